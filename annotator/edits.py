@@ -30,7 +30,15 @@ from annotator.errors import CategoryInUse, ValidationError
 from annotator.model import HUMAN, PROJECT_WIDE, STATES, STATUSES, Change, Entity, Event
 from annotator.recorder import EditRecorder, run_edit
 from annotator.shown import aimed_at, check_as_shown, check_none_unseen
-from annotator.rules import Breach, attribute_breaches, event_type_breach, filler_breaches, label_breach, room_breach
+from annotator.rules import (
+    Breach,
+    attribute_breaches,
+    event_type_breach,
+    filler_breaches,
+    holds,
+    label_breach,
+    room_breach,
+)
 from annotator.store import Project, now
 
 
@@ -282,15 +290,12 @@ def set_event_type(project: Project, event_id: int, type_: str, *, expected: Eve
         check_as_shown(project, event_id, expected)
         rec.result_id = event_id
         for arg_id, role, label in project.db.argument_labels(event_id):
-            if any(b.kind in UNFIT for b in filler_breaches(etype, role, arg_id, label, None)):
+            if not holds(etype, role, label):
                 rec.delete("arguments", arg_id)
         edit_event(rec, event_id, {"type": type_})  # after: a filler removed is not accepted with the event
         rec.touch_document()
 
     return run_edit(project, "set_event_type", row["document_id"], body)
-
-
-UNFIT = frozenset({"unknown_role", "wrong_label"})  # what an argument cannot be under its event's type
 
 
 def move_trigger(project: Project, event_id: int, start: int, end: int, *, expected: Event | None = None) -> Change:

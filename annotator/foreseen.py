@@ -13,6 +13,8 @@ from typing import Any, Iterable, Mapping
 
 from annotator.decisions import decided_values
 from annotator.model import Argument, Entity, Event
+from annotator.rules import holds
+from annotator.schema import EventType
 from annotator.shown import is_as_shown
 
 
@@ -25,6 +27,9 @@ class Foreseen:
     item_id: int
     values: Mapping[str, Any] | None
     expected: Entity | Event | None = None
+    # a type change: the type the event takes, whose arguments it cannot hold go with it (``edits.set_event_type``);
+    # they stayed in view until it landed
+    etype: EventType | None = None
 
 
 @dataclass
@@ -64,6 +69,15 @@ def replay(
             continue
         values = decided_values(row.state, dict(f.values))  # a suggestion edited is decided (accepted)
         rows[f.item_id] = replace(row, **values)
+        if f.etype is not None:  # before its accept's fillers: a filler removed is not accepted with the event
+            etype, event_id = f.etype, f.item_id
+
+            def unheld(a: Argument) -> bool:
+                filler = entities.get(a.entity_id)
+                return a.event_id == event_id and not holds(etype, a.role, filler.label if filler else None)
+
+            _drop_arguments(events, args, made, unheld)
+            row = replace(row, arguments=events[f.item_id].arguments)
         if f.table == "events" and row.state == "suggested" and values.get("state") == "accepted":
             for a in row.arguments:  # accepted with the event (decisions.accept_fillers)
                 filler = entities.get(a.entity_id)

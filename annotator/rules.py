@@ -119,6 +119,15 @@ def filler_breaches(etype: EventType, role: str, filler: Any, label: str | None,
     return out
 
 
+UNFIT = frozenset({"unknown_role", "wrong_label"})  # what an argument cannot be under its event's type
+
+
+def holds(etype: EventType, role: str, label: str | None) -> bool:
+    """Can an event of ``etype`` hold an argument of ``role`` filled by an entity labelled ``label``? (A type change
+    removes those it cannot hold, ``edits.set_event_type``; the app shows a kept one's removed: ``foreseen``.)"""
+    return not any(b.kind in UNFIT for b in filler_breaches(etype, role, None, label, None))
+
+
 def room_breach(etype: EventType, role: str, filler: Any, fillers: Iterable[Any]) -> Breach | None:
     """Is there room in ``role`` for one more ``filler``, beside the ``fillers`` it already has?"""
     others = list(fillers)

@@ -7,6 +7,8 @@ QUndoStack deletes it), or has the stack put its index back for a step that is k
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from typing import Any, Callable, Protocol
 
 from PySide6.QtCore import QObject
@@ -302,10 +304,16 @@ class AddEvent(CoreEditCommand):
 class SetEventType(CoreEditCommand):
     edit = edits.set_event_type
     title = "Change event type"
-    foresees = "events"  # (the arguments the new type cannot hold show as they are until it lands)
+    foresees = "events"
 
     def foreseen(self) -> dict[str, Any]:
         return {"type": self.step.args[1]}
+
+    def foresight(self) -> Foreseen | None:
+        """With the type: the arguments it cannot hold are shown gone as they will be (they showed until it landed)."""
+        made = super().foresight()
+        etype = self.controller.project.schema.event_type(self.step.args[1]) if self.controller.project else None
+        return None if made is None else replace(made, etype=etype)
 
 
 class MoveTrigger(CoreEditCommand):

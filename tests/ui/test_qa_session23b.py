@@ -65,3 +65,41 @@ def test_a_kept_ctrl_enter_shows_the_document_marked_in_the_list_with_the_waitin
     assert tip is not None and "waiting to be saved" in tip
     assert file_rows(project_path, f"SELECT status FROM documents WHERE id = {first}") == [("annotated",)]
     assert listed_status(qtbot, w, first)[0] == "annotated"
+
+
+def test_a_kept_type_change_shows_the_arguments_the_new_type_drops_gone(qtbot, window, db, project_path):
+    """A type change made with another program writing showed the new type at once, but the arguments the new type
+    cannot hold stayed in view (the Roles box, the event list, the text) until it landed, when they went: now the
+    event is shown as the file will hold it, without them; the file once the lock goes the same."""
+    from annotator import edits
+
+    w, c = window, window.controller
+    doc = c.doc.id
+    text = c.doc.text
+    at = {name: text.index(name) for name in ("NATO", "attacked", "Tal Abyad", "Friday")}
+    span = {e.id: c.span_text(e.start, e.end) for e in c.entities.values()}
+    ids = {s: i for i, s in span.items()}
+    event = edits.add_event(db, doc, "Conflict:Attack", at["attacked"], at["attacked"] + len("attacked")).result_id
+    for role, name in (("Attacker", "NATO"), ("Place", "Tal Abyad"), ("Time", "Friday")):
+        edits.add_argument(db, event, role, ids[name])
+    c.reload()
+    w.view.setFocus()
+    c.select_event(event)
+    editor = w.event_editor
+    qtbot.waitUntil(lambda: editor.type_combo is not None and editor.type_combo.currentText() == "Conflict:Attack")
+    other = locked(project_path)
+    try:
+        combo = editor.type_combo
+        combo.setCurrentText("Contact:Meet")
+        combo.activated.emit(combo.currentIndex())  # the person's choice in the box
+        qtbot.waitUntil(lambda: c.edits_waiting() == 1)
+        held = c.events[event]
+        shown = (held.type, sorted((a.role, span[a.entity_id]) for a in held.arguments))
+    finally:
+        let_go_and_land(qtbot, c, other)
+    in_file = file_rows(
+        project_path,
+        f"SELECT a.role, e.start FROM arguments a JOIN entities e ON e.id = a.entity_id WHERE a.event_id = {event}",
+    )
+    assert sorted((role, text[start : start + 3]) for role, start in in_file) == [("Place", "Tal"), ("Time", "Fri")]
+    assert shown == ("Contact:Meet", [("Place", "Tal Abyad"), ("Time", "Friday")])  # was: the Attacker NATO too
