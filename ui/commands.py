@@ -98,6 +98,11 @@ class CoreEditCommand(QUndoCommand):
             return None
         return Foreseen(table, self.step.args[0], self.foreseen(), self.step.kwargs.get("expected"))
 
+    def foresights(self) -> list[Foreseen]:
+        """Every row this edit is held made on while it is kept (one edit of one row: its ``foresight``)."""
+        made = self.foresight()
+        return [] if made is None else [made]
+
     def __init__(self, controller: EditHost, *args: Any, **kwargs: Any) -> None:
         super().__init__(self.describe(*args, **kwargs))
         self.controller = controller
@@ -278,6 +283,17 @@ class AcceptRest(CoreEditCommand):
     def status_foreseen(self) -> tuple[int, str] | None:
         status = self.step.kwargs.get("status")
         return (self.step.args[0], status) if status else None
+
+    def foresights(self) -> list[Foreseen]:
+        """The suggestions it accepts, as the view showed them (going back to the document while its Ctrl+Enter was
+        kept showed them undecided)."""
+        accepted = {"state": "accepted"}
+        rows = [("entities", x) for x in self.step.kwargs.get("shown") or ()]
+        rows += [("events", x) for x in self.step.kwargs.get("shown_events") or ()]
+        return [
+            Foreseen(table, x, accepted) if isinstance(x, int) else Foreseen(table, x.id, accepted, x)
+            for table, x in rows
+        ]
 
 
 class AcceptEvent(CoreEditCommand):

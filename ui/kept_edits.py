@@ -69,8 +69,7 @@ class KeptEdits(QObject):
 
     def foreseen(self) -> list[Foreseen]:
         """The kept edits the window holds as made, in the order made (``annotator.foreseen``)."""
-        found = (cmd.foresight() for cmd in self.writes.keys())
-        return [f for f in found if f is not None]
+        return [f for cmd in self.writes.keys() for f in cmd.foresights()]
 
     def statuses(self) -> dict[int, str]:
         """The documents whose mark (a status) is kept, not yet written: id -> the status the last one kept gives."""

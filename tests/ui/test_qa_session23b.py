@@ -103,3 +103,29 @@ def test_a_kept_type_change_shows_the_arguments_the_new_type_drops_gone(qtbot, w
     )
     assert sorted((role, text[start : start + 3]) for role, start in in_file) == [("Place", "Tal"), ("Time", "Fri")]
     assert shown == ("Contact:Meet", [("Place", "Tal Abyad"), ("Time", "Friday")])  # was: the Attacker NATO too
+
+
+def test_back_on_a_document_whose_ctrl_enter_is_kept_its_suggestions_show_accepted(qtbot, window, project_path):
+    """Going back to a document whose Ctrl+Enter ("Accept the rest and mark annotated") was kept while another program
+    wrote showed its suggestions undecided (Tab went to them, "Left: N undecided"), though the file will have them
+    accepted once it lands: they are shown accepted, marked as waiting."""
+    w, c = window, window.controller
+    w.settings.set("accept_rest_without_asking", True)
+    first = c.doc.id
+    suggested = {e.id for e in c.entities.values() if e.state == "suggested"}
+    assert suggested
+    other = locked(project_path)
+    try:
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_Return, CTRL)
+        assert c.doc.id != first
+        w.documents.documentActivated.emit(first)  # back to it from the list
+        qtbot.waitUntil(lambda: c.doc is not None and c.doc.id == first)
+        shown = {i: c.entities[i].state for i in suggested if i in c.entities}
+        waits = c.held.waiting[0] >= suggested
+    finally:
+        let_go_and_land(qtbot, c, other)
+    assert set(shown.values()) == {"accepted"}  # was: suggested
+    assert waits
+    in_file = file_rows(project_path, f"SELECT DISTINCT state FROM entities WHERE document_id = {first}")
+    assert in_file == [("accepted",)]
