@@ -169,6 +169,8 @@ class Controller(QObject):
         if leaving and not keep and self.doc is not None:
             self.documentLeaving.emit()
         self.held.open(self.project, doc_id)
+        if doc_id in self._kept_statuses:  # its mark kept while another program writes: held made
+            self.held.set_status(self._kept_statuses[doc_id])
         if not keep:
             self.current_entity = self.current_event = None
         else:
@@ -194,6 +196,10 @@ class Controller(QObject):
         """Every row of the document list, read from the file, the marks kept held made (``marks_held``)."""
         assert self.project is not None
         return self.marks_held(self.project.document_summaries())
+
+    def status_waits(self) -> bool:
+        """The open document's status is a mark kept while another program writes, not in the file yet."""
+        return self.doc is not None and self.doc.id in self._kept_statuses
 
     def marks_held(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """The document list's ``rows`` with each status kept while another program writes (a Ctrl+Enter's mark)
@@ -229,9 +235,10 @@ class Controller(QObject):
             self.open_document(self.doc.id)
             return
         ents, evs = self.held.reload_annotations(self.project)
-        if row[1] != self.doc.status:
-            self.held.set_status(row[1])
-            self.statusChanged.emit(row[1])
+        status = self._kept_statuses.get(self.doc.id, row[1])  # a mark kept is held made, not the file's yet
+        if status != self.doc.status:
+            self.held.set_status(status)
+            self.statusChanged.emit(status)
         selection = (self.current_entity, self.current_event)
         self._keep_selection()
         if ents:
@@ -297,6 +304,13 @@ class Controller(QObject):
         marked = {i for i in statuses.keys() | before.keys() if statuses.get(i) != before.get(i)}
         if marked:  # the list's rows of the documents whose mark is kept, or no longer kept (landed, taken back)
             self.documentRowsChanged.emit(marked)
+        if self.doc is not None and self.doc.id in marked and self.project is not None:
+            held = statuses.get(self.doc.id)  # its mark kept, or the file's status again (landed, taken back)
+            row = self.project.db.document_state(self.doc.id) if held is None else None
+            status = held if held is not None else row[1] if row is not None else self.doc.status
+            if status != self.doc.status:
+                self.held.set_status(status)
+            self.statusChanged.emit(status)  # the title's waiting mark comes or goes
         now = self.kept.foreseen()
         if now == self.held.foreseen or self.doc is None:
             self.held.foreseen = now

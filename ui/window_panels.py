@@ -15,6 +15,7 @@ from annotator.categories import document_categories
 from annotator.teams.sets import annotators_by_document
 from ui import commands as cmd
 from ui.palette import label_colors
+from ui.plain import state_shown
 from ui.panels.events import list_order
 from ui.documents_width import DocumentsWidth
 from ui.panels.documents import NAMES_MEASURED
@@ -148,7 +149,8 @@ class WindowPanels(_Window):
         """The document's name, status and categories (a text classification's labels) above the text."""
         doc = self.controller.doc
         cats = document_categories(doc.meta) if doc is not None and isinstance(doc.meta, dict) else []
-        self.title.set_full_text(f"{doc.name}  —  {doc.status.replace('_', ' ')}" if doc else "No document")
+        status = state_shown(doc.status.replace("_", " "), self.controller.status_waits()) if doc else ""
+        self.title.set_full_text(f"{doc.name}  —  {status}" if doc else "No document")
         self.categories_shown.set_full_text(f"—  categories: {', '.join(cats)}" if cats else "")
 
     def _fill_panels(self) -> None:

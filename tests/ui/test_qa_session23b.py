@@ -129,3 +129,30 @@ def test_back_on_a_document_whose_ctrl_enter_is_kept_its_suggestions_show_accept
     assert waits
     in_file = file_rows(project_path, f"SELECT DISTINCT state FROM entities WHERE document_id = {first}")
     assert in_file == [("accepted",)]
+
+
+def test_back_on_a_document_whose_ctrl_enter_is_kept_it_is_marked_and_ctrl_enter_moves_on(qtbot, window, project_path):
+    """Back on a document whose Ctrl+Enter was kept, its title said the file's old status ("new") and a second
+    Ctrl+Enter kept a second mark: the title says the mark made, "annotated ⏳", and Ctrl+Enter moves on."""
+    w, c = window, window.controller
+    w.settings.set("accept_rest_without_asking", True)
+    first = c.doc.id
+    other = locked(project_path)
+    try:
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_Return, CTRL)
+        w.documents.documentActivated.emit(first)
+        qtbot.waitUntil(lambda: c.doc is not None and c.doc.id == first)
+        title = w.title.full_text
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_Return, CTRL)
+        kept, now = c.edits_waiting(), c.doc.id
+    finally:
+        let_go_and_land(qtbot, c, other)
+    assert title.endswith(f"annotated {WAITS_MARK}"), title  # was: "… — new"
+    assert kept == 1  # was: 2, a second mark kept
+    assert now != first
+    assert file_rows(project_path, f"SELECT status FROM documents WHERE id = {first}") == [("annotated",)]
+    w.documents.documentActivated.emit(first)
+    qtbot.waitUntil(lambda: c.doc is not None and c.doc.id == first)
+    assert c.doc.status == "annotated" and not c.status_waits()
