@@ -5,39 +5,15 @@ second one of them was refused when it landed: the keystroke lost. Each test rea
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from ui_support import close_window, window_on_its_event
+from ui_support import close_window, file_rows, let_go_and_land, locked, window_on_its_event
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 NONE = Qt.KeyboardModifier.NoModifier
 WIDEN = (Qt.Key.Key_Right, CTRL | SHIFT)  # the span's end a token on
 ORG_KEY, DELETE = (Qt.Key.Key_2, NONE), (Qt.Key.Key_Delete, NONE)
-
-
-def file_rows(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
-
-def locked(path: Path) -> sqlite3.Connection:
-    """The teammate's program writing (an import, a pre-annotation, a merge): the write lock held."""
-    other = sqlite3.connect(path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    return other
-
-
-def let_go_and_land(qtbot, c, other: sqlite3.Connection) -> None:  # type: ignore[no-untyped-def]
-    other.execute("COMMIT")
-    other.close()
-    c.kept.write_kept()  # the retry timer, once the lock is free
-    qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=10_000)
 
 
 @pytest.mark.parametrize(

@@ -4,36 +4,13 @@ Each test goes through the real window and reads the file after the lock goes.""
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 
 from ui.plain import WAITS_MARK
+from ui_support import file_rows, let_go_and_land, locked
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def file_rows(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
-
-def locked(path: Path) -> sqlite3.Connection:
-    """The teammate's program writing (an import, a pre-annotation, a merge): the write lock held."""
-    other = sqlite3.connect(path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    return other
-
-
-def let_go_and_land(qtbot, c, other: sqlite3.Connection) -> None:  # type: ignore[no-untyped-def]
-    other.execute("COMMIT")
-    other.close()
-    c.kept.write_kept()  # the retry timer, once the lock is free
-    qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=10_000)
 
 
 def listed_status(qtbot, w, doc_id: int) -> tuple[str, str | None]:  # type: ignore[no-untyped-def]

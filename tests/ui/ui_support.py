@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -284,3 +285,27 @@ def suggest_meet(db, window, alternatives: tuple[str, ...] = ("Contact:Phone-Wri
         write_events(db, d, found, "rules:test@1", WriteCounts())
     window.controller.reload()
     return next(iter(window.controller.events))
+
+
+def file_rows(path: Path, sql: str) -> list[tuple]:
+    """What the file holds, read by a connection of its own (read-only)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def locked(path: Path) -> sqlite3.Connection:
+    """The teammate's program writing (an import, a pre-annotation, a merge): the write lock held."""
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    return other
+
+
+def let_go_and_land(qtbot, c, other: sqlite3.Connection) -> None:  # type: ignore[no-untyped-def]
+    """The teammate's write ends; the window's kept edits are written (the retry timer's step, at once)."""
+    other.execute("COMMIT")
+    other.close()
+    c.kept.write_kept()  # the retry timer, once the lock is free
+    qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=10_000)
