@@ -16,8 +16,9 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from cpu_timing import cpu_per_call
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -26,16 +27,6 @@ HOLD = (
     "import sys; from annotator.store import Project; p = Project(sys.argv[1], create=False); "
     "print(1, flush=True); sys.stdin.readline(); p.close()"
 )
-
-
-def cpu_per_call(fn, tries: int, repeats: int) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.process_time()
-        for _ in range(tries):
-            fn()
-        best = min(best, (time.process_time() - start) / tries)
-    return best
 
 
 def main() -> None:
