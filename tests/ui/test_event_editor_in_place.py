@@ -74,7 +74,9 @@ def _events(c, db):  # type: ignore[no-untyped-def]
             "UPDATE events SET type = 'Made:Up', attributes = ? WHERE trigger_start = ?",
             ('{"polarity": "Sideways"}', find(DOC_A, "met")[0]),
         )
-    c.reload()
+    # read as the app reads another program's commit, by its poll (at once): ``c.reload()`` left the poll to see the
+    # commit 1.5 s after the open, read everything again there, and a test slowed by load met it between two steps
+    c.check_outside_changes()
     return sorted(c.events.values(), key=lambda v: v.trigger_start)
 
 
@@ -146,6 +148,7 @@ def test_an_undo_that_selects_another_event_finds_its_fill_lists_once(qtbot, win
     real = event_editor.nearest_candidates
     monkeypatch.setattr(event_editor, "nearest_candidates", lambda *a: calls.append(a[1].labels) or real(*a))
     qtbot.keyClick(w.view, Qt.Key.Key_Z, CTRL)
+    c.check_outside_changes()  # the poll, landing before the panels' refresh: nothing new in the file, nothing read
     qtbot.waitUntil(lambda: w.event_editor.event_id == attacked.id and not w._panel_timer.isActive())
     assert not c.events[attacked.id].arguments
     roles = c.schema.event_type("Conflict:Attack").roles
