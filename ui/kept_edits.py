@@ -38,6 +38,7 @@ class KeptEdits(QObject):
         self.writes: WriteQueue[CoreEditCommand] = WriteQueue()
         self.landing = False  # kept edits are being written: their changes never move the view to their document
         self._landed = 0  # kept edits written since the last time none was kept
+        self._refused = 0  # and refused since then (a rule, a change elsewhere): its refusal stays in view
         self._failure_said: str | None = None  # the kept edits' save failure last reported (said once)
         self.retry_timer = QTimer(self)
         self.retry_timer.setInterval(RETRY_MS)
@@ -96,13 +97,16 @@ class KeptEdits(QObject):
         landed = self._land(partial(self.writes.retry, project, budget_s=RETRY_BUDGET_S))
         written = sum(1 for _, ok in landed if ok is True)  # not one refused (its refusal said by ``execute``)
         self._landed += written
+        self._refused += len(landed) - written
         failure = self.writes.last_failure
         if failure is not None and str(failure) != self._failure_said:  # said once (a box), then in the status
             self._report_failure(failure)
         self._failure_said = str(failure) if failure is not None else None
         if landed and not self.writes:
-            before, self._landed = self._landed, 0
-            if before and written == len(landed):  # a refusal stays in view (was written over: "Saved: 2 edits")
+            before, refused, self._landed, self._refused = self._landed, self._refused, 0, 0
+            # a refusal stays in view, in any pass since none was kept: each pass writes for RETRY_BUDGET_S at most,
+            # and under load the last pass alone said "Saved: 1 edit" over the refusal of the pass before
+            if before and not refused:
                 self.info.emit(kept_messages.saved(before))
         self.tell()
 
@@ -115,7 +119,7 @@ class KeptEdits(QObject):
         self._land(partial(self.writes.drain, project, BUSY_TIMEOUT_MS / 1000))
         moved = self.wait_for_reopen()
         left = self.writes.clear()
-        self._landed = 0
+        self._landed = self._refused = 0
         self.retry_timer.stop()
         if left:
             self.failed.emit(kept_messages.not_saved_at_close([c.text() for c in left], self.writes.journaled, moved))

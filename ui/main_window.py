@@ -471,9 +471,12 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.waiting_label.setVisible(bool(kept))
         self._follow_take_back()
         # said when it changes, not at each retry (every 150 ms): a key's own message meanwhile ("This span's
-        # decision is kept already ...") stays, the count still beside it
+        # decision is kept already ...") stays, the count still beside it; nor when fewer are kept (a pass of the
+        # retry timer wrote some): a refusal as they landed stays in view (under load they land in several passes,
+        # and "1 edit kept" was said over the refusal of the pass before), the count beside it tells the rest
         said, self._waiting_said = self._waiting_said, message
-        if kept and message != said:
+        fewer, self._waiting_kept = kept < self._waiting_kept, kept
+        if kept and message != said and not fewer:
             self.show_note(message)
         elif not kept and self._close_when_saved:
             self._close_when_saved = False
@@ -481,6 +484,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
 
     _close_when_saved = False
     _waiting_said = ""  # the last waiting message shown (show_waiting)
+    _waiting_kept = 0  # and how many edits were kept then
 
     def _follow_take_back(self) -> None:
         """On exactly when Qt's Undo is off and an edit is kept (never both: one Ctrl+Z, one action)."""
