@@ -314,16 +314,11 @@ def test_an_event_s_decision_kept_while_another_program_writes_is_listed_made(qt
     it says 'accepted ⏳' until it is written, then 'accepted'."""
     import sqlite3
 
-    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
     from PySide6.QtCore import Qt
-    from ui_helpers import find
-    from ui_support import one_suggested_event, window_on_its_event
+    from ui_support import suggested_court_fine, window_on_its_event
 
-    text = "The court also fined him 500,000 zlotys."
     path = tmp_path / "fined.annotator"
-    spans = [(*find(text, "court"), "ORG")]
-    args = (ArgumentSuggestion("Adjudicator", *find(text, "court"), "ORG"),)
-    one_suggested_event(path, text, spans, EventSuggestion("Justice:Fine", *find(text, "fined"), 0.6, args))
+    suggested_court_fine(path)
     w, ev = window_on_its_event(qtbot, path)
     try:
         c, model = w.controller, w.events.model

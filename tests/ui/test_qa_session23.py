@@ -60,15 +60,10 @@ def test_a_kept_accept_of_an_event_shows_the_spans_its_arguments_fill_accepted(q
     """Enter on a suggested event while another program writes: the event was shown accepted (session 22) but the
     entity suggestions its arguments fill, which accepting it accepts, stayed "suggested" (drawn so, counted in
     "Left: n undecided", reached by Tab) until it landed."""
-    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
-    from ui_helpers import find
-    from ui_support import one_suggested_event
+    from ui_support import suggested_court_fine
 
-    text = "The court also fined him 500,000 zlotys."
     path = tmp_path / "fined.annotator"
-    spans = [(*find(text, "court"), "ORG")]
-    args = (ArgumentSuggestion("Adjudicator", *find(text, "court"), "ORG"),)
-    one_suggested_event(path, text, spans, EventSuggestion("Justice:Fine", *find(text, "fined"), 0.6, args))
+    suggested_court_fine(path)
     w, ev = window_on_its_event(qtbot, path)
     try:
         c = w.controller
@@ -97,15 +92,11 @@ def test_a_kept_accept_of_an_event_shows_the_spans_its_arguments_fill_accepted(q
 def test_keys_on_an_event_after_its_kept_accept_all_reach_the_file(qtbot, tmp_path):
     """The event's trigger moved twice after its kept accept (Ctrl+Shift+Right, twice): the file holds both moves; on
     main the second named the trigger as the file had it and was refused when it landed."""
-    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
     from ui_helpers import find
-    from ui_support import one_suggested_event
+    from ui_support import suggested_court_fine
 
-    text = "The court also fined him 500,000 zlotys."
     path = tmp_path / "fined.annotator"
-    spans = [(*find(text, "court"), "ORG")]
-    args = (ArgumentSuggestion("Adjudicator", *find(text, "court"), "ORG"),)
-    one_suggested_event(path, text, spans, EventSuggestion("Justice:Fine", *find(text, "fined"), 0.6, args))
+    text = suggested_court_fine(path)
     w, ev = window_on_its_event(qtbot, path)
     refused: list[str] = []
     try:

@@ -309,3 +309,16 @@ def let_go_and_land(qtbot, c, other: sqlite3.Connection) -> None:  # type: ignor
     other.close()
     c.kept.write_kept()  # the retry timer, once the lock is free
     qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=10_000)
+
+
+def suggested_court_fine(path: Path) -> str:
+    """A project at ``path`` whose one document has a suggested Justice:Fine on "fined", its Adjudicator the suggested
+    ORG "court" (the kept-edit tests' event); returns the document's text."""
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from ui_helpers import find
+
+    text = "The court also fined him 500,000 zlotys."
+    spans = [(*find(text, "court"), "ORG")]
+    args = (ArgumentSuggestion("Adjudicator", *find(text, "court"), "ORG"),)
+    one_suggested_event(path, text, spans, EventSuggestion("Justice:Fine", *find(text, "fined"), 0.6, args))
+    return text
