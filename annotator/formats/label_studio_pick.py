@@ -403,10 +403,12 @@ def readings(
         if parent is not None:  # the annotation began as that prediction: what it dropped was rejected
             at = next(k for k, r in enumerate(out) if r.annotation_set is None)
             out[at], kept_n, dropped = _from_parent(out[at], parent, who, path, line)
+            began = f"{where}: the annotation began as the prediction of {_model(parent) or 'no model_version'}"
             notes.append(
-                f"{where}: the annotation began as the prediction of {_model(parent) or 'no model_version'} "
-                f"('parent_prediction'): of its regions, {kept_n} kept (that model's suggestions, accepted) and "
-                f"{dropped} taken out (rejected)"
+                f"{began} ('parent_prediction'): of its regions, {kept_n} kept (that model's suggestions, accepted) "
+                f"and {dropped} taken out (rejected)"
+                if kept_n or dropped
+                else f"{began} ('parent_prediction'), which marks none of the text: nothing of it is kept"
             )
             preds = [p for p in preds if p is not parent]
         if preds:

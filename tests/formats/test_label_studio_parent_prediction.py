@@ -58,3 +58,22 @@ def test_the_prediction_the_annotation_began_as_is_decided(tmp_path):
     report = api.import_files(again, [src], format="label_studio")
     assert [(t, s) for t, _, s, _, _ in entities(again)] == [("Ada Lovelace", "accepted"), ("Bob", "accepted")]
     assert any("2 predictions (ner-v3, other) not kept" in w for w in report.warnings), report.warnings
+
+
+def test_a_parent_prediction_that_marks_none_of_the_text_is_said_so(tmp_path):
+    """label-studio-converter's test export: a task with a text beside an image, its annotation begun as a model's
+    prediction of image boxes only. The note said "of its regions, 0 kept ... and 0 taken out (rejected)", as though
+    the annotator had taken nothing of a text prediction; it says the prediction marks none of the text."""
+    box = {"x": 4.8, "y": 11.6, "width": 90.0, "height": 70.0, "rotation": 0, "rectanglelabels": ["Car"]}
+    image_region = {"id": "r1", "from_name": "label", "to_name": "image", "type": "rectanglelabels", "value": box}
+    model = {"id": 1, "model_version": "model 0", "score": 0.7, "result": [image_region]}
+    annotation = {"id": 7, "completed_by": 1, "parent_prediction": 1, "result": [dict(image_region)]}
+    data = {"text": "Wildfires in Oregon forced thousands from their homes.", "image": "https://example.org/b.jpg"}
+    src = tmp_path / "tasks.json"
+    src.write_text(json.dumps([{"id": 1, "data": data, "annotations": [annotation], "predictions": [model]}]))
+    project = api.new_project(tmp_path / "p.annotator")
+    report = api.import_files(project, [src], format="label_studio")
+    assert entities(project) == []
+    said = [n for n in report.notes if "parent_prediction" in n]
+    assert said and all("0 kept" not in n for n in said), report.notes
+    assert any("marks none of the text" in n for n in said), report.notes
