@@ -70,6 +70,7 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
         "prep:at",
         "prep:onto",
         "compound",
+        "then_to",
     ),
     "Origin": ("prep:from", "prep:out", "obj_from"),
     "Giver": ("subj", "subj_intrans", "agent", "poss", "gov_subj", "compound", "prep:from"),

@@ -334,6 +334,16 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     # "fired his gun, killing the man": what the outcome's cause was done with is the outcome's instrument too
     if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.pos_ == "VERB":
         late += [("weapon", c) for c in v.head.children if c.dep_ in ("dobj", "obj") and is_weapon(c)]
+    # "withdrew its vessels from two ports and moved them to other bases", "left Kabul and flew to Dubai": a movement
+    # goes on in the verb coordinated after it (of the same subject: no clause of its own), and ends where that one's
+    # "to" says, after the verb's own
+    late += [
+        ("then_to", g)
+        for c in kids
+        if c.dep_ == "conj" and c.pos_ == "VERB" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+        for s, g in _preps(c)
+        if s in ("prep:to", "prep:into", "prep:toward", "prep:towards")
+    ]
     return out + own + late + _settings(v, objs)
 
 

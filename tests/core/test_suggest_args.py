@@ -743,3 +743,35 @@ def test_the_place_before_a_bare_weekday_is_where_one_goes_and_the_day_when(nlp,
     assert len(found) == 1
     got = {(a.role, text[a.start : a.end]) for a in found[0].arguments}
     assert {("Destination", "Kyiv"), ("Time", "Monday")} <= got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, other, trigger, destination",
+    [
+        (
+            "Ukraine withdrew its vessels from two ports in Crimea and moved them to other bases.",
+            "Ukraine withdrew its vessels from two ports in Crimea and its allies moved theirs to other bases.",
+            "withdrew",
+            "bases",
+        ),
+        (
+            "The minister left Kabul on Monday and flew to Dubai.",
+            "The minister left Kabul on Monday and his staff flew to Dubai.",
+            "left",
+            "Dubai",
+        ),
+    ],
+)
+def test_a_movement_ends_where_the_verb_coordinated_after_it_goes_to(nlp, suggester, text, other, trigger, destination):
+    assert ("Destination", destination) in args_of(nlp, suggester, text, trigger, "Movement:Transport")
+    # a verb with a subject of its own is a clause of its own: another one's going (and a weak "left" with its
+    # Origin alone is no suggestion)
+    doc = nlp(other)
+    told = [
+        (a.role, other[a.start : a.end])
+        for s in suggester.suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+        if other[s.trigger_start : s.trigger_end] == trigger
+        for a in s.arguments
+    ]
+    assert ("Destination", destination) not in told
