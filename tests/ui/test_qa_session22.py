@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from ui_support import close_window, open_window
+from ui_support import close_window, locked, open_window
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reliability"))
 
@@ -114,8 +114,7 @@ def test_enter_and_x_while_another_program_writes_move_on_each_keeping_one_decis
     from PySide6.QtCore import Qt
 
     w, c = window, window.controller
-    other = sqlite3.connect(project_path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")  # the teammate's write, under way
+    other = locked(project_path)  # the teammate's write, under way
     try:
         w.view.setFocus()
         qtbot.keyClick(w.view, Qt.Key.Key_Tab)
@@ -143,12 +142,10 @@ def test_a_kept_decision_refused_at_the_next_open_is_named_as_the_undo_menu_name
     """Round 14's Left: a kept accept the file no longer took when the next open wrote it (the program killed while a
     teammate's program wrote; the span decided meanwhile) was named by its function, 'a kept edit
     (annotator.edits:accept_entity) could not be made', where the Undo menu says 'Accept suggestion'."""
-    import sqlite3
 
     from PySide6.QtCore import Qt
 
-    other = sqlite3.connect(project_path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")  # the teammate's write, under way
+    other = locked(project_path)  # the teammate's write, under way
     w = open_window(qtbot, project_path)
     try:
         c = w.controller
@@ -181,15 +178,13 @@ def test_a_suggestion_whose_decision_is_kept_is_passed_over_by_tab_and_a_second_
     still shown undecided, and Enter there kept a second accept, refused once it landed ('… was changed elsewhere').
     A kept decision is one made: Tab and Shift+Tab pass over it, and Enter or X on it (clicked) say it is kept,
     keeping nothing more; so does its label key."""
-    import sqlite3
 
     from PySide6.QtCore import Qt
 
     w, c = window, window.controller
     refused: list[str] = []
     c.failed.connect(refused.append)
-    other = sqlite3.connect(project_path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")  # the teammate's write, under way
+    other = locked(project_path)  # the teammate's write, under way
     try:
         w.view.setFocus()
         qtbot.keyClick(w.view, Qt.Key.Key_Tab)
@@ -224,7 +219,6 @@ def test_a_decision_kept_while_another_program_writes_is_shown_made_and_as_the_f
     back to it. It is shown made (drawn and listed as it will be, the State marked as waiting to be saved, not
     counted); taken back (Ctrl+Z) it is a suggestion again, and refused when it lands it is as the file has it, the
     refusal said."""
-    import sqlite3
 
     from PySide6.QtCore import Qt
 
@@ -236,8 +230,7 @@ def test_a_decision_kept_while_another_program_writes_is_shown_made_and_as_the_f
     def state(span: int) -> str:
         return model.data(model.index(model.row_of(span), 2))
 
-    other = sqlite3.connect(project_path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")  # the teammate's write, under way
+    other = locked(project_path)  # the teammate's write, under way
     try:
         w.view.setFocus()
         before = w.undecided_count()
@@ -279,15 +272,13 @@ def test_a_refusal_stays_in_view_when_the_kept_edits_land_in_two_passes(qtbot, w
     under load (or many kept) the refused one landed in one pass and the others in the next, and that last pass said
     "Saved: 1 edit made while another program was writing ..." over the refusal: only a refusal in the last pass
     stayed in view. A pass of one edit each (no budget) is what a loaded machine made."""
-    import sqlite3
 
     import ui.kept_edits
     from PySide6.QtCore import Qt
 
     monkeypatch.setattr(ui.kept_edits, "RETRY_BUDGET_S", 0.0)  # one edit a pass: the first is always tried
     w, c = window, window.controller
-    other = sqlite3.connect(project_path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")  # the teammate's write, under way
+    other = locked(project_path)  # the teammate's write, under way
     try:
         w.view.setFocus()
         qtbot.keyClick(w.view, Qt.Key.Key_Tab)
@@ -312,7 +303,6 @@ def test_a_refusal_stays_in_view_when_the_kept_edits_land_in_two_passes(qtbot, w
 def test_an_event_s_decision_kept_while_another_program_writes_is_listed_made(qtbot, tmp_path):
     """The same for an event: Enter on a suggested event kept its accept, and the event list still said 'undecided';
     it says 'accepted ⏳' until it is written, then 'accepted'."""
-    import sqlite3
 
     from PySide6.QtCore import Qt
     from ui_support import suggested_court_fine, window_on_its_event
@@ -322,8 +312,7 @@ def test_an_event_s_decision_kept_while_another_program_writes_is_listed_made(qt
     w, ev = window_on_its_event(qtbot, path)
     try:
         c, model = w.controller, w.events.model
-        other = sqlite3.connect(path, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")  # the teammate's write, under way
+        other = locked(path)  # the teammate's write, under way
         try:
             qtbot.keyClick(w.view, Qt.Key.Key_Return)
             assert c.edits_waiting() == 1 and c.events[ev.id].state == "accepted"
