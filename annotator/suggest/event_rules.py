@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Mapping, Sequence
 
 from annotator.rules import takes, takes_value
-from annotator.suggest.arg_spans import entity_index, span_of
+from annotator.suggest.arg_spans import PLACE_LABELS, entity_index, span_of
 from annotator.suggest.event_args import fill_roles, frame, phrase_settings
 from annotator.suggest.nearest_setting import SentenceEntities
 from annotator.suggest.event_context import Context, read_context
@@ -66,6 +66,9 @@ class _Candidate:
     pattern: Pattern
     score: float
     arguments: list[ArgumentSuggestion] = field(default_factory=list)
+
+
+GOAL_PREPS = {"to", "into", "toward", "towards"}  # where a going ends
 
 
 class RuleEventSuggester:
@@ -256,6 +259,8 @@ class RuleEventSuggester:
         direct |= means(head)  # "talked by phone": no meeting
         if self._event_object(head, span):
             direct |= {"obj:event"}  # "fleeing war", "brought charges": what is fled or brought is an event
+        if self._event_goal(head, span):
+            direct |= {"to:event"}  # "head to local elections", "sent them to their deaths": no place gone to
         direct |= object_labels(head, span)  # "donated weapons": "obj:product", a thing given, not money
         purpose = purpose_of(head)
         cands: list[_Candidate] = []
@@ -390,6 +395,24 @@ class RuleEventSuggester:
             and guess_label(c) is None
             and self.lexicon.candidates(c)
             for c in head.children
+        )
+
+    def _event_goal(self, head: Any, span: Any) -> bool:
+        """Whether what the trigger goes "to", "into" or "toward" (a preposition on it or inside a trigger of several
+        words: "head to") is a noun naming an event, as ``_event_object`` reads one ("head to local elections",
+        "sent the migrants to their deaths", "a return to talks"): an end reached in time, no place."""
+        preps = [c for c in head.children if c.dep_ in ("prep", "dative")]  # "sent them to": a dative in the parse
+        preps += [t for t in span if t.dep_ == "prep" and t != head]
+        return any(
+            p.lower_ in GOAL_PREPS
+            and g.dep_ == "pobj"
+            and g.pos_ == "NOUN"
+            and not g.ent_type_
+            and guess_label(g) is None
+            and self.lexicon.candidates(g)
+            and not any(t.ent_type_ in PLACE_LABELS for t in g.subtree)  # "traveled to the summit in Warsaw"
+            for p in preps
+            for g in p.children
         )
 
     def _doer(self, type_name: str, tok: Any) -> bool:

@@ -966,3 +966,22 @@ def test_a_weak_trigger_is_no_cue_of_itself(nlp, suggester):
         events = run(nlp, suggester, text)
         assert [e["trigger"] for e in events if e["type"] == "Justice:Sentence"] == ["sentenced"], text
     assert only(run(nlp, suggester, "Putin visited New Delhi on Monday."), "visited")["type"] == "Movement:Transport"
+
+
+@pytest.mark.slow
+def test_a_going_to_an_event_is_no_movement(nlp, suggester):
+    # ACE's Transport moves a person or a thing to a place: where a going ends "to" an event word with no place in
+    # it, it is a time reached ("head to the elections", "sent the migrants to their deaths"; the schema's blocker
+    # "to:event"), no movement nor money sent; to a place, or to an event placed somewhere, it is one
+    for text in [
+        "The voters will head to the elections in May.",
+        "The smugglers sent the migrants to their deaths.",
+    ]:
+        events = run(nlp, suggester, text)
+        assert not [e for e in events if e["type"] in ("Movement:Transport", "Transaction:Transfer-Money")], text
+    for text, trigger in [
+        ("The smugglers sent the migrants to Italy.", "sent"),
+        ("The minister headed to Kabul for talks.", "headed to"),
+        ("The ministers traveled to the summit in Warsaw.", "traveled"),
+    ]:
+        assert only(run(nlp, suggester, text), trigger)["type"] == "Movement:Transport", text
