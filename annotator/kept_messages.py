@@ -55,6 +55,14 @@ def redo_waits(n: int) -> str:
     )
 
 
+def close_project_waits(n: int) -> str:
+    """File > Close project while ``n`` edits are kept: refused (the window stays on the project until they land)."""
+    return (
+        f"Not closed: {counted(n, 'edit')} waiting for another program to finish writing "
+        f"{'is' if n == 1 else 'are'} not saved yet; close the project once the count beside this line is gone"
+    )
+
+
 def close_waits(n: int, seconds: int) -> str:
     """A window closed while ``n`` edits are kept: it closes once they are saved; closed again, after ``seconds``."""
     return (

@@ -121,6 +121,7 @@ class Controller(QObject):
         self.current_entity = self.current_event = None
         self.projectChanged.emit()
         self.documentChanged.emit()
+        self.documentsChanged.emit()  # the list empty (File > Close project left the closed project's rows there)
 
     @property
     def schema(self) -> Schema | None:

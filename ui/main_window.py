@@ -61,6 +61,21 @@ WRITE_ACTIONS = (
     "annotated",
     "reviewed",
 )  # off while the project is open read-only
+PROJECT_ACTIONS = (
+    "close_project",
+    "export",
+    "next_suggestion",
+    "accept_one",
+    "reject_one",
+    "label_everywhere",
+    "find",
+    "categories",
+    "next_document",
+    "previous_document",
+    "train",
+    "adjudicate",
+    "agreement",
+)  # off with no project open (a first start, File > Close project), as WRITE_ACTIONS are
 
 
 class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
@@ -230,6 +245,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         # the docks' widths of the last run: the event panel's least width is then no reason to measure it early
         self._docks_restored = isinstance(state, QByteArray) and bool(self.restoreState(state))
         self.view.setFocus()
+        self._follow_project_actions()
         self.describe_current_entity()  # no project yet: how to begin (the first start said nothing)
 
     # -- project and documents ---------------------------------------------------------------------------
@@ -278,8 +294,11 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             else ""
         )
         self.read_only_banner.setVisible(read_only)
-        for name in WRITE_ACTIONS:
-            self.actions_by_name[name].setEnabled(not read_only)
+        self._follow_project_actions()
+        if p is None:  # closed (File > Close project): the window as at a start with no project
+            self.setWindowTitle("Annotator")
+            self.message.setStyleSheet("")  # an error of the project closed is not this state's
+            self._error_timer.stop()
         self.saved_label.setText("")  # the project before's last save ("saved 02:20:09") is not this one's
         if p is not None and p.upgraded is not None:  # said once, kept while the first document's note shows
             self.after_view_paint.call(partial(self.show_note, p.upgraded.summary(p.path.name)))
@@ -289,6 +308,14 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.after_view_paint.call(partial(self.show_note, p.read_from.summary(p.path.name)))
         if p is not None and p.kept_replay is not None and (kept := p.kept_replay.summary()):  # a run killed with
             self.after_view_paint.call(partial(self.show_note, kept))  # edits kept: what the open wrote of them
+
+    def _follow_project_actions(self) -> None:
+        """What needs a project on only while one is open, and what writes to it only while it is writable."""
+        p = self.controller.project
+        for name in PROJECT_ACTIONS:
+            self.actions_by_name[name].setEnabled(p is not None)
+        for name in WRITE_ACTIONS:
+            self.actions_by_name[name].setEnabled(p is not None and not p.read_only)
 
     def open_document(self, doc_id: int) -> None:
         if self.controller.doc is None or self.controller.doc.id != doc_id:

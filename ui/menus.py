@@ -82,6 +82,13 @@ def build_menus(w: "WindowParts") -> dict[str, QAction]:
     a["undo"], a["redo"] = undo, redo
     a["new"] = _action(w, "&New project…", w.new_project, "Ctrl+N", "Create a project file")
     a["open"] = _action(w, "&Open project…", w.open_project_dialog, "Ctrl+O", "Open a project file")
+    a["close_project"] = _action(
+        w,
+        "&Close project",
+        w.close_project_asked,
+        "Ctrl+W",
+        "Close the project file; the window stays, to open another (edits are saved as they are made)",
+    )
     a["import_files"] = _action(
         w, "&Import files…", w.import_files_dialog, "Ctrl+I", "Import .txt, .jsonl, .json files"
     )
@@ -240,6 +247,7 @@ def build_menus(w: "WindowParts") -> dict[str, QAction]:
         m.addAction(a[k])
     w.recent_menu = m.addMenu("Open &recent")
     w.recent_menu.aboutToShow.connect(w.fill_recent_menu)
+    m.addAction(a["close_project"])
     m.addSeparator()
     for k in ("import_files", "import_folder", "import_format", "export"):  # pre-annotation: the Project menu
         m.addAction(a[k])

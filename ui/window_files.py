@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 
-from annotator import filesystems, fileid, whereabouts
+from annotator import filesystems, fileid, kept_messages, whereabouts
 from annotator.errors import SaveError
 from annotator.model import FINISHED
 from annotator.wording import first_named
@@ -100,6 +100,31 @@ class FilesAndWork(_Window):
         self.back_to_text()
         if path:
             self.open_project(path)
+
+    def close_project_asked(self) -> None:
+        """File > Close project: the project file closed, the window left as at a start with none open (its title
+        "Annotator", what needs a project off, the line saying how to open one), to open another in it. Refused with a
+        line, the project left open, while edits kept for another program's write wait (they would be lost) or work
+        that writes runs (an import, a pre-annotation: Alt+C cancels it); a worker that only reads is stopped."""
+        c = self.controller
+        if c.project is None:
+            return
+        kept = c.edits_waiting()
+        if kept and not c.kept.wait_for_reopen():  # kept for a file renamed meanwhile: in the journal beside it
+            self.show_note(kept_messages.close_project_waits(kept))
+            return
+        running = [w for w in self.workers if w.isRunning() and not w.reads_only]
+        if running:
+            self.show_note(
+                f"Not closed: {running[0].title} is still running; Alt+C cancels it (what it finished is kept), "
+                "then close the project"
+            )
+            return
+        self.wait_for_workers(1500)  # the reading ones (Agreement's scores): stopping them loses nothing
+        self.remember_place()  # opened again, the project shows the document left here
+        c.close_project()
+        self.describe_current_entity()
+        self.back_to_text()
 
     def fill_recent_menu(self) -> None:
         self.recent_menu.clear()

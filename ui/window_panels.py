@@ -150,7 +150,8 @@ class WindowPanels(_Window):
         doc = self.controller.doc
         cats = document_categories(doc.meta) if doc is not None and isinstance(doc.meta, dict) else []
         status = state_shown(doc.status.replace("_", " "), self.controller.status_waits()) if doc else ""
-        self.title.set_full_text(f"{doc.name}  —  {status}" if doc else "No document")
+        none = "No document" if self.controller.project is not None else ""  # no project open: as at a start
+        self.title.set_full_text(f"{doc.name}  —  {status}" if doc else none)
         self.categories_shown.set_full_text(f"—  categories: {', '.join(cats)}" if cats else "")
 
     def _fill_panels(self) -> None:
@@ -281,7 +282,8 @@ class WindowPanels(_Window):
             rows, annotators = c.document_summaries(), annotators_by_document(c.project)
             self.documents.set_rows(rows, current, annotators)
             self.documents_width.fit((r["name"] for r in rows), marked=bool(annotators))  # an import's names
-        self.reviewed_label.setText(f"reviewed {model.reviewed}/{len(model.rows)}")
+        # none with no project open (it said "reviewed 0/0" after File > Close project)
+        self.reviewed_label.setText(f"reviewed {model.reviewed}/{len(model.rows)}" if c.project is not None else "")
 
     def document_list(self) -> "DocumentPanel":
         """The document list with its rows read: filled now when an open's fill is still waiting for the text's first
