@@ -99,6 +99,7 @@ GENERAL = [
         "“Saturday morning”)",
     ),
     ("Ctrl++ / Ctrl+-", "Zoom in / out"),
+    ("Ctrl+W", "Close the project (the window stays, with none open, to open another)"),
     ("Escape", "Clear the selection"),
     ("Alt+C", "Cancel the work running in the background (import, pre-annotation, export, training)"),
 ]
