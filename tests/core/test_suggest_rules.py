@@ -1005,3 +1005,16 @@ def test_meeting_a_thing_is_no_meeting(nlp, suggester):
     for text in ["Putin met Erdogan in Ankara on Monday.", "The president met the families of the victims."]:
         assert only(run(nlp, suggester, text), "met")["type"] == "Contact:Meet", text
 
+
+@pytest.mark.slow
+def test_weapons_given_are_moved(nlp, suggester):
+    # ACE's Transport moves an artifact, a weapon among them: a verb of giving whose object is a weapon (the schema's
+    # object_triggers on Movement:Transport: "give", "provide", "supply", ... with "weapon") moves it to the one
+    # given to; what else is given moves nothing
+    for text, trigger in [
+        ("Iran supplied rifles and rockets to the militia.", "supplied"),
+        ("The army received two hundred rifles from Russia.", "received"),
+    ]:
+        assert only(run(nlp, suggester, text), trigger)["type"] == "Movement:Transport", text
+    for text in ["The charity gave blankets to the refugees.", "He gave a speech to the soldiers."]:
+        assert not [e for e in run(nlp, suggester, text) if e["type"] == "Movement:Transport"], text
