@@ -7,7 +7,7 @@ The file is a list of documents (or one, or one a line), each ``{"id", "paragrap
 ``spacy convert`` makes a Doc of each (named ``FILE:ID``, ``FILE:ID.N`` when the document has several paragraphs; the
 id kept in the meta). Its text is the paragraph's ``raw`` where its tokens lie in it in order with only whitespace
 between them (or with whitespace and case aside, spaCy's own rule: a token of whitespace, ``tokens.tokens_in_raw``; or a token in Penn Treebank's escapes, ``-LRB-`` on
-its ``(``), else the tokens and their ``space`` (what v3 writes), else the tokens joined as every reader of bare
+its ``(``, ``--`` on a dash, a straight quote on a curly one), else the tokens and their ``space`` (what v3 writes), else the tokens joined as every reader of bare
 tokens joins them (``formats.tokens.join_tokens``: a space between tokens, a line between sentences; spaCy puts a space
 there); the tokens and sentences are stored as the document's. Entities are the ``ner`` tags in BILUO (``U-ORG``,
 ``B-PERSON`` ... ``L-PERSON``; IOB read as well), through ``iob.entities`` as a CoNLL file's, labels as the schema names
@@ -29,7 +29,7 @@ from annotator.formats.iob import allowed, detect_scheme, entities
 from annotator.formats.reading import LabelTally, ReadResult, iter_json_values, need
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames, given_spellings
-from annotator.formats.tokens import JoinedTokens, join_tokens, ptb_forms, tokens_in_raw, tokens_in_text
+from annotator.formats.tokens import JoinedTokens, escaped_in, join_tokens, tokens_in_raw, tokens_in_text
 from annotator.schema import Schema, default_schema
 from annotator.wording import counted
 
@@ -96,7 +96,7 @@ def _text(sentences: list[list[dict[str, Any]]], raw: Any, said: _Said) -> Joine
         where = tokens_in_text(raw, words)
         if where is None:
             where = tokens_in_raw(raw, words)
-            if where is not None and any(raw[a:b] != w and raw[a:b] in ptb_forms(w) for w, (a, b) in zip(words, where)):
+            if where is not None and any(escaped_in(raw[a:b], w) for w, (a, b) in zip(words, where)):
                 said.escaped += 1
             else:
                 said.loose += where is not None
@@ -250,7 +250,7 @@ def _notes(path: Path, n: int, said: _Said) -> list[str]:
     if said.escaped:
         notes.append(
             f"{path}: {counted(said.escaped, 'paragraph')} whose tokens write its 'raw' in Penn Treebank's escapes "
-            "(`` and '' for a quote, -LRB- for a bracket): its text is the raw, each such token on the character it "
+            "(`` and '' for a quote, -LRB- for a bracket, -- for a dash) or its curly quotes straight: its text is the raw, each such token on the character it "
             "stands for"
         )
     if said.raw_off:

@@ -285,7 +285,12 @@ _PTB_GROUPS = (
     ("-RSB-", "]"),
     ("-LCB-", "{"),
     ("-RCB-", "}"),
+    ("--", "\u2014", "\u2013"),  # PTB's dash for an em or en dash
+    ("...", "\u2026"),
 )
+# characters a token may write for the text's inside a word (``n't`` for ``n\u2019t``): a quote straight or curly, one
+# class each (PTB's ``` ` ``` opens a single quote)
+_QUOTE_CLASS = {c: 1 for c in "'`\u2018\u2019\u201b\u02bc"} | {c: 2 for c in '"\u201c\u201d\u201f'}
 _PTB: dict[str, tuple[str, ...]] = {}
 for _group in _PTB_GROUPS:
     for _form in _group:
@@ -298,13 +303,29 @@ def ptb_forms(token: str) -> tuple[str, ...]:
     return _PTB.get(token.upper() if token.startswith("-") else token, ())
 
 
+def same_char(a: str, b: str) -> bool:
+    """Whether a token's character ``a`` stands for the text's ``b``: the same in any case, or a quote of the same kind
+    straight or curly (a token's ``'`` for the text's ``\u2019``, and the other way round)."""
+    return a.lower() == b.lower() or (a in _QUOTE_CLASS and _QUOTE_CLASS[a] == _QUOTE_CLASS.get(b))
+
+
+def escaped_in(piece: str, token: str) -> bool:
+    """Whether a token lies on the text's ``piece`` by an escape or another quote (``ptb_forms``, ``same_char``), not
+    by whitespace and case alone."""
+    if piece in ptb_forms(token):
+        return True
+    letters = [c for c in piece if not c.isspace()]
+    return len(letters) == len(token) and any(a != b and a.lower() != b.lower() for a, b in zip(token, letters))
+
+
 def tokens_in_raw(text: str, tokens: Sequence[str]) -> list[tuple[int, int]] | None:
     """Where each token lies in a ``text`` that holds them with whitespace and case aside (spaCy's own rule for a
     raw text and its tokens, as its ``Example`` aligns them): a token of whitespace alone (spaCy's ``\\n\\n``, the
     second space of two) lies on the whitespace before the next token (its end, where that is the token's own); a
     token's letters match the text's in any case, and the text may have whitespace inside a token; a token in Penn
     Treebank's escapes lies on the character it stands for, and the other way round (``ptb_forms``: ``-LRB-`` on ``(``,
-    ``` `` ``` on ``"``); None when other characters differ or are left over."""
+    ``` `` ``` on ``"``, ``--`` on a dash, ``...`` on ``\u2026``), a quote straight or curly for the other (``n't`` on
+    ``n\u2019t``, ``same_char``); None when other characters differ or are left over."""
     n, at, got = len(text), 0, []
     for token in tokens:
         if token.isspace():
@@ -328,7 +349,7 @@ def tokens_in_raw(text: str, tokens: Sequence[str]) -> list[tuple[int, int]] | N
                 continue
             while at > start and at < n and text[at].isspace():
                 at += 1
-            if at >= n or text[at].lower() != ch.lower():
+            if at >= n or not same_char(ch, text[at]):
                 return None
             at += 1
         got.append((start, at))

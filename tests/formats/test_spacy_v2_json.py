@@ -434,3 +434,50 @@ def test_a_raw_whose_tokens_are_in_ptb_escapes_is_the_text(tmp_path):
     ]
     assert any("1 paragraph whose tokens write its 'raw' in Penn Treebank's escapes" in n for n in report.notes)
     assert not any("'entities'" in w for w in report.warnings), report.warnings
+
+
+def test_a_raw_whose_tokens_write_its_curly_quotes_straight_and_its_dash_as_ptb_is_the_text(tmp_path):
+    """A treebank's tokens write a curly apostrophe straight (``n't`` for the raw's ``n\u2019t``, ``'s`` for
+    ``\u2019s``), a dash as ``--`` and an ellipsis as ``...``; a tokenizer of curly text the other way round (a token
+    ``\u2019`` on a raw's ``'``): the raw is the text, the tags' and the paragraph's ``entities`` placed (the text was
+    the tokens joined, the 3 ``entities`` said as not kept)."""
+    raw = "Kyiv\u2019s mayor wasn\u2019t there \u2014 Acme\u2019s chief\u2026 said 'Oslo'."
+    words = ["Kyiv", "'s", "mayor", "was", "n't", "there", "--", "Acme", "'s", "chief", "...", "said", "\u2018",
+             "Oslo", "\u2019", "."]  # fmt: skip
+    ner = ["U-GPE"] + ["O"] * 6 + ["U-ORG"] + ["O"] * 5 + ["U-GPE", "O", "O"]
+    data = [
+        {
+            "id": 6,
+            "paragraphs": [
+                {
+                    "raw": raw,
+                    "sentences": [{"tokens": [{"orth": w, "ner": t} for w, t in zip(words, ner)]}],
+                    "entities": [[0, 4, "GPE"], [28, 32, "ORG"], [48, 52, "GPE"]],
+                }
+            ],
+        }
+    ]
+    assert raw[28:32] == "Acme" and raw[48:52] == "Oslo"
+    project = api.new_project(tmp_path / "p.annotator")
+    report = api.import_files(project, [write(tmp_path, data)])
+    (one,) = project.document_ids()
+    assert project.document(one).text == raw
+    assert spans(project, one) == [("Kyiv", "GPE"), ("Acme", "ORG"), ("Oslo", "GPE")]
+    starts, ends, _ = project.tokens(one)
+    assert [raw[s:e] for s, e in zip(starts, ends)][:8] == ["Kyiv", "\u2019s", "mayor", "was", "n\u2019t", "there",
+                                                             "\u2014", "Acme"]  # fmt: skip
+    assert any("1 paragraph whose tokens write its 'raw' in Penn Treebank's escapes" in n for n in report.notes)
+    assert not any("'entities'" in w for w in report.warnings), report.warnings
+
+    # a quote stands for a quote, not for a letter: a raw whose tokens differ from it in other characters is still
+    # not the text, its entities said as not kept
+    data[0]["paragraphs"][0] = {
+        "raw": "Kyiv\u2019s mayor.",
+        "sentences": [{"tokens": [{"orth": w, "ner": "O"} for w in ("Kyiv", "xs", "mayor", ".")]}],
+        "entities": [[0, 4, "GPE"]],
+    }
+    other = api.new_project(tmp_path / "q.annotator")
+    report = api.import_files(other, [write(tmp_path, data, "other.json")])
+    (one,) = other.document_ids()
+    assert other.document(one).text == "Kyiv xs mayor ."
+    assert any("1 entity of 'entities' in a 'raw' that does not hold its tokens" in w for w in report.warnings)
