@@ -41,6 +41,14 @@ def from_brat(r: dict[str, Any]) -> dict[str, Any] | None:
     return {"type": r.get("type"), "from": [a_start, a_end, a_label], "to": [b_start, b_end, b_label]}
 
 
+def own_roles(r: dict[str, Any]) -> bool:
+    """Whether a brat relation has roles of its own (``Anaphor``, ``Antecedent``), which the shared shape has no place
+    for: its ``from`` and ``to`` come back to brat as ``Arg1`` and ``Arg2``."""
+    args = r.get("args")
+    roles = [a[0] for a in args if isinstance(a, list) and a] if isinstance(args, list) else []
+    return roles != ["Arg1", "Arg2"]
+
+
 def as_prodigy(r: dict[str, Any]) -> dict[str, Any]:
     """A relation in the shared shape as a Prodigy import keeps it."""
     return {"label": r.get("type"), "head": r.get("from"), "child": r.get("to")}
@@ -70,7 +78,8 @@ def kept_relations(meta: dict[str, Any], keys: tuple[str, ...]) -> list[tuple[st
 def unwritten(key: str, kept: dict[str, Any]) -> dict[str, Any]:
     """A meta value that holds relations (``kept``, under ``key``) without those an export of relations between
     entities writes as its own (of two spans); the others stay in it (brat's with an event's end, Prodigy's from words
-    that are no span), for a file that carries the meta to bring them back."""
+    that are no span), for a file that carries the meta to bring them back, and so do brat's with roles of their own
+    (``own_roles``: written as the export's too, brought back once, ``kept_relations``; session 24)."""
     given = kept.get("relations")
     if not isinstance(given, list):
         return kept
@@ -79,7 +88,7 @@ def unwritten(key: str, kept: dict[str, Any]) -> dict[str, Any]:
         shared = (
             (as_shared(r) if key == PRODIGY else from_brat(r) if key == BRAT else r) if isinstance(r, dict) else None
         )
-        if shared is None or from_words(shared):
-            left.append(r)
+        if shared is None or from_words(shared) or (key == BRAT and own_roles(r)):
+            left.append(r)  # (one with roles of its own goes out as the export's and stays here for its roles)
     out = {k: v for k, v in kept.items() if k != "relations"}
     return {**out, "relations": left} if left else out

@@ -139,3 +139,34 @@ def test_the_doccano_line_carries_brats_relations_once(tmp_path):
     (line,) = [orjson.loads(x) for x in (tmp_path / "d.jsonl").read_bytes().splitlines()]
     assert [r["type"] for r in line["relations"]] == ["Protein-Component", "Protein-Component"]
     assert "relations" not in line.get("brat", {}), line.get("brat")
+
+
+@pytest.mark.parametrize("fmt, out", [("label_studio", "t.json"), ("doccano", "d.jsonl"), ("prodigy", "p.jsonl")])
+def test_a_brat_relations_own_roles_come_back_through_another_tool(tmp_path, fmt, out):
+    """A brat relation with roles of its own (``Coreference Anaphor:T3 Antecedent:T2``, brat's coreference corpora's
+    shape) went out as the other tool's relation, which has no roles, and came back to brat as ``Arg1:T3 Arg2:T2``:
+    the relation goes out as that tool's and its roles stay in brat's meta beside (the data, the line), so the brat
+    export of the project it came back into writes ``Anaphor`` and ``Antecedent`` again, once."""
+    src = folder(tmp_path)
+    (src / "doc.ann").write_text(ANN + "R3\tCoreference Anaphor:T3 Antecedent:T2\n")
+    (src / "annotation.conf").write_text(
+        CONF.replace("[relations]\n", "[relations]\nCoreference\tAnaphor:Entity, Antecedent:Entity\n")
+    )
+    first = api.new_project(tmp_path / "a.annotator")
+    api.import_files(first, [src])
+    api.export(first, tmp_path / out, fmt)
+    second = api.new_project(tmp_path / "b.annotator")
+    api.import_files(second, [tmp_path / out], format=fmt)
+    (doc,) = second.document_ids()
+    got = {
+        (r["type"], tuple(r["from"]), tuple(r["to"]))
+        for _, r in kept_relations(second.document(doc).meta, (*SHARED, PRODIGY))
+    }
+    assert ("Coreference", (43, 46, "Entity"), (23, 41, "Entity")) in got  # still that tool's relation
+    api.export(second, tmp_path / "back", "brat")
+    ann = (tmp_path / "back" / "doc.ann").read_text()
+    lines = [x.split("\t")[1] for x in ann.splitlines() if x.startswith("R")]
+    assert sorted(x.split()[0] for x in lines) == ["Coreference", "Protein-Component", "Protein-Component"], ann
+    (coref,) = [x for x in lines if x.startswith("Coreference")]
+    assert coref.split()[1].startswith("Anaphor:") and coref.split()[2].startswith("Antecedent:"), ann
+    assert "Coreference\tAnaphor:Entity, Antecedent:Entity" in (tmp_path / "back" / "annotation.conf").read_text()
