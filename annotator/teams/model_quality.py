@@ -4,7 +4,8 @@
   from the pipeline); reviewed documents never pre-annotated are counted apart and left out. For a set
   merged from an annotator's file, the status is the one the document had in her file.
 - Final (reference): entities of the set (default "main") in state accepted or added.
-- Model (compared): every entity of the set whose ``source`` starts with ``spacy:`` or ``trained:``, whatever became of it
+- Model (compared): every entity of the set whose ``source`` starts with ``spacy:`` or ``trained:`` (or
+  ``label-studio:``, a Label Studio prediction the annotation began as, decided by the import), whatever became of it
   (suggested, accepted, rejected), with the label and offsets the model gave it. An entity a person
   changed has ``edited = 1``; its original label and offsets are the "before" of the first change-log
   row that touched it (rows are matched to the entity by id and ``created_at``, so a reused id is not
@@ -37,6 +38,16 @@ from annotator.teams.sets import META_KEY, document_meta, human_spans
 # only the first were counted, so after pre-annotating with a trained version model quality saw no suggestion and a
 # merge carried none (session 7's qa pass)
 MODEL_PREFIX: tuple[str, ...] = (MODEL_SOURCE, TRAINED_SOURCE)
+
+
+def scored_prefix() -> tuple[str, ...]:
+    """The sources ``model_quality`` scores: the model's, and an imported model's, a Label Studio prediction an
+    annotation began as (``label-studio:MODEL_VERSION``, decided by the import: kept accepted, taken out rejected); they
+    were not counted, so a reviewed document of them was "never pre-annotated" (session 24). The reader's module is
+    imported here, not at the top: the adjudication window imports this module."""
+    from annotator.formats.label_studio_pick import SOURCE
+
+    return (*MODEL_PREFIX, f"{SOURCE}:")
 
 
 def _history(project: Project, doc_id: int) -> tuple[dict[tuple[int, str], dict], dict[tuple[int, str], dict | None]]:
@@ -115,9 +126,11 @@ def _preannotated(project: Project, doc_id: int, spans: list) -> bool:
 
 
 def model_quality(
-    project: Project, annotation_set: str = DEFAULT_SET, prefix: str | tuple[str, ...] = MODEL_PREFIX
+    project: Project, annotation_set: str = DEFAULT_SET, prefix: str | tuple[str, ...] | None = None
 ) -> dict[str, Any]:
-    """Precision, recall and F1 per label of the pipeline's suggestions on reviewed documents."""
+    """Precision, recall and F1 per label of the pipeline's suggestions on reviewed documents (``prefix``: the
+    sources counted as the model's, ``scored_prefix`` by default)."""
+    prefix = scored_prefix() if prefix is None else prefix
     table = Table()
     confusions: Counter[tuple[str, str]] = Counter()
     pipelines: Counter[str] = Counter()

@@ -77,3 +77,26 @@ def test_a_parent_prediction_that_marks_none_of_the_text_is_said_so(tmp_path):
     said = [n for n in report.notes if "parent_prediction" in n]
     assert said and all("0 kept" not in n for n in said), report.notes
     assert any("marks none of the text" in n for n in said), report.notes
+
+
+def test_stats_model_scores_the_decided_prediction(tmp_path):
+    """``stats --model`` scored the project's own pre-annotation alone: the reviewed document's decided prediction
+    (``label-studio:ner-v3``: ``Ada Lovelace`` kept, ``Paris`` taken out) was "never pre-annotated" and left out. It
+    is scored as that model's suggestions against the final set: PERSON 1 of 1 suggested kept (``Bob`` the
+    annotator's), ORG 0 of 1."""
+    from annotator import edits
+    from annotator.teams.model_quality import format_model_quality, model_quality
+
+    src = tmp_path / "tasks.json"
+    src.write_text(json.dumps([task(5)]))
+    project = api.new_project(tmp_path / "p.annotator")
+    api.import_files(project, [src], format="label_studio")
+    (doc,) = project.document_ids()
+    edits.set_status(project, doc, "reviewed")
+    result = model_quality(project)
+    assert (result["documents"], result["skipped_documents"]) == (1, 0)
+    assert result["pipelines"] == {"label-studio:ner-v3": 2}
+    person, org = result["entities"]["by_label"]["PERSON"], result["entities"]["by_label"]["ORG"]
+    assert (person["a"], person["b"], person["tp"]) == (2, 1, 1), person
+    assert (org["a"], org["b"], org["tp"]) == (0, 1, 0), org
+    assert "label-studio:ner-v3" in format_model_quality(result)
