@@ -158,13 +158,19 @@ def document_ann(
         span = (e["label"], e["start"], e["end"])
         lines.append(t_line(f"T{n}", brat_name(label(e["label"])), text, e["start"], e["end"], at, pieces.get(span)))
     trig: dict[tuple[str, int, int], str] = {}
+    own = {  # a trigger of a generic type (E1 PPI:T3 on T3 Trigger, as the brat import read it): its own type
+        (x[1], x[2], x[3]): x[0]
+        for x in kept.get("trigger_types", [])
+        if isinstance(x, list) and len(x) == 4 and isinstance(x[0], str)
+    }
     for v in events:
         key = (v["type"], v["trigger"]["start"], v["trigger"]["end"])
         if key not in trig:
             n += 1
             trig[key] = f"T{n}"
             targets.setdefault(key, f"T{n}")
-            lines.append(t_line(f"T{n}", brat_name(label(v["type"])), text, key[1], key[2], at, pieces.get(key)))
+            written = own[key] if key in own else brat_name(label(v["type"]))
+            lines.append(t_line(f"T{n}", written, text, key[1], key[2], at, pieces.get(key)))
     for item in kept.get("textbounds", []):  # spans of an event type that no event used, as brat had them
         if isinstance(item, list) and len(item) == 3 and (item[0], item[1], item[2]) not in targets:
             n += 1

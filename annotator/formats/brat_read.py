@@ -388,7 +388,7 @@ def parse_ann(
         kinds = sorted({ts[e.trigger].type for e in es.values() if ts[e.trigger].type != e.type})
         (said if said is not None else warnings).append(
             f"{ann}: {len(generic)} trigger(s) of type {', '.join(map(repr, kinds))} read as the triggers of their "
-            "events, each of its E line's type (the brat export writes a trigger with its event's type)"
+            "events, each of its E line's type (the brat export writes them back with their own type)"
         )
     order: dict[str, int] = {}
     counted: Counter = Counter()
@@ -403,7 +403,10 @@ def parse_ann(
             doc.meta.setdefault("brat", {}).setdefault("fragments", []).append(
                 [t.type, t.start, t.end, [list(f) for f in t.frags]]
             )
-        if tid in generic:  # a trigger of another type than its event (said above): no span of its own
+        if tid in generic:  # a trigger of another type than its event (said above): no span of its own; its type kept
+            doc.meta.setdefault("brat", {}).setdefault("trigger_types", []).extend(
+                [t.type, e.type, t.start, t.end] for e in es.values() if e.trigger == tid and e.type != t.type
+            )
             continue
         if t.type not in event_types:
             doc.entities.append(IncomingEntity(tid, t.start, t.end, t.type, source="brat"))
