@@ -93,11 +93,17 @@ def _text_of(data: Any, results: list, who: str, path: Path, line: int) -> tuple
     key = next((k for k in named if k not in media and isinstance(data.get(k), str)), "text")
     if key not in data and media:  # only an image's (or a video's) regions: that data value is no text
         k, kind = next(iter(media.items()))
+        lists = [x for x, v in data.items() if isinstance(v, list)]
+        what = (  # a Repeater's object (page_0 over data['images']) is no key of the data
+            f"data[{k!r}]"
+            if k in data or not lists
+            else f"{k!r} (a Repeater's object over data[{lists[0]!r}], no key of the data)"
+        )
         need(
             False,
             path,
             line,
-            f"{who}: data[{k!r}] is what its {kind} results mark (an image or video region: x, y, width, height), not "
+            f"{who}: {what} is what its {kind} results mark (an image or video region: x, y, width, height), not "
             "a text; only text tasks can be imported",
         )
     text = data.get(key)

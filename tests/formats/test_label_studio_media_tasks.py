@@ -36,6 +36,20 @@ def test_an_image_task_is_refused_in_one_line(tmp_path):
     assert report.skipped and "not a text" in report.skipped[0][1]
 
 
+def test_a_repeaters_image_task_is_said_by_its_list(tmp_path):
+    """label-studio-converter's ``test_export_json_min/data_repeater.json`` shape: a Repeater over ``data['images']``
+    marks ``page_0``, no key of the data; the refusal named ``data['page_0']``, which the task has not."""
+    page = {**box("page_0"), "from_name": "labels_0"}
+    images = [{"url": "https://example.org/a.jpeg"}, {"url": "https://example.org/b.jpeg"}]
+    src = write(tmp_path, [{"id": 86, "data": {"images": images}, "annotations": [{"result": [page]}]}])
+    project = api.new_project(tmp_path / "p.annotator")
+    with pytest.raises(ImportFileError) as got:
+        api.import_files(project, [src], format="label_studio")
+    said = str(got.value)
+    assert "'page_0' (a Repeater's object over data['images'], no key of the data) is what its rectanglelabels" in said
+    assert "data['page_0']" not in said and "\n" not in said and project.document_ids() == []
+
+
 def test_a_text_beside_an_image_keeps_the_text(tmp_path):
     region = {"start": 0, "end": 3, "text": "Ada", "labels": ["PERSON"]}
     text_region = {"id": "a", "from_name": "ner", "to_name": "text", "type": "labels", "value": region}
