@@ -483,6 +483,8 @@ def _group_document(
     if declined:
         given_cats = meta.get("cats") if isinstance(meta.get("cats"), dict) else {}
         meta["cats"] = {**declined, **given_cats}
+        if not categories:  # textcat.teach's rejected label: the Prodigy export writes it back as such (session 24)
+            meta.setdefault(PRODIGY, {})["category"] = "label"
     if categories:  # beside those an earlier export kept in the meta
         given = meta.get(CATEGORIES) if isinstance(meta.get(CATEGORIES), list) else []
         meta[CATEGORIES] = given + [c for c in categories if c not in given]

@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 
-from annotator.categories import CATEGORIES, document_categories
+from annotator.categories import CATEGORIES, document_categories, document_cats
 from annotator.formats.common import option_choice
 from annotator.formats.writing import FormatExportReport, write_per_part
 from annotator.formats.records import ExportRequest, covering_set_records, export_writer
@@ -171,8 +171,8 @@ def record_to_task(
     }
     if not answered and rec["status"] == "new":  # a task to do: its answer in Prodigy says how far it got (the
         del task["meta"]["status"]  # status it left with, which Prodigy keeps in the meta, beat an accept there)
-    if answered:  # the decided spans are its annotations, accepted as they stand
-        task["answer"] = "accept"
+    if answered and task.get("answer") != "reject":  # the decided spans are its annotations, accepted as they stand
+        task["answer"] = "accept"  # (a rejected textcat label stays rejected, whatever the document's status)
         if held:
             task["suggestions"] = [{**h, "state": k[3]} for k, h in seen.items() if k[3]]
     given = kept.get("input_hash")  # the dataset's own (Prodigy's review and --exclude match inputs by it)
@@ -214,11 +214,12 @@ def _trigger_aside(
 
 
 def _textcat(meta: dict[str, Any], kept: dict[str, Any]) -> dict[str, Any]:
-    """A document's categories as Prodigy's textcat answers: ``label`` where they came as textcat.teach's one label,
-    else the choice's ``options`` (those the import kept, and a category they lack) and ``accept``; {} for none."""
+    """A document's categories as Prodigy's textcat answers: ``label`` where they came as textcat.teach's one label
+    (rejected where it came so, ``answer: reject``: its spaCy cats at 0.0), else the choice's ``options`` (those the import kept, and a category they lack) and ``accept``; {} for none."""
     cats = document_categories(meta)
-    if not cats:
-        return {}
+    if not cats:  # textcat.teach's one label rejected (spaCy's cats at 0.0): the answer it came as
+        declined = [c for c, v in document_cats(meta).items() if v == 0.0]
+        return {"label": declined[0], "answer": "reject"} if kept.get("category") == "label" and declined else {}
     if kept.get("category") == "label" and len(cats) == 1:
         return {"label": cats[0]}
     options = [o for o in kept.get("options") or [] if isinstance(o, dict) and "id" in o]

@@ -82,3 +82,22 @@ def test_categories_go_back_out_to_prodigy_and_to_doccano(tmp_path):
     assert main(["export", str(p2), "-f", "doccano", "-o", str(tmp_path / "d.jsonl")]) == 0
     lines = {d["text"]: d for d in map(orjson.loads, (tmp_path / "d.jsonl").read_bytes().splitlines())}
     assert lines["Paris won the cup."]["cats"] == ["SPORT", "CITY"]  # beside its entities (doccano's intent lines)
+
+
+def test_a_rejected_textcat_answer_goes_back_out_rejected(tmp_path):
+    """textcat.teach's rejected answer (``label``, ``answer: reject``, ``spans: []``: prodigy-recipes'
+    ``example-datasets/annotated_reddit-INSULT-textcat.jsonl`` shape) is kept as the text's spaCy cats at 0.0, but
+    the Prodigy export wrote the task with neither label nor answer (the 0.0 in its meta alone): in Prodigy, a task
+    nobody answered. It goes out as it came, ``label`` and ``answer: reject``, and reads back the same."""
+    write(tmp_path / "a.jsonl", ROWS)
+    out, p2, again = cli_round_trip(tmp_path, tmp_path / "a.jsonl", "prodigy")
+    tasks = {t["text"]: t for t in map(orjson.loads, out.read_bytes().splitlines())}
+    rain = tasks["Rain all week."]
+    assert (rain.get("label"), rain.get("answer"), rain.get("_input_hash")) == ("ECONOMY", "reject", 2), rain
+    assert (tasks["Rates rose again."]["label"], tasks["Rates rose again."]["answer"]) == ("ECONOMY", "accept")
+    with Project(p2, create=False) as project:
+        got = {project.document(d).text: project.document(d).meta.get("cats") for d in project.document_ids()}
+    assert got["Rain all week."] == {"ECONOMY": 0.0}
+    assert [orjson.loads(x) for x in again.read_bytes().splitlines()] == [
+        orjson.loads(x) for x in out.read_bytes().splitlines()
+    ]
