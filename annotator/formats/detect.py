@@ -209,7 +209,10 @@ def _is_fasttext(lines: list[str]) -> bool:
 
 
 def _is_doccano_table(path: Path) -> bool:
-    """doccano's CSV upload: a header with a text column and a label column (``text,label``)."""
+    """doccano's CSV upload: a header with a text column and a label column (``text,label``); a ``.csv`` with a text
+    column alone too (texts to annotate: doccano's upload without labels, Label Studio's CSV of tasks,
+    ``meta_info,text``; session 24: "unknown kind of file"). A ``.tsv`` needs both: a CoNLL file's first token may be
+    ``text``."""
     from annotator.formats.doccano_tables import table_columns
 
     lines = _head_lines(path, 4096)
@@ -217,7 +220,7 @@ def _is_doccano_table(path: Path) -> bool:
         return False
     header = next(csv.reader([lines[0]], delimiter="\t" if "\t" in lines[0] else ","), [])
     columns = table_columns(header)
-    return columns is not None and columns[1] is not None
+    return columns is not None and (columns[1] is not None or path.suffix.lower() == ".csv" and len(header) > 1)
 
 
 def _is_webanno(path: Path) -> bool:

@@ -80,3 +80,25 @@ def test_through_the_command_line_and_out_as_doccano_jsonl(tmp_path, capsys):
     ]
     with Project(project, create=False) as p:
         assert len(p.document_ids()) == 2
+
+
+def test_a_csv_of_texts_without_labels_is_read_as_doccano(tmp_path):
+    """A CSV of texts to annotate, a text column beside others and no label column (Label Studio's own sample upload,
+    ``label_studio/tests/test_suites/samples/test_5.csv``: ``meta_info,text``; doccano's upload without labels) was
+    skipped as "unknown kind of file '.csv'" (``--format doccano`` read it): told from its header now, the other
+    columns in the meta. A ``.tsv`` still needs a label column (a CoNLL file's first token may be ``text``)."""
+    path = tmp_path / "tasks.csv"
+    path.write_text("meta_info,text\ninfo_1,Ada met Bob in Paris.\ninfo_2,Nothing else.\n", encoding="utf-8")
+    assert detect_format(path) == "doccano"
+    project = tmp_path / "p.annotator"
+    main(["init", str(project)])
+    assert main(["import", str(project), str(path)]) == 0
+    with Project(project, create=False) as p:
+        docs = [p.document(d) for d in p.document_ids()]
+    assert [(d.text, d.meta["meta_info"]) for d in docs] == [
+        ("Ada met Bob in Paris.", "info_1"),
+        ("Nothing else.", "info_2"),
+    ]
+    conll = tmp_path / "t.tsv"
+    conll.write_text("text\tO\nfile\tO\n", encoding="utf-8")
+    assert detect_format(conll) != "doccano"
