@@ -40,7 +40,7 @@ def select_suggested_meet(qtbot, window, db) -> tuple[int, int]:  # type: ignore
     the first document as the rules write it, shown and selected; the document's and the event's ids."""
     from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
     from annotator.suggest.writer import WriteCounts, write_events
-    from ui_support import DOC_A
+    from ui_support import DOC_A, read_as_the_poll_reads
 
     c = window.controller
     d = db.document_ids()[0]
@@ -55,7 +55,7 @@ def select_suggested_meet(qtbot, window, db) -> tuple[int, int]:  # type: ignore
     )
     with db.transaction():
         write_events(db, d, [meet], "rules:test@1", WriteCounts())
-    c.reload()
+    read_as_the_poll_reads(c)
     qtbot.waitUntil(lambda: len(c.events) == 1)
     ev = next(iter(c.events))
     window.edit_actions.select_event(c.events[ev])
