@@ -30,6 +30,10 @@ def open_project(path: str | Path, *, write: bool = False, annotator: str | None
 
     project = Project(path, create=False, read_only=not write, annotator=annotator)
     kept_replay.replay(project)  # edits the app kept and was killed before saving: written first, in order
+    if write:
+        from annotator.learn.versions import remove_killed_runs_folders
+
+        remove_killed_runs_folders(project)  # a killed training's half-written model folder
     return project
 
 

@@ -89,6 +89,10 @@ def open_project(
             project.refuse_unread_log(unread_refused)
         print(f"annotator: note: {project.path.name}: {project.log_unread}", file=sys.stderr)
     kept = kept_replay.replay(project)  # edits the app kept while another program wrote, and was killed before saving
+    if not project.read_only:
+        from annotator.learn.versions import remove_killed_runs_folders
+
+        remove_killed_runs_folders(project)  # a killed training's half-written model folder
     if kept is not None and (said := kept.summary()):
         print(f"annotator: note: {said}", file=sys.stderr)
     if schema is not None and project.schema.to_data() != schema.to_data():  # an existing project: not ignored

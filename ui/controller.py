@@ -94,6 +94,10 @@ class Controller(QObject):
         self.close_project()
         self.project = project
         self.kept.take_over(project, partial(commands.command_for_line, self))  # what a killed run had kept
+        if not project.read_only:  # a training killed left its half-written model folder (one stat when none)
+            from annotator.learn.versions import remove_killed_runs_folders
+
+            remove_killed_runs_folders(project)
         self._data_version = project.data_version()
         self._changes_seen = self._changes_written = -1  # this connection's total_changes at the last poll
         self.poll.start()

@@ -162,15 +162,34 @@ def check_models_place(project: Project) -> None:
 
 def new_temp_folder(project: Project) -> Path:
     """A fresh folder to write a model into; stale ones of killed runs are removed first."""
+    remove_killed_runs_folders(project)
+    tmp = models_dir(project) / f".tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    tmp.mkdir(parents=True)  # the models folder too (an open's tidying may have removed it, empty, just before)
+    return tmp
+
+
+def remove_killed_runs_folders(project: Project) -> list[Path]:
+    """Remove the temporary folders (``.tmp-PID-…``) of trainings killed before they made a version (their process
+    gone), and the models folder when nothing else is in it; the folders removed. Called at a read-write open too: a
+    killed run's half-written model stayed beside the project until the next training (round 15b). A folder of a run
+    still going (its process alive, this user's or another's) is left; one another user's that this user may not
+    remove is left as it is."""
     root = models_dir(project)
-    root.mkdir(exist_ok=True)
+    if not root.is_dir():  # one stat at an open, the usual case
+        return []
+    removed = []
     for old in root.glob(".tmp-*"):
         pid = old.name.split("-")[1] if old.name.count("-") >= 2 else ""
         if not (pid.isdigit() and process_alive(int(pid))):
             shutil.rmtree(old, ignore_errors=True)
-    tmp = root / f".tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    tmp.mkdir()
-    return tmp
+            if not os.path.lexists(old):
+                removed.append(old)
+    if removed:
+        try:
+            root.rmdir()  # only when empty: a first training killed left nothing else
+        except OSError:
+            pass
+    return removed
 
 
 def discard_temp_folder(project: Project, tmp: Path) -> None:
