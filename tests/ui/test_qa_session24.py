@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import shutil
 
-from ui_support import close_window, open_window
+from PySide6.QtCore import Qt
+from ui_support import close_window, open_window, window_settled
 
 
 def test_the_app_s_open_removes_the_model_folder_a_killed_training_left(qtbot, project_path):
@@ -21,3 +22,34 @@ def test_the_app_s_open_removes_the_model_folder_a_killed_training_left(qtbot, p
     finally:
         close_window(w)
         shutil.rmtree(tmp.parent, ignore_errors=True)
+
+
+def test_back_on_a_document_whose_ctrl_enter_is_kept_its_status_is_whole_in_the_list(qtbot, project_path):
+    """Seen at 1366x768 on the seeds: Ctrl+Enter on 000 while another program wrote, then 000 clicked again: its row,
+    bold as the open document's, read "ann…d ⏳" in the Status column. The column was made wide enough for "annotated
+    ⏳" in the regular font (the row was not the open one when it was marked) and for each status alone in bold."""
+    from ui_support import let_go_and_land, locked
+
+    from ui.panels.table_model import cell_width
+
+    w = open_window(qtbot, project_path, size=(1366, 740))
+    try:
+        c, table = w.controller, w.documents.table
+        w.settings.set("accept_rest_without_asking", True)
+        first = c.doc.id
+        other = locked(project_path)
+        try:
+            w.view.setFocus()
+            qtbot.keyClick(w.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # kept: on to the next
+            assert c.doc.id != first
+            c.open_document(first)  # its row clicked
+            window_settled(qtbot, w)
+            shown = w.documents.model.data(w.documents.model.index(w.documents.model.row_of(first), 1))
+            needed = cell_width(table, shown, bold=True)
+            width = table.columnWidth(1)
+        finally:
+            let_go_and_land(qtbot, c, other)
+        assert shown == "annotated ⏳"
+        assert width >= needed, (width, needed)  # was 10 pixels short: "ann…d ⏳"
+    finally:
+        close_window(w)

@@ -52,11 +52,13 @@ NAME_FLOOR_SAMPLE = "000_c5…f81.txt"
 NAMES_MEASURED = 50  # the longest names (in characters) measured for the Name column's width  # in pixels they read "000…txt" in a 14 pt font, every name alike
 
 
-def status_width(widget: QWidget, marked: bool = False) -> int:
+def status_width(widget: QWidget, marked: bool = False, waits: bool = False) -> int:
     """The Status column's width: every status whole, in bold (the open document's row), not only those shown;
-    ``marked``: with the marker of a document waiting for adjudication before it."""
+    ``marked``: with the marker of a document waiting for adjudication before it; ``waits``: with the mark of a status
+    kept while another program writes after it ("annotated ⏳", bold once the person goes back to it: it read
+    "ann…d ⏳" at 1366x768)."""
     icon = widget.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, widget) + MARKER_GAP if marked else 0
-    return max(cell_width(widget, s.replace("_", " "), bold=True) for s in STATUSES) + icon
+    return max(cell_width(widget, state_shown(s.replace("_", " "), waits), bold=True) for s in STATUSES) + icon
 
 
 def marker_ink() -> str:
@@ -439,7 +441,8 @@ class DocumentPanel(QWidget):
         for i in range(1, len(COLUMNS)):
             self.table.resizeColumnToContents(i)
         # every status, not only those of the rows now (marking one in progress cut it to "in p…ress"), in bold
-        widest = status_width(self.table, marked=bool(self.model.annotators))
+        waits = any(r.get("waits") for r in self.model.rows)
+        widest = status_width(self.table, marked=bool(self.model.annotators), waits=waits)
         if self.table.columnWidth(1) < widest:
             self.table.setColumnWidth(1, widest)
         self._fit_name()
