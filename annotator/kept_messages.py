@@ -47,6 +47,14 @@ def decision_waits(what: str, title: str) -> str:
     return f"This {what}'s decision (“{title}”) is kept already, saved once the other program is done; nothing more was kept"
 
 
+def roles_wait(title: str) -> str:
+    """A key editing the roles of an event whose roles have the edit ``title`` kept (not shown until it lands): nothing
+    more is kept (made from the roles as the file has them, it would be refused when it landed, or fill another)."""
+    return (
+        f"This event's roles have an edit kept (“{title}”), shown once the other program is done; nothing more was kept"
+    )
+
+
 def redo_waits(n: int) -> str:
     """Why a redo is refused while ``n`` later edits are kept (they would land after it)."""
     return (

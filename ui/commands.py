@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from typing import Any, Callable, Protocol
+from typing import Any, Callable, Mapping, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -18,7 +18,7 @@ from annotator import edits, edits_flow, kept_journal, kept_messages
 from annotator.foreseen import Foreseen
 from annotator.errors import AnnotatorError, BusyError, ProjectMovedError, SaveError, StaleChangeError
 from annotator.history import Outcome, Step
-from annotator.model import Change
+from annotator.model import Argument, Change
 from annotator.store import Project
 from annotator.write_queue import FIRST_WAIT_MS
 
@@ -76,6 +76,18 @@ class CoreEditCommand(QUndoCommand):
     decides: str | None = None  # a decision on the span ("entities") or event ("events") its first argument names
     decision: dict[str, Any] = {}  # what the decision gives a suggestion (held as made while it is kept)
     foresees: str | None = None  # the table of the span or event its first argument names, held as made while kept
+    # an edit of an event's arguments, not held as made while kept: its first argument is the "event" whose roles it
+    # fills, or an "argument" of it (a role key after it, made from the roles shown, was refused when it landed)
+    fills: str | None = None
+
+    def filled_event(self, arguments: Mapping[int, Argument]) -> int | None:
+        """The event whose arguments this edit changes (``arguments``: the rows held, by id); None: it changes none."""
+        if self.fills is None or not self.step.args:
+            return None
+        if self.fills == "event":
+            return self.step.args[0]
+        arg = arguments.get(self.step.args[0])
+        return arg.event_id if arg is not None else None
 
     def decided(self, table: str) -> int | None:
         """The id of the item of ``table`` this edit decides (None: it decides none there)."""
@@ -368,6 +380,7 @@ class DeleteEvent(CoreEditCommand):
 
 class AddArgument(CoreEditCommand):
     edit = edits.add_argument
+    fills = "event"
 
     def describe(self, event_id: int, role: str, entity_id: int) -> str:
         return f"Fill {role}"
@@ -382,6 +395,7 @@ class AddEntities(CoreEditCommand):
 
 class FillRoleWithSpan(CoreEditCommand):
     edit = edits_flow.fill_role_with_span
+    fills = "event"
 
     def describe(self, event_id: int, role: str, start: int, end: int, label: str, **kw: Any) -> str:
         return f"Fill {role} with a new {label} span"
@@ -389,6 +403,7 @@ class FillRoleWithSpan(CoreEditCommand):
 
 class FillRoleRelabelled(CoreEditCommand):
     edit = edits_flow.fill_role_relabelled
+    fills = "event"
 
     def describe(self, event_id: int, role: str, entity_id: int, label: str, **kw: Any) -> str:
         return f"Fill {role} with a suggestion relabelled {label}"
@@ -396,6 +411,7 @@ class FillRoleRelabelled(CoreEditCommand):
 
 class MoveFiller(CoreEditCommand):
     edit = edits_flow.move_filler
+    fills = "argument"
 
     def describe(self, argument_id: int, role: str, **kw: Any) -> str:
         return f"Move a filler to {role}"
@@ -403,16 +419,19 @@ class MoveFiller(CoreEditCommand):
 
 class ChangeArgument(CoreEditCommand):
     edit = edits.change_argument
+    fills = "argument"
     title = "Change argument"
 
 
 class RemoveArgument(CoreEditCommand):
     edit = edits.remove_argument
+    fills = "argument"
     title = "Remove argument"
 
 
 class ClearRole(CoreEditCommand):
     edit = edits_flow.clear_role
+    fills = "event"
 
     def describe(self, event_id: int, role: str, **kw: Any) -> str:
         return f"Empty {role}"

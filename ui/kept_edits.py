@@ -5,13 +5,14 @@ still kept at a close named. The words are ``annotator.kept_messages``'; the con
 from __future__ import annotations
 
 from functools import partial
-from typing import Callable
+from typing import Callable, Mapping
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator import kept_messages
 from annotator.errors import AnnotatorError, ProjectMovedError
 from annotator.foreseen import Foreseen
+from annotator.model import Argument
 from annotator.store import BUSY_TIMEOUT_MS, Project
 from annotator.write_queue import RETRY_BUDGET_S, RETRY_MS, WriteQueue
 from ui.commands import CoreEditCommand
@@ -82,6 +83,13 @@ class KeptEdits(QObject):
         edit = self.decided(table).get(item_id)
         what = "span" if table == "entities" else "event"
         return None if edit is None else kept_messages.decision_waits(what, edit.text())
+
+    def roles_wait(self, event_id: int, arguments: Mapping[int, Argument]) -> str | None:
+        """What a key editing the arguments of event ``event_id`` says while an edit of them is kept (not shown until it
+        lands: the key would be made from the roles as the file has them); None: none is (``arguments``: the rows
+        held, by id)."""
+        edit = next((c for c in reversed(self.writes.keys()) if c.filled_event(arguments) == event_id), None)
+        return None if edit is None else kept_messages.roles_wait(edit.text())
 
     def take_over(self, project: Project, command_for: Callable[[dict], CoreEditCommand]) -> None:
         """A killed run's kept edits (its journal), the commands ``command_for`` makes of its lines: written at the

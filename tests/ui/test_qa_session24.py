@@ -53,3 +53,38 @@ def test_back_on_a_document_whose_ctrl_enter_is_kept_its_status_is_whole_in_the_
         assert width >= needed, (width, needed)  # was 10 pixels short: "ann…d ⏳"
     finally:
         close_window(w)
+
+
+def test_a_role_key_again_while_its_fill_is_kept_keeps_nothing_and_says_so(qtbot, window, project_path):
+    """Alt+1 three times on a Contact:Meet while another program wrote (the cycle: Maria Lopez, John Smith, NATO):
+    the fill kept is not shown in the roles until it lands, so each key after it was made from the roles as the file
+    had them: three "Fill Entity" of Maria Lopez kept, two refused when they landed ("that entity already fills
+    Entity"), the person's NATO nowhere. Now the key after a kept edit of the event's roles keeps nothing and says so
+    at once; the file holds the one kept, and nothing is refused when it lands."""
+    from ui_helpers import find
+    from ui_support import DOC_A, file_rows, let_go_and_land, locked, press_role_key
+
+    from ui import commands
+
+    w, c = window, window.controller
+    refused: list[str] = []
+    c.failed.connect(refused.append)
+    ev = c.run(commands.AddEvent, c.doc.id, "Contact:Meet", *find(DOC_A, "met"))
+    maria = next(e.id for e in c.entities.values() if e.start == 0)
+    w.view.setFocus()
+    c.select_entity(None)
+    c.select_event(ev)
+    other = locked(project_path)
+    try:
+        press_role_key(qtbot, w, "Contact:Meet", "Entity")
+        press_role_key(qtbot, w, "Contact:Meet", "Entity")
+        said = w.message.text()
+        press_role_key(qtbot, w, "Contact:Meet", "Entity")
+        waiting = c.edits_waiting()
+    finally:
+        let_go_and_land(qtbot, c, other)
+    assert waiting == 1  # was 3
+    assert said.startswith("This event's roles have an edit kept (“Fill Entity”)"), said
+    assert refused == []  # was twice "that entity already fills Entity", said when they landed
+    assert file_rows(project_path, "SELECT role, entity_id FROM arguments") == [("Entity", maria)]
+    assert [(a.role, a.entity_id) for a in c.events[ev].arguments] == [("Entity", maria)]  # shown once it landed
