@@ -85,10 +85,8 @@ class EventActions:
         """Run a command that changes ``ev`` (``put``: the entity it puts in a role), noting the entity suggestions it
         accepts only as fillers (``_as_filler``)."""
         c = self.c
-        said = c.kept.roles_wait(ev.id, c.held.args) if getattr(command, "fills", None) else None
-        if said is not None:  # its roles as shown lack that edit: a key made from them was refused when it landed
-            c.report_status(said)
-            return None
+        if (said := c.kept.roles_wait(command, ev.id, c.held.args)) is not None:  # its roles shown lack that edit
+            return c.report_status(said)  # (a key made from them was refused when it landed): nothing kept
         if put is not None and put == c.current_entity and put != self._left:
             put = None  # the span the person selected (a click, Tab, Space) is his own: it stays accepted (session 7)
         sugg = {a.entity_id for a in ev.arguments} | ({put} if put is not None else set())

@@ -84,10 +84,14 @@ class KeptEdits(QObject):
         what = "span" if table == "entities" else "event"
         return None if edit is None else kept_messages.decision_waits(what, edit.text())
 
-    def roles_wait(self, event_id: int, arguments: Mapping[int, Argument]) -> str | None:
-        """What a key editing the arguments of event ``event_id`` says while an edit of them is kept (not shown until it
-        lands: the key would be made from the roles as the file has them); None: none is (``arguments``: the rows
-        held, by id)."""
+    def roles_wait(
+        self, command: type[CoreEditCommand], event_id: int, arguments: Mapping[int, Argument]
+    ) -> str | None:
+        """What ``command``, an edit of the arguments of event ``event_id``, says while an edit of them is kept (not
+        shown until it lands: the key would be made from the roles as the file has them); None: none is, or it edits
+        no arguments (``arguments``: the rows held, by id)."""
+        if command.fills is None:
+            return None
         edit = next((c for c in reversed(self.writes.keys()) if c.filled_event(arguments) == event_id), None)
         return None if edit is None else kept_messages.roles_wait(edit.text())
 
