@@ -69,6 +69,17 @@ class _Candidate:
 
 
 GOAL_PREPS = {"to", "into", "toward", "towards"}  # where a going ends
+DIRECTIONS = ("Origin", "Destination")  # the roles of where a going starts and ends
+
+
+def _placeless(etype: Any, args: Sequence[ArgumentSuggestion], head: Any) -> bool:
+    """Whether the type is a going (a role of where it starts or ends: Origin, Destination) told with no place:
+    ``args`` fill neither and no place is named in the trigger's phrase ("the arrival of the refugees in Athens")."""
+    return (
+        any(etype.role(r) is not None for r in DIRECTIONS)
+        and not any(a.role in DIRECTIONS for a in args)
+        and not any(t.ent_type_ in PLACE_LABELS for t in head.subtree)
+    )
 
 
 class RuleEventSuggester:
@@ -330,6 +341,10 @@ class RuleEventSuggester:
             terms.update((sign, 1.0) for sign in ctx.signs)
             if any(a.role not in NON_CORE and a.score >= 0.8 for a in args):  # a named participant
                 terms["named"] = 1
+            # a noun of a going told with no place it starts or ends at, and less than who moved what ("the pope's
+            # arrival", "his visit", "the trip"): a mention of a trip told before, or of none in particular
+            if head.pos_ == "NOUN" and roles_filled == 1 and _placeless(etype, args, head):
+                terms["placeless_noun"] = 1
             if any(a.role == "Time" and a.score >= 0.5 for a in args):  # a time the parse gives it: a specific event
                 terms["time"] = 1
             # an object no role takes points to another sense ("returned fire", "met all conditions")

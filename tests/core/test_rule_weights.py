@@ -57,6 +57,8 @@ def formula(t: dict) -> float:
         s -= 0.1
     elif t.get("definite_object"):
         s -= 0.1
+    if t.get("placeless_noun"):  # session 24
+        s -= 0.3
     return max(0.0, min(1.0, s))
 
 

@@ -1018,3 +1018,21 @@ def test_weapons_given_are_moved(nlp, suggester):
         assert only(run(nlp, suggester, text), trigger)["type"] == "Movement:Transport", text
     for text in ["The charity gave blankets to the refugees.", "He gave a speech to the soldiers."]:
         assert not [e for e in run(nlp, suggester, text) if e["type"] == "Movement:Transport"], text
+
+
+@pytest.mark.slow
+def test_a_noun_of_a_going_with_no_place_and_one_participant_is_scored_down(nlp, suggester):
+    # a noun of a type with Origin and Destination, neither filled, no place named in its phrase and one participant
+    # ("the arrival of the refugees": a trip told before, or none in particular; the score's placeless_noun); with
+    # a place, or with who moved what, it is told as one going
+    assert not [
+        e
+        for e in run(nlp, suggester, "Officials welcomed the arrival of the refugees.")
+        if e["type"] == "Movement:Transport"
+    ]
+    for text, trigger in [
+        ("Officials welcomed the arrival of the refugees in Athens.", "arrival"),
+        ("The minister's visit to Moscow was praised by the local press.", "visit"),
+        ("The army took delivery of two hundred rifles.", "delivery"),
+    ]:
+        assert only(run(nlp, suggester, text), trigger)["type"] == "Movement:Transport", text
