@@ -250,6 +250,12 @@ def load_json(data: bytes, path: Path) -> Any:
 
 def export_result(obj: Any, path: Path) -> ReadResult:
     """The documents and schema of a JSON export's value."""
+    if isinstance(obj, dict) and "%FEATURE_STRUCTURES" in obj:  # INCEpTION's UIMA CAS JSON (GraSCCO's corpus)
+        raise ImportFileError(
+            str(path),
+            "a UIMA CAS JSON file (INCEpTION's 'UIMA CAS JSON' export: '%FEATURE_STRUCTURES'), which annotator does "
+            "not read; export the project from INCEpTION as 'WebAnno TSV v3.3' and import that",
+        )
     if not isinstance(obj, dict) or obj.get("format") != FORMAT:
         raise ImportFileError(
             str(path),
