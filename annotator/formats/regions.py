@@ -161,8 +161,8 @@ def build_document(
         meta[keep_as] = {"relations": list({repr(r): r for r in kept}.values())}  # type: ignore[index]
         if notes is not None:
             notes.append(
-                f"{path}:{line}: {counted(len(meta[keep_as]['relations']), 'relation')} between entities kept for the export "
-                "to the same format (the app does not show them)"
+                f"{path}:{line}: {counted(len(meta[keep_as]['relations']), 'relation')} between entities kept for the "
+                "exports that write them (doccano, Label Studio, Prodigy, WebAnno TSV, brat; the app does not show them)"
             )
     doc = IncomingDocument(
         text=text,

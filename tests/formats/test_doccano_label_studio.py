@@ -88,6 +88,8 @@ def test_doccano_entities_relations_form_with_utf16_offsets(tmp_path):
         "relations": [{"type": "Place", "from": [*cp(TEXT, "Gunmen"), "PERSON"], "to": [*cp(TEXT, "Kabul"), "GPE"]}]
     }
     assert any("1 relation between entities kept" in n for n in result.notes)  # it said "1 relations"
+    # and "for the export to the same format", where every export with a place for them writes them (sessions 22-23)
+    assert any("kept for the exports that write them (doccano, Label Studio, Prodigy" in n for n in result.notes)
 
 
 def test_doccano_entity_objects_with_their_text_check_the_offsets_and_go_back_with_it(tmp_path):
