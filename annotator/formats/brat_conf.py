@@ -310,6 +310,9 @@ def conf_schema(text: str, path: Path, visual: Path | None = None, name: str | N
     event_tables: list[dict[str, Any]] = []
     for number, ev, spec in event_lines:
         roles: dict[str, tuple[list[str], str]] = {}
+        # a numbered role is a repeat of its bare one where the line declares that (Theme, Theme2); alone, it is a role
+        # of its own (bioc's PPI Arg1, Arg2: both read as Arg, the first written back as Arg; session 24)
+        declared = {x.split(":")[0].strip().rstrip("?*+").split("{")[0] for x in spec.split(",")}
         for arg in [a.strip() for a in spec.split(",") if a.strip()]:
             if arg.startswith("<"):  # <REL-TYPE>:... and other reserved keys: no role
                 continue
@@ -318,6 +321,8 @@ def conf_schema(text: str, path: Path, visual: Path | None = None, name: str | N
                 warnings.append(f"{path}:{number}: cannot read the argument {arg!r} of {ev}; left out")
                 continue
             role, digits, mult, types = m.group(1), m.group(2), m.group(3) or "", m.group(4)
+            if digits and role not in declared and role not in roles:
+                role, digits = role + digits, ""
             labels: list[str] = []
             for t in (x.strip() for x in types.split("|")):
                 if t in ("<EVENT>", "<ANY>"):

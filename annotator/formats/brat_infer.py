@@ -61,12 +61,15 @@ def conf_from_anns(ann_texts: Iterable[str]) -> str:
     roles: dict[str, dict[str, list[str]]] = defaultdict(dict)
     counts: dict[tuple[str, str], list[int]] = defaultdict(list)
     per_type = defaultdict(int)
+    # a numbered role is a repeat of its bare one (Theme2 a second Theme) where the files write the bare one for that
+    # type; else it is a role of its own (bioc's PPI Arg1, Arg2: told as Arg, the first went back out as Arg:T1)
+    bare = {(etype, role) for etype, _, args in events for role, _ in args}
     for etype, _, args in events:
         per_type[etype] += 1
         seen: dict[str, int] = defaultdict(int)
         for role_written, target in args:
             m = _ROLE.fullmatch(role_written)
-            role = m.group(1) if m else role_written
+            role = m.group(1) if m and (etype, m.group(1)) in bare else role_written
             seen[role] += 1
             label = type_of(target)
             if label is not None:

@@ -70,3 +70,19 @@ def test_a_generic_trigger_goes_out_with_its_own_type(tmp_path):
     assert orjson.loads((tmp_path / "p.json").read_bytes())
     for p in (project, back, again):
         p.close()
+
+
+def test_numbered_roles_of_their_own_go_back_as_written(tmp_path):
+    """bioc's ``E1  PPI:T3 Arg1:T1 Arg2:T2`` without an annotation.conf: the told schema took ``Arg1`` for a first
+    ``Arg`` (brat's ``Theme2`` is a second ``Theme``), so the brat export wrote ``Arg:T1 Arg2:T2``. A numbered role is a
+    repeat only where the files write its bare role for that type (``Theme2`` beside ``Theme``); ``Arg1`` and ``Arg2``
+    are roles of their own and go back as written; ``Theme2`` beside ``Theme`` still a second ``Theme``."""
+    project = api.new_project(tmp_path / "a.annotator")
+    api.import_files(project, [_folder(tmp_path)])
+    (doc,) = project.document_ids()
+    roles = sorted((v.type, sorted(a.role for a in v.arguments)) for v in project.events(doc))
+    assert roles == [("Binding", ["Theme", "Theme"]), ("PPI", ["Arg1", "Arg2"])]
+    api.export(project, tmp_path / "out", "brat")
+    lines = dict(x.split("\t", 1) for x in (tmp_path / "out" / "doc.ann").read_text().splitlines())
+    assert lines["E1"].split()[1:] == [f"Arg1:{lines['E1'].split()[1][5:]}", f"Arg2:{lines['E1'].split()[2][5:]}"]
+    assert [p.split(":")[0] for p in lines["E2"].split()[1:]] == ["Theme", "Theme2"]
