@@ -50,9 +50,7 @@ def decision_waits(what: str, title: str) -> str:
 def roles_wait(title: str) -> str:
     """A key editing the roles of an event whose roles have the edit ``title`` kept (not shown until it lands): nothing
     more is kept (made from the roles as the file has them, it would be refused when it landed, or fill another)."""
-    return (
-        f"This event's roles have an edit kept (“{title}”), shown once the other program is done; nothing more was kept"
-    )
+    return f"Nothing more kept: this event's roles wait for “{title}” to be saved (another program is writing)"
 
 
 def redo_waits(n: int) -> str:

@@ -84,7 +84,7 @@ def test_a_role_key_again_while_its_fill_is_kept_keeps_nothing_and_says_so(qtbot
     finally:
         let_go_and_land(qtbot, c, other)
     assert waiting == 1  # was 3
-    assert said.startswith("This event's roles have an edit kept (“Fill Entity”)"), said
+    assert said.startswith("Nothing more kept: this event's roles wait for “Fill Entity” to be saved"), said
     assert refused == []  # was twice "that entity already fills Entity", said when they landed
     assert file_rows(project_path, "SELECT role, entity_id FROM arguments") == [("Entity", maria)]
     assert [(a.role, a.entity_id) for a in c.events[ev].arguments] == [("Entity", maria)]  # shown once it landed
