@@ -578,6 +578,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.message.setText("")
         self.message.setStyleSheet("")
         self._error_timer.stop()
+        self.carry_place(new_path)  # the document and the caret the person was at
         self.open_project(new_path)
 
     def confirm_stop_work(self, title: str) -> bool:

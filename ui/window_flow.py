@@ -510,6 +510,14 @@ class WindowFlow(_Window):
         caret = self.view.to_cp(self.view.textCursor().position()) if not self.view.refused else 0
         self.settings.q.setValue(key, f"{c.doc.id}:{caret}")
 
+    def carry_place(self, new_path: str | Path) -> None:
+        """The place in the project open now kept for ``new_path`` too, the name its file has now (renamed or moved
+        while open): the reopen then shows the person's document, not the first (places are kept by name)."""
+        self.remember_place()
+        key, value = self._place_key(), None
+        if key is not None and (value := self.settings.q.value(key)):
+            self.settings.q.setValue(self._place_key(new_path), value)
+
     def saved_place(self, path: str | Path) -> tuple[int, int] | None:
         """(document id, caret) where the project at ``path`` was left, if it was."""
         value = str(self.settings.q.value(self._place_key(path), "") or "")

@@ -88,3 +88,23 @@ def test_a_role_key_again_while_its_fill_is_kept_keeps_nothing_and_says_so(qtbot
     assert refused == []  # was twice "that entity already fills Entity", said when they landed
     assert file_rows(project_path, "SELECT role, entity_id FROM arguments") == [("Entity", maria)]
     assert [(a.role, a.entity_id) for a in c.events[ev].arguments] == [("Entity", maria)]  # shown once it landed
+
+
+def test_the_reopen_after_a_rename_goes_back_to_the_document_the_person_was_on(qtbot, window, project_path):
+    """Seen at 1366x768 on the seeds: the project renamed (`mv`) while open on 001, "Reopen it now?" answered Yes:
+    the reopen showed 000, the first document (the place is kept by the file's name, and the new name had none)."""
+    import os
+
+    from PySide6.QtWidgets import QMessageBox
+
+    c = window.controller
+    second = c.project.document_ids()[1]
+    c.open_document(second)
+    window.view.show_cp(5)
+    moved = project_path.with_name("renamed.annotator")
+    os.rename(project_path, moved)
+    c.check_outside_changes()  # the poll sees the move
+    window._moved_box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: c.project is not None and c.project.path == moved, timeout=10_000)
+    assert c.doc.id == second  # was the first document
+    assert window.view.to_cp(window.view.textCursor().position()) == 5  # the caret where it was
