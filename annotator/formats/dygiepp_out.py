@@ -9,7 +9,9 @@ keeps everything within a sentence). Events whose triggers fall on the same toke
 reader keeps one of them). Entities that stand for a nested event (a label that is also an event type: see
 brat import) are not in ``ner``; an argument may still point at their span. Attributes, states and comments
 are lost; ``relations`` and ``clusters`` are those a DyGIE++ import kept (``meta["dygiepp"]``), while their spans
-are still there.
+are still there, and (session 24) the relations between entities another tool's import kept (brat's of two spans,
+doccano's, Label Studio's, WebAnno TSV's, Prodigy's: ``kept_relations``) whose ends lie in one sentence; they were
+left out without a word.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from annotator.formats.writing import (
     report_alias_choices,
     write_per_part,
 )
+from annotator.formats.kept_relations import SHARED, from_words, kept_relations
+from annotator.formats.meta_keys import BRAT, PRODIGY
 from annotator.formats.meta_keys import DYGIEPP as KEPT
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames, written_names
@@ -109,9 +113,19 @@ def record_to_dygiepp(
     kept = kept if isinstance(kept, dict) else {}
     spans_here = {(e["start"], e["end"], e["label"]) for e in rec["entities"]}
     relations: list[list] = [[] for _ in sentences]
-    for r in kept.get("relations") or []:  # a DyGIE++ import's relations, while their ends are still there
+    own = [r for r in kept.get("relations") or [] if isinstance(r, dict)]
+    given = {repr((r.get("type"), r.get("from"), r.get("to"))) for r in own}
+    others = [  # another tool's relations between entities (brat's, doccano's, Label Studio's, ...: session 24)
+        r
+        for _, r in kept_relations(rec["meta"], (BRAT, *SHARED, PRODIGY))
+        if repr((r.get("type"), r.get("from"), r.get("to"))) not in given
+    ]
+    for r in own + others:  # a DyGIE++ import's relations, while their ends are still there; then the others'
         ends = [r.get("from"), r.get("to")]
         if not all(isinstance(x, list) and len(x) == 3 for x in ends):
+            continue
+        if r not in own and from_words(r):
+            report.problem("relations from words that are no entity left out", f"{name}: {r.get('type')}")
             continue
         if any(x[2] is not None and tuple(x) not in spans_here for x in ends):
             report.problem("relations left out (an end is gone)", f"{name}: {r.get('type')}")

@@ -170,3 +170,27 @@ def test_a_brat_relations_own_roles_come_back_through_another_tool(tmp_path, fmt
     (coref,) = [x for x in lines if x.startswith("Coreference")]
     assert coref.split()[1].startswith("Anaphor:") and coref.split()[2].startswith("Antecedent:"), ann
     assert "Coreference\tAnaphor:Entity, Antecedent:Entity" in (tmp_path / "back" / "annotation.conf").read_text()
+
+
+def test_brat_relations_go_out_to_dygiepp_and_come_back(tmp_path):
+    """DyGIE++ has a place for relations between entities of one sentence (``relations``: ``[s1, e1, s2, e2,
+    TYPE]``), but its export wrote only a DyGIE++ import's: a brat corpus's (and a doccano, Label Studio, WebAnno TSV
+    or Prodigy import's) were left out without a word. They go out there now and come back as DyGIE++'s."""
+    first = api.new_project(tmp_path / "a.annotator")
+    api.import_files(first, [folder(tmp_path)])
+    api.export(first, tmp_path / "d.jsonl", "dygiepp")
+    (line,) = [orjson.loads(x) for x in (tmp_path / "d.jsonl").read_bytes().splitlines()]
+    words = [w for s in line["sentences"] for w in s]
+    got = {
+        (r[4], " ".join(words[r[0] : r[1] + 1]), " ".join(words[r[2] : r[3] + 1])) for s in line["relations"] for r in s
+    }
+    assert got == {
+        ("Protein-Component", "fkhrl1", "open reading frame"),
+        ("Protein-Component", "fkhrl1", "180 amino acids"),
+    }, line["relations"]
+    second = api.new_project(tmp_path / "b.annotator")
+    api.import_files(second, [tmp_path / "d.jsonl"], format="dygiepp")
+    (doc,) = second.document_ids()
+    text, kept = second.document(doc).text, second.document(doc).meta["dygiepp"]["relations"]
+    ends = {(r["type"], text[r["from"][0] : r["from"][1]], text[r["to"][0] : r["to"][1]]) for r in kept}
+    assert ends == got  # the text is the tokens joined (DyGIE++ keeps no text), the relations on the same words
