@@ -18,7 +18,7 @@ from annotator.rules import has_room, takes
 from annotator.suggest.amounts import COUNTS, is_money
 from annotator.suggest.arg_spans import PLACE_LABELS, WH, guess_or_ent, resolve, span_of
 from annotator.suggest.noun_classes import alternative_labels, court_role, is_crime, is_weapon
-from annotator.suggest.nearest_setting import SETTING_PREPS, TIME_LABELS, nearest, takes_times
+from annotator.suggest.nearest_setting import SETTING_PREPS, TIME_LABELS, nearest, on_topic, takes_times
 from annotator.suggest.time_spans import is_duration, is_weekday
 from annotator.suggest.types import ArgumentSuggestion
 
@@ -365,7 +365,7 @@ def _settings(v: Any, objs: list[Any]) -> list[tuple[str, Any]]:
         for c in h.rights
         if c.dep_ == "prep" and c.lower_ in SETTING_PREPS
         for g in c.children
-        if g.dep_ == "pobj" and guess_or_ent(g) in PLACE_LABELS
+        if g.dep_ == "pobj" and (kind := guess_or_ent(g)) in PLACE_LABELS and not on_topic(c.lower_, kind)
     ]
     # "killed when an airstrike hit the market on Saturday morning": when the clause happened, the event did
     times = [("when", t) for _, t in _preps_and_dates(clauses) if t.ent_type_ in TIME_LABELS]
@@ -505,6 +505,7 @@ def fill_roles(
     roles = [(r, role_slots(r)) for r in event_type.roles]
     out: list[ArgumentSuggestion] = []
     used: set[tuple[int, int]] = set()
+    topics: set[tuple[int, int]] = set()  # what the event is about: no Place, from the sentence either
     filled: dict[str, int] = {}
     # "the U.S. attack on a base": with a target named, a country before the noun is the attacker, not the place
     targeted = any(slot in ("prep:on", "prep:against") and t.ent_type_ not in TIME_LABELS for slot, t in pairs)
@@ -559,6 +560,9 @@ def fill_roles(
             fit = next((lab for lab in options if takes(role, lab)), None)
             if fit is None:
                 continue
+            if role.name == "Place" and slot.startswith("prep:") and on_topic(slot[5:], fit):
+                topics.add((start, end))  # "a meeting on Ukraine", "talks on Syria": what it is about, not where
+                continue
             if takes_times(role) and is_duration(tok.doc, start, end):
                 continue  # "for three days", "a two-year war": a length of time is no time it happened
             score = 0.8 if tok.i in ents else 0.6
@@ -572,9 +576,8 @@ def fill_roles(
         wanted = PLACE_LABELS if role.name == "Place" else TIME_LABELS if role.name == "Time" else None
         if wanted is None or not set(wanted) & set(role.labels):
             continue
-        near = nearest(
-            sentence, entities, [lab for lab in wanted if takes(role, lab)], trigger_span, used, role.name == "Place"
-        )
+        labels = [lab for lab in wanted if takes(role, lab)]
+        near = nearest(sentence, entities, labels, trigger_span, used | topics, role.name == "Place")
         if near is not None:
             out.append(ArgumentSuggestion(role.name, near[0], near[1], near[2], 0.4))
             used.add((near[0], near[1]))

@@ -69,6 +69,13 @@ def nearest(
     return best[1] if best else None
 
 
+def on_topic(prep: str, label: str) -> bool:
+    """Whether a place of ``label`` after the preposition ``prep`` is what the event is about, not where it happens:
+    a country or a city "on" ("talks on Syria", "a meeting on Ukraine"): one is in a country, on a street, an island or
+    a border."""
+    return prep == "on" and label == "GPE"
+
+
 def _is_setting(doc: Any, start: int, end: int) -> bool:
     """Whether the span is a place something happens in: the object of a locative preposition ("in Aleppo"), or a
     name beside one ("in Jalalabad, Afghanistan")."""

@@ -775,3 +775,20 @@ def test_a_movement_ends_where_the_verb_coordinated_after_it_goes_to(nlp, sugges
         for a in s.arguments
     ]
     assert ("Destination", destination) not in told
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, trigger, country",
+    [
+        ("The two presidents held talks on Syria in Geneva.", "held talks", "Syria"),
+        ("Leaders held a meeting on Ukraine in March.", "meeting", "Ukraine"),
+        ("The foreign ministers met on Syria.", "met", "Syria"),
+    ],
+)
+def test_a_country_an_event_is_on_is_what_it_is_about_not_where(nlp, suggester, text, trigger, country):
+    # one is in a country, on a street, an island or a border: talks on Syria are about Syria, wherever they are
+    got = args_of(nlp, suggester, text, trigger, "Contact:Meet")
+    assert ("Place", country) not in got and ("Entity", country) not in got, got
+    if "Geneva" in text:
+        assert ("Place", "Geneva") in got
