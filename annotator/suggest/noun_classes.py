@@ -63,7 +63,9 @@ VEHICLES = frozenset(
 )
 _NOT_PEOPLE = frozenset(
     "number paper order border matter center centre quarter water power letter other horror terror error factor sector"
-    " mirror floor door color colour corridor interior meteor rumor rumour favor favour labor labour".split()
+    " mirror floor door color colour corridor interior meteor rumor rumour favor favour labor labour"
+    # words in "-ee" that name no one done to (employee, detainee, refugee do): things, acts and bodies
+    " coffee toffee decree degree pedigree guarantee committee jubilee spree levee settee marquee".split()
 )
 
 

@@ -792,3 +792,14 @@ def test_a_country_an_event_is_on_is_what_it_is_about_not_where(nlp, suggester, 
     assert ("Place", country) not in got and ("Entity", country) not in got, got
     if "Geneva" in text:
         assert ("Place", "Geneva") in got
+
+
+@pytest.mark.slow
+def test_a_thing_in_ee_is_no_person_and_fills_no_role_of_people(nlp, suggester):
+    from annotator.suggest.noun_classes import guess_label
+
+    # "-ee" names the one done to after a verb (employee, detainee, refugee), not coffee, a decree or a degree
+    doc = nlp("The employee drank coffee, read the decree and got a degree.")
+    assert [guess_label(t) for t in doc if t.pos_ == "NOUN"] == ["PERSON", None, None, None]
+    got = args_of(nlp, suggester, "The gunman was drinking coffee and shot him.", "shot", "Conflict:Attack")
+    assert not any(t == "coffee" for _, t in got), got
