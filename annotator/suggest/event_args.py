@@ -69,6 +69,7 @@ SUPPORT_VERBS = {
     "convene",
 }
 _WHILE = {"while", "when", "as"}
+_AIMED = ("prep:to", "prep:at", "prep:on", "prep:against", "prep:into")
 # the slots only a noun phrase fills: a word there is a noun, whatever its tag
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "obj", "pobj")
 LEAVING_VERBS = {"flee", "leave", "depart", "evacuate", "escape", "exit", "abandon", "quit", "vacate"}
@@ -344,11 +345,14 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
         for s, g in _preps(c)
         if s in ("prep:to", "prep:into", "prep:toward", "prep:towards")
     ]
-    return out + own + late + _settings(v, objs)
+    # "set fires to the Saudi embassy in Tehran": where what it is done to is, as for an object
+    aimed = [t for s, t in own if s in _AIMED]
+    return out + own + late + _settings(v, objs + aimed)
 
 
 def _settings(v: Any, objs: list[Any]) -> list[tuple[str, Any]]:
-    """Where the object is ("stormed a school in the city"), where the clause telling when it happened is ("shot
+    """Where the object is ("stormed a school in the city"; ``objs`` holds too what "to", "at", "on" or "against" the
+    act is aimed at, "set fire to the embassy in Tehran"), where the clause telling when it happened is ("shot
     while sitting in a coffee shop"), or where what a participle tells the outcome of happened ("stormed a school in
     Peshawar, killing 141"): a setting of the event, for a Place the clause's own words leave empty."""
     clauses = _while_clauses(v)

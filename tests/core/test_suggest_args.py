@@ -803,3 +803,18 @@ def test_a_thing_in_ee_is_no_person_and_fills_no_role_of_people(nlp, suggester):
     assert [guess_label(t) for t in doc if t.pos_ == "NOUN"] == ["PERSON", None, None, None]
     got = args_of(nlp, suggester, "The gunman was drinking coffee and shot him.", "shot", "Conflict:Attack")
     assert not any(t == "coffee" for _, t in got), got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, trigger, place",
+    [
+        ("Angry at an execution in Riyadh, protesters set fire to the embassy in Tehran.", "set fire", "Tehran"),
+        ("After a trial in Cairo, rebels fired rockets at the old police station in Kandahar.", "fired", "Kandahar"),
+    ],
+)
+def test_an_attack_happens_where_what_it_is_aimed_at_is(nlp, suggester, text, trigger, place):
+    # where the thing "to", "at" or "against" which the act is aimed is, as where its object is ("stormed a school in
+    # the city"); not the place of another event before it in the sentence
+    got = args_of(nlp, suggester, text, trigger, "Conflict:Attack")
+    assert ("Place", place) in got, got
