@@ -5,7 +5,8 @@ import's lines had those, as TextEE's), ``tokens`` (the stored
 tokens, else the one fallback's; whitespace tokens are not written), ``sentence`` and ``text`` (OneIE's and TextEE's
 names of the text from the sentence's first token to its last; TextEE's ``lang`` when the meta has one), ``entity_mentions`` (``id``, ``text``, ``entity_type``, ``mention_type`` (the one a OneIE import kept, else ``UNK``) and ``entity_subtype`` when kept, ``start``,
 ``end``: token indices of the sentence, end exclusive), ``relation_mentions`` (the relations between entities a OneIE
-or DyGIE++ import kept, ``Arg-1`` and ``Arg-2`` by ``entity_id``) and ``event_mentions`` (``event_type``, ``trigger``
+or DyGIE++ import kept, and since session 24 another tool's: brat's of two spans, doccano's, Label Studio's, WebAnno
+TSV's, Prodigy's, ``kept_relations``; ``Arg-1`` and ``Arg-2`` by ``entity_id``) and ``event_mentions`` (``event_type``, ``trigger``
 ``{text, start, end}``, ``arguments`` by ``entity_id`` with their ``role``). OneIE keeps everything within a sentence:
 an entity or trigger across a sentence end, and an argument or relation end outside its sentence, is left out and
 reported. Not written: ``pieces``/``token_lens`` (made by OneIE's preprocessing with its model's tokenizer), states,
@@ -26,7 +27,8 @@ from annotator.formats.writing import (
     placed_triggers,
     write_event_lines,
 )
-from annotator.formats.meta_keys import DYGIEPP, ONEIE as SOURCE
+from annotator.formats.kept_relations import SHARED, from_words, kept_relations
+from annotator.formats.meta_keys import BRAT, DYGIEPP, PRODIGY, ONEIE as SOURCE
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames, written_names
 from annotator.formats.tokens import DocTokens, placed_span
@@ -132,7 +134,17 @@ def record_to_oneie(
     relations = (
         (rec["meta"].get(DYGIEPP) or {}).get("relations") if isinstance(rec["meta"].get(DYGIEPP), dict) else None
     )
-    for r in relations or []:  # relations between entities a OneIE or DyGIE++ import kept, while their ends are there
+    own = [r for r in relations or [] if isinstance(r, dict)]
+    given = {repr((r.get("type"), r.get("from"), r.get("to"))) for r in own}
+    others = [  # another tool's relations between entities (brat's, doccano's, Label Studio's, ...: session 24)
+        r
+        for _, r in kept_relations(rec["meta"], (BRAT, *SHARED, PRODIGY))
+        if repr((r.get("type"), r.get("from"), r.get("to"))) not in given
+    ]
+    for r in own + others:  # relations between entities a OneIE or DyGIE++ import kept, while their ends are there
+        if r not in own and from_words(r):
+            report.problem("relations from words that are no entity left out", f"{name}: {r.get('type')}")
+            continue
         ends = [by_span.get(tuple(x)) if isinstance(x, list) else None for x in (r.get("from"), r.get("to"))]
         if ends[0] is None or ends[1] is None or ends[0] not in mention or ends[1] not in mention:
             report.problem("relations left out (an end is gone)", f"{name}: {r.get('type')}")

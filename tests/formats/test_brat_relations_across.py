@@ -194,3 +194,27 @@ def test_brat_relations_go_out_to_dygiepp_and_come_back(tmp_path):
     text, kept = second.document(doc).text, second.document(doc).meta["dygiepp"]["relations"]
     ends = {(r["type"], text[r["from"][0] : r["from"][1]], text[r["to"][0] : r["to"][1]]) for r in kept}
     assert ends == got  # the text is the tokens joined (DyGIE++ keeps no text), the relations on the same words
+
+
+def test_brat_relations_go_out_to_oneie_and_come_back(tmp_path):
+    """OneIE's ``relation_mentions`` (``Arg-1``, ``Arg-2`` by ``entity_id``) held only a OneIE or DyGIE++ import's
+    relations: a brat corpus's were left out without a word. They go out there now and come back."""
+    first = api.new_project(tmp_path / "a.annotator")
+    api.import_files(first, [folder(tmp_path)])
+    api.export(first, tmp_path / "o.json", "oneie")
+    lines = [orjson.loads(x) for x in (tmp_path / "o.json").read_bytes().splitlines()]
+    names = {m["id"]: m["text"] for line in lines for m in line["entity_mentions"]}
+    got = {
+        (r["relation_type"], names[r["arguments"][0]["entity_id"]], names[r["arguments"][1]["entity_id"]])
+        for line in lines
+        for r in line["relation_mentions"]
+    }
+    assert got == {
+        ("Protein-Component", "fkhrl1", "open reading frame"),
+        ("Protein-Component", "fkhrl1", "180 amino acids"),
+    }, got
+    second = api.new_project(tmp_path / "b.annotator")
+    api.import_files(second, [tmp_path / "o.json"], format="oneie")
+    (doc,) = second.document_ids()
+    text, kept = second.document(doc).text, second.document(doc).meta["dygiepp"]["relations"]
+    assert {(r["type"], text[r["from"][0] : r["from"][1]], text[r["to"][0] : r["to"][1]]) for r in kept} == got
