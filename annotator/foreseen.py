@@ -21,7 +21,9 @@ from annotator.shown import is_as_shown
 @dataclass(frozen=True)
 class Foreseen:
     """One kept edit of one span (``table`` "entities") or event ("events"): the values it gives the row (``values``;
-    None: the row deleted), on the row its key saw (``expected``; None: made whatever the row is)."""
+    None: the row deleted), on the row its key saw (``expected``; None: made whatever the row is). A role filled
+    ("arguments"): ``values`` its event_id, role and entity_id, ``item_id`` a stand-in id below 0 (the file gives it
+    its id when it lands)."""
 
     table: str
     item_id: int
@@ -55,6 +57,9 @@ def replay(
     compared for the views, never every row held."""
     made = Replayed()
     for f in kept:
+        if f.table == "arguments":
+            _fill(entities, events, args, made, f)
+            continue
         rows: dict[int, Any] = entities if f.table == "entities" else events
         row = rows.get(f.item_id)
         if row is None or not is_as_shown(row, f.expected):
@@ -85,6 +90,28 @@ def replay(
                     made.keep("entities", entities, a.entity_id)
                     entities[a.entity_id] = replace(filler, state="accepted")
     return made
+
+
+def _fill(
+    entities: dict[int, Entity], events: dict[int, Event], args: dict[int, Argument], made: Replayed, f: Foreseen
+) -> None:
+    """A role filled (``edits.add_argument``): the argument added to its event, a suggested event accepted with its
+    fillers and a suggested filler accepted (``decisions.edit_event``); nothing when its event or span is gone (it is
+    refused when it lands) or it is held already (a replay over rows that hold it)."""
+    assert f.values is not None
+    ev, filler = events.get(f.values["event_id"]), entities.get(f.values["entity_id"])
+    if ev is None or filler is None or f.item_id in args:
+        return
+    arg = Argument(f.item_id, ev.id, f.values["role"], filler.id)
+    args[arg.id] = arg
+    made.keep("events", events, ev.id)
+    events[ev.id] = replace(ev, arguments=(*ev.arguments, arg), **decided_values(ev.state, {}))
+    fillers = [a.entity_id for a in ev.arguments] + [filler.id] if ev.state == "suggested" else [filler.id]
+    for entity_id in fillers:
+        e = entities.get(entity_id)
+        if e is not None and e.state == "suggested":
+            made.keep("entities", entities, entity_id)
+            entities[entity_id] = replace(e, state="accepted")
 
 
 def _drop_arguments(events: dict[int, Event], args: dict[int, Argument], made: Replayed, gone: Any) -> None:

@@ -382,6 +382,11 @@ class AddArgument(CoreEditCommand):
     edit = edits.add_argument
     fills = "event"
 
+    def foresight(self) -> Foreseen | None:
+        """The role filled, held as made while it is kept (a stand-in id: the file gives it one when it lands)."""
+        event_id, role, entity_id = self.step.args[:3]
+        return Foreseen("arguments", -id(self), {"event_id": event_id, "role": role, "entity_id": entity_id})
+
     def describe(self, event_id: int, role: str, entity_id: int) -> str:
         return f"Fill {role}"
 

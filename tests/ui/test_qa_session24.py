@@ -59,8 +59,8 @@ def test_a_role_key_again_while_its_fill_is_kept_keeps_nothing_and_says_so(qtbot
     """Alt+1 three times on a Contact:Meet while another program wrote (the cycle: Maria Lopez, John Smith, NATO):
     the fill kept is not shown in the roles until it lands, so each key after it was made from the roles as the file
     had them: three "Fill Entity" of Maria Lopez kept, two refused when they landed ("that entity already fills
-    Entity"), the person's NATO nowhere. Now the key after a kept edit of the event's roles keeps nothing and says so
-    at once; the file holds the one kept, and nothing is refused when it lands."""
+    Entity"), the person's NATO nowhere. Now the fill kept is shown made, and the key after a kept edit of the event's
+    roles keeps nothing and says so at once; the file holds the one kept, and nothing is refused when it lands."""
     from ui_helpers import find
     from ui_support import DOC_A, file_rows, let_go_and_land, locked, press_role_key
 
@@ -77,6 +77,8 @@ def test_a_role_key_again_while_its_fill_is_kept_keeps_nothing_and_says_so(qtbot
     other = locked(project_path)
     try:
         press_role_key(qtbot, w, "Contact:Meet", "Entity")
+        held = [(a.role, a.entity_id) for a in c.events[ev].arguments]  # shown filled while it waits
+        filler = c.entities[maria].state
         press_role_key(qtbot, w, "Contact:Meet", "Entity")
         said = w.message.text()
         press_role_key(qtbot, w, "Contact:Meet", "Entity")
@@ -84,6 +86,7 @@ def test_a_role_key_again_while_its_fill_is_kept_keeps_nothing_and_says_so(qtbot
     finally:
         let_go_and_land(qtbot, c, other)
     assert waiting == 1  # was 3
+    assert held == [("Entity", maria)] and filler == "accepted"  # was [] and "suggested" until it landed
     assert said.startswith("Nothing more kept: this event's roles wait for “Fill Entity” to be saved"), said
     assert refused == []  # was twice "that entity already fills Entity", said when they landed
     assert file_rows(project_path, "SELECT role, entity_id FROM arguments") == [("Entity", maria)]
