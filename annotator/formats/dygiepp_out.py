@@ -31,7 +31,7 @@ from annotator.formats.writing import (
     report_alias_choices,
     write_per_part,
 )
-from annotator.formats.kept_relations import SHARED, from_words, kept_relations
+from annotator.formats.kept_relations import SHARED, event_ended, from_words, kept_relations
 from annotator.formats.meta_keys import BRAT, PRODIGY
 from annotator.formats.meta_keys import DYGIEPP as KEPT
 from annotator.formats.records import ExportRequest, export_writer
@@ -120,6 +120,10 @@ def record_to_dygiepp(
         for _, r in kept_relations(rec["meta"], (BRAT, *SHARED, PRODIGY))
         if repr((r.get("type"), r.get("from"), r.get("to"))) not in given
     ]
+    for t in event_ended(rec["meta"]):  # brat's from an event: the format's relations join entities
+        report.problem(
+            "brat relations from or to an event left out (the format's relations join entities)", f"{name}: {t}"
+        )
     for r in own + others:  # a DyGIE++ import's relations, while their ends are still there; then the others'
         ends = [r.get("from"), r.get("to")]
         if not all(isinstance(x, list) and len(x) == 3 for x in ends):

@@ -49,6 +49,14 @@ def own_roles(r: dict[str, Any]) -> bool:
     return roles != ["Arg1", "Arg2"]
 
 
+def event_ended(meta: dict[str, Any]) -> list[str]:
+    """The types of the relations brat's meta keeps that are not of two spans (an end that is an event, ``Mod-Link
+    Arg1:E2 Arg2:T7``): an export whose relations join entities alone leaves them out, and says so (session 24)."""
+    kept = meta.get(BRAT)
+    given = kept.get("relations") if isinstance(kept, dict) else None
+    return [str(r.get("type")) for r in given or [] if isinstance(r, dict) and from_brat(r) is None]
+
+
 def as_prodigy(r: dict[str, Any]) -> dict[str, Any]:
     """A relation in the shared shape as a Prodigy import keeps it."""
     return {"label": r.get("type"), "head": r.get("from"), "child": r.get("to")}

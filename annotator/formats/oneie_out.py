@@ -27,7 +27,7 @@ from annotator.formats.writing import (
     placed_triggers,
     write_event_lines,
 )
-from annotator.formats.kept_relations import SHARED, from_words, kept_relations
+from annotator.formats.kept_relations import SHARED, event_ended, from_words, kept_relations
 from annotator.formats.meta_keys import BRAT, DYGIEPP, PRODIGY, ONEIE as SOURCE
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames, written_names
@@ -141,6 +141,10 @@ def record_to_oneie(
         for _, r in kept_relations(rec["meta"], (BRAT, *SHARED, PRODIGY))
         if repr((r.get("type"), r.get("from"), r.get("to"))) not in given
     ]
+    for t in event_ended(rec["meta"]):  # brat's from an event: the format's relations join entities
+        report.problem(
+            "brat relations from or to an event left out (the format's relations join entities)", f"{name}: {t}"
+        )
     for r in own + others:  # relations between entities a OneIE or DyGIE++ import kept, while their ends are there
         if r not in own and from_words(r):
             report.problem("relations from words that are no entity left out", f"{name}: {r.get('type')}")

@@ -218,3 +218,23 @@ def test_brat_relations_go_out_to_oneie_and_come_back(tmp_path):
     (doc,) = second.document_ids()
     text, kept = second.document(doc).text, second.document(doc).meta["dygiepp"]["relations"]
     assert {(r["type"], text[r["from"][0] : r["from"][1]], text[r["to"][0] : r["to"][1]]) for r in kept} == got
+
+
+@pytest.mark.parametrize("fmt, out", [("webanno", "w"), ("dygiepp", "d.jsonl"), ("oneie", "o.json")])
+def test_a_relation_from_an_event_is_said_where_relations_join_entities(tmp_path, fmt, out):
+    """WNUT 2020's ``Mod-Link Arg1:E2 Arg2:T7`` shape: the exports whose relations join entities alone left a brat
+    relation from an event out without a word; they say it now (its two-span neighbours still go out)."""
+    src = folder(tmp_path)
+    (src / "doc.ann").write_text(
+        ANN + "T5\tGene_expression 53 58\tcodes\nE1\tGene_expression:T5 Theme:T1\nR3\tCause Arg1:E1 Arg2:T3\n"
+    )
+    (src / "annotation.conf").write_text(
+        CONF.replace("[events]\n", "[events]\nGene_expression\tTheme:Protein\n").replace(
+            "[relations]\n", "[relations]\nCause\tArg1:Gene_expression, Arg2:Entity\n"
+        )
+    )
+    project = api.new_project(tmp_path / "a.annotator")
+    api.import_files(project, [src])
+    report = api.export(project, tmp_path / out, fmt)
+    said = "1 brat relation from or to an event left out (the format's relations join entities): doc.txt: Cause"
+    assert said in report.summary(), report.summary()
