@@ -5,10 +5,12 @@ on the event), the keys in the picker as the key replays' player presses them (t
 type among the first five, else the fewest letters of a word of its name that put it first; Enter), with the picker's
 order as the app makes it (``type_order.ranked_types``) and the types of the document's events
 (``type_order.types_nearby``): those a person going through the article in order has made, the gold events before the
-word, nearest first; ``--no-nearby`` leaves them out (the order before session 22: the schema's). Figures for the two
-halves (even / odd lines) and the seeds' gold.
+word, nearest first; ``--no-nearby`` leaves them out (the order before session 22: the schema's). E again on an event
+whose type its words named (``type_order.retype_first``): the document's types before the other types of the named
+ones' kinds; ``--no-retype``: the kinds first (the order before session 24). Figures for the two halves (even / odd
+lines) and the seeds' gold.
 
-    python bench/picker_keys.py [--no-nearby]
+    python bench/picker_keys.py [--no-nearby] [--no-retype]
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ from find_keys import seed_rows  # noqa: E402
 from annotator.keyflow import trigger_types  # noqa: E402
 from annotator.model import Event  # noqa: E402
 from annotator.schema import Schema, load_schema  # noqa: E402
-from annotator.type_order import ranked_types, types_nearby  # noqa: E402
+from annotator.type_order import ranked_types, retype_first, types_nearby  # noqa: E402
 
 NEARBY = True
+RETYPE = True
 
 
 def picker_keys(schema: Schema, order: list[str], type_: str) -> int:
@@ -59,7 +62,8 @@ def costs(schema: Schema, rows: list[dict]) -> tuple[int, int]:
                 continue  # E, or E and Shift+E: no picker
             made = [Event(k, 0, g["type"], *g["trigger"], {}, None) for k, g in enumerate(gold[:i])]
             nearby = types_nearby(made, s) if NEARBY else []
-            likely = [*named[1:], *named[:1]]  # E made the first type its words name: E again, that type last
+            # E made the first type its words name: E again on the event (session 24: its document's types first)
+            likely = retype_first(named[0], (), named[1:], nearby) if named and RETYPE else [*named[1:], *named[:1]]
             order = ranked_types(schema, text[s:e], likely, nearby)
             n += 1
             keys += picker_keys(schema, order, ev["type"])
@@ -69,8 +73,12 @@ def costs(schema: Schema, rows: list[dict]) -> tuple[int, int]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-nearby", action="store_true", help="the picker's order before session 22 (no nearby types)")
-    global NEARBY
-    NEARBY = not ap.parse_args().no_nearby
+    ap.add_argument(
+        "--no-retype", action="store_true", help="E again: the named types' kinds first (before session 24)"
+    )
+    global NEARBY, RETYPE
+    args = ap.parse_args()
+    NEARBY, RETYPE = not args.no_nearby, not args.no_retype
     schema = load_schema(SCHEMA)
     rows = read_articles(DATA)
     for name, sel in (("A", rows[0::2]), ("B", rows[1::2]), ("all", rows), ("seeds", seed_rows())):

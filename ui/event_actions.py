@@ -18,7 +18,7 @@ from annotator.keyflow import (
 )
 from annotator.model import Entity, Event
 from annotator.trigger_phrase import phrase_ahead
-from annotator.type_order import next_event_type, types_nearby
+from annotator.type_order import next_event_type, retype_first, types_nearby
 from annotator.rules import has_room, takes
 from ui.role_keys import already_in, elsewhere_said, filling, next_said, one_only, role_shortcut
 from ui.role_keys import event_to_fill, said_on_event
@@ -180,15 +180,13 @@ class EventActions:
 
     def change_type(self, ev: Event) -> None:
         """The type picker on the selected event: a suggestion's alternatives on top, then the other types of its
-        trigger word, then its own type (E is pressed on an event to change its type: Enter took the type it had,
-        which Enter on the event does already)."""
+        trigger word, then the types of the document's events nearby, then its own type (E is pressed on an event to
+        change its type: Enter took the type it had, which Enter on the event does already): ``retype_first``."""
         c = self.c
-        words = [t for t in self.likely_types((ev.trigger_start, ev.trigger_end)) if t != ev.type]
-        likely = list(dict.fromkeys([*ev.alternatives, *words, ev.type]))
-        others = (v for v in c.events.values() if v.id != ev.id)
-        type_ = self.pick_event_type(
-            c.span_text(ev.trigger_start, ev.trigger_end), likely, types_nearby(others, ev.trigger_start)
-        )
+        words = self.likely_types((ev.trigger_start, ev.trigger_end))
+        nearby = types_nearby((v for v in c.events.values() if v.id != ev.id), ev.trigger_start)
+        likely = retype_first(ev.type, ev.alternatives, words, nearby)
+        type_ = self.pick_event_type(c.span_text(ev.trigger_start, ev.trigger_end), likely, nearby)
         self.view.window().activateWindow()
         self.view.setFocus()
         if type_ and (type_ != ev.type or ev.state == "suggested"):

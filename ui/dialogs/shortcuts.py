@@ -46,7 +46,8 @@ GENERAL = [
     (
         "E",
         "New event on the trigger word(s) (no picker when they are a type's trigger words, “found … guilty” with its "
-        "object between too: the first type they name); on a selected event: change its type",
+        "object between too: the first type they name); on a selected event: change its type (the picker lists its "
+        "other possible types, then the types of the document's events, nearest first, then its own)",
     ),
     (
         "Shift+E",
