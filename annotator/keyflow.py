@@ -99,6 +99,7 @@ _WHERE = {"in", "at", "near", "outside", "inside", "across", "around", "througho
 _ON_THE_WAY = {"the", "a", "an", "of", "s", "'s", "town", "city", "village", "capital", "province", "region", "state"}
 _ON_THE_WAY |= {"district", "county", "area", "port", "camp", "suburb", "neighborhood", "neighbourhood", "northern"}
 _ON_THE_WAY |= {"southern", "eastern", "western", "central", "north", "south", "east", "west", "nearby"}
+_WHOSE = re.compile(r"['’]s\b")  # a name told as a possessor: whose, not where (``_candidate_rank``)
 _NEGATION = {"not", "n't", "never", "no", "without"}
 _PERFECT = {"has", "have", "had", "was", "were"}
 
@@ -271,7 +272,7 @@ def _candidate_rank(
     typical, distance, start, id); group 0 the trigger's sentence, 1 the rest of the document, 2 the sentence's places
     told as where; told after "from": ``source`` for a name of the sentence told so, else 0; whose: for a role of
     places only, a place of the sentence told as a possessor ("Venezuela's President", "London's Tower Bridge":
-    ``_told_as_whose``) after its other places (on events-dev 646 -> 640 keys: half A 349 -> 348, B 297 -> 292; the
+    ``_WHOSE``) after its other places (on events-dev 646 -> 640 keys: half A 349 -> 348, B 297 -> 292; the
     seeds 70 as before; session 24); side: a place's before its trigger last, and for a role filled from the subject (``lean``: ``subject_side``) a name after its trigger;
     a name inside a trigger phrase after its first word counts as told after it (its object: "found Marek Zielinski
     guilty"); typical: in the trigger's sentence, a name of the role's first label (the schema lists a role's typical filler
@@ -297,7 +298,7 @@ def _candidate_rank(
                 after_from = source if told == "from" else agent if told == "by" else 0
             if places_only:
                 side = 0 if e.start >= te else 1  # a place is told after the event
-                whose = int(_told_as_whose(text, e.end))
+                whose = int(_WHOSE.match(text, e.end) is not None)  # told as a possessor: "Venezuela's President"
             elif where_too and e.label in PLACE_LABELS and _told_as_where(text, e.start):
                 group = 2
             elif lean:  # a name inside a trigger phrase ("found Marek Zielinski guilty") is its object: after it
@@ -412,15 +413,6 @@ def _told_as_where(text: str, start: int) -> bool:
         if word.lower() not in _ON_THE_WAY and not word[0].isupper():
             return False
     return False
-
-
-_WHOSE = re.compile(r"['’]s\b")
-
-
-def _told_as_whose(text: str, end: int) -> bool:
-    """Whether the name ending at ``end`` is told as a possessor ("Venezuela's President", "Sudan’s North Darfur"):
-    whose, not where (``_candidate_rank``)."""
-    return _WHOSE.match(text, end) is not None
 
 
 def _label_elsewhere(entities: Iterable[Entity], text: str, span: tuple[int, int], labels: Sequence[str]) -> str | None:
