@@ -23,7 +23,8 @@ class Foreseen:
     """One kept edit of one span (``table`` "entities") or event ("events"): the values it gives the row (``values``;
     None: the row deleted), on the row its key saw (``expected``; None: made whatever the row is). A role filled
     ("arguments"): ``values`` its event_id, role and entity_id, ``item_id`` a stand-in id below 0 (the file gives it
-    its id when it lands)."""
+    its id when it lands); a filler put in place of another: ``item_id`` the argument, ``values`` its new entity_id
+    and the fillers to undecide ("undecide", as ``edits.change_argument`` takes them)."""
 
     table: str
     item_id: int
@@ -95,17 +96,32 @@ def replay(
 def _fill(
     entities: dict[int, Entity], events: dict[int, Event], args: dict[int, Argument], made: Replayed, f: Foreseen
 ) -> None:
-    """A role filled (``edits.add_argument``): the argument added to its event, a suggested event accepted with its
-    fillers and a suggested filler accepted (``decisions.edit_event``); nothing when its event or span is gone (it is
-    refused when it lands) or it is held already (a replay over rows that hold it)."""
-    assert f.values is not None
-    ev, filler = events.get(f.values["event_id"]), entities.get(f.values["entity_id"])
-    if ev is None or filler is None or f.item_id in args:
+    """A role filled (``edits.add_argument``: the argument added to its event), or a filler put in place of another
+    (``edits.change_argument``: the one replaced undecided when it was accepted only as a filler); a suggested event
+    accepted with its fillers and a suggested filler accepted (``decisions.edit_event``). Nothing when its event, span
+    or argument is gone (it is refused when it lands) or a fill is held already (a replay over rows that hold it)."""
+    made_by = f.values
+    assert made_by is not None
+    was = args.get(f.item_id)
+    if "event_id" in made_by and was is not None:  # held already (a replay over rows that hold it)
         return
-    arg = Argument(f.item_id, ev.id, f.values["role"], filler.id)
+    if was is None and "event_id" not in made_by:  # the argument it changes is gone: refused when it lands
+        return
+    ev = events.get(made_by["event_id"] if was is None else was.event_id)
+    filler = entities.get(made_by["entity_id"])
+    if ev is None or filler is None:
+        return
+    arg = Argument(f.item_id, ev.id, made_by["role"] if was is None else was.role, filler.id)
     args[arg.id] = arg
     made.keep("events", events, ev.id)
-    events[ev.id] = replace(ev, arguments=(*ev.arguments, arg), **decided_values(ev.state, {}))
+    held = tuple(arg if a.id == arg.id else a for a in ev.arguments) if was is not None else (*ev.arguments, arg)
+    events[ev.id] = replace(ev, arguments=held, **decided_values(ev.state, {}))
+    old = was.entity_id if was is not None else None
+    if old is not None and old != filler.id and old in made_by.get("undecide", ()):  # edits.change_argument
+        e = entities.get(old)
+        if e is not None and e.state == "accepted" and not any(a.entity_id == old for a in args.values()):
+            made.keep("entities", entities, old)
+            entities[old] = replace(e, state="suggested")
     fillers = [a.entity_id for a in ev.arguments] + [filler.id] if ev.state == "suggested" else [filler.id]
     for entity_id in fillers:
         e = entities.get(entity_id)

@@ -425,6 +425,16 @@ class MoveFiller(CoreEditCommand):
 class ChangeArgument(CoreEditCommand):
     edit = edits.change_argument
     fills = "argument"
+
+    def foresight(self) -> Foreseen | None:
+        """A filler put in place of another (a role key again), held as made while it is kept; a change of role
+        (a filler moved) shows once it lands."""
+        kw = self.step.kwargs
+        if kw.get("role") is not None or kw.get("entity_id") is None:
+            return None
+        values = {"entity_id": kw["entity_id"], "undecide": tuple(kw.get("undecide") or ())}
+        return Foreseen("arguments", self.step.args[0], values)
+
     title = "Change argument"
 
 

@@ -111,3 +111,34 @@ def test_the_reopen_after_a_rename_goes_back_to_the_document_the_person_was_on(q
     qtbot.waitUntil(lambda: c.project is not None and c.project.path == moved, timeout=10_000)
     assert c.doc.id == second  # was the first document
     assert window.view.to_cp(window.view.textCursor().position()) == 5  # the caret where it was
+
+
+def test_a_role_key_that_puts_another_filler_while_another_program_writes_shows_it_at_once(qtbot, window, project_path):
+    """Alt+1 on the Contact:Meet (Maria Lopez, written), then with another program writing Alt+1 again (John Smith in
+    her place, kept): the Roles box still said Maria Lopez until it landed. Now John Smith at once, Maria Lopez
+    undecided again (accepted only by filling the role), as the file has them once it lands."""
+    from ui_helpers import find
+    from ui_support import DOC_A, file_rows, let_go_and_land, locked, press_role_key
+
+    from ui import commands
+
+    w, c = window, window.controller
+    ev = c.run(commands.AddEvent, c.doc.id, "Contact:Meet", *find(DOC_A, "met"))
+    maria, john = (next(e.id for e in c.entities.values() if e.start == find(DOC_A, n)[0]) for n in ("Maria", "John"))
+    w.view.setFocus()
+    c.select_entity(None)
+    c.select_event(ev)
+    press_role_key(qtbot, w, "Contact:Meet", "Entity")  # written: Maria Lopez
+    other = locked(project_path)
+    try:
+        press_role_key(qtbot, w, "Contact:Meet", "Entity")  # kept: John Smith in her place
+        held = [(a.role, a.entity_id) for a in c.events[ev].arguments]
+        states = c.entities[maria].state, c.entities[john].state
+        waiting = c.edits_waiting()
+    finally:
+        let_go_and_land(qtbot, c, other)
+    assert waiting == 1
+    assert held == [("Entity", john)]  # was [("Entity", maria)] until it landed
+    assert file_rows(project_path, "SELECT role, entity_id FROM arguments") == [("Entity", john)]
+    in_file = file_rows(project_path, f"SELECT state FROM entities WHERE id IN ({maria}, {john}) ORDER BY id")
+    assert states == tuple(s for (s,) in in_file) == ("suggested", "accepted")  # shown as the file has them
