@@ -154,6 +154,8 @@ def _document(  # type: ignore[no-untyped-def]
     need(isinstance(obj, dict), path, line, "each line must be a JSON object")
     text = obj.get("text")
     need(isinstance(text, str) and text != "", path, line, "'text' must be a non-empty string")
+    if names is not None:
+        names.tell(obj)  # our export's record of the names it spelt (brat's Attack for Conflict:Attack)
     categories: list[str] = []
     spans, relations, said = _regions(obj, path, line, warnings, categories)
     form: dict[str, Any] = {}  # how the line was written, for the doccano export to write it the same way

@@ -227,6 +227,7 @@ def _document(
     """The document a task's annotation or prediction (``reading``) makes, in the annotation set it names; its labels,
     event types and roles as the schema names them (``names``)."""
     results, state, author, source = reading.results, reading.state, reading.author, reading.source
+    names.tell(task.get("data"))  # our export's record of the names it spelt (brat's Attack for Conflict:Attack)
     paragraphs = paragraphs_of(task.get("data"), results)  # a dialogue: the text as a list of paragraphs
     page = hypertext_of(task.get("data"), results) if paragraphs is None else None  # HTML: its text, by XPath
     if page is not None and REFERENCE.match(page.html.strip()):

@@ -72,6 +72,8 @@ class SchemaNames:
     mapped: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (kind, theirs, ours)
     unmatched: Counter[tuple[str, str]] = field(default_factory=Counter)  # (kind, theirs)
     given: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # ``mapped`` as given_spellings last saw it
+    told: dict[str, str] = field(default_factory=dict)  # the document's own record: {its label or type: the schema's}
+    told_roles: dict[str, str] = field(default_factory=dict)  # {its role: the schema's}
 
     def __post_init__(self) -> None:
         s = self.schema
@@ -94,6 +96,21 @@ class SchemaNames:
         ours = self._types.get(name_key(name))
         last = _last_part(name)
         return ours if ours is not None or last == name else self._types.get(name_key(last))
+
+    def tell(self, meta: Any) -> None:
+        """The spellings a document's file records of the schema's names it was exported from (``meta``: a task's
+        ``data``, a doccano line; ``GivenSpellings.of_meta``: our export writes ``schema_matched`` there, brat's
+        ``Attack`` for the news schema's ``Conflict:Attack``): each is the schema's name again for this document's
+        labels and roles, where the schema has that name and not the spelling itself. A bare ``Attack`` the rule
+        keeps a label (``region``) is then the event type its own file says it is; the next document tells its own."""
+        kept = GivenSpellings.of_meta(meta)
+        s = self.schema
+        self.told = {
+            theirs: ours
+            for ours, theirs in kept.labels.items()
+            if (s.label(ours) or s.event_type(ours)) and not (s.label(theirs) or s.event_type(theirs))
+        }
+        self.told_roles = {theirs: ours for ours, theirs in kept.roles.items() if theirs != ours}
 
     def _match(self, kind: str, name: str, exact: bool, index: dict[str, str]) -> str:
         if exact:
@@ -149,6 +166,10 @@ class SchemaNames:
         s = self.schema
         if s.label(name) is not None or s.event_type(name) is not None:
             return name
+        if name in self.told:  # the document's file says which of the schema's names it spells
+            ours = self.told[name]
+            self.mapped[("entity label" if s.label(ours) is not None else "event type", name, ours)] += 1
+            return ours
         found = [x for x in (self._labels.get(name_key(name)), self._type_of(name)) if x is not None]
         if len(found) != 1 or found[0] == AMBIGUOUS:
             self.unmatched[("label", name)] += 1
@@ -162,6 +183,10 @@ class SchemaNames:
         etype = self.schema.event_type(event_type)
         if etype is None:  # the type had no match: its roles keep their names (and are not counted again)
             return name
+        told = self.told_roles.get(name)
+        if told is not None and etype.role(name) is None and etype.role(told) is not None:
+            self.mapped[(f"role of {event_type}", name, told)] += 1
+            return told
         return self._match(f"role of {event_type}", name, etype.role(name) is not None, self._roles[event_type])
 
     def notes(self, where: str) -> list[str]:
