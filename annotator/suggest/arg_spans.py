@@ -55,6 +55,20 @@ def _named(noun: Any, ents: dict[int, tuple[int, int, str]]) -> Any:
     named = [c for c in noun.children if c.dep_ == "appos" and c.i in ents and ents[c.i][2] in NAME_LABELS]
     if named:
         return named[0]
+    # "nationalists such as Chea Vichea and Chut Wutty": the names given as instances of it; of several the last, as
+    # for coordinated fillers (the data marks one, the later more often)
+    instances = [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "as" and any(a.lower_ == "such" for a in c.children)
+        for g in c.children
+        if g.dep_ == "pobj" and g.i in ents and ents[g.i][2] in NAME_LABELS
+    ]
+    if instances and guess_label(noun) not in PLACE_LABELS:
+        last = instances[0]
+        while (nxt := [c for c in last.children if c.dep_ == "conj" and c.i in ents]) != []:
+            last = nxt[0]
+        return last
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lower_ in WH and subj.head.dep_ == "relcl":

@@ -818,3 +818,17 @@ def test_an_attack_happens_where_what_it_is_aimed_at_is(nlp, suggester, text, tr
     # the city"); not the place of another event before it in the sentence
     got = args_of(nlp, suggester, text, trigger, "Conflict:Attack")
     assert ("Place", place) in got, got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, trigger, type_, role, name",
+    [
+        ("Other activists such as John Smith were shot.", "shot", "Conflict:Attack", "Target", "John Smith"),
+        ("Soldiers killed journalists such as Ann Lee and Maria Lopez.", "killed", "Life:Die", "Victim", "Maria Lopez"),
+    ],
+)
+def test_a_noun_stands_for_the_names_it_is_given_such_as(nlp, suggester, text, trigger, type_, role, name):
+    # "nationalists such as Chea Vichea and Chut Wutty were shot": the ones named were shot, the last of several
+    got = args_of(nlp, suggester, text, trigger, type_)
+    assert (role, name) in got, got
