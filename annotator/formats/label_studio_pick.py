@@ -37,6 +37,7 @@ from annotator.model import DEFAULT_SET
 from annotator.wording import counted
 
 SOURCE = "label-studio"  # the source of what a task brings; a prediction's adds its model_version
+UNDEFINED = "undefined"  # the model_version Label Studio gives a prediction imported without one
 
 
 @dataclass
@@ -143,8 +144,11 @@ def _model(prediction: dict[str, Any]) -> str | None:
 
 
 def _source(prediction: dict[str, Any]) -> str:
-    model = _model(prediction)
-    return f"{SOURCE}:{model}" if model else SOURCE
+    """A prediction's source: its model's (``label-studio:MODEL_VERSION``); without a ``model_version`` (absent, null
+    or blank) the one Label Studio gives it, ``undefined`` (its task import and predictions API store
+    ``prediction.get('model_version', 'undefined')``), never the bare ``label-studio`` of an annotator's results: a
+    prediction is a model's, scored by ``stats --model`` and written back as a prediction (session 24)."""
+    return f"{SOURCE}:{_model(prediction) or UNDEFINED}"
 
 
 def _own_score(prediction: dict[str, Any]) -> float | None:
