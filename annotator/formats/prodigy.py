@@ -478,6 +478,10 @@ def _group_document(
     given_hash = next((t["_input_hash"] for t in tasks if type(t.get("_input_hash")) is int), None)
     if given_hash is not None:  # Prodigy's hash of the input: the export writes it back, not one of its own
         meta.setdefault(PRODIGY, {})["input_hash"] = given_hash
+    task_hashes = {t["_task_hash"] for t in tasks if type(t.get("_task_hash")) is int}
+    if len(task_hashes) == 1:  # the question the answers answer (several annotators' answers share it): written back;
+        # a document of several questions (binary answers, entity links) goes out as one task, with a hash of its own
+        meta.setdefault(PRODIGY, {})["task_hash"] = task_hashes.pop()
     if links:  # nel.manual's answers: they were said as not kept and lost on the way back to Prodigy
         meta.setdefault(PRODIGY, {})["links"] = links
     if declined:

@@ -177,7 +177,10 @@ def record_to_task(
             task["suggestions"] = [{**h, "state": k[3]} for k, h in seen.items() if k[3]]
     given = kept.get("input_hash")  # the dataset's own (Prodigy's review and --exclude match inputs by it)
     task["_input_hash"] = given if type(given) is int else _hash(text)
-    task["_task_hash"] = _hash(text, orjson.dumps(spans).decode(), orjson.dumps(relations).decode())
+    given = kept.get("task_hash")  # the question's own, as Prodigy hashed it (--exclude by task matches it)
+    task["_task_hash"] = (
+        given if type(given) is int else _hash(text, orjson.dumps(spans).decode(), orjson.dumps(relations).decode())
+    )
     if links and not alone:
         task[MORE] = _link_tasks(task, links)
     return task
@@ -302,8 +305,9 @@ def with_versions(task: dict[str, Any], others: dict[str, dict[str, Any]]) -> di
     them back into those sets (``prodigy_answers.review_versions``)."""
     if not others:
         return task
-    versions = [
+    versions = [  # the answers to one question: its task's hash (a kept one is the document's, read back so)
         {**t, "_annotator_id": name, "_session_id": name, "sessions": [name], "answer": "accept"}
+        | {"_task_hash": task["_task_hash"]}
         for name, t in others.items()
     ]
     return {**task, "sessions": list(others), "versions": versions}
