@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
 from annotator.decisions import decided_values
-from annotator.model import Argument, Entity, Event
+from annotator.model import HUMAN, Argument, Entity, Event
 from annotator.rules import holds
 from annotator.schema import EventType
 from annotator.shown import is_as_shown
@@ -21,10 +21,9 @@ from annotator.shown import is_as_shown
 @dataclass(frozen=True)
 class Foreseen:
     """One kept edit of one span (``table`` "entities") or event ("events"): the values it gives the row (``values``;
-    None: the row deleted), on the row its key saw (``expected``; None: made whatever the row is). A role filled
-    ("arguments"): ``values`` its event_id, role and entity_id, ``item_id`` a stand-in id below 0 (the file gives it
-    its id when it lands); a filler put in place of another: ``item_id`` the argument, ``values`` its new entity_id
-    and the fillers to undecide ("undecide", as ``edits.change_argument`` takes them)."""
+    None: the row deleted), on the row its key saw (``expected``; None: made whatever the row is). An edit of an
+    event's roles ("arguments"): ``item_id`` the argument it changes or takes out, or a stand-in id below 0 (a new
+    argument: the file gives it its id when it lands), ``values`` what ``_fill`` makes of it."""
 
     table: str
     item_id: int
@@ -96,38 +95,75 @@ def replay(
 def _fill(
     entities: dict[int, Entity], events: dict[int, Event], args: dict[int, Argument], made: Replayed, f: Foreseen
 ) -> None:
-    """A role filled (``edits.add_argument``: the argument added to its event), or a filler put in place of another
-    (``edits.change_argument``: the one replaced undecided when it was accepted only as a filler); a suggested event
-    accepted with its fillers and a suggested filler accepted (``decisions.edit_event``). Nothing when its event, span
-    or argument is gone (it is refused when it lands) or a fill is held already (a replay over rows that hold it)."""
-    made_by = f.values
-    assert made_by is not None
+    """A kept edit of an event's roles, as the core makes it: a role filled (``edits.add_argument``; ``values`` its
+    event_id, role and entity_id, ``item_id`` a stand-in), a filler put in place of another or moved to another role
+    (``edits.change_argument``, ``edits_flow.move_filler``: ``item_id`` the argument, ``values`` its new entity_id or
+    role, ``drop`` the argument taken out in its place), an argument taken out (``edits.remove_argument``: ``drop``
+    alone), a role emptied (``edits_flow.clear_role``: ``event_id`` and ``clear``, the role). A filler relabelled
+    (``label``: ``edits_flow.fill_role_relabelled``) or a new span (``span``, (start, end, label), under the stand-in
+    id ``entity_id``: ``edits_flow.fill_role_with_span``). The fillers taken out that are of ``undecide`` (accepted only as
+    fillers) and fill no other argument are undecided; a suggested event is accepted with its fillers and a
+    suggested filler accepted (``decisions.edit_event``). Nothing when its event, span or argument is gone (it is
+    refused when it lands) or it is held already (a replay over rows that hold it)."""
+    v = f.values
+    assert v is not None
     was = args.get(f.item_id)
-    if "event_id" in made_by and was is not None:  # held already (a replay over rows that hold it)
+    if "event_id" in v:  # a new argument, or a role emptied: its event named
+        if was is not None:  # held already
+            return
+        ev = events.get(v["event_id"])
+    else:  # an argument of the file changed or taken out: gone, refused when it lands (or taken out already)
+        ev = events.get(was.event_id) if was is not None else None
+    if ev is None:
         return
-    if was is None and "event_id" not in made_by:  # the argument it changes is gone: refused when it lands
+    filler = _filler(entities, ev, v)
+    if "entity_id" in v and filler is None:  # its span gone, or no longer the suggestion relabelled: refused
         return
-    ev = events.get(made_by["event_id"] if was is None else was.event_id)
-    filler = entities.get(made_by["entity_id"])
-    if ev is None or filler is None:
+    drop = {a.id for a in ev.arguments if a.role == v["clear"]} if "clear" in v else set(v.get("drop", ()))
+    if "clear" in v and not drop:  # nothing to empty: the core changes nothing
         return
-    arg = Argument(f.item_id, ev.id, made_by["role"] if was is None else was.role, filler.id)
-    args[arg.id] = arg
+    held = [a for a in ev.arguments if a.id not in drop]
+    put: int | None = None  # the span put in a role (accepted when a suggestion)
+    if filler is not None or "role" in v:
+        old = was or Argument(f.item_id, ev.id, v["role"], filler.id if filler else 0)
+        arg = replace(old, role=v.get("role", old.role), entity_id=filler.id if filler else old.entity_id)
+        args[arg.id] = arg
+        held = [arg if a.id == arg.id else a for a in held] + ([] if was is not None else [arg])
+        put = arg.entity_id
+        if "span" in v:  # the new span (the file gives it its id when it lands)
+            made.keep("entities", entities, filler.id)
+            entities[filler.id] = filler
+        elif "label" in v:
+            made.keep("entities", entities, filler.id)
+            entities[filler.id] = replace(filler, label=v["label"], state="accepted")
+    for arg_id in drop:
+        args.pop(arg_id, None)
     made.keep("events", events, ev.id)
-    held = tuple(arg if a.id == arg.id else a for a in ev.arguments) if was is not None else (*ev.arguments, arg)
-    events[ev.id] = replace(ev, arguments=held, **decided_values(ev.state, {}))
-    old = was.entity_id if was is not None else None
-    if old is not None and old != filler.id and old in made_by.get("undecide", ()):  # edits.change_argument
-        e = entities.get(old)
-        if e is not None and e.state == "accepted" and not any(a.entity_id == old for a in args.values()):
-            made.keep("entities", entities, old)
-            entities[old] = replace(e, state="suggested")
-    fillers = [a.entity_id for a in ev.arguments] + [filler.id] if ev.state == "suggested" else [filler.id]
+    events[ev.id] = replace(ev, arguments=tuple(held), **decided_values(ev.state, {}))
+    gone = {a.entity_id for a in ev.arguments if a.id in drop or (a.id == f.item_id and "entity_id" in v)}
+    for old_id in gone & set(v.get("undecide", ())):  # decisions.undecide_fillers
+        e = entities.get(old_id)
+        if e is not None and e.state == "accepted" and not any(a.entity_id == old_id for a in args.values()):
+            made.keep("entities", entities, old_id)
+            entities[old_id] = replace(e, state="suggested")
+    fillers = [a.entity_id for a in held] if ev.state == "suggested" else [put] if put is not None else []
     for entity_id in fillers:
         e = entities.get(entity_id)
         if e is not None and e.state == "suggested":
             made.keep("entities", entities, entity_id)
             entities[entity_id] = replace(e, state="accepted")
+
+
+def _filler(entities: dict[int, Entity], ev: Event, v: Mapping[str, Any]) -> Entity | None:
+    """The span a kept edit of ``ev``'s roles puts in a role (None: it puts none, or it is gone): a new span made
+    (``span``) under its stand-in id (``entity_id``, below 0), or a suggestion relabelled (``label``) while still one."""
+    if "span" in v:
+        start, end, label = v["span"]
+        return Entity(v["entity_id"], ev.document_id, start, end, label, "added", HUMAN, None, ev.annotation_set)
+    found = entities.get(v["entity_id"]) if "entity_id" in v else None
+    if found is not None and "label" in v and found.state != "suggested" and found.label != v["label"]:
+        return None  # decided meanwhile: the core refuses it
+    return found
 
 
 def _drop_arguments(events: dict[int, Event], args: dict[int, Argument], made: Replayed, gone: Any) -> None:

@@ -76,7 +76,7 @@ class CoreEditCommand(QUndoCommand):
     decides: str | None = None  # a decision on the span ("entities") or event ("events") its first argument names
     decision: dict[str, Any] = {}  # what the decision gives a suggestion (held as made while it is kept)
     foresees: str | None = None  # the table of the span or event its first argument names, held as made while kept
-    # an edit of an event's arguments, not held as made while kept: its first argument is the "event" whose roles it
+    # an edit of an event's arguments (held as made while kept: its ``foresight``): its first argument is the "event" whose roles it
     # fills, or an "argument" of it (a role key after it, made from the roles shown, was refused when it landed)
     fills: str | None = None
 
@@ -402,6 +402,11 @@ class FillRoleWithSpan(CoreEditCommand):
     edit = edits_flow.fill_role_with_span
     fills = "event"
 
+    def foresight(self) -> Foreseen | None:
+        """The new span in its role, held as made while it is kept (stand-in ids: the file gives them when it lands)."""
+        event_id, role, start, end, label = self.step.args[:5]
+        return _role_put(self, event_id, role, {"entity_id": -id(self), "span": (start, end, label)})
+
     def describe(self, event_id: int, role: str, start: int, end: int, label: str, **kw: Any) -> str:
         return f"Fill {role} with a new {label} span"
 
@@ -410,6 +415,11 @@ class FillRoleRelabelled(CoreEditCommand):
     edit = edits_flow.fill_role_relabelled
     fills = "event"
 
+    def foresight(self) -> Foreseen | None:
+        """The suggestion relabelled in its role, held as made while it is kept."""
+        event_id, role, entity_id, label = self.step.args[:4]
+        return _role_put(self, event_id, role, {"entity_id": entity_id, "label": label})
+
     def describe(self, event_id: int, role: str, entity_id: int, label: str, **kw: Any) -> str:
         return f"Fill {role} with a suggestion relabelled {label}"
 
@@ -417,6 +427,12 @@ class FillRoleRelabelled(CoreEditCommand):
 class MoveFiller(CoreEditCommand):
     edit = edits_flow.move_filler
     fills = "argument"
+
+    def foresight(self) -> Foreseen | None:
+        """The filler in its new role (in place of ``replace``), held as made while it is kept."""
+        argument_id, role = self.step.args[:2]
+        drop = () if self.step.kwargs.get("replace") is None else (self.step.kwargs["replace"],)
+        return Foreseen("arguments", argument_id, {"role": role, "drop": drop, "undecide": _undecide(self)})
 
     def describe(self, argument_id: int, role: str, **kw: Any) -> str:
         return f"Move a filler to {role}"
@@ -427,13 +443,10 @@ class ChangeArgument(CoreEditCommand):
     fills = "argument"
 
     def foresight(self) -> Foreseen | None:
-        """A filler put in place of another (a role key again), held as made while it is kept; a change of role
-        (a filler moved) shows once it lands."""
+        """A filler put in place of another (a role key again) or in another role, held as made while it is kept."""
         kw = self.step.kwargs
-        if kw.get("role") is not None or kw.get("entity_id") is None:
-            return None
-        values = {"entity_id": kw["entity_id"], "undecide": tuple(kw.get("undecide") or ())}
-        return Foreseen("arguments", self.step.args[0], values)
+        values = {k: kw[k] for k in ("role", "entity_id") if kw.get(k) is not None}
+        return Foreseen("arguments", self.step.args[0], {**values, "undecide": _undecide(self)})
 
     title = "Change argument"
 
@@ -443,13 +456,36 @@ class RemoveArgument(CoreEditCommand):
     fills = "argument"
     title = "Remove argument"
 
+    def foresight(self) -> Foreseen | None:
+        """The argument taken out, held as made while it is kept."""
+        argument_id = self.step.args[0]
+        return Foreseen("arguments", argument_id, {"drop": (argument_id,), "undecide": _undecide(self)})
+
 
 class ClearRole(CoreEditCommand):
     edit = edits_flow.clear_role
     fills = "event"
 
+    def foresight(self) -> Foreseen | None:
+        """The role emptied, held as made while it is kept."""
+        event_id, role = self.step.args[:2]
+        return Foreseen("arguments", -id(self), {"event_id": event_id, "clear": role, "undecide": _undecide(self)})
+
     def describe(self, event_id: int, role: str, **kw: Any) -> str:
         return f"Empty {role}"
+
+
+def _undecide(command: CoreEditCommand) -> tuple[int, ...]:
+    """The fillers an edit of an event's roles undecides when it takes them out (its ``undecide``)."""
+    return tuple(command.step.kwargs.get("undecide") or ())
+
+
+def _role_put(command: CoreEditCommand, event_id: int, role: str, values: dict[str, Any]) -> Foreseen:
+    """A role filled by ``command`` (a new argument under a stand-in id, or in place of its ``replace``), held made."""
+    replaced = command.step.kwargs.get("replace")
+    if replaced is None:
+        return Foreseen("arguments", -id(command), {"event_id": event_id, "role": role, **values})
+    return Foreseen("arguments", replaced, {"role": role, **values, "undecide": _undecide(command)})
 
 
 class SetStatus(CoreEditCommand):
