@@ -18,6 +18,11 @@ from annotator.schema import EventType
 from annotator.shown import is_as_shown
 
 
+# a new span's stand-in id until the file gives it one: above any id the file gives, never below 0 (the views key an
+# event's trigger by its id below 0, among the spans)
+STAND_IN_SPANS = 1 << 62
+
+
 @dataclass(frozen=True)
 class Foreseen:
     """One kept edit of one span (``table`` "entities") or event ("events"): the values it gives the row (``values``;
@@ -156,7 +161,8 @@ def _fill(
 
 def _filler(entities: dict[int, Entity], ev: Event, v: Mapping[str, Any]) -> Entity | None:
     """The span a kept edit of ``ev``'s roles puts in a role (None: it puts none, or it is gone): a new span made
-    (``span``) under its stand-in id (``entity_id``, below 0), or a suggestion relabelled (``label``) while still one."""
+    (``span``) under its stand-in id (``entity_id``, from ``STAND_IN_SPANS``), or a suggestion relabelled
+    (``label``) while still one."""
     if "span" in v:
         start, end, label = v["span"]
         return Entity(v["entity_id"], ev.document_id, start, end, label, "added", HUMAN, None, ev.annotation_set)

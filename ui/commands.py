@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator import edits, edits_flow, kept_journal, kept_messages
-from annotator.foreseen import Foreseen
+from annotator.foreseen import STAND_IN_SPANS, Foreseen
 from annotator.errors import AnnotatorError, BusyError, ProjectMovedError, SaveError, StaleChangeError
 from annotator.history import Outcome, Step
 from annotator.model import Argument, Change
@@ -405,7 +405,8 @@ class FillRoleWithSpan(CoreEditCommand):
     def foresight(self) -> Foreseen | None:
         """The new span in its role, held as made while it is kept (stand-in ids: the file gives them when it lands)."""
         event_id, role, start, end, label = self.step.args[:5]
-        return _role_put(self, event_id, role, {"entity_id": -id(self), "span": (start, end, label)})
+        span = {"entity_id": STAND_IN_SPANS + id(self), "span": (start, end, label)}
+        return _role_put(self, event_id, role, span)
 
     def describe(self, event_id: int, role: str, start: int, end: int, label: str, **kw: Any) -> str:
         return f"Fill {role} with a new {label} span"

@@ -113,10 +113,14 @@ def test_a_role_filled_with_new_words_while_another_program_writes_shows_them_at
         press_role_key(qtbot, w, "Conflict:Attack", "Attacker")  # kept
         held, waiting = _held(c, ev), c.edits_waiting()
         drawn = [(e.label, e.state) for e in c.entities.values() if c.doc.text[e.start : e.end] == "forces"]
+        w.view.viewport().repaint()
+        forces = next(e.id for e in c.entities.values() if (e.start, e.end) == find(DOC_A, "forces"))
+        tags = [t for _, k, t in w.view.labels.boxes if k == forces]  # the tag drawn above it
     finally:
         let_go_and_land(qtbot, c, other)
     assert waiting == 1
     assert held == [("Attacker", "forces")]  # was [] until it landed
+    assert tags == ["Attacker"], tags  # its role, as the selected event's argument (not drawn as a trigger)
     assert _in_file(project_path) == held
     in_file = file_rows(
         project_path, "SELECT label, state FROM entities WHERE start = {} AND end = {}".format(*find(DOC_A, "forces"))
