@@ -103,6 +103,9 @@ class SchemaNames:
         ``Attack`` for the news schema's ``Conflict:Attack``): each is the schema's name again for this document's
         labels and roles, where the schema has that name and not the spelling itself. A bare ``Attack`` the rule
         keeps a label (``region``) is then the event type its own file says it is; the next document tells its own."""
+        if not isinstance(meta, dict) or not any(k in meta for k in SPELLING_KEYS):  # no record: nothing to look at
+            self.told, self.told_roles = {}, {}
+            return
         kept = GivenSpellings.of_meta(meta)
         s = self.schema
         self.told = {
@@ -306,7 +309,10 @@ class GivenSpellings:
         the Hugging Face tokens or CoNLL too)."""
         got = cls()
         for key in SPELLING_KEYS if isinstance(meta, dict) else ():
-            kept = cls.of(meta.get(key))
+            shape = meta.get(key)
+            if not isinstance(shape, dict) or ("labels" not in shape and "roles" not in shape):
+                continue  # no spellings kept there (most keys of most documents): nothing to build
+            kept = cls.of(shape)
             for ours, theirs in kept.labels.items():
                 got.labels.setdefault(ours, theirs)
             for ours, theirs in kept.roles.items():
