@@ -123,6 +123,8 @@ class Controller(QObject):
         self.project = None
         self.held.clear()
         self.current_entity = self.current_event = None
+        self.last_saved = None  # the closed project's last save is not the next one's
+        self._data_version, self._changes_seen, self._changes_written = 0, -1, -1  # its poll's marks, as at the start
         self.projectChanged.emit()
         self.documentChanged.emit()
         self.documentsChanged.emit()  # the list empty (File > Close project left the closed project's rows there)

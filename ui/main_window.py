@@ -295,10 +295,11 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         )
         self.read_only_banner.setVisible(read_only)
         self._follow_project_actions()
-        if p is None:  # closed (File > Close project): the window as at a start with no project
-            self.setWindowTitle("Annotator")
-            self.message.setStyleSheet("")  # an error of the project closed is not this state's
-            self._error_timer.stop()
+        if p is None:  # closed (File > Close project, or before another opens): the title as at a start, and what the
+            self.setWindowTitle("Annotator")  # window remembered of the project closed forgotten: the undo step seen
+            # last, N's count (keyed by a document id and an object's id, which the next project's may have again) and
+            # the event whose panel height was fitted (an id the next project has too)
+            self._step_index = self._words_left = self._height_fitted_for = None
         self.saved_label.setText("")  # the project before's last save ("saved 02:20:09") is not this one's
         if p is not None and p.upgraded is not None:  # said once, kept while the first document's note shows
             self.after_view_paint.call(partial(self.show_note, p.upgraded.summary(p.path.name)))
@@ -575,11 +576,15 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
     def reopen_moved(self, new_path: str) -> None:
         """The project open again where its file is now; the line no longer says "…: the project file was renamed …;
         editing has stopped …" (it stayed after the reopen, in red)."""
+        self.clear_line()
+        self.carry_place(new_path)  # the document and the caret the person was at
+        self.open_project(new_path)
+
+    def clear_line(self) -> None:
+        """The status line empty, in its own colour (an error's red ended)."""
         self.message.setText("")
         self.message.setStyleSheet("")
         self._error_timer.stop()
-        self.carry_place(new_path)  # the document and the caret the person was at
-        self.open_project(new_path)
 
     def confirm_stop_work(self, title: str) -> bool:
         """Ask before quitting while background work runs; True to stop it and quit."""

@@ -123,6 +123,8 @@ class FilesAndWork(_Window):
         self.wait_for_workers(1500)  # the reading ones (Agreement's scores): stopping them loses nothing
         self.remember_place()  # opened again, the project shows the document left here
         c.close_project()
+        self.forget_note()  # a message of the project closed (an export's summary, an error, a key's note) is not
+        self.clear_line()  # this state's: the line says how to open one (an export's summary stayed over it)
         self.describe_current_entity()
         self.back_to_text()
 

@@ -117,3 +117,12 @@ def test_close_project_is_refused_while_an_import_runs(qtbot, window):
     assert w.message.text() == (
         "Not closed: Importing is still running; Alt+C cancels it (what it finished is kept), then close the project"
     )
+
+
+def test_a_work_s_summary_of_the_project_closed_gives_way_to_how_to_open_one(qtbot, window):
+    """The line kept the last export's summary (a work's message, which the selection's line never writes over) in
+    the window with no project: it says how to open one."""
+    w = window
+    w.message.set_text_and_detail("Exported 3 documents to gui.json", "")
+    w.actions_by_name["close_project"].trigger()
+    assert w.message.text().startswith("No project open: File > New project… (Ctrl+N)")
