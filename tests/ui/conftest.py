@@ -39,10 +39,22 @@ def project_path(tmp_path: Path, _project_template: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot, project_path):  # type: ignore[no-untyped-def]
-    """The real main window on the project, showing document a.txt."""
-    w = open_window(qtbot, project_path, size=(1400, 900))
+    """The real main window on the project, showing document a.txt: the window the test before closed its project in
+    (File > Close project) when nothing that test did is left in it, else a new one (tests/ui/window_pool.py)."""
+    import window_pool
+
+    w = window_pool.take(qtbot, project_path)
     yield w
-    close_window(w)
+    window_pool.give_back(qtbot, w)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _window_pool_closed():  # type: ignore[no-untyped-def]
+    """The kept window closed at the test process's end."""
+    yield
+    import window_pool
+
+    window_pool.drop()
 
 
 @pytest.fixture

@@ -1,0 +1,250 @@
+"""One main window per test process for the ``window`` fixture, as a person uses one window for one project after
+another: made once, its project closed after each test by File > Close project (the window as at a start with no
+project open), and given to the next test only when nothing the test did is left in it. What a new window would not
+have is compared with the same window closed the first time, before any test touched it (``Look``): the preferences,
+the window's size and state, every dock and toolbar, every widget's visibility, enabled state, text, check, tab and
+splitter, every action's state, the plain attributes of the window and its parts, no other window shown, no worker,
+no deferred work. Anything else (a preference changed, a dialog left open, a monkeypatched method, a dock moved):
+the window is closed as qtbot closes one and the next test gets a new one. Made, shown and its side panels filled
+after its first paint, a window took ~45 ms of CPU a test (docs/performance.md, session 24)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from ui_support import settled, window_settled
+
+SIZE = (1400, 900)
+ANNOTATOR = "tester"
+_kept: list[Any] = []  # the window closed clean by the test before, at most one
+_first: list["Look"] = []  # how the window looked closed the first time, before any test
+reused = [0, 0]  # windows given again, windows made (counted for the measure in docs/performance.md)
+refusals: Counter[str] = Counter()  # what kept a window from the next test, by part (the same measure)
+
+
+def take(qtbot, path):  # type: ignore[no-untyped-def]
+    """The main window on the project at ``path``, shown, its panels filled: the kept one when there is one (its
+    preferences in this test's folder, the active window again), else a new one."""
+    w = _kept.pop() if _kept else None
+    if w is not None and _activated(qtbot, w):
+        from ui.settings import make_qsettings
+
+        reused[0] += 1
+        w.settings.q = make_qsettings()  # this test's own preferences folder (tests/conftest.py)
+        w.settings.set("annotator", ANNOTATOR)
+    else:
+        if w is not None:
+            _closed(w)
+        w = _made(qtbot)
+        reused[1] += 1
+        if not _first:  # how it looks closed, before any test: opened and closed once
+            _open(qtbot, w, path)
+            _close(qtbot, w)
+            _first.append(Look.of(w))
+    _open(qtbot, w, path)
+    return w
+
+
+def _activated(qtbot, w) -> bool:  # type: ignore[no-untyped-def]
+    """The kept window made the active one, as a new window is once shown (the keys' and the focus's tests ask it);
+    False when it does not become so at once (then a new one is made)."""
+    from PySide6.QtWidgets import QApplication
+
+    w.activateWindow()
+    try:
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=1000)
+    except TimeoutError:
+        return False
+    return True
+
+
+def give_back(qtbot, w) -> None:  # type: ignore[no-untyped-def]
+    """The test's end: the project closed (its background work waited for first) and the window kept for the next
+    test when it looks as it did closed the first time, else closed."""
+    w.wait_for_workers()
+    if _close(qtbot, w) and _first:
+        differences = Look.of(w).differences(_first[0])
+        if not differences:  # kept shown (shown again after a hide, offscreen Qt never makes it active again)
+            _kept.append(w)
+            return
+        refusals.update(differences)
+    _closed(w)
+
+
+def _closed(w) -> None:  # type: ignore[no-untyped-def]
+    """Closed as qtbot closes the widgets it keeps."""
+    w.close()
+    w.deleteLater()
+
+
+def drop() -> None:
+    """The process's kept window closed (the session's end)."""
+    while _kept:
+        _closed(_kept.pop())
+
+
+def _made(qtbot):  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+    from ui_support import pattern_pipeline
+
+    settings = AppSettings()
+    settings.set("annotator", ANNOTATOR)
+    w = MainWindow(settings, pipeline=pattern_pipeline, auto_preannotate=False)
+    w.resize(*SIZE)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _open(qtbot, w, path) -> None:  # type: ignore[no-untyped-def]
+    assert w.open_project(path)
+    settled(qtbot, lambda: not w.after_view_paint.pending)  # the side panels fill just after the text is drawn
+
+
+def _close(qtbot, w) -> bool:  # type: ignore[no-untyped-def]
+    """File > Close project; False when the window is no more in a state to close it (closed by the test, a close
+    refused)."""
+    if not w.isVisible():
+        return False
+    w.actions_by_name["close_project"].trigger()
+    if w.controller.project is not None:  # refused (an edit kept, work running): closed as before, nothing kept
+        w.controller.close_project()
+        return False
+    window_settled(qtbot, w)
+    return True
+
+
+PLAIN = (str, int, float, bool, type(None), tuple, frozenset)
+
+
+def _as_made(kind: type, name: str, value: Any) -> bool:
+    """An attribute as a new window has it: None (a memo not made yet, or forgotten at the close) or the class's own
+    default (``_waiting_said = ""``) set on the instance."""
+    return value is None or (isinstance(value, PLAIN) and value == getattr(kind, name, object()))
+
+
+def _listeners(obj: Any) -> tuple[tuple[str, int], ...]:
+    """How many slots each of ``obj``'s signals has."""
+    from PySide6.QtCore import SIGNAL, QMetaMethod
+
+    meta = obj.metaObject()
+    said = []
+    for k in range(meta.methodCount()):
+        m = meta.method(k)
+        if m.methodType() == QMetaMethod.MethodType.Signal:
+            signature = bytes(m.methodSignature().data()).decode()
+            said.append((signature, obj.receivers(SIGNAL(signature))))
+    return tuple(said)
+
+
+def _named(f: Any) -> str:
+    """A callable by what it is, not where it lives (each window has its own bound methods and partials)."""
+    f = getattr(f, "func", f)  # a partial: its function
+    return str(getattr(f, "__qualname__", type(f).__name__))
+
+
+class Look:
+    """What a test may leave in a window that a new one would not have (compared with ==)."""
+
+    def __init__(self, parts: dict[str, Any]) -> None:
+        self.parts = parts
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Look) and self.parts == other.parts
+
+    def differences(self, other: "Look") -> list[str]:
+        """The parts that differ, each named with what differs in it."""
+        said = []
+        for key in sorted(set(self.parts) | set(other.parts)):
+            mine, theirs = self.parts.get(key), other.parts.get(key)
+            if mine == theirs:
+                continue
+            if isinstance(mine, frozenset) and isinstance(theirs, frozenset):
+                said += [f"{key}: {name}" for name in sorted(mine ^ theirs)]
+            elif (
+                isinstance(mine, tuple)
+                and isinstance(theirs, tuple)
+                and all(isinstance(x, tuple) and len(x) == 2 for x in mine + theirs)
+            ):
+                a, b = dict(mine), dict(theirs)
+                said += [f"{key}: {name}" for name in sorted(set(a) | set(b)) if a.get(name) != b.get(name)]
+            else:
+                said.append(key)
+        return said
+
+    @classmethod
+    def of(cls, w) -> "Look":  # type: ignore[no-untyped-def]
+        from PySide6.QtWidgets import (
+            QAbstractButton,
+            QAbstractItemView,
+            QApplication,
+            QComboBox,
+            QLabel,
+            QLineEdit,
+            QSplitter,
+            QTabWidget,
+            QWidget,
+        )
+
+        from ui.settings import DEFAULTS
+
+        app = QApplication.instance()
+        parts: dict[str, Any] = {
+            "preferences": tuple((name, w.settings.get(name)) for name in DEFAULTS),
+            "window": (w.isVisible(), w.size().toTuple(), int(w.windowState().value), w.windowTitle()),
+            "others shown": tuple(
+                type(t).__name__ for t in QApplication.topLevelWidgets() if t is not w and t.isVisible()
+            ),
+            "font": app.font().toString(),
+            "workers": len(w.workers),
+            "deferred": (w._panel_timer.isActive(), w._docs_timer.isActive(), bool(w.after_view_paint.pending)),
+            "focus": type(w.focusWidget()).__name__,
+        }
+        # what listens to the window's objects: a test's window or lambda connected to them (an Adjudication window
+        # the test deleted, still connected to the undo stack) is no new window's
+        for where, obj in (
+            ("window", w),
+            ("controller", w.controller),
+            ("undo stack", w.controller.undo_stack),
+            ("kept", w.controller.kept),
+            ("settings", w.settings),
+            ("view", w.view),
+            ("edit actions", w.edit_actions),
+        ):
+            parts[f"{where} listened"] = _listeners(obj)
+        for name, act in sorted(w.actions_by_name.items()):
+            parts[f"action {name}"] = (act.isEnabled(), act.isChecked(), act.isVisible(), act.text(), act.toolTip())
+        for k, child in enumerate(w.findChildren(QWidget)):
+            seen: tuple[Any, ...] = (type(child).__name__, child.objectName(), child.isVisibleTo(w), child.isEnabled())
+            if isinstance(child, (QLabel, QLineEdit)):
+                seen += (child.text(),)
+            if isinstance(child, QAbstractButton):
+                seen += (child.text(), child.isChecked())
+            if isinstance(child, QComboBox):
+                seen += (child.currentIndex(), child.count())
+            if isinstance(child, QTabWidget):
+                seen += (child.currentIndex(),)
+            if isinstance(child, QSplitter):
+                seen += (tuple(child.sizes()),)
+            if isinstance(child, QAbstractItemView) and child.model() is not None:
+                seen += (child.model().rowCount(),)
+            if child.isWindow() or child.parent() is w:
+                seen += (child.geometry().getRect(),)
+            parts[f"widget {k}"] = seen
+        for where, obj in (
+            ("window", w),
+            ("controller", w.controller),
+            ("view", w.view),
+            ("edit actions", w.edit_actions),
+            ("events", w.edit_actions.events),
+            ("kept", w.controller.kept),
+        ):
+            own = {k: v for k, v in vars(obj).items() if not _as_made(type(obj), k, v)}
+            parts[f"{where} names"] = frozenset(own)
+            parts[f"{where} plain"] = tuple(sorted((k, v) for k, v in own.items() if isinstance(v, PLAIN)))
+            parts[f"{where} callables"] = tuple(  # a method or a hook replaced by the test (monkeypatch)
+                sorted((k, _named(v)) for k, v in own.items() if callable(v) and not hasattr(v, "metaObject"))
+            )
+        return cls(parts)
