@@ -36,7 +36,7 @@ from annotator.formats.brat_text import LINE_BREAKS, NOTE_TYPE, BratOffsets, par
 from annotator.formats.common import schema_kept
 from annotator.formats.kept_relations import SHARED, from_words, kept_relations
 from annotator.formats.meta_keys import BRAT, PRODIGY
-from annotator.formats.writing import FormatExportReport, parts_of, split_option
+from annotator.formats.writing import FormatExportReport, parts_of, say_categories_left_out, split_option
 from annotator.formats.records import ExportRequest, export_writer, iter_document_records
 from annotator.formats.schema_names import GivenSpellings, spelt_schema
 from annotator.schema import Schema
@@ -473,6 +473,7 @@ def write_brat(project: Project, out: str | Path, request: ExportRequest) -> For
         for rec in iter_document_records(
             project, request.states, request.statuses_list, request.annotation_set, report, request.progress
         ):
+            say_categories_left_out(rec, report)
             inner, base = name_parts(rec["name"])  # a document of a subfolder goes back into it (esp/)
             where = "/".join(x for x in (assignment[rec["id"]], inner) if x)
             sub = folder / where if where else folder
