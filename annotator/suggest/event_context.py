@@ -177,6 +177,9 @@ def read_context(head: Any) -> Context:
             ctx.attributes["modality"] = "Other"
             if lemmas & FUTURE_TIME_MODS:  # ... and one ahead of the time of writing (ACE: Future tense)
                 ctx.attributes["tense"] = "Future"
+            else:  # "a possible attack", "a potential strike": one that may never be, planned for no time (ACE's
+                ctx.signs.append("irrealis")  # hypothetical), scored as "plans an attack" is; "the planned meeting"
+                # and "the upcoming talks" are one event set for a time ahead, marked as such
         # a noun subject is mostly given information (a later mention: "the attack killed ..."); an event named
         # as a reason or a reference point is mostly one told elsewhere ("since the war", "responsibility for the attack")
         bare = all(c.dep_ in ("det", "punct") for c in kids)  # "the attack", not "the planned meeting in Moscow"

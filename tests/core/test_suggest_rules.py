@@ -1036,3 +1036,15 @@ def test_a_noun_of_a_going_with_no_place_and_one_participant_is_scored_down(nlp,
         ("The army took delivery of two hundred rifles.", "delivery"),
     ]:
         assert only(run(nlp, suggester, text), trigger)["type"] == "Movement:Transport", text
+
+
+@pytest.mark.slow
+def test_a_possible_or_potential_event_is_hypothetical_and_scored_as_one_planned(nlp, suggester):
+    # ACE's hypothetical: "a potential attack" may never be (modality Other), scored down as "plans an attack" is;
+    # "the planned meeting" is one event set for a time ahead and keeps the score of one told
+    told = only(run(nlp, suggester, "Officials condemned an attack on the embassy."), "attack")
+    maybe = only(run(nlp, suggester, "Officials warned of a potential attack on the embassy."), "attack")
+    assert maybe["attributes"].get("modality") == "Other"
+    assert maybe["score"] <= told["score"] - 0.15
+    planned = only(run(nlp, suggester, "Officials discussed the planned meeting with Putin."), "meeting")
+    assert planned["score"] >= told["score"]
