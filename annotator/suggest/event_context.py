@@ -134,7 +134,11 @@ def read_context(head: Any) -> Context:
         tense = _tense_under_to(clause)
         if tense is not None:
             ctx.attributes.setdefault("tense", tense)
-    if "to" in aux and clause.dep_ in ("xcomp", "ccomp") and clause.head.lemma_.lower() in IRREALIS_HEADS:
+    if (
+        ("to" in aux or clause.tag_ == "VBG")  # "plans to attack", "avoided launching airstrikes"
+        and clause.dep_ in ("xcomp", "ccomp")
+        and clause.head.lemma_.lower() in IRREALIS_HEADS
+    ):
         ctx.attributes["modality"] = "Other"
         ctx.signs.append("irrealis")
     elif "to" in aux and clause.dep_ == "acl" and clause.head.lemma_.lower() in IRREALIS_HEADS | IRREALIS_NOUNS:
@@ -156,6 +160,9 @@ def read_context(head: Any) -> Context:
         and head.head.pos_ == "VERB"
         and head.head.lemma_.lower() in IRREALIS_HEADS - NAMING_HEADS
     ):  # "plans an attack", "to avoid deportation": the object of a wish, a plan or a fear
+        ctx.attributes["modality"] = "Other"
+        ctx.signs.append("irrealis")
+    if "irrealis" not in ctx.signs and _under_irrealis(clause):  # "urged the government to cease bombing PKK bases"
         ctx.attributes["modality"] = "Other"
         ctx.signs.append("irrealis")
     if _alternative(head):  # "whether an airstrike, missile attack or artillery bombardment": one of them, if any
@@ -273,3 +280,19 @@ def _alternative(head: Any) -> bool:
         first = first.head
     chain = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.head.i in (first.i, head.i))]
     return any(c.dep_ == "cc" and c.lower_ == "or" for t in chain for c in t.children)
+
+
+def _under_irrealis(clause: Any, depth: int = 3) -> bool:
+    """Whether the event's clause is the complement of a verb that is itself the complement of a wish, a plan, a
+    call or a fear ("urged the government to cease bombing", "vowing to make Mexico pay", "wants to help the police
+    conduct raids"): what is not yet real is not asserted further down either (ACE: modality Other). The direct
+    governor is read by ``read_context`` (with "to": "plans to attack"); this reads the chain above it, up to
+    ``depth`` complements."""
+    x = clause
+    for _ in range(depth):
+        if x.dep_ not in ("xcomp", "ccomp") or x.head.pos_ not in ("VERB", "AUX"):
+            return False
+        x = x.head
+        if x.dep_ in ("xcomp", "ccomp") and x.head.lemma_.lower() in IRREALIS_HEADS:
+            return True
+    return False

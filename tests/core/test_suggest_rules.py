@@ -1048,3 +1048,32 @@ def test_a_possible_or_potential_event_is_hypothetical_and_scored_as_one_planned
     assert maybe["score"] <= told["score"] - 0.15
     planned = only(run(nlp, suggester, "Officials discussed the planned meeting with Putin."), "meeting")
     assert planned["score"] >= told["score"]
+
+
+@pytest.mark.slow
+def test_an_event_under_a_complement_of_a_wish_or_a_call_is_not_asserted(nlp, suggester):
+    # what a wish, a plan or a call is about is not yet real further down a chain of complements too (ACE: modality
+    # Other): "vowed to make the army pay", "wants to help the police conduct raids", "urged ... to cease bombing"
+    assert [e for e in run(nlp, suggester, "The police conducted raids in the city.") if e["trigger"] == "raids"]
+    assert not [
+        e
+        for e in run(nlp, suggester, "The mayor wants to help the police conduct raids in the city.")
+        if e["trigger"] == "raids"
+    ]
+    assert not [
+        e
+        for e in run(nlp, suggester, "The rebels vowed to make the army pay for the bombing.")
+        if e["type"] == "Transaction:Transfer-Money"
+    ]
+    urged = only(run(nlp, suggester, "The senator urged the government to cease bombing the rebel bases."), "bombing")
+    assert urged["attributes"].get("modality") == "Other"
+
+
+@pytest.mark.slow
+def test_a_gerund_a_wish_or_a_fear_is_about_is_not_asserted(nlp, suggester):
+    # "avoided attacking" as "plans to attack": the gerund complement of a verb of wishing, planning or avoiding is
+    # not yet real (ACE: modality Other), and scored so
+    told = only(run(nlp, suggester, "The army attacked the town."), "attacked")
+    avoided = only(run(nlp, suggester, "The army avoided attacking the town."), "attacking")
+    assert avoided["attributes"].get("modality") == "Other"
+    assert avoided["score"] < told["score"] - 0.15
