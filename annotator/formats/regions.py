@@ -41,6 +41,15 @@ def named(regions: list[Region], names: SchemaNames | None) -> list[Region]:
     return [r if (ours := names.region(r.label)) == r.label else replace(r, label=ours) for r in regions]
 
 
+def _role_of(schema: Schema, names: SchemaNames | None, event_type: str, label: str) -> str | None:
+    """The role of ``event_type`` a relation's ``label`` names (as the schema names it), or None: none."""
+    etype = schema.event_type(event_type)
+    if etype is None:
+        return None
+    role = names.role(event_type, label) if names is not None else label
+    return role if etype.role(role) is not None else None
+
+
 def build_document(
     text: str,
     name: str,
@@ -120,6 +129,7 @@ def build_document(
         if r.label in triggers
     }
     kept: list[dict[str, Any]] = []  # relations between entities, for the format's export (keep_as)
+    drawn_back = 0  # relations drawn from an argument to its trigger, read as its arguments
     for k, (frm, to, label) in enumerate(relations):
         need(
             frm in by_key and to in by_key,
@@ -149,6 +159,18 @@ def build_document(
                 for t in tails
             ]
             continue
+        if not heads and not tails and label is not None:  # drawn from an argument to its trigger (doccano's
+            # relations have no direction): that argument where its label is a role of the trigger's event type
+            back_heads = [r for r in by_key[to] if r.label in triggers]
+            back_tails = [r for r in by_key[frm] if r.label not in triggers]
+            roles = {h.key: _role_of(schema, names, h.label, label) for h in back_heads}
+            if back_heads and back_tails and all(roles.values()):
+                for h in back_heads:
+                    role = roles[h.key]
+                    for t in back_tails:
+                        events[(h.key, h.label)].arguments.append((role, (t.key, t.label)))
+                drawn_back += 1
+                continue
         if not heads or not tails:
             warnings.append(f"{path}:{line}: relation {k} ({label}) does not go from a trigger to an entity")
             continue
@@ -156,6 +178,11 @@ def build_document(
             role = names.role(h.label, label) if names is not None and label is not None else label
             for t in tails:
                 events[(h.key, h.label)].arguments.append((role, (t.key, t.label)))
+    if drawn_back and notes is not None:
+        notes.append(
+            f"{path}:{line}: {counted(drawn_back, 'relation')} drawn from an argument to its trigger read as its "
+            "argument (the label a role of the trigger's event type)"
+        )
     meta = dict(meta or {})
     if kept:
         meta[keep_as] = {"relations": list({repr(r): r for r in kept}.values())}  # type: ignore[index]
