@@ -23,6 +23,12 @@ from annotator.shown import is_as_shown
 STAND_IN_SPANS = 1 << 62
 
 
+def stand_in(item_id: object) -> bool:
+    """Whether ``item_id`` is a stand-in: the id a kept edit's new argument (below 0) or span (from
+    ``STAND_IN_SPANS``) is held under until the file gives it one; an edit naming it is refused when it lands."""
+    return isinstance(item_id, int) and not isinstance(item_id, bool) and not 0 <= item_id < STAND_IN_SPANS
+
+
 @dataclass(frozen=True)
 class Foreseen:
     """One kept edit of one span (``table`` "entities") or event ("events"): the values it gives the row (``values``;

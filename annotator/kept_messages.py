@@ -48,8 +48,8 @@ def decision_waits(what: str, title: str) -> str:
 
 
 def roles_wait(title: str) -> str:
-    """A key editing the roles of an event whose roles have the edit ``title`` kept (not shown until it lands): nothing
-    more is kept (made from the roles as the file has them, it would be refused when it landed, or fill another)."""
+    """A key editing the roles of an event whose roles have the edit ``title`` kept, on an argument or a span that edit
+    made (not in the file until it lands): nothing more is kept (it would be refused when it landed)."""
     return f"Nothing more kept: this event's roles wait for “{title}” to be saved (another program is writing)"
 
 

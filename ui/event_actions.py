@@ -85,8 +85,8 @@ class EventActions:
         """Run a command that changes ``ev`` (``put``: the entity it puts in a role), noting the entity suggestions it
         accepts only as fillers (``_as_filler``)."""
         c = self.c
-        if (said := c.kept.roles_wait(command, ev.id, c.held.args)) is not None:  # its roles shown lack that edit
-            return c.report_status(said)  # (a key made from them was refused when it landed): nothing kept
+        if (said := c.kept.roles_wait(command, ev.id, c.held.args, *args, **kwargs)) is not None:  # names a kept
+            return c.report_status(said)  # edit's stand-in (refused when it landed): nothing kept
         if put is not None and put == c.current_entity and put != self._left:
             put = None  # the span the person selected (a click, Tab, Space) is his own: it stays accepted (session 7)
         sugg = {a.entity_id for a in ev.arguments} | ({put} if put is not None else set())

@@ -5,13 +5,13 @@ still kept at a close named. The words are ``annotator.kept_messages``'; the con
 from __future__ import annotations
 
 from functools import partial
-from typing import Callable, Mapping
+from typing import Any, Callable, Mapping
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator import kept_messages
 from annotator.errors import AnnotatorError, ProjectMovedError
-from annotator.foreseen import Foreseen
+from annotator.foreseen import Foreseen, stand_in
 from annotator.model import Argument
 from annotator.store import BUSY_TIMEOUT_MS, Project
 from annotator.write_queue import RETRY_BUDGET_S, RETRY_MS, WriteQueue
@@ -85,15 +85,23 @@ class KeptEdits(QObject):
         return None if edit is None else kept_messages.decision_waits(what, edit.text())
 
     def roles_wait(
-        self, command: type[CoreEditCommand], event_id: int, arguments: Mapping[int, Argument]
+        self,
+        command: type[CoreEditCommand],
+        event_id: int,
+        arguments: Mapping[int, Argument],
+        *args: Any,
+        **kwargs: Any,
     ) -> str | None:
-        """What ``command``, an edit of the arguments of event ``event_id``, says while an edit of them is kept (not
-        shown until it lands: the key would be made from the roles as the file has them); None: none is, or it edits
-        no arguments (``arguments``: the rows held, by id)."""
-        if command.fills is None:
+        """What ``command``, an edit of the arguments of event ``event_id`` given ``args`` and ``kwargs``, says when it
+        names an argument or a span a kept edit made (held under a stand-in id the file does not have: it would be
+        refused when it landed); None: it is made, from the roles as held, which the file has once the kept edits
+        land (``arguments``: the rows held, by id)."""
+        named = (*args, kwargs.get("replace"), kwargs.get("entity_id"))
+        if command.fills is None or not self.writes or not any(stand_in(x) for x in named):
             return None
-        edit = next((c for c in reversed(self.writes.keys()) if c.filled_event(arguments) == event_id), None)
-        return None if edit is None else kept_messages.roles_wait(edit.text())
+        keys = self.writes.keys()
+        edit = next((c for c in reversed(keys) if c.filled_event(arguments) == event_id), keys[-1])
+        return kept_messages.roles_wait(edit.text())
 
     def take_over(self, project: Project, command_for: Callable[[dict], CoreEditCommand]) -> None:
         """A killed run's kept edits (its journal), the commands ``command_for`` makes of its lines: written at the

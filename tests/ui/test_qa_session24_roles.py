@@ -147,3 +147,26 @@ def test_a_suggestion_relabelled_into_a_role_while_another_program_writes_shows_
     assert held == [("Instrument", "Tal Abyad")] and shown == ("PRODUCT", "accepted")  # was [], a suggested GPE
     assert _in_file(project_path) == held
     assert file_rows(project_path, f"SELECT label, state FROM entities WHERE id = {tal}") == [shown]
+
+
+def test_a_second_role_key_on_an_event_while_its_first_is_kept_is_kept_too(qtbot, window, project_path):
+    """Alt+1 (Entity: Maria Lopez) then Alt+2 (Time: Monday) on a Contact:Meet while another program wrote: the second
+    kept nothing, "Nothing more kept: this event's roles wait for “Fill Entity” …", and the person pressed it again
+    once saved. The first shown made, the second is made from the roles held (the file's once the first lands) and
+    kept too; both land, nothing refused. A key on what a kept edit made (Alt+1 again: its stand-in argument) still
+    keeps nothing (``test_a_role_key_again_while_its_fill_is_kept_keeps_nothing_and_says_so``)."""
+    w, c = window, window.controller
+    refused: list[str] = []
+    c.failed.connect(refused.append)
+    ev = _event(w, "Contact:Meet", "met")
+    other = locked(project_path)
+    try:
+        press_role_key(qtbot, w, "Contact:Meet", "Entity")  # kept
+        press_role_key(qtbot, w, "Contact:Meet", "Time")  # kept too
+        held, waiting = _held(c, ev), c.edits_waiting()
+    finally:
+        let_go_and_land(qtbot, c, other)
+    assert waiting == 2  # was 1: "Nothing more kept"
+    assert held == [("Entity", "Maria Lopez"), ("Time", "Monday")]
+    assert refused == []
+    assert _in_file(project_path) == held
