@@ -53,6 +53,12 @@ def roles_wait(title: str) -> str:
     return f"Nothing more kept: this event's roles wait for “{title}” to be saved (another program is writing)"
 
 
+def made_waits(title: str) -> str:
+    """A key on a span or an argument the kept edit ``title`` made (held under a stand-in id, not in the file until it
+    lands): nothing more is kept (it would be refused when it landed)."""
+    return f"Nothing more kept: what “{title}” made is not saved yet (another program is writing); press it again then"
+
+
 def redo_waits(n: int) -> str:
     """Why a redo is refused while ``n`` later edits are kept (they would land after it)."""
     return (

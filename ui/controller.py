@@ -288,6 +288,9 @@ class Controller(QObject):
         """
         if self.project is None or self.refuse_read_only():
             return None
+        if (said := self.kept.made_waits(args, kwargs)) is not None:  # a row a kept edit made: not in the file yet
+            self.report_status(said)
+            return None
         cmd = command_cls(self, *args, **kwargs)
         done, ok = self.kept.submit(self.project, cmd)
         if not done:  # another program holds the lock: kept, written once it is free

@@ -96,12 +96,27 @@ class KeptEdits(QObject):
         names an argument or a span a kept edit made (held under a stand-in id the file does not have: it would be
         refused when it landed); None: it is made, from the roles as held, which the file has once the kept edits
         land (``arguments``: the rows held, by id)."""
-        named = (*args, kwargs.get("replace"), kwargs.get("entity_id"))
-        if command.fills is None or not self.writes or not any(stand_in(x) for x in named):
+        if command.fills is None or self._made(args, kwargs) is None:
             return None
         keys = self.writes.keys()
         edit = next((c for c in reversed(keys) if c.filled_event(arguments) == event_id), keys[-1])
         return kept_messages.roles_wait(edit.text())
+
+    def made_waits(self, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> str | None:
+        """What an edit given ``args`` and ``kwargs`` says when it names a span or an argument a kept edit made (a
+        label key or Delete on a kept new span); None: it names none."""
+        made = self._made(args, kwargs)
+        return None if made is None else kept_messages.made_waits(made.text())
+
+    def _made(self, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> CoreEditCommand | None:
+        """The kept edit that made a row ``args`` or ``kwargs`` name (held under a stand-in id the file does not have,
+        so an edit naming it would be refused when it landed); None: they name none."""
+        named = {x for x in (*args, kwargs.get("replace"), kwargs.get("entity_id")) if stand_in(x)}
+        if not named or not self.writes:
+            return None
+        keys = self.writes.keys()
+        found = (c for c in keys for f in c.foresights() if {f.item_id, (f.values or {}).get("entity_id")} & named)
+        return next(found, keys[-1])
 
     def take_over(self, project: Project, command_for: Callable[[dict], CoreEditCommand]) -> None:
         """A killed run's kept edits (its journal), the commands ``command_for`` makes of its lines: written at the

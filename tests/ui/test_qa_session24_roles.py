@@ -170,3 +170,26 @@ def test_a_second_role_key_on_an_event_while_its_first_is_kept_is_kept_too(qtbot
     assert held == [("Entity", "Maria Lopez"), ("Time", "Monday")]
     assert refused == []
     assert _in_file(project_path) == held
+
+
+def test_a_key_on_a_kept_new_span_keeps_nothing_and_says_so(qtbot, window, project_path):
+    """ "forces" put in Attacker as a new span while another program wrote (kept, shown under a stand-in id), then the
+    span clicked and Delete: kept too, and refused when it landed ("no entity …"): the file has no such id. Now it
+    keeps nothing and says what it waits for; the span lands."""
+    w, c = window, window.controller
+    refused: list[str] = []
+    c.failed.connect(refused.append)
+    ev = _event(w, "Conflict:Attack", "attacked")
+    w.view.select_cp(*find(DOC_A, "forces"))
+    other = locked(project_path)
+    try:
+        press_role_key(qtbot, w, "Conflict:Attack", "Attacker")  # kept
+        c.select_entity(next(e.id for e in c.entities.values() if (e.start, e.end) == find(DOC_A, "forces")))
+        qtbot.keyClick(w.view, Qt.Key.Key_Delete)
+        said, waiting = w.message.text(), c.edits_waiting()
+    finally:
+        let_go_and_land(qtbot, c, other)
+    assert waiting == 1, said  # was 2, the Delete refused when it landed
+    assert said.startswith("Nothing more kept: what “Fill Attacker with a new"), said
+    assert refused == []
+    assert _in_file(project_path) == _held(c, ev) == [("Attacker", "forces")]
