@@ -31,8 +31,7 @@ from annotator.formats.writing import (
     report_alias_choices,
     write_per_part,
 )
-from annotator.formats.kept_relations import SHARED, event_ended, from_words, kept_relations
-from annotator.formats.meta_keys import BRAT, PRODIGY
+from annotator.formats.kept_relations import EVENT_ENDED, event_ended, from_words, with_others
 from annotator.formats.meta_keys import DYGIEPP as KEPT
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames, written_names
@@ -114,17 +113,11 @@ def record_to_dygiepp(
     spans_here = {(e["start"], e["end"], e["label"]) for e in rec["entities"]}
     relations: list[list] = [[] for _ in sentences]
     own = [r for r in kept.get("relations") or [] if isinstance(r, dict)]
-    given = {repr((r.get("type"), r.get("from"), r.get("to"))) for r in own}
-    others = [  # another tool's relations between entities (brat's, doccano's, Label Studio's, ...: session 24)
-        r
-        for _, r in kept_relations(rec["meta"], (BRAT, *SHARED, PRODIGY))
-        if repr((r.get("type"), r.get("from"), r.get("to"))) not in given
-    ]
     for t in event_ended(rec["meta"]):  # brat's from an event: the format's relations join entities
-        report.problem(
-            "brat relations from or to an event left out (the format's relations join entities)", f"{name}: {t}"
-        )
-    for r in own + others:  # a DyGIE++ import's relations, while their ends are still there; then the others'
+        report.problem(EVENT_ENDED, f"{name}: {t}")
+    for r in with_others(
+        own, rec["meta"]
+    ):  # a DyGIE++ import's relations, while their ends are still there; then the others'
         ends = [r.get("from"), r.get("to")]
         if not all(isinstance(x, list) and len(x) == 3 for x in ends):
             continue

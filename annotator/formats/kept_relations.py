@@ -57,6 +57,22 @@ def event_ended(meta: dict[str, Any]) -> list[str]:
     return [str(r.get("type")) for r in given or [] if isinstance(r, dict) and from_brat(r) is None]
 
 
+EVENT_ENDED = "brat relations from or to an event left out (the format's relations join entities)"
+
+
+def with_others(own: list[dict[str, Any]], meta: dict[str, Any]) -> list[dict[str, Any]]:
+    """An import's own relations (shared shape), then another tool's between entities not among them (brat's of two
+    spans, doccano's, Label Studio's, WebAnno TSV's, Prodigy's: session 24), for the exports that write relations
+    between entities from their own key first (DyGIE++, OneIE)."""
+    given = {repr((r.get("type"), r.get("from"), r.get("to"))) for r in own}
+    others = [
+        r
+        for _, r in kept_relations(meta, (BRAT, *SHARED, PRODIGY))
+        if repr((r.get("type"), r.get("from"), r.get("to"))) not in given
+    ]
+    return own + others
+
+
 def as_prodigy(r: dict[str, Any]) -> dict[str, Any]:
     """A relation in the shared shape as a Prodigy import keeps it."""
     return {"label": r.get("type"), "head": r.get("from"), "child": r.get("to")}

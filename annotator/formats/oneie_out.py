@@ -27,8 +27,8 @@ from annotator.formats.writing import (
     placed_triggers,
     write_event_lines,
 )
-from annotator.formats.kept_relations import SHARED, event_ended, from_words, kept_relations
-from annotator.formats.meta_keys import BRAT, DYGIEPP, PRODIGY, ONEIE as SOURCE
+from annotator.formats.kept_relations import EVENT_ENDED, event_ended, from_words, with_others
+from annotator.formats.meta_keys import DYGIEPP, ONEIE as SOURCE
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames, written_names
 from annotator.formats.tokens import DocTokens, placed_span
@@ -135,17 +135,11 @@ def record_to_oneie(
         (rec["meta"].get(DYGIEPP) or {}).get("relations") if isinstance(rec["meta"].get(DYGIEPP), dict) else None
     )
     own = [r for r in relations or [] if isinstance(r, dict)]
-    given = {repr((r.get("type"), r.get("from"), r.get("to"))) for r in own}
-    others = [  # another tool's relations between entities (brat's, doccano's, Label Studio's, ...: session 24)
-        r
-        for _, r in kept_relations(rec["meta"], (BRAT, *SHARED, PRODIGY))
-        if repr((r.get("type"), r.get("from"), r.get("to"))) not in given
-    ]
     for t in event_ended(rec["meta"]):  # brat's from an event: the format's relations join entities
-        report.problem(
-            "brat relations from or to an event left out (the format's relations join entities)", f"{name}: {t}"
-        )
-    for r in own + others:  # relations between entities a OneIE or DyGIE++ import kept, while their ends are there
+        report.problem(EVENT_ENDED, f"{name}: {t}")
+    for r in with_others(
+        own, rec["meta"]
+    ):  # relations between entities a OneIE or DyGIE++ import kept, while their ends are there
         if r not in own and from_words(r):
             report.problem("relations from words that are no entity left out", f"{name}: {r.get('type')}")
             continue

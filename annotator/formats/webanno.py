@@ -33,7 +33,7 @@ from annotator.formats.brat import name_parts, unused_stem
 from annotator.formats.common import option_choice
 from annotator.formats.writing import FormatExportReport, parts_of, records_with_tokens, split_option
 from annotator.formats.records import ExportRequest, export_writer
-from annotator.formats.kept_relations import event_ended, from_words, kept_relations
+from annotator.formats.kept_relations import EVENT_ENDED, event_ended, from_words, kept_relations
 from annotator.formats.meta_keys import BRAT, PRODIGY
 from annotator.formats.regions_out import KEPT, kept_ends
 from annotator.formats.tokens import DocTokens
@@ -239,9 +239,7 @@ def _relations(rec: dict[str, Any], entities: dict[int, Span], report: FormatExp
     stacks = _stacks(rec, entities)
     out = []
     for t in event_ended(rec["meta"]):  # brat's from an event: the relation layer joins NamedEntity spans
-        report.problem(
-            "brat relations from or to an event left out (the format's relations join entities)", f"{rec['name']}: {t}"
-        )
+        report.problem(EVENT_ENDED, f"{rec['name']}: {t}")
     for key, r in kept_relations(rec["meta"], (SOURCE, *KEPT, PRODIGY, BRAT)):
         if key == SOURCE and is_chain_link(r):
             continue
