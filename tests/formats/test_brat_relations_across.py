@@ -40,6 +40,20 @@ def folder(tmp_path):  # type: ignore[no-untyped-def]
     return src
 
 
+def event_relation_folder(tmp_path):  # type: ignore[no-untyped-def]
+    """The corpus with an event (``E1``) and a relation from it (``Cause Arg1:E1 Arg2:T3``), declared in its conf."""
+    src = folder(tmp_path)
+    (src / "doc.ann").write_text(
+        ANN + "T5\tGene_expression 53 58\tcodes\nE1\tGene_expression:T5 Theme:T1\nR3\tCause Arg1:E1 Arg2:T3\n"
+    )
+    (src / "annotation.conf").write_text(
+        CONF.replace("[events]\n", "[events]\nGene_expression\tTheme:Protein\n").replace(
+            "[relations]\n", "[relations]\nCause\tArg1:Gene_expression, Arg2:Entity\n"
+        )
+    )
+    return src
+
+
 @pytest.mark.parametrize(
     "fmt, out", [("label_studio", "t.json"), ("doccano", "d.jsonl"), ("prodigy", "p.jsonl"), ("webanno", "w")]
 )
@@ -59,15 +73,7 @@ def test_brat_relations_go_out_and_come_back(tmp_path, fmt, out):
 
 
 def test_a_relation_with_an_event_argument_stays_brats(tmp_path):
-    src = folder(tmp_path)
-    (src / "doc.ann").write_text(
-        ANN + "T5\tGene_expression 53 58\tcodes\nE1\tGene_expression:T5 Theme:T1\nR3\tCause Arg1:E1 Arg2:T3\n"
-    )
-    (src / "annotation.conf").write_text(
-        CONF.replace("[events]\n", "[events]\nGene_expression\tTheme:Protein\n").replace(
-            "[relations]\n", "[relations]\nCause\tArg1:Gene_expression, Arg2:Entity\n"
-        )
-    )
+    src = event_relation_folder(tmp_path)
     project = api.new_project(tmp_path / "a.annotator")
     report = api.import_files(project, [src])
     assert not report.skipped, report.skipped
@@ -111,15 +117,7 @@ def test_a_relation_only_brat_holds_comes_back_through_label_studio(tmp_path):
     task's data: a relation with an event's end (``Cause Arg1:E1 Arg2:T3``) came back from it no more (the whole
     relation list was left out of the data). (A new project takes no event types from Label Studio, so its brat export
     leaves it out, said, until the event is there.)"""
-    src = folder(tmp_path)
-    (src / "doc.ann").write_text(
-        ANN + "T5\tGene_expression 53 58\tcodes\nE1\tGene_expression:T5 Theme:T1\nR3\tCause Arg1:E1 Arg2:T3\n"
-    )
-    (src / "annotation.conf").write_text(
-        CONF.replace("[events]\n", "[events]\nGene_expression\tTheme:Protein\n").replace(
-            "[relations]\n", "[relations]\nCause\tArg1:Gene_expression, Arg2:Entity\n"
-        )
-    )
+    src = event_relation_folder(tmp_path)
     first = api.new_project(tmp_path / "a.annotator")
     api.import_files(first, [src])
     api.export(first, tmp_path / "t.json", "label_studio")
@@ -224,15 +222,7 @@ def test_brat_relations_go_out_to_oneie_and_come_back(tmp_path):
 def test_a_relation_from_an_event_is_said_where_relations_join_entities(tmp_path, fmt, out):
     """WNUT 2020's ``Mod-Link Arg1:E2 Arg2:T7`` shape: the exports whose relations join entities alone left a brat
     relation from an event out without a word; they say it now (its two-span neighbours still go out)."""
-    src = folder(tmp_path)
-    (src / "doc.ann").write_text(
-        ANN + "T5\tGene_expression 53 58\tcodes\nE1\tGene_expression:T5 Theme:T1\nR3\tCause Arg1:E1 Arg2:T3\n"
-    )
-    (src / "annotation.conf").write_text(
-        CONF.replace("[events]\n", "[events]\nGene_expression\tTheme:Protein\n").replace(
-            "[relations]\n", "[relations]\nCause\tArg1:Gene_expression, Arg2:Entity\n"
-        )
-    )
+    src = event_relation_folder(tmp_path)
     project = api.new_project(tmp_path / "a.annotator")
     api.import_files(project, [src])
     report = api.export(project, tmp_path / out, fmt)
