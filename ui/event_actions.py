@@ -95,6 +95,15 @@ class EventActions:
         self._as_filler |= {x for x in sugg if (e := c.entities.get(x)) is not None and e.state == "accepted"}
         return result
 
+    def forget_project(self) -> None:
+        """The project closed (File > Close project, or before another opens): what the keys remembered of its events,
+        spans and arguments by their ids forgotten, as at a start; the next project numbers its own from 1 again (a
+        role key went on with the closed project's candidates on the next one's event 1)."""
+        self._tried = (-1, [])
+        self._cycle = self._left = None
+        self._one_only = ""
+        self._as_filler = set()
+
     def forget_left(self) -> None:
         """The user selected a span himself: the next role key takes it, even the one a role key left selected."""
         self._left = None

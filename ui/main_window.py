@@ -300,6 +300,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             # last, N's count (keyed by a document id and an object's id, which the next project's may have again) and
             # the event whose panel height was fitted (an id the next project has too)
             self._step_index = self._words_left = self._height_fitted_for = None
+            self.edit_actions.events.forget_project()  # the event keys' memos (a role key's cycle, Shift+E's types)
         self.saved_label.setText("")  # the project before's last save ("saved 02:20:09") is not this one's
         if p is not None and p.upgraded is not None:  # said once, kept while the first document's note shows
             self.after_view_paint.call(partial(self.show_note, p.upgraded.summary(p.path.name)))
