@@ -1,5 +1,4 @@
-"""What the event keys do: E makes an event on the trigger, Alt+N fills role N (N and [ ] go on from here:
-``ui.event_moves``)."""
+"""What the event keys do: E makes an event on the trigger, Alt+N fills role N (N and [ ]: ``ui.event_moves``)."""
 
 from __future__ import annotations
 
@@ -20,8 +19,8 @@ from annotator.model import Entity, Event
 from annotator.trigger_phrase import phrase_ahead
 from annotator.type_order import next_event_type, retype_first, types_nearby
 from annotator.rules import has_room, takes
-from ui.role_keys import already_in, elsewhere_said, filling, next_said, one_only, role_shortcut
-from ui.role_keys import event_to_fill, said_on_event
+from ui.role_keys import already_in, elsewhere_said, event_to_fill, filling, next_said, one_only, role_shortcut
+from ui.role_keys import said_on_event
 from ui import commands as cmd
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,7 +31,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 CANDIDATES_FIRST = 50  # Alt+N's candidates made at the first press besides the sentence's (more when gone past)
 
-# (trigger text, types to put on top) -> the chosen type or None
 TypePicker = Callable[[str, list[str], Sequence[str]], "str | None"]  # (trigger, likely, nearby) -> type
 
 
@@ -96,13 +94,8 @@ class EventActions:
         return result
 
     def forget_project(self) -> None:
-        """The project closed (File > Close project, or before another opens): what the keys remembered of its events,
-        spans and arguments by their ids forgotten, as at a start; the next project numbers its own from 1 again (a
-        role key went on with the closed project's candidates on the next one's event 1)."""
-        self._tried = (-1, [])
-        self._cycle = self._left = None
-        self._one_only = ""
-        self._as_filler = set()
+        """The project closed: what the keys remembered of its rows by id forgotten (the next one's start at 1 too)."""
+        self._tried, self._cycle, self._left, self._one_only, self._as_filler = (-1, []), None, None, "", set()
 
     def forget_left(self) -> None:
         """The user selected a span himself: the next role key takes it, even the one a role key left selected."""
