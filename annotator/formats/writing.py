@@ -17,6 +17,7 @@ import orjson
 from annotator.wording import counted, counted_kind, were
 from annotator.errors import OptionError
 from annotator.formats.common import option_choice, option_int
+from annotator.formats.meta_keys import WEBANNO
 from annotator.formats.schema_names import AliasNames
 from annotator.formats.records import ExportReport, ExportRequest, iter_document_records
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, tokens_for
@@ -190,7 +191,8 @@ def split_option(project: Project, statuses: Any, opts: Mapping[str, str]) -> di
 # the exports whose format has no place for a document's categories (a text classification's labels): each says
 # the ones it leaves out (they went without a word: session 24, s24-realb; doccano, Label Studio, Prodigy, the DocBin
 # and the project's JSON and JSONL write them)
-CATEGORIES_LEFT_OUT = ("brat", "conll", "hf", "dygiepp", "oneie", "omnievent", "webanno")
+# (WebAnno TSV's format name is its import's source, the meta key: spelt once, test_layers)
+CATEGORIES_LEFT_OUT = ("brat", "conll", "hf", "dygiepp", "oneie", "omnievent", WEBANNO)
 CATEGORIES_LEFT_OUT_KIND = "document categories left out (the format has no place for them)"
 
 
