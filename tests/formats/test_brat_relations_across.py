@@ -40,6 +40,22 @@ def folder(tmp_path):  # type: ignore[no-untyped-def]
     return src
 
 
+def through(tmp_path, src, fmt, out):  # type: ignore[no-untyped-def]
+    """The brat folder ``src`` imported, exported to ``fmt`` and that file imported into a second project: the export's
+    report, the second project and the relations its document keeps (type, from, to)."""
+    first = api.new_project(tmp_path / "a.annotator")
+    api.import_files(first, [src])
+    report = api.export(first, tmp_path / out, fmt)
+    second = api.new_project(tmp_path / "b.annotator")
+    api.import_files(second, [tmp_path / out], format=fmt)
+    (doc,) = second.document_ids()
+    got = {
+        (r["type"], tuple(r["from"]), tuple(r["to"]))
+        for _, r in kept_relations(second.document(doc).meta, (*SHARED, PRODIGY))
+    }
+    return report, second, got
+
+
 def event_relation_folder(tmp_path):  # type: ignore[no-untyped-def]
     """The corpus with an event (``E1``) and a relation from it (``Cause Arg1:E1 Arg2:T3``), declared in its conf."""
     src = folder(tmp_path)
@@ -58,17 +74,8 @@ def event_relation_folder(tmp_path):  # type: ignore[no-untyped-def]
     "fmt, out", [("label_studio", "t.json"), ("doccano", "d.jsonl"), ("prodigy", "p.jsonl"), ("webanno", "w")]
 )
 def test_brat_relations_go_out_and_come_back(tmp_path, fmt, out):
-    first = api.new_project(tmp_path / "a.annotator")
-    api.import_files(first, [folder(tmp_path)])
-    report = api.export(first, tmp_path / out, fmt)
+    report, second, got = through(tmp_path, folder(tmp_path), fmt, out)
     assert "relations" not in report.summary() or "left out" not in report.summary(), report.summary()
-    second = api.new_project(tmp_path / "b.annotator")
-    api.import_files(second, [tmp_path / out], format=fmt)
-    (doc,) = second.document_ids()
-    got = {
-        (r["type"], tuple(r["from"]), tuple(r["to"]))
-        for _, r in kept_relations(second.document(doc).meta, (*SHARED, PRODIGY))
-    }
     assert got == WANT
 
 
@@ -150,16 +157,7 @@ def test_a_brat_relations_own_roles_come_back_through_another_tool(tmp_path, fmt
     (src / "annotation.conf").write_text(
         CONF.replace("[relations]\n", "[relations]\nCoreference\tAnaphor:Entity, Antecedent:Entity\n")
     )
-    first = api.new_project(tmp_path / "a.annotator")
-    api.import_files(first, [src])
-    api.export(first, tmp_path / out, fmt)
-    second = api.new_project(tmp_path / "b.annotator")
-    api.import_files(second, [tmp_path / out], format=fmt)
-    (doc,) = second.document_ids()
-    got = {
-        (r["type"], tuple(r["from"]), tuple(r["to"]))
-        for _, r in kept_relations(second.document(doc).meta, (*SHARED, PRODIGY))
-    }
+    _, second, got = through(tmp_path, src, fmt, out)
     assert ("Coreference", (43, 46, "Entity"), (23, 41, "Entity")) in got  # still that tool's relation
     api.export(second, tmp_path / "back", "brat")
     ann = (tmp_path / "back" / "doc.ann").read_text()
