@@ -22,9 +22,9 @@ from annotator.suggest.types import EventSuggester, EventSuggestion
 from annotator.suggest.writer import (
     WriteCounts,
     clear_undecided,
-    filled_as_other_amounts,
+    held_for_arguments,
     known_entities,
-    write_amounts_left,
+    write_left_over,
     write_entities,
     write_events,
 )
@@ -190,12 +190,12 @@ def store_parsed(
     if names is not None and names.labels:
         spans = [(s, e, names.label(label)) for s, e, label in parsed.entities]
         scores = {(s, e, names.label(label)): v for (s, e, label), v in (parsed.scores or {}).items()}
-    spans, amounts = filled_as_other_amounts(spans, events or ())
+    spans, held = held_for_arguments(spans, events or ())
     write_entities(project, doc_id, spans, source, report.counts, scores)
     if events is not None:
         write_events(project, doc_id, events, event_source, report.counts)
-    if amounts:  # an amount an event's argument did not take as money: as the pipeline read it
-        write_amounts_left(project, doc_id, amounts, source, report.counts, scores)
+    if held:  # an amount or a place no event's argument took in a span of its own: as the pipeline read it
+        write_left_over(project, doc_id, held, source, report.counts, scores)
     store_tokens(project, doc_id, parsed, source, report)
 
 

@@ -15,6 +15,7 @@ from annotator.rules import takes, takes_value
 from annotator.suggest.arg_spans import PLACE_LABELS, entity_index, span_of
 from annotator.suggest.event_args import fill_roles, frame, phrase_settings
 from annotator.suggest.nearest_setting import SentenceEntities
+from annotator.suggest.place_spans import with_regions
 from annotator.suggest.event_context import Context, read_context
 from annotator.suggest.event_lexicon import Lexicon, Pattern, matches
 from annotator.suggest.noun_classes import PersonNouns, guess_label, is_vehicle, is_weapon, names_person
@@ -113,6 +114,7 @@ class RuleEventSuggester:
         if not self.types or len(doc) == 0 or not doc.has_annotation("DEP"):
             return []  # no event types, or no parse to read arguments and sentences from
         ents = entity_index(doc, entities)
+        entities = with_regions(doc, entities, ents)  # "Mombasa, Kenya": one place
         named = {i for i, (_, _, lab) in ents.items() if lab in NAME_LABELS}
         out: list[EventSuggestion] = []
         taken: set[int] = set()

@@ -17,6 +17,7 @@ from annotator.rules import attribute_breaches, event_type_breach, label_breach,
 from annotator.schema import Schema
 from annotator.store import Project, now
 from annotator.suggest.amounts import AMOUNT_LABELS
+from annotator.suggest.place_spans import REGION_LABELS
 from annotator.suggest.types import EventSuggestion
 
 Span = tuple[int, int, str]
@@ -85,37 +86,46 @@ def write_entities(
     counts.entities += project.db.insert_spans(rows)
 
 
-def filled_as_other_amounts(spans: Sequence[Span], events: Iterable[EventSuggestion]) -> tuple[list[Span], list[Span]]:
-    """The pipeline's ``spans`` in two: those to write before the events, and the amounts an event suggestion's
-    argument fills under another amount's label (the Money of "fined him 500,000 zlotys", spaCy's QUANTITY, a sum of
-    money by its words: ``amounts.is_money``), to write after them. ``write_events`` makes the argument's span with
-    its label and the suggester's source, and ``write_entities`` then leaves the pipeline's on the same words out:
-    one suggestion on the amount, of the label the role takes (there were two, QUANTITY and MONEY); where no event
-    was written (one a person rejected), the pipeline's stays as it read it."""
+def held_for_arguments(spans: Sequence[Span], events: Iterable[EventSuggestion]) -> tuple[list[Span], list[Span]]:
+    """The pipeline's ``spans`` in two: those to write before the events, and those an event suggestion's argument
+    takes in a span of its own, to write after them:
+    - an amount the argument fills under another amount's label (the Money of "fined him 500,000 zlotys", spaCy's
+      QUANTITY, a sum of money by its words: ``amounts.is_money``);
+    - a place name inside a wider place the argument is ("Mombasa" and "Kenya" of the Place "Mombasa, Kenya":
+      ``place_spans.with_regions``).
+    ``write_events`` makes the argument's span with its label and the suggester's source, and ``write_left_over``
+    then leaves out the pipeline's spans that one covers: one suggestion on those words, the one the role takes
+    (there were two, QUANTITY and MONEY; three overlapping places); where no event was written (one a person
+    rejected), the pipeline's stay as it read them."""
     given = {(a.start, a.end, a.label) for sug in events for a in sug.arguments if a.label in AMOUNT_LABELS}
     other = {(s, e) for s, e, _ in given}
+    places = {(a.start, a.end) for sug in events for a in sug.arguments if a.label in REGION_LABELS}
     before, after = [], []
     for span in spans:
         refilled = span[2] in AMOUNT_LABELS and span[:2] in other and span not in given
-        (after if refilled else before).append(span)
+        inside = span[2] in REGION_LABELS and any(
+            s <= span[0] and span[1] <= e and (s, e) != span[:2] for s, e in places
+        )
+        (after if refilled or inside else before).append(span)
     return before, after
 
 
-def write_amounts_left(
+def write_left_over(
     project: Project,
     doc_id: int,
-    amounts: Iterable[Span],
+    spans: Iterable[Span],
     source: str,
     counts: WriteCounts,
     scores: Mapping[Span, float] | None = None,
 ) -> None:
-    """Store ``filled_as_other_amounts``'s amounts (after ``write_events``) where no event's argument made a
-    suggestion on the same words in this run: those are not written again, nor counted as kept for a person's
-    decision (the run's summary said "1 matched a human decision" for seed 004's fine)."""
-    made = {
+    """Store ``held_for_arguments``'s spans (after ``write_events``) where no event's argument made a suggestion
+    over the same words in this run: those are not written again, nor counted as kept for a person's decision (the
+    run's summary said "1 matched a human decision" for seed 004's fine)."""
+    made = [
         (s, e) for _, s, e, _, state, edited in _entity_rows(project, doc_id) if state == "suggested" and not edited
-    }
-    write_entities(project, doc_id, [a for a in amounts if a[:2] not in made], source, counts, scores)
+    ]
+    left = [a for a in spans if not any(s <= a[0] and a[1] <= e for s, e in made)]
+    write_entities(project, doc_id, left, source, counts, scores)
 
 
 def known_entities(project: Project, doc_id: int, new: Iterable[Span] = ()) -> list[Span]:
@@ -148,10 +158,18 @@ class _Entities:
 
     def __init__(self, project: Project, doc_id: int, source: str, counts: WriteCounts) -> None:
         self.project, self.doc_id, self.source, self.counts = project, doc_id, source, counts
-        self.rows = [(i, s, e, label, state) for i, s, e, label, state, _ in _entity_rows(project, doc_id)]
+        rows = _entity_rows(project, doc_id)
+        self.rows = [(i, s, e, label, state) for i, s, e, label, state, _ in rows]
+        # a person's spans (accepted, added, edited): a wider argument over one is that one
+        self.decided = [
+            (i, s, e, label)
+            for i, s, e, label, state, edited in rows
+            if state != "rejected" and (state != "suggested" or edited)
+        ]
 
     def filler(self, start: int, end: int, allowed: Sequence[str], label: str) -> int | None:
-        """An entity of an allowed label covering [start, end) (the tightest), else a new suggested one."""
+        """An entity of an allowed label covering [start, end) (the tightest), else one a person settled inside it
+        ("Mombasa" she accepted, of the Place "Mombasa, Kenya"), else a new suggested one."""
         best = None
         for i, s, e, lab, state in self.rows:
             if state != "rejected" and lab in allowed and s <= start and end <= e:
@@ -159,6 +177,9 @@ class _Entities:
                     best = (i, e - s)
         if best is not None:
             return best[0]
+        inside = next((i for i, s, e, lab in self.decided if lab in allowed and start <= s and e <= end), None)
+        if inside is not None:
+            return inside
         if label not in allowed or label_breach(self.project.schema, label) is not None:
             return None
         if any(s == start and e == end for _, s, e, _, state in self.rows if state == "rejected"):

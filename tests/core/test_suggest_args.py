@@ -832,3 +832,31 @@ def test_a_noun_stands_for_the_names_it_is_given_such_as(nlp, suggester, text, t
     # "nationalists such as Chea Vichea and Chut Wutty were shot": the ones named were shot, the last of several
     got = args_of(nlp, suggester, text, trigger, type_)
     assert (role, name) in got, got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, trigger, type_, place",
+    [
+        (
+            "Three men attacked a police station in Mombasa, Kenya, on Monday.",
+            "attacked",
+            "Conflict:Attack",
+            "Mombasa, Kenya",
+        ),
+        (
+            "Hundreds of women protested in Havana, Cuba, on Sunday.",
+            "protested",
+            "Conflict:Demonstrate",
+            "Havana, Cuba",
+        ),
+    ],
+)
+def test_a_place_with_the_region_it_is_in_after_a_comma_is_one_place(nlp, suggester, text, trigger, type_, place):
+    # ACE's mention of the city runs over ", Kenya": the data marks the city, the country or both
+    got = args_of(nlp, suggester, text, trigger, type_)
+    assert ("Place", place) in got, got
+    # a list of places is no place with its region
+    listed = "Protesters marched in Paris, Berlin and Rome on Sunday."
+    got = args_of(nlp, suggester, listed, "marched", "Conflict:Demonstrate")
+    assert not any(r == "Place" and "," in t for r, t in got), got
