@@ -115,6 +115,8 @@ def read_context(head: Any) -> Context:
         and head.head.pos_ in ("VERB", "AUX")
     ):
         clause = head.head
+    elif head.tag_ == "VB":  # "would provide security and escort us back": the second verb shares the first's "would"
+        clause = _first_conjunct(head)
     ckids = list(clause.children) if clause is not head else kids
     aux = {c.lower_ for c in ckids if c.dep_ in ("aux", "auxpass")}
     if any(c.dep_ == "neg" for c in ckids) or any(c.dep_ == "det" and c.lower_ == "no" for c in kids):
@@ -203,6 +205,22 @@ def read_context(head: Any) -> Context:
 
 
 NOW_OR_LATER_AUX = FUTURE | {"is", "are", "am", "'s", "'re", "has", "have", "'ve"}
+
+
+def _first_conjunct(verb: Any) -> Any:
+    """The first of verbs coordinated with ``verb`` whose auxiliaries, subject and place under a governor it shares: a
+    base form with no subject, auxiliary or marker of its own shares them ("would provide us security and escort us
+    back", "urged children to go to the streets and murder Jews": the escort is as hypothetical as the provision);
+    ``verb`` itself when it is no such conjunct."""
+    x = verb
+    while (
+        x.dep_ == "conj"
+        and x.tag_ == "VB"
+        and x.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in x.children)
+    ):
+        x = x.head
+    return x
 
 
 def _tense_under_to(clause: Any) -> str | None:

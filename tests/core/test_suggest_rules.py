@@ -1077,3 +1077,17 @@ def test_a_gerund_a_wish_or_a_fear_is_about_is_not_asserted(nlp, suggester):
     avoided = only(run(nlp, suggester, "The army avoided attacking the town."), "attacking")
     assert avoided["attributes"].get("modality") == "Other"
     assert avoided["score"] < told["score"] - 0.15
+
+
+@pytest.mark.slow
+def test_a_verb_coordinated_under_a_modal_shares_it(nlp, suggester):
+    # "would guard the village and escort the refugees": the second verb, a base form with no subject or auxiliary of
+    # its own, is under the first one's "would" (ACE: modality Other), and scored as "would escort" is
+    alone = only(run(nlp, suggester, "The soldiers would escort the refugees to the border."), "escort")
+    shared = only(
+        run(nlp, suggester, "The soldiers would guard the village and escort the refugees to the border."), "escort"
+    )
+    assert shared["attributes"].get("modality") == "Other"
+    assert shared["score"] == alone["score"]
+    will = only(run(nlp, suggester, "The army will seal the border and deport the migrants to Mexico."), "deport")
+    assert will["attributes"].get("tense") == "Future"
