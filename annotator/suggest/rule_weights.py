@@ -48,7 +48,7 @@ GROUPS: tuple[tuple[tuple[str, float], ...], ...] = (
     (("form_VB", -0.1),),  # the word's tag
     (("form_VBG", -0.05),),
     (("form_NNS", -0.05),),
-    (("modifier", -0.2),),  # a word describing a thing ("an investment company")
+    (("modifier", -0.3),),  # a word describing a thing ("an investment company", "the dead soldier")
     (("weak", -0.05),),  # a weak trigger (a word with other common senses)
     (("later_mention", -0.1),),  # the same word and type suggested before, no core participant
     (("given", -0.1),),  # a bare noun where given information goes, after an event of its type

@@ -47,8 +47,8 @@ def formula(t: dict) -> float:
     if t.get("known_event"):
         s -= 0.1
     s -= next((_FORMS[f] for f in _FORMS if t.get(f"form_{f}")), 0.0)
-    if t.get("modifier"):
-        s -= 0.2
+    if t.get("modifier"):  # 0.2 until session 25
+        s -= 0.3
     if t.get("weak"):
         s -= 0.05
     if t.get("later_mention"):

@@ -1091,3 +1091,13 @@ def test_a_verb_coordinated_under_a_modal_shares_it(nlp, suggester):
     assert shared["score"] == alone["score"]
     will = only(run(nlp, suggester, "The army will seal the border and deport the migrants to Mexico."), "deport")
     assert will["attributes"].get("tense") == "Future"
+
+
+@pytest.mark.slow
+def test_an_adjective_in_front_of_a_noun_describes_the_thing(nlp, suggester):
+    # "the dead soldier", "a long shot candidate": a word in front of a noun says what the thing is (a state, a kind),
+    # no event told (the `modifier` term, -0.3: a participant and no more is not enough)
+    assert not [
+        e for e in run(nlp, suggester, "Doctors examined the dead soldier near the river.") if e["trigger"] == "dead"
+    ]
+    assert only(run(nlp, suggester, "The soldier died near the river."), "died")["type"] == "Life:Die"
