@@ -40,11 +40,12 @@ from annotator.formats.reading import (
     read_text_file,
 )
 from annotator.formats.doccano_names import DOCCANO_ID
-from annotator.formats.meta_keys import DOCCANO_FORM
+from annotator.formats.meta_keys import DOCCANO_FORM, EVENT_TYPES
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames, given_spellings
+from annotator.formats.told_types import EventUses, add_regions, recorded_types, told_schema
 from annotator.offsets import Utf16Map
-from annotator.schema import Schema
+from annotator.schema import Schema, default_schema
 from annotator.wording import counted
 
 RESERVED = ("text", "label", "labels", "entities", "annotations", "relations", "Comments", "comments", "id", "name")
@@ -192,7 +193,7 @@ def _document(  # type: ignore[no-untyped-def]
         )
         regions.append(Region(key, s, e, label))
     name = obj.get("name", obj.get("id"))
-    meta = {k: v for k, v in obj.items() if k not in RESERVED}
+    meta = {k: v for k, v in obj.items() if k not in (*RESERVED, EVENT_TYPES)}
     if "id" in obj:
         meta[DOCCANO_ID] = obj["id"]
     if form:
@@ -250,13 +251,56 @@ def _items(path: Path) -> Iterator[tuple[int, Any]]:
     return _lines(path)
 
 
+def _tell_line(obj: Any, uses: EventUses, schema: Schema, names: SchemaNames) -> None:
+    """The events of a relation export's line whose types it records (our export's ``event_types``) and ``schema``
+    lacks, in ``uses`` (``told_types.add_regions``): doccano's relations have no place for an event, so its trigger
+    came in as an entity label, its arguments as relations between entities."""
+    types = recorded_types(obj.get(EVENT_TYPES)) if isinstance(obj, dict) else []
+    entities, relations = (obj.get("entities"), obj.get("relations")) if types else (None, None)
+    labels: dict[Any, list[str]] = {}
+    for e in entities if isinstance(entities, list) else ():
+        if isinstance(e, dict) and isinstance(e.get("id"), (int, str)) and isinstance(e.get("label"), str):
+            labels.setdefault(e["id"], []).append(names.region(e["label"]))
+    drawn = [
+        (r.get("from_id"), r.get("to_id"), r.get("type"))
+        for r in (relations if isinstance(relations, list) else ())
+        if isinstance(r, dict) and all(isinstance(r.get(k), (int, str)) for k in ("from_id", "to_id"))
+    ]
+    if labels:
+        add_regions(uses, schema, [names.region(t) for t in types], labels, drawn)
+
+
 def read_doccano(path: str | Path, schema: Schema | None = None, skip_bad: bool = False) -> ReadResult:
     """A doccano JSONL export (or a ``.json`` file holding one object or an array of them, pretty-printed or not).
 
     A bad line refuses the whole file, unless ``skip_bad``: then it is left out and reported, and the other lines
-    are read.
+    are read. The event types its lines record (our export's) and ``schema`` lacks are told from their entities and
+    relations, as a Label Studio file's (``ReadResult.told``): the file read again with the schema grown by them.
     """
     path = Path(path)
+    base = schema or default_schema()
+    uses = EventUses()
+    result = _read(path, schema, skip_bad, uses)
+    told = told_schema(base, uses, path, "a doccano file") if result is None else None
+    if result is not None or told is None:
+        return result or _read(path, schema, skip_bad, None)  # type: ignore[return-value]
+    result = _read(path, told, skip_bad, None)
+    assert result is not None
+    lacked = ", ".join(t for t in told.event_type_names if base.event_type(t) is None)
+    result.notes.insert(
+        0, f"{path}: event types the schema {base.name!r} lacks, told from those its lines record: {lacked}"
+    )
+    result.schema, result.told = told, True
+    result.schema_from = (
+        "its events' types (told from those its lines record: a doccano line brings no schema) are types"
+    )
+    return result
+
+
+def _read(path: Path, schema: Schema | None, skip_bad: bool, uses: EventUses | None) -> ReadResult | None:
+    """The file read with ``schema``; with ``uses``, the events of types its lines record and the schema lacks put
+    there, and None when there are any (they are to be told first)."""
+    seen = SchemaNames(schema or default_schema())  # the record's look of its own: ``names`` counts the documents'
     warnings: list[str] = []
     notes: list[str] = []
     docs = []
@@ -267,6 +311,8 @@ def read_doccano(path: str | Path, schema: Schema | None = None, skip_bad: bool 
         try:
             if isinstance(obj, ImportFileError):
                 raise obj
+            if uses is not None:
+                _tell_line(obj, uses, schema or default_schema(), seen)
             docs.append(_document(obj, path, line, schema, warnings, notes, names))
         except UnknownLabelsError as exc:
             if not skip_bad:
@@ -277,6 +323,8 @@ def read_doccano(path: str | Path, schema: Schema | None = None, skip_bad: bool 
             if not skip_bad:
                 raise
             warnings.append(f"{path}:{line}: {exc.reason}; the line was left out (skip bad lines)")
+    if uses is not None and uses.per_type:
+        return None
     unknown.check()
     need(bool(docs), path, None, "no documents in the file")
     notes += categories_note(path, docs, "a text classification's labels")

@@ -60,7 +60,9 @@ from annotator.formats.label_studio_pick import (
     undecided_beside,
 )
 from annotator.formats.regions import Region, build_document
-from annotator.formats.meta_keys import LABEL_STUDIO_TASK
+from annotator.formats.label_studio_told import tell_task
+from annotator.formats.meta_keys import EVENT_TYPES, LABEL_STUDIO_TASK
+from annotator.formats.told_types import EventUses, told_schema
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.importing import IncomingDocument
 from annotator.db import is_score
@@ -391,7 +393,7 @@ def _document(
     data = task.get("data")
     name = data.get("name") or (f"task {task['id']}" if "id" in task else f"{path.name}:{line}")
     meta = {  # the text once, as the text; objects and lists as they are (our export writes the meta's there)
-        k: _storable(v) for k, v in data.items() if k not in (text_key, "name")
+        k: _storable(v) for k, v in data.items() if k not in (text_key, "name", EVENT_TYPES)
     }
     if "id" in task:
         given = task["id"]  # an id is a value: an object or a list as its JSON
@@ -459,8 +461,32 @@ def _document(
 
 
 def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadResult:
-    path = Path(path)
-    schema = schema or default_schema()
+    """The tasks of a Label Studio export; the event types they record (our export's) and ``schema`` lacks told from
+    their regions and relations (``label_studio_told``), as a Prodigy file's are from its events: the file read again
+    with the schema grown by them (``ReadResult.told``)."""
+    path, base = Path(path), schema or default_schema()
+    uses = EventUses()
+    result = _read(path, base, uses)
+    told = told_schema(base, uses, path, "a Label Studio file") if result is None else None
+    if result is not None or told is None:
+        return result or _read(path, base, None)  # type: ignore[return-value]
+    result = _read(path, told, None)
+    assert result is not None
+    lacked = ", ".join(t for t in told.event_type_names if base.event_type(t) is None)
+    result.notes.insert(
+        0, f"{path}: event types the schema {base.name!r} lacks, told from those its tasks record: {lacked}"
+    )
+    result.schema, result.told = told, True
+    result.schema_from = (
+        "its events' types (told from those its tasks record: a Label Studio task brings no schema) are types"
+    )
+    return result
+
+
+def _read(path: Path, schema: Schema, uses: EventUses | None) -> ReadResult | None:
+    """The file read with ``schema``; with ``uses``, the events of types its tasks record and ``schema`` lacks put
+    there, and None when there are any (they are to be told first)."""
+    seen = SchemaNames(schema)  # the record's look of its own: the reader's counts are for the documents' names
     warnings: list[str] = []
     notes: list[str] = []
     docs = []
@@ -483,9 +509,13 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
                 **{k: v for k, v in task.items() if k in TASK_KEYS},
                 "data": {k: v for k, v in task.items() if k not in TASK_KEYS},
             }
+        if uses is not None:
+            tell_task(task, uses, schema, seen)
         for reading in readings(task, who, path, line, warnings, notes):
             with unknown.collect():  # labels the schema lacks: named all at once, after the whole file
                 docs.append(_document(task, reading, who, path, line, schema, warnings, notes, names))
+    if uses is not None and uses.per_type:
+        return None
     unknown.check()
     need(bool(docs), path, None, "no tasks in the file")
     notes += categories_note(path, docs, "the text's choices")

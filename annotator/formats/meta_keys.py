@@ -33,3 +33,8 @@ SPELLING_KEYS = (
     OMNIEVENT,
     SCHEMA_MATCHED,
 )
+
+# the event types a document's regions name, as the doccano and Label Studio exports wrote them (a task's ``data``,
+# a doccano line): their relations have no place for an event, so a reader whose schema lacks one tells it from this
+# record (``told_types.EventUses.add_regions``) instead of taking its trigger for an entity
+EVENT_TYPES = "event_types"

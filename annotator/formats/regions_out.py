@@ -53,7 +53,7 @@ from annotator.formats.label_studio_names import (
     author_keys,
 )
 from annotator.formats.kept_relations import unwritten, from_words, kept_relations
-from annotator.formats.meta_keys import BRAT, DOCCANO_FORM, LABEL_STUDIO_TASK, PRODIGY
+from annotator.formats.meta_keys import BRAT, DOCCANO_FORM, EVENT_TYPES, LABEL_STUDIO_TASK, PRODIGY
 from annotator.formats.label_studio_kinds_out import (
     class_results,
     html_data,
@@ -176,6 +176,14 @@ def _meta(rec: dict[str, Any], own: tuple[str, ...]) -> dict[str, Any]:
     return {k: v for k, v in rec["meta"].items() if k not in own}
 
 
+def recorded_event_types(rec: dict[str, Any]) -> dict[str, list[str]]:
+    """The record of the event types the document's regions name, as written (``meta_keys.EVENT_TYPES``: a line's or
+    a task's data's key), for a reader whose schema lacks one to tell its triggers from entities; {}: no event."""
+    spelt = GivenSpellings.of_meta(rec["meta"])
+    types = sorted({spelt.label(e["type"]) for e in rec["events"]})
+    return {EVENT_TYPES: types} if types else {}
+
+
 def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds | None = None) -> dict[str, Any]:
     """A document as doccano's relation export writes it (with ``name`` and the document's meta beside); a line that
     came from doccano's sequence-labelling export (``"label": [[start, end, LABEL]]``) goes back in that shape while it
@@ -188,8 +196,8 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds |
     regions, relations = regions_and_relations(rec, report)
     reserved = {"text", "label", "labels", "entities", "relations", "Comments", "comments", "id", "name"}
     meta = _meta(
-        rec, (*KEPT, DOCCANO_ID, DOCCANO_FORM, CATEGORIES, CATS, SETS_KEY)
-    )  # one set in the file: none to record
+        rec, (*KEPT, DOCCANO_ID, DOCCANO_FORM, CATEGORIES, CATS, SETS_KEY, EVENT_TYPES)
+    ) | recorded_event_types(rec)  # one set in the file: none to record
     for k in sorted(set(meta) & reserved):
         report.problem("meta keys left out (doccano's own keys)", f"{rec['name']}: {k}")
     line: dict[str, Any] = {"id": (ids or KeptIds(DOCCANO_ID)).of(rec), "name": rec["name"], "text": rec["text"]}
@@ -428,7 +436,8 @@ def label_studio_task(
     result = [item for _, _, item in items]
     shape = _shape(rec)
     data: dict[str, Any] = {shape.get("text_key", "text"): rec["text"], "name": rec["name"]}
-    for k, v in _meta(rec, (*KEPT, TASK_ID, LABEL_STUDIO_TASK, CATEGORIES, REGION_CHOICES, SETS_KEY)).items():
+    own = (*KEPT, TASK_ID, LABEL_STUDIO_TASK, CATEGORIES, REGION_CHOICES, SETS_KEY, EVENT_TYPES)
+    for k, v in (_meta(rec, own) | recorded_event_types(rec)).items():
         if k in data:
             report.problem("meta values left out (the task's own keys)", f"{rec['name']}: {k}")
             continue

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from annotator.formats.brat_conf import BINARY
 from annotator.formats.schema_growth import grown_schema
@@ -79,3 +79,40 @@ def told_schema(schema: Schema, uses: EventUses, path: Path | str, what: str) ->
     more = {n: vs for n, vs in uses.values.items() if schema.attribute(n) is not None}
     said = f"told from the events of {Path(path).name} ({what})"
     return grown_schema(schema, (), uses.tables(), path, said, attributes=attributes, values=more)
+
+
+def recorded_types(record: Any) -> list[str]:
+    """The event type names a doccano line or Label Studio task records (``meta_keys.EVENT_TYPES``, our export's):
+    its strings; none when it records none."""
+    return [t for t in record if isinstance(t, str)] if isinstance(record, list) else []
+
+
+def add_regions(
+    uses: EventUses,
+    schema: Schema,
+    types: Sequence[str],
+    labels: Mapping[Any, Sequence[str]],
+    relations: Iterable[tuple[Any, Any, Any]],
+    attributes: Mapping[Any, Mapping[str, Any]] | None = None,
+) -> None:
+    """The events of one annotation of labelled regions (doccano's, Label Studio's) whose file records them as events
+    (``types``, the record's names) of types ``schema`` lacks, in ``uses``: each region labelled so (``labels``: region
+    key -> its labels, as the schema names them) an event, its arguments the relations drawn from it (``relations``:
+    from key, to key, role), each filler's label the schema has; ``attributes``: region key -> the choices on it."""
+    told = {t for t in types if schema.event_type(t) is None and schema.label(t) is None}
+    if not told:
+        return
+    drawn: dict[Any, list[tuple[Any, str]]] = {}
+    for frm, to, role in relations:
+        if isinstance(role, str):
+            drawn.setdefault(frm, []).append((to, role))
+            drawn.setdefault(to, []).append((frm, role))  # doccano's have no direction: an argument drawn back
+    for key, given in labels.items():
+        for etype in (x for x in given if x in told):
+            args = [
+                (role, next((x for x in labels.get(other, ()) if schema.label(x)), None))
+                for other, role in drawn.get(key, [])
+                if not any(x in told for x in labels.get(other, ()))
+            ]
+            uses.add(etype, args)
+            uses.attributes(schema, (attributes or {}).get(key))

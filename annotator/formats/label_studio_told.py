@@ -1,0 +1,50 @@
+"""The event types a Label Studio task records (our export's ``data["event_types"]``) that the schema lacks, told from
+the task's regions and relations (``told_types.add_regions``): Label Studio's relations have no place for an event, so
+without it a corpus's own event type (brat's ``Gene_expression``) came into a new project as an entity label, its
+event and arguments lost (relations between entities)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.formats.meta_keys import EVENT_TYPES
+from annotator.formats.schema_names import SchemaNames
+from annotator.formats.told_types import EventUses, add_regions, recorded_types
+from annotator.schema import Schema
+
+
+def _key(value: Any) -> bool:
+    return isinstance(value, (str, int)) and not isinstance(value, bool)
+
+
+def tell_task(task: Any, uses: EventUses, schema: Schema, names: SchemaNames) -> None:
+    """The events of ``task``'s annotations and predictions whose types it records and ``schema`` lacks, in ``uses``
+    (``names``: a matcher of the caller's own, for this look alone); a task that records none costs one look-up."""
+    data = task.get("data") if isinstance(task, dict) else None
+    types = recorded_types(data.get(EVENT_TYPES)) if isinstance(data, dict) else []
+    if not types:
+        return
+    types = [names.region(t) for t in types]
+    for kind in ("annotations", "predictions"):
+        given = task.get(kind)
+        for a in given if isinstance(given, list) else ():
+            results = a.get("result") if isinstance(a, dict) else None
+            labels: dict[Any, list[str]] = {}
+            relations: list[tuple[Any, Any, Any]] = []
+            choices: dict[Any, dict[str, Any]] = {}
+            for r in results if isinstance(results, list) else ():
+                value = r.get("value") if isinstance(r, dict) else None
+                value = value if isinstance(value, dict) else {}
+                if r.get("type") == "labels" and _key(r.get("id")) and isinstance(value.get("labels"), list):
+                    labels.setdefault(r["id"], []).extend(
+                        names.region(x) for x in value["labels"] if isinstance(x, str)
+                    )
+                elif r.get("type") == "relation" and isinstance(r.get("labels"), list):
+                    ends = (r.get("from_id"), r.get("to_id"))
+                    if all(_key(x) for x in ends):
+                        relations += [(*ends, x) for x in r["labels"]]
+                elif r.get("type") == "choices" and _key(r.get("id")) and "start" in value:
+                    picked = value.get("choices")
+                    if isinstance(picked, list) and picked and isinstance(r.get("from_name"), str):
+                        choices.setdefault(r["id"], {})[r["from_name"]] = picked[0]
+            add_regions(uses, schema, types, labels, relations, choices)
