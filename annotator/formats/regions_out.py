@@ -24,6 +24,10 @@ so, ``label_studio_names.UNDECIDED_BESIDE``). Task and line ids unique in one ex
 tool, counts in), ``relation`` results (``direction: "right"``), per-region ``choices`` for event attributes (their
 ``from_name`` the attribute's name), a ``textarea`` holding the document's comments. Lost: states and sources but
 suggested-or-not per document.
+
+Both record the event types a document's regions name (``event_types`` in the line and the task's data,
+``recorded_event_types``): their relations have no place for an event, and a reader whose schema lacks the type tells
+it from them (``told_types.add_regions``) instead of taking the trigger for an entity.
 """
 
 from __future__ import annotations

@@ -122,8 +122,8 @@ def test_other_tools_relations_go_out_to_brat_with_their_types_declared(tmp_path
 def test_a_relation_only_brat_holds_comes_back_through_label_studio(tmp_path):
     """The Label Studio export writes the relations of two spans as its own and carries the rest of brat's meta in the
     task's data: a relation with an event's end (``Cause Arg1:E1 Arg2:T3``) came back from it no more (the whole
-    relation list was left out of the data). (A new project takes no event types from Label Studio, so its brat export
-    leaves it out, said, until the event is there.)"""
+    relation list was left out of the data). (Since session 25 the event comes back too, its type told from the task's
+    record: ``test_event_types_through_regions``.)"""
     src = event_relation_folder(tmp_path)
     first = api.new_project(tmp_path / "a.annotator")
     api.import_files(first, [src])
