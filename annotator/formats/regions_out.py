@@ -65,6 +65,7 @@ from annotator.formats.label_studio_kinds_out import (
     paragraph_data,
     paragraph_value,
 )
+from annotator.formats.region_attributes import brat_choices, without_choices
 from annotator.formats.records import (
     SETS_KEY,
     ExportRequest,
@@ -277,7 +278,8 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[Item]
     triggers = {r.number for r in regions[len(rec["entities"]) :]}  # the events' regions: their relations are roles
     kept_choices: dict[tuple[int, int, str], list[dict[str, Any]]] = {}
     given = rec["meta"].get(REGION_CHOICES)
-    for c in given if isinstance(given, list) else []:
+    given = [*(given if isinstance(given, list) else []), *brat_choices(rec["meta"])]  # brat's attributes on entities
+    for c in given:
         on = c.get("on") if isinstance(c, dict) else None
         kind = c.get("type", "choices") if isinstance(c, dict) else None  # choices; a taxonomy's, a rating's
         if isinstance(on, list) and len(on) == 3 and kind in ("choices", *CLASS_KINDS) and c.get(kind) is not None:
@@ -446,6 +448,7 @@ def label_studio_task(
             report.problem("meta values left out (the task's own keys)", f"{rec['name']}: {k}")
             continue
         v = _beside(k, v)  # its relations between two spans are written as the task's relations
+        v = without_choices(v) if k == BRAT and isinstance(v, dict) else v  # its entity attributes: choices
         if v != {}:  # an object or a list as it is (a task's data holds any JSON; the import reads it back)
             data[k] = v
     for k, v in (shape.get("data") or {}).items():  # lists and objects of the task's data, as they came
