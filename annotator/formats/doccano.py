@@ -256,7 +256,8 @@ def _tell_line(obj: Any, uses: EventUses, schema: Schema, names: SchemaNames) ->
     lacks, in ``uses`` (``told_types.add_regions``): doccano's relations have no place for an event, so its trigger
     came in as an entity label, its arguments as relations between entities."""
     types = recorded_types(obj.get(EVENT_TYPES)) if isinstance(obj, dict) else []
-    entities, relations = (obj.get("entities"), obj.get("relations")) if types else (None, None)
+    types = [t for t in (names.region(x) for x in types) if schema.event_type(t) is None and schema.label(t) is None]
+    entities, relations = (obj.get("entities"), obj.get("relations")) if types else (None, None)  # none lacked: done
     labels: dict[Any, list[str]] = {}
     for e in entities if isinstance(entities, list) else ():
         if isinstance(e, dict) and isinstance(e.get("id"), (int, str)) and isinstance(e.get("label"), str):
@@ -267,7 +268,7 @@ def _tell_line(obj: Any, uses: EventUses, schema: Schema, names: SchemaNames) ->
         if isinstance(r, dict) and all(isinstance(r.get(k), (int, str)) for k in ("from_id", "to_id"))
     ]
     if labels:
-        add_regions(uses, schema, [names.region(t) for t in types], labels, drawn)
+        add_regions(uses, schema, types, labels, drawn)
 
 
 def read_doccano(path: str | Path, schema: Schema | None = None, skip_bad: bool = False) -> ReadResult:

@@ -24,8 +24,10 @@ def tell_task(task: Any, uses: EventUses, schema: Schema, names: SchemaNames) ->
     types = recorded_types(data.get(EVENT_TYPES)) if isinstance(data, dict) else []
     if not types:
         return
-    types = [names.region(t) for t in types]
-    for kind in ("annotations", "predictions"):
+    types = [t for t in (names.region(x) for x in types) if schema.event_type(t) is None and schema.label(t) is None]
+    if not types:  # every type it records the schema has (a news project's own export): nothing to tell
+        return
+    for kind in ("annotations", "completions", "predictions"):  # completions: Label Studio before 1.0
         given = task.get(kind)
         for a in given if isinstance(given, list) else ():
             results = a.get("result") if isinstance(a, dict) else None
