@@ -1,8 +1,9 @@
 """The type picker's keys on the development articles: prints figures, asserts nothing.
 
 For each gold event whose type E does not give (its words name no type, or only other types: E then opens the picker
-on the event), the keys in the picker as the key replays' player presses them (tests/ui/test_keys_seed.py: Down to a
-type among the first five, else the fewest letters of a word of its name that put it first; Enter), with the picker's
+on the event), the keys in the picker as the key replays' player presses them (tests/ui/test_keys_seed.py: Down to the
+type or the fewest letters of a word of its name that put it first, whichever is fewer; Enter; ``--substring``: the
+rows the letters keep in the picker's order, as before session 25, else ``type_order.typed_order``'s), with the picker's
 order as the app makes it (``type_order.ranked_types``) and the types of the document's events
 (``type_order.types_nearby``): those a person going through the article in order has made, the gold events before the
 word, nearest first; ``--no-nearby`` leaves them out (the order before session 22: the schema's). E again on an event
@@ -10,7 +11,7 @@ whose type its words named (``type_order.retype_first``): the document's types b
 ones' kinds; ``--no-retype``: the kinds first (the order before session 24). Figures for the two halves (even / odd
 lines) and the seeds' gold.
 
-    python bench/picker_keys.py [--no-nearby] [--no-retype]
+    python bench/picker_keys.py [--no-nearby] [--no-retype] [--substring]
 """
 
 from __future__ import annotations
@@ -29,24 +30,27 @@ from find_keys import seed_rows  # noqa: E402
 from annotator.keyflow import trigger_types  # noqa: E402
 from annotator.model import Event  # noqa: E402
 from annotator.schema import Schema, load_schema  # noqa: E402
-from annotator.type_order import ranked_types, retype_first, types_nearby  # noqa: E402
+from annotator.type_order import letters_to_pick, ranked_types, retype_first, types_nearby  # noqa: E402
 
 NEARBY = True
 RETYPE = True
+SUBSTRING = False
 
 
 def picker_keys(schema: Schema, order: list[str], type_: str) -> int:
-    """Down to ``type_`` among the first five, else the fewest letters that put it first; Enter."""
+    """Down to ``type_`` or the fewest letters that put it first, whichever is fewer; Enter."""
     steps = order.index(type_)
-    if steps <= 4:
-        return steps + 1
     shown = []
     for name in order:
         t = schema.event_type(name)
-        shown.append((f"{name} — {t.description}" if t and t.description else name).lower())
-    tries = [w[:n] for w in re.split("[:-]", type_.lower()) for n in range(1, len(w) + 1)]
-    word = min((t for t in tries if order[next(i for i, x in enumerate(shown) if t in x)] == type_), key=len)
-    return len(word) + 1
+        shown.append(f"{name} — {t.description}" if t and t.description else name)
+    if SUBSTRING:  # the rows the letters keep in the picker's order (before session 25)
+        low = [x.lower() for x in shown]
+        tries = [w[:n] for w in re.split("[:-]", type_.lower()) for n in range(1, len(w) + 1)]
+        word = min((t for t in tries if order[next(i for i, x in enumerate(low) if t in x)] == type_), key=len)
+    else:
+        word = letters_to_pick(order, shown, type_)
+    return min(steps, len(word)) + 1
 
 
 def costs(schema: Schema, rows: list[dict]) -> tuple[int, int]:
@@ -76,9 +80,12 @@ def main() -> None:
     ap.add_argument(
         "--no-retype", action="store_true", help="E again: the named types' kinds first (before session 24)"
     )
-    global NEARBY, RETYPE
+    ap.add_argument(
+        "--substring", action="store_true", help="typed letters keep the picker's order (before session 25)"
+    )
+    global NEARBY, RETYPE, SUBSTRING
     args = ap.parse_args()
-    NEARBY, RETYPE = not args.no_nearby, not args.no_retype
+    NEARBY, RETYPE, SUBSTRING = not args.no_nearby, not args.no_retype, args.substring
     schema = load_schema(SCHEMA)
     rows = read_articles(DATA)
     for name, sel in (("A", rows[0::2]), ("B", rows[1::2]), ("all", rows), ("seeds", seed_rows())):

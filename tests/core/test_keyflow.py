@@ -695,3 +695,33 @@ def test_find_stops_at_a_words_start_or_end_unless_every_match_lies_inside_a_wor
     assert find_stops(text, find_all(text, "irst")) == find_all(text, "irst")  # inside words only: there
     assert find_stops(text, find_all(text, "e")) == find_all(text, "e")  # one letter: everywhere, as before
     assert find_stops(text, []) == []
+
+
+def test_typed_letters_put_the_types_with_a_word_of_the_name_they_start_first() -> None:
+    """The picker's rows for the letters typed (session 25): those where each word starts a word of the type's name,
+    then those whose name holds them, then those whose description does, each in the picker's order; the fewest
+    letters that put a type first are a start of a word of its name."""
+    from annotator.type_order import letters_to_pick, typed_order
+
+    names = ["Justice:Fine", "Conflict:Demonstrate", "Transaction:Transfer-Money", "Life:Marry"]
+    shown = [
+        "Justice:Fine — a financial punishment",
+        "Conflict:Demonstrate — a public protest",
+        "Transaction:Transfer-Money — money given",
+        "Life:Marry — two people marry",
+    ]
+    assert [names[i] for i in typed_order(names, shown, "m")] == [
+        "Transaction:Transfer-Money",
+        "Life:Marry",
+        "Conflict:Demonstrate",
+        "Justice:Fine",
+    ]
+    assert [names[i] for i in typed_order(names, shown, "mon")] == [
+        "Transaction:Transfer-Money",
+        "Conflict:Demonstrate",
+    ]
+    assert typed_order(names, shown, "") == [0, 1, 2, 3]
+    assert typed_order(names, shown, "zz") == []
+    assert letters_to_pick(names, shown, "Life:Marry") == "l"
+    assert letters_to_pick(names[:3], shown[:3], "Transaction:Transfer-Money") == "t"
+    assert letters_to_pick(names, shown, "Conflict:Demonstrate") == "c"

@@ -31,7 +31,7 @@ from annotator.keyflow import (
 )
 from annotator.model import Entity, Event
 from annotator.role_event import event_for_filler
-from annotator.type_order import next_event_type
+from annotator.type_order import letters_to_pick, next_event_type
 from annotator.resources_path import resource_path
 from annotator.schema import load_schema
 from ui.role_keys import NEXT_SAID
@@ -416,18 +416,18 @@ class Player:
             self.select_span(start, end)  # Find, then wider by words for a trigger of several
 
     def _pick(self, dlg, type_: str) -> None:  # type: ignore[no-untyped-def]
-        """In the open picker: Down to a type near the top, else the fewest letters of its name that put it first."""
+        """In the open picker: Down to the type or the fewest letters of its name that put it first, whichever is fewer
+        (``type_order.letters_to_pick``; session 25: Down to a type among the first five, else letters)."""
         names = [dlg.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dlg.list.count())]
         steps = names.index(type_)
-        if steps <= 4:
+        word = letters_to_pick(names, [dlg.list.item(i).text() for i in range(dlg.list.count())], type_)
+        if steps <= len(word):
             for _ in range(steps):
                 self.press(Qt.Key.Key_Down, widget=dlg.filter)
-        else:  # the shortest start of a word of its name ("money" for Transaction:Transfer-Money)
-            shown = [dlg.list.item(i).text().lower() for i in range(dlg.list.count())]
-            tries = [w[:n] for w in re.split("[:-]", type_.lower()) for n in range(1, len(w) + 1)]
-            word = min((t for t in tries if names[next(i for i, x in enumerate(shown) if t in x)] == type_), key=len)
+        else:
             for ch in word:
                 self.press(ch, widget=dlg.filter)
+        assert dlg.chosen() == type_, (word, dlg.chosen())
         self.press(Qt.Key.Key_Return, widget=dlg.filter)
 
     # -- the whole document ------------------------------------------------------------------------------

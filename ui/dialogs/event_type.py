@@ -1,4 +1,5 @@
-"""Pick an event type by typing: the schema's types with their descriptions, likely ones first."""
+"""Pick an event type by typing: the schema's types with their descriptions, likely ones first; the words typed keep
+the types that hold them, those whose name has a word they start first (``type_order.typed_order``)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.type_order import ranked_types
+from annotator.type_order import ranked_types, typed_order
 from annotator.schema import Schema
 from ui.plain import tooltip_text
 
@@ -38,7 +39,7 @@ class EventTypeDialog(QDialog):
         self.resize(520, 480)
         self.schema = schema
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Type to filter event types (e.g. attack, transfer)")
+        self.filter.setPlaceholderText("Type a word of the type (e.g. attack, money): the best match first")
         self.list = QListWidget()
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # no sideways scrolling to read a description
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -51,6 +52,7 @@ class EventTypeDialog(QDialog):
             about = f"{name}: {t.description}\nroles: " + ", ".join(r.name for r in t.roles) if t else name
             item.setToolTip(tooltip_text(about))  # whole here: the list elides the description to its width
             self.list.addItem(item)
+        self._items = [self.list.item(i) for i in range(self.list.count())]  # in the picker's order, kept or not
         self.list.setCurrentRow(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -66,17 +68,21 @@ class EventTypeDialog(QDialog):
         self.filter.setFocus()
 
     def _apply_filter(self, text: str) -> None:
-        words = text.lower().split()
-        first = None
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            hay = item.text().lower()
-            hide = not all(w in hay for w in words)
-            item.setHidden(hide)
-            if not hide and first is None:
-                first = item
-        if first is not None:
-            self.list.setCurrentItem(first)
+        """Keep the types that hold the words typed, the best match first and selected (``typed_order``): "m" took the
+        first row holding an m, Justice:Fine of the document's types ("punishment"), before Transaction:Transfer-Money
+        (session 25)."""
+        items = self._items
+        names = [str(item.data(Qt.ItemDataRole.UserRole)) for item in items]
+        kept = typed_order(names, [item.text() for item in items], text)
+        while self.list.count():
+            self.list.takeItem(0)  # the items stay alive in self._items, put back in the new order
+        hidden = set(range(len(items))) - set(kept)
+        order = [items[i] for i in kept] + [items[i] for i in sorted(hidden)]
+        for k, item in enumerate(order):
+            self.list.addItem(item)
+            item.setHidden(k >= len(kept))
+        if kept:
+            self.list.setCurrentRow(0)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if obj is self.filter and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:

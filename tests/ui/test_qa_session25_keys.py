@@ -1,0 +1,63 @@
+"""Session 25's keys pass (docs/keyboard.md, round 18): fewer keys per event. Each test presses keys through the real
+window, then reads what the project file holds, and failed on main before its fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+ACCEPTING = (
+    "A Warsaw court convicted the former minister of taking bribes on Tuesday and fined him 500,000 zlotys. Prosecutors "
+    "said he was accepting 3.4 million zlotys from two firms."
+)
+
+
+def test_a_letter_typed_in_the_picker_takes_the_type_with_a_word_it_starts(qtbot, tmp_path):
+    """E on "accepting" (a word that names no type) opens the picker on the document's types first, the nearest trigger
+    first (Justice:Fine, Transaction:Transfer-Money, Justice:Convict); "m" kept every type whose name or description holds an m, in the picker's order, and Enter took
+    Justice:Fine ("punishment"). The types whose name has a word the letters start come first now: "m" and Enter give
+    Transaction:Transfer-Money (seed 004's "accepting": `Down Down Down Return` was the cheapest, now `m Return`)."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "accepting.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(ACCEPTING, "a.txt")]).imported[0][1]
+        edits.add_event(p, doc, "Justice:Convict", *find(ACCEPTING, "convicted"))
+        edits.add_event(p, doc, "Transaction:Transfer-Money", *find(ACCEPTING, "bribes"))
+        edits.add_event(p, doc, "Justice:Fine", *find(ACCEPTING, "fined"))
+    w = open_window(qtbot, path)
+    try:
+        v = w.view
+        shown: list[list[str]] = []
+
+        def type_m() -> None:  # in the open picker: "m", what it shows, Enter
+            dlg = QApplication.activeModalWidget()
+            assert dlg is not None and dlg.windowTitle() == "Event type"
+            qtbot.keyClick(dlg.filter, "m")
+            rows = range(dlg.list.count())
+            shown.append(
+                [dlg.list.item(i).data(Qt.ItemDataRole.UserRole) for i in rows if not dlg.list.item(i).isHidden()]
+            )
+            qtbot.keyClick(dlg.filter, Qt.Key.Key_Return)
+
+        v.setFocus()
+        v.select_cp(*find(ACCEPTING, "accepting"))
+        QTimer.singleShot(0, type_m)
+        qtbot.keyClick(v, Qt.Key.Key_E)
+        assert shown, "the picker did not open"
+        assert shown[0][0] == "Transaction:Transfer-Money", shown[0][:4]  # main: Justice:Fine
+        assert "Justice:Fine" in shown[0]  # still kept ("punishment"), after the names
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        types = sorted((x.type, ACCEPTING[x.trigger_start : x.trigger_end]) for x in p.events(p.document_ids()[0]))
+    assert types == [
+        ("Justice:Convict", "convicted"),
+        ("Justice:Fine", "fined"),
+        ("Transaction:Transfer-Money", "accepting"),
+        ("Transaction:Transfer-Money", "bribes"),
+    ]
