@@ -162,14 +162,21 @@ class Player:
                 best = (cost, n, hops)
         return best  # type: ignore[return-value]
 
-    def find(self, start: int, end: int) -> None:
-        """Ctrl+F, a prefix of the target, Enter; then Ctrl+F, Enter for each earlier match (the cheapest mix)."""
+    def find(self, start: int, end: int, then: tuple[Qt.Key, Qt.KeyboardModifier] | None = None) -> None:
+        """Ctrl+F, a prefix of the target, Enter; then Ctrl+F, Enter for each earlier match (the cheapest mix). ``then``:
+        a role key pressed in the bar in place of Enter, with no earlier match to pass (it selects the match and fills
+        the role with it: session 25)."""
         want = self.text[start:end].lower()
         here = self.caret()
         _, n, hops = self._find_plan(start, end)
         self.press(Qt.Key.Key_F, CTRL)
         for ch in want[:n]:
             self.press(ch if ch != " " else Qt.Key.Key_Space, widget=self.w.find_bar.edit)
+        if then is not None:
+            assert hops == 0, (want[:n], hops)
+            self.press(*then, widget=self.w.find_bar.edit)
+            assert QApplication.focusWidget() is self.v
+            return
         self.press(Qt.Key.Key_Return, widget=self.w.find_bar.edit)
         for _ in range(hops):
             self.press(Qt.Key.Key_F, CTRL)
@@ -337,8 +344,14 @@ class Player:
                     self.find(*span)  # the decision moved on to the next undecided span: back to it
                     self.press(Qt.Key.Key_Space)
         else:
-            self.select_span(*span)
             guess = label_for_span(self.c.entities.values(), self.text, span, role.labels)
+            filled = any(a.role == role.name for a in (ev if unselected else self.current_event()).arguments)  # type: ignore[union-attr]
+            mods = ALT | SHIFT if filled and role.repeatable and not replace else ALT
+            _, n, hops = self._find_plan(*span)
+            if guess == self.gold_label(*span) and hops == 0 and self.c.snap(span[0], span[0] + n) == span:
+                self.find(*span, then=(key, mods))  # the words found are the filler: the role key in the bar
+                return
+            self.select_span(*span)
             if guess != self.gold_label(*span):  # the role key would give it another label: label it first
                 self.press(self.keys[self.gold_label(*span)])
         filled = any(a.role == role.name for a in (ev if unselected else self.current_event()).arguments)  # type: ignore[union-attr]

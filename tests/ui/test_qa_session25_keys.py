@@ -61,3 +61,36 @@ def test_a_letter_typed_in_the_picker_takes_the_type_with_a_word_it_starts(qtbot
         ("Transaction:Transfer-Money", "accepting"),
         ("Transaction:Transfer-Money", "bribes"),
     ]
+
+
+SUMMIT = "The Putin-Modi summit in Delhi went ahead on Monday, Putin said."
+
+
+def test_a_role_key_in_the_find_bar_fills_the_role_with_the_words_found(qtbot, tmp_path):
+    """Seed 000's second "summit" lacks "Modi" of "the Putin-Modi summit", no span: Ctrl+F, "mod", Enter and Alt+Shift+1
+    (Enter gave the keys back to the text, the role key filled the role with the words found). A role key in the bar
+    was lost; Alt+N and Alt+Shift+N there select the words' next match and fill the role with it, as Enter and the key
+    do: "Ctrl+F m o d Alt+Shift+1". Words not found: said, nothing filled."""
+    from ui_support import close_window, event_fillers, one_event, open_window
+
+    path = tmp_path / "summit.annotator"
+    one_event(path, SUMMIT, (("Putin", "PERSON"), ("Delhi", "GPE"), ("Monday", "DATE")), "Contact:Meet", "summit")
+    w = open_window(qtbot, path)
+    try:
+        c, v, bar = w.controller, w.view, w.find_bar
+        ev = next(iter(c.events))
+        c.select_event(ev)
+        v.setFocus()
+        qtbot.keyClick(v, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # Entity: Putin, the nearest
+        qtbot.keyClick(v, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(bar.edit, "zz")
+        qtbot.keyClick(bar.edit, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+        assert bar.info.text() == "not found"
+        bar.edit.clear()
+        qtbot.keyClicks(bar.edit, "mod")
+        qtbot.keyClick(bar.edit, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+        assert QApplication.focusWidget() is v  # the keys back to the text, as Enter gives them
+        assert c.current_event == ev
+    finally:
+        close_window(w)
+    assert event_fillers(path, SUMMIT) == [("Entity", "Modi"), ("Entity", "Putin")]  # main: Putin alone

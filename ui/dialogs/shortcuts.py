@@ -97,7 +97,7 @@ GENERAL = [
         "Ctrl+F, then Enter",
         "Find in the document (the words stay, counted in each document): Enter selects the next match ("
         "“3 of 6”) and returns to the text; Ctrl+Shift+Right on the match takes in the next word (“sa”: "
-        "“Saturday morning”)",
+        "“Saturday morning”); Alt+N / Alt+Shift+N in the bar: the next match fills role N (“mod”, Alt+Shift+1)",
     ),
     ("Ctrl++ / Ctrl+-", "Zoom in / out"),
     ("Ctrl+W", "Close the project (the window stays, with none open, to open another)"),

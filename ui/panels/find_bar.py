@@ -1,6 +1,7 @@
 """Ctrl+F: find text in the document (Enter selects the next match and returns to the text, Shift+Enter the
 previous one, Escape closes; a match inside a word is stepped over while others stand at a word's start or end:
-``find_words.find_stops``). Another document opened closes the bar (its words and "not found" were the document
+``find_words.find_stops``; a role key, Alt+N or Alt+Shift+N, selects the next match and fills the role with it, as
+Enter and the key after it do). Another document opened closes the bar (its words and "not found" were the document
 before's); the words stay, and Ctrl+F there shows them again, counted in the document open."""
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from annotator.find_words import find_all, find_stops, next_match
 from annotator.wording import counted
+from ui.role_keys import ROLE_KEYS
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.document_view import DocumentView
@@ -170,4 +172,21 @@ class FindBar(QWidget):
             ):
                 self.jump(True)
                 return True
+            if event.modifiers() & Qt.KeyboardModifier.AltModifier and event.key() in ROLE_KEYS:
+                self._role_key(event)
+                return True
         return super().eventFilter(obj, event)
+
+    def _role_key(self, event: QKeyEvent) -> None:
+        """A role key typed in the bar (the key was lost there): Alt+N and Alt+Shift+N select the words' next match, as
+        Enter does, and fill the role with it in the text ("Ctrl+F m o d Alt+Shift+1": Enter was a key more); nothing
+        when the words are not found (said). Ctrl+Alt+N, which takes no filler, and a key with no words typed act in
+        the text as they are."""
+        takes_match = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if takes_match and self.edit.text():
+            if not self.find():
+                return
+            self.view.setFocus()
+            self.jumped.emit()
+        self.view.setFocus()
+        QApplication.sendEvent(self.view, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text()))
