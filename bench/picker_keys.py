@@ -3,7 +3,9 @@
 For each gold event whose type E does not give (its words name no type, or only other types: E then opens the picker
 on the event), the keys in the picker as the key replays' player presses them (tests/ui/test_keys_seed.py: Down to the
 type or the fewest letters of a word of its name that put it first, whichever is fewer; Enter; ``--substring``: the
-rows the letters keep in the picker's order, as before session 25, else ``type_order.typed_order``'s), with the picker's
+rows the letters keep in the picker's order, as before session 25, else ``type_order.typed_order``'s), the types E
+offers as ``trigger_phrase.word_types`` gives them (``--no-phrase``: a word that starts a trigger phrase and names no
+type opens the picker, as before session 25), with the picker's
 order as the app makes it (``type_order.ranked_types``) and the types of the document's events
 (``type_order.types_nearby``): those a person going through the article in order has made, the gold events before the
 word, nearest first; ``--no-nearby`` leaves them out (the order before session 22: the schema's). E again on an event
@@ -11,7 +13,7 @@ whose type its words named (``type_order.retype_first``): the document's types b
 ones' kinds; ``--no-retype``: the kinds first (the order before session 24). Figures for the two halves (even / odd
 lines) and the seeds' gold.
 
-    python bench/picker_keys.py [--no-nearby] [--no-retype] [--substring]
+    python bench/picker_keys.py [--no-nearby] [--no-retype] [--substring] [--no-phrase]
 """
 
 from __future__ import annotations
@@ -29,12 +31,14 @@ from find_keys import seed_rows  # noqa: E402
 
 from annotator.keyflow import trigger_types  # noqa: E402
 from annotator.model import Event  # noqa: E402
+from annotator.trigger_phrase import word_types  # noqa: E402
 from annotator.schema import Schema, load_schema  # noqa: E402
 from annotator.type_order import letters_to_pick, ranked_types, retype_first, types_nearby  # noqa: E402
 
 NEARBY = True
 RETYPE = True
 SUBSTRING = False
+PHRASE = True
 
 
 def picker_keys(schema: Schema, order: list[str], type_: str) -> int:
@@ -61,7 +65,8 @@ def costs(schema: Schema, rows: list[dict]) -> tuple[int, int]:
         gold = sorted(row["events"], key=lambda ev: tuple(ev["trigger"]))
         for i, ev in enumerate(gold):
             s, e = ev["trigger"]
-            named = trigger_types(schema, text[s:e])
+            bound = text.find("\n", e) % (len(text) + 1)  # events-dev: a sentence a line (-1: the text's end)
+            named = word_types(schema, text, s, e, bound) if PHRASE else trigger_types(schema, text[s:e])
             if ev["type"] in named:
                 continue  # E, or E and Shift+E: no picker
             made = [Event(k, 0, g["type"], *g["trigger"], {}, None) for k, g in enumerate(gold[:i])]
@@ -83,9 +88,12 @@ def main() -> None:
     ap.add_argument(
         "--substring", action="store_true", help="typed letters keep the picker's order (before session 25)"
     )
-    global NEARBY, RETYPE, SUBSTRING
+    ap.add_argument(
+        "--no-phrase", action="store_true", help="E on a phrase's first word: its own types (before session 25)"
+    )
+    global NEARBY, RETYPE, SUBSTRING, PHRASE
     args = ap.parse_args()
-    NEARBY, RETYPE, SUBSTRING = not args.no_nearby, not args.no_retype, args.substring
+    NEARBY, RETYPE, SUBSTRING, PHRASE = not args.no_nearby, not args.no_retype, args.substring, not args.no_phrase
     schema = load_schema(SCHEMA)
     rows = read_articles(DATA)
     for name, sel in (("A", rows[0::2]), ("B", rows[1::2]), ("all", rows), ("seeds", seed_rows())):

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Protocol, Sequence
 
-from annotator.keyflow import (
-    agent_order,
-    attribute_cues,
-    first_role_candidates,
-    label_for_span,
-    label_to_fill,
-    role_candidates,
-    source_order,
-    trigger_types,
-    within_line,
-)
+from annotator.keyflow import agent_order, attribute_cues, first_role_candidates, label_for_span, label_to_fill
+from annotator.keyflow import role_candidates, source_order, within_line
 from annotator.model import Entity, Event
-from annotator.trigger_phrase import phrase_ahead
+from annotator.trigger_phrase import phrase_ahead, word_types
 from annotator.type_order import next_event_type, retype_first, types_nearby
 from annotator.rules import has_room, takes
 from ui.role_keys import already_in, elsewhere_said, event_to_fill, filling, next_said, one_only, role_shortcut
@@ -131,8 +122,9 @@ class EventActions:
         pos = self.view.to_cp(self.view.textCursor().position())
         return self.c.token_at(pos) or (self.c.token_at(pos - 1) if pos > 0 else None)
 
-    def likely_types(self, span: tuple[int, int]) -> list[str]:
-        return trigger_types(self.c.schema, self.c.span_text(*span)) if self.c.schema else []
+    def likely_types(self, span: tuple[int, int]) -> list[str]:  # the words' types, else a phrase's: word_types
+        c, at = self.c, span[0]
+        return word_types(c.schema, c.doc.text, *span, self.phrase_bound(at)) if c.schema and c.doc else []
 
     def new_event(self) -> None:
         c = self.c
@@ -226,8 +218,10 @@ class EventActions:
         etype = c.schema.event_type(ev.type) if c.schema is not None else None
         if etype is None or c.doc is None:
             return None
-        bound = within_line(c.doc.text, self.sentence(ev.trigger_start), ev.trigger_start)[1]
-        return phrase_ahead(etype, c.doc.text, ev.trigger_start, ev.trigger_end, bound)
+        return phrase_ahead(etype, c.doc.text, ev.trigger_start, ev.trigger_end, self.phrase_bound(ev.trigger_start))
+
+    def phrase_bound(self, at: int) -> int:  # where a trigger phrase from ``at`` ends at the latest: its sentence's end
+        return within_line(self.c.doc.text, self.sentence(at), at)[1]  # type: ignore[union-attr]
 
     def accept_as_phrase(self) -> None:
         """Shift+Enter on the selected event whose trigger word starts a trigger phrase of its type (``phrase``, the

@@ -27,10 +27,10 @@ from annotator.keyflow import (
     label_to_fill,
     role_candidates,
     source_order,
-    trigger_types,
 )
 from annotator.model import Entity, Event
 from annotator.role_event import event_for_filler
+from annotator.trigger_phrase import phrase_ahead
 from annotator.type_order import letters_to_pick, next_event_type
 from annotator.resources_path import resource_path
 from annotator.schema import load_schema
@@ -231,7 +231,7 @@ class Player:
     def fix_type(self, v: Event, type_: str) -> None:
         """Shift+E through the other types the event's words name (a suggestion's alternatives first) when ``type_``
         is among them (session 21); else E on the selected event opens the picker on its type: choose ``type_``."""
-        likely = trigger_types(self.c.schema, self.text[v.trigger_start : v.trigger_end])
+        likely = self.w.edit_actions.events.likely_types((v.trigger_start, v.trigger_end))  # as the line names them
         if next_event_type(v.type, v.alternatives, likely) is not None and type_ in (*v.alternatives, *likely):
             while self.current_event().type != type_:  # type: ignore[union-attr]
                 self.press(Qt.Key.Key_E, SHIFT)
@@ -401,17 +401,53 @@ class Player:
                 continue
             before = sum(self.counts.values())
             self.on = g[1]
-            self.go_to_trigger(*g[1])
-            likely = trigger_types(self.c.schema, self.text[g[1][0] : g[1][1]])
-            if not likely:  # E makes the first type the words name, with no picker (session 21)
-                self.type_in_dialog(lambda dlg, t=g[0]: self._pick(dlg, t))
-            self.press("e")
+            word = self.phrase_word(g)
+            if word is not None:  # the phrase's first word, E and Shift+Enter (session 25)
+                self.go_to_trigger(*word)
+                self.press("e")
+                self.press(Qt.Key.Key_Return, SHIFT)
+            else:
+                self.go_to_trigger(*g[1])
+                if not self.w.edit_actions.events.likely_types(g[1]):  # E makes the first type named, no picker
+                    self.type_in_dialog(lambda dlg, t=g[0]: self._pick(dlg, t))
+                self.press("e")
             v = self.current_event()
             assert v is not None and (v.trigger_start, v.trigger_end) == g[1]
             if v.type != g[0]:
                 self.fix_type(v, g[0])
             self.fix_arguments(g)
             self.per_event[g[1]] = sum(self.counts.values()) - before
+
+    def phrase_word(self, g: tuple) -> tuple[int, int] | None:
+        """The first word of ``g``'s trigger of several words when E on it makes ``g``'s type and Shift+Enter widens it
+        to the trigger (E on a word that starts a trigger phrase: session 25), and that takes fewer keys than going to
+        the whole phrase (N or Find, a Ctrl+Shift+Right a word) and E; else None."""
+        (start, end), events = g[1], self.w.edit_actions.events
+        first = re.match(r"\w+", self.text[start:end])
+        if first is None or first.end() == end - start:
+            return None
+        word = (start, start + first.end())
+        likely = events.likely_types(word)
+        bound = events.phrase_bound(start)
+        if not likely or likely[0] != g[0]:
+            return None
+        if phrase_ahead(self.c.schema.event_type(g[0]), self.text, *word, bound) != g[1]:
+            return None
+        widen = len(re.findall(r"\w+", self.text[start:end])) - 1
+        return (
+            word
+            if self.reach_cost(*word) + 2 < min(self.reach_cost(start, end), self.find_cost(start, end) + widen) + 1
+            else None
+        )
+
+    def reach_cost(self, start: int, end: int) -> int:
+        """N's presses to the words (when N stops there), else Find's keys, whichever is fewer (``go_to_trigger``)."""
+        words = self.w.edit_actions.moves.n_stops()
+        here = self.w.edit_actions.moves.start_point()
+        keys = [(a, b, -1) for a, b in words]
+        seq = [k for k in keys if k > here] + [k for k in keys if k <= here]
+        hops = seq.index((start, end, -1)) + 1 if (start, end, -1) in seq else 10**6
+        return min(hops, self.find_cost(start, end))
 
     def go_to_trigger(self, start: int, end: int) -> None:
         """N (the next trigger word) as often as needed, or Find: whichever takes fewer keys."""

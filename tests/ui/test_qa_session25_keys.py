@@ -94,3 +94,45 @@ def test_a_role_key_in_the_find_bar_fills_the_role_with_the_words_found(qtbot, t
     finally:
         close_window(w)
     assert event_fillers(path, SUMMIT) == [("Entity", "Modi"), ("Entity", "Putin")]  # main: Putin alone
+
+
+PLEADING = "After pleading guilty to two charges, the former minister was heading to Warsaw on Friday."
+
+
+def test_e_on_a_word_that_starts_a_trigger_phrase_makes_the_phrase_s_type(qtbot, tmp_path):
+    """E on "pleading" (a word that names no type; "plead guilty" is a Justice:Convict trigger phrase of the schema)
+    opened the picker; E on "heading" ("head to": Movement:Transport) too. E makes the type of the phrase the word
+    starts in its sentence now, on the word, and Shift+Enter widens the trigger to the phrase, as the line offers
+    (on events-dev the gold of "heading", "headed" is the word alone)."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "pleading.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument(PLEADING, "a.txt")])
+    w = open_window(qtbot, path)
+    opened: list[str] = []
+
+    def close_picker() -> None:  # main: the picker opened; Escape leaves it with no event
+        dlg = QApplication.activeModalWidget()
+        if dlg is not None:
+            opened.append(dlg.windowTitle())
+            qtbot.keyClick(dlg.filter, Qt.Key.Key_Escape)
+
+    try:
+        v = w.view
+        v.setFocus()
+        for word in ("heading", "pleading"):
+            v.select_cp(*find(PLEADING, word))
+            QTimer.singleShot(0, close_picker)
+            qtbot.keyClick(v, Qt.Key.Key_E)
+        assert opened == []  # main: ['Event type', 'Event type']
+        assert "Shift+Enter: widen the trigger to “pleading guilty”" in w.message.text(), w.message.text()
+        qtbot.keyClick(v, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        types = sorted((x.type, PLEADING[x.trigger_start : x.trigger_end]) for x in p.events(p.document_ids()[0]))
+    assert types == [("Justice:Convict", "pleading guilty"), ("Movement:Transport", "heading")]
