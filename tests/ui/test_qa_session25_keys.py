@@ -70,7 +70,8 @@ def test_a_role_key_in_the_find_bar_fills_the_role_with_the_words_found(qtbot, t
     """Seed 000's second "summit" lacks "Modi" of "the Putin-Modi summit", no span: Ctrl+F, "mod", Enter and Alt+Shift+1
     (Enter gave the keys back to the text, the role key filled the role with the words found). A role key in the bar
     was lost; Alt+N and Alt+Shift+N there select the words' next match and fill the role with it, as Enter and the key
-    do: "Ctrl+F m o d Alt+Shift+1". Words not found: said, nothing filled."""
+    do: "Ctrl+F m o d Alt+Shift+1". Words not found: said, nothing filled; Ctrl+Alt (AltGr on Windows) left to the
+    bar."""
     from ui_support import close_window, event_fillers, one_event, open_window
 
     path = tmp_path / "summit.annotator"
@@ -91,6 +92,10 @@ def test_a_role_key_in_the_find_bar_fills_the_role_with_the_words_found(qtbot, t
         qtbot.keyClick(bar.edit, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
         assert QApplication.focusWidget() is v  # the keys back to the text, as Enter gives them
         assert c.current_event == ev
+        qtbot.keyClick(v, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        altgr = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier  # AltGr on Windows: "@"
+        qtbot.keyClick(bar.edit, Qt.Key.Key_At, altgr)
+        assert QApplication.focusWidget() is bar.edit  # left to the bar: no role emptied in the text
     finally:
         close_window(w)
     assert event_fillers(path, SUMMIT) == [("Entity", "Modi"), ("Entity", "Putin")]  # main: Putin alone

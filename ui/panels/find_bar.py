@@ -172,21 +172,21 @@ class FindBar(QWidget):
             ):
                 self.jump(True)
                 return True
-            if event.modifiers() & Qt.KeyboardModifier.AltModifier and event.key() in ROLE_KEYS:
-                self._role_key(event)
-                return True
+            mods = event.modifiers()
+            # Alt alone: Ctrl+Alt is AltGr on Windows, a character typed in the bar ("@" on a German keyboard)
+            if mods & Qt.KeyboardModifier.AltModifier and not mods & Qt.KeyboardModifier.ControlModifier:
+                if event.key() in ROLE_KEYS:
+                    self._role_key(event)
+                    return True
         return super().eventFilter(obj, event)
 
     def _role_key(self, event: QKeyEvent) -> None:
         """A role key typed in the bar (the key was lost there): Alt+N and Alt+Shift+N select the words' next match, as
         Enter does, and fill the role with it in the text ("Ctrl+F m o d Alt+Shift+1": Enter was a key more); nothing
-        when the words are not found (said). Ctrl+Alt+N, which takes no filler, and a key with no words typed act in
-        the text as they are."""
-        takes_match = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if takes_match and self.edit.text():
-            if not self.find():
-                return
-            self.view.setFocus()
-            self.jumped.emit()
+        when the words are not found (said); with no words typed the key acts in the text as it is."""
+        if self.edit.text() and not self.find():
+            return
         self.view.setFocus()
+        if self.edit.text():
+            self.jumped.emit()
         QApplication.sendEvent(self.view, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text()))
