@@ -23,10 +23,14 @@ def with_regions(
     drop: set[int] = set()
     for a, b in zip(order, order[1:]):
         (s1, e1, lab1), (s2, e2, lab2) = entities[a], entities[b]
-        if a in drop or lab1 not in REGION_LABELS or lab2 not in REGION_LABELS or doc.text[e1:s2] != ", ":
-            continue
+        if a in drop or lab1 not in REGION_LABELS or lab2 not in REGION_LABELS or s2 - e1 != 2:
+            continue  # ", " between them, told from the tokens below (``doc.text`` joins the whole text anew)
         first, second = doc.char_span(s1, e1, alignment_mode="expand"), doc.char_span(s2, e2, alignment_mode="expand")
-        if first is None or second is None or not _region_of(doc, first, second):
+        if first is None or second is None or second.start != first.end + 1:
+            continue
+        if doc[first.end].text != "," or doc[first.end].whitespace_ != " ":
+            continue
+        if not _region_of(doc, first, second):
             continue
         label = ents[first.start][2] if first.start in ents else lab1
         if label not in REGION_LABELS:
