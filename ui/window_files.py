@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFileDialog
 
 from annotator import filesystems, fileid, kept_messages, whereabouts
 from annotator.errors import SaveError
 from annotator.model import FINISHED
 from annotator.wording import first_named
+from ui import file_dialogs
 from ui.plain import no_mnemonic
 from ui.project_files import PROJECT_FILTER
 from ui.workers import ExportWorker, ImportFormatWorker, ImportWorker, PreannotateWorker, Worker
@@ -71,7 +71,7 @@ class FilesAndWork(_Window):
 
     def new_project(self) -> None:
         start = str(Path(self.start_folder()) / "project.annotator")
-        path, _ = QFileDialog.getSaveFileName(self, "New project", start, PROJECT_FILTER)
+        path, _ = file_dialogs.save_file_name(self, "New project", start, PROJECT_FILTER)
         self.back_to_text()
         if path:
             self.open_project(path)
@@ -83,7 +83,7 @@ class FilesAndWork(_Window):
         c = self.controller
         if c.project is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Save a copy of the project", str(c.project.path), PROJECT_FILTER)
+        path, _ = file_dialogs.save_file_name(self, "Save a copy of the project", str(c.project.path), PROJECT_FILTER)
         if not path:
             return
         try:
@@ -96,7 +96,7 @@ class FilesAndWork(_Window):
             c.report_status(f"A copy of the project is saved as {saved}; it is the one open now")
 
     def open_project_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open project", self.start_folder(), PROJECT_FILTER)
+        path, _ = file_dialogs.open_file_name(self, "Open project", self.start_folder(), PROJECT_FILTER)
         self.back_to_text()
         if path:
             self.open_project(path)
@@ -137,7 +137,7 @@ class FilesAndWork(_Window):
             self.recent_menu.addAction("(none)").setEnabled(False)
 
     def import_files_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
+        paths, _ = file_dialogs.open_file_names(
             self,
             "Import files",
             self.start_folder(),
@@ -148,7 +148,7 @@ class FilesAndWork(_Window):
             self.import_paths(paths)
 
     def import_folder_dialog(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Import folder", self.start_folder())
+        path = file_dialogs.existing_directory(self, "Import folder", self.start_folder())
         self.back_to_text()
         if path:
             self.import_paths([path])

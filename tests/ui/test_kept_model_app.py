@@ -9,13 +9,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ui_support import close_window, open_window
 
 from annotator.errors import ModelKeptAsideError, ProjectMovedError
 from annotator.learn import kept_models, versions
 from annotator.store import Project
+from ui import file_dialogs
 
 MANIFEST = {"created": "2026-12-04T21:30:00.000+00:00", "documents": 3}
 
@@ -110,7 +111,7 @@ def test_the_training_s_end_offers_to_attach_the_model_kept_aside(qtbot, tmp_pat
         kept_models.publish_where_now(project, tmp, MANIFEST, False, ProjectMovedError("moved"))
 
     monkeypatch.setattr(train, "train_project", trained_then_deleted)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
+    monkeypatch.setattr(file_dialogs, "open_file_name", lambda *a, **k: (str(backup), ""))
     window = open_window(qtbot, project_path)
     try:
         start_training(window)

@@ -145,21 +145,21 @@ def test_the_file_dialogs_open_in_the_projects_folder(qtbot, window, project_pat
     """Import files… (Ctrl+I), Import folder…, Open project… and New project… opened in the folder the app was
     started from (a checkout under Xvfb; / from a desktop launcher), while the project and its inputs were elsewhere;
     Export proposed the project's folder already. They open in the open project's folder."""
-    from PySide6.QtWidgets import QFileDialog
+    from ui import file_dialogs
     from ui.dialogs.import_format import ImportFormatDialog
 
     asked: list = []
     monkeypatch.setattr(
-        QFileDialog, "getOpenFileNames", lambda parent, title, folder, *a: asked.append(folder) or ([], "")
+        file_dialogs, "open_file_names", lambda parent, title, folder, *a: asked.append(folder) or ([], "")
     )
     monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", lambda parent, title, folder, *a: asked.append(folder) or ("", "")
+        file_dialogs, "open_file_name", lambda parent, title, folder, *a: asked.append(folder) or ("", "")
     )
     monkeypatch.setattr(
-        QFileDialog, "getExistingDirectory", lambda parent, title, folder="", *a: asked.append(folder) or ""
+        file_dialogs, "existing_directory", lambda parent, title, folder="", *a: asked.append(folder) or ""
     )
     monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda parent, title, start, *a: asked.append(start) or ("", "")
+        file_dialogs, "save_file_name", lambda parent, title, start, *a: asked.append(start) or ("", "")
     )
     window.import_files_dialog()
     window.import_folder_dialog()

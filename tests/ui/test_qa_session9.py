@@ -219,7 +219,9 @@ def test_a_project_deleted_while_open_can_be_saved_from_the_app(qtbot, window, p
     with every decision."""
     import os
 
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import file_dialogs
     from ui_helpers import click_char, find
     from ui_support import DOC_A
 
@@ -235,7 +237,7 @@ def test_a_project_deleted_while_open_can_be_saved_from_the_app(qtbot, window, p
     save = next(b for b in box.buttons() if "copy" in b.text().lower())
     assert mnemonic(save.text()) == "s" and box.defaultButton() is save
     target = project_path.with_name("saved.annotator")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(target), ""))
     save.click()
     qtbot.waitUntil(lambda: c.project is not None and c.project.path == target)
     assert c.project.stopped is None and not c.project.read_only  # a project to go on with

@@ -326,7 +326,9 @@ def snapshot(path: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize("fmt", ["json", "brat"])
 def test_export_asks_once_before_replacing(qtbot, window, tmp_path, monkeypatch, fmt, figures):
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QFileDialog
+    from PySide6.QtWidgets import QApplication
+
+    from ui import file_dialogs
 
     out = tmp_path / ("out.json" if fmt == "json" else "brat_out")
     if fmt == "json":
@@ -349,7 +351,7 @@ def test_export_asks_once_before_replacing(qtbot, window, tmp_path, monkeypatch,
         asked.append(box.text())
         return answer[0]
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(file_dialogs, "save_file_name", save_name)
     monkeypatch.setattr(QMessageBox, "exec", ask)
 
     def export_once() -> None:
@@ -381,7 +383,7 @@ def test_export_asks_once_before_replacing(qtbot, window, tmp_path, monkeypatch,
     else:
         assert "old.txt" not in new and any(k.endswith(".ann") for k in new)
     # the file dialog's own question is off, so the person is asked exactly once per export
-    assert all(o is not None and o & QFileDialog.Option.DontConfirmOverwrite for o in file_dialog_options)
+    assert all(o is not None and o & file_dialogs.Option.DontConfirmOverwrite for o in file_dialog_options)
     figures.update(questions=len(asked))
 
 

@@ -6,9 +6,11 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 from ui_support import DOC_A, DOC_B
 from ui_helpers import click_char, find
+
+from ui import file_dialogs
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -131,7 +133,7 @@ def test_export_through_dialog(qtbot, window, tmp_path, monkeypatch, fmt, split)
     real = json_split.subprocess.Popen
     monkeypatch.setattr(json_split.subprocess, "Popen", lambda *a, **k: started.append(real(*a, **k)) or started[-1])
     out = tmp_path / f"out.{fmt}"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(out), ""))
 
     def fill() -> None:
         dlg = QApplication.activeModalWidget()

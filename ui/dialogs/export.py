@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -25,6 +24,7 @@ from annotator.fileid import refuse_project_target
 from annotator.formats import OPTIONS
 from annotator.formats.registry import FORMATS, export_formats, shown_name
 from annotator.model import STATES, STATUSES
+from ui import file_dialogs
 from ui import theme as themes
 from ui.dialogs.keys import ask_yes_no, buddy_label, example_row, options_and_error_rows, show_example
 from ui.widget_tools import plain_label
@@ -199,12 +199,12 @@ class ExportDialog(QDialog):
     def browse(self) -> None:
         fmt = self.format_id()
         # the dialog's own overwrite question is off: accept() asks once, also for a typed path or a folder
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = file_dialogs.save_file_name(
             self,
             "Export to",
             self.path.text(),
             f"{shown_name(fmt)} (*{SUFFIX.get(fmt, '')});;All files (*)",
-            options=QFileDialog.Option.DontConfirmOverwrite,
+            options=file_dialogs.Option.DontConfirmOverwrite,
         )
         if path:
             self.path.setText(path)

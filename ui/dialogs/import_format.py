@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from annotator.api import check_import
 from annotator.errors import AnnotatorError
 from annotator.formats.registry import FORMATS, import_formats
+from ui import file_dialogs
 from ui.dialogs.export import parse_options
 from ui.dialogs.keys import buddy_label, example_row, options_and_error_rows, show_example
 
@@ -58,12 +58,12 @@ class ImportFormatDialog(QDialog):
         self.format.setCurrentIndex(self.format.findData(name))
 
     def _file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import file", self.path.text() or self.folder)
+        path, _ = file_dialogs.open_file_name(self, "Import file", self.path.text() or self.folder)
         if path:
             self.path.setText(path)
 
     def _folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Import folder", self.path.text() or self.folder)
+        path = file_dialogs.existing_directory(self, "Import folder", self.path.text() or self.folder)
         if path:
             self.path.setText(path)
 

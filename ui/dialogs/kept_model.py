@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
+
+from ui import file_dialogs
 
 if TYPE_CHECKING:  # pragma: no cover
     from annotator.errors import ModelKeptAsideError
@@ -36,7 +38,7 @@ def pick_and_attach(window: "WindowFace", kept: "ModelKeptAsideError") -> int | 
     from ui.project_files import PROJECT_FILTER
 
     start = kept.project_now or os.path.dirname(os.path.dirname(kept.kept))
-    path, _ = QFileDialog.getOpenFileName(window, "Attach the kept model to the project", start, PROJECT_FILTER)
+    path, _ = file_dialogs.open_file_name(window, "Attach the kept model to the project", start, PROJECT_FILTER)
     return attach_to(window, Path(path), Path(kept.kept)) if path else None
 
 
