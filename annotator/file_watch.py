@@ -81,6 +81,8 @@ class WatchedFile:
             self._check_copied_over()
             return
         new_path = fileid.find_by_identity(self.path.parent, self.identity, besides=self.path)
+        if new_path is None and here != self.identity:  # moved to another folder: named by the open handle
+            new_path = fileid.where_now(self.identity)
         opened_there = new_path is not None and any(Path(f"{new_path}{x}").exists() for x in ("-wal", "-shm"))
         kept = "everything saved before is in the file"
         if opened_there:  # a connection under the other name has its own log: writing ours in could corrupt it

@@ -16,6 +16,8 @@ from PySide6.QtCore import QFileInfo, QMimeDatabase
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 
+from ui.project_files import is_project_file
+
 Option = QFileDialog.Option
 
 
@@ -37,7 +39,10 @@ class NameOnlyIcons(QFileIconProvider):
     def type(self, info: QFileInfo) -> str:
         if info.isDir():
             return "Folder"
-        return self._mimes.mimeTypeForFile(info, QMimeDatabase.MatchMode.MatchExtension).comment()
+        if is_project_file(info.fileName()):
+            return "Annotator project"
+        mime = self._mimes.mimeTypeForFile(info, QMimeDatabase.MatchMode.MatchExtension)
+        return f"{info.suffix()} file" if mime.isDefault() and info.suffix() else mime.comment()
 
 
 def _dialog(

@@ -75,6 +75,25 @@ def test_renamed_then_edit_refused_then_closed_leaves_no_empty_log(tmp_path):
     assert alone(moved) == ["PERSON"]
 
 
+def test_moved_to_another_folder_while_open_names_where_it_went(tmp_path):
+    """`mv p.annotator sub/q.annotator` while the app had it open (session 25, as a user): "…: the project file was
+    renamed, moved or deleted while open; … reopen it from where it is now, or save a copy of what is open", and the
+    box offered only Save a copy…, though the open file's handle told where it was (the log was written into it
+    there). It is named, as a rename in its folder is, and the app's box offers to reopen it there."""
+    path, moved = tmp_path / "p.annotator", tmp_path / "sub" / "q.annotator"
+    moved.parent.mkdir()
+    p = make(path)
+    edits.add_entity(p, 1, 0, 11, "PERSON")
+    os.rename(path, moved)
+    with pytest.raises(ProjectMovedError) as refused:
+        edits.add_entity(p, 1, 29, 34, "GPE")
+    assert refused.value.new_path == str(moved)
+    assert f"was renamed or moved to {moved} while open" in str(refused.value)
+    assert "everything saved before is in the file" in str(refused.value)
+    p.close()
+    assert alone(moved) == ["PERSON"] and names(tmp_path) == ["sub"]
+
+
 def test_deleted_while_open_then_closed_leaves_no_log(tmp_path):
     path = tmp_path / "p.annotator"
     p = make(path)
