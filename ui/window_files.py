@@ -132,9 +132,21 @@ class FilesAndWork(_Window):
         self.recent_menu.clear()
         for p in self.settings.recent_projects():
             act = self.recent_menu.addAction(no_mnemonic(p))
-            act.triggered.connect(lambda _c=False, path=p: self.open_project(path))
+            act.triggered.connect(lambda _c=False, path=p: self.open_recent(path))
         if not self.recent_menu.actions():
             self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def open_recent(self, path: str) -> None:
+        """A project of File > Open recent, opened where it was; one no longer there (moved, renamed or deleted since)
+        is said, and no new, empty project is made at its name (as if the work were gone)."""
+        if not Path(path).is_file():
+            self.alert(
+                "Cannot open project",
+                f"{path}: no project file there any more (moved, renamed or deleted since it was open); nothing was "
+                "opened or made. File > Open project… opens it where it is now.",
+            )
+            return
+        self.open_project(path)
 
     def import_files_dialog(self) -> None:
         paths, _ = file_dialogs.open_file_names(

@@ -72,3 +72,21 @@ def test_every_file_dialog_of_the_app_is_the_one_that_reads_no_file():
         str(p.relative_to(ui)) for p in sorted(ui.rglob("*.py")) if any(call in p.read_text("utf-8") for call in calls)
     ]
     assert found == []
+
+
+def test_open_recent_on_a_project_no_longer_there_makes_no_empty_one(qtbot, window, project_path, tmp_path):
+    """File > Open recent on a project moved away since (`mv w7.annotator sub2/`, its entry still in the list) made
+    a new, empty project at the old name and showed it: "w7.annotator has no documents yet: File > Import files…
+    (Ctrl+I) brings them in", as if the work were gone, an empty file left where the project had been. Nothing is made
+    now; the open project stays, and the person is told where to look."""
+    gone = tmp_path / "elsewhere" / "moved.annotator"
+    gone.parent.mkdir()
+    window.settings.add_recent(str(gone))
+    window.fill_recent_menu()
+    entry = next(a for a in window.recent_menu.actions() if a.text() == str(gone))
+    entry.trigger()
+    assert not gone.exists() and list(gone.parent.iterdir()) == []
+    assert window.controller.project is not None and window.controller.project.path == project_path
+    box = window._alert_box
+    assert box.isVisible() and str(gone) in box.text() and "nothing was opened" in box.text()
+    box.close()
