@@ -90,3 +90,32 @@ def test_open_recent_on_a_project_no_longer_there_makes_no_empty_one(qtbot, wind
     box = window._alert_box
     assert box.isVisible() and str(gone) in box.text() and "nothing was opened" in box.text()
     box.close()
+
+
+@pytest.mark.parametrize("fmt", ["brat", "webanno"])
+def test_a_folder_export_onto_the_project_s_folder_is_refused_in_the_dialog_before_any_question(
+    qtbot, tmp_path, monkeypatch, fmt
+):
+    """Export, brat, onto the open project's own folder: "The folder …/sub2 already exists. Replace it with this
+    export?", and only after Yes, the dialog gone, the status line's "…: holds the project file sub2/w7.annotator; a
+    brat export replaces its whole folder; choose another folder; nothing was written". Replacing a folder that holds
+    the project was never going to be done: it is said under the fields, the dialog open, nothing asked."""
+    from PySide6.QtWidgets import QDialog
+    from ui_support import show_widget
+
+    from annotator.store import Project
+    from ui.dialogs import export
+
+    folder = tmp_path / "work"
+    folder.mkdir()
+    Project(folder / "p.annotator", annotator="a").close()
+    asked: list[str] = []
+    monkeypatch.setattr(export, "ask_replace", lambda parent, path: asked.append(path) or True)
+    dlg = show_widget(qtbot, export.ExportDialog(str(tmp_path / "p.json"), None))
+    dlg.set_format(fmt)
+    dlg.path.setText(str(folder))
+    dlg.accept()
+    assert asked == [] and dlg.result() != QDialog.DialogCode.Accepted and dlg.isVisible()
+    assert (
+        dlg.error.text().startswith(f"{folder}: holds the project file ") and "nothing was written" in dlg.error.text()
+    )

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import AnnotatorError
-from annotator.fileid import refuse_project_target
+from annotator.fileid import refuse_project_folder, refuse_project_target
 from annotator.formats import OPTIONS
 from annotator.formats.registry import FORMATS, export_formats, shown_name
 from annotator.model import STATES, STATUSES
@@ -225,6 +225,8 @@ class ExportDialog(QDialog):
         try:
             refuse_project_target(path)  # never the open project, its -wal/-shm, or any project file
             check_target_folder(path)  # a missing folder or one the user cannot write: said here, the dialog open
+            if self.format_id() in FOLDER_FORMATS:  # a folder that holds a project or other files is never replaced:
+                refuse_project_folder(path, f"a {FORMATS[self.format_id()].shown} export")  # said before "Replace it?"
         except AnnotatorError as exc:
             self.error.setText(str(exc))
             return
