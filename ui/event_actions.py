@@ -11,7 +11,7 @@ from annotator.trigger_phrase import phrase_ahead, word_types
 from annotator.type_order import next_event_type, retype_first, types_nearby
 from annotator.rules import has_room, takes
 from ui.role_keys import already_in, elsewhere_said, event_to_fill, filling, next_said, one_only, role_shortcut
-from ui.role_keys import said_on_event
+from ui.role_keys import filled_span, said_on_event
 from ui import commands as cmd
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -416,12 +416,15 @@ class EventActions:
         arg = self._run_on_event(
             ev, cmd.FillRoleWithSpan, ev.id, role.name, span[0], span[1], label, replace=replace, undecide=undecide
         )
-        if arg is not None:
+        # kept (another program writes): its span held as made is selected too (the words stayed selected, and the next
+        # role key, once it landed, moved it to that role: Alt+1, Alt+2 did not fill as with no one writing)
+        made = filled_span(c, ev.id, arg, span)
+        if made is not None:
             self._cycle = None
             self.edit.clear_selection()
-            made = next((a.entity_id for a in c.events[ev.id].arguments if a.id == arg), None)
             c.select_entity(made)  # selected, so that a label key changes it (as the status line says)
             self._left = made
+        if arg is not None:
             c.report_status(f"{role.name}: {c.span_said(*span)} as {label} (a label key changes it){said}")
         return True
 

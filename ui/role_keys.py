@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
+from annotator.foreseen import stand_in
 from annotator.role_event import event_for_filler
 from annotator.rules import takes
 from annotator.wording import first_named
@@ -63,6 +64,14 @@ def elsewhere_said(c: "Controller", ev: "Event", role: "Role", index: int, lead:
     named = list(seen.values())
     one = "it" if len(seen) == 1 else "one"
     return f"{lead}{first_named(named, NAMED_MOST)} (select {one}, then {role_shortcut(index)} moves it)"
+
+
+def filled_span(c: "Controller", event_id: int, arg: int | None, span: tuple[int, int]) -> int | None:
+    """The span a role key's new span filled the role with: argument ``arg``'s of the event, or (``arg`` None: the edit
+    kept while another program writes) the one made on the words ``span``, held under its stand-in id until it lands."""
+    if arg is not None:
+        return next((a.entity_id for a in c.events[event_id].arguments if a.id == arg), None)
+    return next((e.id for e in c.entities.values() if (e.start, e.end) == span and stand_in(e.id)), None)
 
 
 def already_in(c: "Controller", entity_id: int, role: str, index: int) -> str:
