@@ -435,22 +435,16 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.auto_preannotate = bool(s.get("auto_preannotate"))
 
     def settings_dialog(self) -> None:
-        from ui.dialogs.settings import SettingsDialog  # dialogs load on first use, not at start
+        from ui.dialogs.settings import ask_settings  # dialogs load on first use, not at start
 
-        dlg = SettingsDialog(self.settings, self, self.controller.project)
-        if dlg.exec():
-            dlg.save()
-            changed, version = dlg.chosen_model()
-            if changed:
-                from ui.dialogs.training import make_default
-
-                make_default(self, version)
+        ask_settings(self)
         self.back_to_text()
 
     def shortcuts_dialog(self) -> None:
         from ui.dialogs.shortcuts import ShortcutsDialog
 
-        ShortcutsDialog(self.controller.schema, self).exec()
+        (dlg := ShortcutsDialog(self.controller.schema, self)).exec()
+        dlg.deleteLater()  # the window's child until deleted: every dialog stayed in the window, hidden
         self.back_to_text()
 
     # -- messages, drag and drop, closing ------------------------------------------------------------------

@@ -195,7 +195,9 @@ class FilesAndWork(_Window):
         last = getattr(self, "_last_export", None)
         if last is not None and last[0] == c.project.path:  # this project's export before, failed or not
             dlg.fill(last[1])
-        if dlg.exec():
+        chosen = dlg.exec()
+        dlg.deleteLater()  # the window's child until deleted: every export's dialog stayed in it, hidden
+        if chosen:
             o = dlg.options()
             self._last_export = (c.project.path, o)
             self.start_worker(
@@ -216,6 +218,7 @@ class FilesAndWork(_Window):
 
         dlg = ImportFormatDialog(self, self.start_folder())
         chosen = dlg.exec()
+        dlg.deleteLater()  # read below, deleted once the event loop turns
         self.back_to_text()  # the keys went nowhere after the dialog
         if chosen:
             fmt, path = dlg.choice()
@@ -266,6 +269,7 @@ class FilesAndWork(_Window):
         assert schema is not None  # a project is open (the import ran on it)
         dlg = AddOrMapDialog(self, lacking, list(schema.label_names), list(schema.event_type_names))
         chosen = dlg.exec()
+        dlg.deleteLater()
         self.back_to_text()
         return dlg.choice() if chosen else None
 

@@ -355,7 +355,9 @@ class WindowFlow(_Window):
             hits = c.entities_at(cp, self.view.highlighter.show_rejected)
             if c.current_entity not in {e.id for e in hits}:
                 self.view.click_at(cp)
-        build_context_menu(self).exec(event.globalPos())
+        menu = build_context_menu(self)
+        menu.exec(event.globalPos())
+        menu.deleteLater()  # the window's child: every right-click's menu stayed in it
         self.view.setFocus()
 
     # -- status line -----------------------------------------------------------------------------------

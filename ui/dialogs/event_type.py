@@ -114,6 +114,8 @@ def pick_event_type(
     """Ask for an event type, ``likely`` ones on top and the first selected, then the types ``nearby``; None when
     cancelled."""
     dlg = EventTypeDialog(schema, trigger, parent, likely, nearby)
-    if dlg.exec() != QDialog.DialogCode.Accepted:
+    answer = dlg.exec()
+    dlg.deleteLater()  # the parent's child until deleted (read below): every E's picker stayed in the window
+    if answer != QDialog.DialogCode.Accepted:
         return None
     return dlg.chosen()

@@ -78,7 +78,9 @@ def confirm_problems(
     if not problems:
         return True
     dialog = ProblemsDialog(problems, parent, describe)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
+    answer = dialog.exec()
+    dialog.deleteLater()  # the parent's child until deleted (read below, before that)
+    if answer == QDialog.DialogCode.Accepted:
         return True
     if dialog.chosen is not None and go_to is not None:
         go_to(dialog.chosen)

@@ -27,6 +27,23 @@ from ui.settings import AppSettings
 
 if TYPE_CHECKING:  # pragma: no cover
     from annotator.store import Project
+    from ui.window_face import WindowFace
+
+
+def ask_settings(window: "WindowFace") -> None:
+    """Settings…: the dialog; what it holds saved when accepted, and the project's model chosen there made the
+    default."""
+    dlg = SettingsDialog(window.settings, window, window.controller.project)
+    chosen = dlg.exec()
+    dlg.deleteLater()  # the window's child until deleted (read below): every dialog stayed in the window, hidden
+    if not chosen:
+        return
+    dlg.save()
+    changed, version = dlg.chosen_model()
+    if changed:
+        from ui.dialogs.training import make_default
+
+        make_default(window, version)
 
 
 class SettingsDialog(QDialog):

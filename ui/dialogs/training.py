@@ -81,8 +81,8 @@ def ask_and_train(window: "WindowFace") -> None:
         return
     finished = len(c.project.document_ids(list(FINISHED)))
     dlg = TrainDialog(finished, bool(window.settings.get("train_quick")), window)
-    window.train_dialog = dlg  # type: ignore[attr-defined]
     answer = dlg.exec()
+    dlg.deleteLater()  # read below; the window's child until deleted
     window.back_to_text()  # as after every dialog: the keys in the text (under Xvfb they went nowhere, Alt+C lost)
     if answer != QDialog.DialogCode.Accepted:
         return
