@@ -483,6 +483,8 @@ class FilesAndWork(_Window):
     def _show_progress(self, on: bool) -> None:
         for wdg in (self.progress_label, self.progress_bar, self.cancel_button):
             wdg.setVisible(on)
+        if not on:  # the next work says its own; the hidden bar kept the last one's ("exporting", "cancelling…")
+            self.progress_label.clear()
 
     def cancel_work(self) -> None:
         for w in self.workers:

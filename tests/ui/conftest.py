@@ -57,6 +57,17 @@ def _window_pool_closed():  # type: ignore[no-untyped-def]
     window_pool.drop()
 
 
+@pytest.fixture(autouse=True)
+def _window_pool_out_of_the_way(request):  # type: ignore[no-untyped-def]
+    """The kept window moved out of the screen before a test that does not take it: shown there, it lay under the
+    windows such a test makes (a mouse move to a point of the test's window reached the kept one: test_app_screen's
+    label boxes); ``window_pool.take`` puts it back."""
+    if "window" not in request.fixturenames:
+        import window_pool
+
+        window_pool.aside()
+
+
 @pytest.fixture
 def db(project_path):  # type: ignore[no-untyped-def]
     """A second connection to the same file: what the project FILE holds."""

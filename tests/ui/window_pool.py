@@ -11,13 +11,16 @@ after its first paint, a window took ~45 ms of CPU a test (docs/performance.md, 
 from __future__ import annotations
 
 from collections import Counter
+from types import MethodType
 from typing import Any
 
+from PySide6.QtCore import QPoint
 from ui_support import settled, window_settled
 
 SIZE = (1400, 900)
+ASIDE = QPoint(-20000, -20000)  # out of every screen
 ANNOTATOR = "tester"
-_kept: list[Any] = []  # the window closed clean by the test before, at most one
+_kept: list[Any] = []  # the window whose project the test before closed, at most one (looked at when taken)
 _first: list["Look"] = []  # how the window looked closed the first time, before any test
 reused = [0, 0]  # windows given again, windows made (counted for the measure in docs/performance.md)
 refusals: Counter[str] = Counter()  # what kept a window from the next test, by part (the same measure)
@@ -27,7 +30,9 @@ def take(qtbot, path):  # type: ignore[no-untyped-def]
     """The main window on the project at ``path``, shown, its panels filled: the kept one when there is one (its
     preferences in this test's folder, the active window again), else a new one."""
     w = _kept.pop() if _kept else None
-    if w is not None and _activated(qtbot, w):
+    if w is not None and w.pos() != _first[0].place:  # moved aside (``aside``): back where it stood
+        w.move(_first[0].place)
+    if w is not None and _as_new(w) and _activated(qtbot, w):
         from ui.settings import make_qsettings
 
         reused[0] += 1
@@ -42,8 +47,16 @@ def take(qtbot, path):  # type: ignore[no-untyped-def]
             _open(qtbot, w, path)
             _close(qtbot, w)
             _first.append(Look.of(w))
+            _first[0].place = w.pos()
     _open(qtbot, w, path)
     return w
+
+
+def aside() -> None:
+    """The kept window moved out of the screen (it stays shown: see ``give_back``), for a test that makes windows of
+    its own; ``take`` moves it back."""
+    for w in _kept:
+        w.move(ASIDE)
 
 
 def _activated(qtbot, w) -> bool:  # type: ignore[no-untyped-def]
@@ -60,16 +73,29 @@ def _activated(qtbot, w) -> bool:  # type: ignore[no-untyped-def]
 
 
 def give_back(qtbot, w) -> None:  # type: ignore[no-untyped-def]
-    """The test's end: the project closed (its background work waited for first) and the window kept for the next
-    test when it looks as it did closed the first time, else closed."""
+    """The test's end: the project closed (its background work waited for first) and the window kept, shown (shown
+    again after a hide, offscreen Qt never makes it active again); the next ``take`` looks at it, once the test's
+    fixtures are undone (its monkeypatches: the ``monkeypatch`` the autouse fixtures share ends after this one)."""
     w.wait_for_workers()
     if _close(qtbot, w) and _first:
-        differences = Look.of(w).differences(_first[0])
-        if not differences:  # kept shown (shown again after a hide, offscreen Qt never makes it active again)
-            _kept.append(w)
-            return
-        refusals.update(differences)
-    _closed(w)
+        _kept.append(w)
+    else:
+        _closed(w)
+
+
+def _as_new(w) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the kept window looks as it did closed the first time, after what a new window has too is put back:
+    the find bar's words (kept from project to project, as a person wants them; a new window has none) and the
+    methods monkeypatch's undo leaves on an instance (it sets the bound method it read, which is the class's)."""
+    for obj in (w, w.controller, w.view, w.edit_actions, w.edit_actions.events, w.controller.kept):
+        for name, value in list(vars(obj).items()):
+            if isinstance(value, MethodType) and value.__self__ is obj and value.__func__ is getattr(type(obj), name, None):
+                delattr(obj, name)
+    if not w.find_bar.isVisible():
+        w.find_bar.edit.clear()
+    differences = Look.of(w).differences(_first[0])
+    refusals.update(differences)
+    return not differences
 
 
 def _closed(w) -> None:  # type: ignore[no-untyped-def]
@@ -150,6 +176,7 @@ class Look:
 
     def __init__(self, parts: dict[str, Any]) -> None:
         self.parts = parts
+        self.place: Any = None  # where the first window stood (a kept window moved aside goes back there)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Look) and self.parts == other.parts
@@ -193,7 +220,7 @@ class Look:
         app = QApplication.instance()
         parts: dict[str, Any] = {
             "preferences": tuple((name, w.settings.get(name)) for name in DEFAULTS),
-            "window": (w.isVisible(), w.size().toTuple(), int(w.windowState().value), w.windowTitle()),
+            "window": (w.isVisible(), w.geometry().getRect(), int(w.windowState().value), w.windowTitle()),
             "others shown": tuple(
                 type(t).__name__ for t in QApplication.topLevelWidgets() if t is not w and t.isVisible()
             ),
