@@ -50,4 +50,3 @@ def test_the_window_s_dialogs_and_menus_are_let_go_once_closed(qtbot, window):
     window._context_menu(QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5), QPoint(5, 5)))
     qtbot.waitUntil(lambda: _kept(window) == before)  # deleted once the event loop turns (deleteLater)
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, (QDialog, QMessageBox)) and w.isVisible()]
-

@@ -89,7 +89,11 @@ def _as_new(w) -> bool:  # type: ignore[no-untyped-def]
     methods monkeypatch's undo leaves on an instance (it sets the bound method it read, which is the class's)."""
     for obj in (w, w.controller, w.view, w.edit_actions, w.edit_actions.events, w.controller.kept):
         for name, value in list(vars(obj).items()):
-            if isinstance(value, MethodType) and value.__self__ is obj and value.__func__ is getattr(type(obj), name, None):
+            if (
+                isinstance(value, MethodType)
+                and value.__self__ is obj
+                and value.__func__ is getattr(type(obj), name, None)
+            ):
                 delattr(obj, name)
     if not w.find_bar.isVisible():
         w.find_bar.edit.clear()
