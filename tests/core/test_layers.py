@@ -327,7 +327,6 @@ def test_the_role_rule_check_sees_a_rule():
     assert role_rule_checks("ok = x in d.values()") == []
 
 
-@pytest.mark.slow  # 1.6 s on a quiet machine (session 25): every module of annotator/ and ui/ parsed and walked
 def test_the_role_rules_are_the_rule_module_s():
     """Which labels a role takes, whether it takes another filler, which roles an event misses and which values an
     attribute takes are ``annotator.rules``'s to say (takes, has_room, missing_roles, takes_value): the suggesters,
@@ -411,7 +410,7 @@ def test_the_event_type_names_check_sees_them_spelt():
     assert spelt_event_type_names("x = [\n    t.name\n    for t in s\n    .events\n]") == ["[t.name for t in s.events]"]
 
 
-@pytest.mark.slow  # 1.6 s on a quiet machine (session 25): the modules of tests/, bench/ and scripts/ parsed too
+@pytest.mark.slow  # 1.2-1.6 s of its own (session 25): it alone parses the modules of tests/, bench/ and scripts/
 def test_the_event_type_names_are_the_schema_s():
     """``Schema.event_type_names`` names them; ``{t.name for t in schema.events}`` and its variants were written out
     19 times in the code on main (a55bdde: the brat and WebAnno readers and writers, the event model and its tuning,
