@@ -1,0 +1,362 @@
+"""The rules' suggestions re-scored by counts from the finished documents, by k-fold inside the training articles
+of events-dev (issue 13, session 25; docs/learning.md, "Session 25").
+
+Each variant learns counts from the training articles and changes the rules' shown suggestions: a veto of the
+rules' triggers whose kind the articles mark rarely (per lemma and type, per dependency, first or later mention,
+the place in the article with the rules' score and how many suggestions of the type the article has), a
+promotion of candidates the rules reject (their weaker matches, or verbs, nouns and adjectives of lemmas marked
+often), and a cut of the rules' argument fillers whose kind (role, type and role, + entity label, + dependency
+path to the trigger) the articles keep rarely. Every rate is smoothed toward the coarser kind's (``alpha``
+pseudo-counts). Scored with bench/events.py's scorer: 5-fold by article inside the first (``--reverse``: last)
+N articles at every fixed setting and at the setting an inner 4-fold chooses on the other folds' articles, and
+trained on the N and scored on the remaining articles with the setting the N's inner 4-fold chooses. The rules
+are parsed and asked once; every variant runs on plain counts (seconds).
+
+    python bench/rescoring_cv.py [--articles 80 [50 ...]] [--reverse] [--variants lemma dep ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from events import DATA, as_dicts, figures, labelled_entities, parse_texts, read_articles  # noqa: E402
+from learning import gold_events  # noqa: E402
+
+Row = dict[str, Any]  # one article: its gold events and its tokens with the rules' verdict
+CANDIDATE_POS = ("VERB", "NOUN", "ADJ")
+
+
+def article_rows(articles: list[dict]) -> list[Row]:
+    """Per article: gold events and per token its lemma, parse, entity label and the rules' verdict (shown
+    suggestions, the weaker match at threshold 0, score) as plain data."""
+    from annotator.learn.event_model import default_prior, prepare
+    from annotator.schema import default_schema
+
+    schema = default_schema()
+    docs, _ = parse_texts([a["text"] for a in articles])
+    ents = labelled_entities(docs, set(schema.label_names))
+    prepared = prepare(
+        list(zip(docs, ents, [gold_events(a) for a in articles])),
+        list(schema.event_type_names),
+        default_prior(schema),
+    )
+    rows = []
+    for a, p in zip(articles, prepared):
+        toks = []
+        for t in p.doc:
+            v = p.views.get(t.i)
+            toks.append(
+                {
+                    "i": t.i,
+                    "idx": t.idx,
+                    "end": t.idx + len(t),
+                    "lemma": t.lemma_.lower(),
+                    "pos": t.pos_,
+                    "tag": t.tag_,
+                    "dep": t.dep_,
+                    "head": t.head.i,
+                    "ent": p.ents[t.i][2] if t.i in p.ents else None,
+                    "prev": p.prev[t.i],
+                    "types": list(v.types) if v else [],
+                    "score": v.score if v else 0.0,
+                    "above": bool(v and v.above),
+                    "shown": as_dicts(v.shown) if v else [],
+                    "weak": as_dicts([v.suggestion]) if v and not v.above else [],
+                }
+            )
+        rows.append({"events": a["events"], "toks": toks})
+    return rows
+
+
+def _overlap(a: list[int], b: list[int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def right_event(row: Row, s: dict) -> dict | None:
+    """The gold event of the same type whose trigger overlaps the suggestion's."""
+    return next((e for e in row["events"] if e["type"] == s["type"] and _overlap(e["trigger"], s["trigger"])), None)
+
+
+def kept(event: dict, a: dict) -> bool:
+    return any(b["role"] == a["role"] and _overlap(b["span"], a["span"]) for b in event["arguments"])
+
+
+def smoothed(counts: dict, keys: list[str], start: float, alpha: float) -> float:
+    """The rate of the finest key, each level smoothed toward the level above (``start`` at the top)."""
+    rate = start
+    for key in keys:
+        k, n = counts.get(key, (0, 0))
+        rate = (k + alpha * rate) / (n + alpha)
+    return rate
+
+
+def shown(row: Row) -> list[dict]:
+    return [s for t in row["toks"] for s in t["shown"]]
+
+
+# -- trigger vetoes: a chain of kinds per shown suggestion, its right rate learned from the training articles --
+def _chain_lemma(row: Row, t: dict, s: dict) -> list[str]:
+    return [s["type"], f"{s['type']}|{t['lemma']}"]
+
+
+def _chain_dep(row: Row, t: dict, s: dict) -> list[str]:
+    return [s["type"], f"{s['type']}|{t['pos']}|{t['dep']}", f"{s['type']}|{t['lemma']}|{t['dep']}"]
+
+
+def _chain_mention(row: Row, t: dict, s: dict) -> list[str]:
+    later = "later" if t["prev"] else "first"
+    return [s["type"], f"{s['type']}|{later}", f"{s['type']}|{t['lemma']}|{later}"]
+
+
+def _chain_cells(row: Row, t: dict, s: dict) -> list[str]:
+    """Where in the article (quarter), the rules' score (below 0.7 or not), the type's suggestions there (one or
+    more): the last quarter's weak single suggestions are right 12-25 % of the time on events-dev."""
+    n = sum(x["type"] == s["type"] for x in shown(row))
+    quarter = 4 * t["i"] // len(row["toks"])
+    return [f"{quarter}|{t['score'] >= 0.7}|{min(n, 2)}", f"{s['type']}|{quarter}|{t['score'] >= 0.7}|{min(n, 2)}"]
+
+
+def veto(chain: Callable[[Row, dict, dict], list[str]]) -> tuple[Callable, Callable]:
+    def fit(rows: list[Row]) -> Any:
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        total = [0, 0]
+        for row in rows:
+            for t in row["toks"]:
+                for s in t["shown"]:
+                    right = right_event(row, s) is not None
+                    total[0] += right
+                    total[1] += 1
+                    for key in chain(row, t, s):
+                        counts[key][0] += right
+                        counts[key][1] += 1
+        return counts, (total[0] + 1) / (total[1] + 2)
+
+    def predict(row: Row, model: Any, setting: tuple[float, float]) -> list[dict]:
+        counts, start = model
+        alpha, cut = setting
+        return [s for t in row["toks"] for s in t["shown"] if smoothed(counts, chain(row, t, s), start, alpha) >= cut]
+
+    return fit, predict
+
+
+# -- trigger promotions: candidates the rules reject --
+def _fit_weak(rows: list[Row]) -> Any:
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for row in rows:
+        for t in row["toks"]:
+            for s in t["weak"]:
+                right = right_event(row, s) is not None
+                for key in (s["type"], f"{s['type']}|{t['lemma']}"):
+                    counts[key][0] += right
+                    counts[key][1] += 1
+    return counts
+
+
+def _predict_weak(row: Row, counts: Any, setting: tuple[float, float]) -> list[dict]:
+    alpha, cut = setting
+    out = shown(row)
+    for t in row["toks"]:
+        for s in t["weak"]:
+            if smoothed(counts, [s["type"], f"{s['type']}|{t['lemma']}"], 0.0, alpha) >= cut:
+                out.append(s)
+    return out
+
+
+def _fit_unmatched(rows: list[Row]) -> Any:
+    occurrences: Counter = Counter()
+    marked: dict[str, Counter] = defaultdict(Counter)
+    for row in rows:
+        for t in row["toks"]:
+            if t["types"] or t["pos"] not in CANDIDATE_POS:
+                continue
+            occurrences[t["lemma"]] += 1
+            for e in row["events"]:
+                if _overlap(e["trigger"], [t["idx"], t["end"]]):
+                    marked[t["lemma"]][e["type"]] += 1
+    return occurrences, marked
+
+
+def _predict_unmatched(row: Row, model: Any, setting: tuple[float, float]) -> list[dict]:
+    occurrences, marked = model
+    alpha, cut = setting
+    out = shown(row)
+    for t in row["toks"]:
+        if t["types"] or t["pos"] not in CANDIDATE_POS or t["lemma"] not in marked:
+            continue
+        type_, n = marked[t["lemma"]].most_common(1)[0]
+        if n / (occurrences[t["lemma"]] + alpha) >= cut:
+            out.append({"type": type_, "trigger": [t["idx"], t["end"]], "arguments": []})
+    return out
+
+
+# -- the cut of the rules' argument fillers by kind --
+def _root(toks: list[dict], span: list[int]) -> dict | None:
+    inside = [t for t in toks if _overlap([t["idx"], t["end"]], span)]
+    ids = {t["i"] for t in inside}
+    return next((t for t in inside if t["head"] not in ids or t["head"] == t["i"]), inside[0] if inside else None)
+
+
+def _path(toks: list[dict], trigger: int, head: dict) -> str:
+    steps, tok = [], head
+    for _ in range(3):
+        up = toks[tok["head"]]
+        steps.append(tok["dep"] + (f":{up['lemma']}" if up["pos"] == "ADP" else ""))
+        if up["i"] == trigger:
+            return "^".join(steps)
+        if up["i"] == tok["i"]:
+            break
+        tok = up
+    return "other"
+
+
+def _argument_kinds(row: Row) -> list[tuple[dict, dict, list[tuple[dict, list[str]]]]]:
+    """(token, suggestion, [(filler, chain of kinds)]) of every shown suggestion, computed once per article."""
+    if "_kinds" not in row:
+        out = []
+        for t in row["toks"]:
+            for s in t["shown"]:
+                fillers = []
+                for a in s["arguments"]:
+                    head = _root(row["toks"], a["span"])
+                    label = (head["ent"] or head["pos"]) if head else "?"
+                    path = _path(row["toks"], t["i"], head) if head else "?"
+                    kind = f"{s['type']}|{a['role']}|{label}"
+                    fillers.append((a, [a["role"], f"{s['type']}|{a['role']}", kind, f"{kind}|{path}"]))
+                out.append((t, s, fillers))
+        row["_kinds"] = out
+    return row["_kinds"]
+
+
+def _fit_kinds(rows: list[Row]) -> Any:
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    total = [0, 0]
+    for row in rows:
+        for _t, s, fillers in _argument_kinds(row):
+            event = right_event(row, s)
+            if event is None:
+                continue
+            for a, chain in fillers:
+                if a["role"] == "Time":  # events-dev annotates no Time
+                    continue
+                k = kept(event, a)
+                total[0] += k
+                total[1] += 1
+                for key in chain:
+                    counts[key][0] += k
+                    counts[key][1] += 1
+    return counts, (total[0] + 1) / (total[1] + 2)
+
+
+def _predict_kinds(row: Row, model: Any, setting: tuple[float, float]) -> list[dict]:
+    counts, start = model
+    alpha, cut = setting
+    return [
+        dict(s, arguments=[a for a, chain in fillers if smoothed(counts, chain, start, alpha) >= cut])
+        for _t, s, fillers in _argument_kinds(row)
+    ]
+
+
+CUTS = (0.1, 0.15, 0.2, 0.25, 0.3)
+VARIANTS: dict[str, tuple[str, Callable, Callable, list]] = {
+    "lemma": ("triggers", *veto(_chain_lemma), [(a, c) for a in (2, 5) for c in CUTS]),
+    "dep": ("triggers", *veto(_chain_dep), [(a, c) for a in (2, 5) for c in CUTS]),
+    "mention": ("triggers", *veto(_chain_mention), [(a, c) for a in (2, 5) for c in CUTS]),
+    "cells": ("triggers", *veto(_chain_cells), [(a, c) for a in (2, 10) for c in CUTS]),
+    "weak": ("triggers", _fit_weak, _predict_weak, [(a, c) for a in (1, 2, 5) for c in (0.2, 0.3, 0.4, 0.5)]),
+    "unmatched": (
+        "triggers",
+        _fit_unmatched,
+        _predict_unmatched,
+        [(a, c) for a in (1, 2, 4) for c in (0.2, 0.3, 0.4, 0.5)],
+    ),
+    "kinds": ("arguments", _fit_kinds, _predict_kinds, [(a, c) for a in (1, 3) for c in CUTS]),
+}
+
+
+def f1(rows: list[Row], predictions: list[list[dict]], part: str) -> float:
+    return float(figures([r["events"] for r in rows], predictions)[part]["all"]["f1"])
+
+
+def folds(n: int, k: int, seed: int) -> list[set[int]]:
+    keys = list(range(n))
+    random.Random(seed).shuffle(keys)
+    return [set(keys[j::k]) for j in range(k)]
+
+
+def held_out(rows: list[Row], k: int, seed: int, fit: Callable, predict: Callable, settings: list) -> dict:
+    """Setting -> each article's predictions by the counts of the other folds (None: the rules')."""
+    out: dict[Any, list] = {s: [None] * len(rows) for s in [None, *settings]}
+    for part in folds(len(rows), k, seed):
+        model = fit([rows[i] for i in range(len(rows)) if i not in part])
+        for i in part:
+            out[None][i] = shown(rows[i])
+            for s in settings:
+                out[s][i] = predict(rows[i], model, s)
+    return out
+
+
+def choose(rows: list[Row], part: str, fit: Callable, predict: Callable, settings: list) -> Any:
+    """The setting an inner 4-fold finds best (ties: the rules)."""
+    preds = held_out(rows, 4, 1, fit, predict, settings)
+    scores = {s: f1(rows, p, part) for s, p in preds.items()}
+    return max(scores, key=lambda s: (scores[s], s is None))
+
+
+def measure(name: str, rows: list[Row], rest: list[Row], k: int, seed: int) -> str:
+    part, fit, predict, settings = VARIANTS[name]
+    fixed = held_out(rows, k, seed, fit, predict, settings)
+    chosen_preds: list = [None] * len(rows)
+    chosen = []
+    for fold in folds(len(rows), k, seed):
+        train = [rows[i] for i in range(len(rows)) if i not in fold]
+        setting = choose(train, part, fit, predict, settings)
+        chosen.append(setting)
+        model = fit(train)
+        for i in fold:
+            chosen_preds[i] = shown(rows[i]) if setting is None else predict(rows[i], model, setting)
+    scores = {s: f1(rows, p, part) for s, p in fixed.items()}
+    low, high = min(scores, key=scores.get), max(scores, key=scores.get)
+    line = (
+        f"{name:10} {part:9} k-fold: rules {scores[None]:.4f}, chosen by the inner 4-fold {f1(rows, chosen_preds, part):.4f} "
+        f"({chosen}); fixed settings {scores[low]:.4f} {low} .. {scores[high]:.4f} {high}"
+    )
+    if rest:
+        setting = choose(rows, part, fit, predict, settings)
+        model = fit(rows)
+        got = [shown(r) if setting is None else predict(r, model, setting) for r in rest]
+        line += f"\n{'':21}trained on {len(rows)}, scored on {len(rest)}: rules {f1(rest, [shown(r) for r in rest], part):.4f}, "
+        line += f"chosen {setting} {f1(rest, got, part):.4f}"
+    return line
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, nargs="+", default=[80], help="training sizes (each a run)")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--reverse", action="store_true", help="the LAST N articles (bench/learning.py --reverse)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--variants", nargs="+", choices=sorted(VARIANTS), default=list(VARIANTS))
+    args = ap.parse_args()
+    articles = read_articles(DATA)
+    if args.reverse:
+        articles.reverse()
+    rows = article_rows(articles)
+    side = "last" if args.reverse else "first"
+    for n in args.articles:
+        train, rest = rows[:n], rows[n:]
+        print(f"{len(train)} {side} articles, {args.folds}-fold by article; then scored on the other {len(rest)}")
+        for name in args.variants:
+            print(measure(name, train, rest, args.folds, args.seed), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
