@@ -203,6 +203,10 @@ def document_ann(
             if declared is not None:
                 declared.on_event(brat_name(an), brat_name(label(v["type"])))
 
+    at_span: dict[tuple[int, int], list[str]] = {}  # a span's T ids, whatever their label
+    for (_, s_, e_), tid in targets.items():
+        at_span.setdefault((s_, e_), []).append(tid)
+
     def resolve(where: Any) -> str | None:
         """A span reference kept by the brat import (``["T", label, s, e]``, ``["E", type, s, e, k]``) -> id."""
         if isinstance(where, list) and len(where) == 3 and where[0] == "R" and isinstance(where[2], list):
@@ -214,7 +218,11 @@ def document_ann(
             hits = by_trigger.get(key, [])
             k = where[4] if len(where) > 4 and isinstance(where[4], int) else 0
             return hits[min(k, len(hits) - 1)] if hits else None
-        return targets.get(key)
+        if key in targets:
+            return targets[key]
+        # its label as another project named it (brat's Person, matched to PERSON through Label Studio): the one span
+        one = at_span.get((where[2], where[3]), [])
+        return one[0] if len(one) == 1 else None
 
     extra: list[str] = []
     relation_ids: dict[tuple[str, tuple[tuple[int, int], ...]], str] = {}  # (type, argument spans) -> R id

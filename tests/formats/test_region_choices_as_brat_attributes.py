@@ -79,3 +79,29 @@ def test_a_brat_entity_attribute_goes_out_to_label_studio_as_a_region_choice_and
         "Confidence T1 High",
         "Negated T2",
     ], ann
+
+
+def test_brats_attribute_on_an_entity_renamed_on_the_way_comes_back(tmp_path):
+    """brat's news tutorial (``A4  Individual T1`` on a ``Person``; nlplab/brat ``example-data/tutorials/news``) through
+    Label Studio into a news project: ``Person`` is its ``PERSON`` there, and the binary attribute, kept in brat's meta
+    by the span and brat's label, was "left out (their annotation is gone)" by the brat export; the one span there is
+    its annotation."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "doc.txt").write_text("Somebody twitted that YouTube may merge with Google.\n")
+    (src / "doc.ann").write_text("T1\tPerson 0 8\tSomebody\nT2\tOrganization 22 29\tYouTube\nA1\tIndividual T1\n")
+    (src / "annotation.conf").write_text(
+        "[entities]\nPerson\nOrganization\n[relations]\n[events]\n[attributes]\nIndividual\tArg:<ENTITY>\n"
+    )
+    first = api.new_project(tmp_path / "a.annotator")
+    api.import_files(first, [src])
+    api.export(first, tmp_path / "t.json", "label_studio")
+    second = api.new_project(tmp_path / "b.annotator")
+    api.import_files(second, [tmp_path / "t.json"], format="label_studio")
+    (doc,) = second.document_ids()
+    assert {e.label for e in second.entities(doc)} >= {"PERSON"}  # the news schema's name for it
+    report = api.export(second, tmp_path / "back", "brat")
+    assert "left out" not in report.summary(), report.summary()
+    ann = (tmp_path / "back" / "doc.ann").read_text()
+    ids = {x.split("\t")[2]: x.split("\t")[0] for x in ann.splitlines() if x.startswith("T")}
+    assert f"Individual {ids['Somebody']}" in [x.split("\t")[1] for x in ann.splitlines() if x.startswith("A")], ann
