@@ -28,6 +28,7 @@ from annotator.formats.brat_conf import (
     BRAT_KEPT,
     brat_name,
     conf_arguments,
+    PROXY_SOURCE,
     proxy_labels,
     write_annotation_conf,
     write_visual_conf,
@@ -117,7 +118,7 @@ def kept_fragments(kept: dict[str, Any], text: str) -> dict[tuple[str, int, int]
 
 
 def _proxy_index(source: str | None) -> int:
-    m = re.fullmatch(r"event-argument(?::(\d+))?", source or "")
+    m = re.fullmatch(re.escape(PROXY_SOURCE) + r"(?::(\d+))?", source or "")
     return int(m.group(1) or 0) if m else -1
 
 

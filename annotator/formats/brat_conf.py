@@ -25,6 +25,7 @@ MULT_OUT = {"one": "", "optional": "?", "any": "*", "one_or_more": "+"}
 MULT_IN = {"": "one", "?": "optional", "*": "any", "+": "one_or_more"}
 BINARY = ("false", "true")
 PROXY_NOTE = "an event used as an argument of another event (its trigger span)"
+PROXY_SOURCE = "event-argument"  # such a span's source (":N" after it: the Nth event on that trigger)
 BRAT_KEPT = "brat"  # the key of annotation.conf's declarations the schema cannot hold (common.SCHEMA_KEPT)
 
 

@@ -45,7 +45,7 @@ from collections import Counter
 from typing import Any
 
 from annotator.errors import ImportFileError, UnknownTypeError
-from annotator.formats.brat_conf import BINARY, BRAT_KEPT, conf_schema, is_binary, names_from_brat
+from annotator.formats.brat_conf import BINARY, BRAT_KEPT, PROXY_SOURCE, conf_schema, is_binary, names_from_brat
 from annotator.formats.brat_infer import conf_from_anns, generic_triggers, types_used
 from annotator.formats.brat_files import (
     BIONLP_2013_NORMALIZATION,
@@ -436,9 +436,7 @@ def parse_ann(
                     key = f"event:{ref}"
                     k = order[ref]
                     doc.entities.append(
-                        IncomingEntity(
-                            key, t.start, t.end, nested.type, source="event-argument" + (f":{k}" if k else "")
-                        )
+                        IncomingEntity(key, t.start, t.end, nested.type, source=PROXY_SOURCE + (f":{k}" if k else ""))
                     )
                     proxies[ref] = key
                 out_args.append((r, proxies[ref]))

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.wording import counted
+from annotator.formats.brat_conf import PROXY_SOURCE
 from annotator.formats.reading import check_with_line, need, need_known_labels, trigger_labels
 from annotator.formats.schema_names import SchemaNames
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
@@ -48,6 +49,26 @@ def _role_of(schema: Schema, names: SchemaNames | None, event_type: str, label: 
         return None
     role = names.role(event_type, label) if names is not None else label
     return role if etype.role(role) is not None else None
+
+
+def _proxy_keys(
+    schema: Schema, triggers: set[str], by_key: dict[Any, list[Region]], relations: list[tuple[Any, Any, str | None]]
+) -> set[Any]:
+    """The regions that stand for an event used as another's argument (brat's ``Event-Arg:<EVENT>``: an entity span
+    labelled with the event's type, on its trigger, as the schema declares such a label beside the type): one labelled
+    so that a relation from a trigger reaches and none leaves. Our doccano and Label Studio exports write it beside the
+    trigger's own region; it was read as a trigger, a second event, and the argument "does not go from a trigger"."""
+    both = triggers & set(schema.label_names)
+    if not both:
+        return set()
+    leaving = {frm for frm, _, _ in relations}
+    return {
+        to
+        for frm, to, _ in relations
+        if to not in leaving
+        and any(r.label in both for r in by_key.get(to, []))
+        and any(r.label in triggers for r in by_key.get(frm, []))
+    }
 
 
 def build_document(
@@ -100,6 +121,11 @@ def build_document(
     by_key: dict[Any, list[Region]] = {}
     for r in regions:
         by_key.setdefault(r.key, []).append(r)
+    proxies = _proxy_keys(schema, triggers, by_key, relations)
+
+    def trigger(r: Region) -> bool:
+        return r.label in triggers and r.key not in proxies
+
     entities = [
         IncomingEntity(
             (r.key, r.label),
@@ -107,12 +133,12 @@ def build_document(
             r.end,
             r.label,
             r.state or state,
-            r.source or source,
+            PROXY_SOURCE if r.key in proxies else r.source or source,  # as the brat import marks it
             annotator if r.state in (None, state) else None,  # a model's suggestion beside a person's decisions
             score=r.score,
         )
         for r in regions
-        if r.label not in triggers
+        if not trigger(r)
     ]
     events: dict[tuple[Any, str], IncomingEvent] = {
         (r.key, r.label): IncomingEvent(
@@ -126,7 +152,7 @@ def build_document(
             score=r.score,
         )
         for r in regions
-        if r.label in triggers
+        if trigger(r)
     }
     kept: list[dict[str, Any]] = []  # relations between entities, for the format's export (keep_as)
     drawn_back = 0  # relations drawn from an argument to its trigger, read as its arguments
@@ -146,8 +172,8 @@ def build_document(
                 f"relation {k} points at region {end!r}, an id used for more than one span "
                 f"({' and '.join(f'[{s}, {e})' for s, e in spans)}); which one is meant cannot be told",
             )
-        heads = [r for r in by_key[frm] if r.label in triggers]
-        tails = [r for r in by_key[to] if r.label not in triggers]
+        heads = [r for r in by_key[frm] if trigger(r)]
+        tails = [r for r in by_key[to] if not trigger(r)]
         if label is None and (heads or not keep_as):  # no label: no role for an argument
             warnings.append(f"{path}:{line}: relation {frm}->{to} has no label")
             continue
@@ -161,8 +187,8 @@ def build_document(
             continue
         if not heads and not tails and label is not None:  # drawn from an argument to its trigger (doccano's
             # relations have no direction): that argument where its label is a role of the trigger's event type
-            back_heads = [r for r in by_key[to] if r.label in triggers]
-            back_tails = [r for r in by_key[frm] if r.label not in triggers]
+            back_heads = [r for r in by_key[to] if trigger(r)]
+            back_tails = [r for r in by_key[frm] if not trigger(r)]
             roles = {h.key: _role_of(schema, names, h.label, label) for h in back_heads}
             if back_heads and back_tails and all(roles.values()):
                 for h in back_heads:

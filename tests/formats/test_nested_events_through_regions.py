@@ -1,0 +1,51 @@
+"""brat's nested events (nlplab/brat ``example-data/tutorials/news/090-event_structures``: ``E2  Report:T5
+Reporter-Arg:T4 Event-Arg:E1``, the ``Merge-org`` event an argument of the ``Report``) through Label Studio or doccano
+into a project of the same schema: the exports write the nested event's trigger region and, beside it, the region that
+stands for it as the argument (an entity span labelled ``Merge-org``, as the schema declares a label for each type an
+``<EVENT>`` role takes). The readers took that region for a trigger too: a second ``Merge-org`` event, and the
+``Event-Arg`` "does not go from a trigger to an entity", lost. Our own text, in the tutorial's shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator import api
+
+TEXT = "Wikinews reported that Google and YouTube merged.\n"
+ANN = (
+    "T1\tOrganization 23 29\tGoogle\n"
+    "T2\tOrganization 34 41\tYouTube\n"
+    "T3\tMerge-org 42 48\tmerged\n"
+    "E1\tMerge-org:T3 Org-Arg:T1 Org-Arg2:T2\n"
+    "T4\tOrganization 0 8\tWikinews\n"
+    "T5\tReport 9 17\treported\n"
+    "E2\tReport:T5 Reporter-Arg:T4 Event-Arg:E1\n"
+)
+CONF = (
+    "[entities]\nOrganization\n[relations]\n[events]\nMerge-org\tOrg-Arg+:Organization\n"
+    "Report\tReporter-Arg:Organization, Event-Arg:<EVENT>\n[attributes]\n"
+)
+
+
+@pytest.mark.parametrize("fmt, out", [("label_studio", "t.json"), ("doccano", "d.jsonl")])
+def test_a_nested_event_comes_back_through_label_studio_and_doccano(tmp_path, fmt, out):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "doc.txt").write_text(TEXT)
+    (src / "doc.ann").write_text(ANN)
+    (src / "annotation.conf").write_text(CONF)
+    first = api.new_project(tmp_path / "a.annotator")
+    api.import_files(first, [src])
+    (tmp_path / "s.toml").write_text(first.schema.source or "")
+    api.export(first, tmp_path / out, fmt)
+    second = api.new_project(tmp_path / "b.annotator", schema=tmp_path / "s.toml")
+    report = api.import_files(second, [tmp_path / out], format=fmt)
+    assert not report.warnings, report.warnings
+    (doc,) = second.document_ids()
+    assert sorted(v.type for v in second.events(doc)) == ["Merge-org", "Report"]
+    api.export(second, tmp_path / "back", "brat")
+    lines = (tmp_path / "back" / "doc.ann").read_text().splitlines()
+    events = sorted(x.split("\t")[1].split()[0].split(":")[0] for x in lines if x.startswith("E"))
+    assert events == ["Merge-org", "Report"], lines
+    (report_line,) = [x for x in lines if x.startswith("E") and "Report:" in x]
+    assert "Event-Arg:E" in report_line, lines
