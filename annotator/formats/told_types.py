@@ -23,6 +23,7 @@ class EventUses:
         self.roles: dict[str, dict[str, list[str]]] = {}  # event type -> role -> its fillers' labels, in order
         self.counts: dict[tuple[str, str], list[int]] = {}  # (event type, role) -> each event's number of it
         self.values: dict[str, list[str]] = {}  # an attribute -> the values events give it that a schema lacks
+        self.proxies: list[str] = []  # event types used as arguments (brat's <EVENT>): a label of each stands for one
 
     def attributes(self, schema: Schema, given: Any) -> None:
         """An event's attributes (``given``: name -> value), those values ``schema`` lacks noted."""
@@ -78,7 +79,7 @@ def told_schema(schema: Schema, uses: EventUses, path: Path | str, what: str) ->
     ]
     more = {n: vs for n, vs in uses.values.items() if schema.attribute(n) is not None}
     said = f"told from the events of {Path(path).name} ({what})"
-    return grown_schema(schema, (), uses.tables(), path, said, attributes=attributes, values=more)
+    return grown_schema(schema, (), uses.tables(), path, said, proxies=uses.proxies, attributes=attributes, values=more)
 
 
 def recorded_types(record: Any) -> list[str]:
@@ -103,16 +104,27 @@ def add_regions(
     if not told:
         return
     drawn: dict[Any, list[tuple[Any, str]]] = {}
-    for frm, to, role in relations:
-        if isinstance(role, str):
-            drawn.setdefault(frm, []).append((to, role))
-            drawn.setdefault(to, []).append((frm, role))  # doccano's have no direction: an argument drawn back
-    for key, given in labels.items():
-        for etype in (x for x in given if x in told):
+    given = [(frm, to, role) for frm, to, role in relations if isinstance(role, str)]
+    for frm, to, role in given:
+        drawn.setdefault(frm, []).append((to, role))
+        drawn.setdefault(to, []).append((frm, role))  # doccano's have no direction: an argument drawn back
+    kinds = set(schema.event_type_names) | told
+    leaving = {frm for frm, _, _ in given}
+    proxies = {  # a region that stands for an event used as an argument: labelled with its type, none leaving it
+        to: next(x for x in labels.get(to, ()) if x in kinds)
+        for frm, to, _ in given
+        if to not in leaving and kinds & set(labels.get(to, ())) and kinds & set(labels.get(frm, ()))
+    }
+    for key, named in labels.items():
+        for etype in (x for x in named if x in told and key not in proxies):
             args = [
-                (role, next((x for x in labels.get(other, ()) if schema.label(x)), None))
+                (
+                    role,
+                    proxies[other] if other in proxies else next((x for x in labels[other] if schema.label(x)), None),
+                )
                 for other, role in drawn.get(key, [])
-                if not any(x in told for x in labels.get(other, ()))
+                if other in proxies or not kinds & set(labels.get(other, ()))
             ]
             uses.add(etype, args)
             uses.attributes(schema, (attributes or {}).get(key))
+            uses.proxies += [x for _, x in args if x in kinds and x not in uses.proxies and schema.label(x) is None]

@@ -28,7 +28,10 @@ CONF = (
 
 
 @pytest.mark.parametrize("fmt, out", [("label_studio", "t.json"), ("doccano", "d.jsonl")])
-def test_a_nested_event_comes_back_through_label_studio_and_doccano(tmp_path, fmt, out):
+@pytest.mark.parametrize("into", ["its schema", "a new project"])
+def test_a_nested_event_comes_back_through_label_studio_and_doccano(tmp_path, fmt, out, into):
+    """Into a new (news) project the ``Report`` is told from the record (``test_event_types_through_regions``), and
+    its ``Event-Arg`` takes the label that stands for the nested type (``Business:Merge-Org``, the news schema's)."""
     src = tmp_path / "src"
     src.mkdir()
     (src / "doc.txt").write_text(TEXT)
@@ -38,14 +41,16 @@ def test_a_nested_event_comes_back_through_label_studio_and_doccano(tmp_path, fm
     api.import_files(first, [src])
     (tmp_path / "s.toml").write_text(first.schema.source or "")
     api.export(first, tmp_path / out, fmt)
-    second = api.new_project(tmp_path / "b.annotator", schema=tmp_path / "s.toml")
+    schema = tmp_path / "s.toml" if into == "its schema" else None
+    second = api.new_project(tmp_path / "b.annotator", schema=schema)
     report = api.import_files(second, [tmp_path / out], format=fmt)
     assert not report.warnings, report.warnings
     (doc,) = second.document_ids()
-    assert sorted(v.type for v in second.events(doc)) == ["Merge-org", "Report"]
+    merge = "Merge-org" if into == "its schema" else "Business:Merge-Org"  # the news schema's name for it
+    assert sorted(v.type for v in second.events(doc)) == sorted([merge, "Report"])
     api.export(second, tmp_path / "back", "brat")
     lines = (tmp_path / "back" / "doc.ann").read_text().splitlines()
     events = sorted(x.split("\t")[1].split()[0].split(":")[0] for x in lines if x.startswith("E"))
-    assert events == ["Merge-org", "Report"], lines
+    assert events == ["Merge-org", "Report"], lines  # written as the file spelt it
     (report_line,) = [x for x in lines if x.startswith("E") and "Report:" in x]
     assert "Event-Arg:E" in report_line, lines
