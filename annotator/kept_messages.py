@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.errors import ProjectMovedError
+from annotator.read_only import ReadOnlyReason
 from annotator.wording import counted
 
 
@@ -197,9 +198,9 @@ def replay_not_saved(name: str, n: int, why: object) -> str:
     return f"{name}: {counted(n, 'kept edit')} not written yet ({why}); written at the next open that can save them"
 
 
-def kept_not_in_read_only(name: str, n: int, why: object) -> str:
+def kept_not_in_read_only(name: str, n: int, why: ReadOnlyReason | None) -> str:
     """A read-only open of a project for which a killed program kept ``n`` edits (journal ``name``): not in it here."""
-    because = "opened read-only" if why in (None, "opened read-only") else f"read-only: {why}"
+    because = "opened read-only" if why is None or why.asked else f"read-only: {why.text}"
     return (
         f"{name}: {counted(n, 'edit')} a stopped program kept {'are' if n > 1 else 'is'} not in it ({because}); saved "
         "at the next open that can write it"

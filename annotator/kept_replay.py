@@ -181,7 +181,7 @@ def _not_written_here(project: Project) -> Replay | None:
             out.notes.append(kept_messages.kept_unread_here(path.name, exc.strerror or exc))
             continue
         if n:
-            out.notes.append(kept_messages.kept_not_in_read_only(path.name, n, project.read_only_reason))
+            out.notes.append(kept_messages.kept_not_in_read_only(path.name, n, project.read_only_why))
     project.kept_replay = out if out.notes else None
     return project.kept_replay
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from annotator.errors import ProjectFileError
 from annotator.fileid import sqlite_uri
+from annotator.read_only import Kind, ReadOnlyReason
 
 QUICK_CHECK_MAX_BYTES = 512 * 1024 * 1024  # files up to this size get a full PRAGMA quick_check at open
 
@@ -88,25 +89,36 @@ def _read_only_fs(path: Path) -> bool:
         return False
 
 
-def why_not_writable(path: Path) -> str | None:
+def why_not_writable(path: Path) -> ReadOnlyReason | None:
     """Why an existing project file can only be read here (None if it can be edited)."""
     st = path.stat()
     if _read_only_fs(path):
-        return "it is on a read-only file system"
+        return ReadOnlyReason(Kind.READ_ONLY_FILE_SYSTEM, "it is on a read-only file system")
     # no write permission bit counts as read-only even for root, who os.access says may write anyway
     if not os.access(path, os.W_OK) or not st.st_mode & 0o222:
-        return "the file is not writable (no write permission)"
+        return ReadOnlyReason(Kind.FILE_NOT_WRITABLE, "the file is not writable (no write permission)")
     if st.st_nlink > 1:
-        return "the file has more than one name (hard links); two names for one open project can corrupt it"
+        return ReadOnlyReason(
+            Kind.HARD_LINKS,
+            "the file has more than one name (hard links); two names for one open project can corrupt it",
+        )
     folder = path.parent
     if not os.access(folder, os.W_OK | os.X_OK):  # named whole: a path typed as "p.annotator" has the folder "."
-        return f"the folder {path.absolute().parent} is not writable (an open project needs its -wal and -shm files beside it)"
+        whole = str(path.absolute().parent)
+        return ReadOnlyReason(
+            Kind.FOLDER_NOT_WRITABLE,
+            f"the folder {whole} is not writable (an open project needs its -wal and -shm files beside it)",
+            whole,
+        )
     for suffix in ("-wal", "-shm"):  # made by someone who opened it to read: every write here would fail
         side = Path(f"{path}{suffix}")
         if side.exists() and not os.access(side, os.W_OK):
-            return (
-                f"its {side.name} belongs to another user ({owner_name(side)}), who has it open to read; it can be edited "
-                f"again once they close it (when nobody has it open, {side.name} may be removed)"
+            owner = owner_name(side)
+            return ReadOnlyReason(
+                Kind.SIDE_FILE_OF_ANOTHER_USER,
+                f"its {side.name} belongs to another user ({owner}), who has it open to read; it can be edited "
+                f"again once they close it (when nobody has it open, {side.name} may be removed)",
+                owner,
             )
     return None
 
@@ -154,7 +166,7 @@ def why_cannot_create(path: Path, exc: BaseException) -> str:
     elif not os.access(folder, os.W_OK | os.X_OK):
         why = f"the folder {folder} is not writable (Permission denied)"
     else:
-        why = why_write_open_failed(path, exc)
+        why = why_write_open_failed(path, exc).text
     return f"{why}; nothing was created"
 
 
@@ -217,22 +229,22 @@ def why_file_not_written(exc: OSError) -> str:
     )
 
 
-def why_write_open_failed(path: Path, exc: BaseException) -> str:
+def why_write_open_failed(path: Path, exc: BaseException) -> ReadOnlyReason:
     """The reason to show when a read-write open failed where a read-only one may work. A full disk is told by the
     error's code, or by the folder's free space (an existing file's open fails with SQLITE_IOERR_SHMSIZE, 'disk I/O
     error', when the disk has no room for its -shm)."""
     reason = getattr(exc, "reason", None)
     if isinstance(reason, str):  # the open says why itself (migrations.CannotCopyHere)
-        return reason
+        return ReadOnlyReason(Kind.BACKUP_PATH_TOO_LONG, reason)
     try:
         full = is_disk_full(exc) or os.statvfs(path.parent).f_bavail == 0
     except OSError:
         full = False
     if full:
-        return "the disk is full"
+        return ReadOnlyReason(Kind.DISK_FULL, "the disk is full")
     if _read_only_fs(path):
-        return "it is on a read-only file system"
-    return f"it cannot be written here ({exc})"
+        return ReadOnlyReason(Kind.READ_ONLY_FILE_SYSTEM, "it is on a read-only file system")
+    return ReadOnlyReason(Kind.OTHER, f"it cannot be written here ({exc})")
 
 
 def read_only_uris(path: Path, write_open_failed: bool = False) -> list[str]:

@@ -20,7 +20,9 @@ from annotator.errors import (
     SaveError,
 )
 from annotator.model import DEFAULT_SET, ENTITY_FIELDS, Argument, Comment, Document, Entity, Event
+from annotator import read_only as read_only_kinds
 from annotator import schema_cache
+from annotator.read_only import ReadOnlyReason
 from annotator.file_watch import WatchedFile
 from annotator.schema import Schema, default_schema
 
@@ -57,10 +59,11 @@ class Project(WatchedFile):
         if exists:
             project_file.check_header(self.path)
         self.read_only = read_only
-        self.read_only_reason: str | None = "opened read-only" if read_only else None
+        # why it is open read-only (a kind the app's banner and the refusals ask, with its words): None when writable
+        self.read_only_why: ReadOnlyReason | None = read_only_kinds.ASKED if read_only else None
         if exists and not read_only:
-            self.read_only_reason = opencheck.why_not_writable(self.path)
-            self.read_only = self.read_only_reason is not None
+            self.read_only_why = opencheck.why_not_writable(self.path)
+            self.read_only = self.read_only_why is not None
         if self.read_only and not exists:
             raise ProjectFileError(f"{self.path}: cannot create a project read-only")
         if not exists and not self.path.parent.is_dir():
@@ -90,7 +93,7 @@ class Project(WatchedFile):
                     if made:  # SQLite made the file before it found no room to write it: "nothing was created"
                         fileid.remove_made_empty(self.path)
                     raise ProjectFileError(f"{self.path}: cannot create the project: {why}") from None
-                self.read_only, self.read_only_reason = True, opencheck.why_write_open_failed(self.path, exc)
+                self.read_only, self.read_only_why = True, opencheck.why_write_open_failed(self.path, exc)
         if self.read_only:
             before = fileid.side_identities(self.path)
             uris = opencheck.read_only_uris(self.path.resolve(), write_open_failed=not read_only)
@@ -195,10 +198,10 @@ class Project(WatchedFile):
         self.db.conn.close()
         self.db = ProjectDb(conn)
         self.read_from = copy
-        why = self.read_only_reason if self.read_only_reason not in (None, "opened read-only") else "opened read-only"
-        copy.why = None if why == "opened read-only" else why
-        self.read_only_reason = (
-            f"{why}; it is of file format {version}, shown from an upgraded copy in a temporary folder (the file "
+        why = self.read_only_why or read_only_kinds.ASKED
+        copy.why = None if why.asked else why.text
+        self.read_only_why = why.with_text(
+            f"{why.text}; it is of file format {version}, shown from an upgraded copy in a temporary folder (the file "
             "itself is not changed)"
         )
 
@@ -253,13 +256,18 @@ class Project(WatchedFile):
         if self.log_unread is not None:
             raise AnnotatorError(f"{self.path}: {self.log_unread}: {then}")
 
+    @property
+    def read_only_reason(self) -> str | None:
+        """``read_only_why`` in words ("the folder /x is not writable (...)"); None when the project is writable."""
+        return None if self.read_only_why is None else self.read_only_why.text
+
     def check_writable(self) -> None:
         """Raise the ``SaveError`` a write would meet when the project is open read-only (a long job, loading a
         model or training, asks first)."""
         if self.read_only:
             why = (
-                f" (open read-only because {self.read_only_reason})"
-                if self.read_only_reason not in (None, "opened read-only")
+                f" (open read-only because {self.read_only_why})"
+                if self.read_only_why is not None and not self.read_only_why.asked
                 else ""
             )
             raise SaveError(f"{self.path}: the project is open read-only; nothing was changed{why}")

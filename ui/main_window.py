@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from annotator import kept_messages
 from annotator.errors import AnnotatorError
+from annotator.read_only import ASKED as ASKED_READ_ONLY
 from annotator.store import BUSY_TIMEOUT_MS
 from ui import theme as themes
 from ui.after_paint import AfterPaint
@@ -76,6 +77,16 @@ PROJECT_ACTIONS = (
     "adjudicate",
     "agreement",
 )  # off with no project open (a first start, File > Close project), as WRITE_ACTIONS are
+
+
+def read_only_banner_text(project: Any) -> str:
+    """The banner over the text of a project open read-only: the file, why (``Project.read_only_why``), what works,
+    and the one line of advice that reason calls for (a folder not writable is the folder's to fix, not the file's)."""
+    why = getattr(project, "read_only_why", None) or ASKED_READ_ONLY
+    return (
+        f"Read-only: {project.path.name}: {why.text}. You can read and export; edits, import and pre-annotation are "
+        f"off. {why.advice()}"
+    )
 
 
 class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
@@ -286,13 +297,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.fit_documents_to_names()
         p = self.controller.project
         read_only = p is not None and p.read_only
-        self.read_only_banner.setText(
-            f"Read-only: {p.path.name}: {getattr(p, 'read_only_reason', None) or 'opened read-only'}. You can read and "
-            "export; edits, import and pre-annotation are off. Close it, make the file writable where it is (or copy "
-            "it somewhere writable), and open it again to annotate."
-            if read_only and p is not None
-            else ""
-        )
+        self.read_only_banner.setText(read_only_banner_text(p) if read_only and p is not None else "")
         self.read_only_banner.setVisible(read_only)
         self._follow_project_actions()
         if p is None:  # closed (File > Close project, or before another opens): the title as at a start, and what the

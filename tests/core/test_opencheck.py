@@ -8,6 +8,7 @@ import sqlite3
 import pytest
 
 from annotator.opencheck import is_disk_full, why_write_open_failed
+from annotator.read_only import Kind, ReadOnlyReason
 
 
 def sqlite_error(sql: str) -> sqlite3.Error:
@@ -19,9 +20,12 @@ def sqlite_error(sql: str) -> sqlite3.Error:
 def test_a_full_disk_is_told_by_the_code(tmp_path):
     full = sqlite3.OperationalError("database or disk is full")
     full.sqlite_errorcode = sqlite3.SQLITE_FULL
-    assert is_disk_full(full) and why_write_open_failed(tmp_path / "p.annotator", full) == "the disk is full"
+    said = why_write_open_failed(tmp_path / "p.annotator", full)
+    assert is_disk_full(full) and said.text == "the disk is full" and said.kind is Kind.DISK_FULL
     no_space = OSError(errno.ENOSPC, "No space left on device")
-    assert why_write_open_failed(tmp_path / "p.annotator", no_space) == "the disk is full"
+    assert why_write_open_failed(tmp_path / "p.annotator", no_space) == ReadOnlyReason(
+        Kind.DISK_FULL, "the disk is full"
+    )
 
 
 def test_the_word_full_in_a_message_is_no_full_disk(tmp_path):
@@ -29,7 +33,8 @@ def test_the_word_full_in_a_message_is_no_full_disk(tmp_path):
     other = sqlite_error("SELECT * FROM fullness")
     assert other.sqlite_errorcode == sqlite3.SQLITE_ERROR and not is_disk_full(other)
     assert (
-        why_write_open_failed(tmp_path / "p.annotator", other) == "it cannot be written here (no such table: fullness)"
+        why_write_open_failed(tmp_path / "p.annotator", other).text
+        == "it cannot be written here (no such table: fullness)"
     )
 
 
@@ -50,4 +55,7 @@ def test_a_folder_not_writable_is_named_by_its_full_path(tmp_path, monkeypatch):
         opencheck.os, "access", lambda p, mode: False if Path(p) in (Path("."), tmp_path) else real(p, mode)
     )
     said = opencheck.why_not_writable(Path("p.annotator"))
-    assert said == f"the folder {tmp_path} is not writable (an open project needs its -wal and -shm files beside it)"
+    assert said is not None and said.kind is Kind.FOLDER_NOT_WRITABLE and said.where == str(tmp_path)
+    assert (
+        said.text == f"the folder {tmp_path} is not writable (an open project needs its -wal and -shm files beside it)"
+    )
