@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -101,6 +102,13 @@ class AppSettings(QObject):
         if isinstance(value, str):
             value = [value]
         return [str(v) for v in (value or []) if v]
+
+    def remove_recent(self, paths: Iterable[str]) -> None:
+        """Take ``paths`` off the recent projects (those no longer there, when the person asks)."""
+        drop = set(paths)
+        self.q.setValue("recent_projects", [p for p in self.recent_projects() if p not in drop])
+        self.q.sync()
+        self.changed.emit("recent_projects")
 
     def add_recent(self, path: str) -> None:
         path = str(Path(path).resolve())

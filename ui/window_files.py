@@ -14,7 +14,7 @@ from annotator.model import FINISHED
 from annotator.wording import first_named
 from ui import file_dialogs
 from ui.plain import no_mnemonic
-from ui.project_files import PROJECT_FILTER
+from ui.project_files import PROJECT_FILTER, still_there
 from ui.workers import ExportWorker, ImportFormatWorker, ImportWorker, PreannotateWorker, Worker
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -129,21 +129,36 @@ class FilesAndWork(_Window):
         self.back_to_text()
 
     def fill_recent_menu(self) -> None:
+        """File > Open recent as it opens: each project, one no longer there marked "(not found: …)" (told by
+        ``still_there``, which opens no file: closing a descriptor of the open project would drop its SQLite locks),
+        and then an entry that takes those off the list. Each entry's data is its path."""
         self.recent_menu.clear()
+        gone: list[str] = []
         for p in self.settings.recent_projects():
-            act = self.recent_menu.addAction(no_mnemonic(p))
+            there = still_there(p)
+            act = self.recent_menu.addAction(no_mnemonic(p if there else f"{p} (not found: moved, renamed or deleted)"))
+            act.setData(p)
             act.triggered.connect(lambda _c=False, path=p: self.open_recent(path))
+            if not there:
+                gone.append(p)
+        if gone:
+            self.recent_menu.addSeparator()
+            forget = self.recent_menu.addAction(
+                f"Remove the {len(gone)} not found from the list" if len(gone) > 1 else "Remove the one not found"
+            )
+            forget.triggered.connect(lambda _c=False, paths=tuple(gone): self.settings.remove_recent(paths))
         if not self.recent_menu.actions():
             self.recent_menu.addAction("(none)").setEnabled(False)
 
     def open_recent(self, path: str) -> None:
         """A project of File > Open recent, opened where it was; one no longer there (moved, renamed or deleted since)
-        is said, and no new, empty project is made at its name (as if the work were gone)."""
-        if not Path(path).is_file():
+        is said and taken off the list, and no new, empty project is made at its name (as if the work were gone)."""
+        if not still_there(path):
+            self.settings.remove_recent([path])
             self.alert(
                 "Cannot open project",
                 f"{path}: no project file there any more (moved, renamed or deleted since it was open); nothing was "
-                "opened or made. File > Open project… opens it where it is now.",
+                "opened or made, and it is off File > Open recent. File > Open project… opens it where it is now.",
             )
             return
         self.open_project(path)

@@ -83,13 +83,39 @@ def test_open_recent_on_a_project_no_longer_there_makes_no_empty_one(qtbot, wind
     gone.parent.mkdir()
     window.settings.add_recent(str(gone))
     window.fill_recent_menu()
-    entry = next(a for a in window.recent_menu.actions() if a.text() == str(gone))
+    entry = next(a for a in window.recent_menu.actions() if a.data() == str(gone))
     entry.trigger()
     assert not gone.exists() and list(gone.parent.iterdir()) == []
     assert window.controller.project is not None and window.controller.project.path == project_path
     box = window._alert_box
     assert box.isVisible() and str(gone) in box.text() and "nothing was opened" in box.text()
     box.close()
+
+
+def test_open_recent_marks_the_projects_no_longer_there_and_takes_them_off_when_asked(qtbot, window, project_path):
+    """File > Open recent listed a project moved or deleted since as it listed the others, and kept it there for
+    ever (s25-qa). As the menu opens, one no longer there is marked "(not found: …)", and an entry at its end takes
+    those off the list; the open project's own entry is looked at without opening its file (its SQLite locks kept:
+    the next other program's close leaves its -wal)."""
+    from annotator import edits
+
+    c = window.controller
+    edits.set_status(c.project, c.doc.id, "in_progress")  # the app's connection has written: its -wal is there
+    gone = project_path.parent / "gone.annotator"
+    window.settings.add_recent(str(gone))
+    window.settings.add_recent(str(project_path))
+    window.recent_menu.aboutToShow.emit()  # as the menu opens
+    texts = {a.data(): a.text() for a in window.recent_menu.actions() if a.data()}
+    assert texts[str(project_path)] == str(project_path)
+    assert texts[str(gone)] == f"{gone} (not found: moved, renamed or deleted)"
+    forget = next(a for a in window.recent_menu.actions() if a.text() == "Remove the one not found")
+    forget.trigger()
+    assert str(gone) not in window.settings.recent_projects()
+    assert window.settings.recent_projects()[0] == str(project_path)
+    window.recent_menu.aboutToShow.emit()
+    assert not [a for a in window.recent_menu.actions() if "not found" in a.text()]
+    subprocess.run([sys.executable, "-c", OTHER_PROGRAM, str(project_path)], check=True)
+    assert Path(f"{project_path}-wal").exists()
 
 
 @pytest.mark.parametrize("fmt", ["brat", "webanno"])
