@@ -16,15 +16,16 @@ from ui import theme as themes
 from ui.elided import SLACK
 from ui.plain import no_mnemonic, tooltip_text
 
-WORD_LEAST = 10  # average characters a line has room for at least: a word that long is never cut in two
+WORD_LEAST = 15  # average characters a line has room for at least: a word that long is never cut in two
 PAD_X, PAD_Y = 2, 1  # pixels around the text (the flat button's "padding: 1px 2px")
 
 
 class WrappedButton(QAbstractButton):
     """A flat, bold, link-coloured button showing ``text`` whole: one line when the layout gives it the text's
     width, more lines (height for width) when it gives less. It asks for its longest word's width at least (up to
-    ``WORD_LEAST`` average characters: "Septemb/er 27" was cut in a word at the panel's least width, 1366 px), so a
-    word is elided only when it is longer. Focus (Tab) and Space click it as any button."""
+    ``WORD_LEAST`` average characters: "Septemb/er 27" was cut in a word at the panel's least width, 1366 px; 10 read
+    "counterp…" beside a seven-role event's fill lists, which gave their unused width for 15), so a word is elided
+    only when it is longer. Focus (Tab) and Space click it as any button."""
 
     def __init__(self, text: str, tooltip: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)

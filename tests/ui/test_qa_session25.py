@@ -145,3 +145,38 @@ def test_a_folder_export_onto_the_project_s_folder_is_refused_in_the_dialog_befo
     assert (
         dlg.error.text().startswith(f"{folder}: holds the project file ") and "nothing was written" in dlg.error.text()
     )
+
+
+SEED_007 = "Ōtani invited her Swiss counterpart to visit Tokyo (東京) in the autumn. They will meet on June 24 in Bern."
+
+
+@pytest.mark.parametrize("size", [(1366, 740), (1920, 1050)])
+def test_a_short_filler_of_a_seven_role_event_shows_its_words_whole(qtbot, tmp_path, size):
+    """Seed 007 at 1366x768 (s25-qa): "counterpart" as the Artifact of "visit" (Movement:Transport, seven roles)
+    read "counterp…" beside its ×, its fill list beside it half empty ("fill…" in a box sized for six characters and
+    an icon no entry has). The fill lists take the width their "fill…" needs; the filler's words show whole."""
+    from ui.wrapped import WrappedButton
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    path = tmp_path / "visit.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(SEED_007, "007.txt")]).imported[0][1]
+        ent = edits.add_entity(p, doc, *find(SEED_007, "counterpart"), "PERSON").result_id
+        for words, label in (("Ōtani", "PERSON"), ("Tokyo", "GPE"), ("June 24", "DATE"), ("Bern", "GPE")):
+            edits.add_entity(p, doc, *find(SEED_007, words), label)
+        ev = edits.add_event(p, doc, "Movement:Transport", *find(SEED_007, "visit")).result_id
+        edits.add_argument(p, ev, "Artifact", ent)
+    w = open_window(qtbot, path, size=size)
+    try:
+        w.controller.select_event(ev)
+        qtbot.waitUntil(lambda: any(b.full_text == "counterpart" for b in w.event_editor.findChildren(WrappedButton)))
+        (button,) = [b for b in w.event_editor.findChildren(WrappedButton) if b.full_text == "counterpart"]
+        qtbot.waitUntil(lambda: button.isVisible() and button.width() > 0)
+        assert button.shown_lines(button.width()) == ["counterpart"], (button.width(), w.event_editor.width())
+    finally:
+        close_window(w)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from annotator.keyflow import agent_order, first_role_candidates, source_order
@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 FILL_LIST_MOST = 50  # entities in a role's fill list, nearest to the trigger first
 PROBE_FILLER = -1  # the entity id of the filler every role gets when the panel's least width is measured
 ROW_SPACING = 2  # pixels between two roles' rows (the style's 6 left Time of a seven-role event off screen)
+FILL_LIST_CHARACTERS = 4  # a fill list's width in 'x's: "fill…" whole (its entries shown whole when it opens)
 ROLE_NAME_LEAST = 14  # characters of a role's name always shown ("Beneficiary *"); a longer one is elided
 
 
@@ -107,8 +108,11 @@ class RolesBox(QGroupBox):
             self._fill_cell(cell, i, role.name, filled)
             grid.addLayout(cell, i, 2)
             combo = QComboBox()
+            # as wide as its "fill…" needs, no room for an icon no entry has: the 98 px of six characters and an
+            # icon took the width a short filler lacked ("counterp…" beside its × at 1366x768)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(6)
+            combo.setIconSize(QSize(0, 0))
+            combo.setMinimumContentsLength(FILL_LIST_CHARACTERS)
             combo.setToolTip(
                 tooltip_text(f"Fill {role.name} with an entity it accepts, in the order Alt+{i + 1} puts them")
             )
