@@ -43,30 +43,28 @@ class ReadOnlyReason:
     def advice(self) -> str:
         """One sentence: what the person does to annotate the project, for this reason."""
         copy = "or copy the project to a folder you can write and open the copy"
+        folder = f"the folder {self.where}" if self.where else "its folder"
         return {
-            Kind.ASKED: "Open it again, not read-only, to annotate.",
+            Kind.ASKED: "To annotate, open it again, not read-only.",
             Kind.READ_ONLY_FILE_SYSTEM: (
-                "Copy the project to a disk that can be written (or mount this one read-write) and open it there to "
-                "annotate."
+                "To annotate, copy the project to a disk that can be written and open the copy (or mount this one "
+                "read-write and open it again)."
             ),
             Kind.FILE_NOT_WRITABLE: (
-                f"Close it, make the file writable (chmod u+w, or ask its owner), {copy}, and open it again to annotate."
+                f"To annotate, close it and make the file writable (chmod u+w, or ask its owner), {copy}."
             ),
             Kind.HARD_LINKS: (
-                "Close it, remove its other names so one is left (ls -i shows them), or copy the project and open the "
-                "copy, to annotate."
+                "To annotate, close it and remove its other names so one is left (ls -i shows them), or copy the "
+                "project and open the copy."
             ),
-            Kind.FOLDER_NOT_WRITABLE: (
-                f"Close it, make the folder {self.where or 'holding it'} writable (or ask its owner), {copy}, and open "
-                "it again to annotate."
-            ),
+            Kind.FOLDER_NOT_WRITABLE: f"To annotate, close it and make {folder} writable (or ask its owner), {copy}.",
             Kind.SIDE_FILE_OF_ANOTHER_USER: (
-                f"Open it again once {self.where or 'the other user'} has closed it to annotate; nothing of yours is "
-                "lost meanwhile."
+                f"To annotate, open it again once {self.where or 'the other user'} has closed it; nothing is lost "
+                "meanwhile."
             ),
-            Kind.DISK_FULL: "Free some space on the disk and open it again to annotate.",
-            Kind.BACKUP_PATH_TOO_LONG: "Close it, move the project to a shorter path and open it there to annotate.",
-            Kind.OTHER: f"Close it, make it writable where it is, {copy}, and open it again to annotate.",
+            Kind.DISK_FULL: "To annotate, free some space on the disk and open it again.",
+            Kind.BACKUP_PATH_TOO_LONG: "To annotate, close it, move the project to a shorter path and open it there.",
+            Kind.OTHER: f"To annotate, close it and make it writable where it is, {copy}.",
         }[self.kind]
 
     def with_text(self, text: str) -> ReadOnlyReason:

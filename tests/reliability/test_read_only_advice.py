@@ -57,11 +57,11 @@ def test_each_read_only_reason_as_nobody_has_its_own_advice(shared):
     os.chmod(folder_case, 0o666)
     said = banner_as_nobody(folder_case)
     assert said["kind"] == Kind.FOLDER_NOT_WRITABLE.value, said
-    assert f"make the folder {shared} writable" in said["banner"], said
+    assert f"close it and make the folder {shared} writable" in said["banner"], said
     assert "make the file writable" not in said["banner"], said
     os.chmod(folder_case, 0o644)
     said = banner_as_nobody(folder_case)
-    assert said["kind"] == Kind.FILE_NOT_WRITABLE.value and "make the file writable" in said["banner"], said
+    assert said["kind"] == Kind.FILE_NOT_WRITABLE.value and "close it and make the file writable" in said["banner"]
     assert "\n" not in said["banner"]
 
 
