@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog
 
 OTHER_PROGRAM = (  # a read by another program (`annotator stats`, sqlite3 in a terminal), closed
@@ -178,5 +178,39 @@ def test_a_short_filler_of_a_seven_role_event_shows_its_words_whole(qtbot, tmp_p
         (button,) = [b for b in w.event_editor.findChildren(WrappedButton) if b.full_text == "counterpart"]
         qtbot.waitUntil(lambda: button.isVisible() and button.width() > 0)
         assert button.shown_lines(button.width()) == ["counterpart"], (button.width(), w.event_editor.width())
+    finally:
+        close_window(w)
+
+
+MSF = "Médecins Sans Frontières said it had sent a surgical team from El Fasher on Sunday."
+
+
+def test_escape_after_a_role_key_in_the_find_bar_keeps_the_span_a_label_key_then_changes(qtbot, tmp_path):
+    """Seed 002 by keys: Ctrl+F "Médecins Sans Frontières", Alt+1 (the Agent of "sent": a new PERSON, the line saying
+    "a label key changes it"), then Escape to close the bar, still open over the text, and 2 (ORG): Escape let go of
+    the span and the event, and 2 made "Frontières", the word at the caret, an ORG inside the PERSON. Escape closes
+    the bar and keeps the span; 2 relabels it."""
+    from ui_support import close_window, one_event, open_window
+
+    path = tmp_path / "msf.annotator"
+    one_event(path, MSF, (("El Fasher", "GPE"), ("Sunday", "DATE")), "Movement:Transport", "sent")
+    w = open_window(qtbot, path)
+    try:
+        c, v, bar = w.controller, w.view, w.find_bar
+        ev = next(iter(c.events))
+        c.select_event(ev)
+        v.setFocus()
+        qtbot.keyClick(v, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        bar.edit.setText("Médecins Sans Frontières")  # (QTest types ASCII only)
+        qtbot.keyClick(bar.edit, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+        made = c.current_entity
+        assert made is not None and c.entities[made].label == "PERSON" and bar.isVisible()
+        qtbot.keyClick(v, Qt.Key.Key_Escape)
+        assert not bar.isVisible() and c.current_entity == made and c.current_event == ev
+        qtbot.keyClick(v, Qt.Key.Key_2)  # ORG
+        spans = sorted((e.start, e.end, e.label) for e in c.entities.values())
+        assert spans == [(0, 24, "ORG"), (63, 72, "GPE"), (76, 82, "DATE")], spans
+        qtbot.keyClick(v, Qt.Key.Key_Escape)  # the bar closed: Escape lets go of the span and the event, as before
+        assert c.current_entity is None and c.current_event is None
     finally:
         close_window(w)
