@@ -186,7 +186,15 @@ def pair_agreement(
         per_doc.append({"document_id": doc_id, "name": project.document(doc_id).name, **sc.to_dict()})
         if scored is not None:
             scored()
-    return {"a": set_a, "b": set_b, "documents": len(docs), "project": total.to_dict(), "by_document": per_doc}
+    worked_on = {name: len(covered_documents(project, name)) for name in (set_a, set_b)}  # said when none is shared
+    return {
+        "a": set_a,
+        "b": set_b,
+        "documents": len(docs),
+        "worked_on": worked_on,
+        "project": total.to_dict(),
+        "by_document": per_doc,
+    }
 
 
 def shared_documents(project: Project, set_a: str, set_b: str) -> list[int]:
@@ -261,6 +269,15 @@ def format_agreement(result: dict[str, Any]) -> str:
     out = []
     for pair in result["pairs"]:
         a, b, p = pair["a"], pair["b"], pair["project"]
+        if not pair["documents"]:  # a table of dashes said nothing of why: say it, and what counts as worked on
+            worked = pair["worked_on"]
+            out += [
+                f"{a} vs {b}: no document both worked on ({a} worked on {counted(worked[a], 'document')}, {b} on "
+                f"{worked[b]}; a document counts once its annotator's status for it is not new or she decided "
+                "something there): nothing to compare",
+                "",
+            ]
+            continue
         out.append(
             f"{a} vs {b}: {counted(pair['documents'], 'document')} ({a} is the reference: P = share of {b}'s items {a} also has)"
         )

@@ -148,3 +148,27 @@ def test_a_refused_merge_or_import_leaves_no_new_project_file(tmp_path, capsys):
     assert main(["merge", str(team), str(a)]) == 0 and team.exists()
     assert main(["import", str(team), str(notes)]) == 1  # a project that was there stays, of course
     assert team.exists()
+
+
+def test_agree_says_when_no_document_was_worked_on_by_both(tmp_path, capsys):
+    """Session 25 (s25-qab), as a user: alice finished 002 and 003 of the seeds, bob worked on 007 only; `annotator
+    agree` printed "alice vs bob: 0 documents" and tables of dashes, nothing said of why. It says so now, with how
+    many each worked on and what counts as worked on (the JSON has ``worked_on`` per pair)."""
+    from teams_data import DOC1, DOC2, new_project, span
+
+    a, ids_a = new_project(tmp_path / "a.annotator", "alice", [("doc1.txt", DOC1), ("doc2.txt", DOC2)])
+    span(a, ids_a["doc1.txt"], DOC1, "John Smith", "PERSON")
+    a.close()
+    b, ids_b = new_project(tmp_path / "b.annotator", "bob", [("doc1.txt", DOC1), ("doc2.txt", DOC2)])
+    span(b, ids_b["doc2.txt"], DOC2, "Mary", "PERSON")
+    b.close()
+    team = str(tmp_path / "team.annotator")
+    assert main(["merge", team, str(tmp_path / "a.annotator"), str(tmp_path / "b.annotator")]) == 0
+    capsys.readouterr()
+    assert main(["agree", team]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("alice vs bob: no document both worked on (alice worked on 1 document, bob on 1;"), text
+    assert "nothing to compare" in text and "token kappa" not in text
+    assert main(["agree", team, "--json"]) == 0
+    pair = json.loads(capsys.readouterr().out)["pairs"][0]
+    assert pair["documents"] == 0 and pair["worked_on"] == {"alice": 1, "bob": 1}
