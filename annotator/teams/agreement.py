@@ -264,19 +264,26 @@ def _table_lines(title: str, ex: dict, ov: dict | None, kappa: dict | None, a: s
     return lines
 
 
+def nothing_shared(pair: dict[str, Any]) -> str | None:
+    """Why a pair (``pair_agreement``'s) has nothing to compare, with how many documents each worked on and what
+    counts as worked on; None when they share a document. `agree` and the Agreement window say it in place of
+    tables of dashes under "0 documents"."""
+    if pair["documents"]:
+        return None
+    a, b, worked = pair["a"], pair["b"], pair["worked_on"]
+    return (
+        f"no document both worked on ({a} worked on {counted(worked[a], 'document')}, {b} on {worked[b]}; a document "
+        "counts once its annotator's status for it is not new or she decided something there): nothing to compare"
+    )
+
+
 def format_agreement(result: dict[str, Any]) -> str:
     """Human-readable tables: per pair, per label and overall, then one line per document (no name is cut)."""
     out = []
     for pair in result["pairs"]:
         a, b, p = pair["a"], pair["b"], pair["project"]
-        if not pair["documents"]:  # a table of dashes said nothing of why: say it, and what counts as worked on
-            worked = pair["worked_on"]
-            out += [
-                f"{a} vs {b}: no document both worked on ({a} worked on {counted(worked[a], 'document')}, {b} on "
-                f"{worked[b]}; a document counts once its annotator's status for it is not new or she decided "
-                "something there): nothing to compare",
-                "",
-            ]
+        if (why := nothing_shared(pair)) is not None:  # a table of dashes said nothing of why
+            out += [f"{a} vs {b}: {why}", ""]
             continue
         out.append(
             f"{a} vs {b}: {counted(pair['documents'], 'document')} ({a} is the reference: P = share of {b}'s items {a} also has)"

@@ -214,3 +214,35 @@ def test_escape_after_a_role_key_in_the_find_bar_keeps_the_span_a_label_key_then
         assert c.current_entity is None and c.current_event is None
     finally:
         close_window(w)
+
+
+def test_the_agreement_window_says_why_a_pair_has_nothing_to_compare(qtbot, tmp_path):
+    """Review > Agreement between annotators on a team project whose alice finished seeds 002 and 003 and bob worked on
+    007: "0 documents both annotators covered" over tables of dashes. The tab says why now (``nothing_shared``)."""
+    from PySide6.QtWidgets import QLabel, QTableWidget
+    from ui_support import close_window, open_window
+
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.teams.merge import merge_projects
+
+    texts = [IncomingDocument("Mary met John in Paris.", "a.txt"), IncomingDocument("Acme hired Mary.", "b.txt")]
+    for name, doc in (("alice", 0), ("bob", 1)):
+        with Project(tmp_path / f"{name}.annotator", annotator=name) as p:
+            ids = [i for _, i in import_documents(p, texts).imported]
+            edits.add_entity(p, ids[doc], 0, 4, "PERSON")
+    with Project(tmp_path / "team.annotator", annotator="rita") as team:
+        merge_projects(team, [tmp_path / "alice.annotator", tmp_path / "bob.annotator"])
+    w = open_window(qtbot, tmp_path / "team.annotator", pipeline=None)
+    try:
+        w.actions_by_name["agreement"].trigger()
+        dlg = w._agreement_window
+        qtbot.waitUntil(lambda: dlg.result is not None)
+        tab = dlg.tabs.widget(0)
+        labels = [x.text() for x in tab.findChildren(QLabel)]
+        assert any(t.startswith("No document both worked on (alice worked on 1 document, bob on 1;") for t in labels)
+        assert tab.findChild(QTableWidget) is None, labels
+        dlg.close()
+    finally:
+        close_window(w)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from annotator.errors import AnnotatorError
 from annotator.store import Project
-from annotator.teams.agreement import agreement, compared_sets
+from annotator.teams.agreement import agreement, compared_sets, nothing_shared
 from annotator.wording import counted, first_named
 from ui.dialogs.keys import close_buttons
 from ui.plain import no_mnemonic
@@ -231,6 +231,8 @@ class AgreementWindow(QDialog):
         super().done(code)
 
     def _pair_tab(self, pair: dict[str, Any]) -> QWidget:
+        if (why := nothing_shared(pair)) is not None:
+            return self._nothing_shared_tab(why)
         rows = pair_rows(pair["project"])
         for d in pair["by_document"]:
             ex = d["entities_exact"]["overall"]
@@ -264,6 +266,19 @@ class AgreementWindow(QDialog):
         covered.setTextFormat(Qt.TextFormat.PlainText)
         lay.addWidget(covered)
         lay.addWidget(table, 1)
+        return box
+
+    @staticmethod
+    def _nothing_shared_tab(why: str) -> QWidget:
+        """A pair with no document both worked on: why, in place of tables of dashes under "0 documents"."""
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        said = QLabel(why[0].upper() + why[1:])
+        said.setTextFormat(Qt.TextFormat.PlainText)
+        said.setWordWrap(True)
+        lay.addWidget(said)
+        lay.addStretch(1)
         return box
 
 
