@@ -36,6 +36,7 @@ from annotator.suggest.trigger_clues import (
     object_labels,
     object_kinds,
     objects_of,
+    of_weapons,
     person_pronoun,
     person_undergoing,
     possessive_pronoun,
@@ -411,6 +412,7 @@ class RuleEventSuggester:
             and not span.start <= c.i < span.end
             and guess_label(c) is None
             and self.lexicon.candidates(c)
+            and not of_weapons(c)  # "received arms supplies": weapons, no event
             for c in head.children
         )
 

@@ -67,7 +67,7 @@ def object_kinds(obj: Any, cues: frozenset[str], phrases: dict[str, list[tuple[s
     label = obj.ent_type_ or guess_label(obj) or ("thing" if obj.pos_ == "NOUN" else None)
     if label:
         out.add(label)
-    if is_weapon(obj):
+    if is_weapon(obj) or of_weapons(obj):
         out.add("weapon")
     low, doc = obj.lower_, obj.doc
     if low in cues or obj.lemma_.lower() in cues:
@@ -81,6 +81,13 @@ def object_kinds(obj: Any, cues: frozenset[str], phrases: dict[str, list[tuple[s
         ):
             out.add("cue")
     return frozenset(out)
+
+
+def of_weapons(noun: Any) -> bool:
+    """Whether a noun is a thing made of weapons, by its compound ("arms supplies", "weapons shipments", "missile
+    deliveries"; "arms", the plural, names weapons only): weapons moved, whatever the head noun (a trigger word of
+    another type, "supplies", names no event here)."""
+    return any(c.dep_ == "compound" and (is_weapon(c) or c.lower_ == "arms") for c in noun.children)
 
 
 def objects_of(head: Any, span: Any) -> list[Any]:

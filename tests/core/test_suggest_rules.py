@@ -1101,3 +1101,17 @@ def test_an_adjective_in_front_of_a_noun_describes_the_thing(nlp, suggester):
         e for e in run(nlp, suggester, "Doctors examined the dead soldier near the river.") if e["trigger"] == "dead"
     ]
     assert only(run(nlp, suggester, "The soldier died near the river."), "died")["type"] == "Life:Die"
+
+
+@pytest.mark.slow
+def test_a_thing_of_weapons_received_is_moved(nlp, suggester):
+    # "arms supplies", "weapons shipments": a noun whose compound is a weapon names weapons (ACE's Transport moves an
+    # artifact), not the event its head word may name elsewhere ("supplies"), so "received" is a going of weapons
+    e = only(run(nlp, suggester, "The militia received weapons shipments from Russia."), "received")
+    assert e["type"] == "Movement:Transport"
+    assert [
+        x for x in run(nlp, suggester, "The rebels received arms supplies from the army.") if x["trigger"] == "received"
+    ]
+    assert not [
+        x for x in run(nlp, suggester, "The rebels received food supplies from the army.") if x["trigger"] == "received"
+    ]
