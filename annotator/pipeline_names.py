@@ -13,7 +13,7 @@ roles and labels (what has no match is left out)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 from annotator.formats.schema_names import SchemaNames
 from annotator.schema import Schema
@@ -56,6 +56,11 @@ class AdoptedNames:
     def label(self, name: str) -> str:
         """The project's label for the pipeline's ``name`` (itself when the project has it or none matches)."""
         return self.labels.get(name, name)
+
+    def labels_for(self, names: Iterable[str]) -> frozenset[str]:
+        """The project's labels for the pipeline's ``names`` (``GPE`` and ``LOC`` as one ``Place``): what a check of
+        the pipeline's labels reads in the project's (``writer.held_for_arguments``' places and amounts)."""
+        return frozenset(self.label(n) for n in names)
 
     def unlabel(self, name: str) -> str:
         """The pipeline's label for the project's ``name``, for the suggester (itself when none)."""

@@ -190,7 +190,7 @@ def store_parsed(
     if names is not None and names.labels:
         spans = [(s, e, names.label(label)) for s, e, label in parsed.entities]
         scores = {(s, e, names.label(label)): v for (s, e, label), v in (parsed.scores or {}).items()}
-    spans, held = held_for_arguments(spans, events or ())
+    spans, held = held_for_arguments(spans, events or (), names)
     write_entities(project, doc_id, spans, source, report.counts, scores)
     if events is not None:
         write_events(project, doc_id, events, event_source, report.counts)

@@ -13,6 +13,7 @@ from typing import Iterable, Mapping, Sequence
 
 
 from annotator.db import event_row, span_row
+from annotator.pipeline_names import AdoptedNames
 from annotator.rules import attribute_breaches, event_type_breach, label_breach, room_breach
 from annotator.schema import Schema
 from annotator.store import Project, now
@@ -86,7 +87,9 @@ def write_entities(
     counts.entities += project.db.insert_spans(rows)
 
 
-def held_for_arguments(spans: Sequence[Span], events: Iterable[EventSuggestion]) -> tuple[list[Span], list[Span]]:
+def held_for_arguments(
+    spans: Sequence[Span], events: Iterable[EventSuggestion], names: AdoptedNames | None = None
+) -> tuple[list[Span], list[Span]]:
     """The pipeline's ``spans`` in two: those to write before the events, and those an event suggestion's argument
     takes in a span of its own, to write after them:
     - an amount the argument fills under another amount's label (the Money of "fined him 500,000 zlotys", spaCy's
@@ -96,16 +99,17 @@ def held_for_arguments(spans: Sequence[Span], events: Iterable[EventSuggestion])
     ``write_events`` makes the argument's span with its label and the suggester's source, and ``write_left_over``
     then leaves out the pipeline's spans that one covers: one suggestion on those words, the one the role takes
     (there were two, QUANTITY and MONEY; three overlapping places); where no event was written (one a person
-    rejected), the pipeline's stay as it read them."""
-    given = {(a.start, a.end, a.label) for sug in events for a in sug.arguments if a.label in AMOUNT_LABELS}
+    rejected), the pipeline's stay as it read them. The labels are the project's (``names``: the pipeline's as its
+    schema spells them, ``Place`` for ``GPE`` and ``LOC``; spaCy's own without)."""
+    amounts = names.labels_for(AMOUNT_LABELS) if names is not None else AMOUNT_LABELS
+    regions = names.labels_for(REGION_LABELS) if names is not None else REGION_LABELS
+    given = {(a.start, a.end, a.label) for sug in events for a in sug.arguments if a.label in amounts}
     other = {(s, e) for s, e, _ in given}
-    places = {(a.start, a.end) for sug in events for a in sug.arguments if a.label in REGION_LABELS}
+    places = {(a.start, a.end) for sug in events for a in sug.arguments if a.label in regions}
     before, after = [], []
     for span in spans:
-        refilled = span[2] in AMOUNT_LABELS and span[:2] in other and span not in given
-        inside = span[2] in REGION_LABELS and any(
-            s <= span[0] and span[1] <= e and (s, e) != span[:2] for s, e in places
-        )
+        refilled = span[2] in amounts and span[:2] in other and span not in given
+        inside = span[2] in regions and any(s <= span[0] and span[1] <= e and (s, e) != span[:2] for s, e in places)
         (after if refilled or inside else before).append(span)
     return before, after
 
