@@ -69,6 +69,7 @@ SUPPORT_VERBS = {
     "convene",
 }
 _WHILE = {"while", "when", "as"}
+WHERE_PREPS = SETTING_PREPS | {"to", "into", "from", "toward", "towards"}  # a phrase that tells where
 _AIMED = ("prep:to", "prep:at", "prep:on", "prep:against", "prep:into")
 # the slots only a noun phrase fills: a word there is a noun, whatever its tag
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "obj", "pobj")
@@ -529,6 +530,8 @@ def fill_roles(
         if label is None or (start, end) in used or (start < trigger_span[1] and trigger_span[0] < end):
             continue
         options = (label,) if tok.i in ents else alternative_labels(label)
+        if tok.i in ents and label == "ORG" and tok.pos_ == "PROPN" and slot[5:] in WHERE_PREPS:
+            options = (label, "GPE")  # "moved to Odessa and Mariupol": a name told as where, read as an ORG
         if label in COUNTS and is_money(label, tok.doc.char_span(start, end, alignment_mode="expand").text):
             options = (label, "MONEY")  # "fined him 500,000 zlotys": spaCy's QUANTITY, a sum of money by its words
         if (

@@ -17,7 +17,6 @@ from annotator.pipeline_names import AdoptedNames
 from annotator.rules import attribute_breaches, event_type_breach, label_breach, room_breach
 from annotator.schema import Schema
 from annotator.store import Project, now
-from annotator.suggest.amounts import AMOUNT_LABELS
 from annotator.suggest.place_spans import REGION_LABELS
 from annotator.suggest.types import EventSuggestion
 
@@ -92,25 +91,25 @@ def held_for_arguments(
 ) -> tuple[list[Span], list[Span]]:
     """The pipeline's ``spans`` in two: those to write before the events, and those an event suggestion's argument
     takes in a span of its own, to write after them:
-    - an amount the argument fills under another amount's label (the Money of "fined him 500,000 zlotys", spaCy's
-      QUANTITY, a sum of money by its words: ``amounts.is_money``);
+    - a name or an amount the argument fills under another label, the one its role takes (the Money of "fined him
+      500,000 zlotys", spaCy's QUANTITY, a sum of money by its words: ``amounts.is_money``; the Destination of "sent
+      the soldiers to Kharkiv", the NER's ORG, a name told as where: ``event_args.fill_roles``);
     - a place name inside a wider place the argument is ("Mombasa" and "Kenya" of the Place "Mombasa, Kenya":
       ``place_spans.with_regions``).
     ``write_events`` makes the argument's span with its label and the suggester's source, and ``write_left_over``
     then leaves out the pipeline's spans that one covers: one suggestion on those words, the one the role takes
-    (there were two, QUANTITY and MONEY; three overlapping places); where no event was written (one a person
-    rejected), the pipeline's stay as it read them. The labels are the project's (``names``: the pipeline's as its
-    schema spells them, ``Place`` for ``GPE`` and ``LOC``; spaCy's own without)."""
-    amounts = names.labels_for(AMOUNT_LABELS) if names is not None else AMOUNT_LABELS
+    (there were two, QUANTITY and MONEY; ORG and GPE; three overlapping places); where no event was written (one a
+    person rejected), the pipeline's stay as it read them. The labels are the project's (``names``: the pipeline's as
+    its schema spells them, ``Place`` for ``GPE`` and ``LOC``; spaCy's own without)."""
     regions = names.labels_for(REGION_LABELS) if names is not None else REGION_LABELS
-    given = {(a.start, a.end, a.label) for sug in events for a in sug.arguments if a.label in amounts}
+    given = {(a.start, a.end, a.label) for sug in events for a in sug.arguments}
     other = {(s, e) for s, e, _ in given}
-    places = {(a.start, a.end) for sug in events for a in sug.arguments if a.label in regions}
+    places = {(s, e) for s, e, label in given if label in regions}
     before, after = [], []
     for span in spans:
-        refilled = span[2] in amounts and span[:2] in other and span not in given
+        relabelled = span[:2] in other and span not in given
         inside = span[2] in regions and any(s <= span[0] and span[1] <= e and (s, e) != span[:2] for s, e in places)
-        (after if refilled or inside else before).append(span)
+        (after if relabelled or inside else before).append(span)
     return before, after
 
 

@@ -70,3 +70,33 @@ def test_a_wider_place_over_a_name_a_person_accepted_is_that_name(project, pipe)
     preannotate(project, pipe, event_suggester=Attacks())
     assert _place(project, doc) == ["Mombasa"]
     assert ("Mombasa, Kenya", "GPE", "suggested") not in _entities(project, doc)
+
+
+SENT = "The army sent the soldiers to Kharkiv on Monday."
+
+
+class Sends:
+    """A stand-in event suggester: "sent" a Movement:Transport whose Destination is "Kharkiv" as a place, the NER's
+    ORG told as where (``event_args.fill_roles``)."""
+
+    source = "fake:sends@1"
+
+    def suggest(self, doc, entities):  # type: ignore[no-untyped-def]
+        k = SENT.index("Kharkiv")
+        where = ArgumentSuggestion("Destination", k, k + 7, "GPE", 0.8)
+        return [EventSuggestion("Movement:Transport", SENT.index("sent"), SENT.index("sent") + 4, 0.8, (where,))]
+
+
+def test_a_name_an_argument_takes_under_another_label_is_one_suggestion_of_that_label(project):
+    """The NER's ORG on "Kharkiv" and the Destination's GPE on the same words were two suggestions: one now, the GPE
+    the role takes; where no event is written, the ORG as the pipeline read it."""
+    pipe = blank_pipeline_with_patterns([{"label": "ORG", "pattern": "Kharkiv"}])
+    doc = add_document(project, SENT)
+    preannotate(project, pipe, event_suggester=Sends())
+    got = sorted((SENT[e.start : e.end], e.label, e.state) for e in project.entities(doc))
+    assert got == [("Kharkiv", "GPE", "suggested")]
+    (event,) = project.events(doc)
+    edits.reject_event(project, event.id)
+    preannotate(project, pipe, event_suggester=Sends())
+    got = sorted((SENT[e.start : e.end], e.label, e.state) for e in project.entities(doc))
+    assert got == [("Kharkiv", "ORG", "suggested")]

@@ -860,3 +860,22 @@ def test_a_place_with_the_region_it_is_in_after_a_comma_is_one_place(nlp, sugges
     listed = "Protesters marched in Paris, Berlin and Rome on Sunday."
     got = args_of(nlp, suggester, listed, "marched", "Conflict:Demonstrate")
     assert not any(r == "Place" and "," in t for r, t in got), got
+
+
+@pytest.mark.slow
+def test_a_name_read_as_an_organization_told_as_where_fills_a_place_role_as_a_place(nlp, suggester):
+    # the NER read "Kharkiv" as an ORG: after "to" it is where the going ends, and the Destination (places only) takes
+    # it as a place (the writer's suggestion relabels it); a role that takes organizations keeps it one
+    text = "The army sent the soldiers to Kharkiv on Monday."
+    k = text.index("Kharkiv")
+    found = [
+        s
+        for s in suggester.suggest(nlp(text), [(k, k + 7, "ORG")])
+        if text[s.trigger_start : s.trigger_end] == "sent" and s.type == "Movement:Transport"
+    ]
+    assert len(found) == 1, found
+    assert ("Destination", k, "GPE") in {(a.role, a.start, a.label) for a in found[0].arguments}, found
+    text = "The convoy came under attack from Hezbollah on Monday."
+    h = text.index("Hezbollah")
+    found = [s for s in suggester.suggest(nlp(text), [(h, h + 9, "ORG")]) if s.type == "Conflict:Attack"]
+    assert ("Attacker", h, "ORG") in {(a.role, a.start, a.label) for a in found[0].arguments}, found
