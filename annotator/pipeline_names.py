@@ -59,7 +59,7 @@ class AdoptedNames:
 
     def labels_for(self, names: Iterable[str]) -> frozenset[str]:
         """The project's labels for the pipeline's ``names`` (``GPE`` and ``LOC`` as one ``Place``): what a check of
-        the pipeline's labels reads in the project's (``writer.held_for_arguments``' places)."""
+        the pipeline's labels reads in the project's (``store_parsed``'s places for ``writer.held_for_arguments``)."""
         return frozenset(self.label(n) for n in names)
 
     def unlabel(self, name: str) -> str:

@@ -18,6 +18,7 @@ from annotator.pipeline_names import AdoptedNames, RenamedSuggester
 from annotator.store import Project, now
 from annotator.learn.decision_prior import LEAST_REJECTED, types_nobody_keeps
 from annotator.suggest.decided import DecidedSuggester
+from annotator.suggest.place_spans import REGION_LABELS
 from annotator.suggest.types import EventSuggester, EventSuggestion
 from annotator.suggest.writer import (
     WriteCounts,
@@ -190,7 +191,8 @@ def store_parsed(
     if names is not None and names.labels:
         spans = [(s, e, names.label(label)) for s, e, label in parsed.entities]
         scores = {(s, e, names.label(label)): v for (s, e, label), v in (parsed.scores or {}).items()}
-    spans, held = held_for_arguments(spans, events or (), names)
+    regions = names.labels_for(REGION_LABELS) if names is not None else REGION_LABELS
+    spans, held = held_for_arguments(spans, events or (), regions)
     write_entities(project, doc_id, spans, source, report.counts, scores)
     if events is not None:
         write_events(project, doc_id, events, event_source, report.counts)

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from typing import Collection, Iterable, Mapping, Sequence
 
 
 from annotator.db import event_row, span_row
-from annotator.pipeline_names import AdoptedNames
 from annotator.rules import attribute_breaches, event_type_breach, label_breach, room_breach
 from annotator.schema import Schema
 from annotator.store import Project, now
@@ -87,7 +86,7 @@ def write_entities(
 
 
 def held_for_arguments(
-    spans: Sequence[Span], events: Iterable[EventSuggestion], names: AdoptedNames | None = None
+    spans: Sequence[Span], events: Iterable[EventSuggestion], regions: Collection[str] = REGION_LABELS
 ) -> tuple[list[Span], list[Span]]:
     """The pipeline's ``spans`` in two: those to write before the events, and those an event suggestion's argument
     takes in a span of its own, to write after them:
@@ -99,9 +98,8 @@ def held_for_arguments(
     ``write_events`` makes the argument's span with its label and the suggester's source, and ``write_left_over``
     then leaves out the pipeline's spans that one covers: one suggestion on those words, the one the role takes
     (there were two, QUANTITY and MONEY; ORG and GPE; three overlapping places); where no event was written (one a
-    person rejected), the pipeline's stay as it read them. The labels are the project's (``names``: the pipeline's as
-    its schema spells them, ``Place`` for ``GPE`` and ``LOC``; spaCy's own without)."""
-    regions = names.labels_for(REGION_LABELS) if names is not None else REGION_LABELS
+    person rejected), the pipeline's stay as it read them. The labels are the project's: ``regions``, the pipeline's
+    ``REGION_LABELS`` as its schema spells them (``AdoptedNames.labels_for``: ``Place`` for ``GPE`` and ``LOC``)."""
     given = {(a.start, a.end, a.label) for sug in events for a in sug.arguments}
     other = {(s, e) for s, e, _ in given}
     places = {(s, e) for s, e, label in given if label in regions}
