@@ -19,7 +19,7 @@ from annotator.errors import (
 )
 from annotator.held import HeldDocument
 from annotator.model import PROJECT_WIDE, UNFINISHED, Change, Document, Entity, Event
-from annotator import fileid, navigation
+from annotator import fileid, name_span, navigation
 from annotator.navigation import Tokens, still_there
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema
@@ -528,6 +528,14 @@ class Controller(QObject):
     def word_at(self, cp: int) -> tuple[int, int] | None:
         """The word the caret at ``cp`` is on (the one ending there rather than a full stop after it)."""
         return navigation.word_at(self.tokens(), self.doc.text if self.doc else "", cp)
+
+    def name_around(self, start: int, end: int) -> tuple[int, int] | None:
+        """The name around ``[start, end)`` in its sentence (``name_span.name_around``), snapped to the tokens; None
+        when the words there start no name."""
+        if self.doc is None:
+            return None
+        found = name_span.name_around(self.doc.text, self.sentence(start), start, end)
+        return self.snap(*found) if found is not None else None
 
     def edge_moved(self, start: int, end: int, edge: str, direction: int) -> tuple[int, int]:
         """[start, end) with its ``edge`` ('start' or 'end') moved by a token in ``direction`` (-1 or +1)

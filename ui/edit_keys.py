@@ -1,5 +1,5 @@
 """The annotation keys on the document view: which edit or move of ``ui.editing.EditActions`` a key press asks for
-(Tab, Enter, X, Delete, Escape, Space, a label key, E, A, N, [ ], Alt+N, Shift+arrows). The main window hands it
+(Tab, Enter, X, Delete, Escape, Space, Shift+Space, a label key, E, A, N, [ ], Alt+N, Shift+arrows). The main window hands it
 the view's keys; the actions do the work."""
 
 from __future__ import annotations
@@ -98,6 +98,9 @@ def annotation_key(edit: "EditActions", event: QKeyEvent) -> bool:
         c.select_event(None)
         if bare:
             edit.escapedBare.emit()
+        return True
+    if key == Qt.Key.Key_Space and shift:
+        edit.select_name()
         return True
     if key == Qt.Key.Key_Space:
         edit.select_at_caret()

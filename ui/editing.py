@@ -298,6 +298,25 @@ class EditActions(QObject):
         self.clear_selection()  # the keys act on the span now, not on the text selected
         self.c.select_entity(ids[(ids.index(cur) + 1) % len(ids)] if cur in ids else ids[0])
 
+    def select_name(self) -> None:
+        """Shift+Space: the words selected (Find's match: "cen"), else the word at the caret, widened to the name
+        around them (``Controller.name_around``: "the Central Anti-Corruption Bureau" in one key, where Ctrl+Shift+Right
+        took a token a press); with a span selected and no words, as Space."""
+        sel = self.view.selection_cp()
+        if sel is None and self.c.current_entity is not None:
+            self.select_at_caret()
+            return
+        if sel is None:
+            pos = self.view.caret_cp()
+            sel = self.c.word_at(pos) or (pos, pos)
+        found = self.c.name_around(*sel)
+        if found is None:
+            self.c.report_status("No name here: Shift+Space widens a word that starts with a capital to its name.")
+            return
+        self.c.select_entity(None)
+        self.view.select_cp(*found)
+        self.c.report_status(f"{self.c.span_said(*found, 80)} selected: a label key labels it, Alt+1…9 fill a role")
+
     def move_edge(self, edge: str, direction: int) -> None:
         """Move the start or end of the selected span (or of the selected event's trigger) by one token."""
         cur = self.current()
