@@ -184,8 +184,33 @@ class Player:
         assert QApplication.focusWidget() is self.v, (want[:n], here, self.w.find_bar.info.text())
         assert self.v.selection_cp() == (start, start + n), (want[:n], here, self.v.selection_cp())
 
+    def widen_cost(self, start: int, end: int) -> int:
+        """Ctrl+Shift+Right's presses from Find's match at ``start`` to ``end``: a token each."""
+        n = self._find_plan(start, end)[1]
+        ends = self.c.tokens().ends if hasattr(self.c.tokens(), "ends") else []
+        first = self.c.snap(start, start + n)[1]
+        return sum(1 for e in ends if first < e <= end)
+
+    def name_plan(self, start: int, end: int) -> tuple[int, int] | None:
+        """(keys, word start) of the cheapest Find to a word of ``[start, end)`` whose Shift+Space selects just it
+        (session 25b: the name around the match), or None."""
+        best = None
+        for m in re.finditer(r"\w+", self.text[start:end]):
+            at = start + m.start()
+            keys, n, _ = self._find_plan(at, end)
+            if self.c.name_around(at, at + n) == (start, end) and (best is None or keys + 1 < best[0]):
+                best = (keys + 1, at)
+        return best
+
     def select_span(self, start: int, end: int) -> None:
-        """Find it, then widen the selection by words to its end."""
+        """Find it, then widen the selection by words to its end; or Find a word of it and Shift+Space, the name
+        around it, when that is fewer keys."""
+        name = self.name_plan(start, end)
+        if name is not None and name[0] < self.find_cost(start, end) + self.widen_cost(start, end):
+            self.find(name[1], end)
+            self.press(Qt.Key.Key_Space, SHIFT)
+            assert self.v.selection_cp() == (start, end), (self.text[start:end], self.v.selection_cp())
+            return
         self.find(start, end)
         while self.v.selection_cp() is not None and self.c.snap(*self.v.selection_cp())[1] < end:
             self.press(Qt.Key.Key_Right, CTRL | SHIFT)
