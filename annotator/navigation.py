@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 
+from annotator.foreseen import stand_in
 from annotator.model import Entity, Event
 from annotator.offsets import snap_to_tokens
 from annotator import tokens as fallback
@@ -265,6 +266,17 @@ def next_open_in(order: Sequence[int], open_ids: Container[int], current: int | 
 def still_there(selected: int | None, present: Container[int]) -> int | None:
     """A selection survives a reload or an edit only while what it names is still there."""
     return selected if selected is not None and selected in present else None
+
+
+def landed_as(selected: int | None, row: Entity | None, entities: dict[int, Entity]) -> int | None:
+    """The span a selected stand-in (``foreseen.stand_in``: a span made by an edit kept while another program writes)
+    became when its edit landed: the file's span on its words, of its label first, the newest; None when ``selected``
+    is no stand-in gone, or no such span is there (its edit refused). The stand-in's id goes at the landing, and the
+    selection with it: the next role key then took the words, not the span (round 19, docs/keyboard.md)."""
+    if selected is None or row is None or selected in entities or not stand_in(selected):
+        return None
+    there = [e for e in entities.values() if (e.start, e.end) == (row.start, row.end) and not stand_in(e.id)]
+    return max(there, key=lambda e: (e.label == row.label, e.id)).id if there else None
 
 
 class SpanIndex:

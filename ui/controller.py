@@ -64,6 +64,8 @@ class Controller(QObject):
         self.held = HeldDocument()  # the current document's annotations, kept up to date edit by edit
         self.unreadable: list[str] = []  # why documents could not be opened when the project was (damaged texts)
         self.current_entity: int | None = None
+        self._selected_row: Entity | None = None  # the selected span as last seen: a stand-in's words when it lands
+        self.landed: dict[int, int] = {}  # stand-in id -> the file's id of a selected span made by a kept edit
         self.current_event: int | None = None
         self.last_saved: str | None = None
         self._said: str | None = None  # what the last undo or redo did, told once the undo stack has moved
@@ -420,11 +422,14 @@ class Controller(QObject):
         if applied.meta:
             self.categoriesChanged.emit()
         ents, evs = applied.entities, applied.events
+        selection = (self.current_entity, self.current_event)
         self._keep_selection()
         if ents:
             self.entitiesChanged.emit(ents)
         if evs:
             self.eventsChanged.emit(evs)
+        if (self.current_entity, self.current_event) != selection:  # a selected kept span landed, or went
+            self.selectionChanged.emit()
         self.documentRowsChanged.emit({change.document_id})  # one row of the list, not the whole list
         self.saved.emit(self.last_saved)
 
@@ -468,10 +473,16 @@ class Controller(QObject):
 
     # -- selection -----------------------------------------------------------------------------------
     def _keep_selection(self) -> None:
+        landed = navigation.landed_as(self.current_entity, self._selected_row, self.entities)
+        if landed is not None:  # a kept edit's new span, selected, landed: the file's span stays selected
+            self.landed[self.current_entity] = landed  # type: ignore[index]
+            self.current_entity = landed
         self.current_entity = still_there(self.current_entity, self.entities)
         self.current_event = still_there(self.current_event, self.events)
+        self._selected_row = self.entities.get(self.current_entity) if self.current_entity is not None else None
 
     def select_entity(self, entity_id: int | None) -> None:
+        self._selected_row = self.entities.get(entity_id) if entity_id is not None else None
         if entity_id != self.current_entity:
             self.current_entity = entity_id
             self.selectionChanged.emit()

@@ -67,7 +67,9 @@ class EventActions:
 
     def _forget_left_when_moved(self) -> None:
         if self._left is not None and self.c.current_entity != self._left:
-            self._left = None
+            # a span the role key made while another program wrote, landed: still the span it left
+            landed = self.c.landed.get(self._left)
+            self._left = landed if landed is not None and landed == self.c.current_entity else None
         self._as_filler.discard(self.c.current_entity)  # type: ignore[arg-type]  # the person looks at it: his now
 
     def _run_on_event(self, ev: Event, command: type, *args, put: int | None = None, **kwargs):  # type: ignore[no-untyped-def]

@@ -50,3 +50,43 @@ def test_shift_space_widens_find_s_match_to_the_name_around_it(qtbot, tmp_path):
         ("ORG", "the Central Anti-Corruption Bureau"),  # main: Central
         ("ORG", "the General Directorate for National Roads and Motorways"),  # main: National
     ]
+
+
+def test_a_kept_new_span_fill_keeps_its_span_selected_once_it_lands(qtbot, window, project_path):
+    """ "forces" selected (no span) and Alt+1 (Attacker) while another program writes: the fill is kept, its new span
+    selected under its stand-in id (round 18). Once it landed the stand-in's id was gone and the selection with it:
+    nothing selected, the span no longer the one the role key left. The file's span on its words stays selected now,
+    as the one the role key left: Alt+2 (Target) fills Target with its first candidate, as with no one writing, and a
+    label key relabels "forces" (main: nothing selected after the landing)."""
+    from annotator.foreseen import stand_in
+    from ui import commands
+    from ui_helpers import find
+    from ui_support import DOC_A, let_go_and_land, locked, press_role_key
+
+    w, c = window, window.controller
+    ev = c.run(commands.AddEvent, c.doc.id, "Conflict:Attack", *find(DOC_A, "attacked"))
+    w.view.setFocus()
+    c.select_entity(None)
+    c.select_event(ev)
+    w.view.select_cp(*find(DOC_A, "forces"))
+    other = locked(project_path)
+    try:
+        press_role_key(qtbot, w, "Conflict:Attack", "Attacker")  # kept
+        assert c.current_entity is not None and stand_in(c.current_entity)
+    finally:
+        let_go_and_land(qtbot, c, other)
+    selected = c.entities.get(c.current_entity) if c.current_entity is not None else None
+    assert selected is not None and not stand_in(selected.id), c.current_entity  # main: None
+    assert DOC_A[selected.start : selected.end] == "forces"
+    press_role_key(qtbot, w, "Conflict:Attack", "Target")
+    roles = [
+        (a.role, DOC_A[c.entities[a.entity_id].start : c.entities[a.entity_id].end]) for a in c.events[ev].arguments
+    ]
+    assert sorted(roles) == [("Attacker", "forces"), ("Target", "Tal Abyad")], roles
+    qtbot.keyClick(w.view, Qt.Key.Key_2)  # ORG: the label key on the span still selected
+    from annotator.store import Project
+
+    c.close_project()
+    with Project(project_path, create=False) as p:
+        forces = [e for e in p.entities(p.document_ids()[0]) if DOC_A[e.start : e.end] == "forces"]
+    assert [e.label for e in forces] == ["ORG"], [(e.label, e.state) for e in forces]
