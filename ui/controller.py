@@ -548,6 +548,10 @@ class Controller(QObject):
         found = name_span.name_around(self.doc.text, self.sentence(start), start, end)
         return self.snap(*found) if found is not None else None
 
+    def with_article(self, start: int, end: int) -> tuple[int, int] | None:
+        """``[start, end)`` with the "the" before it (``name_span.with_article``), or None."""
+        return name_span.with_article(self.doc.text, (start, end)) if self.doc is not None else None
+
     def edge_moved(self, start: int, end: int, edge: str, direction: int) -> tuple[int, int]:
         """[start, end) with its ``edge`` ('start' or 'end') moved by a token in ``direction`` (-1 or +1)
         (``navigation.edge_moved``: inside one of the pipeline's tokens, by the fallback's pieces)."""

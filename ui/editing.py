@@ -300,8 +300,8 @@ class EditActions(QObject):
 
     def select_name(self) -> None:
         """Shift+Space: the words selected (Find's match: "cen"), else the word at the caret, widened to the name
-        around them (``Controller.name_around``: "the Central Anti-Corruption Bureau" in one key, where Ctrl+Shift+Right
-        took a token a press); with a span selected and no words, as Space."""
+        around them (``Controller.name_around``: "Central Anti-Corruption Bureau" in one key, where Ctrl+Shift+Right
+        took a token a press); again, with the "the" before it; with a span selected and no words, as Space."""
         sel = self.view.selection_cp()
         if sel is None and self.c.current_entity is not None:
             self.select_at_caret()
@@ -310,6 +310,8 @@ class EditActions(QObject):
             pos = self.view.caret_cp()
             sel = self.c.word_at(pos) or (pos, pos)
         found = self.c.name_around(*sel)
+        if found is not None and found == self.c.snap(*sel):  # again: the "the" before it
+            found = self.c.with_article(*found) or found
         if found is None:
             self.c.report_status("No name here: Shift+Space widens a word that starts with a capital to its name.")
             return

@@ -193,13 +193,15 @@ class Player:
 
     def name_plan(self, start: int, end: int) -> tuple[int, int] | None:
         """(keys, word start) of the cheapest Find to a word of ``[start, end)`` whose Shift+Space selects just it
-        (session 25b: the name around the match), or None."""
+        (session 25b: the name around the match; pressed again, with the "the" before it), or None."""
         best = None
         for m in re.finditer(r"\w+", self.text[start:end]):
             at = start + m.start()
             keys, n, _ = self._find_plan(at, end)
-            if self.c.name_around(at, at + n) == (start, end) and (best is None or keys + 1 < best[0]):
-                best = (keys + 1, at)
+            name = self.c.name_around(at, at + n)
+            more = 1 if name == (start, end) else 2 if name and self.c.with_article(*name) == (start, end) else 0
+            if more and (best is None or keys + more < best[0]):
+                best = (keys + more, at)
         return best
 
     def select_span(self, start: int, end: int) -> None:
@@ -209,6 +211,8 @@ class Player:
         if name is not None and name[0] < self.find_cost(start, end) + self.widen_cost(start, end):
             self.find(name[1], end)
             self.press(Qt.Key.Key_Space, SHIFT)
+            if self.v.selection_cp() != (start, end):  # again: the "the" before it
+                self.press(Qt.Key.Key_Space, SHIFT)
             assert self.v.selection_cp() == (start, end), (self.text[start:end], self.v.selection_cp())
             return
         self.find(start, end)

@@ -14,7 +14,7 @@ BUREAU = (
 def test_shift_space_widens_find_s_match_to_the_name_around_it(qtbot, tmp_path):
     """Seed 004's "the Central Anti-Corruption Bureau" (no suggestion) took Find "cen", Enter, five Ctrl+Shift+Right
     (Central, Anti, -, Corruption, Bureau) and the label key: 12 keys. Shift+Space on Find's match selects the name
-    around it, with the "the" before a name of two words or more: `Ctrl+F c e n Return Shift+Space 2`. On main
+    around it, again with the "the" before it: `Ctrl+F c e n Return Shift+Space Shift+Space 2` (the second press takes in the "the"). On main
     Shift+Space was Space ("No span under the caret."), and 2 labelled "Central" alone. A word with no capital
     ("officers") is left as it is, said."""
     from annotator.importing import IncomingDocument, import_documents
@@ -27,6 +27,7 @@ def test_shift_space_widens_find_s_match_to_the_name_around_it(qtbot, tmp_path):
     w = open_window(qtbot, path)
     try:
         v, bar = w.view, w.find_bar
+        first: list[str | None] = []
         v.setFocus()
         for words in ("cen", "nat"):
             qtbot.keyClick(v, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -34,6 +35,8 @@ def test_shift_space_widens_find_s_match_to_the_name_around_it(qtbot, tmp_path):
             qtbot.keyClicks(bar.edit, words)
             qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
             qtbot.keyClick(v, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
+            first.append(BUREAU[slice(*v.selection_cp())] if v.selection_cp() else None)
+            qtbot.keyClick(v, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)  # again: the "the" before it
             qtbot.keyClick(v, Qt.Key.Key_2)  # ORG
         qtbot.keyClick(v, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
         bar.edit.clear()
@@ -42,6 +45,7 @@ def test_shift_space_widens_find_s_match_to_the_name_around_it(qtbot, tmp_path):
         qtbot.keyClick(v, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
         assert v.selection_cp() is not None and BUREAU[slice(*v.selection_cp())] == "offi"  # left as it was
         assert w.message.text().startswith("No name here"), w.message.text()
+        assert first == ["Central Anti-Corruption Bureau", "General Directorate for National Roads and Motorways"]
     finally:
         close_window(w)
     with Project(path, create=False) as p:

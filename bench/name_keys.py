@@ -1,0 +1,97 @@
+"""Shift+Space's keys on the development articles: what selecting each gold argument of several words costs by Find
+and Ctrl+Shift+Right a token (the key replays' way before session 25b), and by Find to one of its words and Shift+Space
+(``name_span.name_around``, the name around the match) where that selects exactly the argument and is fewer keys.
+Prints figures for the two halves (even / odd lines) and all, and the seeds' gold entities of several words (the
+spans the key replays end with); asserts nothing.
+
+Per argument, the caret at the text's start (Find's cost as ``bench/find_keys.py`` counts it); sentences are lines
+(events-dev's sentences are its lines; the seeds' paragraphs). Shift+Space again adds a "the" before the name (2 keys). "exact": arguments whose name, from the word
+Find is cheapest to, is the argument; "other": the name is found but is not the argument (a title before a person,
+"Russian Foreign Minister Sergey Lavrov"): those a person widens by tokens as before.
+
+    python bench/name_keys.py
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from bisect import bisect_right
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from events import DATA, read_articles  # noqa: E402
+from find_keys import find_cost  # noqa: E402
+
+from annotator.name_span import name_around, with_article  # noqa: E402
+from annotator.tokens import word_tokens  # noqa: E402
+
+
+def spans_of(row: dict) -> list[tuple[int, int]]:
+    return sorted({tuple(a["span"]) for ev in row["events"] for a in ev["arguments"]})  # type: ignore[misc]
+
+
+def tally(rows: list[tuple[str, list[tuple[int, int]]]]) -> dict[str, int]:
+    t = {"args": 0, "several": 0, "exact": 0, "other": 0, "before": 0, "after": 0}
+    for text, spans in rows:
+        low = text.lower()
+        starts, ends = word_tokens(text)
+        lines = [m.start() for m in re.finditer(r"^", text, re.MULTILINE)]
+
+        def sentence(cp: int) -> tuple[int, int]:  # a line: events-dev's sentences are its lines
+            a = lines[bisect_right(lines, cp) - 1]
+            b = text.find("\n", a)
+            return a, len(text) if b < 0 else b
+
+        for s, e in spans:
+            t["args"] += 1
+            words = [(m.start() + s, m.end() + s) for m in re.finditer(r"\w+", text[s:e])]
+            pieces = [k for k in range(len(starts)) if s <= starts[k] and ends[k] <= e]
+            if len(pieces) < 2 or not words:
+                continue
+            t["several"] += 1
+            first_end = words[0][1]
+            by_token = find_cost(text, low, 0, s, e) + sum(1 for k in pieces if ends[k] > first_end)
+            best, found = by_token, None
+            for a, b in words:
+                got = name_around(text, sentence(a), a, b)
+                if got is None:
+                    continue
+                found = found or got
+                if got == (s, e):
+                    best = min(best, find_cost(text, low, 0, a, b) + 1)
+                elif with_article(text, got) == (s, e):  # Shift+Space again: the "the" before it
+                    best = min(best, find_cost(text, low, 0, a, b) + 2)
+            if found is not None and best == by_token and found != (s, e):
+                t["other"] += 1
+            if best < by_token:
+                t["exact"] += 1
+            t["before"] += by_token
+            t["after"] += best
+    return t
+
+
+def seed_rows() -> list[tuple[str, list[tuple[int, int]]]]:
+    rows = []
+    for path in sorted((ROOT / "tests" / "data").glob("keys_seed*_entities.json")):
+        g = json.loads(path.read_text(encoding="utf-8"))
+        text = (ROOT / "seeds" / g["document"]).read_text(encoding="utf-8")
+        rows.append((text, sorted({(s, e) for s, e, *_ in g["entities"]})))
+    return rows
+
+
+def main() -> None:
+    rows = [(r["text"], spans_of(r)) for r in read_articles(DATA)]
+    for name, sel in (("A", rows[0::2]), ("B", rows[1::2]), ("all", rows), ("seeds", seed_rows())):
+        t = tally(sel)
+        print(
+            f"{name:5}: {t['args']} spans, {t['several']} of several tokens: Shift+Space fewer keys on {t['exact']}, "
+            f"a name other than the span {t['other']}; keys to select them {t['before']} -> {t['after']}"
+        )
+
+
+if __name__ == "__main__":
+    main()

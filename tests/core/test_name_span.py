@@ -1,0 +1,43 @@
+"""annotator.name_span: the name around a selection (Shift+Space), from the text alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.name_span import name_around, with_article
+
+
+def around(text: str, word: str) -> str | None:
+    at = text.index(word)
+    got = name_around(text, (0, len(text)), at, at + len(word))
+    return text[got[0] : got[1]] if got else None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "name"),
+    [
+        ("He was held by the Central Anti-Corruption Bureau at home.", "Cen", "Central Anti-Corruption Bureau"),
+        ("They met at the Court of Appeal in Warsaw.", "Appeal", "Court of Appeal"),
+        (
+            "It was the General Directorate for National Roads and Motorways.",
+            "Nat",
+            "General Directorate for National Roads and Motorways",
+        ),
+        ("Russia and China met.", "China", "China"),  # "and" joins only after of/for
+        ("On November 17 they met, on a Monday.", "Nov", "November 17"),  # "on" written lowercase: not a name's
+        ("Troops of the U.S. Army landed.", "Army", "U.S. Army"),
+        ("A march in St. Louis began.", "Lou", "St. Louis"),
+        ("The president met Russian President Vladimir Putin.", "Putin", "Vladimir Putin"),  # a title left out
+        ("The president met Russian President Vladimir Putin.", "Russian", "Russian President Vladimir Putin"),
+        ("He met officers there.", "offi", None),
+    ],
+)
+def test_name_around(text: str, word: str, name: str | None) -> None:
+    assert around(text, word) == name
+
+
+def test_with_article_takes_the_the_before_it() -> None:
+    text = "He was held by the Central Bureau."
+    at = text.index("Central")
+    assert with_article(text, (at, len(text) - 1)) == (text.index("the"), len(text) - 1)
+    assert with_article(text, (text.index("held"), text.index("held") + 4)) is None
