@@ -25,6 +25,12 @@ GENERAL = [
     ("Label key on a selected span", "Relabel it (a suggestion is decided: on to the next one)"),
     ("Tab / Shift+Tab", "Next / previous undecided suggestion (span or event) from where you are"),
     ("Space", "Select the span under the caret (again: the next one out)"),
+    (
+        "Shift+Space",
+        "Widen the words selected (Find's match: “cen”) or the word at the caret to the name around them: “Central "
+        "Anti-Corruption Bureau”, a title before it left out (“President”); again: with the “the” before it; then a "
+        "label key or Alt+1…9",
+    ),
     ("Click a span", "Select it (a second click: the next one out)"),
     ("Enter", "Accept the selected suggestion and go to the next undecided one"),
     (
