@@ -317,7 +317,10 @@ class EditActions(QObject):
             return
         self.c.select_entity(None)
         self.view.select_cp(*found)
-        self.c.report_status(f"{self.c.span_said(*found, 80)} selected: a label key labels it, Alt+1…9 fill a role")
+        again = " (Shift+Space again: with “the”)" if self.c.with_article(*found) else ""
+        self.c.report_status(
+            f"“{self.c.span_said(*found, 80)}” selected{again}: a label key labels it, Alt+1…9 fill a role"
+        )
 
     def move_edge(self, edge: str, direction: int) -> None:
         """Move the start or end of the selected span (or of the selected event's trigger) by one token."""
