@@ -8,15 +8,15 @@ National Roads", "Médecins Sans Frontières" needs none), or by "and" after suc
 and Motorways", never "Russia and China"), a full stop after a capital abbreviation ("U.S.", "St. Louis"). A "the"
 before it is left out (events-dev's gold: "United States", "Middle East"); Shift+Space again takes it in
 (``with_article``: "the Warsaw Regional Court", as the seeds' gold and ACE write an organisation). A sentence's first word is a name's only when the text never
-writes it in lowercase ("On November 17" is November 17). Tokens are the one fallback's (``annotator.tokens``) within the
-sentence: the app snaps the result to the document's tokens.
+writes it in lowercase ("On November 17" is November 17). Tokens are the document's (stored, else the one fallback's),
+the sentence's only.
 """
 
 from __future__ import annotations
 
 import re
 
-from annotator.tokens import word_tokens
+from collections.abc import Sequence
 
 JOINERS = frozenset(
     {"of", "for", "de", "del", "della", "des", "du", "da", "do", "dos", "van", "von", "der", "al", "bin"}
@@ -42,12 +42,13 @@ def _abbreviation(word: str) -> bool:
     return len(word) <= 3 and word[:1].isupper() and word.isalpha()
 
 
-def name_around(text: str, bounds: tuple[int, int], start: int, end: int) -> tuple[int, int] | None:
-    """The name (as the module says) around ``[start, end)`` within the sentence ``bounds``, or None when the words
+def name_around(text: str, tokens: tuple[Sequence[int], Sequence[int]], start: int, end: int) -> tuple[int, int] | None:
+    """The name (as the module says) around ``[start, end)`` within the sentence whose tokens (starts, ends) are
+    ``tokens`` (the document's: ``navigation.Tokens.within``), or None when the words
     there start no name (a lowercase word, punctuation). The selection's own words need not be whole: Find's
     "cen" of "Central" widens too. Words before the selection that the text writes in lowercase elsewhere and a name
     follows are a title, left out ("Russian President Vladimir Putin" from "Putin": Vladimir Putin)."""
-    starts, ends = word_tokens(text, *bounds)
+    starts, ends = tokens
     inside = [k for k, (s, e) in enumerate(zip(starts, ends)) if s < max(end, start + 1) and start < e]
     if not inside:
         return None

@@ -34,6 +34,11 @@ class Tokens:
     def snap(self, start: int, end: int) -> tuple[int, int]:
         return snap_to_tokens(self.starts, self.ends, start, end)
 
+    def within(self, lo: int, hi: int) -> tuple[list[int], list[int]]:
+        """(starts, ends) of the tokens inside ``[lo, hi)`` (a sentence's: ``name_span.name_around`` reads them)."""
+        i, j = bisect_left(self.starts, lo), bisect_right(self.ends, hi)
+        return list(self.starts[i:j]), list(self.ends[i:j])
+
     def at(self, cp: int) -> tuple[int, int] | None:
         """The token holding code point ``cp``, or None (a space)."""
         i = bisect_left(self.ends, cp + 1)
@@ -166,6 +171,9 @@ class LocalTokens:
 
     def snap(self, start: int, end: int) -> tuple[int, int]:
         return self._window(start, end).snap(start, end)
+
+    def within(self, lo: int, hi: int) -> tuple[list[int], list[int]]:
+        return self._window(lo, hi).within(lo, hi)
 
     def at(self, cp: int) -> tuple[int, int] | None:
         return self._window(cp, cp + 1).at(cp)

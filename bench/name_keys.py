@@ -5,9 +5,10 @@ Prints figures for the two halves (even / odd lines) and all, and the seeds' gol
 spans the key replays end with); asserts nothing.
 
 Per argument, the caret at the text's start (Find's cost as ``bench/find_keys.py`` counts it); sentences are lines
-(events-dev's sentences are its lines; the seeds' paragraphs). Shift+Space again adds a "the" before the name (2 keys). "exact": arguments whose name, from the word
-Find is cheapest to, is the argument; "other": the name is found but is not the argument (a title before a person,
-"Russian Foreign Minister Sergey Lavrov"): those a person widens by tokens as before.
+(events-dev's sentences are its lines; the seeds' paragraphs), tokens the one fallback's (a document never
+pre-annotated). Shift+Space again adds a "the" before the name (2 keys). "fewer": arguments Shift+Space selects in
+fewer keys; "other": a name is found but is not the argument ("Conakry, Guinea", "Luhansk region"): those a person
+widens by tokens as before.
 
     python bench/name_keys.py
 """
@@ -57,7 +58,7 @@ def tally(rows: list[tuple[str, list[tuple[int, int]]]]) -> dict[str, int]:
             by_token = find_cost(text, low, 0, s, e) + sum(1 for k in pieces if ends[k] > first_end)
             best, found = by_token, None
             for a, b in words:
-                got = name_around(text, sentence(a), a, b)
+                got = name_around(text, word_tokens(text, *sentence(a)), a, b)
                 if got is None:
                     continue
                 found = found or got

@@ -541,12 +541,11 @@ class Controller(QObject):
         return navigation.word_at(self.tokens(), self.doc.text if self.doc else "", cp)
 
     def name_around(self, start: int, end: int) -> tuple[int, int] | None:
-        """The name around ``[start, end)`` in its sentence (``name_span.name_around``), snapped to the tokens; None
-        when the words there start no name."""
+        """The name around ``[start, end)`` in its sentence (``name_span.name_around``, on the document's tokens);
+        None when the words there start no name."""
         if self.doc is None:
             return None
-        found = name_span.name_around(self.doc.text, self.sentence(start), start, end)
-        return self.snap(*found) if found is not None else None
+        return name_span.name_around(self.doc.text, self.tokens().within(*self.sentence(start)), start, end)
 
     def with_article(self, start: int, end: int) -> tuple[int, int] | None:
         """``[start, end)`` with the "the" before it (``name_span.with_article``), or None."""

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from annotator.name_span import name_around, with_article
+from annotator.tokens import word_tokens
 
 
 def around(text: str, word: str) -> str | None:
     at = text.index(word)
-    got = name_around(text, (0, len(text)), at, at + len(word))
+    got = name_around(text, word_tokens(text), at, at + len(word))
     return text[got[0] : got[1]] if got else None
 
 
