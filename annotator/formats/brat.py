@@ -28,7 +28,7 @@ from annotator.formats.brat_conf import (
     BRAT_KEPT,
     brat_name,
     conf_arguments,
-    PROXY_SOURCE,
+    proxy_index,
     proxy_labels,
     write_annotation_conf,
     write_visual_conf,
@@ -117,11 +117,6 @@ def kept_fragments(kept: dict[str, Any], text: str) -> dict[tuple[str, int, int]
     return out
 
 
-def _proxy_index(source: str | None) -> int:
-    m = re.fullmatch(re.escape(PROXY_SOURCE) + r"(?::(\d+))?", source or "")
-    return int(m.group(1) or 0) if m else -1
-
-
 def document_ann(
     rec: dict[str, Any], schema: Schema, report: FormatExportReport, declared: "Declared | None" = None
 ) -> str:
@@ -147,7 +142,7 @@ def document_ann(
     for e in rec["entities"]:
         if e["label"] in proxies:
             same = by_trigger.get((e["label"], e["start"], e["end"]), [])
-            k = _proxy_index(e["source"])
+            k = proxy_index(e["source"])
             if same and k >= 0:
                 ref[e["id"]] = same[min(k, len(same) - 1)]
                 continue

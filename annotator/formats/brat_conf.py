@@ -29,6 +29,13 @@ PROXY_SOURCE = "event-argument"  # such a span's source (":N" after it: the Nth 
 BRAT_KEPT = "brat"  # the key of annotation.conf's declarations the schema cannot hold (common.SCHEMA_KEPT)
 
 
+def proxy_index(source: str | None) -> int:
+    """Which event on its trigger a span of ``source`` stands for (``PROXY_SOURCE``, ``:N`` the Nth; 0 the first),
+    -1 for a span of another source (an entity of its own)."""
+    m = re.fullmatch(re.escape(PROXY_SOURCE) + r"(?::(\d+))?", source or "")
+    return int(m.group(1) or 0) if m else -1
+
+
 def is_binary(attr: Attribute) -> bool:
     """An attribute brat writes present or absent, without a value: its values are ``false`` and ``true``, in
     that order (annotation.conf's attribute without values comes in so; a schema's own is written so)."""

@@ -44,6 +44,7 @@ from annotator.formats.reading import (
 )
 from annotator.formats.meta_keys import PRODIGY
 from annotator.formats.schema_names import SchemaNames, given_spellings
+from annotator.formats.brat_conf import proxy_index
 from annotator.formats.told_types import EventUses, told_schema
 from annotator.db import is_score
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
@@ -213,19 +214,25 @@ def _told_event_types(groups: dict[Any, dict[str, Any]], schema: Schema, path: P
     entity labels and the events refused)."""
     names = SchemaNames(schema)  # a look of its own: the reader's counts are for the documents' names
     uses = EventUses()
-    for g in groups.values():
-        for _, task in g["tasks"]:
-            for v in task.get("events") if isinstance(task.get("events"), list) else ():
-                if not isinstance(v, dict) or not isinstance(v.get("type"), str):
-                    continue
-                uses.attributes(schema, v.get("attributes"))
-                etype = names.region(v["type"])
-                if schema.event_type(etype) is not None:
-                    continue
-                given = v.get("arguments") if isinstance(v.get("arguments"), list) else []
-                args = [a for a in given if isinstance(a, dict) and isinstance(a.get("role"), str)]
-                labels = [names.region(a["label"]) if isinstance(a.get("label"), str) else "" for a in args]
-                uses.add(etype, [(a["role"], x if schema.label(x) else None) for a, x in zip(args, labels)])
+    events = [
+        v
+        for g in groups.values()
+        for _, task in g["tasks"]
+        for v in (task.get("events") if isinstance(task.get("events"), list) else ())
+        if isinstance(v, dict) and isinstance(v.get("type"), str)
+    ]
+    kinds = set(schema.event_type_names) | {names.region(v["type"]) for v in events}
+    for v in events:
+        uses.attributes(schema, v.get("attributes"))
+        etype = names.region(v["type"])
+        if schema.event_type(etype) is not None:
+            continue
+        given = v.get("arguments") if isinstance(v.get("arguments"), list) else []
+        args = [a for a in given if isinstance(a, dict) and isinstance(a.get("role"), str)]
+        labels = [names.region(a["label"]) if isinstance(a.get("label"), str) else "" for a in args]
+        # an argument labelled with an event type: the span that stands for a nested event (brat's <EVENT>)
+        uses.add(etype, [(a["role"], x if schema.label(x) or x in kinds else None) for a, x in zip(args, labels)])
+        uses.proxies += [x for x in labels if x in kinds and x not in uses.proxies and schema.label(x) is None]
     return told_schema(schema, uses, path, "a Prodigy file")
 
 
@@ -376,9 +383,10 @@ def _group_document(
         ]
         need_known_labels(schema, [label for _, _, label in spans], path, line)
         for (s, e, label), given in zip(spans, task.get("spans", [])):
-            if label in triggers:
+            if label in triggers:  # our export's span that stands for a nested event is its trigger's too (one span)
                 trig_spans.add((s, e, label))
-            else:  # a model's span (ner.teach, ner.correct) may carry its score
+            if label not in triggers or proxy_index(given.get("source")) >= 0:
+                # a model's span (ner.teach, ner.correct) may carry its score
                 entity(s, e, label, float(given["score"]) if is_score(given.get("score")) else None, given)
         given_events = isinstance(task.get("events"), list)  # our export: events whole, relations only for show
         shown: list[tuple] = []  # the events shown as spans and relations (no state of their own): what she saw
