@@ -26,6 +26,7 @@ from annotator.formats.webanno_tsv import (
     short_name,
     split_suffix,
 )
+from annotator.formats.brat_conf import PROXY_SOURCE
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.model import STATES
 from annotator.schema import is_label_name
@@ -263,6 +264,19 @@ def events_of(
                     continue
                 event.arguments.append((role, entities[id(filler)].key))
         doc.events.append(event)
+    _mark_proxies(doc)
+
+
+def _mark_proxies(doc: IncomingDocument) -> None:
+    """An argument's entity that stands for a nested event (brat's ``Event-Arg:<EVENT>``: our export writes it as a
+    ``NamedEntity`` labelled with the event's type on its trigger's span, which the slot points at) marked as the brat
+    import marks it (``brat_conf.PROXY_SOURCE``), so the brat export writes ``Event-Arg:E…`` again, not a second span
+    of the type; one whose source the file gives (``decisions=yes``) keeps it."""
+    triggers = {(v.trigger_start, v.trigger_end, v.type) for v in doc.events}
+    filling = {key for v in doc.events for _, key in v.arguments}
+    for x in doc.entities:
+        if x.key in filling and x.source == SOURCE and (x.start, x.end, x.label) in triggers:
+            x.source = PROXY_SOURCE
 
 
 def _own_layer(

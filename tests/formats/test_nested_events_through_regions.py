@@ -7,8 +7,9 @@ stands for it as the argument (an entity span labelled ``Merge-org``, as the sch
 the trigger's (the same offsets and label, its ``source`` the brat import's mark): a new project refused the file
 ("label 'Merge-org' is not in the schema": the told ``Report`` did not take the stand-in's label, as
 ``told_types.add_regions`` has it take it for Label Studio and doccano), and a project of its schema read the span as
-the trigger alone, so the brat export wrote ``Event-Arg:T4`` on a second ``Merge-org`` span. Our own text, in the
-tutorial's shape."""
+the trigger alone, so the brat export wrote ``Event-Arg:T4`` on a second ``Merge-org`` span. WebAnno TSV's export
+writes it as a ``NamedEntity`` of that label on the trigger's row, which the ``Event-Arg`` slot points at: read back, an
+entity of its own, the same ``Event-Arg:T4``. Our own text, in the tutorial's shape."""
 
 from __future__ import annotations
 
@@ -32,7 +33,10 @@ CONF = (
 )
 
 
-@pytest.mark.parametrize("fmt, out", [("label_studio", "t.json"), ("doccano", "d.jsonl"), ("prodigy", "p.jsonl")])
+FORMATS = [("label_studio", "t.json"), ("doccano", "d.jsonl"), ("prodigy", "p.jsonl"), ("webanno", "wa")]
+
+
+@pytest.mark.parametrize("fmt, out", FORMATS)
 @pytest.mark.parametrize("into", ["its schema", "a new project"])
 def test_a_nested_event_comes_back_through_label_studio_and_doccano(tmp_path, fmt, out, into):
     """Into a new (news) project the ``Report`` is told from the record (``test_event_types_through_regions``), and
