@@ -40,7 +40,8 @@ from annotator.formats.reading import (
     read_text_file,
 )
 from annotator.formats.doccano_names import DOCCANO_ID
-from annotator.formats.meta_keys import DOCCANO_FORM, EVENT_TYPES
+from annotator.formats.event_attributes_record import by_region
+from annotator.formats.meta_keys import DOCCANO_FORM, EVENT_ATTRIBUTES, EVENT_TYPES
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.told_types import EventUses, add_regions, recorded_types, told_schema
@@ -159,6 +160,7 @@ def _document(  # type: ignore[no-untyped-def]
         names.tell(obj)  # our export's record of the names it spelt (brat's Attack for Conflict:Attack)
     categories: list[str] = []
     spans, relations, said = _regions(obj, path, line, warnings, categories)
+    attributes = by_region(spans, obj.get(EVENT_ATTRIBUTES), relations)  # our export's, on the triggers' regions
     form: dict[str, Any] = {}  # how the line was written, for the doccano export to write it the same way
     if "entities" not in obj:
         form["labels_key"] = "labels" if "labels" in obj and "label" not in obj else "label"
@@ -191,9 +193,9 @@ def _document(  # type: ignore[no-untyped-def]
             line,
             f"span {key!r} ({label}) has offsets {s}, {e} outside the text ({counted(len(text), 'character')}) or empty",
         )
-        regions.append(Region(key, s, e, label))
+        regions.append(Region(key, s, e, label, dict(attributes.get(key, {}))))
     name = obj.get("name", obj.get("id"))
-    meta = {k: v for k, v in obj.items() if k not in (*RESERVED, EVENT_TYPES)}
+    meta = {k: v for k, v in obj.items() if k not in (*RESERVED, EVENT_TYPES, EVENT_ATTRIBUTES)}
     if "id" in obj:
         meta[DOCCANO_ID] = obj["id"]
     if form:
@@ -215,6 +217,7 @@ def _document(  # type: ignore[no-untyped-def]
         notes=notes,
         comments=_comments(obj),
         names=names,
+        fill_defaults=EVENT_ATTRIBUTES not in obj,  # our export records every value its events have
     )
     spelt = given_spellings(names)  # PER for PERSON, attacker for Attacker: written back as the file spelt them
     if spelt:
@@ -268,7 +271,12 @@ def _tell_line(obj: Any, uses: EventUses, schema: Schema, names: SchemaNames) ->
         if isinstance(r, dict) and all(isinstance(r.get(k), (int, str)) for k in ("from_id", "to_id"))
     ]
     if labels:
-        add_regions(uses, schema, types, labels, drawn)
+        spans = [
+            (e.get("id"), e.get("start_offset"), e.get("end_offset"), e.get("label"))
+            for e in entities  # type: ignore[union-attr]
+            if isinstance(e, dict)
+        ]
+        add_regions(uses, schema, types, labels, drawn, by_region(spans, obj.get(EVENT_ATTRIBUTES), drawn))
 
 
 def read_doccano(path: str | Path, schema: Schema | None = None, skip_bad: bool = False) -> ReadResult:

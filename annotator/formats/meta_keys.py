@@ -38,3 +38,6 @@ SPELLING_KEYS = (
 # a doccano line): their relations have no place for an event, so a reader whose schema lacks one tells it from this
 # record (``told_types.EventUses.add_regions``) instead of taking its trigger for an entity
 EVENT_TYPES = "event_types"
+# a doccano line's events' attributes by their trigger's region (``event_attributes_record``): doccano has no place for
+# them but keeps a line's other keys
+EVENT_ATTRIBUTES = "event_attributes"

@@ -91,11 +91,13 @@ def build_document(
     notes: list[str] | None = None,
     both_ways: frozenset[int] | set[int] = frozenset(),
     names: SchemaNames | None = None,
+    fill_defaults: bool = True,
 ) -> IncomingDocument:
     """``both_ways``: the indices of ``relations`` drawn with an arrow at both ends (Label Studio's ``direction: "bi"``),
     kept so on a relation between entities (``"direction": "bi"``) for the export to draw it so again. ``names``: the
     other tool's labels, event types and roles matched to the schema's (``SchemaNames``; every reader of labelled
-    regions passes its one matcher, whose notes it gives)."""
+    regions passes its one matcher, whose notes it gives). ``fill_defaults``: False where the file gives every value
+    its events have (a doccano line of ours recording them), so an attribute an event lacks stays without one."""
     schema = schema or default_schema()
     regions = named(regions, names)
     triggers = trigger_labels(schema)
@@ -147,6 +149,7 @@ def build_document(
             r.end,
             dict(r.attributes),
             annotator=annotator if r.state in (None, state) else None,
+            fill_defaults=fill_defaults,
             state=r.state or state,
             source=r.source or source,
             score=r.score,

@@ -12,8 +12,9 @@ Both tools know labelled regions and relations between them, so a document becom
 
 doccano: one line a document, ``{"id", "name", "text", "entities": [{"id", "label", "start_offset", "end_offset"}],
 "relations": [{"id", "from_id", "to_id", "type"}], "Comments": [...]}`` and the document's meta as its other keys
-(doccano's relation export). Offsets in code points (the reader's guess keeps code points on a tie). Lost: entity and
-event states and sources, event attributes.
+(doccano's relation export), the events' attributes among them (``event_attributes``, by their trigger's region:
+doccano keeps a line's other keys; ``event_attributes_record``). Offsets in code points (the reader's guess keeps code
+points on a tie). Lost: entity and event states and sources.
 
 Label Studio: a JSON list of tasks, ``{"id", "data": {"text", "name", meta...}, "annotations": [{"result": [...]}]}``
 (the meta's objects and lists in ``data`` as they are, the relations of two spans inside one written as relations
@@ -57,7 +58,8 @@ from annotator.formats.label_studio_names import (
     author_keys,
 )
 from annotator.formats.kept_relations import unwritten, from_words, kept_relations
-from annotator.formats.meta_keys import BRAT, DOCCANO_FORM, EVENT_TYPES, LABEL_STUDIO_TASK, PRODIGY
+from annotator.formats.event_attributes_record import record
+from annotator.formats.meta_keys import BRAT, DOCCANO_FORM, EVENT_ATTRIBUTES, EVENT_TYPES, LABEL_STUDIO_TASK, PRODIGY
 from annotator.formats.label_studio_kinds_out import (
     class_results,
     html_data,
@@ -201,7 +203,7 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds |
     regions, relations = regions_and_relations(rec, report)
     reserved = {"text", "label", "labels", "entities", "relations", "Comments", "comments", "id", "name"}
     meta = _meta(
-        rec, (*KEPT, DOCCANO_ID, DOCCANO_FORM, CATEGORIES, CATS, SETS_KEY, EVENT_TYPES)
+        rec, (*KEPT, DOCCANO_ID, DOCCANO_FORM, CATEGORIES, CATS, SETS_KEY, EVENT_TYPES, EVENT_ATTRIBUTES)
     ) | recorded_event_types(rec)  # one set in the file: none to record
     for k in sorted(set(meta) & reserved):
         report.problem("meta keys left out (doccano's own keys)", f"{rec['name']}: {k}")
@@ -212,6 +214,9 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds |
     spelt = GivenSpellings.of_meta(rec["meta"])  # the labels and roles as its file spelt them (PER for PERSON)
     triggers = {r.number for r in regions[len(rec["entities"]) :]}  # the events' regions: their relations are roles
     regions = [replace(r, label=spelt.label(r.label)) for r in regions]
+    attributes = record(rec["events"], at, spelt.label)  # doccano keeps a line's other keys: they go there
+    if attributes:
+        meta[EVENT_ATTRIBUTES] = attributes
     relations = [(a, b, spelt.role(x) if a in triggers and x is not None else x) for a, b, x in relations]
     categories = document_categories(rec["meta"])
     if form.get("labels_key") in ("label", "labels") and not relations:  # sequence labelling, as it came

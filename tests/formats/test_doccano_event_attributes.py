@@ -1,0 +1,91 @@
+"""Event attributes through doccano: its spans carry a label alone and its relations a type, so the export left them
+out without a word and the import filled the schema's defaults (brat's news tutorial's ``Negation`` on a nested
+``Merge-org`` lost, a news event's ``polarity Negative`` back as ``Positive``). doccano keeps a line's other keys on
+import and writes them back on export (an example's meta), so the export records each event's attributes there by its
+trigger's region (``event_attributes``) and the reader puts them back. Our own text, in the tutorial's shape."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from annotator import api, edits
+
+TEXT = "Wikinews reported that Google and YouTube merged.\n"
+ANN = (
+    "T1\tOrganization 23 29\tGoogle\n"
+    "T2\tOrganization 34 41\tYouTube\n"
+    "T3\tMerge-org 42 48\tmerged\n"
+    "E1\tMerge-org:T3 Org-Arg:T1 Org-Arg2:T2\n"
+    "T4\tOrganization 0 8\tWikinews\n"
+    "T5\tReport 9 17\treported\n"
+    "E2\tReport:T5 Reporter-Arg:T4 Event-Arg:E1\n"
+    "A1\tNegation E1\n"
+    "A2\tConfidence E2 Low\n"
+)
+CONF = (
+    "[entities]\nOrganization\n[relations]\n[events]\nMerge-org\tOrg-Arg+:Organization\n"
+    "Report\tReporter-Arg:Organization, Event-Arg:<EVENT>\n[attributes]\nNegation\tArg:<EVENT>\n"
+    "Confidence\tArg:<EVENT>, Value:High|Low\n"
+)
+
+
+def _as_doccano_writes_it_back(path):
+    """The line as doccano's own export gives it after an import: its ids renumbered, the entities in another order;
+    the keys doccano does not know kept."""
+    line = json.loads(path.read_text())
+    ids = {e["id"]: 100 + k for k, e in enumerate(reversed(line["entities"]))}
+    line["entities"] = [{**e, "id": ids[e["id"]]} for e in reversed(line["entities"])]
+    line["relations"] = [
+        {**r, "id": 50 + k, "from_id": ids[r["from_id"]], "to_id": ids[r["to_id"]]}
+        for k, r in enumerate(line["relations"])
+    ]
+    path.write_text(json.dumps(line) + "\n")
+
+
+@pytest.mark.parametrize("into", ["its schema", "a new project"])
+def test_brats_event_attributes_come_back_through_doccano(tmp_path, into):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "doc.txt").write_text(TEXT)
+    (src / "doc.ann").write_text(ANN)
+    (src / "annotation.conf").write_text(CONF)
+    first = api.new_project(tmp_path / "a.annotator")
+    api.import_files(first, [src])
+    (tmp_path / "s.toml").write_text(first.schema.source or "")
+    report = api.export(first, tmp_path / "d.jsonl", "doccano")
+    assert not report.problems, report.problems
+    _as_doccano_writes_it_back(tmp_path / "d.jsonl")
+    second = api.new_project(tmp_path / "b.annotator", schema=tmp_path / "s.toml" if into == "its schema" else None)
+    report = api.import_files(second, [tmp_path / "d.jsonl"], format="doccano")
+    assert not report.warnings, report.warnings
+    (doc,) = second.document_ids()
+    got = {v.type.split(":")[-1].lower(): v.attributes for v in second.events(doc)}
+    assert got["merge-org"].get("Negation") == "true", got
+    assert got["report"].get("Confidence") == "Low", got
+    assert got["report"].get("Negation") != "true", got
+    api.export(second, tmp_path / "back", "brat")
+    lines = (tmp_path / "back" / "doc.ann").read_text().splitlines()
+    merge = next(x.split("\t")[0] for x in lines if x.startswith("E") and "Merge-org:" in x)
+    report_id = next(x.split("\t")[0] for x in lines if x.startswith("E") and "Report:" in x)
+    attrs = sorted(x.split("\t")[1] for x in lines if x.startswith("A") and x.split("\t")[1].split()[0][0].isupper())
+    assert attrs == sorted([f"Negation {merge}", f"Confidence {report_id} Low"]), lines
+
+
+def test_a_news_events_polarity_comes_back_through_doccano(tmp_path):
+    """A news project's own event: its ``polarity Negative`` was the default ``Positive`` after doccano."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "doc.txt").write_text("Rebels attacked nobody.\n")
+    first = api.new_project(tmp_path / "a.annotator")
+    api.import_files(first, [tmp_path / "in"])
+    (doc,) = first.document_ids()
+    event = edits.add_event(first, doc, "Conflict:Attack", 7, 15).result_id
+    edits.set_event_attribute(first, event, "polarity", "Negative")
+    api.export(first, tmp_path / "d.jsonl", "doccano")
+    second = api.new_project(tmp_path / "b.annotator")
+    api.import_files(second, [tmp_path / "d.jsonl"], format="doccano")
+    (doc,) = second.document_ids()
+    (got,) = second.events(doc)
+    assert got.type == "Conflict:Attack"
+    assert got.attributes.get("polarity") == "Negative", got.attributes
