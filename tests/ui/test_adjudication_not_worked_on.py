@@ -62,3 +62,19 @@ def test_one_annotators_items_are_hers_not_agreed(qtbot, tmp_path):
         assert dlg.tree.topLevelItem(0).text(4) == "alice by vera"
     finally:
         close_window(w)
+
+
+def test_g_with_one_annotator_is_undone_as_take_all(qtbot, tmp_path):
+    """Session 25 (s25-qab): G on a document one annotator worked on reads "Take all (G)", but Edit > Undo and the
+    line after Ctrl+Z said "Take all agreed" ("Undone: Take all agreed"), nothing being agreed."""
+    from PySide6.QtCore import Qt
+
+    w = open_window(qtbot, _team(tmp_path), annotator="vera", pipeline=None)
+    try:
+        w.actions_by_name["adjudicate"].trigger()
+        dlg = w._adjudication_window
+        qtbot.keyClick(dlg.tree, Qt.Key.Key_G)
+        qtbot.waitUntil(lambda: dlg.diffs[0].settled)
+        assert w.controller.undo_stack.undoText() == "Take all"
+    finally:
+        close_window(w)

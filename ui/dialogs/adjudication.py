@@ -72,6 +72,11 @@ class TakeAllAgreed(CoreEditCommand):
     edit = adj.take_all_agreed
     title = "Take all agreed"
 
+    def describe(self, *args: Any, **kwargs: Any) -> str:
+        """With one annotator nothing is agreed: "Take all", as G's button says (Edit > Undo and the line after Ctrl+Z
+        said "Take all agreed")."""
+        return "Take all" if len(kwargs.get("sets") or ()) == 1 else self.title
+
 
 def describe_option(text: str, opt: EntityOption | EventOption | CategoryOption | None) -> str:
     """One line for one annotator's version."""
