@@ -209,3 +209,19 @@ def test_one_difference_is_said_as_one_item(qtbot, tmp_path):
         assert ": 1 item, 1 to settle; sets A = alice, B = bob" in w._adjudication_window.heading.text()
     finally:
         close_window(w)
+
+
+def test_both_is_on_only_where_two_versions_can_be_kept(qtbot, team_window):
+    """Session 25 (s25-qab), seed 002 by alice and bob: Both (+) was on for every row, "same" ones too, and pressed
+    there said in red "Both versions can be kept only for entity spans that differ". It follows the row now: on for
+    Acme (boundaries) and Washington (labels), off for Mary (the same); + on Mary still says why."""
+    w = team_window
+    w.actions_by_name["adjudicate"].trigger()
+    dlg = w._adjudication_window
+    both = dlg.buttons["both"]
+    _select(dlg, "Mary")
+    assert dlg.current().status == "same" and not both.isEnabled()
+    _select(dlg, "Washington")
+    assert both.isEnabled()
+    _select(dlg, "Acme")
+    assert both.isEnabled()

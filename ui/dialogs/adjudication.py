@@ -127,6 +127,7 @@ class AdjudicationWindow(QDialog):
         self.tree.installEventFilter(self)
         self.tree.viewport().installEventFilter(self)
         self.tree.itemDoubleClicked.connect(lambda *_: self.edit_current())
+        self.tree.currentItemChanged.connect(lambda *_: self._follow_current())
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text, slot in (
@@ -227,7 +228,14 @@ class AdjudicationWindow(QDialog):
             self.tree.setCurrentItem(selected)
         for b in self.buttons.values():
             b.setEnabled(bool(self.diffs))  # nothing listed: nothing to take, edit or settle
-        self.buttons["both"].setEnabled(len(self.sets) > 1)  # one annotator: no two versions to keep
+        self._follow_current()
+
+    def _follow_current(self) -> None:
+        """Both (+) on only where the row's two versions can both be kept (entity spans that differ; one annotator:
+        no two versions): on a row both annotators made the same it was on, and pressed said in red that it cannot
+        be (+ still says why)."""
+        d = self.current() if self.diffs else None
+        self.buttons["both"].setEnabled(len(self.sets) > 1 and d is not None and d.can_take_both)
 
     def _say_categories(self) -> None:
         """The annotators' categories of the document beside the document's own, when a merge gave any (they are no
