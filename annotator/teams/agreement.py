@@ -173,11 +173,14 @@ def pair_agreement(
     set_a: str,
     set_b: str,
     scored: Callable[[], None] | None = None,
-    docs: list[int] | None = None,
+    covered: dict[str, set[int]] | None = None,
 ) -> dict[str, Any]:
-    """Scores of one pair, for the project and per document (``docs``: those both sets cover, when the caller has
-    them already); ``scored()`` after each document."""
-    docs = docs if docs is not None else shared_documents(project, set_a, set_b)
+    """Scores of one pair, for the project and per document (those both sets cover; ``covered``: each set's covered
+    documents, when the caller has them already: one look a set, not two a pair); ``scored()`` after each
+    document."""
+    if covered is None:
+        covered = {name: covered_documents(project, name) for name in (set_a, set_b)}
+    docs = sorted(covered[set_a] & covered[set_b])
     total = Scores()
     per_doc = []
     for doc_id in docs:
@@ -186,7 +189,7 @@ def pair_agreement(
         per_doc.append({"document_id": doc_id, "name": project.document(doc_id).name, **sc.to_dict()})
         if scored is not None:
             scored()
-    worked_on = {name: len(covered_documents(project, name)) for name in (set_a, set_b)}  # said when none is shared
+    worked_on = {name: len(covered[name]) for name in (set_a, set_b)}  # said when none is shared (``nothing_shared``)
     return {
         "a": set_a,
         "b": set_b,
@@ -195,11 +198,6 @@ def pair_agreement(
         "project": total.to_dict(),
         "by_document": per_doc,
     }
-
-
-def shared_documents(project: Project, set_a: str, set_b: str) -> list[int]:
-    """The documents both sets cover, in id order."""
-    return sorted(covered_documents(project, set_a) & covered_documents(project, set_b))
 
 
 def compared_sets(project: Project, sets: Sequence[str] | None = None) -> list[str]:
@@ -229,7 +227,8 @@ def agreement(
     """Agreement for each pair of annotation sets (``compared_sets``); ``progress(document pairs scored, of)`` as it
     goes (it may raise to stop the work: nothing is written)."""
     chosen = compared_sets(project, sets)
-    pairs = {(a, b): shared_documents(project, a, b) for a, b in combinations(chosen, 2)}
+    covered = {name: covered_documents(project, name) for name in chosen}
+    pairs = {(a, b): sorted(covered[a] & covered[b]) for a, b in combinations(chosen, 2)}
     scored = None
     if progress is not None:
         total = sum(len(docs) for docs in pairs.values())
@@ -239,7 +238,7 @@ def agreement(
         def scored() -> None:
             progress(next(counter), total)
 
-    return {"sets": chosen, "pairs": [pair_agreement(project, a, b, scored, docs) for (a, b), docs in pairs.items()]}
+    return {"sets": chosen, "pairs": [pair_agreement(project, a, b, scored, covered) for a, b in pairs]}
 
 
 # -- text output ----------------------------------------------------------------------------------

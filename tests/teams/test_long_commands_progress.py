@@ -83,7 +83,7 @@ def test_ctrl_c_in_agree_before_any_document_says_none_was_scored(team, capsys, 
     """It said '0 of 0 documents scored' when Ctrl+C came while the sets were still being read."""
     import annotator.teams.agreement as agreement_module
 
-    monkeypatch.setattr(agreement_module, "shared_documents", ctrl_c_at(1, agreement_module.shared_documents))
+    monkeypatch.setattr(agreement_module, "covered_documents", ctrl_c_at(1, agreement_module.covered_documents))
     assert main(["agree", str(team)]) == 130
     err = capsys.readouterr().err.splitlines()[-1]
     assert err == (
