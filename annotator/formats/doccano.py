@@ -44,7 +44,7 @@ from annotator.formats.event_attributes_record import by_region
 from annotator.formats.meta_keys import DOCCANO_FORM, EVENT_ATTRIBUTES, EVENT_TYPES
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames, given_spellings
-from annotator.formats.told_types import EventUses, add_regions, recorded_types, told_schema
+from annotator.formats.told_types import EventUses, add_regions, read_with_told_types, recorded_types
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema, default_schema
 from annotator.wording import counted
@@ -288,22 +288,15 @@ def read_doccano(path: str | Path, schema: Schema | None = None, skip_bad: bool 
     """
     path = Path(path)
     base = schema or default_schema()
-    uses = EventUses()
-    result = _read(path, schema, skip_bad, uses)
-    told = told_schema(base, uses, path, "a doccano file") if result is None else None
-    if result is not None or told is None:
-        return result or _read(path, schema, skip_bad, None)  # type: ignore[return-value]
-    result = _read(path, told, skip_bad, None)
-    assert result is not None
-    lacked = ", ".join(t for t in told.event_type_names if base.event_type(t) is None)
-    result.notes.insert(
-        0, f"{path}: event types the schema {base.name!r} lacks, told from those its lines record: {lacked}"
+    return read_with_told_types(
+        path,
+        schema,
+        base,
+        lambda s, uses: _read(path, s, skip_bad, uses),
+        "a doccano file",
+        "lines",
+        "a doccano line",
     )
-    result.schema, result.told = told, True
-    result.schema_from = (
-        "its events' types (told from those its lines record: a doccano line brings no schema) are types"
-    )
-    return result
 
 
 def _read(path: Path, schema: Schema | None, skip_bad: bool, uses: EventUses | None) -> ReadResult | None:

@@ -62,7 +62,7 @@ from annotator.formats.label_studio_pick import (
 from annotator.formats.regions import Region, build_document
 from annotator.formats.label_studio_told import tell_task
 from annotator.formats.meta_keys import EVENT_TYPES, LABEL_STUDIO_TASK
-from annotator.formats.told_types import EventUses, told_schema
+from annotator.formats.told_types import EventUses, read_with_told_types
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.importing import IncomingDocument
 from annotator.db import is_score
@@ -465,22 +465,15 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
     their regions and relations (``label_studio_told``), as a Prodigy file's are from its events: the file read again
     with the schema grown by them (``ReadResult.told``)."""
     path, base = Path(path), schema or default_schema()
-    uses = EventUses()
-    result = _read(path, base, uses)
-    told = told_schema(base, uses, path, "a Label Studio file") if result is None else None
-    if result is not None or told is None:
-        return result or _read(path, base, None)  # type: ignore[return-value]
-    result = _read(path, told, None)
-    assert result is not None
-    lacked = ", ".join(t for t in told.event_type_names if base.event_type(t) is None)
-    result.notes.insert(
-        0, f"{path}: event types the schema {base.name!r} lacks, told from those its tasks record: {lacked}"
+    return read_with_told_types(
+        path,
+        base,
+        base,
+        lambda s, uses: _read(path, s or base, uses),
+        "a Label Studio file",
+        "tasks",
+        "a Label Studio task",
     )
-    result.schema, result.told = told, True
-    result.schema_from = (
-        "its events' types (told from those its tasks record: a Label Studio task brings no schema) are types"
-    )
-    return result
 
 
 def _read(path: Path, schema: Schema, uses: EventUses | None) -> ReadResult | None:

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 from annotator.formats.brat_conf import BINARY
 from annotator.formats.schema_growth import grown_schema
 from annotator.rules import takes_value
 from annotator.schema import Schema
+
+if TYPE_CHECKING:
+    from annotator.formats.reading import ReadResult
 
 
 class EventUses:
@@ -128,3 +131,33 @@ def add_regions(
             uses.add(etype, args)
             uses.attributes(schema, (attributes or {}).get(key))
             uses.proxies += [x for _, x in args if x in kinds and x not in uses.proxies and schema.label(x) is None]
+
+
+def read_with_told_types(
+    path: Path,
+    given: Schema | None,
+    base: Schema,
+    read: Callable[[Schema | None, EventUses | None], ReadResult | None],
+    what: str,
+    records: str,
+    one: str,
+) -> ReadResult:
+    """A file whose records name the event types of its events (Label Studio's tasks, doccano's lines), read with
+    ``given`` (``base`` when None: the project's schema or the default); ``read(schema, uses)`` returns None when
+    ``uses`` noted types ``base`` lacks: the file is then read again with ``base`` grown by them (``told_schema``),
+    the note and ``schema_from`` saying so. ``what`` names the file's kind ("a doccano file"), ``records`` what its
+    records are ("lines"), ``one`` one of them ("a doccano line")."""
+    uses = EventUses()
+    result = read(given, uses)
+    told = told_schema(base, uses, path, what) if result is None else None
+    if result is not None or told is None:
+        return result or read(given, None)  # type: ignore[return-value]
+    result = read(told, None)
+    assert result is not None
+    lacked = ", ".join(t for t in told.event_type_names if base.event_type(t) is None)
+    result.notes.insert(
+        0, f"{path}: event types the schema {base.name!r} lacks, told from those its {records} record: {lacked}"
+    )
+    result.schema, result.told = told, True
+    result.schema_from = f"its events' types (told from those its {records} record: {one} brings no schema) are types"
+    return result
