@@ -16,6 +16,14 @@ def find_all(text: str, words: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(re.escape(words), text, re.IGNORECASE)]
 
 
+def count_all(text: str, words: str) -> int:
+    """How many matches ``find_all`` gives, without making the list: the find bar counts at each change of its words
+    (a letter typed on a 2 MB document: no list of 180,000 spans made and dropped at each key)."""
+    if not words:
+        return 0
+    return sum(1 for _ in re.finditer(re.escape(words), text, re.IGNORECASE))
+
+
 def find_stops(text: str, matches: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The matches Find's Enter stops at: those at a word's start or end (a whole word, "strike" of "airstrike",
     "bou" of "bought"), stepping over one inside a word, a letter on each side ("bou" of "about": a person typing the

@@ -9,7 +9,7 @@ from core_helpers import add_document
 
 from annotator import edits, edits_flow
 from annotator.errors import ValidationError
-from annotator.find_words import find_all, find_stops, next_match
+from annotator.find_words import count_all, find_all, find_stops, next_match
 from annotator.keyflow import (
     agent_order,
     attribute_cues,
@@ -407,6 +407,14 @@ def test_find_all_and_next_match_step_through_the_text_wrapping_round():
     assert next_match(matches, 6, 9, backward=True) == 0
     assert next_match(matches, 0, 3, backward=True) == 2  # before the first: round to the last
     assert next_match([], 0, 0) is None and find_all(text, "") == []
+
+
+def test_count_all_counts_what_find_all_finds():
+    """The count the find bar shows as words are typed is the number of matches Enter steps through, made no list."""
+    text = "Met 😀 met, MET. a.b a*b (x) İstanbul"
+    for words in ("met", "m", "😀", ".", "a*b", "(x)", "İ", "i", "zz", ""):
+        assert count_all(text, words) == len(find_all(text, words)), words
+    assert count_all(text, "met") == 3 and count_all(text, "a.b") == 1
 
 
 def test_label_every_occurrence_leaves_rejected_places_and_other_labels(project):

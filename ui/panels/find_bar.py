@@ -2,7 +2,9 @@
 previous one, Escape closes; a match inside a word is stepped over while others stand at a word's start or end:
 ``find_words.find_stops``; a role key, Alt+N or Alt+Shift+N, selects the next match and fills the role with it, as
 Enter and the key after it do). Another document opened closes the bar (its words and "not found" were the document
-before's); the words stay, and Ctrl+F there shows them again, counted in the document open."""
+before's); the words stay, and Ctrl+F there shows them again, counted in the document open. The count ("12 matches",
+"not found") follows the words as they are typed: counted once per change of the words (``find_words.count_all``), not
+as the bar is drawn; "k of n" at each Enter."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from annotator.find_words import find_all, find_stops, next_match
+from annotator.find_words import count_all, find_all, find_stops, next_match
 from annotator.wording import counted
 from ui.role_keys import ROLE_KEYS
 
@@ -64,10 +66,10 @@ class FindBar(QWidget):
         self.hide()
 
     def open_bar(self) -> None:
-        self.show()
         sel = self.view.textCursor().selectedText()
         if sel and "\u2029" not in sel:
-            self.edit.setText(sel)
+            self.edit.setText(sel)  # the bar hidden yet: counted below, once
+        self.show()
         self.count()  # the words kept (or taken) counted here: never a search before's result
         self.edit.setFocus()
         self.edit.selectAll()
@@ -75,13 +77,18 @@ class FindBar(QWidget):
     def count(self) -> None:
         """Say how often the words occur in the open document (nothing while the box is empty)."""
         words = self.edit.text()
-        n = len(find_all(self.text(), words)) if words else 0
+        n = count_all(self.text(), words) if words else 0
         self._at = None
         self.info.setText("" if not words else counted(n, "match", "matches") if n else "not found")
 
     def _words_changed(self, _text: str) -> None:
-        self.info.setText("")  # said of the words before
+        """The words typed, pasted or cleared: counted in the open document at once (the count of the words before,
+        or none at all until Enter, was what a person read while typing). Once per change: the text is in memory."""
         self._last = None
+        if self.isVisible():
+            self.count()
+        else:  # set while the bar is hidden (open_bar's selection taken as the words counts them itself)
+            self.info.setText("")
 
     def _left_match(self) -> None:
         """The selection is no longer the match "k of n" was said of (an undo selected what it touched, a key moved

@@ -1,0 +1,44 @@
+"""Find's count follows the words as they are typed (docs/reliability.md, session 25 part b's Left: typed words showed
+no count until Enter)."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_the_find_bar_counts_the_words_at_each_letter_typed(qtbot, window):
+    """Ctrl+F and "attacked" typed a letter at a time on a.txt: the bar says how often the words so far occur after each
+    key ("4 matches", … "1 match"), "not found" once a letter more matches nothing, the count again at Backspace, and
+    "1 of 1" at Enter, as before. On main the box beside the words stayed empty until Enter."""
+    from ui_support import DOC_A
+
+    v, bar = window.view, window.find_bar
+    qtbot.waitUntil(lambda: window.panels_built)
+    v.setFocus()
+    qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
+    qtbot.waitUntil(bar.isVisible)
+    bar.edit.clear()
+
+    def said(words: str) -> str:  # what a person reads of the words in a.txt, any case
+        n = len(re.findall(re.escape(words), DOC_A, re.IGNORECASE))
+        return "not found" if not n else "1 match" if n == 1 else f"{n} matches"
+
+    seen = []
+    for i, letter in enumerate("attackedx", 1):
+        qtbot.keyClick(bar.edit, letter)
+        seen.append(bar.info.text())
+        assert seen[-1] == said("attackedx"[:i]), seen
+    assert seen[0] != seen[-2] and seen[-2] == "1 match" and seen[-1] == "not found"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Backspace)
+    assert bar.info.text() == "1 match"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    assert bar.info.text() == "1 of 1" and v.hasFocus()
+    qtbot.keyClick(v, Qt.Key.Key_F, CTRL)  # the words selected in the box: a letter typed replaces them, counted
+    qtbot.keyClick(bar.edit, "o")
+    assert bar.info.text() == said("o")
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Backspace)  # the box empty: nothing said
+    assert bar.info.text() == ""
