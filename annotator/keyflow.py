@@ -10,10 +10,10 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from annotator.model import Entity
+from annotator.pipeline_names import SPACY_KINDS, LabelKinds
 from annotator.rules import can_fill, takes, takes_value
 from annotator.role_slots import PREPOSITIONS, role_slots
 from annotator.schema import EventType, Role, Schema
-from annotator.suggest.amounts import AMOUNT_LABELS
 from annotator.suggest.time_spans import is_length_of_time, tells_time_of_day
 
 if TYPE_CHECKING:
@@ -92,8 +92,6 @@ _OTHER_MODALITY = {
     "proposed",
     "would-be",
 }
-PLACE_LABELS = {"GPE", "LOC", "FAC"}  # labels of places (spaCy's English labels, the default schema's)
-TIME_LABELS = {"DATE", "TIME"}  # labels of times (the same)
 _WHERE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout"}
 # words between a preposition of place and the place ("in the town of Kabkabiya"); a name's words (capitals) too
 _ON_THE_WAY = {"the", "a", "an", "of", "s", "'s", "town", "city", "village", "capital", "province", "region", "state"}
@@ -206,10 +204,13 @@ def role_candidates(
     text: str = "",
     source: int = 0,
     agent: int = 0,
+    kinds: LabelKinds = SPACY_KINDS,
 ) -> list[Entity]:
     """Entities ``role`` accepts (``rules.takes`` their label, ``rules.can_fill`` their state; not ``exclude``): those in the trigger's sentence nearest first,
     then the rest of the document nearest first; entities that already fill another role of the event (``used``)
-    come last, as one entity rarely plays two roles. A role that takes places only (``PLACE_LABELS``) takes those
+    come last, as one entity rarely plays two roles. The kinds of label (places, times, amounts) are read in the
+    project's names (``kinds``: ``pipeline_names.label_kinds`` of its schema, spaCy's own by default). A role that
+    takes places only (``kinds.places``) takes those
     after the trigger in its sentence first: a place is told after the event ("met ... in Geneva"): of the 1,046
     filled roles of events-dev, a place came after its trigger 7 times in 8, and the first candidate offered was
     the right one 353 times instead of 335. A role that takes places among other labels (Entity: PERSON, ORG,
@@ -224,12 +225,12 @@ def role_candidates(
     ``time_spans.is_length_of_time``), which the pipeline labels DATE and which is no time of the event. A role of one amount's label takes the sentence's undecided suggestions of
     another amount's label after its own (``kin_fits``: the Money of seed 004's "fined", "500,000 zlotys" QUANTITY:
     the role key relabels it as it fills)."""
-    rank = _candidate_rank(role.labels, trigger, sentence, used, text, source, subject_side(role), agent)
+    rank = _candidate_rank(role.labels, trigger, sentence, used, text, source, subject_side(role), agent, kinds)
     ts, te = trigger
     skip = set(exclude)
     fits = role_fits(role)
-    kin = kin_fits(role)
-    ages = bool(text) and bool(role.labels) and set(role.labels) <= TIME_LABELS
+    kin = kin_fits(role, kinds)
+    ages = bool(text) and bool(role.labels) and set(role.labels) <= kinds.times
     ok = [
         e
         for e in entities
@@ -247,15 +248,16 @@ def role_fits(role: Role) -> Callable[[Entity], bool]:
     return lambda e: takes(role, e.label) and can_fill(e.state)
 
 
-def kin_fits(role: Role) -> Callable[[Entity], bool]:
+def kin_fits(role: Role, kinds: LabelKinds = SPACY_KINDS) -> Callable[[Entity], bool]:
     """Whether an entity can fill ``role`` once its label is put right, as the role key puts it when it fills
     (``label_to_fill``): for a role that takes one label of an amount (Justice:Fine's Money: MONEY), an undecided
-    suggestion of another amount's label (``AMOUNT_LABELS``: "500,000 zlotys", QUANTITY). ``role_candidates`` offers
+    suggestion of another amount's label (``kinds.amounts``, in the project's names: "500,000 zlotys", QUANTITY). ``role_candidates`` offers
     those of the trigger's sentence after the sentence's spans of the role's own label."""
-    if len(role.labels) != 1 or role.labels[0] not in AMOUNT_LABELS:
+    amounts = kinds.amounts
+    if len(role.labels) != 1 or role.labels[0] not in amounts:
         return lambda e: False
     own = role.labels[0]
-    return lambda e: e.state == "suggested" and e.label in AMOUNT_LABELS and e.label != own
+    return lambda e: e.state == "suggested" and e.label in amounts and e.label != own
 
 
 def _candidate_rank(
@@ -267,6 +269,7 @@ def _candidate_rank(
     source: int = 0,
     lean: int = 0,
     agent: int = 0,
+    kinds: LabelKinds = SPACY_KINDS,
 ) -> Callable[[Entity], tuple]:
     """The order of ``role_candidates`` as a key: (filling another role, group, told after "from", whose, place side,
     typical, distance, start, id); group 0 the trigger's sentence, 1 the rest of the document, 2 the sentence's places
@@ -280,8 +283,9 @@ def _candidate_rank(
     kinds than places (a place's order is where it is told)."""
     ts, te = trigger
     late = set(used)
-    places_only = set(labels) <= PLACE_LABELS
-    where_too = bool(set(labels) & PLACE_LABELS) and not places_only and bool(text)
+    places = kinds.places
+    places_only = set(labels) <= places
+    where_too = bool(set(labels) & places) and not places_only and bool(text)
 
     def rank(e: Entity) -> tuple:
         if e.end <= ts:
@@ -299,7 +303,7 @@ def _candidate_rank(
             if places_only:
                 side = 0 if e.start >= te else 1  # a place is told after the event
                 whose = int(_WHOSE.match(text, e.end) is not None)  # told as a possessor: "Venezuela's President"
-            elif where_too and e.label in PLACE_LABELS and _told_as_where(text, e.start):
+            elif where_too and e.label in places and _told_as_where(text, e.start):
                 group = 2
             elif lean:  # a name inside a trigger phrase ("found Marek Zielinski guilty") is its object: after it
                 side = 0 if (e.start > ts) == (lean > 0) else 1
@@ -323,21 +327,22 @@ def first_role_candidates(
     source: int = 0,
     agent: int = 0,
     most: int = 50,
+    kinds: LabelKinds = SPACY_KINDS,
 ) -> tuple[list[Entity], bool]:
     """The first of ``role_candidates`` (the trigger's sentence and at least the ``most`` nearest others) found by the
     document's span index, without a pass over every span of a long document (Alt+N took 15 ms of its 26 there);
     True when that is the whole list. The list is the same as the start of ``role_candidates``'s."""
     skip = set(exclude)
     ts, te = trigger
-    fits, kin = role_fits(role), kin_fits(role)
+    fits, kin = role_fits(role), kin_fits(role, kinds)
     inside = index.within(entities, lambda e: fits(e) or kin(e), sentence[0], sentence[1])
     ask = most + len(inside) + len(skip) + 1
     while True:
         near = index.nearest(entities, fits, ts, te, ask)
         pool = {e.id: e for e in [*inside, *near]}
-        found = role_candidates(pool.values(), role, trigger, sentence, skip, used, text, source, agent)
+        found = role_candidates(pool.values(), role, trigger, sentence, skip, used, text, source, agent, kinds)
         complete = len(near) < ask  # every span the role takes is in the pool
-        rank = _candidate_rank(role.labels, trigger, sentence, used, text, source, subject_side(role), agent)
+        rank = _candidate_rank(role.labels, trigger, sentence, used, text, source, subject_side(role), agent, kinds)
         first = [e for e in found if rank(e)[:2] in ((False, 0), (False, 1))]
         if complete:
             return found, True
@@ -424,17 +429,24 @@ def _label_elsewhere(entities: Iterable[Entity], text: str, span: tuple[int, int
     return seen.most_common(1)[0][0] if seen else None
 
 
-def label_for_span(entities: Iterable[Entity], text: str, span: tuple[int, int], labels: Sequence[str]) -> str:
+def label_for_span(
+    entities: Iterable[Entity],
+    text: str,
+    span: tuple[int, int],
+    labels: Sequence[str],
+    kinds: LabelKinds = SPACY_KINDS,
+) -> str:
     """The label a role's new span gets: the one the same words carry most often elsewhere in the document (not
     rejected) when the role takes it ("Putin" as PERSON); else that of a span it ends with, the same name with fewer
     words before it ("Court of Appeal" of the ORG "the Court of Appeal", "minister" of "deputy transport minister":
     it was the role's first label, PERSON for the court); else TIME for words of a part of a day or the clock when
     the role takes it (``time_spans.tells_time_of_day``: the Time of seed 002's "killed", "Saturday morning", was made
-    DATE, Time's first label, and took a label key); else the role's first label."""
+    DATE, Time's first label, and took a label key; ``kinds.clock``: TIME in the project's names); else the role's
+    first label."""
     ents = list(entities)
     found = _label_elsewhere(ents, text, span, labels) or _label_of_longer_name(ents, span, labels)
-    if found is None and "TIME" in labels and tells_time_of_day(text[span[0] : span[1]]):
-        found = "TIME"  # "Saturday morning", "about 10:30 a.m.": a part of a day or the clock (Time: DATE first)
+    if found is None and kinds.clock in labels and tells_time_of_day(text[span[0] : span[1]]):
+        found = kinds.clock  # "Saturday morning", "about 10:30 a.m.": a part of a day or the clock (Time: DATE first)
     return found or labels[0]
 
 

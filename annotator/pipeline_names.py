@@ -13,11 +13,41 @@ roles and labels (what has no match is left out)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from annotator.formats.schema_names import SchemaNames
-from annotator.schema import Schema
+from annotator.schema import Schema, default_schema
+from annotator.suggest.amounts import AMOUNT_LABELS
 from annotator.suggest.types import ArgumentSuggestion, EventSuggester, EventSuggestion
+
+
+PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))  # the pipeline's labels of places (spaCy's English)
+TIME_LABELS = frozenset(("DATE", "TIME"))  # its labels of times
+CLOCK_LABEL = "TIME"  # its label of a part of a day or the clock ("Saturday morning", "10:30 a.m.")
+
+
+@dataclass(frozen=True)
+class LabelKinds:
+    """The pipeline's kinds of label as a project's schema spells them: ``places`` (``GPE``, ``LOC``, ``FAC``),
+    ``times`` (``DATE``, ``TIME``), ``amounts`` (``MONEY``, ``QUANTITY``...: ``amounts.AMOUNT_LABELS``) and ``clock``
+    (``TIME``); spaCy's own names by default (the news schema's). What the role keys read a role's labels with
+    (``keyflow.role_candidates``, ``kin_fits``, ``label_for_span``)."""
+
+    places: frozenset[str] = PLACE_LABELS
+    times: frozenset[str] = TIME_LABELS
+    amounts: frozenset[str] = AMOUNT_LABELS
+    clock: str = CLOCK_LABEL
+
+
+SPACY_KINDS = LabelKinds()
+
+
+@lru_cache(maxsize=8)
+def label_kinds(schema: Schema | None) -> LabelKinds:
+    """The pipeline's kinds of label in ``schema``'s names (``Place`` for ``GPE``, ``LOC`` and ``FAC`` where the schema
+    aliases them so); spaCy's own without a schema."""
+    return SPACY_KINDS if schema is None else AdoptedNames(schema, default_schema()).kinds()
 
 
 @dataclass
@@ -61,6 +91,15 @@ class AdoptedNames:
         """The project's labels for the pipeline's ``names`` (``GPE`` and ``LOC`` as one ``Place``): what a check of
         the pipeline's labels reads in the project's (``store_parsed``'s places for ``writer.held_for_arguments``)."""
         return frozenset(self.label(n) for n in names)
+
+    def kinds(self) -> LabelKinds:
+        """The pipeline's kinds of label (places, times, amounts, the clock's) in the project's labels."""
+        return LabelKinds(
+            self.labels_for(PLACE_LABELS),
+            self.labels_for(TIME_LABELS),
+            self.labels_for(AMOUNT_LABELS),
+            self.label(CLOCK_LABEL),
+        )
 
     def unlabel(self, name: str) -> str:
         """The pipeline's label for the project's ``name``, for the suggester (itself when none)."""

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Callable, Protocol, Sequence
 
 from annotator.keyflow import agent_order, attribute_cues, first_role_candidates, label_for_span, label_to_fill
 from annotator.keyflow import role_candidates, source_order, within_line
+from annotator.pipeline_names import label_kinds
 from annotator.model import Entity, Event
 from annotator.trigger_phrase import phrase_ahead, word_types
 from annotator.type_order import next_event_type, retype_first, types_nearby
@@ -412,7 +413,7 @@ class EventActions:
             return False
         if any((e.start, e.end) == span and e.state != "rejected" for e in c.entities.values()):
             return False  # an entity there: filled with it (or refused for its label)
-        label = label_for_span(c.entities.values(), c.doc.text, span, role.labels)
+        label = label_for_span(c.entities.values(), c.doc.text, span, role.labels, label_kinds(c.schema))
         said = self._in_place(ev, role, replace)
         undecide = tuple(sorted(self._as_filler))
         arg = self._run_on_event(
@@ -577,8 +578,9 @@ class EventActions:
             )
             # the sentence's and the nearest others, from the span index: a long document's 8,000 spans were sorted
             # at each key; the whole list (the same, longer) is made only if the user goes past those
-            ents, whole = first_role_candidates(c.entities, c.span_index(), *ask, most=CANDIDATES_FIRST)
-            more = None if whole else (lambda: role_candidates(c.entities.values(), *ask))
+            kinds = label_kinds(c.schema)  # the pipeline's places, times and amounts in the schema's names
+            ents, whole = first_role_candidates(c.entities, c.span_index(), *ask, most=CANDIDATES_FIRST, kinds=kinds)
+            more = None if whole else (lambda: role_candidates(c.entities.values(), *ask, kinds=kinds))
             cands, i = [e.id for e in ents], 0
             if not cands:  # the role's own fillers named: "No entity of DATE, TIME" read as if Friday were not there
                 there = [c.span_said(e.start, e.end) for x in taken if (e := c.entities.get(x)) is not None]

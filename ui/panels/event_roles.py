@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from annotator.keyflow import agent_order, first_role_candidates, source_order
+from annotator.pipeline_names import label_kinds
 from annotator.model import Entity, Event
 from ui import theme as themes
 from ui.elided import ElidedLabel
@@ -45,7 +46,18 @@ def nearest_candidates(c: "Controller", role: "Role", event: Event) -> list[Enti
     etype = c.schema.event_type(event.type) if c.schema is not None else None
     source, agent = source_order(etype, role), agent_order(etype, role)
     found, _ = first_role_candidates(
-        c.entities, c.span_index(), role, (ts, te), c.sentence(ts), taken, others, text, source, agent, FILL_LIST_MOST
+        c.entities,
+        c.span_index(),
+        role,
+        (ts, te),
+        c.sentence(ts),
+        taken,
+        others,
+        text,
+        source,
+        agent,
+        FILL_LIST_MOST,
+        label_kinds(c.schema),  # the pipeline's places, times and amounts in the schema's names
     )
     return found[:FILL_LIST_MOST]
 
