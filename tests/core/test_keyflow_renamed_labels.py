@@ -10,59 +10,7 @@ from __future__ import annotations
 from annotator.keyflow import kin_fits, label_for_span, role_candidates
 from annotator.model import Entity
 from annotator.pipeline_names import SPACY_KINDS, label_kinds
-from annotator.schema import parse_schema
-
-SCHEMA = parse_schema(
-    """
-[schema]
-name = "own"
-version = 1
-
-[[entity]]
-name = "Person"
-aliases = ["PERSON"]
-
-[[entity]]
-name = "Place"
-aliases = ["GPE", "LOC", "FAC"]
-
-[[entity]]
-name = "Cash"
-aliases = ["MONEY"]
-
-[[entity]]
-name = "Measure"
-aliases = ["QUANTITY"]
-
-[[entity]]
-name = "Day"
-aliases = ["DATE"]
-
-[[entity]]
-name = "Clock"
-aliases = ["TIME"]
-
-[[event]]
-name = "Contact:Meet"
-triggers = ["met"]
-  [[event.role]]
-  name = "Entity"
-  labels = ["Person", "Place"]
-  [[event.role]]
-  name = "Place"
-  labels = ["Place"]
-  [[event.role]]
-  name = "Time"
-  labels = ["Day", "Clock"]
-
-[[event]]
-name = "Justice:Fine"
-triggers = ["fined"]
-  [[event.role]]
-  name = "Money"
-  labels = ["Cash"]
-"""
-)
+from renamed_labels_support import SCHEMA
 
 
 def ent(i: int, start: int, end: int, label: str, state: str = "suggested") -> Entity:
