@@ -208,9 +208,8 @@ def role_candidates(
 ) -> list[Entity]:
     """Entities ``role`` accepts (``rules.takes`` their label, ``rules.can_fill`` their state; not ``exclude``): those in the trigger's sentence nearest first,
     then the rest of the document nearest first; entities that already fill another role of the event (``used``)
-    come last, as one entity rarely plays two roles. The kinds of label (places, times, amounts) are read in the
-    project's names (``kinds``: ``pipeline_names.label_kinds`` of its schema, spaCy's own by default). A role that
-    takes places only (``kinds.places``) takes those
+    come last, as one entity rarely plays two roles (``kinds``: the pipeline's kinds of label in the project's names,
+    ``pipeline_names.label_kinds``, spaCy's by default). A role that takes places only (``kinds.places``) takes those
     after the trigger in its sentence first: a place is told after the event ("met ... in Geneva"): of the 1,046
     filled roles of events-dev, a place came after its trigger 7 times in 8, and the first candidate offered was
     the right one 353 times instead of 335. A role that takes places among other labels (Entity: PERSON, ORG,
@@ -251,13 +250,12 @@ def role_fits(role: Role) -> Callable[[Entity], bool]:
 def kin_fits(role: Role, kinds: LabelKinds = SPACY_KINDS) -> Callable[[Entity], bool]:
     """Whether an entity can fill ``role`` once its label is put right, as the role key puts it when it fills
     (``label_to_fill``): for a role that takes one label of an amount (Justice:Fine's Money: MONEY), an undecided
-    suggestion of another amount's label (``kinds.amounts``, in the project's names: "500,000 zlotys", QUANTITY). ``role_candidates`` offers
+    suggestion of another amount's label (``kinds.amounts``: "500,000 zlotys", QUANTITY). ``role_candidates`` offers
     those of the trigger's sentence after the sentence's spans of the role's own label."""
-    amounts = kinds.amounts
-    if len(role.labels) != 1 or role.labels[0] not in amounts:
+    if len(role.labels) != 1 or role.labels[0] not in kinds.amounts:
         return lambda e: False
     own = role.labels[0]
-    return lambda e: e.state == "suggested" and e.label in amounts and e.label != own
+    return lambda e: e.state == "suggested" and e.label in kinds.amounts and e.label != own
 
 
 def _candidate_rank(
@@ -283,9 +281,8 @@ def _candidate_rank(
     kinds than places (a place's order is where it is told)."""
     ts, te = trigger
     late = set(used)
-    places = kinds.places
-    places_only = set(labels) <= places
-    where_too = bool(set(labels) & places) and not places_only and bool(text)
+    places_only = set(labels) <= kinds.places
+    where_too = bool(set(labels) & kinds.places) and not places_only and bool(text)
 
     def rank(e: Entity) -> tuple:
         if e.end <= ts:
@@ -303,7 +300,7 @@ def _candidate_rank(
             if places_only:
                 side = 0 if e.start >= te else 1  # a place is told after the event
                 whose = int(_WHOSE.match(text, e.end) is not None)  # told as a possessor: "Venezuela's President"
-            elif where_too and e.label in places and _told_as_where(text, e.start):
+            elif where_too and e.label in kinds.places and _told_as_where(text, e.start):
                 group = 2
             elif lean:  # a name inside a trigger phrase ("found Marek Zielinski guilty") is its object: after it
                 side = 0 if (e.start > ts) == (lean > 0) else 1
@@ -326,8 +323,8 @@ def first_role_candidates(
     text: str = "",
     source: int = 0,
     agent: int = 0,
-    most: int = 50,
     kinds: LabelKinds = SPACY_KINDS,
+    most: int = 50,
 ) -> tuple[list[Entity], bool]:
     """The first of ``role_candidates`` (the trigger's sentence and at least the ``most`` nearest others) found by the
     document's span index, without a pass over every span of a long document (Alt+N took 15 ms of its 26 there);
@@ -402,13 +399,6 @@ def _told_after(text: str, start: int) -> str | None:
     return None
 
 
-def _told_as_source(text: str, start: int) -> bool:
-    """Whether "from" leads to ``start`` over at most a few words ("from two construction firms"), no punctuation and
-    no other preposition between: spaCy's parse makes such a name an object of "from" (on events-dev, 203 of the 211
-    entities told so, 79 more over longer phrases)."""
-    return _told_after(text, start) == "from"
-
-
 def _told_as_where(text: str, start: int) -> bool:
     """Whether a preposition of place ("in", "at", "near"...) leads to ``start`` over at most a few words of
     a place's name: "in Moscow", "in the town of Kabkabiya", "in Sudan's North Darfur"."""
@@ -441,8 +431,7 @@ def label_for_span(
     words before it ("Court of Appeal" of the ORG "the Court of Appeal", "minister" of "deputy transport minister":
     it was the role's first label, PERSON for the court); else TIME for words of a part of a day or the clock when
     the role takes it (``time_spans.tells_time_of_day``: the Time of seed 002's "killed", "Saturday morning", was made
-    DATE, Time's first label, and took a label key; ``kinds.clock``: TIME in the project's names); else the role's
-    first label."""
+    DATE, Time's first label, and took a label key; ``kinds.clock`` names TIME); else the role's first label."""
     ents = list(entities)
     found = _label_elsewhere(ents, text, span, labels) or _label_of_longer_name(ents, span, labels)
     if found is None and kinds.clock in labels and tells_time_of_day(text[span[0] : span[1]]):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Callable, Protocol, Sequence
 from annotator.keyflow import agent_order, attribute_cues, first_role_candidates, label_for_span, label_to_fill
 from annotator.keyflow import role_candidates, source_order, within_line
 from annotator.pipeline_names import label_kinds
-from annotator.model import Entity, Event
+from annotator.model import Argument, Entity, Event
 from annotator.trigger_phrase import phrase_ahead, word_types
 from annotator.type_order import next_event_type, retype_first, types_nearby
 from annotator.rules import has_room, takes
@@ -16,7 +16,6 @@ from ui.role_keys import filled_span, said_on_event
 from ui import commands as cmd
 
 if TYPE_CHECKING:  # pragma: no cover
-    from annotator.model import Argument
     from annotator.schema import Role
     from ui.controller import Controller
     from ui.document_view import DocumentView
@@ -575,12 +574,12 @@ class EventActions:
                 c.doc.text,
                 source_order(c.schema.event_type(ev.type), role),
                 agent_order(c.schema.event_type(ev.type), role),
+                label_kinds(c.schema),  # the pipeline's places, times and amounts in the schema's names
             )
             # the sentence's and the nearest others, from the span index: a long document's 8,000 spans were sorted
             # at each key; the whole list (the same, longer) is made only if the user goes past those
-            kinds = label_kinds(c.schema)  # the pipeline's places, times and amounts in the schema's names
-            ents, whole = first_role_candidates(c.entities, c.span_index(), *ask, most=CANDIDATES_FIRST, kinds=kinds)
-            more = None if whole else (lambda: role_candidates(c.entities.values(), *ask, kinds=kinds))
+            ents, whole = first_role_candidates(c.entities, c.span_index(), *ask, most=CANDIDATES_FIRST)
+            more = None if whole else (lambda: role_candidates(c.entities.values(), *ask))
             cands, i = [e.id for e in ents], 0
             if not cands:  # the role's own fillers named: "No entity of DATE, TIME" read as if Friday were not there
                 there = [c.span_said(e.start, e.end) for x in taken if (e := c.entities.get(x)) is not None]

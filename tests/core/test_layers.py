@@ -424,10 +424,17 @@ def test_the_event_type_names_are_the_schema_s():
     assert {k: v for k, v in found.items() if v} == {}
 
 
+def _a_kind_of_label(node: ast.expr) -> bool:
+    """A constant (``PLACE_LABELS``) or one of the pipeline's kinds of label in the project's names (``kinds.places``)."""
+    if isinstance(node, ast.Attribute):
+        return isinstance(node.value, ast.Name) and node.value.id == "kinds"
+    return isinstance(node, ast.Name) and node.id.isupper()
+
+
 def candidate_rules(source: str) -> list[str]:
     """A candidates function's own test of whether an entity can fill a role (``e.state != "rejected"``:
     ``rules.can_fill``'s to say) or whether the role takes its label (``e.label in labels``: ``rules.takes``'; a kind of label, a constant such as
-    ``PLACE_LABELS``, is the order's, not a rule)."""
+    ``PLACE_LABELS`` or the project's ``kinds.places`` (``pipeline_names.LabelKinds``), is the order's, not a rule)."""
     found: list[str] = []
     for fn in walk(parsed(source)):
         if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and "candidate" in fn.name:
@@ -440,7 +447,7 @@ def candidate_rules(source: str) -> list[str]:
                 ) or (
                     node.left.attr == "label"
                     and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops)
-                    and not all(isinstance(c, ast.Name) and c.id.isupper() for c in node.comparators)
+                    and not all(_a_kind_of_label(c) for c in node.comparators)
                 ):
                     found.append(f"{fn.name}: {ast.unparse(node)}")
     return found
@@ -455,6 +462,8 @@ def test_the_candidate_check_sees_a_state_test():
     assert candidate_rules(src) == ["role_candidates: e.label in labels"]
     assert candidate_rules("def role_candidates(es, role):\n    return [e for e in es if takes(role, e.label)]\n") == []
     assert candidate_rules("def _candidate_rank(e):\n    return e.label in PLACE_LABELS\n") == []
+    assert candidate_rules("def _candidate_rank(e, kinds):\n    return e.label in kinds.places\n") == []
+    assert candidate_rules("def role_candidates(e, role):\n    return e.label in role.labels\n") != []
 
 
 def test_a_rejected_entity_fills_no_role_by_the_rule_module_s_word():

@@ -46,8 +46,8 @@ def nearest_candidates(c: "Controller", role: "Role", event: Event) -> list[Enti
     etype = c.schema.event_type(event.type) if c.schema is not None else None
     source, agent = source_order(etype, role), agent_order(etype, role)
     kinds = label_kinds(c.schema)  # the pipeline's places, times and amounts in the schema's names
-    ask = (role, (ts, te), c.sentence(ts), taken, others, text, source, agent, FILL_LIST_MOST)
-    found, _ = first_role_candidates(c.entities, c.span_index(), *ask, kinds=kinds)
+    ask = (role, (ts, te), c.sentence(ts), taken, others, text, source, agent, kinds)
+    found, _ = first_role_candidates(c.entities, c.span_index(), *ask, most=FILL_LIST_MOST)
     return found[:FILL_LIST_MOST]
 
 
