@@ -150,24 +150,14 @@ def test_a_kept_new_span_fill_leaves_the_span_selected_as_a_made_one_does(qtbot,
     Alt+2 fills Target with its first candidate. The kept span is selected the same way now: the same keys, the same
     roles (session 24's lead)."""
     from annotator.foreseen import stand_in
-    from ui import commands
     from ui_helpers import find
-    from ui_support import DOC_A, let_go_and_land, locked, press_role_key
+    from ui_support import DOC_A, attacker_fill_kept, press_role_key
 
     w, c = window, window.controller
-    ev = c.run(commands.AddEvent, c.doc.id, "Conflict:Attack", *find(DOC_A, "attacked"))
-    w.view.setFocus()
-    c.select_entity(None)
-    c.select_event(ev)
-    w.view.select_cp(*find(DOC_A, "forces"))
-    other = locked(project_path)
-    try:
-        press_role_key(qtbot, w, "Conflict:Attack", "Attacker")  # kept
+    with attacker_fill_kept(qtbot, w, project_path) as ev:
         selected = c.entities.get(c.current_entity) if c.current_entity is not None else None
         assert selected is not None and stand_in(selected.id), (c.current_entity, w.view.selection_cp())
         assert (selected.start, selected.end) == find(DOC_A, "forces") and w.view.selection_cp() is None
-    finally:
-        let_go_and_land(qtbot, c, other)
     press_role_key(qtbot, w, "Conflict:Attack", "Target")
     roles = [
         (a.role, DOC_A[c.entities[a.entity_id].start : c.entities[a.entity_id].end]) for a in c.events[ev].arguments

@@ -63,22 +63,11 @@ def test_a_kept_new_span_fill_keeps_its_span_selected_once_it_lands(qtbot, windo
     as the one the role key left: Alt+2 (Target) fills Target with its first candidate, as with no one writing, and a
     label key relabels "forces" (main: nothing selected after the landing)."""
     from annotator.foreseen import stand_in
-    from ui import commands
-    from ui_helpers import find
-    from ui_support import DOC_A, let_go_and_land, locked, press_role_key
+    from ui_support import DOC_A, attacker_fill_kept, press_role_key
 
     w, c = window, window.controller
-    ev = c.run(commands.AddEvent, c.doc.id, "Conflict:Attack", *find(DOC_A, "attacked"))
-    w.view.setFocus()
-    c.select_entity(None)
-    c.select_event(ev)
-    w.view.select_cp(*find(DOC_A, "forces"))
-    other = locked(project_path)
-    try:
-        press_role_key(qtbot, w, "Conflict:Attack", "Attacker")  # kept
+    with attacker_fill_kept(qtbot, w, project_path) as ev:
         assert c.current_entity is not None and stand_in(c.current_entity)
-    finally:
-        let_go_and_land(qtbot, c, other)
     selected = c.entities.get(c.current_entity) if c.current_entity is not None else None
     assert selected is not None and not stand_in(selected.id), c.current_entity  # main: None
     assert DOC_A[selected.start : selected.end] == "forces"

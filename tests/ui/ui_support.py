@@ -319,6 +319,28 @@ def let_go_and_land(qtbot, c, other: sqlite3.Connection) -> None:  # type: ignor
     qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=10_000)
 
 
+@contextmanager
+def attacker_fill_kept(qtbot, w, path: Path) -> Iterator[int]:  # type: ignore[no-untyped-def]
+    """A Conflict:Attack made on DOC_A's "attacked", "forces" selected (no span) and Alt+1 (Attacker) pressed while
+    another program writes: the fill kept; yields the event's id with the fill still waiting, and lands it at the end
+    (``let_go_and_land``)."""
+    from ui import commands
+    from ui_helpers import find
+
+    c = w.controller
+    ev = c.run(commands.AddEvent, c.doc.id, "Conflict:Attack", *find(DOC_A, "attacked"))
+    w.view.setFocus()
+    c.select_entity(None)
+    c.select_event(ev)
+    w.view.select_cp(*find(DOC_A, "forces"))
+    other = locked(path)
+    try:
+        press_role_key(qtbot, w, "Conflict:Attack", "Attacker")  # kept
+        yield ev
+    finally:
+        let_go_and_land(qtbot, c, other)
+
+
 def suggested_court_fine(path: Path) -> str:
     """A project at ``path`` whose one document has a suggested Justice:Fine on "fined", its Adjudicator the suggested
     ORG "court" (the kept-edit tests' event); returns the document's text."""
