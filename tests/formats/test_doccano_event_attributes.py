@@ -11,24 +11,12 @@ import json
 import pytest
 
 from annotator import api, edits
+from tests.formats.brat_nested_news import ANN as NESTED_ANN
+from tests.formats.brat_nested_news import CONF as NESTED_CONF
+from tests.formats.brat_nested_news import TEXT
 
-TEXT = "Wikinews reported that Google and YouTube merged.\n"
-ANN = (
-    "T1\tOrganization 23 29\tGoogle\n"
-    "T2\tOrganization 34 41\tYouTube\n"
-    "T3\tMerge-org 42 48\tmerged\n"
-    "E1\tMerge-org:T3 Org-Arg:T1 Org-Arg2:T2\n"
-    "T4\tOrganization 0 8\tWikinews\n"
-    "T5\tReport 9 17\treported\n"
-    "E2\tReport:T5 Reporter-Arg:T4 Event-Arg:E1\n"
-    "A1\tNegation E1\n"
-    "A2\tConfidence E2 Low\n"
-)
-CONF = (
-    "[entities]\nOrganization\n[relations]\n[events]\nMerge-org\tOrg-Arg+:Organization\n"
-    "Report\tReporter-Arg:Organization, Event-Arg:<EVENT>\n[attributes]\nNegation\tArg:<EVENT>\n"
-    "Confidence\tArg:<EVENT>, Value:High|Low\n"
-)
+ANN = NESTED_ANN + "A1\tNegation E1\nA2\tConfidence E2 Low\n"
+CONF = NESTED_CONF + "Negation\tArg:<EVENT>\nConfidence\tArg:<EVENT>, Value:High|Low\n"
 
 
 def _as_doccano_writes_it_back(path):

@@ -1,0 +1,20 @@
+"""Our own text in the shape of brat's news tutorial ``090-event_structures`` (nlplab/brat example-data): a
+``Merge-org`` event that is the ``Event-Arg`` of a ``Report``, with its annotation.conf; the nested-event and
+event-attribute tests through Label Studio, doccano, Prodigy and WebAnno TSV share it."""
+
+from __future__ import annotations
+
+TEXT = "Wikinews reported that Google and YouTube merged.\n"
+ANN = (
+    "T1\tOrganization 23 29\tGoogle\n"
+    "T2\tOrganization 34 41\tYouTube\n"
+    "T3\tMerge-org 42 48\tmerged\n"
+    "E1\tMerge-org:T3 Org-Arg:T1 Org-Arg2:T2\n"
+    "T4\tOrganization 0 8\tWikinews\n"
+    "T5\tReport 9 17\treported\n"
+    "E2\tReport:T5 Reporter-Arg:T4 Event-Arg:E1\n"
+)
+CONF = (
+    "[entities]\nOrganization\n[relations]\n[events]\nMerge-org\tOrg-Arg+:Organization\n"
+    "Report\tReporter-Arg:Organization, Event-Arg:<EVENT>\n[attributes]\n"
+)
