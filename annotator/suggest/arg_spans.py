@@ -166,11 +166,22 @@ def _place_name(
 ) -> tuple[int, int, str] | None:
     """The name a place noun stands for: a place name in front of it ("the Mosul area", "the Nad Ali district of
     Helmand"), else the name after "of" ("the city of Adana"; "the island of Kos" is a place whatever label the NER
-    gave the name, and an area or a town is not a facility)."""
+    gave the name, and an area or a town is not a facility). A region in front of a country, a city or an island
+    with its name after "of" tells where that lies, the name after "of" names it ("the Pacific nation of Fiji", "the
+    Mediterranean island of Lampedusa"; "the Anbar province of Iraq": a country's or a city's name in front is its
+    own)."""
+    # a name after "of" ("the island of Kos" is a place whatever label the NER gave the name)
+    named_of = (
+        bool(of)
+        and of[0].i in ents
+        and (ents[of[0].i][2] in PLACE_LABELS or of[0].pos_ == "PROPN" and ents[of[0].i][2] in NAME_LABELS)
+    )
     for c in tok.lefts:
         if c.dep_ != "compound" or c.i not in ents:
             continue
         label = ents[c.i][2]
+        if label == "LOC" and named_of and kind in ("GPE", "LOC"):
+            continue  # "the Pacific nation of Fiji": where the nation lies; "of Fiji" names it
         if kind in ("GPE", "LOC") and label in PLACE_LABELS:
             return ents[c.i]
         if kind == "FAC" and label in ("FAC", "ORG"):  # "the Pulse nightclub": its name (not "the Damascus airport")

@@ -67,6 +67,8 @@ def test_whose_stands_for_the_noun_the_clause_modifies(nlp, suggester):
             "Justice:Arrest-Jail",
             ("Place", "St. Louis"),
         ),
+        # a country's or a province's name in front is the place's own, the name after "of" the one it lies in
+        ("Rebels attacked a base in the Anbar province of Iraq.", "attacked", "Conflict:Attack", ("Place", "Anbar")),
         # the NER calls Kos an organisation: "the island of" says it is a place
         (
             "Boats carrying migrants to the Greek island of Kos capsized.",
@@ -78,6 +80,22 @@ def test_whose_stands_for_the_noun_the_clause_modifies(nlp, suggester):
 )
 def test_a_place_noun_stands_for_the_place_it_names(nlp, suggester, text, trigger, type_, arg):
     assert arg in args_of(nlp, suggester, text, trigger, type_)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, arg",
+    [
+        ("The army moved troops to the Gulf state of Qatar.", "moved", ("Destination", "Qatar")),
+        # the NER reads Lampedusa as a person: "the island of" says it is a place
+        (
+            "Hundreds of migrants sailed to the Mediterranean island of Lampedusa.",
+            "sailed",
+            ("Destination", "Lampedusa"),
+        ),
+    ],
+)
+def test_a_region_in_front_of_a_place_noun_with_a_name_after_of_is_where_it_lies(nlp, suggester, text, trigger, arg):
+    assert arg in args_of(nlp, suggester, text, trigger, "Movement:Transport")
 
 
 def test_a_person_described_and_named_is_the_name(nlp, suggester):
