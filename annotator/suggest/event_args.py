@@ -16,6 +16,7 @@ from typing import Any, Sequence
 from annotator.role_slots import role_slots
 from annotator.rules import has_room, takes
 from annotator.suggest.amounts import COUNTS, is_money
+from annotator.suggest.coordinated import along_with, conjuncts
 from annotator.suggest.arg_spans import PLACE_LABELS, WH, guess_or_ent, resolve, span_of
 from annotator.suggest.noun_classes import alternative_labels, court_role, is_crime, is_weapon
 from annotator.suggest.nearest_setting import SETTING_PREPS, TIME_LABELS, nearest, on_topic, takes_times
@@ -73,6 +74,9 @@ WHERE_PREPS = SETTING_PREPS | {"to", "into", "from", "toward", "towards"}  # a p
 _AIMED = ("prep:to", "prep:at", "prep:on", "prep:against", "prep:into")
 # the slots only a noun phrase fills: a word there is a noun, whatever its tag
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "obj", "pobj")
+# slots read from a reading the parse does not give outright: their fillers are suggested, but no evidence that the
+# trigger names an event (a score below 0.5, what ``event_rules`` counts)
+HEARSAY_SLOTS = frozenset({"obj_to", "obj_origin"})
 LEAVING_VERBS = {"flee", "leave", "depart", "evacuate", "escape", "exit", "abandon", "quit", "vacate"}
 
 
@@ -96,11 +100,11 @@ def frame(trigger: Any) -> list[tuple[str, Any]]:
     for slot, tok in out:
         # the last conjunct first: a role that takes one filler gets it ("Odessa and Mariupol": Mariupol), as the
         # data marks one filler a role, the later more often (docs/suggestions.md, session 18)
-        group = [*reversed(_conjuncts(tok)), tok]
+        group = [*reversed(conjuncts(tok)), tok]
         if tok.pos_ == "NOUN" and not tok.ent_type_:  # "activist and commentator Kem Ley": the name first
             group.sort(key=lambda t: t.ent_type_ not in ("PERSON", "ORG", "GPE"))
         # "the president, along with his wife, visited": the one along with it takes part as it does, after it
-        expanded += [(slot, t) for t in group + _along_with(tok)]
+        expanded += [(slot, t) for t in group + along_with(tok)]
     return expanded
 
 
@@ -129,35 +133,6 @@ def _predicate_frame(adj: Any) -> list[tuple[str, Any]]:
     out += [("subj" if objs else "subj_intrans", c) for c in kids if c.dep_ == "nsubj"]
     # "was shot dead while sitting in a coffee shop": one dies where the verb's clause says it happened
     return out + _preps(verb) + _preps(adj) + _settings(verb, objs)
-
-
-def _conjuncts(tok: Any) -> list[Any]:
-    """The nouns coordinated with ``tok``, in order ("Odessa and Mariupol", "A, B and C": C hangs on B)."""
-    out = []
-    for c in tok.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
-            out += [c, *_conjuncts(c)]
-    return out
-
-
-def _along_with(tok: Any) -> list[Any]:
-    """Who or what is "along with" or "together with" ``tok`` ("was arrested along with his partner": the partner, with
-    the verb; "the president, along with his wife": the wife, with the noun)."""
-    return [
-        g
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in ("along", "together")
-        for w in c.children
-        if w.dep_ == "prep" and w.lower_ == "with"
-        for g in w.children
-        if g.dep_ == "pobj"
-    ] + [
-        g
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "with" and any(a.lower_ in ("along", "together") for a in c.children)
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
 
 
 def _preps(tok: Any) -> list[tuple[str, Any]]:
@@ -302,9 +277,19 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
         for s, g in _preps(c)
         if s in ("prep:for", "prep:to", "prep:toward", "prep:towards", "prep:into")
     ]
+    # "shipped rifles to Ukraine", "received arms supplies from Damascus": the parse hangs the verb's "to" or "from" on
+    # its object; where the thing goes or comes from (slots ``obj_to``, a Destination's, and ``obj_origin``, an
+    # Origin's; read after the verb's own, and no evidence of the trigger: ``HEARSAY_SLOTS``)
+    out += [
+        ("obj_origin" if s == "prep:from" else "obj_to", g)
+        for c in objs
+        if guess_or_ent(c) not in PLACE_LABELS
+        for s, g in _preps(c)
+        if s in ("prep:to", "prep:into", "prep:toward", "prep:towards", "prep:from") and guess_or_ent(g) in PLACE_LABELS
+    ]
     # "was arrested along with his partner", "fled together with his family": the one along with the verb's subject
     # undergoes or does it too (with an object, "arrested the mayor along with two aides", either may be meant)
-    along = _along_with(v) if subjpass or not transitive else []
+    along = along_with(v) if subjpass or not transitive else []
     for c in subj:
         out.append(("subj" if transitive else "subj_intrans", c))
     out += [("subj_intrans", g) for g in along if not subjpass and subj]
@@ -573,6 +558,8 @@ def fill_roles(
             if takes_times(role) and is_duration(tok.doc, start, end):
                 continue  # "for three days", "a two-year war": a length of time is no time it happened
             score = 0.8 if tok.i in ents else 0.6
+            if slot in HEARSAY_SLOTS:
+                score = 0.45  # below what counts as a participant or a setting in the trigger's decision
             out.append(ArgumentSuggestion(role.name, start, end, fit, score))
             used.add((start, end))
             filled[role.name] = filled.get(role.name, 0) + 1

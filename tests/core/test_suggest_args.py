@@ -98,6 +98,27 @@ def test_a_region_in_front_of_a_place_noun_with_a_name_after_of_is_where_it_lies
     assert arg in args_of(nlp, suggester, text, trigger, "Movement:Transport")
 
 
+@pytest.mark.parametrize(
+    "text, trigger, arg",
+    [
+        ("The United States shipped rifles to Ukraine last year.", "shipped", ("Destination", "Ukraine")),
+        ("Officials withdrew the ambassador from Iran.", "withdrew", ("Origin", "Iran")),
+    ],
+)
+def test_where_the_object_goes_to_or_comes_from_is_the_movements(nlp, suggester, text, trigger, arg):
+    """The parse hangs the verb's "to" or "from" on its object: where the thing goes or comes from all the same, a
+    filler suggested with a score below what counts as evidence of the trigger (0.5)."""
+    doc = nlp(text)
+    found = [
+        s
+        for s in suggester.suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+        if text[s.trigger_start : s.trigger_end] == trigger and s.type == "Movement:Transport"
+    ]
+    assert len(found) == 1, found
+    scores = {(a.role, text[a.start : a.end]): a.score for a in found[0].arguments}
+    assert arg in scores and scores[arg] < 0.5
+
+
 def test_a_person_described_and_named_is_the_name(nlp, suggester):
     text = "Prominent political activist and commentator Kem Ley was shot dead in Phnom Penh."
     assert ("Target", "Kem Ley") in args_of(nlp, suggester, text, "shot", "Conflict:Attack")

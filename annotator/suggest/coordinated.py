@@ -1,0 +1,35 @@
+"""Who takes part beside a token as it does: the nouns coordinated with it ("Odessa and Mariupol"), the one "along
+with" or "together with" it ("was arrested along with his partner")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def conjuncts(tok: Any) -> list[Any]:
+    """The nouns coordinated with ``tok``, in order ("Odessa and Mariupol", "A, B and C": C hangs on B)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
+            out += [c, *conjuncts(c)]
+    return out
+
+
+def along_with(tok: Any) -> list[Any]:
+    """Who or what is "along with" or "together with" ``tok`` ("was arrested along with his partner": the partner, with
+    the verb; "the president, along with his wife": the wife, with the noun)."""
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("along", "together")
+        for w in c.children
+        if w.dep_ == "prep" and w.lower_ == "with"
+        for g in w.children
+        if g.dep_ == "pobj"
+    ] + [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "with" and any(a.lower_ in ("along", "together") for a in c.children)
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
