@@ -287,6 +287,14 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
         for s, g in _preps(c)
         if s in ("prep:to", "prep:into", "prep:toward", "prep:towards", "prep:from") and guess_or_ent(g) in PLACE_LABELS
     ]
+    # "vessels from the Crimean ports had been moved to Odessa", "migrants from Syria arrived": where the one moved is
+    # from is where it started
+    out += [
+        ("obj_origin", g)
+        for c in subjpass + ([] if transitive else subj)
+        for s, g in _preps(c)
+        if s == "prep:from" and guess_or_ent(g) in PLACE_LABELS
+    ]
     # "was arrested along with his partner", "fled together with his family": the one along with the verb's subject
     # undergoes or does it too (with an object, "arrested the mayor along with two aides", either may be meant)
     along = along_with(v) if subjpass or not transitive else []

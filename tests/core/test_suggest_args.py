@@ -103,11 +103,14 @@ def test_a_region_in_front_of_a_place_noun_with_a_name_after_of_is_where_it_lies
     [
         ("The United States shipped rifles to Ukraine last year.", "shipped", ("Destination", "Ukraine")),
         ("Officials withdrew the ambassador from Iran.", "withdrew", ("Origin", "Iran")),
+        # where the one moved is from, a passive's subject or an intransitive one
+        ("Trucks from the port were sent to the capital.", "sent", ("Origin", "port")),
+        ("Migrants from Eritrea arrived in Italy.", "arrived", ("Origin", "Eritrea")),
     ],
 )
-def test_where_the_object_goes_to_or_comes_from_is_the_movements(nlp, suggester, text, trigger, arg):
-    """The parse hangs the verb's "to" or "from" on its object: where the thing goes or comes from all the same, a
-    filler suggested with a score below what counts as evidence of the trigger (0.5)."""
+def test_where_the_one_moved_goes_to_or_comes_from_is_the_movements(nlp, suggester, text, trigger, arg):
+    """The parse hangs the verb's "to" or "from" on the one moved: where it goes or comes from all the same, a filler
+    suggested with a score below what counts as evidence of the trigger (0.5)."""
     doc = nlp(text)
     found = [
         s
