@@ -6,7 +6,8 @@ when there is no object, or the object is a place), ``obj``, ``subjpass``, ``age
 governing a noun trigger: "X launched an attack"), ``acl_obj`` (the object of a participle right after a noun trigger:
 "an explosion targeting a base"), ``given`` (the one a noun trigger is given to: "was given a sentence"), ``prep:<word>`` (prepositional attachments). Each role lists
 the slots it takes (``slots`` in the schema, or the defaults below by ACE role name); the first role of the event
-type (in schema order) that takes the slot and accepts the candidate's label gets it.
+type (in schema order) that takes the slot and accepts the candidate's label gets it. A slot written ``~slot`` is one
+read from another clause (``HEARSAY_SLOTS``): its filler is suggested, and is no evidence of the trigger.
 """
 
 from __future__ import annotations
@@ -74,8 +75,9 @@ WHERE_PREPS = SETTING_PREPS | {"to", "into", "from", "toward", "towards"}  # a p
 _AIMED = ("prep:to", "prep:at", "prep:on", "prep:against", "prep:into")
 # the slots only a noun phrase fills: a word there is a noun, whatever its tag
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "obj", "pobj")
-# slots read from a reading the parse does not give outright: their fillers are suggested, but no evidence that the
-# trigger names an event (a score below 0.5, what ``event_rules`` counts)
+# slots read from a reading the parse does not give outright, and any slot written "~slot" (a filler read from another
+# clause: "~subj"): their fillers are suggested, but are no evidence that the trigger names an event (a score below
+# 0.5, what ``event_rules`` counts; its own reading of the frame's slots does not see "~subj" as a subject either)
 HEARSAY_SLOTS = frozenset({"obj_to", "obj_origin"})
 LEAVING_VERBS = {"flee", "leave", "depart", "evacuate", "escape", "exit", "abandon", "quit", "vacate"}
 
@@ -473,10 +475,23 @@ def _noun_frame(n: Any) -> list[tuple[str, Any]]:
         objs = [c for c in vkids if c.dep_ in ("dobj", "obj")]
         out += [("obj", c) for c in objs] + [("subjpass", c) for c in vkids if c.dep_ == "nsubjpass"]
         out += [("subj", c) for c in vkids if c.dep_ == "nsubj" and objs]
+        if objs and not any(c.dep_ in ("nsubj", "nsubjpass") for c in vkids):
+            out += [("~subj", c) for c in _chain_subjects(verb)]  # "police arrived to take them to jail": the police
         if verb.dep_ == "acl" and verb.tag_ == "VBN" or verb.dep_ == "acl" and verb.tag_ == "VBG" and not objs:
             out.append(("subjpass", verb.head))  # "a teenager being shot to death"
         out += [(s, t) for s, t in _preps(verb) if s.startswith("prep:") and s != "prep:to"]
     return out
+
+
+def _chain_subjects(verb: Any) -> list[Any]:
+    """The subject of the verb a chain of clauses with none of their own hangs from ("arrived to take them": who
+    arrived), or none."""
+    while verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return [c for c in subjects if c.dep_ == "nsubj"]
+    return []
 
 
 def _nationalities(noun: Any) -> list[Any]:
@@ -511,6 +526,8 @@ def fill_roles(
     # one it is done to, so the name before the noun is not that one too
     has_of = any(slot == "prep:of" for slot, _ in pairs)
     for slot, tok in pairs:
+        hearsay = slot.startswith("~") or slot in HEARSAY_SLOTS
+        slot = slot.removeprefix("~")
         tok = resolve(tok, ents)
         if tok is None:
             continue
@@ -566,7 +583,7 @@ def fill_roles(
             if takes_times(role) and is_duration(tok.doc, start, end):
                 continue  # "for three days", "a two-year war": a length of time is no time it happened
             score = 0.8 if tok.i in ents else 0.6
-            if slot in HEARSAY_SLOTS:
+            if hearsay:
                 score = 0.45  # below what counts as a participant or a setting in the trigger's decision
             out.append(ArgumentSuggestion(role.name, start, end, fit, score))
             used.add((start, end))

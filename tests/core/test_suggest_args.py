@@ -122,6 +122,27 @@ def test_where_the_one_moved_goes_to_or_comes_from_is_the_movements(nlp, suggest
     assert arg in scores and scores[arg] < 0.5
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers arrived at dawn to take the suspects into custody.",
+        "Officers stormed the house and took the suspects into custody.",
+    ],
+)
+def test_a_noun_trigger_after_to_takes_the_doer_of_the_chain_its_verb_hangs_from(nlp, suggester, text):
+    """ "took the suspects into custody" with no subject of its own: those who arrived or stormed took them; a filler
+    read from another clause, suggested below what counts as evidence of the trigger (0.5)."""
+    doc = nlp(text)
+    (found,) = [
+        s
+        for s in suggester.suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+        if text[s.trigger_start : s.trigger_end] == "custody"
+    ]
+    scores = {(a.role, text[a.start : a.end]): a.score for a in found.arguments}
+    assert ("Person", "suspects") in scores
+    assert ("Agent", "Officers") in scores and scores[("Agent", "Officers")] < 0.5
+
+
 def test_a_person_described_and_named_is_the_name(nlp, suggester):
     text = "Prominent political activist and commentator Kem Ley was shot dead in Phnom Penh."
     assert ("Target", "Kem Ley") in args_of(nlp, suggester, text, "shot", "Conflict:Attack")
