@@ -17,7 +17,7 @@ from typing import Any, Sequence
 from annotator.role_slots import role_slots
 from annotator.rules import has_room, takes
 from annotator.suggest.amounts import COUNTS, is_money
-from annotator.suggest.coordinated import along_with, conjuncts
+from annotator.suggest.shared_parts import along_with, chain_subjects, conjuncts
 from annotator.suggest.arg_spans import PLACE_LABELS, WH, guess_or_ent, resolve, span_of
 from annotator.suggest.noun_classes import alternative_labels, court_role, is_crime, is_weapon
 from annotator.suggest.nearest_setting import SETTING_PREPS, TIME_LABELS, nearest, on_topic, takes_times
@@ -476,22 +476,11 @@ def _noun_frame(n: Any) -> list[tuple[str, Any]]:
         out += [("obj", c) for c in objs] + [("subjpass", c) for c in vkids if c.dep_ == "nsubjpass"]
         out += [("subj", c) for c in vkids if c.dep_ == "nsubj" and objs]
         if objs and not any(c.dep_ in ("nsubj", "nsubjpass") for c in vkids):
-            out += [("~subj", c) for c in _chain_subjects(verb)]  # "police arrived to take them to jail": the police
+            out += [("~subj", c) for c in chain_subjects(verb)]  # "police arrived to take them to jail": the police
         if verb.dep_ == "acl" and verb.tag_ == "VBN" or verb.dep_ == "acl" and verb.tag_ == "VBG" and not objs:
             out.append(("subjpass", verb.head))  # "a teenager being shot to death"
         out += [(s, t) for s, t in _preps(verb) if s.startswith("prep:") and s != "prep:to"]
     return out
-
-
-def _chain_subjects(verb: Any) -> list[Any]:
-    """The subject of the verb a chain of clauses with none of their own hangs from ("arrived to take them": who
-    arrived), or none."""
-    while verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            return [c for c in subjects if c.dep_ == "nsubj"]
-    return []
 
 
 def _nationalities(noun: Any) -> list[Any]:

@@ -1,5 +1,6 @@
-"""Who takes part beside a token as it does: the nouns coordinated with it ("Odessa and Mariupol"), the one "along
-with" or "together with" it ("was arrested along with his partner")."""
+"""Who takes part as a token does: the nouns coordinated with it ("Odessa and Mariupol"), the one "along with" or
+"together with" it ("was arrested along with his partner"), the subject a chain of clauses shares ("arrived to take
+them to jail")."""
 
 from __future__ import annotations
 
@@ -33,3 +34,14 @@ def along_with(tok: Any) -> list[Any]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+
+
+def chain_subjects(verb: Any) -> list[Any]:
+    """The subject of the verb a chain of clauses with none of their own hangs from ("arrived to take them": who
+    arrived), or none."""
+    while verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return [c for c in subjects if c.dep_ == "nsubj"]
+    return []
