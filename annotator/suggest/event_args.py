@@ -440,6 +440,9 @@ def _noun_frame(n: Any) -> list[tuple[str, Any]]:
             # participle says, so that object is the one the noun's event is done to (right after the noun: further
             # on, the parse hangs another noun's participle on it, "clashes between youth and forces firing bullets")
             out += [("acl_obj", g) for g in c.children if g.dep_ in ("dobj", "obj")]
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in SUPPORT_VERBS:
+            # "airstrikes carried out by a Saudi-led coalition": who does the noun's event
+            out += [("~agent", t) for s, t in _preps(c) if s == "agent"]
     out += _preps(n)
     head = n.head
     if n.dep_ in ("dobj", "attr", "obj") and head.pos_ in ("VERB", "AUX"):

@@ -143,6 +143,19 @@ def test_a_noun_trigger_after_to_takes_the_doer_of_the_chain_its_verb_hangs_from
     assert ("Agent", "Officers") in scores and scores[("Agent", "Officers")] < 0.5
 
 
+def test_the_by_of_a_participle_of_doing_it_after_a_noun_trigger_is_its_doer(nlp, suggester):
+    """ "a protest organized by the students": the students protest, a filler read through the participle, suggested
+    below what counts as evidence of the trigger (0.5)."""
+    text = "The protest organized by the students ended peacefully."
+    doc = nlp(text)
+    (found,) = [
+        s
+        for s in suggester.suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+        if text[s.trigger_start : s.trigger_end] == "protest"
+    ]
+    assert [(a.role, text[a.start : a.end], a.score < 0.5) for a in found.arguments] == [("Entity", "students", True)]
+
+
 def test_a_person_described_and_named_is_the_name(nlp, suggester):
     text = "Prominent political activist and commentator Kem Ley was shot dead in Phnom Penh."
     assert ("Target", "Kem Ley") in args_of(nlp, suggester, text, "shot", "Conflict:Attack")
