@@ -109,7 +109,8 @@ def add_entity(
 
 
 def _decide(project: Project, entity_id: int, action: str, values: dict, expected: Entity | None = None) -> Change:
-    """A person's decision on a span; a rejected span also leaves the roles of suggested events."""
+    """A person's decision on a span; a rejected span also leaves the roles of suggested events, a relabelled one
+    the roles that do not take its new label."""
     entity_id = aimed_at(project, entity_id, expected)
     row = _shown_row(project, entity_id, expected)
     values = {**decided_values(row["state"], values), "annotator": project.annotator, "updated_at": now()}
@@ -120,6 +121,9 @@ def _decide(project: Project, entity_id: int, action: str, values: dict, expecte
         rec.update("entities", entity_id, values)
         if values.get("state") == "rejected":
             leave_suggested_events(rec, [entity_id])
+        if "label" in values:
+            for arg_id in unfit_roles(project, entity_id, values["label"]):
+                rec.delete("arguments", arg_id)
         rec.touch_document()
 
     return run_edit(project, action, row["document_id"], body)
@@ -131,9 +135,22 @@ def _shown_row(project: Project, entity_id: int, expected: Entity | None) -> dic
     return _entity_row(project, entity_id)
 
 
+def unfit_roles(project: Project, entity_id: int, label: str) -> list[int]:
+    """The arguments an entity fills whose role does not take ``label`` (``rules.holds``): a relabel takes it out of
+    them in the same step, as a type change takes out what the new type cannot hold. Kept, they broke the schema:
+    ``validate`` reported them and an import of the project's own export refused the file."""
+    out = []
+    for arg_id, role, type_ in project.db.roles_of_entity(entity_id):
+        etype = project.schema.event_type(type_)
+        if etype is not None and not holds(etype, role, label):
+            out.append(arg_id)
+    return out
+
+
 # ``expected``: the span as the view showed it; the edit is refused (StaleChangeError) if the row differs now
 def relabel_entity(project: Project, entity_id: int, label: str, *, expected: Entity | None = None) -> Change:
-    """Give a span another label; a suggestion relabelled by a person counts as accepted and edited."""
+    """Give a span another label; a suggestion relabelled by a person counts as accepted and edited. The roles it
+    fills that do not take the new label let it go (``unfit_roles``)."""
     check_label(project, label)
     return _decide(project, entity_id, "relabel_entity", {"label": label, "edited": 1}, expected)
 

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Mapping
 from annotator.decisions import decided_values
 from annotator.model import HUMAN, Argument, Entity, Event
 from annotator.rules import holds
-from annotator.schema import EventType
+from annotator.schema import EventType, Schema
 from annotator.shown import is_as_shown
 
 
@@ -43,6 +43,9 @@ class Foreseen:
     # a type change: the type the event takes, whose arguments it cannot hold go with it (``edits.set_event_type``);
     # they stayed in view until it landed
     etype: EventType | None = None
+    # a relabel: the project's schema, by which the roles that do not take the new label let the span go
+    # (``edits.unfit_roles``); they stayed in view until it landed
+    schema: Schema | None = None
 
 
 @dataclass
@@ -94,6 +97,8 @@ def replay(
 
             _drop_arguments(events, args, made, unheld)
             row = replace(row, arguments=events[f.item_id].arguments)
+        if f.schema is not None and "label" in values:
+            _drop_arguments(events, args, made, _unfit(f.schema, events, f.item_id, values["label"]))
         if f.table == "events" and row.state == "suggested" and values.get("state") == "accepted":
             for a in row.arguments:  # accepted with the event (decisions.accept_fillers)
                 filler = entities.get(a.entity_id)
@@ -176,6 +181,17 @@ def _filler(entities: dict[int, Entity], ev: Event, v: Mapping[str, Any]) -> Ent
     if found is not None and "label" in v and found.state != "suggested" and found.label != v["label"]:
         return None  # decided meanwhile: the core refuses it
     return found
+
+
+def _unfit(schema: Schema, events: dict[int, Event], span_id: int, label: str) -> Any:
+    """Whether an argument is one of span ``span_id`` in a role that does not take ``label`` (``edits.unfit_roles``)."""
+
+    def gone(a: Argument) -> bool:
+        ev = events.get(a.event_id)
+        etype = schema.event_type(ev.type) if ev is not None else None
+        return a.entity_id == span_id and etype is not None and not holds(etype, a.role, label)
+
+    return gone
 
 
 def _drop_arguments(events: dict[int, Event], args: dict[int, Argument], made: Replayed, gone: Any) -> None:

@@ -243,6 +243,12 @@ class RelabelEntity(CoreEditCommand):
     def foreseen(self) -> dict[str, Any]:
         return {"label": self.step.args[1]}
 
+    def foresight(self) -> Foreseen | None:
+        """With the label: the roles that do not take it are shown without the span as they will be."""
+        made = super().foresight()
+        schema = self.controller.project.schema if self.controller.project else None
+        return None if made is None else replace(made, schema=schema)
+
 
 class ResizeEntity(CoreEditCommand):
     edit = edits.resize_entity

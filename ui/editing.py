@@ -94,7 +94,7 @@ class EditActions(QObject):
                 self.clear_selection()
                 c.select_entity(now.id)
                 if now.label != label:
-                    c.run(cmd.RelabelEntity, now.id, label, expected=now)
+                    self._relabel(now, label)
                 self.move_on()
                 return
             else:
@@ -109,13 +109,35 @@ class EditActions(QObject):
             return  # (another label relabels it as held, made once the decision is written)
         was_undecided = cur.state == UNDECIDED
         done = None  # the span decided: its id, or the one a re-run of pre-annotation put in its place (aimed_at)
+        said = None
         if cur.label != label:
-            done = c.run(cmd.RelabelEntity, cur.id, label, expected=cur)
+            done, said = self._relabel(cur, label)
         elif cur.state in (UNDECIDED, "rejected"):
             done = c.run(cmd.AcceptEntity, cur.id, expected=cur)
         now = c.entities.get(done or cur.id)
         if was_undecided and now is not None and now.state != UNDECIDED:
             self.move_on()  # a decision: on to the next undecided item
+        if said:
+            c.report_status(said)  # after the next item's line: the roles the span left are worth more
+
+    def _relabel(self, cur: Entity, label: str) -> tuple[int | None, str]:
+        """Relabel ``cur``: (the span's id as the edit returns it, what the status line says of the roles that do not
+        take ``label`` and let it go in the same step, ``edits.unfit_roles``: "" when none did). It stayed there
+        unsaid, and the project's own export was refused by its import."""
+        c = self.c
+        before = [(ev, a) for ev in c.events.values() for a in ev.arguments if a.entity_id == cur.id]
+        done = c.run(cmd.RelabelEntity, cur.id, label, expected=cur)
+        now = c.events
+        gone = [
+            (ev, a) for ev, a in before if (e := now.get(ev.id)) is None or a.id not in {x.id for x in e.arguments}
+        ]
+        if done is None or not gone:
+            return done, ""
+        roles = "; ".join(
+            f"{a.role} of “{c.span_said(ev.trigger_start, ev.trigger_end, 40)}” ({ev.type})" for ev, a in gone
+        )
+        said = f"“{c.span_said(cur.start, cur.end, 40)}” taken out of {roles}, which takes no {label}"
+        return done, f"{said} (Ctrl+Z puts it back)"
 
     def _suggestion_cut_to(self, span: tuple[int, int]) -> Entity | None:
         """The one undecided suggestion that the pipeline's tokens would make of ``span``, a selection inside one of

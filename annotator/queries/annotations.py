@@ -86,6 +86,17 @@ class AnnotationReads:
             r[0] for r in self.conn.execute("SELECT id FROM arguments WHERE entity_id = ? ORDER BY id", (entity_id,))
         ]
 
+    def roles_of_entity(self, entity_id: int) -> list[tuple[int, str, str]]:
+        """(argument id, role, its event's type) of the arguments an entity fills, in order."""
+        return [
+            (r[0], r[1], r[2])
+            for r in self.conn.execute(
+                "SELECT a.id, a.role, v.type FROM arguments a JOIN events v ON v.id = a.event_id "
+                "WHERE a.entity_id = ? ORDER BY a.id",
+                (entity_id,),
+            )
+        ]
+
     def fills_a_role(self, entity_id: int) -> bool:
         """Whether an entity fills a role of any event."""
         return (

@@ -525,3 +525,23 @@ def test_a_rejected_event_takes_no_person_change(world):
     edits.accept_event(p, world.meet)
     edits.add_argument(p, world.meet, "Entity", world.blinken)  # taken back, it takes its roles
     assert [a.entity_id for a in p.event(world.meet).arguments] == [world.blinken]
+
+
+def test_a_relabel_takes_the_span_out_of_the_roles_that_do_not_take_its_new_label(world):
+    """Session 26, as a user: a label key on "Ogunleye", the Person of a Personnel:Elect (PERSON only), made it an
+    ORG and left it there; nothing said so, and the project's own JSON export was refused whole by its import ("role
+    Person of Personnel:Elect takes PERSON, not ORG"). The roles that do not take the new label let it go in the same
+    step, as a type change does; those that do keep it; one undo brings it all back."""
+    p = world.project
+    other = edits.add_event(p, world.doc, "Contact:Meet", *span(TEXT, "Talks")).result_id
+    kept = edits.add_argument(p, other, "Entity", world.lavrov).result_id
+    before = dump(p)
+    change = edits.relabel_entity(p, world.lavrov, "DATE")  # Entity of Contact:Meet takes no DATE
+    assert p.entity(world.lavrov).label == "DATE"
+    assert p.event(world.meet).arguments == () and p.event(other).arguments == ()
+    assert {world.arg, kept} <= change.ids("arguments")
+    undo(p, change)
+    assert dump(p) == before
+    edits.relabel_entity(p, world.lavrov, "ORG")  # Entity takes ORG: it stays in both
+    assert [a.entity_id for a in p.event(world.meet).arguments] == [world.lavrov]
+    assert [a.entity_id for a in p.event(other).arguments] == [world.lavrov]
