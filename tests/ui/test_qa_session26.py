@@ -64,3 +64,43 @@ def test_a_kept_relabel_shows_the_filler_out_of_the_roles_that_do_not_take_its_l
         let_go_and_land(qtbot, c, other)
     assert shown == ("DATE", ())  # was: the Entity John Smith until it landed
     assert file_rows(project_path, f"SELECT id FROM arguments WHERE event_id = {ev_id}") == []
+
+
+def test_g_keeps_the_selection_on_the_difference_it_left_to_settle(qtbot, tmp_path):
+    """Adjudicate differences on seed 006 (alice and bob): the first row, "Adebayo Ogunleye" (PERSON by alice, ORG by
+    bob), selected, G took every agreed row and moved the selection past it to the fourth, so A then settled that one
+    and the first was easy to miss. G leaves the selection on a row it did not settle."""
+    import shutil
+
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.teams.merge import merge_projects
+    from ui_support import close_window, open_window
+
+    text = "Adebayo Ogunleye won in Lagos on Sunday."
+    team = tmp_path / "team.annotator"
+    with Project(team, annotator="lead") as p:
+        import_documents(p, [IncomingDocument(text, "one.txt")])
+    for name, label in (("alice", "PERSON"), ("bob", "ORG")):
+        shutil.copy(team, tmp_path / f"{name}.annotator")
+        with Project(tmp_path / f"{name}.annotator", create=False, annotator=name) as p:
+            doc = p.document_ids()[0]
+            edits.add_entity(p, doc, 0, 16, label)
+            edits.add_entity(p, doc, text.index("Lagos"), text.index("Lagos") + 5, "GPE")
+            if name == "alice":
+                edits.add_entity(p, doc, text.index("Sunday"), text.index("Sunday") + 6, "DATE")
+    with Project(team, create=False, annotator="rita") as p:
+        merge_projects(p, [tmp_path / "alice.annotator", tmp_path / "bob.annotator"])
+    w = open_window(qtbot, team, annotator="vera", pipeline=None)
+    try:
+        w.actions_by_name["adjudicate"].trigger()
+        dlg = w._adjudication_window
+        assert [(d.status, d.settled) for d in dlg.diffs] == [("label", False), ("same", False), ("only", False)]
+        assert dlg.current() is dlg.diffs[0]
+        qtbot.keyClick(dlg.tree, Qt.Key.Key_G)
+        qtbot.waitUntil(lambda: dlg.diffs[1].settled)
+        assert not dlg.diffs[0].settled and not dlg.diffs[2].settled
+        assert dlg.current_id() == dlg.diffs[0].id  # was: the selection on the agreed row G had just taken
+    finally:
+        close_window(w)

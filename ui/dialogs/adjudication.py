@@ -306,9 +306,13 @@ class AdjudicationWindow(QDialog):
                 return
 
     # -- settling --------------------------------------------------------------------------------------
-    def _next(self) -> None:
-        """Move to the next difference not settled yet (after the list was refreshed)."""
+    def _next(self, here_first: bool = False) -> None:
+        """Move to the next difference not settled yet (after the list was refreshed); ``here_first``: stay on the
+        selected one if it is not settled (G settles the agreed rows, not the one the person is on: it moved past
+        it, and A then settled the next one)."""
         start = self.tree.indexOfTopLevelItem(self.tree.currentItem()) if self.tree.currentItem() else -1
+        if here_first and start >= 0:
+            start -= 1  # the selected one is looked at first
         order = list(range(start + 1, len(self.diffs))) + list(range(0, start + 1))
         for i in order:
             if not self.diffs[i].settled:
@@ -352,7 +356,7 @@ class AdjudicationWindow(QDialog):
         c = self.controller
         if c.doc is not None:
             c.run(TakeAllAgreed, c.doc.id, sets=self.sets)
-            self._next()
+            self._next(here_first=True)
 
     def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802
         if obj is self.tree.viewport() and event.type() == QEvent.Type.Resize:
