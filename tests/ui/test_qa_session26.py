@@ -104,3 +104,26 @@ def test_g_keeps_the_selection_on_the_difference_it_left_to_settle(qtbot, tmp_pa
         assert dlg.current_id() == dlg.diffs[0].id  # was: the selection on the agreed row G had just taken
     finally:
         close_window(w)
+
+
+def test_enter_on_a_training_result_not_made_the_default_leaves_the_default_as_it_was(qtbot, window):
+    """Project > Train suggestions…, Quick try, on seeds 006 and 007: "version 1 ... kept but NOT made the default
+    (worse than the current model ...)", and Enter, the key that closes a box, made it the default: its "Make it
+    the default" was the box's default button. Close is; the button still makes it the default when pressed."""
+    from annotator.learn import versions
+    from annotator.learn.train import TrainReport
+    from ui.dialogs.training import show_training_result
+
+    p = window.controller.project
+    before = versions.default_version(p)
+    v = versions.publish(p, versions.new_temp_folder(p), {"created": "now", "documents": 2}, make_default=False)
+    report = TrainReport(version=v, documents=2, held_out=2, made_default=False)
+    show_training_result(window, f"Training: {report.summary()}", report)
+    box = window.training_result
+    try:
+        qtbot.waitUntil(box.isVisible)
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not box.isVisible())
+        assert versions.default_version(p) == before  # was: version 1, worse than the model it replaced
+    finally:
+        box.close()

@@ -136,7 +136,8 @@ def show_training_result(window: "WindowFace", text: str, report: "TrainReport |
     if report is not None and report.version is not None and not report.made_default:
         make = box.addButton("&Make it the default", QMessageBox.ButtonRole.AcceptRole)
         make.clicked.connect(lambda: make_default(window, report.version))
-        box.addButton(QMessageBox.StandardButton.Close)
+        # Enter closes the box: it made a version that scored worse the default (Qt's default, the first accept)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Close))
     box.setWindowTitle("Training finished")
     box.setTextFormat(box.textFormat().PlainText)
     box.setText(head)
