@@ -41,13 +41,19 @@ def _as_user_would(path: str | Path, folder: bool = False) -> None:
     os.chmod(path, (0o777 if folder else 0o666) & ~current_umask())
 
 
+def refuse_folder_for_file(out: str | Path) -> None:
+    """Raise ``AnnotatorError`` when a one-file export's ``out`` is a folder (asked by the app's export dialog too,
+    before its "Replace it?": it asked to replace the folder, the project's models one, and then refused)."""
+    if Path(out).is_dir():
+        raise AnnotatorError(f"{out}: is a folder; give a file name to export to")
+
+
 @contextmanager
 def atomic_output(out: str | Path) -> Iterator[BinaryIO]:
     """A binary file handle whose content replaces ``out`` only if the block finishes."""
     target = Path(out)
     refuse_project_target(target)
-    if target.is_dir():
-        raise AnnotatorError(f"{target}: is a folder; give a file name to export to")
+    refuse_folder_for_file(target)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.exists():
         raise AnnotatorError(f"{folder}: no such folder")

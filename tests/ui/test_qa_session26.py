@@ -127,3 +127,27 @@ def test_enter_on_a_training_result_not_made_the_default_leaves_the_default_as_i
         assert versions.default_version(p) == before  # was: version 1, worse than the model it replaced
     finally:
         box.close()
+
+
+def test_a_one_file_export_onto_a_folder_is_refused_in_the_dialog_before_any_question(qtbot, tmp_path, monkeypatch):
+    """Export (Ctrl+E), JSON, File the project's models folder (`w.annotator.models`, where Quick try had just kept
+    version 1): "The folder …/w.annotator.models already exists. Replace it with this export?", and only after Yes,
+    the dialog gone, the status line's "…: is a folder; give a file name to export to". Nothing was lost, but the
+    person was asked to confirm replacing the folder of the project's trained models: said under the fields now, the
+    dialog open, nothing asked."""
+    from PySide6.QtWidgets import QDialog
+    from ui_support import show_widget
+
+    from ui.dialogs import export
+
+    folder = tmp_path / "w.annotator.models"
+    (folder / "1").mkdir(parents=True)
+    asked: list[str] = []
+    monkeypatch.setattr(export, "ask_replace", lambda parent, path: asked.append(path) or True)
+    dlg = show_widget(qtbot, export.ExportDialog(str(tmp_path / "w.json"), None))
+    dlg.set_format("json")
+    dlg.path.setText(str(folder))
+    dlg.accept()
+    assert asked == [] and dlg.result() != QDialog.DialogCode.Accepted and dlg.isVisible()
+    assert dlg.error.text() == f"{folder}: is a folder; give a file name to export to"
+    assert (folder / "1").is_dir()

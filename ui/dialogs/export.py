@@ -220,13 +220,15 @@ class ExportDialog(QDialog):
             self.error.setText(str(exc))
             return
         path = self.path.text().strip()
-        from annotator.exporting import check_target_folder  # not at start-up
+        from annotator.exporting import check_target_folder, refuse_folder_for_file  # not at start-up
 
         try:
             refuse_project_target(path)  # never the open project, its -wal/-shm, or any project file
             check_target_folder(path)  # a missing folder or one the user cannot write: said here, the dialog open
             if self.format_id() in FOLDER_FORMATS:  # a folder that holds a project or other files is never replaced:
                 refuse_project_folder(path, f"a {FORMATS[self.format_id()].shown} export")  # said before "Replace it?"
+            else:  # a one-file export onto a folder: refused before a "Replace it?" that named the folder
+                refuse_folder_for_file(path)
         except AnnotatorError as exc:
             self.error.setText(str(exc))
             return
