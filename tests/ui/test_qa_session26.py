@@ -66,33 +66,38 @@ def test_a_kept_relabel_shows_the_filler_out_of_the_roles_that_do_not_take_its_l
     assert file_rows(project_path, f"SELECT id FROM arguments WHERE event_id = {ev_id}") == []
 
 
-def test_g_keeps_the_selection_on_the_difference_it_left_to_settle(qtbot, tmp_path):
-    """Adjudicate differences on seed 006 (alice and bob): the first row, "Adebayo Ogunleye" (PERSON by alice, ORG by
-    bob), selected, G took every agreed row and moved the selection past it to the fourth, so A then settled that one
-    and the first was easy to miss. G leaves the selection on a row it did not settle."""
+def _team(tmp_path, text: str, spans: dict[str, list[tuple[str, str]]]):  # type: ignore[no-untyped-def]
+    """A team project of ``text`` merged from each annotator's file holding her ``spans`` ((words, label))."""
     import shutil
 
     from annotator import edits
     from annotator.importing import IncomingDocument, import_documents
     from annotator.store import Project
     from annotator.teams.merge import merge_projects
-    from ui_support import close_window, open_window
 
-    text = "Adebayo Ogunleye won in Lagos on Sunday."
     team = tmp_path / "team.annotator"
     with Project(team, annotator="lead") as p:
         import_documents(p, [IncomingDocument(text, "one.txt")])
-    for name, label in (("alice", "PERSON"), ("bob", "ORG")):
+    for name, hers in spans.items():
         shutil.copy(team, tmp_path / f"{name}.annotator")
         with Project(tmp_path / f"{name}.annotator", create=False, annotator=name) as p:
-            doc = p.document_ids()[0]
-            edits.add_entity(p, doc, 0, 16, label)
-            edits.add_entity(p, doc, text.index("Lagos"), text.index("Lagos") + 5, "GPE")
-            if name == "alice":
-                edits.add_entity(p, doc, text.index("Sunday"), text.index("Sunday") + 6, "DATE")
+            for words, label in hers:
+                edits.add_entity(p, p.document_ids()[0], text.index(words), text.index(words) + len(words), label)
     with Project(team, create=False, annotator="rita") as p:
-        merge_projects(p, [tmp_path / "alice.annotator", tmp_path / "bob.annotator"])
-    w = open_window(qtbot, team, annotator="vera", pipeline=None)
+        merge_projects(p, [tmp_path / f"{name}.annotator" for name in spans])
+    return team
+
+
+def test_g_keeps_the_selection_on_the_difference_it_left_to_settle(qtbot, tmp_path):
+    """Adjudicate differences on seed 006 (alice and bob): the first row, "Adebayo Ogunleye" (PERSON by alice, ORG by
+    bob), selected, G took every agreed row and moved the selection past it to the fourth, so A then settled that one
+    and the first was easy to miss. G leaves the selection on a row it did not settle."""
+    from ui_support import close_window, open_window
+
+    text = "Adebayo Ogunleye won in Lagos on Sunday."
+    alice = [("Adebayo Ogunleye", "PERSON"), ("Lagos", "GPE"), ("Sunday", "DATE")]
+    bob = [("Adebayo Ogunleye", "ORG"), ("Lagos", "GPE")]
+    w = open_window(qtbot, _team(tmp_path, text, {"alice": alice, "bob": bob}), annotator="vera", pipeline=None)
     try:
         w.actions_by_name["adjudicate"].trigger()
         dlg = w._adjudication_window
@@ -102,6 +107,26 @@ def test_g_keeps_the_selection_on_the_difference_it_left_to_settle(qtbot, tmp_pa
         qtbot.waitUntil(lambda: dlg.diffs[1].settled)
         assert not dlg.diffs[0].settled and not dlg.diffs[2].settled
         assert dlg.current_id() == dlg.diffs[0].id  # was: the selection on the agreed row G had just taken
+    finally:
+        close_window(w)
+
+
+def test_a_long_name_in_the_adjudication_list_says_it_is_cut(qtbot, tmp_path):
+    """At 1366x768 and 1920x1080 the Text column read "The Independent National Electoral Commi": cut at 40
+    characters without a mark or a tooltip, as if that were the span. It ends in "…", whole in its tooltip."""
+    from ui_support import close_window, open_window
+
+    name = "The Independent National Electoral Commission"
+    text = f"{name} said Ogunleye won."
+    spans = {"alice": [(name, "ORG")], "bob": [(name, "ORG"), ("Ogunleye", "PERSON")]}
+    w = open_window(qtbot, _team(tmp_path, text, spans), annotator="vera", pipeline=None)
+    try:
+        w.actions_by_name["adjudicate"].trigger()
+        row = w._adjudication_window.tree.topLevelItem(0)
+        assert row.text(2) == name[:39] + "…"  # was: name[:40]
+        assert row.toolTip(2) == f"<qt>{name}</qt>"  # shown as plain text (ui.plain.tooltip_text)
+        short = w._adjudication_window.tree.topLevelItem(1)
+        assert (short.text(2), short.toolTip(2)) == ("Ogunleye", "")
     finally:
         close_window(w)
 

@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SET_KEYS = "ABCDFHIJKL"  # E and G are taken by Edit and aGreed
 SETTLED = QColor("#8a8a8a")
+TEXT_MOST = 40  # characters of a difference's words in the Text column ("…" last when cut, whole in its tooltip)
 
 
 # -- undo commands: thin wrappers around the core's settling functions ---------------------------------
@@ -193,7 +194,8 @@ class AdjudicationWindow(QDialog):
                 d.decision["take"] + (f" by {d.decision['by']}" if d.decision.get("by") else "") if d.decision else ""
             )
             alone = len(d.options) == 1  # one annotator worked on the document: nothing to differ from
-            where = "(the document)" if d.kind == "categories" else text[d.start : d.end][:40]
+            words = "(the document)" if d.kind == "categories" else text[d.start : d.end]
+            where = words if len(words) <= TEXT_MOST else words[: TEXT_MOST - 1] + "…"  # cut: said, whole in its tip
             cols = [d.kind, "one annotator" if alone else d.status, where]
             cols += [describe_option(text, opt) for _, opt in d.options]
             cols.append(decision)
@@ -201,6 +203,8 @@ class AdjudicationWindow(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, d.id)
             for k in range(3, len(cols) - 1):
                 item.setToolTip(k, tooltip_text(cols[k]))
+            if where != words:
+                item.setToolTip(2, tooltip_text(words))
             if d.settled:
                 for k in range(len(cols)):
                     item.setForeground(k, QBrush(SETTLED))
