@@ -77,9 +77,13 @@ class EditActions(QObject):
         if span is None and cur is None:
             span = c.word_at(self.view.caret_cp())
         if span is not None and (cur is None or (cur.start, cur.end) != span):
-            same = sorted(
-                (e for e in c.entities.values() if (e.start, e.end) == span and e.state != "rejected"),
-                key=lambda e: (e.label != label, e.id),
+            same = sorted(  # a span rejected with this label too: taken back (a second one was added beside it)
+                (
+                    e
+                    for e in c.entities.values()
+                    if (e.start, e.end) == span and (e.state != "rejected" or e.label == label)
+                ),
+                key=lambda e: (e.state == "rejected", e.label != label, e.id),
             )
             cut = None if same else self._suggestion_cut_to(span)
             if same:

@@ -176,3 +176,28 @@ def test_a_one_file_export_onto_a_folder_is_refused_in_the_dialog_before_any_que
     assert asked == [] and dlg.result() != QDialog.DialogCode.Accepted and dlg.isVisible()
     assert dlg.error.text() == f"{folder}: is a folder; give a file name to export to"
     assert (folder / "1").is_dir()
+
+
+def test_a_label_key_on_the_words_of_a_span_rejected_with_that_label_takes_it_back(qtbot, window):
+    """Seed 003 by keys: "Asia" (LOC) rejected by an X that went one item further than meant; clicked (a rejected
+    span is not drawn) and 5 (LOC): a second span "Asia" LOC added beside the rejected one, both in the list, the
+    model's right suggestion counted rejected and a miss. The label key takes the rejection back, never doubles it;
+    with another label it adds that span, the suggestion staying rejected (its label was wrong)."""
+    from ui_helpers import click_char, find
+    from ui_support import DOC_A
+
+    w, c = window, window.controller
+    paris = next(e for e in c.entities.values() if (e.start, e.end) == find(DOC_A, "Paris"))
+    w.view.setFocus()
+    click_char(qtbot, w.view, paris.start + 1)
+    qtbot.keyClick(w.view, Qt.Key.Key_X)
+    assert c.entities[paris.id].state == "rejected"
+    click_char(qtbot, w.view, paris.start + 1)
+    qtbot.keyClick(w.view, Qt.Key.Key_3)  # GPE, its label
+    at_paris = [(e.label, e.state) for e in c.entities.values() if (e.start, e.end) == (paris.start, paris.end)]
+    assert at_paris == [("GPE", "accepted")]  # was: GPE rejected and GPE added
+    qtbot.keyClick(w.view, Qt.Key.Key_X)
+    click_char(qtbot, w.view, paris.start + 1)
+    qtbot.keyClick(w.view, Qt.Key.Key_5)  # LOC
+    at_paris = sorted((e.label, e.state) for e in c.entities.values() if (e.start, e.end) == (paris.start, paris.end))
+    assert at_paris == [("GPE", "rejected"), ("LOC", "added")]
