@@ -132,9 +132,7 @@ class EditActions(QObject):
         before = [(ev, a) for ev in c.events.values() for a in ev.arguments if a.entity_id == cur.id]
         done = c.run(cmd.RelabelEntity, cur.id, label, expected=cur)
         now = c.events
-        gone = [
-            (ev, a) for ev, a in before if (e := now.get(ev.id)) is None or a.id not in {x.id for x in e.arguments}
-        ]
+        gone = [(ev, a) for ev, a in before if (e := now.get(ev.id)) is None or a.id not in {x.id for x in e.arguments}]
         if done is None or not gone:
             return done, ""
         roles = "; ".join(
