@@ -75,14 +75,20 @@ def told_schema(schema: Schema, uses: EventUses, path: Path | str, what: str) ->
     added tables' description ("a Prodigy file")."""
     if not uses.per_type and not uses.values:
         return None
+    attributes, more = attribute_growth(schema, uses)
+    said = f"told from the events of {Path(path).name} ({what})"
+    return grown_schema(schema, (), uses.tables(), path, said, proxies=uses.proxies, attributes=attributes, values=more)
+
+
+def attribute_growth(schema: Schema, uses: EventUses) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
+    """The attributes ``uses`` noted that ``schema`` lacks, as a schema file's tables (``false``/``true`` when the
+    events give no other value: brat's present-or-absent one), and the values its own attributes lack, by name."""
     attributes = [
         {"name": n, "values": list(BINARY) if set(vs) <= set(BINARY) else vs}
         for n, vs in uses.values.items()
         if schema.attribute(n) is None
     ]
-    more = {n: vs for n, vs in uses.values.items() if schema.attribute(n) is not None}
-    said = f"told from the events of {Path(path).name} ({what})"
-    return grown_schema(schema, (), uses.tables(), path, said, proxies=uses.proxies, attributes=attributes, values=more)
+    return attributes, {n: vs for n, vs in uses.values.items() if schema.attribute(n) is not None}
 
 
 def recorded_types(record: Any) -> list[str]:

@@ -221,7 +221,10 @@ def events_of(
         if not slots:
             continue
         features = [c.feature for c in cols if c.role == "feature"]
-        attrs = [f for f in features if f in attributes and f != "type"]  # polarity, modality, ... as our export writes
+        ours = a.layer == EVENT_LAYER and "type" in features  # our export's layer: its other features are attributes
+        attrs = [  # polarity, modality, ... as our export writes them (the schema's, or one it lacks: told)
+            f for f in features if f != "type" and (f in attributes or ours) and f not in DECISION_FEATURES
+        ]
         others = [f for f in features if f not in attrs and f not in DECISION_FEATURES]
         feature = "type" if "type" in others else others[0] if len(others) == 1 else None
         type_ = a.features.get(feature) if feature else short_name(a.layer)

@@ -90,7 +90,7 @@ def read_webanno(path: str | Path, schema: Schema | None = None) -> ReadResult:
     if extended is not None:  # the project's schema grown by what the layers use: told from the files, as a
         # DyGIE++ file's, it goes through schema_match's rule in a new project as in one holding documents (a layer's
         # Meet is the news schema's Contact:Meet; what still lacks is added to a new project, and said there)
-        use, result.told = extended[0], True
+        use, result.told = extended, True
         result.schema = use
     tally = LabelTally(path)  # labels the schema lacks and cannot be given: named all at once
     for doc in result.documents:

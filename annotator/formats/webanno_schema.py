@@ -9,24 +9,29 @@ from pathlib import Path
 
 from annotator.importing import IncomingDocument
 from annotator.formats.schema_growth import grown_schema
+from annotator.formats.told_types import EventUses, attribute_growth
 from annotator.schema import Schema
 
 ADDED = "from a WebAnno TSV file"
 
 
-def extended_schema(schema: Schema, docs: list[IncomingDocument], path: Path) -> tuple[Schema, list[str]] | None:
+def extended_schema(schema: Schema, docs: list[IncomingDocument], path: Path) -> Schema | None:
     """``schema`` with the entity labels and event types ``docs`` use that it lacks (a new event type's roles: those
-    its arguments take, any number of times, filled by the labels seen), and what was added, named; None when it lacks
-    nothing, or when it cannot be extended (no source): the labels are then refused as for any import."""
+    its arguments take, any number of times, filled by the labels seen), and the event attributes and values their
+    events give that it lacks (our export's ``webanno.custom.Event`` features, told as a Prodigy file's are:
+    ``told_types.attribute_growth``); None when it lacks nothing, or when it cannot be extended (no source): the
+    labels are then refused as for any import."""
     known = set(schema.label_names) | set(schema.event_type_names)
     labels: list[str] = []
     types: dict[str, dict[str, list[str]]] = {}
+    uses = EventUses()
     for d in docs:
         by_key = {e.key: e.label for e in d.entities}
         for e in d.entities:  # each new label once (two spans of one used to declare it twice: the file refused)
             if e.label not in known and e.label not in labels:
                 labels.append(e.label)
         for v in d.events:
+            uses.attributes(schema, v.attributes)
             if v.type in known:
                 continue
             roles = types.setdefault(v.type, {})
@@ -34,12 +39,11 @@ def extended_schema(schema: Schema, docs: list[IncomingDocument], path: Path) ->
                 fillers = roles.setdefault(role, [])
                 if by_key[key] not in fillers:
                     fillers.append(by_key[key])
-    if not (labels or types) or not schema.source:
+    if not (labels or types or uses.values) or not schema.source:
         return None
     events = [
         {"name": t, "roles": [{"name": r, "labels": labs, "multiplicity": "any"} for r, labs in roles.items()]}
         for t, roles in types.items()
     ]
-    extended = grown_schema(schema, labels, events, path, ADDED)
-    added = [f"label {n}" for n in labels] + [f"event type {t}" for t in types]
-    return extended, added
+    attributes, values = attribute_growth(schema, uses)
+    return grown_schema(schema, labels, events, path, ADDED, attributes=attributes, values=values)
