@@ -47,6 +47,7 @@ from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.brat_conf import proxy_index
 from annotator.formats.told_types import EventUses, told_schema
 from annotator.db import is_score
+from annotator.rules import schema_lacks
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.model import STATUSES
 from annotator.schema import Schema
@@ -172,7 +173,7 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     use = told or base
     if told is not None:
         notes.append(
-            f"{path}: event types (and attributes) the schema {base.name!r} lacks, told from their events' arguments (a Prodigy task "
+            f"{path}: event types (and roles, attributes) the schema {base.name!r} lacks, told from their events' arguments (a Prodigy task "
             f"brings no schema): {', '.join(_lacked(told, base))}"
         )
     names = SchemaNames(use)  # PER as the news schema's PERSON (its alias), attack as Conflict:Attack
@@ -204,7 +205,8 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
 def _lacked(told: Schema, base: Schema) -> list[str]:
     """The event types and attributes ``told`` has and ``base`` lacks, as a note names them."""
     types = [t for t in told.event_type_names if base.event_type(t) is None]
-    return types + [f"attribute {a.name}" for a in told.attributes if base.attribute(a.name) is None]
+    roles = [x for x in schema_lacks(base, told) if x.startswith("role ")]
+    return types + roles + [f"attribute {a.name}" for a in told.attributes if base.attribute(a.name) is None]
 
 
 def _told_event_types(groups: dict[Any, dict[str, Any]], schema: Schema, path: Path) -> Schema | None:
@@ -225,11 +227,12 @@ def _told_event_types(groups: dict[Any, dict[str, Any]], schema: Schema, path: P
     for v in events:
         uses.attributes(schema, v.get("attributes"))
         etype = names.region(v["type"])
-        if schema.event_type(etype) is not None:
-            continue
         given = v.get("arguments") if isinstance(v.get("arguments"), list) else []
         args = [a for a in given if isinstance(a, dict) and isinstance(a.get("role"), str)]
         labels = [names.region(a["label"]) if isinstance(a.get("label"), str) else "" for a in args]
+        if schema.event_type(etype) is not None:  # a label its roles lack (a schema's own Place for GPE) is told too
+            uses.lacking(schema, etype, [(names.role(etype, a["role"]), x) for a, x in zip(args, labels)])
+            continue
         # an argument labelled with an event type: the span that stands for a nested event (brat's <EVENT>)
         uses.add(etype, [(a["role"], x if schema.label(x) or x in kinds else None) for a, x in zip(args, labels)])
         uses.proxies += [x for x in labels if x in kinds and x not in uses.proxies and schema.label(x) is None]

@@ -26,6 +26,8 @@ from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.model import STATUSES
 from annotator.nlp import scored_spans, to_parsed
+from annotator.formats.told_types import EventUses, told_schema
+from annotator.rules import schema_lacks
 from annotator.schema import Schema, default_schema
 
 
@@ -182,8 +184,19 @@ def _document(
         "it into a project whose schema has them, e.g. annotator init P --schema FILE)",
     )
     need_known_labels(schema, [e.label for e in out.entities], path, k)
-    check_with_line(schema, out, path, k)
     return out
+
+
+def _told_role_labels(docs: list[IncomingDocument], schema: Schema, path: Path) -> Schema | None:
+    """``schema`` with the labels its event types' roles lack that the Docs' events give them (a schema's own
+    ``Place`` in the news schema's ``Contact:Meet``, whose ``Place`` takes ``GPE``, ``LOC``, ``FAC``), told as a
+    Prodigy file's are; None when they lack none (a DocBin brings no schema: it was refused at the first)."""
+    uses = EventUses()
+    for d in docs:
+        labels = {e.key: e.label for e in d.entities}
+        for v in d.events:
+            uses.lacking(schema, v.type, [(role, labels.get(key)) for role, key in v.arguments])
+    return told_schema(schema, uses, path, "a DocBin") if uses.role_labels or uses.new_roles else None
 
 
 def read_spacy(path: str | Path, schema: Schema | None = None) -> ReadResult:
@@ -208,6 +221,14 @@ def read_spacy(path: str | Path, schema: Schema | None = None) -> ReadResult:
             out.append(got)
     unknown.check()
     need(bool(out), path, None, "no documents in the DocBin")
+    told = _told_role_labels(out, schema, path)
+    for k, got in enumerate(out, start=1):
+        check_with_line(told or schema, got, path, k)
     # how many Docs it held ("read as spaCy DocBin" is the import's own line when the format was told from the file)
     notes = [f"{path}: {len(out)} Doc{'' if len(out) == 1 else 's'} in the DocBin"] + names.notes(str(path))
-    return ReadResult(out, None, warnings, notes)
+    if told is None:
+        return ReadResult(out, None, warnings, notes)
+    lacked = [x for x in schema_lacks(schema, told) if x.startswith("role ")]
+    notes.append(f"{path}: labels the roles of the schema {schema.name!r} lack, told from its events: {', '.join(lacked)}")
+    said = "its events (told from them: a DocBin brings no schema) give roles labels"
+    return ReadResult(out, told, warnings, notes, schema_from=said, told=True)

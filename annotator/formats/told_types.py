@@ -1,13 +1,14 @@
 """Event types told from the events that use them, for a file without a schema of its own (DyGIE++'s lines, a
 Prodigy task's ``events``, the project's JSONL lines): each role takes the labels of the entities that filled it,
 optional when some events of the type lack it, repeatable when one fills it twice; ``told_schema`` grows the project's
-schema by the types it lacks and by the attributes and values the events give that it lacks."""
+schema by the types it lacks, by the attributes and values the events give that it lacks, and by the labels and roles
+the events of its own types give that they lack (``EventUses.lacking``)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Collection, Iterable, Mapping, Sequence
 
 from annotator.formats.brat_conf import BINARY
 from annotator.formats.schema_growth import grown_schema
@@ -27,6 +28,8 @@ class EventUses:
         self.counts: dict[tuple[str, str], list[int]] = {}  # (event type, role) -> each event's number of it
         self.values: dict[str, list[str]] = {}  # an attribute -> the values events give it that a schema lacks
         self.proxies: list[str] = []  # event types used as arguments (brat's <EVENT>): a label of each stands for one
+        self.role_labels: dict[str, dict[str, list[str]]] = {}  # a type the schema has -> its role -> labels it lacks
+        self.new_roles: dict[str, dict[str, list[str]]] = {}  # a type the schema has -> a role it lacks -> labels
 
     def attributes(self, schema: Schema, given: Any) -> None:
         """An event's attributes (``given``: name -> value), those values ``schema`` lacks noted."""
@@ -48,6 +51,31 @@ class EventUses:
                 filled.append(label)
         for role, k in seen.items():
             self.counts.setdefault((event_type, role), []).append(k)
+
+    def lacking(
+        self,
+        schema: Schema,
+        event_type: str,
+        arguments: Sequence[tuple[str, str | None]],
+        added: Collection[str] = (),
+    ) -> None:
+        """One event of ``event_type``, a type ``schema`` has, with its (role, filler's label) ``arguments``: the labels
+        of the schema (or ``added`` to it with the told types) its roles do not take (a file's own, renamed: ``Place``
+        in the news schema's ``Contact:Meet``, whose ``Place`` takes ``GPE``, ``LOC``, ``FAC``), and the roles it lacks,
+        noted for ``told_schema``."""
+        mine = schema.event_type(event_type)
+        if mine is None:
+            return
+        for role, label in arguments:
+            if label is None or (schema.label(label) is None and label not in added):
+                continue
+            r = mine.role(role)
+            if r is not None and label in r.labels:
+                continue
+            into = (self.role_labels if r is not None else self.new_roles).setdefault(event_type, {})
+            seen = into.setdefault(role, [])
+            if label not in seen:
+                seen.append(label)
 
     def tables(self, types: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """A schema file's ``[[event]]`` tables of ``types`` (default: all, in order of use), roles under
@@ -73,11 +101,26 @@ def told_schema(schema: Schema, uses: EventUses, path: Path | str, what: str) ->
     for each one it lacks (``false``/``true`` when the events give no other value: brat's present-or-absent one)
     and the values its own attributes lack; None when there is nothing to add. ``what`` names the file's kind in the
     added tables' description ("a Prodigy file")."""
-    if not uses.per_type and not uses.values:
+    if not (uses.per_type or uses.values or uses.role_labels or uses.new_roles):
         return None
     attributes, more = attribute_growth(schema, uses)
     said = f"told from the events of {Path(path).name} ({what})"
-    return grown_schema(schema, (), uses.tables(), path, said, proxies=uses.proxies, attributes=attributes, values=more)
+    roles = {
+        t: [{"name": r, "labels": labs, "multiplicity": "any"} for r, labs in by_role.items()]
+        for t, by_role in uses.new_roles.items()
+    }
+    return grown_schema(
+        schema,
+        (),
+        uses.tables(),
+        path,
+        said,
+        roles=roles,
+        proxies=uses.proxies,
+        attributes=attributes,
+        values=more,
+        role_labels=uses.role_labels,
+    )
 
 
 def attribute_growth(schema: Schema, uses: EventUses) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:

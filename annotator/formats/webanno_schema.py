@@ -19,7 +19,8 @@ def extended_schema(schema: Schema, docs: list[IncomingDocument], path: Path) ->
     """``schema`` with the entity labels and event types ``docs`` use that it lacks (a new event type's roles: those
     its arguments take, any number of times, filled by the labels seen), and the event attributes and values their
     events give that it lacks (our export's ``webanno.custom.Event`` features, told as a Prodigy file's are:
-    ``told_types.attribute_growth``); None when it lacks nothing, or when it cannot be extended (no source): the
+    ``told_types.attribute_growth``), and the labels and roles the events of its own types give that they lack
+    (``EventUses.lacking``); None when it lacks nothing, or when it cannot be extended (no source): the
     labels are then refused as for any import."""
     known = set(schema.label_names) | set(schema.event_type_names)
     labels: list[str] = []
@@ -32,18 +33,33 @@ def extended_schema(schema: Schema, docs: list[IncomingDocument], path: Path) ->
                 labels.append(e.label)
         for v in d.events:
             uses.attributes(schema, v.attributes)
-            if v.type in known:
+            if v.type in known:  # a label its roles lack (a schema's own Place for GPE) is told too
+                uses.lacking(schema, v.type, [(r, by_key.get(key)) for r, key in v.arguments], labels)
                 continue
             roles = types.setdefault(v.type, {})
             for role, key in v.arguments:
                 fillers = roles.setdefault(role, [])
                 if by_key[key] not in fillers:
                     fillers.append(by_key[key])
-    if not (labels or types or uses.values) or not schema.source:
+    if not (labels or types or uses.values or uses.role_labels or uses.new_roles) or not schema.source:
         return None
     events = [
         {"name": t, "roles": [{"name": r, "labels": labs, "multiplicity": "any"} for r, labs in roles.items()]}
         for t, roles in types.items()
     ]
     attributes, values = attribute_growth(schema, uses)
-    return grown_schema(schema, labels, events, path, ADDED, attributes=attributes, values=values)
+    more_roles = {
+        t: [{"name": r, "labels": labs, "multiplicity": "any"} for r, labs in by_role.items()]
+        for t, by_role in uses.new_roles.items()
+    }
+    return grown_schema(
+        schema,
+        labels,
+        events,
+        path,
+        ADDED,
+        roles=more_roles,
+        attributes=attributes,
+        values=values,
+        role_labels=uses.role_labels,
+    )
