@@ -229,6 +229,8 @@ def read_spacy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     if told is None:
         return ReadResult(out, None, warnings, notes)
     lacked = [x for x in schema_lacks(schema, told) if x.startswith("role ")]
-    notes.append(f"{path}: labels the roles of the schema {schema.name!r} lack, told from its events: {', '.join(lacked)}")
+    notes.append(
+        f"{path}: labels the roles of the schema {schema.name!r} lack, told from its events: {', '.join(lacked)}"
+    )
     said = "its events (told from them: a DocBin brings no schema) give roles labels"
     return ReadResult(out, told, warnings, notes, schema_from=said, told=True)
