@@ -20,7 +20,6 @@ from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames
 from annotator.formats.told_types import EventUses, told_schema
 from annotator.importing import IncomingDocument, IncomingEntity, decode_text
-from annotator.rules import schema_lacks
 from annotator.schema import Schema
 from annotator.wording import counted
 
@@ -158,8 +157,6 @@ def _parsed(items: Any, path: Path, schema: Schema | None) -> ReadResult:
                     uses.add(
                         v.type, [(r, x if x and schema.label(x) else None) for (r, _), x in zip(v.arguments, filled)]
                     )
-                else:  # a label its roles lack (a schema's own Place for GPE) is told too
-                    uses.lacking(schema, v.type, [(r, labels.get(key)) for r, key in v.arguments])
     unknown.check()
     warnings = [SPAN_EVENTS.format(path=path, events=counted(as_spans, "event"))] if as_spans else []
     notes = names.notes(str(path)) if names is not None else []
@@ -167,10 +164,9 @@ def _parsed(items: Any, path: Path, schema: Schema | None) -> ReadResult:
     if told is None or schema is None:
         return ReadResult(docs, None, warnings, notes)
     lacked = [t for t in told.event_type_names if schema.event_type(t) is None]
-    lacked += [x for x in schema_lacks(schema, told) if x.startswith("role ")]
     lacked += [f"attribute {a.name}" for a in told.attributes if schema.attribute(a.name) is None]
     notes.append(
-        f"{path}: event types (and roles, attributes) the schema {schema.name!r} lacks, told from their events' arguments "
+        f"{path}: event types (and attributes) the schema {schema.name!r} lacks, told from their events' arguments "
         f"(the lines bring no schema; the project's JSON export carries it): {', '.join(lacked)}"
     )
     said = "its events' types and attributes (told from the events: the lines bring no schema) are types"

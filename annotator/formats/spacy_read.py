@@ -183,14 +183,14 @@ def _document(
         f"event types the schema {schema.name!r} lacks: {', '.join(lacking)} (a DocBin brings no roles for them: import "
         "it into a project whose schema has them, e.g. annotator init P --schema FILE)",
     )
-    need_known_labels(schema, [e.label for e in out.entities], path, k)
     return out
 
 
 def _told_role_labels(docs: list[IncomingDocument], schema: Schema, path: Path) -> Schema | None:
-    """``schema`` with the labels its event types' roles lack that the Docs' events give them (a schema's own
+    """``schema`` with the labels it lacks that the Docs' events give its event types' roles (a schema's own
     ``Place`` in the news schema's ``Contact:Meet``, whose ``Place`` takes ``GPE``, ``LOC``, ``FAC``), told as a
-    Prodigy file's are; None when they lack none (a DocBin brings no schema: it was refused at the first)."""
+    Prodigy file's are (``EventUses.lacking``); None when there are none (a DocBin brings no schema: it was refused
+    at the first)."""
     uses = EventUses()
     for d in docs:
         labels = {e.key: e.label for e in d.entities}
@@ -212,16 +212,18 @@ def read_spacy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     names = SchemaNames(schema)  # another corpus's PER as the news schema's PERSON (its alias)
     out = []
     for k, doc in enumerate(_docs(path), start=1):
-        with unknown.collect():
-            got = _document(doc, k, path, schema, warnings, names)
-            spellings = given_spellings(names)  # PER for PERSON: written back by the DocBin export as they came
-            if spellings:
-                kept = got.meta.get(SHAPE)  # our own export's, back with its meta
-                got.meta[SHAPE] = {**(kept if isinstance(kept, dict) else {}), **spellings}
-            out.append(got)
-    unknown.check()
+        got = _document(doc, k, path, schema, warnings, names)
+        spellings = given_spellings(names)  # PER for PERSON: written back by the DocBin export as they came
+        if spellings:
+            kept = got.meta.get(SHAPE)  # our own export's, back with its meta
+            got.meta[SHAPE] = {**(kept if isinstance(kept, dict) else {}), **spellings}
+        out.append(got)
     need(bool(out), path, None, "no documents in the DocBin")
-    told = _told_role_labels(out, schema, path)
+    told = _told_role_labels(out, schema, path)  # before the labels: those filling its roles come with them
+    for k, got in enumerate(out, start=1):
+        with unknown.collect():
+            need_known_labels(told or schema, [e.label for e in got.entities], path, k)
+    unknown.check()
     for k, got in enumerate(out, start=1):
         check_with_line(told or schema, got, path, k)
     # how many Docs it held ("read as spaCy DocBin" is the import's own line when the format was told from the file)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Collection, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 from annotator.formats.brat_conf import BINARY
 from annotator.formats.schema_growth import grown_schema
@@ -30,6 +30,7 @@ class EventUses:
         self.proxies: list[str] = []  # event types used as arguments (brat's <EVENT>): a label of each stands for one
         self.role_labels: dict[str, dict[str, list[str]]] = {}  # a type the schema has -> its role -> labels it lacks
         self.new_roles: dict[str, dict[str, list[str]]] = {}  # a type the schema has -> a role it lacks -> labels
+        self.new_labels: list[str] = []  # the labels those roles are given that the schema lacks: told with them
 
     def attributes(self, schema: Schema, given: Any) -> None:
         """An event's attributes (``given``: name -> value), those values ``schema`` lacks noted."""
@@ -52,27 +53,21 @@ class EventUses:
         for role, k in seen.items():
             self.counts.setdefault((event_type, role), []).append(k)
 
-    def lacking(
-        self,
-        schema: Schema,
-        event_type: str,
-        arguments: Sequence[tuple[str, str | None]],
-        added: Collection[str] = (),
-    ) -> None:
+    def lacking(self, schema: Schema, event_type: str, arguments: Sequence[tuple[str, str | None]]) -> None:
         """One event of ``event_type``, a type ``schema`` has, with its (role, filler's label) ``arguments``: the labels
-        of the schema (or ``added`` to it with the told types) its roles do not take (a file's own, renamed: ``Place``
-        in the news schema's ``Contact:Meet``, whose ``Place`` takes ``GPE``, ``LOC``, ``FAC``), and the roles it lacks,
-        noted for ``told_schema``."""
+        ``schema`` lacks (a file's own, renamed: ``Place`` for the news schema's ``GPE``, ``LOC``, ``FAC``) filling one
+        of its roles (``Contact:Meet``'s ``Place``), or a role it lacks, noted for ``told_schema`` with the role. A label
+        the schema has in a role that does not take it is the file's breach, refused as for any import (an ``ORG`` as
+        ``Life:Be-Born``'s ``Person``): the schema said where it goes."""
         mine = schema.event_type(event_type)
         if mine is None:
             return
         for role, label in arguments:
-            if label is None or (schema.label(label) is None and label not in added):
+            if label is None or schema.label(label) is not None:
                 continue
-            r = mine.role(role)
-            if r is not None and label in r.labels:
-                continue
-            into = (self.role_labels if r is not None else self.new_roles).setdefault(event_type, {})
+            if label not in self.new_labels:
+                self.new_labels.append(label)
+            into = (self.role_labels if mine.role(role) is not None else self.new_roles).setdefault(event_type, {})
             seen = into.setdefault(role, [])
             if label not in seen:
                 seen.append(label)
@@ -111,7 +106,7 @@ def told_schema(schema: Schema, uses: EventUses, path: Path | str, what: str) ->
     }
     return grown_schema(
         schema,
-        (),
+        uses.new_labels,
         uses.tables(),
         path,
         said,

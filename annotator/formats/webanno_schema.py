@@ -34,7 +34,7 @@ def extended_schema(schema: Schema, docs: list[IncomingDocument], path: Path) ->
         for v in d.events:
             uses.attributes(schema, v.attributes)
             if v.type in known:  # a label its roles lack (a schema's own Place for GPE) is told too
-                uses.lacking(schema, v.type, [(r, by_key.get(key)) for r, key in v.arguments], labels)
+                uses.lacking(schema, v.type, [(r, by_key.get(key)) for r, key in v.arguments])
                 continue
             roles = types.setdefault(v.type, {})
             for role, key in v.arguments:

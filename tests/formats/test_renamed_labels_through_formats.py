@@ -9,10 +9,12 @@ writes ``Place`` and ``Person`` back as the file spelt them."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from annotator import api, edits
-from annotator.errors import SchemaLacksError, UnknownLabelsError
+from annotator.errors import ImportFileError, SchemaLacksError, UnknownLabelsError
 
 SCHEMA = """
 [schema]
@@ -51,7 +53,7 @@ triggers = ["met"]
 TEXT = "Barack Obama met Vladimir Putin in Geneva on Monday.\n"
 SPANS = [(0, 12, "Person"), (17, 31, "Person"), (35, 41, "Place"), (45, 51, "Day")]
 WANT = [("met", [("Entity", "Barack Obama"), ("Entity", "Vladimir Putin"), ("Place", "Geneva"), ("Time", "Monday")])]
-FORMATS = {"prodigy": "out.jsonl", "webanno": "out", "jsonl": "lines.jsonl", "spacy": "out.spacy"}
+FORMATS = {"prodigy": "out.jsonl", "webanno": "out", "spacy": "out.spacy"}
 
 
 def _exported(tmp_path, fmt: str):  # type: ignore[no-untyped-def]
@@ -93,13 +95,11 @@ def _events(project) -> list[tuple]:  # type: ignore[no-untyped-def]
 def test_a_new_project_takes_the_renamed_labels_into_the_roles(tmp_path, fmt):
     out = _exported(tmp_path, fmt)
     second = api.new_project(tmp_path / "b.annotator")
-    report = api.import_files(second, [out], format=None if fmt == "jsonl" else fmt)
+    report = api.import_files(second, [out], format=fmt)
     assert _events(second) == WANT
     role = second.schema.event_type("Contact:Meet").role("Place")
     assert "Place" in role.labels and "GPE" in role.labels, role.labels
     assert "role Contact:Meet:Place" in report.summary(), report.summary()
-    if fmt == "jsonl":  # the project's own records: its labels (PERSON) and the spellings they came in (meta)
-        return
     back = tmp_path / f"back-{FORMATS[fmt]}"
     api.export(second, back, fmt)
     written = (
@@ -123,3 +123,32 @@ def test_a_project_holding_documents_names_the_role_labels_and_takes_them_with_a
     report = api.import_files(busy, [out], format=fmt, add_types=True)
     assert _events(busy) == WANT
     assert "role Contact:Meet:Place" in " ".join(report.types_added), report.types_added
+
+
+def test_only_a_label_the_schema_lacks_is_told_into_a_role(tmp_path):
+    """The renamed ``Place`` is told into ``Contact:Meet``'s ``Place``; an ``ORG`` as ``Life:Be-Born``'s ``Person``
+    breaks the schema, which says where ``ORG`` goes, and is refused with the line as before."""
+    renamed = api.new_project(tmp_path / "a.annotator")
+    api.import_files(renamed, [_exported(tmp_path, "prodigy")], format="prodigy")
+    assert _events(renamed) == WANT
+    task = {
+        "text": "Acme was born.",
+        "spans": [{"start": 0, "end": 4, "label": "ORG"}],
+        "events": [
+            {
+                "type": "Life:Be-Born",
+                "start": 9,
+                "end": 13,
+                "arguments": [{"role": "Person", "start": 0, "end": 4, "label": "ORG"}],
+                "state": "accepted",
+            }
+        ],
+        "answer": "accept",
+    }
+    src = tmp_path / "t.jsonl"
+    src.write_text(json.dumps(task) + "\n")
+    project = api.new_project(tmp_path / "b.annotator")
+    with pytest.raises(ImportFileError) as got:
+        api.import_files(project, [src], format="prodigy")
+    assert "takes PERSON" in str(got.value) and "not ORG" in str(got.value), str(got.value)
+    assert project.schema.event_type("Life:Be-Born").role("Person").labels == ("PERSON",)
