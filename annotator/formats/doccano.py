@@ -44,7 +44,13 @@ from annotator.formats.event_attributes_record import by_region
 from annotator.formats.meta_keys import DOCCANO_FORM, EVENT_ATTRIBUTES, EVENT_TYPES
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames, given_spellings
-from annotator.formats.told_types import EventUses, add_regions, read_with_told_types, recorded_types
+from annotator.formats.told_types import (
+    EventUses,
+    add_regions,
+    nothing_to_tell,
+    read_with_told_types,
+    recorded_types,
+)
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema, default_schema
 from annotator.wording import counted
@@ -259,8 +265,11 @@ def _tell_line(obj: Any, uses: EventUses, schema: Schema, names: SchemaNames) ->
     lacks, in ``uses`` (``told_types.add_regions``): doccano's relations have no place for an event, so its trigger
     came in as an entity label, its arguments as relations between entities."""
     types = recorded_types(obj.get(EVENT_TYPES)) if isinstance(obj, dict) else []
-    types = [t for t in (names.region(x) for x in types) if schema.event_type(t) is None and schema.label(t) is None]
-    entities, relations = (obj.get("entities"), obj.get("relations")) if types else (None, None)  # none lacked: done
+    entities, relations = (obj.get("entities"), obj.get("relations")) if types else (None, None)  # none: done
+    given = [e.get("label") for e in entities if isinstance(e, dict)] if isinstance(entities, list) else []
+    if nothing_to_tell(schema, types, given):  # a news project's own export: one look at its names
+        return
+    types = [names.region(x) for x in types]  # those the schema lacks told; its own told the labels they lack
     labels: dict[Any, list[str]] = {}
     for e in entities if isinstance(entities, list) else ():
         if isinstance(e, dict) and isinstance(e.get("id"), (int, str)) and isinstance(e.get("label"), str):
@@ -325,7 +334,7 @@ def _read(path: Path, schema: Schema | None, skip_bad: bool, uses: EventUses | N
             if not skip_bad:
                 raise
             warnings.append(f"{path}:{line}: {exc.reason}; the line was left out (skip bad lines)")
-    if uses is not None and uses.per_type:
+    if uses is not None and uses.any_told():
         return None
     unknown.check()
     need(bool(docs), path, None, "no documents in the file")

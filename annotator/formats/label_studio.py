@@ -507,7 +507,7 @@ def _read(path: Path, schema: Schema, uses: EventUses | None) -> ReadResult | No
         for reading in readings(task, who, path, line, warnings, notes):
             with unknown.collect():  # labels the schema lacks: named all at once, after the whole file
                 docs.append(_document(task, reading, who, path, line, schema, warnings, notes, names))
-    if uses is not None and uses.per_type:
+    if uses is not None and uses.any_told():
         return None
     unknown.check()
     need(bool(docs), path, None, "no tasks in the file")

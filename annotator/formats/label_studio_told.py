@@ -9,7 +9,7 @@ from typing import Any
 
 from annotator.formats.meta_keys import EVENT_TYPES
 from annotator.formats.schema_names import SchemaNames
-from annotator.formats.told_types import EventUses, add_regions, recorded_types
+from annotator.formats.told_types import EventUses, add_regions, nothing_to_tell, recorded_types
 from annotator.schema import Schema
 
 
@@ -24,9 +24,17 @@ def tell_task(task: Any, uses: EventUses, schema: Schema, names: SchemaNames) ->
     types = recorded_types(data.get(EVENT_TYPES)) if isinstance(data, dict) else []
     if not types:
         return
-    types = [t for t in (names.region(x) for x in types) if schema.event_type(t) is None and schema.label(t) is None]
-    if not types:  # every type it records the schema has (a news project's own export): nothing to tell
+    given = [
+        x
+        for kind in ("annotations", "completions", "predictions")
+        for a in (task.get(kind) if isinstance(task.get(kind), list) else ())
+        for r in (a.get("result") if isinstance(a, dict) and isinstance(a.get("result"), list) else ())
+        if isinstance(r, dict) and r.get("type") == "labels" and isinstance(r.get("value"), dict)
+        for x in (r["value"].get("labels") if isinstance(r["value"].get("labels"), list) else ())
+    ]
+    if nothing_to_tell(schema, types, given):  # a news project's own export: one look at its names
         return
+    types = [names.region(x) for x in types]  # those the schema lacks told; its own told the labels they lack
     for kind in ("annotations", "completions", "predictions"):  # completions: Label Studio before 1.0
         given = task.get(kind)
         for a in given if isinstance(given, list) else ():

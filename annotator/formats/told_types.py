@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 from annotator.formats.brat_conf import BINARY
 from annotator.formats.schema_growth import grown_schema
-from annotator.rules import takes_value
+from annotator.rules import schema_lacks, takes_value
 from annotator.schema import Schema
 
 if TYPE_CHECKING:
@@ -71,6 +71,10 @@ class EventUses:
             seen = into.setdefault(role, [])
             if label not in seen:
                 seen.append(label)
+
+    def any_told(self) -> bool:
+        """Did the events give anything the schema lacks: a type, or a label one of its roles lacks?"""
+        return bool(self.per_type or self.role_labels or self.new_roles)
 
     def tables(self, types: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """A schema file's ``[[event]]`` tables of ``types`` (default: all, in order of use), roles under
@@ -135,6 +139,14 @@ def recorded_types(record: Any) -> list[str]:
     return [t for t in record if isinstance(t, str)] if isinstance(record, list) else []
 
 
+def nothing_to_tell(schema: Schema, types: Iterable[Any], labels: Iterable[Any]) -> bool:
+    """The cheap look before ``add_regions``: every recorded type (``types``) and every region label (``labels``), as
+    the file writes them, is the schema's own (a news project's own export): nothing to tell."""
+    return all(schema.event_type(x) is not None for x in types) and all(
+        not isinstance(x, str) or schema.label(x) is not None or schema.event_type(x) is not None for x in labels
+    )
+
+
 def add_regions(
     uses: EventUses,
     schema: Schema,
@@ -146,9 +158,14 @@ def add_regions(
     """The events of one annotation of labelled regions (doccano's, Label Studio's) whose file records them as events
     (``types``, the record's names) of types ``schema`` lacks, in ``uses``: each region labelled so (``labels``: region
     key -> its labels, as the schema names them) an event, its arguments the relations drawn from it (``relations``:
-    from key, to key, role), each filler's label the schema has; ``attributes``: region key -> the choices on it."""
+    from key, to key, role), each filler's label the schema has; ``attributes``: region key -> the choices on it.
+    The events of the types it has, when the annotation brings labels the schema lacks: the labels their roles lack
+    (``EventUses.lacking``)."""
     told = {t for t in types if schema.event_type(t) is None and schema.label(t) is None}
-    if not told:
+    brought = any(schema.label(x) is None and x not in types for named in labels.values() for x in named)
+    # a type the schema has: its roles may lack a label the file brings (a schema's own Place for GPE)
+    known = {t for t in types if schema.event_type(t) is not None} if brought else set()
+    if not told and not known:
         return
     drawn: dict[Any, list[tuple[Any, str]]] = {}
     given = [(frm, to, role) for frm, to, role in relations if isinstance(role, str)]
@@ -163,6 +180,12 @@ def add_regions(
         if to not in leaving and kinds & set(labels.get(to, ())) and kinds & set(labels.get(frm, ()))
     }
     for key, named in labels.items():
+        for etype in (x for x in named if x in known and key not in proxies):  # a schema's own Place in Contact:Meet
+            filled = [
+                (role, next((x for x in labels.get(other, ()) if x not in kinds), None))
+                for other, role in drawn.get(key, [])
+            ]
+            uses.lacking(schema, etype, filled)
         for etype in (x for x in named if x in told and key not in proxies):
             args = [
                 (
@@ -198,7 +221,10 @@ def read_with_told_types(
         return result or read(given, None)  # type: ignore[return-value]
     result = read(told, None)
     assert result is not None
-    lacked = ", ".join(t for t in told.event_type_names if base.event_type(t) is None)
+    lacked = ", ".join(
+        [t for t in told.event_type_names if base.event_type(t) is None]
+        + [x for x in schema_lacks(base, told) if x.startswith("role ")]
+    )
     result.notes.insert(
         0, f"{path}: event types the schema {base.name!r} lacks, told from those its {records} record: {lacked}"
     )
