@@ -228,9 +228,12 @@ def _told_event_types(groups: dict[Any, dict[str, Any]], schema: Schema, path: P
         uses.attributes(schema, v.get("attributes"))
         etype = names.region(v["type"])
         given = v.get("arguments") if isinstance(v.get("arguments"), list) else []
+        known = schema.event_type(etype) is not None
+        if known and all(isinstance(a, dict) and schema.label(str(a.get("label"))) is not None for a in given):
+            continue  # a news project's own export: its fillers' labels are the schema's
         args = [a for a in given if isinstance(a, dict) and isinstance(a.get("role"), str)]
         labels = [names.region(a["label"]) if isinstance(a.get("label"), str) else "" for a in args]
-        if schema.event_type(etype) is not None:  # a label its roles lack (a schema's own Place for GPE) is told too
+        if known:  # a label its roles lack (a schema's own Place for GPE) is told too
             uses.lacking(schema, etype, [(names.role(etype, a["role"]), x) for a, x in zip(args, labels)])
             continue
         # an argument labelled with an event type: the span that stands for a nested event (brat's <EVENT>)
