@@ -26,7 +26,7 @@ PLACE_PREPS = (
 TIME_PREPS = ("prep:on", "prep:in", "prep:at", "prep:during", "prep:since", "npadvmod", "compound", "when")
 # default slots of ACE 2005 role names (a schema's role may give its own with ``slots = [...]``)
 DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
-    "Attacker": ("subj", "subj_intrans", "agent", "poss", "gov_subj", "compound", "prep:by", "prep:from"),
+    "Attacker": ("subj", "subj_intrans", "agent", "poss", "gov_subj", "compound", "prep:by", "prep:from", "sides"),
     "Agent": ("subj", "agent", "gov_subj", "prep:by"),
     "Entity": (
         "subj",

@@ -75,9 +75,9 @@ WHERE_PREPS = SETTING_PREPS | {"to", "into", "from", "toward", "towards"}  # a p
 _AIMED = ("prep:to", "prep:at", "prep:on", "prep:against", "prep:into")
 # the slots only a noun phrase fills: a word there is a noun, whatever its tag
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "obj", "pobj")
-# slots read from a reading the parse does not give outright, and any slot written "~slot" (a filler read from another
-# clause: "~subj"): their fillers are suggested, but are no evidence that the trigger names an event (a score below
-# 0.5, what ``event_rules`` counts; its own reading of the frame's slots does not see "~subj" as a subject either)
+# slots of a reading the parse does not give outright, and any slot "~slot" (read from another clause, "~subj", or in
+# a role the words leave open, "~sides"): fillers suggested as no evidence of the trigger (a score below 0.5, what
+# ``event_rules`` counts; its own reading of the frame does not see "~subj" as a subject either)
 HEARSAY_SLOTS = frozenset({"obj_to", "obj_origin"})
 LEAVING_VERBS = {"flee", "leave", "depart", "evacuate", "escape", "exit", "abandon", "quit", "vacate"}
 
@@ -443,7 +443,8 @@ def _noun_frame(n: Any) -> list[tuple[str, Any]]:
         elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in SUPPORT_VERBS:
             # "airstrikes carried out by a Saudi-led coalition": who does the noun's event
             out += [("~agent", t) for s, t in _preps(c) if s == "agent"]
-    out += _preps(n)
+    out += (own := _preps(n))  # and "clashes between police and protesters": the sides, which one attacks left open
+    out += [("~sides", t) for s, t in own if s == "prep:between"]
     head = n.head
     if n.dep_ in ("dobj", "attr", "obj") and head.pos_ in ("VERB", "AUX"):
         if n.dep_ == "attr" or head.lemma_.lower() in SUPPORT_VERBS:  # "X launched an attack", not "X condemned it"

@@ -156,6 +156,19 @@ def test_the_by_of_a_participle_of_doing_it_after_a_noun_trigger_is_its_doer(nlp
     assert [(a.role, text[a.start : a.end], a.score < 0.5) for a in found.arguments] == [("Entity", "students", True)]
 
 
+def test_the_sides_between_which_a_fight_is_are_its_attackers(nlp, suggester):
+    """ "the battle between the army and the rebels": its sides attack, which one the words leave open (of coordinated
+    ones the last, as for any role of one), suggested below what counts as evidence of the trigger (0.5)."""
+    text = "The battle between the army and the rebels lasted three days."
+    doc = nlp(text)
+    (found,) = [
+        s
+        for s in suggester.suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+        if text[s.trigger_start : s.trigger_end] == "battle"
+    ]
+    assert [(a.role, text[a.start : a.end], a.score < 0.5) for a in found.arguments] == [("Attacker", "rebels", True)]
+
+
 def test_a_person_described_and_named_is_the_name(nlp, suggester):
     text = "Prominent political activist and commentator Kem Ley was shot dead in Phnom Penh."
     assert ("Target", "Kem Ley") in args_of(nlp, suggester, text, "shot", "Conflict:Attack")
