@@ -1115,3 +1115,16 @@ def test_a_thing_of_weapons_received_is_moved(nlp, suggester):
     assert not [
         x for x in run(nlp, suggester, "The rebels received food supplies from the army.") if x["trigger"] == "received"
     ]
+
+
+@pytest.mark.slow
+def test_put_in_jail_jails_the_object_of_the_verb(nlp, suggester):
+    # "put Hillary Clinton in jail", "threw the reporter in prison": a state one is put in after "in" (or "behind") on a
+    # verb with an object says what "took him into custody" says, the object undergoes it (ACE's Arrest-Jail); with no
+    # object it is where one is, no participant is taken from the verb
+    e = only(run(nlp, suggester, "Trump promised to put Hillary Clinton in jail."), "jail")
+    assert e["type"] == "Justice:Arrest-Jail"
+    assert ("Person", "Hillary Clinton", "PERSON") in e["args"]
+    e = only(run(nlp, suggester, "The police threw the reporter in prison on Monday."), "prison")
+    assert ("Person", "reporter", "PERSON") in e["args"]
+    assert not [e for e in run(nlp, suggester, "The reporter stayed in prison.") if e["trigger"] == "prison"]
