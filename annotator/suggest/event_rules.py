@@ -29,6 +29,7 @@ from annotator.suggest.trigger_clues import (
     cue_words,
     definite_object,
     in_short_quote,
+    listed_with_things,
     means,
     misfits,
     named_subject_and_object,
@@ -365,6 +366,8 @@ class RuleEventSuggester:
                 terms[f"form_{head.tag_}"] = 1
             if head.dep_ in ("amod", "compound", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
                 terms["modifier"] = 1
+            if listed_with_things(head, self._names_event):
+                terms["listed"] = 1
             if pattern.weak:
                 terms["weak"] = 1
             if not core and (type_name, head.lemma_.lower()) in seen:  # a later mention of an event already suggested
@@ -401,6 +404,10 @@ class RuleEventSuggester:
             t.lemma_.lower() in cues or t.lower_ in cues or any(p.type == type_name for p in self.lexicon.candidates(t))
             for t in words
         )
+
+    def _names_event(self, tok: Any) -> bool:
+        """Whether a word may be a trigger of the schema (any type, any reading)."""
+        return bool(self.lexicon.candidates(tok))
 
     def _event_object(self, head: Any, span: Any) -> bool:
         """Whether the verb's object (outside the trigger) is a noun naming an event, a trigger word of the schema

@@ -49,6 +49,7 @@ GROUPS: tuple[tuple[tuple[str, float], ...], ...] = (
     (("form_VBG", -0.05),),
     (("form_NNS", -0.05),),
     (("modifier", -0.3),),  # a word describing a thing ("an investment company", "the dead soldier")
+    (("listed", -0.3),),  # a noun in a list of things ("roadside bombs, snipers and hit-and-run attacks")
     (("weak", -0.05),),  # a weak trigger (a word with other common senses)
     (("later_mention", -0.1),),  # the same word and type suggested before, no core participant
     (("given", -0.1),),  # a bare noun where given information goes, after an event of its type

@@ -6,7 +6,7 @@ objects, participants that fit no slot, and the cue words near the trigger. Pure
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from annotator.suggest.noun_classes import guess_label, is_weapon
 from annotator.suggest.types import ArgumentSuggestion
@@ -173,6 +173,14 @@ def definite_object(head: Any) -> bool:
         and head.dep_ in ("dobj", "pobj")
         and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in head.children)
     )
+
+
+def listed_with_things(head: Any, names_event: Callable[[Any], bool]) -> bool:
+    """A noun trigger coordinated with a common noun that names no event (``names_event`` false: no trigger word of
+    the schema): "roadside bombs, snipers and hit-and-run attacks", "airstrikes, artillery fire and Apache
+    helicopters", "the negation of all rights and a dramatic assault": a list holds things of one kind, so the event
+    word names a kind of hazard or a means, no occurrence told ("the killing and the arrest": two events, kept)."""
+    return head.pos_ == "NOUN" and any(c.pos_ == "NOUN" and not names_event(c) for c in head.conjuncts)
 
 
 def possessive_pronoun(head: Any) -> bool:

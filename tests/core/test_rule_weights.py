@@ -49,6 +49,8 @@ def formula(t: dict) -> float:
     s -= next((_FORMS[f] for f in _FORMS if t.get(f"form_{f}")), 0.0)
     if t.get("modifier"):  # 0.2 until session 25
         s -= 0.3
+    if t.get("listed"):  # session 26
+        s -= 0.3
     if t.get("weak"):
         s -= 0.05
     if t.get("later_mention"):

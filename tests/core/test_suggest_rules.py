@@ -1128,3 +1128,14 @@ def test_put_in_jail_jails_the_object_of_the_verb(nlp, suggester):
     e = only(run(nlp, suggester, "The police threw the reporter in prison on Monday."), "prison")
     assert ("Person", "reporter", "PERSON") in e["args"]
     assert not [e for e in run(nlp, suggester, "The reporter stayed in prison.") if e["trigger"] == "prison"]
+
+
+@pytest.mark.slow
+def test_an_event_word_in_a_list_of_things_names_a_kind(nlp, suggester):
+    # "intelligence, logistics support, artillery fire and helicopters": a list holds things of one kind, so an event
+    # word coordinated with nouns that name no event is a means or a hazard listed, no occurrence told (the `listed`
+    # term, -0.3, as a word describing a thing); coordinated with another event word it is an event still
+    text = "The U.S. provided intelligence, logistics support, artillery fire and helicopters to the Iraqi army."
+    assert not [e for e in run(nlp, suggester, text) if e["trigger"] == "fire"]
+    events = run(nlp, suggester, "Police investigated the bombing and the shooting of two officers in Paris.")
+    assert only(events, "shooting")["type"] == "Conflict:Attack"
