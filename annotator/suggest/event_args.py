@@ -22,7 +22,7 @@ from annotator.suggest.arg_spans import PLACE_LABELS, WH, guess_or_ent, resolve,
 from annotator.suggest.noun_classes import alternative_labels, court_role, is_crime, is_weapon
 from annotator.suggest.nearest_setting import SETTING_PREPS, TIME_LABELS, nearest, on_topic, takes_times
 from annotator.suggest.time_spans import is_duration, is_weekday
-from annotator.suggest.trigger_clues import state_of
+from annotator.suggest.trigger_clues import put_in
 from annotator.suggest.types import ArgumentSuggestion
 
 # verbs whose subject takes part in the event their object names ("launched an attack", "held talks", "paid a
@@ -473,7 +473,7 @@ def _noun_frame(n: Any) -> list[tuple[str, Any]]:
         # "the camps came under attack": the subject is what is attacked
         out += [("subjpass", c) for c in head.head.children if c.dep_ == "nsubj"]
         out += [(s, t) for s, t in _preps(head.head) if s.startswith("prep:") and s != "prep:under"]
-    elif n.dep_ == "pobj" and (head.lower_ in ("to", "into") or _put_in(n, head)) and head.head.pos_ == "VERB":
+    elif n.dep_ == "pobj" and (head.lower_ in ("to", "into") or put_in(n, head)) and head.head.pos_ == "VERB":
         # "shot to death", "took a man into custody", "put Clinton in jail": the verb's patient undergoes the event
         verb = head.head
         vkids = list(verb.children)
@@ -486,17 +486,6 @@ def _noun_frame(n: Any) -> list[tuple[str, Any]]:
             out.append(("subjpass", verb.head))  # "a teenager being shot to death"
         out += [(s, t) for s, t in _preps(verb) if s.startswith("prep:") and s != "prep:to"]
     return out
-
-
-def _put_in(noun: Any, prep: Any) -> bool:
-    """A state one is put in ("jail", "prison": ``trigger_clues.state_of``) after "in" or "behind" on a verb with an
-    object: "put Hillary Clinton in jail", "threw the reporter in prison" say what "took him into custody" says, the
-    object undergoes it (ACE's Arrest-Jail); with no object it is where one is ("died while in police custody")."""
-    return (
-        prep.lower_ in ("in", "behind")
-        and state_of(noun)
-        and any(c.dep_ in ("dobj", "obj") for c in prep.head.children)
-    )
 
 
 def _nationalities(noun: Any) -> list[Any]:

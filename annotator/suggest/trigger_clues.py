@@ -28,6 +28,17 @@ def state_of(tok: Any) -> bool:
     )
 
 
+def put_in(noun: Any, prep: Any) -> bool:
+    """A state one is put in (``state_of``: "jail", "prison") after "in" or "behind" on a verb with an object: "put
+    Hillary Clinton in jail", "threw the reporter in prison" say what "took him into custody" says, the object undergoes
+    it (ACE's Arrest-Jail); with no object it is where one is ("died while in police custody")."""
+    return (
+        prep.lower_ in ("in", "behind")
+        and state_of(noun)
+        and any(c.dep_ in ("dobj", "obj") for c in prep.head.children)
+    )
+
+
 MEANS_PREPS = {"by", "via"}
 
 
