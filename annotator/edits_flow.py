@@ -16,6 +16,7 @@ from annotator.edits import (
     refuse_breach,
     suggested_events,
     check_offsets,
+    unfit_roles,
 )
 from annotator.errors import ValidationError
 from annotator.keyflow import sort_places
@@ -172,6 +173,9 @@ def fill_role_relabelled(
     values = {"label": label, "state": "accepted", "edited": 1, "annotator": project.annotator, "updated_at": now()}
 
     def body(rec: EditRecorder) -> None:
+        for arg_id in unfit_roles(project, entity_id, label):  # as a relabel does: out of the roles not taking it
+            if arg_id != replace:
+                rec.delete("arguments", arg_id)
         rec.update("entities", entity_id, values)
         old = project.row("arguments", replace) if replace is not None else None
         if replace is None:

@@ -152,6 +152,9 @@ def _fill(
         elif "label" in v:
             made.keep("entities", entities, filler.id)
             entities[filler.id] = replace(filler, label=v["label"], state="accepted")
+            if f.schema is not None:  # out of the other events' roles that do not take it (edits.unfit_roles)
+                unfit = _unfit(f.schema, events, filler.id, v["label"])
+                _drop_arguments(events, args, made, lambda a: a.event_id != ev.id and unfit(a))
     for arg_id in drop:
         args.pop(arg_id, None)
     made.keep("events", events, ev.id)

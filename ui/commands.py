@@ -425,7 +425,8 @@ class FillRoleRelabelled(CoreEditCommand):
     def foresight(self) -> Foreseen | None:
         """The suggestion relabelled in its role, held as made while it is kept."""
         event_id, role, entity_id, label = self.step.args[:4]
-        return _role_put(self, event_id, role, {"entity_id": entity_id, "label": label})
+        made = _role_put(self, event_id, role, {"entity_id": entity_id, "label": label})
+        return replace(made, schema=self.controller.project.schema if self.controller.project else None)
 
     def describe(self, event_id: int, role: str, entity_id: int, label: str, **kw: Any) -> str:
         return f"Fill {role} with a suggestion relabelled {label}"

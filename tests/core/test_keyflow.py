@@ -733,3 +733,41 @@ def test_typed_letters_put_the_types_with_a_word_of_the_name_they_start_first() 
     assert letters_to_pick(names, shown, "Life:Marry") == "l"
     assert letters_to_pick(names[:3], shown[:3], "Transaction:Transfer-Money") == "t"
     assert letters_to_pick(names, shown, "Conflict:Demonstrate") == "c"
+
+
+def test_a_suggestion_relabelled_into_a_role_leaves_the_roles_that_do_not_take_its_new_label(project):
+    """Session 26 (a relabel takes a span out of the roles that do not take its new label): the role key that
+    relabels a suggestion into a role (here "Berlin", GPE, the Place of a suggested Conflict:Demonstrate, into the Org
+    of Business:Start-Org as an ORG) left it the Demonstrate's Place as an ORG, a role that takes no ORG."""
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_entities, write_events
+
+    text = "Crowds marched in Berlin. They founded Berlin."
+    doc = add_document(project, text)
+    at = text.index("Berlin")
+    with project.transaction():
+        write_entities(project, doc, [(at, at + 6, "GPE")], "spacy:test@1", WriteCounts())
+        march = EventSuggestion(
+            "Conflict:Demonstrate", 7, 14, 0.9, arguments=(ArgumentSuggestion("Place", at, at + 6, "GPE"),)
+        )
+        write_events(project, doc, [march], "rules:test@1", WriteCounts())
+    (berlin,) = [e.id for e in project.entities(doc)]
+    (demo,) = [e.id for e in project.events(doc)]
+    found = text.index("founded")
+    start = edits.add_event(project, doc, "Business:Start-Org", found, found + 7).result_id
+    change = edits_flow.fill_role_relabelled(project, start, "Org", berlin, "ORG")
+    assert project.entity(berlin).label == "ORG"
+    assert [(a.role, a.entity_id) for a in project.event(start).arguments] == [("Org", berlin)]
+    assert project.event(demo).arguments == ()  # was: its Place, an ORG
+    undo(project, change)
+    assert [(a.role, a.entity_id) for a in project.event(demo).arguments] == [("Place", berlin)]
+    # kept while another program writes, the app holds it made the same (annotator.foreseen)
+    from annotator.foreseen import Foreseen, replay
+
+    entities = {e.id: e for e in project.entities(doc)}
+    events = {e.id: e for e in project.events(doc)}
+    args = {a.id: a for e in events.values() for a in e.arguments}
+    values = {"event_id": start, "role": "Org", "entity_id": berlin, "label": "ORG"}
+    replay(entities, events, args, [Foreseen("arguments", -1, values, schema=project.schema)])
+    assert entities[berlin].label == "ORG" and events[demo].arguments == ()
+    assert [(a.role, a.entity_id) for a in events[start].arguments] == [("Org", berlin)]
