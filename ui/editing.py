@@ -12,6 +12,7 @@ from ui import bulk_edits
 from ui import commands as cmd
 from ui.event_actions import EventActions
 from ui.event_moves import EventMoves
+from ui.roles_left import roles_left, roles_of
 from ui.tab_order import UNDECIDED, TabOrder
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -126,20 +127,12 @@ class EditActions(QObject):
 
     def _relabel(self, cur: Entity, label: str) -> tuple[int | None, str]:
         """Relabel ``cur``: (the span's id as the edit returns it, what the status line says of the roles that do not
-        take ``label`` and let it go in the same step, ``edits.unfit_roles``: "" when none did). It stayed there
-        unsaid, and the project's own export was refused by its import."""
+        take ``label`` and let it go in the same step, ``ui.roles_left``: "" when none did). It stayed there unsaid,
+        and the project's own export was refused by its import."""
         c = self.c
-        before = [(ev, a) for ev in c.events.values() for a in ev.arguments if a.entity_id == cur.id]
+        before = roles_of(c, [cur.id])
         done = c.run(cmd.RelabelEntity, cur.id, label, expected=cur)
-        now = c.events
-        gone = [(ev, a) for ev, a in before if (e := now.get(ev.id)) is None or a.id not in {x.id for x in e.arguments}]
-        if done is None or not gone:
-            return done, ""
-        roles = "; ".join(
-            f"{a.role} of “{c.span_said(ev.trigger_start, ev.trigger_end, 40)}” ({ev.type})" for ev, a in gone
-        )
-        said = f"“{c.span_said(cur.start, cur.end, 40)}” taken out of {roles}, which takes no {label}"
-        return done, f"{said} (Ctrl+Z puts it back)"
+        return done, "" if done is None else roles_left(c, before, c.span_said(cur.start, cur.end, 40), label)
 
     def _suggestion_cut_to(self, span: tuple[int, int]) -> Entity | None:
         """The one undecided suggestion that the pipeline's tokens would make of ``span``, a selection inside one of

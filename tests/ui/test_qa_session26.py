@@ -66,8 +66,9 @@ def test_a_kept_relabel_shows_the_filler_out_of_the_roles_that_do_not_take_its_l
     assert file_rows(project_path, f"SELECT id FROM arguments WHERE event_id = {ev_id}") == []
 
 
-def _team(tmp_path, text: str, spans: dict[str, list[tuple[str, str]]]):  # type: ignore[no-untyped-def]
-    """A team project of ``text`` merged from each annotator's file holding her ``spans`` ((words, label))."""
+def _team(tmp_path, text: str, spans: dict[str, list[tuple[str, str]]], events=None):  # type: ignore[no-untyped-def]
+    """A team project of ``text`` merged from each annotator's file holding her ``spans`` ((words, label)) and her
+    ``events`` ((type, trigger words, ((role, words of a span of hers), ...)))."""
     import shutil
 
     from annotator import edits
@@ -81,8 +82,17 @@ def _team(tmp_path, text: str, spans: dict[str, list[tuple[str, str]]]):  # type
     for name, hers in spans.items():
         shutil.copy(team, tmp_path / f"{name}.annotator")
         with Project(tmp_path / f"{name}.annotator", create=False, annotator=name) as p:
+            doc = p.document_ids()[0]
+            ids = {}
             for words, label in hers:
-                edits.add_entity(p, p.document_ids()[0], text.index(words), text.index(words) + len(words), label)
+                ids[words] = edits.add_entity(
+                    p, doc, text.index(words), text.index(words) + len(words), label
+                ).result_id
+            for type_, trigger, roles in (events or {}).get(name, ()):
+                at = text.index(trigger)
+                ev = edits.add_event(p, doc, type_, at, at + len(trigger)).result_id
+                for role, words in roles:
+                    edits.add_argument(p, ev, role, ids[words])
     with Project(team, create=False, annotator="rita") as p:
         merge_projects(p, [tmp_path / f"{name}.annotator" for name in spans])
     return team
@@ -201,3 +211,29 @@ def test_a_label_key_on_the_words_of_a_span_rejected_with_that_label_takes_it_ba
     qtbot.keyClick(w.view, Qt.Key.Key_5)  # LOC
     at_paris = sorted((e.label, e.state) for e in c.entities.values() if (e.start, e.end) == (paris.start, paris.end))
     assert at_paris == [("GPE", "rejected"), ("LOC", "added")]
+
+
+def test_taking_a_label_that_a_settled_event_s_role_does_not_take_says_what_it_took_out(qtbot, tmp_path):
+    """Adjudicate differences on seed 006: alice's "election" (Personnel:Elect, its Person "Adebayo Ogunleye" a
+    PERSON) taken with A, then bob's label for that span (B, ORG): the event's Person became an ORG, nothing said
+    (a relabel now takes the span out of that role, session 26); the line says what went."""
+    from ui_support import close_window, open_window
+
+    text = "Adebayo Ogunleye won the election."
+    spans = {"alice": [("Adebayo Ogunleye", "PERSON")], "bob": [("Adebayo Ogunleye", "ORG")]}
+    events = {"alice": [("Personnel:Elect", "election", (("Person", "Adebayo Ogunleye"),))]}
+    w = open_window(qtbot, _team(tmp_path, text, spans, events), annotator="vera", pipeline=None)
+    try:
+        w.actions_by_name["adjudicate"].trigger()
+        dlg = w._adjudication_window
+        dlg.select(next(d for d in dlg.diffs if d.kind == "event").id)
+        qtbot.keyClick(dlg.tree, Qt.Key.Key_A)
+        dlg.select(next(d for d in dlg.diffs if d.kind == "entity").id)
+        qtbot.keyClick(dlg.tree, Qt.Key.Key_B)
+        (ev,) = w.controller.events.values()
+        assert ev.arguments == ()
+        qtbot.waitUntil(lambda: "taken out" in w.message.text())
+        said = "“Adebayo Ogunleye” taken out of Person of “election” (Personnel:Elect), which takes no ORG"
+        assert said in w.message.text()
+    finally:
+        close_window(w)

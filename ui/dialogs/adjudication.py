@@ -41,6 +41,7 @@ from annotator.wording import counted
 from ui.commands import CoreEditCommand
 from ui.dialogs.keys import close_buttons
 from ui.plain import no_mnemonic, tooltip_text
+from ui.roles_left import roles_left, roles_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
@@ -325,9 +326,17 @@ class AdjudicationWindow(QDialog):
 
     def take(self, set_name: str) -> None:
         d = self.current()
-        if d is not None:
-            self.controller.run(TakeVersion, d, set_name, sets=self.sets)
-            self._next()
+        if d is None:
+            return
+        c = self.controller
+        opt = d.option(set_name) if d.kind == "entity" else None
+        at = [e.id for e in c.entities.values() if opt is not None and (e.start, e.end) == (opt.start, opt.end)]
+        before = roles_of(c, at)  # a label taken takes the span out of the roles not taking it: said
+        c.run(TakeVersion, d, set_name, sets=self.sets)
+        kept = [(ev, a) for ev, a in before if (e := c.entities.get(a.entity_id)) is not None and e.label == opt.label]
+        if kept and (said := roles_left(c, kept, c.span_said(opt.start, opt.end, 40), opt.label)):
+            c.report_status(said)  # (a span replaced by one of other bounds took its roles with it: not this)
+        self._next()
 
     def take_both(self) -> None:
         d = self.current()
