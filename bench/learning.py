@@ -219,14 +219,49 @@ def main() -> int:
         # written after every point, in the order of the articles trained on: a run stopped after its first
         # point (``--points 80 50 20`` gives the last point first) keeps what it measured
         print(write_curve(sorted(rows, key=lambda r: r["articles"]), out), flush=True)
+    print(verdict(sorted(rows, key=lambda r: r["articles"])))
     return 0
 
 
+TARGETS = {"triggers": 0.65, "arguments": 0.40}  # issue 13: after 80 finished articles, on articles never seen
+
+
+def f1_of(row: dict, side: str, part: str) -> float | None:
+    """A point's F1 (``side``: trained or untrained; ``part``: triggers or arguments), None when not measured."""
+    return row.get(side, {}).get(part, {}).get("all", {}).get("f1")
+
+
+def verdict(rows: list[dict]) -> str:
+    """The curve in two lines: where the trained suggester differs from the untrained one (or equals it at every
+    point), and issue 13's targets at the largest point (met or not)."""
+    worse, better = [], []
+    for r in rows:
+        for part in TARGETS:
+            u, t = f1_of(r, "untrained", part), f1_of(r, "trained", part)
+            if u is None or t is None or round(t, 3) == round(u, 3):
+                continue
+            (better if t > u else worse).append(f"{part} at {r['articles']}: {u:.3f} -> {t:.3f}")
+    if worse:
+        line = "never worse than the untrained suggestions: NOT met (" + "; ".join(worse) + ")"
+    else:
+        line = "never worse than the untrained suggestions: met"
+    line += f" ({'; '.join(better)})" if better else ", equal to them at every point (to 3 digits)"
+    last = rows[-1]
+    parts = []
+    for part, target in TARGETS.items():
+        t = f1_of(last, "trained", part)
+        if t is not None:
+            parts.append(f"{part} {t:.3f} (>= {target:.2f}: {'met' if t >= target else 'not met'})")
+    return line + f"\ntargets after {last['articles']} articles: " + ", ".join(parts)
+
+
 def write_curve(rows: list[dict], out: Path) -> str:
-    """Write the curve's numbers (OUT.json) and, when matplotlib is installed, its plot (OUT.png); say what."""
+    """Write the curve's numbers (OUT.json) and its plot: OUT.png with matplotlib, else a plain OUT.svg (no
+    dependency); say what."""
     out.with_suffix(".json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
     if not plotting_available():
-        return f"wrote {out.with_suffix('.json')}; no plot: {NO_MATPLOTLIB}"
+        out.with_suffix(".svg").write_text(svg_curve(rows), encoding="utf-8")
+        return f"wrote {out.with_suffix('.json')} and {out.with_suffix('.svg')} (a plain plot: {NO_MATPLOTLIB})"
     plot(rows, out.with_suffix(".png"))
     return f"wrote {out.with_suffix('.json')} and {out.with_suffix('.png')}"
 
@@ -240,6 +275,50 @@ def plotting_available() -> bool:
     except ImportError:
         return False
     return True
+
+
+def svg_curve(rows: list[dict]) -> str:
+    """The plot's lines as a small SVG: F1 (0-1) against the articles trained on, trained solid, untrained
+    dashed, triggers blue, arguments orange, the targets dotted."""
+    w, h, left, top, right, bottom = 480, 300, 50, 30, 150, 40
+    xs = [r["articles"] for r in rows]
+    lo, hi = min(xs, default=0), max(xs, default=1)
+
+    def x(n: float) -> float:
+        return left + (w - left - right) * ((n - lo) / (hi - lo) if hi > lo else 0.5)
+
+    def y(f: float) -> float:
+        return top + (h - top - bottom) * (1 - f)
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" font-family="sans-serif" font-size="11">',
+        f'<rect width="{w}" height="{h}" fill="white"/>',
+        f'<text x="{left}" y="18">events-dev: suggestions learned from finished documents</text>',
+        f'<line x1="{left}" y1="{y(0)}" x2="{w - right}" y2="{y(0)}" stroke="black"/>',
+        f'<line x1="{left}" y1="{y(0)}" x2="{left}" y2="{y(1)}" stroke="black"/>',
+        f'<text x="{(left + w - right) / 2}" y="{h - 8}" text-anchor="middle">finished articles trained on</text>',
+    ]
+    out += [f'<text x="{left - 6}" y="{y(f) + 4}" text-anchor="end">{f:.1f}</text>' for f in (0, 0.2, 0.4, 0.6, 0.8, 1)]
+    out += [f'<text x="{x(n)}" y="{y(0) + 14}" text-anchor="middle">{n}</text>' for n in xs]
+    legend = []
+    for part, color in (("triggers", "#1f77b4"), ("arguments", "#ff7f0e")):
+        target = TARGETS[part]
+        out.append(
+            f'<line x1="{left}" y1="{y(target)}" x2="{w - right}" y2="{y(target)}" stroke="{color}" '
+            'stroke-dasharray="1,3"/>'
+        )
+        for side, dash in (("trained", ""), ("untrained", ' stroke-dasharray="6,3" stroke-opacity="0.6"')):
+            points = [(x(r["articles"]), y(f)) for r in rows if (f := f1_of(r, side, part)) is not None]
+            if points:
+                coords = " ".join(f"{a:.1f},{b:.1f}" for a, b in points)
+                out.append(f'<polyline points="{coords}" fill="none" stroke="{color}"{dash}/>')
+                legend.append((f"{part}: {side}", color, dash))
+        legend.append((f"{part} target ({target:.2f})", color, ' stroke-dasharray="1,3"'))
+    for k, (name, color, dash) in enumerate(legend):
+        ly = top + 10 + 16 * k
+        out.append(f'<line x1="{w - right + 10}" y1="{ly}" x2="{w - right + 30}" y2="{ly}" stroke="{color}"{dash}/>')
+        out.append(f'<text x="{w - right + 34}" y="{ly + 4}">{name}</text>')
+    return "\n".join([*out, "</svg>", ""])
 
 
 def plot(rows: list[dict], path: Path) -> None:
