@@ -39,6 +39,7 @@ def article_rows(articles: list[dict]) -> list[Row]:
     suggestions, the weaker match at threshold 0, score) as plain data."""
     from annotator.learn.event_model import default_prior, prepare
     from annotator.schema import default_schema
+    from annotator.suggest.event_context import read_context
 
     schema = default_schema()
     docs, _ = parse_texts([a["text"] for a in articles])
@@ -70,10 +71,17 @@ def article_rows(articles: list[dict]) -> list[Row]:
                     "above": bool(v and v.above),
                     "shown": as_dicts(v.shown) if v else [],
                     "weak": as_dicts([v.suggestion]) if v and not v.above else [],
+                    "cues": _cues(read_context(t)) if v else "",
                 }
             )
         rows.append({"events": a["events"], "toks": toks})
     return rows
+
+
+def _cues(ctx: Any) -> str:
+    """The context's signs (negated, future, modal, irrealis ...), generic noun and given information, as a key."""
+    signs = sorted(set(ctx.signs)) + (["generic"] if ctx.generic_noun else []) + (["given"] if ctx.given else [])
+    return "+".join(signs) or "plain"
 
 
 def _overlap(a: list[int], b: list[int]) -> bool:
@@ -122,6 +130,26 @@ def _chain_cells(row: Row, t: dict, s: dict) -> list[str]:
     n = sum(x["type"] == s["type"] for x in shown(row))
     quarter = 4 * t["i"] // len(row["toks"])
     return [f"{quarter}|{t['score'] >= 0.7}|{min(n, 2)}", f"{s['type']}|{quarter}|{t['score'] >= 0.7}|{min(n, 2)}"]
+
+
+def _chain_cues(row: Row, t: dict, s: dict) -> list[str]:
+    """Generic, hypothetical, negated or given mentions (annotator/suggest/event_context.py's signs, which the
+    rules already weigh by hand): how often these annotators mark each, per type."""
+    return [s["type"], f"{s['type']}|{t['cues']}"]
+
+
+def _chain_coref(row: Row, t: dict, s: dict) -> list[str]:
+    """A second mention of an event already suggested in the article (session 26): an earlier shown suggestion of
+    the same type with the same lemma, else one sharing an argument span, else any of the type, else the first."""
+    earlier = [(u, x) for u in row["toks"][: t["i"]] for x in u["shown"] if x["type"] == s["type"]]
+    spans = [a["span"] for a in s["arguments"] if a["role"] != "Time"]
+    if any(u["lemma"] == t["lemma"] for u, _x in earlier):
+        kind = "lemma"
+    elif any(_overlap(a["span"], b) for _u, x in earlier for a in x["arguments"] if a["role"] != "Time" for b in spans):
+        kind = "argument"
+    else:
+        kind = "type" if earlier else "first"
+    return [s["type"], f"{s['type']}|{kind}"]
 
 
 def veto(chain: Callable[[Row, dict, dict], list[str]]) -> tuple[Callable, Callable]:
@@ -264,12 +292,50 @@ def _predict_kinds(row: Row, model: Any, setting: tuple[float, float]) -> list[d
     ]
 
 
+# -- the role of the rules' fillers per kind (session 26): the role people give a filler the rules found --
+def _fit_roles(rows: list[Row]) -> Any:
+    """Per kind (type, rules' role, label, path; then without the path) the roles people gave the rules' fillers
+    on right triggers that overlap one of the gold event's arguments (the rules' own role when theirs is kept)."""
+    roles: dict[str, Counter] = defaultdict(Counter)
+    for row in rows:
+        for _t, s, fillers in _argument_kinds(row):
+            event = right_event(row, s)
+            if event is None:
+                continue
+            for a, chain in fillers:
+                found = [b["role"] for b in event["arguments"] if _overlap(a["span"], b["span"])]
+                if a["role"] == "Time" or not found:
+                    continue
+                role = a["role"] if a["role"] in found else found[0]
+                for key in chain[2:]:
+                    roles[key][role] += 1
+    return roles
+
+
+def _predict_roles(row: Row, roles: Any, setting: tuple[int, float]) -> list[dict]:
+    """A filler takes the role people usually give its kind (the finest kind seen ``least`` times, its top role's
+    share at least ``share``); else it keeps the rules' role."""
+    least, share = setting
+    out = []
+    for _t, s, fillers in _argument_kinds(row):
+        args = []
+        for a, chain in fillers:
+            counts = next((roles[k] for k in reversed(chain[2:]) if sum(roles[k].values()) >= least), None)
+            role, n = counts.most_common(1)[0] if counts else (a["role"], 0)
+            args.append(dict(a, role=role) if counts and n / sum(counts.values()) >= share else a)
+        out.append(dict(s, arguments=args))
+    return out
+
+
 CUTS = (0.1, 0.15, 0.2, 0.25, 0.3)
 VARIANTS: dict[str, tuple[str, Callable, Callable, list]] = {
     "lemma": ("triggers", *veto(_chain_lemma), [(a, c) for a in (2, 5) for c in CUTS]),
     "dep": ("triggers", *veto(_chain_dep), [(a, c) for a in (2, 5) for c in CUTS]),
     "mention": ("triggers", *veto(_chain_mention), [(a, c) for a in (2, 5) for c in CUTS]),
     "cells": ("triggers", *veto(_chain_cells), [(a, c) for a in (2, 10) for c in CUTS]),
+    "cues": ("triggers", *veto(_chain_cues), [(a, c) for a in (2, 5) for c in CUTS]),
+    "coref": ("triggers", *veto(_chain_coref), [(a, c) for a in (2, 5) for c in CUTS]),
+    "roles": ("arguments", _fit_roles, _predict_roles, [(m, c) for m in (3, 5, 10) for c in (0.5, 0.6, 0.75)]),
     "weak": ("triggers", _fit_weak, _predict_weak, [(a, c) for a in (1, 2, 5) for c in (0.2, 0.3, 0.4, 0.5)]),
     "unmatched": (
         "triggers",
@@ -279,6 +345,48 @@ VARIANTS: dict[str, tuple[str, Callable, Callable, list]] = {
     ),
     "kinds": ("arguments", _fit_kinds, _predict_kinds, [(a, c) for a in (1, 3) for c in CUTS]),
 }
+
+
+def breakdown(rows: list[Row]) -> str:
+    """What a learner of the rules' fillers could gain: on the rules' right triggers (Time left out), their fillers
+    kept / of another role / of no gold argument, the kept ones' extents against the gold span (overlap counts them
+    all), and the gold arguments no filler overlaps (in the trigger's line or not; within 3 dependency steps or not)."""
+    fills: Counter = Counter()
+    extents: Counter = Counter()
+    missed: Counter = Counter()
+    for row in rows:
+        text = row["text"]
+        for t, s, _fillers in _argument_kinds(row):
+            event = right_event(row, s)
+            if event is None:
+                continue
+            mine = [a for a in s["arguments"] if a["role"] != "Time"]
+            for a in mine:
+                near = [b for b in event["arguments"] if _overlap(a["span"], b["span"])]
+                same = next((b for b in near if b["role"] == a["role"]), None)
+                fills["kept" if same else "another role" if near else "no gold argument"] += 1
+                if same:
+                    (a0, a1), (b0, b1) = a["span"], same["span"]
+                    extents[
+                        "exact"
+                        if (a0, a1) == (b0, b1)
+                        else "longer"
+                        if a0 <= b0 and b1 <= a1
+                        else "shorter"
+                        if b0 <= a0 and a1 <= b1
+                        else "crossing"
+                    ] += 1
+            for b in event["arguments"]:
+                if any(_overlap(a["span"], b["span"]) for a in mine):
+                    continue
+                line = text.count("\n", 0, b["span"][0]) == text.count("\n", 0, s["trigger"][0])
+                head = _root(row["toks"], b["span"])
+                near_path = head is not None and _path(row["toks"], t["i"], head) != "other"
+                missed[f"{'same line' if line else 'other line'}, {'path <= 3' if near_path else 'farther'}"] += 1
+    return (
+        f"  the rules' fillers on right triggers: {dict(fills)}\n  kept ones' extents (gold inside = longer): "
+        f"{dict(extents)}\n  gold arguments no filler overlaps: {dict(missed)}"
+    )
 
 
 def f1(rows: list[Row], predictions: list[list[dict]], part: str) -> float:
@@ -344,15 +452,20 @@ def main() -> int:
     ap.add_argument("--reverse", action="store_true", help="the LAST N articles (bench/learning.py --reverse)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--variants", nargs="+", choices=sorted(VARIANTS), default=list(VARIANTS))
+    ap.add_argument("--breakdown", action="store_true", help="also what the rules' fillers get right and miss")
     args = ap.parse_args()
     articles = read_articles(DATA)
     if args.reverse:
         articles.reverse()
     rows = article_rows(articles)
+    for a, r in zip(articles, rows):
+        r["text"] = a["text"]
     side = "last" if args.reverse else "first"
     for n in args.articles:
         train, rest = rows[:n], rows[n:]
         print(f"{len(train)} {side} articles, {args.folds}-fold by article; then scored on the other {len(rest)}")
+        if args.breakdown:
+            print(breakdown(train))
         for name in args.variants:
             print(measure(name, train, rest, args.folds, args.seed), flush=True)
     return 0
