@@ -27,7 +27,7 @@ from typing import Any, Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from events import DATA, as_dicts, figures, labelled_entities, parse_texts, read_articles  # noqa: E402
+from events import DATA, TYPES, UNSCORED_ROLES, as_dicts, figures, labelled_entities, parse_texts, read_articles  # noqa: E402
 from learning import gold_events  # noqa: E402
 
 Row = dict[str, Any]  # one article: its gold events and its tokens with the rules' verdict
@@ -327,6 +327,95 @@ def _predict_roles(row: Row, roles: Any, setting: tuple[int, float]) -> list[dic
     return out
 
 
+# -- the extent of the rules' fillers (session 26): the span people keep for a kind of filler --
+EXTENTS = ("as found", "no determiner", "no adjective", "head word")
+
+
+def _extent(row: Row, span: list[int], style: str) -> list[int]:
+    """The filler's span cut to a style: as the rules found it, without leading determiners, a common noun's without
+    determiners and adjectives, or a common noun's head word alone ('Syrian refugees' -> 'refugees'; an entity keeps
+    its span)."""
+    toks = [t for t in row["toks"] if _overlap([t["idx"], t["end"]], span)]
+    head = _root(row["toks"], span)
+    if not toks or head is None or style == "as found":
+        return span
+    if style == "no determiner":
+        rest = [t for t in toks if not (t["dep"] in ("det", "predet") and t["i"] < head["i"])] or toks
+        return [rest[0]["idx"], toks[-1]["end"]]
+    if style == "no adjective":  # 'the Syrian refugees' -> 'refugees', 'police officer' kept (its gold: either)
+        rest = [t for t in toks if not (t["dep"] in ("det", "predet", "amod") and t["i"] < head["i"])] or toks
+        return span if head["ent"] else [rest[0]["idx"], toks[-1]["end"]]
+    return span if head["ent"] else [head["idx"], head["end"]]
+
+
+def _extent_key(row: Row, span: list[int]) -> str:
+    head = _root(row["toks"], span)
+    return (head["ent"] or head["pos"]) if head else "?"
+
+
+def _fit_extents(rows: list[Row]) -> Any:
+    """Per kind of filler (the head's entity label, else its part of speech) how often each style gives the span
+    people kept (the rules' fillers on right triggers that people kept, by overlap and role)."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for row in rows:
+        for _t, s, fillers in _argument_kinds(row):
+            event = right_event(row, s)
+            for a, _chain in fillers if event else []:
+                gold = next(
+                    (b for b in event["arguments"] if b["role"] == a["role"] and _overlap(a["span"], b["span"])), None
+                )
+                if gold is None:
+                    continue
+                for style in EXTENTS:
+                    hit = _extent(row, a["span"], style) == gold["span"]
+                    counts[_extent_key(row, a["span"])][style] += hit
+                    counts["*"][style] += hit
+    return counts
+
+
+def _predict_extents(row: Row, counts: Any, setting: int) -> list[dict]:
+    """Each filler cut to the style that matched most often for its kind (seen ``setting`` times; else all
+    kinds'), ties to the span as found."""
+    out = []
+    for _t, s, fillers in _argument_kinds(row):
+        args = []
+        for a, _chain in fillers:
+            key = _extent_key(row, a["span"])
+            c = counts[key] if counts[key]["as found"] + counts[key]["head word"] >= setting else counts["*"]
+            style = max(EXTENTS, key=lambda x: (c[x], x == "as found"))
+            args.append(dict(a, span=_extent(row, a["span"], style)))
+        out.append(dict(s, arguments=args))
+    return out
+
+
+def exact_arguments_f1(rows: list[Row], predictions: list[list[dict]]) -> float:
+    """Argument F1 as bench/events.py counts it, but a filler counts only with the gold argument's exact span."""
+    tp = n_pred = n_gold = 0
+    for row, preds in zip(rows, predictions):
+        gold = [e for e in row["events"] if e["type"] in TYPES]
+        used: set[int] = set()
+        n_gold += sum(len(e["arguments"]) for e in gold)
+        for p in preds:
+            if p["type"] not in TYPES:
+                continue
+            mine = [a for a in p["arguments"] if a["role"] not in UNSCORED_ROLES]
+            n_pred += len(mine)
+            j = next(
+                (
+                    j
+                    for j, g in enumerate(gold)
+                    if j not in used and g["type"] == p["type"] and _overlap(g["trigger"], p["trigger"])
+                ),
+                None,
+            )
+            if j is not None:
+                used.add(j)
+                tp += sum(
+                    any(a["role"] == b["role"] and a["span"] == b["span"] for b in gold[j]["arguments"]) for a in mine
+                )
+    return 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
+
+
 CUTS = (0.1, 0.15, 0.2, 0.25, 0.3)
 VARIANTS: dict[str, tuple[str, Callable, Callable, list]] = {
     "lemma": ("triggers", *veto(_chain_lemma), [(a, c) for a in (2, 5) for c in CUTS]),
@@ -336,6 +425,7 @@ VARIANTS: dict[str, tuple[str, Callable, Callable, list]] = {
     "cues": ("triggers", *veto(_chain_cues), [(a, c) for a in (2, 5) for c in CUTS]),
     "coref": ("triggers", *veto(_chain_coref), [(a, c) for a in (2, 5) for c in CUTS]),
     "roles": ("arguments", _fit_roles, _predict_roles, [(m, c) for m in (3, 5, 10) for c in (0.5, 0.6, 0.75)]),
+    "extents": ("exact", _fit_extents, _predict_extents, [3, 10, 30]),
     "weak": ("triggers", _fit_weak, _predict_weak, [(a, c) for a in (1, 2, 5) for c in (0.2, 0.3, 0.4, 0.5)]),
     "unmatched": (
         "triggers",
@@ -390,6 +480,8 @@ def breakdown(rows: list[Row]) -> str:
 
 
 def f1(rows: list[Row], predictions: list[list[dict]], part: str) -> float:
+    if part == "exact":  # the extents: scored by exact span, which bench/events.py's overlap does not see
+        return exact_arguments_f1(rows, predictions)
     return float(figures([r["events"] for r in rows], predictions)[part]["all"]["f1"])
 
 
@@ -442,6 +534,8 @@ def measure(name: str, rows: list[Row], rest: list[Row], k: int, seed: int) -> s
         got = [shown(r) if setting is None else predict(r, model, setting) for r in rest]
         line += f"\n{'':21}trained on {len(rows)}, scored on {len(rest)}: rules {f1(rest, [shown(r) for r in rest], part):.4f}, "
         line += f"chosen {setting} {f1(rest, got, part):.4f}"
+        if part == "exact":  # what bench/events.py's overlap counts of the same fillers
+            line += f" (overlap: rules {f1(rest, [shown(r) for r in rest], 'arguments'):.4f}, chosen {f1(rest, got, 'arguments'):.4f})"
     return line
 
 
