@@ -152,7 +152,7 @@ def main() -> int:
         return timing(args.timing, args.words, TrainOptions.ner_epochs, TrainOptions.event_epochs)
 
     if not plotting_available():  # said before the long run, not as a traceback after it
-        print(f"{NO_MATPLOTLIB}: the curve's numbers are written, no plot", file=sys.stderr)
+        print(f"{NO_MATPLOTLIB}: the curve's numbers are written with a plain SVG plot, no PNG", file=sys.stderr)
     from annotator.learn import versions
     from annotator.learn.event_model import default_prior
     from annotator.learn.train import TrainOptions, train_project

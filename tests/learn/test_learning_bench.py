@@ -1,4 +1,4 @@
-"""bench/learning.py without its optional plotting library: the curve's numbers are written, no traceback."""
+"""bench/learning.py without its optional plotting library: the curve's numbers and a plain SVG plot are written, no traceback; its verdict."""
 
 from __future__ import annotations
 
