@@ -33,7 +33,7 @@ def extended_schema(schema: Schema, docs: list[IncomingDocument], path: Path) ->
                 labels.append(e.label)
         for v in d.events:
             uses.attributes(schema, v.attributes)
-            if v.type in known:  # a label its roles lack (a schema's own Place for GPE) is told too
+            if schema.event_type(v.type) is not None:  # a label its roles lack (a schema's own Place for GPE): told
                 uses.lacking(schema, v.type, [(r, by_key.get(key)) for r, key in v.arguments])
                 continue
             roles = types.setdefault(v.type, {})

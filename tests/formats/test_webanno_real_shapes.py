@@ -209,3 +209,36 @@ def test_a_letters_project_s_file_value_labels_and_a_span_ends_where_its_last_ro
         ("per-mentioned", "Bernhard"),
     ]
     assert any("LetterEntity's feature value read as entity labels" in n for n in report.notes), report.notes
+
+
+def test_an_event_layer_named_as_a_label_of_the_schema_gives_its_event_type(tmp_path):
+    """Session 26: a clinical corpus annotated in INCEpTION with TimeML's layers (E3C's shape, read in a public converter
+    with the search tool: ``webanno.custom.EVENT`` with ``ALINK`` and ``TLINK`` slots and ``docTimeRel``, ``eventType``,
+    ``polarity``; ``webanno.custom.TIMEX3`` with a ``timexLink`` slot). Its events' type, ``EVENT`` (the layer's name),
+    is also a label of the news schema (spaCy's ``EVENT``), so it was taken as known and never told: the whole file
+    refused in a new project ("event type 'EVENT' is not in the schema"). Our own sentence in that shape."""
+    slots = (
+        "ROLE_webanno.custom.EVENT:ALINK_webanno.custom.EVENTALINKLink|uima.tcas.Annotation|"
+        "ROLE_webanno.custom.EVENT:TLINK_webanno.custom.EVENTTLINKLink|uima.tcas.Annotation"
+    )
+    none = ["_"] * 11
+    lines = [
+        "#FORMAT=WebAnno TSV 3.3",
+        f"#T_SP=webanno.custom.EVENT|{slots}|docTimeRel|eventType|polarity",
+        "#T_SP=webanno.custom.TIMEX3|ROLE_webanno.custom.TIMEX3:timexLink_webanno.custom.TIMEX3TimexLinkLink|"
+        "uima.tcas.Annotation|timex3Class|value",
+        "",
+        "",
+        "#Text=She was admitted with fever .",
+        "\t".join(["1-1", "0-3", "She", *none, ""]),
+        "\t".join(["1-2", "4-7", "was", *none, ""]),
+        "\t".join(["1-3", "8-16", "admitted", "_", "_", "_", "_", "BEFORE", "N/A", "POS", "_", "_", "_", "_", ""]),
+        "\t".join(["1-4", "17-21", "with", *none, ""]),
+        "\t".join(["1-5", "22-27", "fever", "_", "_", "_", "_", "OVERLAP", "N/A", "POS", "_", "_", "_", "_", ""]),
+        "\t".join(["1-6", "28-29", ".", *none, ""]),
+    ]
+    project = new_project(tmp_path / "p.annotator")
+    import_format(project, "webanno", [write(tmp_path, "e3c.tsv", lines)])
+    (doc_id,) = project.document_ids()
+    assert sorted(v.type for v in project.events(doc_id)) == ["EVENT", "EVENT"]
+    assert project.schema.event_type("EVENT") is not None and project.schema.label("EVENT") is not None
