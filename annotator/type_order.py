@@ -19,9 +19,8 @@ def ranked_types(
     ``nearby`` (nearest first: ``types_nearby``), then the rest."""
     top = [t for t in (likely or []) if schema.event_type(t) is not None]
     top += [t for t in trigger_types(schema, trigger) if t not in top]
-    families = [
-        t.split(":")[0] for t in top
-    ]  # then the other types of the same kind (Contact:Meet by Contact:Phone-Write)
+    families = dict.fromkeys(t.split(":")[0] for t in top)  # each kind once: two of its types bring it once
+    # then the other types of the same kind (Contact:Meet by Contact:Phone-Write)
     top += [t.name for f in families for t in schema.events if t.name.split(":")[0] == f and t.name not in top]
     top += [t for t in nearby if t not in top and schema.event_type(t) is not None]
     return top + [n for n in schema.event_type_names if n not in top]

@@ -735,6 +735,19 @@ def test_typed_letters_put_the_types_with_a_word_of_the_name_they_start_first() 
     assert letters_to_pick(names, shown, "Conflict:Demonstrate") == "c"
 
 
+def test_the_picker_offers_each_type_once_when_two_first_types_are_of_one_kind() -> None:
+    """Session 26 (from the README): E on seed 005's "deal" listed Personnel:Nominate and Personnel:Elect twice, the
+    document's End-Position and Start-Position each bringing the other types of their kind."""
+    from annotator.type_order import ranked_types
+
+    schema = default_schema()
+    likely = ["Personnel:End-Position", "Personnel:Start-Position", "Business:Start-Org"]
+    order = ranked_types(schema, "", likely)
+    assert len(order) == len(set(order)) == len(schema.event_type_names)
+    assert order[:3] == likely
+    assert order[3:5] == ["Personnel:Nominate", "Personnel:Elect"]  # the first two's kind, then the third's
+
+
 def test_a_suggestion_relabelled_into_a_role_leaves_the_roles_that_do_not_take_its_new_label(project):
     """Session 26 (a relabel takes a span out of the roles that do not take its new label): the role key that
     relabels a suggestion into a role (here "Berlin", GPE, the Place of a suggested Conflict:Demonstrate, into the Org
