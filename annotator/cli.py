@@ -271,12 +271,14 @@ def cmd_accept(args: argparse.Namespace) -> int:
 
     with open_project(args, create=False, reads_set=True) as project:
         ids = project.document_ids() if args.all else project.documents_named(args.docs)
-        accepted = left = done = 0
+        accepted = left = unscored = done = 0
         try:
             for doc_id in ids:
                 accepted += len(accept_all(project, doc_id, min_score=args.min_score).ids("entities"))
                 done += 1
-                left += sum(e.state == "suggested" for e in project.entities(doc_id))
+                undecided = [e for e in project.entities(doc_id) if e.state == "suggested"]
+                left += len(undecided)
+                unscored += sum(e.score is None for e in undecided)
         except KeyboardInterrupt:  # each document is one edit: the ones done are saved whole, the rest untouched
             raise Interrupted(
                 f"{done:,} of {counted(len(ids), 'document')} done and saved, each whole "
@@ -288,8 +290,15 @@ def cmd_accept(args: argparse.Namespace) -> int:
     print(
         f"{counted(accepted, 'entity suggestion')}{scored} accepted in {counted(n, 'document')}"
         + (f"; {left} left undecided" if left else "")
+        + (_unscored(unscored, left) if scored and unscored else "")
     )
     return 0
+
+
+def _unscored(unscored: int, left: int) -> str:
+    """Why ``accept --min-score`` left suggestions that have no score: spaCy's ``ner`` gives none."""
+    which = "none of them scored" if unscored == left else f"{unscored:,} of them with no score"
+    return f", {which} (their suggester gives no score: accept without --min-score takes them)"
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -85,7 +85,8 @@ def test_cli_accept_with_min_score(tmp_path, capsys):
     assert "undecided suggestions with a score: 6 entities, 4 events" in capsys.readouterr().out
     assert main(["accept", str(path), "--docs", "a.txt", "--min-score", "0.8"]) == 0
     assert capsys.readouterr().out.strip() == (
-        "2 entity suggestions scored at least 0.8 accepted in 1 document; 2 left undecided"
+        "2 entity suggestions scored at least 0.8 accepted in 1 document; 2 left undecided, 1 of them with no score "
+        "(their suggester gives no score: accept without --min-score takes them)"
     )
     with Project(path, create=False) as p:
         a, b = p.document_ids()

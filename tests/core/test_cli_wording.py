@@ -86,6 +86,33 @@ def test_the_ends_of_0_to_1_are_scores(tmp_path, capsys, edge):
     assert main(["accept", str(path), "--all", "--min-score", edge]) == 0
 
 
+def test_accept_with_a_minimum_score_says_how_many_suggestions_have_no_score(tmp_path, capsys):
+    """Session 26 (from the README): 'accept --all --min-score 0.8' on the README's project (spaCy's suggestions, which
+    have no score) said '0 entity suggestions scored at least 0.8 accepted in 8 documents; 357 left undecided', not
+    why."""
+    path = tmp_path / "p.annotator"
+    with Project(path, annotator="t") as p:
+        doc = IncomingDocument("Maria Lopez met officials in Paris and Rome.", "a.txt")
+        doc.entities.append(IncomingEntity("m", 0, 11, "PERSON", state="suggested", score=0.9))
+        doc.entities.append(IncomingEntity("p", 29, 34, "GPE", state="suggested"))
+        doc.entities.append(IncomingEntity("r", 39, 43, "GPE", state="suggested"))
+        import_documents(p, [doc])
+    assert main(["accept", str(path), "--all", "--min-score", "0.95"]) == 0
+    out = capsys.readouterr().out.strip()
+    assert out == (
+        "0 entity suggestions scored at least 0.95 accepted in 1 document; 3 left undecided, 2 of them with no "
+        "score (their suggester gives no score: accept without --min-score takes them)"
+    ), out
+    assert main(["accept", str(path), "--all", "--min-score", "0.8"]) == 0
+    out = capsys.readouterr().out.strip()
+    assert out == (
+        "1 entity suggestion scored at least 0.8 accepted in 1 document; 2 left undecided, none of them scored "
+        "(their suggester gives no score: accept without --min-score takes them)"
+    ), out
+    assert main(["accept", str(path), "--all"]) == 0
+    assert capsys.readouterr().out.strip() == "2 entity suggestions accepted in 1 document"
+
+
 def test_the_note_that_the_project_took_a_schema_goes_to_stderr(tmp_path, capsys):
     """'the project now uses the schema ...' went to stdout, into the data a script reads."""
     schema = tmp_path / "drugs.toml"
