@@ -176,6 +176,12 @@ def model_quality(
 
 
 def format_model_quality(result: dict[str, Any]) -> str:
+    if not result["documents"] and not result["skipped_documents"]:
+        return (
+            f"model quality on 0 reviewed documents against the final set {result['annotation_set']!r}: nothing to "
+            "score (the pre-annotation is scored against reviewed documents; `annotator status PROJECT reviewed "
+            "--docs NAME` or the app's Mark reviewed marks them)"
+        )
     pipes = ", ".join(result["pipelines"]) or "no suggestions"
     lines = [
         f"model quality on {counted(result['documents'], 'reviewed document')} ({pipes}) against the final set "

@@ -110,9 +110,16 @@ def test_an_undone_edit_is_the_model_again(project):
 
 
 def test_no_reviewed_documents(project):
+    """Session 26 (from the README): 'stats --model' on a project pre-annotated and not reviewed yet said "model
+    quality on 0 reviewed documents (no suggestions)" over a table of zeros, when it held 357 suggestions."""
+    _suggest(
+        project, import_documents(project, [IncomingDocument(text=DOC1, name="d")]).imported[0][1], DOC1, "Paris", "GPE"
+    )
     r = model_quality(project)
     assert r["documents"] == 0 and r["entities"]["overall"]["f1"] is None
-    assert "0 reviewed documents" in format_model_quality(r)
+    text = format_model_quality(r)
+    assert "0 reviewed documents" in text and "no suggestions" not in text, text
+    assert "nothing to score" in text and "Mark reviewed" in text and len(text.splitlines()) == 1, text
     assert orjson.dumps(r)  # JSON-ready
 
 
