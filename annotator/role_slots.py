@@ -27,7 +27,7 @@ TIME_PREPS = ("prep:on", "prep:in", "prep:at", "prep:during", "prep:since", "npa
 # default slots of ACE 2005 role names (a schema's role may give its own with ``slots = [...]``)
 DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
     "Attacker": ("subj", "subj_intrans", "agent", "poss", "gov_subj", "compound", "prep:by", "prep:from", "sides"),
-    "Agent": ("subj", "agent", "gov_subj", "prep:by"),
+    "Agent": ("subj", "agent", "gov_subj", "prep:by", "receiver"),
     "Entity": (
         "subj",
         "subj_intrans",
@@ -75,11 +75,11 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
     ),
     "Origin": ("prep:from", "prep:out", "obj_from", "obj_origin"),
     "Giver": ("subj", "subj_intrans", "agent", "poss", "gov_subj", "compound", "prep:from"),
-    "Recipient": ("prep:to", "dative", "obj", "subjpass"),
+    "Recipient": ("prep:to", "dative", "obj", "subjpass", "receiver"),
     "Beneficiary": ("prep:for",),
     "Money": ("obj", "prep:of", "subjpass", "compound", "nummod"),
     "Price": ("prep:for",),
-    "Buyer": ("subj", "agent", "gov_subj"),
+    "Buyer": ("subj", "agent", "gov_subj", "receiver"),
     "Seller": ("prep:from",),
     "Org": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
     "Defendant": ("obj", "subjpass", "given", "poss", "prep:against", "prep:of", "compound"),
@@ -92,6 +92,10 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
     "Place": PLACE_PREPS,
     "Time": TIME_PREPS,
 }
+# verbs whose object is where the movement starts ("fled Ukraine": slot ``obj_from``), and whose subject is the one
+# given to ("Hamas received millions from Qatar": slot ``receiver``, not ``subj``)
+LEAVING_VERBS = frozenset({"flee", "leave", "depart", "evacuate", "escape", "exit", "abandon", "quit", "vacate"})
+RECEIVING_VERBS = frozenset({"receive", "accept", "obtain"})
 # every preposition a role is filled from ("prep:<word>"): the words ``keyflow`` stops at, looking back from a name
 PREPOSITIONS = frozenset(s[5:] for slots in DEFAULT_SLOTS.values() for s in slots if s.startswith("prep:"))
 

@@ -4,8 +4,9 @@ A trigger's *frame* lists (slot, token) pairs: ``subj`` (subject of a transitive
 when there is no object, or the object is a place), ``obj``, ``subjpass``, ``agent`` ("by" of a passive), ``poss``,
 ``compound`` (nouns and nationality adjectives in front of a noun trigger), ``gov_subj`` (the subject of the verb
 governing a noun trigger: "X launched an attack"), ``acl_obj`` (the object of a participle right after a noun trigger:
-"an explosion targeting a base"), ``given`` (the one a noun trigger is given to: "was given a sentence"), ``prep:<word>`` (prepositional attachments). Each role lists
-the slots it takes (``slots`` in the schema, or the defaults below by ACE role name); the first role of the event
+"an explosion targeting a base"), ``given`` (the one a noun trigger is given to: "was given a sentence"), ``receiver``
+(the subject of a verb of receiving: "Hamas received millions"), ``prep:<word>`` (prepositional attachments). Each role
+lists the slots it takes (``slots`` in the schema, or the defaults below by ACE role name); the first role of the event
 type (in schema order) that takes the slot and accepts the candidate's label gets it. A slot written ``~slot`` is one
 read from another clause (``HEARSAY_SLOTS``): its filler is suggested, and is no evidence of the trigger.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from annotator.role_slots import role_slots
+from annotator.role_slots import LEAVING_VERBS, RECEIVING_VERBS, role_slots
 from annotator.rules import has_room, takes
 from annotator.suggest.amounts import COUNTS, is_money
 from annotator.suggest.shared_parts import along_with, chain_subjects, conjuncts
@@ -80,7 +81,6 @@ NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "obj", "pobj")
 # a role the words leave open, "~sides"): fillers suggested as no evidence of the trigger (a score below 0.5, what
 # ``event_rules`` counts; its own reading of the frame does not see "~subj" as a subject either)
 HEARSAY_SLOTS = frozenset({"obj_to", "obj_origin"})
-LEAVING_VERBS = {"flee", "leave", "depart", "evacuate", "escape", "exit", "abandon", "quit", "vacate"}
 
 
 def frame(trigger: Any) -> list[tuple[str, Any]]:
@@ -301,8 +301,8 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     # "was arrested along with his partner", "fled together with his family": the one along with the verb's subject
     # undergoes or does it too (with an object, "arrested the mayor along with two aides", either may be meant)
     along = along_with(v) if subjpass or not transitive else []
-    for c in subj:
-        out.append(("subj" if transitive else "subj_intrans", c))
+    subj_slot = "receiver" if v.lemma_.lower() in RECEIVING_VERBS else "subj" if transitive else "subj_intrans"
+    out += [(subj_slot, c) for c in subj]
     out += [("subj_intrans", g) for g in along if not subjpass and subj]
     for c in subjpass:
         out.append(("subjpass", c))

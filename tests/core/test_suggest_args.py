@@ -968,3 +968,16 @@ def test_a_name_read_as_an_organization_told_as_where_fills_a_place_role_as_a_pl
     h = text.index("Hezbollah")
     found = [s for s in suggester.suggest(nlp(text), [(h, h + 9, "ORG")]) if s.type == "Conflict:Attack"]
     assert ("Attacker", h, "ORG") in {(a.role, a.start, a.label) for a in found[0].arguments}, found
+
+
+@pytest.mark.slow
+def test_the_subject_of_a_verb_of_receiving_is_the_one_given_to(nlp, suggester):
+    # "Hamas received millions of dollars from Qatar": Hamas is given the money (Recipient), Qatar gives it; the
+    # subject of "receive" is no Giver, as the subject of "give" is
+    text = "Hamas received $50 million from Qatar last year."
+    got = args_of(nlp, suggester, text, "received", "Transaction:Transfer-Money")
+    assert ("Recipient", "Hamas") in got and ("Giver", "Qatar") in got, got
+    assert ("Giver", "Hamas") not in got, got
+    text = "Qatar gave Hamas $50 million last year."
+    got = args_of(nlp, suggester, text, "gave", "Transaction:Transfer-Money")
+    assert ("Giver", "Qatar") in got, got
