@@ -125,6 +125,8 @@ class Controller(QObject):
         self.project = None
         self.held.clear()
         self.current_entity = self.current_event = None
+        self._selected_row = None  # the closed project's span, and its stand-ins landed: rows of that file
+        self.landed.clear()
         self.last_saved = None  # the closed project's last save is not the next one's
         self._data_version, self._changes_seen, self._changes_written = 0, -1, -1  # its poll's marks, as at the start
         self.projectChanged.emit()

@@ -64,3 +64,21 @@ def test_a_role_key_in_the_next_project_starts_its_own_candidates(qtbot, window,
     # on to its second candidate's id, which b gives Monday, a DATE, or Anna Berg herself)
     assert _entity_fillers(c, B_TEXT) == ["Tom Hale"]
     assert w.message.text().startswith("Entity: Tom Hale")
+
+
+def test_the_close_keeps_no_row_of_the_closed_project(qtbot, window, tmp_path):
+    """The selected span as last seen (kept to find a kept new span once it lands) and the stand-ins landed are the
+    closed project's rows: forgotten at the close with its selection, as a window just made has none."""
+    from annotator.model import Entity
+
+    w, c = window, window.controller
+    a = _meet_project(tmp_path / "a.annotator", A_TEXT, [("Maria Lopez", "PERSON"), ("John Smith", "PERSON")])
+    _opened(qtbot, w, a)
+    (maria,) = [e for e in c.entities.values() if A_TEXT[e.start : e.end] == "Maria Lopez"]
+    c.select_entity(maria.id)
+    c.landed[-1] = maria.id  # a selected stand-in landed as Maria Lopez's span (what a kept edit's landing records)
+    w.actions_by_name["close_project"].trigger()
+    assert c.project is None
+    kept = [(name, v) for name, v in vars(c).items() if isinstance(v, Entity)]
+    assert kept == []
+    assert c.landed == {}
