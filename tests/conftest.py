@@ -33,6 +33,22 @@ settings.load_profile("annotator-ci" if os.environ.get("CI") else "annotator")
 if "PYTEST_DEBUG_TEMPROOT" not in os.environ and (_shm := memory_temp_root()) is not None:
     os.environ["PYTEST_DEBUG_TEMPROOT"] = _shm
 
+# The cyclic collector's passes over what every test process keeps from its start (the test modules, the project's
+# and Qt's modules, pytest's ~2,500 test items: ~200,000 objects) and what the tests make cost 2-4 s of CPU in each
+# process, ~3,500 passes (docs/performance.md, session 26). Once the collection is done they are left out of every later pass
+# (``gc.freeze``, as the app does once its window is up: ui/gc_guard.py), and the youngest generation is collected
+# every 5,000 allocations, not 700: what a test makes in cycles is still collected, a little later.
+GC_YOUNG_THRESHOLD = 5000
+
+
+def pytest_collection_finish(session) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED = SEEDS / "000_c5086996ec44ef81.txt"

@@ -59,3 +59,5 @@ def test_the_start_is_left_out_of_later_collections_and_what_follows_is_still_co
         assert gone() is None  # a cycle made after the start is collected as before
     finally:
         gc.unfreeze()
+        if before:  # the test process froze its start (tests/conftest.py): frozen again, as the tests after expect
+            gc.freeze()
