@@ -62,7 +62,8 @@ def sides(folder: Path) -> list[str]:
 @pytest.mark.parametrize("make", [format7, format3], ids=["format7", "format3"])
 def test_a_0444_project_of_an_older_format_opens_from_an_upgraded_copy(tmp_path, make):
     path = make(tmp_path)
-    with closing(sqlite3.connect(path)) as con:  # closed here, not when the collector finds it (its -wal/-shm went then)
+    # closed here, not when the cyclic collector finds it (its -wal/-shm beside the file went only then)
+    with closing(sqlite3.connect(path)) as con:
         before = migrations.user_version(con)
     path.chmod(0o444)  # no write bit: read-only even for root (the core's rule)
     kept = digest(path)
