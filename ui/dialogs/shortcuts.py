@@ -22,7 +22,10 @@ GENERAL = [
         "Add an entity (selection snaps to tokens); on an existing span: relabel or accept it",
     ),
     ("Label key, nothing selected", "Label the word under the caret"),
-    ("Label key on a selected span", "Relabel it (a suggestion is decided: on to the next one)"),
+    (
+        "Label key on a selected span",
+        "Relabel it (a suggestion is decided: on to the next one); it leaves the roles that do not take the new label",
+    ),
     ("Tab / Shift+Tab", "Next / previous undecided suggestion (span or event) from where you are"),
     ("Space", "Select the span under the caret (again: the next one out)"),
     (
