@@ -509,7 +509,9 @@ class EventActions:
         if entity_id is not None:
             self.fill_role(index, entity_id)
             return
-        self._cycle = None
+        cyc = self._cycle  # right after this role's key: one more is the next of its candidates, the one its line
+        if not (cyc is not None and cyc[0] == ev.id and cyc[1] == index):  # named (not the filler it took out)
+            self._cycle = None
         self._fill_next_candidate(ev, index, keep=True)
 
     def remove_argument(self, argument_id: int) -> None:
@@ -554,6 +556,7 @@ class EventActions:
         again = cyc is not None and cyc[0] == ev.id and cyc[1] == index and any(a.id == cyc[4] for a in ev.arguments)
         if again:
             _, _, cands, i, arg_id, more = cyc  # type: ignore[misc]
+            arg_id = None if keep else arg_id  # Alt+Shift+N: the next one beside those the key put
             i += 1
             if i >= len(cands) and more is not None:  # past the nearest: the rest of the document, once
                 cands, more = [e.id for e in more()], None
