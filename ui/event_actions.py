@@ -509,10 +509,7 @@ class EventActions:
         if entity_id is not None:
             self.fill_role(index, entity_id)
             return
-        cyc = self._cycle  # right after this role's key: one more is the next of its candidates, the one its line
-        if not (cyc is not None and cyc[0] == ev.id and cyc[1] == index):  # named (not the filler it took out)
-            self._cycle = None
-        self._fill_next_candidate(ev, index, keep=True)
+        self._fill_next_candidate(ev, index, keep=True)  # right after this role's key: the next it named, added
 
     def remove_argument(self, argument_id: int) -> None:
         """The editor's × on an argument: out of its event, its entity undecided again when a role key (or the
@@ -556,7 +553,7 @@ class EventActions:
         again = cyc is not None and cyc[0] == ev.id and cyc[1] == index and any(a.id == cyc[4] for a in ev.arguments)
         if again:
             _, _, cands, i, arg_id, more = cyc  # type: ignore[misc]
-            arg_id = None if keep else arg_id  # Alt+Shift+N: the next one beside those the key put
+            arg_id = None if keep else arg_id  # Alt+Shift+N: its next one beside (not the filler it took out)
             i += 1
             if i >= len(cands) and more is not None:  # past the nearest: the rest of the document, once
                 cands, more = [e.id for e in more()], None
