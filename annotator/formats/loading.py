@@ -252,7 +252,10 @@ def read_growing(
     if grown is None:
         return result
     if result.told and result.schema is not None:  # told from the events too (a JSONL line's Process): the told
-        # schema holds the labels as well and goes through schema_match's rule, which adds what the project lacks
+        # schema holds the labels as well and goes through schema_match's rule, which adds what the project lacks;
+        # one that adds labels alone (the JSONL lines' Person in a role: ``labels_added``) holds these too
+        if result.labels_added:
+            result.labels_added = (*labels, *(x for x in result.labels_added if x not in labels))
         return result
     result.schema, result.labels_added = grown, labels
     result.schema_from = f"it uses labels the schema lacks ({', '.join(labels)})"

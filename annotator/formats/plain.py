@@ -20,6 +20,7 @@ from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames
 from annotator.formats.told_types import EventUses, told_schema
 from annotator.importing import IncomingDocument, IncomingEntity, decode_text
+from annotator.rules import schema_lacks
 from annotator.schema import Schema
 from annotator.wording import counted
 
@@ -79,26 +80,34 @@ def span_events(obj: Any) -> int:
     return len(events) if shaped else 0
 
 
+def as_read(obj: dict[str, Any]) -> dict[str, Any]:
+    """A line's object as it is read: events-dev's events (``span_events``) moved to its meta, kept as they were."""
+    if not span_events(obj):
+        return obj
+    return {k: v for k, v in obj.items() if k != "events"} | {"meta": {**(obj.get("meta") or {}), "events": obj["events"]}}
+
+
+def export_line(obj: dict[str, Any]) -> bool:
+    """Is ``obj`` (``as_read``) a line of the project's JSONL export (its labels checked once the roles' are told)?"""
+    triples = not any(k in obj for k in EXPORT_KEYS) and _triples(obj.get("entities"))
+    return ("entities" in obj or "events" in obj) and not triples
+
+
 def parse_jsonl_object(obj: Any, path: str, line: int, names: SchemaNames | None = None) -> IncomingDocument:
     """One line of the simple JSONL input: text, optional name/id, meta, spans or ``entities`` as
-    ``[start, end, label]`` lists (spaCy's training JSONL); or a line of the project's JSONL export. With ``names``
-    (the project's schema) the ``entities`` lists are built as the other tools' spans are (``regions.build_document``:
-    labels as the schema names them, event types as triggers, unknown labels refused counted)."""
+    ``[start, end, label]`` lists (spaCy's training JSONL); or a line of the project's JSONL export (its labels
+    checked by the caller, ``_parsed``, once the labels the roles lack are told). With ``names`` (the project's schema)
+    the ``entities`` lists are built as the other tools' spans are (``regions.build_document``: labels as the schema
+    names them, event types as triggers, unknown labels refused counted)."""
     need(isinstance(obj, dict), path, line, "each line must be a JSON object")
     need("text" in obj or "sentences" not in obj or "doc_key" not in obj, path, line, DYGIEPP_LINE)
     need("text" in obj or not isinstance(obj.get("paragraphs"), list), path, line, SPACY_V2_JSON)
     need(not all(k in obj for k in DOCCANO_LABELS), path, line, _doccano_label_list(obj))
     need("text" in obj or "pattern" not in obj or "label" not in obj, path, line, PATTERNS)
-    if span_events(obj):  # read as a line of text, its events kept in its meta
-        obj = {k: v for k, v in obj.items() if k != "events"} | {
-            "meta": {**(obj.get("meta") or {}), "events": obj["events"]}
-        }
-    triples = not any(k in obj for k in EXPORT_KEYS) and _triples(obj.get("entities"))
-    if ("entities" in obj or "events" in obj) and not triples:
-        doc = parse_document(obj, path, line)
-        if names is not None:  # a line of the project's JSONL: its labels tallied as other files' (a new project's)
-            need_known_labels(names.schema, (e.label for e in doc.entities), path, line)
-        return doc
+    obj = as_read(obj)
+    if export_line(obj):
+        return parse_document(obj, path, line)  # its labels checked by ``_parsed`` once the roles' are told
+    triples = _triples(obj.get("entities"))
     text = obj.get("text")
     need(isinstance(text, str) and text != "", path, line, "'text' must be a non-empty string")
     name = obj.get("name", obj.get("id"))
@@ -141,36 +150,46 @@ def _parsed(items: Any, path: Path, schema: Schema | None) -> ReadResult:
     docs = []
     as_spans = 0
     uses = EventUses()  # events of types the schema lacks, and their attributes' values it lacks: told from them
+    own: list[tuple[int, IncomingDocument]] = []  # the lines of the project's JSONL: labels checked after the telling
     for number, obj in items:
         as_spans += span_events(obj)
         with unknown.collect():
             doc = parse_jsonl_object(obj, str(path), number, names)
             doc.source_line = number
             docs.append(doc)
-            if schema is None:
+            if schema is None or not export_line(as_read(obj)):
                 continue
+            own.append((number, doc))
             labels = {e.key: e.label for e in doc.entities}
             for v in doc.events:
                 uses.attributes(schema, v.attributes)
-                if schema.event_type(v.type) is None:  # it was refused, naming the JSON export as the way in
-                    filled = [labels.get(key) for _, key in v.arguments]
-                    uses.add(
-                        v.type, [(r, x if x and schema.label(x) else None) for (r, _), x in zip(v.arguments, filled)]
-                    )
+                filled = [(r, labels.get(key)) for r, key in v.arguments]
+                if schema.event_type(v.type) is not None:  # a label its roles lack (a schema's own Person, Place)
+                    uses.lacking(schema, v.type, filled)
+                else:  # it was refused, naming the JSON export as the way in
+                    uses.add(v.type, [(r, x if x and schema.label(x) else None) for r, x in filled])
+    told = told_schema(schema, uses, path, "lines without a schema") if schema is not None else None
+    for number, doc in own:  # tallied as other files' labels are (a new project's import adds those left)
+        with unknown.collect():
+            need_known_labels(told or schema, (e.label for e in doc.entities), path, number)  # type: ignore[arg-type]
     unknown.check()
     warnings = [SPAN_EVENTS.format(path=path, events=counted(as_spans, "event"))] if as_spans else []
     notes = names.notes(str(path)) if names is not None else []
-    told = told_schema(schema, uses, path, "lines without a schema") if schema is not None else None
     if told is None or schema is None:
         return ReadResult(docs, None, warnings, notes)
     lacked = [t for t in told.event_type_names if schema.event_type(t) is None]
+    lacked += [f"label {x}" for x in uses.new_labels]
+    lacked += [x for x in schema_lacks(schema, told) if x.startswith("role ")]
     lacked += [f"attribute {a.name}" for a in told.attributes if schema.attribute(a.name) is None]
     notes.append(
-        f"{path}: event types (and attributes) the schema {schema.name!r} lacks, told from their events' arguments "
-        f"(the lines bring no schema; the project's JSON export carries it): {', '.join(lacked)}"
+        f"{path}: event types (and labels, roles, attributes) the schema {schema.name!r} lacks, told from their events' "
+        f"arguments (the lines bring no schema; the project's JSON export carries it): {', '.join(lacked)}"
     )
     said = "its events' types and attributes (told from the events: the lines bring no schema) are types"
-    return ReadResult(docs, told, warnings, notes, schema_from=said, told=True)
+    # the project's own labels filling the roles of the schema's types (Person, Place for PERSON, GPE): kept as the
+    # lines spell them, added as the labels of lines without events are (``labels_added``), the roles taking them
+    added = () if uses.per_type else tuple(uses.new_labels)
+    return ReadResult(docs, told, warnings, notes, schema_from=said, told=True, labels_added=added)
 
 
 def read_jsonl(path: Path, schema: Schema | None = None) -> ReadResult:

@@ -156,3 +156,40 @@ def test_only_a_label_the_schema_lacks_is_told_into_a_role(tmp_path):
         api.import_files(project, [src], format="prodigy")
     assert "takes PERSON" in str(got.value) and "not ORG" in str(got.value), str(got.value)
     assert project.schema.event_type("Life:Be-Born").role("Person").labels == ("PERSON",)
+
+
+def _own_jsonl(tmp_path):  # type: ignore[no-untyped-def]
+    """The project's own JSONL export of the project on its own schema."""
+    _exported(tmp_path, "prodigy")
+    out = tmp_path / "own.jsonl"
+    api.export(api.open_project(tmp_path / "own.annotator"), out, "jsonl")
+    return out
+
+
+def test_the_projects_own_jsonl_comes_back_into_a_new_project_whole(tmp_path):
+    """The project's JSONL lines bring no schema: their labels were matched to the schema's only after the told roles
+    were made (``Person`` told into ``Entity`` as a label of its own, then renamed ``PERSON``), and the file was
+    skipped ("role Entity of Contact:Meet takes PERSON, ORG, GPE, NORP, not Person"). Now the roles are told before the
+    labels are checked, and the lines' own labels are kept as they spell them, as those of lines without events are:
+    exported again, the lines are the same."""
+    out = _own_jsonl(tmp_path)
+    second = api.new_project(tmp_path / "b.annotator")
+    report = api.import_files(second, [out])
+    assert not report.skipped, report.skipped
+    assert report.labels_added == ["Person", "Place", "Day"], report.labels_added
+    assert _events(second) == WANT
+    assert "Person" in second.schema.event_type("Contact:Meet").role("Entity").labels
+    back = tmp_path / "back.jsonl"
+    api.export(second, back, "jsonl")
+    assert [json.loads(x) for x in back.read_text().splitlines()] == [json.loads(x) for x in out.read_text().splitlines()]
+
+
+def test_a_project_holding_documents_names_the_jsonl_lines_labels_and_takes_them_with_add_types(busy, tmp_path):
+    out = _own_jsonl(tmp_path)
+    report = api.import_files(busy, [out])
+    ((_, said),) = report.skipped
+    assert "Place" in said and "--add-types" in said and "\n" not in said, said
+    assert len(busy.document_ids()) == 1
+    report = api.import_files(busy, [out], add_types=True)
+    assert not report.skipped, report.skipped
+    assert _events(busy) == WANT
