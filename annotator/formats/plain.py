@@ -84,7 +84,9 @@ def as_read(obj: dict[str, Any]) -> dict[str, Any]:
     """A line's object as it is read: events-dev's events (``span_events``) moved to its meta, kept as they were."""
     if not span_events(obj):
         return obj
-    return {k: v for k, v in obj.items() if k != "events"} | {"meta": {**(obj.get("meta") or {}), "events": obj["events"]}}
+    return {k: v for k, v in obj.items() if k != "events"} | {
+        "meta": {**(obj.get("meta") or {}), "events": obj["events"]}
+    }
 
 
 def export_line(obj: dict[str, Any]) -> bool:

@@ -181,7 +181,9 @@ def test_the_projects_own_jsonl_comes_back_into_a_new_project_whole(tmp_path):
     assert "Person" in second.schema.event_type("Contact:Meet").role("Entity").labels
     back = tmp_path / "back.jsonl"
     api.export(second, back, "jsonl")
-    assert [json.loads(x) for x in back.read_text().splitlines()] == [json.loads(x) for x in out.read_text().splitlines()]
+    assert [json.loads(x) for x in back.read_text().splitlines()] == [
+        json.loads(x) for x in out.read_text().splitlines()
+    ]
 
 
 def test_a_project_holding_documents_names_the_jsonl_lines_labels_and_takes_them_with_add_types(busy, tmp_path):
