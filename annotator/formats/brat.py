@@ -235,7 +235,7 @@ def document_ann(
     for key, r in kept_relations(rec["meta"], (BRAT, *SHARED, PRODIGY)):  # another tool's: Arg1 and Arg2
         if key == BRAT:
             continue  # written above, with its own roles
-        ends = [targets.get((x[2], x[0], x[1])) if isinstance(x, list) and len(x) == 3 else None for x in _ends(r)]
+        ends = [_end_id(x, targets, by_trigger) for x in _ends(r)]
         rtype = r.get("type")
         if from_words(r) or not isinstance(rtype, str) or not rtype.strip() or None in ends:
             why = "from words that are no entity" if from_words(r) else "an end is gone" if None in ends else "no type"
@@ -323,6 +323,15 @@ def document_ann(
             body = LINE_BREAKS.sub(" ", body)
         lines.append(f"#{k}\t{ntype} {target}\t{body}")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _end_id(x: Any, targets: dict[Any, str], by_trigger: dict[tuple[str, int, int], list[str]]) -> str | None:
+    """The id of a kept relation's end (``[start, end, label]``): the event of that type on that trigger (the stand-in
+    another tool's relation went from: WebAnno TSV's ``NamedEntity`` labelled with its type), else the span."""
+    if not (isinstance(x, list) and len(x) == 3):
+        return None
+    hits = by_trigger.get((x[2], x[0], x[1]), [])
+    return hits[0] if hits else targets.get((x[2], x[0], x[1]))
 
 
 def _ends(r: dict[str, Any]) -> list[Any]:

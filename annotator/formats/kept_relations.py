@@ -60,6 +60,31 @@ def event_ended(meta: dict[str, Any]) -> list[str]:
 EVENT_ENDED = "brat relations from or to an event left out (the format's relations join entities)"
 
 
+def event_ended_shared(meta: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
+    """The relations brat's meta keeps with an end that is an event (``Cause Arg1:E1 Arg2:T3``) and two ends alone
+    (``Arg1``, ``Arg2``), in the shared shape, an event's end as its trigger's ``[start, end, type]`` (the span an
+    export whose relations join spans writes a stand-in on: WebAnno TSV's ``NamedEntity`` labelled with the type, read
+    back as the event, as a nested event's); and the types of the others (an end that is a relation, roles of their
+    own, a second event of the type on that trigger), which stay brat's alone."""
+    kept = meta.get(BRAT)
+    given = kept.get("relations") if isinstance(kept, dict) else None
+    out, left = [], []
+    for r in given or []:
+        if not isinstance(r, dict) or from_brat(r) is not None:
+            continue
+        args = r.get("args") if isinstance(r.get("args"), list) else []
+        ends = [a[1] for a in args if isinstance(a, list) and len(a) == 2 and isinstance(a[1], list)]
+        shaped = len(ends) == 2 == len(args) and not own_roles(r)
+        if not shaped or any(
+            len(e) < 4 or e[0] not in ("T", "E") or e[0] == "E" and e[4:5] not in ([], [0]) for e in ends
+        ):
+            left.append(str(r.get("type")))
+            continue
+        (_, a_label, a_start, a_end, *_), (_, b_label, b_start, b_end, *_) = ends
+        out.append({"type": r.get("type"), "from": [a_start, a_end, a_label], "to": [b_start, b_end, b_label]})
+    return out, left
+
+
 def with_others(own: list[dict[str, Any]], meta: dict[str, Any]) -> list[dict[str, Any]]:
     """An import's own relations (shared shape), then another tool's between entities not among them (brat's of two
     spans, doccano's, Label Studio's, WebAnno TSV's, Prodigy's: session 24), for the exports that write relations

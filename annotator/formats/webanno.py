@@ -14,7 +14,8 @@
 - ``[n]`` disambiguation ids on every annotation that spans several rows or shares a row with another of its layer.
 - Relations between entities a WebAnno TSV import kept (``meta["webanno"]``) go back on their layers (``#T_RL``, base
   type ``NamedEntity``, on the target's first row, ``[source_target]`` ids where an end needs one); those a doccano or
-  Label Studio import kept go on ``webanno.custom.Relation|label``; the coreference chains it kept as relations
+  Label Studio import kept go on ``webanno.custom.Relation|label`` (brat's too, one from an event going from a
+  ``NamedEntity`` on its trigger labelled with its type, which the import takes for the event); the coreference chains it kept as relations
   (``webanno_chains``) go back on their chain layers (``#T_CH=LAYER|referenceRelation|referenceType``).
 - ``decisions=yes``: each entity's and event's state, source and score as features of its layer
   (``NamedEntity|score|source|state|value``), the document's comments on ``webanno.custom.Comment|author|text``.
@@ -25,7 +26,7 @@ and meta.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from annotator.errors import AnnotatorError
 from annotator.exporting import atomic_folder
@@ -33,7 +34,7 @@ from annotator.formats.brat import name_parts, unused_stem
 from annotator.formats.common import option_choice
 from annotator.formats.writing import FormatExportReport, parts_of, records_with_tokens, split_option
 from annotator.formats.records import ExportRequest, export_writer
-from annotator.formats.kept_relations import EVENT_ENDED, event_ended, from_words, kept_relations
+from annotator.formats.kept_relations import EVENT_ENDED, event_ended_shared, from_words, kept_relations
 from annotator.formats.meta_keys import BRAT, PRODIGY
 from annotator.formats.regions_out import KEPT, kept_ends
 from annotator.formats.tokens import DocTokens
@@ -156,12 +157,22 @@ def document_tsv(
                 own_events[v["type"]].spans.append(sp)
             else:
                 triggers.append(sp)
-    relations = _relations(rec, entities, report)
+    stand_ins: dict[tuple[int, int, str], Span | None] = {}  # an event that is a relation's end: its NamedEntity
+    at_trigger = {(v["trigger"]["start"], v["trigger"]["end"], v["type"]) for v in rec["events"]} if events else set()
+
+    def stand_in(start: int, end: int, etype: str) -> Span | None:
+        if (start, end, etype) in at_trigger and (start, end, etype) not in stand_ins:
+            units = place(start, end, f"event {etype}")
+            stand_ins[(start, end, etype)] = Span(units, spelt.label(etype)) if units is not None else None
+        return stand_ins.get((start, end, etype))
+
+    relations = _relations(rec, entities, report, stand_in)
     chains = _chains(rec, entities, report)
     elsewhere = {id(sp) for spans in on_layer.values() for sp in spans}
     ne_spans = [sp for sp in entities.values() if id(sp) not in elsewhere] + [
         z[0] for z in zero if z[1] == NAMED_ENTITY
     ]
+    ne_spans += [sp for sp in stand_ins.values() if sp is not None]
     ne_at = _layer_cells(ne_spans)
     custom = [SpanLayer(layer, own_feature(own, layer), _layer_cells(spans)) for layer, spans in on_layer.items()]
     ev_at = _layer_cells(triggers)
@@ -231,22 +242,34 @@ def _chains(
     )
 
 
-def _relations(rec: dict[str, Any], entities: dict[int, Span], report: FormatExportReport) -> list[Relation]:
+def _relations(
+    rec: dict[str, Any],
+    entities: dict[int, Span],
+    report: FormatExportReport,
+    stand_in: Callable[[int, int, str], Span | None],
+) -> list[Relation]:
     """The relations between entities a WebAnno TSV, doccano, Label Studio or Prodigy import kept in the meta
     (``kept_relations``), between the
     spans they join (one whose end is gone is left out and reported); doccano's and Label Studio's go on the layer
-    ``webanno.custom.Relation`` with their type as its ``label``."""
+    ``webanno.custom.Relation`` with their type as its ``label``. An end that is an event (brat's ``Cause Arg1:E1
+    Arg2:T3``, ``event_ended_shared``; one a WebAnno TSV import read so) goes from ``stand_in(start, end, type)``, a
+    ``NamedEntity`` on its trigger labelled with its type, as a nested event's stand-in is written."""
     stacks = _stacks(rec, entities)
     out = []
-    for t in event_ended(rec["meta"]):  # brat's from an event: the relation layer joins NamedEntity spans
+    from_events, left = event_ended_shared(rec["meta"])
+    for t in left:  # brat's with an end that is a relation, or roles of their own: the layer joins two spans
         report.problem(EVENT_ENDED, f"{rec['name']}: {t}")
-    for key, r in kept_relations(rec["meta"], (SOURCE, *KEPT, PRODIGY, BRAT)):
+    kept = [*kept_relations(rec["meta"], (SOURCE, *KEPT, PRODIGY, BRAT)), *((BRAT, r) for r in from_events)]
+    for key, r in kept:
         if key == SOURCE and is_chain_link(r):
             continue
         if from_words(r):
             report.problem("relations from words that are no entity left out", f"{rec['name']}: {r.get('type')}")
             continue
-        ends = kept_ends(r, stacks)
+        ends = [
+            got if got is not None or not _is_end(x) else stand_in(*x)
+            for got, x in zip(kept_ends(r, stacks), (r.get("from"), r.get("to")))
+        ]
         if ends[0] is None or ends[1] is None:
             report.problem("relations between entities left out (an end is gone)", f"{rec['name']}: {r.get('type')}")
             continue
@@ -255,6 +278,11 @@ def _relations(rec: dict[str, Any], entities: dict[int, Span], report: FormatExp
         base = r.get("base") if key == SOURCE and isinstance(r.get("base"), str) else NAMED_ENTITY
         out.append(Relation(layer, features if features is not None else {"label": r.get("type")}, *ends, base))
     return out
+
+
+def _is_end(x: Any) -> bool:
+    """A kept relation's end in the shared shape, ``[start, end, label]``."""
+    return isinstance(x, list) and len(x) == 3 and type(x[0]) is int and type(x[1]) is int and isinstance(x[2], str)
 
 
 def event_features(schema: Schema, decisions: bool = False) -> tuple[str, ...]:

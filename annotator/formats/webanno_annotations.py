@@ -282,6 +282,21 @@ def _mark_proxies(doc: IncomingDocument) -> None:
             x.source = PROXY_SOURCE
 
 
+def drop_stand_ins(doc: IncomingDocument, kept: list[dict[str, Any]]) -> None:
+    """The ``NamedEntity`` spans that stand for an event at a relation's end (our export writes brat's ``Cause
+    Arg1:E1 Arg2:T3`` from one on the event's trigger, labelled with its type) taken out of the entities: the relation
+    keeps the end as the trigger's ``[start, end, type]``, which the brat export reads as the event. One an argument
+    fills is a nested event's (``_mark_proxies``) and stays."""
+    triggers = {(v.trigger_start, v.trigger_end, v.type) for v in doc.events}
+    filling = {key for v in doc.events for _, key in v.arguments}
+    ends = {tuple(r[k]) for r in kept for k in ("from", "to") if isinstance(r.get(k), list)}
+    doc.entities = [
+        x
+        for x in doc.entities
+        if x.key in filling or x.source != SOURCE or not {(x.start, x.end, x.label)} & triggers & ends
+    ]
+
+
 def _own_layer(
     layer: str, cols: list[Column], feature: str | None, own: dict[str, dict[str, Any]] | None, type_: str
 ) -> dict[str, Any] | None:

@@ -37,7 +37,7 @@ from typing import Any
 
 from annotator.formats.reading import LabelTally, ReadResult, check_with_line, need, need_known_labels, read_text_file
 from annotator.formats.schema_names import SchemaNames, given_spellings
-from annotator.formats.webanno_annotations import Warnings, entities_of, events_of, relations_of
+from annotator.formats.webanno_annotations import Warnings, drop_stand_ins, entities_of, events_of, relations_of
 from annotator.formats.webanno_chains_read import read_chains
 from annotator.formats.webanno_layout import read_layout
 from annotator.formats.webanno_schema import extended_schema
@@ -183,8 +183,8 @@ def _rename(doc: IncomingDocument, names: SchemaNames) -> None:
         del own[given]
         own[types.get(given, given)] = kept
     for rel in doc.meta.get(SOURCE, {}).get("relations", ()):
-        for end in (rel["from"], rel["to"]):
-            end[2] = renamed.get(end[2], end[2])
+        for end in (rel["from"], rel["to"]):  # an event's stand-in (``drop_stand_ins``): by its type's name
+            end[2] = renamed.get(end[2], types.get(end[2], end[2]))
     for key in (SPAN_LAYERS, LABEL_VALUES, UNSET_LABELS):
         kept = doc.meta.get(SOURCE, {}).get(key)
         if kept:
@@ -221,6 +221,7 @@ def read_document(
     event_layers: dict[str, dict[str, Any]] = {}
     events_of(layout, entities, doc, warn, path, attributes, event_layers)
     kept = relations_of(layout, entities, warn, path)
+    drop_stand_ins(doc, kept)
     before = len(doc.entities)
     links = read_chains(layout, doc, SOURCE, warn)
     if len(doc.entities) > before:

@@ -216,7 +216,7 @@ def test_brat_relations_go_out_to_oneie_and_come_back(tmp_path):
     assert {(r["type"], text[r["from"][0] : r["from"][1]], text[r["to"][0] : r["to"][1]]) for r in kept} == got
 
 
-@pytest.mark.parametrize("fmt, out", [("webanno", "w"), ("dygiepp", "d.jsonl"), ("oneie", "o.json")])
+@pytest.mark.parametrize("fmt, out", [("dygiepp", "d.jsonl"), ("oneie", "o.json")])
 def test_a_relation_from_an_event_is_said_where_relations_join_entities(tmp_path, fmt, out):
     """WNUT 2020's ``Mod-Link Arg1:E2 Arg2:T7`` shape: the exports whose relations join entities alone left a brat
     relation from an event out without a word; they say it now (its two-span neighbours still go out)."""
@@ -226,3 +226,50 @@ def test_a_relation_from_an_event_is_said_where_relations_join_entities(tmp_path
     report = api.export(project, tmp_path / out, fmt)
     said = "1 brat relation from or to an event left out (the format's relations join entities): doc.txt: Cause"
     assert said in report.summary(), report.summary()
+
+
+def _relations_of(ann: str) -> set[tuple[str, str, str]]:
+    """A ``.ann``'s relations as (type, what Arg1 is, what Arg2 is): an event by its type and trigger's text, a span
+    by its type and text."""
+    lines = [x.split("\t") for x in ann.splitlines()]
+    spans = {x[0]: (x[1].split()[0], x[2]) for x in lines if x[0].startswith("T")}
+    events = {x[0]: spans[x[1].split()[0].split(":")[1]] for x in lines if x[0].startswith("E")}
+    named = {**spans, **{k: (f"event {t}", s) for k, (t, s) in events.items()}}
+    out = set()
+    for x in lines:
+        if x[0].startswith("R"):
+            rtype, a1, a2 = x[1].split()
+            out.add((rtype, " ".join(named[a1.split(":")[1]]), " ".join(named[a2.split(":")[1]])))
+    return out
+
+
+@pytest.mark.parametrize("holding", [False, True])
+def test_a_relation_from_an_event_comes_back_through_webanno_tsv(tmp_path, holding):
+    """``Cause Arg1:E1 Arg2:T3`` was said and lost at the WebAnno TSV export (its relation layers join spans). It goes
+    out from a ``NamedEntity`` on the event's trigger labelled with the event's type (as a nested event's stand-in),
+    which the import takes for the event, no entity of its own, and the brat export writes ``Arg1:E…`` again:
+    brat -> project -> WebAnno TSV -> a new project (or one of the corpus's schema holding a document) -> brat."""
+    src = event_relation_folder(tmp_path)
+    first = api.new_project(tmp_path / "a.annotator")
+    api.import_files(first, [src])
+    report = api.export(first, tmp_path / "w", "webanno")
+    assert "from or to an event" not in report.summary(), report.summary()
+    second = api.new_project(tmp_path / "b.annotator")
+    if holding:  # the corpus's schema and another document of it
+        held = tmp_path / "held"
+        held.mkdir()
+        (held / "other.txt").write_text("The protein was found.\n")
+        (held / "other.ann").write_text("T1\tProtein 4 11\tprotein\n")
+        (held / "annotation.conf").write_text((src / "annotation.conf").read_text())
+        api.import_files(second, [held])
+    got = api.import_files(second, [tmp_path / "w"], format="webanno")
+    assert not got.skipped and got.imported, got
+    doc = second.document_ids()[-1]
+    assert "Gene_expression" not in {e.label for e in second.entities(doc)}  # the stand-in is no entity
+    assert [v.type for v in second.events(doc)] == ["Gene_expression"]
+    api.export(second, tmp_path / "back", "brat")
+    ann = tmp_path / "back" / "doc.ann"
+    want = _relations_of((src / "doc.ann").read_text())
+    assert ("Cause", "event Gene_expression codes", "Entity ORF") in want
+    assert _relations_of(ann.read_text()) == want, ann.read_text()
+    assert "Cause\tArg1:Gene_expression, Arg2:Entity" in (tmp_path / "back" / "annotation.conf").read_text()
