@@ -14,7 +14,15 @@ from typing import Any
 
 
 from annotator.errors import ImportFileError
-from annotator.formats.reading import LabelTally, ReadResult, iter_jsonl, need, need_known_labels, read_file_bytes
+from annotator.formats.reading import (
+    LabelTally,
+    ReadResult,
+    iter_jsonl,
+    need,
+    need_known_labels,
+    read_file_bytes,
+    trigger_labels,
+)
 from annotator.formats.project_json_read import export_result, load_json, parse_document
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames
@@ -171,9 +179,12 @@ def _parsed(items: Any, path: Path, schema: Schema | None) -> ReadResult:
                 else:  # it was refused, naming the JSON export as the way in
                     uses.add(v.type, [(r, x if x and schema.label(x) else None) for r, x in filled])
     told = told_schema(schema, uses, path, "lines without a schema") if schema is not None else None
+    use = told or schema
+    known = trigger_labels(use) | set(use.label_names) if use is not None else set()
     for number, doc in own:  # tallied as other files' labels are (a new project's import adds those left)
-        with unknown.collect():
-            need_known_labels(told or schema, (e.label for e in doc.entities), path, number)  # type: ignore[arg-type]
+        if any(e.label not in known for e in doc.entities):
+            with unknown.collect():
+                need_known_labels(use, (e.label for e in doc.entities), path, number)  # type: ignore[arg-type]
     unknown.check()
     warnings = [SPAN_EVENTS.format(path=path, events=counted(as_spans, "event"))] if as_spans else []
     notes = names.notes(str(path)) if names is not None else []
