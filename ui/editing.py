@@ -69,7 +69,10 @@ class EditActions(QObject):
     # -- entities --------------------------------------------------------------------------------------
     def label(self, label: str) -> None:
         """Label the selection (a span with that text already there is relabelled or accepted, never doubled),
-        relabel the selected span, or label the word under the caret."""
+        relabel the selected span, or label the word under the caret. Find's match, or the caret with nothing
+        selected, inside one undecided suggestion and no span itself stands for that suggestion, as for X: the key
+        decides it (it made the word a span of its own inside the suggestion, left undecided); words selected
+        otherwise, or inside a decided span, are labelled as they are."""
         c = self.c
         if c.doc is None:
             return
@@ -77,6 +80,14 @@ class EditActions(QObject):
         cur = self.current()
         if span is None and cur is None:
             span = c.word_at(self.view.caret_cp())
+            if (under := self._suggestion_around(span)) is not None:
+                self._take(under)
+                span, cur = None, under
+        elif span is not None and self.on_find_match() and (under := self._suggestion_around(span)) is not None:
+            if cur is None or (cur.start, cur.end) != span:
+                self._take(under)
+                cur = under
+                span = (under.start, under.end)
         if span is not None and (cur is None or (cur.start, cur.end) != span):
             same = sorted(  # a span rejected with this label too: taken back (a second one was added beside it)
                 (
@@ -133,6 +144,23 @@ class EditActions(QObject):
         before = roles_of(c, [cur.id])
         done = c.run(cmd.RelabelEntity, cur.id, label, expected=cur)
         return done, "" if done is None else roles_left(c, before, c.span_said(cur.start, cur.end, 40), label)
+
+    def _suggestion_around(self, span: tuple[int, int] | None) -> Entity | None:
+        """The one undecided suggestion that ``span`` lies in and is not, when ``span`` is no span (not rejected)
+        itself; else None."""
+        if span is None:
+            return None
+        a, b = span
+        if any((e.start, e.end) == span and e.state != "rejected" for e in self.c.entities_at(a)):
+            return None
+        around = [e for e in self.c.entities_at(a) if e.state == UNDECIDED and e.start <= a and b <= e.end]
+        return around[0] if len(around) == 1 else None
+
+    def _take(self, e: Entity) -> None:
+        """Select ``e`` for the key that acts on it (the words found or the caret stood for it)."""
+        self.events.forget_left()
+        self.clear_selection()
+        self.c.select_entity(e.id)
 
     def _suggestion_cut_to(self, span: tuple[int, int]) -> Entity | None:
         """The one undecided suggestion that the pipeline's tokens would make of ``span``, a selection inside one of

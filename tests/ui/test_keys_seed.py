@@ -99,6 +99,7 @@ class Player:
         self.gold_entities, self.gold_events = gold(seed)
         self.keys = {e.name: e.key for e in self.c.schema.entities}
         self.found_to_reject = False  # reach() left Find's match on a suggestion to reject: X next, no Space
+        self.found_to_label = False  # reach() left Find's match on a suggestion to relabel: its label key next
         self.by_filler = False  # reach() left the event unselected: its filler's role key selects it (session 23)
 
     # -- pressing --------------------------------------------------------------------------------------
@@ -525,6 +526,10 @@ class Player:
                 self.found_to_reject = False
                 self.press("x")
                 continue
+            if self.found_to_label:  # a label key on Find's match: the suggestion it lies in (session 26)
+                self.found_to_label = False
+                self.press(self.keys[self.gold_label(item.start, item.end)])
+                continue
             if isinstance(item, Entity):
                 assert self.c.current_entity == item.id
                 self.decide_entity(item)
@@ -582,7 +587,9 @@ class Player:
                 options.append((0, "filler"))
         # X on Find's match rejects the one undecided suggestion it lies in (session 20): no Space between
         direct = self.rejects(item) and self.lone_under(target[0], target[1])
-        options.append((self.find_cost(target[0], target[1]) + (0 if direct else 1), "find"))
+        # a label key on Find's match inside the one undecided suggestion decides it (session 26): no Space either
+        labels = isinstance(item, Entity) and self.relabels(item) and self.lone_span_under(target[0], target[1])
+        options.append((self.find_cost(target[0], target[1]) + (0 if direct or labels else 1), "find"))
         _, how = min(options)
         self.by_filler = how == "filler"
         if how == "filler":
@@ -597,6 +604,8 @@ class Player:
             self.find(target[0], target[1])
             if direct:
                 self.found_to_reject = True
+            elif labels:
+                self.found_to_label = True
             else:
                 self.press(Qt.Key.Key_Space)
         return item
@@ -646,6 +655,21 @@ class Player:
             v for v in self.c.events.values() if v.state == "suggested" and v.trigger_start <= a and b <= v.trigger_end
         ]
         return len(spans) + len(evs) == 1
+
+    def relabels(self, e: Entity) -> bool:
+        """Whether deciding the span ``e`` is a label key alone: a gold span on its words of another label."""
+        label = self.gold_label(e.start, e.end)
+        return label is not None and label != e.label
+
+    def lone_span_under(self, start: int, end: int) -> bool:
+        """Whether Find's match of the target at ``start``, snapped to tokens, lies in that one undecided span and is
+        no span itself (a label key there decides the span: ``EditActions.label``)."""
+        _, n, _ = self._find_plan(start, end)
+        a, b = self.c.snap(start, start + n)
+        if any((e.start, e.end) == (a, b) and e.state != "rejected" for e in self.c.entities.values()):
+            return (a, b) == (start, end)  # the match is the span: the label key decides it as it is
+        spans = [e for e in self.c.entities.values() if e.state == "suggested" and e.start <= a and b <= e.end]
+        return len(spans) == 1
 
     def find_cost(self, start: int, end: int) -> int:
         return self._find_plan(start, end)[0]

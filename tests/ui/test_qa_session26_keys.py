@@ -1,0 +1,79 @@
+"""Session 26's keys pass (docs/keyboard.md, round 20): keys a person spends where the app could tell what they mean.
+Each test presses keys through the real window, then reads what the project file holds, and failed on main before its
+fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+DARFUR = (
+    "Fighting spread across North Darfur on Saturday, officials said. "
+    "Judges of the Warsaw Regional Court met in El Fasher."
+)
+
+
+def _darfur(path) -> None:  # type: ignore[no-untyped-def]
+    """DARFUR with spaCy's suggestions as pre-annotation writes them; the court's span accepted."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.writer import WriteCounts, write_entities
+    from ui_helpers import find
+
+    spans = [(*find(DARFUR, w), lab) for w, lab in (("North Darfur", "GPE"), ("Saturday", "DATE"))]
+    spans.append((*find(DARFUR, "El Fasher"), "ORG"))
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(DARFUR, "d.txt")]).imported[0][1]
+        with p.transaction():
+            write_entities(p, doc, spans, "spacy:test@1", WriteCounts())
+        edits.add_entity(p, doc, *find(DARFUR, "the Warsaw Regional Court"), "ORG")
+
+
+def _find(qtbot, w, words: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(w.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    w.find_bar.edit.selectAll()
+    qtbot.keyClicks(w.find_bar.edit, words)
+    qtbot.keyClick(w.find_bar.edit, Qt.Key.Key_Return)
+
+
+def test_a_label_key_on_finds_match_inside_a_suggestion_decides_that_suggestion(qtbot, tmp_path):
+    """Seed 002's "North Darfur" (a GPE suggestion, gold LOC) took `Ctrl+F n o Return Space 5`: 5 on Find's match
+    made "North", the token the match lies in, a LOC of its own inside the suggestion, which stayed undecided. A label
+    key on Find's match that lies in one undecided suggestion (and is no span itself) relabels that suggestion, as X
+    on the match rejects it (session 20): `Ctrl+F n o Return 5`. Inside a decided span ("Warsaw" of the accepted
+    court) the key still labels the words found, a span of its own; the caret alone in a suggestion, nothing
+    selected, labels the suggestion too ("El", clicked, 3 made "El" a GPE inside "El Fasher")."""
+    from annotator.store import Project
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "darfur.annotator"
+    _darfur(path)
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        _find(qtbot, w, "no")
+        qtbot.keyClick(v, Qt.Key.Key_5)  # LOC
+        _find(qtbot, w, "war")
+        qtbot.keyClick(v, Qt.Key.Key_3)  # GPE: a span of its own inside the accepted court
+        w.find_bar.close_bar()
+        c.select_entity(None)
+        c.select_event(None)
+        v.select_cp(*find(DARFUR, "Fasher"))
+        v.clear_selection()  # the caret in "Fasher", nothing selected
+        qtbot.keyClick(v, Qt.Key.Key_3)  # GPE
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        got = sorted((DARFUR[e.start : e.end], e.label, e.state) for e in p.entities(p.document_ids()[0]))
+    assert [(words, label) for words, label, _ in got] == [
+        ("El Fasher", "GPE"),  # main: a GPE "Fasher" beside the ORG suggestion
+        ("North Darfur", "LOC"),  # main: a LOC "North" beside the GPE suggestion
+        ("Saturday", "DATE"),
+        ("Warsaw", "GPE"),
+        ("the Warsaw Regional Court", "ORG"),
+    ], got
+    states = {words: state for words, _, state in got}
+    assert states["North Darfur"] != "suggested" and states["El Fasher"] != "suggested", states
+    assert states["Saturday"] == "suggested"
