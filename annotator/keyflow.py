@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from annotator.model import Entity
+from annotator.name_heads import label_of_named_head
 from annotator.pipeline_names import SPACY_KINDS, LabelKinds
 from annotator.rules import can_fill, takes, takes_value
 from annotator.role_slots import PREPOSITIONS, role_slots
@@ -429,11 +430,13 @@ def label_for_span(
     """The label a role's new span gets: the one the same words carry most often elsewhere in the document (not
     rejected) when the role takes it ("Putin" as PERSON); else that of a span it ends with, the same name with fewer
     words before it ("Court of Appeal" of the ORG "the Court of Appeal", "minister" of "deputy transport minister":
-    it was the role's first label, PERSON for the court); else TIME for words of a part of a day or the clock when
+    it was the role's first label, PERSON for the court); else that of a name the words' noun ends ("the court" of
+    "the Warsaw Regional Court": ``name_heads``); else TIME for words of a part of a day or the clock when
     the role takes it (``time_spans.tells_time_of_day``: the Time of seed 002's "killed", "Saturday morning", was made
     DATE, Time's first label, and took a label key; ``kinds.clock`` names TIME); else the role's first label."""
     ents = list(entities)
     found = _label_elsewhere(ents, text, span, labels) or _label_of_longer_name(ents, span, labels)
+    found = found or label_of_named_head(ents, text, span, labels)  # "the court" of "the Warsaw Regional Court"
     if found is None and kinds.clock in labels and tells_time_of_day(text[span[0] : span[1]]):
         found = kinds.clock  # "Saturday morning", "about 10:30 a.m.": a part of a day or the clock (Time: DATE first)
     return found or labels[0]

@@ -77,3 +77,39 @@ def test_a_label_key_on_finds_match_inside_a_suggestion_decides_that_suggestion(
     states = {words: state for words, _, state in got}
     assert states["North Darfur"] != "suggested" and states["El Fasher"] != "suggested", states
     assert states["Saturday"] == "suggested"
+
+
+COURT = "Judge Anna Kowalczyk of the Warsaw Regional Court found him guilty. The court also fined him 500,000 zlotys."
+
+
+def test_a_role_key_in_the_find_bar_labels_the_court_as_the_court_told_before(qtbot, tmp_path):
+    """Seed 004's Justice:Fine on "fined", its Adjudicator "court" no span: `Ctrl+F c o u Alt+1` (the role key in the
+    bar, session 25) made "court" a PERSON, the Adjudicator's first label, and 2 (ORG) was a key more. The noun ends
+    the ORG told before, "the Warsaw Regional Court": the new span takes ORG (``name_heads``)."""
+    from annotator.store import Project
+    from ui_support import close_window, one_event, window_on_its_event
+
+    path = tmp_path / "court.annotator"
+    one_event(path, COURT, (("the Warsaw Regional Court", "ORG"),), "Justice:Fine", "fined")
+    w, ev = window_on_its_event(qtbot, path)
+    try:
+        v, bar = w.view, w.find_bar
+        v.select_cp(COURT.index("The court"), COURT.index("The court"))  # the caret after the name, as a reader's
+        roles = [r.name for r in w.controller.schema.event_type(ev.type).roles]
+        qtbot.keyClick(v, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        bar.edit.selectAll()
+        qtbot.keyClicks(bar.edit, "cou")
+        qtbot.keyClick(
+            bar.edit, getattr(Qt.Key, f"Key_{roles.index('Adjudicator') + 1}"), Qt.KeyboardModifier.AltModifier
+        )
+        assert "as ORG" in w.message.text(), w.message.text()
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        doc = p.document_ids()[0]
+        got = sorted((COURT[e.start : e.end], e.label) for e in p.entities(doc))
+        (event,) = p.events(doc)
+        by_id = {e.id: e for e in p.entities(doc)}
+        args = [(a.role, COURT[by_id[a.entity_id].start : by_id[a.entity_id].end]) for a in event.arguments]
+    assert got == [("court", "ORG"), ("the Warsaw Regional Court", "ORG")], got  # main: ("court", "PERSON")
+    assert args == [("Adjudicator", "court")], args
