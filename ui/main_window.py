@@ -70,6 +70,8 @@ PROJECT_ACTIONS = (
     "reject_one",
     "label_everywhere",
     "find",
+    "find_next",
+    "find_previous",
     "categories",
     "next_document",
     "previous_document",

@@ -203,6 +203,16 @@ def build_menus(w: "WindowParts") -> dict[str, QAction]:
         w, "&Previous document", lambda: w.step_document(-1), "Ctrl+PgUp", "Open the previous document of the list"
     )
     a["find"] = _action(w, "&Find…", w.find_bar.open_bar, QKeySequence.StandardKey.Find, "Find text in the document")
+    a["find_next"] = _action(
+        w, "Find ne&xt", w.find_bar.again, QKeySequence.StandardKey.FindNext, "The next match of Find's words"
+    )
+    a["find_previous"] = _action(
+        w,
+        "Find pre&vious",
+        lambda: w.find_bar.again(backward=True),
+        QKeySequence.StandardKey.FindPrevious,
+        "The previous match of Find's words",
+    )
     a["zoom_in"] = _action(w, "Zoom &in", lambda: w.zoom(1), None)
     a["zoom_in"].setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
     a["zoom_out"] = _action(w, "Zoom &out", lambda: w.zoom(-1), "Ctrl+-")
@@ -261,7 +271,7 @@ def build_menus(w: "WindowParts") -> dict[str, QAction]:
     for k in ("next_suggestion", "accept_one", "reject_one"):
         m.addAction(a[k])
     m.addSeparator()
-    for k in ("accept_all", "accept_scored", "new_event", "label_everywhere", "find"):
+    for k in ("accept_all", "accept_scored", "new_event", "label_everywhere", "find", "find_next", "find_previous"):
         m.addAction(a[k])
     m = mb.addMenu("&Document")
     for k in ("annotated", "reviewed", "categories"):

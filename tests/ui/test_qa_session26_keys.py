@@ -113,3 +113,42 @@ def test_a_role_key_in_the_find_bar_labels_the_court_as_the_court_told_before(qt
         args = [(a.role, COURT[by_id[a.entity_id].start : by_id[a.entity_id].end]) for a in event.arguments]
     assert got == [("court", "ORG"), ("the Warsaw Regional Court", "ORG")], got  # main: ("court", "PERSON")
     assert args == [("Adjudicator", "court")], args
+
+
+MARKET = (
+    "A jet bombed the market in Kabkabiya. Traders fled the market at noon. "
+    "By evening the market was empty, the market's stalls burnt."
+)
+
+
+def test_f3_goes_to_the_next_match_of_finds_words_in_one_key(qtbot, tmp_path):
+    """Seed 002's three "market"s (each a FAC, no suggestion) took `Ctrl+F m a Return 6`, then `Ctrl+F Return` a match
+    further (two keys a match: Ctrl+F, then Enter on the words kept). F3 in the text selects the next match of the
+    words, Shift+F3 the previous one, the bar open with them and the keys left in the text: `Ctrl+F m a Return 6 F3 6
+    F3 F3 Shift+F3 6`. On main F3 did nothing: 6 relabelled the span just made, one FAC in the file."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "market.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument(MARKET, "m.txt")])
+    w = open_window(qtbot, path)
+    try:
+        v = w.view
+        v.setFocus()
+        _find(qtbot, w, "ma")
+        qtbot.keyClick(v, Qt.Key.Key_6)  # FAC
+        qtbot.keyClick(v, Qt.Key.Key_F3)
+        assert v.hasFocus() and w.find_bar.isVisible() and w.find_bar.info.text() == "2 of 4"
+        qtbot.keyClick(v, Qt.Key.Key_6)
+        qtbot.keyClick(v, Qt.Key.Key_F3)
+        qtbot.keyClick(v, Qt.Key.Key_F3)  # the fourth: "market's"
+        qtbot.keyClick(v, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)  # back to the third
+        qtbot.keyClick(v, Qt.Key.Key_6)
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        got = sorted((e.start, MARKET[e.start : e.end], e.label) for e in p.entities(p.document_ids()[0]))
+    starts = [i for i in range(len(MARKET)) if MARKET.startswith("market", i)]
+    assert got == [(at, "market", "FAC") for at in starts[:3]], got  # main: the first alone

@@ -21,7 +21,7 @@ GENERAL = [
         "Select text, then a label key",
         "Add an entity (selection snaps to tokens); on an existing span: relabel or accept it",
     ),
-    ("Label key, nothing selected", "Label the word under the caret"),
+    ("Label key, nothing selected", "Label the word under the caret (inside an undecided suggestion: decide it)"),
     (
         "Label key on a selected span",
         "Relabel it (a suggestion is decided: on to the next one); it leaves the roles that do not take the new label",
@@ -109,6 +109,7 @@ GENERAL = [
         "“3 of 6”) and returns to the text; Ctrl+Shift+Right on the match takes in the next word (“sa”: "
         "“Saturday morning”); Alt+N / Alt+Shift+N in the bar: the next match fills role N (“mod”, Alt+Shift+1)",
     ),
+    ("F3 / Shift+F3", "The next / previous match of Find's words, the keys left in the text (Ctrl+F, Enter: two keys)"),
     ("Ctrl++ / Ctrl+-", "Zoom in / out"),
     ("Ctrl+W", "Close the project (the window stays, with none open, to open another)"),
     ("Escape", "Clear the selection"),

@@ -4,7 +4,8 @@ previous one, Escape closes; a match inside a word is stepped over while others 
 Enter and the key after it do). Another document opened closes the bar (its words and "not found" were the document
 before's); the words stay, and Ctrl+F there shows them again, counted in the document open. The count ("12 matches",
 "not found") follows the words as they are typed: counted once per change of the words (``find_words.count_all``), not
-as the bar is drawn; "k of n" at each Enter."""
+as the bar is drawn; "k of n" at each Enter. F3 and Shift+F3 in the text go to the words' next and previous match
+(``again``)."""
 
 from __future__ import annotations
 
@@ -187,6 +188,19 @@ class FindBar(QWidget):
         if self.find(backward):
             self.view.setFocus()
             self.jumped.emit()
+
+    def again(self, backward: bool = False) -> None:
+        """F3 / Shift+F3 (the platform's Find next / previous): the words' next (previous) match selected from the text,
+        the bar shown with them and the keys left in the text, one key a match where Ctrl+F and Enter were two (seed
+        002's third "market": `Ctrl+F m a Return Ctrl+F Return Ctrl+F Return`); with no words the bar opens, as Ctrl+F
+        does."""
+        if not self.edit.text():
+            self.open_bar()
+            return
+        if not self.isVisible():
+            self.show()
+            self.count()
+        self.jump(backward)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if obj is self.edit and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
