@@ -20,7 +20,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from annotator.find_words import find_stops
+from annotator.find_words import find_all, find_stops, next_match
 from annotator.keyflow import (
     agent_order,
     label_for_span,
@@ -144,44 +144,89 @@ class Player:
         return self.v.to_cp(self.v.textCursor().position())
 
     # -- moving ----------------------------------------------------------------------------------------
-    def _find_plan(self, start: int, end: int) -> tuple[int, int, int]:
-        """(keys, prefix length, extra hops) of the cheapest Find from the caret to ``start``."""
-        want = self.text[start:end].lower()
-        low = self.text.lower()
-        here = self.caret()
-        best = None
-        for n in range(1, len(want) + 1):
-            p = want[:n]
-            found = [(i, i + n) for i in range(len(low)) if low.startswith(p, i)]
-            at = [a for a, _ in find_stops(self.text, found)]  # the matches Enter stops at (session 21)
-            order = [i for i in at if i >= here] + [i for i in at if i < here]
-            if start not in order:  # stepped over, inside a word: a longer prefix
-                continue
-            hops = order.index(start)
-            cost = 2 + n + 2 * hops
-            if best is None or cost < best[0]:
-                best = (cost, n, hops)
-        return best  # type: ignore[return-value]
+    def _find_plan(self, start: int, end: int, here: int | None = None) -> tuple[int, int, int, bool]:
+        """(keys, match length, presses past earlier matches, again) of the cheapest Find from the caret (or ``here``)
+        to ``start``: Ctrl+F, a prefix, Enter and F3 a match further (session 26: Ctrl+F and Enter before); or (again)
+        F3 alone on the words the bar holds, as often as it takes."""
+        from_caret = here is None
+        here = self.caret() if here is None else here
+        typed = min(self._prefixes(start, end, here))
+        best = (*typed, False)
+        again = self._again(start, end) if from_caret else None
+        if again is not None and again[0] < best[0]:
+            best = (*again, True)
+        return best
 
-    def find(self, start: int, end: int, then: tuple[Qt.Key, Qt.KeyboardModifier] | None = None) -> None:
-        """Ctrl+F, a prefix of the target, Enter; then Ctrl+F, Enter for each earlier match (the cheapest mix). ``then``:
-        a role key pressed in the bar in place of Enter, with no earlier match to pass (it selects the match and fills
-        the role with it: session 25)."""
+    def _prefixes(self, start: int, end: int, here: int) -> list[tuple[int, int, int]]:
+        """(keys, prefix length, F3 presses) of each prefix's Find from ``here`` to ``start``: Ctrl+F, the prefix,
+        Enter, then F3 past each earlier match."""
+        low, out = self.text.lower(), []
+        for n in range(1, end - start + 1):
+            p = low[start : start + n]
+            at = [a for a, _ in find_stops(self.text, [(i, i + n) for i in range(len(low)) if low.startswith(p, i)])]
+            order = [i for i in at if i >= here] + [i for i in at if i < here]
+            if start in order:  # else stepped over, inside a word: a longer prefix
+                out.append((2 + n + order.index(start), n, order.index(start)))
+        return out
+
+    def _again(self, start: int, end: int) -> tuple[int, int, int] | None:
+        """(F3 presses, match length, F3 presses) to ``start`` on the words Find's bar holds, as the bar goes on from
+        the caret or its last match (``FindBar._from``), or None when its words do not start the target."""
+        bar = self.w.find_bar
+        words = bar.edit.text()
+        if not words or len(words) > end - start or self.text[start : start + len(words)].lower() != words.lower():
+            return None
+        stops = find_stops(self.text, find_all(self.text, words))
+        here = bar._from(find_all(self.text, words))
+        i, k = next_match(stops, here[0], here[1]), 1
+        while i is not None and stops[i][0] != start and k <= len(stops):
+            i, k = (i + 1) % len(stops), k + 1
+        return (k, len(words), k) if i is not None and stops[i][0] == start else None
+
+    def _fill_plan(self, start: int, end: int) -> tuple[int, int, int, bool] | None:
+        """``_find_plan``'s cheapest form when a role key follows the match and fills the role with it, the match being
+        the whole of ``[start, end)``: the key in the bar in place of Enter (no earlier match), in the text after F3
+        (its keys counted in), or None."""
+        here = self.caret()
+        plans = [(c - 1 if h == 0 else c, n, h, False) for c, n, h in self._prefixes(start, end, here)]
+        again = self._again(start, end)
+        plans += [(*again, True)] if again is not None else []
+        fits = [p for p in plans if self.c.snap(start, start + p[1]) == (start, end)]
+        return min(fits) if fits else None
+
+    def find(
+        self,
+        start: int,
+        end: int,
+        then: tuple[Qt.Key, Qt.KeyboardModifier] | None = None,
+        plan: tuple[int, int, int, bool] | None = None,
+    ) -> None:
+        """Ctrl+F, a prefix of the target, Enter; then F3 for each earlier match (the cheapest mix), or F3 alone on the
+        words the bar holds. ``then``: a role key pressed in the bar in place of Enter, with no earlier match to pass
+        (it selects the match and fills the role with it: session 25), or in the text after F3."""
         want = self.text[start:end].lower()
         here = self.caret()
-        _, n, hops = self._find_plan(start, end)
+        _, n, hops, again = plan or self._find_plan(start, end)
+        if again:
+            for _ in range(hops):
+                self.press(Qt.Key.Key_F3)
+            assert self.v.selection_cp() == (start, start + n), (want[:n], here, self.v.selection_cp())
+            if then is not None:
+                self.press(*then)
+            return
         self.press(Qt.Key.Key_F, CTRL)
         for ch in want[:n]:
             self.press(ch if ch != " " else Qt.Key.Key_Space, widget=self.w.find_bar.edit)
-        if then is not None:
-            assert hops == 0, (want[:n], hops)
+        if then is not None and hops == 0:
             self.press(*then, widget=self.w.find_bar.edit)
             assert QApplication.focusWidget() is self.v
             return
         self.press(Qt.Key.Key_Return, widget=self.w.find_bar.edit)
         for _ in range(hops):
-            self.press(Qt.Key.Key_F, CTRL)
-            self.press(Qt.Key.Key_Return, widget=self.w.find_bar.edit)
+            self.press(Qt.Key.Key_F3)
+        if then is not None:
+            self.press(*then)
+            return
         assert QApplication.focusWidget() is self.v, (want[:n], here, self.w.find_bar.info.text())
         assert self.v.selection_cp() == (start, start + n), (want[:n], here, self.v.selection_cp())
 
@@ -198,7 +243,7 @@ class Player:
         best = None
         for m in re.finditer(r"\w+", self.text[start:end]):
             at = start + m.start()
-            keys, n, _ = self._find_plan(at, end)
+            keys, n, _, _ = self._find_plan(at, end)
             name = self.c.name_around(at, at + n)
             more = 1 if name == (start, end) else 2 if name and self.c.with_article(*name) == (start, end) else 0
             if more and (best is None or keys + more < best[0]):
@@ -250,9 +295,30 @@ class Player:
     def add_missing_entities(self) -> None:
         have = {(e.start, e.end, e.label) for e in self.c.entities.values() if e.state != "rejected"}
         for s, t, lab in sorted(self.gold_entities - have):
+            if self.left_to_role_key(s, t, lab):
+                continue
             self.select_span(s, t)
             self.press(self.keys[lab])
             assert any((e.start, e.end, e.label) == (s, t, lab) for e in self.c.entities.values())
+
+    def left_to_role_key(self, start: int, end: int, label: str) -> bool:
+        """Whether the missing span ``[start, end)`` is a gold event's argument that the role key typed in Find's bar
+        makes a span of, with ``label`` (``keyflow.label_for_span``), as it fills the role (session 25): the events'
+        phase makes it then, `Ctrl+F`, letters and the role key, where labelling it here took `Return` and the label
+        key more."""
+        now = self.find_cost(start, end) + 1  # Find and the label key here; the role key comes later either way
+        for type_, trigger, args in self.gold_events:
+            for role in self.c.schema.event_type(type_).roles:
+                if (role.name, (start, end)) not in args:
+                    continue
+                if label_for_span(self.c.entities.values(), self.text, (start, end), role.labels) != label:
+                    return False
+                # from the trigger (the caret there after N or E): Ctrl+F, letters (and Enter, F3 past earlier
+                # matches); the role key not counted, as it is not in ``now``
+                plans = [(c - 1 if h == 0 else c, n) for c, n, h in self._prefixes(start, end, trigger[0])]
+                fits = [c for c, n in plans if self.c.snap(start, start + n) == (start, end)]
+                return bool(fits) and min(fits) < now
+        return False
 
     # -- events ----------------------------------------------------------------------------------------
     def gold_event(self, v: Event) -> tuple | None:
@@ -377,9 +443,9 @@ class Player:
             guess = label_for_span(self.c.entities.values(), self.text, span, role.labels)
             filled = any(a.role == role.name for a in (ev if unselected else self.current_event()).arguments)  # type: ignore[union-attr]
             mods = ALT | SHIFT if filled and role.repeatable and not replace else ALT
-            _, n, hops = self._find_plan(*span)
-            if guess == self.gold_label(*span) and hops == 0 and self.c.snap(span[0], span[0] + n) == span:
-                self.find(*span, then=(key, mods))  # the words found are the filler: the role key in the bar
+            plan = self._fill_plan(*span)
+            if guess == self.gold_label(*span) and plan is not None:
+                self.find(*span, then=(key, mods), plan=plan)  # the words found are the filler: the role key on them
                 return
             self.select_span(*span)
             if guess != self.gold_label(*span):  # the role key would give it another label: label it first
@@ -648,7 +714,7 @@ class Player:
 
     def lone_under(self, start: int, end: int) -> bool:
         """Whether Find's match of the target at ``start`` lies in that one undecided suggestion only."""
-        _, n, _ = self._find_plan(start, end)
+        _, n, _, _ = self._find_plan(start, end)
         a, b = start, start + n
         spans = [e for e in self.c.entities.values() if e.state == "suggested" and e.start <= a and b <= e.end]
         evs = [
@@ -664,7 +730,7 @@ class Player:
     def lone_span_under(self, start: int, end: int) -> bool:
         """Whether Find's match of the target at ``start``, snapped to tokens, lies in that one undecided span and is
         no span itself (a label key there decides the span: ``EditActions.label``)."""
-        _, n, _ = self._find_plan(start, end)
+        _, n, _, _ = self._find_plan(start, end)
         a, b = self.c.snap(start, start + n)
         if any((e.start, e.end) == (a, b) and e.state != "rejected" for e in self.c.entities.values()):
             return (a, b) == (start, end)  # the match is the span: the label key decides it as it is
