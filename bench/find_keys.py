@@ -2,11 +2,12 @@
 
 For each article and each gold trigger in text order, the caret at the trigger before (the first: the text's start),
 the cheapest Find as the key replays count it (tests/ui/test_keys_seed.py: Ctrl+F, the first n letters, Enter, and
-Ctrl+F, Enter for each match passed; the cheapest n), with Enter stopping at every match (``--every``: as before
-session 21) or at the matches ``find_words.find_stops`` keeps (a match inside a word stepped over while others stand at
-a word's start or end). Figures for the two halves (even / odd lines) and all; the seeds' gold triggers too.
+F3 for each match passed, session 26; ``--no-f3``: Ctrl+F and Enter, as before; the cheapest n), with Enter stopping at
+every match (``--every``: as before session 21) or at the matches ``find_words.find_stops`` keeps (a match inside a word
+stepped over while others stand at a word's start or end). Figures for the two halves (even / odd lines) and all; the
+seeds' gold triggers too.
 
-    python bench/find_keys.py [--every]
+    python bench/find_keys.py [--every] [--no-f3]
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from events import DATA, read_articles  # noqa: E402
 from annotator.find_words import find_stops  # noqa: E402
 
 EVERY = False
+HOP = 1  # keys a match passed: F3 (session 26); 2 with --no-f3 (Ctrl+F and Enter)
 
 
 def find_cost(text: str, low: str, here: int, start: int, end: int) -> int:
@@ -41,7 +43,7 @@ def find_cost(text: str, low: str, here: int, start: int, end: int) -> int:
         order = [i for i in stops if i >= here] + [i for i in stops if i < here]
         if start not in order:
             continue
-        best = min(best, 2 + n + 2 * order.index(start))
+        best = min(best, 2 + n + HOP * order.index(start))
         if best <= 3 + n:  # a longer prefix costs at least one key more
             break
     return best
@@ -71,8 +73,10 @@ def seed_rows() -> list[dict]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--every", action="store_true", help="Enter stops at every match (the Find before session 21)")
-    global EVERY
-    EVERY = ap.parse_args().every
+    ap.add_argument("--no-f3", action="store_true", help="Ctrl+F and Enter a match further (before session 26)")
+    global EVERY, HOP
+    args = ap.parse_args()
+    EVERY, HOP = args.every, 2 if args.no_f3 else 1
     rows = read_articles(DATA)
     for name, sel in (("A", rows[0::2]), ("B", rows[1::2]), ("all", rows), ("seeds", seed_rows())):
         c = costs(sel)

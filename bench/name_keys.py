@@ -4,13 +4,14 @@ and Ctrl+Shift+Right a token (the key replays' way before session 25b), and by F
 Prints figures for the two halves (even / odd lines) and all, and the seeds' gold entities of several words (the
 spans the key replays end with); asserts nothing.
 
-Per argument, the caret at the text's start (Find's cost as ``bench/find_keys.py`` counts it); sentences are lines
+Per argument, the caret at the text's start (Find's cost as ``bench/find_keys.py`` counts it, F3 a match further;
+``--no-f3``: Ctrl+F and Enter, before session 26); sentences are lines
 (events-dev's sentences are its lines; the seeds' paragraphs), tokens the one fallback's (a document never
 pre-annotated). Shift+Space again adds a "the" before the name (2 keys). "fewer": arguments Shift+Space selects in
 fewer keys; "other": a name is found but is not the argument ("Conakry, Guinea", "Luhansk region"): those a person
 widens by tokens as before.
 
-    python bench/name_keys.py
+    python bench/name_keys.py [--no-f3]
 """
 
 from __future__ import annotations
@@ -85,6 +86,9 @@ def seed_rows() -> list[tuple[str, list[tuple[int, int]]]]:
 
 
 def main() -> None:
+    import find_keys
+
+    find_keys.HOP = 2 if "--no-f3" in sys.argv[1:] else 1
     rows = [(r["text"], spans_of(r)) for r in read_articles(DATA)]
     for name, sel in (("A", rows[0::2]), ("B", rows[1::2]), ("all", rows), ("seeds", seed_rows())):
         t = tally(sel)
