@@ -19,7 +19,8 @@ from annotator.schema import Schema
 GENERAL = [
     (
         "Select text, then a label key",
-        "Add an entity (selection snaps to tokens); on an existing span: relabel or accept it",
+        "Add an entity (selection snaps to tokens); on an existing span: relabel or accept it; Find's match inside an "
+        "undecided suggestion: decide that one",
     ),
     ("Label key, nothing selected", "Label the word under the caret (inside an undecided suggestion: decide it)"),
     (
