@@ -204,7 +204,11 @@ class EditActions(QObject):
         return self.c.edits_waiting() > waiting, getattr(self.c, table).get(done or item.id)
 
     def accept(self) -> None:
-        """Accept the selected suggestion (span, else event) and move on to the next undecided item (Enter)."""
+        """Accept the selected suggestion (span, else event) and move on to the next undecided item (Enter). Find's
+        match, still selected with the bar open, stands for the one undecided suggestion it lies in, as for X: Enter
+        there accepted the event selected before the Find, out of view."""
+        if not self._select_suggestion_under("accepted"):
+            return
         cur = self.current()
         ev = self.events.current()
         if cur is not None:
@@ -250,10 +254,10 @@ class EditActions(QObject):
             if cur is None and self.current() is not None and self.c.current_event == ev.id:
                 self.c.select_event(None)  # on to a span: the role keys are not for the event just rejected
 
-    def _select_suggestion_under(self) -> bool:
+    def _select_suggestion_under(self, done: str = "rejected") -> bool:
         """With Find's match selected (the bar open) that is not the selected span or trigger, select the one undecided
-        suggestion (span or event) it lies in, as Space would; False, said in the status line, when it lies in none or
-        in several. True otherwise: the key acts on what is selected."""
+        suggestion (span or event) it lies in, as Space would; False, said in the status line (nothing ``done``), when
+        it lies in none or in several. True otherwise: the key acts on what is selected."""
         sel = self.view.selection_cp()
         cur, ev = self.current(), self.events.current()
         if sel is None or not self.on_find_match():
@@ -267,7 +271,7 @@ class EditActions(QObject):
         ]
         if len(spans) + len(events) != 1:
             how = "no undecided suggestion" if not spans and not events else "several suggestions (Space: one by one)"
-            self.c.report_status(f"The words found lie in {how}: nothing was rejected.")
+            self.c.report_status(f"The words found lie in {how}: nothing was {done}.")
             return False
         self.events.forget_left()
         self.clear_selection()

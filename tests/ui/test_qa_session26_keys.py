@@ -152,3 +152,32 @@ def test_f3_goes_to_the_next_match_of_finds_words_in_one_key(qtbot, tmp_path):
         got = sorted((e.start, MARKET[e.start : e.end], e.label) for e in p.entities(p.document_ids()[0]))
     starts = [i for i in range(len(MARKET)) if MARKET.startswith("market", i)]
     assert got == [(at, "market", "FAC") for at in starts[:3]], got  # main: the first alone
+
+
+def test_enter_on_finds_match_accepts_the_suggestion_the_words_found_lie_in(qtbot, tmp_path):
+    """Seed 004's "testified" selected, then Find "bou" and Enter in the text: Enter accepted "testified", the event
+    selected before the Find and out of view, and moved on to "bought" (the X of session 20 was fixed so, Enter was
+    not). Enter on Find's match accepts the one undecided suggestion it lies in, as X rejects it; in none ("Grabowski"),
+    it says so and accepts nothing."""
+    from annotator.store import Project
+    from test_qa_session20_keys import BOUGHT, _two_suggested_events
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "bought.annotator"
+    _two_suggested_events(path)
+    w = open_window(qtbot, path)
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        testified = next(e for e in c.events.values() if e.type == "Justice:Trial-Hearing")
+        c.select_event(testified.id)
+        _find(qtbot, w, "gra")
+        qtbot.keyClick(v, Qt.Key.Key_Return)
+        assert "nothing was accepted" in w.message.text(), w.message.text()
+        _find(qtbot, w, "bou")
+        qtbot.keyClick(v, Qt.Key.Key_Return)
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        states = {BOUGHT[e.trigger_start : e.trigger_end]: e.state for e in p.events(p.document_ids()[0])}
+    assert states == {"testified": "suggested", "bought": "accepted"}, states  # main: testified accepted

@@ -36,7 +36,11 @@ GENERAL = [
         "label key or Alt+1…9",
     ),
     ("Click a span", "Select it (a second click: the next one out)"),
-    ("Enter", "Accept the selected suggestion and go to the next undecided one"),
+    (
+        "Enter",
+        "Accept the selected suggestion and go to the next undecided one (on Find's match, the bar open: the one "
+        "suggestion it lies in)",
+    ),
     (
         "Shift+Enter",
         "On a selected event whose trigger word starts a trigger phrase of its type told on in its sentence (the "
