@@ -80,10 +80,10 @@ class EditActions(QObject):
         cur = self.current()
         if span is None and cur is None:
             span = c.word_at(self.view.caret_cp())
-            if (under := self._suggestion_around(span)) is not None:
+            if (under := self._suggestion_around(span, label)) is not None:
                 self._take(under)
                 span, cur = None, under
-        elif span is not None and self.on_find_match() and (under := self._suggestion_around(span)) is not None:
+        elif span is not None and self.on_find_match() and (under := self._suggestion_around(span, label)) is not None:
             if cur is None or (cur.start, cur.end) != span:
                 self._take(under)
                 cur = under
@@ -145,13 +145,16 @@ class EditActions(QObject):
         done = c.run(cmd.RelabelEntity, cur.id, label, expected=cur)
         return done, "" if done is None else roles_left(c, before, c.span_said(cur.start, cur.end, 40), label)
 
-    def _suggestion_around(self, span: tuple[int, int] | None) -> Entity | None:
-        """The one undecided suggestion that ``span`` lies in and is not, when ``span`` is no span (not rejected)
-        itself; else None."""
+    def _suggestion_around(self, span: tuple[int, int] | None, label: str) -> Entity | None:
+        """The one undecided suggestion that ``span`` lies in and is not, when ``span`` is no span itself (not
+        rejected, nor rejected with ``label``: the key takes that rejection back); else None."""
         if span is None:
             return None
         a, b = span
-        if any((e.start, e.end) == span and e.state != "rejected" for e in self.c.entities_at(a)):
+        if any(
+            (e.start, e.end) == span and (e.state != "rejected" or e.label == label)
+            for e in self.c.entities_at(a, True)
+        ):
             return None
         around = [e for e in self.c.entities_at(a) if e.state == UNDECIDED and e.start <= a and b <= e.end]
         return around[0] if len(around) == 1 else None
