@@ -184,7 +184,7 @@ def test_enter_on_finds_match_accepts_the_suggestion_the_words_found_lie_in(qtbo
 
 
 def test_a_label_key_on_a_span_rejected_with_it_inside_a_suggestion_takes_the_rejection_back(qtbot, tmp_path):
-    """"Darfur" rejected as a LOC, inside the GPE suggestion "North Darfur": Find "darf", Enter and 5 (LOC) take the
+    """ "Darfur" rejected as a LOC, inside the GPE suggestion "North Darfur": Find "darf", Enter and 5 (LOC) take the
     rejection back (session 26's s26-qa: a label key on the words of a span rejected with that label), the words being
     that span; they do not stand for the suggestion around them, which stays undecided (the first cut of the rule above
     relabelled "North Darfur" LOC)."""
