@@ -4,6 +4,11 @@ event-attribute tests through Label Studio, doccano, Prodigy and WebAnno TSV sha
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from annotator import api
+from annotator.store import Project
+
 TEXT = "Wikinews reported that Google and YouTube merged.\n"
 ANN = (
     "T1\tOrganization 23 29\tGoogle\n"
@@ -18,3 +23,15 @@ CONF = (
     "[entities]\nOrganization\n[relations]\n[events]\nMerge-org\tOrg-Arg+:Organization\n"
     "Report\tReporter-Arg:Organization, Event-Arg:<EVENT>\n[attributes]\n"
 )
+
+
+def imported(tmp_path: Path, ann: str = ANN, conf: str = CONF) -> Project:
+    """A new project (``a.annotator``) holding the text with ``ann`` and ``conf`` imported from a brat folder."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "doc.txt").write_text(TEXT)
+    (src / "doc.ann").write_text(ann)
+    (src / "annotation.conf").write_text(conf)
+    project = api.new_project(tmp_path / "a.annotator")
+    api.import_files(project, [src])
+    return project

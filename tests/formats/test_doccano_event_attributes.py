@@ -13,7 +13,7 @@ import pytest
 from annotator import api, edits
 from tests.formats.brat_nested_news import ANN as NESTED_ANN
 from tests.formats.brat_nested_news import CONF as NESTED_CONF
-from tests.formats.brat_nested_news import TEXT
+from tests.formats.brat_nested_news import imported
 
 ANN = NESTED_ANN + "A1\tNegation E1\nA2\tConfidence E2 Low\n"
 CONF = NESTED_CONF + "Negation\tArg:<EVENT>\nConfidence\tArg:<EVENT>, Value:High|Low\n"
@@ -34,13 +34,7 @@ def _as_doccano_writes_it_back(path):
 
 @pytest.mark.parametrize("into", ["its schema", "a new project"])
 def test_brats_event_attributes_come_back_through_doccano(tmp_path, into):
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "doc.txt").write_text(TEXT)
-    (src / "doc.ann").write_text(ANN)
-    (src / "annotation.conf").write_text(CONF)
-    first = api.new_project(tmp_path / "a.annotator")
-    api.import_files(first, [src])
+    first = imported(tmp_path, ANN, CONF)
     (tmp_path / "s.toml").write_text(first.schema.source or "")
     report = api.export(first, tmp_path / "d.jsonl", "doccano")
     assert not report.problems, report.problems

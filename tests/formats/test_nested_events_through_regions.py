@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from annotator import api
-from tests.formats.brat_nested_news import ANN, CONF, TEXT
+from tests.formats.brat_nested_news import ANN, CONF, imported
 
 FORMATS = [("label_studio", "t.json"), ("doccano", "d.jsonl"), ("prodigy", "p.jsonl"), ("webanno", "wa")]
 
@@ -26,13 +26,7 @@ FORMATS = [("label_studio", "t.json"), ("doccano", "d.jsonl"), ("prodigy", "p.js
 def test_a_nested_event_comes_back_through_label_studio_and_doccano(tmp_path, fmt, out, into):
     """Into a new (news) project the ``Report`` is told from the record (``test_event_types_through_regions``), and
     its ``Event-Arg`` takes the label that stands for the nested type (``Business:Merge-Org``, the news schema's)."""
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "doc.txt").write_text(TEXT)
-    (src / "doc.ann").write_text(ANN)
-    (src / "annotation.conf").write_text(CONF)
-    first = api.new_project(tmp_path / "a.annotator")
-    api.import_files(first, [src])
+    first = imported(tmp_path, ANN, CONF)
     (tmp_path / "s.toml").write_text(first.schema.source or "")
     api.export(first, tmp_path / out, fmt)
     schema = tmp_path / "s.toml" if into == "its schema" else None

@@ -12,20 +12,14 @@ from annotator import api
 from annotator.errors import SchemaLacksError
 from tests.formats.brat_nested_news import ANN as NESTED_ANN
 from tests.formats.brat_nested_news import CONF as NESTED_CONF
-from tests.formats.brat_nested_news import TEXT
+from tests.formats.brat_nested_news import imported
 
 ANN = NESTED_ANN + "A1\tNegation E1\nA2\tConfidence E2 Low\n"
 CONF = NESTED_CONF + "Negation\tArg:<EVENT>\nConfidence\tArg:<EVENT>, Value:High|Low\n"
 
 
 def _webanno_export(tmp_path):  # type: ignore[no-untyped-def]
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "doc.txt").write_text(TEXT)
-    (src / "doc.ann").write_text(ANN)
-    (src / "annotation.conf").write_text(CONF)
-    first = api.new_project(tmp_path / "a.annotator")
-    api.import_files(first, [src])
+    first = imported(tmp_path, ANN, CONF)
     report = api.export(first, tmp_path / "w", "webanno")
     assert not report.problems, report.problems
     return tmp_path / "w"
