@@ -6,25 +6,33 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 
+def _smith_filling_met(qtbot, window):  # type: ignore[no-untyped-def]
+    """An event on "met" whose Entity is "John Smith" (accepted), the caret clicked into the name: (event id, entity)."""
+    from annotator import edits
+    from ui_helpers import click_char, find
+    from ui_support import DOC_A
+
+    c = window.controller
+    ev_id = edits.add_event(c.project, c.doc.id, "Contact:Meet", *find(DOC_A, "met")).result_id
+    smith = next(e for e in c.project.entities(c.doc.id) if (e.start, e.end) == find(DOC_A, "John Smith"))
+    edits.set_entity_state(c.project, smith.id, "accepted")
+    edits.add_argument(c.project, ev_id, "Entity", smith.id)
+    c.reload()
+    window.view.setFocus()
+    click_char(qtbot, window.view, smith.start + 1)
+    return ev_id, smith
+
+
 def test_a_label_key_on_a_filler_its_role_does_not_take_takes_it_out_and_says_so(qtbot, window, tmp_path):
     """Seed 006 by keys: "Ogunleye", the Person of "won" (Personnel:Elect, Person takes PERSON), relabelled ORG by
     its label key (2) stayed the event's Person; the line said only "ORG (accepted): Ogunleye", the Roles box still
     listed it, and the project's own JSON export was then refused whole by its import ("role Person of
     Personnel:Elect takes PERSON, not ORG"). The role lets it go in the same step and the line says so; one Ctrl+Z
     puts it back."""
-    from annotator import edits
     from annotator.store import Project
-    from ui_helpers import click_char, find
-    from ui_support import DOC_A
 
     w, c = window, window.controller
-    ev_id = edits.add_event(c.project, c.doc.id, "Contact:Meet", *find(DOC_A, "met")).result_id
-    smith = next(e for e in c.project.entities(c.doc.id) if (e.start, e.end) == find(DOC_A, "John Smith"))
-    edits.set_entity_state(c.project, smith.id, "accepted")
-    edits.add_argument(c.project, ev_id, "Entity", smith.id)
-    c.reload()
-    w.view.setFocus()
-    click_char(qtbot, w.view, smith.start + 1)
+    ev_id, smith = _smith_filling_met(qtbot, window)
     assert c.current_entity == smith.id
     qtbot.keyClick(w.view, Qt.Key.Key_7)  # DATE: Entity of Contact:Meet takes PERSON, ORG, GPE, NORP
     assert c.entities[smith.id].label == "DATE"
@@ -43,18 +51,10 @@ def test_a_label_key_on_a_filler_its_role_does_not_take_takes_it_out_and_says_so
 def test_a_kept_relabel_shows_the_filler_out_of_the_roles_that_do_not_take_its_label(qtbot, window, project_path):
     """The same label key while another program writes (kept, shown made at the key): the span is shown relabelled
     and out of the role at once, as the file holds it once the lock goes."""
-    from annotator import edits
-    from ui_helpers import click_char, find
-    from ui_support import DOC_A, file_rows, let_go_and_land, locked
+    from ui_support import file_rows, let_go_and_land, locked
 
     w, c = window, window.controller
-    ev_id = edits.add_event(c.project, c.doc.id, "Contact:Meet", *find(DOC_A, "met")).result_id
-    smith = next(e for e in c.project.entities(c.doc.id) if (e.start, e.end) == find(DOC_A, "John Smith"))
-    edits.set_entity_state(c.project, smith.id, "accepted")
-    edits.add_argument(c.project, ev_id, "Entity", smith.id)
-    c.reload()
-    w.view.setFocus()
-    click_char(qtbot, w.view, smith.start + 1)
+    ev_id, smith = _smith_filling_met(qtbot, window)
     other = locked(project_path)
     try:
         qtbot.keyClick(w.view, Qt.Key.Key_7)  # DATE
