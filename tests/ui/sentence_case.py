@@ -4,6 +4,7 @@ years" (the gold Sentence), and "May 2023" a DATE in no role; shared by the test
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from ui_support import event_fillers
 
 GIVEN = "Nowicki testified in May 2023 and was given a suspended sentence of two years after pleading guilty."
 
@@ -27,12 +28,7 @@ def given_project(tmp_path):  # type: ignore[no-untyped-def]
 
 def roles(path) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     """(role, words) of the event's arguments as the file holds them."""
-    from annotator.store import Project
-
-    with Project(path, create=False) as p:
-        ents = {e.id: e for e in p.entities(p.document_ids()[0])}
-        (ev,) = p.events(p.document_ids()[0])
-        return sorted((a.role, GIVEN[ents[a.entity_id].start : ents[a.entity_id].end]) for a in ev.arguments)
+    return event_fillers(path, GIVEN)
 
 
 def role_key(c, role: str) -> Qt.Key:  # type: ignore[no-untyped-def]

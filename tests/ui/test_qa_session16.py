@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-from ui_support import laid_out, window_on_its_event
+from ui_support import event_fillers, laid_out, window_on_its_event
 
 ALT, SHIFT = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
 SENTENCED = "A former deputy transport minister of Poland was sentenced on Tuesday, and so was Jan Nowak of Gdansk."
@@ -31,13 +31,7 @@ def _sentence_project(tmp_path):  # type: ignore[no-untyped-def]
 
 
 def _defendants(path) -> list[str]:  # type: ignore[no-untyped-def]
-    from annotator.store import Project
-
-    with Project(path, create=False) as p:
-        doc = p.document_ids()[0]
-        ents = {e.id: e for e in p.entities(doc)}
-        (ev,) = p.events(doc)
-        return sorted(SENTENCED[ents[a.entity_id].start : ents[a.entity_id].end] for a in ev.arguments)
+    return sorted(words for _, words in event_fillers(path, SENTENCED))
 
 
 def test_a_role_key_on_a_selection_puts_it_right_in_a_role_of_several_fillers(qtbot, tmp_path):

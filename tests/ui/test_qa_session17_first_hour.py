@@ -5,6 +5,7 @@ failed on main before its fix."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from ui_support import event_fillers
 
 ALT, SHIFT = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
 MEETING = "The planned meeting highlights the engagement between New Delhi and Moscow, despite altering circumstances."
@@ -31,12 +32,7 @@ def _meeting_project(tmp_path):  # type: ignore[no-untyped-def]
 
 
 def _fillers(path) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    from annotator.store import Project
-
-    with Project(path, create=False) as p:
-        ents = {e.id: e for e in p.entities(p.document_ids()[0])}
-        (ev,) = p.events(p.document_ids()[0])
-        return sorted((a.role, MEETING[ents[a.entity_id].start : ents[a.entity_id].end]) for a in ev.arguments)
+    return event_fillers(path, MEETING)
 
 
 def test_alt_shift_n_on_a_span_already_in_the_role_says_so(qtbot, tmp_path):

@@ -4,7 +4,7 @@ through the real window, then what the project file holds; each test failed on m
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from ui_support import close_window, window_on_its_event
+from ui_support import close_window, event_fillers, window_on_its_event
 
 ALT, SHIFT = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
 TALKS = "Otieno was received by Minister Park before he held talks with President Lee in Yongsan."
@@ -28,13 +28,7 @@ def _talks_project(tmp_path):  # type: ignore[no-untyped-def]
 
 
 def _entities_of_the_meeting(path) -> list[str]:  # type: ignore[no-untyped-def]
-    from annotator.store import Project
-
-    with Project(path, create=False) as p:
-        doc = p.document_ids()[0]
-        ents = {e.id: e for e in p.entities(doc)}
-        (ev,) = p.events(doc)
-        return sorted(TALKS[ents[a.entity_id].start : ents[a.entity_id].end] for a in ev.arguments)
+    return sorted(words for _, words in event_fillers(path, TALKS))
 
 
 def test_alt_shift_after_the_role_key_adds_the_next_candidate_not_the_filler_the_key_took_out(qtbot, tmp_path):
