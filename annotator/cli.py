@@ -113,6 +113,10 @@ def _take_over(project: Any) -> None:
 
     other = running(project)
     if other is None:
+        print(
+            "no pre-annotation run to take over (none holds this project): pre-annotating as without --take-over",
+            file=sys.stderr,
+        )
         return
     if other.host == host_name():
         raise AnnotatorError(

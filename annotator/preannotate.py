@@ -43,6 +43,8 @@ class PreannotateReport:
     # with only_new: documents never pre-annotated left alone because they came with suggestions (an import's
     # predictions, which a run would replace)
     kept_imported: int = 0
+    only_new: bool = False  # the run took only documents never pre-annotated
+    kept_old: int = 0  # with only_new: documents pre-annotated before, left alone
     types_left_out: tuple[str, ...] = ()  # event types nobody kept, not suggested (learn.decision_prior)
     # without finished=True: documents annotated or reviewed left as the people who finished them decided
     kept_finished: int = 0
@@ -92,8 +94,25 @@ class PreannotateReport:
             s += "; cancelled (finished batches are kept)"
         return s
 
+    def nothing_new(self) -> str:
+        """With ``only_new``, when no document was new: that in one line, and what was left alone; else ""."""
+        if not self.only_new or self.documents or self.cancelled:
+            return ""
+        left = []
+        if self.kept_old:
+            left.append(f"{counted(self.kept_old, 'document')} pre-annotated before")
+        if self.kept_imported:
+            left.append(f"{counted(self.kept_imported, 'new document')} with the suggestions of an import")
+        if self.kept_finished:
+            left.append(f"{counted(self.kept_finished, 'finished document')} (annotated or reviewed)")
+        one = self.kept_old + self.kept_imported + self.kept_finished == 1
+        alone = f" ({', '.join(left)} left as {'it was' if one else 'they were'})" if left else ""
+        return f"no document was new (never pre-annotated), nothing pre-annotated{alone}"
+
     def summary(self) -> str:
         c = self.counts
+        if self.nothing_new():
+            return self.nothing_new()
         if self.tokens_only:
             s = (
                 f"{counted(self.documents, 'document')} without stored tokens tokenised ({counted(self.words, 'token')}"
@@ -148,6 +167,7 @@ class Chosen:
     ids: list[int]
     kept_imported: int = 0  # never pre-annotated, with an import's predictions (only_new)
     kept_finished: int = 0  # annotated or reviewed (unless finished=True)
+    kept_old: int = 0  # pre-annotated before (only_new)
 
 
 def choose_documents(
@@ -159,16 +179,18 @@ def choose_documents(
     never what a finished one's annotator settled)."""
     ids = doc_ids if doc_ids is not None else project.document_ids()
     held: list[int] = []
+    old = 0
     if only_new:  # never pre-annotated; one that came with suggestions (an import's predictions) keeps them
         new, held = project.db.new_documents(project.annotation_set)
-        fresh = set(new)
+        fresh, kept = set(new), set(held)
+        old = sum(1 for i in ids if i not in fresh and i not in kept)
         ids = [i for i in ids if i in fresh]
     left = 0
     if not finished:
         done = set(project.document_ids(list(FINISHED)))
         left = sum(1 for i in ids if i in done)
         ids = [i for i in ids if i not in done]
-    return Chosen(ids, len(held), left)
+    return Chosen(ids, len(held), left, old)
 
 
 def store_parsed(
@@ -446,6 +468,8 @@ def _run(
         kept_imported=chosen.kept_imported,
         kept_finished=chosen.kept_finished,
         tokens_only=tokens_only,
+        only_new=only_new and not tokens_only,
+        kept_old=chosen.kept_old,
     )
     suggester = None
     names = AdoptedNames(project.schema, default_schema())  # the pipeline's labels as the schema spells them (PER)

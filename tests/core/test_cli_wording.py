@@ -185,3 +185,38 @@ def test_first_named_says_the_first_few_and_how_many_more():
     assert first_named(["a", "b", "c"], 3) == "a, b, c"
     assert first_named([], 3) == ""
     assert first_named([str(i) for i in range(1_206)], 6) == "0, 1, 2, 3, 4, 5 and 1,200 more"
+
+
+def test_only_new_with_nothing_new_says_so_and_what_it_left_alone(tmp_path):
+    """Session 26 (from the README): ``preannotate --only-new`` with nothing new said "0 documents, 0 tokens, 0
+    suggestions (0 old suggestions replaced, …)"."""
+    from annotator.nlp import blank_pipeline_with_patterns
+    from annotator.preannotate import preannotate
+
+    pipe = blank_pipeline_with_patterns([{"label": "GPE", "pattern": "Paris"}])
+    with Project(tmp_path / "p.annotator", annotator="t") as p:
+        import_documents(p, [IncomingDocument("Maria Lopez met officials in Paris.", "a.txt")])
+        import_documents(p, [IncomingDocument("Rebels near Paris.", "b.txt")])
+        assert preannotate(p, pipe, only_new=True).documents == 2
+        again = preannotate(p, pipe, only_new=True)
+    assert again.summary() == (
+        "no document was new (never pre-annotated), nothing pre-annotated (2 documents pre-annotated before left as "
+        "they were)"
+    )
+
+
+def test_take_over_with_no_run_to_take_over_says_so(tmp_path, capsys, monkeypatch):
+    """Session 26 (from the README): ``preannotate --take-over`` with no run to take over ran as without it,
+    unsaid."""
+    from annotator import api
+    from annotator.preannotate import PreannotateReport
+
+    path = _one_document(tmp_path)
+    monkeypatch.setattr(api, "preannotate", lambda project, **kw: PreannotateReport(pipeline="m", documents=1))
+    assert main(["preannotate", str(path), "--take-over"]) == 0
+    out, err = capsys.readouterr()
+    assert (
+        err.strip()
+        == "no pre-annotation run to take over (none holds this project): pre-annotating as without --take-over"
+    )
+    assert out.startswith("m: 1 document")
