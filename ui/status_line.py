@@ -38,6 +38,10 @@ class StatusLine(QLabel):
         """The text as drawn: elided with "…" when the label is too narrow for it."""
         return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
 
+    def fits(self, text: str) -> bool:
+        """``text`` is drawn whole in the line as wide as it is now (not elided)."""
+        return self.fontMetrics().horizontalAdvance(text) <= self.contentsRect().width()
+
     def set_text_and_detail(self, text: str, detail: str) -> None:
         """``text`` in the line and ``detail`` (the whole account, a pre-annotation's counts) in its tooltip below
         it, whether the line fits or not."""

@@ -466,15 +466,27 @@ class WindowFlow(_Window):
                 for a in sorted(v.arguments, key=lambda a: roles.index(a.role) if a.role in roles else len(roles))
                 if (e := c.entities.get(a.entity_id))
             ]
-            if keys and named:  # what Enter accepts with it, named: the text draws the fillers only while it is in view
-                keys = f" (Enter: accept, with {first_named(named, FILLERS_SAID)}; X: reject)"
             # "found" of "found … guilty": Shift+Enter takes the phrase (a decided event's too, session 23)
             phrase = self.edit_actions.events.phrase(v) if v.state != "rejected" else None
-            if keys and phrase is not None:
-                keys = keys.replace("; X:", f"; Shift+Enter: accept as “{c.span_said(*phrase, 60)}”; X:")
-            elif phrase is not None:
-                keys = f" (Shift+Enter: widen the trigger to “{c.span_said(*phrase, 60)}”)"
-            text = f"event {v.type} ({v.state}): {c.span_said(v.trigger_start, v.trigger_end, 60)}{keys}{alt}"
+            said = f"event {v.type} ({v.state}): {c.span_said(v.trigger_start, v.trigger_end, 60)}"
+
+            def line(most: int) -> str:  # the line up to its keys, naming ``most`` of the fillers
+                k = keys
+                if k and named:  # what Enter accepts with it, named: the text draws the fillers only while in view
+                    k = f" (Enter: accept, with {first_named(named, most)}; X: reject)"
+                if k and phrase is not None:
+                    k = k.replace("; X:", f"; Shift+Enter: accept as “{c.span_said(*phrase, 60)}”; X:")
+                elif phrase is not None:
+                    k = f" (Shift+Enter: widen the trigger to “{c.span_said(*phrase, 60)}”)"
+                return f"{said}{k}"
+
+            # fewer fillers named where the line is cut (1366x768): its keys at its end stay in view (session 26)
+            fewest = FILLERS_SAID if not (keys and named) else 1
+            if fewest < FILLERS_SAID:  # the line as wide as it is beside the work-left widget, shown with it
+                self.work_label.setVisible(bool(getattr(self, "_work_left_whole", "")))
+                self.message.parentWidget().layout().activate()  # the status bar's
+            text = next((t for n in range(FILLERS_SAID, fewest, -1) if self.message.fits(t := line(n))), line(fewest))
+            text += alt
         else:
             text = ""
         if text:
