@@ -35,3 +35,14 @@ def imported(tmp_path: Path, ann: str = ANN, conf: str = CONF) -> Project:
     project = api.new_project(tmp_path / "a.annotator")
     api.import_files(project, [src])
     return project
+
+
+def assert_attributes_back(project: Project, folder: Path) -> None:
+    """The brat export of ``project`` into ``folder`` holds Negation on the Merge-org event and Confidence Low on the
+    Report, as ``ANN`` with the attribute lines of the attribute tests gave them."""
+    api.export(project, folder, "brat")
+    lines = (folder / "doc.ann").read_text().splitlines()
+    merge = next(x.split("\t")[0] for x in lines if x.startswith("E") and "Merge-org:" in x)
+    report_id = next(x.split("\t")[0] for x in lines if x.startswith("E") and "Report:" in x)
+    attrs = sorted(x.split("\t")[1] for x in lines if x.startswith("A") and x.split("\t")[1].split()[0][0].isupper())
+    assert attrs == sorted([f"Negation {merge}", f"Confidence {report_id} Low"]), lines

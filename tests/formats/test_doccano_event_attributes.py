@@ -13,7 +13,7 @@ import pytest
 from annotator import api, edits
 from tests.formats.brat_nested_news import ANN as NESTED_ANN
 from tests.formats.brat_nested_news import CONF as NESTED_CONF
-from tests.formats.brat_nested_news import imported
+from tests.formats.brat_nested_news import assert_attributes_back, imported
 
 ANN = NESTED_ANN + "A1\tNegation E1\nA2\tConfidence E2 Low\n"
 CONF = NESTED_CONF + "Negation\tArg:<EVENT>\nConfidence\tArg:<EVENT>, Value:High|Low\n"
@@ -47,12 +47,7 @@ def test_brats_event_attributes_come_back_through_doccano(tmp_path, into):
     assert got["merge-org"].get("Negation") == "true", got
     assert got["report"].get("Confidence") == "Low", got
     assert got["report"].get("Negation") != "true", got
-    api.export(second, tmp_path / "back", "brat")
-    lines = (tmp_path / "back" / "doc.ann").read_text().splitlines()
-    merge = next(x.split("\t")[0] for x in lines if x.startswith("E") and "Merge-org:" in x)
-    report_id = next(x.split("\t")[0] for x in lines if x.startswith("E") and "Report:" in x)
-    attrs = sorted(x.split("\t")[1] for x in lines if x.startswith("A") and x.split("\t")[1].split()[0][0].isupper())
-    assert attrs == sorted([f"Negation {merge}", f"Confidence {report_id} Low"]), lines
+    assert_attributes_back(second, tmp_path / "back")
 
 
 def test_a_news_events_polarity_comes_back_through_doccano(tmp_path):

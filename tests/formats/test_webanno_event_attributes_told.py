@@ -12,7 +12,7 @@ from annotator import api
 from annotator.errors import SchemaLacksError
 from tests.formats.brat_nested_news import ANN as NESTED_ANN
 from tests.formats.brat_nested_news import CONF as NESTED_CONF
-from tests.formats.brat_nested_news import imported
+from tests.formats.brat_nested_news import assert_attributes_back, imported
 
 ANN = NESTED_ANN + "A1\tNegation E1\nA2\tConfidence E2 Low\n"
 CONF = NESTED_CONF + "Negation\tArg:<EVENT>\nConfidence\tArg:<EVENT>, Value:High|Low\n"
@@ -39,12 +39,7 @@ def test_a_new_project_tells_the_attributes_and_brat_gets_them_back(tmp_path):
     assert got["merge-org"].get("Negation") == "true", got
     assert got["report"].get("Confidence") == "Low", got
     assert "attribute Negation" in report.summary() and "attribute Confidence" in report.summary()
-    api.export(second, tmp_path / "back", "brat")
-    lines = (tmp_path / "back" / "doc.ann").read_text().splitlines()
-    merge = next(x.split("\t")[0] for x in lines if x.startswith("E") and "Merge-org:" in x)
-    report_id = next(x.split("\t")[0] for x in lines if x.startswith("E") and "Report:" in x)
-    attrs = sorted(x.split("\t")[1] for x in lines if x.startswith("A") and x.split("\t")[1].split()[0][0].isupper())
-    assert attrs == sorted([f"Negation {merge}", f"Confidence {report_id} Low"]), lines
+    assert_attributes_back(second, tmp_path / "back")
 
 
 def test_a_project_holding_documents_refuses_them_naming_add_types_and_takes_them_with_it(busy, tmp_path):
