@@ -10,18 +10,24 @@ from PySide6.QtCore import Qt
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def test_the_find_bar_counts_the_words_at_each_letter_typed(qtbot, window):
-    """Ctrl+F and "attacked" typed a letter at a time on a.txt: the bar says how often the words so far occur after each
-    key ("4 matches", … "1 match"), "not found" once a letter more matches nothing, the count again at Backspace, and
-    "1 of 1" at Enter, as before. On main the box beside the words stayed empty until Enter."""
-    from ui_support import DOC_A
-
+def _find_bar_open(qtbot, window):  # type: ignore[no-untyped-def]
+    """Ctrl+F in the text once the panels are built: (the view, the Find bar, its words cleared)."""
     v, bar = window.view, window.find_bar
     qtbot.waitUntil(lambda: window.panels_built)
     v.setFocus()
     qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
     qtbot.waitUntil(bar.isVisible)
     bar.edit.clear()
+    return v, bar
+
+
+def test_the_find_bar_counts_the_words_at_each_letter_typed(qtbot, window):
+    """Ctrl+F and "attacked" typed a letter at a time on a.txt: the bar says how often the words so far occur after each
+    key ("4 matches", … "1 match"), "not found" once a letter more matches nothing, the count again at Backspace, and
+    "1 of 1" at Enter, as before. On main the box beside the words stayed empty until Enter."""
+    from ui_support import DOC_A
+
+    v, bar = _find_bar_open(qtbot, window)
 
     def said(words: str) -> str:  # what a person reads of the words in a.txt, any case
         n = len(re.findall(re.escape(words), DOC_A, re.IGNORECASE))
@@ -54,12 +60,7 @@ def test_letters_typed_after_not_found_are_not_found_without_reading_the_text_ag
     counted: list[str] = []
     real = find_bar.count_all
     monkeypatch.setattr(find_bar, "count_all", lambda text, words: counted.append(words) or real(text, words))
-    v, bar = window.view, window.find_bar
-    qtbot.waitUntil(lambda: window.panels_built)
-    v.setFocus()
-    qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
-    qtbot.waitUntil(bar.isVisible)
-    bar.edit.clear()
+    v, bar = _find_bar_open(qtbot, window)
     counted.clear()
     qtbot.keyClicks(bar.edit, "attackqzw")
     assert bar.info.text() == "not found"
