@@ -107,6 +107,20 @@ def _two_suggested_events(path) -> None:  # type: ignore[no-untyped-def]
             write_events(p, doc, events, "rules:test@1", WriteCounts())
 
 
+def _window_on_testified(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    """A window on ``_two_suggested_events`` (bought.annotator in ``tmp_path``), the text focused and the suggested
+    "testified" selected: (the project's path, the window, that event)."""
+    from ui_support import open_window
+
+    path = tmp_path / "bought.annotator"
+    _two_suggested_events(path)
+    w = open_window(qtbot, path)
+    w.view.setFocus()
+    testified = next(e for e in w.controller.events.values() if e.type == "Justice:Trial-Hearing")
+    w.controller.select_event(testified.id)
+    return path, w, testified
+
+
 def test_x_on_finds_match_rejects_the_suggestion_the_words_found_lie_in(qtbot, tmp_path):
     """Seed 004's "a man who bought his own freedom", a suggested Transfer-Ownership that is none: the replay reached
     it by `]` six times past right suggestions, then X. Find's first letters reach it in fewer keys, but X after the
@@ -115,16 +129,11 @@ def test_x_on_finds_match_rejects_the_suggestion_the_words_found_lie_in(qtbot, t
     nothing."""
     from annotator.store import Project
     from ui_helpers import find
-    from ui_support import close_window, open_window
+    from ui_support import close_window
 
-    path = tmp_path / "bought.annotator"
-    _two_suggested_events(path)
-    w = open_window(qtbot, path)
+    path, w, testified = _window_on_testified(qtbot, tmp_path)
     try:
         c, v = w.controller, w.view
-        v.setFocus()
-        testified = next(e for e in c.events.values() if e.type == "Justice:Trial-Hearing")
-        c.select_event(testified.id)
         for words in ("gra", "bou"):  # "Grabowski": no suggestion there; then "bought"
             qtbot.keyClick(v, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
             w.find_bar.edit.selectAll()

@@ -160,17 +160,12 @@ def test_enter_on_finds_match_accepts_the_suggestion_the_words_found_lie_in(qtbo
     not). Enter on Find's match accepts the one undecided suggestion it lies in, as X rejects it; in none ("Grabowski"),
     it says so and accepts nothing."""
     from annotator.store import Project
-    from test_qa_session20_keys import BOUGHT, _two_suggested_events
-    from ui_support import close_window, open_window
+    from test_qa_session20_keys import BOUGHT, _window_on_testified
+    from ui_support import close_window
 
-    path = tmp_path / "bought.annotator"
-    _two_suggested_events(path)
-    w = open_window(qtbot, path)
+    path, w, testified = _window_on_testified(qtbot, tmp_path)
     try:
-        c, v = w.controller, w.view
-        v.setFocus()
-        testified = next(e for e in c.events.values() if e.type == "Justice:Trial-Hearing")
-        c.select_event(testified.id)
+        v = w.view
         _find(qtbot, w, "gra")
         qtbot.keyClick(v, Qt.Key.Key_Return)
         assert "nothing was accepted" in w.message.text(), w.message.text()
