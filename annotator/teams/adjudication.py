@@ -29,6 +29,7 @@ from annotator.teams.differences import (
 )
 from annotator.teams.sets import HUMAN_STATES
 from annotator.teams.model_quality import MODEL_PREFIX
+from annotator.validation import Problem, validate
 
 SOURCE = "adjudication"
 
@@ -74,6 +75,7 @@ def _settle(
             if (
                 all(d.settled for d in differences(project, doc_id, sets))
                 and project.document(doc_id).status != "reviewed"
+                and not lacking_roles(project, doc_id)  # not reviewed with a role left empty (said by the app)
             ):
                 changes.append(edits.reject_all_events(project, doc_id))  # events too: no annotator kept them
                 changes.append(edits.reject_all(project, doc_id))
@@ -81,6 +83,13 @@ def _settle(
             return combine(action, doc_id, changes)
     finally:
         project.annotation_set, project.annotator = saved
+
+
+def lacking_roles(project: Project, doc_id: int) -> list[Problem]:
+    """The final set's events without a required role (``validate``'s missing_role): while there is one, settling the
+    last difference does not mark the document reviewed (B's label taking a span out of a role of an event taken from
+    A marked it reviewed with that role empty, and ``validate`` said so afterwards)."""
+    return [p for p in validate(project, doc_id, DEFAULT_SET) if p.kind == "missing_role"]
 
 
 def _decision(project: Project, take: str) -> dict:
@@ -299,4 +308,7 @@ def finish(project: Project, doc_id: int, reviewer: str | None = None, sets: Seq
     left = unsettled(project, doc_id, sets)
     if left:
         raise AnnotatorError(f"{len(left)} differences are not settled yet; first: {left[0].describe()}")
+    lacking = lacking_roles(project, doc_id)
+    if lacking:
+        raise AnnotatorError(f"not marked reviewed: it leaves an event without a required role: {lacking[0].message}")
     return _settle(project, doc_id, sets, reviewer, "adjudicate:finish", lambda: ([], {}))

@@ -222,5 +222,11 @@ def differences(project: Project, doc_id: int, sets: Sequence[str] | None = None
     return out
 
 
+def final_events(project: Project, doc_id: int) -> dict[tuple[int, int], EventOption]:
+    """The final set's settled events by trigger, as an annotator's are listed: what an event difference's decision
+    left there, since changed (a label taken later can take its filler out of a role)."""
+    return {(e.trigger_start, e.trigger_end): _event_option(e) for e in event_items(project, doc_id, DEFAULT_SET)}
+
+
 def _event_option(e: EventItem) -> EventOption:
     return EventOption(e.type, e.trigger_start, e.trigger_end, e.attributes, e.arguments)

@@ -237,3 +237,49 @@ def test_taking_a_label_that_a_settled_event_s_role_does_not_take_says_what_it_t
         assert said in w.message.text()
     finally:
         close_window(w)
+
+
+def test_a_last_decision_leaving_a_required_role_empty_shows_it_and_does_not_mark_the_document_reviewed(
+    qtbot, tmp_path
+):
+    """Adjudicate differences: alice's "election" taken (A) with its Person, then bob's ORG for that span (B) took the
+    span out of the Person: the event's row still read "alice by vera" with nothing of the empty role, and that last
+    decision marked the document reviewed with Personnel:Elect needing its Person (``validate`` said so afterwards).
+    The row says the event as it now is; the mark is refused in Ctrl+Enter's words; the role filled, G marks it."""
+    from annotator import edits
+    from annotator.validation import validate
+    from ui_support import close_window, open_window
+
+    text = "Adebayo Ogunleye won the election."
+    spans = {"alice": [("Adebayo Ogunleye", "PERSON")], "bob": [("Adebayo Ogunleye", "ORG")]}
+    events = {"alice": [("Personnel:Elect", "election", (("Person", "Adebayo Ogunleye"),))]}
+    w = open_window(qtbot, _team(tmp_path, text, spans, events), annotator="vera", pipeline=None)
+    try:
+        c = w.controller
+        w.actions_by_name["adjudicate"].trigger()
+        dlg = w._adjudication_window
+        dlg.select(next(d for d in dlg.diffs if d.kind == "event").id)
+        qtbot.keyClick(dlg.tree, Qt.Key.Key_A)
+        dlg.select(next(d for d in dlg.diffs if d.kind == "entity").id)
+        qtbot.keyClick(dlg.tree, Qt.Key.Key_B)
+        assert all(d.settled for d in dlg.diffs)
+        row = next(i for i, d in enumerate(dlg.diffs) if d.kind == "event")
+        decision = dlg.tree.topLevelItem(row).text(dlg.tree.columnCount() - 1)
+        assert decision.startswith("alice by vera")
+        assert "now Personnel:Elect “election”, needs Person" in decision
+        assert c.doc.status != "reviewed"
+        assert c.project.document(c.doc.id).status != "reviewed"
+        said = (
+            "not marked reviewed: it leaves an event without a required role: “election”: Personnel:Elect needs Person"
+        )
+        qtbot.waitUntil(lambda: said in w.message.text())
+        (ev,) = c.events.values()
+        (person,) = [e for e in c.entities.values() if e.label == "ORG"]
+        edits.relabel_entity(c.project, person.id, "PERSON")
+        edits.add_argument(c.project, ev.id, "Person", person.id)
+        c.reload()
+        qtbot.keyClick(dlg.tree, Qt.Key.Key_G)
+        assert c.project.document(c.doc.id).status == "reviewed"
+        assert validate(c.project, c.doc.id) == []
+    finally:
+        close_window(w)

@@ -9,6 +9,7 @@ Ctrl+Z in the main window (or here) takes a decision back. The core does the wor
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.categories import document_categories
+from annotator.rules import missing_roles
+from annotator.schema import Schema
 from annotator.teams import adjudication as adj
 from annotator.teams.differences import (
     CategoryOption,
@@ -34,12 +37,14 @@ from annotator.teams.differences import (
     EventOption,
     differences,
     document_sets,
+    final_events,
 )
 from annotator.teams.merge_categories import said_choices
 from annotator.teams.sets import not_worked_on
 from annotator.wording import counted
 from ui.commands import CoreEditCommand
 from ui.dialogs.keys import close_buttons
+from ui.dialogs.problems import problem_text
 from ui.plain import no_mnemonic, tooltip_text
 from ui.roles_left import roles_left, roles_of
 
@@ -95,6 +100,25 @@ def describe_option(text: str, opt: EntityOption | EventOption | CategoryOption 
         + (f" ({args})" if args else "")
         + (f" [{attrs}]" if attrs else "")
     )
+
+
+def decision_said(text: str, d: Difference, finals: dict[tuple[int, int], EventOption], schema: Schema | None) -> str:
+    """The Decision cell: who took what, and for an event the final set's as it now is when it differs from the version
+    taken ("alice by vera; now Personnel:Elect “election”, needs Person": a label taken later took its filler out of a
+    role, and the row read as before)."""
+    if not d.decision:
+        return ""
+    said = d.decision["take"] + (f" by {d.decision['by']}" if d.decision.get("by") else "")
+    taken = d.option(d.decision["take"]) if d.kind == "event" and d.decision["take"] in d.sets else None
+    if not isinstance(taken, EventOption):
+        return said
+    now = finals.get((taken.trigger_start, taken.trigger_end))
+    if now is None or (now.type, now.arguments) == (taken.type, taken.arguments):  # (attributes: the defaults added)
+        return said
+    etype = schema.event_type(now.type) if schema is not None else None
+    lacking = missing_roles(etype, (role for role, *_ in now.arguments)) if etype is not None else []
+    now_said = describe_option(text, replace(now, attributes=()))
+    return f"{said}; now {now_said}" + (f", needs {', '.join(lacking)}" if lacking else "")
 
 
 def keys_hint(sets: int) -> str:
@@ -190,10 +214,9 @@ class AdjudicationWindow(QDialog):
         self.diffs = differences(c.project, c.doc.id, self.sets) if self.sets else []
         text = c.doc.text
         selected = None
+        finals = final_events(c.project, c.doc.id) if any(d.kind == "event" and d.settled for d in self.diffs) else {}
         for d in self.diffs:
-            decision = (
-                d.decision["take"] + (f" by {d.decision['by']}" if d.decision.get("by") else "") if d.decision else ""
-            )
+            decision = decision_said(text, d, finals, c.schema)
             alone = len(d.options) == 1  # one annotator worked on the document: nothing to differ from
             words = "(the document)" if d.kind == "categories" else text[d.start : d.end]
             where = words if len(words) <= TEXT_MOST else words[: TEXT_MOST - 1] + "…"  # cut: said, whole in its tip
@@ -202,7 +225,7 @@ class AdjudicationWindow(QDialog):
             cols.append(decision)
             item = QTreeWidgetItem(cols)
             item.setData(0, Qt.ItemDataRole.UserRole, d.id)
-            for k in range(3, len(cols) - 1):
+            for k in range(3, len(cols)):
                 item.setToolTip(k, tooltip_text(cols[k]))
             if where != words:
                 item.setToolTip(2, tooltip_text(words))
@@ -334,9 +357,30 @@ class AdjudicationWindow(QDialog):
         before = roles_of(c, at)  # a label taken takes the span out of the roles not taking it: said
         c.run(TakeVersion, d, set_name, sets=self.sets)
         kept = [(ev, a) for ev, a in before if (e := c.entities.get(a.entity_id)) is not None and e.label == opt.label]
-        if kept and (said := roles_left(c, kept, c.span_said(opt.start, opt.end, 40), opt.label)):
+        said = roles_left(c, kept, c.span_said(opt.start, opt.end, 40), opt.label) if kept and opt is not None else ""
+        if said:
             c.report_status(said)  # (a span replaced by one of other bounds took its roles with it: not this)
+        self._say_not_reviewed(said)
         self._next()
+
+    def _say_not_reviewed(self, said: str = "") -> None:
+        """Every difference settled but the document not marked reviewed, as an event of the final set lacks a
+        required role (``adj.lacking_roles``): said in the words Ctrl+Enter's question uses, after ``said``."""
+        c = self.controller
+        if c.project is None or c.doc is None or c.edits_waiting() or c.doc.status == "reviewed":
+            return
+        if not self.diffs or not all(d.settled for d in self.diffs):
+            return
+        lacking = adj.lacking_roles(c.project, c.doc.id)
+        if not lacking:
+            return
+        n = len({p.event_id for p in lacking})
+        first = f"{problem_text(c, lacking[0])}{f', and {n - 1} more' if n > 1 else ''}"
+        events = "an event" if n == 1 else f"{n} events"
+        line = (
+            f"{c.doc.name} not marked reviewed: it leaves {events} without a required role: {first} (fill it, then G)"
+        )
+        c.report_status(f"{said}; {line}" if said else line)
 
     def take_both(self) -> None:
         d = self.current()
@@ -346,6 +390,7 @@ class AdjudicationWindow(QDialog):
             self.controller.report_error("Both versions can be kept only for entity spans that differ")
             return
         self.controller.run(TakeBoth, d, sets=self.sets)
+        self._say_not_reviewed()
         self._next()
 
     def edit_current(self) -> None:
@@ -369,6 +414,7 @@ class AdjudicationWindow(QDialog):
         c = self.controller
         if c.doc is not None:
             c.run(TakeAllAgreed, c.doc.id, sets=self.sets)
+            self._say_not_reviewed()
             self._next(here_first=True)
 
     def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802
