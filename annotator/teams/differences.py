@@ -18,6 +18,7 @@ from typing import Any, Sequence
 import orjson
 
 from annotator.model import DEFAULT_SET
+from annotator.rules import missing_roles
 from annotator.store import Project
 from annotator.teams.merge_categories import annotators_categories
 from annotator.teams.sets import EventItem, covering_sets, document_meta, event_items, human_spans, overlapping_pairs
@@ -222,10 +223,16 @@ def differences(project: Project, doc_id: int, sets: Sequence[str] | None = None
     return out
 
 
-def final_events(project: Project, doc_id: int) -> dict[tuple[int, int], EventOption]:
-    """The final set's settled events by trigger, as an annotator's are listed: what an event difference's decision
-    left there, since changed (a label taken later can take its filler out of a role)."""
-    return {(e.trigger_start, e.trigger_end): _event_option(e) for e in event_items(project, doc_id, DEFAULT_SET)}
+def final_events(project: Project, doc_id: int) -> dict[tuple[int, int], tuple[EventOption, tuple[str, ...]]]:
+    """The final set's settled events by trigger, as an annotator's are listed, each with the required roles it leaves
+    empty (``rules.missing_roles``): what an event difference's decision left there, since changed (a label taken
+    later can take its filler out of a role)."""
+    out = {}
+    for e in event_items(project, doc_id, DEFAULT_SET):
+        etype = project.schema.event_type(e.type)
+        lacking = missing_roles(etype, (a[0] for a in e.arguments)) if etype is not None else []
+        out[(e.trigger_start, e.trigger_end)] = (_event_option(e), tuple(lacking))
+    return out
 
 
 def _event_option(e: EventItem) -> EventOption:

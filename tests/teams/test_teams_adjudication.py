@@ -187,3 +187,23 @@ def test_three_annotators(project):
     adj.take(project, diffs[0], "b")
     assert [(text[s.start : s.end], s.label) for s in human_spans(project, doc, "main")] == [("Acme Corp", "ORG")]
     assert project.document(doc).status == "reviewed"
+
+
+def test_the_last_decision_does_not_mark_reviewed_while_a_final_event_lacks_a_required_role(project):
+    """A final event without its required role (there B's label took its filler out): settling the last difference
+    marked the document reviewed and ``validate`` said so afterwards. It settles, unmarked; ``finish`` refuses in the
+    same words until the role is filled."""
+    text = "Mary won the election"
+    doc = _two_sets(project, text, [("Mary", "PERSON")], [("Mary", "ORG")])
+    project.annotator = "vera"
+    ev = edits.add_event(project, doc, "Personnel:Elect", *at(text, "election")).result_id
+    (d,) = differences(project, doc)
+    adj.take(project, d, "b")
+    assert differences(project, doc)[0].settled and project.document(doc).status != "reviewed"
+    with pytest.raises(AnnotatorError, match="without a required role: .*needs Person"):
+        adj.finish(project, doc)
+    mary = next(e for e in project.entities(doc, "main") if e.label == "ORG")
+    edits.relabel_entity(project, mary.id, "PERSON")
+    edits.add_argument(project, ev, "Person", mary.id)
+    adj.finish(project, doc)
+    assert project.document(doc).status == "reviewed"

@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.categories import document_categories
-from annotator.rules import missing_roles
-from annotator.schema import Schema
 from annotator.teams import adjudication as adj
 from annotator.teams.differences import (
     CategoryOption,
@@ -102,7 +100,7 @@ def describe_option(text: str, opt: EntityOption | EventOption | CategoryOption 
     )
 
 
-def decision_said(text: str, d: Difference, finals: dict[tuple[int, int], EventOption], schema: Schema | None) -> str:
+def decision_said(text: str, d: Difference, finals: dict[tuple[int, int], tuple[EventOption, tuple[str, ...]]]) -> str:
     """The Decision cell: who took what, and for an event the final set's as it now is when it differs from the version
     taken ("alice by vera; now Personnel:Elect “election”, needs Person": a label taken later took its filler out of a
     role, and the row read as before)."""
@@ -112,11 +110,9 @@ def decision_said(text: str, d: Difference, finals: dict[tuple[int, int], EventO
     taken = d.option(d.decision["take"]) if d.kind == "event" and d.decision["take"] in d.sets else None
     if not isinstance(taken, EventOption):
         return said
-    now = finals.get((taken.trigger_start, taken.trigger_end))
+    now, lacking = finals.get((taken.trigger_start, taken.trigger_end), (None, ()))
     if now is None or (now.type, now.arguments) == (taken.type, taken.arguments):  # (attributes: the defaults added)
         return said
-    etype = schema.event_type(now.type) if schema is not None else None
-    lacking = missing_roles(etype, (role for role, *_ in now.arguments)) if etype is not None else []
     now_said = describe_option(text, replace(now, attributes=()))
     return f"{said}; now {now_said}" + (f", needs {', '.join(lacking)}" if lacking else "")
 
@@ -216,7 +212,7 @@ class AdjudicationWindow(QDialog):
         selected = None
         finals = final_events(c.project, c.doc.id) if any(d.kind == "event" and d.settled for d in self.diffs) else {}
         for d in self.diffs:
-            decision = decision_said(text, d, finals, c.schema)
+            decision = decision_said(text, d, finals)
             alone = len(d.options) == 1  # one annotator worked on the document: nothing to differ from
             words = "(the document)" if d.kind == "categories" else text[d.start : d.end]
             where = words if len(words) <= TEXT_MOST else words[: TEXT_MOST - 1] + "…"  # cut: said, whole in its tip
