@@ -269,10 +269,10 @@ def test_a_last_decision_leaving_a_required_role_empty_shows_it_and_does_not_mar
         assert "now Personnel:Elect “election”, needs Person" in decision
         assert c.doc.status != "reviewed"
         assert c.project.document(c.doc.id).status != "reviewed"
-        said = (
-            "not marked reviewed: it leaves an event without a required role: “election”: Personnel:Elect needs Person"
-        )
+        said = "not marked reviewed: “election”: Personnel:Elect needs Person (fill it, then G)"
         qtbot.waitUntil(lambda: said in w.message.text())
+        assert w.message.text().startswith(f"{c.doc.name} {said}; “Adebayo Ogunleye” taken out of Person")
+        assert f"0 to settle ({said})" in dlg.heading.text()
         (ev,) = c.events.values()
         (person,) = [e for e in c.entities.values() if e.label == "ORG"]
         edits.relabel_entity(c.project, person.id, "PERSON")

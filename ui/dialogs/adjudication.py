@@ -239,7 +239,9 @@ class AdjudicationWindow(QDialog):
             self.heading.setText(f"{c.doc.name}: no annotators' sets cover this document (merge their files first).")
         else:
             self.heading.setText(
-                f"{c.doc.name} ({c.doc.status}): {counted(len(self.diffs), 'item')}, {left} to settle; sets "
+                f"{c.doc.name} ({c.doc.status}): {counted(len(self.diffs), 'item')}, {left} to settle"
+                + (f" ({why})" if not left and (why := self._not_reviewed()) else "")
+                + "; sets "
                 + ", ".join(f"{SET_KEYS[i]} = {s}" for i, s in enumerate(self.sets[: len(SET_KEYS)]))
                 + self._absent()
             )
@@ -359,24 +361,27 @@ class AdjudicationWindow(QDialog):
         self._say_not_reviewed(said)
         self._next()
 
-    def _say_not_reviewed(self, said: str = "") -> None:
-        """Every difference settled but the document not marked reviewed, as an event of the final set lacks a
-        required role (``adj.lacking_roles``): said in the words Ctrl+Enter's question uses, after ``said``."""
+    def _not_reviewed(self) -> str:
+        """Why a document whose every difference is settled is not marked reviewed: an event of the final set lacks a
+        required role (``adj.lacking_roles``), named in the words Ctrl+Enter's question uses; "" when not so."""
         c = self.controller
         if c.project is None or c.doc is None or c.edits_waiting() or c.doc.status == "reviewed":
-            return
+            return ""
         if not self.diffs or not all(d.settled for d in self.diffs):
-            return
+            return ""
         lacking = adj.lacking_roles(c.project, c.doc.id)
         if not lacking:
-            return
+            return ""
         n = len({p.event_id for p in lacking})
         first = f"{problem_text(c, lacking[0])}{f', and {n - 1} more' if n > 1 else ''}"
-        events = "an event" if n == 1 else f"{n} events"
-        line = (
-            f"{c.doc.name} not marked reviewed: it leaves {events} without a required role: {first} (fill it, then G)"
-        )
-        c.report_status(f"{said}; {line}" if said else line)
+        return f"not marked reviewed: {first} (fill it, then G)"
+
+    def _say_not_reviewed(self, said: str = "") -> None:
+        """The status line after a decision: why the document is not marked reviewed first (a line too long for the
+        window is cut at its end: at 1366 px the role it named was), then ``said``."""
+        c, line = self.controller, self._not_reviewed()
+        if line and c.doc is not None:
+            c.report_status(f"{c.doc.name} {line}" + (f"; {said}" if said else ""))
 
     def take_both(self) -> None:
         d = self.current()
