@@ -213,23 +213,32 @@ def test_a_label_key_on_the_words_of_a_span_rejected_with_that_label_takes_it_ba
     assert at_paris == [("GPE", "rejected"), ("LOC", "added")]
 
 
-def test_taking_a_label_that_a_settled_event_s_role_does_not_take_says_what_it_took_out(qtbot, tmp_path):
-    """Adjudicate differences on seed 006: alice's "election" (Personnel:Elect, its Person "Adebayo Ogunleye" a
-    PERSON) taken with A, then bob's label for that span (B, ORG): the event's Person became an ORG, nothing said
-    (a relabel now takes the span out of that role, session 26); the line says what went."""
-    from ui_support import close_window, open_window
+def _elected_then_relabelled(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    """Adjudicate differences on alice's "election" (Personnel:Elect, its Person "Adebayo Ogunleye" a PERSON) taken
+    with A, then bob's ORG for that span taken with B: (the window, the adjudication window)."""
+    from ui_support import open_window
 
     text = "Adebayo Ogunleye won the election."
     spans = {"alice": [("Adebayo Ogunleye", "PERSON")], "bob": [("Adebayo Ogunleye", "ORG")]}
     events = {"alice": [("Personnel:Elect", "election", (("Person", "Adebayo Ogunleye"),))]}
     w = open_window(qtbot, _team(tmp_path, text, spans, events), annotator="vera", pipeline=None)
+    w.actions_by_name["adjudicate"].trigger()
+    dlg = w._adjudication_window
+    dlg.select(next(d for d in dlg.diffs if d.kind == "event").id)
+    qtbot.keyClick(dlg.tree, Qt.Key.Key_A)
+    dlg.select(next(d for d in dlg.diffs if d.kind == "entity").id)
+    qtbot.keyClick(dlg.tree, Qt.Key.Key_B)
+    return w, dlg
+
+
+def test_taking_a_label_that_a_settled_event_s_role_does_not_take_says_what_it_took_out(qtbot, tmp_path):
+    """Adjudicate differences on seed 006: alice's "election" (Personnel:Elect, its Person "Adebayo Ogunleye" a
+    PERSON) taken with A, then bob's label for that span (B, ORG): the event's Person became an ORG, nothing said
+    (a relabel now takes the span out of that role, session 26); the line says what went."""
+    from ui_support import close_window
+
+    w, dlg = _elected_then_relabelled(qtbot, tmp_path)
     try:
-        w.actions_by_name["adjudicate"].trigger()
-        dlg = w._adjudication_window
-        dlg.select(next(d for d in dlg.diffs if d.kind == "event").id)
-        qtbot.keyClick(dlg.tree, Qt.Key.Key_A)
-        dlg.select(next(d for d in dlg.diffs if d.kind == "entity").id)
-        qtbot.keyClick(dlg.tree, Qt.Key.Key_B)
         (ev,) = w.controller.events.values()
         assert ev.arguments == ()
         qtbot.waitUntil(lambda: "taken out" in w.message.text())
@@ -248,20 +257,11 @@ def test_a_last_decision_leaving_a_required_role_empty_shows_it_and_does_not_mar
     The row says the event as it now is; the mark is refused in Ctrl+Enter's words; the role filled, G marks it."""
     from annotator import edits
     from annotator.validation import validate
-    from ui_support import close_window, open_window
+    from ui_support import close_window
 
-    text = "Adebayo Ogunleye won the election."
-    spans = {"alice": [("Adebayo Ogunleye", "PERSON")], "bob": [("Adebayo Ogunleye", "ORG")]}
-    events = {"alice": [("Personnel:Elect", "election", (("Person", "Adebayo Ogunleye"),))]}
-    w = open_window(qtbot, _team(tmp_path, text, spans, events), annotator="vera", pipeline=None)
+    w, dlg = _elected_then_relabelled(qtbot, tmp_path)
     try:
         c = w.controller
-        w.actions_by_name["adjudicate"].trigger()
-        dlg = w._adjudication_window
-        dlg.select(next(d for d in dlg.diffs if d.kind == "event").id)
-        qtbot.keyClick(dlg.tree, Qt.Key.Key_A)
-        dlg.select(next(d for d in dlg.diffs if d.kind == "entity").id)
-        qtbot.keyClick(dlg.tree, Qt.Key.Key_B)
         assert all(d.settled for d in dlg.diffs)
         row = next(i for i, d in enumerate(dlg.diffs) if d.kind == "event")
         decision = dlg.tree.topLevelItem(row).text(dlg.tree.columnCount() - 1)
