@@ -22,7 +22,7 @@ import random
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -106,6 +106,25 @@ def smoothed(counts: dict, keys: list[str], start: float, alpha: float) -> float
     return rate
 
 
+class Tally:
+    """Right/seen counts per key, and over all (the prior every chain of keys is smoothed from)."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        self.total = [0, 0]
+
+    def add(self, keys: Iterable[str], right: bool) -> None:
+        self.total[0] += right
+        self.total[1] += 1
+        for key in keys:
+            self.counts[key][0] += right
+            self.counts[key][1] += 1
+
+    def model(self) -> tuple[dict[str, list[int]], float]:
+        """The counts and the overall rate, smoothed by one right and one wrong."""
+        return self.counts, (self.total[0] + 1) / (self.total[1] + 2)
+
+
 def shown(row: Row) -> list[dict]:
     return [s for t in row["toks"] for s in t["shown"]]
 
@@ -154,18 +173,12 @@ def _chain_coref(row: Row, t: dict, s: dict) -> list[str]:
 
 def veto(chain: Callable[[Row, dict, dict], list[str]]) -> tuple[Callable, Callable]:
     def fit(rows: list[Row]) -> Any:
-        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        total = [0, 0]
+        tally = Tally()
         for row in rows:
             for t in row["toks"]:
                 for s in t["shown"]:
-                    right = right_event(row, s) is not None
-                    total[0] += right
-                    total[1] += 1
-                    for key in chain(row, t, s):
-                        counts[key][0] += right
-                        counts[key][1] += 1
-        return counts, (total[0] + 1) / (total[1] + 2)
+                    tally.add(chain(row, t, s), right_event(row, s) is not None)
+        return tally.model()
 
     def predict(row: Row, model: Any, setting: tuple[float, float]) -> list[dict]:
         counts, start = model
@@ -177,15 +190,12 @@ def veto(chain: Callable[[Row, dict, dict], list[str]]) -> tuple[Callable, Calla
 
 # -- trigger promotions: candidates the rules reject --
 def _fit_weak(rows: list[Row]) -> Any:
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    tally = Tally()
     for row in rows:
         for t in row["toks"]:
             for s in t["weak"]:
-                right = right_event(row, s) is not None
-                for key in (s["type"], f"{s['type']}|{t['lemma']}"):
-                    counts[key][0] += right
-                    counts[key][1] += 1
-    return counts
+                tally.add((s["type"], f"{s['type']}|{t['lemma']}"), right_event(row, s) is not None)
+    return tally.counts
 
 
 def _predict_weak(row: Row, counts: Any, setting: tuple[float, float]) -> list[dict]:
@@ -264,23 +274,16 @@ def _argument_kinds(row: Row) -> list[tuple[dict, dict, list[tuple[dict, list[st
 
 
 def _fit_kinds(rows: list[Row]) -> Any:
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    total = [0, 0]
+    tally = Tally()
     for row in rows:
         for _t, s, fillers in _argument_kinds(row):
             event = right_event(row, s)
             if event is None:
                 continue
             for a, chain in fillers:
-                if a["role"] == "Time":  # events-dev annotates no Time
-                    continue
-                k = kept(event, a)
-                total[0] += k
-                total[1] += 1
-                for key in chain:
-                    counts[key][0] += k
-                    counts[key][1] += 1
-    return counts, (total[0] + 1) / (total[1] + 2)
+                if a["role"] != "Time":  # events-dev annotates no Time
+                    tally.add(chain, kept(event, a))
+    return tally.model()
 
 
 def _predict_kinds(row: Row, model: Any, setting: tuple[float, float]) -> list[dict]:
