@@ -18,60 +18,15 @@ from typing import Any, Sequence
 from annotator.role_slots import LEAVING_VERBS, RECEIVING_VERBS, role_slots
 from annotator.rules import has_room, takes
 from annotator.suggest.amounts import COUNTS, is_money
-from annotator.suggest.shared_parts import along_with, chain_subjects, conjuncts
+from annotator.suggest.frame_preps import preps
+from annotator.suggest.noun_frame import noun_frame, of_noun_before
+from annotator.suggest.shared_parts import along_with, conjuncts
 from annotator.suggest.arg_spans import PLACE_LABELS, WH, guess_or_ent, resolve, span_of
 from annotator.suggest.noun_classes import alternative_labels, court_role, is_crime, is_weapon
 from annotator.suggest.nearest_setting import SETTING_PREPS, TIME_LABELS, nearest, on_topic, takes_times
-from annotator.suggest.time_spans import is_duration, is_weekday
-from annotator.suggest.trigger_clues import put_in
+from annotator.suggest.time_spans import is_duration
 from annotator.suggest.types import ArgumentSuggestion
 
-# verbs whose subject takes part in the event their object names ("launched an attack", "held talks", "paid a
-# visit"); the subject of any other verb is someone speaking of it ("condemned the attack", "announced his arrival")
-SUPPORT_VERBS = {
-    "launch",
-    "carry",
-    "conduct",
-    "stage",
-    "hold",
-    "make",
-    "mount",
-    "wage",
-    "lead",
-    "join",
-    "attend",
-    "host",
-    "organize",
-    "organise",
-    "begin",
-    "start",
-    "continue",
-    "resume",
-    "pay",
-    "commit",
-    "perpetrate",
-    "undertake",
-    "have",
-    "do",
-    "take",
-    "give",
-    "complete",
-    "finish",
-    "end",
-    "escalate",
-    "intensify",
-    "step",
-    "plan",
-    "order",
-    "claim",
-    "execute",
-    "perform",
-    "unleash",
-    "open",
-    "embark",
-    "chair",
-    "convene",
-}
 _WHILE = {"while", "when", "as"}
 WHERE_PREPS = SETTING_PREPS | {"to", "into", "from", "toward", "towards"}  # a phrase that tells where
 _AIMED = ("prep:to", "prep:at", "prep:on", "prep:against", "prep:into")
@@ -98,7 +53,7 @@ def frame(trigger: Any) -> list[tuple[str, Any]]:
             out.append(("subjpass", trigger.head))
         out += _verb_frame(trigger)
     else:
-        out += _noun_frame(trigger)
+        out += noun_frame(trigger)
     expanded = []
     for slot, tok in out:
         # the last conjunct first: a role that takes one filler gets it ("Odessa and Mariupol": Mariupol), as the
@@ -135,42 +90,7 @@ def _predicate_frame(adj: Any) -> list[tuple[str, Any]]:
     out += [("subjpass", c) for c in kids if c.dep_ == "nsubjpass"]
     out += [("subj" if objs else "subj_intrans", c) for c in kids if c.dep_ == "nsubj"]
     # "was shot dead while sitting in a coffee shop": one dies where the verb's clause says it happened
-    return out + _preps(verb) + _preps(adj) + _settings(verb, objs)
-
-
-def _preps(tok: Any) -> list[tuple[str, Any]]:
-    out = []
-    for c in tok.children:
-        if c.dep_ in ("prep", "agent") and c.pos_ in ("ADP", "SCONJ"):
-            for g in c.children:
-                if g.dep_ == "pobj" and (doer := _hands_of(g)) is not None:
-                    out.append(("agent", doer))  # "killed at the hands of police": the police did it
-                elif g.dep_ == "pobj" and (name := _name_before_day(g)) is not None:
-                    # "heading to Kyiv Monday": the parse takes the day for the object, the name for its compound
-                    out += [(f"prep:{c.lower_}", name), ("npadvmod", g)]
-                elif g.dep_ == "pobj":
-                    out.append(("agent" if c.dep_ == "agent" else f"prep:{c.lower_}", g))
-        elif c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
-            out.append(("npadvmod", c))
-    return out
-
-
-def _name_before_day(day: Any) -> Any | None:
-    """The name right before a weekday the parse made its compound ("to Kyiv Monday": Kyiv), or None."""
-    if not is_weekday(day.text) or day.i == 0:
-        return None
-    name = day.doc[day.i - 1]
-    return name if name.head.i == day.i and name.dep_ == "compound" and name.pos_ == "PROPN" else None
-
-
-def _hands_of(noun: Any) -> Any | None:
-    """X of "at (in) the hands of X", the one who did it, or None."""
-    if noun.lemma_.lower() != "hand" or noun.tag_ != "NNS" or noun.head.lower_ not in ("at", "in"):
-        return None
-    return next(
-        (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
-        None,
-    )
+    return out + preps(verb) + preps(adj) + _settings(verb, objs)
 
 
 def _nearest_labelled(v: Any) -> Any:
@@ -277,7 +197,7 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
         (s, g)
         for c in objs
         if guess_or_ent(c) in PLACE_LABELS
-        for s, g in _preps(c)
+        for s, g in preps(c)
         if s in ("prep:for", "prep:to", "prep:toward", "prep:towards", "prep:into")
     ]
     # "shipped rifles to Ukraine", "received arms supplies from Damascus": the parse hangs the verb's "to" or "from" on
@@ -287,7 +207,7 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
         ("obj_origin" if s == "prep:from" else "obj_to", g)
         for c in objs
         if guess_or_ent(c) not in PLACE_LABELS
-        for s, g in _preps(c)
+        for s, g in preps(c)
         if s in ("prep:to", "prep:into", "prep:toward", "prep:towards", "prep:from") and guess_or_ent(g) in PLACE_LABELS
     ]
     # "vessels from the Crimean ports had been moved to Odessa", "migrants from Syria arrived": where the one moved is
@@ -295,7 +215,7 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     out += [
         ("obj_origin", g)
         for c in subjpass + ([] if transitive else subj)
-        for s, g in _preps(c)
+        for s, g in preps(c)
         if s == "prep:from" and guess_or_ent(g) in PLACE_LABELS
     ]
     # "was arrested along with his partner", "fled together with his family": the one along with the verb's subject
@@ -313,20 +233,20 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
         elif c.dep_ == "oprd":
             out.append(("oprd", c))
         elif c.dep_ == "prt":
-            out += _preps(c)
+            out += preps(c)
     # a "by" the parse hangs on an active verb after a noun's "of" phrase is that noun's ("protested the killing of
     # a student by the police": not protested by the police)
     own = [
         (s, t)
-        for s, t in _preps(v)
-        if not (s in ("agent", "prep:by") and v.tag_ != "VBN" and _of_noun_before(t.head) is not None)
+        for s, t in preps(v)
+        if not (s in ("agent", "prep:by") and v.tag_ != "VBN" and of_noun_before(t.head) is not None)
     ]
     # "spoke on the phone with Putin": the parse hangs "with" on the phone; the one spoken with is the verb's
     late += [
         ("prep:with", g)
         for slot, t in own
         if t.n_rights and slot.startswith("prep:") and slot != "prep:with"
-        for s2, g in _preps(t)
+        for s2, g in preps(t)
         if s2 == "prep:with"
     ]
     # "fired his gun, killing the man": what the outcome's cause was done with is the outcome's instrument too
@@ -339,7 +259,7 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
         ("then_to", g)
         for c in kids
         if c.dep_ == "conj" and c.pos_ == "VERB" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
-        for s, g in _preps(c)
+        for s, g in preps(c)
         if s in ("prep:to", "prep:into", "prep:toward", "prep:towards")
     ]
     # "set fires to the Saudi embassy in Tehran": where what it is done to is, as for an object
@@ -375,129 +295,12 @@ def _settings(v: Any, objs: list[Any]) -> list[tuple[str, Any]]:
 
 def _preps_and_dates(heads: list[Any]) -> list[tuple[str, Any]]:
     """The prepositional objects and bare dates ("late Monday") of each of ``heads``."""
-    return [(s, t) for h in heads for s, t in _preps(h) if s.startswith("prep:") or s == "npadvmod"]
+    return [(s, t) for h in heads for s, t in preps(h) if s.startswith("prep:") or s == "npadvmod"]
 
 
 def _while_clauses(v: Any) -> list[Any]:
     """The clauses telling when ``v`` happened ("... when an airstrike hit", "while sitting in a coffee shop")."""
     return [c for c in v.children if c.dep_ == "advcl" and any(m.lower_ in _WHILE for m in c.children)]
-
-
-def _next_word(tok: Any) -> Any | None:
-    """The first token after ``tok`` that is no punctuation, or None."""
-    for t in tok.doc[tok.i + 1 :]:
-        if not t.is_punct:
-            return t
-    return None
-
-
-def _of_noun_before(by: Any) -> Any | None:
-    """The noun whose "of" phrase ends just before a "by" ("the killing of a student by the police"; commas between
-    may close an apposition: "of a commander, Burhan Wani, by forces"), or None."""
-    i = by.i - 1
-    while i >= 0 and by.doc[i].is_punct:
-        i -= 1
-    if i < 0:
-        return None
-    for t in by.doc[i].ancestors:
-        if t.dep_ == "prep" and t.lower_ == "of" and t.head.pos_ == "NOUN":
-            return t.head
-        if t.dep_ not in ("pobj", "appos", "compound", "amod", "conj") and t.pos_ != "NOUN":
-            return None
-    return None
-
-
-def _noun_frame(n: Any) -> list[tuple[str, Any]]:
-    out: list[tuple[str, Any]] = []
-    # "the killing of a student by the police": the "by" after its "of" phrase, wherever the parse hangs it
-    if n.n_rights:
-        after = _next_word(n.right_edge)
-        for by in [t for t in n.subtree if t.i > n.i] + ([after] if after is not None else []):
-            if by.lower_ == "by" and by.head.i != n.i and (owner := _of_noun_before(by)) is not None and owner.i == n.i:
-                out += [("agent", g) for g in by.children if g.dep_ == "pobj"]
-    for c in n.children:
-        if c.dep_ == "poss":
-            out.append(("poss", c))
-        elif c.dep_ in ("compound", "nmod") and c.i < n.i:
-            # "Syrian government airstrikes", "U.S. military strikes": the nationality of a common noun in front of
-            # the trigger names the party that noun describes, as a name in front of "area" names the place
-            out += [("compound", g) for g in _nationalities(c) or [c]]
-            # "the Putin-Modi summit": the first name of a hyphenated pair hangs on the second
-            out += [
-                ("compound", g)
-                for g in c.children
-                if g.dep_ == "compound"
-                and g.pos_ == "PROPN"
-                and c.pos_ == "PROPN"
-                and g.i < c.i
-                and any(x.text == "-" for x in c.doc[g.i : c.i])
-            ]
-        elif c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
-            out.append(("compound", c))
-        elif c.dep_ == "nummod" and c.ent_type_ == "MONEY":
-            out.append(("nummod", c))
-        elif c.dep_ == "acl" and c.tag_ == "VBG" and c.i == n.i + 1:
-            # "an explosion targeting one of its bases": the event does to the participle's object what the
-            # participle says, so that object is the one the noun's event is done to (right after the noun: further
-            # on, the parse hangs another noun's participle on it, "clashes between youth and forces firing bullets")
-            out += [("acl_obj", g) for g in c.children if g.dep_ in ("dobj", "obj")]
-        elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in SUPPORT_VERBS:
-            # "airstrikes carried out by a Saudi-led coalition": who does the noun's event
-            out += [("~agent", t) for s, t in _preps(c) if s == "agent"]
-    out += (own := _preps(n))  # and "clashes between police and protesters": the sides, which one attacks left open
-    out += [("~sides", t) for s, t in own if s == "prep:between"]
-    head = n.head
-    if n.dep_ in ("dobj", "attr", "obj") and head.pos_ in ("VERB", "AUX"):
-        if n.dep_ == "attr" or head.lemma_.lower() in SUPPORT_VERBS:  # "X launched an attack", not "X condemned it"
-            out += [("gov_subj", c) for c in head.children if c.dep_ == "nsubj"]
-        # "X was given a suspended sentence", "gave him a fine", "received a life sentence": the one given a penalty
-        # is its defendant (slot ``given``)
-        if head.lemma_.lower() == "give":
-            out += [("given", c) for c in head.children if c.dep_ in ("nsubjpass", "dative")]
-            if (
-                head.dep_ == "conj"
-                and any(c.dep_ == "auxpass" for c in head.children)
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
-            ):  # "Nowicki testified and was later given a suspended sentence": the subject of both
-                out += [("given", c) for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        elif head.lemma_.lower() in ("receive", "get"):
-            out += [("given", c) for c in head.children if c.dep_ == "nsubj"]
-        out += [(s, t) for s, t in _preps(head) if s.startswith("prep:") or s == "npadvmod"]
-    elif n.dep_ == "nsubjpass" and head.pos_ == "VERB":  # "talks were held in Moscow"
-        # the agent of a verb of doing it is the noun's ("the attack was carried out by militants"), not of another
-        # verb ("the attack was condemned by the UN")
-        support = head.lemma_.lower() in SUPPORT_VERBS
-        out += [(s, t) for s, t in _preps(head) if s != "agent" or support]
-        out += [(s, t) for p in head.children if p.dep_ == "prt" and support for s, t in _preps(p)]
-    elif n.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_ in ("come", "be"):
-        # "the camps came under attack": the subject is what is attacked
-        out += [("subjpass", c) for c in head.head.children if c.dep_ == "nsubj"]
-        out += [(s, t) for s, t in _preps(head.head) if s.startswith("prep:") and s != "prep:under"]
-    elif n.dep_ == "pobj" and (head.lower_ in ("to", "into") or put_in(n, head)) and head.head.pos_ == "VERB":
-        # "shot to death", "took a man into custody", "put Clinton in jail": the verb's patient undergoes the event
-        verb = head.head
-        vkids = list(verb.children)
-        objs = [c for c in vkids if c.dep_ in ("dobj", "obj")]
-        out += [("obj", c) for c in objs] + [("subjpass", c) for c in vkids if c.dep_ == "nsubjpass"]
-        out += [("subj", c) for c in vkids if c.dep_ == "nsubj" and objs]
-        if objs and not any(c.dep_ in ("nsubj", "nsubjpass") for c in vkids):
-            out += [("~subj", c) for c in chain_subjects(verb)]  # "police arrived to take them to jail": the police
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" or verb.dep_ == "acl" and verb.tag_ == "VBG" and not objs:
-            out.append(("subjpass", verb.head))  # "a teenager being shot to death"
-        out += [(s, t) for s, t in _preps(verb) if s.startswith("prep:") and s != "prep:to"]
-    return out
-
-
-def _nationalities(noun: Any) -> list[Any]:
-    """The nationality or country adjective of a common noun with no name of its own; of coordinated ones ("Russian
-    and Syrian government") the last, as ``frame`` puts it first: they are one party, not a second role's."""
-    if noun.pos_ != "NOUN" or noun.ent_type_:
-        return []
-    out = []
-    for g in noun.children:
-        if g.dep_ in ("amod", "compound") and g.i < noun.i and g.ent_type_ in ("NORP", "GPE"):
-            out += [[g, *(c for c in g.children if c.dep_ == "conj" and c.ent_type_ in ("NORP", "GPE"))][-1]]
-    return out
 
 
 def fill_roles(

@@ -1,0 +1,175 @@
+"""The frame of a noun trigger ("the attack on the base", "the killing of a student by the police", "X launched an
+attack", "shot to death"): the (slot, token) pairs around it, as ``event_args.frame`` reads a verb's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.suggest.frame_preps import preps
+from annotator.suggest.shared_parts import chain_subjects
+from annotator.suggest.trigger_clues import put_in
+
+# verbs whose subject takes part in the event their object names ("launched an attack", "held talks", "paid a
+# visit"); the subject of any other verb is someone speaking of it ("condemned the attack", "announced his arrival")
+SUPPORT_VERBS = {
+    "launch",
+    "carry",
+    "conduct",
+    "stage",
+    "hold",
+    "make",
+    "mount",
+    "wage",
+    "lead",
+    "join",
+    "attend",
+    "host",
+    "organize",
+    "organise",
+    "begin",
+    "start",
+    "continue",
+    "resume",
+    "pay",
+    "commit",
+    "perpetrate",
+    "undertake",
+    "have",
+    "do",
+    "take",
+    "give",
+    "complete",
+    "finish",
+    "end",
+    "escalate",
+    "intensify",
+    "step",
+    "plan",
+    "order",
+    "claim",
+    "execute",
+    "perform",
+    "unleash",
+    "open",
+    "embark",
+    "chair",
+    "convene",
+}
+
+
+def _next_word(tok: Any) -> Any | None:
+    """The first token after ``tok`` that is no punctuation, or None."""
+    for t in tok.doc[tok.i + 1 :]:
+        if not t.is_punct:
+            return t
+    return None
+
+
+def of_noun_before(by: Any) -> Any | None:
+    """The noun whose "of" phrase ends just before a "by" ("the killing of a student by the police"; commas between
+    may close an apposition: "of a commander, Burhan Wani, by forces"), or None."""
+    i = by.i - 1
+    while i >= 0 and by.doc[i].is_punct:
+        i -= 1
+    if i < 0:
+        return None
+    for t in by.doc[i].ancestors:
+        if t.dep_ == "prep" and t.lower_ == "of" and t.head.pos_ == "NOUN":
+            return t.head
+        if t.dep_ not in ("pobj", "appos", "compound", "amod", "conj") and t.pos_ != "NOUN":
+            return None
+    return None
+
+
+def noun_frame(n: Any) -> list[tuple[str, Any]]:
+    """The (slot, token) pairs around a noun trigger's head token ``n``."""
+    out: list[tuple[str, Any]] = []
+    # "the killing of a student by the police": the "by" after its "of" phrase, wherever the parse hangs it
+    if n.n_rights:
+        after = _next_word(n.right_edge)
+        for by in [t for t in n.subtree if t.i > n.i] + ([after] if after is not None else []):
+            if by.lower_ == "by" and by.head.i != n.i and (owner := of_noun_before(by)) is not None and owner.i == n.i:
+                out += [("agent", g) for g in by.children if g.dep_ == "pobj"]
+    for c in n.children:
+        if c.dep_ == "poss":
+            out.append(("poss", c))
+        elif c.dep_ in ("compound", "nmod") and c.i < n.i:
+            # "Syrian government airstrikes", "U.S. military strikes": the nationality of a common noun in front of
+            # the trigger names the party that noun describes, as a name in front of "area" names the place
+            out += [("compound", g) for g in _nationalities(c) or [c]]
+            # "the Putin-Modi summit": the first name of a hyphenated pair hangs on the second
+            out += [
+                ("compound", g)
+                for g in c.children
+                if g.dep_ == "compound"
+                and g.pos_ == "PROPN"
+                and c.pos_ == "PROPN"
+                and g.i < c.i
+                and any(x.text == "-" for x in c.doc[g.i : c.i])
+            ]
+        elif c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
+            out.append(("compound", c))
+        elif c.dep_ == "nummod" and c.ent_type_ == "MONEY":
+            out.append(("nummod", c))
+        elif c.dep_ == "acl" and c.tag_ == "VBG" and c.i == n.i + 1:
+            # "an explosion targeting one of its bases": the event does to the participle's object what the
+            # participle says, so that object is the one the noun's event is done to (right after the noun: further
+            # on, the parse hangs another noun's participle on it, "clashes between youth and forces firing bullets")
+            out += [("acl_obj", g) for g in c.children if g.dep_ in ("dobj", "obj")]
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in SUPPORT_VERBS:
+            # "airstrikes carried out by a Saudi-led coalition": who does the noun's event
+            out += [("~agent", t) for s, t in preps(c) if s == "agent"]
+    out += (own := preps(n))  # and "clashes between police and protesters": the sides, which one attacks left open
+    out += [("~sides", t) for s, t in own if s == "prep:between"]
+    head = n.head
+    if n.dep_ in ("dobj", "attr", "obj") and head.pos_ in ("VERB", "AUX"):
+        if n.dep_ == "attr" or head.lemma_.lower() in SUPPORT_VERBS:  # "X launched an attack", not "X condemned it"
+            out += [("gov_subj", c) for c in head.children if c.dep_ == "nsubj"]
+        # "X was given a suspended sentence", "gave him a fine", "received a life sentence": the one given a penalty
+        # is its defendant (slot ``given``)
+        if head.lemma_.lower() == "give":
+            out += [("given", c) for c in head.children if c.dep_ in ("nsubjpass", "dative")]
+            if (
+                head.dep_ == "conj"
+                and any(c.dep_ == "auxpass" for c in head.children)
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+            ):  # "Nowicki testified and was later given a suspended sentence": the subject of both
+                out += [("given", c) for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        elif head.lemma_.lower() in ("receive", "get"):
+            out += [("given", c) for c in head.children if c.dep_ == "nsubj"]
+        out += [(s, t) for s, t in preps(head) if s.startswith("prep:") or s == "npadvmod"]
+    elif n.dep_ == "nsubjpass" and head.pos_ == "VERB":  # "talks were held in Moscow"
+        # the agent of a verb of doing it is the noun's ("the attack was carried out by militants"), not of another
+        # verb ("the attack was condemned by the UN")
+        support = head.lemma_.lower() in SUPPORT_VERBS
+        out += [(s, t) for s, t in preps(head) if s != "agent" or support]
+        out += [(s, t) for p in head.children if p.dep_ == "prt" and support for s, t in preps(p)]
+    elif n.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_ in ("come", "be"):
+        # "the camps came under attack": the subject is what is attacked
+        out += [("subjpass", c) for c in head.head.children if c.dep_ == "nsubj"]
+        out += [(s, t) for s, t in preps(head.head) if s.startswith("prep:") and s != "prep:under"]
+    elif n.dep_ == "pobj" and (head.lower_ in ("to", "into") or put_in(n, head)) and head.head.pos_ == "VERB":
+        # "shot to death", "took a man into custody", "put Clinton in jail": the verb's patient undergoes the event
+        verb = head.head
+        vkids = list(verb.children)
+        objs = [c for c in vkids if c.dep_ in ("dobj", "obj")]
+        out += [("obj", c) for c in objs] + [("subjpass", c) for c in vkids if c.dep_ == "nsubjpass"]
+        out += [("subj", c) for c in vkids if c.dep_ == "nsubj" and objs]
+        if objs and not any(c.dep_ in ("nsubj", "nsubjpass") for c in vkids):
+            out += [("~subj", c) for c in chain_subjects(verb)]  # "police arrived to take them to jail": the police
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" or verb.dep_ == "acl" and verb.tag_ == "VBG" and not objs:
+            out.append(("subjpass", verb.head))  # "a teenager being shot to death"
+        out += [(s, t) for s, t in preps(verb) if s.startswith("prep:") and s != "prep:to"]
+    return out
+
+
+def _nationalities(noun: Any) -> list[Any]:
+    """The nationality or country adjective of a common noun with no name of its own; of coordinated ones ("Russian
+    and Syrian government") the last, as ``frame`` puts it first: they are one party, not a second role's."""
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return []
+    out = []
+    for g in noun.children:
+        if g.dep_ in ("amod", "compound") and g.i < noun.i and g.ent_type_ in ("NORP", "GPE"):
+            out += [[g, *(c for c in g.children if c.dep_ == "conj" and c.ent_type_ in ("NORP", "GPE"))][-1]]
+    return out
