@@ -142,6 +142,8 @@ def span_of(tok: Any, ents: dict[int, tuple[int, int, str]]) -> tuple[int, int, 
         return s, e, label
     if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
+    if tok.pos_ == "PROPN" and (cut := _name_cut_short(tok, ents)) is not None:
+        return cut
     first = tok
     for c in tok.lefts:
         if c.dep_ == "compound" and c.i == first.i - 1 and c.i not in ents:
@@ -159,6 +161,18 @@ def span_of(tok: Any, ents: dict[int, tuple[int, int, str]]) -> tuple[int, int, 
         if prev.i in ents and ents[prev.i][2] == "NORP" and ents[prev.i][1] <= start:
             start = ents[prev.i][0]  # "Italian authorities", "Kurdish rebels": who they are is part of the phrase
     return start, tok.idx + len(tok.text), guess_label(tok)
+
+
+def _name_cut_short(tok: Any, ents: dict[int, tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """A person's name the NER cut short: a proper noun of no entity whose names in front of it, hung on it, begin
+    with a person's ("goalkeeper Marcos Danilo Padilha", the NER's PERSON "Marcos"): the whole name, or None."""
+    i = tok.i
+    while i > 0 and (prev := tok.doc[i - 1]).pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == tok.i:
+        i -= 1
+        if i in ents:
+            s, _, label = ents[i]
+            return (s, tok.idx + len(tok.text), "PERSON") if label == "PERSON" else None
+    return None
 
 
 def _place_name(

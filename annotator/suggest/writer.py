@@ -94,7 +94,8 @@ def held_for_arguments(
       500,000 zlotys", spaCy's QUANTITY, a sum of money by its words: ``amounts.is_money``; the Destination of "sent
       the soldiers to Kharkiv", the NER's ORG, a name told as where: ``event_args.fill_roles``);
     - a place name inside a wider place the argument is ("Mombasa" and "Kenya" of the Place "Mombasa, Kenya":
-      ``place_spans.with_regions``).
+      ``place_spans.with_regions``), a name inside a wider one of its label (the NER's PERSON "Marcos" of the Victim
+      "Marcos Danilo Padilha", a name it cut short: ``arg_spans.span_of``).
     ``write_events`` makes the argument's span with its label and the suggester's source, and ``write_left_over``
     then leaves out the pipeline's spans that one covers: one suggestion on those words, the one the role takes
     (there were two, QUANTITY and MONEY; ORG and GPE; three overlapping places); where no event was written (one a
@@ -106,7 +107,8 @@ def held_for_arguments(
     before, after = [], []
     for span in spans:
         relabelled = span[:2] in other and span not in given
-        inside = span[2] in regions and any(s <= span[0] and span[1] <= e and (s, e) != span[:2] for s, e in places)
+        wider = places if span[2] in regions else {(s, e) for s, e, label in given if label == span[2]}
+        inside = any(s <= span[0] and span[1] <= e and (s, e) != span[:2] for s, e in wider)
         (after if relabelled or inside else before).append(span)
     return before, after
 
