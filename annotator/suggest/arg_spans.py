@@ -139,7 +139,7 @@ def span_of(tok: Any, ents: dict[int, tuple[int, int, str]]) -> tuple[int, int, 
         return None
     if tok.i in ents:
         s, e, label = ents[tok.i]
-        return s, e, label
+        return s, e, _head_kind(tok, s, e) or label
     if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
     if tok.pos_ == "PROPN" and (cut := _name_cut_short(tok, ents)) is not None:
@@ -161,6 +161,15 @@ def span_of(tok: Any, ents: dict[int, tuple[int, int, str]]) -> tuple[int, int, 
         if prev.i in ents and ents[prev.i][2] == "NORP" and ents[prev.i][1] <= start:
             start = ents[prev.i][0]  # "Italian authorities", "Kurdish rebels": who they are is part of the phrase
     return start, tok.idx + len(tok.text), guess_label(tok)
+
+
+def _head_kind(tok: Any, start: int, end: int) -> str | None:
+    """The kind of a name the NER ran into the common noun it is said of, told by that noun ("coast guard vessels"
+    its ORG, vessels; "Hezbollah fighters", people), or None: the noun heads the phrase (ACE: a mention's head
+    tells its type)."""
+    if tok.pos_ != "NOUN" or not tok.is_lower or tok.idx + len(tok.text) != end or tok.idx == start:
+        return None
+    return guess_label(tok)
 
 
 def _name_cut_short(tok: Any, ents: dict[int, tuple[int, int, str]]) -> tuple[int, int, str] | None:

@@ -1,6 +1,7 @@
-"""A person's name the NER cut short ("goalkeeper Marcos Danilo Padilha", its PERSON "Marcos" alone) fills a role as
-the whole name (annotator/suggest/arg_spans.py, ``span_of``), and in a project the name is one suggestion, not the
-NER's "Marcos" beside it (annotator/suggest/writer.py, ``held_for_arguments``)."""
+"""Names the NER read short or long, as arguments (annotator/suggest/arg_spans.py, ``span_of``): a person's name it cut
+short ("goalkeeper Marcos Danilo Padilha", its PERSON "Marcos" alone) fills a role as the whole name, and in a project
+the name is one suggestion, not the NER's "Marcos" beside it (annotator/suggest/writer.py, ``held_for_arguments``); a
+name it ran into the common noun after it ("coast guard vessels", an ORG) is of the noun's kind."""
 
 from __future__ import annotations
 
@@ -23,6 +24,17 @@ def test_a_name_the_ner_cut_short_fills_the_role_whole(nlp):
     (die,) = [s for s in suggester.suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])]
     got = {(a.role, TEXT[a.start : a.end], a.label) for a in die.arguments}
     assert ("Victim", "Marcos Danilo Padilha", "PERSON") in got
+
+
+def test_a_name_run_into_the_noun_after_it_is_of_the_noun_s_kind(nlp):
+    text = "Ukraine withdrew its coast guard vessels from two ports in Crimea."
+    doc = nlp(text)
+    assert ("coast guard vessels", "ORG") in [(e.text, e.label_) for e in doc.ents]  # the premise
+    suggester = RuleEventSuggester(load_schema(resource_path("schemas/news.toml")))
+    found = suggester.suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+    (moved,) = [s for s in found if s.type == "Movement:Transport"]
+    got = {(a.role, text[a.start : a.end], a.label) for a in moved.arguments}
+    assert ("Artifact", "coast guard vessels", "PRODUCT") in got
 
 
 class Dies:
