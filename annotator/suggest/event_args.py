@@ -118,7 +118,8 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     kids = list(v.children)
     subj = [c for c in kids if c.dep_ == "nsubj"]
     subjpass = [c for c in kids if c.dep_ == "nsubjpass"]
-    objs = [c for c in kids if c.dep_ in ("dobj", "obj")]
+    # "police arrest a protester chanting slogans": the parse may take the participle's object for the verb's
+    objs = [_misread_object(c) for c in kids if c.dep_ in ("dobj", "obj")]
     # "killing and wounding scores": the object of both verbs, when the first ends at "and" (not "arrived in May and
     # bought a house")
     if not objs and not subjpass and all(c.dep_ in ("cc", "conj", "punct") for c in v.rights):
@@ -265,6 +266,20 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     # "set fires to the Saudi embassy in Tehran": where what it is done to is, as for an object
     aimed = [t for s, t in own if s in _AIMED]
     return out + own + late + _settings(v, objs + aimed)
+
+
+def _misread_object(obj: Any) -> Any:
+    """The verb's object a parse read as a modifier of the participle's ("arrest a protester chanting slogans": a
+    noun with its own determiner hung on "slogans" before the participle hung there too), or ``obj`` itself."""
+    for g in obj.lefts:
+        if (
+            g.dep_ == "amod"
+            and g.pos_ == "NOUN"
+            and any(d.dep_ == "det" for d in g.children)
+            and any(w.dep_ == "amod" and w.tag_ == "VBG" and g.i < w.i for w in obj.lefts)
+        ):
+            return g
+    return obj
 
 
 def _settings(v: Any, objs: list[Any]) -> list[tuple[str, Any]]:

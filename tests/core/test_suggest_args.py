@@ -981,3 +981,10 @@ def test_the_subject_of_a_verb_of_receiving_is_the_one_given_to(nlp, suggester):
     text = "Qatar gave Hamas $50 million last year."
     got = args_of(nlp, suggester, text, "gave", "Transaction:Transfer-Money")
     assert ("Giver", "Qatar") in got, got
+
+
+def test_the_object_a_parse_hangs_on_the_participle_s_object_is_the_verb_s(nlp, suggester):
+    # the parse makes "protester" a modifier of "slogans", the object of "arrest"
+    text = "Turkish police arrest a protester chanting slogans in Istanbul."
+    got = args_of(nlp, suggester, text, "arrest", "Justice:Arrest-Jail")
+    assert ("Person", "protester") in got
