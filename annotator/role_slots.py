@@ -96,6 +96,8 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
 # given to ("Hamas received millions from Qatar": slot ``receiver``, not ``subj``)
 LEAVING_VERBS = frozenset({"flee", "leave", "depart", "evacuate", "escape", "exit", "abandon", "quit", "vacate"})
 RECEIVING_VERBS = frozenset({"receive", "accept", "obtain"})
+# verbs whose object is where the movement ends ("visited the front lines"): their subject moves, whatever the object
+REACHING_VERBS = frozenset({"visit", "enter", "reach", "tour"})
 # every preposition a role is filled from ("prep:<word>"): the words ``keyflow`` stops at, looking back from a name
 PREPOSITIONS = frozenset(s[5:] for slots in DEFAULT_SLOTS.values() for s in slots if s.startswith("prep:"))
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from annotator.role_slots import LEAVING_VERBS, RECEIVING_VERBS, role_slots
+from annotator.role_slots import LEAVING_VERBS, REACHING_VERBS, RECEIVING_VERBS, role_slots
 from annotator.rules import has_room, takes
 from annotator.suggest.amounts import COUNTS, is_money
 from annotator.suggest.frame_preps import preps
@@ -190,9 +190,13 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
             subj = shared
     # the object of a verb of leaving is where the movement starts ("fled Ukraine", "left Kabul")
     obj_slot = "obj_from" if v.lemma_.lower() in LEAVING_VERBS else "obj"
+    # the object of a verb of reaching is where the movement ends, whatever it is ("visited the front lines",
+    # "entered the building"): no thing moved, and its subject the one who moves
+    reaching = v.lemma_.lower() in REACHING_VERBS
     for c in objs:
-        out.append((obj_slot if guess_or_ent(c) in PLACE_LABELS else "obj", c))
-    transitive = any(guess_or_ent(c) not in PLACE_LABELS for c in objs)
+        if guess_or_ent(c) in PLACE_LABELS or not reaching:
+            out.append((obj_slot if guess_or_ent(c) in PLACE_LABELS else "obj", c))
+    transitive = not reaching and any(guess_or_ent(c) not in PLACE_LABELS for c in objs)
     # "left Bolivia for Medellin": a place takes no "for" or "to" of its own; the parse hangs the verb's on it
     out += [
         (s, g)

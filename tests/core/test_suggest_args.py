@@ -988,3 +988,10 @@ def test_the_object_a_parse_hangs_on_the_participle_s_object_is_the_verb_s(nlp, 
     text = "Turkish police arrest a protester chanting slogans in Istanbul."
     got = args_of(nlp, suggester, text, "arrest", "Justice:Arrest-Jail")
     assert ("Person", "protester") in got
+
+
+def test_the_subject_of_a_verb_of_reaching_with_an_object_is_the_one_who_moves(nlp, suggester):
+    # "visited the front lines": where the movement ends, not a thing moved, so the senator is no Agent moving it
+    text = "The senator visited the front lines in Donbas."
+    got = args_of(nlp, suggester, text, "visited", "Movement:Transport")
+    assert ("Artifact", "senator") in got and not any(r == "Agent" for r, _ in got)
