@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QWidget
 
 from annotator.model import FINISHED
 from annotator.navigation import LocalTokens
-from annotator.wording import first_named
+from annotator.wording import counted, first_named
 from ui import commands as cmd
 from ui.menus import build_context_menu
 from ui.plain import tooltip_text
@@ -473,15 +473,17 @@ class WindowFlow(_Window):
             def line(most: int) -> str:  # the line up to its keys, naming ``most`` of the fillers
                 k = keys
                 if k and named:  # what Enter accepts with it, named: the text draws the fillers only while in view
-                    k = f" (Enter: accept, with {first_named(named, most)}; X: reject)"
+                    fillers = first_named(named, most) if most else counted(len(named), "filler")
+                    k = f" (Enter: accept, with {fillers}; X: reject)"
                 if k and phrase is not None:
                     k = k.replace("; X:", f"; Shift+Enter: accept as “{c.span_said(*phrase, 60)}”; X:")
                 elif phrase is not None:
                     k = f" (Shift+Enter: widen the trigger to “{c.span_said(*phrase, 60)}”)"
                 return f"{said}{k}"
 
-            # fewer fillers named where the line is cut (1366x768): its keys at its end stay in view (session 26)
-            fewest = FILLERS_SAID if not (keys and named) else 1
+            # fewer fillers named where the line is cut (1366x768): its keys at its end stay in view (session 26); none,
+            # only counted, where one does not fit beside the Shift+Enter phrase (seed 004's "found", session 27)
+            fewest = FILLERS_SAID if not (keys and named) else 0
             if fewest < FILLERS_SAID:  # the line as wide as it is beside the work-left widget, shown with it
                 self.work_label.setVisible(bool(getattr(self, "_work_left_whole", "")))
                 self.message.parentWidget().layout().activate()  # the status bar's

@@ -1,0 +1,42 @@
+"""Session 27 as a user (helper s27-qa, docs/reliability.md "Session 27: as a user"): keys pressed through the real
+window under Xvfb, then what the project file holds; each test failed on main before its fix."""
+
+from __future__ import annotations
+
+from ui_support import close_window
+
+CONVICT = (
+    "Judge Anna Kowalczyk of the Warsaw Regional Court found Marek Zielinski guilty of accepting 3.4 million zlotys "
+    "(about $850,000) from two construction firms between 2017 and 2020."
+)
+
+
+def test_a_suggested_event_s_line_with_its_phrase_key_keeps_x_in_view_at_1366(qtbot, tmp_path):
+    """Seed 004's suggested "found" (Justice:Convict, Defendant "Marek Zielinski", Adjudicator "Anna Kowalczyk") at
+    1366x768: naming one filler and its Shift+Enter phrase, the line was still cut before its last key ("…; Shift+Enter:
+    accept as “found Marek Zielinski guilty”…"). Where one filler does not fit, the fillers are counted, not named."""
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from ui_helpers import find
+    from ui_support import one_suggested_event, open_window
+
+    path = tmp_path / "convict.annotator"
+    fillers = (("Defendant", "Marek Zielinski", "PERSON"), ("Adjudicator", "Anna Kowalczyk", "PERSON"))
+    parts = tuple(ArgumentSuggestion(role, *find(CONVICT, w), label) for role, w, label in fillers)
+    one_suggested_event(path, CONVICT, [], EventSuggestion("Justice:Convict", *find(CONVICT, "found"), 0.96, parts))
+    w = open_window(qtbot, path, size=(1366, 740))
+    try:
+        qtbot.waitUntil(lambda: w.panels_built)
+        w.view.setFocus()
+        (ev,) = w.controller.events.values()
+        w.controller.select_event(ev.id)
+        shown = w.message.shown_text()
+        assert "Shift+Enter: accept as “found Marek Zielinski guilty”" in shown, shown
+        assert shown.endswith("X: reject)"), shown
+        assert "with 2 fillers" in shown, shown  # counted where naming one does not fit
+        w.resize(1920, 1000)
+        qtbot.waitUntil(lambda: w.message.width() > 1200)
+        w.controller.select_event(None)
+        w.controller.select_event(ev.id)  # wide enough: both named, as before
+        assert "Defendant “Marek Zielinski”, Adjudicator “Anna Kowalczyk”" in w.message.shown_text()
+    finally:
+        close_window(w)
