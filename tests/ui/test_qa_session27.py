@@ -40,3 +40,34 @@ def test_a_suggested_event_s_line_with_its_phrase_key_keeps_x_in_view_at_1366(qt
         assert "Defendant “Marek Zielinski”, Adjudicator “Anna Kowalczyk”" in w.message.shown_text()
     finally:
         close_window(w)
+
+
+def test_the_export_dialog_s_refusal_goes_when_what_it_refused_is_changed(qtbot, tmp_path):
+    """Export (Ctrl+E), File the open project's own file: "…/w.annotator: is the open project file w.annotator …;
+    nothing was written" under the fields. Format brat then made the name "…/w.annotator.brat" and the red line still
+    named w.annotator, as if the new name were refused too; so after typing another name. The refusal says what was
+    refused when OK was pressed; a change of the name, the format or the options takes it away."""
+    from ui_support import show_widget
+
+    from annotator.store import Project
+    from ui.dialogs import export
+
+    project = tmp_path / "w.annotator"
+    Project(project, annotator="a").close()
+    dlg = show_widget(qtbot, export.ExportDialog(str(project), None))
+    dlg.accept()
+    assert "is an annotator project file" in dlg.error.text() and dlg.isVisible(), dlg.error.text()
+    dlg.set_format("brat")  # the name follows the format: w.annotator.brat, never refused
+    assert dlg.path.text().endswith("w.annotator.brat")
+    assert dlg.error.text() == ""
+    dlg.set_format("json")
+    dlg.path.setText(str(project))
+    dlg.accept()
+    assert dlg.error.text() != ""
+    dlg.path.setText(str(tmp_path / "out.json"))  # another name typed
+    assert dlg.error.text() == ""
+    dlg.options_edit.setText("tokens")  # no =: refused at OK
+    dlg.accept()
+    assert "tokens" in dlg.error.text(), dlg.error.text()
+    dlg.options_edit.setText("tokens=no")
+    assert dlg.error.text() == ""

@@ -136,6 +136,10 @@ class ExportDialog(QDialog):
             box.toggled.connect(self.say_undecided)
         self.format.currentIndexChanged.connect(self.say_undecided)
         self.say_undecided()
+        # a refusal says what OK was refused for: another name, format or options takes it away (it stayed, naming
+        # the open project's file under a name the brat format had changed, session 27)
+        for changed in (self.path.textChanged, self.format.currentIndexChanged, self.options_edit.textChanged):
+            changed.connect(self.error.clear)
 
     def say_undecided(self) -> None:
         """The note on the suggestions nobody decided in the documents chosen: what this export does with them; hidden
