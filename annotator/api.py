@@ -123,6 +123,7 @@ def preannotate(
     default version's folder is missing, the original pipeline is used), else it is a Python warning."""
     from annotator.learn.versions import choose_version, select_for_preannotation, version_folder
     from annotator.lease import check_free
+    from annotator.preannotate import PreannotateReport, choose_documents
     from annotator.preannotate import preannotate as run
 
     if model is not None and version is not None:
@@ -134,6 +135,15 @@ def preannotate(
         version_folder(project, version)  # one that is not there: its error alone, before any loading
     elif model is None and (default := choose_version(project, "default")) is not None:
         what = f"the default model (trained version {default})"
+    if only_new and not tokens_only and not (nothing := choose_documents(project, None, True, finished)).ids:
+        # nothing new: said at once, the model not loaded for it (its seconds of loading came first, session 26)
+        return PreannotateReport(
+            pipeline=what,
+            only_new=True,
+            kept_imported=nothing.kept_imported,
+            kept_finished=nothing.kept_finished,
+            kept_old=nothing.kept_old,
+        )
     if loading is not None:
         loading(what)
     chosen = select_for_preannotation(project, model, version)

@@ -220,3 +220,29 @@ def test_take_over_with_no_run_to_take_over_says_so(tmp_path, capsys, monkeypatc
         == "no pre-annotation run to take over (none holds this project): pre-annotating as without --take-over"
     )
     assert out.startswith("m: 1 document")
+
+
+def test_only_new_with_nothing_new_says_so_before_loading_a_model(tmp_path, monkeypatch):
+    """Session 26's lead, seen again in session 27: ``preannotate --only-new`` with nothing new printed "loading the
+    default model ..." and loaded it (about 2 s) before its line "no document was new". It says so at once."""
+    from annotator import api
+    from annotator.learn import versions
+    from annotator.nlp import blank_pipeline_with_patterns
+    from annotator.preannotate import preannotate
+
+    pipe = blank_pipeline_with_patterns([{"label": "GPE", "pattern": "Paris"}])
+    with Project(tmp_path / "p.annotator", annotator="t") as p:
+        import_documents(p, [IncomingDocument("Maria Lopez met officials in Paris.", "a.txt")])
+        preannotate(p, pipe)
+
+        def no_loading(*args: object) -> None:
+            raise AssertionError("a model was chosen and loaded")
+
+        monkeypatch.setattr(versions, "select_for_preannotation", no_loading)
+        loaded: list[str] = []
+        report = api.preannotate(p, only_new=True, loading=loaded.append)
+    assert loaded == []
+    assert report.summary() == (
+        "no document was new (never pre-annotated), nothing pre-annotated (1 document pre-annotated before left as it "
+        "was)"
+    ), report.summary()
