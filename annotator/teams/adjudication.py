@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 import orjson
 
 from annotator import edits
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, ValidationError
 from annotator.model import DEFAULT_SET, Change, RowChange
 from annotator.recorder import EditRecorder, run_edit
 from annotator.store import Project, now
@@ -83,6 +83,20 @@ def _settle(
             return combine(action, doc_id, changes)
     finally:
         project.annotation_set, project.annotator = saved
+
+
+class NotReviewable(ValidationError):
+    """``finish`` refused: differences are left to settle (``left``), or the final set has an event without a required
+    role (``lacking``); nothing was changed."""
+
+    def __init__(self, left: Sequence[Difference] = (), lacking: Sequence[Problem] = ()) -> None:
+        self.left, self.lacking = list(left), list(lacking)
+        if self.left:
+            super().__init__(f"{len(self.left)} differences are not settled yet; first: {self.left[0].describe()}")
+        else:
+            super().__init__(
+                f"not marked reviewed: it leaves an event without a required role: {self.lacking[0].message}"
+            )
 
 
 def lacking_roles(project: Project, doc_id: int) -> list[Problem]:
@@ -304,11 +318,12 @@ def unsettled(project: Project, doc_id: int, sets: Sequence[str] | None = None) 
 
 
 def finish(project: Project, doc_id: int, reviewer: str | None = None, sets: Sequence[str] | None = None) -> Change:
-    """Mark a document reviewed when nothing is left to settle (as settling the last difference does)."""
+    """Mark a document reviewed when nothing is left to settle (as settling the last difference does); else
+    ``NotReviewable`` says what is left."""
     left = unsettled(project, doc_id, sets)
     if left:
-        raise AnnotatorError(f"{len(left)} differences are not settled yet; first: {left[0].describe()}")
+        raise NotReviewable(left=left)
     lacking = lacking_roles(project, doc_id)
     if lacking:
-        raise AnnotatorError(f"not marked reviewed: it leaves an event without a required role: {lacking[0].message}")
+        raise NotReviewable(lacking=lacking)
     return _settle(project, doc_id, sets, reviewer, "adjudicate:finish", lambda: ([], {}))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator import edits
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, ValidationError
 from annotator.importing import IncomingDocument, import_documents
 from annotator.recorder import redo, undo
 from annotator.store import Project
@@ -207,3 +207,23 @@ def test_the_last_decision_does_not_mark_reviewed_while_a_final_event_lacks_a_re
     edits.add_argument(project, ev, "Person", mary.id)
     adj.finish(project, doc)
     assert project.document(doc).status == "reviewed"
+
+
+def test_finish_refuses_with_a_typed_error_that_holds_what_is_left(project):
+    """Session 26's lead (checked in session 27): ``finish`` refused with a plain AnnotatorError, its reason only in
+    its words. It raises ``NotReviewable`` (a ValidationError) holding the differences left or the events lacking a
+    role, the document's status unchanged."""
+    text = "Mary won the election"
+    doc = _two_sets(project, text, [("Mary", "PERSON")], [("Mary", "ORG")])
+    project.annotator = "vera"
+    edits.add_event(project, doc, "Personnel:Elect", *at(text, "election"))
+    (d,) = differences(project, doc)
+    with pytest.raises(adj.NotReviewable) as refused:
+        adj.finish(project, doc)
+    assert isinstance(refused.value, ValidationError)
+    assert [x.id for x in refused.value.left] == [d.id] and refused.value.lacking == []
+    adj.take(project, d, "b")  # ORG: the event's Person (PERSON) stays empty
+    with pytest.raises(adj.NotReviewable) as refused:
+        adj.finish(project, doc)
+    assert refused.value.left == [] and [p.kind for p in refused.value.lacking] == ["missing_role"]
+    assert project.document(doc).status != "reviewed"
