@@ -131,7 +131,7 @@ class PreannotateWorker(Worker):
         from annotator.preannotate import preannotate
 
         self.progress.emit(0, 0, f"loading spaCy pipeline {self.pipeline if isinstance(self.pipeline, str) else ''}")
-        events = None
+        events, note = None, ""
         if callable(self.pipeline):
             pipe = self.pipeline()
         else:  # the setting: the default (newest trained model if any), "original", "version N", or a pipeline name
@@ -144,7 +144,7 @@ class PreannotateWorker(Worker):
             chosen = select_for_preannotation(
                 project, None if name in ("", DEFAULT_PIPELINE) or version else name, version
             )
-            pipe, events = chosen.pipeline, chosen.events
+            pipe, events, note = chosen.pipeline, chosen.events, chosen.note
         if self._cancel:
             raise Cancelled()
         total = len(self.doc_ids) if self.doc_ids is not None else len(project.document_ids())
@@ -171,6 +171,9 @@ class PreannotateWorker(Worker):
             said = f"Pre-annotation: {report.short()}"
             if report.kept_finished and self.open_finished is not None:
                 said += " (this one too: Project > Pre-annotate this document)"
+        if note:  # the default trained version left behind (a project copied without its .models folder): the
+            # original pipeline ran, said as `annotator preannotate` warns of it (the app said nothing, session 27)
+            said, self.detail = f"{said}; {note}", f"{note}\n{self.detail}"
         return f"{said} ({self.again})" if report.cancelled else said
 
 

@@ -71,3 +71,28 @@ def test_the_export_dialog_s_refusal_goes_when_what_it_refused_is_changed(qtbot,
     assert "tokens" in dlg.error.text(), dlg.error.text()
     dlg.options_edit.setText("tokens=no")
     assert dlg.error.text() == ""
+
+
+def test_pre_annotation_in_the_app_says_when_the_default_trained_model_was_left_behind(tmp_path, monkeypatch):
+    """A project copied without its .models folder (its default trained version 1 left behind), then Project >
+    Pre-annotate all documents: the original pipeline ran in its place, its suggestions replacing the trained ones,
+    and the line said only "Pre-annotation: 8 documents, …" (`annotator preannotate` warns of it). The app says it."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.learn import versions
+    from annotator.store import Project
+    from ui.workers import PreannotateWorker
+    from ui_support import pattern_pipeline
+
+    path = tmp_path / "copy.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument("Maria Lopez met John Smith.", "a.txt")])
+    note = "copy.annotator: trained model version 1 was left behind (expected in …); using the original pipeline"
+    chosen = versions.Selection(pattern_pipeline(), None, None, note)
+    monkeypatch.setattr(versions, "select_for_preannotation", lambda project, model, version: chosen)
+    worker = PreannotateWorker(path, pipeline=None, batch_size=1)
+    said: list[str] = []
+    worker.done.connect(said.append)
+    worker.failed.connect(said.append)
+    worker.run()  # here, not in a thread: what it says is the point
+    assert said and said[0].startswith("Pre-annotation: 1 document") and said[0].endswith(note), said
+    assert worker.detail.startswith(note), worker.detail
