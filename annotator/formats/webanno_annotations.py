@@ -56,11 +56,14 @@ class Warnings:
 # the feature that labels the spans of a layer of several features, the first of these names it has
 LABEL_FEATURES = ("value", "label", "entity", "category", "type", "class", "tag")
 LAYER_NAME = ""  # the "feature" of a layer without features: its spans are labelled with the layer's short name
+SLOT_COLUMNS = ("slot_role", "slot_target")
 
 
 def _label_column(layer: str, cols: list[Column]) -> str | None:
     """The feature whose values label a layer's spans as entities: NamedEntity's ``value``, another layer's only one;
-    ``LAYER_NAME`` for a layer without features (``webanno.custom.Quote|``: its spans are quotes)."""
+    ``LAYER_NAME`` for a layer without features (``webanno.custom.Quote|``: its spans are quotes). Of several, the one
+    that names the layer's own class (``TIMEX3``'s ``timex3Class``, before its ``value``, TimeML's normalised date),
+    else the one named as a label."""
     features = [c.feature for c in cols if c.role == "feature"]
     if layer == NAMED_ENTITY:
         return "value"
@@ -68,8 +71,35 @@ def _label_column(layer: str, cols: list[Column]) -> str | None:
         return LAYER_NAME
     if len(features) == 1 and len(cols) == 1:
         return features[0]
+    if len(features) != len(cols):
+        return None
     named = {f.lower(): f for f in features}  # several: the one named as a label (GUM's Referent|entity|infstat|...)
-    return next((named[n] for n in LABEL_FEATURES if n in named), None) if len(features) == len(cols) else None
+    own = short_name(layer).lower()
+    return next((named[own + n] for n in LABEL_FEATURES if own + n in named), None) or next(
+        (named[n] for n in LABEL_FEATURES if n in named), None
+    )
+
+
+def linked_layers(layout: Layout, path: Path) -> set[str]:
+    """The layers with slot features whose spans another such layer's slot links point at, and that point at none of
+    that layer's: their spans are entities, not events (E3C's ``TIMEX3``, with a ``timexLink`` slot of its own, the
+    target of the ``EVENT`` layer's ``TLINK``). Two layers that point at each other stay events both."""
+    layers = layout.layers("span")
+    hosts = {c.layer for c in layout.columns if c.role == "slot_role"}
+    pairs: set[tuple[str, str]] = set()  # (the layer a link comes from, the layer of the span it points at)
+    for a in layout.spans:
+        for slot in (c for c in layers[a.layer] if c.role == "slot_role"):
+            target = next(
+                (c.target for c in layers[a.layer] if c.role == "slot_target" and c.feature == slot.feature), ANY_SPAN
+            )
+            for ref in a.targets.get(slot.feature, []):
+                unit_id, n = split_suffix(ref)
+                if unit_id not in layout.units:
+                    continue  # refused where the link is read (``events_of``)
+                filler = _resolve(layout, unit_id, n, target, a, path)
+                if filler is not None and filler.layer != a.layer and filler.layer in hosts:
+                    pairs.add((a.layer, filler.layer))
+    return {b for a, b in pairs if (b, a) not in pairs}
 
 
 def _most_valued(layout: Layout, layer: str, features: list[str]) -> str | None:
@@ -105,8 +135,13 @@ def entities_of(
     seen: dict[tuple[int, int, str], list[tuple[IncomingEntity, set[str]]]] = {}  # each entity with its layers
     layers = layout.layers("span")
     used_as_labels: set[str] = set()
-    event_layers = {c.layer for c in layout.columns if c.role == "slot_role"}
-    label_of = {layer: _label_column(layer, cols) for layer, cols in layers.items()}
+    linked = linked_layers(layout, path)
+    event_layers = {c.layer for c in layout.columns if c.role == "slot_role"} - linked
+    # a slot layer read as entities is labelled by its features alone; its own links are said as left out
+    label_of = {
+        layer: _label_column(layer, [c for c in cols if layer not in linked or c.role not in SLOT_COLUMNS])
+        for layer, cols in layers.items()
+    }
     for layer, cols in layers.items():  # several features, none named as a label: the one the spans give values
         if label_of[layer] is None and layer not in event_layers and all(c.role == "feature" for c in cols):
             label_of[layer] = _most_valued(layout, layer, [c.feature for c in cols])
@@ -215,10 +250,20 @@ def events_of(
     than ``webanno.custom.Event`` (a project's own, ``SimpleLinkHost``), that layer as the export writes it back
     (``_own_layer``)."""
     layers = layout.layers("span")
+    linked = linked_layers(layout, path)
     for a in layout.spans:
         cols = layers[a.layer]
         slots = [c for c in cols if c.role == "slot_role"]
         if not slots:
+            continue
+        if a.layer in linked:  # its spans are entities (``linked_layers``): its own links have no event to go in
+            for slot in slots:
+                for ref in a.targets.get(slot.feature, []):
+                    warn.add(
+                        f"slot links of layer {a.layer}, whose spans are read as entities (another layer's links "
+                        "point at them)",
+                        f"{_where(layout, a)} {slot.feature} -> {ref}",
+                    )
             continue
         features = [c.feature for c in cols if c.role == "feature"]
         ours = a.layer == EVENT_LAYER and "type" in features  # our export's layer: its other features are attributes

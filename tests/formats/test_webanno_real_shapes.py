@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from project_support import new_project
+from annotator import api
 from annotator.formats.loading import import_format
 from annotator.store import Project
 
@@ -242,3 +243,75 @@ def test_an_event_layer_named_as_a_label_of_the_schema_gives_its_event_type(tmp_
     (doc_id,) = project.document_ids()
     assert sorted(v.type for v in project.events(doc_id)) == ["EVENT", "EVENT"]
     assert project.schema.event_type("EVENT") is not None and project.schema.label("EVENT") is not None
+
+
+E3C_SLOTS = (
+    "ROLE_webanno.custom.EVENT:ALINK_webanno.custom.EVENTALINKLink|uima.tcas.Annotation|"
+    "ROLE_webanno.custom.EVENT:TLINK_webanno.custom.EVENTTLINKLink|uima.tcas.Annotation"
+)
+E3C_TIMEX = (
+    "#T_SP=webanno.custom.TIMEX3|ROLE_webanno.custom.TIMEX3:timexLink_webanno.custom.TIMEX3TimexLinkLink|"
+    "uima.tcas.Annotation|timex3Class|value"
+)
+
+
+def _e3c_lines() -> list[str]:
+    """E3C's layers (the row above) with a TIMEX3 span, 'yesterday' (DATE), that the TLINK of 'admitted' points at."""
+    none = ["_"] * 11
+
+    def row(*cells: str) -> str:
+        return "\t".join([*cells, ""])
+
+    return [
+        "#FORMAT=WebAnno TSV 3.3",
+        f"#T_SP=webanno.custom.EVENT|{E3C_SLOTS}|docTimeRel|eventType|polarity",
+        E3C_TIMEX,
+        "",
+        "",
+        "#Text=She was admitted yesterday with fever .",
+        row("1-1", "0-3", "She", *none),
+        row("1-2", "4-7", "was", *none),
+        row("1-3", "8-16", "admitted", "_", "_", "BEFORE", "1-4", "BEFORE", "OCCURRENCE", "POS", "_", "_", "_", "_"),
+        row("1-4", "17-26", "yesterday", *["_"] * 9, "DATE", "2020-01-01"),
+        row("1-5", "27-31", "with", *none),
+        row("1-6", "32-37", "fever", "_", "_", "_", "_", "OVERLAP", "N/A", "POS", "_", "_", "_", "_"),
+        row("1-7", "38-39", ".", *none),
+    ]
+
+
+def _e3c_annotations(project: Project) -> tuple[list[tuple[str, str]], list[tuple]]:
+    (doc_id,) = project.document_ids()
+    text = project.document(doc_id).text
+    by_id = {e.id: text[e.start : e.end] for e in project.entities(doc_id)}
+    events = sorted(
+        (v.type, text[v.trigger_start : v.trigger_end], sorted((a.role, by_id[a.entity_id]) for a in v.arguments))
+        for v in project.events(doc_id)
+    )
+    return entities(project), events
+
+
+def test_e3c_s_timex3_spans_a_tlink_points_at_are_entities_labelled_by_their_class(tmp_path):
+    """Session 27: E3C's TIMEX3 layer has a slot of its own (``timexLink``), so its spans came in as events of a type
+    ``TIMEX3`` (with the news schema's default attributes), the EVENT's ``TLINK`` to one said as "arguments that point
+    at no entity" and lost, and ``timex3Class`` said as not kept. A slot layer whose spans another layer's slot links
+    point at is read as entities, labelled by the feature that names the layer's own class (``timex3Class``: ``DATE``,
+    the news schema's label); the TLINK is the event's argument, and the WebAnno TSV export writes both back."""
+    project = new_project(tmp_path / "p.annotator")
+    report = import_format(project, "webanno", [write(tmp_path, "e3c.tsv", _e3c_lines())])
+    want = (
+        [("DATE", "yesterday")],
+        [("EVENT", "admitted", [("BEFORE", "yesterday")]), ("EVENT", "fever", [])],
+    )
+    assert _e3c_annotations(project) == want
+    assert project.schema.event_type("TIMEX3") is None
+    said = " | ".join(report.warnings)
+    assert "point at no entity" not in said and "TIMEX3 timex3Class" not in said, said
+    assert "DATE value=2020-01-01" in said, said
+    out = tmp_path / "out"
+    api.export(project, out, "webanno")
+    again = new_project(tmp_path / "again.annotator")
+    import_format(again, "webanno", sorted(out.glob("*.tsv")))
+    assert _e3c_annotations(again) == want
+    assert any(
+        line.startswith("#T_SP=webanno.custom.TIMEX3|") for line in next(out.glob("*.tsv")).read_text().split("\n")
+    )
