@@ -248,9 +248,12 @@ def events_of(
 ) -> None:
     """Events from the span layers with slot features. ``own`` gets, for each event type read from a layer other
     than ``webanno.custom.Event`` (a project's own, ``SimpleLinkHost``), that layer as the export writes it back
-    (``_own_layer``)."""
+    (``_own_layer``). A link to another event (E3C's ``TLINK`` from one ``EVENT`` to another) is an argument filled
+    by the span that stands for that event (``_nested``), as the brat import makes one for ``Event-Arg:E2``."""
     layers = layout.layers("span")
     linked = linked_layers(layout, path)
+    made: dict[int, IncomingEvent] = {}  # id of the annotation -> the event read from it
+    links: list[tuple[IncomingEvent, str, str, Annotation | None]] = []  # (event, role, ref, the span it names)
     for a in layout.spans:
         cols = layers[a.layer]
         slots = [c for c in cols if c.role == "slot_role"]
@@ -306,13 +309,34 @@ def events_of(
                     kept["slots"].setdefault(role, slot.feature)
                     if given is None and role not in kept["unset"]:
                         kept["unset"].append(role)
-                if filler is None or id(filler) not in entities:
-                    what = "nothing" if filler is None else f"a {short_name(filler.layer)} span"
-                    warn.add("arguments that point at no entity", f"{type_} {role} -> {ref} ({what})")
-                    continue
-                event.arguments.append((role, entities[id(filler)].key))
+                links.append((event, role, ref, filler))
         doc.events.append(event)
+        made[id(a)] = event
+    stand_ins: dict[int, Any] = {}  # id of a nested event -> the key of the span that stands for it
+    for event, role, ref, filler in links:
+        if filler is not None and id(filler) in entities:
+            event.arguments.append((role, entities[id(filler)].key))
+        elif filler is not None and made.get(id(filler)) not in (None, event):
+            event.arguments.append((role, _nested(doc, made[id(filler)], stand_ins)))
+        else:
+            what = "nothing" if filler is None else f"a {short_name(filler.layer)} span"
+            warn.add("arguments that point at no entity", f"{event.type} {role} -> {ref} ({what})")
     _mark_proxies(doc)
+
+
+def _nested(doc: IncomingDocument, nested: IncomingEvent, stand_ins: dict[int, Any]) -> Any:
+    """The key of the entity that stands for ``nested`` as another event's argument: on its trigger, labelled with its
+    type, of the source the brat import gives such a span (``brat_conf.PROXY_SOURCE``, ``:N`` for the Nth event of
+    that type on that trigger), so the brat export writes ``ROLE:E…``; made once an event."""
+    if id(nested) not in stand_ins:
+        same = (nested.type, nested.trigger_start, nested.trigger_end)
+        at = next(i for i, v in enumerate(doc.events) if v is nested)
+        k = sum(1 for v in doc.events[:at] if (v.type, v.trigger_start, v.trigger_end) == same)
+        key = len(doc.entities)
+        source = PROXY_SOURCE + (f":{k}" if k else "")
+        doc.entities.append(IncomingEntity(key, nested.trigger_start, nested.trigger_end, nested.type, source=source))
+        stand_ins[id(nested)] = key
+    return stand_ins[id(nested)]
 
 
 def _mark_proxies(doc: IncomingDocument) -> None:

@@ -255,7 +255,7 @@ E3C_TIMEX = (
 )
 
 
-def _e3c_lines() -> list[str]:
+def _e3c_lines(roles: str = "BEFORE", targets: str = "1-4") -> list[str]:
     """E3C's layers (the row above) with a TIMEX3 span, 'yesterday' (DATE), that the TLINK of 'admitted' points at."""
     none = ["_"] * 11
 
@@ -271,7 +271,7 @@ def _e3c_lines() -> list[str]:
         "#Text=She was admitted yesterday with fever .",
         row("1-1", "0-3", "She", *none),
         row("1-2", "4-7", "was", *none),
-        row("1-3", "8-16", "admitted", "_", "_", "BEFORE", "1-4", "BEFORE", "OCCURRENCE", "POS", "_", "_", "_", "_"),
+        row("1-3", "8-16", "admitted", "_", "_", roles, targets, "BEFORE", "OCCURRENCE", "POS", "_", "_", "_", "_"),
         row("1-4", "17-26", "yesterday", *["_"] * 9, "DATE", "2020-01-01"),
         row("1-5", "27-31", "with", *none),
         row("1-6", "32-37", "fever", "_", "_", "_", "_", "OVERLAP", "N/A", "POS", "_", "_", "_", "_"),
@@ -315,3 +315,25 @@ def test_e3c_s_timex3_spans_a_tlink_points_at_are_entities_labelled_by_their_cla
     assert any(
         line.startswith("#T_SP=webanno.custom.TIMEX3|") for line in next(out.glob("*.tsv")).read_text().split("\n")
     )
+
+
+def test_e3c_s_tlink_from_one_event_to_another_is_a_nested_event_argument(tmp_path):
+    """Session 27: E3C's TLINK from one EVENT to another (TimeML's event-event link, 'admitted' AFTER 'fever') was said
+    as "arguments that point at no entity (a EVENT span)" and lost. It is an argument filled by the span that stands
+    for the other event, as brat's ``Event-Arg:E2`` (``brat_conf.PROXY_SOURCE``): the brat export writes ``AFTER:E…``,
+    and the WebAnno TSV export and its import keep it."""
+    project = new_project(tmp_path / "p.annotator")
+    report = import_format(project, "webanno", [write(tmp_path, "e3c.tsv", _e3c_lines("BEFORE;AFTER", "1-4;1-6"))])
+    want = [("EVENT", "admitted", [("AFTER", "fever"), ("BEFORE", "yesterday")]), ("EVENT", "fever", [])]
+    assert _e3c_annotations(project)[1] == want
+    assert "point at no entity" not in " | ".join(report.warnings), report.warnings
+    brat = tmp_path / "brat"
+    api.export(project, brat, "brat")
+    ann = next(brat.glob("*.ann")).read_text()
+    e_lines = sorted(line.split("\t")[1] for line in ann.split("\n") if line.startswith("E"))
+    assert [x.split()[1:] for x in e_lines if len(x.split()) > 1] == [["BEFORE:T1", "AFTER:E2"]], ann
+    out = tmp_path / "out"
+    api.export(project, out, "webanno")
+    again = new_project(tmp_path / "again.annotator")
+    import_format(again, "webanno", sorted(out.glob("*.tsv")))
+    assert _e3c_annotations(again)[1] == want
