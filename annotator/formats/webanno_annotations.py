@@ -275,6 +275,8 @@ def events_of(
         ]
         others = [f for f in features if f not in attrs and f not in DECISION_FEATURES]
         feature = "type" if "type" in others else others[0] if len(others) == 1 else None
+        if feature is None:  # the layer's name is the type (E3C's EVENT): its features are attributes (docTimeRel)
+            attrs, others = attrs + others, []
         type_ = a.features.get(feature) if feature else short_name(a.layer)
         if not type_:
             warn.add(f"{short_name(a.layer)} spans without a {feature} (events need a type)", _where(layout, a))

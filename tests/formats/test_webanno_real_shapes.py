@@ -337,3 +337,29 @@ def test_e3c_s_tlink_from_one_event_to_another_is_a_nested_event_argument(tmp_pa
     again = new_project(tmp_path / "again.annotator")
     import_format(again, "webanno", sorted(out.glob("*.tsv")))
     assert _e3c_annotations(again)[1] == want
+
+
+def test_e3c_s_event_features_are_event_attributes(tmp_path):
+    """Session 27: E3C's EVENT layer gives the type by its name, and its features ``docTimeRel`` and ``eventType`` were
+    said as "features of layer webanno.custom.EVENT other than its type" and lost (``polarity`` came in: the news
+    schema has it). A layer whose name is its events' type has no type feature: its features are the events'
+    attributes, told as those of our own export's layer are, and the WebAnno TSV export writes them back."""
+
+    def attributes(project: Project) -> list[dict[str, str]]:
+        (doc_id,) = project.document_ids()
+        return sorted((v.attributes for v in project.events(doc_id)), key=lambda x: x.get("docTimeRel", ""))
+
+    project = new_project(tmp_path / "p.annotator")
+    report = import_format(project, "webanno", [write(tmp_path, "e3c.tsv", _e3c_lines())])
+    want = [
+        {"docTimeRel": "BEFORE", "eventType": "OCCURRENCE", "polarity": "POS"},
+        {"docTimeRel": "OVERLAP", "eventType": "N/A", "polarity": "POS"},
+    ]
+    assert attributes(project) == want
+    assert not any("other than its type" in w for w in report.warnings), report.warnings
+    assert project.schema.attribute("eventType").values == ("OCCURRENCE", "N/A")
+    out = tmp_path / "out"
+    api.export(project, out, "webanno")
+    again = new_project(tmp_path / "again.annotator")
+    import_format(again, "webanno", sorted(out.glob("*.tsv")))
+    assert attributes(again) == want
