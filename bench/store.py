@@ -28,6 +28,7 @@ from annotator.formats.project_json import write_json, write_jsonl  # noqa: E402
 from annotator.importing import IncomingDocument, import_documents  # noqa: E402
 from annotator.formats.loading import import_paths  # noqa: E402
 from annotator.store import Project, now  # noqa: E402
+from annotator.fileid import sqlite_uri
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 LABELS = ["PERSON", "ORG", "GPE", "DATE", "NORP", "MONEY", "CARDINAL", "LOC"]
@@ -181,7 +182,7 @@ def bench_export(folder: Path, path: Path, runs: int) -> None:
 def bench_export_limit(path: Path, folder: Path, size: int) -> tuple[float, float, float]:
     """What the export cannot beat on one core: reading the same rows and writing the same bytes (wall, wall,
     read CPU)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     t0, c0 = time.perf_counter(), time.process_time()
     conn.execute("SELECT id, name, text, sha256, status, meta FROM documents ORDER BY id").fetchall()
     conn.execute(
@@ -207,7 +208,7 @@ LIMIT_HALF = """
 import os, sqlite3, sys
 
 def half(path, lo, hi, out, offset, size):
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     conn.execute("SELECT id, name, text, sha256, status, meta FROM documents WHERE id >= ? AND id < ? ORDER BY id",
                  (lo, hi)).fetchall()
     conn.execute("SELECT id, document_id, start, end, label, state, source, annotator FROM entities "
@@ -229,7 +230,7 @@ def bench_export_limit_two(path: Path, folder: Path, size: int) -> tuple[float, 
     """Limit 2: limit 1 on both cores, split as the export is: this process reads the first half of the documents
     and writes the first half of the bytes, a second interpreter (``python -c``, importing sqlite3 only) the
     second, into one file, then one fsync; (wall from the second process's start to the end of the fsync, CPU)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY id")]
     conn.close()
     mid, half = ids[len(ids) // 2], size // 2
@@ -261,7 +262,7 @@ ONE_QUERY = (
 
 def bench_export_one_query(path: Path, folder: Path, annotation_set: str) -> tuple[float, float, float]:
     """The issue's limit: each document's JSON built by SQLite in one query, the rows written (wall, CPU, MB)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     t0, c0 = time.perf_counter(), time.process_time()
     with open(folder / "one_query.jsonl", "wb") as fh:
         for (line,) in conn.execute(ONE_QUERY, (annotation_set,)):

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from annotator.store import Project
+from annotator.fileid import sqlite_uri
 
 TABLES = ("documents", "entities", "events", "arguments", "comments", "tokens")
 
@@ -62,7 +63,7 @@ def hold_lock(path: Path, comment: str | None = None) -> sqlite3.Connection:
 
 def stored_comments(path: Path) -> list[tuple[str, str]]:
     """(author, text) of every comment in the file, in order, read by a connection of its own (read-only)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         return conn.execute("SELECT author, text FROM comments ORDER BY id").fetchall()
     finally:

@@ -15,6 +15,7 @@ from typing import Any, Iterator
 
 import orjson
 import pytest
+from annotator.fileid import sqlite_uri
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -209,7 +210,7 @@ def file_digest(path: Path) -> str:
 
 def dump(path: Path) -> list[str]:
     """The file's content as SQL (read through a read-only connection)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         return list(conn.iterdump())
     finally:

@@ -14,6 +14,7 @@ from annotator.importing import IncomingDocument, IncomingEntity, import_documen
 from annotator.formats.loading import import_paths
 from annotator.recorder import undo
 from annotator.store import Project
+from annotator.fileid import sqlite_uri
 from reliability_support import dump, file_digest, table_counts
 
 TEXT = "Anna Berg met Reuters editors in Paris on Monday. " * 20
@@ -140,7 +141,7 @@ def test_connection_that_cannot_write_reports_clearly(filled):
     doc = p.document_ids()[0]
     before = dump(p.path)
     rw = p.db.conn
-    p.db.conn = sqlite3.connect(f"file:{p.path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+    p.db.conn = sqlite3.connect(sqlite_uri(p.path, mode="ro"), uri=True, isolation_level=None, check_same_thread=False)
     try:
         with pytest.raises(AnnotatorError) as info:
             edits.add_entity(p, doc, 14, 21, "ORG")

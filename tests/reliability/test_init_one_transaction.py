@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from annotator.cli import main
+from annotator.fileid import sqlite_uri
 from annotator.store import Project
 
 SCHEMA = """
@@ -58,7 +59,7 @@ def test_killed_init_leaves_nothing_half_made_and_can_be_run_again(tmp_path, cap
         assert run_killed(tmp_path, project, schema, after_insert) == -signal.SIGKILL
         # whatever is there is not half a project (tables without the schema given)
         if project.exists() and project.stat().st_size:
-            conn = sqlite3.connect(f"file:{project}?immutable=1", uri=True)
+            conn = sqlite3.connect(sqlite_uri(project, immutable=1), uri=True)
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             schemas = conn.execute("SELECT count(*) FROM schemas").fetchone()[0] if tables else 0
             conn.close()

@@ -19,6 +19,7 @@ from annotator import edits, kept_journal
 from annotator.importing import IncomingDocument, import_documents
 from annotator.kept_journal import KeptJournal
 from annotator.store import Project
+from annotator.fileid import sqlite_uri
 
 KEPT = 300
 
@@ -68,7 +69,7 @@ def test_a_merge_killed_while_it_writes_a_source_s_kept_edits_leaves_them_in_ord
         _run("merge", str(team), str(source))
         assert _comments(source) == wanted
         assert not [p.name for p in source.parent.iterdir() if "-kept" in p.name]
-        conn = sqlite3.connect(f"file:{team}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(team, mode="ro"), uri=True)
         try:
             assert [r[0] for r in conn.execute("SELECT text FROM comments ORDER BY id")] == wanted
         finally:
@@ -78,7 +79,7 @@ def test_a_merge_killed_while_it_writes_a_source_s_kept_edits_leaves_them_in_ord
 
 
 def _count(path: Path) -> int:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         return conn.execute("SELECT count(*) FROM comments").fetchone()[0]
     except sqlite3.Error:

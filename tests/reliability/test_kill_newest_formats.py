@@ -15,6 +15,7 @@ from test_kill_commands import KILLS, _cli, _counts, _killed, _run, _spread
 
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
 from annotator.store import Project
+from annotator.fileid import sqlite_uri
 
 FORMATS = ["hf", "omnievent"]
 
@@ -124,7 +125,7 @@ def test_the_newest_formats_on_a_full_disk_say_so_and_change_nothing(small_fs, e
     assert proc.returncode == 1 and len(lines) == 1, err.decode()
     assert "No space left on device" in lines[0] and "nothing was replaced" in lines[0], lines
     assert not target.exists() and not [x for x in small_fs.iterdir() if x.name.endswith(".part")]
-    conn = sqlite3.connect(f"file:{project}?mode=ro&immutable=1", uri=True)  # a full disk: no -shm can be made
+    conn = sqlite3.connect(sqlite_uri(project, mode="ro", immutable=1), uri=True)  # a full disk: no -shm can be made
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
     conn.close()
     assert project.read_bytes() == before

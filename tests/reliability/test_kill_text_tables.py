@@ -14,6 +14,7 @@ from test_kill_commands import KILLS, _cli, _counts, _killed, _run, _spread
 
 from annotator.importing import IncomingDocument, import_documents
 from annotator.store import Project
+from annotator.fileid import sqlite_uri
 
 N = 3000
 FORMATS = ["csv", "fasttext", "conllu"]
@@ -88,6 +89,6 @@ def test_a_text_table_or_conllu_import_on_a_full_disk_says_so_and_changes_nothin
     assert proc.returncode == 1 and len(lines) == 1, err.decode()
     assert "disk is full" in lines[0] and "nothing was changed" in lines[0], lines
     assert project.read_bytes() == before
-    conn = sqlite3.connect(f"file:{project}?mode=ro&immutable=1", uri=True)
+    conn = sqlite3.connect(sqlite_uri(project, mode="ro", immutable=1), uri=True)
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
     conn.close()

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from annotator import edits
+from annotator.fileid import sqlite_uri
 from annotator.cli import main
 from annotator.errors import ProjectMovedError
 from annotator.importing import IncomingDocument, import_documents
@@ -34,7 +35,7 @@ def make(path: Path) -> Project:
 
 def alone(path: Path) -> list[str]:
     """The labels the file holds by itself (read ``immutable``: no log beside it is looked at)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro", immutable=1), uri=True)
     try:
         return [r[0] for r in conn.execute("SELECT label FROM entities ORDER BY id")]
     finally:
@@ -183,7 +184,7 @@ def test_a_command_whose_project_is_renamed_mid_run_leaves_no_log(tmp_path, monk
     assert main(["import", str(path), str(tmp_path / "d0.txt"), str(tmp_path / "d1.txt"), "--batch", "1"]) == 1
     assert "renamed or moved to" in capsys.readouterr().err
     assert names(tmp_path) == ["d0.txt", "d1.txt", "q.annotator"]  # was: an empty p.annotator-wal and its -shm
-    conn = sqlite3.connect(f"file:{moved}?mode=ro&immutable=1", uri=True)
+    conn = sqlite3.connect(sqlite_uri(moved, mode="ro", immutable=1), uri=True)
     assert conn.execute("SELECT name FROM documents ORDER BY id").fetchall() == [("a.txt",), ("d0.txt",)]
     conn.close()
 

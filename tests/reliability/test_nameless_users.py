@@ -17,6 +17,7 @@ import pytest
 from reliability_support import ROOT, SETPRIV, shared_folder
 
 from annotator import opencheck
+from annotator.fileid import sqlite_uri
 
 NAMELESS = (4242, 4243)  # user ids without a line in the system's list of users
 needs_root = pytest.mark.skipif(not SETPRIV or os.geteuid() != 0, reason="needs root and setpriv")
@@ -71,7 +72,7 @@ def test_two_teammates_without_a_name_are_recorded_apart():
                 cwd="/",
             )
             assert done.returncode == 0, done.stderr
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
         try:
             names = [
                 r[0] for r in conn.execute("SELECT annotator FROM change_log WHERE action = 'set_status' ORDER BY id")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotator import edits
+from annotator.fileid import sqlite_uri
 from annotator.cli import main
 from annotator.errors import ExportTargetError, ProjectMovedError
 from annotator.importing import IncomingDocument, import_documents
@@ -177,7 +178,7 @@ def test_rename_while_open_stops_editing_and_keeps_what_was_saved(tmp_path):
     assert [e.id for e in p.entities(1)] == [kept]  # reading goes on
     # the acknowledged edit is in the moved file itself, even if this process dies now (no -wal beside q)
     assert not Path(f"{moved}-wal").exists() or Path(f"{moved}-wal").stat().st_size == 0
-    conn = sqlite3.connect(f"file:{moved}?immutable=1", uri=True)
+    conn = sqlite3.connect(sqlite_uri(moved, immutable=1), uri=True)
     assert conn.execute("SELECT count(*) FROM entities").fetchone()[0] == 1
     conn.close()
     p.close()
@@ -268,7 +269,7 @@ def _copy_of_the_file_alone(path: Path, to: Path) -> list[str]:
     import shutil
 
     shutil.copyfile(path, to)
-    conn = sqlite3.connect(f"file:{to}?mode=ro&immutable=1", uri=True)
+    conn = sqlite3.connect(sqlite_uri(to, mode="ro", immutable=1), uri=True)
     try:
         return [label for (label,) in conn.execute("SELECT label FROM entities ORDER BY id")]
     except sqlite3.OperationalError:  # even the tables are still in the log

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+from annotator.fileid import sqlite_uri
 
 
 def test_export_dialog_refuses_the_open_project_and_its_wal(qtbot, window, project_path):
@@ -87,7 +88,7 @@ def test_the_poll_writes_saved_edits_into_the_file_itself(qtbot, window, project
     c.check_outside_changes()  # the next poll, nothing edited in between
     copy = project_path.with_name("copy.annotator")
     shutil.copyfile(project_path, copy)
-    conn = sqlite3.connect(f"file:{copy}?mode=ro&immutable=1", uri=True)
+    conn = sqlite3.connect(sqlite_uri(copy, mode="ro", immutable=1), uri=True)
     try:
         states = {s for (s,) in conn.execute("SELECT state FROM entities WHERE document_id = ?", (c.doc.id,))}
     finally:

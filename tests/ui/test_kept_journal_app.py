@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from annotator import edits, kept_journal, kept_replay
 from annotator.kept_journal import KeptJournal
 from annotator.store import Project
+from annotator.fileid import sqlite_uri
 from ui import commands
 
 
@@ -33,7 +34,7 @@ def killed_run_kept(path: Path, texts: list[str], relabel: bool = False) -> int:
 
 
 def comments(path: Path, who: bool = False) -> list:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         return [r if who else r[0] for r in conn.execute("SELECT text, author FROM comments ORDER BY id")]
     finally:

@@ -7,11 +7,12 @@ import os
 import sqlite3
 
 from PySide6.QtWidgets import QMessageBox
+from annotator.fileid import sqlite_uri
 
 
 def states_alone(path, doc: int) -> set[str]:  # type: ignore[no-untyped-def]
     """What the file holds by itself (``immutable``: no log beside it is read)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro", immutable=1), uri=True)
     try:
         return {s for (s,) in conn.execute("SELECT state FROM entities WHERE document_id = ?", (doc,))}
     finally:

@@ -111,6 +111,8 @@ def test_enter_and_x_while_another_program_writes_move_on_each_keeping_one_decis
     never reached the next. Enter and X now move on once their decision is kept, as when it is written."""
     import sqlite3
 
+    from annotator.fileid import sqlite_uri
+
     from PySide6.QtCore import Qt
 
     w, c = window, window.controller
@@ -130,7 +132,7 @@ def test_enter_and_x_while_another_program_writes_move_on_each_keeping_one_decis
     assert len({first, second, third}) == 3  # was: the three the same span, the X kept as a reject of it
     c.kept.write_kept()  # the retry timer, once the lock is free
     qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=10_000)
-    conn = sqlite3.connect(f"file:{project_path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(project_path, mode="ro"), uri=True)
     try:
         states = dict(conn.execute("SELECT id, state FROM entities WHERE id IN (?, ?)", (first, second)).fetchall())
     finally:

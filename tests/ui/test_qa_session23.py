@@ -128,7 +128,8 @@ def test_the_open_of_a_project_on_a_network_share_says_what_cannot_be_seen(qtbot
     from ui_support import open_window
 
     table = tmp_path / "mounts"
-    table.write_text(f"/dev/root / ext4 rw 0 0\nserver:/export {project_path.parent} nfs4 rw 0 0\n", encoding="utf-8")
+    point = str(project_path.parent).replace(" ", "\\040")  # as the table writes a space in a path
+    table.write_text(f"/dev/root / ext4 rw 0 0\nserver:/export {point} nfs4 rw 0 0\n", encoding="utf-8")
     monkeypatch.setattr("annotator.filesystems.MOUNTS", str(table))
     w = open_window(qtbot, project_path)
     try:

@@ -19,12 +19,13 @@ from ui_support import DOC_A, close_window, open_window, pattern_pipeline, windo
 from ui_helpers import entity_rows, find
 
 from annotator import edits
+from annotator.fileid import sqlite_uri
 
 
 # -- helpers -------------------------------------------------------------------------------------------
 def file_dump(path: Path) -> str:
     """Everything the file holds (a read-only connection beside the app's own)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         return "\n".join(conn.iterdump())
     finally:

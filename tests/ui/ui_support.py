@@ -8,6 +8,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
+from annotator.fileid import sqlite_uri
 
 DOC_A = (
     "Maria Lopez met John Smith in Paris on Monday.\n"
@@ -297,7 +298,7 @@ def read_as_the_poll_reads(c) -> None:  # type: ignore[no-untyped-def]
 
 def file_rows(path: Path, sql: str) -> list[tuple]:
     """What the file holds, read by a connection of its own (read-only)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         return conn.execute(sql).fetchall()
     finally:
