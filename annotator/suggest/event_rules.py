@@ -42,6 +42,7 @@ from annotator.suggest.trigger_clues import (
     person_undergoing,
     possessive_pronoun,
     purpose_of,
+    state_in,
     state_of,
 )
 from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
@@ -277,6 +278,8 @@ class RuleEventSuggester:
         if self._event_goal(head, span):
             direct |= {"to:event"}  # "head to local elections", "sent them to their deaths": no place gone to
         direct |= object_labels(head, span)  # "donated weapons": "obj:product", a thing given, not money
+        if head.pos_ == "NOUN" and state_in(head):
+            direct |= {"in:state"}  # "died while in police custody": a state one is in, no arrest
         purpose = purpose_of(head)
         cands: list[_Candidate] = []
         for type_name in dict.fromkeys(p.type for p in patterns):

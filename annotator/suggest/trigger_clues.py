@@ -39,6 +39,19 @@ def put_in(noun: Any, prep: Any) -> bool:
     )
 
 
+def state_in(noun: Any) -> bool:
+    """A noun after "in" or "behind" on a verb that has no object and no passive subject, or on no verb at all: the
+    state one is in, not the act that put one there ("died while in police custody", "wait in coast guard detention",
+    "remained behind bars"; ACE's Arrest-Jail is the act constraining a person: "took him into custody", "put him in
+    jail", "was held in detention"). A blocker ``in:state`` rules a type out there."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "behind"):
+        return False
+    gov = noun.head.head
+    return gov.pos_ not in ("VERB", "AUX") or not any(
+        c.dep_ in ("dobj", "obj", "nsubjpass", "dative") for c in gov.children
+    )
+
+
 MEANS_PREPS = {"by", "via"}
 
 

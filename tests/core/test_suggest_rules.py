@@ -1139,3 +1139,22 @@ def test_an_event_word_in_a_list_of_things_names_a_kind(nlp, suggester):
     assert not [e for e in run(nlp, suggester, text) if e["trigger"] == "fire"]
     events = run(nlp, suggester, "Police investigated the bombing and the shooting of two officers in Paris.")
     assert only(events, "shooting")["type"] == "Conflict:Attack"
+
+
+@pytest.mark.slow
+def test_a_state_one_is_in_is_no_arrest(nlp, suggester):
+    # ACE's Arrest-Jail is the act constraining a person: a noun of it after "in" on a verb with no object nor passive
+    # subject tells the state one is in ("died while in police custody", "waited in detention"), no arrest; taken
+    # "into" custody, put "in" jail, or held "in" detention it is the act
+    assert not [
+        e
+        for e in run(nlp, suggester, "The old farmer died while in police custody.")
+        if e["type"] == "Justice:Arrest-Jail"
+    ]
+    assert not [
+        e
+        for e in run(nlp, suggester, "Dozens of refugees waited in army detention near the border.")
+        if e["type"] == "Justice:Arrest-Jail"
+    ]
+    e = only(run(nlp, suggester, "Two officers took the farmer into police custody on Monday."), "custody")
+    assert e["type"] == "Justice:Arrest-Jail"
