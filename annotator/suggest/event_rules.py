@@ -44,6 +44,7 @@ from annotator.suggest.trigger_clues import (
     purpose_of,
     state_in,
     state_of,
+    what_a_body_does,
 )
 from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
 
@@ -319,6 +320,8 @@ class RuleEventSuggester:
                 and not person_undergoing(head, args)
             ):
                 continue
+            if pattern.weak and what_a_body_does(head):
+                continue  # "a militant group fighting Indian rule": what the group does, no one occurrence
             if pattern.weak and not cue and misfits(pairs, args, ("obj",)):  # "gave him a standing ovation"
                 continue
             if pattern.objects and not any(

@@ -52,6 +52,23 @@ def state_in(noun: Any) -> bool:
     )
 
 
+BODY_LABELS = ("ORG", "NORP", "GPE")  # a body of people: an organisation, a group, forces, a state
+
+
+def what_a_body_does(head: Any) -> bool:
+    """A present participle describing a body of people (an ORG, NORP or GPE noun, named or guessed: "a militant group
+    fighting Indian rule", "units fighting separatists", "terrorist groups targeting neighbouring countries"): it says
+    what the body does, a description of it, no one occurrence (ACE's generic). A person's participle is left alone
+    ("video showing the officer shooting the teenager": what was seen)."""
+    noun = head.head
+    return (
+        head.dep_ == "acl"
+        and head.tag_ == "VBG"
+        and noun.pos_ in ("NOUN", "PROPN")
+        and (noun.ent_type_ or guess_label(noun)) in BODY_LABELS
+    )
+
+
 MEANS_PREPS = {"by", "via"}
 
 

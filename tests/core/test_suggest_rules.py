@@ -1158,3 +1158,19 @@ def test_a_state_one_is_in_is_no_arrest(nlp, suggester):
     ]
     e = only(run(nlp, suggester, "Two officers took the farmer into police custody on Monday."), "custody")
     assert e["type"] == "Justice:Arrest-Jail"
+
+
+@pytest.mark.slow
+def test_a_weak_participle_describing_a_body_is_what_it_does(nlp, suggester):
+    # "a militant group fighting Indian rule", "groups targeting soldiers": a weak trigger word as a present participle
+    # describing a body of people (an organisation, a group, forces) says what the body does, no one occurrence (ACE's
+    # generic); told of the body as a clause of its own it is an event
+    texts = (
+        "The leader of a rebel group fighting the army in the north warned of more attacks.",
+        "Militant groups targeting soldiers in the province have grown stronger.",
+        "Government forces fighting the militants near the border received new weapons.",
+    )
+    for text in texts:
+        assert not [e for e in run(nlp, suggester, text) if e["type"] == "Conflict:Attack"], text
+    e = only(run(nlp, suggester, "The rebels fought the army near the border on Monday."), "fought")
+    assert e["type"] == "Conflict:Attack"
