@@ -137,7 +137,8 @@ def read_context(head: Any) -> Context:
         if tense is not None:
             ctx.attributes.setdefault("tense", tense)
     if (
-        ("to" in aux or clause.tag_ == "VBG")  # "plans to attack", "avoided launching airstrikes"
+        ("to" in aux or clause.tag_ == "VBG" or "being" in aux)  # "plans to attack", "avoided launching airstrikes",
+        # "avoid being hit": a gerund, active or passive
         and clause.dep_ in ("xcomp", "ccomp")
         and clause.head.lemma_.lower() in IRREALIS_HEADS
     ):

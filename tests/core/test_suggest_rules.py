@@ -1174,3 +1174,13 @@ def test_a_weak_participle_describing_a_body_is_what_it_does(nlp, suggester):
         assert not [e for e in run(nlp, suggester, text) if e["type"] == "Conflict:Attack"], text
     e = only(run(nlp, suggester, "The rebels fought the army near the border on Monday."), "fought")
     assert e["type"] == "Conflict:Attack"
+
+
+@pytest.mark.slow
+def test_a_passive_gerund_under_a_wish_or_a_fear_is_not_yet_real(nlp, suggester):
+    # "avoided launching airstrikes" and "avoid being hit by warplanes" alike: the gerund, active or passive, that a
+    # verb of avoiding or fearing governs has not happened (ACE: modality Other, scored as "plans to attack")
+    e = only(run(nlp, suggester, "The villagers fled to avoid being attacked by the army on Monday."), "attacked")
+    assert e["attributes"].get("modality") == "Other"
+    e = only(run(nlp, suggester, "The army attacked the villagers on Monday."), "attacked")
+    assert "modality" not in e["attributes"]
