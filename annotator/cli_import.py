@@ -163,7 +163,14 @@ def _tell_import_report(report: Any, every: bool, spool: str = "") -> None:
     """What an import did not keep, how it read things, and the documents it already had."""
     _tell("not kept", [f"not kept: {w}" for w in getattr(report, "warnings", [])], every, spool)
     _tell("note", [f"note: {n}" for n in getattr(report, "notes", [])], every, spool)
-    dups = [f"duplicate: {n} has the same text as document {d}; not imported again" for n, d in report.duplicates]
+    from annotator.importing import BRING_THEM, NOT_BROUGHT
+
+    more = set(getattr(report, "not_brought", []))
+    dups = [
+        f"duplicate: {n} has the same text as document {d}; not imported again"
+        + (f", nor its {NOT_BROUGHT} ({BRING_THEM})" if (n, d) in more else "")
+        for n, d in report.duplicates
+    ]
     _tell("duplicate", dups, every, spool)
 
 

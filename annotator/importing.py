@@ -31,6 +31,9 @@ MAX_FILE_CHARS = 200_000_000  # a JSON/JSONL file of many documents (each still 
 class ImportReport:
     imported: list[tuple[str, int]] = field(default_factory=list)  # (name, document id)
     duplicates: list[tuple[str, int]] = field(default_factory=list)  # (name, id of the document it repeats)
+    # (name, id): duplicates whose annotations the project's set lacks (a colleague's export of the same texts), not
+    # imported: ``--set NAME`` brings them in as a set of their own
+    not_brought: list[tuple[str, int]] = field(default_factory=list)
     # (name, id): a document already in the project whose annotation set had nothing, given the input's annotations
     annotated: list[tuple[str, int]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
@@ -51,6 +54,7 @@ class ImportReport:
     def merge(self, other: "ImportReport") -> None:
         self.imported += other.imported
         self.duplicates += other.duplicates
+        self.not_brought += other.not_brought
         self.annotated += other.annotated
         self.skipped += other.skipped
         self.entities += other.entities
@@ -69,6 +73,7 @@ class ImportReport:
             "annotated": [{"name": n, "id": i} for n, i in self.annotated],
             "answered": [{"name": n, "id": i} for n, i in self.answered],
             "duplicates": [{"name": n, "duplicate_of": i} for n, i in self.duplicates],
+            "not_brought": [{"name": n, "duplicate_of": i} for n, i in self.not_brought],
             "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
             "entities": self.entities,
             "events": self.events,
@@ -99,6 +104,8 @@ class ImportReport:
                 f"{', ...' if len(sets) > 5 else ''})"
             )
         parts.append(f"{counted(len(self.duplicates), 'duplicate')} skipped")
+        if self.not_brought:
+            parts[-1] += f" ({len(self.not_brought):,} with {NOT_BROUGHT}, not imported: {BRING_THEM})"
         if self.boms_recorded:
             parts.append(
                 f"a byte order mark recorded on {counted(self.boms_recorded, 'document')} already in the project (the "
@@ -197,6 +204,23 @@ def check_incoming(schema: Schema, doc: IncomingDocument, where: str, line: int 
                 refuse(b.message)
 
 
+NOT_BROUGHT = "decisions the project's set lacks"  # a duplicate's, not imported (``ImportReport.not_brought``)
+BRING_THEM = "`annotator import --set NAME` keeps them as a set of their own, to compare and adjudicate"
+
+
+def _brings_more(project: Project, doc: IncomingDocument, doc_id: int, aset: str) -> bool:
+    """The input decided an entity or event (offsets, label or type, state) as the project's set ``aset`` of the same
+    document has not: a colleague's export of the same texts, whose work a duplicate skips (the project's own export
+    brings nothing more; suggestions nobody decided are no one's work)."""
+    came = [(e.start, e.end, e.label, e.state) for e in doc.entities if e.state != "suggested"]
+    if came and not set(came) <= {(e.start, e.end, e.label, e.state) for e in project.entities(doc_id, aset)}:
+        return True
+    events = [(v.type, v.trigger_start, v.trigger_end, v.state) for v in doc.events if v.state != "suggested"]
+    return bool(events) and not set(events) <= {
+        (v.type, v.trigger_start, v.trigger_end, v.state) for v in project.events(doc_id, aset)
+    }
+
+
 def _set_is_empty(project: Project, doc_id: int, aset: str) -> bool:
     """Whether the document has no entity and no event in the annotation set."""
     return aset not in project.db.sets_with_rows(doc_id)
@@ -275,6 +299,8 @@ def store_documents(
             # an annotator's set of an input already counted (a Label Studio task's other annotations): one input
             if doc.annotation_set is None or all(i != dup_id for _, i in report.duplicates):
                 report.duplicates.append((doc.name, dup_id))
+                if doc.annotation_set is None and _brings_more(project, doc, dup_id, aset):
+                    report.not_brought.append((doc.name, dup_id))
             continue
         if dup_id is not None:
             _store_annotations(project, p, dup_id)

@@ -3,6 +3,7 @@ stderr (data alone on stdout), and refusals that name the real reason."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -246,3 +247,36 @@ def test_only_new_with_nothing_new_says_so_before_loading_a_model(tmp_path, monk
         "no document was new (never pre-annotated), nothing pre-annotated (1 document pre-annotated before left as it "
         "was)"
     ), report.summary()
+
+
+def test_a_duplicate_with_a_colleague_s_decisions_says_they_were_not_imported(tmp_path, capsys):
+    """Session 27 as a user: bob's JSON export of the seeds (004 annotated by him) imported into alice's project said
+    "0 imported, 8 duplicates skipped": his decisions were not imported, unsaid (``--set NAME`` brings them in as his
+    set). Said of each such document and counted; the project's own export says no more than before."""
+    from annotator import edits
+
+    text = "Maria Lopez met officials in Paris."
+    for who, words, label in (("alice", "Paris", "GPE"), ("bob", "Maria Lopez", "PERSON")):
+        with Project(tmp_path / f"{who}.annotator", annotator=who) as p:
+            doc = import_documents(p, [IncomingDocument(text, "a.txt")]).imported[0][1]
+            start = text.index(words)
+            edits.add_entity(p, doc, start, start + len(words), label)
+    alice, bob = str(tmp_path / "alice.annotator"), str(tmp_path / "bob.annotator")
+    for who in (alice, bob):
+        assert main(["export", who, "--format", "json", "-o", f"{who}.json"]) == 0
+    capsys.readouterr()
+    assert main(["import", alice, f"{bob}.json"]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == (
+        "0 imported, 1 duplicate skipped (1 with decisions the project's set lacks, not imported: `annotator import "
+        "--set NAME` keeps them as a set of their own, to compare and adjudicate), 0 files skipped"
+    ), out
+    assert "a.txt has the same text as document 1; not imported again, nor its decisions the project's set lacks" in err
+    assert main(["import", alice, f"{alice}.json"]) == 0  # her own: nothing more to say
+    out, err = capsys.readouterr()
+    assert out.strip() == "0 imported, 1 duplicate skipped, 0 files skipped", out
+    assert err.strip() == "duplicate: a.txt has the same text as document 1; not imported again", err
+    assert main(["import", alice, f"{bob}.json", "--set", "bob"]) == 0  # the way the line names
+    assert "1 annotated (already in the project)" in capsys.readouterr().out
+    assert main(["import", alice, f"{bob}.json", "--json"]) == 0  # bob's set has them now: said for main still
+    assert json.loads(capsys.readouterr().out)["not_brought"] == [{"name": "a.txt", "duplicate_of": 1}]
