@@ -429,7 +429,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
                 from ui.style import apply_style
 
                 self.view.highlighter.set_theme(apply_style(QApplication.instance(), True, str(s.get(name))))
-                self.event_editor.refresh()
+                self.event_editor.restyle()
                 for table in self.findChildren(QTableView):  # the lists' frames and rows, set when they were made
                     if table.styleSheet():
                         table.setStyleSheet(keys_look(table.hasFocus()))

@@ -96,3 +96,34 @@ def test_pre_annotation_in_the_app_says_when_the_default_trained_model_was_left_
     worker.run()  # here, not in a thread: what it says is the point
     assert said and said[0].startswith("Pre-annotation: 1 document") and said[0].endswith(note), said
     assert worker.detail.startswith(note), worker.detail
+
+
+def test_the_event_editor_s_trigger_takes_the_theme_chosen_while_an_event_is_shown(qtbot, tmp_path, qapp):
+    """Settings (Ctrl+,), Theme: Dark with seed 004's "found Marek Zielinski guilty" shown: the text and the Roles box
+    turned dark, the editor's Trigger stayed the light theme's dark red (#9c0d2c on #2b2d30, about 2:1), for every
+    event shown after, until the app was started again. It takes the theme's trigger ink at once, and back."""
+    from PySide6.QtGui import QPalette
+
+    import ui.style
+    from ui.theme import DARK, LIGHT
+    from ui_support import one_event, open_window
+
+    path = tmp_path / "convict.annotator"
+    one_event(path, CONVICT, [("Marek Zielinski", "PERSON")], "Justice:Convict", "found")
+    palette, sheet = qapp.palette(), qapp.styleSheet()
+    w = open_window(qtbot, path, size=(1366, 740))
+    try:
+        (ev,) = w.controller.events.values()
+        w.controller.select_event(ev.id)
+        assert LIGHT.trigger in w.event_editor.trigger_label.styleSheet()
+        w.settings.set("appearance", "dark")
+        assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 80
+        assert DARK.trigger in w.event_editor.trigger_label.styleSheet(), w.event_editor.trigger_label.styleSheet()
+        assert w.event_editor.trigger_label.full_text == "found"
+        w.settings.set("appearance", "light")
+        assert LIGHT.trigger in w.event_editor.trigger_label.styleSheet()
+    finally:
+        close_window(w)
+        qapp.setPalette(palette)
+        qapp.setStyleSheet(sheet)
+        getattr(ui.style, "_given", []).clear()

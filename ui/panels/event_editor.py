@@ -177,6 +177,13 @@ class EventEditor(QWidget):
         if now != self._shown:
             self.rebuild(now)
 
+    def restyle(self) -> None:
+        """Every widget made again in the theme now in use (Settings' Theme): a kept head showed the trigger in the
+        theme it was made in, the light one's dark red on the dark panel (session 27)."""
+        self._head_of = None
+        self._shown_at = ()
+        self.rebuild()
+
     def rebuild(self, shown: tuple | None = None) -> None:
         """Show the selected event; ``shown``: ``self.shown()`` just computed (not twice). An event shown before in
         the same schema keeps the editor's widgets: the type, trigger and attributes are set in them, and the Roles
