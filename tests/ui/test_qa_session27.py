@@ -120,10 +120,22 @@ def test_the_event_editor_s_trigger_takes_the_theme_chosen_while_an_event_is_sho
         assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 80
         assert DARK.trigger in w.event_editor.trigger_label.styleSheet(), w.event_editor.trigger_label.styleSheet()
         assert w.event_editor.trigger_label.full_text == "found"
+        w.controller.select_event(None)  # the hint names the triggers' ink of the theme: pink on the dark panel
+        assert "click a trigger (pink, underlined)" in _editor_hint(w)
+        w.controller.select_event(ev.id)
         w.settings.set("appearance", "light")
         assert LIGHT.trigger in w.event_editor.trigger_label.styleSheet()
+        w.controller.select_event(None)
+        assert "click a trigger (dark red, underlined)" in _editor_hint(w)
     finally:
         close_window(w)
         qapp.setPalette(palette)
         qapp.setStyleSheet(sheet)
         getattr(ui.style, "_given", []).clear()
+
+
+def _editor_hint(w) -> str:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    w.event_editor.refresh()
+    return " ".join(lab.text() for lab in w.event_editor.scroll.widget().findChildren(QLabel))

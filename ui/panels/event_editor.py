@@ -220,7 +220,7 @@ class EventEditor(QWidget):
         if ev is None or c.schema is None or c.doc is None:
             hint = plain_label(
                 "No event selected.\n\nSelect the trigger words and press E to create one, "
-                "or click a trigger (dark red, underlined) in the text.",
+                f"or click a trigger ({'pink' if themes.current().dark else 'dark red'}, underlined) in the text.",
                 color=themes.current().muted,
             )
             hint.setWordWrap(True)
