@@ -80,13 +80,10 @@ def _label_column(layer: str, cols: list[Column]) -> str | None:
     )
 
 
-def linked_layers(layout: Layout, path: Path) -> set[str]:
-    """The layers with slot features whose spans another such layer's slot links point at, and that point at none of
-    that layer's: their spans are entities, not events (E3C's ``TIMEX3``, with a ``timexLink`` slot of its own, the
-    target of the ``EVENT`` layer's ``TLINK``). Two layers that point at each other stay events both."""
+def link_counts(layout: Layout, path: Path) -> Counter[tuple[str, str]]:
+    """How many slot links go from each layer with slot features to the spans of each layer (itself too)."""
     layers = layout.layers("span")
-    hosts = {c.layer for c in layout.columns if c.role == "slot_role"}
-    pairs: set[tuple[str, str]] = set()  # (the layer a link comes from, the layer of the span it points at)
+    counts: Counter[tuple[str, str]] = Counter()
     for a in layout.spans:
         for slot in (c for c in layers[a.layer] if c.role == "slot_role"):
             target = next(
@@ -97,9 +94,22 @@ def linked_layers(layout: Layout, path: Path) -> set[str]:
                 if unit_id not in layout.units:
                     continue  # refused where the link is read (``events_of``)
                 filler = _resolve(layout, unit_id, n, target, a, path)
-                if filler is not None and filler.layer != a.layer and filler.layer in hosts:
-                    pairs.add((a.layer, filler.layer))
-    return {b for a, b in pairs if (b, a) not in pairs}
+                if filler is not None:
+                    counts[(a.layer, filler.layer)] += 1
+    return counts
+
+
+def linked_layers(counts: Counter[tuple[str, str]]) -> frozenset[str]:
+    """The layers with slot features whose spans are read as entities, not events: a layer B another layer A points at
+    more often than B points back at A, A's links (to any span, its own layer's too) more than B's. E3C's
+    ``TIMEX3``: the ``EVENT`` layer's ``TLINK``s point at it, its own ``timexLink``s (to times, a few to events) are
+    fewer; ``EVENT`` stays the events' layer though ``RML``'s ``PERTAINSTO`` points at it (``RML``'s links are fewer
+    than its own). ``counts``: ``link_counts`` of a file, or summed over a folder's files, so every document of a
+    corpus reads a layer one way."""
+    went: Counter[str] = Counter()
+    for (a, _), n in counts.items():
+        went[a] += n
+    return frozenset(b for (a, b), n in counts.items() if a != b and n > counts[(b, a)] and went[a] > went[b])
 
 
 def _most_valued(layout: Layout, layer: str, features: list[str]) -> str | None:
@@ -124,6 +134,7 @@ def entities_of(
     values: dict[str, str] | None = None,
     unset: dict[str, str] | None = None,
     zero: list[list[Any]] | None = None,
+    linked: frozenset[str] | None = None,
 ) -> dict[int, IncomingEntity]:
     """Entities from the span layers that label spans; keyed by ``id`` of the annotation they come from.
     ``span_layers`` gets, for each label that came from a layer other than ``NamedEntity`` (and never from it), that
@@ -135,7 +146,7 @@ def entities_of(
     seen: dict[tuple[int, int, str], list[tuple[IncomingEntity, set[str]]]] = {}  # each entity with its layers
     layers = layout.layers("span")
     used_as_labels: set[str] = set()
-    linked = linked_layers(layout, path)
+    linked = linked_layers(link_counts(layout, path)) if linked is None else linked
     event_layers = {c.layer for c in layout.columns if c.role == "slot_role"} - linked
     # a slot layer read as entities is labelled by its features alone; its own links are said as left out
     label_of = {
@@ -245,13 +256,14 @@ def events_of(
     path: Path,
     attributes: frozenset[str],
     own: dict[str, dict[str, Any]] | None = None,
+    linked: frozenset[str] | None = None,
 ) -> None:
     """Events from the span layers with slot features. ``own`` gets, for each event type read from a layer other
     than ``webanno.custom.Event`` (a project's own, ``SimpleLinkHost``), that layer as the export writes it back
     (``_own_layer``). A link to another event (E3C's ``TLINK`` from one ``EVENT`` to another) is an argument filled
     by the span that stands for that event (``_nested``), as the brat import makes one for ``Event-Arg:E2``."""
     layers = layout.layers("span")
-    linked = linked_layers(layout, path)
+    linked = linked_layers(link_counts(layout, path)) if linked is None else linked
     made: dict[int, IncomingEvent] = {}  # id of the annotation -> the event read from it
     links: list[tuple[IncomingEvent, str, str, Annotation | None]] = []  # (event, role, ref, the span it names)
     for a in layout.spans:

@@ -37,9 +37,17 @@ from typing import Any
 
 from annotator.formats.reading import LabelTally, ReadResult, check_with_line, need, need_known_labels, read_text_file
 from annotator.formats.schema_names import SchemaNames, given_spellings
-from annotator.formats.webanno_annotations import Warnings, drop_stand_ins, entities_of, events_of, relations_of
+from annotator.formats.webanno_annotations import (
+    Warnings,
+    drop_stand_ins,
+    entities_of,
+    events_of,
+    link_counts,
+    linked_layers,
+    relations_of,
+)
 from annotator.formats.webanno_chains_read import read_chains
-from annotator.formats.webanno_layout import read_layout
+from annotator.formats.webanno_layout import Layout, read_layout
 from annotator.formats.webanno_schema import extended_schema
 from annotator.formats.webanno_tsv2 import as_tsv3, is_tsv2
 from annotator.formats.webanno_tsv import (
@@ -73,9 +81,10 @@ def read_webanno(path: str | Path, schema: Schema | None = None) -> ReadResult:
     else:
         need(path.is_file(), path, None, "no such file or folder")
         files = [path]
+    linked = folder_links(files) if len(files) > 1 else None
     for f in files:
         name = f.relative_to(path).with_suffix("").as_posix() if f != path else f.stem
-        result.documents.append(read_document(f, name, result, frozenset(a.name for a in schema.attributes)))
+        result.documents.append(read_document(f, name, result, frozenset(a.name for a in schema.attributes), linked))
     if path.is_dir():
         result.documents = project_export_sets(path, files, result.documents, result.notes)
     names = SchemaNames(schema)  # INCEpTION's PER, LOC, ORG as the schema spells them where it declares them
@@ -191,22 +200,59 @@ def _rename(doc: IncomingDocument, names: SchemaNames) -> None:
             doc.meta[SOURCE][key] = {renamed.get(k, k): v for k, v in kept.items()}
 
 
+def _layout(lines: list[str], path: Path) -> tuple[Layout, bool, bool]:
+    """A file's lines as its layout, and whether they ended in CR LF and were WebAnno TSV 2 (read as TSV 3.3)."""
+    crlf = bool(lines) and lines[0].endswith("\r")
+    if crlf:
+        lines = [line[:-1] if line.endswith("\r") else line for line in lines]
+    tsv2 = bool(lines) and is_tsv2(lines[0])
+    if tsv2:  # WebAnno 2's TSV: read as the TSV 3.3 it stands for
+        lines = as_tsv3(lines, path)
+    return read_layout(lines, path), crlf, tsv2
+
+
+def folder_links(files: list[Path]) -> frozenset[str] | None:
+    """The layers with slot features read as entities in every file of a folder (``linked_layers`` of the links of
+    all its files, so a document whose TIMEX3 spans no TLINK points at reads them as the others do); None, each file
+    on its own, when none declares two layers with slot features (our own export's one: nothing to weigh)."""
+    many = [f for f in files if _slot_layers(f) > 1]
+    if not many:
+        return None
+    counts: Counter[tuple[str, str]] = Counter()
+    for f in many:
+        counts += link_counts(_layout(read_text_file(f).split("\n"), f)[0], f)
+    return linked_layers(counts)
+
+
+def _slot_layers(path: Path) -> int:
+    """How many layers with slot features the file's header declares (its lines before the first text)."""
+    n = 0
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if line.startswith("#Text=") or line.startswith("#text="):
+                break
+            n += line.startswith("#T_SP=") and "|ROLE_" in line
+    return n
+
+
 def read_document(
-    path: Path, name: str, result: ReadResult, attributes: frozenset[str] = frozenset()
+    path: Path,
+    name: str,
+    result: ReadResult,
+    attributes: frozenset[str] = frozenset(),
+    linked: frozenset[str] | None = None,
 ) -> IncomingDocument:
     """One ``.tsv`` file as one document (not yet checked against a schema); what it has and the project keeps not
-    goes in ``result.warnings``; an event layer's features named as the schema's ``attributes`` are event attributes."""
-    lines = read_text_file(path).split("\n")
-    if lines and lines[0].endswith("\r"):
-        lines = [line[:-1] if line.endswith("\r") else line for line in lines]
+    goes in ``result.warnings``; an event layer's features named as the schema's ``attributes`` are event attributes;
+    ``linked``: the layers with slot features whose spans are entities (``folder_links``), else told from the file."""
+    layout, crlf, tsv2 = _layout(read_text_file(path).split("\n"), path)
+    if crlf:
         result.notes.append(f"{path}: lines end in CR LF; read as LF")
-    if lines and is_tsv2(lines[0]):  # WebAnno 2's TSV: read as the TSV 3.3 it stands for
-        lines = as_tsv3(lines, path)
+    if tsv2:
         result.notes.append(
             f"{path}: WebAnno TSV 2 (no offsets: each token found in its sentence's '#text=', the sentences a line "
             "each), read as TSV 3.3"
         )
-    layout = read_layout(lines, path)
     if not layout.utf16:
         result.notes.append(f"{path}: offsets read as code points (the tokens fit them that way, not as UTF-16 units)")
     doc = IncomingDocument(layout.text, name, source_path=str(path), source_line=1)
@@ -217,9 +263,9 @@ def read_document(
     values: dict[str, str] = {}
     unset: dict[str, str] = {}
     zero: list[list[Any]] = []
-    entities = entities_of(layout, doc, warn, result.notes, path, span_layers, values, unset, zero)
+    entities = entities_of(layout, doc, warn, result.notes, path, span_layers, values, unset, zero, linked)
     event_layers: dict[str, dict[str, Any]] = {}
-    events_of(layout, entities, doc, warn, path, attributes, event_layers)
+    events_of(layout, entities, doc, warn, path, attributes, event_layers, linked)
     kept = relations_of(layout, entities, warn, path)
     drop_stand_ins(doc, kept)
     before = len(doc.entities)

@@ -363,3 +363,77 @@ def test_e3c_s_event_features_are_event_attributes(tmp_path):
     again = new_project(tmp_path / "again.annotator")
     import_format(again, "webanno", sorted(out.glob("*.tsv")))
     assert attributes(again) == want
+
+
+E3C_RML = (
+    "#T_SP=webanno.custom.RML|ROLE_webanno.custom.RML:PERTAINSTO_webanno.custom.RMLPERTAINSTOLink|uima.tcas.Annotation"
+)
+
+
+def _e3c_file(tmp_path: Path, name: str, text: str, marks: dict[str, list[str]]) -> Path:
+    """A file of E3C's three layers with slots (EVENT: ALINK, TLINK, docTimeRel, eventType, polarity; TIMEX3:
+    timexLink, timex3Class, value; RML: PERTAINSTO) over ``text``'s words, ``marks`` giving a word's 13 cells."""
+    words, rows, at = text.split(" "), [], 0
+    for k, word in enumerate(words, start=1):
+        cells = marks.get(word, ["_"] * 13)
+        rows.append("\t".join([f"1-{k}", f"{at}-{at + len(word)}", word, *cells, ""]))
+        at += len(word) + 1
+    header = ["#FORMAT=WebAnno TSV 3.3", f"#T_SP=webanno.custom.EVENT|{E3C_SLOTS}|docTimeRel|eventType|polarity"]
+    return write(tmp_path, name, [*header, E3C_TIMEX, E3C_RML, "", "", f"#Text={text}", *rows])
+
+
+def _event(tlink: str = "_", target: str = "_") -> list[str]:
+    return ["_", "_", tlink, target, "BEFORE", "OCCURRENCE", "POS", "_", "_", "_", "_", "_", "_"]
+
+
+def _timex(link: str = "_", target: str = "_") -> list[str]:
+    return ["_"] * 7 + [link, target, "DATE", "2020-01-01", "_", "_"]
+
+
+def test_e3c_s_timex3_layer_is_read_one_way_across_a_folder_and_beside_links_back(tmp_path):
+    """Session 27: the TIMEX3 spans were read as entities only where a TLINK pointed at one in the same file: a
+    document whose TIMEX3 spans no TLINK points at read them as events of a type TIMEX3 again, and one whose TIMEX3
+    links back to an event (E3C's timexLink, TIMEX3 to EVENT) as well, so a corpus came in both ways; a layer that
+    points at EVENT (E3C's RML, PERTAINSTO) made EVENT's spans entities. The layers' links are weighed over the
+    folder's files: a layer another points at more often than it points back, whose own links are fewer, is read as
+    entities, in every file."""
+    folder = tmp_path / "e3c"
+    folder.mkdir()
+    _e3c_file(
+        folder, "a.tsv", "She was admitted yesterday .", {"admitted": _event("BEFORE", "1-4"), "yesterday": _timex()}
+    )
+    _e3c_file(folder, "b.tsv", "He left today .", {"left": _event(), "today": _timex()})
+    _e3c_file(
+        folder,
+        "c.tsv",
+        "Fever rose today to 39 and fell .",
+        {
+            "rose": _event("OVERLAP", "1-3"),
+            "fell": _event("AFTER", "1-3"),
+            "today": _timex("BEGINS", "1-2"),
+            "39": ["_"] * 11 + ["PERTAINSTO", "1-2"],
+        },
+    )
+    project = new_project(tmp_path / "p.annotator")
+    report = import_format(project, "webanno", [folder])
+    got = {}
+    for doc_id in project.document_ids():
+        text = project.document(doc_id).text
+        by_id = {e.id: text[e.start : e.end] for e in project.entities(doc_id)}
+        got[project.document(doc_id).name] = (
+            sorted((e.label, text[e.start : e.end]) for e in project.entities(doc_id)),
+            sorted(
+                (
+                    v.type,
+                    text[v.trigger_start : v.trigger_end],
+                    sorted((a.role, by_id[a.entity_id]) for a in v.arguments),
+                )
+                for v in project.events(doc_id)
+            ),
+        )
+    assert got["a"] == ([("DATE", "yesterday")], [("EVENT", "admitted", [("BEFORE", "yesterday")])])
+    assert got["b"] == ([("DATE", "today")], [("EVENT", "left", [])])
+    assert got["c"][0] == [("DATE", "today"), ("EVENT", "rose")]  # the event RML's link points at, as an argument
+    assert [(t, w) for t, w, _ in got["c"][1]] == [("EVENT", "fell"), ("EVENT", "rose"), ("RML", "39")]
+    assert project.schema.event_type("TIMEX3") is None
+    assert any("slot links of layer webanno.custom.TIMEX3" in w for w in report.warnings), report.warnings
