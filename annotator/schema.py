@@ -59,7 +59,8 @@ class EventType:
     # (named or guessed from its noun: "obj:PRODUCT", "donated weapons"), "obj:thing" a common noun of no label
     # ("fired tear gas"); the object of a passive verb is its subject; "to:event" an event word gone "to" with no
     # place in it ("head to local elections"; not "traveled to the summit in Warsaw"); "in:state" a noun after "in"
-    # on a verb with no object nor passive subject, a state one is in ("died while in police custody"); "REL:lemma" a child of
+    # on a verb with no object nor passive subject, a state one is in ("died while in police custody"); "to:state" a
+    # state one is put in ("landed him in jail", "sent to prison": trigger_clues.put_in_state); "REL:lemma" a child of
     # relation REL with that lemma ("advcl:say": "attacked Rubio, saying ...", an attack in words)
     blockers: tuple[str, ...] = ()
     # types an event of this type also is (an execution is a death): (type, ((role here, role there), ...)); roles

@@ -42,6 +42,7 @@ from annotator.suggest.trigger_clues import (
     person_undergoing,
     possessive_pronoun,
     purpose_of,
+    put_in_state,
     state_in,
     state_of,
     what_a_body_does,
@@ -278,6 +279,8 @@ class RuleEventSuggester:
             direct |= {"obj:event"}  # "fleeing war", "brought charges": what is fled or brought is an event
         if self._event_goal(head, span):
             direct |= {"to:event"}  # "head to local elections", "sent them to their deaths": no place gone to
+        if put_in_state(head, span):
+            direct |= {"to:state"}  # "landed Grossu in jail", "sent him to prison": put in a state, not moved
         direct |= object_labels(head, span)  # "donated weapons": "obj:product", a thing given, not money
         if head.pos_ == "NOUN" and state_in(head):
             direct |= {"in:state"}  # "died while in police custody": a state one is in, no arrest

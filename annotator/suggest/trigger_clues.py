@@ -69,6 +69,20 @@ def what_a_body_does(head: Any) -> bool:
     )
 
 
+def put_in_state(head: Any, span: Any) -> bool:
+    """Whether the trigger puts someone in a state (``state_of``: "jail", "prison", "custody" without a determiner)
+    by a preposition on it or inside a trigger of several words: "to"/"into" ("sent him to prison") or, on a verb
+    with an object, "in"/"behind" (``put_in``: "the cesium that landed Grossu in jail"). ACE's Transport moves a
+    person to a place; one put in jail is arrested or jailed (Arrest-Jail), not moved: a blocker "to:state"."""
+    preps = [c for c in head.children if c.dep_ in ("prep", "dative")]
+    preps += [t for t in span if t.dep_ == "prep" and t != head]
+    return any(
+        g.dep_ == "pobj" and ((p.lower_ in ("to", "into") and state_of(g)) or put_in(g, p))
+        for p in preps
+        for g in p.children
+    )
+
+
 MEANS_PREPS = {"by", "via"}
 
 

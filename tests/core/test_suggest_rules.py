@@ -1184,3 +1184,17 @@ def test_a_passive_gerund_under_a_wish_or_a_fear_is_not_yet_real(nlp, suggester)
     assert e["attributes"].get("modality") == "Other"
     e = only(run(nlp, suggester, "The army attacked the villagers on Monday."), "attacked")
     assert "modality" not in e["attributes"]
+def test_put_in_a_state_is_no_movement(nlp, suggester):
+    # ACE's Transport moves a person or a thing to a place; one "landed in jail" or "sent to prison" is put in a state
+    # (trigger_clues.state_of: "jail", "prison" with no determiner), which Arrest-Jail tells, not moved (the schema's
+    # blocker "to:state"); to a place, or to the building with a determiner, it is a movement
+    for text in [
+        "The smuggled cesium landed the dealer in jail.",
+        "The court sent the smuggler to prison for ten years.",
+    ]:
+        assert not [e for e in run(nlp, suggester, text) if e["type"] == "Movement:Transport"], text
+    for text, trigger in [
+        ("The smugglers sent the migrants to Italy by boat.", "sent"),
+        ("The plane landed in Kabul on Monday.", "landed"),
+    ]:
+        assert only(run(nlp, suggester, text), trigger)["type"] == "Movement:Transport", text
