@@ -103,13 +103,17 @@ class Context:
         return total
 
 
-def read_context(head: Any) -> Context:
+def read_context(head: Any, purpose_of: Any = None) -> Context:
+    """The signs and attributes of the event ``head`` tells; ``purpose_of``, a verb of going the trigger is the
+    purpose of ("will head to Kyiv for talks": the caller knows the verbs of going), is the clause it takes them from."""
     ctx = Context()
     kids = list(head.children)
     lemmas = {c.lower_ for c in kids}
     clause = head
+    if purpose_of is not None:  # "will be heading to Kyiv for discussions": the talks lie as far ahead as the going
+        clause = purpose_of
     # a noun trigger takes the modality of the verb it is the object of ("will hold talks")
-    if (
+    elif (
         head.pos_ in ("NOUN", "PROPN")
         and head.dep_ in ("dobj", "nsubjpass", "attr", "nsubj")
         and head.head.pos_ in ("VERB", "AUX")

@@ -256,7 +256,7 @@ class RuleEventSuggester:
         person_nouns: PersonNouns,
         extra: Sequence[int] = (),
     ) -> EventSuggestion | None:
-        ctx = read_context(head)
+        ctx = read_context(head, self._going_for(head))
         pairs = frame(head) + phrase_settings(head, span)
         if extra:  # "lost their lives": the second word of the trigger is no participant, and the verb has no object
             pairs = [(s, t) for s, t in pairs if t.i not in extra]
@@ -405,6 +405,22 @@ class RuleEventSuggester:
             alternatives,
             self._attrs(ctx),
         )
+
+    def _going_for(self, head: Any) -> Any:
+        """The verb of going (a trigger word of a type with an Origin or a Destination) a noun trigger is the purpose
+        of, by a "for" phrase on it ("will be heading to Kyiv for discussions", "flew to Geneva for talks"), or None:
+        what one goes for comes after the going, as real or as far ahead as it is (a reason, "was arrested for the
+        attack", is no going's)."""
+        if not (head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "for"):
+            return None
+        verb = head.head.head
+        if verb.pos_ != "VERB" or head.head.dep_ != "prep":
+            return None
+        going = any(
+            matches(p.words[0], verb) and any(self.types[p.type].role(r) is not None for r in DIRECTIONS)
+            for p in self.lexicon.candidates(verb)
+        )
+        return verb if going else None
 
     def _of_type(self, type_name: str, words: Sequence[Any]) -> bool:
         """Whether ``words`` hold a trigger word or a cue of the type ("gathered to protest", "for a rally")."""

@@ -1198,3 +1198,15 @@ def test_put_in_a_state_is_no_movement(nlp, suggester):
         ("The plane landed in Kabul on Monday.", "landed"),
     ]:
         assert only(run(nlp, suggester, text), trigger)["type"] == "Movement:Transport", text
+
+
+@pytest.mark.slow
+def test_what_a_going_is_for_lies_as_far_ahead_as_the_going(nlp, suggester):
+    # "will head to Kyiv for talks": what one goes for comes after the going, as real or as far ahead as it is (ACE:
+    # tense Future, modality Other, scored down as "will hold talks" is); after a past going it keeps the default
+    future = run(nlp, suggester, "The minister will travel to Kyiv on Monday for talks with Poroshenko.")
+    past = run(nlp, suggester, "The minister traveled to Kyiv on Monday for talks with Poroshenko.")
+    ahead, done = only(future, "talks"), only(past, "talks")
+    assert ahead["attributes"].get("tense") == "Future" and ahead["attributes"].get("modality") == "Other"
+    assert done["attributes"].get("tense") != "Future"
+    assert ahead["score"] < done["score"]
