@@ -1210,3 +1210,17 @@ def test_what_a_going_is_for_lies_as_far_ahead_as_the_going(nlp, suggester):
     assert ahead["attributes"].get("tense") == "Future" and ahead["attributes"].get("modality") == "Other"
     assert done["attributes"].get("tense") != "Future"
     assert ahead["score"] < done["score"]
+
+
+@pytest.mark.slow
+def test_consulting_and_conferring_need_support_for_a_meeting(nlp, suggester):
+    # ACE's Meet brings parties together face to face; "consult" and "confer" have senses of no meeting ("consulted
+    # the report", a lawyer consulted by phone, "conferred an honor"): weak words of the schema, a meeting only with a
+    # cue ("ministers") or two roles, as "talk" and "discuss"
+    for text in [
+        "The doctors consulted with the families of the patients.",
+        "The engineers conferred with the builders about the bridge.",
+    ]:
+        assert not [e for e in run(nlp, suggester, text) if e["type"] == "Contact:Meet"], text
+    e = only(run(nlp, suggester, "The foreign ministers consulted in Geneva on Monday."), "consulted")
+    assert e["type"] == "Contact:Meet"
