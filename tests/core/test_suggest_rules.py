@@ -686,7 +686,7 @@ def test_the_perfect_progressive_tells_an_ongoing_activity(nlp, suggester):
     "now, then, trigger",
     [
         ("The rebels are attacking the town.", "The rebels were attacking the town.", "attacking"),
-        ("He is consulting with his lawyers.", "He was consulting with his lawyers.", "consulting"),
+        ("He is meeting with his lawyers.", "He was meeting with his lawyers.", "meeting"),
     ],
 )
 def test_the_present_progressive_tells_an_ongoing_activity(nlp, now, then, trigger):
