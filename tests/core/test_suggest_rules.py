@@ -1184,6 +1184,9 @@ def test_a_passive_gerund_under_a_wish_or_a_fear_is_not_yet_real(nlp, suggester)
     assert e["attributes"].get("modality") == "Other"
     e = only(run(nlp, suggester, "The army attacked the villagers on Monday."), "attacked")
     assert "modality" not in e["attributes"]
+
+
+@pytest.mark.slow
 def test_put_in_a_state_is_no_movement(nlp, suggester):
     # ACE's Transport moves a person or a thing to a place; one "landed in jail" or "sent to prison" is put in a state
     # (trigger_clues.state_of: "jail", "prison" with no determiner), which Arrest-Jail tells, not moved (the schema's
