@@ -32,7 +32,10 @@ def test_a_suggested_event_s_line_with_its_phrase_key_keeps_x_in_view_at_1366(qt
         shown = w.message.shown_text()
         assert "Shift+Enter: accept as “found Marek Zielinski guilty”" in shown, shown
         assert shown.endswith("X: reject)"), shown
-        assert "with 2 fillers" in shown, shown  # counted where naming one does not fit
+        # named one and counted the other, or counted both, as the room the status bar leaves allows (its work-left
+        # widget hides once the line fits whole, so the room is not the same from run to run)
+        assert "with 2 fillers" in shown or "Defendant “Marek Zielinski” and 1 more" in shown, shown
+        assert "Anna Kowalczyk" not in shown, shown  # not both named: that did not fit
         w.resize(1920, 1000)
         qtbot.waitUntil(lambda: w.message.width() > 1200)
         w.controller.select_event(None)
