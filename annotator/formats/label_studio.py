@@ -69,7 +69,7 @@ from annotator.db import is_score
 from annotator.model import UNFINISHED
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema, default_schema
-from annotator.wording import counted
+from annotator.wording import counted, first_named
 
 REFERENCE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|/data/(?:upload|local-files)/\S+|/?\S+\?d=\S+)$", re.I)
 
@@ -511,6 +511,25 @@ def _read(path: Path, schema: Schema, uses: EventUses | None) -> ReadResult | No
         return None
     unknown.check()
     need(bool(docs), path, None, "no tasks in the file")
+    notes = _utf16_said_once(path, notes)
     notes += categories_note(path, docs, "the text's choices")
     notes += names.notes(str(path))
     return ReadResult(docs, None, warnings, notes)
+
+
+def _utf16_said_once(path: Path, notes: list[str]) -> list[str]:
+    """The notes of results whose offsets were read as UTF-16 units (their ``value.text`` fits them so: an emoji
+    before them) said once for the file, where the first one stood: a task of tweets with emoji was a note a result,
+    six for our own export of one seed document, thousands for a corpus."""
+    said = re.compile(re.escape(f"{path}:") + r"(\d+): result \S+ offsets read as UTF-16 units")
+    lines = [int(m.group(1)) for n in notes if (m := said.fullmatch(n))]
+    if len(lines) < 2:
+        return notes
+    first = next(k for k, n in enumerate(notes) if said.fullmatch(n))
+    shown = first_named([str(x) for x in dict.fromkeys(lines)], 5)
+    one = (
+        f"{path}: offsets read as UTF-16 units (the regions' texts fit them that way) in {counted(len(lines), 'result')} "
+        f"of {counted(len(set(lines)), 'task')} (line{'s' if len(set(lines)) > 1 else ''} {shown})"
+    )
+    rest = [n for n in notes if not said.fullmatch(n)]
+    return rest[:first] + [one] + rest[first:]
