@@ -142,3 +142,25 @@ def _editor_hint(w) -> str:  # type: ignore[no-untyped-def]
 
     w.event_editor.refresh()
     return " ".join(lab.text() for lab in w.event_editor.scroll.widget().findChildren(QLabel))
+
+
+def test_a_long_refusal_in_the_export_dialog_wraps_instead_of_widening_it(qtbot, tmp_path):
+    """Export onto the open project's own file at 1366x768: the red line "…/w.annotator: is the open project file
+    w.annotator (or one of its side files); choose another name to export to; nothing was written" widened the dialog
+    from about 540 to 860 px, over the right panel. It wraps in the dialog's width."""
+    from ui_support import show_widget
+
+    from annotator.store import Project
+    from ui.dialogs import export
+
+    project = tmp_path / "a-project-with-a-long-name-as-people-give-them.annotator"
+    Project(project, annotator="a").close()
+    dlg = show_widget(qtbot, export.ExportDialog(str(tmp_path / "out.json"), None))
+    before = dlg.width()
+    dlg.path.setText(str(project))
+    dlg.accept()
+    assert "nothing was written" in dlg.error.text()
+    dlg.layout().activate()
+    qtbot.waitUntil(lambda: dlg.error.isVisible())
+    assert dlg.sizeHint().width() <= before + 2, (before, dlg.sizeHint().width())
+    assert dlg.error.heightForWidth(dlg.error.width()) > dlg.error.fontMetrics().height()  # more than one line

@@ -32,6 +32,8 @@ def options_and_error_rows(form: QFormLayout) -> tuple[QLineEdit, QLabel]:
     form.addRow("&Options", options)
     error = QLabel("")
     error.setTextFormat(Qt.TextFormat.PlainText)
+    # wrapped in the dialog's width: a refusal naming a long path widened it past the screen (1434 px at 1366x768)
+    error.setWordWrap(True)
     error.setStyleSheet(f"color: {themes.current().error}")
     form.addRow(error)
     return options, error
