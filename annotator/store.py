@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import orjson
-from annotator import filemark, fileid, migrations, opencheck, project_file, upgraded_copy
+from annotator import filemark, fileid, migrations, new_tables, opencheck, project_file, upgraded_copy
 from annotator.db import ProjectDb, now
 from annotator.errors import (
     AnnotatorError,
@@ -211,7 +211,7 @@ class Project(WatchedFile):
         conn = self.db.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
-            migrations.migrate(self.db.conn, None)
+            new_tables.make_latest(conn)  # what every migration leaves in an empty file, made once a process
             self.set_schema(schema)
             conn.execute("COMMIT")
         except BaseException:
