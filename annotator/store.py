@@ -182,7 +182,12 @@ class Project(WatchedFile):
         if stored is None:
             if self.read_only:
                 raise ProjectFileError(f"{self.path}: the project has no schema")
-            self.set_schema(schema or default_schema())
+            # the open is not finished (no file mark yet for ``transaction``'s checks): one plain transaction
+            schema = schema or default_schema()
+            with conn:
+                conn.execute("BEGIN IMMEDIATE")
+                schema_cache.store_schema(conn, schema, now())
+            self.schema = schema
         else:
             self.schema = stored
 

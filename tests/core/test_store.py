@@ -257,3 +257,24 @@ def test_document_summaries_of_some_documents_match_all(project):
     assert (every[1]["entities"], every[2]["suggestions"], every[2]["events"]) == (1, 1, 1)
     assert project.document_summaries(ids=[ids[2], ids[1]]) == every[1:3]
     assert project.document_summaries(ids=[]) == []
+
+
+def test_a_project_whose_schemas_were_emptied_opens_with_the_default_schema_stored(tmp_path):
+    """A latest-format file whose tables are there but whose schemas table is empty (a tool that cleared it): the
+    open stores the default schema, as the code meant; it crashed with AttributeError ('_mark') before."""
+    import sqlite3
+
+    from annotator.schema import default_schema
+    from annotator.store import Project
+
+    path = tmp_path / "p.annotator"
+    Project(path, annotator="a").close()
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("DELETE FROM schemas")
+    conn.close()
+    with Project(path, annotator="a") as p:
+        assert p.schema.name == default_schema().name
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM schemas").fetchone() == (1,)
+    conn.close()
