@@ -238,6 +238,7 @@ def store_tokens(project: Project, doc_id: int, parsed: Parsed, source: str, rep
 
 
 CHUNK_CHARS = 20_000  # longer texts are parsed in pieces (spaCy refuses texts over 1 M; a cancel waits for one)
+BATCH_CHARS = 100_000  # a batch is also saved once its documents hold this many characters (a 1 MB one: alone)
 
 
 def _pieces(text: str) -> list[tuple[int, str]]:
@@ -508,9 +509,12 @@ def _run(
         return bool(cancelled and cancelled())
 
     parsed_docs = parse_in_pieces(pipe, _texts(project, ids), batch_size, n_process, suggest, asked)
+    pending_chars = 0
     for doc_id, (parsed, events) in zip(ids, parsed_docs):
         pending.append((doc_id, parsed, events))
-        if len(pending) >= batch_size:
+        pending_chars += parsed.token_ends[-1] if parsed.token_ends else 0
+        if len(pending) >= batch_size or pending_chars >= BATCH_CHARS:
+            pending_chars = 0
             flush()
             if cancelled and cancelled():
                 report.cancelled = True
