@@ -80,7 +80,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"wrote {args.output}{told}: {report.summary()}")
     if any(undecided) and not (record is not None and record.undecided_apart):  # kept apart: JSON, Label Studio
         print(
-            f"note: {undecided[0]} entity and {undecided[1]} event suggestions nobody decided are in it, where a "
+            f"note: {undecided[0]:,} entity and {undecided[1]:,} event suggestions nobody decided are in it, where a "
             f"training tool takes them for annotations (--states accepted added leaves them out)",
             file=sys.stderr,
         )

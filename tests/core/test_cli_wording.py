@@ -280,3 +280,18 @@ def test_a_duplicate_with_a_colleague_s_decisions_says_they_were_not_imported(tm
     assert "1 annotated (already in the project)" in capsys.readouterr().out
     assert main(["import", alice, f"{bob}.json", "--json"]) == 0  # bob's set has them now: said for main still
     assert json.loads(capsys.readouterr().out)["not_brought"] == [{"name": "a.txt", "duplicate_of": 1}]
+
+
+@pytest.mark.slow
+def test_the_export_note_of_undecided_suggestions_writes_thousands_as_the_summary_does(tmp_path, capsys):
+    """Session 27 (s27-qab, a corpus of 1,498 documents): the export's summary said "49,393 entities" and its note
+    below "note: 49393 entity and 6407 event suggestions nobody decided are in it"."""
+    path = tmp_path / "p.annotator"
+    text = "Paris. " * 1_200
+    with Project(path, annotator="t") as p:
+        doc = IncomingDocument(text, "a.txt")
+        doc.entities.extend(IncomingEntity(f"e{k}", 7 * k, 7 * k + 5, "GPE", state="suggested") for k in range(1_200))
+        import_documents(p, [doc])
+    assert main(["export", str(path), "--format", "brat", "-o", str(tmp_path / "brat")]) == 0
+    err = capsys.readouterr().err
+    assert "note: 1,200 entity and 0 event suggestions nobody decided are in it" in err, err

@@ -42,7 +42,7 @@ def undecided_note(counts: tuple[int, int], written: bool, apart: bool) -> str:
     decisions (a format that has no state: brat, CoNLL, spaCy...); "" when there are none."""
     if not any(counts):
         return ""
-    what = f"{counts[0]} entity and {counts[1]} event suggestions nobody decided"
+    what = f"{counts[0]:,} entity and {counts[1]:,} event suggestions nobody decided"
     if not written:
         return f"{what} are left out (“suggested” is unticked)."
     if apart:
