@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
@@ -95,6 +97,17 @@ def _predict_entities(nlp: Any, texts: Sequence[str], labels: set[str]) -> list[
         return [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in nlp.pipe(texts)]
 
 
+REHEARSAL_CHARS = 500_000  # of one document at most (spaCy refuses a text over 1,000,000)
+
+
+def _first_words(text: str, words: int) -> str:
+    """``text`` up to the end of its first ``words`` words (all of it when it has no more), and at most
+    ``words`` * 30 characters: a rehearsal document of a 1 MB text is a part of it (whole, spaCy refused it)."""
+    ends = [m.end() for m in itertools.islice(re.finditer(r"\S+", text), words)]
+    cut = ends[-1] if len(ends) == words else len(text)
+    return text[: min(cut, words * 30, REHEARSAL_CHARS)]
+
+
 def _rehearsal(project: Project, base: Any, finished: set[int], labels: set[str], words: int) -> list[FinishedDoc]:
     """Up to ``words`` words of the project's other documents with the original pipeline's entities, marked
     complete: the update keeps seeing what the original predicted on text nobody corrected."""
@@ -105,7 +118,7 @@ def _rehearsal(project: Project, base: Any, finished: set[int], labels: set[str]
             break
         if doc_id in finished:
             continue
-        text = project.document(doc_id).text
+        text = _first_words(project.document(doc_id).text, words - total)
         texts.append((doc_id, text))
         total += len(text.split())
     ents = _predict_entities(base, [t for _i, t in texts], labels) if texts else []

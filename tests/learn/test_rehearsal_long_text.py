@@ -1,0 +1,23 @@
+"""Session 27, the engineer's corpus (helper s27-qab): `annotator train --ner-epochs 1 --event-epochs 1` on a corpus
+of 1,498 documents whose first is 1,006,824 characters (nobody annotated it) ended in a traceback, spaCy's "[E088]
+Text of length 1006824 exceeds maximum of 1000000": the rehearsal (the original pipeline's entities on documents
+nobody finished, up to 10,000 words) took that first document whole."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from annotator.importing import IncomingDocument, import_documents
+from annotator.learn.train import _rehearsal
+from annotator.store import Project
+
+
+@pytest.mark.slow
+def test_the_rehearsal_takes_the_first_words_of_a_text_longer_than_spacy_takes(tmp_path):
+    sentence = "Maria Lopez met officials in Paris.\n"
+    long_text = sentence * (1_000_001 // len(sentence) + 1)
+    with Project(tmp_path / "p.annotator", annotator="t") as p:
+        import_documents(p, [IncomingDocument(long_text, "long.txt"), IncomingDocument("Later in Rome.", "b.txt")])
+        docs = _rehearsal(p, spacy.blank("en"), set(), {"PERSON", "GPE"}, 60)
+    assert [d.text for d in docs] == [long_text[: len(sentence) * 10 - 1]]  # its first 60 words: the budget spent
