@@ -38,6 +38,7 @@ class TrainReport:
     seconds: float = 0.0
     quick: bool = False  # a quick try's settings (one pass each): said, as the scores are lower for it
     left_out: list[str] = field(default_factory=list)  # finished documents holding only undecided suggestions
+    too_long: list[str] = field(default_factory=list)  # finished documents longer than spaCy parses (left out)
     # roles the suggestions fill and no finished document does: left out of the scores, not suggested by the new
     # version (argument_tuning.unfilled_roles)
     unannotated_roles: list[str] = field(default_factory=list)
@@ -63,6 +64,8 @@ class TrainReport:
         if self.left_out:
             names = first_named(self.left_out, 3)
             head += f" ({len(self.left_out)} left out, only undecided suggestions in them: {names})"
+        if self.too_long:
+            head += f" ({_too_long_words(self.too_long)})"
         if self.unannotated_roles:
             head += (
                 f"; roles no finished document fills, left out of the scores and no longer suggested: "
@@ -95,6 +98,15 @@ def _predict_entities(nlp: Any, texts: Sequence[str], labels: set[str]) -> list[
     other = [p for p in nlp.pipe_names if p not in ("tok2vec", "ner")]
     with nlp.select_pipes(disable=other):
         return [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in nlp.pipe(texts)]
+
+
+SPACY_MAX_CHARS = 1_000_000  # spaCy's nlp.max_length: a longer text is refused (E088); such a finished one is left out
+
+
+def _too_long_words(names: list[str]) -> str:
+    return (
+        f"{len(names)} finished left out, longer than spaCy's {SPACY_MAX_CHARS:,} characters: {first_named(names, 3)}"
+    )
 
 
 REHEARSAL_CHARS = 500_000  # of one document at most (spaCy refuses a text over 1,000,000)
@@ -203,7 +215,8 @@ def train_project(
     run = _Run(project, opt, progress, cancelled)
     t0 = time.monotonic()
     finished = finished_documents(project, opt.statuses)
-    docs = [d for d in finished if d.decided]
+    too_long = [d.name for d in finished if d.decided and len(d.text) > SPACY_MAX_CHARS]
+    docs = [d for d in finished if d.decided and len(d.text) <= SPACY_MAX_CHARS]
     left_out = [d.name for d in finished if not d.decided]
     if len(docs) < LEAST_DOCUMENTS:
         why = (
@@ -212,12 +225,14 @@ def train_project(
             if left_out
             else ""
         )
+        if too_long:
+            why += f" ({_too_long_words(too_long)})"
         raise NotEnoughData(
             f"{project.path}: {counted(len(docs), 'finished document')} with status "
             f"{' or '.join(opt.statuses)}{why}; training needs at least {LEAST_DOCUMENTS} (one to hold out)"
         )
     by_id = {d.id: d for d in docs}
-    report = TrainReport(documents=len(docs), left_out=left_out, quick=opt.is_quick)
+    report = TrainReport(documents=len(docs), left_out=left_out, too_long=too_long, quick=opt.is_quick)
     current_version = versions.choose_version(project, "default")
     report.current = versions.source_of(project, current_version) if current_version else versions.ORIGINAL
 

@@ -21,3 +21,23 @@ def test_the_rehearsal_takes_the_first_words_of_a_text_longer_than_spacy_takes(t
         import_documents(p, [IncomingDocument(long_text, "long.txt"), IncomingDocument("Later in Rome.", "b.txt")])
         docs = _rehearsal(p, spacy.blank("en"), set(), {"PERSON", "GPE"}, 60)
     assert [d.text for d in docs] == [long_text[: len(sentence) * 10 - 1]]  # its first 60 words: the budget spent
+
+
+@pytest.mark.slow
+def test_a_finished_document_longer_than_spacy_takes_is_left_out_and_said(tmp_path):
+    """A finished document of more than 1,000,000 characters stopped `train` in spaCy ("[E088] Text of length …
+    exceeds maximum of 1000000", a traceback): it is left out of the training, said in the line."""
+    from annotator import edits
+    from annotator.errors import NotEnoughData
+    from annotator.learn.train import train_project
+
+    sentence = "Maria Lopez met officials in Paris.\n"
+    long_text = sentence * (1_000_001 // len(sentence) + 1)
+    with Project(tmp_path / "p.annotator", annotator="t") as p:
+        imported = import_documents(p, [IncomingDocument(long_text, "long.txt"), IncomingDocument(sentence, "b.txt")])
+        for _name, doc_id in imported.imported:
+            edits.add_entity(p, doc_id, 29, 34, "GPE")
+            edits.set_status(p, doc_id, "annotated")
+        with pytest.raises(NotEnoughData) as caught:
+            train_project(p)
+    assert "1 finished left out, longer than spaCy's 1,000,000 characters: long.txt" in str(caught.value)
