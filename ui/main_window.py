@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -352,6 +352,29 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             [share_width(self.width()), max(300, self.width() * 27 // 100)],
             Qt.Orientation.Horizontal,
         )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.keep_dock_shares(event.oldSize().width(), event.size().width())
+
+    def keep_dock_shares(self, before: int, now: int) -> None:
+        """The side docks keep their share of the window's width when it changes (as a splitter's panes do): Qt gives
+        all of it to the text, so the event panel opened at 1366 and maximised at 1920 stayed 368 px, cutting the
+        event list's columns beside a text 1,100 px wide, and one of 1920 shrunk to 1366 left the text 470 px."""
+        if before <= 0 or now <= 0 or before == now:
+            return
+        docks = [
+            d
+            for d in (self.docks["documents"], self.docks["annotations"])
+            if d.isVisible() and not d.isFloating() and d.width() > 0
+        ]
+        if not docks:
+            return
+        own = self.documents_width.moved()  # before the widths change: a list the person widened stays theirs
+        widths = [max(1, d.width() * now // before) for d in docks]
+        self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
+        if not own and self.docks["documents"] in docks:
+            self.documents_width.fitted = widths[docks.index(self.docks["documents"])]
 
     def _fit_on_screen(self) -> None:
         """Never open larger than the screen (a geometry saved on a bigger screen); on a first start, the screen's

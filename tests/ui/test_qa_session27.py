@@ -164,3 +164,31 @@ def test_a_long_refusal_in_the_export_dialog_wraps_instead_of_widening_it(qtbot,
     qtbot.waitUntil(lambda: dlg.error.isVisible())
     assert dlg.sizeHint().width() <= before + 2, (before, dlg.sizeHint().width())
     assert dlg.error.heightForWidth(dlg.error.width()) > dlg.error.fontMetrics().height()  # more than one line
+
+
+def test_the_side_docks_keep_their_share_when_the_window_is_widened_or_narrowed(qtbot, project_path):
+    """Opened at 1366 and maximised at 1920, the event panel stayed 368 px (Qt gives a window's new width all to
+    the text: 1,100 px of it beside an event list whose columns were cut); made 1366 again from 1920 the docks kept
+    their 1920 widths and the text was left 470 px. Each side dock keeps its share of the window, as a splitter's
+    panes do."""
+    from ui_support import laid_out, open_window
+
+    w = open_window(qtbot, project_path, size=(1366, 740))
+    try:
+        w.size_docks()  # as the window does at start, at its size
+        laid_out()
+        right, left = w.docks["annotations"], w.docks["documents"]
+        shares = right.width() / w.width(), left.width() / w.width()
+        w.resize(1920, 1000)
+        laid_out()
+        assert w.width() == 1920
+        assert right.width() >= int(shares[0] * 1920) - 4, (right.width(), shares)
+        assert left.width() >= int(shares[1] * 1920) - 4, (left.width(), shares)
+        assert w.docks["event"].width() == right.width()  # the event editor below it widens with it
+        w.resize(1366, 740)
+        laid_out()
+        assert right.width() <= int(shares[0] * 1366) + 4, (right.width(), shares)
+        assert w.view.width() >= 1366 * 45 // 100  # the text keeps its share at 1366
+        assert not w.documents_width.moved()  # the list's width is still the app's, fitted to names on the next open
+    finally:
+        close_window(w)
