@@ -31,7 +31,6 @@ from ui import theme as themes
 from ui.after_paint import AfterPaint
 from ui.controller import Controller
 from ui.document_view import DocumentView
-from ui.documents_width import share_width
 from ui.edit_keys import annotation_key
 from ui.editing import EditActions
 from ui.extra_menus import add_review_menu, add_training_menu
@@ -246,6 +245,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         c.writesWaiting.connect(self.show_waiting)
         c.projectMoved.connect(self.offer_reopen)
         c.outsideCommit.connect(self.say_open_elsewhere)  # a program opened after this one: named at its first commit
+        c.poll.timeout.connect(self.end_open_note_when_gone)  # and the line naming them ends once they have quit
         c.projectChanged.connect(self._on_project)
         settings.changed.connect(self.on_setting_changed)
         geo = settings.q.value("window/geometry")
@@ -282,6 +282,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         if self.auto_preannotate and self._needs_preannotation():
             self.preannotate(only_new=True, auto=True)
         self.opens_named.clear()
+        self._open_note = None  # the project before's line of other programs' opens
         if not read_only:
             self.say_open_elsewhere(at_open=True)
         return True
@@ -345,36 +346,9 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             c.report_status(said)
         self.remember_place()  # kept at each document, not only at a clean close: a crash lost the place
 
-    def size_docks(self) -> None:
-        """The text column gets the room: side panels in proportion to the window (F8 hides them)."""
-        self.resizeDocks(
-            [self.docks["documents"], self.docks["annotations"]],
-            [share_width(self.width()), max(300, self.width() * 27 // 100)],
-            Qt.Orientation.Horizontal,
-        )
-
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.keep_dock_shares(event.oldSize().width(), event.size().width())
-
-    def keep_dock_shares(self, before: int, now: int) -> None:
-        """The side docks keep their share of the window's width when it changes (as a splitter's panes do): Qt gives
-        all of it to the text, so the event panel opened at 1366 and maximised at 1920 stayed 368 px, cutting the
-        event list's columns beside a text 1,100 px wide, and one of 1920 shrunk to 1366 left the text 470 px."""
-        if before <= 0 or now <= 0 or before == now:
-            return
-        docks = [
-            d
-            for d in (self.docks["documents"], self.docks["annotations"])
-            if d.isVisible() and not d.isFloating() and d.width() > 0
-        ]
-        if not docks:
-            return
-        own = self.documents_width.moved()  # before the widths change: a list the person widened stays theirs
-        widths = [max(1, d.width() * now // before) for d in docks]
-        self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
-        if not own and self.docks["documents"] in docks:
-            self.documents_width.fitted = widths[docks.index(self.docks["documents"])]
 
     def _fit_on_screen(self) -> None:
         """Never open larger than the screen (a geometry saved on a bigger screen); on a first start, the screen's

@@ -67,7 +67,24 @@ class FilesAndWork(_Window):
         if pids or users:
             whose = "their" if users else "its"
             notes.insert(0, f"{said}: {whose} edits show here within seconds; Ctrl+Z takes back this window's own")
-        self.show_note("; ".join(notes))
+        self.show_note(line := "; ".join(notes))
+        # ended when every program it names has quit (it stayed until the selection changed: session 27)
+        named = frozenset(pids) | frozenset(pid for _, pid in users)
+        self._open_note = (line, named) if named and share is None else None
+
+    _open_note: tuple[str, frozenset[int]] | None = None  # the line naming other programs' opens, and their pids
+
+    def end_open_note_when_gone(self) -> None:
+        """At each poll while the line names other programs' opens (``say_open_elsewhere``): once none of them has the
+        file open any more, the line tells the selection and the work again (``end_note``; a message since stays)."""
+        said, p = self._open_note, self.controller.project
+        if said is None:
+            return
+        live = set() if p is None else set(whereabouts.live_opens(p.identity))
+        live |= {pid for _, pid in fileid.other_users_opens(p.path)} if p is not None else set()
+        if not said[1] & live:
+            self._open_note = None
+            self.end_note(said[0])
 
     def new_project(self) -> None:
         start = str(Path(self.start_folder()) / "project.annotator")

@@ -17,7 +17,7 @@ from ui import commands as cmd
 from ui.palette import label_colors
 from ui.plain import state_shown
 from ui.panels.events import list_order
-from ui.documents_width import DocumentsWidth
+from ui.documents_width import DocumentsWidth, share_width
 from ui.panels.documents import NAMES_MEASURED
 from ui.panels.documents import least_width as documents_least_width
 from ui.side_panels import SidePanels
@@ -57,6 +57,33 @@ class WindowPanels(_Window):
         # the list's least width from the start (its panel comes after the first paint: no reflow of the text then)
         self.docks["documents"].widget().setMinimumWidth(documents_least_width(self))
         self.documents_width = DocumentsWidth(self, self.docks["documents"], self.settings.q)
+
+    def size_docks(self) -> None:
+        """The text column gets the room: side panels in proportion to the window (F8 hides them)."""
+        self.resizeDocks(
+            [self.docks["documents"], self.docks["annotations"]],
+            [share_width(self.width()), max(300, self.width() * 27 // 100)],
+            Qt.Orientation.Horizontal,
+        )
+
+    def keep_dock_shares(self, before: int, now: int) -> None:
+        """The side docks keep their share of the window's width when it changes (as a splitter's panes do): Qt gives
+        all of it to the text, so the event panel opened at 1366 and maximised at 1920 stayed 368 px, cutting the
+        event list's columns beside a text 1,100 px wide, and one of 1920 shrunk to 1366 left the text 470 px."""
+        if before <= 0 or now <= 0 or before == now:
+            return
+        docks = [
+            d
+            for d in (self.docks["documents"], self.docks["annotations"])
+            if d.isVisible() and not d.isFloating() and d.width() > 0
+        ]
+        if not docks:
+            return
+        own = self.documents_width.moved()  # before the widths change: a list the person widened stays theirs
+        widths = [max(1, d.width() * now // before) for d in docks]
+        self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
+        if not own and self.docks["documents"] in docks:
+            self.documents_width.fitted = widths[docks.index(self.docks["documents"])]
 
     def fit_documents_to_names(self) -> None:
         """The list's dock fitted to the open project's longest names before the text is first drawn (the rows come
