@@ -57,10 +57,18 @@ def check_offsets(text: str, start: int, end: int, what: str = "span") -> None:
 
 
 def refuse_breach(breaches: "list[Breach | None]") -> None:
-    """An edit that breaks a schema rule is refused with the first breach's message."""
-    first = next((b for b in breaches if b is not None), None)
-    if first is not None:
-        raise ValidationError(first.message)
+    """An edit that breaks a schema rule is refused with every breach's message, in one line: a label the role does
+    not take first (relabelling the span is the fix, and a label key takes a rejection back too), then a rejected
+    span, then a role with no room. Only the first was said (a rejected PERSON for a Place: "a rejected suggestion
+    cannot fill Place", and once taken back the next refusal named the label)."""
+    found = sorted(
+        (b for b in breaches if b is not None), key=lambda b: _REFUSAL_ORDER.get(b.kind, len(_REFUSAL_ORDER))
+    )
+    if found:
+        raise ValidationError("; ".join(dict.fromkeys(b.message for b in found)), breaches=found)
+
+
+_REFUSAL_ORDER = {kind: i for i, kind in enumerate(("unknown_role", "wrong_label", "rejected_argument"))}
 
 
 def check_label(project: Project, label: str) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 
 class AnnotatorError(Exception):
@@ -62,7 +63,12 @@ class SchemaError(AnnotatorError):
 
 
 class ValidationError(AnnotatorError):
-    """An edit breaks a rule (offsets, labels, roles)."""
+    """An edit breaks a rule (offsets, labels, roles); ``breaches``: the schema rules it breaks
+    (``rules.Breach``, each with its kind), when those are why (``edits.refuse_breach``)."""
+
+    def __init__(self, *args: object, breaches: Sequence[Any] = ()) -> None:
+        super().__init__(*args)
+        self.breaches = tuple(breaches)
 
 
 class CategoryInUse(ValidationError):

@@ -545,3 +545,20 @@ def test_a_relabel_takes_the_span_out_of_the_roles_that_do_not_take_its_new_labe
     edits.relabel_entity(p, world.lavrov, "ORG")  # Entity takes ORG: it stays in both
     assert [a.entity_id for a in p.event(world.meet).arguments] == [world.lavrov]
     assert [a.entity_id for a in p.event(other).arguments] == [world.lavrov]
+
+
+def test_a_refused_argument_says_every_reason_the_label_first(world):
+    """A rejected PERSON put in a filled Place (one argument): main said the first reason only, "a rejected
+    suggestion cannot fill Place of Contact:Meet"; taken back, the same key was refused again for its label, then for
+    the role's room. Every reason is said in one line, the label the role does not take first (a label key is the fix,
+    and takes a rejection back too); the reasons' kinds are on the error."""
+    p = world.project
+    edits.add_argument(p, world.meet, "Place", world.moscow)
+    edits.reject_entity(p, world.blinken)
+    with pytest.raises(ValidationError) as refused:
+        edits.add_argument(p, world.meet, "Place", world.blinken)
+    said = str(refused.value)
+    assert said.startswith("role Place of Contact:Meet takes"), said
+    assert "not PERSON; a rejected suggestion cannot fill Place" in said, said
+    assert said.endswith("takes one argument and is filled; change it instead"), said
+    assert [b.kind for b in refused.value.breaches] == ["wrong_label", "rejected_argument", "too_many"]
