@@ -178,8 +178,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         for dock in self.docks.values():
             self.docks_menu.addAction(dock.toggleViewAction())
 
-        # status bar
-        self.message = StatusLine()
+        self.message = StatusLine()  # the status bar's line, and its widgets below
         self.progress_label = QLabel("")
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_bar = QProgressBar()
@@ -218,7 +217,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             sb.addPermanentWidget(wdg)
         self._show_progress(False)
         self.message.textSet.connect(lambda _text: self.follow_work_label())
-        self.message.widthChanged.connect(lambda _width: self.refit_line())
+        self.message.widthChanged.connect(self.refit_line)  # a suggested event's fillers fitted to the new width
 
         self._make_refresh_timers()  # the panels and the document list follow edits (ui/window_panels.py)
         self._error_timer = QTimer(self)  # owned by the window: never fires after it is gone

@@ -500,7 +500,7 @@ class WindowFlow(_Window):
             self.message.setText(left)
             self._described = left
 
-    def refit_line(self) -> None:
+    def refit_line(self, _width: int = 0) -> None:
         """The line names a suggested event's fillers fitted to its width (``describe_current_entity``); the window
         resized, they are fitted to the new width, once the layout has settled (session 26's fit followed only a new
         selection: made narrow, the line fitted wider was cut before its keys, "X: re…"; made wide, it kept "and 2

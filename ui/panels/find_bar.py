@@ -1,7 +1,7 @@
 """Ctrl+F: find text in the document (Enter selects the next match and returns to the text, Shift+Enter the
 previous one, Escape closes; a match inside a word is stepped over while others stand at a word's start or end:
 ``find_words.find_stops``; a role key, Alt+N or Alt+Shift+N, selects the next match and fills the role with it, as
-Enter and the key after it do). Another document opened closes the bar (its words and "not found" were the document
+Enter and the key after it do; Alt+E and Alt+X likewise make an event on it and reject the suggestion it lies in). Another document opened closes the bar (its words and "not found" were the document
 before's); the words stay, and Ctrl+F there shows them again, counted in the document open. The count ("12 matches",
 "not found") follows the words as they are typed: counted once per change of the words (``find_words.count_all``), not
 as the bar is drawn; "k of n" at each Enter. F3 and Shift+F3 in the text go to the words' next and previous match
@@ -203,6 +203,13 @@ class FindBar(QWidget):
         self.jump(backward)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.edit and isinstance(event, QKeyEvent) and _match_key(event):
+            if event.type() == QKeyEvent.Type.ShortcutOverride:  # the bar's, not the Edit menu's (Alt+E elsewhere)
+                event.accept()
+                return True
+            if event.type() == QKeyEvent.Type.KeyPress:
+                self._match_key(event)
+                return True
         if obj is self.edit and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Escape:
                 self.close_bar()
@@ -221,6 +228,19 @@ class FindBar(QWidget):
                     return True
         return super().eventFilter(obj, event)
 
+    def _match_key(self, event: QKeyEvent) -> None:
+        """Alt+E or Alt+X typed in the bar (E and X there are letters of the words): the words' next match selected, as
+        Enter does, and E (an event on it) or X (the suggestion it lies in rejected) pressed in the text, one key where
+        Enter and the key were two (a trigger the suggester missed: `Ctrl+F v e r Alt+E`); nothing when the words are
+        not found (said), or none are typed."""
+        if not self.edit.text() or not self.find():
+            return
+        self.view.setFocus()
+        self.jumped.emit()
+        key, text = (Qt.Key.Key_E, "e") if event.key() == Qt.Key.Key_E else (Qt.Key.Key_X, "x")
+        for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+            QApplication.sendEvent(self.view, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
+
     def _role_key(self, event: QKeyEvent) -> None:
         """A role key typed in the bar (the key was lost there): Alt+N and Alt+Shift+N select the words' next match, as
         Enter does, and fill the role with it in the text ("Ctrl+F m o d Alt+Shift+1": Enter was a key more); nothing
@@ -231,3 +251,10 @@ class FindBar(QWidget):
         if self.edit.text():
             self.jumped.emit()
         QApplication.sendEvent(self.view, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text()))
+
+
+def _match_key(event: QKeyEvent) -> bool:
+    """Alt+E or Alt+X, with no other modifier (Ctrl+Alt is AltGr on Windows, Shift+E another type): a key of the text
+    that acts on Find's match, taken in the bar (``FindBar._match_key``)."""
+    alt = Qt.KeyboardModifier.AltModifier
+    return event.key() in (Qt.Key.Key_E, Qt.Key.Key_X) and event.modifiers() == alt
