@@ -13,6 +13,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -99,6 +100,7 @@ class Player:
         self.gold_entities, self.gold_events = gold(seed)
         self.keys = {e.name: e.key for e in self.c.schema.entities}
         self.found_to_reject = False  # reach() left Find's match on a suggestion to reject: X next, no Space
+        self.rejected_from_bar = False  # reach() rejected it by Alt+X in Find's bar (session 27)
         self.found_to_label = False  # reach() left Find's match on a suggestion to relabel: its label key next
         self.by_filler = False  # reach() left the event unselected: its filler's role key selects it (session 23)
 
@@ -200,6 +202,7 @@ class Player:
         end: int,
         then: tuple[Qt.Key, Qt.KeyboardModifier] | None = None,
         plan: tuple[int, int, int, bool] | None = None,
+        before_then: Callable[[], None] = lambda: None,
     ) -> None:
         """Ctrl+F, a prefix of the target, Enter; then F3 for each earlier match (the cheapest mix), or F3 alone on the
         words the bar holds. ``then``: a role key pressed in the bar in place of Enter, with no earlier match to pass
@@ -218,6 +221,7 @@ class Player:
         for ch in want[:n]:
             self.press(ch if ch != " " else Qt.Key.Key_Space, widget=self.w.find_bar.edit)
         if then is not None and hops == 0:
+            before_then()  # the picker's keys set to go, when the key opens it
             self.press(*then, widget=self.w.find_bar.edit)
             assert QApplication.focusWidget() is self.v
             return
@@ -503,10 +507,22 @@ class Player:
                 self.press("e")
                 self.press(Qt.Key.Key_Return, SHIFT)
             else:
-                self.go_to_trigger(*g[1])
-                if not self.w.edit_actions.events.likely_types(g[1]):  # E makes the first type named, no picker
-                    self.type_in_dialog(lambda dlg, t=g[0]: self._pick(dlg, t))
-                self.press("e")
+                plan = self.event_find_plan(*g[1])
+                picker = not self.w.edit_actions.events.likely_types(g[1])  # else E makes the first type named
+
+                def pick(t: str = g[0]) -> None:  # the picker's keys, once E is about to open it
+                    if picker:
+                        self.type_in_dialog(lambda dlg: self._pick(dlg, t))
+
+                if plan is not None and not plan[3] and not plan[2]:  # Alt+E in Find's bar (session 27)
+                    self.find(*g[1], then=(Qt.Key.Key_E, ALT), plan=plan, before_then=pick)
+                else:
+                    if plan is not None:  # Find and F3 to the match, then E in the text
+                        self.find(*g[1], plan=plan)
+                    else:
+                        self.go_to_trigger(*g[1])
+                    pick()
+                    self.press("e")
             v = self.current_event()
             assert v is not None and (v.trigger_start, v.trigger_end) == g[1]
             if v.type != g[0]:
@@ -535,6 +551,16 @@ class Player:
             if self.reach_cost(*word) + 2 < min(self.reach_cost(start, end), self.find_cost(start, end) + widen) + 1
             else None
         )
+
+    def event_find_plan(self, start: int, end: int) -> tuple[int, int, int, bool] | None:
+        """``_fill_plan`` (Find's cheapest form when a key follows the match: Alt+E in the bar in place of Enter,
+        session 27) for a trigger ``[start, end)`` the match snaps to, when that is fewer keys than ``go_to_trigger``'s
+        way (N, or Find and a widening by words); else None."""
+        plan = self._fill_plan(start, end)
+        if plan is None:
+            return None
+        widen = self.widen_cost(start, end)
+        return plan if plan[0] < min(self.reach_cost(start, end), self.find_cost(start, end) + widen) else None
 
     def reach_cost(self, start: int, end: int) -> int:
         """N's presses to the words (when N stops there), else Find's keys, whichever is fewer (``go_to_trigger``)."""
@@ -588,6 +614,9 @@ class Player:
                 break
             item = self.reach(wrong)
             self.phase = "entities" if isinstance(item, Entity) else "events"
+            if self.rejected_from_bar:  # Alt+X in Find's bar rejected it (session 27)
+                self.rejected_from_bar = False
+                continue
             if self.found_to_reject:  # X on Find's match: the suggestion it lies in
                 self.found_to_reject = False
                 self.press("x")
@@ -655,7 +684,9 @@ class Player:
         direct = self.rejects(item) and self.lone_under(target[0], target[1])
         # a label key on Find's match inside the one undecided suggestion decides it (session 26): no Space either
         labels = isinstance(item, Entity) and self.relabels(item) and self.lone_span_under(target[0], target[1])
-        options.append((self.find_cost(target[0], target[1]) + (0 if direct or labels else 1), "find"))
+        find_plan = self._find_plan(target[0], target[1])
+        in_bar = direct and not find_plan[3] and not find_plan[2]  # Alt+X in Find's bar, no Enter (session 27)
+        options.append((find_plan[0] + (0 if direct or labels else 1) - in_bar, "find"))
         _, how = min(options)
         self.by_filler = how == "filler"
         if how == "filler":
@@ -666,6 +697,9 @@ class Player:
         elif how == "]":
             for _ in range(options[1][0]):
                 self.press("]")
+        elif in_bar:
+            self.find(target[0], target[1], then=(Qt.Key.Key_X, ALT), plan=find_plan)
+            self.rejected_from_bar = True
         else:
             self.find(target[0], target[1])
             if direct:
