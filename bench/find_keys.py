@@ -5,7 +5,9 @@ the cheapest Find as the key replays count it (tests/ui/test_keys_seed.py: Ctrl+
 F3 for each match passed, session 26; ``--no-f3``: Ctrl+F and Enter, as before; the cheapest n), with Enter stopping at
 every match (``--every``: as before session 21) or at the matches ``find_words.find_stops`` keeps (a match inside a word
 stepped over while others stand at a word's start or end). Figures for the two halves (even / odd lines) and all; the
-seeds' gold triggers too.
+seeds' gold triggers too. Beside them, the keys to reach each trigger and make its event (E on the match), and the same
+with Alt+E typed in the bar in place of Enter and E where no match is passed and the trigger is one word (the match
+snaps to it; session 27).
 
     python bench/find_keys.py [--every] [--no-f3]
 """
@@ -28,10 +30,12 @@ EVERY = False
 HOP = 1  # keys a match passed: F3 (session 26); 2 with --no-f3 (Ctrl+F and Enter)
 
 
-def find_cost(text: str, low: str, here: int, start: int, end: int) -> int:
-    """The keys of the cheapest Find from the caret at ``here`` to the match at ``start`` (as the replays' player)."""
+def find_cost(text: str, low: str, here: int, start: int, end: int, then_e: int = 0) -> int:
+    """The keys of the cheapest Find from the caret at ``here`` to the match at ``start`` (as the replays' player);
+    ``then_e``: with E on the match after (1), or with Alt+E in the bar where no match is passed (2)."""
     want = low[start:end]
     best = 10**6
+    one_word = then_e == 2 and want.isalnum()
     for n in range(1, len(want) + 1):
         p = want[:n]
         found = []
@@ -43,20 +47,21 @@ def find_cost(text: str, low: str, here: int, start: int, end: int) -> int:
         order = [i for i in stops if i >= here] + [i for i in stops if i < here]
         if start not in order:
             continue
-        best = min(best, 2 + n + HOP * order.index(start))
-        if best <= 3 + n:  # a longer prefix costs at least one key more
+        passed = order.index(start)
+        best = min(best, 2 + n + HOP * passed + (then_e > 0) - (one_word and not passed))
+        if best <= 3 + n - (then_e == 2):  # a longer prefix costs at least one key more
             break
     return best
 
 
-def costs(rows: list[dict]) -> list[int]:
+def costs(rows: list[dict], then_e: int = 0) -> list[int]:
     out = []
     for row in rows:
         text = row["text"]
         low = text.lower()
         here = 0
         for s, e in sorted({tuple(ev["trigger"]) for ev in row["events"]}):
-            out.append(find_cost(text, low, here, s, e))
+            out.append(find_cost(text, low, here, s, e, then_e))
             here = s
     return out
 
@@ -79,8 +84,11 @@ def main() -> None:
     EVERY, HOP = args.every, 2 if args.no_f3 else 1
     rows = read_articles(DATA)
     for name, sel in (("A", rows[0::2]), ("B", rows[1::2]), ("all", rows), ("seeds", seed_rows())):
-        c = costs(sel)
-        print(f"{name:5}: {len(c)} triggers, Find keys {sum(c)} ({sum(c) / max(len(c), 1):.2f} each)")
+        c, e, alt = costs(sel), costs(sel, 1), costs(sel, 2)
+        print(
+            f"{name:5}: {len(c)} triggers, Find keys {sum(c)} ({sum(c) / max(len(c), 1):.2f} each); "
+            f"with E {sum(e)}, Alt+E in the bar {sum(alt)}"
+        )
 
 
 if __name__ == "__main__":
