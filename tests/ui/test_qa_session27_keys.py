@@ -61,7 +61,9 @@ def test_alt_e_and_alt_x_in_finds_bar_act_on_the_match_as_enter_and_the_key_do(q
     from ui_support import close_window, one_suggested_event, open_window
 
     path = tmp_path / "verdict.annotator"
-    one_suggested_event(path, VERDICT, [], EventSuggestion("Transaction:Transfer-Ownership", *find(VERDICT, "buy"), 0.6))
+    one_suggested_event(
+        path, VERDICT, [], EventSuggestion("Transaction:Transfer-Ownership", *find(VERDICT, "buy"), 0.6)
+    )
     w = open_window(qtbot, path)
     try:
         v = w.view
