@@ -145,6 +145,7 @@ DATA_ACCESS = {
     "store",
     "recorder",
     "migrations",
+    "new_tables",  # a new file's tables as the migrations leave them (session 27)
     "project_file",
     "schema_cache",
     "file_watch",
