@@ -217,6 +217,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             sb.addPermanentWidget(wdg)
         self._show_progress(False)
         self.message.textSet.connect(lambda _text: self.follow_work_label())
+        self.message.widthChanged.connect(self.refit_line)  # a suggested event's fillers fitted to the new width
 
         self._make_refresh_timers()  # the panels and the document list follow edits (ui/window_panels.py)
         self._error_timer = QTimer(self)  # owned by the window: never fires after it is gone

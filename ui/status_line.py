@@ -16,6 +16,7 @@ SEPARATOR = "  ·  "
 
 class StatusLine(QLabel):
     textSet = Signal(str)  # every text set (the window's work-left widget hides while the line says it whole)
+    widthChanged = Signal(int)  # the line made wider or narrower (the window resized): a fitted text is fitted again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
@@ -79,6 +80,8 @@ class StatusLine(QLabel):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._tip()
+        if event.size().width() != event.oldSize().width():
+            self.widthChanged.emit(event.size().width())
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)

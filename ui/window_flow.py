@@ -8,7 +8,7 @@ from pathlib import Path
 from functools import partial
 from typing import TYPE_CHECKING, Any, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QWidget
 
@@ -414,6 +414,7 @@ class WindowFlow(_Window):
         e = c.entities.get(c.current_entity) if c.current_entity is not None else None
         v = c.events.get(c.current_event) if c.current_event is not None else None
         short = ""  # the count in the status bar's own widget (a selection's line no longer ends with it)
+        self._fitted_at: int | None = None  # the line's width a suggested event's fillers were fitted to
         if c.doc is not None:
             n = self.undecided_count()
             bare = not n and c.doc.status == "new" and not c.entities and not c.events
@@ -488,6 +489,7 @@ class WindowFlow(_Window):
                 self.work_label.setVisible(bool(getattr(self, "_work_left_whole", "")))
                 self.message.parentWidget().layout().activate()  # the status bar's
             text = next((t for n in range(FILLERS_SAID, fewest, -1) if self.message.fits(t := line(n))), line(fewest))
+            self._fitted_at = self.message.width()  # resized to another width: fitted again (``refit_line``)
             text += alt
         else:
             text = ""
@@ -497,6 +499,26 @@ class WindowFlow(_Window):
         elif ours:  # what it described is gone, or nothing is selected: the work left in the document
             self.message.setText(left)
             self._described = left
+
+    def refit_line(self, _width: int = 0) -> None:
+        """The line names a suggested event's fillers fitted to its width (``describe_current_entity``); the window
+        resized, they are fitted to the new width, once the layout has settled (session 26's fit followed only a new
+        selection: made narrow, the line fitted wider was cut before its keys, "X: re…"; made wide, it kept "and 2
+        more" with room for them). Only while the line still says the selection, and its width is another."""
+        fitted = getattr(self, "_fitted_at", None)
+        if fitted is None or getattr(self, "_refit_queued", False):
+            return
+        self._refit_queued = True
+
+        def refit() -> None:
+            self._refit_queued = False
+            width = self.message.width()
+            if getattr(self, "_fitted_at", None) in (None, width) or self.controller.current_event is None:
+                return
+            if self.message.text() == getattr(self, "_described", None):  # no other message came since
+                self.describe_current_entity()
+
+        QTimer.singleShot(0, self, refit)
 
     def show_work_left(self, short: str, whole: str) -> None:
         """The work left in the document in the status bar's own widget (``short``, ``whole`` in its tooltip), where
