@@ -56,30 +56,15 @@ def test_alt_shift_after_the_role_key_adds_the_next_candidate_not_the_filler_the
     assert _entities_of_the_meeting(path) == ["Lee", "Otieno"]
 
 
-LEND = (
-    "As part of the package, the Export-Import Bank of Korea agreed to lend the Republic of Kenya's national treasury "
-    "six hundred million dollars for the second phase of the Nairobi Commuter Rail project."
-)
-
-
 def test_a_suggested_event_s_line_names_fewer_fillers_where_it_is_cut_so_its_keys_stay_in_view(qtbot, tmp_path):
     """Seed 001's "lend" at 1366x768: the line named three long fillers and was elided at its end, where its keys
     are ("… Money “$600 million”; X: re…"). Where the line does not fit, it names fewer (the rest counted)."""
-    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
-    from ui_helpers import find
-    from ui_support import one_suggested_event, open_window
+    from ui_support import LEND, LEND_FILLERS, window_on_suggested_event
 
-    path = tmp_path / "lend.annotator"
-    fillers = (("Giver", "the Export-Import Bank of Korea", "ORG"), ("Recipient", "the Republic of Kenya", "GPE"))
-    fillers += (("Money", "six hundred million dollars", "MONEY"),)
-    parts = tuple(ArgumentSuggestion(role, *find(LEND, w), label) for role, w, label in fillers)
-    one_suggested_event(path, LEND, [], EventSuggestion("Transaction:Transfer-Money", *find(LEND, "lend"), 0.8, parts))
-    w = open_window(qtbot, path, size=(1366, 740))
+    w, ev = window_on_suggested_event(
+        qtbot, tmp_path / "lend.annotator", LEND, "Transaction:Transfer-Money", "lend", 0.8, LEND_FILLERS
+    )
     try:
-        qtbot.waitUntil(lambda: w.panels_built)
-        w.view.setFocus()
-        (ev,) = w.controller.events.values()
-        w.controller.select_event(ev.id)
         shown = w.message.shown_text()
         assert "X: reject)" in shown and "…" not in shown.split("X: reject)")[0][-3:], shown
         assert "and 1 more" in shown or "and 2 more" in shown, shown  # fewer named, the rest counted

@@ -15,20 +15,13 @@ def test_a_suggested_event_s_line_with_its_phrase_key_keeps_x_in_view_at_1366(qt
     """Seed 004's suggested "found" (Justice:Convict, Defendant "Marek Zielinski", Adjudicator "Anna Kowalczyk") at
     1366x768: naming one filler and its Shift+Enter phrase, the line was still cut before its last key ("…; Shift+Enter:
     accept as “found Marek Zielinski guilty”…"). Where one filler does not fit, the fillers are counted, not named."""
-    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
-    from ui_helpers import find
-    from ui_support import one_suggested_event, open_window
+    from ui_support import window_on_suggested_event
 
-    path = tmp_path / "convict.annotator"
     fillers = (("Defendant", "Marek Zielinski", "PERSON"), ("Adjudicator", "Anna Kowalczyk", "PERSON"))
-    parts = tuple(ArgumentSuggestion(role, *find(CONVICT, w), label) for role, w, label in fillers)
-    one_suggested_event(path, CONVICT, [], EventSuggestion("Justice:Convict", *find(CONVICT, "found"), 0.96, parts))
-    w = open_window(qtbot, path, size=(1366, 740))
+    w, ev = window_on_suggested_event(
+        qtbot, tmp_path / "convict.annotator", CONVICT, "Justice:Convict", "found", 0.96, fillers
+    )
     try:
-        qtbot.waitUntil(lambda: w.panels_built)
-        w.view.setFocus()
-        (ev,) = w.controller.events.values()
-        w.controller.select_event(ev.id)
         shown = w.message.shown_text()
         assert "Shift+Enter: accept as “found Marek Zielinski guilty”" in shown, shown
         assert shown.endswith("X: reject)"), shown

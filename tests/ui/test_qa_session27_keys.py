@@ -6,32 +6,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-LEND = (
-    "As part of the package, the Export-Import Bank of Korea agreed to lend the Republic of Kenya's national treasury "
-    "six hundred million dollars for the second phase of the Nairobi Commuter Rail project."
-)
-
 
 def test_a_suggested_event_s_line_fits_its_fillers_again_when_the_window_is_resized(qtbot, tmp_path):
     """Seed 001's "lend" selected at 1366: the line names fewer fillers so its keys stay in view (session 26). The
     window then made wider kept the shortened line ("and 1 more" with room for all three), and made narrow again the
     line fitted at 1920 was cut before its keys ("X: re…"): the fillers named followed only a new selection. The line
     is fitted again when its width changes."""
-    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
-    from ui_helpers import find
-    from ui_support import close_window, one_suggested_event, open_window
+    from ui_support import LEND, LEND_FILLERS, close_window, window_on_suggested_event
 
-    path = tmp_path / "lend.annotator"
-    fillers = (("Giver", "the Export-Import Bank of Korea", "ORG"), ("Recipient", "the Republic of Kenya", "GPE"))
-    fillers += (("Money", "six hundred million dollars", "MONEY"),)
-    parts = tuple(ArgumentSuggestion(role, *find(LEND, w), label) for role, w, label in fillers)
-    one_suggested_event(path, LEND, [], EventSuggestion("Transaction:Transfer-Money", *find(LEND, "lend"), 0.8, parts))
-    w = open_window(qtbot, path, size=(1366, 740))
+    w, ev = window_on_suggested_event(
+        qtbot, tmp_path / "lend.annotator", LEND, "Transaction:Transfer-Money", "lend", 0.8, LEND_FILLERS
+    )
     try:
-        qtbot.waitUntil(lambda: w.panels_built)
-        w.view.setFocus()
-        (ev,) = w.controller.events.values()
-        w.controller.select_event(ev.id)
         assert "more; X: reject)" in w.message.shown_text(), w.message.shown_text()  # fewer named (session 26)
         w.resize(1920, 1000)
         qtbot.waitUntil(lambda: w.message.width() > 1200)

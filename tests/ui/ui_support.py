@@ -248,6 +248,40 @@ def one_suggested_event(path: Path, text: str, spans, event) -> None:  # type: i
             write_events(p, doc, [event], "rules:test@1", WriteCounts())
 
 
+LEND = (
+    "As part of the package, the Export-Import Bank of Korea agreed to lend the Republic of Kenya's national treasury "
+    "six hundred million dollars for the second phase of the Nairobi Commuter Rail project."
+)  # seed 001's "lend": three long fillers, whose status line does not fit at 1366
+LEND_FILLERS = (
+    ("Giver", "the Export-Import Bank of Korea", "ORG"),
+    ("Recipient", "the Republic of Kenya", "GPE"),
+    ("Money", "six hundred million dollars", "MONEY"),
+)
+
+
+def window_on_suggested_event(  # type: ignore[no-untyped-def]
+    qtbot, path: Path, text: str, event_type: str, trigger: str, score: float, fillers, size=(1366, 740)
+):
+    """The real window at ``size`` on a project of ``text`` holding one suggested ``event_type`` event on the words
+    ``trigger`` (``fillers``: (role, words, label)), that event selected and the text focused: (window, event). End
+    it with ``close_window``."""
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from ui_helpers import find
+
+    parts = tuple(ArgumentSuggestion(role, *find(text, w), label) for role, w, label in fillers)
+    one_suggested_event(path, text, [], EventSuggestion(event_type, *find(text, trigger), score, parts))
+    w = open_window(qtbot, path, size=size)
+    try:
+        qtbot.waitUntil(lambda: w.panels_built)
+        w.view.setFocus()
+        (ev,) = w.controller.events.values()
+        w.controller.select_event(ev.id)
+    except BaseException:
+        close_window(w)
+        raise
+    return w, ev
+
+
 def one_event(path: Path, text: str, words_labels, event_type: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
     """A project at ``path`` holding ``text`` as one document, the entities ``words_labels`` ((words, label), each
     the first place its words stand) and one hand-made ``event_type`` event on the words ``trigger``."""
