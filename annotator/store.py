@@ -19,7 +19,17 @@ from annotator.errors import (
     ProjectMovedError,
     SaveError,
 )
-from annotator.model import DEFAULT_SET, ENTITY_FIELDS, Argument, Comment, Document, Entity, Event
+from annotator.model import (
+    ARGUMENT_FIELDS,
+    DEFAULT_SET,
+    ENTITY_FIELDS,
+    EVENT_COLUMNS,
+    Argument,
+    Comment,
+    Document,
+    Entity,
+    Event,
+)
 from annotator import read_only as read_only_kinds
 from annotator import schema_cache
 from annotator.read_only import ReadOnlyReason
@@ -27,6 +37,8 @@ from annotator.file_watch import WatchedFile
 from annotator.schema import Schema, default_schema
 
 _ENTITY_SELECT = ", ".join(f"[{c}]" for c in ENTITY_FIELDS)
+_EVENT_SELECT = ", ".join(f"[{c}]" for c in EVENT_COLUMNS)
+_ARGUMENT_SELECT = ", ".join(f"a.[{c}]" for c in ARGUMENT_FIELDS)
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -494,19 +506,19 @@ class Project(WatchedFile):
     def events(self, doc_id: int, annotation_set: str | None = None) -> list[Event]:
         s = annotation_set or self.annotation_set
         args: dict[int, list[Argument]] = {}
-        for r in self._rows(
-            "SELECT a.* FROM arguments a JOIN events v ON a.event_id = v.id "
-            "WHERE v.document_id = ? AND v.annotation_set = ? ORDER BY a.id",
-            (doc_id, s),
-        ):
-            args.setdefault(r["event_id"], []).append(Argument.from_row(r))
-        return [
-            Event.from_row(row, tuple(args.get(row["id"], ())))
-            for row in self._rows(
-                "SELECT * FROM events WHERE document_id = ? AND annotation_set = ? ORDER BY trigger_start, id",
+        for a in Argument.from_values(
+            self.db.conn.execute(
+                f"SELECT {_ARGUMENT_SELECT} FROM arguments a JOIN events v ON a.event_id = v.id "
+                "WHERE v.document_id = ? AND v.annotation_set = ? ORDER BY a.id",
                 (doc_id, s),
             )
-        ]
+        ):
+            args.setdefault(a.event_id, []).append(a)
+        cur = self.db.conn.execute(
+            f"SELECT {_EVENT_SELECT} FROM events WHERE document_id = ? AND annotation_set = ? ORDER BY trigger_start, id",
+            (doc_id, s),
+        )
+        return Event.from_values(cur, args)  # the columns Event needs, no dict per row (2,543 events, 4,061 arguments)
 
     def event(self, event_id: int) -> Event:
         r = self.db.conn.execute("SELECT document_id, annotation_set FROM events WHERE id = ?", (event_id,)).fetchone()
