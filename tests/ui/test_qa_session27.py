@@ -207,3 +207,18 @@ def test_the_note_of_another_program_s_open_ends_when_that_program_quits(qtbot, 
         assert w.message.text()  # the line tells the document's work again, not blank
     finally:
         close_window(w)
+
+
+def test_the_side_lists_never_show_the_document_before_s_rows_while_the_next_is_drawn(window):
+    """Ctrl+PgDown on a corpus of 1 MB documents: the entity list showed the document before's rows for ~3 s (the
+    panels fill once the new text is drawn, by design). Until they are filled, they show no rows of another
+    document: emptied at the switch."""
+    c = window.controller
+    first = c.doc.id
+    assert window.entities.model.rowCount() > 0  # a.txt's spans listed
+    before = {e.id for e in window.entities.model.rows}
+    other = next(i for i in c.project.document_ids() if i != first)
+    c.open_document(other)  # no event processed: the text not drawn yet
+    shown = {e.id for e in window.entities.model.rows}
+    assert not (shown & before), "the list still shows the document before's rows"
+    assert window.events.model.rowCount() == 0 or all(e.doc_id == other for e in window.events.model.rows)
