@@ -33,10 +33,20 @@ def format_comparison(scores: dict[str, dict[str, Any]], current: str = "current
             f"{noun + ' (all)':32} {_cell(c.get('all'))}   {_cell(n.get('all'))}  "
             f"{(n.get('all') or c.get('all') or {}).get('tp', 0) + (n.get('all') or c.get('all') or {}).get('fn', 0)}"
         )
+        empty = [k for k in keys if not _seen(c.get(k)) and not _seen(n.get(k))]
         for k in keys:
+            if k in empty:  # a row of zeros: no gold and neither model suggested it (a schema's every type)
+                continue
             g = n.get(k) or c.get(k) or {}
             lines.append(f"  {k[:30]:30} {_cell(c.get(k))}   {_cell(n.get(k))}  {g.get('tp', 0) + g.get('fn', 0)}")
+        if empty:
+            lines.append(f"  ({counted(len(empty), _key)} with no gold and none suggested)")
     return "\n".join(lines)
+
+
+def _seen(s: dict[str, Any] | None) -> bool:
+    """A row's score counts something: gold or a suggestion (else it is all zeros)."""
+    return bool(s) and any(s.get(k, 0) for k in ("tp", "fp", "fn"))
 
 
 def _minute(stamp: str) -> str:
