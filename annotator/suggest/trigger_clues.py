@@ -235,7 +235,17 @@ def listed_with_things(head: Any, names_event: Callable[[Any], bool]) -> bool:
     the schema): "roadside bombs, snipers and hit-and-run attacks", "airstrikes, artillery fire and Apache
     helicopters", "the negation of all rights and a dramatic assault": a list holds things of one kind, so the event
     word names a kind of hazard or a means, no occurrence told ("the killing and the arrest": two events, kept)."""
-    return head.pos_ == "NOUN" and any(c.pos_ == "NOUN" and not names_event(c) for c in head.conjuncts)
+    if head.pos_ != "NOUN":
+        return False
+    of_kinds = {_kind(o) for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children} - {None}
+    # "the execution of Minister Hyon and three other officials": a noun of the kind of the "of" phrase's is that
+    # phrase's conjunct, which the parse hung on the event noun (the nearer of two nouns of one kind is coordinated)
+    return any(c.pos_ == "NOUN" and not names_event(c) and _kind(c) not in of_kinds for c in head.conjuncts)
+
+
+def _kind(tok: Any) -> str | None:
+    """A noun's entity label, named or guessed from the noun ("officials": PERSON), or None."""
+    return tok.ent_type_ or guess_label(tok)
 
 
 def possessive_pronoun(head: Any) -> bool:

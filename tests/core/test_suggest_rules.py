@@ -1161,6 +1161,22 @@ def test_a_state_one_is_in_is_no_arrest(nlp, suggester):
 
 
 @pytest.mark.slow
+def test_a_noun_of_the_of_phrase_s_kind_is_no_list_of_things(nlp, suggester):
+    # "the execution of Minister Hyon and three other officials": the parse hangs the second person on the event noun,
+    # but a noun of the kind of the noun's "of" phrase (a person after a person, a building after a building) is that
+    # phrase's conjunct, no thing listed with the event (the `listed` term stays off)
+    e = only(
+        run(nlp, suggester, "Residents mourned after the killing of the mayor and two other officials in the town."),
+        "killing",
+    )
+    assert e["type"] == "Life:Die"
+    e = only(run(nlp, suggester, "The bombing of the bridge and two other buildings angered residents."), "bombing")
+    assert e["type"] == "Conflict:Attack"
+    text = "The U.S. provided intelligence, logistics support, artillery fire and helicopters to the Iraqi army."
+    assert not [e for e in run(nlp, suggester, text) if e["trigger"] == "fire"]
+
+
+@pytest.mark.slow
 def test_a_weak_participle_describing_a_body_is_what_it_does(nlp, suggester):
     # "a militant group fighting Indian rule", "groups targeting soldiers": a weak trigger word as a present participle
     # describing a body of people (an organisation, a group, forces) says what the body does, no one occurrence (ACE's
