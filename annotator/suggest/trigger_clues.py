@@ -266,16 +266,18 @@ def named_subject_and_object(pairs: Sequence[tuple[str, Any]], args: Sequence[Ar
 
 
 NUMBER_LABELS = {"CARDINAL", "QUANTITY"}
+DEMONSTRATIVES = {"this", "that"}  # a pronoun of a thing or a fact told ("as this showed"): no one taking part
 
 
 def misfits(pairs: Sequence[tuple[str, Any]], args: Sequence[ArgumentSuggestion], slots: tuple[str, ...]) -> int:
-    """Nouns in ``slots`` of the frame that no role took (pronouns and numbers aside: "left dozens dead", "killed
-    hundreds" count people, no other sense of the word)."""
+    """Nouns in ``slots`` of the frame that no role took, and "this" or "that" standing alone, a thing or a fact told
+    ("as this demonstrated"); other pronouns and numbers aside ("left dozens dead", "killed hundreds" count people, no
+    other sense of the word)."""
     n = 0
     for slot, tok in pairs:
         if (
             slot in slots
-            and tok.pos_ == "NOUN"
+            and (tok.pos_ == "NOUN" or (tok.tag_ == "DT" and tok.lower_ in DEMONSTRATIVES))  # "as this demonstrated"
             and tok.ent_type_ not in NUMBER_LABELS
             and not any(a.start <= tok.idx < a.end for a in args)
         ):

@@ -1177,6 +1177,17 @@ def test_a_noun_of_the_of_phrase_s_kind_is_no_list_of_things(nlp, suggester):
 
 
 @pytest.mark.slow
+def test_this_or_that_as_the_subject_is_no_one_taking_part(nlp, suggester):
+    # "as this demonstrated": a demonstrative pronoun standing alone stands for a thing or a fact told, which no role
+    # of the type takes, as a noun of no role's kind ("misfit_subject": "to demonstrate" then means to show); people
+    # demonstrating are the event
+    for text in ("The plan failed, as this demonstrated.", "Nobody trusted the old plan, as that demonstrated."):
+        assert not [e for e in run(nlp, suggester, text) if e["trigger"] == "demonstrated"], text
+    e = only(run(nlp, suggester, "Thousands demonstrated in the capital on Monday."), "demonstrated")
+    assert e["type"] == "Conflict:Demonstrate"
+
+
+@pytest.mark.slow
 def test_a_weak_participle_describing_a_body_is_what_it_does(nlp, suggester):
     # "a militant group fighting Indian rule", "groups targeting soldiers": a weak trigger word as a present participle
     # describing a body of people (an organisation, a group, forces) says what the body does, no one occurrence (ACE's
