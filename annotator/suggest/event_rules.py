@@ -38,6 +38,7 @@ from annotator.suggest.trigger_clues import (
     object_kinds,
     objects_of,
     of_weapons,
+    own_against,
     person_pronoun,
     person_undergoing,
     possessive_pronoun,
@@ -321,6 +322,7 @@ class RuleEventSuggester:
                 and roles_filled < 2
                 and not named_subject_and_object(pairs, args)
                 and not person_undergoing(head, args)
+                and not (roles_filled == 1 and own_against(head))  # "its war against the government"
             ):
                 continue
             if pattern.weak and what_a_body_does(head):

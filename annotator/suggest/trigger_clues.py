@@ -252,6 +252,13 @@ def possessive_pronoun(head: Any) -> bool:
     return head.pos_ == "NOUN" and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children)
 
 
+def own_against(head: Any) -> bool:
+    """A noun with a possessive pronoun and an "against" phrase: "its war against the government", "their fight
+    against the Taliban"; the pronoun is the one doing it and "against" the opponent, the two sides a role of each
+    would tell (the caller counts the opponent's role as filled)."""
+    return possessive_pronoun(head) and any(c.dep_ == "prep" and c.lower_ == "against" for c in head.children)
+
+
 def named_subject_and_object(pairs: Sequence[tuple[str, Any]], args: Sequence[ArgumentSuggestion]) -> bool:
     """A named subject and a named person as object both taken as participants (in one role or two): one party
     doing something to or with another, as two roles tell ("Putin hosted Erdogan"); not two parties after "to"

@@ -1188,6 +1188,19 @@ def test_this_or_that_as_the_subject_is_no_one_taking_part(nlp, suggester):
 
 
 @pytest.mark.slow
+def test_a_weak_noun_of_theirs_against_an_opponent_names_both_sides(nlp, suggester):
+    # "its war against the government", "their fight against the Taliban": the possessive pronoun is the one doing it and
+    # "against" the opponent, two sides as two roles tell, so the weak word is in its conflict sense; against a thing no
+    # role takes ("her fight against cancer") it is not
+    e = only(run(nlp, suggester, "The group waged its war against the government in the north."), "war")
+    assert e["type"] == "Conflict:Attack"
+    e = only(run(nlp, suggester, "Iran helped them in their fight against the Taliban in Iraq."), "fight")
+    assert e["type"] == "Conflict:Attack"
+    for text in ("She won her fight against cancer.", "They won their fight against the new tax."):
+        assert not [e for e in run(nlp, suggester, text) if e["trigger"] == "fight"], text
+
+
+@pytest.mark.slow
 def test_a_weak_participle_describing_a_body_is_what_it_does(nlp, suggester):
     # "a militant group fighting Indian rule", "groups targeting soldiers": a weak trigger word as a present participle
     # describing a body of people (an organisation, a group, forces) says what the body does, no one occurrence (ACE's
