@@ -42,6 +42,7 @@ from annotator.suggest.trigger_clues import (
     person_pronoun,
     person_undergoing,
     possessive_pronoun,
+    pronoun_sides,
     purpose_of,
     put_in_state,
     state_in,
@@ -323,6 +324,7 @@ class RuleEventSuggester:
                 and not named_subject_and_object(pairs, args)
                 and not person_undergoing(head, args)
                 and not (roles_filled == 1 and own_against(head))  # "its war against the government"
+                and not pronoun_sides(pairs)
             ):
                 continue
             if pattern.weak and what_a_body_does(head):

@@ -218,6 +218,13 @@ def person_pronoun(pairs: Sequence[tuple[str, Any]]) -> bool:
     return any(tok.lower_ in PERSONAL for slot, tok in pairs if slot in ("subj", "subj_intrans", "obj", "subjpass"))
 
 
+def pronoun_sides(pairs: Sequence[tuple[str, Any]]) -> bool:
+    """A personal pronoun as the subject and another as the object: "they hit us", who did it to whom."""
+    subj = {tok.lower_ for slot, tok in pairs if slot == "subj" and tok.lower_ in PERSONAL}
+    obj = {tok.lower_ for slot, tok in pairs if slot == "obj" and tok.lower_ in PERSONAL}
+    return bool(subj and obj)
+
+
 DEFINITE_DETS = {"the", "this", "that", "these", "those"}
 
 

@@ -1201,6 +1201,15 @@ def test_a_weak_noun_of_theirs_against_an_opponent_names_both_sides(nlp, suggest
 
 
 @pytest.mark.slow
+def test_a_weak_verb_with_a_personal_pronoun_on_each_side_tells_who_did_it_to_whom(nlp, suggester):
+    # "they hit us": a personal pronoun as the subject and another as the object are two sides, as two roles filled or
+    # a named subject and a named object are (the weak gate); "it" is no one
+    e = only(run(nlp, suggester, "The guards said they hit us with sticks."), "hit")
+    assert e["type"] == "Conflict:Attack"
+    assert not [e for e in run(nlp, suggester, "It hit me that the plan had failed.") if e["trigger"] == "hit"]
+
+
+@pytest.mark.slow
 def test_a_weak_participle_describing_a_body_is_what_it_does(nlp, suggester):
     # "a militant group fighting Indian rule", "groups targeting soldiers": a weak trigger word as a present participle
     # describing a body of people (an organisation, a group, forces) says what the body does, no one occurrence (ACE's
