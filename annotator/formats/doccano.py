@@ -32,13 +32,12 @@ from annotator.formats.reading import (
     LabelTally,
     categories_note,
     ReadResult,
-    fit_span,
     iter_json_array,
     iter_json_values,
-    looks_utf16,
     need,
     read_text_file,
 )
+from annotator.formats.utf16_spans import fit_span, looks_utf16, task_reads_utf16, utf16_said_once
 from annotator.formats.doccano_names import DOCCANO_ID
 from annotator.formats.event_attributes_record import by_region
 from annotator.formats.meta_keys import DOCCANO_FORM, EVENT_ATTRIBUTES, EVENT_TYPES
@@ -174,9 +173,10 @@ def _document(  # type: ignore[no-untyped-def]
         form["entity_lists"] = True  # an intent line's slots, written back the same way
     if said:  # the spans' own texts say how the offsets count (code points, else UTF-16 units), as Label Studio's
         u16 = Utf16Map(text)
+        utf16 = task_reads_utf16(text, [(s, e, said[k]) for k, s, e, _ in spans if k in said])
         fitted = []
         for k, s, e, lab in spans:
-            got = fit_span(text, s, e, said[k], u16) if k in said else (s, e, "")
+            got = fit_span(text, s, e, said[k], u16, utf16) if k in said else (s, e, "")
             need(got is not None, path, line, f"span {k} ({lab}): offsets {s}, {e} do not hold {said.get(k)!r}")
             assert got is not None
             fitted.append((k, got[0], got[1], lab))
@@ -338,6 +338,7 @@ def _read(path: Path, schema: Schema | None, skip_bad: bool, uses: EventUses | N
         return None
     unknown.check()
     need(bool(docs), path, None, "no documents in the file")
+    notes = utf16_said_once(path, notes, "line", unit="line")
     notes += categories_note(path, docs, "a text classification's labels")
     notes += names.notes(str(path)) if names is not None else []
     return ReadResult(docs, None, warnings, notes)

@@ -33,14 +33,13 @@ from annotator.formats.reading import (
     LabelTally,
     categories_note,
     ReadResult,
-    fit_span,
     iter_json_array,
     iter_jsonl,
     listed,
-    looks_utf16,
     need,
     trigger_labels,
 )
+from annotator.formats.utf16_spans import fit_span, looks_utf16, task_reads_utf16, utf16_said_once
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, classes_of, region_class
 from annotator.formats.label_studio_hypertext import KINDS as HYPERTEXT, SHAPE_KEY as HYPERTEXT_SHAPE, hypertext_of
 from annotator.formats.label_studio_forms import CSV_SUFFIXES, TASK_KEYS, from_json_min, iter_csv_tasks, min_regions
@@ -69,7 +68,7 @@ from annotator.db import is_score
 from annotator.model import UNFINISHED
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema, default_schema
-from annotator.wording import counted, first_named
+from annotator.wording import counted
 
 REFERENCE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|/data/(?:upload|local-files)/\S+|/?\S+\?d=\S+)$", re.I)
 
@@ -215,6 +214,14 @@ def _is_key(value: Any) -> bool:
     return isinstance(value, (str, int)) and not isinstance(value, bool)
 
 
+def _texted(results: list[Any]) -> Iterator[tuple[Any, Any, str | None]]:
+    """The offsets and text of each region result that gives its text (``task_reads_utf16``)."""
+    for r in results:
+        value = r.get("value") if isinstance(r, dict) and r.get("type") == "labels" else None
+        if isinstance(value, dict) and isinstance(value.get("text"), str):
+            yield value.get("start"), value.get("end"), value["text"]
+
+
 def _document(
     task: dict[str, Any],
     reading: Reading,
@@ -256,6 +263,7 @@ def _document(
     categories: dict[str, str] = {}  # the text's choices (text classification): category -> its Choices tag's name
     kept_classes: dict[str, dict[str, list[Any]]] = {}  # taxonomy and rating categories: category -> [tag, given]
     region_texts: list[tuple[Any, list[str]]] = []  # textarea results: (id, texts)
+    utf16 = task_reads_utf16(text, _texted(results))  # a region that fits both ways is read as the others are
     for k, r in enumerate(results):
         need(isinstance(r, dict), path, line, f"{who}: result {k} must be an object")
         kind, value = r.get("type"), r.get("value")
@@ -280,7 +288,7 @@ def _document(
                 untexted.append((len(regions), len(labels), start, end))
                 got = (start, end, "")
             else:
-                got = fit_span(text, start, end, said)
+                got = fit_span(text, start, end, said, utf16_first=utf16)
                 need(
                     got is not None,
                     path,
@@ -511,25 +519,7 @@ def _read(path: Path, schema: Schema, uses: EventUses | None) -> ReadResult | No
         return None
     unknown.check()
     need(bool(docs), path, None, "no tasks in the file")
-    notes = _utf16_said_once(path, notes)
+    notes = utf16_said_once(path, notes, "result", why="the regions' texts fit them that way")
     notes += categories_note(path, docs, "the text's choices")
     notes += names.notes(str(path))
     return ReadResult(docs, None, warnings, notes)
-
-
-def _utf16_said_once(path: Path, notes: list[str]) -> list[str]:
-    """The notes of results whose offsets were read as UTF-16 units (their ``value.text`` fits them so: an emoji
-    before them) said once for the file, where the first one stood: a task of tweets with emoji was a note a result,
-    six for our own export of one seed document, thousands for a corpus."""
-    said = re.compile(re.escape(f"{path}:") + r"(\d+): result \S+ offsets read as UTF-16 units")
-    lines = [int(m.group(1)) for n in notes if (m := said.fullmatch(n))]
-    if len(lines) < 2:
-        return notes
-    first = next(k for k, n in enumerate(notes) if said.fullmatch(n))
-    shown = first_named([str(x) for x in dict.fromkeys(lines)], 5)
-    one = (
-        f"{path}: offsets read as UTF-16 units (the regions' texts fit them that way) in {counted(len(lines), 'result')} "
-        f"of {counted(len(set(lines)), 'task')} (line{'s' if len(set(lines)) > 1 else ''} {shown})"
-    )
-    rest = [n for n in notes if not said.fullmatch(n)]
-    return rest[:first] + [one] + rest[first:]

@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from annotator.formats.common import option_choice
-from annotator.formats.reading import ReadResult, fit_span, iter_json_values, listed, need, reader_options
+from annotator.formats.reading import ReadResult, iter_json_values, listed, need, reader_options
+from annotator.formats.utf16_spans import fit_span
 from annotator.formats.dygiepp import TokenLine, read_token_lines
 from annotator.formats.maven import (
     is_maven_arg_line,

@@ -23,7 +23,7 @@ among its ``options``) are the document's categories (``categories.CATEGORIES``)
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 import orjson
 
@@ -37,11 +37,11 @@ from annotator.formats.reading import (
     need_known_labels,
     ReadResult,
     check_with_line,
-    fit_span,
     iter_jsonl,
     need,
     trigger_labels,
 )
+from annotator.formats.utf16_spans import fit_span, task_reads_utf16, utf16_said_once
 from annotator.formats.meta_keys import PRODIGY
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.brat_conf import proxy_index
@@ -65,15 +65,18 @@ def _span(
     bare: bool = False,
     names: SchemaNames | None = None,
     tokens: Any = None,
+    utf16: bool = False,
 ) -> tuple[int, int, str]:
     """A span object's offsets (checked against the text) and label (as the schema names it, with ``names``);
     ``bare``: a relation's end, which may be words that are no span (rel.manual draws relations from any token: its
     ``head_span`` then has ``"label": null``); ``tokens``: the task's own, which may confirm offsets its ``text``
-    does not."""
+    does not; ``utf16``: the text's tasks count in UTF-16 units (``task_reads_utf16``), so a span that fits both ways is
+    read as they are."""
     need(isinstance(s, dict), path, line, f"{what} must be an object")
     label = s.get("label")
     need((bare and label is None) or (isinstance(label, str) and label != ""), path, line, f"{what} needs a label")
-    got = fit_span(text, s.get("start"), s.get("end"), s.get("text") if isinstance(s.get("text"), str) else None)
+    said = s.get("text") if isinstance(s.get("text"), str) else None
+    got = fit_span(text, s.get("start"), s.get("end"), said, utf16_first=utf16)
     if got is None and isinstance(s.get("text"), str) and _tokens_confirm(text, s, tokens):
         # Prodigy places a span by its offsets and tokens; its "text" is only shown (a converter may leave a
         # word piece there: "Zulu" on the token "Zuluovia")
@@ -92,6 +95,24 @@ def _span(
     if got[2]:
         remapped.append(f"{path}:{line}: {what} offsets read as UTF-16 units")
     return got[0], got[1], names.region(label) if names is not None and label is not None else label
+
+
+def _texted(tasks: Iterable[Any]) -> Iterator[tuple[Any, Any, str | None]]:
+    """The offsets and text of each span of ``tasks`` that gives its text (its spans, suggestions and relations'
+    ends), for ``task_reads_utf16``."""
+    for task in tasks:
+        if not isinstance(task, dict):
+            continue
+        given = [*(task.get("spans") or []), *(task.get("suggestions") or [])]
+        given += [
+            r.get(end)
+            for r in task.get("relations") or []
+            if isinstance(r, dict)
+            for end in ("head_span", "child_span")
+        ]
+        for sp in given:
+            if isinstance(sp, dict) and isinstance(sp.get("text"), str):
+                yield sp.get("start"), sp.get("end"), sp["text"]
 
 
 def _tokens_confirm(text: str, s: dict[str, Any], tokens: Any) -> bool:
@@ -195,6 +216,7 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
                     doc.meta.setdefault(PRODIGY, {}).update(spelt)
                 docs.append(doc)
     unknown.check()
+    notes = utf16_said_once(path, notes, "span", why="the spans' texts fit them that way")
     notes += categories_note(path, docs, "textcat answers")
     notes += names.notes(str(path))
     need(bool(docs) or skipped > 0, path, None, "no tasks in the file")
@@ -294,13 +316,14 @@ def _suggestions(
     entities: dict[tuple[int, int, str], IncomingEntity],
     who: str | None,
     names: SchemaNames,
+    utf16: bool,
 ) -> None:
     """An answered task's ``suggestions`` (our export's: entities nobody decided, or rejected) into ``entities`` with
     their state and score, before the answer's spans and the events' arguments name them."""
     given = task.get("suggestions") or []
     need(isinstance(given, list), path, line, "'suggestions' must be a list")
     for k, sp in enumerate(given):
-        s, e, label = _span(text, sp, path, line, f"suggestion {k}", notes, names=names)
+        s, e, label = _span(text, sp, path, line, f"suggestion {k}", notes, names=names, utf16=utf16)
         need_known_labels(schema, [label], path, line)
         st = sp.get("state", "suggested")
         need(st in UNDECIDED_OR_REJECTED, path, line, f"suggestion {k}: state {st!r} is neither suggested nor rejected")
@@ -340,6 +363,7 @@ def _group_document(
     links: list[dict[str, Any]] = []  # nel.manual's choices about a span: the knowledge-base ids, for the export
     form = None  # "label": they came as textcat.teach's task label
     tokens = next((t for line, task in g["tasks"] if (t := _task_tokens(text, task, path, line, warnings))), None)
+    utf16 = task_reads_utf16(text, _texted(t for _, t in g["tasks"] + g.get("rejected", [])))
     for line, task in g["tasks"]:
         who = task.get("_annotator_id") if isinstance(task.get("_annotator_id"), str) else None
         m = task.get("meta") or {}
@@ -381,10 +405,10 @@ def _group_document(
             return s, e, label
 
         if task.get("answer") == "accept":  # our export's: what nobody decided, beside the answer's spans
-            _suggestions(text, task, path, line, schema, notes, entities, who, names)
+            _suggestions(text, task, path, line, schema, notes, entities, who, names, utf16)
         trig_spans = set()
         spans = [
-            _span(text, sp, path, line, f"span {k}", notes, names=names, tokens=task.get("tokens"))
+            _span(text, sp, path, line, f"span {k}", notes, names=names, tokens=task.get("tokens"), utf16=utf16)
             for k, sp in enumerate(task.get("spans", []))
         ]
         need_known_labels(schema, [label for _, _, label in spans], path, line)
@@ -399,7 +423,9 @@ def _group_document(
         if given_events:
             for k, v in enumerate(task["events"]):
                 need(isinstance(v, dict) and isinstance(v.get("type"), str), path, line, f"event {k} needs a type")
-                s, e, etype = _span(text, {**v, "label": v["type"]}, path, line, f"event {k}", notes, names=names)
+                s, e, etype = _span(
+                    text, {**v, "label": v["type"]}, path, line, f"event {k}", notes, names=names, utf16=utf16
+                )
                 need(  # else its trigger span was taken as an entity label and the event dropped without a word
                     schema.event_type(etype) is not None,
                     path,
@@ -420,7 +446,9 @@ def _group_document(
                         line,
                         f"event {k} argument {j} needs a role",
                     )
-                    filler = entity(*_span(text, a, path, line, f"event {k} argument {j}", notes, names=names))
+                    filler = entity(
+                        *_span(text, a, path, line, f"event {k} argument {j}", notes, names=names, utf16=utf16)
+                    )
                     args.append((names.role(etype, a["role"]), filler))
                 # our export writes every value an event has: one it lacks has none (no schema default filled in)
                 given_state = v.get("state", state)
@@ -443,8 +471,12 @@ def _group_document(
         held: set[tuple] = set()  # (trigger, role, filler) of each relation the answer holds
         for k, r in enumerate(task.get("relations", [])):
             need(isinstance(r, dict) and isinstance(r.get("label"), str), path, line, f"relation {k} needs a label")
-            head = _span(text, r.get("head_span"), path, line, f"relation {k} head_span", notes, True, names)
-            child = _span(text, r.get("child_span"), path, line, f"relation {k} child_span", notes, True, names)
+            head = _span(
+                text, r.get("head_span"), path, line, f"relation {k} head_span", notes, True, names, utf16=utf16
+            )
+            child = _span(
+                text, r.get("child_span"), path, line, f"relation {k} child_span", notes, True, names, utf16=utf16
+            )
             if head[2] not in triggers:  # between entities (rel.manual): kept for the way back, as brat's R lines
                 for end in (head, child):  # an end without a label is words that are no span: no entity
                     if end[2] not in triggers and end[2] is not None:
@@ -469,7 +501,7 @@ def _group_document(
     for line, task in g.get("rejected", []):  # binary answers rejecting their span: the model's, rejected
         who = task.get("_annotator_id") if isinstance(task.get("_annotator_id"), str) else None
         spans = [
-            _span(text, sp, path, line, f"span {k}", notes, names=names, tokens=task.get("tokens"))
+            _span(text, sp, path, line, f"span {k}", notes, names=names, tokens=task.get("tokens"), utf16=utf16)
             for k, sp in enumerate(task.get("spans") or [])
         ]
         need_known_labels(schema, [label for _, _, label in spans], path, line)

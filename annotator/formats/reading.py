@@ -1,15 +1,14 @@
 """The readers' side of the formats' plumbing: what a reader found (``ReadResult``), the file iterators (JSONL, CSV,
 JSON arrays and values, strict UTF-8), refusals naming the file and line (``need``, ``listed``, unknown labels),
-offsets that may be UTF-16 units (``fit_span``, ``looks_utf16``), and the reader's options."""
+and the reader's options (offsets that may be UTF-16 units: ``formats.utf16_spans``)."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 import orjson
 
@@ -18,9 +17,6 @@ from annotator.categories import CATEGORIES
 from annotator.errors import ImportFileError, OptionError, UnknownLabelsError
 from annotator.importing import MAX_FILE_CHARS, IncomingDocument, check_incoming, decode_text
 from annotator.schema import Schema
-
-if TYPE_CHECKING:
-    from annotator.offsets import Utf16Map
 
 
 @dataclass
@@ -246,65 +242,6 @@ def categories_note(path: Path, docs: Iterable[Any], what: str) -> list[str]:
         "in the documents' meta for the doccano, Prodigy, Label Studio and spaCy exports; the app shows them (Document > "
         "Categories…)"
     ]
-
-
-def fit_span(
-    text: str, start: Any, end: Any, span_text: str | None, u16: "Utf16Map | None" = None
-) -> tuple[int, int, str] | None:
-    """Offsets as code points: as given when they fit, else read as UTF-16 units (browser tools).
-
-    Returns (start, end, how) with how "" or "utf16", or None when neither reading fits.
-    """
-    from annotator.offsets import Utf16Map
-
-    if type(start) is not int or type(end) is not int:
-        return None
-    if 0 <= start < end <= len(text) and (span_text is None or text[start:end] == span_text):
-        return start, end, ""
-    if text.isascii():
-        return None
-    u16 = u16 or Utf16Map(text)
-    s, e = u16.exact_codepoint(start), u16.exact_codepoint(end)
-    if s is None or e is None:
-        return None  # falls inside a surrogate pair: not UTF-16 either
-    if 0 <= s < e <= len(text) and (span_text is None or text[s:e] == span_text):
-        return s, e, "utf16"
-    return None
-
-
-def looks_utf16(text: str, spans: list[tuple[int, int]]) -> bool:
-    """For offsets given without the span text: do they fit the text better as UTF-16 units?
-
-    Scores clean spans under both readings; ties stay code points. A span is clean when it holds a letter
-    or digit, neither cuts a word at its ends, and does not begin or end with whitespace or a symbol such as
-    an emoji or flag (Unicode categories So, Sk), which is where a misread offset lands.
-    """
-    from annotator.offsets import Utf16Map
-
-    if text.isascii() or not spans:
-        return False
-    u16 = Utf16Map(text)
-
-    def clean(s: int, e: int) -> bool:
-        if not 0 <= s < e <= len(text):
-            return False
-        piece = text[s:e]
-        if piece != piece.strip() or not any(ch.isalnum() for ch in piece):
-            return False
-        if unicodedata.category(piece[0]) in ("So", "Sk") or unicodedata.category(piece[-1]) in ("So", "Sk"):
-            return False
-        cut_left = s > 0 and text[s - 1].isalnum() and text[s].isalnum()
-        cut_right = e < len(text) and text[e - 1].isalnum() and text[e].isalnum()
-        return not cut_left and not cut_right
-
-    as_cp = sum(clean(s, e) for s, e in spans)
-    as_u16 = 0
-    for s, e in spans:
-        cs, ce = u16.exact_codepoint(s), u16.exact_codepoint(e)
-        if cs is None or ce is None:
-            return False  # inside a surrogate pair: cannot be UTF-16
-        as_u16 += clean(cs, ce)
-    return as_u16 > as_cp
 
 
 def trigger_labels(schema: Schema | None) -> set[str]:
