@@ -459,6 +459,9 @@ def _document(
         notes=notes,
         both_ways=set(both_ways),
         names=names,
+        # our export's task (it records the event types) gives every value its events have, as per-region choices:
+        # an attribute an event lacks stays without one (a brat Binding came back with the news schema's polarity)
+        fill_defaults=EVENT_TYPES not in data,
     )
     # PER for PERSON, attacker for Attacker: written back as the Label Studio project's config names them
     spelt = given_spellings(names)
