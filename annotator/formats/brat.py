@@ -38,7 +38,7 @@ from annotator.formats.common import schema_kept
 from annotator.formats.kept_relations import SHARED, from_words, kept_relations
 from annotator.formats.meta_keys import BRAT, PRODIGY
 from annotator.formats.writing import FormatExportReport, parts_of, say_categories_left_out, split_option
-from annotator.formats.region_attributes import region_choices
+from annotator.formats.region_attributes import region_choices, span_feature_values
 from annotator.formats.records import ExportRequest, export_writer, iter_document_records
 from annotator.formats.schema_names import GivenSpellings, spelt_schema
 from annotator.schema import Schema
@@ -261,7 +261,11 @@ def document_ann(
         attr_keys.append(("attribute", item["name"], *(w[2:4] if w[0] in "TE" else (-1, -1))))
         if declared is not None:
             declared.attribute(item["name"], value, target[0])
-    for on, aname, value in region_choices(rec["meta"]):  # Label Studio's choices on an entity (perRegion): attributes
+    given_values = [  # Label Studio's choices on an entity (perRegion), WebAnno TSV's features beside a span's label
+        *(("Label Studio choices on entities", x) for x in region_choices(rec["meta"])),
+        *(("WebAnno TSV span features", x) for x in span_feature_values(rec["meta"])),
+    ]
+    for what, (on, aname, value) in given_values:  # as attributes of the entity
         target = targets.get((on[2], on[0], on[1]))
         if target is None or ("attribute", brat_name(aname), on[0], on[1]) in attr_keys or value is None:
             why = (
@@ -271,7 +275,7 @@ def document_ann(
                 if value is None
                 else "brat's attribute of that name is there"
             )
-            report.problem(f"Label Studio choices on entities left out ({why})", f"{name}: {aname}")
+            report.problem(f"{what} left out ({why})", f"{name}: {aname}")
             continue
         attrs.append(f"{brat_name(aname)} {target} {value}")
         attr_keys.append(("attribute", brat_name(aname), on[0], on[1]))

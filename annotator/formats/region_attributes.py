@@ -3,7 +3,9 @@ one thing: a named value on a span, which the project has no place for (its attr
 Studio import keeps the first (``label_studio_names.REGION_CHOICES``), the brat import the second (``meta["brat"]
 ["attributes"]``); each export writes the other's as its own: the brat export an ``A`` line (``A1  sentiment T2 neg``),
 the Label Studio export a per-region ``choices`` result. Until session 25 each went out in the other's file as meta
-alone (the choices left out of the ``.ann``, brat's attributes in the task's data)."""
+alone (the choices left out of the ``.ann``, brat's attributes in the task's data). A WebAnno TSV import's values of a
+span layer's other features (E3C's TIMEX3 ``value`` beside its class, ``webanno_own.span_features``) are such values
+too: the brat export writes them as ``A`` lines (session 28)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from typing import Any
 
 from annotator.formats.label_studio_names import REGION_CHOICES
 from annotator.formats.meta_keys import BRAT
+from annotator.formats.webanno_own import span_features
 
 
 def region_choices(meta: dict[str, Any]) -> list[tuple[list[Any], str, str | None]]:
@@ -27,6 +30,16 @@ def region_choices(meta: dict[str, Any]) -> list[tuple[list[Any], str, str | Non
         one = picked[0] if isinstance(picked, list) and len(picked) == 1 else None
         out.append((on, tag, one if isinstance(one, str) and one.split() == [one] else None))
     return out
+
+
+def span_feature_values(meta: dict[str, Any]) -> list[tuple[list[Any], str, str | None]]:
+    """A WebAnno TSV import's kept features of spans, as brat attributes: (the entity's ``[start, end, label]``, the
+    feature's name, its value; None where brat cannot hold it, a value with whitespace)."""
+    return [
+        ([b, e, label], f, v if v.split() == [v] else None)
+        for (b, e, label, _), given in span_features(meta).items()
+        for f, v in given.items()
+    ]
 
 
 def _as_choice(item: Any) -> dict[str, Any] | None:

@@ -55,6 +55,7 @@ from annotator.formats.webanno_own import (
     event_layers,
     label_values,
     own_feature,
+    span_features,
     span_layers,
     unset_labels,
     zero_width,
@@ -119,6 +120,7 @@ def document_tsv(
     shown = label_values(rec)  # a label read from a value that is no label name ('A.2 Landform') goes out as that
     spelt = GivenSpellings.of_meta(rec["meta"])  # the labels, types and roles as the file it came from spelt them
     not_labelled = unset_labels(rec)  # labels read for spans without a value (the layer's name): written back so
+    kept_features = span_features(rec["meta"])  # E3C's TIMEX3 value beside its class, on the span it came with
     for e in rec["entities"]:
         units = place(e["start"], e["end"], f"entity {e['label']}")
         if units is not None:
@@ -127,7 +129,9 @@ def document_tsv(
                 units, written, extra=_decision(e) if decisions else {}, unset=e["label"] in not_labelled
             )
             if e["label"] in own:
-                on_layer.setdefault(own[e["label"]][0], []).append(entities[e["id"]])
+                layer = own[e["label"]][0]
+                on_layer.setdefault(layer, []).append(entities[e["id"]])
+                entities[e["id"]].attributes = kept_features.get((e["start"], e["end"], e["label"], layer), {})
     zero = [(Span([rows.point(at)], spelt.label(lab)), lay, f) for at, lab, lay, f in zero_width(rec)]
     for sp, layer, feature in [z for z in zero if z[1] != NAMED_ENTITY]:  # the zero-width spans an import kept
         own.setdefault(sp.value, (layer, feature))
@@ -174,7 +178,10 @@ def document_tsv(
     ]
     ne_spans += [sp for sp in stand_ins.values() if sp is not None]
     ne_at = _layer_cells(ne_spans)
-    custom = [SpanLayer(layer, own_feature(own, layer), _layer_cells(spans)) for layer, spans in on_layer.items()]
+    custom = [
+        SpanLayer(layer, own_feature(own, layer), _layer_cells(spans), _extras(spans, own_feature(own, layer)))
+        for layer, spans in on_layer.items()
+    ]
     ev_at = _layer_cells(triggers)
     own_layers = list({id(x): x for x in own_events.values() if x.spans}.values())  # each once, those with events
     for x in own_layers:
@@ -208,6 +215,11 @@ def document_tsv(
     _give_ids(co_at, notes, n)
     layers = Layers(events, decisions, custom, ANY_SPAN if any_span else NAMED_ENTITY, own_layers, spelt)
     return render(rows, ne_at, ev_at, co_at, relations, chains, layers, report, name)
+
+
+def _extras(spans: list[Span], feature: str) -> tuple[str, ...]:
+    """The features beside ``feature`` the layer's spans have values of (``span_features``), by name."""
+    return tuple(sorted({f for sp in spans for f in sp.attributes} - {feature})) if feature else ()
 
 
 def _decision(x: dict[str, Any]) -> dict[str, Any]:

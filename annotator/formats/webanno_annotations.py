@@ -135,13 +135,17 @@ def entities_of(
     unset: dict[str, str] | None = None,
     zero: list[list[Any]] | None = None,
     linked: frozenset[str] | None = None,
+    features: list[list[Any]] | None = None,
 ) -> dict[int, IncomingEntity]:
     """Entities from the span layers that label spans; keyed by ``id`` of the annotation they come from.
     ``span_layers`` gets, for each label that came from a layer other than ``NamedEntity`` (and never from it), that
     layer and its labelling feature (``""`` for a layer without features); ``values``, for each value that is no label
     name (``A.2 Landform``), the label it is read as (``A.2_Landform``) -> the value; ``unset``, for each span whose
     labelling feature is unset (``*``: marked, not yet labelled), the label it is read as, the layer's name -> the
-    layer (the export writes such an entity back unset)."""
+    layer (the export writes such an entity back unset); ``features``, for each span of a project's own layer with
+    values of features other than its label's (E3C's ``TIMEX3`` ``value``, TimeML's normalised date beside
+    ``timex3Class``), ``[begin, end, label, layer, {feature: value}]``, which the export writes back (else they are
+    said as not kept)."""
     out: dict[int, IncomingEntity] = {}
     seen: dict[tuple[int, int, str], list[tuple[IncomingEntity, set[str]]]] = {}  # each entity with its layers
     layers = layout.layers("span")
@@ -185,7 +189,7 @@ def entities_of(
                 values.setdefault(named, label)
             label = named
         lost = [f"{f}={v}" for f, v in a.features.items() if f != feature and v is not None and a.layer != NAMED_ENTITY]
-        if lost and feature != LAYER_NAME:
+        if lost and feature != LAYER_NAME and features is None:
             warn.add(f"features of layer {a.layer} other than {feature}", f"{label} {', '.join(lost)}")
         begin, end = a.begin, a.end
         if begin >= end and zero is not None:  # kept for the export: an entity needs a width
@@ -196,6 +200,9 @@ def entities_of(
             continue
         if a.layer != NAMED_ENTITY:
             used_as_labels.add(a.layer)
+        if lost and feature != LAYER_NAME and features is not None:
+            given = {f: v for f, v in a.features.items() if f != feature and v is not None}
+            features.append([begin, end, label, a.layer, given])
         if span_layers is not None:
             span_layers.setdefault(label, [a.layer, feature])
             if a.layer == NAMED_ENTITY:  # a label of NamedEntity stays there

@@ -16,6 +16,7 @@ from annotator.formats.webanno_tsv import (
     EVENT_LAYERS,
     LABEL_VALUES,
     SOURCE,
+    SPAN_FEATURES,
     SPAN_LAYERS,
     UNSET_LABELS,
     ZERO_WIDTH,
@@ -30,6 +31,12 @@ class SpanLayer:
     layer: str
     feature: str
     at: dict[Any, list[Any]]  # unit -> the spans on it (webanno._layer_cells)
+    extras: tuple[str, ...] = ()  # its other features an import kept values of (``span_features``)
+
+    @property
+    def columns(self) -> list[str]:
+        """Its feature columns in the order INCEpTION writes a layer's features (by name)."""
+        return sorted({self.feature, *self.extras}) if self.extras else [self.feature]
 
 
 def span_layers(rec: dict[str, Any], decisions: bool, report: FormatExportReport) -> dict[str, tuple[str, str]]:
@@ -47,6 +54,21 @@ def span_layers(rec: dict[str, Any], decisions: bool, report: FormatExportReport
             "entities on a project's own layers written without their decisions (those layers keep their one feature)",
             rec["name"],
         )
+    return out
+
+
+def span_features(meta: dict[str, Any]) -> dict[tuple[int, int, str, str], dict[str, str]]:
+    """(begin, end, label, layer) -> the values of the layer's other features a WebAnno TSV import kept on that span
+    (``SPAN_FEATURES``: E3C's TIMEX3 ``value``), from a document's meta; a kept item not of that shape is passed over."""
+    kept = meta.get(SOURCE)
+    given = kept.get(SPAN_FEATURES) if isinstance(kept, dict) else None
+    out: dict[tuple[int, int, str, str], dict[str, str]] = {}
+    for x in given if isinstance(given, list) else ():
+        if not (isinstance(x, list) and len(x) == 5 and type(x[0]) is int and type(x[1]) is int):
+            continue
+        if isinstance(x[2], str) and isinstance(x[3], str) and isinstance(x[4], dict):
+            values = {str(f): str(v) for f, v in x[4].items() if v is not None}
+            out.setdefault((x[0], x[1], x[2], x[3]), {}).update(values)
     return out
 
 

@@ -55,6 +55,7 @@ from annotator.formats.webanno_tsv import (
     EVENT_LAYERS,
     LABEL_VALUES,
     SOURCE,
+    SPAN_FEATURES,
     SPAN_LAYERS,
     UNSET_LABELS,
     is_webanno_file,
@@ -198,6 +199,8 @@ def _rename(doc: IncomingDocument, names: SchemaNames) -> None:
         kept = doc.meta.get(SOURCE, {}).get(key)
         if kept:
             doc.meta[SOURCE][key] = {renamed.get(k, k): v for k, v in kept.items()}
+    for given in doc.meta.get(SOURCE, {}).get(SPAN_FEATURES, ()):  # [begin, end, label, layer, features]
+        given[2] = renamed.get(given[2], given[2])
 
 
 def _layout(lines: list[str], path: Path) -> tuple[Layout, bool, bool]:
@@ -263,7 +266,8 @@ def read_document(
     values: dict[str, str] = {}
     unset: dict[str, str] = {}
     zero: list[list[Any]] = []
-    entities = entities_of(layout, doc, warn, result.notes, path, span_layers, values, unset, zero, linked)
+    features: list[list[Any]] = []
+    entities = entities_of(layout, doc, warn, result.notes, path, span_layers, values, unset, zero, linked, features)
     event_layers: dict[str, dict[str, Any]] = {}
     events_of(layout, entities, doc, warn, path, attributes, event_layers, linked)
     kept = relations_of(layout, entities, warn, path)
@@ -307,6 +311,14 @@ def read_document(
         )
     if values:  # the values that are no label names, as the export writes them back
         doc.meta.setdefault(SOURCE, {})[LABEL_VALUES] = values
+    if features:  # E3C's TIMEX3 value beside its class: the export writes them back on their layer
+        doc.meta.setdefault(SOURCE, {})[SPAN_FEATURES] = features
+        named = Counter(f"{layer} {f}" for _, _, _, layer, given in features for f in given)
+        result.notes.append(
+            f"{path}: {counted(len(features), 'span')} with features beside their label ("
+            + ", ".join(f"{k}: {n}" for k, n in sorted(named.items()))
+            + ") kept for the export to WebAnno TSV, which writes them back (the app does not show them)"
+        )
     for layer, n in layout.chains.items():
         warn.add(f"chain layer {layer}: {counted(n, 'chain link')} without a referenceRelation column (no chains)")
     if layout.sentence_ids:

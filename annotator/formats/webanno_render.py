@@ -180,9 +180,17 @@ def render(
             out = features(ne, entity_features)
         else:
             out = ["|".join(label(sp) + suffix(sp) for sp in ne) if ne else EMPTY]
-        for c in layers.custom:  # the project's own span layers: the label as their feature's value
+        for c in layers.custom:  # the project's own span layers: the label as their feature's value, the others kept
             own = c.at.get(key)
-            out.append("|".join((label(sp) if c.feature else UNSET) + suffix(sp) for sp in own) if own else EMPTY)
+            if not c.extras:
+                out.append("|".join((label(sp) if c.feature else UNSET) + suffix(sp) for sp in own) if own else EMPTY)
+                continue
+            out += [
+                "|".join((label(sp) if f == c.feature else value(sp.attributes.get(f))) + suffix(sp) for sp in own)
+                if own
+                else EMPTY
+                for f in c.columns
+            ]
         ev = ev_at.get(key)
         for f in events:  # the event layer's features by name, as INCEpTION orders them
             if not ev:
@@ -218,7 +226,7 @@ def render(
         return out
 
     lines = [HEADER, f"#T_SP={NAMED_ENTITY}|" + "|".join(layers.entity)]
-    lines += [f"#T_SP={c.layer}|{c.feature}" for c in layers.custom]
+    lines += [f"#T_SP={c.layer}|" + "|".join(c.columns) for c in layers.custom]
     if events:
         slot = f"ROLE_{EVENT_LAYER}:{EVENT_SLOT}_{EVENT_LINK}|{layers.slot_target}"
         lines.append(f"#T_SP={EVENT_LAYER}|" + "|".join(slot if f == EVENT_SLOT else f for f in events))

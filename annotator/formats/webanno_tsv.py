@@ -40,6 +40,9 @@ UNSET_LABELS = "unset_labels"
 # meta["webanno"]: the zero-width spans of a span layer (an entity needs a width), [at, label, layer, feature] each,
 # kept for the export to write back where they were
 ZERO_WIDTH = "zero_width"
+# meta["webanno"]: the values of features other than the label's on spans of a project's own layers (E3C's TIMEX3
+# ``value``, GUM's ``infstat``), [begin, end, label, layer, {feature: value}] each, for the export to write back
+SPAN_FEATURES = "span_features"
 ANY_SPAN = "uima.tcas.Annotation"  # a slot that may point at a span of any layer
 # DKPro Core's token-level layers (POS, lemma, stem, morphology, tokens, sentences, chunks): not entities
 TOKEN_LAYERS = (
