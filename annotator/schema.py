@@ -61,7 +61,7 @@ class EventType:
     # place in it ("head to local elections"; not "traveled to the summit in Warsaw"); "in:state" a noun after "in"
     # on a verb with no object nor passive subject, a state one is in ("died while in police custody"); "to:state" a
     # state one is put in ("landed him in jail", "sent to prison": trigger_clues.put_in_state); "REL:lemma" a child of
-    # relation REL with that lemma ("advcl:say": "attacked Rubio, saying ...", an attack in words)
+    # relation REL with that lemma ("advcl:say": an attack in words); "one_party" under two parties (trigger_clues.parties)
     blockers: tuple[str, ...] = ()
     # types an event of this type also is (an execution is a death): (type, ((role here, role there), ...)); roles
     # of the same name carry over without being listed

@@ -39,6 +39,7 @@ from annotator.suggest.trigger_clues import (
     objects_of,
     of_weapons,
     own_against,
+    parties,
     person_pronoun,
     person_undergoing,
     possessive_pronoun,
@@ -337,6 +338,8 @@ class RuleEventSuggester:
             ):
                 continue  # "threw a party": a word that names the type only with an object of a kind ("threw stones")
             blocked = self.blockers[type_name] & direct
+            if "one_party" in self.blockers[type_name] and parties(etype, args, pairs, head.doc) < 2:
+                blocked |= {"one_party"}  # "confirmed in an email": ACE's Phone-Write names two parties at least
             if blocked == {"obj:thing"} and any(
                 o.lemma_.lower() in self.cues[type_name] or names_person(o, person_nouns)
                 for o in objects_of(head, span)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
+from annotator.rules import takes
 from annotator.suggest.noun_classes import guess_label, is_weapon
 from annotator.suggest.types import ArgumentSuggestion
 
@@ -223,6 +224,34 @@ def pronoun_sides(pairs: Sequence[tuple[str, Any]]) -> bool:
     subj = {tok.lower_ for slot, tok in pairs if slot == "subj" and tok.lower_ in PERSONAL}
     obj = {tok.lower_ for slot, tok in pairs if slot == "obj" and tok.lower_ in PERSONAL}
     return bool(subj and obj)
+
+
+PARTY_SLOTS = ("subj", "subj_intrans", "obj", "subjpass", "dative", "prep:with", "prep:to")
+NO_PARTY = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+
+
+def parties(etype: Any, args: Sequence[ArgumentSuggestion], pairs: Sequence[tuple[str, Any]], doc: Any) -> int:
+    """How many parties the event's own words name: its fillers of roles that take a person (ACE's parties, a
+    person, a body or a country), a proper noun or a person pronoun in its subject, object, "with" or "to" slot that
+    no role took ("Trump spoke with Putin", the NER reading no "Trump"; "we spoke by phone"), the words coordinated
+    with them ("Merkel and Putin spoke"), and two for a plural subject of a verb with no object ("the two leaders
+    talked": each with the other). ACE's Phone-Write is marked only where at least two parties are specified ("spoke
+    to her brothers by phone"; not "confirmed in an email", "speaking by phone from Oman"): a blocker ``one_party``
+    rules a type out with fewer."""
+    roles = {r.name for r in etype.roles if takes(r, "PERSON")}
+    heads = []
+    for a in args:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand") if a.role in roles else None
+        if span is not None:
+            heads.append(span.root)
+    taken = {t.i for h in heads for t in (h, *h.conjuncts)}
+    for slot, tok in pairs:
+        if slot in PARTY_SLOTS and tok.i not in taken and tok.ent_type_ not in NO_PARTY:
+            if tok.pos_ == "PROPN" or tok.lower_ in PERSONAL:
+                heads.append(tok)
+                taken.update(t.i for t in (tok, *tok.conjuncts))
+    reciprocal = any(slot == "subj_intrans" and tok.tag_ in ("NNS", "NNPS") and tok.i in taken for slot, tok in pairs)
+    return len(taken) + int(reciprocal)
 
 
 DEFINITE_DETS = {"the", "this", "that", "these", "those"}

@@ -1,0 +1,39 @@
+"""Trigger rules of Contact:Meet, Contact:Phone-Write, Movement:Transport and Transaction:Transfer-Money on short
+made-up sentences parsed by the default pipeline (session 28; the other types' in test_suggest_rules.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.resources_path import resource_path
+from annotator.schema import load_schema
+from annotator.suggest.event_rules import RuleEventSuggester
+
+NEWS = resource_path("schemas/news.toml")
+
+
+@pytest.fixture(scope="module")
+def suggester():
+    return RuleEventSuggester(load_schema(NEWS))
+
+
+def types_at(nlp, suggester, text):
+    doc = nlp(text)
+    events = suggester.suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+    return {(text[e.trigger_start : e.trigger_end], e.type) for e in events}
+
+
+@pytest.mark.slow
+def test_a_phone_call_or_a_letter_needs_two_parties_named(nlp, suggester):
+    # ACE's Phone-Write: "limited to written or telephone communication where at least two parties are specified";
+    # a channel of one speaker's words names one party ("confirmed in an email", "said during a telephone call")
+    for text in [
+        "The spokesman confirmed the new figures in an email to reporters.",
+        "The minister said during a telephone call that the border would stay closed.",
+    ]:
+        assert not [t for _, t in types_at(nlp, suggester, text) if t == "Contact:Phone-Write"], text
+    for text, trigger in [
+        ("The president spoke by phone with the Turkish prime minister on Friday.", "spoke"),
+        ("Merkel and Putin spoke by telephone on Monday.", "spoke by telephone"),  # coordinated: two parties
+    ]:
+        assert (trigger, "Contact:Phone-Write") in types_at(nlp, suggester, text), text
