@@ -37,3 +37,16 @@ def test_a_phone_call_or_a_letter_needs_two_parties_named(nlp, suggester):
         ("Merkel and Putin spoke by telephone on Monday.", "spoke by telephone"),  # coordinated: two parties
     ]:
         assert (trigger, "Contact:Phone-Write") in types_at(nlp, suggester, text), text
+
+
+@pytest.mark.slow
+def test_money_paid_for_a_thing_is_a_purchase(nlp, suggester):
+    # ACE's Transfer-Money gives money "when it is not in the context of purchasing something": paid for a thing
+    # (a common noun of no label in the singular, or a weapon or a vehicle) is a purchase; paid for people is not
+    for text, trigger in [
+        ("The city received $50 million in federal grants to pay for equipment.", "pay"),
+        ("The government paid $3 million for new trucks.", "paid"),
+    ]:
+        assert (trigger, "Transaction:Transfer-Money") not in types_at(nlp, suggester, text), text
+    text = "The charity paid $2 million for the victims of the storm."
+    assert ("paid", "Transaction:Transfer-Money") in types_at(nlp, suggester, text)
