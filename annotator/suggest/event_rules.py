@@ -384,6 +384,8 @@ class RuleEventSuggester:
                 terms[f"form_{head.tag_}"] = 1
             if head.dep_ in ("amod", "compound", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
                 terms["modifier"] = 1
+            elif head.pos_ == "NOUN" and head.dep_ == "attr" and head.head.lemma_ == "be":
+                terms["modifier"] = 1  # "the funds were a personal donation": what the subject is, no event told
             if listed_with_things(head, self._names_event):
                 terms["listed"] = 1
             if pattern.weak:

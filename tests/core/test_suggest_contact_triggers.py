@@ -50,3 +50,16 @@ def test_money_paid_for_a_thing_is_a_purchase(nlp, suggester):
         assert (trigger, "Transaction:Transfer-Money") not in types_at(nlp, suggester, text), text
     text = "The charity paid $2 million for the victims of the storm."
     assert ("paid", "Transaction:Transfer-Money") in types_at(nlp, suggester, text)
+
+
+@pytest.mark.slow
+def test_an_event_noun_said_of_a_subject_describes_it(nlp, suggester):
+    # a noun trigger after "be" says what the subject is ("this is the first meeting", "the money was a donation"),
+    # as a word in front of a noun does: scored as the `modifier` term, no event told with nothing more
+    for text, trigger in [
+        ("This is the first face-to-face meeting between the two leaders since the election.", "meeting"),
+        ("The money was a personal donation from the king.", "donation"),
+    ]:
+        assert trigger not in {t for t, _ in types_at(nlp, suggester, text)}, text
+    held = types_at(nlp, suggester, "The two leaders held a meeting in Paris on Monday.")
+    assert ("meeting", "Contact:Meet") in held
