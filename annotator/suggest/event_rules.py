@@ -367,6 +367,11 @@ class RuleEventSuggester:
             # arrival", "his visit", "the trip"): a mention of a trip told before, or of none in particular
             if head.pos_ == "NOUN" and roles_filled == 1 and _placeless(etype, args, head):
                 terms["placeless_noun"] = 1
+            # a going in a form of no tense (a base form, a gerund or participle) with no place and no cue of the
+            # type: an activity named, no movement from one place to another told ("warplanes flying sorties",
+            # "convicted of smuggling immigrants", "spoke of deporting them"); "boarding the helicopter" has its cue
+            elif head.tag_ in ("VB", "VBG") and not cue and _placeless(etype, args, head):
+                terms["placeless_verb"] = 1
             if any(a.role == "Time" and a.score >= 0.5 for a in args):  # a time the parse gives it: a specific event
                 terms["time"] = 1
             # an object no role takes points to another sense ("returned fire", "met all conditions")

@@ -55,6 +55,7 @@ GROUPS: tuple[tuple[tuple[str, float], ...], ...] = (
     (("given", -0.1),),  # a bare noun where given information goes, after an event of its type
     (("definite_object", -0.1),),  # a definite noun object without participants, after an event of its type
     (("placeless_noun", -0.3),),  # a noun of a going (Origin, Destination) with neither, and under two roles
+    (("placeless_verb", -0.3),),  # ... a base-form verb or gerund of a going with neither, and no cue of it
 )
 TERMS: tuple[str, ...] = tuple(name for group in GROUPS for name, _ in group)
 HAND: dict[str, float] = {name: w for group in GROUPS for name, w in group}

@@ -61,6 +61,8 @@ def formula(t: dict) -> float:
         s -= 0.1
     if t.get("placeless_noun"):  # session 24
         s -= 0.3
+    if t.get("placeless_verb"):  # session 28
+        s -= 0.3
     return max(0.0, min(1.0, s))
 
 
@@ -76,6 +78,8 @@ def _random_terms(rng: random.Random) -> dict:
         t.pop("definite_object", None)
     if not t.get("no_participant"):
         t.pop("bare_form", None)
+    if t.get("placeless_noun"):  # a noun's or a verb's, never both
+        t.pop("placeless_verb", None)
     return t
 
 

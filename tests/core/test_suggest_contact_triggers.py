@@ -63,3 +63,22 @@ def test_an_event_noun_said_of_a_subject_describes_it(nlp, suggester):
         assert trigger not in {t for t, _ in types_at(nlp, suggester, text)}, text
     held = types_at(nlp, suggester, "The two leaders held a meeting in Paris on Monday.")
     assert ("meeting", "Contact:Meet") in held
+
+
+@pytest.mark.slow
+def test_a_going_named_in_a_form_of_no_tense_with_no_place_is_an_activity(nlp, suggester):
+    # ACE's Transport moves a person or a thing from one place to another; a base form or a gerund tells no
+    # movement as having happened, and with no place it starts or ends at and no cue of the type it names an
+    # activity: the score's `placeless_verb`, as a noun's `placeless_noun`
+    for text, trigger in [
+        ("Russian warplanes flying daily sorties pounded the town.", "flying"),
+        ("The two men were convicted of smuggling illegal immigrants.", "smuggling"),
+        ("The governor once spoke of deporting all undocumented immigrants.", "deporting"),
+    ]:
+        assert (trigger, "Movement:Transport") not in types_at(nlp, suggester, text), text
+    for text, trigger in [
+        ("The two men were convicted of smuggling illegal immigrants into Italy.", "smuggling"),  # a place
+        ("The soldiers boarding the helicopter waved at the crowd.", "boarding"),  # a cue of the type
+        ("Reporters traveling with the minister to Kabul asked about the budget.", "traveling"),
+    ]:
+        assert (trigger, "Movement:Transport") in types_at(nlp, suggester, text), text
