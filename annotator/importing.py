@@ -50,6 +50,9 @@ class ImportReport:
     arguments_removed: int = 0  # arguments of those documents' events that the answers took out (their relation)
     # documents already in the project whose file, an input of the same text says, began with a byte order mark
     boms_recorded: int = 0
+    # (name stored, id, name in the input): a document of a new text under the name of one the project held (a file
+    # changed since its import, imported again), stored beside it under a free name (``free_name``)
+    renamed: list[tuple[str, int, str]] = field(default_factory=list)
 
     def merge(self, other: "ImportReport") -> None:
         self.imported += other.imported
@@ -65,11 +68,13 @@ class ImportReport:
         self.left_undecided += other.left_undecided
         self.arguments_removed += other.arguments_removed
         self.boms_recorded += other.boms_recorded
+        self.renamed += other.renamed
 
     def to_data(self) -> dict[str, Any]:
         """The report as ``import --json`` prints it (docs/command-line.md lists the keys)."""
         return {
             "imported": [{"name": n, "id": i} for n, i in self.imported],
+            "renamed": [{"name": n, "id": i, "name_in_input": was} for n, i, was in self.renamed],
             "annotated": [{"name": n, "id": i} for n, i in self.annotated],
             "answered": [{"name": n, "id": i} for n, i in self.answered],
             "duplicates": [{"name": n, "duplicate_of": i} for n, i in self.duplicates],
@@ -83,6 +88,13 @@ class ImportReport:
 
     def summary(self) -> str:
         parts = [f"{len(self.imported)} imported"]
+        if self.renamed:
+            shown = "; ".join(f"{was} stored as {n}" for n, _, was in self.renamed[:3])
+            more = f"; {len(self.renamed) - 3:,} more" if len(self.renamed) > 3 else ""
+            parts[0] += (
+                f" ({len(self.renamed):,} named as a document the project holds, its text different: {shown}{more}; "
+                "the one held keeps its text and annotations)"
+            )
         if self.entities or self.events:
             parts.append(f"{counted(self.entities, 'entity', 'entities')}, {counted(self.events, 'event')}")
         if self.annotated:
@@ -266,6 +278,7 @@ def store_documents(
     )
     known = db.ids_of_digests(p.digest for p in prepared)
     names = db.names_taken(p.doc.name for p in prepared)
+    held_names = set(names)  # the names of documents stored before this batch (a clash with one is said)
     logs: list[tuple[Any, ...]] = []
     for p in prepared:
         doc, digest, aset, t = p.doc, p.digest, p.annotation_set, p.at
@@ -316,8 +329,10 @@ def store_documents(
             report.entities += len(doc.entities)
             report.events += len(doc.events)
             continue
+        was, clash_with_held = doc.name, False
         if doc.name in names:
-            doc.name = free_name(project, doc.name)
+            was, doc.name = doc.name, free_name(project, doc.name)
+            clash_with_held = was in held_names
         names.add(doc.name)
         doc_id = db.insert_document(doc.name, doc.text, digest, doc.status, p.meta, int(doc.bom), doc.source_path, t)
         known[digest] = doc_id
@@ -327,6 +342,8 @@ def store_documents(
             db.insert_tokens(doc_id, doc.tokens_source, *p.tokens)
         logs.append(p.log_row(doc_id, "import_document", project.annotator))
         report.imported.append((doc.name, doc_id))
+        if clash_with_held:
+            report.renamed.append((doc.name, doc_id, was))
         if doc.annotation_set is not None and (doc.entities or doc.events):
             report.in_sets.append((doc.name, doc_id, aset))
         report.entities += len(doc.entities)

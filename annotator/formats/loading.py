@@ -41,6 +41,7 @@ from annotator.importing import (
     prepare_documents,
     store_documents,
 )
+from annotator.formats.folder_names import names_in_folders
 from annotator.rules import schema_covers
 from annotator.wording import counted, first_named
 from annotator.schema import Schema
@@ -500,6 +501,7 @@ def import_paths(
     """
     paths = list(paths)
     files = list(expand_paths(paths))
+    in_folders = names_in_folders(paths, files)
     report = FormatImportReport()
     # a new project takes the labels its files use (import_format), and one with documents when the user asks
     grow = not project.document_ids() or choices.add_types
@@ -569,6 +571,8 @@ def import_paths(
                     report.notes += got_any.notes
                     report.warnings += got_any.warnings  # a plain file's (events-dev's events kept in meta)
             for d in docs:
+                if d.name == path.name and path in in_folders:  # a plain file's document (named by it)
+                    d.name = in_folders[path]
                 check_document(project, d, str(path))
         except ImportFileError as exc:
             report.skipped.append((str(path), str(exc)))

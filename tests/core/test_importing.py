@@ -129,7 +129,8 @@ def test_folders_recursive_sorted_known_kinds_only(project, tmp_path):
     (tmp_path / "sub" / ".hidden.txt").write_text("hidden files are left alone")
     (tmp_path / "docs.jsonl").write_text(json.dumps({"text": "D text", "name": "d"}) + "\n")
     report = import_paths(project, [tmp_path])
-    assert sorted(n for n, _ in report.imported) == ["a.txt", "b.txt", "c.TXT", "d"]
+    # a subfolder's file named with its path in the folder given (session 28), a file at its top by its own name
+    assert sorted(n for n, _ in report.imported) == ["b.txt", "d", "sub/a.txt", "sub/deeper/c.TXT"]
     # a file no reader recognises is reported, not passed over in silence (the project's own files are not input)
     assert [(Path(p).name, "unknown kind of file '.md'" in why) for p, why in report.skipped] == [("notes.md", True)]
 

@@ -1,0 +1,55 @@
+"""Session 28, the engineer's corpus (helper s28-qab): a corpus as engineers have it, a folder tree, imported again
+once some of its files changed."""
+
+from __future__ import annotations
+
+import json
+
+from annotator.formats.loading import import_paths
+
+
+def test_the_files_of_a_folder_s_subfolders_are_named_with_their_path_in_it(project, tmp_path):
+    """A corpus of year/month folders holding 001.txt, 002.txt, ...: each document was named by its file's name alone,
+    so a/001.txt and b/001.txt became "001.txt" and "001.txt (2)" and no export said which file either came from (the
+    brat and WebAnno readers name a subfolder's document with its path, and their exports write it back there)."""
+    corpus = tmp_path / "corpus"
+    (corpus / "2009" / "01").mkdir(parents=True)
+    (corpus / "2010").mkdir()
+    (corpus / "2009" / "01" / "001.txt").write_text("Police arrested John Smith in Boston.", encoding="utf-8")
+    (corpus / "2010" / "001.txt").write_text("Troops attacked the town of Homs.", encoding="utf-8")
+    (corpus / "top.txt").write_text("The minister met his Kenyan counterpart.", encoding="utf-8")
+    (corpus / "2010" / "wire.jsonl").write_text(json.dumps({"id": "w-1", "text": "Protesters marched."}) + "\n")
+    report = import_paths(project, [corpus])
+    names = {project.document(i).text[:6]: n for n, i in report.imported}
+    assert names == {"Police": "2009/01/001.txt", "Troops": "2010/001.txt", "The mi": "top.txt", "Protes": "w-1"}
+    # a file given by itself keeps its own name
+    single = tmp_path / "002.txt"
+    single.write_text("A court sentenced him.", encoding="utf-8")
+    assert [n for n, _ in import_paths(project, [single]).imported] == ["002.txt"]
+
+
+def test_a_changed_file_imported_again_is_said_to_be_stored_beside_the_document_of_its_name(project, tmp_path):
+    """The engineer's corpus changed (a file corrected) and imported again: "2 imported, 2 duplicates skipped", the
+    changed file stored as "doc2.txt (2)" beside the document of its old text, unsaid: both go into every export."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in (1, 2, 3):
+        (corpus / f"doc{i}.txt").write_text(f"Police arrested suspect {i} in Boston.", encoding="utf-8")
+    first = import_paths(project, [corpus])
+    old = dict(first.imported)["doc2.txt"]
+    (corpus / "doc2.txt").write_text("Police arrested suspect 2 in Chicago.", encoding="utf-8")
+    (corpus / "doc4.txt").write_text("Troops attacked the town.", encoding="utf-8")
+    again = import_paths(project, [corpus])
+    new = dict(again.imported)["doc2.txt (2)"]
+    assert again.renamed == [("doc2.txt (2)", new, "doc2.txt")]
+    summary = again.summary()
+    assert summary.startswith(
+        "2 imported (1 named as a document the project holds, its text different: doc2.txt stored as doc2.txt (2)"
+    ), summary
+    assert "the one held keeps its text and annotations" in summary, summary
+    assert again.to_data()["renamed"] == [{"name": "doc2.txt (2)", "id": new, "name_in_input": "doc2.txt"}]
+    assert old != new and project.document(old).text.endswith("Boston.")
+    # an import with no such clash says what it said
+    (corpus / "doc5.txt").write_text("Protesters marched.", encoding="utf-8")
+    third = import_paths(project, [corpus / "doc5.txt"])
+    assert third.renamed == [] and third.summary() == "1 imported, 0 duplicates skipped, 0 files skipped"
