@@ -5,6 +5,8 @@ name and content are imported by ``formats.loading.import_paths``."""
 
 from __future__ import annotations
 
+import shlex
+
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
@@ -142,7 +144,8 @@ def decode_text(data: bytes, path: str, limit: int = MAX_TEXT_CHARS) -> tuple[st
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ImportFileError(path, f"not valid UTF-8 (byte {exc.start}: {exc.reason})", line) from None
+        reason = f"not valid UTF-8 (byte {exc.start}: {exc.reason}){legacy_hint(data, exc.start, path)}"
+        raise ImportFileError(path, reason, line) from None
     bom = text.startswith(BOM)
     if bom:
         text = text[1:]
@@ -151,6 +154,26 @@ def decode_text(data: bytes, path: str, limit: int = MAX_TEXT_CHARS) -> tuple[st
     if len(text) > limit:
         raise ImportFileError(path, f"too large: {len(text):,} characters (the limit is {limit:,})")
     return text, bom
+
+
+def legacy_hint(data: bytes, at: int, path: str) -> str:
+    """What to do with a text that is not UTF-8 but reads as Windows-1252 (Latin-1 with the curly quotes, the dash
+    and the euro of Windows' editors and exports): the word at byte ``at`` as it reads so, and the command that
+    saves the file as UTF-8. It said only "not valid UTF-8 (byte 3: invalid continuation byte)" (session 28: a
+    corpus's older files, "Café" in their first words). '' when it does not read so (the bytes Windows-1252 leaves
+    undefined, or control characters other than line breaks and tabs)."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    if any(c < " " and c not in "\r\n\t\f" for c in text):
+        return ""
+    start = max(data.rfind(b" ", 0, at), data.rfind(b"\n", 0, at)) + 1
+    word = data[start : start + 40].split(None, 1)[0].decode("cp1252")
+    return (
+        f"; it reads as Windows-1252 (Latin-1) text, “{printable(word)}”: save it as UTF-8 first, e.g. "
+        f"iconv -f cp1252 -t utf-8 {shlex.quote(path)} > NEW.txt"
+    )
 
 
 def check_document(project: Project, doc: IncomingDocument, where: str) -> None:

@@ -53,3 +53,23 @@ def test_a_changed_file_imported_again_is_said_to_be_stored_beside_the_document_
     (corpus / "doc5.txt").write_text("Protesters marched.", encoding="utf-8")
     third = import_paths(project, [corpus / "doc5.txt"])
     assert third.renamed == [] and third.summary() == "1 imported, 0 duplicates skipped, 0 files skipped"
+
+
+def test_a_windows_1252_file_is_refused_with_the_word_it_reads_and_how_to_convert_it(project, tmp_path):
+    """A corpus's older files are Windows-1252 ("Café", curly quotes, the euro of Windows' editors): each was skipped
+    with "not valid UTF-8 (byte 3: invalid continuation byte)" alone, not saying what the file is nor what to do."""
+    old = tmp_path / "old news.txt"
+    old.write_bytes("Café owner José said “no comment” – he paid €500.\r\n".encode("cp1252"))
+    report = import_paths(project, [old])
+    (reason,) = [r for _, r in report.skipped]
+    assert reason.startswith(
+        f"{old}:1: not valid UTF-8 (byte 3: invalid continuation byte); it reads as "
+        "Windows-1252 (Latin-1) text, “Café”: save it as UTF-8 first"
+    ), reason
+    assert f"iconv -f cp1252 -t utf-8 '{old}' > NEW.txt" in reason and len(reason.splitlines()) == 1
+    # bytes that are no Windows-1252 text (control characters, its undefined bytes) get no such guess
+    for junk in (b"abc\xff\x01\x02 def", b"abc \x81\x8d more"):
+        bad = tmp_path / "bad.txt"
+        bad.write_bytes(junk)
+        (reason,) = [r for _, r in import_paths(project, [bad]).skipped]
+        assert "not valid UTF-8" in reason and "Windows-1252" not in reason, reason
