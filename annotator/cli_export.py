@@ -9,13 +9,14 @@ import sys
 from pathlib import Path
 
 from annotator.cli_common import UsageError, open_project, progress_bar, split_option, write_kept_edits_of
+from annotator.wording import counted, first_named
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from annotator import api
     from annotator.exporting import STDOUT, written_to_stream
     from annotator.formats import FORMATS
-    from annotator.formats.records import spelling_mix, spelling_notes, undecided_counts
+    from annotator.formats.records import spelling_mix, spelling_notes, undecided_counts, undecided_only
     from annotator.formats.registry import export_format_for, shown_name
 
     told = ""
@@ -70,6 +71,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             report = write(args.output)
         undecided = undecided_counts(project, args.status, args.set) if args.states is None else (0, 0)
+        untouched = undecided_only(project, args.states, args.status, args.set) if args.states else []
         mixed = spelling_mix(project, args.status, args.set) if record is not None and record.spelt else {}
     files = getattr(report, "files", None)  # a split export writes one file per part, never ``--output`` itself
     if to_stdout:  # the summary out of the data's way
@@ -82,6 +84,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(
             f"note: {undecided[0]:,} entity and {undecided[1]:,} event suggestions nobody decided are in it, where a "
             f"training tool takes them for annotations (--states accepted added leaves them out)",
+            file=sys.stderr,
+        )
+    if untouched:  # a training tool takes them for texts without any name or event
+        print(
+            f"note: {len(untouched):,} of the {counted(report.documents, 'document')} written hold suggestions nobody "
+            f"decided and nothing in the states asked for ({first_named(untouched, 3)}): written without them, as texts "
+            "without any entity or event, which a training tool takes for texts that have none (--status annotated "
+            "reviewed writes the finished documents only)",
             file=sys.stderr,
         )
     for line in spelling_notes(mixed):  # one label two ways in one file: a tagger trained on it learns two classes

@@ -109,6 +109,17 @@ def undecided_counts(
     return project.db.undecided_counts(annotation_set or project.annotation_set, statuses)
 
 
+def undecided_only(
+    project: Project, states: list[str], statuses: list[str] | None = None, annotation_set: str | None = None
+) -> list[str]:
+    """The names of the documents an export of ``states`` that leave suggestions out writes without anything though
+    they hold suggestions nobody decided ([] when ``states`` take suggestions): a training tool takes such a document
+    for a text without any entity or event, where nobody has looked."""
+    if "suggested" in states:
+        return []
+    return project.db.undecided_only(annotation_set or project.annotation_set, states, statuses)
+
+
 def spelling_mix(
     project: Project, statuses: list[str] | None = None, annotation_set: str | None = None
 ) -> dict[str, Counter[str]]:

@@ -24,6 +24,25 @@ class ExportReads:
             self.conn.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0],
         )
 
+    def undecided_only(
+        self, annotation_set: str, states: Sequence[str], statuses: Sequence[str] | None = None
+    ) -> list[str]:
+        """The names of the documents (with one of ``statuses``, every one when none) holding suggestions of the set
+        nobody decided and no entity or event in ``states``, in order."""
+        marks = ",".join("?" * len(states))
+        where = f" AND d.status IN ({','.join('?' * len(statuses))})" if statuses else ""
+
+        def any_in(table: str, state: str) -> str:
+            return f"EXISTS (SELECT 1 FROM {table} WHERE document_id = d.id AND annotation_set = ? AND {state})"
+
+        undecided, decided = "state = 'suggested'", f"state IN ({marks})"
+        sql = (
+            f"SELECT d.name FROM documents d WHERE ({any_in('entities', undecided)} OR {any_in('events', undecided)}) "
+            f"AND NOT {any_in('entities', decided)} AND NOT {any_in('events', decided)}{where} ORDER BY d.id"
+        )
+        params = [annotation_set, annotation_set, annotation_set, *states, annotation_set, *states, *(statuses or [])]
+        return [name for (name,) in self.conn.execute(sql, params)]
+
     def metas_with_labels(self, statuses: Sequence[str] | None = None) -> list[tuple[int, str]]:
         """(document id, its metadata as stored) of the documents whose metadata names a ``"labels"`` key (the
         spellings an import kept), with one of ``statuses`` when given."""

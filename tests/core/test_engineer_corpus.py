@@ -73,3 +73,36 @@ def test_a_windows_1252_file_is_refused_with_the_word_it_reads_and_how_to_conver
         bad.write_bytes(junk)
         (reason,) = [r for _, r in import_paths(project, [bad]).skipped]
         assert "not valid UTF-8" in reason and "Windows-1252" not in reason, reason
+
+
+def test_an_export_of_decided_states_says_which_documents_it_writes_without_their_undecided_suggestions(
+    tmp_path, capsys
+):
+    """`export --states accepted added` for training, on a corpus of which the annotators finished a few documents:
+    the untouched ones went out without a word, their suggestions left out, as texts without any entity or event,
+    which spaCy or a CoNLL tagger takes for texts that have none (16 of 19 in session 28's try)."""
+    from annotator.cli import main
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+    from annotator.store import Project
+
+    path = tmp_path / "p.annotator"
+    with Project(path, annotator="t") as p:
+        docs = []
+        for k, state in enumerate(["accepted", "suggested", "suggested", "rejected"]):
+            doc = IncomingDocument(f"Paris is big {k}.", f"d{k}.txt")
+            doc.entities.append(IncomingEntity("e1", 0, 5, "GPE", state=state))
+            docs.append(doc)
+        docs.append(IncomingDocument("No names here.", "plain.txt"))
+        import_documents(p, docs)
+    out = tmp_path / "train.conll"
+    assert main(["export", str(path), "-o", str(out), "--states", "accepted", "added"]) == 0
+    err = capsys.readouterr().err
+    notes = [line for line in err.splitlines() if "nobody decided" in line]
+    assert notes == [
+        "note: 2 of the 5 documents written hold suggestions nobody decided and nothing in the states asked for "
+        "(d1.txt, d2.txt): written without them, as texts without any entity or event, which a training tool takes "
+        "for texts that have none (--status annotated reviewed writes the finished documents only)"
+    ], err
+    # the default states (suggestions in) and a --status that leaves them out say no such thing
+    assert main(["export", str(path), "-o", str(out), "--states", "accepted", "suggested"]) == 0
+    assert "nothing in the states asked for" not in capsys.readouterr().err
