@@ -293,7 +293,7 @@ def cmd_accept(args: argparse.Namespace) -> int:
     scored = f" scored at least {args.min_score:g}" if args.min_score is not None else ""
     print(
         f"{counted(accepted, 'entity suggestion')}{scored} accepted in {counted(n, 'document')}"
-        + (f"; {left} left undecided" if left else "")
+        + (f"; {left:,} left undecided" if left else "")
         + (_unscored(unscored, left) if scored and unscored else "")
     )
     return 0
