@@ -44,6 +44,19 @@ def identity(path: str | Path) -> Identity | None:
     return (st.st_dev, st.st_ino)
 
 
+def process_has_open(pid: int, path: str | Path) -> bool | None:
+    """Whether process ``pid`` has the file at ``path`` open (a descriptor of it on the file's device and inode, read
+    from ``/proc/PID/fd``); None where that cannot be told (no such file, no ``/proc``, another user's process)."""
+    wanted = identity(path)
+    if wanted is None:
+        return None
+    try:
+        names = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return None
+    return any(identity(f"/proc/{pid}/fd/{name}") == wanted for name in names)
+
+
 def sqlite_uri(path: str | Path, **params: str | int) -> str:
     """An SQLite ``file:`` URI for ``path`` with every special character (``#``, ``?``, ``%``) encoded."""
     uri = Path(os.path.abspath(path)).as_uri()  # percent-encodes the bytes of the name

@@ -18,10 +18,12 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from annotator.child_process import process_alive
 from annotator.db import now
 from annotator.errors import AnnotatorError, BusyError
+from annotator.fileid import process_has_open
 from annotator.store import Project
 
 STALE_AFTER = timedelta(minutes=10)  # a heartbeat older than this: a run stopped without a word (a kill, a sleep)
@@ -71,10 +73,12 @@ def host_name() -> str:
     return platform.node() or "this machine"  # the host name (no socket import: test_no_code_from_input)
 
 
-def is_live(row: tuple[int, str, str, str, str], host: str, at: datetime) -> bool:
-    """A lease row (pid, host, started, heartbeat, token) whose run may still be going at ``at``."""
+def is_live(row: tuple[int, str, str, str, str], host: str, at: datetime, path: str | Path | None = None) -> bool:
+    """A lease row (pid, host, started, heartbeat, token) whose run may still be going at ``at``; with ``path``, the
+    project file the row was read from: a process of this host that does not have it open runs on another file (the
+    row came with a copy made while that run went on: the copy's app waited for suggestions that run never writes)."""
     pid, their_host, _, heartbeat, _ = row
-    if their_host == host and not process_alive(pid):
+    if their_host == host and (not process_alive(pid) or (path is not None and process_has_open(pid, path) is False)):
         return False
     try:
         beat = datetime.fromisoformat(heartbeat)
@@ -87,7 +91,7 @@ def running(project: Project) -> PreannotationRunning | None:
     """The live run holding the lease, as the error a new run would meet; None when there is none (a read of one
     row: the app asks it before its pre-annotation of new documents)."""
     row = project.db.lease_row()
-    if row is not None and is_live(row, host_name(), datetime.fromisoformat(now())):
+    if row is not None and is_live(row, host_name(), datetime.fromisoformat(now()), project.path):
         return PreannotationRunning(*row)
     return None
 
@@ -145,7 +149,7 @@ def held(project: Project) -> Iterator[Lease]:
     with project.transaction():
         row = project.db.lease_row()
         at = now()
-        if row is not None and is_live(row, host, datetime.fromisoformat(at)):
+        if row is not None and is_live(row, host, datetime.fromisoformat(at), project.path):
             raise PreannotationRunning(*row)
         project.db.put_lease(os.getpid(), host, at, token)
     try:

@@ -123,3 +123,47 @@ def test_accept_writes_thousands_in_what_it_left_undecided(tmp_path, capsys):
     assert main(["accept", str(path), "--all", "--min-score", "0.8"]) == 0
     out = capsys.readouterr().out
     assert "; 1,200 left undecided, none of them scored" in out, out
+
+
+def test_a_copy_of_a_project_made_while_a_run_pre_annotates_it_is_not_held_by_that_run(tmp_path):
+    """The engineer copied the project (sqlite3 .backup, cp) while `annotator preannotate` ran on it: the copy held the
+    run's lease row, and while that process lived the app on the copy said "Waiting for the pre-annotation of pid
+    9608: this document's suggestions come when it is done" (it never came: that run writes the original), and
+    `annotator preannotate COPY` was refused as "already running". A run of this machine that does not have the file
+    open is not this file's."""
+    import shutil
+    import subprocess
+    import sys
+    from datetime import datetime, timezone
+
+    from annotator.lease import host_name, running
+    from annotator.store import Project
+
+    original, copy = tmp_path / "p.annotator", tmp_path / "copy.annotator"
+    Project(original, annotator="t").close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import sqlite3, sys; c = sqlite3.connect({str(original)!r}); print(1, flush=True); sys.stdin.read()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "1"  # it has the original open
+        with Project(original, annotator="t") as p, p.transaction():
+            p.db.put_lease(
+                holder.pid,
+                host_name(),
+                datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
+                "theirs",
+            )
+        shutil.copyfile(original, copy)
+        with Project(original, annotator="t", create=False) as p:
+            assert running(p) is not None and running(p).pid == holder.pid  # the run's own file: held
+        with Project(copy, annotator="t", create=False) as c:
+            assert running(c) is None  # the copy: free
+    finally:
+        holder.communicate("")
