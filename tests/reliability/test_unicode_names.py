@@ -40,7 +40,8 @@ def test_names_that_are_not_utf8_are_kept_readable_and_the_rest_goes_on(tmp_path
         names = {p.document(i).name for i in p.document_ids()}
         paths = {r[0] for r in p.db.conn.execute("SELECT source_path FROM documents")}
     assert len(report.imported) == 202  # 200 + naïve + inside; the Latin-1 text and the bad JSONL are skipped
-    assert "na\\xefve.txt" in names and "inside.txt" in names
+    # the subfolder's file named with its path in the folder (session 28), the folder's name kept readable too
+    assert "na\\xefve.txt" in names and "dossier\\xe9/inside.txt" in names
     assert any("dossier\\xe9" in x for x in paths)
     skipped = dict(report.skipped)
     assert len(skipped) == 2
