@@ -17,7 +17,7 @@ import orjson
 from annotator.wording import counted, counted_kind, were
 from annotator.errors import OptionError
 from annotator.formats.common import option_choice, option_int
-from annotator.formats.meta_keys import WEBANNO
+from annotator.formats.meta_keys import BRAT, WEBANNO
 from annotator.formats.schema_names import AliasNames
 from annotator.formats.records import ExportReport, ExportRequest, iter_document_records
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, tokens_for
@@ -205,6 +205,28 @@ def say_categories_left_out(rec: dict[str, Any], report: FormatExportReport) -> 
             report.problem(CATEGORIES_LEFT_OUT_KIND, f"{rec['name']}: {c}")
 
 
+# the exports with no place for what a brat import kept beside the annotations (its normalisations, equivalences and
+# attributes on entities, ``meta["brat"]``): each says the ones it leaves out (they went without a word until session
+# 28; brat's own export writes them back, doccano, Prodigy, the DocBin and the project's JSON carry the meta, Label
+# Studio writes the attributes as choices and the rest in the task's data)
+BRAT_KEPT_LEFT_OUT = ("conll", "hf", "dygiepp", "oneie", "omnievent", WEBANNO)
+BRAT_KEPT = (("normalizations", "normalisations (N lines)", "reference"), ("equivalences", "equivalences (* lines)", "type"),
+             ("attributes", "attributes on entities (A lines)", "name"))  # fmt: skip
+
+
+def say_brat_kept_left_out(rec: dict[str, Any], report: FormatExportReport) -> None:
+    """What a brat import kept of a document and ``report``'s format has no place for, said as left out (each by its
+    reference, type or name) where that format is one of ``BRAT_KEPT_LEFT_OUT``."""
+    kept = rec["meta"].get(BRAT) if report.format in BRAT_KEPT_LEFT_OUT else None
+    if not isinstance(kept, dict):
+        return
+    for key, what, named in BRAT_KEPT:
+        given = kept.get(key)
+        for item in given if isinstance(given, list) else ():
+            shown = item.get(named) if isinstance(item, dict) else None
+            report.problem(f"brat {what} left out (the format has no place for them)", f"{rec['name']}: {shown}")
+
+
 def records_with_tokens(
     project: Project,
     request: ExportRequest,
@@ -217,6 +239,7 @@ def records_with_tokens(
         project, request.states, request.statuses_list, request.annotation_set, report, request.progress, ids
     ):
         say_categories_left_out(rec, report)
+        say_brat_kept_left_out(rec, report)
         toks = tokens_for(project, rec["id"], rec["text"])
         if not toks.stored:
             report.tokenized.append(rec["name"])
