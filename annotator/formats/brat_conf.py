@@ -293,9 +293,11 @@ def conf_schema(text: str, path: Path, visual: Path | None = None, name: str | N
         return display.get(t, t)
 
     entities: list[str] = []
+    abstract: set[str] = set()  # types declared with "!" (a hierarchy's parents, never annotated)
     for number, line in sections.get("entities", []):
         term, unused, _ = _term_line(line)
         if unused:
+            abstract.add(canon(term))
             continue
         if canon(term) in entities:
             warnings.append(f"{path}:{number}: entity type {term} declared again; the first is used")
@@ -305,6 +307,7 @@ def conf_schema(text: str, path: Path, visual: Path | None = None, name: str | N
     for number, line in sections.get("events", []):
         term, unused, spec = _term_line(line)
         if unused:
+            abstract.add(canon(term))
             continue
         if any(canon(term) == e for _, e, _ in event_lines):
             warnings.append(f"{path}:{number}: event type {term} declared again; the first is used")
@@ -355,9 +358,16 @@ def conf_schema(text: str, path: Path, visual: Path | None = None, name: str | N
                 if lab in event_names and lab not in entities and lab not in proxies:
                     proxies.append(lab)
             unknown = [x for x in labels if x not in entities and x not in event_names]
-            if unknown:
-                warnings.append(f"{path}:{number}: role {role} of {ev} names unknown type {unknown[0]!r}; left out")
-                labels = [x for x in labels if x not in unknown]
+            # an abstract type (BioNLP-ST 2013 CG's !Anatomical_entity in its <ANATOMY> macro) admits no annotation,
+            # brat matching a role's types exactly: left out without a word (it was said as an unknown type, a role)
+            undeclared = [x for x in unknown if x not in abstract]
+            if undeclared:
+                named = ", ".join(map(repr, undeclared))
+                warnings.append(
+                    f"{path}:{number}: role {role} of {ev} names {'a type' if len(undeclared) == 1 else 'types'} the "
+                    f"conf does not declare ({named}); left out"
+                )
+            labels = [x for x in labels if x not in unknown]
             if not labels:
                 continue
             role_tables.append({"name": role, "labels": labels, "multiplicity": mult})
