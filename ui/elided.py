@@ -180,10 +180,7 @@ def elide_apart(text: str, differs_at: int, room: float, advance: Callable[[str]
         return text
     keep = min(len(text), differs_at + 1)
     if advance(text[:keep] + "…") > room:
-        tail = "…" + text[max(0, differs_at - 3) :]
-        while len(tail) > 2 and advance(tail + "…") > room:
-            tail = tail[:-1]
-        return tail + "…"
+        return _around(text, differs_at, room, advance)
     left, right = keep, 0
     if shared_end:
         while left < len(text) and advance(text[: left + 1] + "…") <= room:
@@ -201,3 +198,26 @@ def elide_apart(text: str, differs_at: int, room: float, advance: Callable[[str]
         left, right = trial
         grow_right = not grow_right
     return text[:left] + "…" + (text[len(text) - right :] if right else "")
+
+
+def _around(text: str, differs_at: int, room: float, advance: Callable[[str], float]) -> str:
+    """``text`` around the character at ``differs_at`` in ``room``, when its start up to there does not fit: from a
+    little before the difference, as much of what follows it (to the end, where "…" is then left off) and then of what
+    comes before as fits. It showed only the few characters around the difference, "…" at both ends, whatever the
+    room: a corpus's "year2009/month01/VOA_EN_NW_2009.12.09.416313_v0.txt" read "…3_v0.txt…" in a column with room for
+    "…2009.12.09.416313_v0.txt" (session 28), as if the name went on after its ".txt"."""
+
+    def shown(start: int, end: int) -> str:
+        return ("…" if start > 0 else "") + text[start:end] + ("…" if end < len(text) else "")
+
+    start, end = max(0, differs_at - 3), min(len(text), differs_at + 1)
+    if advance(shown(start, end)) > room:  # not even that: the few characters from before the difference that fit
+        tail = "…" + text[start:]
+        while len(tail) > 2 and advance(tail + "…") > room:
+            tail = tail[:-1]
+        return tail + "…"
+    while end < len(text) and advance(shown(start, end + 1)) <= room:
+        end += 1
+    while start > 0 and advance(shown(start - 1, end)) <= room:
+        start -= 1
+    return shown(start, end)
