@@ -146,12 +146,16 @@ class ProjectMovedError(ProjectFileError):
     """The file at the project's path is no longer the file that was opened (renamed, moved, replaced or
     hard-linked while open): editing stops; ``new_path`` is where the file was found, if it was (what to reopen);
     ``file_now`` where the very file opened is now, under any name (renamed, moved to another folder, or given a
-    second name): edits kept for it still belong to it. None when it was replaced, overwritten or deleted."""
+    second name): edits kept for it still belong to it. None when it was replaced, overwritten or deleted.
+    ``deleted``: the file has no name left anywhere; what is open is the only copy (nothing to reopen)."""
 
-    def __init__(self, message: str, new_path: str | None = None, file_now: str | None = None) -> None:
+    def __init__(
+        self, message: str, new_path: str | None = None, file_now: str | None = None, deleted: bool = False
+    ) -> None:
         super().__init__(message)
         self.new_path = new_path
         self.file_now = file_now
+        self.deleted = deleted
 
 
 class SaveError(AnnotatorError):

@@ -95,7 +95,12 @@ class WatchedFile:
             # there, a project made at the old name meanwhile took them as its own: this connection's lock file
             fileid.remove_left_logs(self.path, self._logs)
         file_now = self.path if here == self.identity else new_path or fileid.where_now(self.identity)
-        if here == self.identity:
+        deleted = here is None and file_now is None and fileid.deleted_while_open(self.identity)
+        if deleted:  # no name left: "reopen it from where it is now" pointed nowhere, and "in the file" at a file gone
+            why = "was deleted while open"
+            kept = "what is open is now the only copy of the work saved in it"
+            hint = "save a copy of what is open before closing it (in the app: Save a copy…), or that work is lost"
+        elif here == self.identity:
             why = (
                 "has a second name now (a hard link"
                 + (f", {new_path}" if new_path else "")
@@ -118,6 +123,7 @@ class WatchedFile:
             f"{self.path}: the project file {why}; editing has stopped and {kept}; {hint}",
             str(new_path) if new_path is not None else None,
             str(file_now) if file_now is not None else None,
+            deleted=deleted,
         )
         raise self.stopped
 

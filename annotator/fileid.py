@@ -269,6 +269,24 @@ def where_now(wanted: Identity) -> Path | None:
     return None
 
 
+def deleted_while_open(wanted: Identity) -> bool:
+    """True when the file ``wanted``, open in this process, has no name left in any folder (deleted: its link count,
+    read from the process's own descriptor of it, is 0): what is open is the only copy. False when it has a name or it
+    cannot be told (no ``/proc/self/fd``: another system)."""
+    try:
+        names = os.listdir("/proc/self/fd")
+    except OSError:
+        return False
+    for name in names:
+        try:
+            st = os.fstat(int(name))
+        except (OSError, ValueError):
+            continue
+        if (st.st_dev, st.st_ino) == wanted:
+            return st.st_nlink == 0
+    return False
+
+
 def remove_made_empty(path: Path) -> None:
     """Remove the empty file (and its empty side files) a failed creation of a project left at ``path``."""
     for side in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):

@@ -223,7 +223,9 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self._error_timer = QTimer(self)  # owned by the window: never fires after it is gone
         self._error_timer.setSingleShot(True)
         self._error_timer.setInterval(8000)
-        self._error_timer.timeout.connect(lambda: self.message.setStyleSheet(""))
+        self._error_timer.timeout.connect(self.end_error_colour)
+        self._error_said = ""  # the error the line shows in red (show_error): another text ends the red
+        self.message.textSet.connect(self._error_colour_follows)
 
         # wiring
         c.documentChanged.connect(self.on_document_changed)
@@ -460,8 +462,20 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.show_note(message)  # stays; the panels' update after it described the selection over it
         else:
             self.message.setText(message)
+        self._error_said = self.message.text()  # as the line keeps it (a note's, or its lines joined)
         self.message.setStyleSheet(f"color: {themes.current().error}")
         self._error_timer.start()
+
+    def _error_colour_follows(self, text: str) -> None:
+        """The red is the error's: the line saying something else (the next selection after a retry that worked)
+        is in its own colour; it stayed red for the rest of the error's 8 s, as if that step had failed too."""
+        if text != self._error_said and self.message.styleSheet():
+            self.end_error_colour()
+
+    def end_error_colour(self) -> None:
+        self._error_said = ""
+        self.message.setStyleSheet("")
+        self._error_timer.stop()
 
     def alert(self, title: str, message: str) -> None:
         """A non-modal warning (plain text); a second alert while one is open replaces its text."""
@@ -545,9 +559,9 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.controller.close_project()
         super().closeEvent(event)
 
-    def offer_reopen(self, message: str, new_path: str) -> None:
+    def offer_reopen(self, message: str, new_path: str, deleted: bool = False) -> None:
         """The open file was renamed, moved or linked: editing stopped; offer to open it where it is now (once: a kept
-        edit meeting the move says it too)."""
+        edit meeting the move says it too). Deleted (no name left anywhere): only Save a copy…, said as such."""
         if getattr(self, "_moved_box", None) is not None and self._moved_box.isVisible():
             return
         if new_path:
@@ -563,8 +577,13 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         else:  # not found beside it (deleted, or moved away): what is open can still be saved, the only copy maybe
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
-                "Project file moved",
-                f"{message}\n\nSave a copy of what is open, or open the file where it is now with File > Open.",
+                "Project file deleted" if deleted else "Project file moved",
+                f"{message}\n\n"
+                + (
+                    "Save a copy of what is open: once the project is closed, the work saved in it is gone."
+                    if deleted
+                    else "Save a copy of what is open, or open the file where it is now with File > Open."
+                ),
                 QMessageBox.StandardButton.Close,
                 self,
             )
@@ -585,8 +604,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
     def clear_line(self) -> None:
         """The status line empty, in its own colour (an error's red ended)."""
         self.message.setText("")
-        self.message.setStyleSheet("")
-        self._error_timer.stop()
+        self.end_error_colour()
 
     def confirm_stop_work(self, title: str) -> bool:
         """Ask before quitting while background work runs; True to stop it and quit."""

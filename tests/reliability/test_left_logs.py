@@ -107,6 +107,35 @@ def test_deleted_while_open_then_closed_leaves_no_log(tmp_path):
         assert fresh.entities(1) == [] and fresh.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def test_deleted_while_open_says_deleted_and_that_what_is_open_is_the_only_copy(tmp_path):
+    """`rm` of the open project (session 28, as a user, under Xvfb): the app said "…: the project file was renamed,
+    moved or deleted while open; editing has stopped and everything saved before is in the file; reopen it from where
+    it is now, or save a copy …": no file to reopen, and "in the file" of a file gone. The open descriptor's link count
+    (0) tells a deletion; the error says so, and carries it (``deleted``) for the app's box."""
+    path = tmp_path / "p.annotator"
+    p = make(path)
+    edits.add_entity(p, 1, 0, 11, "PERSON")
+    os.remove(path)
+    with pytest.raises(ProjectMovedError) as refused:
+        edits.add_entity(p, 1, 29, 34, "GPE")
+    said = str(refused.value)
+    assert "was deleted while open" in said and "only copy" in said and "save a copy" in said
+    assert "reopen it from where it is now" not in said and "is in the file" not in said
+    assert refused.value.deleted and refused.value.new_path is None
+    copy = tmp_path / "copy.annotator"
+    p.save_copy(copy)  # what the words ask for keeps the work
+    p.close()
+    with Project(copy, create=False) as kept:
+        assert [e.label for e in kept.entities(1)] == ["PERSON"]
+
+
+def test_renamed_while_open_is_not_said_deleted(tmp_path):
+    path, moved = tmp_path / "p.annotator", tmp_path / "q.annotator"
+    p = renamed_with_an_edit_refused(path, moved)
+    assert not p.stopped.deleted and "deleted" not in str(p.stopped)
+    p.close()
+
+
 def test_side_files_that_are_not_provably_ours_stay(tmp_path):
     """A -wal by the old name that is another file (same name, another inode), a log still holding work that did not
     reach the file, and side files beside a file now at the old name: each is left as it is."""

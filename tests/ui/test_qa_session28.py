@@ -1,0 +1,46 @@
+"""Session 28 as a user (helper s28-qa, docs/reliability.md "Session 28: as a user"): keys pressed through the real
+window under Xvfb, then what the project file holds; each test failed on main before its fix."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt
+from ui_helpers import click_char, find
+from ui_support import DOC_A
+
+
+def test_a_project_deleted_while_open_is_said_deleted_in_its_box(qtbot, window, project_path):
+    """`rm` of the open project under Xvfb: the box "Project file moved" said "…renamed, moved or deleted while open;
+    … everything saved before is in the file; reopen it from where it is now …" and "Save a copy of what is open, or
+    open the file where it is now with File > Open": there was no file anywhere to open. Now it says deleted, and that
+    what is open is the only copy, with Save a copy… its one way."""
+    c = window.controller
+    click_char(qtbot, window.view, find(DOC_A, "Paris")[0])
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)  # accepted: saved
+    os.remove(project_path)
+    c.check_outside_changes()  # the poll notices
+    qtbot.waitUntil(lambda: getattr(window, "_moved_box", None) is not None and window._moved_box.isVisible())
+    box = window._moved_box
+    try:
+        said = box.text()
+        assert "was deleted while open" in said and "only copy" in said, said
+        assert "File > Open" not in said and "reopen it from where it is now" not in said, said
+        assert box.windowTitle() == "Project file deleted"
+        assert any("copy" in b.text().lower() for b in box.buttons())
+    finally:
+        box.close()
+
+
+def test_the_line_after_an_error_is_in_its_own_colour_once_it_says_something_else(qtbot, window):
+    """A full disk (a 600 KB tmpfs) refused an Enter: the box and the red line "…: the change could not be saved
+    (database or disk is full); nothing was changed". Space freed, the next Enter accepted the span and the line said
+    the next selection, "ORG (suggested): Indian External Affairs (Enter: accept; X: reject)", still in red for the
+    rest of the error's 8 s, as if that Enter had failed too. The red is the error's: another text ends it."""
+    window.show_error("a.annotator: the change could not be saved (database or disk is full); nothing was changed")
+    assert "color" in window.message.styleSheet()
+    window.show_error("a.annotator: the change could not be saved (database or disk is full); nothing was changed")
+    assert "color" in window.message.styleSheet()  # the same error said again stays red
+    click_char(qtbot, window.view, find(DOC_A, "Paris")[0])  # the selection described: another text
+    assert "Paris" in window.message.text()
+    assert "color" not in window.message.styleSheet(), window.message.styleSheet()
