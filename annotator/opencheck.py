@@ -199,7 +199,14 @@ def file_size_limit_met(path: Path) -> int | None:
 
 def why_not_saved(path: Path, exc: BaseException) -> str:
     """SQLite's reason a write failed, with its cause where SQLite's words hide it: the file size limit (``ulimit
-    -f``) reached is 'disk I/O error' to SQLite."""
+    -f``) reached is 'disk I/O error' to SQLite; a full disk, 'database or disk is full', is named (the folder whose
+    disk it is) with what frees it (the project itself is not full)."""
+    if is_disk_full(exc):
+        folder = path.absolute().parent
+        return (
+            f"{exc}: the disk holding {folder} is full; free some space on it, then make the change again (the "
+            "edits saved before are in the file)"
+        )
     limit = file_size_limit_met(path)
     if limit is None:
         return str(exc)

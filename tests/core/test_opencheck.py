@@ -59,3 +59,28 @@ def test_a_folder_not_writable_is_named_by_its_full_path(tmp_path, monkeypatch):
     assert (
         said.text == f"the folder {tmp_path} is not writable (an open project needs its -wal and -shm files beside it)"
     )
+
+
+def test_a_change_refused_by_a_full_disk_names_the_disk_s_folder_and_what_frees_it(tmp_path, monkeypatch):
+    """Session 28 as a user: the project on a full 600 KB tmpfs, Enter said "small/d.annotator: the change could not
+    be saved (database or disk is full); nothing was changed": SQLite's words, the path as typed, nothing of what to
+    do. The refusal names the folder whose disk is full and that freeing space there lets the change be made again.
+    SQLite's own SQLITE_FULL, made by a page limit the size of the file: the write is refused as by a full disk."""
+    from annotator import edits
+    from annotator.errors import SaveError
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "small").mkdir()
+    with Project("small/d.annotator", annotator="tester") as p:
+        import_documents(p, [IncomingDocument("Maria Lopez met officials in Paris on Monday. " * 40, "a.txt")])
+        pages = p.db.conn.execute("PRAGMA page_count").fetchone()[0]
+        p.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        p.db.conn.execute(f"PRAGMA max_page_count = {pages}")
+        with pytest.raises(SaveError) as refused:
+            for k in range(200):  # until a page more is needed
+                edits.add_entity(p, 1, 46 * k, 46 * k + 11, "PERSON")
+        said = str(refused.value)
+        assert f"the disk holding {tmp_path / 'small'} is full" in said, said
+        assert "free some space on it, then make the change again" in said and "nothing was changed" in said
