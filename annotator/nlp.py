@@ -33,6 +33,7 @@ KEEP = {
 }
 # what event suggestions need besides (part of speech, lemmas, the dependency parse); run only for schemas with events
 EVENT_COMPONENTS = {"tagger", "morphologizer", "attribute_ruler", "lemmatizer", "parser"}
+CHUNK_CHARS = 20_000  # longer texts are parsed in pieces (spaCy refuses texts over 1 M; its memory grows with length)
 EMBEDDING_BATCH = 16  # documents a batch for the shared tok2vec (bench/preannotate.py --components --batch-size)
 
 

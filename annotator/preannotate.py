@@ -12,7 +12,7 @@ from annotator.wording import counted, were
 from annotator.errors import DamagedTextError, ValidationError
 from annotator.lease import Lease, check_free, held
 from annotator.model import FINISHED
-from annotator.nlp import Parsed, Pipeline, load_pipeline, to_parsed
+from annotator.nlp import CHUNK_CHARS, Parsed, Pipeline, load_pipeline, to_parsed  # a cancel waits for a piece
 from annotator.schema import Schema, default_schema
 from annotator.pipeline_names import AdoptedNames, RenamedSuggester
 from annotator.store import Project, now
@@ -237,7 +237,6 @@ def store_tokens(project: Project, doc_id: int, parsed: Parsed, source: str, rep
     report.documents += 1
 
 
-CHUNK_CHARS = 20_000  # longer texts are parsed in pieces (spaCy refuses texts over 1 M; a cancel waits for one)
 BATCH_CHARS = 100_000  # a batch is also saved once its documents hold this many characters (a 1 MB one: alone)
 
 

@@ -39,6 +39,7 @@ class FinishedDoc:
     rejected: list[tuple[int, int, str]] = field(default_factory=list)  # negative evidence
     events: list[GoldEvent] = field(default_factory=list)  # accepted and hand-made events
     undecided: int = 0  # suggestions (entities and events) nobody decided on: not evidence either way
+    piece_of: int | None = None  # a piece of a document too long to parse whole (cut_to_fit): that document's id
 
     @property
     def decided(self) -> bool:
@@ -46,6 +47,11 @@ class FinishedDoc:
         document marked finished while every suggestion in it is still undecided is no evidence: its entities
         would all be missing, its events none)."""
         return bool(self.entities or self.rejected or self.events) or not self.undecided
+
+    @property
+    def document_id(self) -> int:
+        """The project's document this is, or is a piece of."""
+        return self.id if self.piece_of is None else self.piece_of
 
     @property
     def complete(self) -> bool:
@@ -83,6 +89,88 @@ def finished_documents(
             fd.events.append(GoldEvent(type_, ts, te, tuple(args)))
         docs.append(fd)
     return docs
+
+
+CUT_AT = ("\n", ". ", " ")  # where a long document is cut, best first: a line break, a sentence's end, a space
+
+
+def cut_to_fit(docs: list[FinishedDoc], limit: int, piece: int) -> tuple[list[FinishedDoc], list[str]]:
+    """``docs`` with each one longer than ``limit`` characters (spaCy parses no longer text) cut into pieces of at
+    most ``piece`` (the parser's memory grows with a text's length), and the names of those cut. A cut falls in the second half of a piece, at a line break, else a
+    sentence's end, else a space, never inside a decided span or between an event's trigger and its arguments where
+    another place is free; each piece keeps what lies wholly in it, its offsets its own. A piece gets an id no
+    document has (negative) and ``piece_of`` its document's."""
+    out: list[FinishedDoc] = []
+    cut: list[str] = []
+    next_id = -1
+    for d in docs:
+        if len(d.text) <= limit:
+            out.append(d)
+            continue
+        cut.append(d.name)
+        for start, end in _piece_bounds(d, piece):
+            out.append(_piece(d, start, end, next_id))
+            next_id -= 1
+    return out, cut
+
+
+def _piece_bounds(d: FinishedDoc, limit: int) -> list[tuple[int, int]]:
+    text = d.text
+    inside = bytearray(len(text) + 1)  # 1 where a cut would split a span or an event
+    spans = [(s, e) for s, e, _l in d.entities + d.rejected]
+    for ev in d.events:
+        places = [(ev.start, ev.end)] + [(a.start, a.end) for a in ev.arguments]
+        spans.append((min(p[0] for p in places), max(p[1] for p in places)))
+    for s, e in spans:
+        if e - s > 1:
+            inside[s + 1 : e] = b"\x01" * (e - s - 1)
+    bounds, start = [], 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            end = _free_cut(text, inside, start + limit // 2, end) or end
+        bounds.append((start, end))
+        start = end
+    return bounds
+
+
+def _free_cut(text: str, inside: bytearray, lo: int, hi: int) -> int | None:
+    """The last place in [lo, hi] just after one of ``CUT_AT`` that splits nothing, or None."""
+    for sep in CUT_AT:
+        at = text.rfind(sep, lo, hi)
+        while at >= 0:
+            place = at + len(sep)
+            if place <= hi and not inside[place]:
+                return place
+            at = text.rfind(sep, lo, at)
+    return None
+
+
+def _piece(d: FinishedDoc, start: int, end: int, piece_id: int) -> FinishedDoc:
+    def within(s: int, e: int) -> bool:
+        return start <= s and e <= end
+
+    events = [
+        GoldEvent(
+            ev.type,
+            ev.start - start,
+            ev.end - start,
+            tuple(GoldArgument(a.role, a.start - start, a.end - start, a.label) for a in ev.arguments),
+        )
+        for ev in d.events
+        if within(ev.start, ev.end) and all(within(a.start, a.end) for a in ev.arguments)
+    ]
+    return FinishedDoc(
+        piece_id,
+        d.name,
+        d.text[start:end],
+        d.status,
+        [(s - start, e - start, lab) for s, e, lab in d.entities if within(s, e)],
+        [(s - start, e - start, lab) for s, e, lab in d.rejected if within(s, e)],
+        events,
+        d.undecided,
+        piece_of=d.id,
+    )
 
 
 KFOLD_BELOW = 50  # fewer finished documents than this: k-fold; more: one fixed held-out part

@@ -12,13 +12,13 @@ from annotator.opencheck import why_file_not_written
 from annotator.errors import NotEnoughData, ProjectMovedError, SaveError, TrainingCancelled
 from annotator.learn import versions
 from annotator.learn.argument_tuning import unfilled_roles
-from annotator.learn.data import FinishedDoc, finished_documents, held_out_split
+from annotator.learn.data import FinishedDoc, cut_to_fit, finished_documents, held_out_split
 from annotator.learn.event_model import EventModel, TrainedEventSuggester, default_prior
 from annotator.learn.event_tuning import train_event_model
 from annotator.learn.ner import make_examples, update_ner
 from annotator.learn.options import LEAST_DOCUMENTS, QUICK_EPOCHS, TrainOptions
 from annotator.learn.scoring import Tally, as_events, tally_entities, tally_events
-from annotator.nlp import DEFAULT_PIPELINE
+from annotator.nlp import CHUNK_CHARS, DEFAULT_PIPELINE
 from annotator.store import Project, now
 from annotator.wording import counted, first_named
 
@@ -38,7 +38,7 @@ class TrainReport:
     seconds: float = 0.0
     quick: bool = False  # a quick try's settings (one pass each): said, as the scores are lower for it
     left_out: list[str] = field(default_factory=list)  # finished documents holding only undecided suggestions
-    too_long: list[str] = field(default_factory=list)  # finished documents longer than spaCy parses (left out)
+    cut: list[str] = field(default_factory=list)  # finished documents longer than spaCy parses: learnt in pieces
     # roles the suggestions fill and no finished document does: left out of the scores, not suggested by the new
     # version (argument_tuning.unfilled_roles)
     unannotated_roles: list[str] = field(default_factory=list)
@@ -64,8 +64,8 @@ class TrainReport:
         if self.left_out:
             names = first_named(self.left_out, 3)
             head += f" ({len(self.left_out)} left out, only undecided suggestions in them: {names})"
-        if self.too_long:
-            head += f" ({_too_long_words(self.too_long)})"
+        if self.cut:
+            head += f" ({_cut_words(self.cut)})"
         if self.unannotated_roles:
             head += (
                 f"; roles no finished document fills, left out of the scores and no longer suggested: "
@@ -100,12 +100,13 @@ def _predict_entities(nlp: Any, texts: Sequence[str], labels: set[str]) -> list[
         return [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in nlp.pipe(texts)]
 
 
-SPACY_MAX_CHARS = 1_000_000  # spaCy's nlp.max_length: a longer text is refused (E088); such a finished one is left out
+SPACY_MAX_CHARS = 1_000_000  # spaCy's nlp.max_length: a longer text is refused (E088); a finished one is cut to fit
 
 
-def _too_long_words(names: list[str]) -> str:
+def _cut_words(names: list[str]) -> str:
     return (
-        f"{len(names)} finished left out, longer than spaCy's {SPACY_MAX_CHARS:,} characters: {first_named(names, 3)}"
+        f"{counted(len(names), 'finished document')} longer than spaCy's {SPACY_MAX_CHARS:,} characters learnt in "
+        f"pieces: {first_named(names, 3)}"
     )
 
 
@@ -215,24 +216,24 @@ def train_project(
     run = _Run(project, opt, progress, cancelled)
     t0 = time.monotonic()
     finished = finished_documents(project, opt.statuses)
-    too_long = [d.name for d in finished if d.decided and len(d.text) > SPACY_MAX_CHARS]
-    docs = [d for d in finished if d.decided and len(d.text) <= SPACY_MAX_CHARS]
+    decided = [d for d in finished if d.decided]
+    # a finished document longer than spaCy parses (1,000,000 characters) was left out, its decisions unlearnt: cut
+    # into pieces that fit, each a training document of its own
+    docs, cut = cut_to_fit(decided, SPACY_MAX_CHARS, CHUNK_CHARS)  # pieces as pre-annotation parses it
     left_out = [d.name for d in finished if not d.decided]
-    if len(docs) < LEAST_DOCUMENTS:
+    if len(decided) < LEAST_DOCUMENTS:
         why = (
             f" and a person's decision in them ({counted(len(left_out), 'other')} {'holds' if len(left_out) == 1 else 'hold'} only undecided suggestions: accept or "
             "reject them first; Edit > Accept all suggestions, Ctrl+Shift+A, accepts a document's)"
             if left_out
             else ""
         )
-        if too_long:
-            why += f" ({_too_long_words(too_long)})"
         raise NotEnoughData(
-            f"{project.path}: {counted(len(docs), 'finished document')} with status "
+            f"{project.path}: {counted(len(decided), 'finished document')} with status "
             f"{' or '.join(opt.statuses)}{why}; training needs at least {LEAST_DOCUMENTS} (one to hold out)"
         )
     by_id = {d.id: d for d in docs}
-    report = TrainReport(documents=len(docs), left_out=left_out, too_long=too_long, quick=opt.is_quick)
+    report = TrainReport(documents=len(decided), left_out=left_out, cut=cut, quick=opt.is_quick)
     current_version = versions.choose_version(project, "default")
     report.current = versions.source_of(project, current_version) if current_version else versions.ORIGINAL
 
@@ -256,12 +257,19 @@ def train_project(
         else frozenset()
     )
     report.unannotated_roles = sorted(unannotated)
-    rehearsal = _rehearsal(project, base, set(by_id), run.labels, opt.rehearsal_words)
+    rehearsal = _rehearsal(project, base, {d.document_id for d in docs}, run.labels, opt.rehearsal_words)
     run.check()
     current_nlp = versions.load_version_pipeline(project, current_version).nlp if current_version else None
     current_events = (versions.load_version_events(project, current_version) if current_version else None) or run.prior
 
-    splits = held_out_split(list(by_id), opt.seed, opt.folds)
+    # held out by document: a long one's pieces on one side together (scored on text it was trained on, otherwise)
+    pieces: dict[int, list[int]] = {}
+    for d in docs:
+        pieces.setdefault(d.document_id, []).append(d.id)
+    splits = [
+        ([i for j in train for i in pieces[j]], [i for j in held for i in pieces[j]])
+        for train, held in held_out_split(list(pieces), opt.seed, opt.folds)
+    ]
     report.folds = len(splits)
     tallies = {w: {p: Tally() for p in ("entities", "triggers", "arguments")} for w in ("current", "new")}
     types = set(run.schema.event_type_names)
@@ -273,7 +281,7 @@ def train_project(
         step(f"entities, pass 1 of {opt.ner_epochs}" if opt.ner_epochs else "events", 0)
         train_docs = [by_id[i] for i in train_ids]
         held = [by_id[i] for i in held_ids]
-        report.held_out += len(held)
+        report.held_out += len({d.document_id for d in held})  # documents (a long one's pieces count once)
         nlp_new = run.train_ner(train_docs, original, rehearsal, step)
         run.check()
         texts = [d.text for d in held]
@@ -315,7 +323,7 @@ def train_project(
         report.seconds = round(time.monotonic() - t0, 1)
         manifest = {
             "created": now(),
-            "documents": len(docs),
+            "documents": report.documents,
             "statuses": list(opt.statuses),
             "held_out": report.held_out,
             "folds": report.folds,

@@ -24,20 +24,26 @@ def test_the_rehearsal_takes_the_first_words_of_a_text_longer_than_spacy_takes(t
 
 
 @pytest.mark.slow
-def test_a_finished_document_longer_than_spacy_takes_is_left_out_and_said(tmp_path):
+def test_a_finished_document_longer_than_spacy_takes_is_learnt_in_pieces(tmp_path, monkeypatch):
     """A finished document of more than 1,000,000 characters stopped `train` in spaCy ("[E088] Text of length …
-    exceeds maximum of 1000000", a traceback): it is left out of the training, said in the line."""
+    exceeds maximum of 1000000", a traceback); then it was left out, its decisions unlearnt, and with one other
+    finished document training refused ("1 finished document … needs at least 2"). It is cut into pieces as
+    pre-annotation parses it and learnt, said in the line. The limits made small here: the same path, seconds."""
     from annotator import edits
-    from annotator.errors import NotEnoughData
+    from annotator.learn import train as train_module
+    from annotator.learn.options import TrainOptions
     from annotator.learn.train import train_project
 
+    monkeypatch.setattr(train_module, "SPACY_MAX_CHARS", 3_000)
+    monkeypatch.setattr(train_module, "CHUNK_CHARS", 1_000)
     sentence = "Maria Lopez met officials in Paris.\n"
-    long_text = sentence * (1_000_001 // len(sentence) + 1)
+    long_text = sentence * (3_001 // len(sentence) + 1)
     with Project(tmp_path / "p.annotator", annotator="t") as p:
         imported = import_documents(p, [IncomingDocument(long_text, "long.txt"), IncomingDocument(sentence, "b.txt")])
         for _name, doc_id in imported.imported:
             edits.add_entity(p, doc_id, 29, 34, "GPE")
             edits.set_status(p, doc_id, "annotated")
-        with pytest.raises(NotEnoughData) as caught:
-            train_project(p)
-    assert "1 finished left out, longer than spaCy's 1,000,000 characters: long.txt" in str(caught.value)
+        report = train_project(p, TrainOptions(ner_epochs=1, event_epochs=1))
+    assert report.version == 1 and report.documents == 2 and report.held_out == 2  # documents, not pieces
+    assert report.cut == ["long.txt"]
+    assert "1 finished document longer than spaCy's 3,000 characters learnt in pieces: long.txt" in report.summary()
