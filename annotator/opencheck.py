@@ -203,10 +203,7 @@ def why_not_saved(path: Path, exc: BaseException) -> str:
     disk it is) with what frees it (the project itself is not full)."""
     if is_disk_full(exc):
         folder = path.absolute().parent
-        return (
-            f"{exc}: the disk holding {folder} is full; free some space on it, then make the change again (the "
-            "edits saved before are in the file)"
-        )
+        return f"{exc}: the disk holding {folder} is full; free some space on it, then make the change again"
     limit = file_size_limit_met(path)
     if limit is None:
         return str(exc)

@@ -578,12 +578,9 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 "Project file deleted" if deleted else "Project file moved",
-                f"{message}\n\n"
-                + (
-                    "Save a copy of what is open: once the project is closed, the work saved in it is gone."
-                    if deleted
-                    else "Save a copy of what is open, or open the file where it is now with File > Open."
-                ),
+                message  # deleted: the message says the one way (save a copy)
+                if deleted
+                else f"{message}\n\nSave a copy of what is open, or open the file where it is now with File > Open.",
                 QMessageBox.StandardButton.Close,
                 self,
             )
