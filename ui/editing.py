@@ -79,6 +79,13 @@ class EditActions(QObject):
         span = self.selected_span()
         cur = self.current()
         if span is None and cur is None:
+            if self.view.window().focusWidget() is not self.view:
+                # the caret is not drawn (the document list, a panel has the keys): a label clicked in the legend or
+                # the menu labelled the word where the document's open put it, the first words, unseen (session 28)
+                c.report_status(
+                    "Nothing selected: select words or click a span in the text, then click the label (or press its key)"
+                )
+                return
             span = c.word_at(self.view.caret_cp())
             if (under := self._suggestion_around(span, label)) is not None:
                 self._take(under)

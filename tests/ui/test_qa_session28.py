@@ -44,3 +44,23 @@ def test_the_line_after_an_error_is_in_its_own_colour_once_it_says_something_els
     click_char(qtbot, window.view, find(DOC_A, "Paris")[0])  # the selection described: another text
     assert "Paris" in window.message.text()
     assert "color" not in window.message.styleSheet(), window.message.styleSheet()
+
+
+def test_a_legend_label_clicked_with_nothing_selected_and_the_caret_not_shown_labels_nothing(qtbot, window):
+    """Under Xvfb at 1920x1080: 006 opened by a click in the document list, then a click on the legend's "[8] TIME"
+    (to see what it does): "Adebayo Ogunleye", the document's first words, became an accepted TIME and left the Entity
+    role of "defeating". Nothing was selected and the caret (at 0, where the open put it) was not drawn: the list had
+    the keys. With the text's caret not shown, a label clicked labels nothing and says what to select; a word clicked
+    in the text, then a label clicked, is labelled as before."""
+    c = window.controller
+    first = min(c.entities.values(), key=lambda e: e.start)
+    assert (first.start, first.label, first.state) == (0, "PERSON", "suggested")
+    window.documents.table.setFocus()
+    qtbot.waitUntil(lambda: window.documents.table.hasFocus())
+    window.legend.buttons["GPE"].click()
+    now = c.entities[first.id]
+    assert (now.label, now.state) == ("PERSON", "suggested"), now
+    assert "Nothing selected" in window.message.text(), window.message.text()
+    click_char(qtbot, window.view, find(DOC_A, "met")[0] + 1)  # a word of no span, clicked: the caret shown there
+    window.legend.buttons["ORG"].click()
+    assert any((e.start, e.end, e.label) == (12, 15, "ORG") for e in c.entities.values())
