@@ -223,9 +223,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self._error_timer = QTimer(self)  # owned by the window: never fires after it is gone
         self._error_timer.setSingleShot(True)
         self._error_timer.setInterval(8000)
-        self._error_timer.timeout.connect(self.end_error_colour)
-        self._error_said = ""  # the error the line shows in red (show_error): another text ends the red
-        self.message.textSet.connect(self._error_colour_follows)
+        self._error_timer.timeout.connect(self.message.end_error)
 
         # wiring
         c.documentChanged.connect(self.on_document_changed)
@@ -462,20 +460,8 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.show_note(message)  # stays; the panels' update after it described the selection over it
         else:
             self.message.setText(message)
-        self._error_said = self.message.text()  # as the line keeps it (a note's, or its lines joined)
-        self.message.setStyleSheet(f"color: {themes.current().error}")
+        self.message.mark_error(themes.current().error)
         self._error_timer.start()
-
-    def _error_colour_follows(self, text: str) -> None:
-        """The red is the error's: the line saying something else (the next selection after a retry that worked)
-        is in its own colour; it stayed red for the rest of the error's 8 s, as if that step had failed too."""
-        if text != self._error_said and self.message.styleSheet():
-            self.end_error_colour()
-
-    def end_error_colour(self) -> None:
-        self._error_said = ""
-        self.message.setStyleSheet("")
-        self._error_timer.stop()
 
     def alert(self, title: str, message: str) -> None:
         """A non-modal warning (plain text); a second alert while one is open replaces its text."""
@@ -564,26 +550,20 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         edit meeting the move says it too). Deleted (no name left anywhere): only Save a copy…, said as such."""
         if getattr(self, "_moved_box", None) is not None and self._moved_box.isVisible():
             return
+        close, yes_no = QMessageBox.StandardButton.Close, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         if new_path:
             kept = self.controller.edits_waiting()
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                "Project file moved",
-                f"{message}\n\n" + (kept_messages.kept_for_reopen(kept) + " " if kept else "") + "Reopen it now?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                self,
-            )
+            said = (kept_messages.kept_for_reopen(kept) + " " if kept else "") + "Reopen it now?"
+            title, text, buttons = "Project file moved", f"{message}\n\n{said}", yes_no
+        elif deleted:  # no name left anywhere: the message says the one way, a copy
+            title, text, buttons = "Project file deleted", message, close
+        else:  # not found beside it (moved away): what is open can still be saved, the only copy maybe
+            said = "Save a copy of what is open, or open the file where it is now with File > Open."
+            title, text, buttons = "Project file moved", f"{message}\n\n{said}", close
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, buttons, self)
+        if new_path:
             box.accepted.connect(lambda: self.reopen_moved(new_path))
-        else:  # not found beside it (deleted, or moved away): what is open can still be saved, the only copy maybe
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                "Project file deleted" if deleted else "Project file moved",
-                message  # deleted: the message says the one way (save a copy)
-                if deleted
-                else f"{message}\n\nSave a copy of what is open, or open the file where it is now with File > Open.",
-                QMessageBox.StandardButton.Close,
-                self,
-            )
+        else:
             save = box.addButton("&Save a copy…", QMessageBox.ButtonRole.AcceptRole)
             box.setDefaultButton(save)
             save.clicked.connect(self.save_copy_of_project)
@@ -601,7 +581,8 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
     def clear_line(self) -> None:
         """The status line empty, in its own colour (an error's red ended)."""
         self.message.setText("")
-        self.end_error_colour()
+        self.message.end_error()
+        self._error_timer.stop()
 
     def confirm_stop_work(self, title: str) -> bool:
         """Ask before quitting while background work runs; True to stop it and quit."""

@@ -25,6 +25,7 @@ class StatusLine(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._lines = 0
         self.details_box: QMessageBox | None = None  # the whole text, opened by a click on a line that is cut
+        self._error_said = ""  # the error shown in red (mark_error): another text ends the red
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name; signals connected to setText come here
         self._detail = ""
@@ -32,8 +33,19 @@ class StatusLine(QLabel):
         self._lines = len(lines)
         self._full = text
         super().setText(SEPARATOR.join(lines))
+        if self._error_said and self.text() != self._error_said:
+            self.end_error()  # the red is the error's: the next selection's line after a retry that worked was red
         self._tip()
         self.textSet.emit(self.text())
+
+    def mark_error(self, colour: str) -> None:
+        """The text shown now is an error: in ``colour`` until another text is set (or ``end_error``)."""
+        self._error_said = self.text()
+        self.setStyleSheet(f"color: {colour}")
+
+    def end_error(self) -> None:
+        self._error_said = ""
+        self.setStyleSheet("")
 
     def shown_text(self) -> str:
         """The text as drawn: elided with "…" when the label is too narrow for it."""
