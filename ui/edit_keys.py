@@ -1,6 +1,6 @@
 """The annotation keys on the document view: which edit or move of ``ui.editing.EditActions`` a key press asks for
-(Tab, Enter, X, Delete, Escape, Space, Shift+Space, a label key, E, A, N, [ ], Alt+N, Shift+arrows). The main window hands it
-the view's keys; the actions do the work."""
+(Tab, Enter, X, Delete, Escape, Space, Shift+Space, a label key (Ctrl+ one that is a digit too), E, A, N, [ ], Alt+N,
+Shift+arrows). The main window hands it the view's keys; the actions do the work."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 
+from ui.panels.find_bar import DIGIT_KEYS
 from ui.role_keys import ROLE_KEYS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -78,6 +79,9 @@ def annotation_key(edit: "EditActions", event: QKeyEvent) -> bool:
     if key in CARET_MOVES and not (shift or alt):
         c.select_entity(None)  # moving the caret (Ctrl+Home, a word, ... too) leaves the span
         return False
+    if ctrl and not (alt or shift) and key in DIGIT_KEYS and DIGIT_KEYS[key] in edit.label_keys():
+        edit.label(edit.label_keys()[DIGIT_KEYS[key]])  # Ctrl+ a label key that is a digit, as in Find's bar
+        return True
     if not plain:
         return False
     if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

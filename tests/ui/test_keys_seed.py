@@ -101,6 +101,7 @@ class Player:
         self.keys = {e.name: e.key for e in self.c.schema.entities}
         self.found_to_reject = False  # reach() left Find's match on a suggestion to reject: X next, no Space
         self.rejected_from_bar = False  # reach() rejected it by Alt+X in Find's bar (session 27)
+        self.labelled_from_bar = False  # reach() labelled it by Ctrl+ its digit label key in Find's bar (session 28)
         self.found_to_label = False  # reach() left Find's match on a suggestion to relabel: its label key next
         self.by_filler = False  # reach() left the event unselected: its filler's role key selects it (session 23)
 
@@ -296,13 +297,35 @@ class Player:
         if self.current_entity().label != lab:  # type: ignore[union-attr]
             self.press(self.keys[lab])
 
+    def digit_key(self, e: Entity) -> Qt.Key | None:
+        """The key of the gold label of ``e``'s words when it is a digit (Ctrl+ it in Find's bar labels the match:
+        session 28), else None."""
+        key = self.keys[self.gold_label(e.start, e.end)]
+        return getattr(Qt.Key, f"Key_{key}") if key.isdigit() else None
+
+    def label_plan(self, start: int, end: int, label: str) -> tuple[int, tuple[int, int, int, bool] | None]:
+        """(keys, plan) to select ``[start, end)`` and label it: ``select_span`` and the label key, or (plan) Find's
+        match that is the span and Ctrl+ the label key in the bar in place of Enter when the key is a digit (session
+        28), F3 and the label key in the text after it."""
+        name = self.name_plan(start, end)
+        keys = min([self.find_cost(start, end) + self.widen_cost(start, end), *([name[0]] if name else [])]) + 1
+        plan = self._fill_plan(start, end) if self.keys[label].isdigit() else None
+        return (plan[0] + 1, plan) if plan is not None and plan[0] + 1 < keys else (keys, None)
+
     def add_missing_entities(self) -> None:
         have = {(e.start, e.end, e.label) for e in self.c.entities.values() if e.state != "rejected"}
         for s, t, lab in sorted(self.gold_entities - have):
             if self.left_to_role_key(s, t, lab):
                 continue
-            self.select_span(s, t)
-            self.press(self.keys[lab])
+            _, plan = self.label_plan(s, t, lab)
+            if plan is not None and not plan[3] and not plan[2]:  # Ctrl+ the label key in Find's bar
+                self.find(s, t, then=(getattr(Qt.Key, f"Key_{self.keys[lab]}"), CTRL), plan=plan)
+            elif plan is not None:
+                self.find(s, t, plan=plan)
+                self.press(self.keys[lab])
+            else:
+                self.select_span(s, t)
+                self.press(self.keys[lab])
             assert any((e.start, e.end, e.label) == (s, t, lab) for e in self.c.entities.values())
 
     def left_to_role_key(self, start: int, end: int, label: str) -> bool:
@@ -310,7 +333,7 @@ class Player:
         makes a span of, with ``label`` (``keyflow.label_for_span``), as it fills the role (session 25): the events'
         phase makes it then, `Ctrl+F`, letters and the role key, where labelling it here took `Return` and the label
         key more."""
-        now = self.find_cost(start, end) + 1  # Find and the label key here; the role key comes later either way
+        now = self.label_plan(start, end, label)[0]  # Find and the label key here; the role key comes later either way
         for type_, trigger, args in self.gold_events:
             for role in self.c.schema.event_type(type_).roles:
                 if (role.name, (start, end)) not in args:
@@ -614,8 +637,8 @@ class Player:
                 break
             item = self.reach(wrong)
             self.phase = "entities" if isinstance(item, Entity) else "events"
-            if self.rejected_from_bar:  # Alt+X in Find's bar rejected it (session 27)
-                self.rejected_from_bar = False
+            if self.rejected_from_bar or self.labelled_from_bar:  # Alt+X / Ctrl+digit in Find's bar (sessions 27, 28)
+                self.rejected_from_bar = self.labelled_from_bar = False
                 continue
             if self.found_to_reject:  # X on Find's match: the suggestion it lies in
                 self.found_to_reject = False
@@ -686,7 +709,8 @@ class Player:
         labels = isinstance(item, Entity) and self.relabels(item) and self.lone_span_under(target[0], target[1])
         find_plan = self._find_plan(target[0], target[1])
         in_bar = direct and not find_plan[3] and not find_plan[2]  # Alt+X in Find's bar, no Enter (session 27)
-        options.append((find_plan[0] + (0 if direct or labels else 1) - in_bar, "find"))
+        digit = self.digit_key(item) if labels and not find_plan[3] and not find_plan[2] else None
+        options.append((find_plan[0] + (0 if direct or labels else 1) - in_bar - (digit is not None), "find"))
         _, how = min(options)
         self.by_filler = how == "filler"
         if how == "filler":
@@ -700,6 +724,9 @@ class Player:
         elif in_bar:
             self.find(target[0], target[1], then=(Qt.Key.Key_X, ALT), plan=find_plan)
             self.rejected_from_bar = True
+        elif digit is not None:  # Ctrl+ the label key in Find's bar: the match labelled, no Enter (session 28)
+            self.find(target[0], target[1], then=(digit, CTRL), plan=find_plan)
+            self.labelled_from_bar = True
         else:
             self.find(target[0], target[1])
             if direct:

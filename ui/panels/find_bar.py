@@ -1,7 +1,8 @@
 """Ctrl+F: find text in the document (Enter selects the next match and returns to the text, Shift+Enter the
 previous one, Escape closes; a match inside a word is stepped over while others stand at a word's start or end:
 ``find_words.find_stops``; a role key, Alt+N or Alt+Shift+N, selects the next match and fills the role with it, as
-Enter and the key after it do; Alt+E and Alt+X likewise make an event on it and reject the suggestion it lies in). Another document opened closes the bar (its words and "not found" were the document
+Enter and the key after it do; Alt+E and Alt+X likewise make an event on it and reject the suggestion it lies in, and
+Ctrl+ a label key that is a digit labels it). Another document opened closes the bar (its words and "not found" were the document
 before's); the words stay, and Ctrl+F there shows them again, counted in the document open. The count ("12 matches",
 "not found") follows the words as they are typed: counted once per change of the words (``find_words.count_all``), not
 as the bar is drawn; "k of n" at each Enter. F3 and Shift+F3 in the text go to the words' next and previous match
@@ -226,7 +227,23 @@ class FindBar(QWidget):
                 if event.key() in ROLE_KEYS:
                     self._role_key(event)
                     return True
+            if mods == Qt.KeyboardModifier.ControlModifier and event.key() in DIGIT_KEYS and self.edit.text():
+                self._label_key(event)
+                return True
         return super().eventFilter(obj, event)
+
+    def _label_key(self, event: QKeyEvent) -> None:
+        """Ctrl+ a digit typed in the bar (the digit alone is a letter of the words there): the words' next match
+        selected, as Enter does, and the digit pressed in the text, where a label key labels the match (or decides the
+        one undecided suggestion it lies in: session 26), one key where Enter and the label key were two (a name spaCy
+        missed: `Ctrl+F b r Ctrl+2` for seed 000's "BRICS"); nothing when the words are not found (said)."""
+        if not self.find():
+            return
+        self.view.setFocus()
+        self.jumped.emit()
+        digit = DIGIT_KEYS[event.key()]
+        for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+            QApplication.sendEvent(self.view, QKeyEvent(kind, event.key(), Qt.KeyboardModifier.NoModifier, digit))
 
     def _match_key(self, event: QKeyEvent) -> None:
         """Alt+E or Alt+X typed in the bar (E and X there are letters of the words): the words' next match selected, as
@@ -251,6 +268,9 @@ class FindBar(QWidget):
         if self.edit.text():
             self.jumped.emit()
         QApplication.sendEvent(self.view, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text()))
+
+
+DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): str(d) for d in range(10)}  # Ctrl+ one of them: ``FindBar._label_key``
 
 
 def _match_key(event: QKeyEvent) -> bool:
