@@ -10,9 +10,10 @@ as the bar is drawn; "k of n" at each Enter. F3 and Shift+F3 in the text go to t
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
@@ -207,6 +208,8 @@ class FindBar(QWidget):
         if obj is self.edit and isinstance(event, QKeyEvent) and _match_key(event):
             if event.type() == QKeyEvent.Type.ShortcutOverride:  # the bar's, not the Edit menu's (Alt+E elsewhere)
                 event.accept()
+                if ACTS_AT_OVERRIDE:
+                    self._match_key(event, later=True)
                 return True
             if event.type() == QKeyEvent.Type.KeyPress:
                 self._match_key(event)
@@ -245,18 +248,27 @@ class FindBar(QWidget):
         for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
             QApplication.sendEvent(self.view, QKeyEvent(kind, event.key(), Qt.KeyboardModifier.NoModifier, digit))
 
-    def _match_key(self, event: QKeyEvent) -> None:
+    def _match_key(self, event: QKeyEvent, later: bool = False) -> None:
         """Alt+E or Alt+X typed in the bar (E and X there are letters of the words): the words' next match selected, as
         Enter does, and E (an event on it) or X (the suggestion it lies in rejected) pressed in the text, one key where
         Enter and the key were two (a trigger the suggester missed: `Ctrl+F v e r Alt+E`); nothing when the words are
-        not found (said), or none are typed."""
+        not found (said), or none are typed. ``later``: at the key's ShortcutOverride (macOS), the keys given to the text
+        at once, so that the key goes on to the text, which types nothing, not to the bar's input method, and E or X
+        pressed once that is done."""
         if not self.edit.text() or not self.find():
             return
         self.view.setFocus()
         self.jumped.emit()
         key, text = (Qt.Key.Key_E, "e") if event.key() == Qt.Key.Key_E else (Qt.Key.Key_X, "x")
-        for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
-            QApplication.sendEvent(self.view, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
+
+        def press() -> None:
+            for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+                QApplication.sendEvent(self.view, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
+
+        if later:
+            QTimer.singleShot(0, press)
+        else:
+            press()
 
     def _role_key(self, event: QKeyEvent) -> None:
         """A role key typed in the bar (the key was lost there): Alt+N and Alt+Shift+N select the words' next match, as
@@ -270,6 +282,10 @@ class FindBar(QWidget):
         QApplication.sendEvent(self.view, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text()))
 
 
+# macOS: Option+E is a dead key. The ShortcutOverride the bar takes from the Edit menu comes first, then (no shortcut
+# having matched) the key goes to the focused widget's input method, which starts an accent in the bar: no KeyPress
+# follows (Qt's cocoa QNSView handleKeyEvent). There the bar acts at the override (``FindBar._match_key``).
+ACTS_AT_OVERRIDE = sys.platform == "darwin"
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): str(d) for d in range(10)}  # Ctrl+ one of them: ``FindBar._label_key``
 
 
