@@ -65,7 +65,6 @@ def _option_key_as_cocoa_sends_it(qtbot, key: Qt.Key) -> None:  # type: ignore[n
     fo = QApplication.focusWidget()
     if fo.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled):
         QApplication.sendEvent(fo, QInputMethodEvent("´", []))
-    qtbot.wait(50)
 
 
 def test_option_e_and_option_x_in_finds_bar_act_on_the_match_on_macos(qtbot, tmp_path, monkeypatch):
@@ -89,11 +88,20 @@ def test_option_e_and_option_x_in_finds_bar_act_on_the_match_on_macos(qtbot, tmp
     try:
         v, bar = w.view, w.find_bar
         v.setFocus()
-        for words, key in (("verd", Qt.Key.Key_E), ("bu", Qt.Key.Key_X)):
+        c = w.controller
+
+        def made(word: str, state: str) -> bool:
+            return any(VERDICT[x.trigger_start : x.trigger_end] == word and x.state == state for x in c.events.values())
+
+        for words, key, done in (
+            ("verd", Qt.Key.Key_E, ("verdict", "added")),
+            ("bu", Qt.Key.Key_X, ("buy", "rejected")),
+        ):
             qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
             bar.edit.selectAll()
             qtbot.keyClicks(bar.edit, words)
             _option_key_as_cocoa_sends_it(qtbot, key)
+            qtbot.waitUntil(lambda done=done: made(*done), timeout=2000)  # main: the accent begun in the bar, no more
             assert bar.edit.text() == words
     finally:
         close_window(w)
