@@ -526,8 +526,12 @@ class Player:
             self.on = g[1]
             word = self.phrase_word(g)
             if word is not None:  # the phrase's first word, E and Shift+Enter (session 25)
-                self.go_to_trigger(*word)
-                self.press("e")
+                bar = self.word_in_bar(*word)
+                if bar is not None:  # Alt+E in Find's bar on the word (session 27)
+                    self.find(*word, then=(Qt.Key.Key_E, ALT), plan=bar)
+                else:
+                    self.go_to_trigger(*word)
+                    self.press("e")
                 self.press(Qt.Key.Key_Return, SHIFT)
             else:
                 plan = self.event_find_plan(*g[1])
@@ -568,12 +572,17 @@ class Player:
             return None
         if phrase_ahead(self.c.schema.event_type(g[0]), self.text, *word, bound) != g[1]:
             return None
-        widen = len(re.findall(r"\w+", self.text[start:end])) - 1
-        return (
-            word
-            if self.reach_cost(*word) + 2 < min(self.reach_cost(start, end), self.find_cost(start, end) + widen) + 1
-            else None
-        )
+        bar = self.word_in_bar(*word)
+        to_word = min([self.reach_cost(*word), *([bar[0]] if bar else [])])  # and E (or Alt+E in the bar)
+        return word if to_word + 2 < self.reach_cost(start, end) + 1 else None
+
+    def word_in_bar(self, start: int, end: int) -> tuple[int, int, int, bool] | None:
+        """Find's plan to the word ``[start, end)`` with Alt+E typed in the bar in place of Enter (no match passed, the
+        match snapping to the word: ``_fill_plan``) when its keys before Alt+E are fewer than N's or Find's to the word
+        before E; else None."""
+        plan = self._fill_plan(start, end)
+        ok = plan is not None and not plan[3] and not plan[2] and plan[0] < self.reach_cost(start, end)
+        return plan if ok else None
 
     def event_find_plan(self, start: int, end: int) -> tuple[int, int, int, bool] | None:
         """``_fill_plan`` (Find's cheapest form when a key follows the match: Alt+E in the bar in place of Enter,
@@ -586,13 +595,19 @@ class Player:
         return plan if plan[0] < min(self.reach_cost(start, end), self.find_cost(start, end) + widen) else None
 
     def reach_cost(self, start: int, end: int) -> int:
-        """N's presses to the words (when N stops there), else Find's keys, whichever is fewer (``go_to_trigger``)."""
+        """``go_to_trigger``'s keys: N's presses to the words when N stops there and that is no more than Find's, else
+        ``select_span``'s (Find, and Ctrl+Shift+Right a token or Shift+Space for words of several: session 28, Find's
+        keys alone before, which made a phrase's Find look a key cheaper than it is)."""
         words = self.w.edit_actions.moves.n_stops()
         here = self.w.edit_actions.moves.start_point()
         keys = [(a, b, -1) for a, b in words]
         seq = [k for k in keys if k > here] + [k for k in keys if k <= here]
         hops = seq.index((start, end, -1)) + 1 if (start, end, -1) in seq else 10**6
-        return min(hops, self.find_cost(start, end))
+        if hops <= self.find_cost(start, end):
+            return hops
+        name = self.name_plan(start, end)
+        by_find = self.find_cost(start, end) + self.widen_cost(start, end)
+        return name[0] if name is not None and name[0] < by_find else by_find
 
     def go_to_trigger(self, start: int, end: int) -> None:
         """N (the next trigger word) as often as needed, or Find: whichever takes fewer keys."""
