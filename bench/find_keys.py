@@ -7,7 +7,9 @@ every match (``--every``: as before session 21) or at the matches ``find_words.f
 stepped over while others stand at a word's start or end). Figures for the two halves (even / odd lines) and all; the
 seeds' gold triggers too. Beside them, the keys to reach each trigger and make its event (E on the match), and the same
 with Alt+E typed in the bar in place of Enter and E where no match is passed and the trigger is one word (the match
-snaps to it; session 27).
+snaps to it; session 27). Then the seeds' gold entities (tests/data/keys_seedNNN_entities.json), each reached from the one
+before by Find and labelled: Enter and the label key, against Ctrl+ the label key typed in the bar in place of Enter
+where the key is a digit, no match is passed and the entity is one word (session 28).
 
     python bench/find_keys.py [--every] [--no-f3]
 """
@@ -66,6 +68,25 @@ def costs(rows: list[dict], then_e: int = 0) -> list[int]:
     return out
 
 
+def label_costs(digits: bool) -> tuple[int, int]:
+    """(entities, keys) to reach each seed's gold entities in text order by Find and label each: Enter and the label
+    key, or (``digits``) Ctrl+ the label key in the bar where it is a digit (``find_cost``'s Alt+E case: one word, no
+    match passed)."""
+    from annotator.resources_path import resource_path
+    from annotator.schema import load_schema
+
+    keys = {e.name: e.key for e in load_schema(resource_path("schemas/news.toml")).entities}
+    data = ROOT / "tests" / "data"
+    n = total = 0
+    for path in sorted(data.glob("keys_seed*_entities.json")):
+        text = next((ROOT / "seeds").glob(f"{path.name[9:12]}_*.txt")).read_text(encoding="utf-8")  # keys_seed000_…
+        low, here = text.lower(), 0
+        for s, e, label, *_ in sorted(json.loads(path.read_text(encoding="utf-8"))["entities"]):
+            total += find_cost(text, low, here, s, e, 2 if digits and keys[label].isdigit() else 1)
+            n, here = n + 1, s
+    return n, total
+
+
 def seed_rows() -> list[dict]:
     data = ROOT / "tests" / "data" / "seed_gold"
     rows = []
@@ -89,6 +110,10 @@ def main() -> None:
             f"{name:5}: {len(c)} triggers, Find keys {sum(c)} ({sum(c) / max(len(c), 1):.2f} each); "
             f"with E {sum(e)}, Alt+E in the bar {sum(alt)}"
         )
+    (n, enter), (_, in_bar) = label_costs(False), label_costs(True)
+    print(
+        f"seeds' gold entities: {n}, reached and labelled: Enter and the label key {enter}, Ctrl+digit in the bar {in_bar}"
+    )
 
 
 if __name__ == "__main__":
