@@ -344,12 +344,13 @@ class EventPanel(RowPanel):
             widths[col] -= take
             over -= take
         # then Arguments as wide as its widest cell (up to ARGUMENTS_WANT characters: at 1920x1080 the other
-        # columns stay whole) where Trigger and State can give it the room, down to a few
-        # characters (at 1366x768 "Defendant: de…" in 105 px beside "sentenced" and "undecided" whole), and Type
-        # down to its types of up to TYPE_KEPT characters, whole (session 21; "Transfer-Ownership" elided apart)
+        # columns stay whole) where State can give it the room, down to a few characters (its mark says it), and
+        # Type down to its types of up to TYPE_KEPT characters, whole (session 21; "Transfer-Ownership" elided
+        # apart); Trigger keeps what it has (at 1366x768 it read "discu…", "meet…", "conv…" for Arguments' rest:
+        # the event's word, session 28)
         want = min(self._args_widest, ARGUMENTS_WANT * table.fontMetrics().averageCharWidth())
         over = want - (table.viewport().width() - sum(widths.values()))
-        extra = [(col, titled) for titled in (True, False) for col in GIVE_UP[:-1]] + [(0, False)]
+        extra = [(STATE, titled) for titled in (True, False)] + [(0, False)]
         for col, titled in extra:
             if over <= 0:
                 break
