@@ -57,8 +57,8 @@ SENTENCE = (
 def test_the_event_list_reads_each_event_s_fillers_at_1366(qtbot, qapp, tmp_path):
     """Seed 004's suggestions at 1366x768: the Arguments column kept about 18 characters in the 400-px dock
     ("Defendant: de…", "Person: Zielins…") beside a Missing column of its own. The missing required roles lead the
-    Arguments cell now, in the error's ink ("missing Entity; Adjudicator: court; …"), and Trigger and State give up
-    room for Arguments (their whole text in the tooltip): a role and its filler's words are read; each type of up to
+    Arguments cell now, in the error's ink ("missing Entity; Adjudicator: court; …"), and State gives up room for
+    Arguments (its whole word in the tooltip; Trigger keeps its own since session 28): a role and its filler's words are read; each type of up to
     13 characters stays whole (session 21)."""
     from test_qa_session12 import shown_text
     from ui_support import event_list_at_1366, seed004_suggestions
@@ -81,7 +81,8 @@ def test_the_event_list_reads_each_event_s_fillers_at_1366(qtbot, qapp, tmp_path
             "State",
         ]
         args = {w.events.cell(r, 1): shown_text(table, r, 2) for r in range(6)}
-        assert args["sentenced"].startswith("Defendant: deputy transport"), args
+        # "Defendant: deputy transp…" beside "sentenced" whole (session 28: Trigger read "sente…" for three letters)
+        assert args["sentenced"].startswith("Defendant: deputy trans"), args
         assert args["arrested"].startswith("Person: Zielinski; Agent"), args
         assert args["trial"] == "missing Defendant", args
         fine = w.events.ids.index(next(v.id for v in w.controller.events.values() if v.type == "Justice:Fine"))
