@@ -28,10 +28,17 @@ def _talks_suggestions(path: Path) -> None:
     with Project(path, annotator="setup") as p:
         doc = import_documents(p, [IncomingDocument(TALKS, "000.txt")]).imported[0][1]
         found = [
-            sug("Contact:Meet", "discussions", ("Entity", "Sergey Lavrov", "PERSON"), ("Entity", "S Jaishankar", "PERSON")),
+            sug(
+                "Contact:Meet",
+                "discussions",
+                ("Entity", "Sergey Lavrov", "PERSON"),
+                ("Entity", "S Jaishankar", "PERSON"),
+            ),
             sug("Contact:Meet", "meeting", ("Place", "Moscow", "GPE")),
             sug("Contact:Meet", "conversation", ("Place", "New York", "GPE")),
-            sug("Movement:Transport", "visit", ("Artifact", "Vladimir Putin", "PERSON"), ("Destination", "India", "GPE")),
+            sug(
+                "Movement:Transport", "visit", ("Artifact", "Vladimir Putin", "PERSON"), ("Destination", "India", "GPE")
+            ),
         ]
         with p.db.conn:
             write_events(p, doc, found, "rules:test@1", WriteCounts())
