@@ -81,6 +81,21 @@ GOAL_PREPS = {"to", "into", "toward", "towards"}  # where a going ends
 DIRECTIONS = ("Origin", "Destination")  # the roles of where a going starts and ends
 
 
+# words of direction a going's verb may take without a place: "flying north", "went home", "headed back", "fled abroad",
+# "crossed over", "a way to" anywhere
+DIRECTION_WORDS = {
+    "to", "into", "onto", "toward", "towards", "from", "across", "through", "over", "out", "back", "home", "away",
+    "abroad", "north", "south", "east", "west", "northward", "southward", "eastward", "westward", "inland", "ashore",
+    "overseas", "offshore", "upstream", "downstream",
+}  # fmt: skip
+
+
+def _directed(head: Any) -> bool:
+    """Whether a verb of going is told with a direction, a place named or not ("before flying north", "heading to a
+    pagoda", "fled abroad"): a preposition, particle or adverb of direction on it."""
+    return any(c.dep_ in ("prep", "prt", "advmod", "npadvmod") and c.lower_ in DIRECTION_WORDS for c in head.children)
+
+
 def _placeless(etype: Any, args: Sequence[ArgumentSuggestion], head: Any) -> bool:
     """Whether the type is a going (a role of where it starts or ends: Origin, Destination) told with no place:
     ``args`` fill neither and no place is named in the trigger's phrase ("the arrival of the refugees in Athens")."""
@@ -370,7 +385,7 @@ class RuleEventSuggester:
             # a going in a form of no tense (a base form, a gerund or participle) with no place and no cue of the
             # type: an activity named, no movement from one place to another told ("warplanes flying sorties",
             # "convicted of smuggling immigrants", "spoke of deporting them"); "boarding the helicopter" has its cue
-            elif head.tag_ in ("VB", "VBG") and not cue and _placeless(etype, args, head):
+            elif head.tag_ in ("VB", "VBG") and not cue and _placeless(etype, args, head) and not _directed(head):
                 terms["placeless_verb"] = 1
             if any(a.role == "Time" and a.score >= 0.5 for a in args):  # a time the parse gives it: a specific event
                 terms["time"] = 1

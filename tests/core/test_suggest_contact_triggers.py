@@ -80,5 +80,6 @@ def test_a_going_named_in_a_form_of_no_tense_with_no_place_is_an_activity(nlp, s
         ("The two men were convicted of smuggling illegal immigrants into Italy.", "smuggling"),  # a place
         ("The soldiers boarding the helicopter waved at the crowd.", "boarding"),  # a cue of the type
         ("Reporters traveling with the minister to Kabul asked about the budget.", "traveling"),
+        ("The jet dropped two bombs on the market before flying north.", "flying"),  # a direction, no place named
     ]:
         assert (trigger, "Movement:Transport") in types_at(nlp, suggester, text), text
