@@ -140,11 +140,12 @@ def read_context(head: Any, purpose_of: Any = None) -> Context:
         tense = _tense_under_to(clause)
         if tense is not None:
             ctx.attributes.setdefault("tense", tense)
+    comp = _complement_of_conjuncts(clause)  # "urged them to cease bombing and to renew talks": "renew" as "cease"
     if (
         ("to" in aux or clause.tag_ == "VBG" or "being" in aux)  # "plans to attack", "avoided launching airstrikes",
         # "avoid being hit": a gerund, active or passive
-        and clause.dep_ in ("xcomp", "ccomp")
-        and clause.head.lemma_.lower() in IRREALIS_HEADS
+        and comp.dep_ in ("xcomp", "ccomp")
+        and comp.head.lemma_.lower() in IRREALIS_HEADS
     ):
         ctx.attributes["modality"] = "Other"
         ctx.signs.append("irrealis")
@@ -169,7 +170,7 @@ def read_context(head: Any, purpose_of: Any = None) -> Context:
     ):  # "plans an attack", "to avoid deportation": the object of a wish, a plan or a fear
         ctx.attributes["modality"] = "Other"
         ctx.signs.append("irrealis")
-    if "irrealis" not in ctx.signs and _under_irrealis(clause):  # "urged the government to cease bombing PKK bases"
+    if "irrealis" not in ctx.signs and _under_irrealis(comp):  # "urged the government to cease bombing PKK bases"
         ctx.attributes["modality"] = "Other"
         ctx.signs.append("irrealis")
     if _alternative(head):  # "whether an airstrike, missile attack or artillery bombardment": one of them, if any
@@ -223,6 +224,20 @@ def _first_conjunct(verb: Any) -> Any:
         and x.tag_ == "VB"
         and x.head.pos_ in ("VERB", "AUX")
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in x.children)
+    ):
+        x = x.head
+    return x
+
+
+def _complement_of_conjuncts(verb: Any) -> Any:
+    """The first of verbs coordinated with ``verb`` that has no subject of its own: a complement of a governor stands
+    for each of its conjuncts ("urged the government to cease bombing and to renew peace talks": the renewal is urged
+    as the ceasing is); ``verb`` itself when it is no such conjunct."""
+    x = verb
+    while (
+        x.dep_ == "conj"
+        and x.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children)
     ):
         x = x.head
     return x

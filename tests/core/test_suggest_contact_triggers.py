@@ -83,3 +83,17 @@ def test_a_going_named_in_a_form_of_no_tense_with_no_place_is_an_activity(nlp, s
         ("The jet dropped two bombs on the market before flying north.", "flying"),  # a direction, no place named
     ]:
         assert (trigger, "Movement:Transport") in types_at(nlp, suggester, text), text
+
+
+@pytest.mark.slow
+def test_a_complement_stands_for_each_of_its_conjuncts(nlp, suggester):
+    # "urged them to stop shelling and to resume talks": what is urged is each of the coordinated verbs, the second
+    # with a "to" of its own as well (session 25 read a bare second verb so); ACE: modality Other, scored as
+    # "urged them to resume talks"
+    for text, trigger in [
+        ("The mayor urged the rebels to stop shelling the city and to resume talks with the government.", "talks"),
+        ("The senator asked donors to consider volunteering or making a donation to the charity.", "donation"),
+    ]:
+        assert trigger not in {t for t, _ in types_at(nlp, suggester, text)}, text
+    told = types_at(nlp, suggester, "The rebels stopped shelling the city and resumed talks with the government.")
+    assert ("talks", "Contact:Meet") in told
