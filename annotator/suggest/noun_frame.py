@@ -91,6 +91,8 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
             if by.lower_ == "by" and by.head.i != n.i and (owner := of_noun_before(by)) is not None and owner.i == n.i:
                 out += [("agent", g) for g in by.children if g.dep_ == "pobj"]
     for c in n.children:
+        if _stance(c):
+            continue  # "an anti-India rally", "pro-Trump rallies": what the event is for or against, no participant
         if c.dep_ == "poss":
             out.append(("poss", c))
         elif c.dep_ in ("compound", "nmod") and c.i < n.i:
@@ -161,6 +163,18 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
             out.append(("subjpass", verb.head))  # "a teenager being shot to death"
         out += [(s, t) for s, t in preps(verb) if s.startswith("prep:") and s != "prep:to"]
     return out
+
+
+def _stance(mod: Any) -> bool:
+    """Whether a modifier says what its noun is for or against ("anti-India", "pro-Russian": "anti" or "pro" and a
+    hyphen in front of it, one token or three)."""
+    low = mod.lower_
+    if low.startswith(("anti-", "pro-")):
+        return True
+    doc = mod.doc
+    if low in ("anti", "pro") and mod.i + 1 < len(doc) and doc[mod.i + 1].text == "-":
+        return True
+    return mod.i >= 2 and doc[mod.i - 1].text == "-" and doc[mod.i - 2].lower_ in ("anti", "pro")
 
 
 def _nationalities(noun: Any) -> list[Any]:
