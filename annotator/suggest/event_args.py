@@ -117,6 +117,9 @@ def _nearest_labelled(v: Any) -> Any:
 def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     kids = list(v.children)
     subj = [c for c in kids if c.dep_ == "nsubj"]
+    subj = [_after_fronted_clause(c, v) for c in subj] or [
+        s for c in kids if c.dep_ == "csubj" and (s := _after_fronted_clause(c, v)) is not c
+    ]
     subjpass = [c for c in kids if c.dep_ == "nsubjpass"]
     # "police arrest a protester chanting slogans": the parse may take the participle's object for the verb's
     objs = [_misread_object(c) for c in kids if c.dep_ in ("dobj", "obj")]
@@ -270,6 +273,19 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     # "set fires to the Saudi embassy in Tehran": where what it is done to is, as for an object
     aimed = [t for s, t in own if s in _AIMED]
     return out + own + late + _settings(v, objs + aimed)
+
+
+def _after_fronted_clause(subj: Any, v: Any) -> Any:
+    """The subject a parse ran into a fronted participle's clause ("Comparing this to the battle for Aleppo, Syrian
+    forces attacked civilians": the participle the verb's subject, the forces a conjunct of Aleppo): the noun after
+    the clause's last comma, hung on a word before it; else ``subj``."""
+    if subj.tag_ != "VBG" or subj.i > v.i:
+        return subj
+    commas = [t.i for t in subj.subtree if t.text == "," and t.i < v.i]
+    if not commas:
+        return subj
+    after = [t for t in subj.subtree if commas[-1] < t.i < v.i and t.head.i < commas[-1]]
+    return after[0] if len(after) == 1 and after[0].pos_ in ("NOUN", "PROPN") else subj
 
 
 def _misread_object(obj: Any) -> Any:
