@@ -92,6 +92,7 @@ class WindowFlow(_Window):
     """Methods of MainWindow (``self`` is the MainWindow)."""
 
     accepted_unasked = 0  # the undecided suggestions the last question accepted without asking (Settings)
+    _refit_queued = False  # a refit of the status line waits for the layout to settle (``refit_line``)
 
     # -- marking done ----------------------------------------------------------------------------------
     def undecided_count(self) -> int:
@@ -506,7 +507,7 @@ class WindowFlow(_Window):
         selection: made narrow, the line fitted wider was cut before its keys, "X: re…"; made wide, it kept "and 2
         more" with room for them). Only while the line still says the selection, and its width is another."""
         fitted = getattr(self, "_fitted_at", None)
-        if fitted is None or getattr(self, "_refit_queued", False):
+        if fitted is None or self._refit_queued:
             return
         self._refit_queued = True
 
