@@ -97,9 +97,34 @@ def _as_new(w) -> bool:  # type: ignore[no-untyped-def]
                 delattr(obj, name)
     if not w.find_bar.isVisible():
         w.find_bar.edit.clear()
+    _memos_forgotten(w)
     differences = Look.of(w).differences(_first[0])
     refusals.update(differences)
     return not differences
+
+
+# What the window keeps of the test before that a new window has not, put back as a new window has it: the export's
+# last choice (keyed by the project's path: every test's project is another file, so it never applied again), the
+# last question's count of what it accepted unasked (read at once by the mark it answers), and the message boxes kept
+# by name once closed (the tests read them after; the window reads only whether one is still open). They refused ~40
+# windows a run (docs/performance.md, session 28).
+MEMOS = ("_last_export", "accepted_unasked")
+BOXES = ("_alert_box", "_moved_box", "training_result", "kept_model_box")
+
+
+def _memos_forgotten(w) -> None:  # type: ignore[no-untyped-def]
+    """The memos of ``MEMOS`` and the closed boxes of ``BOXES`` gone from the kept window, as from a new one (an open
+    box is left: it is "others shown")."""
+    from shiboken6 import Shiboken
+
+    for name in MEMOS:
+        if name in vars(w):
+            delattr(w, name)
+    for name in BOXES:
+        box = vars(w).get(name)
+        if box is not None and Shiboken.isValid(box) and not box.isVisible():
+            delattr(w, name)
+            Shiboken.delete(box)  # now: the widgets compared next are the window's without it
 
 
 def _closed(w) -> None:  # type: ignore[no-untyped-def]
