@@ -266,7 +266,11 @@ class WindowPanels(_Window):
         bar for Time, its last. Only grows, once for each event shown (the panel a person shortens while filling its
         roles stays so), only when the two docks stand one above the other; the split is theirs to move again (the
         window keeps it)."""
-        if not self.panels_built or self.event_editor.event_id in (None, self._height_fitted_for):
+        if (
+            not self.panels_built
+            or self.controller.project is None  # a fit pending at the close: the closed project's event is no more
+            or self.event_editor.event_id in (None, self._height_fitted_for)
+        ):
             return
         self._height_fitted_for = self.event_editor.event_id  # once per event shown: a person's shorter panel stays
         short = self.event_editor.height_short()

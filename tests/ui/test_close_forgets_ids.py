@@ -82,3 +82,17 @@ def test_the_close_keeps_no_row_of_the_closed_project(qtbot, window, tmp_path):
     kept = [(name, v) for name, v in vars(c).items() if isinstance(v, Entity)]
     assert kept == []
     assert c.landed == {}
+
+
+def test_a_fit_of_the_event_panel_pending_at_the_close_remembers_no_event_of_the_closed_project(
+    qtbot, window, tmp_path
+):
+    """File > Close project forgets the event whose panel height was fitted (the next project numbers its events
+    from 1 too: its event 1 would not be fitted); a fit still pending at the close (asked as the event was shown, run
+    once laid out) fitted the closed project's event after it and remembered its id again."""
+    w, c = window, window.controller
+    _opened(qtbot, w, _meet_project(tmp_path / "a.annotator", A_TEXT, [("Maria Lopez", "PERSON")]))  # its event shown
+    w.fit_event_height_soon()
+    w.actions_by_name["close_project"].trigger()
+    window_settled(qtbot, w)
+    assert c.project is None and w._height_fitted_for is None
