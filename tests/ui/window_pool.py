@@ -14,7 +14,7 @@ from collections import Counter
 from types import MethodType
 from typing import Any
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint
 from ui_support import settled, window_settled
 
 SIZE = (1400, 900)
@@ -77,10 +77,23 @@ def give_back(qtbot, w) -> None:  # type: ignore[no-untyped-def]
     again after a hide, offscreen Qt never makes it active again); the next ``take`` looks at it, once the test's
     fixtures are undone (its monkeypatches: the ``monkeypatch`` the autouse fixtures share ends after this one)."""
     w.wait_for_workers()
+    _windows_of_it_closed(w)
     if _close(qtbot, w) and _first:
         _kept.append(w)
     else:
         _closed(w)
+
+
+def _windows_of_it_closed(w) -> None:  # type: ignore[no-untyped-def]
+    """The windows of its own the test left open (Review > Adjudicate's, Agreement's, a message box: the main window
+    their parent) closed and let go, as they went with the main window when qtbot closed it: left shown, listening to
+    the kept window's controller, they refused it."""
+    from PySide6.QtWidgets import QApplication
+
+    for t in QApplication.topLevelWidgets():
+        if t is not w and t.parentWidget() is w and t.isWindow() and t.isVisible():
+            t.close()
+            t.deleteLater()
 
 
 def _as_new(w) -> bool:  # type: ignore[no-untyped-def]
@@ -98,6 +111,9 @@ def _as_new(w) -> bool:  # type: ignore[no-untyped-def]
     if not w.find_bar.isVisible():
         w.find_bar.edit.clear()
     _memos_forgotten(w)
+    # what the test let go (``deleteLater``: the legend's entries at a close, a dialog) but no event loop of its
+    # level ran to delete since, as the app's own loop does: in the widgets compared, a window kept ~18 buttons
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     differences = Look.of(w).differences(_first[0])
     refusals.update(differences)
     return not differences
