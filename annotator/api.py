@@ -59,6 +59,7 @@ def import_files(
     progress: Callable[[int, int, str], None] | None = None,
     add_types: bool = False,
     mapped: Mapping[str, str] | None = None,
+    encoding: str | None = None,
 ) -> FormatImportReport:
     """Bring files and folders in (``annotator import`` is this call): without ``format`` each file is told by its
     name and content and a bad one is skipped with its reason (``report.skipped``), small files stored ``batch`` to
@@ -69,23 +70,46 @@ def import_files(
     A file with a schema of its own (a brat folder) that uses names a project with documents neither has nor matches
     is refused (``SchemaLacksError``, its ``lacks``) unless ``add_types`` (its labels and event types are added to the
     project's schema) or ``mapped`` names them ({"Report": "ORG"}: the file's label or event type as the project's);
-    so are the labels of a doccano, Label Studio, Prodigy or CoNLL file (``UnknownLabelsError``)."""
+    so are the labels of a doccano, Label Studio, Prodigy or CoNLL file (``UnknownLabelsError``).
+
+    Text files are read in ``encoding`` ("cp1252" for a corpus of older Windows-1252 files: any codec Python knows,
+    an unknown one refused before anything is read, ``OptionError``), by default strict UTF-8; offsets are code points
+    of the text as read."""
     from annotator.formats.loading import import_format, import_paths
     from annotator.formats.schema_choices import SchemaChoices
     from annotator.importing import BATCH
 
-    check_import(format, options, skip_bad)
+    check_import(format, options, skip_bad, encoding)
     choices = SchemaChoices(add_types, dict(mapped or {}))
     if format is None:
-        return import_paths(project, paths, batch=batch or BATCH, progress=progress, choices=choices)
-    return import_format(project, format, paths, progress=progress, skip_bad=skip_bad, options=options, choices=choices)
+        return import_paths(project, paths, batch=batch or BATCH, progress=progress, choices=choices, encoding=encoding)
+    return import_format(
+        project,
+        format,
+        paths,
+        progress=progress,
+        skip_bad=skip_bad,
+        options=options,
+        choices=choices,
+        encoding=encoding,
+    )
 
 
-def check_import(format: str | None, options: Mapping[str, str] | None = None, skip_bad: bool = False) -> None:
+def check_import(
+    format: str | None,
+    options: Mapping[str, str] | None = None,
+    skip_bad: bool = False,
+    encoding: str | None = None,
+) -> None:
     """What ``import_files`` refuses before it opens anything (``OptionError``): options or ``skip_bad`` without
-    a format (they are a reader's), a format there is no reader for, options its reader does not take."""
+    a format (they are a reader's), a format there is no reader for, options its reader does not take, an encoding
+    Python does not know."""
     from annotator.formats.loading import check_import_options
     from annotator.formats.registry import import_formats
+    from annotator.text_encoding import encoding_named
+
+    if encoding is not None:
+        encoding_named(encoding)
 
     if format is not None:
         return check_import_options(format, skip_bad, options)

@@ -112,7 +112,9 @@ def _import_paths(args: argparse.Namespace) -> int:
 
         before = len(project.document_ids())
         try:
-            report = api.import_files(project, args.paths, batch=args.batch, progress=progress, **choices)
+            report = api.import_files(
+                project, args.paths, batch=args.batch, progress=progress, encoding=args.encoding, **choices
+            )
         except KeyboardInterrupt:  # every batch before it is stored (files whole), the one under way is not
             saved = len(project.document_ids()) - before
             raise _import_interrupted(
@@ -194,6 +196,7 @@ def _import_format(args: argparse.Namespace) -> int:
                 options=options,
                 skip_bad=args.skip_bad,
                 progress=progress,
+                encoding=args.encoding,
                 **choices,
             )
         except KeyboardInterrupt:  # read whole, then stored in one transaction: nothing of it is there

@@ -59,6 +59,20 @@ def _import_format_named(names: list[str]):  # type: ignore[no-untyped-def]
     return name
 
 
+def _encoding_named(text: str) -> str:
+    """An argparse type: an encoding Python knows (``text_encoding.encoding_named``: the codec's own name)."""
+    from annotator.errors import OptionError
+    from annotator.text_encoding import encoding_named
+
+    try:
+        return encoding_named(text)
+    except OptionError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+_encoding_named.__name__ = "encoding"
+
+
 class _Formatter(argparse.HelpFormatter):
     """Help that shows an option's default where its text does not say it already (``--batch``: 500)."""
 
@@ -151,6 +165,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FORMAT",
         help="read with this format (brat, prodigy, doccano, label_studio, conll, hf, spacy, dygiepp, oneie, omnievent, webanno; "
         "json, jsonl, txt: the project's own files, each of which must end so); default: told from the name and content",
+    )
+    p.add_argument(
+        "--encoding",
+        type=_encoding_named,
+        metavar="NAME",
+        help="read the text files in this encoding, any Python knows (cp1252 for older Windows-1252 / Latin-1 files, "
+        "latin-1, utf-16; offsets are code points of the text as read; default: strict UTF-8, a byte order mark "
+        "stripped and recorded)",
     )
     p.add_argument(
         "--skip-bad",

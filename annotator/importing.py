@@ -18,6 +18,7 @@ from annotator.errors import ImportFileError
 from annotator.import_rows import PreparedDocument, incoming_event_row, prepare_document
 from annotator.incoming import IncomingDocument, IncomingEntity, IncomingEvent  # noqa: F401 (the readers take them from here)
 from annotator.textcheck import BOM, first_surrogate, printable
+from annotator.text_encoding import given_encoding
 from annotator.wording import counted
 from annotator.model import STATES, STATUSES
 from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches, event_type_breach, label_breach
@@ -135,17 +136,22 @@ class ImportReport:
 
 
 def decode_text(data: bytes, path: str, limit: int = MAX_TEXT_CHARS) -> tuple[str, bool]:
-    """Strict UTF-8; returns (text, had_bom). Raises ImportFileError for binary or invalid input."""
+    """Strict UTF-8, or the encoding the import was told (``text_encoding.reading_in``: ``--encoding cp1252``);
+    returns (text, had_bom). Raises ImportFileError for binary or invalid input, naming the first bad byte's line."""
     if not data:
         raise ImportFileError(path, "empty file")
-    if b"\x00" in data[:65536]:
+    encoding = given_encoding()
+    if encoding is None and b"\x00" in data[:65536]:
         raise ImportFileError(path, "binary file (contains NUL bytes)")
     try:
-        text = data.decode("utf-8")
+        text = data.decode(encoding or "utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        reason = f"not valid UTF-8 (byte {exc.start}: {exc.reason}){legacy_hint(data, exc.start, path)}"
-        raise ImportFileError(path, reason, line) from None
+        line = data[: exc.start].decode(encoding or "utf-8", "replace").count("\n") + 1
+        shown = "UTF-8" if encoding is None else encoding
+        hint = legacy_hint(data, exc.start, path) if encoding is None else ""
+        raise ImportFileError(path, f"not valid {shown} (byte {exc.start}: {exc.reason}){hint}", line) from None
+    if encoding is not None and "\x00" in text[:65536]:  # UTF-16's bytes hold NULs; its text does not
+        raise ImportFileError(path, f"binary file (contains NUL characters read as {encoding})")
     bom = text.startswith(BOM)
     if bom:
         text = text[1:]
@@ -171,8 +177,8 @@ def legacy_hint(data: bytes, at: int, path: str) -> str:
     start = max(data.rfind(b" ", 0, at), data.rfind(b"\n", 0, at)) + 1
     word = data[start : start + 40].split(None, 1)[0].decode("cp1252")
     return (
-        f"; it reads as Windows-1252 (Latin-1) text, “{printable(word)}”: save it as UTF-8 first, e.g. "
-        f"iconv -f cp1252 -t utf-8 {shlex.quote(path)} > NEW.txt"
+        f"; it reads as Windows-1252 (Latin-1) text, “{printable(word)}”: import it with --encoding cp1252, or save "
+        f"it as UTF-8 first, e.g. iconv -f cp1252 -t utf-8 {shlex.quote(path)} > NEW.txt"
     )
 
 

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.errors import ImportFileError
 from annotator.formats.brat_conf import conf_declarations, conf_schema, written_name
 from annotator.formats.reading import read_file_bytes
 from annotator.importing import decode_text
@@ -98,10 +97,8 @@ class ReadConf:
 
 def read_annotation_conf(path: Path, visual: Path | None = None, name: str | None = None) -> ReadConf:
     """annotation.conf (+ visual.conf) as a Schema (named as its first line says, else ``name``, else its folder)."""
-    try:
-        text = read_file_bytes(path).decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ImportFileError(str(path), f"not valid UTF-8 (byte {exc.start})") from None
+    data = read_file_bytes(path)
+    text = decode_text(data, str(path))[0] if data else ""  # in the import's encoding, as the texts are
     written = written_name(text)
     schema, warnings = conf_schema(text, path, visual, written or name or path.parent.name)
     return ReadConf(schema, warnings, conf_declarations(text, path), written)

@@ -59,6 +59,7 @@ from annotator.formats.brat_files import (
 )
 from annotator.formats.brat_text import NOTE_TYPE, BRAT_ID, BratOffsets, note_comment, universal_newlines
 from annotator.formats.reading import ReadResult, check_with_line, need
+from annotator.text_encoding import head_text
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, decode_text
 from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches, takes_value
 from annotator.schema import Schema, default_schema
@@ -181,7 +182,7 @@ def _ann_texts(stems: list[Path]) -> list[str]:
     texts = []
     for stem in stems:
         try:
-            texts.append("\n".join(a.read_bytes().decode("utf-8-sig", errors="replace") for a in ann_files(stem)))
+            texts.append("\n".join(head_text(a.read_bytes()) for a in ann_files(stem)))
         except OSError:
             texts.append("")  # read_pair names it
     return texts

@@ -49,6 +49,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from annotator.text_encoding import head_text
+
 SNIFF_BYTES = 1 << 20
 BRAT_SUFFIXES = (".ann", ".a1", ".a2")  # brat's file, and the BioNLP Shared Tasks' pair brat reads as one
 
@@ -59,7 +61,7 @@ def _first_object(path: Path) -> Any:
             head = fh.read(SNIFF_BYTES)
     except OSError:
         return None
-    text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    text = head_text(head).lstrip(" \t\r\n")
     decoder = json.JSONDecoder()
     try:
         if text.startswith("["):
@@ -94,7 +96,7 @@ def _is_label_studio_csv(path: Path) -> bool:
 
     try:
         with path.open("rb") as fh:
-            head = fh.read(SNIFF_BYTES).decode("utf-8", "replace")
+            head = head_text(fh.read(SNIFF_BYTES))
     except OSError:
         return False
     task = csv_first_task(path, head)
@@ -184,7 +186,7 @@ def _head_lines(path: Path, size: int = 1 << 16) -> list[str]:
             head = fh.read(size)
     except OSError:
         return []
-    lines = head.decode("utf-8", "replace").lstrip("\ufeff").replace("\r", "").split("\n")
+    lines = head_text(head).replace("\r", "").split("\n")
     return lines[:-1] if len(head) == size else lines
 
 

@@ -46,6 +46,7 @@ from annotator.rules import schema_covers
 from annotator.wording import counted, first_named
 from annotator.schema import Schema
 from annotator.store import Project
+from annotator.text_encoding import reading_in
 
 PROJECT_FILES = re.compile(r"\.annotator(-wal|-shm|-journal)?$")  # project files met in a folder: not input
 
@@ -112,9 +113,11 @@ def import_format(
     grow: bool | None = None,
     into_set: str | None = None,
     choices: SchemaChoices = NO_CHOICES,
+    encoding: str | None = None,
 ) -> FormatImportReport:
     """Read ``paths`` with the reader ``fmt`` (with its ``options``: ``import_options`` of its record); if anything
-    is wrong nothing is stored (ImportFileError).
+    is wrong nothing is stored (ImportFileError). Text files are read in ``encoding`` (any codec Python knows, an
+    unknown one refused before anything is read: ``text_encoding``), by default strict UTF-8.
 
     A schema the input brings (brat's annotation.conf) becomes the project's schema when the project has
     no documents yet; otherwise the project's schema must already hold it. Entity labels a file uses that the
@@ -122,10 +125,26 @@ def import_format(
     and brat's types are: a CoNLL corpus with GENE tags imported into a new project was refused. ``choices``: what
     to do with the names a file's own schema has and a project with documents lacks (``store_results``).
     """
+    check_import_options(fmt, skip_bad, options)
+    with reading_in(encoding):
+        return _import_format(project, fmt, paths, progress, skip_bad, options, grow, into_set, choices)
+
+
+def _import_format(
+    project: Project,
+    fmt: str,
+    paths: Iterable[str | Path],
+    progress: Callable[[int, int, str], None] | None,
+    skip_bad: bool,
+    options: Mapping[str, str] | None,
+    grow: bool | None,
+    into_set: str | None,
+    choices: SchemaChoices,
+) -> FormatImportReport:
+    """``import_format`` in the encoding it was given."""
     if grow is None:
         grow = not project.document_ids()
     grow = grow or choices.add_types  # the user asked for the labels a file uses and the schema lacks
-    check_import_options(fmt, skip_bad, options)
     table = readers()
     paths = [Path(p) for p in paths]
     results = []
@@ -491,15 +510,29 @@ def import_paths(
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     choices: SchemaChoices = NO_CHOICES,
+    encoding: str | None = None,
 ) -> FormatImportReport:
-    """Import files and folders; a bad file is skipped with its reason and the rest goes on (``choices``: as
-    ``import_format`` takes them).
+    """Import files and folders; a bad file is skipped with its reason and the rest goes on (``choices`` and
+    ``encoding``: as ``import_format`` takes them).
 
     Each file is stored whole or not at all; small files are batched into shared transactions. An input that
     another tool made (a brat folder, doccano, Label Studio or Prodigy files: ``formats.detect``) is read by
     that tool's reader, as ``import --format`` would; its warnings are in the report's ``warnings``.
     """
-    paths = list(paths)
+    with reading_in(encoding):
+        return _import_paths(project, list(paths), batch, progress, cancelled, choices, encoding)
+
+
+def _import_paths(
+    project: Project,
+    paths: list[str | Path],
+    batch: int,
+    progress: Callable[[int, int, str], None] | None,
+    cancelled: Callable[[], bool] | None,
+    choices: SchemaChoices,
+    encoding: str | None,
+) -> FormatImportReport:
+    """``import_paths`` in the encoding it was given (``encoding``: passed on to ``import_format``)."""
     files = list(expand_paths(paths))
     in_folders = names_in_folders(paths, files)
     report = FormatImportReport()
@@ -541,7 +574,9 @@ def import_paths(
         try:
             if fmt is not None:
                 flush()
-                got = import_format(project, fmt, [path], grow=grow, into_set=members.get(path), choices=choices)
+                got = import_format(
+                    project, fmt, [path], grow=grow, into_set=members.get(path), choices=choices, encoding=encoding
+                )
                 report.merge(got)
                 report.warnings += got.warnings
                 report.notes += got.notes

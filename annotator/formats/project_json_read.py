@@ -12,6 +12,7 @@ from annotator.db import is_score
 from annotator.errors import ImportFileError, ValidationError
 from annotator.formats.project_json_names import FORMAT, VERSION
 from annotator.formats.reading import ReadResult, read_file_bytes
+from annotator.text_encoding import given_encoding
 from annotator.importing import MAX_FILE_CHARS, IncomingDocument, IncomingEntity, IncomingEvent, decode_text
 from annotator.schema import Schema, SchemaError, parse_schema
 from annotator.schema_write import schema_source
@@ -241,9 +242,9 @@ def read_json_result(path: Path) -> ReadResult:
 
 def load_json(data: bytes, path: Path) -> Any:
     """The JSON value of a file's bytes, after the encoding, emptiness and size checks (clear messages)."""
-    decode_text(data, str(path), MAX_FILE_CHARS)
-    try:
-        return orjson.loads(data)
+    text = decode_text(data, str(path), MAX_FILE_CHARS)[0]
+    try:  # the bytes when they are UTF-8 (no copy of a large export), else the text they were read as
+        return orjson.loads(text if given_encoding() else data)
     except orjson.JSONDecodeError as exc:
         raise ImportFileError(str(path), f"not valid JSON: {exc}") from None
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from annotator.text_encoding import head_text
+
 HEADER = "#FORMAT=WebAnno TSV 3.3"
 FORMAT_LINE = re.compile(r"#FORMAT=WebAnno TSV (\d+)(?:\.(\d+))?\s*$")  # WebAnno 3.0 wrote "TSV 3", no minor
 # WebAnno 2's TSV (no #FORMAT line): its first line names the layers and their features,
@@ -157,7 +159,7 @@ def is_webanno_file(path: Path) -> bool:
             head = fh.read(64)
     except OSError:
         return False
-    first = head.decode("utf-8", "replace").lstrip("\ufeff").split("\n", 1)[0]
+    first = head_text(head).split("\n", 1)[0]
     return (
         FORMAT_LINE.match(first) is not None or first.startswith("#FORMAT=WebAnno TSV ") or bool(TSV2_LINE.match(first))
     )

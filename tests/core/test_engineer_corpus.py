@@ -64,7 +64,7 @@ def test_a_windows_1252_file_is_refused_with_the_word_it_reads_and_how_to_conver
     (reason,) = [r for _, r in report.skipped]
     assert reason.startswith(
         f"{old}:1: not valid UTF-8 (byte 3: invalid continuation byte); it reads as "
-        "Windows-1252 (Latin-1) text, “Café”: save it as UTF-8 first"
+        "Windows-1252 (Latin-1) text, “Café”: import it with --encoding cp1252, or save it as UTF-8 first"
     ), reason
     assert f"iconv -f cp1252 -t utf-8 '{old}' > NEW.txt" in reason and len(reason.splitlines()) == 1
     # bytes that are no Windows-1252 text (control characters, its undefined bytes) get no such guess
