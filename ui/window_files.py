@@ -254,7 +254,12 @@ class FilesAndWork(_Window):
         self.back_to_text()  # the keys went nowhere after the dialog
         if chosen:
             fmt, path = dlg.choice()
-            w = ImportFormatWorker(c.project.path, fmt, [path], self.settings.annotator or None, dlg.options())
+            who, encoding = self.settings.annotator or None, dlg.encoding()
+            w: ImportWorker | ImportFormatWorker
+            if fmt:
+                w = ImportFormatWorker(c.project.path, fmt, [path], who, dlg.options(), encoding=encoding)
+            else:  # each file told from its name and content, as File > Import files… does
+                w = ImportWorker(c.project.path, [path], who, encoding=encoding)
             self.start_worker(w, after=lambda: self._after_import_of(w))
 
     def _after_import_of(self, worker: ImportWorker | ImportFormatWorker) -> None:
@@ -286,10 +291,19 @@ class FilesAndWork(_Window):
         again: ImportWorker | ImportFormatWorker
         if isinstance(worker, ImportFormatWorker):
             again = ImportFormatWorker(
-                c.project.path, worker.fmt, paths, worker.annotator, worker.options, add_types=add, mapped=mapped
+                c.project.path,
+                worker.fmt,
+                paths,
+                worker.annotator,
+                worker.options,
+                add_types=add,
+                mapped=mapped,
+                encoding=worker.encoding,
             )
         else:
-            again = ImportWorker(c.project.path, paths, worker.annotator, add_types=add, mapped=mapped)
+            again = ImportWorker(
+                c.project.path, paths, worker.annotator, add_types=add, mapped=mapped, encoding=worker.encoding
+            )
         self.start_worker(again, after=lambda: self._after_import_of(again))
 
     def ask_schema_choice(self, lacking: list[tuple[str, list[str]]]) -> tuple[bool, dict[str, str]] | None:

@@ -230,9 +230,11 @@ class ImportWorker(Worker):
         annotator: str | None = None,
         add_types: bool = False,
         mapped: dict[str, str] | None = None,
+        encoding: str | None = None,
     ) -> None:
         super().__init__(project_path, annotator)
         self.paths = paths
+        self.encoding = encoding  # the text files' (the Import dialog's Encoding); None: strict UTF-8
         self.schema_adopted: str | None = None  # the schema the files brought or grew (the window reads it again)
         self.add_types = add_types  # a brat folder's labels and event types the project lacks are added to its schema
         self.mapped = mapped or {}  # or taken as the project's: {the file's name: the project's} (``--map``)
@@ -248,6 +250,7 @@ class ImportWorker(Worker):
             progress=lambda done, total, path: self.progress.emit(done, total, f"importing {Path(path).name}"),
             cancelled=lambda: self._cancel,
             choices=SchemaChoices(self.add_types, self.mapped),
+            encoding=self.encoding,
         )
         self.report = report
         self.schema_adopted = report.schema_adopted or ("added" if report.types_added else None)
@@ -331,9 +334,11 @@ class ImportFormatWorker(Worker):
         options: dict[str, str] | None = None,
         add_types: bool = False,
         mapped: dict[str, str] | None = None,
+        encoding: str | None = None,
     ) -> None:
         super().__init__(project_path, annotator)
         self.fmt, self.paths, self.options = fmt, paths, options or {}
+        self.encoding = encoding  # as ImportWorker's
         self.schema_adopted: str | None = None
         self.add_types, self.mapped = add_types, mapped or {}  # as ImportWorker's
         self.lacking: list[tuple[str, list[str]]] = []
@@ -350,6 +355,7 @@ class ImportFormatWorker(Worker):
                 progress=lambda k, n, p: self.progress.emit(k, n, f"reading {Path(p).name}"),
                 options=self.options,
                 choices=SchemaChoices(self.add_types, self.mapped),
+                encoding=self.encoding,
             )
         except SchemaLacksError as exc:  # refused, said as any failure; the window offers to add them
             self.lacking = [(exc.path, exc.lacks)]

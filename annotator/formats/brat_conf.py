@@ -17,6 +17,7 @@ from typing import Any
 
 import webcolors
 
+from annotator.text_encoding import given_encoding
 from annotator.errors import ImportFileError, SchemaError
 from annotator.schema import Attribute, EventType, Role, Schema, is_label_name, parse_schema
 from annotator.schema_write import schema_source
@@ -223,8 +224,8 @@ def _visual_names(visual: Path | None) -> tuple[dict[str, str], dict[str, str]]:
     if visual is None or not visual.exists():
         return names, colours
     try:
-        text = visual.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = visual.read_text(encoding=given_encoding() or "utf-8")  # the import's, as annotation.conf's
+    except (OSError, UnicodeError):
         return names, colours
     for section, lines in _sections(text, visual).items():
         for _, line in lines:

@@ -1,5 +1,7 @@
-"""Import in a named format (every reader of ``annotator.formats.readers()``): a file or a folder, and the reader's
-options for a format that has some (CoNLL: scheme, column, documents), as ``import --option`` takes them."""
+"""Import in a named format (every reader of ``annotator.formats.readers()``), or each file told from its name and
+content (plain texts, JSONL, the project's JSON: as File > Import files…): a file or a folder, the reader's options
+for a format that has some (CoNLL: scheme, column, documents), as ``import --option`` takes them, and the text files'
+encoding (an older corpus's Windows-1252), as ``import --encoding`` takes it."""
 
 from __future__ import annotations
 
@@ -17,9 +19,13 @@ from PySide6.QtWidgets import (
 from annotator.api import check_import
 from annotator.errors import AnnotatorError
 from annotator.formats.registry import FORMATS, import_formats
+from annotator.text_encoding import OFFERED, UTF8
 from ui import file_dialogs
 from ui.dialogs.export import parse_options
 from ui.dialogs.keys import buddy_label, example_row, options_and_error_rows, show_example
+
+
+TOLD = "Told from each file (.txt, .jsonl, .json, …)"
 
 
 class ImportFormatDialog(QDialog):
@@ -30,6 +36,7 @@ class ImportFormatDialog(QDialog):
         self.format = QComboBox()
         for f in import_formats():  # the name users know shown, the format's id kept as the item's data
             self.format.addItem(f.shown, f.name)
+        self.format.addItem(TOLD, "")  # no reader named: each file told from its name and content
         self.path = QLineEdit()
         self.path.setPlaceholderText("a file, or a folder (brat, WebAnno TSV)")
         # a path is read whole (the box was 110 px, its own hint cut): about fifty characters
@@ -44,6 +51,15 @@ class ImportFormatDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("&Format", self.format)  # every row and button has its Alt+letter
         form.addRow(buddy_label("Fro&m", self.path), row)
+        self.encoding_box = QComboBox()  # the offered ones, or any name Python knows typed (checked on OK)
+        self.encoding_box.setEditable(True)
+        for shown, codec in OFFERED:
+            self.encoding_box.addItem(shown, codec)
+        self.encoding_box.setToolTip(
+            "The text files' encoding: Windows-1252 (cp1252) or Latin-1 for older news archives, or any name Python "
+            "knows typed; UTF-8 is strict, as import without --encoding"
+        )
+        form.addRow(buddy_label("&Encoding", self.encoding_box), self.encoding_box)
         self.options_edit, self.error = options_and_error_rows(form)
         self.example = example_row(form, self.error)  # the reader's example, whole below the box
         self.format.currentIndexChanged.connect(self._options_for)
@@ -68,14 +84,14 @@ class ImportFormatDialog(QDialog):
             self.path.setText(path)
 
     def _options_for(self) -> None:
-        keys = FORMATS[self.format.currentData()].import_options
+        record = FORMATS.get(self.format.currentData())
+        keys = record.import_options if record else ()
         self.options_edit.setEnabled(bool(keys))
-        example = FORMATS[self.format.currentData()].import_example
         self.options_edit.setPlaceholderText(
             "KEY=VALUE; … with keys: " + ", ".join(keys) if keys else "no options for this format"
         )
-        show_example(self.example, example if keys else "")
-        self.options_edit.setToolTip(FORMATS[self.format.currentData()].import_help)
+        show_example(self.example, record.import_example if record and keys else "")
+        self.options_edit.setToolTip(record.import_help if record else "")
         self.error.setText("")
 
     def accept(self) -> None:
@@ -83,6 +99,7 @@ class ImportFormatDialog(QDialog):
             return
         try:
             self.options()
+            self.encoding()
         except AnnotatorError as exc:  # said in the dialog, which stays open with what was typed
             self.error.setText(str(exc))
             return
@@ -91,10 +108,20 @@ class ImportFormatDialog(QDialog):
     def choice(self) -> tuple[str, str]:
         return self.format.currentData(), self.path.text().strip()
 
+    def encoding(self) -> str | None:
+        """The codec chosen or typed (``cp1252``), None for UTF-8 (strict, the default); a name Python does not know
+        refused here (AnnotatorError), in the command line's words."""
+        typed = self.encoding_box.currentText().strip()
+        offered = {shown.casefold(): codec for shown, codec in OFFERED}
+        codec = offered.get(typed.casefold(), typed) or UTF8
+        check_import(None, None, False, codec)
+        return None if codec == UTF8 else codec
+
     def options(self) -> dict[str, str]:
         """The reader's options typed (``documents=sentence; scheme=bioes``); none for a format without any. A key
         the format does not take is refused here (AnnotatorError), as the command line refuses it."""
-        if not FORMATS[self.format.currentData()].import_options:
+        record = FORMATS.get(self.format.currentData())
+        if record is None or not record.import_options:
             return {}
         got = parse_options(self.options_edit.text())
         check_import(self.format.currentData(), got)  # in the command line's words
