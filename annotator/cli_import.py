@@ -18,7 +18,7 @@ STANDARD_INPUT = "standard input"  # what messages call the file ``-`` was saved
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from annotator.formats.loading import STDIN, stdin_spooled
+    from annotator.formats.stdin_spool import STDIN, stdin_spooled
 
     if args.paths.count(STDIN) > 1:
         raise UsageError("- (standard input) can be read once; give it once")

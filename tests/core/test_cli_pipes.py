@@ -186,7 +186,7 @@ def test_export_to_dash_in_process(tmp_path, capsysbinary):
 def test_what_stdin_gave_is_saved_whole_under_the_ending_its_content_calls_for(data, suffix):
     import io
 
-    from annotator.formats.loading import stdin_spooled
+    from annotator.formats.stdin_spool import stdin_spooled
 
     with stdin_spooled(["a.txt", "-"], io.BytesIO(data)) as (paths, spool):
         assert paths[0] == "a.txt" and paths[1] == spool and Path(spool).name == f"stdin{suffix}"
