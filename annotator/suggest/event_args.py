@@ -236,7 +236,9 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
         out.append(("subjpass", c))
     out += [("subjpass", g) for g in along if subjpass]
     for c in kids:
-        if c.dep_ == "dative":
+        if c.dep_ == "dative" and c.pos_ == "ADP":  # "paid millions to the militants": the parse's dative "to"
+            out += [(f"~prep:{c.lower_}", g) for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ == "dative":
             out.append(("dative", c))
         elif c.dep_ == "oprd":
             out.append(("oprd", c))
