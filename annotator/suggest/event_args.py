@@ -20,7 +20,7 @@ from annotator.rules import has_room, takes
 from annotator.suggest.amounts import COUNTS, is_money
 from annotator.suggest.frame_preps import preps
 from annotator.suggest.noun_frame import noun_frame, of_noun_before
-from annotator.suggest.shared_parts import along_with, conjuncts
+from annotator.suggest.shared_parts import along_with, conjuncts, first_conjunct
 from annotator.suggest.arg_spans import PLACE_LABELS, WH, guess_or_ent, resolve, span_of
 from annotator.suggest.noun_classes import alternative_labels, court_role, is_crime, is_weapon
 from annotator.suggest.nearest_setting import SETTING_PREPS, TIME_LABELS, nearest, on_topic, takes_times
@@ -359,9 +359,13 @@ def fill_roles(
     # "the police detention of the activist", "the army's killing of civilians": the "of" phrase of a noun names the
     # one it is done to, so the name before the noun is not that one too
     has_of = any(slot == "prep:of" for slot, _ in pairs)
+    # "attacks on the Marine barracks and the French embassy": coordinated fillers of a slot are of one role; one the
+    # role has no room for fills no other ("the Marine barracks" was the Place, the embassy the Target)
+    group_role: dict[tuple[str, int], str] = {}
     for slot, tok in pairs:
         hearsay = slot.startswith("~") or slot in HEARSAY_SLOTS
         slot = slot.removeprefix("~")
+        group = (slot, first_conjunct(tok).i)
         tok = resolve(tok, ents)
         if tok is None:
             continue
@@ -395,7 +399,7 @@ def fill_roles(
         if judges is not None:
             order = [rs for rs in order if rs[0].name != _OTHER_SIDE[judges]]
         for role, slots in order:
-            if slot not in slots:
+            if slot not in slots or group_role.get(group, role.name) != role.name:
                 continue
             if has_of and slot in ("poss", "compound") and "prep:of" in slots:
                 continue
@@ -420,6 +424,7 @@ def fill_roles(
             if hearsay:
                 score = 0.45  # below what counts as a participant or a setting in the trigger's decision
             out.append(ArgumentSuggestion(role.name, start, end, fit, score))
+            group_role.setdefault(group, role.name)
             used.add((start, end))
             filled[role.name] = filled.get(role.name, 0) + 1
             break

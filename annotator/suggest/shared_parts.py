@@ -16,6 +16,13 @@ def conjuncts(tok: Any) -> list[Any]:
     return out
 
 
+def first_conjunct(tok: Any) -> Any:
+    """The first of the nouns ``tok`` is coordinated with ("A, B and C": A), or ``tok``."""
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") and tok.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return tok
+
+
 def along_with(tok: Any) -> list[Any]:
     """Who or what is "along with" or "together with" ``tok`` ("was arrested along with his partner": the partner, with
     the verb; "the president, along with his wife": the wife, with the noun)."""
