@@ -28,6 +28,7 @@ from ui.span_labels import RoomyLayout, SpanLabels, room_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
+    from ui.places import Place
 
 
 class DocumentView(QPlainTextEdit):
@@ -51,7 +52,7 @@ class DocumentView(QPlainTextEdit):
         self.highlighter = SpanHighlighter(self.document(), {})
         self.snap_to_tokens = True
         self.refused: str | None = None  # why the current document is not shown (too long a line)
-        self.open_at: tuple[int, int] | None = None  # (document id, caret): where the next load of it shows
+        self.place_of: Callable[[int], Place | None] | None = None  # where a document was left (ui/places.py)
         self.key_handler: Callable[[QKeyEvent], bool] | None = None
         self.context_menu_builder: Callable[[QContextMenuEvent], None] | None = None
         self.room_layout = RoomyLayout(self.document())
@@ -122,9 +123,9 @@ class DocumentView(QPlainTextEdit):
                 starts.append(b.position())
                 b = b.next()
         h.set_block_starts(starts)
-        at, self.open_at = self.open_at, None
-        if at is not None and at[0] == c.doc.id and 0 < at[1] <= len(c.doc.text):
-            self.show_cp(at[1])  # where it was left: the blocks there are the ones indexed and formatted first
+        at = self.place_of(c.doc.id) if self.place_of is not None else None
+        if at is not None and (at.caret or at.top):
+            self.show_place(at)  # where it was left: the blocks there are the ones indexed and formatted first
         h.load(c.entities.values(), c.events.values(), c.u16, self.blocks_to_show)
         self.viewport().update()
 
@@ -222,6 +223,54 @@ class DocumentView(QPlainTextEdit):
         self.setTextCursor(cur)
         self.ensureCursorVisible()
         self.reveal()
+
+    def top_cp(self) -> int:
+        """The first character of the first line in view, in code points (the bar counts lines: the first block
+        shown may begin above the view)."""
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return 0
+        above = -self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        layout, start = block.layout(), block.position()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            if line.y() + line.height() / 2 >= above:
+                start = block.position() + line.textStart()
+                break
+        return self.to_cp(start)
+
+    def show_place(self, place: Place) -> None:
+        """Back where a document was left: ``place.top`` on the view's first line and the caret at ``place.caret``,
+        the caret brought into view if it is out of it then (a narrower window); without a top, the caret shown as
+        after a jump. Places past the end of a text shorter than when they were kept are taken as its end."""
+        n = len(self.controller.doc.text) if self.controller.doc is not None else 0
+        caret = min(place.caret, n)
+        if place.top is None:
+            self.show_cp(caret)
+            return
+        cur = self.textCursor()
+        cur.setPosition(self.to16(min(place.top, n)))
+        self.setTextCursor(cur)
+        self.ensureCursorVisible()  # the top's line in view, then scrolled to the first line (the bar counts lines)
+        bar, r = self.verticalScrollBar(), self.cursorRect()
+        bar.setValue(bar.value() + max(0, r.top() // max(1, r.height() + self.room_layout.room)))
+        for _ in range(8):  # the line estimate made exact: the first line in view is the one ``top`` is on
+            if self.top_cp() > place.top and bar.value() > bar.minimum():
+                bar.setValue(bar.value() - 1)
+            elif self.top_cp() < place.top and bar.value() < bar.maximum():
+                bar.setValue(bar.value() + 1)
+                if self.top_cp() > place.top:  # ``top`` inside the line above (the text wraps otherwise now)
+                    bar.setValue(bar.value() - 1)
+                    break
+            else:
+                break
+        shown = bar.value()
+        cur.setPosition(self.to16(caret))
+        self.setTextCursor(cur)
+        bar.setValue(shown)
+        r = self.cursorRect()
+        if r.top() < 0 or r.bottom() > self.viewport().height():
+            self.ensureCursorVisible()
 
     def reveal(self) -> None:
         """After a jump (Tab, ], Find, undo, a click in a list): a caret on the viewport's first or last line, or

@@ -41,6 +41,7 @@ from ui.elided import SLACK, ElidedLabel
 from ui.panels.legend import Legend, LegendArea
 from ui.panels.table_model import keys_look
 from ui.palette import label_colors
+from ui.places import PlaceMemory
 from ui.settings import AppSettings
 from ui.project_files import is_project_file
 from ui.window_files import FilesAndWork
@@ -114,6 +115,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.view.highlighter.show_rejected = settings.show_rejected
         self.view.set_font_size(settings.font_size)
         self.view.palette_name = str(settings.get("palette"))
+        self.places = PlaceMemory(c, self.view, settings)  # where each document was left, kept as it moves
         self.edit_actions = EditActions(c, self.view, self._pick_event_type)
         self.view.key_handler = partial(annotation_key, self.edit_actions)  # the annotation keys: ui/edit_keys.py
         self.min_score: float | None = None  # the last minimum given to Accept suggestions scored at least…
@@ -263,10 +265,8 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
 
     # -- project and documents ---------------------------------------------------------------------------
     def open_project(self, path: str | Path) -> bool:
-        self.remember_place()
-        place = self.saved_place(path)  # the document left there is the one read (not the first, then that one)
-        self.view.open_at = place  # and shown at the caret from the start (its spans indexed first)
-        try:
+        place = self.saved_place(path)  # the document left there is the one read (not the first, then that one),
+        try:  # shown where it was left from the start (its spans there indexed first): ui/places.py
             self.controller.open_project(path, self.settings.annotator or None, place[0] if place else None)
         except AnnotatorError as exc:
             self.alert("Cannot open project", str(exc))
@@ -278,7 +278,6 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.setWindowTitle(f"{Path(path).name}{' [read-only]' if read_only else ''} — Annotator")
         if read_only:
             self.message.setText("Opened read-only: edits are not possible")
-        self.restore_place(place)
         if self.auto_preannotate and self._needs_preannotation():
             self.preannotate(only_new=True, auto=True)
         self.opens_named.clear()

@@ -535,46 +535,16 @@ class WindowFlow(_Window):
         whole = getattr(self, "_work_left_whole", "")
         self.work_label.setVisible(bool(whole) and self.message.text() != whole)
 
-    # -- the last place of each project ----------------------------------------------------------------
-    def _place_key(self, path: str | Path | None = None) -> str | None:
-        p = self.controller.project
-        if path is None and p is not None:
-            path = p.path
-        return f"places/{Path(path).resolve()}".replace("\\", "/") if path is not None else None
-
+    # -- the last place of each project (ui/places.py) -------------------------------------------------------
     def remember_place(self) -> None:
-        key, c = self._place_key(), self.controller
-        if key is None or c.doc is None:
-            return
-        caret = self.view.to_cp(self.view.textCursor().position()) if not self.view.refused else 0
-        self.settings.q.setValue(key, f"{c.doc.id}:{caret}")
+        """The current document's place written now (a document opened, the project closed)."""
+        self.places.write()
 
     def carry_place(self, new_path: str | Path) -> None:
-        """The place in the project open now kept for ``new_path`` too, the name its file has now (renamed or moved
-        while open): the reopen then shows the person's document, not the first (places are kept by name)."""
-        self.remember_place()
-        key, value = self._place_key(), None
-        if key is not None and (value := self.settings.q.value(key)):
-            self.settings.q.setValue(self._place_key(new_path), value)
+        """The places in the project open now kept for ``new_path`` too, the name its file has now (renamed or moved
+        while open): the reopen then shows the person's document where it was, not the first (places are by name)."""
+        self.places.carry(new_path)
 
     def saved_place(self, path: str | Path) -> tuple[int, int] | None:
         """(document id, caret) where the project at ``path`` was left, if it was."""
-        value = str(self.settings.q.value(self._place_key(path), "") or "")
-        try:
-            doc_id, caret = (int(x) for x in value.split(":"))
-        except ValueError:
-            return None
-        return doc_id, caret
-
-    def restore_place(self, place: tuple[int, int] | None) -> None:
-        """Back to ``place`` (``saved_place``): its document (``open_project`` opens it first), the caret in it."""
-        c = self.controller
-        if place is None or c.project is None:
-            return
-        doc_id, caret = place
-        if c.doc is None or c.doc.id != doc_id:
-            if doc_id not in c.project.document_ids():
-                return
-            c.open_document(doc_id)
-        if c.doc is not None and 0 <= caret <= len(c.doc.text) and not self.view.refused:
-            self.view.show_cp(caret)
+        return self.places.saved(path)

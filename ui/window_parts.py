@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ui.panels.event_editor import EventEditor
     from ui.panels.find_bar import FindBar
     from ui.panels.legend import Legend
+    from ui.places import PlaceMemory
     from ui.side_panels import SidePanels
 
 
@@ -44,6 +45,7 @@ class WindowParts(WindowFace, Protocol):
     reviewed_label: "QLabel"
     work_label: "QLabel"
     opens_named: "set[int]"
+    places: "PlaceMemory"
 
     def open_project(self, path: str | Path) -> bool: ...
 
