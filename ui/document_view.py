@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QTextCursor,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
@@ -239,6 +240,18 @@ class DocumentView(QPlainTextEdit):
                 break
         return self.to_cp(start)
 
+    def scroll_to_cp(self, top: int) -> None:
+        """The line ``top`` is on made the view's first, the caret left where it is. The bar counts lines as the
+        layout has them (a block not laid out counts one), and Qt finds the first block by that number: the block's
+        first line number plus the line's index in it is exact at this moment."""
+        pos = self.to16(top)
+        block = self.document().findBlock(pos)
+        if not block.isValid():
+            return
+        self.document().documentLayout().blockBoundingRect(block)  # laid out, its lines known
+        line = block.layout().lineForTextPosition(pos - block.position())
+        self.verticalScrollBar().setValue(block.firstLineNumber() + (line.lineNumber() if line.isValid() else 0))
+
     def show_place(self, place: Place) -> None:
         """Back where a document was left: ``place.top`` on the view's first line and the caret at ``place.caret``,
         the caret brought into view if it is out of it then (a narrower window); without a top, the caret shown as
@@ -249,28 +262,23 @@ class DocumentView(QPlainTextEdit):
             self.show_cp(caret)
             return
         cur = self.textCursor()
-        cur.setPosition(self.to16(min(place.top, n)))
-        self.setTextCursor(cur)
-        self.ensureCursorVisible()  # the top's line in view, then scrolled to the first line (the bar counts lines)
-        bar, r = self.verticalScrollBar(), self.cursorRect()
-        bar.setValue(bar.value() + max(0, r.top() // max(1, r.height() + self.room_layout.room)))
-        for _ in range(8):  # the line estimate made exact: the first line in view is the one ``top`` is on
-            if self.top_cp() > place.top and bar.value() > bar.minimum():
-                bar.setValue(bar.value() - 1)
-            elif self.top_cp() < place.top and bar.value() < bar.maximum():
-                bar.setValue(bar.value() + 1)
-                if self.top_cp() > place.top:  # ``top`` inside the line above (the text wraps otherwise now)
-                    bar.setValue(bar.value() - 1)
-                    break
-            else:
-                break
-        shown = bar.value()
         cur.setPosition(self.to16(caret))
         self.setTextCursor(cur)
-        bar.setValue(shown)
+        self.scroll_to_cp(min(place.top, n))
+        self._top_asked = (min(place.top, n), self.top_cp())  # kept through a resize that comes before a scroll
         r = self.cursorRect()
         if r.top() < 0 or r.bottom() > self.viewport().height():
             self.ensureCursorVisible()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """The first line's words kept in view when the text wraps at a new width: Qt kept the first line's number,
+        which the new wrapping gives to other words (a dock moved showed text thousands of characters further on)."""
+        top = self.top_cp() if self.controller.doc is not None and not self.refused else None
+        asked = getattr(self, "_top_asked", None)  # a place shown, its line still first: the words asked, not the line
+        top = asked[0] if asked is not None and asked[1] == top else top
+        super().resizeEvent(event)
+        if top is not None and event.size().width() != event.oldSize().width() and self.top_cp() != top:
+            self.scroll_to_cp(top)
 
     def reveal(self) -> None:
         """After a jump (Tab, ], Find, undo, a click in a list): a caret on the viewport's first or last line, or

@@ -89,7 +89,7 @@ class PlaceMemory(QObject):
         return (first[0], first[1].caret) if first is not None else None
 
     def place_of(self, doc_id: int) -> Place | None:
-        """Where document ``doc_id`` was left (this run or one before), if it was."""
+        """Where document ``doc_id`` was left (this run or one before), if it was: the view's load shows it."""
         return self.places.get(doc_id)
 
     def note(self) -> None:

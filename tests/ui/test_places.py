@@ -141,3 +141,19 @@ def test_at_most_kept_places_a_project_the_most_recent(qtbot):
 
     places = {d: Place(d, d) for d in range(KEPT + 10, 0, -1)}
     assert list(read_places(write_places(places))) == list(range(KEPT + 10, 10, -1))
+
+
+def test_a_narrower_text_keeps_the_words_of_its_first_line_in_view(qtbot, tmp_path):
+    # seen reopening under Xvfb: the docks laid out after the text narrowed it, and Qt kept the first line's number,
+    # which the new wrapping gave to words 2,400 characters further on (so did a window made narrower after a jump)
+    path = _project(tmp_path)
+    w = open_window(qtbot, path)
+    try:
+        w.view.show_cp(len(w.controller.doc.text) * 2 // 3)  # a jump (Tab, Find, ]): the lines above not laid out
+        top, wide = _where(w)[2], w.view.viewport().width()
+        w.resize(w.width() - 300, w.height())
+        qtbot.waitUntil(lambda: w.view.viewport().width() < wide)
+        now = _where(w)[2]
+        assert now <= top < now + 200, (top, now)  # the line that holds them is the first (a line: ~70 characters)
+    finally:
+        close_window(w)
