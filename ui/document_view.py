@@ -54,6 +54,7 @@ class DocumentView(QPlainTextEdit):
         self.snap_to_tokens = True
         self.refused: str | None = None  # why the current document is not shown (too long a line)
         self.place_of: Callable[[int], Place | None] | None = None  # where a document was left (ui/places.py)
+        self._top_asked: tuple[int, int] | None = None  # (a place's top, the first line's start as it was shown)
         self.key_handler: Callable[[QKeyEvent], bool] | None = None
         self.context_menu_builder: Callable[[QContextMenuEvent], None] | None = None
         self.room_layout = RoomyLayout(self.document())
@@ -70,6 +71,7 @@ class DocumentView(QPlainTextEdit):
 
     # -- setup ---------------------------------------------------------------------------------------
     def _on_project(self) -> None:
+        self._top_asked = None
         colors = label_colors(self.controller.schema, self.palette_name)
         self.highlighter.set_colors({name: QColor(c) for name, c in colors.items()})
 
@@ -97,6 +99,7 @@ class DocumentView(QPlainTextEdit):
         """Show the controller's current document with every highlight (those out of view after the first paint)."""
         c = self.controller
         h = self.highlighter
+        self._top_asked = None
         shown, breaks = view_text_and_breaks(c.doc.text) if c.doc is not None else ("", [])
         longest = longest_line(shown, breaks) if len(shown) > MAX_UNBROKEN_LINE else 0
         self.refused = None
@@ -274,11 +277,13 @@ class DocumentView(QPlainTextEdit):
         """The first line's words kept in view when the text wraps at a new width: Qt kept the first line's number,
         which the new wrapping gives to other words (a dock moved showed text thousands of characters further on)."""
         top = self.top_cp() if self.controller.doc is not None and not self.refused else None
-        asked = getattr(self, "_top_asked", None)  # a place shown, its line still first: the words asked, not the line
+        asked = self._top_asked  # a place shown, its line still the first: the words asked, not the line
         top = asked[0] if asked is not None and asked[1] == top else top
         super().resizeEvent(event)
         if top is not None and event.size().width() != event.oldSize().width() and self.top_cp() != top:
             self.scroll_to_cp(top)
+        if asked is not None:  # still asked while the line holding it is the first (the next resize of a start)
+            self._top_asked = (asked[0], self.top_cp()) if top == asked[0] else None
 
     def reveal(self) -> None:
         """After a jump (Tab, ], Find, undo, a click in a list): a caret on the viewport's first or last line, or
