@@ -157,3 +157,24 @@ def test_a_narrower_text_keeps_the_words_of_its_first_line_in_view(qtbot, tmp_pa
         assert now <= top < now + 200, (top, now)  # the line that holds them is the first (a line: ~70 characters)
     finally:
         close_window(w)
+
+
+def test_an_undo_in_a_document_left_shows_what_it_undid_not_the_place(qtbot, tmp_path):
+    # the undo opens the document of its edit and selects what it changed: that wins over where the caret was left
+    path = _project(tmp_path)
+    w = open_window(qtbot, path)
+    try:
+        a, b, _c = w.controller.project.document_ids()
+        text = w.controller.doc.text
+        start = text.index("Nairobi", len(text) // 2)
+        w.view.setFocus()
+        w.view.select_cp(start, start + len("Nairobi"))
+        qtbot.keyClick(w.view, "3")  # GPE
+        (span,) = w.controller.entities.values()
+        w.view.show_cp(10)  # the caret left near the top
+        w.open_document(b)
+        w.controller.undo_stack.undo()
+        assert w.controller.doc.id == a and not w.controller.entities
+        assert abs(w.view.caret_cp() - span.start) < 20, (w.view.caret_cp(), span.start)
+    finally:
+        close_window(w)
