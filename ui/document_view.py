@@ -29,7 +29,6 @@ from ui.span_labels import RoomyLayout, SpanLabels, room_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
-    from ui.places import Place
 
 
 class DocumentView(QPlainTextEdit):
@@ -53,7 +52,8 @@ class DocumentView(QPlainTextEdit):
         self.highlighter = SpanHighlighter(self.document(), {})
         self.snap_to_tokens = True
         self.refused: str | None = None  # why the current document is not shown (too long a line)
-        self.place_of: Callable[[int], Place | None] | None = None  # where a document was left (ui/places.py)
+        # where a document was left, (caret, first character in view or None): ui/places.py
+        self.place_of: Callable[[int], tuple[int, int | None] | None] | None = None
         self._top_asked: tuple[int, int] | None = None  # (a place's top, the first line's start as it was shown)
         self.key_handler: Callable[[QKeyEvent], bool] | None = None
         self.context_menu_builder: Callable[[QContextMenuEvent], None] | None = None
@@ -128,7 +128,7 @@ class DocumentView(QPlainTextEdit):
                 b = b.next()
         h.set_block_starts(starts)
         at = self.place_of(c.doc.id) if self.place_of is not None else None
-        if at is not None and (at.caret or at.top):
+        if at is not None and (at[0] or at[1]):
             self.show_place(at)  # where it was left: the blocks there are the ones indexed and formatted first
         h.load(c.entities.values(), c.events.values(), c.u16, self.blocks_to_show)
         self.viewport().update()
@@ -255,20 +255,20 @@ class DocumentView(QPlainTextEdit):
         line = block.layout().lineForTextPosition(pos - block.position())
         self.verticalScrollBar().setValue(block.firstLineNumber() + (line.lineNumber() if line.isValid() else 0))
 
-    def show_place(self, place: Place) -> None:
-        """Back where a document was left: ``place.top`` on the view's first line and the caret at ``place.caret``,
+    def show_place(self, place: tuple[int, int | None]) -> None:
+        """Back where a document was left, ``place`` (caret, top): ``top`` on the view's first line and the caret there,
         the caret brought into view if it is out of it then (a narrower window); without a top, the caret shown as
         after a jump. Places past the end of a text shorter than when they were kept are taken as its end."""
         n = len(self.controller.doc.text) if self.controller.doc is not None else 0
-        caret = min(place.caret, n)
-        if place.top is None:
+        caret, top = min(place[0], n), place[1]
+        if top is None:
             self.show_cp(caret)
             return
         cur = self.textCursor()
         cur.setPosition(self.to16(caret))
         self.setTextCursor(cur)
-        self.scroll_to_cp(min(place.top, n))
-        self._top_asked = (min(place.top, n), self.top_cp())  # kept through a resize that comes before a scroll
+        self.scroll_to_cp(min(top, n))
+        self._top_asked = (min(top, n), self.top_cp())  # kept through a resize that comes before a scroll
         r = self.cursorRect()
         if r.top() < 0 or r.bottom() > self.viewport().height():
             self.ensureCursorVisible()

@@ -7,9 +7,8 @@ shows); session 6's ``doc:caret`` (no top) is still read. At most ``KEPT`` docum
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -22,9 +21,9 @@ KEPT = 50  # documents' places kept a project, the most recent
 WRITE_AFTER_MS = 1000  # written once the caret and the view have been still this long (a kill loses at most that)
 
 
-@dataclass(frozen=True)
-class Place:
-    """A document's caret and the first character in view (None: not known, an older value), in code points."""
+class Place(NamedTuple):
+    """A document's caret and the first character in view (None: not known, an older value), in code points; a plain
+    pair to the view (``DocumentView.show_place``), which imports nothing of this module."""
 
     caret: int
     top: int | None = None
