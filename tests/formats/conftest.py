@@ -241,3 +241,24 @@ def assert_refused_whole(tmp_path, fmt: str, content: bytes, line: int, message:
         assert project.document_ids() == []
     finally:
         project.close()
+
+
+def negative_attack_through(tmp_path, fmt: str, name: str):  # type: ignore[no-untyped-def]
+    """A news project's own event with ``polarity Negative`` set, exported as ``fmt`` to ``name`` and imported into a
+    new project: (the event made, the event back)."""
+    from annotator import api
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "doc.txt").write_text("Rebels attacked nobody.\n")
+    first = api.new_project(tmp_path / "a.annotator")
+    api.import_files(first, [tmp_path / "in"])
+    (doc,) = first.document_ids()
+    event = edits.add_event(first, doc, "Conflict:Attack", 7, 15).result_id
+    edits.set_event_attribute(first, event, "polarity", "Negative")
+    (made,) = first.events(doc)
+    api.export(first, tmp_path / name, fmt)
+    second = api.new_project(tmp_path / "b.annotator")
+    api.import_files(second, [tmp_path / name], format=fmt)
+    (doc,) = second.document_ids()
+    (got,) = second.events(doc)
+    return made, got

@@ -10,10 +10,11 @@ import json
 
 import pytest
 
-from annotator import api, edits
+from annotator import api
 from tests.formats.brat_nested_news import ANN as NESTED_ANN
 from tests.formats.brat_nested_news import CONF as NESTED_CONF
 from tests.formats.brat_nested_news import assert_attributes_back, imported
+from tests.formats.conftest import negative_attack_through
 
 ANN = NESTED_ANN + "A1\tNegation E1\nA2\tConfidence E2 Low\n"
 CONF = NESTED_CONF + "Negation\tArg:<EVENT>\nConfidence\tArg:<EVENT>, Value:High|Low\n"
@@ -52,17 +53,6 @@ def test_brats_event_attributes_come_back_through_doccano(tmp_path, into):
 
 def test_a_news_events_polarity_comes_back_through_doccano(tmp_path):
     """A news project's own event: its ``polarity Negative`` was the default ``Positive`` after doccano."""
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "doc.txt").write_text("Rebels attacked nobody.\n")
-    first = api.new_project(tmp_path / "a.annotator")
-    api.import_files(first, [tmp_path / "in"])
-    (doc,) = first.document_ids()
-    event = edits.add_event(first, doc, "Conflict:Attack", 7, 15).result_id
-    edits.set_event_attribute(first, event, "polarity", "Negative")
-    api.export(first, tmp_path / "d.jsonl", "doccano")
-    second = api.new_project(tmp_path / "b.annotator")
-    api.import_files(second, [tmp_path / "d.jsonl"], format="doccano")
-    (doc,) = second.document_ids()
-    (got,) = second.events(doc)
+    _, got = negative_attack_through(tmp_path, "doccano", "d.jsonl")
     assert got.type == "Conflict:Attack"
     assert got.attributes.get("polarity") == "Negative", got.attributes

@@ -6,7 +6,9 @@ the task's data, so a task that records them gives its events no default, as a d
 
 from __future__ import annotations
 
-from annotator import api, edits
+from annotator import api
+
+from tests.formats.conftest import negative_attack_through
 
 TEXT = "Protein p50 binds p65 in cells.\n"
 ANN = "T1\tProtein 8 11\tp50\nT2\tProtein 18 21\tp65\nT3\tBinding 12 17\tbinds\nE1\tBinding:T3 Theme:T1 Theme2:T2\n"
@@ -34,18 +36,6 @@ def test_a_brat_event_without_attributes_gets_none_through_label_studio(tmp_path
 
 def test_a_news_events_attributes_come_back_through_label_studio(tmp_path):
     """The guard: a news project's own event keeps each value it has (set or default)."""
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "doc.txt").write_text("Rebels attacked nobody.\n")
-    first = api.new_project(tmp_path / "a.annotator")
-    api.import_files(first, [tmp_path / "in"])
-    (doc,) = first.document_ids()
-    event = edits.add_event(first, doc, "Conflict:Attack", 7, 15).result_id
-    edits.set_event_attribute(first, event, "polarity", "Negative")
-    (made,) = first.events(doc)
-    api.export(first, tmp_path / "ls.json", "label_studio")
-    second = api.new_project(tmp_path / "b.annotator")
-    api.import_files(second, [tmp_path / "ls.json"], format="label_studio")
-    (doc,) = second.document_ids()
-    (got,) = second.events(doc)
+    made, got = negative_attack_through(tmp_path, "label_studio", "ls.json")
     assert got.type == "Conflict:Attack"
     assert got.attributes == made.attributes and got.attributes.get("polarity") == "Negative", got.attributes

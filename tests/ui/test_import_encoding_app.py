@@ -4,12 +4,13 @@ from its name and content): an older corpus's Windows-1252 texts were refused in
 
 from __future__ import annotations
 
+from ui_support import modal_answerer
+
 TEXT = "Café owner José said “no comment” – he paid €500."
 
 
 def test_the_import_dialog_reads_a_windows_1252_text_in_the_encoding_chosen(qtbot, window, tmp_path):
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
     from ui.dialogs.import_format import TOLD, ImportFormatDialog
 
@@ -18,14 +19,6 @@ def test_the_import_dialog_reads_a_windows_1252_text_in_the_encoding_chosen(qtbo
     c = window.controller
     before = set(c.project.document_ids())
     seen: dict[str, object] = {}
-
-    def answer() -> None:
-        dlg = QApplication.activeModalWidget()
-        try:
-            fill(dlg)
-        except Exception as exc:  # the dialog is modal: closed, or the test would wait on it for ever
-            seen["failed"] = exc
-            dlg.reject()
 
     def fill(dlg: ImportFormatDialog) -> None:
         assert isinstance(dlg, ImportFormatDialog)
@@ -40,7 +33,7 @@ def test_the_import_dialog_reads_a_windows_1252_text_in_the_encoding_chosen(qtbo
         box.setCurrentIndex(box.findText("Windows-1252"))
         dlg.accept()
 
-    QTimer.singleShot(50, answer)
+    QTimer.singleShot(50, modal_answerer(fill, seen))
     window.import_format_dialog()
     qtbot.waitUntil(lambda: not window.workers, timeout=20000)
     assert "failed" not in seen, seen.get("failed")

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+from ui_support import modal_answerer
+
 TWEETS = "Maria\tB-PERSON\nLopez\tI-PERSON\nflew\tO\n\t\nParis\tB-GPE\nwaits\tO\n\t\n"
 
 
 def test_the_import_dialog_gives_the_conll_reader_its_options(qtbot, window, tmp_path):
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
     from ui.dialogs.import_format import ImportFormatDialog
 
@@ -17,14 +18,6 @@ def test_the_import_dialog_gives_the_conll_reader_its_options(qtbot, window, tmp
     c = window.controller
     before = len(c.project.document_ids())
     seen: dict[str, object] = {}
-
-    def answer() -> None:
-        dlg = QApplication.activeModalWidget()
-        try:
-            fill(dlg)
-        except Exception as exc:  # the dialog is modal: closed, or the test would wait on it for ever
-            seen["failed"] = exc
-            dlg.reject()
 
     def fill(dlg: ImportFormatDialog) -> None:
         assert isinstance(dlg, ImportFormatDialog)
@@ -40,7 +33,7 @@ def test_the_import_dialog_gives_the_conll_reader_its_options(qtbot, window, tmp
         dlg.options_edit.setText("documents=sentence")
         dlg.accept()
 
-    QTimer.singleShot(50, answer)
+    QTimer.singleShot(50, modal_answerer(fill, seen))
     window.import_format_dialog()
     qtbot.waitUntil(lambda: not window.workers, timeout=20000)
     assert "failed" not in seen, seen.get("failed")

@@ -7,7 +7,7 @@ import sqlite3
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 from annotator.fileid import sqlite_uri
 
 DOC_A = (
@@ -205,6 +205,22 @@ def picker_closer(shut: list[str]) -> Callable[[], None]:
             dlg.reject()
 
     return close_picker
+
+
+def modal_answerer(fill: Callable[[Any], None], seen: dict[str, object]) -> Callable[[], None]:
+    """A callback that gives the modal dialog open when it runs to ``fill``; what ``fill`` raises is kept as
+    ``seen["failed"]`` and the dialog rejected (it is modal: the test would wait on it for ever)."""
+    from PySide6.QtWidgets import QApplication
+
+    def answer() -> None:
+        dlg = QApplication.activeModalWidget()
+        try:
+            fill(dlg)
+        except Exception as exc:
+            seen["failed"] = exc
+            dlg.reject()
+
+    return answer
 
 
 def seed004_suggestions(path: Path, text: str) -> None:
