@@ -39,3 +39,20 @@ def _ruler_pipeline(patterns: str, name: str) -> Any:
     from annotator.nlp import blank_pipeline_with_patterns
 
     return blank_pipeline_with_patterns(json.loads(patterns), name)
+
+
+@functools.cache
+def news_suggester() -> Any:
+    """The rule suggester of the default news schema, made once per test process: tests run it, never change it."""
+    from annotator.resources_path import resource_path
+    from annotator.schema import load_schema
+    from annotator.suggest.event_rules import RuleEventSuggester
+
+    return RuleEventSuggester(load_schema(resource_path("schemas/news.toml")))
+
+
+def suggested_events(nlp: Any, text: str, suggester: Any = None) -> list:
+    """The event suggestions ``suggester`` (the news schema's by default) makes on ``text`` parsed by ``nlp``, with
+    the pipeline's entities."""
+    doc = nlp(text)
+    return (suggester or news_suggester()).suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])

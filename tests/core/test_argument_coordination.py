@@ -7,29 +7,21 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.resources_path import resource_path
-from annotator.schema import load_schema
-from annotator.suggest.event_rules import RuleEventSuggester
-
-
-def _suggested(nlp, text: str):  # type: ignore[no-untyped-def]
-    doc = nlp(text)
-    suggester = RuleEventSuggester(load_schema(resource_path("schemas/news.toml")))
-    return suggester.suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+from spacy_support import suggested_events
 
 
 @pytest.mark.slow
 def test_the_dative_to_of_a_payment_names_its_recipient(nlp):
     text = "Qatar has paid millions of dollars to the militants."
     assert [t.dep_ for t in nlp(text) if t.text == "to"] == ["dative"]  # the premise
-    (paid,) = [s for s in _suggested(nlp, text) if s.type == "Transaction:Transfer-Money"]
+    (paid,) = [s for s in suggested_events(nlp, text) if s.type == "Transaction:Transfer-Money"]
     assert ("Recipient", "militants") in {(a.role, text[a.start : a.end]) for a in paid.arguments}
 
 
 @pytest.mark.slow
 def test_a_conjunct_the_role_has_no_room_for_fills_no_other_role(nlp):
     text = "He was convicted for the attacks on the U.S. Marine barracks and the French embassy."
-    (attack,) = [s for s in _suggested(nlp, text) if s.type == "Conflict:Attack"]
+    (attack,) = [s for s in suggested_events(nlp, text) if s.type == "Conflict:Attack"]
     got = {(a.role, text[a.start : a.end]) for a in attack.arguments}
     assert ("Target", "French embassy") in got
     assert not [r for r, t in got if r == "Place"], got

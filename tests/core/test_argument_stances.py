@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.resources_path import resource_path
-from annotator.schema import load_schema
-from annotator.suggest.event_rules import RuleEventSuggester
-
-
-def _suggested(nlp, text: str):  # type: ignore[no-untyped-def]
-    doc = nlp(text)
-    suggester = RuleEventSuggester(load_schema(resource_path("schemas/news.toml")))
-    return suggester.suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+from spacy_support import suggested_events
 
 
 @pytest.mark.slow
@@ -22,7 +14,7 @@ def test_what_a_rally_is_against_is_not_who_rallies(nlp):
     text = "Thousands attended an anti-India rally in Muzaffarabad on Thursday."
     doc = nlp(text)
     assert ("anti-India", "NORP") in [(e.text, e.label_) for e in doc.ents]  # the premise: the NER's NORP
-    (rally,) = [s for s in _suggested(nlp, text) if s.type == "Conflict:Demonstrate"]
+    (rally,) = [s for s in suggested_events(nlp, text) if s.type == "Conflict:Demonstrate"]
     got = {(a.role, text[a.start : a.end]) for a in rally.arguments}
     assert ("Place", "Muzaffarabad") in got
     assert not [a for a in rally.arguments if "India" in text[a.start : a.end]], got
@@ -31,7 +23,7 @@ def test_what_a_rally_is_against_is_not_who_rallies(nlp):
 @pytest.mark.slow
 def test_what_a_rally_is_for_is_not_who_rallies(nlp):
     text = "Hundreds joined a pro-Russian rally in Donetsk on Sunday."
-    (rally,) = [s for s in _suggested(nlp, text) if s.type == "Conflict:Demonstrate"]
+    (rally,) = [s for s in suggested_events(nlp, text) if s.type == "Conflict:Demonstrate"]
     got = {(a.role, text[a.start : a.end]) for a in rally.arguments}
     assert ("Place", "Donetsk") in got
     assert not [a for a in rally.arguments if "Russian" in text[a.start : a.end]], got
@@ -40,7 +32,9 @@ def test_what_a_rally_is_for_is_not_who_rallies(nlp):
 @pytest.mark.slow
 def test_who_attacks_are_against_is_not_their_attacker(nlp):
     text = "There has been a rise in anti-Muslim attacks in Britain."
-    attackers = [text[a.start : a.end] for s in _suggested(nlp, text) for a in s.arguments if a.role == "Attacker"]
+    attackers = [
+        text[a.start : a.end] for s in suggested_events(nlp, text) for a in s.arguments if a.role == "Attacker"
+    ]
     assert attackers == []
 
 
@@ -48,5 +42,5 @@ def test_who_attacks_are_against_is_not_their_attacker(nlp):
 def test_a_nationality_in_front_of_an_attack_still_names_the_attacker(nlp):
     """The rule reads the hyphenated stance only: "Russian airstrikes" keep their Attacker."""
     text = "Russian airstrikes on a hospital in Aleppo killed ten people."
-    (attack,) = [s for s in _suggested(nlp, text) if s.type == "Conflict:Attack"]
+    (attack,) = [s for s in suggested_events(nlp, text) if s.type == "Conflict:Attack"]
     assert ("Attacker", "Russian") in {(a.role, text[a.start : a.end]) for a in attack.arguments}

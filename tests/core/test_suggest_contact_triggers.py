@@ -5,21 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.resources_path import resource_path
-from annotator.schema import load_schema
-from annotator.suggest.event_rules import RuleEventSuggester
-
-NEWS = resource_path("schemas/news.toml")
+from spacy_support import news_suggester, suggested_events
 
 
 @pytest.fixture(scope="module")
 def suggester():
-    return RuleEventSuggester(load_schema(NEWS))
+    return news_suggester()
 
 
 def types_at(nlp, suggester, text):
-    doc = nlp(text)
-    events = suggester.suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+    events = suggested_events(nlp, text, suggester)
     return {(text[e.trigger_start : e.trigger_end], e.type) for e in events}
 
 

@@ -10,6 +10,7 @@ from annotator.resources_path import resource_path
 from annotator.suggest.event_lexicon import base_forms
 from annotator.suggest.event_rules import RuleEventSuggester
 from annotator.suggest.noun_classes import names_person
+from spacy_support import suggested_events
 
 NEWS = resource_path("schemas/news.toml")
 
@@ -20,8 +21,7 @@ def suggester():
 
 
 def run(nlp, suggester, text):
-    doc = nlp(text)
-    events = suggester.suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+    events = suggested_events(nlp, text, suggester)
     return [
         {
             "type": s.type,
