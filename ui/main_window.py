@@ -36,6 +36,7 @@ from ui.editing import EditActions
 from ui.extra_menus import add_review_menu, add_training_menu
 from ui.menus import build_menus
 from ui.status_line import StatusLine
+from ui.unasked_box import open_unasked
 from ui.panels.find_bar import FindBar
 from ui.elided import SLACK, ElidedLabel
 from ui.panels.legend import Legend, LegendArea
@@ -545,13 +546,15 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         super().closeEvent(event)
 
     def offer_reopen(self, message: str, new_path: str, deleted: bool = False) -> None:
-        """The open file was renamed, moved or linked: editing stopped; offer to open it where it is now (once: a kept
-        edit meeting the move says it too). Deleted (no name left anywhere): only Save a copy…, said as such."""
-        if getattr(self, "_moved_box", None) is not None and self._moved_box.isVisible():
+        """The open file was renamed, moved or linked: editing stopped; offer to open it where it is now, once (then the
+        line says it; a kept edit meeting the move asks again). Deleted: only Save a copy…. Keys held: ``open_unasked``."""
+        kept = self.controller.edits_waiting() if new_path else 0
+        said_of = (str(getattr(self.controller.project, "path", "")), new_path, deleted, kept)
+        box = getattr(self, "_moved_box", None)
+        if (box is not None and box.isVisible()) or getattr(self, "_moved_answered", None) == said_of:
             return
         close, yes_no = QMessageBox.StandardButton.Close, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         if new_path:
-            kept = self.controller.edits_waiting()
             said = (kept_messages.kept_for_reopen(kept) + " " if kept else "") + "Reopen it now?"
             title, text, buttons = "Project file moved", f"{message}\n\n{said}", yes_no
         elif deleted:  # no name left anywhere: the message says the one way, a copy
@@ -567,8 +570,9 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             box.setDefaultButton(save)
             save.clicked.connect(self.save_copy_of_project)
         box.setTextFormat(Qt.TextFormat.PlainText)
+        box.finished.connect(lambda _answer: setattr(self, "_moved_answered", said_of))
         self._moved_box = box
-        box.open()
+        open_unasked(box)  # keys typed for the text as it came up never answer it
 
     def reopen_moved(self, new_path: str) -> None:
         """The project open again where its file is now; the line no longer says "…: the project file was renamed …;
