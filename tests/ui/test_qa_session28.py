@@ -105,7 +105,7 @@ def test_keys_typed_as_the_moved_project_s_box_comes_up_do_not_answer_it_and_an_
     assert not c.still_here()  # the move met again, asked again (its answer forgotten)
     qtbot.waitUntil(lambda: window._moved_box is not box and window._moved_box.isVisible())
     again = window._moved_box
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: not again.findChild(unasked_box.KeysHeld).holding())
     again.button(QMessageBox.StandardButton.No).setFocus()
     qtbot.keyClick(again.button(QMessageBox.StandardButton.No), Qt.Key.Key_Space)
     assert not again.isVisible()
