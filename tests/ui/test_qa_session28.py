@@ -4,6 +4,7 @@ window under Xvfb, then what the project file holds; each test failed on main be
 from __future__ import annotations
 
 import os
+import time
 
 from PySide6.QtCore import Qt
 from ui_helpers import click_char, find
@@ -91,6 +92,9 @@ def test_keys_typed_as_the_moved_project_s_box_comes_up_do_not_answer_it_and_an_
         qtbot.keyClick(QApplication.focusWidget() or box, key)  # where the keys go: the box, modal over the text
         qtbot.keyClick(box, key)
     assert box.isVisible() and answers == []
+    held, before = box.findChild(unasked_box.KeysHeld), time.monotonic()
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # still typing: held for a quiet moment after each key
+    assert box.isVisible() and held.until >= before + unasked_box.QUIET_S
     box.button(QMessageBox.StandardButton.No).click()  # answered (a click is aimed, not typed)
     assert answers and not box.isVisible()
     said = []
@@ -101,6 +105,7 @@ def test_keys_typed_as_the_moved_project_s_box_comes_up_do_not_answer_it_and_an_
     assert window._moved_box is box and not box.isVisible()  # not asked again
     # the hold is a moment only: a box shown with a short hold takes its keys once it is over
     monkeypatch.setattr(unasked_box, "HOLD_S", 0.05)
+    monkeypatch.setattr(unasked_box, "QUIET_S", 0.05)
     window._moved_answered = None
     assert not c.still_here()  # the move met again, asked again (its answer forgotten)
     qtbot.waitUntil(lambda: window._moved_box is not box and window._moved_box.isVisible())
