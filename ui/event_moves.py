@@ -63,7 +63,7 @@ class EventMoves:
 
     def next_trigger_word(self, direction: int) -> None:
         """N (Shift+N back): select the next trigger word of the schema that N stops at (``n_stops``), round the end
-        of the document."""
+        of the document (the line says so)."""
         words, stops = self.trigger_words(), self._stop_test()
         here = self.start_point()
         # the first word past ``here`` (a word on a span's own offsets counts as before it, going back)
@@ -72,26 +72,27 @@ class EventMoves:
         else:
             at = (bisect_right if here[2] >= 0 else bisect_left)(words, here[:2]) - 1
         n = len(words)
-        found = next(
-            (words[(at + k * direction) % n] for k in range(n) if stops(words[(at + k * direction) % n])), None
-        )
-        if found is None:
+        step = next((k for k in range(n) if stops(words[(at + k * direction) % n])), None)
+        if step is None:
             self.c.report_status("No other trigger word in this document.")
             return
-        a, b = found
+        a, b = words[(at + step * direction) % n]
+        # past the end (the start, going back): said, as Find's "1 of 5" after "5 of 5" says it; it went on unsaid
+        went_round = not 0 <= at + step * direction < n
+        round_said = ("Round to the first: " if direction > 0 else "Round to the last: ") if went_round else ""
         self.c.select_entity(None)
         self.c.select_event(None)
         self.view.select_cp(a, b)
         self.view.ensureCursorVisible()
         likely, word = self.likely_types((a, b)), self.c.span_said(a, b)
         if self.events.without_picker and len(likely) == 1:
-            self.c.report_status(f"“{word}”: E makes a {likely[0]} event (N: the next trigger word)")
+            self.c.report_status(f"{round_said}“{word}”: E makes a {likely[0]} event (N: the next trigger word)")
         elif self.events.without_picker and likely:
             self.c.report_status(
-                f"“{word}”: E makes a {likely[0]} event, then Shift+E a {likely[1]} (N: the next trigger word)"
+                f"{round_said}“{word}”: E makes a {likely[0]} event, then Shift+E a {likely[1]} (N: the next trigger word)"
             )
         else:  # what E's picker puts first (it said only how many suggestions were left)
-            self.c.report_status(f"“{word}”: E picks its type ({', '.join(likely[:3]) or 'any'} first)")
+            self.c.report_status(f"{round_said}“{word}”: E picks its type ({', '.join(likely[:3]) or 'any'} first)")
 
     # -- moving between events ----------------------------------------------------------------------------
     def start_point(self) -> tuple[int, int, int]:

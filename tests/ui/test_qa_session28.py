@@ -114,3 +114,25 @@ def test_keys_typed_as_the_moved_project_s_box_comes_up_do_not_answer_it_and_an_
     again.button(QMessageBox.StandardButton.No).setFocus()
     qtbot.keyClick(again.button(QMessageBox.StandardButton.No), Qt.Key.Key_Space)
     assert not again.isVisible()
+
+
+def test_n_from_the_last_trigger_word_says_it_went_round_to_the_first(qtbot, window):
+    """N on the document's last trigger word went on to its first, above, unsaid (the line read as for any next word):
+    the person took it for a word further on. Now the line says it went round, as Find's "1 of 5" after "5 of 5"
+    says it; Shift+N from the first says it went round to the last; a step inside the document says nothing of it."""
+    moves, v = window.edit_actions.moves, window.view
+    stops = moves.n_stops()
+    assert len(stops) >= 2, stops
+    v.setFocus()
+    v.select_cp(*stops[0])
+    qtbot.keyClick(v, Qt.Key.Key_N)
+    assert v.selection_cp() == stops[1] and "Round to" not in window.message.text(), window.message.text()
+    v.select_cp(*stops[-1])
+    qtbot.keyClick(v, Qt.Key.Key_N)
+    assert v.selection_cp() == stops[0] and window.message.text().startswith("Round to the first: "), (
+        window.message.text()
+    )
+    qtbot.keyClicks(v, "N")  # Shift+N, by its text
+    assert v.selection_cp() == stops[-1] and window.message.text().startswith("Round to the last: "), (
+        window.message.text()
+    )
