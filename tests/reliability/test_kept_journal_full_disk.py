@@ -84,8 +84,9 @@ def test_kept_edits_an_open_cannot_save_on_a_full_disk_wait_for_the_next_open(sm
         assert replay is not None and replay.written < 3 and not reopened.read_only
         assert replay.notes == [
             f"p.annotator-kept: {3 - replay.written} kept edit{'s' if replay.written < 2 else ''} not written yet "
-            f"({path}: the change could not be saved (database or disk is full); nothing was changed); written at the "
-            "next open that can save them"
+            f"({path}: the change could not be saved (database or disk is full: the disk holding {small_fs} is full; "
+            "free some space on it, then make the change again); nothing was changed); written at the next open that can "
+            "save them"
         ]
         written = replay.written
     assert kept_journal.journal_paths(path)[0].exists()
