@@ -141,14 +141,16 @@ def test_a_long_name_in_the_adjudication_list_says_it_is_cut(qtbot, tmp_path):
         close_window(w)
 
 
-def test_enter_on_a_training_result_not_made_the_default_leaves_the_default_as_it_was(qtbot, window):
+def test_enter_on_a_training_result_not_made_the_default_leaves_the_default_as_it_was(qtbot, window, monkeypatch):
     """Project > Train suggestions…, Quick try, on seeds 006 and 007: "version 1 ... kept but NOT made the default
     (worse than the current model ...)", and Enter, the key that closes a box, made it the default: its "Make it
     the default" was the box's default button. Close is; the button still makes it the default when pressed."""
     from annotator.learn import versions
     from annotator.learn.train import TrainReport
+    from ui import unasked_box
     from ui.dialogs.training import show_training_result
 
+    monkeypatch.setattr(unasked_box, "HOLD_S", 0.0)  # the Enter of a person who has seen the box (session 28)
     p = window.controller.project
     before = versions.default_version(p)
     v = versions.publish(p, versions.new_temp_folder(p), {"created": "now", "documents": 2}, make_default=False)

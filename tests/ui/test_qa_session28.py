@@ -136,3 +136,50 @@ def test_n_from_the_last_trigger_word_says_it_went_round_to_the_first(qtbot, win
     assert v.selection_cp() == stops[-1] and window.message.text().startswith("Round to the last: "), (
         window.message.text()
     )
+
+
+def test_keys_typed_as_a_training_s_box_comes_up_do_not_answer_it(qtbot, window, monkeypatch):
+    """A training ends while the person types: its box ("Training finished", a version kept but not made the default;
+    "Model kept aside" when the project moved meanwhile) comes up unasked, and a key meant for the text answered it:
+    M (the letter of "&Make it the default") made the version that scored worse the default, A opened the file
+    dialog of "&Attach to a project…". Now both boxes hold the keys as the moved project's box does
+    (``unasked_box.open_unasked``); a click still answers them at once."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.errors import ModelKeptAsideError
+    from annotator.learn import versions
+    from annotator.learn.train import TrainReport
+    from ui import file_dialogs, unasked_box
+    from ui.dialogs.kept_model import offer_attach
+    from ui.dialogs.training import show_training_result
+
+    p = window.controller.project
+    before = versions.default_version(p)
+    v = versions.publish(p, versions.new_temp_folder(p), {"created": "now", "documents": 2}, make_default=False)
+    show_training_result(window, "", TrainReport(version=v, documents=2, held_out=2, made_default=False))
+    box = window.training_result
+    picked: list[str] = []
+    aside = None
+    monkeypatch.setattr(file_dialogs, "open_file_name", lambda *a, **k: picked.append("asked") or ("", ""))
+    try:
+        qtbot.waitUntil(box.isVisible)
+        for key in (Qt.Key.Key_M, Qt.Key.Key_Return, Qt.Key.Key_Space):
+            qtbot.keyClick(QApplication.focusWidget() or box, key)
+            qtbot.keyClick(box, key)
+        qtbot.wait(300)  # a letter's button is clicked after its animation (100 ms)
+        assert box.isVisible() and versions.default_version(p) == before
+        kept = ModelKeptAsideError("the trained model is kept in /k/1", kept="/k/1", project_now=None)
+        aside = offer_attach(window, kept)
+        qtbot.waitUntil(aside.isVisible)
+        for key in (Qt.Key.Key_A, Qt.Key.Key_Return, Qt.Key.Key_Escape):
+            qtbot.keyClick(aside, key)
+        qtbot.wait(300)
+        assert aside.isVisible() and picked == []
+        assert aside.findChild(unasked_box.KeysHeld) is not None and box.findChild(unasked_box.KeysHeld) is not None
+        (make,) = [b for b in box.buttons() if b.text() == "&Make it the default"]
+        make.click()  # a click is aimed: answered at once
+        assert versions.default_version(p) == v
+    finally:
+        box.close()
+        if aside is not None:
+            aside.close()

@@ -20,12 +20,14 @@ def mnemonic(text: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def test_the_training_results_details_button_has_an_alt_key_both_ways(qtbot, window):
+def test_the_training_results_details_button_has_an_alt_key_both_ways(qtbot, window, monkeypatch):
     """Qt's own "Show Details…" had no Alt+letter beside "&Make it the default"; it is relabelled at each click."""
     from annotator.learn import versions
     from annotator.learn.train import TrainReport
+    from ui import unasked_box
     from ui.dialogs.training import show_training_result
 
+    monkeypatch.setattr(unasked_box, "HOLD_S", 0.0)  # the keys of a person who has seen the box (session 28)
     p = window.controller.project
     v = versions.publish(p, versions.new_temp_folder(p), {"created": "now", "documents": 2}, make_default=False)
     show_training_result(window, SUMMARY, TrainReport(version=v, documents=2, held_out=2, made_default=False))

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from ui import file_dialogs
+from ui.unasked_box import open_unasked
 
 if TYPE_CHECKING:  # pragma: no cover
     from annotator.errors import ModelKeptAsideError
@@ -28,7 +29,7 @@ def offer_attach(window: "WindowFace", kept: "ModelKeptAsideError") -> QMessageB
     attach = box.addButton("&Attach to a project…", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Close)
     attach.clicked.connect(lambda: pick_and_attach(window, kept))
-    box.open()
+    open_unasked(box)  # the training's end, unasked: A (Attach), Enter, Escape typed for the text answer nothing
     window.kept_model_box = box  # type: ignore[attr-defined]
     return box
 

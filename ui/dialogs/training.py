@@ -21,6 +21,7 @@ from annotator.model import FINISHED
 from annotator.learn.options import EVENT_EPOCHS, LEAST_DOCUMENTS, NER_EPOCHS, QUICK_EPOCHS, TrainOptions
 from ui import theme as themes
 from ui.dialogs.keys import details_key
+from ui.unasked_box import open_unasked
 from ui.workers import NOT_DEFAULT_HINT, TrainWorker
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -158,7 +159,7 @@ def show_training_result(window: "WindowFace", text: str, report: "TrainReport |
         details.setMinimumWidth(min(widest + margins, screen - 80))
         rows = min(len(table.splitlines()), 16)  # Qt gives the details 100 px: four rows of the table
         details.setFixedHeight(rows * details.fontMetrics().lineSpacing() + margins)
-    box.open()
+    open_unasked(box)  # it ends while the person types: M (Make it the default), Enter, Space typed then answer nothing
     window.training_result = box  # type: ignore[attr-defined]
 
 
