@@ -163,18 +163,21 @@ def test_keys_typed_as_a_training_s_box_comes_up_do_not_answer_it(qtbot, window,
     monkeypatch.setattr(file_dialogs, "open_file_name", lambda *a, **k: picked.append("asked") or ("", ""))
     try:
         qtbot.waitUntil(box.isVisible)
+        pressed: list[str] = []  # a letter's button is pressed at once, clicked after its animation (100 ms)
+        for b in box.buttons():
+            b.pressed.connect(lambda b=b: pressed.append(b.text()))
         for key in (Qt.Key.Key_M, Qt.Key.Key_Return, Qt.Key.Key_Space):
             qtbot.keyClick(QApplication.focusWidget() or box, key)
             qtbot.keyClick(box, key)
-        qtbot.wait(300)  # a letter's button is clicked after its animation (100 ms)
-        assert box.isVisible() and versions.default_version(p) == before
+        assert box.isVisible() and pressed == [] and versions.default_version(p) == before
         kept = ModelKeptAsideError("the trained model is kept in /k/1", kept="/k/1", project_now=None)
         aside = offer_attach(window, kept)
         qtbot.waitUntil(aside.isVisible)
+        for b in aside.buttons():
+            b.pressed.connect(lambda b=b: pressed.append(b.text()))
         for key in (Qt.Key.Key_A, Qt.Key.Key_Return, Qt.Key.Key_Escape):
             qtbot.keyClick(aside, key)
-        qtbot.wait(300)
-        assert aside.isVisible() and picked == []
+        assert aside.isVisible() and pressed == [] and picked == []
         assert aside.findChild(unasked_box.KeysHeld) is not None and box.findChild(unasked_box.KeysHeld) is not None
         (make,) = [b for b in box.buttons() if b.text() == "&Make it the default"]
         make.click()  # a click is aimed: answered at once
