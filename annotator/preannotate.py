@@ -16,6 +16,7 @@ from annotator.nlp import CHUNK_CHARS, Parsed, Pipeline, load_pipeline, to_parse
 from annotator.schema import Schema, default_schema
 from annotator.pipeline_names import AdoptedNames, RenamedSuggester
 from annotator.store import Project, now
+from annotator.text_pieces import piece_bounds
 from annotator.learn.decision_prior import LEAST_REJECTED, types_nobody_keeps
 from annotator.suggest.decided import DecidedSuggester
 from annotator.suggest.place_spans import REGION_LABELS
@@ -244,18 +245,7 @@ def _pieces(text: str) -> list[tuple[int, str]]:
     """(offset, piece) cuts of a long text, at a line break or a space in the second half of each piece."""
     if len(text) <= CHUNK_CHARS:
         return [(0, text)]
-    out, start = [], 0
-    while start < len(text):
-        end = min(start + CHUNK_CHARS, len(text))
-        if end < len(text):
-            cut = text.rfind("\n", start + CHUNK_CHARS // 2, end)
-            if cut < 0:
-                cut = text.rfind(" ", start + CHUNK_CHARS // 2, end)
-            if cut >= 0:
-                end = cut + 1
-        out.append((start, text[start:end]))
-        start = end
-    return out
+    return [(start, text[start:end]) for start, end in piece_bounds(text, CHUNK_CHARS)]
 
 
 def _docs_in_groups(pipe: Pipeline, pieces: Iterator[str], batch_size: int, n_process: int) -> Iterator[Any]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from annotator.model import FINISHED
 from annotator.store import Project
+from annotator.text_pieces import piece_bounds
 
 POSITIVE = ("accepted", "added")  # what a person said is right; undecided suggestions are not evidence
 
@@ -124,26 +125,7 @@ def _piece_bounds(d: FinishedDoc, limit: int) -> list[tuple[int, int]]:
     for s, e in spans:
         if e - s > 1:
             inside[s + 1 : e] = b"\x01" * (e - s - 1)
-    bounds, start = [], 0
-    while start < len(text):
-        end = min(start + limit, len(text))
-        if end < len(text):
-            end = _free_cut(text, inside, start + limit // 2, end) or end
-        bounds.append((start, end))
-        start = end
-    return bounds
-
-
-def _free_cut(text: str, inside: bytearray, lo: int, hi: int) -> int | None:
-    """The last place in [lo, hi] just after one of ``CUT_AT`` that splits nothing, or None."""
-    for sep in CUT_AT:
-        at = text.rfind(sep, lo, hi)
-        while at >= 0:
-            place = at + len(sep)
-            if place <= hi and not inside[place]:
-                return place
-            at = text.rfind(sep, lo, at)
-    return None
+    return piece_bounds(text, limit, CUT_AT, inside)
 
 
 def _piece(d: FinishedDoc, start: int, end: int, piece_id: int) -> FinishedDoc:
