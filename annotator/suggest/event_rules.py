@@ -48,6 +48,7 @@ from annotator.suggest.trigger_clues import (
     put_in_state,
     state_in,
     state_of,
+    unplaced_object,
     what_a_body_does,
 )
 from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
@@ -301,6 +302,8 @@ class RuleEventSuggester:
             direct |= {"for:thing"}  # "paid for equipment": money given for a thing, a purchase
         if put_in_state(head, span):
             direct |= {"to:state"}  # "landed Grossu in jail", "sent him to prison": put in a state, not moved
+        if unplaced_object(head, span):
+            direct |= {"obj:unplaced"}  # "left her with little faith", "little was left": no place left or reached
         direct |= object_labels(head, span)  # "donated weapons": "obj:product", a thing given, not money
         if head.pos_ == "NOUN" and state_in(head):
             direct |= {"in:state"}  # "died while in police custody": a state one is in, no arrest

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
+from annotator.role_slots import LEAVING_VERBS, REACHING_VERBS
 from annotator.rules import takes
 from annotator.suggest.noun_classes import guess_label, is_weapon
 from annotator.suggest.types import ArgumentSuggestion
@@ -156,6 +157,25 @@ def objects_of(head: Any, span: Any) -> list[Any]:
             g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
         ]
     return []
+
+
+# verbs whose object is the place gone from or to (``role_slots``: "fled Ukraine", "visited the front lines"), less
+# those whose object may be the people moved ("evacuated the residents") or a thing given up ("abandoned the plan")
+PLACE_OBJECT_VERBS = (LEAVING_VERBS | REACHING_VERBS) - {"evacuate", "abandon", "quit"}
+AMOUNTS = {"little", "much", "nothing", "something", "everything", "all"}
+
+
+def unplaced_object(head: Any, span: Any) -> bool:
+    """A verb whose object is the place left or reached (``PLACE_OBJECT_VERBS``) done to a personal pronoun or an
+    amount ("little", "nothing"), which name no place: another sense of the verb, no movement from or to a place
+    ("left them with nothing", "little was left inside"). A noun is left alone: a person's may be a meeting's
+    ("visited the pope"), but the data marks such goings too, and a noun of no kind may be a place the word lists do
+    not know ("left the east of Ukraine"). A blocker ``obj:unplaced`` rules a type out there."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in PLACE_OBJECT_VERBS:
+        return False
+    return any(
+        o.lower_ in PERSONAL or o.lower_ in AMOUNTS or o.pos_ in ("ADJ", "NUM") for o in objects_of(head, span)
+    )
 
 
 def person_undergoing(head: Any, args: Sequence[ArgumentSuggestion]) -> bool:

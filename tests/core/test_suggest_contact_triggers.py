@@ -92,3 +92,20 @@ def test_a_complement_stands_for_each_of_its_conjuncts(nlp, suggester):
         assert trigger not in {t for t, _ in types_at(nlp, suggester, text)}, text
     told = types_at(nlp, suggester, "The rebels stopped shelling the city and resumed talks with the government.")
     assert ("talks", "Contact:Meet") in told
+
+
+@pytest.mark.slow
+def test_a_verb_whose_object_is_a_place_done_to_no_place_is_another_sense(nlp, suggester):
+    # "leave", "flee", "enter", "visit", ... take the place gone from or to as their object (role_slots): done to a
+    # person's pronoun or an amount they mean leaving someone in a state or something behind, no movement (ACE's
+    # Transport moves someone from one place to another)
+    for text, trigger in [
+        ("The soldiers left them with nothing in the village.", "left"),
+        ("Little was left inside the airport after the fighting.", "left"),
+    ]:
+        assert (trigger, "Movement:Transport") not in types_at(nlp, suggester, text), text
+    for text, trigger in [
+        ("The former minister left the country in March.", "left"),
+        ("The refugees left their homes in the city on Monday.", "left"),
+    ]:
+        assert (trigger, "Movement:Transport") in types_at(nlp, suggester, text), text
