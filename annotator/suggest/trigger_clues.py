@@ -173,9 +173,7 @@ def unplaced_object(head: Any, span: Any) -> bool:
     not know ("left the east of Ukraine"). A blocker ``obj:unplaced`` rules a type out there."""
     if head.pos_ != "VERB" or head.lemma_.lower() not in PLACE_OBJECT_VERBS:
         return False
-    return any(
-        o.lower_ in PERSONAL or o.lower_ in AMOUNTS or o.pos_ in ("ADJ", "NUM") for o in objects_of(head, span)
-    )
+    return any(o.lower_ in PERSONAL or o.lower_ in AMOUNTS or o.pos_ in ("ADJ", "NUM") for o in objects_of(head, span))
 
 
 def person_undergoing(head: Any, args: Sequence[ArgumentSuggestion]) -> bool:
