@@ -109,3 +109,16 @@ def test_a_verb_whose_object_is_a_place_done_to_no_place_is_another_sense(nlp, s
         ("The refugees left their homes in the city on Monday.", "left"),
     ]:
         assert (trigger, "Movement:Transport") in types_at(nlp, suggester, text), text
+
+
+@pytest.mark.slow
+def test_peace_talks_name_a_negotiation_not_one_meeting(nlp, suggester):
+    # "peace talks" name a process of negotiation between sides, over months and places, not one coming together
+    # at a single location (ACE's Meet): the blocker "peace" on Contact:Meet; talks held somewhere stay a meeting
+    for text in [
+        "The Geneva peace talks between the government and the rebels stalled last week.",
+        "The mediator spoke about the Syrian peace talks outside the hotel in Geneva.",
+    ]:
+        assert ("talks", "Contact:Meet") not in types_at(nlp, suggester, text), text
+    held = types_at(nlp, suggester, "The two foreign ministers held talks in Geneva on Monday.")
+    assert ("held talks", "Contact:Meet") in held
