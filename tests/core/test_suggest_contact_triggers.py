@@ -122,3 +122,13 @@ def test_peace_talks_name_a_negotiation_not_one_meeting(nlp, suggester):
         assert ("talks", "Contact:Meet") not in types_at(nlp, suggester, text), text
     held = types_at(nlp, suggester, "The two foreign ministers held talks in Geneva on Monday.")
     assert ("held talks", "Contact:Meet") in held
+
+
+@pytest.mark.slow
+def test_aid_is_money_given_only_with_money_told(nlp, suggester):
+    # aid is goods, arms or help as often as money; ACE's Transfer-Money gives money: "aid" counts with an object (or
+    # an "of" phrase) of money only (`object_triggers`), and a verb of giving money stays one
+    text = "Kerry encouraged aiding the new government in Tripoli after the meeting."
+    assert ("aiding", "Transaction:Transfer-Money") not in types_at(nlp, suggester, text)
+    text = "The EU granted $5 million in aid to the flood victims."
+    assert ("granted", "Transaction:Transfer-Money") in types_at(nlp, suggester, text)
