@@ -28,6 +28,7 @@ from annotator.suggest.trigger_clues import (
     cue_phrases,
     cue_words,
     definite_object,
+    describes_noun,
     in_short_quote,
     listed_with_things,
     means,
@@ -405,7 +406,7 @@ class RuleEventSuggester:
                 terms["known_event"] = 1
             if head.tag_ in FORMS:  # base-form verbs, gerunds, plural nouns
                 terms[f"form_{head.tag_}"] = 1
-            if head.dep_ in ("amod", "compound", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
+            if describes_noun(head):
                 terms["modifier"] = 1
             elif head.pos_ == "NOUN" and head.dep_ == "attr" and head.head.lemma_ == "be":
                 terms["modifier"] = 1  # "the funds were a personal donation": what the subject is, no event told

@@ -176,6 +176,23 @@ def unplaced_object(head: Any, span: Any) -> bool:
     return any(o.lower_ in PERSONAL or o.lower_ in AMOUNTS or o.pos_ in ("ADJ", "NUM") for o in objects_of(head, span))
 
 
+BOUND_PREFIXES = {"re", "pre", "co", "un", "non", "de", "mis", "over", "under", "out"}  # "re-entered": still a verb
+
+
+def describes_noun(head: Any) -> bool:
+    """A word in front of a noun describing it ("an investment company", "the dead soldier"), or a participle joined
+    by a hyphen to a word before it, a compound adjective ("a well-funded network", "state-funded media", "Iran-backed
+    militias"), whatever the parse makes of it."""
+    if head.dep_ in ("amod", "compound", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    if head.tag_ not in ("VBN", "VBD", "JJ") or head.i < 2:
+        return False
+    hyphen, before = head.doc[head.i - 1], head.doc[head.i - 2]
+    return (
+        hyphen.text == "-" and not hyphen.whitespace_ and not before.whitespace_ and before.lower_ not in BOUND_PREFIXES
+    )
+
+
 def person_undergoing(head: Any, args: Sequence[ArgumentSuggestion]) -> bool:
     """A verb in the passive whose subject, a person, fills a core role: something done to someone by a doer the
     passive leaves implicit ("the pilot was being held", "the suspect was picked up"), who did what to whom as two

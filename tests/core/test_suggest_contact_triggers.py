@@ -132,3 +132,13 @@ def test_aid_is_money_given_only_with_money_told(nlp, suggester):
     assert ("aiding", "Transaction:Transfer-Money") not in types_at(nlp, suggester, text)
     text = "The EU granted $5 million in aid to the flood victims."
     assert ("granted", "Transaction:Transfer-Money") in types_at(nlp, suggester, text)
+
+
+@pytest.mark.slow
+def test_a_participle_joined_by_a_hyphen_describes_a_thing(nlp, suggester):
+    # "well-funded", "state-funded": a compound adjective describing a noun, no event told, whatever the parse makes
+    # of it (here it hangs "funded" on "organized" and "network" on the verb); the verb itself stays one
+    text = "Investigators found that a vast, organized and well-funded network fuels the migration."
+    assert ("funded", "Transaction:Transfer-Money") not in types_at(nlp, suggester, text)
+    text = "The government funded the program with $5 million last year."
+    assert ("funded", "Transaction:Transfer-Money") in types_at(nlp, suggester, text)
