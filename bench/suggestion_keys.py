@@ -1,0 +1,215 @@
+"""What deciding the rule suggester's events costs by key on the development articles, by what is wrong with each:
+prints figures, asserts nothing.
+
+For each article, the event suggestions of ``RuleEventSuggester`` on the pipeline's parse and entities (as
+``bench/events.py --direct`` makes them), their argument spans found or made as the writer does
+(``suggest.writer._Entities.filler``: the tightest entity of a label the role takes around the span, else a new one),
+each suggestion of the 8 annotated types set against the gold events whose trigger it overlaps:
+- no gold trigger there: a wrong suggestion, X (one key); runs of two or more such in one sentence counted apart;
+- another gold type: Shift+E when it is the suggestion's first stored alternative, a later alternative, or the
+  picker (its roles then not counted);
+- the gold type: the trigger's extent (the same or not), then each role but Time (not annotated there): right; its
+  filler overlapping the gold one but another extent (wider or narrower, a span the pipeline found or one the rules
+  made); empty or wrong with the gold filler an entity of a label the role takes (the role key's presses as
+  ``bench/role_keys.py`` counts them: the rank in ``keyflow.role_candidates``, the role's own and the other roles'
+  fillers left out, plus one, at most 5); the gold filler no such entity (Find and the role key in the bar); a filler
+  where the gold has none (Ctrl+Alt+N, one key). A role of several that holds the gold fillers and one more is
+  counted as wrong with its rank past the candidates (5: Ctrl+Alt+N and the role key again).
+Figures for the two halves (even / odd lines: half A is the one to read errors on) and all.
+
+    python bench/suggestion_keys.py [--cache FILE.spacy] [--examples]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from events import MODEL, SCHEMA, TYPES, UNSCORED_ROLES, overlaps, parse_cached, read_articles  # noqa: E402
+
+from annotator.keyflow import agent_order, role_candidates, source_order, within_line  # noqa: E402
+from annotator.model import Entity  # noqa: E402
+from annotator.nlp import pipeline_entities  # noqa: E402
+from annotator.schema import load_schema  # noqa: E402
+from annotator.suggest.event_rules import RuleEventSuggester  # noqa: E402
+
+MOST_KEYS = 5  # past the fourth candidate a person goes to the filler (as bench/role_keys.py counts)
+KEYS = "keys counted: X, Ctrl+Alt+N, the role keys"  # not the reach, types, extents nor Find
+ORDER = (  # the lines printed, in this order (a class nothing falls in prints 0)
+    "suggestions",
+    "wrong: X",
+    "runs of 2+ wrong suggestions in a sentence",
+    "  ... the wrong suggestions in them",
+    "another type: first alternative",
+    "another type: a later one",
+    "another type: picker",
+    "the gold type",
+    "the gold type: trigger of another extent",
+    "role right",
+    "role: filler of another extent",
+    "  ... wider, made by the rules",
+    "  ... wider, the pipeline",
+    "  ... narrower or crossing, made by the rules",
+    "  ... narrower or crossing, the pipeline",
+    "role: a filler, none in the gold (Ctrl+Alt+N)",
+    "role empty: the gold filler a candidate",
+    "role empty: first right",
+    "role empty: keys",
+    "role empty: the gold filler no span of its labels",
+    "role wrong: the gold filler a candidate",
+    "role wrong: first right",
+    "role wrong: keys",
+    "role wrong: the gold filler no span of its labels",
+    KEYS,
+)
+
+
+class Fillers:
+    """The document's entity spans as the suggestion writer finds or makes them for arguments."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self.ents = [Entity(i, 0, s, e, lab, "suggested", "pipeline", None) for i, (s, e, lab) in enumerate(spans)]
+
+    def filler(self, start: int, end: int, allowed: tuple[str, ...], label: str) -> Entity:
+        around = [x for x in self.ents if x.label in allowed and x.start <= start and end <= x.end]
+        if around:
+            return min(around, key=lambda x: x.end - x.start)
+        made = Entity(len(self.ents), 0, start, end, label, "suggested", "rules", None)
+        self.ents.append(made)
+        return made
+
+
+def role_class(c: Counter, etype, role, sugg, args: list, gold: dict, fillers: Fillers, text: str, sent) -> None:  # noqa: ANN001
+    """Count one role of a suggestion of the gold type into ``c``."""
+    want = sorted(
+        (tuple(a["span"]) for a in gold["arguments"] if a["role"] == role.name),
+        key=lambda sp: abs(sp[0] - sugg.trigger_start),
+    )
+    have = [e for r, e in args if r == role.name]
+    spans = [(e.start, e.end) for e in have]
+    if not want and not have:
+        return
+    if want and have and all(h in want for h in spans):
+        c["role right"] += 1
+        return
+    if want and have and all(any(overlaps(h, w) for w in want) for h in spans):
+        wider = all(any(h[0] <= w[0] and w[1] <= h[1] for w in want) for h in spans)
+        made = all(e.source == "rules" for e in have)
+        c["role: filler of another extent"] += 1
+        c[
+            f"  ... {'wider' if wider else 'narrower or crossing'}, {'made by the rules' if made else 'the pipeline'}"
+        ] += 1
+        return
+    if not want:
+        c["role: a filler, none in the gold (Ctrl+Alt+N)"] += 1
+        c[KEYS] += 1
+        return
+    kind = "empty" if not have else "wrong"
+    hit = [e for e in fillers.ents if (e.start, e.end) == want[0] and e.label in role.labels]
+    if not hit:
+        c[f"role {kind}: the gold filler no span of its labels"] += 1
+        return
+    others = [e.id for r, e in args if r != role.name]
+    cands = role_candidates(
+        fillers.ents,
+        role,
+        (sugg.trigger_start, sugg.trigger_end),
+        sent,
+        [*[e.id for e in have], *others],
+        others,
+        text,
+        source_order(etype, role),
+        agent_order(etype, role),
+    )
+    ids = [e.id for e in cands]
+    rank = ids.index(hit[0].id) if hit[0].id in ids else MOST_KEYS
+    c[f"role {kind}: the gold filler a candidate"] += 1
+    c[f"role {kind}: first right"] += rank == 0
+    c[f"role {kind}: keys"] += min(rank + 1, MOST_KEYS)
+    c[KEYS] += min(rank + 1, MOST_KEYS)
+
+
+def document(c: Counter, row: dict, doc, suggester, schema, examples: list | None) -> None:  # noqa: ANN001
+    text = row["text"]
+    spans = pipeline_entities(doc)
+    fillers = Fillers(spans)
+    sents = [(s.start_char, s.end_char) for s in doc.sents]
+    gold = [g for g in row["events"] if g["type"] in TYPES]
+    runs: dict[tuple[int, int], list[bool]] = {}
+    for sugg in suggester.suggest(doc, spans):
+        etype = schema.event_type(sugg.type)
+        args: list[tuple[str, Entity]] = []
+        for a in sugg.arguments:  # as the writer keeps them: one filler in a role of one
+            role = etype.role(a.role)
+            if role is not None and (role.repeatable or all(r != a.role for r, _ in args)):
+                args.append((a.role, fillers.filler(a.start, a.end, role.labels, a.label)))
+        trig = (sugg.trigger_start, sugg.trigger_end)
+        on = [g for g in gold if overlaps(tuple(g["trigger"]), trig)]
+        if sugg.type not in TYPES and not on:
+            continue  # a type events-dev does not annotate: right or wrong, unknown
+        sent = next((s for s in sents if s[0] <= trig[0] < s[1]), (0, len(text)))
+        runs.setdefault(sent, []).append(not on)
+        c["suggestions"] += 1
+        if not on:
+            c["wrong: X"] += 1
+            c[KEYS] += 1
+            continue
+        g = on[0]
+        if g["type"] != sugg.type:
+            alts = list(sugg.alternatives)
+            how = "first alternative" if alts[:1] == [g["type"]] else "a later one" if g["type"] in alts else "picker"
+            c[f"another type: {how}"] += 1
+            if examples is not None:
+                examples.append(f"type {sugg.type} -> {g['type']}: {text[trig[0] : trig[1]]!r}, alternatives {alts}")
+            continue
+        c["the gold type"] += 1
+        if tuple(g["trigger"]) != trig:
+            c["the gold type: trigger of another extent"] += 1
+        for role in etype.roles:
+            if role.name not in UNSCORED_ROLES:
+                line = within_line(text, sent, trig[0])
+                role_class(c, etype, role, sugg, args, g, fillers, text, line)
+    for seq in runs.values():
+        n = 0
+        for wrong in [*seq, False]:
+            if wrong:
+                n += 1
+                continue
+            if n >= 2:
+                c["runs of 2+ wrong suggestions in a sentence"] += 1
+                c["  ... the wrong suggestions in them"] += n
+            n = 0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cache", type=Path, default=None, help="a .spacy file keeping the parsed articles")
+    ap.add_argument("--examples", action="store_true", help="print half A's wrong types")
+    args = ap.parse_args()
+    from annotator.nlp import load_pipeline
+
+    rows = read_articles()
+    schema = load_schema(SCHEMA)
+    nlp = load_pipeline(MODEL, events=True).nlp  # as pre-annotation parses
+    docs = parse_cached([r["text"] for r in rows], args.cache, nlp=nlp)
+    suggester = RuleEventSuggester(schema)
+    halves: dict[str, Counter] = {"A": Counter(), "B": Counter()}
+    examples: list[str] = []
+    for k, (row, doc) in enumerate(zip(rows, docs)):
+        half = "AB"[k % 2]
+        document(halves[half], row, doc, suggester, schema, examples if half == "A" else None)
+    every = halves["A"] + halves["B"]
+    print(f"{'':60} {'A':>6} {'B':>6} {'all':>6}")
+    for name in ORDER:
+        print(f"{name:60} {halves['A'][name]:6d} {halves['B'][name]:6d} {every[name]:6d}")
+    if args.examples:
+        print("\n".join(examples))
+
+
+if __name__ == "__main__":
+    main()
