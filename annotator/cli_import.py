@@ -19,6 +19,7 @@ STANDARD_INPUT = "standard input"  # what messages call the file ``-`` was saved
 
 def cmd_import(args: argparse.Namespace) -> int:
     from annotator.formats.stdin_spool import STDIN, stdin_spooled
+    from annotator.text_encoding import reading_in
 
     if args.paths.count(STDIN) > 1:
         raise UsageError("- (standard input) can be read once; give it once")
@@ -28,7 +29,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     own = args.format if args.format in OWN_FORMATS else None  # -f json: the project's own files, read as without -f
     args.format = None if own else args.format
     try:
-        with stdin_spooled(args.paths, sys.stdin.buffer, args.format or own) as (args.paths, args.spool):
+        # in the encoding given, which tells standard input's kind too (its first line read in it)
+        with (
+            reading_in(args.encoding),
+            stdin_spooled(args.paths, sys.stdin.buffer, args.format or own) as (
+                args.paths,
+                args.spool,
+            ),
+        ):
             if own:
                 own_kind_only(args.paths, own, args.spool)
             if not args.format and (getattr(args, "options", None) or getattr(args, "skip_bad", False)):

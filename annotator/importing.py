@@ -18,7 +18,7 @@ from annotator.errors import ImportFileError
 from annotator.import_rows import PreparedDocument, incoming_event_row, prepare_document
 from annotator.incoming import IncomingDocument, IncomingEntity, IncomingEvent  # noqa: F401 (the readers take them from here)
 from annotator.textcheck import BOM, first_surrogate, printable
-from annotator.text_encoding import given_encoding
+from annotator.text_encoding import given_encoding, marked_encoding
 from annotator.wording import counted
 from annotator.model import STATES, STATUSES
 from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches, event_type_breach, label_breach
@@ -140,7 +140,7 @@ def decode_text(data: bytes, path: str, limit: int = MAX_TEXT_CHARS) -> tuple[st
     returns (text, had_bom). Raises ImportFileError for binary or invalid input, naming the first bad byte's line."""
     if not data:
         raise ImportFileError(path, "empty file")
-    encoding = given_encoding()
+    encoding = given_encoding() or marked_encoding(data)  # UTF-16 with its mark is read so (session 29)
     if encoding is None and b"\x00" in data[:65536]:
         raise ImportFileError(path, "binary file (contains NUL bytes)")
     try:
@@ -148,6 +148,8 @@ def decode_text(data: bytes, path: str, limit: int = MAX_TEXT_CHARS) -> tuple[st
     except UnicodeDecodeError as exc:
         line = data[: exc.start].decode(encoding or "utf-8", "replace").count("\n") + 1
         shown = "UTF-8" if encoding is None else encoding
+        if encoding is not None and given_encoding() is None:
+            shown += " (its byte order mark says so)"
         hint = legacy_hint(data, exc.start, path) if encoding is None else ""
         raise ImportFileError(path, f"not valid {shown} (byte {exc.start}: {exc.reason}){hint}", line) from None
     if encoding is not None and "\x00" in text[:65536]:  # UTF-16's bytes hold NULs; its text does not

@@ -52,6 +52,29 @@ def given_encoding() -> str | None:
     return None if given in (UTF8, "utf-8-sig") else given  # UTF-8's own reading (a mark stripped and recorded)
 
 
+# the byte order marks that name their encoding (UTF-32's are left: its files are rare, and its little-endian mark,
+# FF FE 00 00, is also UTF-16's before a NUL, which stays a binary file)
+_MARKS = ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def marked_encoding(head: bytes) -> str | None:
+    """The encoding a file's byte order mark names (``utf-16``), None without one (UTF-8's mark is read
+    by UTF-8 itself). Windows' editors ("Unicode" in Notepad) and PowerShell 5's ``>`` write UTF-16 with its mark:
+    such a file was refused as "binary file (contains NUL bytes)" unless ``--encoding utf-16`` was given, and its
+    kind never told (session 29). No UTF-8 text begins so (0xFF and 0xFE are never UTF-8), so reading it as the mark
+    says guesses nothing."""
+    for mark, name in _MARKS:
+        if head.startswith(mark):
+            return name
+    return None
+
+
+def file_encoding(head: bytes) -> str:
+    """The encoding a file beginning with ``head`` is read in: the one the import was told, else the one its byte
+    order mark names, else UTF-8."""
+    return given_encoding() or marked_encoding(head) or UTF8
+
+
 def head_text(head: bytes) -> str:
     """The first bytes of a file as text, for telling its kind (bad bytes replaced, a byte order mark dropped)."""
-    return head.decode(given_encoding() or UTF8, "replace").lstrip("\ufeff")
+    return head.decode(file_encoding(head), "replace").lstrip("\ufeff")

@@ -123,7 +123,7 @@ def _starts_like_json(path: Path) -> bool:
             head = fh.read(64)
     except OSError:
         return False
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+    return head_text(head).lstrip(" \t\r\n")[:1] == "{"  # a UTF-16 file's too (its mark names it)
 
 
 def _is_doccano(obj: Any) -> bool:

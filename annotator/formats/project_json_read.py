@@ -12,7 +12,7 @@ from annotator.db import is_score
 from annotator.errors import ImportFileError, ValidationError
 from annotator.formats.project_json_names import FORMAT, VERSION
 from annotator.formats.reading import ReadResult, read_file_bytes
-from annotator.text_encoding import given_encoding
+from annotator.text_encoding import given_encoding, marked_encoding
 from annotator.importing import MAX_FILE_CHARS, IncomingDocument, IncomingEntity, IncomingEvent, decode_text
 from annotator.schema import Schema, SchemaError, parse_schema
 from annotator.schema_write import schema_source
@@ -244,7 +244,7 @@ def load_json(data: bytes, path: Path) -> Any:
     """The JSON value of a file's bytes, after the encoding, emptiness and size checks (clear messages)."""
     text = decode_text(data, str(path), MAX_FILE_CHARS)[0]
     try:  # the bytes when they are UTF-8 (no copy of a large export), else the text they were read as
-        return orjson.loads(text if given_encoding() else data)
+        return orjson.loads(text if given_encoding() or marked_encoding(data) else data)
     except orjson.JSONDecodeError as exc:
         raise ImportFileError(str(path), f"not valid JSON: {exc}") from None
 

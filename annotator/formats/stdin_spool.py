@@ -4,6 +4,7 @@ peek at their files and a pipe cannot be read twice."""
 
 from __future__ import annotations
 
+import codecs
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from annotator.formats.registry import FORMATS
+from annotator.text_encoding import file_encoding
 
 STDIN = "-"  # the input name that means standard input (``annotator import PROJECT -``)
 
@@ -51,11 +53,22 @@ def _is_text(data: bytes) -> bool:
 
 
 def _first_line(path: Path) -> bytes:
-    """The first line of ``path`` that is not blank (b'' when there is none)."""
+    """The first line of ``path`` that is not blank (b'' when there is none), as UTF-8: a file in the encoding the
+    import was told (``--encoding utf-16``) or its byte order mark names (``text_encoding.file_encoding``) is read in
+    it. Its bytes were looked at as UTF-8, so a UTF-16 JSONL of doccano's was named ``stdin.txt`` and came in as one
+    plain document of JSON text (session 29)."""
     with path.open("rb") as fh:
-        for line in fh:
-            if line.strip():
-                return line
+        encoding = file_encoding(fh.read(4))
+    if codecs.lookup(encoding).name == "utf-8":
+        with path.open("rb") as fh:
+            for line in fh:
+                if line.strip():
+                    return line
+        return b""
+    with path.open(encoding=encoding, errors="replace", newline="") as fh:
+        for text in fh:
+            if text.strip(" \t\r\n\ufeff"):
+                return text.lstrip("\ufeff").encode("utf-8")
     return b""
 
 

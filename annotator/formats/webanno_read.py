@@ -61,7 +61,7 @@ from annotator.formats.webanno_tsv import (
     is_webanno_file,
 )
 from annotator.importing import IncomingDocument
-from annotator.text_encoding import given_encoding
+from annotator.text_encoding import file_encoding
 from annotator.wording import counted, first_named
 from annotator.schema import Schema, default_schema
 
@@ -231,7 +231,9 @@ def folder_links(files: list[Path]) -> frozenset[str] | None:
 def _slot_layers(path: Path) -> int:
     """How many layers with slot features the file's header declares (its lines before the first text)."""
     n = 0
-    with open(path, encoding=given_encoding() or "utf-8", errors="replace") as fh:
+    with open(path, "rb") as fh:
+        encoding = file_encoding(fh.read(4))  # the import's, or the one its byte order mark names
+    with open(path, encoding=encoding, errors="replace") as fh:
         for line in fh:
             if line.startswith("#Text=") or line.startswith("#text="):
                 break
