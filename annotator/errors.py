@@ -97,6 +97,16 @@ class ImportFileError(AnnotatorError):
         super().__init__(f"{where}: {reason}")
 
 
+class LegacyEncodingError(ImportFileError):
+    """A text file that is not UTF-8 but reads as ``encoding`` (``cp1252``: an older corpus's Windows-1252 / Latin-1),
+    ``word`` its first word that is not UTF-8 as it reads so: the app offers to import it so, as the command line's
+    ``--encoding`` (session 29: File > Import files… and a file dropped refused it with no way to read it)."""
+
+    def __init__(self, path: str, reason: str, line: int | None, encoding: str, word: str) -> None:
+        super().__init__(path, reason, line)
+        self.encoding, self.word = encoding, word
+
+
 class UnknownTypeError(ImportFileError):
     """A brat annotation whose type the schema lacks (``type_name``, as the .ann file writes it), so that the reader
     can say what the folder's annotation.conf lacks."""

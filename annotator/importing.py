@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Sequence
 from annotator.answers_onto import apply_answers
 from annotator.categories import known_categories, remember_categories
 from annotator.db import EVENT_COLUMNS, is_score, span_row
-from annotator.errors import ImportFileError
+from annotator.errors import ImportFileError, LegacyEncodingError
 from annotator.import_rows import PreparedDocument, incoming_event_row, prepare_document
 from annotator.incoming import IncomingDocument, IncomingEntity, IncomingEvent  # noqa: F401 (the readers take them from here)
 from annotator.textcheck import BOM, first_surrogate, printable
@@ -150,8 +150,15 @@ def decode_text(data: bytes, path: str, limit: int = MAX_TEXT_CHARS) -> tuple[st
         shown = "UTF-8" if encoding is None else encoding
         if encoding is not None and given_encoding() is None:
             shown += " (its byte order mark says so)"
-        hint = legacy_hint(data, exc.start, path) if encoding is None else ""
-        raise ImportFileError(path, f"not valid {shown} (byte {exc.start}: {exc.reason}){hint}", line) from None
+        reason = f"not valid {shown} (byte {exc.start}: {exc.reason})"
+        word = legacy_word(data, exc.start) if encoding is None else None
+        if word is not None:
+            hint = (
+                f"; it reads as Windows-1252 (Latin-1) text, “{printable(word)}”: import it with --encoding cp1252, or "
+                f"save it as UTF-8 first, e.g. iconv -f cp1252 -t utf-8 {shlex.quote(path)} > NEW.txt"
+            )
+            raise LegacyEncodingError(path, reason + hint, line, "cp1252", word) from None
+        raise ImportFileError(path, reason, line) from None
     if encoding is not None and "\x00" in text[:65536]:  # UTF-16's bytes hold NULs; its text does not
         raise ImportFileError(path, f"binary file (contains NUL characters read as {encoding})")
     bom = text.startswith(BOM)
@@ -164,24 +171,20 @@ def decode_text(data: bytes, path: str, limit: int = MAX_TEXT_CHARS) -> tuple[st
     return text, bom
 
 
-def legacy_hint(data: bytes, at: int, path: str) -> str:
-    """What to do with a text that is not UTF-8 but reads as Windows-1252 (Latin-1 with the curly quotes, the dash
-    and the euro of Windows' editors and exports): the word at byte ``at`` as it reads so, and the command that
-    saves the file as UTF-8. It said only "not valid UTF-8 (byte 3: invalid continuation byte)" (session 28: a
-    corpus's older files, "Café" in their first words). '' when it does not read so (the bytes Windows-1252 leaves
-    undefined, or control characters other than line breaks and tabs)."""
+def legacy_word(data: bytes, at: int) -> str | None:
+    """The word at byte ``at`` of a text that is not UTF-8, as it reads in Windows-1252 (Latin-1 with the curly quotes,
+    the dash and the euro of Windows' editors and exports), for saying how to read it; None when the text does not
+    read so (the bytes Windows-1252 leaves undefined, or control characters other than line breaks and tabs). It said
+    only "not valid UTF-8 (byte 3: invalid continuation byte)" (session 28: a corpus's older files, "Café" in their
+    first words)."""
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
-        return ""
+        return None
     if any(c < " " and c not in "\r\n\t\f" for c in text):
-        return ""
+        return None
     start = max(data.rfind(b" ", 0, at), data.rfind(b"\n", 0, at)) + 1
-    word = data[start : start + 40].split(None, 1)[0].decode("cp1252")
-    return (
-        f"; it reads as Windows-1252 (Latin-1) text, “{printable(word)}”: import it with --encoding cp1252, or save "
-        f"it as UTF-8 first, e.g. iconv -f cp1252 -t utf-8 {shlex.quote(path)} > NEW.txt"
-    )
+    return data[start : start + 40].split(None, 1)[0].decode("cp1252")
 
 
 def check_document(project: Project, doc: IncomingDocument, where: str) -> None:

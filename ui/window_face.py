@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ui.document_view import DocumentView
     from ui.settings import AppSettings
     from ui.status_line import StatusLine
-    from ui.workers import Worker
+    from ui.workers import ImportFormatWorker, ImportWorker, Worker
 
 
 class WindowFace(Protocol):
@@ -39,6 +39,15 @@ class WindowFace(Protocol):
 
     def start_worker(
         self, worker: "Worker", after: Callable[[], None] | None = None, said_before: str = "", note: bool = False
+    ) -> None: ...
+
+    def import_again(
+        self,
+        worker: "ImportWorker | ImportFormatWorker",
+        paths: list[str],
+        add_types: bool,
+        mapped: dict[str, str],
+        encoding: str | None,
     ) -> None: ...
 
     def menuBar(self) -> "QMenuBar": ...  # noqa: N802 (Qt name)

@@ -266,6 +266,10 @@ class FilesAndWork(_Window):
         c = self.controller
         if worker.lacking and not (worker.add_types or worker.mapped) and c.project is not None:
             self._offer_added_types(worker)
+        elif worker.legacy_encoded and worker.encoding is None and c.project is not None:
+            from ui.dialogs.legacy_encoding import offer_encoding
+
+            offer_encoding(self, worker)  # Latin-1 files picked or dropped: read so, as --encoding would
         # the input brought its own schema, or labels grew it: read it again (a brat folder's or CoNLL file's new
         # labels had no colour, no legend entry and no key until the project was opened again)
         if worker.schema_adopted and c.project is not None:
@@ -285,9 +289,21 @@ class FilesAndWork(_Window):
         if chosen is None:
             return
         add, mapped = chosen
-        paths = [p for p, _ in addable]
+        self.import_again(worker, [p for p, _ in addable], add, mapped, worker.encoding)
+
+    def import_again(
+        self,
+        worker: ImportWorker | ImportFormatWorker,
+        paths: list[str],
+        add_types: bool,
+        mapped: dict[str, str],
+        encoding: str | None,
+    ) -> None:
+        """The import ``worker`` ran, again on ``paths`` (those it refused) with the choices the person made: names
+        added or mapped (``_offer_added_types``), or the encoding to read them in (``offer_encoding``)."""
         c = self.controller
-        assert c.project is not None
+        if c.project is None or c.refuse_read_only():
+            return
         again: ImportWorker | ImportFormatWorker
         if isinstance(worker, ImportFormatWorker):
             again = ImportFormatWorker(
@@ -296,14 +312,12 @@ class FilesAndWork(_Window):
                 paths,
                 worker.annotator,
                 worker.options,
-                add_types=add,
+                add_types=add_types,
                 mapped=mapped,
-                encoding=worker.encoding,
+                encoding=encoding,
             )
         else:
-            again = ImportWorker(
-                c.project.path, paths, worker.annotator, add_types=add, mapped=mapped, encoding=worker.encoding
-            )
+            again = ImportWorker(c.project.path, paths, worker.annotator, add_types, mapped, encoding)
         self.start_worker(again, after=lambda: self._after_import_of(again))
 
     def ask_schema_choice(self, lacking: list[tuple[str, list[str]]]) -> tuple[bool, dict[str, str]] | None:

@@ -11,7 +11,13 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QThread, Signal
 
-from annotator.errors import AnnotatorError, ProjectMovedError, SchemaLacksError, UnknownLabelsError
+from annotator.errors import (
+    AnnotatorError,
+    LegacyEncodingError,
+    ProjectMovedError,
+    SchemaLacksError,
+    UnknownLabelsError,
+)
 from annotator.formats.registry import shown_name
 from annotator.store import Project
 from ui import gc_guard
@@ -239,6 +245,8 @@ class ImportWorker(Worker):
         self.add_types = add_types  # a brat folder's labels and event types the project lacks are added to its schema
         self.mapped = mapped or {}  # or taken as the project's: {the file's name: the project's} (``--map``)
         self.lacking: list[tuple[str, list[str]]] = []  # inputs refused for names the schema lacks (offered to add)
+        # (path, encoding, word) of inputs refused as not UTF-8 that read as Windows-1252 (offered to read so)
+        self.legacy_encoded: list[tuple[str, str, str]] = []
 
     def work(self, project: Project) -> str:
         from annotator.formats.loading import import_paths
@@ -255,6 +263,7 @@ class ImportWorker(Worker):
         self.report = report
         self.schema_adopted = report.schema_adopted or ("added" if report.types_added else None)
         self.lacking = report.schema_lacks
+        self.legacy_encoded = report.legacy_encoded
         text = "\n".join([f"Import: {report.summary()}", *report.matched])
         if report.skipped:
             text += "\n" + "\n".join(reason for _p, reason in report.skipped[:20])
@@ -342,6 +351,7 @@ class ImportFormatWorker(Worker):
         self.schema_adopted: str | None = None
         self.add_types, self.mapped = add_types, mapped or {}  # as ImportWorker's
         self.lacking: list[tuple[str, list[str]]] = []
+        self.legacy_encoded: list[tuple[str, str, str]] = []  # as ImportWorker's
 
     def work(self, project: Project) -> str:
         from annotator.formats.loading import import_format
@@ -362,6 +372,9 @@ class ImportFormatWorker(Worker):
             raise
         except UnknownLabelsError as exc:  # a doccano, Label Studio, Prodigy or CoNLL file's labels: the same
             self.lacking = [(exc.path, [f"label {label}" for label in exc.labels])]
+            raise
+        except LegacyEncodingError as exc:  # UTF-8 left in the dialog, the file Windows-1252: offered to read so
+            self.legacy_encoded = [(exc.path, exc.encoding, exc.word)]
             raise
         self.schema_adopted = report.schema_adopted or ("added" if report.types_added else None)
         fmt = shown_name(self.fmt)

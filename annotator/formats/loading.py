@@ -11,7 +11,14 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 import orjson
 
 from annotator.categories import remember_categories
-from annotator.errors import AnnotatorError, ImportFileError, OptionError, SchemaLacksError, UnknownLabelsError
+from annotator.errors import (
+    AnnotatorError,
+    ImportFileError,
+    LegacyEncodingError,
+    OptionError,
+    SchemaLacksError,
+    UnknownLabelsError,
+)
 from annotator.formats import readers, readers_by_suffix
 from annotator.formats.common import SCHEMA_KEPT
 from annotator.formats.reading import ReadResult, check_with_line, reader_options
@@ -59,6 +66,9 @@ class FormatImportReport(ImportReport):
     # (path, what it lacks) of each input skipped because the project's schema lacks names it uses (SchemaLacksError):
     # the app offers to add them
     schema_lacks: list[tuple[str, list[str]]] = field(default_factory=list)
+    # (path, encoding, word) of each input skipped as not UTF-8 that reads as Windows-1252 (LegacyEncodingError): the
+    # app offers to import them so, as the command line's --encoding (session 29)
+    legacy_encoded: list[tuple[str, str, str]] = field(default_factory=list)
     formats: list[tuple[str, str]] = field(default_factory=list)  # (path, reader) told from the content
     # the line of each file whose documents matched stored ones (formats.onto_stored), also among the notes: the
     # app shows it beside the summary, which counts them as "annotated (already in the project)"
@@ -538,6 +548,8 @@ def _import_paths(
                 report.schema_lacks.append((str(path), exc.lacks))
             elif isinstance(exc, UnknownLabelsError):
                 report.schema_lacks.append((str(path), [f"label {label}" for label in exc.labels]))
+            elif isinstance(exc, LegacyEncodingError):
+                report.legacy_encoded.append((str(path), exc.encoding, exc.word))
             docs, categories = [], []
         except AnnotatorError as exc:
             report.skipped.append((str(path), f"{path}: {exc}"))

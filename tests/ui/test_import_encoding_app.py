@@ -52,3 +52,92 @@ def test_the_dialog_gives_a_formats_reader_the_encoding_typed(qtbot):
     assert dlg.encoding() is None  # UTF-8: strict, as without --encoding
     dlg.encoding_box.setEditText("latin_1")
     assert dlg.encoding() == "latin_1" and dlg.choice()[0] == "conll"
+
+
+def _drop(window, *paths) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(
+        QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    window.dropEvent(event)
+
+
+def _box_button(box, start: str):
+    (button,) = [b for b in box.buttons() if b.text().replace("&", "").startswith(start)]
+    return button
+
+
+def test_a_windows_1252_file_dropped_is_offered_to_be_read_so_and_is(qtbot, window, tmp_path):
+    """Session 29: File > Import files… and a drop read UTF-8 only; a Latin-1 file was refused with a line naming the
+    command line's --encoding and nothing to do in the app. Now a box names it with its word as it reads, and its
+    Import button reads it in Windows-1252 (the UTF-8 file beside it is imported at once, and not again)."""
+    old = tmp_path / "old news.txt"
+    old.write_bytes(TEXT.encode("cp1252"))
+    new = tmp_path / "new.txt"
+    new.write_text("Police arrested John Smith in Leeds.", encoding="utf-8")
+    c = window.controller
+    before = set(c.project.document_ids())
+    _drop(window, old, new)
+    qtbot.waitUntil(lambda: not window.workers, timeout=20000)
+    box = getattr(window, "encoding_box", None)
+    assert box is not None and box.isVisible(), "no box offered the encoding"  # main: refused, nothing offered
+    assert "old news.txt (“Café”)" in box.text() and "Windows-1252" in box.text(), box.text()
+    assert [c.project.document(d).name for d in set(c.project.document_ids()) - before] == ["new.txt"]
+    _box_button(box, "Import as Windows-1252").click()
+    qtbot.waitUntil(lambda: not window.workers and not box.isVisible(), timeout=20000)
+    texts = sorted(c.project.document(d).text for d in set(c.project.document_ids()) - before)
+    assert texts == sorted([TEXT, "Police arrested John Smith in Leeds."]), texts
+
+
+def test_left_out_the_files_stay_out_and_a_utf8_import_offers_nothing(qtbot, window, tmp_path):
+    old = tmp_path / "old.txt"
+    old.write_bytes(TEXT.encode("cp1252"))
+    c = window.controller
+    before = set(c.project.document_ids())
+    window.import_paths([str(old)])  # as File > Import files… gives its picks
+    qtbot.waitUntil(lambda: not window.workers, timeout=20000)
+    box = window.encoding_box
+    _box_button(box, "Leave out").click()
+    assert not box.isVisible() and not window.workers
+    assert set(c.project.document_ids()) == before
+    window.encoding_box = None
+    fine = tmp_path / "fine.txt"
+    fine.write_text("Police arrested John Smith in Leeds.", encoding="utf-8")
+    window.import_paths([str(fine)])
+    qtbot.waitUntil(lambda: not window.workers, timeout=20000)
+    assert window.encoding_box is None
+
+
+def test_a_format_chosen_with_utf8_left_is_offered_the_encoding_too(qtbot, window, tmp_path):
+    """Import from another tool with CoNLL chosen and UTF-8 left in Encoding: the Latin-1 file's refusal offers the
+    same choice, and the import again reads it with the format and options chosen."""
+    from PySide6.QtCore import QTimer
+
+    from ui.dialogs.import_format import ImportFormatDialog
+
+    conll = tmp_path / "ner.conll"
+    conll.write_bytes("José\tB-PERSON\nMuñoz\tI-PERSON\nspoke\tO\n".encode("latin-1"))
+    c = window.controller
+    before = set(c.project.document_ids())
+    seen: dict[str, object] = {}
+
+    def fill(dlg: ImportFormatDialog) -> None:
+        dlg.set_format("conll")
+        dlg.path.setText(str(conll))
+        dlg.accept()
+
+    QTimer.singleShot(50, modal_answerer(fill, seen))
+    window.import_format_dialog()
+    qtbot.waitUntil(lambda: not window.workers, timeout=20000)
+    assert "failed" not in seen, seen.get("failed")
+    box = window.encoding_box
+    assert box.isVisible() and "ner.conll (“José”)" in box.text(), box.text()
+    _box_button(box, "Import as").click()
+    qtbot.waitUntil(lambda: not window.workers and not box.isVisible(), timeout=20000)
+    (doc_id,) = set(c.project.document_ids()) - before
+    text = c.project.document(doc_id).text
+    assert [text[s.start : s.end] for s in c.project.entities(doc_id)] == ["José Muñoz"], text

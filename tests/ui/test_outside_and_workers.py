@@ -55,7 +55,7 @@ def test_preannotate_worker_fills_new_document(qtbot, window, db, tmp_path):
 def test_import_worker_adds_documents_to_the_list(qtbot, window, db, tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "x.txt").write_text("Acme Corp hired John Smith.", encoding="utf-8")
-    (tmp_path / "in" / "bad.txt").write_bytes(b"\xff\xfe\x00bad")
+    (tmp_path / "in" / "bad.txt").write_bytes(b"\x00\x01bad")  # NULs, no byte order mark: binary (session 29)
     window.import_paths([str(tmp_path / "in")])
     qtbot.waitUntil(lambda: not window.workers, timeout=20000)
     qtbot.waitUntil(lambda: window.documents.model.rowCount() == 4, timeout=5000)
