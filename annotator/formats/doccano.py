@@ -37,7 +37,17 @@ from annotator.formats.reading import (
     need,
     read_text_file,
 )
-from annotator.formats.utf16_spans import fit_span, looks_utf16, task_reads_utf16, utf16_said_once
+from annotator.formats.utf16_spans import (
+    CODE_POINTS,
+    GRAPHEMES,
+    READ_AS_GRAPHEMES,
+    UTF16,
+    fit_span,
+    graphemes_fit,
+    offsets_reading,
+    task_reads_utf16,
+    utf16_said_once,
+)
 from annotator.formats.doccano_names import DOCCANO_ID
 from annotator.formats.event_attributes_record import by_region
 from annotator.formats.meta_keys import DOCCANO_FORM, EVENT_ATTRIBUTES, EVENT_TYPES
@@ -171,8 +181,22 @@ def _document(  # type: ignore[no-untyped-def]
         form["labels_key"] = "labels" if "labels" in obj and "label" not in obj else "label"
     elif isinstance(obj["entities"], list) and obj["entities"] and all(isinstance(e, list) for e in obj["entities"]):
         form["entity_lists"] = True  # an intent line's slots, written back the same way
-    if said:  # the spans' own texts say how the offsets count (code points, else UTF-16 units), as Label Studio's
+    as_graphemes, reading = None, CODE_POINTS
+    if said:  # a span whose text fits neither as code points nor as UTF-16 units: grapheme clusters, all of them?
         u16 = Utf16Map(text)
+        if any(fit_span(text, s, e, said[k], u16) is None for k, s, e, _ in spans if k in said):
+            as_graphemes = graphemes_fit(text, [(s, e, said.get(k)) for k, s, e, _ in spans])
+        how = "the spans' texts fit them that way"
+    elif (reading := offsets_reading(text, [(s, e) for _, s, e, _ in spans])) == GRAPHEMES:
+        as_graphemes = graphemes_fit(text, [(s, e, None) for _, s, e, _ in spans], told=True)
+        how = "they fit the words that way"
+    if as_graphemes is not None:  # doccano's "Count grapheme clusters as one character" (grapheme_mode)
+        spans = [(k, s, e, lab) for (k, _, _, lab), (s, e) in zip(spans, as_graphemes)]
+        form["graphemes"] = True
+        if said:
+            form["texts"] = True
+        notes.append(f"{path}:{line}: {READ_AS_GRAPHEMES} ({how})")
+    elif said:  # the spans' own texts say how the offsets count (code points, else UTF-16 units), as Label Studio's
         utf16 = task_reads_utf16(text, [(s, e, said[k]) for k, s, e, _ in spans if k in said])
         fitted = []
         for k, s, e, lab in spans:
@@ -186,7 +210,7 @@ def _document(  # type: ignore[no-untyped-def]
         form["texts"] = True
         if form.get("utf16"):
             notes.append(f"{path}:{line}: offsets read as UTF-16 units (the spans' texts fit them that way)")
-    elif looks_utf16(text, [(s, e) for _, s, e, _ in spans]):
+    elif reading == UTF16:
         u16 = Utf16Map(text)
         spans = [(k, u16.to_codepoint(s), u16.to_codepoint(e), lab) for k, s, e, lab in spans]
         notes.append(f"{path}:{line}: offsets read as UTF-16 units (they fit the words that way)")
@@ -339,6 +363,7 @@ def _read(path: Path, schema: Schema | None, skip_bad: bool, uses: EventUses | N
     unknown.check()
     need(bool(docs), path, None, "no documents in the file")
     notes = utf16_said_once(path, notes, "line", unit="line")
+    notes = utf16_said_once(path, notes, "line", unit="line", reading=READ_AS_GRAPHEMES)
     notes += categories_note(path, docs, "a text classification's labels")
     notes += names.notes(str(path)) if names is not None else []
     return ReadResult(docs, None, warnings, notes)

@@ -79,6 +79,7 @@ from annotator.formats.records import (
 from annotator.formats.schema_names import GivenSpellings
 from annotator.formats.webanno_tsv import SOURCE
 from annotator.model import UNFINISHED
+from annotator.graphemes import GraphemeMap
 from annotator.offsets import Utf16Map
 from annotator.store import Project
 
@@ -191,6 +192,16 @@ def recorded_event_types(rec: dict[str, Any]) -> dict[str, list[str]]:
     return {EVENT_TYPES: types} if types else {}
 
 
+def _offsets_as_read(text: str, form: dict[str, Any]) -> Callable[[int], int]:
+    """A stored offset as the doccano line it came from counted: UTF-16 units (a browser's), grapheme clusters
+    (doccano's grapheme mode, session 29), else code points."""
+    if form.get("graphemes"):
+        return GraphemeMap(text).to_grapheme
+    if form.get("utf16"):
+        return Utf16Map(text).to_utf16
+    return lambda cp: cp
+
+
 def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds | None = None) -> dict[str, Any]:
     """A document as doccano's relation export writes it (with ``name`` and the document's meta beside); a line that
     came from doccano's sequence-labelling export (``"label": [[start, end, LABEL]]``) goes back in that shape while it
@@ -210,7 +221,7 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds |
     line: dict[str, Any] = {"id": (ids or KeptIds(DOCCANO_ID)).of(rec), "name": rec["name"], "text": rec["text"]}
     form = rec["meta"].get(DOCCANO_FORM)
     form = form if isinstance(form, dict) else {}
-    at = Utf16Map(rec["text"]).to_utf16 if form.get("utf16") else (lambda cp: cp)
+    at = _offsets_as_read(rec["text"], form)
     spelt = GivenSpellings.of_meta(rec["meta"])  # the labels and roles as its file spelt them (PER for PERSON)
     triggers = {r.number for r in regions[len(rec["entities"]) :]}  # the events' regions: their relations are roles
     regions = [replace(r, label=spelt.label(r.label)) for r in regions]
