@@ -27,8 +27,8 @@ PERSON = frozenset(
     sister wife husband parent relative friend neighbor neighbour youth teenager adult elder survivor casualty
     body corpse owner employee executive chairman founder partner investor donor crowd mob dictator ruler
     tyrant warlord ceo boss manager staff agent spy informant worshipper mourner motorist driver bystander
-    serviceman servicemen personnel dad mom uncle aunt fan ally trucker""".split()
-)
+    serviceman servicemen personnel dad mom uncle aunt fan ally trucker exiles""".split()
+)  # "exiles" in the plural: people in exile ("Libyan exiles in Egypt"); "exile", "in exile", the state, is no one
 ORG = frozenset(
     """police army military government regime administration ministry militia force navy airforce coalition
     group organization organisation party authority agency council parliament congress court tribunal cabinet

@@ -142,3 +142,13 @@ def test_a_participle_joined_by_a_hyphen_describes_a_thing(nlp, suggester):
     assert ("funded", "Transaction:Transfer-Money") not in types_at(nlp, suggester, text)
     text = "The government funded the program with $5 million last year."
     assert ("funded", "Transaction:Transfer-Money") in types_at(nlp, suggester, text)
+
+
+@pytest.mark.slow
+def test_exiles_in_the_plural_are_people(nlp, suggester):
+    # "exiles" name people in exile, as "refugees" and "migrants" do: a noun naming a person is no trigger; "exile",
+    # the state, stays a word of the going ("returned from exile")
+    text = "Thousands of Cuban exiles in Miami celebrated on Monday."
+    assert ("exiles", "Movement:Transport") not in types_at(nlp, suggester, text)
+    text = "The opposition leader returned from exile in London on Monday."
+    assert ("returned", "Movement:Transport") in types_at(nlp, suggester, text)
