@@ -71,6 +71,20 @@ def what_a_body_does(head: Any) -> bool:
     )
 
 
+def bare_state(noun: Any) -> bool:
+    """A common noun with no determiner, no possessive, no number and no kind of its own (no entity label, named or
+    guessed) after "to" or "into": a state or a condition gone back to, no place ("a return to constitutional rule",
+    "returned to power", "went into hiding"); a place has a name or a determiner ("returned to the city")."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.tag_ == "NN"
+        and not noun.ent_type_
+        and guess_label(noun) is None
+        and not any(c.dep_ in ("det", "poss", "nummod", "compound") for c in noun.children)
+        and not any(t.ent_type_ for t in noun.subtree)
+    )
+
+
 def put_in_state(head: Any, span: Any) -> bool:
     """Whether the trigger puts someone in a state (``state_of``: "jail", "prison", "custody" without a determiner)
     by a preposition on it or inside a trigger of several words: "to"/"into" ("sent him to prison") or, on a verb
@@ -79,7 +93,7 @@ def put_in_state(head: Any, span: Any) -> bool:
     preps = [c for c in head.children if c.dep_ in ("prep", "dative")]
     preps += [t for t in span if t.dep_ == "prep" and t != head]
     return any(
-        g.dep_ == "pobj" and ((p.lower_ in ("to", "into") and state_of(g)) or put_in(g, p))
+        g.dep_ == "pobj" and ((p.lower_ in ("to", "into") and (state_of(g) or bare_state(g))) or put_in(g, p))
         for p in preps
         for g in p.children
     )

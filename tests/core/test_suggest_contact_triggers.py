@@ -152,3 +152,16 @@ def test_exiles_in_the_plural_are_people(nlp, suggester):
     assert ("exiles", "Movement:Transport") not in types_at(nlp, suggester, text)
     text = "The opposition leader returned from exile in London on Monday."
     assert ("returned", "Movement:Transport") in types_at(nlp, suggester, text)
+
+
+@pytest.mark.slow
+def test_a_return_to_a_state_is_no_movement(nlp, suggester):
+    # a bare common noun of no kind after "to" ("power", "constitutional rule") is a state gone back to, no place
+    # (ACE's Transport moves someone to a place): the blocker "to:state", as "sent him to prison"
+    for text, trigger in [
+        ("The former president returned to power after the disputed vote in March.", "returned"),
+        ("The bloc will organize elections to ensure a return to constitutional rule.", "return"),
+    ]:
+        assert (trigger, "Movement:Transport") not in types_at(nlp, suggester, text), text
+    for text in ["The minister returned to the city on Monday.", "The refugees returned to Syria last week."]:
+        assert ("returned", "Movement:Transport") in types_at(nlp, suggester, text), text
