@@ -86,7 +86,7 @@ class Controller(QObject):
     def open_project(self, path: str | Path, annotator: str | None = None, document_id: int | None = None) -> None:
         """Open (or create) a project file at ``document_id`` (when it has it) or its first document; raises
         AnnotatorError with a clear message."""
-        if self.project is not None and fileid.identity(path) == self.project.identity:
+        if self.holds_file(path):
             # the file open here already, maybe under another name (renamed while open, then reopened): closed first.
             # A process's connections to one file share one -shm, the one under the name first opened, which that
             # close then removes; every other program opens the new name's: two lock files, and their writes
@@ -113,6 +113,11 @@ class Controller(QObject):
                 break
             except DamagedTextError as exc:
                 self.unreadable.append(str(exc))
+
+    def holds_file(self, path: str | Path) -> bool:
+        """Whether the project open here is the file at ``path``, maybe under another name (renamed or moved while
+        open)."""
+        return self.project is not None and fileid.identity(path) == self.project.identity
 
     def close_project(self) -> None:
         if self.doc is not None and self.project is not None:

@@ -43,6 +43,10 @@ class StatusLine(QLabel):
         self._error_said = self.text()
         self.setStyleSheet(f"color: {colour}")
 
+    def error_shown(self) -> str:
+        """The error the line shows in red now, or ""."""
+        return self._error_said if self._error_said == self.text() else ""
+
     def end_error(self) -> None:
         self._error_said = ""
         self.setStyleSheet("")
