@@ -42,7 +42,7 @@ class Theme:
     argument: str  # an argument's mark, its role's box, the lines to it, its name in the editor
     mark_ink: str  # text on a trigger's or argument's filled box
     rejected: str
-    suggested_event: str  # an undecided event in the event list
+    suggested_event: str  # an undecided suggestion in the event and entity lists
     statuses: dict[str, str] = field(default_factory=dict)  # the document list's status inks
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import os
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from ui_helpers import click_char
 
 
 def test_the_moved_project_opened_by_file_open_shows_the_document_left_and_no_stale_refusal(
@@ -34,3 +36,32 @@ def test_the_moved_project_opened_by_file_open_shows_the_document_left_and_no_st
     assert c.doc.id == b, (c.doc.id, b)
     assert "editing has stopped" not in window.message.text(), window.message.text()
     assert "color" not in window.message.styleSheet(), window.message.styleSheet()
+
+
+def test_a_suggestion_in_the_entity_list_is_told_at_a_glance_as_in_the_event_list(qtbot, window):
+    """At 1366x768 and 1920x1080 the entity list told a suggestion from an accepted span only by its State word
+    ("suggested" beside "accepted", the same ink and font), where the event list draws an undecided event in italics
+    in the suggestion's ink (session 28's lead). A suggested span's row is now drawn so too; a decided one as before."""
+    from PySide6.QtGui import QColor
+
+    from ui import theme as themes
+
+    qtbot.waitUntil(lambda: window.panels_built and window.entities.model.rowCount() > 0)
+    model = window.entities.model
+    suggested = next(e for e in model.rows if e.state == "suggested")
+    click_char(qtbot, window.view, suggested.start)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)  # accepted
+    assert window.controller.entities[suggested.id].state == "accepted"
+    accepted = suggested.id
+    qtbot.waitUntil(lambda: model.rows[model.row_of(accepted)].state == "accepted")  # the list told after the key
+    other = next(e for e in model.rows if e.state == "suggested")
+    for col in (0, 2):
+        row = model.row_of(other.id)
+        font = model.data(model.index(row, col), Qt.ItemDataRole.FontRole)
+        ink = model.data(model.index(row, col), Qt.ItemDataRole.ForegroundRole)
+        assert font is not None and font.italic(), col
+        assert ink == QColor(themes.current().suggested_event), (col, ink)
+        row = model.row_of(accepted)
+        font = model.data(model.index(row, col), Qt.ItemDataRole.FontRole)
+        assert font is None or not font.italic(), col
+        assert model.data(model.index(row, col), Qt.ItemDataRole.ForegroundRole) is None, col

@@ -6,7 +6,7 @@ from bisect import bisect_left
 from typing import Any, Iterable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from annotator.model import STATES, Entity
@@ -76,6 +76,13 @@ class EntityTableModel(RowTableModel):
             return QColor(themes.current().rejected)
         if role == Qt.ItemDataRole.ForegroundRole and col == 1:  # on the label's colour, whatever the palette's ink
             return QColor(themes.ink_on(self.colors.get(e.label, "#dddddd")))
+        if e.state == "suggested":  # undecided, told at a glance as in the event list: its ink, in italics
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(themes.current().suggested_event)
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             where = f"{self.text[e.start : e.end]} [{e.start}, {e.end})"
             return tooltip_text(f"{where}\n{state_with_score(e.state, e.score)}\nsource: {e.source}")
@@ -129,5 +136,7 @@ class EntityPanel(RowPanel):
         self._fitted = labels
         hh = self.table.horizontalHeader()
         for col, texts in ((1, labels), (2, [*STATES, *(f"{s} {WAITS_MARK}" for s in STATES)])):
-            widths = [header_width(self.table, COLUMNS[col])] + [cell_width(self.table, t) for t in texts]
+            widths = [header_width(self.table, COLUMNS[col])] + [
+                cell_width(self.table, t, italic=italic) for t in texts for italic in (False, True)  # a suggestion's
+            ]
             hh.resizeSection(col, max(widths))
