@@ -38,12 +38,15 @@ class ElidedLabel(QLabel):
         self.setToolTip(tooltip_text(tooltip or text))
         super().setText(text)
 
-    def set_full_text(self, text: str) -> None:
+    shorter: tuple[str, ...] = ()  # shorter texts to show, the first that fits, before the whole one is elided
+
+    def set_full_text(self, text: str, shorter: tuple[str, ...] = ()) -> None:
         """Show another text (elided to the width it has; the whole in its tooltip): a widget kept for another
-        event instead of a new one."""
-        if text == self.full_text:
+        event instead of a new one. ``shorter``: texts that say less but cut no word (the document's categories,
+        "…: armed-conflict and 2 more"), the first that fits shown before the whole text is elided."""
+        if text == self.full_text and shorter == self.shorter:
             return
-        self.full_text = text
+        self.full_text, self.shorter = text, shorter
         self.setToolTip(tooltip_text(text))
         self.updateGeometry()
         room = self._room()
@@ -76,11 +79,10 @@ class ElidedLabel(QLabel):
         measures in fractions of a pixel, and the title given exactly its size hint beside the categories read
         "001_state_visit_trade_ag…ment.txt" with the room for the whole name."""
         fm = self.fontMetrics()
-        return (
-            self.full_text
-            if fm.horizontalAdvance(self.full_text) <= room
-            else fm.elidedText(self.full_text, self.mode, room)
-        )
+        for text in (self.full_text, *self.shorter):
+            if fm.horizontalAdvance(text) <= room:
+                return text
+        return fm.elidedText(self.full_text, self.mode, room)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -53,3 +53,14 @@ def state_marked(shown: str) -> str:
     """The mark of a list's State (``state_shown``'s text: "accepted ⏳" reads "✓⏳")."""
     state, _, waits = shown.partition(" ")
     return STATE_MARKS.get(state, state) + waits
+
+
+def categories_line(categories: list[str]) -> tuple[str, tuple[str, ...]]:
+    """The title's categories: the whole line, and shorter ones that cut no category, for where it does not fit
+    ("—  categories: armed-conflict and 2 more", then "—  3 categories"; at 1366x768 it read "categories: armed-con…"
+    beside a long name). A single category too long for the room is elided as before; the whole is in the tooltip."""
+    if not categories:
+        return "", ()
+    head, n = "—  categories: ", len(categories)
+    shorter = [f"{head}{', '.join(categories[:k])} and {n - k} more" for k in range(n - 1, 0, -1)]
+    return head + ", ".join(categories), tuple(shorter + ([f"—  {n} categories"] if n > 1 else []))

@@ -15,7 +15,7 @@ from annotator.categories import document_categories
 from annotator.teams.sets import annotators_by_document
 from ui import commands as cmd
 from ui.palette import label_colors
-from ui.plain import state_shown
+from ui.plain import categories_line, state_shown
 from ui.panels.events import list_order
 from ui.documents_width import DocumentsWidth, share_width
 from ui.panels.documents import NAMES_MEASURED
@@ -179,7 +179,7 @@ class WindowPanels(_Window):
         status = state_shown(doc.status.replace("_", " "), self.controller.status_waits()) if doc else ""
         none = "No document" if self.controller.project is not None else ""  # no project open: as at a start
         self.title.set_full_text(f"{doc.name}  —  {status}" if doc else none)
-        self.categories_shown.set_full_text(f"—  categories: {', '.join(cats)}" if cats else "")
+        self.categories_shown.set_full_text(*categories_line(cats))
 
     def _fill_panels(self) -> None:
         """The side panels, the legend and the document list's current row, for the current document."""

@@ -65,3 +65,34 @@ def test_a_suggestion_in_the_entity_list_is_told_at_a_glance_as_in_the_event_lis
         font = model.data(model.index(row, col), Qt.ItemDataRole.FontRole)
         assert font is None or not font.italic(), col
         assert model.data(model.index(row, col), Qt.ItemDataRole.ForegroundRole) is None, col
+
+
+def test_the_title_s_categories_cut_no_category_where_they_do_not_fit(qtbot, tmp_path):
+    """At 1366x768 seed 002 with three categories typed by Ctrl+Shift+C: the title read "002_airstrike_market.txt — in
+    progress — categories: armed-con…" (session 26's and 28's lead), a category cut as if it were one named so. Where
+    they do not fit, as many whole categories as fit are shown and the rest counted ("… armed-conflict and 2 more"),
+    else their number; all of them where they fit, the whole in the tooltip."""
+    from annotator.categories import CATEGORIES
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_support import close_window, open_window
+
+    cats = ["armed-conflict", "civilian-casualties", "sudan"]
+    path = tmp_path / "cats.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument("Rates rose again.", "002_airstrike_market.txt", meta={CATEGORIES: cats})])
+    w = open_window(qtbot, path, annotator="vera", pipeline=None)
+    try:
+        label = w.categories_shown
+        assert label.full_text == "—  categories: armed-conflict, civilian-casualties, sudan"
+        room = label.fontMetrics().horizontalAdvance("—  categories: armed-conflict and 2 more") + 2
+        label.resize(room + label.width() - label._room(), label.height())
+        shown = label.text()
+        assert "…" not in shown and shown == "—  categories: armed-conflict and 2 more", shown
+        label.resize(label.width() - 40, label.height())
+        assert label.text() == "—  3 categories", label.text()
+        label.resize(label.width() + 1000, label.height())
+        assert label.text() == label.full_text
+        assert "civilian-casualties" in label.toolTip()
+    finally:
+        close_window(w)
