@@ -90,6 +90,9 @@ class EditActions(QObject):
             if (under := self._suggestion_around(span, label)) is not None:
                 self._take(under)
                 span, cur = None, under
+            elif (trigger := self._selected_trigger_at(span)) is not None:
+                c.report_status(trigger)
+                return
         elif span is not None and self.on_find_match() and (under := self._suggestion_around(span, label)) is not None:
             if cur is None or (cur.start, cur.end) != span:
                 self._take(under)
@@ -151,6 +154,19 @@ class EditActions(QObject):
         before = roles_of(c, [cur.id])
         done = c.run(cmd.RelabelEntity, cur.id, label, expected=cur)
         return done, "" if done is None else roles_left(c, before, c.span_said(cur.start, cur.end, 40), label)
+
+    def _selected_trigger_at(self, word: tuple[int, int] | None) -> str | None:
+        """What a label key says when the caret's ``word`` (nothing selected) lies in the selected event's trigger, where
+        ] and a click on a trigger put the caret: the key made the trigger word an entity (seed 002: ], 2 gave
+        "ORG (added): killed"; no gold trigger of events-dev is an entity). None elsewhere."""
+        c = self.c
+        ev = c.events.get(c.current_event) if c.current_event is not None else None
+        if word is None or ev is None or not (ev.trigger_start <= word[0] and word[1] <= ev.trigger_end):
+            return None
+        return (
+            f"“{c.span_said(ev.trigger_start, ev.trigger_end, 40)}” is the trigger of the {ev.type} event selected: "
+            "nothing labelled (select the words to label them, or click an entity first)"
+        )
 
     def _suggestion_around(self, span: tuple[int, int] | None, label: str) -> Entity | None:
         """The one undecided suggestion that ``span`` lies in and is not, when ``span`` is no span itself (not

@@ -96,3 +96,33 @@ def test_the_title_s_categories_cut_no_category_where_they_do_not_fit(qtbot, tmp
         assert "civilian-casualties" in label.toolTip()
     finally:
         close_window(w)
+
+
+def test_a_label_key_with_an_event_selected_and_nothing_else_does_not_make_its_trigger_an_entity(qtbot, window):
+    """Seed 002 under Xvfb: ] to the first event ("killed", Life:Die), then 2: "ORG (added): killed", the trigger word
+    an entity (none of events-dev's 679 gold triggers is one), in the file and every export. ] and a click on a trigger
+    put the caret on the trigger's word with nothing selected, and a label key labels the word at the caret. With the
+    caret on the selected event's trigger and nothing selected, the key labels nothing and says so; words selected
+    there (a drag, Shift+arrows) are labelled as before."""
+    from ui import commands
+    from ui_helpers import find
+
+    c = window.controller
+    a, b = find(window.controller.doc.text, "attacked")
+    ev = c.run(commands.AddEvent, c.doc.id, "Conflict:Attack", a, b)
+    window.view.setFocus()
+    qtbot.waitUntil(lambda: window.view.hasFocus())
+    c.select_entity(None)
+    c.select_event(None)
+    window.view.show_cp(0)
+    qtbot.keyClick(window.view, Qt.Key.Key_BracketRight)  # ]: the event selected
+    assert c.current_event == ev and window.view.selection_cp() is None
+    before = {e.id for e in c.entities.values()}
+    qtbot.keyClick(window.view, Qt.Key.Key_2)  # ORG's key
+    made = [e for e in c.entities.values() if e.id not in before]
+    assert made == [], made
+    said = window.message.text()
+    assert "attacked" in said and "trigger" in said, said
+    window.view.select_cp(a, b)  # the words selected: the key labels them (the person's choice)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    assert any((e.start, e.end, e.label) == (a, b, "ORG") for e in c.entities.values())
