@@ -126,3 +126,26 @@ def test_a_label_key_with_an_event_selected_and_nothing_else_does_not_make_its_t
     window.view.select_cp(a, b)  # the words selected: the key labels them (the person's choice)
     qtbot.keyClick(window.view, Qt.Key.Key_2)
     assert any((e.start, e.end, e.label) == (a, b, "ORG") for e in c.entities.values())
+
+
+def test_the_training_result_s_sentences_are_in_the_app_s_font_its_table_in_a_fixed_one(qtbot, window):
+    """Quick try under Xvfb: the box "Training finished" set its sentences ("Training: version 1 trained on 2 finished
+    documents …; kept but NOT made the default …") in a typewriter font, the font meant for its held-out table. The
+    table keeps the fixed font (its columns in line); the sentences are in the app's."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QLabel, QTextEdit
+
+    from ui.dialogs.training import show_training_result
+
+    head = "Training: version 3 trained on 2 finished documents (2 held out) in 8 s; kept but NOT made the default"
+    show_training_result(window, f"{head}\nlabel      P      R     F1\nPERSON  0.900  0.800  0.850")
+    box = window.training_result
+    try:
+        qtbot.waitUntil(box.isVisible)
+        label = next(w for w in box.findChildren(QLabel) if w.text() == head)
+        fixed = QFont.StyleHint.Monospace  # (asked of the font, not QFontInfo: the offscreen platform has no such face)
+        assert label.font().styleHint() != fixed and label.font().family() != "monospace", label.font().family()
+        details = box.findChild(QTextEdit)
+        assert details is not None and details.font().styleHint() == fixed, details.font().family()
+    finally:
+        box.close()

@@ -146,11 +146,10 @@ def show_training_result(window: "WindowFace", text: str, report: "TrainReport |
         box.setDetailedText(table)
         box.setInformativeText("Held-out scores of the current and the new model: see Show Details.")
         details_key(box)
-    font = QFont("monospace")
-    font.setStyleHint(QFont.StyleHint.Monospace)
-    box.setFont(font)
     details = box.findChild(QTextEdit)
     if details is not None and table:  # a table: columns kept in line, the box as wide as the table needs
+        font = QFont("monospace")  # the table's alone: the box's sentences were set in it too, a typewriter's prose
+        font.setStyleHint(QFont.StyleHint.Monospace)
         details.setFont(font)
         details.setLineWrapMode(QTextEdit.LineWrapMode.NoWrap)
         widest = max(details.fontMetrics().horizontalAdvance(line) for line in table.splitlines())
