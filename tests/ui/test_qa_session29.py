@@ -80,7 +80,9 @@ def test_the_title_s_categories_cut_no_category_where_they_do_not_fit(qtbot, tmp
     cats = ["armed-conflict", "civilian-casualties", "sudan"]
     path = tmp_path / "cats.annotator"
     with Project(path, annotator="setup") as p:
-        import_documents(p, [IncomingDocument("Rates rose again.", "002_airstrike_market.txt", meta={CATEGORIES: cats})])
+        import_documents(
+            p, [IncomingDocument("Rates rose again.", "002_airstrike_market.txt", meta={CATEGORIES: cats})]
+        )
     w = open_window(qtbot, path, annotator="vera", pipeline=None)
     try:
         label = w.categories_shown

@@ -137,6 +137,8 @@ class EntityPanel(RowPanel):
         hh = self.table.horizontalHeader()
         for col, texts in ((1, labels), (2, [*STATES, *(f"{s} {WAITS_MARK}" for s in STATES)])):
             widths = [header_width(self.table, COLUMNS[col])] + [
-                cell_width(self.table, t, italic=italic) for t in texts for italic in (False, True)  # a suggestion's
+                cell_width(self.table, t, italic=italic)
+                for t in texts
+                for italic in (False, True)  # a suggestion's row is in italics
             ]
             hh.resizeSection(col, max(widths))
