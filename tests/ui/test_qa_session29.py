@@ -151,3 +151,30 @@ def test_the_training_result_s_sentences_are_in_the_app_s_font_its_table_in_a_fi
         assert details is not None and details.font().styleHint() == fixed, details.font().family()
     finally:
         box.close()
+
+
+def test_ctrl_z_after_a_comment_is_added_takes_the_comment_back_and_enter_does_not_add_it_twice(qtbot, window):
+    """Under Xvfb at 1920x1080: seed 003, Comments tab, "Check the IEEPA label" and Enter (added), then Ctrl+Z (the
+    README: Ctrl+Z undoes everything): the box's own undo brought the typed words back (its emptying after the add),
+    the comment stayed in the file, and the next Enter added it a second time. Ctrl+Z in the box with nothing of the
+    box's own to undo is the app's: the comment taken back; words being typed there are undone by the box as before."""
+    from PySide6.QtWidgets import QApplication
+
+    c = window.controller
+    qtbot.waitUntil(lambda: window.panels_built)
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.comments.edit)
+    box = window.comments.edit
+    qtbot.keyClicks(box, "Check the IEEPA label")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert [m.text for m in c.project.comments(c.doc.id)] == ["Check the IEEPA label"]
+    assert box.text() == ""
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert box.text() == "", box.text()
+    assert [m.text for m in c.project.comments(c.doc.id)] == []  # undone, as the README says
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert [m.text for m in c.project.comments(c.doc.id)] == []  # nothing added twice
+    qtbot.keyClicks(box, "draft")
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the box's own typing: the box undoes it
+    assert box.text() == "" and [m.text for m in c.project.comments(c.doc.id)] == []

@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from annotator.model import Comment
+
+
+class CommentBox(QLineEdit):
+    """The box a comment is written in. Ctrl+Z and Ctrl+Shift+Z undo and redo its own typing while it has some to undo,
+    and are the app's otherwise: right after Enter added a comment, Ctrl+Z brought the words back into the box (its
+    emptying undone), the comment stayed, and the next Enter added it a second time (session 29)."""
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
+            mine = (e.matches(QKeySequence.StandardKey.Undo) and self.isUndoAvailable()) or (
+                e.matches(QKeySequence.StandardKey.Redo) and self.isRedoAvailable()
+            )
+            if not mine and (e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo)):
+                e.ignore()  # not the box's: the window's Undo / Redo takes the key
+                return True
+        return super().event(e)
+
+    def empty(self) -> None:
+        """Emptied, its typing's history with it (what was written is a comment now, or a draft taken)."""
+        self.setText("")
 
 
 class CommentPanel(QWidget):
@@ -16,7 +37,7 @@ class CommentPanel(QWidget):
         super().__init__(parent)
         self.list = QListWidget()
         self.list.setWordWrap(True)
-        self.edit = QLineEdit()
+        self.edit = CommentBox()
         self.edit.setPlaceholderText("Write a comment on this document and press Enter")
         add = QPushButton("Add")
         self.delete = QPushButton("Delete")
@@ -36,12 +57,12 @@ class CommentPanel(QWidget):
         text = self.edit.text().strip()
         if text:
             self.addRequested.emit(text)
-            self.edit.clear()
+            self.edit.empty()
 
     def take_draft(self) -> str:
         """What is written in the box and not yet added (the box is emptied)."""
         text = self.edit.text().strip()
-        self.edit.clear()
+        self.edit.empty()
         return text
 
     def _delete(self) -> None:
