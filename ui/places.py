@@ -3,7 +3,9 @@ in the preferences (QSettings ``places/<project path>``) and written a moment af
 project (after a close, or a kill -9) and a document opened again show the text where it was left.
 
 The value is ``doc:caret:top`` items, the most recent first (the first is the document open last, the one a reopen
-shows); session 6's ``doc:caret`` (no top) is still read. At most ``KEPT`` documents a project."""
+shows); session 6's ``doc:caret`` (no top) is still read. At most ``KEPT`` documents a project. The file's device and
+inode note the name its places were written under (``place_files/<device>-<inode>``): a project renamed or moved while
+closed finds them there (session 29; it opened at its first document)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, QTimer
+
+from annotator import fileid
 
 if TYPE_CHECKING:
     from ui.controller import Controller
@@ -32,6 +36,23 @@ class Place(NamedTuple):
 def place_key(path: str | Path) -> str:
     """The preferences' key of the project at ``path`` (by its full name: a renamed file carries its value over)."""
     return f"places/{Path(path).resolve()}".replace("\\", "/")
+
+
+def file_key(ident: tuple[int, int]) -> str:
+    """The preferences' key of the name the file ``ident`` (device, inode) had when its places were last written: a
+    project renamed or moved while closed keeps its inode, and its places (kept by name) follow it from there."""
+    return f"place_files/{ident[0]}-{ident[1]}"
+
+
+def moved_from(settings: "AppSettings", path: str | Path, ident: tuple[int, int] | None) -> str | None:
+    """The key of the places the file at ``path`` had under the name it was left at, when that name is another and no
+    longer this file (renamed or moved since; not a copy, another file, nor a hard link, still this file there)."""
+    if ident is None:
+        return None
+    old = settings.q.value(file_key(ident))
+    if not old or place_key(old) == place_key(path) or fileid.identity(str(old)) == ident:
+        return None
+    return place_key(str(old))
 
 
 def read_places(value: object) -> dict[int, Place]:
@@ -81,10 +102,16 @@ class PlaceMemory(QObject):
         self.timer.stop()
         self.key = place_key(p.path) if p is not None else None
         self.places = read_places(self.settings.q.value(self.key)) if self.key is not None else {}
+        if p is not None and not self.places and (old := moved_from(self.settings, p.path, p.identity)) is not None:
+            self.places = read_places(self.settings.q.value(old))  # renamed or moved while closed: its places follow
 
     def saved(self, path: str | Path) -> tuple[int, int] | None:
-        """(document id, caret) where the project at ``path`` was left, if it was."""
-        first = next(iter(read_places(self.settings.q.value(place_key(path))).items()), None)
+        """(document id, caret) where the project at ``path`` was left, if it was (under another name it had before
+        a rename or a move while closed too)."""
+        places = read_places(self.settings.q.value(place_key(path)))
+        if not places and (old := moved_from(self.settings, path, fileid.identity(path))) is not None:
+            places = read_places(self.settings.q.value(old))
+        first = next(iter(places.items()), None)
         return (first[0], first[1].caret) if first is not None else None
 
     def place_of(self, doc_id: int) -> Place | None:
@@ -106,6 +133,9 @@ class PlaceMemory(QObject):
         if self.key is None or not self.places:
             return
         self.settings.q.setValue(self.key, write_places(self.places))
+        p = self.controller.project
+        if p is not None and p.identity is not None:
+            self.settings.q.setValue(file_key(p.identity), str(Path(p.path).resolve()))
         self.settings.q.sync()
 
     def carry(self, new_path: str | Path) -> None:

@@ -178,3 +178,34 @@ def test_an_undo_in_a_document_left_shows_what_it_undid_not_the_place(qtbot, tmp
         assert abs(w.view.caret_cp() - span.start) < 20, (w.view.caret_cp(), span.start)
     finally:
         close_window(w)
+
+
+@pytest.mark.parametrize("where", ["renamed", "another folder"])
+def test_a_project_moved_while_closed_reopens_where_it_was_left(qtbot, tmp_path, where):
+    """Session 28's lead, seen in session 29 under Xvfb: w3.annotator left at 001, closed, `mv w3.annotator
+    w4.annotator`, opened: its first document, 000, at the top (the places are kept by the file's name). The file is the
+    same one (its device and inode): its places follow it; a copy of it (another file) starts afresh."""
+    import os
+    import shutil
+
+    path = _project(tmp_path)
+    w = open_window(qtbot, path)
+    _a, b, _c = w.controller.project.document_ids()
+    w.open_document(b)
+    _page_down(qtbot, w, 3)
+    left = _where(w)
+    w.close()
+    (tmp_path / "elsewhere").mkdir()
+    moved = tmp_path / ("q.annotator" if where == "renamed" else "elsewhere/p.annotator")
+    shutil.copyfile(path, tmp_path / "copy.annotator")  # a copy made before the move: another file
+    os.rename(path, moved)
+    w2 = open_window(qtbot, moved)
+    try:
+        assert _where(w2) == left
+    finally:
+        close_window(w2)
+    w3 = open_window(qtbot, tmp_path / "copy.annotator")
+    try:
+        assert _where(w3)[:2] == (w3.controller.project.document_ids()[0], 0)
+    finally:
+        close_window(w3)
