@@ -266,20 +266,14 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
 
     # -- project and documents ---------------------------------------------------------------------------
     def open_project(self, path: str | Path) -> bool:
-        c = self.controller
-        if c.holds_file(path) and Path(path).resolve() != Path(c.project.path).resolve():  # type: ignore[union-attr]
-            # the file open here, renamed or moved while open, opened under its new name (File > Open, as the line and
-            # the box say after a No): the box's Yes, its document and caret carried (places are kept by name)
-            self.carry_place(path)
-        said = self.message.error_shown()  # the project before's refusal ("…; editing has stopped …"): not this one's
+        said = self.opening(path)  # the file open here under its new name: the moved box's Yes (ui/window_flow.py)
         place = self.saved_place(path)  # the document left there is the one read (not the first, then that one),
         try:  # shown where it was left from the start (its spans there indexed first): ui/places.py
             self.controller.open_project(path, self.settings.annotator or None, place[0] if place else None)
         except AnnotatorError as exc:
             self.alert("Cannot open project", str(exc))
             return False
-        if said and self.message.error_shown() == said:
-            self.clear_line()
+        self.opened(said)
         self.after_view_paint.call(partial(self.settings.add_recent, str(path)))  # a file written: after the text
         if self.controller.unreadable:
             self.alert("Document not opened", self.controller.unreadable[0])
@@ -581,13 +575,6 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         box.finished.connect(lambda _answer: setattr(self, "_moved_answered", said_of))
         self._moved_box = box
         open_unasked(box)  # keys typed for the text as it came up never answer it
-
-    def reopen_moved(self, new_path: str) -> None:
-        """The project open again where its file is now; the line no longer says "…: the project file was renamed …;
-        editing has stopped …" (it stayed after the reopen, in red)."""
-        self.clear_line()
-        self.carry_place(new_path)  # the document and the caret the person was at
-        self.open_project(new_path)
 
     def clear_line(self) -> None:
         """The status line empty, in its own colour (an error's red ended)."""

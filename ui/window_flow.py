@@ -545,6 +545,29 @@ class WindowFlow(_Window):
         while open): the reopen then shows the person's document where it was, not the first (places are by name)."""
         self.places.carry(new_path)
 
+    def reopen_moved(self, new_path: str) -> None:
+        """The moved box's Yes: the project open again where its file is now; the line no longer says "…: the project
+        file was renamed …; editing has stopped …" (it stayed after the reopen, in red)."""
+        self.clear_line()
+        self.carry_place(new_path)  # the document and the caret the person was at
+        self.open_project(new_path)
+
+    def opening(self, path: str | Path) -> str:
+        """Before the project at ``path`` opens: the file open here, renamed or moved while open, opened under its new
+        name (File > Open, as the line and the moved box say after its No) is the box's Yes, its document and caret
+        carried (it opened at the first document). Returns the red refusal the line shows now, the project before's
+        ("…; editing has stopped …"), for ``opened``."""
+        c = self.controller
+        if c.project is not None and c.holds_file(path) and Path(path).resolve() != Path(c.project.path).resolve():
+            self.carry_place(path)
+        return self.message.error_shown()
+
+    def opened(self, said: str) -> None:
+        """The project opened: the refusal ``said`` of the project before ended, when the line still shows it (it
+        stayed in red over the reopened project, which took edits)."""
+        if said and self.message.error_shown() == said:
+            self.clear_line()
+
     def saved_place(self, path: str | Path) -> tuple[int, int] | None:
         """(document id, caret) where the project at ``path`` was left, if it was."""
         return self.places.saved(path)
