@@ -108,6 +108,9 @@ def _placeless(etype: Any, args: Sequence[ArgumentSuggestion], head: Any) -> boo
     )
 
 
+FINITE_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP"})  # verbs with a tense (a past participle: "were killed")
+
+
 class RuleEventSuggester:
     """Suggests events of a schema's types from its trigger words, the parse and the entities."""
 
@@ -414,7 +417,10 @@ class RuleEventSuggester:
                 terms["listed"] = 1
             if pattern.weak:
                 terms["weak"] = 1
-            if not core and (type_name, head.lemma_.lower()) in seen:  # a later mention of an event already suggested
+            # a later mention of an event already suggested, told with no participant: a noun referring back ("the
+            # attack"), or a verb of no tense; a finite verb asserts an occurrence of its own ("At least 12 were
+            # killed", the parse finding none of its participants)
+            if not core and head.tag_ not in FINITE_TAGS and (type_name, head.lemma_.lower()) in seen:
                 terms["later_mention"] = 1
             if ctx.given and any(t == type_name for t, _ in seen):
                 terms["given"] = 1
