@@ -56,6 +56,9 @@ class ImportReport:
     # (name stored, id, name in the input): a document of a new text under the name of one the project held (a file
     # changed since its import, imported again), stored beside it under a free name (``free_name``)
     renamed: list[tuple[str, int, str]] = field(default_factory=list)
+    # (name stored, id, name in the input): a document whose name (a JSONL line's id) the input gave an earlier
+    # document of another text too, stored under a free name (``free_name``)
+    named_twice: list[tuple[str, int, str]] = field(default_factory=list)
 
     def merge(self, other: "ImportReport") -> None:
         self.imported += other.imported
@@ -72,12 +75,14 @@ class ImportReport:
         self.arguments_removed += other.arguments_removed
         self.boms_recorded += other.boms_recorded
         self.renamed += other.renamed
+        self.named_twice += other.named_twice
 
     def to_data(self) -> dict[str, Any]:
         """The report as ``import --json`` prints it (docs/command-line.md lists the keys)."""
         return {
             "imported": [{"name": n, "id": i} for n, i in self.imported],
             "renamed": [{"name": n, "id": i, "name_in_input": was} for n, i, was in self.renamed],
+            "named_twice": [{"name": n, "id": i, "name_in_input": was} for n, i, was in self.named_twice],
             "annotated": [{"name": n, "id": i} for n, i in self.annotated],
             "answered": [{"name": n, "id": i} for n, i in self.answered],
             "duplicates": [{"name": n, "duplicate_of": i} for n, i in self.duplicates],
@@ -97,6 +102,13 @@ class ImportReport:
             parts[0] += (
                 f" ({len(self.renamed):,} named as a document the project holds, its text different: {shown}{more}; "
                 "the one held keeps its text and annotations)"
+            )
+        if self.named_twice:
+            shown = "; ".join(f"{was} stored as {n}" for n, _, was in self.named_twice[:3])
+            more = f"; {len(self.named_twice) - 3:,} more" if len(self.named_twice) > 3 else ""
+            parts[0] += (
+                f" ({len(self.named_twice):,} named as another document of the input before it, its text different: "
+                f"{shown}{more})"
             )
         if self.entities or self.events:
             parts.append(f"{counted(self.entities, 'entity', 'entities')}, {counted(self.events, 'event')}")
@@ -313,6 +325,8 @@ def store_documents(
     known = db.ids_of_digests(p.digest for p in prepared)
     names = db.names_taken(p.doc.name for p in prepared)
     held_names = set(names)  # the names of documents stored before this batch (a clash with one is said)
+    # the names this import stored in its earlier batches: a clash with one is the input's own (a JSONL's id twice)
+    ours = {n for n, _ in report.imported}
     logs: list[tuple[Any, ...]] = []
     for p in prepared:
         doc, digest, aset, t = p.doc, p.digest, p.annotation_set, p.at
@@ -363,10 +377,10 @@ def store_documents(
             report.entities += len(doc.entities)
             report.events += len(doc.events)
             continue
-        was, clash_with_held = doc.name, False
+        was, clash = doc.name, None
         if doc.name in names:
             was, doc.name = doc.name, free_name(project, doc.name)
-            clash_with_held = was in held_names
+            clash = report.renamed if was in held_names and was not in ours else report.named_twice
         names.add(doc.name)
         doc_id = db.insert_document(doc.name, doc.text, digest, doc.status, p.meta, int(doc.bom), doc.source_path, t)
         known[digest] = doc_id
@@ -376,8 +390,8 @@ def store_documents(
             db.insert_tokens(doc_id, doc.tokens_source, *p.tokens)
         logs.append(p.log_row(doc_id, "import_document", project.annotator))
         report.imported.append((doc.name, doc_id))
-        if clash_with_held:
-            report.renamed.append((doc.name, doc_id, was))
+        if clash is not None:
+            clash.append((doc.name, doc_id, was))
         if doc.annotation_set is not None and (doc.entities or doc.events):
             report.in_sets.append((doc.name, doc_id, aset))
         report.entities += len(doc.entities)

@@ -1,0 +1,81 @@
+"""Session 29, the engineer's corpus (helper s29-qab): a corpus of ~1,500 documents handed out and taken back, with
+its schema changed on the way and ids repeated in it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from annotator import api
+from annotator.edits import add_entity
+from annotator.formats.loading import import_paths
+from annotator.resources_path import resource_path
+
+TEXT = "Hamlet opened at the Globe in London."
+
+
+def _schema_with_title(tmp_path: Path) -> Path:
+    """The news schema with WORK_OF_ART renamed TITLE: the engineer's next version of it."""
+    src = resource_path("schemas/news.toml").read_text(encoding="utf-8")
+    out = tmp_path / "news_title.toml"
+    out.write_text(
+        src.replace('name = "WORK_OF_ART"', 'name = "TITLE"').replace('name = "news"', 'name = "news_title"', 1),
+        encoding="utf-8",
+    )
+    return out
+
+
+def test_a_json_export_mapped_into_a_new_project_of_a_renamed_label_takes_the_map_and_keeps_its_schema(
+    project, tmp_path
+):
+    """The schema changed (WORK_OF_ART renamed TITLE): `annotator init new --schema new.toml`, then `import new
+    old.json --map WORK_OF_ART=TITLE`. The JSON export's own schema was adopted whole, the map unread: the spans came
+    in as WORK_OF_ART and the new project's schema was the old one ("the project now uses the schema 'news' from the
+    input"), the schema the engineer made gone."""
+    [(_, doc)] = import_paths(project, [_text(tmp_path)]).imported
+    add_entity(project, doc, 0, 6, "WORK_OF_ART")
+    add_entity(project, doc, 30, 36, "GPE")
+    out = tmp_path / "old.json"
+    api.export(project, out, "json")
+    new = api.new_project(tmp_path / "new.annotator", schema=_schema_with_title(tmp_path))
+    try:
+        report = api.import_files(new, [out], mapped={"WORK_OF_ART": "TITLE"})
+        assert not report.skipped, report.skipped
+        assert new.schema.name == "news_title" and "TITLE" in new.schema.label_names
+        assert "WORK_OF_ART" not in new.schema.label_names
+        [got] = new.document_ids()
+        assert sorted((e.start, e.label) for e in new.entities(got)) == [(0, "TITLE"), (30, "GPE")]
+        assert any("WORK_OF_ART -> TITLE (1)" in n for n in report.notes), report.notes
+        assert report.schema_adopted is None
+    finally:
+        new.close()
+
+
+def _text(tmp_path: Path) -> Path:
+    p = tmp_path / "play.txt"
+    p.write_text(TEXT, encoding="utf-8")
+    return p
+
+
+def test_an_id_given_twice_in_one_input_is_said_as_one_the_project_held_is(project, tmp_path):
+    """A JSONL whose ids repeat (two lines `art-0009`, their texts different): the second was stored as
+    "art-0009 (2)" unsaid ("1463 imported, 3 duplicates skipped"), while the same clash with a document of an earlier
+    batch or import is said (`renamed`): whether it was said hung on the batch the lines fell in."""
+    src = tmp_path / "news.jsonl"
+    lines = [{"id": "art-0008", "text": "Police arrested him."}, {"id": "art-0009", "text": "Troops attacked."}]
+    lines.append({"id": "art-0009", "text": "Protesters marched in Kyiv."})
+    src.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    report = import_paths(project, [src])
+    second = dict(report.imported)["art-0009 (2)"]
+    assert report.renamed == [] and report.named_twice == [("art-0009 (2)", second, "art-0009")]
+    summary = report.summary()
+    assert "art-0009 stored as art-0009 (2)" in summary, summary
+    assert "1 named as another document of the input before it, its text different" in summary, summary
+    assert report.to_data()["named_twice"] == [{"name": "art-0009 (2)", "id": second, "name_in_input": "art-0009"}]
+    # the same in batches of one line: the first b-1 is the input's own, not a document the project held
+    src.write_text(
+        "".join(json.dumps({"id": "b-1", "text": t}) + "\n" for t in ("Rebels shelled Homs.", "A court fined him.")),
+        encoding="utf-8",
+    )
+    apart = import_paths(project, [src], batch=1)
+    assert apart.renamed == [] and [was for _, _, was in apart.named_twice] == ["b-1"]
