@@ -317,10 +317,15 @@ def store_results(
         # a schema told from a file alone that names nothing of the project's (SciERC's Method, Task) is the corpus's
         # own world: a new project adopts it as it was; one that shares a name (DyGIE++'s `Meet`) is matched below
         told = r.told and (holding or bool(matched_labels(r.schema, base, choices.mapped)))
-        if not grows and (holding or new_schema is not None or told):
+        # names the user maps (--map WORK_OF_ART=TITLE) that the file's schema declares: a new project made on a
+        # schema of its own (`init --schema`, a label renamed) keeps it and takes the file's names as mapped
+        mapping = not holding and any(
+            k in r.schema.label_names or k in r.schema.event_type_names for k in choices.mapped
+        )
+        if not grows and (holding or new_schema is not None or told or mapping):
             # a schema told from the events (the project's grown) is matched in a new project too (a Prodigy `Meet`
             # is the news schema's Contact:Meet in both), which takes what still lacks as --add-types would
-            adds = choices.add_types or (told and not holding)
+            adds = choices.add_types or ((told or mapping) and not holding)
             check_mapped(choices.mapped, base, str(p))
             matched, lacks = match_to_schema(r.schema, r.documents, base, str(p), choices.mapped)
             if lacks and adds and addable(lacks):
