@@ -13,7 +13,7 @@ from annotator.model import STATES, Entity
 from annotator.navigation import reading_key
 from ui import theme as themes
 from ui.panels.row_panel import RowPanel
-from ui.panels.table_model import RowTableModel, cell_width, header_width
+from ui.panels.table_model import BULK_ROWS, RowTableModel, cell_width, header_width
 from ui.plain import WAITS_MARK, state_shown, state_with_score, tooltip_text
 
 COLUMNS = ("Text", "Label", "State")
@@ -40,7 +40,18 @@ class EntityTableModel(RowTableModel):
     def update(self, changed: Iterable[tuple[int, Entity | None]]) -> None:
         """Only the rows of the spans that changed (``(id, entity)``, entity None when gone): a row whose place in
         the reading order stays is redrawn, others are taken out and put in at their place (a refresh of the
-        8,000 rows of a long document at every key, sorted again, was a third of an Enter)."""
+        8,000 rows of a long document at every key, sorted again, was a third of an Enter); more than ``BULK_ROWS``
+        at once (a pre-annotation's arriving) make the list again in one step."""
+        changed = list(changed)
+        if len(changed) > BULK_ROWS:
+            by_id = {e.id: e for e in self.rows}
+            for entity_id, e in changed:
+                if e is None:
+                    by_id.pop(entity_id, None)
+                else:
+                    by_id[entity_id] = e
+            self.set_entities(sorted(by_id.values(), key=reading_key), self.text)
+            return
         for entity_id, e in changed:
             r = self.row_of(entity_id)
             if r >= 0 and e is not None and reading_key(self.rows[r]) == reading_key(e):

@@ -23,7 +23,7 @@ from annotator.schema import Schema
 from ui import theme as themes
 from ui.panels.row_panel import RowPanel
 from ui.elided import elide_unique
-from ui.panels.table_model import GRID_SLACK, ElidingDelegate, RowTableModel, cell_width, header_width
+from ui.panels.table_model import BULK_ROWS, GRID_SLACK, ElidingDelegate, RowTableModel, cell_width, header_width
 from ui.plain import STATE_MARKS_SAID, state_marked, state_shown, state_with_score, tooltip_text
 
 # The missing required roles lead the Arguments cell ("missing Defendant; Time: Tuesday"), in the error's ink: a
@@ -110,7 +110,11 @@ class EventTableModel(RowTableModel):
     ) -> list[tuple[str, ...]]:
         """Only the rows of the events that changed (``(id, event)``, event None when gone), each in its place in
         the list's order; returns the cells worked out (the other rows' were kept: a refresh made all 528 rows'
-        cells again at every key)."""
+        cells again at every key); more than ``BULK_ROWS`` at once (a pre-annotation's arriving) make the list again
+        in one step, the kept rows' cells kept."""
+        changed = list(changed)
+        if len(changed) > BULK_ROWS:
+            return self._update_all(schema, changed, entities, text)
         made = []
         for event_id, v in changed:
             r = self.row_of(event_id)
@@ -136,6 +140,33 @@ class EventTableModel(RowTableModel):
                 self._row_by_id = {x.id: i for i, x in enumerate(self.rows)}
                 self.endInsertRows()
         self._types_changed()
+        return made
+
+    def _update_all(
+        self,
+        schema: Schema | None,
+        changed: list[tuple[int, Event | None]],
+        entities: dict[int, Entity],
+        text: str,
+    ) -> list[tuple[str, ...]]:
+        """``update``'s many changes in one reset: the changed rows' cells worked out, the others' kept."""
+        rows = {v.id: (v, c, m) for v, c, m in zip(self.rows, self.cells, self.missing)}
+        made = []
+        for event_id, v in changed:
+            if v is None:
+                rows.pop(event_id, None)
+                continue
+            cells = event_cells(schema, v, entities, text, v.id in self.waiting)
+            made.append(cells)
+            rows[event_id] = (v, cells, missing_length(cells))
+        ordered = sorted(rows.values(), key=lambda r: list_order(r[0]))
+        self.beginResetModel()
+        self.rows = [r[0] for r in ordered]
+        self.cells = [r[1] for r in ordered]
+        self.missing = [r[2] for r in ordered]
+        self._row_by_id = {v.id: i for i, v in enumerate(self.rows)}
+        self.types = frozenset(c[0] for c in self.cells)
+        self.endResetModel()
         return made
 
     def row_of(self, event_id: int | None) -> int:
