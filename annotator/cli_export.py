@@ -5,8 +5,10 @@ went into a training format."""
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from annotator.cli_common import UsageError, open_project, progress_bar, split_option, write_kept_edits_of
 from annotator.wording import counted, first_named
@@ -39,6 +41,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(
             f"{args.format} writes binary data, not onto a terminal: redirect it (-o - > out{record.suffix}) "
             "or name a file"
+        )
+    if to_stdout and args.json:
+        raise UsageError(
+            "--json writes what was exported to standard output, where -o - writes the export: name a file"
         )
     if to_stdout and "split" in options:
         raise UsageError("-o - (standard output) is one file; --option split writes one file per part: name one")
@@ -74,26 +80,46 @@ def cmd_export(args: argparse.Namespace) -> int:
         untouched = undecided_only(project, args.states, args.status, args.set) if args.states else []
         mixed = spelling_mix(project, args.status, args.set) if record is not None and record.spelt else {}
     files = getattr(report, "files", None)  # a split export writes one file per part, never ``--output`` itself
-    if to_stdout:  # the summary out of the data's way
+    notes = []
+    if any(undecided) and not (record is not None and record.undecided_apart):  # kept apart: JSON, Label Studio
+        notes.append(
+            f"{undecided[0]:,} entity and {undecided[1]:,} event suggestions nobody decided are in it, where a "
+            f"training tool takes them for annotations (--states accepted added leaves them out)"
+        )
+    if untouched:  # a training tool takes them for texts without any name or event
+        notes.append(
+            f"{len(untouched):,} of the {counted(report.documents, 'document')} written hold suggestions nobody "
+            f"decided and nothing in the states asked for ({first_named(untouched, 3)}): written without them, as texts "
+            "without any entity or event, which a training tool takes for texts that have none (--status annotated "
+            "reviewed writes the finished documents only)"
+        )
+    notes += spelling_notes(mixed)  # one label two ways in one file: a tagger trained on it learns two classes
+    if args.json:
+        print(json.dumps(export_data(args.output, args.format, files, report, notes), ensure_ascii=False))
+    elif to_stdout:  # the summary out of the data's way
         print(f"wrote standard output{told}: {report.summary()}", file=sys.stderr)
     elif files:
         print(f"wrote {', '.join(files)}{told}: {report.summary(with_files=False)}")
     else:
         print(f"wrote {args.output}{told}: {report.summary()}")
-    if any(undecided) and not (record is not None and record.undecided_apart):  # kept apart: JSON, Label Studio
-        print(
-            f"note: {undecided[0]:,} entity and {undecided[1]:,} event suggestions nobody decided are in it, where a "
-            f"training tool takes them for annotations (--states accepted added leaves them out)",
-            file=sys.stderr,
-        )
-    if untouched:  # a training tool takes them for texts without any name or event
-        print(
-            f"note: {len(untouched):,} of the {counted(report.documents, 'document')} written hold suggestions nobody "
-            f"decided and nothing in the states asked for ({first_named(untouched, 3)}): written without them, as texts "
-            "without any entity or event, which a training tool takes for texts that have none (--status annotated "
-            "reviewed writes the finished documents only)",
-            file=sys.stderr,
-        )
-    for line in spelling_notes(mixed):  # one label two ways in one file: a tagger trained on it learns two classes
+    for line in notes:
         print(f"note: {line}", file=sys.stderr)
     return 0
+
+
+def export_data(output: str, fmt: str, files: list[str] | None, report: Any, notes: list[str]) -> dict[str, Any]:
+    """``export --json``'s document (docs/command-line.md lists the keys)."""
+    problems = getattr(report, "problems", [])
+    return {
+        "output": output,
+        "format": fmt,
+        "files": list(files) if files else [output],
+        "documents": report.documents,
+        "entities": report.entities,
+        "events": report.events,
+        "bytes": report.bytes,
+        "arguments_left_out": len(report.dropped_arguments),
+        "problems": [{"kind": k, "message": m} for k, m in problems],
+        "notes": notes,
+        "summary": report.summary(with_files=False) if files else report.summary(),
+    }

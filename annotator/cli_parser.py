@@ -362,6 +362,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="a writer option (repeatable; default: none): "
         + "; ".join(f"{f.name}: {f.export_help}" for f in FORMATS.values() if f.export_help),
     )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="what was written (files, counts, notes) as JSON on standard output (default: the summary line); not "
+        "with -o -",
+    )
 
     p = sub.add_parser(
         "stats",

@@ -79,3 +79,45 @@ def test_an_id_given_twice_in_one_input_is_said_as_one_the_project_held_is(proje
     )
     apart = import_paths(project, [src], batch=1)
     assert apart.renamed == [] and [was for _, _, was in apart.named_twice] == ["b-1"]
+
+
+def _two_documents(tmp_path: Path) -> Path:
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+    from annotator.store import Project
+
+    path = tmp_path / "p.annotator"
+    with Project(path, annotator="t") as p:
+        docs = []
+        for k, state in enumerate(["accepted", "suggested"]):
+            doc = IncomingDocument(f"Paris is big {k}.", f"d{k}.txt")
+            doc.entities.append(IncomingEntity("e1", 0, 5, "GPE", state=state))
+            docs.append(doc)
+        import_documents(p, docs)
+    return path
+
+
+def test_export_json_says_what_it_wrote_as_json_on_stdout(tmp_path, capsys):
+    """A script that exports for training reads what was written (documents, entities, the notes of what went in
+    unsaid) from the summary's words: `stats`, `models`, `import`, `validate` and `agree` take --json, `export` did
+    not ("unrecognized arguments: --json", exit 2)."""
+    from annotator.cli import main
+
+    path = _two_documents(tmp_path)
+    out = tmp_path / "train.conll"
+    assert main(["export", str(path), "-o", str(out), "--json", "--states", "accepted", "added"]) == 0
+    got = capsys.readouterr()
+    data = json.loads(got.out)
+    assert {k: data[k] for k in ("output", "format", "documents", "entities", "events")} == {
+        "output": str(out),
+        "format": "conll",
+        "documents": 2,
+        "entities": 1,
+        "events": 0,
+    }
+    assert data["files"] == [str(out)] and data["bytes"] == out.stat().st_size
+    assert data["summary"].startswith("2 documents, 1 entity, 0 events")
+    [note] = data["notes"]
+    assert note.startswith("1 of the 2 documents written hold suggestions nobody decided") and note in got.err
+    # onto standard output the export is the data: --json there is a usage error, nothing written
+    assert main(["export", str(path), "-o", "-", "-f", "jsonl", "--json"]) == 2
+    assert "--json" in capsys.readouterr().err
