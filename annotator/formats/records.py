@@ -188,7 +188,7 @@ def nothing_selected(project: Project, statuses: list[str] | None = None) -> str
         return None
     if not statuses:
         return f"{project.path}: the project has no documents to export; nothing was written"
-    have = ", ".join(f"{len(ids)} {s}" for s in STATUSES if (ids := project.document_ids([s])))
+    have = ", ".join(f"{len(ids):,} {s}" for s in STATUSES if (ids := project.document_ids([s])))
     return (
         f"{project.path}: no document with status {' or '.join(statuses)} to export (the project has {have}; "
         "annotator status marks them); nothing was written"

@@ -121,3 +121,17 @@ def test_export_json_says_what_it_wrote_as_json_on_stdout(tmp_path, capsys):
     # onto standard output the export is the data: --json there is a usage error, nothing written
     assert main(["export", str(path), "-o", "-", "-f", "jsonl", "--json"]) == 2
     assert "--json" in capsys.readouterr().err
+
+
+def test_an_export_of_a_status_no_document_has_writes_the_counts_it_names_with_thousands(project, tmp_path):
+    """`export --status reviewed` on the corpus: "(the project has 1461 new, 2 in_progress; ...)", where every other
+    count the command line prints is written 1,461."""
+    import pytest
+
+    from annotator.errors import AnnotatorError
+    from annotator.importing import IncomingDocument, import_documents
+
+    import_documents(project, [IncomingDocument(f"Text number {k}.", f"d{k}.txt") for k in range(1_001)])
+    with pytest.raises(AnnotatorError) as got:
+        api.export(project, tmp_path / "x.json", "json", statuses=["reviewed"])
+    assert "(the project has 1,001 new; annotator status marks them)" in str(got.value), got.value
