@@ -100,6 +100,17 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, f"annotator: error: {message} (see: {self.prog} --help)\n")
 
+    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:  # type: ignore[override]
+        """As argparse's, an option the command does not take named with that command's help (argparse leaves
+        them to the top parser, whose line said "see: annotator --help")."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            command = getattr(parsed, "command", None)
+            subs = [a for a in self._actions if isinstance(a, argparse._SubParsersAction)]
+            owner = subs[0].choices.get(command, self) if subs and command else self
+            owner.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed
+
 
 EPILOG = (
     "Data (a command's result, --json) goes to stdout; progress, notes and errors to stderr. Exit codes: 0 done; "

@@ -135,3 +135,16 @@ def test_an_export_of_a_status_no_document_has_writes_the_counts_it_names_with_t
     with pytest.raises(AnnotatorError) as got:
         api.export(project, tmp_path / "x.json", "json", statuses=["reviewed"])
     assert "(the project has 1,001 new; annotator status marks them)" in str(got.value), got.value
+
+
+def test_an_option_a_command_does_not_take_names_that_command_s_help(tmp_path, capsys):
+    """`annotator export P --json -o x` (before export took --json) said "unrecognized arguments: --json (see:
+    annotator --help)", the top help, which lists the commands and none of export's options; docs/command-line.md says
+    a usage error's line ends with the command's help."""
+    from annotator.cli import main
+
+    path = _two_documents(tmp_path)
+    assert main(["stats", str(path), "--bogus"]) == 2
+    assert (
+        capsys.readouterr().err == "annotator: error: unrecognized arguments: --bogus (see: annotator stats --help)\n"
+    )
