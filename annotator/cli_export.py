@@ -79,6 +79,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         undecided = undecided_counts(project, args.status, args.set) if args.states is None else (0, 0)
         untouched = undecided_only(project, args.states, args.status, args.set) if args.states else []
         mixed = spelling_mix(project, args.status, args.set) if record is not None and record.spelt else {}
+        set_note = set_status_note(project, args.status, args.set)
     files = getattr(report, "files", None)  # a split export writes one file per part, never ``--output`` itself
     notes = []
     if any(undecided) and not (record is not None and record.undecided_apart):  # kept apart: JSON, Label Studio
@@ -94,6 +95,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             "reviewed writes the finished documents only)"
         )
     notes += spelling_notes(mixed)  # one label two ways in one file: a tagger trained on it learns two classes
+    notes += [set_note] if set_note else []
     if args.json:
         print(json.dumps(export_data(args.output, args.format, files, report, notes), ensure_ascii=False))
     elif to_stdout:  # the summary out of the data's way
@@ -105,6 +107,34 @@ def cmd_export(args: argparse.Namespace) -> int:
     for line in notes:
         print(f"note: {line}", file=sys.stderr)
     return 0
+
+
+def set_status_note(project: Any, statuses: list[str] | None, annotation_set: str | None) -> str | None:
+    """``--status`` selects by the project's statuses; a set merged from an annotator's file keeps the statuses her
+    file had (``stats --set`` counts those): where they select other documents, which ones, said."""
+    from annotator.stats import set_statuses
+
+    own = set_statuses(project, annotation_set) if statuses and annotation_set else {}
+    if not own:
+        return None
+    chosen = set(project.document_ids(statuses))
+    by_set = {d for d, st in own.items() if st in statuses}
+    missing, other = sorted(by_set - chosen), sorted((chosen & own.keys()) - by_set)
+    if not missing and not other:
+        return None
+    names = [project.document(d).name for d in missing[:3]] + [""] * max(0, len(missing) - 3)  # first_named counts
+    wanted = " or ".join(statuses)
+    said = (
+        f"--status selects by the project's statuses; set {annotation_set!r} keeps those of the file it was merged from"
+    )
+    if missing:
+        said += (
+            f": {counted(len(missing), 'document')} {wanted} there {'is' if len(missing) == 1 else 'are'} not in this "
+            f"export ({first_named(names, 3)})"
+        )
+    if other:
+        said += f"{',' if missing else ':'} {counted(len(other), 'document')} written {'is' if len(other) == 1 else 'are'} not {wanted} there"
+    return said + " (annotator status marks them in the project; stats --set counts the set's)"
 
 
 def export_data(output: str, fmt: str, files: list[str] | None, report: Any, notes: list[str]) -> dict[str, Any]:

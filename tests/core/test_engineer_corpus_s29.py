@@ -148,3 +148,39 @@ def test_an_option_a_command_does_not_take_names_that_command_s_help(tmp_path, c
     assert (
         capsys.readouterr().err == "annotator: error: unrecognized arguments: --bogus (see: annotator stats --help)\n"
     )
+
+
+def test_an_export_of_a_merged_set_by_status_says_which_documents_her_file_finished_that_it_leaves_out(
+    tmp_path, capsys
+):
+    """bob's copy came back (`merge team bob.annotator --as bob`) with 5 more documents marked annotated in his file;
+    `export team --set bob --status annotated` wrote the 8 the project had marked (the engineer's, before he had the
+    copy) and none of bob's 5, unsaid, though `stats --set bob` counts 13 annotated: the training data lacked his
+    finished work."""
+    import shutil
+
+    from annotator.cli import main
+
+    team = _two_documents(tmp_path)
+    bob = tmp_path / "bob.annotator"
+    shutil.copyfile(team, bob)
+    assert main(["status", str(bob), "annotated", "--docs", "d1.txt"]) == 0
+    assert main(["merge", str(team), str(bob), "--as", "bob"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "bob.jsonl"
+    assert main(["export", str(team), "--set", "bob", "-o", str(out), "--status", "new"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "note: --status selects by the project's statuses; set 'bob' keeps those of the file it was merged from: "
+        "1 document written is not new there (annotator status marks them in the project; stats --set counts the "
+        "set's)"
+    ) in err, err
+    assert main(["export", str(team), "--set", "bob", "-o", str(out), "--status", "annotated"]) == 1
+    capsys.readouterr()
+    assert main(["status", str(team), "annotated", "--docs", "d0.txt"]) == 0
+    assert main(["export", str(team), "--set", "bob", "-o", str(out), "--status", "annotated"]) == 0
+    err = capsys.readouterr().err
+    assert "1 document annotated there is not in this export (d1.txt)" in err, err
+    # the final set, or a set without statuses of its own: no such note
+    assert main(["export", str(team), "-o", str(out), "--status", "annotated"]) == 0
+    assert "selects by the project's statuses" not in capsys.readouterr().err
