@@ -59,6 +59,10 @@ def frame(trigger: Any) -> list[tuple[str, Any]]:
         # the last conjunct first: a role that takes one filler gets it ("Odessa and Mariupol": Mariupol), as the
         # data marks one filler a role, the later more often (docs/suggestions.md, session 18)
         group = [*reversed(conjuncts(tok)), tok]
+        # "the three lawmakers, A, B and C, met": a noun given a list of names in apposition stands for each (the noun
+        # for the first, ``arg_spans.resolve``); the later ones first, as for coordinated fillers
+        if tok.pos_ == "NOUN":
+            group = [g for a in tok.children if a.dep_ == "appos" for g in reversed(conjuncts(a))] + group
         if tok.pos_ == "NOUN" and not tok.ent_type_:  # "activist and commentator Kem Ley": the name first
             group.sort(key=lambda t: t.ent_type_ not in ("PERSON", "ORG", "GPE"))
         # "the president, along with his wife, visited": the one along with it takes part as it does, after it
