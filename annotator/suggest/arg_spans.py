@@ -32,6 +32,8 @@ def resolve(tok: Any, ents: dict[int, tuple[int, int, str]]) -> Any | None:
         tok = clause.head
     if tok.pos_ == "NOUN" and tok.i not in ents:
         return _named(tok, ents)
+    if low in ("its", "their") and tok.dep_ == "poss":
+        return _owner(tok, ents)
     if low not in PERSON_PRONOUNS:
         return tok
     # the subject of a clause the pronoun is in comes first ("Grossu is escorted by an officer after his arrest":
@@ -45,6 +47,27 @@ def resolve(tok: Any, ents: dict[int, tuple[int, int, str]]) -> Any | None:
                 return t  # a person named, or one told by nationality ("the Palestinian stabbed two officers")
         elif t.tag_ == "NN" and guess_label(t) == "PERSON":
             return _named(t, ents)
+    return None
+
+
+def _owner(tok: Any, ents: dict[int, tuple[int, int, str]]) -> Any | None:
+    """The one "its" or "their" in front of a noun stands for: the subject of the clause above it, told before it
+    ("Iran and the United States cooperated in their fight": Iran, the first of coordinated ones; "the army pressed
+    on with its offensive"), a name or, for "their", a plural noun of a guessed label ("the rebels resumed their
+    attacks"); else None."""
+    clause = next((v for v in tok.ancestors if v.pos_ in ("VERB", "AUX")), None)
+    while clause is not None:
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+        if subjects:
+            subj = subjects[0]
+            if subj.i in ents and ents[subj.i][2] in NAME_LABELS:
+                return subj
+            if tok.lower_ == "their" and subj.tag_ == "NNS" and guess_label(subj) is not None:
+                return subj
+            return None
+        if clause.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep") or clause.head.i == clause.i:
+            return None
+        clause = clause.head
     return None
 
 

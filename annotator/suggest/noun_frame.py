@@ -84,6 +84,7 @@ def of_noun_before(by: Any) -> Any | None:
 def noun_frame(n: Any) -> list[tuple[str, Any]]:
     """The (slot, token) pairs around a noun trigger's head token ``n``."""
     out: list[tuple[str, Any]] = []
+    said_owner: list[tuple[str, Any]] = []
     # "the killing of a student by the police": the "by" after its "of" phrase, wherever the parse hangs it
     if n.n_rights:
         after = _next_word(n.right_edge)
@@ -93,7 +94,11 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
     for c in n.children:
         if _stance(c):
             continue  # "an anti-India rally", "pro-Trump rallies": what the event is for or against, no participant
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and c.lower_ in ("its", "their"):
+            # "cooperated in their fight": the clause's subject, read through a pronoun (``arg_spans.resolve``): no
+            # evidence of the trigger, after the noun's own slots
+            said_owner = [("~poss", c)]
+        elif c.dep_ == "poss":
             out.append(("poss", c))
         elif c.dep_ in ("compound", "nmod") and c.i < n.i:
             # "Syrian government airstrikes", "U.S. military strikes": the nationality of a common noun in front of
@@ -162,7 +167,7 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
         if verb.dep_ == "acl" and verb.tag_ == "VBN" or verb.dep_ == "acl" and verb.tag_ == "VBG" and not objs:
             out.append(("subjpass", verb.head))  # "a teenager being shot to death"
         out += [(s, t) for s, t in preps(verb) if s.startswith("prep:") and s != "prep:to"]
-    return out
+    return out + said_owner
 
 
 def _stance(mod: Any) -> bool:
