@@ -95,7 +95,7 @@ class ImportReport:
         }
 
     def summary(self) -> str:
-        parts = [f"{len(self.imported)} imported"]
+        parts = [f"{len(self.imported):,} imported"]
         if self.renamed:
             shown = "; ".join(f"{was} stored as {n}" for n, _, was in self.renamed[:3])
             more = f"; {len(self.renamed) - 3:,} more" if len(self.renamed) > 3 else ""

@@ -184,3 +184,12 @@ def test_an_export_of_a_merged_set_by_status_says_which_documents_her_file_finis
     # the final set, or a set without statuses of its own: no such note
     assert main(["export", str(team), "-o", str(out), "--status", "annotated"]) == 0
     assert "selects by the project's statuses" not in capsys.readouterr().err
+
+
+def test_the_import_summary_writes_the_documents_imported_with_thousands(project):
+    """The 1,463-document corpus: "1463 imported, 190,908 entities, 21,148 events, 0 duplicates skipped": the one
+    count of the line without its thousands."""
+    from annotator.importing import IncomingDocument, import_documents
+
+    report = import_documents(project, [IncomingDocument(f"Text number {k}.", f"d{k}.txt") for k in range(1_002)])
+    assert report.summary().startswith("1,002 imported, 0 duplicates skipped"), report.summary()
