@@ -216,11 +216,12 @@ def _is_doccano_table(path: Path) -> bool:
     ``meta_info,text``; session 24: "unknown kind of file"). A ``.tsv`` needs both: a CoNLL file's first token may be
     ``text``."""
     from annotator.formats.doccano_tables import table_columns
+    from annotator.formats.reading import csv_delimiter
 
     lines = _head_lines(path, 4096)
     if not lines:
         return False
-    header = next(csv.reader([lines[0]], delimiter="\t" if "\t" in lines[0] else ","), [])
+    header = next(csv.reader([lines[0]], delimiter=csv_delimiter(lines[0])), [])
     columns = table_columns(header)
     return columns is not None and (columns[1] is not None or path.suffix.lower() == ".csv" and len(header) > 1)
 

@@ -85,17 +85,29 @@ def iter_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
             raise ImportFileError(str(path), f"not valid JSON ({exc}); is the line cut short?", number) from None
 
 
+def csv_delimiter(header: str) -> str:
+    """The delimiter of a CSV file with the ``header`` line: a tab where it holds one (TSV), else the comma or the
+    semicolon, whichever cuts it into more columns (the comma on a tie). Excel writes ``;`` where the decimal mark is a
+    comma (German, French, Spanish, ... settings): a doccano ``text;label`` file saved so was "unknown kind of file"
+    and, named, read as one column (session 29)."""
+    import csv
+
+    if "\t" in header:
+        return "\t"
+    widths = {d: len(next(csv.reader([header], delimiter=d), [])) for d in (",", ";")}
+    return ";" if widths[";"] > widths[","] else ","
+
+
 def iter_csv_rows(
     path: Path, text: str | None = None, what: str = "a CSV file"
 ) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line where it starts, {column: value}) for each row of a CSV or TSV file with a header line (a tab in the
-    header makes it TSV; blank rows skipped); a row of another width, or a broken quote, refuses it with the line."""
+    """(line where it starts, {column: value}) for each row of a CSV or TSV file with a header line (its delimiter told
+    from it, ``csv_delimiter``; blank rows skipped); a row of another width, or a broken quote, refuses it with the line."""
     import csv
     import io
 
     text = (read_text_file(path) if text is None else text).lstrip("\ufeff")
-    delimiter = "\t" if "\t" in text.split("\n", 1)[0] else ","
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text.split("\n", 1)[0]))
     try:
         header = next(rows, None)
         need(bool(header), path, 1, "no header line (the CSV export's first line names its columns)")

@@ -102,3 +102,24 @@ def test_a_csv_of_texts_without_labels_is_read_as_doccano(tmp_path):
     conll = tmp_path / "t.tsv"
     conll.write_text("text\tO\nfile\tO\n", encoding="utf-8")
     assert detect_format(conll) != "doccano"
+
+
+def test_a_csv_excel_saved_with_semicolons_is_read_as_doccano(tmp_path):
+    """Excel writes CSV with ``;`` where the decimal mark is a comma (German, French, ... settings), with its BOM and
+    CRLF: such a doccano upload was "unknown kind of file", and named it was one column (session 29)."""
+    path = tmp_path / "labelled.csv"
+    rows = (
+        'label;text;source\r\nsport;"Zoë won; then left, smiling.";wire\r\n;Boris Johnson met Zoë, then left.;web\r\n'
+    )
+    path.write_bytes(("\ufeff" + rows).encode("utf-8"))
+    assert detect_format(path) == "doccano"
+    docs = read_doccano(path).documents
+    assert [d.text for d in docs] == ["Zoë won; then left, smiling.", "Boris Johnson met Zoë, then left."]
+    assert [d.meta.get(CATEGORIES) for d in docs] == [["sport"], None]
+    assert [d.meta["source"] for d in docs] == ["wire", "web"]
+
+
+def test_a_comma_csv_whose_texts_hold_semicolons_stays_comma_separated(tmp_path):
+    path = tmp_path / "notes.csv"
+    path.write_text('text,label\n"a; b; c",x\n', encoding="utf-8")
+    assert [d.text for d in read_doccano(path).documents] == ["a; b; c"]
