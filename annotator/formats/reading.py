@@ -126,18 +126,16 @@ def iter_csv_rows(
 
 
 def iter_json_array(path: Path) -> Iterator[tuple[int, Any]]:
-    """(line number where it starts, item) for each item of a top-level JSON array (or one object)."""
+    """(line number where it starts, item) for each item of a top-level JSON array, or each of the objects a file
+    holds one after another (one object; JSON lines under a ``.json`` name, as doccano's older exports and many
+    datasets are named: session 29, only the first line was read, the others lost without a word)."""
     import json
 
     text = read_text_file(path)
     decoder = json.JSONDecoder()
     i = len(text) - len(text.lstrip())
     if text[i : i + 1] != "[":
-        try:
-            obj, _ = decoder.raw_decode(text, i)
-        except json.JSONDecodeError as exc:
-            raise ImportFileError(str(path), f"not valid JSON: {exc.msg}", exc.lineno) from None
-        yield text.count("\n", 0, i) + 1, obj
+        yield from _json_values(text, i, path, "not valid JSON: {}")
         return
     i += 1
     line, counted_to = 1, 0  # the line number at ``counted_to``, counted as the reading goes (from the start each
@@ -164,13 +162,20 @@ def iter_json_array(path: Path) -> Iterator[tuple[int, Any]]:
 def iter_json_values(path: Path) -> Iterator[tuple[int, Any]]:
     """(line number where it starts, value) for each JSON value written one after another: a JSONL file, objects
     pretty-printed over many lines (as tools' sample files are), or the items of one top-level array."""
-    import json
 
     text = read_text_file(path).lstrip("\ufeff")
     i = len(text) - len(text.lstrip())
     if text[i : i + 1] == "[":
         yield from iter_json_array(path)
         return
+    yield from _json_values(text, i, path, "not valid JSON ({}); is the line cut short?")
+
+
+def _json_values(text: str, i: int, path: Path, bad: str) -> Iterator[tuple[int, Any]]:
+    """(line, value) for each JSON value of ``text`` from ``i`` on, one after another with whitespace between; a
+    value that does not decode refuses the file with its line (``bad``: the message, the decoder's in its braces)."""
+    import json
+
     decoder = json.JSONDecoder()
     line, counted_to = 1, 0  # the line number at ``counted_to``, counted as the reading goes
     while i < len(text):
@@ -179,9 +184,7 @@ def iter_json_values(path: Path) -> Iterator[tuple[int, Any]]:
         try:
             obj, end = decoder.raw_decode(text, i)
         except json.JSONDecodeError as exc:
-            raise ImportFileError(
-                str(path), f"not valid JSON ({exc.msg}); is the line cut short?", exc.lineno
-            ) from None
+            raise ImportFileError(str(path), bad.format(exc.msg), exc.lineno) from None
         yield line, obj
         i = end
         while i < len(text) and text[i] in " \t\r\n":

@@ -1,0 +1,76 @@
+"""JSON lines under a ``.json`` name (doccano's older exports, many datasets' ``train.json``): the doccano and Label
+Studio readers read a ``.json`` as one array or one object, so such a file gave its first line's document and lost the
+others without a word (session 29). Every line is read now, and a line that is not JSON refuses the file with its
+line, as a ``.jsonl``'s does. Our own lines."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from annotator.errors import ImportFileError
+from annotator.formats.doccano import read_doccano
+from annotator.formats.loading import import_paths
+
+DOCCANO = [
+    {"id": 1, "text": "Boris Johnson met Zoë Ball.", "label": [[0, 13, "PERSON"]]},
+    {"id": 2, "text": "Paris is big.", "label": [[0, 5, "GPE"]]},
+    {"id": 3, "text": "Acme hired Ann.", "label": [[0, 4, "ORG"]]},
+]
+LABEL_STUDIO = [
+    {
+        "data": {"text": text},
+        "annotations": [
+            {
+                "result": [
+                    {
+                        "id": f"r{k}",
+                        "from_name": "label",
+                        "to_name": "text",
+                        "type": "labels",
+                        "value": {"start": s, "end": e, "text": text[s:e], "labels": [label]},
+                    }
+                ]
+            }
+        ],
+    }
+    for k, (text, s, e, label) in enumerate(
+        [("Boris Johnson met Zoë.", 0, 13, "PERSON"), ("Paris is big.", 0, 5, "GPE")]
+    )
+]
+
+
+def _words(project) -> list[str]:
+    out = []
+    for doc_id in project.document_ids():
+        text = project.document(doc_id).text
+        out += [text[e.start : e.end] for e in project.entities(doc_id)]
+    return sorted(out)
+
+
+@pytest.mark.parametrize(
+    "lines, fmt, words",
+    [
+        (DOCCANO, "doccano", ["Acme", "Boris Johnson", "Paris"]),
+        (LABEL_STUDIO, "label_studio", ["Boris Johnson", "Paris"]),
+    ],
+)
+def test_every_line_of_a_json_named_file_is_read(project, tmp_path, lines, fmt, words):
+    path = tmp_path / "export.json"
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    report = import_paths(project, [path])
+    assert report.formats == [(str(path), fmt)] and report.skipped == [], report.skipped
+    assert len(report.imported) == len(lines)  # main: 1, the other lines lost without a word
+    assert _words(project) == words
+
+
+def test_a_bad_line_after_the_first_refuses_the_file_with_its_line(project, tmp_path):
+    path = tmp_path / "cut.json"
+    path.write_text(json.dumps(DOCCANO[0]) + "\n" + '{"text": "cut sho', encoding="utf-8")
+    report = import_paths(project, [path])
+    assert report.imported == []  # main: the first line imported, the cut one passed over
+    ((_, reason),) = report.skipped
+    assert reason.startswith(f"{path}:2: not valid JSON"), reason
+    with pytest.raises(ImportFileError, match="not valid JSON"):
+        read_doccano(path)
