@@ -213,12 +213,33 @@ def read_jsonl(path: Path, schema: Schema | None = None) -> ReadResult:
     return result
 
 
+def _json_lines(data: bytes) -> bool:
+    """Whether a file that is not one JSON value holds JSON lines: its first two lines that are not blank are JSON
+    objects each."""
+    import json
+
+    from annotator.text_encoding import head_text
+
+    lines = [x for x in head_text(data[: 1 << 20]).split("\n", 50)[:50] if x.strip()][:2]
+    if len(lines) < 2:
+        return False
+    try:
+        return all(isinstance(json.loads(x), dict) for x in lines)
+    except ValueError:
+        return False
+
+
 def read_json(path: Path, schema: Schema | None = None) -> ReadResult:
     """A ``.json`` file: the project's JSON export, or a list of documents as the JSONL input gives them one a line
     (``[{"text": ...}, ...]``: ``json.dump`` of a list, pandas' ``to_json(orient="records")``; it was "not an
     annotator JSON export"), the number in its messages an item's place in the list."""
     data = read_file_bytes(path)
-    obj = load_json(data, path)
+    try:
+        obj = load_json(data, path)
+    except ImportFileError:
+        if not _json_lines(data):
+            raise
+        return read_jsonl(path, schema)  # JSONL under a .json name (session 29: "unexpected content after document")
     if not isinstance(obj, list):
         return export_result(obj, path)
     need(bool(obj), path, None, "no documents in the list")

@@ -74,3 +74,17 @@ def test_a_bad_line_after_the_first_refuses_the_file_with_its_line(project, tmp_
     assert reason.startswith(f"{path}:2: not valid JSON"), reason
     with pytest.raises(ImportFileError, match="not valid JSON"):
         read_doccano(path)
+
+
+def test_the_projects_own_lines_named_json_are_read_as_its_jsonl(project, tmp_path):
+    """The project's own JSONL shape under a .json name was refused: "not valid JSON: unexpected content after
+    document"."""
+    path = tmp_path / "texts.json"
+    lines = [
+        {"text": "Boris Johnson met Zoë.", "spans": [{"start": 0, "end": 13, "label": "PERSON"}]},
+        {"text": "Paris is big.", "spans": [{"start": 0, "end": 5, "label": "GPE"}]},
+    ]
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    report = import_paths(project, [path])
+    assert report.skipped == [] and len(report.imported) == 2, report.skipped
+    assert _words(project) == ["Boris Johnson", "Paris"]
