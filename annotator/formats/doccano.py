@@ -34,6 +34,7 @@ from annotator.formats.reading import (
     ReadResult,
     iter_json_array,
     iter_json_values,
+    json_array_text,
     need,
     read_text_file,
 )
@@ -279,8 +280,8 @@ def _items(path: Path) -> Iterator[tuple[int, Any]]:
     if suffix != ".jsonl" and is_fasttext(text.split("\n", 200)[:200]):
         return fasttext_items(path)
     first = next((x for x in text.split("\n", 50) if x.strip()), "")
-    if first.strip() == "{":  # objects written over several lines, as doccano's export dialog shows its example
-        return iter_json_values(path)
+    if first.strip() == "{" or json_array_text(text):  # objects over several lines (doccano's export dialog's example)
+        return iter_json_values(path)  # or one array (session 29: refused at line 1 under a .jsonl name)
     return _lines(path)
 
 

@@ -73,9 +73,29 @@ def read_text_file(path: Path) -> str:
     return decode_text(data, str(path), MAX_FILE_CHARS)[0]
 
 
+def json_array_text(text: str) -> bool:
+    """Whether a file said to hold JSON lines holds one JSON array instead (pretty-printed over lines, or on one line
+    alone): its first line that is not blank begins with ``[`` and is no whole value, or is the file's only line. Such
+    a ``.jsonl`` was refused at its line 1, "not valid JSON (unexpected end of data ...); is the line cut short?"
+    (session 29)."""
+    head = text.lstrip("\ufeff \t\r\n")
+    if not head.startswith("["):
+        return False
+    first, _, rest = head.partition("\n")
+    try:
+        orjson.loads(first)
+    except orjson.JSONDecodeError:
+        return True
+    return not rest.strip()
+
+
 def iter_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
-    """(line number, object) for each non-blank line; bad JSON names the line."""
+    """(line number, object) for each non-blank line; bad JSON names the line. A file of one JSON array is read as
+    its items (``json_array_text``)."""
     text = read_text_file(path)
+    if json_array_text(text):
+        yield from iter_json_array(path)
+        return
     for number, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             continue

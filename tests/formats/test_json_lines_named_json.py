@@ -88,3 +88,40 @@ def test_the_projects_own_lines_named_json_are_read_as_its_jsonl(project, tmp_pa
     report = import_paths(project, [path])
     assert report.skipped == [] and len(report.imported) == 2, report.skipped
     assert _words(project) == ["Boris Johnson", "Paris"]
+
+
+PRODIGY = [
+    {"text": t, "spans": [{"start": 0, "end": e, "label": lab}], "_input_hash": k, "_task_hash": k, "answer": "accept"}
+    for k, (t, e, lab) in enumerate([("Boris Johnson met Zoë.", 13, "PERSON"), ("Paris is big.", 5, "GPE")])
+]
+
+
+@pytest.mark.parametrize(
+    "items, name, words",
+    [
+        (DOCCANO, "export.jsonl", ["Acme", "Boris Johnson", "Paris"]),
+        (LABEL_STUDIO, "tasks.jsonl", ["Boris Johnson", "Paris"]),
+        (PRODIGY, "dataset.json", ["Boris Johnson", "Paris"]),
+        (PRODIGY, "dataset.jsonl", ["Boris Johnson", "Paris"]),
+    ],
+)
+@pytest.mark.parametrize("indent", [2, None])
+def test_one_json_array_under_a_jsonl_name_or_prodigys_is_read_as_its_items(
+    project, tmp_path, items, name, words, indent
+):
+    """A pretty-printed (or one-line) array where JSON lines were looked for was refused at line 1: "not valid JSON
+    (unexpected end of data ...); is the line cut short?" (doccano, Label Studio, Prodigy: its JSON input files are
+    arrays)."""
+    path = tmp_path / name
+    path.write_text(json.dumps(items, ensure_ascii=False, indent=indent), encoding="utf-8")
+    report = import_paths(project, [path])
+    assert report.skipped == [] and len(report.imported) == len(items), report.skipped
+    assert _words(project) == words
+
+
+def test_lines_of_arrays_are_not_taken_for_one_array(tmp_path):
+    from annotator.formats.reading import iter_jsonl
+
+    path = tmp_path / "rows.jsonl"
+    path.write_text("[1, 2]\n[3, 4]\n", encoding="utf-8")
+    assert [v for _, v in iter_jsonl(path)] == [[1, 2], [3, 4]]
