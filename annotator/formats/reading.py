@@ -73,6 +73,9 @@ def read_text_file(path: Path) -> str:
     return decode_text(data, str(path), MAX_FILE_CHARS)[0]
 
 
+NESTED = "not valid JSON: arrays or objects nested too deeply"
+
+
 def json_array_text(text: str) -> bool:
     """Whether a file said to hold JSON lines holds one JSON array instead (pretty-printed over lines, or on one line
     alone): its first line that is not blank begins with ``[`` and is no whole value, or is the file's only line. Such
@@ -173,6 +176,8 @@ def iter_json_array(path: Path) -> Iterator[tuple[int, Any]]:
             obj, end = decoder.raw_decode(text, i)
         except json.JSONDecodeError as exc:
             raise ImportFileError(str(path), f"not valid JSON: {exc.msg}", exc.lineno) from None
+        except RecursionError:
+            raise ImportFileError(str(path), NESTED, text.count("\n", 0, i) + 1) from None
         line += text.count("\n", counted_to, i)
         counted_to = i
         yield line, obj
@@ -205,6 +210,8 @@ def _json_values(text: str, i: int, path: Path, bad: str) -> Iterator[tuple[int,
             obj, end = decoder.raw_decode(text, i)
         except json.JSONDecodeError as exc:
             raise ImportFileError(str(path), bad.format(exc.msg), exc.lineno) from None
+        except RecursionError:  # arrays or objects nested past what the decoder takes
+            raise ImportFileError(str(path), NESTED, line) from None
         yield line, obj
         i = end
         while i < len(text) and text[i] in " \t\r\n":

@@ -125,3 +125,15 @@ def test_lines_of_arrays_are_not_taken_for_one_array(tmp_path):
     path = tmp_path / "rows.jsonl"
     path.write_text("[1, 2]\n[3, 4]\n", encoding="utf-8")
     assert [v for _, v in iter_jsonl(path)] == [[1, 2], [3, 4]]
+
+
+@pytest.mark.parametrize("fmt", ["doccano", "label_studio"])
+@pytest.mark.parametrize("name", ["deep.json", "deep.jsonl"])
+def test_json_nested_past_the_decoder_is_refused_in_one_line(project, tmp_path, fmt, name):
+    """-f doccano (or label_studio) on arrays nested 100,000 deep ended in a RecursionError's traceback."""
+    from annotator.formats.loading import import_format
+
+    path = tmp_path / name
+    path.write_bytes(b"[" * 100_000 + b"]" * 100_000 + b"\n")
+    with pytest.raises(ImportFileError, match="nested too deeply"):
+        import_format(project, fmt, [path])
