@@ -22,12 +22,22 @@ def stdin_suffix(head: bytes, fmt: str | None = None) -> str:
     file for webanno), else told from ``head``, its first line that is not blank: a JSON list, an object over several
     lines or one with ``documents`` (the project's JSON export, one line) as ``.json``, other one-line objects as
     ``.jsonl`` (one document a line), zlib data that is not text as ``.spacy`` (a DocBin: `export -f spacy -o - |
-    annotator import P -` said "binary file"), the rest as ``.txt`` (a plain text; CoNLL columns are then told from
-    the content as from a file)."""
+    annotator import P -` said "binary file"), a CSV header naming a text and a label column as ``.csv`` (doccano's
+    upload; with ``-f doccano`` or ``-f label_studio`` any with a text column, and doccano's fastText lines as ``.txt``:
+    session 29, such a CSV came in as one plain text, or with the format named was refused as "not valid JSON"), the
+    rest as ``.txt`` (a plain text; CoNLL columns are then told from the content as from a file)."""
     from annotator.formats.spacy_read import zlib_header
 
+    table = _table_header(head)
+    lead = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if (fmt == "doccano" and table is not None) or (fmt == "label_studio" and lead not in b"{["):
+        return ".csv"  # doccano's CSV upload, Label Studio's CSV export (it reads JSON or CSV)
+    if fmt == "doccano" and head.startswith(b"__label__"):
+        return ".txt"  # doccano's fastText upload
     if fmt is not None:  # a format's, or one of the project's own (json, jsonl, txt: OWN_FORMATS)
         return FORMATS[fmt].suffix or (".tsv" if fmt == "webanno" else "") if fmt in FORMATS else f".{fmt}"
+    if table is not None and table[1] is not None:
+        return ".csv"  # a header naming a text and a label column: doccano's CSV upload, told as a file's is
     if zlib_header(head) and not _is_text(head):
         return ".spacy"
     first = head.lstrip(b"\xef\xbb\xbf \t")[:1]
@@ -42,6 +52,20 @@ def stdin_suffix(head: bytes, fmt: str | None = None) -> str:
     except orjson.JSONDecodeError:
         return ".json"  # an object over several lines: one JSON document, not one a line
     return ".json" if isinstance(obj, dict) and "documents" in obj else ".jsonl"
+
+
+def _table_header(head: bytes) -> tuple[str, str | None] | None:
+    """The text and label columns (``doccano_tables.table_columns``) of a CSV header line, None when ``head`` is no
+    such line (JSON, or no text column)."""
+    import csv
+
+    from annotator.formats.doccano_tables import table_columns
+    from annotator.formats.reading import csv_delimiter
+
+    line = head.decode("utf-8", "replace").lstrip("\ufeff").rstrip("\r\n")
+    if line[:1] in ("{", "[", ""):
+        return None
+    return table_columns(next(csv.reader([line], delimiter=csv_delimiter(line)), []))
 
 
 def _is_text(data: bytes) -> bool:
