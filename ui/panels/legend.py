@@ -123,6 +123,8 @@ class Legend(QWidget):
         self.buttons: dict[str, QToolButton] = {}
         self._colors: dict[str, str] = {}
         self._shown: tuple | None = None  # what ``set_counts`` last showed (labels, counts, colours, how many left out)
+        self._aside: dict[str, QToolButton] = {}  # the closed project's buttons, hidden, and their colours
+        self._aside_colors: dict[str, str] = {}
         self.more = QLabel(self)  # how many labels a very large schema leaves out
         self.more.setTextFormat(Qt.TextFormat.PlainText)
         self.more.setStyleSheet(f"color: {themes.current().muted}; padding: 0px 4px")
@@ -141,23 +143,7 @@ class Legend(QWidget):
         self._shown = state
         names = [lab.name for lab in shown]
         if list(self.buttons) != names:
-            for b in self.buttons.values():
-                self.flow.removeWidget(b)
-                b.deleteLater()
-            self.buttons = {}
-            self._colors = {}
-            for lab in shown:
-                b = QToolButton(self)
-                b.setAutoRaise(True)
-                b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-                b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the text
-                b.clicked.connect(lambda _c=False, n=lab.name: self.labelClicked.emit(n))
-                b.setToolTip(f"<qt>{html.escape(lab.description)}</qt>" if lab.description else "")
-                self.flow.addWidget(b)
-                b.show()  # now, not at Qt's queued show: its row counts in the height asked before the next paint
-                self.buttons[lab.name] = b
-            self.flow.removeWidget(self.more)
-            self.flow.addWidget(self.more)  # last
+            self._entries_for(shown)
         for lab in shown:
             b = self.buttons[lab.name]
             key = f"[{lab.key}] " if lab.key else ""
@@ -172,6 +158,41 @@ class Legend(QWidget):
         self.more.setVisible(hidden > 0)
         self.updateGeometry()
         self.entriesChanged.emit()
+
+    def _entries_for(self, shown: list) -> None:
+        """One button per label of ``shown``, in order. A project closed (none shown) puts its buttons aside, hidden,
+        and the next project's labels take them again when they are the same (the same schema): File > Close project
+        and an open made, polished and laid out the schema's ~18 buttons again each time (~5 % of the GUI tests' CPU,
+        docs/performance.md, session 29)."""
+        names = [lab.name for lab in shown]
+        for b in self.buttons.values():
+            self.flow.removeWidget(b)
+        if not names:  # closed: put aside for the next project
+            for b in self.buttons.values():
+                b.hide()
+            self._aside, self._aside_colors = self.buttons, self._colors
+            self.buttons, self._colors = {}, {}
+            return
+        if list(self._aside) == names:
+            old, self.buttons, self._colors = self.buttons, self._aside, self._aside_colors
+        else:
+            old, self.buttons, self._colors = {**self.buttons, **self._aside}, {}, {}
+        self._aside, self._aside_colors = {}, {}
+        for b in old.values():
+            b.deleteLater()
+        for lab in shown:
+            b = self.buttons.get(lab.name)
+            if b is None:
+                b = self.buttons[lab.name] = QToolButton(self)
+                b.setAutoRaise(True)
+                b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+                b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the text
+                b.clicked.connect(lambda _c=False, n=lab.name: self.labelClicked.emit(n))
+            b.setToolTip(f"<qt>{html.escape(lab.description)}</qt>" if lab.description else "")
+            self.flow.addWidget(b)
+            b.show()  # now, not at Qt's queued show: its row counts in the height asked before the next paint
+        self.flow.removeWidget(self.more)
+        self.flow.addWidget(self.more)  # last
 
     @staticmethod
     def shown_labels(schema: Schema | None, counts: Mapping[str, int]) -> list:

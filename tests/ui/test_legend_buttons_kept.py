@@ -1,0 +1,62 @@
+"""The legend's buttons at File > Close project and the next open: put aside, hidden, and taken again by the next project
+of the same labels (they were made, polished and laid out anew at every open: ~5 % of the GUI tests' CPU, session 29);
+a project of other labels gets its own and the ones put aside go."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from shiboken6 import Shiboken
+
+import annotator.schema as sch
+
+TWO = "[schema]\nname = 'two'\n[[entity]]\nname = 'CAT'\nkey = 'c'\ndescription = 'a cat'\n[[entity]]\nname = 'DOG'\n"
+THREE = TWO + "[[entity]]\nname = 'EMU'\n"
+
+
+def shown(legend) -> list[str]:  # type: ignore[no-untyped-def]
+    """The texts of the entries the flow lays out, in order (the buttons, then the "more" line)."""
+    items = [legend.flow.itemAt(k).widget() for k in range(legend.flow.count())]
+    return [w.text() for w in items if w is not legend.more]
+
+
+def test_a_project_of_the_same_labels_takes_the_buttons_put_aside_at_the_close(qtbot):
+    from ui.panels.legend import Legend
+
+    legend = Legend()
+    qtbot.addWidget(legend)
+    legend.show()
+    two = sch.parse_schema(TWO)
+    legend.set_counts(two, Counter({"CAT": 2}))
+    made = dict(legend.buttons)
+    assert shown(legend) == ["[c] CAT 2", "DOG 0"]
+
+    legend.set_counts(None, Counter())  # closed
+    assert legend.buttons == {} and shown(legend) == []
+    assert all(Shiboken.isValid(b) and not b.isVisible() for b in made.values())
+
+    legend.set_counts(sch.parse_schema(TWO + "\n"), Counter({"DOG": 1}))  # another file of the same labels
+    assert all(legend.buttons[name] is b for name, b in made.items()) and list(legend.buttons) == ["CAT", "DOG"]
+    assert shown(legend) == ["[c] CAT 0", "DOG 1"] and all(b.isVisible() for b in made.values())
+    assert made["CAT"].toolTip() == "<qt>a cat</qt>"
+    clicked = []
+    legend.labelClicked.connect(clicked.append)
+    made["DOG"].click()
+    assert clicked == ["DOG"]
+
+
+def test_a_project_of_other_labels_gets_its_own_buttons_and_those_put_aside_go(qtbot):
+    from ui.panels.legend import Legend
+
+    legend = Legend()
+    qtbot.addWidget(legend)
+    legend.show()
+    legend.set_counts(sch.parse_schema(TWO), Counter())
+    made = list(legend.buttons.values())
+    legend.set_counts(None, Counter())
+    legend.set_counts(sch.parse_schema(THREE), Counter({"EMU": 3}))
+    assert shown(legend) == ["[c] CAT 0", "DOG 0", "EMU 3"]
+    assert not any(b in made for b in legend.buttons.values())
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not any(Shiboken.isValid(b) for b in made)
