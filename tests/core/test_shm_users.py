@@ -40,10 +40,41 @@ def test_the_lock_table_s_holders_of_the_shm_s_byte_128_are_the_other_programs(t
             )
         )
         monkeypatch.setattr(fileid, "LOCKS_TABLE", str(table))
+        monkeypatch.setattr(
+            fileid, "_others_may_hold", lambda shm: True, raising=False
+        )  # the table's rows are no real process's
         assert fileid.shm_users(path) == [4001, 4002]
         monkeypatch.setattr(fileid, "LOCKS_TABLE", str(tmp_path / "none"))
         assert fileid.shm_users(path) == []  # no table (not Linux): nothing said, as before
     assert fileid.shm_users(tmp_path / "other.annotator") == []  # no -shm
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/fd"), reason="a process's descriptors listed: Linux's")
+def test_the_table_is_read_only_when_a_lock_of_another_is_on_byte_128(tmp_path, monkeypatch):
+    """The table's read waits for the kernel (~10 ms of wall at each open in the app): SQLite's own descriptor on the
+    ``-shm`` is asked first whether a lock of another conflicts there (an open file description's lock stands for
+    another program's here: the same process's conflicts with it as another's would)."""
+    import fcntl
+    import struct
+
+    path = tmp_path / "p.annotator"
+    table = tmp_path / "locks"
+    monkeypatch.setattr(fileid, "LOCKS_TABLE", str(table))
+    held = None
+    try:
+        with Project(path, annotator="me"):
+            table.write_text(table_for(path, "POSIX  ADVISORY  READ 4001 {where} 128 128"))
+            assert fileid.shm_users(path) == []  # nobody else's lock: the table (which says 4001) not read
+            held = os.open(f"{path}-shm", os.O_RDWR)
+            at = struct.pack("hhqqi", fcntl.F_RDLCK, os.SEEK_SET, 120, 1, 0)
+            fcntl.fcntl(held, fcntl.F_OFD_SETLK, at)  # another byte: still nobody on 128
+            assert fileid.shm_users(path) == []
+            at = struct.pack("hhqqi", fcntl.F_RDLCK, os.SEEK_SET, fileid.SHM_DMS_BYTE, 1, 0)
+            fcntl.fcntl(held, fcntl.F_OFD_SETLK, at)
+            assert fileid.shm_users(path) == [4001]  # a lock there: the table read
+    finally:
+        if held is not None:  # closed once SQLite's connection is (closing it drops this process's locks on the file)
+            os.close(held)
 
 
 @pytest.mark.slow
