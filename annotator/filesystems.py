@@ -1,6 +1,6 @@
 """Whether a project file is on a network share (NFS, SMB, ...), from the system's table of mounts (Linux).
 
-Another user's open is named from the system's table of locks (``fileid.shm_users``), which holds this machine's
+Another user's open is named from the system's table of locks (``shm_holders.shm_users``), which holds this machine's
 locks alone: a program on another machine that has the file open on a network share is not in it. Nor can the two
 share SQLite's log safely: its index (the ``-shm``) is shared through memory, which only one machine's programs
 share, so two machines writing the file at once can damage it. What can be known is that the file is on a share:

@@ -122,8 +122,7 @@ def stem(word: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _phrase_key(text: str) -> tuple[str, ...]:
-    """The rough lemmas of ``text``'s words. Kept for the last 4,096 texts: ``trigger_types`` and ``trigger_words``
-    ask again for every trigger word of the schema at each call (~114,000 asks in the GUI tests, for ~2,000 texts)."""
+    """Rough lemmas of the words; kept: each call of ``trigger_types`` asks again of every trigger word of the schema."""
     return tuple(stem(w) for w in _WORD.findall(text))
 
 

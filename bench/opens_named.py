@@ -1,5 +1,5 @@
 """What the open's (and an outside commit's) look for who else has a project open costs (round 14, session 22):
-``fileid.other_users_opens`` (the system's table of locks read for the holders of the ``-shm``'s byte 128, each
+``shm_holders.other_users_opens`` (the system's table of locks read for the holders of the ``-shm``'s byte 128, each
 holder's owner and login name), against the limit in the same run, round 13's look at this user's own opens
 (``whereabouts.live_opens``, the per-user index), which the open made before. ``--holders`` other processes have the
 project open meanwhile (this user's: their names are not looked up, so the figure is the table's read and parse).
@@ -36,7 +36,7 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=5)
     args = ap.parse_args()
 
-    from annotator import fileid, whereabouts
+    from annotator import shm_holders, whereabouts
     from annotator.store import Project
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -53,8 +53,8 @@ def main() -> None:
             for h in held:
                 assert h.stdout is not None and h.stdout.readline().strip() == b"1"
             with Project(path, create=False, annotator="bench") as project:
-                found = fileid.shm_users(path)
-                new = cpu_per_call(lambda: fileid.other_users_opens(path), args.tries, args.repeats)
+                found = shm_holders.shm_users(path)
+                new = cpu_per_call(lambda: shm_holders.other_users_opens(path), args.tries, args.repeats)
                 limit = cpu_per_call(lambda: whereabouts.live_opens(project.identity), args.tries, args.repeats)
         finally:
             for h in held:
@@ -62,7 +62,7 @@ def main() -> None:
                 h.stdin.close()
                 h.wait()
     try:
-        with open(fileid.LOCKS_TABLE, encoding="ascii", errors="replace") as fh:
+        with open(shm_holders.LOCKS_TABLE, encoding="ascii", errors="replace") as fh:
             lines = sum(1 for _ in fh)
     except OSError:
         lines = 0

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QTimer
 
-from annotator import filesystems, fileid, kept_messages, whereabouts
+from annotator import filesystems, kept_messages, shm_holders, whereabouts
 from annotator.errors import SaveError
 from annotator.model import FINISHED
 from annotator.wording import first_named
@@ -44,7 +44,7 @@ class FilesAndWork(_Window):
     def say_open_elsewhere(self, at_open: bool = False) -> None:
         """A second app (or window) on the file works, each showing the other's edits after its poll, but nothing
         said so (round 13, docs/reliability.md): the open names the other live opens of this user
-        (``whereabouts.live_opens``) and another user's programs that have it open (``fileid.other_users_opens``;
+        (``whereabouts.live_opens``) and another user's programs that have it open (``shm_holders.other_users_opens``;
         a teammate's open of a shared project was named nowhere, round 14), and the poll that first reads a commit of
         another connection names those opened since (each program once: ``opens_named``). ``at_open``: a project on
         a network share says so too, what cannot be seen there (another machine's open) and what to do (round 15)."""
@@ -52,7 +52,7 @@ class FilesAndWork(_Window):
         if p is None or p.read_only:
             return
         pids = [pid for pid in whereabouts.live_opens(p.identity) if pid not in self.opens_named]
-        users = [(name, pid) for name, pid in fileid.other_users_opens(p.path) if pid not in self.opens_named]
+        users = [(name, pid) for name, pid in shm_holders.other_users_opens(p.path) if pid not in self.opens_named]
         share = filesystems.network_share(p.path) if at_open else None
         if not pids and not users and share is None:
             return
@@ -81,7 +81,7 @@ class FilesAndWork(_Window):
         if said is None:
             return
         live = set() if p is None else set(whereabouts.live_opens(p.identity))
-        live |= {pid for _, pid in fileid.other_users_opens(p.path)} if p is not None else set()
+        live |= {pid for _, pid in shm_holders.other_users_opens(p.path)} if p is not None else set()
         if not said[1] & live:
             self._open_note = None
             self.end_note(said[0])

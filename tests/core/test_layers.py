@@ -594,6 +594,8 @@ def test_the_finished_statuses_are_the_model_s():
 def status_refusals(source: str) -> list[str]:
     """A function's own refusal of a status: ``... not in STATUSES`` (the functions named)."""
     found = []
+    if "STATUSES" not in source:  # no such comparison to find: each function's comparisons not unparsed (~0.4 s)
+        return found
     for fn in walk(parsed(source)):
         if isinstance(fn, ast.FunctionDef):
             for node in walk(fn):
@@ -638,6 +640,8 @@ def metas_read_leniently(source: str) -> list[str]:
     """The functions of a module that pass over the documents' metas (a loop over ``document_metas(...)`` or its
     rows) and catch a meta no JSON reader can read themselves (``orjson.JSONDecodeError``)."""
     found = []
+    if "document_metas" not in source:  # no such loop to find: each function not unparsed (~0.7 s for the code)
+        return found
     for fn in walk(parsed(source)):
         if not isinstance(fn, ast.FunctionDef) or "document_metas" not in ast.unparse(fn):
             continue

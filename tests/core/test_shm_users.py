@@ -1,4 +1,4 @@
-"""Who else has a project open (``fileid.shm_users``, ``other_users_opens``): read from the system's table of locks,
+"""Who else has a project open (``shm_holders.shm_users``, ``other_users_opens``): read from the system's table of locks,
 where every SQLite connection holds a lock on its ``-shm``'s byte 128, another user's too (round 14, session 22)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator import fileid
+from annotator import shm_holders
 from annotator.store import Project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,14 +39,12 @@ def test_the_lock_table_s_holders_of_the_shm_s_byte_128_are_the_other_programs(t
                 f"POSIX  ADVISORY  READ {os.getpid()} {{where}} 128 128",  # this process's own connection
             )
         )
-        monkeypatch.setattr(fileid, "LOCKS_TABLE", str(table))
-        monkeypatch.setattr(
-            fileid, "_others_may_hold", lambda shm: True, raising=False
-        )  # the table's rows are no real process's
-        assert fileid.shm_users(path) == [4001, 4002]
-        monkeypatch.setattr(fileid, "LOCKS_TABLE", str(tmp_path / "none"))
-        assert fileid.shm_users(path) == []  # no table (not Linux): nothing said, as before
-    assert fileid.shm_users(tmp_path / "other.annotator") == []  # no -shm
+        monkeypatch.setattr(shm_holders, "LOCKS_TABLE", str(table))
+        monkeypatch.setattr(shm_holders, "others_may_hold", lambda shm: True)  # the rows are no real process's
+        assert shm_holders.shm_users(path) == [4001, 4002]
+        monkeypatch.setattr(shm_holders, "LOCKS_TABLE", str(tmp_path / "none"))
+        assert shm_holders.shm_users(path) == []  # no table (not Linux): nothing said, as before
+    assert shm_holders.shm_users(tmp_path / "other.annotator") == []  # no -shm
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/fd"), reason="a process's descriptors listed: Linux's")
@@ -59,26 +57,26 @@ def test_the_table_is_read_only_when_a_lock_of_another_is_on_byte_128(tmp_path, 
 
     path = tmp_path / "p.annotator"
     table = tmp_path / "locks"
-    monkeypatch.setattr(fileid, "LOCKS_TABLE", str(table))
+    monkeypatch.setattr(shm_holders, "LOCKS_TABLE", str(table))
     held = None
     try:
         with Project(path, annotator="me"):
             table.write_text(table_for(path, "POSIX  ADVISORY  READ 4001 {where} 128 128"))
-            assert fileid.shm_users(path) == []  # nobody else's lock: the table (which says 4001) not read
+            assert shm_holders.shm_users(path) == []  # nobody else's lock: the table (which says 4001) not read
             held = os.open(f"{path}-shm", os.O_RDWR)
             at = struct.pack("hhqqi", fcntl.F_RDLCK, os.SEEK_SET, 120, 1, 0)
             fcntl.fcntl(held, fcntl.F_OFD_SETLK, at)  # another byte: still nobody on 128
-            assert fileid.shm_users(path) == []
-            at = struct.pack("hhqqi", fcntl.F_RDLCK, os.SEEK_SET, fileid.SHM_DMS_BYTE, 1, 0)
+            assert shm_holders.shm_users(path) == []
+            at = struct.pack("hhqqi", fcntl.F_RDLCK, os.SEEK_SET, shm_holders.SHM_DMS_BYTE, 1, 0)
             fcntl.fcntl(held, fcntl.F_OFD_SETLK, at)
-            assert fileid.shm_users(path) == [4001]  # a lock there: the table read
+            assert shm_holders.shm_users(path) == [4001]  # a lock there: the table read
     finally:
         if held is not None:  # closed once SQLite's connection is (closing it drops this process's locks on the file)
             os.close(held)
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not os.path.exists(fileid.LOCKS_TABLE), reason="the table of locks is Linux's")
+@pytest.mark.skipif(not os.path.exists(shm_holders.LOCKS_TABLE), reason="the table of locks is Linux's")
 def test_another_program_with_the_project_open_is_found_and_gone_once_it_closes(tmp_path):
     path = tmp_path / "p.annotator"
     Project(path, annotator="me").close()
@@ -93,12 +91,12 @@ def test_another_program_with_the_project_open_is_found_and_gone_once_it_closes(
     try:
         assert other.stdout is not None and other.stdout.readline().strip() == "1"
         with Project(path, create=False, annotator="me"):
-            assert fileid.shm_users(path) == [other.pid]  # this process's own connection left out
-            assert fileid.other_users_opens(path) == []  # this user's: the per-user index names it
+            assert shm_holders.shm_users(path) == [other.pid]  # this process's own connection left out
+            assert shm_holders.other_users_opens(path) == []  # this user's: the per-user index names it
     finally:
         assert other.stdin is not None
         other.stdin.write("\n")
         other.stdin.close()
         other.wait(timeout=60)
     with Project(path, create=False, annotator="me"):
-        assert fileid.shm_users(path) == []
+        assert shm_holders.shm_users(path) == []

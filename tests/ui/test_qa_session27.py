@@ -190,12 +190,12 @@ def test_the_side_docks_keep_their_share_when_the_window_is_widened_or_narrowed(
 def test_the_note_of_another_program_s_open_ends_when_that_program_quits(qtbot, project_path, monkeypatch):
     """ "Open in another program too (pid …): its edits show here within seconds; …" stayed on the status line after
     that program quit, until the selection changed. The poll after it quits ends it: the line tells the work again."""
-    from annotator import fileid, whereabouts
+    from annotator import shm_holders, whereabouts
     from ui_support import open_window
 
     other = 4_000_000  # no process of the machine: its open is the test's word
     monkeypatch.setattr(whereabouts, "live_opens", lambda ident: [other])
-    monkeypatch.setattr(fileid, "other_users_opens", lambda path: [])
+    monkeypatch.setattr(shm_holders, "other_users_opens", lambda path: [])
     w = open_window(qtbot, project_path)
     try:
         assert f"Open in another program too (pid {other})" in w.message.text()
