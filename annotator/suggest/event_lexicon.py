@@ -197,6 +197,17 @@ class Lexicon:
                     patterns.append(Pattern(t.name, words, phrase, objects=kinds))
         return cls(patterns)
 
+    def candidates_of_verb(self, word: str) -> list[Pattern]:
+        """The patterns whose first word ``word`` may be as a verb by its shape, whatever the tagger took it for: read
+        by the base forms of its lower case ("Attacked" is "attack", "Heading" "head"; "Attack" has no shape of a
+        verb), longest first."""
+        found: list[Pattern] = []
+        for key in sorted(base_forms(word).verb_forms):
+            for p in self.by_first.get(key, []):
+                if p not in found:
+                    found.append(p)
+        return sorted(found, key=lambda p: -p.length)
+
     def candidates(self, token: Token) -> list[Pattern]:
         lower, lemma = token_forms(token)
         found = self.by_first.get(lower, []) + self.by_first.get(lemma, [])
