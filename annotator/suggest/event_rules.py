@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from heapq import merge
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from annotator.rules import takes, takes_value
 from annotator.suggest.arg_spans import PLACE_LABELS, entity_index, span_of
@@ -19,7 +19,7 @@ from annotator.suggest.nearest_setting import SentenceEntities
 from annotator.suggest.place_spans import with_regions
 from annotator.suggest.event_context import Context, read_context
 from annotator.suggest.event_lexicon import Lexicon, Pattern, matches
-from annotator.suggest.headlines import headline_end
+from annotator.suggest.headlines import headline_end, headline_match, headline_starts
 from annotator.suggest.noun_classes import PersonNouns, guess_label, is_vehicle, is_weapon, names_person
 from annotator.suggest.rule_weights import LINK, THRESHOLD, WEIGHTS
 from annotator.suggest.rule_weights import score as rule_score
@@ -157,7 +157,7 @@ class RuleEventSuggester:
         top = headline_end(doc)
         # a title-case headline's words the tagger took for names, read by their lower case, then the other words
         starts = merge(
-            self._headline_starts(doc, top, named),
+            headline_starts(doc, top, self.lexicon, named, TRIGGER_POS),
             trigger_starts(doc, self._first_words, TRIGGER_POS, named),
             key=lambda pair: pair[0].i,
         )
@@ -168,7 +168,7 @@ class RuleEventSuggester:
                 continue  # a person or thing, not an event
             if caption_side(tok):  # "Jeanette Vizguerra, left, ...": where a person stands in a photo
                 continue
-            found = self._headline_match(tok, named) if tok.i < top else None
+            found = headline_match(tok, self.lexicon, named, TRIGGER_POS) if tok.i < top else None
             found = found or self._match(tok, sent, named)
             if not found:
                 continue
@@ -254,27 +254,6 @@ class RuleEventSuggester:
             extra.append(ArgumentSuggestion(role, a.start, a.end, a.label, a.score))
             have.add(role)
         return replace(e, arguments=e.arguments + tuple(extra)) if extra else e
-
-    def _headline_starts(self, doc: Any, top: int, named: set[int]) -> Iterator[tuple[Any, Any]]:
-        """(token, its sentence) for each word of the headline (the first ``top`` tokens) that ``trigger_starts``
-        leaves out (a proper noun, or a word inside a name) and that may be a one-word trigger by its lower case."""
-        for tok in doc[:top]:
-            if (tok.pos_ not in TRIGGER_POS or tok.i in named) and self._headline_match(tok, named):
-                yield tok, tok.sent
-
-    def _headline_match(self, tok: Any, named: set[int]) -> tuple[int, list[Pattern], list[int]] | None:
-        """``_match``'s answer for a headline word the tagger took for a name or a part of one, read as a verb by its
-        shape; the pattern's other words are matched as ``_match`` does, inside the name too."""
-        if tok.pos_ in TRIGGER_POS and tok.i not in named:
-            return None
-        best: list[Pattern] = []
-        for p in self.lexicon.candidates_of_verb(tok.text):
-            if best and p.length < best[0].length:
-                break
-            end = tok.i + p.length
-            if end <= tok.sent.end and all(matches(p.words[k], tok.doc[tok.i + k]) for k in range(1, p.length)):
-                best.append(p)
-        return (best[0].length, best, []) if best else None
 
     def _match(self, tok: Any, sent: Any, named: set[int]) -> tuple[int, list[Pattern], list[int]] | None:
         """The longest trigger starting at ``tok``, every pattern of that length matching it, and the index of a

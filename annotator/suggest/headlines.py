@@ -9,7 +9,9 @@ tells, `Lexicon.candidates_of_verb`).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Collection, Iterator
+
+from annotator.suggest.event_lexicon import Lexicon, Pattern, matches
 
 # lower-case words a title-case headline leaves in lower case (articles, short prepositions and conjunctions)
 SMALL_WORDS = frozenset(
@@ -44,3 +46,33 @@ def headline_end(doc: Any) -> int:
 def _joined(tok: Any) -> bool:
     """Whether the word is the second part of a hyphenated compound ("US-backed", "Pakistan-based")."""
     return tok.i > 1 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_
+
+
+def headline_starts(
+    doc: Any, top: int, lexicon: Lexicon, named: Collection[int], pos_names: Collection[str]
+) -> Iterator[tuple[Any, Any]]:
+    """(token, its sentence) for each word of the headline (the first ``top`` tokens) that the suggester's own scan
+    leaves out (a part of speech not in ``pos_names``, or a word inside a name: its index in ``named``) and that
+    ``headline_match`` reads as a trigger."""
+    for tok in doc[:top]:
+        if (tok.pos_ not in pos_names or tok.i in named) and headline_match(tok, lexicon, named, pos_names):
+            yield tok, tok.sent
+
+
+def headline_match(
+    tok: Any, lexicon: Lexicon, named: Collection[int], pos_names: Collection[str]
+) -> tuple[int, list[Pattern], list[int]] | None:
+    """The suggester's ``_match`` answer (length, patterns, no word apart) for a headline word the tagger took for a
+    name or a part of one, read as a verb by its shape; the pattern's other words are matched after it, inside the
+    name too. None for a word the suggester's own scan reads."""
+    if tok.pos_ in pos_names and tok.i not in named:
+        return None
+    best: list[Pattern] = []
+    for p in lexicon.candidates_of_verb(tok.text):
+        if best and p.length < best[0].length:
+            break
+        if tok.i + p.length <= tok.sent.end and all(
+            matches(p.words[k], tok.doc[tok.i + k]) for k in range(1, p.length)
+        ):
+            best.append(p)
+    return (best[0].length, best, []) if best else None
