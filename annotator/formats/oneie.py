@@ -14,6 +14,9 @@ for DyGIE++ (``formats.dygiepp.read_token_lines``). Entity mention types (``NAM`
 kept in the meta by the entity's characters, for the OneIE export. A line of OneIE's predictions (``graph``, as its
 ``predict.py`` writes them) comes in as suggestions with their scores. Not kept, said: relation subtypes,
 ``entity_coreference``/``event_coreference``; an argument given by its span without an entity of the line there.
+WikiEvents' document lines (a line a document, with its ``sentences``: ``formats.wikievents``) are read the same
+way, each sentence its own line of the text, their event types by their first two levels where the schema lacks
+the three.
 """
 
 from __future__ import annotations
@@ -26,8 +29,10 @@ from annotator.formats.reading import ReadResult, iter_json_values, listed, need
 from annotator.formats.dygiepp import TokenLine, read_token_lines
 from annotator.formats.meta_keys import ONEIE
 from annotator.formats.tokens import join_own_texts
+from annotator.formats.schema_names import SchemaNames
+from annotator.formats.wikievents import is_wikievents_line, two_levels, wikievents_sentences
 from annotator.wording import counted
-from annotator.schema import Schema
+from annotator.schema import Schema, default_schema
 
 SOURCE = ONEIE
 # a line's keys that are read, or made from its tokens (word pieces, their lengths): not kept in the meta
@@ -35,6 +40,7 @@ LINE_KEYS = frozenset(
     {"doc_id", "sent_id", "wnd_id", "tokens", "sentence", "text", "entity_mentions", "relation_mentions"}
     | {"event_mentions"}
     | {"pieces", "token_lens", "entity_coreference", "event_coreference", "sentence_starts"}
+    | {"sentences"}  # WikiEvents': read as the text (their characters, of an article the file does not hold: said)
 )
 
 MENTION_KEYS = ("mention_type", "entity_subtype")  # kept per entity span in the meta, for the OneIE export
@@ -180,6 +186,19 @@ def _own_text(obj: dict[str, Any]) -> Any:
     return obj.get("sentence", obj.get("text"))
 
 
+def _sentences(obj: dict[str, Any], path: Path, line: int) -> list[tuple[list[str], Any]]:
+    """A line's sentences, each its tokens and its own text: OneIE's line one sentence, a WikiEvents document its
+    ``sentences``."""
+    tokens = obj.get("tokens")
+    need(
+        isinstance(tokens, list) and bool(tokens) and all(isinstance(t, str) and t.strip() for t in tokens),
+        path,
+        line,
+        "'tokens' must be a non-empty list of tokens (strings)",
+    )
+    return wikievents_sentences(obj, path, line) if is_wikievents_line(obj) else [(tokens, _own_text(obj))]
+
+
 def _document(
     group: list[tuple[int, dict[str, Any]]], path: Path, warnings: list[str], lost: Counter[str]
 ) -> tuple[TokenLine, int]:
@@ -187,16 +206,14 @@ def _document(
     and how many of its sentences have their own text (the others: their tokens, a space between them)."""
     first_line = group[0][0]
     sentences: list[list[str]] = []
+    own_texts: list[Any] = []
+    firsts: list[int] = []  # each line's first sentence
     for line, obj in group:
-        tokens = obj.get("tokens")
-        need(
-            isinstance(tokens, list) and bool(tokens) and all(isinstance(t, str) and t.strip() for t in tokens),
-            path,
-            line,
-            "'tokens' must be a non-empty list of tokens (strings)",
-        )
-        sentences.append(tokens)
-    joined, kept = join_own_texts(sentences, [_own_text(obj) for _, obj in group])
+        firsts.append(len(sentences))
+        for tokens, own in _sentences(obj, path, line):
+            sentences.append(tokens)
+            own_texts.append(own)
+    joined, kept = join_own_texts(sentences, own_texts)
     text, starts, ends, sent_starts = joined.text, joined.starts, joined.ends, joined.sent_starts
     own_text = sum(kept)
     entities: list[tuple[int, int, str, bool, float | None]] = []
@@ -205,8 +222,8 @@ def _document(
     span_of: dict[Any, tuple[int, int]] = {}
     meta_ids: dict[str, list[Any]] = {}
     mentions: list[list[Any]] = []  # [start, end, mention type, entity subtype] of entities that have either
-    for (line, obj), offset, tokens in zip(group, sent_starts, sentences):
-        n = len(tokens)
+    for (line, obj), first in zip(group, firsts):
+        offset, n = sent_starts[first], len(obj["tokens"])
 
         def tokens_of(x: dict[str, Any], what: str) -> tuple[int, int]:
             s, e = x.get("start"), x.get("end")
@@ -284,12 +301,17 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
     warnings: list[str] = []
     groups: dict[Any, list[tuple[int, dict[str, Any]]]] = {}
     lost: Counter[str] = Counter()
-    predicted = 0
+    predicted = wiki = 0
+    names = SchemaNames(schema or default_schema())
+    levels: Counter[str] = Counter()  # WikiEvents' event types read by their first two levels
     for line, obj in iter_json_values(path):
         need(is_oneie_line(obj), path, line, "each line must be a OneIE sentence: 'tokens' and 'entity_mentions'")
         key = obj.get("doc_id")
         key = ("line", line) if not isinstance(key, (str, int)) or isinstance(key, bool) else key
         predicted += isinstance(obj.get("graph"), dict)
+        if is_wikievents_line(obj):  # a document: its doc_id is its own
+            wiki += 1
+            key, obj = ("wikievents", line, key), two_levels(obj, names, levels)
         groups.setdefault(key, []).append((line, _from_graph(_from_golden(obj, lost), path, line)))
     made = [_document(group, path, warnings, lost) for group in groups.values()]
     lines = [d for d, _ in made]
@@ -307,12 +329,23 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
             f"{path}: {counted(predicted, 'line')} of OneIE's predictions ('graph'): their entities and events come "
             "in as suggestions, each with its score"
         )
+    if levels:
+        notes.append(
+            f"{path}: event types read by their first two levels (the schema has none of all three; the third level "
+            "not kept): " + ", ".join(f"{t} ({n})" for t, n in sorted(levels.items()))
+        )
     own, n_sent = sum(o for _, o in made), sum(len(d.sent_starts) for d in lines)
-    text_note = f"{path}: each sentence's text is its own ('sentence'), a line each"
+    said = "'sentences'" if wiki == len(lines) else "'sentence'"
+    text_note = f"{path}: each sentence's text is its own ({said}), a line each"
     if own < n_sent:
         text_note = (
-            f"{path}: {counted(own, 'sentence')} of {n_sent} kept their own text ('sentence'); the others' text is "
-            "their tokens, a space between them (not all their tokens are in their 'sentence' as they are)"
+            f"{path}: {counted(own, 'sentence')} of {n_sent} kept their own text ({said}); the others' text is "
+            f"their tokens, a space between them (not all their tokens are in their {said} as they are)"
+        )
+    if wiki:
+        text_note += (
+            f"; WikiEvents documents ({wiki}): the line's 'text' (its sentences run together) and the sentences' "
+            "character offsets (of an article the file does not hold) not kept"
         )
     result = read_token_lines(lines, path, schema, warnings, SOURCE, "OneIE", text_note, "entity_mentions")
     result.notes += notes
