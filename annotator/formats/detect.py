@@ -14,7 +14,8 @@
 - ``.jsonl`` or ``.json`` whose first object has ``sentences`` as lists of tokens and a ``doc_key`` (or ``ner``,
   ``relations``, ``events``, ``clusters``): ``dygiepp`` (DyGIE++'s data is JSONL, often named ``train.json``).
 - ``.jsonl`` or ``.json`` whose first object has ``tokens`` beside ``entity_mentions`` or ``event_mentions``: ``oneie``
-  (OneIE's ACE05-E and ERE-EN data, ``train.oneie.json``; it was read as Prodigy for its ``tokens`` and refused).
+  (OneIE's ACE05-E and ERE-EN data, ``train.oneie.json``; it was read as Prodigy for its ``tokens`` and refused;
+  WikiEvents' document lines too, ``formats.wikievents``).
 - ``.jsonl`` or ``.json`` whose first object has ``tokens`` as strings and ``ner_tags`` (or ``tags``) of the same
   length: ``hf`` (a Hugging Face token classification dataset, ``Dataset.to_json``'s lines; it was taken for Prodigy).
 - ``.jsonl`` or ``.json`` whose first object is an OmniEvent line (``text`` beside ``negative_triggers``, ``events``

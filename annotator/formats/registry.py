@@ -156,7 +156,8 @@ FORMATS: dict[str, Format] = {
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, "
             "names=file|schema|aliases (file: as the file each document came from spelt them; aliases: each name's first "
             "alias, ACE's PER and Conflict.Attack for the news schema)",
-            description="OneIE's event extraction data (ACE05-E, ERE-EN as OneIE, DEGREE, TextEE write them)",
+            description="OneIE's event extraction data (ACE05-E, ERE-EN as OneIE, DEGREE, TextEE write them), and "
+            "WikiEvents' document lines in",
             title="OneIE",
             spelt=True,
         ),
