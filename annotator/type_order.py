@@ -84,10 +84,27 @@ def retype_first(current: str, alternatives: Sequence[str], named: Sequence[str]
 
 
 def next_event_type(
-    current: str, alternatives: Sequence[str], likely: Sequence[str], tried: Sequence[str] = ()
+    current: str,
+    alternatives: Sequence[str],
+    likely: Sequence[str],
+    tried: Sequence[str] = (),
+    nearby: Sequence[str] = (),
 ) -> str | None:
     """Shift+E's type for an event of type ``current``: a suggestion's ``alternatives`` first, then the other types
     its trigger words name (``likely``, ``trigger_types``' order), past those ``tried`` already by Shift+E on this
-    event (the first again when every one was); None when no other type is named."""
-    order = [t for t in dict.fromkeys([*alternatives, *likely]) if t != current]
-    return next((t for t in order if t not in tried), order[0] if order else None)
+    event (the first again when every one was). When none is named but the event's own first type (``tried``' first,
+    else ``current``): the types of the document's other events ``nearby`` (nearest first: ``types_nearby``), the
+    picker's first rows (``retype_first``), then that first type again ("execution" of Justice:Execute beside a
+    Life:Die: Shift+E gives Life:Die, where E and Enter took two keys). None when no other type is named or near."""
+    first = tried[0] if tried else current
+    named = list(dict.fromkeys([*alternatives, *likely]))
+    near = all(t == first for t in named)
+    order = [t for t in dict.fromkeys([*nearby, first] if near else named) if t != current]
+    again = first if near and first != current else order[0] if order else None  # round: the event's own first
+    return next((t for t in order if t not in tried), again)
+
+
+def named_other(current: str, alternatives: Sequence[str], likely: Sequence[str]) -> bool:
+    """Whether Shift+E on an event of type ``current`` takes a type its suggestion or words name (``next_event_type``),
+    not one of the document's other events."""
+    return any(t != current for t in (*alternatives, *likely))

@@ -33,7 +33,8 @@ from annotator.keyflow import trigger_types  # noqa: E402
 from annotator.model import Event  # noqa: E402
 from annotator.trigger_phrase import word_types  # noqa: E402
 from annotator.schema import Schema, load_schema  # noqa: E402
-from annotator.type_order import letters_to_pick, ranked_types, retype_first, types_nearby  # noqa: E402
+from annotator.type_order import letters_to_pick, next_event_type, ranked_types, retype_first  # noqa: E402
+from annotator.type_order import types_nearby  # noqa: E402
 
 NEARBY = True
 RETYPE = True
@@ -57,8 +58,26 @@ def picker_keys(schema: Schema, order: list[str], type_: str) -> int:
     return min(steps, len(word)) + 1
 
 
+def shift_e_keys(named: list[str], nearby: list[str], type_: str) -> int | None:
+    """Shift+E's presses from the type E made (``named``' first, the only type the words name) to ``type_`` through
+    the document's types (``type_order.next_event_type``, session 29), or None when it never gets there."""
+    current, tried = named[0], [named[0]]
+    for k in range(1, len(nearby) + 2):
+        nxt = next_event_type(current, (), named, tried, nearby)
+        if nxt is None or nxt in tried:
+            return None
+        if nxt == type_:
+            return k
+        current, tried = nxt, [*tried, nxt]
+    return None
+
+
+SHIFT_E: dict[str, int] = {}  # the events E made of a type its word names alone: E and the picker, or Shift+E
+
+
 def costs(schema: Schema, rows: list[dict]) -> tuple[int, int]:
-    """(events that open the picker, its keys)."""
+    """(events that open the picker, its keys); ``SHIFT_E``: for those on an event of the one type its word names,
+    E again and the picker's keys ("picker"), against the cheaper of those and Shift+E ("shift")."""
     n = keys = 0
     for row in rows:
         text = row["text"]
@@ -76,6 +95,12 @@ def costs(schema: Schema, rows: list[dict]) -> tuple[int, int]:
             order = ranked_types(schema, text[s:e], likely, nearby)
             n += 1
             keys += picker_keys(schema, order, ev["type"])
+            if len(named) == 1:  # E made the one type its word names: E again, or Shift+E through the document's
+                again = 1 + picker_keys(schema, order, ev["type"])
+                shift = shift_e_keys(named, nearby, ev["type"])
+                SHIFT_E["events"] = SHIFT_E.get("events", 0) + 1
+                SHIFT_E["picker"] = SHIFT_E.get("picker", 0) + again
+                SHIFT_E["shift"] = SHIFT_E.get("shift", 0) + min(again, shift if shift is not None else again)
     return n, keys
 
 
@@ -97,8 +122,13 @@ def main() -> None:
     schema = load_schema(SCHEMA)
     rows = read_articles(DATA)
     for name, sel in (("A", rows[0::2]), ("B", rows[1::2]), ("all", rows), ("seeds", seed_rows())):
+        SHIFT_E.clear()
         n, keys = costs(schema, sel)
         print(f"{name:5}: {n} events open the picker, its keys {keys} ({keys / max(n, 1):.2f} each)")
+        print(
+            f"       of them on an event of the one type its word names: {SHIFT_E.get('events', 0)}, E and the "
+            f"picker {SHIFT_E.get('picker', 0)} keys, or Shift+E through the document's types {SHIFT_E.get('shift', 0)}"
+        )
 
 
 if __name__ == "__main__":

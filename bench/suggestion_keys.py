@@ -7,7 +7,8 @@ For each article, the event suggestions of ``RuleEventSuggester`` on the pipelin
 each suggestion of the 8 annotated types set against the gold events whose trigger it overlaps:
 - no gold trigger there: a wrong suggestion, X (one key); runs of two or more such in one sentence counted apart;
 - another gold type: Shift+E when it is the suggestion's first stored alternative, a later alternative, or the
-  picker (its roles then not counted);
+  picker (its roles then not counted); their keys, E and the picker on the event against the cheaper of those and
+  Shift+E (session 29: with no other type named, the document's types);
 - the gold type: the trigger's extent (the same or not), then each role but Time (not annotated there): right; its
   filler overlapping the gold one but another extent (wider or narrower, a span the pipeline found or one the rules
   made); empty or wrong with the gold filler an entity of a label the role takes (the role key's presses as
@@ -32,13 +33,18 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from events import MODEL, SCHEMA, TYPES, UNSCORED_ROLES, overlaps, parse_cached, read_articles  # noqa: E402
 
+from picker_keys import picker_keys  # noqa: E402
+
 from annotator.keyflow import agent_order, role_candidates, source_order, within_line  # noqa: E402
-from annotator.model import Entity  # noqa: E402
+from annotator.model import Entity, Event  # noqa: E402
+from annotator.trigger_phrase import word_types  # noqa: E402
+from annotator.type_order import next_event_type, ranked_types, retype_first, types_nearby  # noqa: E402
 from annotator.nlp import pipeline_entities  # noqa: E402
 from annotator.schema import load_schema  # noqa: E402
 from annotator.suggest.event_rules import RuleEventSuggester  # noqa: E402
 
 MOST_KEYS = 5  # past the fourth candidate a person goes to the filler (as bench/role_keys.py counts)
+TYPE_KEYS = ("  ... its keys: E and the picker", "  ... its keys: E and the picker, or Shift+E (session 29)")
 KEYS = "keys counted: X, Ctrl+Alt+N, the role keys"  # not the reach, types, extents nor Find
 ORDER = (  # the lines printed, in this order (a class nothing falls in prints 0)
     "suggestions",
@@ -48,6 +54,7 @@ ORDER = (  # the lines printed, in this order (a class nothing falls in prints 0
     "another type: first alternative",
     "another type: a later one",
     "another type: picker",
+    *TYPE_KEYS,
     "the gold type",
     "the gold type: trigger of another extent",
     "role right",
@@ -134,6 +141,30 @@ def role_class(c: Counter, etype, role, sugg, args: list, gold: dict, fillers: F
     c[KEYS] += min(rank + 1, MOST_KEYS)
 
 
+def type_keys(c: Counter, schema, sugg, out: list, text: str, type_: str) -> None:  # noqa: ANN001
+    """The keys to give suggestion ``sugg`` the type ``type_``: E and the picker on the event (``retype_first``'s order,
+    the document's other suggestions nearby), against the cheaper of those and Shift+E (``next_event_type``: its
+    alternatives, the other types its word names, else the document's types, session 29)."""
+    s, e = sugg.trigger_start, sugg.trigger_end
+    named = word_types(schema, text, s, e, len(text))
+    near = types_nearby(
+        [Event(k, 0, v.type, v.trigger_start, v.trigger_end, {}, None) for k, v in enumerate(out) if v is not sugg], s
+    )
+    order = ranked_types(schema, text[s:e], retype_first(sugg.type, sugg.alternatives, named, near), near)
+    picker = 1 + picker_keys(schema, order, type_)
+    current, tried, shift = sugg.type, [sugg.type], None
+    for k in range(1, len(order) + 1):
+        nxt = next_event_type(current, sugg.alternatives, named, tried, near)
+        if nxt is None or nxt in tried:
+            break
+        if nxt == type_:
+            shift = k
+            break
+        current, tried = nxt, [*tried, nxt]
+    c[TYPE_KEYS[0]] += picker
+    c[TYPE_KEYS[1]] += min(picker, shift) if shift is not None else picker
+
+
 def document(c: Counter, row: dict, doc, suggester, schema, examples: list | None) -> None:  # noqa: ANN001
     text = row["text"]
     spans = pipeline_entities(doc)
@@ -141,7 +172,8 @@ def document(c: Counter, row: dict, doc, suggester, schema, examples: list | Non
     sents = [(s.start_char, s.end_char) for s in doc.sents]
     gold = [g for g in row["events"] if g["type"] in TYPES]
     runs: dict[tuple[int, int], list[bool]] = {}
-    for sugg in suggester.suggest(doc, spans):
+    out = suggester.suggest(doc, spans)
+    for sugg in out:
         etype = schema.event_type(sugg.type)
         args: list[tuple[str, Entity]] = []
         for a in sugg.arguments:  # as the writer keeps them: one filler in a role of one
@@ -164,6 +196,7 @@ def document(c: Counter, row: dict, doc, suggester, schema, examples: list | Non
             alts = list(sugg.alternatives)
             how = "first alternative" if alts[:1] == [g["type"]] else "a later one" if g["type"] in alts else "picker"
             c[f"another type: {how}"] += 1
+            type_keys(c, schema, sugg, out, text, g["type"])
             if examples is not None:
                 examples.append(f"type {sugg.type} -> {g['type']}: {text[trig[0] : trig[1]]!r}, alternatives {alts}")
             continue

@@ -9,7 +9,7 @@ from annotator.keyflow import role_candidates, source_order, within_line
 from annotator.pipeline_names import label_kinds
 from annotator.model import Argument, Entity, Event
 from annotator.trigger_phrase import phrase_ahead, word_types
-from annotator.type_order import next_event_type, retype_first, types_nearby
+from annotator.type_order import named_other, next_event_type, retype_first, types_nearby
 from annotator.rules import has_room, takes
 from ui.role_keys import already_in, elsewhere_said, event_to_fill, filling, next_said, one_only, role_shortcut
 from ui.role_keys import filled_span, said_on_event
@@ -205,12 +205,20 @@ class EventActions:
         # the types gone through go on while the event has the last one given; an undo (or the picker) starts again
         tried = tried if mine == ev.id and tried and ev.type == tried[-1] else [ev.type]
         likely = self.likely_types((ev.trigger_start, ev.trigger_end))
-        type_ = next_event_type(ev.type, ev.alternatives, likely, tried)  # the alternatives kept once accepted too
+        nearby = types_nearby((v for v in self.c.events.values() if v.id != ev.id), ev.trigger_start)
+        # the alternatives kept once accepted too; none named but its first type: the document's (session 29)
+        type_ = next_event_type(ev.type, ev.alternatives, likely, tried, nearby)
         if type_ is None:
             return False
         if not self.c.refuse_read_only():
-            self.set_type(ev, type_)
-            self._tried = (ev.id, [*tried, type_] if type_ not in tried else [ev.type, type_])
+            if not self.set_type(ev, type_) and not named_other(tried[0], ev.alternatives, likely):
+                # said (unless fillers went, which set_type says): a type no word of the event names, a nearby event's
+                after = next_event_type(type_, ev.alternatives, likely, [*tried, type_], nearby)
+                more = f"Shift+E again: {after}; " if after not in (None, type_) else ""
+                word = self.c.span_said(ev.trigger_start, ev.trigger_end, 40)
+                self.c.report_status(f"{type_} on “{word}”, the type of an event near it ({more}E: the picker)")
+            back = [type_] if type_ == tried[0] else [ev.type, type_]  # round to its first type: from the start
+            self._tried = (ev.id, [*tried, type_] if type_ not in tried else back)
         return True
 
     def phrase(self, ev: Event) -> tuple[int, int] | None:
@@ -246,12 +254,13 @@ class EventActions:
         done = "accepted" if ev.state == "suggested" else "trigger widened"
         c.report_status(f"{ev.type} {done} on “{c.span_said(*span, 60)}” (Ctrl+Z: back to “{word}”)")
 
-    def set_type(self, ev: Event, type_: str) -> None:
+    def set_type(self, ev: Event, type_: str) -> bool:
         """Another type for ``ev`` (the picker, the editor's box); the arguments it cannot hold go with the change
-        (the core's rule) and the status line names them: they vanished from the text without a word."""
+        (the core's rule) and the status line names them: they vanished from the text without a word. True when the
+        status line said something (a refusal, or the fillers that went)."""
         c = self.c
         if self._run_on_event(ev, cmd.SetEventType, ev.id, type_, expected=ev) is None:
-            return
+            return True  # (refused: the failure says why)
         after = c.events.get(ev.id)
         kept = {a.id for a in after.arguments} if after is not None else set()
         gone = [a for a in ev.arguments if a.id not in kept]
@@ -260,6 +269,7 @@ class EventActions:
                 f"{a.role} “{c.span_said(e.start, e.end)}”" for a in gone if (e := c.entities.get(a.entity_id))
             )
             c.report_status(f"{type_} cannot hold {what}: taken out (Ctrl+Z puts it back)")
+        return bool(gone)
 
     # -- roles ---------------------------------------------------------------------------------------------
     def fill_role(self, index: int, entity_id: int | None = None) -> None:

@@ -696,6 +696,24 @@ def test_shift_e_goes_through_the_types_the_words_name_a_suggestions_alternative
     assert next_event_type("Life:Die", (), []) is None
 
 
+def test_shift_e_with_no_other_type_named_goes_through_the_documents_types_nearest_first():
+    """Session 29: nothing named but the event's own type ("execution" Justice:Execute, no alternative stored):
+    Shift+E takes the document's other events' types (``types_nearby``, as the picker's first rows), again the next,
+    then round to the event's own; a type named keeps the order above (the document's types never join it)."""
+    near = ["Life:Die", "Justice:Execute", "Movement:Transport"]  # another execution among them: once
+    own, tried = "Justice:Execute", ["Justice:Execute"]
+    assert next_event_type(own, (), [own], tried, near) == "Life:Die"
+    assert next_event_type("Life:Die", (), [own], [own, "Life:Die"], near) == "Movement:Transport"
+    assert next_event_type("Movement:Transport", (), [own], [own, "Life:Die", "Movement:Transport"], near) == own
+    assert next_event_type(own, (), [], tried, near) == "Life:Die"  # a word of no type alike
+    assert next_event_type(own, (), [own], tried, [own]) is None  # no other type near: the picker (E)
+    assert next_event_type("Life:Die", (), ["Life:Die", "Conflict:Attack"], ["Life:Die"], near) == "Conflict:Attack"
+    assert (
+        next_event_type("Conflict:Attack", (), ["Life:Die", "Conflict:Attack"], ["Life:Die", "Conflict:Attack"], near)
+        == "Life:Die"
+    )
+
+
 def test_find_stops_at_a_words_start_or_end_unless_every_match_lies_inside_a_word():
     text = "about the man who bought an airstrike, a strike; e"
     assert [text[a : b + 3] for a, b in find_stops(text, find_all(text, "bou"))] == ["bought"]
