@@ -211,12 +211,14 @@ class EventActions:
         if type_ is None:
             return False
         if not self.c.refuse_read_only():
-            if not self.set_type(ev, type_) and not named_other(tried[0], ev.alternatives, likely):
-                # said (unless fillers went, which set_type says): a type no word of the event names, a nearby event's
+            gone = self.set_type(ev, type_)
+            if gone is not None and not named_other(tried[0], ev.alternatives, likely):
+                # said: a type no word of the event names, a nearby event's (with the fillers it could not hold)
                 after = next_event_type(type_, ev.alternatives, likely, [*tried, type_], nearby)
                 more = f"Shift+E again: {after}; " if after not in (None, type_) else ""
                 word = self.c.span_said(ev.trigger_start, ev.trigger_end, 40)
-                self.c.report_status(f"{type_} on “{word}”, the type of an event near it ({more}E: the picker)")
+                out = f"; {gone} taken out" if gone else ""
+                self.c.report_status(f"{type_}, the type of an event near “{word}”{out} ({more}E: the picker)")
             back = [type_] if type_ == tried[0] else [ev.type, type_]  # round to its first type: from the start
             self._tried = (ev.id, [*tried, type_] if type_ not in tried else back)
         return True
@@ -254,22 +256,22 @@ class EventActions:
         done = "accepted" if ev.state == "suggested" else "trigger widened"
         c.report_status(f"{ev.type} {done} on “{c.span_said(*span, 60)}” (Ctrl+Z: back to “{word}”)")
 
-    def set_type(self, ev: Event, type_: str) -> bool:
+    def set_type(self, ev: Event, type_: str) -> str | None:
         """Another type for ``ev`` (the picker, the editor's box); the arguments it cannot hold go with the change
-        (the core's rule) and the status line names them: they vanished from the text without a word. True when the
-        status line said something (a refusal, or the fillers that went)."""
+        (the core's rule) and the status line names them: they vanished from the text without a word. What went
+        ("Artifact “aircraft”", "" for none), or None when the change was refused (the failure says why)."""
         c = self.c
         if self._run_on_event(ev, cmd.SetEventType, ev.id, type_, expected=ev) is None:
-            return True  # (refused: the failure says why)
+            return None
         after = c.events.get(ev.id)
         kept = {a.id for a in after.arguments} if after is not None else set()
         gone = [a for a in ev.arguments if a.id not in kept]
+        what = ", ".join(
+            f"{a.role} “{c.span_said(e.start, e.end)}”" for a in gone if (e := c.entities.get(a.entity_id))
+        )
         if gone:
-            what = ", ".join(
-                f"{a.role} “{c.span_said(e.start, e.end)}”" for a in gone if (e := c.entities.get(a.entity_id))
-            )
             c.report_status(f"{type_} cannot hold {what}: taken out (Ctrl+Z puts it back)")
-        return bool(gone)
+        return what
 
     # -- roles ---------------------------------------------------------------------------------------------
     def fill_role(self, index: int, entity_id: int | None = None) -> None:

@@ -51,7 +51,9 @@ def test_shift_e_on_an_event_no_other_type_names_takes_the_nearest_events_type(q
                 break
             if c.events[ev.id].type == "Life:Die":
                 said = w.message.text()
-                assert "the type of an event near it" in said and "Shift+E again: Movement:Transport" in said, said
+                assert (
+                    "the type of an event near “execution”" in said and "Shift+E again: Movement:Transport" in said
+                ), said
         assert not picker, "Shift+E opened the picker"  # main: the picker, the type as it was
         assert c.events[ev.id].type == "Justice:Execute"  # round to its own type
         qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)

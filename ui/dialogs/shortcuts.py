@@ -67,7 +67,8 @@ GENERAL = [
     (
         "Shift+E",
         "On the selected event that could be another type (a suggestion's “also possible”, else the next type its "
-        "trigger words name): that type, a suggestion accepted (again: the next one)",
+        "trigger words name, else the type of the nearest other event of the document): that type, a suggestion "
+        "accepted (again: the next one)",
     ),
     (
         "Alt+1 … Alt+9",
