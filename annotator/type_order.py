@@ -104,6 +104,14 @@ def next_event_type(
     return next((t for t in order if t not in tried), again)
 
 
+def tried_after(tried: Sequence[str], current: str, given: str) -> list[str]:
+    """The types Shift+E has gone through on an event of type ``current`` once it gave ``given`` (``tried`` before):
+    ``given`` added; round to the first type the event had, from the start again."""
+    if given not in tried:
+        return [*tried, given]
+    return [given] if given == tried[0] else [current, given]
+
+
 def named_other(current: str, alternatives: Sequence[str], likely: Sequence[str]) -> bool:
     """Whether Shift+E on an event of type ``current`` takes a type its suggestion or words name (``next_event_type``),
     not one of the document's other events."""

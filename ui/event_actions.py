@@ -9,10 +9,11 @@ from annotator.keyflow import role_candidates, source_order, within_line
 from annotator.pipeline_names import label_kinds
 from annotator.model import Argument, Entity, Event
 from annotator.trigger_phrase import phrase_ahead, word_types
-from annotator.type_order import named_other, next_event_type, retype_first, types_nearby
+from annotator.type_order import named_other, next_event_type, retype_first, tried_after, types_nearby
 from annotator.rules import has_room, takes
 from ui.role_keys import already_in, elsewhere_said, event_to_fill, filling, next_said, one_only, role_shortcut
 from ui.role_keys import filled_span, said_on_event
+from ui.plain import near_type_said
 from ui import commands as cmd
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -192,35 +193,25 @@ class EventActions:
                 self.set_type(ev, type_)
 
     def take_alternative(self) -> bool:
-        """Shift+E on the selected event that could be another type: a suggestion's first alternative (which the
-        State row and the status line name), else the next type its trigger words name (E made the first of them);
-        again: the one after. The type set (a suggestion accepted), one step; E and the picker's Down and Enter took
-        three keys. False (Shift+E is E then) when nothing such is selected."""
+        """Shift+E on the selected event: a suggestion's first alternative, else the next type its trigger words name
+        (E made the first), else a nearby event's (``next_event_type``); again: the next. False: Shift+E is E then."""
         ev = self.current()
-        if ev is None or self.edit.current() is not None:
+        if ev is None or self.edit.current() is not None or self.view.selection_cp() is not None:  # words: E
             return False
-        if self.view.selection_cp() is not None:  # words selected: a new event on them, as E
-            return False
-        mine, tried = self._tried
-        # the types gone through go on while the event has the last one given; an undo (or the picker) starts again
+        mine, tried = self._tried  # the types gone through, while it has the last one given (an undo: from the start)
         tried = tried if mine == ev.id and tried and ev.type == tried[-1] else [ev.type]
         likely = self.likely_types((ev.trigger_start, ev.trigger_end))
         nearby = types_nearby((v for v in self.c.events.values() if v.id != ev.id), ev.trigger_start)
-        # the alternatives kept once accepted too; none named but its first type: the document's (session 29)
-        type_ = next_event_type(ev.type, ev.alternatives, likely, tried, nearby)
+        type_ = next_event_type(ev.type, ev.alternatives, likely, tried, nearby)  # none named: the document's
         if type_ is None:
             return False
-        if not self.c.refuse_read_only():
-            gone = self.set_type(ev, type_)
-            if gone is not None and not named_other(tried[0], ev.alternatives, likely):
-                # said: a type no word of the event names, a nearby event's (with the fillers it could not hold)
-                after = next_event_type(type_, ev.alternatives, likely, [*tried, type_], nearby)
-                more = f"Shift+E again: {after}; " if after not in (None, type_) else ""
-                word = self.c.span_said(ev.trigger_start, ev.trigger_end, 40)
-                out = f"; {gone} taken out" if gone else ""
-                self.c.report_status(f"{type_}, the type of an event near “{word}”{out} ({more}E: the picker)")
-            back = [type_] if type_ == tried[0] else [ev.type, type_]  # round to its first type: from the start
-            self._tried = (ev.id, [*tried, type_] if type_ not in tried else back)
+        if self.c.refuse_read_only():
+            return True
+        gone, word = self.set_type(ev, type_), self.c.span_said(ev.trigger_start, ev.trigger_end, 40)
+        if gone is not None and not named_other(tried[0], ev.alternatives, likely):  # a nearby event's: said
+            nxt = next_event_type(type_, ev.alternatives, likely, [*tried, type_], nearby)
+            self.c.report_status(near_type_said(type_, word, gone, nxt))
+        self._tried = (ev.id, tried_after(tried, ev.type, type_))
         return True
 
     def phrase(self, ev: Event) -> tuple[int, int] | None:
@@ -257,18 +248,15 @@ class EventActions:
         c.report_status(f"{ev.type} {done} on “{c.span_said(*span, 60)}” (Ctrl+Z: back to “{word}”)")
 
     def set_type(self, ev: Event, type_: str) -> str | None:
-        """Another type for ``ev`` (the picker, the editor's box); the arguments it cannot hold go with the change
-        (the core's rule) and the status line names them: they vanished from the text without a word. What went
-        ("Artifact “aircraft”", "" for none), or None when the change was refused (the failure says why)."""
+        """Another type for ``ev`` (the picker, the editor's box); the arguments it cannot hold go with the change (the
+        core's rule), named in the status line and returned ("Artifact “aircraft”", ""); None: refused, said why."""
         c = self.c
         if self._run_on_event(ev, cmd.SetEventType, ev.id, type_, expected=ev) is None:
             return None
         after = c.events.get(ev.id)
         kept = {a.id for a in after.arguments} if after is not None else set()
-        gone = [a for a in ev.arguments if a.id not in kept]
-        what = ", ".join(
-            f"{a.role} “{c.span_said(e.start, e.end)}”" for a in gone if (e := c.entities.get(a.entity_id))
-        )
+        gone = [(a.role, e) for a in ev.arguments if a.id not in kept and (e := c.entities.get(a.entity_id))]
+        what = ", ".join(f"{role} “{c.span_said(e.start, e.end)}”" for role, e in gone)
         if gone:
             c.report_status(f"{type_} cannot hold {what}: taken out (Ctrl+Z puts it back)")
         return what

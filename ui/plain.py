@@ -35,6 +35,14 @@ def event_state_text(state: str, score: float | None, alternatives: "tuple[str, 
     return words
 
 
+def near_type_said(type_: str, word: str, gone: str, after: "str | None") -> str:
+    """What Shift+E says when it took the type of an event near the trigger ``word`` (no word or suggestion named
+    another: ``type_order.next_event_type``), with the fillers ``gone`` the type could not hold and the next type."""
+    out = f"; {gone} taken out" if gone else ""
+    more = f"Shift+E again: {after}; " if after not in (None, type_) else ""
+    return f"{type_}, the type of an event near “{word}”{out} ({more}E: the picker)"
+
+
 WAITS_MARK = "⏳"  # a decision kept while another program writes, shown made: it waits to be saved (the status line's)
 
 
