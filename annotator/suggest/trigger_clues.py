@@ -74,7 +74,9 @@ def what_a_body_does(head: Any) -> bool:
 def bare_state(noun: Any) -> bool:
     """A common noun with no determiner, no possessive, no number and no kind of its own (no entity label, named or
     guessed) after "to" or "into": a state or a condition gone back to, no place ("a return to constitutional rule",
-    "returned to power", "went into hiding"); a place has a name or a determiner ("returned to the city")."""
+    "returned to power", "went into hiding"); a place has a name or a determiner ("returned to the city"). A going away
+    from a place (``LEAVING_VERBS``: "fled to safety", "were evacuated to safety") is a movement all the same, and
+    ``put_in_state`` does not read this there."""
     return (
         noun.pos_ == "NOUN"
         and noun.tag_ == "NN"
@@ -92,8 +94,10 @@ def put_in_state(head: Any, span: Any) -> bool:
     person to a place; one put in jail is arrested or jailed (Arrest-Jail), not moved: a blocker "to:state"."""
     preps = [c for c in head.children if c.dep_ in ("prep", "dative")]
     preps += [t for t in span if t.dep_ == "prep" and t != head]
+    leaving = head.lemma_.lower() in LEAVING_VERBS  # "fled to safety", "evacuated to safety": away from a place
     return any(
-        g.dep_ == "pobj" and ((p.lower_ in ("to", "into") and (state_of(g) or bare_state(g))) or put_in(g, p))
+        g.dep_ == "pobj"
+        and ((p.lower_ in ("to", "into") and (state_of(g) or (bare_state(g) and not leaving))) or put_in(g, p))
         for p in preps
         for g in p.children
     )
@@ -190,7 +194,23 @@ def unplaced_object(head: Any, span: Any) -> bool:
     return any(o.lower_ in PERSONAL or o.lower_ in AMOUNTS or o.pos_ in ("ADJ", "NUM") for o in objects_of(head, span))
 
 
-BOUND_PREFIXES = {"re", "pre", "co", "un", "non", "de", "mis", "over", "under", "out"}  # "re-entered": still a verb
+# prefixes that make another verb, no compound adjective ("re-entered", "counter-attacked", "co-hosted")
+BOUND_PREFIXES = {
+    "re",
+    "pre",
+    "co",
+    "un",
+    "non",
+    "de",
+    "mis",
+    "over",
+    "under",
+    "out",
+    "counter",
+    "cross",
+    "self",
+    "inter",
+}
 
 
 def describes_noun(head: Any) -> bool:

@@ -142,6 +142,9 @@ def test_a_participle_joined_by_a_hyphen_describes_a_thing(nlp, suggester):
     assert ("funded", "Transaction:Transfer-Money") not in types_at(nlp, suggester, text)
     text = "The government funded the program with $5 million last year."
     assert ("funded", "Transaction:Transfer-Money") in types_at(nlp, suggester, text)
+    # a prefix that makes another verb is no compound adjective: "self-deported" is still a going
+    text = "Many families self-deported last year rather than face arrest."
+    assert ("deported", "Movement:Transport") in types_at(nlp, suggester, text)
 
 
 @pytest.mark.slow
@@ -165,3 +168,6 @@ def test_a_return_to_a_state_is_no_movement(nlp, suggester):
         assert (trigger, "Movement:Transport") not in types_at(nlp, suggester, text), text
     for text in ["The minister returned to the city on Monday.", "The refugees returned to Syria last week."]:
         assert ("returned", "Movement:Transport") in types_at(nlp, suggester, text), text
+    # a going away from a place is a movement whatever state it ends in
+    text = "Thousands of civilians fled to safety across the border on Monday."
+    assert ("fled", "Movement:Transport") in types_at(nlp, suggester, text)
