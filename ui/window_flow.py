@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QWidget
 
-from annotator.model import FINISHED
+from annotator.model import DEFAULT_SET, FINISHED
 from annotator.navigation import LocalTokens
+from annotator.teams.sets import covering_sets, waits_for_adjudication
 from annotator.wording import counted, first_named
 from ui import commands as cmd
 from ui.menus import build_context_menu
@@ -33,25 +34,25 @@ ACCEPT_REST = "&Accept the rest and mark annotated"  # Enter; Alt+A, Alt+L: each
 LEAVE_REST = "Mark annotated, &leave them undecided"
 
 
-def work_left(n: int, status: str = "in_progress", events: int = 0, words: int = 0) -> str:
+def work_left(n: int, status: str = "in_progress", events: int = 0, words: int = 0, made: bool = True) -> str:
     """What the status line says of ``n`` undecided suggestions (``events`` of them events) in a document of
     ``status``, and what the keys do with them (it said nothing while nothing was selected; "Ctrl+Enter: mark it
     annotated" on one marked already). The events are counted apart: among 200 entity suggestions, how many events
     were left to decide was told by no view but the event list, row by row. ``words``: the trigger words N stops at,
     said once every suggestion is decided in a document not finished (seed 000 was marked annotated by Tab and Enter
-    with six of its gold events never made: no suggestion came for them, and the line said nothing of them)."""
+    with six of its gold events never made: no suggestion came for them, and the line said nothing of them).
+    ``made``: the document ever had a suggestion; none (a team project's final set before adjudication, a run that
+    found nothing) is said so, not "Every suggestion … is decided" of work nobody did."""
     done = status in FINISHED
     enter = "Ctrl+Enter: the next document" if done else "Ctrl+Enter: done" if n else "Ctrl+Enter: mark it annotated"
     if n:
         among = _events_among(n, events)
         return f"{n} suggestion{'s' if n != 1 else ''} undecided in this document{among} (Tab: the next; {enter})"
+    said = "Every suggestion in this document is decided" if made else "No suggestions in this document"
     if words and not done:
         one = words == 1
-        return (
-            f"Every suggestion in this document is decided; {words} trigger word{'' if one else 's'} "
-            f"{'is' if one else 'are'} no event yet (N: the next; {enter})"
-        )
-    return f"Every suggestion in this document is decided{f'; it is {status}' if done else ''} ({enter})"
+        return f"{said}; {words} trigger word{'' if one else 's'} {'is' if one else 'are'} no event yet (N: the next; {enter})"
+    return f"{said}{f'; it is {status}' if done else ''} ({enter})"
 
 
 def _events_among(n: int, events: int) -> str:
@@ -63,16 +64,17 @@ def _events_among(n: int, events: int) -> str:
     return f", {events} of them events" if events > 1 else ", one of them an event"
 
 
-def work_left_short(n: int, status: str = "in_progress", events: int = 0, words: int = 0) -> str:
+def work_left_short(n: int, status: str = "in_progress", events: int = 0, words: int = 0, made: bool = True) -> str:
     """``work_left`` as the status bar's own widget says it beside a selection's line, the count alone (``work_left``
     whole in its tooltip): at 1366x768 a suggested event's line naming four fillers, or E's message with its Shift+E,
     pushed the count after it out of the line ("11 of them ev…")."""
     if n:
         among = _events_among(n, events)
         return f"Left: {n} undecided{among}"
+    said = "all decided" if made else "no suggestions"
     if words and status not in FINISHED:
-        return f"Left: all decided; {words} trigger word{'' if words == 1 else 's'} no event yet"
-    return f"All decided{f'; {status}' if status in FINISHED else ''}"
+        return f"Left: {said}; {words} trigger word{'' if words == 1 else 's'} no event yet"
+    return f"{said[:1].upper()}{said[1:]}{f'; {status}' if status in FINISHED else ''}"
 
 
 def unasked_note(name: str, n: int, status: str) -> str | None:
@@ -409,6 +411,21 @@ class WindowFlow(_Window):
             kept = self._words_left = (key, len(self.edit_actions.moves.n_stops()))
         return kept[1]
 
+    def _waiting_annotators(self) -> list[str]:
+        """The annotators whose work on the open document waits for adjudication (``teams.sets``), read again only
+        when the document or its status changed (the line is told at every key)."""
+        c = self.controller
+        doc = c.doc
+        key = (c.project.path if c.project is not None else None, id(doc), doc.id if doc else None, doc and doc.status)
+        kept = getattr(self, "_adjudication_kept", None)
+        if kept is None or kept[0] != key:
+            names: list[str] = []
+            if c.project is not None and c.doc is not None:
+                names = sorted(covering_sets(c.project, c.doc.id) - {DEFAULT_SET})
+                names = names if waits_for_adjudication(names, c.doc.status) else []
+            kept = self._adjudication_kept = (key, names)
+        return kept[1]
+
     def describe_current_entity(self) -> None:
         """The selected span (else event): label, state and text in the status bar; cleared when it is gone."""
         c = self.controller
@@ -424,6 +441,12 @@ class WindowFlow(_Window):
                 left = "Pre-annotation is running: this document's suggestions come when it is done (Alt+C cancels it)"
             elif bare and (elsewhere := self.waiting_for_other_run()):  # not "Pre-annotate all": it is refused
                 left = elsewhere
+            elif bare and (names := self._waiting_annotators()):  # a team project's final set before adjudication
+                left = (
+                    f"Nothing decided here yet: the work of {', '.join(names)} waits for adjudication "
+                    "(Review > Adjudicate differences…: Ctrl+Shift+J)"
+                )
+                short = "Left: adjudication"
             elif bare and isinstance(c.tokens(), LocalTokens):  # never pre-annotated (cancelled, or turned off)
                 left = (
                     "No suggestions here yet: Project > Pre-annotate all documents makes them "
@@ -431,8 +454,9 @@ class WindowFlow(_Window):
                 )
             else:
                 words = 0 if n or c.doc.status in FINISHED else self._trigger_words_left()
-                left = work_left(n, c.doc.status, c.event_tally.count("suggested"), words)
-                short = work_left_short(n, c.doc.status, c.event_tally.count("suggested"), words)
+                made = n > 0 or any(t.count(s) for t in (c.entity_tally, c.event_tally) for s in ("accepted", "rejected"))
+                left = work_left(n, c.doc.status, c.event_tally.count("suggested"), words, made)
+                short = work_left_short(n, c.doc.status, c.event_tally.count("suggested"), words, made)
         elif c.project is not None and self.importing():  # not "has no documents yet" while they come in
             left = "Importing: the documents come into the list as each batch is stored (Alt+C cancels; stored ones are kept)"
         elif c.project is not None and not c.project.document_ids():  # a new project (`gui NEW` makes one): said so
