@@ -396,6 +396,12 @@ class Controller(QObject):
         elif isinstance(exc, (SaveError, ProjectFileError)):
             self.saveFailed.emit(text)
 
+    def note_saved(self) -> None:
+        """The window's own work in the background (a pre-annotation) wrote the file: its time is the last save's
+        (the status bar's "saved 08:14:45" stayed at the last key's while the app's run wrote suggestions)."""
+        self.last_saved = datetime.now().strftime("%H:%M:%S")
+        self.saved.emit(self.last_saved)
+
     def apply_change(self, change: Change) -> None:
         """Bring the caches up to date with what one commit did, then tell the views."""
         if change.is_empty:

@@ -392,6 +392,9 @@ class FilesAndWork(_Window):
             if auto and self.controller.project is not None:
                 self._waiting_for = (self.controller.project.path, w.elsewhere)
             self.controller.reload()
+            p = self.controller.project
+            if w.written and p is not None and str(p.path) == w.project_path:  # not a project opened since
+                self.controller.note_saved()
             if w.elsewhere is not None:  # another run took the lease between the read above and the worker's
                 self._retry_new_documents_later()
 

@@ -454,7 +454,9 @@ class WindowFlow(_Window):
                 )
             else:
                 words = 0 if n or c.doc.status in FINISHED else self._trigger_words_left()
-                made = n > 0 or any(t.count(s) for t in (c.entity_tally, c.event_tally) for s in ("accepted", "rejected"))
+                made = n > 0 or any(
+                    t.count(s) for t in (c.entity_tally, c.event_tally) for s in ("accepted", "rejected")
+                )
                 left = work_left(n, c.doc.status, c.event_tally.count("suggested"), words, made)
                 short = work_left_short(n, c.doc.status, c.event_tally.count("suggested"), words, made)
         elif c.project is not None and self.importing():  # not "has no documents yet" while they come in

@@ -116,6 +116,7 @@ class PreannotateWorker(Worker):
         self.tokens_only = tokens_only
         self.auto = auto
         self.elsewhere: Any = None  # the PreannotationRunning an ``auto`` run met
+        self.written = 0  # the documents the run wrote (their suggestions, or tokens): the file saved at its end
         if tokens_only:
             self.again = "Project > Pre-annotate tokens only goes on with the rest"
 
@@ -167,6 +168,7 @@ class PreannotateWorker(Worker):
             finished=bool(self.this_document),
             tokens_only=self.tokens_only,
         )
+        self.written = report.documents
         # the line short enough for the status line at 1366x768, the whole account in its tooltip (round 11c)
         self.detail = f"{report.pipeline}: {report.summary()}"
         if self.tokens_only:
