@@ -31,7 +31,7 @@ from annotator.model import (
     Event,
 )
 from annotator import read_only as read_only_kinds
-from annotator import schema_cache
+from annotator import schema_cache, schema_given
 from annotator.read_only import ReadOnlyReason
 from annotator.file_watch import WatchedFile
 from annotator.schema import Schema, default_schema
@@ -223,13 +223,13 @@ class Project(WatchedFile):
         )
 
     def _create(self, schema: Schema | None) -> None:
-        """Make a new project's tables and store its schema in ONE transaction: a kill leaves no half project."""
-        schema = schema or default_schema()
+        """Make a new project's tables and store its schema in ONE transaction: a kill leaves no half project. A
+        ``schema`` given is recorded as the user's (``schema_given``: an input's is then not taken in its place)."""
         conn = self.db.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
             new_tables.make_latest(conn)  # what every migration leaves in an empty file, made once a process
-            self.set_schema(schema)
+            self.set_schema(schema or default_schema(), given=schema is not None)
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
@@ -246,10 +246,13 @@ class Project(WatchedFile):
                 "Restore it from a backup copy"
             )
 
-    def set_schema(self, schema: Schema) -> None:
-        """Store ``schema`` as the project's schema (the newest stored one is in use)."""
+    def set_schema(self, schema: Schema, given: bool = False) -> None:
+        """Store ``schema`` as the project's schema (the newest stored one is in use); ``given``: the user chose it
+        (``init --schema``), so the inputs neither replace nor grow it unasked (``schema_given``)."""
         with self.transaction():
             schema_cache.store_schema(self.db.conn, schema, now())
+            if given:
+                schema_given.mark_given(self.db, schema.name)
         self.schema = schema
 
     def close(self) -> None:

@@ -47,6 +47,7 @@ from annotator.importing import (
 )
 from annotator.formats.folder_names import names_in_folders
 from annotator.rules import schema_covers
+from annotator.schema_given import schema_open
 from annotator.wording import counted, first_named
 from annotator.schema import Schema
 from annotator.store import Project
@@ -150,7 +151,7 @@ def _import_format(
 ) -> FormatImportReport:
     """``import_format`` in the encoding it was given."""
     if grow is None:
-        grow = not project.document_ids()
+        grow = schema_open(project)
     grow = grow or choices.add_types  # the user asked for the labels a file uses and the schema lacks
     table = readers()
     paths = [Path(p) for p in paths]
@@ -304,7 +305,7 @@ def store_results(
     new_schema = None
     kept: dict[str, Any] = {}  # what the adopted schema's input declared beyond it (brat's relation types)
     grew = False
-    holding = bool(project.document_ids())
+    holding = not schema_open(project)  # documents, or a schema the user gave: kept as it is
     for p, r in results:
         report.warnings += r.warnings
         report.notes += r.notes
@@ -475,7 +476,7 @@ def _import_paths(
     in_folders = names_in_folders(paths, files)
     report = FormatImportReport()
     # a new project takes the labels its files use (import_format), and one with documents when the user asks
-    grow = not project.document_ids() or choices.add_types
+    grow = schema_open(project) or choices.add_types
     for folder in empty_folders(paths):  # a corpus folder that came out empty is not a success
         report.skipped.append((str(folder), f"{folder}: a folder with no file to import in it"))
     pending: list[IncomingDocument] = []
