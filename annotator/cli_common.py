@@ -103,7 +103,8 @@ def open_project(
                 f"{args.project}: --schema is for a new project; this one already has documents on schema {name!r}: "
                 "nothing was imported"
             )
-        project.set_schema(schema, given=True)  # a project without documents takes it, as it takes a brat annotation.conf
+        # a project without documents takes it, as it takes a brat annotation.conf; the user's, kept by the inputs
+        project.set_schema(schema, given=True)
         print(f"annotator: note: the project now uses the schema {schema.name!r} from {args.schema}", file=sys.stderr)
     if getattr(args, "set", None):
         if reads_set:

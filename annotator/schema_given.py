@@ -8,13 +8,20 @@ what it lacks refused naming them, with ``--map`` and ``--add-types`` to take th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from annotator.db import ProjectDb
-    from annotator.store import Project
 
 SCHEMA_GIVEN = "schema_given"  # the project value set when the user gave the project its schema: the schema's name
+
+
+class Opened(Protocol):
+    """What ``schema_open`` reads of an open project (``store.Project``, which imports this module)."""
+
+    db: "ProjectDb"
+
+    def document_ids(self) -> list[int]: ...
 
 
 def mark_given(db: "ProjectDb", name: str) -> None:
@@ -22,6 +29,6 @@ def mark_given(db: "ProjectDb", name: str) -> None:
     db.set_project_value(SCHEMA_GIVEN, name)
 
 
-def schema_open(project: "Project") -> bool:
+def schema_open(project: Opened) -> bool:
     """True when an input may bring the project's schema or grow it unasked: no documents yet and no schema given."""
     return not project.document_ids() and project.db.project_value(SCHEMA_GIVEN) is None

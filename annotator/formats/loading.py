@@ -128,8 +128,9 @@ def import_format(
     unknown one refused before anything is read: ``text_encoding``), by default strict UTF-8.
 
     A schema the input brings (brat's annotation.conf) becomes the project's schema when the project has
-    no documents yet; otherwise the project's schema must already hold it. Entity labels a file uses that the
-    schema lacks are added to it when ``grow`` (default: the project has no documents yet), as WebAnno TSV layers
+    no documents yet and no schema the user gave (``schema_given.schema_open``); otherwise the project's schema must
+    already hold it. Entity labels a file uses that the schema lacks are added to it when ``grow`` (default: that
+    same rule), as WebAnno TSV layers
     and brat's types are: a CoNLL corpus with GENE tags imported into a new project was refused. ``choices``: what
     to do with the names a file's own schema has and a project with documents lacks (``store_results``).
     """
@@ -297,7 +298,8 @@ def store_results(
     project: Project, results: list[tuple[Path, ReadResult]], grow: bool = False, choices: SchemaChoices = NO_CHOICES
 ) -> FormatImportReport:
     """Check what readers read and store it all in one transaction, adopting a schema the input brings (brat's
-    annotation.conf, a JSON export's header) when the project has no documents yet; a schema that only adds entity
+    annotation.conf, a JSON export's header) when its schema is open (``schema_open``: no documents yet, no schema
+    the user gave); a schema that only adds entity
     labels (``ReadResult.labels_added``) also when ``grow`` (the project had none when this import began); in a
     project with documents, the names a file's schema has and the project's lacks as ``choices`` say (added, mapped),
     else refused (``SchemaLacksError``)."""

@@ -93,4 +93,3 @@ def test_the_command_line_s_init_schema_and_import_schema_are_kept_and_add_types
     with api.open_project(made) as p:
         [doc] = p.document_ids()
         assert sorted(e.label for e in p.entities(doc)) == ["GPE", "WORK_OF_ART"]
-
