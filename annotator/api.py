@@ -278,7 +278,7 @@ def export(
         )
     project.refuse_unread_log(EXPORT_UNREAD)  # an export hands the project on: not without another's saved changes
     statuses = list(statuses) if statuses is not None else None
-    if (why := nothing_selected(project, statuses)) is not None:
+    if (why := nothing_selected(project, statuses, annotation_set)) is not None:
         raise AnnotatorError(why)
     request = ExportRequest(
         states=tuple(states),

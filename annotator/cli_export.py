@@ -18,8 +18,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     from annotator import api
     from annotator.exporting import STDOUT, written_to_stream
     from annotator.formats import FORMATS
-    from annotator.formats.records import spelling_mix, spelling_notes, undecided_counts, undecided_only
+    from annotator.formats.records import (
+        partly_decided,
+        spelling_mix,
+        spelling_notes,
+        undecided_counts,
+        undecided_only,
+    )
     from annotator.formats.registry import export_format_for, shown_name
+    from annotator.set_status import selected_ids
 
     told = ""
     if args.format is None:  # told from the output's name: 'corpus.conll' wrote JSON under that name
@@ -54,7 +61,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     write_kept_edits_of([args.project], "export it", "nothing was written", running_ok=True)
     with (
         open_project(args, create=False, reads_set=True, unread_refused=api.EXPORT_UNREAD) as project,
-        progress_bar(len(project.document_ids(args.status)), "export") as bar,
+        progress_bar(len(selected_ids(project, args.status, args.set)), "export") as bar,
     ):
 
         def progress(done: int) -> None:
@@ -78,6 +85,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             report = write(args.output)
         undecided = undecided_counts(project, args.status, args.set) if args.states is None else (0, 0)
         untouched = undecided_only(project, args.states, args.status, args.set) if args.states else []
+        partly = partly_decided(project, args.states, args.status, args.set) if args.states else []
         mixed = spelling_mix(project, args.status, args.set) if record is not None and record.spelt else {}
         set_note = set_status_note(project, args.status, args.set)
     files = getattr(report, "files", None)  # a split export writes one file per part, never ``--output`` itself
@@ -93,6 +101,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"decided and nothing in the states asked for ({first_named(untouched, 3)}): written without them, as texts "
             "without any entity or event, which a training tool takes for texts that have none (--status annotated "
             "reviewed writes the finished documents only)"
+        )
+    if partly:  # the undecided spans beside the decided ones go out as text without a name
+        notes.append(
+            f"{len(partly):,} of the {counted(report.documents, 'document')} written {'is' if len(partly) == 1 else 'are'} "
+            f"not finished and hold{'s' if len(partly) == 1 else ''} suggestions nobody decided beside the ones in the "
+            f"states asked for ({first_named(partly, 3)}): written with their decided ones only, the rest of each "
+            "text as text without any entity or event (--status annotated reviewed writes the finished documents only)"
         )
     notes += spelling_notes(mixed)  # one label two ways in one file: a tagger trained on it learns two classes
     notes += [set_note] if set_note else []
@@ -110,31 +125,33 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def set_status_note(project: Any, statuses: list[str] | None, annotation_set: str | None) -> str | None:
-    """``--status`` selects by the project's statuses; a set merged from an annotator's file keeps the statuses her
-    file had (``stats --set`` counts those): where they select other documents, which ones, said."""
-    from annotator.stats import set_statuses
+    """``--status`` of a set merged from an annotator's file selects by the statuses her file had (``stats --set``
+    counts those): where the project's statuses would select other documents, which ones, said."""
+    from annotator.set_status import by_set_status
 
-    own = set_statuses(project, annotation_set) if statuses and annotation_set else {}
-    if not own:
+    by_set = by_set_status(project, statuses, annotation_set)
+    if by_set is None or not statuses:
         return None
-    chosen = set(project.document_ids(statuses))
-    by_set = {d for d, st in own.items() if st in statuses}
-    missing, other = sorted(by_set - chosen), sorted((chosen & own.keys()) - by_set)
-    if not missing and not other:
+    chosen, project_has = set(by_set), set(project.document_ids(statuses))
+    added, left = sorted(chosen - project_has), sorted(project_has - chosen)
+    if not added and not left:
         return None
-    names = [project.document(d).name for d in missing[:3]] + [""] * max(0, len(missing) - 3)  # first_named counts
     wanted = " or ".join(statuses)
-    said = (
-        f"--status selects by the project's statuses; set {annotation_set!r} keeps those of the file it was merged from"
-    )
-    if missing:
-        said += (
-            f": {counted(len(missing), 'document')} {wanted} there {'is' if len(missing) == 1 else 'are'} not in this "
-            f"export ({first_named(names, 3)})"
+    aset = annotation_set or project.annotation_set
+    said = f"--status selects set {aset!r}'s documents by the statuses of the file it was merged from"
+    parts = []
+    if added:
+        names = [project.document(d).name for d in added[:3]] + [""] * max(0, len(added) - 3)  # first_named counts
+        parts.append(
+            f"{counted(len(added), 'document')} {wanted} there and not in the project "
+            f"{'is' if len(added) == 1 else 'are'} in this export ({first_named(names, 3)})"
         )
-    if other:
-        said += f"{',' if missing else ':'} {counted(len(other), 'document')} written {'is' if len(other) == 1 else 'are'} not {wanted} there"
-    return said + " (annotator status marks them in the project; stats --set counts the set's)"
+    if left:
+        parts.append(
+            f"{counted(len(left), 'document')} {wanted} in the project and not there "
+            f"{'is' if len(left) == 1 else 'are'} not"
+        )
+    return said + ": " + ", ".join(parts) + " (stats --set counts the set's statuses)"
 
 
 def export_data(output: str, fmt: str, files: list[str] | None, report: Any, notes: list[str]) -> dict[str, Any]:

@@ -363,7 +363,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="states of entities and events to include (default: all but rejected)",
     )
     p.add_argument(
-        "--status", nargs="+", choices=STATUSES, help="only documents with these statuses (default: every document)"
+        "--status",
+        nargs="+",
+        choices=STATUSES,
+        help="only documents with these statuses (default: every document); with --set of a set merged from an "
+        "annotator's file, the statuses that file had (as stats --set counts them)",
     )
     p.add_argument(
         "--option",
@@ -486,7 +490,8 @@ def build_parser() -> argparse.ArgumentParser:
         dest="names",
         action="append",
         metavar="NAME",
-        help="set name for a source, in the order of the sources (default: its annotator's name)",
+        help="set name for a source, in the order of the sources (default: the annotator of most of its rows, said "
+        "where it has others')",
     )
     how = p.add_mutually_exclusive_group()
     how.add_argument(

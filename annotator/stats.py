@@ -8,25 +8,9 @@ from typing import Any
 
 from annotator.learn.decision_prior import LEAST_REJECTED, types_nobody_keeps
 from annotator.wording import counted
-from annotator.model import DEFAULT_SET, meta_object
+from annotator.model import DEFAULT_SET
+from annotator.set_status import set_statuses
 from annotator.store import Project
-
-
-def set_statuses(project: Project, annotation_set: str) -> dict[int, str]:
-    """Each document's status in ``annotation_set`` where the project records one: merge keeps the status a
-    document had in the annotator's own file (``documents.meta["annotation_sets"][SET]["status"]``); a set made in
-    this project has none (document statuses are the project's)."""
-    from annotator.teams.sets import META_KEY
-
-    out: dict[int, str] = {}
-    if annotation_set == DEFAULT_SET:
-        return out
-    for doc_id, raw in project.db.document_metas(containing=META_KEY):
-        sets = (meta_object(raw) or {}).get(META_KEY)
-        record = sets.get(annotation_set) if isinstance(sets, dict) else None
-        if isinstance(record, dict) and isinstance(record.get("status"), str):
-            out[doc_id] = record["status"]
-    return out
 
 
 def project_stats(project: Project, annotation_set: str | None = None) -> dict[str, Any]:

@@ -495,7 +495,7 @@ def unused_stem(stem: str, folder: str, used: set[str], doc_id: int) -> str:
 def write_brat(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
     """A brat folder (with ``split=...``, one subfolder per part; the .conf files sit at the top)."""
     opts = dict(request.options)
-    assignment = split_option(project, request.statuses, opts)
+    assignment = split_option(project, request.statuses, opts, request.annotation_set)
     report = FormatExportReport(format="brat")
     schema = project.schema
     declared = Declared()

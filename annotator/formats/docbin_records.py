@@ -74,7 +74,7 @@ def add_records(
     keys = (opts.get("span_key", SPAN_KEY), opts.get("trigger_key", TRIGGER_KEY))
     proxies = proxy_labels(project.schema)
     aset = request.annotation_set or project.annotation_set
-    ids = project.document_ids(request.statuses_list) if ids is None else ids
+    ids = request.document_ids(project) if ids is None else ids
     for k in range(0, len(ids), CHUNK):
         chunk = docbin_arrays.read_chunk(project.db.conn, ids[k : k + CHUNK], request, aset, proxies)
         docs = chunk.docs

@@ -39,7 +39,7 @@ def second_range(
 ) -> Iterator[tuple[list[int] | None, Callable[[dict[str, Any], Any], None]]]:
     """Yields (the ids this process writes: None for all, a function ``joined(bins, report)`` that waits for
     the child and appends its documents to ``bins``). The child is stopped and its files removed on any error."""
-    ids = project.document_ids(request.statuses_list)
+    ids = request.document_ids(project)
     if len(ids) < MIN_DOCUMENTS or (os.cpu_count() or 1) < 2 or project.db.conn.in_transaction:
         yield None, lambda bins, report: None
         return

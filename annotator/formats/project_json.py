@@ -60,7 +60,7 @@ def write_json(project: Project, out: str | Path, request: ExportRequest) -> Exp
     """One JSON file: format marker, schema, documents; written to a temporary file and renamed."""
     report = ExportReport()
     head = orjson.dumps(header(project, request.annotation_set))
-    ids = project.document_ids(request.statuses)
+    ids = request.document_ids(project)
     with atomic_output(out) as fh, no_cyclic_gc():
         fh.write(head[:-1] + b',"documents":[')
         _documents(fh, project, ids, request, report, b",")
@@ -73,7 +73,7 @@ def write_json(project: Project, out: str | Path, request: ExportRequest) -> Exp
 def write_jsonl(project: Project, out: str | Path, request: ExportRequest) -> ExportReport:
     """The same document objects, one a line."""
     report = ExportReport()
-    ids = project.document_ids(request.statuses)
+    ids = request.document_ids(project)
     with atomic_output(out) as fh, no_cyclic_gc():
         _documents(fh, project, ids, request, report, b"\n")
         report.bytes = fh.tell()

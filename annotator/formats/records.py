@@ -22,7 +22,8 @@ from annotator.wording import counted
 from annotator.errors import OptionError
 from annotator.formats.json_chunks import event_dicts  # noqa: F401  (the name every export imports from here)
 from annotator.formats.schema_names import GivenSpellings, has_spellings
-from annotator.model import STATUSES
+from annotator.model import STATUSES, UNFINISHED
+from annotator.set_status import by_set_status, selected_ids, set_statuses
 from annotator.store import Project
 
 DEFAULT_STATES = ("suggested", "accepted", "added")
@@ -48,6 +49,11 @@ class ExportRequest:
     @property
     def statuses_list(self) -> list[str] | None:
         return list(self.statuses) if self.statuses is not None else None
+
+    def document_ids(self, project: Project) -> list[int]:
+        """The documents this request takes, sorted (``set_status.selected_ids``: a merged set's by its own
+        statuses)."""
+        return selected_ids(project, self.statuses, self.annotation_set)
 
 
 def check_options(options: dict[str, str] | None, known: tuple[str, ...], fmt: str) -> dict[str, str]:
@@ -106,7 +112,8 @@ def undecided_counts(
 ) -> tuple[int, int]:
     """(entity, event) suggestions nobody decided in the documents an export with these statuses takes: a format
     without states (spaCy, CoNLL, brat, Prodigy, DyGIE++) writes them as annotations like any other."""
-    return project.db.undecided_counts(annotation_set or project.annotation_set, statuses)
+    chosen = by_set_status(project, statuses, annotation_set)
+    return project.db.undecided_counts(annotation_set or project.annotation_set, statuses, chosen)
 
 
 def undecided_only(
@@ -117,7 +124,24 @@ def undecided_only(
     for a text without any entity or event, where nobody has looked."""
     if "suggested" in states:
         return []
-    return project.db.undecided_only(annotation_set or project.annotation_set, states, statuses)
+    chosen = by_set_status(project, statuses, annotation_set)
+    return project.db.undecided_only(annotation_set or project.annotation_set, states, statuses, chosen)
+
+
+def partly_decided(
+    project: Project, states: list[str], statuses: list[str] | None = None, annotation_set: str | None = None
+) -> list[str]:
+    """The names of the unfinished documents (new or in progress: the project's status, a merged set's own) an export
+    of ``states`` that leave suggestions out writes with some of their entities and events and without the
+    suggestions nobody decided beside them ([] when ``states`` take suggestions): a training tool takes each of those
+    spans for text without a name or event, where nobody has looked yet."""
+    if "suggested" in states:
+        return []
+    aset = annotation_set or project.annotation_set
+    chosen = by_set_status(project, statuses, annotation_set)
+    found = project.db.partly_decided(aset, states, statuses, chosen)
+    own = set_statuses(project, aset)
+    return [name for doc_id, name, status in found if (own.get(doc_id) if own else status) in UNFINISHED]
 
 
 def spelling_mix(
@@ -127,9 +151,10 @@ def spelling_mix(
     write two ways in one file: name -> {as written: how many documents}, for the names whose documents disagree (files
     that spelt ``PERSON`` as ``PER`` and as ``Person``, or documents annotated here, which go out with the schema's
     name, beside imported ones); {} when they agree or none came with spellings of their own."""
+    by_set = by_set_status(project, statuses, annotation_set)
     spelt = {
         doc_id: GivenSpellings.of_meta(orjson.loads(meta))
-        for doc_id, meta in project.db.metas_with_labels(statuses)
+        for doc_id, meta in project.db.metas_with_labels(None if by_set is not None else statuses)
         if has_spellings(meta)
     }
     if not any(g.labels for g in spelt.values()):
@@ -137,7 +162,7 @@ def spelling_mix(
     names = {n for g in spelt.values() for n in g.labels}
     aset = annotation_set or project.annotation_set
     used = project.db.documents_naming(aset, sorted(names))
-    kept = set(project.document_ids(statuses)) if statuses else None
+    kept = set(selected_ids(project, statuses, annotation_set)) if statuses else None
     written: dict[str, Counter[str]] = {}
     for doc_id, name in used:
         if kept is None or doc_id in kept:
@@ -181,13 +206,23 @@ class KeptIds:
         return rec["id"] + self.top if rec["id"] in self.kept else rec["id"]
 
 
-def nothing_selected(project: Project, statuses: list[str] | None = None) -> str | None:
-    """Why an export with these statuses would hold no document (said before anything is written: an empty corpus
-    written with success went on to train on nothing), else None."""
-    if project.document_ids(statuses):
+def nothing_selected(
+    project: Project, statuses: list[str] | None = None, annotation_set: str | None = None
+) -> str | None:
+    """Why an export with these statuses (of ``annotation_set``: a merged set's own) would hold no document (said
+    before anything is written: an empty corpus written with success went on to train on nothing), else None."""
+    if selected_ids(project, statuses, annotation_set):
         return None
     if not statuses:
         return f"{project.path}: the project has no documents to export; nothing was written"
+    if (own := set_statuses(project, annotation_set or project.annotation_set)) and statuses:
+        counts = Counter(own.values())
+        have = ", ".join(f"{counts[s]:,} {s}" for s in STATUSES if counts[s])
+        return (
+            f"{project.path}: no document with status {' or '.join(statuses)} in set "
+            f"{annotation_set or project.annotation_set!r} to export (its file had {have}; stats --set counts them); "
+            "nothing was written"
+        )
     have = ", ".join(f"{len(ids):,} {s}" for s in STATUSES if (ids := project.document_ids([s])))
     return (
         f"{project.path}: no document with status {' or '.join(statuses)} to export (the project has {have}; "
@@ -215,13 +250,13 @@ def iter_document_records(
     exports write them, so that a document read back is cut as it was), where it has them.
 
     ``progress(report.documents)`` is called once the caller has handled each document; ``ids``: only these
-    documents (a range of ``project.document_ids(statuses)``), in that order.
+    documents (a range of ``selected_ids(project, statuses, annotation_set)``), in that order.
     """
     conn = project.db.conn
     aset = annotation_set or project.annotation_set
     states = tuple(states)
     report = report if report is not None else ExportReport()
-    ids = project.document_ids(statuses) if ids is None else ids
+    ids = selected_ids(project, statuses, annotation_set) if ids is None else ids
     for k in range(0, len(ids), CHUNK):
         chunk = ids[k : k + CHUNK]
         marks = in_marks(chunk)

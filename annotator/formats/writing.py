@@ -22,6 +22,7 @@ from annotator.formats.schema_names import AliasNames
 from annotator.formats.records import ExportReport, ExportRequest, iter_document_records
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, tokens_for
 from annotator.schema import Schema
+from annotator.set_status import selected_ids
 from annotator.store import Project
 
 
@@ -142,10 +143,15 @@ def write_event_lines(
 
 
 def assign_parts(
-    project: Project, statuses: list[str] | None, split: list[tuple[str, float]] | None, seed: int
+    project: Project,
+    statuses: list[str] | None,
+    split: list[tuple[str, float]] | None,
+    seed: int,
+    annotation_set: str | None = None,
 ) -> dict[int, str]:
-    """Document id -> part name. Reproducible: the order is a hash of seed and text, not of ids or time."""
-    ids = project.document_ids(statuses)
+    """Document id -> part name (the documents of ``statuses``: a merged ``annotation_set``'s by its own).
+    Reproducible: the order is a hash of seed and text, not of ids or time."""
+    ids = selected_ids(project, statuses, annotation_set)
     if not split:
         return {i: "" for i in ids}
     sha = project.db.document_digests()
@@ -182,10 +188,13 @@ def parts_of(assignment: dict[int, str]) -> list[str]:
     return list(dict.fromkeys(assignment.values())) or [""]
 
 
-def split_option(project: Project, statuses: Any, opts: Mapping[str, str]) -> dict[int, str]:
+def split_option(
+    project: Project, statuses: Any, opts: Mapping[str, str], annotation_set: str | None = None
+) -> dict[int, str]:
     """Document id -> part name, from the ``split`` and ``seed`` options (see ``assign_parts``)."""
     statuses = list(statuses) if statuses is not None else None
-    return assign_parts(project, statuses, parse_split(opts.get("split")), option_int(dict(opts), "seed", 0))
+    split, seed = parse_split(opts.get("split")), option_int(dict(opts), "seed", 0)
+    return assign_parts(project, statuses, split, seed, annotation_set)
 
 
 # the exports whose format has no place for a document's categories (a text classification's labels): each says
@@ -254,7 +263,7 @@ def write_per_part(
     render: Callable[[dict[str, Any], DocTokens, FormatExportReport], bytes],
 ) -> FormatExportReport:
     """A token-based export of one file per part: ``render(record, tokens, report)`` bytes appended per document."""
-    assignment = split_option(project, request.statuses, request.options)
+    assignment = split_option(project, request.statuses, request.options, request.annotation_set)
     parts = parts_of(assignment)
     report = FormatExportReport(format=fmt)
     with atomic_outputs(out, parts) as handles:

@@ -4,19 +4,27 @@ which labels their own way."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
+
+IDS_IN = "(SELECT value FROM json_each(?))"  # the documents of a list of ids, one parameter however many
 
 
 class ExportReads:
     conn: sqlite3.Connection
 
-    def undecided_counts(self, annotation_set: str, statuses: Sequence[str] | None = None) -> tuple[int, int]:
+    def undecided_counts(
+        self, annotation_set: str, statuses: Sequence[str] | None = None, ids: Sequence[int] | None = None
+    ) -> tuple[int, int]:
         """(entity, event) suggestions of the set nobody decided, in the documents with one of ``statuses`` (every
-        document when none)."""
+        document when none), or in the documents ``ids`` where given (a merged set's own statuses chose them)."""
         where = "annotation_set = ? AND state = 'suggested'"
         params: list[object] = [annotation_set]
-        if statuses:
+        if ids is not None:
+            where += f" AND document_id IN {IDS_IN}"
+            params.append(json.dumps(list(ids)))
+        elif statuses:
             where += f" AND document_id IN (SELECT id FROM documents WHERE status IN ({','.join('?' * len(statuses))}))"
             params += list(statuses)
         return (
@@ -25,23 +33,52 @@ class ExportReads:
         )
 
     def undecided_only(
-        self, annotation_set: str, states: Sequence[str], statuses: Sequence[str] | None = None
+        self,
+        annotation_set: str,
+        states: Sequence[str],
+        statuses: Sequence[str] | None = None,
+        ids: Sequence[int] | None = None,
     ) -> list[str]:
-        """The names of the documents (with one of ``statuses``, every one when none) holding suggestions of the set
-        nobody decided and no entity or event in ``states``, in order."""
+        """The names of the documents (with one of ``statuses``, every one when none; of ``ids`` where given) holding
+        suggestions of the set nobody decided and no entity or event in ``states``, in order."""
+        return [name for _, name, _ in self._undecided_documents(annotation_set, states, statuses, ids, False)]
+
+    def partly_decided(
+        self,
+        annotation_set: str,
+        states: Sequence[str],
+        statuses: Sequence[str] | None = None,
+        ids: Sequence[int] | None = None,
+    ) -> list[tuple[int, str, str]]:
+        """(id, name, status) of the documents (selected as ``undecided_only``'s) holding suggestions of the set nobody
+        decided beside an entity or event in ``states``, in order."""
+        return self._undecided_documents(annotation_set, states, statuses, ids, True)
+
+    def _undecided_documents(
+        self,
+        annotation_set: str,
+        states: Sequence[str],
+        statuses: Sequence[str] | None,
+        ids: Sequence[int] | None,
+        with_decided: bool,
+    ) -> list[tuple[int, str, str]]:
         marks = ",".join("?" * len(states))
         where = f" AND d.status IN ({','.join('?' * len(statuses))})" if statuses else ""
+        chosen: list[object] = list(statuses or [])
+        if ids is not None:
+            where, chosen = f" AND d.id IN {IDS_IN}", [json.dumps(list(ids))]
 
         def any_in(table: str, state: str) -> str:
             return f"EXISTS (SELECT 1 FROM {table} WHERE document_id = d.id AND annotation_set = ? AND {state})"
 
         undecided, decided = "state = 'suggested'", f"state IN ({marks})"
+        some_decided = f"({any_in('entities', decided)} OR {any_in('events', decided)})"
         sql = (
-            f"SELECT d.name FROM documents d WHERE ({any_in('entities', undecided)} OR {any_in('events', undecided)}) "
-            f"AND NOT {any_in('entities', decided)} AND NOT {any_in('events', decided)}{where} ORDER BY d.id"
+            f"SELECT d.id, d.name, d.status FROM documents d WHERE ({any_in('entities', undecided)} OR "
+            f"{any_in('events', undecided)}) AND {'' if with_decided else 'NOT '}{some_decided}{where} ORDER BY d.id"
         )
-        params = [annotation_set, annotation_set, annotation_set, *states, annotation_set, *states, *(statuses or [])]
-        return [name for (name,) in self.conn.execute(sql, params)]
+        params = [annotation_set, annotation_set, annotation_set, *states, annotation_set, *states, *chosen]
+        return [(doc_id, name, status) for doc_id, name, status in self.conn.execute(sql, params)]
 
     def metas_with_labels(self, statuses: Sequence[str] | None = None) -> list[tuple[int, str]]:
         """(document id, its metadata as stored) of the documents whose metadata names a ``"labels"`` key (the

@@ -43,15 +43,20 @@ class MergeReport:
         return "\n".join(s.summary() for s in self.sources)
 
 
-def source_annotator(source: Project, source_set: str = DEFAULT_SET) -> str | None:
-    """The most common ``annotator`` of the set's entity, event and argument rows (ties: alphabetical)."""
+def annotators_of(source: Project, source_set: str = DEFAULT_SET) -> list[tuple[str, int]]:
+    """The ``annotator``s of the set's entity, event and argument rows with their counts, the most common first (ties:
+    alphabetical)."""
     counts: Counter[str] = Counter()
     for name, n in source.db.annotator_counts(source_set):
         if name.strip():
             counts[name] += n
-    if not counts:
-        return None
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def source_annotator(source: Project, source_set: str = DEFAULT_SET) -> str | None:
+    """The most common ``annotator`` of the set's entity, event and argument rows (ties: alphabetical)."""
+    found = annotators_of(source, source_set)
+    return found[0][0] if found else None
 
 
 def _open_source(path: Path, stack: ExitStack) -> Project:
@@ -228,6 +233,8 @@ def merge_projects(
             check_source(src, source_set, schema, path)
             docs = src.db.document_list()
             plan = _Plan(path, src, set_name, file_history(src), docs, report=SourceReport(str(path), set_name))
+            if name is None:  # named after the file's most common annotator: said where it has others
+                plan.report.named_after = annotators_of(src, source_set)
             plan.adopt_schema = adopt
             if set_name not in owners_by_set:
                 owners_by_set[set_name] = _target_owners(target, set_name)

@@ -44,6 +44,9 @@ class SourceReport:
     events: int = 0
     arguments: int = 0
     comments: int = 0
+    # the annotators of the file's rows with their counts, the set named after the first (no --as given); said where
+    # there are several: a copy the engineer worked in before handing it to bob was named after the engineer
+    named_after: list[tuple[str, int]] = field(default_factory=list)
 
     def summary(self) -> str:
         """What the source did, one fact a line (a terminal's width for the counts; the names of documents, five at
@@ -55,6 +58,15 @@ class SourceReport:
             f"\n  {counted(self.entities, 'entity', 'entities')}, {counted(self.events, 'event')}, "
             f"{counted(self.arguments, 'argument')}, {counted(self.comments, 'comment')}"
         )
+        if len(self.named_after) > 1 and self.named_after[0][0] == self.annotation_set:
+            (top, n), others = self.named_after[0], self.named_after[1:]
+            rest = ", ".join(f"{who} {k:,}" for who, k in others[:3]) + (
+                f" and {len(others) - 3:,} more" if len(others) > 3 else ""
+            )
+            s += (
+                f"\n  named after the annotator of most of its rows, {top} ({n:,} of "
+                f"{n + sum(k for _, k in others):,}; {rest}): --as NAME names the set otherwise"
+            )
         if self.replaced_documents:
             s += (
                 f"\n  {len(self.replaced_documents)} replaced the set's earlier version of the same "

@@ -9,10 +9,10 @@ import orjson
 
 from annotator.errors import AnnotatorError
 from annotator.model import DEFAULT_SET
+from annotator.set_status import META_KEY
 from annotator.store import Project
 
 HUMAN_STATES = ("accepted", "added")  # a suggestion nobody decided on is not a person's label
-META_KEY = "annotation_sets"  # documents.meta[META_KEY][set name] = where the set came from (written by merge)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from annotator import api
 from annotator.edits import add_entity
 from annotator.formats.loading import import_paths
@@ -150,13 +152,12 @@ def test_an_option_a_command_does_not_take_names_that_command_s_help(tmp_path, c
     )
 
 
-def test_an_export_of_a_merged_set_by_status_says_which_documents_her_file_finished_that_it_leaves_out(
-    tmp_path, capsys
-):
+def test_an_export_of_a_merged_set_by_status_selects_by_the_statuses_of_her_file(tmp_path, capsys):
     """bob's copy came back (`merge team bob.annotator --as bob`) with 5 more documents marked annotated in his file;
     `export team --set bob --status annotated` wrote the 8 the project had marked (the engineer's, before he had the
-    copy) and none of bob's 5, unsaid, though `stats --set bob` counts 13 annotated: the training data lacked his
-    finished work."""
+    copy) and none of bob's 5, though `stats --set bob` counts 13 annotated: the training data lacked his finished
+    work (a note said so, from session 29). `--status` of a merged set now selects by the set's own statuses, in every
+    format and its notes; the project's statuses select the final set's documents as before."""
     import shutil
 
     from annotator.cli import main
@@ -168,22 +169,28 @@ def test_an_export_of_a_merged_set_by_status_says_which_documents_her_file_finis
     assert main(["merge", str(team), str(bob), "--as", "bob"]) == 0
     capsys.readouterr()
     out = tmp_path / "bob.jsonl"
+    # the project has no annotated document; bob's file has d1
+    assert main(["export", str(team), "--set", "bob", "-o", str(out), "--status", "annotated", "--json"]) == 0
+    got = capsys.readouterr()
+    assert [json.loads(line)["name"] for line in out.read_text().splitlines()] == ["d1.txt"]
+    assert json.loads(got.out)["notes"] == [
+        "--status selects set 'bob''s documents by the statuses of the file it was merged from: 1 document annotated "
+        "there and not in the project is in this export (d1.txt) (stats --set counts the set's statuses)"
+    ], got.out
+    # new there: d0 alone, though the project has both new
     assert main(["export", str(team), "--set", "bob", "-o", str(out), "--status", "new"]) == 0
-    err = capsys.readouterr().err
-    assert (
-        "note: --status selects by the project's statuses; set 'bob' keeps those of the file it was merged from: "
-        "1 document written is not new there (annotator status marks them in the project; stats --set counts the "
-        "set's)"
-    ) in err, err
-    assert main(["export", str(team), "--set", "bob", "-o", str(out), "--status", "annotated"]) == 1
-    capsys.readouterr()
-    assert main(["status", str(team), "annotated", "--docs", "d0.txt"]) == 0
-    assert main(["export", str(team), "--set", "bob", "-o", str(out), "--status", "annotated"]) == 0
-    err = capsys.readouterr().err
-    assert "1 document annotated there is not in this export (d1.txt)" in err, err
-    # the final set, or a set without statuses of its own: no such note
-    assert main(["export", str(team), "-o", str(out), "--status", "annotated"]) == 0
-    assert "selects by the project's statuses" not in capsys.readouterr().err
+    assert "1 document new in the project and not there is not" in capsys.readouterr().err
+    assert [json.loads(line)["name"] for line in out.read_text().splitlines()] == ["d0.txt"]
+    # reviewed in none of bob's: refused with his file's counts, nothing written
+    out.unlink()
+    assert main(["export", str(team), "--set", "bob", "-o", str(out), "--status", "reviewed"]) == 1
+    assert "no document with status reviewed in set 'bob' to export (its file had 1 new, 1 annotated;" in (
+        capsys.readouterr().err
+    )
+    assert not out.exists()
+    # the final set (the project's statuses): nothing annotated, refused as before
+    assert main(["export", str(team), "-o", str(out), "--status", "annotated"]) == 1
+    assert "(the project has 2 new;" in capsys.readouterr().err
 
 
 def test_the_import_summary_writes_the_documents_imported_with_thousands(project):
@@ -193,3 +200,98 @@ def test_the_import_summary_writes_the_documents_imported_with_thousands(project
 
     report = import_documents(project, [IncomingDocument(f"Text number {k}.", f"d{k}.txt") for k in range(1_002)])
     assert report.summary().startswith("1,002 imported, 0 duplicates skipped"), report.summary()
+
+
+@pytest.mark.slow
+def test_the_token_exports_of_a_merged_set_by_status_take_the_documents_her_file_finished(tmp_path, capsys):
+    """The DocBin (its own reader of rows, and its parts of `--option split`) and CoNLL (the token writers' parts)
+    take bob's annotated document as the JSONL does, where they took the project's statuses (refused: none)."""
+    import shutil
+
+    from annotator.cli import main
+
+    team = _two_documents(tmp_path)
+    bob = tmp_path / "bob.annotator"
+    shutil.copyfile(team, bob)
+    assert main(["status", str(bob), "annotated", "--docs", "d1.txt"]) == 0
+    assert main(["merge", str(team), str(bob), "--as", "bob"]) == 0
+    capsys.readouterr()
+    spacy_out = tmp_path / "bob.spacy"
+    assert main(["export", str(team), "--set", "bob", "-o", str(spacy_out), "--status", "annotated"]) == 0
+    assert ": 1 document," in capsys.readouterr().out
+    conll = tmp_path / "bob.conll"
+    split = ["--option", "split=a=0.5,b=0.5"]
+    assert main(["export", str(team), "--set", "bob", "-o", str(conll), "--status", "annotated", *split]) == 0
+    capsys.readouterr()
+    words = [
+        line.split()[0] for p in tmp_path.glob("bob.*.conll") for line in p.read_text().splitlines() if line.strip()
+    ]
+    assert "1" in words and "0" not in words, words
+
+
+@pytest.mark.slow
+def test_a_copy_named_after_its_most_frequent_annotator_says_so_where_it_has_others(tmp_path, capsys):
+    """bob's copy, in which the engineer (working as root) had decided spans before handing it over, merged as set
+    'root' without a word: the most frequent annotator of its rows names it. The merge's line now says whose rows
+    named it and whose else it holds, and that --as names it otherwise; a copy of one annotator's rows as before."""
+    import shutil
+
+    from annotator.cli import main
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    handed = tmp_path / "handed.annotator"
+    with Project(handed, annotator="root") as p:
+        [(_, doc)] = import_documents(p, [IncomingDocument(TEXT, "play.txt")]).imported
+        add_entity(p, doc, 0, 6, "WORK_OF_ART")
+        add_entity(p, doc, 21, 26, "FAC")
+    alone = tmp_path / "alone.annotator"
+    shutil.copyfile(handed, alone)
+    bob = tmp_path / "bob.annotator"
+    shutil.copyfile(handed, bob)
+    with Project(bob, annotator="bob") as p:
+        add_entity(p, p.document_ids()[0], 30, 36, "GPE")
+    assert main(["merge", str(tmp_path / "team.annotator"), str(bob)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "  named after the annotator of most of its rows, root (2 of 3; bob 1): --as NAME names the set otherwise"
+    ) in out, out
+    assert main(["merge", str(tmp_path / "other.annotator"), str(alone)]) == 0
+    assert "named after" not in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_a_partly_decided_unfinished_document_exported_without_suggestions_is_said(tmp_path, capsys):
+    """`export --status in_progress --states accepted added`: a document in progress, one name accepted and one still
+    suggested, went out with the accepted one alone and without a word (the note named the documents with nothing
+    decided only): a training tool takes the two names for text without any. A finished document's leftovers, and a
+    document of suggestions only (the other note's), are not named by it."""
+    from annotator.cli import main
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+    from annotator.store import Project
+
+    path = tmp_path / "p.annotator"
+    with Project(path, annotator="t") as p:
+        docs = []
+        for name, states in [("part.txt", ["accepted", "suggested"]), ("done.txt", ["accepted", "suggested"]),
+                             ("none.txt", ["suggested", "suggested"])]:  # fmt: skip
+            doc = IncomingDocument(f"Paris and Rome are big ({name}).", name)
+            doc.entities += [IncomingEntity(f"e{k}", s, s + n, "GPE", state=st) for k, ((s, n), st) in
+                             enumerate(zip([(0, 5), (10, 4)], states))]  # fmt: skip
+            docs.append(doc)
+        import_documents(p, docs)
+    assert main(["status", str(path), "in_progress", "--docs", "part.txt", "none.txt"]) == 0
+    assert main(["status", str(path), "annotated", "--docs", "done.txt"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "x.jsonl"
+    assert main(["export", str(path), "-o", str(out), "--states", "accepted", "added", "--json"]) == 0
+    notes = json.loads(capsys.readouterr().out)["notes"]
+    assert (
+        "1 of the 3 documents written is not finished and holds suggestions nobody decided beside the ones in the "
+        "states asked for (part.txt): written with their decided ones only, the rest of each text as text without any "
+        "entity or event (--status annotated reviewed writes the finished documents only)"
+    ) in notes, notes
+    assert any("(none.txt)" in n for n in notes), notes  # the other note's
+    assert not any("done.txt" in n for n in notes), notes
+    assert main(["export", str(path), "-o", str(out), "--states", "accepted", "added", "--status", "annotated"]) == 0
+    assert "nobody decided" not in capsys.readouterr().err

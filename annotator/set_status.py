@@ -1,0 +1,47 @@
+"""A merged set's own document statuses and the documents a ``--status`` selection takes in a set.
+
+``merge`` keeps the status each document had in the annotator's own file (``documents.meta[META_KEY][SET]["status"]``):
+``stats --set`` counts those, and an export of that set selects its documents by them (bob's finished work is the
+documents he marked annotated in his copy, whatever the project says of them). A set made in this project, and the
+default one, has none: its documents' statuses are the project's."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from annotator.model import DEFAULT_SET, meta_object
+from annotator.store import Project
+
+META_KEY = "annotation_sets"  # documents.meta[META_KEY][set name] = where the set came from (written by merge)
+
+
+def set_statuses(project: Project, annotation_set: str) -> dict[int, str]:
+    """Each document's status in ``annotation_set`` where the project records one ({} for a set made here)."""
+    out: dict[int, str] = {}
+    if annotation_set == DEFAULT_SET:
+        return out
+    for doc_id, raw in project.db.document_metas(containing=META_KEY):
+        sets = (meta_object(raw) or {}).get(META_KEY)
+        record = sets.get(annotation_set) if isinstance(sets, dict) else None
+        if isinstance(record, dict) and isinstance(record.get("status"), str):
+            out[doc_id] = record["status"]
+    return out
+
+
+def by_set_status(project: Project, statuses: Sequence[str] | None, annotation_set: str | None) -> list[int] | None:
+    """The documents with one of ``statuses`` in ``annotation_set`` (the project's current set when None), sorted,
+    where that set keeps statuses of its own; None where it keeps none (or no statuses are asked for): then the
+    project's statuses select. A document the set has no status for is not selected (its file did not have it)."""
+    if not statuses:
+        return None
+    own = set_statuses(project, annotation_set or project.annotation_set)
+    if not own:
+        return None
+    return sorted(d for d, s in own.items() if s in statuses)
+
+
+def selected_ids(project: Project, statuses: Sequence[str] | None, annotation_set: str | None = None) -> list[int]:
+    """The documents an export of ``statuses`` (every document when None) of ``annotation_set`` takes, sorted: by the
+    set's own statuses where it keeps them (``by_set_status``), else by the project's."""
+    chosen = by_set_status(project, statuses, annotation_set)
+    return chosen if chosen is not None else project.document_ids(list(statuses) if statuses else None)
