@@ -8,7 +8,7 @@ from pathlib import Path
 import orjson
 
 from annotator.categories import document_categories
-from annotator.wording import counted
+from annotator.wording import counted, first_named
 from annotator.db import EVENT_COLUMNS as DB_EVENT_COLUMNS
 from annotator.store import Project, now
 from annotator.teams.merge_categories import CategoryDifference, brought, carry_categories
@@ -60,9 +60,7 @@ class SourceReport:
         )
         if len(self.named_after) > 1 and self.named_after[0][0] == self.annotation_set:
             (top, n), others = self.named_after[0], self.named_after[1:]
-            rest = ", ".join(f"{who} {k:,}" for who, k in others[:3]) + (
-                f" and {len(others) - 3:,} more" if len(others) > 3 else ""
-            )
+            rest = first_named([f"{who} {k:,}" for who, k in others], 3)
             s += (
                 f"\n  named after the annotator of most of its rows, {top} ({n:,} of "
                 f"{n + sum(k for _, k in others):,}; {rest}): --as NAME names the set otherwise"
