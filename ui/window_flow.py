@@ -526,7 +526,7 @@ class WindowFlow(_Window):
         elif ours:  # what it described is gone, or nothing is selected: the work left in the document
             self.message.setText(left)
             self._described = left
-        self.follow_work_label()  # once the line is set (shown before it, the widget was hidden again by the line)
+        self.follow_work_label()  # once the line is set (shown before it, the line's text hid it again: a relayout)
 
     def refit_line(self, _width: int = 0) -> None:
         """The line names a suggested event's fillers fitted to its width (``describe_current_entity``); the window
@@ -549,10 +549,8 @@ class WindowFlow(_Window):
         QTimer.singleShot(0, self, refit)
 
     def show_work_left(self, short: str, whole: str) -> None:
-        """The work left in the document in the status bar's own widget (``short``, ``whole`` in its tooltip), where
-        no message can push it out of view; hidden while the line itself says ``whole``: shown or hidden by the caller
-        once the line is set (``follow_work_label``), not shown here and hidden by the line a moment later (each flip
-        lays the status bar and the window's columns out again)."""
+        """The work left in the status bar's own widget (``short``, ``whole`` in its tooltip), where no message can push
+        it out of view; hidden while the line says ``whole``: the caller follows it once the line is set (not twice)."""
         label = self.work_label
         label.setText(short)
         label.setToolTip(tooltip_text(whole) if short else "")
