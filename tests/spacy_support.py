@@ -56,3 +56,8 @@ def suggested_events(nlp: Any, text: str, suggester: Any = None) -> list:
     the pipeline's entities."""
     doc = nlp(text)
     return (suggester or news_suggester()).suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+
+
+def suggested_triggers(nlp: Any, text: str, suggester: Any = None) -> list[tuple[str, str]]:
+    """The (trigger words, event type) pairs of the event suggestions made on ``text``."""
+    return [(text[e.trigger_start : e.trigger_end], e.type) for e in suggested_events(nlp, text, suggester)]

@@ -5,16 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from spacy_support import news_suggester, suggested_events
+from spacy_support import news_suggester, suggested_triggers
 
 
 @pytest.fixture(scope="module")
 def suggester():
     return news_suggester()
-
-
-def triggers(nlp, suggester, text):
-    return [(text[e.trigger_start : e.trigger_end], e.type) for e in suggested_events(nlp, text, suggester)]
 
 
 @pytest.mark.slow
@@ -25,7 +21,7 @@ def test_a_finite_verb_tells_its_event_again_without_a_participant_read(nlp, sug
         ("Troops killed two militants near the border on Monday. At least 12 were killed.", "Life:Die"),
         ("Police arrested two men in Lagos on Monday. Dozens more were arrested.", "Justice:Arrest-Jail"),
     ]:
-        got = triggers(nlp, suggester, text)
+        got = suggested_triggers(nlp, text, suggester)
         assert [t for t in got if t[1] == kind] == [(text.split()[1], kind)] * 2, got
 
 
@@ -33,6 +29,6 @@ def test_a_finite_verb_tells_its_event_again_without_a_participant_read(nlp, sug
 def test_a_later_noun_mention_without_participants_stays_out(nlp, suggester):
     # the guard: a noun told again with no participant is a reference to the event already suggested
     text = "Militants attacked a police post in Kano on Monday. The attack was condemned."
-    got = triggers(nlp, suggester, text)
+    got = suggested_triggers(nlp, text, suggester)
     assert ("attacked", "Conflict:Attack") in got
     assert ("attack", "Conflict:Attack") not in got, got

@@ -7,7 +7,7 @@ import pytest
 
 from annotator.suggest.event_lexicon import Lexicon
 from annotator.suggest.headlines import headline_end
-from spacy_support import english_sentences, news_suggester, suggested_events
+from spacy_support import english_sentences, news_suggester, suggested_triggers
 
 
 def _end(text: str) -> str:
@@ -57,18 +57,14 @@ def suggester():
     return news_suggester()
 
 
-def triggers(nlp, suggester, text):
-    return [(text[e.trigger_start : e.trigger_end], e.type) for e in suggested_events(nlp, text, suggester)]
-
-
 @pytest.mark.slow
 def test_a_headline_s_verb_the_tagger_took_for_a_name_is_a_trigger(nlp, suggester):
     # en_core_web_sm tags "Heading" a proper noun and the NER runs "Abu Khalid Killed" into one PERSON: on main both
     # were skipped as parts of names
     text = "Army Chief Heading to Moscow for Talks The army chief will meet Russian officials on Tuesday."
-    assert ("Heading to", "Movement:Transport") in triggers(nlp, suggester, text)
+    assert ("Heading to", "Movement:Transport") in suggested_triggers(nlp, text, suggester)
     text = "Rebel Commander Abu Khalid Killed in Syria The commander died in an air strike on Sunday, the group said."
-    assert ("Killed", "Life:Die") in triggers(nlp, suggester, text)
+    assert ("Killed", "Life:Die") in suggested_triggers(nlp, text, suggester)
 
 
 @pytest.mark.slow
@@ -76,9 +72,9 @@ def test_a_headline_s_words_of_no_verb_shape_and_names_below_it_stay_out(nlp, su
     # the guard: "Meet" and "Talks" in a title-case line are nouns or verbs as often (no shape tells), "Heading" with
     # no "to" is leading, and below the headline a name is a name
     text = "Leaders Meet in Geneva for Peace Talks Leaders of both sides met in Geneva on Monday."
-    got = triggers(nlp, suggester, text)
+    got = suggested_triggers(nlp, text, suggester)
     assert ("Meet", "Contact:Meet") not in got and ("Talks", "Contact:Meet") not in got, got
     text = "Police Chief Heading Inquiry Resigns The police chief who led the inquiry resigned on Monday."
-    assert not any(t == "Heading" or t.startswith("Heading ") for t, _ in triggers(nlp, suggester, text))
+    assert not any(t == "Heading" or t.startswith("Heading ") for t, _ in suggested_triggers(nlp, text, suggester))
     text = "The minister spoke on Monday. Rebel Commander Abu Khalid Killed Brigade was named after him."
-    assert not any(t == "Killed" for t, _ in triggers(nlp, suggester, text))
+    assert not any(t == "Killed" for t, _ in suggested_triggers(nlp, text, suggester))
