@@ -1,11 +1,12 @@
 """Grapheme clusters (what a reader sees as one character: an emoji with its skin tone, a ZWJ family, a flag, a letter
 with its combining accents, a Hangul syllable of jamo, CR LF), for offsets that count them: doccano's projects with
 "Count grapheme clusters as one character" (``grapheme_mode``, doccano issue 2290) write their spans so. The standard
-library has no segmentation, so the rules of Unicode's UAX #29 (extended clusters, GB3-GB13) are applied here on
-``unicodedata``'s categories: Extend (Mn, Me, ZWNJ, emoji modifiers, tag characters), SpacingMark (Mc), ZWJ
-sequences of pictographs, pairs of regional indicators, Hangul L/V/T/LV/LVT. Left out: Prepend (a handful of
-Arabic and Indic signs) and Unicode 15.1's Indic conjuncts (GB9c: a virama joining two consonants), which splitters
-older than 2023 do not apply either. Offsets are converted here and nowhere else (``GraphemeMap``)."""
+library has no segmentation, and the `regex` module's ``\\X`` (not a dependency) applies Unicode 15.1's Indic
+conjuncts (GB9c: a virama joining two consonants makes one cluster), which the splitters that wrote older files do not;
+so the rules of Unicode's UAX #29 (extended clusters, GB3-GB13) are applied here on ``unicodedata``'s categories:
+Extend (Mn, Me, ZWNJ, emoji modifiers, tag characters), SpacingMark (Mc), ZWJ sequences of pictographs, pairs of
+regional indicators, Hangul L/V/T/LV/LVT. Left out: Prepend (a handful of Arabic and Indic signs) and GB9c. Offsets are
+converted here and nowhere else (``GraphemeMap``)."""
 
 from __future__ import annotations
 
