@@ -27,9 +27,9 @@ KILL_AT_SCHEMA = """
 import os, signal, sys
 from annotator import store
 real = store.Project.set_schema
-def killed(self, schema):
+def killed(self, schema, **kwargs):
     if os.environ.get("KILL_AFTER_INSERT"):
-        real(self, schema)
+        real(self, schema, **kwargs)
     os.kill(os.getpid(), signal.SIGKILL)
 store.Project.set_schema = killed
 from annotator.cli import main
