@@ -98,6 +98,21 @@ def _two_documents(tmp_path: Path) -> Path:
     return path
 
 
+def _bob_merged(tmp_path: Path, capsys) -> Path:
+    """The two documents' project with bob's copy merged back as set 'bob', d1 annotated in his file alone."""
+    import shutil
+
+    from annotator.cli import main
+
+    team = _two_documents(tmp_path)
+    bob = tmp_path / "bob.annotator"
+    shutil.copyfile(team, bob)
+    assert main(["status", str(bob), "annotated", "--docs", "d1.txt"]) == 0
+    assert main(["merge", str(team), str(bob), "--as", "bob"]) == 0
+    capsys.readouterr()
+    return team
+
+
 def test_export_json_says_what_it_wrote_as_json_on_stdout(tmp_path, capsys):
     """A script that exports for training reads what was written (documents, entities, the notes of what went in
     unsaid) from the summary's words: `stats`, `models`, `import`, `validate` and `agree` take --json, `export` did
@@ -158,16 +173,10 @@ def test_an_export_of_a_merged_set_by_status_selects_by_the_statuses_of_her_file
     copy) and none of bob's 5, though `stats --set bob` counts 13 annotated: the training data lacked his finished
     work (a note said so, from session 29). `--status` of a merged set now selects by the set's own statuses, in every
     format and its notes; the project's statuses select the final set's documents as before."""
-    import shutil
 
     from annotator.cli import main
 
-    team = _two_documents(tmp_path)
-    bob = tmp_path / "bob.annotator"
-    shutil.copyfile(team, bob)
-    assert main(["status", str(bob), "annotated", "--docs", "d1.txt"]) == 0
-    assert main(["merge", str(team), str(bob), "--as", "bob"]) == 0
-    capsys.readouterr()
+    team = _bob_merged(tmp_path, capsys)
     out = tmp_path / "bob.jsonl"
     # the project has no annotated document; bob's file has d1
     assert main(["export", str(team), "--set", "bob", "-o", str(out), "--status", "annotated", "--json"]) == 0
@@ -206,16 +215,10 @@ def test_the_import_summary_writes_the_documents_imported_with_thousands(project
 def test_the_token_exports_of_a_merged_set_by_status_take_the_documents_her_file_finished(tmp_path, capsys):
     """The DocBin (its own reader of rows, and its parts of `--option split`) and CoNLL (the token writers' parts)
     take bob's annotated document as the JSONL does, where they took the project's statuses (refused: none)."""
-    import shutil
 
     from annotator.cli import main
 
-    team = _two_documents(tmp_path)
-    bob = tmp_path / "bob.annotator"
-    shutil.copyfile(team, bob)
-    assert main(["status", str(bob), "annotated", "--docs", "d1.txt"]) == 0
-    assert main(["merge", str(team), str(bob), "--as", "bob"]) == 0
-    capsys.readouterr()
+    team = _bob_merged(tmp_path, capsys)
     spacy_out = tmp_path / "bob.spacy"
     assert main(["export", str(team), "--set", "bob", "-o", str(spacy_out), "--status", "annotated"]) == 0
     assert ": 1 document," in capsys.readouterr().out
