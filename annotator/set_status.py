@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import Sequence
 
 from annotator.model import DEFAULT_SET, meta_object
+from annotator.set_meta import META_KEY
 from annotator.store import Project
 
-META_KEY = "annotation_sets"  # documents.meta[META_KEY][set name] = where the set came from (written by merge)
+__all__ = ["META_KEY", "by_set_status", "selected_ids", "set_statuses"]
 
 
 def set_statuses(project: Project, annotation_set: str) -> dict[int, str]:

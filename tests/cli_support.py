@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Callable
 
 
@@ -16,3 +17,34 @@ def ctrl_c_at(call: int, real: Callable[..., Any]) -> Callable[..., Any]:
         return real(*args, **kwargs)
 
     return wrapped
+
+
+def two_documents(tmp_path: Path) -> Path:
+    """A project of two documents 'Paris is big K.' (d0.txt, d1.txt), Paris a GPE accepted in d0, suggested in d1."""
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+    from annotator.store import Project
+
+    path = tmp_path / "p.annotator"
+    with Project(path, annotator="t") as p:
+        docs = []
+        for k, state in enumerate(["accepted", "suggested"]):
+            doc = IncomingDocument(f"Paris is big {k}.", f"d{k}.txt")
+            doc.entities.append(IncomingEntity("e1", 0, 5, "GPE", state=state))
+            docs.append(doc)
+        import_documents(p, docs)
+    return path
+
+
+def bob_merged(tmp_path: Path, capsys: Any) -> Path:
+    """The two documents' project with bob's copy merged back as set 'bob', d1 annotated in his file alone."""
+    import shutil
+
+    from annotator.cli import main
+
+    team = two_documents(tmp_path)
+    bob = tmp_path / "bob.annotator"
+    shutil.copyfile(team, bob)
+    assert main(["status", str(bob), "annotated", "--docs", "d1.txt"]) == 0
+    assert main(["merge", str(team), str(bob), "--as", "bob"]) == 0
+    capsys.readouterr()
+    return team

@@ -29,6 +29,7 @@ from annotator.formats.docbin_plan import SCORED_KEY, argument_entry, event_entr
 from annotator.categories import document_cats
 from annotator.formats.records import ExportRequest, chunk_extras, event_dicts, in_marks
 from annotator.formats.schema_names import has_spellings
+from annotator.set_meta import status_in_set
 from annotator.formats.string_ids import murmurhash64a_ranges
 
 SPAN_ROW = np.dtype(  # one span of SpanGroup.to_bytes (struct ">QQQllll") as a msgpack bin of 40 bytes
@@ -93,6 +94,7 @@ def read_chunk(
         docs = conn.execute(
             f"SELECT id, name, text, status, meta FROM documents WHERE id IN ({in_marks(ids)}) ORDER BY id", ids
         ).fetchall()
+    docs = [(i, name, text, status_in_set(status, meta, aset), meta) for i, name, text, status, meta in docs]
     nd = len(docs)
     stored = {
         r[0]: r[1:]

@@ -25,6 +25,8 @@ from typing import Any, Callable
 import orjson
 
 from annotator.errors import DamagedTextError
+from annotator.model import DEFAULT_SET
+from annotator.set_meta import status_in_set
 
 _TEXT = b'"text":"%b"'  # where an entity's quoted text goes (a raw quote is never inside a JSON string)
 _JOIN = "\x7f"  # joins a document's entity texts for one orjson call (orjson leaves it raw; used if the text lacks it)
@@ -139,6 +141,8 @@ def read_chunk(
                 raise DamagedTextError(where or getattr(conn, "project_path", "the project file")) from None
         else:
             out.docs = conn.execute(_documents_sql(len(states), len(chunk), tokens), params).fetchall()
+        if aset != DEFAULT_SET:  # a merged set's documents carry the statuses its file had (set_meta)
+            out.docs = [(*d[:4], status_in_set(d[4], d[5], aset), *d[5:]) for d in out.docs]
         # the scores as Python reads them (exact): SQLite's quote() of a few doubles is not the stored value
         # (0.6782850768370841 as 0.678285076837084), nor is any of its printf's formats over the whole range
         for did, score in conn.execute(

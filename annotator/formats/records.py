@@ -23,6 +23,7 @@ from annotator.errors import OptionError
 from annotator.formats.json_chunks import event_dicts  # noqa: F401  (the name every export imports from here)
 from annotator.formats.schema_names import GivenSpellings, has_spellings
 from annotator.model import STATUSES, UNFINISHED
+from annotator.set_meta import status_in_set
 from annotator.set_status import by_set_status, selected_ids, set_statuses
 from annotator.store import Project
 
@@ -304,7 +305,7 @@ def iter_document_records(
                 "name": d[1],
                 "text": text,
                 "sha256": d[3],
-                "status": d[4],
+                "status": status_in_set(d[4], d[5], aset),  # a merged set's own (its file's)
                 "meta": orjson.loads(d[5] or "{}"),
                 # the file began with a byte order mark (stripped from the text): said only then (format version 5)
                 **({"bom": True} if d[6] else {}),

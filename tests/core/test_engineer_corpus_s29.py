@@ -12,6 +12,7 @@ from annotator import api
 from annotator.edits import add_entity
 from annotator.formats.loading import import_paths
 from annotator.resources_path import resource_path
+from tests.cli_support import bob_merged, two_documents
 
 TEXT = "Hamlet opened at the Globe in London."
 
@@ -83,43 +84,13 @@ def test_an_id_given_twice_in_one_input_is_said_as_one_the_project_held_is(proje
     assert apart.renamed == [] and [was for _, _, was in apart.named_twice] == ["b-1"]
 
 
-def _two_documents(tmp_path: Path) -> Path:
-    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
-    from annotator.store import Project
-
-    path = tmp_path / "p.annotator"
-    with Project(path, annotator="t") as p:
-        docs = []
-        for k, state in enumerate(["accepted", "suggested"]):
-            doc = IncomingDocument(f"Paris is big {k}.", f"d{k}.txt")
-            doc.entities.append(IncomingEntity("e1", 0, 5, "GPE", state=state))
-            docs.append(doc)
-        import_documents(p, docs)
-    return path
-
-
-def _bob_merged(tmp_path: Path, capsys) -> Path:
-    """The two documents' project with bob's copy merged back as set 'bob', d1 annotated in his file alone."""
-    import shutil
-
-    from annotator.cli import main
-
-    team = _two_documents(tmp_path)
-    bob = tmp_path / "bob.annotator"
-    shutil.copyfile(team, bob)
-    assert main(["status", str(bob), "annotated", "--docs", "d1.txt"]) == 0
-    assert main(["merge", str(team), str(bob), "--as", "bob"]) == 0
-    capsys.readouterr()
-    return team
-
-
 def test_export_json_says_what_it_wrote_as_json_on_stdout(tmp_path, capsys):
     """A script that exports for training reads what was written (documents, entities, the notes of what went in
     unsaid) from the summary's words: `stats`, `models`, `import`, `validate` and `agree` take --json, `export` did
     not ("unrecognized arguments: --json", exit 2)."""
     from annotator.cli import main
 
-    path = _two_documents(tmp_path)
+    path = two_documents(tmp_path)
     out = tmp_path / "train.conll"
     assert main(["export", str(path), "-o", str(out), "--json", "--states", "accepted", "added"]) == 0
     got = capsys.readouterr()
@@ -160,7 +131,7 @@ def test_an_option_a_command_does_not_take_names_that_command_s_help(tmp_path, c
     a usage error's line ends with the command's help."""
     from annotator.cli import main
 
-    path = _two_documents(tmp_path)
+    path = two_documents(tmp_path)
     assert main(["stats", str(path), "--bogus"]) == 2
     assert (
         capsys.readouterr().err == "annotator: error: unrecognized arguments: --bogus (see: annotator stats --help)\n"
@@ -176,7 +147,7 @@ def test_an_export_of_a_merged_set_by_status_selects_by_the_statuses_of_her_file
 
     from annotator.cli import main
 
-    team = _bob_merged(tmp_path, capsys)
+    team = bob_merged(tmp_path, capsys)
     out = tmp_path / "bob.jsonl"
     # the project has no annotated document; bob's file has d1
     assert main(["export", str(team), "--set", "bob", "-o", str(out), "--status", "annotated", "--json"]) == 0
@@ -218,7 +189,7 @@ def test_the_token_exports_of_a_merged_set_by_status_take_the_documents_her_file
 
     from annotator.cli import main
 
-    team = _bob_merged(tmp_path, capsys)
+    team = bob_merged(tmp_path, capsys)
     spacy_out = tmp_path / "bob.spacy"
     assert main(["export", str(team), "--set", "bob", "-o", str(spacy_out), "--status", "annotated"]) == 0
     assert ": 1 document," in capsys.readouterr().out
