@@ -23,6 +23,7 @@ from annotator.formats.common import SCHEMA_KEPT, schema_kept
 from annotator.model import DEFAULT_SET
 from annotator.rules import schema_covers
 from annotator.store import Project, now
+from annotator.schema_given import schema_open
 from annotator.teams.merge_checks import TwinIndex, check_source, project_twin_index
 from annotator.teams.merge_categories import carry_schema_kept
 from annotator.teams.merge_copy import SourceReport, copy_document, read_source_document
@@ -220,8 +221,9 @@ def merge_projects(
         pending_texts: dict[object, str] = {}
         twins: TwinIndex | None = None  # read at the first document the target does not have (every text of it)
         # a target without documents takes the schema of a source its own does not cover (with the brat configuration
-        # kept with it), as an import into such a project takes a file's: a team's new file merged into
-        schema, adoptable = target.schema, not target.document_ids()
+        # kept with it), as an import into such a project takes a file's: a team's new file merged into; one whose
+        # schema the user gave (init --schema) keeps it, as an import keeps it (schema_given: the one rule)
+        schema, adoptable = target.schema, schema_open(target)
         for path, name in zip(paths, given):
             if target.path.resolve() == path.resolve():
                 raise AnnotatorError(f"{path}: cannot merge a project into itself")

@@ -93,3 +93,37 @@ def test_the_command_line_s_init_schema_and_import_schema_are_kept_and_add_types
     with api.open_project(made) as p:
         [doc] = p.document_ids()
         assert sorted(e.label for e in p.entities(doc)) == ["GPE", "WORK_OF_ART"]
+
+
+def test_a_copy_merged_into_a_new_project_of_a_given_schema_does_not_replace_it(tmp_path, capsys):
+    """Session 30 (s30-eng): `annotator init team --schema news_less.toml` (WORK_OF_ART removed), then `merge team
+    bob.annotator` (bob's copy on the news schema, a WORK_OF_ART span in it): "the project had no document: it now uses
+    this file's schema 'news'", the given schema gone and the removed label back with his span. The merge keeps a
+    given schema as an import does: the copy is refused naming the label, nothing merged (a project made without
+    --schema takes the copy's schema as before: tests/teams)."""
+    import shutil
+
+    from annotator.cli import main
+    from annotator.store import Project
+
+    bob = tmp_path / "bob.annotator"
+    with Project(bob, annotator="bob") as p:
+        _exported(p, tmp_path, "json")  # the play with WORK_OF_ART and GPE spans
+    team = tmp_path / "team.annotator"
+    assert main(["init", str(team), "--schema", str(_without_work_of_art(tmp_path))]) == 0
+    capsys.readouterr()
+    assert main(["merge", str(team), str(bob)]) == 1
+    err = capsys.readouterr().err
+    assert "labels not in the target's schema: WORK_OF_ART; nothing was merged" in err, err
+    with Project(team) as p:
+        assert p.schema.name == "news_less" and "WORK_OF_ART" not in p.schema.label_names
+        assert p.document_ids() == []
+    # a copy that uses only the given schema's labels merges, the schema kept
+    shutil.copyfile(bob, tmp_path / "carol.annotator")
+    with Project(tmp_path / "carol.annotator", annotator="carol") as p:
+        p.db.conn.execute("DELETE FROM entities WHERE label = 'WORK_OF_ART'")
+        p.db.conn.commit()
+    assert main(["merge", str(team), str(tmp_path / "carol.annotator")]) == 0
+    assert "now uses this file's schema" not in capsys.readouterr().err
+    with Project(team) as p:
+        assert p.schema.name == "news_less" and len(p.document_ids()) == 1
