@@ -353,7 +353,8 @@ def store_results(
             said = (
                 r.schema_from or f"its {'schema' if p.suffix.lower() == '.json' else 'annotation.conf'} defines types"
             )
-            raise SchemaLacksError(str(p), refusal(said, first_named(lacks, 4), lacks, choices), lacks)
+            given_new = holding and not project.document_ids()  # a new project already: its schema given
+            raise SchemaLacksError(str(p), refusal(said, first_named(lacks, 4), lacks, choices, given_new), lacks)
         new_schema, kept, grew = r.schema, r.schema_kept, grows
     use = new_schema or project.schema
     docs = []

@@ -142,23 +142,26 @@ def with_added_types(base: Schema, told: Schema, lacks: list[str], labels: Mappi
     )
 
 
-def refusal(said: str, named: str, lacks: list[str], choices: SchemaChoices) -> str:
-    """The one line that refuses such a file: what it lacks, and the ways in."""
+def refusal(said: str, named: str, lacks: list[str], choices: SchemaChoices, given_new: bool = False) -> str:
+    """The one line that refuses such a file: what it lacks, and the ways in. ``given_new``: the project has no
+    documents and the user gave it its schema (``schema_given``): a new project is what it is already, so the way
+    named is one made without --schema, which takes the file's."""
     names = [w for w in lacks if w.startswith((LABEL, TYPE))]
+    elsewhere = "a new project made without --schema, which takes the file's schema" if given_new else "a new project"
     if choices.add_types:
         how = (
             "--add-types adds labels, event types, attributes, their values, the roles a type of the project's "
             "lacks and the labels a role of it lacks, not what cannot be matched: give the project a schema that has "
-            "them, or import it into a new project"
+            f"them, or import it into {elsewhere}"
         )
     elif addable(lacks) and names:
         how = (
             "import it again with --add-types (the project's schema takes them) or --map "
-            f"{names[0].split(' ')[-1]}=NAME (NAME a label or event type the project has), or into a new project"
+            f"{names[0].split(' ')[-1]}=NAME (NAME a label or event type the project has), or into {elsewhere}"
         )
     elif addable(lacks):
         takes = "event types take the roles" if all(w.startswith(ROLE) for w in lacks) else "schema takes them"
-        how = f"import it again with --add-types (the project's {takes}), or into a new project"
+        how = f"import it again with --add-types (the project's {takes}), or into {elsewhere}"
     else:
-        how = "import it into a new project, or give the project a schema that has them"
+        how = f"import it into {elsewhere}, or give the project a schema that has them"
     return f"{said} the project's schema does not have, which its documents use (the project's schema has no {named}, nor a name that matches); {how} (nothing was imported)"

@@ -127,3 +127,27 @@ def test_a_copy_merged_into_a_new_project_of_a_given_schema_does_not_replace_it(
     assert "now uses this file's schema" not in capsys.readouterr().err
     with Project(team) as p:
         assert p.schema.name == "news_less" and len(p.document_ids()) == 1
+
+
+@pytest.mark.parametrize("fmt", ["json", "brat"])
+def test_the_refusal_of_a_new_project_of_a_given_schema_names_a_project_made_without_one(project, tmp_path, fmt):
+    """Session 30 (s30-eng): the JSON export or brat folder refused by `init new --schema news_less.toml` ended "or
+    into a new project", which the project is already (a second one made the same way refuses it alike): the way in
+    is a new project made without --schema, which takes the file's. A project holding documents is told "a new
+    project" as before."""
+    out = _exported(project, tmp_path, fmt)
+    for held in (False, True):  # a new project, then one holding a document
+        new = api.new_project(tmp_path / f"new{held}.annotator", schema=_without_work_of_art(tmp_path))
+        try:
+            if held:
+                (tmp_path / "other.txt").write_text("Another text.", encoding="utf-8")
+                api.import_files(new, [tmp_path / "other.txt"])
+            [(_, why)] = api.import_files(new, [out]).skipped
+        finally:
+            new.close()
+        if held:
+            assert why.endswith("or into a new project (nothing was imported)"), why
+        else:
+            assert why.endswith(
+                "or into a new project made without --schema, which takes the file's schema (nothing was imported)"
+            ), why
