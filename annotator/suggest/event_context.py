@@ -79,6 +79,9 @@ HABITUAL = {
     "normally",
     "habitually",
 }
+# a unit of time said of every one of its kind ("every Sunday", "each year"), or "as usual": what happens as a rule
+TIME_UNITS = {"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "time"}
+TIME_UNITS |= {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 GENERIC_DETS = {"any", "no", "every", "each", "such"}
 # ... of which these speak of no one occurrence (ACE: genericity Generic); "each attack" goes through a finite set of
 # occurrences one by one, which ACE counts as Specific ("a singular occurrence ..., or a finite set of such occurrences")
@@ -176,7 +179,8 @@ def read_context(head: Any, purpose_of: Any = None) -> Context:
     if _alternative(head):  # "whether an airstrike, missile attack or artillery bombardment": one of them, if any
         ctx.attributes["modality"] = "Other"
         ctx.signs.append("alternative")
-    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in ckids):  # "militants sometimes throw grenades"
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in ckids) or recurring(ckids):
+        # "militants sometimes throw grenades", "they march every Sunday", "as usual, the police arrived"
         ctx.attributes["genericity"] = "Generic"  # ACE: what happens often or as a rule is generic, no one occurrence
         ctx.signs.append("habitual")
     if _ongoing(head):  # ACE marks events that happen; "has been fighting" tells a state of affairs
@@ -332,5 +336,18 @@ def _under_irrealis(clause: Any, depth: int = 3) -> bool:
             return False
         x = x.head
         if x.dep_ in ("xcomp", "ccomp") and x.head.lemma_.lower() in IRREALIS_HEADS:
+            return True
+    return False
+
+
+def recurring(ckids: list[Any]) -> bool:
+    """A recurring time on the clause: a unit of time with "every" or "each" as its adverb ("they march every Sunday",
+    "each year the camp fills"), or "as usual" ("as usual, the police arrived"): the event happens as a rule (ACE:
+    genericity Generic), as an adverb of frequency tells."""
+    for c in ckids:
+        if c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_UNITS:
+            if any(d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children):
+                return True
+        if c.dep_ == "prep" and c.lower_ == "as" and any(d.lower_ == "usual" for d in c.children):
             return True
     return False

@@ -28,7 +28,7 @@ CONTEXT_TERMS = (
     "generic_det",  # "any", "every", "no", "such" attack
     "ongoing",  # "has been fighting": an activity going on over a stretch of time, not one occurrence
     "open_clause",  # "whether", "if", "unless", "lest" here or above: "would determine whether an attack caused it"
-    "habitual",  # "militants sometimes throw grenades": what happens often or as a rule, no one occurrence
+    "habitual",  # "militants sometimes throw grenades", "every Sunday", "as usual": what happens as a rule
 )
 
 # (term, hand weight) in the order the score adds them; a tuple of several is one group, summed on its own first

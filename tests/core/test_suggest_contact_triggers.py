@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from spacy_support import news_suggester, suggested_triggers
+from spacy_support import news_suggester, suggested_events, suggested_triggers
 
 
 @pytest.fixture(scope="module")
@@ -174,3 +174,21 @@ def test_a_return_to_a_state_is_no_movement(nlp, suggester):
     # a going away from a place is a movement whatever state it ends in
     text = "Thousands of civilians fled to safety across the border on Monday."
     assert ("fled", "Movement:Transport") in suggested_triggers(nlp, suggester=suggester, text=text)
+
+
+@pytest.mark.slow
+def test_a_recurring_time_tells_a_habit(nlp, suggester):
+    # a unit of time with "every" or "each" on the clause, or "as usual", says the event happens as a rule (ACE:
+    # genericity Generic), as "often" or "usually" does: scored down as a habit, no one occurrence told
+    text = "As usual, the police arrived."
+    assert ("arrived", "Movement:Transport") not in suggested_triggers(nlp, suggester=suggester, text=text)
+    assert ("arrived", "Movement:Transport") in suggested_triggers(
+        nlp, suggester=suggester, text="The police arrived on Sunday."
+    )
+    for text, genericity in [
+        ("The delegates travel to Geneva every week.", "Generic"),
+        ("Every Sunday the women arrive by bus.", "Generic"),
+        ("The delegates traveled to Geneva last week.", None),
+    ]:
+        told = suggested_events(nlp, text, suggester)
+        assert [e.attributes.get("genericity") for e in told if e.type == "Movement:Transport"] == [genericity], text
