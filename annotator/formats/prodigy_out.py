@@ -137,6 +137,11 @@ def record_to_task(
 
     # relations between entities an import kept: a Prodigy import's, and doccano's, Label Studio's, WebAnno TSV's
     for r in [as_prodigy(x) for _, x in kept_relations(rec["meta"], (PRODIGY, *SHARED, BRAT))]:
+        if not isinstance(r.get("label"), str):  # Label Studio draws them; rel.manual's always have one
+            report.problem(
+                "relations without a label left out (a Prodigy relation needs a label; kept in the task's meta)", name
+            )
+            continue
         head, child = (end_of(r.get(x)) for x in ("head", "child"))
         if head is None or child is None:
             report.problem("Prodigy relations left out (an end is gone)", f"{name}: {r.get('label')}")

@@ -85,3 +85,34 @@ def test_a_doccano_files_relations_go_to_the_prodigy_export_and_back_once(tmp_pa
     assert main(["import", str(q), str(tmp_path / "a.jsonl")]) == 0
     (line,) = [json.loads(x) for x in _export(q, "doccano", tmp_path / "d2.jsonl").read_text("utf-8").splitlines()]
     assert [r["type"] for r in line["relations"]] == ["based_in"]
+
+
+def test_a_label_studio_relation_without_a_label_is_left_out_of_the_prodigy_file_said_and_comes_back(tmp_path, capsys):
+    # Label Studio draws relations without a label (no <Relations> labels in the config): the Prodigy export wrote
+    # "label": null, which Prodigy's rel.manual never writes and our own Prodigy import refused ("relation 1 needs a
+    # label"), so the whole file could not be read back; doccano's and brat's exports left it out and said so
+    def region(rid: str, start: int, end: int, label: str) -> dict[str, object]:
+        value = {"start": start, "end": end, "text": TEXT[start:end], "labels": [label]}
+        return {"id": rid, "from_name": "label", "to_name": "text", "type": "labels", "value": value}
+
+    result = [
+        region("a", 0, 10, "PERSON"),
+        region("k", 15, 21, "PERSON"),
+        region("c", 25, 30, "GPE"),
+        {"from_id": "a", "to_id": "k", "type": "relation", "direction": "right", "labels": ["MEETS"]},
+        {"from_id": "k", "to_id": "c", "type": "relation", "direction": "right"},
+    ]
+    src, p = tmp_path / "tasks.json", tmp_path / "p.annotator"
+    src.write_text(json.dumps([{"id": 5, "data": {"text": TEXT}, "annotations": [{"result": result}]}]), "utf-8")
+    assert main(["import", str(p), str(src)]) == 0
+    capsys.readouterr()
+    (task,) = [json.loads(x) for x in _export(p, "prodigy", tmp_path / "a.jsonl").read_text("utf-8").splitlines()]
+    assert [(r["head_span"]["start"], r["label"], r["child_span"]["start"]) for r in task["relations"]] == [
+        (0, "MEETS", 15)
+    ]
+    assert "1 relation without a label left out (a Prodigy relation needs a label" in capsys.readouterr().out
+    q = tmp_path / "q.annotator"  # the Prodigy file reads back, and the task's meta brings the other one to Label Studio
+    assert main(["import", str(q), str(tmp_path / "a.jsonl")]) == 0
+    (back,) = json.loads(_export(q, "label_studio", tmp_path / "ls.json").read_text("utf-8"))
+    rels = [r for r in back["annotations"][0]["result"] if r["type"] == "relation"]
+    assert sorted(str(r.get("labels")) for r in rels) == ["None", "['MEETS']"]
