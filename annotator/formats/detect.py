@@ -32,7 +32,8 @@
 - ``.csv``/``.tsv`` whose first row has a column of regions (``[{"start", "end", "text", "labels"}]`` as JSON text):
   Label Studio's CSV export (``label_studio``); one whose header names a ``text`` and a ``label`` column (or doccano's
   older ``column_data``, ``column_label``): doccano's text classification upload (``doccano``); other tables stay
-  unknown.
+  unknown. A ``.txt`` whose first line is such a header cut by tabs (Excel's "Unicode Text" and "Text (Tab
+  delimited)" saves) too.
 - A file (any name but ``.json``/``.jsonl``) whose first line starts with ``__label__``, as most of the next do:
   doccano's fastText upload (``doccano``; it was a plain text, the labels words of it).
 - A file (any name but ``.json``/``.jsonl``) whose first line is ``#FORMAT=WebAnno TSV 3.x``: ``webanno`` (INCEpTION's and
@@ -211,20 +212,26 @@ def _is_fasttext(lines: list[str]) -> bool:
     return is_fasttext(lines)
 
 
+def _is_tab_table(line: str) -> bool:
+    from annotator.formats.doccano_tables import is_tab_table
+
+    return is_tab_table(line)
+
+
 def _is_doccano_table(path: Path) -> bool:
     """doccano's CSV upload: a header with a text column and a label column (``text,label``); a ``.csv`` with a text
     column alone too (texts to annotate: doccano's upload without labels, Label Studio's CSV of tasks,
     ``meta_info,text``; session 24: "unknown kind of file"). A ``.tsv`` needs both: a CoNLL file's first token may be
     ``text``."""
-    from annotator.formats.doccano_tables import table_columns
+    from annotator.formats.doccano_tables import header_columns
     from annotator.formats.reading import csv_delimiter
 
     lines = _head_lines(path, 4096)
     if not lines:
         return False
-    header = next(csv.reader([lines[0]], delimiter=csv_delimiter(lines[0])), [])
-    columns = table_columns(header)
-    return columns is not None and (columns[1] is not None or path.suffix.lower() == ".csv" and len(header) > 1)
+    columns = header_columns(lines[0])
+    wide = len(next(csv.reader([lines[0]], delimiter=csv_delimiter(lines[0])), [])) > 1
+    return columns is not None and (columns[1] is not None or path.suffix.lower() == ".csv" and wide)
 
 
 def _is_webanno(path: Path) -> bool:
@@ -266,6 +273,8 @@ def detect_format(path: str | Path) -> str | None:
         if _starts_like_json(p):
             return "prodigy" if _is_prodigy_task(_first_object(p)) else None
         lines = _head_lines(p)
+        if suffix == ".txt" and lines and _is_tab_table(lines[0]):
+            return "doccano"  # a doccano upload Excel saved as "Unicode Text" (UTF-16) or "Text (Tab delimited)"
         if _is_fasttext(lines):
             return "doccano"  # doccano's fastText upload (__label__pet dog cat)
         return "conll" if _is_conll(lines) else None

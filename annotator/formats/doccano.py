@@ -269,7 +269,7 @@ def _lines(path: Path) -> Iterator[tuple[int, Any]]:
 def _items(path: Path) -> Iterator[tuple[int, Any]]:
     """The file's objects with their lines: a JSON array, doccano's CSV or fastText upload (as the lines of its JSONL),
     else JSONL."""
-    from annotator.formats.doccano_tables import csv_items, fasttext_items, is_fasttext
+    from annotator.formats.doccano_tables import csv_items, fasttext_items, is_fasttext, is_tab_table
 
     suffix = path.suffix.lower()
     if suffix == ".json":
@@ -277,6 +277,8 @@ def _items(path: Path) -> Iterator[tuple[int, Any]]:
     if suffix in (".csv", ".tsv"):
         return csv_items(path)
     text = read_text_file(path).lstrip("\ufeff")
+    if suffix == ".txt" and is_tab_table(text.split("\n", 1)[0]):
+        return csv_items(path)  # a sheet Excel saved as "Unicode Text" or "Text (Tab delimited)"
     if suffix != ".jsonl" and is_fasttext(text.split("\n", 200)[:200]):
         return fasttext_items(path)
     first = next((x for x in text.split("\n", 50) if x.strip()), "")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from annotator.formats.doccano_names import FASTTEXT, LABEL_SEPARATOR
-from annotator.formats.reading import iter_csv_rows, need, read_text_file
+from annotator.formats.reading import csv_delimiter, iter_csv_rows, need, read_text_file
 
 TEXT_COLUMNS = ("text", "column_data")
 LABEL_COLUMNS = ("label", "column_label")
@@ -31,6 +31,23 @@ def table_columns(header: list[str]) -> tuple[str, str | None] | None:
     column."""
     text = next((c for c in TEXT_COLUMNS if c in header), None)
     return None if text is None else (text, next((c for c in LABEL_COLUMNS if c in header), None))
+
+
+def header_columns(line: str) -> tuple[str, str | None] | None:
+    """The text and label columns (``table_columns``) of a CSV header line, its delimiter told
+    (``reading.csv_delimiter``); None when it names no text column."""
+    import csv
+
+    line = line.lstrip("\ufeff").rstrip("\r\n")
+    return table_columns(next(csv.reader([line], delimiter=csv_delimiter(line)), []))
+
+
+def is_tab_table(first_line: str) -> bool:
+    """Whether a ``.txt`` file's first line is a doccano upload's header, tab-separated, naming a text and a label
+    column: Excel saves a sheet as "Unicode Text" (UTF-16 with its mark) or "Text (Tab delimited)" under a ``.txt``
+    name (session 30: such a file came in as one plain document, its header and labels as words)."""
+    columns = header_columns(first_line) if "\t" in first_line else None
+    return columns is not None and columns[1] is not None
 
 
 def csv_items(path: Path) -> Iterator[tuple[int, Any]]:

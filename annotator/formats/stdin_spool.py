@@ -57,15 +57,12 @@ def stdin_suffix(head: bytes, fmt: str | None = None) -> str:
 def _table_header(head: bytes) -> tuple[str, str | None] | None:
     """The text and label columns (``doccano_tables.table_columns``) of a CSV header line, None when ``head`` is no
     such line (JSON, or no text column)."""
-    import csv
-
-    from annotator.formats.doccano_tables import table_columns
-    from annotator.formats.reading import csv_delimiter
+    from annotator.formats.doccano_tables import header_columns
 
     line = head.decode("utf-8", "replace").lstrip("\ufeff").rstrip("\r\n")
     if line[:1] in ("{", "[", ""):
         return None
-    return table_columns(next(csv.reader([line], delimiter=csv_delimiter(line)), []))
+    return header_columns(line)
 
 
 def _is_text(data: bytes) -> bool:

@@ -123,3 +123,36 @@ def test_a_comma_csv_whose_texts_hold_semicolons_stays_comma_separated(tmp_path)
     path = tmp_path / "notes.csv"
     path.write_text('text,label\n"a; b; c",x\n', encoding="utf-8")
     assert [d.text for d in read_doccano(path).documents] == ["a; b; c"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1252"])
+def test_a_sheet_excel_saved_as_unicode_text_under_a_txt_name_is_read_as_doccano(tmp_path, capsys, encoding):
+    """Excel's "Unicode Text" save is UTF-16 LE with its mark, tab-separated, CRLF, a cell with a quote or a line
+    break in quotes, under a ``.txt`` name ("Text (Tab delimited)" the same in the Windows code page): session 30, it
+    came in as one plain document, its header, tabs and labels as words (from the command line too)."""
+    rows = 'text\tlabel\tsource\r\nCafé owner said "no".\tECONOMY\twire\r\n"Two lines:\nhere."\t\tweb\r\n'
+    path = tmp_path / "sheet.txt"
+    path.write_bytes(rows.replace('"no"', '""no""').replace('Café owner said ""no"".', '"Café owner said ""no""."')
+                     .encode(encoding))  # fmt: skip
+    if encoding == "cp1252":
+        assert main(["import", str(tmp_path / "p.annotator"), str(path), "--encoding", "cp1252"]) == 0
+    else:
+        assert detect_format(path) == "doccano"  # it was None: a plain text
+        docs = read_doccano(path).documents
+        assert [d.text for d in docs] == ['Café owner said "no".', "Two lines:\nhere."]
+        assert [d.meta.get(CATEGORIES) for d in docs] == [["ECONOMY"], None]
+        assert [d.meta["source"] for d in docs] == ["wire", "web"]
+        assert main(["import", str(tmp_path / "p.annotator"), str(path)]) == 0
+    assert "read as doccano" in capsys.readouterr().err
+    with Project(tmp_path / "p.annotator", create=False) as p:
+        docs = [p.document(d) for d in p.document_ids()]
+    assert [(d.name, d.text) for d in docs] == [
+        ("sheet.txt:2", 'Café owner said "no".'),
+        ("sheet.txt:3", "Two lines:\nhere."),
+    ]
+
+
+def test_a_plain_txt_with_tabs_stays_a_plain_text(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("text\tO\nThe label\tof a column is its name.\n", encoding="utf-8")  # no label column
+    assert detect_format(path) is None

@@ -111,7 +111,9 @@ def test_a_label_studio_relation_without_a_label_is_left_out_of_the_prodigy_file
         (0, "MEETS", 15)
     ]
     assert "1 relation without a label left out (a Prodigy relation needs a label" in capsys.readouterr().out
-    q = tmp_path / "q.annotator"  # the Prodigy file reads back, and the task's meta brings the other one to Label Studio
+    q = (
+        tmp_path / "q.annotator"
+    )  # the Prodigy file reads back, and the task's meta brings the other one to Label Studio
     assert main(["import", str(q), str(tmp_path / "a.jsonl")]) == 0
     (back,) = json.loads(_export(q, "label_studio", tmp_path / "ls.json").read_text("utf-8"))
     rels = [r for r in back["annotations"][0]["result"] if r["type"] == "relation"]
