@@ -30,7 +30,7 @@ from annotator.formats.dygiepp import TokenLine, read_token_lines
 from annotator.formats.meta_keys import ONEIE
 from annotator.formats.tokens import join_own_texts
 from annotator.formats.schema_names import SchemaNames
-from annotator.formats.wikievents import is_wikievents_line, two_levels, wikievents_sentences
+from annotator.formats.wikievents import KEPT, LEVELS, is_wikievents_line, two_levels, wikievents_sentences
 from annotator.wording import counted
 from annotator.schema import Schema, default_schema
 
@@ -222,6 +222,7 @@ def _document(
     span_of: dict[Any, tuple[int, int]] = {}
     meta_ids: dict[str, list[Any]] = {}
     mentions: list[list[Any]] = []  # [start, end, mention type, entity subtype] of entities that have either
+    levels: list[list[Any]] = []  # [start, end, schema type, three-level type] of WikiEvents' triggers read by two
     for (line, obj), first in zip(group, firsts):
         offset, n = sent_starts[first], len(obj["tokens"])
 
@@ -280,6 +281,8 @@ def _document(
                     got = tokens_of(a, f"{what} argument {j}")
                 args.append((*got, a["role"]))
             predicted = v.get("predicted") is True
+            if isinstance(v.get(LEVELS), list):  # WikiEvents' third level, for the exports to write back
+                levels.append([starts[s], ends[e], *v[LEVELS]])
             events.append((s, e, etype, args, predicted, v.get("score") if predicted else None))
         for key in ("entity_coreference", "event_coreference"):
             if obj.get(key):
@@ -289,8 +292,12 @@ def _document(
         str(doc_id) if isinstance(doc_id, (str, int)) and not isinstance(doc_id, bool) else f"{path.name}:{first_line}"
     )
     meta: dict[str, Any] = {k: v for k, v in group[0][1].items() if k not in LINE_KEYS}
-    if meta_ids or mentions:
-        meta[SOURCE] = {**meta_ids, **({"mentions": mentions} if mentions else {})}  # the lines' ids, a sentence each
+    if meta_ids or mentions or levels:  # the lines' ids, a sentence each
+        meta[SOURCE] = {
+            **meta_ids,
+            **({"mentions": mentions} if mentions else {}),
+            **({KEPT: levels} if levels else {}),
+        }
     line_ = TokenLine(first_line, name, text, starts, ends, sent_starts, entities, events, relations, {}, meta, None)
     return line_, own_text
 
@@ -332,7 +339,7 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
     if levels:
         notes.append(
             f"{path}: event types read by their first two levels (the schema has none of all three; the third level "
-            "not kept): " + ", ".join(f"{t} ({n})" for t, n in sorted(levels.items()))
+            "kept for the OneIE and WikiEvents exports): " + ", ".join(f"{t} ({n})" for t, n in sorted(levels.items()))
         )
     own, n_sent = sum(o for _, o in made), sum(len(d.sent_starts) for d in lines)
     said = "'sentences'" if wiki == len(lines) else "'sentence'"

@@ -32,6 +32,7 @@ from annotator.formats.meta_keys import DYGIEPP, ONEIE as SOURCE
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames, written_names
 from annotator.formats.tokens import DocTokens, placed_span
+from annotator.formats.wikievents import kept_levels, written_type
 from annotator.store import Project
 
 
@@ -117,6 +118,7 @@ def record_to_oneie(
         mention[e["id"]] = (n, mid, words)
         by_span[(e["start"], e["end"], e["label"])] = e["id"]
     labels = {e["id"]: e["label"] for e in rec["entities"]}
+    levels = kept_levels(kept)  # WikiEvents' three-level types
     for _k, v, (n, a, b) in placed_triggers(rec["events"], span, report, name):
         line = lines[n]
         args = [
@@ -126,7 +128,7 @@ def record_to_oneie(
         line["event_mentions"].append(
             {
                 "id": f"{line[id_key]}-EV{len(line['event_mentions'])}",
-                "event_type": type_of(v["type"]),
+                "event_type": written_type(v, levels, type_of),
                 "trigger": {"text": " ".join(line["tokens"][a:b]), "start": a, "end": b},
                 "arguments": args,
             }

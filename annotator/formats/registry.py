@@ -162,6 +162,22 @@ FORMATS: dict[str, Format] = {
             spelt=True,
         ),
         Format(
+            "wikievents",
+            ".jsonl",
+            False,
+            (*SPLIT, "misaligned", "names"),
+            _M + "wikievents_out:write_wikievents",
+            _M + "oneie:read_oneie",
+            rebuilds_text=True,
+            export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, "
+            "names=file|schema|aliases (file: as the file each document came from spelt them; aliases: each name's first "
+            "alias, ACE's PER and Conflict.Attack for the news schema)",
+            description="WikiEvents' document lines (gen-arg, TextEE): a document a line, arguments in any sentence; "
+            "read by the OneIE reader",
+            title="WikiEvents",
+            spelt=True,
+        ),
+        Format(
             "omnievent",
             ".jsonl",
             False,

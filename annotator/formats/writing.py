@@ -201,7 +201,7 @@ def split_option(
 # the ones it leaves out (they went without a word: session 24, s24-realb; doccano, Label Studio, Prodigy, the DocBin
 # and the project's JSON and JSONL write them)
 # (WebAnno TSV's format name is its import's source, the meta key: spelt once, test_layers)
-CATEGORIES_LEFT_OUT = ("brat", "conll", "hf", "dygiepp", "oneie", "omnievent", WEBANNO)
+CATEGORIES_LEFT_OUT = ("brat", "conll", "hf", "dygiepp", "oneie", "wikievents", "omnievent", WEBANNO)
 CATEGORIES_LEFT_OUT_KIND = "document categories left out (the format has no place for them)"
 
 
@@ -218,7 +218,7 @@ def say_categories_left_out(rec: dict[str, Any], report: FormatExportReport) -> 
 # attributes on entities, ``meta["brat"]``): each says the ones it leaves out (they went without a word until session
 # 28; brat's own export writes them back, doccano, Prodigy, the DocBin and the project's JSON carry the meta, Label
 # Studio writes the attributes as choices and the rest in the task's data)
-BRAT_KEPT_LEFT_OUT = ("conll", "hf", "dygiepp", "oneie", "omnievent", WEBANNO)
+BRAT_KEPT_LEFT_OUT = ("conll", "hf", "dygiepp", "oneie", "wikievents", "omnievent", WEBANNO)
 BRAT_KEPT = (("normalizations", "normalisations (N lines)", "reference"), ("equivalences", "equivalences (* lines)", "type"),
              ("attributes", "attributes on entities (A lines)", "name"))  # fmt: skip
 

@@ -102,7 +102,7 @@ def test_a_wikievents_document_comes_in_a_sentence_a_line_its_types_by_their_fir
     assert main(["import", str(p), str(src)]) == 0
     err = capsys.readouterr().err
     said = (
-        "event types read by their first two levels (the schema has none of all three; the third level not kept): "
+        "event types read by their first two levels (the schema has none of all three; the third level kept for the OneIE and WikiEvents exports): "
         "Conflict.Attack.DetonateExplode (2), Conflict.Attack.Unspecified (4), Life.Die.Unspecified (2)"
     )
     assert err.count(said) == 1, err  # once a file
@@ -185,3 +185,66 @@ def test_sentences_that_are_not_the_lines_tokens_refuse_the_file_with_its_line(t
     _write(src, [_document("wiki_d0"), doc])
     with pytest.raises(ImportFileError, match=r"test\.jsonl:2: 'sentences' must hold the line's 'tokens', in order"):
         read_oneie(src)
+
+
+def _lines(path) -> list[dict]:
+    return [orjson.loads(x) for x in path.read_bytes().splitlines()]
+
+
+def _mentions(doc: dict) -> tuple[list, list]:
+    """A WikiEvents line's entities and events, ids replaced by the spans they name."""
+    at = {m["id"]: (m["start"], m["end"]) for m in doc["entity_mentions"]}
+    ents = sorted((m["sent_idx"], m["start"], m["end"], m["entity_type"], m["text"]) for m in doc["entity_mentions"])
+    events = sorted(
+        (v["event_type"], v["trigger"]["sent_idx"], v["trigger"]["start"], v["trigger"]["end"],
+         sorted((a["role"], at[a["entity_id"]]) for a in v["arguments"]))
+        for v in doc["event_mentions"]
+    )  # fmt: skip
+    return ents, events
+
+
+def test_the_third_level_goes_back_out_and_the_wikievents_export_keeps_arguments_across_sentences(tmp_path, capsys):
+    # session 30: the third level was lost (the OneIE export wrote Conflict:Attack) and there was no WikiEvents export:
+    # the OneIE export's sentence lines leave out the arguments in another sentence than the trigger, which is what
+    # WikiEvents is for (document-level argument extraction)
+    from annotator.edits import set_event_type
+
+    src, p = tmp_path / "test.jsonl", tmp_path / "p.annotator"
+    given = [_document("wiki_d1"), _document("wiki_d2", "Monday")]
+    _write(src, given)
+    assert main(["import", str(p), str(src)]) == 0
+    assert main(["export", str(p), "-f", "oneie", "-o", str(tmp_path / "o.json")]) == 0
+    types = sorted({v["event_type"] for x in _lines(tmp_path / "o.json") for v in x["event_mentions"]})
+    assert types == [
+        "Conflict.Attack.DetonateExplode",
+        "Conflict.Attack.Unspecified",
+        "Contact.Contact.Broadcast",
+        "Life.Die.Unspecified",
+    ]
+    capsys.readouterr()
+    assert main(["export", str(p), "-f", "wikievents", "-o", str(tmp_path / "w.jsonl")]) == 0
+    out = _lines(tmp_path / "w.jsonl")
+    assert [x["doc_id"] for x in out] == ["wiki_d1", "wiki_d2"]
+    for x, y in zip(given, out):
+        assert y["tokens"] == x["tokens"]
+        assert [s[1] for s in y["sentences"]] == [s[1] for s in x["sentences"]]
+        assert all(y["text"][a:b] == t for s in y["sentences"] for t, a, b in s[0])  # offsets into its own text
+        assert _mentions(y) == _mentions(x)  # the attacker two sentences before 'attack' too
+    assert "outside the trigger's sentence" not in capsys.readouterr().out
+    q = tmp_path / "q.annotator"  # read back (by the OneIE reader) and out again: the same file
+    assert main(["import", str(q), str(tmp_path / "w.jsonl")]) == 0
+    assert main(["export", str(q), "-f", "wikievents", "-o", str(tmp_path / "w2.jsonl")]) == 0
+    assert (tmp_path / "w2.jsonl").read_bytes() == (tmp_path / "w.jsonl").read_bytes()
+    with Project(p, create=False) as project:  # an event given another type goes out as that type
+        first = project.document_ids()[0]
+        blast = next(v for v in project.events(first) if v.trigger_end - v.trigger_start == len("blast"))
+        set_event_type(project, blast.id, "Conflict:Demonstrate")
+    assert main(["export", str(p), "-f", "wikievents", "-o", str(tmp_path / "w3.jsonl")]) == 0
+    types = sorted(v["event_type"] for v in _lines(tmp_path / "w3.jsonl")[0]["event_mentions"])
+    assert types == [
+        "Conflict.Attack.Unspecified",
+        "Conflict.Attack.Unspecified",
+        "Conflict:Demonstrate",  # the schema's name, as the OneIE export writes it
+        "Contact.Contact.Broadcast",
+        "Life.Die.Unspecified",
+    ]

@@ -1,0 +1,143 @@
+"""WikiEvents' document lines, out (``formats.wikievents`` reads them back, through the OneIE reader): a line a
+document, for document-level event argument extraction (``gen-arg`` and the tools after it, TextEE's WikiEvents), where
+an argument may lie in another sentence than its trigger, which the OneIE export's sentence lines leave out.
+
+``doc_id`` (the document's name), ``tokens`` (all of the document's: the stored tokens, else the one fallback's;
+whitespace tokens are not written), ``text`` (the document's text), ``sentences`` (each ``[[[token, start, end], ...],
+its text]``, characters of the document's text, end exclusive), ``entity_mentions`` (``id``, ``sent_idx``, ``start``,
+``end``: token indices of the document, end exclusive, ``entity_type``, ``mention_type``: the one a OneIE or WikiEvents
+import kept, else ``UNK``, ``text``), ``relation_mentions`` (the relations between entities an import kept,
+``Arg-1`` and ``Arg-2`` by ``entity_id``, ``kept_relations``) and ``event_mentions`` (``id``, ``event_type``: the three
+levels a WikiEvents import kept for an event still of the type it was read as, else the schema's name as the
+``names`` option spells it, ``trigger`` ``{start, end, text, sent_idx}``, ``arguments`` by ``entity_id`` with their
+``role`` and ``text``, in any sentence). A span across a sentence end is left out and reported, as OneIE's. Not written:
+states, sources, attributes, comments, coreference (``coref/*.jsonlines`` is a file of its own there); an argument that
+is a nested event's stand-in (brat) is left out and reported.
+"""
+
+from __future__ import annotations
+
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+from annotator.formats.brat_conf import proxy_labels
+from annotator.formats.kept_relations import EVENT_ENDED, event_ended, from_words, with_others
+from annotator.formats.meta_keys import DYGIEPP, ONEIE
+from annotator.formats.records import ExportRequest, export_writer
+from annotator.formats.schema_names import AliasNames, written_names
+from annotator.formats.tokens import DocTokens, placed_span
+from annotator.formats.wikievents import kept_levels, written_type
+from annotator.formats.writing import FormatExportReport, arguments_in_line, placed_triggers, write_event_lines
+from annotator.store import Project
+
+
+def record_to_wikievents(
+    rec: dict[str, Any],
+    toks: DocTokens,
+    report: FormatExportReport,
+    mode: str = "expand",
+    proxies: set[str] | frozenset[str] = frozenset(),
+    names: AliasNames | None = None,
+    file_names: bool = True,
+) -> list[dict[str, Any]]:
+    """One document as its WikiEvents line (names as ``schema_names.written_names`` gives them)."""
+    text, name = rec["text"], rec["name"]
+    label_of, type_of, role_of = written_names(rec["meta"], names, file_names)
+    type_of = str if names else type_of  # the schema's types, as the OneIE export writes them
+    keep = [k for k in range(len(toks)) if not toks.is_space(text, k)]
+    place = {k: (toks.sentence_of(k), j) for j, k in enumerate(keep)}  # token -> (its sentence, its index written)
+    order = list(dict.fromkeys(s for s, _ in place.values()))
+    sent_idx = {s: n for n, s in enumerate(order)}
+    sentences: list[list[Any]] = [[[], ""] for _ in order]
+    for k in keep:
+        sentences[sent_idx[toks.sentence_of(k)]][0].append(
+            [text[toks.starts[k] : toks.ends[k]], toks.starts[k], toks.ends[k]]
+        )
+    for s in sentences:
+        s[1] = text[s[0][0][1] : s[0][-1][2]]
+    words = [text[toks.starts[k] : toks.ends[k]] for k in keep]
+
+    def span(start: int, end: int, what: str) -> tuple[int, int, int] | None:
+        """(sentence index, first token, end token exclusive) of [start, end), or None (reported)."""
+        got = placed_span(toks, start, end, mode, report, f"{name}: {what}", place, itemgetter(0))
+        if got is None:
+            return None
+        (sentence, first), (_, last) = got
+        return sent_idx[sentence], first, last + 1
+
+    kept = rec["meta"].get(ONEIE) if isinstance(rec["meta"].get(ONEIE), dict) else {}
+    kinds = {(m[0], m[1]): m[2] for m in kept.get("mentions") or [] if isinstance(m, list) and len(m) == 4}
+    entities: list[dict[str, Any]] = []
+    mention: dict[int, tuple[int, str, str]] = {}  # entity id -> (0: one line, mention id, its text)
+    by_span: dict[tuple[int, int, str], int] = {}
+    for e in rec["entities"]:
+        got = span(e["start"], e["end"], f"entity {e['label']}") if e["label"] not in proxies else None
+        if got is None:
+            continue
+        n, a, b = got
+        mid, said = f"{name}-T{len(entities)}", " ".join(words[a:b])
+        mention_type = kinds.get((e["start"], e["end"]))
+        entities.append(
+            {
+                "id": mid,
+                "sent_idx": n,
+                "start": a,
+                "end": b,
+                "entity_type": label_of(e["label"]),
+                "mention_type": mention_type if isinstance(mention_type, str) else "UNK",
+                "text": said,
+            }
+        )
+        mention[e["id"]] = (0, mid, said)
+        by_span[(e["start"], e["end"], e["label"])] = e["id"]
+    labels = {e["id"]: e["label"] for e in rec["entities"]}
+    levels = kept_levels(kept)
+    events = []
+    for _k, v, (n, a, b) in placed_triggers(rec["events"], span, report, name):
+        args = [
+            {"entity_id": m[1], "role": role_of(arg["role"]), "text": m[2]}
+            for arg, m in arguments_in_line(v, 0, mention, labels, proxies, report, name)
+        ]
+        trigger = {"start": a, "end": b, "text": " ".join(words[a:b]), "sent_idx": n}
+        events.append(
+            {"id": f"{name}-E{len(events)}", "event_type": written_type(v, levels, type_of), "trigger": trigger,
+             "arguments": args}
+        )  # fmt: skip
+    relations = []
+    own = (rec["meta"].get(DYGIEPP) or {}).get("relations") if isinstance(rec["meta"].get(DYGIEPP), dict) else None
+    own = [r for r in own or [] if isinstance(r, dict)]
+    for t in event_ended(rec["meta"]):  # brat's from an event: the format's relations join entities
+        report.problem(EVENT_ENDED, f"{name}: {t}")
+    for r in with_others(own, rec["meta"]):
+        if r not in own and from_words(r):
+            report.problem("relations from words that are no entity left out", f"{name}: {r.get('type')}")
+            continue
+        ends = [by_span.get(tuple(x)) if isinstance(x, list) else None for x in (r.get("from"), r.get("to"))]
+        if ends[0] not in mention or ends[1] not in mention:
+            report.problem("relations left out (an end is gone)", f"{name}: {r.get('type')}")
+            continue
+        (_, id1, w1), (_, id2, w2) = mention[ends[0]], mention[ends[1]]  # type: ignore[index]
+        relations.append(
+            {"id": f"{name}-R{len(relations)}", "relation_type": r.get("type"),
+             "arguments": [{"entity_id": id1, "text": w1, "role": "Arg-1"},
+                           {"entity_id": id2, "text": w2, "role": "Arg-2"}]}
+        )  # fmt: skip
+    line = {"doc_id": name, "tokens": words, "text": text, "sentences": sentences, "entity_mentions": entities,
+            "relation_mentions": relations, "event_mentions": events}  # fmt: skip
+    return [line] if words else []
+
+
+@export_writer("wikievents")
+def write_wikievents(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
+    """A line per document (one file per part with ``split=...``)."""
+    proxies = proxy_labels(project.schema)
+    return write_event_lines(
+        project,
+        out,
+        request,
+        "wikievents",
+        lambda rec, toks, report, mode, names, file_names: record_to_wikievents(
+            rec, toks, report, mode, proxies, names, file_names
+        ),
+    )
