@@ -185,7 +185,7 @@ class FilesAndWork(_Window):
             self,
             "Import files",
             self.start_folder(),
-            "Texts and annotations (*.txt *.jsonl *.json *.ann *.conll *.spacy *.csv *.tsv);;All files (*)",
+            "Texts and annotations (*.txt *.jsonl *.jsonlines *.json *.ann *.conll *.spacy *.csv *.tsv);;All files (*)",
         )
         self.back_to_text()
         if paths:

@@ -160,6 +160,12 @@ def _is_spacy_v2(obj: Any) -> bool:
     return is_v2_document(obj)
 
 
+def _is_rams(obj: Any) -> bool:
+    from annotator.formats.rams import is_rams_line
+
+    return is_rams_line(obj)
+
+
 def _is_oneie(obj: Any) -> bool:
     from annotator.formats.oneie import is_oneie_line
 
@@ -250,6 +256,7 @@ def detect_format(path: str | Path) -> str | None:
         first = next(files, None)
         return "webanno" if first is not None and _is_webanno(first) and all(map(_is_webanno, files)) else None
     suffix = p.suffix.lower()
+    suffix = ".jsonl" if suffix == ".jsonlines" else suffix  # RAMS' ending (and AllenNLP's, gen-arg's coref files)
     if suffix in BRAT_SUFFIXES:
         return "brat"
     if suffix == ".txt" and p.suffix == ".txt" and any(p.with_name(p.name[:-4] + s).is_file() for s in BRAT_SUFFIXES):
@@ -281,7 +288,7 @@ def detect_format(path: str | Path) -> str | None:
     obj = _first_object(p)
     if _is_label_studio(obj):
         return "label_studio"
-    if _is_oneie(obj):  # before Prodigy's, whose tasks have tokens too
+    if _is_oneie(obj) or _is_rams(obj):  # before Prodigy's, whose tasks have tokens too; RAMS before DyGIE++'s
         return "oneie"
     if _is_omnievent(obj):  # before Prodigy's and doccano's: its lines have a text too
         return "omnievent"

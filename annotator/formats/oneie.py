@@ -28,6 +28,7 @@ from typing import Any
 from annotator.formats.reading import ReadResult, iter_json_values, listed, need
 from annotator.formats.dygiepp import TokenLine, read_token_lines
 from annotator.formats.meta_keys import ONEIE
+from annotator.formats.rams import is_rams_line, rams_as_wikievents
 from annotator.formats.tokens import join_own_texts
 from annotator.formats.schema_names import SchemaNames
 from annotator.formats.wikievents import KEPT, LEVELS, is_wikievents_line, two_levels, wikievents_sentences
@@ -311,7 +312,11 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
     predicted = wiki = 0
     names = SchemaNames(schema or default_schema())
     levels: Counter[str] = Counter()  # WikiEvents' event types read by their first two levels
+    rams = 0
     for line, obj in iter_json_values(path):
+        if is_rams_line(obj):  # RAMS' document lines: read as WikiEvents'
+            rams += 1
+            obj = rams_as_wikievents(obj, path, line, warnings)
         need(is_oneie_line(obj), path, line, "each line must be a OneIE sentence: 'tokens' and 'entity_mentions'")
         key = obj.get("doc_id")
         key = ("line", line) if not isinstance(key, (str, int)) or isinstance(key, bool) else key
@@ -349,9 +354,16 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
             f"{path}: {counted(own, 'sentence')} of {n_sent} kept their own text ({said}); the others' text is "
             f"their tokens, a space between them (not all their tokens are in their {said} as they are)"
         )
-    if wiki:
+    if rams == len(lines):
+        text_note = (
+            f"{path}: RAMS keeps no original text: each document's text is its tokens, a space between them and a "
+            "line per sentence"
+        )
+    elif rams:
+        text_note += f"; RAMS documents ({rams}): each sentence's text is its tokens, a space between them"
+    if wiki > rams:
         text_note += (
-            f"; WikiEvents documents ({wiki}): the line's 'text' (its sentences run together) and the sentences' "
+            f"; WikiEvents documents ({wiki - rams}): the line's 'text' (its sentences run together) and the sentences' "
             "character offsets (of an article the file does not hold) not kept"
         )
     result = read_token_lines(lines, path, schema, warnings, SOURCE, "OneIE", text_note, "entity_mentions")
