@@ -37,7 +37,7 @@ def _said(report) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     return out
 
 
-@pytest.mark.parametrize("fmt", ["webanno", "dygiepp", "oneie", "omnievent", "conll", "hf"])
+@pytest.mark.parametrize("fmt", ["webanno", "dygiepp", "oneie", "wikievents", "omnievent", "conll", "hf"])
 def test_the_exports_without_a_place_say_what_they_leave_out(project, tmp_path, fmt):
     report = api.export(project, tmp_path / f"out.{fmt}", fmt)
     assert _said(report) == {

@@ -30,7 +30,7 @@ def project(tmp_path):  # type: ignore[no-untyped-def]
     return p
 
 
-@pytest.mark.parametrize("fmt", ["brat", "conll", "hf", "dygiepp", "oneie", "omnievent", "webanno"])
+@pytest.mark.parametrize("fmt", ["brat", "conll", "hf", "dygiepp", "oneie", "wikievents", "omnievent", "webanno"])
 def test_an_export_without_a_place_for_categories_says_it_left_them_out(project, tmp_path, fmt):
     report = api.export(project, tmp_path / f"out_{fmt}", fmt)
     assert [m for k, m in report.problems if k == CATEGORIES_LEFT_OUT_KIND] == ["task 1: negative"]

@@ -12,7 +12,7 @@ from annotator import api
 from annotator.errors import SchemaLacksError
 from tests.formats.test_prodigy_event_types import write
 
-FORMATS = ["dygiepp", "oneie", "omnievent"]
+FORMATS = ["dygiepp", "oneie", "wikievents", "omnievent"]
 
 
 def kinds(project) -> list[tuple[str, list[tuple[str, str]]]]:  # type: ignore[no-untyped-def]
