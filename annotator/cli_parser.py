@@ -174,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-f",
         type=_import_format_named([f.name for f in import_formats()]),
         metavar="FORMAT",
-        help="read with this format (brat, prodigy, doccano, label_studio, conll, hf, spacy, dygiepp, oneie, omnievent, webanno; "
+        help="read with this format (brat, prodigy, doccano, label_studio, conll, hf, spacy, dygiepp, oneie, wikievents, omnievent, webanno; "
         "json, jsonl, txt: the project's own files, each of which must end so); default: told from the name and content",
     )
     p.add_argument(
@@ -346,7 +346,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format",
         "-f",
-        help="json, jsonl, spacy, brat, prodigy, dygiepp, oneie, omnievent, conll, hf, doccano, label_studio or webanno; default: told from the "
+        help="json, jsonl, spacy, brat, prodigy, dygiepp, oneie, wikievents, omnievent, conll, hf, doccano, label_studio or webanno; default: told from the "
         "output's name "
         "(.json, .jsonl, .spacy, .conll), else json",
     )
