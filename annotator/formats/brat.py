@@ -227,10 +227,12 @@ def document_ann(
         if not args or any(t is None for _, t in args):
             report.problem("brat relations left out (an argument is gone)", f"{name}: {item.get('type')}")
             continue
-        extra.append(f"R{k}\t{item['type']} " + " ".join(f"{role}:{t}" for role, t in args))
+        rtype = brat_name(item["type"])  # read by the name visual.conf gave it (org:founded_by): stored as brat can
+        extra.append(f"R{k}\t{rtype} " + " ".join(f"{role}:{t}" for role, t in args))
         relation_ids.setdefault((item["type"], tuple((w[2], w[3]) for _, w in item["args"])), f"R{k}")
         if declared is not None:
-            declared.relation(item["type"], [(role, _filler_type(w)) for role, w in item["args"]])
+            _add(declared.relation_names, item["type"])
+            declared.relation(rtype, [(role, _filler_type(w)) for role, w in item["args"]])
     number = len(kept.get("relations", []))
     for key, r in kept_relations(rec["meta"], (BRAT, *SHARED, PRODIGY)):  # another tool's: Arg1 and Arg2
         if key == BRAT:
@@ -247,6 +249,7 @@ def document_ann(
         number += 1
         extra.append(f"R{number}\t{brat_name(rtype)} Arg1:{ends[0]} Arg2:{ends[1]}")
         if declared is not None:
+            _add(declared.relation_names, rtype)  # type: ignore[arg-type]
             declared.relation(
                 brat_name(rtype), [(f"Arg{k}", brat_name(label(x[2]))) for k, x in enumerate(_ends(r), 1)]
             )
@@ -364,6 +367,7 @@ class Declared:
         # PERSON: ``GivenSpellings.of_meta``), for the conf to declare those names
         self.labels: dict[str, list[str]] = {}
         self.roles: dict[str, list[str]] = {}
+        self.relation_names: list[str] = []  # another tool's relation types, for visual.conf to give their names back
 
     def spelling(self, spelt: GivenSpellings) -> tuple[Callable[[str], str], Callable[[str], str]]:
         """How one document names labels (event types too) and roles, each name written kept for the conf."""
@@ -533,6 +537,6 @@ def write_brat(project: Project, out: str | Path, request: ExportRequest) -> For
         written = spelt_schema(schema, declared.labels, declared.roles)  # the names the .ann files use (PER)
         text = write_annotation_conf(written, relations, attributes, declared.event_targets(conf))
         (folder / "annotation.conf").write_bytes(text.encode("utf-8"))
-        (folder / "visual.conf").write_bytes(write_visual_conf(written).encode("utf-8"))
+        (folder / "visual.conf").write_bytes(write_visual_conf(written, declared.relation_names).encode("utf-8"))
     report.files = [str(out)]
     return report

@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import webcolors
 
@@ -153,7 +153,10 @@ def write_annotation_conf(
     return "\n".join(lines) + "\n"
 
 
-def write_visual_conf(schema: Schema) -> str:
+def write_visual_conf(schema: Schema, relation_names: Iterable[str] = ()) -> str:
+    """visual.conf: each label's and event type's brat name with the name it stands for first, and so each relation
+    type's of ``relation_names`` that brat stores under another (``org_founded_by | org:founded_by``, Label Studio's
+    Relation Extraction template's; session 30: read back as ``org_founded_by``)."""
     schema = one_type_a_name(schema)
     lines = ["# visual.conf written by annotator: display names and colours", "", "[labels]"]
     for e in schema.entities:
@@ -162,6 +165,7 @@ def write_visual_conf(schema: Schema) -> str:
     for t in schema.events:
         short = t.name.split(":")[-1]
         lines.append(f"{brat_name(t.name)} | {t.name}" + (f" | {short}" if short != t.name else ""))
+    lines += [f"{brat_name(r)} | {r}" for r in dict.fromkeys(relation_names) if brat_name(r) != r]
     lines += ["", "[drawing]"]
     lines += [
         f"{brat_name(e.name)}\tbgColor:{e.color}" for e in schema.entities if e.name not in schema.event_type_names
@@ -239,6 +243,23 @@ def _visual_names(visual: Path | None) -> tuple[dict[str, str], dict[str, str]]:
                 if colour:
                     colours[line.split()[0]] = colour
     return names, colours
+
+
+def relation_names(visual: Path | None) -> dict[str, str]:
+    """brat type -> the name it stands for, from visual.conf's [labels], for relation types (no schema names: any
+    name brat stores under another, ``org_founded_by | org:founded_by``, ``per_employeeU0020of | per:employee of``)."""
+    if visual is None or not visual.is_file():
+        return {}
+    try:
+        text = visual.read_text(encoding=given_encoding() or "utf-8")
+    except (OSError, UnicodeError):
+        return {}
+    names: dict[str, str] = {}
+    for _, line in _sections(text, visual).get("labels", []):
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) > 1 and parts[1] != parts[0] and brat_name(parts[1]) == parts[0]:
+            names[parts[0]] = parts[1]
+    return names
 
 
 def _html_colour(value: str) -> str | None:

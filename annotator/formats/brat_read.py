@@ -42,10 +42,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from collections import Counter
-from typing import Any
+from typing import Any, Mapping
 
 from annotator.errors import ImportFileError, UnknownTypeError
-from annotator.formats.brat_conf import BINARY, BRAT_KEPT, PROXY_SOURCE, conf_schema, is_binary, names_from_brat
+from annotator.formats.brat_conf import (
+    BINARY,
+    BRAT_KEPT,
+    PROXY_SOURCE,
+    conf_schema,
+    is_binary,
+    names_from_brat,
+    relation_names,
+)
 from annotator.formats.brat_infer import conf_from_anns, generic_triggers, types_used
 from annotator.formats.brat_files import (
     BIONLP_2013_NORMALIZATION,
@@ -134,7 +142,8 @@ def read_brat(path: str | Path, schema: Schema | None = None) -> ReadResult:
         told = _schema_from_anns(folder, stems, schema or default_schema(), warnings, notes)
     use = told or schema or default_schema()
     try:
-        docs = [read_pair(stem, use, warnings, notes) for stem in stems]
+        renamed = relation_names((conf.parent if conf is not None else folder) / "visual.conf")
+        docs = [read_pair(stem, use, warnings, notes, renamed) for stem in stems]
     except UnknownTypeError as exc:
         if conf is None:
             raise
@@ -188,9 +197,16 @@ def _ann_texts(stems: list[Path]) -> list[str]:
     return texts
 
 
-def read_pair(stem: Path, schema: Schema, warnings: list[str], notes: list[str] | None = None) -> IncomingDocument:
+def read_pair(
+    stem: Path,
+    schema: Schema,
+    warnings: list[str],
+    notes: list[str] | None = None,
+    renamed: Mapping[str, str] | None = None,
+) -> IncomingDocument:
     """A document: its text and its annotations (``NAME.ann``, or the BioNLP Shared Tasks' ``NAME.a1`` and
-    ``NAME.a2``, ``.co``, ``.rel`` read as one, as brat reads them: ``brat_files.ann_files``)."""
+    ``NAME.a2``, ``.co``, ``.rel`` read as one, as brat reads them: ``brat_files.ann_files``); ``renamed``: relation
+    types by the names visual.conf gives them (``brat_conf.relation_names``)."""
     txt = pair_of(stem)[0]
     parts = ann_files(stem)
     ann = parts[0] if parts else pair_of(stem)[1]  # the messages' file, lines told apart by ``_in_part``
@@ -202,7 +218,7 @@ def read_pair(stem: Path, schema: Schema, warnings: list[str], notes: list[str] 
     except OSError as exc:
         raise ImportFileError(str(stem), f"cannot read: {exc.strerror or exc}") from None
     try:
-        doc = _read_annotations(txt, text, bom, ann, ann_text, schema, warnings, notes, starts)
+        doc = _read_annotations(txt, text, bom, ann, ann_text, schema, warnings, notes, starts, renamed or {})
     except ImportFileError as exc:
         if len(parts) < 2 or exc.line is None or exc.path != str(ann):
             raise
@@ -224,6 +240,7 @@ def _read_annotations(
     warnings: list[str],
     notes: list[str] | None,
     starts: list[tuple[Path, int]],
+    renamed: Mapping[str, str],
 ) -> IncomingDocument:
     doc = IncomingDocument(text=text, name=txt.name, bom=bom, source_path=str(txt))
     if ann_text:
@@ -231,7 +248,7 @@ def _read_annotations(
         found: list[str] = []
         noted: list[str] = []
         try:
-            parse_ann(ann_text, text, schema, doc, ann, found, offsets, noted)
+            parse_ann(ann_text, text, schema, doc, ann, found, offsets, noted, renamed)
         except _Mismatch as first:
             if offsets.identity:
                 raise ImportFileError(first.path, first.reason, first.line) from None
@@ -239,7 +256,7 @@ def _read_annotations(
             doc = IncomingDocument(text=text, name=txt.name, bom=bom, source_path=str(txt))
             found, noted = [], []
             try:
-                parse_ann(ann_text, text, schema, doc, ann, found, BratOffsets("", bom), noted)
+                parse_ann(ann_text, text, schema, doc, ann, found, BratOffsets("", bom), noted, renamed)
             except _Mismatch:
                 raise ImportFileError(first.path, first.reason, first.line) from None
             (notes if notes is not None else found).append(
@@ -291,8 +308,10 @@ def parse_ann(
     warnings: list[str],
     offsets: BratOffsets | None = None,
     said: list[str] | None = None,
+    renamed: Mapping[str, str] | None = None,
 ) -> None:
-    """Read one .ann into ``doc``; what is not kept goes to ``warnings``, how something was read to ``said``."""
+    """Read one .ann into ``doc``; what is not kept goes to ``warnings``, how something was read to ``said``;
+    ``renamed``: relation types by the names visual.conf gives them."""
     offsets = offsets or BratOffsets(text)
     names = names_from_brat(schema)
     event_types = set(schema.event_type_names)
@@ -477,6 +496,7 @@ def parse_ann(
         parts = head.split()
         need(len(parts) >= 2, ann, number, f"{kind}: the line is cut short")
         if kind == "R":
+            parts[0] = (renamed or {}).get(parts[0], parts[0])
             args = [_ref(p) for p in parts[1:]]
             refs = [where(t) for _, t in args]
             need(all(r is not None for r in refs), ann, number, f"relation {parts[0]}: unknown argument id")
