@@ -7,7 +7,7 @@ and cached under /tmp; each format is written to a temporary folder and removed 
 Prints documents/s and MB/s (output size / wall time) per format, CPU seconds including child processes, and
 for the project's JSON and JSONL the limit measured in the same run (reading their rows, writing the same bytes); for
 spacy the limit measured in the same run (the writer's deflate of the same msgpack bytes, one core); for the
-token-line formats (DyGIE++, OneIE, OmniEvent, Hugging Face) the same run's reading of the same records and tokens,
+token-line formats (DyGIE++, OneIE, WikiEvents, OmniEvent, Hugging Face) the same run's reading of the same records and tokens,
 nothing written (``records_with_tokens``, what each of them does before it writes a byte).
 """
 
@@ -160,7 +160,7 @@ def json_limit(project: Project, target: Path, dt: float, cpu: float) -> str:
     )
 
 
-TOKEN_LINES = ("dygiepp", "oneie", "omnievent", "hf")  # written by ``writing.write_per_part``
+TOKEN_LINES = ("dygiepp", "oneie", "wikievents", "omnievent", "hf")  # written by ``writing.write_per_part``
 
 
 def records_limit(project: Project, dt: float, cpu: float) -> str:

@@ -31,6 +31,7 @@ def test_format_dialogs_show_the_names_users_know_and_keep_the_ids(qtbot, window
             "Label Studio",
             "WebAnno TSV",
             "OneIE",
+            "WikiEvents",
             "Hugging Face",
             "OmniEvent",
         } == shown, shown
