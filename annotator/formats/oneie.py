@@ -31,7 +31,8 @@ from annotator.formats.meta_keys import ONEIE
 from annotator.formats.rams import is_rams_line, rams_as_wikievents
 from annotator.formats.tokens import join_own_texts
 from annotator.formats.schema_names import SchemaNames
-from annotator.formats.wikievents import KEPT, LEVELS, is_wikievents_line, two_levels, wikievents_sentences
+from annotator.formats.wikievents import is_wikievents_line, two_levels, wikievents_sentences
+from annotator.formats.wikievents_names import KEPT, LEVELS
 from annotator.wording import counted
 from annotator.schema import Schema, default_schema
 

@@ -32,7 +32,7 @@ from annotator.formats.meta_keys import DYGIEPP, ONEIE as SOURCE
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames, written_names
 from annotator.formats.tokens import DocTokens, placed_span
-from annotator.formats.wikievents import kept_levels, written_type
+from annotator.formats.wikievents_names import kept_levels, written_type
 from annotator.store import Project
 
 

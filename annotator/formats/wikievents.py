@@ -8,7 +8,7 @@ not hold), ``entity_mentions`` and ``event_mentions`` as OneIE's but by the docu
 The text is each sentence's own text, a line each (the line's ``text`` runs the sentences together: "said.We"); an
 event type the schema lacks is read by its first two levels where the schema has that type (``Conflict.Attack``, the
 news schema's ``Conflict:Attack``), said once a file, its three levels kept in the document's meta by the trigger's
-characters (``meta["oneie"]["event_types"]``: ``[start, end, the schema's type, the file's type]``), which the OneIE
+characters (``wikievents_names.KEPT``: ``[start, end, the schema's type, the file's type]``), which the OneIE
 and WikiEvents exports write back for an event still of that type on that trigger (session 30: the third level was
 lost, ``Conflict.Attack`` written back).
 """
@@ -21,10 +21,9 @@ from typing import Any
 
 from annotator.formats.reading import need
 from annotator.formats.schema_names import SchemaNames
+from annotator.formats.wikievents_names import LEVELS
 
 TYPE_LEVELS = 3  # KAIROS's event types: type, subtype, sub-subtype
-LEVELS = "kairos_type"  # an event mention's [the schema's type it is read as, its own three-level type] (two_levels)
-KEPT = "event_types"  # the key of the kept three-level types in the OneIE meta
 
 
 def is_wikievents_line(obj: Any) -> bool:
@@ -77,21 +76,3 @@ def two_levels(obj: dict[str, Any], names: SchemaNames, read: Counter[str]) -> d
                 v = {**v, "event_type": first_two, LEVELS: [ours, etype]}
         mapped.append(v)
     return {**obj, "event_mentions": mapped}
-
-
-def kept_levels(kept: dict[str, Any]) -> dict[tuple[int, int, str], str]:
-    """(trigger start, end, the schema's type) -> the three-level type a WikiEvents file gave that event (the OneIE
-    meta's ``KEPT``)."""
-    rows = kept.get(KEPT) if isinstance(kept.get(KEPT), list) else []
-    return {
-        (r[0], r[1], r[2]): r[3]
-        for r in rows
-        if isinstance(r, list) and len(r) == 4 and all(isinstance(x, int) for x in r[:2]) and isinstance(r[3], str)
-    }
-
-
-def written_type(v: dict[str, Any], levels: dict[tuple[int, int, str], str], type_of: Any) -> str:
-    """An event's type as an export writes it: the three levels its WikiEvents file gave while it is still of the type
-    read on the same trigger, else ``type_of`` its type."""
-    t = v["trigger"]
-    return levels.get((t["start"], t["end"], v["type"])) or type_of(v["type"])

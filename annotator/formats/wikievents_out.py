@@ -27,7 +27,7 @@ from annotator.formats.meta_keys import DYGIEPP, ONEIE
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames, written_names
 from annotator.formats.tokens import DocTokens, placed_span
-from annotator.formats.wikievents import kept_levels, written_type
+from annotator.formats.wikievents_names import kept_levels, written_type
 from annotator.formats.writing import FormatExportReport, arguments_in_line, placed_triggers, write_event_lines
 from annotator.store import Project
 

@@ -1,0 +1,28 @@
+"""The names WikiEvents' reader (``formats.wikievents``, through ``formats.oneie``) and the exports that write its
+three-level types back (``oneie_out``, ``wikievents_out``) share, apart from the reader's side (no format's writer
+reaches ``reading``: an import-linter contract)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+LEVELS = "kairos_type"  # an event mention's [the schema's type it is read as, its own three-level type] (two_levels)
+KEPT = "event_types"  # the key of the kept three-level types in the OneIE meta
+
+
+def kept_levels(kept: dict[str, Any]) -> dict[tuple[int, int, str], str]:
+    """(trigger start, end, the schema's type) -> the three-level type a WikiEvents file gave that event (the OneIE
+    meta's ``KEPT``)."""
+    rows = kept.get(KEPT) if isinstance(kept.get(KEPT), list) else []
+    return {
+        (r[0], r[1], r[2]): r[3]
+        for r in rows
+        if isinstance(r, list) and len(r) == 4 and all(isinstance(x, int) for x in r[:2]) and isinstance(r[3], str)
+    }
+
+
+def written_type(v: dict[str, Any], levels: dict[tuple[int, int, str], str], type_of: Any) -> str:
+    """An event's type as an export writes it: the three levels its WikiEvents file gave while it is still of the type
+    read on the same trigger, else ``type_of`` its type."""
+    t = v["trigger"]
+    return levels.get((t["start"], t["end"], v["type"])) or type_of(v["type"])
