@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from annotator.formats.reading import need
+from annotator.formats.reading import listed, need
 
 RAMS_KEYS = ("evt_triggers", "gold_evt_links", "ent_spans")
 _ROLE = re.compile(r"^evt\d+arg\d+(.+)$")  # evt090arg01victim: the role victim of type 090
@@ -78,7 +78,7 @@ def rams_as_wikievents(obj: dict[str, Any], path: Path, line: int, warnings: lis
             entities[(s, e)] = got
         return got
 
-    for k, x in enumerate(obj.get("ent_spans") or []):
+    for k, x in enumerate(listed(obj.get("ent_spans") or [], "'ent_spans'", path, line)):
         s, e = _span(x, f"ent_spans {k}", n, path, line)
         given = x[2] if len(x) > 2 and isinstance(x[2], list) else []
         roles = list(

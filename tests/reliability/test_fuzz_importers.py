@@ -594,6 +594,20 @@ SHAPES = {
         )
         + b"\n",
     ),
+    "oneie (RAMS)": (
+        "oneie",
+        "dev.jsonlines",
+        _dumps(
+            {
+                "doc_key": "r",
+                "sentences": [_MAVEN_TEXT.split(), ["She", "left", "."]],
+                "evt_triggers": [[2, 2, [["contact.meet.n/a", 1.0]]]],
+                "ent_spans": [[0, 1, [["evt001arg01participant", 1.0]]], [5, 5, [["evt001arg02place", 1.0]]]],
+                "gold_evt_links": [[[2, 2], [0, 1], "evt001arg01participant"], [[2, 2], [5, 5], "evt001arg02place"]],
+            }
+        )
+        + b"\n",
+    ),
     "label_studio (predictions, reviews)": (
         "label_studio",
         "tasks.json",
