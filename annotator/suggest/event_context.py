@@ -341,13 +341,32 @@ def _under_irrealis(clause: Any, depth: int = 3) -> bool:
 
 
 def recurring(ckids: list[Any]) -> bool:
-    """A recurring time on the clause: a unit of time with "every" or "each" as its adverb ("they march every Sunday",
-    "each year the camp fills"), or "as usual" ("as usual, the police arrived"): the event happens as a rule (ACE:
-    genericity Generic), as an adverb of frequency tells."""
+    """A recurring time on the clause: a unit of time with "every" or "each" among the clause's own phrases ("they
+    march every Sunday", "each year the camp fills", "along the same route as every week"; not in a clause of its
+    own, "the city where he preached every week"), or "as usual" ("as usual, the police arrived"): the event happens
+    as a rule (ACE: genericity Generic), as an adverb of frequency tells."""
     for c in ckids:
-        if c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_UNITS:
-            if any(d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children):
-                return True
         if c.dep_ == "prep" and c.lower_ == "as" and any(d.lower_ == "usual" for d in c.children):
             return True
+        if c.dep_ not in CLAUSE_DEPS and any(_every_time(t) for t in _own_words(c)):
+            return True
     return False
+
+
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "csubj", "parataxis", "pcomp"}
+
+
+def _own_words(tok: Any) -> list[Any]:
+    """``tok`` and the words under it, short of a clause of its own ("the route they take every week": not "take")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in CLAUSE_DEPS:
+            out += _own_words(c)
+    return out
+
+
+def _every_time(tok: Any) -> bool:
+    """A unit of time with "every" or "each" ("every Sunday", "each year")."""
+    return tok.lemma_.lower() in TIME_UNITS and any(
+        d.dep_ == "det" and d.lower_ in ("every", "each") for d in tok.children
+    )

@@ -192,3 +192,18 @@ def test_a_recurring_time_tells_a_habit(nlp, suggester):
     ]:
         told = suggested_events(nlp, text, suggester)
         assert [e.attributes.get("genericity") for e in told if e.type == "Movement:Transport"] == [genericity], text
+
+
+@pytest.mark.slow
+def test_a_recurring_time_in_the_clause_s_own_phrases_tells_a_habit(nlp, suggester):
+    # the recurring time may sit inside one of the clause's phrases ("along the same route as every week", "on every
+    # weekend"), not only as its adverb; one in a clause of its own is that clause's ("where he preached every week")
+    text = "They returned to the square along the same route as every week."
+    assert ("returned", "Movement:Transport") not in suggested_triggers(nlp, suggester=suggester, text=text)
+    for text, genericity in [
+        ("The police arrived at the camp on every weekend.", "Generic"),
+        ("He returned to the city where he preached every week.", None),
+        ("They returned to the square along the same route as last week.", None),
+    ]:
+        told = suggested_events(nlp, text, suggester)
+        assert [e.attributes.get("genericity") for e in told if e.type == "Movement:Transport"] == [genericity], text
