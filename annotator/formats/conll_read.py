@@ -26,6 +26,7 @@ from typing import Mapping
 
 from annotator.errors import ImportFileError, OptionError
 from annotator.formats.reading import LabelTally, ReadResult, need, read_text_file, reader_options
+from annotator.formats.conll2012 import with_bracket_tags
 from annotator.formats.conllu_chains import keep_chains
 from annotator.formats.conllu_misc import MISC, space_after_text, with_misc_tags
 from annotator.formats.iob import (
@@ -481,12 +482,11 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
     rows, piped_other, surfaces = _token_rows(
         path, read_text_file(path).lstrip("\ufeff").replace("\r\n", "\n").split("\n")
     )
+    rows, misc_notes, misc_warnings = with_bracket_tags(path, rows)  # CoNLL-2012's OntoNotes names: IOB2 tags
     lines = [line for _, line in rows]
-    misc_notes: list[str] = []
-    misc_warnings: list[str] = []
     mentions: list[tuple[int, int, str, str]] = []  # CorefUD's: (first word's line, last word's line, type, id)
-    if column is None and column_shape(lines) is None:  # CoNLL-U's entities in MISC (NER=B-PER, Entity=(...)
-        rows, misc_notes, misc_warnings = with_misc_tags(path, rows, mentions)
+    if column is None and not misc_notes and column_shape(lines) is None:  # CoNLL-U's entities in MISC (NER=B-PER,
+        rows, misc_notes, misc_warnings = with_misc_tags(path, rows, mentions)  # Entity=(...)
         lines = [line for _, line in rows]
     spaced = any("SpaceAfter=No" in line for line in lines)
     shape = _shape(path, lines, rows, column, asked_scheme == "io")

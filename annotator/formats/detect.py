@@ -200,12 +200,14 @@ def _head_lines(path: Path, size: int = 1 << 16) -> list[str]:
 
 def _is_conll(lines: list[str]) -> bool:
     """A column file: its first line ``-DOCSTART-`` or its first lines tokens with a column of IOB tags."""
+    from annotator.formats.conll2012 import is_conll2012
     from annotator.formats.conll_read import column_file, sentence_lines
     from annotator.formats.conllu_misc import misc_entities
 
     first = next((line for line in lines if line.strip()), "")
     return (
         first.startswith("-DOCSTART-")
+        or is_conll2012(lines)  # OntoNotes' names in brackets (CoNLL-2012's *.gold_conll)
         or column_file(lines)
         or sentence_lines(lines)
         or misc_entities(lines)  # CoNLL-U with NER=B-PER or Entity=( in MISC, under another name than .conllu
@@ -261,8 +263,8 @@ def detect_format(path: str | Path) -> str | None:
         return "brat"
     if suffix == ".txt" and p.suffix == ".txt" and any(p.with_name(p.name[:-4] + s).is_file() for s in BRAT_SUFFIXES):
         return "brat"  # a text with its brat annotations beside it
-    if suffix in CONLL_SUFFIXES:
-        return "conll"
+    if suffix in CONLL_SUFFIXES or suffix.endswith("_conll") and _is_conll(_head_lines(p)):
+        return "conll"  # and CoNLL-2012's .gold_conll, .v4_gold_conll, .v4_auto_conll
     if suffix == ".spacy":
         return "spacy"
     if suffix not in (".json", ".jsonl") and p.is_file() and _is_webanno(p):

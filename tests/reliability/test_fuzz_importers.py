@@ -594,6 +594,16 @@ SHAPES = {
         )
         + b"\n",
     ),
+    "conll (CoNLL-2012)": (
+        "conll",
+        "wsj.gold_conll",
+        b"#begin document (nw/wsj/00/wsj_0001); part 000\n"
+        + b"".join(
+            f"nw/wsj/00/wsj_0001 0 {k} {w} NNP * - - - - {n} * -\n".encode()
+            for k, (w, n) in enumerate(zip(_MAVEN_TEXT.split(), ["(PERSON*", "*)", "*", "(ORG)", "*", "(GPE)", "*"]))
+        )
+        + b"\n#end document\n",
+    ),
     "oneie (RAMS)": (
         "oneie",
         "dev.jsonlines",
