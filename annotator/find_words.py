@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Sequence
+from typing import Callable, Sequence
 
 
 def find_all(text: str, words: str) -> list[tuple[int, int]]:
@@ -51,3 +51,16 @@ def next_match(matches: Sequence[tuple[int, int]], start: int, end: int, backwar
         return i if i >= 0 else len(matches) - 1
     i = bisect_left(matches, (end, -1))  # the first that starts at or after its end
     return i if i < len(matches) else 0
+
+
+def next_match_where(
+    matches: Sequence[tuple[int, int]], start: int, end: int, wanted: Callable[[tuple[int, int]], bool]
+) -> int | None:
+    """``next_match``'s index going on from the caret or selection [start, end), wrapping round, but the first match
+    ``wanted`` takes (Alt+X in Find's bar: the next match that lies in an undecided suggestion, those in none passed
+    over); None when it takes none, or there is none."""
+    first = next_match(matches, start, end)
+    if first is None:
+        return None
+    n = len(matches)
+    return next((k % n for k in range(first, first + n) if wanted(matches[k % n])), None)

@@ -172,6 +172,21 @@ class Player:
                 out.append((2 + n + order.index(start), n, order.index(start)))
         return out
 
+    def reject_plan(self, start: int, end: int) -> tuple[int, int, int, bool] | None:
+        """(keys, prefix length, 0, False) of the cheapest `Ctrl+F`, a prefix, Alt+X from the caret to the suggestion at
+        ``start``: Alt+X in the bar goes to the words' next match that lies in one undecided suggestion (session 30:
+        ``FindBar._match_key``), so only those count on the way; or None."""
+        low, here, lone = self.text.lower(), self.caret(), self.w.edit_actions.in_one_suggestion
+        best = None
+        for n in range(1, end - start + 1):
+            p = low[start : start + n]
+            at = [a for a, _ in find_stops(self.text, [(i, i + n) for i in range(len(low)) if low.startswith(p, i)])]
+            order = [i for i in at if i >= here] + [i for i in at if i < here]
+            first = next((i for i in order if lone((i, i + n))), None)
+            if first == start and (best is None or n + 2 < best[0]):
+                best = (n + 2, n, 0, False)
+        return best
+
     def _again(self, start: int, end: int) -> tuple[int, int, int] | None:
         """(F3 presses, match length, F3 presses) to ``start`` on the words Find's bar holds, as the bar goes on from
         the caret or its last match (``FindBar._from``), or None when its words do not start the target."""
@@ -726,6 +741,9 @@ class Player:
         in_bar = direct and not find_plan[3] and not find_plan[2]  # Alt+X in Find's bar, no Enter (session 27)
         digit = self.digit_key(item) if labels and not find_plan[3] and not find_plan[2] else None
         options.append((find_plan[0] + (0 if direct or labels else 1) - in_bar - (digit is not None), "find"))
+        xbar = self.reject_plan(target[0], target[1]) if self.rejects(item) else None
+        if xbar is not None:  # Alt+X in the bar: the next match in a suggestion (session 30)
+            options.append((xbar[0], "xbar"))
         _, how = min(options)
         self.by_filler = how == "filler"
         if how == "filler":
@@ -736,6 +754,9 @@ class Player:
         elif how == "]":
             for _ in range(options[1][0]):
                 self.press("]")
+        elif how == "xbar":
+            self.find(target[0], target[1], then=(Qt.Key.Key_X, ALT), plan=xbar)
+            self.rejected_from_bar = True
         elif in_bar:
             self.find(target[0], target[1], then=(Qt.Key.Key_X, ALT), plan=find_plan)
             self.rejected_from_bar = True

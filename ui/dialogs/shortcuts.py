@@ -114,7 +114,8 @@ GENERAL = [
         "Find in the document (the words stay, counted in each document): Enter selects the next match ("
         "“3 of 6”) and returns to the text; Ctrl+Shift+Right on the match takes in the next word (“sa”: "
         "“Saturday morning”); Alt+N / Alt+Shift+N in the bar: the next match fills role N (“mod”, Alt+Shift+1); "
-        "Alt+E / Alt+X in the bar: an event on the next match (“verd”, Alt+E) / the suggestion it lies in rejected; "
+        "Alt+E / Alt+X in the bar: an event on the next match (“verd”, Alt+E) / the next match in a suggestion, "
+        "that suggestion rejected; "
         "Ctrl+ a label key that is a digit in the bar: the next match labelled (“br”, Ctrl+2; in the text as the key)",
     ),
     ("F3 / Shift+F3", "The next / previous match of Find's words, the keys left in the text (Ctrl+F, Enter: two keys)"),
