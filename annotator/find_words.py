@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Callable, Sequence
+from typing import Sequence
 
 
 def find_all(text: str, words: str) -> list[tuple[int, int]]:
@@ -53,14 +53,23 @@ def next_match(matches: Sequence[tuple[int, int]], start: int, end: int, backwar
     return i if i < len(matches) else 0
 
 
-def next_match_where(
-    matches: Sequence[tuple[int, int]], start: int, end: int, wanted: Callable[[tuple[int, int]], bool]
+def next_match_in(
+    matches: Sequence[tuple[int, int]], start: int, end: int, spans: Sequence[tuple[int, int]]
 ) -> int | None:
-    """``next_match``'s index going on from the caret or selection [start, end), wrapping round, but the first match
-    ``wanted`` takes (Alt+X in Find's bar: the next match that lies in an undecided suggestion, those in none passed
-    over); None when it takes none, or there is none."""
+    """``next_match``'s index going on from the caret or selection [start, end), wrapping round, but of the first match
+    that lies in exactly one of ``spans`` (Alt+X in Find's bar: the next match in one undecided suggestion, those in
+    none passed over); None when none does. The spans are walked, not the matches: a letter's 42,000 matches in a
+    529,249-character document, each asked which suggestions it lies in, took 10 s; the spans' matches found by
+    bisection take milliseconds."""
     first = next_match(matches, start, end)
     if first is None:
         return None
-    n = len(matches)
-    return next((k % n for k in range(first, first + n) if wanted(matches[k % n])), None)
+    covered: dict[int, int] = {}
+    for s, e in spans:
+        i = bisect_left(matches, (s, -1))
+        while i < len(matches) and matches[i][0] < e:
+            if matches[i][1] <= e:
+                covered[i] = covered.get(i, 0) + 1
+            i += 1
+    once = [i for i, n in covered.items() if n == 1]
+    return min(once, key=lambda i: (i - first) % len(matches)) if once else None

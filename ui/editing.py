@@ -290,7 +290,11 @@ class EditActions(QObject):
             return True
         if sel == ((cur.start, cur.end) if cur else (ev.trigger_start, ev.trigger_end) if ev else None):
             return True
-        spans, events = self.suggestions_under(*sel)
+        a, b = sel
+        spans = [e for e in self.c.entities_at(a) if e.state == "suggested" and e.start <= a and b <= e.end]
+        events = [
+            v for v in self.c.events_at(a) if v.state == "suggested" and v.trigger_start <= a and b <= v.trigger_end
+        ]
         if len(spans) + len(events) != 1:
             how = "no undecided suggestion" if not spans and not events else "several suggestions (Space: one by one)"
             self.c.report_status(f"The words found lie in {how}: nothing was {done}.")
@@ -304,19 +308,12 @@ class EditActions(QObject):
             self.c.select_event(events[0].id)
         return True
 
-    def suggestions_under(self, a: int, b: int) -> tuple[list[Entity], list[Event]]:
-        """The undecided spans and events whose words [a, b) lie in (what X and Enter on Find's match decide when it is
-        one: ``_select_suggestion_under``; Alt+X in Find's bar goes to the next match that lies in one)."""
-        spans = [e for e in self.c.entities_at(a) if e.state == "suggested" and e.start <= a and b <= e.end]
-        events = [
-            v for v in self.c.events_at(a) if v.state == "suggested" and v.trigger_start <= a and b <= v.trigger_end
-        ]
-        return spans, events
-
-    def in_one_suggestion(self, span: tuple[int, int]) -> bool:
-        """Whether the words ``span`` lie in exactly one undecided suggestion (X there rejects it)."""
-        spans, events = self.suggestions_under(*span)
-        return len(spans) + len(events) == 1
+    def undecided_extents(self) -> list[tuple[int, int]]:
+        """The undecided spans' and events' triggers' [start, end): words in exactly one of them are what X on Find's
+        match rejects (``_select_suggestion_under``); Alt+X in Find's bar goes to the next such match."""
+        c = self.c
+        spans = [(e.start, e.end) for e in c.entities.values() if e.state == "suggested"]
+        return spans + [(v.trigger_start, v.trigger_end) for v in c.events.values() if v.state == "suggested"]
 
     def delete(self) -> None:
         """Delete the selected span, else the selected event; the status line says what went (it said nothing, and

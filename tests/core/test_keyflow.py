@@ -9,7 +9,7 @@ from core_helpers import add_document
 
 from annotator import edits, edits_flow
 from annotator.errors import ValidationError
-from annotator.find_words import count_all, find_all, find_stops, next_match, next_match_where
+from annotator.find_words import count_all, find_all, find_stops, next_match, next_match_in
 from annotator.keyflow import (
     agent_order,
     attribute_cues,
@@ -409,13 +409,15 @@ def test_find_all_and_next_match_step_through_the_text_wrapping_round():
     assert next_match([], 0, 0) is None and find_all(text, "") == []
 
 
-def test_next_match_where_goes_on_to_the_first_match_taken_wrapping_round():
-    """Alt+X in Find's bar: the next match that lies in a suggestion, those in none passed over (session 30)."""
+def test_next_match_in_goes_on_to_the_first_match_in_one_span_wrapping_round():
+    """Alt+X in Find's bar: the next match that lies in exactly one undecided suggestion, those in none passed over
+    (session 30)."""
     matches = [(0, 3), (5, 8), (10, 13)]
-    assert next_match_where(matches, 0, 3, lambda m: m[0] != 5) == 2  # the next, (5, 8), passed over
-    assert next_match_where(matches, 4, 4, lambda m: m[0] == 0) == 0  # round the end
-    assert next_match_where(matches, 0, 0, lambda m: True) == next_match(matches, 0, 0)
-    assert next_match_where(matches, 0, 0, lambda m: False) is None and next_match_where([], 0, 0, bool) is None
+    assert next_match_in(matches, 0, 3, [(0, 3), (10, 20)]) == 2  # the next, (5, 8), in none: passed over
+    assert next_match_in(matches, 4, 4, [(0, 4)]) == 0  # round the end
+    assert next_match_in(matches, 0, 0, [(4, 9), (5, 8)]) is None  # (5, 8) lies in two: X there rejects neither
+    assert next_match_in(matches, 0, 0, [(6, 9)]) is None and next_match_in(matches, 0, 0, []) is None
+    assert next_match_in([], 0, 0, [(0, 3)]) is None
 
 
 def test_count_all_counts_what_find_all_finds():

@@ -176,7 +176,8 @@ class Player:
         """(keys, prefix length, 0, False) of the cheapest `Ctrl+F`, a prefix, Alt+X from the caret to the suggestion at
         ``start``: Alt+X in the bar goes to the words' next match that lies in one undecided suggestion (session 30:
         ``FindBar._match_key``), so only those count on the way; or None."""
-        low, here, lone = self.text.lower(), self.caret(), self.w.edit_actions.in_one_suggestion
+        low, here, undecided = self.text.lower(), self.caret(), self.w.edit_actions.undecided_extents()
+        lone = lambda m: sum(1 for a, b in undecided if a <= m[0] and m[1] <= b) == 1  # noqa: E731
         best = None
         for n in range(1, end - start + 1):
             p = low[start : start + n]

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from annotator.find_words import count_all, find_all, find_stops, next_match, next_match_where
+from annotator.find_words import count_all, find_all, find_stops, next_match, next_match_in
 from annotator.wording import counted
 from ui.role_keys import ROLE_KEYS
 
@@ -65,8 +65,8 @@ class FindBar(QWidget):
         self._at: tuple[int, int] | None = None  # the match "k of n" is said of, while it is selected
         self._last: tuple[int, int] | None = None  # the match the bar selected last, of these words in this document
         self._none: tuple[str, str] | None = None  # (the text, words) counted last as not found in it (``count``)
-        # whether X on a match rejects something: the one undecided suggestion it lies in (``EditActions``'s test)
-        self.rejectable: Callable[[tuple[int, int]], bool] = lambda _match: True
+        # the undecided suggestions' extents, spans' and triggers': a match in one of them is one X rejects (Alt+X)
+        self.undecided: Callable[[], list[tuple[int, int]]] = lambda: []
         view.selectionChanged.connect(self._left_match)
         view.cursorPositionChanged.connect(self._left_match)
         self.hide()
@@ -150,9 +150,9 @@ class FindBar(QWidget):
         chosen = self.chosen()
         return chosen is not None and chosen[0] < last[1] and last[0] < chosen[1]
 
-    def find(self, backward: bool = False, wanted: Callable[[tuple[int, int]], bool] | None = None) -> bool:
+    def find(self, backward: bool = False, within: list[tuple[int, int]] | None = None) -> bool:
         """Select the next match after the caret (the previous one before it), wrapping round; say which of how
-        many it is. ``wanted``: the next match it takes, when it takes one (Alt+X: ``_match_key``)."""
+        many it is. ``within``: the next match that lies in one of those spans, when one does (Alt+X: ``_match_key``)."""
         words = self.edit.text()
         if not words:
             return False
@@ -160,7 +160,7 @@ class FindBar(QWidget):
         matches = find_all(text, words)
         stops = find_stops(text, matches)  # a match inside a word is stepped over while others stand at a word's edge
         here = self._from(matches)
-        i = next_match_where(stops, *here, wanted) if wanted is not None else None
+        i = next_match_in(stops, *here, within) if within else None
         i = next_match(stops, here[0], here[1], backward) if i is None else i
         if i is None:
             self._at = self._last = None
@@ -256,12 +256,12 @@ class FindBar(QWidget):
         Enter does, and E (an event on it) or X (the suggestion it lies in rejected) pressed in the text, one key where
         Enter and the key were two (a trigger the suggester missed: `Ctrl+F v e r Alt+E`); nothing when the words are
         not found (said), or none are typed. Alt+X goes to the next match that lies in one undecided suggestion
-        (``rejectable``), passing over those in none, where X would reject nothing (session 30: seed 002's `Ctrl+F t e
+        (``undecided``), passing over those in none, where X would reject nothing (session 30: seed 002's `Ctrl+F t e
         Return F3 x` is `Ctrl+F t e Alt+X`); when none does, the next match, and X says why it rejects nothing.
         ``later``: at the key's ShortcutOverride (macOS), the keys given to the text at once, so that the key goes on to
         the text, which types nothing, not to the bar's input method, and E or X pressed once that is done."""
         reject = event.key() == Qt.Key.Key_X
-        if not self.edit.text() or not self.find(wanted=self.rejectable if reject else None):
+        if not self.edit.text() or not self.find(within=self.undecided() if reject else None):
             return
         self.view.setFocus()
         self.jumped.emit()
