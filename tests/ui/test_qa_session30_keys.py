@@ -18,7 +18,7 @@ def test_alt_x_in_finds_bar_goes_to_the_next_match_that_lies_in_a_suggestion(qtb
     from annotator.importing import IncomingDocument, import_documents
     from annotator.store import Project
     from annotator.suggest.types import EventSuggestion
-    from annotator.suggest.writer import WriteCounts, write_events
+    from annotator.suggest.writer import WriteCounts, write_entities, write_events
     from ui_helpers import find
     from ui_support import close_window, open_window
 
@@ -27,7 +27,8 @@ def test_alt_x_in_finds_bar_goes_to_the_next_match_that_lies_in_a_suggestion(qtb
     with Project(path, annotator="setup") as p:
         doc = import_documents(p, [IncomingDocument(BUY, "m.txt")]).imported[0][1]
         buys = [EventSuggestion("Transaction:Transfer-Ownership", *sp, 0.6) for sp in (first, second)]
-        with p.transaction():
+        with p.transaction():  # as pre-annotation writes them (ui_support.one_suggested_event, with two events)
+            write_entities(p, doc, [], "spacy:test@1", WriteCounts())
             write_events(p, doc, buys, "rules:test@1", WriteCounts())
     w = open_window(qtbot, path)
     try:
@@ -40,6 +41,11 @@ def test_alt_x_in_finds_bar_goes_to_the_next_match_that_lies_in_a_suggestion(qtb
             qtbot.keyClick(w.find_bar.edit, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
             v.setFocus()
             w.view.select_cp(0, 0)  # the caret back at the text's start: "Buyers" is the words' next match again
+        # both decided: no match lies in a suggestion, so Alt+X goes to the next match as before, and X says why
+        qtbot.keyClick(v, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(w.find_bar.edit, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
+        assert v.selection_cp() == (0, 2)
+        assert "lie in no undecided suggestion: nothing was rejected" in w.message.text(), w.message.text()
     finally:
         close_window(w)
     with Project(path, create=False) as p:
