@@ -232,9 +232,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     )
     if any(undecided):  # marked done with nobody's decision on them: training would find nothing to learn there
         print(
-            f"note: the documents marked {args.status} hold {undecided[0]} entity and {undecided[1]} event suggestions "
-            "nobody decided; `annotator train` learns from decisions only (in the app, Ctrl+Shift+A accepts a "
-            "document's suggestions)",
+            f"note: the documents marked {args.status} hold {undecided[0]:,} entity and {undecided[1]:,} event "
+            "suggestions nobody decided; `annotator train` learns from decisions only (`annotator accept` with the "
+            "same documents accepts them, as Ctrl+Shift+A does in the app)",
             file=sys.stderr,
         )
     return 0
@@ -269,16 +269,23 @@ def cmd_categories(args: argparse.Namespace) -> int:
 
 
 def cmd_accept(args: argparse.Namespace) -> int:
-    """Accept the undecided entity suggestions of documents (the app's Accept all suggestions), with
-    ``--min-score`` only those scored at least that much; each document is one edit in the change log."""
+    """Accept the undecided suggestions of documents, entities and events alike (the app's Accept all suggestions,
+    ``edits_flow.accept_rest``); with ``--min-score`` the entity suggestions scored at least that much (the app's
+    Accept suggestions scored at least…); each document is one edit in the change log."""
     from annotator.edits import accept_all
+    from annotator.edits_flow import accept_rest
 
     with open_project(args, create=False, reads_set=True) as project:
         ids = project.document_ids() if args.all else project.documents_named(args.docs)
-        accepted = left = unscored = done = 0
+        accepted = events = left = unscored = done = 0
         try:
             for doc_id in ids:
-                accepted += len(accept_all(project, doc_id, min_score=args.min_score).ids("entities"))
+                if args.min_score is None:
+                    change = accept_rest(project, doc_id)
+                    events += len(change.ids("events"))
+                else:
+                    change = accept_all(project, doc_id, min_score=args.min_score)
+                accepted += len(change.ids("entities"))
                 done += 1
                 undecided = [e for e in project.entities(doc_id) if e.state == "suggested"]
                 left += len(undecided)
@@ -286,17 +293,22 @@ def cmd_accept(args: argparse.Namespace) -> int:
         except KeyboardInterrupt:  # each document is one edit: the ones done are saved whole, the rest untouched
             raise Interrupted(
                 f"{done:,} of {counted(len(ids), 'document')} done and saved, each whole "
-                f"({counted(accepted, 'entity suggestion')} accepted); run the same command again to do the rest "
+                f"({_accepted(accepted, events)} accepted); run the same command again to do the rest "
                 "(what is decided stays as it is)"
             ) from None
     n = len(ids)
     scored = f" scored at least {args.min_score:g}" if args.min_score is not None else ""
     print(
-        f"{counted(accepted, 'entity suggestion')}{scored} accepted in {counted(n, 'document')}"
+        f"{_accepted(accepted, events)}{scored} accepted in {counted(n, 'document')}"
         + (f"; {left:,} left undecided" if left else "")
         + (_unscored(unscored, left) if scored and unscored else "")
     )
     return 0
+
+
+def _accepted(entities: int, events: int) -> str:
+    """What ``accept`` accepted: "12 entity suggestions", with "and 3 event suggestions" where it took events."""
+    return counted(entities, "entity suggestion") + (f" and {counted(events, 'event suggestion')}" if events else "")
 
 
 def _unscored(unscored: int, left: int) -> str:

@@ -437,10 +437,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "accept",
         parents=[with_set],
-        help="accept the undecided entity suggestions of documents (optionally only those scored at least S)",
-        description="Accept the entity suggestions nobody decided on yet, as the app's Accept all suggestions does: "
-        "each document one edit in the change log. With --min-score only those whose suggester gave a score of at "
-        "least S; a suggestion without a score (spaCy's ner gives none) stays undecided.",
+        help="accept the undecided entity and event suggestions of documents (or the entity suggestions scored at "
+        "least S)",
+        description="Accept the entity and event suggestions nobody decided on yet (an event's undecided fillers with "
+        "it), as the app's Accept all suggestions does: each document one edit in the change log. With --min-score "
+        "only the entity suggestions whose suggester gave a score of at least S, as the app's Accept suggestions "
+        "scored at least… does; a suggestion without a score (spaCy's ner gives none) stays undecided.",
     )
     p.add_argument("project", help="an existing project file")
     _which_documents(p)

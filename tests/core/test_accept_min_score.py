@@ -96,6 +96,7 @@ def test_cli_accept_with_min_score(tmp_path, capsys):
     assert main(["stats", str(path), "--json"]) == 0
     assert '"scored_suggestions": {\n    "entities": 4,\n    "events": 4\n  }' in capsys.readouterr().out
     assert main(["accept", str(path), "--all"]) == 0
-    assert capsys.readouterr().out.strip() == "6 entity suggestions accepted in 2 documents"
+    # without --min-score the events too, as the app's Accept all suggestions (session 30)
+    assert capsys.readouterr().out.strip() == "6 entity suggestions and 4 event suggestions accepted in 2 documents"
     assert main(["accept", str(path), "--all", "--min-score", "high"]) == 2
     assert "invalid score: 'high'" in capsys.readouterr().err

@@ -103,7 +103,7 @@ def test_ctrl_c_in_a_merge_before_any_source_says_nothing_was_merged(tmp_path, c
 
 def test_ctrl_c_in_accept_says_how_many_documents_it_did(tmp_path, capsys, monkeypatch):
     """Each document's acceptance is one edit; Ctrl+C said 'every finished step is saved' without numbers."""
-    import annotator.edits as edits
+    import annotator.edits_flow as edits_flow
     from annotator.importing import IncomingDocument, IncomingEntity, import_documents
 
     path = tmp_path / "p.annotator"
@@ -118,7 +118,7 @@ def test_ctrl_c_in_accept_says_how_many_documents_it_did(tmp_path, capsys, monke
                 for k in range(3)
             ],
         )
-    monkeypatch.setattr(edits, "accept_all", ctrl_c_at(3, edits.accept_all))
+    monkeypatch.setattr(edits_flow, "accept_rest", ctrl_c_at(3, edits_flow.accept_rest))
     code = main(["accept", str(path), "--all"])
     err = capsys.readouterr().err
     assert code == 130 and err.startswith("annotator: interrupted; ") and len(err.splitlines()) == 1, err

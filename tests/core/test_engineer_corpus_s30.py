@@ -66,3 +66,38 @@ def test_a_merged_set_s_docbin_carries_the_status_her_file_gave_each_document(tm
     docs = list(DocBin().from_disk(out).get_docs(spacy.blank("en").vocab))
     assert {d.user_data["annotator_status"] for d in docs if d.text.endswith("1.")} == {"annotated"}
     assert {d.user_data["annotator_status"] for d in docs if d.text.endswith("0.")} == {"new"}
+
+
+def test_accept_takes_the_event_suggestions_as_the_app_s_accept_all_does(project, capsys):
+    """`annotator accept --docs …` ("as the app's Accept all suggestions does") accepted the entity suggestions only:
+    the engineer's 10 documents accepted and marked annotated kept 71 event suggestions undecided ("note: … 71 event
+    suggestions nobody decided"), no command accepted them, and `train` on them learnt no event and stopped
+    suggesting every role ("roles no finished document fills … no longer suggested"). The app's Ctrl+Shift+A accepts
+    events and entities alike; so does `accept` now, an event's fillers with it. --min-score stays with entities, as
+    the app's Accept suggestions scored at least… does."""
+    from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
+    from annotator.store import Project
+
+    path, docs = str(project.path), []
+    with project as p:
+        for k in range(2):
+            doc = IncomingDocument(f"Rebels attacked Homs {k}.", f"d{k}.txt")
+            doc.entities += [
+                IncomingEntity("e1", 0, 6, "NORP", state="suggested"),
+                IncomingEntity("e2", 16, 20, "GPE", state="suggested", score=0.9),
+            ]
+            doc.events.append(
+                IncomingEvent("Conflict:Attack", 7, 15, arguments=[("Attacker", "e1")], state="suggested")
+            )
+            docs.append(doc)
+        import_documents(p, docs)
+    assert main(["accept", path, "--docs", "d0.txt", "--min-score", "0.8"]) == 0
+    assert capsys.readouterr().out.startswith("1 entity suggestion scored at least 0.8 accepted in 1 document")
+    assert main(["accept", path, "--all"]) == 0
+    assert capsys.readouterr().out.strip() == "3 entity suggestions and 2 event suggestions accepted in 2 documents"
+    with Project(path) as p:
+        for doc_id in p.document_ids():
+            assert {e.state for e in p.entities(doc_id)} == {"accepted"}
+            assert [(v.type, v.state) for v in p.events(doc_id)] == [("Conflict:Attack", "accepted")]
+    assert main(["status", path, "annotated", "--all"]) == 0
+    assert "nobody decided" not in capsys.readouterr().err
