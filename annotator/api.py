@@ -260,10 +260,12 @@ def export(
     annotation_set: str | None = None,
     options: Mapping[str, str] | None = None,
     progress: Callable[[int], None] | None = None,
+    documents: Iterable[int] | None = None,
 ) -> FormatExportReport:
     """Write ``out`` (``annotator export`` is this call; atomically: a failed export leaves no file): ``format``
     one of ``annotator.formats.writers()``, else told from ``out``'s name, else JSON; ``options`` the format's
-    (``{"split": "train=0.8,dev=0.2"}``); ``progress(documents done)`` as it goes."""
+    (``{"split": "train=0.8,dev=0.2"}``); ``progress(documents done)`` as it goes; ``documents``: only these ids
+    (of those ``statuses`` select; ``Project.documents_named`` finds them by name)."""
     from annotator.formats import OPTIONS, writers
     from annotator.formats.records import ExportRequest, nothing_selected
     from annotator.formats.registry import export_format_for
@@ -278,7 +280,8 @@ def export(
         )
     project.refuse_unread_log(EXPORT_UNREAD)  # an export hands the project on: not without another's saved changes
     statuses = list(statuses) if statuses is not None else None
-    if (why := nothing_selected(project, statuses, annotation_set)) is not None:
+    documents = tuple(documents) if documents is not None else None
+    if (why := nothing_selected(project, statuses, annotation_set, documents)) is not None:
         raise AnnotatorError(why)
     request = ExportRequest(
         states=tuple(states),
@@ -286,5 +289,6 @@ def export(
         annotation_set=annotation_set,
         options=dict(options or {}),
         progress=progress,
+        documents=documents,
     )
     return table[fmt](project, out, request)

@@ -59,35 +59,35 @@ def cmd_export(args: argparse.Namespace) -> int:
     # it can write the file); where they cannot be (a colleague's file, read-only here) the export is refused: it
     # would lack them without a word. A live app's kept edits are its own: the file is exported as it is now
     write_kept_edits_of([args.project], "export it", "nothing was written", running_ok=True)
-    with (
-        open_project(args, create=False, reads_set=True, unread_refused=api.EXPORT_UNREAD) as project,
-        progress_bar(len(selected_ids(project, args.status, args.set)), "export") as bar,
-    ):
+    with open_project(args, create=False, reads_set=True, unread_refused=api.EXPORT_UNREAD) as project:
+        named = project.documents_named(args.docs) if args.docs else None  # unknown names: refused, nothing written
+        with progress_bar(len(selected_ids(project, args.status, args.set, named)), "export") as bar:
 
-        def progress(done: int) -> None:
-            bar.update(done - bar.n)
+            def progress(done: int) -> None:
+                bar.update(done - bar.n)
 
-        def write(out: Path | str):  # type: ignore[no-untyped-def]
-            return api.export(
-                project,
-                out,
-                args.format,
-                states=args.states or api.EXPORTED_STATES,
-                statuses=args.status,
-                annotation_set=args.set,
-                options=options,
-                progress=progress,
-            )
+            def write(out: Path | str):  # type: ignore[no-untyped-def]
+                return api.export(
+                    project,
+                    out,
+                    args.format,
+                    states=args.states or api.EXPORTED_STATES,
+                    statuses=args.status,
+                    annotation_set=args.set,
+                    options=options,
+                    progress=progress,
+                    documents=named,
+                )
 
-        if to_stdout:  # the export whole, then its bytes; the summary goes to stderr, out of the data's way
-            report = written_to_stream(write, record.suffix if record else "", sys.stdout.buffer)
-        else:
-            report = write(args.output)
-        undecided = undecided_counts(project, args.status, args.set) if args.states is None else (0, 0)
-        untouched = undecided_only(project, args.states, args.status, args.set) if args.states else []
-        partly = partly_decided(project, args.states, args.status, args.set) if args.states else []
-        mixed = spelling_mix(project, args.status, args.set) if record is not None and record.spelt else {}
-        set_note = set_status_note(project, args.status, args.set)
+            if to_stdout:  # the export whole, then its bytes; the summary goes to stderr, out of the data's way
+                report = written_to_stream(write, record.suffix if record else "", sys.stdout.buffer)
+            else:
+                report = write(args.output)
+            undecided = undecided_counts(project, args.status, args.set, named) if args.states is None else (0, 0)
+            untouched = undecided_only(project, args.states, args.status, args.set, named) if args.states else []
+            partly = partly_decided(project, args.states, args.status, args.set, named) if args.states else []
+            mixed = spelling_mix(project, args.status, args.set, named) if record is not None and record.spelt else {}
+            set_note = set_status_note(project, args.status, args.set, named)
     files = getattr(report, "files", None)  # a split export writes one file per part, never ``--output`` itself
     notes = []
     if any(undecided) and not (record is not None and record.undecided_apart):  # kept apart: JSON, Label Studio
@@ -124,15 +124,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def set_status_note(project: Any, statuses: list[str] | None, annotation_set: str | None) -> str | None:
+def set_status_note(
+    project: Any, statuses: list[str] | None, annotation_set: str | None, documents: list[int] | None = None
+) -> str | None:
     """``--status`` of a set merged from an annotator's file selects by the statuses her file had (``stats --set``
-    counts those): where the project's statuses would select other documents, which ones, said."""
+    counts those): where the project's statuses would select other documents (of ``documents`` where given), which
+    ones, said."""
     from annotator.set_status import by_set_status
 
     by_set = by_set_status(project, statuses, annotation_set)
     if by_set is None or not statuses:
         return None
     chosen, project_has = set(by_set), set(project.document_ids(statuses))
+    if documents is not None:
+        chosen, project_has = chosen & set(documents), project_has & set(documents)
     added, left = sorted(chosen - project_has), sorted(project_has - chosen)
     if not added and not left:
         return None

@@ -370,6 +370,13 @@ def build_parser() -> argparse.ArgumentParser:
         "annotator's file, the statuses that file had (as stats --set counts them)",
     )
     p.add_argument(
+        "--docs",
+        nargs="+",
+        metavar="NAME",
+        help="only these documents, by name (or id), as status and accept take them (default: every document; with "
+        "--status, those of them with these statuses)",
+    )
+    p.add_argument(
         "--option",
         dest="options",
         action="append",

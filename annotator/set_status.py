@@ -29,10 +29,18 @@ def set_statuses(project: Project, annotation_set: str) -> dict[int, str]:
     return out
 
 
-def by_set_status(project: Project, statuses: Sequence[str] | None, annotation_set: str | None) -> list[int] | None:
+def by_set_status(
+    project: Project,
+    statuses: Sequence[str] | None,
+    annotation_set: str | None,
+    documents: Sequence[int] | None = None,
+) -> list[int] | None:
     """The documents with one of ``statuses`` in ``annotation_set`` (the project's current set when None), sorted,
     where that set keeps statuses of its own; None where it keeps none (or no statuses are asked for): then the
-    project's statuses select. A document the set has no status for is not selected (its file did not have it)."""
+    project's statuses select. A document the set has no status for is not selected (its file did not have it).
+    ``documents`` (``export --docs``): only those, of the ones so selected (then never None)."""
+    if documents is not None:
+        return selected_ids(project, statuses, annotation_set, documents)
     if not statuses:
         return None
     own = set_statuses(project, annotation_set or project.annotation_set)
@@ -41,8 +49,18 @@ def by_set_status(project: Project, statuses: Sequence[str] | None, annotation_s
     return sorted(d for d, s in own.items() if s in statuses)
 
 
-def selected_ids(project: Project, statuses: Sequence[str] | None, annotation_set: str | None = None) -> list[int]:
+def selected_ids(
+    project: Project,
+    statuses: Sequence[str] | None,
+    annotation_set: str | None = None,
+    documents: Sequence[int] | None = None,
+) -> list[int]:
     """The documents an export of ``statuses`` (every document when None) of ``annotation_set`` takes, sorted: by the
-    set's own statuses where it keeps them (``by_set_status``), else by the project's."""
+    set's own statuses where it keeps them (``by_set_status``), else by the project's; of ``documents`` only where
+    given (``export --docs``)."""
     chosen = by_set_status(project, statuses, annotation_set)
-    return chosen if chosen is not None else project.document_ids(list(statuses) if statuses else None)
+    ids = chosen if chosen is not None else project.document_ids(list(statuses) if statuses else None)
+    if documents is not None:
+        named = set(documents)
+        ids = [d for d in ids if d in named]
+    return ids

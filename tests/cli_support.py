@@ -19,13 +19,14 @@ def ctrl_c_at(call: int, real: Callable[..., Any]) -> Callable[..., Any]:
     return wrapped
 
 
-def two_documents(tmp_path: Path) -> Path:
-    """A project of two documents 'Paris is big K.' (d0.txt, d1.txt), Paris a GPE accepted in d0, suggested in d1."""
+def two_documents(tmp_path: Path, project: Any = None) -> Path:
+    """A project of two documents 'Paris is big K.' (d0.txt, d1.txt), Paris a GPE accepted in d0, suggested in d1;
+    ``project``: the tests' ``project`` fixture to put them in (closed here: a copy, quicker than a new file)."""
     from annotator.importing import IncomingDocument, IncomingEntity, import_documents
     from annotator.store import Project
 
-    path = tmp_path / "p.annotator"
-    with Project(path, annotator="t") as p:
+    path = project.path if project is not None else tmp_path / "p.annotator"
+    with project if project is not None else Project(path, annotator="t") as p:
         docs = []
         for k, state in enumerate(["accepted", "suggested"]):
             doc = IncomingDocument(f"Paris is big {k}.", f"d{k}.txt")
@@ -35,13 +36,14 @@ def two_documents(tmp_path: Path) -> Path:
     return path
 
 
-def bob_merged(tmp_path: Path, capsys: Any) -> Path:
-    """The two documents' project with bob's copy merged back as set 'bob', d1 annotated in his file alone."""
+def bob_merged(tmp_path: Path, capsys: Any, project: Any = None) -> Path:
+    """The two documents' project with bob's copy merged back as set 'bob', d1 annotated in his file alone
+    (``project``: as ``two_documents`` takes it)."""
     import shutil
 
     from annotator.cli import main
 
-    team = two_documents(tmp_path)
+    team = two_documents(tmp_path, project)
     bob = tmp_path / "bob.annotator"
     shutil.copyfile(team, bob)
     assert main(["status", str(bob), "annotated", "--docs", "d1.txt"]) == 0

@@ -499,7 +499,7 @@ def unused_stem(stem: str, folder: str, used: set[str], doc_id: int) -> str:
 def write_brat(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
     """A brat folder (with ``split=...``, one subfolder per part; the .conf files sit at the top)."""
     opts = dict(request.options)
-    assignment = split_option(project, request.statuses, opts, request.annotation_set)
+    assignment = split_option(project, request.statuses, opts, request.annotation_set, request.documents)
     report = FormatExportReport(format="brat")
     schema = project.schema
     declared = Declared()
@@ -509,7 +509,13 @@ def write_brat(project: Project, out: str | Path, request: ExportRequest) -> For
             if part:
                 (folder / part).mkdir()
         for rec in iter_document_records(
-            project, request.states, request.statuses_list, request.annotation_set, report, request.progress
+            project,
+            request.states,
+            request.statuses_list,
+            request.annotation_set,
+            report,
+            request.progress,
+            request.document_ids(project),
         ):
             say_categories_left_out(rec, report)
             inner, base = name_parts(rec["name"])  # a document of a subfolder goes back into it (esp/)

@@ -52,6 +52,7 @@ def second_range(
         "statuses": request.statuses,
         "annotation_set": request.annotation_set,
         "options": dict(request.options),
+        "documents": request.documents,
     }
     layout = spacy_layout()  # what the child's writers would ask spaCy for: it need not import spaCy
     (work / "args").write_bytes(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import orjson
 
@@ -40,11 +40,14 @@ class ExportRequest:
     annotation_set: str | None = None
     progress: Callable[[int], None] | None = None
     options: Mapping[str, str] = field(default_factory=dict)
+    documents: tuple[int, ...] | None = None  # only these (``export --docs``), of those the statuses select
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "states", tuple(self.states))
         if self.statuses is not None:
             object.__setattr__(self, "statuses", tuple(self.statuses))
+        if self.documents is not None:
+            object.__setattr__(self, "documents", tuple(self.documents))
         object.__setattr__(self, "options", dict(self.options or {}))
 
     @property
@@ -54,7 +57,7 @@ class ExportRequest:
     def document_ids(self, project: Project) -> list[int]:
         """The documents this request takes, sorted (``set_status.selected_ids``: a merged set's by its own
         statuses)."""
-        return selected_ids(project, self.statuses, self.annotation_set)
+        return selected_ids(project, self.statuses, self.annotation_set, self.documents)
 
 
 def check_options(options: dict[str, str] | None, known: tuple[str, ...], fmt: str) -> dict[str, str]:
@@ -109,28 +112,39 @@ class ExportReport:
 
 
 def undecided_counts(
-    project: Project, statuses: list[str] | None = None, annotation_set: str | None = None
+    project: Project,
+    statuses: list[str] | None = None,
+    annotation_set: str | None = None,
+    documents: Sequence[int] | None = None,
 ) -> tuple[int, int]:
     """(entity, event) suggestions nobody decided in the documents an export with these statuses takes: a format
     without states (spaCy, CoNLL, brat, Prodigy, DyGIE++) writes them as annotations like any other."""
-    chosen = by_set_status(project, statuses, annotation_set)
+    chosen = by_set_status(project, statuses, annotation_set, documents)
     return project.db.undecided_counts(annotation_set or project.annotation_set, statuses, chosen)
 
 
 def undecided_only(
-    project: Project, states: list[str], statuses: list[str] | None = None, annotation_set: str | None = None
+    project: Project,
+    states: list[str],
+    statuses: list[str] | None = None,
+    annotation_set: str | None = None,
+    documents: Sequence[int] | None = None,
 ) -> list[str]:
     """The names of the documents an export of ``states`` that leave suggestions out writes without anything though
     they hold suggestions nobody decided ([] when ``states`` take suggestions): a training tool takes such a document
     for a text without any entity or event, where nobody has looked."""
     if "suggested" in states:
         return []
-    chosen = by_set_status(project, statuses, annotation_set)
+    chosen = by_set_status(project, statuses, annotation_set, documents)
     return project.db.undecided_only(annotation_set or project.annotation_set, states, statuses, chosen)
 
 
 def partly_decided(
-    project: Project, states: list[str], statuses: list[str] | None = None, annotation_set: str | None = None
+    project: Project,
+    states: list[str],
+    statuses: list[str] | None = None,
+    annotation_set: str | None = None,
+    documents: Sequence[int] | None = None,
 ) -> list[str]:
     """The names of the unfinished documents (new or in progress: the project's status, a merged set's own) an export
     of ``states`` that leave suggestions out writes with some of their entities and events and without the
@@ -139,14 +153,17 @@ def partly_decided(
     if "suggested" in states:
         return []
     aset = annotation_set or project.annotation_set
-    chosen = by_set_status(project, statuses, annotation_set)
+    chosen = by_set_status(project, statuses, annotation_set, documents)
     found = project.db.partly_decided(aset, states, statuses, chosen)
     own = set_statuses(project, aset)
     return [name for doc_id, name, status in found if (own.get(doc_id) if own else status) in UNFINISHED]
 
 
 def spelling_mix(
-    project: Project, statuses: list[str] | None = None, annotation_set: str | None = None
+    project: Project,
+    statuses: list[str] | None = None,
+    annotation_set: str | None = None,
+    documents: Sequence[int] | None = None,
 ) -> dict[str, Counter[str]]:
     """The labels and event types an export that writes a document's own spellings (``GivenSpellings.of_meta``) would
     write two ways in one file: name -> {as written: how many documents}, for the names whose documents disagree (files
@@ -163,7 +180,8 @@ def spelling_mix(
     names = {n for g in spelt.values() for n in g.labels}
     aset = annotation_set or project.annotation_set
     used = project.db.documents_naming(aset, sorted(names))
-    kept = set(selected_ids(project, statuses, annotation_set)) if statuses else None
+    chosen = statuses or documents is not None
+    kept = set(selected_ids(project, statuses, annotation_set, documents)) if chosen else None
     written: dict[str, Counter[str]] = {}
     for doc_id, name in used:
         if kept is None or doc_id in kept:
@@ -208,12 +226,23 @@ class KeptIds:
 
 
 def nothing_selected(
-    project: Project, statuses: list[str] | None = None, annotation_set: str | None = None
+    project: Project,
+    statuses: list[str] | None = None,
+    annotation_set: str | None = None,
+    documents: Sequence[int] | None = None,
 ) -> str | None:
-    """Why an export with these statuses (of ``annotation_set``: a merged set's own) would hold no document (said
-    before anything is written: an empty corpus written with success went on to train on nothing), else None."""
-    if selected_ids(project, statuses, annotation_set):
+    """Why an export with these statuses (of ``annotation_set``: a merged set's own; of ``documents`` where given)
+    would hold no document (said before anything is written: an empty corpus written with success went on to train on
+    nothing), else None."""
+    if selected_ids(project, statuses, annotation_set, documents):
         return None
+    if documents is not None and statuses and selected_ids(project, statuses, annotation_set):
+        have = Counter(_status_of(project, annotation_set, documents))
+        return (
+            f"{project.path}: no document named by --docs ({counted(len(documents), 'document')}) has status "
+            f"{' or '.join(statuses)} (their statuses: {', '.join(f'{have[s]:,} {s}' for s in STATUSES if have[s])}); "
+            "nothing was written"
+        )
     if not statuses:
         return f"{project.path}: the project has no documents to export; nothing was written"
     if (own := set_statuses(project, annotation_set or project.annotation_set)) and statuses:
@@ -229,6 +258,12 @@ def nothing_selected(
         f"{project.path}: no document with status {' or '.join(statuses)} to export (the project has {have}; "
         "annotator status marks them); nothing was written"
     )
+
+
+def _status_of(project: Project, annotation_set: str | None, documents: Sequence[int]) -> list[str]:
+    """The statuses of ``documents`` in ``annotation_set`` (a merged set's own: ``set_meta.status_in_set``)."""
+    aset, named = annotation_set or project.annotation_set, set(documents)
+    return [status_in_set(s, m, aset) for d, s, m in project.db.document_statuses() if d in named]
 
 
 def in_marks(values: tuple[str, ...] | list[str] | list[int]) -> str:

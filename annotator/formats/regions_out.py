@@ -516,7 +516,13 @@ def label_studio_task(
 
 def _records(project: Project, request: ExportRequest, report: FormatExportReport) -> Iterator[dict[str, Any]]:
     return iter_document_records(
-        project, request.states, request.statuses_list, request.annotation_set, report, request.progress
+        project,
+        request.states,
+        request.statuses_list,
+        request.annotation_set,
+        report,
+        request.progress,
+        request.document_ids(project),
     )
 
 

@@ -85,7 +85,7 @@ def write_spacy(project: Project, out: str | Path, request: ExportRequest) -> Fo
     and written by ``DocBinWriter.add_plan`` (see ``add_records``). A large export is done in two document ranges
     at once, the second in a child process (``docbin_split``), joined in order."""
     option_choice(dict(request.options), "misaligned", ALIGN_MODES)  # a bad value refused before anything starts
-    assignment = split_option(project, request.statuses, request.options, request.annotation_set)
+    assignment = split_option(project, request.statuses, request.options, request.annotation_set, request.documents)
     parts = parts_of(assignment)
     report = FormatExportReport(format="spacy")
     spill = Path(out).parent if str(Path(out).parent) else Path(".")

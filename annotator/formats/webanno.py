@@ -309,7 +309,9 @@ def event_features(schema: Schema, decisions: bool = False) -> tuple[str, ...]:
 @export_writer("webanno")
 def write_webanno(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
     """A folder of WebAnno TSV 3.3 files (with ``split=...``, one subfolder per part)."""
-    assignment = split_option(project, request.statuses, dict(request.options), request.annotation_set)
+    assignment = split_option(
+        project, request.statuses, dict(request.options), request.annotation_set, request.documents
+    )
     report = FormatExportReport(format="webanno")
     decisions = option_choice(dict(request.options), "decisions", ("no", "yes")) == "yes"
     events = event_features(project.schema, decisions)

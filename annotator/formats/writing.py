@@ -10,7 +10,7 @@ from collections import Counter
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping, Sequence
 
 import orjson
 
@@ -148,10 +148,11 @@ def assign_parts(
     split: list[tuple[str, float]] | None,
     seed: int,
     annotation_set: str | None = None,
+    documents: Sequence[int] | None = None,
 ) -> dict[int, str]:
-    """Document id -> part name (the documents of ``statuses``: a merged ``annotation_set``'s by its own).
-    Reproducible: the order is a hash of seed and text, not of ids or time."""
-    ids = selected_ids(project, statuses, annotation_set)
+    """Document id -> part name (the documents of ``statuses``: a merged ``annotation_set``'s by its own; of
+    ``documents`` only where given). Reproducible: the order is a hash of seed and text, not of ids or time."""
+    ids = selected_ids(project, statuses, annotation_set, documents)
     if not split:
         return {i: "" for i in ids}
     sha = project.db.document_digests()
@@ -189,12 +190,16 @@ def parts_of(assignment: dict[int, str]) -> list[str]:
 
 
 def split_option(
-    project: Project, statuses: Any, opts: Mapping[str, str], annotation_set: str | None = None
+    project: Project,
+    statuses: Any,
+    opts: Mapping[str, str],
+    annotation_set: str | None = None,
+    documents: Sequence[int] | None = None,
 ) -> dict[int, str]:
     """Document id -> part name, from the ``split`` and ``seed`` options (see ``assign_parts``)."""
     statuses = list(statuses) if statuses is not None else None
     split, seed = parse_split(opts.get("split")), option_int(dict(opts), "seed", 0)
-    return assign_parts(project, statuses, split, seed, annotation_set)
+    return assign_parts(project, statuses, split, seed, annotation_set, documents)
 
 
 # the exports whose format has no place for a document's categories (a text classification's labels): each says
@@ -244,6 +249,7 @@ def records_with_tokens(
 ) -> Iterator[tuple[dict[str, Any], DocTokens]]:
     """Each exported document record with its tokens; documents without stored tokens go in ``report.tokenized``;
     ``ids``: only these documents (see ``iter_document_records``)."""
+    ids = request.document_ids(project) if ids is None else ids
     for rec in iter_document_records(
         project, request.states, request.statuses_list, request.annotation_set, report, request.progress, ids
     ):
@@ -263,7 +269,7 @@ def write_per_part(
     render: Callable[[dict[str, Any], DocTokens, FormatExportReport], bytes],
 ) -> FormatExportReport:
     """A token-based export of one file per part: ``render(record, tokens, report)`` bytes appended per document."""
-    assignment = split_option(project, request.statuses, request.options, request.annotation_set)
+    assignment = split_option(project, request.statuses, request.options, request.annotation_set, request.documents)
     parts = parts_of(assignment)
     report = FormatExportReport(format=fmt)
     with atomic_outputs(out, parts) as handles:

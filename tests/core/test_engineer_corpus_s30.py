@@ -11,12 +11,12 @@ from annotator.cli import main
 from tests.cli_support import bob_merged
 
 
-def test_a_merged_set_s_records_carry_the_status_her_file_gave_each_document(tmp_path, capsys):
+def test_a_merged_set_s_records_carry_the_status_her_file_gave_each_document(project, tmp_path, capsys):
     """`export team --set bob` wrote each document's `status` as the project's: d1, annotated in bob's file (what
     `export --set bob --status annotated` selects it by since session 29), went out "new", so a consumer keeping the
     finished records of bob's export dropped his finished work. A record of a merged set carries the status of the
     file it was merged from, in the JSON, the JSONL and Prodigy's meta; the final set's, the project's as before."""
-    team = bob_merged(tmp_path, capsys)
+    team = bob_merged(tmp_path, capsys, project)
     out = tmp_path / "bob.json"
     assert main(["export", str(team), "--set", "bob", "-o", str(out)]) == 0
     assert {d["name"]: d["status"] for d in json.loads(out.read_text())["documents"]} == {
@@ -38,15 +38,15 @@ def test_a_merged_set_s_records_carry_the_status_her_file_gave_each_document(tmp
     assert {d["status"] for d in json.loads(main_out.read_text())["documents"]} == {"new"}
 
 
-def test_a_merged_set_s_records_carry_her_file_s_status_in_the_json_export_s_second_process(tmp_path, capsys):
+def test_a_merged_set_s_records_carry_her_file_s_status_in_the_json_export_s_second_process(project, tmp_path, capsys):
     """The JSON export of 1,000 documents or more is written by two processes (json_split, whose chunks are read
     without the project's code, a row a document): the status there is the set's too."""
     from annotator.formats import json_chunks
     from annotator.store import Project
 
-    team = bob_merged(tmp_path, capsys)
-    with Project(team) as project:
-        conn, ids = project.db.conn, project.document_ids()
+    team = bob_merged(tmp_path, capsys, project)
+    with Project(team) as p:
+        conn, ids = p.db.conn, p.document_ids()
         for one_row in (True, False):
             got = json_chunks.read_chunk(conn, ids, "bob", ("accepted", "suggested"), one_row=one_row)
             assert [(d[1], d[4]) for d in got.docs] == [("d0.txt", "new"), ("d1.txt", "annotated")], one_row
@@ -101,3 +101,42 @@ def test_accept_takes_the_event_suggestions_as_the_app_s_accept_all_does(project
             assert [(v.type, v.state) for v in p.events(doc_id)] == [("Conflict:Attack", "accepted")]
     assert main(["status", path, "annotated", "--all"]) == 0
     assert "nobody decided" not in capsys.readouterr().err
+
+
+def test_export_docs_writes_the_documents_named_as_status_and_accept_take_them(project, tmp_path, capsys):
+    """`export` chose its documents by status alone: the engineer who wanted the 20 documents of one batch for a
+    look (or the few a colleague asked for) exported everything and cut the file, which brat's folder, CoNLL and the
+    DocBin do not let a script do. `--docs NAME ...` (names or ids, as `status` and `accept` take them) writes those
+    (with --status, those of them with these statuses), in every format and its notes; an unknown name is refused
+    as `status` refuses it, nothing written."""
+    from tests.cli_support import two_documents
+
+    path = str(two_documents(tmp_path, project))
+    out = tmp_path / "two.jsonl"
+    assert main(["export", path, "-o", str(out), "--docs", "d1.txt", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [json.loads(line)["name"] for line in out.read_text().splitlines()] == ["d1.txt"]
+    assert (data["documents"], data["entities"]) == (1, 1)
+    # an id and a name, in the project's order; the note of undecided suggestions counts those written
+    conll = tmp_path / "two.conll"
+    assert main(["export", path, "-o", str(conll), "--docs", "d1.txt", "1"]) == 0
+    got = capsys.readouterr()
+    assert ": 2 documents, 2 entities" in got.out, got.out
+    assert "1 entity and 0 event suggestions nobody decided" in got.err, got.err
+    assert main(["export", path, "-o", str(conll), "--docs", "d0.txt"]) == 0
+    assert "nobody decided" not in capsys.readouterr().err  # d0's one entity is accepted
+    brat = tmp_path / "brat"
+    assert main(["export", path, "-f", "brat", "-o", str(brat), "--docs", "d0.txt"]) == 0
+    assert sorted(p.name for p in brat.iterdir()) == ["annotation.conf", "d0.ann", "d0.txt", "visual.conf"]
+    # with --status: those of them with the statuses; none: refused, nothing written
+    assert main(["status", path, "annotated", "--docs", "d0.txt"]) == 0
+    capsys.readouterr()
+    out.unlink()
+    assert main(["export", path, "-o", str(out), "--docs", "d0.txt", "d1.txt", "--status", "annotated"]) == 0
+    assert [json.loads(line)["name"] for line in out.read_text().splitlines()] == ["d0.txt"]
+    out.unlink()
+    assert main(["export", path, "-o", str(out), "--docs", "d1.txt", "--status", "annotated"]) == 1
+    err = capsys.readouterr().err
+    assert "no document named by --docs (1 document) has status annotated (their statuses: 1 new)" in err, err
+    assert main(["export", path, "-o", str(out), "--docs", "d9.txt"]) == 1
+    assert "no document named 'd9.txt'" in capsys.readouterr().err and not out.exists()
