@@ -286,6 +286,9 @@ _PRESENT_BE = {"is", "are", "am", "'s", "'re", "'m"}  # "be" in the present
 
 
 OPEN_MARKS = {"if", "unless", "whether", "lest"}  # a clause they open is supposed, asked or feared, not told
+# wh-words that make a "to" infinitive an open question ("how to combat IS", "what to do", "where to go"): what is
+# asked about is not told as done
+WH_WORDS = {"how", "what", "where", "when", "which", "who", "whom"}
 
 
 def _in_open_clause(clause: Any) -> bool:
@@ -297,11 +300,20 @@ def _in_open_clause(clause: Any) -> bool:
     coordinated with another (told on its own); coordinated nouns share their place."""
     tok = clause
     while True:
-        if any(c.dep_ == "mark" and c.lower_ in OPEN_MARKS for c in tok.children):
+        if any(c.dep_ == "mark" and c.lower_ in OPEN_MARKS for c in tok.children) or _wh_infinitive(tok):
             return True
         if tok.dep_ == "relcl" or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")) or tok.head.i == tok.i:
             return False
         tok = tok.head
+
+
+def _wh_infinitive(tok: Any) -> bool:
+    """A "to" infinitive opened by a wh-word of its own ("the focus was how to combat IS", "decide what to do"): an
+    open question, like "whether"."""
+    kids = list(tok.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and any(
+        c.lower_ in WH_WORDS and c.i < tok.i and c.dep_ in ("advmod", "dobj", "nsubj", "pobj", "attr") for c in kids
+    )
 
 
 def _denied(clause: Any) -> bool:

@@ -1,11 +1,11 @@
 """Trigger rules of Conflict:Attack, Conflict:Demonstrate, Justice:Arrest-Jail and Life:Die on short made-up
-sentences parsed by the default pipeline (session 29; earlier sessions' in test_suggest_rules.py)."""
+sentences parsed by the default pipeline (sessions 29 and 30; earlier sessions' in test_suggest_rules.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from spacy_support import news_suggester, suggested_triggers
+from spacy_support import news_suggester, suggested_events, suggested_triggers
 
 
 @pytest.fixture(scope="module")
@@ -32,3 +32,17 @@ def test_a_later_noun_mention_without_participants_stays_out(nlp, suggester):
     got = suggested_triggers(nlp, text, suggester)
     assert ("attacked", "Conflict:Attack") in got
     assert ("attack", "Conflict:Attack") not in got, got
+
+
+@pytest.mark.slow
+def test_a_wh_infinitive_is_an_open_question_and_tells_no_event(nlp, suggester):
+    # "how to attack", "where to arrest": what is asked about is not told as done (ACE: modality Other), as a
+    # "whether" clause is not (session 30)
+    for text in ["The question is how to attack the militants.", "The officers asked where to arrest the suspects."]:
+        assert suggested_triggers(nlp, text, suggester) == [], text
+    # with participants enough to stay suggested, it is still no asserted event
+    asked = suggested_events(nlp, "The generals argued over how to attack the rebels in Mosul.", suggester)
+    assert [(e.type, e.attributes.get("modality")) for e in asked] == [("Conflict:Attack", "Other")]
+    # the guard: the act told as done
+    got = suggested_triggers(nlp, "Soldiers attacked the militants in Mosul.", suggester)
+    assert got == [("attacked", "Conflict:Attack")], got
