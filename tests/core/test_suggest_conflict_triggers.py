@@ -46,3 +46,12 @@ def test_a_wh_infinitive_is_an_open_question_and_tells_no_event(nlp, suggester):
     # the guard: the act told as done
     got = suggested_triggers(nlp, "Soldiers attacked the militants in Mosul.", suggester)
     assert got == [("attacked", "Conflict:Attack")], got
+
+
+@pytest.mark.slow
+def test_a_vigil_is_a_protest_only_with_support(nlp, suggester):
+    # a vigil is held to mourn or pray as often as to protest (ACE's Demonstrate: to protest or demand official
+    # action): a weak word, a protest with a cue or a protester (session 30)
+    assert suggested_triggers(nlp, "Families held a vigil at the stadium to honor the players.", suggester) == []
+    got = suggested_triggers(nlp, "Protesters held a vigil outside the embassy against the executions.", suggester)
+    assert got == [("vigil", "Conflict:Demonstrate")], got
