@@ -31,6 +31,7 @@ from annotator.suggest.trigger_clues import (
     cue_words,
     definite_object,
     describes_noun,
+    in_a_run,
     in_short_quote,
     listed_with_things,
     means,
@@ -424,7 +425,7 @@ class RuleEventSuggester:
                 terms["modifier"] = 1
             elif head.pos_ == "NOUN" and head.dep_ == "attr" and head.head.lemma_ == "be":
                 terms["modifier"] = 1  # "the funds were a personal donation": what the subject is, no event told
-            if listed_with_things(head, self._names_event):
+            if listed_with_things(head, self._names_event) or in_a_run(head):  # a kind, or one of a run of events
                 terms["listed"] = 1
             if pattern.weak:
                 terms["weak"] = 1

@@ -348,6 +348,25 @@ def listed_with_things(head: Any, names_event: Callable[[Any], bool]) -> bool:
     return any(c.pos_ == "NOUN" and not names_event(c) and _kind(c) not in of_kinds for c in head.conjuncts)
 
 
+# nouns naming a run of events told as one ("a series of police shootings", "a string of terror attacks")
+RUN_NOUNS = frozenset({"series", "string", "spate", "wave", "rash", "spree", "succession"})
+
+
+def in_a_run(head: Any) -> bool:
+    """A noun trigger (or a conjunct of one) in the "of" phrase of a noun naming a run of events ("a series of police
+    shootings and deadly assaults", "a string of terror attacks by Islamic State"): several occurrences told as one
+    class, none of them singled out, as a kind is in a list of things."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return (
+        head.pos_ == "NOUN"
+        and first.dep_ == "pobj"
+        and first.head.lower_ == "of"
+        and first.head.head.lemma_.lower() in RUN_NOUNS
+    )
+
+
 def _kind(tok: Any) -> str | None:
     """A noun's entity label, named or guessed from the noun ("officials": PERSON), or None."""
     return tok.ent_type_ or guess_label(tok)

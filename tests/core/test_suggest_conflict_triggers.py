@@ -55,3 +55,13 @@ def test_a_vigil_is_a_protest_only_with_support(nlp, suggester):
     assert suggested_triggers(nlp, "Families held a vigil at the stadium to honor the players.", suggester) == []
     got = suggested_triggers(nlp, "Protesters held a vigil outside the embassy against the executions.", suggester)
     assert got == [("vigil", "Conflict:Demonstrate")], got
+
+
+@pytest.mark.slow
+def test_one_of_a_run_of_events_is_no_occurrence_told(nlp, suggester):
+    # "a series of attacks", "a string of bombings": several occurrences told as one class, none singled out, as a
+    # kind in a list of things (the `listed` term, session 30); the same noun told on its own stays
+    text = "Officials blamed the rebels for a series of attacks on army posts in Kano."
+    assert suggested_triggers(nlp, text, suggester) == []
+    got = suggested_triggers(nlp, "Police blamed the rebels for the attacks on army posts in Kano.", suggester)
+    assert got == [("attacks", "Conflict:Attack")], got
