@@ -380,6 +380,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from annotator.teams.merge import merge_projects
 
     merged: list[str] = []
+    reports: list[Any] = []  # each source's report, for --json
     # the sources are read as their files hold them: edits an app kept for one and never saved are written into it
     # first (as this command's open of the target does for the target), or the merge is refused
     write_kept_edits_of(args.sources, "merge it", "nothing was merged")
@@ -389,9 +390,11 @@ def cmd_merge(args: argparse.Namespace) -> int:
     ):  # every source is checked before any is written
 
         def on_source(source) -> None:  # type: ignore[no-untyped-def]
-            bar.write(source.summary(), file=sys.stdout)  # each is reported when done, above the bar
-            sys.stdout.flush()
+            out = sys.stderr if args.json else sys.stdout  # with --json stdout is the JSON alone
+            bar.write(source.summary(), file=out)  # each is reported when done, above the bar
+            out.flush()
             merged.append(source.path)
+            reports.append(source)
 
         try:
             merge_projects(
@@ -412,6 +415,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
                 f"({', '.join(merged)}); {', '.join(rest)} not: merge {'it' if len(rest) == 1 else 'them'} again to "
                 "finish"
             ) from None
+    if args.json:
+        print(json.dumps({"sources": [r.to_data() for r in reports]}, ensure_ascii=False, indent=2))
     return 0
 
 

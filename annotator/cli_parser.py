@@ -500,7 +500,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         metavar="NAME",
         help="set name for a source, in the order of the sources (default: the annotator of most of its rows, said "
-        "where it has others')",
+        "where it has others)",
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="what was merged (each source's set, documents and counts) as JSON on standard output (default: the "
+        "lines; with --json they go to standard error)",
     )
     how = p.add_mutually_exclusive_group()
     how.add_argument(

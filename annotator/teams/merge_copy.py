@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 from pathlib import Path
 
 import orjson
@@ -47,6 +48,26 @@ class SourceReport:
     # the annotators of the file's rows with their counts, the set named after the first (no --as given); said where
     # there are several: a copy the engineer worked in before handing it to bob was named after the engineer
     named_after: list[tuple[str, int]] = field(default_factory=list)
+
+    def to_data(self) -> dict[str, Any]:
+        """What ``merge --json`` writes of the source (docs/command-line.md)."""
+        return {
+            "path": self.path,
+            "annotation_set": self.annotation_set,
+            "documents": len(self.added_documents) + len(self.matched_documents),
+            "added_documents": list(self.added_documents),
+            "matched_documents": list(self.matched_documents),
+            "replaced_documents": list(self.replaced_documents),
+            "kept_documents": list(self.kept_documents),
+            "entities": self.entities,
+            "events": self.events,
+            "arguments": self.arguments,
+            "comments": self.comments,
+            "named_after": [{"annotator": who, "rows": n} for who, n in self.named_after],
+            "categories_added": list(self.categories_added),
+            "near_duplicates": [twin.describe() for twin in self.near_duplicates],
+            "schema_adopted": self.schema_adopted,
+        }
 
     def summary(self) -> str:
         """What the source did, one fact a line (a terminal's width for the counts; the names of documents, five at

@@ -140,3 +140,32 @@ def test_export_docs_writes_the_documents_named_as_status_and_accept_take_them(p
     assert "no document named by --docs (1 document) has status annotated (their statuses: 1 new)" in err, err
     assert main(["export", path, "-o", str(out), "--docs", "d9.txt"]) == 1
     assert "no document named 'd9.txt'" in capsys.readouterr().err and not out.exists()
+
+
+def test_merge_json_says_what_it_merged_as_json_on_stdout(project, tmp_path, capsys):
+    """`merge` was the one command that reports counts without --json ("unrecognized arguments: --json"): a script
+    that merges the annotators' copies back read the set each became (named after the most common annotator of its
+    rows unless --as names it: 'root' for a copy the engineer had worked in) from the lines' words. `merge --json`
+    writes each source's set, documents and counts on stdout, the lines on stderr."""
+    import shutil
+
+    from tests.cli_support import two_documents
+
+    team = str(two_documents(tmp_path, project))
+    bob = tmp_path / "bob.annotator"
+    shutil.copyfile(team, bob)
+    assert main(["accept", str(bob), "--annotator", "bob", "--docs", "d1.txt"]) == 0
+    capsys.readouterr()
+    assert main(["merge", team, str(bob), "--json"]) == 0
+    got = capsys.readouterr()
+    [source] = json.loads(got.out)["sources"]
+    assert {k: source[k] for k in ("path", "documents", "entities", "events")} == {
+        "path": str(bob),
+        "documents": 2,
+        "entities": 2,
+        "events": 0,
+    }
+    assert source["matched_documents"] == ["d0.txt", "d1.txt"] and source["added_documents"] == []
+    assert sorted(x["annotator"] for x in source["named_after"]) == ["bob", "tester"]
+    assert source["annotation_set"] == source["named_after"][0]["annotator"]  # the set as named
+    assert f"{bob} -> set {source['annotation_set']!r}" in got.err
