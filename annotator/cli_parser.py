@@ -52,7 +52,7 @@ def _import_format_named(names: list[str]):  # type: ignore[no-untyped-def]
     def name(text: str) -> str:
         if text in names or text in OWN_FORMATS:
             return text
-        choose = ", ".join(map(repr, names))
+        choose = ", ".join(map(repr, [*names, *OWN_FORMATS]))  # -f json is taken: a typo's list names it too
         raise argparse.ArgumentTypeError(f"invalid choice: {text!r} (choose from {choose})")
 
     name.__name__ = "import format"

@@ -35,6 +35,7 @@ from annotator import schema_cache, schema_given
 from annotator.read_only import ReadOnlyReason
 from annotator.file_watch import WatchedFile
 from annotator.schema import Schema, default_schema
+from annotator.wording import first_named
 
 _ENTITY_SELECT = ", ".join(f"[{c}]" for c in ENTITY_FIELDS)
 _EVENT_SELECT = ", ".join(f"[{c}]" for c in EVENT_COLUMNS)
@@ -431,10 +432,12 @@ class Project(WatchedFile):
                 ids.append(int(name))
             else:
                 unknown.append(name)
-        if unknown:
+        if unknown:  # the names it has, as the app's list shows them (`validate` lists none when nothing is wrong)
+            names = list(by_name)
+            has = f"its documents: {first_named(names, 3)}" if names else "it has no document"
             raise AnnotatorError(
-                f"no document named {', '.join(map(repr, unknown))} in {self.path} "
-                "(give names or ids as `annotator validate` and the app list them); nothing was changed"
+                f"no document named {', '.join(map(repr, unknown))} in {self.path} ({has}; "
+                "a name as the app's list shows it, or an id); nothing was changed"
             )
         return sorted(set(ids))
 

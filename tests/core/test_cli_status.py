@@ -83,3 +83,17 @@ def test_marking_documents_done_says_when_nobody_decided_their_suggestions(tmp_p
     assert err.startswith("note: the documents marked annotated hold 1 entity and 0 event suggestions nobody decided")
     assert main(["status", str(path), "in_progress", "--all"]) == 0
     assert capsys.readouterr().err == ""  # not done: nothing to say
+
+
+def test_an_unknown_document_name_is_told_with_the_names_the_project_has(tmp_path, capsys):
+    """Session 30 (a new user): `status P annotated --docs a.txt` in a project without it said to give names "as
+    `annotator validate` and the app list them", but validate lists no document when nothing is wrong: the
+    newcomer had no command that showed a name to give. The refusal names the project's first documents."""
+    path = _project(tmp_path, capsys)
+    assert main(["status", str(path), "annotated", "--docs", "a.txt"]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "'a.txt'" in err and "validate" not in err
+    assert "its documents: a, b, c;" in err and "nothing was changed" in err
+    assert main(["accept", str(path), "--docs", "d"]) == 1  # accept's --docs is refused with the same words
+    assert "its documents: a, b, c;" in capsys.readouterr().err
+    assert set(_statuses(path).values()) == {"new"}

@@ -97,3 +97,15 @@ def test_export_without_format_is_told_from_the_output_name(tmp_path, capsys):
     assert len(lines) == n and all("text" in orjson.loads(x) for x in lines)
     assert len(list(DocBin().from_disk(tmp_path / "out.spacy").get_docs(Vocab()))) == n
     assert orjson.loads((tmp_path / "out.data").read_bytes())["format"] == "annotator-json"
+
+
+def test_a_misspelt_import_format_lists_every_name_import_takes(tmp_path, capsys):
+    """Session 30 (a new user): `import -f jsn` listed the other formats' names but not json, jsonl and txt, which
+    -f takes (the project's own files) and the help names: the one a newcomer misspelt was missing from the list."""
+    src = tmp_path / "a.txt"
+    src.write_text("Acme hired Ann.")
+    assert main(["import", str(tmp_path / "p.annotator"), str(src), "-f", "jsn"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "invalid choice: 'jsn'" in err
+    assert all(f"'{name}'" in err for name in ("json", "jsonl", "txt", "brat", "wikievents")), err
+    assert not (tmp_path / "p.annotator").exists()
