@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, NoProjectFileError
 
 if TYPE_CHECKING:  # pragma: no cover: tqdm and the store load when a command runs
     from tqdm import tqdm
@@ -78,7 +78,10 @@ def open_project(
     from annotator.store import Project
 
     schema = load_schema(args.schema) if getattr(args, "schema", None) else None
-    project = Project(args.project, create=create, schema=schema, annotator=annotator_name(args))
+    try:
+        project = Project(args.project, create=create, schema=schema, annotator=annotator_name(args))
+    except NoProjectFileError as exc:  # a newcomer's first command on a project not made yet: say how one is made
+        raise NoProjectFileError(f"{exc} (check the name; `annotator init` or `annotator import` makes one)") from None
     if project.upgraded is not None:  # it was done without a word: a NAME.vN.bak beside it, older versions locked out
         print(f"annotator: note: {project.upgraded.summary(project.path.name)}", file=sys.stderr)
     if project.read_from is not None:  # an older file it cannot upgrade where it is: read from an upgraded copy

@@ -15,6 +15,10 @@ class ProjectFileError(AnnotatorError):
     """The project file cannot be opened as an annotator project."""
 
 
+class NoProjectFileError(ProjectFileError):
+    """No file where the project was named (a typo, another folder): the command line adds how one is made."""
+
+
 class DamagedTextError(ProjectFileError):
     """A text stored in the project whose bytes are not UTF-8: bytes written over it on disk. The file's structure is
     whole, so the open's quick_check does not see it; reading the text does (SQLite: 'Could not decode to UTF-8

@@ -12,6 +12,7 @@ import orjson
 from annotator import filemark, fileid, migrations, new_tables, opencheck, project_file, upgraded_copy
 from annotator.db import ProjectDb, now
 from annotator.errors import (
+    NoProjectFileError,
     AnnotatorError,
     BusyError,
     DamagedTextError,
@@ -66,7 +67,7 @@ class Project(WatchedFile):
         if not exists and not create:
             if self.path.exists():  # a copy cut short, a disk that filled: not "missing"
                 raise ProjectFileError(f"{self.path}: an empty file (0 bytes), not a project file; nothing was changed")
-            raise ProjectFileError(f"{self.path}: no such project file")
+            raise NoProjectFileError(f"{self.path}: no such project file")
         if (too_long := opencheck.path_too_long(self.path, exists)) is not None:
             raise ProjectFileError(f"{self.path}: {too_long}")
         if exists:

@@ -131,6 +131,9 @@ def test_commands_refuse_a_missing_project(tmp_path, capsys, command):
     code, out, err = run(capsys, *[a.format(p=p, t=tmp_path) for a in command])
     assert code == 1 and not p.exists() and not (tmp_path / "out.json").exists()
     assert_one_line_error(err, f"{p}: no such project file")
+    # session 30 (a new user): the line said no more, where a newcomer's first `stats` on a project not made yet
+    # needed the command that makes one
+    assert_one_line_error(err, "`annotator init` or `annotator import` makes one")
 
 
 def test_progress_bars_stay_out_of_pipes(tmp_path, capsys):
