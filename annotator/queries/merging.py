@@ -151,6 +151,13 @@ class MergeRows:
             "SELECT id, annotation_set, path, history FROM merge_sources WHERE annotation_set = ?", (annotation_set,)
         ).fetchall()
 
+    def merge_sources_of_other_sets(self, annotation_set: str) -> list[tuple[int, str, str, bytes]]:
+        """(id, annotation set, path, history) of the files every other set was merged from."""
+        return self.conn.execute(
+            "SELECT id, annotation_set, path, history FROM merge_sources WHERE annotation_set != ? ORDER BY id",
+            (annotation_set,),
+        ).fetchall()
+
     def save_merge_source(
         self, record_id: int | None, annotation_set: str, values: tuple[str, bytes, int, str, str | None]
     ) -> int:

@@ -27,7 +27,15 @@ from annotator.schema_given import schema_open
 from annotator.teams.merge_checks import TwinIndex, check_source, project_twin_index
 from annotator.teams.merge_categories import carry_schema_kept
 from annotator.teams.merge_copy import SourceReport, copy_document, read_source_document
-from annotator.teams.provenance import continues, file_history, fork, save_source_record, source_records, worked_since
+from annotator.teams.provenance import (
+    continues,
+    file_history,
+    fork,
+    save_source_record,
+    source_records,
+    went_in_as_another_set,
+    worked_since,
+)
 from annotator.teams.sets import META_KEY
 from annotator.wording import counted, were
 
@@ -187,6 +195,23 @@ def _decide(plan: _Plan, owners: dict[str, _Owner], combine: bool, replace: bool
         raise _refusal(plan, owner, docs, combine)
 
 
+def _refuse_another_name(target: Project, plan: _Plan) -> None:
+    """Refuse a file that went in as another set at an earlier merge (the same file, maybe further on): a second
+    set of the same work would count it twice in agreement and exports. Merged again under the same name it
+    replaces that set's earlier version of its documents, as merging the same file again always has."""
+    earlier = went_in_as_another_set(target, plan.set_name, plan.history)
+    if earlier is None:
+        return
+    record, docs = earlier
+    names = ", ".join(sorted(docs)[:5]) + (", ..." if len(docs) > 5 else "")
+    raise AnnotatorError(
+        f"{plan.path}: this file went in as set {record.annotation_set!r} at an earlier merge (from {record.path}; "
+        f"{counted(len(docs), 'document')}: {names}); merging it as {plan.set_name!r} too would count the same work "
+        f"twice. Merge it as {record.annotation_set!r} (--as {record.annotation_set}) to bring that set up to date; "
+        "nothing was merged"
+    )
+
+
 def merge_projects(
     target: Project,
     sources: Sequence[str | Path],
@@ -238,6 +263,7 @@ def merge_projects(
             if name is None:  # named after the file's most common annotator: said where it has others
                 plan.report.named_after = annotators_of(src, source_set)
             plan.adopt_schema = adopt
+            _refuse_another_name(target, plan)
             if set_name not in owners_by_set:
                 owners_by_set[set_name] = _target_owners(target, set_name)
             _decide(plan, owners_by_set[set_name], combine, replace)

@@ -16,7 +16,10 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+import orjson
+
 from annotator.store import Project
+from annotator.set_status import META_KEY
 
 ENTRY = 12  # bytes per change-log row in a history
 _DOC = struct.Struct("<I")
@@ -75,6 +78,33 @@ class SourceRecord:
 
 def source_records(project: Project, annotation_set: str) -> dict[int, SourceRecord]:
     return {r[0]: SourceRecord(r[0], r[1], r[2], bytes(r[3])) for r in project.db.merge_sources(annotation_set)}
+
+
+def went_in_as_another_set(
+    project: Project, annotation_set: str, history: bytes
+) -> tuple[SourceRecord, list[str]] | None:
+    """The record of another set this file (``history``) was merged as at an earlier merge, with the names of that
+    set's documents still from it; None when there is none. A record whose file has no row of its own past where it
+    parted from ``project`` (an untouched copy of it) proves nothing: every copy handed out continues it."""
+    own: bytes | None = None
+    for row in project.db.merge_sources_of_other_sets(annotation_set):
+        record = SourceRecord(row[0], row[1], row[2], bytes(row[3]))
+        if not continues(record.history, history):
+            continue
+        if own is None:
+            own = file_history(project)
+        if fork(own, record.history) >= rows(record.history):
+            continue
+        names = {doc_id: name for doc_id, name, _sha, _status in project.db.document_list()}
+        docs = [
+            names[doc_id]
+            for doc_id, meta in project.db.document_metas(containing=record.annotation_set)
+            if ((orjson.loads(meta or "{}").get(META_KEY) or {}).get(record.annotation_set) or {}).get("merge_source")
+            == record.id
+        ]
+        if docs:
+            return record, docs
+    return None
 
 
 def save_source_record(

@@ -177,3 +177,34 @@ def test_a_source_whose_name_has_uri_characters_is_merged(tmp_path, machines):
     with Project(team, create=False, annotator="rita") as p:
         merge_projects(p, [odd])
         assert _alice(p, ids["doc1.txt"]) == [("John Smith", "PERSON"), ("Paris", "GPE")]
+
+
+def test_the_same_file_under_another_name_is_refused_naming_the_set_it_went_in_as(machines, tmp_path):
+    """s30-eng's lead 1: bob's copy went in as set 'root', then `--as bob` doubled its rows without a word."""
+    team, laptop, desktop, ids = machines
+    with Project(team, create=False, annotator="rita") as p:
+        merge_projects(p, [laptop], names=["root"])
+        before = _counts(p)
+    with Project(laptop, create=False, annotator="alice") as a:  # worked on further: still the same file
+        edits.add_entity(a, ids["doc3.txt"], *at(DOC3, "Alice"), "PERSON")
+    with Project(team, create=False, annotator="rita") as p:
+        for names in (["alice"], None):  # named by --as, or after its annotator
+            with pytest.raises(AnnotatorError) as err:
+                merge_projects(p, [laptop], names=names)
+            msg = str(err.value)
+            assert "went in as set 'root'" in msg and "--as root" in msg and "nothing was merged" in msg
+            assert "3 documents" in msg
+            assert _counts(p) == before
+        report = merge_projects(p, [laptop], names=["root"])  # under its name: brought up to date
+        assert sorted(report.sources[0].replaced_documents) == ["doc1.txt", "doc2.txt", "doc3.txt"]
+        assert [s for s, _ in _counts(p)["entities"]] == ["root"]
+
+
+def test_an_untouched_copy_merged_under_one_name_does_not_hold_back_the_copies_worked_on(machines, tmp_path):
+    team, laptop, desktop, ids = machines
+    carol = tmp_path / "carol.annotator"
+    shutil.copy(team, carol)  # handed out, not yet worked on: every copy's history goes on from it
+    with Project(team, create=False, annotator="rita") as p:
+        merge_projects(p, [carol], names=["carol"])
+        merge_projects(p, [laptop])
+        assert _alice(p, ids["doc1.txt"]) == [("John Smith", "PERSON"), ("Paris", "GPE")]
