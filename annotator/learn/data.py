@@ -40,6 +40,7 @@ class FinishedDoc:
     rejected: list[tuple[int, int, str]] = field(default_factory=list)  # negative evidence
     events: list[GoldEvent] = field(default_factory=list)  # accepted and hand-made events
     undecided: int = 0  # suggestions (entities and events) nobody decided on: not evidence either way
+    undecided_events: int = 0  # of them, the event suggestions
     piece_of: int | None = None  # a piece of a document too long to parse whole (cut_to_fit): that document's id
 
     @property
@@ -80,7 +81,8 @@ def finished_documents(
                 fd.undecided += 1
             labels[eid] = (s, e, label)
         if event_state:
-            fd.undecided += db.suggested_event_count(doc_id, annotation_set)
+            fd.undecided_events = db.suggested_event_count(doc_id, annotation_set)
+            fd.undecided += fd.undecided_events
         for vid, type_, ts, te in db.event_triggers(doc_id, annotation_set, decided_only=event_state):
             args = []
             for role, entity_id in db.argument_roles(vid):

@@ -38,6 +38,8 @@ class TrainReport:
     seconds: float = 0.0
     quick: bool = False  # a quick try's settings (one pass each): said, as the scores are lower for it
     left_out: list[str] = field(default_factory=list)  # finished documents holding only undecided suggestions
+    # (entity, event) suggestions nobody decided in the finished documents it learnt from: not learnt either way
+    undecided: tuple[int, int] = (0, 0)
     cut: list[str] = field(default_factory=list)  # finished documents longer than spaCy parses: learnt in pieces
     # roles the suggestions fill and no finished document does: left out of the scores, not suggested by the new
     # version (argument_tuning.unfilled_roles)
@@ -64,6 +66,13 @@ class TrainReport:
         if self.left_out:
             names = first_named(self.left_out, 3)
             head += f" ({len(self.left_out)} left out, only undecided suggestions in them: {names})"
+        if any(self.undecided):
+            entities, events = self.undecided
+            head += (
+                f" (note: the {counted(self.documents, 'document')} learnt from hold {entities:,} entity and {events:,} "
+                "event suggestions nobody decided: it learns from decisions only, an event nobody accepted as no "
+                "event; `annotator accept` with the same documents accepts them, as Ctrl+Shift+A does in the app)"
+            )
         if self.cut:
             head += f" ({_cut_words(self.cut)})"
         if self.unannotated_roles:
@@ -234,6 +243,8 @@ def train_project(
         )
     by_id = {d.id: d for d in docs}
     report = TrainReport(documents=len(decided), left_out=left_out, cut=cut, quick=opt.is_quick)
+    events = sum(d.undecided_events for d in decided)
+    report.undecided = (sum(d.undecided for d in decided) - events, events)
     current_version = versions.choose_version(project, "default")
     report.current = versions.source_of(project, current_version) if current_version else versions.ORIGINAL
 
