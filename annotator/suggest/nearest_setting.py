@@ -1,12 +1,14 @@
 """The Place or Time of an event from its sentence when the parse gives none: the nearest entity of a fitting label
 within NEAR_CHARS of the trigger, a Place only where it is named as where something happens ("in Kabul"), a Time
-never a bare length of time; and a document's entities by sentence, which that looks through."""
+never a bare length of time, and on the trigger's side of a headline run into the first sentence; and a document's
+entities by sentence, which that looks through."""
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from typing import Any, Iterable, Sequence
 
+from annotator.suggest.headlines import headline_end
 from annotator.suggest.time_spans import is_duration
 
 NEAR_CHARS = 50  # a Place or Time further from the trigger is too often another event's
@@ -50,7 +52,8 @@ def nearest(
 ) -> tuple[int, int, str] | None:
     """The entity of ``labels`` nearest the trigger in the sentence (within NEAR_CHARS); with ``setting``, only one
     named as where something happens ("in Kabul"), not a party ("Syria said", "India's opposition")."""
-    lo, hi = sentence.start_char, sentence.end_char
+    entities = list(entities)
+    lo, hi = _side_of_headline(sentence, entities, trigger)
     best = None
     for s, e, lab in entities:
         if lab not in labels or s < lo or e > hi or (s, e) in used:
@@ -67,6 +70,23 @@ def nearest(
         if best is None or dist < best[0]:
             best = (dist, (s, e, lab))
     return best[1] if best else None
+
+
+def _side_of_headline(
+    sentence: Any, entities: Sequence[tuple[int, int, str]], trigger: tuple[int, int]
+) -> tuple[int, int]:
+    """The part of ``sentence`` (its character offsets) on the trigger's side of a title-case headline the first
+    sentence ran into ("Tensions Rise in Baghdad Protesters marched on Monday": the march's place is none the
+    headline names; `headlines.headline_end`), the whole sentence where there is none. The headline's end is told by
+    a capitalised word alone: a name of ``entities`` across it begins the sentence ("... Policy The United States")."""
+    lo, hi = sentence.start_char, sentence.end_char
+    top = headline_end(sentence.doc)  # a pass over the first line's words
+    if sentence.start < top < sentence.end:
+        cut = sentence.doc[top].idx
+        cut = min([cut] + [s for s, e, _ in entities if s < cut < e])
+        if lo < cut:
+            return (lo, cut) if trigger[0] < cut else (cut, hi)
+    return lo, hi
 
 
 def on_topic(prep: str, label: str) -> bool:
