@@ -23,7 +23,14 @@ from annotator.suggest.noun_frame import noun_frame, of_noun_before
 from annotator.suggest.shared_parts import along_with, conjuncts, first_conjunct
 from annotator.suggest.arg_spans import PLACE_LABELS, WH, guess_or_ent, resolve, span_of
 from annotator.suggest.noun_classes import alternative_labels, court_role, is_crime, is_weapon
-from annotator.suggest.nearest_setting import SETTING_PREPS, TIME_LABELS, nearest, on_topic, takes_times
+from annotator.suggest.nearest_setting import (
+    SETTING_PREPS,
+    TIME_LABELS,
+    nearest,
+    on_topic,
+    side_of_headline,
+    takes_times,
+)
 from annotator.suggest.time_spans import is_duration
 from annotator.suggest.types import ArgumentSuggestion
 
@@ -36,6 +43,9 @@ NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "obj", "pobj")
 # a role the words leave open, "~sides"): fillers suggested as no evidence of the trigger (a score below 0.5, what
 # ``event_rules`` counts; its own reading of the frame does not see "~subj" as a subject either)
 HEARSAY_SLOTS = frozenset({"obj_to", "obj_origin"})
+# the subjects of an active verb: where a headline runs into the first sentence, the parse makes a headline word the
+# subject of the sentence's verb ("Kerry Heading to Ukraine ... John Kerry will be heading": "Heading" the subject)
+ACTIVE_SUBJECTS = frozenset({"subj", "subj_intrans", "receiver"})
 
 
 def frame(trigger: Any) -> list[tuple[str, Any]]:
@@ -363,6 +373,7 @@ def fill_roles(
     # "the police detention of the activist", "the army's killing of civilians": the "of" phrase of a noun names the
     # one it is done to, so the name before the noun is not that one too
     has_of = any(slot == "prep:of" for slot, _ in pairs)
+    lo, hi = side_of_headline(sentence, entities, trigger_span)  # a headline run into the sentence is apart from it
     # "attacks on the Marine barracks and the French embassy": coordinated fillers of a slot are of one role; one the
     # role has no room for fills no other ("the Marine barracks" was the Place, the embassy the Target)
     group_role: dict[tuple[str, int], str] = {}
@@ -377,6 +388,8 @@ def fill_roles(
         if got is None:
             continue
         start, end, label = got
+        if slot in ACTIVE_SUBJECTS and (start < lo or end > hi):
+            continue  # a subject across a headline's end: the parse ran the headline into the sentence
         if label is None and tok.i not in ents and is_crime(tok):
             label = "EVENT"  # "charged with corruption": the crime, an EVENT where the schema's Crime takes one
         if label is None or (start, end) in used or (start < trigger_span[1] and trigger_span[0] < end):

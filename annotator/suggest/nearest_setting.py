@@ -53,7 +53,7 @@ def nearest(
     """The entity of ``labels`` nearest the trigger in the sentence (within NEAR_CHARS); with ``setting``, only one
     named as where something happens ("in Kabul"), not a party ("Syria said", "India's opposition")."""
     entities = list(entities)
-    lo, hi = _side_of_headline(sentence, entities, trigger)
+    lo, hi = side_of_headline(sentence, entities, trigger)
     best = None
     for s, e, lab in entities:
         if lab not in labels or s < lo or e > hi or (s, e) in used:
@@ -72,7 +72,7 @@ def nearest(
     return best[1] if best else None
 
 
-def _side_of_headline(
+def side_of_headline(
     sentence: Any, entities: Sequence[tuple[int, int, str]], trigger: tuple[int, int]
 ) -> tuple[int, int]:
     """The part of ``sentence`` (its character offsets) on the trigger's side of a title-case headline the first
