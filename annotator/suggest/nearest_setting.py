@@ -6,6 +6,7 @@ entities by sentence, which that looks through."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from weakref import WeakKeyDictionary
 from typing import Any, Iterable, Sequence
 
 from annotator.suggest.headlines import headline_end
@@ -72,6 +73,18 @@ def nearest(
     return best[1] if best else None
 
 
+# each Doc's headline end (a pass over its first line's words), once a document: a trigger's roles ask for it for each
+# type the trigger may be; weakly held, so no Doc is kept alive by it
+_HEADLINE_ENDS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _headline_end(doc: Any) -> int:
+    top = _HEADLINE_ENDS.get(doc)
+    if top is None:
+        top = _HEADLINE_ENDS[doc] = headline_end(doc)
+    return top
+
+
 def side_of_headline(
     sentence: Any, entities: Sequence[tuple[int, int, str]], trigger: tuple[int, int]
 ) -> tuple[int, int]:
@@ -80,7 +93,7 @@ def side_of_headline(
     headline names; `headlines.headline_end`), the whole sentence where there is none. The headline's end is told by
     a capitalised word alone: a name of ``entities`` across it begins the sentence ("... Policy The United States")."""
     lo, hi = sentence.start_char, sentence.end_char
-    top = headline_end(sentence.doc)  # a pass over the first line's words
+    top = _headline_end(sentence.doc)
     if sentence.start < top < sentence.end:
         cut = sentence.doc[top].idx
         cut = min([cut] + [s for s, e, _ in entities if s < cut < e])
