@@ -8,12 +8,14 @@ from typing import Sequence
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +38,6 @@ class EventTypeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Event type")
-        self.resize(520, 480)
         self.schema = schema
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Type a word of the type (e.g. attack, money): the best match first")
@@ -66,6 +67,22 @@ class EventTypeDialog(QDialog):
         self.filter.installEventFilter(self)
         self.list.itemDoubleClicked.connect(lambda _i: self.accept())
         self.filter.setFocus()
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """As wide as the widest entry, type and description, needs, up to nine tenths of the screen: a fixed 520 px cut
+        most descriptions at 1366x768 ("Conflict:Demonstrate — A large number of people come together in a public …")."""
+        screen = self.screen() or QApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        fm = self.list.fontMetrics()
+        widest = max((fm.horizontalAdvance(i.text()) for i in self._items), default=0)
+        scroll = self.list.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        margins = self.layout().contentsMargins()
+        frame = 2 * self.list.frameWidth() + margins.left() + margins.right() + 16  # and the item's padding
+        need = widest + scroll + frame
+        width = max(520, need) if room is None else min(max(520, need), room.width() * 9 // 10)
+        height = 480 if room is None else min(480, room.height() * 9 // 10)
+        self.resize(width, height)
 
     def _apply_filter(self, text: str) -> None:
         """Keep the types that hold the words typed, the best match first and selected (``typed_order``): "m" took the
