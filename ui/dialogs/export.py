@@ -26,7 +26,15 @@ from annotator.formats.registry import FORMATS, export_formats, shown_name
 from annotator.model import STATES, STATUSES
 from ui import file_dialogs
 from ui import theme as themes
-from ui.dialogs.keys import ask_yes_no, buddy_label, example_row, options_and_error_rows, show_example
+from ui.dialogs.keys import (
+    ask_yes_no,
+    buddy_label,
+    example_row,
+    fit_options_hints,
+    options_and_error_rows,
+    options_hint,
+    show_example,
+)
 from ui.widget_tools import plain_label
 
 # from the core's format records: each format's file name ending, and the formats that write a folder
@@ -124,6 +132,7 @@ class ExportDialog(QDialog):
         self.undecided_note.setWordWrap(True)
         form.addRow("", self.undecided_note)
         self.options_edit, self.error = options_and_error_rows(form)
+        fit_options_hints(self.options_edit, (OPTIONS.get(f.name, ()) for f in export_formats()))
         self.example = example_row(form, self.error)  # whole below the box: in its hint it was cut at 1366x768
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -174,9 +183,7 @@ class ExportDialog(QDialog):
     def _options_for(self, fmt: str) -> None:
         keys = OPTIONS.get(fmt, ())
         self.options_edit.setEnabled(bool(keys))
-        self.options_edit.setPlaceholderText(
-            "KEY=VALUE; … with keys: " + ", ".join(keys) if keys else "no options for this format"
-        )
+        self.options_edit.setPlaceholderText(options_hint(keys))
         show_example(self.example, _example(fmt, keys))
         # the values each key takes, a key a line (as one line the tip was wider than the dialog, near the screen's)
         self.options_edit.setToolTip(re.sub(r", (?=\w+=)", "\n", FORMATS[fmt].export_help))

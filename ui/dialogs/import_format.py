@@ -22,7 +22,14 @@ from annotator.formats.registry import FORMATS, import_formats
 from annotator.text_encoding import OFFERED, UTF8
 from ui import file_dialogs
 from ui.dialogs.export import parse_options
-from ui.dialogs.keys import buddy_label, example_row, options_and_error_rows, show_example
+from ui.dialogs.keys import (
+    buddy_label,
+    example_row,
+    fit_options_hints,
+    options_and_error_rows,
+    options_hint,
+    show_example,
+)
 
 
 TOLD = "Told from each file (.txt, .jsonl, .json, …)"
@@ -61,6 +68,7 @@ class ImportFormatDialog(QDialog):
         )
         form.addRow(buddy_label("&Encoding", self.encoding_box), self.encoding_box)
         self.options_edit, self.error = options_and_error_rows(form)
+        fit_options_hints(self.options_edit, (f.import_options for f in import_formats()))
         self.example = example_row(form, self.error)  # the reader's example, whole below the box
         self.format.currentIndexChanged.connect(self._options_for)
         self._options_for()
@@ -87,9 +95,7 @@ class ImportFormatDialog(QDialog):
         record = FORMATS.get(self.format.currentData())
         keys = record.import_options if record else ()
         self.options_edit.setEnabled(bool(keys))
-        self.options_edit.setPlaceholderText(
-            "KEY=VALUE; … with keys: " + ", ".join(keys) if keys else "no options for this format"
-        )
+        self.options_edit.setPlaceholderText(options_hint(keys))
         show_example(self.example, record.import_example if record and keys else "")
         self.options_edit.setToolTip(record.import_help if record else "")
         self.error.setText("")

@@ -4,6 +4,7 @@ question whose Enter answers No."""
 from __future__ import annotations
 
 import re
+from typing import Iterable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget
@@ -37,6 +38,19 @@ def options_and_error_rows(form: QFormLayout) -> tuple[QLineEdit, QLabel]:
     error.setStyleSheet(f"color: {themes.current().error}")
     form.addRow(error)
     return options, error
+
+
+def options_hint(keys: Sequence[str]) -> str:
+    """The Options box's hint: the keys a format takes, or that it takes none."""
+    return "KEY=VALUE; … with keys: " + ", ".join(keys) if keys else "no options for this format"
+
+
+def fit_options_hints(edit: QLineEdit, key_lists: Iterable[Sequence[str]]) -> None:
+    """The Options box as wide as the longest hint of any format needs: at 1366x768 Export's DyGIE++ hint was cut
+    ("… with keys: split, seed, misaligned, dataset, trigger_head,…"), its last key unseen."""
+    fm = edit.fontMetrics()
+    need = max((fm.horizontalAdvance(options_hint(keys)) for keys in key_lists), default=0)
+    edit.setMinimumWidth(need + 16)  # the frame's and the text's margins
 
 
 def example_row(form: QFormLayout, error: QLabel) -> QLabel:

@@ -1,0 +1,62 @@
+"""Session 30: the app looked at under Xvfb at 1366x768 and 1920x1080 (helper ``s30-look``): what was cut or unclear,
+read from the widgets (sizes against the screen, texts against the room they have)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+
+def test_the_type_picker_is_as_wide_as_its_descriptions_need_within_the_screen(qtbot, window):
+    """E on a word that names no type opens the picker: at 1366x768 its fixed 520 px cut most descriptions
+    ("Conflict:Demonstrate — A large number of people come together in a public …"), 29 of 33. It is now as wide as
+    its widest entry needs, up to nine tenths of the screen (never wider than the screen)."""
+    from ui.dialogs.event_type import EventTypeDialog
+    from ui_support import show_widget
+
+    dlg = show_widget(qtbot, EventTypeDialog(window.controller.schema, "reviewing", window))
+    QApplication.processEvents()
+    room = dlg.screen().availableGeometry()
+    fm = dlg.list.fontMetrics()
+    view = dlg.list.viewport().width()
+    texts = [dlg.list.item(i).text() for i in range(dlg.list.count())]
+    widest = max(fm.horizontalAdvance(t) for t in texts)
+    assert dlg.width() <= room.width() and dlg.height() <= room.height()
+    if widest + 8 <= room.width() * 9 // 10 - 60:  # the screen has the room: every entry whole
+        assert [t for t in texts if fm.horizontalAdvance(t) + 8 > view] == []
+    else:  # else as wide as the screen allows
+        assert dlg.width() >= room.width() * 9 // 10 - 1
+    dlg.reject()
+
+
+def _hints_cut(dlg, formats) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Each format's Options hint that does not fit its box's text area, with how much it needs."""
+    cut = {}
+    for name in formats:
+        dlg.set_format(name)
+        QApplication.processEvents()
+        dlg.adjustSize()  # as the dialog is when it opens on this format
+        QApplication.processEvents()
+        hint = dlg.options_edit.placeholderText()
+        needed = dlg.options_edit.fontMetrics().horizontalAdvance(hint)
+        room = dlg.options_edit.contentsRect().width() - 8  # the frame's and the text's margins
+        if needed > room:
+            cut[name] = f"{hint!r}: {needed} > {room}"
+    return cut
+
+
+def test_the_export_dialog_names_every_key_of_each_format_whole(qtbot, window, tmp_path):
+    """Export's DyGIE++ hint read "KEY=VALUE; … with keys: split, seed, misaligned, dataset, trigger_head,…" at
+    1366x768: its last key was not to be read anywhere but in the tooltip. The box is as wide as the longest
+    hint needs, in the import dialog as well."""
+    from annotator.formats.registry import export_formats, import_formats
+    from ui.dialogs.export import ExportDialog
+    from ui.dialogs.import_format import ImportFormatDialog
+    from ui_support import show_widget
+
+    dlg = show_widget(qtbot, ExportDialog(str(tmp_path / "p.json"), window))
+    assert _hints_cut(dlg, [f.name for f in export_formats()]) == {}
+    assert dlg.width() <= dlg.screen().availableGeometry().width()
+    dlg.reject()
+    imp = show_widget(qtbot, ImportFormatDialog(window))
+    assert _hints_cut(imp, [f.name for f in import_formats()]) == {}
+    imp.reject()
