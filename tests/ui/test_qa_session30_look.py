@@ -3,6 +3,7 @@ read from the widgets (sizes against the screen, texts against the room they hav
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
 
@@ -60,3 +61,23 @@ def test_the_export_dialog_names_every_key_of_each_format_whole(qtbot, window, t
     imp = show_widget(qtbot, ImportFormatDialog(window))
     assert _hints_cut(imp, [f.name for f in import_formats()]) == {}
     imp.reject()
+
+
+@pytest.mark.slow  # a team project made and a window opened on it: about 1.4 s
+def test_the_adjudication_list_says_whose_an_item_is_that_one_annotator_alone_has(qtbot, tmp_path):
+    """Review > Adjudicate differences… at 1366x768 on seed 000 (alice's spans, bob's none): 50 rows read "entity |
+    only | November 17", a bare "only" that says nothing of whose. The column names the annotator: "only alice"."""
+    from test_qa_session26 import _team
+    from ui_support import close_window, open_window
+
+    text = "Adebayo Ogunleye won in Lagos on Sunday."
+    alice = [("Adebayo Ogunleye", "PERSON"), ("Lagos", "GPE"), ("Sunday", "DATE")]
+    bob = [("Adebayo Ogunleye", "PERSON"), ("Lagos", "GPE")]
+    w = open_window(qtbot, _team(tmp_path, text, {"alice": alice, "bob": bob}), annotator="vera", pipeline=None)
+    try:
+        w.actions_by_name["adjudicate"].trigger()
+        dlg = w._adjudication_window
+        rows = [dlg.tree.topLevelItem(i) for i in range(dlg.tree.topLevelItemCount())]
+        assert [(r.text(1), r.text(2)) for r in rows if r.text(1) != "same"] == [("only alice", "Sunday")]
+    finally:
+        close_window(w)

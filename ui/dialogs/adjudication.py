@@ -100,6 +100,14 @@ def describe_option(text: str, opt: EntityOption | EventOption | CategoryOption 
     )
 
 
+def difference_said(d: Difference) -> str:
+    """The Difference column's word: "only" says whose the item is ("only alice"; a bare "only" beside an A column
+    and an empty B read as nothing at 1366x768, session 30)."""
+    if d.status != "only":
+        return d.status
+    return "only " + ", ".join(name for name, opt in d.options if opt is not None)
+
+
 def decision_said(text: str, d: Difference, finals: dict[tuple[int, int], tuple[EventOption, tuple[str, ...]]]) -> str:
     """The Decision cell: who took what, and for an event the final set's as it now is when it differs from the version
     taken ("alice by vera; now Personnel:Elect “election”, needs Person": a label taken later took its filler out of a
@@ -216,7 +224,7 @@ class AdjudicationWindow(QDialog):
             alone = len(d.options) == 1  # one annotator worked on the document: nothing to differ from
             words = "(the document)" if d.kind == "categories" else text[d.start : d.end]
             where = words if len(words) <= TEXT_MOST else words[: TEXT_MOST - 1] + "…"  # cut: said, whole in its tip
-            cols = [d.kind, "one annotator" if alone else d.status, where]
+            cols = [d.kind, "one annotator" if alone else difference_said(d), where]
             cols += [describe_option(text, opt) for _, opt in d.options]
             cols.append(decision)
             item = QTreeWidgetItem(cols)
