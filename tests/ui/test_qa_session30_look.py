@@ -81,3 +81,25 @@ def test_the_adjudication_list_says_whose_an_item_is_that_one_annotator_alone_ha
         assert [(r.text(1), r.text(2)) for r in rows if r.text(1) != "same"] == [("only alice", "Sunday")]
     finally:
         close_window(w)
+
+
+def test_the_comments_tab_says_what_goes_there_and_its_box_s_hint_is_whole_at_1366(qtbot, window):
+    """Annotations > Comments at 1366x768: an empty list with no word of what goes there, and the box's hint cut
+    ("Write a comment on this docum…"). The list says it has none and where to write one; the hint fits the box."""
+    from ui.panels.comments import NO_COMMENTS
+
+    window.resize(1366, 740)
+    panel = window.comments
+    window.tabs.setCurrentWidget(panel)
+    QApplication.processEvents()
+    assert panel.list.count() == 0
+    assert panel.empty_note.isVisible() and panel.empty_note.text() == NO_COMMENTS
+    box = panel.edit
+    hint = box.placeholderText()
+    assert box.fontMetrics().horizontalAdvance(hint) <= box.contentsRect().width() - 8, (hint, box.width())
+    panel.addRequested.emit("Check the date.")
+    qtbot.waitUntil(lambda: panel.list.count() == 1)
+    assert not panel.empty_note.isVisible()
+    window.controller.undo_stack.undo()
+    qtbot.waitUntil(lambda: panel.list.count() == 0)
+    assert panel.empty_note.isVisible()

@@ -7,6 +7,10 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from annotator.model import Comment
+from ui.panels.empty_note import EmptyNote
+
+# the empty list's word (it stood blank, with nothing to say what goes there)
+NO_COMMENTS = "No comments on this document yet: write one in the box below (Enter or Add)."
 
 
 class CommentBox(QLineEdit):
@@ -38,7 +42,9 @@ class CommentPanel(QWidget):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.edit = CommentBox()
-        self.edit.setPlaceholderText("Write a comment on this document and press Enter")
+        # short enough to be read whole in the panel's box at 1366x768 ("Write a comment on this docum…" was cut);
+        # the empty list's note says the rest
+        self.edit.setPlaceholderText("A comment; Enter adds it")
         add = QPushButton("Add")
         self.delete = QPushButton("Delete")
         row = QHBoxLayout()
@@ -48,6 +54,7 @@ class CommentPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.list)
+        self.empty_note = EmptyNote(self.list, lambda: "" if self.list.count() else NO_COMMENTS)
         lay.addLayout(row)
         self.edit.returnPressed.connect(self._add)
         add.clicked.connect(self._add)
@@ -77,3 +84,4 @@ class CommentPanel(QWidget):
             item = QListWidgetItem(f"{cm.author or 'someone'} ({when}): {cm.text}")  # list items are plain text
             item.setData(Qt.ItemDataRole.UserRole, cm.id)
             self.list.addItem(item)
+        self.empty_note.refresh()
