@@ -93,7 +93,13 @@ def test_the_comments_tab_says_what_goes_there_and_its_box_s_hint_is_whole_at_13
     window.tabs.setCurrentWidget(panel)
     QApplication.processEvents()
     assert panel.list.count() == 0
-    assert panel.empty_note.isVisible() and panel.empty_note.text() == NO_COMMENTS
+    note = panel.empty_note
+    assert note.isVisible() and note.text() == NO_COMMENTS
+    room = panel.list.viewport().rect()
+    assert room.contains(note.geometry()) and note.height() >= note.heightForWidth(note.width()), (
+        note.geometry(),
+        room,
+    )
     box = panel.edit
     hint = box.placeholderText()
     assert box.fontMetrics().horizontalAdvance(hint) <= box.contentsRect().width() - 8, (hint, box.width())

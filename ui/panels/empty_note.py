@@ -42,6 +42,8 @@ class EmptyNote(QLabel):
         self.setGeometry(room.x(), room.y(), room.width(), max(self.heightForWidth(room.width()), 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Resize and self.isVisible():
+        # not isVisible(): in a tab not shown (Comments) the note is shown but not visible, and was left at the size
+        # it had before the viewport had its own ("write one in th" cut at the panel's edge, session 30)
+        if event.type() == QEvent.Type.Resize and not self.isHidden():
             self._place()
         return False
