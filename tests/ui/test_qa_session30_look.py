@@ -109,3 +109,29 @@ def test_the_comments_tab_says_what_goes_there_and_its_box_s_hint_is_whole_at_13
     window.controller.undo_stack.undo()
     qtbot.waitUntil(lambda: panel.list.count() == 0)
     assert panel.empty_note.isVisible()
+
+
+def test_the_entity_and_event_lists_of_a_document_without_any_say_what_goes_there(qtbot, window):
+    """A document with nothing found ("Nothing to see here, only words.") showed blank Entities and Events tabs at
+    1366x768 and 1920x1080, headers only. Each says what goes there and how to make one, and stops saying it once
+    the document has a row."""
+    from ui.panels.entities import EntityPanel
+    from ui.panels.events import EventPanel
+
+    window.resize(1366, 740)
+    c = window.controller
+    c.open_document(c.project.documents_named(["c.txt"])[0])
+    qtbot.waitUntil(lambda: not window.after_view_paint.pending)  # the side panels fill once the text is drawn
+    for panel, text in ((window.entities, EntityPanel.empty_text), (window.events, EventPanel.empty_text)):
+        window.tabs.setCurrentWidget(panel)
+        QApplication.processEvents()
+        note = panel.empty_note
+        assert panel.model.rowCount() == 0 and text
+        assert note.isVisible() and note.text() == text
+        room = panel.table.viewport().rect()
+        assert room.contains(note.geometry()) and note.height() >= note.heightForWidth(note.width())
+    c.open_document(c.project.documents_named(["a.txt"])[0])
+    qtbot.waitUntil(lambda: not window.after_view_paint.pending)
+    window.tabs.setCurrentWidget(window.entities)
+    QApplication.processEvents()
+    assert window.entities.model.rowCount() > 0 and not window.entities.empty_note.isVisible()

@@ -114,6 +114,7 @@ class EntityTableModel(RowTableModel):
 class EntityPanel(RowPanel):
     entityActivated = Signal(int)
     activated_signal = "entityActivated"
+    empty_text = "No entities listed for this document: select words in the text, then press a label's key."
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(EntityTableModel(), parent)

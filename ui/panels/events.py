@@ -267,6 +267,7 @@ class ArgumentsDelegate(QStyledItemDelegate):
 class EventPanel(RowPanel):
     eventActivated = Signal(int)
     activated_signal = "eventActivated"
+    empty_text = "No events listed for this document: select a trigger word in the text, then press E."
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(EventTableModel(), parent)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
 
+from ui.panels.empty_note import EmptyNote
 from ui.panels.table_model import RowTableModel, show_keys
 
 
@@ -14,6 +15,7 @@ class RowPanel(QWidget):
     and shows its row. Subclasses size the columns."""
 
     activated_signal = ""  # the name of the subclass's Signal(int)
+    empty_text = ""  # what the empty list says goes there (it stood blank at 1366x768, session 30)
 
     def __init__(self, model: RowTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +31,8 @@ class RowPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.table)
+        self.empty_note = EmptyNote(self.table, lambda: "" if self.model.rowCount() else self.empty_text)
+        self.empty_note.refresh()  # empty from the start: a list set to no rows again signals nothing
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(self._clicked)
 
