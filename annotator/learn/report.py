@@ -21,7 +21,7 @@ def format_comparison(scores: dict[str, dict[str, Any]], current: str = "current
     """Per part and per label/type/role: P R F1 of the current model and of the new one, side by side."""
     cur, new = scores.get("current", {}), scores.get("new", {})
     lines = [
-        f"{'':32} {'current (' + current + ')':>20}   {'new':>20}",
+        f"{'':32} {'current (' + current + ')':^20}   {'new':^20}",  # each over the middle of its P R F1
         f"{'':32} {'P':>6} {'R':>6} {'F1':>6}   {'P':>6} {'R':>6} {'F1':>6}  gold",
     ]
     for part, noun, _key in PARTS:

@@ -29,3 +29,17 @@ def test_types_with_no_gold_and_nothing_suggested_are_counted_not_listed_as_rows
     assert "PERSON" in table and "Conflict:Attack" in table  # gold, or suggested by the current model
     assert "Life:Die" not in table and "Contact:Meet" not in table, table
     assert "2 types with no gold and none suggested" in table, table
+
+
+def test_each_model_s_heading_stands_over_the_middle_of_its_three_columns():
+    """Train suggestions' Show Details at 1366x768 and 1920x1080: "current (original)" stood over the middle of its
+    P R F1, "new" over the new model's F1 alone (right-aligned in the 20 characters of its three columns), as if it
+    named that column only. Each heading is centred over its P R F1 (session 30)."""
+    s = {"entities": {"all": _s(8, 2, 2), "PERSON": _s(8, 2, 2)}}
+    head, cols = format_comparison({"current": s, "new": s}, current="original").splitlines()[:2]
+    p_cur, p_new = cols.index("P"), cols.rindex("P")
+    f1_cur, f1_new = cols.index("F1") + 2, cols.rindex("F1") + 2
+    for word, left, right in (("current (original)", p_cur - 5, f1_cur), ("new", p_new - 5, f1_new)):
+        at = head.index(word)
+        middle, span_middle = at + len(word) / 2, (left + right) / 2
+        assert abs(middle - span_middle) <= 1, (word, head, cols)
