@@ -39,7 +39,7 @@ from annotator.formats.kept_relations import SHARED, from_words, kept_relations
 from annotator.formats.meta_keys import BRAT, PRODIGY
 from annotator.formats.writing import FormatExportReport, parts_of, say_categories_left_out, split_option
 from annotator.formats.region_attributes import region_choices, span_feature_values
-from annotator.formats.records import ExportRequest, export_writer, iter_document_records
+from annotator.formats.records import ExportRequest, export_writer, request_records
 from annotator.formats.schema_names import GivenSpellings, spelt_schema
 from annotator.schema import Schema
 from annotator.store import Project
@@ -508,15 +508,7 @@ def write_brat(project: Project, out: str | Path, request: ExportRequest) -> For
         for part in parts_of(assignment):
             if part:
                 (folder / part).mkdir()
-        for rec in iter_document_records(
-            project,
-            request.states,
-            request.statuses_list,
-            request.annotation_set,
-            report,
-            request.progress,
-            request.document_ids(project),
-        ):
+        for rec in request_records(project, request, report):
             say_categories_left_out(rec, report)
             inner, base = name_parts(rec["name"])  # a document of a subfolder goes back into it (esp/)
             where = "/".join(x for x in (assignment[rec["id"]], inner) if x)

@@ -353,6 +353,17 @@ def iter_document_records(
                 progress(report.documents)
 
 
+def request_records(
+    project: Project, request: ExportRequest, report: ExportReport, ids: list[int] | None = None
+) -> Iterator[dict[str, Any]]:
+    """``iter_document_records`` of what ``request`` asks for (its states, statuses, set and progress; its
+    documents, ``ExportRequest.document_ids``, unless ``ids`` names them): every writer's records, read one way."""
+    ids = request.document_ids(project) if ids is None else ids
+    return iter_document_records(
+        project, request.states, request.statuses_list, request.annotation_set, report, request.progress, ids
+    )
+
+
 def stored_tokens(conn: Any, chunk: list[int]) -> dict[int, dict[str, Any]]:
     """The stored tokens of the documents ``chunk``, by document id, as the JSON export writes them."""
     rows = conn.execute(

@@ -37,7 +37,7 @@ import re
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, Sequence, TypeVar
+from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 import orjson
 
@@ -74,7 +74,7 @@ from annotator.formats.records import (
     KeptIds,
     covering_set_records,
     export_writer,
-    iter_document_records,
+    request_records,
 )
 from annotator.formats.schema_names import GivenSpellings
 from annotator.formats.webanno_tsv import SOURCE
@@ -514,18 +514,6 @@ def label_studio_task(
     return task
 
 
-def _records(project: Project, request: ExportRequest, report: FormatExportReport) -> Iterator[dict[str, Any]]:
-    return iter_document_records(
-        project,
-        request.states,
-        request.statuses_list,
-        request.annotation_set,
-        report,
-        request.progress,
-        request.document_ids(project),
-    )
-
-
 def _write(
     project: Project,
     out: str | Path,
@@ -538,7 +526,7 @@ def _write(
     with atomic_output(out) as fh:
         if array:
             fh.write(b"[")
-        for k, rec in enumerate(_records(project, request, report)):
+        for k, rec in enumerate(request_records(project, request, report)):
             if array:
                 fh.write(b",\n" if k else b"\n")
             fh.write(orjson.dumps(render(rec, report), option=0 if array else orjson.OPT_APPEND_NEWLINE))
@@ -560,7 +548,7 @@ def write_doccano(project: Project, out: str | Path, request: ExportRequest) -> 
     if form == "jsonl":
         return _write(project, out, request, "doccano", lambda rec, report: doccano_line(rec, report, ids), array=False)
     report = FormatExportReport(format="doccano")
-    records = _records(project, request, report)
+    records = request_records(project, request, report)
     if form == "csv":
         data = tables.csv_text(records, report, tab=Path(out).suffix.lower() == ".tsv", ids=ids).encode("utf-8")
     else:

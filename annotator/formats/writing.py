@@ -19,7 +19,7 @@ from annotator.errors import OptionError
 from annotator.formats.common import option_choice, option_int
 from annotator.formats.meta_keys import BRAT, WEBANNO
 from annotator.formats.schema_names import AliasNames
-from annotator.formats.records import ExportReport, ExportRequest, iter_document_records
+from annotator.formats.records import ExportReport, ExportRequest, request_records
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, tokens_for
 from annotator.schema import Schema
 from annotator.set_status import selected_ids
@@ -249,10 +249,7 @@ def records_with_tokens(
 ) -> Iterator[tuple[dict[str, Any], DocTokens]]:
     """Each exported document record with its tokens; documents without stored tokens go in ``report.tokenized``;
     ``ids``: only these documents (see ``iter_document_records``)."""
-    ids = request.document_ids(project) if ids is None else ids
-    for rec in iter_document_records(
-        project, request.states, request.statuses_list, request.annotation_set, report, request.progress, ids
-    ):
+    for rec in request_records(project, request, report, ids):
         say_categories_left_out(rec, report)
         say_brat_kept_left_out(rec, report)
         toks = tokens_for(project, rec["id"], rec["text"])
