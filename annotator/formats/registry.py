@@ -14,6 +14,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 SPLIT = ("split", "seed")
+# the event corpora's writers (DyGIE++, OneIE, WikiEvents, OmniEvent): how they spell the schema's names
+NAMES_HELP = (
+    "names=file|schema|aliases (file: as the file each document came from spelt them; aliases: each name's first "
+    "alias, ACE's PER and Conflict.Attack for the news schema)"
+)
 # the project's JSON and JSONL: each document's stored tokens (session 20)
 TOKENS_HELP = "tokens=yes|no (yes, the default: each document's stored tokens; no: left out, a file a third smaller)"
 
@@ -140,8 +145,7 @@ FORMATS: dict[str, Format] = {
             _M + "dygiepp:read_dygiepp",
             rebuilds_text=True,
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, dataset=NAME, trigger_head=last|first, "
-            "names=file|schema|aliases (file: as the file each document came from spelt them; aliases: each name's first "
-            "alias, ACE's PER and Conflict.Attack for the news schema)",
+            + NAMES_HELP,
             title="DyGIE++",
             spelt=True,
         ),
@@ -153,9 +157,7 @@ FORMATS: dict[str, Format] = {
             _M + "oneie_out:write_oneie",
             _M + "oneie:read_oneie",
             rebuilds_text=True,
-            export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, "
-            "names=file|schema|aliases (file: as the file each document came from spelt them; aliases: each name's first "
-            "alias, ACE's PER and Conflict.Attack for the news schema)",
+            export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, " + NAMES_HELP,
             description="OneIE's event extraction data (ACE05-E, ERE-EN as OneIE, DEGREE, TextEE write them), and "
             "WikiEvents' document lines in",
             title="OneIE",
@@ -169,9 +171,7 @@ FORMATS: dict[str, Format] = {
             _M + "wikievents_out:write_wikievents",
             _M + "oneie:read_oneie",
             rebuilds_text=True,
-            export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, "
-            "names=file|schema|aliases (file: as the file each document came from spelt them; aliases: each name's first "
-            "alias, ACE's PER and Conflict.Attack for the news schema)",
+            export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, " + NAMES_HELP,
             description="WikiEvents' document lines (gen-arg, TextEE): a document a line, arguments in any sentence; "
             "read by the OneIE reader",
             title="WikiEvents",
@@ -189,8 +189,7 @@ FORMATS: dict[str, Format] = {
             import_example="documents=prefix",
             rebuilds_text=True,
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, unit=sentence|document, "
-            "names=file|schema|aliases (file: as the file each document came from spelt them; aliases: each name's first "
-            "alias, ACE's PER and Conflict.Attack for the news schema)",
+            + NAMES_HELP,
             description="OmniEvent's unified JSONL (train.unified.jsonl: ACE2005, ERE, TAC KBP, MAVEN as OmniEvent "
             "converts them), and MAVEN's and MAVEN-ARG's own files in",
             title="OmniEvent",
