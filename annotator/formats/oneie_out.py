@@ -15,7 +15,6 @@ sources, attributes, comments; an argument that is a nested event's stand-in (br
 
 from __future__ import annotations
 
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +30,7 @@ from annotator.formats.kept_relations import EVENT_ENDED, event_ended, from_word
 from annotator.formats.meta_keys import DYGIEPP, ONEIE as SOURCE
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames, written_names
-from annotator.formats.tokens import DocTokens, placed_span
+from annotator.formats.tokens import DocTokens, line_span
 from annotator.formats.wikievents_names import kept_levels, written_type
 from annotator.store import Project
 
@@ -80,11 +79,7 @@ def record_to_oneie(
 
     def span(start: int, end: int, what: str) -> tuple[int, int, int] | None:
         """(sentence, first, end exclusive) of [start, end), or None (reported)."""
-        got = placed_span(toks, start, end, mode, report, f"{name}: {what}", place, itemgetter(0))
-        if got is None:
-            return None
-        (sentence, first), (_, last) = got
-        return sentence, first, last + 1
+        return line_span(toks, start, end, mode, report, f"{name}: {what}", place)
 
     kinds = {  # (start, end) -> the mention type and entity subtype a OneIE import kept
         (m[0], m[1]): m[2:4]

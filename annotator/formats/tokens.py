@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar
 
 from annotator.offsets import char_to_token_span
@@ -210,6 +211,24 @@ def placed_span(
         problems.problem("spans left out (cross a sentence boundary)", f"{where} [{start}, {end})")
         return None
     return inner[0], inner[-1]
+
+
+def line_span(
+    toks: DocTokens,
+    start: int,
+    end: int,
+    mode: str,
+    problems: Any,
+    where: str,
+    place: Mapping[int, tuple[int, int]],
+) -> tuple[int, int, int] | None:
+    """(line, first token, end token exclusive) of [start, end) as ``placed_span`` places it, ``place`` giving each
+    kept token its line and its index there (OneIE's sentence lines, WikiEvents' sentences); None, reported."""
+    got = placed_span(toks, start, end, mode, problems, where, place, itemgetter(0))
+    if got is None:
+        return None
+    (line, first), (_, last) = got
+    return line, first, last + 1
 
 
 @dataclass

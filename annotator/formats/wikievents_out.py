@@ -17,7 +17,6 @@ is a nested event's stand-in (brat) is left out and reported.
 
 from __future__ import annotations
 
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,7 @@ from annotator.formats.kept_relations import EVENT_ENDED, event_ended, from_word
 from annotator.formats.meta_keys import DYGIEPP, ONEIE
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames, written_names
-from annotator.formats.tokens import DocTokens, placed_span
+from annotator.formats.tokens import DocTokens, line_span
 from annotator.formats.wikievents_names import kept_levels, written_type
 from annotator.formats.writing import FormatExportReport, arguments_in_line, placed_triggers, write_event_lines
 from annotator.store import Project
@@ -46,9 +45,9 @@ def record_to_wikievents(
     label_of, type_of, role_of = written_names(rec["meta"], names, file_names)
     type_of = str if names else type_of  # the schema's types, as the OneIE export writes them
     keep = [k for k in range(len(toks)) if not toks.is_space(text, k)]
-    place = {k: (toks.sentence_of(k), j) for j, k in enumerate(keep)}  # token -> (its sentence, its index written)
-    order = list(dict.fromkeys(s for s, _ in place.values()))
+    order = list(dict.fromkeys(toks.sentence_of(k) for k in keep))
     sent_idx = {s: n for n, s in enumerate(order)}
+    place = {k: (sent_idx[toks.sentence_of(k)], j) for j, k in enumerate(keep)}  # token -> (sentence written, index)
     sentences: list[list[Any]] = [[[], ""] for _ in order]
     for k in keep:
         sentences[sent_idx[toks.sentence_of(k)]][0].append(
@@ -60,11 +59,7 @@ def record_to_wikievents(
 
     def span(start: int, end: int, what: str) -> tuple[int, int, int] | None:
         """(sentence index, first token, end token exclusive) of [start, end), or None (reported)."""
-        got = placed_span(toks, start, end, mode, report, f"{name}: {what}", place, itemgetter(0))
-        if got is None:
-            return None
-        (sentence, first), (_, last) = got
-        return sent_idx[sentence], first, last + 1
+        return line_span(toks, start, end, mode, report, f"{name}: {what}", place)
 
     kept = rec["meta"].get(ONEIE) if isinstance(rec["meta"].get(ONEIE), dict) else {}
     kinds = {(m[0], m[1]): m[2] for m in kept.get("mentions") or [] if isinstance(m, list) and len(m) == 4}
