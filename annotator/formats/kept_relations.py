@@ -9,9 +9,9 @@ and a brat corpus's relations to none of them (session 23)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Container, Iterator, Mapping
 
-from annotator.formats.meta_keys import BRAT, PRODIGY, WEBANNO
+from annotator.formats.meta_keys import BRAT, DYGIEPP, PRODIGY, WEBANNO
 
 SHARED = ("doccano", "label_studio", WEBANNO)  # the keys that keep them in the shared shape
 
@@ -96,6 +96,35 @@ def with_others(own: list[dict[str, Any]], meta: dict[str, Any]) -> list[dict[st
         if repr((r.get("type"), r.get("from"), r.get("to"))) not in given
     ]
     return own + others
+
+
+def entity_relations(
+    meta: dict[str, Any],
+    by_span: Mapping[tuple[int, int, str], int],
+    written: Container[int],
+    problems: Any,
+    name: str,
+) -> Iterator[tuple[dict[str, Any], int, int]]:
+    """The relations between entities for an export whose relations join the entity mentions it wrote (OneIE,
+    WikiEvents): a DyGIE++ import's own (``meta["dygiepp"]``), then another tool's (``with_others``), each with the
+    ids of its two entities (``by_span``: (start, end, label) -> entity id). Left out and said (``problems``, the
+    document ``name``): brat's from an event (``EVENT_ENDED``), another tool's from words that are no entity, and one
+    with an end that is gone or was not written (not in ``written``)."""
+    kept = meta.get(DYGIEPP)
+    given = kept.get("relations") if isinstance(kept, dict) else None
+    own = [r for r in given or [] if isinstance(r, dict)]
+    for t in event_ended(meta):  # brat's from an event: the format's relations join entities
+        problems.problem(EVENT_ENDED, f"{name}: {t}")
+    for r in with_others(own, meta):
+        if r not in own and from_words(r):
+            problems.problem("relations from words that are no entity left out", f"{name}: {r.get('type')}")
+            continue
+        ends = [by_span.get(tuple(x)) if isinstance(x, list) else None for x in (r.get("from"), r.get("to"))]
+        one, two = ends
+        if one is None or two is None or one not in written or two not in written:
+            problems.problem("relations left out (an end is gone)", f"{name}: {r.get('type')}")
+            continue
+        yield r, one, two
 
 
 def as_prodigy(r: dict[str, Any]) -> dict[str, Any]:

@@ -26,8 +26,8 @@ from annotator.formats.writing import (
     placed_triggers,
     write_event_lines,
 )
-from annotator.formats.kept_relations import EVENT_ENDED, event_ended, from_words, with_others
-from annotator.formats.meta_keys import DYGIEPP, ONEIE as SOURCE
+from annotator.formats.kept_relations import entity_relations
+from annotator.formats.meta_keys import ONEIE as SOURCE
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames, written_names
 from annotator.formats.tokens import DocTokens, line_span
@@ -128,23 +128,9 @@ def record_to_oneie(
                 "arguments": args,
             }
         )
-    relations = (
-        (rec["meta"].get(DYGIEPP) or {}).get("relations") if isinstance(rec["meta"].get(DYGIEPP), dict) else None
-    )
-    own = [r for r in relations or [] if isinstance(r, dict)]
-    for t in event_ended(rec["meta"]):  # brat's from an event: the format's relations join entities
-        report.problem(EVENT_ENDED, f"{name}: {t}")
-    for r in with_others(
-        own, rec["meta"]
-    ):  # relations between entities a OneIE or DyGIE++ import kept, while their ends are there
-        if r not in own and from_words(r):
-            report.problem("relations from words that are no entity left out", f"{name}: {r.get('type')}")
-            continue
-        ends = [by_span.get(tuple(x)) if isinstance(x, list) else None for x in (r.get("from"), r.get("to"))]
-        if ends[0] is None or ends[1] is None or ends[0] not in mention or ends[1] not in mention:
-            report.problem("relations left out (an end is gone)", f"{name}: {r.get('type')}")
-            continue
-        (n1, id1, w1), (n2, id2, w2) = mention[ends[0]], mention[ends[1]]
+    # relations between entities a OneIE or DyGIE++ import kept, then another tool's, while their ends are there
+    for r, one, two in entity_relations(rec["meta"], by_span, mention, report, name):
+        (n1, id1, w1), (n2, id2, w2) = mention[one], mention[two]
         if n1 != n2:
             report.problem("relations left out (ends in two sentences)", f"{name}: {r.get('type')}")
             continue

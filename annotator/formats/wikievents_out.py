@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.formats.brat_conf import proxy_labels
-from annotator.formats.kept_relations import EVENT_ENDED, event_ended, from_words, with_others
-from annotator.formats.meta_keys import DYGIEPP, ONEIE
+from annotator.formats.kept_relations import entity_relations
+from annotator.formats.meta_keys import ONEIE
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames, written_names
 from annotator.formats.tokens import DocTokens, line_span
@@ -100,19 +100,8 @@ def record_to_wikievents(
              "arguments": args}
         )  # fmt: skip
     relations = []
-    own = (rec["meta"].get(DYGIEPP) or {}).get("relations") if isinstance(rec["meta"].get(DYGIEPP), dict) else None
-    own = [r for r in own or [] if isinstance(r, dict)]
-    for t in event_ended(rec["meta"]):  # brat's from an event: the format's relations join entities
-        report.problem(EVENT_ENDED, f"{name}: {t}")
-    for r in with_others(own, rec["meta"]):
-        if r not in own and from_words(r):
-            report.problem("relations from words that are no entity left out", f"{name}: {r.get('type')}")
-            continue
-        ends = [by_span.get(tuple(x)) if isinstance(x, list) else None for x in (r.get("from"), r.get("to"))]
-        if ends[0] not in mention or ends[1] not in mention:
-            report.problem("relations left out (an end is gone)", f"{name}: {r.get('type')}")
-            continue
-        (_, id1, w1), (_, id2, w2) = mention[ends[0]], mention[ends[1]]  # type: ignore[index]
+    for r, one, two in entity_relations(rec["meta"], by_span, mention, report, name):
+        (_, id1, w1), (_, id2, w2) = mention[one], mention[two]
         relations.append(
             {"id": f"{name}-R{len(relations)}", "relation_type": r.get("type"),
              "arguments": [{"entity_id": id1, "text": w1, "role": "Arg-1"},
