@@ -52,8 +52,8 @@ class Kept(Generic[K]):
 class WriteQueue(Generic[K]):
     """The edits kept while another program writes, oldest first."""
 
-    def __init__(self, first_wait_ms: int = FIRST_WAIT_MS) -> None:
-        self.first_wait_ms = first_wait_ms
+    def __init__(self, first_wait_ms: int | None = None) -> None:
+        self.first_wait_ms = FIRST_WAIT_MS if first_wait_ms is None else first_wait_ms  # the module's, read now
         self._kept: deque[Kept[K]] = deque()
         self.last_busy: BusyError | None = None  # what the last try that found the lock held said
         # why the oldest kept edit could not be saved at its last try (a SaveError, or the file renamed: ProjectMovedError)

@@ -20,7 +20,7 @@ from annotator.errors import AnnotatorError, BusyError, ProjectMovedError, SaveE
 from annotator.history import Outcome, Step
 from annotator.model import Argument, Change
 from annotator.store import Project
-from annotator.write_queue import FIRST_WAIT_MS
+from annotator import write_queue
 
 
 class EditHost(Protocol):
@@ -173,13 +173,14 @@ class CoreEditCommand(QUndoCommand):
             return
         if not self.step.applied and self._after_kept_edits():
             return
-        with self.controller.project.lock_wait(FIRST_WAIT_MS):  # never the window held for the busy timeout
+        # never the window held for the busy timeout (the module's wait, read now: the GUI tests shorten it)
+        with self.controller.project.lock_wait(write_queue.FIRST_WAIT_MS):
             self._show(self.step.redo(self.controller.project), "Redone")
 
     def undo(self) -> None:
         if self.step.applied and self._after_kept_edits(undoing=True):
             return
-        with self.controller.project.lock_wait(FIRST_WAIT_MS):
+        with self.controller.project.lock_wait(write_queue.FIRST_WAIT_MS):
             self._show(self.step.undo(self.controller.project), "Undone")
 
     def _after_kept_edits(self, undoing: bool = False) -> bool:
