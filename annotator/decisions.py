@@ -24,10 +24,12 @@ def accept_fillers(rec: EditRecorder, event_id: int) -> None:
 def undecide_fillers(rec: EditRecorder, entity_ids: Iterable[int]) -> None:
     """Put back to undecided the entity suggestions that were accepted only by filling a role (the caller knows
     which: a candidate the role keys went past, a wrong filler of a suggested event accepted with it) and that a
-    person's edit has just taken out of their last role; one that fills another argument stays accepted."""
+    person's edit has just taken out of their last role; one that fills another argument of a decided event stays
+    accepted (a role of a suggested event is no decision: seed 001's "Hanjin Mobility", the Buyer the rules offered
+    for "supply", stayed an accepted PERSON after Alt+2 went past it for "lend", out of Tab's reach, session 30)."""
     db = rec.project.db
     for entity_id in sorted(set(entity_ids)):
-        if db.fills_a_role(entity_id):
+        if db.fills_a_decided_role(entity_id):
             continue
         if db.entity_state(entity_id) == "accepted":
             rec.update("entities", entity_id, {"state": "suggested", "updated_at": now()})

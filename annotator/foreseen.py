@@ -118,7 +118,7 @@ def _fill(
     alone), a role emptied (``edits_flow.clear_role``: ``event_id`` and ``clear``, the role). A filler relabelled
     (``label``: ``edits_flow.fill_role_relabelled``) or a new span (``span``, (start, end, label), under the stand-in
     id ``entity_id``: ``edits_flow.fill_role_with_span``). The fillers taken out that are of ``undecide`` (accepted only as
-    fillers) and fill no other argument are undecided; a suggested event is accepted with its fillers and a
+    fillers) and fill no role of another decided event are undecided; a suggested event is accepted with its fillers and a
     suggested filler accepted (``decisions.edit_event``). Nothing when its event, span or argument is gone (it is
     refused when it lands) or it is held already (a replay over rows that hold it)."""
     v = f.values
@@ -162,7 +162,10 @@ def _fill(
     gone = {a.entity_id for a in ev.arguments if a.id in drop or (a.id == f.item_id and "entity_id" in v)}
     for old_id in gone & set(v.get("undecide", ())):  # decisions.undecide_fillers
         e = entities.get(old_id)
-        if e is not None and e.state == "accepted" and not any(a.entity_id == old_id for a in args.values()):
+        if e is not None and e.state == "accepted" and not any(
+            a.entity_id == old_id and (o := events.get(a.event_id)) is not None and o.state != "suggested"
+            for a in args.values()
+        ):
             made.keep("entities", entities, old_id)
             entities[old_id] = replace(e, state="suggested")
     fillers = [a.entity_id for a in held] if ev.state == "suggested" else [put] if put is not None else []

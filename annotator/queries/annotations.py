@@ -97,12 +97,15 @@ class AnnotationReads:
             )
         ]
 
-    def fills_a_role(self, entity_id: int) -> bool:
-        """Whether an entity fills a role of any event."""
-        return (
-            self.conn.execute("SELECT 1 FROM arguments WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone()
-            is not None
-        )
+    def fills_a_decided_role(self, entity_id: int) -> bool:
+        """Whether an entity fills a role of an event a person decided on (accepted or added): a role of a suggested
+        event is nobody's decision yet."""
+        row = self.conn.execute(
+            "SELECT 1 FROM arguments a JOIN events v ON v.id = a.event_id"
+            " WHERE a.entity_id = ? AND v.state != 'suggested' LIMIT 1",
+            (entity_id,),
+        ).fetchone()
+        return row is not None
 
     def arguments_of_event(self, event_id: int) -> list[tuple[int, int]]:
         """(argument id, entity id) of an event's arguments, in order."""

@@ -373,3 +373,24 @@ def test_decisions_undo_and_redo_exactly(world, name):
     assert dump(p) == before
     redo(p, change)
     assert dump(p) == after
+
+
+def test_a_filler_passed_over_is_undecided_though_a_suggested_event_holds_it_too(world):
+    """Alt+N again went past "Hanjin Mobility" (seed 001, session 30): the candidate it had put in the person's event
+    stayed an accepted PERSON, because the rules' suggested "supply" held it as its Buyer, and so out of Tab's and
+    Ctrl+Enter's reach with a label nobody chose. A role of a suggested event is no decision: undecided again. A role
+    of a decided event still keeps it accepted."""
+    p = world.project
+    assert p.entity(world.blinken).state == "suggested"  # the Entity of the suggested "met"
+    assert world.blinken in [a.entity_id for a in p.event(world.meet).arguments]
+    mine = edits.add_event(p, world.doc, "Contact:Phone-Write", *span("left")).result_id
+    arg = edits.add_argument(p, mine, "Entity", world.blinken).result_id  # the role key's first candidate
+    assert p.entity(world.blinken).state == "accepted"
+    change = edits.change_argument(p, arg, entity_id=world.lavrov, undecide=[world.blinken])  # the key again
+    assert p.entity(world.blinken).state == "suggested"
+    assert p.event(world.meet).state == "suggested" and world.blinken in [a.entity_id for a in p.event(world.meet).arguments]
+    undo(p, change)
+    assert p.entity(world.blinken).state == "accepted"
+    edits.accept_event(p, world.meet)  # now a decided event holds it: it stays accepted when passed over
+    edits.change_argument(p, arg, entity_id=world.lavrov, undecide=[world.blinken])
+    assert p.entity(world.blinken).state == "accepted"
