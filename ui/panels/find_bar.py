@@ -113,10 +113,10 @@ class FindBar(QWidget):
     def document_changed(self) -> None:
         """Another document opened: the bar closes (a person moving on by Ctrl+Enter read the last document's words
         and "not found" over the new one); the words stay for the next Ctrl+F, which counts them in this one."""
+        self._at = self._last = None  # the bar closed too: its match was the last document's
         if not self.isVisible():
             return
         typing = self.edit.hasFocus()
-        self._at = self._last = None
         self.info.setText("")
         self.hide()
         if typing:  # the keys back to the text, as Escape gives them; another widget's focus (the list) is left
@@ -127,9 +127,12 @@ class FindBar(QWidget):
         self.view.setFocus()
 
     def on_match(self) -> bool:
-        """Whether the text's selection is the match the bar selected last, the bar open (X rejects the suggestion it
-        lies in: ``EditActions.reject``)."""
-        return self.isVisible() and self._at is not None and self.view.selection_cp() == self._at
+        """Whether the text's selection is the match the bar selected last (X rejects the suggestion it lies in:
+        ``EditActions.reject``), the bar open or closed since by Escape, which keeps the match for the next key. With
+        the bar closed X rejected the event selected before the Find instead, out of view, its arguments gone (seed
+        001's "supply", session 30): a label key took the match there. ``_at`` is let go once the selection leaves the
+        match (``_left_match``) or another document opens."""
+        return self._at is not None and self.view.selection_cp() == self._at
 
     def close_on_match(self) -> bool:
         """Escape in the text: with the bar open and its match still selected, or what the keys act on lying on it (a
@@ -137,8 +140,8 @@ class FindBar(QWidget):
         match or span stays for the next key (True); else nothing (False: Escape lets go of what is selected). Seed
         002: Ctrl+F "Médecins Sans Frontières", Alt+1 (a PERSON Agent), Escape to close the bar let go of the span,
         and 2 made "Frontières", the word at the caret, an ORG inside it."""
-        if not (self.on_match() or self._acts_on_match()):
-            return False
+        if not self.isVisible() or not (self.on_match() or self._acts_on_match()):
+            return False  # closed: Escape lets go of the match it kept
         self.close_bar()
         return True
 

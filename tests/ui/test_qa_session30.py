@@ -1,0 +1,49 @@
+"""Session 30 as a user (helper s30-qa, docs/reliability.md "Session 30: as a user"): keys pressed through the real
+window under Xvfb, then what the project file holds; each test failed on main before its fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from ui_helpers import drag_select, find
+from ui_support import DOC_A
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def _find(qtbot, w, words: str) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+F, the words, Enter, then Escape: the bar closed, its match kept selected for the next key."""
+    v, bar = w.view, w.find_bar
+    qtbot.keyClick(v, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(bar.isVisible)
+    bar.edit.selectAll()
+    qtbot.keyClicks(bar.edit, words)
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: v.hasFocus() and v.selection_cp() == find(DOC_A, words))
+    qtbot.keyClick(v, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and v.selection_cp() == find(DOC_A, words)
+
+
+def test_x_on_find_s_match_kept_by_escape_rejects_the_suggestion_there_not_the_event_selected(qtbot, window, db):
+    """Seed 001 under Xvfb: "supply" accepted and its roles put right by keys (Buyer, Seller, Artifact), then Ctrl+F
+    "Trade", Enter, Escape (the bar closed, the match kept, as for a label key) and X to reject the wrong ORG "Trade"
+    of "Kenyan Trade Secretary": X rejected "supply", out of view, its three arguments gone, and the line moved on to
+    the next suggestion, saying nothing of it. Escape's kept match stands for the suggestion it lies in, as with the bar
+    open: X rejects "Trade"; Enter accepts it; the event is left as it was."""
+    w, c, v = window, window.controller, window.view
+    v.setFocus()
+    drag_select(qtbot, v, *find(DOC_A, "attacked"))
+    qtbot.keyClick(v, "e")  # Conflict:Attack, added
+    ev = c.current_event
+    qtbot.keyClick(v, Qt.Key.Key_1, ALT)  # Attacker: NATO
+    assert [a.role for a in c.events[ev].arguments] == ["Attacker"]
+    _find(qtbot, w, "Acme")  # a word of the suggestion "Acme Corp"
+    qtbot.keyClick(v, Qt.Key.Key_X)
+    d = c.doc.id
+    state = {DOC_A[e.start : e.end]: e.state for e in db.entities(d)}
+    assert state["Acme Corp"] == "rejected"
+    (after,) = [x for x in db.events(d) if x.id == ev]
+    assert after.state == "added" and [a.role for a in after.arguments] == ["Attacker"]
+    _find(qtbot, w, "Tal")  # Enter the same: the suggestion "Tal Abyad" accepted, not the event
+    qtbot.keyClick(v, Qt.Key.Key_Return)
+    state = {DOC_A[e.start : e.end]: e.state for e in db.entities(d)}
+    assert state["Tal Abyad"] == "accepted"
