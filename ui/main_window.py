@@ -235,6 +235,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         c.entitiesChanged.connect(self._entities_changed)
         c.eventsChanged.connect(self._events_changed)
         c.selectionChanged.connect(self.on_selection_changed)
+        self.view.cursorPositionChanged.connect(self.caret_moved)  # the span under it said while an event is selected
         c.placeChanged.connect(self.view.show_cp)  # an undo or redo shows what it changed
         c.documentsChanged.connect(self._all_documents_changed)
         c.documentRowsChanged.connect(self._document_rows_changed)

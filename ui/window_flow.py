@@ -17,6 +17,7 @@ from annotator.navigation import LocalTokens
 from annotator.teams.sets import covering_sets, waits_for_adjudication
 from annotator.wording import counted, first_named
 from ui import commands as cmd
+from ui.caret_note import caret_note, caret_span
 from ui.menus import build_context_menu
 from ui.plain import tooltip_text
 from ui.status_line import SEPARATOR
@@ -517,7 +518,9 @@ class WindowFlow(_Window):
                 self.message.parentWidget().layout().activate()  # the status bar's
             text = next((t for n in range(FILLERS_SAID, fewest, -1) if self.message.fits(t := line(n))), line(fewest))
             self._fitted_at = self.message.width()  # resized to another width: fitted again (``refit_line``)
-            text += alt
+            under = caret_span(c, self.view)  # the caret moved off the event onto a span: said (``caret_moved``)
+            self._caret_said = under.id if under is not None else None
+            text += alt + caret_note(c, under)
         else:
             text = ""
         if text:
@@ -527,6 +530,15 @@ class WindowFlow(_Window):
             self.message.setText(left)
             self._described = left
         self.follow_work_label()  # once the line is set (shown before it, the line's text hid it again: a relayout)
+
+    def caret_moved(self) -> None:
+        """The caret moved while an event is selected: the line names the span under it once that is another one
+        (``ui.caret_note``), while the line still says the selection (no message came since)."""
+        e = caret_span(self.controller, self.view)
+        if (e.id if e is not None else None) == getattr(self, "_caret_said", None):
+            return
+        if self.message.text() == getattr(self, "_described", None):
+            self.describe_current_entity()
 
     def refit_line(self, _width: int = 0) -> None:
         """The line names a suggested event's fillers fitted to its width (``describe_current_entity``); the window

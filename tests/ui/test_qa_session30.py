@@ -47,3 +47,27 @@ def test_x_on_find_s_match_kept_by_escape_rejects_the_suggestion_there_not_the_e
     qtbot.keyClick(v, Qt.Key.Key_Return)
     state = {DOC_A[e.start : e.end]: e.state for e in db.entities(d)}
     assert state["Tal Abyad"] == "accepted"
+
+
+def test_the_line_names_the_span_under_the_caret_while_an_event_is_selected(qtbot, window, db):
+    """Seed 001 under Xvfb: "travelling" selected by [, then Ctrl+Right to "Yongsan": the line said "event
+    Movement:Transport (accepted): travelling" still, nothing of the span the caret was on (session 29's lead). It names
+    it, the role it fills and Space; on the trigger again, or with a span selected, the line is the selection's."""
+    from ui_helpers import select_suggested_meet
+
+    w, c, v = window, window.controller, window.view
+    _d, ev = select_suggested_meet(qtbot, w, db)
+    v.setFocus()
+    assert c.current_event == ev and c.current_entity is None
+    cur = v.textCursor()
+    cur.setPosition(find(DOC_A, "Monday")[0] + 2)  # DOC_A is ASCII: UTF-16 positions are code points
+    v.setTextCursor(cur)
+    qtbot.waitUntil(lambda: "the caret is on DATE “Monday” (suggested; Space selects it)" in w.message.text())
+    assert w.message.text().startswith("event Contact:Meet (suggested): met")
+    cur.setPosition(find(DOC_A, "Paris")[1])  # just after it, as Space takes it
+    v.setTextCursor(cur)
+    qtbot.waitUntil(lambda: "the caret is on GPE “Paris” (suggested, its Place; Space selects it)" in w.message.text())
+    cur.setPosition(find(DOC_A, "met")[0] + 1)  # the event's own trigger: nothing more said
+    v.setTextCursor(cur)
+    qtbot.waitUntil(lambda: "the caret is on" not in w.message.text())
+    assert w.message.text().startswith("event Contact:Meet (suggested): met")
