@@ -241,7 +241,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         c.documentRowsChanged.connect(self._document_rows_changed)
         c.commentsChanged.connect(self.refresh_comments)
         c.saved.connect(lambda t: self.saved_label.setText(f"saved {t}"))
-        c.statusChanged.connect(lambda _s: self.show_title())
+        c.statusChanged.connect(lambda _s: self.status_shown())  # the title, and the work left beside the line
         c.categoriesChanged.connect(self.show_title)  # they stand beside the status
         c.failed.connect(self.show_error)
         c.info.connect(self.show_note)

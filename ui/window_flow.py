@@ -427,13 +427,10 @@ class WindowFlow(_Window):
             kept = self._adjudication_kept = (key, names)
         return kept[1]
 
-    def describe_current_entity(self) -> None:
-        """The selected span (else event): label, state and text in the status bar; cleared when it is gone."""
+    def work_left_now(self) -> tuple[str, str]:
+        """What is left to do in the open document: (the status bar's own widget's words, the whole line)."""
         c = self.controller
-        e = c.entities.get(c.current_entity) if c.current_entity is not None else None
-        v = c.events.get(c.current_event) if c.current_event is not None else None
         short = ""  # the count in the status bar's own widget (a selection's line no longer ends with it)
-        self._fitted_at: int | None = None  # the line's width a suggested event's fillers were fitted to
         if c.doc is not None:
             n = self.undecided_count()
             bare = not n and c.doc.status == "new" and not c.entities and not c.events
@@ -468,6 +465,15 @@ class WindowFlow(_Window):
             left = "No project open: File > New project… (Ctrl+N) makes one, File > Open project… (Ctrl+O) opens one"
         else:
             left = ""
+        return short, left
+
+    def describe_current_entity(self) -> None:
+        """The selected span (else event): label, state and text in the status bar; cleared when it is gone."""
+        c = self.controller
+        e = c.entities.get(c.current_entity) if c.current_entity is not None else None
+        v = c.events.get(c.current_event) if c.current_event is not None else None
+        short, left = self.work_left_now()
+        self._fitted_at: int | None = None  # the line's width a suggested event's fillers were fitted to
         self.show_work_left(short, left)
         note = getattr(self, "_note", None)
         ours = self.message.text() in ("", getattr(self, "_described", ""))  # not a message of some work's
@@ -530,6 +536,17 @@ class WindowFlow(_Window):
             self.message.setText(left)
             self._described = left
         self.follow_work_label()  # once the line is set (shown before it, the line's text hid it again: a relayout)
+
+    def status_shown(self) -> None:
+        """The open document's status changed (Mark reviewed, which stays on it; an undo of a mark): the title, and the
+        work left beside the line. It said "All decided; annotated" on a document just marked reviewed, until the
+        selection changed (session 30). The line itself is told again only while it says the selection."""
+        self.show_title()
+        if self.message.text() in ("", getattr(self, "_described", "")):
+            self.describe_current_entity()
+            return
+        self.show_work_left(*self.work_left_now())
+        self.follow_work_label()
 
     def caret_moved(self) -> None:
         """The caret moved while an event is selected: the line names the span under it once that is another one

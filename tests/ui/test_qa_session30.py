@@ -71,3 +71,18 @@ def test_the_line_names_the_span_under_the_caret_while_an_event_is_selected(qtbo
     v.setTextCursor(cur)
     qtbot.waitUntil(lambda: "the caret is on" not in w.message.text())
     assert w.message.text().startswith("event Contact:Meet (suggested): met")
+
+
+def test_the_work_left_beside_the_line_follows_mark_reviewed_and_its_undo(qtbot, window):
+    """Seed 001 annotated, then Mark reviewed (Ctrl+Shift+R), which stays on the document: its title and the list said
+    "reviewed", the status bar's own widget "All decided; annotated" until the selection changed. It follows the
+    status at once, and its undo."""
+    w, c, v = window, window.controller, window.view
+    v.setFocus()
+    w.edit_actions.accept_all()
+    c.undo_stack.clear()
+    qtbot.keyClick(v, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert c.doc.status == "reviewed"
+    assert w.work_label.text() == "All decided; reviewed"
+    c.undo_stack.undo()
+    assert c.doc.status != "reviewed" and "reviewed" not in w.work_label.text()
