@@ -162,9 +162,13 @@ def _fill(
     gone = {a.entity_id for a in ev.arguments if a.id in drop or (a.id == f.item_id and "entity_id" in v)}
     for old_id in gone & set(v.get("undecide", ())):  # decisions.undecide_fillers
         e = entities.get(old_id)
-        if e is not None and e.state == "accepted" and not any(
-            a.entity_id == old_id and (o := events.get(a.event_id)) is not None and o.state != "suggested"
-            for a in args.values()
+        if (
+            e is not None
+            and e.state == "accepted"
+            and not any(
+                a.entity_id == old_id and (o := events.get(a.event_id)) is not None and o.state != "suggested"
+                for a in args.values()
+            )
         ):
             made.keep("entities", entities, old_id)
             entities[old_id] = replace(e, state="suggested")

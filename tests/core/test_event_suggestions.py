@@ -388,7 +388,9 @@ def test_a_filler_passed_over_is_undecided_though_a_suggested_event_holds_it_too
     assert p.entity(world.blinken).state == "accepted"
     change = edits.change_argument(p, arg, entity_id=world.lavrov, undecide=[world.blinken])  # the key again
     assert p.entity(world.blinken).state == "suggested"
-    assert p.event(world.meet).state == "suggested" and world.blinken in [a.entity_id for a in p.event(world.meet).arguments]
+    assert p.event(world.meet).state == "suggested" and world.blinken in [
+        a.entity_id for a in p.event(world.meet).arguments
+    ]
     undo(p, change)
     assert p.entity(world.blinken).state == "accepted"
     edits.accept_event(p, world.meet)  # now a decided event holds it: it stays accepted when passed over
