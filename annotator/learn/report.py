@@ -17,6 +17,24 @@ def _cell(s: dict[str, Any] | None) -> str:
     return f"{s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}"
 
 
+def compared_line(scores: dict[str, dict[str, Any]]) -> str:
+    """The held-out F1 of each part (the table's "(all)" rows), the current model's then the new one's, in one line:
+    what the app's training result says first. It said "Held-out scores of the current and the new model: see Show
+    Details", so whether the new version did better was behind a button (session 30: a quick try "made the default"
+    scored the same as the original in every row). "" when there are no scores."""
+    cur, new = scores.get("current", {}), scores.get("new", {})
+    said = []
+    for part, noun, _key in PARTS:
+        c, n = (cur.get(part) or {}).get("all"), (new.get(part) or {}).get("all")
+        if c or n:
+            said.append(f"{noun} {_f1(c)} → {_f1(n)}")
+    return f"Held-out F1, the current model → the new one: {', '.join(said)}" if said else ""
+
+
+def _f1(s: dict[str, Any] | None) -> str:
+    return f"{s['f1']:.3f}" if s else "-"
+
+
 def format_comparison(scores: dict[str, dict[str, Any]], current: str = "current") -> str:
     """Per part and per label/type/role: P R F1 of the current model and of the new one, side by side."""
     cur, new = scores.get("current", {}), scores.get("new", {})

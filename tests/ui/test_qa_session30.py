@@ -86,3 +86,29 @@ def test_the_work_left_beside_the_line_follows_mark_reviewed_and_its_undo(qtbot,
     assert w.work_label.text() == "All decided; reviewed"
     c.undo_stack.undo()
     assert c.doc.status != "reviewed" and "reviewed" not in w.work_label.text()
+
+
+def test_the_training_result_says_how_the_new_model_compared_without_a_click(qtbot, window):
+    """Project > Train suggestions…, Quick try, on seeds 001 and 002: "version 1 … made the default" and "Held-out
+    scores of the current and the new model: see Show Details"; only the table behind the button showed that the new
+    version scored the same as the original in every row. The box says each part's F1, the current model's and the
+    new one's; the table stays behind Show Details."""
+    from annotator.learn.train import TrainReport
+    from ui.dialogs.training import show_training_result
+
+    def part(f1: float) -> dict:
+        return {"all": {"p": f1, "r": f1, "f1": f1, "tp": 10, "fn": 2, "fp": 1}}
+
+    scores = {
+        "current": {"entities": part(0.829), "triggers": part(0.95), "arguments": part(0.5)},
+        "new": {"entities": part(0.9), "triggers": part(0.95), "arguments": part(0.45)},
+    }
+    report = TrainReport(version=1, documents=2, held_out=2, made_default=True, scores=scores)
+    show_training_result(window, "", report)
+    box = window.training_result
+    try:
+        said = box.informativeText()
+        assert "entities 0.829 → 0.900, triggers 0.950 → 0.950, arguments 0.500 → 0.450" in said
+        assert "Show Details" in said and "P " in box.detailedText()
+    finally:
+        box.close()

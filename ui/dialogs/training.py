@@ -144,7 +144,14 @@ def show_training_result(window: "WindowFace", text: str, report: "TrainReport |
     box.setText(head)
     if table:
         box.setDetailedText(table)
-        box.setInformativeText("Held-out scores of the current and the new model: see Show Details.")
+        from annotator.learn.report import compared_line
+
+        line = compared_line(report.scores) if report is not None else ""
+        box.setInformativeText(
+            f"{line} (every label, type and role: Show Details)."
+            if line
+            else "Held-out scores of the current and the new model: see Show Details."
+        )
         details_key(box)
     details = box.findChild(QTextEdit)
     if details is not None and table:  # a table: columns kept in line, the box as wide as the table needs
