@@ -472,11 +472,14 @@ class WindowFlow(_Window):
             if fewest < FILLERS_SAID:  # the line as wide as it is beside the work-left widget, shown with it
                 self.work_label.setVisible(bool(getattr(self, "_work_left_whole", "")))
                 self.message.parentWidget().layout().activate()  # the status bar's
-            text = next((t for n in range(FILLERS_SAID, fewest, -1) if self.message.fits(t := line(n))), line(fewest))
-            self._fitted_at = self.message.width()  # resized to another width: fitted again (``refit_line``)
             under = caret_span(c, self.view)  # the caret moved off the event onto a span: said (``caret_moved``)
             self._caret_said = under.id if under is not None else None
-            text += alt + caret_note(c, under)
+            text = next((t for n in range(FILLERS_SAID, fewest, -1) if self.message.fits(t := line(n))), line(fewest))
+            text += alt
+            note = caret_note(c, under)  # where it fits beside the event's line as fitted, else left out
+            if note and self.message.fits(text + note):
+                text += note
+            self._fitted_at = self.message.width()  # resized to another width: fitted again (``refit_line``)
         else:
             text = ""
         if text:
