@@ -303,6 +303,17 @@ class SpanIndex:
         rows = self.rows[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
         return [e for _, end, i in rows if end <= hi and (e := entities.get(i)) is not None and fits(e)]
 
+    def at(self, entities: dict[int, Entity], cp: int, show_rejected: bool = False) -> list[Entity]:
+        """The spans covering code point ``cp``, innermost (shortest) first: ``entities_at`` without a pass over all
+        of them (the status line asks at each caret move while an event is selected, ``ui.caret_note``)."""
+        rows = self.rows[bisect_left(self.starts, cp - self.longest) : bisect_right(self.starts, cp)]
+        hits = [
+            e
+            for _, _, i in rows
+            if (e := entities.get(i)) is not None and e.start <= cp < e.end and (show_rejected or e.state != "rejected")
+        ]
+        return sorted(hits, key=lambda e: (e.end - e.start, e.id))
+
     def covers(self, entities: dict[int, Entity], start: int, end: int) -> bool:
         """Whether a span (not rejected) holds all of [start, end): the word is one of a name's."""
         rows = self.rows[bisect_left(self.starts, start - self.longest) : bisect_right(self.starts, start)]

@@ -813,3 +813,23 @@ def test_a_suggestion_relabelled_into_a_role_leaves_the_roles_that_do_not_take_i
     replay(entities, events, args, [Foreseen("arguments", -1, values, schema=project.schema)])
     assert entities[berlin].label == "ORG" and events[demo].arguments == ()
     assert [(a.role, a.entity_id) for a in events[start].arguments] == [("Org", berlin)]
+
+
+def test_the_span_index_finds_the_spans_at_a_place_as_a_pass_over_all_of_them_does():
+    """``SpanIndex.at`` (the status line's note of the span under the caret, asked at each caret move) gives what
+    ``navigation.entities_at`` gives, nested, overlapping and rejected spans among them."""
+    import random
+
+    from annotator.navigation import SpanIndex, entities_at
+
+    rnd = random.Random(5)
+    ents = []
+    for k in range(600):
+        start = rnd.randint(0, 5000)
+        ents.append(
+            ent(k + 1, start, start + rnd.choice([1, 3, 8, 40, 300]), "ORG", rnd.choice(["suggested", "rejected"]))
+        )
+    by_id, index = {e.id: e for e in ents}, SpanIndex(ents)
+    for cp in [*range(0, 5400, 7), 0, 5299, 5300]:
+        for shown in (False, True):
+            assert index.at(by_id, cp, shown) == entities_at(ents, cp, shown)
