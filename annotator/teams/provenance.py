@@ -16,8 +16,7 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
-import orjson
-
+from annotator.model import meta_object
 from annotator.store import Project
 from annotator.set_status import META_KEY
 
@@ -99,12 +98,19 @@ def went_in_as_another_set(
         docs = [
             names[doc_id]
             for doc_id, meta in project.db.document_metas(containing=record.annotation_set)
-            if ((orjson.loads(meta or "{}").get(META_KEY) or {}).get(record.annotation_set) or {}).get("merge_source")
-            == record.id
+            if _merge_source(meta, record.annotation_set) == record.id
         ]
         if docs:
             return record, docs
     return None
+
+
+def _merge_source(raw_meta: str | None, annotation_set: str) -> object:
+    """The merge-source id a document's meta records for ``annotation_set`` (None when it records none, or the meta
+    cannot be read: ``meta_object``, the one reading of a stored meta)."""
+    sets = (meta_object(raw_meta) or {}).get(META_KEY)
+    record = sets.get(annotation_set) if isinstance(sets, dict) else None
+    return record.get("merge_source") if isinstance(record, dict) else None
 
 
 def save_source_record(
