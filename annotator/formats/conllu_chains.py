@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from annotator.formats.webanno_chains import CHAIN, PREVIOUS_TYPE, RELATION, TYPE, chain_type
+from annotator.formats.webanno_chains import CHAIN, PREVIOUS_TYPE, RELATION, TYPE, chain_type, is_chain_link
 from annotator.formats.webanno_tsv import SOURCE
 from annotator.importing import IncomingDocument
 
@@ -32,24 +32,35 @@ def keep_chains(
         d = at[first][0]
         starts, ends = docs[d].tokens[0], docs[d].tokens[1]  # type: ignore[index]
         span = (starts[at[first][1]], ends[at[last][1]])
-        label = _label(docs[d], span, etype)
+        label = entity_label(docs[d], span, etype)
         if label is not None:
             chains.setdefault((d, eid.split("[")[0]), []).append((*span, label))  # e3[1/2]: a part of e3's mention
     kept = 0
-    numbers: dict[int, int] = {}
     for (d, _), spans in chains.items():
-        spans = list(dict.fromkeys(spans))
-        if len(spans) < 2:
-            continue
-        numbers[d] = numbers.get(d, 0) + 1
-        links = [_link(list(spans[k]), list(spans[k - 1]), numbers[d]) for k in range(1, len(spans))]
-        docs[d].meta.setdefault(KEPT, {}).setdefault("relations", []).extend(links)
-        kept += len(links)
+        kept += keep_span_chains(docs[d], [spans])
     return kept
 
 
-def _label(doc: IncomingDocument, span: tuple[int, int], etype: str) -> str | None:
-    """The label of the document's entity on ``span`` made from a mention of type ``etype`` (as the schema names it)."""
+def keep_span_chains(doc: IncomingDocument, chains: Sequence[Sequence[tuple[int, int, str]]]) -> int:
+    """Keep ``chains`` (each its mentions' character spans with their entities' labels, in order) in ``doc``'s meta as
+    coreference links, numbered after the chains it already holds; a mention given twice counts once, a chain of one
+    mention has no link. The links kept."""
+    kept = doc.meta.get(KEPT, {}).get("relations", [])
+    number = max((r[CHAIN] for r in kept if is_chain_link(r)), default=0)
+    links: list[dict[str, Any]] = []
+    for chain in chains:
+        spans = list(dict.fromkeys(chain))
+        if len(spans) > 1:
+            number += 1
+            links += [_link(list(spans[k]), list(spans[k - 1]), number) for k in range(1, len(spans))]
+    if links:
+        doc.meta.setdefault(KEPT, {}).setdefault("relations", []).extend(links)
+    return len(links)
+
+
+def entity_label(doc: IncomingDocument, span: tuple[int, int], etype: str = "") -> str | None:
+    """The label of the document's entity on ``span`` (the one of type ``etype`` where several are there, as the schema
+    names it); None when no entity is there."""
     here = [e.label for e in doc.entities if (e.start, e.end) == span]
     return next((x for x in here if x.lower() == etype.lower()), here[0] if here else None)
 

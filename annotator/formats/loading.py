@@ -46,6 +46,7 @@ from annotator.importing import (
     store_documents,
 )
 from annotator.formats.folder_names import names_in_folders
+from annotator.formats.wikievents_coref import coref_refusal
 from annotator.rules import schema_covers
 from annotator.schema_given import schema_open
 from annotator.wording import counted, first_named
@@ -432,7 +433,8 @@ def read_any_result(
     reader = readers_by_suffix().get(path.suffix.lower())
     if reader is None:
         refuse_project_file(path)
-    if reader is None:
+        if (why := coref_refusal(path)) is not None:
+            raise ImportFileError(str(path), why)
         raise ImportFileError(
             str(path),
             f"unknown kind of file {path.suffix!r} (annotator reads .txt, .jsonl, .json, "

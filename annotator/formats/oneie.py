@@ -32,6 +32,7 @@ from annotator.formats.rams import is_rams_line, rams_as_wikievents
 from annotator.formats.tokens import join_own_texts
 from annotator.formats.schema_names import SchemaNames
 from annotator.formats.wikievents import is_wikievents_line, two_levels, wikievents_sentences
+from annotator.formats.wikievents_coref import coref_path, keep_coref
 from annotator.formats.wikievents_names import KEPT, LEVELS
 from annotator.wording import counted
 from annotator.schema import Schema, default_schema
@@ -203,9 +204,10 @@ def _sentences(obj: dict[str, Any], path: Path, line: int) -> list[tuple[list[st
 
 def _document(
     group: list[tuple[int, dict[str, Any]]], path: Path, warnings: list[str], lost: Counter[str]
-) -> tuple[TokenLine, int]:
+) -> tuple[TokenLine, int, dict[str, tuple[int, int, str]]]:
     """The lines of one ``doc_id`` as one document of tokens, its spans as document-level, inclusive token spans;
-    and how many of its sentences have their own text (the others: their tokens, a space between them)."""
+    how many of its sentences have their own text (the others: their tokens, a space between them); and each entity
+    mention id's characters and label (for WikiEvents' coreference)."""
     first_line = group[0][0]
     sentences: list[list[str]] = []
     own_texts: list[Any] = []
@@ -222,6 +224,7 @@ def _document(
     events = []
     relations = []
     span_of: dict[Any, tuple[int, int]] = {}
+    chars_of: dict[str, tuple[int, int, str]] = {}
     meta_ids: dict[str, list[Any]] = {}
     mentions: list[list[Any]] = []  # [start, end, mention type, entity subtype] of entities that have either
     levels: list[list[Any]] = []  # [start, end, schema type, three-level type] of WikiEvents' triggers read by two
@@ -246,6 +249,7 @@ def _document(
             entities.append((s, e, label, predicted, m.get("score") if predicted else None))
             if _is_key(m.get("id")):
                 span_of[m["id"]] = (s, e)
+                chars_of[str(m["id"])] = (starts[s], ends[e], label)
             kinds = [
                 m.get(x) if isinstance(m.get(x), str) and m.get(x) not in ("", "UNK") else None for x in MENTION_KEYS
             ]
@@ -301,7 +305,7 @@ def _document(
             **({KEPT: levels} if levels else {}),
         }
     line_ = TokenLine(first_line, name, text, starts, ends, sent_starts, entities, events, relations, {}, meta, None)
-    return line_, own_text
+    return line_, own_text, chars_of
 
 
 def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
@@ -327,7 +331,7 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
             key, obj = ("wikievents", line, key), two_levels(obj, names, levels)
         groups.setdefault(key, []).append((line, _from_graph(_from_golden(obj, lost), path, line)))
     made = [_document(group, path, warnings, lost) for group in groups.values()]
-    lines = [d for d, _ in made]
+    lines = [d for d, _, _ in made]
     if lost:
         warnings.append(f"{path}: " + ", ".join(f"{what} ({n})" for what, n in lost.items()))
     notes: list[str] = []
@@ -347,7 +351,7 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
             f"{path}: event types read by their first two levels (the schema has none of all three; the third level "
             "kept for the OneIE and WikiEvents exports): " + ", ".join(f"{t} ({n})" for t, n in sorted(levels.items()))
         )
-    own, n_sent = sum(o for _, o in made), sum(len(d.sent_starts) for d in lines)
+    own, n_sent = sum(o for _, o, _ in made), sum(len(d.sent_starts) for d in lines)
     said = "'sentences'" if wiki == len(lines) else "'sentence'"
     text_note = f"{path}: each sentence's text is its own ({said}), a line each"
     if own < n_sent:
@@ -369,4 +373,7 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
         )
     result = read_token_lines(lines, path, schema, warnings, SOURCE, "OneIE", text_note, "entity_mentions")
     result.notes += notes
+    if wiki > rams and coref_path(path).is_file():
+        ids = [group[0][1].get("doc_id") for group in groups.values()]
+        keep_coref(path, result, [(i, chars) for i, (_, _, chars) in zip(ids, made)])
     return result

@@ -1,0 +1,105 @@
+"""WikiEvents' coreference, as gen-arg lays it out: ``coref/test.jsonlines`` beside ``test.jsonl``, a line a document
+(``doc_key``, ``clusters`` of the file's entity mention ids, ``informative_mentions``). Session 31: the folder's
+import skipped it as "unknown kind of file '.jsonlines'" and no reader read the clusters. Our own lines, in the shape
+of gen-arg's ``data/wikievents/coref/test.jsonlines``."""
+
+from __future__ import annotations
+
+import json
+
+import orjson
+from test_wikievents import _document, _write
+
+from annotator.cli import main
+from annotator.store import Project
+
+
+def _coref(path, lines: list[dict]) -> None:
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(b"".join(orjson.dumps(x) + b"\n" for x in lines))
+
+
+def _clusters(doc_id: str) -> dict:
+    ids = lambda *ks: [f"{doc_id}-T{k}" for k in ks]  # noqa: E731
+    return {
+        "doc_key": doc_id,
+        "clusters": [ids(5, 4), ids(6), ids(1, 7, 99)],  # officers / Four; spokesman alone; Gunmen / governor / none
+        "informative_mentions": ["officers", "spokesman", "Gunmen"],
+    }
+
+
+def _chains(project: Project, doc_id: int) -> list[list[str]]:
+    """The document's kept coreference chains, each its mentions' words, first mention first."""
+    text = project.document(doc_id).text
+    links = [r for r in project.document(doc_id).meta.get("webanno", {}).get("relations", []) if "chain" in r]
+    chains: dict[int, list[str]] = {}
+    for r in links:
+        words = chains.setdefault(r["chain"], [text[slice(*r["to"][:2])]])
+        words.append(text[slice(*r["from"][:2])])
+    return list(chains.values())
+
+
+def test_the_clusters_beside_a_wikievents_file_come_in_as_coreference_chains(tmp_path, capsys):
+    folder = tmp_path / "wikievents"
+    folder.mkdir()
+    _write(folder / "test.jsonl", [_document("wiki_d1"), _document("wiki_d2", "Monday")])
+    _coref(folder / "coref" / "test.jsonlines", [_clusters("wiki_d1"), _clusters("wiki_d3")])
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(folder / "test.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "WikiEvents' coreference (" + str(folder / "coref" / "test.jsonlines") + "): 2 clusters kept as 2 coreference "
+        "links from each mention to the one before it in its cluster"
+    ) in err, err
+    assert "1 mention id of no entity of its document: wiki_d1: wiki_d1-T99" in err
+    assert "the clusters of 1 document that test.jsonl does not hold: wiki_d3" in err
+    with Project(p, create=False) as project:
+        first, second = project.document_ids()
+        assert _chains(project, first) == [["officers", "Four"], ["Gunmen", "governor"]]
+        assert _chains(project, second) == []
+        labels = {(r["from"][2], r["to"][2]) for r in project.document(first).meta["webanno"]["relations"]}
+        assert labels == {("VAL", "PERSON"), ("PERSON", "PERSON")}  # the entities' labels, as the schema names them
+    # out as DyGIE++'s clusters, and as WebAnno TSV's chains and back
+    assert main(["export", str(p), "-f", "dygiepp", "-o", str(tmp_path / "d.jsonl")]) == 0
+    line = json.loads((tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    tokens = [t for s in line["sentences"] for t in s]
+    assert [[" ".join(tokens[a : b + 1]) for a, b in c] for c in line["clusters"]] == [
+        ["officers", "Four"],
+        ["Gunmen", "governor"],
+    ]
+    assert main(["export", str(p), "-f", "webanno", "-o", str(tmp_path / "tsv")]) == 0
+    q = tmp_path / "q.annotator"
+    assert main(["import", str(q), str(tmp_path / "tsv")]) == 0
+    with Project(q, create=False) as back:
+        got = sorted(sorted(c) for c in _chains(back, back.document_ids()[0]))  # WebAnno's order: the text's
+        assert got == [["Four", "officers"], ["Gunmen", "governor"]]
+
+
+def test_a_folder_holding_the_coref_folder_reads_it_once_and_names_the_file_it_skips(tmp_path, capsys):
+    folder = tmp_path / "wikievents"
+    folder.mkdir()
+    _write(folder / "test.jsonl", [_document("wiki_d1")])
+    _coref(folder / "coref" / "test.jsonlines", [_clusters("wiki_d1")])
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(folder)]) == 0
+    err = capsys.readouterr().err
+    assert "2 clusters kept as 2 coreference links" in err
+    assert (
+        "skipped " + str(folder / "coref" / "test.jsonlines") + ": a WikiEvents coreference file (gen-arg's "
+        "coref/test.jsonlines: clusters of the entity ids of a documents file), read with its documents: import "
+        + str(folder / "test.jsonl")
+    ) in err, err
+    assert "unknown kind of file" not in err
+
+
+def test_without_a_coref_folder_nothing_is_said_and_a_damaged_one_refuses_with_its_line(tmp_path, capsys):
+    folder = tmp_path / "wikievents"
+    folder.mkdir()
+    _write(folder / "test.jsonl", [_document("wiki_d1")])
+    assert main(["import", str(tmp_path / "p.annotator"), str(folder / "test.jsonl")]) == 0
+    assert "coreference" not in capsys.readouterr().err
+    _coref(folder / "coref" / "test.jsonlines", [_clusters("wiki_d1"), {"doc_key": "wiki_d2", "clusters": [[1, 2]]}])
+    assert main(["import", str(tmp_path / "q.annotator"), str(folder / "test.jsonl")]) == 1
+    err = capsys.readouterr().err
+    assert "test.jsonlines:2: each line must be a WikiEvents coreference line: 'doc_key' and 'clusters'" in err, err
+    assert not (tmp_path / "q.annotator").exists()
