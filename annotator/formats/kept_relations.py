@@ -12,8 +12,12 @@ from __future__ import annotations
 from typing import Any, Container, Iterator, Mapping
 
 from annotator.formats.meta_keys import BRAT, DYGIEPP, PRODIGY, WEBANNO
+from annotator.formats.webanno_chains import is_chain_link
 
 SHARED = ("doccano", "label_studio", WEBANNO)  # the keys that keep them in the shared shape
+CHAINS_LEFT_OUT = (
+    "coreference links left out (no place for them: DyGIE++'s clusters and WebAnno TSV's chains hold them)"
+)
 
 
 def from_words(r: dict[str, Any]) -> bool:
@@ -88,14 +92,21 @@ def event_ended_shared(meta: dict[str, Any]) -> tuple[list[dict[str, Any]], list
 def with_others(own: list[dict[str, Any]], meta: dict[str, Any]) -> list[dict[str, Any]]:
     """An import's own relations (shared shape), then another tool's between entities not among them (brat's of two
     spans, doccano's, Label Studio's, WebAnno TSV's, Prodigy's: session 24), for the exports that write relations
-    between entities from their own key first (DyGIE++, OneIE)."""
+    between entities from their own key first (DyGIE++, OneIE); coreference chain links are none (``chain_links``)."""
     given = {repr((r.get("type"), r.get("from"), r.get("to"))) for r in own}
     others = [
         r
         for _, r in kept_relations(meta, (BRAT, *SHARED, PRODIGY))
-        if repr((r.get("type"), r.get("from"), r.get("to"))) not in given
+        if repr((r.get("type"), r.get("from"), r.get("to"))) not in given and not is_chain_link(r)
     ]
     return own + others
+
+
+def chain_links(meta: dict[str, Any]) -> list[dict[str, Any]]:
+    """The coreference chain links (WebAnno TSV's chains, CorefUD's, WikiEvents' clusters) the document keeps:
+    no relation between entities, so ``with_others`` leaves them to the exports that write chains (session 31: the
+    DyGIE++ export wrote each link as a ``Coreference`` relation beside its cluster, OneIE's as a relation mention)."""
+    return [r for _, r in kept_relations(meta, SHARED) if is_chain_link(r)]
 
 
 def entity_relations(
@@ -115,6 +126,8 @@ def entity_relations(
     own = [r for r in given or [] if isinstance(r, dict)]
     for t in event_ended(meta):  # brat's from an event: the format's relations join entities
         problems.problem(EVENT_ENDED, f"{name}: {t}")
+    for r in chain_links(meta):
+        problems.problem(CHAINS_LEFT_OUT, f"{name}: {r.get('type')}")
     for r in with_others(own, meta):
         if r not in own and from_words(r):
             problems.problem("relations from words that are no entity left out", f"{name}: {r.get('type')}")

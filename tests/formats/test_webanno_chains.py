@@ -176,3 +176,24 @@ def test_a_chain_mention_not_exported_is_said(tmp_path):
     assert "2 coreference links left out (a mention is gone)" in report.summary(), report.summary()
     (line,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert "clusters" not in line  # what is left of the chain is one mention on each side of 'she': no cluster
+
+
+def test_a_chain_goes_out_as_no_relation_between_entities(tmp_path):
+    """A chain's links were written as ``Coreference`` relations too: DyGIE++'s ``relations`` beside its
+    ``clusters`` (Merkel -> she, a relation a relation model would learn; the link across sentences "left out (ends in
+    two sentences)"), OneIE's and WikiEvents' ``relation_mentions``. Now a chain is a cluster or nothing, said."""
+    project = new_project(tmp_path / "p.annotator", annotator="t")
+    import_format(project, "webanno", [tsv(tmp_path, "coref.tsv", HEADER, BODY)])
+    report = writers()["dygiepp"](project, tmp_path / "d.jsonl")
+    (line,) = [json.loads(x) for x in (tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert line["relations"] == [[], []]
+    assert len(line["clusters"]) == 1
+    assert "relation" not in report.summary(), report.summary()
+    for fmt in ("oneie", "wikievents"):
+        report = writers()[fmt](project, tmp_path / f"o.{fmt}")
+        lines = [json.loads(x) for x in (tmp_path / f"o.{fmt}").read_text(encoding="utf-8").splitlines()]
+        assert [r for x in lines for r in x["relation_mentions"]] == []
+        assert (
+            "2 coreference links left out (no place for them: DyGIE++'s clusters and WebAnno TSV's chains hold them)"
+            in report.summary()
+        ), report.summary()
