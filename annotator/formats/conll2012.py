@@ -6,9 +6,12 @@ A document starts at ``#begin document (nw/wsj/00/wsj_0001); part 000`` and ends
 its columns split by runs of spaces: the document, the part, the word's number, **the word** (4th), its part of speech,
 its piece of the parse, lemma, frameset, word sense, speaker, **the named entities** (11th, in brackets: ``(PERSON*``
 opens one, ``*)`` closes it, ``(GPE)`` is one word, ``*`` inside or outside), the predicates' arguments (a column each)
-and the coreference (last). The words are Penn Treebank's, brackets escaped (``-LRB-``, ``-RCB-``) and some marks after
+and the coreference (last: ``(12`` opens a mention of chain 12, ``12)`` closes one, ``(12)`` is one word, ``|`` between
+several). The words are Penn Treebank's, brackets escaped (``-LRB-``, ``-RCB-``) and some marks after
 a slash (``/.``, ``/?``): read as the characters they stand for, so the text reads as written. The document is named
-``nw/wsj/00/wsj_0001 part 000``. The other columns are said as not kept. Session 30: such a file was "unknown kind of
+``nw/wsj/00/wsj_0001 part 000``. The coreference chains among named entities are kept as the project keeps chains (``conllu_chains``: out as DyGIE++'s
+clusters, WebAnno TSV's chains), a mention on no named entity's words said as not kept (most are no name: "he", "the
+company"; session 31: the column was not read). The other columns are said as not kept. Session 30: such a file was "unknown kind of
 file" (``.gold_conll``), or as ``.conll`` refused, "no column of IOB tags".
 """
 
@@ -26,6 +29,7 @@ LEAST = 12  # columns a token line has at least: the eleven before the predicate
 CELL = re.compile(r"(?:\((?P<label>[A-Za-z][\w-]*)\)|\((?P<opens>[A-Za-z][\w-]*)\*(?P<shut>\))?|\*(?P<closes>\))?)")
 ESCAPED = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
 SNIFF = 50
+COREF = re.compile(r"(?P<opens>\()?(?P<chain>\d+)(?P<closes>\))?")  # (12  12)  (12): opens, closes, both
 
 
 def _token_line(line: str) -> list[str] | None:
@@ -50,28 +54,39 @@ def word(token: str) -> str:
     return token[1:] if len(token) == 2 and token[0] == "/" else token
 
 
-def with_bracket_tags(path: Path, rows: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[str], list[str]]:
+def with_bracket_tags(
+    path: Path, rows: list[tuple[int, str]], mentions: list[tuple[int, int, str, str]] | None = None
+) -> tuple[list[tuple[int, str]], list[str], list[str]]:
     """``rows`` (line number, line) of a CoNLL-2012 file as a word and its IOB2 tag each (tab-separated), a document
     marker (``# newdoc id = NAME``) at each ``#begin document``; the notes and the warnings (not kept) on how they were
-    read. ``rows`` unchanged when they are no CoNLL-2012 file."""
+    read. ``rows`` unchanged when they are no CoNLL-2012 file. ``mentions`` gets the coreference column's mentions
+    (first word's line, last word's line, no type, the chain's id within its document), as CorefUD's are got."""
     if not is_conll2012([line for _, line in rows[:2000]]):
         return rows, [], []
     out: list[tuple[int, str]] = []
     current: str | None = None
     escaped = 0
+    document = ""
+    opened: dict[str, list[int]] = {}  # a chain id -> the lines its open mentions start on
     for number, line in rows:
         begins = BEGIN.fullmatch(line.rstrip())
         if begins:
-            out.append((number, f"# newdoc id = {begins.group(1)} part {begins.group(2)}"))
+            document = f"{begins.group(1)} part {begins.group(2)}"
+            out.append((number, f"# newdoc id = {document}"))
             current = None
             continue
         if not line.strip() or line.startswith(END):
             out.append((number, ""))
             current = None  # a name never runs past its sentence
+            if any(opened.values()):  # a mention never runs past its sentence either
+                need(False, path, number, f"a coreference mention of chain {_open(opened)} not closed")
             continue
         fields = _token_line(line)
         need(fields is not None, path, number, "not a CoNLL-2012 token line (12 columns or more, the 11th in brackets)")
         assert fields is not None
+        for first, chain in _corefer(fields[-1], number, opened, path):
+            if mentions is not None:
+                mentions.append((first, number, "", f"{document}#{chain}"))
         cell = CELL.fullmatch(fields[NAMES])
         assert cell is not None
         single, opens = cell.group("label"), cell.group("opens")
@@ -97,7 +112,37 @@ def with_bracket_tags(path: Path, rows: list[tuple[int, str]]) -> tuple[list[tup
         )
     ]
     warnings = [
-        f"{path}: CoNLL-2012's part-of-speech, parse, lemma, frameset, word sense, speaker, predicate argument and "
-        "coreference columns"
+        f"{path}: CoNLL-2012's part-of-speech, parse, lemma, frameset, word sense, speaker and predicate argument "
+        "columns"
     ]
     return out, notes, warnings
+
+
+def _open(opened: dict[str, list[int]]) -> str:
+    return next(chain for chain, lines in opened.items() if lines)
+
+
+def _corefer(cell: str, number: int, opened: dict[str, list[int]], path: Path) -> list[tuple[int, str]]:
+    """The mentions a coreference cell closes (``(12)``, ``12)``, ``(3|(12)``: each the line it began on and its chain),
+    after opening those it opens (``(12``); ``-`` none. A cell of another shape, or one that closes what did not open,
+    refuses the file with its line."""
+    closed: list[tuple[int, str]] = []
+    if cell == "-":
+        return closed
+    for part in cell.split("|"):
+        got = COREF.fullmatch(part)
+        need(got is not None, path, number, f"the coreference column's {part!r} is not '(N', 'N)', '(N)' or '-'")
+        assert got is not None
+        chain = got.group("chain")
+        need(
+            bool(got.group("opens") or got.group("closes")),
+            path,
+            number,
+            f"the coreference column's {part!r} has no bracket",
+        )
+        if got.group("opens"):
+            opened.setdefault(chain, []).append(number)
+        if got.group("closes"):
+            need(bool(opened.get(chain)), path, number, f"a coreference mention of chain {chain} closes, never opened")
+            closed.append((opened[chain].pop(), chain))
+    return closed

@@ -482,9 +482,10 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
     rows, piped_other, surfaces = _token_rows(
         path, read_text_file(path).lstrip("\ufeff").replace("\r\n", "\n").split("\n")
     )
-    rows, misc_notes, misc_warnings = with_bracket_tags(path, rows)  # CoNLL-2012's OntoNotes names: IOB2 tags
-    lines = [line for _, line in rows]
     mentions: list[tuple[int, int, str, str]] = []  # CorefUD's: (first word's line, last word's line, type, id)
+    rows, misc_notes, misc_warnings = with_bracket_tags(path, rows, mentions)  # CoNLL-2012's names: IOB2 tags
+    ontonotes = bool(misc_notes)  # its mentions are its coreference column's, untyped
+    lines = [line for _, line in rows]
     if column is None and not misc_notes and column_shape(lines) is None:  # CoNLL-U's entities in MISC (NER=B-PER,
         rows, misc_notes, misc_warnings = with_misc_tags(path, rows, mentions)  # Entity=(...)
         lines = [line for _, line in rows]
@@ -507,12 +508,19 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
     warnings: list[str] = list(misc_warnings)
     docs, notes = tagged_documents(parsed, path, schema, scheme, "conll", warnings)
     if mentions:  # which mentions corefer: chains, as a WebAnno TSV import keeps them
-        links = keep_chains(docs, [[t[0] for s in d.sentences for t in s] for d in parsed], mentions)
+        links, unplaced = keep_chains(docs, [[t[0] for s in d.sentences for t in s] for d in parsed], mentions)
         notes.append(
-            f"{path}: which mentions corefer (CorefUD's entity ids) kept as {counted(links, 'coreference link')} from "
-            "each mention to the one before it in its chain, for the export to WebAnno TSV (chains), DyGIE++ "
-            "(clusters), doccano and Label Studio (relations); the app does not show them"
+            f"{path}: which mentions corefer ("
+            + ("CoNLL-2012's coreference column, among the named entities" if ontonotes else "CorefUD's entity ids")
+            + f") kept as {counted(links, 'coreference link')} from each mention to the one before it in its chain, for "
+            "the export to WebAnno TSV (chains), DyGIE++ (clusters), doccano and Label Studio (relations); the app does "
+            "not show them"
         )
+        if ontonotes and unplaced:
+            warnings.append(
+                f"{path}: {counted(unplaced, 'coreference mention')} on words that are no named entity ('he', 'the "
+                "company': the project keeps chains between entities)"
+            )
     notes += misc_notes + _text_notes(path, parsed)
     if len(shape.tags) > 1 and not misc_notes:  # MISC's nested mentions are no columns of the file
         named = ", ".join(str(c + 1) for c in shape.tags[:-1]) + f" and {shape.tags[-1] + 1}"

@@ -19,13 +19,15 @@ KEPT = SOURCE  # where the chains of every import are kept (meta["webanno"], as 
 
 def keep_chains(
     docs: Sequence[IncomingDocument], lines: Sequence[Sequence[int]], mentions: Sequence[tuple[int, int, str, str]]
-) -> int:
+) -> tuple[int, int]:
     """Put the chains of ``mentions`` (first word's line, last word's line, type, entity id) into the documents' meta;
-    ``lines``: each document's tokens' line numbers, in order (the tokens ``doc.tokens`` holds). The links kept."""
+    ``lines``: each document's tokens' line numbers, in order (the tokens ``doc.tokens`` holds). The links kept, and
+    the mentions left out (on no entity's words)."""
     at: dict[int, tuple[int, int]] = {}  # a word's line -> (document, token)
     for d, numbers in enumerate(lines):
         at.update({n: (d, k) for k, n in enumerate(numbers)})
     chains: dict[tuple[int, str], list[tuple[int, int, str]]] = {}  # (document, entity id) -> its mentions' spans
+    unplaced = 0
     for first, last, etype, eid in mentions:
         if first not in at or last not in at or at[first][0] != at[last][0]:
             continue
@@ -35,10 +37,12 @@ def keep_chains(
         label = entity_label(docs[d], span, etype)
         if label is not None:
             chains.setdefault((d, eid.split("[")[0]), []).append((*span, label))  # e3[1/2]: a part of e3's mention
+        else:
+            unplaced += 1
     kept = 0
     for (d, _), spans in chains.items():
         kept += keep_span_chains(docs[d], [spans])
-    return kept
+    return kept, unplaced
 
 
 def keep_span_chains(doc: IncomingDocument, chains: Sequence[Sequence[tuple[int, int, str]]]) -> int:

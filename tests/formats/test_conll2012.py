@@ -5,6 +5,9 @@ escapes (``-LRB-``, ``/.``). Session 30: ``.gold_conll`` was "unknown kind of fi
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
 from annotator.cli import main
@@ -51,7 +54,7 @@ def test_an_ontonotes_file_comes_in_with_its_names_and_documents(tmp_path, capsy
     p = tmp_path / "p.annotator"
     assert main(["import", str(p), str(path)]) == 0
     err = capsys.readouterr().err
-    assert "read as CoNLL-2012 (OntoNotes)" in err and "coreference columns" in err
+    assert "read as CoNLL-2012 (OntoNotes)" in err and "predicate argument columns" in err
     with Project(p, create=False) as project:
         docs = [project.document(d) for d in project.document_ids()]
         assert [d.name for d in docs] == ["nw/wsj/00/wsj_0001 part 000", "bn/cnn/01/cnn_0102 part 000"]
@@ -71,4 +74,55 @@ def test_a_name_that_does_not_close_refuses_the_file_with_its_line(tmp_path):
     rows = [("Pierre", "(PERSON*", "-"), ("Vinken", "*", "-"), ("Acme", "(ORG*", "-"), ("Corp", "*)", "-")]
     path.write_text(_document("d", rows), "utf-8")
     with pytest.raises(ImportFileError, match=r"bad\.gold_conll:4: a name opens inside 'PERSON'"):
+        read_conll(path)
+
+
+def test_the_coreference_column_s_chains_among_named_entities_are_kept(tmp_path, capsys):
+    """Session 30 left the last column unread ("coreference columns" not kept): OntoNotes' chains of names ("Pierre
+    Vinken" ... "Vinken") went to no export. Now the chains among named entities are kept as the project keeps chains
+    (out as DyGIE++'s clusters), the mentions that are no name said."""
+    rows = [
+        ("Pierre", "(PERSON*", "(0"),
+        ("Vinken", "*)", "0)"),
+        ("joined", "*", "-"),
+        ("Elsevier", "(ORG)", "(1)"),
+        (".", "*", "-"),
+        ("Vinken", "(PERSON)", "(0)"),
+        ("said", "*", "-"),
+        ("he", "*", "(0)"),
+        ("liked", "*", "-"),
+        ("the", "*", "(1|(2"),
+        ("firm", "*", "1)|2)"),
+        ("/.", "*", "-"),
+    ]
+    path = tmp_path / "wsj_0001.gold_conll"
+    path.write_text(_document("nw/wsj/00/wsj_0001", rows), "utf-8")
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(path)]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "which mentions corefer (CoNLL-2012's coreference column, among the named entities) kept as 1 coreference link"
+        in err
+    ), err
+    assert "3 coreference mentions on words that are no named entity" in err
+    assert "coreference columns" not in err
+    assert main(["export", str(p), "-f", "dygiepp", "-o", str(tmp_path / "d.jsonl")]) == 0
+    line = json.loads((tmp_path / "d.jsonl").read_text(encoding="utf-8"))
+    tokens = [t for s in line["sentences"] for t in s]
+    assert [[" ".join(tokens[a : b + 1]) for a, b in c] for c in line["clusters"]] == [["Pierre Vinken", "Vinken"]]
+
+
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [
+        ("(0", ":3: a coreference mention of chain 0 not closed"),
+        ("0)", ":2: a coreference mention of chain 0 closes, never opened"),
+        ("x0", ":2: the coreference column's 'x0' is not '(N', 'N)', '(N)' or '-'"),
+        ("7", ":2: the coreference column's '7' has no bracket"),
+    ],
+)
+def test_a_coreference_cell_that_cannot_be_read_refuses_the_file_with_its_line(tmp_path, cell, said):
+    path = tmp_path / "bad.gold_conll"
+    path.write_text(_document("d", [("Pierre", "(PERSON)", cell)]), "utf-8")
+    with pytest.raises(ImportFileError, match=re.escape(said)):
         read_conll(path)

@@ -599,8 +599,14 @@ SHAPES = {
         "wsj.gold_conll",
         b"#begin document (nw/wsj/00/wsj_0001); part 000\n"
         + b"".join(
-            f"nw/wsj/00/wsj_0001 0 {k} {w} NNP * - - - - {n} * -\n".encode()
-            for k, (w, n) in enumerate(zip(_MAVEN_TEXT.split(), ["(PERSON*", "*)", "*", "(ORG)", "*", "(GPE)", "*"]))
+            f"nw/wsj/00/wsj_0001 0 {k} {w} NNP * - - - - {n} * {c}\n".encode()
+            for k, (w, n, c) in enumerate(
+                zip(
+                    _MAVEN_TEXT.split(),
+                    ["(PERSON*", "*)", "*", "(ORG)", "*", "(GPE)", "*"],
+                    ["(0", "0)", "-", "(1)|(0", "0)", "(1)", "-"],  # the coreference column (session 31)
+                )
+            )
         )
         + b"\n#end document\n",
     ),
