@@ -146,7 +146,9 @@ def record_to_dygiepp(
         if isinstance(kept.get(key), list):
             clusters = [[span(m[0], m[1], f"{key} mention") for m in c] for c in kept[key]]
             out[key] = [[list(m) for m in c if m is not None] for c in clusters]
-    if "clusters" not in out and (chains := _webanno_clusters(rec, ent_span, report)):
+    if "clusters" not in out and (
+        chains := _webanno_clusters(rec, ent_span, report) + _brat_clusters(rec, ent_span, report)
+    ):
         out["clusters"] = chains
     return out
 
@@ -170,6 +172,34 @@ def _webanno_clusters(
         lambda what: report.problem("coreference links left out (a mention is gone)", f"{rec['name']}: {what}"),
     )
     return [[list(link.span) for link in chain] for _layer, chain in chains]
+
+
+def _brat_clusters(
+    rec: dict[str, Any], ent_span: dict[int, tuple[int, int]], report: FormatExportReport
+) -> list[list[list[int]]]:
+    """The equivalences a brat import kept (``*\tEquiv T1 T2 T3``: entities brat declares the same, symmetric and
+    transitive) as DyGIE++'s ``clusters``, each its members' token spans; one with a member gone, or of fewer than
+    two entities written, is left out and said (session 31: every equivalence was said as left out, "the format has
+    no place for them", though DyGIE++'s clusters are that place)."""
+    from annotator.formats.meta_keys import BRAT
+
+    kept = (rec.get("meta") or {}).get(BRAT)
+    by_span: dict[tuple[int, int], tuple[int, int]] = {}
+    for e in rec["entities"]:
+        if e["id"] in ent_span:
+            by_span.setdefault((e["start"], e["end"]), ent_span[e["id"]])
+    clusters: list[list[list[int]]] = []
+    for item in kept.get("equivalences", []) if isinstance(kept, dict) else []:
+        members = item.get("members") if isinstance(item, dict) else None
+        spans = [
+            by_span.get((m[2], m[3])) if isinstance(m, list) and len(m) >= 4 and m[0] == "T" else None
+            for m in members or []
+        ]
+        if len(spans) < 2 or any(x is None for x in spans):
+            report.problem("brat equivalences left out (a member is gone)", f"{rec['name']}: {item.get('type')}")
+            continue
+        clusters.append([list(x) for x in dict.fromkeys(spans) if x is not None])
+    return clusters
 
 
 @export_writer("dygiepp")

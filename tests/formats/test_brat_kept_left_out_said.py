@@ -40,11 +40,14 @@ def _said(report) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("fmt", ["webanno", "dygiepp", "oneie", "wikievents", "omnievent", "conll", "hf"])
 def test_the_exports_without_a_place_say_what_they_leave_out(project, tmp_path, fmt):
     report = api.export(project, tmp_path / f"out.{fmt}", fmt)
-    assert _said(report) == {
+    said = {
         "brat normalisations (N lines)": ["d.txt: Wikipedia:534366"],
         "brat equivalences (* lines)": ["d.txt: Equiv"],
         "brat attributes on entities (A lines)": ["d.txt: Family"],
-    }, report.problems
+    }
+    if fmt == "dygiepp":  # its clusters hold the equivalence (session 31)
+        del said["brat equivalences (* lines)"]
+    assert _said(report) == said, report.problems
 
 
 @pytest.mark.parametrize("fmt", ["brat", "json", "doccano", "prodigy"])
