@@ -61,7 +61,8 @@ class EventType:
     # place in it ("head to local elections"; not "traveled to the summit in Warsaw"); "in:state" a noun after "in"
     # on a verb with no object nor passive subject, a state one is in ("died while in police custody"); "to:state" a
     # state one is put in ("landed him in jail"); "for:thing" a thing paid for ("pay for equipment"); "REL:lemma" a
-    # child of relation REL with that lemma ("advcl:say": an attack in words); "one_party" under two parties named
+    # child of relation REL with that lemma ("advcl:say": an attack in words); "one_party" under two parties named;
+    # "subj:nature" a force of nature as the subject ("the famine that struck North Korea")
     blockers: tuple[str, ...] = ()
     # types an event of this type also is (an execution is a death): (type, ((role here, role there), ...)); roles
     # of the same name carry over without being listed

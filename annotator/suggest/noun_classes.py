@@ -61,6 +61,12 @@ VEHICLES = frozenset(
     """drone tank plane aircraft jet airplane airliner warplane helicopter ship vessel boat car truck vehicle bus train
     submarine warship carrier frigate destroyer convoy""".split()
 )
+# forces of nature, which strike, hit or batter a place with no one attacking it ("the famine that struck North Korea",
+# "an earthquake struck the city"; ACE's Attack is a violent act by an attacker)
+NATURAL_FORCES = frozenset(
+    """earthquake quake aftershock tremor storm hurricane typhoon cyclone tornado flood flooding famine drought
+    tsunami wildfire avalanche landslide mudslide blizzard heatwave epidemic pandemic disease outbreak""".split()
+)
 _NOT_PEOPLE = frozenset(
     "number paper order border matter center centre quarter water power letter other horror terror error factor sector"
     " mirror floor door color colour corridor interior meteor rumor rumour favor favour labor labour"
@@ -194,6 +200,11 @@ def _used_of_person(t: Token) -> bool:
         or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children)
         or any(c.dep_ == "relcl" and any(g.lower_ in _WHO for g in c.children) for c in t.children)
     )
+
+
+def is_natural_force(token: Token) -> bool:
+    """Whether a common noun names a force of nature (a storm, an earthquake, a famine, an epidemic)."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in NATURAL_FORCES
 
 
 def is_vehicle(token: Token) -> bool:

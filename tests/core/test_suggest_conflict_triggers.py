@@ -65,3 +65,18 @@ def test_one_of_a_run_of_events_is_no_occurrence_told(nlp, suggester):
     assert suggested_triggers(nlp, text, suggester) == []
     got = suggested_triggers(nlp, "Police blamed the rebels for the attacks on army posts in Kano.", suggester)
     assert got == [("attacks", "Conflict:Attack")], got
+
+
+@pytest.mark.slow
+def test_a_force_of_nature_striking_a_place_is_no_attack(nlp, suggester):
+    # ACE's Attack is a violent act by an attacker: a storm, an earthquake or a famine that strikes or hits a place
+    # attacks nothing (a blocker `subj:nature` on the subject the frame reads, a relative clause's noun too; session 31)
+    for text in [
+        "The earthquake struck the city on Monday.",
+        "A powerful storm hit the coast of Florida.",
+        "The famine that struck the region lasted three years.",
+    ]:
+        assert suggested_triggers(nlp, text, suggester) == [], text
+    # the guard: a weapon or a doer striking
+    for text, word in [("Rockets hit a school in Gaza.", "hit"), ("Militants struck a checkpoint in Kano.", "struck")]:
+        assert suggested_triggers(nlp, text, suggester) == [(word, "Conflict:Attack")], text
