@@ -50,6 +50,7 @@ from annotator.suggest.trigger_clues import (
     objects_of,
     of_weapons,
     own_against,
+    own_object,
     parties,
     person_pronoun,
     person_undergoing,
@@ -385,6 +386,8 @@ class RuleEventSuggester:
             blocked = self.blockers[type_name] & direct
             if "one_party" in self.blockers[type_name] and parties(etype, args, pairs, head.doc) < 2:
                 blocked |= {"one_party"}  # "confirmed in an email": ACE's Phone-Write names two parties at least
+            if "obj:own" in self.blockers[type_name] and pattern.weak and not cue and own_object(head, span):
+                blocked |= {"obj:own"}  # "a woman holds her baby": one's own held in one's arms, no arrest
             if blocked == {"obj:thing"} and any(
                 o.lemma_.lower() in self.cues[type_name] or names_person(o, person_nouns)
                 for o in objects_of(head, span)

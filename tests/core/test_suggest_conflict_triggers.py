@@ -80,3 +80,14 @@ def test_a_force_of_nature_striking_a_place_is_no_attack(nlp, suggester):
     # the guard: a weapon or a doer striking
     for text, word in [("Rockets hit a school in Gaza.", "hit"), ("Militants struck a checkpoint in Kano.", "struck")]:
         assert suggested_triggers(nlp, text, suggester) == [(word, "Conflict:Attack")], text
+
+
+@pytest.mark.slow
+def test_holding_ones_own_is_no_arrest(nlp, suggester):
+    # "holds her baby": one's own held in one's arms, a photo caption's commonest "hold"; ACE's Arrest-Jail is a
+    # person's movement constrained by a state actor (a blocker `obj:own` on a weak word with no cue; session 31)
+    for text in ["A mother holds her son at a hospital in Aleppo.", "A man holds his daughter at the border."]:
+        assert suggested_triggers(nlp, text, suggester) == [], text
+    # the guard: a cue of the type, or someone else's held
+    for text in ["Police held his son for two days.", "Militants held the pilot for a month."]:
+        assert suggested_triggers(nlp, text, suggester) == [("held", "Justice:Arrest-Jail")], text
