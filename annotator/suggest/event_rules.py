@@ -20,14 +20,7 @@ from annotator.suggest.place_spans import with_regions
 from annotator.suggest.event_context import Context, read_context
 from annotator.suggest.event_lexicon import Lexicon, Pattern, matches
 from annotator.suggest.headlines import headline_end, headline_match, headline_starts
-from annotator.suggest.noun_classes import (
-    PersonNouns,
-    guess_label,
-    is_natural_force,
-    is_vehicle,
-    is_weapon,
-    names_person,
-)
+from annotator.suggest.noun_classes import PersonNouns, guess_label, is_vehicle, is_weapon, names_person
 from annotator.suggest.rule_weights import LINK, THRESHOLD, WEIGHTS
 from annotator.suggest.rule_weights import score as rule_score
 from annotator.suggest.token_arrays import FirstWords, trigger_starts
@@ -44,6 +37,7 @@ from annotator.suggest.trigger_clues import (
     means,
     misfits,
     named_subject_and_object,
+    nature_subject,
     neighbour_lemmas,
     object_labels,
     object_kinds,
@@ -331,7 +325,7 @@ class RuleEventSuggester:
         direct |= object_labels(head, span)  # "donated weapons": "obj:product", a thing given, not money
         if head.pos_ == "NOUN" and state_in(head):
             direct |= {"in:state"}  # "died while in police custody": a state one is in, no arrest
-        if any(s in ("subj", "subj_intrans") and is_natural_force(t) for s, t in pairs):
+        if nature_subject(pairs):
             direct |= {"subj:nature"}  # "the famine that struck North Korea": a force of nature, no attacker
         purpose = purpose_of(head)
         cands: list[_Candidate] = []

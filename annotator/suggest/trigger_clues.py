@@ -10,7 +10,7 @@ from typing import Any, Callable, Sequence
 
 from annotator.role_slots import LEAVING_VERBS, REACHING_VERBS
 from annotator.rules import takes
-from annotator.suggest.noun_classes import guess_label, is_weapon
+from annotator.suggest.noun_classes import guess_label, is_natural_force, is_weapon
 from annotator.suggest.types import ArgumentSuggestion
 
 NON_CORE = {"Time", "Place"}  # roles no participant of the event fills
@@ -175,6 +175,13 @@ def objects_of(head: Any, span: Any) -> list[Any]:
             g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
         ]
     return []
+
+
+def nature_subject(pairs: Sequence[tuple[str, Any]]) -> bool:
+    """Whether the subject the frame reads (a relative clause's noun too) is a force of nature ("the famine that struck
+    North Korea", "an earthquake hit the city"): no attacker (ACE's Attack is a violent act by one). A blocker
+    ``subj:nature`` rules a type out there."""
+    return any(slot in ("subj", "subj_intrans") and is_natural_force(tok) for slot, tok in pairs)
 
 
 def own_object(head: Any, span: Any) -> bool:
