@@ -166,6 +166,10 @@ class ProjectDb(
         that reads a table's columns (the migrations and the schema's parsed copy ask it too)."""
         return any(r[1] == column for r in self.conn.execute(f"PRAGMA table_info([{table}])"))
 
+    def file_format(self) -> int:
+        """The file format the project file is at (``PRAGMA user_version``: the migrations applied to it)."""
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
     def birth(self) -> str | None:
         """What tells this project from another: when its first schema was stored (made with the file; a copy or a
         backup of the project shares it, another project has its own). None for a file without one."""

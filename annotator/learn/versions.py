@@ -9,6 +9,7 @@ cancelled or killed run never leaves a half-written model in use.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import uuid
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ import orjson
 
 from annotator.child_process import process_alive
 from annotator.errors import ModelVersionError
-from annotator.nlp import Pipeline
+from annotator.nlp import DEFAULT_PIPELINE, Pipeline
 from annotator.store import Project
 
 REGISTRY_KEY = "models"
@@ -333,6 +334,43 @@ def choose_version(project: Project, choice: str | int | None) -> int | None:
     return int(choice)
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What pre-annotation will run, told without loading it: a trained ``version``, else the spaCy ``pipeline`` (a
+    name or a path); ``note``: the default version left behind, the original pipeline used instead."""
+
+    version: int | None
+    pipeline: str
+    note: str = ""
+
+
+def setting_choice(setting: str | None) -> tuple[str | None, int | None]:
+    """The app's "spaCy pipeline" setting as pre-annotation's ``(model, model_version)``: empty or the shipped
+    pipeline's name, the project's default (None, None); "version N" (None, N); "original" or another pipeline's
+    name or path (it, None)."""
+    name = (setting or "").strip()
+    number = re.fullmatch(r"version (\d+)", name)
+    if number:
+        return None, int(number.group(1))
+    return (None if name in ("", DEFAULT_PIPELINE) else name), None
+
+
+def plan_preannotation(project: Project, model: str | None = None, model_version: int | None = None) -> Plan:
+    """``model_version`` N (ModelVersionError: no such version, or left behind); else ``model``: "original" (the
+    shipped pipeline), a spaCy pipeline name or path, or None: the project's default trained version when one exists
+    and is beside the project, else the original pipeline (said in ``note`` when the default was left behind)."""
+    if model_version is not None:
+        v = choose_version(project, model_version)
+    elif model is None:
+        v = choose_version(project, "default")
+    else:
+        v = None
+    note = left_behind_message(project) if v is None and model is None and model_version is None else ""
+    if note:
+        note += "; using the original pipeline"
+    return Plan(v, DEFAULT_PIPELINE if model in (None, ORIGINAL) else str(model), note)
+
+
 @dataclass
 class Selection:
     """What pre-annotation runs: an entity pipeline, a trained event suggester (or None) and a note to show."""
@@ -344,20 +382,11 @@ class Selection:
 
 
 def select_for_preannotation(project: Project, model: str | None = None, model_version: int | None = None) -> Selection:
-    """``model_version`` N; else ``model``: "original" (the shipped pipeline), a spaCy pipeline name or path, or
-    None: the project's default trained version when one exists, else the original pipeline."""
+    """The pipeline and event suggester ``plan_preannotation`` names, loaded."""
     from annotator.nlp import load_pipeline
 
-    if model_version is not None:
-        v = choose_version(project, model_version)
-    elif model is None:
-        v = choose_version(project, "default")
-    else:
-        v = None
-    if v is not None:
+    plan = plan_preannotation(project, model, model_version)
+    if plan.version is not None:
+        v = plan.version
         return Selection(load_version_pipeline(project, v), load_version_events(project, v), v)
-    note = left_behind_message(project) if model is None and model_version is None else ""
-    if note:
-        note += "; using the original pipeline"
-    name = None if model in (None, ORIGINAL) else model
-    return Selection(load_pipeline(name, events=bool(project.schema.events)), None, None, note)
+    return Selection(load_pipeline(plan.pipeline, events=bool(project.schema.events)), None, None, plan.note)
