@@ -16,6 +16,7 @@ from annotator import __version__
 from annotator.errors import ModelVersionError
 from annotator.learn.versions import (
     ORIGINAL,
+    default_version,
     list_versions,
     models_dir,
     plan_preannotation,
@@ -61,7 +62,7 @@ def pipeline_in_use(project: Project | None, setting: str | None = None) -> InUs
     except ModelVersionError as exc:
         return InUse("Settings' spaCy pipeline", str(setting), "", "", str(exc))
     if plan.version is None:
-        if model is None and plan.note:
+        if model is None and default_version(project) is not None:  # the default is not there: left behind
             which = "the original pipeline; the project's default trained version was left behind"
         elif model is None:
             which = "the original pipeline; no trained version is the project's default"

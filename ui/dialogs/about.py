@@ -54,7 +54,7 @@ class AboutDialog(QDialog):
         # (word-wrapped labels left the dialog twice as tall as its rows, empty above and below at 1366x768)
         screen = self.screen().availableGeometry() if self.screen() else None
         widest = max(self.fontMetrics().horizontalAdvance(f"{n}: {v}") for n, v in self.rows) + 80
-        width = min(widest, (screen.width() if screen else 1366) - 80)
+        width = min(widest, 960, (screen.width() if screen else 1366) - 80)
         self.resize(width, lay.totalHeightForWidth(width))
 
     def copy_text(self) -> None:

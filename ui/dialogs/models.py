@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from annotator.about import pipeline_in_use
@@ -44,6 +44,7 @@ COLUMNS = (
     "Default",
 )
 ORIGINAL_ROW = None  # the row's data: None for the original pipeline, else the version's number
+PRESENT = Qt.ItemDataRole.UserRole + 1  # whether the row's model is there to be chosen (not left behind)
 
 
 def _note(color: str = "") -> QLabel:
@@ -91,9 +92,15 @@ class ModelsDialog(QDialog):
         self.said.setVisible(bool(self.said.text()))
         self.use.setDefault(True)  # Enter on a row: use it; Escape closes
         self.table.setFocus()
-        screen = window.screen().availableGeometry() if window.screen() else None
+        self._fit()
+
+    def _fit(self) -> None:
+        """As wide as the table's columns need, within the screen; as tall as the wrapped notes take at that width
+        (sized by its hint, the dialog stood with an empty band under the first line at 1920x1080)."""
+        screen = self.window_face.screen().availableGeometry() if self.window_face.screen() else None
         width = self.table.horizontalHeader().length() + 2 * self.table.frameWidth() + 40
-        self.resize(min(width, (screen.width() if screen else 1366) - 80), self.sizeHint().height())
+        width = min(width, (screen.width() if screen else 1366) - 80)
+        self.resize(width, self.layout().totalHeightForWidth(width))
 
     def refresh(self) -> None:
         """Everything read again: the versions, the default, what pre-annotation uses (after a switch, or another
@@ -159,8 +166,10 @@ class ModelsDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, version)
             if 1 < col < 7:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if not present:  # listed, but it cannot be chosen
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            item.setData(PRESENT, present)
+            if not present:  # listed, greyed, and Use off for it (selectable: its row and Use's tooltip say why)
+                item.setForeground(QColor(themes.current().muted))
+                item.setToolTip("Left behind: its folder is not beside the project file (the note above says where)")
             self.table.setItem(row, col, item)
 
     def _row_version(self, row: int) -> int | None:
@@ -173,7 +182,7 @@ class ModelsDialog(QDialog):
         if not rows:
             return False, None
         item = self.table.item(rows[0].row(), 0)
-        return bool(item.flags() & Qt.ItemFlag.ItemIsEnabled), item.data(Qt.ItemDataRole.UserRole)
+        return bool(item.data(PRESENT)), item.data(Qt.ItemDataRole.UserRole)
 
     def _follow_selection(self) -> None:
         choosable, version = self.selected_version()
@@ -183,6 +192,8 @@ class ModelsDialog(QDialog):
         self.use.setToolTip(
             "The project is open read-only: its default cannot be changed here"
             if read_only
+            else "Left behind: its folder is not beside the project file (the note above says where)"
+            if version is not None and not choosable
             else "This one is already the project's default"
             if already
             else "Make it the project's default for pre-annotation, as 'annotator models --default' does "
@@ -201,6 +212,7 @@ class ModelsDialog(QDialog):
         self.refresh()
         self.said.setText(self.window_face.message.text())
         self.said.show()
+        self._fit()
 
 
 def open_models(window: "WindowFace") -> None:
