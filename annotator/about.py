@@ -107,12 +107,11 @@ def about_lines(
         rows.append(("Project file", "none open"))
     else:
         rows.append(("Project file", str(project.path)))
-        rows.append(
-            (
-                "Schema version",
-                f"{project.db.file_format()} (the project file's format; this annotator writes {LATEST})",
-            )
-        )
+        if project.read_from is not None:  # an older file read from a copy upgraded in a temporary folder
+            fmt = f"{project.read_from.before} (the project file's format; shown from a copy upgraded to {LATEST})"
+        else:
+            fmt = f"{project.db.file_format()} (the project file's format; this annotator writes {LATEST})"
+        rows.append(("Schema version", fmt))
         schema = project.schema
         rows.append(
             (

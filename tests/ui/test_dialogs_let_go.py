@@ -39,7 +39,7 @@ def test_the_window_s_dialogs_and_menus_are_let_go_once_closed(qtbot, window):
     from ui.dialogs.keys import ask_yes_no
 
     before = _kept(window)
-    for name in ("export", "settings", "shortcuts", "import_format"):
+    for name in ("export", "settings", "shortcuts", "import_format", "about", "models"):
         _shut_when_open()
         window.actions_by_name[name].trigger()
     _shut_when_open()

@@ -35,3 +35,33 @@ def test_a_read_only_older_project_is_shown_from_an_upgraded_copy_with_a_note(qt
     assert not copy_folder.exists()
     assert hashlib.sha256(path.read_bytes()).hexdigest() == kept
     assert sorted(os.listdir(tmp_path)) == ["a.txt", "old.annotator"]
+
+
+def test_about_and_models_of_a_read_only_older_project(qtbot, tmp_path):
+    """Help > About names the file's own format (not the upgraded copy's), and says why it is read-only; Project >
+    Models… offers no switch (nothing can be written), and says so on its button (session 31)."""
+    from ui.dialogs.about import AboutDialog
+    from ui.dialogs.models import ModelsDialog
+    from ui_support import close_window, open_window
+
+    from annotator.migrations import LATEST
+
+    path = old_project(tmp_path, old_news_source())  # format 7
+    path.chmod(0o444)
+    w = open_window(qtbot, path)
+    try:
+        p = w.controller.project
+        about = AboutDialog(p, "", w)
+        qtbot.addWidget(about)
+        assert (
+            about.values["Schema version"].text()
+            == f"7 (the project file's format; shown from a copy upgraded to {LATEST})"
+        )
+        assert "upgraded copy" in about.values["Opened read-only"].text()
+        models = ModelsDialog(w)
+        qtbot.addWidget(models)
+        models.table.selectRow(0)  # the original pipeline, the one row
+        assert models.selected_version() == (True, None) and models.table.rowCount() == 1
+        assert not models.use.isEnabled() and "read-only" in models.use.toolTip()
+    finally:
+        close_window(w)
