@@ -42,7 +42,7 @@ class AboutDialog(QDialog):
             self.values[name] = shown
         lay.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy = QPushButton("&Copy")
+        self.copy = QPushButton("Co&py")
         self.copy.setToolTip("Put this text on the clipboard, one 'name: value' a line")
         buttons.addButton(self.copy, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy.clicked.connect(self.copy_text)
@@ -59,7 +59,7 @@ class AboutDialog(QDialog):
 
     def copy_text(self) -> None:
         QGuiApplication.clipboard().setText(self.text)
-        self.copy.setText("&Copied")
+        self.copy.setText("Co&pied")
 
 
 def show_about(window: "QWidget", project: "Project | None", pipeline_setting: str) -> None:
