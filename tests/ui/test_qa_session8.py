@@ -182,6 +182,7 @@ def test_pre_annotation_is_in_the_project_menu_beside_training(qtbot, window):
         "Pre-annotate this &document",
         "Pre-annotate to&kens only",  # session 19: the tokens-only run (a gold corpus)
         "&Train suggestions…",
+        "&Models…",  # session 31: the versions, the one in use, and the switch
     ]
     file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
     assert "&Pre-annotate all documents" not in [a.text() for a in file_menu.actions()]
