@@ -122,6 +122,19 @@ def about_lines(
         )
         if project.read_only_reason is not None:
             rows.append(("Opened read-only", project.read_only_reason))
+    if project is not None:  # what made the suggestions there are (the next run may use another: the row below)
+        runs = project.db.pipeline_runs(last=1)
+        rows.append(
+            (
+                "Last pre-annotation",
+                (
+                    f"{runs[0]['pipeline']} {runs[0]['version']} at {runs[0]['finished_at']} "
+                    f"({counted(runs[0]['documents'], 'document')})"
+                )
+                if runs
+                else "none recorded",
+            )
+        )
     used = pipeline_in_use(project, setting)
     rows.append(("Pre-annotation", used.line()))
     rows.append(("Pipeline path", used.path or "not found"))

@@ -41,6 +41,11 @@ def test_about_names_the_project_file_its_format_the_pipeline_and_the_versions(p
     assert names.index("Qt") == names.index("Platform") - 1  # the app's rows before the platform's
     text = about_text(about_lines(project, ""))
     assert f"Project file: {project.path}\n" in text and text.endswith("\n")
+    assert rows["Last pre-annotation"] == "none recorded"
+    with project.transaction():
+        project.db.record_pipeline_run("2026-12-06T14:00", "2026-12-06T14:01", DEFAULT_PIPELINE, "3.8.0", 8, 357, "[]")
+    last = dict(about_lines(project, ""))["Last pre-annotation"]
+    assert last == f"{DEFAULT_PIPELINE} 3.8.0 at 2026-12-06T14:01 (8 documents)"
 
 
 def test_about_names_the_default_trained_version_its_folder_and_its_base(project):

@@ -126,3 +126,25 @@ def test_the_training_s_end_offers_to_attach_the_model_kept_aside(qtbot, tmp_pat
         assert "attached to backup.annotator as version 1" in window.message.text()
     finally:
         window.wait_for_workers()
+
+
+def test_models_window_says_a_model_is_kept_aside(qtbot, tmp_path, project_path):
+    """Project > Models… (session 31) names a model kept aside for the open project and where Settings attaches it."""
+    from ui.dialogs.models import ModelsDialog
+
+    backup = tmp_path / "backup.annotator"
+    shutil.copyfile(project_path, backup)
+    with Project(project_path, create=False) as p:
+        kept = _train_and_move(p, None)
+    shutil.copyfile(backup, project_path)
+    window = open_window(qtbot, project_path)
+    try:
+        dlg = ModelsDialog(window)
+        qtbot.addWidget(dlg)
+        assert not dlg.kept.isHidden()
+        assert dlg.kept.text() == (
+            f"A model trained while the project was moved or deleted is kept aside: {kept} (Settings > This "
+            "project's model attaches it)"
+        )
+    finally:
+        close_window(window)
