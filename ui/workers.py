@@ -178,7 +178,7 @@ class PreannotateWorker(Worker):
 
 NOT_DEFAULT_HINT = "'Make it the default' below uses it from now on"
 # the status line's words for the same, read once the box with that button is closed
-NOT_DEFAULT_LINE = "Settings > This project's model makes it the default"
+NOT_DEFAULT_LINE = "Project > Models… makes it the default"
 
 
 class TrainWorker(Worker):

@@ -107,8 +107,8 @@ def test_the_training_s_line_is_its_verdict_and_the_table_is_behind_it(qtbot, wi
 
 def test_the_training_s_line_says_where_a_version_not_made_the_default_is_chosen(qtbot, window, monkeypatch):
     """A version kept but not made the default: the status line said "… ('Make it the default' below uses it from now
-    on)", the box's words, read once the box with that button was closed. The line names Settings, where the
-    project's model is chosen; the box keeps its button and its words."""
+    on)", the box's words, read once the box with that button was closed. The line names Project > Models…, where the
+    versions are listed and chosen; the box keeps its button and its words."""
     from annotator.learn import train
     from annotator.learn.train import TrainReport
     from ui.dialogs import training
@@ -120,9 +120,8 @@ def test_the_training_s_line_says_where_a_version_not_made_the_default_is_chosen
     window.start_worker(TrainWorker(window.controller.project.path, "tester"))
     qtbot.waitUntil(lambda: not window.workers, timeout=20000)
     assert window.message.text().endswith(
-        "kept but NOT made the default (worse than the current model; Settings > This project's model makes it the "
-        "default)"
-    ), window.message.text()
+        "kept but NOT made the default (worse than the current model; Project > Models… makes it the default)"
+    ), window.message.text()  # session 31: the window that lists the versions (it named Settings' model row)
 
 
 def test_escape_after_find_closes_the_bar_and_the_label_key_takes_the_words_found(qtbot, window, db):

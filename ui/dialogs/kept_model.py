@@ -65,6 +65,6 @@ def attach_to(window: "WindowFace", path: Path, folder: Path) -> int | None:
         return None
     window.message.setStyleSheet("")
     window.message.setText(
-        f"{folder.name}: attached to {path.name} as version {number} (not the default: Settings > This project's model)"
+        f"{folder.name}: attached to {path.name} as version {number} (not the default: Project > Models… makes it so)"
     )
     return number
