@@ -49,6 +49,7 @@ SHAPE = CONLL_FORM  # meta: how the file a document came from spelt the schema's
 
 OPTIONS = ("scheme", "column", "documents")  # ``import --format conll --option KEY=VALUE``
 SNIFF_LINES = 200
+BARE_LABEL = re.compile(r"[^\W\d_][\w.:/-]{0,63}")  # an IO label: a word, dashes and dots inside (person-actor)
 # a value that holds nothing: a column of only these is a placeholder (our export's "-X- _", CoNLL-U's "_"), not data
 PLACEHOLDERS = frozenset({"_", "-X-", "-"})  # UNER's "-" too
 MARKER_LIKE = re.compile(r"-[A-Z]+-")  # a token shaped as -DOCSTART- is ("-DOCTYPE- -X- -X- O", a typo met in a corpus)
@@ -77,6 +78,7 @@ class Shape:
     width: int
     token: int
     tags: tuple[int, ...]
+    io: bool = False  # the tag column holds O and bare labels (Few-NERD's person-actor, Stanford NER's PERSON)
 
 
 def _sample(lines: list[str]) -> tuple[list[list[str]], int] | None:
@@ -120,7 +122,22 @@ def column_shape(lines: list[str]) -> Shape | None:
                 break
             continue  # a column after the tags (LexiconNER's "TOKEN TAG 0")
         tags.append(col)
+    if not tags and width - 1 > token and io_column([r[width - 1] for r in rows]):
+        return Shape(width, token, (width - 1,), io=True)
     return Shape(width, token, tuple(sorted(tags))) if tags else None
+
+
+def io_column(values: list[str]) -> bool:
+    """Whether a last column is tags of the IO scheme: ``O`` and bare labels (Few-NERD's ``person-actor``, Stanford
+    NER's ``PERSON``), ``O`` at least a third of them (the sign: no part-of-speech or chunk column has an ``O``), some
+    labels, no B-/I- tag among them. Session 31: Few-NERD's ``train.txt`` came in as one plain document, its labels
+    as words, and a ``.conll`` copy was refused until ``--option scheme=io`` was given."""
+    outside = sum(v == "O" for v in values)
+    return (
+        3 * outside >= len(values)
+        and outside < len(values)
+        and all(v == "O" or BARE_LABEL.fullmatch(v) and not TAG.fullmatch(v) for v in values)
+    )
 
 
 def column_file(lines: list[str]) -> bool:
@@ -239,7 +256,7 @@ def _shape(path: Path, lines: list[str], rows: list[tuple[int, str]], column: in
         )
         return Shape(width, token, (col,))
     if io:  # bare labels: the last column unless one is named
-        return Shape(width, _token_column(sampled, width), (width - 1,))
+        return Shape(width, _token_column(sampled, width), (width - 1,), io=True)
     shape = column_shape(lines)
     if shape is not None:
         return shape
@@ -491,6 +508,8 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
         lines = [line for _, line in rows]
     spaced = any("SpaceAfter=No" in line for line in lines)
     shape = _shape(path, lines, rows, column, asked_scheme == "io")
+    told_io = shape.io and asked_scheme == "auto"  # O and bare labels: the IO scheme, told from the column
+    asked_scheme = "io" if told_io else asked_scheme
     marker_like: list[tuple[int, str]] = []
     parsed, comments, data = _parse(path, rows, shape, per_doc, asked_scheme == "io", marker_like, spaced)
     need(bool(parsed), path, None, "no tokens in the file")
@@ -530,6 +549,11 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
         )
     if scheme == "bioes" and asked_scheme == "auto":
         notes.append(f"{path}: read as BIOES (its tags use S-/E-/U-/L-)")
+    if told_io:
+        notes.append(
+            f"{path}: read as the IO scheme (its tags are O and labels without B-/I-, as Few-NERD's): a run of one "
+            "label is one entity, so two of one label side by side come in as one"
+        )
     if marker_like:
         shown = ", ".join(f"line {n}: {token}" for n, token in marker_like[:3]) + (
             "; ..." if len(marker_like) > 3 else ""

@@ -1,6 +1,7 @@
 """Entity tag schemes of token-per-line files: IOB (IOB1 and IOB2) and BIOES (BILOU), which one a file uses, and a
 sentence's tags as entities; IO too (bare labels, Stanford NER's training files: a run of one label is one entity, so
-two entities of one label side by side become one), only when named (a column of bare words is a POS column as often).
+two entities of one label side by side become one), when named or told by its ``O``s (``conll_read.io_column``: a
+column of bare words is a POS column as often, but no POS column has an ``O``).
 
 IOB goes through spaCy's own converters (``spacy.training.iob_to_biluo``, then ``tags_to_entities``), as ``spacy
 convert`` reads CoNLL: an ``I-`` that does not continue an entity of its label starts one (IOB1's ``I-PER`` after

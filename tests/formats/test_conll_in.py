@@ -234,24 +234,49 @@ name = "LOCATION"
 """
 
 
-def test_stanford_ner_io_files_are_read_when_named_and_said_otherwise(tmp_path):
+def test_stanford_ner_io_files_are_read_when_named_or_told_by_their_os_and_said_otherwise(tmp_path):
     # Stanford NER's training files: token TAB a bare class (the IO scheme); a run of one class is one entity. Told
-    # from nothing (a column of bare words is a POS column as often): it was "not a CoNLL file" without a line
+    # by its O's (at least a third of the column: no part-of-speech column has one; session 31, for Few-NERD's
+    # train.txt, which came in as one plain document); it was "not a CoNLL file" without a line
     path = tmp_path / "train.tsv"
     path.write_text("Ada\tPERSON\nLovelace\tPERSON\nwrote\tO\nin\tO\nLondon\tLOCATION\n.\tO\n\nBabbage\tPERSON\n")
     schema = parse_schema(STANFORD_SCHEMA)
+    for options in (None, {"scheme": "io"}):
+        result = read_conll(path, schema, options)
+        (doc,) = result.documents
+        assert texts(doc) == [("Ada Lovelace", "PERSON"), ("London", "LOCATION"), ("Babbage", "PERSON")]
+        told = [n for n in result.notes if "read as the IO scheme" in n]
+        assert len(told) == (options is None), result.notes
+    path.write_text("Ada\tPERSON\nLovelace\tPERSON\nLondon\tLOCATION\nwrote\tO\n")  # O's too few to tell
     with pytest.raises(ImportFileError) as err:
         read_conll(path, schema)
     assert err.value.line == 1
     assert "'PERSON' in the last column is not a tag" in str(err.value)
     assert "a column of O and bare labels is the IO scheme: --option scheme=io reads it" in str(err.value)
-    result = read_conll(path, schema, {"scheme": "io"})
-    (doc,) = result.documents
-    assert texts(doc) == [("Ada Lovelace", "PERSON"), ("London", "LOCATION"), ("Babbage", "PERSON")]
     path.write_text("Ada\tPERSON\nLovelace\tB-PERSON\n")
     with pytest.raises(ImportFileError) as err:
         read_conll(path, schema, {"scheme": "io"})
     assert err.value.line == 2 and "'B-PERSON' is not a tag (O or a label without B-/I- (scheme=io))" in str(err.value)
+
+
+def test_a_few_nerd_file_under_any_name_is_read_as_io(tmp_path, capsys):
+    # Few-NERD's supervised files (train.txt: a word TAB its coarse-fine type, O outside) came in as one plain
+    # document, every label a word of its text, without a word; a .conll copy was refused until scheme=io was named
+    from annotator.cli import main
+    from annotator.store import Project
+
+    rows = "Paul\tperson-actor\nNewman\tperson-actor\nstarred\tO\nin\tO\nCool\tart-film\nHand\tart-film\nLuke\tart-film\n.\tO\n"
+    for name in ("train.txt", "dev.conll"):
+        path = tmp_path / name
+        path.write_text(rows + "\nHe\tO\nlived\tO\nin\tO\nConnecticut\tlocation-GPE\n.\tO\n", encoding="utf-8")
+        p = tmp_path / f"{name}.annotator"
+        assert main(["import", str(p), str(path)]) == 0
+        assert f"{path}: read as CoNLL" in capsys.readouterr().err
+        with Project(p, create=False) as project:
+            (doc_id,) = project.document_ids()
+            text = project.document(doc_id).text
+            got = [(text[e.start : e.end], e.label) for e in project.entities(doc_id)]
+        assert got == [("Paul Newman", "person-actor"), ("Cool Hand Luke", "art-film"), ("Connecticut", "location-GPE")]
 
 
 def test_iob_read_run_by_run_gives_what_spacy_gives_for_the_whole_sentence():
