@@ -214,6 +214,12 @@ def _is_conll(lines: list[str]) -> bool:
     )
 
 
+def _is_pubtator(lines: list[str]) -> bool:
+    from annotator.formats.pubtator import is_pubtator
+
+    return is_pubtator(lines)
+
+
 def _is_fasttext(lines: list[str]) -> bool:
     from annotator.formats.doccano_tables import is_fasttext
 
@@ -282,6 +288,8 @@ def detect_format(path: str | Path) -> str | None:
         if _starts_like_json(p):
             return "prodigy" if _is_prodigy_task(_first_object(p)) else None
         lines = _head_lines(p)
+        if _is_pubtator(lines):
+            return "pubtator"  # BioCreative CDR's .PubTator.txt, NCBI disease's: was one plain document
         if suffix == ".txt" and lines and _is_tab_table(lines[0]):
             return "doccano"  # a doccano upload Excel saved as "Unicode Text" (UTF-16) or "Text (Tab delimited)"
         if _is_fasttext(lines):

@@ -262,6 +262,16 @@ FORMATS: dict[str, Format] = {
             title="WebAnno TSV",
             spelt=True,
         ),
+        Format(
+            "pubtator",
+            ".txt",
+            False,
+            (),
+            None,  # in only: its relations join concepts, its ids are no mention's
+            _M + "pubtator:read_pubtator",
+            description="PubTator text (BioCreative CDR, the NCBI disease corpus): titles, abstracts, mentions; in only",
+            title="PubTator",
+        ),
     )
 }
 

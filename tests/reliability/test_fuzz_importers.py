@@ -490,6 +490,11 @@ HAND_MADE = {  # a correct input for readers that have no writer to make one
         )
         + b"\n",
     ),
+    "pubtator": (  # session 31: BioCreative CDR's shape, our own text
+        "sample.PubTator.txt",
+        b"1|t|" + TEXT.encode() + b"\n1|a|It was cold.\n1\t0\t9\tAnna Berg\tPERSON\t-1\n"
+        b"1\t14\t21\tReuters\tORG\tD000001\n1\t25\t30\tParis\tGPE\tD000002|D000003\n1\tCID\tD000001\tD000002\n",
+    ),
     "oneie": (
         "sample.oneie.json",
         _dumps(
