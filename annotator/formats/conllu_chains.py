@@ -28,21 +28,24 @@ def keep_chains(
         at.update({n: (d, k) for k, n in enumerate(numbers)})
     chains: dict[tuple[int, str], list[tuple[int, int, str]]] = {}  # (document, entity id) -> its mentions' spans
     unplaced = 0
+    labels: dict[int, dict[tuple[int, int], list[str]]] = {}  # a document's entity labels by span, made when needed
     for first, last, etype, eid in mentions:
         if first not in at or last not in at or at[first][0] != at[last][0]:
             continue
         d = at[first][0]
         starts, ends = docs[d].tokens[0], docs[d].tokens[1]  # type: ignore[index]
         span = (starts[at[first][1]], ends[at[last][1]])
-        label = entity_label(docs[d], span, etype)
+        if d not in labels:
+            labels[d] = entity_labels(docs[d])
+        label = entity_label(labels[d], span, etype)
         if label is not None:
             chains.setdefault((d, eid.split("[")[0]), []).append((*span, label))  # e3[1/2]: a part of e3's mention
         else:
             unplaced += 1
-    kept = 0
+    by_doc: dict[int, list[list[tuple[int, int, str]]]] = {}
     for (d, _), spans in chains.items():
-        kept += keep_span_chains(docs[d], [spans])
-    return kept, unplaced
+        by_doc.setdefault(d, []).append(spans)
+    return sum(keep_span_chains(docs[d], got) for d, got in by_doc.items()), unplaced
 
 
 def keep_span_chains(doc: IncomingDocument, chains: Sequence[Sequence[tuple[int, int, str]]]) -> int:
@@ -62,10 +65,18 @@ def keep_span_chains(doc: IncomingDocument, chains: Sequence[Sequence[tuple[int,
     return len(links)
 
 
-def entity_label(doc: IncomingDocument, span: tuple[int, int], etype: str = "") -> str | None:
-    """The label of the document's entity on ``span`` (the one of type ``etype`` where several are there, as the schema
-    names it); None when no entity is there."""
-    here = [e.label for e in doc.entities if (e.start, e.end) == span]
+def entity_labels(doc: IncomingDocument) -> dict[tuple[int, int], list[str]]:
+    """The labels of the document's entities by their spans (``entity_label`` looks a mention up in it)."""
+    out: dict[tuple[int, int], list[str]] = {}
+    for e in doc.entities:
+        out.setdefault((e.start, e.end), []).append(e.label)
+    return out
+
+
+def entity_label(labels: dict[tuple[int, int], list[str]], span: tuple[int, int], etype: str = "") -> str | None:
+    """The label of the entity on ``span`` (``labels``: ``entity_labels`` of its document; the one of type ``etype``
+    where several are there, as the schema names it); None when no entity is there."""
+    here = labels.get(span, [])
     return next((x for x in here if x.lower() == etype.lower()), here[0] if here else None)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from annotator.errors import ImportFileError
-from annotator.formats.conllu_chains import entity_label, keep_span_chains
+from annotator.formats.conllu_chains import entity_label, entity_labels, keep_span_chains
 from annotator.formats.reading import iter_json_values, need
 from annotator.formats.reading import ReadResult
 from annotator.wording import counted
@@ -99,7 +99,8 @@ def keep_coref(
         if not got:
             continue
         chains, lost = chains_of(got, span_of)
-        labelled = [[(s, e, entity_label(doc, (s, e), label) or label) for s, e, label in c] for c in chains]
+        labels = entity_labels(doc)
+        labelled = [[(s, e, entity_label(labels, (s, e), label) or label) for s, e, label in c] for c in chains]
         links += keep_span_chains(doc, labelled)
         chained += sum(1 for c in labelled if len(set(c)) > 1)
         missing += [f"{doc_id}: {m}" for m in lost]
