@@ -35,9 +35,11 @@ from annotator.formats.utf16_spans import fit_span
 from annotator.formats.dygiepp import TokenLine, read_token_lines
 from annotator.formats.maven import (
     is_maven_arg_line,
+    is_maven_ere_line,
     is_maven_line,
     is_maven_test_line,
     maven_arg_line,
+    maven_ere_as_maven,
     maven_lines,
     maven_test_lines,
 )
@@ -73,8 +75,27 @@ def is_unified_line(obj: Any) -> bool:
     )
 
 
+ERE_RELATIONS = ("temporal_relations", "causal_relations", "subevent_relations")
+
+
+def _relations(obj: dict[str, Any]) -> list[int]:
+    """How many relations of each of MAVEN-ERE's kinds a document gives (a map of type to pairs, or pairs)."""
+    counts = []
+    for key in ERE_RELATIONS:
+        value = obj.get(key)
+        pairs = [p for v in value.values() if isinstance(v, list) for p in v] if isinstance(value, dict) else value
+        counts.append(len(pairs) if isinstance(pairs, list) else 0)
+    return counts
+
+
 def is_omnievent_line(obj: Any) -> bool:
-    return is_unified_line(obj) or is_maven_line(obj) or is_maven_arg_line(obj) or is_maven_test_line(obj)
+    return (
+        is_unified_line(obj)
+        or is_maven_line(obj)
+        or is_maven_arg_line(obj)
+        or is_maven_test_line(obj)
+        or is_maven_ere_line(obj)
+    )
 
 
 # -- the unified lines -------------------------------------------------------------------------------
@@ -255,6 +276,7 @@ def read_omnievent(
     lost: Counter[str] = Counter()
     groups: list[tuple[Any, list[_Line], dict[str, Any]]] = []
     maven: Counter[str] = Counter()  # MAVEN's and MAVEN-ARG's documents
+    relations: Counter[str] = Counter()  # MAVEN-ERE's relations between events
     for line, obj in iter_json_values(path):
         need(
             is_omnievent_line(obj),
@@ -263,6 +285,10 @@ def read_omnievent(
             "each line must be an OmniEvent line ('text' with 'events' of 'triggers', 'entities', "
             "'negative_triggers') or a MAVEN document ('content' of 'tokens')",
         )
+        if is_maven_ere_line(obj):  # MAVEN-ERE's training lines: MAVEN's, their sentences as 'tokens' lists
+            maven["MAVEN-ERE"] += 1
+            relations["MAVEN-ERE"] += sum(_relations(obj))
+            obj = maven_ere_as_maven(obj)
         test = is_maven_test_line(obj)
         if is_maven_line(obj) or is_maven_arg_line(obj) or test:
             kind = "MAVEN" if is_maven_line(obj) else "MAVEN test" if test else "MAVEN-ARG"
@@ -318,6 +344,12 @@ def read_omnievent(
         )
     if maven["MAVEN-ARG"]:
         text_note += f"; {counted(maven['MAVEN-ARG'], 'MAVEN-ARG document')}: its 'document' text, one line"
+    if maven["MAVEN-ERE"]:
+        notes.append(
+            f"{path}: {counted(maven['MAVEN-ERE'], 'MAVEN-ERE document')} read as MAVEN's, each TIMEX an entity of "
+            f"its type; {counted(relations['MAVEN-ERE'], 'temporal, causal or subevent relation')} between events "
+            "kept in the document's meta as the file gives them (by its event ids: no export writes them)"
+        )
     result = read_token_lines(docs, path, schema, warnings, SOURCE, "OmniEvent", text_note, "entities")
     result.notes = notes + result.notes
     return result
