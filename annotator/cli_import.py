@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from annotator.cli_common import Interrupted, UsageError, open_project, progress_bar, split_option
@@ -106,10 +107,20 @@ def _shown(line: str, spool: str) -> str:
     return line.replace(spool, STANDARD_INPUT) if spool else line
 
 
+def _read_as(fmt: str, path: str) -> str:
+    """What the reader ``fmt`` read ``path`` as, for the "read as" line: the registry's name for it, but spaCy's Docs
+    as ``Doc.to_json()`` writes them under a JSON name, which the registry's ending alone calls v2's training file."""
+    from annotator.formats.registry import read_as_name
+    from annotator.formats.spacy_doc_json import first_is_doc_json
+
+    if fmt == "spacy" and Path(path).suffix.lower() in (".json", ".jsonl") and first_is_doc_json(Path(path)):
+        return "spaCy Docs (Doc.to_json)"
+    return read_as_name(fmt, path)
+
+
 def _import_paths(args: argparse.Namespace) -> int:
     from annotator import api
     from annotator.formats.loading import expand_paths
-    from annotator.formats.registry import read_as_name
 
     api.check_import(None, _import_options(args), getattr(args, "skip_bad", False))  # before the project is opened
     choices = _choices(args)
@@ -132,7 +143,7 @@ def _import_paths(args: argparse.Namespace) -> int:
                 "run the same import again to finish (what is there already is skipped as a duplicate)",
             ) from None
     every, spool = args.verbose, args.spool
-    read_as = [f"{path}: read as {read_as_name(fmt, path)}" for path, fmt in getattr(report, "formats", [])]
+    read_as = [f"{path}: read as {_read_as(fmt, path)}" for path, fmt in getattr(report, "formats", [])]
     _tell("read as", read_as, every, spool)
     _tell_import_report(report, every, spool)
     _tell("skipped", [f"skipped {reason}" for _, reason in report.skipped], every, spool)

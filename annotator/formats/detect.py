@@ -160,6 +160,12 @@ def _is_spacy_v2(obj: Any) -> bool:
     return is_v2_document(obj)
 
 
+def _is_doc_json(obj: Any) -> bool:
+    from annotator.formats.spacy_doc_json import is_doc_json
+
+    return is_doc_json(obj)
+
+
 def _is_rams(obj: Any) -> bool:
     from annotator.formats.rams import is_rams_line
 
@@ -304,6 +310,8 @@ def detect_format(path: str | Path) -> str | None:
         return "omnievent"
     if _is_hf(obj):  # before Prodigy's too: its tokens are objects, these strings
         return "hf"
+    if _is_doc_json(obj):  # before Prodigy's: spaCy's Doc.to_json(), tokens of characters without their text
+        return "spacy"
     if _is_prodigy_task(obj) or (suffix == ".jsonl" and _is_prodigy(obj)):
         return "prodigy"
     if _is_doccano(obj):

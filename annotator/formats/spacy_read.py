@@ -1,5 +1,6 @@
 """spaCy DocBin (``.spacy``) import: the training corpora spaCy projects make (``corpus/train.spacy``), and our
-own DocBin export read back; a JSON file given to it is spaCy v2's training format (``formats.spacy_v2``).
+own DocBin export read back; a JSON file given to it is spaCy v2's training format (``formats.spacy_v2``), or Docs as
+``Doc.to_json()`` writes them (``formats.spacy_doc_json``), read as a DocBin's Docs.
 
 Per Doc: the text is ``doc.text``; entities are ``doc.ents`` and the spans of every span group (a spancat's
 ``sc``), each (start, end, label) once, ``accepted`` with source ``spacy``, with its score where the group has
@@ -22,6 +23,7 @@ from annotator.errors import ImportFileError
 from annotator.categories import document_cats
 from annotator.formats.reading import LabelTally, ReadResult, check_with_line, need, need_known_labels, read_file_bytes
 from annotator.formats.docbin_plan import SHAPE, SPAN_KEY, TRIGGER_KEY
+from annotator.formats.spacy_doc_json import doc_json_docs, first_is_doc_json
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.model import STATUSES
@@ -202,7 +204,8 @@ def _told_role_labels(docs: list[IncomingDocument], schema: Schema, path: Path) 
 def read_spacy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     """The Docs of a DocBin file as documents (the line number in messages is the Doc's place in the file)."""
     path = Path(path)
-    if _is_json(path):  # spaCy v2's JSON training format, which spacy convert makes a DocBin of
+    as_json = _is_json(path) and first_is_doc_json(path)  # Doc.to_json()'s objects, a line each or a list
+    if _is_json(path) and not as_json:  # spaCy v2's JSON training format, which spacy convert makes a DocBin of
         from annotator.formats.spacy_v2 import read_spacy_v2
 
         return read_spacy_v2(path, schema)
@@ -211,7 +214,10 @@ def read_spacy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     unknown = LabelTally(path)
     names = SchemaNames(schema)  # another corpus's PER as the news schema's PERSON (its alias)
     out = []
-    for k, doc in enumerate(_docs(path), start=1):
+    docs, custom = doc_json_docs(path) if as_json else (_docs(path), 0)
+    if custom:
+        warnings.append(f"{path}: the custom attributes ('_') of {custom} Doc{'' if custom == 1 else 's'}")
+    for k, doc in enumerate(docs, start=1):
         got = _document(doc, k, path, schema, warnings, names)
         spellings = given_spellings(names)  # PER for PERSON: written back by the DocBin export as they came
         if spellings:
@@ -227,7 +233,8 @@ def read_spacy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     for k, got in enumerate(out, start=1):
         check_with_line(told or schema, got, path, k)
     # how many Docs it held ("read as spaCy DocBin" is the import's own line when the format was told from the file)
-    notes = [f"{path}: {len(out)} Doc{'' if len(out) == 1 else 's'} in the DocBin"] + names.notes(str(path))
+    held = "as Doc.to_json() writes them" if as_json else "in the DocBin"
+    notes = [f"{path}: {len(out)} Doc{'' if len(out) == 1 else 's'} {held}"] + names.notes(str(path))
     if told is None:
         return ReadResult(out, None, warnings, notes)
     lacked = [x for x in schema_lacks(schema, told) if x.startswith("role ")]
