@@ -143,10 +143,15 @@ def io_column(values: list[str]) -> bool:
 def column_file(lines: list[str]) -> bool:
     """Whether ``lines`` are CoNLL token lines told from their content alone (a file of another name than a CoNLL
     one: ``train.txt``, ``eng.train``): more than one token line, the tag columns at their right end (one column may
-    follow, LexiconNER's). One line of prose is one "row" of many columns, and a word of it that looks like a tag
-    ("E-commerce", "S-400", "U-235") was taken for its tag column: a plain sentence became a one-token document."""
+    follow, LexiconNER's, beside columns of placeholders alone, UNER's ``-``: session 31, its ``.iob2`` copied to a
+    ``.txt`` came in as one plain document). One line of prose is one "row" of many columns, and a word of it that looks
+    like a tag ("E-commerce", "S-400", "U-235") was taken for its tag column: a plain sentence became a one-token
+    document."""
     sample, shape = _sample(lines), column_shape(lines)
-    return sample is not None and shape is not None and len(sample[0]) > 1 and shape.width - 1 - max(shape.tags) <= 1
+    if sample is None or shape is None or len(sample[0]) <= 1:
+        return False
+    after = range(max(shape.tags) + 1, shape.width)  # placeholder columns aside (UNER's "-\t-" after its tags)
+    return sum(1 for c in after if not all(r[c] in PLACEHOLDERS for r in sample[0])) <= 1
 
 
 def _token_column(rows: list[list[str]], width: int) -> int:

@@ -290,3 +290,19 @@ def test_iob_read_run_by_run_gives_what_spacy_gives_for_the_whole_sentence():
     for _ in range(2000):
         tags = [rng.choice(["O", "O", "B-PER", "I-PER", "B-LOC", "I-LOC"]) for _ in range(rng.randint(0, 25))]
         assert entities(tags, "iob") == (tags_to_entities(iob_to_biluo(tags)), []), tags
+
+
+def test_a_uner_file_under_another_name_is_told_by_its_tags_before_placeholder_columns(tmp_path):
+    # Universal NER's files (en_ewt-ud-train.iob2: id, token, tag and two "-" columns, "# sent_id"/"# text" lines) were
+    # read under their own ending; copied to a .txt they came in as one plain document (two columns after the tags
+    # made no column file), every tag a word of its text
+    from annotator.formats.detect import detect_format
+
+    rows = ["1\tGoogle\tB-ORG\t-\t-", "2\tbought\tO\t-\t-", "3\tDeepMind\tB-ORG\t-\t-", "4\t.\tO\t-\t-"]
+    path = tmp_path / "uner_train.txt"
+    path.write_text("# sent_id = s1\n# text = Google bought DeepMind.\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert detect_format(path) == "conll"
+    (doc,) = read_conll(path).documents
+    assert texts(doc) == [("Google", "ORG"), ("DeepMind", "ORG")]
+    path.write_text("He said - and - she said - yes - no\nWe left - then - came - back - now\n", encoding="utf-8")
+    assert detect_format(path) is None  # prose with dashes stays a plain text
