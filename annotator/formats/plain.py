@@ -40,6 +40,17 @@ def read_txt(path: Path) -> IncomingDocument:
     return IncomingDocument(text=text, name=path.name, bom=bom, source_path=str(path))
 
 
+def _span_objects(value: Any) -> bool:
+    """displaCy's manual form of entities (``"ents": [{"start", "end", "label"}, ...]``, character offsets, as
+    ``displacy.render(..., manual=True)`` takes them and tutorials save them): session 31, they went to the meta and
+    the entities were lost without a word."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(x, dict) and "start" in x and "end" in x and "label" in x for x in value)
+    )
+
+
 def _triples(value: Any) -> bool:
     """spaCy's training JSONL form of entities: ``[[start, end, label], ...]`` (our export's are objects)."""
     return isinstance(value, list) and all(isinstance(x, list) and len(x) == 3 for x in value)
@@ -126,8 +137,10 @@ def parse_jsonl_object(obj: Any, path: str, line: int, names: SchemaNames | None
     need(isinstance(meta, dict), path, line, "'meta' must be an object")
     if "id" in obj:
         meta = {**meta, "id": obj["id"]}
+    displacy = "spans" not in obj and not triples and _span_objects(obj.get("ents"))  # displaCy's manual input
+    own = (*OWN_KEYS, "ents") if displacy else OWN_KEYS
     # what the line has and the project has no field for (doccano's and spaCy's "cats", ...) is kept in meta
-    meta = {**meta, **{k: v for k, v in obj.items() if k not in OWN_KEYS and k not in meta}}
+    meta = {**meta, **{k: v for k, v in obj.items() if k not in own and k not in meta}}
     ents = []
     spans = obj.get("spans", [])
     need(isinstance(spans, list), path, line, "'spans' must be a list")
@@ -135,6 +148,8 @@ def parse_jsonl_object(obj: Any, path: str, line: int, names: SchemaNames | None
     if triples:
         need("spans" not in obj, path, line, "give 'spans' or 'entities', not both")
         spans, what = [{"start": a, "end": b, "label": c} for a, b, c in obj["entities"]], "entity"
+    elif displacy:
+        spans, what = obj["ents"], "ent"
     for k, s in enumerate(spans):
         need(isinstance(s, dict), path, line, f"span {k} must be an object")
         start, end, label = s.get("start"), s.get("end"), s.get("label")

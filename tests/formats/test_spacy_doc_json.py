@@ -66,3 +66,22 @@ def test_a_prodigy_task_with_tokens_stays_prodigy(tmp_path):
     token = {"text": "Anna", "start": 0, "end": 4, "id": 0}
     path.write_bytes(orjson.dumps({"text": "Anna", "tokens": [token], "spans": [], "answer": "accept"}) + b"\n")
     assert detect_format(path) == "prodigy"
+
+
+@pytest.mark.parametrize("name", ["displacy.jsonl", "displacy.json"])
+def test_displacys_manual_ents_come_in_as_entities(tmp_path, name):
+    # displaCy's manual input ({"text", "ents": [{"start", "end", "label"}], "title"}), as tutorials save what they
+    # render: the ents went to the meta and the entities were lost without a word
+    path = tmp_path / name
+    one = {
+        "text": "But Google is starting from behind.",
+        "ents": [{"start": 4, "end": 10, "label": "ORG"}],
+        "title": None,
+    }
+    path.write_bytes(orjson.dumps(one) + b"\n" if name.endswith("l") else orjson.dumps([one]))
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(path)]) == 0
+    with Project(p, create=False) as project:
+        (doc_id,) = project.document_ids()
+        assert [(e.start, e.end, e.label) for e in project.entities(doc_id)] == [(4, 10, "ORG")]
+        assert "ents" not in project.document(doc_id).meta
