@@ -354,6 +354,13 @@ def _while_clauses(v: Any) -> list[Any]:
     return [c for c in v.children if c.dep_ == "advcl" and any(m.lower_ in _WHILE for m in c.children)]
 
 
+def _coordination(tok: Any) -> Any:
+    """The token a coordination of fillers is told by: its first conjunct, or for a list of names in apposition the
+    noun they are given to ("the three lawmakers, A, B and C": the lawmakers, which stand for them)."""
+    first = first_conjunct(tok)
+    return first.head if first.dep_ == "appos" and first.head.pos_ == "NOUN" else first
+
+
 def fill_roles(
     event_type: Any,
     pairs: Sequence[tuple[str, Any]],
@@ -374,13 +381,18 @@ def fill_roles(
     # one it is done to, so the name before the noun is not that one too
     has_of = any(slot == "prep:of" for slot, _ in pairs)
     lo, hi = side_of_headline(sentence, entities, trigger_span)  # a headline run into the sentence is apart from it
-    # "attacks on the Marine barracks and the French embassy": coordinated fillers of a slot are of one role; one the
-    # role has no room for fills no other ("the Marine barracks" was the Place, the embassy the Target)
+    # "attacks on the Marine barracks and the French embassy": coordinated fillers of a slot are of one role, and the
+    # role takes one of them; another fills no other role ("the Marine barracks" was the Place, the embassy the Target)
     group_role: dict[tuple[str, int], str] = {}
     for slot, tok in pairs:
         hearsay = slot.startswith("~") or slot in HEARSAY_SLOTS
         slot = slot.removeprefix("~")
-        group = (slot, first_conjunct(tok).i)
+        group = (slot, _coordination(tok).i)
+        if group in group_role:
+            # "pastors and activists were convicted", "rifles and millions of rounds of ammunition": one filler of a
+            # coordination, the first found (its last conjunct: ``frame``), even in a role that takes several, as the
+            # data marks (one filler a role in every event of events-dev's half A; docs/suggestions.md, session 31)
+            continue
         tok = resolve(tok, ents)
         if tok is None:
             continue

@@ -282,29 +282,34 @@ def test_the_body_of_a_person_is_the_person(nlp, suggester):
 
 
 @pytest.mark.parametrize(
-    "text, trigger, type_, role, names",
+    "text, trigger, type_, role, filler",
     [
-        # coordinated objects of an arrest: Person takes one or more fillers, both were arrested
+        # coordinated objects of an arrest: Person takes one or more fillers, the suggestion one of them
         (
             "Police arrested Ahmed Ali and Omar Hassan in Cairo on Monday.",
             "arrested",
             "Justice:Arrest-Jail",
             "Person",
-            {"Ahmed Ali", "Omar Hassan"},
+            "Omar Hassan",
         ),
-        # a chain of three names: "C" hangs on "B", not on "A" (Entity of a meeting takes several)
+        # a chain of three names: "C" hangs on "B", not on "A"; the subject is a party of its own
         (
             "John Kerry met Sergei Lavrov, Wang Yi and Laurent Fabius in Geneva.",
             "met",
             "Contact:Meet",
             "Entity",
-            {"John Kerry", "Sergei Lavrov", "Wang Yi", "Laurent Fabius"},
+            "Laurent Fabius",
         ),
     ],
 )
-def test_coordinated_fillers_share_a_role_that_takes_several(nlp, suggester, text, trigger, type_, role, names):
+def test_a_role_that_takes_several_gets_the_last_of_coordinated_fillers(
+    nlp, suggester, text, trigger, type_, role, filler
+):
+    """Session 31: one filler of a coordination, the last, even where the role takes several: the data marks one
+    filler a role in every event (events-dev half A: 0 of 352 with two), the later conjunct more often; every one of
+    them before (half A argument F1 0.4857 -> 0.4880, half B 0.3429 -> 0.3446). Fails on main: all of them."""
     got = args_of(nlp, suggester, text, trigger, type_)
-    assert names <= {t for r, t in got if r == role}, got
+    assert [t for r, t in got if r == role and t != "John Kerry"] == [filler], got
 
 
 @pytest.mark.parametrize(
