@@ -69,12 +69,14 @@ def frame(trigger: Any) -> list[tuple[str, Any]]:
         # the last conjunct first: a role that takes one filler gets it ("Odessa and Mariupol": Mariupol), as the
         # data marks one filler a role, the later more often (docs/suggestions.md, session 18)
         group = [*reversed(conjuncts(tok)), tok]
-        # "the three lawmakers, A, B and C, met": a noun given a list of names in apposition stands for each (the noun
-        # for the first, ``arg_spans.resolve``); the later ones first, as for coordinated fillers
+        # "the three lawmakers, A, B and C, met": a noun given a list of names in apposition stands for them; the later
+        # ones first, as for coordinated fillers (``fill_roles`` takes one filler of a coordination)
         if tok.pos_ == "NOUN":
             group = [g for a in tok.children if a.dep_ == "appos" for g in reversed(conjuncts(a))] + group
         if tok.pos_ == "NOUN" and not tok.ent_type_:  # "activist and commentator Kem Ley": the name first
             group.sort(key=lambda t: t.ent_type_ not in ("PERSON", "ORG", "GPE"))
+        else:  # "Poonam Dass and her family migrated": a person named before a description, the one the data marks
+            group.sort(key=lambda t: t.ent_type_ != "PERSON")
         # "the president, along with his wife, visited": the one along with it takes part as it does, after it
         expanded += [(slot, t) for t in group + along_with(tok)]
     return expanded
