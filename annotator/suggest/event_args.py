@@ -19,6 +19,7 @@ from annotator.role_slots import LEAVING_VERBS, REACHING_VERBS, RECEIVING_VERBS,
 from annotator.rules import has_room, takes
 from annotator.suggest.amounts import COUNTS, is_money
 from annotator.suggest.frame_preps import preps
+from annotator.suggest.headlines import subject_before_verb
 from annotator.suggest.noun_frame import noun_frame, of_noun_before
 from annotator.suggest.shared_parts import along_with, conjuncts, first_conjunct
 from annotator.suggest.arg_spans import PLACE_LABELS, WH, guess_or_ent, resolve, span_of
@@ -395,6 +396,7 @@ def fill_roles(
             # coordination, the first found (its last conjunct: ``frame``), even in a role that takes several, as the
             # data marks (one filler a role in every event of events-dev's half A; docs/suggestions.md, session 31)
             continue
+        verb = tok.head
         tok = resolve(tok, ents)
         if tok is None:
             continue
@@ -403,7 +405,13 @@ def fill_roles(
             continue
         start, end, label = got
         if slot in ACTIVE_SUBJECTS and (start < lo or end > hi):
-            continue  # a subject across a headline's end: the parse ran the headline into the sentence
+            # a subject across a headline's end: the parse ran the headline into the sentence; the sentence's own
+            # subject is what stands right before the verb ("... Crimea Secretary of State John Kerry will be heading")
+            tok = subject_before_verb(verb, lo)
+            got = span_of(tok, ents) if tok is not None else None
+            if got is None or got[0] < lo or got[1] > hi:
+                continue
+            start, end, label = got
         if label is None and tok.i not in ents and is_crime(tok):
             label = "EVENT"  # "charged with corruption": the crime, an EVENT where the schema's Crime takes one
         if label is None or (start, end) in used or (start < trigger_span[1] and trigger_span[0] < end):

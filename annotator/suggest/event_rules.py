@@ -229,6 +229,8 @@ class RuleEventSuggester:
                 # "an airstrike hit a market": the noun and the verb of its type are one event told twice, the noun
                 # doing what the verb says; what the verb is done to, where and when are the noun's too
                 told = by_head.get(h.head.i) if h.dep_ == "nsubj" and h.pos_ in ("NOUN", "PROPN") else None
+                if told is not None and h.i < headline_end(doc) <= h.head.i:
+                    told = None  # a headline word the parse made the subject of the sentence run into it: two events
                 out.append(e if told is None or told.type != e.type else self._with_arguments_of(e, told, {}))
                 continue
             other = by_head[inner[0].i]

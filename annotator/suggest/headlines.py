@@ -76,3 +76,14 @@ def headline_match(
         ):
             best.append(p)
     return (best[0].length, best, []) if best else None
+
+
+def subject_before_verb(verb: Any, start: int) -> Any | None:
+    """The word right before ``verb`` and its auxiliaries ("... on Crimea Secretary of State John Kerry will be
+    heading": Kerry), a noun or a proper noun at or after the character offset ``start``, or None: the sentence's own
+    subject where a headline ran into it and the parse made a headline word the verb's subject."""
+    first = min([verb.i] + [c.i for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg")])
+    if first == 0:
+        return None
+    before = verb.doc[first - 1]
+    return before if before.idx >= start and before.pos_ in ("NOUN", "PROPN") else None
