@@ -76,8 +76,8 @@ def frame(trigger: Any) -> list[tuple[str, Any]]:
             group = [g for a in tok.children if a.dep_ == "appos" for g in reversed(conjuncts(a))] + group
         if tok.pos_ == "NOUN" and not tok.ent_type_:  # "activist and commentator Kem Ley": the name first
             group.sort(key=lambda t: t.ent_type_ not in ("PERSON", "ORG", "GPE"))
-        else:  # "Poonam Dass and her family migrated": a person named before a description, the one the data marks
-            group.sort(key=lambda t: t.ent_type_ != "PERSON")
+        else:  # "Poonam Dass and her family migrated": a name before a description, the one the data marks
+            group.sort(key=lambda t: t.pos_ == "NOUN" and not t.ent_type_)
         # "the president, along with his wife, visited": the one along with it takes part as it does, after it
         expanded += [(slot, t) for t in group + along_with(tok)]
     return expanded

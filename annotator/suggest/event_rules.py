@@ -226,11 +226,10 @@ class RuleEventSuggester:
                 if g.dep_ == "pobj" and g.i in by_head
             ]
             if not inner:
-                # "an airstrike hit a market": the noun and the verb of its type are one event told twice, the noun
-                # doing what the verb says; what the verb is done to, where and when are the noun's too
-                told = by_head.get(h.head.i) if h.dep_ == "nsubj" and h.pos_ in ("NOUN", "PROPN") else None
-                if told is not None and h.i < headline_end(doc) <= h.head.i:
-                    told = None  # a headline word the parse made the subject of the sentence run into it: two events
+                # "an airstrike hit a market": one event told twice, the noun doing what the verb says; what the verb is
+                # done to, where and when are the noun's too (not a headline word made the sentence's subject: two events)
+                subject = h.dep_ == "nsubj" and h.pos_ in ("NOUN", "PROPN") and not h.i < headline_end(doc) <= h.head.i
+                told = by_head.get(h.head.i) if subject else None
                 out.append(e if told is None or told.type != e.type else self._with_arguments_of(e, told, {}))
                 continue
             other = by_head[inner[0].i]
