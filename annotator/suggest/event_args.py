@@ -28,6 +28,7 @@ from annotator.suggest.nearest_setting import (
     SETTING_PREPS,
     TIME_LABELS,
     nearest,
+    nearest_police,
     on_topic,
     side_of_headline,
     takes_times,
@@ -467,8 +468,16 @@ def fill_roles(
             used.add((start, end))
             filled[role.name] = filled.get(role.name, 0) + 1
             break
-    for role, _ in roles:
+    for role, slots in roles:
         if filled.get(role.name):
+            continue
+        if "police" in slots:  # an arrest's Agent: the police named nearest, where the parse ties no one to it
+            police = nearest_police(sentence, trigger_span, lo, hi)
+            got = span_of(police, ents) if police is not None else None
+            fit = next((b for b in alternative_labels(got[2] or "ORG") if takes(role, b)), None) if got else None
+            if got is not None and fit is not None and (got[0], got[1]) not in used:
+                out.append(ArgumentSuggestion(role.name, got[0], got[1], fit, 0.4))
+                used.add((got[0], got[1]))
             continue
         wanted = PLACE_LABELS if role.name == "Place" else TIME_LABELS if role.name == "Time" else None
         if wanted is None or not set(wanted) & set(role.labels):

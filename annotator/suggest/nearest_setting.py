@@ -1,5 +1,5 @@
-"""The Place or Time of an event from its sentence when the parse gives none: the nearest entity of a fitting label
-within NEAR_CHARS of the trigger, a Place only where it is named as where something happens ("in Kabul"), a Time
+"""The Place or Time of an event from its sentence when the parse gives none (and a role of the slot ``police``, the
+police or the authorities named nearest): the nearest entity of a fitting label within NEAR_CHARS of the trigger, a Place only where it is named as where something happens ("in Kabul"), a Time
 never a bare length of time, and on the trigger's side of a headline run into the first sentence; and a document's
 entities by sentence, which that looks through."""
 
@@ -10,6 +10,7 @@ from weakref import WeakKeyDictionary
 from typing import Any, Iterable, Sequence
 
 from annotator.suggest.headlines import headline_end
+from annotator.suggest.noun_classes import is_police
 from annotator.suggest.time_spans import is_duration
 
 NEAR_CHARS = 50  # a Place or Time further from the trigger is too often another event's
@@ -119,3 +120,18 @@ def _is_setting(doc: Any, start: int, end: int) -> bool:
     while tok.dep_ in ("appos", "conj", "compound", "npadvmod") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS
+
+
+def nearest_police(sentence: Any, trigger: tuple[int, int], lo: int, hi: int) -> Any | None:
+    """The noun naming the police or the authorities nearest the trigger in ``sentence`` (within NEAR_CHARS, between
+    the character offsets ``lo`` and ``hi``), or None: who arrested someone where the parse ties no one to the arrest
+    ("escorted by an armed police officer following his arrest", "taken into custody after a shootout with police")."""
+    best = None
+    for tok in sentence:
+        if not is_police(tok) or tok.idx < lo or tok.idx >= hi or trigger[0] <= tok.idx < trigger[1]:
+            continue
+        end = tok.idx + len(tok.text)
+        dist = trigger[0] - end if end <= trigger[0] else tok.idx - trigger[1]
+        if dist <= NEAR_CHARS and (best is None or dist < best[0]):
+            best = (dist, tok)
+    return best[1] if best else None

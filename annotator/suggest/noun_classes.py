@@ -125,6 +125,8 @@ def guess_label_of_word(word: str) -> str | None:
 # prosecutor nor a prosecutor the adjudicator, whichever slot of the parse they come in
 ADJUDICATORS = frozenset("court tribunal jury judge magistrate".split())
 PROSECUTORS = frozenset("prosecutor prosecution".split())
+# who arrests and holds people: the police and the authorities, a closed class of English as the courts are
+POLICE = frozenset("police policeman policemen policewoman officer authority".split())
 
 
 # what one is charged with, tried, convicted or sentenced for: English's names of crimes, a closed class as the
@@ -153,6 +155,11 @@ def court_role(token: Token) -> str | None:
     if words & PROSECUTORS or token.lower_ == "prosecutors":
         return "Prosecutor"
     return None
+
+
+def is_police(token: Token) -> bool:
+    """Whether a common noun names the police or the authorities ("police", "officers", "the authorities")."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in POLICE
 
 
 def is_weapon(token: Token) -> bool:
