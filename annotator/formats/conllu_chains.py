@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from annotator.formats.webanno_chains import CHAIN, PREVIOUS_TYPE, RELATION, TYPE, chain_type, is_chain_link
+from annotator.formats.webanno_chains import CHAIN, chain_link, is_chain_link
 from annotator.formats.webanno_tsv import SOURCE
 from annotator.importing import IncomingDocument
 
-COREFERENCE_LINK = "de.tudarmstadt.ukp.dkpro.core.api.coref.type.CoreferenceLink"
 KEPT = SOURCE  # where the chains of every import are kept (meta["webanno"], as a WebAnno TSV import keeps them)
 
 
@@ -59,7 +58,7 @@ def keep_span_chains(doc: IncomingDocument, chains: Sequence[Sequence[tuple[int,
         spans = list(dict.fromkeys(chain))
         if len(spans) > 1:
             number += 1
-            links += [_link(list(spans[k]), list(spans[k - 1]), number) for k in range(1, len(spans))]
+            links += [chain_link(list(spans[k]), list(spans[k - 1]), number) for k in range(1, len(spans))]
     if links:
         doc.meta.setdefault(KEPT, {}).setdefault("relations", []).extend(links)
     return len(links)
@@ -78,14 +77,3 @@ def entity_label(labels: dict[tuple[int, int], list[str]], span: tuple[int, int]
     where several are there, as the schema names it); None when no entity is there."""
     here = labels.get(span, [])
     return next((x for x in here if x.lower() == etype.lower()), here[0] if here else None)
-
-
-def _link(here: list[Any], before: list[Any], chain: int) -> dict[str, Any]:
-    return {
-        "layer": COREFERENCE_LINK,
-        "type": chain_type(COREFERENCE_LINK),
-        "features": {RELATION: None, TYPE: None, PREVIOUS_TYPE: None},
-        CHAIN: chain,
-        "from": here,
-        "to": before,
-    }

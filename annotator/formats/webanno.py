@@ -47,7 +47,7 @@ from annotator.formats.webanno_tsv import (
     SOURCE,
 )
 from annotator.formats.schema_names import GivenSpellings
-from annotator.formats.webanno_chains import ChainLink, is_chain_link, kept_chains
+from annotator.formats.webanno_chains import ChainLink, is_chain_link, kept_chains, with_equivalences
 from annotator.formats.webanno_render import Layers, render
 from annotator.formats.webanno_rows import Relation, Rows, Span, UnitKey
 from annotator.formats.webanno_own import (
@@ -245,10 +245,17 @@ def _by_span(rec: dict[str, Any], entities: dict[int, Span]) -> dict[tuple[int, 
 def _chains(
     rec: dict[str, Any], entities: dict[int, Span], report: FormatExportReport
 ) -> list[tuple[str, list[ChainLink]]]:
-    """The coreference chains a WebAnno TSV import kept as relations (``webanno_chains``), between the spans written."""
+    """The coreference chains a WebAnno TSV import kept as relations (``webanno_chains``), and brat's equivalences as
+    chains (``with_equivalences``), between the spans written."""
     by_span = _by_span(rec, entities)
+    labels = {(s, e): label for s, e, label in by_span}
+    brat = rec["meta"].get(BRAT)
     return kept_chains(
-        rec["meta"].get(SOURCE),
+        with_equivalences(
+            rec["meta"].get(SOURCE),
+            brat.get("equivalences") if isinstance(brat, dict) else None,
+            lambda s, e: labels.get((s, e)),
+        ),
         lambda x: by_span.get(tuple(x)) if isinstance(x, list) else None,
         lambda what: report.problem("coreference links left out (a mention is gone)", f"{rec['name']}: {what}"),
     )

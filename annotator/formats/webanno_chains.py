@@ -97,3 +97,42 @@ def kept_chains(
     ``clusters``."""
     links = [r for r in kept.get("relations", []) if is_chain_link(r)] if isinstance(kept, dict) else []
     return chains_out(links, span_of, problem) if links else []
+
+
+COREFERENCE_LINK = "de.tudarmstadt.ukp.dkpro.core.api.coref.type.CoreferenceLink"
+
+
+def chain_link(here: list[Any], before: list[Any], chain: int) -> dict[str, Any]:
+    """A kept chain link (DKPro Core's ``CoreferenceLink`` layer) from ``here`` to ``before`` (``[start, end, label]``)
+    in chain number ``chain``: the one shape every import's chains are kept in."""
+    return {
+        "layer": COREFERENCE_LINK,
+        "type": chain_type(COREFERENCE_LINK),
+        "features": {RELATION: None, TYPE: None, PREVIOUS_TYPE: None},
+        CHAIN: chain,
+        "from": here,
+        "to": before,
+    }
+
+
+def with_equivalences(kept: Any, equivalences: Any, label_at: Callable[[int, int], str | None]) -> Any:
+    """``kept`` (``meta["webanno"]``) with brat's equivalences (``meta["brat"]["equivalences"]``: members
+    ``["T", label, start, end]``) as chains after its own, a link from each member to the one before it, each member
+    labelled as the document's entity there (``label_at``; the member's own label when none): brat declares an
+    equivalence symmetric and transitive, a chain (session 31: the WebAnno TSV export said each "left out (the
+    format has no place for them)"). ``kept`` as it is when there are none."""
+    given = [v for v in equivalences if isinstance(v, dict)] if isinstance(equivalences, list) else []
+    if not given:
+        return kept
+    relations = list(kept.get("relations", [])) if isinstance(kept, dict) else []
+    number = max((r[CHAIN] for r in relations if is_chain_link(r)), default=0)
+    for item in given:
+        spans = [
+            [m[2], m[3], label_at(m[2], m[3]) or m[1]]
+            for m in item.get("members") or []
+            if isinstance(m, list) and len(m) >= 4 and m[0] == "T" and isinstance(m[2], int) and isinstance(m[3], int)
+        ]
+        if len(spans) > 1:
+            number += 1
+            relations += [chain_link(spans[k], spans[k - 1], number) for k in range(1, len(spans))]
+    return {**(kept if isinstance(kept, dict) else {}), "relations": relations}

@@ -235,8 +235,8 @@ def say_brat_kept_left_out(rec: dict[str, Any], report: FormatExportReport) -> N
     if not isinstance(kept, dict):
         return
     for key, what, named in BRAT_KEPT:
-        if (report.format, key) == ("dygiepp", "equivalences"):
-            continue  # written as DyGIE++'s clusters (dygiepp_out)
+        if key == "equivalences" and report.format in ("dygiepp", WEBANNO):
+            continue  # written as DyGIE++'s clusters (dygiepp_out), WebAnno TSV's chains (webanno_chains)
         given = kept.get(key)
         for item in given if isinstance(given, list) else ():
             shown = item.get(named) if isinstance(item, dict) else None

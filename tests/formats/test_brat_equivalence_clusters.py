@@ -66,3 +66,16 @@ def test_an_equivalence_whose_member_is_gone_is_left_out_and_said(tmp_path):
     report = writers()["dygiepp"](project, out)
     assert "1 brat equivalence left out (a member is gone): d.txt: Equiv" in report.summary(), report.summary()
     assert _clusters(out) == []
+
+
+def test_a_brat_equivalence_goes_out_to_webanno_tsv_as_a_chain_and_comes_back(tmp_path):
+    """The WebAnno TSV export said each equivalence "left out (the format has no place for them)", though its chain
+    layers (DKPro Core's CoreferenceLink) hold one: read back, the chain is the same three names, a DyGIE++ cluster."""
+    project = new_project(tmp_path / "p.annotator", annotator="t")
+    import_format(project, "brat", [_corpus(tmp_path)])
+    report = writers()["webanno"](project, tmp_path / "tsv")
+    assert "equivalence" not in report.summary() and "coreference" not in report.summary(), report.summary()
+    back = new_project(tmp_path / "back.annotator", annotator="t")
+    import_format(back, "webanno", [tmp_path / "tsv"])
+    writers()["dygiepp"](back, tmp_path / "back.jsonl")
+    assert [sorted(c) for c in _clusters(tmp_path / "back.jsonl")] == [["IL-2", "IL2", "Interleukin-2"]]
