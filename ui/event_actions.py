@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Protocol, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from annotator.keyflow import agent_order, attribute_cues, first_role_candidates, label_for_span, label_to_fill
 from annotator.keyflow import role_candidates, source_order, within_line
@@ -14,6 +14,7 @@ from annotator.rules import has_room, takes
 from ui.role_keys import already_in, elsewhere_said, event_to_fill, filling, next_said, one_only, role_shortcut
 from ui.role_keys import filled_span, said_on_event
 from ui.plain import near_type_said
+from ui.span_keys import SpanKeys
 from ui import commands as cmd
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -24,22 +25,6 @@ if TYPE_CHECKING:  # pragma: no cover
 CANDIDATES_FIRST = 50  # Alt+N's candidates made at the first press besides the sentence's (more when gone past)
 
 TypePicker = Callable[[str, list[str], Sequence[str]], "str | None"]  # (trigger, likely, nearby) -> type
-
-
-class SpanKeys(Protocol):
-    """What the event keys need of the span keys they go with (``ui.editing.EditActions`` is one): the controller,
-    the view, and the span the person has selected."""
-
-    c: "Controller"
-    view: "DocumentView"
-
-    def current(self) -> Entity | None: ...
-
-    def selected_span(self) -> tuple[int, int] | None: ...
-
-    def clear_selection(self) -> None: ...
-
-    def anchor(self) -> tuple[int, int, int]: ...
 
 
 class EventActions:
@@ -139,7 +124,8 @@ class EventActions:
             return
         span = self.trigger_span()
         if span is None:
-            c.report_error("Select the trigger word(s) of the event first.")
+            return c.report_error("Select the trigger word(s) of the event first.")
+        if self.edit.across_sentences(span, "no event was made"):
             return
         likely = self.likely_types(span)
         if self.without_picker and likely:  # the first type its words name; Shift+E the next (session 21)
@@ -412,6 +398,8 @@ class EventActions:
             return False
         if any((e.start, e.end) == span and e.state != "rejected" for e in c.entities.values()):
             return False  # an entity there: filled with it (or refused for its label)
+        if self.edit.across_sentences(span, "no role was filled"):
+            return True
         label = label_for_span(c.entities.values(), c.doc.text, span, role.labels, label_kinds(c.schema))
         said = self._in_place(ev, role, replace)
         undecide = tuple(sorted(self._as_filler))
