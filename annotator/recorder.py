@@ -153,9 +153,9 @@ def _apply_states_in_transaction(project: Project, change: Change, use_after: bo
                 raise StaleChangeError(f"cannot {action.split(':')[0]} '{change.action}': {what} was changed elsewhere")
         order = {t: i for i, t in enumerate(TABLE_ORDER)}
         targets = [(r, r.after if use_after else r.before) for r in rows]
-        for r, state in sorted(targets, key=lambda x: -order[x[0].table]):
-            if state is None:
-                conn.execute(f"DELETE FROM [{r.table}] WHERE {_id_column(r.table)} = ?", (r.id,))
+        # rows made and changed first (parents before children), then rows taken away (children before parents): an
+        # argument moved off a span the same step deletes points elsewhere before it goes (the undo of a role filled
+        # by words in place of its filler, Alt+N, deleted the new span first and was refused, session 31)
         for r, state in sorted(targets, key=lambda x: order[x[0].table]):
             if state is None:
                 continue
@@ -170,6 +170,9 @@ def _apply_states_in_transaction(project: Project, change: Change, use_after: bo
                     f"UPDATE [{r.table}] SET {', '.join(f'[{c}] = ?' for c in cols)} WHERE {_id_column(r.table)} = ?",
                     [*(state[c] for c in cols), r.id],
                 )
+        for r, state in sorted(targets, key=lambda x: -order[x[0].table]):
+            if state is None:
+                conn.execute(f"DELETE FROM [{r.table}] WHERE {_id_column(r.table)} = ?", (r.id,))
         written = {id(r): _list_step(project, r, use_after) for r in lists}
         flipped = Change(
             change.action,

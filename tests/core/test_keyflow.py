@@ -19,7 +19,7 @@ from annotator.keyflow import (
     trigger_types,
 )
 from annotator.model import Entity
-from annotator.recorder import undo
+from annotator.recorder import redo, undo
 from annotator.schema import Role, default_schema
 from annotator.type_order import next_event_type
 from annotator.suggest.time_spans import is_apposed_age, is_length_of_time, tells_time_of_day
@@ -199,6 +199,26 @@ def test_a_role_filled_with_a_new_span_in_one_undoable_step(project):
     place = next(a for a in project.event(ev).arguments if a.role == "Place")
     edits_flow.fill_role_with_span(project, ev, "Place", 10, 14, "GPE", replace=place.id)
     assert [(a.role, project.entity(a.entity_id).start) for a in project.event(ev).arguments] == [("Place", 10)]
+
+
+def test_a_role_filled_with_new_words_in_place_of_its_filler_is_undone_and_redone(project):
+    """Alt+N on words that are no span yet, for a role of one filler already filled (session 31): the new span in place
+    of the old filler is one step, but its undo was refused ("cannot undo 'fill_role_with_span': other annotations
+    depend on it (FOREIGN KEY constraint failed)"): the undo deleted the new span before it put the argument back on
+    the old one. Undo and redo now give the rows back as they were, and the span's ids."""
+    text = "Putin met Modi in Delhi. Putin left."
+    doc = add_document(project, text)
+    ev = edits.add_event(project, doc, "Contact:Meet", 6, 9).result_id
+    edits_flow.fill_role_with_span(project, ev, "Place", 18, 23, "GPE")
+    place = next(a for a in project.event(ev).arguments if a.role == "Place")
+    change = edits_flow.fill_role_with_span(project, ev, "Place", 10, 14, "GPE", replace=place.id)
+    made = [(a.role, project.entity(a.entity_id).start, a.entity_id) for a in project.event(ev).arguments]
+    assert [x[:2] for x in made] == [("Place", 10)]
+    undo(project, change)
+    assert [(a.role, project.entity(a.entity_id).start) for a in project.event(ev).arguments] == [("Place", 18)]
+    assert sorted(e.start for e in project.entities(doc)) == [18]
+    redo(project, change)
+    assert [(a.role, project.entity(a.entity_id).start, a.entity_id) for a in project.event(ev).arguments] == made
 
 
 def test_a_suggestion_of_another_label_relabelled_into_a_role_in_one_undoable_step(project):
