@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from annotator.errors import StaleChangeError, ValidationError
+from annotator.model import HUMAN
 from annotator.recorder import EditRecorder
 from annotator.store import now
 
@@ -33,6 +34,22 @@ def undecide_fillers(rec: EditRecorder, entity_ids: Iterable[int]) -> None:
             continue
         if db.entity_state(entity_id) == "accepted":
             rec.update("entities", entity_id, {"state": "suggested", "updated_at": now()})
+
+
+def drop_made_fillers(rec: EditRecorder, event_id: int, entity_ids: Iterable[int]) -> None:
+    """Delete the entity suggestions the event's suggester made only to fill its roles (of its source, nobody decided
+    or edited them) that a person's edit of its roles has just taken out of their last role, as rejecting the event
+    deletes them (``reject_events``). Seed 004 (session 31): Alt+2 put Zielinski in the Adjudicator of the suggested
+    "fined" in place of "court", the ORG the rules made for that role alone; "court" stayed an undecided ORG filling
+    no role, and Ctrl+Enter's "Accept the rest" made it an accepted ORG. A name the pipeline found stays (another
+    source), and so does a span a person decided or that fills another role."""
+    db = rec.project.db
+    source = db.event_source(event_id)
+    if source == HUMAN:  # a person's event: no span was made for it
+        return
+    for entity_id in sorted(set(entity_ids)):
+        if db.is_lone_suggestion(entity_id, source):
+            rec.delete("entities", entity_id)
 
 
 def decided_values(state: str, values: dict) -> dict:

@@ -24,6 +24,7 @@ from annotator.decisions import (
     edit_event,
     leave_suggested_events,
     reject_events,
+    drop_made_fillers,
     undecide_fillers,
 )
 from annotator.errors import CategoryInUse, ValidationError
@@ -459,6 +460,7 @@ def change_argument(
         edit_event(rec, event["id"], filler=new_entity)
         if old != new_entity:
             undecide_fillers(rec, [old] if old in set(undecide) else [])
+            drop_made_fillers(rec, event["id"], [old])
         rec.touch_document()
 
     return run_edit(project, "change_argument", event["document_id"], body)
@@ -477,6 +479,7 @@ def remove_argument(project: Project, argument_id: int, *, undecide: Iterable[in
         rec.delete("arguments", argument_id)
         edit_event(rec, event["id"])
         undecide_fillers(rec, back)
+        drop_made_fillers(rec, event["id"], [arg["entity_id"]])
         rec.touch_document()
 
     return run_edit(project, "remove_argument", event["document_id"], body)

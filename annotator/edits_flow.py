@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from annotator.db import argument_row, span_row
-from annotator.decisions import accept_events, edit_event, undecide_fillers
+from annotator.decisions import accept_events, drop_made_fillers, edit_event, undecide_fillers
 from annotator.edits import (
     HUMAN,
     check_event_type,
@@ -133,8 +133,9 @@ def fill_role_with_span(
             old = project.row("arguments", replace)
             rec.update("arguments", replace, {"role": role, "entity_id": entity_id, "annotator": project.annotator})
         edit_event(rec, event_id, filler=entity_id)
-        if replace is not None and old is not None and old["entity_id"] in set(undecide):
-            undecide_fillers(rec, [old["entity_id"]])
+        if replace is not None and old is not None:
+            undecide_fillers(rec, [old["entity_id"]] if old["entity_id"] in set(undecide) else [])
+            drop_made_fillers(rec, event_id, [old["entity_id"]])
         rec.touch_document()
 
     return run_edit(project, "fill_role_with_span", doc_id, body)
@@ -184,8 +185,9 @@ def fill_role_relabelled(
             rec.result_id = replace
             rec.update("arguments", replace, {"role": role, "entity_id": entity_id, "annotator": project.annotator})
         edit_event(rec, event_id, filler=entity_id)
-        if old is not None and old["entity_id"] != entity_id and old["entity_id"] in set(undecide):
-            undecide_fillers(rec, [old["entity_id"]])
+        if old is not None and old["entity_id"] != entity_id:
+            undecide_fillers(rec, [old["entity_id"]] if old["entity_id"] in set(undecide) else [])
+            drop_made_fillers(rec, event_id, [old["entity_id"]])
         rec.touch_document()
 
     return run_edit(project, "fill_role_relabelled", doc_id, body)
@@ -205,6 +207,7 @@ def clear_role(project: Project, event_id: int, role: str, *, undecide: Iterable
         if arg_ids:
             edit_event(rec, event_id)
             undecide_fillers(rec, back)
+            drop_made_fillers(rec, event_id, [r[1] for r in rows])
             rec.touch_document()
 
     return run_edit(project, "clear_role", event["document_id"], body)
@@ -241,8 +244,9 @@ def move_filler(
             rec.delete("arguments", replace)
         rec.update("arguments", argument_id, {"role": role, "annotator": project.annotator})
         edit_event(rec, event["id"], filler=ent["id"])
-        if old is not None and old != ent["id"] and old in set(undecide):
-            undecide_fillers(rec, [old])
+        if old is not None and old != ent["id"]:
+            undecide_fillers(rec, [old] if old in set(undecide) else [])
+            drop_made_fillers(rec, event["id"], [old])
         rec.touch_document()
 
     return run_edit(project, "move_filler", event["document_id"], body)

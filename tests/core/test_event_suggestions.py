@@ -396,3 +396,33 @@ def test_a_filler_passed_over_is_undecided_though_a_suggested_event_holds_it_too
     edits.accept_event(p, world.meet)  # now a decided event holds it: it stays accepted when passed over
     edits.change_argument(p, arg, entity_id=world.lavrov, undecide=[world.blinken])
     assert p.entity(world.blinken).state == "accepted"
+
+
+def test_a_span_the_rules_made_for_a_role_goes_when_a_person_puts_another_in_its_place(world):
+    """Seed 004 (session 31): Alt+2 on the suggested "fined" put Zielinski in its Adjudicator in place of "court", the
+    ORG the rules had made for that role alone; "court" stayed an undecided ORG filling no role, and Ctrl+Enter's
+    "Accept the rest" made it an accepted ORG, in every export (the same for "home", the FAC made for the Place of
+    "arrested", after Krakow took it). Rejecting the event deletes such spans (``reject_events``); a person's edit
+    that takes one out of its last role does too, as one step an undo takes back. A name the pipeline found, and a
+    span a person decided, stay."""
+    p, d = world.project, world.doc
+
+    def texts() -> dict[str, str]:
+        return {TEXT[e.start : e.end]: e.state for e in p.entities(d)}
+
+    assert entity_at(p, d, "Protesters").source == SOURCE and texts()["Protesters"] == "suggested"
+    (attacker,) = [a.id for a in p.event(world.attack).arguments if a.role == "Attacker"]
+    change = edits.change_argument(p, attacker, entity_id=world.lavrov)
+    assert "Protesters" not in texts() and fillers(p, world.attack)["Attacker"] == {"Sergey Lavrov"}
+    undo(p, change)
+    assert texts()["Protesters"] == "suggested" and fillers(p, world.attack)["Attacker"] == {"Protesters"}
+    (target,) = [a.id for a in p.event(world.attack).arguments if a.role == "Target"]
+    edits.remove_argument(p, target)  # the editor's ×
+    assert "the embassy" not in texts()
+    (place,) = [a.id for a in p.event(world.meet).arguments if a.role == "Place"]
+    edits.remove_argument(p, place)  # a name the pipeline found: it stays, undecided
+    assert texts()["Moscow"] == "suggested"
+    (attacker,) = [a.id for a in p.event(world.attack).arguments if a.role == "Attacker"]
+    edits.accept_entity(p, entity_at(p, d, "Protesters").id)  # a person's decision: it stays
+    edits.change_argument(p, attacker, entity_id=world.lavrov)
+    assert texts()["Protesters"] == "accepted"
