@@ -123,7 +123,7 @@ class EditActions(QObject):
                     self._relabel(now, label)
                 self.move_on()
                 return
-            elif self.across_sentences(span, "nothing was labelled"):
+            elif self.across_sentences(span, "Nothing labelled"):
                 return
             else:
                 new_id = c.run(cmd.AddEntity, c.doc.id, span[0], span[1], label)
@@ -149,18 +149,18 @@ class EditActions(QObject):
             c.report_status(said)  # after the next item's line: the roles the span left are worth more
 
     def across_sentences(self, span: tuple[int, int], nothing: str) -> bool:
-        """Whether the words ``span`` run across sentences: refused, the line says so and ``nothing`` (what was not
-        made). A span or a trigger lies within one sentence (of events-dev's 679 gold triggers and 1,055 arguments none
-        crosses one, of spaCy's 10,405 entities there a wrong "Napoleon I.\\nOne" alone): a selection dragged or
+        """Whether the words ``span`` run across sentences: refused, the line says so after ``nothing`` (what was
+        not made). A span or a trigger lies within one sentence (of events-dev's 679 gold triggers and 1,055 arguments
+        none crosses one, of spaCy's 10,405 entities there a wrong "Napoleon I.\\nOne" alone): a selection dragged or
         extended past a sentence's end made one span or trigger of all of it (session 31)."""
         c = self.c
         words = c.doc.text[span[0] : span[1]] if c.doc is not None else ""
         start, end = span[0] + len(words) - len(words.lstrip()), span[0] + len(words.rstrip())
         if start >= end or end <= c.sentence(start)[1]:
             return False
-        said = c.span_said(start, end, 60)
+        said = c.span_said(start, end, 40)
         c.report_error(
-            f"The words selected run across sentences (“{said}”): a span or a trigger lies within one sentence; {nothing}"
+            f"{nothing}: the words selected run across sentences (“{said}”); a span or a trigger lies in one"
         )
         return True
 

@@ -125,7 +125,7 @@ class EventActions:
         span = self.trigger_span()
         if span is None:
             return c.report_error("Select the trigger word(s) of the event first.")
-        if self.edit.across_sentences(span, "no event was made"):
+        if self.edit.across_sentences(span, "No event made"):
             return
         likely = self.likely_types(span)
         if self.without_picker and likely:  # the first type its words name; Shift+E the next (session 21)
@@ -398,7 +398,7 @@ class EventActions:
             return False
         if any((e.start, e.end) == span and e.state != "rejected" for e in c.entities.values()):
             return False  # an entity there: filled with it (or refused for its label)
-        if self.edit.across_sentences(span, "no role was filled"):
+        if self.edit.across_sentences(span, "No role filled"):
             return True
         label = label_for_span(c.entities.values(), c.doc.text, span, role.labels, label_kinds(c.schema))
         said = self._in_place(ev, role, replace)
