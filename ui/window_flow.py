@@ -344,11 +344,24 @@ class WindowFlow(_Window):
         before, self._step_index = getattr(self, "_step_index", None), self.controller.undo_stack.index()
         if said is None:
             made = self._step_index != before and not self.controller.kept.landing  # not a kept edit written
+            if made and (review := self._after_review()):  # after the key's own line (move_on's)
+                QTimer.singleShot(0, self, partial(self.controller.report_status, review))
             if made and getattr(self, "_note", None) is not None:  # a step made: said again
                 self.forget_note()  # now (a comment, which changes no span or event, left "Undone: Accept all
                 self.describe_current_entity()  # suggestions" as if that were the last thing done)
         else:
             self.show_note(said)
+
+    def _after_review(self) -> str:
+        """What the line says of an edit just made on a reviewed document (not the mark itself): it changed what was
+        reviewed, and stays reviewed (seed 001 after Mark reviewed, Busan GPE -> LOC: nothing said, session 30)."""
+        c = self.controller
+        step = c.undo_stack.command(c.undo_stack.index() - 1)
+        if c.doc is None or c.doc.status != "reviewed" or isinstance(step, cmd.SetStatus):
+            return ""
+        if isinstance(step, cmd.AcceptRest) and step.step.kwargs.get("status"):
+            return ""
+        return f"{c.doc.name} is marked reviewed: this change comes after its review (Ctrl+Z takes it back)"
 
     def _trigger_words_left(self) -> int:
         """How many words N stops at (``EventMoves.n_stops``), counted again only when a span, a rejection or an event

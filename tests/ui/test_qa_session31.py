@@ -44,3 +44,25 @@ def test_a_label_key_or_e_on_words_across_sentences_makes_nothing_and_says_why(q
     _select(v, *find(DOC_A, "NATO forces"))  # within one sentence: labelled as before
     qtbot.keyClick(v, Qt.Key.Key_2)
     assert (*find(DOC_A, "NATO forces"), "ORG") in {(e.start, e.end, e.label) for e in db.entities(d)}
+
+
+def test_an_edit_of_a_reviewed_document_says_it_comes_after_the_review(qtbot, window, db):
+    """Seed 004 marked reviewed (Ctrl+Shift+R), then X on a span: the document stayed reviewed and nothing said so
+    (session 30's lead, true on main): a reviewed document's rows changed under its mark unseen. It stays reviewed
+    (its decisions were kept so from the start: tests/core/test_edits.py), and the line says the change came after the
+    review, with the undo; the mark itself, and a key that changes nothing, say nothing of it."""
+    w, c, v = window, window.controller, window.view
+    v.setFocus()
+    w.edit_actions.accept_all()
+    qtbot.keyClick(v, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert c.doc.status == "reviewed"
+    qtbot.wait(10)
+    assert "after its review" not in w.message.text()
+    _select(v, *find(DOC_A, "forces"))
+    qtbot.keyClick(v, Qt.Key.Key_2)  # a new ORG on a reviewed document
+    qtbot.waitUntil(lambda: "after its review" in w.message.text())
+    assert (
+        w.message.text()
+        == f"{c.doc.name} is marked reviewed: this change comes after its review (Ctrl+Z takes it back)"
+    )
+    assert db.document(c.doc.id).status == "reviewed"
