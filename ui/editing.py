@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from annotator import navigation
 from annotator.model import Entity, Event
 from ui import bulk_edits
 from ui import commands as cmd
@@ -56,8 +57,8 @@ class EditActions(QObject):
         if self.view.snap_to_tokens:
             a, b = self.c.snap(*sel)
             if a < b:
-                return a, b
-        return sel
+                sel = a, b
+        return navigation.without_edge_space(self.c.doc.text, *sel) if self.c.doc is not None else sel
 
     def clear_selection(self) -> None:
         self.view.clear_selection()
@@ -154,8 +155,7 @@ class EditActions(QObject):
         none crosses one, of spaCy's 10,405 entities there a wrong "Napoleon I.\\nOne" alone): a selection dragged or
         extended past a sentence's end made one span or trigger of all of it (session 31)."""
         c = self.c
-        words = c.doc.text[span[0] : span[1]] if c.doc is not None else ""
-        start, end = span[0] + len(words) - len(words.lstrip()), span[0] + len(words.rstrip())
+        start, end = navigation.without_edge_space(c.doc.text, *span) if c.doc is not None else span
         if start >= end or end <= c.sentence(start)[1]:
             return False
         said = c.span_said(start, end, 40)

@@ -66,3 +66,17 @@ def test_an_edit_of_a_reviewed_document_says_it_comes_after_the_review(qtbot, wi
         == f"{c.doc.name} is marked reviewed: this change comes after its review (Ctrl+Z takes it back)"
     )
     assert db.document(c.doc.id).status == "reviewed"
+
+
+def test_words_selected_with_the_line_break_before_them_are_labelled_without_it(qtbot, window, db):
+    """Seed 000 at 1920x1080: a click after "significant world concerns." and Shift+Down took the line break (a token
+    of the pipeline's), and 2 made "\\nThe planned" an ORG, its text starting with the break in the file and every
+    export. A span never starts or ends with a space or a line break: the words alone are labelled."""
+    c, v = window.controller, window.view
+    v.setFocus()
+    d = c.doc.id
+    start, end = find(DOC_A, "\nNATO forces")
+    _select(v, start, end)
+    qtbot.keyClick(v, Qt.Key.Key_2)
+    spans = {(e.start, e.end, e.label) for e in db.entities(d)}
+    assert (start, end, "ORG") not in spans and (start + 1, end, "ORG") in spans
