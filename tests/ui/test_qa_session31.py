@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from ui_helpers import find
-from ui_support import DOC_A
+from ui_support import DOC_A, window_settled
 
 
 def _select(view, start: int, end: int) -> None:  # type: ignore[no-untyped-def]
@@ -56,7 +56,7 @@ def test_an_edit_of_a_reviewed_document_says_it_comes_after_the_review(qtbot, wi
     w.edit_actions.accept_all()
     qtbot.keyClick(v, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert c.doc.status == "reviewed"
-    qtbot.wait(10)
+    window_settled(qtbot, w)  # the line's zero-time note, had there been one
     assert "after its review" not in w.message.text()
     _select(v, *find(DOC_A, "forces"))
     qtbot.keyClick(v, Qt.Key.Key_2)  # a new ORG on a reviewed document
