@@ -33,11 +33,11 @@ from annotator.suggest.trigger_clues import (
     describes_noun,
     in_a_run,
     in_short_quote,
+    kinds_of_sides,
     listed_with_things,
     means,
     misfits,
     named_subject_and_object,
-    nature_subject,
     neighbour_lemmas,
     object_labels,
     object_kinds,
@@ -326,8 +326,7 @@ class RuleEventSuggester:
         direct |= object_labels(head, span)  # "donated weapons": "obj:product", a thing given, not money
         if head.pos_ == "NOUN" and state_in(head):
             direct |= {"in:state"}  # "died while in police custody": a state one is in, no arrest
-        if nature_subject(pairs):
-            direct |= {"subj:nature"}  # "the famine that struck North Korea": a force of nature, no attacker
+        direct |= kinds_of_sides(head, span, pairs)  # "the famine that struck North Korea", "the bodies were held"
         purpose = purpose_of(head)
         cands: list[_Candidate] = []
         for type_name in dict.fromkeys(p.type for p in patterns):

@@ -194,6 +194,31 @@ def own_object(head: Any, span: Any) -> bool:
     )
 
 
+# a dead person's body: no one whose movement is constrained ("the bodies were held at the morgue")
+DEAD_BODIES = frozenset({"body", "corpse", "remains"})
+
+
+def held_body(head: Any, span: Any) -> bool:
+    """Whether what a verb is done to (its object, its passive subject, the noun a participle describes) is a dead
+    body or a noun in the "of" phrase of one ("police held the bodies of the victims", "the bodies of 10 assailants
+    being held by police"): a thing kept, no person arrested or jailed (ACE's Arrest-Jail constrains a person's
+    movement). A blocker ``obj:body`` rules a type out there."""
+    done_to = objects_of(head, span) + ([head.head] if head.dep_ == "acl" else [])
+    return head.pos_ == "VERB" and any(
+        t.lemma_.lower() in DEAD_BODIES
+        or (t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in DEAD_BODIES)
+        for t in done_to
+    )
+
+
+def kinds_of_sides(head: Any, span: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[str]:
+    """The blocker kinds read on who does the act and who undergoes it: ``subj:nature`` (``nature_subject``) and
+    ``obj:body`` (``held_body``)."""
+    return frozenset(
+        kind for kind, said in (("subj:nature", nature_subject(pairs)), ("obj:body", held_body(head, span))) if said
+    )
+
+
 # verbs whose object is the place gone from or to (``role_slots``: "fled Ukraine", "visited the front lines"), less
 # those whose object may be the people moved ("evacuated the residents") or a thing given up ("abandoned the plan")
 PLACE_OBJECT_VERBS = (LEAVING_VERBS | REACHING_VERBS) - {"evacuate", "abandon", "quit"}

@@ -91,3 +91,18 @@ def test_holding_ones_own_is_no_arrest(nlp, suggester):
     # the guard: a cue of the type, or someone else's held
     for text in ["Police held his son for two days.", "Militants held the pilot for a month."]:
         assert suggested_triggers(nlp, text, suggester) == [("held", "Justice:Arrest-Jail")], text
+
+
+@pytest.mark.slow
+def test_a_dead_body_held_is_no_arrest(nlp, suggester):
+    # a body kept by the police or at a morgue: no person whose movement is constrained (ACE's Arrest-Jail), whatever
+    # the cue (a blocker `obj:body`: the object, the passive subject, the noun a participle describes; session 31)
+    for text in [
+        "Police held the bodies of the victims for a week.",
+        "The bodies were held at the morgue.",
+        "Relatives asked for the bodies of the gunmen being held by police.",
+    ]:
+        assert [t for t in suggested_triggers(nlp, text, suggester) if t[1] == "Justice:Arrest-Jail"] == [], text
+    # the guard: a living person held
+    for text in ["Police held the suspect for a week.", "The men were held by police for a week."]:
+        assert suggested_triggers(nlp, text, suggester) == [("held", "Justice:Arrest-Jail")], text
