@@ -210,7 +210,10 @@ def _used_of_person(t: Token) -> bool:
 
 
 def is_natural_force(token: Token) -> bool:
-    """Whether a common noun names a force of nature (a storm, an earthquake, a famine, an epidemic)."""
+    """Whether a noun names a force of nature: a common noun ("a storm", "the famine", "an epidemic") or a name with
+    one in front of it ("Typhoon Haiyan", "Hurricane Harvey")."""
+    if token.pos_ == "PROPN":
+        return any(c.dep_ == "compound" and c.lower_ in NATURAL_FORCES for c in token.children)
     return token.pos_ == "NOUN" and token.lemma_.lower() in NATURAL_FORCES
 
 

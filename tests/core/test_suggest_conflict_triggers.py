@@ -75,6 +75,7 @@ def test_a_force_of_nature_striking_a_place_is_no_attack(nlp, suggester):
         "The earthquake struck the city on Monday.",
         "A powerful storm hit the coast of Florida.",
         "The famine that struck the region lasted three years.",
+        "Typhoon Haiyan struck the Philippines in 2013.",
     ]:
         assert suggested_triggers(nlp, text, suggester) == [], text
     # the guard: a weapon or a doer striking
