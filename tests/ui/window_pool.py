@@ -196,18 +196,29 @@ def _as_made(kind: type, name: str, value: Any) -> bool:
     return value is None or (isinstance(value, PLAIN) and value == getattr(kind, name, object()))
 
 
-def _listeners(obj: Any) -> tuple[tuple[str, int], ...]:
-    """How many slots each of ``obj``'s signals has."""
+_KINDS: dict[type, tuple[bool, ...]] = {}  # a widget class: whether it is each kind ``Look.of`` reads more of
+_SIGNALS: dict[type, tuple[tuple[str, str], ...]] = {}  # a class's signals (signature, SIGNAL()), read once a process
+
+
+def _signals(obj: Any) -> tuple[tuple[str, str], ...]:
     from PySide6.QtCore import SIGNAL, QMetaMethod
 
-    meta = obj.metaObject()
-    said = []
-    for k in range(meta.methodCount()):
-        m = meta.method(k)
-        if m.methodType() == QMetaMethod.MethodType.Signal:
-            signature = bytes(m.methodSignature().data()).decode()
-            said.append((signature, obj.receivers(SIGNAL(signature))))
-    return tuple(said)
+    kind = type(obj)
+    if kind not in _SIGNALS:
+        meta = obj.metaObject()
+        said = []
+        for k in range(meta.methodCount()):
+            m = meta.method(k)
+            if m.methodType() == QMetaMethod.MethodType.Signal:
+                signature = bytes(m.methodSignature().data()).decode()
+                said.append((signature, SIGNAL(signature)))
+        _SIGNALS[kind] = tuple(said)
+    return _SIGNALS[kind]
+
+
+def _listeners(obj: Any) -> tuple[tuple[str, int], ...]:
+    """How many slots each of ``obj``'s signals has."""
+    return tuple((signature, obj.receivers(signal)) for signature, signal in _signals(obj))
 
 
 def _named(f: Any) -> str:
@@ -292,19 +303,24 @@ class Look:
         # same labels sets each one's text again (``Legend.set_counts``), an open of other labels lets them go; what a
         # test counted (an entity added, accepted) refused ~40 windows a run (docs/performance.md, session 30)
         aside = {id(b) for b in w.legend._aside.values()}
+        kinds = (QLabel, QLineEdit), QAbstractButton, QComboBox, QTabWidget, QSplitter, QAbstractItemView
         for k, child in enumerate(w.findChildren(QWidget)):
-            seen: tuple[Any, ...] = (type(child).__name__, child.objectName(), child.isVisibleTo(w), child.isEnabled())
-            if isinstance(child, (QLabel, QLineEdit)):
+            kind = type(child)
+            if kind not in _KINDS:  # which of ``kinds`` a widget class is, asked once a process (~190 widgets a look)
+                _KINDS[kind] = tuple(issubclass(kind, of) for of in kinds)
+            text, button, combo, tabs, splitter, view = _KINDS[kind]
+            seen: tuple[Any, ...] = (kind.__name__, child.objectName(), child.isVisibleTo(w), child.isEnabled())
+            if text:
                 seen += (child.text(),)
-            if isinstance(child, QAbstractButton):
+            if button:
                 seen += (None if id(child) in aside else child.text(), child.isChecked())
-            if isinstance(child, QComboBox):
+            if combo:
                 seen += (child.currentIndex(), child.count())
-            if isinstance(child, QTabWidget):
+            if tabs:
                 seen += (child.currentIndex(),)
-            if isinstance(child, QSplitter):
+            if splitter:
                 seen += (tuple(child.sizes()),)
-            if isinstance(child, QAbstractItemView) and child.model() is not None:
+            if view and child.model() is not None:
                 seen += (child.model().rowCount(),)
             if child.isWindow() or child.parent() is w:
                 seen += (child.geometry().getRect(),)
