@@ -60,3 +60,32 @@ def test_a_project_of_other_labels_gets_its_own_buttons_and_those_put_aside_go(q
     assert not any(b in made for b in legend.buttons.values())
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not any(Shiboken.isValid(b) for b in made)
+
+
+def test_the_buttons_taken_again_are_laid_out_once_not_once_a_button(qtbot, monkeypatch):
+    """Qt lays a shown widget's layout out again at each child shown: the 18 buttons of the news schema shown again at
+    an open laid the flow out 18 times (~6 % of a window's close and open in the tests). Now once, and in place."""
+    from ui.panels.legend import FlowLayout, Legend
+    from ui_support import laid_out
+
+    legend = Legend()
+    qtbot.addWidget(legend)
+    legend.resize(500, 300)
+    legend.show()
+    qtbot.waitExposed(legend)
+    news = sch.default_schema()
+    legend.set_counts(news, Counter({"ORG": 2}))
+    laid_out()
+    placed = {name: b.geometry() for name, b in legend.buttons.items()}
+    legend.set_counts(None, Counter())  # closed
+
+    laid = []
+    do_layout = FlowLayout._do_layout
+    monkeypatch.setattr(
+        FlowLayout, "_do_layout", lambda self, rect, apply: laid.append(apply) or do_layout(self, rect, apply)
+    )
+    legend.set_counts(news, Counter({"ORG": 2}))  # the next project of the same labels
+    assert len(legend.buttons) >= 10 and laid.count(True) <= 2
+    laid_out()
+    assert {name: b.geometry() for name, b in legend.buttons.items()} == placed
+    assert all(b.isVisible() for b in legend.buttons.values())

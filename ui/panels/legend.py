@@ -165,6 +165,17 @@ class Legend(QWidget):
         and an open made, polished and laid out the schema's ~18 buttons again each time (~5 % of the GUI tests' CPU,
         docs/performance.md, session 29)."""
         names = [lab.name for lab in shown]
+        # the flow laid out once at the end, not at each button shown (Qt lays a visible widget's layout out again at
+        # each child shown: 18 buttons, 18 whole layouts of the flow) nor at each one taken out
+        self.flow.setEnabled(False)
+        try:
+            self._entries_set(shown, names)
+        finally:
+            self.flow.setEnabled(True)
+        self.flow.invalidate()
+        self.flow.activate()
+
+    def _entries_set(self, shown: list, names: list[str]) -> None:
         for b in self.buttons.values():
             self.flow.removeWidget(b)
         if not names:  # closed: put aside for the next project
