@@ -93,7 +93,9 @@ class Controller(QObject):
             # overwrote each other
             self.close_project()
         project = Project(path, annotator=annotator or None)
-        self.close_project()
+        # the project before closed; with none open (the window as at a start, or after File > Close project) its
+        # signals are not sent again: every panel already shows nothing, and the open's own follow at once
+        self.close_project(said=self.project is not None or self.doc is not None)
         self.project = project
         self.kept.take_over(project, partial(commands.command_for_line, self))  # what a killed run had kept
         if not project.read_only:  # a training killed left its half-written model folder (one stat when none)
@@ -113,13 +115,17 @@ class Controller(QObject):
                 break
             except DamagedTextError as exc:
                 self.unreadable.append(str(exc))
+        if self.doc is None:  # no document to show (none yet, or none readable): the panels told so for this project
+            self.documentChanged.emit()
 
     def holds_file(self, path: str | Path) -> bool:
         """Whether the project open here is the file at ``path``, maybe under another name (renamed or moved while
         open)."""
         return self.project is not None and fileid.identity(path) == self.project.identity
 
-    def close_project(self) -> None:
+    def close_project(self, said: bool = True) -> None:
+        """The project closed (its kept edits written first) and what the controller held of it forgotten;
+        ``said``: the panels told (projectChanged, documentChanged, documentsChanged)."""
         if self.doc is not None and self.project is not None:
             self.documentLeaving.emit()
         self.kept.write_before_close()
@@ -134,6 +140,8 @@ class Controller(QObject):
         self.landed.clear()
         self.last_saved = None  # the closed project's last save is not the next one's
         self._data_version, self._changes_seen, self._changes_written = 0, -1, -1  # its poll's marks, as at the start
+        if not said:
+            return
         self.projectChanged.emit()
         self.documentChanged.emit()
         self.documentsChanged.emit()  # the list empty (File > Close project left the closed project's rows there)
