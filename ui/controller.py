@@ -93,8 +93,7 @@ class Controller(QObject):
             # overwrote each other
             self.close_project()
         project = Project(path, annotator=annotator or None)
-        # the project before closed; with none open (the window as at a start, or after File > Close project) its
-        # signals are not sent again: every panel already shows nothing, and the open's own follow at once
+        # the project before closed; none open: every panel already shows nothing, and the open's signals follow
         self.close_project(said=self.project is not None or self.doc is not None)
         self.project = project
         self.kept.take_over(project, partial(commands.command_for_line, self))  # what a killed run had kept
@@ -123,9 +122,7 @@ class Controller(QObject):
         open)."""
         return self.project is not None and fileid.identity(path) == self.project.identity
 
-    def close_project(self, said: bool = True) -> None:
-        """The project closed (its kept edits written first) and what the controller held of it forgotten;
-        ``said``: the panels told (projectChanged, documentChanged, documentsChanged)."""
+    def close_project(self, said: bool = True) -> None:  # said: projectChanged, documentChanged, documentsChanged
         if self.doc is not None and self.project is not None:
             self.documentLeaving.emit()
         self.kept.write_before_close()
