@@ -137,11 +137,9 @@ class Controller(QObject):
         self.landed.clear()
         self.last_saved = None  # the closed project's last save is not the next one's
         self._data_version, self._changes_seen, self._changes_written = 0, -1, -1  # its poll's marks, as at the start
-        if not said:
-            return
-        self.projectChanged.emit()
-        self.documentChanged.emit()
-        self.documentsChanged.emit()  # the list empty (File > Close project left the closed project's rows there)
+        if said:  # the list emptied too (File > Close project left the closed project's rows there)
+            for signal in (self.projectChanged, self.documentChanged, self.documentsChanged):
+                signal.emit()
 
     @property
     def schema(self) -> Schema | None:
