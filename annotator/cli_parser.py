@@ -174,8 +174,12 @@ def build_parser() -> argparse.ArgumentParser:
         "-f",
         type=_import_format_named([f.name for f in import_formats()]),
         metavar="FORMAT",
-        help="read with this format (brat, prodigy, doccano, label_studio, conll, hf, spacy, dygiepp, oneie, wikievents, omnievent, webanno; "
-        "json, jsonl, txt: the project's own files, each of which must end so); default: told from the name and content",
+        help="read with this format ("  # the registry's readers: the list left out pubtator (session 31)
+        + ", ".join(f.name for f in import_formats())
+        + "; json, jsonl, txt: the project's own files, each of which must end so; spacy reads DocBins, spaCy v2 "
+        "JSON and Doc.to_json() output, omnievent MAVEN's and MAVEN-ERE's files too, oneie WikiEvents' and RAMS' "
+        "(a WikiEvents file's coref/ clusters with it), conll CoNLL-2012's with its coreference column); default: "
+        "told from the name and content (displaCy's manual input is read as the project's own JSONL)",
     )
     p.add_argument(
         "--encoding",

@@ -334,15 +334,34 @@ def told_apart(path: str | Path) -> tuple[str, str] | None:
 
     p = Path(path)
     fmt = detect_format(p)
+    suffix = p.suffix.lower()
+    if fmt == "spacy" and suffix in (".json", ".jsonl"):  # no DocBin: "a spaCy DocBin file" said of it (session 31)
+        what = "spaCy's Doc.to_json() output" if _is_doc_json(_first_object(p)) else "a spaCy v2 JSON file"
+        return what, f"--format {fmt}"
     if fmt is not None:
         return f"{a_shown(fmt)} file", f"--format {fmt}"
     if p.is_dir() or not p.is_file():
         return None
-    suffix = p.suffix.lower()
     if suffix in (".json", ".jsonl"):
         obj = _first_object(p)
         if isinstance(obj, dict) and obj.get("format") == FORMAT:
             return "the project's own JSON export", "no --format"
         if isinstance(obj, dict) and isinstance(obj.get("text"), str) and all(k in obj for k in OWN_EXPORT_KEYS):
             return "the project's own JSONL export", "no --format"
+        if _is_displacy_manual(obj):  # the Prodigy reader took its text and lost its ents without a word
+            return "displaCy's manual input (its entities under 'ents')", "no --format"
     return None
+
+
+def _is_displacy_manual(obj: Any) -> bool:
+    """displaCy's manual input (``{"text", "ents": [{"start", "end", "label"}, ...]}``), which the project's own
+    reader takes (formats.plain) and no other reader does."""
+    ents = obj.get("ents") if isinstance(obj, dict) else None
+    return (
+        isinstance(obj, dict)
+        and isinstance(obj.get("text"), str)
+        and "spans" not in obj
+        and isinstance(ents, list)
+        and bool(ents)
+        and all(isinstance(x, dict) and {"start", "end", "label"} <= x.keys() for x in ents)
+    )

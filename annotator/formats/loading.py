@@ -25,7 +25,7 @@ from annotator.formats.reading import ReadResult, check_with_line, reader_option
 from annotator.formats.detect import detect_format, told_apart
 from annotator.formats.members import doccano_members
 from annotator.formats.onto_stored import match_stored
-from annotator.formats.registry import FORMATS, a_shown
+from annotator.formats.registry import FORMATS, a_shown, read_as_name
 from annotator.formats.schema_growth import grown_schema
 from annotator.formats.schema_choices import (
     NO_CHOICES,
@@ -218,7 +218,8 @@ def told_otherwise(exc: ImportFileError, path: Path, fmt: str) -> ImportFileErro
         return exc
     what, how = told
     option = "import it without --format" if how == "no --format" else f"import it with {how}"
-    return ImportFileError(exc.path, f"{exc.reason} (not {FORMATS[fmt].shown}: this is {what}; {option})", exc.line)
+    read_as = read_as_name(fmt, str(path))  # "not spaCy v2 JSON" of a .jsonl, not "not spaCy DocBin"
+    return ImportFileError(exc.path, f"{exc.reason} (not {read_as}: this is {what}; {option})", exc.line)
 
 
 def refuse_own_export(path: Path, fmt: str) -> None:

@@ -102,3 +102,13 @@ def test_help_lines_never_break_at_a_hyphen(capsys, monkeypatch):
     assert main(["--help"]) == 0
     text = capsys.readouterr().out
     assert "docs/command-line.md" in text and not any(line.rstrip().endswith("-") for line in text.splitlines()), text
+
+
+def test_import_help_names_every_format_it_reads(capsys):
+    """Session 31, a new user: ``import --help`` listed its formats by hand and left out pubtator, which -f takes."""
+    from annotator.formats.registry import import_formats
+
+    text = " ".join(_help(capsys, "import").split())
+    shown = text[text.index("read with this format (") :]
+    for f in import_formats():
+        assert f.name in shown.split(";")[0], f"import --help's --format does not name {f.name}"

@@ -81,3 +81,37 @@ def test_a_file_of_the_named_format_gets_no_such_note(exported, capsys):
     doccano.write_text(json.dumps({"text": "Maria Lopez left.", "label": [[0, 11, "PERSON"]]}) + "\n")
     assert main(["import", str(exported / "new.annotator"), str(doccano), "--format", "doccano"]) == 0
     assert "this is" not in capsys.readouterr().err
+
+
+def _line(tmp_path, name: str, obj: dict) -> str:
+    path = tmp_path / name
+    path.write_text(json.dumps(obj) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_displacy_s_manual_input_given_to_the_prodigy_reader_is_refused_naming_it(tmp_path, capsys):
+    """Session 31, a new user: ``-f prodigy`` on displaCy's manual input imported its text and lost its ``ents``
+    without a word (read without --format they are entities)."""
+    line = _line(
+        tmp_path,
+        "d.jsonl",
+        {"text": "Maria Lopez met officials.", "ents": [{"start": 0, "end": 11, "label": "PERSON"}]},
+    )
+    new = tmp_path / "new.annotator"
+    assert main(["import", str(new), line, "--format", "prodigy"]) == 1
+    err = _error(capsys)
+    assert "this is displaCy's manual input" in err and "import it without --format" in err, err
+    assert not new.exists()
+    assert main(["import", str(new), line]) == 0
+    assert "1 entity" in capsys.readouterr().out
+
+
+def test_doc_to_json_output_is_named_as_such_not_as_a_docbin(tmp_path, capsys):
+    """Session 31, a new user: Doc.to_json() lines read with ``-f prodigy`` were said to be "a spaCy DocBin file"."""
+    words = [(0, 5), (6, 11), (12, 15), (16, 25), (25, 26)]  # spaCy 3.8's Doc.to_json() of a blank pipeline's Doc
+    tokens = [{"id": k, "start": a, "end": b} for k, (a, b) in enumerate(words)]
+    obj = {"text": "Maria Lopez met officials.", "ents": [{"start": 0, "end": 11, "label": "PERSON"}], "tokens": tokens}
+    line = _line(tmp_path, "docs.jsonl", obj)
+    assert main(["import", str(tmp_path / "new.annotator"), line, "--format", "prodigy"]) == 0
+    err = capsys.readouterr().err
+    assert "this is spaCy's Doc.to_json() output, read as Prodigy" in err and "DocBin" not in err, err
