@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
-from annotator.errors import AnnotatorError, NoProjectFileError
+from annotator.errors import AnnotatorError, NoProjectFileError, ProjectFileError
 
 if TYPE_CHECKING:  # pragma: no cover: tqdm and the store load when a command runs
     from tqdm import tqdm
@@ -66,6 +66,18 @@ def annotator_name(args: argparse.Namespace) -> str:
     return login_name()
 
 
+def swapped_import(args: argparse.Namespace, exc: ProjectFileError) -> ProjectFileError:
+    """``exc`` with the order ``import`` takes, when what it was given as the project is a folder or another kind of
+    file (session 31, a new user: ``annotator import corpus/ news.annotator`` said only "corpus: is a folder, not a
+    project file")."""
+    project = Path(args.project)
+    if getattr(args, "command", None) != "import" or project.suffix.lower() == ".annotator" or not project.exists():
+        return exc
+    return ProjectFileError(
+        f"{exc}; the project file comes first, then what to import: annotator import PROJECT.annotator {args.project}"
+    )
+
+
 def open_project(
     args: argparse.Namespace, create: bool = True, reads_set: bool = False, unread_refused: str | None = None
 ) -> "Project":
@@ -82,6 +94,8 @@ def open_project(
         project = Project(args.project, create=create, schema=schema, annotator=annotator_name(args))
     except NoProjectFileError as exc:  # a newcomer's first command on a project not made yet: say how one is made
         raise NoProjectFileError(f"{exc} (check the name; `annotator init` or `annotator import` makes one)") from None
+    except ProjectFileError as exc:
+        raise swapped_import(args, exc) from None
     if project.upgraded is not None:  # it was done without a word: a NAME.vN.bak beside it, older versions locked out
         print(f"annotator: note: {project.upgraded.summary(project.path.name)}", file=sys.stderr)
     if project.read_from is not None:  # an older file it cannot upgrade where it is: read from an upgraded copy

@@ -136,6 +136,20 @@ def test_commands_refuse_a_missing_project(tmp_path, capsys, command):
     assert_one_line_error(err, "`annotator init` or `annotator import` makes one")
 
 
+@pytest.mark.parametrize("first", ["folder", "text"])
+def test_import_with_its_arguments_swapped_says_the_project_comes_first(tmp_path, capsys, first):
+    """Session 31, a new user: ``annotator import corpus/ news.annotator`` said only "corpus: is a folder, not a
+    project file" (a .txt first: "not an annotator project"), not what to type."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Maria Lopez met officials in Paris.", encoding="utf-8")
+    given = corpus if first == "folder" else corpus / "a.txt"
+    code, out, err = run(capsys, "import", given, tmp_path / "news.annotator")
+    assert code == 1 and not (tmp_path / "news.annotator").exists()
+    assert_one_line_error(err, "the project file comes first", f"annotator import PROJECT.annotator {given}")
+    assert (corpus / "a.txt").read_text(encoding="utf-8") == "Maria Lopez met officials in Paris."
+
+
 def test_progress_bars_stay_out_of_pipes(tmp_path, capsys):
     """stderr is not a terminal here (as in a pipe or a CI log): no bar is drawn, only the messages."""
     p = tmp_path / "p.annotator"
