@@ -436,11 +436,12 @@ def read_any_result(
         refuse_project_file(path)
         if (why := coref_refusal(path)) is not None:
             raise ImportFileError(str(path), why)
+        *rest, last = [f.shown for f in FORMATS.values() if f.reader]  # the registry's: a list by hand lacked five
+        kinds = f"{', '.join(rest)} and {last}"
         raise ImportFileError(
             str(path),
-            f"unknown kind of file {path.suffix!r} (annotator reads .txt, .jsonl, .json, "
-            "brat folders and .ann files, CoNLL column files, spaCy DocBins, DyGIE++ and OneIE files, WebAnno TSV files, and the "
-            "exports of doccano, Label Studio and Prodigy)",
+            f"unknown kind of file {path.suffix!r} (annotator reads .txt, .jsonl and .json files and those of {kinds}; "
+            "one of them under another name: give its --format, as annotator import --help lists them)",
         )
     if schema is None:
         return as_result(reader(path))

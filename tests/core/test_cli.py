@@ -346,3 +346,17 @@ def test_an_export_for_training_tools_says_when_undecided_suggestions_are_in_it(
         assert err.count("note:") == 1 and "not finished and holds suggestions nobody decided" in err, err
     code, out, err = run(capsys, "export", p, "-o", tmp_path / "out.json")  # the project's JSON keeps each state
     assert code == 0 and "note:" not in err
+
+
+def test_a_file_of_unknown_kind_is_told_every_format_import_reads(tmp_path, capsys):
+    """Session 31, a new user: the refusal of a README.md listed the formats by hand and left out PubTator, MAVEN's
+    OmniEvent, WikiEvents, Hugging Face: a newcomer with such a file was told it is not read."""
+    from annotator.formats.registry import import_formats
+
+    md = tmp_path / "README.md"
+    md.write_text("# notes\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", tmp_path / "p.annotator", md)
+    assert code == 1 and "unknown kind of file '.md'" in err, err
+    for f in import_formats():
+        assert f.shown in err, f"{f.shown} not named: {err}"
+    assert "--format" in err
