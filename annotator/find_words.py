@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Sequence
+from typing import Callable, Sequence
 
 
 def find_all(text: str, words: str) -> list[tuple[int, int]]:
@@ -73,3 +73,38 @@ def next_match_in(
             i += 1
     once = [i for i, n in covered.items() if n == 1]
     return min(once, key=lambda i: (i - first) % len(matches)) if once else None
+
+
+NAME_LOOKS = 500  # the matches at a capital asked at most (Alt+Enter): a bound on the GUI thread's work
+
+
+def next_match_named(
+    text: str,
+    matches: Sequence[tuple[int, int]],
+    start: int,
+    end: int,
+    named: Callable[[int, int], tuple[int, int] | None],
+) -> int | None:
+    """``next_match``'s index going on from the caret or selection [start, end), wrapping round, but of the first match
+    that ``named`` widens to a name (Alt+Enter in Find's bar: seed 004's "co" passes over "the court" to "Court of
+    Appeal"); None when none does. Only a match whose word starts with a capital or a digit is asked (a name's words
+    do: ``name_span``), the first ``NAME_LOOKS`` of them: a letter's thousands of matches in a long document are not
+    all read on a key."""
+    first = next_match(matches, start, end)
+    if first is None:
+        return None
+    asked = 0
+    for k in range(len(matches)):
+        i = (first + k) % len(matches)
+        s, e = matches[i]
+        w = s
+        while w > 0 and text[w - 1].isalnum():
+            w -= 1
+        if not (text[w].isupper() or text[w].isdigit()):
+            continue
+        asked += 1
+        if named(s, e) is not None:
+            return i
+        if asked >= NAME_LOOKS:
+            return None
+    return None

@@ -1,6 +1,8 @@
 """Shift+Space's keys on the development articles: what selecting each gold argument of several words costs by Find
 and Ctrl+Shift+Right a token (the key replays' way before session 25b), and by Find to one of its words and Shift+Space
-(``name_span.name_around``, the name around the match) where that selects exactly the argument and is fewer keys.
+(``name_span.name_around``, the name around the match) where that selects exactly the argument and is fewer keys;
+then (session 31) with Alt+Enter in Find's bar, the next match in a name widened to it, in place of Enter (and F3)
+and Shift+Space.
 Prints figures for the two halves (even / odd lines) and all, and the seeds' gold entities of several words (the
 spans the key replays end with); asserts nothing.
 
@@ -28,6 +30,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from events import DATA, read_articles  # noqa: E402
 from find_keys import find_cost  # noqa: E402
 
+from annotator.find_words import find_stops  # noqa: E402
+
 from annotator.name_span import name_around, with_article  # noqa: E402
 from annotator.tokens import word_tokens  # noqa: E402
 
@@ -36,8 +40,31 @@ def spans_of(row: dict) -> list[tuple[int, int]]:
     return sorted({tuple(a["span"]) for ev in row["events"] for a in ev["arguments"]})  # type: ignore[misc]
 
 
+def alt_enter_cost(text: str, low: str, sentence, a: int, b: int) -> int:  # type: ignore[no-untyped-def]
+    """The keys of `Ctrl+F`, a prefix of the word at ``a`` and Alt+Enter in the bar (session 31: the words' next match
+    from the text's start whose word starts with a capital or a digit and lies in a name, widened to it), or a
+    million when no prefix's Alt+Enter goes to that word."""
+    for n in range(1, b - a + 1):
+        p = low[a : a + n]
+        found, at = [], low.find(p)
+        while at != -1:
+            found.append((at, at + n))
+            at = low.find(p, at + 1)
+        for i, j in find_stops(text, found):
+            w = i
+            while w > 0 and text[w - 1].isalnum():
+                w -= 1
+            if not (text[w].isupper() or text[w].isdigit()):
+                continue
+            if name_around(text, word_tokens(text, *sentence(i)), i, j) is not None:
+                if i == a:
+                    return 2 + n
+                break
+    return 10**6
+
+
 def tally(rows: list[tuple[str, list[tuple[int, int]]]]) -> dict[str, int]:
-    t = {"args": 0, "several": 0, "exact": 0, "other": 0, "before": 0, "after": 0}
+    t = {"args": 0, "several": 0, "exact": 0, "other": 0, "before": 0, "after": 0, "alt": 0, "alt_fewer": 0}
     for text, spans in rows:
         low = text.lower()
         starts, ends = word_tokens(text)
@@ -58,15 +85,18 @@ def tally(rows: list[tuple[str, list[tuple[int, int]]]]) -> dict[str, int]:
             first_end = words[0][1]
             by_token = find_cost(text, low, 0, s, e) + sum(1 for k in pieces if ends[k] > first_end)
             best, found = by_token, None
+            alt = 10**6
             for a, b in words:
                 got = name_around(text, word_tokens(text, *sentence(a)), a, b)
                 if got is None:
                     continue
                 found = found or got
-                if got == (s, e):
-                    best = min(best, find_cost(text, low, 0, a, b) + 1)
-                elif with_article(text, got) == (s, e):  # Shift+Space again: the "the" before it
-                    best = min(best, find_cost(text, low, 0, a, b) + 2)
+                more = 1 if got == (s, e) else 2 if with_article(text, got) == (s, e) else 0  # again: its "the"
+                if more:
+                    best = min(best, find_cost(text, low, 0, a, b) + more)
+                    alt = min(alt, alt_enter_cost(text, low, sentence, a, b) + more - 1)
+            t["alt"] += min(best, alt)
+            t["alt_fewer"] += alt < best
             if found is not None and best == by_token and found != (s, e):
                 t["other"] += 1
             if best < by_token:
@@ -94,7 +124,8 @@ def main() -> None:
         t = tally(sel)
         print(
             f"{name:5}: {t['args']} spans, {t['several']} of several tokens: Shift+Space fewer keys on {t['exact']}, "
-            f"a name other than the span {t['other']}; keys to select them {t['before']} -> {t['after']}"
+            f"a name other than the span {t['other']}; keys to select them {t['before']} -> {t['after']} "
+            f"-> {t['alt']} with Alt+Enter in Find's bar (fewer on {t['alt_fewer']})"
         )
 
 

@@ -40,6 +40,7 @@ class EditActions(QObject):
         self.events = EventActions(self, pick_event_type)
         self.moves = EventMoves(self.events)  # N, [ and ]
         self.order = TabOrder(controller, view)  # Tab and Shift+Tab
+        self._named: tuple[int, int] | None = None  # the name Shift+Space selected last: again, with its "the"
 
     # -- helpers ---------------------------------------------------------------------------------------
     def label_keys(self) -> dict[str, str]:
@@ -401,7 +402,9 @@ class EditActions(QObject):
     def select_name(self) -> None:
         """Shift+Space: the words selected (Find's match: "cen"), else the word at the caret, widened to the name
         around them (``Controller.name_around``: "Central Anti-Corruption Bureau" in one key, where Ctrl+Shift+Right
-        took a token a press); again, with the "the" before it; with a span selected and no words, as Space."""
+        took a token a press); again, on the name it selected, with the "the" before it; with a span selected and no
+        words, as Space. Again is the name this key selected, not a selection that snaps to one: Find's "rs" of a
+        one-word name ("RSF", session 31) took "the RSF" at the first press."""
         sel = self.view.selection_cp()
         if sel is None and self.c.current_entity is not None:
             self.select_at_caret()
@@ -410,13 +413,14 @@ class EditActions(QObject):
             pos = self.view.caret_cp()
             sel = self.c.word_at(pos) or (pos, pos)
         found = self.c.name_around(*sel)
-        if found is not None and found == self.c.snap(*sel):  # again: the "the" before it
+        if found is not None and sel == self._named == found:  # again: the "the" before it
             found = self.c.with_article(*found) or found
         if found is None:
             self.c.report_status("No name here: Shift+Space widens a word that starts with a capital to its name.")
             return
         self.c.select_entity(None)
         self.view.select_cp(*found)
+        self._named = found
         again = " (Shift+Space again: with “the”)" if self.c.with_article(*found) else ""
         self.c.report_status(
             f"“{self.c.span_said(*found, 80)}” selected{again}: a label key labels it, Alt+1…9 fill a role"

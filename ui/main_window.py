@@ -153,6 +153,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.edit_actions.closes_find = self.find_bar.close_on_match  # Escape on its match: the bar, the match kept
         self.edit_actions.on_find_match = self.find_bar.on_match  # X on its match: the suggestion it lies in
         self.find_bar.undecided = self.edit_actions.undecided_extents  # Alt+X in the bar: the next match X decides
+        self.find_bar.named = c.name_around  # Alt+Enter in the bar: the next match in a name, widened to it
         self.read_only_banner = QLabel("")  # shown while the project file is open read-only
         self.read_only_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.read_only_banner.setWordWrap(True)

@@ -9,7 +9,7 @@ from core_helpers import add_document
 
 from annotator import edits, edits_flow
 from annotator.errors import ValidationError
-from annotator.find_words import count_all, find_all, find_stops, next_match, next_match_in
+from annotator.find_words import count_all, find_all, find_stops, next_match, next_match_in, next_match_named
 from annotator.keyflow import (
     agent_order,
     attribute_cues,
@@ -438,6 +438,31 @@ def test_next_match_in_goes_on_to_the_first_match_in_one_span_wrapping_round():
     assert next_match_in(matches, 0, 0, [(4, 9), (5, 8)]) is None  # (5, 8) lies in two: X there rejects neither
     assert next_match_in(matches, 0, 0, [(6, 9)]) is None and next_match_in(matches, 0, 0, []) is None
     assert next_match_in([], 0, 0, [(0, 3)]) is None
+
+
+def test_next_match_named_goes_on_to_the_first_match_in_a_name_wrapping_round():
+    """Alt+Enter in Find's bar: the next match whose word starts with a capital or a digit and lies in a name, those in
+    none passed over (session 31: "the court" before "Court of Appeal"); only such words are asked, a bounded number."""
+    import annotator.find_words as fw
+
+    text = "told the court, Court of Appeal, and the court again; Corn"
+    matches = find_all(text, "co")
+    asked: list[int] = []
+
+    def named(s: int, e: int) -> tuple[int, int] | None:
+        asked.append(s)
+        return (16, 31) if s == 16 else None
+
+    assert next_match_named(text, matches, 0, 0, named) == 1 and asked == [16]  # "court" never asked
+    asked.clear()
+    assert next_match_named(text, matches, 17, 17, named) == 1 and asked == [54, 16]  # "Corn" no name, round the end
+    assert next_match_named(text, matches, 0, 0, lambda s, e: None) is None
+    assert next_match_named(text, [], 0, 0, named) is None
+    old, fw.NAME_LOOKS = fw.NAME_LOOKS, 1
+    try:
+        assert next_match_named(text, matches, 17, 17, named) is None  # "Corn" asked, then no more
+    finally:
+        fw.NAME_LOOKS = old
 
 
 def test_count_all_counts_what_find_all_finds():

@@ -258,26 +258,60 @@ class Player:
         first = self.c.snap(start, start + n)[1]
         return sum(1 for e in ends if first < e <= end)
 
-    def name_plan(self, start: int, end: int) -> tuple[int, int] | None:
-        """(keys, word start) of the cheapest Find to a word of ``[start, end)`` whose Shift+Space selects just it
-        (session 25b: the name around the match; pressed again, with the "the" before it), or None."""
+    def name_plan(self, start: int, end: int) -> tuple[int, int, int | None] | None:
+        """(keys, word start, prefix typed before Alt+Enter or None) of the cheapest Find to a word of ``[start, end)``
+        whose Shift+Space selects just it (session 25b: the name around the match; pressed again, with the "the" before
+        it), or None. Alt+Enter in the bar (session 31) is Enter and Shift+Space in one key, when no earlier match is
+        to be passed (it takes the words' next match)."""
         best = None
+        here = self.caret()
         for m in re.finditer(r"\w+", self.text[start:end]):
             at = start + m.start()
             keys, n, _, _ = self._find_plan(at, end)
             name = self.c.name_around(at, at + n)
             more = 1 if name == (start, end) else 2 if name and self.c.with_article(*name) == (start, end) else 0
-            if more and (best is None or keys + more < best[0]):
-                best = (keys + more, at)
+            if not more:
+                continue
+            plans = [(keys + more, at, None)]
+            plans += [(2 + k + more - 1, at, k) for k in self._named_prefixes(at, end, here)]
+            for plan in plans:
+                if best is None or plan[0] < best[0]:
+                    best = plan
         return best
+
+    def _named_prefixes(self, start: int, end: int, here: int) -> list[int]:
+        """The prefix lengths of ``[start, end)`` whose Alt+Enter in Find's bar goes to ``start``: the words' next match
+        from ``here`` whose word starts with a capital or a digit and lies in a name (session 31:
+        ``FindBar._name_key``), those in none passed over."""
+        low, out = self.text.lower(), []
+        for n in range(1, end - start + 1):
+            p = low[start : start + n]
+            at = [a for a, _ in find_stops(self.text, [(i, i + n) for i in range(len(low)) if low.startswith(p, i)])]
+            order = [i for i in at if i >= here] + [i for i in at if i < here]
+
+            def named(i: int) -> bool:
+                w = i
+                while w > 0 and self.text[w - 1].isalnum():
+                    w -= 1
+                return (self.text[w].isupper() or self.text[w].isdigit()) and self.c.name_around(i, i + n) is not None
+
+            if next((i for i in order if named(i)), None) == start:
+                out.append(n)
+        return out
 
     def select_span(self, start: int, end: int) -> None:
         """Find it, then widen the selection by words to its end; or Find a word of it and Shift+Space, the name
-        around it, when that is fewer keys."""
+        around it, when that is fewer keys (Alt+Enter in the bar in place of Enter and Shift+Space: session 31)."""
         name = self.name_plan(start, end)
         if name is not None and name[0] < self.find_cost(start, end) + self.widen_cost(start, end):
-            self.find(name[1], end)
-            self.press(Qt.Key.Key_Space, SHIFT)
+            if name[2] is not None:
+                self.press(Qt.Key.Key_F, CTRL)
+                for ch in self.text[name[1] : name[1] + name[2]].lower():
+                    self.press(ch if ch != " " else Qt.Key.Key_Space, widget=self.w.find_bar.edit)
+                self.press(Qt.Key.Key_Return, ALT, widget=self.w.find_bar.edit)
+            else:
+                self.find(name[1], end)
+                self.press(Qt.Key.Key_Space, SHIFT)
             if self.v.selection_cp() != (start, end):  # again: the "the" before it
                 self.press(Qt.Key.Key_Space, SHIFT)
             assert self.v.selection_cp() == (start, end), (self.text[start:end], self.v.selection_cp())

@@ -6,10 +6,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-CTRL, ALT, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
+CTRL, ALT, SHIFT = (
+    Qt.KeyboardModifier.ControlModifier,
+    Qt.KeyboardModifier.AltModifier,
+    Qt.KeyboardModifier.ShiftModifier,
+)
 TEXT = (
     "Médecins Sans Frontières said it had sent a surgical team to Goma.\n"
-    "Officers of the Central Anti-Corruption Bureau arrested him in Goma on Friday."
+    "Officers of the Central Anti-Corruption Bureau arrested him in Goma on Friday.\n"
+    "His lawyer told the court that he would appeal to the Court of Appeal.\n"
+    "Witnesses said the RSF shelled the town."
 )
 
 
@@ -48,12 +54,37 @@ def test_alt_enter_in_finds_bar_widens_the_match_to_the_name_around_it(qtbot, tm
         assert "Shift+Space again: with “the”" in w.message.text(), w.message.text()
         qtbot.keyClick(v, Qt.Key.Key_Space, SHIFT)
         qtbot.keyClick(v, Qt.Key.Key_2)
+        # the next match in a name: "court" (no name) passed over, as Enter, F3 and Shift+Space would
+        qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
+        bar.edit.selectAll()
+        qtbot.keyClicks(bar.edit, "co")
+        qtbot.keyClick(bar.edit, Qt.Key.Key_Return, ALT)
+        assert v.selection_cp() == find(TEXT, "Court of Appeal"), v.selection_cp()
+        qtbot.keyClick(v, Qt.Key.Key_2)
+        # a one-word name from part of it: the name, not yet its "the" (main: "the RSF" at the first Shift+Space,
+        # the match snapping to the name read as Shift+Space pressed again)
+        qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
+        bar.edit.selectAll()
+        qtbot.keyClicks(bar.edit, "rs")
+        qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+        qtbot.keyClick(v, Qt.Key.Key_Space, SHIFT)
+        assert v.selection_cp() == find(TEXT, "RSF"), v.selection_cp()
+        qtbot.keyClick(v, Qt.Key.Key_2)
+        # no match in a name: the next match, and Shift+Space's line says why nothing widened
+        qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
+        bar.edit.selectAll()
+        qtbot.keyClicks(bar.edit, "surg")
+        qtbot.keyClick(bar.edit, Qt.Key.Key_Return, ALT)
+        assert v.selection_cp() == (find(TEXT, "surgical")[0], find(TEXT, "surgical")[0] + 4)
+        assert w.message.text().startswith("No name here"), w.message.text()
     finally:
         close_window(w)
     with Project(path, create=False) as p:
         got = sorted((TEXT[e.start : e.end], e.label, e.state) for e in p.entities(p.document_ids()[0]))
     assert got == [  # main: Alt+Enter was Enter: "Médecins" and "Central" labelled, each a word
+        ("Court of Appeal", "ORG", "added"),
         ("Goma", "GPE", "suggested"),
         ("Médecins Sans Frontières", "ORG", "added"),
+        ("RSF", "ORG", "added"),
         ("the Central Anti-Corruption Bureau", "ORG", "added"),
     ], got

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from annotator.find_words import count_all, find_all, find_stops, next_match, next_match_in
+from annotator.find_words import count_all, find_all, find_stops, next_match, next_match_in, next_match_named
 from annotator.wording import counted
 from ui.role_keys import ROLE_KEYS
 
@@ -67,6 +67,8 @@ class FindBar(QWidget):
         self._none: tuple[str, str] | None = None  # (the text, words) counted last as not found in it (``count``)
         # the undecided suggestions' extents, spans' and triggers': a match in one of them is one X rejects (Alt+X)
         self.undecided: Callable[[], list[tuple[int, int]]] = lambda: []
+        # the name around words (``Controller.name_around``): Alt+Enter goes to the next match that lies in one
+        self.named: Callable[[int, int], tuple[int, int] | None] = lambda start, end: None
         view.selectionChanged.connect(self._left_match)
         view.cursorPositionChanged.connect(self._left_match)
         self.hide()
@@ -153,9 +155,10 @@ class FindBar(QWidget):
         chosen = self.chosen()
         return chosen is not None and chosen[0] < last[1] and last[0] < chosen[1]
 
-    def find(self, backward: bool = False, within: list[tuple[int, int]] | None = None) -> bool:
+    def find(self, backward: bool = False, within: list[tuple[int, int]] | None = None, names: bool = False) -> bool:
         """Select the next match after the caret (the previous one before it), wrapping round; say which of how
-        many it is. ``within``: the next match that lies in one of those spans, when one does (Alt+X: ``_match_key``)."""
+        many it is. ``within``: the next match that lies in one of those spans, when one does (Alt+X: ``_match_key``);
+        ``names``: the next match that lies in a name, when one does (Alt+Enter: ``_name_key``)."""
         words = self.edit.text()
         if not words:
             return False
@@ -164,6 +167,7 @@ class FindBar(QWidget):
         stops = find_stops(text, matches)  # a match inside a word is stepped over while others stand at a word's edge
         here = self._from(matches)
         i = next_match_in(stops, *here, within) if within else None
+        i = next_match_named(text, stops, *here, self.named) if names else i
         i = next_match(stops, here[0], here[1], backward) if i is None else i
         if i is None:
             self._at = self._last = None
@@ -263,9 +267,11 @@ class FindBar(QWidget):
         """Alt+Enter typed in the bar (Shift+Space there is a space of the words): the words' next match selected, as
         Enter does, and widened to the name around it in the text, as Shift+Space does there (``select_name``: again
         Shift+Space takes the "the" in), one key where Enter and Shift+Space were two (a name spaCy missed: seed 002's
-        `Ctrl+F m é Return Shift+Space 2` is `Ctrl+F m é Alt+Return 2`); nothing when the words are not found (said),
-        or none are typed."""
-        if not self.edit.text() or not self.find():
+        `Ctrl+F m é Return Shift+Space 2` is `Ctrl+F m é Alt+Return 2`). It goes to the next match that lies in a name
+        (``named``), passing over those in none, where Shift+Space would widen nothing (seed 004's "co": "the court"
+        passed over to "Court of Appeal", where Enter, F3 and Shift+Space were three keys); when none does, the next
+        match, and Shift+Space says there is no name. Nothing when the words are not found (said), or none are typed."""
+        if not self.edit.text() or not self.find(names=True):
             return
         self.view.setFocus()
         self.jumped.emit()
