@@ -116,7 +116,9 @@ GENERAL = [
         "“Saturday morning”); Alt+N / Alt+Shift+N in the bar: the next match fills role N (“mod”, Alt+Shift+1); "
         "Alt+E / Alt+X in the bar: an event on the next match (“verd”, Alt+E) / the next match in a suggestion, "
         "that suggestion rejected; "
-        "Ctrl+ a label key that is a digit in the bar: the next match labelled (“br”, Ctrl+2; in the text as the key)",
+        "Ctrl+ a label key that is a digit in the bar: the next match labelled (“br”, Ctrl+2; in the text as the key); "
+        "Alt+Enter in the bar: the next match in a name, widened to it (“mé”: “Médecins Sans Frontières”), as Enter "
+        "and Shift+Space",
     ),
     ("F3 / Shift+F3", "The next / previous match of Find's words, the keys left in the text (Ctrl+F, Enter: two keys)"),
     ("Ctrl++ / Ctrl+-", "Zoom in / out"),
