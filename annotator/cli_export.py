@@ -88,6 +88,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             partly = partly_decided(project, args.states, args.status, args.set, named) if args.states else []
             mixed = spelling_mix(project, args.status, args.set, named) if record is not None and record.spelt else {}
             set_note = set_status_note(project, args.status, args.set, named)
+            outside_note = outside_set_note(project, args.set, named)
     files = getattr(report, "files", None)  # a split export writes one file per part, never ``--output`` itself
     notes = []
     if any(undecided) and not (record is not None and record.undecided_apart):  # kept apart: JSON, Label Studio
@@ -111,6 +112,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     notes += spelling_notes(mixed)  # one label two ways in one file: a tagger trained on it learns two classes
     notes += [set_note] if set_note else []
+    notes += [outside_note] if outside_note else []
     if args.json:
         print(json.dumps(export_data(args.output, args.format, files, report, notes), ensure_ascii=False))
     elif to_stdout:  # the summary out of the data's way
@@ -130,12 +132,12 @@ def set_status_note(
     """``--status`` of a set merged from an annotator's file selects by the statuses her file had (``stats --set``
     counts those): where the project's statuses would select other documents (of ``documents`` where given), which
     ones, said."""
-    from annotator.set_status import by_set_status
+    from annotator.set_status import by_set_status, outside_set
 
     by_set = by_set_status(project, statuses, annotation_set)
     if by_set is None or not statuses:
         return None
-    chosen, project_has = set(by_set), set(project.document_ids(statuses))
+    chosen, project_has = set(by_set), set(project.document_ids(statuses)) - set(outside_set(project, annotation_set))
     if documents is not None:
         chosen, project_has = chosen & set(documents), project_has & set(documents)
     added, left = sorted(chosen - project_has), sorted(project_has - chosen)
@@ -157,6 +159,23 @@ def set_status_note(
             f"{'is' if len(left) == 1 else 'are'} not"
         )
     return said + ": " + ", ".join(parts) + " (stats --set counts the set's statuses)"
+
+
+def outside_set_note(project: Any, annotation_set: str | None, documents: list[int] | None = None) -> str | None:
+    """The documents of the project (of ``documents`` where given) a set merged from an annotator's file leaves out of
+    its export, named: her file did not have them (imported after her copy was made), so nothing of hers is in them."""
+    from annotator.set_status import outside_set
+
+    outside = outside_set(project, annotation_set, documents)
+    if not outside:
+        return None
+    names = [project.document(d).name for d in outside[:3]] + [""] * max(0, len(outside) - 3)  # first_named counts
+    one = len(outside) == 1
+    return (
+        f"set {annotation_set or project.annotation_set!r} holds the documents of the file it was merged from: "
+        f"{counted(len(outside), 'document')} of the project {'was' if one else 'were'} not in that file and "
+        f"{'is' if one else 'are'} not in this export ({first_named(names, 3)}) (stats --set counts the set's documents)"
+    )
 
 
 def export_data(output: str, fmt: str, files: list[str] | None, report: Any, notes: list[str]) -> dict[str, Any]:

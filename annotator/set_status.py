@@ -13,7 +13,7 @@ from annotator.model import DEFAULT_SET, meta_object
 from annotator.set_meta import META_KEY
 from annotator.store import Project
 
-__all__ = ["META_KEY", "by_set_status", "selected_ids", "set_statuses"]
+__all__ = ["META_KEY", "by_set_status", "outside_set", "selected_ids", "set_statuses"]
 
 
 def set_statuses(project: Project, annotation_set: str) -> dict[int, str]:
@@ -35,18 +35,27 @@ def by_set_status(
     annotation_set: str | None,
     documents: Sequence[int] | None = None,
 ) -> list[int] | None:
-    """The documents with one of ``statuses`` in ``annotation_set`` (the project's current set when None), sorted,
-    where that set keeps statuses of its own; None where it keeps none (or no statuses are asked for): then the
-    project's statuses select. A document the set has no status for is not selected (its file did not have it).
-    ``documents`` (``export --docs``): only those, of the ones so selected (then never None)."""
+    """The documents with one of ``statuses`` (any, when none are asked for) in ``annotation_set`` (the project's
+    current set when None), sorted, where that set keeps statuses of its own; None where it keeps none: then the
+    project's statuses select. A document the set has no status for is not selected (its file did not have it: an
+    export of bob's set wrote a document imported after his copy was made, with the project's status and nothing of
+    his, session 31). ``documents`` (``export --docs``): only those, of the ones so selected (then never None)."""
     if documents is not None:
         return selected_ids(project, statuses, annotation_set, documents)
-    if not statuses:
-        return None
     own = set_statuses(project, annotation_set or project.annotation_set)
     if not own:
         return None
-    return sorted(d for d, s in own.items() if s in statuses)
+    return sorted(d for d, s in own.items() if not statuses or s in statuses)
+
+
+def outside_set(project: Project, annotation_set: str | None, documents: Sequence[int] | None = None) -> list[int]:
+    """The project's documents (of ``documents`` where given) a set merged from an annotator's file does not have
+    (her file did not), sorted; [] for a set made here and the default one (they have every document)."""
+    own = set_statuses(project, annotation_set or project.annotation_set)
+    if not own:
+        return []
+    ids = project.document_ids() if documents is None else sorted(set(documents))
+    return [d for d in ids if d not in own]
 
 
 def selected_ids(

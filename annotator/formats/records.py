@@ -18,13 +18,13 @@ from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import orjson
 
-from annotator.wording import counted
+from annotator.wording import counted, first_named
 from annotator.errors import OptionError
 from annotator.formats.json_chunks import event_dicts  # noqa: F401  (the name every export imports from here)
 from annotator.formats.schema_names import GivenSpellings, has_spellings
 from annotator.model import STATUSES, UNFINISHED
 from annotator.set_meta import status_in_set
-from annotator.set_status import by_set_status, selected_ids, set_statuses
+from annotator.set_status import by_set_status, outside_set, selected_ids, set_statuses
 from annotator.store import Project
 
 DEFAULT_STATES = ("suggested", "accepted", "added")
@@ -180,7 +180,7 @@ def spelling_mix(
     names = {n for g in spelt.values() for n in g.labels}
     aset = annotation_set or project.annotation_set
     used = project.db.documents_naming(aset, sorted(names))
-    chosen = statuses or documents is not None
+    chosen = statuses or documents is not None or by_set is not None
     kept = set(selected_ids(project, statuses, annotation_set, documents)) if chosen else None
     written: dict[str, Counter[str]] = {}
     for doc_id, name in used:
@@ -236,6 +236,13 @@ def nothing_selected(
     nothing), else None."""
     if selected_ids(project, statuses, annotation_set, documents):
         return None
+    if documents is not None and len(outside := outside_set(project, annotation_set, documents)) == len(set(documents)):
+        names = [project.document(d).name for d in outside[:3]] + [""] * max(0, len(outside) - 3)
+        return (
+            f"{project.path}: set {annotation_set or project.annotation_set!r} has no document named by --docs "
+            f"({first_named(names, 3)}): the file it was merged from did not have "
+            f"{'it' if len(outside) == 1 else 'them'}; nothing was written"
+        )
     if documents is not None and statuses and selected_ids(project, statuses, annotation_set):
         have = Counter(_status_of(project, annotation_set, documents))
         return (
