@@ -24,6 +24,7 @@ from annotator.cli_common import (
 )
 from annotator.cli_export import cmd_export
 from annotator.cli_import import cmd_import
+from annotator.cli_sets import cmd_sets
 from annotator.cli_parser import build_parser
 from annotator.model import FINISHED
 from annotator.wording import counted, were
@@ -476,6 +477,7 @@ COMMANDS = {  # what each subcommand runs (cli_parser builds the command line it
     "validate": cmd_validate,
     "agree": cmd_agree,
     "merge": cmd_merge,
+    "sets": cmd_sets,
     "gui": cmd_gui,
 }
 

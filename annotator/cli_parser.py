@@ -527,6 +527,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser(
+        "sets",
+        parents=[common],
+        help="list the annotation sets, or rename or drop one",
+        description="The project's annotation sets, each with its documents, entities, events and the files it was "
+        "merged from. --rename OLD NEW names a set otherwise (a copy merged under the wrong name: its rows, the "
+        "documents' records of the file it came from, with her statuses, and the adjudication decisions that name "
+        "it); --drop NAME deletes a set (one merged by mistake). Each is one step in the change log; the final set "
+        "'main' is neither renamed nor dropped.",
+    )
+    p.add_argument("project", help="an existing project file")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"), help="name set OLD NEW (default: list the sets)")
+    what.add_argument("--drop", metavar="NAME", help="delete set NAME and everything in it (default: list the sets)")
+    p.add_argument("--json", action="store_true", help="the sets (or what was done) as JSON (default: lines)")
+
+    p = sub.add_parser(
         "gui", parents=[common], help="open the desktop app", description="Open the desktop app on a project."
     )
     p.add_argument("project", nargs="?", help="the project file to open (default: the last one opened)")

@@ -30,6 +30,7 @@ from annotator.queries.documents import DocumentRows
 from annotator.queries.exports import ExportReads
 from annotator.queries.lease import LeaseRows
 from annotator.queries.merging import MergeRows
+from annotator.queries.set_names import SetNameRows
 from annotator.queries.suggestions import SuggestionRows
 
 
@@ -150,6 +151,7 @@ class ProjectDb(
     ExportReads,
     LeaseRows,
     MergeRows,
+    SetNameRows,
     SuggestionRows,
 ):
     """One open project file: ``conn`` is its connection (autocommit; ``Project.transaction`` opens writes); the

@@ -207,8 +207,9 @@ def _refuse_another_name(target: Project, plan: _Plan) -> None:
     raise AnnotatorError(
         f"{plan.path}: this file went in as set {record.annotation_set!r} at an earlier merge (from {record.path}; "
         f"{counted(len(docs), 'document')}: {names}); merging it as {plan.set_name!r} too would count the same work "
-        f"twice. Merge it as {record.annotation_set!r} (--as {record.annotation_set}) to bring that set up to date; "
-        "nothing was merged"
+        f"twice. Merge it as {record.annotation_set!r} (--as {record.annotation_set}) to bring that set up to date, "
+        f"or name that set {plan.set_name!r} first (annotator sets {target.path} --rename {record.annotation_set} "
+        f"{plan.set_name}); nothing was merged"
     )
 
 

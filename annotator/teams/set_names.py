@@ -1,0 +1,179 @@
+"""An annotation set renamed or dropped (``annotator sets``): a copy merged under a wrong name (``root``, the engineer
+who had worked in it before handing it out) stayed under it for good, and a set merged by mistake was counted in
+every agreement and export. Each is one transaction with one change-log row; the final set ``main`` is neither."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from annotator.errors import AnnotatorError
+from annotator.model import DEFAULT_SET, PROJECT_WIDE
+from annotator.store import Project, now
+from annotator.teams.differences import DECISIONS_KEY, differences
+from annotator.teams.sets import META_KEY, annotator_sets, check_sets
+
+
+@dataclass(frozen=True)
+class SetInfo:
+    """One set as ``annotator sets`` lists it."""
+
+    name: str
+    documents: int
+    entities: int
+    events: int
+    merged_from: tuple[str, ...] = ()  # the files it was merged from (their paths as recorded)
+
+    def to_data(self) -> dict[str, Any]:
+        return {**self.__dict__, "merged_from": list(self.merged_from)}
+
+
+@dataclass
+class SetChange:
+    """What a rename or a drop did."""
+
+    name: str
+    new_name: str | None  # None: dropped
+    entities: int = 0
+    events: int = 0
+    documents: list[str] = field(default_factory=list)  # whose merge record of the set was renamed or taken off
+    decisions: int = 0  # adjudication decisions carried to the new name
+
+
+def set_list(project: Project) -> list[SetInfo]:
+    """Every set of the project, ``main`` first, with its counts and the files it was merged from."""
+    counts = project.db.set_row_counts()
+    sources: dict[str, list[str]] = {}
+    for name in counts:
+        sources[name] = [row[2] for row in project.db.merge_sources(name)]
+    names = [DEFAULT_SET] + [n for n in annotator_sets(project) if n != DEFAULT_SET]
+    return [SetInfo(n, *counts.get(n, (0, 0, 0)), merged_from=tuple(sources.get(n, ()))) for n in names]
+
+
+def _check_name(project: Project, name: str, what: str) -> None:
+    check_sets(project, [name])
+    if name == DEFAULT_SET:
+        raise AnnotatorError(
+            f"the final set {DEFAULT_SET!r} cannot be {what} (it is the project's own); nothing was changed"
+        )
+
+
+def rename_set(project: Project, old: str, new: str) -> SetChange:
+    """Name set ``old`` ``new`` everywhere it is kept: its rows, the documents' merge records of it (with the status
+    her file had), the record of the files it was merged from (so merging that file again replaces it under the new
+    name), and the adjudication decisions that named it (settled items stay settled)."""
+    new = new.strip()
+    _check_name(project, old, "renamed")
+    if not new:
+        raise AnnotatorError("a set's new name cannot be empty; nothing was changed")
+    if new == DEFAULT_SET:
+        raise AnnotatorError(
+            f"a set cannot be named {DEFAULT_SET!r}, the project's final set (Review > Adjudicate settles a set into "
+            "it); nothing was changed"
+        )
+    if new in annotator_sets(project, include_main=True):
+        raise AnnotatorError(
+            f"the project has a set {new!r} already: renaming {old!r} to it would mix two sets' work (drop one first "
+            "with --drop); nothing was changed"
+        )
+    change = SetChange(old, new)
+    with project.transaction():
+        metas = _metas_naming(project, old)
+        before = {d: differences(project, d) for d, meta in metas.items() if meta.get(DECISIONS_KEY)}
+        change.entities, change.events = project.db.rename_set_rows(old, new)
+        for doc_id, meta in metas.items():
+            sets = meta.get(META_KEY)
+            if isinstance(sets, dict) and old in sets:
+                meta[META_KEY] = {new if k == old else k: v for k, v in sets.items()}
+                change.documents.append(project.document(doc_id).name)
+                project.db.set_document_meta(doc_id, orjson.dumps(meta).decode())
+        for doc_id, was in before.items():  # the items' ids under the new name, read as the document now is
+            change.decisions += _carry_decisions(project, doc_id, metas[doc_id], was, old, new)
+            project.db.set_document_meta(doc_id, orjson.dumps(metas[doc_id]).decode())
+        _log(project, "rename set", {"annotation_set": old, "new_name": new, "documents": len(change.documents)})
+    return change
+
+
+def drop_set(project: Project, name: str) -> SetChange:
+    """Delete set ``name``: its entities, events and arguments, the documents' merge records of it and the record of
+    the files it was merged from (merging such a file again makes the set anew). A set that took part in an
+    adjudication is refused: its decisions were made between it and the others, which would show unsettled."""
+    _check_name(project, name, "dropped")
+    change = SetChange(name, None)
+    with project.transaction():
+        metas = _metas_naming(project, name)
+        settled = [project.document(d).name for d, meta in metas.items() if _decided_with(meta, project, d, name)]
+        if settled:
+            raise AnnotatorError(
+                f"set {name!r} took part in the adjudication of {len(settled):,} document"
+                f"{'' if len(settled) == 1 else 's'} ({', '.join(settled[:3])}{' …' if len(settled) > 3 else ''}): "
+                "dropping it would leave the items settled there unsettled; nothing was changed"
+            )
+        change.entities, change.events = project.db.delete_set(name)
+        for doc_id, meta in metas.items():
+            sets = meta.get(META_KEY)
+            if isinstance(sets, dict) and name in sets:
+                del sets[name]
+                if not sets:
+                    del meta[META_KEY]
+                change.documents.append(project.document(doc_id).name)
+                project.db.set_document_meta(doc_id, orjson.dumps(meta).decode())
+        _log(project, "drop set", {"annotation_set": name, "entities": change.entities, "events": change.events})
+    return change
+
+
+def _metas_naming(project: Project, name: str) -> dict[int, dict[str, Any]]:
+    """The documents' metadata (read) that may name set ``name``: a merge record of it, or adjudication decisions."""
+    out = {}
+    for doc_id, raw in project.db.document_metas():
+        if raw and (name in raw):
+            meta = orjson.loads(raw)
+            if isinstance(meta, dict):
+                out[doc_id] = meta
+    return out
+
+
+def _decided_with(meta: dict[str, Any], project: Project, doc_id: int, name: str) -> bool:
+    decided = meta.get(DECISIONS_KEY)
+    if not decided:
+        return False
+    return any(d.decision and any(n == name for n, _ in d.options) for d in differences(project, doc_id))
+
+
+def _carry_decisions(project: Project, doc_id: int, meta: dict[str, Any], before: list, old: str, new: str) -> int:
+    """The adjudication decisions of ``doc_id`` keyed by its differences' ids as they were with set ``old``, keyed
+    by the same items' ids under ``new`` (an id is made from the sets' names), a decision taking ``old`` taking
+    ``new``; how many were carried."""
+    decided = meta.get(DECISIONS_KEY) or {}
+
+    def key(kind: str, options: Any) -> frozenset:
+        return frozenset((kind, n, o) for n, o in options)
+
+    seen: Counter = Counter()
+    old_ids = {}
+    for d in before:
+        k = key(d.kind, [(new if n == old else n, o) for n, o in d.options])
+        seen[k] += 1
+        old_ids[(k, seen[k])] = d.id
+    seen.clear()
+    carried = {}
+    for d in differences(project, doc_id):
+        k = key(d.kind, d.options)
+        seen[k] += 1
+        was = old_ids.get((k, seen[k]))
+        if was is not None and was in decided:
+            record = dict(decided[was])
+            if record.get("take") == old:
+                record["take"] = new
+            carried[d.id] = record
+    rest = {k: v for k, v in decided.items() if k not in set(old_ids.values())}
+    meta[DECISIONS_KEY] = {**rest, **carried}
+    return len(carried)
+
+
+def _log(project: Project, action: str, what: dict[str, Any]) -> None:
+    """One change-log row of the project (document 0, as a category's removal), by the person running it."""
+    project.db.log_changes([(now(), project.annotator, PROJECT_WIDE, action, orjson.dumps(what).decode())])
