@@ -101,14 +101,15 @@ class PreannotateReport:
             return ""
         left = []
         if self.kept_old:
-            left.append(f"{counted(self.kept_old, 'document')} pre-annotated before")
+            # their tokens are stored: a run of the model or --tokens-only's (a gold corpus), which look alike here
+            left.append(f"{counted(self.kept_old, 'document')} pre-annotated or tokenised (--tokens-only) before")
         if self.kept_imported:
             left.append(f"{counted(self.kept_imported, 'new document')} with the suggestions of an import")
         if self.kept_finished:
             left.append(f"{counted(self.kept_finished, 'finished document')} (annotated or reviewed)")
         one = self.kept_old + self.kept_imported + self.kept_finished == 1
         alone = f" ({', '.join(left)} left as {'it was' if one else 'they were'})" if left else ""
-        return f"no document was new (never pre-annotated), nothing pre-annotated{alone}"
+        return f"no document was new (never pre-annotated or tokenised), nothing pre-annotated{alone}"
 
     def summary(self) -> str:
         c = self.counts

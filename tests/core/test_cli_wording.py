@@ -201,8 +201,8 @@ def test_only_new_with_nothing_new_says_so_and_what_it_left_alone(tmp_path):
         assert preannotate(p, pipe, only_new=True).documents == 2
         again = preannotate(p, pipe, only_new=True)
     assert again.summary() == (
-        "no document was new (never pre-annotated), nothing pre-annotated (2 documents pre-annotated before left as "
-        "they were)"
+        "no document was new (never pre-annotated or tokenised), nothing pre-annotated (2 documents pre-annotated or "
+        "tokenised (--tokens-only) before left as they were)"
     )
 
 
@@ -244,8 +244,8 @@ def test_only_new_with_nothing_new_says_so_before_loading_a_model(tmp_path, monk
         report = api.preannotate(p, only_new=True, loading=loaded.append)
     assert loaded == []
     assert report.summary() == (
-        "no document was new (never pre-annotated), nothing pre-annotated (1 document pre-annotated before left as it "
-        "was)"
+        "no document was new (never pre-annotated or tokenised), nothing pre-annotated (1 document pre-annotated or "
+        "tokenised (--tokens-only) before left as it was)"
     ), report.summary()
 
 

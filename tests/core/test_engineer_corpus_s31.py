@@ -62,3 +62,25 @@ def test_export_docs_of_a_merged_set_naming_a_document_her_file_did_not_have_is_
     assert main(["export", str(team), "--set", "bob", "--docs", "d1.txt", "d2.txt", "-o", str(out)]) == 0
     assert [r["name"] for r in map(json.loads, out.read_text().splitlines())] == ["d1.txt"]
     assert "d2.txt" in capsys.readouterr().err
+
+
+def test_only_new_does_not_call_documents_tokenised_by_tokens_only_pre_annotated(tmp_path):
+    """Session 30's lead 3: a gold corpus tokenised with `--tokens-only` (nothing suggested), then `--only-new` with
+    nothing new said "(2 documents pre-annotated before left as they were)": nothing was ever suggested in them. An
+    `--only-new` run cannot tell one from the other (both have their tokens stored), so it says what they have."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.nlp import blank_pipeline_with_patterns
+    from annotator.preannotate import preannotate
+    from annotator.store import Project
+
+    pipe = blank_pipeline_with_patterns([{"label": "GPE", "pattern": "Paris"}])
+    with Project(tmp_path / "p.annotator", annotator="t") as p:
+        import_documents(p, [IncomingDocument("Maria Lopez met officials in Paris.", "a.txt")])
+        import_documents(p, [IncomingDocument("Rebels near Paris.", "b.txt")])
+        assert preannotate(p, pipe, tokens_only=True).documents == 2
+        again = preannotate(p, pipe, only_new=True)
+    assert "pre-annotated before" not in again.summary(), again.summary()
+    assert again.summary() == (
+        "no document was new (never pre-annotated or tokenised), nothing pre-annotated (2 documents pre-annotated or "
+        "tokenised (--tokens-only) before left as they were)"
+    )
