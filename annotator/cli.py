@@ -225,11 +225,11 @@ def cmd_status(args: argparse.Namespace) -> int:
         ids = project.document_ids() if args.all else project.documents_named(args.docs)
         changes = set_statuses(project, ids, args.status)
         finished = args.status in FINISHED
-        undecided = undecided_counts(project, [args.status]) if finished else (0, 0)
+        undecided = undecided_counts(project, [args.status], documents=ids) if finished else (0, 0)  # these alone
     already = len(ids) - len(changes)
     print(
         f"{counted(len(changes), 'document')} marked {args.status}"
-        + (f" ({already} already {were(already)})" if already else "")
+        + (f" ({already:,} already {were(already)})" if already else "")
     )
     if any(undecided):  # marked done with nobody's decision on them: training would find nothing to learn there
         print(

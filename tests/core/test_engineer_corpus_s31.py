@@ -84,3 +84,20 @@ def test_only_new_does_not_call_documents_tokenised_by_tokens_only_pre_annotated
         "no document was new (never pre-annotated or tokenised), nothing pre-annotated (2 documents pre-annotated or "
         "tokenised (--tokens-only) before left as they were)"
     )
+
+
+def test_status_notes_the_undecided_suggestions_of_the_documents_it_marked_not_of_every_finished_one(
+    project, tmp_path, capsys
+):
+    """`status annotated --docs d0.txt` (its suggestion accepted) noted "the documents marked annotated hold 1 entity
+    … suggestions nobody decided; `annotator accept` with the same documents accepts them": the suggestion was d1's,
+    marked annotated by an earlier command, and `accept --docs d0.txt` accepts nothing. It counts the documents named."""
+    from tests.cli_support import two_documents
+
+    team = two_documents(tmp_path, project)  # d0: Paris accepted; d1: Paris suggested
+    assert main(["status", str(team), "annotated", "--docs", "d1.txt"]) == 0
+    assert "1 entity and 0 event suggestions nobody decided" in capsys.readouterr().err
+    assert main(["status", str(team), "annotated", "--docs", "d0.txt"]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "1 document marked annotated"
+    assert err == "", err
