@@ -26,6 +26,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         undecided_only,
     )
     from annotator.formats.registry import export_format_for, shown_name
+    from annotator.model import FINISHED
     from annotator.set_status import selected_ids
 
     told = ""
@@ -97,11 +98,18 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"training tool takes them for annotations (--states accepted added leaves them out)"
         )
     if untouched:  # a training tool takes them for texts without any name or event
+        finished_only = bool(args.status) and set(args.status) <= set(FINISHED)  # no --status would leave them out
         notes.append(
-            f"{len(untouched):,} of the {counted(report.documents, 'document')} written hold suggestions nobody "
-            f"decided and nothing in the states asked for ({first_named(untouched, 3)}): written without them, as texts "
-            "without any entity or event, which a training tool takes for texts that have none (--status annotated "
-            "reviewed writes the finished documents only)"
+            f"{len(untouched):,} of the {counted(report.documents, 'document')} written "
+            f"hold{'s' if len(untouched) == 1 else ''} suggestions nobody decided and nothing in the states asked for "
+            f"({first_named(untouched, 3)}): written without them, as texts without any entity or event, which a "
+            "training tool takes for texts that have none "
+            + (
+                "(marked finished with nobody's decision on them: `annotator accept --docs` with these documents "
+                "accepts them, `annotator status in_progress` sends them back)"
+                if finished_only
+                else "(--status annotated reviewed writes the finished documents only)"
+            )
         )
     if partly:  # the undecided spans beside the decided ones go out as text without a name
         notes.append(

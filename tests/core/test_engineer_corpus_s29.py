@@ -105,7 +105,7 @@ def test_export_json_says_what_it_wrote_as_json_on_stdout(tmp_path, capsys):
     assert data["files"] == [str(out)] and data["bytes"] == out.stat().st_size
     assert data["summary"].startswith("2 documents, 1 entity, 0 events")
     [note] = data["notes"]
-    assert note.startswith("1 of the 2 documents written hold suggestions nobody decided") and note in got.err
+    assert note.startswith("1 of the 2 documents written holds suggestions nobody decided") and note in got.err
     # onto standard output the export is the data: --json there is a usage error, nothing written
     assert main(["export", str(path), "-o", "-", "-f", "jsonl", "--json"]) == 2
     assert "--json" in capsys.readouterr().err

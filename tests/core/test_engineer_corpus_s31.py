@@ -101,3 +101,24 @@ def test_status_notes_the_undecided_suggestions_of_the_documents_it_marked_not_o
     out, err = capsys.readouterr()
     assert out.strip() == "1 document marked annotated"
     assert err == "", err
+
+
+def test_the_note_of_a_finished_document_written_without_its_undecided_suggestions_does_not_send_to_the_status_given(
+    project, tmp_path, capsys
+):
+    """`export --status annotated --states accepted added` of a corpus in which extra.txt was marked annotated with its
+    suggestions undecided: "1 of the 12 documents written hold suggestions nobody decided … (--status annotated
+    reviewed writes the finished documents only)": the export already wrote the finished ones only, and the advice
+    changes nothing. For finished documents the note says how to decide them; and "1 … holds"."""
+    from tests.cli_support import two_documents
+
+    team = two_documents(tmp_path, project)  # d1: Paris suggested
+    assert main(["status", str(team), "annotated", "--docs", "d1.txt"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "done.jsonl"
+    args = ["export", str(team), "-o", str(out), "--status", "annotated", "--states", "accepted", "added"]
+    assert main(args) == 0
+    [note] = [line for line in capsys.readouterr().err.splitlines() if "d1.txt" in line]
+    assert "1 of the 1 document written holds suggestions" in note, note
+    assert "--status annotated reviewed" not in note, note
+    assert "annotator accept" in note, note
