@@ -12,6 +12,7 @@ import orjson
 
 from annotator.errors import AnnotatorError
 from annotator.model import DEFAULT_SET, PROJECT_WIDE
+from annotator.set_status import set_statuses
 from annotator.store import Project, now
 from annotator.teams.differences import DECISIONS_KEY, differences
 from annotator.teams.sets import META_KEY, annotator_sets, check_sets
@@ -44,13 +45,17 @@ class SetChange:
 
 
 def set_list(project: Project) -> list[SetInfo]:
-    """Every set of the project, ``main`` first, with its counts and the files it was merged from."""
+    """Every set of the project, ``main`` first, with its counts and the files it was merged from (a merged set's
+    documents: those of its file, as ``stats --set`` counts them; another's: those it has rows in)."""
     counts = project.db.set_row_counts()
-    sources: dict[str, list[str]] = {}
-    for name in counts:
-        sources[name] = [row[2] for row in project.db.merge_sources(name)]
     names = [DEFAULT_SET] + [n for n in annotator_sets(project) if n != DEFAULT_SET]
-    return [SetInfo(n, *counts.get(n, (0, 0, 0)), merged_from=tuple(sources.get(n, ()))) for n in names]
+    out = []
+    for n in names:
+        documents, entities, events = counts.get(n, (0, 0, 0))
+        own = set_statuses(project, n)  # a merged set: the documents of its file, as stats --set counts them
+        sources = tuple(row[2] for row in project.db.merge_sources(n))
+        out.append(SetInfo(n, len(own) if own else documents, entities, events, merged_from=sources))
+    return out
 
 
 def _check_name(project: Project, name: str, what: str) -> None:

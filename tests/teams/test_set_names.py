@@ -55,6 +55,7 @@ def test_a_set_merged_under_a_wrong_name_is_renamed_and_its_file_merges_again_un
     sets = {s["name"]: s for s in json.loads(capsys.readouterr().out)["sets"]}
     assert sorted(sets) == ["bob", "main"]
     assert sets["bob"]["entities"] == 3 and sets["bob"]["merged_from"] == [str(bob)]
+    assert sets["bob"]["documents"] == 3  # the documents of his file (two hold his rows), as stats --set counts
     assert main(["stats", str(team), "--set", "bob", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["documents_by_status"] == {"annotated": 1, "in_progress": 1, "new": 1}
     assert main(["stats", str(team), "--set", "root"]) == 1
