@@ -79,6 +79,8 @@ def rename_set(project: Project, old: str, new: str) -> SetChange:
             f"a set cannot be named {DEFAULT_SET!r}, the project's final set (Review > Adjudicate settles a set into "
             "it); nothing was changed"
         )
+    if new == old:  # a script run twice, say
+        raise AnnotatorError(f"set {old!r} has that name already; nothing was changed")
     if new in annotator_sets(project, include_main=True):
         raise AnnotatorError(
             f"the project has a set {new!r} already: renaming {old!r} to it would mix two sets' work (drop one first "

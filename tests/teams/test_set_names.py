@@ -85,6 +85,7 @@ def test_main_and_a_name_taken_are_refused_and_change_nothing(tmp_path, capsys):
             lambda: rename_set(p, "main", "final"),
             lambda: rename_set(p, "root", "main"),
             lambda: rename_set(p, "root", "  "),
+            lambda: rename_set(p, "root", "root"),
             lambda: rename_set(p, "rot", "bob"),
             lambda: drop_set(p, "main"),
         ):
@@ -92,6 +93,8 @@ def test_main_and_a_name_taken_are_refused_and_change_nothing(tmp_path, capsys):
                 call()
             assert "nothing was changed" in str(err.value) or "no annotation set 'rot'" in str(err.value)
         assert p.annotation_sets() == ["root"]
+        with pytest.raises(AnnotatorError, match="set 'root' has that name already; nothing was changed"):
+            rename_set(p, "root", "root")
 
 
 def test_a_rename_keeps_the_adjudication_decisions_that_named_the_set_and_a_drop_of_such_a_set_is_refused(team):
