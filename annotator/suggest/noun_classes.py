@@ -67,6 +67,10 @@ NATURAL_FORCES = frozenset(
     """earthquake quake aftershock tremor storm hurricane typhoon cyclone tornado flood flooding famine drought
     tsunami wildfire avalanche landslide mudslide blizzard heatwave epidemic pandemic disease outbreak""".split()
 )
+# nouns naming a part of what their "of" phrase names ("the east of Ukraine", "parts of Syria", "the rest of the
+# country"): a part of a place is a place, a region of it
+PARTS = frozenset("part rest east west north south northeast northwest southeast southwest side half".split())
+_PLACES = frozenset(("GPE", "LOC", "FAC"))
 _NOT_PEOPLE = frozenset(
     "number paper order border matter center centre quarter water power letter other horror terror error factor sector"
     " mirror floor door color colour corridor interior meteor rumor rumour favor favour labor labour"
@@ -86,6 +90,19 @@ def guess_label(token: Token) -> str | None:
     label = _label_of(forms)
     if label is not None:
         return label
+    if lemma in PARTS:  # "the east of Ukraine", "other parts of the country": a part of a place is a place
+        whole = next(
+            (
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        if whole is not None and (whole.ent_type_ or _label_of({whole.lemma_.lower(), whole.lower_})) in _PLACES:
+            return "LOC"
     if token.pos_ == "NOUN" and len(lemma) > 5 and lemma not in _NOT_PEOPLE:
         if lemma.endswith(("ist", "ian", "ee")) or (lemma.endswith(("er", "or")) and token.tag_ == "NNS"):
             return "PERSON"

@@ -452,10 +452,16 @@ def misfits(pairs: Sequence[tuple[str, Any]], args: Sequence[ArgumentSuggestion]
             slot in slots
             and (tok.pos_ == "NOUN" or (tok.tag_ == "DT" and tok.lower_ in DEMONSTRATIVES))  # "as this demonstrated"
             and tok.ent_type_ not in NUMBER_LABELS
-            and not any(a.start <= tok.idx < a.end for a in args)
+            and not any(a.start <= t.idx < a.end for a in args for t in (tok, *_of_phrase(tok)))
         ):
             n += 1
     return min(n, 1)
+
+
+def _of_phrase(tok: Any) -> list[Any]:
+    """The nouns of ``tok``'s own "of" phrase: a role that took one took ``tok``'s phrase ("entered other parts of
+    Ukraine", "fled the city of Adana": the name is the filler, the noun no misfit)."""
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
 def cue_words(cue: str) -> tuple[str, ...]:

@@ -207,3 +207,18 @@ def test_a_recurring_time_in_the_clause_s_own_phrases_tells_a_habit(nlp, suggest
     ]:
         told = suggested_events(nlp, text, suggester)
         assert [e.attributes.get("genericity") for e in told if e.type == "Movement:Transport"] == [genericity], text
+
+
+@pytest.mark.slow
+def test_a_part_of_a_place_is_a_place(nlp, suggester):
+    # "the east of Ukraine", "other parts of the country": a noun naming a part of a place its "of" phrase names is a
+    # place, where a going starts or ends (ACE's Origin and Destination), and no misfit of the verb when the role
+    # takes the name; with who goes, a weak going passes on its two roles
+    for text, trigger in [
+        ("Rebel fighters entered other parts of the country on Monday.", "entered"),
+        ("Hundreds of families escaped to the south of the province.", "escaped"),
+        ("The families left the north of Syria last week.", "left"),
+    ]:
+        assert (trigger, "Movement:Transport") in suggested_triggers(nlp, suggester=suggester, text=text), text
+    text = "The company entered the second part of the plan."  # a part of no place: no going
+    assert "entered" not in {t for t, _ in suggested_triggers(nlp, suggester=suggester, text=text)}
