@@ -51,7 +51,8 @@ PRODUCT = frozenset(
     """bomb missile rocket gun rifle weapon explosive grenade mortar shell bullet drone tank plane aircraft jet
     airplane airliner warplane helicopter ship vessel boat car truck vehicle bus train submarine warship carrier frigate
     destroyer artillery knife machete cannon munition ammunition warhead device ied landmine mine satellite
-    convoy""".split()
+    convoy motorbike motorcycle bicycle bike taxi van ambulance minibus ferry yacht sedan jeep lorry scooter dinghy
+    barge""".split()
 )
 WEAPONS = frozenset(
     """bomb missile rocket gun rifle weapon explosive grenade mortar shell bullet artillery knife machete cannon munition
@@ -59,7 +60,8 @@ WEAPONS = frozenset(
 )
 VEHICLES = frozenset(
     """drone tank plane aircraft jet airplane airliner warplane helicopter ship vessel boat car truck vehicle bus train
-    submarine warship carrier frigate destroyer convoy""".split()
+    submarine warship carrier frigate destroyer convoy motorbike motorcycle bicycle bike taxi van ambulance minibus
+    ferry yacht sedan jeep lorry scooter dinghy barge""".split()
 )
 # forces of nature, which strike, hit or batter a place with no one attacking it ("the famine that struck North Korea",
 # "an earthquake struck the city"; ACE's Attack is a violent act by an attacker)

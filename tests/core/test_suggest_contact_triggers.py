@@ -222,3 +222,15 @@ def test_a_part_of_a_place_is_a_place(nlp, suggester):
         assert (trigger, "Movement:Transport") in suggested_triggers(nlp, suggester=suggester, text=text), text
     text = "The company entered the second part of the plan."  # a part of no place: no going
     assert "entered" not in {t for t, _ in suggested_triggers(nlp, suggester=suggester, text=text)}
+
+
+@pytest.mark.slow
+def test_a_vehicle_goes_by_is_the_vehicle(nlp, suggester):
+    # ACE's Transport has a Vehicle, "the vehicle used to transport the person or artifact": a motorbike, a taxi, an
+    # ambulance or a ferry is one as a car or a boat is (noun_classes.VEHICLES), a role filled, so a weak going with
+    # it and where it ends passes on two roles
+    text = "The vendor drove it by motorbike to his house."
+    assert ("drove", "Movement:Transport") in suggested_triggers(nlp, suggester=suggester, text=text)
+    text = "The farmer brought the wounded man by taxi to the clinic."
+    brought = [e for e in suggested_events(nlp, suggester=suggester, text=text) if e.type == "Movement:Transport"]
+    assert brought and ("Vehicle", "taxi") in [(a.role, text[a.start : a.end]) for a in brought[0].arguments]
