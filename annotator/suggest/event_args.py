@@ -195,6 +195,8 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
         subj = [c for c in hk if c.dep_ == "nsubj"]
         if v.dep_ == "pcomp" and v.head.lower_ in ("for", "of"):  # "thanked the pope for visiting": the pope visits
             subj = [c for c in hk if c.dep_ in ("dobj", "obj")] or subj
+        if not subj and v.dep_ == "xcomp" and governor.dep_ == "acl" and governor.tag_ == "VBG":
+            subj = [governor.head]  # "defectors trying to escape": the noun a participle is said of tries and escapes
         shared = [c for c in hk if c.dep_ == "nsubjpass"]
         if v.dep_ == "conj" and (
             any(c.dep_ == "auxpass" for c in kids)  # "was shot and was killed"

@@ -234,3 +234,12 @@ def test_a_vehicle_goes_by_is_the_vehicle(nlp, suggester):
     text = "The farmer brought the wounded man by taxi to the clinic."
     brought = [e for e in suggested_events(nlp, suggester=suggester, text=text) if e.type == "Movement:Transport"]
     assert brought and ("Vehicle", "taxi") in [(a.role, text[a.start : a.end]) for a in brought[0].arguments]
+
+
+@pytest.mark.slow
+def test_the_noun_a_participle_is_said_of_does_what_it_tries(nlp, suggester):
+    # "two men trying to escape to Spain": the participle's noun tries, and so escapes (subject control down the
+    # participle's "to" complement); who goes and where to, the weak going passes on its two roles
+    text = "The police caught two men trying to escape to Spain."
+    escape = [e for e in suggested_events(nlp, suggester=suggester, text=text) if e.type == "Movement:Transport"]
+    assert escape and ("Artifact", "men") in [(a.role, text[a.start : a.end]) for a in escape[0].arguments]
