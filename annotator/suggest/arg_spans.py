@@ -133,6 +133,7 @@ QUANTITY_HEADS = {
     "body",
     "remains",
     "round",
+    "rest",  # "the rest of her family": the rest are family members
 }
 
 

@@ -243,3 +243,12 @@ def test_the_noun_a_participle_is_said_of_does_what_it_tries(nlp, suggester):
     text = "The police caught two men trying to escape to Spain."
     escape = [e for e in suggested_events(nlp, suggester=suggester, text=text) if e.type == "Movement:Transport"]
     assert escape and ("Artifact", "men") in [(a.role, text[a.start : a.end]) for a in escape[0].arguments]
+
+
+@pytest.mark.slow
+def test_the_rest_of_a_group_are_its_members(nlp, suggester):
+    # "the rest of her family" are family members, as "hundreds of migrants" are migrants (arg_spans.QUANTITY_HEADS):
+    # the Artifact a going moves, no object of another sense
+    text = "The woman brought the rest of her family to Canada last year."
+    brought = [e for e in suggested_events(nlp, suggester=suggester, text=text) if e.type == "Movement:Transport"]
+    assert brought and ("Artifact", "family") in [(a.role, text[a.start : a.end]) for a in brought[0].arguments]
