@@ -16,8 +16,10 @@
 - ``.jsonl`` or ``.json`` whose first object has ``tokens`` beside ``entity_mentions`` or ``event_mentions``: ``oneie``
   (OneIE's ACE05-E and ERE-EN data, ``train.oneie.json``; it was read as Prodigy for its ``tokens`` and refused;
   WikiEvents' document lines too, ``formats.wikievents``).
-- ``.jsonl`` or ``.json`` whose first object has ``tokens`` as strings and ``ner_tags`` (or ``tags``) of the same
-  length: ``hf`` (a Hugging Face token classification dataset, ``Dataset.to_json``'s lines; it was taken for Prodigy).
+- ``.jsonl`` or ``.json`` whose first object has ``tokens`` (or ``words``) as strings and a list of the same length
+  beside them: ``hf`` (a Hugging Face token classification dataset, ``Dataset.to_json``'s lines; it was taken for
+  Prodigy; Polyglot-NER's ``words`` and ``ner`` were taken for the project's own JSONL until session 31; tags under
+  a key it does not read are refused naming the keys).
 - ``.jsonl`` or ``.json`` whose first object is an OmniEvent line (``text`` beside ``negative_triggers``, ``events``
   of ``triggers`` or ``entities`` of ``mentions``: ``train.unified.jsonl``) or a MAVEN document (``content`` of
   ``tokens`` beside ``events``): ``omnievent`` (before doccano's and Prodigy's, which also have a ``text``).
@@ -182,9 +184,9 @@ CONLL_SUFFIXES = (".conll", ".conllu", ".iob", ".iob2", ".bio", ".bioes")
 
 
 def _is_hf(obj: Any) -> bool:
-    from annotator.formats.hf_tokens_read import tag_key
+    from annotator.formats.hf_tokens_read import is_token_line
 
-    return tag_key(obj) is not None
+    return is_token_line(obj)
 
 
 def _is_omnievent(obj: Any) -> bool:

@@ -1,13 +1,17 @@
 """Hugging Face token classification JSONL (``hf``) read in (``hf_tokens`` writes it, and its text says the lines'
 shape).
 
-In: each line's ``tokens`` and its ``ner_tags`` (or ``tags``), as strings in IOB1/IOB2/BIOES, or as numbers with
-their names given (``tag_names=O,B-PER,I-PER,...`` in the dataset's ClassLabel order, or the path of a JSON file
+In: each line's ``tokens`` (or ``words``: Polyglot-NER's) and its ``ner_tags`` (or ``tags``, TNER's; ``ner``,
+Polyglot-NER's; ``labels``, Create ML's word tagger's; ``tag_key=KEY`` names another, Few-NERD's ``fine_ner_tags``), as
+strings in IOB1/IOB2/BIOES or bare labels (the IO scheme: Polyglot-NER's ``PER``, Few-NERD's ``person-actor``), or as
+numbers with their names given (``tag_names=O,B-PER,I-PER,...`` in the dataset's ClassLabel order, or the path of a JSON file
 holding that list or a name -> number map, as TNER's ``label.json``). The lines of one ``document`` (the key the
 export writes) make one document; without it each line is a document (``documents=N``: every N lines). A line's own
 text (``text``, ``sentence`` or ``sequence`` beside its tokens) is its sentence's text when it holds the tokens in
 order with only whitespace between them (the tokens' offsets into it), else (said in one line) and without one the
-text is rebuilt from the tokens as for CoNLL (``conll_read.tagged_documents``); a line per sentence.
+text is rebuilt from the tokens as for CoNLL (``conll_read.tagged_documents``); a line per sentence. A line of
+tokens with a list beside them under no tag key read is refused naming the keys found and the keys read (session 31:
+such lines were refused as the project's own JSONL, "'text' must be a non-empty string").
 """
 
 from __future__ import annotations
@@ -17,30 +21,52 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from annotator.errors import OptionError
-from annotator.formats.conll_read import TaggedDocument, tagged_documents
+from annotator.formats.conll_read import BARE_LABEL, TAGS_SAID, TaggedDocument, tagged_documents
 from annotator.formats.iob import TAG, detect_scheme
 from annotator.formats.reading import ReadResult, iter_json_values, need, reader_options
 from annotator.formats.tokens import tokens_in_text
 from annotator.schema import Schema
 from annotator.wording import counted
 
-OPTIONS = ("tag_names", "documents")  # ``import --format hf --option KEY=VALUE``
-TAG_KEYS = ("ner_tags", "tags")  # the tag column's name in the datasets met (conll2003, wikiann: ner_tags; TNER: tags)
+OPTIONS = ("tag_names", "documents", "tag_key")  # ``import --format hf --option KEY=VALUE``
+TOKEN_KEYS = ("tokens", "words")  # the token column's name (the Hub's datasets: tokens; Polyglot-NER: words)
+# the tag column's name in the datasets met (conll2003, wikiann, Few-NERD, CrossNER, MultiCoNER: ner_tags; TNER: tags;
+# Polyglot-NER: ner; Create ML's word tagger: labels)
+TAG_KEYS = ("ner_tags", "tags", "ner", "labels")
 TEXT_KEYS = ("text", "sentence", "sequence")  # a line's own text beside its tokens, in the datasets that keep one
 
 
-def tag_key(obj: Any) -> str | None:
-    """The key of ``obj``'s tags when it is a token classification line (``tokens`` as strings, tags beside them)."""
-    if not isinstance(obj, dict) or not isinstance(obj.get("tokens"), list):
+def token_key(obj: Any) -> str | None:
+    """The key of ``obj``'s tokens when it has a list of strings under one of ``TOKEN_KEYS``."""
+    if not isinstance(obj, dict):
         return None
-    tokens = obj["tokens"]
-    if not all(isinstance(t, str) for t in tokens):
-        return None
-    for key in TAG_KEYS:
-        tags = obj.get(key)
-        if isinstance(tags, list) and len(tags) == len(tokens):
+    for key in TOKEN_KEYS:
+        tokens = obj.get(key)
+        if isinstance(tokens, list) and all(isinstance(t, str) for t in tokens):
             return key
     return None
+
+
+def parallel_keys(obj: Any) -> list[str]:
+    """The keys of ``obj`` holding a list as long as its tokens (its tag columns, read or not), in the line's order."""
+    key = token_key(obj)
+    if key is None:
+        return []
+    n = len(obj[key])
+    return [k for k, v in obj.items() if k != key and k not in TOKEN_KEYS and isinstance(v, list) and len(v) == n]
+
+
+def tag_key(obj: Any, asked: str | None = None) -> str | None:
+    """The key of ``obj``'s tags when it is a token classification line (tokens as strings, tags beside them):
+    ``asked`` (``tag_key=KEY``) or the first of ``TAG_KEYS`` it has."""
+    beside = parallel_keys(obj)
+    return next((k for k in ((asked,) if asked else TAG_KEYS) if k in beside), None)
+
+
+def is_token_line(obj: Any) -> bool:
+    """Whether ``obj`` is a token classification line, read or refused by ``read_hf``: tokens as strings and a list
+    as long beside them (a key of tags this reader does not read is refused naming it, not read as another format)."""
+    return token_key(obj) is not None and bool(parallel_keys(obj))
 
 
 def _tag_names(value: str | None) -> list[str] | None:
@@ -61,8 +87,10 @@ def _tag_names(value: str | None) -> list[str] | None:
     else:
         names = [n.strip() for n in value.split(",")]
     for name in names:
-        if not TAG.fullmatch(name):
-            raise OptionError(f"option tag_names: {name!r} is not a tag (O, B-LABEL, I-LABEL, E-, S-)")
+        if not _is_tag(name):
+            raise OptionError(
+                f"option tag_names: {name!r} is not a tag ({TAGS_SAID}, or a bare label of the IO scheme)"
+            )
     return names
 
 
@@ -71,6 +99,18 @@ def _documents(opts: Mapping[str, str]) -> int:
     if not value.isdigit() or int(value) < 1:
         raise OptionError(f"option documents must be a number of lines, 1 or more, not {value!r}")
     return int(value)
+
+
+def _no_tags(obj: Any, asked: str | None) -> str:
+    """The one line refusing a line whose tags are under no key read: the keys found and the keys read."""
+    found = ", ".join(repr(k) for k in obj) if isinstance(obj, dict) else type(obj).__name__
+    if token_key(obj) is None:
+        return f"each line must have {' or '.join(map(repr, TOKEN_KEYS))} (strings) and tags beside them; found {found}"
+    read = repr(asked) if asked else ", ".join(map(repr, TAG_KEYS))
+    return (
+        f"no tags under {read} as long as the line's {token_key(obj)!r}; found {found} "
+        "(--option tag_key=KEY reads the tags under another key)"
+    )
 
 
 def _tags(obj: dict[str, Any], key: str, names: list[str] | None, path: Path, line: int) -> tuple[str, ...]:
@@ -88,8 +128,40 @@ def _tags(obj: dict[str, Any], key: str, names: list[str] | None, path: Path, li
             need(0 <= t < len(names or []), path, line, f"tag {t} has no name ({len(names or [])} names given)")
         return tuple((names or [])[t] for t in tags)
     for t in tags:
-        need(isinstance(t, str) and TAG.fullmatch(t) is not None, path, line, f"{t!r} is not a tag")
+        need(isinstance(t, str) and _is_tag(t), path, line, f"{t!r} is not a tag ({TAGS_SAID}, or a bare label)")
     return tuple(tags)
+
+
+def _is_tag(tag: str) -> bool:
+    """A tag of IOB/BIOES or a bare label of the IO scheme (Polyglot-NER's ``PER``, Few-NERD's ``person-actor``)."""
+    return TAG.fullmatch(tag) is not None or BARE_LABEL.fullmatch(tag) is not None
+
+
+def _scheme(parsed: list[TaggedDocument], path: Path) -> str:
+    """IO when every tag is ``O`` or a bare label; else BIOES or IOB told from the prefixes; a bare label beside
+    prefixed tags is refused with its line (the file is neither)."""
+    prefixed: int | None = None
+    bare: tuple[int, str] | None = None
+    prefixes: set[str] = set()
+    for d in parsed:
+        for s in d.sentences:
+            for line, _, (tag,) in s:
+                if tag == "O":
+                    continue
+                if TAG.fullmatch(tag):
+                    prefixes.add(tag[0])
+                    prefixed = line if prefixed is None else prefixed
+                elif bare is None:
+                    bare = (line, tag)
+    if bare is None:
+        return detect_scheme(prefixes)
+    need(
+        prefixed is None,
+        path,
+        bare[0],
+        f"{bare[1]!r} is a bare label but line {prefixed} has B-/I- tags: a file's tags are IOB/BIOES or IO, not both",
+    )
+    return "io"
 
 
 def read_hf(path: str | Path, schema: Schema | None = None, options: Mapping[str, str] | None = None) -> ReadResult:
@@ -97,16 +169,18 @@ def read_hf(path: str | Path, schema: Schema | None = None, options: Mapping[str
     path = Path(path)
     opts = reader_options(options, OPTIONS, "Hugging Face")
     names, per_doc = _tag_names(opts.get("tag_names")), _documents(opts)
+    asked = opts.get("tag_key", "").strip() or None
     parsed: list[TaggedDocument] = []
     own: list[int] = []  # lines whose own text holds their tokens
     odd: list[tuple[int, str]] = []  # lines whose own text does not: (line, its key)
     for line, obj in iter_json_values(path):
-        key = tag_key(obj)
-        need(key is not None, path, line, "each line must have 'tokens' (strings) and 'ner_tags' or 'tags' beside them")
-        assert key is not None
-        for token in obj["tokens"]:
+        key, tokens_key = tag_key(obj, asked), token_key(obj)
+        need(key is not None, path, line, _no_tags(obj, asked))
+        assert key is not None and tokens_key is not None
+        tokens = obj[tokens_key]
+        for token in tokens:
             need(token.strip() != "", path, line, "an empty token")
-        sentence = [(line, t, (tag,)) for t, tag in zip(obj["tokens"], _tags(obj, key, names, path, line))]
+        sentence = [(line, t, (tag,)) for t, tag in zip(tokens, _tags(obj, key, names, path, line))]
         document = obj.get("document")
         document = document if isinstance(document, str) and document else None
         last = parsed[-1] if parsed else None
@@ -114,7 +188,7 @@ def read_hf(path: str | Path, schema: Schema | None = None, options: Mapping[str
             parsed.append(TaggedDocument(line, name=document))
         if sentence:
             text_key = next((k for k in TEXT_KEYS if isinstance(obj.get(k), str)), None)
-            text = obj[text_key] if text_key and tokens_in_text(obj[text_key], obj["tokens"]) is not None else None
+            text = obj[text_key] if text_key and tokens_in_text(obj[text_key], tokens) is not None else None
             if text is not None:
                 own.append(line)
             elif text_key is not None:
@@ -123,9 +197,11 @@ def read_hf(path: str | Path, schema: Schema | None = None, options: Mapping[str
             parsed[-1].texts.append(text)
     parsed = [d for d in parsed if d.sentences]  # lines without tokens hold no document
     need(bool(parsed), path, None, "no tokens in the file")
-    prefixes = {tag[0] for d in parsed for s in d.sentences for t in s for tag in t[2] if tag != "O"}
+    scheme = _scheme(parsed, path)
     warnings: list[str] = []
-    docs, notes = tagged_documents(parsed, path, schema, detect_scheme(prefixes), "hf", warnings)
+    docs, notes = tagged_documents(parsed, path, schema, scheme, "hf", warnings)
+    if scheme == "io":
+        notes.append(f"{path}: tags without B-/I- read as the IO scheme: a run of one label is one entity")
     lines = sum(len(d.sentences) for d in parsed)
     if odd:  # printed after "not kept: "
         shown = ", ".join(f"{n} ({k!r})" for n, k in odd[:3]) + (", ..." if len(odd) > 3 else "")

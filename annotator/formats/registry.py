@@ -218,8 +218,9 @@ FORMATS: dict[str, Format] = {
             (*SPLIT, "misaligned", "unit"),
             _M + "hf_tokens:write_hf",
             _M + "hf_tokens_read:read_hf",
-            import_options=("tag_names", "documents"),
-            import_help="tag_names=O,B-PER,I-PER,...|label.json (for numbered tags), documents=N (lines a document)",
+            import_options=("tag_names", "documents", "tag_key"),
+            import_help="tag_names=O,B-PER,I-PER,...|label.json (for numbered tags), documents=N (lines a document), "
+            "tag_key=KEY (the tags under another key: fine_ner_tags)",
             import_example="tag_names=label.json",
             rebuilds_text=True,
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, unit=sentence|document",

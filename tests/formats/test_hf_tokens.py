@@ -130,11 +130,11 @@ def test_bad_names_and_numbers_are_one_line_errors(tmp_path):
         read_hf(path, C3, options={"tag_names": "O,B-PER,I-PER"})  # too few names for tag 7
     assert "tag 3 has no name (3 names given)" in str(exc.value)
     with pytest.raises(OptionError):
-        read_hf(path, C3, options={"tag_names": "O,PERSON"})
-    write_lines(path, [{"tokens": ["a", "b"], "ner_tags": ["O", "X-Y"]}])
+        read_hf(path, C3, options={"tag_names": "O,B-PER,3rd"})  # bare labels are IO's (session 31), a number none
+    write_lines(path, [{"tokens": ["a", "b"], "ner_tags": ["O", "X Y"]}])
     with pytest.raises(ImportFileError) as exc:
         read_hf(path, C3)
-    assert "'X-Y' is not a tag" in str(exc.value)
+    assert "'X Y' is not a tag" in str(exc.value)
 
 
 def test_bioes_tags_and_documents_of_n_lines(tmp_path):
