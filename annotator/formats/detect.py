@@ -48,7 +48,6 @@ Only the start of a file is looked at; a file that is not JSON is left to the su
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -246,13 +245,13 @@ def _is_doccano_table(path: Path) -> bool:
     ``meta_info,text``; session 24: "unknown kind of file"). A ``.tsv`` needs both: a CoNLL file's first token may be
     ``text``."""
     from annotator.formats.doccano_tables import header_columns
-    from annotator.formats.reading import csv_delimiter
+    from annotator.formats.reading import csv_delimiter, line_cells
 
     lines = _head_lines(path, 4096)
     if not lines:
         return False
     columns = header_columns(lines[0])
-    wide = len(next(csv.reader([lines[0]], delimiter=csv_delimiter(lines[0])), [])) > 1
+    wide = len(line_cells(lines[0], csv_delimiter(lines[0]))) > 1
     return columns is not None and (columns[1] is not None or path.suffix.lower() == ".csv" and wide)
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from annotator.formats.doccano_names import FASTTEXT, LABEL_SEPARATOR
-from annotator.formats.reading import csv_delimiter, iter_csv_rows, need, read_text_file
+from annotator.formats.reading import csv_delimiter, iter_csv_rows, line_cells, need, read_text_file
 
 TEXT_COLUMNS = ("text", "column_data")
 LABEL_COLUMNS = ("label", "column_label")
@@ -36,10 +36,8 @@ def table_columns(header: list[str]) -> tuple[str, str | None] | None:
 def header_columns(line: str) -> tuple[str, str | None] | None:
     """The text and label columns (``table_columns``) of a CSV header line, its delimiter told
     (``reading.csv_delimiter``); None when it names no text column."""
-    import csv
-
     line = line.lstrip("\ufeff").rstrip("\r\n")
-    return table_columns(next(csv.reader([line], delimiter=csv_delimiter(line)), []))
+    return table_columns(line_cells(line, csv_delimiter(line)))
 
 
 def is_tab_table(first_line: str) -> bool:

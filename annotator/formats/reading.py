@@ -113,12 +113,21 @@ def csv_delimiter(header: str) -> str:
     semicolon, whichever cuts it into more columns (the comma on a tie). Excel writes ``;`` where the decimal mark is a
     comma (German, French, Spanish, ... settings): a doccano ``text;label`` file saved so was "unknown kind of file"
     and, named, read as one column (session 29)."""
-    import csv
-
     if "\t" in header:
         return "\t"
-    widths = {d: len(next(csv.reader([header], delimiter=d), [])) for d in (",", ";")}
+    widths = {d: len(line_cells(header, d)) for d in (",", ";")}
     return ";" if widths[";"] > widths[","] else ","
+
+
+def line_cells(line: str, delimiter: str) -> list[str]:
+    """The cells of one CSV line (a header), none where the csv module cannot read it as one line: a carriage return
+    inside it (a damaged file the fuzzing met: "new-line character seen in unquoted field" escaped the import)."""
+    import csv
+
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return []
 
 
 def iter_csv_rows(

@@ -156,3 +156,13 @@ def test_a_plain_txt_with_tabs_stays_a_plain_text(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("text\tO\nThe label\tof a column is its name.\n", encoding="utf-8")  # no label column
     assert detect_format(path) is None
+
+
+def test_a_carriage_return_inside_the_header_refuses_the_file_in_one_line(tmp_path, capsys):
+    """A lone carriage return in a CSV's first line (a damaged file the readers' fuzzing met): the csv module's own
+    error ("new-line character seen in unquoted field") escaped the import as a traceback, from telling the format."""
+    path = tmp_path / "texts.csv"
+    path.write_bytes(b"text,la\rbel\nhello,x\n")
+    assert main(["import", str(tmp_path / "p.annotator"), str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"skipped {path}:2: 1 columns where the header has 2" in err and "Traceback" not in err, err

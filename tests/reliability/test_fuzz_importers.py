@@ -599,6 +599,72 @@ SHAPES = {
         )
         + b"\n",
     ),
+    "omnievent (MAVEN-ERE)": (  # session 31: the training lines, tokens a list a sentence, events as chains
+        "omnievent",
+        "train.jsonl",
+        _dumps(
+            {
+                "id": "e",
+                "title": "T",
+                "tokens": [_MAVEN_TEXT.split(), ["She", "left", "in", "1912", "."]],
+                "sentences": ["Anna Berg met Reuters in Paris.", "She left in 1912."],
+                "events": [
+                    {
+                        "id": "EVENT_1",
+                        "type": "Meet",
+                        "type_id": 1,
+                        "mention": [{"id": "m1", "trigger_word": "met", "sent_id": 0, "offset": [2, 3]}],
+                    },
+                    {
+                        "id": "EVENT_2",
+                        "type": "Departing",
+                        "type_id": 2,
+                        "mention": [{"id": "m2", "trigger_word": "left", "sent_id": 1, "offset": [1, 2]}],
+                    },
+                ],
+                "TIMEX": [{"id": "TIME_1", "mention": "1912", "type": "DATE", "sent_id": 1, "offset": [3, 4]}],
+                "temporal_relations": {"BEFORE": [["EVENT_1", "EVENT_2"]], "CONTAINS": [["TIME_1", "EVENT_2"]]},
+                "causal_relations": {"CAUSE": [], "PRECONDITION": [["EVENT_1", "EVENT_2"]]},
+                "subevent_relations": [],
+            }
+        )
+        + b"\n",
+    ),
+    "spacy (Doc.to_json)": (  # session 31: a pipeline's Docs dumped a line each
+        "spacy",
+        "docs.jsonl",
+        _dumps(
+            {
+                "text": TEXT,
+                "ents": [
+                    {"start": 0, "end": 9, "label": "PERSON"},
+                    {"start": 14, "end": 21, "label": "ORG"},
+                    {"start": 25, "end": 30, "label": "GPE"},
+                ],
+                "sents": [{"start": 0, "end": 31}],
+                "cats": {"POLITICS": 1.0},
+                "spans": {"sc": [{"start": 0, "end": 9, "label": "PERSON", "kb_id": ""}]},
+                "tokens": [
+                    {"id": k, "start": a, "end": b}
+                    for k, (a, b) in enumerate([(0, 4), (5, 9), (10, 13), (14, 21), (22, 24), (25, 30), (30, 31)])
+                ],
+            }
+        )
+        + b"\n",
+    ),
+    "hf (Polyglot-NER)": (  # session 31: words and ner, bare labels (the IO scheme)
+        "hf",
+        "train.jsonl",
+        _dumps(
+            {
+                "id": "0",
+                "lang": "en",
+                "words": _MAVEN_TEXT.split(),
+                "ner": ["PER", "PER", "O", "ORG", "O", "LOC", "O"],
+            }
+        )
+        + b"\n",
+    ),
     "conll (CoNLL-2012)": (
         "conll",
         "wsj.gold_conll",
