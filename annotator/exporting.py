@@ -81,11 +81,19 @@ T = TypeVar("T")
 STDOUT = "-"  # the output name that means standard output (``annotator export -o -``)
 
 
+STREAM_SPOOL = "annotator-export-"  # the private folder's prefix ``written_to_stream`` writes an export into
+
+
+def spooled_for_stream(out: str | Path) -> bool:
+    """Whether ``out`` is the file ``written_to_stream`` copies to standard output (a file beside it goes nowhere)."""
+    return Path(out).parent.name.startswith(STREAM_SPOOL) and Path(out).stem == "export"
+
+
 def written_to_stream(write: Callable[[Path], T], suffix: str, stream: BinaryIO) -> T:
     """Run ``write(path)`` (an export) into a private temporary folder, then copy the whole file to ``stream``
     (standard output): nothing reaches the stream unless the export finished, so a failed or interrupted export
     writes nothing to it. The folder is the system's temporary one (``TMPDIR``), removed after."""
-    with tempfile.TemporaryDirectory(prefix="annotator-export-") as folder:
+    with tempfile.TemporaryDirectory(prefix=STREAM_SPOOL) as folder:
         path = Path(folder) / f"export{suffix}"
         result = write(path)
         with path.open("rb") as fh:

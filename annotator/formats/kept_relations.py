@@ -115,18 +115,20 @@ def entity_relations(
     written: Container[int],
     problems: Any,
     name: str,
+    chains_written: bool = False,
 ) -> Iterator[tuple[dict[str, Any], int, int]]:
     """The relations between entities for an export whose relations join the entity mentions it wrote (OneIE,
     WikiEvents): a DyGIE++ import's own (``meta["dygiepp"]``), then another tool's (``with_others``), each with the
     ids of its two entities (``by_span``: (start, end, label) -> entity id). Left out and said (``problems``, the
     document ``name``): brat's from an event (``EVENT_ENDED``), another tool's from words that are no entity, and one
-    with an end that is gone or was not written (not in ``written``)."""
+    with an end that is gone or was not written (not in ``written``); chain links too, but by an export that writes
+    them elsewhere (``chains_written``: WikiEvents' coref file)."""
     kept = meta.get(DYGIEPP)
     given = kept.get("relations") if isinstance(kept, dict) else None
     own = [r for r in given or [] if isinstance(r, dict)]
     for t in event_ended(meta):  # brat's from an event: the format's relations join entities
         problems.problem(EVENT_ENDED, f"{name}: {t}")
-    for r in chain_links(meta):
+    for r in [] if chains_written else chain_links(meta):
         problems.problem(CHAINS_LEFT_OUT, f"{name}: {r.get('type')}")
     for r in with_others(own, meta):
         if r not in own and from_words(r):

@@ -19,15 +19,10 @@ from annotator.errors import ImportFileError
 from annotator.formats.conllu_chains import entity_label, entity_labels, keep_span_chains
 from annotator.formats.reading import iter_json_values, need
 from annotator.formats.reading import ReadResult
+from annotator.formats.wikievents_names import COREF_FOLDER, COREF_SUFFIX, coref_path
 from annotator.wording import counted
 
-FOLDER = "coref"
-SUFFIX = ".jsonlines"
-
-
-def coref_path(documents: Path) -> Path:
-    """Where gen-arg keeps the coreference of a WikiEvents file: ``coref/NAME.jsonlines`` in the file's folder."""
-    return documents.parent / FOLDER / f"{documents.stem}{SUFFIX}"
+FOLDER, SUFFIX = COREF_FOLDER, COREF_SUFFIX
 
 
 def is_coref_line(obj: Any) -> bool:

@@ -4,10 +4,18 @@ reaches ``reading``: an import-linter contract)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 LEVELS = "kairos_type"  # an event mention's [the schema's type it is read as, its own three-level type] (two_levels)
 KEPT = "event_types"  # the key of the kept three-level types in the OneIE meta
+COREF_FOLDER = "coref"  # gen-arg's coreference of a WikiEvents file: coref/NAME.jsonlines in the file's folder
+COREF_SUFFIX = ".jsonlines"
+
+
+def coref_path(documents: Path) -> Path:
+    """Where gen-arg keeps the coreference of a WikiEvents file: ``coref/NAME.jsonlines`` in the file's folder."""
+    return documents.parent / COREF_FOLDER / f"{documents.stem}{COREF_SUFFIX}"
 
 
 def kept_levels(kept: dict[str, Any]) -> dict[tuple[int, int, str], str]:

@@ -11,8 +11,16 @@ import kept, else ``UNK``, ``text``), ``relation_mentions`` (the relations betwe
 levels a WikiEvents import kept for an event still of the type it was read as, else the schema's name as the
 ``names`` option spells it, ``trigger`` ``{start, end, text, sent_idx}``, ``arguments`` by ``entity_id`` with their
 ``role`` and ``text``, in any sentence). A span across a sentence end is left out and reported, as OneIE's. Not written:
-states, sources, attributes, comments, coreference (``coref/*.jsonlines`` is a file of its own there); an argument that
-is a nested event's stand-in (brat) is left out and reported.
+states, sources, attributes, comments; an argument that is a nested event's stand-in (brat) is left out and reported.
+
+Coreference goes to gen-arg's file of its own, ``coref/NAME.jsonlines`` beside each file written
+(``wikievents_coref.coref_path``, which the reader reads back): a line for each line written, in the same order
+(gen-arg's ``KAIROSDataModule.prepare_data`` opens it for every split and zips its lines with the documents', asserting
+``doc_key`` is ``doc_id``: without it no training starts, with a line missing the documents after it are dropped
+silently), ``clusters`` the project's chains (``webanno_chains.kept_chains``: WebAnno TSV's, CorefUD's, CoNLL-2012's,
+WikiEvents' own) as the entity mention ids written, ``informative_mentions`` each cluster's longest mention's words
+(the original's are names over descriptions over pronouns; the project's chains join entities). Session 31: the chains
+were said as left out and no file written.
 """
 
 from __future__ import annotations
@@ -20,13 +28,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from annotator.formats.brat_conf import proxy_labels
 from annotator.formats.kept_relations import entity_relations
 from annotator.formats.meta_keys import ONEIE
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import AliasNames, written_names
 from annotator.formats.tokens import DocTokens, line_span
-from annotator.formats.wikievents_names import kept_levels, written_type
+from annotator.formats.webanno_chains import kept_chains
+from annotator.formats.webanno_tsv import SOURCE as WEBANNO
+from annotator.formats.wikievents_names import coref_path, kept_levels, written_type
 from annotator.formats.writing import FormatExportReport, arguments_in_line, placed_triggers, write_event_lines
 from annotator.store import Project
 
@@ -39,8 +51,10 @@ def record_to_wikievents(
     proxies: set[str] | frozenset[str] = frozenset(),
     names: AliasNames | None = None,
     file_names: bool = True,
+    coref: dict[str, dict[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
-    """One document as its WikiEvents line (names as ``schema_names.written_names`` gives them)."""
+    """One document as its WikiEvents line (names as ``schema_names.written_names`` gives them); its coreference line
+    goes to ``coref`` by its ``doc_id`` (``write_coref``)."""
     text, name = rec["text"], rec["name"]
     label_of, type_of, role_of = written_names(rec["meta"], names, file_names)
     type_of = str if names else type_of  # the schema's types, as the OneIE export writes them
@@ -99,8 +113,10 @@ def record_to_wikievents(
             {"id": f"{name}-E{len(events)}", "event_type": written_type(v, levels, type_of), "trigger": trigger,
              "arguments": args}
         )  # fmt: skip
+    if coref is not None and words:
+        coref[name] = _coref_line(rec, name, by_span, mention, report)
     relations = []
-    for r, one, two in entity_relations(rec["meta"], by_span, mention, report, name):
+    for r, one, two in entity_relations(rec["meta"], by_span, mention, report, name, coref is not None):
         (_, id1, w1), (_, id2, w2) = mention[one], mention[two]
         relations.append(
             {"id": f"{name}-R{len(relations)}", "relation_type": r.get("type"),
@@ -112,16 +128,70 @@ def record_to_wikievents(
     return [line] if words else []
 
 
+def _coref_line(
+    rec: dict[str, Any],
+    name: str,
+    by_span: dict[tuple[int, int, str], int],
+    mention: dict[int, tuple[int, str, str]],
+    report: FormatExportReport,
+) -> dict[str, Any]:
+    """The document's gen-arg coreference line: its chains as clusters of the mention ids written, each cluster's
+    longest mention's words its informative mention; a chain with a mention not written goes in the pieces left
+    (said, as the DyGIE++ export says it)."""
+    ids = {span: mention[e][1] for span, e in by_span.items() if e in mention}
+    words = {mid: said for _, mid, said in mention.values()}
+    chains = kept_chains(
+        (rec.get("meta") or {}).get(WEBANNO),
+        lambda x: ids.get(tuple(x)) if isinstance(x, list) else None,
+        lambda what: report.problem("coreference links left out (a mention is gone)", f"{name}: {what}"),
+    )
+    clusters = [list(dict.fromkeys(link.span for link in chain)) for _layer, chain in chains]
+    clusters = [c for c in clusters if len(c) > 1]
+    informative = [max(c, key=lambda m: len(words[m])) for c in clusters]
+    return {"doc_key": name, "clusters": clusters, "informative_mentions": [words[m] for m in informative]}
+
+
+def write_coref(files: list[str], coref: dict[str, dict[str, Any]]) -> list[str]:
+    """gen-arg's ``coref/NAME.jsonlines`` beside each file written: a line for each of its lines, in order (a
+    document without chains an empty ``clusters``); the files written."""
+    from annotator.exporting import atomic_output
+
+    written = []
+    for file in files:
+        target = coref_path(Path(file))
+        target.parent.mkdir(exist_ok=True)
+        with Path(file).open("rb") as lines, atomic_output(target) as fh:
+            for raw in lines:
+                doc_id = orjson.loads(raw)["doc_id"]
+                line = coref.get(doc_id) or {"doc_key": doc_id, "clusters": [], "informative_mentions": []}
+                fh.write(orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE))
+        written.append(str(target))
+    return written
+
+
 @export_writer("wikievents")
 def write_wikievents(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
-    """A line per document (one file per part with ``split=...``)."""
+    """A line per document (one file per part with ``split=...``), and gen-arg's coreference file beside each."""
     proxies = proxy_labels(project.schema)
-    return write_event_lines(
+    coref: dict[str, dict[str, Any]] = {}
+    report = write_event_lines(
         project,
         out,
         request,
         "wikievents",
         lambda rec, toks, report, mode, names, file_names: record_to_wikievents(
-            rec, toks, report, mode, proxies, names, file_names
+            rec, toks, report, mode, proxies, names, file_names, coref
         ),
     )
+    from annotator.exporting import spooled_for_stream
+
+    files = report.files or [str(out)]
+    if spooled_for_stream(out):  # -o -: the one file goes to standard output, a file beside it nowhere
+        for doc_id, line in coref.items():
+            if line["clusters"]:
+                report.problem(
+                    "coreference clusters left out (standard output takes one file: name one for coref/)", doc_id
+                )
+        return report
+    report.files = files + write_coref(files, coref)
+    return report

@@ -193,7 +193,5 @@ def test_a_chain_goes_out_as_no_relation_between_entities(tmp_path):
         report = writers()[fmt](project, tmp_path / f"o.{fmt}")
         lines = [json.loads(x) for x in (tmp_path / f"o.{fmt}").read_text(encoding="utf-8").splitlines()]
         assert [r for x in lines for r in x["relation_mentions"]] == []
-        assert (
-            "2 coreference links left out (no place for them: DyGIE++'s clusters and WebAnno TSV's chains hold them)"
-            in report.summary()
-        ), report.summary()
+        said = "2 coreference links left out (no place for them: DyGIE++'s clusters and WebAnno TSV's chains hold them)"
+        assert (said in report.summary()) == (fmt == "oneie"), report.summary()  # WikiEvents': gen-arg's coref file

@@ -103,3 +103,31 @@ def test_without_a_coref_folder_nothing_is_said_and_a_damaged_one_refuses_with_i
     err = capsys.readouterr().err
     assert "test.jsonlines:2: each line must be a WikiEvents coreference line: 'doc_key' and 'clusters'" in err, err
     assert not (tmp_path / "q.annotator").exists()
+
+
+def test_the_chains_go_out_to_gen_args_coref_file_a_line_a_document_and_come_back(tmp_path, capsys):
+    """gen-arg's data module opens ``coref/NAME.jsonlines`` for every split and zips its lines with the documents'
+    (``doc_key`` asserted to be ``doc_id``): without it no training starts. Session 31: the export wrote none and said
+    the chains left out."""
+    folder = tmp_path / "wikievents"
+    folder.mkdir()
+    _write(folder / "test.jsonl", [_document("wiki_d1"), _document("wiki_d2", "Monday")])
+    _coref(folder / "coref" / "test.jsonlines", [_clusters("wiki_d1")])
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(folder / "test.jsonl")]) == 0
+    out = tmp_path / "out" / "dev.jsonl"
+    out.parent.mkdir()
+    assert main(["export", str(p), "-f", "wikievents", "-o", str(out)]) == 0
+    said = capsys.readouterr()
+    assert "coreference links left out" not in said.out + said.err
+    docs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    coref = [json.loads(x) for x in (out.parent / "coref" / "dev.jsonlines").read_text(encoding="utf-8").splitlines()]
+    assert [c["doc_key"] for c in coref] == [d["doc_id"] for d in docs] == ["wiki_d1", "wiki_d2"]
+    words = {m["id"]: m["text"] for m in docs[0]["entity_mentions"]}
+    assert [[words[m] for m in c] for c in coref[0]["clusters"]] == [["officers", "Four"], ["Gunmen", "governor"]]
+    assert coref[0]["informative_mentions"] == ["officers", "governor"]  # each cluster's longest mention
+    assert coref[1] == {"doc_key": "wiki_d2", "clusters": [], "informative_mentions": []}
+    q = tmp_path / "q.annotator"
+    assert main(["import", str(q), str(out)]) == 0
+    with Project(q, create=False) as back:
+        assert _chains(back, back.document_ids()[0]) == [["officers", "Four"], ["Gunmen", "governor"]]
