@@ -188,9 +188,10 @@ def write_wikievents(project: Project, out: str | Path, request: ExportRequest) 
     files = report.files or [str(out)]
     if spooled_for_stream(out):  # -o -: the one file goes to standard output, a file beside it nowhere
         for doc_id, line in coref.items():
-            if line["clusters"]:
+            for said in line["informative_mentions"]:
                 report.problem(
-                    "coreference clusters left out (standard output takes one file: name one for coref/)", doc_id
+                    "coreference clusters left out (standard output takes one file: name one for coref/)",
+                    f"{doc_id}: {said}",
                 )
         return report
     report.files = files + write_coref(files, coref)
