@@ -36,9 +36,9 @@ from ui.editing import EditActions
 from ui.extra_menus import add_review_menu, add_training_menu
 from ui.menus import build_menus
 from ui.status_line import StatusLine
-from ui.unasked_box import open_unasked
 from ui.panels.find_bar import FindBar
 from ui.elided import SLACK, ElidedLabel
+from ui.moved_bar import MovedBar
 from ui.panels.legend import Legend, LegendArea
 from ui.panels.table_model import keys_look
 from ui.palette import label_colors
@@ -161,15 +161,17 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             "background: #fff3c4; color: #5a4300; padding: 4px 6px; border: 1px solid #e0c060"
         )
         self.read_only_banner.hide()
+        self.moved_bar = MovedBar()  # the project file renamed, moved or deleted while open (WindowFlow.offer_reopen)
+        self.moved_bar.answered.connect(lambda had_keys: had_keys and self.view.setFocus())  # the keys the text's
         centre = QWidget()
         lay = QVBoxLayout(centre)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.setSpacing(2)
         self.legend_area = LegendArea(self.legend)  # at most a share of the column: the text keeps the room
         self.legend_area.follow(centre)
-        for wdg in (self.read_only_banner, title_row, self.legend_area, self.find_bar, self.view):
+        for wdg in (self.read_only_banner, self.moved_bar, title_row, self.legend_area, self.find_bar, self.view):
             lay.addWidget(wdg)
-        lay.setStretch(4, 1)
+        lay.setStretch(5, 1)
         self.setCentralWidget(centre)
 
         # the side panels' docks; the panels in them are built after the first paint (ui/window_panels.py)
@@ -250,6 +252,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         c.saveFailed.connect(lambda msg: self.alert("Not saved", msg))
         c.writesWaiting.connect(self.show_waiting)
         c.projectMoved.connect(self.offer_reopen)
+        c.projectChanged.connect(self.moved_bar.forget)  # the bar spoke of the project before
         c.outsideCommit.connect(self.say_open_elsewhere)  # a program opened after this one: named at its first commit
         c.poll.timeout.connect(self.end_open_note_when_gone)  # and the line naming them ends once they have quit
         c.projectChanged.connect(self._on_project)
@@ -269,7 +272,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
 
     # -- project and documents ---------------------------------------------------------------------------
     def open_project(self, path: str | Path) -> bool:
-        said = self.opening(path)  # the file open here under its new name: the moved box's Yes (ui/window_flow.py)
+        said = self.opening(path)  # the file open here under its new name: the moved bar's Open (ui/window_flow.py)
         place = self.saved_place(path)  # the document left there is the one read (not the first, then that one),
         try:  # shown where it was left from the start (its spans there indexed first): ui/places.py
             self.controller.open_project(path, self.settings.annotator or None, place[0] if place else None)
@@ -549,35 +552,6 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.exit_hard = not self.wait_for_workers(1500)
         self.controller.close_project()
         super().closeEvent(event)
-
-    def offer_reopen(self, message: str, new_path: str, deleted: bool = False) -> None:
-        """The open file was renamed, moved or linked: editing stopped; offer to open it where it is now, once (then the
-        line says it; a kept edit meeting the move asks again). Deleted: only Save a copy…. Keys held: ``open_unasked``."""
-        kept = self.controller.edits_waiting() if new_path else 0
-        said_of = (str(getattr(self.controller.project, "path", "")), new_path, deleted, kept)
-        box = getattr(self, "_moved_box", None)
-        if (box is not None and box.isVisible()) or getattr(self, "_moved_answered", None) == said_of:
-            return
-        close, yes_no = QMessageBox.StandardButton.Close, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        if new_path:
-            said = (kept_messages.kept_for_reopen(kept) + " " if kept else "") + "Reopen it now?"
-            title, text, buttons = "Project file moved", f"{message}\n\n{said}", yes_no
-        elif deleted:  # no name left anywhere: the message says the one way, a copy
-            title, text, buttons = "Project file deleted", message, close
-        else:  # not found beside it (moved away): what is open can still be saved, the only copy maybe
-            said = "Save a copy of what is open, or open the file where it is now with File > Open."
-            title, text, buttons = "Project file moved", f"{message}\n\n{said}", close
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, buttons, self)
-        if new_path:
-            box.accepted.connect(lambda: self.reopen_moved(new_path))
-        else:
-            save = box.addButton("&Save a copy…", QMessageBox.ButtonRole.AcceptRole)
-            box.setDefaultButton(save)
-            save.clicked.connect(self.save_copy_of_project)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.finished.connect(lambda _answer: setattr(self, "_moved_answered", said_of))
-        self._moved_box = box
-        open_unasked(box)  # keys typed for the text as it came up never answer it
 
     def clear_line(self) -> None:
         """The status line empty, in its own colour (an error's red ended)."""

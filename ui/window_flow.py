@@ -566,8 +566,14 @@ class WindowFlow(_Window):
         while open): the reopen then shows the person's document where it was, not the first (places are by name)."""
         self.places.carry(new_path)
 
+    def offer_reopen(self, message: str, new_path: str, deleted: bool = False) -> None:
+        """The open file renamed, moved or deleted: the bar over the text offers it, once (``MovedBar.offer_move``)."""
+        kept = self.controller.edits_waiting() if new_path else 0
+        do = (partial(self.reopen_moved, new_path), None) if new_path else (None, self.save_copy_of_project)
+        self.moved_bar.offer_move(message, (new_path, deleted, kept), kept, deleted, *do)
+
     def reopen_moved(self, new_path: str) -> None:
-        """The moved box's Yes: the project open again where its file is now; the line no longer says "…: the project
+        """The moved bar's Open: the project open again where its file is now; the line no longer says "…: the project
         file was renamed …; editing has stopped …" (it stayed after the reopen, in red)."""
         self.clear_line()
         self.carry_place(new_path)  # the document and the caret the person was at
@@ -575,8 +581,8 @@ class WindowFlow(_Window):
 
     def opening(self, path: str | Path) -> str:
         """Before the project at ``path`` opens: the file open here, renamed or moved while open, opened under its new
-        name (File > Open, as the line and the moved box say after its No) is the box's Yes, its document and caret
-        carried (it opened at the first document). Returns the red refusal the line shows now, the project before's
+        name (File > Open, as the line and the moved bar say) is the bar's Open, its document and caret carried (it
+        opened at the first document). Returns the red refusal the line shows now, the project before's
         ("…; editing has stopped …"), for ``opened``."""
         c = self.controller
         if c.project is not None and c.holds_file(path) and Path(path).resolve() != Path(c.project.path).resolve():

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ui.after_paint import AfterPaint
     from ui.editing import EditActions
     from ui.elided import ElidedLabel
+    from ui.moved_bar import MovedBar
     from ui.panels.documents import DocumentPanel
     from ui.panels.event_editor import EventEditor
     from ui.panels.find_bar import FindBar
@@ -39,6 +40,7 @@ class WindowParts(WindowFace, Protocol):
     categories_shown: "ElidedLabel"
     legend: "Legend"
     find_bar: "FindBar"
+    moved_bar: "MovedBar"
     progress_label: "QLabel"
     progress_bar: "QProgressBar"
     cancel_button: "QPushButton"
@@ -74,6 +76,8 @@ class WindowParts(WindowFace, Protocol):
     def close_project_asked(self) -> None: ...
 
     def clear_line(self) -> None: ...
+
+    def save_copy_of_project(self) -> None: ...
 
     def fill_recent_menu(self) -> None: ...
 

@@ -8,8 +8,6 @@ import hashlib
 import shutil
 import sqlite3
 
-from PySide6.QtWidgets import QMessageBox
-
 
 def test_a_project_copied_over_the_open_one_is_left_as_copied_and_offered(qtbot, window, project_path, tmp_path):
     from annotator.importing import IncomingDocument, import_documents
@@ -27,9 +25,9 @@ def test_a_project_copied_over_the_open_one_is_left_as_copied_and_offered(qtbot,
     shutil.copyfile(other, project_path)  # in place: the same inode
     c.check_outside_changes()  # the app's poll
     assert c.project.stopped is not None and "overwritten" in window.message.text()
-    box = window._moved_box
+    box = window.moved_bar
     assert box.isVisible() and "overwritten by another file" in box.text()
-    box.button(QMessageBox.StandardButton.Yes).click()
+    box.reopen_button.click()
     qtbot.waitUntil(lambda: c.project is not None and c.project.stopped is None, timeout=5000)
     assert c.doc is not None and c.doc.name.startswith("theirs")  # what is now at the name
     c.close_project()

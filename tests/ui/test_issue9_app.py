@@ -55,8 +55,6 @@ def test_enter_on_a_span_changed_elsewhere_is_refused_before_the_refresh(qtbot, 
 def test_a_project_renamed_while_open_stops_editing_and_offers_to_reopen(qtbot, window, project_path):
     import os
 
-    from PySide6.QtWidgets import QMessageBox
-
     from annotator.store import Project
 
     c = window.controller
@@ -64,9 +62,9 @@ def test_a_project_renamed_while_open_stops_editing_and_offers_to_reopen(qtbot, 
     os.rename(project_path, moved)
     c.check_outside_changes()  # the app's poll notices at once, not at the next edit
     assert c.project.stopped is not None and "renamed or moved" in window.message.text()
-    box = window._moved_box
+    box = window.moved_bar
     assert box.isVisible() and str(moved) in box.text()
-    yes = box.button(QMessageBox.StandardButton.Yes)
+    yes = box.reopen_button
     yes.click()
     qtbot.waitUntil(lambda: c.project is not None and c.project.path == moved, timeout=5000)
     doc = c.doc.id

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from ui_support import close_window, open_window, settled, shown_window
 
-from PySide6.QtWidgets import QMessageBox
 
 from annotator import edits, kept_journal, kept_replay
 from annotator.kept_journal import KeptJournal
@@ -100,13 +99,11 @@ def test_kept_keys_that_meet_the_file_renamed_land_when_it_is_reopened_from_its_
         moved = project_path.with_name("renamed.annotator")
         project_path.rename(moved)
         other.execute("ROLLBACK")
-        settled(qtbot, lambda: getattr(w, "_moved_box", None) is not None and w._moved_box.isVisible())
+        settled(qtbot, lambda: w.moved_bar.isVisible())
         assert c.edits_waiting() == 2  # kept: not refused
-        assert w._moved_box.text().count("renamed or moved") == 1
-        assert "\n\n2 edits waiting to be saved are kept beside it: reopening it writes them. Reopen it now?" in (
-            w._moved_box.text()
-        )
-        w._moved_box.button(QMessageBox.StandardButton.Yes).click()
+        assert w.moved_bar.text().count("renamed or moved") == 1
+        assert " 2 edits waiting to be saved are kept beside it: reopening it writes them." in w.moved_bar.text()
+        w.moved_bar.reopen_button.click()
         settled(qtbot, lambda: c.project is not None and c.project.path == moved and c.edits_waiting() == 0)
         assert comments(moved, who=True) == [("one", "tester"), ("two", "tester")]
         assert not [p.name for p in moved.parent.iterdir() if "-kept" in p.name]
@@ -134,8 +131,8 @@ def test_a_window_closed_while_kept_keys_wait_for_a_renamed_file_closes_at_once_
         moved = project_path.with_name("renamed.annotator")
         project_path.rename(moved)
         other.execute("ROLLBACK")
-        settled(qtbot, lambda: getattr(w, "_moved_box", None) is not None and w._moved_box.isVisible())
-        w._moved_box.button(QMessageBox.StandardButton.No).click()
+        settled(qtbot, lambda: w.moved_bar.isVisible())
+        w.moved_bar.keep_button.click()
         # the poll may show the box before the retry timer's next try meets the move: that try is sure to come
         settled(qtbot, lambda: c.kept.wait_for_reopen())
         assert w.waiting_label.toolTip().startswith(

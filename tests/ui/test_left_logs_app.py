@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import sqlite3
 
-from PySide6.QtWidgets import QMessageBox
 from annotator.fileid import sqlite_uri
 
 
@@ -37,7 +36,7 @@ def test_reopening_from_the_new_place_leaves_no_log_under_the_old_name(qtbot, wi
     moved = project_path.with_name("renamed.annotator")
     os.rename(project_path, moved)
     c.check_outside_changes()  # the poll notices and offers to reopen
-    window._moved_box.button(QMessageBox.StandardButton.Yes).click()
+    window.moved_bar.reopen_button.click()
     qtbot.waitUntil(lambda: c.project is not None and c.project.path == moved, timeout=5000)
     assert not any(f.startswith("gui.annotator") for f in os.listdir(project_path.parent))  # was: -wal and -shm
 

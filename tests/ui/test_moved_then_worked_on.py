@@ -46,7 +46,7 @@ def test_an_export_after_the_project_was_moved_and_replaced_exports_nothing_of_t
     qtbot.waitUntil(lambda: not window.workers, timeout=60000)
     assert not out.exists()  # it held other.txt, said "Exported to ..."
     assert "renamed or moved" in window.message.text() and str(moved) in window.message.text()
-    assert window._moved_box.isVisible() and str(moved) in window._moved_box.text()
+    assert window.moved_bar.isVisible() and str(moved) in window.moved_bar.text()
 
 
 def test_an_import_after_the_project_was_replaced_writes_nothing_into_the_other_file(

@@ -10,7 +10,6 @@ import sys
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from test_qa_session20 import DETAINEES, detainees_project, stored_spans
 from ui_helpers import drag_select
 from ui_support import close_window, open_window, window_settled
@@ -29,7 +28,7 @@ def reopen_renamed(qtbot, window, project_path):  # type: ignore[no-untyped-def]
     moved = project_path.with_name("renamed.annotator")
     os.rename(project_path, moved)
     c.check_outside_changes()  # the poll notices and offers to reopen
-    window._moved_box.button(QMessageBox.StandardButton.Yes).click()
+    window.moved_bar.reopen_button.click()
     qtbot.waitUntil(lambda: c.project is not None and c.project.path == moved, timeout=5000)
     return moved
 

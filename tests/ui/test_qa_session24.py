@@ -98,8 +98,6 @@ def test_the_reopen_after_a_rename_goes_back_to_the_document_the_person_was_on(q
     the reopen showed 000, the first document (the place is kept by the file's name, and the new name had none)."""
     import os
 
-    from PySide6.QtWidgets import QMessageBox
-
     c = window.controller
     second = c.project.document_ids()[1]
     c.open_document(second)
@@ -107,7 +105,7 @@ def test_the_reopen_after_a_rename_goes_back_to_the_document_the_person_was_on(q
     moved = project_path.with_name("renamed.annotator")
     os.rename(project_path, moved)
     c.check_outside_changes()  # the poll sees the move
-    window._moved_box.button(QMessageBox.StandardButton.Yes).click()
+    window.moved_bar.reopen_button.click()
     qtbot.waitUntil(lambda: c.project is not None and c.project.path == moved, timeout=10_000)
     assert c.doc.id == second  # was the first document
     assert window.view.to_cp(window.view.textCursor().position()) == 5  # the caret where it was

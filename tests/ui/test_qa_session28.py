@@ -4,7 +4,6 @@ window under Xvfb, then what the project file holds; each test failed on main be
 from __future__ import annotations
 
 import os
-import time
 
 from PySide6.QtCore import Qt
 from ui_helpers import click_char, find
@@ -21,16 +20,16 @@ def test_a_project_deleted_while_open_is_said_deleted_in_its_box(qtbot, window, 
     qtbot.keyClick(window.view, Qt.Key.Key_Return)  # accepted: saved
     os.remove(project_path)
     c.check_outside_changes()  # the poll notices
-    qtbot.waitUntil(lambda: getattr(window, "_moved_box", None) is not None and window._moved_box.isVisible())
-    box = window._moved_box
+    qtbot.waitUntil(lambda: window.moved_bar.isVisible())
+    box = window.moved_bar
     try:
         said = box.text()
         assert "was deleted while open" in said and "only copy" in said, said
         assert "File > Open" not in said and "reopen it from where it is now" not in said, said
-        assert box.windowTitle() == "Project file deleted"
+        assert box.title() == "Project file deleted"
         assert any("copy" in b.text().lower() for b in box.buttons())
     finally:
-        box.close()
+        box.hide()
 
 
 def test_the_line_after_an_error_is_in_its_own_colour_once_it_says_something_else(qtbot, window):
@@ -65,55 +64,6 @@ def test_a_legend_label_clicked_with_nothing_selected_and_the_caret_not_shown_la
     click_char(qtbot, window.view, find(DOC_A, "met")[0] + 1)  # a word of no span, clicked: the caret shown there
     window.legend.buttons["ORG"].click()
     assert any((e.start, e.end, e.label) == (12, 15, "ORG") for e in c.entities.values())
-
-
-def test_keys_typed_as_the_moved_project_s_box_comes_up_do_not_answer_it_and_an_answer_is_not_asked_again(
-    qtbot, window, project_path, monkeypatch
-):
-    """`mv` of the open project while typing in the text under Xvfb: the box "Reopen it now?" came up between two
-    keys, the Tab and Enter meant for the text answered it (No), and it came back at the next edit. Now the keys typed
-    as it comes up answer nothing (held ``unasked_box.HOLD_S``); once answered, the edits refused after say so in the
-    line, and the box is not shown again for the same move."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from ui import unasked_box
-
-    c = window.controller
-    click_char(qtbot, window.view, find(DOC_A, "Paris")[0])
-    qtbot.keyClick(window.view, Qt.Key.Key_Return)  # accepted: saved
-    moved = project_path.with_name("renamed.annotator")
-    os.rename(project_path, moved)
-    c.check_outside_changes()  # the poll notices while the person types
-    qtbot.waitUntil(lambda: getattr(window, "_moved_box", None) is not None and window._moved_box.isVisible())
-    box = window._moved_box
-    answers: list[int] = []
-    box.finished.connect(answers.append)
-    for key in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Space, Qt.Key.Key_Escape, Qt.Key.Key_N):
-        qtbot.keyClick(QApplication.focusWidget() or box, key)  # where the keys go: the box, modal over the text
-        qtbot.keyClick(box, key)
-    assert box.isVisible() and answers == []
-    held, before = box.findChild(unasked_box.KeysHeld), time.monotonic()
-    qtbot.keyClick(box, Qt.Key.Key_Return)  # still typing: held for a quiet moment after each key
-    assert box.isVisible() and held.until >= before + unasked_box.QUIET_S
-    box.button(QMessageBox.StandardButton.No).click()  # answered (a click is aimed, not typed)
-    assert answers and not box.isVisible()
-    said = []
-    c.failed.connect(said.append)
-    click_char(qtbot, window.view, find(DOC_A, "Paris")[0])
-    qtbot.keyClick(window.view, Qt.Key.Key_X)  # an edit after the move: refused, said in the line
-    assert said and "editing has stopped" in said[-1], said
-    assert window._moved_box is box and not box.isVisible()  # not asked again
-    # the hold is a moment only: a box shown with a short hold takes its keys once it is over
-    monkeypatch.setattr(unasked_box, "HOLD_S", 0.05)
-    monkeypatch.setattr(unasked_box, "QUIET_S", 0.05)
-    window._moved_answered = None
-    assert not c.still_here()  # the move met again, asked again (its answer forgotten)
-    qtbot.waitUntil(lambda: window._moved_box is not box and window._moved_box.isVisible())
-    again = window._moved_box
-    qtbot.waitUntil(lambda: not again.findChild(unasked_box.KeysHeld).holding())
-    again.button(QMessageBox.StandardButton.No).setFocus()
-    qtbot.keyClick(again.button(QMessageBox.StandardButton.No), Qt.Key.Key_Space)
-    assert not again.isVisible()
 
 
 def test_n_from_the_last_trigger_word_says_it_went_round_to_the_first(qtbot, window):
@@ -183,6 +133,6 @@ def test_keys_typed_as_a_training_s_box_comes_up_do_not_answer_it(qtbot, window,
         make.click()  # a click is aimed: answered at once
         assert versions.default_version(p) == v
     finally:
-        box.close()
+        box.hide()
         if aside is not None:
             aside.close()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from ui_helpers import click_char
 
 
@@ -28,8 +27,8 @@ def test_the_moved_project_opened_by_file_open_shows_the_document_left_and_no_st
     new_path = moved / "w2.annotator"
     os.rename(project_path, new_path)
     c.check_outside_changes()  # the poll notices
-    qtbot.waitUntil(lambda: getattr(window, "_moved_box", None) is not None and window._moved_box.isVisible())
-    window._moved_box.button(QMessageBox.StandardButton.No).click()
+    qtbot.waitUntil(lambda: window.moved_bar.isVisible())
+    window.moved_bar.keep_button.click()
     assert "editing has stopped" in window.message.text(), window.message.text()
     assert window.open_project(new_path)  # File > Open's own call
     assert c.project is not None and not c.project.read_only

@@ -217,11 +217,9 @@ def test_a_read_only_project_refuses_e_before_the_type_picker(qtbot, project_pat
 
 def test_a_project_deleted_while_open_can_be_saved_from_the_app(qtbot, window, project_path, monkeypatch):
     """Deleted while open, the project said "everything saved before is in the file" and offered only File > Open:
-    the work went with the app's close. The box offers Save a copy… (Alt+S, the default): the copy opens in its place
-    with every decision."""
+    the work went with the app's close. The bar over the text offers Save a copy… (Alt+S): the copy opens in its
+    place with every decision."""
     import os
-
-    from PySide6.QtWidgets import QMessageBox
 
     from ui import file_dialogs
     from ui_helpers import click_char, find
@@ -234,10 +232,10 @@ def test_a_project_deleted_while_open_can_be_saved_from_the_app(qtbot, window, p
     assert decided
     os.remove(project_path)
     c.check_outside_changes()  # the poll notices
-    qtbot.waitUntil(lambda: getattr(window, "_moved_box", None) is not None and window._moved_box.isVisible())
-    box = window._moved_box
+    qtbot.waitUntil(lambda: window.moved_bar.isVisible())
+    box = window.moved_bar
     save = next(b for b in box.buttons() if "copy" in b.text().lower())
-    assert mnemonic(save.text()) == "s" and box.defaultButton() is save
+    assert mnemonic(save.text()) == "s"
     target = project_path.with_name("saved.annotator")
     monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(target), ""))
     save.click()
@@ -246,7 +244,7 @@ def test_a_project_deleted_while_open_can_be_saved_from_the_app(qtbot, window, p
     assert {
         (e.start, e.end, e.label, e.state) for e in c.project.entities(c.doc.id) if e.state != "suggested"
     } >= decided
-    assert isinstance(box, QMessageBox) and not box.isVisible()
+    assert not box.isVisible()
 
 
 def test_a_second_project_opened_does_not_show_the_first_ones_saved_time(qtbot, window, tmp_path):

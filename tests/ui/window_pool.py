@@ -124,8 +124,8 @@ def _as_new(w) -> bool:  # type: ignore[no-untyped-def]
 # last question's count of what it accepted unasked (read at once by the mark it answers), and the message boxes kept
 # by name once closed (the tests read them after; the window reads only whether one is still open). They refused ~40
 # windows a run (docs/performance.md, session 28).
-MEMOS = ("_last_export", "accepted_unasked", "_moved_answered")
-BOXES = ("_alert_box", "_moved_box", "training_result", "kept_model_box")
+MEMOS = ("_last_export", "accepted_unasked")
+BOXES = ("_alert_box", "training_result", "kept_model_box")
 
 
 def _memos_forgotten(w) -> None:  # type: ignore[no-untyped-def]

@@ -125,6 +125,11 @@ GENERAL = [
     ("Ctrl+W", "Close the project (the window stays, with none open, to open another)"),
     ("Escape", "Clear the selection"),
     ("Alt+C", "Cancel the work running in the background (import, pre-annotation, export, training)"),
+    (
+        "Alt+O / Alt+K",
+        "The bar saying the project file was renamed or moved while open: open it where it is now / keep working "
+        "here (Alt+S: save a copy of what is open, when the file was deleted)",
+    ),
 ]
 
 
