@@ -62,7 +62,8 @@ class EventType:
     # on a verb with no object nor passive subject, a state one is in ("died while in police custody"); "to:state" a
     # state one is put in ("landed him in jail"); "for:thing" a thing paid for ("pay for equipment"); "REL:lemma" a
     # child of relation REL with that lemma ("advcl:say": an attack in words); "one_party" under two parties named;
-    # "subj:nature" a storm as the subject; "obj:own" a weak word's "her baby" with no cue; "obj:body" a body held
+    # "subj:nature" a storm as the subject; "obj:own" a weak word's "her baby" with no cue; "obj:body" a body held;
+    # "obj:no_one" an animal or a bill undergoing it ("the dog died", "killed the bill")
     blockers: tuple[str, ...] = ()
     # types an event of this type also is (an execution is a death): (type, ((role here, role there), ...)); roles
     # of the same name carry over without being listed

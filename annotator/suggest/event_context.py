@@ -60,6 +60,10 @@ IRREALIS_HEADS = {
 }
 # verbs that say their complement did not happen: "denied that he received payments", "denied targeting civilians"
 DENIAL_HEADS = {"deny", "refute", "dismiss", "reject"}
+# verbs that say the event their object names was stopped before it took place: "foiled an attack", "the rally was
+# cancelled", "called off the protest" (ACE: Polarity Negative, an event that did not happen); not "stopped", "halted",
+# "ended", whose object had begun
+PREVENTED_HEADS = {"foil", "thwart", "avert", "cancel", "abort", "scrap"}
 NAMING_HEADS = {"call", "press"}  # "called the attack a crime", "pressed the attack": the event is real
 # nouns whose "to" complement is not (yet) real: "the right to invade", "an effort to attack"
 IRREALIS_NOUNS = {"right", "ability", "effort", "decision", "intention", "threat", "chance", "opportunity", "power"}
@@ -132,6 +136,9 @@ def read_context(head: Any, purpose_of: Any = None) -> Context:
     if _denied(clause):
         ctx.attributes["polarity"] = "Negative"
         ctx.signs.append("denied")
+    if "negated" not in ctx.signs and _prevented(head):  # "foiled an attack", "called off the protest"
+        ctx.attributes["polarity"] = "Negative"
+        ctx.signs.append("negated")
     if aux & FUTURE:
         ctx.attributes["tense"] = "Future"
         ctx.attributes["modality"] = "Other"
@@ -313,6 +320,18 @@ def _wh_infinitive(tok: Any) -> bool:
     kids = list(tok.children)
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and any(
         c.lower_ in WH_WORDS and c.i < tok.i and c.dep_ in ("advmod", "dobj", "nsubj", "pobj", "attr") for c in kids
+    )
+
+
+def _prevented(head: Any) -> bool:
+    """A noun trigger is what a verb of preventing is done to, its object or its passive subject ("foiled an attack",
+    "the rally was cancelled", "called off the protest"): an event that did not take place."""
+    if head.pos_ != "NOUN" or head.dep_ not in ("dobj", "nsubjpass") or head.head.pos_ != "VERB":
+        return False
+    verb = head.head
+    lemma = verb.lemma_.lower()
+    return lemma in PREVENTED_HEADS or (
+        lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
     )
 
 

@@ -34,6 +34,7 @@ from annotator.suggest.trigger_clues import (
     in_a_run,
     in_short_quote,
     kinds_of_sides,
+    over_topic,
     listed_with_things,
     means,
     misfits,
@@ -390,7 +391,7 @@ class RuleEventSuggester:
                 # the coach", "fired its striker, John Smith"
             if blocked:  # "press conference" is not a meeting
                 continue
-            if pattern.figurative and not cue and _in_words(etype, args):
+            if pattern.figurative and not cue and (_in_words(etype, args) or over_topic(head)):
                 continue  # "Bush attacked Rubio", "attacks on Cruz": an attack in words (ACE's Attack is physical)
             if (
                 pattern.weak

@@ -73,6 +73,20 @@ NATURAL_FORCES = frozenset(
 # country"): a part of a place is a place, a region of it
 PARTS = frozenset("part rest east west north south northeast northwest southeast southwest side half".split())
 _PLACES = frozenset(("GPE", "LOC", "FAC"))
+# living beings that are no person: an animal's death is no Life:Die (ACE: the life of a PERSON ends; "the dog died",
+# "cattle were killed")
+ANIMALS = frozenset(
+    """animal dog cat horse cow cattle bull ox sheep goat pig hog chicken poultry bird fish whale dolphin shark elephant
+    lion tiger bear wolf deer camel donkey mule monkey ape rat mouse livestock wildlife herd flock""".split()
+)
+# what is drafted, put forward or agreed, which one "kills" in the sense of stopping it ("killed the bill", "killed
+# the deal"): no one's life
+PROPOSALS = frozenset(
+    """bill law legislation measure proposal plan motion amendment resolution reform project idea scheme initiative
+    deal agreement treaty accord contract merger bid""".split()
+)
+# a count of something, whose "of" phrase names what is counted ("hundreds of cattle")
+QUANTITIES = frozenset("dozen hundred thousand million billion score number lot handful".split())
 _NOT_PEOPLE = frozenset(
     "number paper order border matter center centre quarter water power letter other horror terror error factor sector"
     " mirror floor door color colour corridor interior meteor rumor rumour favor favour labor labour"

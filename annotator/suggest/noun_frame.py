@@ -56,6 +56,9 @@ SUPPORT_VERBS = {
     "convene",
 }
 
+# event nouns of an act one does to oneself: the doer is the one it is done to ("committed suicide")
+SELF_DONE = {"suicide", "self-immolation"}
+
 
 def _next_word(tok: Any) -> Any | None:
     """The first token after ``tok`` that is no punctuation, or None."""
@@ -131,7 +134,9 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
     head = n.head
     if n.dep_ in ("dobj", "attr", "obj") and head.pos_ in ("VERB", "AUX"):
         if n.dep_ == "attr" or head.lemma_.lower() in SUPPORT_VERBS:  # "X launched an attack", not "X condemned it"
-            out += [("gov_subj", c) for c in head.children if c.dep_ == "nsubj"]
+            # an act done to oneself: who did it undergoes it ("he committed suicide": the one who died)
+            slot = "subjpass" if n.lemma_.lower() in SELF_DONE else "gov_subj"
+            out += [(slot, c) for c in head.children if c.dep_ == "nsubj"]
         # "X was given a suspended sentence", "gave him a fine", "received a life sentence": the one given a penalty
         # is its defendant (slot ``given``)
         if head.lemma_.lower() == "give":

@@ -10,7 +10,7 @@ from typing import Any, Callable, Sequence
 
 from annotator.role_slots import LEAVING_VERBS, REACHING_VERBS
 from annotator.rules import takes
-from annotator.suggest.noun_classes import guess_label, is_natural_force, is_weapon
+from annotator.suggest.noun_classes import ANIMALS, PROPOSALS, QUANTITIES, guess_label, is_natural_force, is_weapon
 from annotator.suggest.types import ArgumentSuggestion
 
 NON_CORE = {"Time", "Place"}  # roles no participant of the event fills
@@ -211,11 +211,55 @@ def held_body(head: Any, span: Any) -> bool:
     )
 
 
+def _counted(tok: Any) -> Any:
+    """What a count names: the noun of its "of" phrase ("hundreds of cattle": the cattle), else the noun itself."""
+    if tok.lemma_.lower() in QUANTITIES or tok.like_num:
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return of[0] if of else tok
+    return tok
+
+
+def no_one_undergoing(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
+    """Whether who undergoes a verb (its object, its passive subject, the subject of an intransitive one, through a
+    count's "of") is an animal or a thing put forward or agreed ("the dog died", "hundreds of cattle were killed",
+    "killed the bill", "killed the deal"): no person's life ends (ACE's Life:Die). A blocker ``obj:no_one`` rules a
+    type out there."""
+    return head.pos_ == "VERB" and any(
+        slot in ("obj", "subjpass", "subj_intrans")
+        and (t := _counted(tok)).pos_ == "NOUN"
+        and not t.ent_type_
+        and t.lemma_.lower() in ANIMALS | PROPOSALS
+        for slot, tok in pairs
+    )
+
+
+def over_topic(head: Any) -> bool:
+    """Whether a word has an "over" or "about" phrase on a common noun that names no person, place, thing or time
+    ("clashed over the budget", "attacked the government over its budget"): what a dispute is about, a clash in words
+    (ACE's Attack is physical); "clashed over the weekend" (a time), "over the border" (a place) are not."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("over", "about")
+        and g.dep_ == "pobj"
+        and g.pos_ == "NOUN"
+        and not g.ent_type_
+        and guess_label(g) is None
+        for c in head.children
+        for g in c.children
+    )
+
+
 def kinds_of_sides(head: Any, span: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[str]:
-    """The blocker kinds read on who does the act and who undergoes it: ``subj:nature`` (``nature_subject``) and
-    ``obj:body`` (``held_body``)."""
+    """The blocker kinds read on who does the act and who undergoes it: ``subj:nature`` (``nature_subject``),
+    ``obj:body`` (``held_body``) and ``obj:no_one`` (``no_one_undergoing``)."""
     return frozenset(
-        kind for kind, said in (("subj:nature", nature_subject(pairs)), ("obj:body", held_body(head, span))) if said
+        kind
+        for kind, said in (
+            ("subj:nature", nature_subject(pairs)),
+            ("obj:body", held_body(head, span)),
+            ("obj:no_one", no_one_undergoing(head, pairs)),
+        )
+        if said
     )
 
 

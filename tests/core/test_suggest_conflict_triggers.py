@@ -107,3 +107,57 @@ def test_a_dead_body_held_is_no_arrest(nlp, suggester):
     # the guard: a living person held
     for text in ["Police held the suspect for a week.", "The men were held by police for a week."]:
         assert suggested_triggers(nlp, text, suggester) == [("held", "Justice:Arrest-Jail")], text
+
+
+@pytest.mark.slow
+def test_no_persons_death_is_no_die(nlp, suggester):
+    # ACE's Life:Die is the end of a person's life: an animal dying, or a bill or a deal "killed" (stopped), is none
+    # (a blocker `obj:no_one` on who undergoes the verb, through a count's "of"; session 31)
+    for text in [
+        "The dog died on Monday.",
+        "Hundreds of fish died in the lake last week.",
+        "Republicans killed the bill in the Senate on Tuesday.",
+        "The board killed the deal with Google.",
+    ]:
+        assert [t for t in suggested_triggers(nlp, text, suggester) if t[1] == "Life:Die"] == [], text
+    # the guard: people dying or killed, counted too
+    for text, word in [
+        ("Gunmen killed hundreds of villagers in Borno on Monday.", "killed"),
+        ("Two soldiers died in the blast in Kabul.", "died"),
+    ]:
+        assert (word, "Life:Die") in suggested_triggers(nlp, text, suggester), text
+
+
+@pytest.mark.slow
+def test_a_clash_over_a_topic_is_a_dispute(nlp, suggester):
+    # "clashed over the budget": a clash in words about a topic, no violent act (ACE's Attack is physical); "clash"
+    # joins "attack" as a figurative trigger, and an "over"/"about" phrase on a topic noun tells the words (session 31)
+    assert suggested_triggers(nlp, "Lawmakers clashed over the budget on Tuesday.", suggester) == []
+    # the guard: a time or a place after "over", or who with whom
+    for text in [
+        "Police clashed with protesters over the weekend in Paris.",
+        "Protesters clashed with police in Paris on Saturday.",
+    ]:
+        assert ("clashed", "Conflict:Attack") in suggested_triggers(nlp, text, suggester), text
+
+
+@pytest.mark.slow
+def test_an_event_prevented_did_not_happen(nlp, suggester):
+    # "foiled an attack", "called off the protest": a verb of preventing says its object never took place (ACE:
+    # Polarity Negative, scored as a negation; session 31)
+    for text in ["Organisers called off the protest in Paris.", "Police thwarted a bombing at the airport in Lagos."]:
+        assert suggested_triggers(nlp, text, suggester) == [], text
+    foiled = suggested_events(nlp, "Security forces foiled an attack on the embassy in Kabul.", suggester)
+    assert [e.attributes.get("polarity") for e in foiled] == ["Negative"], foiled
+    # the guard: the same event told as done, and a verb that names it ("called the attack a crime")
+    for text in ["Protesters staged a protest in Paris.", "Police called the attack on the embassy in Kabul a crime."]:
+        got = suggested_events(nlp, text, suggester)
+        assert got and all(e.attributes.get("polarity") != "Negative" for e in got), text
+
+
+@pytest.mark.slow
+def test_who_commits_suicide_is_its_victim(nlp, suggester):
+    # an act one does to oneself: the subject of "commit" is the one who died (session 31)
+    text = "The prisoner committed suicide in his cell on Monday."
+    (die,) = [e for e in suggested_events(nlp, text, suggester) if e.type == "Life:Die"]
+    assert [text[a.start : a.end] for a in die.arguments if a.role == "Victim"] == ["prisoner"], die.arguments
