@@ -35,14 +35,21 @@ def is_maven_line(obj: Any) -> bool:
     )
 
 
-def is_maven_ere_line(obj: Any) -> bool:
-    """A MAVEN-ERE training document: ``tokens`` a list a sentence, ``sentences`` their texts, beside ``events`` whose
-    items have ``mention`` lists (coreference chains), with ``TIMEX`` and the relations between events."""
+def _tokens_by_sentence(obj: Any) -> bool:
+    """MAVEN-ERE's and MAVEN-ARG's shape of text: ``tokens`` a list a sentence beside ``sentences``, their texts."""
     return (
         isinstance(obj, dict)
         and isinstance(obj.get("tokens"), list)
         and all(isinstance(s, list) for s in obj["tokens"])
         and isinstance(obj.get("sentences"), list)
+    )
+
+
+def is_maven_ere_line(obj: Any) -> bool:
+    """A MAVEN-ERE training document: ``tokens`` a list a sentence, ``sentences`` their texts, beside ``events`` whose
+    items have ``mention`` lists (coreference chains), with ``TIMEX`` and the relations between events."""
+    return (
+        _tokens_by_sentence(obj)
         and isinstance(obj.get("events"), list)
         and all(isinstance(v, dict) and "mention" in v for v in obj["events"])
     )
@@ -68,13 +75,7 @@ def is_maven_arg_line(obj: Any) -> bool:
 def is_maven_test_line(obj: Any) -> bool:
     """A MAVEN-ARG or MAVEN-ERE test document: ``tokens`` a list a sentence, ``sentences`` their texts, beside the
     ``event_mentions`` to classify (typed candidates, more than the gold, without arguments)."""
-    return (
-        isinstance(obj, dict)
-        and isinstance(obj.get("tokens"), list)
-        and all(isinstance(s, list) for s in obj["tokens"])
-        and isinstance(obj.get("sentences"), list)
-        and isinstance(obj.get("event_mentions"), list)
-    )
+    return _tokens_by_sentence(obj) and isinstance(obj.get("event_mentions"), list)
 
 
 def _sentence(tokens: Any, own: Any, k: int, path: Path, line: int, what: str) -> JoinedTokens:
