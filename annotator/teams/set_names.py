@@ -42,6 +42,7 @@ class SetChange:
     events: int = 0
     documents: list[str] = field(default_factory=list)  # whose merge record of the set was renamed or taken off
     decisions: int = 0  # adjudication decisions carried to the new name
+    already: str | None = None  # the same rename or drop was done before (when, as logged): nothing was changed
 
 
 def set_list(project: Project) -> list[SetInfo]:
@@ -71,6 +72,8 @@ def rename_set(project: Project, old: str, new: str) -> SetChange:
     her file had), the record of the files it was merged from (so merging that file again replaces it under the new
     name), and the adjudication decisions that named it (settled items stay settled)."""
     new = new.strip()
+    if (when := _done_before(project, old, new)) is not None:  # a script run twice: done, not an error
+        return SetChange(old, new, already=when)
     _check_name(project, old, "renamed")
     if not new:
         raise AnnotatorError("a set's new name cannot be empty; nothing was changed")
@@ -108,6 +111,8 @@ def drop_set(project: Project, name: str) -> SetChange:
     """Delete set ``name``: its entities, events and arguments, the documents' merge records of it and the record of
     the files it was merged from (merging such a file again makes the set anew). A set that took part in an
     adjudication is refused: its decisions were made between it and the others, which would show unsettled."""
+    if (when := _done_before(project, name, None)) is not None:  # a script run twice: done, not an error
+        return SetChange(name, None, already=when)
     _check_name(project, name, "dropped")
     change = SetChange(name, None)
     with project.transaction():
@@ -130,6 +135,26 @@ def drop_set(project: Project, name: str) -> SetChange:
                 project.db.set_document_meta(doc_id, orjson.dumps(meta).decode())
         _log(project, "drop set", {"annotation_set": name, "entities": change.entities, "events": change.events})
     return change
+
+
+def _done_before(project: Project, name: str, new: str | None) -> str | None:
+    """When set ``name`` is gone and the project's latest rename or drop of it was this one (a rename to ``new``,
+    which is a set still; ``new`` None: a drop), the time it was logged; else None (a name never a set, a typo,
+    stays refused)."""
+    sets = annotator_sets(project, include_main=True)
+    if name in sets or (new is not None and new not in sets):
+        return None
+    for row in reversed(project.change_log(PROJECT_WIDE)):
+        if row["action"] not in ("rename set", "drop set"):
+            continue
+        what = row["rows"] if isinstance(row["rows"], dict) else {}
+        if name not in (what.get("annotation_set"), what.get("new_name")):
+            continue
+        done = what.get("annotation_set") == name and (
+            row["action"] == "drop set" if new is None else what.get("new_name") == new
+        )
+        return str(row["at"]) if done else None
+    return None
 
 
 def _metas_naming(project: Project, name: str) -> dict[int, dict[str, Any]]:

@@ -116,3 +116,32 @@ def test_a_rename_keeps_the_adjudication_decisions_that_named_the_set_and_a_drop
     assert sorted(d.kind for d in after if d.decision) == settled
     assert {d.decision["take"] for d in after if d.decision} == {"ann"}
     assert sorted(team.annotation_sets()) == ["ann", "bob", "main"]
+
+
+def test_a_rename_or_drop_run_a_second_time_is_done_already_not_an_error(tmp_path, capsys):
+    """Session 32 (s32-eng), session 31's lead 1: a team lead's script run twice (`sets --rename root bob`, then the
+    same line) exited 1 the second time, "no annotation set 'root'", as for a typo, which stops a `set -e` script that
+    had done everything. The same rename or drop, the latest the project logged of that set, is done: exit 0, said,
+    `--json`'s `already` the time; a name the project never had stays refused."""
+    team, bob, _ = _handed_out(tmp_path)
+    assert main(["merge", str(team), str(bob)]) == 0
+    assert main(["sets", str(team), "--rename", "root", "bob"]) == 0
+    capsys.readouterr()
+    with Project(team, create=False) as p:
+        logged = len(p.change_log())
+    assert main(["sets", str(team), "--rename", "root", "bob", "--json"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert again["already"] and (again["annotation_set"], again["new_name"], again["entities"]) == ("root", "bob", 0)
+    assert again["summary"].startswith("set 'root' was renamed 'bob' already (at ")
+    assert again["summary"].endswith("); nothing was changed")
+    assert main(["sets", str(team), "--rename", "root", "robert"]) == 1  # another rename of a set gone: refused
+    assert "no annotation set 'root'" in capsys.readouterr().err
+    assert main(["sets", str(team), "--rename", "rot", "bob"]) == 1  # a typo: refused
+    assert main(["sets", str(team), "--drop", "bob"]) == 0
+    capsys.readouterr()
+    assert main(["sets", str(team), "--drop", "bob"]) == 0
+    assert "set 'bob' was dropped already (at " in capsys.readouterr().out
+    assert main(["sets", str(team), "--rename", "root", "bob"]) == 1  # bob is gone: no longer done
+    assert main(["sets", str(team), "--drop", "root"]) == 1  # renamed, never dropped: refused
+    with Project(team, create=False) as p:
+        assert len(p.change_log()) == logged + 1  # the drop alone
