@@ -7,6 +7,7 @@ Nothing here is imported with ``annotator`` itself (spaCy, sqlite-utils and the 
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
@@ -152,6 +153,7 @@ def preannotate(
 
     if model is not None and version is not None:
         raise AnnotatorError("model and version do not go together (model='original' is the shipped pipeline)")
+    started = time.monotonic()
     project.check_writable()  # before seconds of loading a model
     check_free(project)  # nor while another pre-annotation runs on the project (annotator.lease)
     what = f"trained version {version}" if version is not None else (model or "the default model")
@@ -173,7 +175,7 @@ def preannotate(
     chosen = select_for_preannotation(project, model, version)
     if chosen.note:
         _warn(chosen.note, warning)
-    return run(
+    report = run(
         project,
         chosen.pipeline,
         batch_size=batch_size,
@@ -184,6 +186,8 @@ def preannotate(
         event_suggester=chosen.events,
         tokens_only=tokens_only,
     )
+    report.model_version, report.seconds = chosen.version, time.monotonic() - started
+    return report
 
 
 def _warn(text: str, warning: Callable[[str], None] | None) -> None:

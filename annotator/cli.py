@@ -103,6 +103,9 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
                 "the rest"
             ) from None
     more = " (--finished pre-annotates them too)" if report.kept_finished else ""
+    if args.json:
+        print(json.dumps({**report.to_data(), "summary": f"{report.pipeline}: {report.summary()}{more}"}))
+        return 0
     print(f"{report.pipeline}: {report.summary()}{more}")
     return 0
 
@@ -150,6 +153,9 @@ def cmd_train(args: argparse.Namespace) -> int:
         # without them would miss them silently (kept_reading.refuse_left; the app's training asks the same)
         kept_reading.refuse_left(project, kept_reading.TRAIN_AGAIN)
         report = train_project(project, options, progress=in_stages(bar))
+    if args.json:
+        print(json.dumps(report.to_data(), ensure_ascii=False))
+        return 0
     print(report.summary())
     return 0
 

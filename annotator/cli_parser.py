@@ -275,6 +275,12 @@ def build_parser() -> argparse.ArgumentParser:
         "machine asleep or off, the program killed: the refusal names it and when it was last seen; default: it is "
         "taken over once not seen for 10 minutes); a run of this machine whose process is alive never is",
     )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="what the run did (documents, suggestions, events, the pipeline and trained version, seconds) as JSON on "
+        "standard output (default: the summary line)",
+    )
 
     p = sub.add_parser(
         "train",
@@ -312,6 +318,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"passes when training the event suggester (default: %(default)s; {QUICK_EPOCHS} for a quick try)",
     )
     p.add_argument("--seed", type=int, default=0, help="random seed of the held-out split and the training")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="the version made, its documents, scores against the current model, whether it became the default, "
+        "seconds, as JSON on standard output (default: the summary line and the held-out table)",
+    )
 
     p = sub.add_parser(
         "models",

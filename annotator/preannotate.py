@@ -50,6 +50,8 @@ class PreannotateReport:
     # without finished=True: documents annotated or reviewed left as the people who finished them decided
     kept_finished: int = 0
     tokens_only: bool = False  # the run stored tokens for documents without them and suggested nothing
+    model_version: int | None = None  # the trained version that suggested (None: a spaCy pipeline)
+    seconds: float = 0.0  # wall time of the run, the model's loading with it (``api.preannotate``)
 
     @property
     def suggestions(self) -> int:
@@ -94,6 +96,35 @@ class PreannotateReport:
         if self.cancelled:
             s += "; cancelled (finished batches are kept)"
         return s
+
+    def to_data(self) -> dict[str, Any]:
+        """The run as ``preannotate --json`` prints it (docs/command-line.md): the counts a script reads."""
+        c = self.counts
+        return {
+            "pipeline": self.pipeline,
+            "model_version": self.model_version,
+            "event_source": self.event_source or None,
+            "documents": self.documents,
+            "tokens": self.words,
+            "suggestions": c.entities,
+            "replaced": c.replaced,
+            "kept_human": c.kept_human,
+            "events": c.events,
+            "arguments": c.arguments,
+            "events_replaced": c.events_replaced,
+            "events_kept": c.events_kept,
+            "labels_skipped": dict(c.skipped_labels),
+            "types_skipped": dict(c.skipped_types),
+            "events_not_suggested": self.events_not_suggested or None,
+            "types_left_out": list(self.types_left_out),
+            "kept_finished": self.kept_finished,
+            "kept_imported": self.kept_imported,
+            "kept_old": self.kept_old,
+            "only_new": self.only_new,
+            "tokens_only": self.tokens_only,
+            "seconds": round(self.seconds, 2),
+            "summary": f"{self.pipeline}: {self.summary()}",
+        }
 
     def nothing_new(self) -> str:
         """With ``only_new``, when no document was new: that in one line, and what was left alone; else ""."""

@@ -46,6 +46,28 @@ class TrainReport:
     unannotated_roles: list[str] = field(default_factory=list)
     moved_to: str | None = None  # the project file was renamed or moved while it trained: the version is kept there
 
+    def to_data(self) -> dict[str, Any]:
+        """The run as ``train --json`` prints it (docs/command-line.md)."""
+        entities, events = self.undecided
+        return {
+            "version": self.version,
+            "made_default": self.made_default,
+            "better": self.better,
+            "current": self.current,
+            "documents": self.documents,
+            "held_out": self.held_out,
+            "folds": self.folds,
+            "quick": self.quick,
+            "seconds": round(self.seconds, 2),
+            "scores": self.scores,
+            "left_out": list(self.left_out),
+            "undecided": {"entities": entities, "events": events},
+            "cut": list(self.cut),
+            "unannotated_roles": list(self.unannotated_roles),
+            "moved_to": self.moved_to,
+            "summary": self.summary(),
+        }
+
     def summary(self, not_default_hint: str | None = None) -> str:
         """The run in a line and the held-out table; ``not_default_hint`` says how to make a version kept aside the
         default (the command line's by default; the app offers a button instead)."""
