@@ -148,7 +148,10 @@ def _import_paths(args: argparse.Namespace) -> int:
     _tell_import_report(report, every, spool)
     _tell("skipped", [f"skipped {reason}" for _, reason in report.skipped], every, spool)
     _print_import_result(report, args)
-    return 0 if report.imported or not report.skipped else 1
+    # exit 1 when every file was skipped: one whose texts the project holds was read, not skipped (a second run of
+    # the same import over a folder with a file always refused exited 1 where the first exited 0)
+    found = report.imported or report.duplicates or report.annotated or report.answered
+    return 0 if found or not report.skipped else 1
 
 
 def _print_import_result(report: Any, args: argparse.Namespace) -> None:

@@ -23,6 +23,7 @@ from annotator.formats import readers, readers_by_suffix
 from annotator.formats.common import SCHEMA_KEPT
 from annotator.formats.reading import ReadResult, check_with_line, reader_options
 from annotator.formats.detect import detect_format, told_apart
+from annotator.formats.held_encoded import held_in_encoding
 from annotator.formats.members import doccano_members
 from annotator.formats.onto_stored import match_stored
 from annotator.formats.registry import FORMATS, a_shown, read_as_name
@@ -449,6 +450,10 @@ def read_any_result(
     return read_growing(lambda s: as_result(reader(path, schema=s)), path, schema, grow, fmt, mapped)
 
 
+def _read_plain(project: Project, choices: SchemaChoices) -> Callable[[Path], list[IncomingDocument]]:
+    return lambda path: read_any_result(path, project.schema, False, choices.mapped).documents
+
+
 def import_paths(
     project: Project,
     paths: Iterable[str | Path],
@@ -556,14 +561,21 @@ def _import_paths(
                     d.name = in_folders[path]
                 check_document(project, d, str(path))
         except ImportFileError as exc:
-            report.skipped.append((str(path), str(exc)))
+            docs, categories = [], []
+            held = None  # a file refused as not UTF-8 that the project holds read as the refusal says: duplicates
+            if isinstance(exc, LegacyEncodingError) and fmt is None:
+                held = held_in_encoding(project, path, exc.encoding, _read_plain(project, choices), in_folders)
+            if held is not None:
+                report.duplicates += held[0]
+                report.notes.append(held[1])
+            else:
+                report.skipped.append((str(path), str(exc)))
             if isinstance(exc, SchemaLacksError):
                 report.schema_lacks.append((str(path), exc.lacks))
             elif isinstance(exc, UnknownLabelsError):
                 report.schema_lacks.append((str(path), [f"label {label}" for label in exc.labels]))
-            elif isinstance(exc, LegacyEncodingError):
+            elif isinstance(exc, LegacyEncodingError) and held is None:
                 report.legacy_encoded.append((str(path), exc.encoding, exc.word))
-            docs, categories = [], []
         except AnnotatorError as exc:
             report.skipped.append((str(path), f"{path}: {exc}"))
             docs, categories = [], []
