@@ -277,7 +277,9 @@ def export(
     table = writers()
     fmt = format or export_format_for(out) or "json"
     if fmt not in table:
-        raise OptionError(f"unknown format {fmt!r}; choose one of {', '.join(table)}")
+        from annotator.closest import did_you_mean
+
+        raise OptionError(f"unknown format {fmt!r}{did_you_mean(fmt, table)}; choose one of {', '.join(table)}")
     if options and fmt not in OPTIONS:
         raise OptionError(
             f"{fmt} export takes no options (formats with options: {', '.join(OPTIONS)}); nothing was written"

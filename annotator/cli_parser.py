@@ -8,6 +8,7 @@ import textwrap
 from typing import Any
 
 from annotator import __version__
+from annotator.closest import did_you_mean
 from annotator.model import FINISHED, STATES, STATUSES
 
 LISTED = 20  # lines of one kind an import prints before it counts the rest (--verbose lists them all)
@@ -53,7 +54,8 @@ def _import_format_named(names: list[str]):  # type: ignore[no-untyped-def]
         if text in names or text in OWN_FORMATS:
             return text
         choose = ", ".join(map(repr, [*names, *OWN_FORMATS]))  # -f json is taken: a typo's list names it too
-        raise argparse.ArgumentTypeError(f"invalid choice: {text!r} (choose from {choose})")
+        close = did_you_mean(text, [*names, *OWN_FORMATS])
+        raise argparse.ArgumentTypeError(f"invalid choice: {text!r}{close} (choose from {choose})")
 
     name.__name__ = "import format"
     return name
@@ -102,14 +104,24 @@ class _Parser(argparse.ArgumentParser):
 
     def parse_args(self, args: Any = None, namespace: Any = None) -> Any:  # type: ignore[override]
         """As argparse's, an option the command does not take named with that command's help (argparse leaves
-        them to the top parser, whose line said "see: annotator --help")."""
+        them to the top parser, whose line said "see: annotator --help"), the one it takes nearest a misspelt one
+        offered (``--formt``: did you mean '--format'?)."""
         parsed, extras = self.parse_known_args(args, namespace)
         if extras:
             command = getattr(parsed, "command", None)
             subs = [a for a in self._actions if isinstance(a, argparse._SubParsersAction)]
             owner = subs[0].choices.get(command, self) if subs and command else self
-            owner.error(f"unrecognized arguments: {' '.join(extras)}")
+            first = next((x.split("=", 1)[0] for x in extras if x.startswith("--")), "")
+            close = did_you_mean(first, owner._option_string_actions) if first else ""
+            owner.error(f"unrecognized arguments: {' '.join(extras)}{close}")
         return parsed
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        """As argparse's, the choice nearest a misspelt one offered (``exprot``: did you mean 'export'?)."""
+        if action.choices is not None and value not in action.choices:
+            choices = ", ".join(map(repr, action.choices))
+            close = did_you_mean(str(value), map(str, action.choices))
+            raise argparse.ArgumentError(action, f"invalid choice: {value!r}{close} (choose from {choices})")
 
 
 EPILOG = (

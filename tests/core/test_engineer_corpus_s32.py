@@ -138,3 +138,35 @@ def test_a_second_run_of_an_import_whose_folder_holds_a_file_it_skips_exits_as_t
     assert main(["import", str(path), str(corpus)]) == 0
     assert "0 imported, 1 duplicate skipped, 1 file skipped" in capsys.readouterr().out
     assert main(["import", str(path), str(corpus / "empty.txt")]) == 1  # every file skipped: as before
+
+
+@pytest.mark.parametrize(
+    "argv, offered, command",
+    [
+        (["exprot", "p.annotator"], "(did you mean 'export'?)", ""),
+        (["export", "p.annotator", "-o", "x.json", "--formt", "json"], "(did you mean '--format'?)", "export"),
+        (["stats", "p.annotator", "--jsn"], "(did you mean '--json'?)", "stats"),
+        (["export", "p.annotator", "-o", "x.json", "--states", "acepted"], "(did you mean 'accepted'?)", "export"),
+        (["import", "p.annotator", "x", "-f", "bratt"], "(did you mean 'brat'?)", "import"),
+        (["export", "p.annotator", "-o", "x.json", "-f", "jsn"], "(did you mean 'json'?)", "export"),
+    ],
+)
+def test_a_misspelt_command_option_or_choice_offers_the_one_meant(tmp_path, capsys, monkeypatch, argv, offered, command):
+    """Session 31's lead 4: `exprot`, `--formt json`: argparse's line named the typo and listed every choice (or
+    nothing), never the one meant. The nearest name is offered, in the same one line, exit 2 as before."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "p.annotator"]) == 0
+    capsys.readouterr()
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("annotator: error:") and "\n" not in err, err
+    assert offered in err, err
+    assert err.endswith(f"(see: annotator {command} --help)".replace("  ", " ")), err
+
+
+def test_nothing_near_is_offered_nothing():
+    from annotator.closest import did_you_mean
+
+    assert did_you_mean("zzz", ["export", "import"]) == ""
+    assert did_you_mean("export", ["export", "import"]) == ""
+    assert did_you_mean("imprt", ["export", "import"]) == " (did you mean 'import'?)"
