@@ -47,7 +47,9 @@ def test_preannotate_json_says_what_the_run_did_as_json_on_stdout(project, tmp_p
     data = _strict(out)
     assert (data["documents"], data["suggestions"], data["replaced"]) == (1, 1, 0), data
     assert data["pipeline"] == "spacy:en_ruler@0.0.0" and data["model_version"] is None
-    assert data["tokens"] == 8 and data["seconds"] >= 0 and data["summary"].startswith("spacy:en_ruler@0.0.0: 1 document")
+    assert (
+        data["tokens"] == 8 and data["seconds"] >= 0 and data["summary"].startswith("spacy:en_ruler@0.0.0: 1 document")
+    )
     assert "loading" in err and out.count("\n") == 1
     assert main(["preannotate", str(path), "--model", str(ruler), "--json"]) == 0
     again = _strict(capsys.readouterr().out)
@@ -151,7 +153,9 @@ def test_a_second_run_of_an_import_whose_folder_holds_a_file_it_skips_exits_as_t
         (["export", "p.annotator", "-o", "x.json", "-f", "jsn"], "(did you mean 'json'?)", "export"),
     ],
 )
-def test_a_misspelt_command_option_or_choice_offers_the_one_meant(tmp_path, capsys, monkeypatch, argv, offered, command):
+def test_a_misspelt_command_option_or_choice_offers_the_one_meant(
+    tmp_path, capsys, monkeypatch, argv, offered, command
+):
     """Session 31's lead 4: `exprot`, `--formt json`: argparse's line named the typo and listed every choice (or
     nothing), never the one meant. The nearest name is offered, in the same one line, exit 2 as before."""
     monkeypatch.chdir(tmp_path)
