@@ -1,4 +1,4 @@
-""" "Did you mean": the one name of a list nearest a misspelt one (``--formt``, ``exprot``), for a usage error to
+"""The one name of a list nearest a misspelt one (``--formt``, ``exprot``): "did you mean", for a usage error to
 offer (session 32, session 31's lead 4: argparse's line named the typo and listed every choice, never the one meant)."""
 
 from __future__ import annotations
