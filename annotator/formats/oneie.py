@@ -32,7 +32,7 @@ from annotator.formats.rams import is_rams_line, rams_as_wikievents
 from annotator.formats.tokens import join_own_texts
 from annotator.formats.schema_names import SchemaNames
 from annotator.formats.wikievents import is_wikievents_line, two_levels, wikievents_sentences
-from annotator.formats.wikievents_coref import coref_path, keep_coref
+from annotator.formats.wikievents_coref import found_coref, keep_coref
 from annotator.formats.wikievents_names import KEPT, LEVELS
 from annotator.wording import counted
 from annotator.schema import Schema, default_schema
@@ -373,7 +373,8 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
         )
     result = read_token_lines(lines, path, schema, warnings, SOURCE, "OneIE", text_note, "entity_mentions")
     result.notes += notes
-    if wiki > rams and coref_path(path).is_file():
+    coref = found_coref(path) if wiki > rams else None
+    if coref is not None:
         ids = [group[0][1].get("doc_id") for group in groups.values()]
-        keep_coref(path, result, [(i, chars) for i, (_, _, chars) in zip(ids, made)])
+        keep_coref(path, coref, result, [(i, chars) for i, (_, _, chars) in zip(ids, made)])
     return result

@@ -19,7 +19,7 @@ from annotator.errors import ImportFileError
 from annotator.formats.conllu_chains import entity_label, entity_labels, keep_span_chains
 from annotator.formats.reading import iter_json_values, need
 from annotator.formats.reading import ReadResult
-from annotator.formats.wikievents_names import COREF_FOLDER, COREF_SUFFIX, coref_path
+from annotator.formats.wikievents_names import COREF_FOLDER, COREF_SUFFIX, coref_paths
 from annotator.wording import counted
 
 FOLDER, SUFFIX = COREF_FOLDER, COREF_SUFFIX
@@ -37,16 +37,23 @@ def is_coref_line(obj: Any) -> bool:
     )
 
 
-def read_clusters(path: Path) -> dict[str, list[list[str]]]:
-    """Each document's clusters (by its ``doc_key``), as the file gives them; a line that is no coreference line
-    refuses the file with its line."""
-    got: dict[str, list[list[str]]] = {}
+def read_clusters(path: Path) -> dict[str, list[list[list[str]]]]:
+    """Each ``doc_key``'s lines of clusters, in the file's order (two documents of one ``doc_id`` have a line each:
+    gen-arg pairs the k-th line with the k-th document); a line that is no coreference line refuses the file with
+    its line."""
+    got: dict[str, list[list[list[str]]]] = {}
     for line, obj in iter_json_values(path):
         need(
             is_coref_line(obj), path, line, "each line must be a WikiEvents coreference line: 'doc_key' and 'clusters'"
         )
-        got.setdefault(obj["doc_key"], []).extend(obj["clusters"])
+        got.setdefault(obj["doc_key"], []).append(obj["clusters"])
     return got
+
+
+def found_coref(documents: Path) -> Path | None:
+    """The coreference file of a WikiEvents documents file (``wikievents_names.coref_paths``: its own name's, else
+    its part's), None without one."""
+    return next((p for p in coref_paths(documents) if p.is_file()), None)
 
 
 def chains_of(
@@ -72,7 +79,9 @@ def coref_refusal(path: Path) -> str | None:
         return None
     if first is None or not is_coref_line(first[1]):
         return None
-    documents = path.parent.parent / f"{path.stem}.jsonl"
+    folder = path.parent.parent
+    named = [folder / f"{path.stem}.jsonl"] + sorted(folder.glob(f"*.{path.stem}.jsonl"))  # a split export's parts
+    documents = " or ".join(str(d) for d in named if d.is_file()) or str(named[0])
     return (
         f"a WikiEvents coreference file (gen-arg's {FOLDER}/{path.name}: clusters of the entity ids of a documents "
         f"file), read with its documents: import {documents} (its clusters come in with it)"
@@ -80,17 +89,23 @@ def coref_refusal(path: Path) -> str | None:
 
 
 def keep_coref(
-    documents_file: Path, result: ReadResult, ids: Sequence[tuple[Any, Mapping[str, tuple[int, int, str]]]]
+    documents_file: Path,
+    path: Path,
+    result: ReadResult,
+    ids: Sequence[tuple[Any, Mapping[str, tuple[int, int, str]]]],
 ) -> None:
-    """Keep the clusters of the coreference file beside ``documents_file`` in ``result``'s documents (``ids``: each
-    document's ``doc_id`` and its mention ids' characters and labels, in order), said in a note; ids of no entity and
-    documents the file lacks said as not kept."""
-    path = coref_path(documents_file)
+    """Keep the clusters of ``path``, the coreference file of ``documents_file`` (``found_coref``), in ``result``'s
+    documents (``ids``: each document's ``doc_id`` and its mention ids' characters and labels, in order; documents of
+    one ``doc_id`` take its lines in turn), said in a note; ids of no entity and documents the file lacks said as not
+    kept."""
     clusters = read_clusters(path)
     links = chained = 0
     missing: list[str] = []
     for doc, (doc_id, span_of) in zip(result.documents, ids):
-        got = clusters.pop(doc_id, None) if isinstance(doc_id, str) else None
+        lines = clusters.get(doc_id) if isinstance(doc_id, str) else None
+        got = lines.pop(0) if lines else None
+        if lines == []:
+            del clusters[doc_id]
         if not got:
             continue
         chains, lost = chains_of(got, span_of)

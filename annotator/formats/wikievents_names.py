@@ -13,9 +13,19 @@ COREF_FOLDER = "coref"  # gen-arg's coreference of a WikiEvents file: coref/NAME
 COREF_SUFFIX = ".jsonlines"
 
 
-def coref_path(documents: Path) -> Path:
-    """Where gen-arg keeps the coreference of a WikiEvents file: ``coref/NAME.jsonlines`` in the file's folder."""
-    return documents.parent / COREF_FOLDER / f"{documents.stem}{COREF_SUFFIX}"
+def coref_path(documents: Path, part: str = "") -> Path:
+    """Where gen-arg keeps the coreference of a WikiEvents file: ``coref/NAME.jsonlines`` in the file's folder; of a
+    ``part`` of a split export (``corpus.train.jsonl``), ``coref/PART.jsonlines``: gen-arg's data module opens
+    ``coref/train.jsonlines``, ``dev`` and ``test`` by its split, whatever its documents files are named."""
+    return documents.parent / COREF_FOLDER / f"{part or documents.stem}{COREF_SUFFIX}"
+
+
+def coref_paths(documents: Path) -> list[Path]:
+    """Where a WikiEvents file's coreference may be, the first found read: ``coref/NAME.jsonlines``, then, for a
+    part's file (``corpus.train.jsonl``: ``writing.part_path`` puts the part, a name without dots, before the
+    suffix), ``coref/train.jsonlines`` as the split export writes it."""
+    stem, _, part = documents.stem.rpartition(".")
+    return [coref_path(documents)] + ([coref_path(documents, part)] if stem and part else [])
 
 
 def kept_levels(kept: dict[str, Any]) -> dict[tuple[int, int, str], str]:

@@ -13,13 +13,16 @@ levels a WikiEvents import kept for an event still of the type it was read as, e
 ``role`` and ``text``, in any sentence). A span across a sentence end is left out and reported, as OneIE's. Not written:
 states, sources, attributes, comments; an argument that is a nested event's stand-in (brat) is left out and reported.
 
-Coreference goes to gen-arg's file of its own, ``coref/NAME.jsonlines`` beside each file written
-(``wikievents_coref.coref_path``, which the reader reads back): a line for each line written, in the same order
+Coreference goes to gen-arg's file of its own, ``coref/NAME.jsonlines`` beside each file written, a split's part's
+``coref/PART.jsonlines`` (``wikievents_names.coref_path``, which the reader reads back: gen-arg opens
+``coref/train.jsonlines``, ``dev`` and ``test`` whatever its documents files are named; session 32: a part's was
+``coref/corpus.train.jsonlines``, which gen-arg never opens): a line for each line written, in the same order
 (gen-arg's ``KAIROSDataModule.prepare_data`` opens it for every split and zips its lines with the documents', asserting
 ``doc_key`` is ``doc_id``: without it no training starts, with a line missing the documents after it are dropped
 silently), ``clusters`` the project's chains (``webanno_chains.kept_chains``: WebAnno TSV's, CorefUD's, CoNLL-2012's,
 WikiEvents' own) as the entity mention ids written, ``informative_mentions`` each cluster's longest mention's words
-(the original's are names over descriptions over pronouns; the project's chains join entities). Session 31: the chains
+(the original's are names over descriptions over pronouns; the project's chains join entities), a line per document
+line (session 32: two documents of one name, as a merge keeps them, both had the last one's). Session 31: the chains
 were said as left out and no file written.
 """
 
@@ -51,10 +54,11 @@ def record_to_wikievents(
     proxies: set[str] | frozenset[str] = frozenset(),
     names: AliasNames | None = None,
     file_names: bool = True,
-    coref: dict[str, dict[str, Any]] | None = None,
+    coref: dict[tuple[str, str], dict[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
     """One document as its WikiEvents line (names as ``schema_names.written_names`` gives them); its coreference line
-    goes to ``coref`` by its ``doc_id`` (``write_coref``)."""
+    goes to ``coref`` by its ``doc_id`` and text (``write_coref``: two documents of one name, as a merge keeps them,
+    have a line each)."""
     text, name = rec["text"], rec["name"]
     label_of, type_of, role_of = written_names(rec["meta"], names, file_names)
     type_of = str if names else type_of  # the schema's types, as the OneIE export writes them
@@ -114,7 +118,7 @@ def record_to_wikievents(
              "arguments": args}
         )  # fmt: skip
     if coref is not None and words:
-        coref[name] = _coref_line(rec, name, by_span, mention, report)
+        coref[(name, text)] = _coref_line(rec, name, by_span, mention, report)
     relations = []
     for r, one, two in entity_relations(rec["meta"], by_span, mention, report, name, coref is not None):
         (_, id1, w1), (_, id2, w2) = mention[one], mention[two]
@@ -151,19 +155,25 @@ def _coref_line(
     return {"doc_key": name, "clusters": clusters, "informative_mentions": [words[m] for m in informative]}
 
 
-def write_coref(files: list[str], coref: dict[str, dict[str, Any]]) -> list[str]:
-    """gen-arg's ``coref/NAME.jsonlines`` beside each file written: a line for each of its lines, in order (a
-    document without chains an empty ``clusters``); the files written."""
+def write_coref(files: list[str], coref: dict[tuple[str, str], dict[str, Any]], parts: bool) -> list[str]:
+    """gen-arg's coreference file beside each file written, ``coref/NAME.jsonlines``, or a split's part's
+    ``coref/PART.jsonlines`` (``parts``: ``corpus.train.jsonl`` -> ``coref/train.jsonlines``, as gen-arg opens it): a
+    line for each of its lines, in order (a document without chains an empty ``clusters``); the files written."""
     from annotator.exporting import atomic_output
 
     written = []
     for file in files:
-        target = coref_path(Path(file))
+        target = coref_path(Path(file), Path(file).stem.rpartition(".")[2] if parts else "")
         target.parent.mkdir(exist_ok=True)
         with Path(file).open("rb") as lines, atomic_output(target) as fh:
             for raw in lines:
-                doc_id = orjson.loads(raw)["doc_id"]
-                line = coref.get(doc_id) or {"doc_key": doc_id, "clusters": [], "informative_mentions": []}
+                doc = orjson.loads(raw)
+                doc_id = doc["doc_id"]
+                line = coref.get((doc_id, doc["text"])) or {
+                    "doc_key": doc_id,
+                    "clusters": [],
+                    "informative_mentions": [],
+                }
                 fh.write(orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE))
         written.append(str(target))
     return written
@@ -173,7 +183,7 @@ def write_coref(files: list[str], coref: dict[str, dict[str, Any]]) -> list[str]
 def write_wikievents(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
     """A line per document (one file per part with ``split=...``), and gen-arg's coreference file beside each."""
     proxies = proxy_labels(project.schema)
-    coref: dict[str, dict[str, Any]] = {}
+    coref: dict[tuple[str, str], dict[str, Any]] = {}
     report = write_event_lines(
         project,
         out,
@@ -187,12 +197,12 @@ def write_wikievents(project: Project, out: str | Path, request: ExportRequest) 
 
     files = report.files or [str(out)]
     if spooled_for_stream(out):  # -o -: the one file goes to standard output, a file beside it nowhere
-        for doc_id, line in coref.items():
+        for (doc_id, _), line in coref.items():
             for said in line["informative_mentions"]:
                 report.problem(
                     "coreference clusters left out (standard output takes one file: name one for coref/)",
                     f"{doc_id}: {said}",
                 )
         return report
-    report.files = files + write_coref(files, coref)
+    report.files = files + write_coref(files, coref, [Path(f) for f in files] != [Path(out)])
     return report

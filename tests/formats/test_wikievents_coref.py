@@ -131,3 +131,72 @@ def test_the_chains_go_out_to_gen_args_coref_file_a_line_a_document_and_come_bac
     assert main(["import", str(q), str(out)]) == 0
     with Project(q, create=False) as back:
         assert _chains(back, back.document_ids()[0]) == [["officers", "Four"], ["Gunmen", "governor"]]
+
+
+def test_a_split_export_names_each_parts_coref_file_by_its_part_as_gen_arg_opens_it(tmp_path, capsys):
+    """gen-arg's ``KAIROSDataModule.prepare_data`` opens ``coref/train.jsonlines``, ``dev`` and ``test`` by its split
+    (``--coref_dir``), whatever its documents files are named. Session 32: a split export wrote
+    ``coref/corpus.train.jsonlines``, which it never opens."""
+    folder = tmp_path / "wikievents"
+    folder.mkdir()
+    _write(folder / "test.jsonl", [_document("wiki_d1"), _document("wiki_d2", "Monday")])
+    _coref(folder / "coref" / "test.jsonlines", [_clusters("wiki_d1"), _clusters("wiki_d2")])
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(folder / "test.jsonl")]) == 0
+    out = tmp_path / "out" / "corpus.jsonl"
+    out.parent.mkdir()
+    assert main(["export", str(p), "-f", "wikievents", "-o", str(out), "--option", "split=train=0.5,dev=0.5"]) == 0
+    capsys.readouterr()
+    assert sorted(x.name for x in (out.parent / "coref").iterdir()) == ["dev.jsonlines", "train.jsonlines"]
+    for part in ("train", "dev"):
+        docs = [json.loads(x) for x in (out.parent / f"corpus.{part}.jsonl").read_text(encoding="utf-8").splitlines()]
+        lines = (out.parent / "coref" / f"{part}.jsonlines").read_text(encoding="utf-8").splitlines()
+        assert [json.loads(x)["doc_key"] for x in lines] == [d["doc_id"] for d in docs]
+    # read back: a part's file finds its part's coreference
+    q = tmp_path / "q.annotator"
+    assert main(["import", str(q), str(out.parent / "corpus.train.jsonl")]) == 0
+    assert "WikiEvents' coreference (" + str(out.parent / "coref" / "train.jsonlines") in capsys.readouterr().err
+    with Project(q, create=False) as back:
+        assert _chains(back, back.document_ids()[0]) == [["officers", "Four"], ["Gunmen", "governor"]]
+    # given alone, the coref file names the part's documents file
+    assert main(["import", str(tmp_path / "r.annotator"), str(out.parent / "coref" / "dev.jsonlines")]) == 1
+    assert (
+        "import " + str(out.parent / "corpus.dev.jsonl") + " (its clusters come in with it)" in capsys.readouterr().err
+    )
+
+
+def test_two_documents_of_one_doc_id_take_their_own_coref_lines_in_and_out(tmp_path, capsys):
+    """gen-arg zips the k-th coreference line with the k-th document. Session 32: the reader keyed the lines by
+    ``doc_key``, so the first of two documents of one ``doc_id`` took both lines' clusters (the second's ids read on
+    the first's entities) and the second none; the export keyed them by name, so two documents of one name (as a merge
+    keeps them) both had the last one's line."""
+    folder = tmp_path / "wikievents"
+    folder.mkdir()
+    _write(folder / "test.jsonl", [_document("wiki_d1"), _document("wiki_d1", "Monday")])
+    second = {"doc_key": "wiki_d1", "clusters": [["wiki_d1-T6", "wiki_d1-T5"]], "informative_mentions": ["officers"]}
+    _coref(folder / "coref" / "test.jsonlines", [_clusters("wiki_d1"), second])
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(folder / "test.jsonl")]) == 0
+    capsys.readouterr()
+    with Project(p, create=False) as project:
+        first, other = project.document_ids()
+        assert _chains(project, first) == [["officers", "Four"], ["Gunmen", "governor"]]
+        assert _chains(project, other) == [["spokesman", "officers"]]
+    # out: two documents of one name, each its own line
+    for sub, day, lines in (("a", "Friday", [_clusters("wiki_d1")]), ("b", "Monday", [])):
+        (tmp_path / sub).mkdir()
+        _write(tmp_path / sub / "test.jsonl", [_document("wiki_d1", day)])
+        if lines:
+            _coref(tmp_path / sub / "coref" / "test.jsonlines", lines)
+        assert main(["import", str(tmp_path / f"{sub}.annotator"), str(tmp_path / sub / "test.jsonl")]) == 0
+    team = tmp_path / "team.annotator"
+    assert main(["merge", str(team), str(tmp_path / "a.annotator"), str(tmp_path / "b.annotator")]) == 0
+    out = tmp_path / "out" / "train.jsonl"
+    out.parent.mkdir()
+    assert main(["export", str(team), "--set", "root", "-f", "wikievents", "-o", str(out)]) == 0
+    docs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    coref = [json.loads(x) for x in (out.parent / "coref" / "train.jsonlines").read_text(encoding="utf-8").splitlines()]
+    assert [d["doc_id"] for d in docs] == [c["doc_key"] for c in coref] == ["wiki_d1", "wiki_d1"]
+    by_text = {d["text"]: c["clusters"] for d, c in zip(docs, coref)}
+    friday, monday = sorted(by_text, key=lambda t: "Monday" in t)
+    assert len(by_text[friday]) == 2 and by_text[monday] == []
