@@ -173,6 +173,12 @@ def _is_rams(obj: Any) -> bool:
     return is_rams_line(obj)
 
 
+def _is_uie(obj: Any) -> bool:
+    from annotator.formats.uie import is_uie_line
+
+    return is_uie_line(obj)
+
+
 def _is_oneie(obj: Any) -> bool:
     from annotator.formats.oneie import is_oneie_line
 
@@ -305,7 +311,7 @@ def detect_format(path: str | Path) -> str | None:
     obj = _first_object(p)
     if _is_label_studio(obj):
         return "label_studio"
-    if _is_oneie(obj) or _is_rams(obj):  # before Prodigy's, whose tasks have tokens too; RAMS before DyGIE++'s
+    if _is_oneie(obj) or _is_rams(obj) or _is_uie(obj):  # before Prodigy's (tokens too); RAMS before DyGIE++'s
         return "oneie"
     if _is_omnievent(obj):  # before Prodigy's and doccano's: its lines have a text too
         return "omnievent"

@@ -32,6 +32,7 @@ from annotator.formats.rams import is_rams_line, rams_as_wikievents
 from annotator.formats.tokens import join_own_texts
 from annotator.formats.schema_names import SchemaNames
 from annotator.formats.wikievents import is_wikievents_line, two_levels, wikievents_sentences
+from annotator.formats.uie import is_uie_line, uie_as_oneie
 from annotator.formats.wikievents_coref import found_coref, keep_coref
 from annotator.formats.wikievents_names import KEPT, LEVELS
 from annotator.wording import counted
@@ -318,10 +319,13 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
     names = SchemaNames(schema or default_schema())
     levels: Counter[str] = Counter()  # WikiEvents' event types read by their first two levels
     rams = 0
+    said: Counter[str] = Counter()  # what a UIE line had read another way
     for line, obj in iter_json_values(path):
         if is_rams_line(obj):  # RAMS' document lines: read as WikiEvents'
             rams += 1
             obj = rams_as_wikievents(obj, path, line, warnings)
+        elif is_uie_line(obj):  # UIE's sentence lines: read as OneIE's
+            obj = uie_as_oneie(obj, path, line, lost, said)
         need(is_oneie_line(obj), path, line, "each line must be a OneIE sentence: 'tokens' and 'entity_mentions'")
         key = obj.get("doc_id")
         key = ("line", line) if not isinstance(key, (str, int)) or isinstance(key, bool) else key
@@ -332,9 +336,9 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
         groups.setdefault(key, []).append((line, _from_graph(_from_golden(obj, lost), path, line)))
     made = [_document(group, path, warnings, lost) for group in groups.values()]
     lines = [d for d, _, _ in made]
-    if lost:
-        warnings.append(f"{path}: " + ", ".join(f"{what} ({n})" for what, n in lost.items()))
-    notes: list[str] = []
+    if +lost:
+        warnings.append(f"{path}: " + ", ".join(f"{what} ({n})" for what, n in (+lost).items()))
+    notes: list[str] = [f"{path}: {what} ({n})" for what, n in (+said).items()]
     kinds = sum(len(d.meta.get(SOURCE, {}).get("mentions", [])) for d in lines)
     if kinds:
         notes.append(

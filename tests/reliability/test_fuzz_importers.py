@@ -728,6 +728,45 @@ SHAPES = {
             ]
         ),
     ),
+    "uie (text2spotasoc)": (  # session 32: UIE's sentence lines, read as OneIE's
+        "oneie",
+        "train.json",
+        _dumps(
+            {
+                "text": _MAVEN_TEXT,
+                "tokens": _MAVEN_TEXT.split(),
+                "record": "<extra_id_0> <extra_id_0> meet <extra_id_5> met <extra_id_1> <extra_id_1>",
+                "entity": [
+                    {"type": "person", "offset": [0, 1], "text": "Anna Berg"},
+                    {"type": "organization", "offset": [3], "text": "Reuters"},
+                ],
+                "relation": [
+                    {
+                        "type": "org affiliation",
+                        "args": [
+                            {"type": "person", "offset": [0, 1], "text": "Anna Berg"},
+                            {"type": "organization", "offset": [3], "text": "Reuters"},
+                        ],
+                    }
+                ],
+                "event": [
+                    {
+                        "type": "meet",
+                        "offset": [2],
+                        "text": "met",
+                        "args": [
+                            {"type": "entity", "offset": [0, 1], "text": "Anna Berg"},
+                            {"type": "place", "offset": [5], "text": "Paris"},
+                        ],
+                    }
+                ],
+                "spot": ["meet", "person"],
+                "asoc": ["entity"],
+                "spot_asoc": [{"span": "met", "label": "meet", "asoc": [["entity", "Anna Berg"]]}],
+            }
+        )
+        + b"\n",
+    ),
 }
 
 
