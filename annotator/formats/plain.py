@@ -51,6 +51,36 @@ def _span_objects(value: Any) -> bool:
     )
 
 
+def _cluener(value: Any) -> bool:
+    """CLUENER2020's form of entities (``"label": {"name": {"叶老桂": [[9, 11]]}, ...}``: each label's mentions by their
+    words, each a list of ``[start, end]`` character offsets, both ends inclusive; the shape of its ``train.json``, JSON
+    lines, and of the Chinese NER sets converted to it): session 32, it went to the meta and the entities were lost
+    without a word."""
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(
+            isinstance(label, str)
+            and isinstance(said, dict)
+            and all(isinstance(w, str) and isinstance(at, list) and bool(at) for w, at in said.items())
+            for label, said in value.items()
+        )
+    )
+
+
+def _cluener_spans(value: dict[str, Any], text: str, path: str, line: int) -> list[dict[str, Any]]:
+    """CLUENER's mentions as spans, end exclusive; a mention whose offsets do not hold its words refuses the line."""
+    spans = []
+    for label, said in value.items():
+        for words, places in said.items():
+            for at in places:
+                ok = isinstance(at, list) and len(at) == 2 and all(type(x) is int for x in at)
+                ok = ok and 0 <= at[0] <= at[1] < len(text) and text[at[0] : at[1] + 1] == words
+                need(ok, path, line, f"label {label!r}: {words!r} is not at {at!r} (CLUENER's offsets, end inclusive)")
+                spans.append({"start": at[0], "end": at[1] + 1, "label": label})
+    return sorted(spans, key=lambda x: (x["start"], x["end"]))
+
+
 def _triples(value: Any) -> bool:
     """spaCy's training JSONL form of entities: ``[[start, end, label], ...]`` (our export's are objects)."""
     return isinstance(value, list) and all(isinstance(x, list) and len(x) == 3 for x in value)
@@ -138,7 +168,8 @@ def parse_jsonl_object(obj: Any, path: str, line: int, names: SchemaNames | None
     if "id" in obj:
         meta = {**meta, "id": obj["id"]}
     displacy = "spans" not in obj and not triples and _span_objects(obj.get("ents"))  # displaCy's manual input
-    own = (*OWN_KEYS, "ents") if displacy else OWN_KEYS
+    cluener = "spans" not in obj and not triples and _cluener(obj.get("label"))
+    own = (*OWN_KEYS, "ents") if displacy else (*OWN_KEYS, "label") if cluener else OWN_KEYS
     # what the line has and the project has no field for (doccano's and spaCy's "cats", ...) is kept in meta
     meta = {**meta, **{k: v for k, v in obj.items() if k not in own and k not in meta}}
     ents = []
@@ -150,6 +181,8 @@ def parse_jsonl_object(obj: Any, path: str, line: int, names: SchemaNames | None
         spans, what = [{"start": a, "end": b, "label": c} for a, b, c in obj["entities"]], "entity"
     elif displacy:
         spans, what = obj["ents"], "ent"
+    elif cluener:
+        spans, what = _cluener_spans(obj["label"], text, path, line), "label"
     for k, s in enumerate(spans):
         need(isinstance(s, dict), path, line, f"span {k} must be an object")
         start, end, label = s.get("start"), s.get("end"), s.get("label")
@@ -161,7 +194,7 @@ def parse_jsonl_object(obj: Any, path: str, line: int, names: SchemaNames | None
         )
         need(isinstance(label, str) and label != "", path, line, f"{what} {k} needs a label")
         ents.append(IncomingEntity(k, start, end, label))
-    if triples and names is not None:
+    if (triples or cluener) and names is not None:
         regions = [Region(e.key, e.start, e.end, e.label) for e in ents]
         return build_document(text, name, regions, [], names.schema, Path(path), line, [], meta=meta, names=names)
     return IncomingDocument(text=text, name=name, meta=meta, source_path=path, entities=ents)

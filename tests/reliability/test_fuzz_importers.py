@@ -728,7 +728,7 @@ SHAPES = {
             ]
         ),
     ),
-    "uie (text2spotasoc)": (  # session 32: UIE's sentence lines, read as OneIE's
+    "oneie (UIE)": (  # session 32: UIE's sentence lines, read as OneIE's
         "oneie",
         "train.json",
         _dumps(
