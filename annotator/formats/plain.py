@@ -14,6 +14,7 @@ from typing import Any
 
 
 from annotator.errors import ImportFileError
+from annotator.formats.duee import duee_as_line, duee_note, is_duee_line
 from annotator.formats.reading import (
     LabelTally,
     ReadResult,
@@ -209,7 +210,11 @@ def _parsed(items: Any, path: Path, schema: Schema | None) -> ReadResult:
     as_spans = 0
     uses = EventUses()  # events of types the schema lacks, and their attributes' values it lacks: told from them
     own: list[tuple[int, IncomingDocument]] = []  # the lines of the project's JSONL: labels checked after the telling
+    duee = placed = 0  # DuEE's lines, and their arguments placed by their words alone
     for number, obj in items:
+        if is_duee_line(obj):  # made a line of the project's JSONL (its types told from the events)
+            obj, by_words = duee_as_line(obj, str(path), number)
+            duee, placed = duee + 1, placed + by_words
         as_spans += span_events(obj)
         with unknown.collect():
             doc = parse_jsonl_object(obj, str(path), number, names)
@@ -236,6 +241,8 @@ def _parsed(items: Any, path: Path, schema: Schema | None) -> ReadResult:
     unknown.check()
     warnings = [SPAN_EVENTS.format(path=path, events=counted(as_spans, "event"))] if as_spans else []
     notes = names.notes(str(path)) if names is not None else []
+    if duee:
+        notes.append(duee_note(path, duee, placed))
     if told is None or schema is None:
         return ReadResult(docs, None, warnings, notes)
     lacked = [t for t in told.event_type_names if schema.event_type(t) is None]
