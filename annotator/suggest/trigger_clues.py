@@ -10,7 +10,15 @@ from typing import Any, Callable, Sequence
 
 from annotator.role_slots import LEAVING_VERBS, REACHING_VERBS
 from annotator.rules import takes
-from annotator.suggest.noun_classes import ANIMALS, PROPOSALS, QUANTITIES, guess_label, is_natural_force, is_weapon
+from annotator.suggest.noun_classes import (
+    ANIMALS,
+    PROPOSALS,
+    QUANTITIES,
+    guess_label,
+    is_natural_force,
+    is_police,
+    is_weapon,
+)
 from annotator.suggest.types import ArgumentSuggestion
 
 NON_CORE = {"Time", "Place"}  # roles no participant of the event fills
@@ -249,15 +257,35 @@ def over_topic(head: Any) -> bool:
     )
 
 
+# words of entering a place by surprise that name a search by the police as often as an attack ("a police raid")
+SEARCHES = frozenset({"raid"})
+ARRESTS = frozenset({"arrest", "detain", "apprehend"})  # what the police do at a search
+# who raids to harm: an armed force ("soldiers killed ten militants in a raid"), not the police searching a home
+ARMED = frozenset("soldier troop army military commando militant rebel gunman insurgent fighter jihadist".split())
+
+
+def police_search(head: Any) -> bool:
+    """Whether a raid is told with the police or the authorities, or an arrest, in its sentence and with no armed
+    force nor weapon there: a search by law enforcement ("arrested 25 men after a raid on a perfume shop", "found in a
+    raid of his home, according to police"), no violent act causing harm (ACE's Attack); "soldiers killed ten militants
+    in a raid", "police and soldiers raided the camp" stay. A blocker ``raid:police`` rules a type out there."""
+    if head.lemma_.lower() not in SEARCHES:
+        return False
+    words = list(head.sent)
+    police = any(is_police(t) or (t.pos_ == "VERB" and t.lemma_.lower() in ARRESTS) for t in words)
+    return police and not any(is_weapon(t) or (t.pos_ == "NOUN" and t.lemma_.lower() in ARMED) for t in words)
+
+
 def kinds_of_sides(head: Any, span: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[str]:
     """The blocker kinds read on who does the act and who undergoes it: ``subj:nature`` (``nature_subject``),
-    ``obj:body`` (``held_body``) and ``obj:no_one`` (``no_one_undergoing``)."""
+    ``obj:body`` (``held_body``), ``obj:no_one`` (``no_one_undergoing``) and ``raid:police`` (``police_search``)."""
     return frozenset(
         kind
         for kind, said in (
             ("subj:nature", nature_subject(pairs)),
             ("obj:body", held_body(head, span)),
             ("obj:no_one", no_one_undergoing(head, pairs)),
+            ("raid:police", police_search(head)),
         )
         if said
     )

@@ -161,3 +161,22 @@ def test_who_commits_suicide_is_its_victim(nlp, suggester):
     text = "The prisoner committed suicide in his cell on Monday."
     (die,) = [e for e in suggested_events(nlp, text, suggester) if e.type == "Life:Die"]
     assert [text[a.start : a.end] for a in die.arguments if a.role == "Victim"] == ["prisoner"], die.arguments
+
+
+@pytest.mark.slow
+def test_a_police_raid_is_a_search_no_attack(nlp, suggester):
+    # a raid told with the police or the authorities, or an arrest, in its sentence and no armed force nor weapon is
+    # a search by law enforcement, no violent act causing harm (ACE's Attack; a blocker `raid:police`, session 32)
+    for text in [
+        "Police arrested five men after a raid on a nightclub in Lagos.",
+        "Drugs were found in a raid on his home in Lagos, police said.",
+        "Officers raided the offices of the company in Lagos on Monday.",
+    ]:
+        assert [t for t in suggested_triggers(nlp, text, suggester) if t[1] == "Conflict:Attack"] == [], text
+    # the guard: an armed force raiding, with or beside the police
+    for text, word in [
+        ("Soldiers killed ten militants in a raid on a rebel camp in Borno.", "raid"),
+        ("Commandos raided a militant camp in Borno on Monday.", "raided"),
+        ("Police and soldiers raided the camp with rifles.", "raided"),
+    ]:
+        assert (word, "Conflict:Attack") in suggested_triggers(nlp, text, suggester), text
