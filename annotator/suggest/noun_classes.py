@@ -79,11 +79,11 @@ ANIMALS = frozenset(
     """animal dog cat horse cow cattle bull ox sheep goat pig hog chicken poultry bird fish whale dolphin shark elephant
     lion tiger bear wolf deer camel donkey mule monkey ape rat mouse livestock wildlife herd flock""".split()
 )
-# what is drafted, put forward or agreed, which one "kills" in the sense of stopping it ("killed the bill", "killed
-# the deal"): no one's life
+# what is drafted, put forward, agreed or decided, which one "kills" in the sense of stopping it ("killed the bill",
+# "killed the deal"): no one's life; nor what a court "strikes down" ("struck down the rules"): no target harmed
 PROPOSALS = frozenset(
     """bill law legislation measure proposal plan motion amendment resolution reform project idea scheme initiative
-    deal agreement treaty accord contract merger bid""".split()
+    deal agreement treaty accord contract merger bid rule regulation provision policy ban ruling decision""".split()
 )
 # a count of something, whose "of" phrase names what is counted ("hundreds of cattle")
 QUANTITIES = frozenset("dozen hundred thousand million billion score number lot handful".split())

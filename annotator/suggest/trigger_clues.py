@@ -230,8 +230,8 @@ def _counted(tok: Any) -> Any:
 def no_one_undergoing(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     """Whether who undergoes a verb (its object, its passive subject, the subject of an intransitive one, through a
     count's "of") is an animal or a thing put forward or agreed ("the dog died", "hundreds of cattle were killed",
-    "killed the bill", "killed the deal"): no person's life ends (ACE's Life:Die). A blocker ``obj:no_one`` rules a
-    type out there."""
+    "killed the bill", "killed the deal"): no person's life ends (ACE's Life:Die), no person, place or thing is harmed
+    ("struck down the rules", "shot two elephants": ACE's Attack). A blocker ``obj:no_one`` rules a type out there."""
     return head.pos_ == "VERB" and any(
         slot in ("obj", "subjpass", "subj_intrans")
         and (t := _counted(tok)).pos_ == "NOUN"

@@ -180,3 +180,19 @@ def test_a_police_raid_is_a_search_no_attack(nlp, suggester):
         ("Police and soldiers raided the camp with rifles.", "raided"),
     ]:
         assert (word, "Conflict:Attack") in suggested_triggers(nlp, text, suggester), text
+
+
+@pytest.mark.slow
+def test_a_rule_or_an_animal_is_no_attack_s_target(nlp, suggester):
+    # ACE's Attack harms people, places and things; a law or a rule "struck down" (a court's ruling) or an animal shot
+    # is none (the blocker `obj:no_one` of Life:Die on Attack too, a rule, a policy, a ban among the things put forward
+    # or agreed; session 32)
+    for text in [
+        "A federal judge struck down the rules for protesters.",
+        "The Supreme Court struck down the law on Monday.",
+        "Poachers shot two elephants in the park.",
+    ]:
+        assert [t for t in suggested_triggers(nlp, text, suggester) if t[1] == "Conflict:Attack"] == [], text
+    # the guard: people and places attacked
+    for text, word in [("Gunmen attacked the police station.", "attacked"), ("Soldiers shot two protesters.", "shot")]:
+        assert (word, "Conflict:Attack") in suggested_triggers(nlp, text, suggester), text
