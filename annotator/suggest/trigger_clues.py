@@ -266,14 +266,15 @@ ARMED = frozenset("soldier troop army military commando militant rebel gunman in
 
 def police_search(head: Any) -> bool:
     """Whether a raid is told with the police or the authorities, or an arrest, in its sentence and with no armed
-    force nor weapon there: a search by law enforcement ("arrested 25 men after a raid on a perfume shop", "found in a
-    raid of his home, according to police"), no violent act causing harm (ACE's Attack); "soldiers killed ten militants
-    in a raid", "police and soldiers raided the camp" stay. A blocker ``raid:police`` rules a type out there."""
+    force there: a search by law enforcement ("arrested 25 men after a raid on a perfume shop", "found in a raid of his
+    home, according to police", "police seized weapons in the raid"), no violent act causing harm (ACE's Attack);
+    "soldiers killed ten militants in a raid", "police and soldiers raided the camp" stay. A blocker ``raid:police``
+    rules a type out there."""
     if head.lemma_.lower() not in SEARCHES:
         return False
     words = list(head.sent)
     police = any(is_police(t) or (t.pos_ == "VERB" and t.lemma_.lower() in ARRESTS) for t in words)
-    return police and not any(is_weapon(t) or (t.pos_ == "NOUN" and t.lemma_.lower() in ARMED) for t in words)
+    return police and not any(t.pos_ == "NOUN" and t.lemma_.lower() in ARMED for t in words)
 
 
 def kinds_of_sides(head: Any, span: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[str]:

@@ -165,10 +165,11 @@ def test_who_commits_suicide_is_its_victim(nlp, suggester):
 
 @pytest.mark.slow
 def test_a_police_raid_is_a_search_no_attack(nlp, suggester):
-    # a raid told with the police or the authorities, or an arrest, in its sentence and no armed force nor weapon is
-    # a search by law enforcement, no violent act causing harm (ACE's Attack; a blocker `raid:police`, session 32)
+    # a raid told with the police or the authorities, or an arrest, in its sentence and no armed force is a search by
+    # law enforcement, no violent act causing harm (ACE's Attack; a blocker `raid:police`, session 32)
     for text in [
         "Police arrested five men after a raid on a nightclub in Lagos.",
+        "Police seized weapons and drugs in the raid.",
         "Drugs were found in a raid on his home in Lagos, police said.",
         "Officers raided the offices of the company in Lagos on Monday.",
     ]:
@@ -196,3 +197,18 @@ def test_a_rule_or_an_animal_is_no_attack_s_target(nlp, suggester):
     # the guard: people and places attacked
     for text, word in [("Gunmen attacked the police station.", "attacked"), ("Soldiers shot two protesters.", "shot")]:
         assert (word, "Conflict:Attack") in suggested_triggers(nlp, text, suggester), text
+
+
+@pytest.mark.slow
+def test_a_place_taken_is_no_arrest(nlp, suggester):
+    # ACE's Arrest-Jail constrains a person's movement: a place or a thing captured, seized or held by the police is
+    # none (blockers `obj:FAC`, `obj:GPE`, `obj:LOC`, `obj:PRODUCT` on Arrest-Jail, the object's label named or guessed
+    # from its noun; session 32)
+    for text in ["Police captured the airport after clashes with militants.", "Police held the city center for hours."]:
+        assert [t for t in suggested_triggers(nlp, text, suggester) if t[1] == "Justice:Arrest-Jail"] == [], text
+    # the guard: a person taken
+    for text, word in [
+        ("Police seized the suspect at the airport.", "seized"),
+        ("Rebels captured two soldiers near the border.", "captured"),
+    ]:
+        assert (word, "Justice:Arrest-Jail") in suggested_triggers(nlp, text, suggester), text
