@@ -56,13 +56,13 @@ class EventType:
     cues: tuple[str, ...] = ()
     # words that, modifying a trigger, rule the type out ("press conference"); "dep:X" a child of relation X,
     # "obj:event" an object that is itself an event word ("fleeing war"), "obj:LABEL" an object of that entity label
-    # (named or guessed from its noun: "obj:PRODUCT", "donated weapons"), "obj:thing" a common noun of no label ("fired
-    # tear gas"); the object of a passive verb is its subject; "to:event" an event word gone "to" with no place in it
-    # ("head to local elections"); "in:state" a noun after "in" on a verb with no object nor passive subject, a state
-    # one is in ("died while in police custody"); "to:state" a state one is put in ("landed him in jail"); "for:thing" a
-    # thing paid for ("pay for equipment"); "REL:lemma" a child of relation REL with that lemma ("advcl:say");
-    # "one_party" under two parties named; "subj:nature" a storm as the subject; "obj:own" a weak word's "her baby" with
-    # no cue; "obj:body" a body held; "obj:no_one" a dog, a bill; "raid:police" a raid told with the police, no army
+    # (named or guessed: "obj:PRODUCT", "donated weapons"), "obj:thing" a common noun of no label ("fired tear gas");
+    # the object of a passive verb is its subject; "to:event" an event word gone "to" with no place in it ("head to
+    # local elections"); "in:state" a noun after "in" on a verb with no object nor passive subject, a state one is in
+    # ("died while in police custody"); "to:state" a state one is put in ("landed him in jail"); "for:thing" a thing
+    # paid for ("pay for equipment"); "REL:lemma" a child of relation REL with that lemma ("advcl:say"); "one_party"
+    # under two parties named; "subj:nature" a storm as the subject; "obj:own" a weak word's "her baby" with no cue;
+    # "obj:body" a body held; "obj:no_one" a dog, a bill; "raid:police"; "obj:nature" a blaze; "subj:no_one" a law
     blockers: tuple[str, ...] = ()
     # types an event of this type also is (an execution is a death): (type, ((role here, role there), ...)); roles
     # of the same name carry over without being listed

@@ -63,11 +63,13 @@ VEHICLES = frozenset(
     submarine warship carrier frigate destroyer convoy motorbike motorcycle bicycle bike taxi van ambulance minibus
     ferry yacht sedan jeep lorry scooter dinghy barge""".split()
 )
-# forces of nature, which strike, hit or batter a place with no one attacking it ("the famine that struck North Korea",
-# "an earthquake struck the city"; ACE's Attack is a violent act by an attacker)
+# forces of nature and illnesses, which strike, hit or batter a place with no one attacking it ("the famine that struck
+# North Korea", "an earthquake struck the city"; ACE's Attack is a violent act by an attacker), and which one battles
+# with no one harmed ("firefighters battled the blaze", "battled cancer")
 NATURAL_FORCES = frozenset(
     """earthquake quake aftershock tremor storm hurricane typhoon cyclone tornado flood flooding famine drought
-    tsunami wildfire avalanche landslide mudslide blizzard heatwave epidemic pandemic disease outbreak""".split()
+    tsunami wildfire blaze avalanche landslide mudslide blizzard heatwave epidemic pandemic disease outbreak illness
+    cancer virus infection""".split()
 )
 # nouns naming a part of what their "of" phrase names ("the east of Ukraine", "parts of Syria", "the rest of the
 # country"): a part of a place is a place, a region of it
@@ -83,7 +85,7 @@ ANIMALS = frozenset(
 # "killed the deal"): no one's life; nor what a court "strikes down" ("struck down the rules"): no target harmed
 PROPOSALS = frozenset(
     """bill law legislation measure proposal plan motion amendment resolution reform project idea scheme initiative
-    deal agreement treaty accord contract merger bid rule regulation provision policy ban ruling decision""".split()
+    deal agreement treaty accord contract merger bid rule regulation provision policy ban ruling decision sanction""".split()
 )
 # a count of something, whose "of" phrase names what is counted ("hundreds of cattle")
 QUANTITIES = frozenset("dozen hundred thousand million billion score number lot handful".split())

@@ -192,6 +192,24 @@ def nature_subject(pairs: Sequence[tuple[str, Any]]) -> bool:
     return any(slot in ("subj", "subj_intrans") and is_natural_force(tok) for slot, tok in pairs)
 
 
+def nature_object(pairs: Sequence[tuple[str, Any]]) -> bool:
+    """Whether what the frame reads as done to (the object, the passive subject) is a force of nature or an illness
+    ("firefighters battled the blaze", "doctors battled the epidemic", "battled cancer"): no one harmed (ACE's Attack
+    harms people, places and things). A blocker ``obj:nature`` rules a type out there."""
+    return any(slot in ("obj", "subjpass") and is_natural_force(tok) for slot, tok in pairs)
+
+
+def proposal_subject(pairs: Sequence[tuple[str, Any]]) -> bool:
+    """Whether the subject the frame reads is a thing put forward or agreed (``PROPOSALS``: "the new law targets
+    immigrants", "new rules target migrants", "the policy attacks the poor"): what it does is done in words, by no
+    attacker (ACE's Attacker is a person, an organization or a state). A blocker ``subj:no_one`` rules a type out
+    there."""
+    return any(
+        slot in ("subj", "subj_intrans") and tok.pos_ == "NOUN" and tok.lemma_.lower() in PROPOSALS
+        for slot, tok in pairs
+    )
+
+
 def own_object(head: Any, span: Any) -> bool:
     """Whether a verb's object is a noun with a possessive pronoun ("holds her baby", "held his son"): one's own, held
     in one's arms. A blocker ``obj:own`` rules a type out there for a weak word told with no cue of the type: the
@@ -284,6 +302,8 @@ def kinds_of_sides(head: Any, span: Any, pairs: Sequence[tuple[str, Any]]) -> fr
         kind
         for kind, said in (
             ("subj:nature", nature_subject(pairs)),
+            ("obj:nature", nature_object(pairs)),
+            ("subj:no_one", proposal_subject(pairs)),
             ("obj:body", held_body(head, span)),
             ("obj:no_one", no_one_undergoing(head, pairs)),
             ("raid:police", police_search(head)),

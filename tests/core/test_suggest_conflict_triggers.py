@@ -212,3 +212,23 @@ def test_a_place_taken_is_no_arrest(nlp, suggester):
         ("Rebels captured two soldiers near the border.", "captured"),
     ]:
         assert (word, "Justice:Arrest-Jail") in suggested_triggers(nlp, text, suggester), text
+
+
+@pytest.mark.slow
+def test_a_blaze_or_an_illness_battled_and_a_law_as_the_doer_are_no_attack(nlp, suggester):
+    # ACE's Attack is a violent act by an attacker (a person, an organization, a state) harming people, places or
+    # things: a force of nature or an illness battled (a blocker `obj:nature`), or a law or a rule as the doer (a
+    # blocker `subj:no_one`), is none (session 32)
+    for text in [
+        "Firefighters battled the blaze for hours.",
+        "Doctors battled the epidemic in Liberia.",
+        "The new law targets undocumented immigrants.",
+        "The policy attacks the poor, the senator said.",
+    ]:
+        assert [t for t in suggested_triggers(nlp, text, suggester) if t[1] == "Conflict:Attack"] == [], text
+    # the guard: an armed side attacking or battling
+    for text, word in [
+        ("Militants targeted the police station.", "targeted"),
+        ("Troops battled the rebels for hours in Mosul.", "battled"),
+    ]:
+        assert (word, "Conflict:Attack") in suggested_triggers(nlp, text, suggester), text
