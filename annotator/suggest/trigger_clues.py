@@ -275,8 +275,7 @@ def over_topic(head: Any) -> bool:
     )
 
 
-# words of entering a place by surprise that name a search by the police as often as an attack ("a police raid")
-SEARCHES = frozenset({"raid"})
+SEARCHES = frozenset({"raid"})  # a search by the police as often as an attack ("a police raid")
 ARRESTS = frozenset({"arrest", "detain", "apprehend"})  # what the police do at a search
 # who raids to harm: an armed force ("soldiers killed ten militants in a raid"), not the police searching a home
 ARMED = frozenset("soldier troop army military commando militant rebel gunman insurgent fighter jihadist".split())
@@ -290,9 +289,8 @@ def police_search(head: Any) -> bool:
     rules a type out there."""
     if head.lemma_.lower() not in SEARCHES:
         return False
-    words = list(head.sent)
-    police = any(is_police(t) or (t.pos_ == "VERB" and t.lemma_.lower() in ARRESTS) for t in words)
-    return police and not any(t.pos_ == "NOUN" and t.lemma_.lower() in ARMED for t in words)
+    police = any(is_police(t) or (t.pos_ == "VERB" and t.lemma_.lower() in ARRESTS) for t in head.sent)
+    return police and not any(t.pos_ == "NOUN" and t.lemma_.lower() in ARMED for t in head.sent)
 
 
 def kinds_of_sides(head: Any, span: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[str]:

@@ -201,15 +201,22 @@ def test_a_rule_or_an_animal_is_no_attack_s_target(nlp, suggester):
 
 @pytest.mark.slow
 def test_a_place_taken_is_no_arrest(nlp, suggester):
-    # ACE's Arrest-Jail constrains a person's movement: a place or a thing captured, seized or held by the police is
-    # none (blockers `obj:FAC`, `obj:GPE`, `obj:LOC`, `obj:PRODUCT` on Arrest-Jail, the object's label named or guessed
-    # from its noun; session 32)
-    for text in ["Police captured the airport after clashes with militants.", "Police held the city center for hours."]:
+    # ACE's Arrest-Jail constrains a person's movement: a place or a thing captured, seized or held by the police
+    # (blockers `obj:FAC`, `obj:PRODUCT` on Arrest-Jail, the object's label guessed from its noun), an event held
+    # (`obj:event`) or one held liable or responsible, judged (`oprd:liable`, ...), is none (session 32)
+    for text in [
+        "Police captured the airport after clashes with militants.",
+        "Police held the city center for hours.",
+        "Police held a news conference on Monday.",
+        "The company was held liable for the damage.",
+    ]:
         assert [t for t in suggested_triggers(nlp, text, suggester) if t[1] == "Justice:Arrest-Jail"] == [], text
     # the guard: a person taken
     for text, word in [
         ("Police seized the suspect at the airport.", "seized"),
         ("Rebels captured two soldiers near the border.", "captured"),
+        ("Zielinski, 58, was arrested by officers at his home in Krakow.", "arrested"),
+        ("The pilot was held captive for a month.", "held"),
     ]:
         assert (word, "Justice:Arrest-Jail") in suggested_triggers(nlp, text, suggester), text
 

@@ -1054,10 +1054,10 @@ def test_a_possible_or_potential_event_is_hypothetical_and_scored_as_one_planned
 def test_an_event_under_a_complement_of_a_wish_or_a_call_is_not_asserted(nlp, suggester):
     # what a wish, a plan or a call is about is not yet real further down a chain of complements too (ACE: modality
     # Other): "vowed to make the army pay", "wants to help the police conduct raids", "urged ... to cease bombing"
-    assert [e for e in run(nlp, suggester, "The police conducted raids in the city.") if e["trigger"] == "raids"]
+    assert [e for e in run(nlp, suggester, "The army conducted raids in the city.") if e["trigger"] == "raids"]
     assert not [
         e
-        for e in run(nlp, suggester, "The mayor wants to help the police conduct raids in the city.")
+        for e in run(nlp, suggester, "The mayor wants to help the army conduct raids in the city.")
         if e["trigger"] == "raids"
     ]
     assert not [
