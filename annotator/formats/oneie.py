@@ -32,6 +32,7 @@ from annotator.formats.rams import is_rams_line, rams_as_wikievents
 from annotator.formats.tokens import join_own_texts
 from annotator.formats.schema_names import SchemaNames
 from annotator.formats.wikievents import is_wikievents_line, two_levels, wikievents_sentences
+from annotator.formats.tacred import is_tacred_example, tacred_as_oneie
 from annotator.formats.uie import is_uie_line, uie_as_oneie
 from annotator.formats.wikievents_coref import found_coref, keep_coref
 from annotator.formats.wikievents_names import KEPT, LEVELS
@@ -319,13 +320,19 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
     names = SchemaNames(schema or default_schema())
     levels: Counter[str] = Counter()  # WikiEvents' event types read by their first two levels
     rams = 0
-    said: Counter[str] = Counter()  # what a UIE line had read another way
+    said: Counter[str] = Counter()  # what a UIE line had read another way, TACRED's examples of no relation
+    sentences: dict[Any, dict[str, Any]] = {}  # the lines made of TACRED's sentences
     for line, obj in iter_json_values(path):
         if is_rams_line(obj):  # RAMS' document lines: read as WikiEvents'
             rams += 1
             obj = rams_as_wikievents(obj, path, line, warnings)
         elif is_uie_line(obj):  # UIE's sentence lines: read as OneIE's
             obj = uie_as_oneie(obj, path, line, lost, said)
+        elif is_tacred_example(obj):  # TACRED's relation examples: a document a sentence
+            made = tacred_as_oneie(obj, path, line, lost, said, sentences)
+            if made is None:  # another pair of a sentence read before: added to its line
+                continue
+            obj = made
         need(is_oneie_line(obj), path, line, "each line must be a OneIE sentence: 'tokens' and 'entity_mentions'")
         key = obj.get("doc_id")
         key = ("line", line) if not isinstance(key, (str, int)) or isinstance(key, bool) else key
@@ -363,6 +370,8 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
             f"{path}: {counted(own, 'sentence')} of {n_sent} kept their own text ({said}); the others' text is "
             f"their tokens, a space between them (not all their tokens are in their {said} as they are)"
         )
+    if sentences and len(sentences) == len(lines):  # every document TACRED's
+        text_note = f"{path}: TACRED keeps no text: each sentence's text is its tokens, a space between them"
     if rams == len(lines):
         text_note = (
             f"{path}: RAMS keeps no original text: each document's text is its tokens, a space between them and a "

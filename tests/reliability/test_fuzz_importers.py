@@ -728,6 +728,39 @@ SHAPES = {
             ]
         ),
     ),
+    "oneie (TACRED)": (  # session 32: TACRED's relation examples, a JSON list, two of one sentence
+        "oneie",
+        "train.json",
+        _dumps(
+            [
+                {
+                    "id": "t1",
+                    "docid": "d",
+                    "relation": "org:top_members/employees",
+                    "token": _MAVEN_TEXT.split(),
+                    "subj_start": 3,
+                    "subj_end": 3,
+                    "obj_start": 0,
+                    "obj_end": 1,
+                    "subj_type": "ORGANIZATION",
+                    "obj_type": "PERSON",
+                    "stanford_pos": ["NNP"] * 7,
+                },
+                {
+                    "id": "t2",
+                    "docid": "d",
+                    "relation": "no_relation",
+                    "token": _MAVEN_TEXT.split(),
+                    "subj_start": 0,
+                    "subj_end": 1,
+                    "obj_start": 5,
+                    "obj_end": 5,
+                    "subj_type": "PERSON",
+                    "obj_type": "CITY",
+                },
+            ]
+        ),
+    ),  # fmt: skip
     "oneie (UIE)": (  # session 32: UIE's sentence lines, read as OneIE's
         "oneie",
         "train.json",
