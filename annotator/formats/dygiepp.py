@@ -53,7 +53,9 @@ class TokenLine:
     ends: list[int]
     sent_starts: list[int]
     entities: list[tuple[int, int, str, bool, float | None]]  # (first token, last token, label, predicted, score)
-    events: list[tuple[int, int, str, list[tuple[int, int, str]], bool, float | None]]  # trigger, type, args, ...
+    # trigger, type, args (first token, last token, role, and the label of the entity it names where the file says
+    # which of two on the same tokens: OneIE's entity_id), predicted, score
+    events: list[tuple[int, int, str, list[tuple], bool, float | None]]
     relations: list[tuple[int, int, int, int, str]]
     clusters: dict[str, list[list[tuple[int, int]]]]
     meta: dict[str, Any]
@@ -194,11 +196,14 @@ def _parse_line(obj: Any, path: Path, line: int, warnings: list[str]) -> TokenLi
 
 def _rename(d: TokenLine, names: SchemaNames) -> None:
     """The line's labels, event types and roles as the schema names them where it has them (``SchemaNames``)."""
-    d.entities = [(s, e, names.label(label), p, score) for s, e, label, p, score in d.entities]
+    entities = [(s, e, names.label(label), p, score) for s, e, label, p, score in d.entities]  # each one counted
+    spelt = {was[2]: now[2] for was, now in zip(d.entities, entities)}  # an argument's told label: not again
+    d.entities = entities
     events = []
     for s, e, etype, args, p, score in d.events:
         ours = names.event_type(etype)
-        events.append((s, e, ours, [(a, b, names.role(ours, role)) for a, b, role in args], p, score))
+        renamed = [(a, b, names.role(ours, role), *(spelt.get(x, x) for x in told)) for a, b, role, *told in args]
+        events.append((s, e, ours, renamed, p, score))
     d.events = events
 
 
@@ -218,10 +223,10 @@ def _told_schema(
     for d in lines:
         at = _entity_index(d)
         for _s, _e, etype, args, _p, _score in d.events:
-            for s, e, role in args:
+            for s, e, role, *_ in args:
                 if (s, e) not in at:
                     bare[(etype, role)] = bare.get((etype, role), 0) + 1
-            uses.add(etype, [(role, at[(s, e)][0] if (s, e) in at else None) for s, e, role in args])
+            uses.add(etype, [(role, _label_at(at, s, e, told)) for s, e, role, *told in args])
     roles = uses.roles
     # a role no argument of which is on an entity (DuEE's, MAVEN-ARG's non-entity arguments, a model's ARG0): its
     # arguments become entities labelled with the role's name, so no argument is lost (``_label_of_argument``)
@@ -248,6 +253,17 @@ def _entity_index(d: TokenLine) -> dict[tuple[int, int], list[str]]:
         if label not in at.setdefault((s, e), []):
             at[(s, e)].append(label)
     return at
+
+
+def _label_at(at: dict[tuple[int, int], list[str]], s: int, e: int, told: list[str]) -> str | None:
+    """The label of the entity an argument on tokens ``s``-``e`` names: the one the file told (``told``, OneIE's
+    ``entity_id``'s) where an entity of it is there, else the first there (gold first); None where none is. Two
+    entities on the same tokens, "Russian forces" an ORG and a PERSON, gave the argument the first's label whatever
+    the file said (session 32)."""
+    labels = at.get((s, e))
+    if not labels:
+        return None
+    return told[0] if told and told[0] in labels else labels[0]
 
 
 def _label_of_argument(
@@ -300,7 +316,7 @@ def _document(
     events = []
     for s, e, etype, args, predicted, score in d.events:
         arguments = []
-        for a_s, a_e, role in args:
+        for a_s, a_e, role, *told in args:
             if (a_s, a_e) not in at:  # a new entity for it, as the event suggester makes one for a plain noun
                 label, how = _label_of_argument(d, schema, etype, role, a_s, a_e)
                 where = f"{path}:{d.line}: {d.name}: argument {role} of {etype} on tokens {a_s}-{a_e}"
@@ -318,7 +334,7 @@ def _document(
                         (a_s, a_e, label), *chars(a_s, a_e), label, "suggested" if predicted else "accepted", source
                     ),
                 )
-            arguments.append((role, (a_s, a_e, at[(a_s, a_e)][0])))
+            arguments.append((role, (a_s, a_e, _label_at(at, a_s, a_e, told))))
         events.append(
             IncomingEvent(
                 etype,

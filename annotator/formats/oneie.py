@@ -285,9 +285,10 @@ def _document(
                 if "entity_id" in a:
                     got = span_of.get(a["entity_id"]) if _is_key(a["entity_id"]) else None
                     need(got is not None, path, line, f"{what} argument {j}: no entity {a['entity_id']!r} in its line")
+                    # the entity's label too: of two on the same tokens, the one the id names
+                    args.append((*got, a["role"], chars_of[str(a["entity_id"])][2]))
                 else:  # an argument given by its span: the entity of the line there (the reader says if none)
-                    got = tokens_of(a, f"{what} argument {j}")
-                args.append((*got, a["role"]))
+                    args.append((*tokens_of(a, f"{what} argument {j}"), a["role"]))
             predicted = v.get("predicted") is True
             if isinstance(v.get(LEVELS), list):  # WikiEvents' third level, for the exports to write back
                 levels.append([starts[s], ends[e], *v[LEVELS]])

@@ -174,3 +174,45 @@ def test_nothing_near_is_offered_nothing():
     assert did_you_mean("zzz", ["export", "import"]) == ""
     assert did_you_mean("export", ["export", "import"]) == ""
     assert did_you_mean("imprt", ["export", "import"]) == " (did you mean 'import'?)"
+
+
+def test_our_oneie_export_read_back_keeps_the_entity_an_argument_names_of_two_on_the_same_words(tmp_path, capsys):
+    """The team's project held "Russian forces" twice, an ORG and a PERSON (both accepted), the PERSON an Artifact of
+    a Movement:Transport. Our OneIE export names it by its `entity_id`; read back, the argument took the first entity
+    on those tokens, the ORG, and the new project's schema grew an ORG Artifact ("added to the project's schema (told
+    from the events): role Movement:Transport:Artifact"): wrong data from our own file. The id's entity is taken."""
+    text = "Russian forces entered Ukraine."
+    line = {
+        "text": text,
+        "name": "a.txt",
+        "entities": [
+            {"id": 1, "start": 0, "end": 14, "label": "ORG", "state": "accepted"},
+            {"id": 2, "start": 0, "end": 14, "label": "PERSON", "state": "accepted"},
+            {"id": 3, "start": 23, "end": 30, "label": "GPE", "state": "accepted"},
+        ],
+        "events": [
+            {
+                "type": "Movement:Transport",
+                "trigger": {"start": 15, "end": 22},
+                "state": "accepted",
+                "arguments": [{"role": "Artifact", "entity_id": 2}, {"role": "Destination", "entity_id": 3}],
+            }
+        ],
+    }
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    first, back, out = tmp_path / "p.annotator", tmp_path / "back.annotator", tmp_path / "out.oneie.json"
+    assert main(["import", str(first), str(source)]) == 0
+    assert main(["export", str(first), "-f", "oneie", "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(back), str(out), "-f", "oneie", "--json"]) == 0
+    data = _strict(capsys.readouterr().out)
+    assert data["types_told"] == [], data["summary"]
+    from annotator.store import Project
+
+    with Project(back, create=False) as p:
+        [doc] = p.document_ids()
+        ents = {e.id: e for e in p.entities(doc)}
+        [event] = p.events(doc)
+        roles = {a.role: ents[a.entity_id].label for a in event.arguments}
+    assert roles == {"Artifact": "PERSON", "Destination": "GPE"}, roles
