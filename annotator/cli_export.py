@@ -61,7 +61,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     # would lack them without a word. A live app's kept edits are its own: the file is exported as it is now
     write_kept_edits_of([args.project], "export it", "nothing was written", running_ok=True)
     with open_project(args, create=False, reads_set=True, unread_refused=api.EXPORT_UNREAD) as project:
-        named = project.documents_named(args.docs) if args.docs else None  # unknown names: refused, nothing written
+        named = (
+            project.documents_named(args.docs, "nothing was written") if args.docs else None
+        )  # unknown names: refused, nothing written
         with progress_bar(len(selected_ids(project, args.status, args.set, named)), "export") as bar:
 
             def progress(done: int) -> None:

@@ -154,7 +154,8 @@ def decode_text(data: bytes, path: str, limit: int = MAX_TEXT_CHARS) -> tuple[st
         raise ImportFileError(path, "empty file")
     encoding = given_encoding() or marked_encoding(data)  # UTF-16 with its mark is read so (session 29)
     if encoding is None and b"\x00" in data[:65536]:
-        raise ImportFileError(path, "binary file (contains NUL bytes)")
+        at = data.index(b"\x00")
+        raise ImportFileError(path, stray_nuls(data, path) or "binary file (contains NUL bytes)", stray_line(data, at))
     try:
         text = data.decode(encoding or "utf-8")
     except UnicodeDecodeError as exc:
@@ -181,6 +182,30 @@ def decode_text(data: bytes, path: str, limit: int = MAX_TEXT_CHARS) -> tuple[st
     if len(text) > limit:
         raise ImportFileError(path, f"too large: {len(text):,} characters (the limit is {limit:,})")
     return text, bom
+
+
+def stray_nuls(data: bytes, path: str) -> str | None:
+    """Why a UTF-8 text with a few NUL bytes in it (a scrape's, a tool's stray padding) is refused, and how to take
+    them out; None for a file whose NULs are more than 16 and one byte in a hundred, or whose rest is not UTF-8 (a binary
+    file, or UTF-16 without its mark, stays one). It said "binary file (contains NUL bytes)" of a news text with two
+    (session 32)."""
+    n = data.count(b"\x00")
+    if n > max(16, len(data) // 100):
+        return None
+    try:
+        data.replace(b"\x00", b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    first = data.index(b"\x00")
+    return (
+        f"a UTF-8 text with {counted(n, 'NUL byte')} in it (the first at byte {first:,}), which no text "
+        f"holds: take them out first, e.g. tr -d '\\000' < {shlex.quote(path)} > NEW.txt"
+    )
+
+
+def stray_line(data: bytes, at: int) -> int | None:
+    """The line of byte ``at`` of a UTF-8 text with stray NUL bytes (None for a binary file: no line to name)."""
+    return data.count(b"\n", 0, at) + 1 if stray_nuls(data, "") is not None else None
 
 
 def legacy_word(data: bytes, at: int) -> str | None:

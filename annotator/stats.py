@@ -61,7 +61,7 @@ def project_stats(project: Project, annotation_set: str | None = None) -> dict[s
 
 
 def format_stats(stats: dict[str, Any]) -> str:
-    lines = [f"documents: {stats['documents']}"]
+    lines = [f"documents: {stats['documents']:,}"]
     if stats.get("statuses_of") == "set":
         lines[0] += f" (statuses of set {stats['annotation_set']!r}, as in the file it was merged from" + (
             f"; {counted(stats['documents_outside_set'], 'other document')} of the project "
@@ -72,16 +72,18 @@ def format_stats(stats: dict[str, Any]) -> str:
     elif stats.get("annotation_set", DEFAULT_SET) != DEFAULT_SET:
         lines[0] += f" (statuses are per project: set {stats['annotation_set']!r} records none of its own)"
     for k, v in stats["documents_by_status"].items():
-        lines.append(f"  {k:<12} {v}")
-    lines.append(f"entities: {stats['entities']}")
+        lines.append(f"  {k:<12} {v:,}")
+    lines.append(f"entities: {stats['entities']:,}")
     for label, states in stats["entities_by_label"].items():
-        lines.append(f"  {label:<12} " + ", ".join(f"{st} {n}" for st, n in states.items()))
-    by_state = ", ".join(f"{st} {n}" for st, n in stats["events_by_state"].items())
+        lines.append(f"  {label:<12} " + ", ".join(f"{st} {n:,}" for st, n in states.items()))
+    by_state = ", ".join(f"{st} {n:,}" for st, n in stats["events_by_state"].items())
     lines.append(
-        f"events: {stats['events']}" + (f" ({by_state})" if by_state else "") + f" (arguments: {stats['arguments']})"
+        f"events: {stats['events']:,}"
+        + (f" ({by_state})" if by_state else "")
+        + f" (arguments: {stats['arguments']:,})"
     )
     for t, states in stats["events_by_type_and_state"].items():
-        lines.append(f"  {t:<32} " + ", ".join(f"{st} {n}" for st, n in states.items()))
+        lines.append(f"  {t:<32} " + ", ".join(f"{st} {n:,}" for st, n in states.items()))
     scored = stats.get("scored_suggestions") or {}
     if any(scored.values()):
         lines.append(

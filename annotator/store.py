@@ -413,9 +413,10 @@ class Project(WatchedFile):
             rows = self.db.conn.execute("SELECT id FROM documents")
         return sorted(r[0] for r in rows)
 
-    def documents_named(self, names: list[str]) -> list[int]:
+    def documents_named(self, names: list[str], nothing: str = "nothing was changed") -> list[int]:
         """Document ids for names (or ids) as ``stats``/``validate`` show them, sorted; an unknown or shared name is
-        a one-line AnnotatorError naming it (the caller has changed nothing yet)."""
+        a one-line AnnotatorError naming it, ending ``nothing`` (the caller has changed nothing yet; an export has
+        written nothing)."""
         by_name: dict[str, list[int]] = {}
         for doc_id, name in self.db.conn.execute("SELECT id, name FROM documents ORDER BY id"):
             by_name.setdefault(name, []).append(doc_id)
@@ -426,7 +427,7 @@ class Project(WatchedFile):
                 if len(by_name[name]) > 1:
                     raise AnnotatorError(
                         f"document name {name!r} is shared by documents "
-                        f"{', '.join(map(str, by_name[name]))}; give their ids; nothing was changed"
+                        f"{', '.join(map(str, by_name[name]))}; give their ids; {nothing}"
                     )
                 ids.append(by_name[name][0])
             elif name.isdigit() and int(name) in known:
@@ -438,7 +439,7 @@ class Project(WatchedFile):
             has = f"its documents: {first_named(names, 3)}" if names else "it has no document"
             raise AnnotatorError(
                 f"no document named {', '.join(map(repr, unknown))} in {self.path} ({has}; "
-                "a name as the app's list shows it, or an id); nothing was changed"
+                f"a name as the app's list shows it, or an id); {nothing}"
             )
         return sorted(set(ids))
 

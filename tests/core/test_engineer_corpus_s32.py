@@ -216,3 +216,55 @@ def test_our_oneie_export_read_back_keeps_the_entity_an_argument_names_of_two_on
         [event] = p.events(doc)
         roles = {a.role: ents[a.entity_id].label for a in event.arguments}
     assert roles == {"Artifact": "PERSON", "Destination": "GPE"}, roles
+
+
+def test_a_text_with_a_few_nul_bytes_is_said_to_be_one_with_how_to_take_them_out(tmp_path, capsys):
+    """The corpus's nul.txt, a news text with two NUL bytes at byte 200, was "binary file (contains NUL bytes)": the
+    engineer looks for a binary file and finds a text. Refused still (no text holds one), said for what it is, where
+    and how to clean it; a real binary file, or UTF-16 without its mark, stays "binary file"."""
+    nul = tmp_path / "nul.txt"
+    nul.write_bytes(b"Talks were held in Moscow.\n" * 10 + b"\x00\x00" + b"They ended on Monday.\n")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"PK\x03\x04\x00\x00\x00\x00" + bytes(range(256)))
+    assert main(["import", str(tmp_path / "p.annotator"), str(nul), str(binary)]) == 1
+    err = capsys.readouterr().err
+    assert f"skipped {nul}:11: a UTF-8 text with 2 NUL bytes in it (the first at byte 270), which no text holds" in err
+    assert f"tr -d '\\000' < {nul} > NEW.txt" in err, err
+    assert f"skipped {binary}: binary file (contains NUL bytes)" in err
+
+
+def test_an_export_of_a_document_name_the_project_lacks_says_nothing_was_written(tmp_path, capsys):
+    """`export --docs nosuch` ended "…; nothing was changed", the words of `status` and `accept` (an export changes
+    nothing anyway): "nothing was written", as its other refusals say."""
+    text = tmp_path / "a.txt"
+    text.write_text("Talks were held in Moscow.", encoding="utf-8")
+    path = tmp_path / "p.annotator"
+    assert main(["import", str(path), str(text)]) == 0
+    capsys.readouterr()
+    assert main(["export", str(path), "-o", str(tmp_path / "out.jsonl"), "--docs", "nosuch"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("annotator: error: no document named 'nosuch'") and err.endswith("; nothing was written"), err
+    assert main(["status", str(path), "annotated", "--docs", "nosuch"]) == 1
+    assert capsys.readouterr().err.strip().endswith("; nothing was changed")
+
+
+def test_stats_writes_its_counts_with_thousands_as_the_other_commands_do():
+    """`stats` wrote "entities: 5585", "GPE suggested 1363", "(arguments: 1190)" beside the import's and the
+    export's "5,585"."""
+    from annotator.stats import format_stats
+
+    stats = {
+        "documents": 1200,
+        "documents_by_status": {"new": 1200},
+        "entities": 5585,
+        "entities_by_label": {"GPE": {"suggested": 1363}},
+        "events": 1692,
+        "events_by_state": {"suggested": 1692},
+        "arguments": 1190,
+        "events_by_type_and_state": {"Life:Die": {"suggested": 1692}},
+        "pipeline_runs": [],
+    }
+    text = format_stats(stats)
+    for line in ("documents: 1,200", "new          1,200", "entities: 5,585", "GPE          suggested 1,363"):
+        assert line in text, text
+    assert "events: 1,692 (suggested 1,692) (arguments: 1,190)" in text
