@@ -10,6 +10,7 @@ import importlib.metadata
 import platform
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Sequence
 
 from annotator import __version__
@@ -79,7 +80,7 @@ def pipeline_in_use(project: Project | None, setting: str | None = None) -> InUs
         which += f"; trained from {base.name} {base.version}"
     elif info is not None and info.manifest.get("base"):
         which += f"; trained from {info.manifest['base']}"
-    return InUse(which, source_of(project, plan.version), "", str(folder), version_number=plan.version)
+    return InUse(which, source_of(project, plan.version), "", str(folder.absolute()), version_number=plan.version)
 
 
 def _spacy_in_use(name: str, which: str, note: str = "") -> InUse:
@@ -87,7 +88,7 @@ def _spacy_in_use(name: str, which: str, note: str = "") -> InUse:
     meta = pipeline_meta(name)
     if meta is None:
         return InUse(which, name, "", "", pipeline_problem(name) or f"{name}: its meta.json cannot be read")
-    return InUse(which, meta.name, meta.version, str(meta.path), note)
+    return InUse(which, meta.name, meta.version, str(Path(meta.path).absolute()), note)
 
 
 def _version_of(distribution: str) -> str:
@@ -106,7 +107,7 @@ def about_lines(
     if project is None:
         rows.append(("Project file", "none open"))
     else:
-        rows.append(("Project file", str(project.path)))
+        rows.append(("Project file", str(project.path.absolute())))  # as given it was relative: a bug report needs where
         if project.read_from is not None:  # an older file read from a copy upgraded in a temporary folder
             fmt = f"{project.read_from.before} (the project file's format; shown from a copy upgraded to {LATEST})"
         else:
@@ -147,7 +148,7 @@ def about_lines(
             rows.append(
                 (
                     "Trained versions",
-                    f"{len(infos)} in {models_dir(project)}"
+                    f"{len(infos)} in {models_dir(project).absolute()}"
                     + (f" ({counted(len(missing), 'version')} left behind)" if missing else ""),
                 )
             )

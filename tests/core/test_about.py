@@ -48,6 +48,21 @@ def test_about_names_the_project_file_its_format_the_pipeline_and_the_versions(p
     assert last == f"{DEFAULT_PIPELINE} 3.8.0 at 2026-12-06T14:01 (8 documents)"
 
 
+def test_a_project_opened_by_a_relative_path_is_named_by_its_absolute_path(project, monkeypatch):
+    """Session 32: ``annotator gui news.annotator`` (or the app's own open of a name typed so) showed "Project file:
+    news.annotator" and its models folder as given, relative: a bug report needs where the file is."""
+    from annotator.store import Project
+
+    add_version(project)
+    monkeypatch.chdir(project.path.parent)
+    with Project(project.path.name, create=False, annotator="tester") as again:
+        rows = dict(about_lines(again, ""))
+    assert rows["Project file"] == str(project.path.absolute()), rows["Project file"]
+    assert Path(rows["Project file"]).is_absolute()
+    assert rows["Trained versions"].startswith(f"1 in {project.path.absolute()}.models"), rows["Trained versions"]
+    assert rows["Pipeline path"] == f"{project.path.absolute()}.models/1", rows["Pipeline path"]
+
+
 def test_about_names_the_default_trained_version_its_folder_and_its_base(project):
     add_version(project)
     rows = dict(about_lines(project, ""))
