@@ -28,17 +28,7 @@ def cmd_sets(args: argparse.Namespace) -> int:
                 )
             return 0
         change = rename_set(project, *args.rename) if args.rename else drop_set(project, args.drop)
-    counts = f"{counted(change.entities, 'entity', 'entities')}, {counted(change.events, 'event')}"
-    if change.already is not None:  # a second run of the same command: done before, exit 0
-        done = f"renamed {change.new_name!r}" if change.new_name is not None else "dropped"
-        line = f"set {change.name!r} was {done} already (at {change.already}); nothing was changed"
-    elif change.new_name is not None:
-        line = f"set {change.name!r} renamed {change.new_name!r}: {counts}"
-        line += f", the records of {counted(len(change.documents), 'document')}" if change.documents else ""
-        line += f", {counted(change.decisions, 'adjudication decision')}" if change.decisions else ""
-    else:
-        line = f"set {change.name!r} dropped: {counts} deleted"
-        line += f", the records of {counted(len(change.documents), 'document')}" if change.documents else ""
+    line = change.summary()
     if args.json:
         data = {
             "annotation_set": change.name,

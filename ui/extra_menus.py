@@ -50,6 +50,12 @@ def _open_models(window: "WindowFace") -> None:
     open_models(window)
 
 
+def _open_annotation_sets(window: "WindowFace") -> None:
+    from ui.dialogs.annotation_sets import open_annotation_sets
+
+    open_annotation_sets(window)
+
+
 def add_review_menu(window: "WindowFace") -> None:
     """A "Review" menu, before Help: Mark reviewed (the Document menu's action, which lists the document's problems
     first), then the team's work, the Adjudication and Agreement windows. A person looking in Review for how to review
@@ -77,7 +83,7 @@ def add_review_menu(window: "WindowFace") -> None:
 def add_training_menu(window: "WindowFace") -> None:
     """A "Project" menu, before Help: what makes the suggestions, Pre-annotate all documents (it was in File, away
     from the training whose version it then uses), Train suggestions… and Models… (the versions, and which one
-    pre-annotation uses)."""
+    pre-annotation uses); then Annotation sets… (the sets merged, one renamed or dropped: ``annotator sets``)."""
     menu = _menu_before_help(window, "&Project")
     menu.addAction(window.actions_by_name["preannotate"])
     menu.addAction(window.actions_by_name["preannotate_document"])
@@ -95,4 +101,12 @@ def add_training_menu(window: "WindowFace") -> None:
     models.triggered.connect(lambda _c=False: _open_models(window))
     menu.addAction(models)
     window.actions_by_name["models"] = models
+    sets = QAction("Annotation &sets…", window)
+    sets.setStatusTip(
+        "The annotation sets (main and each annotator's file merged) with their documents and counts; rename or drop "
+        "one, as 'annotator sets' does"
+    )
+    sets.triggered.connect(lambda _c=False: _open_annotation_sets(window))
+    menu.addAction(sets)
+    window.actions_by_name["annotation_sets"] = sets
     window.project_menu = menu  # type: ignore[attr-defined]

@@ -16,6 +16,7 @@ from annotator.set_status import set_statuses
 from annotator.store import Project, now
 from annotator.teams.differences import DECISIONS_KEY, differences
 from annotator.teams.sets import META_KEY, annotator_sets, check_sets
+from annotator.wording import counted
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,18 @@ class SetChange:
     documents: list[str] = field(default_factory=list)  # whose merge record of the set was renamed or taken off
     decisions: int = 0  # adjudication decisions carried to the new name
     already: str | None = None  # the same rename or drop was done before (when, as logged): nothing was changed
+
+    def summary(self) -> str:
+        """What was done in one line, as ``annotator sets`` prints it and the app's Annotation sets window says it."""
+        if self.already is not None:  # a second run of the same command: done before
+            done = f"renamed {self.new_name!r}" if self.new_name is not None else "dropped"
+            return f"set {self.name!r} was {done} already (at {self.already}); nothing was changed"
+        counts = f"{counted(self.entities, 'entity', 'entities')}, {counted(self.events, 'event')}"
+        records = f", the records of {counted(len(self.documents), 'document')}" if self.documents else ""
+        if self.new_name is None:
+            return f"set {self.name!r} dropped: {counts} deleted{records}"
+        decisions = f", {counted(self.decisions, 'adjudication decision')}" if self.decisions else ""
+        return f"set {self.name!r} renamed {self.new_name!r}: {counts}{records}{decisions}"
 
 
 def set_list(project: Project) -> list[SetInfo]:

@@ -1,0 +1,317 @@
+"""Project > Annotation sets…: the project's annotation sets as ``annotator sets PROJECT`` lists them (``main`` first,
+each with its documents, entities, events and the files it was merged from), one renamed or dropped through the same
+core functions (``teams.set_names.rename_set`` / ``drop_set``), with their refusals: ``main``, a name the project has
+already, a set settled with in an adjudication. A rename is undone by renaming the set back; a drop, which cannot be,
+is asked first. Each runs in a worker on its own connection (a rename of 1,000 documents' set takes about 2 s); the
+list, the document list's Adj. column and the Adjudication window are read again when it is done."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from annotator.model import DEFAULT_SET
+from annotator.store import Project
+from annotator.teams.set_names import SetInfo, drop_set, rename_set, set_list
+from annotator.wording import counted
+from ui import theme as themes
+from ui.dialogs.keys import ask_yes_no, buddy_label
+from ui.widget_tools import plain_label
+from ui.workers import Worker
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ui.window_face import WindowFace
+
+COLUMNS = ("Set", "Documents", "Entities", "Events", "Merged from")
+ABOUT = (
+    f"Each annotator's file brought in by annotator merge is a set of its own; {DEFAULT_SET!r} is the project's, the "
+    "final one (Review > Adjudicate settles the others into it)."
+)
+NONE_MERGED = "No annotator's set yet: annotator merge PROJECT alice.annotator bob.annotator brings each file in as one."
+MAIN_FIXED = f"{DEFAULT_SET!r} is the project's own, final set: it is neither renamed nor dropped"
+
+
+class SetNameWorker(Worker):
+    """A set renamed (``new`` given) or dropped, on the worker's own connection; ``done`` says what was done in the
+    command line's words, ``failed`` the refusal."""
+
+    def __init__(self, project_path: str, annotator: str | None, name: str, new: str | None) -> None:
+        super().__init__(project_path, annotator)
+        self.name, self.new = name, new
+        self.title = "Rename set" if new is not None else "Drop set"
+
+    def work(self, project: Project) -> str:
+        self.progress.emit(0, 0, f"{'renaming' if self.new is not None else 'dropping'} set {self.name!r}…")
+        change = rename_set(project, self.name, self.new) if self.new is not None else drop_set(project, self.name)
+        summary = change.summary()
+        return summary[0].upper() + summary[1:]
+
+
+class _NewName(QLineEdit):
+    """Enter with a name typed renames the selected set (the dialog stays); with the box empty, nothing."""
+
+    def __init__(self, dialog: "AnnotationSetsDialog") -> None:
+        super().__init__()
+        self.dialog = dialog
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.dialog.rename_selected()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class _SetTable(QTableWidget):
+    """Delete on a set asks to drop it; F2 puts its name in the New name box to be changed."""
+
+    def __init__(self, dialog: "AnnotationSetsDialog") -> None:
+        super().__init__(0, len(COLUMNS))
+        self.dialog = dialog
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Delete:
+            self.dialog.drop_selected()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_F2:
+            self.dialog.edit_name()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class AnnotationSetsDialog(QDialog):
+    def __init__(self, window: "WindowFace") -> None:
+        super().__init__(window)  # type: ignore[arg-type]
+        self.window_face = window
+        project = window.controller.project
+        assert project is not None  # open_annotation_sets refuses first
+        self.project = project
+        self.sets: list[SetInfo] = []
+        self.worker: SetNameWorker | None = None
+        self._refused = False  # the last rename or drop was refused (its words are in ``said``, red)
+        self.setWindowTitle(f"Annotation sets of {project.path.name}")
+        self.about = plain_label(ABOUT)
+        self.about.setWordWrap(True)
+        self.table = _SetTable(self)
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.itemSelectionChanged.connect(self._follow_selection)
+        self.new_name = _NewName(self)
+        self.new_name.setPlaceholderText("the selected set's new name")
+        self.new_name.textChanged.connect(lambda _t: self._follow_selection())
+        self.rename_button = QPushButton("&Rename")
+        self.rename_button.clicked.connect(self.rename_selected)
+        self.drop_button = QPushButton("&Drop…")
+        self.drop_button.clicked.connect(self.drop_selected)
+        for b in (self.rename_button, self.drop_button):
+            b.setAutoDefault(False)
+        row = QHBoxLayout()
+        row.addWidget(buddy_label("&New name", self.new_name))
+        row.addWidget(self.new_name, 1)
+        row.addWidget(self.rename_button)
+        row.addWidget(self.drop_button)
+        self.said = plain_label("")  # what the last rename or drop did, or its refusal (red)
+        self.said.setWordWrap(True)
+        self.said.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.about)
+        lay.addWidget(self.table)
+        lay.addLayout(row)
+        lay.addWidget(self.said)
+        lay.addWidget(buttons)
+        self.refresh()
+        self.table.setFocus()
+        self._fit()
+
+    def _fit(self) -> None:
+        """As wide as the table's columns need (at least 560 px), within the screen; as tall as its rows take."""
+        screen = self.window_face.screen().availableGeometry() if self.window_face.screen() else None
+        width = max(560, self.table.horizontalHeader().length() + 2 * self.table.frameWidth() + 40)
+        width = min(width, (screen.width() if screen else 1366) - 80)
+        self.resize(width, self.layout().totalHeightForWidth(width))
+
+    def refresh(self) -> None:
+        """The sets read again (after a rename or a drop, here or by ``annotator sets``); the same set kept selected,
+        else the first annotator's."""
+        chosen = self.selected()
+        self.sets = set_list(self.project)
+        self.table.setRowCount(len(self.sets))
+        for r, s in enumerate(self.sets):
+            cells = [s.name, f"{s.documents:,}", f"{s.entities:,}", f"{s.events:,}", ", ".join(s.merged_from) or "–"]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)  # shown as text: a set's name and a path are data, never markup
+                if 0 < col < 4:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if col == 4 and s.merged_from:
+                    item.setToolTip("\n".join(s.merged_from))
+                self.table.setItem(r, col, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        rows = min(len(self.sets), 8)
+        self.table.setFixedHeight(
+            self.table.horizontalHeader().height()
+            + sum(self.table.rowHeight(r) for r in range(rows))
+            + 2 * self.table.frameWidth()
+            + 2
+        )
+        names = [s.name for s in self.sets]
+        at = names.index(chosen) if chosen in names else (1 if len(names) > 1 else 0)
+        self.table.selectRow(at)
+        if len(self.sets) == 1:
+            self.say(NONE_MERGED)
+        self._follow_selection()
+
+    def selected(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.sets[rows[0].row()].name if rows and rows[0].row() < len(self.sets) else None
+
+    def _why_not(self, name: str | None) -> str:
+        """Why the selected set cannot be renamed or dropped now ("" when it can)."""
+        if name is None:
+            return "Select a set first"
+        if self.project.read_only:
+            return f"{self.project.path.name} is open read-only: its sets cannot be changed"
+        if name == DEFAULT_SET:
+            return MAIN_FIXED
+        if self.worker is not None:
+            return "A rename or a drop is under way"
+        return ""
+
+    def _follow_selection(self) -> None:
+        name = self.selected()
+        why = self._why_not(name)
+        typed = self.new_name.text().strip()
+        self.rename_button.setEnabled(not why and bool(typed))
+        self.drop_button.setEnabled(not why)
+        self.rename_button.setToolTip(
+            why or ("Type the set's new name in New name first" if not typed else f"Name set {name!r} {typed!r}")
+        )
+        self.drop_button.setToolTip(why or f"Delete set {name!r} and everything in it (asked first; Delete in the list)")
+
+    def say(self, text: str, error: bool = False) -> None:
+        self.said.setText(text)
+        self.said.setStyleSheet(f"color: {themes.current().error}" if error else "")
+
+    def edit_name(self) -> None:
+        """F2: the selected set's name in the New name box, selected, to be typed over."""
+        name = self.selected()
+        if name is None or name == DEFAULT_SET:
+            self.say(MAIN_FIXED if name == DEFAULT_SET else "Select a set first", error=True)
+            return
+        self.new_name.setText(name)
+        self.new_name.selectAll()
+        self.new_name.setFocus()
+
+    def rename_selected(self) -> None:
+        """The selected set named as typed, in a worker (``rename_set``: its refusals are said here)."""
+        name = self.selected()
+        new = self.new_name.text().strip()
+        if why := self._why_not(name):
+            self.say(why, error=True)
+            return
+        if not new:
+            self.say("Type the set's new name in New name first", error=True)
+            return
+        assert name is not None
+        self._run(name, new)
+
+    def confirm_drop(self, info: SetInfo) -> bool:
+        """Whether to drop ``info`` (Enter answers No): what goes, and that it cannot be undone."""
+        came = f" The file it came from ({', '.join(info.merged_from)}) merges anew afterwards." if info.merged_from else ""
+        return ask_yes_no(
+            self,
+            "Drop set?",
+            f"Delete set {info.name!r}: its {counted(info.entities, 'entity', 'entities')} and "
+            f"{counted(info.events, 'event')} on {counted(info.documents, 'document')}, and its records?{came}\n\n"
+            "This cannot be undone (Ctrl+Z does not bring it back).",
+        )
+
+    def drop_selected(self) -> None:
+        """The selected set dropped, asked first, in a worker (``drop_set``: its refusals are said here)."""
+        name = self.selected()
+        if why := self._why_not(name):
+            self.say(why, error=True)
+            return
+        info = next(s for s in self.sets if s.name == name)
+        if not self.confirm_drop(info):
+            self.say(f"Set {name!r} kept")
+            return
+        self._run(info.name, None)
+
+    def _run(self, name: str, new: str | None) -> None:
+        c = self.window_face.controller
+        if c.project is not self.project:  # closed or another opened meanwhile (the dialog is window-modal)
+            self.say("The project was closed: nothing was changed", error=True)
+            return
+        worker = SetNameWorker(str(self.project.path), self.project.annotator, name, new)
+        self.worker = worker
+        worker.done.connect(lambda text: self.say(text + (" (renaming it back undoes it)" if new else "")))
+        worker.failed.connect(lambda text: self.say(text, error=True))
+        worker.failed.connect(lambda _text: setattr(self, "_refused", True))
+        self._refused = False
+        self.say(f"{'Renaming' if new is not None else 'Dropping'} set {name!r}…")
+        self._follow_selection()
+        self.window_face.start_worker(worker, after=lambda: self._done(new))
+        if worker not in self.window_face.workers:  # refused before it started (the file moved): said in the line
+            self.worker = None
+            self.say(self.window_face.message.text(), error=True)
+            self._follow_selection()
+
+    def _done(self, new: str | None) -> None:
+        """The work ended (done or refused): everything that shows the sets read again."""
+        self.worker = None
+        c = self.window_face.controller
+        if c.project is self.project:
+            c.reload()  # the document list: its Adj. column and filter name the sets' work
+            adjudication = getattr(self.window_face, "_adjudication_window", None)
+            if adjudication is not None and adjudication.isVisible():
+                adjudication.refresh()
+            self.refresh()  # the set selected before kept (a refused rename's name is another set's: never it)
+            names = [s.name for s in self.sets]
+            if new is not None and not self._refused and new in names:
+                self.new_name.clear()
+                self.table.selectRow(names.index(new))
+        self._follow_selection()
+
+
+def open_annotation_sets(window: "WindowFace") -> AnnotationSetsDialog | None:
+    """Project > Annotation sets…: the window (window-modal, not waiting: the worker's end comes to it); refused in
+    the status line without a project."""
+    if window.controller.project is None:
+        window.show_error("Open a project first")
+        return None
+    dlg = AnnotationSetsDialog(window)
+    window._sets_dialog = dlg  # type: ignore[attr-defined]
+
+    def closed(_code: int) -> None:
+        window.back_to_text()
+        if dlg.worker is not None:  # its end still comes to the dialog: deleted after it
+            dlg.worker.finished.connect(dlg.deleteLater)
+        else:
+            dlg.deleteLater()
+
+    dlg.finished.connect(closed)
+    dlg.open()
+    return dlg
