@@ -107,7 +107,8 @@ def about_lines(
     if project is None:
         rows.append(("Project file", "none open"))
     else:
-        rows.append(("Project file", str(project.path.absolute())))  # as given it was relative: a bug report needs where
+        # absolute: as given (annotator gui news.annotator) it was relative, and a bug report needs where it lies
+        rows.append(("Project file", str(project.path.absolute())))
         if project.read_from is not None:  # an older file read from a copy upgraded in a temporary folder
             fmt = f"{project.read_from.before} (the project file's format; shown from a copy upgraded to {LATEST})"
         else:

@@ -8,7 +8,17 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QResizeEvent, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -163,6 +173,9 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.read_only_banner.hide()
         self.moved_bar = MovedBar()  # the project file renamed, moved or deleted while open (WindowFlow.offer_reopen)
         self.moved_bar.answered.connect(lambda had_keys: had_keys and self.view.setFocus())  # the keys the text's
+        self.moved_recall = self.moved_bar.recall  # in the status bar: the choices again once answered
+        back = QShortcut(QKeySequence("Escape"), self.moved_bar, self.back_to_text)  # F6 went in: Escape comes back
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         centre = QWidget()
         lay = QVBoxLayout(centre)
         lay.setContentsMargins(2, 2, 2, 2)
@@ -216,6 +229,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.progress_label,
             self.progress_bar,
             self.cancel_button,
+            self.moved_recall,
             self.waiting_label,
             self.work_label,
             self.reviewed_label,

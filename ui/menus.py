@@ -96,6 +96,16 @@ def build_menus(w: "WindowParts") -> dict[str, QAction]:
         "Ctrl+W",
         "Close the project file; the window stays, to open another (edits are saved as they are made)",
     )
+    a["moved_file"] = _action(
+        w,
+        "&Moved project file…",
+        w.moved_bar.show_again,
+        None,
+        "The project file was renamed, moved or deleted while open: its choices again (Open it where it is now, Save "
+        "a copy…, Keep working here), once answered",
+    )
+    a["moved_file"].setEnabled(False)  # until a move is answered (the bar shows its choices itself before)
+    w.moved_bar.standing.connect(a["moved_file"].setEnabled)
     a["import_files"] = _action(
         w, "&Import files…", w.import_files_dialog, "Ctrl+I", "Import .txt, .jsonl, .json files"
     )
@@ -272,6 +282,7 @@ def build_menus(w: "WindowParts") -> dict[str, QAction]:
     w.recent_menu = m.addMenu("Open &recent")
     w.recent_menu.aboutToShow.connect(w.fill_recent_menu)
     m.addAction(a["close_project"])
+    m.addAction(a["moved_file"])
     m.addSeparator()
     for k in ("import_files", "import_folder", "import_format", "export"):  # pre-annotation: the Project menu
         m.addAction(a[k])

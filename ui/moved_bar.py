@@ -4,8 +4,11 @@ It was a modal box (session 28 held its keys for a moment, ``ui/unasked_box.py``
 not go on reading or annotating. As an editor shows a file changed on disk, the strip is part of the window: shown, it
 takes no focus and no key typed for the text; its buttons are reached by their Alt+letter (Tab is the text's next
 suggestion), and a click or one of them answers it. Answered, the same move is not offered again (each edit refused
-after it is said in the status line); a kept edit meeting the move offers it again (reopening writes it). What each
-choice does is the window's (``WindowFlow.offer_reopen``, ``reopen_moved``).
+after it is said in the status line); a kept edit meeting the move offers it again (reopening writes it). A person
+who changes their mind brings the choices back (session 32: Keep working here was for good): the status bar's note
+``recall`` (a click) or File > Moved project file…, each showing the bar without taking the text's keys; F6 goes
+round to its buttons while it is shown. What each choice does is the window's (``WindowFlow.offer_reopen``,
+``reopen_moved``).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ class MovedBar(QFrame):
     """The message and the buttons of one offer; ``answered`` once a button is used (the bar then hidden)."""
 
     answered = Signal(bool)  # True when the keys were in the bar (an Alt+letter): the window gives them back
+    standing = Signal(bool)  # an answered move can be shown again (``show_again``): File > Moved project file… follows
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +57,16 @@ class MovedBar(QFrame):
         self._do: dict[QPushButton, Callable[[], object] | None] = {}
         self._offered: Hashable = None  # the move shown now, or last
         self._answered: Hashable = None  # the move last answered: not offered again
+        # the status bar's note while an answered move stands: a click shows the choices again (no focus taken)
+        self.recall = QPushButton("Project file moved…")
+        self.recall.setFlat(True)
+        self.recall.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.recall.setToolTip(
+            "The project file was renamed, moved or deleted while open: its choices again (Open it where it is now, "
+            "Save a copy…, Keep working here); File > Moved project file… does the same"
+        )
+        self.recall.clicked.connect(self.show_again)
+        self.recall.hide()
         self.hide()
 
     def offer_move(
@@ -83,6 +97,20 @@ class MovedBar(QFrame):
         """A project opened or closed: the bar of the one before hidden, its answer forgotten."""
         self.hide()
         self._answered = None
+        self._stand(False)
+
+    def show_again(self) -> None:
+        """The choices of the move last answered shown again (the person changed their mind); the focus stays where
+        it is, as at the first offer."""
+        if self._answered is None or self.isVisible():
+            return
+        self._answered = None
+        self.show()
+        self._stand(False)
+
+    def _stand(self, on: bool) -> None:
+        self.recall.setVisible(on)
+        self.standing.emit(on)
 
     def offer(
         self, title: str, text: str, reopen: Callable[[], object] | None, save_copy: Callable[[], object] | None
@@ -95,6 +123,7 @@ class MovedBar(QFrame):
         self.reopen_button.setVisible(reopen is not None)
         self.save_button.setVisible(save_copy is not None)
         self.show()
+        self._stand(False)
 
     def title(self) -> str:
         return self._title
@@ -111,6 +140,7 @@ class MovedBar(QFrame):
         had_keys = self.isAncestorOf(QApplication.focusWidget())
         self._answered = self._offered
         self.hide()
+        self._stand(True)
         self.answered.emit(had_keys)  # before the choice: a reopen's own move is a new offer, never this one's answer
         if do is not None:
             do()

@@ -259,17 +259,18 @@ class WindowFlow(_Window):
         self.keys_to(self.event_editor.type_combo or self.event_editor)
 
     def keys_to(self, target: QWidget) -> None:
-        """The keyboard focus to ``target`` by a key (F4, F6), drawn as Tab draws it: Qt shows a box's focus frame
-        only after a key moved the focus (Tab, a shortcut); given as Tab's, the type box that F4 or F6 gave the keys
-        to looked as every other box did."""
+        """The keyboard focus to ``target`` by a key (F4, F6), drawn as Tab draws it (Qt draws a box's focus frame only
+        after a key moved the focus: given so, the type box F4 or F6 gave the keys to looked as every other box)."""
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_pane(self, step: int) -> None:
-        """F6 / Shift+F6: the keyboard focus to the next (previous) pane shown: the text, the document list, each tab
-        of the annotation panel (entities, events, comments: their tables keep Ctrl+Tab), the event editor (Tab is
-        the text's next suggestion, so no other key reached them; Escape in any of them comes back to the text)."""
+        """F6 / Shift+F6: the keys to the next (previous) pane shown: the text, the moved-file bar, the document list,
+        each tab of the annotation panel (entities, events, comments: their tables keep Ctrl+Tab), the event editor
+        (Tab is the text's next suggestion; Escape in any of them comes back to the text)."""
         self.side_panels()
         panes: list[tuple[QWidget, QWidget | None, int | None]] = [(self.view, self.view, None)]
+        if self.moved_bar.isVisible():  # its buttons had their Alt+letter only (session 32)
+            panes.append((self.moved_bar, self.moved_bar.buttons()[0], None))
         if self.docks["documents"].isVisible():
             panes.append((self.docks["documents"], self.documents.table, None))
         if self.docks["annotations"].isVisible():
@@ -557,8 +558,7 @@ class WindowFlow(_Window):
         self.work_label.setVisible(bool(whole) and self.message.text() != whole)
 
     # -- the last place of each project (ui/places.py) -------------------------------------------------------
-    def remember_place(self) -> None:
-        """The current document's place written now (a document opened, the project closed)."""
+    def remember_place(self) -> None:  # the current document's place written now (an open, the project closed)
         self.places.write()
 
     def carry_place(self, new_path: str | Path) -> None:

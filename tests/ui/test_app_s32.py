@@ -92,7 +92,9 @@ def test_project_annotation_sets_lists_renames_and_drops_with_the_command_line_s
         with Project(team, create=False, annotator="check") as p:
             assert sorted(p.annotation_sets()) == ["alice", "bob"]
         adj = w.documents.proxy.index(0, ADJ_COLUMN)  # the document list names the sets' work by their names now
-        settled(qtbot, lambda: adj.data(Qt.ItemDataRole.ToolTipRole) == "Waiting for adjudication: the work of alice, bob")
+        settled(
+            qtbot, lambda: adj.data(Qt.ItemDataRole.ToolTipRole) == "Waiting for adjudication: the work of alice, bob"
+        )
 
         asked: list[str] = []
         monkeypatch.setattr(dlg, "confirm_drop", lambda info: asked.append(info.name) or False)

@@ -41,7 +41,9 @@ ABOUT = (
     f"Each annotator's file brought in by annotator merge is a set of its own; {DEFAULT_SET!r} is the project's, the "
     "final one (Review > Adjudicate settles the others into it)."
 )
-NONE_MERGED = "No annotator's set yet: annotator merge PROJECT alice.annotator bob.annotator brings each file in as one."
+NONE_MERGED = (
+    "No annotator's set yet: annotator merge PROJECT alice.annotator bob.annotator brings each file in as one."
+)
 MAIN_FIXED = f"{DEFAULT_SET!r} is the project's own, final set: it is neither renamed nor dropped"
 
 
@@ -208,7 +210,9 @@ class AnnotationSetsDialog(QDialog):
         self.rename_button.setToolTip(
             why or ("Type the set's new name in New name first" if not typed else f"Name set {name!r} {typed!r}")
         )
-        self.drop_button.setToolTip(why or f"Delete set {name!r} and everything in it (asked first; Delete in the list)")
+        self.drop_button.setToolTip(
+            why or f"Delete set {name!r} and everything in it (asked first; Delete in the list)"
+        )
 
     def say(self, text: str, error: bool = False) -> None:
         self.said.setText(text)
@@ -239,7 +243,11 @@ class AnnotationSetsDialog(QDialog):
 
     def confirm_drop(self, info: SetInfo) -> bool:
         """Whether to drop ``info`` (Enter answers No): what goes, and that it cannot be undone."""
-        came = f" The file it came from ({', '.join(info.merged_from)}) merges anew afterwards." if info.merged_from else ""
+        came = (
+            f" The file it came from ({', '.join(info.merged_from)}) merges anew afterwards."
+            if info.merged_from
+            else ""
+        )
         return ask_yes_no(
             self,
             "Drop set?",
