@@ -183,6 +183,7 @@ def test_pre_annotation_is_in_the_project_menu_beside_training(qtbot, window):
         "Pre-annotate to&kens only",  # session 19: the tokens-only run (a gold corpus)
         "&Train suggestions…",
         "&Models…",  # session 31: the versions, the one in use, and the switch
+        "Annotation &sets…",  # session 32: the sets merged, one renamed or dropped
     ]
     file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
     assert "&Pre-annotate all documents" not in [a.text() for a in file_menu.actions()]
