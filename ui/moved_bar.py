@@ -25,6 +25,7 @@ KEEP = "&Keep working here (Alt+K)"
 SAVE_COPY = "&Save a copy… (Alt+S)"
 # the bar's look: the read-only banner's yellow, a warning's, over the text (a red would read as an error of a key)
 STYLE = "#movedBar { background: #fff3c4; border: 1px solid #e0c060; } #movedBar QLabel { color: #5a4300; }"
+RECALL_STYLE = "QPushButton { background: #fff3c4; color: #5a4300; border: 1px solid #e0c060; padding: 1px 6px; }"
 
 
 class MovedBar(QFrame):
@@ -58,8 +59,9 @@ class MovedBar(QFrame):
         self._offered: Hashable = None  # the move shown now, or last
         self._answered: Hashable = None  # the move last answered: not offered again
         # the status bar's note while an answered move stands: a click shows the choices again (no focus taken)
-        self.recall = QPushButton("Project file moved…")
+        self.recall = QPushButton("Project file moved: choices…")
         self.recall.setFlat(True)
+        self.recall.setStyleSheet(RECALL_STYLE)  # the bar's yellow: the note of the bar put away
         self.recall.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.recall.setToolTip(
             "The project file was renamed, moved or deleted while open: its choices again (Open it where it is now, "

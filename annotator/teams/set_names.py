@@ -99,8 +99,8 @@ def rename_set(project: Project, old: str, new: str) -> SetChange:
         raise AnnotatorError(f"set {old!r} has that name already; nothing was changed")
     if new in annotator_sets(project, include_main=True):
         raise AnnotatorError(
-            f"the project has a set {new!r} already: renaming {old!r} to it would mix two sets' work (drop one first "
-            "with --drop); nothing was changed"
+            f"the project has a set {new!r} already: renaming {old!r} to it would mix two sets' work (drop one of "
+            "them first); nothing was changed"
         )
     change = SetChange(old, new)
     with project.transaction():

@@ -215,8 +215,13 @@ class AnnotationSetsDialog(QDialog):
         )
 
     def say(self, text: str, error: bool = False) -> None:
+        """``text`` under the list (red: a refusal); the window made as tall as its lines take (a refusal wrapped on two
+        lines squeezed the list over the New name row at 1366x768)."""
         self.said.setText(text)
         self.said.setStyleSheet(f"color: {themes.current().error}" if error else "")
+        need = self.layout().totalHeightForWidth(self.width())
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def edit_name(self) -> None:
         """F2: the selected set's name in the New name box, selected, to be typed over."""
