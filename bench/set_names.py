@@ -1,4 +1,5 @@
-"""Figures for a set renamed or dropped (``annotator sets``) and a merged set's export, on a generated team project
+"""Figures for the sets listed, a set renamed or dropped (``annotator sets``, Project > Annotation sets…) and a merged
+set's export, on a generated team project
 (teams_bench's annotators: every document's meta records both sets, so a rename reads and writes every one).
 
 Run: .venv/bin/python bench/set_names.py [documents] [spans per document]
@@ -41,9 +42,13 @@ def main() -> None:
                 f"export --set bob (jsonl):  {t1 - t0:7.2f} s   ({report.documents} documents, {report.entities} entities)"
             )
             try:
-                from annotator.teams.set_names import drop_set, rename_set
+                from annotator.teams.set_names import drop_set, rename_set, set_list
             except ImportError:
                 return
+            t5 = time.perf_counter()
+            listed = set_list(team)  # what Project > Annotation sets… reads on the window's thread (session 32)
+            t6 = time.perf_counter()
+            print(f"sets (the list):           {t6 - t5:7.3f} s   ({len(listed)} sets)")
             t2 = time.perf_counter()
             change = rename_set(team, "bob", "robert")
             t3 = time.perf_counter()

@@ -53,18 +53,26 @@ def _select(dlg, name: str) -> None:  # type: ignore[no-untyped-def]
     dlg.table.selectRow(list(_rows(dlg)).index(name))
 
 
-def test_project_annotation_sets_lists_renames_and_drops_with_the_command_line_s_refusals(qtbot, tmp_path, monkeypatch):
-    from annotator.store import Project
+def _sets_window(qtbot, team: Path):  # type: ignore[no-untyped-def]
+    """The window on ``team``, Project > Annotation sets… open and its list read: (window, dialog)."""
     from ui.dialogs.annotation_sets import AnnotationSetsDialog
+
+    w = open_window(qtbot, team, annotator="vera", pipeline=None)
+    settled(qtbot, lambda: w.documents.proxy.rowCount() == 2)
+    w.actions_by_name["annotation_sets"].trigger()  # on main: no such action (a KeyError)
+    dlg = w._sets_dialog
+    assert isinstance(dlg, AnnotationSetsDialog) and dlg.isVisible()
+    qtbot.waitUntil(lambda: dlg.worker is None)  # read in a worker (0.3 s for 1,000 documents of two annotators)
+    return w, dlg
+
+
+def test_project_annotation_sets_lists_the_sets_and_renames_one_with_the_command_line_s_refusals(qtbot, tmp_path):
+    from annotator.store import Project
     from ui.panels.documents import ADJ_COLUMN
 
     team = _team(tmp_path)
-    w = open_window(qtbot, team, annotator="vera", pipeline=None)
+    w, dlg = _sets_window(qtbot, team)
     try:
-        settled(qtbot, lambda: w.documents.proxy.rowCount() == 2)
-        w.actions_by_name["annotation_sets"].trigger()  # on main: no such action (a KeyError)
-        dlg = w._sets_dialog
-        assert isinstance(dlg, AnnotationSetsDialog) and dlg.isVisible()
         rows = _rows(dlg)
         assert list(rows) == ["main", "alice", "root"]
         assert rows["main"][:3] == ["0", "0", "0"]
@@ -82,7 +90,7 @@ def test_project_annotation_sets_lists_renames_and_drops_with_the_command_line_s
         qtbot.keyClick(dlg.new_name, Qt.Key.Key_Return)  # a name taken: the core's refusal, nothing changed
         qtbot.waitUntil(lambda: dlg.worker is None and "already" in dlg.said.text())
         assert "the project has a set 'alice' already" in dlg.said.text(), dlg.said.text()
-        assert list(_rows(dlg)) == ["main", "alice", "root"]
+        assert list(_rows(dlg)) == ["main", "alice", "root"] and dlg.selected() == "root"
 
         dlg.new_name.setText("bob")
         dlg.rename_button.click()
@@ -95,19 +103,31 @@ def test_project_annotation_sets_lists_renames_and_drops_with_the_command_line_s
         settled(
             qtbot, lambda: adj.data(Qt.ItemDataRole.ToolTipRole) == "Waiting for adjudication: the work of alice, bob"
         )
+        dlg.reject()
+    finally:
+        close_window(w)
 
+
+def test_project_annotation_sets_drops_a_set_after_asking(qtbot, tmp_path, monkeypatch):
+    from annotator.store import Project
+
+    team = _team(tmp_path)
+    w, dlg = _sets_window(qtbot, team)
+    try:
         asked: list[str] = []
         monkeypatch.setattr(dlg, "confirm_drop", lambda info: asked.append(info.name) or False)
         _select(dlg, "alice")
         qtbot.keyClick(dlg.table, Qt.Key.Key_Delete)  # asked; No: kept
         assert asked == ["alice"] and dlg.said.text() == "Set 'alice' kept"
+        with Project(team, create=False, annotator="check") as p:
+            assert sorted(p.annotation_sets()) == ["alice", "root"]
         monkeypatch.setattr(dlg, "confirm_drop", lambda info: asked.append(info.name) or True)
         dlg.drop_button.click()
         qtbot.waitUntil(lambda: dlg.worker is None and "dropped" in dlg.said.text())
         assert dlg.said.text().startswith("Set 'alice' dropped: 1 entity, 0 events deleted"), dlg.said.text()
-        assert list(_rows(dlg)) == ["main", "bob"]
+        assert list(_rows(dlg)) == ["main", "root"]
         with Project(team, create=False, annotator="check") as p:
-            assert sorted(p.annotation_sets()) == ["bob"]
+            assert sorted(p.annotation_sets()) == ["root"]
         dlg.reject()
     finally:
         close_window(w)
@@ -123,10 +143,8 @@ def test_a_set_settled_with_in_an_adjudication_is_not_dropped_from_the_window(qt
         doc = p.document_ids()[0]
         kabul = next(d for d in differences(p, doc) if d.start == 29)
         adj.take(p, kabul, "root", reviewer="vera")
-    w = open_window(qtbot, team, annotator="vera", pipeline=None)
+    w, dlg = _sets_window(qtbot, team)
     try:
-        w.actions_by_name["annotation_sets"].trigger()
-        dlg = w._sets_dialog
         monkeypatch.setattr(dlg, "confirm_drop", lambda info: True)
         _select(dlg, "root")
         dlg.drop_selected()

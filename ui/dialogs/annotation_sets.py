@@ -47,18 +47,25 @@ NONE_MERGED = (
 MAIN_FIXED = f"{DEFAULT_SET!r} is the project's own, final set: it is neither renamed nor dropped"
 
 
-class SetNameWorker(Worker):
-    """A set renamed (``new`` given) or dropped, on the worker's own connection; ``done`` says what was done in the
-    command line's words, ``failed`` the refusal."""
+class SetsWorker(Worker):
+    """On the worker's own connection: set ``name`` renamed ``new`` or (``new`` None) dropped, then the sets read
+    (``sets``); with no ``name``, the sets read alone (it only reads). ``done`` says what was done in the command line's
+    words, ``failed`` the refusal (the sets then not read: nothing changed)."""
 
-    def __init__(self, project_path: str, annotator: str | None, name: str, new: str | None) -> None:
+    def __init__(self, project_path: str, annotator: str | None, name: str | None = None, new: str | None = None):
         super().__init__(project_path, annotator)
         self.name, self.new = name, new
-        self.title = "Rename set" if new is not None else "Drop set"
+        self.title = "Annotation sets" if name is None else "Rename set" if new is not None else "Drop set"
+        self.reads_only = name is None
+        self.sets: list[SetInfo] | None = None
 
     def work(self, project: Project) -> str:
+        if self.name is None:
+            self.sets = set_list(project)
+            return f"Annotation sets: {', '.join(s.name for s in self.sets)}"
         self.progress.emit(0, 0, f"{'renaming' if self.new is not None else 'dropping'} set {self.name!r}…")
         change = rename_set(project, self.name, self.new) if self.new is not None else drop_set(project, self.name)
+        self.sets = set_list(project)
         summary = change.summary()
         return summary[0].upper() + summary[1:]
 
@@ -105,8 +112,7 @@ class AnnotationSetsDialog(QDialog):
         assert project is not None  # open_annotation_sets refuses first
         self.project = project
         self.sets: list[SetInfo] = []
-        self.worker: SetNameWorker | None = None
-        self._refused = False  # the last rename or drop was refused (its words are in ``said``, red)
+        self.worker: SetsWorker | None = None
         self.setWindowTitle(f"Annotation sets of {project.path.name}")
         self.about = plain_label(ABOUT)
         self.about.setWordWrap(True)
@@ -143,22 +149,27 @@ class AnnotationSetsDialog(QDialog):
         lay.addLayout(row)
         lay.addWidget(self.said)
         lay.addWidget(buttons)
-        self.refresh()
         self.table.setFocus()
+        self.refresh()  # in a worker: 0.3 s on the window's thread for 1,000 documents of two annotators
         self._fit()
 
     def _fit(self) -> None:
-        """As wide as the table's columns need (at least 560 px), within the screen; as tall as its rows take."""
+        """As wide as the table's columns need (at least 640 px, never narrower than it is), within the screen; as
+        tall as its rows and lines take."""
         screen = self.window_face.screen().availableGeometry() if self.window_face.screen() else None
-        width = max(560, self.table.horizontalHeader().length() + 2 * self.table.frameWidth() + 40)
+        width = max(640, self.width() if self.isVisible() else 0)
+        width = max(width, self.table.horizontalHeader().length() + 2 * self.table.frameWidth() + 40)
         width = min(width, (screen.width() if screen else 1366) - 80)
         self.resize(width, self.layout().totalHeightForWidth(width))
 
     def refresh(self) -> None:
-        """The sets read again (after a rename or a drop, here or by ``annotator sets``); the same set kept selected,
-        else the first annotator's."""
+        """The sets read again, in a worker (``annotator sets`` may have changed them); the list filled when it ends."""
+        self._run(None, None)
+
+    def fill(self, sets: list[SetInfo]) -> None:
+        """The table made of ``sets``; the set selected before kept selected, else the first annotator's."""
         chosen = self.selected()
-        self.sets = set_list(self.project)
+        self.sets = sets
         self.table.setRowCount(len(self.sets))
         for r, s in enumerate(self.sets):
             cells = [s.name, f"{s.documents:,}", f"{s.entities:,}", f"{s.events:,}", ", ".join(s.merged_from) or "–"]
@@ -198,7 +209,7 @@ class AnnotationSetsDialog(QDialog):
         if name == DEFAULT_SET:
             return MAIN_FIXED
         if self.worker is not None:
-            return "A rename or a drop is under way"
+            return "Reading the sets…" if self.worker.name is None else "A rename or a drop is under way"
         return ""
 
     def _follow_selection(self) -> None:
@@ -219,6 +230,9 @@ class AnnotationSetsDialog(QDialog):
         lines squeezed the list over the New name row at 1366x768)."""
         self.said.setText(text)
         self.said.setStyleSheet(f"color: {themes.current().error}" if error else "")
+        self._fit_height()
+
+    def _fit_height(self) -> None:
         need = self.layout().totalHeightForWidth(self.width())
         if need > self.height():
             self.resize(self.width(), need)
@@ -273,39 +287,45 @@ class AnnotationSetsDialog(QDialog):
             return
         self._run(info.name, None)
 
-    def _run(self, name: str, new: str | None) -> None:
+    def _run(self, name: str | None, new: str | None) -> None:
+        """A worker started: ``name`` renamed ``new`` or dropped, else (``name`` None) the sets read."""
         c = self.window_face.controller
         if c.project is not self.project:  # closed or another opened meanwhile (the dialog is window-modal)
             self.say("The project was closed: nothing was changed", error=True)
             return
-        worker = SetNameWorker(str(self.project.path), self.project.annotator, name, new)
+        worker = SetsWorker(str(self.project.path), self.project.annotator, name, new)
         self.worker = worker
-        worker.done.connect(lambda text: self.say(text + (" (renaming it back undoes it)" if new else "")))
+        if name is not None:
+            worker.done.connect(lambda text: self.say(text + (" (renaming it back undoes it)" if new else "")))
         worker.failed.connect(lambda text: self.say(text, error=True))
-        worker.failed.connect(lambda _text: setattr(self, "_refused", True))
-        self._refused = False
-        self.say(f"{'Renaming' if new is not None else 'Dropping'} set {name!r}…")
+        what = "Reading the sets" if name is None else "Renaming set" if new is not None else "Dropping set"
+        self.say(f"{what} {name!r}…" if name is not None else f"{what}…")
         self._follow_selection()
-        self.window_face.start_worker(worker, after=lambda: self._done(new))
+        self.window_face.start_worker(worker, after=lambda: self._done(worker), note=name is None)
         if worker not in self.window_face.workers:  # refused before it started (the file moved): said in the line
             self.worker = None
             self.say(self.window_face.message.text(), error=True)
             self._follow_selection()
 
-    def _done(self, new: str | None) -> None:
-        """The work ended (done or refused): everything that shows the sets read again."""
+    def _done(self, worker: SetsWorker) -> None:
+        """The work ended: the list filled with the sets it read; after a rename or a drop, everything else that shows
+        the sets read again. Refused, nothing changed: the list stays."""
         self.worker = None
         c = self.window_face.controller
-        if c.project is self.project:
-            c.reload()  # the document list: its Adj. column and filter name the sets' work
-            adjudication = getattr(self.window_face, "_adjudication_window", None)
-            if adjudication is not None and adjudication.isVisible():
-                adjudication.refresh()
-            self.refresh()  # the set selected before kept (a refused rename's name is another set's: never it)
+        if worker.sets is not None and c.project is self.project:
+            if worker.name is None and self.said.text() == "Reading the sets…":
+                self.say("")
+            self.fill(worker.sets)  # the set selected before kept (a refused rename's name is another's: never it)
+            if worker.name is not None:
+                c.reload()  # the document list: its Adj. column and filter name the sets' work
+                adjudication = getattr(self.window_face, "_adjudication_window", None)
+                if adjudication is not None and adjudication.isVisible():
+                    adjudication.refresh()
             names = [s.name for s in self.sets]
-            if new is not None and not self._refused and new in names:
+            if worker.new is not None and worker.new in names:
                 self.new_name.clear()
-                self.table.selectRow(names.index(new))
+                self.table.selectRow(names.index(worker.new))
+            self._fit()
         self._follow_selection()
 
 

@@ -91,8 +91,8 @@ GENERAL = [
     ("F4", "Into the event editor (Escape: back to the text)"),
     (
         "F6 / Shift+F6",
-        "Next / previous panel: text, documents (Enter opens one), entities, events, comments, event editor "
-        "(Escape: back to the text)",
+        "Next / previous panel: text, the moved-file bar's choices while shown (Space presses one), documents (Enter "
+        "opens one), entities, events, comments, event editor (Escape: back to the text)",
     ),
     ("F8", "Hide / show the side panels"),
     ("Ctrl+Shift+A", "Accept all suggestions in this document"),
@@ -128,7 +128,8 @@ GENERAL = [
     (
         "Alt+O / Alt+K",
         "The bar saying the project file was renamed or moved while open: open it where it is now / keep working "
-        "here (Alt+S: save a copy of what is open, when the file was deleted)",
+        "here (Alt+S: save a copy of what is open, when the file was deleted); answered, the status bar's "
+        "“Project file moved: choices…” or File > Moved project file… shows them again",
     ),
 ]
 
