@@ -103,6 +103,15 @@ def test_project_annotation_sets_lists_the_sets_and_renames_one_with_the_command
         settled(
             qtbot, lambda: adj.data(Qt.ItemDataRole.ToolTipRole) == "Waiting for adjudication: the work of alice, bob"
         )
+        assert dlg.undo_button.isVisible()
+        qtbot.keyClick(dlg.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # taken back: named as it was
+        qtbot.waitUntil(lambda: dlg.worker is None and "taken back" in dlg.said.text())
+        assert dlg.said.text().startswith("Set 'bob' renamed 'root': 2 entities"), dlg.said.text()
+        assert list(_rows(dlg)) == ["main", "alice", "root"] and not dlg.undo_button.isVisible()
+        with Project(team, create=False, annotator="check") as p:
+            assert sorted(p.annotation_sets()) == ["alice", "root"]
+        dlg.undo_rename()  # once: nothing more to take back
+        assert "Nothing to undo here" in dlg.said.text()
         dlg.reject()
     finally:
         close_window(w)

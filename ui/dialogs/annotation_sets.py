@@ -1,8 +1,8 @@
 """Project > Annotation sets…: the project's annotation sets as ``annotator sets PROJECT`` lists them (``main`` first,
 each with its documents, entities, events and the files it was merged from), one renamed or dropped through the same
 core functions (``teams.set_names.rename_set`` / ``drop_set``), with their refusals: ``main``, a name the project has
-already, a set settled with in an adjudication. A rename is undone by renaming the set back; a drop, which cannot be,
-is asked first. Each runs in a worker on its own connection (a rename of 1,000 documents' set takes about 2 s); the
+already, a set settled with in an adjudication. The last rename is taken back by Ctrl+Z or Undo rename (the set renamed
+back: exact, its adjudication decisions too); a drop, which cannot be, is asked first. Each runs in a worker on its own connection (a rename of 1,000 documents' set takes about 2 s); the
 list, the document list's Adj. column and the Adjudication window are read again when it is done."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -113,6 +113,7 @@ class AnnotationSetsDialog(QDialog):
         self.project = project
         self.sets: list[SetInfo] = []
         self.worker: SetsWorker | None = None
+        self.undone = False  # the rename under way takes back the last one
         self.setWindowTitle(f"Annotation sets of {project.path.name}")
         self.about = plain_label(ABOUT)
         self.about.setWordWrap(True)
@@ -131,13 +132,21 @@ class AnnotationSetsDialog(QDialog):
         self.rename_button.clicked.connect(self.rename_selected)
         self.drop_button = QPushButton("&Drop…")
         self.drop_button.clicked.connect(self.drop_selected)
-        for b in (self.rename_button, self.drop_button):
+        # the last rename made here taken back (the set named as it was: rename_set again, exact, decisions too)
+        self.last_rename: tuple[str, str] | None = None
+        self.undo_button = QPushButton("&Undo rename")
+        self.undo_button.clicked.connect(self.undo_rename)
+        self.undo_button.hide()
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_rename)  # Ctrl+Z, as in the main window
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for b in (self.rename_button, self.drop_button, self.undo_button):
             b.setAutoDefault(False)
         row = QHBoxLayout()
         row.addWidget(buddy_label("&New name", self.new_name))
         row.addWidget(self.new_name, 1)
         row.addWidget(self.rename_button)
         row.addWidget(self.drop_button)
+        row.addWidget(self.undo_button)
         self.said = plain_label("")  # what the last rename or drop did, or its refusal (red)
         self.said.setWordWrap(True)
         self.said.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -260,6 +269,22 @@ class AnnotationSetsDialog(QDialog):
         assert name is not None
         self._run(name, new)
 
+    def undo_rename(self) -> None:
+        """Ctrl+Z or Undo rename: the set renamed last here named as it was (``rename_set`` back: its rows, records and
+        adjudication decisions as they were). A drop is not undone (it is asked first)."""
+        if self.last_rename is None:
+            self.say("Nothing to undo here: a rename made in this window is taken back (a drop cannot be)", error=True)
+            return
+        if self.worker is not None:
+            self.say("A rename or a drop is under way", error=True)
+            return
+        old, new = self.last_rename
+        self.undone = True
+        names = [s.name for s in self.sets]
+        if new in names:
+            self.table.selectRow(names.index(new))
+        self._run(new, old)
+
     def confirm_drop(self, info: SetInfo) -> bool:
         """Whether to drop ``info`` (Enter answers No): what goes, and that it cannot be undone."""
         came = (
@@ -296,7 +321,8 @@ class AnnotationSetsDialog(QDialog):
         worker = SetsWorker(str(self.project.path), self.project.annotator, name, new)
         self.worker = worker
         if name is not None:
-            worker.done.connect(lambda text: self.say(text + (" (renaming it back undoes it)" if new else "")))
+            after = "" if new is None else " (taken back)" if self.undone else " (Ctrl+Z or Undo rename takes it back)"
+            worker.done.connect(lambda text: self.say(text + after))
         worker.failed.connect(lambda text: self.say(text, error=True))
         what = "Reading the sets" if name is None else "Renaming set" if new is not None else "Dropping set"
         self.say(f"{what} {name!r}…" if name is not None else f"{what}…")
@@ -311,6 +337,7 @@ class AnnotationSetsDialog(QDialog):
         """The work ended: the list filled with the sets it read; after a rename or a drop, everything else that shows
         the sets read again. Refused, nothing changed: the list stays."""
         self.worker = None
+        undone, self.undone = self.undone, False
         c = self.window_face.controller
         if worker.sets is not None and c.project is self.project:
             if worker.name is None and self.said.text() == "Reading the sets…":
@@ -322,6 +349,11 @@ class AnnotationSetsDialog(QDialog):
                 if adjudication is not None and adjudication.isVisible():
                     adjudication.refresh()
             names = [s.name for s in self.sets]
+            if worker.name is not None:  # taken back: nothing more to take back; a drop: none to take back
+                self.last_rename = (worker.name, worker.new) if worker.new is not None and not undone else None
+            self.undo_button.setVisible(self.last_rename is not None)
+            if self.last_rename is not None:
+                self.undo_button.setToolTip(f"Name set {worker.new!r} {worker.name!r} again (Ctrl+Z)")
             if worker.new is not None and worker.new in names:
                 self.new_name.clear()
                 self.table.selectRow(names.index(worker.new))
