@@ -64,7 +64,21 @@ def edge_moved(
     """[start, end) with its ``edge`` ('start' or 'end') moved by one token in ``direction`` (-1 or +1); ``start >=
     end`` when the move would leave no token. A span inside one token of the pipeline's that the fallback cuts
     (``annotator.tokens``: spaCy's "--Algerians", "Yemenis--") moves by the fallback's pieces within it, so the keys
-    can make it "Algerians" (round 12, docs/keyboard.md: Shift+Right said "A span keeps at least one token")."""
+    can make it "Algerians" (round 12, docs/keyboard.md: Shift+Right said "A span keeps at least one token"). A token
+    of spaces or a line break (the pipeline keeps them as tokens) is moved over, never an edge: Ctrl+Shift+Right after
+    "votes." made the span end with the line break, in the file and every export (session 32)."""
+    moved = _edge_moved_once(tokens, text, start, end, edge, direction)
+    while moved[0] < moved[1] and text[moved[0] if edge == "start" else moved[1] - 1].isspace():
+        again = _edge_moved_once(tokens, text, *moved, edge, direction)
+        if again == moved:
+            break
+        moved = again
+    return moved
+
+
+def _edge_moved_once(
+    tokens: "Tokens | LocalTokens", text: str, start: int, end: int, edge: str, direction: int
+) -> tuple[int, int]:
     moved = (
         (tokens.move(start, direction, "start"), end)
         if edge == "start"

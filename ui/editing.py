@@ -436,12 +436,18 @@ class EditActions(QObject):
             start, end = v.trigger_start, v.trigger_end
         else:
             return
+        was = (start, end)
         start, end = self.c.edge_moved(start, end, edge, direction)
+        what = "A span" if cur is not None else "A trigger"
         if start >= end:  # it said nothing: the key seemed not to work
             other = "Ctrl+Shift+Right" if edge == "start" else "Shift+Left"
-            self.c.report_status(
-                f"{'A span' if cur is not None else 'A trigger'} keeps at least one token: "
-                f"{other} first widens it, to move it along"
+            self.c.report_status(f"{what} keeps at least one token: {other} first widens it, to move it along")
+            return
+        if self._in_one_sentence(*was) and not self._in_one_sentence(start, end):
+            # as a label key or E on words across sentences (session 31): the edge stops at its sentence's end
+            self.c.report_error(
+                f"{what} lies in one sentence: its {edge} stays at the sentence's {'end' if direction > 0 else 'start'}"
+                f" (“{self.c.span_said(*was, 40)}”)"
             )
             return
         if cur is not None:
@@ -450,6 +456,9 @@ class EditActions(QObject):
             self.c.run(
                 cmd.MoveTrigger, self.c.current_event, start, end, expected=self.c.events.get(self.c.current_event)
             )
+
+    def _in_one_sentence(self, start: int, end: int) -> bool:
+        return end <= self.c.sentence(start)[1]
 
     # -- events (see ui/event_actions.py) ----------------------------------------------------------------
     def new_event(self) -> None:

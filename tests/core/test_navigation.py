@@ -128,6 +128,19 @@ def test_an_edge_inside_one_stored_token_moves_by_the_fallback_s_pieces() -> Non
     assert edge_moved(tokens, text, 23, 26, "end", -1)[0] >= edge_moved(tokens, text, 23, 26, "end", -1)[1]  # "and"
 
 
+def test_an_edge_moves_over_a_line_break_token_never_onto_it() -> None:
+    """Session 32 under Xvfb: Ctrl+Shift+Right on "fewer than 40,000" went to "votes", ".", then the line break, a token
+    of spaCy's: the CARDINAL ended with it in the file. A token of spaces or a line break is moved over both ways."""
+    text = "40,000 votes.\nThe  Commission"
+    tokens = Tokens([0, 7, 12, 13, 14, 17, 19], [6, 12, 13, 14, 17, 19, 29])  # spaCy's: "\n" and " " are tokens
+    assert edge_moved(tokens, text, 0, 13, "end", 1) == (0, 17)  # past the break to "The", never (0, 14)
+    assert edge_moved(tokens, text, 0, 17, "end", -1) == (0, 13)  # back: "votes.", never "votes.\n"
+    assert edge_moved(tokens, text, 7, 17, "start", 1) == (12, 17)
+    assert edge_moved(tokens, text, 12, 17, "start", 1) == (14, 17)  # over the break: "The"
+    assert edge_moved(tokens, text, 14, 29, "start", -1) == (12, 29)
+    assert edge_moved(tokens, text, 14, 17, "end", 1) == (14, 29)  # over the two spaces: "The  Commission"
+
+
 def test_a_selection_inside_one_stored_token_leaving_out_its_dashes_snaps_to_the_word() -> None:
     """Round 12's Left: a drag over "Algerians" of spaCy's one token "--Algerians" snapped to the whole token. Inside
     one stored token, a selection that leaves out only a dash run snaps to the fallback's pieces; anything else (the

@@ -1,0 +1,40 @@
+"""Session 32 as a user (helper s32-qa, docs/reliability.md "Session 32: as a user"): keys pressed through the real
+window under Xvfb, then what the project file holds; each test failed on main before its fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from ui_helpers import find
+from ui_support import DOC_A
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def _span(db, d: int, start: int) -> tuple[int, int, str]:  # type: ignore[no-untyped-def]
+    """The (start, end, state) of the span of document ``d`` starting at ``start``, as the file holds it."""
+    (e,) = [e for e in db.entities(d) if e.start == start]
+    return e.start, e.end, e.state
+
+
+def test_a_span_s_edge_stops_at_its_sentence_s_end(qtbot, window, db):
+    """Seed 006 under Xvfb (session 31's lead 1, true on main): Ctrl+Shift+Right on "fewer than 40,000" four times made
+    the CARDINAL "fewer than 40,000 votes.\\nThe", over the sentence's end into the next one's first word, though a
+    label key or E on words across sentences is refused since session 31. A span lies in one sentence: the key moves
+    the edge no further, and the line says why; Shift+Left on the next sentence's first span the same."""
+    w, c, v = window, window.controller, window.view
+    v.setFocus()
+    d = c.doc.id
+    monday = find(DOC_A, "Monday")[0]
+    c.select_entity(next(e.id for e in db.entities(d) if e.start == monday))
+    qtbot.keyClick(v, Qt.Key.Key_Right, CTRL_SHIFT)  # "Monday."
+    assert _span(db, d, monday)[:2] == find(DOC_A, "Monday.")
+    qtbot.keyClick(v, Qt.Key.Key_Right, CTRL_SHIFT)  # on main: "Monday.\nNATO"
+    assert _span(db, d, monday)[:2] == find(DOC_A, "Monday.")
+    assert w.message.text() == "A span lies in one sentence: its end stays at the sentence's end (“Monday.”)"
+    nato = find(DOC_A, "NATO")[0]
+    c.select_entity(next(e.id for e in db.entities(d) if e.start == nato))
+    qtbot.keyClick(v, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)  # on main: "Monday.\nNATO" again
+    assert _span(db, d, nato)[:2] == find(DOC_A, "NATO")
+    assert w.message.text().startswith("A span lies in one sentence: its start stays at the sentence's start")
+    qtbot.keyClick(v, Qt.Key.Key_Right, CTRL_SHIFT)  # within the sentence: as before
+    assert _span(db, d, nato)[:2] == find(DOC_A, "NATO forces")
