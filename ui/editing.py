@@ -201,6 +201,21 @@ class EditActions(QObject):
         around = [e for e in self.c.entities_at(a) if e.state == UNDECIDED and e.start <= a and b <= e.end]
         return around[0] if len(around) == 1 else None
 
+    def take_span_around_match(self) -> None:
+        """A role key on Find's match that lies in one span (not rejected) and is no span itself: that span is selected
+        for the key, the name around the words found, decided or not, as a label key takes the suggestion the match lies
+        in. Seed 007 (session 32): Ctrl+F "sait", Alt+1 made "Saitō" a PERSON of its own inside the suggested "Kenji
+        Saitō", and the event's Entity that piece of the name, in the file and every export."""
+        sel = self.selected_span()
+        if sel is None or not self.on_find_match():
+            return
+        a, b = sel
+        if any((e.start, e.end) == sel for e in self.c.entities_at(a)):
+            return
+        around = [e for e in self.c.entities_at(a) if e.start <= a and b <= e.end]
+        if len(around) == 1:
+            self._take(around[0])
+
     def _take(self, e: Entity) -> None:
         """Select ``e`` for the key that acts on it (the words found or the caret stood for it)."""
         self.events.forget_left()

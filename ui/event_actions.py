@@ -252,6 +252,8 @@ class EventActions:
         """Fill role ``index`` of the selected event: with ``entity_id``, the selected span, or (nothing
         selected) the nearest entity the role accepts; the same key again moves to the next candidate."""
         with said_on_event(self.c):
+            if entity_id is None:
+                self.edit.take_span_around_match()  # Find's "sait": the name "Kenji Saitō" it lies in
             self._fill_role(index, entity_id)
 
     def _fill_role(self, index: int, entity_id: int | None = None) -> None:
@@ -468,6 +470,7 @@ class EventActions:
     def add_another(self, index: int) -> None:
         """Alt+Shift+N: one more filler for role N (the selected span, else the nearest candidate not in it)."""
         with said_on_event(self.c):
+            self.edit.take_span_around_match()
             self._add_another(index)
 
     def _add_another(self, index: int) -> None:

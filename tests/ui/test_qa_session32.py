@@ -38,3 +38,32 @@ def test_a_span_s_edge_stops_at_its_sentence_s_end(qtbot, window, db):
     assert w.message.text().startswith("A span lies in one sentence: its start stays at the sentence's start")
     qtbot.keyClick(v, Qt.Key.Key_Right, CTRL_SHIFT)  # within the sentence: as before
     assert _span(db, d, nato)[:2] == find(DOC_A, "NATO forces")
+
+
+def test_a_role_key_on_find_s_match_inside_a_name_fills_the_role_with_the_name(qtbot, window, db):
+    """Seed 007 under Xvfb (session 31's lead 2, true on main): an event selected, Ctrl+F "sait" and Alt+1 in the bar
+    made "Saitō" a PERSON of its own inside the suggested PERSON "Kenji Saitō", and the event's Entity that piece of the
+    name, two overlapping spans in the file and every export. The match lies in a name: the role takes that name, as a
+    label key there decides the suggestion it lies in and Alt+Enter in the bar selects the whole name (session 31);
+    Alt+Shift+1 the same; words found in no span are made a span as before."""
+    from ui import commands as cmd
+
+    w, c, v, bar = window, window.controller, window.view, window.find_bar
+    v.setFocus()
+    d = c.doc.id
+    before = {(e.start, e.end) for e in db.entities(d)}
+    ev = c.run(cmd.AddEvent, d, "Contact:Meet", *find(DOC_A, "met"))
+    c.select_event(ev)
+    qtbot.keyClick(v, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(bar.edit, "smi")
+    qtbot.keyClick(bar.edit, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # on main: "Smith" a PERSON of its own
+    assert {(e.start, e.end) for e in db.entities(d)} == before
+    fillers = {(e.start, e.end) for a in db.event(ev).arguments for e in [db.entity(a.entity_id)]}
+    assert fillers == {find(DOC_A, "John Smith")}
+    qtbot.keyClick(v, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar.edit.selectAll()
+    qtbot.keyClicks(bar.edit, "lop")
+    qtbot.keyClick(bar.edit, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert {(e.start, e.end) for e in db.entities(d)} == before
+    fillers = {(e.start, e.end) for a in db.event(ev).arguments for e in [db.entity(a.entity_id)]}
+    assert fillers == {find(DOC_A, "John Smith"), find(DOC_A, "Maria Lopez")}
