@@ -39,6 +39,7 @@ from annotator.suggest.types import ArgumentSuggestion
 _WHILE = {"while", "when", "as"}
 WHERE_PREPS = SETTING_PREPS | {"to", "into", "from", "toward", "towards"}  # a phrase that tells where
 _AIMED = ("prep:to", "prep:at", "prep:on", "prep:against", "prep:into")
+REFLEXIVES = {"himself", "herself", "themselves", "themself", "oneself", "myself", "yourself", "ourselves"}
 # the slots only a noun phrase fills: a word there is a noun, whatever its tag
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "obj", "pobj")
 # slots of a reading the parse does not give outright, and any slot "~slot" (read from another clause, "~subj", or in
@@ -211,6 +212,9 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
             subjpass = shared
         elif not subj:  # "was ousted and fled", "is accused of shooting": the subject of both
             subj = shared
+    # "Abbott killed himself", "the guard shot herself": a reflexive object is the subject, the one it was done to (a
+    # suicide's Victim, as "committed suicide" gives it: session 31); the pronoun itself names no one to a reader
+    objs = [subj[0] if c.lower_ in REFLEXIVES and subj else c for c in objs]
     # the object of a verb of leaving is where the movement starts ("fled Ukraine", "left Kabul")
     obj_slot = "obj_from" if v.lemma_.lower() in LEAVING_VERBS else "obj"
     # the object of a verb of reaching is where the movement ends, whatever it is ("visited the front lines",

@@ -239,3 +239,15 @@ def test_a_blaze_or_an_illness_battled_and_a_law_as_the_doer_are_no_attack(nlp, 
         ("Troops battled the rebels for hours in Mosul.", "battled"),
     ]:
         assert (word, "Conflict:Attack") in suggested_triggers(nlp, text, suggester), text
+
+
+@pytest.mark.slow
+def test_who_kills_himself_is_the_victim(nlp, suggester):
+    # "killed himself" (session 31's lead, true on main: Agent the man, no Victim): a reflexive object is the subject,
+    # the one who died, as "committed suicide" gives it; a pronoun subject with no one named before it fills nothing
+    text = "The former minister, John Abbott, killed himself at his home in Leeds on Tuesday, police said."
+    (die,) = [e for e in suggested_events(nlp, text, suggester) if e.type == "Life:Die"]
+    assert [text[a.start : a.end] for a in die.arguments if a.role == "Victim"] == ["John Abbott"], die.arguments
+    text = "A soldier shot himself at a base in Texas on Friday."
+    (shot,) = [e for e in suggested_events(nlp, text, suggester) if e.type == "Conflict:Attack"]
+    assert [text[a.start : a.end] for a in shot.arguments if a.role == "Target"] == ["soldier"], shot.arguments
