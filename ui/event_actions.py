@@ -12,6 +12,7 @@ from annotator.trigger_phrase import phrase_ahead, word_types
 from annotator.type_order import named_other, next_event_type, retype_first, tried_after, types_nearby
 from annotator.rules import has_room, takes
 from ui.role_keys import already_in, elsewhere_said, event_to_fill, filling, next_said, one_only, role_shortcut
+from ui.role_keys import no_event_line
 from ui.role_keys import filled_span, said_on_event
 from ui.plain import near_type_said
 from ui.span_keys import SpanKeys
@@ -90,14 +91,22 @@ class EventActions:
     def sentence(self, cp: int) -> tuple[int, int]:
         return self.c.sentence(cp)
 
-    def role_event(self) -> Event | None:
-        """The event a role key fills (``role_keys.event_to_fill``): the words (or span) the person selected say it."""
+    def _words(self) -> tuple[int, int] | None:
+        """The words (or span) the person selected for a role key: not the span a role key left selected."""
         words, span = self.edit.selected_span(), self.edit.current()
         if words is None and span is not None and span.id != self._left:
             words = span.start, span.end
-        if (ev := event_to_fill(self.c, cur := self.current(), words)) is not cur:
+        return words
+
+    def role_event(self) -> Event | None:
+        """The event a role key fills (``role_keys.event_to_fill``): the words (or span) the person selected say it."""
+        if (ev := event_to_fill(self.c, cur := self.current(), self._words())) is not cur:
             self._cycle = None
         return ev
+
+    def _no_event_said(self) -> None:
+        """What a role key with no event to fill says (``role_keys.no_event_line``)."""
+        self.c.report_error(no_event_line(self.c, self.current(), self._words()))
 
     # -- new event ---------------------------------------------------------------------------------------
     def trigger_span(self) -> tuple[int, int] | None:
@@ -260,7 +269,7 @@ class EventActions:
         c = self.c
         ev = self.role_event() if entity_id is None else self.current()  # the editor's fill list: the one it shows
         if ev is None:
-            c.report_error("Select an event first (its trigger, or [ and ] to move between events).")
+            self._no_event_said()
             return
         etype = c.schema.event_type(ev.type)
         if etype is None or not 0 <= index < len(etype.roles):
@@ -476,7 +485,7 @@ class EventActions:
     def _add_another(self, index: int) -> None:
         ev = self.role_event()
         if ev is None:
-            self.c.report_error("Select an event first (its trigger, or [ and ] to move between events).")
+            self._no_event_said()
             return
         etype = self.c.schema.event_type(ev.type)
         if etype is None or not 0 <= index < len(etype.roles):

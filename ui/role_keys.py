@@ -144,6 +144,18 @@ def event_to_fill(c: "Controller", current: "Event | None", words: tuple[int, in
     return ev
 
 
+def no_event_line(c: "Controller", current: "Event | None", words: tuple[int, int] | None) -> str:
+    """What a role key with no event to fill says: words selected in a sentence of no event while an event of another
+    sentence is selected are no filler of it (``role_event.event_for_filler``: seed 006's "Bakare", where Enter on
+    "arrested" moved on to, became its Agent by Alt+2 on main, session 32)."""
+    if current is None or words is None:
+        return "Select an event first (its trigger, or [ and ] to move between events)."
+    return (
+        f"No role filled: “{c.span_said(*words, 40)}” lies in another sentence than "
+        f"“{c.span_said(current.trigger_start, current.trigger_end, 40)}”; an argument lies in its trigger's sentence"
+    )
+
+
 @contextmanager
 def said_on_event(c: "Controller") -> Iterator[None]:
     """A role key's line names the event it filled when the key chose another than the one selected by its trigger's
