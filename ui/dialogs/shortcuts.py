@@ -55,8 +55,11 @@ GENERAL = [
     ),
     ("A / Shift+A", "Give the selected span's label to every other occurrence of its text (to decide / accepted)"),
     ("Delete", "Delete the selected span (or the selected event)"),
-    ("Shift+Left / Shift+Right", "Move the start of the span (or the selected event's trigger) by a token"),
-    ("Ctrl+Shift+Left / Ctrl+Shift+Right", "Move the end of the span (or the trigger) by a token"),
+    (
+        "Shift+Left / Shift+Right",
+        "Move the start of the span (or the selected event's trigger) by a token, in its sentence",
+    ),
+    ("Ctrl+Shift+Left / Ctrl+Shift+Right", "Move the end of the span (or the trigger) by a token, in its sentence"),
     (
         "E",
         "New event on the trigger word(s) (no picker when they are a type's trigger words, “found … guilty” with its "
@@ -78,7 +81,7 @@ GENERAL = [
         "entity of the sentence (again: the next one; the status line names the next ones; a role of amounts, as "
         "Money, takes the sentence's suggested amounts of another label too, relabelled); a span or words selected "
         "in another sentence than the selected event's (or no event selected): the event of their sentence nearest "
-        "them, selected",
+        "them, selected; none there: nothing (an argument lies in its trigger's sentence)",
     ),
     (
         "Alt+Shift+1 … 9",
