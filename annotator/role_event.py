@@ -22,13 +22,11 @@ def event_for_filler(
 ) -> Event | None:
     """The event a role key fills with ``words`` (in the sentence ``sentence``): ``current`` when its trigger lies in
     that sentence; else the event of the sentence (not rejected) whose trigger is nearest the words, the earlier of
-    two as near; else None, no event to fill: ``current``, in another sentence, took them on main, and seed 006's
-    "Bakare", the suggestion Enter on "arrested" moved on to in the next sentence, became the arrest's Agent by Alt+2
-    (session 32)."""
+    two as near; else ``current`` (None: no event to fill)."""
     a, b = sentence
     if current is not None and a <= current.trigger_start < b:
         return current
     there = [v for v in events if v.state != "rejected" and a <= v.trigger_start < b]
     if not there:
-        return None
+        return current
     return min(there, key=lambda v: (gap(v, words), v.trigger_start, v.id))

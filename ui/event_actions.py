@@ -12,8 +12,7 @@ from annotator.trigger_phrase import phrase_ahead, word_types
 from annotator.type_order import named_other, next_event_type, retype_first, tried_after, types_nearby
 from annotator.rules import has_room, takes
 from ui.role_keys import already_in, elsewhere_said, event_to_fill, filling, next_said, one_only, role_shortcut
-from ui.role_keys import no_event_line
-from ui.role_keys import filled_span, said_on_event
+from ui.role_keys import filled_span, put_said, said_on_event
 from ui.plain import near_type_said
 from ui.span_keys import SpanKeys
 from ui import commands as cmd
@@ -91,22 +90,14 @@ class EventActions:
     def sentence(self, cp: int) -> tuple[int, int]:
         return self.c.sentence(cp)
 
-    def _words(self) -> tuple[int, int] | None:
-        """The words (or span) the person selected for a role key: not the span a role key left selected."""
+    def role_event(self) -> Event | None:
+        """The event a role key fills (``role_keys.event_to_fill``): the words (or span) the person selected say it."""
         words, span = self.edit.selected_span(), self.edit.current()
         if words is None and span is not None and span.id != self._left:
             words = span.start, span.end
-        return words
-
-    def role_event(self) -> Event | None:
-        """The event a role key fills (``role_keys.event_to_fill``): the words (or span) the person selected say it."""
-        if (ev := event_to_fill(self.c, cur := self.current(), self._words())) is not cur:
+        if (ev := event_to_fill(self.c, cur := self.current(), words)) is not cur:
             self._cycle = None
         return ev
-
-    def _no_event_said(self) -> None:
-        """What a role key with no event to fill says (``role_keys.no_event_line``)."""
-        self.c.report_error(no_event_line(self.c, self.current(), self._words()))
 
     # -- new event ---------------------------------------------------------------------------------------
     def trigger_span(self) -> tuple[int, int] | None:
@@ -269,7 +260,7 @@ class EventActions:
         c = self.c
         ev = self.role_event() if entity_id is None else self.current()  # the editor's fill list: the one it shows
         if ev is None:
-            self._no_event_said()
+            c.report_error("Select an event first (its trigger, or [ and ] to move between events).")
             return
         etype = c.schema.event_type(ev.type)
         if etype is None or not 0 <= index < len(etype.roles):
@@ -316,7 +307,7 @@ class EventActions:
                     said = f", in {also} too ({role_shortcut(index)} moves it; Ctrl+Z takes it back)"
                     c.select_entity(entity_id)  # selected, so that the key named takes it (Find's words were let go)
                     self._left = entity_id
-                c.report_status(f"{role.name}: {c.span_said(ent.start, ent.end)}{said}")
+                c.report_status(f"{role.name}: {put_said(c, ent, self.sentence(ev.trigger_start))}{said}")
 
     def _out_of_others(self, ev: Event, role: "Role", entity_id: int) -> None:
         """The role key on a filler of its role that fills another role of the event too: taken out of the other one
@@ -485,7 +476,7 @@ class EventActions:
     def _add_another(self, index: int) -> None:
         ev = self.role_event()
         if ev is None:
-            self._no_event_said()
+            self.c.report_error("Select an event first (its trigger, or [ and ] to move between events).")
             return
         etype = self.c.schema.event_type(ev.type)
         if etype is None or not 0 <= index < len(etype.roles):
@@ -594,7 +585,7 @@ class EventActions:
         new = self._put(ev, role.name, cands[i], arg_id)
         if new is not None:
             self._cycle = (ev.id, index, cands, i, new, more)
-            e = c.entities[cands[i]]
-            said = next_said(c, index, cands[i:], more, self.sentence(ev.trigger_start), filling(c, ev, role))
+            e, where = c.entities[cands[i]], self.sentence(ev.trigger_start)
+            said = next_said(c, index, cands[i:], more, where, filling(c, ev, role))
             relabelled = f" as {e.label}, suggested as {was}" if e.label != was else ""
-            c.report_status(f"{role.name}: {c.span_said(e.start, e.end)}{relabelled}{self._one_only}  ({said})")
+            c.report_status(f"{role.name}: {put_said(c, e, where)}{relabelled}{self._one_only}  ({said})")

@@ -21,9 +21,7 @@ def test_else_the_nearest_event_of_the_words_sentence_not_rejected():
     assert event_for_filler([talk, far, near], None, (96, 97), (60, 100)) is far  # none selected: the sentence's
 
 
-def test_no_event_in_the_words_sentence_is_no_event_to_fill():
-    # an argument lies in its trigger's sentence (events-dev's 1,055 gold arguments, the seeds' 68): the selected
-    # event of another sentence is not filled with words of a sentence of no event (it was, session 32)
+def test_no_event_in_the_words_sentence_keeps_the_selected_one():
     talk = ev(1, 10, 20)
-    assert event_for_filler([talk], talk, (70, 75), (60, 100)) is None
+    assert event_for_filler([talk], talk, (70, 75), (60, 100)) is talk
     assert event_for_filler([talk], None, (70, 75), (60, 100)) is None

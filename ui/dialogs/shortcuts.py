@@ -81,7 +81,7 @@ GENERAL = [
         "entity of the sentence (again: the next one; the status line names the next ones; a role of amounts, as "
         "Money, takes the sentence's suggested amounts of another label too, relabelled); a span or words selected "
         "in another sentence than the selected event's (or no event selected): the event of their sentence nearest "
-        "them, selected; none there: nothing (an argument lies in its trigger's sentence)",
+        "them, selected (none there: the selected one; the status line says when a filler lies in another sentence)",
     ),
     (
         "Alt+Shift+1 … 9",
