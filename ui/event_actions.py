@@ -307,7 +307,8 @@ class EventActions:
                     said = f", in {also} too ({role_shortcut(index)} moves it; Ctrl+Z takes it back)"
                     c.select_entity(entity_id)  # selected, so that the key named takes it (Find's words were let go)
                     self._left = entity_id
-                c.report_status(f"{role.name}: {put_said(c, ent, self.sentence(ev.trigger_start))}{said}")
+                put = put_said(c, ent, self.sentence(ev.trigger_start))  # ", of a later sentence", then a comma
+                c.report_status(f"{role.name}: {put}{',' if said and put.endswith(' sentence') else ''}{said}")
 
     def _out_of_others(self, ev: Event, role: "Role", entity_id: int) -> None:
         """The role key on a filler of its role that fills another role of the event too: taken out of the other one
@@ -360,14 +361,18 @@ class EventActions:
         return (over or filled)[-1].id
 
     def _in_place(self, ev: Event, role: "Role", replaced: int | None) -> str:
-        """What the status line adds when a role key put a filler in place of another in a role of several: which one
-        went, and the key that adds one instead ("" when it replaced none, or the role takes one)."""
+        """What the status line adds when a role key put a filler in place of another: which one went, and in a role
+        of several the key that adds one instead ("" when it replaced none). In a role of one it went unsaid: seed 002's
+        "targeting", Enter (on to "El Fasher" of the next sentence) and Alt+1 put it in place of the Attacker "army"
+        with the line "Attacker: El Fasher" (session 32)."""
         old = next((a for a in ev.arguments if a.id == replaced), None)
         e = self.c.entities.get(old.entity_id) if old is not None else None
-        if e is None or not has_room(role, 1):  # a role of one filler: no other to add (Alt+Shift+N: it replaced)
+        if e is None:
             return self._one_only
-        index = [r.name for r in self.c.schema.event_type(ev.type).roles].index(role.name)
         words = self.c.span_said(e.start, e.end)
+        if not has_room(role, 1):  # a role of one filler: no other to add (Alt+Shift+N says it replaced)
+            return self._one_only or f" in place of “{words}” (Ctrl+Z puts it back)"
+        index = [r.name for r in self.c.schema.event_type(ev.type).roles].index(role.name)
         return f" in place of “{words}” (Alt+Shift+{index + 1} adds one instead; Ctrl+Z puts it back)"
 
     def _put(self, ev: Event, role: str, entity_id: int, replace: int | None) -> int | None:

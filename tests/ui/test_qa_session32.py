@@ -111,3 +111,25 @@ def test_a_role_key_s_candidate_of_another_sentence_is_said_so(qtbot, window, db
     assert w.message.text().startswith("Place: Tal Abyad, of an earlier sentence (Alt+5 again"), w.message.text()
     press_role_key(qtbot, w, "Conflict:Attack", "Attacker")  # Acme Corp, of the trigger's sentence
     assert w.message.text().startswith("Attacker: Acme Corp (Alt+1 again"), w.message.text()
+
+
+def test_a_span_put_in_a_role_of_one_filler_says_which_it_replaced(qtbot, window, db):
+    """Seed 002 under Xvfb: "targeting" accepted with its Attacker "army", Enter moved on to "El Fasher" of the next
+    sentence, and Alt+1 put it in place of "army", the line saying "Attacker: El Fasher" alone: the filler taken out
+    went unsaid in a role of one filler (a role of several said it). Now said, with the undo."""
+    from ui import commands as cmd
+    from ui_support import press_role_key
+
+    w, c, v = window, window.controller, window.view
+    v.setFocus()
+    d = c.doc.id
+    ev = c.run(cmd.AddEvent, d, "Conflict:Attack", *find(DOC_A, "attacked"))
+    nato, acme = find(DOC_A, "NATO")[0], find(DOC_A, "Acme Corp")[0]
+    c.select_event(ev)
+    c.select_entity(next(e.id for e in db.entities(d) if e.start == nato))
+    press_role_key(qtbot, w, "Conflict:Attack", "Attacker")
+    c.select_event(ev)
+    c.select_entity(next(e.id for e in db.entities(d) if e.start == acme))
+    press_role_key(qtbot, w, "Conflict:Attack", "Attacker")  # on main: "Attacker: Acme Corp"
+    assert [db.entity(a.entity_id).start for a in db.event(ev).arguments] == [acme]
+    assert w.message.text() == "Attacker: Acme Corp, of a later sentence, in place of “NATO” (Ctrl+Z puts it back)"
