@@ -174,10 +174,11 @@ def _is_rams(obj: Any) -> bool:
 
 
 def _is_uie(obj: Any) -> bool:
+    from annotator.formats.docred import is_docred_document
     from annotator.formats.tacred import is_tacred_example
     from annotator.formats.uie import is_uie_line
 
-    return is_uie_line(obj) or is_tacred_example(obj)  # and TACRED's examples: both read by the OneIE reader
+    return is_uie_line(obj) or is_tacred_example(obj) or is_docred_document(obj)  # all read by the OneIE reader
 
 
 def _is_oneie(obj: Any) -> bool:

@@ -28,13 +28,15 @@ from typing import Any
 from annotator.formats.reading import ReadResult, iter_json_values, listed, need
 from annotator.formats.dygiepp import TokenLine, read_token_lines
 from annotator.formats.meta_keys import ONEIE
+from annotator.formats.docred import CLUSTERS as DOCRED_CLUSTERS
+from annotator.formats.docred import docred_as_wikievents, is_docred_document
 from annotator.formats.rams import is_rams_line, rams_as_wikievents
 from annotator.formats.tokens import join_own_texts
 from annotator.formats.schema_names import SchemaNames
 from annotator.formats.wikievents import is_wikievents_line, two_levels, wikievents_sentences
 from annotator.formats.tacred import is_tacred_example, tacred_as_oneie
 from annotator.formats.uie import is_uie_line, uie_as_oneie
-from annotator.formats.wikievents_coref import found_coref, keep_coref
+from annotator.formats.wikievents_coref import found_coref, keep_clusters, keep_coref
 from annotator.formats.wikievents_names import KEPT, LEVELS
 from annotator.wording import counted
 from annotator.schema import Schema, default_schema
@@ -46,6 +48,7 @@ LINE_KEYS = frozenset(
     | {"event_mentions"}
     | {"pieces", "token_lens", "entity_coreference", "event_coreference", "sentence_starts"}
     | {"sentences"}  # WikiEvents': read as the text (their characters, of an article the file does not hold: said)
+    | {DOCRED_CLUSTERS}  # DocRED's entities' mentions: kept as coreference chains
 )
 
 MENTION_KEYS = ("mention_type", "entity_subtype")  # kept per entity span in the meta, for the OneIE export
@@ -311,6 +314,21 @@ def _document(
     return line_, own_text, chars_of
 
 
+def keep_docred_clusters(path: Path, result: ReadResult, lines: list[tuple[dict[str, Any], Any]]) -> None:
+    """Keep each DocRED document's entities of several mentions as its coreference chains (``lines``: each document's
+    first line and its mention ids' characters and labels), said in a note."""
+    links = chained = 0
+    for doc, (obj, chars) in zip(result.documents, lines):
+        kept, clustered, _ = keep_clusters(doc, obj.get(DOCRED_CLUSTERS) or [], chars)
+        links, chained = links + kept, chained + clustered
+    if chained:
+        result.notes.append(
+            f"{path}: DocRED's entities of several mentions ({chained}) kept as {counted(links, 'coreference link')} "
+            "from each mention to the one before it, for the export to WebAnno TSV (chains), DyGIE++ (clusters), "
+            "doccano and Label Studio (relations); the app does not show them"
+        )
+
+
 def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
     """A OneIE file: a sentence a line, the lines of one ``doc_id`` one document (in the order first met)."""
     path = Path(path)
@@ -320,13 +338,16 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
     predicted = wiki = 0
     names = SchemaNames(schema or default_schema())
     levels: Counter[str] = Counter()  # WikiEvents' event types read by their first two levels
-    rams = 0
+    rams = docred = 0
     said: Counter[str] = Counter()  # what a UIE line had read another way, TACRED's examples of no relation
     sentences: dict[Any, dict[str, Any]] = {}  # the lines made of TACRED's sentences
     for line, obj in iter_json_values(path):
         if is_rams_line(obj):  # RAMS' document lines: read as WikiEvents'
             rams += 1
             obj = rams_as_wikievents(obj, path, line, warnings)
+        elif is_docred_document(obj):  # DocRED's documents: read as WikiEvents'
+            docred += 1
+            obj = docred_as_wikievents(obj, path, line, lost)
         elif is_uie_line(obj):  # UIE's sentence lines: read as OneIE's
             obj = uie_as_oneie(obj, path, line, lost, said)
         elif is_tacred_example(obj):  # TACRED's relation examples: a document a sentence
@@ -373,6 +394,10 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
         )
     if sentences and len(sentences) == len(lines):  # every document TACRED's
         text_note = f"{path}: TACRED keeps no text: each sentence's text is its tokens, a space between them"
+    if docred == len(lines):
+        text_note = (
+            f"{path}: DocRED keeps no text: each sentence's text is its tokens, a space between them, a line each"
+        )
     if rams == len(lines):
         text_note = (
             f"{path}: RAMS keeps no original text: each document's text is its tokens, a space between them and a "
@@ -380,14 +405,18 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
         )
     elif rams:
         text_note += f"; RAMS documents ({rams}): each sentence's text is its tokens, a space between them"
-    if wiki > rams:
+    if wiki > rams + docred:
         text_note += (
-            f"; WikiEvents documents ({wiki - rams}): the line's 'text' (its sentences run together) and the sentences' "
+            f"; WikiEvents documents ({wiki - rams - docred}): the line's 'text' (its sentences run together) and the sentences' "
             "character offsets (of an article the file does not hold) not kept"
         )
     result = read_token_lines(lines, path, schema, warnings, SOURCE, "OneIE", text_note, "entity_mentions")
     result.notes += notes
-    coref = found_coref(path) if wiki > rams else None
+    if docred:
+        keep_docred_clusters(
+            path, result, [(group[0][1], chars) for group, (_, _, chars) in zip(groups.values(), made)]
+        )
+    coref = found_coref(path) if wiki > rams + docred else None
     if coref is not None:
         ids = [group[0][1].get("doc_id") for group in groups.values()]
         keep_coref(path, coref, result, [(i, chars) for i, (_, _, chars) in zip(ids, made)])

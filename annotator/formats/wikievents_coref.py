@@ -69,6 +69,17 @@ def chains_of(
     return chains, missing
 
 
+def keep_clusters(
+    doc: Any, clusters: list[list[str]], span_of: Mapping[str, tuple[int, int, str]]
+) -> tuple[int, int, list[str]]:
+    """Keep ``clusters`` (lists of mention ids; ``span_of``: an id's characters and label) as the document's
+    coreference chains: the links kept, the clusters of two mentions or more, and the ids of no entity."""
+    chains, lost = chains_of(clusters, span_of)
+    labels = entity_labels(doc)
+    labelled = [[(s, e, entity_label(labels, (s, e), label) or label) for s, e, label in c] for c in chains]
+    return keep_span_chains(doc, labelled), sum(1 for c in labelled if len(set(c)) > 1), lost
+
+
 def coref_refusal(path: Path) -> str | None:
     """The reason a WikiEvents coreference file given alone is not imported, with the way in; None for other files."""
     if path.suffix.lower() != SUFFIX or not path.is_file():
@@ -108,11 +119,8 @@ def keep_coref(
             del clusters[doc_id]
         if not got:
             continue
-        chains, lost = chains_of(got, span_of)
-        labels = entity_labels(doc)
-        labelled = [[(s, e, entity_label(labels, (s, e), label) or label) for s, e, label in c] for c in chains]
-        links += keep_span_chains(doc, labelled)
-        chained += sum(1 for c in labelled if len(set(c)) > 1)
+        kept, clustered, lost = keep_clusters(doc, got, span_of)
+        links, chained = links + kept, chained + clustered
         missing += [f"{doc_id}: {m}" for m in lost]
     result.notes.append(
         f"{documents_file}: WikiEvents' coreference ({path}): {counted(chained, 'cluster')} kept as "

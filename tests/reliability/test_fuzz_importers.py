@@ -761,6 +761,26 @@ SHAPES = {
             ]
         ),
     ),  # fmt: skip
+    "oneie (DocRED)": (  # session 32: DocRED's documents, a JSON list: entities of several mentions, relations
+        "oneie",
+        "train_annotated.json",
+        _dumps(
+            [
+                {
+                    "title": "Anna Berg",
+                    "sents": [_MAVEN_TEXT.split(), ["She", "left", "."]],
+                    "vertexSet": [
+                        [
+                            {"name": "Anna Berg", "pos": [0, 2], "sent_id": 0, "type": "PER"},
+                            {"name": "She", "pos": [0, 1], "sent_id": 1, "type": "PER"},
+                        ],
+                        [{"name": "Reuters", "pos": [3, 4], "sent_id": 0, "type": "ORG"}],
+                    ],
+                    "labels": [{"h": 0, "t": 1, "r": "P108", "evidence": [0]}],
+                }
+            ]
+        ),
+    ),
     "oneie (UIE)": (  # session 32: UIE's sentence lines, read as OneIE's
         "oneie",
         "train.json",
