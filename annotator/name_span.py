@@ -106,3 +106,23 @@ def with_article(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     ACE write an organisation; events-dev's gold leaves it out, "United States"), or None when none is there."""
     m = re.search(r"(?<!\w)the\s+\Z", text[max(0, span[0] - 8) : span[0]], re.IGNORECASE)
     return (span[0] - len(m.group()), span[1]) if m else None
+
+
+def filler_around(
+    text: str, spans: Sequence[tuple[int, int]], word: tuple[int, int], name: tuple[int, int] | None
+) -> tuple[int, int]:
+    """What a role key typed in Find's bar fills the role with, from the match snapped to its ``word``: that span
+    when one of ``spans`` (the document's spans not rejected) is just it; else the shortest span around it ("Court"
+    of the span "Court of Appeal"); else the ``name`` around it (``name_around``: "co" of "Court of Appeal" no span
+    yet) when it spans more than one word ("Modi" of "the Putin-Modi summit" stays Modi); else the word ("team"). The
+    key filled the role with the word alone, a span of its own inside the name the person meant (session 31: Alt+Enter,
+    then the role key)."""
+    s, e = word
+    if word in spans:
+        return word
+    around = [sp for sp in spans if sp[0] <= s and e <= sp[1]]
+    if around:
+        return min(around, key=lambda sp: (sp[1] - sp[0], sp[0]))
+    if name is not None and name[0] <= s and e <= name[1] and any(ch.isspace() for ch in text[name[0] : name[1]]):
+        return name
+    return word

@@ -2,7 +2,9 @@
 and Ctrl+Shift+Right a token (the key replays' way before session 25b), and by Find to one of its words and Shift+Space
 (``name_span.name_around``, the name around the match) where that selects exactly the argument and is fewer keys;
 then (session 31) with Alt+Enter in Find's bar, the next match in a name widened to it, in place of Enter (and F3)
-and Shift+Space.
+and Shift+Space; then (session 32) the keys to fill a role with each, the above and the role key, against a
+role key typed in Find's bar, which fills with the name (of more than one word) around the words' next match
+(``name_span.filler_around``: no entity span is known here, the text's names only).
 Prints figures for the two halves (even / odd lines) and all, and the seeds' gold entities of several words (the
 spans the key replays end with); asserts nothing.
 
@@ -63,8 +65,28 @@ def alt_enter_cost(text: str, low: str, sentence, a: int, b: int) -> int:  # typ
     return 10**6
 
 
+def bar_role_cost(text: str, low: str, sentence, a: int, span: tuple[int, int]) -> int:  # type: ignore[no-untyped-def]
+    """The keys of `Ctrl+F`, a prefix of the word at ``a`` and a role key in the bar (session 32: the words' next match
+    from the text's start widened to the name around it when that name has more than one word), when the name is
+    ``span``; else a million."""
+    for n in range(1, span[1] - a + 1):
+        p = low[a : a + n]
+        found, at = [], low.find(p)
+        while at != -1:
+            found.append((at, at + n))
+            at = low.find(p, at + 1)
+        stops = find_stops(text, found)
+        if not stops or stops[0][0] != a:
+            continue
+        name = name_around(text, word_tokens(text, *sentence(a)), a, a + n)
+        if name == span and any(ch.isspace() for ch in text[span[0] : span[1]]):
+            return 2 + n
+    return 10**6
+
+
 def tally(rows: list[tuple[str, list[tuple[int, int]]]]) -> dict[str, int]:
     t = {"args": 0, "several": 0, "exact": 0, "other": 0, "before": 0, "after": 0, "alt": 0, "alt_fewer": 0}
+    t.update({"fill": 0, "fill_bar": 0, "bar_fewer": 0})
     for text, spans in rows:
         low = text.lower()
         starts, ends = word_tokens(text)
@@ -85,7 +107,7 @@ def tally(rows: list[tuple[str, list[tuple[int, int]]]]) -> dict[str, int]:
             first_end = words[0][1]
             by_token = find_cost(text, low, 0, s, e) + sum(1 for k in pieces if ends[k] > first_end)
             best, found = by_token, None
-            alt = 10**6
+            alt = bar = 10**6
             for a, b in words:
                 got = name_around(text, word_tokens(text, *sentence(a)), a, b)
                 if got is None:
@@ -95,8 +117,12 @@ def tally(rows: list[tuple[str, list[tuple[int, int]]]]) -> dict[str, int]:
                 if more:
                     best = min(best, find_cost(text, low, 0, a, b) + more)
                     alt = min(alt, alt_enter_cost(text, low, sentence, a, b) + more - 1)
+                    bar = min(bar, bar_role_cost(text, low, sentence, a, (s, e)))
             t["alt"] += min(best, alt)
             t["alt_fewer"] += alt < best
+            t["fill"] += min(best, alt) + 1  # the role key after the selection
+            t["fill_bar"] += min(min(best, alt) + 1, bar)
+            t["bar_fewer"] += bar < min(best, alt) + 1
             if found is not None and best == by_token and found != (s, e):
                 t["other"] += 1
             if best < by_token:
@@ -125,7 +151,8 @@ def main() -> None:
         print(
             f"{name:5}: {t['args']} spans, {t['several']} of several tokens: Shift+Space fewer keys on {t['exact']}, "
             f"a name other than the span {t['other']}; keys to select them {t['before']} -> {t['after']} "
-            f"-> {t['alt']} with Alt+Enter in Find's bar (fewer on {t['alt_fewer']})"
+            f"-> {t['alt']} with Alt+Enter in Find's bar (fewer on {t['alt_fewer']}); to fill a role with them "
+            f"{t['fill']} -> {t['fill_bar']} with the role key in the bar (fewer on {t['bar_fewer']})"
         )
 
 

@@ -53,6 +53,7 @@ from ui.panels.legend import Legend, LegendArea
 from ui.panels.table_model import keys_look
 from ui.palette import label_colors
 from ui.places import PlaceMemory
+from ui.role_keys import bar_filler
 from ui.settings import AppSettings
 from ui.project_files import is_project_file
 from ui.window_files import FilesAndWork
@@ -164,6 +165,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.edit_actions.on_find_match = self.find_bar.on_match  # X on its match: the suggestion it lies in
         self.find_bar.undecided = self.edit_actions.undecided_extents  # Alt+X in the bar: the next match X decides
         self.find_bar.named = c.name_around  # Alt+Enter in the bar: the next match in a name, widened to it
+        self.find_bar.filler = partial(bar_filler, c)  # a role key in the bar: the span or name the match lies in
         self.read_only_banner = QLabel("")  # shown while the project file is open read-only
         self.read_only_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.read_only_banner.setWordWrap(True)

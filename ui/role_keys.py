@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from annotator.foreseen import stand_in
+from annotator.name_span import filler_around
 from annotator.role_event import event_for_filler
 from annotator.rules import takes
 from annotator.wording import first_named
@@ -174,3 +175,11 @@ def said_on_event(c: "Controller") -> Iterator[None]:
         ev = c.events.get(c.current_event) if c.current_event is not None else None
         if said and ev is not None and c.current_event != before:
             c.report_status(f"On “{c.span_said(ev.trigger_start, ev.trigger_end)}”: {said[-1]}")
+
+
+def bar_filler(c: "Controller", start: int, end: int) -> tuple[int, int]:
+    """The words a role key typed in Find's bar fills the role with, from the match ``[start, end)``: the span it is,
+    or lies in, else the name around it, else its word (``name_span.filler_around``)."""
+    spans = [(e.start, e.end) for e in c.entities.values() if e.state != "rejected"]
+    text = c.doc.text if c.doc is not None else ""
+    return filler_around(text, spans, c.snap(start, end), c.name_around(start, end))

@@ -42,3 +42,33 @@ def test_with_article_takes_the_the_before_it() -> None:
     at = text.index("Central")
     assert with_article(text, (at, len(text) - 1)) == (text.index("the"), len(text) - 1)
     assert with_article(text, (text.index("held"), text.index("held") + 4)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "typed", "filled"),
+    [
+        ("They went to the Court of Appeal.", [], "Co", "Court of Appeal"),  # no span: the name around it
+        ("They went to the Court of Appeal.", ["the Court of Appeal"], "Co", "the Court of Appeal"),  # the span
+        ("They went to the Court of Appeal.", ["Court"], "Co", "Court"),  # a span that is the word: itself
+        ("They met at the Putin-Modi summit.", [], "Mod", "Modi"),  # a name of one word joined by a hyphen: the word
+        ("He sent a surgical team.", [], "te", "team"),  # no name: the word
+    ],
+)
+def test_filler_around_what_a_role_key_in_finds_bar_fills_with(
+    text: str, spans: list[str], typed: str, filled: str
+) -> None:
+    """A role key typed in Find's bar fills the role with the span the match is or lies in, else the name (of more than
+    one word) around it, else the match's word (session 32)."""
+    from annotator.name_span import filler_around
+
+    import re
+
+    at = text.index(typed)
+    word = next((m.start(), m.end()) for m in re.finditer(r"\w+", text) if m.start() <= at < m.end())  # spaCy's token
+    got = filler_around(
+        text,
+        [(text.index(w), text.index(w) + len(w)) for w in spans],
+        word,
+        name_around(text, word_tokens(text), *word),
+    )
+    assert text[got[0] : got[1]] == filled

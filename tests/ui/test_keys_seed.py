@@ -202,15 +202,22 @@ class Player:
             i, k = (i + 1) % len(stops), k + 1
         return (k, len(words), k) if i is not None and stops[i][0] == start else None
 
-    def _fill_plan(self, start: int, end: int) -> tuple[int, int, int, bool] | None:
+    def _fill_plan(self, start: int, end: int, widened: bool = False) -> tuple[int, int, int, bool] | None:
         """``_find_plan``'s cheapest form when a role key follows the match and fills the role with it, the match being
         the whole of ``[start, end)``: the key in the bar in place of Enter (no earlier match), in the text after F3
-        (its keys counted in), or None."""
+        (its keys counted in), or None. ``widened``: a role key, which in the bar fills with the span the match lies
+        in, else the name around it (session 32: ``FindBar.filler``); Ctrl+ a label key there labels the word."""
         here = self.caret()
         plans = [(c - 1 if h == 0 else c, n, h, False) for c, n, h in self._prefixes(start, end, here)]
         again = self._again(start, end)
         plans += [(*again, True)] if again is not None else []
-        fits = [p for p in plans if self.c.snap(start, start + p[1]) == (start, end)]
+
+        def fills(p: tuple[int, int, int, bool]) -> tuple[int, int]:
+            if widened and p[2] == 0 and not p[3]:
+                return self.w.find_bar.filler(start, start + p[1])
+            return self.c.snap(start, start + p[1])
+
+        fits = [p for p in plans if fills(p) == (start, end)]
         return min(fits) if fits else None
 
     def find(
@@ -392,8 +399,9 @@ class Player:
                     return False
                 # from the trigger (the caret there after N or E): Ctrl+F, letters (and Enter, F3 past earlier
                 # matches); the role key not counted, as it is not in ``now``
-                plans = [(c - 1 if h == 0 else c, n) for c, n, h in self._prefixes(start, end, trigger[0])]
-                fits = [c for c, n in plans if self.c.snap(start, start + n) == (start, end)]
+                plans = [(c - 1 if h == 0 else c, n, h) for c, n, h in self._prefixes(start, end, trigger[0])]
+                fill = self.w.find_bar.filler  # the role key in the bar widens the match (session 32)
+                fits = [c for c, n, h in plans if (fill if h == 0 else self.c.snap)(start, start + n) == (start, end)]
                 return bool(fits) and min(fits) < now
         return False
 
@@ -500,6 +508,16 @@ class Player:
         replace = self.last_is_wrong(role, want, event=ev)
         existing = [e for e in self.c.entities.values() if (e.start, e.end) == span and e.state != "rejected"]
         gold_label = self.gold_label(*span)
+        labelled = len(existing) == 1 and (
+            existing[0].label == gold_label
+            or existing[0].state == "suggested"
+            and label_to_fill(self.c.entities.values(), self.text, existing[0], role.labels) == gold_label
+        )
+        plan = self._fill_plan(*span, widened=True) if labelled else None
+        if plan is not None:  # the role key in the bar fills with the span the match lies in (session 32)
+            filled = any(a.role == role.name for a in ev.arguments)  # type: ignore[union-attr]
+            self.find(*span, then=(key, ALT | SHIFT if filled and role.repeatable and not replace else ALT), plan=plan)
+            return
         if (
             len(existing) == 1
             and existing[0].state == "suggested"
@@ -520,7 +538,7 @@ class Player:
             guess = label_for_span(self.c.entities.values(), self.text, span, role.labels)
             filled = any(a.role == role.name for a in (ev if unselected else self.current_event()).arguments)  # type: ignore[union-attr]
             mods = ALT | SHIFT if filled and role.repeatable and not replace else ALT
-            plan = self._fill_plan(*span)
+            plan = self._fill_plan(*span, widened=True)
             if guess == self.gold_label(*span) and plan is not None:
                 self.find(*span, then=(key, mods), plan=plan)  # the words found are the filler: the role key on them
                 return
