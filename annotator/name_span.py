@@ -109,20 +109,28 @@ def with_article(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
 
 
 def filler_around(
-    text: str, spans: Sequence[tuple[int, int]], word: tuple[int, int], name: tuple[int, int] | None
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    word: tuple[int, int],
+    name: tuple[int, int] | None,
+    fits: Sequence[tuple[int, int]] | None = None,
 ) -> tuple[int, int]:
     """What a role key typed in Find's bar fills the role with, from the match snapped to its ``word``: that span
-    when one of ``spans`` (the document's spans not rejected) is just it; else the shortest span around it ("Court"
-    of the span "Court of Appeal"); else the ``name`` around it (``name_around``: "co" of "Court of Appeal" no span
-    yet) when it spans more than one word ("Modi" of "the Putin-Modi summit" stays Modi); else the word ("team"). The
-    key filled the role with the word alone, a span of its own inside the name the person meant (session 31: Alt+Enter,
-    then the role key)."""
+    when one of ``spans`` (the document's spans not rejected) is just it; else the shortest span around it that ``fits``
+    the role (of those spans; None: all do: "regi" of the span "the Warsaw Regional Court" for an Adjudicator); else,
+    inside a span the role does not take, the word ("Warsaw" of that court for a Place); else the ``name`` around it
+    (``name_around``: "co" of "Court of Appeal" no span yet) when it spans more than one word ("Modi" of "the
+    Putin-Modi summit" stays Modi); else the word ("team"). The key filled the role with the word alone, a span of its
+    own inside the name the person meant (session 31: Alt+Enter, then the role key)."""
     s, e = word
     if word in spans:
         return word
     around = [sp for sp in spans if sp[0] <= s and e <= sp[1]]
+    fitting = [sp for sp in around if fits is None or sp in fits]
+    if fitting:
+        return min(fitting, key=lambda sp: (sp[1] - sp[0], sp[0]))
     if around:
-        return min(around, key=lambda sp: (sp[1] - sp[0], sp[0]))
+        return word
     if name is not None and name[0] <= s and e <= name[1] and any(ch.isspace() for ch in text[name[0] : name[1]]):
         return name
     return word

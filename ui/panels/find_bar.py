@@ -69,8 +69,9 @@ class FindBar(QWidget):
         self.undecided: Callable[[], list[tuple[int, int]]] = lambda: []
         # the name around words (``Controller.name_around``): Alt+Enter goes to the next match that lies in one
         self.named: Callable[[int, int], tuple[int, int] | None] = lambda start, end: None
-        # what a role key in the bar fills the role with from a match (``role_keys.bar_filler``): its span or name
-        self.filler: Callable[[int, int], tuple[int, int]] = lambda start, end: (start, end)
+        # what role key N (0-based) in the bar fills the role with from a match (``role_keys.bar_filler``): its span
+        # or name
+        self.filler: Callable[[int, int, int], tuple[int, int]] = lambda index, start, end: (start, end)
         view.selectionChanged.connect(self._left_match)
         view.cursorPositionChanged.connect(self._left_match)
         self.hide()
@@ -318,7 +319,7 @@ class FindBar(QWidget):
         if self.edit.text():
             self.jumped.emit()
             match = self.view.selection_cp()
-            if match is not None and (filler := self.filler(*match)) != match:
+            if match is not None and (filler := self.filler(ROLE_KEYS[event.key()] - 1, *match)) != match:
                 self.view.select_cp(*filler)
         QApplication.sendEvent(self.view, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text()))
 
