@@ -131,6 +131,8 @@ def filler_around(
         return min(fitting, key=lambda sp: (sp[1] - sp[0], sp[0]))
     if around:
         return word
+    if name is not None and text[name[0] : name[0] + 4].lower() == "the " and name[0] + 4 <= s:
+        name = (name[0] + 4, name[1])  # a sentence's first "The", read as a name's word: its "the" is left out
     if name is not None and name[0] <= s and e <= name[1] and any(ch.isspace() for ch in text[name[0] : name[1]]):
         return name
     return word

@@ -52,6 +52,7 @@ def test_with_article_takes_the_the_before_it() -> None:
         ("They went to the Court of Appeal.", ["Court"], "Co", "Court", []),  # a span that is the word: itself
         ("They met at the Putin-Modi summit.", [], "Mod", "Modi", None),  # a name joined by a hyphen only: the word
         ("He sent a surgical team.", [], "te", "team", None),  # no name: the word
+        ("The Putin-Modi summit in Delhi.", [], "Mod", "Modi", None),  # the first "The" is no name's word
         ("Held at the Warsaw Court.", ["the Warsaw Court"], "War", "Warsaw", []),  # in a span the role does not take
     ],
 )
