@@ -109,27 +109,16 @@ def with_article(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
 
 
 def filler_around(
-    text: str,
-    spans: Sequence[tuple[int, int]],
-    word: tuple[int, int],
-    name: tuple[int, int] | None,
-    fits: Sequence[tuple[int, int]] | None = None,
+    text: str, spans: Sequence[tuple[int, int]], word: tuple[int, int], name: tuple[int, int] | None
 ) -> tuple[int, int]:
-    """What a role key typed in Find's bar fills the role with, from the match snapped to its ``word``: that span
-    when one of ``spans`` (the document's spans not rejected) is just it; else the shortest span around it that ``fits``
-    the role (of those spans; None: all do: "regi" of the span "the Warsaw Regional Court" for an Adjudicator); else,
-    inside a span the role does not take, the word ("Warsaw" of that court for a Place); else the ``name`` around it
-    (``name_around``: "co" of "Court of Appeal" no span yet) when it spans more than one word ("Modi" of "the
-    Putin-Modi summit" stays Modi); else the word ("team"). The key filled the role with the word alone, a span of its
+    """What a role key typed in Find's bar selects for the role from the match snapped to its ``word``: the word when
+    it is one of ``spans`` (the document's spans not rejected) or lies in one (the key takes that span:
+    ``EditActions.take_span_around_match``); else the ``name`` around it (``name_around``: "co" of "Court of Appeal" no
+    span yet) when it spans more than one word ("Modi" of "the Putin-Modi summit" stays Modi; a sentence's first "The"
+    read as a name's word left out); else the word ("team"). The key filled the role with the word alone, a span of its
     own inside the name the person meant (session 31: Alt+Enter, then the role key)."""
     s, e = word
-    if word in spans:
-        return word
-    around = [sp for sp in spans if sp[0] <= s and e <= sp[1]]
-    fitting = [sp for sp in around if fits is None or sp in fits]
-    if fitting:
-        return min(fitting, key=lambda sp: (sp[1] - sp[0], sp[0]))
-    if around:
+    if any(a <= s and e <= b for a, b in spans):
         return word
     if name is not None and text[name[0] : name[0] + 4].lower() == "the " and name[0] + 4 <= s:
         name = (name[0] + 4, name[1])  # a sentence's first "The", read as a name's word: its "the" is left out

@@ -177,16 +177,12 @@ def said_on_event(c: "Controller") -> Iterator[None]:
             c.report_status(f"On “{c.span_said(ev.trigger_start, ev.trigger_end)}”: {said[-1]}")
 
 
-def bar_filler(c: "Controller", index: int, start: int, end: int) -> tuple[int, int]:
-    """The words role key ``index`` (0-based) typed in Find's bar fills the role with, from the match ``[start,
-    end)``: the span it is, or lies in when the role takes its label, else the name around it, else its word
-    (``name_span.filler_around``; the role's event as the key chooses it, ``role_event.event_for_filler``)."""
-    word = c.snap(start, end)
-    current = c.events.get(c.current_event) if c.current_event is not None else None
-    ev = event_for_filler(c.events.values(), current, word, c.sentence(word[0]))
-    etype = c.schema.event_type(ev.type) if ev is not None else None
-    role = etype.roles[index] if etype is not None and 0 <= index < len(etype.roles) else None
-    kept = [e for e in c.entities.values() if e.state != "rejected"]
-    fits = None if role is None else [(e.start, e.end) for e in kept if takes(role, e.label)]
+def bar_filler(c: "Controller", start: int, end: int) -> tuple[int, int] | None:
+    """The name of several words a role key typed in Find's bar selects for the role around the match ``[start, end)``
+    when it lies in no span (``name_span.filler_around``), else None: the match stays selected (a span it lies in the
+    key takes in the text, ``EditActions.take_span_around_match``; else the key fills with its word)."""
+    spans = [(e.start, e.end) for e in c.entities.values() if e.state != "rejected"]
     text = c.doc.text if c.doc is not None else ""
-    return filler_around(text, [(e.start, e.end) for e in kept], word, c.name_around(start, end), fits)
+    word = c.snap(start, end)
+    got = filler_around(text, spans, word, c.name_around(start, end))
+    return None if got == word else got

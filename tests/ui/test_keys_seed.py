@@ -202,21 +202,25 @@ class Player:
             i, k = (i + 1) % len(stops), k + 1
         return (k, len(words), k) if i is not None and stops[i][0] == start else None
 
-    def _fill_plan(self, start: int, end: int, widened: int | None = None) -> tuple[int, int, int, bool] | None:
+    def _fill_plan(self, start: int, end: int, widened: bool = False) -> tuple[int, int, int, bool] | None:
         """``_find_plan``'s cheapest form when a role key follows the match and fills the role with it, the match being
         the whole of ``[start, end)``: the key in the bar in place of Enter (no earlier match), in the text after F3
-        (its keys counted in), or None. ``widened``: role key N (0-based), which in the bar fills with the span the
-        match lies in, else the name around it (session 32: ``FindBar.filler``); Ctrl+ a label key there labels the
-        word."""
+        (its keys counted in), or None. ``widened``: a role key, which fills with the span the match lies in (session
+        32, ``EditActions.take_span_around_match``), and in the bar, in no span, with the name around it
+        (``FindBar.filler``); Ctrl+ a label key there labels the word."""
         here = self.caret()
         plans = [(c - 1 if h == 0 else c, n, h, False) for c, n, h in self._prefixes(start, end, here)]
         again = self._again(start, end)
         plans += [(*again, True)] if again is not None else []
 
         def fills(p: tuple[int, int, int, bool]) -> tuple[int, int]:
-            if widened is not None and p[2] == 0 and not p[3]:
-                return self.w.find_bar.filler(widened, start, start + p[1])
-            return self.c.snap(start, start + p[1])
+            word = self.c.snap(start, start + p[1])
+            around = [(e.start, e.end) for e in self.c.entities_at(start) if e.start <= word[0] and word[1] <= e.end]
+            if widened and word not in around and len(around) == 1:
+                return around[0]
+            if widened and p[2] == 0 and not p[3]:
+                return self.w.find_bar.filler(start, start + p[1]) or word
+            return word
 
         fits = [p for p in plans if fills(p) == (start, end)]
         return min(fits) if fits else None
@@ -393,7 +397,7 @@ class Player:
         key more."""
         now = self.label_plan(start, end, label)[0]  # Find and the label key here; the role key comes later either way
         for type_, trigger, args in self.gold_events:
-            for index, role in enumerate(self.c.schema.event_type(type_).roles):
+            for role in self.c.schema.event_type(type_).roles:
                 if (role.name, (start, end)) not in args:
                     continue
                 if label_for_span(self.c.entities.values(), self.text, (start, end), role.labels) != label:
@@ -401,7 +405,7 @@ class Player:
                 # from the trigger (the caret there after N or E): Ctrl+F, letters (and Enter, F3 past earlier
                 # matches); the role key not counted, as it is not in ``now``
                 plans = [(c - 1 if h == 0 else c, n, h) for c, n, h in self._prefixes(start, end, trigger[0])]
-                fill = lambda a, b: self.w.find_bar.filler(index, a, b)  # noqa: E731  the role key in the bar widens
+                fill = lambda a, b: self.w.find_bar.filler(a, b) or self.c.snap(a, b)  # noqa: E731  (session 32)
                 fits = [c for c, n, h in plans if (fill if h == 0 else self.c.snap)(start, start + n) == (start, end)]
                 return bool(fits) and min(fits) < now
         return False
@@ -514,7 +518,7 @@ class Player:
             or existing[0].state == "suggested"
             and label_to_fill(self.c.entities.values(), self.text, existing[0], role.labels) == gold_label
         )
-        plan = self._fill_plan(*span, widened=index) if labelled else None
+        plan = self._fill_plan(*span, widened=True) if labelled else None
         if plan is not None:  # the role key in the bar fills with the span the match lies in (session 32)
             filled = any(a.role == role.name for a in ev.arguments)  # type: ignore[union-attr]
             self.find(*span, then=(key, ALT | SHIFT if filled and role.repeatable and not replace else ALT), plan=plan)
@@ -539,7 +543,7 @@ class Player:
             guess = label_for_span(self.c.entities.values(), self.text, span, role.labels)
             filled = any(a.role == role.name for a in (ev if unselected else self.current_event()).arguments)  # type: ignore[union-attr]
             mods = ALT | SHIFT if filled and role.repeatable and not replace else ALT
-            plan = self._fill_plan(*span, widened=index)
+            plan = self._fill_plan(*span, widened=True)
             if guess == self.gold_label(*span) and plan is not None:
                 self.find(*span, then=(key, mods), plan=plan)  # the words found are the filler: the role key on them
                 return

@@ -19,8 +19,8 @@ def test_a_role_key_in_finds_bar_fills_with_the_span_or_the_name_the_match_lies_
     """`Ctrl+F`, letters and a role key in the bar filled the role with the match's word alone, a new span of its own
     inside the name the person meant ("Central" of "the Central Anti-Corruption Bureau", "Detention" of the span "the
     Mokotow Detention Centre"): Alt+Enter first (the name) or Enter and Space (the span) were a key more (session 31's
-    Court of Appeal). Now the match widens to the span it lies in, else the name around it (a word in no name stays the
-    word: tests/core/test_name_span.py, the replays' "team")."""
+    Court of Appeal). Now the key takes the span the match lies in (s32-qa's ``take_span_around_match``), else, in the bar,
+    the name around it (a word in no name stays the word: tests/core/test_name_span.py, the replays' "team")."""
     from annotator.store import Project
     from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
     from ui_helpers import find
@@ -45,7 +45,7 @@ def test_a_role_key_in_finds_bar_fills_with_the_span_or_the_name_the_match_lies_
         assert w.message.text().startswith("Place: the Mokotow Detention Centre"), w.message.text()
     finally:
         close_window(w)
-    assert event_fillers(path, TEXT) == [  # main: ("Agent", "Central"), ("Place", "Detention")
+    assert event_fillers(path, TEXT) == [  # main: ("Agent", "Central") (b16372b0: ("Place", "Detention") too)
         ("Agent", "Central Anti-Corruption Bureau"),
         ("Person", "Marek Zielinski"),
         ("Place", "the Mokotow Detention Centre"),

@@ -69,9 +69,8 @@ class FindBar(QWidget):
         self.undecided: Callable[[], list[tuple[int, int]]] = lambda: []
         # the name around words (``Controller.name_around``): Alt+Enter goes to the next match that lies in one
         self.named: Callable[[int, int], tuple[int, int] | None] = lambda start, end: None
-        # what role key N (0-based) in the bar fills the role with from a match (``role_keys.bar_filler``): its span
-        # or name
-        self.filler: Callable[[int, int, int], tuple[int, int]] = lambda index, start, end: (start, end)
+        # what a role key in the bar selects for the role from a match (``role_keys.bar_filler``): the name around it
+        self.filler: Callable[[int, int], tuple[int, int] | None] = lambda start, end: None
         view.selectionChanged.connect(self._left_match)
         view.cursorPositionChanged.connect(self._left_match)
         self.hide()
@@ -309,18 +308,18 @@ class FindBar(QWidget):
     def _role_key(self, event: QKeyEvent) -> None:
         """A role key typed in the bar (the key was lost there): Alt+N and Alt+Shift+N select the words' next match, as
         Enter does, and fill the role with it in the text ("Ctrl+F m o d Alt+Shift+1": Enter was a key more); nothing
-        when the words are not found (said); with no words typed the key acts in the text as it is. The match is
-        widened first to the span it lies in, else to the name around it (``filler``: seed 004's "co" fills with
-        "Court of Appeal", not a span "Court" of its own; Alt+Enter and the key were two keys): Enter, then the key,
-        fills with the word alone."""
+        when the words are not found (said); with no words typed the key acts in the text as it is. A match in no
+        span is widened first to the name of several words around it (``filler``: seed 004's "co" fills with "Court of
+        Appeal", not a span "Court" of its own; Alt+Enter and the key were two keys; in a span, the key takes that
+        span: ``EditActions.take_span_around_match``): Enter, then the key, fills with the word alone."""
         if self.edit.text() and not self.find():
             return
         self.view.setFocus()
         if self.edit.text():
             self.jumped.emit()
             match = self.view.selection_cp()
-            if match is not None and (filler := self.filler(ROLE_KEYS[event.key()] - 1, *match)) != match:
-                self.view.select_cp(*filler)
+            if match is not None and (name := self.filler(*match)) is not None:
+                self.view.select_cp(*name)
         QApplication.sendEvent(self.view, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text()))
 
 
