@@ -34,7 +34,7 @@ from find_keys import find_cost  # noqa: E402
 
 from annotator.find_words import find_stops  # noqa: E402
 
-from annotator.name_span import name_around, with_article  # noqa: E402
+from annotator.name_span import filler_around, name_around, with_article  # noqa: E402
 from annotator.tokens import word_tokens  # noqa: E402
 
 
@@ -78,8 +78,8 @@ def bar_role_cost(text: str, low: str, sentence, a: int, span: tuple[int, int]) 
         stops = find_stops(text, found)
         if not stops or stops[0][0] != a:
             continue
-        name = name_around(text, word_tokens(text, *sentence(a)), a, a + n)
-        if name == span and any(ch.isspace() for ch in text[span[0] : span[1]]):
+        word = (a, a + len(re.match(r"\w*", text[a:]).group()))  # type: ignore[union-attr]
+        if filler_around(text, [], word, name_around(text, word_tokens(text, *sentence(a)), a, a + n)) == span:
             return 2 + n
     return 10**6
 
