@@ -32,6 +32,9 @@ def resolve(tok: Any, ents: dict[int, tuple[int, int, str]]) -> Any | None:
         tok = clause.head
     if tok.pos_ == "NOUN" and tok.i not in ents:
         return _named(tok, ents)
+    if tok.dep_ == "attr" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        # "Hunter is a former Marine who visited": a description said of a name (the NER's "Marine" an ORG) is it
+        return _subject_named(tok, ents) or tok
     if low in ("its", "their") and tok.dep_ == "poss":
         return _owner(tok, ents)
     if low not in PERSON_PRONOUNS:
@@ -92,13 +95,19 @@ def _named(noun: Any, ents: dict[int, tuple[int, int, str]]) -> Any:
         while (nxt := [c for c in last.children if c.dep_ == "conj" and c.i in ents]) != []:
             last = nxt[0]
         return last
-    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.lower_ in WH and subj.head.dep_ == "relcl":
-            subj = subj.head.head
-        if subj is not None and subj.i in ents and ents[subj.i][2] in NAME_LABELS:
-            return subj
-    return noun
+    return _subject_named(noun, ents) or noun
+
+
+def _subject_named(noun: Any, ents: dict[int, tuple[int, int, str]]) -> Any | None:
+    """The name a description after "is" is said of ("Mughniyah, who was a commander"), or None."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return None
+    subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in WH and subj.head.dep_ == "relcl":
+        subj = subj.head.head
+    if subj is not None and subj.i in ents and ents[subj.i][2] in NAME_LABELS:
+        return subj
+    return None
 
 
 def guess_or_ent(tok: Any) -> str | None:
