@@ -41,6 +41,7 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
         "prep:of",
         "agent",
         "prep:by",
+        "during",
     ),
     "Target": (
         "obj",
@@ -57,7 +58,18 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
     "Victim": ("obj", "acl_obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
     "Instrument": ("prep:with", "subj", "agent", "compound", "prep:by", "prep:using", "weapon"),
     "Person": ("obj", "acl_obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
-    "Artifact": ("obj", "acl_obj", "subjpass", "subj_intrans", "poss", "gov_subj", "prep:of", "compound", "weapon"),
+    "Artifact": (
+        "obj",
+        "acl_obj",
+        "subjpass",
+        "subj_intrans",
+        "poss",
+        "gov_subj",
+        "prep:of",
+        "compound",
+        "weapon",
+        "during",
+    ),
     "Vehicle": ("prep:by", "prep:aboard", "prep:on", "prep:in", "subj"),
     "Destination": (
         "prep:to",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.suggest.frame_preps import preps
+from annotator.suggest.noun_classes import guess_label, is_police
 from annotator.suggest.shared_parts import chain_subjects
 from annotator.suggest.trigger_clues import put_in
 
@@ -172,7 +173,21 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
         if verb.dep_ == "acl" and verb.tag_ == "VBN" or verb.dep_ == "acl" and verb.tag_ == "VBG" and not objs:
             out.append(("subjpass", verb.head))  # "a teenager being shot to death"
         out += [(s, t) for s, t in preps(verb) if s.startswith("prep:") and s != "prep:to"]
-    return out + said_owner
+    return out + said_owner + _present(n)
+
+
+def _present(n: Any) -> list[tuple[str, Any]]:
+    """Who is there when a noun trigger is the time or place of another act ("a protester carries a poster during a
+    demonstration", "Kerry asked Sharif during a meeting"): the person that act is done to, or where it is done to
+    no one, its doer (slot ``~during``: read from another clause, no evidence of the trigger)."""
+    head = n.head
+    if n.dep_ != "pobj" or head.lower_ != "during" or head.head.pos_ != "VERB":
+        return []
+    people = [c for c in head.head.children if (c.ent_type_ or guess_label(c)) == "PERSON"]
+    done_to = [c for c in people if c.dep_ in ("dobj", "obj") and c.ent_type_]  # "posters": no guess of a person
+    # the police at a protest or a meeting keep order ("police officers take a man into custody during a march")
+    doers = [c for c in people if c.dep_ == "nsubj" and not is_police(c)]
+    return [("~during", c) for c in done_to or doers]
 
 
 def _stance(mod: Any) -> bool:
