@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from annotator.suggest.noun_classes import guess_label
+from annotator.suggest.noun_classes import agrees, guess_label
 from annotator.suggest.token_arrays import proper_nouns
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -48,7 +48,7 @@ def resolve(tok: Any, ents: dict[int, tuple[int, int, str]]) -> Any | None:
         if t.i in ents:
             if ents[t.i][2] == "PERSON" or ents[t.i][2] == "NORP" and t.dep_ in NOMINAL:
                 return t  # a person named, or one told by nationality ("the Palestinian stabbed two officers")
-        elif t.tag_ == "NN" and guess_label(t) == "PERSON":
+        elif t.tag_ == "NN" and guess_label(t) == "PERSON" and agrees(low, t):  # "the aunt of a boy ... she"
             return _named(t, ents)
     return None
 

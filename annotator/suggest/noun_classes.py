@@ -192,6 +192,25 @@ def court_role(token: Token) -> str | None:
     return None
 
 
+# nouns of one sex: "she" stands for no boy, "he" for no aunt (English pronouns agree with the noun they stand for)
+FEMALE = frozenset(
+    """woman women girl mother daughter sister wife aunt niece grandmother widow queen princess nun policewoman
+    spokeswoman actress mom""".split()
+)
+MALE = frozenset(
+    """man men boy father son brother husband uncle nephew grandfather widower king prince monk policeman policemen
+    spokesman congressman dad fisherman serviceman servicemen gunman gunmen""".split()
+)
+
+
+def agrees(pronoun: str, token: Token) -> bool:
+    """Whether a personal pronoun ("she", "his") may stand for a noun, by the noun's sex where its lemma tells one."""
+    lemma = token.lemma_.lower()
+    if pronoun in ("she", "her", "hers"):
+        return lemma not in MALE
+    return pronoun not in ("he", "him", "his") or lemma not in FEMALE
+
+
 def is_police(token: Token) -> bool:
     """Whether a common noun names the police or the authorities ("police", "officers", "the authorities")."""
     return token.pos_ == "NOUN" and token.lemma_.lower() in POLICE
