@@ -68,7 +68,7 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
         "prep:of",
         "compound",
         "weapon",
-        "during",
+        "during_doer",
     ),
     "Vehicle": ("prep:by", "prep:aboard", "prep:on", "prep:in", "subj"),
     "Destination": (

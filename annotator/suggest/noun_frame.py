@@ -179,7 +179,8 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
 def _present(n: Any) -> list[tuple[str, Any]]:
     """Who is there when a noun trigger is the time or place of another act ("a protester carries a poster during a
     demonstration", "Kerry asked Sharif during a meeting"): the person that act is done to, or where it is done to
-    no one, its doer (slot ``~during``: read from another clause, no evidence of the trigger)."""
+    no one, its doer (slot ``~during``: read from another clause, no evidence of the trigger); and its doer alone
+    (``~during_doer``), the one a visit or a journey is of."""
     head = n.head
     if n.dep_ != "pobj" or head.lower_ != "during" or head.head.pos_ != "VERB":
         return []
@@ -187,7 +188,8 @@ def _present(n: Any) -> list[tuple[str, Any]]:
     done_to = [c for c in people if c.dep_ in ("dobj", "obj") and c.ent_type_]  # "posters": no guess of a person
     # the police at a protest or a meeting keep order ("police officers take a man into custody during a march")
     doers = [c for c in people if c.dep_ == "nsubj" and not is_police(c)]
-    return [("~during", c) for c in done_to or doers]
+    # one who goes somewhere ("During his visit to Moscow, the minister met Putin") is its doer alone (``~during_doer``)
+    return [("~during", c) for c in done_to or doers] + [("~during_doer", c) for c in doers]
 
 
 def _stance(mod: Any) -> bool:

@@ -32,3 +32,10 @@ def test_the_police_acting_during_a_protest_take_no_part_in_it(nlp):
     """A guard: the police keep order at a protest; who they detain is not said to protest either."""
     got = _roles(nlp, "Police officers detained a man during a protest in Paris.", "Conflict:Demonstrate")
     assert not {r for r, _ in got} & {"Entity"}, got
+
+
+@pytest.mark.slow
+def test_the_one_a_visit_is_of_is_the_doer_not_the_one_met_during_it(nlp):
+    """One who goes somewhere is the doer of the act done during the going, not the one it is done to."""
+    got = _roles(nlp, "During his visit to Moscow, the prime minister met Putin.", "Movement:Transport")
+    assert ("Artifact", "minister") in got and ("Artifact", "Putin") not in got, got
