@@ -37,6 +37,9 @@ from annotator.suggest.time_spans import is_duration
 from annotator.suggest.types import ArgumentSuggestion
 
 _WHILE = {"while", "when", "as"}
+# verbs done with another side ("protesters clashed with police"): the side "with" names is what it is done to
+_RECIPROCAL = frozenset("clash fight battle skirmish scuffle brawl grapple tussle".split())
+_SIDES = ("PERSON", "ORG", "NORP", "GPE")
 WHERE_PREPS = SETTING_PREPS | {"to", "into", "from", "toward", "towards"}  # a phrase that tells where
 _AIMED = ("prep:to", "prep:at", "prep:on", "prep:against", "prep:into")
 REFLEXIVES = {"himself", "herself", "themselves", "themself", "oneself", "myself", "yourself", "ourselves"}
@@ -275,6 +278,8 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
         for s, t in preps(v)
         if not (s in ("agent", "prep:by") and v.tag_ != "VBN" and of_noun_before(t.head) is not None)
     ]
+    if v.lemma_.lower() in _RECIPROCAL:  # "protesters clashed with police": the other side, what it is done to
+        own = [("~obj" if s == "prep:with" and guess_or_ent(t) in _SIDES else s, t) for s, t in own]
     # "spoke on the phone with Putin": the parse hangs "with" on the phone; the one spoken with is the verb's
     late += [
         ("prep:with", g)
