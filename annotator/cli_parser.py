@@ -53,8 +53,16 @@ def _import_format_named(names: list[str]):  # type: ignore[no-untyped-def]
     def name(text: str) -> str:
         if text in names or text in OWN_FORMATS:
             return text
+        from annotator.formats.registry import read_by
+
         choose = ", ".join(map(repr, [*names, *OWN_FORMATS]))  # -f json is taken: a typo's list names it too
-        close = did_you_mean(text, [*names, *OWN_FORMATS])
+        known, readers = read_by(text)  # -f duee: a corpus read by another format's reader, which is named
+        whose = known + ("'" if known[-1:] in "sS" else "'s")
+        close = (
+            f" ({whose} files are read by {' or '.join(f'-f {r}' for r in readers)})"
+            if known
+            else did_you_mean(text, [*names, *OWN_FORMATS])
+        )
         raise argparse.ArgumentTypeError(f"invalid choice: {text!r}{close} (choose from {choose})")
 
     name.__name__ = "import format"
@@ -188,10 +196,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FORMAT",
         help="read with this format ("  # the registry's readers: the list left out pubtator (session 31)
         + ", ".join(f.name for f in import_formats())
-        + "; json, jsonl, txt: the project's own files, each of which must end so; spacy reads DocBins, spaCy v2 "
-        "JSON and Doc.to_json() output, omnievent MAVEN's and MAVEN-ERE's files too, oneie WikiEvents' and RAMS' "
-        "(a WikiEvents file's coref/ clusters with it), conll CoNLL-2012's with its coreference column); default: "
-        "told from the name and content (displaCy's manual input is read as the project's own JSONL)",
+        + "; json, jsonl, txt: the project's own files, each of which must end so, and json and jsonl CLUENER2020's "
+        "and DuEE's lines and displaCy's manual input too; spacy reads DocBins, spaCy v2 JSON and Doc.to_json() "
+        "output, omnievent MAVEN's and MAVEN-ERE's files too, oneie WikiEvents' and RAMS' (a WikiEvents file's "
+        "coref/ clusters with it), UIE's and Text2Event's lines and TACRED's (Re-TACRED's, TACREV's) examples, "
+        "conll CoNLL-2012's (OntoNotes) with its coreference column); default: told from the name and content",
     )
     p.add_argument(
         "--encoding",

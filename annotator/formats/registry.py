@@ -50,6 +50,9 @@ class Format:
     undecided_apart: bool = False
     # what its reader reads under another name, by the input's ending: (".json", "spaCy v2 JSON") for the DocBin's
     read_titles: tuple[tuple[str, str], ...] = ()
+    # corpora and tools whose files its reader reads too, by the names people know them by: ``import -f duee`` (no
+    # format of its own) is told which format reads DuEE's files (``read_by``; session 32)
+    reads_too: tuple[str, ...] = ()
 
     @property
     def shown(self) -> str:
@@ -85,6 +88,7 @@ FORMATS: dict[str, Format] = {
             description="the project's own export",
             export_help=TOKENS_HELP,
             title="JSON",
+            reads_too=("CLUENER2020", "DuEE", "displaCy"),
             undecided_apart=True,
         ),
         Format(
@@ -97,6 +101,7 @@ FORMATS: dict[str, Format] = {
             description="one document a line",
             export_help=TOKENS_HELP,
             title="JSONL",
+            reads_too=("CLUENER2020", "DuEE", "displaCy"),
             undecided_apart=True,
         ),
         Format(
@@ -161,6 +166,7 @@ FORMATS: dict[str, Format] = {
             description="OneIE's event extraction data (ACE05-E, ERE-EN as OneIE, DEGREE, TextEE write them), and "
             "WikiEvents' document lines in",
             title="OneIE",
+            reads_too=("UIE", "Text2Event", "TACRED", "Re-TACRED", "TACREV", "RAMS"),
             spelt=True,
         ),
         Format(
@@ -193,6 +199,7 @@ FORMATS: dict[str, Format] = {
             description="OmniEvent's unified JSONL (train.unified.jsonl: ACE2005, ERE, TAC KBP, MAVEN as OmniEvent "
             "converts them), and MAVEN's and MAVEN-ARG's own files in",
             title="OmniEvent",
+            reads_too=("MAVEN", "MAVEN-ERE"),
             article="an",
             spelt=True,
         ),
@@ -209,6 +216,7 @@ FORMATS: dict[str, Format] = {
             rebuilds_text=True,
             export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, docstart=yes|no|label-studio",
             title="CoNLL",
+            reads_too=("CoNLL-2012", "OntoNotes"),
             spelt=True,
         ),
         Format(
@@ -290,6 +298,25 @@ def export_format_for(output: str | Path) -> str | None:
 
 def import_formats() -> list[Format]:
     return [f for f in FORMATS.values() if f.reader]
+
+
+def _squeezed(name: str) -> str:
+    return "".join(c for c in name.casefold() if c.isalnum())
+
+
+def read_by(word: str) -> tuple[str, list[str]]:
+    """The corpus or tool ``word`` names (``duee``, ``cluener``, ``re_tacred``: case, punctuation and a missing year
+    aside) and the formats whose readers read its files (``("DuEE", ["json", "jsonl"])``), else ``("", [])``."""
+    key = _squeezed(word)
+    if not key:
+        return "", []
+    for exact in (True, False):
+        for f in FORMATS.values():
+            for known in f.reads_too:
+                squeezed = _squeezed(known)
+                if squeezed == key or (not exact and len(key) >= 4 and squeezed.rstrip("0123456789") == key):
+                    return known, [g.name for g in FORMATS.values() if known in g.reads_too]
+    return "", []
 
 
 def a_shown(name: str) -> str:
