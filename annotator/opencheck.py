@@ -317,7 +317,11 @@ def not_a_file(path: Path) -> str | None:
             return "is a loop of symbolic links, not a project file"
         return f"cannot be read: {exc.strerror or exc}"
     if stat.S_ISDIR(st.st_mode):
-        return "is a folder, not a project file"
+        # a newcomer's `annotator gui seeds/`, `stats corpus/`: what a project is and how a folder gets into one
+        return (
+            "is a folder, not a project file (a project is one file, NAME.annotator: import the folder's documents "
+            "into one)"
+        )
     if stat.S_ISREG(st.st_mode):
         return None
     kind = (

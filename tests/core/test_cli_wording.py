@@ -70,6 +70,24 @@ def test_init_on_a_folder_says_it_is_a_folder(tmp_path, capsys):
     assert "name the project file" in err and list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("command", ["stats", "preannotate", "validate"])
+def test_a_folder_given_as_the_project_says_what_a_project_is(tmp_path, capsys, command):
+    """Session 32, a new user: `annotator gui seeds/` (the app's dialog) and `annotator stats corpus/` said only
+    "corpus: is a folder, not a project file", not what a project is nor how a folder's documents get into one."""
+    from annotator.errors import ProjectFileError
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Talks were held in Moscow.", encoding="utf-8")
+    assert main([command, str(corpus)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"annotator: error: {corpus}: is a folder, not a project file") and "\n" not in err, err
+    assert "a project is one file, NAME.annotator: import the folder's documents into one" in err, err
+    with pytest.raises(ProjectFileError, match="import the folder's documents into one"):  # the app's words too
+        Project(corpus)
+    assert sorted(p.name for p in corpus.iterdir()) == ["a.txt"]
+
+
 @pytest.mark.parametrize("bad", ["2", "-0.1", "1.5", "nan", "inf"])
 def test_a_minimum_score_out_of_0_to_1_is_a_usage_error(tmp_path, capsys, bad):
     """'accept --min-score 2' ran and accepted nothing, with success: a typo for 0.2 went unnoticed."""
