@@ -176,7 +176,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "import",
         parents=[with_set],
-        help="import .txt/.jsonl/.json files and folders",
+        help="import .txt/.jsonl/.json files and folders, and other tools' files (brat, CoNLL, OneIE, ...: see "
+        "import --help's --format)",
         description="Import documents (and their annotations) into a project, creating it if missing. Each file is "
         "stored whole or not at all; a bad file is skipped with its reason and the rest goes on (exit 1 when every "
         "file was skipped). Without --format each file is read as its name and content say.",

@@ -48,3 +48,14 @@ def test_import_help_names_every_corpus_its_readers_read_too():
     assert {"DuEE", "CLUENER2020", "TACRED", "UIE", "Text2Event"} <= named
     missing = sorted(known for known in named if known not in help_text)
     assert not missing, missing
+
+
+def test_the_top_help_says_import_reads_other_tools_files(capsys):
+    """`annotator --help`, a newcomer's first page, said "import .txt/.jsonl/.json files and folders" alone: the
+    fifteen other tools' formats `import --format` reads were nowhere on it."""
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    start = text.index("import import")
+    line = text[start : text.index("preannotate", start)]
+    assert "other tools' files" in line and "brat" in line and "--format" in line, line
