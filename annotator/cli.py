@@ -202,7 +202,10 @@ def cmd_models(args: argparse.Namespace) -> int:
 
 def _version_number(text: str) -> int:
     if not text.isdigit():
-        raise UsageError(f"--default takes a version number or 'original', not {text!r}")
+        from annotator.closest import did_you_mean
+
+        close = did_you_mean(text, ["original"])  # `--default orignal`: the word meant offered, as for any choice
+        raise UsageError(f"--default takes a version number or 'original', not {text!r}{close}")
     return int(text)
 
 
