@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from annotator import edits
-from annotator.nlp import blank_pipeline_with_patterns
+from spacy_support import ruler_pipeline
 from annotator.preannotate import preannotate
 from annotator.suggest.amounts import is_money, names_currency
 from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
@@ -41,9 +41,7 @@ class Fines:
 
 @pytest.fixture(scope="module")
 def pipe():
-    return blank_pipeline_with_patterns(
-        [{"label": "QUANTITY", "pattern": "500,000 zlotys"}, {"label": "CARDINAL", "pattern": "20"}]
-    )
+    return ruler_pipeline([{"label": "QUANTITY", "pattern": "500,000 zlotys"}, {"label": "CARDINAL", "pattern": "20"}])
 
 
 def test_the_pipelines_amount_an_event_suggestion_fills_as_money_is_one_suggestion_of_money(project, pipe):

@@ -6,7 +6,7 @@ name it ran into the common noun after it ("coast guard vessels", an ORG) is of 
 from __future__ import annotations
 
 from annotator import edits
-from annotator.nlp import blank_pipeline_with_patterns
+from spacy_support import ruler_pipeline
 from annotator.preannotate import preannotate
 from annotator.resources_path import resource_path
 from annotator.schema import load_schema
@@ -51,7 +51,7 @@ class Dies:
 def test_a_name_inside_a_wider_one_of_its_label_an_argument_takes_is_one_suggestion(project):
     """The NER's "Marcos" and the Victim's "Marcos Danilo Padilha" were two overlapping PERSON suggestions: one now,
     the whole name; where no event is written, the NER's as it read it."""
-    pipe = blank_pipeline_with_patterns([{"label": "PERSON", "pattern": "Marcos"}])
+    pipe = ruler_pipeline([{"label": "PERSON", "pattern": "Marcos"}])
     doc = add_document(project, TEXT)
     preannotate(project, pipe, event_suggester=Dies())
     got = sorted((TEXT[e.start : e.end], e.label, e.state) for e in project.entities(doc))

@@ -209,10 +209,10 @@ def test_first_named_says_the_first_few_and_how_many_more():
 def test_only_new_with_nothing_new_says_so_and_what_it_left_alone(tmp_path):
     """Session 26 (from the README): ``preannotate --only-new`` with nothing new said "0 documents, 0 tokens, 0
     suggestions (0 old suggestions replaced, …)"."""
-    from annotator.nlp import blank_pipeline_with_patterns
+    from spacy_support import ruler_pipeline
     from annotator.preannotate import preannotate
 
-    pipe = blank_pipeline_with_patterns([{"label": "GPE", "pattern": "Paris"}])
+    pipe = ruler_pipeline([{"label": "GPE", "pattern": "Paris"}])
     with Project(tmp_path / "p.annotator", annotator="t") as p:
         import_documents(p, [IncomingDocument("Maria Lopez met officials in Paris.", "a.txt")])
         import_documents(p, [IncomingDocument("Rebels near Paris.", "b.txt")])
@@ -246,10 +246,10 @@ def test_only_new_with_nothing_new_says_so_before_loading_a_model(tmp_path, monk
     default model ..." and loaded it (about 2 s) before its line "no document was new". It says so at once."""
     from annotator import api
     from annotator.learn import versions
-    from annotator.nlp import blank_pipeline_with_patterns
+    from spacy_support import ruler_pipeline
     from annotator.preannotate import preannotate
 
-    pipe = blank_pipeline_with_patterns([{"label": "GPE", "pattern": "Paris"}])
+    pipe = ruler_pipeline([{"label": "GPE", "pattern": "Paris"}])
     with Project(tmp_path / "p.annotator", annotator="t") as p:
         import_documents(p, [IncomingDocument("Maria Lopez met officials in Paris.", "a.txt")])
         preannotate(p, pipe)

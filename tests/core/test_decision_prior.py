@@ -9,7 +9,6 @@ from core_helpers import add_document
 from spacy_support import ruler_pipeline
 from annotator import edits
 from annotator.learn.decision_prior import LEAST_REJECTED, types_nobody_keeps
-from annotator.nlp import blank_pipeline_with_patterns
 from annotator.preannotate import preannotate
 from annotator.schema import parse_schema
 from annotator.store import Project
@@ -130,7 +129,7 @@ triggers = ["left"]
 
 
 def test_a_schema_of_her_own_works_the_same_way(tmp_path):
-    pipe = blank_pipeline_with_patterns([{"label": "CITY", "pattern": "Paris"}])
+    pipe = ruler_pipeline([{"label": "CITY", "pattern": "Paris"}])
     with Project(tmp_path / "desk.annotator", schema=parse_schema(OWN, "desk.toml"), annotator="vera") as p:
         docs = six_documents(p)
         suggester = Words({"met": "Visit", "left": "Departure"})

@@ -9,6 +9,7 @@ import pytest
 
 from annotator.cli import main
 from tests.cli_support import bob_merged
+from spacy_support import english_vocab
 
 
 def test_a_merged_set_s_records_carry_the_status_her_file_gave_each_document(project, tmp_path, capsys):
@@ -58,12 +59,11 @@ def test_a_merged_set_s_records_carry_her_file_s_status_in_the_json_export_s_sec
 def test_a_merged_set_s_docbin_carries_the_status_her_file_gave_each_document(tmp_path, capsys):
     """The DocBin's user data (`annotator_status`, what a training script filters by) of bob's set: his file's."""
     from spacy.tokens import DocBin
-    import spacy
 
     team = bob_merged(tmp_path, capsys)
     out = tmp_path / "bob.spacy"
     assert main(["export", str(team), "--set", "bob", "-o", str(out)]) == 0
-    docs = list(DocBin().from_disk(out).get_docs(spacy.blank("en").vocab))
+    docs = list(DocBin().from_disk(out).get_docs(english_vocab()))
     assert {d.user_data["annotator_status"] for d in docs if d.text.endswith("1.")} == {"annotated"}
     assert {d.user_data["annotator_status"] for d in docs if d.text.endswith("0.")} == {"new"}
 

@@ -69,11 +69,11 @@ def test_only_new_does_not_call_documents_tokenised_by_tokens_only_pre_annotated
     nothing new said "(2 documents pre-annotated before left as they were)": nothing was ever suggested in them. An
     `--only-new` run cannot tell one from the other (both have their tokens stored), so it says what they have."""
     from annotator.importing import IncomingDocument, import_documents
-    from annotator.nlp import blank_pipeline_with_patterns
+    from spacy_support import ruler_pipeline
     from annotator.preannotate import preannotate
     from annotator.store import Project
 
-    pipe = blank_pipeline_with_patterns([{"label": "GPE", "pattern": "Paris"}])
+    pipe = ruler_pipeline([{"label": "GPE", "pattern": "Paris"}])
     with Project(tmp_path / "p.annotator", annotator="t") as p:
         import_documents(p, [IncomingDocument("Maria Lopez met officials in Paris.", "a.txt")])
         import_documents(p, [IncomingDocument("Rebels near Paris.", "b.txt")])

@@ -17,6 +17,7 @@ from annotator.formats.project_json import iter_document_records, write_json, wr
 from annotator.formats.project_json_read import read_json
 from annotator.importing import IncomingDocument, IncomingEntity, import_documents
 from annotator.nlp import Pipeline, blank_pipeline_with_patterns
+from spacy_support import ruler_pipeline
 from annotator.preannotate import preannotate
 from annotator.store import Project
 
@@ -168,5 +169,5 @@ def test_preannotation_keeps_a_span_categorizers_scores_and_none_for_ner(project
 
 def test_preannotation_without_a_span_categorizer_stores_no_score(project):
     doc = add_document(project, TEXT)
-    preannotate(project, blank_pipeline_with_patterns([{"label": "GPE", "pattern": "Moscow"}]))
+    preannotate(project, ruler_pipeline([{"label": "GPE", "pattern": "Moscow"}]))
     assert [(e.label, e.score) for e in project.entities(doc)] == [("GPE", None)]

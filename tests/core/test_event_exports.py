@@ -21,6 +21,7 @@ from annotator.store import Project
 from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
 from annotator.suggest.writer import WriteCounts, write_events
 from annotator.validation import validate
+from spacy_support import english_vocab
 
 TEXT = "Sergey Lavrov met Antony Blinken in Moscow. Protesters attacked the embassy. Lavrov left on Monday."
 SOURCE = "rules:test@1"
@@ -177,11 +178,10 @@ def test_other_formats_treat_undecided_events_as_undecided_entities(world, tmp_p
     assert "Protesters" in entity_texts(ann("all")) and "Protesters" not in entity_texts(ann("decided"))
     assert "left" not in entity_texts(ann("all"))  # the rejected event, as rejected entities
     # the spaCy DocBin keeps states for events as it does for entities
-    import spacy
     from spacy.tokens import DocBin
 
     write["spacy"](project, tmp_path / "x.spacy")
-    (doc,) = DocBin().from_disk(tmp_path / "x.spacy").get_docs(spacy.blank("en").vocab)
+    (doc,) = DocBin().from_disk(tmp_path / "x.spacy").get_docs(english_vocab())
     states = {v["type"]: (v["state"], v["source"]) for v in doc.spans["triggers"].attrs["events"]}
     assert states == {
         "Contact:Meet": ("accepted", SOURCE),

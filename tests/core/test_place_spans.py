@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from annotator import edits
-from annotator.nlp import blank_pipeline_with_patterns
+from spacy_support import ruler_pipeline
 from annotator.preannotate import preannotate
 from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
 from core_helpers import add_document
@@ -32,7 +32,7 @@ class Attacks:
 
 @pytest.fixture(scope="module")
 def pipe():
-    return blank_pipeline_with_patterns([{"label": "GPE", "pattern": "Mombasa"}, {"label": "GPE", "pattern": "Kenya"}])
+    return ruler_pipeline([{"label": "GPE", "pattern": "Mombasa"}, {"label": "GPE", "pattern": "Kenya"}])
 
 
 def _entities(project, doc):  # type: ignore[no-untyped-def]
@@ -90,7 +90,7 @@ class Sends:
 def test_a_name_an_argument_takes_under_another_label_is_one_suggestion_of_that_label(project):
     """The NER's ORG on "Kharkiv" and the Destination's GPE on the same words were two suggestions: one now, the GPE
     the role takes; where no event is written, the ORG as the pipeline read it."""
-    pipe = blank_pipeline_with_patterns([{"label": "ORG", "pattern": "Kharkiv"}])
+    pipe = ruler_pipeline([{"label": "ORG", "pattern": "Kharkiv"}])
     doc = add_document(project, SENT)
     preannotate(project, pipe, event_suggester=Sends())
     got = sorted((SENT[e.start : e.end], e.label, e.state) for e in project.entities(doc))

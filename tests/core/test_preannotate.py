@@ -108,9 +108,7 @@ def test_rerun_spares_every_human_decision(project, pipe):
 
 def test_rerun_replaces_suggestions_of_an_older_pipeline(project, pipe):
     doc = add_document(project, TEXT)
-    old = blank_pipeline_with_patterns(
-        [{"label": "ORG", "pattern": "Moscow"}, {"label": "GPE", "pattern": "Paris"}], name="old"
-    )
+    old = ruler_pipeline([{"label": "ORG", "pattern": "Moscow"}, {"label": "GPE", "pattern": "Paris"}], name="old")
     preannotate(project, old)
     assert {(TEXT[e.start : e.end], e.label, e.source) for e in project.entities(doc)} == {
         ("Moscow", "ORG", "spacy:en_old@0.0.0"),

@@ -9,7 +9,7 @@ from core_helpers import add_document
 
 from annotator import edits
 from annotator.cli import main
-from annotator.nlp import blank_pipeline_with_patterns
+from spacy_support import ruler_pipeline
 from annotator.preannotate import preannotate
 
 TEXT = "Protesters marched in Alimosho and Ikorodu on Sunday evening."
@@ -21,7 +21,7 @@ PATTERNS = [
 
 @pytest.fixture(scope="module")
 def pipe():
-    return blank_pipeline_with_patterns(PATTERNS, name="seed6")
+    return ruler_pipeline(PATTERNS, name="seed6")
 
 
 def at(word: str) -> tuple[int, int]:

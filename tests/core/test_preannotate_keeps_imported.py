@@ -5,7 +5,7 @@ pipeline's as soon as the app opened the project or imported the file."""
 from __future__ import annotations
 
 from annotator.importing import IncomingDocument, IncomingEntity, import_documents
-from annotator.nlp import blank_pipeline_with_patterns
+from spacy_support import ruler_pipeline
 from annotator.preannotate import preannotate
 
 PREDICTED = "Sergey Lavrov met Antony Blinken in Moscow."
@@ -20,11 +20,11 @@ def test_only_new_leaves_a_document_with_an_imports_suggestions_as_it_came(proje
         [IncomingDocument(PREDICTED, "predicted.txt", entities=[lavrov]), IncomingDocument(PLAIN, "plain.txt")],
     )
     predicted, plain = project.document_ids()
-    report = preannotate(project, blank_pipeline_with_patterns(PATTERNS), only_new=True)
+    report = preannotate(project, ruler_pipeline(PATTERNS), only_new=True)
     assert [(e.label, e.source, e.score) for e in project.entities(predicted)] == [("PERSON", "label-studio:m1", 0.9)]
     assert [PLAIN[e.start : e.end] for e in project.entities(plain)] == ["Paris"]
     assert report.documents == 1 and report.kept_imported == 1
     assert "1 new document kept the suggestions it came with (an import's predictions;" in report.summary()
     # asked for every document, the run replaces undecided suggestions as it always has
-    preannotate(project, blank_pipeline_with_patterns(PATTERNS))
+    preannotate(project, ruler_pipeline(PATTERNS))
     assert [(e.label, e.source) for e in project.entities(predicted)] == [("GPE", "spacy:en_blank_en_ruler@0.0.0")]

@@ -20,13 +20,14 @@ from annotator.cli import main
 from annotator.errors import SaveError
 from annotator.lease import STALE_AFTER, PreannotationRunning, host_name
 from annotator.nlp import blank_pipeline_with_patterns
+from spacy_support import ruler_pipeline
 from annotator.preannotate import preannotate
 from annotator.store import Project
 
 
 @pytest.fixture(scope="module")
 def pipe():
-    return blank_pipeline_with_patterns([{"label": "GPE", "pattern": "Moscow"}])
+    return ruler_pipeline([{"label": "GPE", "pattern": "Moscow"}])
 
 
 def lease_of(path) -> list[tuple]:

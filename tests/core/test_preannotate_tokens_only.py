@@ -8,7 +8,7 @@ import pytest
 
 from annotator.formats.conll import write_conll
 from annotator.importing import IncomingDocument, IncomingEntity, import_documents
-from annotator.nlp import blank_pipeline_with_patterns
+from spacy_support import ruler_pipeline
 from annotator.preannotate import preannotate
 
 TEXT = "Merkel's visit to Kabul's market ended on Monday. Police closed the road."
@@ -41,7 +41,7 @@ def test_tokens_only_stores_the_pipelines_tokens_and_suggests_nothing(gold, tmp_
     assert "gold.txt" in before.tokenized and "preannotate --tokens-only" in before.summary()  # the way, said
     assert _words(tmp_path / "before.conll")[:3] == ["Merkel", "'", "s"]
     # a pipeline that would suggest 'Monday' and 'Police': nothing suggested all the same
-    pipe = blank_pipeline_with_patterns([{"label": "DATE", "pattern": "Monday"}, {"label": "ORG", "pattern": "Police"}])
+    pipe = ruler_pipeline([{"label": "DATE", "pattern": "Monday"}, {"label": "ORG", "pattern": "Police"}])
     report = preannotate(project, pipe, tokens_only=True)
     assert report.documents == 1 and report.suggestions == 0  # the CoNLL-cut document keeps its own tokens
     assert "nothing suggested" in report.summary()

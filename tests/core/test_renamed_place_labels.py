@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.nlp import blank_pipeline_with_patterns
+from spacy_support import ruler_pipeline
 from annotator.preannotate import preannotate
 from annotator.schema import parse_schema
 from annotator.store import Project
@@ -70,7 +70,7 @@ class Suggests:
 
 @pytest.fixture(scope="module")
 def pipe():
-    return blank_pipeline_with_patterns(
+    return ruler_pipeline(
         [
             {"label": "GPE", "pattern": "Mombasa"},
             {"label": "GPE", "pattern": "Kenya"},

@@ -13,6 +13,7 @@ import pytest
 from annotator.store import Project
 from tests.formats.conftest import cli_round_trip
 from tests.formats.test_reader_schema_names import EXPECTED, TEXT, prodigy_task, spans_and_events
+from spacy_support import english_vocab
 
 
 def test_the_doccano_export_writes_the_labels_and_roles_as_the_line_spelt_them(tmp_path):
@@ -69,10 +70,9 @@ def test_the_prodigy_export_writes_the_labels_and_roles_as_the_answers_spelt_the
 
 
 def _docbin_out(path):  # type: ignore[no-untyped-def]
-    import spacy
     from spacy.tokens import DocBin
 
-    (doc,) = DocBin().from_disk(path).get_docs(spacy.blank("en").vocab)
+    (doc,) = DocBin().from_disk(path).get_docs(english_vocab())
     return doc
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from annotator.cli import main
 from tests.formats.test_reader_schema_names import label_studio_task, prodigy_task
+from spacy_support import english_vocab
 
 
 def _source(tmp_path, kind: str):  # type: ignore[no-untyped-def]
@@ -75,9 +76,9 @@ def test_the_prodigy_export_writes_a_conll_files_spellings(tmp_path):
 
 
 def test_the_docbin_export_writes_a_label_studio_tasks_spellings(tmp_path):
-    spacy = pytest.importorskip("spacy")
+    pytest.importorskip("spacy")
     from spacy.tokens import DocBin
 
     out = _exported(tmp_path, "label_studio", "spacy", ".spacy")
-    (doc,) = DocBin().from_disk(out).get_docs(spacy.blank("en").vocab)
+    (doc,) = DocBin().from_disk(out).get_docs(english_vocab())
     assert sorted((e.text, e.label_) for e in doc.ents) == [("Kabul", "GPE"), ("Obama", "PER"), ("Rebels", "PER")]

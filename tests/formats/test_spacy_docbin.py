@@ -123,11 +123,11 @@ def test_misaligned_span_is_reported_never_dropped_silently(sample, tmp_path):
 
 
 def test_stored_tokens_are_used(sample, tmp_path):
-    from annotator.nlp import blank_pipeline_with_patterns
+    from spacy_support import ruler_pipeline
     from annotator.preannotate import preannotate
 
     project, _ = sample
-    preannotate(project, blank_pipeline_with_patterns([]), finished=True)  # annotated ones too
+    preannotate(project, ruler_pipeline([]), finished=True)  # annotated ones too
     report = write_spacy(project, tmp_path / "t.spacy")
     assert report.tokenized == []
     docs = load(tmp_path / "t.spacy")

@@ -9,6 +9,7 @@ from pathlib import Path
 from project_support import new_project
 from annotator.formats import writers
 from annotator.formats.loading import import_format
+from spacy_support import english_vocab
 
 BIONLP = Path(__file__).parent / "data" / "bionlp"
 
@@ -25,11 +26,10 @@ def test_spacy_convert_finds_every_document(sample, tmp_path):
 
 def test_spacy_report_counts_each_overlapping_entity(sample, tmp_path):
     from spacy.tokens import DocBin
-    import spacy
 
     project, _ = sample
     report = writers()["spacy"](project, tmp_path / "o.spacy")
-    docs = list(DocBin().from_disk(tmp_path / "o.spacy").get_docs(spacy.blank("en").vocab))
+    docs = list(DocBin().from_disk(tmp_path / "o.spacy").get_docs(english_vocab()))
     left_out = sum(len(d.spans["sc"]) - len(d.ents) for d in docs)
     assert left_out > 1
     assert sum(1 for kind, _ in report.problems if kind == "overlapping entities kept only in doc.spans") == left_out
@@ -44,7 +44,6 @@ def test_dygiepp_reports_events_sharing_a_trigger_token(sample, tmp_path):
 
 
 def test_nested_event_stand_ins_stay_out_of_entity_exports(tmp_path):
-    import spacy
     from spacy.tokens import DocBin
 
     project = new_project(tmp_path / "bio.annotator", annotator="t")
@@ -61,7 +60,7 @@ def test_nested_event_stand_ins_stay_out_of_entity_exports(tmp_path):
     ner = {n[2] for line in (tmp_path / "o.jsonl").read_text().splitlines() for s in json.loads(line)["ner"] for n in s}
     assert ner and not ner & events
     writers()["spacy"](project, tmp_path / "o.spacy")
-    docs = list(DocBin().from_disk(tmp_path / "o.spacy").get_docs(spacy.blank("en").vocab))
+    docs = list(DocBin().from_disk(tmp_path / "o.spacy").get_docs(english_vocab()))
     assert not {e.label_ for d in docs for e in d.ents} & events
     proxies = [i for d in docs for i in d.spans["sc"].attrs["entities"] if i.get("event_proxy")]
     assert proxies  # still in doc.spans["sc"] (arguments point at them), marked

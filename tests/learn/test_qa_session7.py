@@ -110,12 +110,12 @@ def test_stats_names_the_trained_version_a_preannotation_used(tmp_path):
     trained pipeline's spaCy meta is its base's), the same as after the original: the run recorded the wrong model."""
     from annotator.importing import IncomingDocument, import_documents
     from annotator.learn.versions import TrainedPipeline
-    from annotator.nlp import blank_pipeline_with_patterns
+    from spacy_support import ruler_pipeline
     from annotator.preannotate import preannotate
     from annotator.stats import format_stats, project_stats
     from annotator.store import Project
 
-    base = blank_pipeline_with_patterns([{"label": "GPE", "pattern": "Paris"}])
+    base = ruler_pipeline([{"label": "GPE", "pattern": "Paris"}])
     trained = TrainedPipeline(base.nlp, base.name, base.version, label="trained:p@1")
     with Project(tmp_path / "p.annotator", annotator="t") as project:
         import_documents(project, [IncomingDocument("Anna lives in Paris.", "a.txt")])

@@ -10,7 +10,7 @@ import pytest
 
 from annotator.formats.project_json import write_json
 from annotator.formats.loading import import_paths
-from annotator.nlp import blank_pipeline_with_patterns
+from spacy_support import ruler_pipeline
 from annotator.preannotate import preannotate
 from annotator.store import Project
 from reliability_support import ROOT
@@ -103,7 +103,7 @@ def test_hostile_text_is_only_data(tmp_path, monkeypatch, no_network):
     with Project(tmp_path / "p.annotator", annotator="<b>me</b>") as p:
         report = import_paths(p, [folder])
         assert len(report.imported) == 2 * len(HOSTILE)
-        preannotate(p, blank_pipeline_with_patterns([{"label": "ORG", "pattern": "evil"}]))
+        preannotate(p, ruler_pipeline([{"label": "ORG", "pattern": "evil"}]))
         write_json(p, tmp_path / "out.json")
         texts = {p.document(i).text for i in p.document_ids()}
     assert set(HOSTILE) <= texts  # stored exactly, not interpreted

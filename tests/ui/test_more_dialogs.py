@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from ui_support import DOC_A
 from ui_helpers import click_char, find
+from spacy_support import english_vocab
 
 
 def run_export(qtbot, window, fmt, out, options=""):  # type: ignore[no-untyped-def]
@@ -95,10 +96,9 @@ def test_export_dialog_states_statuses_and_options_reach_the_writer(qtbot, windo
     assert doc["entities"] and {e["state"] for e in doc["entities"]} == {"added"}
 
     fill("spacy", tmp_path / "out.spacy", "span_key=picked")
-    import spacy
     from spacy.tokens import DocBin
 
-    (sdoc,) = DocBin().from_disk(tmp_path / "out.spacy").get_docs(spacy.blank("en").vocab)
+    (sdoc,) = DocBin().from_disk(tmp_path / "out.spacy").get_docs(english_vocab())
     assert "picked" in sdoc.spans and "sc" not in sdoc.spans
     assert [s.text for s in sdoc.spans["picked"]] == ["workers"]
 
