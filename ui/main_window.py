@@ -329,9 +329,11 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self._follow_project_actions()
         if p is None:  # closed (File > Close project, or before another opens): the title as at a start, and what the
             self.setWindowTitle("Annotator")  # window remembered of the project closed forgotten: the undo step seen
-            # last, N's count (keyed by a document id and an object's id, which the next project's may have again) and
-            # the event whose panel height was fitted (an id the next project has too)
-            self._step_index = self._words_left = self._height_fitted_for = None
+            # last, N's count and the annotators waiting for adjudication (keyed by a document id and an object's id,
+            # which the next project's may have again), the event whose panel height was fitted and the span the line
+            # named under the caret (ids the next project has too)
+            self._step_index = self._words_left = self._adjudication_kept = None
+            self._height_fitted_for = self._caret_said = None
             self.edit_actions.events.forget_project()  # the event keys' memos (a role key's cycle, Shift+E's types)
         self.saved_label.setText("")  # the project before's last save ("saved 02:20:09") is not this one's
         if p is not None and p.upgraded is not None:  # said once, kept while the first document's note shows
