@@ -196,6 +196,10 @@ class ProjectDb(
             (key, value),
         )
 
+    def drop_project_value(self, key: str) -> None:
+        """Take ``key`` out in the open transaction (none: nothing)."""
+        self.conn.execute("DELETE FROM project WHERE key = ?", (key,))
+
     # -- entity spans ----------------------------------------------------------------------------------
     def insert_span(self, row: Mapping[str, Any]) -> int:
         """Insert one entity row (``span_row``, or a row copied whole) in the open transaction; its new id."""

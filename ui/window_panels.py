@@ -12,6 +12,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QTabWidget, QWidget
 
 from annotator.categories import document_categories
+from annotator.comment_drafts import draft_of, keep_draft
+from annotator.errors import BusyError, SaveError
 from annotator.teams.sets import annotators_by_document
 from ui import commands as cmd
 from ui.palette import label_colors
@@ -44,6 +46,7 @@ class WindowPanels(_Window):
     """Methods of MainWindow (``self`` is the MainWindow)."""
 
     _side_panels: SidePanels | None = None
+    _draft_of: tuple[object, int] | None = None  # (project, document) whose kept draft the comment box was given
 
     def _make_docks(self) -> None:
         """The docks, each holding a placeholder until the panels are built."""
@@ -113,18 +116,44 @@ class WindowPanels(_Window):
         document or project, closing the window), one undoable step: it was dropped at the close, and the next
         document's Enter in the box added it there."""
         c = self.controller
+        self._draft_of = None  # the box is the next document's: its draft shown when it is
         if c.doc is None or c.project is None or c.project.read_only:
             return
         text = self.comments.take_draft()
-        if text and c.run(cmd.AddComment, c.doc.id, text) is not None:  # said on the next document: a note is
+        if text and self.add_comment(text):  # said on the next document: a note is
             self._said_on_leaving = f"The comment written on {c.doc.name} is added to it (Ctrl+Z takes it back)"
+
+    def add_comment(self, text: str) -> bool:
+        """``text`` added to the current document as a comment (one undoable step), its draft kept in the file let go
+        once added (one not added stays there, shown again when the document is)."""
+        c = self.controller
+        if c.doc is None or c.run(cmd.AddComment, c.doc.id, text) is None:
+            return False
+        self.keep_draft("")
+        return True
+
+    def keep_draft(self, text: str) -> None:
+        """The comment box's words kept in the file as the current document's draft (``comment_drafts``): what is
+        typed outlives a crash. Another program writing: tried again at the next pause, the GUI never waits."""
+        c = self.controller
+        if c.doc is None or c.project is None or c.project.read_only:
+            return
+        try:
+            with c.project.lock_wait(0):
+                keep_draft(c.project, c.doc.id, text)
+        except BusyError:
+            if text == self.comments.edit.text():  # still the box's: tried again after the next pause
+                self.comments.draft_pause.start()
+        except SaveError as exc:
+            c.report_failure(exc)
 
     def _wire_panels(self, p: SidePanels) -> None:
         c = self.controller
         p.documents.documentActivated.connect(self.open_document_from_list)
         p.entities.entityActivated.connect(self.jump_to_entity)
         p.events.eventActivated.connect(self.jump_to_event)
-        p.comments.addRequested.connect(lambda text: c.doc and c.run(cmd.AddComment, c.doc.id, text))
+        p.comments.addRequested.connect(self.add_comment)
+        p.comments.draftTyped.connect(self.keep_draft)
         p.comments.deleteRequested.connect(lambda cid: c.run(cmd.DeleteComment, cid))
         c.documentLeaving.connect(self.keep_comment_draft)
         ed = p.event_editor
@@ -330,6 +359,10 @@ class WindowPanels(_Window):
             return
         c = self.controller
         self.comments.set_comments(c.project.comments(c.doc.id) if c.project and c.doc else [])
+        shown = (c.project.path, c.doc.id) if c.project and c.doc else None
+        if shown != self._draft_of:  # the box shows this document's draft kept in the file (a crash left it there)
+            self._draft_of = shown
+            self.comments.show_draft(draft_of(c.project, c.doc.id) if c.project and c.doc else "")
 
     @property
     def documents(self) -> "DocumentPanel":

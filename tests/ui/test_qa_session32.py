@@ -133,3 +133,42 @@ def test_a_span_put_in_a_role_of_one_filler_says_which_it_replaced(qtbot, window
     press_role_key(qtbot, w, "Conflict:Attack", "Attacker")  # on main: "Attacker: Acme Corp"
     assert [db.entity(a.entity_id).start for a in db.event(ev).arguments] == [acme]
     assert w.message.text() == "Attacker: Acme Corp, of a later sentence, in place of “NATO” (Ctrl+Z puts it back)"
+
+
+def test_a_comment_typed_and_not_added_outlives_a_crash_and_is_no_comment_in_an_export(qtbot, window, db, tmp_path):
+    """s32-qa's third lead (true on main): a comment typed in the box and not added was kept on a document change and
+    a close (session 29), lost by a ``kill -9``: the file held nothing of it. It is kept in the file at a pause in the
+    typing (one write, never an edit), shown again when its document is, let go once added; no export takes it for a
+    comment."""
+    import orjson
+
+    from annotator.api import export
+
+    c, box = window.controller, window.comments.edit
+    first, second = db.document_ids()[:2]
+    assert c.doc.id == first
+    qtbot.keyClicks(box, "check the casualty figures")  # neither Enter nor Add
+    qtbot.waitUntil(lambda: not window.comments.draft_pause.isActive())
+    # what a kill -9 now leaves: another connection to the file (the app never closed) finds the words there
+    from annotator.comment_drafts import draft_of
+
+    assert db.comments(first) == []  # a draft, not a comment
+    db.annotator = "tester"  # the window's annotator: the draft is theirs
+    assert draft_of(db, first) == "check the casualty figures"  # on main: nothing in the file
+    export(db, tmp_path / "out.json", states=("accepted", "edited", "suggested"))
+    assert all(not d["comments"] for d in orjson.loads((tmp_path / "out.json").read_bytes())["documents"])
+    assert c.undo_stack.count() == 0  # no undo step for typing
+    # the app started again on the document: the box as a new process has it (empty), then the document shown
+    box.setText("")
+    window.open_document(second)
+    assert db.comments(first) == [] and box.text() == ""
+    window.open_document(first)
+    qtbot.waitUntil(lambda: not window.after_view_paint.pending)  # the panels fill once the text is drawn
+    assert box.text() == "check the casualty figures"  # back in the box
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # added: one comment, the draft let go
+    assert [cm.text for cm in db.comments(first)] == ["check the casualty figures"]
+    assert draft_of(db, first) == ""
+    window.open_document(second)
+    window.open_document(first)
+    qtbot.waitUntil(lambda: not window.after_view_paint.pending)
+    assert box.text() == ""

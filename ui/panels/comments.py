@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
@@ -11,6 +11,7 @@ from ui.panels.empty_note import EmptyNote
 
 # the empty list's word (it stood blank, with nothing to say what goes there)
 NO_COMMENTS = "No comments on this document yet: write one in the box below (Enter or Add)."
+DRAFT_PAUSE_MS = 400  # the box's words are kept in the file this long after the last key (one write a pause)
 
 
 class CommentBox(QLineEdit):
@@ -36,6 +37,7 @@ class CommentBox(QLineEdit):
 class CommentPanel(QWidget):
     addRequested = Signal(str)
     deleteRequested = Signal(int)
+    draftTyped = Signal(str)  # the box's words at a pause in typing: kept in the file (a crash lost them, session 32)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +58,11 @@ class CommentPanel(QWidget):
         lay.addWidget(self.list)
         self.empty_note = EmptyNote(self.list, lambda: "" if self.list.count() else NO_COMMENTS)
         lay.addLayout(row)
+        self.draft_pause = QTimer(self)
+        self.draft_pause.setSingleShot(True)
+        self.draft_pause.setInterval(DRAFT_PAUSE_MS)
+        self.draft_pause.timeout.connect(lambda: self.draftTyped.emit(self.edit.text()))
+        self.edit.textEdited.connect(lambda _text: self.draft_pause.start())
         self.edit.returnPressed.connect(self._add)
         add.clicked.connect(self._add)
         self.delete.clicked.connect(self._delete)
@@ -63,14 +70,22 @@ class CommentPanel(QWidget):
     def _add(self) -> None:
         text = self.edit.text().strip()
         if text:
+            self.draft_pause.stop()
             self.addRequested.emit(text)
             self.edit.empty()
 
     def take_draft(self) -> str:
         """What is written in the box and not yet added (the box is emptied)."""
+        self.draft_pause.stop()
         text = self.edit.text().strip()
         self.edit.empty()
         return text
+
+    def show_draft(self, text: str) -> None:
+        """The draft kept in the file for this document, back in the box (a document opened, or the app reopened
+        after a crash); the box's own typing history starts there."""
+        self.draft_pause.stop()
+        self.edit.setText(text)
 
     def _delete(self) -> None:
         item = self.list.currentItem()
