@@ -18,6 +18,7 @@ from annotator.categories import (
     without_category,
 )
 from annotator.db import argument_row, event_row, is_score, span_row
+from annotator.role_carry import retyped_arguments
 from annotator.decisions import (
     accept_events,
     decided_values,
@@ -304,9 +305,11 @@ def _update_event(project: Project, event_id: int, action: str, values: dict, ex
 
 # ``expected``: the event as the view showed it; refused (StaleChangeError) if it was changed elsewhere since
 def set_event_type(project: Project, event_id: int, type_: str, *, expected: Event | None = None) -> Change:
-    """Change an event's type; a suggested event changed by a person counts as accepted (and edited). Its arguments
-    the new type cannot hold (a role it has not, a filler its role does not take) are removed in the same step:
-    kept, they broke the schema (``validate`` reported them, an import of the project's own export refused them)."""
+    """Change an event's type; a suggested event changed by a person counts as accepted (and edited). An argument the
+    new type cannot hold in its role (a role it has not, a filler its role does not take) goes to the role that
+    stands for it there (a Place told after "to": the Destination, ``role_carry``), else is removed, in the same
+    step: kept, they broke the schema (``validate`` reported them, an import of the project's own export refused
+    them)."""
     check_event_type(project, type_)
     etype = project.schema.event_type(type_)
     assert etype is not None
@@ -315,9 +318,11 @@ def set_event_type(project: Project, event_id: int, type_: str, *, expected: Eve
     def body(rec: EditRecorder) -> None:
         check_as_shown(project, event_id, expected)
         rec.result_id = event_id
-        for arg_id, role, label in project.db.argument_labels(event_id):
-            if not holds(etype, role, label):
+        for arg_id, to in retyped_arguments(project, etype, event_id, row["document_id"]):
+            if to is None:
                 rec.delete("arguments", arg_id)
+            else:
+                rec.update("arguments", arg_id, {"role": to})
         edit_event(rec, event_id, {"type": type_})  # after: a filler removed is not accepted with the event
         rec.touch_document()
 

@@ -299,7 +299,7 @@ def _candidate_rank(
         if sentence[0] <= e.start and e.end <= sentence[1]:
             group = 0
             if source or agent:
-                told = _told_after(text, e.start)
+                told = told_after(text, e.start)
                 after_from = source if told == "from" else agent if told == "by" else 0
             if places_only:
                 side = 0 if e.start >= te else 1  # a place is told after the event
@@ -391,7 +391,7 @@ def agent_order(etype: EventType | None, role: Role) -> int:
     return 0
 
 
-def _told_after(text: str, start: int) -> str | None:
+def told_after(text: str, start: int) -> str | None:
     """The preposition that leads to ``start`` over at most a few words ("from two construction firms", "by
     officers of the bureau"), no punctuation and no other preposition between, lower-cased; None if none does."""
     for piece in reversed(_PIECE.findall(text[max(0, start - 60) : start])[-SOURCE_WORDS:]):

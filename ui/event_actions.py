@@ -13,7 +13,7 @@ from annotator.type_order import named_other, next_event_type, retype_first, tri
 from annotator.rules import has_room, takes
 from ui.role_keys import already_in, elsewhere_said, event_to_fill, filling, next_said, one_only, role_shortcut
 from ui.role_keys import filled_span, put_said, said_on_event
-from ui.plain import near_type_said
+from ui.plain import retype_said, near_type_said
 from ui.span_keys import SpanKeys
 from ui import commands as cmd
 
@@ -240,11 +240,15 @@ class EventActions:
         if self._run_on_event(ev, cmd.SetEventType, ev.id, type_, expected=ev) is None:
             return None
         after = c.events.get(ev.id)
-        kept = {a.id for a in after.arguments} if after is not None else set()
-        gone = [(a.role, e) for a in ev.arguments if a.id not in kept and (e := c.entities.get(a.entity_id))]
-        what = ", ".join(f"{role} “{c.span_said(e.start, e.end)}”" for role, e in gone)
-        if gone:
-            c.report_status(f"{type_} cannot hold {what}: taken out (Ctrl+Z puts it back)")
+        now = {a.id: a.role for a in after.arguments} if after is not None else {}
+        said = [
+            (a.role, now.get(a.id), c.span_said(e.start, e.end))
+            for a in ev.arguments
+            if (e := c.entities.get(a.entity_id))
+        ]
+        what = ", ".join(f"{role} “{words}”" for role, to, words in said if to is None)
+        if line := retype_said(type_, [s for s in said if s[1] != s[0]]):  # carried (``role_carry``) or taken out
+            c.report_status(line)
         return what
 
     # -- roles ---------------------------------------------------------------------------------------------

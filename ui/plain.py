@@ -46,6 +46,15 @@ def near_type_said(type_: str, word: str, gone: str, after: "str | None") -> str
 WAITS_MARK = "⏳"  # a decision kept while another program writes, shown made: it waits to be saved (the status line's)
 
 
+def retype_said(type_: str, changed: "list[tuple[str, str | None, str]]") -> str:
+    """What a type change did to the arguments it did not keep in their role, (role, its role now or None: taken out,
+    the filler's words) each; "" when none."""
+    moved = ", ".join(f"{role} “{words}” is its {to}" for role, to, words in changed if to is not None)
+    gone = ", ".join(f"{role} “{words}”" for role, to, words in changed if to is None)
+    said = ([f"{type_}: {moved}"] if moved else []) + ([f"{type_} cannot hold {gone}: taken out"] if gone else [])
+    return f"{'; '.join(said)} (Ctrl+Z puts it back)" if said else ""
+
+
 def state_shown(state: str, waits: bool) -> str:
     """A list's State as it says a decision kept, not yet saved: "accepted ⏳"."""
     return f"{state} {WAITS_MARK}" if waits else state

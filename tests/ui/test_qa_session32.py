@@ -172,3 +172,34 @@ def test_a_comment_typed_and_not_added_outlives_a_crash_and_is_no_comment_in_an_
     window.open_document(first)
     qtbot.waitUntil(lambda: not window.after_view_paint.pending)
     assert box.text() == ""
+
+
+def test_a_type_change_carries_a_place_to_the_role_that_stands_for_it_and_ctrl_z_puts_it_back(qtbot, window, db):
+    """s32-qa's second lead (true on main): Shift+E or the picker to another type took out every argument its roles did
+    not name ("Tokyo", a visit's Place, is the Transport's Destination). The core carries a Place to the role its
+    preposition fills ("in Paris": Destination), said on the line; Ctrl+Z gives type and roles back as they were."""
+    from PySide6.QtWidgets import QApplication
+    from test_events import pick_in_dialog
+    from ui_helpers import click_char
+
+    from ui import commands as cmd
+
+    w, c, v = window, window.controller, window.view
+    v.setFocus()
+    ev_id = c.run(cmd.AddEvent, c.doc.id, "Contact:Meet", *find(DOC_A, "met"))
+    c.select_event(ev_id)
+    click_char(qtbot, v, find(DOC_A, "Paris")[0] + 1)
+    qtbot.keyClick(v, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # Place
+    assert [a.role for a in db.event(ev_id).arguments] == ["Place"]
+    w.edit_actions.select_event(c.events[ev_id])
+    pick_in_dialog(qtbot, "transport")
+    qtbot.keyClick(v, "e")  # the picker on the selected event
+    assert db.event(ev_id).type == "Movement:Transport"
+    assert [a.role for a in db.event(ev_id).arguments] == ["Destination"]  # on main: none (Place taken out)
+    qtbot.waitUntil(lambda: "Paris" in w.message.text())
+    assert w.message.text() == "Movement:Transport: Place “Paris” is its Destination (Ctrl+Z puts it back)"
+    w.activateWindow()  # the picker closed (offscreen leaves no window active)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    qtbot.keyClick(v, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one step: type and roles
+    back = db.event(ev_id)
+    assert back.type == "Contact:Meet" and [a.role for a in back.arguments] == ["Place"]
