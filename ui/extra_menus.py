@@ -88,25 +88,32 @@ def add_training_menu(window: "WindowFace") -> None:
     menu.addAction(window.actions_by_name["preannotate"])
     menu.addAction(window.actions_by_name["preannotate_document"])
     menu.addAction(window.actions_by_name["preannotate_tokens"])
-    act = QAction("&Train suggestions…", window)
-    act.setStatusTip("Train entity and event suggestions from the annotated and reviewed documents (in the background)")
-    act.triggered.connect(lambda _c=False: _start_training(window))
-    menu.addAction(act)
-    window.actions_by_name["train"] = act
-    models = QAction("&Models…", window)
-    models.setStatusTip(
-        "The trained model versions with their held-out scores, the one pre-annotation uses, and a switch to another "
-        "(or back to the original pipeline)"
+    opens: tuple[tuple[str, str, str, Callable[["WindowFace"], None]], ...] = (
+        (
+            "train",
+            "&Train suggestions…",
+            "Train entity and event suggestions from the annotated and reviewed documents (in the background)",
+            _start_training,
+        ),
+        (
+            "models",
+            "&Models…",
+            "The trained model versions with their held-out scores, the one pre-annotation uses, and a switch to "
+            "another (or back to the original pipeline)",
+            _open_models,
+        ),
+        (
+            "annotation_sets",
+            "Annotation &sets…",
+            "The annotation sets (main and each annotator's file merged) with their documents and counts; rename or "
+            "drop one, as 'annotator sets' does",
+            _open_annotation_sets,
+        ),
     )
-    models.triggered.connect(lambda _c=False: _open_models(window))
-    menu.addAction(models)
-    window.actions_by_name["models"] = models
-    sets = QAction("Annotation &sets…", window)
-    sets.setStatusTip(
-        "The annotation sets (main and each annotator's file merged) with their documents and counts; rename or drop "
-        "one, as 'annotator sets' does"
-    )
-    sets.triggered.connect(lambda _c=False: _open_annotation_sets(window))
-    menu.addAction(sets)
-    window.actions_by_name["annotation_sets"] = sets
+    for name, text, tip, slot in opens:
+        act = QAction(text, window)
+        act.setStatusTip(tip)
+        act.triggered.connect(lambda _c=False, s=slot: s(window))
+        menu.addAction(act)
+        window.actions_by_name[name] = act
     window.project_menu = menu  # type: ignore[attr-defined]
