@@ -52,6 +52,14 @@ def drop_made_fillers(rec: EditRecorder, event_id: int, entity_ids: Iterable[int
             rec.delete("entities", entity_id)
 
 
+def drop_cycled_span(rec: EditRecorder, entity_id: int | None) -> None:
+    """Delete the span a role key's cycle made of a noun head a step before (``keyflow.with_heads``), now that the key
+    moved on from it, when it fills no role any more: the file holds only what the person chose."""
+    if entity_id is not None and rec.project.row("entities", entity_id) is not None:
+        if rec.project.db.fills_no_role(entity_id):
+            rec.delete("entities", entity_id)
+
+
 def decided_values(state: str, values: dict) -> dict:
     """What a person's edit of a span or an event (a relabel, a resize, a new type, a moved trigger) writes into its
     row in state ``state``: a suggestion edited is decided, accepted unless ``values`` say otherwise (its fillers are

@@ -25,6 +25,7 @@ from annotator.decisions import (
     edit_event,
     leave_suggested_events,
     reject_events,
+    drop_cycled_span,
     drop_made_fillers,
     undecide_fillers,
 )
@@ -446,9 +447,11 @@ def change_argument(
     role: str | None = None,
     entity_id: int | None = None,
     undecide: Iterable[int] = (),
+    drop: int | None = None,
 ) -> Change:
     """Change the role or the entity of an argument. The entity it held, if it is one of ``undecide`` (suggestions
-    accepted only by filling a role, as the caller knows) and fills no other argument, is undecided again."""
+    accepted only by filling a role, as the caller knows) and fills no other argument, is undecided again; if it is
+    ``drop`` (a span a role key's cycle made of a noun head) and fills no role any more, it is deleted."""
     arg = project.row("arguments", argument_id)
     if arg is None:
         raise ValidationError(f"no argument with id {argument_id}")
@@ -466,6 +469,7 @@ def change_argument(
         if old != new_entity:
             undecide_fillers(rec, [old] if old in set(undecide) else [])
             drop_made_fillers(rec, event["id"], [old])
+            drop_cycled_span(rec, drop if drop == old else None)
         rec.touch_document()
 
     return run_edit(project, "change_argument", event["document_id"], body)

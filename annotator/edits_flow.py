@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from annotator.db import argument_row, span_row
-from annotator.decisions import accept_events, drop_made_fillers, edit_event, undecide_fillers
+from annotator.decisions import accept_events, drop_cycled_span, drop_made_fillers, edit_event, undecide_fillers
 from annotator.edits import (
     HUMAN,
     check_event_type,
@@ -104,11 +104,13 @@ def fill_role_with_span(
     *,
     replace: int | None = None,
     undecide: Iterable[int] = (),
+    drop: int | None = None,
 ) -> Change:
     """Fill ``role`` of an event with a span that is no entity yet, in one step: the span is added with ``label``
     (one the role accepts) and put in the role, or in argument ``replace`` instead of its entity (a single role
     already filled; that entity, if one of ``undecide``, is undecided again as ``edits.change_argument`` says).
-    ``change.result_id`` is the argument."""
+    ``drop``: the span a role key's cycle made a step before, deleted when it fills no role any more
+    (``decisions.drop_cycled_span``). ``change.result_id`` is the argument."""
     event = event_of(project, event_id)
     doc_id = event["document_id"]
     check_offsets(text_of(project, doc_id), start, end)
@@ -136,6 +138,7 @@ def fill_role_with_span(
         if replace is not None and old is not None:
             undecide_fillers(rec, [old["entity_id"]] if old["entity_id"] in set(undecide) else [])
             drop_made_fillers(rec, event_id, [old["entity_id"]])
+            drop_cycled_span(rec, drop if drop == old["entity_id"] else None)
         rec.touch_document()
 
     return run_edit(project, "fill_role_with_span", doc_id, body)
@@ -150,11 +153,13 @@ def fill_role_relabelled(
     *,
     replace: int | None = None,
     undecide: Iterable[int] = (),
+    drop: int | None = None,
 ) -> Change:
     """Fill ``role`` of an event with an undecided entity suggestion of a label the role does not take, relabelled
     ``label`` (one the role takes) in the same step: the suggestion is decided as a label key decides it (accepted,
     edited) and put in the role, or in argument ``replace`` instead of its entity (whose undeciding follows
-    ``undecide`` as ``edits.change_argument`` says). ``change.result_id`` is the argument."""
+    ``undecide``, and ``drop`` its deletion, as ``edits.change_argument`` says). ``change.result_id`` is the
+    argument."""
     event = event_of(project, event_id)
     doc_id, annotation_set = event["document_id"], event["annotation_set"]
     check_label(project, label)
@@ -188,6 +193,7 @@ def fill_role_relabelled(
         if old is not None and old["entity_id"] != entity_id:
             undecide_fillers(rec, [old["entity_id"]] if old["entity_id"] in set(undecide) else [])
             drop_made_fillers(rec, event_id, [old["entity_id"]])
+            drop_cycled_span(rec, drop if drop == old["entity_id"] else None)
         rec.touch_document()
 
     return run_edit(project, "fill_role_relabelled", doc_id, body)

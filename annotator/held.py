@@ -57,6 +57,7 @@ class HeldDocument:
         self.revision = 0
         self._span_index: navigation.SpanIndex | None = None
         self._tokens: Tokens | navigation.LocalTokens | None = None
+        self._heads: list[tuple[int, int]] | None = None
         self._sentence_starts: list[int] = []  # token indices, with the stored tokens
         # edits kept while another program writes, not in the file yet, in the order made: held as made (drawn,
         # listed and counted decided), over the file's rows
@@ -94,6 +95,7 @@ class HeldDocument:
         self._foresee()
         self._tally()
         self._tokens = None
+        self._heads = None
 
     def foresee(self, foreseen: list[Foreseen]) -> tuple[set[int], set[int]]:
         """Hold the edits kept ``foreseen`` (in the order made) as made, over the rows held (a kept edit no longer
@@ -254,6 +256,12 @@ class HeldDocument:
             self._tokens = Tokens.of(self.doc.text if self.doc else "", stored)
             self._sentence_starts = stored[2] if stored and stored[0] else []
         return self._tokens
+
+    def noun_heads(self, project: Project | None) -> list[tuple[int, int]]:
+        """The document's noun heads stored at pre-annotation with events (read from ``project`` once), else []."""
+        if self._heads is None:
+            self._heads = project.noun_heads(self.doc.id) if project and self.doc else []
+        return self._heads
 
     def sentence(self, project: Project | None, cp: int) -> tuple[int, int]:
         """The code-point range of the sentence holding ``cp`` by the stored tokens, read from the file once per

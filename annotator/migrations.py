@@ -287,6 +287,14 @@ def _m10_news_words(db: "Database") -> None:
     _news_aliases_added(db)
 
 
+def _m11_noun_heads(db: "Database") -> None:
+    """A document's stored tokens keep the parse's noun heads that are no part of an entity (``noun_heads``, JSON
+    [[start, end], ...], code points), written by pre-annotation with events: a role key offers them after the
+    sentence's entity spans. NULL for documents pre-annotated before (and without a parse): they behave as then."""
+    if not ProjectDb(db.conn).has_column("tokens", "noun_heads"):
+        db.conn.execute("ALTER TABLE tokens ADD COLUMN noun_heads TEXT")
+
+
 MIGRATIONS: list[Callable[["Database"], None]] = [
     _m1_initial,
     _m2_event_suggestions,
@@ -298,6 +306,7 @@ MIGRATIONS: list[Callable[["Database"], None]] = [
     _m8_news_aliases,
     _m9_preannotation_lease,
     _m10_news_words,
+    _m11_noun_heads,
 ]
 LATEST = len(MIGRATIONS)
 

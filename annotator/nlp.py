@@ -49,6 +49,9 @@ class Parsed:
     token_ends: list[int]
     sentence_starts: list[int]  # token indices
     scores: dict[tuple[int, int, str], float] = field(default_factory=dict)
+    # the heads of the parse's noun chunks that are no part of an entity, pronouns aside ("team" of "a surgical
+    # team"): what a role key offers after the sentence's entity spans (``keyflow.with_heads``); none without a parse
+    noun_heads: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -117,7 +120,24 @@ def to_parsed(doc: Any) -> Parsed:
             sents.append(i)
     else:
         sents = [0]
-    return Parsed(ents, starts, ends, sents, scores)
+    return Parsed(ents, starts, ends, sents, scores, noun_heads(doc, ents))
+
+
+def noun_heads(doc: Any, ents: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """(start, end) of the head word of each noun chunk of a parsed Doc, pronouns and words inside ``ents`` aside; []
+    without a dependency parse (pre-annotation of entities alone)."""
+    if not doc.has_annotation("DEP"):
+        return []
+    taken = sorted((s, e) for s, e, _ in ents)
+    out = []
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.pos_ == "PRON":
+            continue  # he, they: no filler a person types
+        start, end = root.idx, root.idx + len(root)
+        if not any(s < end and start < e for s, e in taken):
+            out.append((start, end))
+    return out
 
 
 def pipeline_entities(doc: Any) -> list[tuple[int, int, str]]:

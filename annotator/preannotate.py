@@ -257,7 +257,8 @@ def store_parsed(
 
 
 def store_tokens(project: Project, doc_id: int, parsed: Parsed, source: str, report: PreannotateReport) -> None:
-    """Store (replace) a document's tokens and sentences as ``source`` cut them (inside the open transaction)."""
+    """Store (replace) a document's tokens and sentences as ``source`` cut them, and its noun heads when it was
+    parsed (inside the open transaction)."""
     project.db.insert_tokens(
         doc_id,
         source,
@@ -265,6 +266,7 @@ def store_tokens(project: Project, doc_id: int, parsed: Parsed, source: str, rep
         orjson.dumps(parsed.token_ends).decode(),
         orjson.dumps(parsed.sentence_starts).decode(),
         replace=True,
+        noun_heads=orjson.dumps(parsed.noun_heads).decode() if parsed.noun_heads else None,
     )
     report.words += len(parsed.token_starts)
     report.documents += 1
@@ -336,6 +338,7 @@ def parse_in_pieces(
     starts: list[int] = []
     ends: list[int] = []
     sents: list[int] = []
+    heads: list[tuple[int, int]] = []
     events: list[EventSuggestion] = []
     for doc in _docs_in_groups(pipe, pieces(), batch_size, n_process):
         parsed = to_parsed(doc)
@@ -346,11 +349,12 @@ def parse_in_pieces(
         starts += [s + offset for s in parsed.token_starts]
         ends += [e + offset for e in parsed.token_ends]
         sents += [k + base for k in parsed.sentence_starts]
+        heads += [(s + offset, e + offset) for s, e in parsed.noun_heads]
         if suggest is not None:
             events += suggest(index, doc, offset, length, parsed.entities)
         if last:
-            yield Parsed(ents, starts, ends, sents, scores), (events if suggest is not None else None)
-            ents, starts, ends, sents, events, scores = [], [], [], [], [], {}
+            yield Parsed(ents, starts, ends, sents, scores, heads), (events if suggest is not None else None)
+            ents, starts, ends, sents, events, scores, heads = [], [], [], [], [], {}, []
 
 
 def _shifted(sug: EventSuggestion, offset: int) -> EventSuggestion:

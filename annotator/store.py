@@ -550,6 +550,11 @@ class Project(WatchedFile):
             return None
         return orjson.loads(r[0]), orjson.loads(r[1]), orjson.loads(r[2] or "[]")
 
+    def noun_heads(self, doc_id: int) -> list[tuple[int, int]]:
+        """The parse's noun heads stored at pre-annotation with events (``nlp.noun_heads``), [] where none were."""
+        r = self.db.conn.execute("SELECT noun_heads FROM tokens WHERE document_id = ?", (doc_id,)).fetchone()
+        return [(s, e) for s, e in orjson.loads(r[0])] if r is not None and r[0] else []
+
     def annotation_sets(self) -> list[str]:
         rows = self.db.conn.execute(
             "SELECT annotation_set FROM entities UNION SELECT annotation_set FROM events ORDER BY 1"

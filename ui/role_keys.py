@@ -3,7 +3,7 @@ the keys the editing reads, and the name the event keys' messages and the event 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -89,7 +89,7 @@ NAME_SAID = 30  # characters of a candidate's words in that message
 def next_said(
     c: "Controller",
     index: int,
-    cands: list[int],
+    cands: Sequence[int | tuple[int, int]],
     more: object,
     sentence: tuple[int, int],
     filling: Iterable[str] = (),
@@ -100,14 +100,19 @@ def next_said(
     are those of a filler of another role of the event (``filling``) is told apart by where it is against the
     trigger's ``sentence``: "Alt+3 again: “Ukraine”, then another “New York” (a later sentence)" (it read "then “New
     York”", as if the one just put came back; "then “market”" beside a Target “market”, as if that one moved)."""
-    ents = [e for i in cands[: NEXT_SAID + 1] if (e := c.entities.get(i)) is not None]
+    # an entity's span, or a noun head's (``keyflow.heads_offered``: made a span when the key reaches it)
+    ents = []
+    for x in cands[: NEXT_SAID + 1]:
+        e = None if isinstance(x, tuple) else c.entities.get(x)
+        if isinstance(x, tuple) or e is not None:
+            ents.append(x if isinstance(x, tuple) else (e.start, e.end))  # type: ignore[union-attr]
     seen: set[str] = set(filling)
     names = []
-    for k, e in enumerate(ents):
-        words = c.span_said(e.start, e.end)
+    for k, (start, _end) in enumerate(ents):
+        words = c.span_said(start, _end)
         name = f"“{words if len(words) <= NAME_SAID else words[: NAME_SAID - 1] + '…'}”"
         if words in seen:
-            where = "an earlier" if e.start < sentence[0] else "the trigger's" if e.start < sentence[1] else "a later"
+            where = "an earlier" if start < sentence[0] else "the trigger's" if start < sentence[1] else "a later"
             name = f"another {name} ({where} sentence)"
         seen.add(words)
         if k:

@@ -97,6 +97,10 @@ class AnnotationReads:
             )
         ]
 
+    def fills_no_role(self, entity_id: int) -> bool:
+        """Whether an entity is in no event's arguments."""
+        return self.conn.execute("SELECT 1 FROM arguments WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone() is None
+
     def fills_a_decided_role(self, entity_id: int) -> bool:
         """Whether an entity fills a role of an event a person decided on (accepted or added): a role of a suggested
         event is nobody's decision yet."""

@@ -96,14 +96,22 @@ class DocumentRows:
         return self.conn.execute("SELECT 1 FROM tokens WHERE document_id = ?", (doc_id,)).fetchone() is not None
 
     def insert_tokens(
-        self, doc_id: int, pipeline: str, starts: str, ends: str, sentence_starts: str, *, replace: bool = False
+        self,
+        doc_id: int,
+        pipeline: str,
+        starts: str,
+        ends: str,
+        sentence_starts: str,
+        *,
+        replace: bool = False,
+        noun_heads: str | None = None,
     ) -> None:
-        """Store a document's tokens (offsets as JSON lists) as ``pipeline`` cut them; ``replace``: over those it
-        has."""
+        """Store a document's tokens (offsets as JSON lists) as ``pipeline`` cut them, with the parse's noun heads
+        (JSON [[start, end], ...], None: not parsed); ``replace``: over those it has."""
         self.conn.execute(
             f"INSERT {'OR REPLACE ' if replace else ''}INTO tokens (document_id, pipeline, starts, ends, "
-            "sentence_starts) VALUES (?, ?, ?, ?, ?)",
-            (doc_id, pipeline, starts, ends, sentence_starts),
+            "sentence_starts, noun_heads) VALUES (?, ?, ?, ?, ?, ?)",
+            (doc_id, pipeline, starts, ends, sentence_starts, noun_heads),
         )
 
     def comment_texts(self, doc_id: int) -> list[tuple[str | None, str, str | None]]:
