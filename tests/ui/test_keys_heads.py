@@ -1,0 +1,79 @@
+"""Session 32's round 26b (docs/keyboard.md): a role key's cycle offers the trigger's sentence's noun heads stored at
+pre-annotation (``tokens.noun_heads``) after its entity spans; reaching one makes it a span in the role, moving on takes
+that span back, Ctrl+Z restores exactly. The test presses keys through the real window and reads the project file; it
+failed on main (no head offered: "No entity of ... to fill Agent")."""
+
+from __future__ import annotations
+
+import re
+
+import orjson
+import pytest
+from PySide6.QtCore import Qt
+
+CTRL, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
+TEXT = (
+    "Officers of the bureau arrested Marek Zielinski at the Mokotow Detention Centre in Warsaw on Friday, his lawyer "
+    "said."
+)
+
+
+def _file(path) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    """(kind, words, label or role) of every span and argument the project file holds, sorted."""
+    from annotator.store import Project
+
+    with Project(path, create=False) as p:
+        doc = p.document_ids()[0]
+        ents = {e.id: e for e in p.entities(doc)}
+        out = [("span", TEXT[e.start : e.end], e.label) for e in ents.values()]
+        for ev in p.events(doc):
+            out += [("arg", TEXT[ents[a.entity_id].start : ents[a.entity_id].end], a.role) for a in ev.arguments]
+    return sorted(out)
+
+
+@pytest.mark.slow  # about 2 s: the window, four edits and two undos written
+def test_a_role_key_offers_the_sentences_noun_heads_and_takes_a_made_span_back(qtbot, tmp_path):
+    from annotator.store import Project
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from ui_helpers import find
+    from ui_support import close_window, one_suggested_event, open_window
+
+    path = tmp_path / "heads.annotator"
+    person = ArgumentSuggestion("Person", *find(TEXT, "Marek Zielinski"), "PERSON")
+    arrest = EventSuggestion("Justice:Arrest-Jail", *find(TEXT, "arrested"), 0.6, (person,))
+    one_suggested_event(path, TEXT, [(*find(TEXT, "the Mokotow Detention Centre"), "FAC")], arrest)
+    words = [m.span() for m in re.finditer(r"\w+|[^\w\s]", TEXT)]
+    heads = [find(TEXT, "Officers"), find(TEXT, "bureau"), find(TEXT, "lawyer")]
+    with Project(path, create=False) as p, p.transaction():
+        p.db.insert_tokens(
+            p.document_ids()[0],
+            "spacy:test@1",
+            orjson.dumps([s for s, _ in words]).decode(),
+            orjson.dumps([e for _, e in words]).decode(),
+            "[0]",
+            replace=True,
+            noun_heads=orjson.dumps(heads).decode(),
+        )
+    before = _file(path)
+    assert before, "the setup wrote nothing"
+    w = open_window(qtbot, path)
+    try:
+        v = w.view
+        v.setFocus()
+        (ev,) = w.controller.events.values()
+        w.controller.select_event(ev.id)
+        qtbot.keyClick(v, Qt.Key.Key_2, ALT)  # Agent: no entity of its labels in the sentence; the nearest head
+        assert "Agent: bureau as" in w.message.text() and "a noun of the sentence" in w.message.text(), w.message.text()
+        states = [_file(path)]
+        for _ in range(2):  # again: "Officers" ("bureau" taken back), then "lawyer" ("Officers" taken back)
+            qtbot.keyClick(v, Qt.Key.Key_2, ALT)
+            states.append(_file(path))
+        undone = []
+        for _ in range(3):
+            qtbot.keyClick(v, Qt.Key.Key_Z, CTRL)
+            undone.append(_file(path))
+    finally:
+        close_window(w)
+    for state, words in zip(states, ("bureau", "Officers", "lawyer")):  # on main: no Agent at all
+        assert [x for x in state if x not in before] == sorted([("arg", words, "Agent"), ("span", words, "PERSON")]), state
+    assert undone == [states[1], states[0], before]  # Ctrl+Z restores exactly, the made spans with their roles
