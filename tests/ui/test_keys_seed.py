@@ -24,12 +24,15 @@ from PySide6.QtWidgets import QApplication
 from annotator.find_words import find_all, find_stops, next_match
 from annotator.keyflow import (
     agent_order,
+    heads_offered,
+    heads_place,
     label_for_span,
     label_to_fill,
     role_candidates,
     source_order,
 )
 from annotator.model import Entity, Event
+from annotator.pipeline_names import label_kinds
 from annotator.role_event import event_for_filler
 from annotator.trigger_phrase import phrase_ahead
 from annotator.type_order import letters_to_pick, next_event_type
@@ -450,7 +453,9 @@ class Player:
             for n, span in enumerate(sorted(want - have(), key=lambda sp: abs(sp[0] - v.trigger_start))):
                 mods = ALT | SHIFT if have() and not self.last_is_wrong(role, want) else ALT
                 key = getattr(Qt.Key, f"Key_{i + 1}")
-                if not any((e.start, e.end) == span and e.state != "rejected" for e in self.c.entities.values()):
+                if not any(
+                    (e.start, e.end) == span and e.state != "rejected" for e in self.c.entities.values()
+                ) and not self.head_offered(v, role, span):
                     self.fill_from_text(i, span, want)  # not a span yet: label it there first
                     continue
                 if have() and not self.offered(v, role, span):  # another filler, not among the first few offered
@@ -484,22 +489,40 @@ class Player:
 
     def offered(self, v: Event, role, span: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]
         """Whether Alt+Shift+N and a few Alt+N would offer ``span`` as one more filler of ``role`` (a person sees the
-        nearest fitting entities on the screen)."""
+        nearest fitting entities on the screen, and the sentence's nouns after them: round 26b)."""
+        return span in self.cycle_spans(v, role)[:MAX_CYCLE]
+
+    def cycle_spans(self, v: Event, role) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+        """The spans a role key's cycle offers for ``role`` of ``v``: its entity candidates, the trigger's sentence's
+        stored noun heads that are no span after that sentence's (``keyflow.heads_offered``, ``heads_place``)."""
         ev = self.current_event()
         taken = [a.entity_id for a in ev.arguments if a.role == role.name]  # type: ignore[union-attr]
         others = [a.entity_id for a in ev.arguments if a.role != role.name]  # type: ignore[union-attr]
+        sentence, trigger = self.c.sentence(v.trigger_start), (v.trigger_start, v.trigger_end)
         cands = role_candidates(
             self.c.entities.values(),
             role,
-            (v.trigger_start, v.trigger_end),
-            self.c.sentence(v.trigger_start),
+            trigger,
+            sentence,
             [*taken, *others],  # the app's cycle offers no filler of another role (session 17)
             others,
             self.text,
             source_order(self.c.schema.event_type(v.type), role),
             agent_order(self.c.schema.event_type(v.type), role),
         )
-        return span in [(e.start, e.end) for e in cands[:MAX_CYCLE]]
+        spans = [(e.start, e.end) for e in cands]
+        live = [(e.start, e.end) for e in self.c.entities.values() if e.state != "rejected"]
+        heads = heads_offered(self.c.noun_heads(), sentence, trigger, live)
+        k = heads_place(spans, sentence)
+        return [*spans[:k], *heads, *spans[k:]]
+
+    def head_offered(self, v: Event, role, span: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]
+        """Whether ``span``, no span yet, is a noun head the role key's cycle reaches among the first few, made a span
+        of its gold label (``keyflow.label_for_span``, as the app labels it): the key then, not Find."""
+        if span not in self.cycle_spans(v, role)[:MAX_CYCLE]:
+            return False
+        label = label_for_span(self.c.entities.values(), self.text, span, role.labels, label_kinds(self.c.schema))
+        return label == self.gold_label(*span)
 
     def fill_from_text(self, index: int, span: tuple[int, int], want: set, ev: Event | None = None) -> None:
         """Go to the filler, select it (labelling it first when it is not a span yet), fill role ``index`` (of ``ev``,
