@@ -198,34 +198,6 @@ def _ends_sentence(text: str, start: int, at: int) -> bool:
     return not before or before[-1] in SENTENCE_ENDS or text[at - 1] == "\n"
 
 
-def heads_offered(
-    heads: Sequence[tuple[int, int]],
-    sentence: tuple[int, int],
-    trigger: tuple[int, int],
-    spans: Iterable[tuple[int, int]],
-) -> list[tuple[int, int]]:
-    """The stored noun heads (``nlp.noun_heads``) a role key offers after the sentence's entity spans: those of the
-    trigger's ``sentence`` that overlap no span of ``spans`` (the document's, rejected ones aside) nor the trigger,
-    nearest the trigger first. ``bench/noun_role_keys.py`` measured the place: among the entities by distance the
-    entity arguments lost more keys than the heads saved."""
-    near = [
-        h
-        for h in heads
-        if sentence[0] <= h[0] and h[1] <= sentence[1] and not (h[0] < trigger[1] and trigger[0] < h[1])
-    ]
-    if not near:
-        return []
-    taken = list(spans)
-    free = [h for h in near if not any(s < h[1] and h[0] < e for s, e in taken)]
-    return sorted(free, key=lambda h: (abs(h[0] - trigger[0]), h[0]))
-
-
-def heads_place(cands: Sequence[tuple[int, int]], sentence: tuple[int, int]) -> int:
-    """Where the heads go among a role's candidates (their spans, ``role_candidates``' order): before the first one
-    outside the trigger's ``sentence``."""
-    return next((i for i, c in enumerate(cands) if not (sentence[0] <= c[0] and c[1] <= sentence[1])), len(cands))
-
-
 def role_candidates(
     entities: Iterable[Entity],
     role: Role,

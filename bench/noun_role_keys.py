@@ -30,9 +30,10 @@ from events import DATA, MODEL, SCHEMA, UNSCORED_ROLES, parse_cached, read_artic
 from role_keys import MOST_KEYS, seed_rows  # noqa: E402
 
 from annotator.find_words import find_stops  # noqa: E402
-from annotator.keyflow import agent_order, heads_offered, role_candidates, source_order, within_line  # noqa: E402
+from annotator.keyflow import agent_order, role_candidates, source_order, within_line  # noqa: E402
 from annotator.model import Entity  # noqa: E402
 from annotator.nlp import noun_heads  # noqa: E402
+from annotator.role_heads import heads_offered  # noqa: E402
 from annotator.schema import load_schema  # noqa: E402
 
 DETERMINERS = {"DT", "PRP$", "WDT", "WP$", "PDT", "POS"}

@@ -540,10 +540,6 @@ class Controller(QObject):
         """The current document's tokens: the stored tokens of pre-annotation, else words and punctuation."""
         return self.held.tokens(self.project)  # type: ignore[return-value]
 
-    def noun_heads(self) -> list[tuple[int, int]]:
-        """The current document's noun heads of pre-annotation with events (``HeldDocument.noun_heads``)."""
-        return self.held.noun_heads(self.project)
-
     def sentence(self, cp: int) -> tuple[int, int]:
         """The code-point range of the sentence holding ``cp`` (``HeldDocument.sentence``)."""
         return self.held.sentence(self.project, cp)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from annotator.keyflow import agent_order, attribute_cues, first_role_candidates, label_for_span, label_to_fill
-from annotator.keyflow import heads_offered, heads_place, role_candidates, source_order, within_line
+from annotator.keyflow import role_candidates, source_order, within_line
 from annotator.pipeline_names import label_kinds
 from annotator.model import Argument, Entity, Event
 from annotator.trigger_phrase import phrase_ahead, word_types
@@ -14,6 +14,7 @@ from annotator.rules import has_room, takes
 from ui.role_keys import already_in, elsewhere_said, event_to_fill, filling, next_said, one_only, role_shortcut
 from ui.role_keys import filled_span, put_said, said_on_event
 from ui.plain import retype_said, near_type_said
+from ui.role_heads import Cycle, fill_with_head, no_candidate_said, with_heads
 from ui.span_keys import SpanKeys
 from ui import commands as cmd
 
@@ -39,11 +40,7 @@ class EventActions:
         self._tried: tuple[int, list[str]] = (-1, [])  # the event Shift+E went through types on, and those types
         # brings a role's row into the event editor's view (the window's; a role key's row was filled unseen there)
         self.show_role: Callable[[int], None] = lambda index: None
-        # event, role, candidates (entity ids; a noun head's (start, end), made a span when reached), index, argument,
-        # the whole list of candidates when those are only the first, and the span made of a head at this step
-        self._cycle: (
-            tuple[int, int, list[int | tuple[int, int]], int, int, Callable[[], list[Entity]] | None, int | None] | None
-        ) = None
+        self._cycle: Cycle = None  # the role key's cycle (ui.role_heads.Cycle)
         # the span a role key left selected (the one it made or filled the role with): the next role key does not
         # take it for its own filler (it was refused for its label, or put in a second role), it finds candidates
         self._left: int | None = None
@@ -385,59 +382,20 @@ class EventActions:
     def _put(self, ev: Event, role: str, entity_id: int, replace: int | None, drop: int | None = None) -> int | None:
         """Fill the role (or put the entity in argument ``replace``); the core accepts an undecided filler, and
         undecides the one it replaces when that was accepted only as a filler. A suggestion of a label the role does
-        not take (a candidate of ``keyflow.kin_fits``) is relabelled as it fills, in the same step. ``drop``: the
-        span the cycle made of a noun head a step before, deleted in the same step (``decisions.drop_cycled_span``)."""
+        not take (``keyflow.kin_fits``) is relabelled as it fills, in the same step; ``drop``: ``ui.role_heads``."""
         etype = self.c.schema.event_type(ev.type)
         ent, fill = self.c.entities.get(entity_id), next((r for r in etype.roles if r.name == role), None)
-        gone = {"drop": drop} if drop is not None else {}
+        undecide = tuple(sorted(self._as_filler))
         if ent is not None and fill is not None and not takes(fill, ent.label):  # an amount of another label
             label = label_to_fill(self.c.entities.values(), self.c.doc.text, ent, fill.labels)  # (keyflow.kin_fits)
-            undecide = tuple(sorted(self._as_filler))
             return self._run_on_event(
-                ev, cmd.FillRoleRelabelled, ev.id, role, entity_id, label, replace=replace, undecide=undecide, **gone
+                ev, cmd.FillRoleRelabelled, ev.id, role, entity_id, label, replace=replace, undecide=undecide, drop=drop
             )
         if replace is None:
             return self._run_on_event(ev, cmd.AddArgument, ev.id, role, entity_id, put=entity_id)
-        undecide = tuple(sorted(self._as_filler))
         return self._run_on_event(
-            ev, cmd.ChangeArgument, replace, entity_id=entity_id, undecide=undecide, put=entity_id, **gone
+            ev, cmd.ChangeArgument, replace, entity_id=entity_id, undecide=undecide, put=entity_id, drop=drop
         )
-
-    def _with_heads(self, ev: Event, ents: Sequence[Entity]) -> list[int | tuple[int, int]]:
-        """A role's candidates (entity ids) with the trigger's sentence's stored noun heads that are no span
-        (``keyflow.heads_offered``) after that sentence's entities (``keyflow.heads_place``)."""
-        c, ids = self.c, [e.id for e in ents]
-        sentence, trigger = self.sentence(ev.trigger_start), (ev.trigger_start, ev.trigger_end)
-        spans = [(e.start, e.end) for e in c.entities.values() if e.state != "rejected"]
-        heads = heads_offered(c.noun_heads(), sentence, trigger, spans)
-        if not heads:
-            return list(ids)
-        k = heads_place([(e.start, e.end) for e in ents], sentence)
-        return [*ids[:k], *heads, *ids[k:]]
-
-    def _put_head(
-        self, ev: Event, role: "Role", span: tuple[int, int], replace: int | None, drop: int | None
-    ) -> tuple[int | None, int | None]:
-        """A noun head the cycle reached made a span (labelled as ``keyflow.label_for_span`` says: the role's first
-        label unless the same words are one it takes elsewhere) filling the role, in one step with ``drop`` taken
-        back; (the argument, the span made)."""
-        c = self.c
-        label = label_for_span(c.entities.values(), c.doc.text, span, role.labels, label_kinds(c.schema))
-        undecide = tuple(sorted(self._as_filler))
-        gone = {"drop": drop} if drop is not None else {}
-        arg = self._run_on_event(
-            ev,
-            cmd.FillRoleWithSpan,
-            ev.id,
-            role.name,
-            span[0],
-            span[1],
-            label,
-            replace=replace,
-            undecide=undecide,
-            **gone,
-        )
-        return arg, filled_span(c, ev.id, arg, span)
 
     def _fill_with_new_span(self, ev: Event, role: "Role", replace: int | None = None) -> bool:
         """A selection that is no entity span yet fills the role as a new span (one step), labelled as the same
@@ -594,11 +552,10 @@ class EventActions:
         again = cyc is not None and cyc[0] == ev.id and cyc[1] == index and any(a.id == cyc[4] for a in ev.arguments)
         if again:
             _, _, cands, i, arg_id, more, made = cyc  # type: ignore[misc]
-            arg_id = None if keep else arg_id  # Alt+Shift+N: its next one beside (not the filler it took out)
-            made = None if keep else made  # the span made of a head: taken back as the key moves on from it
+            arg_id, made = (None, None) if keep else (arg_id, made)  # Alt+Shift+N: one beside, the filler kept
             i += 1
             if i >= len(cands) and more is not None:  # past the nearest: the rest of the document, once
-                cands, more = self._with_heads(ev, more()), None
+                cands, more = with_heads(c, ev, more(), self.sentence(ev.trigger_start)), None
             if i >= len(cands):
                 c.report_error(f"No other entity fills {role.name}{elsewhere_said(c, ev, role, index, '; ')}.")
                 return
@@ -622,27 +579,16 @@ class EventActions:
             # at each key; the whole list (the same, longer) is made only if the user goes past those
             ents, whole = first_role_candidates(c.entities, c.span_index(), *ask, most=CANDIDATES_FIRST)
             more = None if whole else (lambda: role_candidates(c.entities.values(), *ask))
-            cands, i, made = self._with_heads(ev, ents), 0, None
+            cands, i, made = with_heads(c, ev, ents, self.sentence(ev.trigger_start)), 0, None
             if not cands:  # the role's own fillers named: "No entity of DATE, TIME" read as if Friday were not there
-                there = [c.span_said(e.start, e.end) for x in taken if (e := c.entities.get(x)) is not None]
-                held = f" (“{'”, “'.join(there)}” {'is' if len(there) == 1 else 'are'} in it)" if there else ""
-                elsewhere = elsewhere_said(c, ev, role, index, "; ")
-                other = " other" if there or elsewhere else ""
-                c.report_error(f"No{other} entity of {', '.join(role.labels)} to fill {role.name}{held}{elsewhere}.")
+                c.report_error(no_candidate_said(c, ev, role, index, taken))
                 return
             filled = [a for a in ev.arguments if a.role == role.name]
             arg_id = filled[-1].id if filled and not keep else None  # type: ignore[assignment]
         cand, where = cands[i], self.sentence(ev.trigger_start)
-        if isinstance(cand, tuple):  # a noun head: made a span in the role (the one made before taken back)
-            new, span_id = self._put_head(ev, role, cand, arg_id, made)
-            if new is not None:
-                self._cycle = (ev.id, index, cands, i, new, more, span_id)
-                said = next_said(c, index, cands[i:], more, where, filling(c, ev, role))
-                label = c.entities[span_id].label if span_id in c.entities else ""
-                c.report_status(
-                    f"{role.name}: {c.span_said(*cand)} as {label}, a noun of the sentence (a label key changes it)"
-                    f"{self._one_only}  ({said})"
-                )
+        if isinstance(cand, tuple):  # a noun head (ui.role_heads): made a span, the one made before taken back
+            put, cyc = (arg_id, made, tuple(sorted(self._as_filler))), (ev.id, index, cands, i, 0, more, None)
+            self._cycle = fill_with_head(c, self._run_on_event, ev, role, cyc, put, self._one_only) or self._cycle
             return
         was = c.entities[cand].label
         new = self._put(ev, role.name, cand, arg_id, made)

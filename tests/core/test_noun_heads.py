@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from annotator import migrations
 from annotator.edits import change_argument
 from annotator.edits_flow import fill_role_with_span
-from annotator.keyflow import heads_offered, heads_place
+from annotator.role_heads import heads_offered, heads_place
 from annotator.nlp import Parsed, to_parsed
 from annotator.preannotate import PreannotateReport, store_tokens
 from annotator.store import Project

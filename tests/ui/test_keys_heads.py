@@ -75,5 +75,7 @@ def test_a_role_key_offers_the_sentences_noun_heads_and_takes_a_made_span_back(q
     finally:
         close_window(w)
     for state, words in zip(states, ("bureau", "Officers", "lawyer")):  # on main: no Agent at all
-        assert [x for x in state if x not in before] == sorted([("arg", words, "Agent"), ("span", words, "PERSON")]), state
+        assert [x for x in state if x not in before] == sorted([("arg", words, "Agent"), ("span", words, "PERSON")]), (
+            state
+        )
     assert undone == [states[1], states[0], before]  # Ctrl+Z restores exactly, the made spans with their roles

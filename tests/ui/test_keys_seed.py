@@ -24,14 +24,13 @@ from PySide6.QtWidgets import QApplication
 from annotator.find_words import find_all, find_stops, next_match
 from annotator.keyflow import (
     agent_order,
-    heads_offered,
-    heads_place,
     label_for_span,
     label_to_fill,
     role_candidates,
     source_order,
 )
 from annotator.model import Entity, Event
+from annotator.role_heads import heads_offered, heads_place
 from annotator.pipeline_names import label_kinds
 from annotator.role_event import event_for_filler
 from annotator.trigger_phrase import phrase_ahead
@@ -512,7 +511,7 @@ class Player:
         )
         spans = [(e.start, e.end) for e in cands]
         live = [(e.start, e.end) for e in self.c.entities.values() if e.state != "rejected"]
-        heads = heads_offered(self.c.noun_heads(), sentence, trigger, live)
+        heads = heads_offered(self.c.held.noun_heads(self.c.project), sentence, trigger, live)
         k = heads_place(spans, sentence)
         return [*spans[:k], *heads, *spans[k:]]
 
