@@ -53,7 +53,7 @@ def drop_made_fillers(rec: EditRecorder, event_id: int, entity_ids: Iterable[int
 
 
 def drop_cycled_span(rec: EditRecorder, entity_id: int | None) -> None:
-    """Delete the span a role key's cycle made of a noun head a step before (``keyflow.with_heads``), now that the key
+    """Delete the span a role key's cycle made of a noun head a step before (``role_heads.heads_offered``), now that the key
     moved on from it, when it fills no role any more: the file holds only what the person chose."""
     if entity_id is not None and rec.project.row("entities", entity_id) is not None:
         if rec.project.db.fills_no_role(entity_id):

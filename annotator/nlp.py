@@ -50,7 +50,7 @@ class Parsed:
     sentence_starts: list[int]  # token indices
     scores: dict[tuple[int, int, str], float] = field(default_factory=dict)
     # the heads of the parse's noun chunks that are no part of an entity, pronouns aside ("team" of "a surgical
-    # team"): what a role key offers after the sentence's entity spans (``keyflow.with_heads``); none without a parse
+    # team"): what a role key offers after the sentence's entity spans (``role_heads.heads_offered``); none without a parse
     noun_heads: list[tuple[int, int]] = field(default_factory=list)
 
 

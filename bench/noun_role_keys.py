@@ -100,7 +100,7 @@ def run(rows: list[dict], docs: list, schema, entities: list | None, form: str |
             sent = next((s for s in sents if s[0] <= trig[0] < s[1]), (0, len(text)))
             sent = within_line(text, sent, trig[0])
             nps = []
-            if form == "stored":  # nlp.noun_heads (no part of an entity) as keyflow.heads_offered orders them
+            if form == "stored":  # nlp.noun_heads (no part of an entity) as role_heads.heads_offered orders them
                 stored = noun_heads(doc, [(e.start, e.end, e.label) for e in ents])
                 nps = heads_offered(stored, sent, trig, ent_spans)
             elif form is not None:

@@ -100,7 +100,7 @@ def next_said(
     are those of a filler of another role of the event (``filling``) is told apart by where it is against the
     trigger's ``sentence``: "Alt+3 again: “Ukraine”, then another “New York” (a later sentence)" (it read "then “New
     York”", as if the one just put came back; "then “market”" beside a Target “market”, as if that one moved)."""
-    # an entity's span, or a noun head's (``keyflow.heads_offered``: made a span when the key reaches it)
+    # an entity's span, or a noun head's (``role_heads.heads_offered``: made a span when the key reaches it)
     ents = []
     for x in cands[: NEXT_SAID + 1]:
         e = None if isinstance(x, tuple) else c.entities.get(x)

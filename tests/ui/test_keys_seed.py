@@ -493,7 +493,7 @@ class Player:
 
     def cycle_spans(self, v: Event, role) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
         """The spans a role key's cycle offers for ``role`` of ``v``: its entity candidates, the trigger's sentence's
-        stored noun heads that are no span after that sentence's (``keyflow.heads_offered``, ``heads_place``)."""
+        stored noun heads that are no span after that sentence's (``role_heads.heads_offered``, ``heads_place``)."""
         ev = self.current_event()
         taken = [a.entity_id for a in ev.arguments if a.role == role.name]  # type: ignore[union-attr]
         others = [a.entity_id for a in ev.arguments if a.role != role.name]  # type: ignore[union-attr]
