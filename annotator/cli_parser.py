@@ -57,12 +57,14 @@ def _import_format_named(names: list[str]):  # type: ignore[no-untyped-def]
 
         choose = ", ".join(map(repr, [*names, *OWN_FORMATS]))  # -f json is taken: a typo's list names it too
         known, readers = read_by(text)  # -f duee: a corpus read by another format's reader, which is named
-        whose = known + ("'" if known[-1:] in "sS" else "'s")
-        close = (
-            f" ({whose} files are read by {' or '.join(f'-f {r}' for r in readers)})"
-            if known
-            else did_you_mean(text, [*names, *OWN_FORMATS])
-        )
+        close = "" if known else did_you_mean(text, [*names, *OWN_FORMATS])
+        meant = ""
+        if not known and not close:  # -f tacrd: a corpus's name misspelt, when no format's name is near
+            known, readers = read_by(text, near=True)
+            meant = f"did you mean {known!r}? " if known else ""
+        if known:
+            whose = known + ("'" if known[-1:] in "sS" else "'s")
+            close = f" ({meant}{whose} files are read by {' or '.join(f'-f {r}' for r in readers)})"
         raise argparse.ArgumentTypeError(f"invalid choice: {text!r}{close} (choose from {choose})")
 
     name.__name__ = "import format"

@@ -8,6 +8,8 @@ this table; a format added here shows up everywhere.
 
 from __future__ import annotations
 
+import difflib
+
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -304,19 +306,25 @@ def _squeezed(name: str) -> str:
     return "".join(c for c in name.casefold() if c.isalnum())
 
 
-def read_by(word: str) -> tuple[str, list[str]]:
+def read_by(word: str, near: bool = False) -> tuple[str, list[str]]:
     """The corpus or tool ``word`` names (``duee``, ``cluener``, ``re_tacred``: case, punctuation and a missing year
-    aside) and the formats whose readers read its files (``("DuEE", ["json", "jsonl"])``), else ``("", [])``."""
+    aside; with ``near``, also misspelt: ``tacrd``) and the formats whose readers read its files (``("DuEE", ["json",
+    "jsonl"])``), else ``("", [])``."""
     key = _squeezed(word)
     if not key:
         return "", []
-    for exact in (True, False):
-        for f in FORMATS.values():
-            for known in f.reads_too:
-                squeezed = _squeezed(known)
-                if squeezed == key or (not exact and len(key) >= 4 and squeezed.rstrip("0123456789") == key):
-                    return known, [g.name for g in FORMATS.values() if known in g.reads_too]
-    return "", []
+    corpora = {_squeezed(known): known for f in FORMATS.values() for known in f.reads_too}
+    named = corpora.get(key) or next(
+        (known for squeezed, known in corpora.items() if len(key) >= 4 and squeezed.rstrip("0123456789") == key), ""
+    )
+    if not named and near and len(key) >= 4:
+        # difflib's nearest, stricter than the formats' own (0.6): a corpus is offered only for a plain slip
+        bare = {squeezed.rstrip("0123456789"): known for squeezed, known in corpora.items()} | corpora
+        close = difflib.get_close_matches(key, list(bare), n=1, cutoff=0.8)
+        named = bare[close[0]] if close else ""
+    if not named:
+        return "", []
+    return named, [g.name for g in FORMATS.values() if named in g.reads_too]
 
 
 def a_shown(name: str) -> str:

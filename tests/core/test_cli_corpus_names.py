@@ -69,3 +69,23 @@ def test_a_misspelt_original_of_models_default_offers_it(tmp_path, capsys):
     assert main(["models", str(tmp_path / "p.annotator"), "--default", "orignal"]) == 2
     err = capsys.readouterr().err.strip()
     assert "not 'orignal' (did you mean 'original'?)" in err and "\n" not in err, err
+
+
+@pytest.mark.parametrize(
+    "name, told",
+    [
+        ("tacrd", "did you mean 'TACRED'? TACRED's files are read by -f oneie"),
+        ("cluenr", "did you mean 'CLUENER2020'? CLUENER2020's files are read by -f json or -f jsonl"),
+    ],
+)
+def test_a_misspelt_corpus_name_is_offered_the_corpus_and_its_reader(tmp_path, capsys, monkeypatch, name, told):
+    """`-f tacrd` (session 32's new user, left): a corpus's name misspelt got the list of formats and no pointer,
+    though `-f tacred` names its reader; a format's own near name still comes first (`-f bratt`: 'brat')."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", "p.annotator", "train.json", "-f", name]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("annotator: error:") and "\n" not in err, err
+    assert f"invalid choice: {name!r} ({told})" in err, err
+    assert main(["import", "p.annotator", "train.json", "-f", "bratt"]) == 2
+    assert "(did you mean 'brat'?)" in capsys.readouterr().err
+    assert read_by("tacrd") == ("", []) and read_by("zzzz", near=True) == ("", [])
