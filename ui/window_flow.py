@@ -345,7 +345,8 @@ class WindowFlow(_Window):
         before, self._step_index = getattr(self, "_step_index", None), self.controller.undo_stack.index()
         if said is None:
             made = self._step_index != before and not self.controller.kept.landing  # not a kept edit written
-            if made and (review := self._after_review()):  # after the key's own line (move_on's)
+            # an edit made (not a step taken back without a line of its own: a set's rename, said when its worker ends)
+            if made and self._step_index > (before or 0) and (review := self._after_review()):
                 QTimer.singleShot(0, self, partial(self.controller.report_status, review))
             if made and getattr(self, "_note", None) is not None:  # a step made: said again
                 self.forget_note()  # now (a comment, which changes no span or event, left "Undone: Accept all
@@ -358,7 +359,9 @@ class WindowFlow(_Window):
         reviewed, and stays reviewed (seed 001 after Mark reviewed, Busan GPE -> LOC: nothing said, session 30)."""
         c = self.controller
         step = c.undo_stack.command(c.undo_stack.index() - 1)
-        if c.doc is None or c.doc.status != "reviewed" or isinstance(step, cmd.SetStatus):
+        if c.doc is None or c.doc.status != "reviewed" or not isinstance(step, cmd.CoreEditCommand):
+            return ""  # a set's rename changes no document's annotations
+        if isinstance(step, cmd.SetStatus):
             return ""
         if isinstance(step, cmd.AcceptRest) and step.step.kwargs.get("status"):
             return ""

@@ -58,14 +58,25 @@ class SetChange:
         return f"set {self.name!r} renamed {self.new_name!r}: {counts}{records}{decisions}"
 
 
+SET_DOCUMENTS = (
+    f"The documents a set holds: for {DEFAULT_SET!r} every document of the project (its statuses are the project's; "
+    "an export takes them all); for a set merged from an annotator's file the documents of that file (her statuses); "
+    "for another set the documents it has annotations in"
+)
+
+
 def set_list(project: Project) -> list[SetInfo]:
-    """Every set of the project, ``main`` first, with its counts and the files it was merged from (a merged set's
-    documents: those of its file, as ``stats --set`` counts them; another's: those it has rows in)."""
+    """Every set of the project, ``main`` first, with its counts and the files it was merged from. A set's documents
+    (``SET_DOCUMENTS``) are those it has statuses or annotations in: ``main``'s are every document (the project's
+    statuses are its own: ``export`` and ``stats`` take them all; until session 33 it was counted by its rows, 0 in a
+    team's file never pre-annotated), a merged set's those of its file, as ``stats --set`` counts them."""
     counts = project.db.set_row_counts()
     names = [DEFAULT_SET] + [n for n in annotator_sets(project) if n != DEFAULT_SET]
     out = []
     for n in names:
         documents, entities, events = counts.get(n, (0, 0, 0))
+        if n == DEFAULT_SET:
+            documents = project.db.document_count()
         own = set_statuses(project, n)  # a merged set: the documents of its file, as stats --set counts them
         sources = tuple(row[2] for row in project.db.merge_sources(n))
         out.append(SetInfo(n, len(own) if own else documents, entities, events, merged_from=sources))

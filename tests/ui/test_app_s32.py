@@ -75,7 +75,7 @@ def test_project_annotation_sets_lists_the_sets_and_renames_one_with_the_command
     try:
         rows = _rows(dlg)
         assert list(rows) == ["main", "alice", "root"]
-        assert rows["main"][:3] == ["0", "0", "0"]
+        assert rows["main"][:3] == ["2", "0", "0"]  # every document (session 33: its rows, 0)
         assert rows["alice"][:3] == ["2", "1", "0"] and rows["alice"][3] == str(tmp_path / "alice.annotator")
         assert rows["root"][:3] == ["2", "2", "0"] and rows["root"][3] == str(tmp_path / "bob.annotator")
         _select(dlg, "main")
@@ -105,8 +105,9 @@ def test_project_annotation_sets_lists_the_sets_and_renames_one_with_the_command
         )
         assert dlg.undo_button.isVisible()
         qtbot.keyClick(dlg.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # taken back: named as it was
-        qtbot.waitUntil(lambda: dlg.worker is None and "taken back" in dlg.said.text())
-        assert dlg.said.text().startswith("Set 'bob' renamed 'root': 2 entities"), dlg.said.text()
+        # one step of the main window's history since session 33, said as its undo
+        qtbot.waitUntil(lambda: not w.workers and "Undone" in dlg.said.text())
+        assert dlg.said.text().startswith("Undone: Rename set 'root' to 'bob' (set 'bob' renamed 'root': 2 entities")
         assert list(_rows(dlg)) == ["main", "alice", "root"] and not dlg.undo_button.isVisible()
         with Project(team, create=False, annotator="check") as p:
             assert sorted(p.annotation_sets()) == ["alice", "root"]

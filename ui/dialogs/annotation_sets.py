@@ -26,17 +26,18 @@ from PySide6.QtWidgets import (
 
 from annotator.model import DEFAULT_SET
 from annotator.store import Project
-from annotator.teams.set_names import SetInfo, drop_set, rename_set, set_list
+from annotator.teams.set_names import SET_DOCUMENTS, SetInfo
 from annotator.wording import counted
 from ui import theme as themes
 from ui.dialogs.keys import ask_yes_no, buddy_label
+from ui.set_steps import RenameSet, SetsWorker, sets_changed
 from ui.widget_tools import plain_label
-from ui.workers import Worker
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.window_face import WindowFace
 
-COLUMNS = ("Set", "Documents", "Entities", "Events", "Merged from")
+# the Documents column counts those a set has statuses or annotations in (``SET_DOCUMENTS``: main's are all)
+COLUMNS = ("Set", "Documents\n(statuses or annotations)", "Entities", "Events", "Merged from")
 ABOUT = (
     f"Each annotator's file brought in by annotator merge is a set of its own; {DEFAULT_SET!r} is the project's, the "
     "final one (Review > Adjudicate settles the others into it)."
@@ -45,29 +46,6 @@ NONE_MERGED = (
     "No annotator's set yet: annotator merge PROJECT alice.annotator bob.annotator brings each file in as one."
 )
 MAIN_FIXED = f"{DEFAULT_SET!r} is the project's own, final set: it is neither renamed nor dropped"
-
-
-class SetsWorker(Worker):
-    """On the worker's own connection: set ``name`` renamed ``new`` or (``new`` None) dropped, then the sets read
-    (``sets``); with no ``name``, the sets read alone (it only reads). ``done`` says what was done in the command line's
-    words, ``failed`` the refusal (the sets then not read: nothing changed)."""
-
-    def __init__(self, project_path: str, annotator: str | None, name: str | None = None, new: str | None = None):
-        super().__init__(project_path, annotator)
-        self.name, self.new = name, new
-        self.title = "Annotation sets" if name is None else "Rename set" if new is not None else "Drop set"
-        self.reads_only = name is None
-        self.sets: list[SetInfo] | None = None
-
-    def work(self, project: Project) -> str:
-        if self.name is None:
-            self.sets = set_list(project)
-            return f"Annotation sets: {', '.join(s.name for s in self.sets)}"
-        self.progress.emit(0, 0, f"{'renaming' if self.new is not None else 'dropping'} set {self.name!r}…")
-        change = rename_set(project, self.name, self.new) if self.new is not None else drop_set(project, self.name)
-        self.sets = set_list(project)
-        summary = change.summary()
-        return summary[0].upper() + summary[1:]
 
 
 class _NewName(QLineEdit):
@@ -113,12 +91,12 @@ class AnnotationSetsDialog(QDialog):
         self.project = project
         self.sets: list[SetInfo] = []
         self.worker: SetsWorker | None = None
-        self.undone = False  # the rename under way takes back the last one
         self.setWindowTitle(f"Annotation sets of {project.path.name}")
         self.about = plain_label(ABOUT)
         self.about.setWordWrap(True)
         self.table = _SetTable(self)
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.horizontalHeaderItem(1).setToolTip(SET_DOCUMENTS)  # what is counted: main has every document
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -132,11 +110,12 @@ class AnnotationSetsDialog(QDialog):
         self.rename_button.clicked.connect(self.rename_selected)
         self.drop_button = QPushButton("&Drop…")
         self.drop_button.clicked.connect(self.drop_selected)
-        # the last rename made here taken back (the set named as it was: rename_set again, exact, decisions too)
-        self.last_rename: tuple[str, str] | None = None
+        # the main window's last step taken back when it is a rename (the set named as it was: rename_set again,
+        # exact, decisions too); Edit > Undo after closing does the same
         self.undo_button = QPushButton("&Undo rename")
         self.undo_button.clicked.connect(self.undo_rename)
         self.undo_button.hide()
+        window.controller.undo_stack.indexChanged.connect(self._follow_undo)
         undo = QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_rename)  # Ctrl+Z, as in the main window
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for b in (self.rename_button, self.drop_button, self.undo_button):
@@ -219,7 +198,26 @@ class AnnotationSetsDialog(QDialog):
             return MAIN_FIXED
         if self.worker is not None:
             return "Reading the sets…" if self.worker.name is None else "A rename or a drop is under way"
+        if self._step_running():
+            return "A rename is being taken back or made again"
         return ""
+
+    def _step_running(self) -> bool:
+        """A rename's step of the undo history is being undone or redone (in its worker)."""
+        return any(isinstance(w, SetsWorker) and w is not self.worker for w in self.window_face.workers)
+
+    def rename_step(self) -> RenameSet | None:
+        """The main window's next step to undo when it is a set's rename (Ctrl+Z here takes it back), else None."""
+        stack = self.window_face.controller.undo_stack
+        step = stack.command(stack.index() - 1) if stack.index() > 0 else None
+        return step if isinstance(step, RenameSet) else None
+
+    def _follow_undo(self, *_: object) -> None:
+        """Undo rename shown while the main window's next undo is a rename, its tooltip naming it."""
+        step = self.rename_step()
+        self.undo_button.setVisible(step is not None)
+        if step is not None:
+            self.undo_button.setToolTip(f"Name set {step.new!r} {step.old!r} again (Ctrl+Z; Edit > Undo does the same)")
 
     def _follow_selection(self) -> None:
         name = self.selected()
@@ -270,20 +268,25 @@ class AnnotationSetsDialog(QDialog):
         self._run(name, new)
 
     def undo_rename(self) -> None:
-        """Ctrl+Z or Undo rename: the set renamed last here named as it was (``rename_set`` back: its rows, records and
-        adjudication decisions as they were). A drop is not undone (it is asked first)."""
-        if self.last_rename is None:
-            self.say("Nothing to undo here: a rename made in this window is taken back (a drop cannot be)", error=True)
+        """Ctrl+Z or Undo rename: the main window's last step taken back when it is a rename (``RenameSet``: the set
+        named as it was, its rows, records and adjudication decisions as they were), as Edit > Undo does after the
+        window is closed. Another kind of step is not taken back from here; a drop is not undone (it is asked first)."""
+        step = self.rename_step()
+        if step is None:
+            self.say(
+                "Nothing to undo here: a rename is taken back (Edit > Undo too, after closing); a drop cannot be",
+                error=True,
+            )
             return
-        if self.worker is not None:
+        if self.worker is not None or self._step_running():
             self.say("A rename or a drop is under way", error=True)
             return
-        old, new = self.last_rename
-        self.undone = True
         names = [s.name for s in self.sets]
-        if new in names:
-            self.table.selectRow(names.index(new))
-        self._run(new, old)
+        if step.new in names:
+            self.table.selectRow(names.index(step.new))
+        self.say(f"Taking back “{step.text()}”…")
+        self.window_face.controller.undo_stack.undo()  # in the step's worker: the list is filled when it ends
+        self._follow_selection()
 
     def confirm_drop(self, info: SetInfo) -> bool:
         """Whether to drop ``info`` (Enter answers No): what goes, and that it cannot be undone."""
@@ -321,7 +324,7 @@ class AnnotationSetsDialog(QDialog):
         worker = SetsWorker(str(self.project.path), self.project.annotator, name, new)
         self.worker = worker
         if name is not None:
-            after = "" if new is None else " (taken back)" if self.undone else " (Ctrl+Z or Undo rename takes it back)"
+            after = "" if new is None else " (Ctrl+Z or Edit > Undo takes it back)"
             worker.done.connect(lambda text: self.say(text + after))
         worker.failed.connect(lambda text: self.say(text, error=True))
         what = "Reading the sets" if name is None else "Renaming set" if new is not None else "Dropping set"
@@ -335,25 +338,19 @@ class AnnotationSetsDialog(QDialog):
 
     def _done(self, worker: SetsWorker) -> None:
         """The work ended: the list filled with the sets it read; after a rename or a drop, everything else that shows
-        the sets read again. Refused, nothing changed: the list stays."""
+        the sets read again, and a rename made one step of the main window's undo history (``RenameSet``). Refused,
+        nothing changed: the list stays."""
         self.worker = None
-        undone, self.undone = self.undone, False
         c = self.window_face.controller
         if worker.sets is not None and c.project is self.project:
             if worker.name is None and self.said.text() == "Reading the sets…":
                 self.say("")
             self.fill(worker.sets)  # the set selected before kept (a refused rename's name is another's: never it)
             if worker.name is not None:
-                c.reload()  # the document list: its Adj. column and filter name the sets' work
-                adjudication = getattr(self.window_face, "_adjudication_window", None)
-                if adjudication is not None and adjudication.isVisible():
-                    adjudication.refresh()
+                sets_changed(self.window_face)  # the document list's Adj. column and filter, the Adjudication window
+            if worker.name is not None and worker.new is not None and not worker.already:
+                c.undo_stack.push(RenameSet(self.window_face, worker.name, worker.new))  # done: its push does nothing
             names = [s.name for s in self.sets]
-            if worker.name is not None:  # taken back: nothing more to take back; a drop: none to take back
-                self.last_rename = (worker.name, worker.new) if worker.new is not None and not undone else None
-            self.undo_button.setVisible(self.last_rename is not None)
-            if self.last_rename is not None:
-                self.undo_button.setToolTip(f"Name set {worker.new!r} {worker.name!r} again (Ctrl+Z)")
             if worker.new is not None and worker.new in names:
                 self.new_name.clear()
                 self.table.selectRow(names.index(worker.new))

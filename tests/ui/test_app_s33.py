@@ -1,0 +1,145 @@
+"""Session 33 (helper s33-app): Project > Annotation sets… as the rest of the app.
+
+- A rename was taken back by Ctrl+Z inside the window alone: Edit > Undo after closing it took back the step before it
+  (an adjudication decision, refused there as changed elsewhere by the rename, and dropped). It is one step of the
+  main window's undo history now, named in the Edit menu.
+- The window counted ``main``'s documents as those it had rows in: 0 in a team's file never pre-annotated, whose
+  every document ``export`` (``main`` by default) writes.
+Each test failed on main."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from test_app_s32 import _rows, _select, _sets_window, _team
+from ui_support import close_window
+
+
+def _rename(qtbot, dlg, name: str, new: str) -> None:  # type: ignore[no-untyped-def]
+    _select(dlg, name)
+    dlg.new_name.setText(new)
+    dlg.rename_button.click()
+    qtbot.waitUntil(lambda: dlg.worker is None and "renamed" in dlg.said.text())
+
+
+def _sets(team: Path) -> list[str]:
+    from annotator.store import Project
+
+    with Project(team, create=False, annotator="check") as p:
+        return sorted(set(p.annotation_sets()) - {"main"})
+
+
+def test_a_rename_is_a_step_of_the_main_window_s_undo_history_after_its_adjudication_decision(qtbot, tmp_path):
+    from annotator.store import Project
+    from annotator.teams.differences import differences
+    from ui.dialogs.adjudication import TakeVersion
+    from ui.set_steps import RenameSet
+
+    team = _team(tmp_path)
+    w, dlg = _sets_window(qtbot, team)
+    c = w.controller
+    undo = w.actions_by_name["undo"]
+    try:
+        dlg.reject()
+        doc = c.doc.id
+        kabul = next(d for d in differences(c.project, doc) if d.start == 29)
+        c.run(TakeVersion, kabul, "root")  # the reviewer takes bob's Kabul (his copy merged as 'root')
+        assert c.undo_stack.count() == 1
+        w.actions_by_name["annotation_sets"].trigger()
+        dlg = w._sets_dialog
+        qtbot.waitUntil(lambda: dlg.worker is None)
+        _rename(qtbot, dlg, "root", "bob")
+        assert dlg.said.text().endswith("(Ctrl+Z or Edit > Undo takes it back)"), dlg.said.text()
+        assert dlg.undo_button.isVisible() and "Name set 'bob' 'root' again" in dlg.undo_button.toolTip()
+        dlg.reject()
+        assert _sets(team) == ["alice", "bob"]
+        # the Edit menu names the rename (on main: "Undo Take root's entity", whose Ctrl+Z was refused and dropped)
+        assert undo.text() == "&Undo Rename set 'root' to 'bob'", undo.text()
+        step = c.undo_stack.command(c.undo_stack.index() - 1)
+        assert isinstance(step, RenameSet)
+        ended: list[bool] = []
+        step.after = lambda: ended.append(True)
+        undo.trigger()
+        qtbot.waitUntil(lambda: ended == [True] and not w.workers, timeout=10_000)
+        assert _sets(team) == ["alice", "root"]
+        assert w.message.text().startswith("Undone: Rename set 'root' to 'bob' (set 'bob' renamed 'root'"), (
+            w.message.text()
+        )
+        assert undo.text() == "&Undo Take root's entity", undo.text()  # the decision's step applies again
+        undo.trigger()
+        with Project(team, create=False, annotator="check") as p:
+            assert not p.document(doc).meta.get("adjudication"), "the decision taken back"
+        assert c.undo_stack.count() == 2 and c.undo_stack.index() == 0  # both kept, to be made again
+        w.actions_by_name["redo"].trigger()  # the decision
+        ended.clear()
+        w.actions_by_name["redo"].trigger()  # the rename, in its worker
+        qtbot.waitUntil(lambda: ended == [True] and not w.workers, timeout=10_000)
+        assert _sets(team) == ["alice", "bob"]
+        assert w.message.text().startswith("Redone: Rename set 'root' to 'bob'"), w.message.text()
+    finally:
+        close_window(w)
+
+
+def test_ctrl_z_in_the_sets_window_takes_the_rename_back_through_the_main_window_s_history(qtbot, tmp_path):
+    team = _team(tmp_path)
+    w, dlg = _sets_window(qtbot, team)
+    c = w.controller
+    try:
+        _rename(qtbot, dlg, "root", "bob")
+        assert c.undo_stack.count() == 1 and c.undo_stack.canUndo()  # on main: nothing in the window's history
+        qtbot.keyClick(dlg.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: not w.workers and list(_rows(dlg)) == ["main", "alice", "root"], timeout=10_000)
+        assert dlg.said.text().startswith("Undone: Rename set 'root' to 'bob' (set 'bob' renamed 'root'"), dlg.said.text()
+        assert not dlg.undo_button.isVisible() and c.undo_stack.canRedo() and c.undo_stack.index() == 0
+        assert _sets(team) == ["alice", "root"]
+        dlg.undo_rename()  # nothing more to take back here
+        assert "Nothing to undo here" in dlg.said.text()
+        dlg.reject()
+    finally:
+        close_window(w)
+
+
+def test_a_rename_back_refused_leaves_the_undo_history_said(qtbot, tmp_path):
+    """A set named as the old name made meanwhile (``annotator merge`` of another file): the rename back is the core's
+    refusal, said, and the step is out of the history (the next Ctrl+Z reaches the step before it)."""
+    from annotator.store import Project
+    from annotator.teams.set_names import rename_set
+
+    team = _team(tmp_path)
+    w, dlg = _sets_window(qtbot, team)
+    c = w.controller
+    try:
+        _rename(qtbot, dlg, "root", "bob")
+        dlg.reject()
+        with Project(team, create=False, annotator="other") as p:  # another program names alice's set 'root'
+            rename_set(p, "alice", "root")
+        step = c.undo_stack.command(0)
+        ended: list[bool] = []
+        step.after = lambda: ended.append(True)
+        w.actions_by_name["undo"].trigger()
+        qtbot.waitUntil(lambda: bool(ended) and not w.workers, timeout=10_000)
+        assert "the project has a set 'root' already" in w.message.text(), w.message.text()
+        assert "was removed from the undo history" in w.message.text()
+        assert c.undo_stack.count() == 0 and _sets(team) == ["bob", "root"]
+    finally:
+        close_window(w)
+
+
+def test_the_sets_window_counts_every_document_in_main_and_says_what_it_counts(qtbot, tmp_path):
+    from annotator.store import Project
+    from annotator.teams.set_names import set_list
+
+    team = _team(tmp_path)  # never pre-annotated: main has no annotation, its two documents statuses
+    with Project(team, create=False, annotator="check") as p:
+        assert [(s.name, s.documents) for s in set_list(p)] == [("main", 2), ("alice", 2), ("root", 2)]
+    w, dlg = _sets_window(qtbot, team)
+    try:
+        assert _rows(dlg)["main"][:3] == ["2", "0", "0"]  # on main: "0" documents
+        header = dlg.table.horizontalHeaderItem(1)
+        assert header.text() == "Documents\n(statuses or annotations)", header.text()
+        assert "every document of the project" in header.toolTip() and "annotations" in header.toolTip()
+        dlg.reject()
+    finally:
+        close_window(w)
