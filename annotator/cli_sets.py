@@ -23,7 +23,8 @@ def cmd_sets(args: argparse.Namespace) -> int:
             for s in sets:
                 merged = f"; merged from {', '.join(s.merged_from)}" if s.merged_from else ""
                 print(
-                    f"{s.name:<{width}}  {counted(s.documents, 'document')}, {counted(s.entities, 'entity', 'entities')}, "
+                    f"{s.name:<{width}}  {counted(s.documents, 'document')} ({s.worked_on:,} worked on), "
+                    f"{counted(s.entities, 'entity', 'entities')}, "
                     f"{counted(s.events, 'event')}{merged}"
                 )
             return 0

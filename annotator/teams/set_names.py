@@ -15,7 +15,7 @@ from annotator.model import DEFAULT_SET, PROJECT_WIDE
 from annotator.set_status import set_statuses
 from annotator.store import Project, now
 from annotator.teams.differences import DECISIONS_KEY, differences
-from annotator.teams.sets import META_KEY, annotator_sets, check_sets
+from annotator.teams.sets import META_KEY, annotator_sets, annotators_by_document, check_sets
 from annotator.wording import counted
 
 
@@ -28,6 +28,9 @@ class SetInfo:
     entities: int
     events: int
     merged_from: tuple[str, ...] = ()  # the files it was merged from (their paths as recorded)
+    # the documents its annotator worked on (``sets.covered_documents``: her status not new, or a decision of hers),
+    # those agreement compares and adjudication offers; main's: the project's documents not new
+    worked_on: int = 0
 
     def to_data(self) -> dict[str, Any]:
         return {**self.__dict__, "merged_from": list(self.merged_from)}
@@ -63,6 +66,10 @@ SET_DOCUMENTS = (
     "an export takes them all); for a set merged from an annotator's file the documents of that file (her statuses); "
     "for another set the documents it has annotations in"
 )
+WORKED_ON = (
+    "The documents the set's annotator worked on (her status not new, or a decision of hers): those agreement compares "
+    f"and Review > Adjudicate offers; for {DEFAULT_SET!r} the project's documents not new"
+)
 
 
 def set_list(project: Project) -> list[SetInfo]:
@@ -72,6 +79,8 @@ def set_list(project: Project) -> list[SetInfo]:
     team's file never pre-annotated), a merged set's those of its file, as ``stats --set`` counts them."""
     counts = project.db.set_row_counts()
     names = [DEFAULT_SET] + [n for n in annotator_sets(project) if n != DEFAULT_SET]
+    worked = Counter(n for names_there in annotators_by_document(project).values() for n in names_there)
+    worked[DEFAULT_SET] = project.db.document_count() - project.db.documents_by_status().get("new", 0)
     out = []
     for n in names:
         documents, entities, events = counts.get(n, (0, 0, 0))
@@ -79,7 +88,9 @@ def set_list(project: Project) -> list[SetInfo]:
             documents = project.db.document_count()
         own = set_statuses(project, n)  # a merged set: the documents of its file, as stats --set counts them
         sources = tuple(row[2] for row in project.db.merge_sources(n))
-        out.append(SetInfo(n, len(own) if own else documents, entities, events, merged_from=sources))
+        out.append(
+            SetInfo(n, len(own) if own else documents, entities, events, merged_from=sources, worked_on=worked[n])
+        )
     return out
 
 

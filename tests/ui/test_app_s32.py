@@ -75,9 +75,10 @@ def test_project_annotation_sets_lists_the_sets_and_renames_one_with_the_command
     try:
         rows = _rows(dlg)
         assert list(rows) == ["main", "alice", "root"]
-        assert rows["main"][:3] == ["2", "0", "0"]  # every document (session 33: its rows, 0)
-        assert rows["alice"][:3] == ["2", "1", "0"] and rows["alice"][3] == str(tmp_path / "alice.annotator")
-        assert rows["root"][:3] == ["2", "2", "0"] and rows["root"][3] == str(tmp_path / "bob.annotator")
+        # session 33: main's documents are every document (its rows: 0), and the column Worked on came
+        assert rows["main"][:4] == ["2", "0", "0", "0"]
+        assert rows["alice"][:4] == ["2", "1", "1", "0"] and rows["alice"][4] == str(tmp_path / "alice.annotator")
+        assert rows["root"][:4] == ["2", "1", "2", "0"] and rows["root"][4] == str(tmp_path / "bob.annotator")
         _select(dlg, "main")
         assert not dlg.drop_button.isEnabled() and "neither renamed nor dropped" in dlg.drop_button.toolTip()
         dlg.drop_selected()  # Delete on main: refused, said

@@ -136,10 +136,12 @@ def test_the_sets_window_counts_every_document_in_main_and_says_what_it_counts(q
         assert [(s.name, s.documents) for s in set_list(p)] == [("main", 2), ("alice", 2), ("root", 2)]
     w, dlg = _sets_window(qtbot, team)
     try:
-        assert _rows(dlg)["main"][:3] == ["2", "0", "0"]  # on main: "0" documents
+        assert _rows(dlg)["main"][0] == "2"  # on main: "0" documents
         header = dlg.table.horizontalHeaderItem(1)
         assert header.text() == "Documents\n(statuses or annotations)", header.text()
         assert "every document of the project" in header.toolTip() and "annotations" in header.toolTip()
+        assert dlg.table.horizontalHeaderItem(2).text() == "Worked on"  # alice and root worked on one.txt alone
+        assert [_rows(dlg)[n][1] for n in ("main", "alice", "root")] == ["0", "1", "1"]
         dlg.reject()
     finally:
         close_window(w)

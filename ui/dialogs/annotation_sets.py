@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from annotator.model import DEFAULT_SET
 from annotator.store import Project
-from annotator.teams.set_names import SET_DOCUMENTS, SetInfo
+from annotator.teams.set_names import SET_DOCUMENTS, WORKED_ON, SetInfo
 from annotator.wording import counted
 from ui import theme as themes
 from ui.dialogs.keys import ask_yes_no, buddy_label
@@ -37,7 +37,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from ui.window_face import WindowFace
 
 # the Documents column counts those a set has statuses or annotations in (``SET_DOCUMENTS``: main's are all)
-COLUMNS = ("Set", "Documents\n(statuses or annotations)", "Entities", "Events", "Merged from")
+COLUMNS = ("Set", "Documents\n(statuses or annotations)", "Worked on", "Entities", "Events", "Merged from")
+NUMBERS = range(1, 5)  # the columns of counts (right-aligned)
+MERGED = len(COLUMNS) - 1
 ABOUT = (
     f"Each annotator's file brought in by annotator merge is a set of its own; {DEFAULT_SET!r} is the project's, the "
     "final one (Review > Adjudicate settles the others into it)."
@@ -97,6 +99,7 @@ class AnnotationSetsDialog(QDialog):
         self.table = _SetTable(self)
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.horizontalHeaderItem(1).setToolTip(SET_DOCUMENTS)  # what is counted: main has every document
+        self.table.horizontalHeaderItem(2).setToolTip(WORKED_ON)  # those agreement and adjudication take
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -160,12 +163,13 @@ class AnnotationSetsDialog(QDialog):
         self.sets = sets
         self.table.setRowCount(len(self.sets))
         for r, s in enumerate(self.sets):
-            cells = [s.name, f"{s.documents:,}", f"{s.entities:,}", f"{s.events:,}", ", ".join(s.merged_from) or "–"]
+            counts = [f"{n:,}" for n in (s.documents, s.worked_on, s.entities, s.events)]
+            cells = [s.name, *counts, ", ".join(s.merged_from) or "–"]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)  # shown as text: a set's name and a path are data, never markup
-                if 0 < col < 4:
+                if col in NUMBERS:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if col == 4 and s.merged_from:
+                if col == MERGED and s.merged_from:
                     item.setToolTip("\n".join(s.merged_from))
                 self.table.setItem(r, col, item)
         self.table.resizeColumnsToContents()
