@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from itertools import combinations, count
 from typing import Any, Callable, Sequence
 
-from annotator.wording import counted
+from annotator.wording import counted, first_named
 from annotator.errors import AnnotatorError
 from annotator.store import Project
 from annotator.navigation import Tokens
@@ -190,11 +190,17 @@ def pair_agreement(
         if scored is not None:
             scored()
     worked_on = {name: len(covered[name]) for name in (set_a, set_b)}  # said when none is shared (``nothing_shared``)
+    # the documents one of the two worked on alone, by name: not compared (``left_out`` says so)
+    alone = {
+        name: [project.document(d).name for d in sorted(covered[name] - covered[other])]
+        for name, other in ((set_a, set_b), (set_b, set_a))
+    }
     return {
         "a": set_a,
         "b": set_b,
         "documents": len(docs),
         "worked_on": worked_on,
+        "worked_on_alone": alone,
         "project": total.to_dict(),
         "by_document": per_doc,
     }
@@ -276,6 +282,19 @@ def nothing_shared(pair: dict[str, Any]) -> str | None:
     )
 
 
+def left_out(pair: dict[str, Any]) -> str:
+    """The documents of a pair (``pair_agreement``'s) that one of the two worked on alone, which are not compared
+    ("" when none): `agree` and the Agreement window said "1 document" where alice had done two, without a word of the
+    other (session 33)."""
+    alone = pair.get("worked_on_alone") or {}
+    parts = [
+        f"{counted(len(names), 'document')} only {name} worked on ({first_named(names, 3)})"
+        for name, names in alone.items()
+        if names
+    ]
+    return f"not compared: {'; '.join(parts)}" if parts else ""
+
+
 def format_agreement(result: dict[str, Any]) -> str:
     """Human-readable tables: per pair, per label and overall, then one line per document (no name is cut)."""
     out = []
@@ -287,6 +306,8 @@ def format_agreement(result: dict[str, Any]) -> str:
         out.append(
             f"{a} vs {b}: {counted(pair['documents'], 'document')} ({a} is the reference: P = share of {b}'s items {a} also has)"
         )
+        if alone := left_out(pair):
+            out.append(f"  {alone}")
         k = p["kappa"]
         out += _table_lines("entity spans (exact)", p["entities_exact"], p["entities_overlap"], k, a, b)
         out.append(

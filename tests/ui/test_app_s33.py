@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from test_app_s32 import _rows, _select, _sets_window, _team
 from ui_support import close_window
@@ -91,7 +92,9 @@ def test_ctrl_z_in_the_sets_window_takes_the_rename_back_through_the_main_window
         assert c.undo_stack.count() == 1 and c.undo_stack.canUndo()  # on main: nothing in the window's history
         qtbot.keyClick(dlg.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: not w.workers and list(_rows(dlg)) == ["main", "alice", "root"], timeout=10_000)
-        assert dlg.said.text().startswith("Undone: Rename set 'root' to 'bob' (set 'bob' renamed 'root'"), dlg.said.text()
+        assert dlg.said.text().startswith("Undone: Rename set 'root' to 'bob' (set 'bob' renamed 'root'"), (
+            dlg.said.text()
+        )
         assert not dlg.undo_button.isVisible() and c.undo_stack.canRedo() and c.undo_stack.index() == 0
         assert _sets(team) == ["alice", "root"]
         dlg.undo_rename()  # nothing more to take back here
@@ -143,5 +146,43 @@ def test_the_sets_window_counts_every_document_in_main_and_says_what_it_counts(q
         assert dlg.table.horizontalHeaderItem(2).text() == "Worked on"  # alice and root worked on one.txt alone
         assert [_rows(dlg)[n][1] for n in ("main", "alice", "root")] == ["0", "1", "1"]
         dlg.reject()
+    finally:
+        close_window(w)
+
+
+def test_the_agreement_window_names_the_documents_one_annotator_worked_on_alone(qtbot, tmp_path):
+    """alice worked on both documents, bob on one.txt: the tab said "1 document both annotators covered" alone."""
+    import shutil
+
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.teams.merge import merge_projects
+    from test_app_s32 import TEXTS
+    from ui_support import open_window, settled
+
+    team = tmp_path / "team.annotator"
+    with Project(team, annotator="lead") as p:
+        import_documents(p, [IncomingDocument(t, n) for n, t in TEXTS])
+    for who in ("alice", "bob"):
+        shutil.copy(team, tmp_path / f"{who}.annotator")
+        with Project(tmp_path / f"{who}.annotator", create=False, annotator=who) as p:
+            one, two = p.document_ids()
+            edits.add_entity(p, one, 0, 11, "PERSON")
+            if who == "alice":
+                edits.add_entity(p, two, 13, 20, "DATE")
+    with Project(team, create=False, annotator="rita") as p:
+        merge_projects(p, [tmp_path / "alice.annotator", tmp_path / "bob.annotator"])
+    w = open_window(qtbot, team, annotator="vera", pipeline=None)
+    try:
+        settled(qtbot, lambda: w.documents.proxy.rowCount() == 2)
+        w.actions_by_name["agreement"].trigger()
+        dlg = w._agreement_window
+        qtbot.waitUntil(lambda: dlg.result is not None and not w.workers, timeout=20000)
+        lines = [label.text() for label in dlg.tabs.widget(0).findChildren(QLabel)]
+        assert "1 document both annotators covered; not compared: 1 document only alice worked on (two.txt)" in lines, (
+            lines
+        )
+        dlg.close()
     finally:
         close_window(w)

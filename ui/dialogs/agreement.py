@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from annotator.errors import AnnotatorError
 from annotator.store import Project
-from annotator.teams.agreement import agreement, compared_sets, nothing_shared
+from annotator.teams.agreement import agreement, compared_sets, left_out, nothing_shared
 from annotator.wording import counted, first_named
 from ui.dialogs.keys import close_buttons
 from ui.plain import no_mnemonic
@@ -262,7 +262,11 @@ class AgreementWindow(QDialog):
         box = QWidget()
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
-        covered = QLabel(f"{counted(pair['documents'], 'document')} both annotators covered")
+        alone = left_out(pair)  # the documents one of them worked on alone: not compared, said
+        covered = QLabel(
+            f"{counted(pair['documents'], 'document')} both annotators covered" + (f"; {alone}" if alone else "")
+        )
+        covered.setWordWrap(True)
         covered.setTextFormat(Qt.TextFormat.PlainText)
         lay.addWidget(covered)
         lay.addWidget(table, 1)

@@ -1,7 +1,7 @@
-"""`annotator sets` (and Project > Annotation sets…): what a set's documents are (session 33, s33-app). Each test
-failed before: ``main`` was counted by the documents it had rows in (0 in a team's file never pre-annotated, whose
-every document an export of ``main`` writes), and nothing said which documents each annotator worked on (alice and bob
-both "3 documents" where agreement compares the one both did)."""
+"""`annotator sets` (and Project > Annotation sets…) and `agree`: which documents a set holds and which its annotator
+worked on (session 33, s33-app). Each test failed before: ``main`` was counted by the documents it had rows in (0 in a
+team's file never pre-annotated, whose every document an export of ``main`` writes), and nothing said which documents
+each annotator worked on (alice and bob both "3 documents", `agree` "1 document" and nothing of alice's other)."""
 
 from __future__ import annotations
 
@@ -50,3 +50,16 @@ def test_main_holds_every_document_and_each_set_says_how_many_its_annotator_work
     assert main(["sets", str(team), "--json"]) == 0
     sets = {s["name"]: s for s in json.loads(capsys.readouterr().out)["sets"]}
     assert (sets["main"]["documents"], sets["main"]["worked_on"]) == (3, 1)
+
+
+def test_agree_names_the_documents_one_annotator_worked_on_alone(tmp_path, capsys):
+    """alice worked on doc1 and doc2, bob on doc1: `agree` said "1 document" and nothing of doc2."""
+    team = _team(tmp_path)
+    capsys.readouterr()
+    assert main(["agree", str(team)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("alice vs bob: 1 document (alice is the reference"), lines[:2]
+    assert lines[1] == "  not compared: 1 document only alice worked on (doc2.txt)", lines[:2]
+    assert main(["agree", str(team), "--json"]) == 0
+    pair = json.loads(capsys.readouterr().out)["pairs"][0]
+    assert pair["worked_on_alone"] == {"alice": ["doc2.txt"], "bob": []}
