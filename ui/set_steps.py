@@ -33,7 +33,12 @@ class SetsWorker(Worker):
     ``error`` is it)."""
 
     def __init__(
-        self, project_path: str, annotator: str | None, name: str | None = None, new: str | None = None, said_as: str = ""
+        self,
+        project_path: str,
+        annotator: str | None,
+        name: str | None = None,
+        new: str | None = None,
+        said_as: str = "",
     ):
         super().__init__(project_path, annotator)
         self.name, self.new, self.said_as = name, new, said_as

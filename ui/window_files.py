@@ -223,7 +223,11 @@ class FilesAndWork(_Window):
         project = c.project
         # the whole path: opened by a relative one ("seeds.annotator"), "seeds.json" named no folder to look in
         target = str(project.path.absolute().with_suffix(".json"))
-        dlg = ExportDialog(target, self, lambda statuses: undecided_counts(project, statuses))
+        from annotator.teams.sets import annotator_sets
+
+        dlg = ExportDialog(
+            target, self, lambda statuses, aset: undecided_counts(project, statuses, aset), annotator_sets(project)
+        )
         last = getattr(self, "_last_export", None)
         if last is not None and last[0] == c.project.path:  # this project's export before, failed or not
             dlg.fill(last[1])
@@ -234,7 +238,13 @@ class FilesAndWork(_Window):
             self._last_export = (c.project.path, o)
             self.start_worker(
                 ExportWorker(
-                    c.project.path, o.format, o.path, o.states, o.statuses, c.project.annotation_set, o.options
+                    c.project.path,
+                    o.format,
+                    o.path,
+                    o.states,
+                    o.statuses,
+                    o.annotation_set or c.project.annotation_set,
+                    o.options,
                 )
             )
         self.back_to_text()

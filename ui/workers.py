@@ -290,7 +290,10 @@ class ExportWorker(Worker):
         table = writers()
         if self.fmt not in table:
             raise AnnotatorError(f"unknown export format {self.fmt!r}")
-        total = len(project.document_ids(self.statuses))
+        from annotator.set_status import selected_ids
+
+        # an annotator's set takes the documents of her file by her statuses (``export --set``), as the writer does
+        total = len(selected_ids(project, self.statuses, self.annotation_set))
 
         def progress(done: int) -> None:
             if self._cancel:
@@ -317,9 +320,10 @@ class ExportWorker(Worker):
         spelt = FORMATS[self.fmt].spelt if self.fmt in FORMATS else False
         mixed = spelling_mix(project, self.statuses, self.annotation_set) if spelt else {}
         notes = [f"Note: {line}" for line in spelling_notes(mixed)]
+        whose = f" (set {self.annotation_set!r})" if self.annotation_set not in (None, project.annotation_set) else ""
         if notes:  # before the counts, where the status line's width shows it (the whole in its tooltip)
-            return "\n".join([f"Exported to {self.out}", *notes, summary])
-        return f"Exported to {self.out}: {summary}"
+            return "\n".join([f"Exported to {self.out}{whose}", *notes, summary])
+        return f"Exported to {self.out}{whose}: {summary}"
 
 
 class ImportFormatWorker(Worker):

@@ -186,3 +186,62 @@ def test_the_agreement_window_names_the_documents_one_annotator_worked_on_alone(
         dlg.close()
     finally:
         close_window(w)
+
+
+def test_file_export_in_a_team_s_project_says_which_set_it_writes_and_writes_the_one_chosen(
+    qtbot, tmp_path, monkeypatch
+):
+    """The Export dialog said nothing of which set it wrote (main, the adjudicated one, alone): a lead could not tell,
+    nor export an annotator's own work but by the command line's --set."""
+    import json
+
+    from ui.dialogs import export
+
+    team = _team(tmp_path)
+    w, dlg = _sets_window(qtbot, team)
+    dlg.reject()
+    out = tmp_path / "root.json"
+    seen: dict[str, object] = {}
+
+    def chosen(self) -> int:  # type: ignore[no-untyped-def]
+        box = self.set_box
+        seen["items"] = [box.itemText(i) for i in range(box.count())]
+        seen["row shown"] = self.layout().labelForField(box) is not None
+        box.setCurrentIndex(box.findData("root"))
+        seen["note"] = self.undecided_note.text()
+        self.path.setText(str(out))
+        return 1
+
+    monkeypatch.setattr(export.ExportDialog, "exec", chosen)
+    try:
+        w.actions_by_name["export"].trigger()
+        qtbot.waitUntil(lambda: not w.workers and out.exists(), timeout=10_000)
+        assert seen["row shown"] and seen["items"] == [
+            "main — the final set: what Review > Adjudicate settled",
+            "alice — an annotator's own work (the statuses of her file)",
+            "root — an annotator's own work (the statuses of her file)",
+        ], seen
+        assert w.message.text().startswith(f"Exported to {out} (set 'root'):"), w.message.text()
+        docs = json.loads(out.read_text(encoding="utf-8"))
+        docs = docs["documents"] if isinstance(docs, dict) else docs
+        labels = sorted(e["label"] for d in docs for e in d.get("entities", []))
+        assert labels == ["GPE", "PERSON"], labels  # bob's two spans (his copy went in as 'root'); main has none
+    finally:
+        close_window(w)
+
+
+def test_the_adjudication_heading_says_the_status_in_words(qtbot, tmp_path):
+    team = _team(tmp_path)
+    w, dlg = _sets_window(qtbot, team)
+    dlg.reject()
+    try:
+        from annotator import edits
+
+        edits.set_status(w.controller.project, w.controller.doc.id, "in_progress")
+        w.controller.reload()
+        w.actions_by_name["adjudicate"].trigger()
+        adj = w._adjudication_window
+        assert adj.heading.text().startswith("one.txt (in progress): "), adj.heading.text()  # was "(in_progress)"
+        adj.close()
+    finally:
+        close_window(w)

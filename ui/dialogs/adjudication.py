@@ -247,7 +247,7 @@ class AdjudicationWindow(QDialog):
             self.heading.setText(f"{c.doc.name}: no annotators' sets cover this document (merge their files first).")
         else:
             self.heading.setText(
-                f"{c.doc.name} ({c.doc.status}): {counted(len(self.diffs), 'item')}, {left} to settle"
+                f"{c.doc.name} ({c.doc.status.replace('_', ' ')}): {counted(len(self.diffs), 'item')}, {left} to settle"
                 + (f" ({why})" if not left and (why := self._not_reviewed()) else "")
                 + "; sets "
                 + ", ".join(f"{SET_KEYS[i]} = {s}" for i, s in enumerate(self.sets[: len(SET_KEYS)]))

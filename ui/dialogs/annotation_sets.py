@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model import DEFAULT_SET
-from annotator.store import Project
 from annotator.teams.set_names import SET_DOCUMENTS, WORKED_ON, SetInfo
 from annotator.wording import counted
 from ui import theme as themes

@@ -1,4 +1,5 @@
-"""Export: a format from the core's writer registry, a file, which states (of entities and events) and statuses."""
+"""Export: a format from the core's writer registry, a file, which states (of entities and events) and statuses; in a
+team's project, which annotation set (``main``, the adjudicated one, or an annotator's, as ``export --set`` does)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from annotator.errors import AnnotatorError
 from annotator.fileid import refuse_project_folder, refuse_project_target
 from annotator.formats import OPTIONS
 from annotator.formats.registry import FORMATS, export_formats, shown_name
-from annotator.model import STATES, STATUSES
+from annotator.model import DEFAULT_SET, STATES, STATUSES
 from ui import file_dialogs
 from ui import theme as themes
 from ui.dialogs.keys import (
@@ -40,7 +41,15 @@ from ui.widget_tools import plain_label
 # from the core's format records: each format's file name ending, and the formats that write a folder
 SUFFIX = {f.name: f.suffix for f in export_formats()}
 FOLDER_FORMATS = {f.name for f in export_formats() if f.folder}
-Undecided = Callable[[list[str] | None], tuple[int, int]]  # (entity, event) suggestions nobody decided, by statuses
+# (entity, event) suggestions nobody decided, by statuses and annotation set (None: the project's, main)
+Undecided = Callable[[list[str] | None, str | None], tuple[int, int]]
+
+
+def set_choice(name: str) -> str:
+    """How the Set box names a set: what ``main`` is (the adjudicated one) beside the annotators' own."""
+    if name == DEFAULT_SET:
+        return f"{DEFAULT_SET} — the final set: what Review > Adjudicate settled"
+    return f"{name} — an annotator's own work (the statuses of her file)"
 
 
 def undecided_note(counts: tuple[int, int], written: bool, apart: bool) -> str:
@@ -86,14 +95,21 @@ class ExportOptions:
     states: list[str]
     statuses: list[str] | None
     options: dict[str, str] | None = None
+    annotation_set: str | None = None  # None: the project's (main)
 
 
 class ExportDialog(QDialog):
     """``undecided``: counts the suggestions nobody decided in the documents of the statuses chosen (None: every
-    status), for the note under the choices (it was said only after the export, by the command line alone)."""
+    status), for the note under the choices (it was said only after the export, by the command line alone).
+    ``sets``: the project's annotation sets; with an annotator's among them (a team's project) a Set row chooses which
+    is exported, ``main`` first (session 33: the dialog said nothing of which it wrote, and wrote main alone)."""
 
     def __init__(
-        self, default_path: str = "", parent: QWidget | None = None, undecided: Undecided | None = None
+        self,
+        default_path: str = "",
+        parent: QWidget | None = None,
+        undecided: Undecided | None = None,
+        sets: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export annotations")
@@ -119,6 +135,12 @@ class ExportDialog(QDialog):
         # every row has its Alt+letter (the label's buddy takes the focus; Tab goes on along a row of boxes)
         form.addRow("&Format", self.format)
         form.addRow(buddy_label("Fi&le", self.path), row)
+        self.set_box = QComboBox()
+        for name in [DEFAULT_SET, *(n for n in sets or () if n != DEFAULT_SET)]:
+            self.set_box.addItem(set_choice(name), name)
+        self.set_box.setToolTip("annotator export PROJECT --set NAME exports the same")
+        if self.set_box.count() > 1:  # a team's project: which set goes out is said, and chosen
+            form.addRow(buddy_label("Se&t", self.set_box), self.set_box)
         srow = QHBoxLayout()
         for box in self.states.values():
             srow.addWidget(box)
@@ -144,6 +166,7 @@ class ExportDialog(QDialog):
         for box in (*self.states.values(), *self.statuses.values()):
             box.toggled.connect(self.say_undecided)
         self.format.currentIndexChanged.connect(self.say_undecided)
+        self.set_box.currentIndexChanged.connect(self.say_undecided)
         self.say_undecided()
         # a refusal says what OK was refused for: another name, format or options takes it away (it stayed, naming
         # the open project's file under a name the brat format had changed, session 27)
@@ -156,9 +179,9 @@ class ExportDialog(QDialog):
         note = ""
         if self._undecided is not None:
             statuses = self.options_statuses()
-            key = tuple(statuses) if statuses is not None else None
+            key = (tuple(statuses) if statuses is not None else None, self.set_box.currentData())
             if key not in self._counted:
-                self._counted[key] = self._undecided(statuses)
+                self._counted[key] = self._undecided(statuses, self.set_box.currentData())
             written = self.states["suggested"].isChecked()
             note = undecided_note(self._counted[key], written, FORMATS[self.format_id()].undecided_apart)
         self.undecided_note.setText(note)
@@ -257,6 +280,8 @@ class ExportDialog(QDialog):
         for s, box in self.statuses.items():
             box.setChecked(o.statuses is None or s in o.statuses)
         self.options_edit.setText("; ".join(f"{k}={v}" for k, v in (o.options or {}).items()))
+        if (at := self.set_box.findData(o.annotation_set or DEFAULT_SET)) >= 0:
+            self.set_box.setCurrentIndex(at)
 
     def options(self) -> ExportOptions:
         return ExportOptions(
@@ -265,6 +290,7 @@ class ExportDialog(QDialog):
             [s for s, b in self.states.items() if b.isChecked()],
             self.options_statuses(),
             parse_options(self.options_edit.text()) if self.format_id() in OPTIONS else None,
+            self.set_box.currentData(),
         )
 
 
