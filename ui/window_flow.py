@@ -345,8 +345,7 @@ class WindowFlow(_Window):
         before, self._step_index = getattr(self, "_step_index", None), self.controller.undo_stack.index()
         if said is None:
             made = self._step_index != before and not self.controller.kept.landing  # not a kept edit written
-            # an edit made (not a step taken back without a line of its own: a set's rename, said when its worker ends)
-            if made and self._step_index > (before or 0) and (review := self._after_review()):
+            if made and self._step_index > (before or 0) and (review := self._after_review()):  # made, not undone
                 QTimer.singleShot(0, self, partial(self.controller.report_status, review))
             if made and getattr(self, "_note", None) is not None:  # a step made: said again
                 self.forget_note()  # now (a comment, which changes no span or event, left "Undone: Accept all
@@ -360,10 +359,8 @@ class WindowFlow(_Window):
         c = self.controller
         step = c.undo_stack.command(c.undo_stack.index() - 1)
         if c.doc is None or c.doc.status != "reviewed" or not isinstance(step, cmd.CoreEditCommand):
-            return ""  # a set's rename changes no document's annotations
-        if isinstance(step, cmd.SetStatus):
-            return ""
-        if isinstance(step, cmd.AcceptRest) and step.step.kwargs.get("status"):
+            return ""  # no edit of the document (a set's rename)
+        if isinstance(step, cmd.SetStatus) or (isinstance(step, cmd.AcceptRest) and step.step.kwargs.get("status")):
             return ""
         return f"{c.doc.name} is marked reviewed: this change comes after its review (Ctrl+Z takes it back)"
 

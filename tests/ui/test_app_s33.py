@@ -83,19 +83,33 @@ def test_a_rename_is_a_step_of_the_main_window_s_undo_history_after_its_adjudica
         close_window(w)
 
 
-def test_ctrl_z_in_the_sets_window_takes_the_rename_back_through_the_main_window_s_history(qtbot, tmp_path):
+def test_ctrl_z_in_the_sets_window_takes_the_rename_back_through_the_main_window_s_history(
+    qtbot, tmp_path, monkeypatch
+):
     team = _team(tmp_path)
     w, dlg = _sets_window(qtbot, team)
     c = w.controller
     try:
+        from annotator import edits
+
+        from ui.commands import AddEntity
+
+        edits.set_status(c.project, c.doc.id, "reviewed")  # a rename is no edit made after the document's review
+        c.reload()
+        c.run(AddEntity, c.doc.id, 16, 25, "ORG")  # one is: said
+        qtbot.wait(50)
+        said: list[str] = []
+        report = c.report_status
+        monkeypatch.setattr(c, "report_status", lambda text, *a, **k: said.append(text) or report(text, *a, **k))
         _rename(qtbot, dlg, "root", "bob")
-        assert c.undo_stack.count() == 1 and c.undo_stack.canUndo()  # on main: nothing in the window's history
+        assert c.undo_stack.count() == 2 and c.undo_stack.canUndo()  # on main: the rename not in the history
         qtbot.keyClick(dlg.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: not w.workers and list(_rows(dlg)) == ["main", "alice", "root"], timeout=10_000)
         assert dlg.said.text().startswith("Undone: Rename set 'root' to 'bob' (set 'bob' renamed 'root'"), (
             dlg.said.text()
         )
-        assert not dlg.undo_button.isVisible() and c.undo_stack.canRedo() and c.undo_stack.index() == 0
+        assert not dlg.undo_button.isVisible() and c.undo_stack.canRedo() and c.undo_stack.index() == 1
+        assert not [t for t in said if "after its review" in t], said  # neither made nor taken back is an edit
         assert _sets(team) == ["alice", "root"]
         dlg.undo_rename()  # nothing more to take back here
         assert "Nothing to undo here" in dlg.said.text()
