@@ -97,7 +97,7 @@ def test_ctrl_z_in_the_sets_window_takes_the_rename_back_through_the_main_window
         edits.set_status(c.project, c.doc.id, "reviewed")  # a rename is no edit made after the document's review
         c.reload()
         c.run(AddEntity, c.doc.id, 16, 25, "ORG")  # one is: said
-        qtbot.wait(50)
+        qtbot.waitUntil(lambda: "after its review" in w.message.text())
         said: list[str] = []
         report = c.report_status
         monkeypatch.setattr(c, "report_status", lambda text, *a, **k: said.append(text) or report(text, *a, **k))
