@@ -7,7 +7,7 @@ from typing import Any
 
 from annotator.suggest.frame_preps import preps
 from annotator.suggest.noun_classes import guess_label, is_police
-from annotator.suggest.shared_parts import chain_subjects
+from annotator.suggest.shared_parts import chain_subjects, titled
 from annotator.suggest.trigger_clues import put_in
 
 # verbs whose subject takes part in the event their object names ("launched an attack", "held talks", "paid a
@@ -184,10 +184,11 @@ def _present(n: Any) -> list[tuple[str, Any]]:
     head = n.head
     if n.dep_ != "pobj" or head.lower_ != "during" or head.head.pos_ != "VERB":
         return []
-    people = [c for c in head.head.children if (c.ent_type_ or guess_label(c)) == "PERSON"]
-    done_to = [c for c in people if c.dep_ in ("dobj", "obj") and c.ent_type_]  # "posters": no guess of a person
+    # (the slot's token, the person it names: "OAS Secretary-General Luis Almagro addresses": Almagro, the body's title)
+    people = [(c, t) for c in head.head.children if ((t := titled(c)).ent_type_ or guess_label(t)) == "PERSON"]
+    done_to = [t for c, t in people if c.dep_ in ("dobj", "obj") and t.ent_type_]  # "posters": no guess of a person
     # the police at a protest or a meeting keep order ("police officers take a man into custody during a march")
-    doers = [c for c in people if c.dep_ == "nsubj" and not is_police(c)]
+    doers = [t for c, t in people if c.dep_ == "nsubj" and not is_police(t)]
     # one who goes somewhere ("During his visit to Moscow, the minister met Putin") is its doer alone (``~during_doer``)
     return [("~during", c) for c in done_to or doers] + [("~during_doer", c) for c in doers]
 

@@ -52,3 +52,16 @@ def chain_subjects(verb: Any) -> list[Any]:
         if subjects:
             return [c for c in subjects if c.dep_ == "nsubj"]
     return []
+
+
+def titled(tok: Any) -> Any:
+    """The person a body's name is the title of ("Organization of American States (OAS) Secretary-General Luis Almagro
+    addresses the audience": the parse makes the body the subject and the person its apposition, no comma between),
+    or ``tok``."""
+    if tok.ent_type_ != "ORG":
+        return tok
+    for c in tok.subtree:  # on the body's name or on its abbreviation: "World Health Organization (WHO) ..."
+        if c.dep_ == "appos" and c.i > tok.i and c.ent_type_ == "PERSON" and c.head.ent_type_ == "ORG":
+            if not any(t.text == "," for t in tok.doc[tok.i : c.left_edge.i]):
+                return c
+    return tok
