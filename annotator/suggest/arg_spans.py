@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from annotator.suggest.noun_classes import agrees, guess_label
-from annotator.suggest.shared_parts import titled
 from annotator.suggest.token_arrays import proper_nouns
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -39,7 +38,7 @@ def resolve(tok: Any, ents: dict[int, tuple[int, int, str]]) -> Any | None:
     if low in ("its", "their") and tok.dep_ == "poss":
         return _owner(tok, ents)
     if low not in PERSON_PRONOUNS:
-        return titled(tok)
+        return tok
     # the subject of a clause the pronoun is in comes first ("Grossu is escorted by an officer after his arrest":
     # Grossu, not the officer), then the nearest person before it
     clause = next((v for v in tok.ancestors if v.pos_ in ("VERB", "AUX") and v.dep_ != "prep"), None)
