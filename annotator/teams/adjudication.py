@@ -313,6 +313,38 @@ def take_all_agreed(
     return _settle(project, doc_id, sets, reviewer, "adjudicate:take all agreed", body)
 
 
+def take_all_from(
+    project: Project, doc_id: int, set_name: str, reviewer: str | None = None, sets: Sequence[str] | None = None
+) -> Change:
+    """Settle in one step every unsettled difference of ``doc_id`` with ``set_name``'s version (which may be "nothing
+    here"), as ``take`` does item by item: the reviewer who trusts one annotator's version of the rest of a document
+    pressed A on each item (session 33)."""
+    covering = differences(project, doc_id, sets)
+    if covering and all(set_name not in d.sets for d in covering):
+        raise AnnotatorError(
+            f"set {set_name!r} is not one of this document's annotators' sets ({', '.join(covering[0].sets)})"
+        )
+
+    def body() -> tuple[list[Change], dict[str, dict]]:
+        changes: list[Change] = []
+        decided: dict[str, dict] = {}
+        src = f"{SOURCE}:{set_name}"
+        for d in differences(project, doc_id, sets):
+            if d.settled or set_name not in d.sets:
+                continue
+            opt = d.option(set_name)
+            if d.kind == "entity":
+                changes += _apply_entity(project, d, [opt] if opt is not None else [], src)
+            elif d.kind == "categories":
+                changes += _apply_categories(project, d, opt)
+            else:
+                changes += _apply_event(project, d, opt, src)
+            decided[d.id] = _decision(project, set_name)
+        return changes, decided
+
+    return _settle(project, doc_id, sets, reviewer, f"adjudicate:take all {set_name}", body)
+
+
 def unsettled(project: Project, doc_id: int, sets: Sequence[str] | None = None) -> list[Difference]:
     return [d for d in differences(project, doc_id, sets) if not d.settled]
 

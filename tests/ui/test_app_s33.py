@@ -259,3 +259,31 @@ def test_the_adjudication_heading_says_the_status_in_words(qtbot, tmp_path):
         adj.close()
     finally:
         close_window(w)
+
+
+def test_shift_and_an_annotator_s_key_takes_her_version_of_every_item_left_in_one_step(qtbot, tmp_path):
+    """A reviewer who trusts bob's version of the rest pressed B on each item; Shift+B takes it whole, one step."""
+    from annotator.teams.differences import differences
+
+    team = _team(tmp_path)  # one.txt: both have Maria Lopez PERSON, bob ('root') Kabul GPE too
+    w, dlg = _sets_window(qtbot, team)
+    dlg.reject()
+    c = w.controller
+    try:
+        w.actions_by_name["adjudicate"].trigger()
+        adj = w._adjudication_window
+        assert "Shift+A / Shift+B: of every item left" in adj.hint.text()
+        qtbot.keyClick(adj.tree, Qt.Key.Key_B, Qt.KeyboardModifier.ShiftModifier)
+        assert all(d.decision and d.decision["take"] == "root" for d in differences(c.project, c.doc.id)), [
+            d.decision for d in differences(c.project, c.doc.id)
+        ]
+        assert sorted(e.label for e in c.entities.values() if e.state in ("accepted", "added")) == ["GPE", "PERSON"]
+        assert c.undo_stack.count() == 1 and c.undo_stack.undoText() == "Take root's version of every item left"
+        assert c.doc.status == "reviewed"
+        c.undo_stack.undo()  # whole
+        assert not any(d.decision for d in differences(c.project, c.doc.id))
+        qtbot.keyClick(adj.tree, Qt.Key.Key_A)  # A alone: the selected item only, as before
+        assert sum(1 for d in differences(c.project, c.doc.id) if d.decision) == 1
+        adj.close()
+    finally:
+        close_window(w)

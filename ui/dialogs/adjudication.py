@@ -73,6 +73,15 @@ class MarkEdited(CoreEditCommand):
     title = "Settle by editing"
 
 
+class TakeAllFrom(CoreEditCommand):
+    """Shift+A / Shift+B…: one annotator's version of every item left (``adj.take_all_from``), one step."""
+
+    edit = adj.take_all_from
+
+    def describe(self, doc_id: int, set_name: str, **kw: Any) -> str:
+        return f"Take {set_name}'s version of every item left"
+
+
 class TakeAllAgreed(CoreEditCommand):
     edit = adj.take_all_agreed
     title = "Take all agreed"
@@ -129,7 +138,10 @@ def keys_hint(sets: int) -> str:
     """The keys line under the list, for ``sets`` annotators' columns."""
     if sets == 1:
         return "A: take the annotator's version · E: edit · G: take them all · Ctrl+Z: undo"
-    return "A / B: take that annotator's version · +: keep both spans · E: edit · G: all agreed · Ctrl+Z: undo"
+    return (
+        "A / B: take that annotator's version · Shift+A / Shift+B: of every item left · +: keep both spans · E: edit · "
+        "G: all agreed · Ctrl+Z: undo"
+    )
 
 
 class AdjudicationWindow(QDialog):
@@ -305,6 +317,7 @@ class AdjudicationWindow(QDialog):
         for i, s in enumerate(self.sets[: len(SET_KEYS)]):
             b = QPushButton(no_mnemonic(f"Take {s} ({SET_KEYS[i]})"))
             b.clicked.connect(lambda _c=False, name=s: self.take(name))
+            b.setToolTip(f"{s}'s version of the selected item; Shift+{SET_KEYS[i]}: of every item left, in one step")
             self.set_buttons.addWidget(b)
         # one annotator: nothing agreed, no two to keep; G takes the items (it said "A / B", "+", "all agreed")
         self.hint.setText(keys_hint(len(self.sets)))
@@ -419,6 +432,14 @@ class AdjudicationWindow(QDialog):
             w.activateWindow()
             w.view.setFocus()
 
+    def take_all_from(self, set_name: str) -> None:
+        """Shift+A…: ``set_name``'s version of every item left, one step on the undo stack (Ctrl+Z takes it back)."""
+        c = self.controller
+        if c.doc is not None and any(not d.settled for d in self.diffs):
+            c.run(TakeAllFrom, c.doc.id, set_name, sets=self.sets)
+            self._say_not_reviewed()
+            self._next(here_first=True)
+
     def take_agreed(self) -> None:
         c = self.controller
         if c.doc is not None:
@@ -435,7 +456,11 @@ class AdjudicationWindow(QDialog):
                 return False
             key = event.text().upper()
             if key and key in SET_KEYS[: len(self.sets)]:
-                self.take(self.sets[SET_KEYS.index(key)])
+                name = self.sets[SET_KEYS.index(key)]
+                if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and len(self.sets) > 1:
+                    self.take_all_from(name)  # of every item left
+                else:
+                    self.take(name)
                 return True
             if key == "+":
                 self.take_both()
