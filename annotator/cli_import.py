@@ -205,7 +205,10 @@ def _import_format(args: argparse.Namespace) -> int:
     options = _import_options(args)
     api.check_import(args.format, options, args.skip_bad)  # before the project is opened (or made)
     choices = _choices(args)
-    with open_project(args) as project, progress_bar(len(args.paths), "read", "file") as bar:
+    from annotator.formats.format_inputs import format_inputs
+
+    files = len(format_inputs(args.format, args.paths))  # a folder's files; an empty folder refused before the project
+    with open_project(args) as project, progress_bar(files, "read", "file") as bar:
 
         def progress(done: int, total: int, path: str) -> None:
             bar.update(done - bar.n)

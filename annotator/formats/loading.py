@@ -23,6 +23,7 @@ from annotator.formats import readers, readers_by_suffix
 from annotator.formats.common import SCHEMA_KEPT
 from annotator.formats.reading import ReadResult, check_with_line, reader_options
 from annotator.formats.detect import detect_format, told_apart
+from annotator.formats.format_inputs import format_inputs, in_folder
 from annotator.formats.held_encoded import held_in_encoding
 from annotator.formats.members import doccano_members
 from annotator.formats.onto_stored import match_stored
@@ -157,11 +158,11 @@ def _import_format(
         grow = schema_open(project)
     grow = grow or choices.add_types  # the user asked for the labels a file uses and the schema lacks
     table = readers()
-    paths = [Path(p) for p in paths]
+    inputs = format_inputs(fmt, paths)  # a folder given to a reader of files: its files
     results = []
     matched: list[str] = []
     schema = project.schema  # grown file by file by the labels they add
-    for k, p in enumerate(paths, start=1):
+    for k, (p, folder) in enumerate(inputs, start=1):
         refuse_project_file(p)
         extra: dict[str, Any] = {"skip_bad": True} if skip_bad else {}
         if options:
@@ -173,7 +174,7 @@ def _import_format(
         except UnknownLabelsError:
             raise
         except ImportFileError as exc:
-            raise told_otherwise(exc, p, fmt) from None
+            raise in_folder(told_otherwise(exc, p, fmt), folder, fmt) from None
         refuse_own_export(p, fmt)  # a reader that took it took its texts alone
         for d in result.documents if into_set else ():  # one member's file of several (formats.members)
             d.annotation_set = into_set
@@ -188,7 +189,7 @@ def _import_format(
             matched += [got[0]] if got[1] else []
         results.append((p, result))
         if progress:
-            progress(k, len(paths), str(p))
+            progress(k, len(inputs), str(p))
     report = store_results(project, results, grow, choices)
     report.matched = matched
     return report
@@ -392,13 +393,16 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     (brat: it holds .ann files) as itself; other folders as every file in them (hidden ones aside), sorted."""
     for p in map(Path, paths):
         if p.is_dir() and detect_format(p) is None:
-            yield from sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file() and not f.name.startswith(".") and not PROJECT_FILES.search(f.name)
-            )
+            yield from folder_files(p)
         else:
             yield p
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """Every file in ``folder`` and its subfolders, sorted, hidden ones and project files aside."""
+    return sorted(
+        f for f in folder.rglob("*") if f.is_file() and not f.name.startswith(".") and not PROJECT_FILES.search(f.name)
+    )
 
 
 def empty_folders(paths: Iterable[str | Path]) -> list[Path]:

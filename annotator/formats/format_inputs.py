@@ -1,0 +1,53 @@
+"""What ``import --format NAME`` reads of the paths it is given: a folder given to a reader of single files (CoNLL,
+doccano, Label Studio, DyGIE++, ...) is every file in it; the readers of folders (brat, WebAnno TSV) take it whole.
+
+``import P -f conll corpus/`` said "corpus: cannot read: Is a directory" (session 33): the folder is read file by
+file now, an empty one refused in one line, and a file in it the reader refuses is named with the folder it was
+found in, nothing stored (``import_format`` stores all or nothing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from annotator.errors import ImportFileError
+from annotator.formats.registry import FORMATS
+
+
+def reads_folders(fmt: str) -> bool:
+    """Whether the reader ``fmt`` takes a folder whole (its export is a folder: brat, WebAnno TSV)."""
+    return FORMATS[fmt].folder
+
+
+def format_inputs(fmt: str, paths: Iterable[str | Path]) -> list[tuple[Path, Path | None]]:
+    """Each file the reader ``fmt`` is to read, with the folder given it was found in (None for a file given, or a
+    folder its reader takes whole); a folder with no file to read in it refused (``ImportFileError``)."""
+    from annotator.formats.loading import folder_files
+
+    out: list[tuple[Path, Path | None]] = []
+    for path in map(Path, paths):
+        if not path.is_dir() or reads_folders(fmt):
+            out.append((path, None))
+            continue
+        files = folder_files(path)
+        if not files:
+            raise ImportFileError(
+                str(path),
+                f"a folder with no file in it for --format {fmt} to read (hidden files and project files aside); "
+                "nothing was imported",
+            )
+        out += [(f, path) for f in files]
+    return out
+
+
+def in_folder(exc: ImportFileError, folder: Path | None, fmt: str) -> ImportFileError:
+    """``exc`` (the reader refused a file) with the folder it was found in and what to do, for a file of a folder."""
+    if folder is None:
+        return exc
+    shown = FORMATS[fmt].shown
+    return ImportFileError(
+        exc.path,
+        f"{exc.reason} (a file of the folder {folder} given: every file in it is read as {shown} with --format "
+        f"{fmt}; give the {shown} files alone, or import the folder without --format; nothing was imported)",
+        exc.line,
+    )
