@@ -168,7 +168,7 @@ FORMATS: dict[str, Format] = {
             description="OneIE's event extraction data (ACE05-E, ERE-EN as OneIE, DEGREE, TextEE write them), and "
             "WikiEvents' document lines in",
             title="OneIE",
-            reads_too=("UIE", "Text2Event", "TACRED", "Re-TACRED", "TACREV", "RAMS"),
+            reads_too=("UIE", "Text2Event", "TACRED", "Re-TACRED", "TACREV", "RAMS", "DocRED", "Re-DocRED"),
             spelt=True,
         ),
         Format(
@@ -325,6 +325,20 @@ def read_by(word: str, near: bool = False) -> tuple[str, list[str]]:
     if not named:
         return "", []
     return named, [g.name for g in FORMATS.values() if named in g.reads_too]
+
+
+def reads_too_shown(name: str) -> str:
+    """What a format's reader reads besides its own files, as the app's Import list says it after the format's name
+    (``"also UIE, Text2Event, ..."``), from the table ``read_by`` answers ``-f duee`` from; "" for none."""
+    f = FORMATS.get(name)
+    return f"also {', '.join(f.reads_too)}" if f and f.reads_too else ""
+
+
+def told_reads_too() -> tuple[str, ...]:
+    """The corpora read by no reader of ``import --format`` but told from each file (DuEE, CLUENER2020: the project's
+    own JSON and JSONL readers read them, ``-f json`` the same as no ``-f``)."""
+    readers = {n for f in import_formats() for n in f.reads_too}
+    return tuple(dict.fromkeys(n for f in FORMATS.values() if not f.reader for n in f.reads_too if n not in readers))
 
 
 def a_shown(name: str) -> str:

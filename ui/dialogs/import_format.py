@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from annotator.api import check_import
 from annotator.errors import AnnotatorError
-from annotator.formats.registry import FORMATS, import_formats
+from annotator.formats.registry import FORMATS, import_formats, reads_too_shown, told_reads_too
 from annotator.text_encoding import OFFERED, UTF8
 from ui import file_dialogs
 from ui.dialogs.export import parse_options
@@ -41,11 +41,16 @@ class ImportFormatDialog(QDialog):
         self.setWindowTitle("Import from another tool")
         self.folder = folder  # where File… and Folder… open while the box is empty (the open project's folder)
         self.format = QComboBox()
-        for f in import_formats():  # the name users know shown, the format's id kept as the item's data
-            self.format.addItem(f.shown, f.name)
-        self.format.addItem(TOLD, "")  # no reader named: each file told from its name and content
+        # the name users know shown, with the corpora its reader reads too (as ``import -f duee`` says which reads
+        # DuEE: registry.read_by), the format's id kept as the item's data
+        for f in import_formats():
+            also = reads_too_shown(f.name)
+            self.format.addItem(f"{f.shown} ({also})" if also else f.shown, f.name)
+        told_too = told_reads_too()
+        # no reader named: each file told from its name and content
+        self.format.addItem(f"{TOLD[:-1]}; also {', '.join(told_too)})" if told_too else TOLD, "")
         self.path = QLineEdit()
-        self.path.setPlaceholderText("a file, or a folder (brat, WebAnno TSV)")
+        self.path.setPlaceholderText("a file, or a folder (of such files; brat's and WebAnno TSV's whole)")
         # a path is read whole (the box was 110 px, its own hint cut): about fifty characters
         self.path.setMinimumWidth(self.path.fontMetrics().horizontalAdvance("x" * 50) + 12)
         file_button, folder_button = QPushButton("F&ile…"), QPushButton("Fol&der…")
