@@ -202,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
         + "; json, jsonl, txt: the project's own files, each of which must end so, and json and jsonl CLUENER2020's "
         "and DuEE's lines and displaCy's manual input too; spacy reads DocBins, spaCy v2 JSON and Doc.to_json() "
         "output, omnievent MAVEN's and MAVEN-ERE's files too, oneie WikiEvents' and RAMS' (a WikiEvents file's "
-        "coref/ clusters with it), UIE's and Text2Event's lines and TACRED's (Re-TACRED's, TACREV's) examples, "
+        "coref/ clusters with it), UIE's and Text2Event's lines and TACRED's (Re-TACRED's, TACREV's) examples and DocRED's (Re-DocRED's) documents, "
         "conll CoNLL-2012's (OntoNotes) with its coreference column); default: told from the name and content",
     )
     p.add_argument(
