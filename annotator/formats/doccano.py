@@ -30,6 +30,8 @@ from annotator.errors import ImportFileError, UnknownLabelsError
 from annotator.categories import CATEGORIES
 from annotator.formats.reading import (
     LabelTally,
+    blank_lines_note,
+    blank_text,
     categories_note,
     ReadResult,
     iter_json_array,
@@ -345,10 +347,14 @@ def _read(path: Path, schema: Schema | None, skip_bad: bool, uses: EventUses | N
     unknown = LabelTally(path)  # labels the schema lacks: named all at once, after the whole file
     names = SchemaNames(schema) if schema is not None else None  # PER as the news schema's PERSON (its alias)
     items = _items(path)
+    blank: list[int] = []  # the lines whose text is spaces alone: left out, as an empty file is
     for line, obj in items:
         try:
             if isinstance(obj, ImportFileError):
                 raise obj
+            if isinstance(obj, dict) and blank_text(obj.get("text")):
+                blank.append(line)
+                continue
             if uses is not None:
                 _tell_line(obj, uses, schema or default_schema(), seen)
             docs.append(_document(obj, path, line, schema, warnings, notes, names))
@@ -364,7 +370,9 @@ def _read(path: Path, schema: Schema | None, skip_bad: bool, uses: EventUses | N
     if uses is not None and uses.any_told():
         return None
     unknown.check()
+    need(bool(docs) or not blank, path, None, "no documents in the file: every text is spaces and line breaks alone")
     need(bool(docs), path, None, "no documents in the file")
+    notes += blank_lines_note(path, blank)
     notes = utf16_said_once(path, notes, "line", unit="line")
     notes = utf16_said_once(path, notes, "line", unit="line", reading=READ_AS_GRAPHEMES)
     notes += categories_note(path, docs, "a text classification's labels")

@@ -31,6 +31,8 @@ from typing import Any, Iterator
 from annotator.categories import CATEGORIES
 from annotator.formats.reading import (
     LabelTally,
+    blank_lines_note,
+    blank_text,
     categories_note,
     ReadResult,
     iter_json_array,
@@ -504,6 +506,7 @@ def _read(path: Path, schema: Schema, uses: EventUses | None) -> ReadResult | No
         items: Iterator[tuple[int, Any]] = iter(rows)
     else:
         items = iter_jsonl(path) if suffix == ".jsonl" else iter_json_array(path)
+    blank: list[int] = []  # the lines of the tasks whose text is spaces alone
     for n, (line, task) in enumerate(items, start=1):
         need(isinstance(task, dict), path, line, f"task number {n}: each task must be a JSON object")
         who = f"task {task['id']!r}" if _is_key(task.get("id")) else f"task number {n}"
@@ -517,11 +520,17 @@ def _read(path: Path, schema: Schema, uses: EventUses | None) -> ReadResult | No
             tell_task(task, uses, schema, seen)
         for reading in readings(task, who, path, line, warnings, notes):
             with unknown.collect():  # labels the schema lacks: named all at once, after the whole file
-                docs.append(_document(task, reading, who, path, line, schema, warnings, notes, names))
+                doc = _document(task, reading, who, path, line, schema, warnings, notes, names)
+                if blank_text(doc.text):  # spaces alone: left out, as an empty file is
+                    blank.append(line)
+                else:
+                    docs.append(doc)
     if uses is not None and uses.any_told():
         return None
     unknown.check()
+    need(bool(docs) or not blank, path, None, "no tasks in the file: every text is spaces and line breaks alone")
     need(bool(docs), path, None, "no tasks in the file")
+    notes += blank_lines_note(path, blank)
     notes = utf16_said_once(path, notes, "result", why="the regions' texts fit them that way")
     notes += categories_note(path, docs, "the text's choices")
     notes += names.notes(str(path))

@@ -17,6 +17,8 @@ from annotator.errors import ImportFileError
 from annotator.formats.duee import duee_as_line, duee_note, is_duee_line
 from annotator.formats.reading import (
     LabelTally,
+    blank_lines_note,
+    blank_text,
     ReadResult,
     iter_jsonl,
     need,
@@ -38,6 +40,8 @@ def read_txt(path: Path) -> IncomingDocument:
     """A .txt file as one document, its text exactly as read (strict UTF-8; a BOM is noted and dropped)."""
     data = read_file_bytes(path)
     text, bom = decode_text(data, str(path))
+    if blank_text(text):  # an empty document, as an empty file would be: skipped by the import with this reason
+        raise ImportFileError(str(path), "empty file (spaces and line breaks alone, no text)")
     return IncomingDocument(text=text, name=path.name, bom=bom, source_path=str(path))
 
 
@@ -211,7 +215,11 @@ def _parsed(items: Any, path: Path, schema: Schema | None) -> ReadResult:
     uses = EventUses()  # events of types the schema lacks, and their attributes' values it lacks: told from them
     own: list[tuple[int, IncomingDocument]] = []  # the lines of the project's JSONL: labels checked after the telling
     duee = placed = 0  # DuEE's lines, and their arguments placed by their words alone
+    blank: list[int] = []  # the lines whose text is spaces alone: left out, as an empty file is
     for number, obj in items:
+        if isinstance(obj, dict) and blank_text(obj.get("text")):
+            blank.append(number)
+            continue
         if is_duee_line(obj):  # made a line of the project's JSONL (its types told from the events)
             obj, by_words = duee_as_line(obj, str(path), number)
             duee, placed = duee + 1, placed + by_words
@@ -231,6 +239,12 @@ def _parsed(items: Any, path: Path, schema: Schema | None) -> ReadResult:
                     uses.lacking(schema, v.type, filled)
                 else:  # it was refused, naming the JSON export as the way in
                     uses.add(v.type, [(r, x if x and schema.label(x) else None) for r, x in filled])
+    need(
+        bool(docs) or not blank,
+        path,
+        None,
+        "no documents in file: every text is spaces and line breaks alone (or none)",
+    )
     told = told_schema(schema, uses, path, "lines without a schema") if schema is not None else None
     use = told or schema
     known = trigger_labels(use) | set(use.label_names) if use is not None else set()
@@ -241,6 +255,7 @@ def _parsed(items: Any, path: Path, schema: Schema | None) -> ReadResult:
     unknown.check()
     warnings = [SPAN_EVENTS.format(path=path, events=counted(as_spans, "event"))] if as_spans else []
     notes = names.notes(str(path)) if names is not None else []
+    notes += blank_lines_note(path, blank)
     if duee:
         notes.append(duee_note(path, duee, placed))
     if told is None or schema is None:

@@ -33,6 +33,8 @@ from annotator.formats.prodigy_out import UNDECIDED_OR_REJECTED, made_by
 from annotator.categories import CATEGORIES
 from annotator.formats.reading import (
     LabelTally,
+    blank_lines_note,
+    blank_text,
     categories_note,
     need_known_labels,
     ReadResult,
@@ -146,9 +148,13 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     notes: list[str] = []
     groups: dict[Any, dict[str, Any]] = {}
     skipped = rejected = declined = 0
+    blank: list[int] = []  # the tasks whose text is spaces alone: left out, as an empty file is
     for line, task in iter_jsonl(path):
         need(isinstance(task, dict), path, line, "each line must be a JSON object (a Prodigy task)")
         text = task.get("text")
+        if blank_text(text):
+            blank.append(line)
+            continue
         need(isinstance(text, str) and text != "", path, line, "'text' must be a non-empty string")
         answer = task.get("answer")
         need(answer in (None, "accept", "reject", "ignore"), path, line, f"unknown answer {answer!r}")
@@ -219,6 +225,13 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     notes = utf16_said_once(path, notes, "span", why="the spans' texts fit them that way")
     notes += categories_note(path, docs, "textcat answers")
     notes += names.notes(str(path))
+    notes += blank_lines_note(path, blank)
+    need(
+        bool(docs) or skipped > 0 or not blank,
+        path,
+        None,
+        "no tasks in the file: every text is spaces and line breaks alone",
+    )
     need(bool(docs) or skipped > 0, path, None, "no tasks in the file")
     said = "its events' types and attributes (told from the events: a Prodigy task brings no schema) are types"
     return ReadResult(docs, told, warnings, notes, schema_from=said if told is not None else "", told=told is not None)

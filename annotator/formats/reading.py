@@ -300,3 +300,20 @@ def trigger_labels(schema: Schema | None) -> set[str]:
     from annotator.schema import default_schema
 
     return set((schema or default_schema()).event_type_names)
+
+
+def blank_text(text: Any) -> bool:
+    """Whether a line's ``text`` is a string of spaces and line breaks alone, or empty: no document to annotate."""
+    return isinstance(text, str) and not text.strip()
+
+
+def blank_lines_note(path: str | Path, lines: list[int]) -> list[str]:
+    """The note for the lines of ``path`` whose text was blank (``blank_text``), left out as an empty file is:
+    session 33, a ``"text": "  "`` line became an empty document, a ``"text": ""`` one refused the whole file."""
+    if not lines:
+        return []
+    shown = ", ".join(map(str, lines[:5])) + (f" and {len(lines) - 5:,} more" if len(lines) > 5 else "")
+    return [
+        f"{path}: {counted(len(lines), 'line')} ({shown}) with a text of spaces and line breaks alone (or none) "
+        "not imported, as an empty file is not"
+    ]
