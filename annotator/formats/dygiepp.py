@@ -26,7 +26,7 @@ from annotator.formats.tokens import join_tokens
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.rules import schema_covers, takes
 from annotator.wording import counted
-from annotator.schema import Schema, default_schema, parse_schema
+from annotator.schema import Role, Schema, default_schema, parse_schema
 from annotator.schema_write import schema_source
 
 KEPT = DYGIEPP  # the meta key of what has no place in the project but goes back out (relations, clusters, dataset)
@@ -226,7 +226,8 @@ def _told_schema(
             for s, e, role, *_ in args:
                 if (s, e) not in at:
                     bare[(etype, role)] = bare.get((etype, role), 0) + 1
-            uses.add(etype, [(role, _label_at(at, s, e, told)) for s, e, role, *told in args])
+            fill = [(role, _label_at(at, s, e, told, _role_of(schema, etype, role))) for s, e, role, *told in args]
+            uses.add(etype, fill)
     roles = uses.roles
     # a role no argument of which is on an entity (DuEE's, MAVEN-ARG's non-entity arguments, a model's ARG0): its
     # arguments become entities labelled with the role's name, so no argument is lost (``_label_of_argument``)
@@ -255,15 +256,27 @@ def _entity_index(d: TokenLine) -> dict[tuple[int, int], list[str]]:
     return at
 
 
-def _label_at(at: dict[tuple[int, int], list[str]], s: int, e: int, told: list[str]) -> str | None:
+def _label_at(
+    at: dict[tuple[int, int], list[str]], s: int, e: int, told: list[str], role: Role | None = None
+) -> str | None:
     """The label of the entity an argument on tokens ``s``-``e`` names: the one the file told (``told``, OneIE's
-    ``entity_id``'s) where an entity of it is there, else the first there (gold first); None where none is. Two
-    entities on the same tokens, "Russian forces" an ORG and a PERSON, gave the argument the first's label whatever
-    the file said (session 32)."""
+    ``entity_id``'s) where an entity of it is there, else the first there that ``role`` (the schema's) takes, else
+    the first there (gold first); None where none is. Two entities on the same tokens, "Russian forces" an ORG and a
+    PERSON, gave the argument the first's label whatever the file said (session 32, OneIE's); DyGIE++'s arguments
+    name tokens alone, so its reader took the ORG for the PERSON an Artifact takes (session 33)."""
     labels = at.get((s, e))
     if not labels:
         return None
-    return told[0] if told and told[0] in labels else labels[0]
+    if told and told[0] in labels:
+        return told[0]
+    fits = [x for x in labels if takes(role, x)] if role is not None and len(labels) > 1 else []
+    return fits[0] if fits else labels[0]
+
+
+def _role_of(schema: Schema, etype: str, role: str) -> Role | None:
+    """The schema's role ``role`` of event type ``etype``, None where it has no such type or role."""
+    et = schema.event_type(etype)
+    return et.role(role) if et is not None else None
 
 
 def _label_of_argument(
@@ -314,6 +327,7 @@ def _document(
                 (s, e, label), *chars(s, e), label, "suggested" if predicted else "accepted", source, score=score
             )
     events = []
+    shared: list[str] = []  # arguments on tokens several entities the role takes share: the file does not say which
     for s, e, etype, args, predicted, score in d.events:
         arguments = []
         for a_s, a_e, role, *told in args:
@@ -334,7 +348,11 @@ def _document(
                         (a_s, a_e, label), *chars(a_s, a_e), label, "suggested" if predicted else "accepted", source
                     ),
                 )
-            arguments.append((role, (a_s, a_e, _label_at(at, a_s, a_e, told))))
+            role_of = _role_of(schema, etype, role)
+            there = at.get((a_s, a_e), [])
+            if not told and len([x for x in there if role_of is None or takes(role_of, x)]) > 1:
+                shared.append(f"{role} of {etype} on {', '.join(there)}")
+            arguments.append((role, (a_s, a_e, _label_at(at, a_s, a_e, told, role_of))))
         events.append(
             IncomingEvent(
                 etype,
@@ -345,6 +363,11 @@ def _document(
                 source=source,
                 score=score,
             )
+        )
+    if shared:
+        notes.append(
+            f"{path}:{d.line}: {d.name}: {counted(len(shared), 'argument')} on words entities of several labels share, "
+            f"each of which the role takes (the file names tokens, not the entity): the first taken ({'; '.join(shared)})"
         )
     kept: dict[str, Any] = {}
     if d.dataset is not None:
