@@ -138,3 +138,12 @@ def _sound_tokens(doc: IncomingDocument) -> tuple[str, str, str] | None:
         return None
     a, b, c = (orjson.dumps(x).decode() for x in (starts, ends, sents or [0]))
     return a, b, c
+
+
+def sound_noun_heads(doc: IncomingDocument) -> str | None:
+    """The input's noun heads as stored JSON, when each lies inside the text (start < end); else None: a document
+    without them is offered its entity spans alone, as one never pre-annotated with events."""
+    heads = doc.noun_heads
+    if not heads or not all(0 <= s < e <= len(doc.text) for s, e in heads):
+        return None
+    return orjson.dumps([list(h) for h in heads]).decode()

@@ -15,7 +15,7 @@ from annotator.answers_onto import apply_answers
 from annotator.categories import known_categories, remember_categories
 from annotator.db import EVENT_COLUMNS, is_score, span_row
 from annotator.errors import ImportFileError, LegacyEncodingError
-from annotator.import_rows import PreparedDocument, incoming_event_row, prepare_document
+from annotator.import_rows import PreparedDocument, incoming_event_row, prepare_document, sound_noun_heads
 from annotator.incoming import IncomingDocument, IncomingEntity, IncomingEvent  # noqa: F401 (the readers take them from here)
 from annotator.textcheck import BOM, first_surrogate, printable
 from annotator.text_encoding import given_encoding, marked_encoding
@@ -412,7 +412,7 @@ def store_documents(
         _store_annotations(project, p, doc_id)
         db.insert_comments(p.comment_rows(doc_id))
         if p.tokens is not None:
-            db.insert_tokens(doc_id, doc.tokens_source, *p.tokens)
+            db.insert_tokens(doc_id, doc.tokens_source, *p.tokens, noun_heads=sound_noun_heads(doc))
         logs.append(p.log_row(doc_id, "import_document", project.annotator))
         report.imported.append((doc.name, doc_id))
         if clash is not None:

@@ -57,6 +57,9 @@ class IncomingDocument:
     # as pre-annotation stores its own, so the token exports cut the text as the input did; pipeline ``tokens_source``
     tokens: tuple[list[int], list[int], list[int]] | None = None
     tokens_source: str = "import"
+    # the parse's noun heads stored with those tokens (``tokens.noun_heads``: [[start, end], ...]) where the input
+    # carries them (the project's own JSON and JSONL exports, session 33); the role keys offer them
+    noun_heads: list[tuple[int, int]] | None = None
     # a document a reader rebuilt from tokens, matched to the stored one it came from (formats.onto_stored): its
     # annotations go onto that document even where its set has some, as suggestions of what it lacks
     onto_stored: bool = False

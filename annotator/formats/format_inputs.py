@@ -7,11 +7,22 @@ found in, nothing stored (``import_format`` stores all or nothing)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterable
 
 from annotator.errors import ImportFileError
 from annotator.formats.registry import FORMATS
+
+PROJECT_FILES = re.compile(r"\.annotator(-wal|-shm|-journal)?$")  # project files met in a folder: not input
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """Every file in ``folder`` and its subfolders, sorted, hidden ones and project files aside (what an import
+    reads of a folder: ``loading.expand_paths``, ``format_inputs``)."""
+    return sorted(
+        f for f in folder.rglob("*") if f.is_file() and not f.name.startswith(".") and not PROJECT_FILES.search(f.name)
+    )
 
 
 def reads_folders(fmt: str) -> bool:
@@ -22,8 +33,6 @@ def reads_folders(fmt: str) -> bool:
 def format_inputs(fmt: str, paths: Iterable[str | Path]) -> list[tuple[Path, Path | None]]:
     """Each file the reader ``fmt`` is to read, with the folder given it was found in (None for a file given, or a
     folder its reader takes whole); a folder with no file to read in it refused (``ImportFileError``)."""
-    from annotator.formats.loading import folder_files
-
     out: list[tuple[Path, Path | None]] = []
     for path in map(Path, paths):
         if not path.is_dir() or reads_folders(fmt):

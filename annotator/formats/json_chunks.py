@@ -61,8 +61,11 @@ def _documents_sql(n_states: int, n_docs: int, tokens: bool = True) -> str:
         f"   WHERE e.document_id = d.id AND e.annotation_set = ? AND e.state IN ({_in(n_states)})"
         "    ORDER BY e.start, e.end, e.id)) AS ents, ("
         + (
-            "  SELECT json_object('source', k.pipeline, 'starts', json(k.starts), 'ends', json(k.ends),"
-            "    'sentence_starts', json(coalesce(k.sentence_starts, '[]'))) FROM tokens k WHERE k.document_id = d.id)"
+            "  SELECT CASE WHEN k.noun_heads IS NULL THEN json_object('source', k.pipeline, 'starts', json(k.starts),"
+            "    'ends', json(k.ends), 'sentence_starts', json(coalesce(k.sentence_starts, '[]')))"
+            "  ELSE json_object('source', k.pipeline, 'starts', json(k.starts), 'ends', json(k.ends),"
+            "    'sentence_starts', json(coalesce(k.sentence_starts, '[]')), 'noun_heads', json(k.noun_heads)) END"
+            "  FROM tokens k WHERE k.document_id = d.id)"
             if tokens
             else "  NULL)"  # the export's tokens=no: not read at all
         )

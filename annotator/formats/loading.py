@@ -3,7 +3,6 @@ it in one transaction), or files and folders each through the reader its name or
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
@@ -23,7 +22,7 @@ from annotator.formats import readers, readers_by_suffix
 from annotator.formats.common import SCHEMA_KEPT
 from annotator.formats.reading import ReadResult, check_with_line, reader_options
 from annotator.formats.detect import detect_format, told_apart
-from annotator.formats.format_inputs import format_inputs, in_folder
+from annotator.formats.format_inputs import PROJECT_FILES, folder_files, format_inputs, in_folder
 from annotator.formats.held_encoded import held_in_encoding
 from annotator.formats.members import doccano_members
 from annotator.formats.onto_stored import match_stored
@@ -55,8 +54,6 @@ from annotator.wording import counted, first_named
 from annotator.schema import Schema
 from annotator.store import Project
 from annotator.text_encoding import reading_in
-
-PROJECT_FILES = re.compile(r"\.annotator(-wal|-shm|-journal)?$")  # project files met in a folder: not input
 
 
 @dataclass
@@ -396,13 +393,6 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield from folder_files(p)
         else:
             yield p
-
-
-def folder_files(folder: Path) -> list[Path]:
-    """Every file in ``folder`` and its subfolders, sorted, hidden ones and project files aside."""
-    return sorted(
-        f for f in folder.rglob("*") if f.is_file() and not f.name.startswith(".") and not PROJECT_FILES.search(f.name)
-    )
 
 
 def empty_folders(paths: Iterable[str | Path]) -> list[Path]:

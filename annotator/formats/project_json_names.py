@@ -8,4 +8,6 @@ FORMAT = "annotator-json"
 # resized, retyped, its arguments or attributes changed); older files read as edited by nobody (they do not say);
 # 5: a document whose file began with a UTF-8 byte order mark says so ("bom": true, only then); older files read as
 # without one (they do not say)
-VERSION = 5
+# 6: the stored tokens carry the parse's noun heads ("noun_heads", where stored: session 33); older files read as
+# without them (a role key then offers the sentence's entity spans alone)
+VERSION = 6

@@ -167,6 +167,13 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
         f"document {name!r}: 'tokens' must give a 'source' and lists of numbers 'starts', 'ends' (as many) and "
         "'sentence_starts'",
     )
+    heads = tokens.get("noun_heads") if isinstance(tokens, dict) else None
+    need(
+        heads is None
+        or isinstance(heads, list)
+        and all(isinstance(h, list) and len(h) == 2 and all(type(i) is int for i in h) for h in heads),
+        f"document {name!r}: the tokens' 'noun_heads' must be a list of [start, end] pairs of numbers",
+    )
     bom = obj.get("bom", False)  # since format version 5, said only where true; older files do not say
     need(isinstance(bom, bool), f"document {name!r}: 'bom' must be true or false")
     doc = IncomingDocument(
@@ -183,6 +190,7 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
     )
     if tokens is not None:  # the stored tokens the export wrote: the document is cut as it was
         doc.tokens, doc.tokens_source = (lists[0], lists[1], lists[2]), tokens["source"]
+        doc.noun_heads = [(s, e) for s, e in heads] if heads else None
     return doc
 
 

@@ -12,7 +12,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 import orjson
 
-from annotator.wording import counted
+from annotator.wording import counted, first_named
 from annotator.categories import CATEGORIES
 from annotator.errors import ImportFileError, OptionError, UnknownLabelsError
 from annotator.importing import MAX_FILE_CHARS, IncomingDocument, check_incoming, decode_text
@@ -312,7 +312,7 @@ def blank_lines_note(path: str | Path, lines: list[int]) -> list[str]:
     session 33, a ``"text": "  "`` line became an empty document, a ``"text": ""`` one refused the whole file."""
     if not lines:
         return []
-    shown = ", ".join(map(str, lines[:5])) + (f" and {len(lines) - 5:,} more" if len(lines) > 5 else "")
+    shown = first_named([str(n) for n in lines], 5)
     return [
         f"{path}: {counted(len(lines), 'line')} ({shown}) with a text of spaces and line breaks alone (or none) "
         "not imported, as an empty file is not"

@@ -374,7 +374,8 @@ def request_records(
 def stored_tokens(conn: Any, chunk: list[int]) -> dict[int, dict[str, Any]]:
     """The stored tokens of the documents ``chunk``, by document id, as the JSON export writes them."""
     rows = conn.execute(
-        f"SELECT document_id, pipeline, starts, ends, sentence_starts FROM tokens WHERE document_id IN ({in_marks(chunk)})",
+        f"SELECT document_id, pipeline, starts, ends, sentence_starts, noun_heads FROM tokens "
+        f"WHERE document_id IN ({in_marks(chunk)})",
         chunk,
     )
     return {
@@ -383,8 +384,9 @@ def stored_tokens(conn: Any, chunk: list[int]) -> dict[int, dict[str, Any]]:
             "starts": orjson.loads(a),
             "ends": orjson.loads(b),
             "sentence_starts": orjson.loads(c or "[]"),
+            **({"noun_heads": orjson.loads(h)} if h else {}),  # the parse's noun heads, where stored (session 33)
         }
-        for did, p, a, b, c in rows
+        for did, p, a, b, c, h in rows
     }
 
 
