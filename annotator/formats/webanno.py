@@ -47,7 +47,13 @@ from annotator.formats.webanno_tsv import (
     SOURCE,
 )
 from annotator.formats.schema_names import GivenSpellings
-from annotator.formats.webanno_chains import ChainLink, is_chain_link, kept_chains, with_equivalences
+from annotator.formats.webanno_chains import (
+    ChainLink,
+    chain_mentions,
+    is_chain_link,
+    kept_chains,
+    with_equivalences,
+)
 from annotator.formats.webanno_render import Layers, render
 from annotator.formats.webanno_rows import Relation, Rows, Span, UnitKey
 from annotator.formats.webanno_own import (
@@ -173,6 +179,7 @@ def document_tsv(
     relations = _relations(rec, entities, report, stand_in)
     chains = _chains(rec, entities, report)
     elsewhere = {id(sp) for spans in on_layer.values() for sp in spans}
+    elsewhere |= _chain_only(rec, entities, events)  # a chain's mentions alone: in the chain, on no span layer
     ne_spans = [sp for sp in entities.values() if id(sp) not in elsewhere] + [
         z[0] for z in zero if z[1] == NAMED_ENTITY
     ]
@@ -240,6 +247,22 @@ def _stacks(rec: dict[str, Any], entities: dict[int, Span]) -> dict[tuple[int, i
 def _by_span(rec: dict[str, Any], entities: dict[int, Span]) -> dict[tuple[int, int, str], Span]:
     """The first written entity of each ``(start, end, label)``."""
     return {k: v[0] for k, v in _stacks(rec, entities).items()}
+
+
+def _chain_only(rec: dict[str, Any], entities: dict[int, Span], events: bool) -> set[int]:
+    """The spans (by ``id``) of the entities a WebAnno TSV import made of coreference mentions on no other span
+    (``webanno_chains.chain_mentions``), still as they came and no event's argument: the chain columns write them,
+    the ``NamedEntity`` layer does not (the round trip gave the file's ``pro`` and ``nom`` mentions NamedEntity spans
+    it never had). One a person relabelled or resized, or put in an event, is an entity of the project's own."""
+    made = chain_mentions(rec["meta"])
+    if not made:
+        return set()
+    arguments = {a["entity_id"] for v in rec["events"] for a in v["arguments"]} if events else set()
+    return {
+        id(entities[e["id"]])
+        for e in rec["entities"]
+        if e["id"] in entities and e["id"] not in arguments and (e["start"], e["end"], e["label"]) in made
+    }
 
 
 def _chains(

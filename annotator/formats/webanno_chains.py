@@ -19,6 +19,21 @@ TYPE = "referenceType"
 PREVIOUS_TYPE = "previousReferenceType"
 MENTION = "Mention"  # the label of a mention on no entity's span that has no referenceType
 CHAIN = "chain"  # the key that marks a kept relation as a chain link (its chain's number in the document)
+# the entities a chain's mentions made (on no span of another layer), [start, end, label]: written back in the chain
+# alone, not as NamedEntity spans the file never had (session 33)
+CHAIN_MENTIONS = "chain_mentions"
+
+
+def chain_mentions(meta: dict[str, Any]) -> set[tuple[int, int, str]]:
+    """The (start, end, label) of the entities a WebAnno TSV import made of chain mentions alone (``CHAIN_MENTIONS``
+    in ``meta["webanno"]``); an item not of that shape is passed over."""
+    kept = meta.get("webanno")
+    given = kept.get(CHAIN_MENTIONS) if isinstance(kept, dict) else None
+    return {
+        (x[0], x[1], x[2])
+        for x in (given if isinstance(given, list) else ())
+        if isinstance(x, list) and len(x) == 3 and type(x[0]) is int and type(x[1]) is int and isinstance(x[2], str)
+    }
 
 
 def chain_type(layer: str) -> str:

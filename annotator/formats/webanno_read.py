@@ -46,6 +46,7 @@ from annotator.formats.webanno_annotations import (
     linked_layers,
     relations_of,
 )
+from annotator.formats.webanno_chains import CHAIN_MENTIONS
 from annotator.formats.webanno_chains_read import read_chains
 from annotator.formats.webanno_layout import Layout, read_layout
 from annotator.formats.webanno_schema import extended_schema
@@ -295,6 +296,12 @@ def read_document(
         )
     if kept or links:
         doc.meta[SOURCE] = {"relations": kept + links}
+    # the mentions that are the chain's alone and in a link: the export writes them back in the chain, on no span
+    # layer (a chain of one mention keeps no link: its entity goes out as any other)
+    ends = {tuple(r[k]) for r in links for k in ("from", "to")}
+    made_of = [[e.start, e.end, e.label] for e in doc.entities[before:] if (e.start, e.end, e.label) in ends]
+    if made_of:
+        doc.meta.setdefault(SOURCE, {})[CHAIN_MENTIONS] = made_of
     if span_layers:  # the labels of a project's own span layers: the export writes them back there
         doc.meta.setdefault(SOURCE, {})[SPAN_LAYERS] = span_layers
     if event_layers:  # the event types of a project's own event layers: the export writes them back there

@@ -97,9 +97,10 @@ def test_chains_go_back_out_on_their_layer_and_come_back_the_same(tmp_path):
     body = (tmp_path / "out" / "coref.tsv").read_text(encoding="utf-8")
     assert f"#T_CH={COREF}|referenceRelation|referenceType\n" in body, body
     events = "\t_" * 7  # the news schema's event layer's columns
-    assert f"\tshe\tpro{events}\tanaphoric->1-2\tpro[1]\t" in body, body
+    # a mention on no other span is written in its chain alone (session 33: it got a NamedEntity span "pro")
+    assert f"\tshe\t_{events}\tanaphoric->1-2\tpro[1]\t" in body, body
     assert f"\tAngela\tPER[1]{events}\tanaphoric->1-1\tnam[1]\t" in body, body  # PER as the file spelt it
-    assert f"\tchancellor\tnom[2]{events}\t*->1-3\tnom[1]\t" in body, body
+    assert f"\tchancellor\t_{events}\t*->1-3\tnom[1]\t" in body, body
     assert "\tParis\tLOC" + "\t_" * 9 + "\t\n" in body, body  # a chain of one mention: its entity alone
     again = new_project(tmp_path / "again.annotator", annotator="t")
     import_format(again, "webanno", [tmp_path / "out"])
@@ -195,3 +196,39 @@ def test_a_chain_goes_out_as_no_relation_between_entities(tmp_path):
         assert [r for x in lines for r in x["relation_mentions"]] == []
         said = "2 coreference links left out (no place for them: DyGIE++'s clusters and WebAnno TSV's chains hold them)"
         assert (said in report.summary()) == (fmt == "oneie"), report.summary()  # WikiEvents': gen-arg's coref file
+
+
+def test_a_mention_on_no_other_span_goes_back_in_its_chain_alone_unless_a_person_changed_it(tmp_path):
+    """Session 33 (s33-real), an INCEpTION project's coreference-only mentions (``pro``, ``nom`` on no NamedEntity):
+    the round trip wrote each as a NamedEntity span too, annotations the file never had, which INCEpTION would show
+    on its Named Entity layer. Written in the chain alone now; one a person relabelled is an entity of the project's
+    own and goes out on the NamedEntity layer as any other."""
+    project = new_project(tmp_path / "p.annotator", annotator="t")
+    import_format(project, "webanno", [tsv(tmp_path, "coref.tsv", HEADER, BODY)])
+    writers()["webanno"](project, tmp_path / "out")
+    rows = [
+        r.split("\t") for r in (tmp_path / "out" / "coref.tsv").read_text(encoding="utf-8").splitlines() if "\t" in r
+    ]
+    named = {r[2]: r[3] for r in rows}
+    assert named == {
+        "Angela": "PER[1]",
+        "Merkel": "PER[1]",
+        "said": "_",
+        "she": "_",
+        "would": "_",
+        "visit": "_",
+        "Paris": "LOC",
+        ".": "_",
+        "The": "_",
+        "chancellor": "_",
+        "left": "_",
+    }, named
+    (doc_id,) = project.document_ids()
+    text = project.document(doc_id).text
+    (she,) = [e for e in project.entities(doc_id) if text[e.start : e.end] == "she"]
+    edits.relabel_entity(project, she.id, "PERSON")
+    writers()["webanno"](project, tmp_path / "out2")
+    rows = [
+        r.split("\t") for r in (tmp_path / "out2" / "coref.tsv").read_text(encoding="utf-8").splitlines() if "\t" in r
+    ]
+    assert {r[2]: r[3] for r in rows}["she"] == "PER", rows  # PERSON as the file spelt it
