@@ -150,6 +150,8 @@ def task_shape(task: dict[str, Any], key: str, results: list) -> dict[str, Any]:
         shape["from_name"] = first["from_name"]
     if first is not None and isinstance(first.get("to_name"), str) and first["to_name"] != key:
         shape["to_name"] = first["to_name"]
+    if tags := _other_labels_tags(results, first):
+        shape["labels_tags"] = tags
     for key_, on_region in (("textarea", False), ("region_textarea", True)):  # the TextArea tags' names, for the export
         notes = next((r for r in results if _is_textarea(r) and ("start" in r["value"]) == on_region), None)
         if notes is not None and isinstance(notes.get("from_name"), str) and notes["from_name"] != "comment":
@@ -161,6 +163,21 @@ def task_shape(task: dict[str, Any], key: str, results: list) -> dict[str, Any]:
     if own:  # the task's meta but the status and the mark of undecided predictions our export wrote in it
         shape["meta"] = own
     return shape
+
+
+def _other_labels_tags(results: list, first: dict[str, Any] | None) -> dict[str, str]:
+    """The labels given by a Labels tag other than the first's (a config's ``objects`` and ``events`` tags): {the
+    label as the file spells it: its tag}, so that the export writes each under the tag it came from (session 33: they
+    went out under the first one's name, which a Label Studio project with both tags does not take them from)."""
+    main = first.get("from_name") if first is not None else None
+    out: dict[str, str] = {}
+    for r in results:
+        if not (isinstance(r, dict) and r.get("type") == "labels" and isinstance(r.get("from_name"), str)):
+            continue
+        picked = r.get("value", {}).get("labels") if isinstance(r.get("value"), dict) else None
+        if r["from_name"] != main and isinstance(picked, list) and picked and isinstance(picked[0], str):
+            out.setdefault(picked[0], r["from_name"])
+    return out
 
 
 def _other_textareas(results: list, shape: dict[str, Any]) -> dict[str, dict[str, str]]:

@@ -310,9 +310,10 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[Item]
         in_html = hypertext_value(shape, text, r.start, r.end) if placed is None else None  # HTML: by XPath
         if in_html is not None:
             where, kind = {**in_html, "text": text[r.start : r.end]}, HYPERTEXT_LABELS
-        base = {"id": rid[r.number], "from_name": shape.get("from_name", "label"), "to_name": to_name}
-        scored = {"score": r.score} if r.score is not None else {}  # a suggestion's confidence, as a prediction has it
         label = spelt.label(r.label)
+        tag = shape.get("labels_tags", {}).get(label, shape.get("from_name", "label"))  # the Labels tag it came from
+        base = {"id": rid[r.number], "from_name": tag, "to_name": to_name}
+        scored = {"score": r.score} if r.score is not None else {}  # a suggestion's confidence, as a prediction has it
         result.append((r.source, r.undecided, {**base, "type": kind, "value": {**where, kind: [label]}, **scored}))
         result += [
             (
