@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, TypeVar
 
-from annotator.formats.webanno_tsv import short_name
+from annotator.formats.webanno_tsv import SOURCE, short_name
 
 RELATION = "referenceRelation"
 TYPE = "referenceType"
@@ -27,7 +27,7 @@ CHAIN_MENTIONS = "chain_mentions"
 def chain_mentions(meta: dict[str, Any]) -> set[tuple[int, int, str]]:
     """The (start, end, label) of the entities a WebAnno TSV import made of chain mentions alone (``CHAIN_MENTIONS``
     in ``meta["webanno"]``); an item not of that shape is passed over."""
-    kept = meta.get("webanno")
+    kept = meta.get(SOURCE)
     given = kept.get(CHAIN_MENTIONS) if isinstance(kept, dict) else None
     return {
         (x[0], x[1], x[2])
