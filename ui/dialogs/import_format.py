@@ -50,7 +50,7 @@ class ImportFormatDialog(QDialog):
         # no reader named: each file told from its name and content
         self.format.addItem(f"{TOLD[:-1]}; also {', '.join(told_too)})" if told_too else TOLD, "")
         self.path = QLineEdit()
-        self.path.setPlaceholderText("a file, or a folder (of such files; brat's and WebAnno TSV's whole)")
+        self.path.setPlaceholderText("a file, or a folder of them")  # brat's and WebAnno TSV's taken whole
         # a path is read whole (the box was 110 px, its own hint cut): about fifty characters
         self.path.setMinimumWidth(self.path.fontMetrics().horizontalAdvance("x" * 50) + 12)
         file_button, folder_button = QPushButton("F&ile…"), QPushButton("Fol&der…")
