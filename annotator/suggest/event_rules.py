@@ -20,6 +20,7 @@ from annotator.suggest.place_spans import with_regions
 from annotator.suggest.event_context import Context, read_context
 from annotator.suggest.event_lexicon import Lexicon, Pattern, matches
 from annotator.suggest.headlines import headline_end, headline_match, headline_starts
+from annotator.suggest.measures import measure_kinds
 from annotator.suggest.noun_classes import PersonNouns, guess_label, is_vehicle, is_weapon, names_person
 from annotator.suggest.rule_weights import LINK, THRESHOLD, WEIGHTS
 from annotator.suggest.rule_weights import score as rule_score
@@ -299,8 +300,7 @@ class RuleEventSuggester:
         pairs = frame(head) + phrase_settings(head, span)
         if extra:  # "lost their lives": the second word of the trigger is no participant, and the verb has no object
             pairs = [(s, t) for s, t in pairs if t.i not in extra]
-            # "found Marek Zielinski guilty": the one the second word is said of (its subject in the parse's small
-            # clause) is the verb's object, and the verb's subject a transitive one
+            # "found Zielinski guilty": the small clause's subject is the verb's object, its subject a transitive one
             said = [c for x in extra for c in head.doc[x].children if c.dep_ == "nsubj" and c.i > head.i]
             if said:
                 pairs = [("obj", c) for c in said] + [("subj" if s == "subj_intrans" else s, t) for s, t in pairs]
@@ -311,8 +311,7 @@ class RuleEventSuggester:
         # its type's cue, and tell it from another type's weak reading of the word ("visited", Transport's "visit")
         apart = neighbour_lemmas(head, self.phrases, range(span.start, span.end)) if len(span) > 1 else neighbours
         direct = frozenset(c.lemma_.lower() for c in head.children) | frozenset(f"dep:{c.dep_}" for c in head.children)
-        direct |= frozenset(f"{c.dep_}:{c.lemma_.lower()}" for c in head.children)  # "advcl:say": "attacked Rubio,
-        # saying ...", an attack in words
+        direct |= frozenset(f"{c.dep_}:{c.lemma_.lower()}" for c in head.children)  # "advcl:say": an attack in words
         direct |= means(head)  # "talked by phone": no meeting
         if self._event_object(head, span):
             direct |= {"obj:event"}  # "fleeing war", "brought charges": what is fled or brought is an event
@@ -328,6 +327,7 @@ class RuleEventSuggester:
         if head.pos_ == "NOUN" and state_in(head):
             direct |= {"in:state"}  # "died while in police custody": a state one is in, no arrest
         direct |= kinds_of_sides(head, span, pairs)  # "the famine that struck North Korea", "the bodies were held"
+        direct |= measure_kinds(head, span)  # "earning $1 an hour", "a short boat ride from Europe": measures, no event
         purpose = purpose_of(head)
         cands: list[_Candidate] = []
         for type_name in dict.fromkeys(p.type for p in patterns):

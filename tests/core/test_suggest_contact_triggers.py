@@ -252,3 +252,32 @@ def test_the_rest_of_a_group_are_its_members(nlp, suggester):
     text = "The woman brought the rest of her family to Canada last year."
     brought = [e for e in suggested_events(nlp, suggester=suggester, text=text) if e.type == "Movement:Transport"]
     assert brought and ("Artifact", "family") in [(a.role, text[a.start : a.end]) for a in brought[0].arguments]
+
+
+@pytest.mark.slow
+def test_a_journey_saying_how_far_a_place_lies_is_no_movement(nlp, suggester):
+    # ACE's Transport moves someone or something from one place to another; a journey's noun said of a place with a
+    # "from" or an "away" tells how far the place lies (session 33)
+    for text in [
+        "The camp is in Libya, just a short boat ride from southern Europe.",
+        "Libya lies just a short boat ride from southern Europe.",
+    ]:
+        assert "ride" not in {t for t, _ in suggested_triggers(nlp, suggester=suggester, text=text)}, text
+    text = "The refugees took a boat ride from Libya to Italy on Monday."
+    assert ("ride", "Movement:Transport") in suggested_triggers(nlp, suggester=suggester, text=text)
+
+
+@pytest.mark.slow
+def test_money_told_per_a_unit_or_as_a_range_is_a_price(nlp, suggester):
+    # ACE's Transfer-Money is money given by a giver to a recipient; a sum told per hour, per day or as a range is a
+    # wage, a price or a market figure, what is paid as a rule (session 33)
+    for text, trigger in [
+        ("The company pays its workers $5 an hour.", "pays"),
+        ("The agency paid the drivers $30 per day.", "paid"),
+        ("Most families paid between $2,000 and $3,000 to the smugglers.", "paid"),
+    ]:
+        assert (trigger, "Transaction:Transfer-Money") not in suggested_triggers(nlp, suggester=suggester, text=text), (
+            text
+        )
+    text = "The government paid the workers $5 million on Friday."
+    assert ("paid", "Transaction:Transfer-Money") in suggested_triggers(nlp, suggester=suggester, text=text)

@@ -1,0 +1,86 @@
+"""Measures told with a trigger word that name no event: a sum of money told as a rate or a range, a journey told as
+how far one place lies from another.
+
+ACE's Transfer-Money is money given by a giver to a recipient; a sum told per unit of time or of goods ("$1 an hour",
+"$5 per barrel", "$300 a month") or as a range ("between $5,500 and $18,700") is a price, a wage or a market figure,
+what is paid as a rule, no one transfer. ACE's Transport moves someone or something from one place to another; "Libya,
+just a short boat ride from southern Europe", "the town is a two-hour drive from the capital" say how far a place
+lies, no one went. Each is a kind the schema's blockers name: ``money:rate``, ``money:range``, ``distance``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.suggest.arg_spans import PLACE_LABELS
+from annotator.suggest.noun_classes import guess_label
+from annotator.suggest.trigger_clues import objects_of
+
+# units a sum is told per ("$1 an hour", "$5 a barrel"): units of time, and of goods or people priced one by one
+RATE_UNITS = frozenset(
+    """hour day night week month year annum head person capita barrel gallon litre liter ton tonne kilo kilogram
+    pound ounce share unit piece ticket seat visit""".split()
+)
+_PER = frozenset(("per", "a", "an", "each", "every"))
+_LYING = frozenset(("be", "lie", "sit"))  # what a place is or where it lies ("Libya lies a boat ride from Europe")
+
+
+def measure_kinds(head: Any, span: Any) -> frozenset[str]:
+    """The measures a trigger is told with (``money_kinds``, and ``distance`` when ``is_distance``): kinds the
+    schema's blockers may name."""
+    return money_kinds(head, span) | ({"distance"} if is_distance(head) else frozenset())
+
+
+def money_kinds(head: Any, span: Any) -> frozenset[str]:
+    """``money:rate`` when a sum of money a trigger gives (its object, or a noun trigger's "of" phrase) is told per a
+    unit ("earning $1 an hour", "paid $5 per day"), ``money:range`` when it is told as a range ("pay between $5,500
+    and $18,700"): a price, a wage or a market figure, no one transfer (ACE)."""
+    out: set[str] = set()
+    for obj in objects_of(head, span):
+        if obj.ent_type_ != "MONEY":
+            continue
+        if _per_unit(obj):
+            out.add("money:rate")
+        if _a_range(obj):
+            out.add("money:range")
+    return frozenset(out)
+
+
+def _per_unit(amount: Any) -> bool:
+    """Whether an amount is told per a unit: "an hour" (a noun phrase under it), "per day" (a preposition)."""
+    for c in amount.children:
+        if c.dep_ == "npadvmod" and c.lemma_.lower() in RATE_UNITS and any(d.lower_ in _PER for d in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "per":
+            return True
+    return False
+
+
+def _a_range(amount: Any) -> bool:
+    """Whether an amount is one end of a range: "between $5,500 and $18,700" (the word in the NER's MONEY, or the
+    parse's quantity modifier)."""
+    start = amount
+    while start.ent_iob_ == "I" and start.i > 0:
+        start = amount.doc[start.i - 1]
+    return start.lower_ == "between" or any(c.dep_ == "quantmod" and c.lower_ == "between" for c in amount.children)
+
+
+def is_distance(head: Any) -> bool:
+    """Whether a noun of a journey says how far a place lies from another: said of a place (in apposition to it, or
+    what a place is or lies) with a "from" or an "away" ("Libya, just a short boat ride from southern Europe", "Libya
+    lies a short boat ride from Europe", "the border is an hour's flight away"); no one moved (ACE's Transport)."""
+    if head.pos_ != "NOUN":
+        return False
+    if head.dep_ == "appos":
+        said_of, told = head.head, [head]
+    elif head.dep_ in ("attr", "dobj", "npadvmod") and head.head.lemma_ in _LYING:
+        said_of = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        told = [head, head.head]
+    else:
+        return False
+    apart = any(
+        (c.dep_ == "prep" and c.lower_ == "from" and t is head) or (c.dep_ == "advmod" and c.lower_ == "away")
+        for t in told
+        for c in t.children
+    )
+    return apart and said_of is not None and (said_of.ent_type_ or guess_label(said_of)) in PLACE_LABELS
