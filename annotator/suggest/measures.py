@@ -22,13 +22,25 @@ RATE_UNITS = frozenset(
     pound ounce share unit piece ticket seat visit""".split()
 )
 _PER = frozenset(("per", "a", "an", "each", "every"))
+# verbs saying how an amount moves or what it comes to ("investment fell 20 percent", "payments topped $3 billion")
+CHANGES = frozenset(
+    """rise fall grow drop decline increase decrease double triple halve jump soar surge plunge slump climb dip shrink
+    tumble slide total top exceed""".split()
+)
+# nouns of an amount whose "of" phrase is what is counted ("the number of arrivals", "the value of investments")
+AMOUNTS = frozenset("number amount level rate volume value total count share percentage proportion".split())
+# nouns of a change in an amount whose "in" phrase is what changed ("a 30 percent drop in deportations")
+CHANGE_NOUNS = frozenset(
+    "rise fall growth drop decline increase decrease jump surge spike slump dip reduction".split()
+)
 _LYING = frozenset(("be", "lie", "sit"))  # what a place is or where it lies ("Libya lies a boat ride from Europe")
 
 
 def measure_kinds(head: Any, span: Any) -> frozenset[str]:
-    """The measures a trigger is told with (``money_kinds``, and ``distance`` when ``is_distance``): kinds the
-    schema's blockers may name."""
-    return money_kinds(head, span) | ({"distance"} if is_distance(head) else frozenset())
+    """The measures a trigger is told with (``money_kinds``, ``distance`` when ``is_distance``, ``figure`` when
+    ``is_figure``): kinds the schema's blockers may name."""
+    kinds = {"distance": is_distance(head), "figure": is_figure(head)}
+    return money_kinds(head, span) | frozenset(k for k, told in kinds.items() if told)
 
 
 def money_kinds(head: Any, span: Any) -> frozenset[str]:
@@ -84,3 +96,18 @@ def is_distance(head: Any) -> bool:
         for c in t.children
     )
     return apart and said_of is not None and (said_of.ent_type_ or guess_label(said_of)) in PLACE_LABELS
+
+
+def is_figure(head: Any) -> bool:
+    """Whether an event noun is told as an amount, the sum of many events: what rises or falls ("foreign investment
+    fell 20 percent", "arrivals dropped by half"), what is counted ("the number of arrivals") or what changed ("a
+    drop in deportations"). A market figure or a statistic, no one event (ACE marks events that happen, each one)."""
+    if head.pos_ != "NOUN" and not (head.tag_ == "VBG" and head.dep_ == "nsubj"):
+        return False
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in CHANGES:
+        return not any(c.dep_ == "dobj" for c in head.head.children)  # "the attack increased tensions": a cause
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        prep, noun = head.head, head.head.head
+        low = noun.lemma_.lower()
+        return (prep.lower_ == "of" and low in AMOUNTS) or (prep.lower_ == "in" and low in CHANGE_NOUNS)
+    return False

@@ -281,3 +281,19 @@ def test_money_told_per_a_unit_or_as_a_range_is_a_price(nlp, suggester):
         )
     text = "The government paid the workers $5 million on Friday."
     assert ("paid", "Transaction:Transfer-Money") in suggested_triggers(nlp, suggester=suggester, text=text)
+
+
+@pytest.mark.slow
+def test_an_event_noun_told_as_an_amount_is_a_figure(nlp, suggester):
+    # what rises or falls, what is counted: a market figure or a statistic, the sum of many events, no one event
+    # (ACE: Transfer-Money gives money from a giver to a recipient, Transport moves someone); session 33
+    for text, trigger in [
+        ("Foreign investment in Ukraine fell 20 percent last year.", "investment"),
+        ("Payments to Ukraine rose to $3 billion in 2015.", "Payments"),
+        ("Arrivals of migrants in Italy fell by half in June.", "Arrivals"),
+        ("The number of arrivals in Greece dropped to 2,000 last month.", "arrivals"),
+    ]:
+        assert trigger not in {t for t, _ in suggested_triggers(nlp, suggester=suggester, text=text)}, text
+    # a noun subject of a verb done to something is a cause, no amount
+    text = "The minister's arrival in Kyiv on Monday raised hopes."
+    assert ("arrival", "Movement:Transport") in suggested_triggers(nlp, suggester=suggester, text=text)
