@@ -30,9 +30,7 @@ CHANGES = frozenset(
 # nouns of an amount whose "of" phrase is what is counted ("the number of arrivals", "the value of investments")
 AMOUNTS = frozenset("number amount level rate volume value total count share percentage proportion".split())
 # nouns of a change in an amount whose "in" phrase is what changed ("a 30 percent drop in deportations")
-CHANGE_NOUNS = frozenset(
-    "rise fall growth drop decline increase decrease jump surge spike slump dip reduction".split()
-)
+CHANGE_NOUNS = frozenset("rise fall growth drop decline increase decrease jump surge spike slump dip reduction".split())
 _LYING = frozenset(("be", "lie", "sit"))  # what a place is or where it lies ("Libya lies a boat ride from Europe")
 
 
