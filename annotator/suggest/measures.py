@@ -1,11 +1,13 @@
 """Measures told with a trigger word that name no event: a sum of money told as a rate or a range, a journey told as
-how far one place lies from another.
+how far one place lies from another, an event noun told as an amount.
 
 ACE's Transfer-Money is money given by a giver to a recipient; a sum told per unit of time or of goods ("$1 an hour",
 "$5 per barrel", "$300 a month") or as a range ("between $5,500 and $18,700") is a price, a wage or a market figure,
 what is paid as a rule, no one transfer. ACE's Transport moves someone or something from one place to another; "Libya,
 just a short boat ride from southern Europe", "the town is a two-hour drive from the capital" say how far a place
-lies, no one went. Each is a kind the schema's blockers name: ``money:rate``, ``money:range``, ``distance``.
+lies, no one went. An event noun that rises or falls, is counted or changes ("foreign investment fell 20 percent",
+"the number of arrivals", "a drop in deportations") is a statistic, the sum of many events, no one of them. Each is a
+kind the schema's blockers name: ``money:rate``, ``money:range``, ``distance``, ``figure``.
 """
 
 from __future__ import annotations
