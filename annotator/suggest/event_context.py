@@ -62,8 +62,9 @@ IRREALIS_HEADS = {
 DENIAL_HEADS = {"deny", "refute", "dismiss", "reject"}
 # verbs that say the event their object names was stopped before it took place: "foiled an attack", "the rally was
 # cancelled", "called off the protest" (ACE: Polarity Negative, an event that did not happen); not "stopped", "halted",
-# "ended", whose object had begun
-PREVENTED_HEADS = {"foil", "thwart", "avert", "cancel", "abort", "scrap"}
+# "ended", whose object had begun; "postponed the talks", "put off the visit", "shelved the trip" (not yet, and not
+# at the time told: not "delayed", "the flight was delayed" took off later)
+PREVENTED_HEADS = {"foil", "thwart", "avert", "cancel", "abort", "scrap", "postpone", "shelve"}
 NAMING_HEADS = {"call", "press"}  # "called the attack a crime", "pressed the attack": the event is real
 # nouns whose "to" complement is not (yet) real: "the right to invade", "an effort to attack"
 IRREALIS_NOUNS = {"right", "ability", "effort", "decision", "intention", "threat", "chance", "opportunity", "power"}
@@ -330,9 +331,8 @@ def _prevented(head: Any) -> bool:
         return False
     verb = head.head
     lemma = verb.lemma_.lower()
-    return lemma in PREVENTED_HEADS or (
-        lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
-    )
+    particle = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    return lemma in PREVENTED_HEADS or (lemma in ("call", "put") and "off" in particle)
 
 
 def _denied(clause: Any) -> bool:

@@ -297,3 +297,12 @@ def test_an_event_noun_told_as_an_amount_is_a_figure(nlp, suggester):
     # a noun subject of a verb done to something is a cause, no amount
     text = "The minister's arrival in Kyiv on Monday raised hopes."
     assert ("arrival", "Movement:Transport") in suggested_triggers(nlp, suggester=suggester, text=text)
+
+
+@pytest.mark.slow
+def test_an_event_postponed_did_not_take_place(nlp, suggester):
+    # postponed, put off or shelved as cancelled or called off: not at the time told (ACE: Polarity Negative); session 33
+    text = "The two leaders postponed their talks in Geneva."
+    assert "talks" not in {t for t, _ in suggested_triggers(nlp, suggester=suggester, text=text)}
+    text = "The two leaders held their talks in Geneva on Monday."
+    assert ("talks", "Contact:Meet") in suggested_triggers(nlp, suggester=suggester, text=text)
