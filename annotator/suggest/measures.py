@@ -30,7 +30,9 @@ CHANGES = frozenset(
     tumble slide total top exceed""".split()
 )
 # nouns of an amount whose "of" phrase is what is counted ("the number of arrivals", "the value of investments")
-AMOUNTS = frozenset("number amount level rate volume value total count share percentage proportion".split())
+AMOUNTS = frozenset(
+    "number amount level rate volume value total count share percent percentage proportion majority".split()
+)
 # nouns of a change in an amount whose "in" phrase is what changed ("a 30 percent drop in deportations")
 CHANGE_NOUNS = frozenset("rise fall growth drop decline increase decrease jump surge spike slump dip reduction".split())
 _LYING = frozenset(("be", "lie", "sit"))  # what a place is or where it lies ("Libya lies a boat ride from Europe")
@@ -100,10 +102,12 @@ def is_distance(head: Any) -> bool:
 
 def is_figure(head: Any) -> bool:
     """Whether an event noun is told as an amount, the sum of many events: what rises or falls ("foreign investment
-    fell 20 percent", "arrivals dropped by half"), what is counted ("the number of arrivals") or what changed ("a
-    drop in deportations"). A market figure or a statistic, no one event (ACE marks events that happen, each one)."""
+    fell 20 percent", "arrivals dropped by half"), what is counted ("the number of arrivals", "20 percent of deportations"),
+    what changed ("a drop in deportations") or happens so many times a unit ("300 flights a day"). A market figure or a statistic, no one event (ACE marks events that happen, each one)."""
     if head.pos_ != "NOUN" and not (head.tag_ == "VBG" and head.dep_ == "nsubj"):
         return False
+    if head.tag_ == "NNS" and _per_unit(head):  # "300 flights a day", "400 deportations per week": a rate
+        return True
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in CHANGES:
         return not any(c.dep_ == "dobj" for c in head.head.children)  # "the attack increased tensions": a cause
     if head.dep_ == "pobj" and head.head.dep_ == "prep":
