@@ -308,3 +308,16 @@ def test_an_event_postponed_did_not_take_place(nlp, suggester):
     assert "talks" not in {t for t, _ in suggested_triggers(nlp, suggester=suggester, text=text)}
     text = "The two leaders held their talks in Geneva on Monday."
     assert ("talks", "Contact:Meet") in suggested_triggers(nlp, suggester=suggester, text=text)
+
+
+@pytest.mark.slow
+def test_a_meeting_held_online_is_not_face_to_face(nlp, suggester):
+    # ACE's Meet: two or more come together at a single location and interact face to face; session 33
+    for text, trigger in [
+        ("Biden held a virtual meeting with Xi on Monday.", "meeting"),
+        ("Merkel held an online summit with Macron.", "summit"),
+        ("Biden and Xi met by videoconference on Monday.", "met"),
+    ]:
+        assert (trigger, "Contact:Meet") not in suggested_triggers(nlp, suggester=suggester, text=text), text
+    text = "Biden held a meeting with Xi in Bali on Monday."
+    assert ("meeting", "Contact:Meet") in suggested_triggers(nlp, suggester=suggester, text=text)
