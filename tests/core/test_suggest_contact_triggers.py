@@ -321,3 +321,15 @@ def test_a_meeting_held_online_is_not_face_to_face(nlp, suggester):
         assert (trigger, "Contact:Meet") not in suggested_triggers(nlp, suggester=suggester, text=text), text
     text = "Biden held a meeting with Xi in Bali on Monday."
     assert ("meeting", "Contact:Meet") in suggested_triggers(nlp, suggester=suggester, text=text)
+
+
+@pytest.mark.slow
+def test_money_moved_is_no_transport(nlp, suggester):
+    # ACE's Transport moves a weapon, a vehicle or a person; a sum of money sent back or moved is no Artifact (session 33)
+    for text, trigger in [
+        ("He returned $5 million to the donors.", "returned"),
+        ("Smugglers moved $2 billion to offshore accounts.", "moved"),
+    ]:
+        assert (trigger, "Movement:Transport") not in suggested_triggers(nlp, suggester=suggester, text=text), text
+    text = "The army moved 300 soldiers to the border."
+    assert ("moved", "Movement:Transport") in suggested_triggers(nlp, suggester=suggester, text=text)
