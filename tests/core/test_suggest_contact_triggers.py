@@ -333,3 +333,12 @@ def test_money_moved_is_no_transport(nlp, suggester):
         assert (trigger, "Movement:Transport") not in suggested_triggers(nlp, suggester=suggester, text=text), text
     text = "The army moved 300 soldiers to the border."
     assert ("moved", "Movement:Transport") in suggested_triggers(nlp, suggester=suggester, text=text)
+
+
+@pytest.mark.slow
+def test_money_paid_back_is_a_transfer_of_money(nlp, suggester):
+    # ACE's Transfer-Money: giving, receiving, borrowing or lending money; a loan repaid is money given back (session 33)
+    text = "Greece repaid 750 million euros to the IMF on Monday."
+    assert ("repaid", "Transaction:Transfer-Money") in suggested_triggers(nlp, suggester=suggester, text=text)
+    text = "Ukraine faces huge debt repayments."  # a plural with no one paying: no one payment
+    assert "repayments" not in {t for t, _ in suggested_triggers(nlp, suggester=suggester, text=text)}
