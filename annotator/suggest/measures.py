@@ -102,8 +102,9 @@ def is_distance(head: Any) -> bool:
 
 def is_figure(head: Any) -> bool:
     """Whether an event noun is told as an amount, the sum of many events: what rises or falls ("foreign investment
-    fell 20 percent", "arrivals dropped by half"), what is counted ("the number of arrivals", "20 percent of deportations"),
-    what changed ("a drop in deportations") or happens so many times a unit ("300 flights a day"). A market figure or a statistic, no one event (ACE marks events that happen, each one)."""
+    fell 20 percent", "arrivals dropped by half"), what is counted ("the number of arrivals", "20 percent of
+    deportations"), what changed ("a drop in deportations") or happens so many times a unit ("300 flights a day"). A
+    market figure or a statistic, no one event (ACE marks events that happen, each one)."""
     if head.pos_ != "NOUN" and not (head.tag_ == "VBG" and head.dep_ == "nsubj"):
         return False
     if head.tag_ == "NNS" and _per_unit(head):  # "300 flights a day", "400 deportations per week": a rate
