@@ -303,7 +303,8 @@ def test_an_event_noun_told_as_an_amount_is_a_figure(nlp, suggester):
 
 @pytest.mark.slow
 def test_an_event_postponed_did_not_take_place(nlp, suggester):
-    # postponed, put off or shelved as cancelled or called off: not at the time told (ACE: Polarity Negative); session 33
+    # postponed, put off or shelved as cancelled or called off: not at the time told (ACE: Polarity Negative);
+    # session 33
     text = "The two leaders postponed their talks in Geneva."
     assert "talks" not in {t for t, _ in suggested_triggers(nlp, suggester=suggester, text=text)}
     text = "The two leaders held their talks in Geneva on Monday."
@@ -325,7 +326,8 @@ def test_a_meeting_held_online_is_not_face_to_face(nlp, suggester):
 
 @pytest.mark.slow
 def test_money_moved_is_no_transport(nlp, suggester):
-    # ACE's Transport moves a weapon, a vehicle or a person; a sum of money sent back or moved is no Artifact (session 33)
+    # ACE's Transport moves a weapon, a vehicle or a person; a sum of money sent back or moved is no Artifact
+    # (session 33)
     for text, trigger in [
         ("He returned $5 million to the donors.", "returned"),
         ("Smugglers moved $2 billion to offshore accounts.", "moved"),
@@ -337,7 +339,8 @@ def test_money_moved_is_no_transport(nlp, suggester):
 
 @pytest.mark.slow
 def test_money_paid_back_is_a_transfer_of_money(nlp, suggester):
-    # ACE's Transfer-Money: giving, receiving, borrowing or lending money; a loan repaid is money given back (session 33)
+    # ACE's Transfer-Money: giving, receiving, borrowing or lending money; a loan repaid is money given back
+    # (session 33)
     text = "Greece repaid 750 million euros to the IMF on Monday."
     assert ("repaid", "Transaction:Transfer-Money") in suggested_triggers(nlp, suggester=suggester, text=text)
     text = "Ukraine faces huge debt repayments."  # a plural with no one paying: no one payment
