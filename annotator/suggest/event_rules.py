@@ -19,6 +19,7 @@ from annotator.suggest.nearest_setting import SentenceEntities
 from annotator.suggest.place_spans import with_regions
 from annotator.suggest.event_context import Context, read_context
 from annotator.suggest.event_lexicon import Lexicon, Pattern, matches
+from annotator.suggest.figurative import told_in_words
 from annotator.suggest.headlines import headline_end, headline_match, headline_starts
 from annotator.suggest.measures import measure_kinds
 from annotator.suggest.noun_classes import PersonNouns, guess_label, is_vehicle, is_weapon, names_person
@@ -35,7 +36,6 @@ from annotator.suggest.trigger_clues import (
     in_a_run,
     in_short_quote,
     kinds_of_sides,
-    over_topic,
     listed_with_things,
     means,
     misfits,
@@ -391,7 +391,7 @@ class RuleEventSuggester:
                 # the coach", "fired its striker, John Smith"
             if blocked:  # "press conference" is not a meeting
                 continue
-            if pattern.figurative and not cue and (_in_words(etype, args) or over_topic(head)):
+            if pattern.figurative and not cue and (_in_words(etype, args) or told_in_words(head)):
                 continue  # "Bush attacked Rubio", "attacks on Cruz": an attack in words (ACE's Attack is physical)
             if (
                 pattern.weak

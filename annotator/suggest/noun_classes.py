@@ -87,6 +87,28 @@ PROPOSALS = frozenset(
     """bill law legislation measure proposal plan motion amendment resolution reform project idea scheme initiative
     deal agreement treaty accord contract merger bid rule regulation provision policy ban ruling decision sanction""".split()
 )
+# who raids or clashes to harm: an armed force ("soldiers killed ten militants in a raid"), not the police searching a
+# home nor politicians in a debate
+ARMED = frozenset("soldier troop army military commando militant rebel gunman insurgent fighter jihadist".split())
+# what is traded and priced on a market, which rallies, climbs or tumbles with no one gathering ("stocks rallied",
+# "the dollar rallied against the euro"; ACE's Demonstrate is people gathering in public)
+TRADED = frozenset(
+    """stock share equity bond currency dollar euro yen pound yuan renminbi peso rupee ruble rouble franc lira won price
+    market index indices oil gold silver copper commodity futures yield bitcoin""".split()
+)
+# events of speech, where people clash in words ("clashed during the debate", "clashed at the hearing"; ACE's Attack is
+# physical); not those that draw a crowd outside (a summit, a speech: "protesters clashed with police during the summit")
+TALK_EVENTS = frozenset(
+    """debate hearing interview meeting session talks discussion negotiation dialogue panel exchange conversation
+    briefing""".split()
+)
+# what has no life to end: a hope, an undertaking, an institution, a machine ("his hopes died", "the company died",
+# "the engine died"; ACE's Life:Die ends a person's life)
+LIFELESS = frozenset(
+    """hope dream ambition aspiration chance prospect career spirit momentum tradition romance friendship marriage
+    relationship dynasty company firm business industry brand newspaper magazine engine battery motor phone computer
+    light signal""".split()
+)
 # a count of something, whose "of" phrase names what is counted ("hundreds of cattle")
 QUANTITIES = frozenset("dozen hundred thousand million billion score number lot handful".split())
 _NOT_PEOPLE = frozenset(

@@ -10,8 +10,10 @@ from typing import Any, Callable, Sequence
 
 from annotator.role_slots import LEAVING_VERBS, REACHING_VERBS
 from annotator.rules import takes
+from annotator.suggest.figurative import figurative_kinds
 from annotator.suggest.noun_classes import (
     ANIMALS,
+    ARMED,
     PROPOSALS,
     QUANTITIES,
     guess_label,
@@ -259,26 +261,8 @@ def no_one_undergoing(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     )
 
 
-def over_topic(head: Any) -> bool:
-    """Whether a word has an "over" or "about" phrase on a common noun that names no person, place, thing or time
-    ("clashed over the budget", "attacked the government over its budget"): what a dispute is about, a clash in words
-    (ACE's Attack is physical); "clashed over the weekend" (a time), "over the border" (a place) are not."""
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ in ("over", "about")
-        and g.dep_ == "pobj"
-        and g.pos_ == "NOUN"
-        and not g.ent_type_
-        and guess_label(g) is None
-        for c in head.children
-        for g in c.children
-    )
-
-
 SEARCHES = frozenset({"raid"})  # a search by the police as often as an attack ("a police raid")
 ARRESTS = frozenset({"arrest", "detain", "apprehend"})  # what the police do at a search
-# who raids to harm: an armed force ("soldiers killed ten militants in a raid"), not the police searching a home
-ARMED = frozenset("soldier troop army military commando militant rebel gunman insurgent fighter jihadist".split())
 
 
 def police_search(head: Any) -> bool:
@@ -295,7 +279,8 @@ def police_search(head: Any) -> bool:
 
 def kinds_of_sides(head: Any, span: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[str]:
     """The blocker kinds read on who does the act and who undergoes it: ``subj:nature`` (``nature_subject``),
-    ``obj:body`` (``held_body``), ``obj:no_one`` (``no_one_undergoing``) and ``raid:police`` (``police_search``)."""
+    ``obj:body`` (``held_body``), ``obj:no_one`` (``no_one_undergoing``), ``raid:police`` (``police_search``) and
+    the figurative senses' (``figurative.figurative_kinds``)."""
     return frozenset(
         kind
         for kind, said in (
@@ -307,7 +292,7 @@ def kinds_of_sides(head: Any, span: Any, pairs: Sequence[tuple[str, Any]]) -> fr
             ("raid:police", police_search(head)),
         )
         if said
-    )
+    ) | figurative_kinds(head, pairs)
 
 
 # verbs whose object is the place gone from or to (``role_slots``: "fled Ukraine", "visited the front lines"), less

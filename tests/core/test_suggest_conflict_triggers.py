@@ -251,3 +251,62 @@ def test_who_kills_himself_is_the_victim(nlp, suggester):
     text = "A soldier shot himself at a base in Texas on Friday."
     (shot,) = [e for e in suggested_events(nlp, text, suggester) if e.type == "Conflict:Attack"]
     assert [text[a.start : a.end] for a in shot.arguments if a.role == "Target"] == ["soldier"], shot.arguments
+
+
+@pytest.mark.slow
+def test_a_clash_at_an_event_of_speech_is_a_dispute(nlp, suggester):
+    # candidates or senators clashing during a debate or at a hearing clash in words (ACE's Attack is physical);
+    # with police or an armed force on a side, or at a summit (which draws crowds outside), it may be blows (session 33)
+    for text in [
+        "The candidates clashed during the debate.",
+        "The two candidates clashed during Tuesday's televised debate.",
+        "The senators clashed at the hearing on Thursday.",
+        "The ministers clashed during the cabinet meeting.",
+    ]:
+        assert ("clashed", "Conflict:Attack") not in suggested_triggers(nlp, text, suggester), text
+    for text in [
+        "Protesters clashed with police during the meeting.",
+        "Police clashed with protesters during the summit.",
+        "Rebels clashed with soldiers during the talks.",
+        "Protesters clashed with police during the march.",
+    ]:
+        assert ("clashed", "Conflict:Attack") in suggested_triggers(nlp, text, suggester), text
+
+
+@pytest.mark.slow
+def test_a_market_rally_is_no_protest(nlp, suggester):
+    # a price's move: a thing traded as the subject, or an amount of change told (ACE's Demonstrate is people
+    # gathering in public); people rallying stay a protest (session 33)
+    for text in [
+        "Stocks rallied on Wall Street on Friday.",
+        "Shares rallied in Tokyo against the yen.",
+        "Shares of Apple rallied 5 percent.",
+    ]:
+        assert [t for t in suggested_triggers(nlp, text, suggester) if t[1] == "Conflict:Demonstrate"] == [], text
+    for text in [
+        "Thousands of protesters rallied in the capital.",
+        "Supporters rallied outside the courthouse against the verdict.",
+        "Oil workers rallied outside the ministry.",
+    ]:
+        assert ("rallied", "Conflict:Demonstrate") in suggested_triggers(nlp, text, suggester), text
+
+
+@pytest.mark.slow
+def test_what_has_no_life_does_not_die(nlp, suggester):
+    # a hope, talks, a company or an engine "dies" with no life ending (ACE's Life:Die); people die (session 33)
+    for text in [
+        "Her dream of a title died on Sunday.",
+        "The talks died last year.",
+        "The company died in 2008.",
+        "The engine died on the highway.",
+        "It died in committee.",
+    ]:
+        assert ("died", "Life:Die") not in suggested_triggers(nlp, text, suggester), text
+    for text in [
+        "The soldier died in the hospital.",
+        "Three children died in the fire.",
+        "The crew died when the plane crashed.",
+        "The passengers died in the crash.",
+    ]:
+        assert ("died", "Life:Die") in suggested_triggers(nlp, text, suggester), text
+    assert ("killed", "Life:Die") in suggested_triggers(nlp, "It killed 20 people in the market.", suggester)
