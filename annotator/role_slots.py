@@ -56,7 +56,7 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
         "prep:into",
     ),
     "Victim": ("obj", "acl_obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
-    "Instrument": ("prep:with", "subj", "agent", "compound", "prep:by", "prep:using", "weapon"),
+    "Instrument": ("prep:with", "subj", "agent", "compound", "prep:by", "prep:using", "weapon", "prep:from"),
     "Person": ("obj", "acl_obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
     "Artifact": (
         "obj",

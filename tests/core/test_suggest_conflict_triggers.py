@@ -310,3 +310,24 @@ def test_what_has_no_life_does_not_die(nlp, suggester):
     ]:
         assert ("died", "Life:Die") in suggested_triggers(nlp, text, suggester), text
     assert ("killed", "Life:Die") in suggested_triggers(nlp, "It killed 20 people in the market.", suggester)
+
+
+@pytest.mark.slow
+def test_an_attack_from_a_weapon_or_a_vehicle_has_it_as_instrument(nlp, suggester):
+    # "airstrikes from Russian warplanes", "shelling from government tanks": what an attack comes from, a weapon or a
+    # vehicle, is its Instrument (ACE), a participant that tells the attack singled out (session 33)
+    for text, word, instrument in [
+        ("Rebels in Aleppo were backed by relentless airstrikes from Russian warplanes.", "airstrikes", "warplanes"),
+        ("Villagers fled the shelling from government tanks.", "shelling", "tanks"),
+    ]:
+        events = [e for e in suggested_events(nlp, text, suggester) if e.type == "Conflict:Attack"]
+        assert [text[e.trigger_start : e.trigger_end] for e in events] == [word], text
+        assert any(
+            a.role == "Instrument" and text[a.start : a.end].endswith(instrument) for a in events[0].arguments
+        ), text
+    # a "from" phrase of people stays the Attacker
+    got = suggested_events(nlp, "Airstrikes from the coalition killed ten militants.", suggester)
+    attack = next(e for e in got if e.type == "Conflict:Attack")
+    assert [
+        (a.role, "Airstrikes from the coalition killed ten militants."[a.start : a.end]) for a in attack.arguments
+    ] == [("Attacker", "coalition")]
