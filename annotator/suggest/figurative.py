@@ -6,12 +6,25 @@ functions of spaCy tokens, for the rule-based event suggester (``trigger_clues.k
 
 from __future__ import annotations
 
+import re
 from typing import Any, Sequence
 
-from annotator.suggest.noun_classes import ARMED, LIFELESS, NATURAL_FORCES, TALK_EVENTS, TRADED, guess_label, is_police
+from annotator.suggest.noun_classes import (
+    ARMED,
+    CONTESTS,
+    LIFELESS,
+    NATURAL_FORCES,
+    TALK_EVENTS,
+    TRADED,
+    WORKS,
+    guess_label,
+    is_police,
+)
 
 SETTING_PREPS = frozenset({"during", "in", "at"})  # where or when an act is told as done ("during the debate")
 CHANGE_LABELS = frozenset({"PERCENT", "MONEY"})  # how far a price moved ("rallied 5 percent", "rose to $40")
+GAME_SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")  # a game's score ("7-1", "10-2"), no date nor range of years
+NAMED_SIDES = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # who plays a game by name: a player, a team, a country
 UNDERGOER_SLOTS = ("obj", "subjpass", "subj_intrans")  # who undergoes a verb: what the frame reads as done to
 
 
@@ -48,6 +61,33 @@ def _sides(head: Any) -> list[Any]:
     kids = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     kids += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
     return kids + [k for t in kids for k in t.conjuncts]
+
+
+def in_game(head: Any) -> bool:
+    """Whether a word is told with a game's score ("Germany beat Brazil 7-1", "hammered the Red Sox 10-2") or during,
+    in or at a contest done to a named side (``CONTESTS``: "beat Federer in the final"), with no police nor armed
+    force on either side: a contest won, no violent act (ACE's Attack). A blocker ``in:game`` rules a type out
+    there."""
+    near = list(head.children) + [g for c in head.children if c.dep_ == "prep" for g in c.children]
+    contest = any(
+        t.dep_ == "pobj" and t.head.lower_ in SETTING_PREPS and t.pos_ == "NOUN" and t.lemma_.lower() in CONTESTS
+        for t in near
+    )
+    # at a contest, the side beaten is named (a team, a player, a country): "fans attacked the referee during the
+    # match" is no game
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    contest = contest and bool(objects) and all(o.ent_type_ in NAMED_SIDES for o in objects)
+    if not (contest or any(_score(t) for t in near)):
+        return False
+    return not any(is_police(t) or t.lemma_.lower() in ARMED for t in _sides(head))
+
+
+def _score(tok: Any) -> bool:
+    """A game's score at a token: one token ("7-1") or three, a number, a dash and a number ("7", "-", "1")."""
+    if GAME_SCORE.match(tok.text):
+        return True
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and GAME_SCORE.match(doc[tok.i : tok.i + 3].text.replace(" ", "")) is not None
 
 
 def told_in_words(head: Any) -> bool:
@@ -87,7 +127,9 @@ def _lifeless(tok: Any) -> bool:
     if tok.pos_ != "NOUN" or tok.ent_type_:
         return False
     lemma = tok.lemma_.lower()
-    return lemma in LIFELESS or _talk(tok) or lemma in NATURAL_FORCES or guess_label(tok) in ("PRODUCT", "FAC")
+    if lemma in LIFELESS or lemma in WORKS or lemma in NATURAL_FORCES or _talk(tok):
+        return True
+    return guess_label(tok) in ("PRODUCT", "FAC")
 
 
 def _talk(tok: Any) -> bool:
@@ -95,13 +137,25 @@ def _talk(tok: Any) -> bool:
     return tok.lemma_.lower() in TALK_EVENTS or tok.lower_ in TALK_EVENTS
 
 
+def words_subject(pairs: Sequence[tuple[str, Any]]) -> bool:
+    """Whether the subject the frame reads is a work written, said or shown (``WORKS``: "the editorial attacked the
+    government", "a campaign ad attacks Clinton"): an attack in words, by no attacker (ACE's Attack is a violent act).
+    A blocker ``subj:words`` rules a type out there."""
+    return any(
+        slot in ("subj", "subj_intrans") and tok.pos_ == "NOUN" and not tok.ent_type_ and tok.lemma_.lower() in WORKS
+        for slot, tok in pairs
+    )
+
+
 def figurative_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[str]:
-    """The blocker kinds of a word's figurative senses read on who takes part: ``subj:market`` (``market_move``) and
-    ``obj:lifeless`` (``lifeless_undergoing``)."""
+    """The blocker kinds of a word's figurative senses read on who takes part: ``subj:market`` (``market_move``),
+    ``subj:words`` (``words_subject``), ``in:game`` (``in_game``) and ``obj:lifeless`` (``lifeless_undergoing``)."""
     return frozenset(
         kind
         for kind, said in (
             ("subj:market", market_move(head, pairs)),
+            ("subj:words", words_subject(pairs)),
+            ("in:game", in_game(head)),
             ("obj:lifeless", lifeless_undergoing(head, pairs)),
         )
         if said

@@ -102,6 +102,18 @@ TALK_EVENTS = frozenset(
     """debate hearing interview meeting session talks discussion negotiation dialogue panel exchange conversation
     briefing""".split()
 )
+# contests of sport or of votes, where a side beats, hammers or crushes another with no violence ("beat Federer in the
+# final"; ACE's Attack is physical)
+CONTESTS = frozenset(
+    """match game final semifinal semi-final quarterfinal quarter-final tournament championship league cup playoff
+    race contest""".split()
+)
+# what is written, said or shown, which attacks or targets someone in words and has no life to end ("the editorial
+# attacked the government", "the song died out")
+WORKS = frozenset(
+    """editorial article report letter statement ad advert advertisement commercial book film movie documentary song
+    video speech tweet comment remark essay""".split()
+)
 # what has no life to end: a hope, an undertaking, an institution, a machine ("his hopes died", "the company died",
 # "the engine died"; ACE's Life:Die ends a person's life)
 LIFELESS = frozenset(

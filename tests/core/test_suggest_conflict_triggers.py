@@ -331,3 +331,35 @@ def test_an_attack_from_a_weapon_or_a_vehicle_has_it_as_instrument(nlp, suggeste
     assert [
         (a.role, "Airstrikes from the coalition killed ten militants."[a.start : a.end]) for a in attack.arguments
     ] == [("Attacker", "coalition")]
+
+
+@pytest.mark.slow
+def test_a_work_a_price_or_a_game_attacks_no_one(nlp, suggester):
+    # ACE's Attack is a violent act by an attacker: an editorial or a statement attacks in words, a price "shoots up",
+    # a team beats another by a score or in a final (session 33)
+    for text in [
+        "The editorial attacked the government on Monday.",
+        "The statement attacked the rebels.",
+        "Oil prices shot up 10 percent on Monday.",
+        "Germany beat Brazil 7-1 in the semi-final.",
+        "The Yankees hammered the Red Sox 10-2.",
+        "Nadal crushed Federer in the final.",
+    ]:
+        assert [t for t in suggested_triggers(nlp, text, suggester) if t[1] == "Conflict:Attack"] == [], text
+    for text, word in [
+        ("Police beat protesters in the square.", "beat"),
+        ("Soldiers beat the prisoners during the match.", "beat"),
+        ("Fans attacked the referee during the match.", "attacked"),
+        ("Gunmen attacked the stadium during the match.", "attacked"),
+        ("Rebels attacked the town in 2014-2015.", "attacked"),
+    ]:
+        assert (word, "Conflict:Attack") in suggested_triggers(nlp, text, suggester), text
+
+
+@pytest.mark.slow
+def test_a_cardiac_arrest_holds_no_one_and_a_song_does_not_die(nlp, suggester):
+    # the heart or the breath stopping is no Arrest-Jail; a work "dies out" with no life ending (session 33)
+    assert suggested_triggers(nlp, "He suffered a cardiac arrest at his home.", suggester) == []
+    assert ("died", "Life:Die") not in suggested_triggers(nlp, "The song died out in the 1990s.", suggester)
+    got = suggested_triggers(nlp, "Police made an arrest at his home.", suggester)
+    assert ("arrest", "Justice:Arrest-Jail") in got, got
