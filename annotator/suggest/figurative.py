@@ -23,6 +23,7 @@ from annotator.suggest.noun_classes import (
 
 SETTING_PREPS = frozenset({"during", "in", "at"})  # where or when an act is told as done ("during the debate")
 CHANGE_LABELS = frozenset({"PERCENT", "MONEY"})  # how far a price moved ("rallied 5 percent", "rose to $40")
+MOVE_PREPS = frozenset({"by", "to", "from"})  # "rallied by 5 percent", "to $40", "from $30"
 GAME_SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")  # a game's score ("7-1", "10-2"), no date nor range of years
 NAMED_SIDES = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # who plays a game by name: a player, a team, a country
 UNDERGOER_SLOTS = ("obj", "subjpass", "subj_intrans")  # who undergoes a verb: what the frame reads as done to
@@ -104,8 +105,11 @@ def market_move(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
         return False
     if any(slot in ("subj", "subj_intrans") and _traded(tok) for slot, tok in pairs):
         return True
-    near = list(head.children) + [g for c in head.children if c.dep_ == "prep" for g in c.children]
-    return any(t.ent_type_ in CHANGE_LABELS for t in near)
+    # how far it moved: an amount as an adverb or after "by", "to" or "from", no share of a thing ("destroyed 80
+    # percent of the city")
+    moved = [c for c in head.children if c.dep_ == "npadvmod"]
+    moved += [g for c in head.children if c.dep_ == "prep" and c.lower_ in MOVE_PREPS for g in c.children]
+    return any(t.ent_type_ in CHANGE_LABELS and not any(c.lower_ == "of" for c in t.children) for t in moved)
 
 
 def _traded(tok: Any) -> bool:

@@ -352,6 +352,7 @@ def test_a_work_a_price_or_a_game_attacks_no_one(nlp, suggester):
         ("Fans attacked the referee during the match.", "attacked"),
         ("Gunmen attacked the stadium during the match.", "attacked"),
         ("Rebels attacked the town in 2014-2015.", "attacked"),
+        ("Rebels hit 40 percent of the targets.", "hit"),  # a share of things, no price's move
     ]:
         assert (word, "Conflict:Attack") in suggested_triggers(nlp, text, suggester), text
 
