@@ -69,26 +69,34 @@ def in_game(head: Any) -> bool:
     in or at a contest done to a named side (``CONTESTS``: "beat Federer in the final"), with no police nor armed
     force on either side: a contest won, no violent act (ACE's Attack). A blocker ``in:game`` rules a type out
     there."""
-    near = list(head.children) + [g for c in head.children if c.dep_ == "prep" for g in c.children]
-    contest = any(
-        t.dep_ == "pobj" and t.head.lower_ in SETTING_PREPS and t.pos_ == "NOUN" and t.lemma_.lower() in CONTESTS
-        for t in near
-    )
-    # at a contest, the side beaten is named (a team, a player, a country): "fans attacked the referee during the
-    # match" is no game
-    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    contest = contest and bool(objects) and all(o.ent_type_ in NAMED_SIDES for o in objects)
-    if not (contest or any(_score(t) for t in near)):
-        return False
+    kids = list(head.children)
+    near = kids + [g for c in kids if c.dep_ == "prep" for g in c.children]
+    score = any(_score(t) for t in near)
+    if not score:
+        contest = any(
+            t.dep_ == "pobj" and t.lemma_.lower() in CONTESTS and t.pos_ == "NOUN" and t.head.lower_ in SETTING_PREPS
+            for t in near
+        )
+        # at a contest, the side beaten is named (a team, a player, a country): "fans attacked the referee during the
+        # match" is no game
+        objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")] if contest else []
+        if not objects or not all(o.ent_type_ in NAMED_SIDES for o in objects):
+            return False
     return not any(is_police(t) or t.lemma_.lower() in ARMED for t in _sides(head))
 
 
 def _score(tok: Any) -> bool:
     """A game's score at a token: one token ("7-1") or three, a number, a dash and a number ("7", "-", "1")."""
+    if not tok.text[:1].isdigit():
+        return False
     if GAME_SCORE.match(tok.text):
         return True
     doc = tok.doc
-    return tok.i + 2 < len(doc) and GAME_SCORE.match(doc[tok.i : tok.i + 3].text.replace(" ", "")) is not None
+    return (
+        tok.i + 2 < len(doc)
+        and GAME_SCORE.match(tok.text + doc[tok.i + 1].text + doc[tok.i + 2].text) is not None
+        and not doc[tok.i].whitespace_
+    )
 
 
 def told_in_words(head: Any) -> bool:
