@@ -1,52 +1,110 @@
 """Where an argument goes when its event changes type and the new type cannot hold it in its role (``edits.
-set_event_type``): a suggestion's "also possible" type taken by Shift+E dropped every filler its roles did not name,
-"Tokyo", the Place of a meeting, among them, though it is the Transport's Destination (session 32). A role of the
-same name keeps it (the type holds it); a role that tells where (Place, Destination, Origin: ACE's) stands for
-another of them, chosen by the preposition told before the filler ("to Tokyo": the role filled from ``prep:to``,
-``role_slots``), when exactly one role of the new type that takes the filler's label is filled from it. No
-preposition, or several roles fit: none (the argument is taken out, and the app says so)."""
+set_event_type``): a suggestion's "also possible" type taken by Shift+E dropped every filler its roles did not name
+("Tokyo", the Place of a meeting, though it is the Transport's Destination, session 32; Attack -> Die lost its Target
+and Attacker, though they are the death's Victim and Agent, session 33). A role of the same name keeps it (the type
+holds it); else, in this order, one role of the new type that takes the filler's label, has room, and is not a role
+of the old type too (that one stands for itself):
+
+1. the role the schema declares it to be (an event type's ``implies``, read both ways: Execute's Person is Die's
+   Victim);
+2. a role that tells where (Place, Destination, Origin: ACE's) stands for another of them, chosen by the preposition
+   told before the filler ("to Tokyo": the role filled from ``prep:to``, ``role_slots``); no preposition: none;
+3. another role: the one filled from the largest part of the same places in a sentence (``role_slots``: Attack's
+   Target and Die's Victim share the object, the passive subject, "of"...; at least ``KIN_SHARE``), else the one
+   taking the same labels (Transfer-Money's Money, Transfer-Ownership's Price).
+
+Several roles fit equally, or none: the argument is taken out, and the app says so."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from annotator.keyflow import told_after
 from annotator.role_slots import role_slots
 from annotator.rules import holds, room_breach
-from annotator.schema import EventType
+from annotator.schema import EventType, Role
 
 if TYPE_CHECKING:  # pragma: no cover
     from annotator.store import Project
 
 WHERE_ROLES = frozenset({"Place", "Destination", "Origin"})  # ACE's roles that tell where: one stands for another
+# the least part of their places in a sentence two roles share to stand for each other (Attack's Attacker and Die's
+# Agent 0.40, Contact:Meet's Entity and Transport's Artifact, the one who moves on a visit, 0.35, not its Agent 0.29)
+KIN_SHARE = 0.25
+
+
+def declared_role(old: EventType, new: EventType, role: str) -> str | None:
+    """The role of ``new`` the schema says ``role`` of ``old`` is (``implies``, either way), if any."""
+    for other, pairs in old.implies:
+        if other == new.name:
+            found = next((there for here, there in pairs if here == role), None)
+            if found is not None:
+                return found
+    for other, pairs in new.implies:
+        if other == old.name:
+            found = next((here for here, there in pairs if there == role), None)
+            if found is not None:
+                return found
+    return None
+
+
+def _unique(names: Sequence[str]) -> str | None:
+    return names[0] if len(names) == 1 else None
+
+
+def kin_role(old_role: Role, candidates: Sequence[Role]) -> str | None:
+    """Of ``candidates`` (roles that could take the filler), the one ``old_role`` stands for: the one sharing the
+    largest part of their slots with it (shared over either's, at least ``KIN_SHARE``), else the one taking the same
+    labels; None when several tie."""
+    mine = set(role_slots(old_role))
+    share = {}
+    for r in candidates:
+        theirs = set(role_slots(r))
+        share[r.name] = len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0
+    most = max(share.values(), default=0.0)
+    if most >= KIN_SHARE:
+        return _unique([name for name, part in share.items() if part == most])
+    return _unique([r.name for r in candidates if set(r.labels) == set(old_role.labels)])
 
 
 def carried_role(
-    etype: EventType, role: str, label: str, text: str, start: int, entity_id: int, fillers: dict[str, list[int]]
+    old: EventType | None,
+    etype: EventType,
+    role: str,
+    label: str,
+    text: str,
+    start: int,
+    entity_id: int,
+    fillers: Mapping[str, Sequence[int]],
 ) -> str | None:
-    """The role of ``etype`` an argument of ``role`` (an entity ``entity_id`` labelled ``label`` starting at
-    ``start`` of ``text``) goes to, ``etype`` not holding it in ``role``; ``fillers``: the entities each role of the
-    event holds already (room is asked). None: no role fits."""
-    if role not in WHERE_ROLES:
+    """The role of ``etype`` an argument of ``role`` of ``old`` (an entity ``entity_id`` labelled ``label`` starting
+    at ``start`` of ``text``) goes to, ``etype`` not holding it in ``role``; ``fillers``: the entities each role of
+    the event holds already (room is asked). None: no role fits (the module's rules)."""
+
+    def takes(name: str) -> bool:  # a role the filler could stand in, room aside
+        return name != role and (old is None or old.role(name) is None) and holds(etype, name, label)
+
+    if old is not None and (said := declared_role(old, etype, role)) is not None:
+        chosen: str | None = said if holds(etype, said, label) else None
+    elif role in WHERE_ROLES:
+        prep = told_after(text, start)
+        where = [r.name for r in etype.roles if r.name in WHERE_ROLES and f"prep:{prep}" in role_slots(r)]
+        chosen = _unique([name for name in where if takes(name)]) if prep is not None else None
+    else:
+        old_role = old.role(role) if old is not None else None
+        kin = [r for r in etype.roles if r.name not in WHERE_ROLES and takes(r.name)]
+        chosen = kin_role(old_role, kin) if old_role is not None else None
+    # the role it stands for, filled (a single role): taken out, not put in the next best
+    if chosen is None or room_breach(etype, chosen, entity_id, fillers.get(chosen, ())) is not None:
         return None
-    prep = told_after(text, start)
-    if prep is None:
-        return None
-    fits = [
-        r.name
-        for r in etype.roles
-        if r.name in WHERE_ROLES
-        and r.name != role
-        and f"prep:{prep}" in role_slots(r)
-        and holds(etype, r.name, label)
-        and room_breach(etype, r.name, entity_id, fillers.get(r.name, ())) is None
-    ]
-    return fits[0] if len(fits) == 1 else None
+    return chosen
 
 
 def retyped_arguments(project: "Project", etype: EventType, event_id: int, doc_id: int) -> list[tuple[int, str | None]]:
     """The arguments of ``event_id`` an event of ``etype`` cannot hold in their role, each with the role it goes to
-    (``carried_role``), or None: taken out. Read in the caller's transaction."""
+    (``carried_role``), or None: taken out. Read in the caller's transaction, before the type is changed."""
+    old = project.schema.event_type(project.row("events", event_id)["type"])
     args = [(a, role, label, project.row("arguments", a)) for a, role, label in project.db.argument_labels(event_id)]
     fillers: dict[str, list[int]] = {}
     for _, role, label, arg in args:
@@ -61,7 +119,7 @@ def retyped_arguments(project: "Project", etype: EventType, event_id: int, doc_i
         to = None
         if ent is not None:
             text = (project.db.document_text(doc_id) or "") if text is None else text
-            to = carried_role(etype, role, label, text, ent["start"], ent["id"], fillers)
+            to = carried_role(old, etype, role, label, text, ent["start"], ent["id"], fillers)
             if to is not None:
                 fillers.setdefault(to, []).append(ent["id"])
         out.append((arg_id, to))

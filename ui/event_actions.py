@@ -233,9 +233,10 @@ class EventActions:
         done = "accepted" if ev.state == "suggested" else "trigger widened"
         c.report_status(f"{ev.type} {done} on “{c.span_said(*span, 60)}” (Ctrl+Z: back to “{word}”)")
 
-    def set_type(self, ev: Event, type_: str) -> str | None:
-        """Another type for ``ev`` (the picker, the editor's box); the arguments it cannot hold go with the change (the
-        core's rule), named in the status line and returned ("Artifact “aircraft”", ""); None: refused, said why."""
+    def set_type(self, ev: Event, type_: str) -> list[tuple[str, str | None, str]] | None:
+        """Another type for ``ev`` (the picker, the editor's box); the arguments it cannot hold in their role go to
+        the role they stand for or out with the change (the core's rule, ``role_carry``), named in the status line
+        and returned as ``retype_said`` takes them ((role, its role now or None, words) each); None: refused."""
         c = self.c
         if self._run_on_event(ev, cmd.SetEventType, ev.id, type_, expected=ev) is None:
             return None
@@ -246,10 +247,10 @@ class EventActions:
             for a in ev.arguments
             if (e := c.entities.get(a.entity_id))
         ]
-        what = ", ".join(f"{role} “{words}”" for role, to, words in said if to is None)
-        if line := retype_said(type_, [s for s in said if s[1] != s[0]]):  # carried (``role_carry``) or taken out
+        changed = [s for s in said if s[1] != s[0]]  # carried (``role_carry``) or taken out
+        if line := retype_said(type_, changed):
             c.report_status(line)
-        return what
+        return changed
 
     # -- roles ---------------------------------------------------------------------------------------------
     def fill_role(self, index: int, entity_id: int | None = None) -> None:

@@ -35,10 +35,11 @@ def event_state_text(state: str, score: float | None, alternatives: "tuple[str, 
     return words
 
 
-def near_type_said(type_: str, word: str, gone: str, after: "str | None") -> str:
+def near_type_said(type_: str, word: str, changed: "list[tuple[str, str | None, str]]", after: "str | None") -> str:
     """What Shift+E says when it took the type of an event near the trigger ``word`` (no word or suggestion named
-    another: ``type_order.next_event_type``), with the fillers ``gone`` the type could not hold and the next type."""
-    out = f"; {gone} taken out" if gone else ""
+    another: ``type_order.next_event_type``), with the fillers it ``changed`` (``retype_said``'s) and the next type."""
+    moved, gone = retype_parts(changed)
+    out = (f"; {moved}" if moved else "") + (f"; {gone} taken out" if gone else "")
     more = f"Shift+E again: {after}; " if after not in (None, type_) else ""
     return f"{type_}, the type of an event near “{word}”{out} ({more}E: the picker)"
 
@@ -46,11 +47,18 @@ def near_type_said(type_: str, word: str, gone: str, after: "str | None") -> str
 WAITS_MARK = "⏳"  # a decision kept while another program writes, shown made: it waits to be saved (the status line's)
 
 
+def retype_parts(changed: "list[tuple[str, str | None, str]]") -> tuple[str, str]:
+    """The fillers a type change carried to another role ("Target “Omar Haddad” is its Victim") and those it took
+    out ("Place “Kyoto”"), of (role, its role now or None: taken out, the filler's words) each."""
+    moved = ", ".join(f"{role} “{words}” is its {to}" for role, to, words in changed if to is not None)
+    gone = ", ".join(f"{role} “{words}”" for role, to, words in changed if to is None)
+    return moved, gone
+
+
 def retype_said(type_: str, changed: "list[tuple[str, str | None, str]]") -> str:
     """What a type change did to the arguments it did not keep in their role, (role, its role now or None: taken out,
     the filler's words) each; "" when none."""
-    moved = ", ".join(f"{role} “{words}” is its {to}" for role, to, words in changed if to is not None)
-    gone = ", ".join(f"{role} “{words}”" for role, to, words in changed if to is None)
+    moved, gone = retype_parts(changed)
     said = ([f"{type_}: {moved}"] if moved else []) + ([f"{type_} cannot hold {gone}: taken out"] if gone else [])
     return f"{'; '.join(said)} (Ctrl+Z puts it back)" if said else ""
 

@@ -32,12 +32,13 @@ def test_a_place_told_after_to_becomes_the_destination_and_undo_puts_it_back(pro
     before = dump(project)
     change = edits.set_event_type(project, ev, "Movement:Transport")
     assert project.event(ev).type == "Movement:Transport"
-    assert _roles(project, ev) == [("Destination", "Tokyo")]  # on main: [] (Place taken out); Entity: no kin role
+    # on main: [] (Place taken out); the one who meets on a visit is the one moved: Transport's Artifact (session 33)
+    assert _roles(project, ev) == [("Artifact", "Suzuki"), ("Destination", "Tokyo")]
     undo(project, change)
     assert dump(project) == before  # type and roles exactly as they were
     assert _roles(project, ev) == [("Entity", "Suzuki"), ("Place", "Tokyo")]
     redo(project, change)
-    assert _roles(project, ev) == [("Destination", "Tokyo")]
+    assert _roles(project, ev) == [("Artifact", "Suzuki"), ("Destination", "Tokyo")]
 
 
 def test_the_preposition_tells_destination_from_origin_and_none_leaves_it_out(project):
@@ -60,3 +61,86 @@ def test_a_destination_becomes_the_place_of_a_type_with_one_when_told_after_in(p
     edits.add_argument(project, ev, "Destination", kyoto)
     edits.set_event_type(project, ev, "Contact:Meet")
     assert _roles(project, ev) == [("Place", "Kyoto")]
+
+
+# session 33 (s33-keys): roles of other names carried by the schema's own correspondences
+WAR = (
+    "Rebels attacked the convoy near Aleppo, killing the driver Omar Haddad. A court tried Lee, whom prosecutor Kim "
+    "charged. Acme paid $5 million to Beta for the plant. The state executed Ray Stone."
+)
+
+
+def _typed(project, doc: int, type_: str, trigger: str, roles: list[tuple[str, str, str]]) -> int:  # type: ignore[no-untyped-def]
+    ev = edits.add_event(project, doc, type_, *span(WAR, trigger)).result_id
+    for role, words, label in roles:
+        ent = edits.add_entity(project, doc, *span(WAR, words), label).result_id
+        edits.add_argument(project, ev, role, ent)
+    return ev
+
+
+def _war_roles(project, ev: int) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return sorted((a.role, WAR[(e := project.entity(a.entity_id)).start : e.end]) for a in project.event(ev).arguments)
+
+
+def test_attack_to_die_carries_the_attacker_as_agent_and_a_person_target_as_victim_in_one_undo_step(project):
+    doc = add_document(project, WAR)
+    ev = _typed(
+        project,
+        doc,
+        "Conflict:Attack",
+        "killing",
+        [("Attacker", "Rebels", "NORP"), ("Target", "Omar Haddad", "PERSON"), ("Place", "Aleppo", "GPE")],
+    )
+    before = dump(project)
+    change = edits.set_event_type(project, ev, "Life:Die")
+    # on main: [("Place", "Aleppo")]: the Attacker and the Target taken out
+    assert _war_roles(project, ev) == [("Agent", "Rebels"), ("Place", "Aleppo"), ("Victim", "Omar Haddad")]
+    undo(project, change)
+    assert dump(project) == before
+    redo(project, change)
+    assert _war_roles(project, ev) == [("Agent", "Rebels"), ("Place", "Aleppo"), ("Victim", "Omar Haddad")]
+
+
+def test_a_target_the_new_type_cannot_hold_and_a_second_filler_of_a_single_role_are_taken_out(project):
+    doc = add_document(project, WAR)
+    ev = _typed(project, doc, "Conflict:Attack", "attacked", [("Target", "convoy", "PRODUCT")])
+    edits.set_event_type(project, ev, "Life:Die")
+    assert _war_roles(project, ev) == []  # a PRODUCT is no Victim
+    met = _typed(project, doc, "Contact:Meet", "tried", [("Entity", "Lee", "PERSON"), ("Entity", "Kim", "PERSON")])
+    edits.set_event_type(project, met, "Life:Die")
+    assert _war_roles(project, met) == [("Victim", "Lee")]  # Victim takes one: the second has no room
+
+
+def test_the_schema_s_declared_correspondence_goes_both_ways(project):
+    doc = add_document(project, WAR)
+    ev = _typed(project, doc, "Life:Die", "executed", [("Victim", "Ray Stone", "PERSON"), ("Agent", "state", "GPE")])
+    edits.set_event_type(project, ev, "Justice:Execute")  # Execute implies Die, Person = Victim
+    assert _war_roles(project, ev) == [("Agent", "state"), ("Person", "Ray Stone")]
+    edits.set_event_type(project, ev, "Life:Die")
+    assert _war_roles(project, ev) == [("Agent", "state"), ("Victim", "Ray Stone")]
+
+
+def test_money_is_the_price_of_a_purchase_and_a_role_the_old_type_has_is_not_taken(project):
+    doc = add_document(project, WAR)
+    paid = _typed(
+        project,
+        doc,
+        "Transaction:Transfer-Money",
+        "paid",
+        [("Giver", "Acme", "ORG"), ("Money", "$5 million", "MONEY"), ("Recipient", "Beta", "ORG")],
+    )
+    edits.set_event_type(project, paid, "Transaction:Transfer-Ownership")
+    # the Giver buys (both filled from the subject); Money and Price take the same labels; the Recipient shares too
+    # little with any role and its labels are the Buyer's and the Seller's alike: taken out
+    assert _war_roles(project, paid) == [("Buyer", "Acme"), ("Price", "$5 million")]
+    tried = _typed(
+        project,
+        doc,
+        "Justice:Trial-Hearing",
+        "tried",
+        [("Prosecutor", "Kim", "PERSON"), ("Defendant", "Lee", "PERSON")],
+    )
+    edits.set_event_type(
+        project, tried, "Justice:Convict"
+    )  # the Adjudicator is Trial-Hearing's own: not the Prosecutor's
+    assert _war_roles(project, tried) == [("Defendant", "Lee")]

@@ -1,0 +1,58 @@
+"""Session 33 (helper s33-keys, docs/keyboard.md round 27) as a user: keys pressed through the real window, then what
+the project file holds; each test failed on main before its change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from ui_helpers import find
+from ui_support import DOC_A, read_as_the_poll_reads
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def _suggest_attack(db, window) -> int:  # type: ignore[no-untyped-def]
+    """A suggested Conflict:Attack on "attacked" of a.txt, Life:Die beside it, its Attacker "NATO forces" and its
+    Target "Tal Abyad", shown in the window; its id."""
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+
+    d = db.document_ids()[0]
+    args = (
+        ArgumentSuggestion("Attacker", *find(DOC_A, "NATO forces"), "ORG"),
+        ArgumentSuggestion("Target", *find(DOC_A, "Tal Abyad"), "GPE"),
+    )
+    with db.transaction():
+        found = [EventSuggestion("Conflict:Attack", *find(DOC_A, "attacked"), 0.6, args, alternatives=("Life:Die",))]
+        write_events(db, d, found, "rules:test@1", WriteCounts())
+    read_as_the_poll_reads(window.controller)
+    return next(v.id for v in window.controller.events.values() if v.type == "Conflict:Attack")
+
+
+def _roles(db, ev_id: int) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    ents = {e.id: e for e in db.entities(db.document_ids()[0])}
+    return sorted((a.role, DOC_A[ents[a.entity_id].start : ents[a.entity_id].end]) for a in db.event(ev_id).arguments)
+
+
+def test_shift_e_to_die_carries_the_attacker_as_agent_says_what_it_took_out_and_ctrl_z_puts_all_back(
+    qtbot, window, db
+):
+    """Shift+E on a suggested Attack takes its "also possible" Life:Die: on main the Attacker went with the Target
+    (Die has neither role); now the Attacker is the death's Agent (the roles filled from the same places of a
+    sentence), the Target, a GPE no Victim takes, is taken out, and the status line says both. One Ctrl+Z gives the
+    type and both roles back."""
+    w, c, v = window, window.controller, window.view
+    v.setFocus()
+    ev_id = _suggest_attack(db, window)
+    w.edit_actions.select_event(c.events[ev_id])
+    before = _roles(db, ev_id)
+    assert before == [("Attacker", "NATO forces"), ("Target", "Tal Abyad")]
+    qtbot.keyClick(v, Qt.Key.Key_E, SHIFT)
+    assert db.event(ev_id).type == "Life:Die"
+    assert _roles(db, ev_id) == [("Agent", "NATO forces")]  # on main: []
+    assert w.message.text() == (
+        "Life:Die: Attacker “NATO forces” is its Agent; Life:Die cannot hold Target “Tal Abyad”: taken out "
+        "(Ctrl+Z puts it back)"
+    )
+    qtbot.keyClick(v, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    back = db.event(ev_id)
+    assert back.type == "Conflict:Attack" and _roles(db, ev_id) == before
