@@ -101,26 +101,38 @@ def carried_role(
     return chosen
 
 
-def retyped_arguments(project: "Project", etype: EventType, event_id: int, doc_id: int) -> list[tuple[int, str | None]]:
-    """The arguments of ``event_id`` an event of ``etype`` cannot hold in their role, each with the role it goes to
-    (``carried_role``), or None: taken out. Read in the caller's transaction, before the type is changed."""
-    old = project.schema.event_type(project.row("events", event_id)["type"])
-    args = [(a, role, label, project.row("arguments", a)) for a, role, label in project.db.argument_labels(event_id)]
+def carry_plan(
+    old: EventType | None, etype: EventType, args: Sequence[tuple[str, str, int, int]], text: str
+) -> list[tuple[int, str | None]]:
+    """Of an event's arguments ``args`` ((role, its filler's label, entity id, start) each, in order) an event of
+    ``etype`` cannot hold in their role, each one's index with the role it goes to (``carried_role``), or None:
+    taken out. ``old`` None: where-roles alone are carried (the rule before session 33, which the bench compares)."""
     fillers: dict[str, list[int]] = {}
-    for _, role, label, arg in args:
-        if arg is not None and holds(etype, role, label):
-            fillers.setdefault(role, []).append(arg["entity_id"])
-    text: str | None = None
+    for role, label, entity_id, _ in args:
+        if holds(etype, role, label):
+            fillers.setdefault(role, []).append(entity_id)
     out: list[tuple[int, str | None]] = []
-    for arg_id, role, label, arg in args:
+    for i, (role, label, entity_id, start) in enumerate(args):
         if holds(etype, role, label):
             continue
-        ent = project.row("entities", arg["entity_id"]) if arg is not None else None
-        to = None
-        if ent is not None:
-            text = (project.db.document_text(doc_id) or "") if text is None else text
-            to = carried_role(old, etype, role, label, text, ent["start"], ent["id"], fillers)
-            if to is not None:
-                fillers.setdefault(to, []).append(ent["id"])
-        out.append((arg_id, to))
+        to = carried_role(old, etype, role, label, text, start, entity_id, fillers)
+        if to is not None:
+            fillers.setdefault(to, []).append(entity_id)
+        out.append((i, to))
     return out
+
+
+def retyped_arguments(project: "Project", etype: EventType, event_id: int, doc_id: int) -> list[tuple[int, str | None]]:
+    """The arguments of ``event_id`` an event of ``etype`` cannot hold in their role, each with the role it goes to
+    (``carry_plan``), or None: taken out. Read in the caller's transaction, before the type is changed."""
+    old = project.schema.event_type(project.row("events", event_id)["type"])
+    rows = [(a, role, label, project.row("arguments", a)) for a, role, label in project.db.argument_labels(event_id)]
+    ids, args = [], []
+    for arg_id, role, label, arg in rows:
+        ent = project.row("entities", arg["entity_id"]) if arg is not None else None
+        ids.append(arg_id)
+        args.append((role, label, ent["id"] if ent else -1, ent["start"] if ent else 0))
+    if all(holds(etype, role, label) for role, label, _, _ in args):
+        return []
+    text = project.db.document_text(doc_id) or ""
+    return [(ids[i], to) for i, to in carry_plan(old, etype, args, text)]
