@@ -11,12 +11,11 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from annotator.model import Entity
-from annotator.name_heads import label_of_named_head
 from annotator.pipeline_names import SPACY_KINDS, LabelKinds
 from annotator.rules import can_fill, takes, takes_value
 from annotator.role_slots import PREPOSITIONS, role_slots
 from annotator.schema import EventType, Role, Schema
-from annotator.suggest.time_spans import is_length_of_time, tells_time_of_day
+from annotator.suggest.time_spans import is_length_of_time
 
 if TYPE_CHECKING:
     from annotator.navigation import SpanIndex
@@ -412,55 +411,6 @@ def _told_as_where(text: str, start: int) -> bool:
         if word.lower() not in _ON_THE_WAY and not word[0].isupper():
             return False
     return False
-
-
-def _label_elsewhere(entities: Iterable[Entity], text: str, span: tuple[int, int], labels: Sequence[str]) -> str | None:
-    """Of ``labels``, the one the words of ``span`` carry most often in the document (not rejected), if any."""
-    words = text[span[0] : span[1]]
-    seen = Counter(
-        e.label for e in entities if e.state != "rejected" and e.label in labels and text[e.start : e.end] == words
-    )
-    return seen.most_common(1)[0][0] if seen else None
-
-
-def label_for_span(
-    entities: Iterable[Entity],
-    text: str,
-    span: tuple[int, int],
-    labels: Sequence[str],
-    kinds: LabelKinds = SPACY_KINDS,
-) -> str:
-    """The label a role's new span gets: the one the same words carry most often elsewhere in the document (not
-    rejected) when the role takes it ("Putin" as PERSON); else that of a span it ends with, the same name with fewer
-    words before it ("Court of Appeal" of the ORG "the Court of Appeal", "minister" of "deputy transport minister":
-    it was the role's first label, PERSON for the court); else that of a name the words' noun ends ("the court" of
-    "the Warsaw Regional Court": ``name_heads``); else TIME for words of a part of a day or the clock when
-    the role takes it (``time_spans.tells_time_of_day``: the Time of seed 002's "killed", "Saturday morning", was made
-    DATE, Time's first label, and took a label key; ``kinds.clock`` names TIME); else the role's first label."""
-    ents = list(entities)
-    found = _label_elsewhere(ents, text, span, labels) or _label_of_longer_name(ents, span, labels)
-    found = found or label_of_named_head(ents, text, span, labels)  # "the court" of "the Warsaw Regional Court"
-    if found is None and kinds.clock in labels and tells_time_of_day(text[span[0] : span[1]]):
-        found = kinds.clock  # "Saturday morning", "about 10:30 a.m.": a part of a day or the clock (Time: DATE first)
-    return found or labels[0]
-
-
-def _label_of_longer_name(entities: Iterable[Entity], span: tuple[int, int], labels: Sequence[str]) -> str | None:
-    """Of ``labels``, that of the shortest span (not rejected) that ends where ``span`` ends and starts before it, if
-    any ("Warsaw" of "the Warsaw Regional Court" ends elsewhere: a name of its own)."""
-    longer = [e for e in entities if e.state != "rejected" and e.end == span[1] and e.start < span[0]]
-    fit = sorted((e for e in longer if e.label in labels), key=lambda e: e.end - e.start)
-    return fit[0].label if fit else None
-
-
-def label_to_fill(entities: Iterable[Entity], text: str, suggestion: Entity, labels: Sequence[str]) -> str | None:
-    """The label a role key gives an undecided suggestion of a label the role does not take, when the choice is
-    clear: the role's only label ("500,000 zlotys", a QUANTITY, as the MONEY of Justice:Fine), else the one of the
-    role's labels the same words carry elsewhere in the document; None when it is not (which one is the person's
-    to say: a label key)."""
-    if len(labels) == 1:
-        return labels[0]
-    return _label_elsewhere(entities, text, (suggestion.start, suggestion.end), labels)
 
 
 def other_occurrences(text: str, start: int, end: int, spans: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:

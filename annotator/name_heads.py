@@ -1,6 +1,6 @@
 """A common noun that names again a name told in the document: "the court" after "the Warsaw Regional Court", "the
 ministry" after "the Foreign Ministry", "the market" after "Kabkabiya Market" (a definite description often repeats a
-name's last word). A role key's new span on such words takes that name's label (``keyflow.label_for_span``)."""
+name's last word). A role key's new span on such words takes that name's label (``span_label.label_for_span``)."""
 
 from __future__ import annotations
 

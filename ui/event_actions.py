@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from annotator.keyflow import agent_order, attribute_cues, first_role_candidates, label_for_span, label_to_fill
+from annotator.keyflow import agent_order, attribute_cues, first_role_candidates
+from annotator.span_label import label_for_span, label_to_fill
 from annotator.keyflow import role_candidates, source_order, within_line
 from annotator.pipeline_names import label_kinds
 from annotator.model import Argument, Entity, Event
@@ -234,19 +235,14 @@ class EventActions:
         c.report_status(f"{ev.type} {done} on “{c.span_said(*span, 60)}” (Ctrl+Z: back to “{word}”)")
 
     def set_type(self, ev: Event, type_: str) -> list[tuple[str, str | None, str]] | None:
-        """Another type for ``ev`` (the picker, the editor's box); the arguments it cannot hold in their role go to
-        the role they stand for or out with the change (the core's rule, ``role_carry``), named in the status line
-        and returned as ``retype_said`` takes them ((role, its role now or None, words) each); None: refused."""
+        """Another type for ``ev`` (the picker, the editor's box); the arguments carried to another role or taken out
+        with it (``role_carry``), said in the status line and returned as ``retype_said`` takes them; None: refused."""
         c = self.c
         if self._run_on_event(ev, cmd.SetEventType, ev.id, type_, expected=ev) is None:
             return None
-        after = c.events.get(ev.id)
-        now = {a.id: a.role for a in after.arguments} if after is not None else {}
-        said = [
-            (a.role, now.get(a.id), c.span_said(e.start, e.end))
-            for a in ev.arguments
-            if (e := c.entities.get(a.entity_id))
-        ]
+        now = {a.id: a.role for a in after.arguments} if (after := c.events.get(ev.id)) is not None else {}
+        ents = [(a, e) for a in ev.arguments if (e := c.entities.get(a.entity_id))]
+        said = [(a.role, now.get(a.id), c.span_said(e.start, e.end)) for a, e in ents]
         changed = [s for s in said if s[1] != s[0]]  # carried (``role_carry``) or taken out
         if line := retype_said(type_, changed):
             c.report_status(line)
@@ -431,7 +427,7 @@ class EventActions:
 
     def _fill_relabelled(self, ev: Event, index: int, ent: Entity, replace: int | None) -> None:
         """A role key on an undecided suggestion of a label the role does not take: relabelled and put in the role in
-        one step when the label is clear (``keyflow.label_to_fill``), left selected so that a label key changes it;
+        one step when the label is clear (``span_label.label_to_fill``), left selected so that a label key changes it;
         else the label keys that fit are named (it was refused in the core's words: a label key, then the role key
         again, two keys to decide one suggestion)."""
         c = self.c

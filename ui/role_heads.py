@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from annotator.keyflow import label_for_span
+from annotator.span_label import label_for_span
 from annotator.model import Entity, Event
 from annotator.pipeline_names import label_kinds
 from annotator.role_heads import heads_offered, heads_place
@@ -46,7 +46,7 @@ def fill_with_head(
     told: str = "",
 ) -> Cycle:
     """The candidate ``cycle`` reached, a noun head, made a span filling ``role`` (in argument ``replace``; labelled as
-    ``keyflow.label_for_span`` says: the role's first label unless the same words are one it takes elsewhere) in one
+    ``span_label.label_for_span`` says: the words' own evidence before the role's first label) in one
     step (``run``: the actions' ``_run_on_event``) with the span the cycle made a step before (``drop``) taken back;
     ``put`` is (replace, drop, undecide). Says so in the status line; the cycle at this step (None: not filled)."""
     assert cycle is not None

@@ -190,6 +190,35 @@ def guess_label_of_word(word: str) -> str | None:
     return _label_of(forms)
 
 
+# the last words of an organisation's name ("the Central Anti-Corruption Bureau", "the Foreign Office", "Acme Corp."):
+# a name's head, capitalised, names a body where the same word in lower case may name a place ("office") or none
+ORG_NAME_HEADS = ORG | frozenset(
+    """bureau office department ministry agency institute institution service services corporation corp inc ltd llc
+    plc co union association foundation federation league fund council commission committee university college
+    academy assembly senate front brigades guards forces directorate secretariat inspectorate""".split()
+)
+
+
+_NAME_JOINS = frozenset("the of for and on de du des la le al el".split())  # the small words inside a name
+_NAME_OF = frozenset(("of", "for", "on"))  # "Ministry of Justice": its head is before "of"
+
+
+def guess_label_of_name(words: list[str]) -> str | None:
+    """``guess_label_of_word`` for the words of a span a person made: a name (a capital first, its other words
+    capitalised or small joining words) whose head is an organisation's (``ORG_NAME_HEADS``: "Central Anti-Corruption
+    Bureau", "the Ministry of Justice": the word before "of") is an ORG; else the class of its last word ("Evin
+    Prison": FAC; "officials": PERSON); None when neither says."""
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words:
+        return None
+    if words[0][0].isupper() and all(w[0].isupper() or w.lower() in _NAME_JOINS for w in words):
+        head = next((words[i - 1] for i, w in enumerate(words) if i and w.lower() in _NAME_OF), words[-1])
+        if head.lower() in ORG_NAME_HEADS:
+            return "ORG"
+    return guess_label_of_word(words[-1])
+
+
 # who judges and who prosecutes, a closed class of English the Justice types' roles tell apart: a court is never the
 # prosecutor nor a prosecutor the adjudicator, whichever slot of the parse they come in
 ADJUDICATORS = frozenset("court tribunal jury judge magistrate".split())

@@ -279,7 +279,7 @@ def test_a_filler_moved_to_another_role_of_its_event_in_one_undoable_step(projec
 
 
 def test_the_label_a_role_key_gives_a_suggestion_is_given_only_when_clear():
-    from annotator.keyflow import label_to_fill
+    from annotator.span_label import label_to_fill
 
     text = "two were hurt; two left. Two others"
     two = Entity(1, 1, 0, 3, "CARDINAL", "suggested", "x", None)
@@ -293,7 +293,7 @@ def test_the_label_a_role_key_gives_a_suggestion_is_given_only_when_clear():
 
 
 def test_a_new_span_in_a_role_takes_the_label_its_words_have_elsewhere():
-    from annotator.keyflow import label_for_span
+    from annotator.span_label import label_for_span
 
     text = "Putin met Modi. Putin left."
     ents = [Entity(1, 1, 16, 21, "PERSON", "accepted", "x", None), Entity(2, 1, 16, 21, "ORG", "rejected", "x", None)]
@@ -490,7 +490,7 @@ def test_a_new_span_at_the_end_of_a_longer_name_gets_its_label():
     """Seed 004's "Court of Appeal", the Adjudicator, selected in the ORG "the Court of Appeal": Alt+2 made it a PERSON
     (the role's first label), a label key more. It gets the label of the longer name it ends with, when the role takes
     it; a word inside a name that ends elsewhere ("Warsaw" of "the Warsaw Regional Court") gets the first label."""
-    from annotator.keyflow import label_for_span
+    from annotator.span_label import label_for_span
     from annotator.model import Entity
 
     text = "He would appeal to the Court of Appeal in Warsaw, said the Warsaw Regional Court."
@@ -717,7 +717,7 @@ def test_a_new_span_for_a_time_role_is_a_time_when_its_words_name_a_part_of_a_da
     label, DATE, and a label key after it. Words of a part of a day or the clock make it TIME
     (``time_spans.tells_time_of_day``); a day, a month, a year stay DATE; the same words labelled elsewhere win."""
     text = "It hit on Saturday morning, at about 10:30 a.m., that night; on Sunday, in May 2023, at noon."
-    from annotator.keyflow import label_for_span
+    from annotator.span_label import label_for_span
 
     time = next(r for r in default_schema().event_type("Life:Die").roles if r.name == "Time")
     assert time.labels[0] == "DATE"

@@ -7,7 +7,8 @@ span "Saturday morning" its first label. The kinds are the one owner's (``pipeli
 
 from __future__ import annotations
 
-from annotator.keyflow import kin_fits, label_for_span, role_candidates
+from annotator.keyflow import kin_fits, role_candidates
+from annotator.span_label import label_for_span
 from annotator.model import Entity
 from annotator.pipeline_names import SPACY_KINDS, label_kinds
 from renamed_labels_support import SCHEMA

@@ -902,7 +902,7 @@ def test_the_fill_rule_check_sees_one():
 
 # a label's evidence, not a filler: the label the words of a new span carry most often elsewhere (label_for_span), of
 # the role's labels, a rejected suggestion giving none
-NOT_A_FILL_RULE = {"annotator/keyflow.py": ["_label_elsewhere"]}
+NOT_A_FILL_RULE = {"annotator/span_label.py": ["label_elsewhere"]}
 
 
 def test_whether_an_entity_can_fill_a_role_is_the_rule_module_s_word():

@@ -24,11 +24,10 @@ from PySide6.QtWidgets import QApplication
 from annotator.find_words import find_all, find_stops, next_match
 from annotator.keyflow import (
     agent_order,
-    label_for_span,
-    label_to_fill,
     role_candidates,
     source_order,
 )
+from annotator.span_label import label_for_span, label_to_fill
 from annotator.model import Entity, Event
 from annotator.role_heads import heads_offered, heads_place
 from annotator.pipeline_names import label_kinds
@@ -394,7 +393,7 @@ class Player:
 
     def left_to_role_key(self, start: int, end: int, label: str) -> bool:
         """Whether the missing span ``[start, end)`` is a gold event's argument that the role key typed in Find's bar
-        makes a span of, with ``label`` (``keyflow.label_for_span``), as it fills the role (session 25): the events'
+        makes a span of, with ``label`` (``span_label.label_for_span``), as it fills the role (session 25): the events'
         phase makes it then, `Ctrl+F`, letters and the role key, where labelling it here took `Return` and the label
         key more."""
         now = self.label_plan(start, end, label)[0]  # Find and the label key here; the role key comes later either way
@@ -517,7 +516,7 @@ class Player:
 
     def head_offered(self, v: Event, role, span: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]
         """Whether ``span``, no span yet, is a noun head the role key's cycle reaches among the first few, made a span
-        of its gold label (``keyflow.label_for_span``, as the app labels it): the key then, not Find."""
+        of its gold label (``span_label.label_for_span``, as the app labels it): the key then, not Find."""
         if span not in self.cycle_spans(v, role)[:MAX_CYCLE]:
             return False
         label = label_for_span(self.c.entities.values(), self.text, span, role.labels, label_kinds(self.c.schema))

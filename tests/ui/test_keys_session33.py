@@ -33,9 +33,7 @@ def _roles(db, ev_id: int) -> list[tuple[str, str]]:  # type: ignore[no-untyped-
     return sorted((a.role, DOC_A[ents[a.entity_id].start : ents[a.entity_id].end]) for a in db.event(ev_id).arguments)
 
 
-def test_shift_e_to_die_carries_the_attacker_as_agent_says_what_it_took_out_and_ctrl_z_puts_all_back(
-    qtbot, window, db
-):
+def test_shift_e_to_die_carries_the_attacker_as_agent_says_what_it_took_out_and_ctrl_z_puts_all_back(qtbot, window, db):
     """Shift+E on a suggested Attack takes its "also possible" Life:Die: on main the Attacker went with the Target
     (Die has neither role); now the Attacker is the death's Agent (the roles filled from the same places of a
     sentence), the Target, a GPE no Victim takes, is taken out, and the status line says both. One Ctrl+Z gives the
