@@ -3,11 +3,16 @@ the project file holds; each test failed on main before its change."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from ui_helpers import find
 from ui_support import DOC_A, read_as_the_poll_reads
 
-SHIFT = Qt.KeyboardModifier.ShiftModifier
+SHIFT, CTRL, ALT = (
+    Qt.KeyboardModifier.ShiftModifier,
+    Qt.KeyboardModifier.ControlModifier,
+    Qt.KeyboardModifier.AltModifier,
+)
 
 
 def _suggest_attack(db, window) -> int:  # type: ignore[no-untyped-def]
@@ -54,3 +59,41 @@ def test_shift_e_to_die_carries_the_attacker_as_agent_says_what_it_took_out_and_
     qtbot.keyClick(v, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     back = db.event(ev_id)
     assert back.type == "Conflict:Attack" and _roles(db, ev_id) == before
+
+
+ARREST = (
+    "Officers of the Central Anti-Corruption Bureau arrested Marek Zielinski at the Mokotow Detention Centre in "
+    "Warsaw on Friday, his lawyer said."
+)
+
+
+@pytest.mark.slow  # 2 s: a window of its own on a file of its own
+def test_a_name_a_role_key_makes_takes_the_label_its_words_say_not_the_role_s_first(qtbot, tmp_path):
+    """`Ctrl+F c e n Alt+2` on an Arrest-Jail (round 26): the Agent "Central Anti-Corruption Bureau" was made a PERSON,
+    the Agent's first label, and the line said so; a label key more put ORG. Its words say ORG (a name whose last
+    word is an organisation's: ``span_label``), and the file holds that."""
+    from annotator.store import Project
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from ui_support import close_window, one_suggested_event, open_window
+
+    path = tmp_path / "label.annotator"
+    person = ArgumentSuggestion("Person", *find(ARREST, "Marek Zielinski"), "PERSON")
+    arrest = EventSuggestion("Justice:Arrest-Jail", *find(ARREST, "arrested"), 0.6, (person,))
+    one_suggested_event(path, ARREST, [], arrest)
+    w = open_window(qtbot, path)
+    try:
+        v, bar = w.view, w.find_bar
+        v.setFocus()
+        (ev,) = w.controller.events.values()
+        w.controller.select_event(ev.id)
+        qtbot.keyClick(v, Qt.Key.Key_F, CTRL)
+        bar.edit.selectAll()
+        qtbot.keyClicks(bar.edit, "cen")
+        qtbot.keyClick(bar.edit, Qt.Key.Key_2, ALT)  # Agent
+        said = w.message.text()
+        assert said == "Agent: Central Anti-Corruption Bureau as ORG (a label key changes it)", said  # main: as PERSON
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        made = [(ARREST[e.start : e.end], e.label) for e in p.entities(p.document_ids()[0])]
+    assert ("Central Anti-Corruption Bureau", "ORG") in made, made
