@@ -131,10 +131,16 @@ def put_said(c: "Controller", e: "Entity", sentence: tuple[int, int]) -> str:
     with nothing selected, "Person: Funmilayo Bakare" of the sentence before (the trigger's has no PERSON free); Enter
     on "arrested", which moved on to "Bakare" of the next sentence, and Alt+2, "Agent: Bakare": said as if they were
     the trigger's (session 32)."""
-    words = c.span_said(e.start, e.end)
+    words, where = c.span_said(e.start, e.end), sentence_said(e, sentence)
+    return f"{words}, {where}" if where else words
+
+
+def sentence_said(e: "Entity", sentence: tuple[int, int]) -> str:
+    """Where ``e`` lies against the trigger's ``sentence``: "" in it, else "of an earlier sentence" or "of a later
+    sentence" (the role key's line, the event editor's empty role and fill list: one wording)."""
     if sentence[0] <= e.start and e.end <= sentence[1]:
-        return words
-    return f"{words}, of {'an earlier' if e.start < sentence[0] else 'a later'} sentence"
+        return ""
+    return f"of {'an earlier' if e.start < sentence[0] else 'a later'} sentence"
 
 
 def one_only(c: "Controller", ev: "Event", role: "Role") -> str:

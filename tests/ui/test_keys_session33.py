@@ -97,3 +97,75 @@ def test_a_name_a_role_key_makes_takes_the_label_its_words_say_not_the_role_s_fi
     with Project(path, create=False) as p:
         made = [(ARREST[e.start : e.end], e.label) for e in p.entities(p.document_ids()[0])]
     assert ("Central Anti-Corruption Bureau", "ORG") in made, made
+
+
+TWO = "Marek Zielinski met Anna Nowak in Warsaw. Officers of the agency arrested him at his home on Friday."
+
+
+def _empty_role_said(ed, role: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """What the event editor shows in an empty role's cell (its text, its tooltip)."""
+    from ui.elided import ElidedLabel
+
+    i = list(ed.role_rows).index(role)
+    said = ed._group._cells[i].itemAt(0).widget()
+    assert isinstance(said, ElidedLabel), said
+    return said.full_text, said.toolTip()
+
+
+@pytest.mark.slow  # 3 s: two windows of their own on files of their own
+def test_the_editor_s_empty_role_names_what_its_key_puts_and_where_it_lies(qtbot, tmp_path):
+    """An Arrest-Jail on "arrested" of the second sentence, whose own sentence has no entity for Place: the editor's
+    Place read "— Alt+5: Warsaw" as if it were the trigger's; its fill list "Warsaw  (GPE)". Now both say "of an
+    earlier sentence", as the role key's line does (session 32). With the parse's nouns stored the key puts the
+    sentence's nearest noun first (round 26b) while the editor named another sentence's entity: it names the noun,
+    labelled as the key labels it, and the key then puts what it named."""
+    import re
+
+    import orjson
+
+    from annotator.store import Project
+    from annotator.suggest.types import EventSuggestion
+    from ui_support import close_window, one_suggested_event, open_window
+
+    arrest = EventSuggestion("Justice:Arrest-Jail", *find(TWO, "arrested"), 0.6)
+    names = [(*find(TWO, "Marek Zielinski"), "PERSON"), (*find(TWO, "Anna Nowak"), "PERSON")]
+    for heads in ([], [find(TWO, "Officers"), find(TWO, "agency"), find(TWO, "home")]):
+        path = tmp_path / f"editor{len(heads)}.annotator"
+        one_suggested_event(path, TWO, [*names, (*find(TWO, "Warsaw"), "GPE")], arrest)
+        if heads:
+            with Project(path, create=False) as p, p.transaction():
+                words = [m.span() for m in re.finditer(r"\w+|[^\w\s]", TWO)]
+                second = [s for s, _ in words].index(TWO.index("Officers"))  # the token the second sentence starts
+                p.db.insert_tokens(
+                    p.document_ids()[0],
+                    "spacy:test@1",
+                    orjson.dumps([s for s, _ in words]).decode(),
+                    orjson.dumps([e for _, e in words]).decode(),
+                    orjson.dumps([0, second]).decode(),
+                    replace=True,
+                    noun_heads=orjson.dumps(heads).decode(),
+                )
+        w = open_window(qtbot, path)
+        try:
+            v, ed = w.view, w.event_editor
+            v.setFocus()
+            (ev,) = w.controller.events.values()
+            w.edit_actions.select_event(ev)
+            qtbot.waitUntil(lambda: ed.event_id == ev.id and not w._panel_timer.isActive())
+            place, tip = _empty_role_said(ed, "Place")
+            if not heads:
+                assert place == "— Alt+5: Warsaw, of an earlier sentence", place  # main: "— Alt+5: Warsaw"
+                assert "of an earlier sentence" in tip, tip
+                combo = ed.fill_combos[list(ed.role_rows).index("Place")]
+                assert combo.itemText(1) == "Warsaw  (GPE, of an earlier sentence)"  # main: "Warsaw  (GPE)"
+                continue
+            # the nearest noun to the trigger, as the key's cycle offers them (no class: Place's first label)
+            assert place == "— Alt+5: agency, a noun of the sentence", place  # main: "— Alt+5: Warsaw"
+            assert "makes “agency” a span (GPE)" in tip, tip
+            agent, _ = _empty_role_said(ed, "Agent")
+            assert agent == "— Alt+2: agency, a noun of the sentence", agent
+            qtbot.keyClick(v, Qt.Key.Key_2, ALT)  # the key puts what the editor named, labelled as it said
+            said = w.message.text()
+            assert said.startswith("Agent: agency as ORG, a noun of the sentence"), said
+        finally:
+            close_window(w)

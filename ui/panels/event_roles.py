@@ -9,13 +9,15 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from annotator.keyflow import agent_order, first_role_candidates, source_order
+from annotator.span_label import label_for_span
 from annotator.pipeline_names import label_kinds
 from annotator.model import Entity, Event
 from ui import theme as themes
 from ui.elided import ElidedLabel
 from annotator.rules import event_missing_roles
 from ui.plain import tooltip_text
-from ui.role_keys import role_shortcut
+from ui.role_heads import with_heads
+from ui.role_keys import role_shortcut, sentence_said
 from ui.widget_tools import empty_layout, plain_label, widgets_of
 from ui.wrapped import WrappedButton
 
@@ -29,6 +31,7 @@ FILL_LIST_MOST = 50  # entities in a role's fill list, nearest to the trigger fi
 PROBE_FILLER = -1  # the entity id of the filler every role gets when the panel's least width is measured
 ROW_SPACING = 2  # pixels between two roles' rows (the style's 6 left Time of a seven-role event off screen)
 FILL_LIST_CHARACTERS = 4  # a fill list's width in 'x's: "fill…" whole (its entries shown whole when it opens)
+NOUN_SAID = "a noun of the sentence"  # an empty role's key makes a span of it (``role_heads``), as its line says
 ROLE_NAME_LEAST = 14  # characters of a role's name always shown ("Beneficiary *"); a longer one is elided
 
 
@@ -78,6 +81,7 @@ class RolesBox(QGroupBox):
         self.event_type = ev.type
         self._lists = lists
         self._in_event = {a.entity_id for a in ev.arguments}  # no candidate Alt+N puts (it leaves them out)
+        self._event = ev  # its trigger's sentence: where a candidate lies, the nouns a role key offers there
         self.fill_combos: list[QComboBox] = []
         self.role_rows: dict[str, QLabel] = {}
         self._cells: list[QVBoxLayout] = []  # each role's fillers, as its row shows them
@@ -144,6 +148,7 @@ class RolesBox(QGroupBox):
         (or the candidate an empty one names), its fill list, its flag as a required role not filled."""
         self._lists = lists
         self._in_event = {a.entity_id for a in ev.arguments}
+        self._event = ev
         etype = self.c.schema.event_type(ev.type)
         missing = set(event_missing_roles(self.c.schema, ev))
         for i, role in enumerate(etype.roles if etype else ()):
@@ -158,7 +163,7 @@ class RolesBox(QGroupBox):
                     combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
                     combo.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)  # as after Tab
                     combo.update()
-            elif not now[0] and now[1] != was[1]:  # empty, its list changed: the first named again
+            elif not now[0]:  # empty: what its key puts named again (a noun of the sentence made a span is no more)
                 said = self._cells[i].itemAt(0).widget()
                 if isinstance(said, ElidedLabel):
                     self._say_candidate(said, i, role.name)
@@ -177,7 +182,8 @@ class RolesBox(QGroupBox):
             for a in ev.arguments
             if a.role == role
         )
-        return fillers, tuple(e.id for e in self._lists.get(role, ())), missing
+        ids = tuple(e.id for e in self._lists.get(role, ()))
+        return fillers, (ids, self.c.sentence(ev.trigger_start)), missing  # the list says where each lies against it
 
     def _fill_cell(self, cell: QVBoxLayout, index: int, role: str, filled: list) -> None:  # type: ignore[type-arg]
         """A role's fillers in its cell: each a button (to the text) and × (remove it); when none, a dash and the
@@ -211,32 +217,54 @@ class RolesBox(QGroupBox):
         return said
 
     def _say_candidate(self, said: ElidedLabel, index: int, role: str) -> None:
-        """``said`` names the first of role ``index``'s fill list that fills no other role of the event, as its key
-        with nothing selected puts it; a dash alone when there is none or the role has no key (a tenth). Set in
-        place: ] made the label again."""
-        first = [e for e in self._lists.get(role, []) if e.id not in self._in_event][:1]
+        """``said`` names what role ``index``'s key puts with nothing selected: the first of its fill list that fills
+        no other role of the event, or a noun of the trigger's sentence before another sentence's entity
+        (``role_heads.with_heads``, as the key's cycle offers them, session 32), and where it lies when that is not
+        the trigger's sentence ("— Alt+1: Bakare, of an earlier sentence"; session 33: it read as the trigger's); a
+        dash alone when there is none or the role has no key (a tenth). Set in place: ] made the label again."""
+        first = self._first_put(role)
         key = role_shortcut(index)
-        if not first or not key:
+        if first is None or not key:
             said.set_full_text("—")
             said.setToolTip(tooltip_text(f"{role} is empty; no entity it accepts is in the document"))
             return
-        ent = first[0]
-        words = self.c.doc.text[ent.start : ent.end] if self.c.doc else ""
-        said.set_full_text(f"— {key}: {words}")
-        said.setToolTip(
-            tooltip_text(
-                f"{role} is empty: {key} (nothing selected) puts “{words}” ({ent.label}), first in its fill list"
-            )
-        )
+        words, label, where = first
+        said.set_full_text(f"— {key}: {words}{where and ', ' + where}")
+        if where == NOUN_SAID:
+            tip = f"makes “{words}” a span ({label}) and puts it: {where}, where no entity it accepts is free"
+        elif where:
+            tip = f"puts “{words}” ({label}), {where}: the trigger's sentence has no entity or noun it takes free"
+        else:
+            tip = f"puts “{words}” ({label}), first in its fill list"
+        said.setToolTip(tooltip_text(f"{role} is empty: {key} (nothing selected) {tip}"))
+
+    def _first_put(self, role: str) -> tuple[str, str, str] | None:
+        """The words, label and place ("" in the trigger's sentence, ``NOUN_SAID``, or "of a later sentence") of what
+        ``role``'s key puts with nothing selected (``_say_candidate``); None: nothing."""
+        c, ev = self.c, self._event
+        ents = [e for e in self._lists.get(role, []) if e.id not in self._in_event]
+        sentence = c.sentence(ev.trigger_start)
+        first = with_heads(c, ev, ents, sentence)[:1]
+        if not first or c.doc is None:
+            return None
+        if isinstance(first[0], tuple):  # a noun head: made a span as the key would label it
+            r = c.schema.event_type(ev.type).role(role)
+            label = label_for_span(c.entities.values(), c.doc.text, first[0], r.labels, label_kinds(c.schema))
+            return c.span_said(*first[0]), label, NOUN_SAID
+        ent = c.entities[first[0]]
+        return c.span_said(ent.start, ent.end), ent.label, sentence_said(ent, sentence)
 
     def _fill_list(self, combo: QComboBox, entities: "Iterable[Entity]") -> None:
         """A role's fill list: "fill…" (whole in the least width: 'fill Destination…' read 'fill Destinati'), then
-        the entities it accepts, in the order Alt+N puts them."""
+        the entities it accepts, in the order Alt+N puts them, each of another sentence than the trigger's said so
+        ("Bakare  (PERSON, of an earlier sentence)")."""
         text = self.c.doc.text if self.c.doc else ""
+        sentence = self.c.sentence(self._event.trigger_start)
         combo.clear()
         combo.addItem("fill…", None)
         for e in entities:
-            combo.addItem(f"{text[e.start : e.end]}  ({e.label})", e.id)
+            where = sentence_said(e, sentence)
+            combo.addItem(f"{text[e.start : e.end]}  ({e.label}{where and ', ' + where})", e.id)
 
     def _fill(self, role_index: int, combo: QComboBox, idx: int) -> None:
         eid = combo.itemData(idx)
