@@ -115,8 +115,8 @@ def _empty_role_said(ed, role: str) -> tuple[str, str]:  # type: ignore[no-untyp
 @pytest.mark.slow  # 3 s: two windows of their own on files of their own
 def test_the_editor_s_empty_role_names_what_its_key_puts_and_where_it_lies(qtbot, tmp_path):
     """An Arrest-Jail on "arrested" of the second sentence, whose own sentence has no entity for Place: the editor's
-    Place read "— Alt+5: Warsaw" as if it were the trigger's; its fill list "Warsaw  (GPE)". Now both say "of an
-    earlier sentence", as the role key's line does (session 32). With the parse's nouns stored the key puts the
+    Place read "— Alt+5: Warsaw" as if it were the trigger's; its fill list "Warsaw  (GPE)". Now both say it is of an
+    earlier sentence, as the role key's line does (session 32). With the parse's nouns stored the key puts the
     sentence's nearest noun first (round 26b) while the editor named another sentence's entity: it names the noun,
     labelled as the key labels it, and the key then puts what it named."""
     import re
@@ -154,16 +154,16 @@ def test_the_editor_s_empty_role_names_what_its_key_puts_and_where_it_lies(qtbot
             qtbot.waitUntil(lambda: ed.event_id == ev.id and not w._panel_timer.isActive())
             place, tip = _empty_role_said(ed, "Place")
             if not heads:
-                assert place == "— Alt+5: Warsaw, of an earlier sentence", place  # main: "— Alt+5: Warsaw"
+                assert place == "— Alt+5: Warsaw (earlier sentence)", place  # main: "— Alt+5: Warsaw"
                 assert "of an earlier sentence" in tip, tip
                 combo = ed.fill_combos[list(ed.role_rows).index("Place")]
                 assert combo.itemText(1) == "Warsaw  (GPE, of an earlier sentence)"  # main: "Warsaw  (GPE)"
                 continue
             # the nearest noun to the trigger, as the key's cycle offers them (no class: Place's first label)
-            assert place == "— Alt+5: agency, a noun of the sentence", place  # main: "— Alt+5: Warsaw"
+            assert place == "— Alt+5: agency (noun)", place  # main: "— Alt+5: Warsaw"
             assert "makes “agency” a span (GPE)" in tip, tip
             agent, _ = _empty_role_said(ed, "Agent")
-            assert agent == "— Alt+2: agency, a noun of the sentence", agent
+            assert agent == "— Alt+2: agency (noun)", agent
             qtbot.keyClick(v, Qt.Key.Key_2, ALT)  # the key puts what the editor named, labelled as it said
             said = w.message.text()
             assert said.startswith("Agent: agency as ORG, a noun of the sentence"), said

@@ -71,7 +71,8 @@ GENERAL = [
         "Shift+E",
         "On the selected event that could be another type (a suggestion's “also possible”, else the next type its "
         "trigger words name, else the type of the nearest other event of the document): that type, a suggestion "
-        "accepted (again: the next one)",
+        "accepted (again: the next one); each filler goes to the role it stands for there (Attack's Attacker: Die's "
+        "Agent), what none holds is taken out, both said on the status line",
     ),
     (
         "Alt+1 … Alt+9",

@@ -220,7 +220,7 @@ class RolesBox(QGroupBox):
         """``said`` names what role ``index``'s key puts with nothing selected: the first of its fill list that fills
         no other role of the event, or a noun of the trigger's sentence before another sentence's entity
         (``role_heads.with_heads``, as the key's cycle offers them, session 32), and where it lies when that is not
-        the trigger's sentence ("— Alt+1: Bakare, of an earlier sentence"; session 33: it read as the trigger's); a
+        the trigger's sentence ("— Alt+1: Bakare (earlier sentence)"; session 33: it read as the trigger's); a
         dash alone when there is none or the role has no key (a tenth). Set in place: ] made the label again."""
         first = self._first_put(role)
         key = role_shortcut(index)
@@ -229,7 +229,14 @@ class RolesBox(QGroupBox):
             said.setToolTip(tooltip_text(f"{role} is empty; no entity it accepts is in the document"))
             return
         words, label, where = first
-        said.set_full_text(f"— {key}: {words}{where and ', ' + where}")
+        # the place in a few words, kept at 1366x768 where the row shows some 25 characters (", a noun o…" was cut)
+        if not where:
+            said.set_full_text(f"— {key}: {words}")
+        elif where == NOUN_SAID:
+            said.set_full_text(f"— {key}: {words} (noun)")
+        else:  # "of an earlier sentence": "(earlier sentence)", "(earlier)" where that does not fit
+            when = where.split()[-2]
+            said.set_full_text(f"— {key}: {words} ({when} sentence)", (f"— {key}: {words} ({when})",))
         if where == NOUN_SAID:
             tip = f"makes “{words}” a span ({label}) and puts it: {where}, where no entity it accepts is free"
         elif where:
