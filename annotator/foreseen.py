@@ -13,20 +13,11 @@ from typing import Any, Iterable, Mapping
 
 from annotator.decisions import decided_values
 from annotator.model import HUMAN, Argument, Entity, Event
+from annotator.role_carry import carry_plan
 from annotator.rules import holds
 from annotator.schema import EventType, Schema
 from annotator.shown import is_as_shown
-
-
-# a new span's stand-in id until the file gives it one: above any id the file gives, never below 0 (the views key an
-# event's trigger by its id below 0, among the spans)
-STAND_IN_SPANS = 1 << 62
-
-
-def stand_in(item_id: object) -> bool:
-    """Whether ``item_id`` is a stand-in: the id a kept edit's new argument (below 0) or span (from
-    ``STAND_IN_SPANS``) is held under until the file gives it one; an edit naming it is refused when it lands."""
-    return isinstance(item_id, int) and not isinstance(item_id, bool) and not 0 <= item_id < STAND_IN_SPANS
+from annotator.stand_ins import stand_in
 
 
 @dataclass(frozen=True)
@@ -40,9 +31,12 @@ class Foreseen:
     item_id: int
     values: Mapping[str, Any] | None
     expected: Entity | Event | None = None
-    # a type change: the type the event takes, whose arguments it cannot hold go with it (``edits.set_event_type``);
-    # they stayed in view until it landed
+    # a type change: the type the event takes, whose arguments it cannot hold go to the roles they stand for or with it
+    # (``edits.set_event_type``, ``role_carry``: from the type ``retyped_from``, the fillers' places read in ``text``);
+    # they stayed in view until it landed, and the carried ones showed gone (session 33)
     etype: EventType | None = None
+    retyped_from: EventType | None = None
+    text: str = ""
     # a relabel: the project's schema, by which the roles that do not take the new label let the span go
     # (``edits.unfit_roles``); they stayed in view until it landed
     schema: Schema | None = None
@@ -89,13 +83,7 @@ def replay(
         values = decided_values(row.state, dict(f.values))  # a suggestion edited is decided (accepted)
         rows[f.item_id] = replace(row, **values)
         if f.etype is not None:  # before its accept's fillers: a filler removed is not accepted with the event
-            etype, event_id = f.etype, f.item_id
-
-            def unheld(a: Argument) -> bool:
-                filler = entities.get(a.entity_id)
-                return a.event_id == event_id and not holds(etype, a.role, filler.label if filler else None)
-
-            _drop_arguments(events, args, made, unheld)
+            _retype(entities, events, args, made, f)
             row = replace(row, arguments=events[f.item_id].arguments)
         if f.schema is not None and "label" in values:
             _drop_arguments(events, args, made, _unfit(f.schema, events, f.item_id, values["label"]))
@@ -202,6 +190,29 @@ def _unfit(schema: Schema, events: dict[int, Event], span_id: int, label: str) -
         return a.entity_id == span_id and etype is not None and not holds(etype, a.role, label)
 
     return gone
+
+
+def _retype(
+    entities: dict[int, Entity], events: dict[int, Event], args: dict[int, Argument], made: Replayed, f: Foreseen
+) -> None:
+    """A kept type change's arguments as the core makes them (``role_carry.carry_plan``, in the order the file keeps
+    them: by id, the kept new ones last): carried to the role they stand for, or taken out."""
+    assert f.etype is not None
+    ev = events[f.item_id]
+    held = sorted(ev.arguments, key=lambda a: (stand_in(a.id), abs(a.id)))
+    fillers = [entities.get(a.entity_id) for a in held]
+    plain = [(a.role, e.label if e else "", a.entity_id, e.start if e else 0) for a, e in zip(held, fillers)]
+    plan = carry_plan(f.retyped_from, f.etype, plain, f.text)
+    gone = {held[i].id for i, to in plan if to is None}
+    moved = {held[i].id: to for i, to in plan if to is not None}
+    if moved:
+        made.keep("events", events, f.item_id)
+        for arg_id, to in moved.items():
+            if arg_id in args:
+                args[arg_id] = replace(args[arg_id], role=to)
+        arguments = tuple(replace(a, role=moved[a.id]) if a.id in moved else a for a in ev.arguments)
+        events[f.item_id] = replace(ev, arguments=arguments)
+    _drop_arguments(events, args, made, lambda a: a.id in gone and a.event_id == f.item_id)
 
 
 def _drop_arguments(events: dict[int, Event], args: dict[int, Argument], made: Replayed, gone: Any) -> None:

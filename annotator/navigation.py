@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 
-from annotator.foreseen import stand_in
+from annotator.stand_ins import stand_in
 from annotator.model import Entity, Event
 from annotator.offsets import snap_to_tokens
 from annotator import tokens as fallback
@@ -300,7 +300,7 @@ def still_there(selected: int | None, present: Container[int]) -> int | None:
 
 
 def landed_as(selected: int | None, row: Entity | None, entities: dict[int, Entity]) -> int | None:
-    """The span a selected stand-in (``foreseen.stand_in``: a span made by an edit kept while another program writes)
+    """The span a selected stand-in (``stand_ins.stand_in``: a span made by an edit kept while another program writes)
     became when its edit landed: the file's span on its words, of its label first, the newest; None when ``selected``
     is no stand-in gone, or no such span is there (its edit refused). The stand-in's id goes at the landing, and the
     selection with it: the next role key then took the words, not the span (round 19, docs/keyboard.md)."""

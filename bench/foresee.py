@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> None:
     from annotator.filesystems import MOUNTS, network_share
-    from annotator.foreseen import STAND_IN_SPANS, Foreseen
+    from annotator.foreseen import Foreseen
+    from annotator.stand_ins import STAND_IN_SPANS
     from annotator.held import HeldDocument
     from annotator.model import Argument, Entity, Event
 

@@ -15,7 +15,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator import edits, edits_flow, kept_journal, kept_messages
-from annotator.foreseen import STAND_IN_SPANS, Foreseen
+from annotator.foreseen import Foreseen
+from annotator.stand_ins import STAND_IN_SPANS
 from annotator.errors import AnnotatorError, BusyError, ProjectMovedError, SaveError, StaleChangeError
 from annotator.history import Outcome, Step
 from annotator.model import Argument, Change
@@ -345,10 +346,15 @@ class SetEventType(CoreEditCommand):
         return {"type": self.step.args[1]}
 
     def foresight(self) -> Foreseen | None:
-        """With the type: the arguments it cannot hold are shown gone as they will be (they showed until it landed)."""
-        made = super().foresight()
-        etype = self.controller.project.schema.event_type(self.step.args[1]) if self.controller.project else None
-        return None if made is None else replace(made, etype=etype)
+        """With the type: the arguments it cannot hold are shown in the roles they stand for, or gone, as they will be
+        (they showed until it landed; the carried ones showed gone)."""
+        made, c = super().foresight(), self.controller
+        if made is None or c.project is None:
+            return made
+        was = self.step.kwargs.get("expected") or c.events.get(self.step.args[0])
+        old = c.project.schema.event_type(was.type) if was is not None else None
+        text = c.doc.text if c.doc is not None else ""
+        return replace(made, etype=c.project.schema.event_type(self.step.args[1]), retyped_from=old, text=text)
 
 
 class MoveTrigger(CoreEditCommand):

@@ -11,7 +11,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator import kept_messages
 from annotator.errors import AnnotatorError, ProjectMovedError
-from annotator.foreseen import Foreseen, stand_in
+from annotator.foreseen import Foreseen
+from annotator.stand_ins import stand_in
 from annotator.model import Argument
 from annotator.store import BUSY_TIMEOUT_MS, Project
 from annotator.write_queue import RETRY_BUDGET_S, RETRY_MS, WriteQueue

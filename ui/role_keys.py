@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from annotator.foreseen import stand_in
+from annotator.stand_ins import stand_in
 from annotator.name_span import filler_around
 from annotator.role_event import event_for_filler
 from annotator.rules import takes

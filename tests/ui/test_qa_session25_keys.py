@@ -149,7 +149,7 @@ def test_a_kept_new_span_fill_leaves_the_span_selected_as_a_made_one_does(qtbot,
     "forces" from Attacker to Target. Made with no one writing, the new span is selected (left by the role key) and
     Alt+2 fills Target with its first candidate. The kept span is selected the same way now: the same keys, the same
     roles (session 24's lead)."""
-    from annotator.foreseen import stand_in
+    from annotator.stand_ins import stand_in
     from ui_helpers import find
     from ui_support import DOC_A, attacker_fill_kept, press_role_key
 

@@ -62,7 +62,7 @@ def test_a_kept_new_span_fill_keeps_its_span_selected_once_it_lands(qtbot, windo
     nothing selected, the span no longer the one the role key left. The file's span on its words stays selected now,
     as the one the role key left: Alt+2 (Target) fills Target with its first candidate, as with no one writing, and a
     label key relabels "forces" (main: nothing selected after the landing)."""
-    from annotator.foreseen import stand_in
+    from annotator.stand_ins import stand_in
     from ui_support import DOC_A, attacker_fill_kept, press_role_key
 
     w, c = window, window.controller
