@@ -12,6 +12,7 @@ from typing import Any, Sequence
 from annotator.errors import SchemaError
 from annotator.resources_path import resource_path
 from annotator.schema_lines import Locator
+from annotator.schema_toml import toml_data
 
 MULTIPLICITIES = ("optional", "one", "one_or_more", "any")
 DEFAULT_SCHEMA_FILE = "schemas/news.toml"
@@ -219,8 +220,6 @@ class Schema:
         )
 
 
-_TOML_AT = re.compile(r"^(.*?) \(at line (\d+), column (\d+)\)$")
-
 ENTITY_KEYS = {"name", "description", "color", "key", "aliases"}
 # plain keys the app's document view already uses (either case): a label key there would never work
 APP_KEYS = {"x": "rejecting a suggestion (X)", "e": "a new event (E)"}
@@ -267,17 +266,7 @@ def parse_schema(source: str, where: str = "<schema>", *, app_keys: bool = True)
 
 @lru_cache(maxsize=16)
 def _parse_schema(source: str, where: str, app_keys: bool) -> Schema:
-    import tomllib  # only when TOML is parsed: a project's stored schema is read from its parsed copy (schema_cache)
-
-    try:
-        data = tomllib.loads(source)
-    except RecursionError:  # tomllib recurses once per nesting level
-        raise SchemaError(f"{where}: not a schema: arrays or tables nested too deeply") from None
-    except tomllib.TOMLDecodeError as exc:
-        m = _TOML_AT.match(str(exc))
-        if m:
-            raise SchemaError(f"{where}:{m.group(2)}: not valid TOML: {m.group(1)} (column {m.group(3)})") from None
-        raise SchemaError(f"{where}: not valid TOML: {exc}") from None
+    data = toml_data(source, where)
     loc = Locator(source)
     w = _Where(where)
     unknown = set(data) - {"schema", "entity", "event", "attribute", "category"}
