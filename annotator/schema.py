@@ -254,19 +254,22 @@ class _Where:
         return SchemaError(f"{self.where}:{line}: {reason}" if line else f"{self.where}: {reason}")
 
 
-def parse_schema(source: str, where: str = "<schema>", *, app_keys: bool = True) -> Schema:
+def parse_schema(
+    source: str, where: str = "<schema>", *, app_keys: bool = True, grown_from: str | None = None
+) -> Schema:
     """Parse and check schema TOML; errors name the file, the line and the reason.
 
     ``app_keys=False`` lets label keys the app uses itself pass (a schema already stored in a project).
     A Schema is immutable, so the same source parses once per process: the news schema took 27 ms CPU (tomllib is
-    pure Python) at every project made.
+    pure Python) at every project made. ``grown_from``: the text ``source`` opens with, tables added after it (an
+    import's, formats/schema_growth.py): its TOML read once, then only the added text (annotator/schema_toml.py).
     """
-    return _parse_schema(source, where, app_keys)
+    return _parse_schema(source, where, app_keys, grown_from)
 
 
 @lru_cache(maxsize=16)
-def _parse_schema(source: str, where: str, app_keys: bool) -> Schema:
-    data = toml_data(source, where)
+def _parse_schema(source: str, where: str, app_keys: bool, grown_from: str | None = None) -> Schema:
+    data = toml_data(source, where, grown_from)
     loc = Locator(source)
     w = _Where(where)
     unknown = set(data) - {"schema", "entity", "event", "attribute", "category"}

@@ -89,6 +89,11 @@ def grown_schema(
                 "import it into a new project",
             )
     try:
-        return parse_schema(source.rstrip("\n") + "\n\n" + extra, f"{schema.name} + {Path(path).name}", app_keys=False)
+        return parse_schema(
+            source.rstrip("\n") + "\n\n" + extra,
+            f"{schema.name} + {Path(path).name}",
+            app_keys=False,
+            grown_from=source,
+        )
     except SchemaError as exc:
         raise ImportFileError(str(path), f"its labels and event types cannot be added to the schema: {exc}") from None

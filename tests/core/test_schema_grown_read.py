@@ -4,7 +4,6 @@ the same schema as the whole text read, the same errors, and the whole text read
 from __future__ import annotations
 
 import tomllib
-from collections import OrderedDict
 
 import pytest
 
@@ -27,11 +26,10 @@ labels = ["PER"]
 
 
 def _read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No text's data kept: every parse after this reads its whole text (what the schema was before session 33)."""
+    """Every parse after this reads its whole text (what the schema did before session 33)."""
     from annotator import schema_toml
 
-    monkeypatch.setattr(schema_toml, "_read", OrderedDict())
-    monkeypatch.setattr(schema_toml, "KEPT_READS", 0)
+    monkeypatch.setattr(schema_toml, "_grown", lambda source, grown_from: None)
 
 
 def _texts_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -49,7 +47,7 @@ def _texts_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_an_import_that_grows_the_news_schema_reads_only_its_own_tables(monkeypatch, tmp_path):
     news = default_schema()
     assert news.source is not None
-    parse_schema(news.source, "news")  # read once in this process, as every project made with it
+    grown_schema(news, ["Warm"], [], tmp_path / "w.tsv", "w.tsv")  # an import before: the schema's own text read
     read = _texts_read(monkeypatch)
     grown = grown_schema(
         news, ["Landform"], [{"name": "Quake.Struck", "roles": [{"name": "Place", "labels": ["GPE"]}]}],
@@ -78,9 +76,9 @@ ADDED = [
 ]
 
 
-def _outcome(source: str) -> object:
+def _outcome(source: str, base: str | None) -> object:
     try:
-        return parse_schema(source, "small + a.tsv", app_keys=False).to_data()
+        return parse_schema(source, "small + a.tsv", app_keys=False, grown_from=base).to_data()
     except SchemaError as exc:
         return str(exc)
 
@@ -89,12 +87,12 @@ def _outcome(source: str) -> object:
 def test_a_grown_text_gives_what_the_whole_text_gives(monkeypatch, added, alone):
     base = SMALL.replace('"small"', f'"small {len(added)}"')  # a text of its own: no parse of it cached before
     source = base + "\n" + added
-    parse_schema(base, "small")
+    _outcome(base + '\n[[entity]]\nname = "WARM"\n', base)  # a growth before: the base's own text read
     read = _texts_read(monkeypatch)
-    got = _outcome(source)
+    got = _outcome(source, base)
     assert (max(len(t) for t in read) < len(base)) is alone, [len(t) for t in read]
     _read_whole(monkeypatch)
-    assert got == _outcome(source + "\n")  # the whole text read (another text: not cached)
+    assert got == _outcome(source + "\n", base)  # the whole text read (another text: not cached)
 
 
 def test_an_array_written_inline_is_not_added_to(monkeypatch):
@@ -102,13 +100,13 @@ def test_an_array_written_inline_is_not_added_to(monkeypatch):
     base = 'entity = [{name = "PER"}]\n\n[schema]\nname = "inline"\n'
     parse_schema(base, "inline")
     with pytest.raises(SchemaError, match="not valid TOML"):
-        parse_schema(base + '\n[[entity]]\nname = "ORG"\n', "inline + a.tsv")
+        parse_schema(base + '\n[[entity]]\nname = "ORG"\n', "inline + a.tsv", grown_from=base)
 
 
 def test_an_import_whose_tables_cannot_be_added_is_refused_with_the_whole_texts_line(monkeypatch, tmp_path):
     news = default_schema()
     assert news.source is not None
-    parse_schema(news.source, "news")
+    grown_schema(news, ["Warm"], [], tmp_path / "w.tsv", "w.tsv")  # an import before: the schema's own text read
 
     def refusal() -> str:
         with pytest.raises(ImportFileError) as refused:
