@@ -97,9 +97,25 @@ def written_to_stream(write: Callable[[Path], T], suffix: str, stream: BinaryIO)
         path = Path(folder) / f"export{suffix}"
         result = write(path)
         with path.open("rb") as fh:
-            shutil.copyfileobj(fh, stream, 1 << 20)
+            while chunk := fh.read(STREAM_STEP):
+                write_all(stream, chunk)
         stream.flush()
     return result
+
+
+STREAM_STEP = 1 << 20  # bytes read from the spooled export and written to the stream at a time
+
+
+def write_all(stream: BinaryIO, data: bytes) -> None:
+    """Write ``data`` whole to ``stream``. A raw stream (standard output under ``python -u`` or PYTHONUNBUFFERED=1)
+    takes what a pipe has room for and returns the count, which ``shutil.copyfileobj`` ignores: the rest was lost
+    and a reader gone away never raised ``BrokenPipeError`` (the pipe's EPIPE comes at the next write)."""
+    view = memoryview(data)
+    while view:
+        taken = stream.write(view)
+        if taken is None:  # a non-blocking stream with no room: nothing taken; standard output blocks
+            raise BlockingIOError(errno.EAGAIN, "standard output took nothing")
+        view = view[taken:]
 
 
 def check_target_folder(out: str | Path) -> None:

@@ -1,0 +1,75 @@
+"""Session 33, the engineer's corpus (helper s33-eng): a corpus handed out, pre-annotated and finished by a script
+(a Makefile or a CI job), and its exports taken into a training pipeline."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.exporting import written_to_stream
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class _PipeWrites(io.RawIOBase):
+    """Standard output as `python -u` or PYTHONUNBUFFERED=1 gives it (a raw file, no buffer): a write to a pipe takes
+    what the pipe has room for and says how much; the rest is the caller's to write again."""
+
+    def __init__(self, room: int) -> None:
+        self.room = room
+        self.taken = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:  # type: ignore[override]
+        part = bytes(data[: self.room])
+        self.taken += part
+        return len(part)
+
+
+def test_an_export_to_standard_output_writes_every_byte_to_a_stream_that_takes_a_part_at_a_time(tmp_path):
+    """With PYTHONUNBUFFERED=1 (a Dockerfile's or CI job's usual setting) `sys.stdout.buffer` is the raw file: a
+    write to a pipe returns after the part the pipe took (64 KiB, or what was written before its reader went away),
+    and the copy to standard output took one write a MiB as all of it: `export -o - | head -c 100` exited 0 with
+    "wrote standard output: 33 documents, ..." (the reader had 64 KiB of 585 KiB; 141 without -u), and every part
+    past the first was lost unsaid wherever the pipe returned short."""
+    body = bytes(range(256)) * 1000  # 256,000 bytes, less than one copy step
+
+    def write(path: Path) -> str:
+        path.write_bytes(body)
+        return "done"
+
+    stream = _PipeWrites(room=65_536)
+    assert written_to_stream(write, ".jsonl", stream) == "done"
+    assert bytes(stream.taken) == body
+
+
+@pytest.mark.slow  # other processes
+def test_an_export_to_a_pipe_closed_early_exits_141_with_pythonunbuffered(tmp_path):
+    """The command as a script runs it: `PYTHONUNBUFFERED=1 annotator export P -f jsonl -o - | head -c 100`. The
+    reader goes away after 100 bytes of about 300,000: exit 141 and no summary, as without PYTHONUNBUFFERED."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    path = tmp_path / "p.annotator"
+    text = " ".join(f"Maria Lopez met officials in Paris on day {k}." for k in range(6000))  # about 300,000 chars
+    with Project(path, annotator="t") as project:
+        import_documents(project, [IncomingDocument(text, "long.txt")])
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "annotator", "export", str(path), "-f", "jsonl", "-o", "-"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert len(proc.stdout.read(100)) == 100
+    proc.stdout.close()  # as `head -c 100` does
+    err = proc.stderr.read().decode()
+    code = proc.wait()
+    assert code == 141 and "wrote standard output" not in err, (code, err)
