@@ -132,6 +132,12 @@ def _tags(obj: dict[str, Any], key: str, names: list[str] | None, path: Path, li
     return tuple(tags)
 
 
+def _lines_named(numbers: list[int], shown: int = 5) -> str:
+    """``line 4`` or ``lines 2, 3, 9, ...``: the first ``shown`` of a file's line numbers."""
+    head = ", ".join(str(n) for n in numbers[:shown]) + (", ..." if len(numbers) > shown else "")
+    return f"line{'s' if len(numbers) > 1 else ''} {head}"
+
+
 def _is_tag(tag: str) -> bool:
     """A tag of IOB/BIOES or a bare label of the IO scheme (Polyglot-NER's ``PER``, Few-NERD's ``person-actor``)."""
     return TAG.fullmatch(tag) is not None or BARE_LABEL.fullmatch(tag) is not None
@@ -173,6 +179,7 @@ def read_hf(path: str | Path, schema: Schema | None = None, options: Mapping[str
     parsed: list[TaggedDocument] = []
     own: list[int] = []  # lines whose own text holds their tokens
     odd: list[tuple[int, str]] = []  # lines whose own text does not: (line, its key)
+    empty: list[int] = []  # lines of no tokens: nothing to annotate, left out and said
     for line, obj in iter_json_values(path):
         key, tokens_key = tag_key(obj, asked), token_key(obj)
         need(key is not None, path, line, _no_tags(obj, asked))
@@ -195,6 +202,8 @@ def read_hf(path: str | Path, schema: Schema | None = None, options: Mapping[str
                 odd.append((line, text_key))
             parsed[-1].sentences.append(sentence)
             parsed[-1].texts.append(text)
+        else:
+            empty.append(line)
     parsed = [d for d in parsed if d.sentences]  # lines without tokens hold no document
     need(bool(parsed), path, None, "no tokens in the file")
     scheme = _scheme(parsed, path)
@@ -208,6 +217,11 @@ def read_hf(path: str | Path, schema: Schema | None = None, options: Mapping[str
         warnings.append(
             f"{path}: the own text of {counted(len(odd), 'line')} (line {shown}): it does not hold the line's tokens "
             "in order with only whitespace between them, so that line's text is its tokens with a space between them"
+        )
+    if empty:  # printed after "not kept: "
+        warnings.append(
+            f"{path}: {counted(len(empty), 'line')} with no tokens ({_lines_named(empty)}): nothing to annotate in "
+            f"{'it' if len(empty) == 1 else 'them'}, left out"
         )
     if not own:
         notes.append(

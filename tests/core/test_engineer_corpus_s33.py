@@ -73,3 +73,27 @@ def test_an_export_to_a_pipe_closed_early_exits_141_with_pythonunbuffered(tmp_pa
     err = proc.stderr.read().decode()
     code = proc.wait()
     assert code == 141 and "wrote standard output" not in err, (code, err)
+
+
+def test_a_hugging_face_line_with_no_tokens_is_said_where_it_is_left_out(tmp_path, capsys):
+    """A token classification file with lines of no tokens (a blank sentence a script kept, a document with nothing
+    left after filtering) came in without them and without a word: "2 imported", the lines gone. They hold nothing to
+    annotate and are still left out, now said with their lines in the import's "not kept" lines."""
+    import json
+
+    from annotator.cli import main
+
+    rows = [
+        {"document": "a", "tokens": ["Maria", "left", "."], "ner_tags": ["B-PERSON", "O", "O"]},
+        {"document": "a", "tokens": [], "ner_tags": []},
+        {"document": "b", "tokens": [], "ner_tags": [], "text": ""},
+        {"document": "c", "tokens": ["Paris", "."], "ner_tags": ["B-GPE", "O"]},
+    ]
+    source = tmp_path / "train.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    path = tmp_path / "p.annotator"
+    assert main(["import", str(path), str(source), "--format", "hf"]) == 0
+    out, err = capsys.readouterr()
+    said = [line for line in err.splitlines() if "no tokens" in line]
+    assert len(said) == 1 and "lines 2, 3" in said[0] and said[0].startswith("not kept:"), err
+    assert "2 imported" in out
