@@ -65,3 +65,27 @@ def test_each_label_goes_back_out_under_the_labels_tag_it_came_from(tmp_path, ca
     assert main(["import", str(back), str(out), "-f", "label_studio"]) == 0
     assert main(["export", str(back), "-f", "label_studio", "-o", str(again)]) == 0
     assert json.loads(again.read_text(encoding="utf-8")) == json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_the_regions_of_a_labels_tag_named_events_are_events_with_their_relations_as_arguments(tmp_path):
+    """Session 33 (s33-eng): an engineer whose Label Studio config has a Labels tag named ``events`` (or ``triggers``)
+    drew triggers with it and relations from them to their arguments; a new project took `Accident` for an entity
+    label and `Place` for a relation between two entities: no event, nothing for an event extractor to learn from.
+    The tag's name is what says they are events (the config is not in the export): its labels are event types, told
+    as those our own export records are, each relation from its region an argument."""
+    from annotator.store import Project
+
+    source, path = tmp_path / "tasks.json", tmp_path / "p.annotator"
+    source.write_text(json.dumps([TASK]), encoding="utf-8")
+    assert main(["import", str(path), str(source), "-f", "label_studio"]) == 0
+    with Project(path, create=False) as project:
+        (doc_id,) = project.document_ids()
+        events = project.events(doc_id)
+        entities = {e.id: e for e in project.entities(doc_id)}
+        schema = project.schema
+    labels = sorted(e.label for e in entities.values())
+    assert [e.type for e in events] == ["Accident"], (events, labels)
+    (event,) = events
+    filled = [(a.role, TEXT[entities[a.entity_id].start : entities[a.entity_id].end]) for a in event.arguments]
+    assert filled == [("Place", "depot")] and TEXT[event.trigger_start : event.trigger_end] == "gas leak"
+    assert "Accident" not in labels and schema.event_type("Accident") is not None
