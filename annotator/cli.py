@@ -23,10 +23,10 @@ from annotator.cli_common import (
     write_kept_edits_of,
 )
 from annotator.cli_export import cmd_export
+from annotator.cli_finish import cmd_accept, cmd_status
 from annotator.cli_import import cmd_import
 from annotator.cli_sets import cmd_sets
 from annotator.cli_parser import build_parser
-from annotator.model import FINISHED
 from annotator.wording import counted, were
 
 
@@ -225,31 +225,6 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_status(args: argparse.Namespace) -> int:
-    from annotator.edits import set_statuses
-
-    from annotator.formats.records import undecided_counts
-
-    with open_project(args, create=False) as project:
-        ids = project.document_ids() if args.all else project.documents_named(args.docs)
-        changes = set_statuses(project, ids, args.status)
-        finished = args.status in FINISHED
-        undecided = undecided_counts(project, [args.status], documents=ids) if finished else (0, 0)  # these alone
-    already = len(ids) - len(changes)
-    print(
-        f"{counted(len(changes), 'document')} marked {args.status}"
-        + (f" ({already:,} already {were(already)})" if already else "")
-    )
-    if any(undecided):  # marked done with nobody's decision on them: training would find nothing to learn there
-        print(
-            f"note: the documents marked {args.status} hold {undecided[0]:,} entity and {undecided[1]:,} event "
-            "suggestions nobody decided; `annotator train` learns from decisions only (`annotator accept` with the "
-            "same documents accepts them, as Ctrl+Shift+A does in the app)",
-            file=sys.stderr,
-        )
-    return 0
-
-
 def cmd_categories(args: argparse.Namespace) -> int:
     """List the project's categories with the documents each applies to, or take one off the list (``--remove``)."""
     from annotator.categories import category_counts
@@ -276,55 +251,6 @@ def cmd_categories(args: argparse.Namespace) -> int:
         f"category {args.remove.strip()!r} removed" + (f", and taken off {counted(taken, 'document')}" if taken else "")
     )
     return 0
-
-
-def cmd_accept(args: argparse.Namespace) -> int:
-    """Accept the undecided suggestions of documents, entities and events alike (the app's Accept all suggestions,
-    ``edits_flow.accept_rest``); with ``--min-score`` the entity suggestions scored at least that much (the app's
-    Accept suggestions scored at least…); each document is one edit in the change log."""
-    from annotator.edits import accept_all
-    from annotator.edits_flow import accept_rest
-
-    with open_project(args, create=False, reads_set=True) as project:
-        ids = project.document_ids() if args.all else project.documents_named(args.docs)
-        accepted = events = left = unscored = done = 0
-        try:
-            for doc_id in ids:
-                if args.min_score is None:
-                    change = accept_rest(project, doc_id)
-                    events += len(change.ids("events"))
-                else:
-                    change = accept_all(project, doc_id, min_score=args.min_score)
-                accepted += len(change.ids("entities"))
-                done += 1
-                undecided = [e for e in project.entities(doc_id) if e.state == "suggested"]
-                left += len(undecided)
-                unscored += sum(e.score is None for e in undecided)
-        except KeyboardInterrupt:  # each document is one edit: the ones done are saved whole, the rest untouched
-            raise Interrupted(
-                f"{done:,} of {counted(len(ids), 'document')} done and saved, each whole "
-                f"({_accepted(accepted, events)} accepted); run the same command again to do the rest "
-                "(what is decided stays as it is)"
-            ) from None
-    n = len(ids)
-    scored = f" scored at least {args.min_score:g}" if args.min_score is not None else ""
-    print(
-        f"{_accepted(accepted, events)}{scored} accepted in {counted(n, 'document')}"
-        + (f"; {left:,} left undecided" if left else "")
-        + (_unscored(unscored, left) if scored and unscored else "")
-    )
-    return 0
-
-
-def _accepted(entities: int, events: int) -> str:
-    """What ``accept`` accepted: "12 entity suggestions", with "and 3 event suggestions" where it took events."""
-    return counted(entities, "entity suggestion") + (f" and {counted(events, 'event suggestion')}" if events else "")
-
-
-def _unscored(unscored: int, left: int) -> str:
-    """Why ``accept --min-score`` left suggestions that have no score: spaCy's ``ner`` gives none."""
-    which = "none of them scored" if unscored == left else f"{unscored:,} of them with no score"
-    return f", {which} (their suggester gives no score: accept without --min-score takes them)"
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

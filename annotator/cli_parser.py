@@ -458,6 +458,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project", help="an existing project file")
     p.add_argument("status", choices=STATUSES, help="the new status")
     _which_documents(p)
+    p.add_argument("--json", action="store_true", help="the documents marked, as JSON on stdout (default: a line)")
 
     p = sub.add_parser(
         "categories",
@@ -499,6 +500,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="S",
         help="only suggestions scored at least S, a score from 0 to 1, e.g. 0.8 (default: every undecided suggestion)",
     )
+    p.add_argument("--json", action="store_true", help="the counts accepted and left, as JSON (default: a line)")
 
     p = sub.add_parser(
         "validate",

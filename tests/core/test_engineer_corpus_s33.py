@@ -97,3 +97,63 @@ def test_a_hugging_face_line_with_no_tokens_is_said_where_it_is_left_out(tmp_pat
     said = [line for line in err.splitlines() if "no tokens" in line]
     assert len(said) == 1 and "lines 2, 3" in said[0] and said[0].startswith("not kept:"), err
     assert "2 imported" in out
+
+
+def _suggested_project(project) -> str:  # type: ignore[no-untyped-def]
+    """Two documents, each with two entity suggestions (one scored) and an event suggestion."""
+    from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
+
+    path, docs = str(project.path), []
+    with project as p:
+        for k in range(2):
+            doc = IncomingDocument(f"Rebels attacked Homs {k}.", f"d{k}.txt")
+            doc.entities += [
+                IncomingEntity("e1", 0, 6, "NORP", state="suggested"),
+                IncomingEntity("e2", 16, 20, "GPE", state="suggested", score=0.9),
+            ]
+            doc.events.append(
+                IncomingEvent("Conflict:Attack", 7, 15, arguments=[("Attacker", "e1")], state="suggested")
+            )
+            docs.append(doc)
+        import_documents(p, docs)
+    return path
+
+
+def test_accept_and_status_json_say_what_they_did_as_json_on_stdout(project, capsys):
+    """The finishing steps of a Makefile (`accept --all`, `status annotated --all`) had no `--json` ("unrecognized
+    arguments: --json", exit 2) where `import`, `preannotate`, `export` and `train` have one: a script read how many
+    suggestions were accepted, how many were left and how many documents changed from the words of the line. Each
+    prints one JSON document on stdout; a second run says it did nothing, as JSON."""
+    import json
+
+    from annotator.cli import main
+
+    path = _suggested_project(project)
+    assert main(["accept", path, "--docs", "d0.txt", "--min-score", "0.8", "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert (first["documents"], first["entities"], first["events"]) == (1, 1, 0), first
+    assert (first["left_undecided"], first["unscored"], first["min_score"]) == (1, 1, 0.8), first
+    assert first["summary"].startswith("1 entity suggestion scored at least 0.8 accepted in 1 document")
+    assert main(["accept", path, "--all", "--json"]) == 0
+    rest = json.loads(capsys.readouterr().out)
+    assert (rest["documents"], rest["entities"], rest["events"], rest["left_undecided"]) == (2, 3, 2, 0), rest
+    assert rest["min_score"] is None
+    assert main(["status", path, "annotated", "--docs", "d0.txt", "--json"]) == 0
+    out, err = capsys.readouterr()
+    marked = json.loads(out)
+    assert marked == {
+        "status": "annotated",
+        "documents": 1,
+        "marked": [{"name": "d0.txt", "id": 1}],
+        "already": 0,
+        "undecided": {"entities": 0, "events": 0},
+        "summary": "1 document marked annotated",
+    }, marked
+    assert main(["status", path, "annotated", "--all", "--json"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert (again["documents"], [m["name"] for m in again["marked"]], again["already"]) == (2, ["d1.txt"], 1)
+    assert main(["accept", path, "--all", "--json"]) == 0
+    none = json.loads(capsys.readouterr().out)
+    assert (none["entities"], none["events"], none["summary"]) == (0, 0, "nothing left to accept in 2 documents")
+    assert main(["accept", path, "--all"]) == 0
+    assert capsys.readouterr().out == "nothing left to accept in 2 documents\n"
