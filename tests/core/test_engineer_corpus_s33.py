@@ -157,3 +157,17 @@ def test_accept_and_status_json_say_what_they_did_as_json_on_stdout(project, cap
     assert (none["entities"], none["events"], none["summary"]) == (0, 0, "nothing left to accept in 2 documents")
     assert main(["accept", path, "--all"]) == 0
     assert capsys.readouterr().out == "nothing left to accept in 2 documents\n"
+
+
+def test_the_json_schema_s_id_names_the_version_its_files_carry():
+    """The project's JSON is version 6 (noun heads, session 33) and the JSON Schema requires `"version": 6`, but its
+    `$id` still named `export-5.schema.json`: a pipeline that keeps schemas by `$id` (a registry, jsonschema's
+    referencing) filed version 6's schema under version 5's name, over the one version 5 files need."""
+    import json
+
+    from annotator.formats.project_json_names import VERSION
+    from annotator.resources_path import resource_path
+
+    schema = json.loads(resource_path("export.schema.json").read_text(encoding="utf-8"))
+    assert schema["properties"]["version"]["const"] == VERSION
+    assert schema["$id"].endswith(f"/export-{VERSION}.schema.json"), schema["$id"]
