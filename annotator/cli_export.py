@@ -94,10 +94,17 @@ def cmd_export(args: argparse.Namespace) -> int:
             outside_note = outside_set_note(project, args.set, named)
     files = getattr(report, "files", None)  # a split export writes one file per part, never ``--output`` itself
     notes = []
+    # an entity-only format (CoNLL, Hugging Face) left the events out, and said so: its note counts no event
+    entities_only = record is not None and record.entities_only
+    undecided = (undecided[0], 0) if entities_only else undecided
     if any(undecided) and not (record is not None and record.undecided_apart):  # kept apart: JSON, Label Studio
+        what = (
+            f"{counted(undecided[0], 'entity suggestion')} nobody decided {'is' if undecided[0] == 1 else 'are'}"
+            if entities_only
+            else f"{undecided[0]:,} entity and {undecided[1]:,} event suggestions nobody decided are"
+        )
         notes.append(
-            f"{undecided[0]:,} entity and {undecided[1]:,} event suggestions nobody decided are in it, where a "
-            f"training tool takes them for annotations (--states accepted added leaves them out)"
+            f"{what} in it, where a training tool takes them for annotations (--states accepted added leaves them out)"
         )
     if untouched:  # a training tool takes them for texts without any name or event
         finished_only = bool(args.status) and set(args.status) <= set(FINISHED)  # no --status would leave them out

@@ -50,6 +50,8 @@ class Format:
     # the export keeps suggestions nobody decided apart from the decisions (the project's own files, each with its
     # state; Label Studio's predictions), where a training tool does not take them for annotations
     undecided_apart: bool = False
+    # the export holds entities alone (CoNLL, Hugging Face): events are left out, and what it says counts none
+    entities_only: bool = False
     # what its reader reads under another name, by the input's ending: (".json", "spaCy v2 JSON") for the DocBin's
     read_titles: tuple[tuple[str, str], ...] = ()
     # corpora and tools whose files its reader reads too, by the names people know them by: ``import -f duee`` (no
@@ -220,6 +222,7 @@ FORMATS: dict[str, Format] = {
             title="CoNLL",
             reads_too=("CoNLL-2012", "OntoNotes"),
             spelt=True,
+            entities_only=True,
         ),
         Format(
             "hf",
@@ -237,6 +240,7 @@ FORMATS: dict[str, Format] = {
             description="token classification JSONL (tokens and ner_tags) for datasets and transformers",
             title="Hugging Face",
             spelt=True,
+            entities_only=True,
         ),
         Format(
             "doccano",

@@ -171,3 +171,22 @@ def test_the_json_schema_s_id_names_the_version_its_files_carry():
     schema = json.loads(resource_path("export.schema.json").read_text(encoding="utf-8"))
     assert schema["properties"]["version"]["const"] == VERSION
     assert schema["$id"].endswith(f"/export-{VERSION}.schema.json"), schema["$id"]
+
+
+def test_the_note_of_undecided_suggestions_in_an_entity_only_export_counts_no_event(project, tmp_path, capsys):
+    """`export -f hf` (or CoNLL) of a pre-annotated project noted "3,099 entity and 368 event suggestions nobody
+    decided are in it", beside its own "369 events left out (the format holds entities alone)": the engineer looked
+    for events in a file that holds none. The note counts what the file holds."""
+    from annotator.cli import main
+
+    path = _suggested_project(project)
+    for fmt in ("hf", "conll"):
+        out = tmp_path / f"out.{fmt}"
+        assert main(["export", path, "-f", fmt, "-o", str(out)]) == 0
+        notes = [line for line in capsys.readouterr().err.splitlines() if line.startswith("note:")]
+        assert notes == [
+            "note: 4 entity suggestions nobody decided are in it, where a training tool takes them for annotations "
+            "(--states accepted added leaves them out)"
+        ], (fmt, notes)
+    assert main(["export", path, "-f", "dygiepp", "-o", str(tmp_path / "out.dygiepp")]) == 0  # holds events: both
+    assert "note: 4 entity and 2 event suggestions nobody decided" in capsys.readouterr().err

@@ -252,9 +252,7 @@ def test_the_export_dialog_says_what_it_does_with_the_suggestions_nobody_decided
         note = dlg.undecided_note
         dlg.set_format("conll")
         assert not note.isHidden()
-        assert note.text().startswith("2 entity and 0 event suggestions nobody decided go in as annotations"), (
-            note.text()
-        )
+        assert note.text().startswith("2 entity suggestions nobody decided go in as annotations"), note.text()
         dlg.set_format("json")
         assert "go in as suggestions, apart from the decided annotations" in note.text(), note.text()
         dlg.states["suggested"].setChecked(False)

@@ -52,14 +52,19 @@ def set_choice(name: str) -> str:
     return f"{name} — an annotator's own work (the statuses of her file)"
 
 
-def undecided_note(counts: tuple[int, int], written: bool, apart: bool) -> str:
+def undecided_note(counts: tuple[int, int], written: bool, apart: bool, entities_only: bool = False) -> str:
     """What an export does with the suggestions nobody decided (``counts``: entities, events), as the Export dialog
     says it before the export: left out (``written`` False: "suggested" unticked), kept apart as suggestions (a
     format that keeps them apart: JSON, JSONL, Label Studio), or written as annotations a training tool takes for
-    decisions (a format that has no state: brat, CoNLL, spaCy...); "" when there are none."""
+    decisions (a format that has no state: brat, CoNLL, spaCy...); "" when there are none. A format that holds
+    entities alone (``entities_only``: CoNLL, Hugging Face) counts no event: it writes none."""
+    counts = (counts[0], 0) if entities_only else counts
     if not any(counts):
         return ""
-    what = f"{counts[0]:,} entity and {counts[1]:,} event suggestions nobody decided"
+    if entities_only:
+        what = f"{counts[0]:,} entity suggestion{'' if counts[0] == 1 else 's'} nobody decided"
+    else:
+        what = f"{counts[0]:,} entity and {counts[1]:,} event suggestions nobody decided"
     if not written:
         return f"{what} are left out (“suggested” is unticked)."
     if apart:
@@ -183,7 +188,8 @@ class ExportDialog(QDialog):
             if key not in self._counted:
                 self._counted[key] = self._undecided(statuses, self.set_box.currentData())
             written = self.states["suggested"].isChecked()
-            note = undecided_note(self._counted[key], written, FORMATS[self.format_id()].undecided_apart)
+            record = FORMATS[self.format_id()]
+            note = undecided_note(self._counted[key], written, record.undecided_apart, record.entities_only)
         self.undecided_note.setText(note)
         self.undecided_note.setVisible(bool(note))
         if self.isVisible():  # a longer note (another format) grows the dialog: its last line was cut under Options
