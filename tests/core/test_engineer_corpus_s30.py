@@ -122,7 +122,7 @@ def test_export_docs_writes_the_documents_named_as_status_and_accept_take_them(p
     assert main(["export", path, "-o", str(conll), "--docs", "d1.txt", "1"]) == 0
     got = capsys.readouterr()
     assert ": 2 documents, 2 entities" in got.out, got.out
-    assert "1 entity and 0 event suggestions nobody decided" in got.err, got.err
+    assert "1 entity suggestion nobody decided is in it" in got.err, got.err
     assert main(["export", path, "-o", str(conll), "--docs", "d0.txt"]) == 0
     assert "nobody decided" not in capsys.readouterr().err  # d0's one entity is accepted
     brat = tmp_path / "brat"
