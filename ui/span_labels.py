@@ -155,6 +155,7 @@ class SpanLabels:
     def __init__(self, view: "LabelledView") -> None:
         self.view = view
         self.boxes: list[tuple[QRectF, int, str]] = []  # (box, key, text) as last painted: for tests and tooltips
+        self.kinds: dict[int, str] = {}  # key -> how its box was drawn last ("selected-trigger-suggested", ...)
         self.arcs: list[QPainterPath] = []  # the selected event's lines to its arguments, as last painted
 
     def key_at(self, point: QPointF) -> int | None:
@@ -205,14 +206,16 @@ class SpanLabels:
             first = rects[0]
             if k < 0:
                 text = short_type(label)
-                kind = "selected-trigger" if ev is not None and -k == ev.id else state
+                selected = ev is not None and -k == ev.id
+                kind = ("selected-trigger" if state == "trigger" else "selected-trigger-suggested") if selected else state
             elif k in roles:
-                text, kind = roles[k], "argument"
+                text, kind = roles[k], "argument" if state != "suggested" else "argument-suggested"
             else:
                 text, kind = label, state
             rows.setdefault(first.top(), []).append((first.left(), k, text, kind, label, first))
             ends[k] = e
         self.boxes = []
+        self.kinds = {}
         placed: dict[int, QRectF] = {}
         for top, row in rows.items():
             # spans before triggers; labels of one place in Tab's order (end, then id: two events on one trigger)
@@ -224,6 +227,7 @@ class SpanLabels:
                 self._box(p, box, text, kind, label)
                 placed[k] = box
                 self.boxes.append((box, k, text))
+                self.kinds[k] = kind
         self.arcs = []
         if ev is not None:
             self._arcs(p, ev, placed)
@@ -233,10 +237,14 @@ class SpanLabels:
         h = self.view.highlighter
         t = h.theme  # the colours for the background in use
         trigger, argument, paper, ink = QColor(t.trigger), QColor(t.argument), QColor(t.paper), QColor(t.ink)
-        if kind == "selected-trigger":
-            fill, edge, ink, dash = trigger, trigger, QColor(t.mark_ink), False
-        elif kind == "argument":
-            fill, edge, ink, dash = argument, argument, QColor(t.mark_ink), False
+        width = 1.0  # the edge's pen: the selected event's undecided labels a heavier dash
+        if kind in ("selected-trigger", "argument"):  # the selected event's, decided: filled
+            mark = trigger if kind == "selected-trigger" else argument
+            fill, edge, ink, dash = mark, mark, QColor(t.mark_ink), False
+        elif kind in ("selected-trigger-suggested", "argument-suggested"):  # undecided: dashed, as every suggestion
+            mark = trigger if kind == "selected-trigger-suggested" else argument
+            fill, edge, ink, dash = paper, mark, mark, True
+            width = 2.0
         elif kind.startswith("trigger"):
             undecided = kind != "trigger"
             fill = paper if undecided else QColor(t.trigger_tint)
@@ -247,7 +255,7 @@ class SpanLabels:
             edge, dash = h.edge(label), undecided
             if kind == "rejected":
                 fill, edge, ink = paper, QColor(t.rejected), QColor(t.rejected)
-        p.setPen(QPen(edge, 1, Qt.PenStyle.DashLine if dash else Qt.PenStyle.SolidLine))
+        p.setPen(QPen(edge, width, Qt.PenStyle.DashLine if dash else Qt.PenStyle.SolidLine))
         p.setBrush(fill)
         p.drawRoundedRect(box, 3, 3)
         p.setPen(ink)
