@@ -2,22 +2,24 @@
 of ``WindowFlow``). The line named the event only: at seed 001's "travelling" (its Destination "office"), the caret
 moved by Ctrl+Right onto "Yongsan" read "event Movement:Transport (accepted): travelling" still, and a person could
 not tell what the keys there act on (session 29's lead, seen in session 30): the span is named, with the key that
-selects it (Space: ``EditActions.select_at_caret``, whose choice this is)."""
+selects it (Space: ``EditActions.select_at_caret``, whose choice this is). Another event's trigger under the caret
+is named the same way (session 33: "sentenced" selected, Ctrl+Left onto "fined", and Enter accepted "sentenced")."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from annotator.model import Entity
+from annotator.model import Entity, Event
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
     from ui.document_view import DocumentView
 
 
-def caret_span(c: "Controller", view: "DocumentView") -> Entity | None:
-    """The span Space would select at the caret, while an event is selected, no span is and no words are; None
-    otherwise, and when the caret stands on the event's own trigger (``]`` puts it there)."""
+def caret_span(c: "Controller", view: "DocumentView") -> Entity | Event | None:
+    """The span Space would select at the caret, while an event is selected, no span is and no words are, else the
+    other event whose trigger it stands on (Space selects that where no span is); None otherwise, and when the caret
+    stands on the event's own trigger (``]`` puts it there)."""
     ev = c.events.get(c.current_event) if c.current_event is not None else None
     if ev is None or c.current_entity is not None or c.doc is None or view.selection_cp() is not None:
         return None
@@ -26,14 +28,25 @@ def caret_span(c: "Controller", view: "DocumentView") -> Entity | None:
         return None
     shown, index = view.highlighter.show_rejected, c.span_index()  # the index: 8,000 spans read at each key (bench)
     hits = index.at(c.entities, pos, shown) or (index.at(c.entities, pos - 1, shown) if pos > 0 else [])
-    return hits[0] if hits else None
+    if hits:
+        return hits[0]
+    events = c.events_at(pos) or (c.events_at(pos - 1) if pos > 0 else [])  # as Space finds them
+    return events[0] if events and events[0].id != ev.id else None
 
 
-def caret_note(c: "Controller", e: Entity | None) -> str:
+def caret_key(under: Entity | Event | None) -> tuple[str, int] | None:
+    """What the line last named at the caret, told apart by kind (an entity's id and an event's may be equal)."""
+    return None if under is None else ("event" if isinstance(under, Event) else "span", under.id)
+
+
+def caret_note(c: "Controller", e: Entity | Event | None) -> str:
     """The words the line adds for the caret's span ``e`` ("" for none): its label, words and state, the role it
-    fills in the selected event, and Space."""
+    fills in the selected event, and Space; for another event's trigger, its type, words and state."""
     if e is None:
         return ""
+    if isinstance(e, Event):
+        words = c.span_said(e.trigger_start, e.trigger_end, 40)
+        return f"; the caret is on event {e.type} “{words}” ({e.state}; Space selects it)"
     ev = c.events.get(c.current_event) if c.current_event is not None else None
     role = next((a.role for a in ev.arguments if a.entity_id == e.id), None) if ev is not None else None
     its = f", its {role}" if role else ""

@@ -17,7 +17,7 @@ from annotator.navigation import LocalTokens
 from annotator.teams.sets import covering_sets, waits_for_adjudication
 from annotator.wording import counted, first_named
 from ui import commands as cmd
-from ui.caret_note import caret_note, caret_span
+from ui.caret_note import caret_key, caret_note, caret_span
 from ui.menus import build_context_menu
 from ui.plain import tooltip_text
 from ui.status_line import SEPARATOR
@@ -487,7 +487,7 @@ class WindowFlow(_Window):
                 self.work_label.setVisible(bool(getattr(self, "_work_left_whole", "")))
                 self.message.parentWidget().layout().activate()  # the status bar's
             under = caret_span(c, self.view)  # the caret moved off the event onto a span: said (``caret_moved``)
-            self._caret_said = under.id if under is not None else None
+            self._caret_said = caret_key(under)
             text = next((t for n in range(FILLERS_SAID, fewest, -1) if self.message.fits(t := line(n))), line(fewest))
             text += alt
             note = caret_note(c, under)  # where it fits beside the event's line as fitted, else left out
@@ -519,7 +519,7 @@ class WindowFlow(_Window):
         """The caret moved while an event is selected: the line names the span under it once that is another one
         (``ui.caret_note``), while the line still says the selection (no message came since)."""
         e = caret_span(self.controller, self.view)
-        if (e.id if e is not None else None) == getattr(self, "_caret_said", None):
+        if caret_key(e) == getattr(self, "_caret_said", None):
             return
         if self.message.text() == getattr(self, "_described", None):
             self.describe_current_entity()

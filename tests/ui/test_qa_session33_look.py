@@ -33,3 +33,45 @@ def test_the_selected_events_labels_say_whether_it_and_its_arguments_are_decided
         assert {kinds[k] for k in fillers} == {"argument"}, kinds
     finally:
         close_window(w)
+
+
+def test_the_line_names_another_events_trigger_the_caret_is_on_and_space_selects_it(qtbot, tmp_path):
+    """With one event selected, the caret moved by keys onto another suggested event's trigger (seed 004: "sentenced"
+    selected, Ctrl+Left onto "fined") left the line, the editor and the Events list on the first: the line said
+    "Enter: accept" of "sentenced", and Enter accepted it, far from the caret, where a person on "fined" meant that one.
+    A span under the caret was named since session 30 ("the caret is on MONEY …; Space selects it"), a trigger was
+    not. The line names the other event the caret is on, and Space selects it (as it did, unsaid)."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_entities, write_events
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    text = "The court sentenced him on Tuesday, and it also fined him for the bribes."
+    path = tmp_path / "two.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(text, "m.txt")]).imported[0][1]
+        two = [EventSuggestion("Justice:Sentence", *find(text, "sentenced"), 0.9)]
+        two.append(EventSuggestion("Justice:Fine", *find(text, "fined"), 0.6))
+        with p.transaction():
+            write_entities(p, doc, [], "spacy:test@1", WriteCounts())
+            write_events(p, doc, two, "rules:test@1", WriteCounts())
+    w = open_window(qtbot, path, size=(1366, 740))
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        by_word = {text[x.trigger_start : x.trigger_end]: x.id for x in c.events.values()}
+        c.select_event(by_word["sentenced"])
+        v.select_cp(*find(text, "sentenced"))
+        v.clear_selection()
+        assert "the caret is on" not in w.message.text()  # on the selected event's own trigger: nothing more
+        v.select_cp(find(text, "fined")[0], find(text, "fined")[0])  # the caret moved onto "fined", as Ctrl+Left puts it
+        line = w.message.text()
+        assert "Justice:Sentence (suggested): sentenced" in line, line
+        assert "the caret is on event Justice:Fine “fined” (suggested; Space selects it)" in line, line
+        qtbot.keyClick(v, Qt.Key.Key_Space)
+        assert c.current_event == by_word["fined"]
+        assert "event Justice:Fine (suggested): fined" in w.message.text(), w.message.text()
+    finally:
+        close_window(w)
