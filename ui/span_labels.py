@@ -207,7 +207,9 @@ class SpanLabels:
             if k < 0:
                 text = short_type(label)
                 selected = ev is not None and -k == ev.id
-                kind = ("selected-trigger" if state == "trigger" else "selected-trigger-suggested") if selected else state
+                kind = (
+                    ("selected-trigger" if state == "trigger" else "selected-trigger-suggested") if selected else state
+                )
             elif k in roles:
                 text, kind = roles[k], "argument" if state != "suggested" else "argument-suggested"
             else:

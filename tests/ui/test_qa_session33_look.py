@@ -66,7 +66,8 @@ def test_the_line_names_another_events_trigger_the_caret_is_on_and_space_selects
         v.select_cp(*find(text, "sentenced"))
         v.clear_selection()
         assert "the caret is on" not in w.message.text()  # on the selected event's own trigger: nothing more
-        v.select_cp(find(text, "fined")[0], find(text, "fined")[0])  # the caret moved onto "fined", as Ctrl+Left puts it
+        fined = find(text, "fined")[0]
+        v.select_cp(fined, fined)  # the caret moved onto "fined", as Ctrl+Left puts it
         line = w.message.text()
         assert "Justice:Sentence (suggested): sentenced" in line, line
         assert "the caret is on event Justice:Fine “fined” (suggested; Space selects it)" in line, line
