@@ -10,13 +10,20 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from annotator.cli_common import UsageError, open_project, progress_bar, split_option, write_kept_edits_of
+from annotator.cli_common import (
+    Interrupted,
+    UsageError,
+    open_project,
+    progress_bar,
+    split_option,
+    write_kept_edits_of,
+)
 from annotator.wording import counted, first_named
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from annotator import api
-    from annotator.exporting import STDOUT, written_to_stream
+    from annotator.exporting import STDOUT, StreamCut, written_to_stream
     from annotator.formats import FORMATS
     from annotator.formats.records import (
         partly_decided,
@@ -83,7 +90,13 @@ def cmd_export(args: argparse.Namespace) -> int:
                 )
 
             if to_stdout:  # the export whole, then its bytes; the summary goes to stderr, out of the data's way
-                report = written_to_stream(write, record.suffix if record else "", sys.stdout.buffer)
+                try:
+                    report = written_to_stream(write, record.suffix if record else "", sys.stdout.buffer)
+                except StreamCut as cut:  # Ctrl+C during the copy: part of it went down the pipe
+                    raise Interrupted(
+                        f"the export ({cut.total:,} bytes, whole) was going to standard output: what its reader got "
+                        "is cut short; run it again"
+                    ) from None
             else:
                 report = write(args.output)
             undecided = undecided_counts(project, args.status, args.set, named) if args.states is None else (0, 0)

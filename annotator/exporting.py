@@ -92,24 +92,37 @@ def spooled_for_stream(out: str | Path) -> bool:
 def written_to_stream(write: Callable[[Path], T], suffix: str, stream: BinaryIO) -> T:
     """Run ``write(path)`` (an export) into a private temporary folder, then copy the whole file to ``stream``
     (standard output): nothing reaches the stream unless the export finished, so a failed or interrupted export
-    writes nothing to it. The folder is the system's temporary one (``TMPDIR``), removed after."""
+    writes nothing to it; Ctrl+C during the copy is a ``StreamCut`` (the reader's copy is cut short). The folder is
+    the system's temporary one (``TMPDIR``), removed after."""
     with tempfile.TemporaryDirectory(prefix=STREAM_SPOOL) as folder:
         path = Path(folder) / f"export{suffix}"
         result = write(path)
-        with path.open("rb") as fh:
-            while chunk := fh.read(STREAM_STEP):
-                write_all(stream, chunk)
-        stream.flush()
+        try:
+            with path.open("rb") as fh:
+                while chunk := fh.read(STREAM_STEP):
+                    write_all(stream, chunk)
+            stream.flush()
+        except KeyboardInterrupt:  # how much went is not known: a write cut by the signal returns its part first
+            raise StreamCut(path.stat().st_size) from None
     return result
 
 
 STREAM_STEP = 1 << 20  # bytes read from the spooled export and written to the stream at a time
 
 
+class StreamCut(KeyboardInterrupt):
+    """Ctrl+C while an export of ``total`` bytes went to standard output: its reader's copy is cut short (before the
+    copy began it is a plain KeyboardInterrupt: nothing went)."""
+
+    def __init__(self, total: int) -> None:
+        super().__init__(total)
+        self.total = total
+
+
 def write_all(stream: BinaryIO, data: bytes) -> None:
-    """Write ``data`` whole to ``stream``. A raw stream (standard output under ``python -u`` or PYTHONUNBUFFERED=1)
-    takes what a pipe has room for and returns the count, which ``shutil.copyfileobj`` ignores: the rest was lost
-    and a reader gone away never raised ``BrokenPipeError`` (the pipe's EPIPE comes at the next write)."""
+    """Write ``data`` whole to ``stream``. A raw stream (standard output under ``python -u`` or PYTHONUNBUFFERED=1) takes what a pipe has room for and returns the count, which
+    ``shutil.copyfileobj`` ignores: the rest was lost and a reader gone away never raised ``BrokenPipeError`` (the
+    pipe's EPIPE comes at the next write)."""
     view = memoryview(data)
     while view:
         taken = stream.write(view)

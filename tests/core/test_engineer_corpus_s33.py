@@ -190,3 +190,38 @@ def test_the_note_of_undecided_suggestions_in_an_entity_only_export_counts_no_ev
         ], (fmt, notes)
     assert main(["export", path, "-f", "dygiepp", "-o", str(tmp_path / "out.dygiepp")]) == 0  # holds events: both
     assert "note: 4 entity and 2 event suggestions nobody decided" in capsys.readouterr().err
+
+
+class _CutAfterFirst(io.RawIOBase):
+    """Standard output to a reader that stopped reading: the first write goes, Ctrl+C comes during the second."""
+
+    def __init__(self) -> None:
+        self.taken = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:  # type: ignore[override]
+        if self.taken:
+            raise KeyboardInterrupt
+        self.taken += bytes(data[:65_536])
+        return min(len(data), 65_536)
+
+
+def test_ctrl_c_while_an_export_goes_to_standard_output_says_what_its_reader_got(project, monkeypatch, capsys):
+    """Ctrl+C while `export -o -` copied to a slow reader: 69,632 bytes had gone down the pipe, and the line said
+    "interrupted; nothing was written (an export is written whole or not at all ...)": the reader's file was cut
+    short, and the engineer was told it held nothing. Exit 130 still; the line says the reader's copy is cut short."""
+    from annotator.cli import main
+    from annotator.importing import IncomingDocument, import_documents
+
+    path = str(project.path)
+    with project as p:
+        text = " ".join(f"Maria Lopez met officials in Paris on day {k}." for k in range(6000))
+        import_documents(p, [IncomingDocument(text, "long.txt")])
+    stream = _CutAfterFirst()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(stream, write_through=True))  # as python -u gives
+    code = main(["export", path, "-f", "jsonl", "-o", "-"])
+    err = capsys.readouterr().err
+    assert code == 130 and "nothing was written" not in err, err
+    assert "was going to standard output: what its reader got is cut short; run it again" in err, err
