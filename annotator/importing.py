@@ -18,7 +18,7 @@ from annotator.errors import ImportFileError, LegacyEncodingError
 from annotator.import_rows import PreparedDocument, incoming_event_row, prepare_document, sound_noun_heads
 from annotator.incoming import IncomingDocument, IncomingEntity, IncomingEvent  # noqa: F401 (the readers take them from here)
 from annotator.textcheck import BOM, first_surrogate, printable
-from annotator.text_encoding import given_encoding, marked_encoding
+from annotator.text_encoding import given_encoding, marked_encoding, utf32_hint
 from annotator.wording import counted
 from annotator.model import STATES, STATUSES
 from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches, event_type_breach, label_breach
@@ -155,7 +155,8 @@ def decode_text(data: bytes, path: str, limit: int = MAX_TEXT_CHARS) -> tuple[st
     encoding = given_encoding() or marked_encoding(data)  # UTF-16 with its mark is read so (session 29)
     if encoding is None and b"\x00" in data[:65536]:
         at = data.index(b"\x00")
-        raise ImportFileError(path, stray_nuls(data, path) or "binary file (contains NUL bytes)", stray_line(data, at))
+        why = stray_nuls(data, path) or "binary file (contains NUL bytes)" + utf32_hint(data)
+        raise ImportFileError(path, why, stray_line(data, at))
     try:
         text = data.decode(encoding or "utf-8")
     except UnicodeDecodeError as exc:
@@ -173,7 +174,7 @@ def decode_text(data: bytes, path: str, limit: int = MAX_TEXT_CHARS) -> tuple[st
             raise LegacyEncodingError(path, reason + hint, line, "cp1252", word) from None
         raise ImportFileError(path, reason, line) from None
     if encoding is not None and "\x00" in text[:65536]:  # UTF-16's bytes hold NULs; its text does not
-        raise ImportFileError(path, f"binary file (contains NUL characters read as {encoding})")
+        raise ImportFileError(path, f"binary file (contains NUL characters read as {encoding})" + utf32_hint(data))
     bom = text.startswith(BOM)
     if bom:
         text = text[1:]

@@ -78,3 +78,18 @@ def file_encoding(head: bytes) -> str:
 def head_text(head: bytes) -> str:
     """The first bytes of a file as text, for telling its kind (bad bytes replaced, a byte order mark dropped)."""
     return head.decode(file_encoding(head), "replace").lstrip("\ufeff")
+
+
+def utf32_hint(data: bytes) -> str:
+    """Where a file refused as binary begins with UTF-32's byte order mark and reads as UTF-32 text (PowerShell's
+    ``Out-File -Encoding utf32``), what to add to the refusal: the option that reads it; else "". Its mark is not
+    read on its own (``_MARKS``): the refusal said "binary file", which sent the engineer looking for one."""
+    if not data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return ""
+    try:
+        text = data.decode("utf-32")
+    except UnicodeDecodeError:
+        return ""
+    if "\x00" in text:
+        return ""
+    return "; it begins with UTF-32's byte order mark and reads as UTF-32 text: import it with --encoding utf-32"

@@ -225,3 +225,23 @@ def test_ctrl_c_while_an_export_goes_to_standard_output_says_what_its_reader_got
     err = capsys.readouterr().err
     assert code == 130 and "nothing was written" not in err, err
     assert "was going to standard output: what its reader got is cut short; run it again" in err, err
+
+
+@pytest.mark.parametrize("mark", ["utf-32-le", "utf-32-be"])
+def test_a_utf32_file_with_its_mark_is_refused_naming_utf32_and_the_encoding_that_reads_it(tmp_path, capsys, mark):
+    """A UTF-32 text with its byte order mark (PowerShell's `Out-File -Encoding utf32`) was "binary file (contains
+    NUL characters read as utf-16)" (its little-endian mark begins as UTF-16's) or "binary file (contains NUL bytes)":
+    the engineer looked for a binary in a folder of texts. It is still refused (UTF-32's mark is left unread on
+    purpose, text_encoding), now naming what it is and the option that reads it, which does."""
+    import codecs
+
+    from annotator.cli import main
+
+    bom = codecs.BOM_UTF32_LE if mark.endswith("le") else codecs.BOM_UTF32_BE
+    source = tmp_path / "u32.txt"
+    source.write_bytes(bom + "Police arrested two men in Paris.".encode(mark))
+    path = tmp_path / "p.annotator"
+    assert main(["import", str(path), str(source)]) == 1
+    err = capsys.readouterr().err
+    assert "reads as UTF-32 text: import it with --encoding utf-32" in err, err
+    assert main(["import", str(path), str(source), "--encoding", "utf-32"]) == 0
