@@ -349,6 +349,11 @@ class EditActions(QObject):
         spans = [(e.start, e.end) for e in c.entities.values() if e.state == "suggested"]
         return spans + [(v.trigger_start, v.trigger_end) for v in c.events.values() if v.state == "suggested"]
 
+    def live_extents(self) -> list[tuple[int, int]]:
+        """The [start, end) of the spans not rejected, suggested or decided: a match in one is no new event's trigger
+        (Alt+E in Find's bar passes over it: ``trigger_reach.next_match_for_event``)."""
+        return [(e.start, e.end) for e in self.c.entities.values() if e.state != "rejected"]
+
     def delete(self) -> None:
         """Delete the selected span, else the selected event; the status line says what went (it said nothing, and
         after a span went it described the event still in the editor)."""

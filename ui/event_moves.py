@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Callable
 
-from annotator.keyflow import trigger_words
+from annotator.keyflow import trigger_types, trigger_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from annotator.model import Event
@@ -30,6 +30,19 @@ class EventMoves:
 
     def likely_types(self, span: tuple[int, int]) -> list[str]:
         return self.events.likely_types(span)
+
+    def names_type(self, word: str) -> bool:
+        """Whether ``word`` is a trigger word of the schema, weak ones too (``keyflow.trigger_types``): Alt+E in Find's
+        bar goes to the next match of such a word (``trigger_reach``). Each word asked once per schema."""
+        schema = self.c.schema
+        if schema is None:
+            return False
+        if getattr(self, "_typed_schema", None) is not schema:
+            self._typed: dict[str, bool] = {}
+            self._typed_schema = schema
+        if word not in self._typed:
+            self._typed[word] = bool(trigger_types(schema, word))
+        return self._typed[word]
 
     def trigger_words(self) -> list[tuple[int, int]]:
         """Words of the document that are trigger words of the schema (cached per document)."""

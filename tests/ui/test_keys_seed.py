@@ -33,6 +33,7 @@ from annotator.role_heads import heads_offered, heads_place
 from annotator.pipeline_names import label_kinds
 from annotator.role_event import event_for_filler
 from annotator.trigger_phrase import phrase_ahead
+from annotator.trigger_reach import next_match_for_event
 from annotator.type_order import letters_to_pick, next_event_type
 from annotator.resources_path import resource_path
 from annotator.schema import load_schema
@@ -674,15 +675,36 @@ class Player:
         """Find's plan to the word ``[start, end)`` with Alt+E typed in the bar in place of Enter (no match passed, the
         match snapping to the word: ``_fill_plan``) when its keys before Alt+E are fewer than N's or Find's to the word
         before E; else None."""
-        plan = self._fill_plan(start, end)
-        ok = plan is not None and not plan[3] and not plan[2] and plan[0] < self.reach_cost(start, end)
+        plan = self.alt_e_plan(start, end)
+        ok = plan is not None and plan[0] < self.reach_cost(start, end)
         return plan if ok else None
+
+    def alt_e_plan(self, start: int, end: int) -> tuple[int, int, int, bool] | None:
+        """(keys before Alt+E, prefix length, 0, False) of the cheapest `Ctrl+F`, a prefix, Alt+E from the caret whose
+        match is the word ``[start, end)``: Alt+E in the bar goes to the words' next match that is a trigger word of the
+        schema in no span, else in no span and of no closed class (session 33: ``trigger_reach.next_match_for_event``),
+        the match snapping to the word; or None."""
+        low, here, spans = self.text.lower(), self.caret(), self.w.edit_actions.live_extents()
+        for n in range(1, end - start + 1):
+            p = low[start : start + n]
+            stops = find_stops(self.text, [(i, i + n) for i in range(len(low)) if low.startswith(p, i)])
+            i = next_match_for_event(self.text, stops, here, here, spans, self.w.edit_actions.moves.names_type)
+            if i is not None and stops[i][0] == start and self.c.snap(start, start + n) == (start, end):
+                return (1 + n, n, 0, False)
+        return None
+
+    def event_plan(self, start: int, end: int) -> tuple[int, int, int, bool] | None:
+        """Find's cheapest way to the trigger ``[start, end)`` before E: Alt+E in the bar (``alt_e_plan``), or Find
+        and F3 to the match with E in the text (``_fill_plan``'s forms that pass matches)."""
+        bar, other = self.alt_e_plan(start, end), self._fill_plan(start, end)
+        plans = [*([bar] if bar is not None else []), *([other] if other is not None and (other[2] or other[3]) else [])]
+        return min(plans) if plans else None
 
     def event_find_plan(self, start: int, end: int) -> tuple[int, int, int, bool] | None:
         """``_fill_plan`` (Find's cheapest form when a key follows the match: Alt+E in the bar in place of Enter,
         session 27) for a trigger ``[start, end)`` the match snaps to, when that is fewer keys than ``go_to_trigger``'s
         way (N, or Find and a widening by words); else None."""
-        plan = self._fill_plan(start, end)
+        plan = self.event_plan(start, end)
         if plan is None:
             return None
         widen = self.widen_cost(start, end)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from annotator.find_words import count_all, find_all, find_stops, next_match, next_match_in, next_match_named
+from annotator.trigger_reach import next_match_for_event
 from annotator.wording import counted
 from ui.role_keys import ROLE_KEYS
 
@@ -71,6 +72,10 @@ class FindBar(QWidget):
         self.named: Callable[[int, int], tuple[int, int] | None] = lambda start, end: None
         # what a role key in the bar selects for the role from a match (``role_keys.bar_filler``): the name around it
         self.filler: Callable[[int, int], tuple[int, int] | None] = lambda start, end: None
+        # the document's spans (names, dates, amounts): Alt+E passes over a match in one, as no new event's trigger
+        self.spans: Callable[[], list[tuple[int, int]]] = lambda: []
+        # whether a word is a trigger word of the schema: Alt+E goes to the next match of one first (session 33)
+        self.names_type: Callable[[str], bool] = lambda word: False
         view.selectionChanged.connect(self._left_match)
         view.cursorPositionChanged.connect(self._left_match)
         self.hide()
@@ -157,10 +162,18 @@ class FindBar(QWidget):
         chosen = self.chosen()
         return chosen is not None and chosen[0] < last[1] and last[0] < chosen[1]
 
-    def find(self, backward: bool = False, within: list[tuple[int, int]] | None = None, names: bool = False) -> bool:
+    def find(
+        self,
+        backward: bool = False,
+        within: list[tuple[int, int]] | None = None,
+        names: bool = False,
+        trigger: bool = False,
+    ) -> bool:
         """Select the next match after the caret (the previous one before it), wrapping round; say which of how
         many it is. ``within``: the next match that lies in one of those spans, when one does (Alt+X: ``_match_key``);
-        ``names``: the next match that lies in a name, when one does (Alt+Enter: ``_name_key``)."""
+        ``names``: the next match that lies in a name, when one does (Alt+Enter: ``_name_key``); ``trigger``: the next
+        match that could be a new event's trigger, a trigger word of the schema in no span, else a word in no span and
+        of no closed class, when one is (Alt+E: ``trigger_reach.next_match_for_event``)."""
         words = self.edit.text()
         if not words:
             return False
@@ -170,6 +183,7 @@ class FindBar(QWidget):
         here = self._from(matches)
         i = next_match_in(stops, *here, within) if within else None
         i = next_match_named(text, stops, *here, self.named) if names else i
+        i = next_match_for_event(text, stops, *here, self.spans(), self.names_type) if trigger else i
         i = next_match(stops, here[0], here[1], backward) if i is None else i
         if i is None:
             self._at = self._last = None
@@ -286,11 +300,14 @@ class FindBar(QWidget):
         Enter and the key were two (a trigger the suggester missed: `Ctrl+F v e r Alt+E`); nothing when the words are
         not found (said), or none are typed. Alt+X goes to the next match that lies in one undecided suggestion
         (``undecided``), passing over those in none, where X would reject nothing (session 30: seed 002's `Ctrl+F t e
-        Return F3 x` is `Ctrl+F t e Alt+X`); when none does, the next match, and X says why it rejects nothing.
+        Return F3 x` is `Ctrl+F t e Alt+X`); when none does, the next match, and X says why it rejects nothing. Alt+E
+        goes to the next match whose word is a trigger word of the schema (``names_type``) in no span (``spans``),
+        passing over "state" and "said" for "s" (seed 002's `Ctrl+F s t r Alt+E` is `Ctrl+F s Alt+E`); else to the next
+        in no span and of no closed class of English; else the next match (session 33: ``trigger_reach``).
         ``later``: at the key's ShortcutOverride (macOS), the keys given to the text at once, so that the key goes on to
         the text, which types nothing, not to the bar's input method, and E or X pressed once that is done."""
         reject = event.key() == Qt.Key.Key_X
-        if not self.edit.text() or not self.find(within=self.undecided() if reject else None):
+        if not self.edit.text() or not self.find(within=self.undecided() if reject else None, trigger=not reject):
             return
         self.view.setFocus()
         self.jumped.emit()
