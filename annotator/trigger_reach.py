@@ -53,16 +53,17 @@ def next_match_for_event(
     end: int,
     names: Sequence[tuple[int, int]],
     names_type: Callable[[str], bool],
+    triggers: Sequence[tuple[int, int]] = (),
 ) -> int | None:
     """``next_match``'s index going on from the caret or selection [start, end), wrapping round, but of the first match
-    whose word ``names_type`` (a trigger word of the schema) and that lies in none of ``names`` (the document's spans);
-    when none does, of the first in no span whose word is no closed-class word (``FUNCTION_WORDS``); None when no match
+    whose word ``names_type`` (a trigger word of the schema) and that lies in none of ``names`` (the document's spans)
+    nor ``triggers`` (the events' triggers: E there decides that event, no new one); when none does, of the first in no span whose word is no closed-class word (``FUNCTION_WORDS``); None when no match
     is either. Each distinct word is asked once."""
     first = next_match(matches, start, end)
     if first is None:
         return None
-    merged = merged_spans(names)
-    starts = [s for s, _ in merged]
+    merged, made = merged_spans(names), merged_spans(triggers)
+    starts, made_starts = [s for s, _ in merged], [s for s, _ in made]
     asked: dict[str, bool] = {}
     fallback: int | None = None
     for k in range(len(matches)):
@@ -74,7 +75,8 @@ def next_match_for_event(
         word = word_around(text, s, e)
         if word not in asked:
             asked[word] = names_type(word)
-        if asked[word]:
+        t = bisect_right(made_starts, s) - 1
+        if asked[word] and not (t >= 0 and e <= made[t][1]):
             return i
         if fallback is None and word not in FUNCTION_WORDS:
             fallback = i

@@ -7,7 +7,8 @@ every match (``--every``: as before session 21) or at the matches ``find_words.f
 stepped over while others stand at a word's start or end). Figures for the two halves (even / odd lines) and all; the
 seeds' gold triggers too. Beside them, the keys to reach each trigger and make its event (E on the match), and the same
 with Alt+E typed in the bar in place of Enter and E where no match is passed and the trigger is one word (the match
-snaps to it; session 27). Then the seeds' gold entities (tests/data/keys_seedNNN_entities.json), each reached from the one
+snaps to it; session 27), and with Alt+E as it goes since session 33 (to the next trigger word of the schema in no
+span of the pipeline's entities, else a word in no span and of no closed class: ``trigger_reach``). Then the seeds' gold entities (tests/data/keys_seedNNN_entities.json), each reached from the one
 before by Find and labelled: Enter and the label key, against Ctrl+ the label key typed in the bar in place of Enter
 where the key is a digit, no match is passed and the entity is one word (session 28).
 
@@ -24,9 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from events import DATA, read_articles  # noqa: E402
+from events import DATA, parse_texts, read_articles  # noqa: E402
 
 from annotator.find_words import find_stops  # noqa: E402
+from annotator.keyflow import trigger_types  # noqa: E402
+from annotator.resources_path import resource_path  # noqa: E402
+from annotator.schema import load_schema  # noqa: E402
+from annotator.trigger_reach import next_match_for_event  # noqa: E402
 
 EVERY = False
 HOP = 1  # keys a match passed: F3 (session 26); 2 with --no-f3 (Ctrl+F and Enter)
@@ -54,6 +59,36 @@ def find_cost(text: str, low: str, here: int, start: int, end: int, then_e: int 
         if best <= 3 + n - (then_e == 2):  # a longer prefix costs at least one key more
             break
     return best
+
+
+def trigger_cost(text: str, low: str, here: int, start: int, end: int, spans: list, typed) -> int:  # type: ignore[no-untyped-def]
+    """The keys to reach the trigger at ``start`` from ``here`` and make its event with Alt+E in the bar as it goes since
+    session 33 (``trigger_reach.next_match_for_event``: the next trigger word of the schema in no span, else a word in
+    no span of no closed class), `Ctrl+F`, the letters, Alt+E when it lands there on a one-word trigger; else Enter,
+    F3 past the matches before it and E (``find_cost``'s E case)."""
+    want, best = low[start:end], find_cost(text, low, here, start, end, 1)
+    if not want.isalnum():
+        return best
+    for n in range(1, min(len(want), best - 2) + 1):
+        found, at = [], low.find(want[:n])
+        while at != -1:
+            found.append((at, at + n))
+            at = low.find(want[:n], at + 1)
+        stops = found if EVERY else find_stops(text, found)
+        i = next_match_for_event(text, stops, here, here, spans, typed)
+        if i is not None and stops[i][0] == start:
+            return min(best, 2 + n)
+    return best
+
+
+def trigger_costs(rows: list[dict], spans: list[list], typed) -> list[int]:  # type: ignore[no-untyped-def]
+    out = []
+    for row, names in zip(rows, spans):
+        text, here = row["text"], 0
+        for s, e in sorted({tuple(ev["trigger"]) for ev in row["events"]}):
+            out.append(trigger_cost(text, text.lower(), here, s, e, names, typed))
+            here = s
+    return out
 
 
 def costs(rows: list[dict], then_e: int = 0) -> list[int]:
@@ -104,11 +139,19 @@ def main() -> None:
     args = ap.parse_args()
     EVERY, HOP = args.every, 2 if args.no_f3 else 1
     rows = read_articles(DATA)
-    for name, sel in (("A", rows[0::2]), ("B", rows[1::2]), ("all", rows), ("seeds", seed_rows())):
+    schema = load_schema(resource_path("schemas/news.toml"))
+    typed = lambda word: bool(trigger_types(schema, word))  # noqa: E731  (as ``EventMoves.names_type``)
+    sets = (("A", rows[0::2]), ("B", rows[1::2]), ("all", rows), ("seeds", seed_rows()))
+    docs, _ = parse_texts([r["text"] for r in rows] + [r["text"] for r in sets[3][1]])  # the pipeline's spans
+    spans = [[(x.start_char, x.end_char) for x in d.ents] for d in docs]
+    by_set = {"A": spans[0 : len(rows) : 2], "B": spans[1 : len(rows) : 2], "all": spans[: len(rows)]}
+    by_set["seeds"] = spans[len(rows) :]
+    for name, sel in sets:
         c, e, alt = costs(sel), costs(sel, 1), costs(sel, 2)
+        word = trigger_costs(sel, by_set[name], typed)
         print(
             f"{name:5}: {len(c)} triggers, Find keys {sum(c)} ({sum(c) / max(len(c), 1):.2f} each); "
-            f"with E {sum(e)}, Alt+E in the bar {sum(alt)}"
+            f"with E {sum(e)}, Alt+E in the bar {sum(alt)}, Alt+E to the next trigger word (session 33) {sum(word)}"
         )
     (n, enter), (_, in_bar) = label_costs(False), label_costs(True)
     print(

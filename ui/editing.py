@@ -354,6 +354,11 @@ class EditActions(QObject):
         (Alt+E in Find's bar passes over it: ``trigger_reach.next_match_for_event``)."""
         return [(e.start, e.end) for e in self.c.entities.values() if e.state != "rejected"]
 
+    def live_triggers(self) -> list[tuple[int, int]]:
+        """The [start, end) of the events' triggers not rejected: Alt+E in Find's bar passes over a trigger word there
+        while another is found (E on it decides that event, no new one: ``trigger_reach.next_match_for_event``)."""
+        return [(v.trigger_start, v.trigger_end) for v in self.c.events.values() if v.state != "rejected"]
+
     def delete(self) -> None:
         """Delete the selected span, else the selected event; the status line says what went (it said nothing, and
         after a span went it described the event still in the editor)."""

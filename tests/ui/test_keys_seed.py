@@ -685,10 +685,11 @@ class Player:
         schema in no span, else in no span and of no closed class (session 33: ``trigger_reach.next_match_for_event``),
         the match snapping to the word; or None."""
         low, here, spans = self.text.lower(), self.caret(), self.w.edit_actions.live_extents()
+        names_type, triggers = self.w.edit_actions.moves.names_type, self.w.edit_actions.live_triggers()
         for n in range(1, end - start + 1):
             p = low[start : start + n]
             stops = find_stops(self.text, [(i, i + n) for i in range(len(low)) if low.startswith(p, i)])
-            i = next_match_for_event(self.text, stops, here, here, spans, self.w.edit_actions.moves.names_type)
+            i = next_match_for_event(self.text, stops, here, here, spans, names_type, triggers)
             if i is not None and stops[i][0] == start and self.c.snap(start, start + n) == (start, end):
                 return (1 + n, n, 0, False)
         return None

@@ -76,6 +76,8 @@ class FindBar(QWidget):
         self.spans: Callable[[], list[tuple[int, int]]] = lambda: []
         # whether a word is a trigger word of the schema: Alt+E goes to the next match of one first (session 33)
         self.names_type: Callable[[str], bool] = lambda word: False
+        # the events' triggers: Alt+E passes over a trigger word there while another is found (E there decides it)
+        self.triggers: Callable[[], list[tuple[int, int]]] = lambda: []
         view.selectionChanged.connect(self._left_match)
         view.cursorPositionChanged.connect(self._left_match)
         self.hide()
@@ -183,7 +185,7 @@ class FindBar(QWidget):
         here = self._from(matches)
         i = next_match_in(stops, *here, within) if within else None
         i = next_match_named(text, stops, *here, self.named) if names else i
-        i = next_match_for_event(text, stops, *here, self.spans(), self.names_type) if trigger else i
+        i = next_match_for_event(text, stops, *here, self.spans(), self.names_type, self.triggers()) if trigger else i
         i = next_match(stops, here[0], here[1], backward) if i is None else i
         if i is None:
             self._at = self._last = None
