@@ -166,7 +166,10 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.find_bar.undecided = self.edit_actions.undecided_extents  # Alt+X in the bar: the next match X decides
         self.find_bar.named = c.name_around  # Alt+Enter in the bar: the next match in a name, widened to it
         self.find_bar.spans = self.edit_actions.live_extents  # Alt+E in the bar: a trigger word in no span first
-        self.find_bar.names_type, self.find_bar.triggers = self.edit_actions.moves.names_type, self.edit_actions.live_triggers
+        self.find_bar.names_type, self.find_bar.triggers = (
+            self.edit_actions.moves.names_type,
+            self.edit_actions.live_triggers,
+        )
         self.find_bar.filler = partial(bar_filler, c)  # a role key in the bar: the span or name the match lies in
         self.read_only_banner = QLabel("")  # shown while the project file is open read-only
         self.read_only_banner.setTextFormat(Qt.TextFormat.PlainText)

@@ -698,7 +698,10 @@ class Player:
         """Find's cheapest way to the trigger ``[start, end)`` before E: Alt+E in the bar (``alt_e_plan``), or Find
         and F3 to the match with E in the text (``_fill_plan``'s forms that pass matches)."""
         bar, other = self.alt_e_plan(start, end), self._fill_plan(start, end)
-        plans = [*([bar] if bar is not None else []), *([other] if other is not None and (other[2] or other[3]) else [])]
+        plans = [
+            *([bar] if bar is not None else []),
+            *([other] if other is not None and (other[2] or other[3]) else []),
+        ]
         return min(plans) if plans else None
 
     def event_find_plan(self, start: int, end: int) -> tuple[int, int, int, bool] | None:
