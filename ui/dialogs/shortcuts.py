@@ -121,8 +121,8 @@ GENERAL = [
         "“3 of 6”) and returns to the text; Ctrl+Shift+Right on the match takes in the next word (“sa”: "
         "“Saturday morning”); Alt+N / Alt+Shift+N in the bar: the next match fills role N (“mod”, Alt+Shift+1), "
         "with the span it lies in, else the name around it (“co”: “Court of Appeal”; Enter, then the key: its word); "
-        "Alt+E / Alt+X in the bar: an event on the next match (“verd”, Alt+E) / the next match in a suggestion, "
-        "that suggestion rejected; "
+        "Alt+E / Alt+X in the bar: an event on the next trigger word matched, in no span and no event (“s”, Alt+E: "
+        "“strike”) / the next match in a suggestion, that suggestion rejected; "
         "Ctrl+ a label key that is a digit in the bar: the next match labelled (“br”, Ctrl+2; in the text as the key); "
         "Alt+Enter in the bar: the next match in a name, widened to it (“mé”: “Médecins Sans Frontières”), as Enter "
         "and Shift+Space",
