@@ -57,15 +57,18 @@ def next_match_for_event(
 ) -> int | None:
     """``next_match``'s index going on from the caret or selection [start, end), wrapping round, but of the first match
     whose word ``names_type`` (a trigger word of the schema) and that lies in none of ``names`` (the document's spans)
-    nor ``triggers`` (the events' triggers: E there decides that event, no new one); when none does, of the first in no span whose word is no closed-class word (``FUNCTION_WORDS``); None when no match
-    is either. Each distinct word is asked once."""
+    nor ``triggers`` (the events' triggers: E there decides that event, no new one); when none does, of the first such
+    word in an event's trigger (E decides that event, as Enter and E did: "st", Alt+E on a suggested "strike" goes on
+    deciding it, not to "state"); then of the first in no span whose word is no closed-class word
+    (``FUNCTION_WORDS``); None when no match is any. Each distinct word is asked once."""
     first = next_match(matches, start, end)
     if first is None:
         return None
     merged, made = merged_spans(names), merged_spans(triggers)
     starts, made_starts = [s for s, _ in merged], [s for s, _ in made]
     asked: dict[str, bool] = {}
-    fallback: int | None = None
+    in_event: int | None = None  # the first trigger word of an event's trigger
+    fallback: int | None = None  # the first word of no closed class
     for k in range(len(matches)):
         i = (first + k) % len(matches)
         s, e = matches[i]
@@ -78,9 +81,11 @@ def next_match_for_event(
         t = bisect_right(made_starts, s) - 1
         if asked[word] and not (t >= 0 and e <= made[t][1]):
             return i
+        if asked[word] and in_event is None:
+            in_event = i
         if fallback is None and word not in FUNCTION_WORDS:
             fallback = i
-    return fallback
+    return in_event if in_event is not None else fallback
 
 
 def merged_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

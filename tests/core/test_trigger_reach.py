@@ -22,6 +22,9 @@ def landing(words: str, names=(), typed=frozenset({"strike", "sent", "shot"}), t
 def test_the_next_trigger_word_first_then_a_word_of_no_closed_class_in_no_span():
     assert landing("s") == "strike"  # "She", "said", "state", "Sudan" passed over
     assert landing("s", triggers=[at("strike")]) == "sent"  # an event's trigger: E there decides it
+    # no free trigger word: an event's before a word of no type ("st": "strike", decided as before, not "state")
+    assert landing("st", typed=frozenset({"strike"}), triggers=[at("strike")]) == "strike"
+    assert landing("st", typed=frozenset(), triggers=[at("strike")]) == "state"
     assert landing("s", typed=frozenset()) == "said"  # no trigger word: "She" passed over, a closed-class word
     assert landing("su", typed=frozenset(), names=[at("Sudan")]) is None  # the only match in a span: Enter's
     assert landing("s", here=at("sent")[1]) == "shot"  # from the caret on, wrapping round

@@ -304,8 +304,9 @@ class FindBar(QWidget):
         (``undecided``), passing over those in none, where X would reject nothing (session 30: seed 002's `Ctrl+F t e
         Return F3 x` is `Ctrl+F t e Alt+X`); when none does, the next match, and X says why it rejects nothing. Alt+E
         goes to the next match whose word is a trigger word of the schema (``names_type``) in no span (``spans``),
-        passing over "state" and "said" for "s" (seed 002's `Ctrl+F s t r Alt+E` is `Ctrl+F s Alt+E`); else to the next
-        in no span and of no closed class of English; else the next match (session 33: ``trigger_reach``).
+        passing over "state" and "said" for "s" (seed 002's `Ctrl+F s t r Alt+E` is `Ctrl+F s Alt+E`); else to an event's
+        trigger word (E decides it); else to the next in no span and of no closed class of English; else the next match
+        (session 33: ``trigger_reach``).
         ``later``: at the key's ShortcutOverride (macOS), the keys given to the text at once, so that the key goes on to
         the text, which types nothing, not to the bar's input method, and E or X pressed once that is done."""
         reject = event.key() == Qt.Key.Key_X
