@@ -21,6 +21,7 @@ from ui.caret_note import caret_key, caret_note, caret_span
 from ui.menus import build_context_menu
 from ui.plain import tooltip_text
 from ui.status_line import SEPARATOR
+from ui.step_notes import after_review_said, made_fillers_said
 from ui.work_left import unasked_note, work_left, work_left_short
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -345,24 +346,19 @@ class WindowFlow(_Window):
         before, self._step_index = getattr(self, "_step_index", None), self.controller.undo_stack.index()
         if said is None:
             made = self._step_index != before and not self.controller.kept.landing  # not a kept edit written
-            if made and self._step_index > (before or 0) and (review := self._after_review()):  # made, not undone
+            step = self.controller.undo_stack.command(self._step_index - 1)
+            new = made and self._step_index > (before or 0)  # made, not undone
+            if new and (review := after_review_said(self.controller, step)):  # after the key's own line (move_on's)
                 QTimer.singleShot(0, self, partial(self.controller.report_status, review))
+            if new and (went := made_fillers_said(self.controller, step)):  # before the next suggestion's line
+                QTimer.singleShot(
+                    0, self, lambda: self.controller.report_status(went + SEPARATOR + self.message.text())
+                )
             if made and getattr(self, "_note", None) is not None:  # a step made: said again
                 self.forget_note()  # now (a comment, which changes no span or event, left "Undone: Accept all
                 self.describe_current_entity()  # suggestions" as if that were the last thing done)
         else:
             self.show_note(said)
-
-    def _after_review(self) -> str:
-        """What the line says of an edit just made on a reviewed document (not the mark itself): it changed what was
-        reviewed, and stays reviewed (seed 001 after Mark reviewed, Busan GPE -> LOC: nothing said, session 30)."""
-        c = self.controller
-        step = c.undo_stack.command(c.undo_stack.index() - 1)
-        if c.doc is None or c.doc.status != "reviewed" or not isinstance(step, cmd.CoreEditCommand):
-            return ""  # no edit of the document (a set's rename)
-        if isinstance(step, cmd.SetStatus) or (isinstance(step, cmd.AcceptRest) and step.step.kwargs.get("status")):
-            return ""
-        return f"{c.doc.name} is marked reviewed: this change comes after its review (Ctrl+Z takes it back)"
 
     def _trigger_words_left(self) -> int:
         """How many words N stops at (``EventMoves.n_stops``), counted again only when a span, a rejection or an event
