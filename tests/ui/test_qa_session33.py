@@ -60,3 +60,60 @@ def test_x_on_a_suggested_event_says_the_span_made_for_its_role_went_with_it(qtb
     qtbot.keyClick(v, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert c.events[creating.id].state == "suggested"
     assert any(MERGER[e.start : e.end] == "electricity groups" for e in c.entities.values())
+
+
+MET = "Maria Lopez met John Smith in Paris on Monday."
+
+
+def _met_suggested(path) -> None:  # type: ignore[no-untyped-def]
+    """``MET`` with spaCy's names as suggestions and the rules' suggested "met" (Contact:Meet) with no role filled."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_entities, write_events
+
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(MET, "met.txt")]).imported[0][1]
+        with p.transaction():
+            names = [("Maria Lopez", "PERSON"), ("John Smith", "PERSON"), ("Paris", "GPE"), ("Monday", "DATE")]
+            write_entities(p, doc, [(*find(MET, w), label) for w, label in names], "spacy:test@1", WriteCounts())
+            write_events(
+                p, doc, [EventSuggestion("Contact:Meet", *find(MET, "met"), 0.6)], "rules:test@1", WriteCounts()
+            )
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_an_empty_role_names_the_selected_span_its_key_puts_not_the_candidate(qtbot, tmp_path):
+    """Seed 003 under Xvfb: Enter on the suggested "indictment" accepted it and moved on to the next suggestion, "New
+    York"; the editor still showed the indictment, its empty Defendant saying "— Alt+1: Rostami" (what the key puts with
+    nothing selected), and Alt+1 made New York the Defendant: the key puts the selected span, as documented, but the
+    row named another. While a span that fills no role of the event is selected, an empty role names that span as the
+    one its key puts ("— Alt+1: John Smith (selected)"); with nothing selected, or a filler of the event selected
+    (the one a role key just put: the next key finds its own), the candidate as before."""
+    from ui.elided import ElidedLabel
+    from ui_support import open_window
+
+    path = tmp_path / "met.annotator"
+    _met_suggested(path)
+    w = open_window(qtbot, path)
+    c, v, ed = w.controller, w.view, w.event_editor
+    v.setFocus()
+    (met,) = c.events.values()
+    c.select_event(met.id)
+    roles = [r.name for r in c.schema.event_type(met.type).roles]
+    entity = roles.index("Entity") + 1
+
+    def said(key: int) -> str:
+        named = [lab.full_text for lab in ed.findChildren(ElidedLabel) if lab.full_text.startswith(f"— Alt+{key}:")]
+        return named[0] if named else ""
+
+    qtbot.waitUntil(lambda: said(entity) == f"— Alt+{entity}: Maria Lopez")  # nothing selected: the candidate
+    qtbot.keyClick(v, Qt.Key.Key_Return)  # accepted, on to the next suggestion: John Smith, the event still shown
+    smith = next(e for e in c.entities.values() if MET[e.start : e.end] == "John Smith")
+    assert c.current_entity == smith.id and c.current_event == met.id
+    qtbot.waitUntil(lambda: said(entity) == f"— Alt+{entity}: John Smith (selected)")  # on main: "…: Maria Lopez"
+    place = roles.index("Place") + 1
+    assert said(place) == f"— Alt+{place}: John Smith (selected)"  # every empty role's key puts it
+    qtbot.keyClick(v, Qt.Key.Key_1 + entity - 1, Qt.KeyboardModifier.AltModifier)
+    assert [(a.role, a.entity_id) for a in c.events[met.id].arguments] == [("Entity", smith.id)]  # as named
+    qtbot.waitUntil(lambda: said(place) == f"— Alt+{place}: Paris")  # the filler selected: each key its own again

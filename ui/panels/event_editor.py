@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model import Argument, Entity, Event
+from annotator.role_event import event_for_filler
 from ui import theme as themes
 from ui.elided import ElidedLabel
 from ui.panels.event_roles import PROBE_FILLER, RolesBox, nearest_candidates, role_label_columns
@@ -117,6 +118,23 @@ class EventEditor(QWidget):
         self._lists: dict[str, list[Entity]] = {}  # each role's fill list, as shown() last found it
         self._group: RolesBox | None = None  # the Roles box of the event shown
         self.rebuild()
+        controller.selectionChanged.connect(self._say_selected)
+
+    def selected_for_keys(self) -> Entity | None:
+        """The span selected that a role key puts in the event shown in place of its candidate: none when nothing or
+        a filler of the event is selected (the one a role key just put: the next key finds its own), or when the
+        span's sentence has an event of its own, which the key fills instead (``role_event.event_for_filler``)."""
+        c = self.c
+        span = c.entities.get(c.current_entity) if c.current_entity is not None else None
+        ev = c.events.get(self.event_id) if self.event_id is not None else None
+        if span is None or ev is None or any(a.entity_id == span.id for a in ev.arguments):
+            return None
+        words = span.start, span.end
+        return span if event_for_filler(c.events.values(), ev, words, c.sentence(span.start)) is ev else None
+
+    def _say_selected(self) -> None:
+        if self._group is not None and self.event_id == self.c.current_event:
+            self._group.say_selected(self.selected_for_keys())
 
     @property
     def fill_combos(self) -> list[QComboBox]:
@@ -201,6 +219,7 @@ class EventEditor(QWidget):
             else:
                 self._replace_roles()
             self._tab_order()
+            self._say_selected()
             return
         self._group = self._head_of = None
         self.state_label = None
@@ -237,6 +256,7 @@ class EventEditor(QWidget):
         lay.addWidget(self._group)
         lay.addStretch(1)
         self._tab_order()
+        self._say_selected()
 
     def _tab_order(self) -> None:
         """Tab goes down the editor as it reads: type, attributes, then each role's arguments (each with its ×) and

@@ -82,6 +82,7 @@ class RolesBox(QGroupBox):
         self._lists = lists
         self._in_event = {a.entity_id for a in ev.arguments}  # no candidate Alt+N puts (it leaves them out)
         self._event = ev  # its trigger's sentence: where a candidate lies, the nouns a role key offers there
+        self._selected: Entity | None = None  # the span the role keys put in place of the candidates (``say_selected``)
         self.fill_combos: list[QComboBox] = []
         self.role_rows: dict[str, QLabel] = {}
         self._cells: list[QVBoxLayout] = []  # each role's fillers, as its row shows them
@@ -216,6 +217,18 @@ class RolesBox(QGroupBox):
         self._say_candidate(said, index, role)
         return said
 
+    def say_selected(self, span: Entity | None) -> None:
+        """The empty roles name ``span`` as what their keys put (a span selected that fills no role of the event:
+        ``EventEditor.selected_for_keys``), or their candidates again (None). Seed 003: Enter on "indictment" moved
+        on to "New York", the Defendant still saying "— Alt+1: Rostami", and Alt+1 put New York (session 33)."""
+        if span == self._selected:
+            return
+        self._selected = span
+        for i, (cell, role) in enumerate(zip(self._cells, self.role_rows, strict=True)):
+            said = cell.itemAt(0).widget() if cell.count() == 1 else None
+            if isinstance(said, ElidedLabel):
+                self._say_candidate(said, i, role)
+
     def _say_candidate(self, said: ElidedLabel, index: int, role: str) -> None:
         """``said`` names what role ``index``'s key puts with nothing selected: the first of its fill list that fills
         no other role of the event, or a noun of the trigger's sentence before another sentence's entity
@@ -224,6 +237,13 @@ class RolesBox(QGroupBox):
         dash alone when there is none or the role has no key (a tenth). Set in place: ] made the label again."""
         first = self._first_put(role)
         key = role_shortcut(index)
+        if self._selected is not None and key and self.c.doc is not None:  # the key puts it (``say_selected``)
+            sel = self._selected
+            words = self.c.doc.text[sel.start : sel.end]
+            said.set_full_text(f"— {key}: selected: {words}")
+            alone = f"; with nothing selected it puts “{first[0]}”" if first is not None else ""
+            said.setToolTip(tooltip_text(f"{role} is empty: {key} puts the selected “{words}” ({sel.label}){alone}"))
+            return
         if first is None or not key:
             said.set_full_text("—")
             said.setToolTip(tooltip_text(f"{role} is empty; no entity it accepts is in the document"))
