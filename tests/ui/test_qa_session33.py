@@ -88,7 +88,7 @@ def test_an_empty_role_names_the_selected_span_its_key_puts_not_the_candidate(qt
     York"; the editor still showed the indictment, its empty Defendant saying "— Alt+1: Rostami" (what the key puts with
     nothing selected), and Alt+1 made New York the Defendant: the key puts the selected span, as documented, but the
     row named another. While a span that fills no role of the event is selected, an empty role names that span as the
-    one its key puts ("— Alt+1: John Smith (selected)"); with nothing selected, or a filler of the event selected
+    one its key puts ("— Alt+1: selected: John Smith"); with nothing selected, or a filler of the event selected
     (the one a role key just put: the next key finds its own), the candidate as before."""
     from ui.elided import ElidedLabel
     from ui_support import open_window
@@ -111,9 +111,9 @@ def test_an_empty_role_names_the_selected_span_its_key_puts_not_the_candidate(qt
     qtbot.keyClick(v, Qt.Key.Key_Return)  # accepted, on to the next suggestion: John Smith, the event still shown
     smith = next(e for e in c.entities.values() if MET[e.start : e.end] == "John Smith")
     assert c.current_entity == smith.id and c.current_event == met.id
-    qtbot.waitUntil(lambda: said(entity) == f"— Alt+{entity}: John Smith (selected)")  # on main: "…: Maria Lopez"
+    qtbot.waitUntil(lambda: said(entity) == f"— Alt+{entity}: selected: John Smith")  # on main: "…: Maria Lopez"
     place = roles.index("Place") + 1
-    assert said(place) == f"— Alt+{place}: John Smith (selected)"  # every empty role's key puts it
+    assert said(place) == f"— Alt+{place}: selected: John Smith"  # every empty role's key puts it
     qtbot.keyClick(v, Qt.Key.Key_1 + entity - 1, Qt.KeyboardModifier.AltModifier)
     assert [(a.role, a.entity_id) for a in c.events[met.id].arguments] == [("Entity", smith.id)]  # as named
     qtbot.waitUntil(lambda: said(place) == f"— Alt+{place}: Paris")  # the filler selected: each key its own again
