@@ -287,3 +287,34 @@ def test_shift_and_an_annotator_s_key_takes_her_version_of_every_item_left_in_on
         adj.close()
     finally:
         close_window(w)
+
+
+def test_the_export_s_file_name_follows_the_set_chosen(qtbot, tmp_path):
+    """Exporting alice's set after main's offered main's file (team.json) to be replaced."""
+    from ui.dialogs.export import ExportDialog, ExportOptions
+
+    dlg = ExportDialog(str(tmp_path / "team.json"), None, lambda statuses, aset: (0, 0), ["alice", "bob"])
+    try:
+        names = []
+        for choice in ("alice", "prodigy", "bob", "main", "brat", "alice"):
+            if choice in ("prodigy", "brat"):
+                dlg.set_format(choice)
+            else:
+                dlg.set_box.setCurrentIndex(dlg.set_box.findData(choice))
+            names.append(dlg.path.text().rsplit("/", 1)[-1])
+        assert names == [
+            "team.alice.json",
+            "team.alice.prodigy.jsonl",
+            "team.bob.prodigy.jsonl",
+            "team.prodigy.jsonl",
+            "team.brat",
+            "team.alice.brat",
+        ], names
+        again = ExportDialog(str(tmp_path / "team.json"), None, lambda statuses, aset: (0, 0), ["alice", "bob"])
+        again.fill(ExportOptions("json", str(tmp_path / "team.bob.json"), ["accepted"], None, None, "bob"))
+        assert again.path.text().endswith("team.bob.json") and again.set_box.currentData() == "bob"
+        again.set_box.setCurrentIndex(again.set_box.findData("main"))  # the export before's name, its set followed
+        assert again.path.text().endswith("/team.json"), again.path.text()
+        again.close()
+    finally:
+        dlg.close()

@@ -172,6 +172,8 @@ class ExportDialog(QDialog):
             box.toggled.connect(self.say_undecided)
         self.format.currentIndexChanged.connect(self.say_undecided)
         self.set_box.currentIndexChanged.connect(self.say_undecided)
+        self._named_set = DEFAULT_SET  # the set the file's name names (none: main's)
+        self.set_box.currentIndexChanged.connect(self._follow_set)
         self.say_undecided()
         # a refusal says what OK was refused for: another name, format or options takes it away (it stayed, naming
         # the open project's file under a name the brat format had changed, session 27)
@@ -227,14 +229,21 @@ class ExportDialog(QDialog):
         path = self.path.text()
         suffix = SUFFIX.get(fmt)
         if path and suffix is not None:
-            endings = [f".{f}{s}" for f, s in SUFFIX.items() if s] + [s for s in SUFFIX.values() if s]
-            endings += [f".{f}" for f in FOLDER_FORMATS]
-            for ending in sorted(endings, key=len, reverse=True):
-                if path.endswith(ending):
-                    path = path[: -len(ending)]
-                    break
+            path, _ending = _split_ending(path)
             first = next(f for f, s in SUFFIX.items() if s == suffix)
             self.path.setText(path + (suffix if suffix and first == fmt else f".{fmt}{suffix}"))
+
+    def _follow_set(self) -> None:
+        """The name follows the set chosen: an annotator's set is named in it (``team.alice.json``), main's is the
+        project's name alone, so that exporting alice's set after main's never offers to replace main's."""
+        path, ending = _split_ending(self.path.text())
+        if not path:
+            return
+        was, now = self._named_set, self.set_box.currentData()
+        if was != DEFAULT_SET and path.endswith(f".{was}"):
+            path = path[: -len(was) - 1]
+        self._named_set = now
+        self.path.setText(path + (f".{now}" if now != DEFAULT_SET else "") + ending)
 
     def browse(self) -> None:
         fmt = self.format_id()
@@ -280,14 +289,15 @@ class ExportDialog(QDialog):
         """The choices of the project's export before: an export that failed (a read-only folder) lost them all, the
         next dialog proposing JSON beside the project again."""
         self.set_format(o.format)
+        if (at := self.set_box.findData(o.annotation_set or DEFAULT_SET)) >= 0:
+            self.set_box.setCurrentIndex(at)
+        self._named_set = self.set_box.currentData()  # the name as it was given, naming its set already
         self.path.setText(o.path)
         for s, box in self.states.items():
             box.setChecked(s in o.states)
         for s, box in self.statuses.items():
             box.setChecked(o.statuses is None or s in o.statuses)
         self.options_edit.setText("; ".join(f"{k}={v}" for k, v in (o.options or {}).items()))
-        if (at := self.set_box.findData(o.annotation_set or DEFAULT_SET)) >= 0:
-            self.set_box.setCurrentIndex(at)
 
     def options(self) -> ExportOptions:
         return ExportOptions(
@@ -298,6 +308,17 @@ class ExportDialog(QDialog):
             parse_options(self.options_edit.text()) if self.format_id() in OPTIONS else None,
             self.set_box.currentData(),
         )
+
+
+def _split_ending(path: str) -> tuple[str, str]:
+    """``path`` without the ending a format gives its file or folder (``.prodigy.jsonl``, ``.json``, ``.brat``), and
+    that ending ("" when it has none of them)."""
+    endings = [f".{f}{s}" for f, s in SUFFIX.items() if s] + [s for s in SUFFIX.values() if s]
+    endings += [f".{f}" for f in FOLDER_FORMATS]
+    for ending in sorted(endings, key=len, reverse=True):
+        if path.endswith(ending):
+            return path[: -len(ending)], ending
+    return path, ""
 
 
 def _example(fmt: str, keys: tuple[str, ...]) -> str:
