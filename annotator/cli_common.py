@@ -4,6 +4,7 @@ what was kept), the project a command opens (and the notes about it), progress b
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
@@ -29,6 +30,20 @@ class Interrupted(KeyboardInterrupt):
     def __init__(self, said: str) -> None:
         super().__init__(said)
         self.said = said
+
+
+def stdout_given() -> None:
+    """A process started with its standard output closed (``>&-``, a daemon's or cron's start) has ``sys.stdout``
+    None, on which the command line's flush and an export's ``sys.stdout.buffer`` ended in a traceback: it becomes
+    the null device, marked (``stdout_closed``), so a command's result goes nowhere as ``print`` leaves it."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (the process's own, open to its end)
+        sys.stdout.closed_at_start = True  # type: ignore[attr-defined]
+
+
+def stdout_closed() -> bool:
+    """Whether the process started with its standard output closed (``stdout_given``): nothing can be written there."""
+    return bool(getattr(sys.stdout, "closed_at_start", False))
 
 
 def progress_bar(total: int | None, desc: str, unit: str = "doc") -> "tqdm":

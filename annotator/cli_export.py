@@ -16,6 +16,7 @@ from annotator.cli_common import (
     open_project,
     progress_bar,
     split_option,
+    stdout_closed,
     write_kept_edits_of,
 )
 from annotator.wording import counted, first_named
@@ -50,6 +51,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     options = dict(split_option(o) for o in args.options or [])
     to_stdout = args.output == STDOUT
     record = FORMATS.get(args.format)  # an unknown one is api.export's to refuse
+    if to_stdout and stdout_closed():
+        raise UsageError("-o - writes to standard output, which is closed (>&-): name a file; nothing was written")
     if to_stdout and record is not None and record.folder:
         raise UsageError(f"-o - (standard output) takes a one-file format; {args.format} writes a folder: name one")
     if to_stdout and record is not None and record.binary and sys.stdout.isatty():

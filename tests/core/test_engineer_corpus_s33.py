@@ -245,3 +245,21 @@ def test_a_utf32_file_with_its_mark_is_refused_naming_utf32_and_the_encoding_tha
     err = capsys.readouterr().err
     assert "reads as UTF-32 text: import it with --encoding utf-32" in err, err
     assert main(["import", str(path), str(source), "--encoding", "utf-32"]) == 0
+
+
+def test_a_closed_standard_output_is_said_in_one_line_not_a_traceback(project, monkeypatch, capsys):
+    """A job run with its standard output closed (`>&-`, a daemon's or cron's start): Python gives `sys.stdout` as
+    None, and `stats --json` and `export -o -` ended in a traceback ("'NoneType' object has no attribute 'flush'",
+    "… 'buffer'"). An export to standard output is refused before it runs, one line, nothing written; a command whose
+    result has nowhere to go does its work and exits as it would (print writes nothing where stdout is None)."""
+    from annotator.cli import main
+
+    path = _suggested_project(project)
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main(["export", path, "-f", "jsonl", "-o", "-"]) == 2
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line]
+    assert len(lines) == 1 and lines[0].startswith("annotator: error: -o - writes to standard output, which is closed")
+    assert main(["stats", path, "--json"]) == 0
+    assert main(["status", path, "annotated", "--all"]) == 0
+    assert "Traceback" not in capsys.readouterr().err
