@@ -20,7 +20,7 @@ from annotator.cli_common import (
     in_stages,
     open_project,
     progress_bar,
-    stdout_given,
+    streams_given,
     write_kept_edits_of,
 )
 from annotator.cli_export import cmd_export
@@ -427,7 +427,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    stdout_given()  # a standard output closed at the start (>&-) is the null device, not None
+    streams_given()  # a standard output or error closed at the start (>&-, 2>&-) is the null device, not None
     parser = _parser()
     try:
         args = parser.parse_args(argv)

@@ -32,13 +32,16 @@ class Interrupted(KeyboardInterrupt):
         self.said = said
 
 
-def stdout_given() -> None:
-    """A process started with its standard output closed (``>&-``, a daemon's or cron's start) has ``sys.stdout``
-    None, on which the command line's flush and an export's ``sys.stdout.buffer`` ended in a traceback: it becomes
-    the null device, marked (``stdout_closed``), so a command's result goes nowhere as ``print`` leaves it."""
-    if sys.stdout is None:
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (the process's own, open to its end)
-        sys.stdout.closed_at_start = True  # type: ignore[attr-defined]
+def streams_given() -> None:
+    """A process started with its standard output or error closed (``>&-``, ``2>&-``: a daemon's or cron's start) has
+    ``sys.stdout`` or ``sys.stderr`` None, on which the command line's flush, its progress bar and an export's
+    ``sys.stdout.buffer`` ended in a traceback (with stderr closed, unseen: exit 1, nothing exported). Each becomes the
+    null device, marked (``stdout_closed``): what a command writes there goes nowhere, as ``print`` leaves it."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            stream = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (the process's own, open to its end)
+            stream.closed_at_start = True  # type: ignore[attr-defined]
+            setattr(sys, name, stream)
 
 
 def stdout_closed() -> bool:

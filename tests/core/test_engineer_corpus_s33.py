@@ -263,3 +263,15 @@ def test_a_closed_standard_output_is_said_in_one_line_not_a_traceback(project, m
     assert main(["stats", path, "--json"]) == 0
     assert main(["status", path, "annotated", "--all"]) == 0
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_closed_standard_error_leaves_the_export_to_do_its_work(project, monkeypatch, tmp_path):
+    """`annotator export … 2>&-` (stderr closed: `sys.stderr` None) ended in a traceback nobody saw, at the progress
+    bar's look at the terminal: exit 1 and no file. Its lines go nowhere now; the export is written, exit 0."""
+    from annotator.cli import main
+
+    path = _suggested_project(project)
+    monkeypatch.setattr(sys, "stderr", None)
+    out = tmp_path / "out.jsonl"
+    assert main(["export", path, "-f", "jsonl", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").count("\n") == 2
