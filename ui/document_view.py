@@ -59,6 +59,8 @@ class DocumentView(QPlainTextEdit):
         self.context_menu_builder: Callable[[QContextMenuEvent], None] | None = None
         self.room_layout = RoomyLayout(self.document())
         self.document().setDocumentLayout(self.room_layout)
+        self._range_lines = -1  # the lines the scroll bar's range was last counted from (``range_current``)
+        self.room_layout.documentSizeChanged.connect(self._range_counted)
         self.labels = SpanLabels(self)
         self.palette_name = "schema"
         controller.documentChanged.connect(self.load)
@@ -252,6 +254,7 @@ class DocumentView(QPlainTextEdit):
         if not block.isValid():
             return
         self.document().documentLayout().blockBoundingRect(block)  # laid out, its lines known
+        self.range_current()
         line = block.layout().lineForTextPosition(pos - block.position())
         self.verticalScrollBar().setValue(block.firstLineNumber() + (line.lineNumber() if line.isValid() else 0))
 
@@ -294,8 +297,19 @@ class DocumentView(QPlainTextEdit):
         if r.top() < line or r.bottom() > self.viewport().height() - line:
             self.centerCursor()
 
+    def _range_counted(self) -> None:
+        self._range_lines = self.document().lineCount()
+
+    def range_current(self) -> None:
+        """The scroll bar's range counted again when the lines laid out since are more or fewer: blocks laid out
+        without the layout's word (the text reopened at a place left) kept it short, and a jump to the last
+        paragraph stopped at the line before it, the caret out of view, Tab and PageDown no further (session 33)."""
+        if self.document().lineCount() != self._range_lines:
+            self.room_layout.documentSizeChanged.emit(self.room_layout.documentSize())
+
     def ensureCursorVisible(self) -> None:  # noqa: N802
         """Qt's, then a line further when the room above the lines left the caret's line partly out of view."""
+        self.range_current()
         super().ensureCursorVisible()
         bar = self.verticalScrollBar()
         for _ in range(3):

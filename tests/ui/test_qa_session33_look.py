@@ -76,3 +76,36 @@ def test_the_line_names_another_events_trigger_the_caret_is_on_and_space_selects
         assert "event Justice:Fine (suggested): fined" in w.message.text(), w.message.text()
     finally:
         close_window(w)
+
+
+def test_a_document_reopened_at_its_place_scrolls_to_its_last_paragraph(qtbot, tmp_path):
+    """Seed 000 reopened where it was left (a restart of the app): its lines above the place were counted one a
+    block, not laid out, and the scroll bar's range was not counted again once they were, so it stayed short. The
+    place asked showed lines higher than asked, and a jump to the last paragraph ("November 17" by Tab) put the caret
+    out of view, the text stopped at the line before ("shifting alliances."), PageDown and Ctrl+End no further."""
+    from pathlib import Path
+
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_support import close_window, open_window
+
+    text = (Path(__file__).parents[2] / "seeds" / "000_c5086996ec44ef81.txt").read_text(encoding="utf-8")
+    path = tmp_path / "seed.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument(text, "000.txt")])
+    w = open_window(qtbot, path, size=(1366, 768))
+    try:
+        w.view.show_place((1914, 1310))  # (caret, first line) as the app kept them in the session at 1366x768
+    finally:
+        close_window(w)  # the place kept
+    w = open_window(qtbot, path, size=(1366, 768))
+    try:
+        v = w.view
+        v.show_place((2441, 1881))  # the place the session restarted at: "… sanctions-related obstacles." on top
+        assert 1881 - v.top_cp() < 60  # its line or the one before (main: 1470, the scroll bar at its short end)
+        last = text.index("The November 17 conversation") + 4
+        v.show_cp(last, last + len("November 17"))  # as Tab goes there
+        r = v.cursorRect()
+        assert 0 <= r.top() and r.bottom() <= v.viewport().height(), (r, v.viewport().height())
+    finally:
+        close_window(w)
