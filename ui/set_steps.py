@@ -137,7 +137,7 @@ class RenameSet(QUndoCommand):
             if worker.sets is not None and window.controller.project is not None:
                 sets_changed(window, worker.sets, worker.said)
 
-        window.start_worker(worker, after=ended)
+        window.start_worker(worker, after=ended, note=True)  # its line stays over the panels refreshed after it
         if worker not in window.workers:  # refused before it started (the file moved): the step stays where it was
             self.running = None
             self._refused(None)
