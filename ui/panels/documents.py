@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QResizeEvent
@@ -150,6 +150,36 @@ def kept_mark_tip(status: str) -> str:
 
 def waiting_tip(names: list[str]) -> str:
     return f"Waiting for adjudication: the work of {', '.join(names)}"
+
+
+class ColumnShape(NamedTuple):
+    """What the widths of the Status and count columns depend on: the font, the marks beside a status, and the
+    widest text of each count column (Ent., Ev., Sugg., Adj.) over every row."""
+
+    font: str
+    marked: bool  # a document waits for adjudication: the marker before the status
+    waits: bool  # a status kept while another program writes: "annotated ⏳"
+    digits: tuple[int, ...]  # of the largest count of each column (0: none shown)
+
+
+def column_shape(table: QTableView, model: "DocumentListModel") -> ColumnShape:
+    """The shape of ``model``'s rows shown in ``table``: equal shapes have equal column widths (counts of as many
+    digits are as wide: the digits of a font share one advance)."""
+    rows = model.rows
+    counts = [len(str(max((r[k] for r in rows), default=0))) for k in KEYS[2:ADJ_COLUMN]]
+    waiting = max((len(model.waiting(r)) for r in rows), default=0) if model.annotators else 0
+    return ColumnShape(
+        f"{table.font().toString()} {table.style().name()}",
+        bool(model.annotators),
+        any(r.get("waits") for r in rows),
+        (*counts, len(str(waiting)) if waiting else 0),
+    )
+
+
+def digits_width(table: QWidget, digits: int) -> int:
+    """A cell showing a count of ``digits`` digits whole, in bold (the open document's row), whichever digits: the
+    widest of them repeated (0 for no count)."""
+    return max(cell_width(table, d * digits, bold=True) for d in "0123456789") if digits else 0
 
 
 class DocumentListModel(RowTableModel):
@@ -327,6 +357,7 @@ class DocumentPanel(QWidget):
         super().__init__(parent)
         self.model = DocumentListModel()
         self._names_width = 0  # a Name cell with the widest name of the rows whole (``names_width``)
+        self._shape: ColumnShape | None = None  # what the count and Status columns were last sized for
         self.proxy = DocumentFilter()
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit()
@@ -413,8 +444,13 @@ class DocumentPanel(QWidget):
     ) -> None:
         """Every row; ``annotators``: the annotators' sets covering each document (their column and filter item are
         shown only when there are some)."""
+        annotators = annotators or {}
+        if self._shape is not None and annotators == self.model.annotators and rows == self.model.rows:
+            self.model.set_current(current_id)  # the same rows (a close with none open, a commit made elsewhere)
+            self.select(current_id)
+            return
         self.model.current_id = current_id
-        self.model.annotators = annotators or {}
+        self.model.annotators = annotators
         self.model.set_rows(rows)
         self._names_width = names_width(self.table, (r["name"] for r in rows))
         self._show_adjudication(bool(self.model.annotators))
@@ -437,14 +473,19 @@ class DocumentPanel(QWidget):
             self.status.removeItem(at)
 
     def fit_columns(self) -> None:
-        """Name takes the room (never less than a readable width); the other columns fit their title and first rows."""
-        for i in range(1, len(COLUMNS)):
-            self.table.resizeColumnToContents(i)
-        # every status, not only those of the rows now (marking one in progress cut it to "in p…ress"), in bold
-        waits = any(r.get("waits") for r in self.model.rows)
-        widest = status_width(self.table, marked=bool(self.model.annotators), waits=waits)
-        if self.table.columnWidth(1) < widest:
-            self.table.setColumnWidth(1, widest)
+        """Name takes the room (never less than a readable width); the other columns fit their title and the widest
+        text of every row, measured when that shape changes (``column_shape``): Qt's ``resizeColumnToContents`` read
+        the first 60 rows, every role, at each fill (an open, a close, a commit elsewhere: s33-loop's 1.0 s of the
+        tests' event-loop work), set back a width the person had given a column, and cut a longer count further down."""
+        shape = column_shape(self.table, self.model)
+        if shape != self._shape:
+            self._shape = shape
+            hh = self.table.horizontalHeader()
+            # every status, not only those of the rows now (marking one in progress cut it to "in p…ress"), in bold
+            status = status_width(self.table, marked=shape.marked, waits=shape.waits)
+            hh.resizeSection(1, max(hh.sectionSizeHint(1), status))
+            for col, digits in enumerate(shape.digits, start=2):
+                hh.resizeSection(col, max(hh.sectionSizeHint(col), digits_width(self.table, digits)))
         self._fit_name()
 
     def _fit_name(self) -> None:
