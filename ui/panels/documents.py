@@ -4,6 +4,8 @@ work) and by text."""
 from __future__ import annotations
 
 import heapq
+from itertools import repeat
+from operator import itemgetter
 from collections.abc import Iterable
 from typing import Any, Callable, NamedTuple
 
@@ -166,12 +168,12 @@ def column_shape(table: QTableView, model: "DocumentListModel") -> ColumnShape:
     """The shape of ``model``'s rows shown in ``table``: equal shapes have equal column widths (counts of as many
     digits are as wide: the digits of a font share one advance)."""
     rows = model.rows
-    counts = [len(str(max((r[k] for r in rows), default=0))) for k in KEYS[2:ADJ_COLUMN]]
+    counts = [len(str(max(map(itemgetter(k), rows), default=0))) for k in KEYS[2:ADJ_COLUMN]]
     waiting = max((len(model.waiting(r)) for r in rows), default=0) if model.annotators else 0
     return ColumnShape(
         f"{table.font().toString()} {table.style().name()}",
         bool(model.annotators),
-        any(r.get("waits") for r in rows),
+        any(map(dict.get, rows, repeat("waits"))),
         (*counts, len(str(waiting)) if waiting else 0),
     )
 
@@ -326,6 +328,8 @@ class DocumentFilter(QSortFilterProxyModel):
         self._change(text=text.lower().strip())
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+        if not self.status and not self.text:  # no filter: asked of every row at each fill (10,000 at an open)
+            return True
         model = self.sourceModel()
         row = model.rows[source_row]
         if self.status == TO_ADJUDICATE:
