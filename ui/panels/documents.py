@@ -4,13 +4,14 @@ work) and by text."""
 from __future__ import annotations
 
 import heapq
+from functools import lru_cache
 from itertools import repeat
 from operator import itemgetter
 from collections.abc import Iterable
 from typing import Any, Callable, NamedTuple
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,7 +31,20 @@ from ui.plain import WAITS_MARK, state_shown
 from ui.elided import common_end, common_start, elide_apart
 from annotator.wording import counted
 from ui.panels.empty_note import EmptyNote
-from ui.panels.table_model import GRID_SLACK, ElidingDelegate, RowTableModel, cell_width, show_keys
+from ui.panels.table_model import (
+    ALIGNMENT,
+    DECORATION,
+    DISPLAY,
+    FONT,
+    FOREGROUND,
+    GRID_SLACK,
+    TOOLTIP,
+    USER,
+    ElidingDelegate,
+    RowTableModel,
+    cell_width,
+    show_keys,
+)
 
 COLUMNS = ("Name", "Status", "Ent.", "Ev.", "Sugg.", "Adj.")
 HEADER_TIPS = (
@@ -154,6 +168,18 @@ def waiting_tip(names: list[str]) -> str:
     return f"Waiting for adjudication: the work of {', '.join(names)}"
 
 
+ANSWERED = frozenset({DISPLAY, USER, DECORATION, TOOLTIP, FOREGROUND, FONT, ALIGNMENT})  # the roles data() answers
+RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # the counts
+
+
+@lru_cache(maxsize=1)
+def bold_font() -> QFont:
+    """The open document's row's font (made once, at the first paint: a QFont needs the application)."""
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
 class ColumnShape(NamedTuple):
     """What the widths of the Status and count columns depend on: the font, the marks beside a status, and the
     widest text of each count column (Ent., Ev., Sugg., Adj.) over every row."""
@@ -239,32 +265,28 @@ class DocumentListModel(RowTableModel):
             self.dataChanged.emit(self.index(k, 0), self.index(k, len(COLUMNS) - 1))
         return True
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: QModelIndex, role: int = DISPLAY) -> Any:
+        if role not in ANSWERED or not index.isValid():  # asked ~7 roles a cell at each paint
             return None
         row = self.rows[index.row()]
         key = KEYS[index.column()]
         if key == "annotators":
             return self._annotators_data(row, role)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             v = row[key]
             return state_shown(v.replace("_", " "), row.get("waits", False)) if key == "status" else v
-        if role == Qt.ItemDataRole.UserRole:
+        if role == USER:
             return row["id"]
-        if key == "status" and role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole):
+        if key == "status" and (role == DECORATION or role == TOOLTIP):
             return self._marker(row, role)
-        if role == Qt.ItemDataRole.ForegroundRole and key == "status":
+        if role == FOREGROUND and key == "status":
             t = themes.current()  # the inks of the background in use (ui/theme.py)
             return QColor(t.statuses.get(row["status"], t.ink))
-        if role == Qt.ItemDataRole.FontRole and row["id"] == self.current_id:
-            from PySide6.QtGui import QFont
-
-            f = QFont()
-            f.setBold(True)
-            return f
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and key == "name":
+        if role == FONT and row["id"] == self.current_id:
+            return bold_font()
+        if role == ALIGNMENT and index.column() >= 2:
+            return RIGHT_ALIGNED
+        if role == TOOLTIP and key == "name":
             import html
 
             return f"<qt>{html.escape(row['name'])}</qt>"
@@ -273,7 +295,7 @@ class DocumentListModel(RowTableModel):
     def _marker(self, row: dict[str, Any], role: int) -> Any:
         """The Status cell of a document waiting for adjudication: a dot and a tip naming whose work waits."""
         names = self.waiting(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             said = [waiting_tip(names)] if names else []
             if row.get("waits"):
                 said.insert(0, kept_mark_tip(row["status"]))
@@ -285,13 +307,13 @@ class DocumentListModel(RowTableModel):
         return self._icons[1 if names else 2]  # a blank one keeps the statuses in line
 
     def _annotators_data(self, row: dict[str, Any], role: int) -> Any:
+        if role == ALIGNMENT:
+            return RIGHT_ALIGNED
         names = self.waiting(row)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return str(len(names)) if names else ""  # text: sorted as the others, blank rows together
-        if role == Qt.ItemDataRole.ToolTipRole and names:
+        if role == TOOLTIP and names:
             return waiting_tip(names)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def set_current(self, doc_id: int | None) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 from typing import Any, Iterable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QWidget
 
@@ -13,10 +14,31 @@ from annotator.model import STATES, Entity
 from annotator.navigation import reading_key
 from ui import theme as themes
 from ui.panels.row_panel import RowPanel
-from ui.panels.table_model import BULK_ROWS, RowTableModel, cell_width, header_width
+from ui.panels.table_model import (
+    BACKGROUND,
+    BULK_ROWS,
+    DISPLAY,
+    FONT,
+    FOREGROUND,
+    TOOLTIP,
+    USER,
+    RowTableModel,
+    cell_width,
+    header_width,
+)
 from ui.plain import WAITS_MARK, state_shown, state_with_score, tooltip_text
 
 COLUMNS = ("Text", "Label", "State")
+ANSWERED = frozenset({DISPLAY, USER, BACKGROUND, FOREGROUND, FONT, TOOLTIP})  # the roles data() answers
+ink_on = lru_cache(maxsize=256)(themes.ink_on)  # a label's colour's ink: two contrasts a cell at each paint
+
+
+@lru_cache(maxsize=1)
+def italic_font() -> QFont:
+    """A suggestion's row's font (made once, at the first paint: a QFont needs the application)."""
+    font = QFont()
+    font.setItalic(True)
+    return font
 
 
 class EntityTableModel(RowTableModel):
@@ -70,34 +92,32 @@ class EntityTableModel(RowTableModel):
                 self._row_by_id = None
                 self.endInsertRows()
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: QModelIndex, role: int = DISPLAY) -> Any:
+        if role not in ANSWERED or not index.isValid():  # asked ~7 roles a cell at each paint, 6 of them answered
             return None
         e = self.rows[index.row()]
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             if col == 0:
                 return self.text[e.start : e.end].replace("\n", " ")
             return e.label if col == 1 else state_shown(e.state, e.id in self.waiting)
-        if role == Qt.ItemDataRole.UserRole:
+        if role == USER:
             return e.id
-        if role == Qt.ItemDataRole.BackgroundRole and col == 1:
-            return QColor(self.colors.get(e.label, "#dddddd"))
-        if role == Qt.ItemDataRole.ForegroundRole and e.state == "rejected":
-            return QColor(themes.current().rejected)
-        if role == Qt.ItemDataRole.ForegroundRole and col == 1:  # on the label's colour, whatever the palette's ink
-            return QColor(themes.ink_on(self.colors.get(e.label, "#dddddd")))
-        if e.state == "suggested":  # undecided, told at a glance as in the event list: its ink, in italics
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QColor(themes.current().suggested_event)
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setItalic(True)
-                return font
-        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+        if role == BACKGROUND:
+            return QColor(self.colors.get(e.label, "#dddddd")) if col == 1 else None
+        if role == FOREGROUND:
+            if e.state == "rejected":
+                return QColor(themes.current().rejected)
+            if col == 1:  # on the label's colour, whatever the palette's ink
+                return QColor(ink_on(self.colors.get(e.label, "#dddddd")))
+            # undecided, told at a glance as in the event list: its ink, in italics (FONT)
+            return QColor(themes.current().suggested_event) if e.state == "suggested" else None
+        if role == FONT:
+            return italic_font() if e.state == "suggested" else None
+        if col == 0:  # TOOLTIP
             where = f"{self.text[e.start : e.end]} [{e.start}, {e.end})"
             return tooltip_text(f"{where}\n{state_with_score(e.state, e.score)}\nsource: {e.source}")
-        if role == Qt.ItemDataRole.ToolTipRole and col == 2 and e.score is not None:  # the suggester's confidence
+        if col == 2 and e.score is not None:  # the suggester's confidence
             return tooltip_text(state_with_score(e.state, e.score))
         return None
 

@@ -14,6 +14,17 @@ from ui import theme as themes
 from ui.elided import SLACK
 
 
+# The item roles as plain ints, for the models' data(): asked ~7 roles of every cell at each paint, it compared the
+# int Qt passes with Qt.ItemDataRole's members (an IntEnum's lookup and compare, ~1.2 us each, up to 15 a call).
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+DECORATION = int(Qt.ItemDataRole.DecorationRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+FONT = int(Qt.ItemDataRole.FontRole)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+USER = int(Qt.ItemDataRole.UserRole)
+
 # more rows changed at once than this (a pre-annotation's suggestions arriving for the open document): the list is
 # made again in one step, sorted, instead of a row at a time, each insert moving every row after it and the index of
 # rows by id made again (22,380 spans of a 1 MB document: 19 s of the GUI thread's CPU, a minute wall at load 11)
