@@ -4,6 +4,7 @@ error's ink), state."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 from typing import Any, Callable, Iterable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
@@ -23,7 +24,19 @@ from annotator.schema import Schema
 from ui import theme as themes
 from ui.panels.row_panel import RowPanel
 from ui.elided import elide_unique
-from ui.panels.table_model import BULK_ROWS, GRID_SLACK, ElidingDelegate, RowTableModel, cell_width, header_width
+from ui.panels.table_model import (
+    BULK_ROWS,
+    DISPLAY,
+    FONT,
+    FOREGROUND,
+    GRID_SLACK,
+    TOOLTIP,
+    USER,
+    ElidingDelegate,
+    RowTableModel,
+    cell_width,
+    header_width,
+)
 from ui.plain import STATE_MARKS_SAID, state_marked, state_shown, state_with_score, tooltip_text
 
 # The missing required roles lead the Arguments cell ("missing Defendant; Time: Tuesday"), in the error's ink: a
@@ -40,6 +53,18 @@ ARGUMENTS_CHARS = 18  # Arguments keeps about this many characters ("Artifact: D
 # editor) ...
 GIVE_UP = (1, STATE, 0)
 MISSING_ROLE = Qt.ItemDataRole.UserRole + 1  # how many characters of an Arguments cell say its missing roles
+ANSWERED = frozenset({DISPLAY, USER, MISSING_ROLE, FOREGROUND, FONT, TOOLTIP})  # the roles data() answers
+
+
+@lru_cache(maxsize=4)
+def state_font(state: str) -> QFont:
+    """An undecided event's row in italics, a rejected one's struck out (made once each, at the first paint)."""
+    font = QFont()
+    font.setItalic(state == "suggested")
+    font.setStrikeOut(state == "rejected")
+    return font
+
+
 ARGUMENTS_WANT = 36  # characters ("Defendant: deputy transport minister"): the room Arguments is given before the rest
 TYPE_KEPT = 13  # characters: a type of up to this many stays whole ("Trial-Hearing", "End-Position") for Arguments
 FLOOR_CHARS = 8  # ... down to about this many characters each (or their titles)
@@ -172,28 +197,25 @@ class EventTableModel(RowTableModel):
     def row_of(self, event_id: int | None) -> int:
         return -1 if event_id is None else self._row_by_id.get(event_id, -1)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: QModelIndex, role: int = DISPLAY) -> Any:
+        if role not in ANSWERED or not index.isValid():  # asked ~7 roles a cell at each paint
             return None
         r, col = index.row(), index.column()
         v = self.rows[r]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return self.cells[r][col]
-        if role == Qt.ItemDataRole.UserRole:
+        if role == USER:
             return v.id
         if role == MISSING_ROLE:
             return self.missing[r] if col == ARGUMENTS else 0
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == FOREGROUND:
             if v.state in STATE_COLORS:
                 t = themes.current()
                 return QColor(t.suggested_event if v.state == "suggested" else t.rejected)
             return None
-        if role == Qt.ItemDataRole.FontRole and v.state in STATE_COLORS:  # undecided and rejected look it
-            font = QFont()
-            font.setItalic(v.state == "suggested")
-            font.setStrikeOut(v.state == "rejected")
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == FONT:
+            return state_font(v.state) if v.state in STATE_COLORS else None  # undecided and rejected look it
+        if role == TOOLTIP:
             if col == 0:
                 alt = f"; also possible: {', '.join(v.alternatives)}" if v.alternatives else ""
                 return tooltip_text(f"{v.type} ({state_with_score(v.state, v.score)}){alt}")
