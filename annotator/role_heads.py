@@ -5,6 +5,10 @@ and their place among the role's candidates (``keyflow.role_candidates``' order)
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from annotator.pipeline_names import LabelKinds
 
 
 def heads_offered(
@@ -33,3 +37,10 @@ def heads_place(cands: Sequence[tuple[int, int]], sentence: tuple[int, int]) -> 
     """Where the heads go among a role's candidates (their spans, ``role_candidates``' order): before the first one
     outside the trigger's ``sentence``."""
     return next((i for i, c in enumerate(cands) if not (sentence[0] <= c[0] and c[1] <= sentence[1])), len(cands))
+
+
+def takes_nouns(labels: Iterable[str], kinds: "LabelKinds") -> bool:
+    """Whether a role of ``labels`` is offered the sentence's noun heads: not one whose every label is a time or an
+    amount (a date, a sum, a count is a name the pipeline spans, never a common noun: Time's key offered
+    "engagement", made a DATE)."""
+    return any(label not in kinds.times and label not in kinds.amounts for label in labels)

@@ -552,7 +552,7 @@ class EventActions:
             arg_id, made = (None, None) if keep else (arg_id, made)  # Alt+Shift+N: one beside, the filler kept
             i += 1
             if i >= len(cands) and more is not None:  # past the nearest: the rest of the document, once
-                cands, more = with_heads(c, ev, more(), self.sentence(ev.trigger_start)), None
+                cands, more = with_heads(c, ev, more(), self.sentence(ev.trigger_start), role), None
             if i >= len(cands):
                 c.report_error(f"No other entity fills {role.name}{elsewhere_said(c, ev, role, index, '; ')}.")
                 return
@@ -576,7 +576,7 @@ class EventActions:
             # at each key; the whole list (the same, longer) is made only if the user goes past those
             ents, whole = first_role_candidates(c.entities, c.span_index(), *ask, most=CANDIDATES_FIRST)
             more = None if whole else (lambda: role_candidates(c.entities.values(), *ask))
-            cands, i, made = with_heads(c, ev, ents, self.sentence(ev.trigger_start)), 0, None
+            cands, i, made = with_heads(c, ev, ents, self.sentence(ev.trigger_start), role), 0, None
             if not cands:  # the role's own fillers named: "No entity of DATE, TIME" read as if Friday were not there
                 c.report_error(no_candidate_said(c, ev, role, index, taken))
                 return

@@ -271,11 +271,11 @@ class RolesBox(QGroupBox):
         c, ev = self.c, self._event
         ents = [e for e in self._lists.get(role, []) if e.id not in self._in_event]
         sentence = c.sentence(ev.trigger_start)
-        first = with_heads(c, ev, ents, sentence)[:1]
+        r = c.schema.event_type(ev.type).role(role)
+        first = with_heads(c, ev, ents, sentence, r)[:1]
         if not first or c.doc is None:
             return None
         if isinstance(first[0], tuple):  # a noun head: made a span as the key would label it
-            r = c.schema.event_type(ev.type).role(role)
             label = label_for_span(c.entities.values(), c.doc.text, first[0], r.labels, label_kinds(c.schema))
             return c.span_said(*first[0]), label, NOUN_SAID
         ent = c.entities[first[0]]
