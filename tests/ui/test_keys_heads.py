@@ -28,27 +28,14 @@ def _empty_role_said(ed, role: str) -> tuple[str, str]:  # type: ignore[no-untyp
     return said.full_text, said.toolTip()
 
 
-def _file(path) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
-    """(kind, words, label or role) of every span and argument the project file holds, sorted."""
-    from annotator.store import Project
-
-    with Project(path, create=False) as p:
-        doc = p.document_ids()[0]
-        ents = {e.id: e for e in p.entities(doc)}
-        out = [("span", TEXT[e.start : e.end], e.label) for e in ents.values()]
-        for ev in p.events(doc):
-            out += [("arg", TEXT[ents[a.entity_id].start : ents[a.entity_id].end], a.role) for a in ev.arguments]
-    return sorted(out)
-
-
-@pytest.mark.slow  # about 2 s: the window, four edits and two undos written
-def test_a_role_key_offers_the_sentences_noun_heads_and_takes_a_made_span_back(qtbot, tmp_path):
+def _arrest_with_heads(path):  # type: ignore[no-untyped-def]
+    """A project of TEXT with a suggested Arrest-Jail (Person Marek Zielinski), a FAC span and the parse's noun heads
+    "Officers", "bureau", "lawyer" stored as pre-annotation with events stores them."""
     from annotator.store import Project
     from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
     from ui_helpers import find
-    from ui_support import close_window, one_suggested_event, open_window
+    from ui_support import one_suggested_event
 
-    path = tmp_path / "heads.annotator"
     person = ArgumentSuggestion("Person", *find(TEXT, "Marek Zielinski"), "PERSON")
     arrest = EventSuggestion("Justice:Arrest-Jail", *find(TEXT, "arrested"), 0.6, (person,))
     one_suggested_event(path, TEXT, [(*find(TEXT, "the Mokotow Detention Centre"), "FAC")], arrest)
@@ -64,6 +51,27 @@ def test_a_role_key_offers_the_sentences_noun_heads_and_takes_a_made_span_back(q
             replace=True,
             noun_heads=orjson.dumps(heads).decode(),
         )
+    return path
+
+
+def _file(path) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    """(kind, words, label or role) of every span and argument the project file holds, sorted."""
+    from annotator.store import Project
+
+    with Project(path, create=False) as p:
+        doc = p.document_ids()[0]
+        ents = {e.id: e for e in p.entities(doc)}
+        out = [("span", TEXT[e.start : e.end], e.label) for e in ents.values()]
+        for ev in p.events(doc):
+            out += [("arg", TEXT[ents[a.entity_id].start : ents[a.entity_id].end], a.role) for a in ev.arguments]
+    return sorted(out)
+
+
+@pytest.mark.slow  # about 2 s: the window, four edits and two undos written
+def test_a_role_key_offers_the_sentences_noun_heads_and_takes_a_made_span_back(qtbot, tmp_path):
+    from ui_support import close_window, open_window
+
+    path = _arrest_with_heads(tmp_path / "heads.annotator")
     before = _file(path)
     assert before, "the setup wrote nothing"
     w = open_window(qtbot, path)
@@ -96,27 +104,9 @@ def test_a_time_role_s_key_offers_no_noun_of_the_sentence(qtbot, tmp_path):
     """Session 33 (the lead, looking at the seeds at 1920x1080): Time's key and its editor row offered the sentence's
     nouns when no DATE or TIME span was there (Meet's Time "— Alt+2: engagement (noun)", made a DATE); a date is a
     name the pipeline spans, never a common noun. Failed on main: Alt+4 made "bureau" a DATE in the Time role."""
-    from annotator.store import Project
-    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
-    from ui_helpers import find
-    from ui_support import close_window, one_suggested_event, open_window
+    from ui_support import close_window, open_window
 
-    path = tmp_path / "time.annotator"
-    person = ArgumentSuggestion("Person", *find(TEXT, "Marek Zielinski"), "PERSON")
-    arrest = EventSuggestion("Justice:Arrest-Jail", *find(TEXT, "arrested"), 0.6, (person,))
-    one_suggested_event(path, TEXT, [(*find(TEXT, "the Mokotow Detention Centre"), "FAC")], arrest)
-    words = [m.span() for m in re.finditer(r"\w+|[^\w\s]", TEXT)]
-    heads = [find(TEXT, "Officers"), find(TEXT, "bureau"), find(TEXT, "lawyer")]
-    with Project(path, create=False) as p, p.transaction():
-        p.db.insert_tokens(
-            p.document_ids()[0],
-            "spacy:test@1",
-            orjson.dumps([s for s, _ in words]).decode(),
-            orjson.dumps([e for _, e in words]).decode(),
-            "[0]",
-            replace=True,
-            noun_heads=orjson.dumps(heads).decode(),
-        )
+    path = _arrest_with_heads(tmp_path / "time.annotator")
     before = _file(path)
     w = open_window(qtbot, path)
     try:
