@@ -149,7 +149,9 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
             ):  # "Nowicki testified and was later given a suspended sentence": the subject of both
                 out += [("given", c) for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         elif head.lemma_.lower() in ("receive", "get"):
-            out += [("given", c) for c in head.children if c.dep_ == "nsubj"]
+            # "the families received compensation", "got a loan": the one given a penalty or the money (``receiver``:
+            # Recipient's, not Giver's; the verb's "from" phrase below is the Giver's)
+            out += [(s, c) for c in head.children if c.dep_ == "nsubj" for s in ("given", "~receiver")]
         out += [(s, t) for s, t in preps(head) if s.startswith("prep:") or s == "npadvmod"]
     elif n.dep_ == "nsubjpass" and head.pos_ == "VERB":  # "talks were held in Moscow"
         # the agent of a verb of doing it is the noun's ("the attack was carried out by militants"), not of another

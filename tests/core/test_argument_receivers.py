@@ -1,0 +1,29 @@
+"""The one who receives or gets what a noun trigger names ("the families received compensation from the state"): the
+subject of "receive" or "get" is the Recipient of the transfer, the verb's "from" phrase its Giver
+(annotator/suggest/noun_frame.py, slot ``~receiver``: read as no evidence of the trigger, so no trigger is added or
+lost by it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from spacy_support import suggested_events
+
+
+def _roles(nlp, text: str, kind: str = "Transaction:Transfer-Money") -> set[tuple[str, str]]:  # noqa: ANN001
+    (event,) = [s for s in suggested_events(nlp, text) if s.type == kind]
+    return {(a.role, text[a.start : a.end]) for a in event.arguments}
+
+
+@pytest.mark.slow
+def test_who_receives_a_payment_is_its_recipient_and_the_from_its_giver(nlp):
+    got = _roles(nlp, "The families received compensation from the state.")
+    assert ("Recipient", "families") in got and ("Giver", "state") in got, got
+    assert ("Giver", "families") not in got, got
+
+
+@pytest.mark.slow
+def test_who_condemns_a_payment_is_no_recipient(nlp):
+    """A guard: the subject of another verb is someone speaking of the transfer, not given it."""
+    got = _roles(nlp, "The opposition condemned the $5 million payment to the militants.")
+    assert not any(text == "opposition" for _, text in got), got
