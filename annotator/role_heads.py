@@ -4,8 +4,10 @@ and their place among the role's candidates (``keyflow.role_candidates``' order)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
+
+from annotator.suggest.noun_classes import guess_label_of_word
 
 if TYPE_CHECKING:
     from annotator.pipeline_names import LabelKinds
@@ -44,3 +46,18 @@ def takes_nouns(labels: Iterable[str], kinds: "LabelKinds") -> bool:
     amount (a date, a sum, a count is a name the pipeline spans, never a common noun: Time's key offered
     "engagement", made a DATE)."""
     return any(label not in kinds.times and label not in kinds.amounts for label in labels)
+
+
+def heads_of_kind(
+    heads: Sequence[tuple[int, int]], text: str, labels: Collection[str], unknown: bool = False
+) -> list[tuple[int, int]]:
+    """Of ``heads`` (spans of ``text``, ``heads_offered``' order kept), the nouns of a kind a role of ``labels`` takes,
+    as the word classes say (``noun_classes.guess_label_of_word``: "officials" a PERSON, "team" an ORG, "market" a
+    FAC): a noun of a kind the role does not take ("market" for an Attacker) or of none known ("deal", "step": made an
+    ORG in Org) is not offered (``unknown``: those of none known are)."""
+    out = []
+    for h in heads:
+        kind = guess_label_of_word(text[h[0] : h[1]])
+        if kind in labels or (kind is None and unknown):
+            out.append(h)
+    return out

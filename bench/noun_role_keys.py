@@ -33,7 +33,7 @@ from annotator.find_words import find_stops  # noqa: E402
 from annotator.keyflow import agent_order, role_candidates, source_order, within_line  # noqa: E402
 from annotator.model import Entity  # noqa: E402
 from annotator.nlp import noun_heads  # noqa: E402
-from annotator.role_heads import heads_offered  # noqa: E402
+from annotator.role_heads import heads_of_kind, heads_offered  # noqa: E402
 from annotator.schema import load_schema  # noqa: E402
 
 DETERMINERS = {"DT", "PRP$", "WDT", "WP$", "PDT", "POS"}
@@ -79,9 +79,12 @@ def phrases(doc, sent: tuple[int, int], form: str) -> list[tuple[int, int]]:  # 
     return out
 
 
-def run(rows: list[dict], docs: list, schema, entities: list | None, form: str | None, place: str) -> dict:  # noqa: ANN001, C901
+def run(  # noqa: C901
+    rows: list[dict], docs: list, schema, entities: list | None, form: str | None, place: str, kinds: str = ""  # noqa: ANN001
+) -> dict:
     """Keys of every gold argument (Time aside) by half: entity arguments at their rank, no-span ones by Find or, with
-    ``form``, at their rank among the phrases put in the cycle at ``place``."""
+    ``form``, at their rank among the phrases put in the cycle at ``place``; ``kinds``: the stored heads offered to a
+    role only when of a kind it takes (``role_heads.heads_of_kind``; "open": and those of no kind known)."""
     labels = {lab.name for lab in schema.entities}
     out = {h: {"ent": 0, "ent_keys": 0, "none": 0, "none_keys": 0, "none_cycled": 0} for h in (0, 1)}
     for k, (row, doc) in enumerate(zip(rows, docs)):
@@ -119,8 +122,9 @@ def run(rows: list[dict], docs: list, schema, entities: list | None, form: str |
                         (e.start, e.end)
                         for e in role_candidates(ents, role, trig, sent, used, used, text, source, agent)
                     ]
-                    if nps:
-                        cands = _with_phrases(cands, nps, sent, trig, place)
+                    offered = heads_of_kind(nps, text, role.labels, kinds == "open") if kinds else nps
+                    if offered:
+                        cands = _with_phrases(cands, offered, sent, trig, place)
                     hit = [e for e in ents if (e.start, e.end) == sp and e.label in role.labels]
                     if hit:
                         rank = cands.index(sp) if sp in cands else MOST_KEYS - 1
@@ -177,9 +181,10 @@ def main() -> None:
     plans = [("now (no phrase)", None, "after")] + [(f"{f}, {p}", f, p) for f in FORMS for p in ("after", "mixed")]
     if args.stored:
         plans = [("now (no phrase)", None, "after"), ("stored heads, after", "stored", "after")]
-    for name, form, place in plans:
-        dev = run(rows, docs, schema, None, form, place)
-        seed = run(seeds, seed_docs, schema, None, form, place)
+        plans += [("stored, role's kinds", "stored", "after", "kinds"), ("stored, kinds or none", "stored", "after", "open")]
+    for name, form, place, *kinds in plans:
+        dev = run(rows, docs, schema, None, form, place, *kinds)
+        seed = run(seeds, seed_docs, schema, None, form, place, *kinds)
         print(line(f"A {name}", dev[0]))
         print(line(f"B {name}", dev[1]))
         print(line(f"seeds {name}", {k: seed[0][k] + seed[1][k] for k in seed[0]}))

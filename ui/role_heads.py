@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from annotator.span_label import label_for_span
 from annotator.model import Entity, Event
 from annotator.pipeline_names import label_kinds
-from annotator.role_heads import heads_offered, heads_place, takes_nouns
+from annotator.role_heads import heads_of_kind, heads_offered, heads_place, takes_nouns
 from ui import commands as cmd
 from ui.role_keys import elsewhere_said, filled_span, filling, next_said
 
@@ -28,13 +28,15 @@ def with_heads(
     c: "Controller", ev: Event, ents: Sequence[Entity], sentence: tuple[int, int], role: "Role"
 ) -> list[Candidate]:
     """``role``'s candidates (entity ids) with the sentence's stored noun heads that are no span
-    (``role_heads.heads_offered``) after that sentence's entities (``role_heads.heads_place``); none for a role of
-    times or amounts alone (``role_heads.takes_nouns``)."""
+    (``role_heads.heads_offered``) after that sentence's entities (``role_heads.heads_place``), those of a kind the
+    role takes (``role_heads.heads_of_kind``: no "deal" for an Org); none for a role of times or amounts alone
+    (``role_heads.takes_nouns``)."""
     ids: list[Candidate] = [e.id for e in ents]
     if not takes_nouns(role.labels, label_kinds(c.schema)):
         return ids
     spans = [(e.start, e.end) for e in c.entities.values() if e.state != "rejected"]
     heads = heads_offered(c.held.noun_heads(c.project), sentence, (ev.trigger_start, ev.trigger_end), spans)
+    heads = heads_of_kind(heads, c.doc.text, role.labels)
     if not heads:
         return ids
     k = heads_place([(e.start, e.end) for e in ents], sentence)

@@ -29,7 +29,7 @@ from annotator.keyflow import (
 )
 from annotator.span_label import label_for_span, label_to_fill
 from annotator.model import Entity, Event
-from annotator.role_heads import heads_offered, heads_place
+from annotator.role_heads import heads_of_kind, heads_offered, heads_place
 from annotator.pipeline_names import label_kinds
 from annotator.role_event import event_for_filler
 from annotator.trigger_phrase import phrase_ahead
@@ -493,7 +493,8 @@ class Player:
 
     def cycle_spans(self, v: Event, role) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
         """The spans a role key's cycle offers for ``role`` of ``v``: its entity candidates, the trigger's sentence's
-        stored noun heads that are no span after that sentence's (``role_heads.heads_offered``, ``heads_place``)."""
+        stored noun heads that are no span, of a kind the role takes, after that sentence's (``role_heads.heads_offered``,
+        ``heads_of_kind``, ``heads_place``)."""
         ev = self.current_event()
         taken = [a.entity_id for a in ev.arguments if a.role == role.name]  # type: ignore[union-attr]
         others = [a.entity_id for a in ev.arguments if a.role != role.name]  # type: ignore[union-attr]
@@ -512,6 +513,7 @@ class Player:
         spans = [(e.start, e.end) for e in cands]
         live = [(e.start, e.end) for e in self.c.entities.values() if e.state != "rejected"]
         heads = heads_offered(self.c.held.noun_heads(self.c.project), sentence, trigger, live)
+        heads = heads_of_kind(heads, self.text, role.labels)
         k = heads_place(spans, sentence)
         return [*spans[:k], *heads, *spans[k:]]
 

@@ -1,0 +1,29 @@
+"""The noun heads a role key offers are of a kind the role takes (``annotator.role_heads.heads_of_kind``, session 34):
+"deal" is no organisation, "market" no attacker; "officials" a PERSON, "team" an ORG are offered."""
+
+from __future__ import annotations
+
+from annotator.role_heads import heads_of_kind
+
+TEXT = "The team and officials of the market signed a deal in the town."
+
+
+def _heads(*words: str) -> list[tuple[int, int]]:
+    return [(TEXT.index(w), TEXT.index(w) + len(w)) for w in words]
+
+
+def _words(heads: list[tuple[int, int]]) -> list[str]:
+    return [TEXT[s:e] for s, e in heads]
+
+
+def test_a_noun_is_offered_only_to_a_role_that_takes_its_kind():
+    heads = _heads("team", "officials", "market", "deal", "town")
+    assert _words(heads_of_kind(heads, TEXT, ["ORG"])) == ["team"]
+    assert _words(heads_of_kind(heads, TEXT, ["PERSON", "ORG", "GPE", "NORP"])) == ["team", "officials", "town"]
+    assert _words(heads_of_kind(heads, TEXT, ["GPE", "LOC", "FAC"])) == ["market", "town"]
+    assert heads_of_kind(heads, TEXT, ["DATE", "TIME"]) == []
+
+
+def test_a_noun_of_no_kind_known_is_offered_only_when_asked():
+    heads = _heads("deal", "officials")
+    assert _words(heads_of_kind(heads, TEXT, ["ORG", "PERSON"], unknown=True)) == ["deal", "officials"]
