@@ -80,7 +80,13 @@ def phrases(doc, sent: tuple[int, int], form: str) -> list[tuple[int, int]]:  # 
 
 
 def run(  # noqa: C901
-    rows: list[dict], docs: list, schema, entities: list | None, form: str | None, place: str, kinds: str = ""  # noqa: ANN001
+    rows: list[dict],
+    docs: list,
+    schema,  # noqa: ANN001
+    entities: list | None,
+    form: str | None,
+    place: str,
+    kinds: str = "",
 ) -> dict:
     """Keys of every gold argument (Time aside) by half: entity arguments at their rank, no-span ones by Find or, with
     ``form``, at their rank among the phrases put in the cycle at ``place``; ``kinds``: the stored heads offered to a
@@ -181,7 +187,10 @@ def main() -> None:
     plans = [("now (no phrase)", None, "after")] + [(f"{f}, {p}", f, p) for f in FORMS for p in ("after", "mixed")]
     if args.stored:
         plans = [("now (no phrase)", None, "after"), ("stored heads, after", "stored", "after")]
-        plans += [("stored, role's kinds", "stored", "after", "kinds"), ("stored, kinds or none", "stored", "after", "open")]
+        plans += [
+            ("stored, role's kinds", "stored", "after", "kinds"),
+            ("stored, kinds or none", "stored", "after", "open"),
+        ]
     for name, form, place, *kinds in plans:
         dev = run(rows, docs, schema, None, form, place, *kinds)
         seed = run(seeds, seed_docs, schema, None, form, place, *kinds)
