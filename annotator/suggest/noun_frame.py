@@ -182,15 +182,18 @@ def _present(n: Any) -> list[tuple[str, Any]]:
     """Who is there when a noun trigger is the time or place of another act ("a protester carries a poster during a
     demonstration", "Kerry asked Sharif during a meeting"): the person that act is done to, or where it is done to
     no one, its doer (slot ``~during``: read from another clause, no evidence of the trigger); and its doer alone
-    (``~during_doer``), the one a visit or a journey is of."""
+    (``~during_doer``), the one a visit or a journey is of. Of an act done "for" a noun trigger ("flew to Amman for
+    talks"), the doer alone (``~during``)."""
     head = n.head
-    if n.dep_ != "pobj" or head.lower_ != "during" or head.head.pos_ != "VERB":
+    if n.dep_ != "pobj" or head.lower_ not in ("during", "for") or head.head.pos_ != "VERB":
         return []
     # (the slot's token, the person it names: "OAS Secretary-General Luis Almagro addresses": Almagro, the body's title)
     people = [(c, t) for c in head.head.children if ((t := titled(c)).ent_type_ or guess_label(t)) == "PERSON"]
     done_to = [t for c, t in people if c.dep_ in ("dobj", "obj") and t.ent_type_]  # "posters": no guess of a person
     # the police at a protest or a meeting keep order ("police officers take a man into custody during a march")
     doers = [t for c, t in people if c.dep_ == "nsubj" and not is_police(t)]
+    if head.lower_ == "for":  # "Abbas flew to Amman for talks with King Abdullah": who goes or comes for it is there
+        return [("~during", c) for c in doers]
     # one who goes somewhere ("During his visit to Moscow, the minister met Putin") is its doer alone (``~during_doer``)
     return [("~during", c) for c in done_to or doers] + [("~during_doer", c) for c in doers]
 
