@@ -89,8 +89,8 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
     "Giver": ("subj", "subj_intrans", "agent", "poss", "gov_subj", "compound", "prep:from"),
     "Recipient": ("prep:to", "dative", "obj", "subjpass", "receiver"),
     "Beneficiary": ("prep:for",),
-    "Money": ("obj", "prep:of", "subjpass", "compound", "nummod"),
-    "Price": ("prep:for",),
+    "Money": ("obj", "prep:of", "subjpass", "compound", "nummod", "worth"),
+    "Price": ("prep:for", "worth"),  # "sold weapons worth $1 billion": what the thing is worth (``worth``)
     "Buyer": ("subj", "agent", "gov_subj", "receiver"),
     "Seller": ("prep:from",),
     "Org": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),

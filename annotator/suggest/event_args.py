@@ -245,6 +245,15 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
         for s, g in preps(c)
         if s in ("prep:to", "prep:into", "prep:toward", "prep:towards", "prep:from") and guess_or_ent(g) in PLACE_LABELS
     ]
+    # "sold weapons worth $1 billion", "sent aid worth $2 billion": the sum the thing is worth (slot ``worth``)
+    out += [
+        ("worth", g)
+        for c in objs
+        for w in c.children
+        if w.dep_ == "amod" and w.lower_ == "worth"
+        for g in w.children
+        if g.ent_type_ == "MONEY"
+    ]
     # "pledged $2 billion for Syrian refugees": the parse hangs the verb's "for" on the sum given; whom it is for (read
     # as hearsay: no evidence of the trigger)
     out += [("~prep:for", g) for c in objs if c.ent_type_ == "MONEY" for s, g in preps(c) if s == "prep:for"]

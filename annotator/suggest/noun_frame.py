@@ -118,6 +118,11 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
                 and g.i < c.i
                 and any(x.text == "-" for x in c.doc[g.i : c.i])
             ]
+        elif c.dep_ == "amod" and c.lower_ == "worth":
+            # "a loan worth $3 billion to India": the sum is what is given or paid (slot ``worth``: Money, Price), and
+            # the phrases the parse hangs on "worth" are the noun's
+            out += [("worth", g) for g in c.children if g.ent_type_ == "MONEY"]
+            out += [(s, t) for s, t in preps(c) if s.startswith("prep:")]
         elif c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
             out.append(("compound", c))
         elif c.dep_ == "nummod" and c.ent_type_ == "MONEY":
