@@ -159,9 +159,10 @@ def test_the_editor_s_empty_role_names_what_its_key_puts_and_where_it_lies(qtbot
                 combo = ed.fill_combos[list(ed.role_rows).index("Place")]
                 assert combo.itemText(1) == "Warsaw  (GPE, of an earlier sentence)"  # main: "Warsaw  (GPE)"
                 continue
-            # the nearest noun to the trigger, as the key's cycle offers them (no class: Place's first label)
-            assert place == "— Alt+5: agency (noun)", place  # main: "— Alt+5: Warsaw"
-            assert "makes “agency” a span (GPE)" in tip, tip
+            # the nearest noun of a place's kind to the trigger, as the key's cycle offers them (session 34: "agency",
+            # an ORG's kind, is no Place's; session 33 offered it, made a GPE)
+            assert place == "— Alt+5: home (noun)", place  # main: "— Alt+5: Warsaw"
+            assert "makes “home” a span (FAC)" in tip, tip
             agent, _ = _empty_role_said(ed, "Agent")
             assert agent == "— Alt+2: agency (noun)", agent
             qtbot.keyClick(v, Qt.Key.Key_2, ALT)  # the key puts what the editor named, labelled as it said
