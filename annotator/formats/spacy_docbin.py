@@ -89,7 +89,7 @@ def write_spacy(project: Project, out: str | Path, request: ExportRequest) -> Fo
     parts = parts_of(assignment)
     report = FormatExportReport(format="spacy")
     spill = Path(out).parent if str(Path(out).parent) else Path(".")
-    with msgpack_encoders_looked_up_once(), no_cyclic_gc(), atomic_outputs(out, parts) as handles:
+    with msgpack_encoders_looked_up_once(), no_cyclic_gc(), atomic_outputs(out, parts, ".spacy") as handles:
         bins = {p: DocBinWriter(fh, spill_dir=spill) for p, fh in handles.items()}
         try:
             with docbin_split.second_range(project, request, assignment, parts, spill) as (ids, joined):
@@ -101,5 +101,5 @@ def write_spacy(project: Project, out: str | Path, request: ExportRequest) -> Fo
         finally:
             for b in bins.values():
                 b.discard()
-    report.files = [str(part_path(out, p)) for p in parts]
+    report.files = [str(part_path(out, p, ".spacy")) for p in parts]
     return report

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 from collections import Counter
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -168,21 +169,37 @@ def assign_parts(
     return out
 
 
-def part_path(out: str | Path, part: str) -> Path:
-    """``corpus.spacy`` + ``train`` -> ``corpus.train.spacy``; a path without suffix gets ``.train``."""
+def names_folder(out: str | Path) -> bool:
+    """Whether an output names a folder: one that exists, or a name ending in a separator (``-o data/``)."""
+    return str(out).endswith(("/", os.sep)) or Path(out).is_dir()
+
+
+def part_path(out: str | Path, part: str, ending: str = "") -> Path:
+    """``corpus.spacy`` + ``train`` -> ``corpus.train.spacy``; a path without suffix gets ``.train``; a folder
+    (``names_folder``) holds the part under its own name and the format's ``ending``: ``data/`` -> ``data/train.spacy``
+    (session 34: the parts went beside it, ``data.train`` and ``data.dev`` in the current folder, never into it)."""
     p = Path(out)
     if not part:
         return p
+    if names_folder(out):
+        return p / f"{part}{ending}"
     return p.with_name(f"{p.stem}.{part}{p.suffix}") if p.suffix else p.with_name(f"{p.name}.{part}")
 
 
+def format_ending(fmt: str) -> str:
+    """The file name ending the export format ``fmt`` writes (``.spacy``), for a part written into a folder."""
+    from annotator.formats.registry import export_formats
+
+    return next((f.suffix for f in export_formats() if f.name == fmt), "")
+
+
 @contextmanager
-def atomic_outputs(out: str | Path, parts: list[str]) -> Iterator[dict[str, BinaryIO]]:
-    """One atomic file per part; all are renamed into place only if the block finishes."""
+def atomic_outputs(out: str | Path, parts: list[str], ending: str = "") -> Iterator[dict[str, BinaryIO]]:
+    """One atomic file per part (``part_path``); all are renamed into place only if the block finishes."""
     from annotator.exporting import atomic_output
 
     with ExitStack() as stack:
-        yield {p: stack.enter_context(atomic_output(part_path(out, p))) for p in parts}
+        yield {p: stack.enter_context(atomic_output(part_path(out, p, ending))) for p in parts}
 
 
 def parts_of(assignment: dict[int, str]) -> list[str]:
@@ -271,11 +288,12 @@ def write_per_part(
     assignment = split_option(project, request.statuses, request.options, request.annotation_set, request.documents)
     parts = parts_of(assignment)
     report = FormatExportReport(format=fmt)
-    with atomic_outputs(out, parts) as handles:
+    ending = format_ending(fmt)
+    with atomic_outputs(out, parts, ending) as handles:
         for rec, toks in records_with_tokens(project, request, report):
             handles[assignment[rec["id"]]].write(render(rec, toks, report))
         report.bytes = sum(fh.tell() for fh in handles.values())
-    report.files = [str(part_path(out, p)) for p in parts]
+    report.files = [str(part_path(out, p, ending)) for p in parts]
     return report
 
 
