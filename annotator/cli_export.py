@@ -213,7 +213,10 @@ def outside_set_note(project: Any, annotation_set: str | None, documents: list[i
 
 def export_data(output: str, fmt: str, files: list[str] | None, report: Any, notes: list[str]) -> dict[str, Any]:
     """``export --json``'s document (docs/command-line.md lists the keys)."""
+    from annotator.formats.problem_place import placed
+
     problems = getattr(report, "problems", [])
+    places = getattr(report, "places", None) or [{}] * len(problems)
     return {
         "output": output,
         "format": fmt,
@@ -223,7 +226,8 @@ def export_data(output: str, fmt: str, files: list[str] | None, report: Any, not
         "events": report.events,
         "bytes": report.bytes,
         "arguments_left_out": len(report.dropped_arguments),
-        "problems": [{"kind": k, "message": m} for k, m in problems],
+        # each with where it lies (document id and name, label, start, end; None where the writer gives none)
+        "problems": [{"kind": k, "message": m, **placed(at)} for (k, m), at in zip(problems, places)],
         "notes": notes,
         "summary": report.summary(with_files=False) if files else report.summary(),
     }

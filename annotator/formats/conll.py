@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from annotator.formats.problem_place import Where
 from annotator.formats.brat_conf import proxy_labels
 from annotator.formats.common import option_choice
 from annotator.formats.writing import FormatExportReport, write_per_part
@@ -51,19 +52,29 @@ def flat_tags(
     report.events -= len(rec["events"])
     for v in rec["events"]:
         t = v["trigger"]
-        report.problem(EVENTS_LEFT_OUT, f"{name}: {v['type']} [{t['start']}, {t['end']})")
+        report.problem(
+            EVENTS_LEFT_OUT,
+            f"{name}: {v['type']} [{t['start']}, {t['end']})",
+            Where(rec.get("id"), name, label=v["type"]).at(t["start"], t["end"]),
+        )
     spans = []
     for e in rec["entities"]:
         if e["label"] in skip:
             continue
-        hit = align(toks, e["start"], e["end"], mode, report, f"{name}: entity {e['label']}")
+        hit = align(
+            toks, e["start"], e["end"], mode, report, Where(rec.get("id"), name, f"entity {e['label']}", e["label"])
+        )
         if hit is not None:
             spans.append((hit[0], hit[1], e["label"], e["start"], e["end"]))
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
     tags = ["O"] * len(toks)
     for i, j, label, s, e in spans:
         if any(t != "O" for t in tags[i : j + 1]):
-            report.problem("overlapping entities left out", f"{name}: {label} [{s}, {e})")
+            report.problem(
+                "overlapping entities left out",
+                f"{name}: {label} [{s}, {e})",
+                Where(rec.get("id"), name, label=label).at(s, e),
+            )
             continue
         written = spelt.label(label)
         tags[i] = f"B-{written}"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.categories import document_cats
+from annotator.formats.problem_place import Where
 from annotator.formats.writing import FormatExportReport
 from annotator.formats.meta_keys import SPACY_DOCBIN
 from annotator.formats.schema_names import GivenSpellings
@@ -77,7 +78,8 @@ def plan_doc(
     ents = rec["entities"]
     exact = toks.exact_many([e["start"] for e in ents], [e["end"] for e in ents])
     for e, x in zip(ents, exact):
-        hit = x if x is not None else align(toks, e["start"], e["end"], mode, report, f"{name}: entity {e['label']}", x)
+        where = Where(rec.get("id"), name, f"entity {e['label']}", e["label"])
+        hit = x if x is not None else align(toks, e["start"], e["end"], mode, report, where, x)
         if hit is None:
             continue
         index[e["id"]] = len(spans)
@@ -105,10 +107,22 @@ def plan_doc(
         hit = (
             x
             if x is not None
-            else align(toks, t["start"], t["end"], mode, report, f"{name}: trigger of {v['type']}", x)
+            else align(
+                toks,
+                t["start"],
+                t["end"],
+                mode,
+                report,
+                Where(rec.get("id"), name, f"trigger of {v['type']}", v["type"]),
+                x,
+            )
         )
         if hit is None:
-            report.problem("events left out (trigger not on token edges)", f"{name}: event {v['id']} {v['type']}")
+            report.problem(
+                "events left out (trigger not on token edges)",
+                f"{name}: event {v['id']} {v['type']}",
+                Where(rec.get("id"), name, label=v["type"]).at(t["start"], t["end"]),
+            )
             continue
         arguments = []
         for a in v["arguments"]:
@@ -161,7 +175,9 @@ def user_data_of(rec: dict[str, Any]) -> dict[str, Any]:
 def check_rebuilds(rec: dict[str, Any], toks: DocTokens, words: list[str], report: FormatExportReport) -> None:
     # the length doc.text would have, without making a Token object per token (complete() guarantees the rest)
     if sum(map(len, words)) + sum(toks.spaces) != len(rec["text"]):  # pragma: no cover - complete() guarantees it
-        report.problem("documents whose tokens do not rebuild the text", rec["name"])
+        report.problem(
+            "documents whose tokens do not rebuild the text", rec["name"], Where(rec.get("id"), rec["name"]).at()
+        )
 
 
 def spelt(rec: dict[str, Any]) -> GivenSpellings:

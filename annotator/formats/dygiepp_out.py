@@ -21,6 +21,7 @@ from typing import Any
 
 import orjson
 
+from annotator.formats.problem_place import Where
 from annotator.formats.brat_conf import proxy_labels
 from annotator.formats.common import option_choice
 from annotator.formats.writing import (
@@ -69,20 +70,21 @@ def record_to_dygiepp(
         sentences[-1].append(text[toks.starts[k] : toks.ends[k]])
         sent_of_new.append(len(sentences) - 1)
 
-    def span(start: int, end: int, what: str) -> tuple[int, int] | None:
-        return placed_span(toks, start, end, mode, report, f"{name}: {what}", new_index, sent_of_new.__getitem__)
+    def span(start: int, end: int, what: str, label: str | None = None) -> tuple[int, int] | None:
+        where = Where(rec.get("id"), name, what, label)
+        return placed_span(toks, start, end, mode, report, where, new_index, sent_of_new.__getitem__)
 
     ner: list[list] = [[] for _ in sentences]
     ent_span: dict[int, tuple[int, int]] = {}
     for e in rec["entities"]:
-        got = span(e["start"], e["end"], f"entity {e['label']}")
+        got = span(e["start"], e["end"], f"entity {e['label']}", e["label"])
         if got is not None:
             ent_span[e["id"]] = got
             if e["label"] not in proxies:
                 ner[sent_of_new[got[0]]].append([got[0], got[1], label_of(e["label"])])
     events: list[list] = [[] for _ in sentences]
     trigger_tokens: dict[int, str] = {}
-    for _k, v, got in placed_triggers(rec["events"], span, report, name):
+    for _k, v, got in placed_triggers(rec["events"], span, report, Where(rec.get("id"), name)):
         t = v["trigger"]
         if got[0] != got[1]:
             report.problem(

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 
+from annotator.formats.problem_place import Where
 from annotator.formats.brat_conf import proxy_labels
 from annotator.formats.common import option_choice
 from annotator.formats.writing import (
@@ -103,19 +104,22 @@ def record_to_omnievent(
         spans_ = word_spans[n]
         return (n, i, i) if spans_ is None else (n, *spans_[i])
 
-    def place(start: int, end: int, what: str) -> tuple[int, list[int], str, range] | None:
+    def place(start: int, end: int, what: str, label: str | None = None) -> tuple[int, list[int], str, range] | None:
         """(line, position in it, its text, its words) of [start, end) on token edges, or None (reported)."""
-        hit = align(toks, start, end, mode, report, f"{name}: {what}")
+        where = Where(rec.get("id"), name, what, label)
+        hit = align(toks, start, end, mode, report, where)
         if hit is None:
             return None
         inner = [k for k in range(hit[0], hit[1] + 1) if not toks.is_space(text, k)]
         if not inner:
-            report.problem("spans left out (only whitespace)", f"{name}: {what} [{start}, {end})")
+            report.problem("spans left out (only whitespace)", f"{where} [{start}, {end})", where.at(start, end))
             return None
         n, a, _ = words_of(inner[0])
         n_last, _, b = words_of(inner[-1])
         if n_last != n:
-            report.problem("spans left out (cross a sentence boundary)", f"{name}: {what} [{start}, {end})")
+            report.problem(
+                "spans left out (cross a sentence boundary)", f"{where} [{start}, {end})", where.at(start, end)
+            )
             return None
         s, e = word_starts[n][a], word_starts[n][b] + len(word_texts[n][b])
         return n, [s, e], lines[n]["text"][s:e], range(a, b + 1)
@@ -125,7 +129,7 @@ def record_to_omnievent(
     for e in rec["entities"]:
         if e["label"] in proxies:
             continue
-        got = place(e["start"], e["end"], f"entity {e['label']}")
+        got = place(e["start"], e["end"], f"entity {e['label']}", e["label"])
         if got is None:
             continue
         n, position, words, _ = got
@@ -135,7 +139,9 @@ def record_to_omnievent(
         mention[e["id"]] = (n, m)
     labels = {e["id"]: e["label"] for e in rec["entities"]}
     triggered: dict[int, set[int]] = {}  # line -> its words in a trigger
-    for t_k, v, (n, position, words, inner) in placed_triggers(rec["events"], place, report, name):
+    for t_k, v, (n, position, words, inner) in placed_triggers(
+        rec["events"], place, report, Where(rec.get("id"), name)
+    ):
         triggered.setdefault(n, set()).update(inner)
         roles: dict[str, list[dict[str, Any]]] = {}
         for arg, got_m in arguments_in_line(v, n, mention, labels, proxies, report, name):

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 
+from annotator.formats.problem_place import Where
 from annotator.formats.brat_conf import proxy_labels
 from annotator.formats.writing import (
     FormatExportReport,
@@ -77,9 +78,9 @@ def record_to_oneie(
             }
         )
 
-    def span(start: int, end: int, what: str) -> tuple[int, int, int] | None:
+    def span(start: int, end: int, what: str, label: str | None = None) -> tuple[int, int, int] | None:
         """(sentence, first, end exclusive) of [start, end), or None (reported)."""
-        return line_span(toks, start, end, mode, report, f"{name}: {what}", place)
+        return line_span(toks, start, end, mode, report, Where(rec.get("id"), name, what, label), place)
 
     kinds = {  # (start, end) -> the mention type and entity subtype a OneIE import kept
         (m[0], m[1]): m[2:4]
@@ -91,7 +92,7 @@ def record_to_oneie(
     for e in rec["entities"]:
         if e["label"] in proxies:
             continue
-        got = span(e["start"], e["end"], f"entity {e['label']}")
+        got = span(e["start"], e["end"], f"entity {e['label']}", e["label"])
         if got is None:
             continue
         n, a, b = got
@@ -114,7 +115,7 @@ def record_to_oneie(
         by_span[(e["start"], e["end"], e["label"])] = e["id"]
     labels = {e["id"]: e["label"] for e in rec["entities"]}
     levels = kept_levels(kept)  # WikiEvents' three-level types
-    for _k, v, (n, a, b) in placed_triggers(rec["events"], span, report, name):
+    for _k, v, (n, a, b) in placed_triggers(rec["events"], span, report, Where(rec.get("id"), name)):
         line = lines[n]
         args = [
             {"entity_id": m[1], "text": m[2], "role": role_of(arg["role"])}

@@ -13,6 +13,7 @@ from typing import Any
 import orjson
 
 from annotator.categories import CATEGORIES, document_categories, document_cats
+from annotator.formats.problem_place import Where
 from annotator.formats.common import option_choice
 from annotator.formats.writing import FormatExportReport, write_per_part
 from annotator.formats.records import ExportRequest, covering_set_records, export_writer
@@ -54,7 +55,7 @@ def record_to_task(
     def span(
         start: int, end: int, label: str, what: str, state: str = "accepted", source: str | None = None
     ) -> dict[str, Any] | None:
-        hit = align(toks, start, end, mode, report, f"{name}: {what}")
+        hit = align(toks, start, end, mode, report, Where(rec.get("id"), name, what, label))
         if hit is None:
             return None
         s, e = toks.starts[hit[0]], toks.ends[hit[1]]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar
 
+from annotator.formats.problem_place import Where
 from annotator.offsets import char_to_token_span
 from annotator.store import Project
 from annotator.tokens import sentence_starts, word_tokens
@@ -163,12 +164,18 @@ def tokens_for(project: Project, doc_id: int, text: str) -> DocTokens:
     return tokenize_fallback(text)
 
 
+def _at(where: Any, start: int, end: int) -> dict[str, Any] | None:
+    """The place of a span's problem where ``where`` is a ``problem_place.Where`` (a string names no document id)."""
+    return where.at(start, end) if isinstance(where, Where) else None
+
+
 def align(
-    toks: DocTokens, start: int, end: int, mode: str, problems: Any, where: str, exact: Any = False
+    toks: DocTokens, start: int, end: int, mode: str, problems: Any, where: Any, exact: Any = False
 ) -> tuple[int, int] | None:
     """Token span of [start, end); a misaligned span is widened (mode expand) or left out (skip), and reported.
 
-    ``problems`` is a FormatExportReport; ``where`` names the document and the span; ``exact``: what
+    ``problems`` is a FormatExportReport; ``where`` names the document and the span (a ``problem_place.Where``
+    gives its id, label and offsets to ``export --json`` too); ``exact``: what
     ``toks.exact(start, end)`` gives when the caller already has it (``exact_many``).
     """
     hit = toks.exact(start, end) if exact is False else exact
@@ -180,9 +187,10 @@ def align(
             problems.problem(
                 "spans widened to token edges",
                 f"{where} [{start}, {end}) -> [{toks.starts[hit[0]]}, {toks.ends[hit[1]]})",
+                _at(where, start, end),
             )
             return hit
-    problems.problem("spans left out (not on token edges)", f"{where} [{start}, {end})")
+    problems.problem("spans left out (not on token edges)", f"{where} [{start}, {end})", _at(where, start, end))
     return None
 
 
@@ -192,7 +200,7 @@ def placed_span(
     end: int,
     mode: str,
     problems: Any,
-    where: str,
+    where: Any,
     place: Mapping[int, T],
     sentence: Callable[[T], int],
 ) -> tuple[T, T] | None:
@@ -205,10 +213,12 @@ def placed_span(
         return None
     inner = [place[k] for k in range(hit[0], hit[1] + 1) if k in place]
     if not inner:
-        problems.problem("spans left out (only whitespace)", f"{where} [{start}, {end})")
+        problems.problem("spans left out (only whitespace)", f"{where} [{start}, {end})", _at(where, start, end))
         return None
     if sentence(inner[0]) != sentence(inner[-1]):
-        problems.problem("spans left out (cross a sentence boundary)", f"{where} [{start}, {end})")
+        problems.problem(
+            "spans left out (cross a sentence boundary)", f"{where} [{start}, {end})", _at(where, start, end)
+        )
         return None
     return inner[0], inner[-1]
 
@@ -219,7 +229,7 @@ def line_span(
     end: int,
     mode: str,
     problems: Any,
-    where: str,
+    where: Any,
     place: Mapping[int, tuple[int, int]],
 ) -> tuple[int, int, int] | None:
     """(line, first token, end token exclusive) of [start, end) as ``placed_span`` places it, ``place`` giving each

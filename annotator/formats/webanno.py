@@ -30,6 +30,7 @@ from typing import Any, Callable
 
 from annotator.errors import AnnotatorError
 from annotator.exporting import atomic_folder
+from annotator.formats.problem_place import Where
 from annotator.formats.brat import name_parts, unused_stem
 from annotator.formats.common import option_choice
 from annotator.formats.writing import FormatExportReport, parts_of, records_with_tokens, split_option
@@ -105,18 +106,22 @@ def document_tsv(
     text, name = rec["text"], rec["name"]
     rows = Rows(text, toks)
     if not rows.starts:
-        report.problem("documents left out (no tokens: only whitespace)", name)
+        report.problem("documents left out (no tokens: only whitespace)", name, Where(rec.get("id"), name).at())
         return None
 
-    def place(start: int, end: int, what: str) -> list[UnitKey] | None:
+    def place(start: int, end: int, what: str, label: str | None = None) -> list[UnitKey] | None:
+        where = Where(rec.get("id"), name, what, label)
         got = rows.units(start, end)
         if got is None:
-            report.problem("spans left out (in the space between tokens)", f"{name}: {what} [{start}, {end})")
+            report.problem(
+                "spans left out (in the space between tokens)", f"{where} [{start}, {end})", where.at(start, end)
+            )
             return None
         if got[1] != (start, end):
             report.problem(
                 "span edges in the space between tokens moved to the tokens",
-                f"{name}: {what} [{start}, {end}) -> [{got[1][0]}, {got[1][1]})",
+                f"{where} [{start}, {end}) -> [{got[1][0]}, {got[1][1]})",
+                where.at(start, end),
             )
         return got[0]
 
@@ -128,7 +133,7 @@ def document_tsv(
     not_labelled = unset_labels(rec)  # labels read for spans without a value (the layer's name): written back so
     kept_features = span_features(rec["meta"])  # E3C's TIMEX3 value beside its class, on the span it came with
     for e in rec["entities"]:
-        units = place(e["start"], e["end"], f"entity {e['label']}")
+        units = place(e["start"], e["end"], f"entity {e['label']}", e["label"])
         if units is not None:
             written = shown.get(e["label"], spelt.label(e["label"]))  # as the file spelt it (INCEpTION's PER)
             entities[e["id"]] = Span(
@@ -151,7 +156,7 @@ def document_tsv(
         )
     if events:
         for v in rec["events"]:
-            units = place(v["trigger"]["start"], v["trigger"]["end"], f"event {v['type']}")
+            units = place(v["trigger"]["start"], v["trigger"]["end"], f"event {v['type']}", v["type"])
             if units is None:
                 continue
             written = spelt.label(v["type"])
@@ -172,7 +177,7 @@ def document_tsv(
 
     def stand_in(start: int, end: int, etype: str) -> Span | None:
         if (start, end, etype) in at_trigger and (start, end, etype) not in stand_ins:
-            units = place(start, end, f"event {etype}")
+            units = place(start, end, f"event {etype}", etype)
             stand_ins[(start, end, etype)] = Span(units, spelt.label(etype)) if units is not None else None
         return stand_ins.get((start, end, etype))
 

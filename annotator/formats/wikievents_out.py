@@ -33,6 +33,7 @@ from typing import Any
 
 import orjson
 
+from annotator.formats.problem_place import Where
 from annotator.formats.brat_conf import proxy_labels
 from annotator.formats.kept_relations import entity_relations
 from annotator.formats.meta_keys import ONEIE
@@ -75,9 +76,9 @@ def record_to_wikievents(
         s[1] = text[s[0][0][1] : s[0][-1][2]]
     words = [text[toks.starts[k] : toks.ends[k]] for k in keep]
 
-    def span(start: int, end: int, what: str) -> tuple[int, int, int] | None:
+    def span(start: int, end: int, what: str, label: str | None = None) -> tuple[int, int, int] | None:
         """(sentence index, first token, end token exclusive) of [start, end), or None (reported)."""
-        return line_span(toks, start, end, mode, report, f"{name}: {what}", place)
+        return line_span(toks, start, end, mode, report, Where(rec.get("id"), name, what, label), place)
 
     kept = rec["meta"].get(ONEIE) if isinstance(rec["meta"].get(ONEIE), dict) else {}
     kinds = {(m[0], m[1]): m[2] for m in kept.get("mentions") or [] if isinstance(m, list) and len(m) == 4}
@@ -85,7 +86,7 @@ def record_to_wikievents(
     mention: dict[int, tuple[int, str, str]] = {}  # entity id -> (0: one line, mention id, its text)
     by_span: dict[tuple[int, int, str], int] = {}
     for e in rec["entities"]:
-        got = span(e["start"], e["end"], f"entity {e['label']}") if e["label"] not in proxies else None
+        got = span(e["start"], e["end"], f"entity {e['label']}", e["label"]) if e["label"] not in proxies else None
         if got is None:
             continue
         n, a, b = got
@@ -107,7 +108,7 @@ def record_to_wikievents(
     labels = {e["id"]: e["label"] for e in rec["entities"]}
     levels = kept_levels(kept)
     events = []
-    for _k, v, (n, a, b) in placed_triggers(rec["events"], span, report, name):
+    for _k, v, (n, a, b) in placed_triggers(rec["events"], span, report, Where(rec.get("id"), name)):
         args = [
             {"entity_id": m[1], "role": role_of(arg["role"]), "text": m[2]}
             for arg, m in arguments_in_line(v, 0, mention, labels, proxies, report, name)

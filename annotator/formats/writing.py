@@ -19,6 +19,7 @@ from annotator.wording import counted, counted_kind, were
 from annotator.errors import OptionError
 from annotator.formats.common import option_choice, option_int
 from annotator.formats.meta_keys import BRAT, WEBANNO
+from annotator.formats.problem_place import Where
 from annotator.formats.schema_names import AliasNames
 from annotator.formats.records import ExportReport, ExportRequest, request_records
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, tokens_for
@@ -38,11 +39,15 @@ class FormatExportReport(ExportReport):
     files: list[str] = field(default_factory=list)
     tokenized: list[str] = field(default_factory=list)  # documents tokenised here (no stored tokens)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (kind, message)
+    # where each of ``problems`` lies, in its order (``problem_place.Where.at``; {} where the writer gave none)
+    places: list[dict[str, Any]] = field(default_factory=list)
     # the way to the pipeline's tokens that ``summary`` names (the app names its menu entry)
     tokens_hint: str = "annotator preannotate --tokens-only"
 
-    def problem(self, kind: str, message: str) -> None:
+    def problem(self, kind: str, message: str, at: Mapping[str, Any] | None = None) -> None:
+        """Report what the format could not carry; ``at``: its document, label and offsets (``Where.at``)."""
         self.problems.append((kind, message))
+        self.places.append(dict(at) if at else {})
 
     def summary(self, with_files: bool = True) -> str:
         """The counts and problems; ``with_files=False`` leaves out the list of files (for a caller that names them)."""
@@ -301,15 +306,19 @@ def placed_triggers(
     events: Iterable[dict[str, Any]],
     place: Callable[[int, int, str], Any],
     report: FormatExportReport,
-    name: str,
+    name: Where,
 ) -> Iterator[tuple[int, dict[str, Any], Any]]:
     """Each exported event whose trigger ``place(start, end, what)`` puts somewhere (not None), as (its index in
     ``events``, the event, where); the others reported as left out (the token writers: DyGIE++, OneIE, OmniEvent)."""
     for k, v in enumerate(events):
         t = v["trigger"]
-        got = place(t["start"], t["end"], f"trigger of {v['type']}")
+        got = place(t["start"], t["end"], f"trigger of {v['type']}", v["type"])
         if got is None:
-            report.problem("events left out (trigger not usable)", f"{name}: event {v['id']} {v['type']}")
+            report.problem(
+                "events left out (trigger not usable)",
+                f"{name}: event {v['id']} {v['type']}",
+                {**name.at(t["start"], t["end"]), "label": v["type"]},
+            )
             continue
         yield k, v, got
 
