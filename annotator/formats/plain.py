@@ -22,6 +22,7 @@ from annotator.formats.reading import (
     ReadResult,
     iter_jsonl,
     need,
+    objects_over_lines,
     need_known_labels,
     read_file_bytes,
     trigger_labels,
@@ -31,6 +32,7 @@ from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames
 from annotator.formats.told_types import EventUses, told_schema
 from annotator.importing import IncomingDocument, IncomingEntity, decode_text
+from annotator.text_encoding import head_text
 from annotator.rules import schema_lacks
 from annotator.schema import Schema
 from annotator.wording import counted
@@ -277,9 +279,11 @@ def _parsed(items: Any, path: Path, schema: Schema | None) -> ReadResult:
 
 def read_jsonl(path: Path, schema: Schema | None = None) -> ReadResult:
     """The whole file or nothing: the first bad line names the file and line (``schema``: ``parse_jsonl_object``)."""
-    result = _parsed(iter_jsonl(path), path, schema)
+    said: list[str] = []  # objects written over several lines: said once the file is read
+    result = _parsed(iter_jsonl(path, said), path, schema)
     if not result.documents:
         raise ImportFileError(str(path), "no documents in file")
+    result.notes[:0] = said
     return result
 
 
@@ -287,8 +291,6 @@ def _json_lines(data: bytes) -> bool:
     """Whether a file that is not one JSON value holds JSON lines: its first two lines that are not blank are JSON
     objects each."""
     import json
-
-    from annotator.text_encoding import head_text
 
     lines = [x for x in head_text(data[: 1 << 20]).split("\n", 50)[:50] if x.strip()][:2]
     if len(lines) < 2:
@@ -307,9 +309,13 @@ def read_json(path: Path, schema: Schema | None = None) -> ReadResult:
     try:
         obj = load_json(data, path)
     except ImportFileError:
-        if not _json_lines(data):
+        if not _json_lines(data) and not objects_over_lines(head_text(data[: 1 << 16])):
             raise
-        return read_jsonl(path, schema)  # JSONL under a .json name (session 29: "unexpected content after document")
+        # JSONL under a .json name (session 29: "unexpected content after document"), or documents written over
+        # several lines one after another (session 34: refused as the JSON export)
+        return read_jsonl(path, schema)
+    if isinstance(obj, dict) and isinstance(obj.get("text"), str) and "format" not in obj:
+        return _parsed([(1, obj)], path, schema)  # one document, as a JSONL line gives it (session 34: refused)
     if not isinstance(obj, list):
         return export_result(obj, path)
     need(bool(obj), path, None, "no documents in the list")

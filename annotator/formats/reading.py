@@ -92,12 +92,49 @@ def json_array_text(text: str) -> bool:
     return not rest.strip()
 
 
-def iter_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
+def objects_over_lines(text: str) -> bool:
+    """Whether a file said to hold JSON lines holds JSON objects written over several lines instead (pretty-printed:
+    ``jq`` without ``-c``, ``json.dump(..., indent=2)``, one object or several one after another): its first line
+    that is not blank begins with ``{`` and is no whole value. Such a ``.jsonl`` was refused at its line 1, "not valid
+    JSON (unexpected end of data ...); is the line cut short?" (session 34)."""
+    head = text.lstrip("\ufeff \t\r\n")
+    if not head.startswith("{"):
+        return False
+    try:
+        orjson.loads(head.partition("\n")[0])
+    except orjson.JSONDecodeError:
+        return True
+    return False
+
+
+def over_lines_note(path: Path | str, objects: int) -> str:
+    """The note of a JSON lines file read as objects written over several lines (``objects_over_lines``)."""
+    return (
+        f"{path}: {counted(objects, 'JSON object')} written over several lines, not one a line as JSON lines are: "
+        f"read one after another"
+    )
+
+
+def iter_jsonl(path: Path, said: list[str] | None = None) -> Iterator[tuple[int, Any]]:
     """(line number, object) for each non-blank line; bad JSON names the line. A file of one JSON array is read as
-    its items (``json_array_text``)."""
+    its items (``json_array_text``), one of objects written over several lines as those objects, one after another
+    (``objects_over_lines``: ``said`` is given the note saying so, once the file is read)."""
     text = read_text_file(path)
     if json_array_text(text):
         yield from iter_json_array(path)
+        return
+    if objects_over_lines(text):
+        start = len(text) - len(text.lstrip("\ufeff \t\r\n"))
+        count = 0
+        for count, got in enumerate(
+            _json_values(
+                text, start, path, "not valid JSON ({}): an object written over several lines is cut or damaged"
+            ),
+            start=1,
+        ):
+            yield got
+        if said is not None:
+            said.append(over_lines_note(path, count))
         return
     for number, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
