@@ -147,13 +147,15 @@ class ImportReport:
         return ", ".join(parts)
 
 
-def decode_text(data: bytes, path: str, limit: int = MAX_TEXT_CHARS) -> tuple[str, bool]:
+def decode_text(data: bytes, path: str, limit: int = MAX_TEXT_CHARS, nuls_kept: bool = False) -> tuple[str, bool]:
     """Strict UTF-8, or the encoding the import was told (``text_encoding.reading_in``: ``--encoding cp1252``);
-    returns (text, had_bom). Raises ImportFileError for binary or invalid input, naming the first bad byte's line."""
+    returns (text, had_bom). Raises ImportFileError for binary or invalid input, naming the first bad byte's line.
+    ``nuls_kept``: a few NUL characters in a UTF-8 text (``stray_nuls``) are read as the text's own, for a file whose
+    offsets count them (brat's ``.txt``, WebAnno TSV, CoNLL: our exports of a text that holds one, session 34)."""
     if not data:
         raise ImportFileError(path, "empty file")
     encoding = given_encoding() or marked_encoding(data)  # UTF-16 with its mark is read so (session 29)
-    if encoding is None and b"\x00" in data[:65536]:
+    if encoding is None and b"\x00" in data[:65536] and not (nuls_kept and stray_nuls(data, path) is not None):
         at = data.index(b"\x00")
         why = stray_nuls(data, path) or "binary file (contains NUL bytes)" + utf32_hint(data)
         raise ImportFileError(path, why, stray_line(data, at))

@@ -58,7 +58,7 @@ def read_parts(parts: list[Path]) -> tuple[str, list[tuple[Path, int]]]:
     and where each begins: (file, the line of the whole it starts on)."""
     texts, starts, at = [], [], 1
     for part in parts:
-        t = decode_text(part.read_bytes(), str(part))[0] if part.stat().st_size else ""
+        t = decode_text(part.read_bytes(), str(part), nuls_kept=True)[0] if part.stat().st_size else ""
         t = t if not t or t.endswith("\n") else t + "\n"
         starts.append((part, at))
         at += t.count("\n")

@@ -213,7 +213,7 @@ def read_pair(
     if not txt.exists():
         raise ImportFileError(str(ann), f"no text file {txt.name} beside it")
     try:
-        text, bom = decode_text(txt.read_bytes(), str(txt))
+        text, bom = decode_text(txt.read_bytes(), str(txt), nuls_kept=True)  # .ann offsets count a NUL
         ann_text, starts = read_parts(parts)
     except OSError as exc:
         raise ImportFileError(str(stem), f"cannot read: {exc.strerror or exc}") from None

@@ -502,7 +502,7 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
     opts = reader_options(options, OPTIONS, "CoNLL")
     asked_scheme, per_doc, column = _scheme_option(opts), _documents_option(opts), _column_option(opts)
     rows, piped_other, surfaces = _token_rows(
-        path, read_text_file(path).lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+        path, read_text_file(path, nuls_kept=True).lstrip("\ufeff").replace("\r\n", "\n").split("\n")
     )
     mentions: list[tuple[int, int, str, str]] = []  # CorefUD's: (first word's line, last word's line, type, id)
     rows, misc_notes, misc_warnings = with_bracket_tags(path, rows, mentions)  # CoNLL-2012's names: IOB2 tags

@@ -65,12 +65,12 @@ def read_file_bytes(path: Path) -> bytes:
         raise ImportFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
 
 
-def read_text_file(path: Path) -> str:
+def read_text_file(path: Path, nuls_kept: bool = False) -> str:
     """Strict UTF-8 with clear errors (file and line of the first bad byte). A file of another tool holds many
     documents (a JSONL of tasks, a CoNLL corpus, a DyGIE++ or OneIE training file): the file's limit applies
     (``MAX_FILE_CHARS``), each document's own when it is checked (``importing.check_incoming``)."""
     data = read_file_bytes(path)
-    return decode_text(data, str(path), MAX_FILE_CHARS)[0]
+    return decode_text(data, str(path), MAX_FILE_CHARS, nuls_kept)[0]
 
 
 NESTED = "not valid JSON: arrays or objects nested too deeply"

@@ -225,7 +225,7 @@ def folder_links(files: list[Path]) -> frozenset[str] | None:
         return None
     counts: Counter[tuple[str, str]] = Counter()
     for f in many:
-        counts += link_counts(_layout(read_text_file(f).split("\n"), f)[0], f)
+        counts += link_counts(_layout(read_text_file(f, nuls_kept=True).split("\n"), f)[0], f)
     return linked_layers(counts)
 
 
@@ -252,7 +252,7 @@ def read_document(
     """One ``.tsv`` file as one document (not yet checked against a schema); what it has and the project keeps not
     goes in ``result.warnings``; an event layer's features named as the schema's ``attributes`` are event attributes;
     ``linked``: the layers with slot features whose spans are entities (``folder_links``), else told from the file."""
-    layout, crlf, tsv2 = _layout(read_text_file(path).split("\n"), path)
+    layout, crlf, tsv2 = _layout(read_text_file(path, nuls_kept=True).split("\n"), path)
     if crlf:
         result.notes.append(f"{path}: lines end in CR LF; read as LF")
     if tsv2:
