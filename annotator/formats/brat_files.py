@@ -37,6 +37,16 @@ def stem_of(path: Path) -> Path | None:
     return None
 
 
+CONF_NAMES = ("annotation.conf", "visual.conf", "tools.conf", "kb_shortcuts.conf")  # a brat folder's own settings
+
+
+def not_brat(files: list[Path]) -> list[Path]:
+    """The files of a brat folder (``files``: what ``format_inputs.folder_files`` finds in it) that brat's reader does
+    not read: no document's text or annotations (``stem_of``), no conf of brat's; a ``.jsonl`` or a note beside the
+    pairs, each told by its own content (session 34: passed over without a word)."""
+    return [f for f in files if stem_of(f) is None and f.name not in CONF_NAMES]
+
+
 def ann_files(stem: Path) -> list[Path]:
     """The files that hold a document's annotations, as brat's reader picks them: ``NAME.ann`` when it exists, else
     every partial file there is (``NAME.a1``, ``NAME.a2``, ``NAME.co``, ``NAME.rel``, read as one)."""

@@ -23,6 +23,7 @@ from annotator.formats.common import SCHEMA_KEPT
 from annotator.formats.reading import ReadResult, check_with_line, reader_options
 from annotator.formats.detect import detect_format, told_apart
 from annotator.formats.format_inputs import PROJECT_FILES, folder_files, format_inputs, in_folder
+from annotator.formats.brat_files import not_brat
 from annotator.formats.held_encoded import held_in_encoding
 from annotator.formats.members import doccano_members
 from annotator.formats.onto_stored import match_stored
@@ -122,6 +123,7 @@ def import_format(
     into_set: str | None = None,
     choices: SchemaChoices = NO_CHOICES,
     encoding: str | None = None,
+    named: bool = True,
 ) -> FormatImportReport:
     """Read ``paths`` with the reader ``fmt`` (with its ``options``: ``import_options`` of its record); if anything
     is wrong nothing is stored (ImportFileError). Text files are read in ``encoding`` (any codec Python knows, an
@@ -132,11 +134,20 @@ def import_format(
     already hold it. Entity labels a file uses that the schema lacks are added to it when ``grow`` (default: that
     same rule), as WebAnno TSV layers
     and brat's types are: a CoNLL corpus with GENE tags imported into a new project was refused. ``choices``: what
-    to do with the names a file's own schema has and a project with documents lacks (``store_results``).
+    to do with the names a file's own schema has and a project with documents lacks (``store_results``). ``named``:
+    the user named ``fmt`` (``--format``): the files of a brat folder its reader passes over are said, a note each
+    (without it, ``import_paths`` reads each of them by its content).
     """
     check_import_options(fmt, skip_bad, options)
     with reading_in(encoding):
-        return _import_format(project, fmt, paths, progress, skip_bad, options, grow, into_set, choices)
+        report = _import_format(project, fmt, paths, progress, skip_bad, options, grow, into_set, choices)
+    for path in map(Path, paths) if named and fmt == "brat" else ():  # a brat folder's other files: one line each
+        for other in not_brat(folder_files(path)) if path.is_dir() else ():
+            report.notes.append(
+                f"{other}: not read: --format brat reads the folder's .txt and .ann files; import the folder "
+                "without --format to read each of its other files as its content says"
+            )
+    return report
 
 
 def _import_format(
@@ -387,12 +398,17 @@ def store_results(
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     """What to import, one unit at a time: files as given; a folder that another tool's reader takes whole
-    (brat: it holds .ann files) as itself; other folders as every file in them (hidden ones aside), sorted."""
+    (brat: it holds .ann files) as itself, and the files in it that reader does not read (a ``.jsonl`` beside brat's
+    pairs: ``brat_files.not_brat``), each told by its content; other folders as every file in them (hidden ones
+    aside), sorted."""
     for p in map(Path, paths):
-        if p.is_dir() and detect_format(p) is None:
+        told = detect_format(p) if p.is_dir() else None
+        if p.is_dir() and told is None:
             yield from folder_files(p)
-        else:
-            yield p
+            continue
+        yield p
+        if told == "brat":
+            yield from not_brat(folder_files(p))
 
 
 def empty_folders(paths: Iterable[str | Path]) -> list[Path]:
@@ -520,7 +536,14 @@ def _import_paths(
             if fmt is not None:
                 flush()
                 got = import_format(
-                    project, fmt, [path], grow=grow, into_set=members.get(path), choices=choices, encoding=encoding
+                    project,
+                    fmt,
+                    [path],
+                    grow=grow,
+                    into_set=members.get(path),
+                    choices=choices,
+                    encoding=encoding,
+                    named=False,
                 )
                 report.merge(got)
                 report.warnings += got.warnings
