@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Iterable
 
+from annotator.formats.label_studio_config import tasks_of
 from annotator.errors import ImportFileError
 from annotator.formats.registry import FORMATS
 
@@ -39,6 +40,8 @@ def format_inputs(fmt: str, paths: Iterable[str | Path]) -> list[tuple[Path, Pat
             out.append((path, None))
             continue
         files = folder_files(path)
+        if fmt == "label_studio":  # a config beside its tasks is read with them (``label_studio_config``)
+            files = [f for f in files if tasks_of(f) is None]
         if not files:
             raise ImportFileError(
                 str(path),

@@ -29,6 +29,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from annotator.categories import CATEGORIES
+from annotator.errors import ImportFileError
+from annotator.formats.label_studio_config import SUFFIX as CONFIG_SUFFIX, config_alone, config_beside
 from annotator.formats.reading import (
     LabelTally,
     blank_lines_note,
@@ -495,6 +497,8 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
     their regions and relations (``label_studio_told``), as a Prodigy file's are from its events: the file read again
     with the schema grown by them (``ReadResult.told``)."""
     path, base = Path(path), schema or default_schema()
+    if path.name.endswith(CONFIG_SUFFIX):  # the config given for its tasks: said what it is
+        raise ImportFileError(str(path), config_alone(path))
     return read_with_told_types(
         path,
         base,
@@ -551,4 +555,6 @@ def _read(path: Path, schema: Schema, uses: EventUses | None) -> ReadResult | No
     notes = utf16_said_once(path, notes, "result", why="the regions' texts fit them that way")
     notes += categories_note(path, docs, "the text's choices")
     notes += names.notes(str(path))
-    return ReadResult(docs, None, warnings, notes)
+    config, said = config_beside(path)  # our export's config beside the tasks: its labels a new project takes too
+    declared = tuple(x for x in config.entity_labels() if schema.label(seen.region(x)) is None) if config else ()
+    return ReadResult(docs, None, warnings, notes + said, declared_labels=declared)

@@ -3,22 +3,21 @@ the task's regions and relations (``told_types.add_regions``): Label Studio's re
 without it a corpus's own event type (brat's ``Gene_expression``) came into a new project as an entity label, its
 event and arguments lost (relations between entities). A Labels tag named for events (``events``, ``triggers``: a
 config with one tag for things and one for event triggers, whose relations name the arguments) records its labels as
-event types the same way (session 33: they came in as entity labels and relations; the config is not in the export,
-so the tag's name is what says it)."""
+event types the same way (session 33: they came in as entity labels and relations; a task's file holds no config, so
+the tag's name is what says it: since session 34 our export writes its triggers under ``events``, and its config beside
+it, ``label_studio_config``)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator
 
+from annotator.formats.label_studio_config import EVENT_TAG
 from annotator.formats.meta_keys import EVENT_TYPES
 from annotator.formats.schema_names import SchemaNames
 from annotator.formats.told_types import EventUses, add_regions, nothing_to_tell, recorded_types
 from annotator.schema import Schema
 
 
-# the names of a Labels tag whose regions are event triggers: events, Event, triggers, event_triggers, event-trigger
-EVENT_TAG = re.compile(r"(?i)(events?|triggers?|events?[ _-]?triggers?)")
 KINDS = ("annotations", "completions", "predictions")  # completions: Label Studio before 1.0
 
 

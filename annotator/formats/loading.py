@@ -24,21 +24,21 @@ from annotator.formats.reading import ReadResult, check_with_line, reader_option
 from annotator.formats.detect import detect_format, told_apart
 from annotator.formats.format_inputs import PROJECT_FILES, folder_files, format_inputs, in_folder
 from annotator.formats.brat_files import not_brat
+from annotator.formats.label_studio_config import SUFFIX as CONFIG_SUFFIX, config_alone, tasks_of
 from annotator.formats.held_encoded import held_in_encoding
 from annotator.formats.members import doccano_members
 from annotator.formats.onto_stored import match_stored
-from annotator.formats.registry import FORMATS, a_shown, read_as_name
-from annotator.formats.schema_growth import grown_schema
+from annotator.formats.registry import FORMATS, read_as_name
+from annotator.formats.read_growing import read_growing
 from annotator.formats.schema_choices import (
     NO_CHOICES,
     SchemaChoices,
     addable,
     check_mapped,
-    check_mapped_labels,
     refusal,
     with_added_types,
 )
-from annotator.formats.schema_match import match_to_schema, matched_labels, take_mapped_labels
+from annotator.formats.schema_match import match_to_schema, matched_labels
 from annotator.importing import (
     BATCH,
     ImportReport,
@@ -261,51 +261,6 @@ def told_read_as(path: Path, fmt: str) -> str | None:
     )
 
 
-def read_growing(
-    read: Callable[[Schema], ReadResult],
-    path: Path,
-    schema: Schema,
-    grow: bool,
-    fmt: str,
-    mapped: Mapping[str, str] | None = None,
-) -> ReadResult:
-    """``read(schema)``; when it refuses entity labels the schema lacks, those ``mapped`` names (the user's ``--map
-    GENE=ORG``) are taken as the schema's labels (``take_mapped_labels``) and, when ``grow``, the others are added
-    (``ReadResult.labels_added``, said in a note); else refused (``UnknownLabelsError``, naming those left)."""
-    try:
-        return read(schema)
-    except UnknownLabelsError as exc:
-        if not schema.source:
-            raise
-        taken = {label: mapped[label] for label in exc.labels if mapped and label in mapped}
-        labels = tuple(label for label in exc.labels if label not in taken)
-        if labels and not grow:
-            if not taken:
-                raise
-            left = {label: exc.labels[label] for label in labels}
-            raise UnknownLabelsError(exc.path, left, exc.schema_name, exc.line) from None
-        check_mapped_labels(taken, schema, str(path))
-        read_with = grown_schema(schema, tuple(exc.labels), (), path, f"from {a_shown(fmt)} file")
-        grown = grown_schema(schema, labels, (), path, f"from {a_shown(fmt)} file") if labels else None
-    result = read(read_with)
-    if taken:
-        result.notes.append(take_mapped_labels(result.documents, taken, schema, str(path)))
-    if grown is None:
-        return result
-    if result.told and result.schema is not None:  # told from the events too (a JSONL line's Process): the told
-        # schema holds the labels as well and goes through schema_match's rule, which adds what the project lacks;
-        # one that adds labels alone (the JSONL lines' Person in a role: ``labels_added``) holds these too
-        if result.labels_added:
-            result.labels_added = (*labels, *(x for x in result.labels_added if x not in labels))
-        return result
-    result.schema, result.labels_added = grown, labels
-    result.schema_from = f"it uses labels the schema lacks ({', '.join(labels)})"
-    result.notes.append(
-        f"{path}: labels the schema {schema.name!r} lacks, added to the new project's schema: {', '.join(labels)}"
-    )
-    return result
-
-
 def store_results(
     project: Project, results: list[tuple[Path, ReadResult]], grow: bool = False, choices: SchemaChoices = NO_CHOICES
 ) -> FormatImportReport:
@@ -445,6 +400,8 @@ def read_any_result(
     reader = readers_by_suffix().get(path.suffix.lower())
     if reader is None:
         refuse_project_file(path)
+        if path.name.endswith(CONFIG_SUFFIX):
+            raise ImportFileError(str(path), config_alone(path))
         if (why := coref_refusal(path)) is not None:
             raise ImportFileError(str(path), why)
         *rest, last = [f.shown for f in FORMATS.values() if f.reader]  # the registry's: a list by hand lacked five
@@ -523,6 +480,11 @@ def _import_paths(
             f"it ({', '.join(names)}); the import's set has no decision yet (annotator agree compares them)"
         )
     for number, path in enumerate(files, start=1):
+        if (tasks := tasks_of(path)) is not None and tasks in files:  # read with its tasks, beside it
+            report.notes.append(f"{path}: the labeling config of {tasks.name}, read with it")
+            if progress:
+                progress(number, len(files), str(path))
+            continue
         fmt = detect_format(path) if path.exists() else None
         if fmt == "brat" and path.is_file():
             stem = str(path.resolve())[: -len(path.suffix)]

@@ -42,6 +42,9 @@ class ReadResult:
     # alone): matched to the project's as a file's schema is, in a new project as in one holding documents (one that
     # names nothing of the project's, SciERC's, is adopted by a new project as it was: ``loading.store_results``)
     told: bool = False
+    # entity labels the input declares that the schema lacks, used or not (a Label Studio config's beside its tasks):
+    # a new project's schema takes them (``read_growing``), one holding documents is told of them
+    declared_labels: tuple[str, ...] = ()
 
 
 def reader_options(options: Mapping[str, str] | None, known: tuple[str, ...], shown: str) -> dict[str, str]:

@@ -43,6 +43,7 @@ import orjson
 
 from annotator.exporting import atomic_output
 from annotator.categories import CATEGORIES, CATS, document_categories
+from annotator.formats.label_studio_config import ENTITIES_TAG, EVENTS_TAG, ConfigGather, config_path
 from annotator.formats.writing import FormatExportReport
 from annotator.formats.doccano_names import DOCCANO_ID
 from annotator.formats.label_studio_names import (
@@ -311,7 +312,8 @@ def _result_items(rec: dict[str, Any], report: FormatExportReport) -> list[Item]
         if in_html is not None:
             where, kind = {**in_html, "text": text[r.start : r.end]}, HYPERTEXT_LABELS
         label = spelt.label(r.label)
-        tag = shape.get("labels_tags", {}).get(label, shape.get("from_name", "label"))  # the Labels tag it came from
+        default = EVENTS_TAG if r.number in triggers and "from_name" not in shape else ENTITIES_TAG  # the config's
+        tag = shape.get("labels_tags", {}).get(label, shape.get("from_name", default))  # the Labels tag it came from
         base = {"id": rid[r.number], "from_name": tag, "to_name": to_name}
         scored = {"score": r.score} if r.score is not None else {}  # a suggestion's confidence, as a prediction has it
         result.append((r.source, r.undecided, {**base, "type": kind, "value": {**where, kind: [label]}, **scored}))
@@ -563,13 +565,19 @@ def write_doccano(project: Project, out: str | Path, request: ExportRequest) -> 
 
 @export_writer("label_studio")
 def write_label_studio(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
-    """Label Studio's JSON export: a list of tasks, each annotator's set of a document an annotation of its own."""
+    """Label Studio's JSON export: a list of tasks, each annotator's set of a document an annotation of its own; its
+    labeling config beside it (``label_studio_config``: ``tasks.json`` -> ``tasks.label_config.xml``)."""
     ids = KeptIds(TASK_ID, project)
-    return _write(
-        project,
-        out,
-        request,
-        "label_studio",
-        lambda rec, report: label_studio_task(rec, report, covering_set_records(project, request, rec), ids),
-        array=True,
-    )
+    config = ConfigGather()
+
+    def task(rec: dict[str, Any], report: FormatExportReport) -> dict[str, Any]:
+        got = label_studio_task(rec, report, covering_set_records(project, request, rec), ids)
+        return config.seen(got, _shape(rec).get("text_key", "text"))
+
+    report = _write(project, out, request, "label_studio", task, array=True)
+    config.with_schema(project.schema)
+    with atomic_output(config_path(out)) as fh:
+        fh.write(config.xml().encode("utf-8"))
+        report.bytes += fh.tell()
+    report.files.append(str(config_path(out)))
+    return report
