@@ -92,9 +92,13 @@ def cmd_export(args: argparse.Namespace) -> int:
                     documents=named,
                 )
 
+            beside: list[str] = []  # files an export writes beside its output (Label Studio's config): not to stdout
             if to_stdout:  # the export whole, then its bytes; the summary goes to stderr, out of the data's way
                 try:
                     report = written_to_stream(write, record.suffix if record else "", sys.stdout.buffer)
+                    written = getattr(report, "files", [])
+                    stem = Path(written[0]).stem if written else ""  # the spool's name, said as NAME
+                    beside, report.files = [f"NAME{Path(f).name[len(stem) :]}" for f in written[1:]], []
                 except StreamCut as cut:  # Ctrl+C during the copy: part of it went down the pipe
                     raise Interrupted(
                         f"the export ({cut.total:,} bytes, whole) was going to standard output: what its reader got "
@@ -110,6 +114,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             outside_note = outside_set_note(project, args.set, named)
     files = getattr(report, "files", None)  # a split export writes one file per part, never ``--output`` itself
     notes = []
+    if beside:  # standard output holds the one file: what goes beside it is not written
+        notes.append(
+            f"standard output holds the export's one file: {', '.join(beside)}, written beside a file NAME"
+            f"{record.suffix if record else ''}, was not; export to a file to have it"
+        )
     # an entity-only format (CoNLL, Hugging Face) left the events out, and said so: its note counts no event
     entities_only = record is not None and record.entities_only
     undecided = (undecided[0], 0) if entities_only else undecided

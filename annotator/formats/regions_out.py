@@ -578,6 +578,5 @@ def write_label_studio(project: Project, out: str | Path, request: ExportRequest
     config.with_schema(project.schema)
     with atomic_output(config_path(out)) as fh:
         fh.write(config.xml().encode("utf-8"))
-        report.bytes += fh.tell()
     report.files.append(str(config_path(out)))
     return report

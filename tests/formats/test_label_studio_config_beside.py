@@ -89,3 +89,14 @@ def test_the_config_given_alone_says_what_it_is(tmp_path, capsys):
     assert "a Label Studio labeling config, read with its tasks: import tasks.json" in capsys.readouterr().err
     assert main(["import", str(tmp_path / "b.annotator"), str(config), "-f", "label_studio"]) == 1
     assert "a Label Studio labeling config, read with its tasks" in capsys.readouterr().err
+
+
+def test_to_standard_output_the_tasks_alone_and_the_config_said(tmp_path, capsysbinary, monkeypatch):
+    project = _project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", str(project), "-f", "label_studio", "-o", "-"]) == 0
+    got = capsysbinary.readouterr()
+    assert json.loads(got.out)[0]["data"]["text"] == TEXT
+    err = got.err.decode()
+    assert "NAME.label_config.xml, written beside a file NAME.json, was not" in err and "files:" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.annotator"]
