@@ -9,6 +9,7 @@ from annotator.formats.webanno_tsv import SOURCE as WEBANNO
 LABEL_STUDIO_TASK = "label_studio_task"  # Label Studio's task shape (``label_studio.task_shape``)
 DOCCANO_FORM = "doccano_form"  # doccano's line shape
 PRODIGY = "prodigy"  # Prodigy's answers: relations, options, category, spellings
+PRODIGY_OWN_KEYS = "task_keys"  # in PRODIGY: a task's keys of the input's own (a dataset's ids), written back
 BRAT = "brat"  # what a brat import keeps of a document that the project has no place for: relations, equivalences, ...
 SPACY_DOCBIN = "spacy_docbin"  # how the DocBin a document came from spelt the schema's names
 CONLL_FORM = "conll_form"  # how the CoNLL (or Hugging Face tokens) file spelt the labels

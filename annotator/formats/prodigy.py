@@ -44,7 +44,7 @@ from annotator.formats.reading import (
     trigger_labels,
 )
 from annotator.formats.utf16_spans import fit_span, task_reads_utf16, utf16_said_once
-from annotator.formats.meta_keys import PRODIGY
+from annotator.formats.meta_keys import PRODIGY, PRODIGY_OWN_KEYS as OWN_KEYS
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.brat_conf import proxy_index
 from annotator.formats.told_types import EventUses, told_schema
@@ -97,6 +97,14 @@ def _span(
     if got[2]:
         remapped.append(f"{path}:{line}: {what} offsets read as UTF-16 units")
     return got[0], got[1], names.region(label) if names is not None and label is not None else label
+
+
+# the keys of a Prodigy task its recipes and our export give (``_``-keys are Prodigy's bookkeeping); any other is the
+# input's own (``proposal_id``, ``info``: a dataset's fields), kept in ``meta["prodigy"][OWN_KEYS]`` (session 34: lost)
+TASK_KEYS = frozenset(
+    "text tokens spans relations answer meta accept options label events suggestions versions sessions html image "
+    "audio video config score priority spans_".split()
+)
 
 
 def _texted(tasks: Iterable[Any]) -> Iterator[tuple[Any, Any, str | None]]:
@@ -543,6 +551,9 @@ def _group_document(
         meta.setdefault(PRODIGY, {})["task_hash"] = task_hashes.pop()
     if links:  # nel.manual's answers: they were said as not kept and lost on the way back to Prodigy
         meta.setdefault(PRODIGY, {})["links"] = links
+    own = {k: v for t in tasks for k, v in t.items() if not k.startswith("_") and k not in TASK_KEYS}
+    if own:  # the input's own keys (a dataset's ids, Prodigy keeps them in the task): written back as they came
+        meta.setdefault(PRODIGY, {})[OWN_KEYS] = own
     if declined:
         given_cats = meta.get("cats") if isinstance(meta.get("cats"), dict) else {}
         meta["cats"] = {**declined, **given_cats}

@@ -18,7 +18,7 @@ from annotator.formats.common import option_choice
 from annotator.formats.writing import FormatExportReport, write_per_part
 from annotator.formats.records import ExportRequest, covering_set_records, export_writer
 from annotator.formats.kept_relations import SHARED, as_prodigy, kept_relations
-from annotator.formats.meta_keys import BRAT, PRODIGY
+from annotator.formats.meta_keys import BRAT, PRODIGY, PRODIGY_OWN_KEYS as OWN_KEYS
 from annotator.formats.schema_names import GivenSpellings
 from annotator.formats.tokens import ALIGN_MODES, DocTokens, align
 from annotator.model import FINISHED, HUMAN
@@ -181,6 +181,8 @@ def record_to_task(
         task["answer"] = "accept"  # (a rejected textcat label stays rejected, whatever the document's status)
         if held:
             task["suggestions"] = [{**h, "state": k[3]} for k, h in seen.items() if k[3]]
+    own = kept.get(OWN_KEYS)  # the input's own keys a Prodigy import kept: back at the task's top, as they came
+    task.update({k: v for k, v in own.items() if k not in task} if isinstance(own, dict) else {})
     given = kept.get("input_hash")  # the dataset's own (Prodigy's review and --exclude match inputs by it)
     task["_input_hash"] = given if type(given) is int else _hash(text)
     given = kept.get("task_hash")  # the question's own, as Prodigy hashed it (--exclude by task matches it)
