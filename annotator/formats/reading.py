@@ -100,13 +100,18 @@ def objects_over_lines(text: str) -> bool:
     ``jq`` without ``-c``, ``json.dump(..., indent=2)``, one object or several one after another): its first line
     that is not blank begins with ``{`` and is no whole value. Such a ``.jsonl`` was refused at its line 1, "not valid
     JSON (unexpected end of data ...); is the line cut short?" (session 34)."""
+    import json
+
     head = text.lstrip("\ufeff \t\r\n")
     if not head.startswith("{"):
         return False
+    first = head.partition("\n")[0].rstrip()
     try:
-        orjson.loads(head.partition("\n")[0])
-    except orjson.JSONDecodeError:
-        return True
+        json.JSONDecoder().raw_decode(first)
+    except json.JSONDecodeError as exc:  # the object goes on past the line's end: the decoder stopped there
+        return exc.pos >= len(first)
+    except (ValueError, RecursionError):  # a line the decoder cannot hold (a number of 5,000 digits, nesting
+        return False  # past its depth): a line of its own, refused as before
     return False
 
 
@@ -261,6 +266,8 @@ def _json_values(text: str, i: int, path: Path, bad: str) -> Iterator[tuple[int,
             raise ImportFileError(str(path), bad.format(exc.msg), exc.lineno) from None
         except RecursionError:  # arrays or objects nested past what the decoder takes
             raise ImportFileError(str(path), NESTED, line) from None
+        except ValueError as exc:  # a number past what Python converts (more than 4,300 digits)
+            raise ImportFileError(str(path), bad.format(exc), line) from None
         yield line, obj
         i = end
         while i < len(text) and text[i] in " \t\r\n":
