@@ -15,7 +15,13 @@ from annotator.model import DEFAULT_SET, PROJECT_WIDE
 from annotator.set_status import set_statuses
 from annotator.store import Project, now
 from annotator.teams.differences import DECISIONS_KEY, differences
-from annotator.teams.sets import META_KEY, annotator_sets, annotators_by_document, check_sets
+from annotator.teams.sets import (
+    META_KEY,
+    annotator_sets,
+    annotators_by_document,
+    check_sets,
+    reviewer_documents,
+)
 from annotator.wording import counted
 
 
@@ -29,7 +35,8 @@ class SetInfo:
     events: int
     merged_from: tuple[str, ...] = ()  # the files it was merged from (their paths as recorded)
     # the documents its annotator worked on (``sets.covered_documents``: her status not new, or a decision of hers),
-    # those agreement compares and adjudication offers; main's: the project's documents not new
+    # those agreement compares and adjudication offers; main's in a team's project those the reviewer settled
+    # (``sets.reviewer_documents``), in a project without annotators' sets the documents not new (``WORKED_ON``)
     worked_on: int = 0
 
     def to_data(self) -> dict[str, Any]:
@@ -67,8 +74,11 @@ SET_DOCUMENTS = (
     "for another set the documents it has annotations in"
 )
 WORKED_ON = (
-    "The documents the set's annotator worked on (her status not new, or a decision of hers): those agreement compares "
-    f"and Review > Adjudicate offers; for {DEFAULT_SET!r} the project's documents not new"
+    "What each kind of set's person did: for an annotator's set the documents she worked on (her status not new, or a "
+    "decision of hers), those agreement compares and Review > Adjudicate offers; for "
+    f"{DEFAULT_SET!r} in a project with annotators' sets the documents the reviewer worked on (a decision in it, an "
+    "adjudication decision, or marked reviewed: not a status the copies were handed out with); in a project without "
+    "them its documents not new"
 )
 
 
@@ -80,7 +90,10 @@ def set_list(project: Project) -> list[SetInfo]:
     counts = project.db.set_row_counts()
     names = [DEFAULT_SET] + [n for n in annotator_sets(project) if n != DEFAULT_SET]
     worked = Counter(n for names_there in annotators_by_document(project).values() for n in names_there)
-    worked[DEFAULT_SET] = project.db.document_count() - project.db.documents_by_status().get("new", 0)
+    if len(names) > 1:  # a team's project: main is the reviewer's (its statuses may be those the copies were made with)
+        worked[DEFAULT_SET] = len(reviewer_documents(project))
+    else:  # main is the one annotator's work
+        worked[DEFAULT_SET] = project.db.document_count() - project.db.documents_by_status().get("new", 0)
     out = []
     for n in names:
         documents, entities, events = counts.get(n, (0, 0, 0))

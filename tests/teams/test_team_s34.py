@@ -1,0 +1,52 @@
+"""Session 34 (helper s34-team): the team's round as a lead meets it. Each test failed on main.
+
+- ``main``'s "Worked on" (``annotator sets``, Project > Annotation sets…) counted the project's documents not new: a
+  team's file keeps the statuses its copies were handed out with (here: marked annotated by the lead's pass), so
+  ``main`` read "3 worked on" before the reviewer had settled anything. In a team's project it counts the reviewer's
+  work now: a decision in ``main``, an adjudication decision, or marked reviewed."""
+
+from __future__ import annotations
+
+import json
+
+from annotator import edits
+from annotator.cli import main
+from annotator.store import Project
+from annotator.teams import adjudication
+from annotator.teams.differences import differences
+from annotator.teams.set_names import set_list
+from teams_data import DOC1, at, new_project
+from test_team_counts_s33 import _team
+
+
+def _worked_on(team) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    with Project(team, create=False, annotator="check") as p:
+        return {s.name: s.worked_on for s in set_list(p)}
+
+
+def test_main_s_worked_on_in_a_team_s_project_counts_the_reviewer_s_work_not_the_statuses(tmp_path, capsys):
+    team = _team(tmp_path)
+    with Project(team, create=False, annotator="lead") as p:  # the statuses the copies went out with, say
+        edits.set_statuses(p, p.document_ids(), "annotated")
+    assert _worked_on(team) == {"main": 0, "alice": 2, "bob": 1}  # on main: main 3
+    with Project(team, create=False, annotator="rita") as p:
+        _doc1, doc2, doc3 = p.document_ids()
+        item = differences(p, doc2)[0]  # alice alone worked on doc2
+        adjudication.take(p, item, "alice", "rita")  # alice's Acme Corp, in main now
+        edits.set_status(p, doc3, "reviewed")  # the reviewer marked it reviewed
+    assert _worked_on(team) == {"main": 2, "alice": 2, "bob": 1}
+    capsys.readouterr()
+    assert main(["sets", str(team), "--json"]) == 0
+    sets = {s["name"]: s for s in json.loads(capsys.readouterr().out)["sets"]}
+    assert sets["main"]["worked_on"] == 2
+
+
+def test_main_s_worked_on_without_annotators_sets_counts_its_documents_not_new(tmp_path):
+    path = tmp_path / "one.annotator"
+    p, ids = new_project(path, "alice", [("doc1.txt", DOC1), ("doc2.txt", DOC1 + " Again.")])
+    try:
+        edits.set_status(p, ids["doc2.txt"], "annotated")  # marked annotated with nothing on it: her work
+        edits.add_entity(p, ids["doc1.txt"], *at(DOC1, "John Smith"), "PERSON")
+    finally:
+        p.close()
+    assert _worked_on(path) == {"main": 2}
