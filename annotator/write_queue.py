@@ -250,6 +250,38 @@ class WriteQueue(Generic[K]):
         return keys
 
 
+def write_when_free(
+    project: Project,
+    write: Callable[[], T],
+    stop: Callable[[], bool],
+    waiting: Callable[[BusyError], None] | None = None,
+) -> T:
+    """``write()`` made as soon as another program's write is done, for work in a worker thread (which may wait; the
+    window's own edits are kept instead, ``WriteQueue``): tried as a kept edit is, first for ``FIRST_WAIT_MS`` and
+    then again and again, each try waiting ``RETRY_MS``, until it lands or ``stop()`` (the worker cancelled, the
+    window closing) says to give up: the last ``BusyError`` is raised then, nothing written. ``waiting`` is told once,
+    when the first try found the lock held. A refusal for any other reason is raised as it comes."""
+    queue: WriteQueue[None] = WriteQueue()
+    done, result = queue.submit(project, None, write)
+    if done:
+        return result  # type: ignore[return-value]
+    if waiting is not None and queue.last_busy is not None:
+        waiting(queue.last_busy)
+    while True:
+        if stop():
+            queue.clear()
+            assert queue.last_busy is not None
+            raise queue.last_busy
+        for _key, landed in queue.retry(project, wait_ms=RETRY_MS):
+            if isinstance(landed, AnnotatorError):
+                raise landed
+            return landed  # type: ignore[return-value]
+        if queue.last_failure is not None:  # not a lock: a full disk, a file turned read-only
+            failure = queue.last_failure
+            queue.clear()
+            raise failure
+
+
 def _as_who_kept(project: Project, line: dict[str, Any], run: Callable[[K], object], key: K) -> object:
     with as_who_kept(project, line):  # their name on it, as had it landed before the kill
         return run(key)

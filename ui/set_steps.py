@@ -7,8 +7,10 @@ elsewhere, and dropped). The rename is a step of the window's QUndoStack now: Ed
 'root' to 'bob'") and takes it back by ``teams.set_names.rename_set`` the other way (exact: its rows, records and
 adjudication decisions as they were), so the steps before it apply again. Each way runs in a worker (a rename of a
 1,000-document set takes about 0.5 s): the stack moves at once, and a rename back refused (a set of that name made
-meanwhile by ``annotator merge``) takes the step out of the history, said in the status line; another program
-writing keeps it where it was, to be tried again."""
+meanwhile by ``annotator merge``) takes the step out of the history, said in the status line. Another program writing
+is waited for as an edit kept meanwhile is (``write_queue.write_when_free``, session 34: it gave up after the busy
+timeout, and nothing tried it again), the status bar's progress saying so; Cancel gives up, said, and the step stays
+where the file has it, for the next Ctrl+Z."""
 
 from __future__ import annotations
 
@@ -19,7 +21,8 @@ from PySide6.QtGui import QUndoCommand
 
 from annotator.errors import AnnotatorError, BusyError
 from annotator.store import Project
-from annotator.teams.set_names import SetInfo, drop_set, rename_set, set_list
+from annotator.teams.set_names import SetChange, SetInfo, drop_set, rename_set, set_list
+from annotator.write_queue import write_when_free
 from ui.workers import Worker
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,9 +56,25 @@ class SetsWorker(Worker):
         if self.name is None:
             self.sets = set_list(project)
             return f"Annotation sets: {', '.join(s.name for s in self.sets)}"
-        self.progress.emit(0, 0, f"{'renaming' if self.new is not None else 'dropping'} set {self.name!r}…")
+        doing = f"{'renaming' if self.new is not None else 'dropping'} set {self.name!r}"
+        self.progress.emit(0, 0, f"{doing}…")
+        name, new = self.name, self.new
+
+        def write() -> SetChange:
+            return rename_set(project, name, new) if new is not None else drop_set(project, name)
+
+        def waiting(_busy: BusyError) -> None:  # tried again, as an edit kept meanwhile is, until it lands or Cancel
+            self.progress.emit(
+                0, 0, f"{doing}: waiting for another program to finish writing to the project (Cancel gives up)…"
+            )
+
         try:
-            change = rename_set(project, self.name, self.new) if self.new is not None else drop_set(project, self.name)
+            change = write_when_free(project, write, lambda: self.cancelled, waiting)
+        except BusyError:
+            self.error = BusyError(
+                f"{self.title}: cancelled while another program was still writing to the project; nothing was changed"
+            )
+            raise self.error from None
         except AnnotatorError as exc:
             self.error = exc
             raise
@@ -153,4 +172,9 @@ class RenameSet(QUndoCommand):
         if error is not None and not isinstance(error, BusyError):
             self.setObsolete(True)  # the move below deletes it (QUndoStack.setIndex)
             self.window.show_error(f"{error} — “{self.text()}” was removed from the undo history")
+        elif error is not None:  # given up while another program still wrote: the step where the file has it
+            way = "Undo" if self.applied else "Redo"
+            self.window.show_error(
+                f"{error} — “{self.text()}” stays {'made' if self.applied else 'taken back'}; {way} tries it again"
+            )
         stack.setIndex(at + 1 if self.applied else at)

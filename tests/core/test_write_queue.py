@@ -139,3 +139,40 @@ def test_kept_edits_that_find_the_disk_full_when_they_land_stay_kept_in_order(pr
     assert [k for k, _ in queue.retry(project)] == ["a", "b", "c"]
     assert queue.last_failure is None
     assert [t[:1] for _, t in stored_comments(project.path)] == ["x", "a", "b", "c"]
+
+
+def test_a_worker_s_write_waits_for_the_lock_as_a_kept_edit_does_and_gives_up_when_told(project: Project) -> None:
+    """``write_when_free`` (session 34: a set's rename taken back in a worker gave up after the busy timeout): tried
+    again until the other program is done, ``waiting`` told once; ``stop()`` gives up with the BusyError."""
+    import threading
+
+    from annotator.write_queue import write_when_free
+
+    import time
+
+    held = threading.Event()
+
+    def other_program() -> None:  # its connection used in its own thread alone
+        other = hold_lock(project.path)
+        held.set()
+        time.sleep(0.5)
+        other.execute("ROLLBACK")
+        other.close()
+
+    threading.Thread(target=other_program).start()
+    assert held.wait(10)
+    told: list[BusyError] = []
+    give_up = time.monotonic() + 20  # never a hung run, whatever the code does
+    change = write_when_free(
+        project, lambda: edits.add_comment(project, 1, "mine"), lambda: time.monotonic() > give_up, told.append
+    )
+    assert not change.is_empty and len(told) == 1
+    assert [text for _, text in stored_comments(project.path)] == ["mine"]
+    other = hold_lock(project.path, "x")
+    try:
+        with pytest.raises(BusyError):
+            write_when_free(project, lambda: edits.add_comment(project, 1, "not made"), lambda: True)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert len(stored_comments(project.path)) == 1

@@ -330,6 +330,8 @@ class AnnotationSetsDialog(QDialog):
             after = "" if new is None else " (Ctrl+Z or Edit > Undo takes it back)"
             worker.done.connect(lambda text: self.say(text + after))
         worker.failed.connect(lambda text: self.say(text, error=True))
+        if name is not None:  # a wait for another program's write said here too (the window's Cancel gives up)
+            worker.progress.connect(lambda _done, _total, text: self.say(text[:1].upper() + text[1:]))
         what = "Reading the sets" if name is None else "Renaming set" if new is not None else "Dropping set"
         self.say(f"{what} {name!r}…" if name is not None else f"{what}…")
         self._follow_selection()

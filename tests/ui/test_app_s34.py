@@ -1,0 +1,94 @@
+"""Session 34 (helper s34-team): a set's rename taken back while another program writes to the project.
+
+On main the rename's undo (Ctrl+Z in the main window) ran in a worker that waited the busy timeout once and gave up:
+the step stayed where it was, "try again when it is done" in the status line, and nothing tried it again. It is tried
+again now as an edit kept meanwhile is (``write_queue.write_when_free``: ``FIRST_WAIT_MS``, then every ``RETRY_MS``),
+the status bar's progress saying it waits, until it lands or Cancel gives up: said, the step kept made. Each test
+failed on main (a long write of another program: the busy timeout shortened to 0.2 s)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_app_s33 import _rename, _sets
+from test_app_s32 import _sets_window, _team
+from ui_support import close_window, locked
+
+
+@pytest.fixture
+def short_busy_timeout(monkeypatch):  # type: ignore[no-untyped-def]
+    """Another program's write outlasting the worker's busy timeout (10 s in use) without the test waiting it out."""
+    from annotator import store
+
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 200)
+
+
+def _undo_while_locked(qtbot, w, team):  # type: ignore[no-untyped-def]
+    """The rename root -> bob made, then Edit > Undo while another program holds the write lock for longer than the
+    busy timeout: (the other program's connection, the list the step's ends are counted in)."""
+    c = w.controller
+    step = c.undo_stack.command(0)
+    ended: list[bool] = []
+    step.after = lambda: ended.append(True)
+    other = locked(team)
+    w.actions_by_name["undo"].trigger()
+    qtbot.wait(1200)  # six busy timeouts: on main the worker gave up after the first
+    return other, ended
+
+
+@pytest.mark.slow
+def test_a_rename_taken_back_while_another_program_writes_waits_and_lands_when_it_is_done(
+    qtbot, tmp_path, short_busy_timeout
+):
+    team = _team(tmp_path)
+    w, dlg = _sets_window(qtbot, team)
+    c = w.controller
+    try:
+        _rename(qtbot, dlg, "root", "bob")
+        dlg.reject()
+        other, ended = _undo_while_locked(qtbot, w, team)
+        try:
+            assert not ended and w.workers, "still waiting (on main: given up, 'try again when it is done')"
+            assert "waiting for another program to finish writing" in w.progress_label.text(), w.progress_label.text()
+        finally:
+            other.execute("COMMIT")
+            other.close()
+        qtbot.waitUntil(lambda: ended == [True] and not w.workers, timeout=10_000)
+        assert _sets(team) == ["alice", "root"]
+        assert w.message.text().startswith("Undone: Rename set 'root' to 'bob' (set 'bob' renamed 'root'"), (
+            w.message.text()
+        )
+        assert c.undo_stack.index() == 0 and c.undo_stack.canRedo()
+    finally:
+        close_window(w)
+
+
+@pytest.mark.slow
+def test_a_rename_s_undo_given_up_while_another_program_writes_is_said_and_stays_in_the_history(
+    qtbot, tmp_path, short_busy_timeout
+):
+    team = _team(tmp_path)
+    w, dlg = _sets_window(qtbot, team)
+    c = w.controller
+    undo = w.actions_by_name["undo"]
+    try:
+        _rename(qtbot, dlg, "root", "bob")
+        dlg.reject()
+        other, ended = _undo_while_locked(qtbot, w, team)
+        try:
+            w.cancel_work()  # the status bar's Cancel
+            qtbot.waitUntil(lambda: ended == [True] and not w.workers, timeout=10_000)
+        finally:
+            other.execute("COMMIT")
+            other.close()
+        said = w.message.text()
+        assert "cancelled while another program was still writing to the project; nothing was changed" in said, said
+        assert "“Rename set 'root' to 'bob'” stays made; Undo tries it again" in said, said
+        assert _sets(team) == ["alice", "bob"]
+        assert c.undo_stack.index() == 1 and undo.text() == "&Undo Rename set 'root' to 'bob'", undo.text()
+        ended.clear()
+        undo.trigger()  # the other program done: taken back now
+        qtbot.waitUntil(lambda: ended == [True] and not w.workers, timeout=10_000)
+        assert _sets(team) == ["alice", "root"] and c.undo_stack.index() == 0
+    finally:
+        close_window(w)
