@@ -27,6 +27,7 @@ from annotator.schema_given import schema_open
 from annotator.teams.merge_checks import TwinIndex, check_source, project_twin_index
 from annotator.teams.merge_categories import carry_schema_kept
 from annotator.teams.merge_copy import SourceReport, copy_document, read_source_document
+from annotator.teams.merge_decisions import carry_decisions, decided_before
 from annotator.teams.provenance import (
     continues,
     file_history,
@@ -336,6 +337,7 @@ def _write_source(
     here = {sha: i for i, sha in target.db.document_digests().items()}
     kept_from = {}
     owners = _target_owners(target, plan.set_name)
+    adjudicated = decided_before(target)  # the items as the reviewer settled them, to carry her decisions
     for done, (src_id, name, sha, _) in enumerate(plan.docs, start=1):
         step(f"merge {plan.path.name}", done, len(plan.docs))
         if plan.actions.get(sha) == "keep":
@@ -344,3 +346,4 @@ def _write_source(
             continue
         copy_document(target, sources[src_id], here.get(sha), plan.set_name, plan.path, plan.record_id, rep)
     rep.kept_from = list(kept_from)
+    rep.decisions = carry_decisions(target, plan.set_name, adjudicated).summary(plan.set_name)

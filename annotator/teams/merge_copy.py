@@ -48,6 +48,7 @@ class SourceReport:
     # the annotators of the file's rows with their counts, the set named after the first (no --as given); said where
     # there are several: a copy the engineer worked in before handing it to bob was named after the engineer
     named_after: list[tuple[str, int]] = field(default_factory=list)
+    decisions: str = ""  # what the set did to adjudication decisions (``merge_decisions``): kept, open again
 
     def to_data(self) -> dict[str, Any]:
         """What ``merge --json`` writes of the source (docs/command-line.md)."""
@@ -67,6 +68,7 @@ class SourceReport:
             "categories_added": list(self.categories_added),
             "near_duplicates": [twin.describe() for twin in self.near_duplicates],
             "schema_adopted": self.schema_adopted,
+            "adjudication_decisions": self.decisions,
         }
 
     def summary(self) -> str:
@@ -97,6 +99,8 @@ class SourceReport:
                 f"\n  {len(self.kept_documents)} kept as merged from {', '.join(sorted(set(self.kept_from)))} "
                 f"(not worked on in this file: {_names(self.kept_documents)})"
             )
+        if self.decisions:
+            s += f"\n  {self.decisions}"
         if self.categories_added:
             s += f"\n  {counted(len(self.categories_added), 'category', 'categories')} added to the project's list ({', '.join(self.categories_added)})"
         if self.categories_taken:

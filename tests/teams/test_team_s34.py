@@ -50,3 +50,46 @@ def test_main_s_worked_on_without_annotators_sets_counts_its_documents_not_new(t
     finally:
         p.close()
     assert _worked_on(path) == {"main": 2}
+
+
+def _round(tmp_path):  # type: ignore[no-untyped-def]
+    """team.annotator (doc1, doc2) handed out to alice, bob and carol; alice and bob merged: both PERSON "John Smith"
+    on doc1, alice alone GPE "Paris" there."""
+    import shutil
+
+    team, ids = new_project(tmp_path / "team.annotator", "rita", [("doc1.txt", DOC1), ("doc2.txt", DOC1 + " Again.")])
+    team.close()
+    for who in ("alice", "bob", "carol"):
+        shutil.copy(tmp_path / "team.annotator", tmp_path / f"{who}.annotator")
+        with Project(tmp_path / f"{who}.annotator", create=False, annotator=who) as p:
+            edits.add_entity(p, ids["doc1.txt"], *at(DOC1, "John Smith"), "PERSON")
+            if who != "bob":
+                edits.add_entity(p, ids["doc1.txt"], *at(DOC1, "Paris"), "GPE")
+    path = tmp_path / "team.annotator"
+    assert main(["merge", str(path), str(tmp_path / "alice.annotator"), str(tmp_path / "bob.annotator")]) == 0
+    return path, ids["doc1.txt"]
+
+
+def test_a_set_merged_after_adjudication_keeps_the_decisions_its_version_agrees_with(tmp_path, capsys):
+    """carol's file merged after the reviewer settled doc1: on main every decision read unsettled (the items' ids are
+    made from every set's version) and the merge said nothing. Her John Smith is the version taken: kept; her Paris is
+    not (the reviewer took bob's nothing there): open again, and said."""
+    team, doc1 = _round(tmp_path)
+    with Project(team, create=False, annotator="rita") as p:
+        items = {d.start: d for d in differences(p, doc1)}
+        adjudication.take(p, items[0], "alice", "rita")  # John Smith
+        adjudication.take(p, items[at(DOC1, "Paris")[0]], "bob", "rita")  # no Paris
+        assert p.document(doc1).status == "reviewed"
+    capsys.readouterr()
+    assert main(["merge", str(team), str(tmp_path / "carol.annotator"), "--json"]) == 0
+    said = capsys.readouterr()
+    assert (
+        "adjudication decisions: 1 kept (carol's version the one taken), 1 open again where carol's version differs "
+        "(doc1.txt: 1): Review > Adjudicate settles them" in said.err
+    ), said.err
+    assert json.loads(said.out)["sources"][0]["adjudication_decisions"].startswith("adjudication decisions: 1 kept")
+    with Project(team, create=False, annotator="rita") as p:
+        now = {d.start: d for d in differences(p, doc1)}
+        assert [n for n, _ in now[0].options] == ["alice", "bob", "carol"]
+        assert now[0].decision is not None and now[0].decision["take"] == "alice"
+        assert now[at(DOC1, "Paris")[0]].decision is None

@@ -1,0 +1,110 @@
+"""The reviewer's adjudication decisions through a merge: a set merged after a document was adjudicated (a fourth
+annotator's file, or an annotator's file again) changes every item's options, and so its id (made from them): until
+session 34 every decision of the document read unsettled afterwards (50 of 50 on the seeds' 002), and the merge said
+nothing. A decision holds where the merged set's version of the item is the one the reviewer took (or, for an item
+settled as agreed, the one all had; for both spans kept or the reviewer's own edit, one of the versions she saw);
+elsewhere the item is open again, and the merge's report names the documents. Decisions are added under the items'
+new ids (those of the old ids stay, as a rename leaves them). A document marked reviewed keeps its status, as ever
+after a merge: the report's line is what says its items are open again."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from annotator.store import Project
+from annotator.teams.differences import DECISIONS_KEY, Difference, Option, differences
+from annotator.teams.sets import document_meta
+
+
+@dataclass
+class DecisionsCarried:
+    """What a merged set did to the adjudication decisions of the documents it covers."""
+
+    kept: int = 0  # decisions that hold: the set's version is the one taken
+    reopened: dict[str, int] = field(default_factory=dict)  # document name -> its items open again
+
+    def summary(self, set_name: str) -> str:
+        """One line of the merge's report ("" when no decision was touched)."""
+        if not self.kept and not self.reopened:
+            return ""
+        kept = f"{self.kept:,} kept ({set_name}'s version the one taken)"
+        if not self.reopened:
+            return f"adjudication decisions: {kept}"
+        n = sum(self.reopened.values())
+        names = ", ".join(f"{name}: {k:,}" for name, k in list(self.reopened.items())[:5])
+        more = " …" if len(self.reopened) > 5 else ""
+        return (
+            f"adjudication decisions: {kept}, {n:,} open again where {set_name}'s version differs ({names}{more}): "
+            "Review > Adjudicate settles them"
+        )
+
+
+def decided_before(project: Project) -> dict[int, list[Difference]]:
+    """The documents holding adjudication decisions, with their items as they are (read before a set is written)."""
+    out = {}
+    for doc_id, raw in project.db.document_metas(containing=DECISIONS_KEY):
+        meta = orjson.loads(raw or "{}")
+        if isinstance(meta, dict) and meta.get(DECISIONS_KEY):
+            out[doc_id] = differences(project, doc_id)
+    return out
+
+
+def carry_decisions(project: Project, set_name: str, before: dict[int, list[Difference]]) -> DecisionsCarried:
+    """After set ``set_name`` was written: each decision of ``before`` whose item changed only by that set's version
+    recorded under the item's new id when it still holds (``_holds``); the items it does not hold for counted open."""
+    carried = DecisionsCarried()
+    for doc_id, was in before.items():
+        decided_was = [d for d in was if d.decision is not None]
+        if not decided_was:
+            continue
+        old_by_key: dict[tuple[Any, int], Difference] = {}
+        seen: Counter = Counter()
+        for d in was:
+            k = _others(d, set_name)
+            seen[k] += 1
+            old_by_key[(k, seen[k])] = d
+        seen.clear()
+        meta = document_meta(project, doc_id)
+        decided = dict(meta.get(DECISIONS_KEY) or {})
+        added: dict[str, dict[str, Any]] = {}
+        reopened = 0
+        for d in differences(project, doc_id):
+            k = _others(d, set_name)
+            seen[k] += 1
+            old = old_by_key.get((k, seen[k]))
+            if d.id in decided or old is None or old.decision is None or old.id == d.id:
+                continue
+            if _holds(old, d, set_name):
+                added[d.id] = old.decision
+            else:
+                reopened += 1
+        carried.kept += len(added)
+        if reopened:
+            carried.reopened[project.document(doc_id).name] = reopened
+        if added:
+            meta[DECISIONS_KEY] = {**decided, **added}
+            project.db.set_document_meta(doc_id, orjson.dumps(meta).decode())
+    return carried
+
+
+def _others(d: Difference, set_name: str) -> tuple[str, frozenset]:
+    """An item as the sets other than ``set_name`` have it."""
+    return d.kind, frozenset((n, o) for n, o in d.options if n != set_name)
+
+
+def _holds(old: Difference, new: Difference, set_name: str) -> bool:
+    """Whether ``old``'s decision settles ``new``, the same item with ``set_name``'s version now ``new.option``."""
+    assert old.decision is not None
+    now: Option | None = dict(new.options).get(set_name)
+    take = old.decision.get("take")
+    versions = dict(old.options)
+    if take in versions:  # an annotator's version taken
+        return now == versions[take]
+    present = list(versions.values())
+    if take == "agreed":
+        return all(o == now for o in present)
+    return now in present  # both spans kept, the reviewer's own edit: a version she saw
