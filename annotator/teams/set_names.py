@@ -74,8 +74,8 @@ SET_DOCUMENTS = (
     "for another set the documents it has annotations in"
 )
 WORKED_ON = (
-    "What each kind of set's person did: for an annotator's set the documents she worked on (her status not new, or a "
-    "decision of hers), those agreement compares and Review > Adjudicate offers; for "
+    "For an annotator's set the documents she worked on (her status not new, or a decision of hers), those agreement "
+    "compares and Review > Adjudicate offers; for "
     f"{DEFAULT_SET!r} in a project with annotators' sets the documents the reviewer worked on (a decision in it, an "
     "adjudication decision, or marked reviewed: not a status the copies were handed out with); in a project without "
     "them its documents not new"

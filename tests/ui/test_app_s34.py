@@ -96,3 +96,23 @@ def test_a_rename_s_undo_given_up_while_another_program_writes_is_said_and_stays
         assert _sets(team) == ["alice", "root"] and c.undo_stack.index() == 0
     finally:
         close_window(w)
+
+
+def test_the_adjudication_list_says_every_way_three_annotators_versions_differ_and_names_each_key():
+    """The seeds' 002 with alice, bob and carol: bob took the Victim out of alice's "killed" and carol rejected it. The
+    Difference column read "only alice, bob" (its first way alone: as if alice and bob agreed), and the keys line
+    "A / B" with a C column beside it."""
+    from annotator.teams.differences import Difference, EventOption
+    from ui.dialogs.adjudication import difference_said, keys_hint
+
+    attrs = (("polarity", "Positive"),)
+    alice = EventOption("Life:Die", 24, 30, attrs, (("Place", 100, 109, "GPE"), ("Victim", 12, 18, "PERSON")))
+    bob = EventOption("Life:Die", 24, 30, attrs, (("Place", 100, 109, "GPE"),))
+    killed = Difference(
+        "ev24-x", 1, "event", "only", ("only", "arguments"), (("alice", alice), ("bob", bob), ("carol", None))
+    )
+    assert difference_said(killed) == "only alice, bob; arguments"
+    assert keys_hint(3).startswith("A / B / C: take that annotator's version · Shift+A / Shift+B / Shift+C: of every")
+    assert keys_hint(2).startswith("A / B: take that annotator's version · Shift+A / Shift+B: of every item left")
+    assert keys_hint(0) == ""  # no annotator worked on the document (the heading says it)
+    assert keys_hint(6).startswith("A … H: take that annotator's version · Shift+A … Shift+H: of every item left")

@@ -110,11 +110,13 @@ def describe_option(text: str, opt: EntityOption | EventOption | CategoryOption 
 
 
 def difference_said(d: Difference) -> str:
-    """The Difference column's word: "only" says whose the item is ("only alice"; a bare "only" beside an A column
-    and an empty B read as nothing at 1366x768, session 30)."""
-    if d.status != "only":
+    """The Difference column's words: every way the versions differ ("only" says whose the item is: "only alice"; a
+    bare "only" beside an A column and an empty B read as nothing at 1366x768, session 30). Until session 34 the first
+    alone: with three annotators, "only alice, bob" hid that bob had taken an argument out of alice's event."""
+    if not d.aspects:
         return d.status
-    return "only " + ", ".join(name for name, opt in d.options if opt is not None)
+    only = "only " + ", ".join(name for name, opt in d.options if opt is not None)
+    return "; ".join(only if a == "only" else a for a in d.aspects)
 
 
 def decision_said(text: str, d: Difference, finals: dict[tuple[int, int], tuple[EventOption, tuple[str, ...]]]) -> str:
@@ -135,11 +137,17 @@ def decision_said(text: str, d: Difference, finals: dict[tuple[int, int], tuple[
 
 
 def keys_hint(sets: int) -> str:
-    """The keys line under the list, for ``sets`` annotators' columns."""
+    """The keys line under the list, for ``sets`` annotators' columns: each one's key named (three annotators read
+    "A / B" until session 34, C nowhere but on its button), "A … F" for more than four."""
+    if sets == 0:  # nobody worked on the document: the heading says so, nothing to take
+        return ""
     if sets == 1:
         return "A: take the annotator's version · E: edit · G: take them all · Ctrl+Z: undo"
+    keys = SET_KEYS[: min(sets, len(SET_KEYS))]
+    named = " / ".join(keys) if len(keys) <= 4 else f"{keys[0]} … {keys[-1]}"
+    shifted = " / ".join(f"Shift+{k}" for k in keys) if len(keys) <= 3 else f"Shift+{keys[0]} … Shift+{keys[-1]}"
     return (
-        "A / B: take that annotator's version · Shift+A / Shift+B: of every item left · +: keep both spans · E: edit · "
+        f"{named}: take that annotator's version · {shifted}: of every item left · +: keep both spans · E: edit · "
         "G: all agreed · Ctrl+Z: undo"
     )
 
