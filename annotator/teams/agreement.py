@@ -1,7 +1,8 @@
 """Inter-annotator agreement between annotation sets: entity span F1, token kappa, trigger and argument F1.
 
 Definitions (also in docs/teams.md):
-- Only entities in state ``accepted`` or ``added`` are a person's label; every event counts.
+- Only entities and events in state ``accepted`` or ``added`` are a person's label (an undecided suggestion and a
+  rejected one are not).
 - For a pair (A, B), A is the reference: precision = matched / |B|, recall = matched / |A|,
   F1 = 2·matched / (|A| + |B|) (symmetric). "overall" sums the counts over labels (micro average).
 - Exact entity match: same start, end and label (multiset: each span matches at most once).
@@ -47,7 +48,8 @@ from annotator.teams.sets import (
     overlapping_pairs,
 )
 
-METRICS = ("entities_exact", "entities_overlap", "triggers", "arguments")
+METRICS = ("entities_exact", "entities_overlap", "triggers", "trigger_words", "arguments")
+ANY_TYPE = "any type"  # the one label of ``trigger_words``: the trigger's offsets alone, whatever the event type
 
 
 def document_tokens(project: Project, doc_id: int, text: str) -> list[tuple[int, int]]:
@@ -121,17 +123,27 @@ class Scores:
     arguments: Table = field(default_factory=Table)
     kappa: Kappa = field(default_factory=Kappa)
     categories: CategoryChoices = field(default_factory=CategoryChoices)
+    # the same trigger words (offsets), whatever the type: how far the annotators agree on what is an event apart
+    # from which type it is (session 34: "Conflict:Attack 5 4" beside "Conflict:Demonstrate 0 1" did not say that
+    # carol had typed alice's "airstrike" otherwise)
+    trigger_words: Table = field(default_factory=Table)
+    other_types: Counter = field(default_factory=Counter)  # (A's type, B's type) on the same trigger words
 
     def add(self, other: "Scores") -> None:
         for name in METRICS:
             getattr(self, name).add(getattr(other, name))
         self.kappa.add(other.kappa)
         self.categories.add(other.categories)
+        self.other_types.update(other.other_types)
 
     def to_dict(self) -> dict[str, Any]:
         out = {name: getattr(self, name).to_dict() for name in METRICS}
         out["kappa"] = self.kappa.to_dict()
         out["categories"] = self.categories.to_dict()
+        out["other_types"] = [
+            {"a": x, "b": y, "count": n}
+            for (x, y), n in sorted(self.other_types.items(), key=lambda kv: (-kv[1], kv[0]))
+        ]
         return out
 
 
@@ -151,6 +163,7 @@ def document_scores(project: Project, doc_id: int, set_a: str, set_b: str) -> Sc
     sc.kappa.add_items(token_labels(tokens, a), token_labels(tokens, b))
     ea, eb = event_items(project, doc_id, set_a), event_items(project, doc_id, set_b)
     count_exact(sc.triggers, (e.key for e in ea), (e.key for e in eb), lambda k: k[2])
+    _count_trigger_words(sc, ea, eb)
     for e in ea:
         for role, *_ in e.arguments:
             sc.arguments.count(role, a=1)
@@ -166,6 +179,21 @@ def document_scores(project: Project, doc_id: int, set_a: str, set_b: str) -> Sc
     if set_a in chosen or set_b in chosen:  # either gave the document categories (her choice of none is one)
         sc.categories.add_document(chosen.get(set_a, []), chosen.get(set_b, []))
     return sc
+
+
+def _count_trigger_words(sc: Scores, ea: list[EventItem], eb: list[EventItem]) -> None:
+    """The triggers matched by their offsets alone (``trigger_words``), and on each pair of the same words typed
+    otherwise, the two types (``other_types``): after the matches of the same type, in type order."""
+    words_a = Counter((e.trigger_start, e.trigger_end) for e in ea)
+    words_b = Counter((e.trigger_start, e.trigger_end) for e in eb)
+    shared = words_a & words_b
+    sc.trigger_words.count(ANY_TYPE, tp=sum(shared.values()), a=len(ea), b=len(eb))
+    for words in shared:
+        types_a = Counter(e.type for e in ea if (e.trigger_start, e.trigger_end) == words)
+        types_b = Counter(e.type for e in eb if (e.trigger_start, e.trigger_end) == words)
+        same = types_a & types_b
+        for x, y in zip(sorted((types_a - same).elements()), sorted((types_b - same).elements())):
+            sc.other_types[(x, y)] += 1
 
 
 def pair_agreement(
@@ -295,6 +323,18 @@ def left_out(pair: dict[str, Any]) -> str:
     return f"not compared: {'; '.join(parts)}" if parts else ""
 
 
+def trigger_words_said(scores: dict[str, Any], a: str, b: str) -> str:
+    """The line under the triggers' table: the same words as triggers whatever the type, and those typed otherwise."""
+    c = scores["trigger_words"][OVERALL]
+    said = f"trigger words whatever the type: {a} {c['a']:,}, {b} {c['b']:,}, both {c['tp']:,} (F1 {fmt(c['f1'], 0)})"
+    other = scores["other_types"]
+    if other:
+        n = sum(o["count"] for o in other)
+        pairs = first_named([f"{o['a']} / {o['b']} {o['count']:,}" for o in other], 3)
+        said += f"; of those, {n:,} typed otherwise ({a} / {b}: {pairs})"
+    return said
+
+
 def format_agreement(result: dict[str, Any]) -> str:
     """Human-readable tables: per pair, per label and overall, then one line per document (no name is cut)."""
     out = []
@@ -315,6 +355,7 @@ def format_agreement(result: dict[str, Any]) -> str:
             f"(observed agreement {fmt(k['observed'], 0)}, expected {fmt(k['expected'], 0)})"
         )
         out += _table_lines("event triggers", p["triggers"], None, None, a, b)
+        out.append(f"  {trigger_words_said(p, a, b)}")
         out += _table_lines("arguments (by role)", p["arguments"], None, None, a, b)
         cats = p["categories"]
         if cats["documents"]:

@@ -93,3 +93,60 @@ def test_a_set_merged_after_adjudication_keeps_the_decisions_its_version_agrees_
         assert [n for n, _ in now[0].options] == ["alice", "bob", "carol"]
         assert now[0].decision is not None and now[0].decision["take"] == "alice"
         assert now[at(DOC1, "Paris")[0]].decision is None
+
+
+EVENTS_TEXT = "Rebels bombed the depot and killed a guard."
+
+
+def test_event_agreement_on_a_hand_checked_case_says_the_trigger_words_apart_from_their_type(tmp_path, capsys):
+    """alice: Conflict:Attack "bombed" (Attacker Rebels, Target depot), Life:Die "killed" (Victim guard). bob:
+    Conflict:Attack "bombed" (Attacker Rebels, Target guard), Life:Injure "killed" (Victim guard), and a rejected
+    Life:Die on "bombed", which counts for nobody. By hand: triggers (words and type) 1 of 2 and 2: F1 0.5; arguments
+    only the Attacker matches (an argument needs its event matched, type included): 1 of 3 and 3, F1 1/3. The same
+    trigger words whatever the type: 2 of 2 and 2, F1 1.0, one of them typed otherwise (Life:Die / Life:Injure):
+    on main no figure said that alice and bob had marked the same words, only "Life:Die 1 0" and "Life:Injure 0 1"."""
+    import shutil
+
+    team, ids = new_project(tmp_path / "team.annotator", "rita", [("doc1.txt", EVENTS_TEXT)])
+    team.close()
+    doc = ids["doc1.txt"]
+    plan = {
+        "alice": [("Conflict:Attack", "bombed", [("Attacker", "Rebels"), ("Target", "depot")]),
+                  ("Life:Die", "killed", [("Victim", "guard")])],
+        "bob": [("Conflict:Attack", "bombed", [("Attacker", "Rebels"), ("Target", "guard")]),
+                ("Life:Injure", "killed", [("Victim", "guard")])],
+    }  # fmt: skip
+    labels = {"Rebels": "ORG", "depot": "FAC", "guard": "PERSON"}
+    for who, events in plan.items():
+        shutil.copy(tmp_path / "team.annotator", tmp_path / f"{who}.annotator")
+        with Project(tmp_path / f"{who}.annotator", create=False, annotator=who) as p:
+            spans = {w: edits.add_entity(p, doc, *at(EVENTS_TEXT, w), label).result_id for w, label in labels.items()}
+            for type_, trigger, roles in events:
+                event = edits.add_event(p, doc, type_, *at(EVENTS_TEXT, trigger)).result_id
+                for role, word in roles:
+                    edits.add_argument(p, event, role, spans[word])
+            if who == "bob":
+                edits.reject_event(p, edits.add_event(p, doc, "Life:Die", *at(EVENTS_TEXT, "bombed")).result_id)
+    path = tmp_path / "team.annotator"
+    assert main(["merge", str(path), str(tmp_path / "alice.annotator"), str(tmp_path / "bob.annotator")]) == 0
+    capsys.readouterr()
+    assert main(["agree", str(path), "--json"]) == 0
+    scores = json.loads(capsys.readouterr().out)["pairs"][0]["project"]
+    triggers = scores["triggers"]
+    assert (triggers["overall"]["tp"], triggers["overall"]["a"], triggers["overall"]["b"]) == (1, 2, 2)
+    assert triggers["overall"]["f1"] == 0.5
+    assert triggers["by_label"]["Conflict:Attack"]["f1"] == 1.0
+    assert (triggers["by_label"]["Life:Die"]["a"], triggers["by_label"]["Life:Die"]["b"]) == (1, 0)
+    assert (triggers["by_label"]["Life:Injure"]["a"], triggers["by_label"]["Life:Injure"]["b"]) == (0, 1)
+    args = scores["arguments"]
+    assert (args["overall"]["tp"], args["overall"]["a"], args["overall"]["b"]) == (1, 3, 3)
+    assert args["by_label"]["Attacker"]["f1"] == 1.0 and args["by_label"]["Victim"]["tp"] == 0
+    words = scores["trigger_words"]["overall"]
+    assert (words["tp"], words["a"], words["b"], words["f1"]) == (2, 2, 2, 1.0)
+    assert scores["other_types"] == [{"a": "Life:Die", "b": "Life:Injure", "count": 1}]
+    assert main(["agree", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert (
+        "  trigger words whatever the type: alice 2, bob 2, both 2 (F1 1.000); of those, 1 typed otherwise "
+        "(alice / bob: Life:Die / Life:Injure 1)"
+    ) in lines, lines

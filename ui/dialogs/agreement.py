@@ -44,6 +44,7 @@ SECTIONS = (
     ("entities_exact", "Entity spans (exact)"),
     ("entities_overlap", "Entity spans (overlap)"),
     ("triggers", "Event triggers"),
+    ("trigger_words", "Trigger words (any type)"),
     ("arguments", "Arguments"),
 )
 COLUMNS = ("Measure", "Label", "A", "B", "P", "R", "F1", "Kappa")
