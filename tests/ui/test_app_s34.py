@@ -116,3 +116,19 @@ def test_the_adjudication_list_says_every_way_three_annotators_versions_differ_a
     assert keys_hint(2).startswith("A / B: take that annotator's version · Shift+A / Shift+B: of every item left")
     assert keys_hint(0) == ""  # no annotator worked on the document (the heading says it)
     assert keys_hint(6).startswith("A … H: take that annotator's version · Shift+A … Shift+H: of every item left")
+
+
+def test_the_agreement_window_shows_the_trigger_words_whatever_the_type_and_those_typed_otherwise():
+    """Review > Agreement: one row of the trigger words (its one label's overall) and a row per pair of types given to
+    the same words (alice's "airstrike" Conflict:Attack, carol's Conflict:Demonstrate)."""
+    from annotator.teams.agreement import ANY_TYPE, Scores
+    from ui.dialogs.agreement import pair_rows
+
+    sc = Scores()
+    sc.trigger_words.count(ANY_TYPE, tp=9, a=11, b=9)
+    sc.other_types[("Conflict:Attack", "Conflict:Demonstrate")] += 1
+    rows = [r for r in pair_rows(sc.to_dict()) if r[0] in ("Trigger words (any type)", "Same trigger, other type")]
+    assert rows == [
+        ["Trigger words (any type)", "overall", "11", "9", "1.000", "0.818", "0.900", ""],
+        ["Same trigger, other type", "Conflict:Attack / Conflict:Demonstrate: 1", "", "", "", "", "", ""],
+    ], rows

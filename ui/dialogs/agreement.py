@@ -60,13 +60,18 @@ def pair_rows(scores: dict[str, Any]) -> list[list[str]]:
     kappa = scores["kappa"]
     for key, title in SECTIONS:
         table = scores[key]
-        for label, c in [*table["by_label"].items(), ("overall", table["overall"])]:
+        labelled = [] if key == "trigger_words" else list(table["by_label"].items())  # one label: its overall alone
+        for label, c in [*labelled, ("overall", table["overall"])]:
             k = ""
             if key == "entities_exact":
                 k = _num(kappa["overall"] if label == "overall" else kappa["by_label"].get(label))
             rows.append(
                 [title, label, str(c["a"]), str(c["b"]), _num(c["precision"]), _num(c["recall"]), _num(c["f1"]), k]
             )
+        if key == "trigger_words":  # the same words typed otherwise: A's type / B's type, how often
+            for other in scores.get("other_types") or []:
+                label = f"{other['a']} / {other['b']}: {other['count']:,}"
+                rows.append(["Same trigger, other type", label, "", "", "", "", "", ""])
     cats = scores.get("categories")
     if cats and cats["documents"]:  # a text classification's labels, where a merge gave the annotators' choices
         for label, c in [*cats["by_label"].items(), ("overall", cats["overall"])]:
@@ -216,7 +221,7 @@ class AgreementWindow(QDialog):
         self.waiting.hide()
         self.tabs.show()
         self.note.setText(
-            "Only accepted and added spans count. A is the reference: P = share of B's items A also has. "
+            "Only accepted and added spans and events count. A is the reference: P = share of B's items A also has. "
             "Kappa is Cohen's kappa over tokens (over documents for the document categories). Definitions: docs/teams.md."
         )
         for pair in self.result["pairs"]:
