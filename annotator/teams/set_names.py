@@ -20,7 +20,6 @@ from annotator.teams.sets import (
     annotator_sets,
     annotators_by_document,
     check_sets,
-    reviewer_documents,
 )
 from annotator.wording import counted
 
@@ -36,7 +35,7 @@ class SetInfo:
     merged_from: tuple[str, ...] = ()  # the files it was merged from (their paths as recorded)
     # the documents its annotator worked on (``sets.covered_documents``: her status not new, or a decision of hers),
     # those agreement compares and adjudication offers; main's in a team's project those the reviewer settled
-    # (``sets.reviewer_documents``), in a project without annotators' sets the documents not new (``WORKED_ON``)
+    # (``reviewer_documents``), in a project without annotators' sets the documents not new (``WORKED_ON``)
     worked_on: int = 0
 
     def to_data(self) -> dict[str, Any]:
@@ -105,6 +104,19 @@ def set_list(project: Project) -> list[SetInfo]:
             SetInfo(n, len(own) if own else documents, entities, events, merged_from=sources, worked_on=worked[n])
         )
     return out
+
+
+def reviewer_documents(project: Project) -> set[int]:
+    """The documents a team's reviewer worked on (``main``'s "worked on" in a project with annotators' sets): a
+    decision in ``main`` (anything but an undecided suggestion: what adjudication takes lands there, and so does an
+    edit of hers), an adjudication decision (taking an annotator's "nothing" leaves none in ``main``), or marked
+    reviewed. Not a status alone: a team's file keeps the statuses its copies were handed out with (the lead's pass,
+    an import's), and until session 34 ``main`` counted every document not new as the reviewer's."""
+    ids = project.db.documents_with_decisions(DEFAULT_SET) | set(project.document_ids(status=["reviewed"]))
+    for doc_id, meta in project.db.document_metas(containing=DECISIONS_KEY):
+        if (orjson.loads(meta or "{}") or {}).get(DECISIONS_KEY):
+            ids.add(doc_id)
+    return ids
 
 
 def _check_name(project: Project, name: str, what: str) -> None:

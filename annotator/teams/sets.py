@@ -99,21 +99,6 @@ def annotators_by_document(project: Project) -> dict[int, list[str]]:
     return {doc_id: names for doc_id, names in out.items() if names}
 
 
-def reviewer_documents(project: Project) -> set[int]:
-    """The documents a team's reviewer worked on (``main``'s "worked on" in a project with annotators' sets): a
-    decision in ``main`` (anything but an undecided suggestion: what adjudication takes lands there, and so does an
-    edit of hers), an adjudication decision (taking an annotator's "nothing" leaves none in ``main``), or marked
-    reviewed. Not a status alone: a team's file keeps the statuses its copies were handed out with (the lead's pass,
-    an import's), and until session 34 ``main`` counted every document not new as the reviewer's."""
-    from annotator.teams.differences import DECISIONS_KEY  # differences reads this module's spans
-
-    ids = project.db.documents_with_decisions(DEFAULT_SET) | set(project.document_ids(status=["reviewed"]))
-    for doc_id, meta in project.db.document_metas(containing=DECISIONS_KEY):
-        if (orjson.loads(meta or "{}") or {}).get(DECISIONS_KEY):
-            ids.add(doc_id)
-    return ids
-
-
 def waits_for_adjudication(annotators: Sequence[str], status: str) -> bool:
     """Whether a document holds annotators' work a reviewer has yet to settle: a set of theirs covers it (even one:
     the reviewer takes it or not) and it is not ``reviewed`` (settling its last difference marks it so)."""
