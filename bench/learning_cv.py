@@ -8,7 +8,10 @@ learned argument roles on the GOLD triggers (how good the roles are when the tri
 triggers the rules got right, the rules' own arguments against the learned ones. Scored with bench/events.py's
 scorer (``figures``: Time arguments, which events-dev does not annotate, left out).
 
-    python bench/learning_cv.py [--articles 80] [--folds 5] [--reverse]
+    python bench/learning_cv.py [--articles 80] [--folds 5] [--reverse] [--roles]
+
+``--roles``: also, per event type and role, the arguments the rules and the trained suggester give (right / given /
+gold, Time left out) where the two differ, and which roles each fold's k-fold gave the learned filler (session 34).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from events import DATA, as_dicts, figures, labelled_entities, parse_texts, read_articles  # noqa: E402
+from events import DATA, UNSCORED_ROLES, as_dicts, figures, labelled_entities, overlaps, parse_texts, read_articles  # noqa: E402
 from learning import gold_events  # noqa: E402
 
 
@@ -58,9 +61,42 @@ def fold_setup(args: argparse.Namespace) -> tuple:
     return articles, schema, docs, ents, golds, prior, prepared, folds
 
 
+def role_counts(golds: list[list[dict]], preds: list[list[dict]]) -> dict[tuple[str, str], list[int]]:
+    """(event type, role) -> [fillers right, fillers given, gold arguments], as bench/events.py counts them (a
+    filler is right when its event's trigger is and a gold argument of the role overlaps it)."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for gold, pred in zip(golds, preds):
+        used: set[int] = set()
+        for p in pred:
+            j = next(
+                (
+                    j
+                    for j, g in enumerate(gold)
+                    if j not in used and g["type"] == p["type"] and overlaps(tuple(g["trigger"]), tuple(p["trigger"]))
+                ),
+                None,
+            )
+            if j is not None:
+                used.add(j)
+            for a in p["arguments"]:
+                if a["role"] in UNSCORED_ROLES:
+                    continue
+                c = counts.setdefault((p["type"], a["role"]), [0, 0, 0])
+                c[1] += 1
+                c[0] += j is not None and any(
+                    a["role"] == b["role"] and overlaps(tuple(a["span"]), tuple(b["span"]))
+                    for b in gold[j]["arguments"]
+                )
+        for g in gold:
+            for b in g["arguments"]:
+                counts.setdefault((g["type"], b["role"]), [0, 0, 0])[2] += 1
+    return counts
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     fold_options(ap)
+    ap.add_argument("--roles", action="store_true", help="per type and role: where the trained suggester differs")
     args = ap.parse_args()
 
     from annotator.learn.event_features import shown_suggestions
@@ -81,10 +117,13 @@ def main() -> int:
         scored[name][0].append(as_dicts(gold))
         scored[name][1].append(as_dicts(pred))
 
+    learned_roles = []
     t0, cpu0 = time.monotonic(), time.process_time()
     for part in folds:
         train = [k for k in range(len(articles)) if k not in part]
         model = train_event_model([(docs[k], ents[k], golds[k]) for k in train], schema, prior, seed=args.seed)
+        chosen = model.tuning.get("prior_events_arguments", {}).get("learned_roles", [])
+        learned_roles.append(f"{chosen} ({'kept' if model.learned_arguments else 'refused by the guard'})")
         sugg = TrainedEventSuggester(model, schema, "k-fold", prior)
         for k in sorted(part):
             p, gold = prepared[k], golds[k]
@@ -106,6 +145,13 @@ def main() -> int:
         t, a = result["triggers"]["all"], result["arguments"]["all"]
         trig = f"trigger F1 {t['f1']:.3f} (P {t['p']:.2f} R {t['r']:.2f})" if n in names[:2] else " " * 31
         print(f"  {n:32} {trig}  argument F1 {a['f1']:.3f} (P {a['p']:.2f} R {a['r']:.2f})")
+    if args.roles:
+        print("  roles k-fold gave the learned filler, per fold: " + "; ".join(learned_roles))
+        rules, trained = (role_counts(*scored[n]) for n in names[:2])
+        for key in sorted(set(rules) | set(trained)):
+            r, t = rules.get(key, [0, 0, 0]), trained.get(key, [0, 0, 0])
+            if r != t:
+                print(f"  {key[0]:28} {key[1]:12} right/given/gold: rules {r}, trained {t}")
     return 0
 
 

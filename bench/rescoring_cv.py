@@ -65,6 +65,8 @@ def article_rows(articles: list[dict]) -> list[Row]:
                     "dep": t.dep_,
                     "head": t.head.i,
                     "ent": p.ents[t.i][2] if t.i in p.ents else None,
+                    "ent_span": list(p.ents[t.i][:2]) if t.i in p.ents else None,
+                    "sent": p.sent_index[t.i],
                     "prev": p.prev[t.i],
                     "types": list(v.types) if v else [],
                     "score": v.score if v else 0.0,
