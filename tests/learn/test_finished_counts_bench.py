@@ -99,3 +99,35 @@ def test_never_marked_lemma_vetoed_from_enough_documents():
     assert bench._predict_never(wrong[0], docs, 4) == wrong[0]["toks"][1]["shown"]  # shown in 3 documents only
     right = bench._fit_never([row({"Person": 2}) for _ in range(3)])
     assert right[("Justice:Arrest-Jail", "arrest")] == [3, 3]
+
+
+def test_learning_cv_counts_fillers_per_type_and_role():
+    """bench/learning_cv.py --roles: right / given / gold per (type, role); a filler of a wrong trigger is given and
+    not right, Time (not annotated in events-dev) is not counted."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        spec = importlib.util.spec_from_file_location("learning_cv_bench", ROOT / "bench" / "learning_cv.py")
+        bench = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(bench)
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    gold = [row({"Person": 2, "Place": 4})["events"]]
+    pred = [
+        [
+            {
+                "type": "Justice:Arrest-Jail",
+                "trigger": span(1),
+                "arguments": [
+                    {"role": "Person", "span": span(2)},
+                    {"role": "Place", "span": span(0)},
+                    {"role": "Time", "span": span(4)},
+                ],
+            },
+            {"type": "Contact:Meet", "trigger": span(1), "arguments": [{"role": "Entity", "span": span(0)}]},
+        ]
+    ]
+    assert bench.role_counts(gold, pred) == {
+        ("Justice:Arrest-Jail", "Person"): [1, 1, 1],
+        ("Justice:Arrest-Jail", "Place"): [0, 1, 1],
+        ("Contact:Meet", "Entity"): [0, 1, 0],
+    }
