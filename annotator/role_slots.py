@@ -91,8 +91,8 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
     "Beneficiary": ("prep:for",),
     "Money": ("obj", "prep:of", "subjpass", "compound", "nummod", "worth"),
     "Price": ("prep:for", "worth"),  # "sold weapons worth $1 billion": what the thing is worth (``worth``)
-    "Buyer": ("subj", "agent", "gov_subj", "receiver"),
-    "Seller": ("prep:from",),
+    "Buyer": ("subj", "agent", "gov_subj", "receiver", "buyer"),
+    "Seller": ("prep:from", "seller"),
     "Org": ("obj", "subjpass", "subj_intrans", "poss", "prep:of", "compound"),
     "Defendant": ("obj", "subjpass", "given", "poss", "prep:against", "prep:of", "compound"),
     "Prosecutor": ("subj", "agent"),
@@ -110,6 +110,17 @@ LEAVING_VERBS = frozenset({"flee", "leave", "depart", "evacuate", "escape", "exi
 RECEIVING_VERBS = frozenset({"receive", "accept", "obtain"})
 # verbs whose object is where the movement ends ("visited the front lines"): their subject moves, whatever the object
 REACHING_VERBS = frozenset({"visit", "enter", "reach", "tour"})
+# verbs whose doer gives the thing and whose "to" phrase gets it ("Russia sold weapons to Egypt", "were sold by Russia"):
+# the slots of their frame read as the Seller's (``seller``) and the Buyer's (``buyer``), not a buyer's subject
+SELLING_VERBS = frozenset({"sell", "resell"})
+SELLING_SLOTS = {
+    "subj": "seller",
+    "agent": "seller",
+    "gov_subj": "seller",
+    "prep:to": "buyer",
+    "~prep:to": "~buyer",  # the parse's dative "to" ("sold weapons to Egypt"), read as hearsay as for any verb
+    "obj_to": "~buyer",  # a "to" the parse hangs on the thing sold
+}
 # every preposition a role is filled from ("prep:<word>"): the words ``keyflow`` stops at, looking back from a name
 PREPOSITIONS = frozenset(s[5:] for slots in DEFAULT_SLOTS.values() for s in slots if s.startswith("prep:"))
 

@@ -15,7 +15,14 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from annotator.role_slots import LEAVING_VERBS, REACHING_VERBS, RECEIVING_VERBS, role_slots
+from annotator.role_slots import (
+    LEAVING_VERBS,
+    REACHING_VERBS,
+    RECEIVING_VERBS,
+    SELLING_SLOTS,
+    SELLING_VERBS,
+    role_slots,
+)
 from annotator.rules import has_room, takes
 from annotator.suggest.amounts import COUNTS, is_money
 from annotator.suggest.frame_preps import preps
@@ -64,6 +71,8 @@ def frame(trigger: Any) -> list[tuple[str, Any]]:
         out += _predicate_frame(trigger)
     elif pos in ("VERB", "AUX") or (pos == "ADJ" and trigger.dep_ in ("acomp", "ROOT", "conj", "advcl")):
         out += _verb_frame(trigger)
+        if trigger.lemma_.lower() in SELLING_VERBS:  # "Russia sold weapons to Egypt": the seller and the buyer
+            out = [(SELLING_SLOTS.get(s, s), t) for s, t in out]
     elif pos == "ADJ":
         if trigger.dep_ == "amod":
             out.append(("subjpass", trigger.head))
