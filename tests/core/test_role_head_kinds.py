@@ -1,5 +1,6 @@
 """The noun heads a role key offers are of a kind the role takes (``annotator.role_heads.heads_of_kind``, session 34):
-"deal" is no organisation, "market" no attacker; "officials" a PERSON, "team" an ORG are offered."""
+"deal" is no organisation, "market" no attacker; "officials" a PERSON, "team" an ORG are offered, "team" to a role
+for people too (``noun_classes.alternative_labels``, as the rule suggester reads a guessed noun)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ def test_a_noun_is_offered_only_to_a_role_that_takes_its_kind():
     assert _words(heads_of_kind(heads, TEXT, ["ORG"])) == ["team"]
     assert _words(heads_of_kind(heads, TEXT, ["PERSON", "ORG", "GPE", "NORP"])) == ["team", "officials", "town"]
     assert _words(heads_of_kind(heads, TEXT, ["GPE", "LOC", "FAC"])) == ["market", "town"]
+    # a body of people fills a role for people, as the rule suggester lets it ("sent a team": Transport's Artifact)
+    assert _words(heads_of_kind(heads, TEXT, ["PERSON", "NORP", "PRODUCT"])) == ["team", "officials"]
     assert heads_of_kind(heads, TEXT, ["DATE", "TIME"]) == []
 
 
