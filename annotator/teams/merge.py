@@ -337,7 +337,8 @@ def _write_source(
     here = {sha: i for i, sha in target.db.document_digests().items()}
     kept_from = {}
     owners = _target_owners(target, plan.set_name)
-    adjudicated = decided_before(target)  # the items as the reviewer settled them, to carry her decisions
+    copied = {here[sha] for _, _, sha, _ in plan.docs if sha in here and plan.actions.get(sha) != "keep"}
+    adjudicated = decided_before(target, plan.set_name, copied)  # the items as settled, to carry the decisions
     for done, (src_id, name, sha, _) in enumerate(plan.docs, start=1):
         step(f"merge {plan.path.name}", done, len(plan.docs))
         if plan.actions.get(sha) == "keep":

@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 
 from annotator.store import Project
-from annotator.teams.differences import DECISIONS_KEY, Difference, Option, differences
+from annotator.teams.differences import DECISIONS_KEY, Difference, Option, differences, document_sets
 from annotator.teams.sets import document_meta
 
 
@@ -43,23 +43,45 @@ class DecisionsCarried:
         )
 
 
-def decided_before(project: Project) -> dict[int, list[Difference]]:
-    """The documents holding adjudication decisions, with their items as they are (read before a set is written)."""
+@dataclass(frozen=True)
+class Settled:
+    """A document holding adjudication decisions, read before a set is written: the annotators' sets covering it then,
+    and its items as they were when the set being written was one of them (its rows are replaced: read first)."""
+
+    names: tuple[str, ...]
+    items: list[Difference] | None
+
+
+def decided_before(project: Project, set_name: str, doc_ids: set[int]) -> dict[int, Settled]:
+    """The documents of ``doc_ids`` holding adjudication decisions, read before set ``set_name`` is written. Their
+    items are read now only where that set covers the document already (a file merged again): the other sets' rows do
+    not change, so the items as they were are read after the write from those sets alone (``carry_decisions``), and
+    a document the set covers neither before nor after is not read at all (2 ms a document of 50 items)."""
     out = {}
     for doc_id, raw in project.db.document_metas(containing=DECISIONS_KEY):
+        if doc_id not in doc_ids:
+            continue
         meta = orjson.loads(raw or "{}")
         if isinstance(meta, dict) and meta.get(DECISIONS_KEY):
-            out[doc_id] = differences(project, doc_id)
+            names = tuple(document_sets(project, doc_id))
+            out[doc_id] = Settled(names, differences(project, doc_id) if set_name in names else None)
     return out
 
 
-def carry_decisions(project: Project, set_name: str, before: dict[int, list[Difference]]) -> DecisionsCarried:
+def carry_decisions(project: Project, set_name: str, before: dict[int, Settled]) -> DecisionsCarried:
     """After set ``set_name`` was written: each decision of ``before`` whose item changed only by that set's version
     recorded under the item's new id when it still holds (``_holds``); the items it does not hold for counted open."""
     carried = DecisionsCarried()
-    for doc_id, was in before.items():
-        decided_was = [d for d in was if d.decision is not None]
-        if not decided_was:
+    for doc_id, settled in before.items():
+        if set_name not in settled.names and set_name not in document_sets(project, doc_id):
+            continue  # the set covers it neither before nor now: its items' ids are as they were
+        if settled.items is not None:
+            was = settled.items
+        elif settled.names:  # the other sets' rows as they were: their items then, read from them alone
+            was = differences(project, doc_id, sets=list(settled.names))
+        else:
+            continue
+        if not any(d.decision is not None for d in was):
             continue
         old_by_key: dict[tuple[Any, int], Difference] = {}
         seen: Counter = Counter()

@@ -150,3 +150,25 @@ def test_event_agreement_on_a_hand_checked_case_says_the_trigger_words_apart_fro
         "  trigger words whatever the type: alice 2, bob 2, both 2 (F1 1.000); of those, 1 typed otherwise "
         "(alice / bob: Life:Die / Life:Injure 1)"
     ) in lines, lines
+
+
+def test_an_annotator_s_file_merged_again_after_adjudication_opens_only_the_items_she_changed(tmp_path, capsys):
+    """bob's file merged again after doc1 was settled, with Paris added since: the item taken as bob's nothing is open
+    again and said; John Smith, which he did not change, stays settled."""
+    team, doc1 = _round(tmp_path)
+    with Project(team, create=False, annotator="rita") as p:
+        items = {d.start: d for d in differences(p, doc1)}
+        adjudication.take(p, items[0], "alice", "rita")
+        adjudication.take(p, items[at(DOC1, "Paris")[0]], "bob", "rita")
+    with Project(tmp_path / "bob.annotator", create=False, annotator="bob") as p:
+        edits.add_entity(p, doc1, *at(DOC1, "Paris"), "LOC")
+    capsys.readouterr()
+    assert main(["merge", str(team), str(tmp_path / "bob.annotator")]) == 0
+    said = capsys.readouterr()
+    assert (
+        "adjudication decisions: 0 kept (bob's version the one taken), 1 open again where bob's version differs "
+        in (said.out + said.err)
+    ), said
+    with Project(team, create=False, annotator="rita") as p:
+        now = {d.start: d for d in differences(p, doc1)}
+        assert now[0].decision is not None and now[at(DOC1, "Paris")[0]].decision is None
