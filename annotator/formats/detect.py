@@ -130,8 +130,8 @@ def _starts_like_json(path: Path) -> bool:
 
 
 def _is_doccano(obj: Any) -> bool:
-    if not isinstance(obj, dict) or "text" not in obj:
-        return False
+    if not isinstance(obj, dict) or "text" not in obj and not isinstance(obj.get("data"), str):
+        return False  # doccano 1.4's and 1.5's download: the text under "data", a string (Label Studio's an object)
     labels = obj.get("label", obj.get("labels"))
     if isinstance(labels, list) and labels and all(isinstance(x, list) and len(x) in (3, 4) for x in labels):
         return True

@@ -67,6 +67,14 @@ from annotator.offsets import Utf16Map
 from annotator.schema import Schema, default_schema
 from annotator.wording import counted
 
+
+def line_text(obj: dict[str, Any]) -> Any:
+    """A line's text: ``text``, or ``data`` where a line has no ``text`` and ``data`` is a string: doccano 1.4's and
+    1.5's sequence-labelling download wrote ``{"id", "data", "label": [[start, end, LABEL]]}`` (doccano issue 1522),
+    which was refused as "'text' must be a non-empty string" (session 34)."""
+    return obj.get("text", obj["data"] if isinstance(obj.get("data"), str) else None)
+
+
 RESERVED = ("text", "label", "labels", "entities", "annotations", "relations", "Comments", "comments", "id", "name")
 
 
@@ -172,7 +180,7 @@ def _document(  # type: ignore[no-untyped-def]
     names: SchemaNames | None,
 ):
     need(isinstance(obj, dict), path, line, "each line must be a JSON object")
-    text = obj.get("text")
+    text = line_text(obj)
     need(isinstance(text, str) and text != "", path, line, "'text' must be a non-empty string")
     if names is not None:
         names.tell(obj)  # our export's record of the names it spelt (brat's Attack for Conflict:Attack)
@@ -229,6 +237,8 @@ def _document(  # type: ignore[no-untyped-def]
         regions.append(Region(key, s, e, label, dict(attributes.get(key, {}))))
     name = obj.get("name", obj.get("id"))
     meta = {k: v for k, v in obj.items() if k not in (*RESERVED, EVENT_TYPES, EVENT_ATTRIBUTES)}
+    if "text" not in obj:  # doccano 1.4's and 1.5's download: the text under "data", not its meta (session 34)
+        meta.pop("data", None)
     if "id" in obj:
         meta[DOCCANO_ID] = obj["id"]
     if form:
@@ -352,7 +362,7 @@ def _read(path: Path, schema: Schema | None, skip_bad: bool, uses: EventUses | N
         try:
             if isinstance(obj, ImportFileError):
                 raise obj
-            if isinstance(obj, dict) and blank_text(obj.get("text")):
+            if isinstance(obj, dict) and blank_text(line_text(obj)):
                 blank.append(line)
                 continue
             if uses is not None:
