@@ -378,6 +378,9 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         said, self._said_on_leaving = getattr(self, "_said_on_leaving", None), None
         if said:  # of the document left, said on this one (a note ends at the document after the one it is said on)
             c.report_status(said)
+        if self.message.said_elsewhere(c.doc.id if c.doc is not None else None):  # a key's refusal ends with its
+            self.message.setText("")  # document, as its note does (show_note): the work left here is said
+            self.describe_current_entity()
         self.remember_place()  # kept at each document, not only at a clean close: a crash lost the place
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
@@ -491,7 +494,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.show_note(message)  # stays; the panels' update after it described the selection over it
         else:
             self.message.setText(message)
-        self.message.mark_error(themes.current().error)
+        self.message.mark_error(themes.current().error, self.controller.doc.id if self.controller.doc else None)
         self._error_timer.start()
 
     def alert(self, title: str, message: str) -> None:

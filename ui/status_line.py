@@ -26,6 +26,7 @@ class StatusLine(QLabel):
         self._lines = 0
         self.details_box: QMessageBox | None = None  # the whole text, opened by a click on a line that is cut
         self._error_said = ""  # the error shown in red (mark_error): another text ends the red
+        self._error_of: tuple[str, object] = ("", None)  # the last error said and what it was said on (its document)
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name; signals connected to setText come here
         self._detail = ""
@@ -38,10 +39,19 @@ class StatusLine(QLabel):
         self._tip()
         self.textSet.emit(self.text())
 
-    def mark_error(self, colour: str) -> None:
-        """The text shown now is an error: in ``colour`` until another text is set (or ``end_error``)."""
+    def mark_error(self, colour: str, said_on: object = None) -> None:
+        """The text shown now is an error: in ``colour`` until another text is set (or ``end_error``); ``said_on``:
+        what it was said of (the open document's id), which ``said_elsewhere`` asks."""
         self._error_said = self.text()
+        self._error_of = (self.text(), said_on)
         self.setStyleSheet(f"color: {colour}")
+
+    def said_elsewhere(self, now_on: object) -> bool:
+        """The line still shows an error (red, or black once ``end_error`` ran) said on another thing than ``now_on``:
+        a key's refusal in the document left (Alt+1 with no event selected, then Ctrl+PgDown: "Select an event first"
+        stayed over the next document, in place of its work left)."""
+        text, said_on = self._error_of
+        return bool(text) and self.text() == text and said_on != now_on
 
     def error_shown(self) -> str:
         """The error the line shows in red now, or ""."""
