@@ -45,3 +45,49 @@ def test_a_key_s_refusal_in_one_document_is_not_said_on_the_next(qtbot, tmp_path
     assert not w.message.error_shown()
     qtbot.keyClick(v, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # refused in this document: said, and kept
     assert w.message.text() == refusal
+
+
+def _four_documents_with_a_name_each(path) -> None:  # type: ignore[no-untyped-def]
+    """Four documents, a.txt to d.txt, each with one suggested PERSON."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.writer import WriteCounts, write_entities
+
+    with Project(path, annotator="setup") as p:
+        made = import_documents(p, [IncomingDocument(f"{MET} ({n})", f"{n}.txt") for n in "abcd"]).imported
+        with p.transaction():
+            for _name, doc in made:
+                write_entities(p, doc, [(0, 11, "PERSON")], "spacy:test@1", WriteCounts())
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_ctrl_pgdown_from_a_document_the_filter_hides_goes_on_not_back_to_the_top(qtbot, tmp_path):
+    """Seeds under Xvfb: the list filtered to "new", seed 003 opened from it, Tab and Enter (003 in progress, out of the
+    list), Ctrl+PgDown: seed 002 opened, the one above, the person's work going backwards through the list; Ctrl+PgUp
+    went to the bottom. From a document the filter hides, the keys go to the row after (before) where it would stand
+    in the list as sorted, as from a row: 004, and 002 going up."""
+    from ui_support import open_window
+
+    path = tmp_path / "four.annotator"
+    _four_documents_with_a_name_each(path)
+    w = open_window(qtbot, path)
+    c, v, docs = w.controller, w.view, w.document_list()
+    ids = {c.project.document(i).name: i for i in c.project.document_ids()}
+    docs.status.setCurrentIndex(docs.status.findData("new"))
+    w.open_document_from_list(ids["b.txt"])
+    v.setFocus()
+    qtbot.keyClick(v, Qt.Key.Key_Tab)
+    qtbot.keyClick(v, Qt.Key.Key_Return)  # accepted: b.txt in progress, out of the list of new ones
+    qtbot.waitUntil(lambda: docs.shown_ids() == [ids["a.txt"], ids["c.txt"], ids["d.txt"]])
+    qtbot.keyClick(v, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert c.doc.name == "c.txt"  # on main: a.txt, the top of the list
+    w.open_document(ids["b.txt"])
+    qtbot.keyClick(v, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert c.doc.name == "a.txt"  # on main: d.txt, the bottom
+    docs.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the names z to a: b.txt stands between c and a
+    w.open_document(ids["b.txt"])
+    qtbot.keyClick(v, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert c.doc.name == "a.txt"
+    w.open_document(ids["b.txt"])
+    qtbot.keyClick(v, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert c.doc.name == "c.txt"

@@ -542,15 +542,41 @@ class DocumentPanel(QWidget):
         return True
 
     def neighbour(self, doc_id: int | None, step: int) -> int | None:
-        """The document ``step`` rows from ``doc_id`` in the list as it is sorted and filtered (from the top, or the
-        bottom going up, when the filter hides it); None past either end."""
+        """The document ``step`` rows from ``doc_id`` in the list as it is sorted and filtered; when the filter hides
+        it, from where it would stand (``rows_before``): the list filtered to "new", seed 003 opened and worked on
+        (in progress, out of the list), Ctrl+PgDown opened seed 002 at the top, the work going backwards; none there
+        (a name typed in the filter to find one), from the top, or the bottom going up. None past either end."""
         rows = self.proxy.rowCount()
         r = self.model.row_of(doc_id) if doc_id is not None else -1
         idx = self.proxy.mapFromSource(self.model.index(r, 0)) if r >= 0 else QModelIndex()
-        target = idx.row() + step if idx.isValid() else (0 if step > 0 else rows - 1)
+        if idx.isValid():
+            target = idx.row() + step
+        else:  # none after (before) where it would stand, or no document: from the top (the bottom going up)
+            before = self.rows_before(r) if r >= 0 else -1
+            target = before + step - 1 if step > 0 else before + step
+            target = target if r >= 0 and 0 <= target < rows else 0 if step > 0 else rows - 1
         if not 0 <= target < rows:
             return None
         return int(self.proxy.index(target, 0).data(Qt.ItemDataRole.UserRole))
+
+    def rows_before(self, source_row: int) -> int:
+        """How many of the list's rows stand before the document of ``source_row`` (one the filter hides) as the list
+        is sorted: the proxy's own comparison on its sort column, ties (and no sort) in the model's order."""
+        proxy, col = self.proxy, self.proxy.sortColumn()
+        descending = proxy.sortOrder() == Qt.SortOrder.DescendingOrder
+
+        def stands_before(row: int) -> bool:  # the shown ``row`` before the hidden one
+            if col >= 0:
+                mine, theirs = self.model.index(source_row, col), self.model.index(row, col)
+                first, second = (mine, theirs) if descending else (theirs, mine)
+                if proxy.lessThan(first, second):
+                    return True
+                if proxy.lessThan(second, first):
+                    return False
+            return row < source_row
+
+        shown = (proxy.mapToSource(proxy.index(i, 0)).row() for i in range(proxy.rowCount()))
+        return sum(1 for row in shown if stands_before(row))
 
     def shown_ids(self) -> list[int]:
         """The documents of the list's rows, as sorted and filtered."""
