@@ -91,3 +91,45 @@ def test_ctrl_pgdown_from_a_document_the_filter_hides_goes_on_not_back_to_the_to
     w.open_document(ids["b.txt"])
     qtbot.keyClick(v, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert c.doc.name == "c.txt"
+
+
+DECOMPOSED = "Police met Zoe\u0308 Mu\u0308ller in Zu\u0308rich on Monday."  # as a macOS file or an NFD corpus holds it
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_find_s_words_typed_composed_label_a_name_stored_decomposed(qtbot, tmp_path):
+    """A document of accents and combining marks under Xvfb: "Zoë Müller" stored decomposed ("Zoe" and U+0308, as
+    macOS file names and some corpora hold text) and drawn as "Zoë Müller"; Ctrl+F and "Zoë" typed (the keyboard's
+    composed U+00EB): "not found". Found now, and Ctrl+1 in the bar makes the name a PERSON at the stored text's code
+    points, its accents inside the span; "Zoe" typed finds no "Zoë", as in a composed text."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "nfd.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument(DECOMPOSED, "nfd.txt")])
+    w = open_window(qtbot, path)
+    try:
+        v, bar = w.view, w.find_bar
+        v.setFocus()
+        qtbot.keyClick(v, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(bar.edit, "Zoe")
+        qtbot.waitUntil(lambda: "not found" in bar.info.text())  # the "Zoe" of "Zoë" is no match
+        bar.edit.clear()
+        for ch in "Zoë Müller":  # composed, as a keyboard types it (QTest's keyClicks takes ASCII only)
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(bar.edit, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+        qtbot.waitUntil(lambda: bar.info.text() not in ("", "not found"))  # on main: "not found"
+        qtbot.keyClick(bar.edit, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+        (made,) = w.controller.entities.values()
+        assert (made.label, made.state) == ("PERSON", "added")
+        assert DECOMPOSED[made.start : made.end] == "Zoe\u0308 Mu\u0308ller"
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        (stored,) = p.entities(p.document_ids()[0])
+        assert (stored.start, stored.end) == (11, 23)
