@@ -33,7 +33,7 @@ def test_words_typed_decomposed_find_a_composed_text():
 
 
 def test_a_match_never_ends_between_a_letter_and_its_accent():
-    """"Zoe" typed found the "Zoe" of a decomposed "Zoë", its diaeresis left outside the match (a label key on it
+    """ "Zoe" typed found the "Zoe" of a decomposed "Zoë", its diaeresis left outside the match (a label key on it
     made a span that cut the letter in two), while the same words find nothing of a composed "Zoë": alike now, only
     the "Zoe" that is one."""
     assert find_all(NFD_TEXT, "Zoe") == [(NFD_TEXT.index("Zoe left"), NFD_TEXT.index("Zoe left") + 3)]
