@@ -14,6 +14,7 @@ from annotator.foreseen import Foreseen, Replayed, replay
 from annotator.model import Argument, Change, Document, Entity, Event
 from annotator.navigation import Tokens
 from annotator.offsets import Utf16Map
+from annotator.role_heads import a_word
 from annotator.store import Project
 from annotator.tally import Tally
 
@@ -258,9 +259,12 @@ class HeldDocument:
         return self._tokens
 
     def noun_heads(self, project: Project | None) -> list[tuple[int, int]]:
-        """The document's noun heads stored at pre-annotation with events (read from ``project`` once), else []."""
+        """The document's noun heads stored at pre-annotation with events (read from ``project`` once), else []; those
+        that are no word (an emoji an older pre-annotation stored: ``role_heads.a_word``) left out."""
         if self._heads is None:
-            self._heads = project.noun_heads(self.doc.id) if project and self.doc else []
+            text = self.doc.text if self.doc else ""
+            stored = project.noun_heads(self.doc.id) if project and self.doc else []
+            self._heads = [(s, e) for s, e in stored if a_word(text[s:e])]
         return self._heads
 
     def sentence(self, project: Project | None, cp: int) -> tuple[int, int]:

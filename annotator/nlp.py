@@ -12,6 +12,7 @@ from typing import Any, Iterable, Iterator
 import orjson
 
 from annotator.errors import PipelineError
+from annotator.role_heads import a_word
 from annotator.suggest.time_spans import day_and_part, name_and_weekday, point_and_length
 
 MODEL_SOURCE = "spacy:"  # the source of a spaCy pipeline's suggestions: spacy:NAME@VERSION
@@ -124,7 +125,8 @@ def to_parsed(doc: Any) -> Parsed:
 
 
 def noun_heads(doc: Any, ents: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """(start, end) of the head word of each noun chunk of a parsed Doc, pronouns and words inside ``ents`` aside; []
+    """(start, end) of the head word of each noun chunk of a parsed Doc, pronouns, emoji and symbols
+    (``role_heads.a_word``) and words inside ``ents`` aside; []
     without a dependency parse (pre-annotation of entities alone)."""
     if not doc.has_annotation("DEP"):
         return []
@@ -132,8 +134,8 @@ def noun_heads(doc: Any, ents: list[tuple[int, int, str]]) -> list[tuple[int, in
     out = []
     for chunk in doc.noun_chunks:
         root = chunk.root
-        if root.pos_ == "PRON":
-            continue  # he, they: no filler a person types
+        if root.pos_ == "PRON" or not a_word(root.text):
+            continue  # he, they: no filler a person types; nor an emoji the parser calls a noun
         start, end = root.idx, root.idx + len(root)
         if not any(s < end and start < e for s, e in taken):
             out.append((start, end))
