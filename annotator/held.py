@@ -14,7 +14,7 @@ from annotator.foreseen import Foreseen, Replayed, replay
 from annotator.model import Argument, Change, Document, Entity, Event
 from annotator.navigation import Tokens
 from annotator.offsets import Utf16Map
-from annotator.role_heads import a_word
+from annotator.nlp import a_word
 from annotator.store import Project
 from annotator.tally import Tally
 
@@ -260,7 +260,7 @@ class HeldDocument:
 
     def noun_heads(self, project: Project | None) -> list[tuple[int, int]]:
         """The document's noun heads stored at pre-annotation with events (read from ``project`` once), else []; those
-        that are no word (an emoji an older pre-annotation stored: ``role_heads.a_word``) left out."""
+        that are no word (an emoji an older pre-annotation stored: ``nlp.a_word``) left out."""
         if self._heads is None:
             text = self.doc.text if self.doc else ""
             stored = project.noun_heads(self.doc.id) if project and self.doc else []

@@ -12,7 +12,6 @@ from typing import Any, Iterable, Iterator
 import orjson
 
 from annotator.errors import PipelineError
-from annotator.role_heads import a_word
 from annotator.suggest.time_spans import day_and_part, name_and_weekday, point_and_length
 
 MODEL_SOURCE = "spacy:"  # the source of a spaCy pipeline's suggestions: spacy:NAME@VERSION
@@ -124,9 +123,16 @@ def to_parsed(doc: Any) -> Parsed:
     return Parsed(ents, starts, ends, sents, scores, noun_heads(doc, ents))
 
 
+def a_word(text: str) -> bool:
+    """Whether ``text`` (a noun head's) is a word a role key may offer: it has a letter (of any script). The parser
+    calls an emoji or a symbol a noun ("in Budapest 🏛️ on Tuesday": en_core_web_sm's NOUN, Alt+3 made 🏛️ a LAW,
+    an arrest's Crime)."""
+    return any(ch.isalpha() for ch in text)
+
+
 def noun_heads(doc: Any, ents: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """(start, end) of the head word of each noun chunk of a parsed Doc, pronouns, emoji and symbols
-    (``role_heads.a_word``) and words inside ``ents`` aside; []
+    (``a_word``) and words inside ``ents`` aside; []
     without a dependency parse (pre-annotation of entities alone)."""
     if not doc.has_annotation("DEP"):
         return []

@@ -36,13 +36,6 @@ def heads_offered(
     return sorted(free, key=lambda h: (abs(h[0] - trigger[0]), h[0]))
 
 
-def a_word(text: str) -> bool:
-    """Whether ``text`` (a noun head's) is a word a role key may offer: it has a letter (of any script). The parser
-    calls an emoji or a symbol a noun ("in Budapest 🏛️ on Tuesday": en_core_web_sm's NOUN, Alt+3 made 🏛️ a LAW,
-    an arrest's Crime)."""
-    return any(ch.isalpha() for ch in text)
-
-
 def heads_place(cands: Sequence[tuple[int, int]], sentence: tuple[int, int]) -> int:
     """Where the heads go among a role's candidates (their spans, ``role_candidates``' order): before the first one
     outside the trigger's ``sentence``."""
