@@ -4,7 +4,9 @@ window under Xvfb, then what the line says and the project file holds; each test
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
 
 MET = "Maria Lopez met John Smith in Paris on Monday."
 FIRED = "Acme Corp fired 200 workers."
@@ -104,9 +106,6 @@ def test_find_s_words_typed_composed_label_a_name_stored_decomposed(qtbot, tmp_p
     points, its accents inside the span; "Zoe" typed finds no "Zoë", as in a composed text."""
     from annotator.importing import IncomingDocument, import_documents
     from annotator.store import Project
-    from PySide6.QtCore import QEvent
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication
     from ui_support import close_window, open_window
 
     path = tmp_path / "nfd.annotator"
@@ -179,5 +178,33 @@ def test_a_role_key_offers_no_emoji_the_parser_called_a_noun(qtbot, tmp_path):
         crime = [c.entities[a.entity_id] for a in c.events[ev.id].arguments if a.role == "Crime"]
         assert [ARREST[e.start : e.end] for e in crime] == ["fraud"]  # on main: "🏛️", made a LAW
         assert "🏛️" not in w.message.text()
+    finally:
+        close_window(w)
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_the_documents_filter_finds_a_name_stored_decomposed(qtbot, tmp_path):
+    """The documents list's "Filter by name" as Find (``find_words.words_pattern``): a file imported from a macOS folder
+    keeps its name decomposed ("Mu" and U+0308 "ller_interview.txt"); "müller" typed (composed) left the list empty."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "names.annotator"
+    names = ["Mu\u0308ller_interview.txt", "Muller_notes.txt", "other.txt"]
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument(f"{MET} {n}", n) for n in names])
+    w = open_window(qtbot, path)
+    try:
+        docs = w.document_list()
+        qtbot.keyClicks(docs.search, "ller")
+        qtbot.waitUntil(lambda: len(docs.shown_ids()) == 2)
+        docs.search.clear()
+        for ch in "müller":  # composed, as typed (QTest's keyClicks takes ASCII only)
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(docs.search, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+        qtbot.waitUntil(lambda: docs.search.text() == "müller")
+        shown = [w.controller.project.document(i).name for i in docs.shown_ids()]
+        assert shown == ["Mu\u0308ller_interview.txt"]  # on main: none
     finally:
         close_window(w)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.find_words import words_pattern
 from annotator.model import STATUSES
 from annotator.teams.sets import waits_for_adjudication
 from ui import theme as themes
@@ -359,7 +360,8 @@ class DocumentFilter(QSortFilterProxyModel):
                 return False
         elif self.status and row["status"] != self.status:
             return False
-        return not self.text or self.text in row["name"].lower()
+        # as Find matches (``words_pattern``): a name kept decomposed (a macOS folder's "Mu" U+0308 "ller") is found
+        return not self.text or words_pattern(self.text).search(row["name"]) is not None
 
 
 def apart_from_neighbours(index: QModelIndex, name: str, room: float, advance: Callable[[str], float]) -> str:
