@@ -134,54 +134,6 @@ def test_find_s_words_typed_composed_label_a_name_stored_decomposed(qtbot, tmp_p
         assert (stored.start, stored.end) == (11, 23)
 
 
-ARREST = "Police arrested Jozsef Kovacs in Budapest 🏛️ for fraud."
-
-
-@pytest.mark.slow  # a window of its own: ~2 s
-def test_a_role_key_offers_no_emoji_the_parser_called_a_noun(qtbot, tmp_path):
-    """A document of emoji under Xvfb: "Police arrested József Kővacs in Budapest 🏛️ on Tuesday", the arrest selected,
-    its empty Crime said "— Alt+3: 🏛️ (noun)" and Alt+3 made the emoji a LAW, the arrest's Crime ("Crime: 🏛️ as LAW,
-    a noun of the sentence"): en_core_web_sm parsed it as a noun, stored among the noun heads. A head that is no word
-    is offered to no role: Alt+3 takes "fraud", the next head."""
-    import re
-
-    import orjson
-    from annotator.store import Project
-    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
-    from ui_helpers import find
-    from ui_support import close_window, one_suggested_event, open_window, press_role_key
-
-    path = tmp_path / "emoji.annotator"
-    person = ArgumentSuggestion("Person", *find(ARREST, "Jozsef Kovacs"), "PERSON")
-    arrest = EventSuggestion("Justice:Arrest-Jail", *find(ARREST, "arrested"), 0.6, (person,))
-    one_suggested_event(path, ARREST, [(*find(ARREST, "Budapest"), "GPE")], arrest)
-    words = [m.span() for m in re.finditer(r"\w+|[^\w\s]+", ARREST)]
-    heads = [find(ARREST, "🏛️"), find(ARREST, "fraud")]  # as the parser's noun chunks had them
-    with Project(path, create=False) as p, p.transaction():
-        starts, ends = orjson.dumps([s for s, _ in words]).decode(), orjson.dumps([e for _, e in words]).decode()
-        p.db.insert_tokens(
-            p.document_ids()[0],
-            "spacy:test@1",
-            starts,
-            ends,
-            "[0]",
-            replace=True,
-            noun_heads=orjson.dumps(heads).decode(),
-        )
-    w = open_window(qtbot, path)
-    try:
-        c, v = w.controller, w.view
-        v.setFocus()
-        (ev,) = c.events.values()
-        c.select_event(ev.id)
-        press_role_key(qtbot, w, "Justice:Arrest-Jail", "Crime")
-        crime = [c.entities[a.entity_id] for a in c.events[ev.id].arguments if a.role == "Crime"]
-        assert [ARREST[e.start : e.end] for e in crime] == ["fraud"]  # on main: "🏛️", made a LAW
-        assert "🏛️" not in w.message.text()
-    finally:
-        close_window(w)
-
-
 @pytest.mark.slow  # a window of its own: ~2 s
 def test_the_documents_filter_finds_a_name_stored_decomposed(qtbot, tmp_path):
     """The documents list's "Filter by name" as Find (``find_words.words_pattern``): a file imported from a macOS folder
