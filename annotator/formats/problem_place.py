@@ -3,16 +3,15 @@ its offsets, beside the sentence that says it (``export --json``'s ``problems``;
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 KEYS = ("document", "name", "label", "start", "end")  # every problem of export --json has them, None where unknown
 
 
-@dataclass(frozen=True)
-class Where:
+class Where(NamedTuple):
     """A document's annotation a writer reports on: ``str`` is the words the messages always began with
-    (``name: entity ORG``, or the name alone without ``what``)."""
+    (``name: entity ORG``, or the name alone without ``what``). A tuple: one is made for every span a token writer
+    aligns (a frozen dataclass cost 8% of a CoNLL export's CPU, bench/formats.py)."""
 
     document: int | None
     name: str
