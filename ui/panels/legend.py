@@ -176,34 +176,40 @@ class Legend(QWidget):
         self.flow.activate()
 
     def _entries_set(self, shown: list, names: list[str]) -> None:
-        for b in self.buttons.values():
-            self.flow.removeWidget(b)
-        if not names:  # closed: put aside for the next project
+        if not names:  # closed: put aside, hidden where they stand in the flow, for the next project
             for b in self.buttons.values():
                 b.hide()
             self._aside, self._aside_colors = self.buttons, self._colors
             self.buttons, self._colors = {}, {}
             return
-        if list(self._aside) == names:
-            old, self.buttons, self._colors = self.buttons, self._aside, self._aside_colors
-        else:
-            old, self.buttons, self._colors = {**self.buttons, **self._aside}, {}, {}
-        self._aside, self._aside_colors = {}, {}
+        if not self.buttons and list(self._aside) == names:  # the same labels again: in the flow, in order, already
+            self.buttons, self._colors = self._aside, self._aside_colors  # (each taken out at the close and put in
+            self._aside, self._aside_colors = {}, {}  # again at the open: ~90 items' scans of the flow a test)
+            for lab in shown:
+                self._described(self.buttons[lab.name], lab).show()
+            return
+        old = {**self.buttons, **self._aside}
+        for b in old.values():
+            self.flow.removeWidget(b)
+        self.buttons, self._colors, self._aside, self._aside_colors = {}, {}, {}, {}
         for b in old.values():
             b.deleteLater()
         for lab in shown:
-            b = self.buttons.get(lab.name)
-            if b is None:
-                b = self.buttons[lab.name] = QToolButton(self)
-                b.setAutoRaise(True)
-                b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-                b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the text
-                b.clicked.connect(lambda _c=False, n=lab.name: self.labelClicked.emit(n))
-            b.setToolTip(f"<qt>{html.escape(lab.description)}</qt>" if lab.description else "")
-            self.flow.addWidget(b)
+            b = self.buttons[lab.name] = QToolButton(self)
+            b.setAutoRaise(True)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the text
+            b.clicked.connect(lambda _c=False, n=lab.name: self.labelClicked.emit(n))
+            self.flow.addWidget(self._described(b, lab))
             b.show()  # now, not at Qt's queued show: its row counts in the height asked before the next paint
         self.flow.removeWidget(self.more)
         self.flow.addWidget(self.more)  # last
+
+    @staticmethod
+    def _described(b: QToolButton, lab: object) -> QToolButton:
+        description = getattr(lab, "description", "")
+        b.setToolTip(f"<qt>{html.escape(description)}</qt>" if description else "")
+        return b
 
     @staticmethod
     def shown_labels(schema: Schema | None, counts: Mapping[str, int]) -> list:
