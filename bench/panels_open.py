@@ -95,7 +95,6 @@ def settled(app, w) -> None:  # type: ignore[no-untyped-def]
         or w._docs_timer.isActive()
         or w._panel_timer.isActive()
         or w._height_timer.isActive()
-        or getattr(w, "_panel_slices_due", lambda: False)()
     ):
         app.processEvents()
     app.processEvents()  # the paints the last fill asked for
