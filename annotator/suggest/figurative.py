@@ -9,13 +9,20 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
+from annotator.role_slots import LEAVING_VERBS, REACHING_VERBS
 from annotator.suggest.noun_classes import (
     ARMED,
+    BALL_GAME,
     CONTESTS,
+    FIRM_SEATS,
+    FIRMS,
+    FUNDS,
     LIFELESS,
     NATURAL_FORCES,
+    REACTIONS,
     TALK_EVENTS,
     TRADED,
+    VOTES,
     WORKS,
     guess_label,
     is_police,
@@ -27,6 +34,10 @@ MOVE_PREPS = frozenset({"by", "to", "from"})  # "rallied by 5 percent", "to $40"
 GAME_SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")  # a game's score ("7-1", "10-2"), no date nor range of years
 NAMED_SIDES = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # who plays a game by name: a player, a team, a country
 UNDERGOER_SLOTS = ("obj", "subjpass", "subj_intrans")  # who undergoes a verb: what the frame reads as done to
+PERSONAL = frozenset("he she they we i him her them us me you who whom".split())  # said of people
+MISSED_WIDE = frozenset(("wide", "high"))  # a shot gone past the goal ("shot wide", "fired high"), with no one hit
+HIT_DEPS = frozenset(("dobj", "nsubjpass"))  # what a verb is done to
+HIT_PREPS = frozenset(("on", "of", "against"))  # what a noun of attacking is done to ("a raid on the shares")
 
 
 def over_topic(head: Any) -> bool:
@@ -70,8 +81,8 @@ def in_game(head: Any) -> bool:
     force on either side: a contest won, no violent act (ACE's Attack). A blocker ``in:game`` rules a type out
     there."""
     kids = list(head.children)
-    near = kids + [g for c in kids if c.dep_ == "prep" for g in c.children]
-    score = any(_score(t) for t in near)
+    near = kids + [g for c in kids if c.dep_ in ("prep", "agent") for g in c.children]
+    score = any(_score(t) for t in near) or _ball_game(head, near)
     if not score:
         contest = any(
             t.dep_ == "pobj" and t.lemma_.lower() in CONTESTS and t.pos_ == "NOUN" and t.head.lower_ in SETTING_PREPS
@@ -83,6 +94,17 @@ def in_game(head: Any) -> bool:
         if not objects or not all(o.ent_type_ in NAMED_SIDES for o in objects):
             return False
     return not any(is_police(t) or t.lemma_.lower() in ARMED for t in _sides(head))
+
+
+def _ball_game(head: Any, near: Sequence[Any]) -> bool:
+    """Whether a word is told of a ball game with no score: done to, by or at a ball or the goal's frame (``BALL_GAME``:
+    "struck the woodwork", "was struck by the ball") or, with nothing done to, gone wide or high ("the striker shot
+    wide")."""
+    if any(t.pos_ == "NOUN" and not t.ent_type_ and t.lemma_.lower() in BALL_GAME for t in near):
+        return True
+    return head.pos_ == "VERB" and not any(c.dep_ in HIT_DEPS for c in head.children) and any(
+        c.dep_ in ("advmod", "acomp", "oprd") and c.lower_ in MISSED_WIDE for c in head.children
+    )
 
 
 def _score(tok: Any) -> bool:
@@ -130,7 +152,40 @@ def lifeless_undergoing(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     to end: "it", a hope, an undertaking, an institution or a machine (``LIFELESS``), an event of speech, a force of
     nature, a thing made or a building ("his hopes died", "the talks died", "the company died", "the engine died"). A
     blocker ``obj:lifeless`` rules a type out there (ACE's Life:Die ends a living being's life)."""
-    return head.pos_ == "VERB" and any(slot in UNDERGOER_SLOTS and _lifeless(tok) for slot, tok in pairs)
+    if head.pos_ != "VERB":
+        return False
+    undergoers = [tok for slot, tok in pairs if slot in UNDERGOER_SLOTS]
+    if any(_lifeless(tok) for tok in undergoers):
+        return True
+    if any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
+        # "killed off", "died off": a sense of its own, said of a party, a product, a character as of people; a life
+        # ends only where a person is named ("gunmen killed off the witnesses")
+        return bool(undergoers) and not any(_living(tok) for tok in undergoers)
+    return _at_the_polls(head) and any(_body(tok) for tok in undergoers)
+
+
+def _living(tok: Any) -> bool:
+    """A person or people: a name, a nationality, a noun of people, a personal pronoun, a number ("killed off 20"), or
+    a part of them ("most of the villagers")."""
+    if tok.ent_type_ in ("PERSON", "NORP") or tok.lower_ in PERSONAL or tok.pos_ == "NUM":
+        return True
+    if guess_label(tok) == "PERSON":
+        return True
+    return any(c.lower_ == "of" and any(_living(g) for g in c.children if g.dep_ == "pobj") for c in tok.children)
+
+
+def _at_the_polls(head: Any) -> bool:
+    """Whether a verb is told in or at a vote ("killed at the polls", "crushed in the election": ``VOTES``)."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("in", "at") and g.dep_ == "pobj" and g.lemma_.lower() in VOTES
+        for c in head.children
+        for g in c.children
+    )
+
+
+def _body(tok: Any) -> bool:
+    """An organisation, named or a common noun of one ("the Liberal party", "the party")."""
+    return tok.ent_type_ == "ORG" or (not tok.ent_type_ and tok.pos_ == "NOUN" and guess_label(tok) == "ORG")
 
 
 def _lifeless(tok: Any) -> bool:
@@ -159,9 +214,70 @@ def words_subject(pairs: Sequence[tuple[str, Any]]) -> bool:
     )
 
 
+def funds_hit(head: Any) -> bool:
+    """Whether what a word of attacking is done to is money kept or a thing traded (``FUNDS``, ``TRADED`` less
+    "market", also a place): its object or passive subject, or a noun's "on", "of" or "against" phrase ("raided the
+    pension fund", "a dawn raid on the company's shares"): money taken or bought, no one harmed (ACE's Attack). A
+    blocker ``obj:funds`` rules a type out there."""
+    hit = [c for c in head.children if c.dep_ in HIT_DEPS]
+    hit += [g for c in head.children if c.dep_ == "prep" and c.lower_ in HIT_PREPS for g in c.children]
+    return any(
+        t.pos_ == "NOUN" and not t.ent_type_ and t.lemma_.lower() in (FUNDS | TRADED) - {"market"} for t in hit
+    )
+
+
+def reaction_met(head: Any) -> bool:
+    """Whether a verb of meeting or greeting is told with how people took something (``REACTIONS``: "the plan met with
+    criticism", "was greeted with applause", "met with fierce opposition"): a reception, no one met face to face (ACE's
+    Meet). "opposition" with a determiner or a possessive is a party ("met with the opposition"), and people named by
+    "by" are met ("was greeted with applause by the troops"). A blocker ``with:reaction`` rules a type out there."""
+    if head.pos_ != "VERB" or any(_living(g) for c in head.children if c.dep_ == "agent" for g in c.children):
+        return False  # "was greeted with applause by the troops": people met all the same
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and g.dep_ == "pobj"
+        and g.lemma_.lower() in REACTIONS
+        and not (g.lemma_.lower() == "opposition" and any(d.dep_ in ("det", "poss") for d in g.children))
+        for c in head.children
+        for g in c.children
+    )
+
+
+def firm_moves(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
+    """Whether a going is a firm's move: what is moved is its seat or its work (``FIRM_SEATS``: "moved its headquarters
+    to Texas", "relocated production to China") or, with nothing moved, the firm itself (``FIRMS``: "the company moved
+    to a new office"): no person, weapon or vehicle moved (ACE's Transport). A blocker ``move:firm`` rules a type out
+    there; "moved its staff to Boston" and "visited the company's headquarters" (the place gone to) stay."""
+    moved = [tok for slot, tok in pairs if slot == "obj"]
+    if moved and head.lemma_.lower() in LEAVING_VERBS | REACHING_VERBS:
+        return False  # "visited the headquarters", "left the office": the object is the place gone to or from
+    if moved:
+        return all(t.pos_ == "NOUN" and t.lemma_.lower() in FIRM_SEATS for t in moved)
+    return any(
+        slot in ("subj", "subj_intrans") and tok.pos_ == "NOUN" and not tok.ent_type_ and tok.lemma_.lower() in FIRMS
+        for slot, tok in pairs
+    )
+
+
+def made_gain(head: Any) -> bool:
+    """Whether a noun is what one "makes" with "a" and no "of" phrase ("made a killing on the market"): a profit made,
+    no one killed. A blocker ``made:gain`` rules a type out there (Life:Die's; "made a visit" is a Transport all the
+    same)."""
+    return (
+        head.pos_ == "NOUN"
+        and head.dep_ == "dobj"
+        and head.head.lemma_.lower() == "make"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    )
+
+
 def figurative_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[str]:
     """The blocker kinds of a word's figurative senses read on who takes part: ``subj:market`` (``market_move``),
-    ``subj:words`` (``words_subject``), ``in:game`` (``in_game``) and ``obj:lifeless`` (``lifeless_undergoing``)."""
+    ``subj:words`` (``words_subject``), ``in:game`` (``in_game``), ``obj:lifeless`` (``lifeless_undergoing``),
+    ``obj:funds`` (``funds_hit``), ``with:reaction`` (``reaction_met``), ``move:firm`` (``firm_moves``) and
+    ``made:gain`` (``made_gain``)."""
     return frozenset(
         kind
         for kind, said in (
@@ -169,6 +285,10 @@ def figurative_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[s
             ("subj:words", words_subject(pairs)),
             ("in:game", in_game(head)),
             ("obj:lifeless", lifeless_undergoing(head, pairs)),
+            ("obj:funds", funds_hit(head)),
+            ("with:reaction", reaction_met(head)),
+            ("move:firm", firm_moves(head, pairs)),
+            ("made:gain", made_gain(head)),
         )
         if said
     )

@@ -85,7 +85,8 @@ ANIMALS = frozenset(
 # "killed the deal"): no one's life; nor what a court "strikes down" ("struck down the rules"): no target harmed
 PROPOSALS = frozenset(
     """bill law legislation measure proposal plan motion amendment resolution reform project idea scheme initiative
-    deal agreement treaty accord contract merger bid rule regulation provision policy ban ruling decision sanction""".split()
+    deal agreement treaty accord contract merger bid rule regulation provision policy ban ruling decision sanction
+    budget strategy agenda stance approach""".split()
 )
 # who raids or clashes to harm: an armed force ("soldiers killed ten militants in a raid"), not the police searching a
 # home nor politicians in a debate
@@ -120,6 +121,36 @@ LIFELESS = frozenset(
     """hope dream ambition aspiration chance prospect career spirit momentum tradition romance friendship marriage
     relationship dynasty company firm business industry brand newspaper magazine engine battery motor phone computer
     light signal""".split()
+)
+# votes, where a party or a candidate is "killed off" or "crushed" with no one's life ended ("the party was killed off in
+# the election", "killed at the polls"; ACE's Life:Die ends a person's life)
+VOTES = frozenset("election poll vote ballot referendum primary runoff caucus".split())
+# what a ball game is played with and at, which a player strikes, shoots at or is struck by with no one attacked ("the
+# striker shot wide", "struck the woodwork", "was struck by the ball"; ACE's Attack is a violent act by an attacker)
+BALL_GAME = frozenset("ball puck crossbar goalpost woodwork upright shuttlecock".split())
+# money kept or invested, which one "raids" or "hits" with no one harmed ("raided the pension fund", "a dawn raid on the
+# company's shares"), with the things traded (``TRADED``) less "market", which is also a place ("an airstrike hit a
+# market")
+FUNDS = frozenset("fund coffers treasury savings pension account kitty piggybank".split())
+# how people greet a plan or a decision, which "meets with" it or is "greeted with" it face to face with no one
+# ("the plan met with criticism", "was greeted with applause"; ACE's Meet brings entities together); "opposition"
+# with a determiner is a party met ("met with the opposition"), so it counts only bare ("met with fierce opposition")
+REACTIONS = frozenset(
+    """criticism opposition resistance skepticism scepticism disapproval approval applause praise anger outrage
+    silence derision condemnation hostility indifference enthusiasm dismay alarm concern doubt suspicion scorn
+    ridicule acclaim backlash protest cheer jeer boo disbelief dismissal rejection support""".split()
+)
+# firms, whose moving to a new office is no Transport ("the company moved to a new office in Boston"; ACE's Transport
+# moves a person, a weapon or a vehicle) - the people of a firm moved are ("moved its staff to Boston")
+FIRMS = frozenset(
+    """company firm business corporation bank retailer startup start-up studio insurer lender carmaker automaker
+    manufacturer maker brand chain conglomerate publisher broadcaster newspaper exchange""".split()
+)
+# a firm's seat and what it does there, which it moves with no person, weapon or vehicle moved ("moved its headquarters
+# to Texas", "moved production to China")
+FIRM_SEATS = frozenset(
+    """headquarters hq office offices operation production manufacturing factory plant listing registration domicile
+    job""".split()
 )
 # a count of something, whose "of" phrase names what is counted ("hundreds of cattle")
 QUANTITIES = frozenset("dozen hundred thousand million billion score number lot handful".split())

@@ -1,0 +1,120 @@
+"""Senses of event words common in business, sport and politics news that name no event of the word's type (session
+34, ``annotator/suggest/figurative.py``), each beside the real event it must not hide, on short made-up sentences
+parsed by the default pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from spacy_support import news_suggester, suggested_triggers
+
+
+@pytest.fixture(scope="module")
+def suggester():
+    return news_suggester()
+
+
+def _of_type(nlp, suggester, text: str, kind: str) -> list[tuple[str, str]]:
+    return [t for t in suggested_triggers(nlp, text, suggester) if t[1] == kind]
+
+
+@pytest.mark.slow
+def test_a_party_killed_off_or_killed_at_the_polls_is_no_death(nlp, suggester):
+    # "killed off", "died off": a sense of its own, said of a party, a product or a movement as of people; a life ends
+    # only where people are named. A body undone in or at a vote has no life to end (ACE's Life:Die ends a person's)
+    for text in [
+        "The Liberal party was killed off in the election.",
+        "The party was killed off at the polls in 2015.",
+        "Voters killed off the Green party in the election.",
+        "The company killed off its oldest product line.",
+        "The movement died off after the election.",
+    ]:
+        assert _of_type(nlp, suggester, text, "Life:Die") == [], text
+    for text, word in [
+        ("Gunmen killed off the witnesses in the village.", "killed"),
+        ("Three people were killed at the polls in Lagos.", "killed"),
+        ("The rebels died off in the mountains.", "died"),
+        ("The party leader was killed in the bombing.", "killed"),
+    ]:
+        assert _of_type(nlp, suggester, text, "Life:Die") == [(word, "Life:Die")], text
+
+
+@pytest.mark.slow
+def test_a_killing_made_on_a_market_is_a_profit(nlp, suggester):
+    for text in ["Traders made a killing on the stock market.", "Investors made a killing on the deal."]:
+        assert _of_type(nlp, suggester, text, "Life:Die") == [], text
+    got = _of_type(nlp, suggester, "The killing of the journalist was condemned.", "Life:Die")
+    assert got == [("killing", "Life:Die")], got
+
+
+@pytest.mark.slow
+def test_a_shot_or_a_strike_in_a_ball_game_is_no_attack(nlp, suggester):
+    # sport told without a score: a ball struck, a player struck by the ball, a shot gone wide (ACE's Attack is a
+    # violent act by an attacker); a player shot or struck outside the game stays
+    for text in [
+        "The striker shot wide in the second half.",
+        "Messi shot wide from ten yards.",
+        "The player was struck by the ball during the match.",
+        "He struck the ball into the net.",
+    ]:
+        assert _of_type(nlp, suggester, text, "Conflict:Attack") == [], text
+    for text, word in [
+        ("The gunman shot the player outside the stadium.", "shot"),
+        ("Police shot the striker during the riot.", "shot"),
+        ("Ronaldo was shot outside the stadium.", "shot"),
+        ("Soldiers fired high over the crowd in Cairo.", "fired"),
+    ]:
+        assert _of_type(nlp, suggester, text, "Conflict:Attack") == [(word, "Conflict:Attack")], text
+
+
+@pytest.mark.slow
+def test_a_raid_on_funds_or_shares_and_an_attack_on_a_budget_harm_no_one(nlp, suggester):
+    for text in [
+        "Investors staged a dawn raid on the company's shares.",
+        "The government raided the pension fund to pay for the war.",
+        "The opposition attacked the budget.",
+    ]:
+        assert _of_type(nlp, suggester, text, "Conflict:Attack") == [], text
+    for text, word in [
+        ("Troops raided the market in Mosul.", "raided"),
+        ("Thieves raided the bank in Kabul.", "raided"),
+        ("Rebels attacked the plant on Monday.", "attacked"),
+    ]:
+        assert _of_type(nlp, suggester, text, "Conflict:Attack") == [(word, "Conflict:Attack")], text
+    got = _of_type(nlp, suggester, "An airstrike hit a market in Aleppo.", "Conflict:Attack")
+    assert ("hit", "Conflict:Attack") in got, got
+
+
+@pytest.mark.slow
+def test_a_plan_met_with_criticism_is_no_meeting(nlp, suggester):
+    # a reception: no entities come together face to face (ACE's Meet); a party met, or people greeting, stay
+    for text in [
+        "The plan met with opposition in parliament.",
+        "The king was greeted with cheers in Riyadh.",
+    ]:
+        assert _of_type(nlp, suggester, text, "Contact:Meet") == [], text
+    for text, word in [
+        ("The president met with union leaders in Paris.", "met"),
+        ("The minister met with the opposition in Kiev.", "met"),
+        ("The president was greeted with applause by the troops in Kabul.", "greeted"),
+    ]:
+        assert _of_type(nlp, suggester, text, "Contact:Meet") == [(word, "Contact:Meet")], text
+
+
+@pytest.mark.slow
+def test_a_firm_moving_its_office_moves_no_one(nlp, suggester):
+    # ACE's Transport moves a person, a weapon or a vehicle: a firm's seat or work moved is none; its people moved,
+    # or a visit to its headquarters (the place gone to), stay
+    for text in [
+        "The company moved to a new office in Boston.",
+        "The firm moved its headquarters to Texas.",
+        "The bank relocated its headquarters to Frankfurt.",
+    ]:
+        assert _of_type(nlp, suggester, text, "Movement:Transport") == [], text
+    for text, word in [
+        ("Google moved its staff to a new building.", "moved"),
+        ("The delegation visited the company's headquarters in Tokyo.", "visited"),
+        ("The army moved troops to the border.", "moved"),
+        ("The company flew its engineers to Houston.", "flew"),
+    ]:
+        assert _of_type(nlp, suggester, text, "Movement:Transport") == [(word, "Movement:Transport")], text
