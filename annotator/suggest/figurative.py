@@ -102,8 +102,10 @@ def _ball_game(head: Any, near: Sequence[Any]) -> bool:
     wide")."""
     if any(t.pos_ == "NOUN" and not t.ent_type_ and t.lemma_.lower() in BALL_GAME for t in near):
         return True
-    return head.pos_ == "VERB" and not any(c.dep_ in HIT_DEPS for c in head.children) and any(
-        c.dep_ in ("advmod", "acomp", "oprd") and c.lower_ in MISSED_WIDE for c in head.children
+    return (
+        head.pos_ == "VERB"
+        and not any(c.dep_ in HIT_DEPS for c in head.children)
+        and any(c.dep_ in ("advmod", "acomp", "oprd") and c.lower_ in MISSED_WIDE for c in head.children)
     )
 
 
@@ -221,9 +223,7 @@ def funds_hit(head: Any) -> bool:
     blocker ``obj:funds`` rules a type out there."""
     hit = [c for c in head.children if c.dep_ in HIT_DEPS]
     hit += [g for c in head.children if c.dep_ == "prep" and c.lower_ in HIT_PREPS for g in c.children]
-    return any(
-        t.pos_ == "NOUN" and not t.ent_type_ and t.lemma_.lower() in (FUNDS | TRADED) - {"market"} for t in hit
-    )
+    return any(t.pos_ == "NOUN" and not t.ent_type_ and t.lemma_.lower() in (FUNDS | TRADED) - {"market"} for t in hit)
 
 
 def reaction_met(head: Any) -> bool:
