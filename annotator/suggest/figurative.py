@@ -12,6 +12,7 @@ from typing import Any, Sequence
 from annotator.role_slots import LEAVING_VERBS, REACHING_VERBS
 from annotator.suggest.noun_classes import (
     ARMED,
+    ASKINGS,
     BALL_GAME,
     CONTESTS,
     FIRM_SEATS,
@@ -37,7 +38,11 @@ UNDERGOER_SLOTS = ("obj", "subjpass", "subj_intrans")  # who undergoes a verb: w
 PERSONAL = frozenset("he she they we i him her them us me you who whom".split())  # said of people
 MISSED_WIDE = frozenset(("wide", "high"))  # a shot gone past the goal ("shot wide", "fired high"), with no one hit
 HIT_DEPS = frozenset(("dobj", "nsubjpass"))  # what a verb is done to
-HIT_PREPS = frozenset(("on", "of", "against"))  # what a noun of attacking is done to ("a raid on the shares")
+HIT_PREPS = frozenset(("on", "of", "against"))
+WON = frozenset(("victory", "win", "title"))  # what a side marches or storms to in a contest ("marched to victory")
+CLIMBS = frozenset(
+    ("climb", "scale", "ascend", "conquer")
+)  # what one does to a mountain's summit  # what a noun of attacking is done to ("a raid on the shares")
 
 
 def over_topic(head: Any) -> bool:
@@ -82,7 +87,7 @@ def in_game(head: Any) -> bool:
     there."""
     kids = list(head.children)
     near = kids + [g for c in kids if c.dep_ in ("prep", "agent") for g in c.children]
-    score = any(_score(t) for t in near) or _ball_game(head, near)
+    score = any(_score(t) for t in near) or _ball_game(head, near) or _into_contest(head)
     if not score:
         contest = any(
             t.dep_ == "pobj" and t.lemma_.lower() in CONTESTS and t.pos_ == "NOUN" and t.head.lower_ in SETTING_PREPS
@@ -106,6 +111,18 @@ def _ball_game(head: Any, near: Sequence[Any]) -> bool:
         head.pos_ == "VERB"
         and not any(c.dep_ in HIT_DEPS for c in head.children)
         and any(c.dep_ in ("advmod", "acomp", "oprd") and c.lower_ in MISSED_WIDE for c in head.children)
+    )
+
+
+def _into_contest(head: Any) -> bool:
+    """Whether a word is told as going into a contest or to a win ("marched into the final", "stormed to victory")."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("into", "to")
+        and g.dep_ == "pobj"  # a noun whatever its tag ("into the final": the tagger's JJ)
+        and g.lemma_.lower() in CONTESTS | WON
+        for c in head.children
+        for g in c.children
     )
 
 
@@ -260,6 +277,39 @@ def firm_moves(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     )
 
 
+def words_with(head: Any) -> bool:
+    """Whether a word is told with what is asked, said or sent in words as what it is done with (``ASKINGS``,
+    ``WORKS``, ``REACTIONS``: "bombarded with questions", "attacked him with insults"): no weapon, no violent act (ACE's
+    Attack). A blocker ``with:words`` rules a type out there; "pelted with stones" stays."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and g.dep_ == "pobj"
+        and g.pos_ == "NOUN"
+        and g.lemma_.lower() in ASKINGS | WORKS | REACTIONS
+        for c in head.children
+        for g in c.children
+    )
+
+
+def mountain_summit(head: Any) -> bool:
+    """Whether a summit is a mountain's top: its "of" phrase is a mountain or a place of the land ("the summit of
+    Everest", "the summit of the mountain") or it is climbed ("climbed the summit"): no meeting (ACE's Meet). A blocker
+    ``summit:peak`` rules a type out there; "the summit of the African Union" stays."""
+    if head.lemma_.lower() != "summit" or head.pos_ != "NOUN":
+        return False
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in CLIMBS:
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and g.dep_ == "pobj"
+        and (g.ent_type_ == "LOC" or (not g.ent_type_ and guess_label(g) == "LOC"))
+        for c in head.children
+        for g in c.children
+    )
+
+
 def made_gain(head: Any) -> bool:
     """Whether a noun is what one "makes" with "a" and no "of" phrase ("made a killing on the market"): a profit made,
     no one killed. A blocker ``made:gain`` rules a type out there (Life:Die's; "made a visit" is a Transport all the
@@ -276,8 +326,8 @@ def made_gain(head: Any) -> bool:
 def figurative_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[str]:
     """The blocker kinds of a word's figurative senses read on who takes part: ``subj:market`` (``market_move``),
     ``subj:words`` (``words_subject``), ``in:game`` (``in_game``), ``obj:lifeless`` (``lifeless_undergoing``),
-    ``obj:funds`` (``funds_hit``), ``with:reaction`` (``reaction_met``), ``move:firm`` (``firm_moves``) and
-    ``made:gain`` (``made_gain``)."""
+    ``obj:funds`` (``funds_hit``), ``with:reaction`` (``reaction_met``), ``move:firm`` (``firm_moves``),
+    ``made:gain`` (``made_gain``), ``with:words`` (``words_with``) and ``summit:peak`` (``mountain_summit``)."""
     return frozenset(
         kind
         for kind, said in (
@@ -289,6 +339,8 @@ def figurative_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[s
             ("with:reaction", reaction_met(head)),
             ("move:firm", firm_moves(head, pairs)),
             ("made:gain", made_gain(head)),
+            ("with:words", words_with(head)),
+            ("summit:peak", mountain_summit(head)),
         )
         if said
     )

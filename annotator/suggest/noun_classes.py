@@ -132,14 +132,25 @@ BALL_GAME = frozenset("ball puck crossbar goalpost woodwork upright shuttlecock"
 # company's shares"), with the things traded (``TRADED``) less "market", which is also a place ("an airstrike hit a
 # market")
 FUNDS = frozenset("fund coffers treasury savings pension account kitty piggybank".split())
-# how people greet a plan or a decision, which "meets with" it or is "greeted with" it face to face with no one
-# ("the plan met with criticism", "was greeted with applause"; ACE's Meet brings entities together); "opposition"
+# how people greet a plan or a decision, or what befalls it, which "meets with" it or is "greeted with" it face to face
+# with no one ("the plan met with criticism", "was greeted with applause", "met with success"; ACE's Meet brings
+# entities together); "opposition"
 # with a determiner is a party met ("met with the opposition"), so it counts only bare ("met with fierce opposition")
 REACTIONS = frozenset(
     """criticism opposition resistance skepticism scepticism disapproval approval applause praise anger outrage
     silence derision condemnation hostility indifference enthusiasm dismay alarm concern doubt suspicion scorn
-    ridicule acclaim backlash protest cheer jeer boo disbelief dismissal rejection support""".split()
+    ridicule acclaim backlash protest cheer jeer boo disbelief dismissal rejection support success failure accident
+    disaster""".split()
 )
+# what is asked, said or sent in words, which one is "bombarded" or "attacked" with, no weapon ("bombarded with
+# questions"; ACE's Attack is physical)
+ASKINGS = frozenset(
+    """question query request complaint email e-mail message call demand insult abuse accusation inquiry letter
+    petition""".split()
+)
+# measures of an economy, which a bank "targets", a crisis "hits" or a policy "kills" with no one harmed ("the central
+# bank targets inflation of 2 percent"; ACE's Attack harms people, places and things, its Life:Die ends a life)
+ECONOMY = frozenset("inflation growth unemployment deficit output sales revenue profit earnings economy".split())
 # firms, whose moving to a new office is no Transport ("the company moved to a new office in Boston"; ACE's Transport
 # moves a person, a weapon or a vehicle) - the people of a firm moved are ("moved its staff to Boston")
 FIRMS = frozenset(

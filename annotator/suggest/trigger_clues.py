@@ -14,6 +14,7 @@ from annotator.suggest.figurative import figurative_kinds
 from annotator.suggest.noun_classes import (
     ANIMALS,
     ARMED,
+    ECONOMY,
     PROPOSALS,
     QUANTITIES,
     guess_label,
@@ -256,7 +257,7 @@ def no_one_undergoing(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
         slot in ("obj", "subjpass", "subj_intrans")
         and (t := _counted(tok)).pos_ == "NOUN"
         and not t.ent_type_
-        and t.lemma_.lower() in ANIMALS | PROPOSALS
+        and t.lemma_.lower() in ANIMALS | PROPOSALS | ECONOMY
         for slot, tok in pairs
     )
 

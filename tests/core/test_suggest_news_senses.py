@@ -118,3 +118,49 @@ def test_a_firm_moving_its_office_moves_no_one(nlp, suggester):
         ("The company flew its engineers to Houston.", "flew"),
     ]:
         assert _of_type(nlp, suggester, text, "Movement:Transport") == [(word, "Movement:Transport")], text
+
+
+@pytest.mark.slow
+def test_a_summit_climbed_and_a_project_met_with_success_are_no_meetings(nlp, suggester):
+    for text in [
+        "The expedition reached the summit of Everest on Monday.",
+        "The climbers reached the summit of the mountain.",
+        "The project met with success in its first year.",
+    ]:
+        assert _of_type(nlp, suggester, text, "Contact:Meet") == [], text
+    for text, word in [
+        ("The summit of the African Union opened in Addis Ababa.", "summit"),
+        ("The minister met with survivors of the accident.", "met"),
+    ]:
+        assert _of_type(nlp, suggester, text, "Contact:Meet") == [(word, "Contact:Meet")], text
+
+
+@pytest.mark.slow
+def test_a_bill_heading_to_the_senate_moves_no_one(nlp, suggester):
+    assert _of_type(nlp, suggester, "The bill now heads to the Senate.", "Movement:Transport") == []
+    for text, word in [
+        ("The delegation heads to Geneva on Monday.", "heads to"),
+        ("Troops headed to the border.", "headed to"),
+    ]:
+        assert _of_type(nlp, suggester, text, "Movement:Transport") == [(word, "Movement:Transport")], text
+
+
+@pytest.mark.slow
+def test_words_a_target_of_the_economy_and_a_game_lost_are_no_attack_nor_death(nlp, suggester):
+    # bombarded with questions (no weapon), a bank's inflation target (no one harmed), a team "massacred" by a score or
+    # a party "slaughtered" at the polls (no life ended), a side marching into a final (no protest)
+    for text, kind in [
+        ("The minister was bombarded with questions.", "Conflict:Attack"),
+        ("The central bank targets inflation of 2 percent.", "Conflict:Attack"),
+        ("The team was massacred 6-0 by Germany.", "Life:Die"),
+        ("The opposition was slaughtered at the polls.", "Life:Die"),
+        ("The team marched into the final.", "Conflict:Demonstrate"),
+    ]:
+        assert _of_type(nlp, suggester, text, kind) == [], text
+    for text, word, kind in [
+        ("Police attacked the protesters with tear gas.", "attacked", "Conflict:Attack"),
+        ("Rebels targeted the convoy near Kabul.", "targeted", "Conflict:Attack"),
+        ("Soldiers massacred 30 villagers in the town.", "massacred", "Life:Die"),
+        ("Protesters marched to the square in Cairo.", "marched", "Conflict:Demonstrate"),
+    ]:
+        assert _of_type(nlp, suggester, text, kind) == [(word, kind)], text
