@@ -323,11 +323,24 @@ def made_gain(head: Any) -> bool:
     )
 
 
+def longing(head: Any) -> bool:
+    """Whether a verb in the progressive governs a "to" infinitive ("he was dying to see the show", "fans are dying to
+    meet the band"): a wish, no death. A blocker ``to:longing`` rules a type out there; "died trying to save his
+    comrades", "died fighting the fire" stay."""
+    return (
+        head.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
+        and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in head.children
+        )
+    )
+
+
 def figurative_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[str]:
     """The blocker kinds of a word's figurative senses read on who takes part: ``subj:market`` (``market_move``),
     ``subj:words`` (``words_subject``), ``in:game`` (``in_game``), ``obj:lifeless`` (``lifeless_undergoing``),
     ``obj:funds`` (``funds_hit``), ``with:reaction`` (``reaction_met``), ``move:firm`` (``firm_moves``),
-    ``made:gain`` (``made_gain``), ``with:words`` (``words_with``) and ``summit:peak`` (``mountain_summit``)."""
+    ``made:gain`` (``made_gain``), ``with:words`` (``words_with``), ``summit:peak`` (``mountain_summit``) and ``to:longing`` (``longing``)."""
     return frozenset(
         kind
         for kind, said in (
@@ -341,6 +354,7 @@ def figurative_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[s
             ("made:gain", made_gain(head)),
             ("with:words", words_with(head)),
             ("summit:peak", mountain_summit(head)),
+            ("to:longing", longing(head)),
         )
         if said
     )

@@ -164,3 +164,10 @@ def test_words_a_target_of_the_economy_and_a_game_lost_are_no_attack_nor_death(n
         ("Protesters marched to the square in Cairo.", "marched", "Conflict:Demonstrate"),
     ]:
         assert _of_type(nlp, suggester, text, kind) == [(word, kind)], text
+
+
+@pytest.mark.slow
+def test_dying_to_do_something_is_a_wish(nlp, suggester):
+    assert _of_type(nlp, suggester, "He was dying to see the show.", "Life:Die") == []
+    for text in ["The soldier died trying to save his comrades.", "Two men died fighting the fire."]:
+        assert _of_type(nlp, suggester, text, "Life:Die") == [("died", "Life:Die")], text
