@@ -114,6 +114,19 @@ def _ball_game(head: Any, near: Sequence[Any]) -> bool:
     )
 
 
+def in_match(head: Any) -> bool:
+    """Whether a verb is told as done in a contest ("met Barcelona in the final", "Federer meets Nadal in the
+    semifinal"), with no police nor armed force on a side: a game played, no meeting (ACE's Meet: entities come
+    together to interact). Only "in": one meets another at a final as a spectator ("Putin met Macron at the World Cup
+    final"). A blocker ``in:match`` rules a type out there."""
+    played = any(
+        c.dep_ == "prep" and c.lower_ == "in" and g.dep_ == "pobj" and g.lemma_.lower() in CONTESTS
+        for c in head.children
+        for g in c.children
+    )
+    return played and head.pos_ == "VERB" and not any(is_police(t) or t.lemma_.lower() in ARMED for t in _sides(head))
+
+
 def _into_contest(head: Any) -> bool:
     """Whether a word is told as going into a contest or to a win ("marched into the final", "stormed to victory")."""
     return any(
@@ -340,7 +353,7 @@ def figurative_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[s
     """The blocker kinds of a word's figurative senses read on who takes part: ``subj:market`` (``market_move``),
     ``subj:words`` (``words_subject``), ``in:game`` (``in_game``), ``obj:lifeless`` (``lifeless_undergoing``),
     ``obj:funds`` (``funds_hit``), ``with:reaction`` (``reaction_met``), ``move:firm`` (``firm_moves``),
-    ``made:gain`` (``made_gain``), ``with:words`` (``words_with``), ``summit:peak`` (``mountain_summit``) and ``to:longing`` (``longing``)."""
+    ``made:gain`` (``made_gain``), ``with:words`` (``words_with``), ``summit:peak`` (``mountain_summit``), ``to:longing`` (``longing``) and ``in:match`` (``in_match``)."""
     return frozenset(
         kind
         for kind, said in (
@@ -355,6 +368,7 @@ def figurative_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[s
             ("with:words", words_with(head)),
             ("summit:peak", mountain_summit(head)),
             ("to:longing", longing(head)),
+            ("in:match", in_match(head)),
         )
         if said
     )

@@ -171,3 +171,15 @@ def test_dying_to_do_something_is_a_wish(nlp, suggester):
     assert _of_type(nlp, suggester, "He was dying to see the show.", "Life:Die") == []
     for text in ["The soldier died trying to save his comrades.", "Two men died fighting the fire."]:
         assert _of_type(nlp, suggester, text, "Life:Die") == [("died", "Life:Die")], text
+
+
+@pytest.mark.slow
+def test_sides_meeting_in_a_final_play_a_game(nlp, suggester):
+    for text in ["The champions met Barcelona in the final.", "Federer meets Nadal in the semifinal."]:
+        assert _of_type(nlp, suggester, text, "Contact:Meet") == [], text
+    for text in [
+        "Putin met Macron at the World Cup final in Moscow.",
+        "The leaders met in the final round of talks.",
+        "The president met the players in the dressing room after the match.",
+    ]:
+        assert _of_type(nlp, suggester, text, "Contact:Meet") == [("met", "Contact:Meet")], text
