@@ -19,7 +19,9 @@ from annotator.suggest.noun_classes import (
     FIRMS,
     FUNDS,
     LIFELESS,
+    MEDICINES,
     NATURAL_FORCES,
+    OVERSEERS,
     REACTIONS,
     TALK_EVENTS,
     TRADED,
@@ -349,11 +351,30 @@ def longing(head: Any) -> bool:
     )
 
 
+def dose(head: Any) -> bool:
+    """Whether a noun is a dose of a medicine (``MEDICINES``: "a flu shot", "a booster shot", "a shot of vaccine"): no
+    one fired at (ACE's Attack). A blocker ``shot:dose`` rules a type out there; "a single shot killed him" stays."""
+    kinds = [c for c in head.children if c.dep_ in ("compound", "amod")]
+    kinds += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return head.pos_ == "NOUN" and any(t.lemma_.lower() in MEDICINES or t.lower_ in MEDICINES for t in kinds)
+
+
+def overseen(pairs: Sequence[tuple[str, Any]]) -> bool:
+    """Whether who does a verb is one who oversees, audits or prosecutes (``OVERSEERS``: "the company was targeted by
+    regulators", "prosecutors targeted the firm"): a probe, no violent act (ACE's Attack). A blocker ``subj:overseer``
+    rules a type out there; the police are none of them ("police targeted the protesters with tear gas" stays)."""
+    return any(
+        slot in ("subj", "subj_intrans", "agent") and tok.pos_ == "NOUN" and tok.lemma_.lower() in OVERSEERS
+        for slot, tok in pairs
+    )
+
+
 def figurative_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[str]:
     """The blocker kinds of a word's figurative senses read on who takes part: ``subj:market`` (``market_move``),
     ``subj:words`` (``words_subject``), ``in:game`` (``in_game``), ``obj:lifeless`` (``lifeless_undergoing``),
     ``obj:funds`` (``funds_hit``), ``with:reaction`` (``reaction_met``), ``move:firm`` (``firm_moves``),
-    ``made:gain`` (``made_gain``), ``with:words`` (``words_with``), ``summit:peak`` (``mountain_summit``), ``to:longing`` (``longing``) and ``in:match`` (``in_match``)."""
+    ``made:gain`` (``made_gain``), ``with:words`` (``words_with``), ``summit:peak`` (``mountain_summit``), ``to:longing`` (``longing``), ``in:match`` (``in_match``), ``shot:dose`` (``dose``) and ``subj:overseer``
+    (``overseen``)."""
     return frozenset(
         kind
         for kind, said in (
@@ -369,6 +390,8 @@ def figurative_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[s
             ("summit:peak", mountain_summit(head)),
             ("to:longing", longing(head)),
             ("in:match", in_match(head)),
+            ("shot:dose", dose(head)),
+            ("subj:overseer", overseen(pairs)),
         )
         if said
     )

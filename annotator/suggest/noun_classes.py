@@ -79,8 +79,9 @@ _PLACES = frozenset(("GPE", "LOC", "FAC"))
 # "cattle were killed")
 ANIMALS = frozenset(
     """animal dog cat horse cow cattle bull ox sheep goat pig hog chicken poultry bird fish whale dolphin shark elephant
-    lion tiger bear wolf deer camel donkey mule monkey ape rat mouse livestock wildlife herd flock""".split()
-)
+    lion tiger bear wolf deer camel donkey mule monkey ape rat mouse livestock wildlife herd flock cell bacterium
+    bacteria germ microbe parasite insect mosquito pest weed""".split()
+)  # and what lives without being an animal: "the drug killed the cancer cells", "the heat killed the bacteria"
 # what is drafted, put forward, agreed or decided, which one "kills" in the sense of stopping it ("killed the bill",
 # "killed the deal"): no one's life; nor what a court "strikes down" ("struck down the rules"): no target harmed
 PROPOSALS = frozenset(
@@ -121,6 +122,16 @@ LIFELESS = frozenset(
     """hope dream ambition aspiration chance prospect career spirit momentum tradition romance friendship marriage
     relationship dynasty company firm business industry brand newspaper magazine engine battery motor phone computer
     light signal""".split()
+)
+# what a shot is a dose of, with no one fired at ("a flu shot", "a booster shot", "a shot of vaccine"; ACE's Attack)
+MEDICINES = frozenset(
+    """flu vaccine vaccination booster insulin botox allergy antibiotic covid measles polio tetanus cortisone steroid
+    hormone vitamin""".split()
+)
+# who oversees, audits or prosecutes, which "targets" or "raids" a firm with no violence ("the company was targeted by
+# regulators"; ACE's Attack); the police are read by ``is_police`` and left out (a police raid may be an attack)
+OVERSEERS = frozenset(
+    """regulator prosecutor investigator auditor watchdog inspector examiner ombudsman taxman supervisor""".split()
 )
 # votes, where a party or a candidate is "killed off" or "crushed" with no one's life ended ("the party was killed off in
 # the election", "killed at the polls"; ACE's Life:Die ends a person's life)

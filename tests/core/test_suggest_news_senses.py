@@ -183,3 +183,27 @@ def test_sides_meeting_in_a_final_play_a_game(nlp, suggester):
         "The president met the players in the dressing room after the match.",
     ]:
         assert _of_type(nlp, suggester, text, "Contact:Meet") == [("met", "Contact:Meet")], text
+
+
+@pytest.mark.slow
+def test_health_and_business_senses_of_attack_die_and_arrest(nlp, suggester):
+    # a dose of a medicine, a probe by regulators, a contest of law or money, cells or bacteria killed, an illness
+    # arrested: no one attacked, killed or held (ACE); the real events beside them stay
+    for text, kind in [
+        ("Millions got a flu shot last year.", "Conflict:Attack"),
+        ("The nurse gave him a booster shot.", "Conflict:Attack"),
+        ("The company was targeted by regulators.", "Conflict:Attack"),
+        ("The two firms are locked in a takeover battle.", "Conflict:Attack"),
+        ("The drug killed the cancer cells in the lab.", "Life:Die"),
+        ("Her cancer was arrested by the new treatment.", "Justice:Arrest-Jail"),
+    ]:
+        assert _of_type(nlp, suggester, text, kind) == [], text
+    for text, word, kind in [
+        ("A single shot killed him.", "shot", "Conflict:Attack"),
+        ("Police targeted the protesters with tear gas.", "targeted", "Conflict:Attack"),
+        ("The inspector was shot by gunmen.", "shot", "Conflict:Attack"),
+        ("Rebels were locked in a fierce battle with troops.", "battle", "Conflict:Attack"),
+        ("The gunmen killed the doctor in the lab.", "killed", "Life:Die"),
+        ("The striker was arrested for drink driving.", "arrested", "Justice:Arrest-Jail"),
+    ]:
+        assert _of_type(nlp, suggester, text, kind) == [(word, kind)], text
