@@ -369,12 +369,27 @@ def overseen(pairs: Sequence[tuple[str, Any]]) -> bool:
     )
 
 
+def places_meeting(pairs: Sequence[tuple[str, Any]]) -> bool:
+    """Whether every side the frame reads as doing (its subjects, its objects) is a place of the land or a thing built,
+    a common noun or a named LOC ("the two rivers meet at Khartoum", "the road meets the highway"): places that join, no
+    entities interacting (ACE's Meet: people, bodies, states). A blocker ``subj:place`` rules a type out there; a named
+    state meets through its envoys ("Iran and Iraq met in Geneva" stays)."""
+    sides = [tok for slot, tok in pairs if slot in ("subj", "subj_intrans", "obj")]
+    return bool(sides) and all(_land(tok) for tok in sides)
+
+
+def _land(tok: Any) -> bool:
+    if tok.ent_type_:
+        return tok.ent_type_ == "LOC"
+    return tok.pos_ == "NOUN" and guess_label(tok) in ("LOC", "FAC")
+
+
 def figurative_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[str]:
     """The blocker kinds of a word's figurative senses read on who takes part: ``subj:market`` (``market_move``),
     ``subj:words`` (``words_subject``), ``in:game`` (``in_game``), ``obj:lifeless`` (``lifeless_undergoing``),
     ``obj:funds`` (``funds_hit``), ``with:reaction`` (``reaction_met``), ``move:firm`` (``firm_moves``),
-    ``made:gain`` (``made_gain``), ``with:words`` (``words_with``), ``summit:peak`` (``mountain_summit``), ``to:longing`` (``longing``), ``in:match`` (``in_match``), ``shot:dose`` (``dose``) and ``subj:overseer``
-    (``overseen``)."""
+    ``made:gain`` (``made_gain``), ``with:words`` (``words_with``), ``summit:peak`` (``mountain_summit``), ``to:longing`` (``longing``), ``in:match`` (``in_match``), ``shot:dose`` (``dose``), ``subj:overseer``
+    (``overseen``) and ``subj:place`` (``places_meeting``)."""
     return frozenset(
         kind
         for kind, said in (
@@ -392,6 +407,7 @@ def figurative_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[s
             ("in:match", in_match(head)),
             ("shot:dose", dose(head)),
             ("subj:overseer", overseen(pairs)),
+            ("subj:place", places_meeting(pairs)),
         )
         if said
     )

@@ -207,3 +207,15 @@ def test_health_and_business_senses_of_attack_die_and_arrest(nlp, suggester):
         ("The striker was arrested for drink driving.", "arrested", "Justice:Arrest-Jail"),
     ]:
         assert _of_type(nlp, suggester, text, kind) == [(word, kind)], text
+
+
+@pytest.mark.slow
+def test_places_that_join_are_no_meeting(nlp, suggester):
+    for text in ["The two rivers meet at Khartoum.", "The road meets the highway near the border."]:
+        assert _of_type(nlp, suggester, text, "Contact:Meet") == [], text
+    for text, word in [
+        ("Iran and Iraq met in Geneva on Monday.", "met"),
+        ("The delegations met at the border.", "met"),
+        ("The committee met at the hotel on Monday.", "met"),
+    ]:
+        assert _of_type(nlp, suggester, text, "Contact:Meet") == [(word, "Contact:Meet")], text
