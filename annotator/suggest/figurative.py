@@ -384,12 +384,23 @@ def _land(tok: Any) -> bool:
     return tok.pos_ == "NOUN" and guess_label(tok) in ("LOC", "FAC")
 
 
+def addressed(head: Any) -> bool:
+    """Whether a noun of meeting is what one addresses or speaks to ("addressing a counter-terrorism conference", "a
+    video address to the meeting"): the speaker's address told, the gathering its audience (the data leaves such
+    gatherings unmarked, on both halves). A blocker ``to:audience`` rules a type out there; "spoke at the meeting",
+    "the leaders met at the summit" stay."""
+    gov = head.head
+    if head.dep_ == "dobj" and gov.lemma_.lower() == "address":
+        return True
+    return head.dep_ == "pobj" and gov.lower_ == "to" and gov.head.lemma_.lower() in ("address", "speech", "speak")
+
+
 def figurative_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[str]:
     """The blocker kinds of a word's figurative senses read on who takes part: ``subj:market`` (``market_move``),
     ``subj:words`` (``words_subject``), ``in:game`` (``in_game``), ``obj:lifeless`` (``lifeless_undergoing``),
     ``obj:funds`` (``funds_hit``), ``with:reaction`` (``reaction_met``), ``move:firm`` (``firm_moves``),
     ``made:gain`` (``made_gain``), ``with:words`` (``words_with``), ``summit:peak`` (``mountain_summit``), ``to:longing`` (``longing``), ``in:match`` (``in_match``), ``shot:dose`` (``dose``), ``subj:overseer``
-    (``overseen``) and ``subj:place`` (``places_meeting``)."""
+    (``overseen``), ``subj:place`` (``places_meeting``) and ``to:audience`` (``addressed``)."""
     return frozenset(
         kind
         for kind, said in (
@@ -408,6 +419,7 @@ def figurative_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[s
             ("shot:dose", dose(head)),
             ("subj:overseer", overseen(pairs)),
             ("subj:place", places_meeting(pairs)),
+            ("to:audience", addressed(head)),
         )
         if said
     )

@@ -219,3 +219,17 @@ def test_places_that_join_are_no_meeting(nlp, suggester):
         ("The committee met at the hotel on Monday.", "met"),
     ]:
         assert _of_type(nlp, suggester, text, "Contact:Meet") == [(word, "Contact:Meet")], text
+
+
+@pytest.mark.slow
+def test_a_gathering_addressed_is_the_audience_of_a_speech(nlp, suggester):
+    for text in [
+        "The minister spoke on Monday, addressing a security conference in Munich.",
+        "The president addressed the meeting of NATO leaders in Brussels.",
+    ]:
+        assert _of_type(nlp, suggester, text, "Contact:Meet") == [], text
+    for text, word in [
+        ("The ministers held a conference in Paris on Monday.", "conference"),
+        ("The minister spoke at the meeting of NATO leaders in Brussels.", "meeting"),
+    ]:
+        assert _of_type(nlp, suggester, text, "Contact:Meet") == [(word, "Contact:Meet")], text
