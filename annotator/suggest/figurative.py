@@ -40,11 +40,13 @@ UNDERGOER_SLOTS = ("obj", "subjpass", "subj_intrans")  # who undergoes a verb: w
 PERSONAL = frozenset("he she they we i him her them us me you who whom".split())  # said of people
 MISSED_WIDE = frozenset(("wide", "high"))  # a shot gone past the goal ("shot wide", "fired high"), with no one hit
 HIT_DEPS = frozenset(("dobj", "nsubjpass"))  # what a verb is done to
-HIT_PREPS = frozenset(("on", "of", "against"))
+HIT_PREPS = frozenset(("on", "of", "against"))  # what a noun of attacking is done to ("a raid on the shares")
 WON = frozenset(("victory", "win", "title"))  # what a side marches or storms to in a contest ("marched to victory")
-CLIMBS = frozenset(
-    ("climb", "scale", "ascend", "conquer")
-)  # what one does to a mountain's summit  # what a noun of attacking is done to ("a raid on the shares")
+CLIMBS = frozenset(("climb", "scale", "ascend", "conquer"))  # what one does to a mountain's summit
+GOALS_WON = CONTESTS | WON
+PLACE_OBJECT_VERBS = LEAVING_VERBS | REACHING_VERBS  # verbs whose object is the place gone to or from
+MONEY_HIT = (FUNDS | TRADED) - {"market"}  # "market" is also a place ("an airstrike hit a market")
+SAID_THINGS = ASKINGS | WORKS | REACTIONS
 
 
 def over_topic(head: Any) -> bool:
@@ -135,7 +137,7 @@ def _into_contest(head: Any) -> bool:
         c.dep_ == "prep"
         and c.lower_ in ("into", "to")
         and g.dep_ == "pobj"  # a noun whatever its tag ("into the final": the tagger's JJ)
-        and g.lemma_.lower() in CONTESTS | WON
+        and g.lemma_.lower() in GOALS_WON
         for c in head.children
         for g in c.children
     )
@@ -255,7 +257,7 @@ def funds_hit(head: Any) -> bool:
     blocker ``obj:funds`` rules a type out there."""
     hit = [c for c in head.children if c.dep_ in HIT_DEPS]
     hit += [g for c in head.children if c.dep_ == "prep" and c.lower_ in HIT_PREPS for g in c.children]
-    return any(t.pos_ == "NOUN" and not t.ent_type_ and t.lemma_.lower() in (FUNDS | TRADED) - {"market"} for t in hit)
+    return any(t.pos_ == "NOUN" and not t.ent_type_ and t.lemma_.lower() in MONEY_HIT for t in hit)
 
 
 def reaction_met(head: Any) -> bool:
@@ -282,7 +284,7 @@ def firm_moves(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     to a new office"): no person, weapon or vehicle moved (ACE's Transport). A blocker ``move:firm`` rules a type out
     there; "moved its staff to Boston" and "visited the company's headquarters" (the place gone to) stay."""
     moved = [tok for slot, tok in pairs if slot == "obj"]
-    if moved and head.lemma_.lower() in LEAVING_VERBS | REACHING_VERBS:
+    if moved and head.lemma_.lower() in PLACE_OBJECT_VERBS:
         return False  # "visited the headquarters", "left the office": the object is the place gone to or from
     if moved:
         return all(t.pos_ == "NOUN" and t.lemma_.lower() in FIRM_SEATS for t in moved)
@@ -301,7 +303,7 @@ def words_with(head: Any) -> bool:
         and c.lower_ == "with"
         and g.dep_ == "pobj"
         and g.pos_ == "NOUN"
-        and g.lemma_.lower() in ASKINGS | WORKS | REACTIONS
+        and g.lemma_.lower() in SAID_THINGS
         for c in head.children
         for g in c.children
     )
