@@ -202,7 +202,7 @@ def _retype(
     held = sorted(ev.arguments, key=lambda a: (stand_in(a.id), abs(a.id)))
     fillers = [entities.get(a.entity_id) for a in held]
     plain = [(a.role, e.label if e else "", a.entity_id, e.start if e else 0) for a, e in zip(held, fillers)]
-    plan = carry_plan(f.retyped_from, f.etype, plain, f.text)
+    plan = carry_plan(f.retyped_from, f.etype, plain, f.text, ev.trigger_end)
     gone = {held[i].id for i, to in plan if to is None}
     moved = {held[i].id: to for i, to in plan if to is not None}
     if moved:

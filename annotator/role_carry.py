@@ -8,7 +8,10 @@ of the old type too (that one stands for itself):
 1. the role the schema declares it to be (an event type's ``implies``, read both ways: Execute's Person is Die's
    Victim);
 2. a role that tells where (Place, Destination, Origin: ACE's) stands for another of them, chosen by the preposition
-   told before the filler ("to Tokyo": the role filled from ``prep:to``, ``role_slots``); no preposition: none;
+   told before the filler ("to Tokyo": the role filled from ``prep:to``, ``role_slots``), or, none told, by the
+   filler being the trigger's object ("visit Tokyo": the where-role filled from ``obj``, the Destination). A place (a
+   GPE, LOC or FAC) in a role that does not tell where goes by the same slot when it names a where-role (session 34:
+   a Meet's Entity "Tokyo" of "visit Tokyo" went to the Transport's Agent, a role sharing the Entity's slots);
 3. another role: the one filled from the largest part of the same places in a sentence (``role_slots``: Attack's
    Target and Die's Victim share the object, the passive subject, "of"...; at least ``KIN_SHARE``), else the one
    taking the same labels (Transfer-Money's Money, Transfer-Ownership's Price).
@@ -17,7 +20,8 @@ Several roles fit equally, or none: the argument is taken out, and the app says 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from annotator.keyflow import told_after
@@ -32,6 +36,9 @@ WHERE_ROLES = frozenset({"Place", "Destination", "Origin"})  # ACE's roles that 
 # the least part of their places in a sentence two roles share to stand for each other (Attack's Attacker and Die's
 # Agent 0.40, Contact:Meet's Entity and Transport's Artifact, the one who moves on a visit, 0.35, not its Agent 0.29)
 KIN_SHARE = 0.25
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # the labels of a place: its slot says where-role, not its old role
+OBJECT_WORDS = 3  # the most words between a trigger and its object ("visited the old town of Kabkabiya": 3)
+_PIECE = re.compile(r"\w+|[^\w\s]")
 
 
 def declared_role(old: EventType, new: EventType, role: str) -> str | None:
@@ -47,6 +54,25 @@ def declared_role(old: EventType, new: EventType, role: str) -> str | None:
             if found is not None:
                 return found
     return None
+
+
+def told_as_object(text: str, start: int, trigger_end: int | None) -> bool:
+    """Whether the filler at ``start`` is the trigger's object: told after the trigger (ending at ``trigger_end``) over
+    at most ``OBJECT_WORDS`` words, no mark between ("visit Tokyo", "toured the Gaza Strip"). A preposition between is
+    told by ``told_after`` first."""
+    if trigger_end is None or start < trigger_end:
+        return False
+    between = _PIECE.findall(text[trigger_end:start])
+    return len(between) <= OBJECT_WORDS and all(piece[0].isalnum() for piece in between)
+
+
+def where_slot(text: str, start: int, trigger_end: int | None) -> str | None:
+    """The slot a place at ``start`` is told in: ``prep:<word>`` after a preposition, ``obj`` as the trigger's object,
+    else None."""
+    prep = told_after(text, start)
+    if prep is not None:
+        return f"prep:{prep}"
+    return "obj" if told_as_object(text, start, trigger_end) else None
 
 
 def _unique(names: Sequence[str]) -> str | None:
@@ -77,20 +103,22 @@ def carried_role(
     start: int,
     entity_id: int,
     fillers: Mapping[str, Sequence[int]],
+    trigger_end: int | None = None,
 ) -> str | None:
     """The role of ``etype`` an argument of ``role`` of ``old`` (an entity ``entity_id`` labelled ``label`` starting
     at ``start`` of ``text``) goes to, ``etype`` not holding it in ``role``; ``fillers``: the entities each role of
-    the event holds already (room is asked). None: no role fits (the module's rules)."""
+    the event holds already (room is asked); ``trigger_end``: where the event's trigger ends (its object read after it),
+    None: unknown (places go by their preposition alone, the rule before session 34). None: no role fits (the module's rules)."""
 
     def takes(name: str) -> bool:  # a role the filler could stand in, room aside
         return name != role and (old is None or old.role(name) is None) and holds(etype, name, label)
 
     if old is not None and (said := declared_role(old, etype, role)) is not None:
         chosen: str | None = said if holds(etype, said, label) else None
-    elif role in WHERE_ROLES:
-        prep = told_after(text, start)
-        where = [r.name for r in etype.roles if r.name in WHERE_ROLES and f"prep:{prep}" in role_slots(r)]
-        chosen = _unique([name for name in where if takes(name)]) if prep is not None else None
+    elif role in WHERE_ROLES or (
+        trigger_end is not None and label in PLACE_LABELS and _where_by_slot(etype, takes, text, start, trigger_end)
+    ):
+        chosen = _unique(_where_by_slot(etype, takes, text, start, trigger_end))
     else:
         old_role = old.role(role) if old is not None else None
         kin = [r for r in etype.roles if r.name not in WHERE_ROLES and takes(r.name)]
@@ -101,12 +129,27 @@ def carried_role(
     return chosen
 
 
+def _where_by_slot(
+    etype: EventType, takes: Callable[[str], bool], text: str, start: int, trigger_end: int | None
+) -> list[str]:
+    """The where-roles of ``etype`` the filler could stand in that are filled from the slot it is told in."""
+    slot = where_slot(text, start, trigger_end)
+    if slot is None:
+        return []
+    return [r.name for r in etype.roles if r.name in WHERE_ROLES and slot in role_slots(r) and takes(r.name)]
+
+
 def carry_plan(
-    old: EventType | None, etype: EventType, args: Sequence[tuple[str, str, int, int]], text: str
+    old: EventType | None,
+    etype: EventType,
+    args: Sequence[tuple[str, str, int, int]],
+    text: str,
+    trigger_end: int | None = None,
 ) -> list[tuple[int, str | None]]:
     """Of an event's arguments ``args`` ((role, its filler's label, entity id, start) each, in order) an event of
-    ``etype`` cannot hold in their role, each one's index with the role it goes to (``carried_role``), or None:
-    taken out. ``old`` None: where-roles alone are carried (the rule before session 33, which the bench compares)."""
+        ``etype`` cannot hold in their role, each one's index with the role it goes to (``carried_role``), or None:
+        taken out. ``old`` None: where-roles alone are carried (the rule before session 33, which the bench compares);
+    ``trigger_end`` None: a place's slot is read from its preposition alone (the rule before session 34)."""
     fillers: dict[str, list[int]] = {}
     for role, label, entity_id, _ in args:
         if holds(etype, role, label):
@@ -115,7 +158,7 @@ def carry_plan(
     for i, (role, label, entity_id, start) in enumerate(args):
         if holds(etype, role, label):
             continue
-        to = carried_role(old, etype, role, label, text, start, entity_id, fillers)
+        to = carried_role(old, etype, role, label, text, start, entity_id, fillers, trigger_end)
         if to is not None:
             fillers.setdefault(to, []).append(entity_id)
         out.append((i, to))
@@ -125,7 +168,8 @@ def carry_plan(
 def retyped_arguments(project: "Project", etype: EventType, event_id: int, doc_id: int) -> list[tuple[int, str | None]]:
     """The arguments of ``event_id`` an event of ``etype`` cannot hold in their role, each with the role it goes to
     (``carry_plan``), or None: taken out. Read in the caller's transaction, before the type is changed."""
-    old = project.schema.event_type(project.row("events", event_id)["type"])
+    event = project.row("events", event_id)
+    old = project.schema.event_type(event["type"])
     rows = [(a, role, label, project.row("arguments", a)) for a, role, label in project.db.argument_labels(event_id)]
     ids, args = [], []
     for arg_id, role, label, arg in rows:
@@ -135,4 +179,4 @@ def retyped_arguments(project: "Project", etype: EventType, event_id: int, doc_i
     if all(holds(etype, role, label) for role, label, _, _ in args):
         return []
     text = project.db.document_text(doc_id) or ""
-    return [(ids[i], to) for i, to in carry_plan(old, etype, args, text)]
+    return [(ids[i], to) for i, to in carry_plan(old, etype, args, text, event["trigger_end"])]
