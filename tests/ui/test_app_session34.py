@@ -47,3 +47,65 @@ def test_shift_e_carries_the_place_a_visit_names_as_its_object_to_the_destinatio
             assert back.type == "Contact:Meet" and [a.role for a in back.arguments] == ["Entity"]
     finally:
         close_window(w)
+
+
+MET = "Anna Nowak met Marek Zielinski in Warsaw."
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_the_documents_list_s_not_done_filter_shows_new_and_in_progress_and_ctrl_pgdown_goes_through_them(
+    qtbot, tmp_path
+):
+    """A person working through a corpus wants everything not yet annotated in one choice: the status filter had
+    "new" (a document left it at its first decision) and "in progress" apart. F6 to the list, Shift+Tab to the
+    status box, "n": "not done", the new and in progress documents shown, the annotated one hidden; a decision keeps
+    the document in the list, and Ctrl+PgDown goes on through the ones not done, passing the annotated one."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.writer import WriteCounts, write_entities
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "four.annotator"
+    with Project(path, annotator="setup") as p:
+        made = import_documents(p, [IncomingDocument(f"{MET} ({n})", f"{n}.txt") for n in "abcd"]).imported
+        with p.transaction():
+            for _name, doc in made:
+                write_entities(p, doc, [(0, 10, "PERSON")], "spacy:test@1", WriteCounts())
+        ids = {p.document(d).name: d for _name, d in made}
+        edits.set_status(p, ids["b.txt"], "in_progress")
+        edits.set_status(p, ids["c.txt"], "annotated")
+    w = open_window(qtbot, path)
+    try:
+        c, v, docs = w.controller, w.view, w.document_list()
+        w.open_document(ids["a.txt"])
+        v.setFocus()
+        while QApplication.focusWidget() is not docs.table:  # F6: the panes in turn, the list among them
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
+        qtbot.keyClick(docs.table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+        assert QApplication.focusWidget() is docs.status
+        qtbot.keyClick(docs.status, Qt.Key.Key_N)
+        assert docs.status.currentText() == "not done"  # on main: "new"
+        assert docs.shown_ids() == [ids["a.txt"], ids["b.txt"], ids["d.txt"]]
+        v.setFocus()
+        qtbot.keyClick(v, Qt.Key.Key_Tab)
+        qtbot.keyClick(v, Qt.Key.Key_Return)  # accepted: a.txt in progress, still in the list
+        qtbot.waitUntil(lambda: c.project.document(ids["a.txt"]).status == "in_progress")
+        assert docs.shown_ids() == [ids["a.txt"], ids["b.txt"], ids["d.txt"]]
+        qtbot.keyClick(v, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+        assert c.doc.name == "b.txt"
+        qtbot.keyClick(v, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+        assert c.doc.name == "d.txt"  # c.txt, annotated, passed
+        docs.status.setCurrentIndex(docs.status.findData("reviewed"))  # none: the note names the choice that shows them
+        docs.status.setCurrentIndex(docs.status.findData("not done"))
+        assert docs.shown_ids() == [ids["a.txt"], ids["b.txt"], ids["d.txt"]]
+    finally:
+        close_window(w)
+
+
+def test_the_empty_list_s_note_says_not_done_as_its_statuses():
+    from ui.panels.documents import NOT_DONE, filtered_out
+
+    assert filtered_out(NOT_DONE, "", 4).startswith("No document is new or in progress.\n")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.find_words import words_pattern
-from annotator.model import STATUSES
+from annotator.model import STATUSES, UNFINISHED
 from annotator.teams.sets import waits_for_adjudication
 from ui import theme as themes
 from ui.plain import WAITS_MARK, state_shown
@@ -60,6 +60,7 @@ KEYS = ("name", "status", "entities", "events", "suggestions", "annotators")
 ADJ_COLUMN = KEYS.index("annotators")  # shown only in a project holding annotators' sets (merged)
 TO_ADJUDICATE = "to adjudicate"  # the status filter's item for the documents waiting for adjudication
 ALL_STATUSES = "All statuses"  # the status filter's first item: no filter
+NOT_DONE = "not done"  # its second: the documents nobody has finished (new and in progress together, ``UNFINISHED``)
 MIN_NAME_WIDTH = 130  # below this names read "0…t": the count columns scroll sideways instead
 MIN_NAME_SAMPLE = "000_c508…ef81.txt"  # what that width shows in the default font; a larger font needs more
 MARGIN = 4  # the panel layout's margins
@@ -151,7 +152,8 @@ def filtered_out(status: str, text: str, hidden: int) -> str:
             "." if text else ": every document an annotator worked on is reviewed."
         )
     elif status:
-        why = f"No document{named} is {status.replace('_', ' ')}."
+        said = " or ".join(u.replace("_", " ") for u in UNFINISHED) if status == NOT_DONE else status.replace("_", " ")
+        why = f"No document{named} is {said}."
     else:
         why = f"No document's name contains \u201c{text}\u201d."
     undo = " and ".join(
@@ -358,7 +360,7 @@ class DocumentFilter(QSortFilterProxyModel):
         if self.status == TO_ADJUDICATE:
             if not model.waiting(row):
                 return False
-        elif self.status and row["status"] != self.status:
+        elif self.status and row["status"] not in (UNFINISHED if self.status == NOT_DONE else (self.status,)):
             return False
         # as Find matches (``words_pattern``): a name kept decomposed (a macOS folder's "Mu" U+0308 "ller") is found
         return not self.text or words_pattern(self.text).search(row["name"]) is not None
@@ -393,6 +395,8 @@ class DocumentPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.status = QComboBox()
         self.status.addItem(ALL_STATUSES, "")
+        self.status.addItem(NOT_DONE, NOT_DONE)  # "n" in the box: everything not yet annotated, in one choice
+        self.status.setItemData(1, "New and in progress: every document not yet annotated", Qt.ItemDataRole.ToolTipRole)
         for s in STATUSES:
             self.status.addItem(s.replace("_", " "), s)
         # as wide as its longest item, "to adjudicate" too once a team's project adds it (sized at the first show, the
@@ -403,6 +407,7 @@ class DocumentPanel(QWidget):
         show_keys(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)  # rows, not cells: Shift+Tab goes up to the status filter, Tab on
         self.table.verticalHeader().hide()
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setItemDelegateForColumn(0, ElidingDelegate(apart_from_neighbours, self.table))  # told apart
