@@ -3,11 +3,13 @@ of ``WindowFlow``). The line named the event only: at seed 001's "travelling" (i
 moved by Ctrl+Right onto "Yongsan" read "event Movement:Transport (accepted): travelling" still, and a person could
 not tell what the keys there act on (session 29's lead, seen in session 30): the span is named, with the key that
 selects it (Space: ``EditActions.select_at_caret``, whose choice this is). Another event's trigger under the caret
-is named the same way (session 33: "sentenced" selected, Ctrl+Left onto "fined", and Enter accepted "sentenced")."""
+is named the same way (session 33: "sentenced" selected, Ctrl+Left onto "fined", and Enter accepted "sentenced"). A
+plain word (no span, no trigger) is named with what E does there: the selected event's type, not a new event on the
+word (session 34, ``ui.e_key``)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from annotator.model import Entity, Event
 
@@ -16,7 +18,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from ui.document_view import DocumentView
 
 
-def caret_span(c: "Controller", view: "DocumentView") -> Entity | Event | None:
+class PlainWord(NamedTuple):
+    """A word under the caret that is no span and no event's trigger, while an event is selected."""
+
+    start: int
+    end: int
+
+
+def caret_span(c: "Controller", view: "DocumentView") -> Entity | Event | PlainWord | None:
     """The span Space would select at the caret, while an event is selected, no span is and no words are, else the
     other event whose trigger it stands on (Space selects that where no span is); None otherwise, and when the caret
     stands on the event's own trigger (``]`` puts it there)."""
@@ -31,19 +40,27 @@ def caret_span(c: "Controller", view: "DocumentView") -> Entity | Event | None:
     if hits:
         return hits[0]
     events = c.events_at(pos) or (c.events_at(pos - 1) if pos > 0 else [])  # as Space finds them
-    return events[0] if events and events[0].id != ev.id else None
+    if events:
+        return events[0] if events[0].id != ev.id else None
+    word = c.token_at(pos) or (c.token_at(pos - 1) if pos > 0 else None)
+    return PlainWord(*word) if word is not None and any(ch.isalnum() for ch in c.doc.text[word[0] : word[1]]) else None
 
 
-def caret_key(under: Entity | Event | None) -> tuple[str, int] | None:
+def caret_key(under: Entity | Event | PlainWord | None) -> tuple[str, int] | None:
     """What the line last named at the caret, told apart by kind (an entity's id and an event's may be equal)."""
+    if isinstance(under, PlainWord):
+        return ("word", under.start)
     return None if under is None else ("event" if isinstance(under, Event) else "span", under.id)
 
 
-def caret_note(c: "Controller", e: Entity | Event | None) -> str:
+def caret_note(c: "Controller", e: Entity | Event | PlainWord | None) -> str:
     """The words the line adds for the caret's span ``e`` ("" for none): its label, words and state, the role it
-    fills in the selected event, and Space; for another event's trigger, its type, words and state."""
+    fills in the selected event, and Space; for another event's trigger, its type, words and state; for a plain word,
+    that E changes the selected event's type and how to make a new event on it."""
     if e is None:
         return ""
+    if isinstance(e, PlainWord):
+        return f"; the caret is on “{c.span_said(e.start, e.end, 40)}” (E: this event's type; Escape, E: a new event)"
     if isinstance(e, Event):
         words = c.span_said(e.trigger_start, e.trigger_end, 40)
         return f"; the caret is on event {e.type} “{words}” ({e.state}; Space selects it)"

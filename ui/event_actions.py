@@ -17,6 +17,7 @@ from ui.role_keys import filled_span, put_said, said_on_event
 from ui.plain import retype_said, near_type_said
 from ui.role_heads import Cycle, fill_with_head, no_candidate_said, with_heads
 from ui.span_keys import SpanKeys
+from ui.e_key import retyped_by_e
 from ui import commands as cmd
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -119,8 +120,8 @@ class EventActions:
         c = self.c
         if c.doc is None or c.schema is None or c.refuse_read_only():
             return
-        ev = self.current()
-        if ev is not None and self.edit.current() is None and self.view.selection_cp() is None:
+        ev = retyped_by_e(c, self.view)  # an event selected, no span, no words: its type (the tooltip says so)
+        if ev is not None:
             self.change_type(ev)
             return
         span = self.trigger_span()

@@ -41,6 +41,7 @@ from ui import theme as themes
 from ui.after_paint import AfterPaint
 from ui.controller import Controller
 from ui.document_view import DocumentView
+from ui.e_key import follow_e_key
 from ui.edit_keys import annotation_key
 from ui.editing import EditActions
 from ui.extra_menus import add_review_menu, add_training_menu
@@ -202,6 +203,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         add_review_menu(self)  # Review > Mark reviewed, Adjudicate, Agreement (ui/extra_menus.py; windows on first use)
         add_training_menu(self)  # Project > Train suggestions… (ui/dialogs/training.py, loaded on first use)
         self.actions_by_name["annotated"].setShortcuts(["Ctrl+Return", "Ctrl+Enter"])
+        follow_e_key(c, self.view, self.actions_by_name["new_event"])  # its tooltip: a new event, or a type changed
         for dock in self.docks.values():
             self.docks_menu.addAction(dock.toggleViewAction())
 

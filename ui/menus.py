@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from annotator.formats.registry import import_formats
+from ui.e_key import NEW_EVENT_TIP
 from ui.plain import no_mnemonic
 from ui.toolbar import FittedToolBar
 
@@ -189,9 +190,7 @@ def build_menus(w: "WindowParts") -> dict[str, QAction]:
         "Reject the selected suggestion and go to the next undecided one",
         text_key="X",
     )
-    a["new_event"] = _action(
-        w, "New &event…", w.edit_actions.new_event, None, "New event on the selected trigger (E)", text_key="E"
-    )
+    a["new_event"] = _action(w, "New &event…", w.edit_actions.new_event, None, NEW_EVENT_TIP, text_key="E")
     a["annotated"] = _action(
         w,
         "Mark &annotated and next",

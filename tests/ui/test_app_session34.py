@@ -109,3 +109,47 @@ def test_the_empty_list_s_note_says_not_done_as_its_statuses():
     from ui.panels.documents import NOT_DONE, filtered_out
 
     assert filtered_out(NOT_DONE, "", 4).startswith("No document is new or in progress.\n")
+
+
+def test_new_event_s_tooltip_and_the_line_say_e_changes_the_selected_event_s_type_after_a_click_on_a_word(
+    qtbot, window, db, monkeypatch
+):
+    """s34-qa: with an event selected, a click onto a plain word, then New event… (or E): the picker opened on the
+    selected event ("Trigger: attacked"), not on the word clicked, and nothing said so before: the toolbar's tooltip
+    read "New event on the selected trigger (E)". What the key does stays (the seed replays count it); the tooltip
+    and the status line say it, and Escape, then E, makes the new event on the word, as the line says."""
+    from PySide6.QtGui import QTextCursor
+
+    import ui.dialogs.event_type as picker
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+    from ui_support import DOC_A, read_as_the_poll_reads
+
+    asked: list[str] = []
+    monkeypatch.setattr(picker, "pick_event_type", lambda words, *a, **k: asked.append(words) or "Personnel:End-Position")
+    w, c, v = window, window.controller, window.view
+    d = db.document_ids()[0]
+    with db.transaction():
+        attack = [EventSuggestion("Conflict:Attack", *find(DOC_A, "attacked"), 0.6, ())]
+        write_events(db, d, attack, "rules:test@1", WriteCounts())
+    read_as_the_poll_reads(c)
+    (ev,) = [e for e in c.events.values() if e.type == "Conflict:Attack"]
+    action = w.actions_by_name["new_event"]
+    assert action.toolTip() == "New event on the selected trigger (E)"
+    v.setFocus()
+    w.edit_actions.select_event(ev)
+    said = "Change the type of the selected event “attacked” (E); Escape first for a new event at the caret"
+    assert action.toolTip() == said and action.statusTip() == said  # on main: "New event on the selected trigger"
+    cursor = v.textCursor()
+    cursor.setPosition(DOC_A.index("fired") + 2)  # DOC_A has no astral character: code points are UTF-16 units
+    qtbot.mouseClick(v.viewport(), Qt.MouseButton.LeftButton, pos=v.cursorRect(cursor).center())
+    assert c.current_event == ev.id and v.textCursor().position() == DOC_A.index("fired") + 2  # the click kept it
+    assert action.toolTip() == said
+    line = w.message.text()
+    assert "the caret is on “fired” (E: this event's type; Escape, E: a new event)" in line, line
+    qtbot.keyClick(v, Qt.Key.Key_Escape)
+    assert action.toolTip() == "New event on the selected trigger (E)"
+    qtbot.keyClick(v, Qt.Key.Key_E)
+    assert asked in ([], ["fired"])  # the picker, or the type the word names (the setting "E without the picker")
+    made = [(DOC_A[e.trigger_start : e.trigger_end], e.type) for e in db.events(d)]
+    assert ("fired", "Personnel:End-Position") in made and ("attacked", "Conflict:Attack") in made, made
