@@ -118,7 +118,6 @@ def test_new_event_s_tooltip_and_the_line_say_e_changes_the_selected_event_s_typ
     selected event ("Trigger: attacked"), not on the word clicked, and nothing said so before: the toolbar's tooltip
     read "New event on the selected trigger (E)". What the key does stays (the seed replays count it); the tooltip
     and the status line say it, and Escape, then E, makes the new event on the word, as the line says."""
-    from PySide6.QtGui import QTextCursor
 
     import ui.dialogs.event_type as picker
     from annotator.suggest.types import EventSuggestion
@@ -126,7 +125,9 @@ def test_new_event_s_tooltip_and_the_line_say_e_changes_the_selected_event_s_typ
     from ui_support import DOC_A, read_as_the_poll_reads
 
     asked: list[str] = []
-    monkeypatch.setattr(picker, "pick_event_type", lambda words, *a, **k: asked.append(words) or "Personnel:End-Position")
+    monkeypatch.setattr(
+        picker, "pick_event_type", lambda words, *a, **k: asked.append(words) or "Personnel:End-Position"
+    )
     w, c, v = window, window.controller, window.view
     d = db.document_ids()[0]
     with db.transaction():
