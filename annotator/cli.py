@@ -25,6 +25,7 @@ from annotator.cli_common import (
 )
 from annotator.cli_export import cmd_export
 from annotator.cli_finish import cmd_accept, cmd_status
+from annotator.cli_reject import cmd_reject
 from annotator.cli_import import cmd_import
 from annotator.cli_sets import cmd_sets
 from annotator.cli_parser import build_parser
@@ -410,6 +411,7 @@ COMMANDS = {  # what each subcommand runs (cli_parser builds the command line it
     "status": cmd_status,
     "categories": cmd_categories,
     "accept": cmd_accept,
+    "reject": cmd_reject,
     "validate": cmd_validate,
     "agree": cmd_agree,
     "merge": cmd_merge,

@@ -150,6 +150,7 @@ def _which_documents(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from annotator.cli_reject import add_reject_parser
     from annotator.formats.registry import FORMATS, import_formats
     from annotator.learn.options import EVENT_EPOCHS, NER_EPOCHS, QUICK_EPOCHS  # no spaCy: the settings alone
 
@@ -501,6 +502,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="only suggestions scored at least S, a score from 0 to 1, e.g. 0.8 (default: every undecided suggestion)",
     )
     p.add_argument("--json", action="store_true", help="the counts accepted and left, as JSON (default: a line)")
+
+    add_reject_parser(sub, [with_set], _which_documents)
 
     p = sub.add_parser(
         "validate",

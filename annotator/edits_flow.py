@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Iterable
 
 from annotator.db import argument_row, span_row
-from annotator.decisions import accept_events, drop_cycled_span, drop_made_fillers, edit_event, undecide_fillers
+from annotator.decisions import (
+    accept_events,
+    drop_cycled_span,
+    drop_made_fillers,
+    edit_event,
+    leave_suggested_events,
+    reject_events,
+    undecide_fillers,
+)
 from annotator.edits import (
     HUMAN,
     check_event_type,
@@ -256,3 +264,42 @@ def move_filler(
         rec.touch_document()
 
     return run_edit(project, "move_filler", event["document_id"], body)
+
+
+def reject_rest(
+    project: Project,
+    doc_id: int,
+    *,
+    labels: Iterable[str] | None = None,
+    types: Iterable[str] | None = None,
+) -> Change:
+    """Reject the undecided suggestions of a document in one step (``annotator reject``): every entity and event
+    suggestion, or with ``labels`` the entity suggestions of those labels and with ``types`` the event suggestions
+    of those types (one of them given: that kind alone). A rejected event loses its arguments and the suggestions
+    made only to fill them (``decisions.reject_events``); a rejected entity leaves the roles of suggested events."""
+    text_of(project, doc_id)
+    for label in labels or ():
+        check_label(project, label)
+    for event_type in types or ():
+        check_event_type(project, event_type)
+    every = labels is None and types is None
+    db, annotation_set = project.db, project.annotation_set
+
+    def body(rec: EditRecorder) -> None:
+        if every:
+            events = db.suggested_events(doc_id, annotation_set)
+        else:
+            events = db.suggested_of_kinds("events", doc_id, annotation_set, types or ())
+        reject_events(rec, events)  # first: the fillers made for them alone go with them, not rejected one by one
+        if every:
+            entities = db.suggested_entities(doc_id, annotation_set)
+        else:
+            entities = db.suggested_of_kinds("entities", doc_id, annotation_set, labels or ())
+        t = now()
+        for entity_id in entities:
+            rec.update("entities", entity_id, {"state": "rejected", "annotator": project.annotator, "updated_at": t})
+        leave_suggested_events(rec, entities)
+        if rec.rows:
+            rec.touch_document()
+
+    return run_edit(project, "reject_rest", doc_id, body)

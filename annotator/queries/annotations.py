@@ -4,6 +4,7 @@ what an edit looks at before and inside its transaction."""
 from __future__ import annotations
 
 import sqlite3
+from typing import Iterable
 
 
 def _scored(min_score: float | None) -> tuple[str, tuple[float, ...]]:
@@ -51,6 +52,18 @@ class AnnotationReads:
     def suggested_events(self, doc_id: int, annotation_set: str, min_score: float | None = None) -> list[int]:
         """Ids of the document's undecided event suggestions in the set, as ``suggested_entities``."""
         return self._suggested("events", doc_id, annotation_set, min_score)
+
+    def suggested_of_kinds(self, table: str, doc_id: int, annotation_set: str, kinds: Iterable[str]) -> list[int]:
+        """Ids of the document's undecided suggestions in ``table`` whose label (entities) or type (events) is one
+        of ``kinds``, in order."""
+        column = {"entities": "label", "events": "type"}[table]
+        wanted = sorted(set(kinds))
+        marks = ", ".join("?" * len(wanted))
+        sql = (
+            f"SELECT id FROM {table} WHERE document_id = ? AND annotation_set = ? AND state = 'suggested' "
+            f"AND {column} IN ({marks}) ORDER BY id"
+        )
+        return [r[0] for r in self.conn.execute(sql, (doc_id, annotation_set, *wanted))]
 
     def event_state(self, event_id: int) -> str | None:
         """An event's state, or None when it is not (or no longer) there."""
