@@ -15,6 +15,7 @@ from typing import Any, Sequence
 from annotator.errors import AnnotatorError, DamagedTextError, OptionError
 from annotator.cli_common import (
     READ_ONLY,
+    SigtermAsInterrupt,
     Interrupted,
     UsageError,
     in_stages,
@@ -34,6 +35,7 @@ from annotator.wording import counted, were
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130  # as the README states
 EXIT_PIPE_CLOSED = 141  # the reader of the output went away (`| head`): what a shell reports for SIGPIPE
+EXIT_TERMINATED = 143  # SIGTERM: what a shell reports for a process it ended (`timeout` says 124 itself)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -437,8 +439,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else 2
     made = _would_create(args)
     done = False
+    sigterm = SigtermAsInterrupt()
     try:
-        with DamagedTextError.raised_for(args.project):  # a stored text whose bytes are not UTF-8, wherever read
+        # a stored text whose bytes are not UTF-8, wherever read; SIGTERM as Ctrl+C (the app: Qt's own loop)
+        with DamagedTextError.raised_for(args.project), sigterm if args.command != "gui" else contextlib.nullcontext():
             code = int(COMMANDS[args.command](args) or EXIT_OK)
         done = code == EXIT_OK
         sys.stdout.flush()  # here, not at exit, so a closed pipe is handled below
@@ -457,6 +461,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     except KeyboardInterrupt as exc:
         said = getattr(exc, "said", None) or INTERRUPTED.get(args.command, "every finished step is saved")
+        if sigterm.got:  # `timeout`, `docker stop`, a CI job cancelled: what was kept, as for Ctrl+C
+            print(f"annotator: terminated (SIGTERM); {said}", file=sys.stderr)
+            return EXIT_TERMINATED
         print(f"annotator: interrupted; {said}", file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:

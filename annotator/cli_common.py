@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
@@ -175,3 +177,29 @@ def split_option(text: str) -> tuple[str, str]:
         raise UsageError(f"--option takes KEY=VALUE, not {text!r}")
     k, v = text.split("=", 1)
     return k.strip(), v.strip()
+
+
+class SigtermAsInterrupt:
+    """While a command runs, SIGTERM (`timeout`, `docker stop`, a CI job cancelled, a plain `kill`) stops it as Ctrl+C
+    does: what it had saved is kept and said, a training's half-made model folder and a pre-annotation's lease go,
+    where Python's default ended the process on the spot without a word (exit -15). ``got`` says whether it came.
+    Installed in the main thread alone (where Python runs signal handlers); the handler before is put back after."""
+
+    def __init__(self) -> None:
+        self.got = False
+        self._installed = False
+        self._before: Any = None
+
+    def _stop(self, signum: int, frame: Any) -> None:
+        self.got = True
+        raise KeyboardInterrupt
+
+    def __enter__(self) -> SigtermAsInterrupt:
+        if threading.current_thread() is threading.main_thread():
+            self._before = signal.signal(signal.SIGTERM, self._stop)
+            self._installed = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._installed:
+            signal.signal(signal.SIGTERM, self._before if self._before is not None else signal.SIG_DFL)

@@ -204,6 +204,11 @@ class TrainingCancelled(AnnotatorError):
         super().__init__(message)
 
 
+class TrainingRunning(AnnotatorError):
+    """Another training of the same project is running (its model folder there, its process alive): a second one
+    would train the same documents again beside it at half speed, for a version of the same."""
+
+
 class ModelVersionError(AnnotatorError):
     """A trained model version that does not exist, was left behind when the project was copied, or is unreadable."""
 

@@ -6,6 +6,7 @@ import itertools
 import re
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from annotator.opencheck import why_file_not_written
@@ -240,9 +241,27 @@ def train_project(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> TrainReport:
-    """Train a new version from the finished documents; score it and the current model on held-out documents."""
+    """Train a new version from the finished documents; score it and the current model on held-out documents. The
+    model's folder is made first: another training of the project running refuses this one (``TrainingRunning``),
+    and whatever ends the run before its version is published removes it."""
     project.check_writable()  # before minutes of training whose result could not be saved
     versions.check_models_place(project)
+    tmp = versions.start_training_folder(project)
+    try:
+        return _train_into(project, tmp, options, progress, cancelled)
+    except BaseException:
+        versions.discard_temp_folder(project, tmp)  # gone already when published: nothing to remove then
+        raise
+
+
+def _train_into(
+    project: Project,
+    tmp: Path,
+    options: TrainOptions | None,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> TrainReport:
+    """``train_project``'s run, its model written into ``tmp`` and published from there."""
     opt = options or TrainOptions()
     run = _Run(project, opt, progress, cancelled)
     t0 = time.monotonic()
@@ -347,7 +366,6 @@ def train_project(
     report.better = overall(report.scores["new"]) >= overall(report.scores["current"])
     make_default = report.better if opt.make_default is None else opt.make_default
     run.progress("saving the model", 1, 1)
-    tmp = versions.new_temp_folder(project)
     try:
         nlp_new.to_disk(tmp / "pipeline")
         if events_new is not None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
 import uuid
+from datetime import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,8 @@ from typing import Any
 import orjson
 
 from annotator.child_process import process_alive
-from annotator.errors import ModelVersionError
+from annotator.errors import ModelVersionError, SaveError, TrainingRunning
+from annotator.opencheck import why_file_not_written
 from annotator.nlp import DEFAULT_PIPELINE, Pipeline
 from annotator.store import Project
 
@@ -161,12 +164,58 @@ def check_models_place(project: Project) -> None:
         )
 
 
-def new_temp_folder(project: Project) -> Path:
-    """A fresh folder to write a model into; stale ones of killed runs are removed first."""
+def new_temp_folder(project: Project, mark: str = "") -> Path:
+    """A fresh folder to write a model into (``mark`` in its name after the process id); stale ones of killed runs
+    are removed first."""
     remove_killed_runs_folders(project)
-    tmp = models_dir(project) / f".tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    tmp = models_dir(project) / f".tmp-{os.getpid()}-{mark}{uuid.uuid4().hex[:8]}"
     tmp.mkdir(parents=True)  # the models folder too (an open's tidying may have removed it, empty, just before)
     return tmp
+
+
+TRAINING_MARK = "t"  # a training's folder: .tmp-PID-tNANOSECONDS-HEX (its start in the name: mtimes move as it saves)
+
+
+def start_training_folder(project: Project) -> Path:
+    """The folder a training writes its model into, made at the training's start: a second training of the project
+    finding one of a run still going (its process alive) that started before it is refused (``TrainingRunning``),
+    before minutes of parsing and training; so is the later of two started at once."""
+    try:
+        tmp = new_temp_folder(project, f"{TRAINING_MARK}{time.time_ns()}-")
+    except OSError as exc:
+        raise SaveError(
+            f"{models_dir(project)}: cannot make the folder a trained model is written to "
+            f"({why_file_not_written(exc)}); nothing was trained"
+        ) from None
+    mine = _training_started(tmp)
+    earlier = [
+        (started, pid)
+        for other in tmp.parent.glob(".tmp-*")
+        if other != tmp
+        and (started := _training_started(other)) is not None
+        and mine is not None
+        and (started, other.name) < (mine, tmp.name)
+        and process_alive(pid := int(other.name.split("-")[1]))
+    ]
+    if earlier:
+        discard_temp_folder(project, tmp)
+        started, pid = min(earlier)
+        since = datetime.fromtimestamp(started / 1e9).strftime("%H:%M")
+        raise TrainingRunning(
+            f"{project.path}: a training of this project is already running (pid {pid} since {since}); nothing "
+            "was trained: run it again when that one has finished (it makes a version of the same documents)"
+        )
+    return tmp
+
+
+def _training_started(folder: Path) -> int | None:
+    """When the training whose folder this is started (nanoseconds since the epoch), from its name; None for
+    another folder (an attach's, a training's of an older version of the program)."""
+    parts = folder.name.split("-")
+    if len(parts) < 4 or not parts[1].isdigit() or not parts[2].startswith(TRAINING_MARK):
+        return None
+    stamp = parts[2][len(TRAINING_MARK) :]
+    return int(stamp) if stamp.isdigit() else None
 
 
 def remove_killed_runs_folders(project: Project) -> list[Path]:

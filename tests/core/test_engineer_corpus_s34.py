@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from annotator.cli import main
 from annotator.store import Project
 
@@ -85,3 +87,98 @@ def test_reject_of_a_label_or_type_the_schema_lacks_is_refused_before_anything_c
     assert "nothing was changed" in err
     with Project(path) as p:
         assert {e.state for d in p.document_ids() for e in p.entities(d)} == {"suggested"}
+
+
+def test_a_second_training_of_a_project_while_one_runs_is_refused_naming_it(project, tmp_path):
+    """Two `annotator train` of one project at once (a Makefile run twice, a cron job over the app's training) both
+    ran to the end at half speed each and made two versions of the same documents (177 s each for a 76 s quick try
+    on 8 events-dev articles, versions 2 and 3), where a second `preannotate` is refused naming the run it meets. A
+    training now holds its model folder from its start; a second one finding a live one is refused in one line
+    naming its process, before any parsing, and leaves nothing behind."""
+    import subprocess
+    import sys
+    import time
+
+    from annotator.errors import TrainingRunning
+    from annotator.learn import versions
+    from annotator.learn.train import train_project
+
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        with project as p:
+            root = versions.models_dir(p)
+            root.mkdir()
+            theirs = root / f".tmp-{other.pid}-t{time.time_ns() - 5 * 10**9}-abcdef12"  # started 5 s ago
+            theirs.mkdir()
+            try:
+                train_project(p)
+            except TrainingRunning as exc:
+                said = str(exc)
+            else:
+                raise AssertionError("a second training ran beside the first")
+            assert f"pid {other.pid}" in said and "nothing was trained" in said, said
+            assert sorted(f.name for f in root.iterdir()) == [theirs.name]  # its folder alone: nothing of ours left
+    finally:
+        other.kill()
+        other.wait()
+
+
+def test_a_training_s_folder_whose_process_is_gone_does_not_refuse_the_next(project):
+    """A training killed (SIGKILL) leaves its folder: the next training is not refused by it (its process is gone),
+    and the folder is tidied; with too few finished documents the run says so and leaves no models folder."""
+    import pytest
+
+    from annotator.errors import NotEnoughData
+    from annotator.learn import versions
+    from annotator.learn.train import train_project
+
+    with project as p:
+        root = versions.models_dir(p)
+        root.mkdir()
+        (root / ".tmp-999999999-t1-abcdef12").mkdir()  # no such process
+        with pytest.raises(NotEnoughData):
+            train_project(p)
+        assert not root.exists()
+
+
+def _finished_project(project) -> str:  # type: ignore[no-untyped-def]
+    """Two documents with decided suggestions, marked annotated: enough for `annotator train`."""
+    path = _suggested_project(project)
+    assert main(["accept", path, "--all"]) == 0
+    assert main(["status", path, "annotated", "--all"]) == 0
+    return path
+
+
+@pytest.mark.slow
+def test_sigterm_stops_a_training_as_ctrl_c_does_saying_so_and_leaving_no_model_folder(project, tmp_path, capsys):
+    """`timeout 600 annotator train`, a CI job cancelled or `docker stop` send SIGTERM: Python's default ended the
+    process on the spot (exit -15, no line), the training's half-made model folder left beside the project until its
+    next open. It stops as Ctrl+C does now: one line saying no version was made, exit 143, nothing left."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    path = _finished_project(project)
+    capsys.readouterr()
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    run = subprocess.Popen(
+        [sys.executable, "-m", "annotator", "train", path, "--ner-epochs", "1", "--event-epochs", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    models = Path(path + ".models")
+    deadline = time.monotonic() + 60
+    while not models.exists() and time.monotonic() < deadline and run.poll() is None:
+        time.sleep(0.05)
+    time.sleep(0.5)  # into the run: the pipeline loading
+    run.send_signal(signal.SIGTERM)
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 143, (run.returncode, err[-2000:])
+    assert "annotator: terminated (SIGTERM); no model version was made" in err, err[-2000:]
+    assert not models.exists()
