@@ -20,6 +20,7 @@ from typing import Any
 
 import orjson
 
+from annotator import fileid
 from annotator.child_process import process_alive
 from annotator.errors import ModelVersionError, SaveError, TrainingRunning
 from annotator.opencheck import why_file_not_written
@@ -196,6 +197,8 @@ def start_training_folder(project: Project) -> Path:
         and mine is not None
         and (started, other.name) < (mine, tmp.name)
         and process_alive(pid := int(other.name.split("-")[1]))
+        # a folder copied with the models while that run trained the original: its process has not this file open
+        and fileid.process_has_open(pid, project.path) is not False
     ]
     if earlier:
         discard_temp_folder(project, tmp)

@@ -103,7 +103,9 @@ def test_a_second_training_of_a_project_while_one_runs_is_refused_naming_it(proj
     from annotator.learn import versions
     from annotator.learn.train import train_project
 
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    holds = "import sys, time; f = open(sys.argv[1], 'rb'); print(flush=True); time.sleep(60)"  # a run's open file
+    other = subprocess.Popen([sys.executable, "-c", holds, str(project.path)], stdout=subprocess.PIPE)
+    other.stdout.readline()
     try:
         with project as p:
             root = versions.models_dir(p)
@@ -118,6 +120,34 @@ def test_a_second_training_of_a_project_while_one_runs_is_refused_naming_it(proj
                 raise AssertionError("a second training ran beside the first")
             assert f"pid {other.pid}" in said and "nothing was trained" in said, said
             assert sorted(f.name for f in root.iterdir()) == [theirs.name]  # its folder alone: nothing of ours left
+    finally:
+        other.kill()
+        other.wait()
+
+
+def test_a_training_s_folder_copied_with_the_models_does_not_hold_the_copy(project, tmp_path):
+    """`cp -r p.annotator p.annotator.models other/` while a training of p ran copies its folder too: its process
+    lives, but trains the original (it has not the copy open), so a training of the copy is not refused by it."""
+    import subprocess
+    import sys
+    import time
+
+    from annotator.errors import NotEnoughData, TrainingRunning
+    from annotator.learn import versions
+    from annotator.learn.train import train_project
+
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])  # the original's run
+    try:
+        with project as p:
+            root = versions.models_dir(p)
+            root.mkdir()
+            (root / f".tmp-{other.pid}-t{time.time_ns() - 5 * 10**9}-abcdef12").mkdir()
+            try:
+                train_project(p)
+            except TrainingRunning as exc:
+                raise AssertionError(f"held by the original's training: {exc}") from None
+            except NotEnoughData:
+                pass  # it ran: an empty project has nothing to learn from
     finally:
         other.kill()
         other.wait()
