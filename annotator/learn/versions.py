@@ -129,6 +129,19 @@ def left_behind_message(project: Project) -> str:
     what = f"trained model version {numbers} was" if len(missing) == 1 else f"trained model versions {numbers} were"
     own = models_dir(project)
     holder = _folder_holding(project, missing)
+    them = "it" if len(missing) == 1 else "them"
+    if own.is_dir():  # versions trained since the copy are in it: "copy that folder to it" put the folder inside it
+        folders = f"folder {numbers}" if len(missing) == 1 else f"folders {numbers}"
+        if holder is not None:
+            return (
+                f"{project.path.name}: {what} not found in {own.name}; {holder.name} beside it holds {them} (the "
+                f"project was renamed or copied, and trained since): copy {folders} of {holder.name} into {own.name} "
+                f"(cp -r {' '.join(f'{holder.name}/{n}' for n in missing)} {own.name}/) to use {them}"
+            )
+        return (
+            f"{project.path.name}: {what} left behind (expected in {own}, which holds the versions trained since; "
+            f"copy {folders} of the models folder where the project was into it to use {them})"
+        )
     if holder is not None:  # the models are found by the project file's name: said, with the folder that has them
         return (
             f"{project.path.name}: {what} not found in {own.name}; {holder.name} beside it holds "

@@ -212,3 +212,43 @@ def test_sigterm_stops_a_training_as_ctrl_c_does_saying_so_and_leaving_no_model_
     assert run.returncode == 143, (run.returncode, err[-2000:])
     assert "annotator: terminated (SIGTERM); no model version was made" in err, err[-2000:]
     assert not models.exists()
+
+
+def test_a_copy_trained_since_is_told_to_copy_the_version_folders_into_its_models_folder(tmp_path):
+    """A project copied without its models and trained since (two.annotator: version 1 in p.annotator.models, 2
+    and 3 in its own) was told "rename or copy that folder to two.annotator.models to use it": `cp -r
+    p.annotator.models two.annotator.models` puts the folder inside the one that exists (two.annotator.models/
+    p.annotator.models), and version 1 stays missing without a word. It names the version folders to copy into it."""
+    import shutil
+
+    from annotator.learn import versions
+    from annotator.store import Project, now
+
+    def with_version(path):  # type: ignore[no-untyped-def]
+        with Project(path, annotator="t") as project:
+            made = {"created": now(), "documents": 8}
+            versions.publish(project, versions.new_temp_folder(project), made, False)
+
+    with_version(tmp_path / "p.annotator")
+    shutil.copy(tmp_path / "p.annotator", tmp_path / "two.annotator")
+    with_version(tmp_path / "two.annotator")  # version 2, in two.annotator.models
+    with Project(tmp_path / "two.annotator", create=False) as project:
+        note = versions.left_behind_message(project)
+    assert note == (
+        "two.annotator: trained model version 1 was not found in two.annotator.models; p.annotator.models beside it "
+        "holds it (the project was renamed or copied, and trained since): copy folder 1 of p.annotator.models into "
+        "two.annotator.models (cp -r p.annotator.models/1 two.annotator.models/) to use it"
+    ), note
+    shutil.copytree(tmp_path / "p.annotator.models" / "1", tmp_path / "two.annotator.models" / "1")  # as it says
+    with Project(tmp_path / "two.annotator", create=False) as project:
+        assert versions.left_behind_message(project) == ""
+        assert [v.present for v in versions.list_versions(project)] == [True, True]
+    (tmp_path / "elsewhere").mkdir()
+    shutil.copy(tmp_path / "two.annotator", tmp_path / "elsewhere" / "two.annotator")
+    with_version(tmp_path / "elsewhere" / "two.annotator")  # version 3 there, 1 and 2 left behind
+    with Project(tmp_path / "elsewhere" / "two.annotator", create=False) as project:
+        note = versions.left_behind_message(project)
+    assert note.startswith("two.annotator: trained model versions 1, 2 were left behind (expected in "), note
+    assert note.endswith(
+        "which holds the versions trained since; copy folders 1, 2 of the models folder where the project was into it to use them)"
+    ), note
