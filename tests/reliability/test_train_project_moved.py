@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,17 +27,17 @@ TRAIN = ["--ner-epochs", "1", "--event-epochs", "1"]
 
 def _move_at_save(monkeypatch: pytest.MonkeyPatch, path: Path, to: Path | None) -> None:
     """Rename (or, ``to`` None, delete) the project file when the trained model is about to be saved."""
-    made = versions.new_temp_folder
+    made = versions.publish  # the model written, its version about to be numbered (its folder is made at the start)
 
-    def hook(project: Project) -> Path:
-        monkeypatch.setattr(versions, "new_temp_folder", made)  # once
+    def hook(project: Project, *args: Any, **kwargs: Any) -> int:
+        monkeypatch.setattr(versions, "publish", made)  # once
         if to is None:
             os.unlink(path)
         else:
             os.rename(path, to)
-        return made(project)
+        return made(project, *args, **kwargs)
 
-    monkeypatch.setattr(versions, "new_temp_folder", hook)
+    monkeypatch.setattr(versions, "publish", hook)
 
 
 @pytest.mark.slow

@@ -20,15 +20,15 @@ old.mkdir()
 new.mkdir()
 path = old / "p.annotator"
 tiny_project(path, 8).close()
-made = versions.new_temp_folder
+made = versions.publish  # the save: the model written, its version about to be numbered
 
 
-def hook(project):  # type: ignore[no-untyped-def]
-    versions.new_temp_folder = made
+def hook(project, *args, **kwargs):  # type: ignore[no-untyped-def]
+    versions.publish = made
     os.rename(path, new / "p.annotator")
     os.chmod(new, 0o555)  # the folder it went to cannot be written: its models folder cannot be made there
-    return made(project)
+    return made(project, *args, **kwargs)
 
 
-versions.new_temp_folder = hook
+versions.publish = hook
 sys.exit(main(["train", str(path), "--ner-epochs", "1", "--event-epochs", "1"]))
