@@ -166,7 +166,14 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 def cmd_models(args: argparse.Namespace) -> int:
     from annotator.learn.report import format_versions
-    from annotator.learn.versions import ORIGINAL, default_version, left_behind_message, list_versions, set_default
+    from annotator.learn.versions import (
+        ORIGINAL,
+        default_version,
+        left_behind_message,
+        list_versions,
+        set_default,
+        training_running,
+    )
 
     with open_project(args, create=False) as project:
         if args.attach is not None:
@@ -199,8 +206,14 @@ def cmd_models(args: argparse.Namespace) -> int:
         else:
             print(format_versions(infos, default_version(project) is None))
         note = left_behind_message(project)
+        training = training_running(project)
     if note:
         print(f"annotator: warning: {note}", file=sys.stderr)
+    if training:  # a script polling for the version: it comes when that run ends
+        print(
+            f"annotator: note: a training of this project is running ({training}): its version is listed when it ends",
+            file=sys.stderr,
+        )
     return 0
 
 

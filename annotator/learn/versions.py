@@ -201,27 +201,40 @@ def start_training_folder(project: Project) -> Path:
             f"{models_dir(project)}: cannot make the folder a trained model is written to "
             f"({why_file_not_written(exc)}); nothing was trained"
         ) from None
-    mine = _training_started(tmp)
-    earlier = [
-        (started, pid)
-        for other in tmp.parent.glob(".tmp-*")
-        if other != tmp
-        and (started := _training_started(other)) is not None
-        and mine is not None
-        and (started, other.name) < (mine, tmp.name)
-        and process_alive(pid := int(other.name.split("-")[1]))
-        # a folder copied with the models while that run trained the original: its process has not this file open
-        and fileid.process_has_open(pid, project.path) is not False
-    ]
-    if earlier:
+    other = training_running(project, before=tmp)
+    if other is not None:
         discard_temp_folder(project, tmp)
-        started, pid = min(earlier)
-        since = datetime.fromtimestamp(started / 1e9).strftime("%H:%M")
         raise TrainingRunning(
-            f"{project.path}: a training of this project is already running (pid {pid} since {since}); nothing "
-            "was trained: run it again when that one has finished (it makes a version of the same documents)"
+            f"{project.path}: a training of this project is already running ({other}); nothing was trained: run it "
+            "again when that one has finished (it makes a version of the same documents)"
         )
     return tmp
+
+
+def training_running(project: Project, before: Path | None = None) -> str | None:
+    """The training of this project that is running, as "pid N since HH:MM" (the first started), or None: a folder
+    of a training's whose process is alive and has this project file open (a folder copied with the models while
+    that run trained the original is not this file's); with ``before`` (this run's own folder), one started before
+    it (by its name's start: of two started in the same instant, the later gives way)."""
+    root = models_dir(project)
+    if not root.is_dir():
+        return None
+    mine = _training_started(before) if before is not None else None
+    if before is not None and mine is None:
+        return None
+    running = [
+        (started, pid)
+        for folder in root.glob(".tmp-*")
+        if folder != before
+        and (started := _training_started(folder)) is not None
+        and (before is None or (started, folder.name) < (mine, before.name))
+        and process_alive(pid := int(folder.name.split("-")[1]))
+        and fileid.process_has_open(pid, project.path) is not False
+    ]
+    if not running:
+        return None
+    started, pid = min(running)
+    return f"pid {pid} since {datetime.fromtimestamp(started / 1e9).strftime('%H:%M')}"
 
 
 def _training_started(folder: Path) -> int | None:

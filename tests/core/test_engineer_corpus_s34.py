@@ -89,12 +89,12 @@ def test_reject_of_a_label_or_type_the_schema_lacks_is_refused_before_anything_c
         assert {e.state for d in p.document_ids() for e in p.entities(d)} == {"suggested"}
 
 
-def test_a_second_training_of_a_project_while_one_runs_is_refused_naming_it(project, tmp_path):
+def test_a_second_training_of_a_project_while_one_runs_is_refused_naming_it(project, tmp_path, capsys):
     """Two `annotator train` of one project at once (a Makefile run twice, a cron job over the app's training) both
-    ran to the end at half speed each and made two versions of the same documents (177 s each for a 76 s quick try
+    ran to the end at half speed each and made two versions of the same documents (177 s each for a 77 s quick try
     on 8 events-dev articles, versions 2 and 3), where a second `preannotate` is refused naming the run it meets. A
     training now holds its model folder from its start; a second one finding a live one is refused in one line
-    naming its process, before any parsing, and leaves nothing behind."""
+    naming its process, before any parsing, and leaves nothing behind; `models` says one is running."""
     import subprocess
     import sys
     import time
@@ -120,6 +120,10 @@ def test_a_second_training_of_a_project_while_one_runs_is_refused_naming_it(proj
                 raise AssertionError("a second training ran beside the first")
             assert f"pid {other.pid}" in said and "nothing was trained" in said, said
             assert sorted(f.name for f in root.iterdir()) == [theirs.name]  # its folder alone: nothing of ours left
+        capsys.readouterr()
+        assert main(["models", str(project.path)]) == 0  # a script polling for the version is told it is coming
+        note = capsys.readouterr().err
+        assert f"note: a training of this project is running (pid {other.pid} since " in note, note
     finally:
         other.kill()
         other.wait()
