@@ -15,6 +15,7 @@ from annotator.pipeline_names import SPACY_KINDS, LabelKinds
 from annotator.rules import can_fill, takes, takes_value
 from annotator.role_slots import PREPOSITIONS, role_slots
 from annotator.schema import EventType, Role, Schema
+from annotator.candidate_names import JUDGE_ROLE, bare_before_the, names_judge
 from annotator.suggest.time_spans import is_length_of_time
 
 if TYPE_CHECKING:
@@ -227,7 +228,8 @@ def role_candidates(
     ``time_spans.is_length_of_time``), which the pipeline labels DATE and which is no time of the event. A role of one amount's label takes the sentence's undecided suggestions of
     another amount's label after its own (``kin_fits``: the Money of seed 004's "fined", "500,000 zlotys" QUANTITY:
     the role key relabels it as it fills)."""
-    rank = _candidate_rank(role.labels, trigger, sentence, used, text, source, subject_side(role), agent, kinds)
+    judge = role.name == JUDGE_ROLE
+    rank = _candidate_rank(role.labels, trigger, sentence, used, text, source, subject_side(role), agent, kinds, judge)
     ts, te = trigger
     skip = set(exclude)
     fits = role_fits(role)
@@ -241,7 +243,7 @@ def role_candidates(
         and not (e.start == ts and e.end == te)
         and not (ages and is_length_of_time(text, e.start, e.end))
     ]
-    return sorted(ok, key=rank)
+    return bare_before_the(sorted(ok, key=rank), text)
 
 
 def role_fits(role: Role) -> Callable[[Entity], bool]:
@@ -271,8 +273,9 @@ def _candidate_rank(
     lean: int = 0,
     agent: int = 0,
     kinds: LabelKinds = SPACY_KINDS,
+    judge: bool = False,
 ) -> Callable[[Entity], tuple]:
-    """The order of ``role_candidates`` as a key: (filling another role, group, told after "from", whose, place side,
+    """The order of ``role_candidates`` as a key: (filling another role, group, judged, told after "from", whose, place side,
     typical, distance, start, id); group 0 the trigger's sentence, 1 the rest of the document, 2 the sentence's places
     told as where; told after "from": ``source`` for a name of the sentence told so, else 0; whose: for a role of
     places only, a place of the sentence told as a possessor ("Venezuela's President", "London's Tower Bridge":
@@ -281,7 +284,10 @@ def _candidate_rank(
     a name inside a trigger phrase after its first word counts as told after it (its object: "found Marek Zielinski
     guilty"); typical: in the trigger's sentence, a name of the role's first label (the schema lists a role's typical filler
     first, the label a new span for it takes: ``label_for_span``) before the others, for a role that takes other
-    kinds than places (a place's order is where it is told)."""
+    kinds than places (a place's order is where it is told); for the role of who judges (``judge``), a name of the
+    sentence that is a court's or a judge's (``names_judge``) before the sentence's others (``judged``, after the
+    group): a judge is a PERSON, and the sentence's ORG (the Adjudicator's first label: "the Bureau") went first
+    (session 34)."""
     ts, te = trigger
     late = set(used)
     places_only = set(labels) <= kinds.places
@@ -294,9 +300,11 @@ def _candidate_rank(
             distance = e.start - te
         else:
             distance = 0
-        side = after_from = whose = 0
+        side = after_from = whose = judged = 0
         if sentence[0] <= e.start and e.end <= sentence[1]:
             group = 0
+            if judge:
+                judged = 0 if names_judge(text, e.start, e.end) else 1
             if source or agent:
                 told = told_after(text, e.start)
                 after_from = source if told == "from" else agent if told == "by" else 0
@@ -310,7 +318,7 @@ def _candidate_rank(
         else:
             group = 1
         typical = 1 if group == 0 and not places_only and e.label != labels[0] else 0
-        return (e.id in late, group, after_from, whose, side, typical, distance, e.start, e.id)
+        return (e.id in late, group, judged, after_from, whose, side, typical, distance, e.start, e.id)
 
     return rank
 
@@ -342,7 +350,10 @@ def first_role_candidates(
         pool = {e.id: e for e in [*inside, *near]}
         found = role_candidates(pool.values(), role, trigger, sentence, skip, used, text, source, agent, kinds)
         complete = len(near) < ask  # every span the role takes is in the pool
-        rank = _candidate_rank(role.labels, trigger, sentence, used, text, source, subject_side(role), agent, kinds)
+        judge = role.name == JUDGE_ROLE
+        rank = _candidate_rank(
+            role.labels, trigger, sentence, used, text, source, subject_side(role), agent, kinds, judge
+        )
         first = [e for e in found if rank(e)[:2] in ((False, 0), (False, 1))]
         if complete:
             return found, True

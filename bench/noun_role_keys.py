@@ -33,7 +33,7 @@ from annotator.find_words import find_stops  # noqa: E402
 from annotator.keyflow import agent_order, role_candidates, source_order, within_line  # noqa: E402
 from annotator.model import Entity  # noqa: E402
 from annotator.nlp import noun_heads  # noqa: E402
-from annotator.role_heads import heads_of_kind, heads_offered  # noqa: E402
+from annotator.role_heads import heads_for_role, heads_of_kind, heads_offered  # noqa: E402
 from annotator.schema import load_schema  # noqa: E402
 
 DETERMINERS = {"DT", "PRP$", "WDT", "WP$", "PDT", "POS"}
@@ -90,7 +90,8 @@ def run(  # noqa: C901
 ) -> dict:
     """Keys of every gold argument (Time aside) by half: entity arguments at their rank, no-span ones by Find or, with
     ``form``, at their rank among the phrases put in the cycle at ``place``; ``kinds``: the stored heads offered to a
-    role only when of a kind it takes (``role_heads.heads_of_kind``; "open": and those of no kind known)."""
+    role only when of a kind it takes (``role_heads.heads_of_kind``; "open": and those of no kind known among them;
+    "last": those of no kind known after them, as the app offers them since session 34: ``heads_for_role``)."""
     labels = {lab.name for lab in schema.entities}
     out = {h: {"ent": 0, "ent_keys": 0, "none": 0, "none_keys": 0, "none_cycled": 0} for h in (0, 1)}
     for k, (row, doc) in enumerate(zip(rows, docs)):
@@ -128,7 +129,11 @@ def run(  # noqa: C901
                         (e.start, e.end)
                         for e in role_candidates(ents, role, trig, sent, used, used, text, source, agent)
                     ]
-                    offered = heads_of_kind(nps, text, role.labels, kinds == "open") if kinds else nps
+                    if kinds == "last":
+                        fit, unknown = heads_for_role(nps, text, role.labels)
+                        offered = [*fit, *unknown]
+                    else:
+                        offered = heads_of_kind(nps, text, role.labels, kinds == "open") if kinds else nps
                     if offered:
                         cands = _with_phrases(cands, offered, sent, trig, place)
                     hit = [e for e in ents if (e.start, e.end) == sp and e.label in role.labels]
@@ -156,9 +161,9 @@ def _with_phrases(
     """The entity candidates (``role_candidates``' order kept) with the sentence's phrases, nearest the trigger first:
     before the first candidate of another sentence ("after": after those of the trigger's sentence), or with the
     sentence's candidates by distance to the trigger ("mixed")."""
-    near = sorted(nps, key=lambda sp: (abs(sp[0] - trig[0]), sp[0]))
+    near = sorted(nps, key=lambda sp: (abs(sp[0] - trig[0]), sp[0])) if place != "kept" else list(nps)
     k = next((i for i, c in enumerate(cands) if not (sent[0] <= c[0] and c[1] <= sent[1])), len(cands))
-    if place == "after":
+    if place in ("after", "kept"):  # "kept": the phrases in the order given, after the sentence's candidates
         return cands[:k] + near + cands[k:]
     return sorted(cands[:k] + near, key=lambda sp: abs(sp[0] - trig[0])) + cands[k:]
 
@@ -190,6 +195,7 @@ def main() -> None:
         plans += [
             ("stored, role's kinds", "stored", "after", "kinds"),
             ("stored, kinds or none", "stored", "after", "open"),
+            ("stored, kinds, then none known", "stored", "kept", "last"),  # the app since session 34
         ]
     for name, form, place, *kinds in plans:
         dev = run(rows, docs, schema, None, form, place, *kinds)

@@ -53,18 +53,22 @@ def caret_key(under: Entity | Event | PlainWord | None) -> tuple[str, int] | Non
     return None if under is None else ("event" if isinstance(under, Event) else "span", under.id)
 
 
-def caret_note(c: "Controller", e: Entity | Event | PlainWord | None) -> str:
-    """The words the line adds for the caret's span ``e`` ("" for none): its label, words and state, the role it
-    fills in the selected event, and Space; for another event's trigger, its type, words and state; for a plain word,
-    that E changes the selected event's type and how to make a new event on it."""
+def caret_note(c: "Controller", e: Entity | Event | PlainWord | None, most: int = 40) -> str:
+    """The words the line adds for the caret's span ``e`` ("" for none): its label, words (the first ``most`` code
+    points, "…" where cut) and state, the role it fills in the selected event, and Space; for another event's
+    trigger, its type, words and state; for a plain word, that E changes the selected event's type and how to make a
+    new event on it."""
     if e is None:
         return ""
     if isinstance(e, PlainWord):
         return f"; the caret is on “{c.span_said(e.start, e.end, 40)}” (E: this event's type; Escape, E: a new event)"
     if isinstance(e, Event):
-        words = c.span_said(e.trigger_start, e.trigger_end, 40)
+        words = c.span_said(e.trigger_start, e.trigger_end, most) + (
+            "…" if e.trigger_end - e.trigger_start > most else ""
+        )
         return f"; the caret is on event {e.type} “{words}” ({e.state}; Space selects it)"
     ev = c.events.get(c.current_event) if c.current_event is not None else None
     role = next((a.role for a in ev.arguments if a.entity_id == e.id), None) if ev is not None else None
     its = f", its {role}" if role else ""
-    return f"; the caret is on {e.label} “{c.span_said(e.start, e.end, 40)}” ({e.state}{its}; Space selects it)"
+    words = c.span_said(e.start, e.end, most) + ("…" if e.end - e.start > most else "")
+    return f"; the caret is on {e.label} “{words}” ({e.state}{its}; Space selects it)"

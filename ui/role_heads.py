@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from annotator.span_label import label_for_span
 from annotator.model import Entity, Event
 from annotator.pipeline_names import label_kinds
-from annotator.role_heads import heads_of_kind, heads_offered, heads_place, takes_nouns
+from annotator.role_heads import heads_for_role, heads_offered, heads_place, of_no_known_kind, takes_nouns
 from ui import commands as cmd
 from ui.role_keys import elsewhere_said, filled_span, filling, next_said
 
@@ -28,15 +28,17 @@ def with_heads(
     c: "Controller", ev: Event, ents: Sequence[Entity], sentence: tuple[int, int], role: "Role"
 ) -> list[Candidate]:
     """``role``'s candidates (entity ids) with the sentence's stored noun heads that are no span
-    (``role_heads.heads_offered``) after that sentence's entities (``role_heads.heads_place``), those of a kind the
-    role takes (``role_heads.heads_of_kind``: no "deal" for an Org); none for a role of times or amounts alone
+    (``role_heads.heads_offered``) after that sentence's entities (``role_heads.heads_place``): those of a kind the
+    role takes ("market" is offered to no Attacker), then those of no kind known (``role_heads.heads_for_role``,
+    session 34: "deal" after "firms" for an Org, said so); none for a role of times or amounts alone
     (``role_heads.takes_nouns``)."""
     ids: list[Candidate] = [e.id for e in ents]
     if not takes_nouns(role.labels, label_kinds(c.schema)):
         return ids
     spans = [(e.start, e.end) for e in c.entities.values() if e.state != "rejected"]
-    heads = heads_offered(c.held.noun_heads(c.project), sentence, (ev.trigger_start, ev.trigger_end), spans)
-    heads = heads_of_kind(heads, c.doc.text, role.labels)
+    near = heads_offered(c.held.noun_heads(c.project), sentence, (ev.trigger_start, ev.trigger_end), spans)
+    fit, unknown = heads_for_role(near, c.doc.text if c.doc is not None else "", role.labels)
+    heads = [*fit, *unknown]
     if not heads:
         return ids
     k = heads_place([(e.start, e.end) for e in ents], sentence)
@@ -65,8 +67,10 @@ def fill_with_head(
     if arg is None:
         return None
     said = next_said(c, index, cands[i:], more, c.sentence(ev.trigger_start), filling(c, ev, role))
+    kind = ", its kind unknown" if of_no_known_kind(c.doc.text, span) else ""
     c.report_status(
-        f"{role.name}: {c.span_said(*span)} as {label}, a noun of the sentence (a label key changes it){told}  ({said})"
+        f"{role.name}: {c.span_said(*span)} as {label}, a noun of the sentence{kind} (a label key changes it){told}"
+        f"  ({said})"
     )
     return ev.id, index, cands, i, arg, more, filled_span(c, ev.id, arg, span)
 

@@ -30,6 +30,7 @@ class StatusLine(QLabel):
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name; signals connected to setText come here
         self._detail = ""
+        self._whole = ""
         lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]  # a table's padding too
         self._lines = len(lines)
         self._full = text
@@ -76,24 +77,38 @@ class StatusLine(QLabel):
         self._detail = detail
         self._tip()
 
+    def set_text_and_whole(self, text: str, whole: str) -> None:
+        """``text``, a line fitted to the width that says less than ``whole`` (the selected event's, its words
+        shortened: ``ui.event_line``), shown as ``setText`` shows it, ``whole`` in its tooltip and the click's box
+        ("" when ``text`` is the whole)."""
+        self.setText(text)
+        self._whole = whole
+        self._tip()
+
     def is_cut(self) -> bool:
         """The line does not show the whole text (elided, or lines joined): a click opens it whole."""
         return self._lines > 1 or self.shown_text() != self.text()
 
+    def says_less(self) -> bool:
+        """The line is cut, or says less than its whole text (``set_text_and_whole``): a click opens the whole."""
+        return self.is_cut() or bool(getattr(self, "_whole", ""))
+
     def _tip(self) -> None:
-        cut = self.is_cut()
+        cut = self.says_less()
         self.setCursor(Qt.CursorShape.PointingHandCursor if cut else Qt.CursorShape.ArrowCursor)
         if getattr(self, "_detail", ""):
             self.setToolTip(tooltip_text(f"{self._full}\n{self._detail}"))
             return
-        self.setToolTip(tooltip_text(getattr(self, "_full", self.text())) + "\n(click: the whole text)" if cut else "")
+        whole = getattr(self, "_whole", "") or getattr(self, "_full", self.text())
+        self.setToolTip(tooltip_text(whole) + "\n(click: the whole text)" if cut else "")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         """A line that is cut opens its whole text (and the detail) in a box, selectable, lines as they came."""
-        if event.button() != Qt.MouseButton.LeftButton or not self.is_cut():
+        if event.button() != Qt.MouseButton.LeftButton or not self.says_less():
             super().mousePressEvent(event)
             return
-        whole = "\n".join(x for x in (getattr(self, "_full", self.text()), getattr(self, "_detail", "")) if x)
+        said = getattr(self, "_whole", "") or getattr(self, "_full", self.text())
+        whole = "\n".join(x for x in (said, getattr(self, "_detail", "")) if x)
         box = self.details_box
         if box is None:
             box = self.details_box = QMessageBox(self.window())

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QWidget
 from annotator.model import DEFAULT_SET, FINISHED
 from annotator.navigation import LocalTokens
 from annotator.teams.sets import covering_sets, waits_for_adjudication
-from annotator.wording import counted, first_named
 from ui import commands as cmd
-from ui.caret_note import caret_key, caret_note, caret_span
+from ui.caret_note import caret_key, caret_span
+from ui.event_line import DECIDE_KEYS, event_line
 from ui.menus import build_context_menu
 from ui.plain import tooltip_text
 from ui.status_line import SEPARATOR
@@ -29,10 +29,6 @@ if TYPE_CHECKING:  # pragma: no cover
 else:
     _Window = object  # a part of the window: what it takes from the rest is WindowParts
 
-# what decides the suggestion selected, said beside it: a person new to the app found Enter and X only in the context
-# menu or Help > Shortcuts (the line named Tab and Ctrl+Enter, not these)
-DECIDE_KEYS = " (Enter: accept; X: reject)"
-FILLERS_SAID = 3  # a suggested event's fillers the status line names (what Enter accepts with it); the rest counted
 ACCEPT_REST = "&Accept the rest and mark annotated"  # Enter; Alt+A, Alt+L: each answer has its key
 LEAVE_REST = "Mark annotated, &leave them undecided"
 
@@ -442,58 +438,28 @@ class WindowFlow(_Window):
             # its selection is gone, or another message came after it (a setting's, a work's end): it came back over
             # "Version 1 is now the default" minutes later, at the pre-annotation that message asked for
             note = self._note = None
+        whole = ""  # the line's whole text where it says less (the selected event's, ``ui.event_line``)
         if note is not None:
             text = note[0]
         elif e is not None:
             keys = DECIDE_KEYS if e.state == "suggested" else ""
             text = f"{e.label} ({e.state}): {c.span_said(e.start, e.end, 80)}{keys}"
         elif v is not None:
-            alt = (
-                f"; also possible: {', '.join(v.alternatives)} (Shift+E)"
-                if v.alternatives and v.state == "suggested"
-                else ""
-            )
-            keys = DECIDE_KEYS if v.state == "suggested" else ""
-            etype = c.schema.event_type(v.type) if c.schema is not None else None
-            roles = [r.name for r in etype.roles] if etype is not None else []
-            named = [
-                f"{a.role} “{c.span_said(e.start, e.end, 24)}{'…' if e.end - e.start > 24 else ''}”"
-                for a in sorted(v.arguments, key=lambda a: roles.index(a.role) if a.role in roles else len(roles))
-                if (e := c.entities.get(a.entity_id))
-            ]
-            # "found" of "found … guilty": Shift+Enter takes the phrase (a decided event's too, session 23)
-            phrase = self.edit_actions.events.phrase(v) if v.state != "rejected" else None
-            said = f"event {v.type} ({v.state}): {c.span_said(v.trigger_start, v.trigger_end, 60)}"
-
-            def line(most: int) -> str:  # the line up to its keys, naming ``most`` of the fillers
-                k = keys
-                if k and named:  # what Enter accepts with it, named: the text draws the fillers only while in view
-                    fillers = first_named(named, most) if most else counted(len(named), "filler")
-                    k = f" (Enter: accept, with {fillers}; X: reject)"
-                if k and phrase is not None:
-                    k = k.replace("; X:", f"; Shift+Enter: accept as “{c.span_said(*phrase, 60)}”; X:")
-                elif phrase is not None:
-                    k = f" (Shift+Enter: widen the trigger to “{c.span_said(*phrase, 60)}”)"
-                return f"{said}{k}"
-
-            # fewer fillers named where the line is cut (1366x768): its keys at its end stay in view (session 26); none,
-            # only counted, where one does not fit beside the Shift+Enter phrase (seed 004's "found", session 27)
-            fewest = FILLERS_SAID if not (keys and named) else 0
-            if fewest < FILLERS_SAID:  # the line as wide as it is beside the work-left widget, shown with it
-                self.work_label.setVisible(bool(getattr(self, "_work_left_whole", "")))
-                self.message.parentWidget().layout().activate()  # the status bar's
+            # fewer fillers named, words shortened where the line is cut (1366x768): its keys, then the caret note, stay
+            # in view (sessions 26, 34); fitted to the line as wide as it is beside the work-left widget, shown with it
+            self.work_label.setVisible(bool(getattr(self, "_work_left_whole", "")))
+            self.message.parentWidget().layout().activate()  # the status bar's
             under = caret_span(c, self.view)  # the caret moved off the event onto a span: said (``caret_moved``)
             self._caret_said = caret_key(under)
-            text = next((t for n in range(FILLERS_SAID, fewest, -1) if self.message.fits(t := line(n))), line(fewest))
-            text += alt
-            note = caret_note(c, under)  # where it fits beside the event's line as fitted, else left out
-            if note and self.message.fits(text + note):
-                text += note
+            # "found" of "found … guilty": Shift+Enter takes the phrase (a decided event's too, session 23)
+            phrase = self.edit_actions.events.phrase(v) if v.state != "rejected" else None
+            text, whole = event_line(c, v, phrase, under, self.message.fits)
             self._fitted_at = self.message.width()  # resized to another width: fitted again (``refit_line``)
         else:
             text = ""
         if text:
-            self.message.setText(f"{text}{SEPARATOR}{left}" if left and not short else text)
+            beside = f"{SEPARATOR}{left}" if left and not short else ""
+            self.message.set_text_and_whole(f"{text}{beside}", f"{whole}{beside}" if whole != text else "")
             self._described = self.message.text()
         elif ours:  # what it described is gone, or nothing is selected: the work left in the document
             self.message.setText(left)

@@ -878,3 +878,45 @@ def test_the_span_index_finds_the_spans_at_a_place_as_a_pass_over_all_of_them_do
     for cp in [*range(0, 5400, 7), 0, 5299, 5300]:
         for shown in (False, True):
             assert index.at(by_id, cp, shown) == entities_at(ents, cp, shown)
+
+
+def test_the_adjudicators_candidates_take_a_judge_of_the_sentence_before_another_body():
+    """The Adjudicator takes ORG first (its typical label): "The Central Anti-Corruption Bureau said Judge Anna
+    Kowalczyk would hear the appeal" offered the Bureau first, the judge (a PERSON) after it. A name of the sentence
+    that is a court's or a judge's (its words, or the title before it) goes first for the Adjudicator (session 34)."""
+    from annotator.candidate_names import names_judge
+    from annotator.keyflow import agent_order
+
+    text = "The Central Anti-Corruption Bureau said that Judge Anna Kowalczyk would hear the appeal of Marek Zielinski."
+
+    def at(words: str) -> tuple[int, int]:
+        return text.index(words), text.index(words) + len(words)
+
+    schema = default_schema()
+    appeal = schema.event_type("Justice:Appeal")
+    adjudicator = next(r for r in appeal.roles if r.name == "Adjudicator")
+    ents = [
+        ent(1, *at("Central Anti-Corruption Bureau"), "ORG"),
+        ent(2, *at("Anna Kowalczyk"), "PERSON"),
+        ent(3, *at("Marek Zielinski"), "PERSON"),
+    ]
+    assert names_judge(text, *at("Anna Kowalczyk")) and not names_judge(text, *at("Marek Zielinski"))
+    trigger, sentence = at("appeal"), (0, len(text))
+    got = role_candidates(ents, adjudicator, trigger, sentence, text=text, agent=agent_order(appeal, adjudicator))
+    assert [e.id for e in got] == [2, 1, 3], [e.id for e in got]  # main: the Bureau first
+
+
+def test_a_name_spanned_without_its_the_comes_before_the_same_name_with_it():
+    """Seed 004: "the Court of Appeal" (the pipeline's ORG) and "Court of Appeal" (the span made for the argument)
+    were both candidates, the longer first, and the Adjudicator took a second key (session 34)."""
+    from annotator.candidate_names import bare_before_the
+
+    text = "He would appeal to the Court of Appeal in Warsaw."
+    i = text.index("the Court")
+    whole, bare, place = ent(1, i, i + 19, "ORG"), ent(2, i + 4, i + 19, "ORG"), ent(3, 42, 48, "GPE")
+    assert [e.id for e in bare_before_the([whole, place, bare], text)] == [place.id, bare.id, whole.id]
+    assert [e.id for e in bare_before_the([whole, place], text)] == [whole.id, place.id]  # alone: as it was
+    appeal = default_schema().event_type("Justice:Appeal")
+    adjudicator = next(r for r in appeal.roles if r.name == "Adjudicator")
+    got = role_candidates([whole, bare], adjudicator, (9, 15), (0, len(text)), text=text)
+    assert [e.id for e in got] == [2, 1], [e.id for e in got]  # main: [1, 2]

@@ -29,7 +29,7 @@ from annotator.keyflow import (
 )
 from annotator.span_label import label_for_span, label_to_fill
 from annotator.model import Entity, Event
-from annotator.role_heads import heads_of_kind, heads_offered, heads_place
+from annotator.role_heads import heads_for_role, heads_offered, heads_place
 from annotator.pipeline_names import label_kinds
 from annotator.role_event import event_for_filler
 from annotator.trigger_phrase import phrase_ahead
@@ -378,8 +378,9 @@ class Player:
 
     def add_missing_entities(self) -> None:
         have = {(e.start, e.end, e.label) for e in self.c.entities.values() if e.state != "rejected"}
-        for s, t, lab in sorted(self.gold_entities - have):
-            if self.left_to_role_key(s, t, lab):
+        missing = sorted(self.gold_entities - have)
+        for k, (s, t, lab) in enumerate(missing):
+            if self.left_to_role_key(s, t, lab, missing[k + 1][:2] if k + 1 < len(missing) else None):
                 continue
             _, plan = self.label_plan(s, t, lab)
             if plan is not None and not plan[3] and not plan[2]:  # Ctrl+ the label key in Find's bar
@@ -392,12 +393,18 @@ class Player:
                 self.press(self.keys[lab])
             assert any((e.start, e.end, e.label) == (s, t, lab) for e in self.c.entities.values())
 
-    def left_to_role_key(self, start: int, end: int, label: str) -> bool:
+    def left_to_role_key(self, start: int, end: int, label: str, after: tuple[int, int] | None = None) -> bool:
         """Whether the missing span ``[start, end)`` is a gold event's argument that the role key typed in Find's bar
         makes a span of, with ``label`` (``span_label.label_for_span``), as it fills the role (session 25): the events'
         phase makes it then, `Ctrl+F`, letters and the role key, where labelling it here took `Return` and the label
-        key more."""
-        now = self.label_plan(start, end, label)[0]  # Find and the label key here; the role key comes later either way
+        key more. Against that, labelled here it is among the role's candidates then: the role key alone where the
+        cycle offers it among the first (``labelled_rank``), and the next missing span (``after``) is reached from it,
+        not from the caret; session 33's estimate left both out, and seed 004's "firms" went to Find in the events'
+        phase (entities only 108 -> 111) where labelling it cost no key more here (the Find to "court" after it two
+        fewer)."""
+        now = self.label_plan(start, end, label)[0]  # Find and the label key here
+        if after is not None:  # the walk on: the next one from this span, against from the caret
+            now += self._find_plan(*after, here=start)[0] - self._find_plan(*after)[0]
         for type_, trigger, args in self.gold_events:
             for role in self.c.schema.event_type(type_).roles:
                 if (role.name, (start, end)) not in args:
@@ -405,12 +412,39 @@ class Player:
                 if label_for_span(self.c.entities.values(), self.text, (start, end), role.labels) != label:
                     return False
                 # from the trigger (the caret there after N or E): Ctrl+F, letters (and Enter, F3 past earlier
-                # matches); the role key not counted, as it is not in ``now``
+                # matches), and the role key in the bar
                 plans = [(c - 1 if h == 0 else c, n, h) for c, n, h in self._prefixes(start, end, trigger[0])]
                 fill = lambda a, b: self.w.find_bar.filler(a, b) or self.c.snap(a, b)  # noqa: E731  (session 32)
                 fits = [c for c, n, h in plans if (fill if h == 0 else self.c.snap)(start, start + n) == (start, end)]
-                return bool(fits) and min(fits) < now
+                if not fits:
+                    return False
+                rank = self.labelled_rank(type_, trigger, role, (start, end), label)
+                later = rank + 1 if rank is not None and rank < MAX_CYCLE else min(fits) + 1
+                return min(fits) + 1 < now + later
         return False
+
+    def labelled_rank(
+        self, type_: str, trigger: tuple[int, int], role, span: tuple[int, int], label: str
+    ) -> int | None:  # type: ignore[no-untyped-def]
+        """Where the role key's cycle of ``role`` (of the gold event on ``trigger``) would offer ``span`` labelled
+        ``label`` now, the spans there now with it (the event's own fillers not known yet: none left out); None when
+        it is not offered."""
+        made = Entity(-1, 0, span[0], span[1], label, "accepted", "tester", None)
+        etype = self.c.schema.event_type(type_)
+        live = [e for e in self.c.entities.values() if e.state != "rejected"]
+        cands = role_candidates(
+            [*live, made],
+            role,
+            trigger,
+            self.c.sentence(trigger[0]),
+            [],
+            [],
+            self.text,
+            source_order(etype, role),
+            agent_order(etype, role),
+        )
+        ids = [e.id for e in cands]
+        return ids.index(-1) if -1 in ids else None
 
     # -- events ----------------------------------------------------------------------------------------
     def gold_event(self, v: Event) -> tuple | None:
@@ -493,8 +527,8 @@ class Player:
 
     def cycle_spans(self, v: Event, role) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
         """The spans a role key's cycle offers for ``role`` of ``v``: its entity candidates, the trigger's sentence's
-        stored noun heads that are no span, of a kind the role takes, after that sentence's (``role_heads.heads_offered``,
-        ``heads_of_kind``, ``heads_place``)."""
+        stored noun heads that are no span, of a kind the role takes and then of none known, after that sentence's
+        (``role_heads.heads_offered``, ``heads_for_role``, ``heads_place``)."""
         ev = self.current_event()
         taken = [a.entity_id for a in ev.arguments if a.role == role.name]  # type: ignore[union-attr]
         others = [a.entity_id for a in ev.arguments if a.role != role.name]  # type: ignore[union-attr]
@@ -513,7 +547,8 @@ class Player:
         spans = [(e.start, e.end) for e in cands]
         live = [(e.start, e.end) for e in self.c.entities.values() if e.state != "rejected"]
         heads = heads_offered(self.c.held.noun_heads(self.c.project), sentence, trigger, live)
-        heads = heads_of_kind(heads, self.text, role.labels)
+        fit, unknown = heads_for_role(heads, self.text, role.labels)
+        heads = [*fit, *unknown]
         k = heads_place(spans, sentence)
         return [*spans[:k], *heads, *spans[k:]]
 

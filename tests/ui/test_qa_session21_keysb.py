@@ -38,7 +38,10 @@ def test_the_work_left_stays_in_view_beside_a_four_filler_event_at_1366(qtbot, t
         qtbot.waitUntil(lambda: w.message.text().startswith("event Justice:Arrest-Jail"))
         said = w.message.text()
         assert not w.message.is_cut(), (said, w.message.shown_text())
-        assert said.endswith("and 1 more; X: reject)"), said  # the line is the event's alone
+        # the line is the event's alone, its keys and then the caret's note kept before the fillers' names (session 34)
+        assert said.endswith(
+            "with 4 fillers; X: reject); the caret is on PERSON “Zielinski” (suggested, its Person; Space selects it)"
+        ), said
         left = w.work_label
         assert left.isVisible() and left.text() == "Left: 6 undecided, one of them an event", left.text()
         assert "6 suggestions undecided in this document, one of them an event (Tab: the next" in left.toolTip()

@@ -80,8 +80,8 @@ GENERAL = [
         "the one the span overlaps, else the last; a suggestion of a label the role does not take is relabelled when "
         "the label is clear; a filler of another role of the event is moved); nothing selected: the nearest fitting "
         "entity of the sentence (again: the next one; after the sentence's entities, its nouns pre-annotation with "
-        "events found, each made a span as reached and taken back as the key moves on; the status line names the "
-        "next ones; a role of amounts, as "
+        "events found, those of a kind the role takes first and those of no kind known after them, each made a span "
+        "as reached and taken back as the key moves on; the status line names the next ones; a role of amounts, as "
         "Money, takes the sentence's suggested amounts of another label too, relabelled); a span or words selected "
         "in another sentence than the selected event's (or no event selected): the event of their sentence nearest "
         "them, selected (none there: the selected one; the status line says when a filler lies in another sentence)",

@@ -120,17 +120,19 @@ class EventEditor(QWidget):
         self.rebuild()
         controller.selectionChanged.connect(self._say_selected)
 
-    def selected_for_keys(self) -> Entity | None:
-        """The span selected that a role key puts in the event shown in place of its candidate: none when nothing or
-        a filler of the event is selected (the one a role key just put: the next key finds its own), or when the
-        span's sentence has an event of its own, which the key fills instead (``role_event.event_for_filler``)."""
+    def selected_for_keys(self) -> tuple[Entity, Event] | None:
+        """The span selected that a role key puts in place of its candidate, and the event it puts it in: the event
+        shown, or the event of the span's sentence when the shown one's trigger lies in another
+        (``role_event.event_for_filler``: the key fills that one, its role of the same key; session 34: the row named
+        the shown event's candidate, and the key put the span in the other event). None when nothing or a filler of
+        the event is selected (the one a role key just put: the next key finds its own)."""
         c = self.c
         span = c.entities.get(c.current_entity) if c.current_entity is not None else None
         ev = c.events.get(self.event_id) if self.event_id is not None else None
         if span is None or ev is None or any(a.entity_id == span.id for a in ev.arguments):
             return None
-        words = span.start, span.end
-        return span if event_for_filler(c.events.values(), ev, words, c.sentence(span.start)) is ev else None
+        into = event_for_filler(c.events.values(), ev, (span.start, span.end), c.sentence(span.start))
+        return (span, into) if into is not None else None
 
     def _say_selected(self) -> None:
         if self._group is not None and self.event_id == self.c.current_event:

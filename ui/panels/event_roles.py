@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from annotator.keyflow import agent_order, first_role_candidates, source_order
+from annotator.role_heads import of_no_known_kind
 from annotator.span_label import label_for_span
 from annotator.pipeline_names import label_kinds
 from annotator.model import Entity, Event
@@ -32,6 +33,7 @@ PROBE_FILLER = -1  # the entity id of the filler every role gets when the panel'
 ROW_SPACING = 2  # pixels between two roles' rows (the style's 6 left Time of a seven-role event off screen)
 FILL_LIST_CHARACTERS = 4  # a fill list's width in 'x's: "fill…" whole (its entries shown whole when it opens)
 NOUN_SAID = "a noun of the sentence"  # an empty role's key makes a span of it (``role_heads``), as its line says
+UNKNOWN_NOUN_SAID = "a noun of the sentence, its kind unknown"  # offered after those of a kind the role takes
 ROLE_NAME_LEAST = 14  # characters of a role's name always shown ("Beneficiary *"); a longer one is elided
 
 
@@ -82,7 +84,8 @@ class RolesBox(QGroupBox):
         self._lists = lists
         self._in_event = {a.entity_id for a in ev.arguments}  # no candidate Alt+N puts (it leaves them out)
         self._event = ev  # its trigger's sentence: where a candidate lies, the nouns a role key offers there
-        self._selected: Entity | None = None  # the span the role keys put in place of the candidates (``say_selected``)
+        # the span the role keys put in place of the candidates, and the event they put it in (``say_selected``)
+        self._selected: tuple[Entity, Event] | None = None
         self.fill_combos: list[QComboBox] = []
         self.role_rows: dict[str, QLabel] = {}
         self._cells: list[QVBoxLayout] = []  # each role's fillers, as its row shows them
@@ -217,13 +220,14 @@ class RolesBox(QGroupBox):
         self._say_candidate(said, index, role)
         return said
 
-    def say_selected(self, span: Entity | None) -> None:
-        """The empty roles name ``span`` as what their keys put (a span selected that fills no role of the event:
-        ``EventEditor.selected_for_keys``), or their candidates again (None). Seed 003: Enter on "indictment" moved
-        on to "New York", the Defendant still saying "— Alt+1: Rostami", and Alt+1 put New York (session 33)."""
-        if span == self._selected:
+    def say_selected(self, selected: tuple[Entity, Event] | None) -> None:
+        """The empty roles name the span of ``selected`` as what their keys put, and in which event (a span selected
+        that fills no role of the event: ``EventEditor.selected_for_keys``), or their candidates again (None). Seed
+        003: Enter on "indictment" moved on to "New York", the Defendant still saying "— Alt+1: Rostami", and Alt+1
+        put New York (session 33)."""
+        if selected == self._selected:
             return
-        self._selected = span
+        self._selected = selected
         for i, (cell, role) in enumerate(zip(self._cells, self.role_rows, strict=True)):
             said = cell.itemAt(0).widget() if cell.count() == 1 else None
             if isinstance(said, ElidedLabel):
@@ -238,11 +242,7 @@ class RolesBox(QGroupBox):
         first = self._first_put(role)
         key = role_shortcut(index)
         if self._selected is not None and key and self.c.doc is not None:  # the key puts it (``say_selected``)
-            sel = self._selected
-            words = self.c.doc.text[sel.start : sel.end]
-            said.set_full_text(f"— {key}: selected: {words}")
-            alone = f"; with nothing selected it puts “{first[0]}”" if first is not None else ""
-            said.setToolTip(tooltip_text(f"{role} is empty: {key} puts the selected “{words}” ({sel.label}){alone}"))
+            self._say_selected_put(said, index, role, first)
             return
         if first is None or not key:
             said.set_full_text("—")
@@ -254,16 +254,45 @@ class RolesBox(QGroupBox):
             said.set_full_text(f"— {key}: {words}")
         elif where == NOUN_SAID:
             said.set_full_text(f"— {key}: {words} (noun)")
+        elif where == UNKNOWN_NOUN_SAID:
+            said.set_full_text(f"— {key}: {words} (noun?)")
         else:  # "of an earlier sentence": "(earlier sentence)", "(earlier)" where that does not fit
             when = where.split()[-2]
             said.set_full_text(f"— {key}: {words} ({when} sentence)", (f"— {key}: {words} ({when})",))
-        if where == NOUN_SAID:
+        if where in (NOUN_SAID, UNKNOWN_NOUN_SAID):
             tip = f"makes “{words}” a span ({label}) and puts it: {where}, where no entity it accepts is free"
         elif where:
             tip = f"puts “{words}” ({label}), {where}: the trigger's sentence has no entity or noun it takes free"
         else:
             tip = f"puts “{words}” ({label}), first in its fill list"
         said.setToolTip(tooltip_text(f"{role} is empty: {key} (nothing selected) {tip}"))
+
+    def _say_selected_put(self, said: ElidedLabel, index: int, role: str, first: tuple[str, str, str] | None) -> None:
+        """``said`` names the selected span as what role ``index``'s key puts: in this event, or in the event of the
+        span's sentence, its role of the same key (``role_event.event_for_filler``), that event's trigger named."""
+        assert self._selected is not None and self.c.doc is not None
+        sel, into = self._selected
+        key, words = role_shortcut(index), self.c.doc.text[sel.start : sel.end]
+        alone = f"; with nothing selected it puts “{first[0]}”" if first is not None else ""
+        if into.id == self._event.id:
+            said.set_full_text(f"— {key}: selected: {words}")
+            said.setToolTip(tooltip_text(f"{role} is empty: {key} puts the selected “{words}” ({sel.label}){alone}"))
+            return
+        trigger = self.c.span_said(into.trigger_start, into.trigger_end, 30)
+        other = self.c.schema.event_type(into.type)
+        theirs = other.roles[index] if other is not None and index < len(other.roles) else None
+        why = f"“{words}” lies in another sentence, whose event is {into.type} “{trigger}”"
+        if theirs is None:
+            said.set_full_text(f"— {key}: “{trigger}” has no role {index + 1}")
+            tip = f"{role} is empty: {key} fills nothing with the selected “{words}”: {why}, which has no role {index + 1}"
+            said.setToolTip(tooltip_text(f"{tip} (it selects that event){alone}"))
+            return
+        # the selected words in the tooltip alone (they are selected in the text): at 1366x768 the row has some 25
+        # characters, and "— Alt+1: Lyon → arrested: Person" was cut before its role
+        said.set_full_text(f"— {key}: → {trigger}: {theirs.name}")
+        takes_it = "" if sel.label in theirs.labels else f" ({theirs.name} takes {', '.join(theirs.labels)})"
+        tip = f"{role} is empty: {key} puts the selected “{words}” ({sel.label}) in {theirs.name}{takes_it}: {why}"
+        said.setToolTip(tooltip_text(f"{tip}, and a span fills an event of its own sentence{alone}"))
 
     def _first_put(self, role: str) -> tuple[str, str, str] | None:
         """The words, label and place ("" in the trigger's sentence, ``NOUN_SAID``, or "of a later sentence") of what
@@ -277,7 +306,8 @@ class RolesBox(QGroupBox):
             return None
         if isinstance(first[0], tuple):  # a noun head: made a span as the key would label it
             label = label_for_span(c.entities.values(), c.doc.text, first[0], r.labels, label_kinds(c.schema))
-            return c.span_said(*first[0]), label, NOUN_SAID
+            unknown = of_no_known_kind(c.doc.text, first[0])
+            return c.span_said(*first[0]), label, UNKNOWN_NOUN_SAID if unknown else NOUN_SAID
         ent = c.entities[first[0]]
         return c.span_said(ent.start, ent.end), ent.label, sentence_said(ent, sentence)
 

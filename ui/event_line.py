@@ -1,0 +1,107 @@
+"""What the status line says of the selected event, fitted to the line's width (a helper of ``WindowFlow``).
+
+At 1366x768 a suggested event with long fillers and other possible types filled the line, and the caret note ("the
+caret is on …; Space selects it") was left out, the keys at the end cut ("X: reje…"), where a person on another span
+pressed Enter and accepted the event the line named (session 34). The line keeps what a person needs most, in this
+order: the keys that decide the selected event (Enter, Shift+Enter, X), then the caret note, then the words (the
+trigger's, the fillers', the other types'), shortened with "…" first; the whole text goes in the line's tooltip."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from annotator.model import Entity, Event
+from annotator.wording import counted, first_named
+from ui.caret_note import caret_note
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ui.controller import Controller
+
+# what decides the suggestion selected, said beside it: a person new to the app found Enter and X only in the context
+# menu or Help > Shortcuts (the line named Tab and Ctrl+Enter, not these)
+DECIDE_KEYS = " (Enter: accept; X: reject)"
+FILLERS_SAID = 3  # a suggested event's fillers the status line names (what Enter accepts with it); the rest counted
+WORDS_SAID = 60  # the trigger's and a phrase's words quoted in the whole line (code points)
+FILLER_WORDS = 24  # a filler's words quoted
+SHORT_WORDS = 16  # any words quoted where the whole line does not fit
+
+
+@dataclass(frozen=True)
+class Said:
+    """How much of each part a line says: fillers named (the rest counted), code points of each quoted words,
+    the other types named (all, or only counted, or none) and whether the caret note is in."""
+
+    fillers: int = FILLERS_SAID
+    words: int = WORDS_SAID
+    filler_words: int = FILLER_WORDS
+    note_words: int = 40
+    types: str = "all"  # "all", "counted", "none"
+    note: bool = True
+
+
+def _shorter() -> Iterator[Said]:
+    """The lines tried, longest first: the other types only counted (the editor's State row names them), then the
+    fillers named fewer (what Enter accepts with it, counted), then the other types left out (Shift+E still changes
+    the type), the caret note's words shortened, the trigger's words shortened; the caret note left out last of all
+    (the keys are never left out)."""
+    yield Said(fillers=FILLERS_SAID)
+    for n in range(FILLERS_SAID, -1, -1):
+        yield Said(fillers=n, types="counted")
+    yield Said(fillers=0, types="none")
+    yield Said(fillers=0, types="none", note_words=SHORT_WORDS)
+    yield Said(fillers=0, types="none", note_words=SHORT_WORDS, words=SHORT_WORDS)
+    yield Said(fillers=0, types="none", note_words=SHORT_WORDS, words=SHORT_WORDS, note=False)
+
+
+def _quoted(c: "Controller", start: int, end: int, most: int) -> str:
+    """The words of ``[start, end)``, the first ``most`` code points, "…" after them where they were cut."""
+    return f"{c.span_said(start, end, most)}{'…' if end - start > most else ''}"
+
+
+def event_line(
+    c: "Controller",
+    v: Event,
+    phrase: tuple[int, int] | None,
+    under: Entity | Event | None,
+    fits: Callable[[str], bool],
+) -> tuple[str, str]:
+    """(the line, the whole line) for the selected event ``v``: the longest of ``_shorter``'s lines that ``fits``,
+    else the shortest. ``phrase``: what Shift+Enter takes it as; ``under``: the span or event under the caret
+    (``caret_note.caret_span``). The whole line names every filler, the other types and the caret note whole."""
+    suggested = v.state == "suggested"
+    etype = c.schema.event_type(v.type) if c.schema is not None else None
+    roles = [r.name for r in etype.roles] if etype is not None else []
+    fillers = [
+        (a.role, e)
+        for a in sorted(v.arguments, key=lambda a: roles.index(a.role) if a.role in roles else len(roles))
+        if (e := c.entities.get(a.entity_id))
+    ]
+    others = list(v.alternatives) if suggested else []
+
+    def line(s: Said, whole: bool = False) -> str:
+        said = f"event {v.type} ({v.state}): {_quoted(c, v.trigger_start, v.trigger_end, s.words)}"
+        keys = DECIDE_KEYS if suggested else ""
+        if keys and fillers:  # what Enter accepts with it, named: the text draws the fillers only while in view
+            named = [f"{role} “{_quoted(c, e.start, e.end, s.filler_words)}”" for role, e in fillers]
+            shown = ", ".join(named) if whole else first_named(named, s.fillers) if s.fillers else ""
+            keys = f" (Enter: accept, with {shown or counted(len(named), 'filler')}; X: reject)"
+        if phrase is not None:  # "found" of "found … guilty": Shift+Enter takes the phrase (a decided event's too)
+            words = _quoted(c, *phrase, s.words)
+            if keys:
+                keys = keys.replace("; X:", f"; Shift+Enter: accept as “{words}”; X:")
+            else:
+                keys = f" (Shift+Enter: widen the trigger to “{words}”)"
+        note = ""
+        if s.note and under is not None:
+            note = caret_note(c, under, s.note_words)
+        alt = ""
+        if others and s.types == "all":
+            alt = f"; also possible: {', '.join(others)} (Shift+E)"
+        elif others and s.types == "counted":
+            alt = f"; Shift+E: {counted(len(others), 'other type')}"
+        return f"{said}{keys}{note}{alt}"
+
+    whole = line(Said(filler_words=WORDS_SAID), whole=True)  # the tooltip's: each filler's words whole
+    tried = list(_shorter())
+    return next((t for s in tried if fits(t := line(s))), line(tried[-1])), whole
