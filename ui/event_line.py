@@ -8,12 +8,12 @@ trigger's, the fillers', the other types'), shortened with "…" first; the whol
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from annotator.model import Entity, Event
 from annotator.wording import counted, first_named
-from ui.caret_note import caret_note
+from ui.caret_note import PlainWord, caret_note
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
@@ -63,7 +63,7 @@ def event_line(
     c: "Controller",
     v: Event,
     phrase: tuple[int, int] | None,
-    under: Entity | Event | None,
+    under: Entity | Event | PlainWord | None,
     fits: Callable[[str], bool],
 ) -> tuple[str, str]:
     """(the line, the whole line) for the selected event ``v``: the longest of ``_shorter``'s lines that ``fits``,
@@ -104,4 +104,6 @@ def event_line(
 
     whole = line(Said(filler_words=WORDS_SAID), whole=True)  # the tooltip's: each filler's words whole
     tried = list(_shorter())
+    if isinstance(under, PlainWord):  # a plain word's note (E's meaning there) goes before the fillers' names do
+        tried = [Said(), Said(types="counted"), *(replace(t, note=False) for t in tried)]
     return next((t for s in tried if fits(t := line(s))), line(tried[-1])), whole
