@@ -79,9 +79,19 @@ def _all_single(text: str) -> bool:
     return not ("\r" in chars and "\r\n" in text) and not any(_kind(c) in _JOINING for c in chars)
 
 
-def cluster_starts(text: str) -> list[int]:
+# GB9c's Indic conjuncts: a consonant of these scripts, its virama (the linker), the next consonant (क्ष: one cluster)
+_LINKERS = frozenset("\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d")
+_CONSONANT = re.compile(
+    "[\u0915-\u0939\u0958-\u095f\u0978-\u097f\u0995-\u09a8\u09aa-\u09b0\u09b2\u09b6-\u09b9\u09dc\u09dd"
+    "\u09df\u09f0\u09f1\u0a95-\u0aa8\u0aaa-\u0ab0\u0ab2\u0ab3\u0ab5-\u0ab9\u0af9\u0b15-\u0b28\u0b2a-\u0b30"
+    "\u0b32\u0b33\u0b35-\u0b39\u0b5c\u0b5d\u0b5f\u0b71\u0c15-\u0c28\u0c2a-\u0c39\u0c58-\u0c5a\u0d15-\u0d3a]"
+)
+
+
+def cluster_starts(text: str, conjuncts: bool = False) -> list[int]:
     """The code point offset where each grapheme cluster of ``text`` begins, in order (``[0, 1, ..., len-1]`` for a
-    text of plain characters)."""
+    text of plain characters). ``conjuncts``: Unicode 15.1's GB9c too (a consonant, a virama and the next consonant
+    one cluster, as a reader sees the conjunct), for the edges of spans and tokens; doccano's offsets count without."""
     if not text:
         return []
     if _SIMPLE.fullmatch(text) or _all_single(text):
@@ -90,12 +100,22 @@ def cluster_starts(text: str) -> list[int]:
     prev = _kind(text[0])
     pict = prev == _PICT  # a pictograph, then only Extend, before the ZWJ now looked at
     ri_run = 1 if prev == _RI else 0
+    linked = 1 if conjuncts and _CONSONANT.match(text[0]) else 0  # 1: after a consonant; 2: and then a virama
     for i in range(1, len(text)):
         kind = _kind(text[i])
         if prev == _L and kind in (_EXTEND, _ZWJ, _SPACING):
             joined = True
         else:
             joined = _joined(prev, kind, pict, ri_run)
+        if conjuncts:
+            consonant = bool(_CONSONANT.match(text[i]))
+            joined = joined or (consonant and linked == 2)
+            if consonant:
+                linked = 1
+            elif linked and text[i] in _LINKERS:
+                linked = 2
+            elif kind not in (_EXTEND, _ZWJ):
+                linked = 0
         if not joined:
             starts.append(i)
             pict, ri_run = False, 0
@@ -131,3 +151,90 @@ class GraphemeMap:
     def identity(self) -> bool:
         """Every cluster one code point: the two counts agree."""
         return self.count == self.length
+
+
+class ClusterEdges:
+    """Where the grapheme clusters of one text (or of ``text[lo:hi]``) begin and end, to keep spans and tokens whole:
+    a span never starts or ends inside what a reader sees as one character (spaCy cuts a flag into its two regional
+    indicators, a ZWJ family into five tokens, "🏛️" into the emoji and its U+FE0F). ``whole``: every cluster is one
+    code point (ordinary text: nothing to do, found by a look at the distinct characters)."""
+
+    def __init__(self, text: str, lo: int = 0, hi: int | None = None) -> None:
+        hi = len(text) if hi is None else hi
+        part = text if lo == 0 and hi == len(text) else text[lo:hi]
+        self.whole = not part or bool(_SIMPLE.fullmatch(part)) or _all_single(part)
+        self._lo, self._hi = lo, hi
+        self._starts = [] if self.whole else [s + lo for s in cluster_starts(part, conjuncts=True)]
+
+    def start_of(self, cp: int) -> int:
+        """The start of the cluster ``cp`` lies in (``cp`` itself at a cluster's start or outside the text)."""
+        if self.whole or not self._lo < cp < self._hi:
+            return cp
+        return self._starts[bisect_right(self._starts, cp) - 1]
+
+    def end_of(self, cp: int) -> int:
+        """``cp`` as an end: itself at a cluster's start, else the end of the cluster it lies inside."""
+        if self.whole or not self._lo < cp < self._hi:
+            return cp
+        i = bisect_right(self._starts, cp) - 1
+        if self._starts[i] == cp:
+            return cp
+        return self._starts[i + 1] if i + 1 < len(self._starts) else self._hi
+
+    def widen(self, start: int, end: int) -> tuple[int, int]:
+        """[start, end) widened to whole clusters (as it is when its edges are cluster edges already)."""
+        return self.start_of(start), self.end_of(end)
+
+    def merge_tokens(
+        self, starts: list[int], ends: list[int], sentence_starts: list[int] | None = None
+    ) -> tuple[list[int], list[int], list[int]]:
+        """Tokens with no edge inside a grapheme cluster: a cut between two tokens that touch moves to the end of the
+        cluster it falls in (spaCy's "👍" "🏽." are "👍🏽" "."; a flag's two regional indicators one token, the
+        second left empty and dropped), a token's other edges widen to whole clusters; ``sentence_starts`` (token
+        indices) follow their tokens (a dropped token's to the next). The lists as given when nothing needs it."""
+        sents = list(sentence_starts or [])
+        if self.whole:
+            return starts, ends, sents
+        new_starts: list[int] = []
+        new_ends: list[int] = []
+        index: list[int] = []  # where each given token went (a dropped one: the next kept)
+        for s, e in zip(starts, ends):
+            if new_ends and new_ends[-1] >= s:  # touching the one before (or overlapped by it once widened)
+                cut = max(new_ends[-1], self.end_of(s))
+                new_ends[-1] = cut
+                s = cut
+            else:
+                s = self.start_of(s)
+            e = max(s, self.end_of(e))
+            index.append(len(new_starts))
+            if s < e:
+                new_starts.append(s)
+                new_ends.append(e)
+        last = len(new_starts) - 1
+        merged_sents = sorted({min(index[k], last) for k in sents if 0 <= k < len(index)}) if new_starts else []
+        return new_starts, new_ends, merged_sents
+
+
+_REACH = 512  # code points looked back from a span's start for a cluster start (an ASCII character)
+
+
+def whole_characters(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) of ``text`` widened to whole grapheme clusters, the clusters worked out only around the span
+    (from an ASCII character at or before ``start`` to one at or after ``end``: an ASCII character other than the LF of
+    CR LF always starts a cluster), so that a key in a long document costs no pass over all of it."""
+    n = len(text)
+    if not 0 <= start < end <= n:
+        return start, end
+    lo = start
+    while lo > 0 and lo > start - _REACH and (ord(text[lo]) > 0x7F or (text[lo] == "\n" and text[lo - 1] == "\r")):
+        lo -= 1
+    if ord(text[lo]) > 0x7F or (lo > 0 and text[lo] == "\n" and text[lo - 1] == "\r"):
+        lo = 0  # no ASCII character near: from the text's start
+    m = _ASCII.search(text, end)
+    hi = m.start() if m else n
+    if hi < n and text[hi] == "\n" and text[hi - 1] == "\r":
+        hi += 1
+    return ClusterEdges(text, lo, hi).widen(start, end)
+
+
+_ASCII = re.compile(r"[\x00-\x7f]")

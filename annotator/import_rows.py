@@ -15,6 +15,7 @@ from typing import Any, Mapping
 
 import orjson
 
+from annotator.graphemes import ClusterEdges
 from annotator.db import ENTITY_COLUMNS, EVENT_COLUMNS, event_row, span_row
 from annotator.incoming import IncomingDocument, IncomingEvent
 
@@ -44,6 +45,7 @@ class PreparedDocument:
     tokens: tuple[str, str, str] | None  # JSON of the input's own starts, ends and sentence starts, when sound
     at: str
     log: tuple[str, str] = ("", "")  # (the name it was made with, the change log's JSON)
+    widened: int = 0  # spans of the input that cut a grapheme cluster, widened to its edges (``kept_whole``)
 
     def entity_rows(self, doc_id: int) -> list[list[Any]]:
         return [[doc_id, *row[1:]] for row in self.entities]
@@ -107,6 +109,7 @@ def prepare_document(
         return name if doc.keep_annotators else (name or annotator)
 
     aset = doc.annotation_set or default_set
+    widened = kept_whole(doc)
     index = {}
     entities = []
     for k, e in enumerate(doc.entities):
@@ -123,7 +126,34 @@ def prepare_document(
         doc, sha256_text(doc.text), aset, orjson.dumps(doc.meta).decode(), entities, events, _sound_tokens(doc), at
     )
     prepared.log = (doc.name, prepared._log_json())
+    prepared.widened = widened
     return prepared
+
+
+def kept_whole(doc: IncomingDocument) -> int:
+    """Widen each entity and trigger of ``doc`` that starts or ends inside a grapheme cluster (another tool's span of
+    "🏛" without its U+FE0F, of a flag's first regional indicator, of "e" without its combining accent) to the
+    cluster's edges, and merge the input's own tokens within one cluster (``graphemes.ClusterEdges``); the text is
+    kept exactly as it came. Returns how many spans were widened (the import's summary says so)."""
+    edges = ClusterEdges(doc.text)
+    if edges.whole:
+        return 0
+    widened = 0
+    for e in doc.entities:
+        start, end = edges.widen(e.start, e.end)
+        if (start, end) != (e.start, e.end):
+            e.start, e.end = start, end
+            widened += 1
+    for v in doc.events:
+        start, end = edges.widen(v.trigger_start, v.trigger_end)
+        if (start, end) != (v.trigger_start, v.trigger_end):
+            v.trigger_start, v.trigger_end = start, end
+            widened += 1
+    if doc.tokens is not None:
+        doc.tokens = edges.merge_tokens(*doc.tokens)
+    if doc.noun_heads:
+        doc.noun_heads = list(dict.fromkeys(edges.widen(s, e) for s, e in doc.noun_heads))
+    return widened
 
 
 def _sound_tokens(doc: IncomingDocument) -> tuple[str, str, str] | None:

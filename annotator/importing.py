@@ -59,6 +59,9 @@ class ImportReport:
     # (name stored, id, name in the input): a document whose name (a JSONL line's id) the input gave an earlier
     # document of another text too, stored under a free name (``free_name``)
     named_twice: list[tuple[str, int, str]] = field(default_factory=list)
+    # (name, how many): documents whose entities or triggers began or ended inside a grapheme cluster (an emoji and
+    # its modifier, a flag, a letter and its accent), each widened to the cluster's edges, the text as it came
+    widened: list[tuple[str, int]] = field(default_factory=list)
 
     def merge(self, other: "ImportReport") -> None:
         self.imported += other.imported
@@ -76,6 +79,7 @@ class ImportReport:
         self.boms_recorded += other.boms_recorded
         self.renamed += other.renamed
         self.named_twice += other.named_twice
+        self.widened += other.widened
 
     def to_data(self) -> dict[str, Any]:
         """The report as ``import --json`` prints it (docs/command-line.md lists the keys)."""
@@ -91,6 +95,7 @@ class ImportReport:
             "entities": self.entities,
             "events": self.events,
             "arguments_left_out": self.arguments_left_out,
+            "widened": [{"name": n, "spans": k} for n, k in self.widened],
             "summary": self.summary(),
         }
 
@@ -143,6 +148,14 @@ class ImportReport:
             parts.append(
                 f"{counted(self.arguments_left_out, 'argument')} of suggested events left out (its entity was "
                 "rejected on the document)"
+            )
+        if self.widened:
+            shown = "; ".join(f"{k:,} in {n}" for n, k in self.widened[:3])
+            more = f"; {len(self.widened) - 3:,} more documents" if len(self.widened) > 3 else ""
+            total = sum(k for _, k in self.widened)
+            parts.append(
+                f"{counted(total, 'span')} widened to whole characters ({shown}{more}: it began or ended inside one, "
+                "an emoji and its modifier, a flag, a letter and its accent; the text kept as it came)"
             )
         return ", ".join(parts)
 
@@ -358,6 +371,8 @@ def store_documents(
     logs: list[tuple[Any, ...]] = []
     for p in prepared:
         doc, digest, aset, t = p.doc, p.digest, p.annotation_set, p.at
+        if p.widened:
+            report.widened.append((doc.name, p.widened))
         dup_id = known.get(digest)
         if dup_id is not None and doc.bom and db.mark_bom(dup_id):
             # a JSON export of version 5 onto the document an older one brought without it, say: the mark is kept

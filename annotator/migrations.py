@@ -295,6 +295,43 @@ def _m11_noun_heads(db: "Database") -> None:
         db.conn.execute("ALTER TABLE tokens ADD COLUMN noun_heads TEXT")
 
 
+def _m12_tokens_whole(db: "Database") -> None:
+    """Stored tokens with no edge inside a grapheme cluster (``graphemes.ClusterEdges.merge_tokens``), as
+    pre-annotation and import store them since session 34: spaCy had cut a flag into its regional indicators, a ZWJ
+    family into five tokens, "🏛️" into the emoji and its U+FE0F, and a span snapped to them ended inside a character.
+    Sentence starts follow their tokens, noun heads widen; no span, event or argument is touched (their code-point
+    offsets stay as they are). A text of ASCII alone, or whose every cluster is one code point, is left unread."""
+    import orjson
+
+    from annotator.graphemes import ClusterEdges
+
+    rows = db.conn.execute(
+        "SELECT t.document_id, d.text, t.starts, t.ends, t.sentence_starts, t.noun_heads "
+        "FROM tokens t JOIN documents d ON d.id = t.document_id"
+    )
+    changed = []
+    for doc_id, text, starts, ends, sents, heads in rows:
+        if text is None or text.isascii():
+            continue
+        edges = ClusterEdges(text)
+        if edges.whole:
+            continue
+        new_starts, new_ends, new_sents = edges.merge_tokens(
+            orjson.loads(starts), orjson.loads(ends), orjson.loads(sents or "[]")
+        )
+        new_heads = (
+            orjson.dumps(list(dict.fromkeys(edges.widen(a, b) for a, b in orjson.loads(heads)))).decode()
+            if heads
+            else heads
+        )
+        out = (orjson.dumps(new_starts).decode(), orjson.dumps(new_ends).decode(), orjson.dumps(new_sents).decode())
+        if out != (starts, ends, sents) or new_heads != heads:
+            changed.append((*out, new_heads, doc_id))
+    db.conn.executemany(
+        "UPDATE tokens SET starts = ?, ends = ?, sentence_starts = ?, noun_heads = ? WHERE document_id = ?", changed
+    )
+
+
 MIGRATIONS: list[Callable[["Database"], None]] = [
     _m1_initial,
     _m2_event_suggestions,
@@ -307,6 +344,7 @@ MIGRATIONS: list[Callable[["Database"], None]] = [
     _m9_preannotation_lease,
     _m10_news_words,
     _m11_noun_heads,
+    _m12_tokens_whole,
 ]
 LATEST = len(MIGRATIONS)
 

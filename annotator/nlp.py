@@ -12,6 +12,7 @@ from typing import Any, Iterable, Iterator
 import orjson
 
 from annotator.errors import PipelineError
+from annotator.graphemes import ClusterEdges
 from annotator.suggest.time_spans import day_and_part, name_and_weekday, point_and_length
 
 MODEL_SOURCE = "spacy:"  # the source of a spaCy pipeline's suggestions: spacy:NAME@VERSION
@@ -91,8 +92,33 @@ class Pipeline:
         return self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process, component_cfg=cfg)
 
 
-def to_parsed(doc: Any) -> Parsed:
-    """Entities, token boundaries and sentence starts of a Doc, read as arrays (no Token objects: they are slow)."""
+def to_parsed(doc: Any, text: str | None = None) -> Parsed:
+    """Entities, token boundaries and sentence starts of a Doc, read as arrays (no Token objects: they are slow), kept
+    whole at grapheme clusters (``kept_whole``); ``text``: the Doc's text when the caller has it (``Doc.text`` joins
+    a string per token)."""
+    parsed = _read_parsed(doc)
+    return kept_whole(doc.text if text is None else text, parsed)
+
+
+def kept_whole(text: str, parsed: Parsed) -> Parsed:
+    """``parsed`` with no edge inside a grapheme cluster: its tokens within one cluster merged, its entities, scored
+    spans and noun heads widened to the clusters' edges (``graphemes.ClusterEdges``). spaCy cuts a flag into its two
+    regional indicators, a ZWJ family into five tokens, "🏛️" into the emoji and its U+FE0F: a span snapped to them
+    ended inside what a reader sees as one character. As it is when every cluster is one code point (ordinary text)."""
+    edges = ClusterEdges(text)
+    if edges.whole:
+        return parsed
+    starts, ends, sents = edges.merge_tokens(parsed.token_starts, parsed.token_ends, parsed.sentence_starts)
+    ents = list(dict.fromkeys((*edges.widen(s, e), label) for s, e, label in parsed.entities))
+    scores: dict[tuple[int, int, str], float] = {}
+    for (s, e, label), value in parsed.scores.items():
+        key = (*edges.widen(s, e), label)
+        scores[key] = max(value, scores.get(key, value))
+    heads = list(dict.fromkeys(edges.widen(s, e) for s, e in parsed.noun_heads))
+    return Parsed(ents, starts, ends, sents, scores, heads)
+
+
+def _read_parsed(doc: Any) -> Parsed:
     from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
     n = len(doc)

@@ -12,6 +12,7 @@ from annotator.wording import counted, were
 from annotator.errors import DamagedTextError, ValidationError
 from annotator.lease import Lease, check_free, held
 from annotator.model import FINISHED
+from annotator.graphemes import ClusterEdges
 from annotator.nlp import CHUNK_CHARS, Parsed, Pipeline, load_pipeline, to_parsed  # a cancel waits for a piece
 from annotator.schema import Schema, default_schema
 from annotator.pipeline_names import AdoptedNames, RenamedSuggester
@@ -322,7 +323,7 @@ def parse_in_pieces(
     ``cancelled`` is asked before each piece goes to spaCy: once it says so no more is read, and a text whose
     pieces were not all parsed gives nothing (a long document stops within a piece, not at its end).
     """
-    plan: deque[tuple[int, int, int, bool]] = deque()  # (text index, offset, length, last piece of its text)
+    plan: deque[tuple[int, int, str, bool]] = deque()  # (text index, offset, piece, last piece of its text)
 
     def pieces() -> Iterator[str]:
         for index, text in enumerate(texts):
@@ -330,7 +331,7 @@ def parse_in_pieces(
             for k, (offset, piece) in enumerate(parts):
                 if cancelled is not None and cancelled():
                     return
-                plan.append((index, offset, len(piece), k == len(parts) - 1))
+                plan.append((index, offset, piece, k == len(parts) - 1))
                 yield piece
 
     ents: list[tuple[int, int, str]] = []
@@ -341,8 +342,8 @@ def parse_in_pieces(
     heads: list[tuple[int, int]] = []
     events: list[EventSuggestion] = []
     for doc in _docs_in_groups(pipe, pieces(), batch_size, n_process):
-        parsed = to_parsed(doc)
-        index, offset, length, last = plan.popleft()
+        index, offset, piece, last = plan.popleft()
+        parsed = to_parsed(doc, piece)  # no edge inside a grapheme cluster (a piece is cut at a space: none across)
         base = len(starts)
         ents += [(s + offset, e + offset, label) for s, e, label in parsed.entities]
         scores.update({(s + offset, e + offset, label): v for (s, e, label), v in parsed.scores.items()})
@@ -351,10 +352,32 @@ def parse_in_pieces(
         sents += [k + base for k in parsed.sentence_starts]
         heads += [(s + offset, e + offset) for s, e in parsed.noun_heads]
         if suggest is not None:
-            events += suggest(index, doc, offset, length, parsed.entities)
+            events += _kept_whole(suggest(index, doc, offset, len(piece), parsed.entities), piece, offset)
         if last:
             yield Parsed(ents, starts, ends, sents, scores, heads), (events if suggest is not None else None)
             ents, starts, ends, sents, events, scores, heads = [], [], [], [], [], {}, []
+
+
+def _kept_whole(events: list[EventSuggestion], piece: str, offset: int) -> list[EventSuggestion]:
+    """``events`` (in the text's offsets) with their triggers and arguments widened to whole grapheme clusters of
+    ``piece`` (which starts at ``offset``): a trigger or argument the parser's tokens cut stays whole."""
+    edges = ClusterEdges(piece)
+    if edges.whole:
+        return events
+
+    def whole(start: int, end: int) -> tuple[int, int]:
+        a, b = edges.widen(start - offset, end - offset)
+        return a + offset, b + offset
+
+    out = []
+    for sug in events:
+        args = []
+        for arg in sug.arguments:
+            start, end = whole(arg.start, arg.end)
+            args.append(replace(arg, start=start, end=end))
+        start, end = whole(sug.trigger_start, sug.trigger_end)
+        out.append(replace(sug, trigger_start=start, trigger_end=end, arguments=tuple(args)))
+    return out
 
 
 def _shifted(sug: EventSuggestion, offset: int) -> EventSuggestion:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from annotator.graphemes import ClusterEdges
+
 # Han (with extensions A-G and compatibility ideographs), Hiragana, Katakana (and its phonetic extensions, halfwidth)
 CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
 WORD = re.compile(rf"(?P<c>[{CJK}])|(?P<w>[^\W{CJK}]+)|(?P<o>[^\w\s])")  # a CJK character, a word run, one other
@@ -46,7 +48,11 @@ def word_tokens(text: str, pos: int = 0, endpos: int | None = None) -> tuple[lis
             starts.append(s)
             ends.append(e)
         last_mark = mark
-    return starts, ends
+    edges = ClusterEdges(text, pos, end)  # a flag, a ZWJ family, an emoji and its modifier: one token, as stored ones
+    if edges.whole:
+        return starts, ends
+    whole_starts, whole_ends, _ = edges.merge_tokens(starts, ends)
+    return whole_starts, whole_ends
 
 
 def sentence_starts(text: str, starts: list[int], ends: list[int]) -> list[int]:

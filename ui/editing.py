@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import QObject, Signal
 
 from annotator import navigation
+from annotator.graphemes import whole_characters
 from annotator.model import Entity, Event
 from ui import bulk_edits
 from ui import commands as cmd
@@ -59,7 +60,10 @@ class EditActions(QObject):
             a, b = self.c.snap(*sel)
             if a < b:
                 sel = a, b
-        return navigation.without_edge_space(self.c.doc.text, *sel) if self.c.doc is not None else sel
+        if self.c.doc is None:
+            return sel
+        # never an edge inside a character (an emoji and its modifier, a flag): spaCy's tokens cut them
+        return whole_characters(self.c.doc.text, *navigation.without_edge_space(self.c.doc.text, *sel))
 
     def clear_selection(self) -> None:
         self.view.clear_selection()
