@@ -153,6 +153,9 @@ class GraphemeMap:
         return self.count == self.length
 
 
+_RUN = re.compile(r"[^\x00-\x7f]+|\r\n")  # where a cluster of two or more code points can be
+
+
 class ClusterEdges:
     """Where the grapheme clusters of one text (or of ``text[lo:hi]``) begin and end, to keep spans and tokens whole:
     a span never starts or ends inside what a reader sees as one character (spaCy cuts a flag into its two regional
@@ -163,23 +166,44 @@ class ClusterEdges:
         hi = len(text) if hi is None else hi
         part = text if lo == 0 and hi == len(text) else text[lo:hi]
         self.whole = not part or bool(_SIMPLE.fullmatch(part)) or _all_single(part)
-        self._lo, self._hi = lo, hi
-        self._starts = [] if self.whole else [s + lo for s in cluster_starts(part, conjuncts=True)]
+        self._starts: list[int] = []  # the clusters of two or more code points: their starts and ends
+        self._ends: list[int] = []
+        if not self.whole:
+            self._find_clusters(part, lo)
+
+    def _find_clusters(self, part: str, lo: int) -> None:
+        """The clusters of two or more code points, walked only in the runs of non-ASCII characters that hold one
+        that joins the one before it (with the ASCII character before the run: "e" and its accent), and at CR LF: an
+        ASCII character always starts a cluster (but LF after CR), so no cluster crosses one."""
+        joining = "".join(re.escape(c) for c in set(part) if _kind(c) in _JOINING)
+        joins = re.compile(f"[{joining}]") if joining else None
+        for m in _RUN.finditer(part):
+            a, b = m.span()
+            if part[a] != "\r" and (joins is None or not joins.search(part, a, b)):
+                continue  # no character of the run joins the one before it
+            if part[a] != "\r" and a > 0 and part[a - 1] not in "\r\n":
+                a -= 1
+            run = part[a:b]
+            starts = [*cluster_starts(run, conjuncts=True), len(run)]
+            for s, e in zip(starts, starts[1:]):
+                if e - s > 1:
+                    self._starts.append(lo + a + s)
+                    self._ends.append(lo + a + e)
+
+    def _cluster(self, cp: int) -> int:
+        """The index of the cluster of two or more code points ``cp`` lies inside (after its start), or -1."""
+        i = bisect_right(self._starts, cp) - 1
+        return i if i >= 0 and self._starts[i] < cp < self._ends[i] else -1
 
     def start_of(self, cp: int) -> int:
         """The start of the cluster ``cp`` lies in (``cp`` itself at a cluster's start or outside the text)."""
-        if self.whole or not self._lo < cp < self._hi:
-            return cp
-        return self._starts[bisect_right(self._starts, cp) - 1]
+        i = -1 if self.whole else self._cluster(cp)
+        return cp if i < 0 else self._starts[i]
 
     def end_of(self, cp: int) -> int:
         """``cp`` as an end: itself at a cluster's start, else the end of the cluster it lies inside."""
-        if self.whole or not self._lo < cp < self._hi:
-            return cp
-        i = bisect_right(self._starts, cp) - 1
-        if self._starts[i] == cp:
-            return cp
-        return self._starts[i + 1] if i + 1 < len(self._starts) else self._hi
+        i = -1 if self.whole else self._cluster(cp)
+        return cp if i < 0 else self._ends[i]
 
     def widen(self, start: int, end: int) -> tuple[int, int]:
         """[start, end) widened to whole clusters (as it is when its edges are cluster edges already)."""

@@ -156,3 +156,26 @@ def test_the_migration_merges_the_stored_tokens_of_a_project_pre_annotated_befor
         assert sents == [0, 5]  # the family's sentence starts at its (merged) token
         assert p.noun_heads(doc_id) == [(fam, fam + len(FAMILY))]
         assert p.tokens(plain) == ([0], [7], [0])
+
+
+def test_the_edges_found_in_runs_agree_with_a_walk_of_the_whole_text():
+    """``ClusterEdges`` walks only the runs of non-ASCII characters that hold a joining one; ``whole_characters`` only
+    around its span: both as ``cluster_starts`` over the whole text says, on random mixes of every kind above."""
+    import random
+
+    from annotator.graphemes import ClusterEdges, cluster_starts
+
+    chars = ["a", "e", " ", "\r", "\n", ".", "1", "é", "\u201c", "\u0903", "\uac00", *FLAG, *FAMILY, *THUMB, *KEYCAP]
+    chars += [*COURT, *ACCENT, *CONJUNCT, *JAMO]
+    rng = random.Random(34)
+    for _ in range(400):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(1, 12)))
+        bounds = [*cluster_starts(text, conjuncts=True), len(text)]
+        edges = ClusterEdges(text)
+        for cp in range(len(text) + 1):
+            before = max(b for b in bounds if b <= cp)
+            after = cp if cp in bounds else min(b for b in bounds if b > cp)
+            assert (edges.start_of(cp), edges.end_of(cp)) == (before, after), (text, cp)
+        for start in range(len(text)):
+            end = rng.randint(start + 1, len(text))
+            assert whole_characters(text, start, end) == edges.widen(start, end), (text, start, end)
