@@ -8,7 +8,7 @@ senses) is kept only when a cue word or a fitting participant supports the type.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from heapq import merge
 from typing import Any, Mapping, Sequence
 
@@ -19,6 +19,7 @@ from annotator.suggest.nearest_setting import SentenceEntities
 from annotator.suggest.place_spans import with_regions
 from annotator.suggest.event_context import Context, read_context
 from annotator.suggest.event_lexicon import Lexicon, Pattern, matches
+from annotator.suggest.event_sharing import implied_events, share_arguments
 from annotator.suggest.figurative import told_in_words
 from annotator.suggest.headlines import headline_end, headline_match, headline_starts
 from annotator.suggest.measures import measure_kinds
@@ -67,9 +68,6 @@ TRIGGER_POS = {"VERB", "NOUN", "ADJ"}
 # entity labels inside which a word is part of a name, not an event ("Attack Helicopter Battalion", "Al-Qaida")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "NORP", "LANGUAGE"}
 ALTERNATIVES_CUT = 0.25  # a runner-up type this close to the best one's score is kept as an alternative
-SHARED_ROLES = {"Attacker": "Agent"}  # a role of the inner event that is another role of the outer one
-HOST_ROLES = {"Agent": "Attacker", "Victim": "Target"}  # and of the outer event in the inner one (ACE: who is killed
-# in an attack is its target, intended or not)
 _SPLIT_DEPS = {"prt", "oprd", "acomp", "ccomp", "xcomp", "dobj"}
 # forms less often used for a specific event that happened: base-form verbs ("to attack", "could attack"),
 # gerunds and present participles ("fighting"), plural nouns ("attacks on civilians"); the weights of these terms
@@ -187,79 +185,12 @@ class RuleEventSuggester:
             )
             if suggestion is not None:
                 seen.add((suggestion.type, head.lemma_.lower()))
-                for s in (suggestion, *self._implied(suggestion)):
+                for s in (suggestion, *implied_events(self.types, suggestion)):
                     out.append(s)
                     heads.append(head.i)
                 taken.update(range(tok.i, tok.i + length))
                 taken.update(extra)
-        return self._share_arguments(doc, out, heads)
-
-    def _implied(self, event: EventSuggestion) -> list[EventSuggestion]:
-        """The events this one also is (the schema's ``implies``: an execution is a death), on the same trigger, with
-        the arguments whose role the other type has (under its own name there) and whose label it accepts."""
-        out = []
-        for name, pairs in self.types[event.type].implies:
-            other = self.types.get(name)
-            if other is None:
-                continue
-            renamed = dict(pairs)
-            args = []
-            for a in event.arguments:
-                role = other.role(renamed.get(a.role, a.role))
-                if role is not None and takes(role, a.label):
-                    args.append(replace(a, role=role.name))
-            out.append(replace(event, type=name, arguments=tuple(args), alternatives=()))
-        return out
-
-    def _share_arguments(self, doc: Any, events: list[EventSuggestion], heads: list[int]) -> list[EventSuggestion]:
-        """An event told as happening in another ("killed in an attack by rebels in Adana") takes that event's
-        participants for its own empty roles of the same kind: the attacker killed, in the attack's place; and the
-        other takes this one's ("Badreddine was killed in an attack": the one killed is the attack's target)."""
-        by_head = dict(zip(heads, events))
-        out = []
-        pairs: list[tuple[int, int]] = []  # (index of the event in ``out``, head of the event it happened in)
-        for e, hi in zip(events, heads):
-            h = doc[hi]
-            inner = [
-                g
-                for c in h.children
-                if c.dep_ == "prep" and c.lower_ in ("in", "during", "from")
-                for g in c.children
-                if g.dep_ == "pobj" and g.i in by_head
-            ]
-            if not inner:
-                # "an airstrike hit a market": one event told twice, the noun doing what the verb says; what the verb is
-                # done to, where and when are the noun's too (not a headline word made the sentence's subject: two events)
-                subject = h.dep_ == "nsubj" and h.pos_ in ("NOUN", "PROPN") and not h.i < headline_end(doc) <= h.head.i
-                told = by_head.get(h.head.i) if subject else None
-                out.append(e if told is None or told.type != e.type else self._with_arguments_of(e, told, {}))
-                continue
-            other = by_head[inner[0].i]
-            pairs.append((len(out), inner[0].i))
-            out.append(self._with_arguments_of(e, other, SHARED_ROLES))
-        at = {h: i for i, h in enumerate(heads)}
-        for i, h in pairs:
-            j = at[h]
-            out[j] = self._with_arguments_of(out[j], out[i], HOST_ROLES)
-        return out
-
-    def _with_arguments_of(self, e: EventSuggestion, other: EventSuggestion, names: dict[str, str]) -> EventSuggestion:
-        """``e`` with ``other``'s arguments in its empty roles of the same name (or the one ``names`` gives), where
-        the label fits."""
-        etype = self.types[e.type]
-        have = {a.role for a in e.arguments}
-        spans = {(a.start, a.end) for a in e.arguments}
-        extra = []
-        for a in other.arguments:
-            role = names.get(a.role, a.role)
-            r = etype.role(role)
-            if r is None or role in have or (a.start, a.end) in spans or not takes(r, a.label):
-                continue
-            if a.start < e.trigger_end and e.trigger_start < a.end:  # "an airstrike 10 days ago" (a DATE)
-                continue
-            extra.append(ArgumentSuggestion(role, a.start, a.end, a.label, a.score))
-            have.add(role)
-        return replace(e, arguments=e.arguments + tuple(extra)) if extra else e
+        return share_arguments(self.types, doc, out, heads)
 
     def _match(self, tok: Any, sent: Any, named: set[int]) -> tuple[int, list[Pattern], list[int]] | None:
         """The longest trigger starting at ``tok``, every pattern of that length matching it, and the index of a
