@@ -222,10 +222,13 @@ def write_split(
     tick: Callable[[], None] | None,
     between: Callable[[int], None],
     tokens: bool = True,
+    *,
+    busy_ms: int,
 ) -> None:
     """Write the documents of ``chunks`` (``separator`` between them, or after each for JSONL) from ``fh``'s
     position on, this process reading on ``conn`` and a second one on the file at ``uri``; ``fh`` ends at their
-    end. ``tick()`` while rendering, ``between(end of what is written)`` after each chunk and while waiting."""
+    end. ``tick()`` while rendering, ``between(end of what is written)`` after each chunk and while waiting; the
+    second process waits ``busy_ms`` on a busy file (the project's own wait: ``store.BUSY_TIMEOUT_MS``)."""
     import tempfile  # (here: the second process, which imports this module, does not need it)
 
     from annotator.child_process import module_command
@@ -243,6 +246,7 @@ def write_split(
     child_fds = (claims_r, to_child_r, from_child_w, fh.fileno())
     args = {
         "uri": uri,
+        "busy_ms": busy_ms,
         "chunks": chunks,
         "aset": aset,
         "states": states,
@@ -322,7 +326,7 @@ def _child() -> int:
     a = orjson.loads(sys.stdin.buffer.read())
     claims, recv, send, out = a["fds"]
     conn = sqlite3.connect(a["uri"], uri=True, isolation_level=None)
-    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute(f"PRAGMA busy_timeout = {int(a['busy_ms'])}")  # as long as the project's own connection waits
     # the file's pages mapped, not copied by a read() each (~7 % of this process's CPU). An I/O error under a
     # mapping is a SIGBUS: it ends this process, not the app, and the export fails with nothing replaced
     conn.execute(f"PRAGMA mmap_size = {MMAP_SIZE}")

@@ -24,7 +24,7 @@ from annotator import fileid
 from annotator.exporting import synced_behind
 from annotator.formats import json_split
 from annotator.formats.json_chunks import Chunk, event_dicts, read_chunk, render_chunk
-from annotator.store import Project
+from annotator.store import BUSY_TIMEOUT_MS, Project
 
 CHUNK = 100  # documents per read transaction (100: 1.61-1.65 s, 500: 1.88-1.95 s, same run: smaller buffers)
 PROGRESS_EVERY = 0.2  # seconds: progress (and the cancel) after each chunk, and within one after this long
@@ -39,7 +39,7 @@ def _reader_connection(project: Project) -> Callable[[], sqlite3.Connection] | N
 
     def connect() -> sqlite3.Connection:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         return conn
 
     try:
@@ -132,7 +132,18 @@ def write_documents(
                 steps.done()
 
             json_split.write_split(
-                fh, project.db.conn, uri, chunks, aset, states, report, separator, steps.tick, between, tokens
+                fh,
+                project.db.conn,
+                uri,
+                chunks,
+                aset,
+                states,
+                report,
+                separator,
+                steps.tick,
+                between,
+                tokens,
+                busy_ms=BUSY_TIMEOUT_MS,
             )
         return
     after = separator == b"\n"

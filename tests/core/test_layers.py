@@ -872,6 +872,27 @@ def test_a_text_s_digest_is_made_by_one_function():
     assert found == ["annotator/import_rows.py"]
 
 
+BUSY_WAIT_NUMBER = re.compile(r"busy_timeout[\s\\]*=[\s\\]*\d")  # a wait on a busy file spelt as a number
+
+
+def test_how_long_a_connection_waits_on_a_busy_file_is_the_store_s():
+    """How long a connection to a project's file waits while another program writes it is ``store.BUSY_TIMEOUT_MS``
+    (the project's own connection, the app's closing and kept edits): the JSON export's reader threads
+    (``formats/json_stream.py``) and its second process (``formats/json_split.py``) spelt it again as 10000."""
+    found = sorted(
+        p.relative_to(ROOT).as_posix()
+        for folder in ("annotator", "ui")
+        for p in (ROOT / folder).rglob("*.py")
+        if BUSY_WAIT_NUMBER.search(p.read_text(encoding="utf-8"))
+    )
+    assert found == []
+
+
+def test_the_busy_wait_check_sees_a_number():
+    assert BUSY_WAIT_NUMBER.search('conn.execute("PRAGMA busy_timeout = 10000")')
+    assert not BUSY_WAIT_NUMBER.search('conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")')
+
+
 def fill_rules(source: str) -> list[str]:
     """A module's own test of whether an entity can fill a role, by function: one condition testing both its label
     against a collection (``e.label in labels``: ``rules.takes``) and its state against "rejected" (``rules.can_fill``)."""
