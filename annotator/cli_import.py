@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.cli_common import Interrupted, UsageError, open_project, progress_bar, split_option
-from annotator.cli_parser import LISTED, OWN_FORMATS
+from annotator.cli_parser import LISTED
+from annotator.cli_usage import OWN_FORMATS
 from annotator.errors import AnnotatorError, OptionError, ValidationError
 from annotator.wording import counted
 

