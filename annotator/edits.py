@@ -17,7 +17,7 @@ from annotator.categories import (
     with_categories,
     without_category,
 )
-from annotator.db import argument_row, event_row, is_score, span_row
+from annotator.db import argument_row, event_row, span_row
 from annotator.role_carry import retyped_arguments
 from annotator.decisions import (
     accept_events,
@@ -29,76 +29,27 @@ from annotator.decisions import (
     drop_made_fillers,
     undecide_fillers,
 )
+from annotator.edit_checks import (
+    check_argument,
+    check_attributes,
+    check_event_type,
+    check_label,
+    check_min_score,
+    check_offsets,
+    check_status,
+    entity_row,
+    event_of,
+    text_of,
+)
+from annotator.edit_checks import refuse_breach as refuse_breach  # edits_flow imports it from here
 from annotator.errors import CategoryInUse, ValidationError
-from annotator.model import HUMAN, PROJECT_WIDE, STATES, STATUSES, Change, Entity, Event
+from annotator.model import HUMAN, PROJECT_WIDE, STATES, Change, Entity, Event
 from annotator.recorder import EditRecorder, run_edit
 from annotator.shown import aimed_at, check_as_shown, check_none_unseen
-from annotator.rules import (
-    Breach,
-    attribute_breaches,
-    event_type_breach,
-    filler_breaches,
-    holds,
-    label_breach,
-    room_breach,
-)
+from annotator.rules import holds
 from annotator.store import Project, now
 
 
-def text_of(project: Project, doc_id: int) -> str:
-    text = project.db.document_text(doc_id)
-    if text is None:
-        raise ValidationError(f"no document with id {doc_id}")
-    return text
-
-
-def check_offsets(text: str, start: int, end: int, what: str = "span") -> None:
-    if not isinstance(start, int) or not isinstance(end, int):
-        raise ValidationError(f"{what} offsets must be whole numbers, got {start!r}, {end!r}")
-    if not 0 <= start < end <= len(text):
-        raise ValidationError(f"{what} [{start}, {end}) is empty or outside the text (0 to {len(text)} characters)")
-
-
-def refuse_breach(breaches: "list[Breach | None]") -> None:
-    """An edit that breaks a schema rule is refused with every breach's message, in one line: a label the role does
-    not take first (relabelling the span is the fix, and a label key takes a rejection back too), then a rejected
-    span, then a role with no room. Only the first was said (a rejected PERSON for a Place: "a rejected suggestion
-    cannot fill Place", and once taken back the next refusal named the label)."""
-    found = sorted(
-        (b for b in breaches if b is not None), key=lambda b: _REFUSAL_ORDER.get(b.kind, len(_REFUSAL_ORDER))
-    )
-    if found:
-        raise ValidationError("; ".join(dict.fromkeys(b.message for b in found)), breaches=found)
-
-
-_REFUSAL_ORDER = {kind: i for i, kind in enumerate(("unknown_role", "wrong_label", "rejected_argument"))}
-
-
-def check_label(project: Project, label: str) -> None:
-    refuse_breach([label_breach(project.schema, label)])
-
-
-def check_status(status: str) -> None:
-    """Refuse (``ValidationError``) a document status that is none of ``STATUSES``."""
-    if status not in STATUSES:
-        raise ValidationError(f"status {status!r} is not one of {', '.join(STATUSES)}")
-
-
-def _entity_row(project: Project, entity_id: int) -> dict:
-    row = project.row("entities", entity_id)
-    if row is None:
-        raise ValidationError(f"no entity with id {entity_id}")
-    return row
-
-
-def event_of(project: Project, event_id: int) -> dict:
-    row = project.row("events", event_id)
-    if row is None:
-        raise ValidationError(f"no event with id {event_id}")
-    return row
-
-
-# -- entities -------------------------------------------------------------------------------------
 def add_entity(
     project: Project, doc_id: int, start: int, end: int, label: str, *, state: str = "added", source: str = HUMAN
 ) -> Change:
@@ -143,7 +94,7 @@ def _decide(project: Project, entity_id: int, action: str, values: dict, expecte
 def _shown_row(project: Project, entity_id: int, expected: Entity | None) -> dict:
     if expected is not None:
         check_as_shown(project, entity_id, expected)
-    return _entity_row(project, entity_id)
+    return entity_row(project, entity_id)
 
 
 def unfit_roles(project: Project, entity_id: int, label: str) -> list[int]:
@@ -185,12 +136,6 @@ def set_entity_state(project: Project, entity_id: int, state: str, *, expected: 
     if state not in STATES:
         raise ValidationError(f"state {state!r} is not one of {', '.join(STATES)}")
     return _decide(project, entity_id, "set_entity_state", {"state": state}, expected)
-
-
-def check_min_score(min_score: float | None) -> None:
-    """A minimum score must be a finite number (scores are the suggesters' confidences, usually 0 to 1)."""
-    if min_score is not None and not is_score(min_score):
-        raise ValidationError(f"the minimum score must be a number, not {min_score!r}")
 
 
 def _decide_all(
@@ -260,14 +205,6 @@ def _delete_with_arguments(
 
 
 # -- events ---------------------------------------------------------------------------------------
-def check_event_type(project: Project, type_: str) -> None:
-    refuse_breach([event_type_breach(project.schema, type_)])
-
-
-def _check_attributes(project: Project, attributes: dict[str, str]) -> None:
-    refuse_breach(attribute_breaches(project.schema, attributes))
-
-
 def add_event(
     project: Project,
     doc_id: int,
@@ -280,7 +217,7 @@ def add_event(
     check_offsets(text_of(project, doc_id), trigger_start, trigger_end, "trigger")
     check_event_type(project, type_)
     attrs = {**project.schema.default_attributes(), **(attributes or {})}
-    _check_attributes(project, attrs)
+    check_attributes(project, attrs)
 
     def body(rec: EditRecorder) -> None:
         rec.result_id = rec.insert(
@@ -341,7 +278,7 @@ def set_event_attribute(
 ) -> Change:
     check_as_shown(project, event_id, expected)
     row = event_of(project, event_id)
-    _check_attributes(project, {name: value})
+    check_attributes(project, {name: value})
     attrs = {**orjson.loads(row["attributes"] or "{}"), name: value}
     return _update_event(
         project, event_id, "set_event_attribute", {"attributes": orjson.dumps(attrs).decode()}, expected
@@ -408,29 +345,11 @@ def delete_event(project: Project, event_id: int, *, expected: Event | None = No
     return _delete_with_arguments(project, "delete_event", "events", event_id, row["document_id"], expected)
 
 
-def _check_argument(project: Project, event: dict, role: str, entity_id: int, replacing: int | None = None) -> None:
-    check_event_type(project, event["type"])
-    etype = project.schema.event_type(event["type"])
-    assert etype is not None
-    refuse_breach(filler_breaches(etype, role, entity_id, None, None))  # an unknown role, before the entity is read
-    ent = _entity_row(project, entity_id)
-    if ent["document_id"] != event["document_id"] or ent["annotation_set"] != event["annotation_set"]:
-        raise ValidationError("an argument must be an entity of the same document and annotation set as its event")
-    rows = project.db.role_fillers(event["id"], role)
-    others = [x[1] for x in rows if x[0] != replacing]
-    refuse_breach(
-        [
-            *filler_breaches(etype, role, entity_id, ent["label"], ent["state"]),
-            room_breach(etype, role, entity_id, others),
-        ]
-    )
-
-
 def add_argument(project: Project, event_id: int, role: str, entity_id: int) -> Change:
     """Fill ``role`` of an event with an entity span (a suggestion used so is accepted); the new argument id is
     ``change.result_id``."""
     event = event_of(project, event_id)
-    _check_argument(project, event, role, entity_id)
+    check_argument(project, event, role, entity_id)
 
     def body(rec: EditRecorder) -> None:
         rec.result_id = rec.insert("arguments", argument_row(event_id, role, entity_id, project.annotator))
@@ -458,7 +377,7 @@ def change_argument(
     event = event_of(project, arg["event_id"])
     new_role = role or arg["role"]
     new_entity = entity_id if entity_id is not None else arg["entity_id"]
-    _check_argument(project, event, new_role, new_entity, replacing=argument_id)
+    check_argument(project, event, new_role, new_entity, replacing=argument_id)
     values = {"role": new_role, "entity_id": new_entity, "annotator": project.annotator}
     old = arg["entity_id"]
 

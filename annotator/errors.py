@@ -68,7 +68,7 @@ class SchemaError(AnnotatorError):
 
 class ValidationError(AnnotatorError):
     """An edit breaks a rule (offsets, labels, roles); ``breaches``: the schema rules it breaks
-    (``rules.Breach``, each with its kind), when those are why (``edits.refuse_breach``)."""
+    (``rules.Breach``, each with its kind), when those are why (``edit_checks.refuse_breach``)."""
 
     def __init__(self, *args: object, breaches: Sequence[Any] = ()) -> None:
         super().__init__(*args)

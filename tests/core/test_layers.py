@@ -609,7 +609,7 @@ def status_refusals(source: str) -> list[str]:
 
 
 def test_a_status_is_refused_by_one_function():
-    """An edit's refusal of a status none of ``STATUSES`` is ``edits.check_status``'s: ``set_status``,
+    """An edit's refusal of a status none of ``STATUSES`` is ``edit_checks.check_status``'s: ``set_status``,
     ``set_statuses`` and ``edits_flow.accept_rest`` each wrote it out. An import's refusal names the file and line
     (``importing.check_incoming``)."""
     found = {
@@ -618,7 +618,7 @@ def test_a_status_is_refused_by_one_function():
         for p in sorted((ROOT / folder).rglob("*.py"))
     }
     assert {k: v for k, v in found.items() if v} == {
-        "annotator/edits.py": ["check_status"],
+        "annotator/edit_checks.py": ["check_status"],
         "annotator/importing.py": ["check_incoming"],
     }
 

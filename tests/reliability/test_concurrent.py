@@ -251,13 +251,13 @@ def test_edit_racing_a_deletion_in_another_window_is_refused_cleanly(tmp_path, m
         doc = a.document_ids()[0]
         ent = edits.add_entity(a, doc, 0, 9, "PERSON").result_id
         ev = edits.add_event(a, doc, "Contact:Meet", 10, 13).result_id
-        real_check = edits._check_argument
+        real_check = edits.check_argument
 
         def check_then_other_window_deletes(*args, **kwargs):  # type: ignore[no-untyped-def]
             real_check(*args, **kwargs)
             edits.delete_entity(b, ent)
 
-        monkeypatch.setattr(edits, "_check_argument", check_then_other_window_deletes)
+        monkeypatch.setattr(edits, "check_argument", check_then_other_window_deletes)
         with pytest.raises(AnnotatorError, match="conflicts with the project as it is now"):
             edits.add_argument(a, ev, "Entity", ent)
         assert not a.db.conn.in_transaction
