@@ -40,7 +40,8 @@ def share_arguments(
 ) -> list[EventSuggestion]:
     """An event told as happening in another ("killed in an attack by rebels in Adana") takes that event's
     participants for its own empty roles of the same kind: the attacker killed, in the attack's place; and the
-    other takes this one's ("Badreddine was killed in an attack": the one killed is the attack's target)."""
+    other takes this one's ("Badreddine was killed in an attack": the one killed is the attack's target). ``types``:
+    the schema's event types by name; ``heads``: the index in ``doc`` of each event's head token."""
     by_head = dict(zip(heads, events))
     out = []
     pairs: list[tuple[int, int]] = []  # (index of the event in ``out``, head of the event it happened in)
