@@ -41,7 +41,6 @@ from annotator.edit_checks import (
     event_of,
     text_of,
 )
-from annotator.edit_checks import refuse_breach as refuse_breach  # edits_flow imports it from here
 from annotator.errors import CategoryInUse, ValidationError
 from annotator.model import HUMAN, PROJECT_WIDE, STATES, Change, Entity, Event
 from annotator.recorder import EditRecorder, run_edit

@@ -14,18 +14,16 @@ from annotator.decisions import (
     reject_events,
     undecide_fillers,
 )
-from annotator.edits import (
-    HUMAN,
+from annotator.edit_checks import (
     check_event_type,
     check_label,
+    check_offsets,
     check_status,
-    text_of,
     event_of,
     refuse_breach,
-    suggested_events,
-    check_offsets,
-    unfit_roles,
+    text_of,
 )
+from annotator.edits import HUMAN, suggested_events, unfit_roles
 from annotator.errors import ValidationError
 from annotator.keyflow import sort_places
 from annotator.model import STATES, Change, Entity, Event
