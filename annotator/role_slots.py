@@ -42,6 +42,7 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
         "agent",
         "prep:by",
         "during",
+        "receiver",  # the host who receives a visitor ("Putin received Erdogan")
     ),
     "Target": (
         "obj",

@@ -73,8 +73,9 @@ class EventType:
     aliases: tuple[str, ...] = ()
     # words that count as triggers of the type only with an object of a kind ("throw" an attack only when what is
     # thrown is a weapon or a cue of the type: "threw stones", not "threw a party"): (word, (kind, ...)); a kind is
-    # "cue", "weapon", "thing" (a common noun of no label) or an entity label (named or guessed from its noun), read
-    # on the object as a blocker's "obj:" is (the object of a passive verb is its subject)
+    # "cue", "weapon", "thing" (a common noun of no label), "named_person" (a PERSON the pipeline named) or an entity
+    # label (named or guessed from its noun), read on the object as a blocker's "obj:" is (the object of a passive
+    # verb is its subject)
     object_triggers: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # triggers of the type that also name its act done in words between people ("Bush attacked Rubio", "attacks on
     # Cruz"): with a named person in a role that takes people and nothing physical told (no cue of the type, no filler
@@ -236,7 +237,7 @@ EVENT_KEYS = {
     "object_triggers",
     "figurative_triggers",
 }
-OBJECT_KINDS = ("cue", "weapon", "thing")  # an object_triggers kind, or an entity label
+OBJECT_KINDS = ("cue", "weapon", "thing", "named_person")  # an object_triggers kind, or an entity label
 ROLE_KEYS = {"name", "labels", "multiplicity", "description", "slots"}
 SLOT = re.compile(
     r"^(subj|subj_intrans|obj|obj_from|subjpass|agent|poss|compound|gov_subj|acl_obj|given|receiver|dative|oprd|nummod|npadvmod|police|prep:[a-z]+)$"

@@ -148,11 +148,14 @@ def object_kinds(obj: Any, cues: frozenset[str], phrases: dict[str, list[tuple[s
     """The kinds a schema's ``object_triggers`` may ask of what a trigger is done to (``objects_of``): its entity
     label, named or guessed from its noun, or "thing" for a common noun of no label (as ``object_labels``);
     "weapon" (``noun_classes.is_weapon``); "cue" when it is a cue word of the type (``cues``), or ends a cue of
-    several words (``phrases``, by last word: "tear gas")."""
+    several words (``phrases``, by last word: "tear gas"); "named_person" when the pipeline names it a PERSON (a
+    visitor received, not "refugees" guessed a PERSON from the noun)."""
     out = set()
     label = obj.ent_type_ or guess_label(obj) or ("thing" if obj.pos_ == "NOUN" else None)
     if label:
         out.add(label)
+    if obj.ent_type_ == "PERSON":
+        out.add("named_person")
     if is_weapon(obj) or of_weapons(obj):
         out.add("weapon")
     low, doc = obj.lower_, obj.doc
