@@ -23,6 +23,7 @@ from annotator.suggest.event_sharing import implied_events, share_arguments
 from annotator.suggest.figurative import told_in_words
 from annotator.suggest.headlines import headline_end, headline_match, headline_starts
 from annotator.suggest.measures import measure_kinds
+from annotator.suggest.purchases import bought
 from annotator.suggest.noun_classes import PersonNouns, guess_label, is_vehicle, is_weapon, names_person
 from annotator.suggest.rule_weights import LINK, THRESHOLD, WEIGHTS
 from annotator.suggest.rule_weights import score as rule_score
@@ -248,7 +249,7 @@ class RuleEventSuggester:
             direct |= {"obj:event"}  # "fleeing war", "brought charges": what is fled or brought is an event
         if self._event_goal(head, span):
             direct |= {"to:event"}  # "head to local elections", "sent them to their deaths": no place gone to
-        if self._bought(head):
+        if bought(head, self.lexicon.candidates):
             direct |= {"for:thing"}  # "paid for equipment": money given for a thing, a purchase
         if put_in_state(head, span):
             direct |= {"to:state"}  # "landed Grossu in jail", "sent him to prison": put in a state, not moved
@@ -439,22 +440,6 @@ class RuleEventSuggester:
             for c in head.children
         )
 
-    def _bought(self, head: Any) -> bool:
-        """Whether a "for" phrase on the trigger names a thing, a common noun of no label that names no event ("paid
-        for equipment and other items", "pay for a wall"): money given for a thing is a purchase (ACE's
-        Transfer-Money is money given "when it is not in the context of purchasing something"); not "for the
-        victims" (a person), "for his release" (an event)."""
-        return any(
-            c.dep_ == "prep"
-            and c.lower_ == "for"
-            and g.dep_ == "pobj"
-            and _bought_thing(g)
-            and not self.lexicon.candidates(g)
-            for x in (head, *(o for o in head.children if o.dep_ == "dobj"))  # "paid [$3 million for trucks]"
-            for c in x.children
-            for g in c.children
-        )
-
     def _event_goal(self, head: Any, span: Any) -> bool:
         """Whether what the trigger goes "to", "into" or "toward" (a preposition on it or inside a trigger of several
         words: "head to") is a noun naming an event, as ``_event_object`` reads one ("head to local elections",
@@ -503,16 +488,6 @@ def _in_words(etype: Any, args: Sequence[ArgumentSuggestion]) -> bool:
     return not any(a.role in physical for a in args) and any(
         a.role in parties and a.label == "PERSON" and a.score >= 0.8 for a in args
     )
-
-
-def _bought_thing(tok: Any) -> bool:
-    """A noun naming a thing one may buy: a weapon or a vehicle (PRODUCT, named or guessed: "new trucks"), or a common
-    noun of no label in the singular ("equipment", "a wall"; a plural of no label may name people the noun classes
-    do not know, "veterans")."""
-    label = tok.ent_type_ or guess_label(tok)
-    if label == "PRODUCT":
-        return True
-    return tok.pos_ == "NOUN" and label is None and tok.tag_ == "NN"
 
 
 def _made_thing(tok: Any) -> bool:

@@ -1,7 +1,9 @@
-"""Meetings told by a host receiving a visitor (session 34, helper s34-trigB): ACE's Contact:Meet, two or more
-entities come together at one place and interact; "receive" names a meeting only when what is received is a person
-named or a title of office ("Putin received Erdogan", "the king received the foreign minister"), not a letter,
-criticism, money or a crowd of unnamed people; the host who receives takes part as well."""
+"""Meetings and payments a writer tells in ordinary words that got no suggestion (session 34, helper s34-trigB).
+
+ACE's Contact:Meet, two or more entities come together at one place and interact: "receive" names a meeting only when
+what is received is a person named or a title of office ("Putin received Erdogan", "the king received the foreign
+minister"), not a letter, criticism, money or a crowd of unnamed people; the host who receives takes part as well.
+ACE's Transfer-Money, money given outside a purchase: a person paid for a thing of no kind is paid for work."""
 
 from __future__ import annotations
 
@@ -47,3 +49,24 @@ def test_receiving_a_thing_or_unnamed_people_is_no_meeting(nlp, suggester):
     # the money received stays a transfer of money
     text = "The families received $10,000 each from the government."
     assert ("received", "Transaction:Transfer-Money") in suggested_triggers(nlp, suggester=suggester, text=text)
+
+
+@pytest.mark.slow
+def test_a_person_paid_for_work_is_given_money(nlp, suggester):
+    # ACE's Transfer-Money excludes purchases; a person paid (the passive's subject, the one paid "him") for a thing of
+    # no kind the noun classes know ("the story", "her work") is paid for work or a service, not selling goods
+    for text in [
+        "He was paid $500 for the story.",
+        "The newspaper paid him $500 for the interview.",
+        "She was paid $2,000 for her work.",
+    ]:
+        assert ("paid", "Transaction:Transfer-Money") in suggested_triggers(nlp, suggester=suggester, text=text), text
+    # money given for a vehicle or a weapon is a purchase, whoever is paid; and so with no one paid named
+    for text in [
+        "He was paid $20,000 for the truck.",
+        "The government paid $3 million for new trucks.",
+        "The city paid $2 million for the project.",
+    ]:
+        assert ("paid", "Transaction:Transfer-Money") not in suggested_triggers(nlp, suggester=suggester, text=text), (
+            text
+        )

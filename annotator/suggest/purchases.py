@@ -1,0 +1,56 @@
+"""Whether money given on a trigger word is the price of a thing bought, which ACE's Transfer-Money leaves out (money
+given "when it is not in the context of purchasing something").
+
+Money given "for" a thing ("paid for equipment", "paid $3 million for new trucks") is a purchase. A person paid - the
+passive's subject ("he was paid $500 for the story") or the one the money goes to ("paid him $500 for the interview")
+- for a thing of no kind the noun classes know is paid for work or a service, a wage or a fee, not for goods; a
+weapon or a vehicle ("paid $20,000 for the truck") stays bought, whoever is paid.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from annotator.suggest.noun_classes import guess_label
+
+# personal pronouns a person paid may be told by ("he was paid", "paid him")
+_PERSONS = frozenset(("he", "she", "they", "him", "her", "them", "i", "me", "we", "us", "you"))
+
+
+def bought(head: Any, names_event: Callable[[Any], Any]) -> bool:
+    """Whether a "for" phrase on the trigger ``head`` (or on its object: "paid [$3 million for trucks]") names a thing
+    bought (``bought_thing``) that names no event (``names_event``: "for his release"), and not a person ("for the
+    victims")."""
+    paid = person_paid(head)
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and g.dep_ == "pobj"
+        and bought_thing(g, paid)
+        and not names_event(g)
+        for x in (head, *(o for o in head.children if o.dep_ == "dobj"))
+        for c in x.children
+        for g in c.children
+    )
+
+
+def bought_thing(tok: Any, person_paid: bool = False) -> bool:
+    """A noun naming a thing one may buy: a weapon or a vehicle (PRODUCT, named or guessed: "new trucks"), or a common
+    noun of no label in the singular ("equipment", "a wall"; a plural of no label may name people the noun classes
+    do not know, "veterans") - the latter not when a person is paid (``person_paid``: "paid him for the story", work)."""
+    label = tok.ent_type_ or guess_label(tok)
+    if label == "PRODUCT":
+        return True
+    return tok.pos_ == "NOUN" and label is None and tok.tag_ == "NN" and not person_paid
+
+
+def person_paid(head: Any) -> bool:
+    """Whether a verb trigger tells a person as the one paid: its passive subject ("he was paid") or its dative ("paid
+    him $500"), a personal pronoun or a name or noun of a person."""
+    if head.pos_ != "VERB":
+        return False
+    return any(c.dep_ in ("nsubjpass", "dative") and _a_person(c) for c in head.children)
+
+
+def _a_person(tok: Any) -> bool:
+    return tok.lower_ in _PERSONS or (tok.ent_type_ or guess_label(tok)) == "PERSON"
