@@ -70,3 +70,21 @@ def test_a_person_paid_for_work_is_given_money(nlp, suggester):
         assert ("paid", "Transaction:Transfer-Money") not in suggested_triggers(nlp, suggester=suggester, text=text), (
             text
         )
+
+
+@pytest.mark.slow
+def test_a_meal_shared_with_a_party_is_a_meeting(nlp, suggester):
+    # a dinner, a lunch or a banquet is a meeting when two parties or a title of office tell it (weak triggers of
+    # Contact:Meet); a meal eaten, served or given out is none
+    for text, trigger in [
+        ("The president had lunch with the Saudi king on Monday.", "lunch"),
+        ("The king hosted a banquet for the visiting president.", "banquet"),
+    ]:
+        assert (trigger, MEET) in suggested_triggers(nlp, suggester=suggester, text=text), text
+    for text in [
+        "The family ate dinner at home.",
+        "Dinner was served at eight.",
+        "The migrants were given breakfast by volunteers.",
+        "The school provides free lunch to children.",
+    ]:
+        assert MEET not in {t for _, t in suggested_triggers(nlp, suggester=suggester, text=text)}, text
