@@ -23,7 +23,8 @@ from annotator.suggest.event_sharing import implied_events, share_arguments
 from annotator.suggest.figurative import told_in_words
 from annotator.suggest.headlines import headline_end, headline_match, headline_starts
 from annotator.suggest.measures import measure_kinds
-from annotator.suggest.money_senses import bought, received_kinds
+from annotator.suggest.person_objects import person_object_kinds
+from annotator.suggest.purchases import bought
 from annotator.suggest.noun_classes import PersonNouns, guess_label, is_vehicle, is_weapon, names_person
 from annotator.suggest.rule_weights import LINK, THRESHOLD, WEIGHTS
 from annotator.suggest.rule_weights import score as rule_score
@@ -256,7 +257,9 @@ class RuleEventSuggester:
         if unplaced_object(head, span):
             direct |= {"obj:unplaced"}  # "left her with little faith", "little was left": no place left or reached
         direct |= object_labels(head, span)  # "donated weapons": "obj:product", a thing given, not money
-        direct |= received_kinds(head)  # "Erdogan was received by Putin": a person taken in, not money
+        direct |= person_object_kinds(
+            head
+        )  # "Erdogan was received by Putin", "visited Trump": a person, no money or place
         if head.pos_ == "NOUN" and state_in(head):
             direct |= {"in:state"}  # "died while in police custody": a state one is in, no arrest
         direct |= kinds_of_sides(head, span, pairs)  # "the famine that struck North Korea", "the bodies were held"

@@ -1,26 +1,18 @@
-"""Readings of a word of giving or receiving that tell no money given: the price of a thing bought, which ACE's
-Transfer-Money leaves out (money given "when it is not in the context of purchasing something"), and a person
-received.
+"""Whether money given on a trigger word is the price of a thing bought, which ACE's Transfer-Money leaves out (money
+given "when it is not in the context of purchasing something").
 
 Money given "for" a thing ("paid for equipment", "paid $3 million for new trucks") is a purchase. A person paid - the
 passive's subject ("he was paid $500 for the story") or the one the money goes to ("paid him $500 for the interview")
 - for a thing of no kind the noun classes know is paid for work or a service, a wage or a fee, not for goods; a
 weapon or a vehicle ("paid $20,000 for the truck") stays bought, whoever is paid.
-
-What a verb of receiving takes in is its object or its passive subject; a person received ("Erdogan was received by
-Putin", "Germany received a million refugees") is a visitor or a newcomer taken in, no sum of money (blocker
-``received:person``).
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable
 
-from annotator.role_slots import RECEIVING_VERBS
 from annotator.suggest.noun_classes import guess_label
-
-# personal pronouns a person paid may be told by ("he was paid", "paid him")
-_PERSONS = frozenset(("he", "she", "they", "him", "her", "them", "i", "me", "we", "us", "you"))
+from annotator.suggest.person_objects import is_person_word
 
 
 def bought(head: Any, names_event: Callable[[Any], Any]) -> bool:
@@ -29,11 +21,7 @@ def bought(head: Any, names_event: Callable[[Any], Any]) -> bool:
     victims")."""
     paid = person_paid(head)
     return any(
-        c.dep_ == "prep"
-        and c.lower_ == "for"
-        and g.dep_ == "pobj"
-        and bought_thing(g, paid)
-        and not names_event(g)
+        c.dep_ == "prep" and c.lower_ == "for" and g.dep_ == "pobj" and bought_thing(g, paid) and not names_event(g)
         for x in (head, *(o for o in head.children if o.dep_ == "dobj"))
         for c in x.children
         for g in c.children
@@ -55,17 +43,4 @@ def person_paid(head: Any) -> bool:
     him $500"), a personal pronoun or a name or noun of a person."""
     if head.pos_ != "VERB":
         return False
-    return any(c.dep_ in ("nsubjpass", "dative") and _a_person(c) for c in head.children)
-
-
-def _a_person(tok: Any) -> bool:
-    return tok.lower_ in _PERSONS or (tok.ent_type_ or guess_label(tok)) == "PERSON"
-
-
-def received_kinds(head: Any) -> frozenset[str]:
-    """``received:person`` when ``head`` is a verb of receiving (``RECEIVING_VERBS``) whose object or passive subject
-    is a person, named, guessed from its noun or a personal pronoun ("received Erdogan", "received refugees")."""
-    if head.pos_ != "VERB" or head.lemma_.lower() not in RECEIVING_VERBS:
-        return frozenset()
-    taken = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    return frozenset({"received:person"}) if any(_a_person(c) for c in taken) else frozenset()
+    return any(c.dep_ in ("nsubjpass", "dative") and is_person_word(c) for c in head.children)
