@@ -26,6 +26,7 @@ from annotator.role_slots import (
 from annotator.rules import has_room, takes
 from annotator.suggest.amounts import COUNTS, is_money
 from annotator.suggest.frame_preps import preps
+from annotator.suggest.person_objects import visited_person
 from annotator.suggest.headlines import subject_before_verb
 from annotator.suggest.noun_frame import noun_frame, of_noun_before
 from annotator.suggest.shared_parts import along_with, conjuncts, first_conjunct
@@ -232,8 +233,8 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     # the object of a verb of reaching is where the movement ends, whatever it is ("visited the front lines",
     # "entered the building"): no thing moved, and its subject the one who moves
     reaching = v.lemma_.lower() in REACHING_VERBS
-    for c in objs:
-        if guess_or_ent(c) in PLACE_LABELS or not reaching:
+    for c in objs:  # a person visited is met, no place: the object all the same ("visited Trump")
+        if guess_or_ent(c) in PLACE_LABELS or not reaching or visited_person(v, c):
             out.append((obj_slot if guess_or_ent(c) in PLACE_LABELS else "obj", c))
     transitive = not reaching and any(guess_or_ent(c) not in PLACE_LABELS for c in objs)
     # "left Bolivia for Medellin": a place takes no "for" or "to" of its own; the parse hangs the verb's on it

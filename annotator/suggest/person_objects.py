@@ -35,3 +35,8 @@ def person_object_kinds(head: Any) -> frozenset[str]:
         return frozenset()
     taken = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     return frozenset({kind}) if any(is_person_word(c) for c in taken) else frozenset()
+
+
+def visited_person(verb: Any, obj: Any) -> bool:
+    """Whether ``obj`` is a person ``verb`` visits ("visited Trump"): one met, a party of a meeting, no place reached."""
+    return verb.lemma_.lower() in _VISITING and is_person_word(obj)

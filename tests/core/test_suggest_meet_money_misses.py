@@ -105,3 +105,20 @@ def test_a_person_received_is_no_money_received(nlp, suggester):
         "Hamas received $30 million from Qatar.",
     ]:
         assert ("received", money) in suggested_triggers(nlp, suggester=suggester, text=text), text
+
+
+@pytest.mark.slow
+def test_a_person_visited_is_met(nlp, suggester):
+    # the object of "visit" is where one goes ("visited Paris", Transport); a person visited is met (ACE's Meet), no
+    # place reached: blocker visited:person on Transport, and the person a party of the meeting
+    for text in [
+        "Netanyahu visited Trump at the White House on Monday.",
+        "Kerry visited Putin in Sochi.",
+    ]:
+        found = suggested_triggers(nlp, suggester=suggester, text=text)
+        assert ("visited", MEET) in found and ("visited", "Movement:Transport") not in found, (text, found)
+    for text in [
+        "The president visited Paris on Monday.",
+        "Merkel visited the refugee camp in Idomeni.",
+    ]:
+        assert ("visited", "Movement:Transport") in suggested_triggers(nlp, suggester=suggester, text=text), text
