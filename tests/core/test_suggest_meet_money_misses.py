@@ -122,3 +122,18 @@ def test_a_person_visited_is_met(nlp, suggester):
         "Merkel visited the refugee camp in Idomeni.",
     ]:
         assert ("visited", "Movement:Transport") in suggested_triggers(nlp, suggester=suggester, text=text), text
+
+
+@pytest.mark.slow
+def test_money_handed_over_or_wired_is_given(nlp, suggester):
+    # "hand over" and "wire" give money only when what is handed or wired is money (object_triggers of
+    # Transfer-Money); a suspect handed over is extradited, a building wired gets cables
+    money = "Transaction:Transfer-Money"
+    for text, trigger in [
+        ("He handed over $10,000 to the smugglers.", "handed over"),
+        ("The company wired $2 million to an account in Cyprus.", "wired"),
+        ("Relatives wired money to the kidnappers.", "wired"),
+    ]:
+        assert (trigger, money) in suggested_triggers(nlp, suggester=suggester, text=text), text
+    for text in ["The police handed over the suspect to the FBI.", "The workers wired the building for electricity."]:
+        assert money not in {t for _, t in suggested_triggers(nlp, suggester=suggester, text=text)}, text
