@@ -222,7 +222,10 @@ def test_object_triggers_are_read_checked_and_kept_in_the_parsed_copy():
     assert Schema.from_data(old, schema.source).event_type("Meet").object_triggers == ()
     for bad, reason in [
         ('object_triggers = ["see"]', "object_triggers of 'Meet' must be a table"),
-        ('object_triggers = { see = "car" }', "'car' for 'see' is not one of cue, weapon, thing, named_person or an entity label"),
+        (
+            'object_triggers = { see = "car" }',
+            "'car' for 'see' is not one of cue, weapon, thing, named_person or an entity label",
+        ),
         ("object_triggers = { see = [] }", "'see' needs a kind of object"),
         ('object_triggers = { met = "PERSON" }', "'met' is a trigger of 'Meet' already"),
     ]:
