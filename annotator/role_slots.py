@@ -42,7 +42,6 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
         "agent",
         "prep:by",
         "during",
-        "receiver",  # the host who receives a visitor ("Putin received Erdogan")
     ),
     "Target": (
         "obj",
