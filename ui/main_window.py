@@ -373,10 +373,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         colors = label_colors(c.schema, self.view.palette_name)  # the panels were built, the document before's after
         self.legend.set_counts(c.schema, c.entity_tally.kinds, colors)
         self._changed_entities = self._changed_events = None  # every row of the panels is another one
-        if self.panels_built:  # emptied now: the document before's rows stayed while a long text was drawn (~3 s)
-            self.entities.model.set_entities([], "")
-            self.events.model.set_events(c.schema, [], {}, "")
-        self.after_view_paint.call(self._fill_panels)  # the text and its highlights are drawn first
+        self.panels_for_new_document()
         said, self._said_on_leaving = getattr(self, "_said_on_leaving", None), None
         if said:  # of the document left, said on this one (a note ends at the document after the one it is said on)
             c.report_status(said)

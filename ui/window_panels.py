@@ -34,6 +34,9 @@ if TYPE_CHECKING:  # pragma: no cover
 else:
     _Window = object  # a part of the window: what it takes from the rest is WindowParts
 
+# a document of up to this many spans and events has its side lists filled at the switch, drawn once with the text
+# (a seed's fill: 2-3 ms of CPU); a longer one's after the text is drawn (1 MB, 32,000 rows: 66-83 ms). Session 34.
+PANELS_AT_ONCE_ROWS = 2000
 ANNOTATIONS_LEAST_ROWS = 5  # rows of the entity list kept when the event panel grows for an event's roles
 DOCKS = (  # name, title, area
     ("documents", "Documents", Qt.DockWidgetArea.LeftDockWidgetArea),
@@ -209,6 +212,21 @@ class WindowPanels(_Window):
         none = "No document" if self.controller.project is not None else ""  # no project open: as at a start
         self.title.set_full_text(f"{doc.name}  —  {status}" if doc else none)
         self.categories_shown.set_full_text(*categories_line(cats))
+
+    def panels_for_new_document(self) -> None:
+        """The side lists at a switch of document: never the document before's rows (they stayed ~3 s while a
+        long text was drawn, session 27), never "No entities listed" for a document that has some. Few rows:
+        filled now, and drawn once, with the text (they were emptied, drawn with that untrue note, filled and drawn
+        again: the docks' repaint was the largest part of a seed's open, session 34); many: emptied, saying the
+        rows come, and filled once the text is drawn."""
+        c = self.controller
+        if self.panels_built and len(c.entities) + len(c.events) <= PANELS_AT_ONCE_ROWS:
+            self._fill_panels()
+            return
+        if self.panels_built:
+            self.entities.wait_for_rows()
+            self.events.wait_for_rows(c.schema)
+        self.after_view_paint.call(self._fill_panels)  # the text and its highlights are drawn first
 
     def _fill_panels(self) -> None:
         """The side panels, the legend and the document list's current row, for the current document."""

@@ -135,6 +135,7 @@ class EntityPanel(RowPanel):
     entityActivated = Signal(int)
     activated_signal = "entityActivated"
     empty_text = "No entities listed for this document: select words in the text, then press a label's key."
+    coming_text = "Listing this document's entities…"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(EntityTableModel(), parent)
@@ -146,9 +147,15 @@ class EntityPanel(RowPanel):
         self._fitted: frozenset[str] | None = None
 
     def set_entities(self, entities: list[Entity], text: str, current: int | None) -> None:
+        self.rows_listed()
         self.model.set_entities(entities, text)
         self._fit_columns(frozenset(e.label for e in entities))
         self.select(current)
+
+    def wait_for_rows(self) -> None:
+        """Emptied: the document's rows come later (``set_entities``); till then the list says so."""
+        self.rows_coming = True
+        self.model.set_entities([], "")
 
     def update_entities(self, changed: Iterable[tuple[int, Entity | None]], current: int | None) -> None:
         """The rows of the spans that changed (see ``EntityTableModel.update``), the selection kept."""

@@ -314,6 +314,7 @@ class EventPanel(RowPanel):
     eventActivated = Signal(int)
     activated_signal = "eventActivated"
     empty_text = "No events listed for this document: select a trigger word in the text, then press E."
+    coming_text = "Listing this document's events…"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(EventTableModel(), parent)
@@ -354,9 +355,15 @@ class EventPanel(RowPanel):
     def set_events(
         self, schema: Schema | None, events: list[Event], entities: dict[int, Entity], text: str, current: int | None
     ) -> None:
+        self.rows_listed()
         self.model.set_events(schema, events, entities, text)
         self._fit_columns()
         self.select(current)
+
+    def wait_for_rows(self, schema: Schema | None) -> None:
+        """Emptied: the document's rows come later (``set_events``); till then the list says so."""
+        self.rows_coming = True
+        self.model.set_events(schema, [], {}, "")
 
     def update_events(
         self,

@@ -16,6 +16,7 @@ class RowPanel(QWidget):
 
     activated_signal = ""  # the name of the subclass's Signal(int)
     empty_text = ""  # what the empty list says goes there (it stood blank at 1366x768, session 30)
+    coming_text = ""  # what the list says while the document's rows wait to be listed (``wait_for_rows``)
 
     def __init__(self, model: RowTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,10 +32,20 @@ class RowPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.table)
-        self.empty_note = EmptyNote(self.table, lambda: "" if self.model.rowCount() else self.empty_text)
+        self.rows_coming = False  # the rows are those of a document left: emptied, the document's own come after
+        self.empty_note = EmptyNote(self.table, self._note_text)
         self.empty_note.refresh()  # empty from the start: a list set to no rows again signals nothing
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(self._clicked)
+
+    def _note_text(self) -> str:
+        if self.model.rowCount():
+            return ""
+        return self.coming_text if self.rows_coming else self.empty_text
+
+    def rows_listed(self) -> None:
+        """The document's own rows are in the model now (a subclass's fill calls it before it sets them)."""
+        self.rows_coming = False
 
     def _clicked(self, index: QModelIndex) -> None:
         getattr(self, self.activated_signal).emit(int(self.model.data(index, Qt.ItemDataRole.UserRole)))
