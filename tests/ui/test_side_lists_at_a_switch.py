@@ -39,7 +39,7 @@ def _switch(qtbot, window, name: str) -> tuple[ListPaints, ListPaints]:  # type:
     return logs
 
 
-def test_a_document_with_spans_never_shows_the_no_entities_note_and_its_list_is_drawn_once(qtbot, window):
+def test_a_document_with_spans_never_shows_the_no_entities_note_nor_another_s_rows(qtbot, window):
     c = window.controller
     before = frozenset(e.id for e in window.entities.model.rows)
     assert before and c.doc.name == "a.txt"
