@@ -5,9 +5,7 @@ file; it fails on main (the second Alt+1 made "deal" an ORG in Org)."""
 
 from __future__ import annotations
 
-import re
 
-import orjson
 import pytest
 from PySide6.QtCore import Qt
 
@@ -18,25 +16,13 @@ TEXT = "The two banks will merge in a deal that values the combined company at $
 def _merger_with_heads(path):  # type: ignore[no-untyped-def]
     """A project of TEXT with a suggested Merge-Org of no filler, a MONEY span and the parse's noun heads "banks",
     "deal" and "company" stored as pre-annotation with events stores them."""
-    from annotator.store import Project
     from annotator.suggest.types import EventSuggestion
     from ui_helpers import find
-    from ui_support import one_suggested_event
+    from ui_support import one_suggested_event, store_word_tokens
 
     merge = EventSuggestion("Business:Merge-Org", *find(TEXT, "merge"), 0.6, ())
     one_suggested_event(path, TEXT, [(*find(TEXT, "$14 billion"), "MONEY")], merge)
-    words = [m.span() for m in re.finditer(r"\w+|[^\w\s]", TEXT)]
-    heads = [find(TEXT, "banks"), find(TEXT, "deal"), find(TEXT, "company")]
-    with Project(path, create=False) as p, p.transaction():
-        p.db.insert_tokens(
-            p.document_ids()[0],
-            "spacy:test@1",
-            orjson.dumps([s for s, _ in words]).decode(),
-            orjson.dumps([e for _, e in words]).decode(),
-            "[0]",
-            replace=True,
-            noun_heads=orjson.dumps(heads).decode(),
-        )
+    store_word_tokens(path, TEXT, [find(TEXT, "banks"), find(TEXT, "deal"), find(TEXT, "company")])
     return path
 
 

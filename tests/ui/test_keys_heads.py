@@ -5,9 +5,7 @@ failed on main (no head offered: "No entity of ... to fill Agent")."""
 
 from __future__ import annotations
 
-import re
 
-import orjson
 import pytest
 from PySide6.QtCore import Qt
 
@@ -31,26 +29,14 @@ def _empty_role_said(ed, role: str) -> tuple[str, str]:  # type: ignore[no-untyp
 def _arrest_with_heads(path):  # type: ignore[no-untyped-def]
     """A project of TEXT with a suggested Arrest-Jail (Person Marek Zielinski), a FAC span and the parse's noun heads
     "Officers", "bureau", "lawyer" stored as pre-annotation with events stores them."""
-    from annotator.store import Project
     from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
     from ui_helpers import find
-    from ui_support import one_suggested_event
+    from ui_support import one_suggested_event, store_word_tokens
 
     person = ArgumentSuggestion("Person", *find(TEXT, "Marek Zielinski"), "PERSON")
     arrest = EventSuggestion("Justice:Arrest-Jail", *find(TEXT, "arrested"), 0.6, (person,))
     one_suggested_event(path, TEXT, [(*find(TEXT, "the Mokotow Detention Centre"), "FAC")], arrest)
-    words = [m.span() for m in re.finditer(r"\w+|[^\w\s]", TEXT)]
-    heads = [find(TEXT, "Officers"), find(TEXT, "bureau"), find(TEXT, "lawyer")]
-    with Project(path, create=False) as p, p.transaction():
-        p.db.insert_tokens(
-            p.document_ids()[0],
-            "spacy:test@1",
-            orjson.dumps([s for s, _ in words]).decode(),
-            orjson.dumps([e for _, e in words]).decode(),
-            "[0]",
-            replace=True,
-            noun_heads=orjson.dumps(heads).decode(),
-        )
+    store_word_tokens(path, TEXT, [find(TEXT, "Officers"), find(TEXT, "bureau"), find(TEXT, "lawyer")])
     return path
 
 

@@ -121,11 +121,8 @@ def test_the_editor_s_empty_role_names_what_its_key_puts_and_where_it_lies(qtbot
     labelled as the key labels it, and the key then puts what it named."""
     import re
 
-    import orjson
-
-    from annotator.store import Project
     from annotator.suggest.types import EventSuggestion
-    from ui_support import close_window, one_suggested_event, open_window
+    from ui_support import close_window, one_suggested_event, open_window, store_word_tokens
 
     arrest = EventSuggestion("Justice:Arrest-Jail", *find(TWO, "arrested"), 0.6)
     names = [(*find(TWO, "Marek Zielinski"), "PERSON"), (*find(TWO, "Anna Nowak"), "PERSON")]
@@ -133,18 +130,9 @@ def test_the_editor_s_empty_role_names_what_its_key_puts_and_where_it_lies(qtbot
         path = tmp_path / f"editor{len(heads)}.annotator"
         one_suggested_event(path, TWO, [*names, (*find(TWO, "Warsaw"), "GPE")], arrest)
         if heads:
-            with Project(path, create=False) as p, p.transaction():
-                words = [m.span() for m in re.finditer(r"\w+|[^\w\s]", TWO)]
-                second = [s for s, _ in words].index(TWO.index("Officers"))  # the token the second sentence starts
-                p.db.insert_tokens(
-                    p.document_ids()[0],
-                    "spacy:test@1",
-                    orjson.dumps([s for s, _ in words]).decode(),
-                    orjson.dumps([e for _, e in words]).decode(),
-                    orjson.dumps([0, second]).decode(),
-                    replace=True,
-                    noun_heads=orjson.dumps(heads).decode(),
-                )
+            words = [m.start() for m in re.finditer(r"\w+|[^\w\s]", TWO)]
+            second = words.index(TWO.index("Officers"))  # the token the second sentence starts
+            store_word_tokens(path, TWO, heads, starts=(0, second))
         w = open_window(qtbot, path)
         try:
             v, ed = w.view, w.event_editor

@@ -128,32 +128,18 @@ def test_a_role_key_offers_nouns_of_a_kind_its_role_takes_and_unknown_ones_last(
     "— Alt+1: deal (noun)" and Alt+1 made "deal" an ORG filling Org, "firms" after it (session 33). s34-args' first
     form offered only the nouns of a kind the role takes ("firms"), and those of no kind known ("deal", "Regulators")
     never. They come after it now, nearest first, and the line says so; the file holds the key's choice."""
-    import re
-
-    import orjson
-
     from annotator.store import Project
     from annotator.suggest.types import EventSuggestion
     from ui_helpers import find
-    from ui_support import close_window, one_suggested_event, open_window
+    from ui_support import close_window, one_suggested_event, open_window, store_word_tokens
 
     text = MERGER
     path = tmp_path / "merger.annotator"
     one_suggested_event(
         path, text, [(*find(text, "March"), "DATE")], EventSuggestion("Business:Merge-Org", *find(text, "merger"), 0.6)
     )
-    words = [m.span() for m in re.finditer(r"\w+|[^\w\s]", text)]
     heads = [find(text, w) for w in ("Regulators", "deal", "firms", "signed")]  # "signed": a head of no class known
-    with Project(path, create=False) as p, p.transaction():
-        p.db.insert_tokens(
-            p.document_ids()[0],
-            "spacy:test@1",
-            orjson.dumps([s for s, _ in words]).decode(),
-            orjson.dumps([e for _, e in words]).decode(),
-            "[0]",
-            replace=True,
-            noun_heads=orjson.dumps(heads).decode(),
-        )
+    store_word_tokens(path, text, heads)
     w = open_window(qtbot, path)
     try:
         c, v, ed = w.controller, w.view, w.event_editor
