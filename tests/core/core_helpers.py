@@ -68,3 +68,20 @@ def stored_comments(path: Path) -> list[tuple[str, str]]:
         return conn.execute("SELECT author, text FROM comments ORDER BY id").fetchall()
     finally:
         conn.close()
+
+
+def event_with_roles(project: Project, doc: int, text: str, trigger: str, roles: dict[str, tuple[str, str]]) -> int:
+    """A Contact:Meet on the words ``trigger`` of ``text`` with each role filled by a new entity ((words, label))."""
+    from annotator import edits
+    from text_support import word_span
+
+    ev = edits.add_event(project, doc, "Contact:Meet", *word_span(text, trigger)).result_id
+    for role, (words, label) in roles.items():
+        ent = edits.add_entity(project, doc, *word_span(text, words), label).result_id
+        edits.add_argument(project, ev, role, ent)
+    return ev
+
+
+def role_words(project: Project, text: str, ev: int) -> list[tuple[str, str]]:
+    """(role, words) of every argument of event ``ev``, sorted."""
+    return sorted((a.role, text[(e := project.entity(a.entity_id)).start : e.end]) for a in project.event(ev).arguments)

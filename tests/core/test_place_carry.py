@@ -5,7 +5,7 @@ a preposition ("arrived in Tokyo") is where the movement ends: the Destination. 
 
 from __future__ import annotations
 
-from core_helpers import add_document
+from core_helpers import add_document, event_with_roles, role_words
 
 from annotator import edits
 from annotator.role_carry import where_slot
@@ -15,15 +15,11 @@ TEXT = "Suzuki will visit Tokyo next week. Ōtani arrived in Osaka. Kyoto sent e
 
 
 def _meet(project, doc: int, trigger: str, roles: dict[str, tuple[str, str]]) -> int:  # type: ignore[no-untyped-def]
-    ev = edits.add_event(project, doc, "Contact:Meet", *span(TEXT, trigger)).result_id
-    for role, (words, label) in roles.items():
-        ent = edits.add_entity(project, doc, *span(TEXT, words), label).result_id
-        edits.add_argument(project, ev, role, ent)
-    return ev
+    return event_with_roles(project, doc, TEXT, trigger, roles)
 
 
 def _roles(project, ev: int) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return sorted((a.role, TEXT[(e := project.entity(a.entity_id)).start : e.end]) for a in project.event(ev).arguments)
+    return role_words(project, TEXT, ev)
 
 
 def test_a_place_that_is_the_object_of_the_trigger_goes_to_the_destination_not_the_agent(project):

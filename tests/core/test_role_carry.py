@@ -5,7 +5,7 @@ exactly. Fails on main (the Place was taken out)."""
 
 from __future__ import annotations
 
-from core_helpers import add_document, dump
+from core_helpers import add_document, dump, event_with_roles, role_words
 
 from annotator import edits
 from annotator.recorder import redo, undo
@@ -15,15 +15,11 @@ TEXT = "Ōtani met Suzuki during a visit to Tokyo. They flew in from Osaka. Talk
 
 
 def _event(project, doc: int, trigger: str, roles: dict[str, tuple[str, str]]) -> int:  # type: ignore[no-untyped-def]
-    ev = edits.add_event(project, doc, "Contact:Meet", *span(TEXT, trigger)).result_id
-    for role, (words, label) in roles.items():
-        ent = edits.add_entity(project, doc, *span(TEXT, words), label).result_id
-        edits.add_argument(project, ev, role, ent)
-    return ev
+    return event_with_roles(project, doc, TEXT, trigger, roles)
 
 
 def _roles(project, ev: int) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return sorted((a.role, TEXT[(e := project.entity(a.entity_id)).start : e.end]) for a in project.event(ev).arguments)
+    return role_words(project, TEXT, ev)
 
 
 def test_a_place_told_after_to_becomes_the_destination_and_undo_puts_it_back(project):
