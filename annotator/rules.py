@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from annotator.graphemes import whole_characters
 from annotator.schema import Attribute, EventType, Role, Schema
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ class Breach:
     """One broken rule: ``kind`` names the rule, ``message`` says what is wrong in words a user can act on."""
 
     kind: str  # unknown_label, unknown_type, bad_attribute, unknown_role, wrong_label, rejected_argument,
-    #            undecided_argument, already_fills, too_many, missing_role
+    #            undecided_argument, already_fills, too_many, missing_role, cut_character
     message: str
     role: str | None = None
     filler: Any = None  # the filling entity as the caller knows it (a row id, or a key while importing)
@@ -39,6 +40,20 @@ def label_breach(schema: Schema, label: str) -> Breach | None:
     if schema.label(label) is None:
         return Breach("unknown_label", f"label {label!r} is not in the schema ({', '.join(schema.label_names)})")
     return None
+
+
+def cut_character_breach(text: str, start: int, end: int) -> Breach | None:
+    """A span [start, end) of ``text`` that begins or ends inside one character a reader sees (half a flag, an emoji
+    without its variation selector, a letter without its combining accent): exported tokens and offsets cut it."""
+    if text.isascii():
+        return None
+    whole = whole_characters(text, start, end)
+    if whole == (start, end):
+        return None
+    return Breach(
+        "cut_character",
+        f"begins or ends inside a character; whole, it is [{whole[0]}, {whole[1]}) “{text[whole[0] : whole[1]]}”",
+    )
 
 
 def event_type_breach(schema: Schema, type_: str) -> Breach | None:

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotator.rules import event_breaches, label_breach, undecided_breaches
+from annotator.rules import cut_character_breach, event_breaches, label_breach, undecided_breaches
 from annotator.store import Project
 
 
 @dataclass(frozen=True)
 class Problem:
     # the kind of breach (annotator.rules): missing_role, too_many, wrong_label, rejected_argument, undecided_argument,
-    # unknown_label, unknown_type, unknown_role, bad_attribute, already_fills
+    # unknown_label, unknown_type, unknown_role, bad_attribute, already_fills, cut_character
     kind: str
     message: str
     event_id: int | None = None
@@ -39,19 +39,23 @@ def validate(
     text = project.document(doc_id).text
     entities = {e.id: e for e in project.entities(doc_id, annotation_set)}
     for e in entities.values():
-        b = label_breach(schema, e.label)
-        if b is not None:
-            where = f"entity {e.id} {_words(text, e.start, e.end)}"
-            problems.append(Problem(b.kind, f"{where}: {b.message}", entity_id=e.id, detail=b.message))
+        cut = None if e.state == "rejected" else cut_character_breach(text, e.start, e.end)
+        for b in (label_breach(schema, e.label), cut):
+            if b is not None:
+                where = f"entity {e.id} {_words(text, e.start, e.end)}"
+                problems.append(Problem(b.kind, f"{where}: {b.message}", entity_id=e.id, detail=b.message))
     fillers = {e.id: (e.label, decided(e.state)) for e in entities.values()}
     for v in project.events(doc_id, annotation_set):
         if decided(v.state) in ("rejected", "suggested"):  # not annotation (yet): settled by deciding on it
             continue
+        where = f"event {v.id} ({v.type}) {_words(text, v.trigger_start, v.trigger_end)}"
+        cut = cut_character_breach(text, v.trigger_start, v.trigger_end)
+        if cut is not None:
+            problems.append(Problem(cut.kind, f"{where}: the trigger {cut.message}", v.id, detail=cut.message))
         arguments = [(a.role, a.entity_id) for a in v.arguments]
         for b in event_breaches(schema, v.type, v.attributes, arguments, fillers) + undecided_breaches(
             v.type, decided(v.state), arguments, fillers
         ):
-            where = f"event {v.id} ({v.type}) {_words(text, v.trigger_start, v.trigger_end)}"
             problems.append(Problem(b.kind, f"{where}: {b.message}", v.id, b.filler, b.role, b.message))
     return problems
 
