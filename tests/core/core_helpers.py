@@ -85,3 +85,23 @@ def event_with_roles(project: Project, doc: int, text: str, trigger: str, roles:
 def role_words(project: Project, text: str, ev: int) -> list[tuple[str, str]]:
     """(role, words) of every argument of event ``ev``, sorted."""
     return sorted((a.role, text[(e := project.entity(a.entity_id)).start : e.end]) for a in project.event(ev).arguments)
+
+
+def two_suggested_documents(project: Project) -> str:
+    """The project file's path, after importing two documents, each with two entity suggestions (one scored) and an event suggestion."""
+    from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
+
+    path, docs = str(project.path), []
+    with project as p:
+        for k in range(2):
+            doc = IncomingDocument(f"Rebels attacked Homs {k}.", f"d{k}.txt")
+            doc.entities += [
+                IncomingEntity("e1", 0, 6, "NORP", state="suggested"),
+                IncomingEntity("e2", 16, 20, "GPE", state="suggested", score=0.9),
+            ]
+            doc.events.append(
+                IncomingEvent("Conflict:Attack", 7, 15, arguments=[("Attacker", "e1")], state="suggested")
+            )
+            docs.append(doc)
+        import_documents(p, docs)
+    return path

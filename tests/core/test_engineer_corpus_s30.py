@@ -75,22 +75,10 @@ def test_accept_takes_the_event_suggestions_as_the_app_s_accept_all_does(project
     suggesting every role ("roles no finished document fills … no longer suggested"). The app's Ctrl+Shift+A accepts
     events and entities alike; so does `accept` now, an event's fillers with it. --min-score stays with entities, as
     the app's Accept suggestions scored at least… does."""
-    from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
     from annotator.store import Project
+    from core_helpers import two_suggested_documents
 
-    path, docs = str(project.path), []
-    with project as p:
-        for k in range(2):
-            doc = IncomingDocument(f"Rebels attacked Homs {k}.", f"d{k}.txt")
-            doc.entities += [
-                IncomingEntity("e1", 0, 6, "NORP", state="suggested"),
-                IncomingEntity("e2", 16, 20, "GPE", state="suggested", score=0.9),
-            ]
-            doc.events.append(
-                IncomingEvent("Conflict:Attack", 7, 15, arguments=[("Attacker", "e1")], state="suggested")
-            )
-            docs.append(doc)
-        import_documents(p, docs)
+    path = two_suggested_documents(project)
     assert main(["accept", path, "--docs", "d0.txt", "--min-score", "0.8"]) == 0
     assert capsys.readouterr().out.startswith("1 entity suggestion scored at least 0.8 accepted in 1 document")
     assert main(["accept", path, "--all"]) == 0

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from core_helpers import two_suggested_documents
 
 from annotator.exporting import written_to_stream
 
@@ -99,26 +100,6 @@ def test_a_hugging_face_line_with_no_tokens_is_said_where_it_is_left_out(tmp_pat
     assert "2 imported" in out
 
 
-def _suggested_project(project) -> str:  # type: ignore[no-untyped-def]
-    """Two documents, each with two entity suggestions (one scored) and an event suggestion."""
-    from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
-
-    path, docs = str(project.path), []
-    with project as p:
-        for k in range(2):
-            doc = IncomingDocument(f"Rebels attacked Homs {k}.", f"d{k}.txt")
-            doc.entities += [
-                IncomingEntity("e1", 0, 6, "NORP", state="suggested"),
-                IncomingEntity("e2", 16, 20, "GPE", state="suggested", score=0.9),
-            ]
-            doc.events.append(
-                IncomingEvent("Conflict:Attack", 7, 15, arguments=[("Attacker", "e1")], state="suggested")
-            )
-            docs.append(doc)
-        import_documents(p, docs)
-    return path
-
-
 def test_accept_and_status_json_say_what_they_did_as_json_on_stdout(project, capsys):
     """The finishing steps of a Makefile (`accept --all`, `status annotated --all`) had no `--json` ("unrecognized
     arguments: --json", exit 2) where `import`, `preannotate`, `export` and `train` have one: a script read how many
@@ -128,7 +109,7 @@ def test_accept_and_status_json_say_what_they_did_as_json_on_stdout(project, cap
 
     from annotator.cli import main
 
-    path = _suggested_project(project)
+    path = two_suggested_documents(project)
     assert main(["accept", path, "--docs", "d0.txt", "--min-score", "0.8", "--json"]) == 0
     first = json.loads(capsys.readouterr().out)
     assert (first["documents"], first["entities"], first["events"]) == (1, 1, 0), first
@@ -179,7 +160,7 @@ def test_the_note_of_undecided_suggestions_in_an_entity_only_export_counts_no_ev
     for events in a file that holds none. The note counts what the file holds."""
     from annotator.cli import main
 
-    path = _suggested_project(project)
+    path = two_suggested_documents(project)
     for fmt in ("hf", "conll"):
         out = tmp_path / f"out.{fmt}"
         assert main(["export", path, "-f", fmt, "-o", str(out)]) == 0
@@ -254,7 +235,7 @@ def test_a_closed_standard_output_is_said_in_one_line_not_a_traceback(project, m
     result has nowhere to go does its work and exits as it would (print writes nothing where stdout is None)."""
     from annotator.cli import main
 
-    path = _suggested_project(project)
+    path = two_suggested_documents(project)
     monkeypatch.setattr(sys, "stdout", None)
     assert main(["export", path, "-f", "jsonl", "-o", "-"]) == 2
     err = capsys.readouterr().err
@@ -270,7 +251,7 @@ def test_a_closed_standard_error_leaves_the_export_to_do_its_work(project, monke
     bar's look at the terminal: exit 1 and no file. Its lines go nowhere now; the export is written, exit 0."""
     from annotator.cli import main
 
-    path = _suggested_project(project)
+    path = two_suggested_documents(project)
     monkeypatch.setattr(sys, "stderr", None)
     out = tmp_path / "out.jsonl"
     assert main(["export", path, "-f", "jsonl", "-o", str(out)]) == 0
