@@ -110,10 +110,6 @@ def _subject_named(noun: Any, ents: dict[int, tuple[int, int, str]]) -> Any | No
     return None
 
 
-def guess_or_ent(tok: Any) -> str | None:
-    return tok.ent_type_ or guess_label(tok)
-
-
 QUANTITY_HEADS = {
     "hundred",
     "thousand",

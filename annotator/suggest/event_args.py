@@ -30,8 +30,8 @@ from annotator.suggest.person_objects import visited_person
 from annotator.suggest.headlines import subject_before_verb
 from annotator.suggest.noun_frame import noun_frame, of_noun_before
 from annotator.suggest.shared_parts import along_with, conjuncts, first_conjunct
-from annotator.suggest.arg_spans import PLACE_LABELS, WH, guess_or_ent, resolve, span_of
-from annotator.suggest.noun_classes import alternative_labels, court_role, is_crime, is_weapon
+from annotator.suggest.arg_spans import PLACE_LABELS, WH, resolve, span_of
+from annotator.suggest.noun_classes import alternative_labels, court_role, is_crime, is_weapon, noun_kind
 from annotator.suggest.nearest_setting import (
     SETTING_PREPS,
     TIME_LABELS,
@@ -108,7 +108,7 @@ def phrase_settings(head: Any, span: Any) -> list[tuple[str, Any]]:
         for c in t.children
         if c.dep_ == "prep" and c.lower_ in ("of", "in") and c.i >= span.end
         for g in c.children
-        if g.dep_ == "pobj" and guess_or_ent(g) in PLACE_LABELS
+        if g.dep_ == "pobj" and noun_kind(g) in PLACE_LABELS
     ]
 
 
@@ -130,18 +130,13 @@ def _nearest_labelled(v: Any) -> Any:
     ("the coffin of officers Serdar Kazar and Isa Ipek, killed in an attack") the noun right before it in the head's
     phrase that does."""
     head = v.head
-    if v.i < head.i or guess_or_ent(head) is not None:
+    if v.i < head.i or noun_kind(head) is not None:
         return head
     i = v.i - 1
     while i > head.i and v.doc[i].is_punct:
         i -= 1
     near = v.doc[i]
-    if (
-        near.i != head.i
-        and near.pos_ in ("NOUN", "PROPN")
-        and guess_or_ent(near) is not None
-        and head in near.ancestors
-    ):
+    if near.i != head.i and near.pos_ in ("NOUN", "PROPN") and noun_kind(near) is not None and head in near.ancestors:
         return near
     return head
 
@@ -234,14 +229,14 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     # "entered the building"): no thing moved, and its subject the one who moves
     reaching = v.lemma_.lower() in REACHING_VERBS
     for c in objs:  # a person visited is met, no place: the object all the same ("visited Trump")
-        if guess_or_ent(c) in PLACE_LABELS or not reaching or visited_person(v, c):
-            out.append((obj_slot if guess_or_ent(c) in PLACE_LABELS else "obj", c))
-    transitive = not reaching and any(guess_or_ent(c) not in PLACE_LABELS for c in objs)
+        if noun_kind(c) in PLACE_LABELS or not reaching or visited_person(v, c):
+            out.append((obj_slot if noun_kind(c) in PLACE_LABELS else "obj", c))
+    transitive = not reaching and any(noun_kind(c) not in PLACE_LABELS for c in objs)
     # "left Bolivia for Medellin": a place takes no "for" or "to" of its own; the parse hangs the verb's on it
     out += [
         (s, g)
         for c in objs
-        if guess_or_ent(c) in PLACE_LABELS
+        if noun_kind(c) in PLACE_LABELS
         for s, g in preps(c)
         if s in ("prep:for", "prep:to", "prep:toward", "prep:towards", "prep:into")
     ]
@@ -251,9 +246,9 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     out += [
         ("obj_origin" if s == "prep:from" else "obj_to", g)
         for c in objs
-        if guess_or_ent(c) not in PLACE_LABELS
+        if noun_kind(c) not in PLACE_LABELS
         for s, g in preps(c)
-        if s in ("prep:to", "prep:into", "prep:toward", "prep:towards", "prep:from") and guess_or_ent(g) in PLACE_LABELS
+        if s in ("prep:to", "prep:into", "prep:toward", "prep:towards", "prep:from") and noun_kind(g) in PLACE_LABELS
     ]
     # "sold weapons worth $1 billion", "sent aid worth $2 billion": the sum the thing is worth (slot ``worth``)
     out += [
@@ -273,7 +268,7 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
         ("obj_origin", g)
         for c in subjpass + ([] if transitive else subj)
         for s, g in preps(c)
-        if s == "prep:from" and guess_or_ent(g) in PLACE_LABELS
+        if s == "prep:from" and noun_kind(g) in PLACE_LABELS
     ]
     # "was arrested along with his partner", "fled together with his family": the one along with the verb's subject
     # undergoes or does it too (with an object, "arrested the mayor along with two aides", either may be meant)
@@ -301,7 +296,7 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
         if not (s in ("agent", "prep:by") and v.tag_ != "VBN" and of_noun_before(t.head) is not None)
     ]
     if v.lemma_.lower() in _RECIPROCAL:  # "protesters clashed with police": the other side, what it is done to
-        own = [("~obj" if s == "prep:with" and guess_or_ent(t) in _SIDES else s, t) for s, t in own]
+        own = [("~obj" if s == "prep:with" and noun_kind(t) in _SIDES else s, t) for s, t in own]
     # "spoke on the phone with Putin": the parse hangs "with" on the phone; the one spoken with is the verb's
     late += [
         ("prep:with", g)
@@ -374,7 +369,7 @@ def _settings(v: Any, objs: list[Any]) -> list[tuple[str, Any]]:
         for c in h.rights
         if c.dep_ == "prep" and c.lower_ in SETTING_PREPS
         for g in c.children
-        if g.dep_ == "pobj" and (kind := guess_or_ent(g)) in PLACE_LABELS and not on_topic(c.lower_, kind)
+        if g.dep_ == "pobj" and (kind := noun_kind(g)) in PLACE_LABELS and not on_topic(c.lower_, kind)
     ]
     # "killed when an airstrike hit the market on Saturday morning": when the clause happened, the event did
     times = [("when", t) for _, t in _preps_and_dates(clauses) if t.ent_type_ in TIME_LABELS]

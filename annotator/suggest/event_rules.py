@@ -25,7 +25,7 @@ from annotator.suggest.headlines import headline_end, headline_match, headline_s
 from annotator.suggest.measures import measure_kinds
 from annotator.suggest.person_objects import person_object_kinds
 from annotator.suggest.purchases import bought
-from annotator.suggest.noun_classes import PersonNouns, guess_label, is_vehicle, is_weapon, names_person
+from annotator.suggest.noun_classes import PersonNouns, guess_label, is_vehicle, is_weapon, names_person, noun_kind
 from annotator.suggest.rule_weights import LINK, THRESHOLD, WEIGHTS
 from annotator.suggest.rule_weights import score as rule_score
 from annotator.suggest.token_arrays import FirstWords, trigger_starts
@@ -436,9 +436,8 @@ class RuleEventSuggester:
         return head.pos_ == "VERB" and any(
             c.dep_ == "dobj"
             and c.pos_ == "NOUN"
-            and not c.ent_type_
             and not span.start <= c.i < span.end
-            and guess_label(c) is None
+            and noun_kind(c) is None
             and self.lexicon.candidates(c)
             and not of_weapons(c)  # "received arms supplies": weapons, no event
             for c in head.children
@@ -454,8 +453,7 @@ class RuleEventSuggester:
             p.lower_ in GOAL_PREPS
             and g.dep_ == "pobj"
             and g.pos_ == "NOUN"
-            and not g.ent_type_
-            and guess_label(g) is None
+            and noun_kind(g) is None
             and self.lexicon.candidates(g)
             and not any(t.ent_type_ in PLACE_LABELS for t in g.subtree)  # "traveled to the summit in Warsaw"
             for p in preps

@@ -29,6 +29,7 @@ from annotator.suggest.noun_classes import (
     WORKS,
     guess_label,
     is_police,
+    noun_kind,
 )
 
 SETTING_PREPS = frozenset({"during", "in", "at"})  # where or when an act is told as done ("during the debate")
@@ -58,8 +59,7 @@ def over_topic(head: Any) -> bool:
         and c.lower_ in ("over", "about")
         and g.dep_ == "pobj"
         and g.pos_ == "NOUN"
-        and not g.ent_type_
-        and guess_label(g) is None
+        and noun_kind(g) is None
         for c in head.children
         for g in c.children
     )
@@ -318,10 +318,7 @@ def mountain_summit(head: Any) -> bool:
     if head.dep_ == "dobj" and head.head.lemma_.lower() in CLIMBS:
         return True
     return any(
-        c.dep_ == "prep"
-        and c.lower_ == "of"
-        and g.dep_ == "pobj"
-        and (g.ent_type_ == "LOC" or (not g.ent_type_ and guess_label(g) == "LOC"))
+        c.dep_ == "prep" and c.lower_ == "of" and g.dep_ == "pobj" and noun_kind(g) == "LOC"
         for c in head.children
         for g in c.children
     )

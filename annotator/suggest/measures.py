@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.suggest.arg_spans import PLACE_LABELS
-from annotator.suggest.noun_classes import guess_label
+from annotator.suggest.noun_classes import noun_kind
 from annotator.suggest.trigger_clues import objects_of
 
 # units a sum is told per ("$1 an hour", "$5 a barrel"): units of time, and of goods or people priced one by one
@@ -97,7 +97,7 @@ def is_distance(head: Any) -> bool:
         for t in told
         for c in t.children
     )
-    return apart and said_of is not None and (said_of.ent_type_ or guess_label(said_of)) in PLACE_LABELS
+    return apart and said_of is not None and noun_kind(said_of) in PLACE_LABELS
 
 
 def is_figure(head: Any) -> bool:

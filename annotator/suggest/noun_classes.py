@@ -214,6 +214,12 @@ def guess_label(token: Token) -> str | None:
     return None
 
 
+def noun_kind(token: Token) -> str | None:
+    """A noun's kind: its entity label, named by the pipeline, else the label its word is guessed to name
+    (``guess_label``: "officials" a PERSON, "the market" a FAC), or None."""
+    return token.ent_type_ or guess_label(token)
+
+
 def _label_of(forms: set[str]) -> str | None:
     """The label of the first word class that has one of ``forms``, most specific first."""
     for label, words in (

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.suggest.frame_preps import preps
-from annotator.suggest.noun_classes import guess_label, is_police
+from annotator.suggest.noun_classes import noun_kind, is_police
 from annotator.suggest.shared_parts import chain_subjects, titled
 from annotator.suggest.trigger_clues import put_in
 
@@ -193,7 +193,7 @@ def _present(n: Any) -> list[tuple[str, Any]]:
     if n.dep_ != "pobj" or head.lower_ not in ("during", "for") or head.head.pos_ != "VERB":
         return []
     # (the slot's token, the person it names: "OAS Secretary-General Luis Almagro addresses": Almagro, the body's title)
-    people = [(c, t) for c in head.head.children if ((t := titled(c)).ent_type_ or guess_label(t)) == "PERSON"]
+    people = [(c, t) for c in head.head.children if noun_kind(t := titled(c)) == "PERSON"]
     done_to = [t for c, t in people if c.dep_ in ("dobj", "obj") and t.ent_type_]  # "posters": no guess of a person
     # the police at a protest or a meeting keep order ("police officers take a man into custody during a march")
     doers = [t for c, t in people if c.dep_ == "nsubj" and not is_police(t)]

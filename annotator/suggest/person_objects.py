@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.role_slots import RECEIVING_VERBS
-from annotator.suggest.noun_classes import guess_label
+from annotator.suggest.noun_classes import noun_kind
 
 # personal pronouns a person may be told by ("he was paid", "received him")
 _PERSONS = frozenset(("he", "she", "they", "him", "her", "them", "i", "me", "we", "us", "you"))
@@ -21,7 +21,7 @@ _VISITING = frozenset(("visit",))
 
 def is_person_word(tok: Any) -> bool:
     """Whether a token names a person: a personal pronoun, a name of one or a noun guessed to name people."""
-    return tok.lower_ in _PERSONS or (tok.ent_type_ or guess_label(tok)) == "PERSON"
+    return tok.lower_ in _PERSONS or noun_kind(tok) == "PERSON"
 
 
 def person_object_kinds(head: Any) -> frozenset[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from annotator.suggest.noun_classes import guess_label
+from annotator.suggest.noun_classes import noun_kind
 from annotator.suggest.person_objects import is_person_word
 
 
@@ -32,7 +32,7 @@ def bought_thing(tok: Any, person_paid: bool = False) -> bool:
     """A noun naming a thing one may buy: a weapon or a vehicle (PRODUCT, named or guessed: "new trucks"), or a common
     noun of no label in the singular ("equipment", "a wall"; a plural of no label may name people the noun classes
     do not know, "veterans") - the latter not when a person is paid (``person_paid``: "paid him for the story", work)."""
-    label = tok.ent_type_ or guess_label(tok)
+    label = noun_kind(tok)
     if label == "PRODUCT":
         return True
     return tok.pos_ == "NOUN" and label is None and tok.tag_ == "NN" and not person_paid

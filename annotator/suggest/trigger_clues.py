@@ -21,6 +21,7 @@ from annotator.suggest.noun_classes import (
     is_natural_force,
     is_police,
     is_weapon,
+    noun_kind,
 )
 from annotator.suggest.types import ArgumentSuggestion
 
@@ -75,10 +76,7 @@ def what_a_body_does(head: Any) -> bool:
     ("video showing the officer shooting the teenager": what was seen)."""
     noun = head.head
     return (
-        head.dep_ == "acl"
-        and head.tag_ == "VBG"
-        and noun.pos_ in ("NOUN", "PROPN")
-        and (noun.ent_type_ or guess_label(noun)) in BODY_LABELS
+        head.dep_ == "acl" and head.tag_ == "VBG" and noun.pos_ in ("NOUN", "PROPN") and noun_kind(noun) in BODY_LABELS
     )
 
 
@@ -91,8 +89,7 @@ def bare_state(noun: Any) -> bool:
     return (
         noun.pos_ == "NOUN"
         and noun.tag_ == "NN"
-        and not noun.ent_type_
-        and guess_label(noun) is None
+        and noun_kind(noun) is None
         and not any(c.dep_ in ("det", "poss", "nummod", "compound") for c in noun.children)
         and not any(t.ent_type_ for t in noun.subtree)
     )
@@ -137,11 +134,7 @@ def object_labels(head: Any, span: Any) -> frozenset[str]:
     money; "donated weapons" is a transfer of ownership). A passive verb's subject is what it is done to as well
     ("shots were fired"), and a common noun with no label is "obj:thing", neither a person nor any named kind of
     thing ("fired tear gas": no one dismissed)."""
-    return frozenset(
-        f"obj:{label.lower()}"
-        for o in objects_of(head, span)
-        if (label := o.ent_type_ or guess_label(o) or ("thing" if o.pos_ == "NOUN" else None))
-    )
+    return frozenset(f"obj:{label.lower()}" for o in objects_of(head, span) if (label := _object_kind(o)))
 
 
 def object_kinds(obj: Any, cues: frozenset[str], phrases: dict[str, list[tuple[str, ...]]]) -> frozenset[str]:
@@ -151,7 +144,7 @@ def object_kinds(obj: Any, cues: frozenset[str], phrases: dict[str, list[tuple[s
     several words (``phrases``, by last word: "tear gas"); "named_person" when the pipeline names it a PERSON (a
     visitor received, not "refugees" guessed a PERSON from the noun)."""
     out = set()
-    label = obj.ent_type_ or guess_label(obj) or ("thing" if obj.pos_ == "NOUN" else None)
+    label = _object_kind(obj)
     if label:
         out.add(label)
     if obj.ent_type_ == "PERSON":
@@ -464,10 +457,12 @@ def listed_with_things(head: Any, names_event: Callable[[Any], bool]) -> bool:
     word names a kind of hazard or a means, no occurrence told ("the killing and the arrest": two events, kept)."""
     if head.pos_ != "NOUN":
         return False
-    of_kinds = {_kind(o) for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children} - {None}
+    of_kinds = {noun_kind(o) for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children} - {
+        None
+    }
     # "the execution of Minister Hyon and three other officials": a noun of the kind of the "of" phrase's is that
     # phrase's conjunct, which the parse hung on the event noun (the nearer of two nouns of one kind is coordinated)
-    return any(c.pos_ == "NOUN" and not names_event(c) and _kind(c) not in of_kinds for c in head.conjuncts)
+    return any(c.pos_ == "NOUN" and not names_event(c) and noun_kind(c) not in of_kinds for c in head.conjuncts)
 
 
 # nouns naming a run of events told as one ("a series of police shootings", "a string of terror attacks")
@@ -489,9 +484,10 @@ def in_a_run(head: Any) -> bool:
     )
 
 
-def _kind(tok: Any) -> str | None:
-    """A noun's entity label, named or guessed from the noun ("officials": PERSON), or None."""
-    return tok.ent_type_ or guess_label(tok)
+def _object_kind(obj: Any) -> str | None:
+    """What a trigger is done to is of: its noun's kind (``noun_classes.noun_kind``), or "thing" for a common noun
+    of none."""
+    return noun_kind(obj) or ("thing" if obj.pos_ == "NOUN" else None)
 
 
 def possessive_pronoun(head: Any) -> bool:

@@ -1067,3 +1067,32 @@ def test_the_fixed_wait_check_sees_a_fixed_wait():
     assert fixed_waits("def t(qtbot):\n    qtbot.wait(\n        20\n    )\n") == [2]  # spread over lines
     assert fixed_waits("def t(qtbot):\n    qtbot \\\n        .wait(20)\n") == [2]  # a line continued
     assert fixed_waits('"""qtbot.wait(50) stood here."""\nqtbot.waitSignal(s)\n') == []
+
+
+# a noun's kind written out: its entity label, else the word classes' guess (``noun_classes.noun_kind``)
+NOUN_KIND_SPELT = re.compile(
+    r"\.ent_type_\s+or\s+guess_label\(|not\s+(\w+)\.ent_type_\s+and\s+guess_label\(\1\)\s+is\s+None"
+)
+
+
+def test_the_noun_kind_check_sees_one():
+    assert NOUN_KIND_SPELT.search("label = tok.ent_type_ or guess_label(tok)")
+    assert NOUN_KIND_SPELT.search("and (noun.ent_type_ or guess_label(noun)) in BODY_LABELS")
+    assert NOUN_KIND_SPELT.search("and not g.ent_type_\n        and guess_label(g) is None")
+    assert not NOUN_KIND_SPELT.search("and noun_kind(g) is None")
+    # a guess of a noun of no entity, not the noun's kind: an entity PRODUCT is no guessed one
+    assert not NOUN_KIND_SPELT.search('not tok.ent_type_ and guess_label(tok) == "PRODUCT"')
+
+
+def test_a_noun_s_kind_is_told_by_one_function():
+    """A noun's kind, its entity label or the word classes' guess, is ``noun_classes.noun_kind``: the rule suggester
+    wrote it out in eleven places of six modules (``trigger_clues`` and ``arg_spans`` each with a private copy of
+    the function), so a change of what a noun's kind is (a name's label the NER got wrong) would have reached
+    some of its readers and not the others."""
+    found = sorted(
+        p.relative_to(ROOT).as_posix()
+        for folder in ("annotator", "ui")
+        for p in (ROOT / folder).rglob("*.py")
+        if NOUN_KIND_SPELT.search(p.read_text(encoding="utf-8"))
+    )
+    assert found == ["annotator/suggest/noun_classes.py"]
