@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from annotator.pipeline_names import PLACE_LABELS
-from annotator.suggest.noun_classes import alternative_labels, guess_label_of_word
+from annotator.suggest.noun_classes import guess_label_of_word, label_taken
 
 if TYPE_CHECKING:
     from annotator.pipeline_names import LabelKinds
@@ -59,17 +58,7 @@ def heads_of_kind(
     ``event_args.fill_roles`` reads them): a noun of a kind the role does not take ("market" for an Attacker) or of
     none known ("deal", "step": made an ORG in Org) is not offered (``unknown``: those of none known are)."""
     kinds = [guess_label_of_word(text[h[0] : h[1]]) for h in heads]
-    return [h for h, kind in zip(heads, kinds) if (unknown if kind is None else _fits(kind, labels))]
-
-
-def _fits(kind: str, labels: Collection[str]) -> bool:
-    """Whether a noun of the word classes' ``kind`` may fill a role of ``labels``: its kind or one the rule suggester
-    lets it take, a place's other kinds only where every label is a place's ("the airport" no GPE-like party)."""
-    if kind in labels:
-        return True
-    if kind in PLACE_LABELS and not set(labels) <= PLACE_LABELS:
-        return False
-    return any(k in labels for k in alternative_labels(kind))
+    return [h for h, kind in zip(heads, kinds) if (unknown if kind is None else label_taken(kind, labels) is not None)]
 
 
 def heads_for_role(

@@ -285,7 +285,7 @@ def _label_of_argument(
     """The entity label for an argument on tokens ``s``-``e`` that no ``ner`` entity covers, and how it was told
     (or why none is): the role's one label, else the label its last word names as the event suggester guesses a
     plain noun's (``noun_classes``), when the role takes it."""
-    from annotator.suggest.noun_classes import alternative_labels, guess_label_of_word
+    from annotator.suggest.noun_classes import guess_label_of_word, label_taken
 
     etype_ = schema.event_type(etype)
     role = etype_.role(role_name) if etype_ is not None else None
@@ -299,7 +299,7 @@ def _label_of_argument(
         return role.labels[0], "the role's one label"
     word = d.text[d.starts[e] : d.ends[e]]
     guess = guess_label_of_word(word)
-    fit = next((lab for lab in alternative_labels(guess) if takes(role, lab)), None) if guess else None
+    fit = label_taken(guess, role.labels, places_apart=False) if guess else None
     if fit is not None:
         told = f"its last word {word!r} told {guess}, as the event suggester tells a plain noun's label"
         return fit, told + ("" if fit == guess else f"; {fit} is the role's")

@@ -31,7 +31,7 @@ from annotator.suggest.headlines import subject_before_verb
 from annotator.suggest.noun_frame import noun_frame, of_noun_before
 from annotator.suggest.shared_parts import along_with, conjuncts, first_conjunct
 from annotator.suggest.arg_spans import PLACE_LABELS, WH, resolve, span_of
-from annotator.suggest.noun_classes import alternative_labels, court_role, is_crime, is_weapon, noun_kind
+from annotator.suggest.noun_classes import court_role, is_crime, is_weapon, label_taken, noun_kind
 from annotator.suggest.nearest_setting import (
     SETTING_PREPS,
     TIME_LABELS,
@@ -445,7 +445,7 @@ def fill_roles(
             label = "EVENT"  # "charged with corruption": the crime, an EVENT where the schema's Crime takes one
         if label is None or (start, end) in used or (start < trigger_span[1] and trigger_span[0] < end):
             continue
-        options = (label,) if tok.i in ents else alternative_labels(label)
+        options = (label,) if tok.i in ents else None  # None: a guessed noun's, the noun classes' (label_taken)
         if tok.i in ents and label == "ORG" and tok.pos_ == "PROPN" and slot[5:] in WHERE_PREPS:
             options = (label, "GPE")  # "moved to Odessa and Mariupol": a name told as where, read as an ORG
         if label in COUNTS and is_money(label, tok.doc.char_span(start, end, alignment_mode="expand").text):
@@ -471,16 +471,12 @@ def fill_roles(
                 continue
             if has_of and slot in ("poss", "compound") and "prep:of" in slots:
                 continue
-            if (
-                tok.i not in ents
-                and label in PLACE_LABELS
-                and not takes(role, label)
-                and not set(role.labels) <= set(PLACE_LABELS)
-            ):
-                continue  # "the airport" may be a Place or a Destination, not a GPE-like participant
             if not has_room(role, filled.get(role.name, 0)):
                 continue  # the schema's multiplicity holds for suggestions too: a hand could not add a second one
-            fit = next((lab for lab in options if takes(role, lab)), None)
+            if options is None:
+                fit = label_taken(label, role.labels)  # "the airport" a Place or a Destination, no GPE-like party
+            else:
+                fit = next((lab for lab in options if takes(role, lab)), None)
             if fit is None:
                 continue
             if role.name == "Place" and slot.startswith("prep:") and on_topic(slot[5:], fit):
@@ -502,7 +498,7 @@ def fill_roles(
         if "police" in slots:  # an arrest's Agent: the police named nearest, where the parse ties no one to it
             police = nearest_police(sentence, trigger_span, lo, hi)
             got = span_of(police, ents) if police is not None else None
-            fit = next((b for b in alternative_labels(got[2] or "ORG") if takes(role, b)), None) if got else None
+            fit = label_taken(got[2] or "ORG", role.labels, places_apart=False) if got else None
             if got is not None and fit is not None and (got[0], got[1]) not in used:
                 out.append(ArgumentSuggestion(role.name, got[0], got[1], fit, 0.4))
                 used.add((got[0], got[1]))

@@ -7,7 +7,10 @@ The labels are OntoNotes names; a schema without them simply never sees these gu
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
+
+from annotator.pipeline_names import PLACE_LABELS
 
 if TYPE_CHECKING:  # pragma: no cover: spaCy loads with the pipeline, not with this module
     from spacy.tokens import Token
@@ -74,7 +77,6 @@ NATURAL_FORCES = frozenset(
 # nouns naming a part of what their "of" phrase names ("the east of Ukraine", "parts of Syria", "the rest of the
 # country"): a part of a place is a place, a region of it
 PARTS = frozenset("part rest east west north south northeast northwest southeast southwest side half".split())
-_PLACES = frozenset(("GPE", "LOC", "FAC"))
 # living beings that are no person: an animal's death is no Life:Die (ACE: the life of a PERSON ends; "the dog died",
 # "cattle were killed")
 ANIMALS = frozenset(
@@ -206,7 +208,7 @@ def guess_label(token: Token) -> str | None:
             ),
             None,
         )
-        if whole is not None and (whole.ent_type_ or _label_of({whole.lemma_.lower(), whole.lower_})) in _PLACES:
+        if whole is not None and (whole.ent_type_ or _label_of({whole.lemma_.lower(), whole.lower_})) in PLACE_LABELS:
             return "LOC"
     if token.pos_ == "NOUN" and len(lemma) > 5 and lemma not in _NOT_PEOPLE:
         if lemma.endswith(("ist", "ian", "ee")) or (lemma.endswith(("er", "or")) and token.tag_ == "NNS"):
@@ -408,3 +410,17 @@ def alternative_labels(label: str) -> tuple[str, ...]:
         "FAC": ("FAC", "LOC", "GPE"),
         "PRODUCT": ("PRODUCT",),
     }.get(label, (label,))
+
+
+def label_taken(kind: str, labels: Collection[str], places_apart: bool = True) -> str | None:
+    """The label a noun of ``kind`` (a guessed noun's: ``guess_label``, ``guess_label_of_word``) fills a role of
+    ``labels`` with: its kind, else the first other one the rule suggester lets it take (``alternative_labels``: a
+    body of people fills a role for people), or None. A place's other kinds fill a role whose every label is a
+    place's alone (``places_apart``: "the airport" may be a Place or a Destination, not a GPE-like party); the
+    DyGIE++ reader, naming a label for an argument the file gives, and the police an arrest is by let them fill any
+    role (``places_apart=False``)."""
+    if kind in labels:
+        return kind
+    if places_apart and kind in PLACE_LABELS and not set(labels) <= PLACE_LABELS:
+        return None
+    return next((lab for lab in alternative_labels(kind) if lab in labels), None)

@@ -1096,3 +1096,17 @@ def test_a_noun_s_kind_is_told_by_one_function():
         if NOUN_KIND_SPELT.search(p.read_text(encoding="utf-8"))
     )
     assert found == ["annotator/suggest/noun_classes.py"]
+
+
+def test_the_label_a_guessed_noun_fills_a_role_with_is_told_by_one_function():
+    """Which label a guessed noun fills a role with (its kind, else the first of ``alternative_labels`` the role
+    takes, a place's other kinds in a role of places alone) is ``noun_classes.label_taken``: the rule suggester wrote
+    it twice (``event_args``, once with the rule on places), the DyGIE++ reader once and the role heads' offer once
+    more as a test on label sets (``role_heads._fits``)."""
+    found = sorted(
+        p.relative_to(ROOT).as_posix()
+        for folder in ("annotator", "ui")
+        for p in (ROOT / folder).rglob("*.py")
+        if "alternative_labels(" in p.read_text(encoding="utf-8")
+    )
+    assert found == ["annotator/suggest/noun_classes.py"]

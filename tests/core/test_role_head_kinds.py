@@ -30,3 +30,17 @@ def test_a_noun_is_offered_only_to_a_role_that_takes_its_kind():
 def test_a_noun_of_no_kind_known_is_offered_only_when_asked():
     heads = _heads("deal", "officials")
     assert _words(heads_of_kind(heads, TEXT, ["ORG", "PERSON"], unknown=True)) == ["deal", "officials"]
+
+
+def test_a_guessed_noun_s_label_is_its_kind_or_one_it_may_take():
+    """``noun_classes.label_taken``, the one answer of the rule suggester, the role heads' offer and the DyGIE++
+    reader: its kind first, a body of people a person, a place's other kinds in a role of places alone unless the
+    caller lets them fill any role (the DyGIE++ reader names a label for an argument the file gives)."""
+    from annotator.suggest.noun_classes import label_taken
+
+    assert label_taken("ORG", ["PERSON", "ORG"]) == "ORG"
+    assert label_taken("ORG", ["PERSON", "NORP"]) == "PERSON"
+    assert label_taken("FAC", ["GPE", "LOC"]) == "LOC"
+    assert label_taken("FAC", ["PERSON", "ORG", "GPE"]) is None  # "the airport" is no attacker
+    assert label_taken("FAC", ["PERSON", "ORG", "GPE"], places_apart=False) == "GPE"
+    assert label_taken("PRODUCT", ["PERSON"]) is None
