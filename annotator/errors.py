@@ -19,7 +19,29 @@ class NoProjectFileError(ProjectFileError):
     """No file where the project was named (a typo, another folder): the command line adds how one is made."""
 
 
-class DamagedTextError(ProjectFileError):
+RESTORE_FROM_BACKUP = "restore it from a backup copy"
+
+
+class DamagedProjectError(ProjectFileError):
+    """The project file is damaged (bytes over its pages, its header or a stored text), said in one wording by the
+    command line and the app alike: "PATH: the project file is damaged (WHY); CHANGED; ADVICE". ``why``: what SQLite
+    or the open's checks found; ``changed``: what became of the file ("it was not changed"), left out where nothing
+    is known of it; ``advice``: what to do (a backup copy by default); ``what``: the damaged thing, the project file
+    unless it is the file with its write-ahead log."""
+
+    def __init__(
+        self,
+        path: object,
+        why: str,
+        changed: str = "",
+        advice: str = RESTORE_FROM_BACKUP,
+        what: str = "the project file",
+    ) -> None:
+        self.path, self.why, self.changed = path, why, changed
+        super().__init__("; ".join(part for part in (f"{path}: {what} is damaged ({why})", changed, advice) if part))
+
+
+class DamagedTextError(DamagedProjectError):
     """A text stored in the project whose bytes are not UTF-8: bytes written over it on disk. The file's structure is
     whole, so the open's quick_check does not see it; reading the text does (SQLite: 'Could not decode to UTF-8
     column ...', or the export's own decoding)."""
@@ -27,9 +49,7 @@ class DamagedTextError(ProjectFileError):
     EXIT_STATUS = 3  # how an export's second process that met such a text ends (``second_process_failed``)
 
     def __init__(self, path: object) -> None:
-        super().__init__(
-            f"{path}: the project file is damaged (a stored text is not valid UTF-8); restore it from a backup copy"
-        )
+        super().__init__(path, "a stored text is not valid UTF-8")
 
     @staticmethod
     def is_one(exc: BaseException) -> bool:
@@ -175,6 +195,14 @@ class ProjectMovedError(ProjectFileError):
 class SaveError(AnnotatorError):
     """A change did not reach the file (disk full, file locked by another program, read-only, damaged file);
     nothing was changed. The app shows these in a dialog: the person's work is not saved."""
+
+
+class DamagedOnSaveError(DamagedProjectError, SaveError):
+    """A change met a damaged project file (SQLite's plain DatabaseError at the write): nothing was changed; a
+    SaveError (the app's dialog, the write queue's keeping) worded as every damaged file is."""
+
+    def __init__(self, path: object, why: str) -> None:
+        super().__init__(path, why, changed="nothing was changed")
 
 
 class ModelKeptAsideError(SaveError):

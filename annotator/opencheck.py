@@ -15,7 +15,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from annotator.errors import ProjectFileError
+from annotator.errors import DamagedProjectError
 from annotator.fileid import sqlite_uri
 from annotator.read_only import Kind, ReadOnlyReason
 
@@ -76,9 +76,12 @@ def check_log_before_writing(path: Path) -> bool:
         )
     else:
         advice = "restore the project from a backup copy"
-    raise ProjectFileError(
-        f"{path}: the project file together with its write-ahead log {wal} is damaged ({'; '.join(problems)}); "
-        f"neither was changed; {advice}"
+    raise DamagedProjectError(
+        path,
+        "; ".join(problems),
+        changed="neither was changed",
+        advice=advice,
+        what=f"the project file together with its write-ahead log {wal}",
     )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator import fileid, migrations
-from annotator.errors import ProjectFileError
+from annotator.errors import DamagedProjectError, ProjectFileError
 
 
 def check_header(path: Path) -> None:
@@ -40,9 +40,7 @@ class Connection(sqlite3.Connection):
 
     def _damaged(self, exc: sqlite3.DatabaseError) -> Exception:
         if type(exc) is sqlite3.DatabaseError:  # "database disk image is malformed", "file is not a database"
-            return ProjectFileError(
-                f"{self.project_path}: the project file is damaged ({exc}); restore it from a backup copy"
-            )
+            return DamagedProjectError(self.project_path, str(exc))
         return exc
 
     def execute(self, *args: Any) -> sqlite3.Cursor:  # type: ignore[override]
@@ -88,10 +86,11 @@ def file_format(conn: sqlite3.Connection, path: Path | str) -> int:
         if tables:
             raise ProjectFileError(f"{path}: an SQLite file, but not an annotator project")
     if version > migrations.LATEST + FORMATS_AHEAD:  # no annotator wrote it: bytes over the header
-        raise ProjectFileError(
-            f"{path}: the project file is damaged (its header gives file format {version}, which no "
-            f"annotator writes; this version reads up to {migrations.LATEST}); restore it from a backup copy. "
-            "The file was not changed."
+        raise DamagedProjectError(
+            path,
+            f"its header gives file format {version}, which no annotator writes; this version reads up to "
+            f"{migrations.LATEST}",
+            changed="the file was not changed",
         )
     if version > migrations.LATEST:
         raise ProjectFileError(

@@ -15,6 +15,8 @@ from annotator.errors import (
     NoProjectFileError,
     AnnotatorError,
     BusyError,
+    DamagedOnSaveError,
+    DamagedProjectError,
     DamagedTextError,
     ProjectFileError,
     ProjectMovedError,
@@ -243,10 +245,7 @@ class Project(WatchedFile):
         problems = opencheck.quick_problems(self.db.conn, self.path)
         if problems != ["ok"]:
             changed = "it was not changed" if self.read_only or not self._had_log else "its write-ahead log was read"
-            raise ProjectFileError(
-                f"{self.path}: the project file is damaged ({'; '.join(problems)}); {changed}. "
-                "Restore it from a backup copy"
-            )
+            raise DamagedProjectError(self.path, "; ".join(problems), changed=changed)
 
     def set_schema(self, schema: Schema, given: bool = False) -> None:
         """Store ``schema`` as the project's schema (the newest stored one is in use); ``given``: the user chose it
@@ -357,7 +356,7 @@ class Project(WatchedFile):
                 conn.execute("ROLLBACK")
             if type(exc) is not sqlite3.DatabaseError:  # programming errors keep their traceback
                 raise
-            raise SaveError(f"{self.path}: the project file is damaged ({exc}); nothing was changed") from None
+            raise DamagedOnSaveError(self.path, str(exc)) from None
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

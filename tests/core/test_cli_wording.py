@@ -313,3 +313,26 @@ def test_the_export_note_of_undecided_suggestions_writes_thousands_as_the_summar
     assert main(["export", str(path), "--format", "brat", "-o", str(tmp_path / "brat")]) == 0
     err = capsys.readouterr().err
     assert "note: 1,200 entity and 0 event suggestions nobody decided are in it" in err, err
+
+
+def test_a_damaged_project_file_is_said_in_one_wording_by_the_command_line_and_the_core(tmp_path, capsys):
+    """ "The project file is damaged" was worded five ways (the open's check ending ". Restore it from a backup copy",
+    the header's "; restore it from a backup copy. The file was not changed.", a damaged save with no advice): one
+    typed error, ``DamagedProjectError``, words it "PATH: the project file is damaged (WHY); CHANGED; ADVICE", and the
+    command line says the very words the core raised (the app shows ``str`` of the same error)."""
+    from annotator.errors import DamagedProjectError
+
+    path = _one_document(tmp_path)
+    data = bytearray(path.read_bytes())
+    data[60:64] = b"BARG"  # bytes over the header's file format
+    path.write_bytes(bytes(data))
+    with pytest.raises(DamagedProjectError) as info:
+        Project(path, create=False)
+    damage = info.value
+    assert (
+        str(damage)
+        == f"{path}: the project file is damaged ({damage.why}); {damage.changed}; restore it from a backup copy"
+    )
+    assert main(["stats", str(path)]) == 1
+    assert capsys.readouterr().err.strip() == f"annotator: error: {damage}"
+    assert path.read_bytes() == bytes(data)  # the file was not changed, as both said

@@ -1110,3 +1110,16 @@ def test_the_label_a_guessed_noun_fills_a_role_with_is_told_by_one_function():
         if "alternative_labels(" in p.read_text(encoding="utf-8")
     )
     assert found == ["annotator/suggest/noun_classes.py"]
+
+
+def test_a_damaged_project_file_is_worded_by_its_error_alone():
+    """ "PATH: the project file is damaged (WHY); ..." is ``errors.DamagedProjectError``'s wording: the open's check
+    (``store``), the header's (``project_file``), SQLite's damage met at a read or a save and the file with a stray
+    log (``opencheck``) wrote it five ways; they raise the typed error with what they found."""
+    found = sorted(
+        p.relative_to(ROOT).as_posix()
+        for folder in ("annotator", "ui")
+        for p in (ROOT / folder).rglob("*.py")
+        if re.search(r"project file[^\n]* is damaged \(", p.read_text(encoding="utf-8"))
+    )
+    assert found == ["annotator/errors.py"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from annotator import migrations
-from annotator.errors import AnnotatorError, ProjectFileError
+from annotator.errors import AnnotatorError, DamagedProjectError, ProjectFileError
 from annotator.schema import default_schema, parse_schema
 from annotator.store import Project, open_project
 
@@ -143,7 +143,7 @@ def test_corrupt_sqlite_refused(tmp_path):
     data = bytearray(path.read_bytes())
     data[100:4096] = b"\xff" * (4096 - 100)
     path.write_bytes(bytes(data))
-    with pytest.raises(ProjectFileError):
+    with pytest.raises(DamagedProjectError):
         Project(path)
 
 

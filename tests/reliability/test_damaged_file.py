@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from annotator import edits
-from annotator.errors import AnnotatorError, ProjectFileError
+from annotator.errors import AnnotatorError, DamagedProjectError, ProjectFileError
 from annotator.formats.loading import import_paths
 from annotator.store import Project
 from reliability_support import ROOT, file_digest
@@ -147,7 +147,8 @@ def test_garbage_over_the_header_s_version_is_damage_not_a_newer_annotator(good_
     path.write_bytes(bytes(data))
     digest = file_digest(path)
     for ro in (False, True):
-        with pytest.raises(ProjectFileError, match="damaged") as info:
+        with pytest.raises(DamagedProjectError) as info:
             Project(path, read_only=ro)
         assert "upgrade annotator" not in str(info.value) and "backup" in str(info.value), info.value
+        assert info.value.changed == "the file was not changed" and "which no annotator writes" in info.value.why
     assert file_digest(path) == digest

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.errors import ProjectFileError
+from annotator.errors import DamagedProjectError
 from annotator.importing import IncomingDocument, import_documents
 from annotator.store import Project
 
@@ -41,9 +41,10 @@ def test_a_damaging_stray_wal_is_refused_and_neither_file_is_changed(tmp_path):
     conn.close()
     file_bytes, wal_bytes = path.read_bytes(), Path(f"{path}-wal").read_bytes()
     for _ in range(2):
-        with pytest.raises(ProjectFileError) as info:
+        with pytest.raises(DamagedProjectError) as info:
             Project(path, create=False)
         message = str(info.value)
+        assert info.value.changed == "neither was changed"
         assert "neither was changed" in message and "file alone is intact" in message and "p.annotator-wal" in message
         assert path.read_bytes() == file_bytes and Path(f"{path}-wal").read_bytes() == wal_bytes
     Path(f"{path}-wal").unlink()  # what the message says to do
