@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from annotator.pipeline_names import PLACE_LABELS
-
 if TYPE_CHECKING:  # pragma: no cover: spaCy loads with the pipeline, not with this module
     from spacy.tokens import Token
 
@@ -77,6 +75,7 @@ NATURAL_FORCES = frozenset(
 # nouns naming a part of what their "of" phrase names ("the east of Ukraine", "parts of Syria", "the rest of the
 # country"): a part of a place is a place, a region of it
 PARTS = frozenset("part rest east west north south northeast northwest southeast southwest side half".split())
+_PLACES = frozenset(("GPE", "LOC", "FAC"))  # pipeline_names.PLACE_LABELS, which imports this package: not taken
 # living beings that are no person: an animal's death is no Life:Die (ACE: the life of a PERSON ends; "the dog died",
 # "cattle were killed")
 ANIMALS = frozenset(
@@ -208,7 +207,7 @@ def guess_label(token: Token) -> str | None:
             ),
             None,
         )
-        if whole is not None and (whole.ent_type_ or _label_of({whole.lemma_.lower(), whole.lower_})) in PLACE_LABELS:
+        if whole is not None and (whole.ent_type_ or _label_of({whole.lemma_.lower(), whole.lower_})) in _PLACES:
             return "LOC"
     if token.pos_ == "NOUN" and len(lemma) > 5 and lemma not in _NOT_PEOPLE:
         if lemma.endswith(("ist", "ian", "ee")) or (lemma.endswith(("er", "or")) and token.tag_ == "NNS"):
@@ -421,6 +420,6 @@ def label_taken(kind: str, labels: Collection[str], places_apart: bool = True) -
     role (``places_apart=False``)."""
     if kind in labels:
         return kind
-    if places_apart and kind in PLACE_LABELS and not set(labels) <= PLACE_LABELS:
+    if places_apart and kind in _PLACES and not set(labels) <= _PLACES:
         return None
     return next((lab for lab in alternative_labels(kind) if lab in labels), None)
