@@ -15,6 +15,7 @@ from typing import Any, Sequence
 from annotator.errors import AnnotatorError, DamagedTextError, OptionError
 from annotator.cli_common import (
     READ_ONLY,
+    refused_data,
     SigtermAsInterrupt,
     Interrupted,
     UsageError,
@@ -151,12 +152,17 @@ def cmd_train(args: argparse.Namespace) -> int:
         seed=args.seed,
         make_default=True if args.make_default else None,
     )
-    with open_project(args, create=False) as project, progress_bar(None, "train", "step") as bar:
-        project.check_writable()  # said before the kept edits: what stops it first
-        # decisions a stopped app kept that this open could not write (another user's journal): a model trained
-        # without them would miss them silently (kept_reading.refuse_left; the app's training asks the same)
-        kept_reading.refuse_left(project, kept_reading.TRAIN_AGAIN)
-        report = train_project(project, options, progress=in_stages(bar))
+    try:
+        with open_project(args, create=False) as project, progress_bar(None, "train", "step") as bar:
+            project.check_writable()  # said before the kept edits: what stops it first
+            # decisions a stopped app kept that this open could not write (another user's journal): a model trained
+            # without them would miss them silently (kept_reading.refuse_left; the app's training asks the same)
+            kept_reading.refuse_left(project, kept_reading.TRAIN_AGAIN)
+            report = train_project(project, options, progress=in_stages(bar))
+    except AnnotatorError as exc:  # refused: a script reading --json gets one object saying why (session 35: none)
+        if args.json:
+            print(json.dumps(refused_data(exc), ensure_ascii=False))
+        raise
     if args.json:
         print(json.dumps(report.to_data(), ensure_ascii=False))
         return 0

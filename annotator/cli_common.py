@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import signal
 import sys
 import threading
@@ -24,6 +25,14 @@ READ_ONLY = "nothing was changed (it only reads the project)"
 class UsageError(AnnotatorError):
     """The command line itself is wrong (options that do not go together, a value of the wrong form): exit 2,
     like argparse's own usage errors; nothing ran."""
+
+
+def refused_data(exc: AnnotatorError) -> dict[str, Any]:
+    """What a command's ``--json`` prints when it is refused (``train``: another training running, too few finished
+    documents, no project file): ``refused`` true, ``kind`` (the error's kind, ``TrainingRunning`` ->
+    ``training_running``), ``reason`` (the line stderr shows after ``annotator: error:``), ``version`` null."""
+    kind = re.sub(r"(?<!^)(?=[A-Z])", "_", type(exc).__name__.removesuffix("Error")).lower()
+    return {"refused": True, "kind": kind, "reason": str(exc), "version": None}
 
 
 class Interrupted(KeyboardInterrupt):
