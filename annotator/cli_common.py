@@ -212,3 +212,32 @@ class SigtermAsInterrupt:
     def __exit__(self, *exc: object) -> None:
         if self._installed:
             signal.signal(signal.SIGTERM, self._before if self._before is not None else signal.SIG_DFL)
+
+
+def check_which(args: argparse.Namespace, narrowed_by: Sequence[str] = ()) -> None:
+    """``accept`` and ``reject`` given one way of choosing (``--docs``, ``--all``, or ``--ids`` / ``--event-ids``), the
+    ids without the options that narrow a document's suggestions (``narrowed_by``, as given: "--labels"): a
+    ``UsageError`` otherwise, before the project is opened."""
+    by_id = args.ids is not None or args.event_ids is not None
+    ways = [w for w, given in (("--docs", args.docs is not None), ("--all", args.all), ("--ids", by_id)) if given]
+    if len(ways) != 1:
+        raise UsageError(
+            "one of --docs, --all, or --ids / --event-ids is required"
+            if not ways
+            else f"{' and '.join(ways)} do not go together: choose the documents or the suggestions by id"
+        )
+    if by_id and narrowed_by:
+        raise UsageError(f"--ids and --event-ids choose the suggestions themselves: not with {', '.join(narrowed_by)}")
+
+
+def chosen_or_named(
+    args: argparse.Namespace, project: Project
+) -> tuple[list[int], dict[int, tuple[list[int], list[int]]] | None]:
+    """The documents ``accept`` or ``reject`` works on (``check_which`` passed), and the suggestions chosen by id by
+    document (None with ``--docs`` or ``--all``; an id not in the set refused, ``edits_flow.chosen_suggestions``)."""
+    from annotator.edits_flow import chosen_suggestions
+
+    if args.ids is None and args.event_ids is None:
+        return (project.document_ids() if args.all else project.documents_named(args.docs)), None
+    chosen = chosen_suggestions(project, args.ids or (), args.event_ids or ())
+    return list(chosen), chosen

@@ -9,7 +9,7 @@ import json
 import sys
 from typing import Any
 
-from annotator.cli_common import Interrupted, open_project
+from annotator.cli_common import Interrupted, check_which, chosen_or_named, open_project
 from annotator.model import FINISHED
 from annotator.wording import counted, were
 
@@ -58,14 +58,18 @@ def cmd_accept(args: argparse.Namespace) -> int:
     ``edits_flow.accept_rest``); with ``--min-score`` the entity suggestions scored at least that much (the app's
     Accept suggestions scored at least…); each document is one edit in the change log."""
     from annotator.edits import accept_all
-    from annotator.edits_flow import accept_rest
+    from annotator.edits_flow import accept_rest, decide_chosen
 
+    check_which(args, ["--min-score"] if args.min_score is not None else [])
     with open_project(args, create=False, reads_set=True) as project:
-        ids = project.document_ids() if args.all else project.documents_named(args.docs)
+        ids, chosen = chosen_or_named(args, project)
         accepted = events = left = unscored = done = 0
         try:
             for doc_id in ids:
-                if args.min_score is None:
+                if chosen is not None:  # the suggestions a script chose by id
+                    change = decide_chosen(project, doc_id, "accepted", *chosen[doc_id])
+                    events += len(change.ids("events"))
+                elif args.min_score is None:
                     change = accept_rest(project, doc_id)
                     events += len(change.ids("events"))
                 else:
@@ -99,6 +103,8 @@ def cmd_accept(args: argparse.Namespace) -> int:
             "left_undecided": left,
             "unscored": unscored,
             "min_score": args.min_score,
+            "ids": args.ids,
+            "event_ids": args.event_ids,
             "summary": summary,
         }
         print(json.dumps(data, ensure_ascii=False))

@@ -33,6 +33,38 @@ def _which_documents(p: argparse.ArgumentParser) -> None:
     which.add_argument("--all", action="store_true", help="every document of the project")
 
 
+def _which_suggestions(p: argparse.ArgumentParser) -> None:
+    """``accept`` and ``reject``: the documents (``--docs``, ``--all``) or the suggestions a script chose by id
+    (``--ids``, ``--event-ids``: the ids of the export's records); one way of them (``cli_common.chosen_or_named``)."""
+    which = p.add_argument_group("which suggestions (one of --docs, --all, or --ids and --event-ids)")
+    which.add_argument(
+        "--docs",
+        nargs="+",
+        metavar="NAME",
+        help="the suggestions of documents by name (or id) (no default: this, --all or the ids)",
+    )
+    which.add_argument(
+        "--all",
+        action="store_true",
+        help="the suggestions of every document of the project (no default: this, --docs or the ids)",
+    )
+    which.add_argument(
+        "--ids",
+        nargs="+",
+        type=int,
+        metavar="ID",
+        help="only these entity suggestions, by id (an entity's 'id' in the JSON and JSONL exports, api.records(); "
+        "default: none of them by id)",
+    )
+    which.add_argument(
+        "--event-ids",
+        nargs="+",
+        type=int,
+        metavar="ID",
+        help="only these event suggestions, by id (an event's 'id' in the same records; default: none of them by id)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     from annotator.cli_reject import add_reject_parser
     from annotator.formats.registry import FORMATS, import_formats
@@ -375,10 +407,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Accept the entity and event suggestions nobody decided on yet (an event's undecided fillers with "
         "it), as the app's Accept all suggestions does: each document one edit in the change log. With --min-score "
         "only the entity suggestions whose suggester gave a score of at least S, as the app's Accept suggestions "
-        "scored at least… does; a suggestion without a score (spaCy's ner gives none) stays undecided.",
+        "scored at least… does; a suggestion without a score (spaCy's ner gives none) stays undecided. With --ids and "
+        "--event-ids exactly the suggestions a script chose, by the ids of the export's records.",
     )
     p.add_argument("project", help="an existing project file")
-    _which_documents(p)
+    _which_suggestions(p)
     p.add_argument(
         "--min-score",
         type=score,
@@ -387,7 +420,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="the counts accepted and left, as JSON (default: a line)")
 
-    add_reject_parser(sub, [with_set], _which_documents)
+    add_reject_parser(sub, [with_set], _which_suggestions)
 
     p = sub.add_parser(
         "validate",

@@ -9,7 +9,7 @@ import argparse
 import json
 from typing import Any, Callable
 
-from annotator.cli_common import Interrupted, open_project
+from annotator.cli_common import Interrupted, check_which, chosen_or_named, open_project
 from annotator.errors import AnnotatorError
 from annotator.model import Change
 from annotator.store import Project
@@ -19,7 +19,8 @@ from annotator.wording import counted
 def add_reject_parser(
     sub: Any, parents: list[argparse.ArgumentParser], which_documents: Callable[[argparse.ArgumentParser], None]
 ) -> None:
-    """The ``reject`` subcommand's options (``which_documents``: ``--docs NAME ...`` or ``--all``, as accept's)."""
+    """The ``reject`` subcommand's options (``which_documents``: ``--docs NAME ...``, ``--all``, or ``--ids`` and
+    ``--event-ids``, as accept's)."""
     p = sub.add_parser(
         "reject",
         parents=parents,
@@ -28,7 +29,8 @@ def add_reject_parser(
         "change log: as pressing X on each in the app (a rejected event loses its arguments and the suggestions made "
         "only to fill them; pre-annotation does not suggest a rejected span or event again). With --labels only the "
         "entity suggestions of those labels, with --types only the event suggestions of those types. Decided "
-        "suggestions stay as they are; `annotator accept` then takes the rest.",
+        "suggestions stay as they are; `annotator accept` then takes the rest. With --ids and --event-ids exactly the "
+        "suggestions a script chose, by the ids of the export's records.",
     )
     p.add_argument("project", help="an existing project file")
     which_documents(p)
@@ -50,15 +52,19 @@ def add_reject_parser(
 
 def cmd_reject(args: argparse.Namespace) -> int:
     """Reject the undecided suggestions of the documents named (or all), one edit a document; say how many."""
-    from annotator.edits_flow import reject_rest
+    from annotator.edits_flow import decide_chosen, reject_rest
 
+    check_which(args, [x for x, given in (("--labels", args.labels), ("--types", args.types)) if given is not None])
     with open_project(args, create=False, reads_set=True) as project:
         _check_kinds(project, args.labels, args.types)
-        ids = project.document_ids() if args.all else project.documents_named(args.docs)
+        ids, chosen = chosen_or_named(args, project)
         entities = events = done = 0
         try:
             for doc_id in ids:
-                change = reject_rest(project, doc_id, labels=args.labels, types=args.types)
+                if chosen is not None:  # the suggestions a script chose by id
+                    change = decide_chosen(project, doc_id, "rejected", *chosen[doc_id])
+                else:
+                    change = reject_rest(project, doc_id, labels=args.labels, types=args.types)
                 entities += _rejected_rows(change, "entities")
                 events += _rejected_rows(change, "events")
                 done += 1
@@ -87,6 +93,8 @@ def cmd_reject(args: argparse.Namespace) -> int:
             "left_undecided": {"entities": left_entities, "events": left_events},
             "labels": args.labels,
             "types": args.types,
+            "ids": args.ids,
+            "event_ids": args.event_ids,
             "summary": summary,
         }
         print(json.dumps(data, ensure_ascii=False))

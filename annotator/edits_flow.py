@@ -301,3 +301,57 @@ def reject_rest(
             rec.touch_document()
 
     return run_edit(project, "reject_rest", doc_id, body)
+
+
+def chosen_suggestions(
+    project: Project, entity_ids: Iterable[int] = (), event_ids: Iterable[int] = ()
+) -> dict[int, tuple[list[int], list[int]]]:
+    """The entity and event suggestions a script chose by id (``accept --ids``, ``reject --event-ids``), by document:
+    document id -> (entity ids, event ids), documents in order. An id that is no entity (event) of the project's set
+    is refused before anything changes (``ValidationError`` naming them all); one already decided is kept in, and
+    left as it is by ``decide_chosen``."""
+    chosen: dict[int, tuple[list[int], list[int]]] = {}
+    missing: list[str] = []
+    for table, ids, what in (("entities", entity_ids, "entity"), ("events", event_ids, "event")):
+        wanted = list(dict.fromkeys(ids))
+        places = project.db.places_of(table, wanted)
+        for row_id in wanted:
+            place = places.get(row_id)
+            if place is None or place[1] != project.annotation_set:
+                missing.append(f"{what} {row_id}")
+            else:
+                chosen.setdefault(place[0], ([], []))[table == "events"].append(row_id)
+    if missing:
+        raise ValidationError(
+            f"no such suggestion in the annotation set {project.annotation_set!r}: {', '.join(missing)} (the ids of "
+            "the export's records: an entity's or event's 'id'); nothing was changed"
+        )
+    return dict(sorted(chosen.items()))
+
+
+def decide_chosen(
+    project: Project, doc_id: int, state: str, entity_ids: Iterable[int] = (), event_ids: Iterable[int] = ()
+) -> Change:
+    """Accept or reject (``state``) the suggestions of one document a script chose by id, in one step: those still
+    undecided in the edit's transaction (one decided is left as it is). As the app's keys do: an accepted event takes
+    its undecided fillers with it, a rejected one loses its arguments and the suggestions made only to fill them, a
+    rejected entity leaves the roles of suggested events."""
+    text_of(project, doc_id)
+    if state not in ("accepted", "rejected"):
+        raise ValidationError(f"decide_chosen: state {state!r} is neither 'accepted' nor 'rejected'")
+    db = project.db
+
+    def body(rec: EditRecorder) -> None:
+        events = [i for i in dict.fromkeys(event_ids) if db.event_state(i) == "suggested"]
+        (accept_events if state == "accepted" else reject_events)(rec, events)
+        # read after the events: a rejected event's lone filler is gone, an accepted one's filler decided
+        entities = [i for i in dict.fromkeys(entity_ids) if db.entity_state(i) == "suggested"]
+        t = now()
+        for entity_id in entities:
+            rec.update("entities", entity_id, {"state": state, "annotator": project.annotator, "updated_at": t})
+        if state == "rejected":
+            leave_suggested_events(rec, entities)
+        if rec.rows:
+            rec.touch_document()
+
+    return run_edit(project, f"{'accept' if state == 'accepted' else 'reject'}_chosen", doc_id, body)

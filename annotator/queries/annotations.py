@@ -69,6 +69,19 @@ class AnnotationReads:
         """An event's state, or None when it is not (or no longer) there."""
         return self._state("events", event_id)
 
+    def places_of(self, table: str, row_ids: Iterable[int]) -> dict[int, tuple[int, str, str]]:
+        """Row id -> (document id, annotation set, state) of those of ``row_ids`` that are rows of ``table``
+        (entities or events); an id that is not there is not in it."""
+        wanted = sorted(set(row_ids))
+        found: dict[int, tuple[int, str, str]] = {}
+        for k in range(0, len(wanted), 500):  # SQLite's bound parameters: a few hundred at a time
+            part = wanted[k : k + 500]
+            sql = (
+                f"SELECT id, document_id, annotation_set, state FROM {table} WHERE id IN ({', '.join('?' * len(part))})"
+            )
+            found.update((r[0], (r[1], r[2], r[3])) for r in self.conn.execute(sql, part))
+        return found
+
     def _suggested(self, table: str, doc_id: int, annotation_set: str, min_score: float | None) -> list[int]:
         """Ids of the document's undecided suggestions in ``table`` (entities or events), in order."""
         cond, value = _scored(min_score)
