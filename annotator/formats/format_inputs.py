@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterable
 
 from annotator.formats.label_studio_config import tasks_of
+from annotator.formats.prodigy_colors import is_settings
 from annotator.errors import ImportFileError
 from annotator.formats.registry import FORMATS
 
@@ -42,6 +43,8 @@ def format_inputs(fmt: str, paths: Iterable[str | Path]) -> list[tuple[Path, Pat
         files = folder_files(path)
         if fmt == "label_studio":  # a config beside its tasks is read with them (``label_studio_config``)
             files = [f for f in files if tasks_of(f) is None]
+        if fmt == "prodigy":  # Prodigy's settings beside its datasets: read with them (``prodigy_colors``)
+            files = [f for f in files if not is_settings(f)]
         if not files:
             raise ImportFileError(
                 str(path),

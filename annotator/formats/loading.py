@@ -25,6 +25,7 @@ from annotator.formats.detect import detect_format, told_apart
 from annotator.formats.format_inputs import PROJECT_FILES, folder_files, format_inputs, in_folder
 from annotator.formats.brat_files import not_brat
 from annotator.formats.label_studio_config import SUFFIX as CONFIG_SUFFIX, config_alone, tasks_of
+from annotator.formats.prodigy_colors import beside_datasets, is_settings, settings_alone
 from annotator.formats.held_encoded import held_in_encoding
 from annotator.formats.members import doccano_members
 from annotator.formats.onto_stored import match_stored
@@ -397,6 +398,8 @@ def read_any_result(
     project: ``ReadResult.labels_added``), as doccano's and CoNLL's are (``read_growing``)."""
     if not path.exists():
         raise ImportFileError(str(path), "no such file or folder")
+    if is_settings(path):
+        raise ImportFileError(str(path), settings_alone(path))
     reader = readers_by_suffix().get(path.suffix.lower())
     if reader is None:
         refuse_project_file(path)
@@ -482,6 +485,11 @@ def _import_paths(
     for number, path in enumerate(files, start=1):
         if (tasks := tasks_of(path)) is not None and tasks in files:  # read with its tasks, beside it
             report.notes.append(f"{path}: the labeling config of {tasks.name}, read with it")
+            if progress:
+                progress(number, len(files), str(path))
+            continue
+        if beside_datasets(path, files):  # Prodigy's settings: its label colours read with the files beside it
+            report.notes.append(f"{path}: Prodigy's settings file, read beside the Prodigy files of its folder")
             if progress:
                 progress(number, len(files), str(path))
             continue

@@ -29,6 +29,7 @@ import orjson
 
 from annotator.wording import counted
 from annotator.formats.prodigy_answers import binary, by_annotator
+from annotator.formats.prodigy_colors import RELATION_COLORS, is_settings, relation_colors, settings_alone, theme_colors
 from annotator.formats.prodigy_out import UNDECIDED_OR_REJECTED, made_by
 from annotator.categories import CATEGORIES
 from annotator.formats.reading import (
@@ -152,6 +153,7 @@ def _tokens_confirm(text: str, s: dict[str, Any], tokens: Any) -> bool:
 def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     """Accepted answers grouped by input; nothing is returned if any line is broken."""
     path = Path(path)
+    need(not is_settings(path), path, None, settings_alone(path))
     warnings: list[str] = []
     notes: list[str] = []
     groups: dict[Any, dict[str, Any]] = {}
@@ -242,7 +244,16 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     )
     need(bool(docs) or skipped > 0, path, None, "no tasks in the file")
     said = "its events' types and attributes (told from the events: a Prodigy task brings no schema) are types"
-    return ReadResult(docs, told, warnings, notes, schema_from=said if told is not None else "", told=told is not None)
+    colors, read_beside = theme_colors(path)  # its labels' colours, where Prodigy's config beside it gives them
+    return ReadResult(
+        docs,
+        told,
+        warnings,
+        notes + read_beside,
+        schema_from=said if told is not None else "",
+        told=told is not None,
+        label_colors=colors,
+    )
 
 
 def _lacked(told: Schema, base: Schema) -> list[str]:
@@ -549,6 +560,8 @@ def _group_document(
     if len(task_hashes) == 1:  # the question the answers answer (several annotators' answers share it): written back;
         # a document of several questions (binary answers, entity links) goes out as one task, with a hash of its own
         meta.setdefault(PRODIGY, {})["task_hash"] = task_hashes.pop()
+    if colors := relation_colors(tasks):  # the colour each relation label was drawn in: written back with them
+        meta.setdefault(PRODIGY, {})[RELATION_COLORS] = colors
     if links:  # nel.manual's answers: they were said as not kept and lost on the way back to Prodigy
         meta.setdefault(PRODIGY, {})["links"] = links
     own = {k: v for t in tasks for k, v in t.items() if not k.startswith("_") and k not in TASK_KEYS}

@@ -17,6 +17,7 @@ from annotator.formats.problem_place import Where
 from annotator.formats.common import option_choice
 from annotator.formats.writing import FormatExportReport, write_per_part
 from annotator.formats.records import ExportRequest, covering_set_records, export_writer
+from annotator.formats.prodigy_colors import RELATION_COLORS, colored
 from annotator.formats.kept_relations import SHARED, as_prodigy, kept_relations
 from annotator.formats.meta_keys import BRAT, PRODIGY, PRODIGY_OWN_KEYS as OWN_KEYS
 from annotator.formats.schema_names import GivenSpellings
@@ -156,6 +157,7 @@ def record_to_task(
                 "label": r["label"],
             }
         )
+    colored(relations, kept.get(RELATION_COLORS))  # the colours the Prodigy import kept, by label
     # the file holds one set: the record of the annotators' sets (teams.sets.META_KEY) would name sets it lacks
     meta = {k: v for k, v in rec["meta"].items() if k not in (PRODIGY, "annotation_sets")}
     textcat = _textcat(meta, kept) if not spans else {}  # with spans, "accept" would be read as the spans' links

@@ -40,7 +40,9 @@ def read_growing(
             f"(a new project takes them; --add-types with a file that uses them): {', '.join(declared)}"
         )
         return result
-    result.schema = grown_schema(have, tuple(declared), (), path, f"from {a_shown(fmt)} file's config")
+    result.schema = grown_schema(
+        have, tuple(declared), (), path, f"from {a_shown(fmt)} file's config", colors=result.label_colors
+    )
     result.labels_added = (*result.labels_added, *declared)
     result.schema_from = result.schema_from or f"its config declares labels the schema lacks ({', '.join(declared)})"
     result.notes.append(
@@ -73,8 +75,13 @@ def _read_growing(
             raise UnknownLabelsError(exc.path, left, exc.schema_name, exc.line) from None
         check_mapped_labels(taken, schema, str(path))
         read_with = grown_schema(schema, tuple(exc.labels), (), path, f"from {a_shown(fmt)} file")
-        grown = grown_schema(schema, labels, (), path, f"from {a_shown(fmt)} file") if labels else None
     result = read(read_with)
+    # the labels added, with the colours the file gives them (a Prodigy or Label Studio config's), else the palette's
+    grown = (
+        grown_schema(schema, labels, (), path, f"from {a_shown(fmt)} file", colors=result.label_colors)
+        if labels
+        else None
+    )
     if taken:
         result.notes.append(take_mapped_labels(result.documents, taken, schema, str(path)))
     if grown is None:

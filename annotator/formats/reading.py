@@ -45,6 +45,9 @@ class ReadResult:
     # entity labels the input declares that the schema lacks, used or not (a Label Studio config's beside its tasks):
     # a new project's schema takes them (``read_growing``), one holding documents is told of them
     declared_labels: tuple[str, ...] = ()
+    # label -> colour (#rrggbb) the input gives its labels (a Prodigy config's custom_theme, a Label Studio config's
+    # background): the labels a new project's schema takes from it are given them, not the palette's (session 35)
+    label_colors: dict[str, str] = field(default_factory=dict)
 
 
 def reader_options(options: Mapping[str, str] | None, known: tuple[str, ...], shown: str) -> dict[str, str]:

@@ -40,13 +40,15 @@ def grown_schema(
     attributes: Sequence[dict[str, Any]] = (),
     values: Mapping[str, Sequence[str]] | None = None,
     role_labels: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+    colors: Mapping[str, str] | None = None,
 ) -> Schema:
     """``schema`` with the entity ``labels``, the event types ``events`` (tables of a schema file's keys, roles
         under ``roles``) and the event ``attributes`` (tables too) added after its own tables, each described as
         ``added_from``, ``roles`` (one of its event types -> role tables) added to its own types, and ``proxies``, labels
         of its event types' names that stand for an event used as an argument (brat's ``<EVENT>``), and ``values`` (one of its
     attributes -> values) added to its own attributes' values, and ``role_labels`` (one of its event types -> one of its
-    roles -> labels) added to that role's labels; refused with the
+    roles -> labels) added to that role's labels, ``colors`` (label -> #rrggbb: the input's own) given to the added
+    labels it names (the others the palette's); refused with the
         file's name when they cannot be (a name the schema's rules refuse, a schema file whose event tables cannot be
         told apart)."""
     bad = [n for n in labels if not is_label_name(n)]
@@ -58,7 +60,8 @@ def grown_schema(
             f"{shown} (a label may hold only letters, digits, _ - : .)",
         )
     entities = [
-        {"name": n, "description": added_from, "color": PALETTE[k % len(PALETTE)]} for k, n in enumerate(labels)
+        {"name": n, "description": added_from, "color": (colors or {}).get(n) or PALETTE[k % len(PALETTE)]}
+        for k, n in enumerate(labels)
     ] + [{"name": n, "description": PROXY_NOTE} for n in proxies]
     tables = [{"name": e["name"], "description": added_from, **e} for e in events]
     attribute_tables = [{"name": a["name"], "description": added_from, **a} for a in attributes]
