@@ -362,6 +362,11 @@ def _tables(items: Any, what: str, w: _Where, line: int | None) -> list[dict]:
     return items
 
 
+def is_color(value: str) -> bool:
+    """Whether ``value`` can be a label's colour: ``#rrggbb`` (another tool's ``red`` or ``rgba(...)`` cannot)."""
+    return bool(_COLOR.match(value))
+
+
 def is_label_name(name: str) -> bool:
     """Whether ``name`` can be an entity label: letters and digits of any script (with their combining marks, as in
     Devanagari), ``_``, ``-``, ``:`` and ``.``; no spaces. Only ASCII was taken, so a doccano or Label Studio project

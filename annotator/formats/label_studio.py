@@ -31,6 +31,7 @@ from typing import Any, Iterator
 from annotator.categories import CATEGORIES
 from annotator.errors import ImportFileError
 from annotator.formats.label_studio_config import SUFFIX as CONFIG_SUFFIX, config_alone, config_beside
+from annotator.formats.label_studio_declared import declared_events, relation_types
 from annotator.formats.reading import (
     LabelTally,
     blank_lines_note,
@@ -503,16 +504,17 @@ def read_label_studio(path: str | Path, schema: Schema | None = None) -> ReadRes
         path,
         base,
         base,
-        lambda s, uses: _read(path, s or base, uses),
+        lambda s, uses: _read(path, s or base, uses, base),
         "a Label Studio file",
         "tasks",
         "a Label Studio task",
     )
 
 
-def _read(path: Path, schema: Schema, uses: EventUses | None) -> ReadResult | None:
+def _read(path: Path, schema: Schema, uses: EventUses | None, base: Schema | None = None) -> ReadResult | None:
     """The file read with ``schema``; with ``uses``, the events of types its tasks record and ``schema`` lacks put
-    there, and None when there are any (they are to be told first)."""
+    there, and None when there are any (they are to be told first); ``base``: the project's schema, which ``schema``
+    grows by the types told (a config's roles no task uses join the types told, not the project's own)."""
     seen = SchemaNames(schema)  # the record's look of its own: the reader's counts are for the documents' names
     warnings: list[str] = []
     notes: list[str] = []
@@ -556,5 +558,18 @@ def _read(path: Path, schema: Schema, uses: EventUses | None) -> ReadResult | No
     notes += categories_note(path, docs, "the text's choices")
     notes += names.notes(str(path))
     config, said = config_beside(path)  # our export's config beside the tasks: its labels a new project takes too
-    declared = tuple(x for x in config.entity_labels() if schema.label(seen.region(x)) is None) if config else ()
-    return ReadResult(docs, None, warnings, notes + said, declared_labels=declared)
+    if config is None:
+        return ReadResult(docs, None, warnings, notes + said)
+    declared = tuple(x for x in config.entity_labels() if schema.label(seen.region(x)) is None)
+    takes = [seen.region(x) for x in config.entity_labels()]  # what its roles take, as the schema names them
+    events, roles = declared_events(config, schema, base or schema, relation_types(docs), takes)
+    return ReadResult(
+        docs,
+        None,
+        warnings,
+        notes + said,
+        declared_labels=declared,
+        declared_events=events,
+        declared_roles=roles,
+        label_colors=config.colors,
+    )

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable
 from xml.etree import ElementTree
 
-from annotator.schema import Schema
+from annotator.schema import Schema, is_color
 
 SUFFIX = ".label_config.xml"
 EVENTS_TAG = "events"  # the Labels tag of the events' triggers (``label_studio_told.EVENT_TAG`` reads it so)
@@ -118,6 +118,7 @@ class ReadConfig:
 
     labels: dict[str, list[str]] = field(default_factory=dict)
     relations: list[str] = field(default_factory=list)
+    colors: dict[str, str] = field(default_factory=dict)  # a Label's value -> its background, where one is #rrggbb
 
     def event_types(self) -> list[str]:
         return [v for name, values in self.labels.items() if EVENT_TAG.fullmatch(name) for v in values]
@@ -143,6 +144,11 @@ def read_config(path: Path) -> ReadConfig:
         if tag.tag in LABEL_TAGS.values() and tag.get("name"):
             values = [x.get("value") for x in tag if x.tag == "Label" and x.get("value")]
             got.labels.setdefault(tag.get("name", ""), []).extend(v for v in values if v)
+            got.colors.update(
+                (str(x.get("value")), str(x.get("background")).lower())
+                for x in tag
+                if x.tag == "Label" and x.get("value") and is_color(x.get("background") or "")
+            )
         elif tag.tag == "Relations":
             got.relations += [v for x in tag if x.tag == "Relation" and (v := x.get("value"))]
     return got

@@ -7,15 +7,14 @@ settings file), which the labels a new project's schema takes from the file are 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from annotator.wording import counted
+from annotator.schema import is_color
 
 CONFIG_NAME = "prodigy.json"  # Prodigy's settings file, in the folder it is run from: a dataset's folder often has one
 RELATION_COLORS = "relation_colors"  # in a document's meta["prodigy"]: relation label -> colour, as the answers gave it
-HEX_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")  # what a schema's label colour may be (schema._COLOR)
 
 
 def relation_colors(tasks: Iterable[Mapping[str, Any]]) -> dict[str, str]:
@@ -54,7 +53,7 @@ def theme_colors(path: Path) -> tuple[dict[str, str], list[str]]:
     if not isinstance(labels, dict) or not labels:
         return {}, []
     taken = {
-        k: v.lower() for k, v in labels.items() if isinstance(k, str) and isinstance(v, str) and HEX_COLOR.match(v)
+        k: v.lower() for k, v in labels.items() if isinstance(k, str) and isinstance(v, str) and is_color(v)
     }
     left = [k for k in labels if k not in taken]
     said = f"{path}: Prodigy's {CONFIG_NAME} beside it read: the colours of {counted(len(taken), 'label')} (custom_theme.labels)"

@@ -32,22 +32,39 @@ def read_growing(
     result = _read_growing(read, path, schema, grow, fmt, mapped)
     have = result.schema if result.schema is not None else schema
     declared = [x for x in result.declared_labels if have.label(x) is None]
-    if not declared:
+    events = [t for t in result.declared_events if have.event_type(t["name"]) is None]
+    roles = {t: rs for t, rs in result.declared_roles.items() if have.event_type(t) is not None and rs}
+    if not declared and not events and not roles:
         return result
+    named = declared + [f"event type {t['name']}" for t in events]
+    named += list(dict.fromkeys(f"role {r['name']}" for rs in roles.values() for r in rs))
     if not grow or not have.source:
         result.notes.append(
-            f"{path}: labels its config declares that the schema {schema.name!r} lacks and no task uses, not added "
-            f"(a new project takes them; --add-types with a file that uses them): {', '.join(declared)}"
+            f"{path}: labels, event types and roles its config declares that the schema {schema.name!r} lacks and no "
+            f"task uses, not added (a new project takes them; --add-types with a file that uses them): "
+            f"{', '.join(named)}"
         )
         return result
     result.schema = grown_schema(
-        have, tuple(declared), (), path, f"from {a_shown(fmt)} file's config", colors=result.label_colors
+        have,
+        tuple(declared),
+        events,
+        path,
+        f"from {a_shown(fmt)} file's config",
+        roles=roles,
+        colors=result.label_colors,
     )
     result.labels_added = (*result.labels_added, *declared)
-    result.schema_from = result.schema_from or f"its config declares labels the schema lacks ({', '.join(declared)})"
+    result.schema_from = result.schema_from or f"its config declares names the schema lacks ({', '.join(named)})"
     result.notes.append(
-        f"{path}: labels its config declares that the schema {schema.name!r} lacks, added to the new project's "
-        f"schema: {', '.join(declared)}"
+        f"{path}: labels, event types and roles its config declares that the schema {schema.name!r} lacks, added to "
+        f"the project's schema: {', '.join(named)}"
+        + (
+            " (a Label Studio relation is any region's: each role optional, on every event type the file brings, "
+            "taking the labels the config declares)"
+            if events or roles
+            else ""
+        )
     )
     return result
 
@@ -74,8 +91,13 @@ def _read_growing(
             left = {label: exc.labels[label] for label in labels}
             raise UnknownLabelsError(exc.path, left, exc.schema_name, exc.line) from None
         check_mapped_labels(taken, schema, str(path))
-        read_with = grown_schema(schema, tuple(exc.labels), (), path, f"from {a_shown(fmt)} file")
+        lacking = tuple(exc.labels)
+        read_with = grown_schema(schema, lacking, (), path, f"from {a_shown(fmt)} file")
     result = read(read_with)
+    if any(x in result.label_colors for x in lacking):  # colours of its own (a config's): read again with them,
+        # so a schema the reader tells from it (a Label Studio file's event types) has them too
+        colored = grown_schema(schema, lacking, (), path, f"from {a_shown(fmt)} file", colors=result.label_colors)
+        result = read(colored)
     # the labels added, with the colours the file gives them (a Prodigy or Label Studio config's), else the palette's
     grown = (
         grown_schema(schema, labels, (), path, f"from {a_shown(fmt)} file", colors=result.label_colors)

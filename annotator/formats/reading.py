@@ -45,6 +45,10 @@ class ReadResult:
     # entity labels the input declares that the schema lacks, used or not (a Label Studio config's beside its tasks):
     # a new project's schema takes them (``read_growing``), one holding documents is told of them
     declared_labels: tuple[str, ...] = ()
+    # the event types (``[[event]]`` tables) and roles (type -> role tables) it declares that no document uses (a
+    # Label Studio config's, ``label_studio_declared``): a new project's schema takes them with its labels (session 35)
+    declared_events: list[dict[str, Any]] = field(default_factory=list)
+    declared_roles: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # label -> colour (#rrggbb) the input gives its labels (a Prodigy config's custom_theme, a Label Studio config's
     # background): the labels a new project's schema takes from it are given them, not the palette's (session 35)
     label_colors: dict[str, str] = field(default_factory=dict)
