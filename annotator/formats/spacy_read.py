@@ -16,6 +16,7 @@ Labels the schema lacks are named all at once, as for the other formats. spaCy i
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from annotator.nlp import scored_spans, to_parsed
 from annotator.formats.told_types import EventUses, told_schema
 from annotator.rules import schema_lacks
 from annotator.schema import Schema, default_schema
+from annotator.wording import counted
 
 
 def _docs(path: Path) -> list[Any]:
@@ -144,11 +146,10 @@ def _document(
         scores = scored_spans(doc)  # a span categorizer's group keeps its scores (attrs["scores"]): so do we
         for s in list(doc.ents) + [s for g in doc.spans.values() if g is not triggers for s in g]:
             key = (s.start_char, s.end_char, s.label_)
-            if key not in seen:
-                seen.add(key)
-                out.entities.append(
-                    IncomingEntity(len(seen), *key[:2], names.label(key[2]), source="spacy", score=scores.get(key))
-                )
+            label = names.label(key[2])  # once as the schema names it: PERSON in doc.ents and PER in a group are one
+            if (*key[:2], label) not in seen:
+                seen.add((*key[:2], label))
+                out.entities.append(IncomingEntity(len(seen), *key[:2], label, source="spacy", score=scores.get(key)))
     events = triggers.attrs.get("events") if triggers is not None else None
     for v in events if isinstance(events, list) else []:
         if not (isinstance(v, dict) and isinstance(v.get("type"), str) and isinstance(v.get("trigger"), list)):
@@ -188,6 +189,39 @@ def _document(
     return out
 
 
+OWN_GROUPS = (SPAN_KEY, TRIGGER_KEY, "scored")  # the span groups our export writes; "sc" is spaCy's spancat default
+
+
+def _left_out(doc: Any, left: Counter[str]) -> None:
+    """Count what ``doc`` carries that a document has no place for: its entities' knowledge-base ids (``kb_id``, an
+    entity linker's), the spans of groups of names of their own (read as entities, written back under ``sc``) and
+    ``doc.user_data``'s own keys (an ``annotator_`` key is our export's; a custom attribute's is counted apart)."""
+    left["kb_id"] += sum(1 for e in doc.ents if e.kb_id_)
+    for name, group in doc.spans.items():
+        if name not in OWN_GROUPS and len(group):
+            left[f"group {name}"] += len(group)
+    for key in doc.user_data if isinstance(doc.user_data, dict) else ():
+        if isinstance(key, str) and not key.startswith("annotator_"):
+            left[f"user_data {key}"] += 1
+
+
+def _left_said(path: Path, left: Counter[str]) -> list[str]:
+    """The one line saying what ``_left_out`` counted, with the numbers; none when it counted nothing."""
+    parts = []
+    if left["kb_id"]:
+        parts.append(f"the knowledge-base ids (kb_id) of {counted(left['kb_id'], 'entity', 'entities')}")
+    groups = [f"{k[6:]} ({counted(n, 'span')})" for k, n in left.items() if k.startswith("group ") and n]
+    if groups:
+        parts.append(
+            f"the names of its span groups {', '.join(groups)} (their spans read as entities; the export "
+            f"writes them under {SPAN_KEY!r})"
+        )
+    keys = [k[10:] for k, n in left.items() if k.startswith("user_data ") and n]
+    if keys:
+        parts.append(f"doc.user_data's own keys ({', '.join(keys)})")
+    return [f"{path}: {'; '.join(parts)}"] if parts else []
+
+
 def _told_role_labels(docs: list[IncomingDocument], schema: Schema, path: Path) -> Schema | None:
     """``schema`` with the labels it lacks that the Docs' events give its event types' roles (a schema's own
     ``Place`` in the news schema's ``Contact:Meet``, whose ``Place`` takes ``GPE``, ``LOC``, ``FAC``), told as a
@@ -217,7 +251,9 @@ def read_spacy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     docs, custom = doc_json_docs(path) if as_json else (_docs(path), 0)
     if custom:
         warnings.append(f"{path}: the custom attributes ('_') of {custom} Doc{'' if custom == 1 else 's'}")
+    left = Counter()  # what another project's Docs carry that no document keeps (``_left_out``)
     for k, doc in enumerate(docs, start=1):
+        _left_out(doc, left)
         got = _document(doc, k, path, schema, warnings, names)
         spellings = given_spellings(names)  # PER for PERSON: written back by the DocBin export as they came
         if spellings:
@@ -225,6 +261,7 @@ def read_spacy(path: str | Path, schema: Schema | None = None) -> ReadResult:
             got.meta[SHAPE] = {**(kept if isinstance(kept, dict) else {}), **spellings}
         out.append(got)
     need(bool(out), path, None, "no documents in the DocBin")
+    warnings += _left_said(path, left)
     told = _told_role_labels(out, schema, path)  # before the labels: those filling its roles come with them
     for k, got in enumerate(out, start=1):
         with unknown.collect():
