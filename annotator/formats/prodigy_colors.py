@@ -52,9 +52,7 @@ def theme_colors(path: Path) -> tuple[dict[str, str], list[str]]:
     labels = theme.get("labels") if isinstance(theme, dict) else None
     if not isinstance(labels, dict) or not labels:
         return {}, []
-    taken = {
-        k: v.lower() for k, v in labels.items() if isinstance(k, str) and isinstance(v, str) and is_color(v)
-    }
+    taken = {k: v.lower() for k, v in labels.items() if isinstance(k, str) and isinstance(v, str) and is_color(v)}
     left = [k for k in labels if k not in taken]
     said = f"{path}: Prodigy's {CONFIG_NAME} beside it read: the colours of {counted(len(taken), 'label')} (custom_theme.labels)"
     if left:
