@@ -61,6 +61,17 @@ SUPPORT_VERBS = {
 SELF_DONE = {"suicide", "self-immolation"}
 
 
+# verbs whose subject gets what their object names ("secured a loan", "obtained a grant"; "took out a loan" with its
+# particle): the one given, not the giver
+GETTING_VERBS = frozenset({"receive", "get", "obtain", "secure"})
+
+
+def _gets(verb: Any) -> bool:
+    """Whether ``verb`` says its subject gets its object: a verb of getting, or "take out" ("took out a loan")."""
+    lemma = verb.lemma_.lower()
+    return lemma in GETTING_VERBS or lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
 def _next_word(tok: Any) -> Any | None:
     """The first token after ``tok`` that is no punctuation, or None."""
     for t in tok.doc[tok.i + 1 :]:
@@ -139,7 +150,8 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
     out += [("~sides", t) for s, t in own if s == "prep:between"]
     head = n.head
     if n.dep_ in ("dobj", "attr", "obj") and head.pos_ in ("VERB", "AUX"):
-        if n.dep_ == "attr" or head.lemma_.lower() in SUPPORT_VERBS:  # "X launched an attack", not "X condemned it"
+        getting = _gets(head)  # "took out a loan": who takes it out gets it, no doer of the noun's event
+        if not getting and (n.dep_ == "attr" or head.lemma_.lower() in SUPPORT_VERBS):  # "X launched an attack", not "X condemned it"
             # an act done to oneself: who did it undergoes it ("he committed suicide": the one who died)
             slot = "subjpass" if n.lemma_.lower() in SELF_DONE else "gov_subj"
             out += [(slot, c) for c in head.children if c.dep_ == "nsubj"]
@@ -153,9 +165,10 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
             ):  # "Nowicki testified and was later given a suspended sentence": the subject of both
                 out += [("given", c) for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        elif head.lemma_.lower() in ("receive", "get"):
-            # "the families received compensation", "got a loan": the one given a penalty or the money (``receiver``:
-            # Recipient's, not Giver's; the verb's "from" phrase below is the Giver's)
+        elif getting:
+            # "the families received compensation", "got a loan", "took out a loan from the IMF", "secured a loan
+            # from China": the one given a penalty or the money (``receiver``: Recipient's, not Giver's; the verb's
+            # "from" phrase below is the Giver's)
             out += [(s, c) for c in head.children if c.dep_ == "nsubj" for s in ("given", "~receiver")]
         out += [(s, t) for s, t in preps(head) if s.startswith("prep:") or s == "npadvmod"]
     elif n.dep_ == "nsubjpass" and head.pos_ == "VERB":  # "talks were held in Moscow"

@@ -1,0 +1,113 @@
+"""Loans, purchases, pledges and hosted meals as a reader of business and politics news meets them (session 35, helper
+s35-trigB).
+
+ACE's Transfer-Money is money given, received, lent or borrowed, not in a purchase: who borrows or takes out a loan
+is its Recipient, and the lender its Giver; money paid for a building or a flat buys it (Transfer-Ownership); money
+committed or deposited is given. ACE's Contact:Meet: a meal a host gives for a guest brings the two together."""
+
+from __future__ import annotations
+
+import pytest
+
+from spacy_support import news_suggester, suggested_events, suggested_triggers
+
+
+@pytest.fixture(scope="module")
+def suggester():
+    return news_suggester()
+
+
+MEET = "Contact:Meet"
+MONEY = "Transaction:Transfer-Money"
+
+
+def _roles(nlp, suggester, text: str, trigger: str, type_name: str) -> dict[str, set[str]]:
+    """The roles of the one ``type_name`` event whose trigger is ``trigger``, each with the words filling it."""
+    (event,) = [
+        e
+        for e in suggested_events(nlp, text, suggester)
+        if e.type == type_name and text[e.trigger_start : e.trigger_end] == trigger
+    ]
+    out: dict[str, set[str]] = {}
+    for a in event.arguments:
+        out.setdefault(a.role, set()).add(text[a.start : a.end])
+    return out
+
+
+@pytest.mark.slow
+def test_who_borrows_is_given_the_money_and_the_lender_gives_it(nlp, suggester):
+    for text, trigger, recipient, giver in [
+        ("Argentina borrowed $5 billion from the IMF last year.", "borrowed", "Argentina", "IMF"),
+        ("Greece borrowed 10 billion euros from the bank.", "borrowed", "Greece", "bank"),
+        ("Ukraine took out a $17 billion loan from the IMF.", "loan", "Ukraine", "IMF"),
+        ("Kenya secured a $1 billion loan from China.", "loan", "Kenya", "China"),
+    ]:
+        roles = _roles(nlp, suggester, text, trigger, MONEY)
+        assert recipient in roles.get("Recipient", set()), (text, roles)
+        assert recipient not in roles.get("Giver", set()), (text, roles)
+        assert any(giver in g for g in roles.get("Giver", set())), (text, roles)
+    # the lender's side, as before: who lends or gives a loan is the Giver, the one lent to the Recipient
+    for text, trigger, recipient, giver in [
+        ("The World Bank loaned Kenya $500 million in May.", "loaned", "Kenya", "The World Bank"),
+        ("The bank lent the company $2 million.", "lent", "company", "bank"),
+        ("China gave Kenya a $1 billion loan.", "gave", "Kenya", "China"),
+    ]:
+        roles = _roles(nlp, suggester, text, trigger, MONEY)
+        assert recipient in roles.get("Recipient", set()), (text, roles)
+        assert giver in roles.get("Giver", set()), (text, roles)
+
+
+@pytest.mark.slow
+def test_money_paid_for_a_building_buys_it(nlp, suggester):
+    # ACE's Transfer-Ownership, not Transfer-Money: a building, a stadium, a flat bought (a facility the noun classes
+    # know, not named)
+    for text in [
+        "The company paid $1 million for the building.",
+        "The city paid $5 million for the stadium.",
+        "The investor paid $3 million for the apartment.",
+    ]:
+        assert ("paid", MONEY) not in suggested_triggers(nlp, suggester=suggester, text=text), text
+    # money paid to people, in taxes or wages, or for work stays money given
+    for text in [
+        "The company paid $1 million to the workers.",
+        "Residents paid $2 million in taxes last year.",
+        "He was paid $500 for the story.",
+    ]:
+        assert ("paid", MONEY) in suggested_triggers(nlp, suggester=suggester, text=text), text
+
+
+@pytest.mark.slow
+def test_money_committed_or_deposited_is_given(nlp, suggester):
+    for text, trigger in [
+        ("The United States has committed $1.3 billion in aid to Ukraine.", "committed"),
+        ("Japan committed $500 million to the fund on Tuesday.", "committed"),
+        ("He deposited $5,000 in the account.", "deposited"),
+        ("Millions of dollars were deposited into his bank account.", "deposited"),
+    ]:
+        assert (trigger, MONEY) in suggested_triggers(nlp, suggester=suggester, text=text), text
+    # a crime, troops or oneself committed, a layer of ash deposited: no money given
+    for text in [
+        "He committed a crime in 2010.",
+        "Britain committed 3,000 troops to the mission.",
+        "The government committed itself to reform.",
+        "The flood deposited a layer of mud on the streets.",
+    ]:
+        assert MONEY not in {t for _, t in suggested_triggers(nlp, suggester=suggester, text=text)}, text
+
+
+@pytest.mark.slow
+def test_a_meal_hosted_for_a_guest_meets_the_guest(nlp, suggester):
+    for text, trigger, guest in [
+        ("Angela Merkel hosted a dinner for Barack Obama.", "dinner", "Barack Obama"),
+        ("The chancellor hosted a dinner for the visiting president.", "dinner", "president"),
+        ("The queen gave a banquet for Emmanuel Macron at Windsor Castle.", "banquet", "Emmanuel Macron"),
+    ]:
+        roles = _roles(nlp, suggester, text, trigger, MEET)
+        assert any(guest in e for e in roles.get("Entity", set())), (text, roles)
+    # a meal given for a cause or for a time, or to the poor, is no meeting with a guest
+    for text in [
+        "The charity hosted a dinner for the victims' fund.",
+        "The school provides free lunch for children.",
+        "The family had dinner for two hours.",
+    ]:
+        assert MEET not in {t for _, t in suggested_triggers(nlp, suggester=suggester, text=text)}, text
