@@ -1,7 +1,8 @@
 """Whether money given on a trigger word is the price of a thing bought, which ACE's Transfer-Money leaves out (money
 given "when it is not in the context of purchasing something").
 
-Money given "for" a thing ("paid for equipment", "paid $3 million for new trucks") is a purchase. A person paid - the
+Money given "for" a thing ("paid for equipment", "paid $3 million for new trucks", "paid $1 million for the
+building") is a purchase. A person paid - the
 passive's subject ("he was paid $500 for the story") or the one the money goes to ("paid him $500 for the interview")
 - for a thing of no kind the noun classes know is paid for work or a service, a wage or a fee, not for goods; a
 weapon or a vehicle ("paid $20,000 for the truck") stays bought, whoever is paid.
@@ -14,14 +15,21 @@ from typing import Any, Callable
 from annotator.suggest.noun_classes import noun_kind
 from annotator.suggest.person_objects import is_person_word
 
+_PAYING = frozenset(("pay", "payment", "spend"))  # words of paying a price, not of giving (donate, grant, pledge)
+
 
 def bought(head: Any, names_event: Callable[[Any], Any]) -> bool:
     """Whether a "for" phrase on the trigger ``head`` (or on its object: "paid [$3 million for trucks]") names a thing
     bought (``bought_thing``) that names no event (``names_event``: "for his release"), and not a person ("for the
     victims")."""
     paid = person_paid(head)
+    paying = head.lemma_.lower() in _PAYING
     return any(
-        c.dep_ == "prep" and c.lower_ == "for" and g.dep_ == "pobj" and bought_thing(g, paid) and not names_event(g)
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and g.dep_ == "pobj"
+        and (bought_thing(g, paid) or paying and bought_place(g))
+        and not names_event(g)
         for x in (head, *(o for o in head.children if o.dep_ == "dobj"))
         for c in x.children
         for g in c.children
@@ -36,6 +44,13 @@ def bought_thing(tok: Any, person_paid: bool = False) -> bool:
     if label == "PRODUCT":
         return True
     return tok.pos_ == "NOUN" and label is None and tok.tag_ == "NN" and not person_paid
+
+
+def bought_place(tok: Any) -> bool:
+    """A building or a place the noun classes know as a facility, not a named one ("the building", "the stadium", "a
+    flat"): paid for, it is bought (real estate: ACE's Transfer-Ownership); given "for" by a donor ("donated $1 million
+    for the new hospital") it is what the money is for, which ``bought`` reads only on verbs of paying."""
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and guess_label(tok) == "FAC"
 
 
 def person_paid(head: Any) -> bool:

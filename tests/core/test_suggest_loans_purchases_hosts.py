@@ -67,13 +67,14 @@ def test_money_paid_for_a_building_buys_it(nlp, suggester):
         "The investor paid $3 million for the apartment.",
     ]:
         assert ("paid", MONEY) not in suggested_triggers(nlp, suggester=suggester, text=text), text
-    # money paid to people, in taxes or wages, or for work stays money given
-    for text in [
-        "The company paid $1 million to the workers.",
-        "Residents paid $2 million in taxes last year.",
-        "He was paid $500 for the story.",
+    # money paid to people, in taxes or wages, or for work stays money given; and so a gift for a building
+    for text, trigger in [
+        ("The company paid $1 million to the workers.", "paid"),
+        ("Residents paid $2 million in taxes last year.", "paid"),
+        ("He was paid $500 for the story.", "paid"),
+        ("The foundation donated $1 million for the new hospital.", "donated"),
     ]:
-        assert ("paid", MONEY) in suggested_triggers(nlp, suggester=suggester, text=text), text
+        assert (trigger, MONEY) in suggested_triggers(nlp, suggester=suggester, text=text), text
 
 
 @pytest.mark.slow
