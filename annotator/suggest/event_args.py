@@ -26,6 +26,7 @@ from annotator.role_slots import (
 from annotator.rules import has_room, takes
 from annotator.suggest.amounts import COUNTS, is_money
 from annotator.suggest.frame_preps import preps
+from annotator.suggest.money_parties import money_recipients
 from annotator.suggest.person_objects import visited_person
 from annotator.suggest.headlines import subject_before_verb
 from annotator.suggest.noun_frame import noun_frame, of_noun_before
@@ -262,6 +263,8 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     # "pledged $2 billion for Syrian refugees": the parse hangs the verb's "for" on the sum given; whom it is for (read
     # as hearsay: no evidence of the trigger)
     out += [("~prep:for", g) for c in objs if c.ent_type_ == "MONEY" for s, g in preps(c) if s == "prep:for"]
+    # "committed $1.3 billion in aid to Ukraine", "deposited into the account of Najib Razak": whom the money goes to
+    out += money_recipients(v, objs + subjpass)
     # "vessels from the Crimean ports had been moved to Odessa", "migrants from Syria arrived": where the one moved is
     # from is where it started
     out += [

@@ -86,7 +86,18 @@ def test_money_committed_or_deposited_is_given(nlp, suggester):
         ("Millions of dollars were deposited into his bank account.", "deposited"),
     ]:
         assert (trigger, MONEY) in suggested_triggers(nlp, suggester=suggester, text=text), text
-    # a crime, troops or oneself committed, a layer of ash deposited: no money given
+    # whom it goes to, where the parse hangs it on what the sum is or on the account it goes into
+    for text, trigger, recipient in [
+        (
+            "The United States has championed sanctions against Russia and has committed more than $1.3 billion in "
+            "direct assistance to Ukraine.",
+            "committed",
+            "Ukraine",
+        ),
+        ("Millions of dollars were deposited into the private bank account of Najib Razak.", "deposited", "Najib Razak"),
+    ]:
+        assert recipient in _roles(nlp, suggester, text, trigger, MONEY).get("Recipient", set()), text
+    # a crime, troops or oneself committed, a layer of mud deposited: no money given
     for text in [
         "He committed a crime in 2010.",
         "Britain committed 3,000 troops to the mission.",
