@@ -42,6 +42,7 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
         "agent",
         "prep:by",
         "during",
+        "guest",  # "hosted a dinner for Obama": the one a meal is given for (``suggest.hosting``)
     ),
     "Target": (
         "obj",

@@ -22,6 +22,7 @@ from annotator.suggest.event_lexicon import Lexicon, Pattern, matches
 from annotator.suggest.event_sharing import implied_events, share_arguments
 from annotator.suggest.figurative import told_in_words
 from annotator.suggest.headlines import headline_end, headline_match, headline_starts
+from annotator.suggest.hosting import hosted_guest
 from annotator.suggest.measures import measure_kinds
 from annotator.suggest.person_objects import person_object_kinds
 from annotator.suggest.purchases import bought
@@ -300,6 +301,7 @@ class RuleEventSuggester:
                 and not cue
                 and roles_filled < 2
                 and not named_subject_and_object(pairs, args)
+                and not hosted_guest(pairs, args)  # "Merkel hosted a dinner for Obama"
                 and not person_undergoing(head, args)
                 and not (roles_filled == 1 and own_against(head))  # "its war against the government"
                 and not pronoun_sides(pairs)

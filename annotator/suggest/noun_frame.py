@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.suggest.frame_preps import preps
+from annotator.suggest.hosting import guests
 from annotator.suggest.noun_classes import noun_kind, is_police
 from annotator.suggest.shared_parts import chain_subjects, titled
 from annotator.suggest.trigger_clues import put_in
@@ -146,6 +147,7 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
         elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in SUPPORT_VERBS:
             # "airstrikes carried out by a Saudi-led coalition": who does the noun's event
             out += [("~agent", t) for s, t in preps(c) if s == "agent"]
+    out += guests(n)  # "hosted a dinner for Obama": the guest of a meal or a reception hosted
     out += (own := preps(n))  # and "clashes between police and protesters": the sides, which one attacks left open
     out += [("~sides", t) for s, t in own if s == "prep:between"]
     head = n.head

@@ -111,6 +111,7 @@ def test_money_committed_or_deposited_is_given(nlp, suggester):
 def test_a_meal_hosted_for_a_guest_meets_the_guest(nlp, suggester):
     for text, trigger, guest in [
         ("Angela Merkel hosted a dinner for Barack Obama.", "dinner", "Barack Obama"),
+        ("Merkel hosted a dinner for Obama.", "dinner", "Obama"),  # the small pipeline names no "Merkel" here
         ("The chancellor hosted a dinner for the visiting president.", "dinner", "president"),
         ("The queen gave a banquet for Emmanuel Macron at Windsor Castle.", "banquet", "Emmanuel Macron"),
     ]:
@@ -121,5 +122,6 @@ def test_a_meal_hosted_for_a_guest_meets_the_guest(nlp, suggester):
         "The charity hosted a dinner for the victims' fund.",
         "The school provides free lunch for children.",
         "The family had dinner for two hours.",
+        "The restaurant hosted a dinner for 200 people.",
     ]:
         assert MEET not in {t for _, t in suggested_triggers(nlp, suggester=suggester, text=text)}, text
