@@ -88,7 +88,7 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
     ),
     "Origin": ("prep:from", "prep:out", "obj_from", "obj_origin"),
     "Giver": ("subj", "subj_intrans", "agent", "poss", "gov_subj", "compound", "prep:from"),
-    "Recipient": ("prep:to", "dative", "obj", "subjpass", "receiver"),
+    "Recipient": ("prep:to", "dative", "obj", "subjpass", "receiver", "given_for"),  # "a bailout for Greece"
     "Beneficiary": ("prep:for",),
     "Money": ("obj", "prep:of", "subjpass", "compound", "nummod", "worth"),
     "Price": ("prep:for", "worth"),  # "sold weapons worth $1 billion": what the thing is worth (``worth``)

@@ -7,6 +7,7 @@ from typing import Any
 
 from annotator.suggest.frame_preps import preps
 from annotator.suggest.hosting import guests
+from annotator.suggest.money_parties import given_for
 from annotator.suggest.noun_classes import noun_kind, is_police
 from annotator.suggest.shared_parts import chain_subjects, titled
 from annotator.suggest.trigger_clues import put_in
@@ -148,6 +149,7 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
             # "airstrikes carried out by a Saudi-led coalition": who does the noun's event
             out += [("~agent", t) for s, t in preps(c) if s == "agent"]
     out += guests(n)  # "hosted a dinner for Obama": the guest of a meal or a reception hosted
+    out += given_for(n)  # "a bailout for Greece": whom the money goes to
     out += (own := preps(n))  # and "clashes between police and protesters": the sides, which one attacks left open
     out += [("~sides", t) for s, t in own if s == "prep:between"]
     head = n.head

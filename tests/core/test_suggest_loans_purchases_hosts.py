@@ -125,3 +125,21 @@ def test_a_meal_hosted_for_a_guest_meets_the_guest(nlp, suggester):
         "The restaurant hosted a dinner for 200 people.",
     ]:
         assert MEET not in {t for _, t in suggested_triggers(nlp, suggester=suggester, text=text)}, text
+
+
+@pytest.mark.slow
+def test_money_given_for_a_party_goes_to_it(nlp, suggester):
+    # a bailout, a loan or compensation "for" a party is money that party gets (ACE's Recipient)
+    for text, trigger, recipient in [
+        ("The EU agreed a 86 billion euro bailout for Greece in August.", "bailout", "Greece"),
+        ("The government announced compensation for the victims' families.", "compensation", "families"),
+    ]:
+        roles = _roles(nlp, suggester, text, trigger, MONEY)
+        assert recipient in roles.get("Recipient", set()), (text, roles)
+        assert recipient not in roles.get("Beneficiary", set()), (text, roles)
+    # money paid "for" someone by a verb goes to another (Beneficiary), and a ransom to the captors, not the captive
+    for text, trigger, party in [
+        ("The government paid $10 million for the victims.", "paid", "victims"),
+        ("The kidnappers demanded a ransom for the journalist.", "ransom", "journalist"),
+    ]:
+        assert party not in _roles(nlp, suggester, text, trigger, MONEY).get("Recipient", set()), text
