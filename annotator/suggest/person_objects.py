@@ -4,7 +4,9 @@ What a verb of receiving ("receive", "accept", "obtain") takes in is its object 
 received ("Erdogan was received by Putin", "Germany received a million refugees") is a visitor or a newcomer taken in,
 no sum of money (blocker ``received:person`` on Transfer-Money). A person visited ("Netanyahu visited Trump at the
 White House", "the pope visited the refugees") is met, no place reached (blocker ``visited:person`` on Transport; the
-word stays a weak trigger of Contact:Meet).
+word stays a weak trigger of Contact:Meet); a place the pipeline names visited ("will visit Washington", "who is
+visiting Romania") is gone to, no one met (blocker ``visited:place`` on Contact:Meet: ACE's visit to a place is a
+Transport).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from annotator.suggest.noun_classes import noun_kind
 # personal pronouns a person may be told by ("he was paid", "received him")
 _PERSONS = frozenset(("he", "she", "they", "him", "her", "them", "i", "me", "we", "us", "you"))
 _VISITING = frozenset(("visit",))
+_PLACES = frozenset(("GPE", "LOC", "FAC"))
 
 
 def is_person_word(tok: Any) -> bool:
@@ -26,7 +29,8 @@ def is_person_word(tok: Any) -> bool:
 
 def person_object_kinds(head: Any) -> frozenset[str]:
     """``received:person`` when ``head`` is a verb of receiving whose object or passive subject is a person
-    (``is_person_word``), ``visited:person`` when it is "visit" with a person so."""
+    (``is_person_word``), ``visited:person`` when it is "visit" with a person so, ``visited:place`` with a named
+    place."""
     if head.pos_ != "VERB":
         return frozenset()
     lemma = head.lemma_.lower()
@@ -34,7 +38,14 @@ def person_object_kinds(head: Any) -> frozenset[str]:
     if kind is None:
         return frozenset()
     taken = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if kind == "visited:person" and any(_place(c) for c in taken):
+        return frozenset({"visited:place"})  # "will visit Washington": a place gone to, no one met
     return frozenset({kind}) if any(is_person_word(c) for c in taken) else frozenset()
+
+
+def _place(tok: Any) -> bool:
+    """Whether a token is a place the pipeline names (a country or city, a location, a building), not a person."""
+    return tok.ent_type_ in _PLACES and not is_person_word(tok)
 
 
 def visited_person(verb: Any, obj: Any) -> bool:

@@ -143,3 +143,17 @@ def test_money_given_for_a_party_goes_to_it(nlp, suggester):
         ("The kidnappers demanded a ransom for the journalist.", "ransom", "journalist"),
     ]:
         assert party not in _roles(nlp, suggester, text, trigger, MONEY).get("Recipient", set()), text
+
+
+@pytest.mark.slow
+def test_a_place_visited_is_gone_to_not_met(nlp, suggester):
+    # ACE's visit to a place is a Transport, whatever title the visitor has (a Meet cue)
+    for text, trigger in [
+        ("The prime minister will visit Washington next week.", "visit"),
+        ("Iranian foreign minister Mohammad Javad Zarif, who is visiting Romania, said the deal stands.", "visiting"),
+    ]:
+        found = suggested_triggers(nlp, suggester=suggester, text=text)
+        assert (trigger, "Movement:Transport") in found and (trigger, MEET) not in found, (text, found)
+    # a person visited is met
+    text = "Netanyahu visited Trump at the White House."
+    assert ("visited", MEET) in suggested_triggers(nlp, suggester=suggester, text=text)
