@@ -106,10 +106,10 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
     "Time": TIME_PREPS,
 }
 # verbs whose object is where the movement starts ("fled Ukraine": slot ``obj_from``), and whose subject is the one
-# given to ("Hamas received millions from Qatar", "Greece borrowed 10 billion euros from the bank": slot ``receiver``,
-# not ``subj``; the lender is the "from" phrase)
+# given to ("Hamas received millions from Qatar", "Greece borrowed 10 billion euros from the bank", "the company raised
+# $100 million from investors": slot ``receiver``, not ``subj``; the lender or the investor is the "from" phrase)
 LEAVING_VERBS = frozenset({"flee", "leave", "depart", "evacuate", "escape", "exit", "abandon", "quit", "vacate"})
-RECEIVING_VERBS = frozenset({"receive", "accept", "obtain", "borrow"})
+RECEIVING_VERBS = frozenset({"receive", "accept", "obtain", "borrow", "raise"})
 # verbs whose object is where the movement ends ("visited the front lines"): their subject moves, whatever the object
 REACHING_VERBS = frozenset({"visit", "enter", "reach", "tour"})
 # verbs whose doer gives the thing and whose "to" phrase gets it ("Russia sold weapons to Egypt", "were sold by Russia"):

@@ -41,6 +41,7 @@ def test_who_borrows_is_given_the_money_and_the_lender_gives_it(nlp, suggester):
         ("Greece borrowed 10 billion euros from the bank.", "borrowed", "Greece", "bank"),
         ("Ukraine took out a $17 billion loan from the IMF.", "loan", "Ukraine", "IMF"),
         ("Kenya secured a $1 billion loan from China.", "loan", "Kenya", "China"),
+        ("The company raised $100 million from investors.", "raised", "company", "investors"),
     ]:
         roles = _roles(nlp, suggester, text, trigger, MONEY)
         assert recipient in roles.get("Recipient", set()), (text, roles)
