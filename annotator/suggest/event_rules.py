@@ -23,6 +23,7 @@ from annotator.suggest.event_sharing import implied_events, share_arguments
 from annotator.suggest.figurative import told_in_words
 from annotator.suggest.headlines import headline_end, headline_match, headline_starts
 from annotator.suggest.hosting import hosted_guest
+from annotator.suggest.markets import market_kinds
 from annotator.suggest.measures import measure_kinds
 from annotator.suggest.person_objects import person_object_kinds
 from annotator.suggest.purchases import bought
@@ -265,6 +266,7 @@ class RuleEventSuggester:
             direct |= {"in:state"}  # "died while in police custody": a state one is in, no arrest
         direct |= kinds_of_sides(head, span, pairs)  # "the famine that struck North Korea", "the bodies were held"
         direct |= measure_kinds(head, span)  # "earning $1 an hour", "a short boat ride from Europe": measures, no event
+        direct |= market_kinds(head)  # "capital flight", "investors fled emerging markets": money moved, no one
         purpose = purpose_of(head)
         cands: list[_Candidate] = []
         for type_name in dict.fromkeys(p.type for p in patterns):

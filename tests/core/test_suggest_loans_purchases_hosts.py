@@ -158,3 +158,23 @@ def test_a_place_visited_is_gone_to_not_met(nlp, suggester):
     # a person visited is met
     text = "Netanyahu visited Trump at the White House."
     assert ("visited", MEET) in suggested_triggers(nlp, suggester=suggester, text=text)
+
+
+@pytest.mark.slow
+def test_money_leaving_a_market_is_no_one_moved(nlp, suggester):
+    # capital or investors said to flee a market: money moved, no person, weapon or vehicle (ACE's Transport)
+    for text in [
+        "Investors fled emerging markets last month.",
+        "Capital flight from Russia reached $150 billion.",
+        "The flight of capital from China accelerated.",
+        "Money fled the country after the election.",
+    ]:
+        assert "Movement:Transport" not in {t for _, t in suggested_triggers(nlp, suggester=suggester, text=text)}, text
+    # people fleeing, investors flying to a city, a flight between cities stay goings
+    for text, trigger in [
+        ("Thousands fled the city after the earthquake.", "fled"),
+        ("The refugees fled to a safe haven in Turkey.", "fled"),
+        ("Investors flew to London for the conference.", "flew"),
+        ("The flight from Moscow landed in Paris.", "flight"),
+    ]:
+        assert (trigger, "Movement:Transport") in suggested_triggers(nlp, suggester=suggester, text=text), text
