@@ -63,8 +63,9 @@ DENIAL_HEADS = {"deny", "refute", "dismiss", "reject"}
 # verbs that say the event their object names was stopped before it took place: "foiled an attack", "the rally was
 # cancelled", "called off the protest" (ACE: Polarity Negative, an event that did not happen); not "stopped", "halted",
 # "ended", whose object had begun; "postponed the talks", "put off the visit", "shelved the trip" (not yet, and not
-# at the time told: not "delayed", "the flight was delayed" took off later)
-PREVENTED_HEADS = {"foil", "thwart", "avert", "cancel", "abort", "scrap", "postpone", "shelve"}
+# at the time told: not "delayed", "the flight was delayed" took off later); "missed a payment", "skipped the summit"
+# (the subject's part of it did not happen)
+PREVENTED_HEADS = {"foil", "thwart", "avert", "cancel", "abort", "scrap", "postpone", "shelve", "miss", "skip"}
 NAMING_HEADS = {"call", "press"}  # "called the attack a crime", "pressed the attack": the event is real
 # nouns whose "to" complement is not (yet) real: "the right to invade", "an effort to attack"
 IRREALIS_NOUNS = {"right", "ability", "effort", "decision", "intention", "threat", "chance", "opportunity", "power"}

@@ -178,3 +178,15 @@ def test_money_leaving_a_market_is_no_one_moved(nlp, suggester):
         ("The flight from Moscow landed in Paris.", "flight"),
     ]:
         assert (trigger, "Movement:Transport") in suggested_triggers(nlp, suggester=suggester, text=text), text
+
+
+@pytest.mark.slow
+def test_a_payment_missed_did_not_happen(nlp, suggester):
+    # ACE's Polarity Negative: a payment missed or a summit skipped did not take place (for the subject)
+    for text in ["Greece missed a payment to the IMF.", "He missed his flight to Paris."]:
+        told = [e for e in suggested_events(nlp, text, suggester) if e.type in (MONEY, "Movement:Transport")]
+        assert all(e.attributes.get("polarity") == "Negative" for e in told), (text, told)
+    # one made is real
+    text = "Greece made a payment to the IMF."
+    (payment,) = [e for e in suggested_events(nlp, text, suggester) if e.type == MONEY]
+    assert payment.attributes.get("polarity", "Positive") == "Positive"
