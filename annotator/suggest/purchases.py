@@ -2,7 +2,7 @@
 given "when it is not in the context of purchasing something").
 
 Money given "for" a thing ("paid for equipment", "paid $3 million for new trucks", "paid $1 million for the
-building") is a purchase. A person paid - the
+building", "paid $9 billion for a stake in Uber") is a purchase. A person paid - the
 passive's subject ("he was paid $500 for the story") or the one the money goes to ("paid him $500 for the interview")
 - for a thing of no kind the noun classes know is paid for work or a service, a wage or a fee, not for goods; a
 weapon or a vehicle ("paid $20,000 for the truck") stays bought, whoever is paid.
@@ -16,6 +16,8 @@ from annotator.suggest.noun_classes import noun_kind
 from annotator.suggest.person_objects import is_person_word
 
 _PAYING = frozenset(("pay", "payment", "spend"))  # words of paying a price, not of giving (donate, grant, pledge)
+# a part of a firm or a debt one holds ("paid $9 billion for a 15 percent stake", "paid a premium for the shares")
+HOLDINGS = frozenset("share stake stock bond security equity".split())
 
 
 def bought(head: Any, names_event: Callable[[Any], Any]) -> bool:
@@ -28,7 +30,7 @@ def bought(head: Any, names_event: Callable[[Any], Any]) -> bool:
         c.dep_ == "prep"
         and c.lower_ == "for"
         and g.dep_ == "pobj"
-        and (bought_thing(g, paid) or paying and bought_place(g))
+        and (bought_thing(g, paid) or paying and (bought_place(g) or bought_holding(g)))
         and not names_event(g)
         for x in (head, *(o for o in head.children if o.dep_ == "dobj"))
         for c in x.children
@@ -51,6 +53,12 @@ def bought_place(tok: Any) -> bool:
     flat"): paid for, it is bought (real estate: ACE's Transfer-Ownership); given "for" by a donor ("donated $1 million
     for the new hospital") it is what the money is for, which ``bought`` reads only on verbs of paying."""
     return tok.pos_ == "NOUN" and not tok.ent_type_ and guess_label(tok) == "FAC"
+
+
+def bought_holding(tok: Any) -> bool:
+    """A share, a stake, a bond paid for (``HOLDINGS``): ownership bought (ACE's Transfer-Ownership of an organization's
+    part), not money given."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in HOLDINGS
 
 
 def person_paid(head: Any) -> bool:

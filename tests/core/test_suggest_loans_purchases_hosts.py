@@ -66,11 +66,14 @@ def test_money_paid_for_a_building_buys_it(nlp, suggester):
         "The company paid $1 million for the building.",
         "The city paid $5 million for the stadium.",
         "The investor paid $3 million for the apartment.",
+        "SoftBank paid $9 billion for a 15 percent stake in Uber.",  # a part of a firm bought
+        "The fund paid $200 million for shares of the company.",
     ]:
         assert ("paid", MONEY) not in suggested_triggers(nlp, suggester=suggester, text=text), text
     # money paid to people, in taxes or wages, or for work stays money given; and so a gift for a building
     for text, trigger in [
         ("The company paid $1 million to the workers.", "paid"),
+        ("The company paid $5 million to its shareholders.", "paid"),
         ("Residents paid $2 million in taxes last year.", "paid"),
         ("He was paid $500 for the story.", "paid"),
         ("The foundation donated $1 million for the new hospital.", "donated"),
