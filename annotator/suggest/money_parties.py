@@ -1,8 +1,9 @@
 """Who gets a sum of money where the parse hangs the one given to away from the verb: on the noun that says what the sum
-is ("committed $1.3 billion in aid to Ukraine": the aid goes to Ukraine) or on the account it is put in ("deposited
-into the bank account of Najib Razak", "paid into his account": the account's owner gets it).
+is ("committed $1.3 billion in aid to Ukraine": the aid goes to Ukraine), on the account it is put in ("deposited
+into the bank account of Najib Razak", "paid into his account": the account's owner gets it), or on the currency
+("lent Greece 10 billion euros": the name before the number, the verb's indirect object, slot ``dative``).
 
-Both are read as hearsay slots (``~prep:to``: no evidence of the trigger), after the verb's own "to" phrase.
+The first two are read as hearsay slots (``~prep:to``: no evidence of the trigger), after the verb's own "to" phrase.
 
 A noun of money given told "for" a party ("a bailout for Greece", "aid for refugees", "compensation for the
 victims") names whom it goes to, ACE's Recipient (slot ``given_for``), not a Beneficiary of a payment made to
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from annotator.suggest.amounts import CURRENCIES
 from annotator.suggest.frame_preps import preps
 from annotator.suggest.noun_classes import guess_label
 from annotator.suggest.person_objects import is_person_word
@@ -26,10 +28,18 @@ FOR_RELEASE = frozenset(("ransom",))  # paid "for" a captive, to the captors
 
 
 def money_recipients(verb: Any, objects: Sequence[Any]) -> list[tuple[str, Any]]:
-    """The (``~prep:to``, token) pairs of whom the money ``verb`` moves goes to: the "to" phrase of the noun of a sum's
-    "in" phrase ("$1.3 billion in aid to Ukraine"), and the owner of an account the money goes into (its possessive
-    or its "of" phrase)."""
+    """The (slot, token) pairs of whom the money ``verb`` moves goes to: a party named before the number of a sum told
+    in a currency's word (``dative``), the "to" phrase of the noun of a sum's "in" phrase ("$1.3 billion in aid to
+    Ukraine") and the owner of an account the money goes into (its possessive or its "of" phrase; ``~prep:to``)."""
     out: list[tuple[str, Any]] = []
+    # "lent Greece 10 billion euros": the small parse hangs the one given to on the currency, before its number
+    out += [
+        ("dative", c)
+        for sum_ in objects
+        if sum_.lower_ in CURRENCIES
+        for c in sum_.children
+        if c.dep_ == "nmod" and c.i < sum_.i and c.ent_type_ in _PARTIES and c.i == sum_.left_edge.i
+    ]
     for sum_ in objects:
         if sum_.ent_type_ != "MONEY":
             continue

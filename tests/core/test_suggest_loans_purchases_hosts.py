@@ -51,6 +51,7 @@ def test_who_borrows_is_given_the_money_and_the_lender_gives_it(nlp, suggester):
     for text, trigger, recipient, giver in [
         ("The World Bank loaned Kenya $500 million in May.", "loaned", "Kenya", "The World Bank"),
         ("The bank lent the company $2 million.", "lent", "company", "bank"),
+        ("The bank lent Greece 10 billion euros.", "lent", "Greece", "bank"),  # the parse hangs Greece on "euros"
         ("China gave Kenya a $1 billion loan.", "gave", "Kenya", "China"),
     ]:
         roles = _roles(nlp, suggester, text, trigger, MONEY)
