@@ -1,11 +1,13 @@
 """A meal or a reception a host gives for a guest ("Merkel hosted a dinner for Obama", "the queen gave a banquet for
-Macron"): ACE's Contact:Meet, the host and the guest come together face to face.
+Macron"), or one had with a companion ("Obama had lunch with Biden"): ACE's Contact:Meet, the two come together face
+to face.
 
-The guest is the "for" phrase of the noun or of the verb of hosting, a party (a person named or guessed, a pronoun of
-one, an organisation, a country or a nationality), not a cause or a time ("a dinner for the victims' fund", "dinner
-for two hours"). It takes the slot ``guest`` (ACE's Entity reads it: ``role_slots``); one named guest and the
-host's subject are the two parties a weak word needs (``hosted_guest``), where the small pipeline names no host
-("Merkel hosted a dinner for Obama": "Merkel" no PERSON there).
+The guest is the "for" or "with" phrase of the noun or of the verb of hosting (the "with" phrase of a verb of having
+or sharing one), a party (a person named or guessed, a pronoun of one, an organisation, a country or a nationality),
+not a cause or a time ("a dinner for the victims' fund", "dinner for two hours"). It takes the slot ``guest`` (ACE's
+Entity reads it: ``role_slots``); one named guest and the host's subject are the two parties a weak word needs
+(``hosted_guest``), where the small pipeline names no host ("Merkel hosted a dinner for Obama": "Merkel" no PERSON
+there).
 """
 
 from __future__ import annotations
@@ -17,19 +19,24 @@ from annotator.suggest.person_objects import is_person_word
 from annotator.suggest.types import ArgumentSuggestion
 
 HOSTING_VERBS = frozenset(("host", "give", "hold", "throw"))
+# verbs of sharing a meal with someone ("had lunch with Biden", "shared a dinner with Macron")
+SHARING_VERBS = frozenset(("have", "share", "eat"))
 # what a host gives a guest: a meal or a reception (English's words for them, not a list of the data's triggers)
 MEALS = frozenset("dinner lunch breakfast supper banquet luncheon feast brunch reception".split())
 _PARTIES = frozenset(("PERSON", "ORG", "GPE", "NORP"))
 
 
 def guests(noun: Any) -> list[tuple[str, Any]]:
-    """The (``guest``, token) pairs of the one a meal or a reception (``noun``) is hosted for: the "for" phrase of the
-    noun or of the verb of hosting it is the object of, when it names a party."""
+    """The (``guest``, token) pairs of the one a meal or a reception (``noun``) is hosted for or had with: the "for" or
+    "with" phrase of the noun or of the verb of hosting it is the object of ("with" alone for a verb of having or
+    sharing it), when it names a party."""
     verb = noun.head
-    if noun.lemma_.lower() not in MEALS or noun.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB" or verb.lemma_.lower() not in HOSTING_VERBS:
+    if noun.lemma_.lower() not in MEALS or noun.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB":
         return []
-    fors = [c for x in (noun, verb) for c in x.children if c.dep_ in ("prep", "dative") and c.lower_ == "for"]
-    return [("guest", g) for c in fors for g in c.children if g.dep_ == "pobj" and _party(g)]
+    lemma = verb.lemma_.lower()
+    words = ("for", "with") if lemma in HOSTING_VERBS else ("with",) if lemma in SHARING_VERBS else ()
+    told = [c for x in (noun, verb) for c in x.children if c.dep_ in ("prep", "dative") and c.lower_ in words]
+    return [("guest", g) for c in told for g in c.children if g.dep_ == "pobj" and _party(g)]
 
 
 def _party(tok: Any) -> bool:

@@ -119,6 +119,8 @@ def test_a_meal_hosted_for_a_guest_meets_the_guest(nlp, suggester):
         ("Merkel hosted a dinner for Obama.", "dinner", "Obama"),  # the small pipeline names no "Merkel" here
         ("The chancellor hosted a dinner for the visiting president.", "dinner", "president"),
         ("The queen gave a banquet for Emmanuel Macron at Windsor Castle.", "banquet", "Emmanuel Macron"),
+        ("Obama had lunch with Biden at the White House.", "lunch", "Biden"),  # a meal had with a companion
+        ("Trump had dinner with Macron in Paris.", "dinner", "Macron"),
     ]:
         roles = _roles(nlp, suggester, text, trigger, MEET)
         assert any(guest in e for e in roles.get("Entity", set())), (text, roles)
@@ -128,6 +130,7 @@ def test_a_meal_hosted_for_a_guest_meets_the_guest(nlp, suggester):
         "The school provides free lunch for children.",
         "The family had dinner for two hours.",
         "The restaurant hosted a dinner for 200 people.",
+        "The family had dinner with friends.",
     ]:
         assert MEET not in {t for _, t in suggested_triggers(nlp, suggester=suggester, text=text)}, text
 
