@@ -71,7 +71,9 @@ GETTING_VERBS = frozenset({"receive", "get", "obtain", "secure"})
 def _gets(verb: Any) -> bool:
     """Whether ``verb`` says its subject gets its object: a verb of getting, or "take out" ("took out a loan")."""
     lemma = verb.lemma_.lower()
-    return lemma in GETTING_VERBS or lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return (
+        lemma in GETTING_VERBS or lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    )
 
 
 def _next_word(tok: Any) -> Any | None:
@@ -155,7 +157,9 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
     head = n.head
     if n.dep_ in ("dobj", "attr", "obj") and head.pos_ in ("VERB", "AUX"):
         getting = _gets(head)  # "took out a loan": who takes it out gets it, no doer of the noun's event
-        if not getting and (n.dep_ == "attr" or head.lemma_.lower() in SUPPORT_VERBS):  # "X launched an attack", not "X condemned it"
+        if not getting and (
+            n.dep_ == "attr" or head.lemma_.lower() in SUPPORT_VERBS
+        ):  # "X launched an attack", not "X condemned it"
             # an act done to oneself: who did it undergoes it ("he committed suicide": the one who died)
             slot = "subjpass" if n.lemma_.lower() in SELF_DONE else "gov_subj"
             out += [(slot, c) for c in head.children if c.dep_ == "nsubj"]

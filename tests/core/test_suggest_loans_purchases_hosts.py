@@ -99,7 +99,11 @@ def test_money_committed_or_deposited_is_given(nlp, suggester):
             "committed",
             "Ukraine",
         ),
-        ("Millions of dollars were deposited into the private bank account of Najib Razak.", "deposited", "Najib Razak"),
+        (
+            "Millions of dollars were deposited into the private bank account of Najib Razak.",
+            "deposited",
+            "Najib Razak",
+        ),
     ]:
         assert recipient in _roles(nlp, suggester, text, trigger, MONEY).get("Recipient", set()), text
     # a crime, troops or oneself committed, a layer of mud deposited: no money given
