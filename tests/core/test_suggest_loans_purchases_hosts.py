@@ -89,6 +89,8 @@ def test_money_committed_or_deposited_is_given(nlp, suggester):
         ("Japan committed $500 million to the fund on Tuesday.", "committed"),
         ("He deposited $5,000 in the account.", "deposited"),
         ("Millions of dollars were deposited into his bank account.", "deposited"),
+        ("The charity distributed cash to 10,000 families.", "distributed"),
+        ("The IMF disbursed $1 billion to Ukraine.", "disbursed"),
     ]:
         assert (trigger, MONEY) in suggested_triggers(nlp, suggester=suggester, text=text), text
     # whom it goes to, where the parse hangs it on what the sum is or on the account it goes into
@@ -112,6 +114,7 @@ def test_money_committed_or_deposited_is_given(nlp, suggester):
         "Britain committed 3,000 troops to the mission.",
         "The government committed itself to reform.",
         "The flood deposited a layer of mud on the streets.",
+        "Volunteers distributed food to the refugees.",
     ]:
         assert MONEY not in {t for _, t in suggested_triggers(nlp, suggester=suggester, text=text)}, text
 
@@ -201,3 +204,11 @@ def test_a_payment_missed_did_not_happen(nlp, suggester):
     text = "Greece made a payment to the IMF."
     (payment,) = [e for e in suggested_events(nlp, text, suggester) if e.type == MONEY]
     assert payment.attributes.get("polarity", "Positive") == "Positive"
+
+
+@pytest.mark.slow
+def test_a_price_charged_is_no_charge_of_a_crime(nlp, suggester):
+    for text in ["The company charged customers $25 a month.", "The bank charged $30 for the transfer."]:
+        assert "Justice:Charge-Indict" not in {t for _, t in suggested_triggers(nlp, suggester=suggester, text=text)}
+    for text in ["Prosecutors charged him with fraud.", "He was charged with murder on Monday."]:
+        assert ("charged", "Justice:Charge-Indict") in suggested_triggers(nlp, suggester=suggester, text=text), text
