@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from annotator.suggest.noun_classes import guess_label
+from annotator.suggest.noun_classes import noun_kind
 from annotator.suggest.person_objects import is_person_word
 from annotator.suggest.types import ArgumentSuggestion
 
@@ -40,7 +40,7 @@ def guests(noun: Any) -> list[tuple[str, Any]]:
 
 
 def _party(tok: Any) -> bool:
-    return is_person_word(tok) or (tok.ent_type_ or guess_label(tok)) in _PARTIES
+    return is_person_word(tok) or noun_kind(tok) in _PARTIES
 
 
 def hosted_guest(pairs: Sequence[tuple[str, Any]], args: Sequence[ArgumentSuggestion]) -> bool:

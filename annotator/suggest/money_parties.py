@@ -17,7 +17,7 @@ from typing import Any, Sequence
 
 from annotator.suggest.amounts import CURRENCIES
 from annotator.suggest.frame_preps import preps
-from annotator.suggest.noun_classes import guess_label
+from annotator.suggest.noun_classes import noun_kind
 from annotator.suggest.person_objects import is_person_word
 
 _ACCOUNTS = frozenset(("account",))
@@ -59,7 +59,5 @@ def given_for(noun: Any) -> list[tuple[str, Any]]:
     if noun.pos_ != "NOUN" or noun.lemma_.lower() in FOR_RELEASE:
         return []
     return [
-        ("given_for", g)
-        for s, g in preps(noun)
-        if s == "prep:for" and (is_person_word(g) or (g.ent_type_ or guess_label(g)) in _PARTIES)
+        ("given_for", g) for s, g in preps(noun) if s == "prep:for" and (is_person_word(g) or noun_kind(g) in _PARTIES)
     ]

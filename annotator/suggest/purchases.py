@@ -52,7 +52,7 @@ def bought_place(tok: Any) -> bool:
     """A building or a place the noun classes know as a facility, not a named one ("the building", "the stadium", "a
     flat"): paid for, it is bought (real estate: ACE's Transfer-Ownership); given "for" by a donor ("donated $1 million
     for the new hospital") it is what the money is for, which ``bought`` reads only on verbs of paying."""
-    return tok.pos_ == "NOUN" and not tok.ent_type_ and guess_label(tok) == "FAC"
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and noun_kind(tok) == "FAC"
 
 
 def bought_holding(tok: Any) -> bool:
