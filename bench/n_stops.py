@@ -13,6 +13,11 @@ to ask it. Keys, a person walking the document by N: each stop one N; a gold tri
 Find (Ctrl+F, about three letters, Enter, Escape: FIND_KEYS). Weak stops save keys when FIND_KEYS times the gold ones
 they reach is more than all the stops they add.
 
+Session 35: the strong words N passes as naming the kind of the noun after them ("transport minister", "payment
+channels": ``noun_modifiers``, from the parse's noun heads pre-annotation stores), counted by half (A: even lines,
+B: odd lines), with suggestions on: the stops it takes away, those on a gold trigger (each then a Find), and the keys
+saved, the stops less FIND_KEYS times the gold ones.
+
     python bench/n_stops.py [--cache FILE.spacy]
 """
 
@@ -28,7 +33,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from events import MODEL, SCHEMA, TYPES, parse_cached, read_articles  # noqa: E402
 
-from annotator.keyflow import trigger_words  # noqa: E402
+from annotator.keyflow import trigger_types, trigger_words  # noqa: E402
+from annotator.nlp import noun_heads  # noqa: E402
+from annotator.noun_modifiers import NounModifiers  # noqa: E402
 from annotator.schema import load_schema  # noqa: E402
 from annotator.suggest.event_rules import RuleEventSuggester  # noqa: E402
 
@@ -56,17 +63,25 @@ def main() -> None:
     weak_all, weak_8 = weak_schema(schema), weak_schema(schema, TYPES)
     counts: dict[tuple[str, str], list[int]] = {}  # (suggestions, kind) -> [stops, on a gold trigger]
     gold_total = 0
-    for row, doc in zip(rows, docs):
+    passed: dict[str, list[int]] = {"A": [0, 0, 0], "B": [0, 0, 0]}  # half -> [stops now, of them passed, gold passed]
+    for k, (row, doc) in enumerate(zip(rows, docs)):
         text = row["text"]
         starts, ends = [t.idx for t in doc], [t.idx + len(t) for t in doc]
         ents = [(e.start_char, e.end_char) for e in doc.ents]
         gold = [tuple(e["trigger"]) for e in row["events"] if e["type"] in TYPES]
         gold_total += len(gold)
-        suggested = {
-            (s.trigger_start, s.trigger_end)
-            for s in suggester.suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
-        }
+        ents3 = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        suggested = {(s.trigger_start, s.trigger_end) for s in suggester.suggest(doc, ents3)}
         strong = trigger_words(schema, text, starts, ends)
+        kinds_of = NounModifiers(text, noun_heads(doc, ents3), lambda w: bool(trigger_types(schema, w)))
+        half = passed["A" if k % 2 == 0 else "B"]
+        for w in strong:
+            if w in suggested or any(a <= w[0] and w[1] <= b for a, b in ents):
+                continue
+            half[0] += 1
+            if kinds_of.modifies(w):
+                half[1] += 1
+                half[2] += any(g[0] < w[1] and w[0] < g[1] for g in gold)
         kinds = {
             "strong": strong,
             "weak, every type": [w for w in trigger_words(weak_all, text, starts, ends) if w not in set(strong)],
@@ -89,6 +104,10 @@ def main() -> None:
     for (sugg, kind), (stops, hit) in counts.items():
         saved = "" if kind == "strong" else f"{FIND_KEYS * hit - stops:+d}"
         print(f"{sugg:<12}{kind:<20}{stops:>7}{hit:>6}{stops - hit:>7}{saved:>12}")
+    print("\nN past a word naming the kind of the noun after it (session 35), suggestions on:")
+    print(f"{'half':<6}{'stops now':>10}{'passed':>8}{'gold passed':>13}{'keys saved':>12}")
+    for name, (now, gone, gold_gone) in passed.items():
+        print(f"{name:<6}{now:>10}{gone:>8}{gold_gone:>13}{gone - FIND_KEYS * gold_gone:>+12d}")
 
 
 if __name__ == "__main__":

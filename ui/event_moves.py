@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Callable
 
 from annotator.keyflow import trigger_types, trigger_words
+from annotator.noun_modifiers import NounModifiers
 
 if TYPE_CHECKING:  # pragma: no cover
     from annotator.model import Event
@@ -59,7 +60,8 @@ class EventMoves:
         """Trigger words of the schema that are no event's trigger yet, nor a word of a trigger of several ("found" of
         "found Marek Zielinski guilty"), a rejected event's too (seed 002's "buy"), nor a word of a span's name
         ("Appeal" of "the Court of Appeal"; on events-dev 6 of the 109 trigger words inside spaCy's entities are gold
-        triggers, in headlines it took for names; 440 of 2,033 outside)."""
+        triggers, in headlines it took for names; 440 of 2,033 outside), nor a word naming the kind of the noun after
+        it ("transport minister", "payment channels": ``noun_modifiers``, session 35)."""
         stops = self._stop_test()
         return [w for w in self.trigger_words() if stops(w)]
 
@@ -71,8 +73,24 @@ class EventMoves:
         # a word inside a trigger of several ("found" of "found Marek Zielinski guilty", "phone" of "phone call"): N
         # stopped there as if no event had it (session 23)
         wide = [(a, b) for a, b in taken if " " in c.doc.text[a:b]] if c.doc is not None else []
-        index, ents = c.span_index(), c.entities
-        return lambda w: w not in taken and not index.covers(ents, *w) and not any(a <= w[0] < b for a, b in wide)
+        index, ents, kinds = c.span_index(), c.entities, self.noun_modifiers()
+        return lambda w: (
+            w not in taken
+            and not index.covers(ents, *w)
+            and not any(a <= w[0] < b for a, b in wide)
+            and not kinds.modifies(w)
+        )
+
+    def noun_modifiers(self) -> NounModifiers:
+        """The document's trigger words that name the kind of the noun after them (``noun_modifiers``), from its stored
+        noun heads (none stored: none such), made once per document and schema."""
+        c = self.c
+        heads = c.held.noun_heads(c.project)
+        key = (c.doc.id if c.doc else None, id(c.schema), id(heads))
+        if getattr(self, "_kinds_key", None) != key:
+            self._kinds = NounModifiers(c.doc.text if c.doc else "", heads, self.names_type)
+            self._kinds_key = key
+        return self._kinds
 
     def next_trigger_word(self, direction: int) -> None:
         """N (Shift+N back): select the next trigger word of the schema that N stops at (``n_stops``), round the end

@@ -93,7 +93,11 @@ GENERAL = [
     ),
     ("Ctrl+Alt+1 … 9", "Empty role 1…9 of the selected event"),
     ("[ / ]", "Previous / next event the text shows"),
-    ("N / Shift+N", "Next / previous trigger word of the schema that is no event yet (then E)"),
+    (
+        "N / Shift+N",
+        "Next / previous trigger word of the schema that is no event yet (then E); past a word of a name and one naming "
+        "the kind of the noun after it (“transport minister”; “phone call” is a trigger)",
+    ),
     ("F4", "Into the event editor (Escape: back to the text)"),
     (
         "F6 / Shift+F6",

@@ -1,0 +1,57 @@
+"""Session 35 (helper s35-keys, docs/keyboard.md round 29): N passes a trigger word that names the kind of the noun
+after it ("the deputy transport minister", "payment channels": ``annotator.noun_modifiers``, read from the noun heads
+pre-annotation with events stores), and stops at one that makes a trigger with it ("phone call"). The test presses
+keys through the real window and reads the project file; it fails on main (N stopped at "transport")."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+TEXT = "The deputy transport minister said payment channels were cut before the trial, and told a phone call."
+
+
+def _project_with_heads(path):  # type: ignore[no-untyped-def]
+    """TEXT as one document, no span nor event, its words stored as tokens with the parse's noun heads."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_helpers import find
+    from ui_support import store_word_tokens
+
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument(TEXT, "a.txt")])
+    heads = [find(TEXT, w) for w in ("minister", "channels", "trial", "call")]
+    store_word_tokens(path, TEXT, [list(h) for h in heads])
+    return path
+
+
+def _events_in_file(path) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    from annotator.store import Project
+
+    with Project(path, create=False) as p:
+        doc = p.document_ids()[0]
+        return sorted((v.type, TEXT[v.trigger_start : v.trigger_end]) for v in p.events(doc))
+
+
+@pytest.mark.slow  # about 2 s: the window, an event written
+def test_n_passes_a_word_naming_the_kind_of_the_noun_after_it(qtbot, tmp_path):
+    from ui_support import close_window, open_window
+
+    path = _project_with_heads(tmp_path / "kinds.annotator")
+    w = open_window(qtbot, path)
+    try:
+        v = w.view
+        v.setFocus()
+        selected = lambda: TEXT[slice(*v.selection_cp())] if v.selection_cp() else None  # noqa: E731
+        qtbot.keyClick(v, Qt.Key.Key_N)  # "transport" (of "transport minister") and "payment" passed
+        assert selected() == "trial", selected()
+        assert "“trial”: E makes a Justice:Trial-Hearing event" in w.message.text(), w.message.text()
+        qtbot.keyClick(v, Qt.Key.Key_N)  # "phone" of "phone call", a trigger of two words: N stops there
+        assert selected() == "phone", selected()
+        qtbot.keyClick(v, Qt.Key.Key_N, SHIFT)  # back: "trial", not "payment"
+        assert selected() == "trial", selected()
+        qtbot.keyClick(v, Qt.Key.Key_E)
+        assert _events_in_file(path) == [("Justice:Trial-Hearing", "trial")]
+    finally:
+        close_window(w)
