@@ -22,7 +22,8 @@ NEW_EVENT_TIP = "New event on the selected trigger (E)"
 
 def retyped_by_e(c: "Controller", view: "DocumentView") -> Event | None:
     """The event E changes the type of (the selected one, no span selected, no words), or None: E makes a new event
-    (``EventActions.new_event``)."""
+    (``EventActions.new_event``). Shift+E gives the same event its next type (``EventActions.take_alternative``): the
+    one test of what E and Shift+E do to the selected event (session 35)."""
     if c.current_event is None or c.current_entity is not None or view.selection_cp() is not None:
         return None
     return c.events.get(c.current_event)
@@ -34,7 +35,10 @@ def new_event_tip(c: "Controller", view: "DocumentView") -> str:
     if ev is None:
         return NEW_EVENT_TIP
     words = c.span_said(ev.trigger_start, ev.trigger_end, 40)
-    return f"Change the type of the selected event “{words}” (E); Escape first for a new event at the caret"
+    return (
+        f"Change the type of the selected event “{words}” (E: the picker; Shift+E: its next type); Escape first for a "
+        "new event at the caret"
+    )
 
 
 def follow_e_key(c: "Controller", view: "DocumentView", action: "QAction") -> None:

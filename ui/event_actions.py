@@ -182,9 +182,10 @@ class EventActions:
 
     def take_alternative(self) -> bool:
         """Shift+E on the selected event: a suggestion's first alternative, else the next type its trigger words name
-        (E made the first), else a nearby event's (``next_event_type``); again: the next. False: Shift+E is E then."""
-        ev = self.current()
-        if ev is None or self.edit.current() is not None or self.view.selection_cp() is not None:  # words: E
+        (E made the first), else a nearby event's (``next_event_type``); again: the next. False: Shift+E is E then.
+        The event is the one E retypes (``e_key.retyped_by_e``: selected, no span, no words), one test for both."""
+        ev = retyped_by_e(self.c, self.view)
+        if ev is None:
             return False
         mine, tried = self._tried  # the types gone through, while it has the last one given (an undo: from the start)
         tried = tried if mine == ev.id and tried and ev.type == tried[-1] else [ev.type]

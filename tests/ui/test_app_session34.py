@@ -139,7 +139,10 @@ def test_new_event_s_tooltip_and_the_line_say_e_changes_the_selected_event_s_typ
     assert action.toolTip() == "New event on the selected trigger (E)"
     v.setFocus()
     w.edit_actions.select_event(ev)
-    said = "Change the type of the selected event “attacked” (E); Escape first for a new event at the caret"
+    said = (
+        "Change the type of the selected event “attacked” (E: the picker; Shift+E: its next type); Escape first for a "
+        "new event at the caret"
+    )
     assert action.toolTip() == said and action.statusTip() == said  # on main: "New event on the selected trigger"
     cursor = v.textCursor()
     cursor.setPosition(DOC_A.index("fired") + 2)  # DOC_A has no astral character: code points are UTF-16 units

@@ -55,3 +55,32 @@ def test_n_passes_a_word_naming_the_kind_of_the_noun_after_it(qtbot, tmp_path):
         assert _events_in_file(path) == [("Justice:Trial-Hearing", "trial")]
     finally:
         close_window(w)
+
+
+def test_shift_e_after_a_click_onto_a_word_retypes_the_selected_event_as_its_tooltip_says(qtbot, window, db):
+    """E and Shift+E ask one test of which event they change (``e_key.retyped_by_e``): the selected one, no span and
+    no words selected, also after a click put the caret on a plain word. New event…'s tooltip names both keys (on
+    main it named E alone); Shift+E gives the event its suggestion's other type, the file holds it."""
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_events
+    from ui_helpers import find
+    from ui_support import DOC_A, read_as_the_poll_reads
+
+    w, c, v = window, window.controller, window.view
+    d = db.document_ids()[0]
+    with db.transaction():
+        attack = EventSuggestion("Conflict:Attack", *find(DOC_A, "attacked"), 0.6, (), alternatives=("Life:Die",))
+        write_events(db, d, [attack], "rules:test@1", WriteCounts())
+    read_as_the_poll_reads(c)
+    (ev,) = [e for e in c.events.values() if e.type == "Conflict:Attack"]
+    v.setFocus()
+    w.edit_actions.select_event(ev)
+    cursor = v.textCursor()
+    cursor.setPosition(DOC_A.index("fired") + 2)  # DOC_A has no astral character: code points are UTF-16 units
+    qtbot.mouseClick(v.viewport(), Qt.MouseButton.LeftButton, pos=v.cursorRect(cursor).center())
+    assert c.current_event == ev.id
+    tip = w.actions_by_name["new_event"].toolTip()
+    assert "“attacked” (E: the picker; Shift+E: its next type)" in tip, tip
+    qtbot.keyClick(v, Qt.Key.Key_E, SHIFT)
+    made = {(DOC_A[e.trigger_start : e.trigger_end], e.type) for e in db.events(d)}
+    assert ("attacked", "Life:Die") in made and ("fired", "Conflict:Attack") not in made, made
