@@ -3,8 +3,11 @@
 At 1366x768 a suggested event with long fillers and other possible types filled the line, and the caret note ("the
 caret is on …; Space selects it") was left out, the keys at the end cut ("X: reje…"), where a person on another span
 pressed Enter and accepted the event the line named (session 34). The line keeps what a person needs most, in this
-order: the keys that decide the selected event (Enter, Shift+Enter, X), then the caret note, then the words (the
-trigger's, the fillers', the other types'), shortened with "…" first; the whole text goes in the line's tooltip."""
+order: the keys that decide the selected event (Enter, Shift+Enter, X) and the required roles it leaves empty with
+their keys (session 35), then the caret note, then the words (the trigger's, the fillers', the other types'),
+shortened with "…" first; the whole text goes in the line's tooltip. A plain word's caret note (E's meaning there:
+``caret_note.PlainWord``) is kept only while the fillers are named and the other types at least counted: it is left
+out before any of them is shortened."""
 
 from __future__ import annotations
 
@@ -12,8 +15,10 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from annotator.model import Entity, Event
+from annotator.rules import event_missing_roles
 from annotator.wording import counted, first_named
 from ui.caret_note import PlainWord, caret_note
+from ui.role_keys import role_shortcut
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
@@ -78,6 +83,7 @@ def event_line(
         if (e := c.entities.get(a.entity_id))
     ]
     others = list(v.alternatives) if suggested else []
+    missing = missing_said(roles, event_missing_roles(c.schema, v) if c.schema is not None else [])
 
     def line(s: Said, whole: bool = False) -> str:
         said = f"event {v.type} ({v.state}): {_quoted(c, v.trigger_start, v.trigger_end, s.words)}"
@@ -100,10 +106,20 @@ def event_line(
             alt = f"; also possible: {', '.join(others)} (Shift+E)"
         elif others and s.types == "counted":
             alt = f"; Shift+E: {counted(len(others), 'other type')}"
-        return f"{said}{keys}{note}{alt}"
+        return f"{said}{keys}{missing}{note}{alt}"
 
     whole = line(Said(filler_words=WORDS_SAID), whole=True)  # the tooltip's: each filler's words whole
     tried = list(_shorter())
     if isinstance(under, PlainWord):  # a plain word's note (E's meaning there) goes before the fillers' names do
         tried = [Said(), Said(types="counted"), *(replace(t, note=False) for t in tried)]
     return next((t for s in tried if fits(t := line(s))), line(tried[-1])), whole
+
+
+def missing_said(roles: list[str], missing: list[str]) -> str:
+    """ "; missing Artifact (Alt+2)": the required roles the event leaves empty, each with its key, said after the
+    keys that decide it and never left out (session 35: the line read "visit (Enter: accept; X: reject)" where only the
+    event list's red "missing Artifact" and the editor's red star told that Enter accepts an event a role short)."""
+    if not missing:
+        return ""
+    named = [f"{r} ({key})" if r in roles and (key := role_shortcut(roles.index(r))) else r for r in missing]
+    return f"; missing {', '.join(named)}"

@@ -84,3 +84,42 @@ def test_shift_e_after_a_click_onto_a_word_retypes_the_selected_event_as_its_too
     qtbot.keyClick(v, Qt.Key.Key_E, SHIFT)
     made = {(DOC_A[e.trigger_start : e.trigger_end], e.type) for e in db.events(d)}
     assert ("attacked", "Life:Die") in made and ("fired", "Conflict:Attack") not in made, made
+
+
+VISIT = "Ruto's visit to Paris on Monday showed the depth of the cooperation."
+
+
+@pytest.mark.slow  # about 2 s: the window, a role filled and written
+def test_the_line_of_a_suggested_event_names_its_empty_required_role_and_its_key(qtbot, tmp_path):
+    """A suggested Transport on "visit" with its Destination and no Artifact: the line named the keys that decide it
+    and nothing else ("visit (Enter: accept, with Destination “Paris”; X: reject)"), where the event list read
+    "missing Artifact" in red; Enter accepted it a role short. The line now says "missing Artifact (Alt+2)" after the
+    keys; Alt+2 fills it, the line no longer says it, and the file holds the Artifact."""
+    from annotator.store import Project
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from ui_helpers import find
+    from ui_support import close_window, one_suggested_event, open_window
+
+    path = tmp_path / "visit.annotator"
+    paris = ArgumentSuggestion("Destination", *find(VISIT, "Paris"), "GPE")
+    visit = EventSuggestion("Movement:Transport", *find(VISIT, "visit"), 0.6, (paris,))
+    one_suggested_event(path, VISIT, [(*find(VISIT, "Ruto"), "PERSON"), (*find(VISIT, "Monday"), "DATE")], visit)
+    w = open_window(qtbot, path)
+    try:
+        v = w.view
+        v.setFocus()
+        qtbot.keyClick(v, Qt.Key.Key_BracketRight)
+        line = w.message.text()
+        assert "visit (Enter: accept, with Destination “Paris”; X: reject); missing Artifact (Alt+2)" in line, line
+        qtbot.keyClick(v, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+        qtbot.keyClick(v, Qt.Key.Key_BracketLeft)  # the event again: its line
+        qtbot.keyClick(v, Qt.Key.Key_BracketRight)
+        assert "missing" not in w.message.text(), w.message.text()
+        with Project(path, create=False) as p:
+            doc = p.document_ids()[0]
+            ents = {e.id: e for e in p.entities(doc)}
+            (ev,) = p.events(doc)
+            held = sorted((a.role, VISIT[ents[a.entity_id].start : ents[a.entity_id].end]) for a in ev.arguments)
+        assert held == [("Artifact", "Ruto"), ("Destination", "Paris")], held
+    finally:
+        close_window(w)
