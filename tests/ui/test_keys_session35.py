@@ -123,3 +123,33 @@ def test_the_line_of_a_suggested_event_names_its_empty_required_role_and_its_key
         assert held == [("Artifact", "Ruto"), ("Destination", "Paris")], held
     finally:
         close_window(w)
+
+
+MEETING = "On November 17 the ministers arrived in town.\nThe planned meeting highlights the cooperation."
+
+
+@pytest.mark.slow  # about 2 s: the window at 1366x768
+def test_an_empty_roles_hint_keeps_where_its_candidate_lies_at_1366(qtbot, tmp_path):
+    """At 1366x768 the event editor's empty Time row of a Meet read "— Alt+2: November 17 (earl…": the key its first
+    column shows already, and where the candidate lies cut. Where the row is too narrow the key goes first:
+    "— November 17 (earlier)", whole; the tooltip still says it all."""
+    from annotator.suggest.types import EventSuggestion
+    from ui_helpers import find
+    from ui_support import close_window, one_suggested_event, open_window
+
+    path = tmp_path / "meeting.annotator"
+    meet = EventSuggestion("Contact:Meet", *find(MEETING, "meeting"), 0.6, ())
+    one_suggested_event(path, MEETING, [(*find(MEETING, "November 17"), "DATE")], meet)
+    w = open_window(qtbot, path, size=(1366, 768))
+    try:
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_BracketRight)
+        ed = w.event_editor
+        i = list(ed.role_rows).index("Time")
+        cell = ed._group._cells[i].itemAt(0).widget()
+        qtbot.waitUntil(lambda: "November 17" in cell.text() and 0 < cell.width() < ed.width())  # laid out
+        assert cell.full_text == "— Alt+2: November 17 (earlier sentence)", cell.full_text
+        assert "…" not in cell.text() and "(earlier" in cell.text(), cell.text()
+        assert "an earlier sentence" in cell.toolTip(), cell.toolTip()
+    finally:
+        close_window(w)

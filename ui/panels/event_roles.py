@@ -249,16 +249,19 @@ class RolesBox(QGroupBox):
             said.setToolTip(tooltip_text(f"{role} is empty; no entity it accepts is in the document"))
             return
         words, label, where = first
-        # the place in a few words, kept at 1366x768 where the row shows some 25 characters (", a noun o…" was cut)
+        # the place in a few words, kept at 1366x768 where the row shows some 25 characters (", a noun o…" was cut);
+        # where the row is narrower, without the key its first column shows already (session 35: "— Alt+3: cooperation
+        # (…" and "— Alt+2: November 17 (earl…" hid what the key puts and where it lies)
         if not where:
-            said.set_full_text(f"— {key}: {words}")
+            said.set_full_text(f"— {key}: {words}", (f"— {words}",))
         elif where == NOUN_SAID:
-            said.set_full_text(f"— {key}: {words} (noun)")
+            said.set_full_text(f"— {key}: {words} (noun)", (f"— {words} (noun)",))
         elif where == UNKNOWN_NOUN_SAID:
-            said.set_full_text(f"— {key}: {words} (noun?)")
+            said.set_full_text(f"— {key}: {words} (noun?)", (f"— {words} (noun?)",))
         else:  # "of an earlier sentence": "(earlier sentence)", "(earlier)" where that does not fit
             when = where.split()[-2]
-            said.set_full_text(f"— {key}: {words} ({when} sentence)", (f"— {key}: {words} ({when})",))
+            shorter = (f"— {key}: {words} ({when})", f"— {words} ({when})")
+            said.set_full_text(f"— {key}: {words} ({when} sentence)", shorter)
         if where in (NOUN_SAID, UNKNOWN_NOUN_SAID):
             tip = f"makes “{words}” a span ({label}) and puts it: {where}, where no entity it accepts is free"
         elif where:
