@@ -3,11 +3,12 @@
 At 1366x768 a suggested event with long fillers and other possible types filled the line, and the caret note ("the
 caret is on …; Space selects it") was left out, the keys at the end cut ("X: reje…"), where a person on another span
 pressed Enter and accepted the event the line named (session 34). The line keeps what a person needs most, in this
-order: the keys that decide the selected event (Enter, Shift+Enter, X) and the required roles it leaves empty with
-their keys (session 35), then the caret note, then the words (the trigger's, the fillers', the other types'),
-shortened with "…" first; the whole text goes in the line's tooltip. A plain word's caret note (E's meaning there:
-``caret_note.PlainWord``) is kept only while the fillers are named and the other types at least counted: it is left
-out before any of them is shortened."""
+order: the keys that decide the selected event (Enter, Shift+Enter, X), then the caret note, then the words (the
+trigger's, the fillers', the other types'), shortened with "…" first; the required roles it leaves empty, with their
+keys (session 35), are said after the keys and left out once the fillers are counted and the other types left out,
+before the caret note's or the trigger's words are shortened. The whole text goes in the line's tooltip. A plain
+word's caret note (E's meaning there: ``caret_note.PlainWord``) is kept only while the fillers are named and the
+other types at least counted: it is left out before any of them is shortened."""
 
 from __future__ import annotations
 
@@ -43,20 +44,23 @@ class Said:
     note_words: int = 40
     types: str = "all"  # "all", "counted", "none"
     note: bool = True
+    missing: bool = True  # the required roles left empty, with their keys
 
 
 def _shorter() -> Iterator[Said]:
     """The lines tried, longest first: the other types only counted (the editor's State row names them), then the
     fillers named fewer (what Enter accepts with it, counted), then the other types left out (Shift+E still changes
-    the type), the caret note's words shortened, the trigger's words shortened; the caret note left out last of all
-    (the keys are never left out)."""
+    the type), the required roles left empty left out (the editor's red names and the event list say them), the caret
+    note's words shortened, the trigger's words shortened; the caret note left out last of all (the keys are never
+    left out)."""
     yield Said(fillers=FILLERS_SAID)
     for n in range(FILLERS_SAID, -1, -1):
         yield Said(fillers=n, types="counted")
     yield Said(fillers=0, types="none")
-    yield Said(fillers=0, types="none", note_words=SHORT_WORDS)
-    yield Said(fillers=0, types="none", note_words=SHORT_WORDS, words=SHORT_WORDS)
-    yield Said(fillers=0, types="none", note_words=SHORT_WORDS, words=SHORT_WORDS, note=False)
+    yield Said(fillers=0, types="none", missing=False)
+    yield Said(fillers=0, types="none", missing=False, note_words=SHORT_WORDS)
+    yield Said(fillers=0, types="none", missing=False, note_words=SHORT_WORDS, words=SHORT_WORDS)
+    yield Said(fillers=0, types="none", missing=False, note_words=SHORT_WORDS, words=SHORT_WORDS, note=False)
 
 
 def _quoted(c: "Controller", start: int, end: int, most: int) -> str:
@@ -106,7 +110,7 @@ def event_line(
             alt = f"; also possible: {', '.join(others)} (Shift+E)"
         elif others and s.types == "counted":
             alt = f"; Shift+E: {counted(len(others), 'other type')}"
-        return f"{said}{keys}{missing}{note}{alt}"
+        return f"{said}{keys}{missing if s.missing else ''}{note}{alt}"
 
     whole = line(Said(filler_words=WORDS_SAID), whole=True)  # the tooltip's: each filler's words whole
     tried = list(_shorter())
