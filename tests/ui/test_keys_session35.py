@@ -132,7 +132,8 @@ MEETING = "On November 17 the ministers arrived in town.\nThe planned meeting hi
 def test_an_empty_roles_hint_keeps_where_its_candidate_lies_at_1366(qtbot, tmp_path):
     """At 1366x768 the event editor's empty Time row of a Meet read "— Alt+2: November 17 (earl…": the key its first
     column shows already, and where the candidate lies cut. Where the row is too narrow the key goes first:
-    "— November 17 (earlier)", whole; the tooltip still says it all."""
+    "— November 17 (earlier)", whole; the tooltip still says it all. So with a span selected: "— selected: November
+    17" (it read "— Alt+2: selected: Nove…")."""
     from annotator.suggest.types import EventSuggestion
     from ui_helpers import find
     from ui_support import close_window, one_suggested_event, open_window
@@ -151,5 +152,9 @@ def test_an_empty_roles_hint_keeps_where_its_candidate_lies_at_1366(qtbot, tmp_p
         assert cell.full_text == "— Alt+2: November 17 (earlier sentence)", cell.full_text
         assert "…" not in cell.text() and "(earlier" in cell.text(), cell.text()
         assert "an earlier sentence" in cell.toolTip(), cell.toolTip()
+        qtbot.keyClick(w.view, Qt.Key.Key_Return)  # the Meet accepted, on to "November 17"; the editor stays on it
+        assert w.controller.current_entity is not None
+        qtbot.waitUntil(lambda: cell.full_text == "— Alt+2: selected: November 17")
+        assert cell.text() == "— selected: November 17", cell.text()  # was "— Alt+2: selected: Nove…"
     finally:
         close_window(w)

@@ -278,7 +278,7 @@ class RolesBox(QGroupBox):
         key, words = role_shortcut(index), self.c.doc.text[sel.start : sel.end]
         alone = f"; with nothing selected it puts “{first[0]}”" if first is not None else ""
         if into.id == self._event.id:
-            said.set_full_text(f"— {key}: selected: {words}")
+            said.set_full_text(f"— {key}: selected: {words}", (f"— selected: {words}",))
             said.setToolTip(tooltip_text(f"{role} is empty: {key} puts the selected “{words}” ({sel.label}){alone}"))
             return
         trigger = self.c.span_said(into.trigger_start, into.trigger_end, 30)
@@ -292,7 +292,7 @@ class RolesBox(QGroupBox):
             return
         # the selected words in the tooltip alone (they are selected in the text): at 1366x768 the row has some 25
         # characters, and "— Alt+1: Lyon → arrested: Person" was cut before its role
-        said.set_full_text(f"— {key}: → {trigger}: {theirs.name}")
+        said.set_full_text(f"— {key}: → {trigger}: {theirs.name}", (f"— → {trigger}: {theirs.name}",))
         takes_it = "" if sel.label in theirs.labels else f" ({theirs.name} takes {', '.join(theirs.labels)})"
         tip = f"{role} is empty: {key} puts the selected “{words}” ({sel.label}) in {theirs.name}{takes_it}: {why}"
         said.setToolTip(tooltip_text(f"{tip}, and a span fills an event of its own sentence{alone}"))
