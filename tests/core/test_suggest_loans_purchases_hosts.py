@@ -212,3 +212,17 @@ def test_a_price_charged_is_no_charge_of_a_crime(nlp, suggester):
         assert "Justice:Charge-Indict" not in {t for _, t in suggested_triggers(nlp, suggester=suggester, text=text)}
     for text in ["Prosecutors charged him with fraud.", "He was charged with murder on Monday."]:
         assert ("charged", "Justice:Charge-Indict") in suggested_triggers(nlp, suggester=suggester, text=text), text
+
+
+@pytest.mark.slow
+def test_a_transfer_told_by_a_verb_and_its_money_noun_is_one_event(nlp, suggester):
+    # "received a bailout", "paid compensation": the noun names the transfer, the verb is its support (one event)
+    for text, noun in [
+        ("The bank received a $45 billion bailout from the Treasury.", "bailout"),
+        ("The government paid compensation to the families.", "compensation"),
+    ]:
+        found = [t for t, k in suggested_triggers(nlp, suggester=suggester, text=text) if k == MONEY]
+        assert found == [noun], (text, found)
+    # a sum received or paid is the verb's own event
+    text = "Cleveland received $50 million in federal grants."
+    assert ("received", MONEY) in suggested_triggers(nlp, suggester=suggester, text=text)
