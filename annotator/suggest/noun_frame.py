@@ -167,6 +167,8 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
         # is its defendant (slot ``given``)
         if head.lemma_.lower() == "give":
             out += [("given", c) for c in head.children if c.dep_ in ("nsubjpass", "dative")]
+            # "China gave Kenya a $1 billion loan": the one given the money (Recipient's slot ``dative``)
+            out += [("dative", c) for c in head.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
             if (
                 head.dep_ == "conj"
                 and any(c.dep_ == "auxpass" for c in head.children)
