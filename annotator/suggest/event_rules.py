@@ -25,6 +25,7 @@ from annotator.suggest.headlines import headline_end, headline_match, headline_s
 from annotator.suggest.hosting import hosted_guest
 from annotator.suggest.markets import market_kinds
 from annotator.suggest.measures import measure_kinds
+from annotator.suggest.pay_idioms import pay_idiom_kinds
 from annotator.suggest.person_objects import person_object_kinds
 from annotator.suggest.purchases import bought
 from annotator.suggest.noun_classes import PersonNouns, guess_label, is_vehicle, is_weapon, names_person, noun_kind
@@ -267,6 +268,7 @@ class RuleEventSuggester:
         direct |= kinds_of_sides(head, span, pairs)  # "the famine that struck North Korea", "the bodies were held"
         direct |= measure_kinds(head, span)  # "earning $1 an hour", "a short boat ride from Europe": measures, no event
         direct |= market_kinds(head)  # "capital flight", "investors fled emerging markets": money moved, no one
+        direct |= pay_idiom_kinds(head)  # "paid with their lives", "paid lip service": no money given
         purpose = purpose_of(head)
         cands: list[_Candidate] = []
         for type_name in dict.fromkeys(p.type for p in patterns):

@@ -243,3 +243,15 @@ def test_sales_told_as_a_figure_are_no_sale(nlp, suggester):
         ("The company sold its stake in the bank for $1 billion.", "sold"),
     ]:
         assert (trigger, "Transaction:Transfer-Ownership") in suggested_triggers(nlp, suggester=suggester, text=text)
+
+
+@pytest.mark.slow
+def test_paying_with_a_life_or_lip_service_gives_no_money(nlp, suggester):
+    for text in [
+        "Soldiers paid with their lives.",
+        "Civilians paid with their blood for the war.",
+        "He paid lip service to reform.",
+    ]:
+        assert MONEY not in {t for _, t in suggested_triggers(nlp, suggester=suggester, text=text)}, text
+    for text in ["The company paid with cash.", "He paid with a credit card."]:
+        assert ("paid", MONEY) in suggested_triggers(nlp, suggester=suggester, text=text), text
