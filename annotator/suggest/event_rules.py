@@ -20,6 +20,7 @@ from annotator.suggest.place_spans import with_regions
 from annotator.suggest.event_context import Context, read_context
 from annotator.suggest.event_lexicon import Lexicon, Pattern, matches
 from annotator.suggest.event_sharing import implied_events, share_arguments
+from annotator.suggest.abstract_goings import abstract_going_kinds
 from annotator.suggest.figurative import told_in_words
 from annotator.suggest.headlines import headline_end, headline_match, headline_starts
 from annotator.suggest.hosting import hosted_guest
@@ -268,6 +269,7 @@ class RuleEventSuggester:
         direct |= kinds_of_sides(head, span, pairs)  # "the famine that struck North Korea", "the bodies were held"
         direct |= measure_kinds(head, span)  # "earning $1 an hour", "a short boat ride from Europe": measures, no event
         direct |= market_kinds(head)  # "capital flight", "investors fled emerging markets": money moved, no one
+        direct |= abstract_going_kinds(head)  # "returned to the issue", "withdrew from the race": no place
         direct |= pay_idiom_kinds(head)  # "paid with their lives", "paid lip service": no money given
         purpose = purpose_of(head)
         cands: list[_Candidate] = []

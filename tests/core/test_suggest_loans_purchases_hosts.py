@@ -255,3 +255,23 @@ def test_paying_with_a_life_or_lip_service_gives_no_money(nlp, suggester):
         assert MONEY not in {t for _, t in suggested_triggers(nlp, suggester=suggester, text=text)}, text
     for text in ["The company paid with cash.", "He paid with a credit card."]:
         assert ("paid", MONEY) in suggested_triggers(nlp, suggester=suggester, text=text), text
+
+
+@pytest.mark.slow
+def test_a_going_to_a_topic_or_from_a_race_moves_no_one(nlp, suggester):
+    # a topic taken up again, a race or an agreement given up, an offer taken back, a party left: no place
+    for text in [
+        "The senator returned to the issue of taxes.",
+        "The candidate withdrew from the race.",
+        "The United States withdrew from the Paris agreement.",
+        "The firm withdrew its offer.",
+        "Voters left the party in droves.",
+    ]:
+        assert "Movement:Transport" not in {t for _, t in suggested_triggers(nlp, suggester=suggester, text=text)}, text
+    for text, trigger in [
+        ("Russia withdrew its troops from the border.", "withdrew"),
+        ("The troops withdrew from the town.", "withdrew"),
+        ("The senator returned to Washington after the recess.", "returned"),
+        ("The ambassador left the embassy on Monday.", "left"),
+    ]:
+        assert (trigger, "Movement:Transport") in suggested_triggers(nlp, suggester=suggester, text=text), text
