@@ -4,8 +4,10 @@ session 34 every decision of the document read unsettled afterwards (50 of 50 on
 nothing. A decision holds where the merged set's version of the item is the one the reviewer took (or, for an item
 settled as agreed, the one all had; for both spans kept or the reviewer's own edit, one of the versions she saw);
 elsewhere the item is open again, and the merge's report names the documents. Decisions are added under the items'
-new ids (those of the old ids stay, as a rename leaves them). A document marked reviewed keeps its status, as ever
-after a merge: the report's line is what says its items are open again."""
+new ids (those of the old ids stay, as a rename leaves them). A document marked reviewed with an item open again is no longer reviewed: it is
+``in_progress`` again (its review begun, not done; one change-log row by whoever merged), so the document list's Adj.
+dot and "to adjudicate" filter show it, ``export --status reviewed`` leaves it out, and settling its open items marks it
+reviewed again; the report's line names it (until session 35 it stayed reviewed with items open)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from annotator import edits
 from annotator.store import Project
 from annotator.teams.differences import DECISIONS_KEY, Difference, Option, differences, document_sets
 from annotator.teams.sets import document_meta
@@ -26,6 +29,7 @@ class DecisionsCarried:
 
     kept: int = 0  # decisions that hold: the set's version is the one taken
     reopened: dict[str, int] = field(default_factory=dict)  # document name -> its items open again
+    unreviewed: list[str] = field(default_factory=list)  # documents marked reviewed before, in progress again
 
     def summary(self, set_name: str) -> str:
         """One line of the merge's report ("" when no decision was touched)."""
@@ -37,10 +41,14 @@ class DecisionsCarried:
         n = sum(self.reopened.values())
         names = ", ".join(f"{name}: {k:,}" for name, k in list(self.reopened.items())[:5])
         more = " …" if len(self.reopened) > 5 else ""
-        return (
+        line = (
             f"adjudication decisions: {kept}, {n:,} open again where {set_name}'s version differs ({names}{more}): "
             "Review > Adjudicate settles them"
         )
+        if self.unreviewed:
+            more = f" and {len(self.unreviewed) - 5:,} more" if len(self.unreviewed) > 5 else ""
+            line += f"; no longer reviewed, in progress again: {', '.join(self.unreviewed[:5])}{more}"
+        return line
 
 
 @dataclass(frozen=True)
@@ -106,7 +114,11 @@ def carry_decisions(project: Project, set_name: str, before: dict[int, Settled])
                 reopened += 1
         carried.kept += len(added)
         if reopened:
-            carried.reopened[project.document(doc_id).name] = reopened
+            document = project.document(doc_id)
+            carried.reopened[document.name] = reopened
+            if document.status == "reviewed":  # an item open again: its review is not done
+                edits.set_status(project, doc_id, "in_progress")
+                carried.unreviewed.append(document.name)
         if added:
             meta[DECISIONS_KEY] = {**decided, **added}
             project.db.set_document_meta(doc_id, orjson.dumps(meta).decode())
