@@ -18,6 +18,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from annotator.find_words import count_all, find_all, find_stops, next_match, next_match_in, next_match_named
+from annotator.graphemes import inside_cluster
 from annotator.trigger_reach import next_match_for_event
 from annotator.wording import counted
 from ui.role_keys import ROLE_KEYS
@@ -94,10 +95,16 @@ class FindBar(QWidget):
     def count(self) -> None:
         """Say how often the words occur in the open document (nothing while the box is empty). Words that go on from
         words not found in this text are not found either: no scan (a letter typed after "not found" on a 2 MB
-        document read all of it again, 15-50 ms a key)."""
+        document read all of it again, 15-50 ms a key), unless what is typed completes the last character typed (a
+        flag's second half, an accent typed apart: a match is whole characters, so its first half found none)."""
         words, text = self.edit.text(), self.text()
         none = self._none
-        if not words or (none is not None and none[0] is text and words.startswith(none[1])):
+        if not words or (
+            none is not None
+            and none[0] is text
+            and words.startswith(none[1])
+            and not inside_cluster(words, len(none[1]))  # "🇻" not found, "🇻🇳" may be: a character typed on
+        ):
             n = 0
         else:
             n = count_all(text, words)
