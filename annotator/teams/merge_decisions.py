@@ -21,6 +21,7 @@ from annotator import edits
 from annotator.store import Project
 from annotator.teams.differences import DECISIONS_KEY, Difference, Option, differences, document_sets
 from annotator.teams.sets import document_meta
+from annotator.wording import first_named
 
 
 @dataclass
@@ -46,8 +47,7 @@ class DecisionsCarried:
             "Review > Adjudicate settles them"
         )
         if self.unreviewed:
-            more = f" and {len(self.unreviewed) - 5:,} more" if len(self.unreviewed) > 5 else ""
-            line += f"; no longer reviewed, in progress again: {', '.join(self.unreviewed[:5])}{more}"
+            line += f"; no longer reviewed, in progress again: {first_named(self.unreviewed, 5)}"
         return line
 
 
