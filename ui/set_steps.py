@@ -10,7 +10,9 @@ adjudication decisions as they were), so the steps before it apply again. Each w
 meanwhile by ``annotator merge``) takes the step out of the history, said in the status line. Another program writing
 is waited for as an edit kept meanwhile is (``write_queue.write_when_free``, session 34: it gave up after the busy
 timeout, and nothing tried it again), the status bar's progress saying so; Cancel gives up, said, and the step stays
-where the file has it, for the next Ctrl+Z."""
+where the file has it, for the next Ctrl+Z. An undo given up after a new edit pushed its step out of the history (the
+edit landed between another program's writes) puts a step back on top: the file still has the rename (session 35;
+until then nothing could take it back but the Annotation sets window)."""
 
 from __future__ import annotations
 
@@ -145,14 +147,20 @@ class RenameSet(QUndoCommand):
         self.running = worker
         window = self.window
         step = self
+        made, title, taking_back = (self.old, self.new), self.text(), done == "Undone"
 
         def ended() -> None:
-            if shiboken6.isValid(step):  # the history cleared meanwhile (the project closed): nothing to put back
+            if shiboken6.isValid(step):
                 step.running = None
                 if worker.error is not None:
                     step._refused(worker.error)
                 if step.after is not None:
                     step.after()
+            elif taking_back and isinstance(worker.error, BusyError) and window.controller.project is project:
+                # a new edit pushed the step out while its undo waited, then the wait was given up: the file has the
+                # rename still, so a step to take it back goes on top of the history (a closed project: none)
+                window.controller.undo_stack.push(RenameSet(window, *made))
+                window.show_error(f"{worker.error} — “{title}” stays made; Undo tries it again")
             if worker.sets is not None and window.controller.project is not None:
                 sets_changed(window, worker.sets, worker.said)
 
