@@ -18,12 +18,28 @@ MADE_NAMED = 3  # the spans a rejected event took with it that the line names; t
 
 def after_review_said(c: "Controller", step: "QUndoCommand | None") -> str:
     """What the line says of an edit just made on a reviewed document (not the mark itself): it changed what was
-    reviewed, and stays reviewed (seed 001 after Mark reviewed, Busan GPE -> LOC: nothing said, session 30)."""
+    reviewed, and stays reviewed (seed 001 after Mark reviewed, Busan GPE -> LOC: nothing said, session 30). Not of
+    the step that marked it so (the adjudication's last key said "this change comes after its review" until session
+    35)."""
     if c.doc is None or c.doc.status != "reviewed" or not isinstance(step, cmd.CoreEditCommand):
         return ""  # no edit of the document (a set's rename)
     if isinstance(step, cmd.SetStatus) or (isinstance(step, cmd.AcceptRest) and step.step.kwargs.get("status")):
         return ""
+    if reviewed_by(step):  # the step that reviewed it (the adjudication's last decision, session 35)
+        return ""
     return f"{c.doc.name} is marked reviewed: this change comes after its review (Ctrl+Z takes it back)"
+
+
+def reviewed_by(step: "cmd.CoreEditCommand") -> bool:
+    """Whether ``step``'s own change marked its document reviewed (the key settling an adjudication's last item:
+    ``teams.adjudication`` marks it reviewed in the same Change)."""
+    change = step.step.change
+    return change is not None and any(
+        r.table == "documents"
+        and (r.after or {}).get("status") == "reviewed"
+        and (r.before or {}).get("status") != "reviewed"
+        for r in change.rows
+    )
 
 
 def made_fillers_said(c: "Controller", step: "QUndoCommand | None") -> str:

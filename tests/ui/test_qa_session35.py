@@ -36,3 +36,46 @@ def test_find_in_the_bar_matches_a_flag_whole_never_its_half(qtbot, tmp_path):
         assert cursor.selectedText() == "🇻🇳"
     finally:
         close_window(w)
+
+
+TEAM_TEXT = "Acme Corp hired Mary in Washington"
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_the_key_that_settles_the_last_difference_is_not_said_to_come_after_the_review(qtbot, tmp_path):
+    """The reviewer's last key in Review > Adjudicate (B on the last item) settled the document and marked it reviewed;
+    the status line then said "t.txt is marked reviewed: this change comes after its review (Ctrl+Z takes it back)",
+    a warning meant for an edit made on a document reviewed before (session 32), of the very key that reviewed it.
+    A key after the review still says it."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_support import close_window, open_window
+
+    def at(words: str) -> tuple[int, int]:
+        s = TEAM_TEXT.index(words)
+        return s, s + len(words)
+
+    path = tmp_path / "team.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(TEAM_TEXT, "t.txt")]).imported[0][1]
+        for name, spans in (("alice", [("Mary", "PERSON"), ("Washington", "GPE")]), ("bob", [("Mary", "PERSON")])):
+            p.annotation_set, p.annotator = name, name
+            for words, label in spans:
+                edits.add_entity(p, doc, *at(words), label)
+    w = open_window(qtbot, path, annotator="vera", pipeline=None)
+    try:
+        w.actions_by_name["adjudicate"].trigger()
+        dlg = w._adjudication_window
+        qtbot.keyClick(dlg.tree, "g")  # Mary: agreed
+        qtbot.keyClick(dlg.tree, "b")  # Washington: bob's nothing, the last item: reviewed
+        qtbot.waitUntil(lambda: w.controller.doc.status == "reviewed")
+        qtbot.wait(50)  # the line's note comes at the next turn of the loop
+        assert "comes after its review" not in w.message.text(), w.message.text()  # on main: said
+        dlg.close()
+        w.view.setFocus()
+        w.view.select_cp(*at("Acme Corp"))
+        qtbot.keyClick(w.view, Qt.Key.Key_2)  # ORG, after the review: said
+        qtbot.waitUntil(lambda: "t.txt is marked reviewed: this change comes after its review" in w.message.text())
+    finally:
+        close_window(w)
