@@ -13,10 +13,10 @@ def counted(n: int, one: str, many: str = "") -> str:
     return f"{n:,} {one if n == 1 else many or one + 's'}"
 
 
-def first_named(names: Sequence[str], most: int) -> str:
+def first_named(names: Sequence[str], most: int, sep: str = ", ") -> str:
     """The first ``most`` of ``names`` and how many more: "a.txt, b.txt, c.txt and 4 more" (the count as ``counted``
-    words it, "and 1,204 more"); all of them when there are no more."""
-    shown = ", ".join(names[:most])
+    words it, "and 1,204 more"); all of them when there are no more. ``sep``: between two (names holding commas)."""
+    shown = sep.join(names[:most])
     return f"{shown} and {len(names) - most:,} more" if len(names) > most else shown
 
 

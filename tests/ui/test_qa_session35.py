@@ -79,3 +79,43 @@ def test_the_key_that_settles_the_last_difference_is_not_said_to_come_after_the_
         qtbot.waitUntil(lambda: "t.txt is marked reviewed: this change comes after its review" in w.message.text())
     finally:
         close_window(w)
+
+
+TRAVEL = "Otieno will fly to Busan before returning to Nairobi."
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_the_adjudication_heading_names_each_event_that_keeps_the_document_from_being_reviewed(qtbot, tmp_path):
+    """Seed 001 under Xvfb: every item settled, the heading said "not marked reviewed: “fly”: Movement:Transport needs
+    Artifact, and 1 more (fill it, then G)": the reviewer filled "fly", pressed G, and only then read that "returning"
+    lacked one too. Each event is named now (the first three)."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_support import close_window, open_window
+
+    def at(words: str) -> tuple[int, int]:
+        s = TRAVEL.index(words)
+        return s, s + len(words)
+
+    path = tmp_path / "team.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(TRAVEL, "t.txt")]).imported[0][1]
+        for name in ("alice", "bob"):
+            p.annotation_set, p.annotator = name, name
+            edits.add_entity(p, doc, *at("Busan"), "GPE")
+            for trigger in ("fly", "returning"):
+                edits.add_event(p, doc, "Movement:Transport", *at(trigger))
+    w = open_window(qtbot, path, annotator="vera", pipeline=None)
+    try:
+        w.actions_by_name["adjudicate"].trigger()
+        dlg = w._adjudication_window
+        qtbot.keyClick(dlg.tree, "g")  # every item agreed: not reviewed, two events without their Artifact
+        qtbot.waitUntil(lambda: "not marked reviewed" in dlg.heading.text())
+        said = dlg.heading.text()
+        assert (
+            "not marked reviewed: “fly”: Movement:Transport needs Artifact; “returning”: Movement:Transport needs "
+            "Artifact (fill them, then G)"
+        ) in said, said  # on main: "“fly”: … Artifact, and 1 more (fill it, then G)"
+    finally:
+        close_window(w)

@@ -39,7 +39,7 @@ from annotator.teams.differences import (
 )
 from annotator.teams.merge_categories import said_choices
 from annotator.teams.sets import not_worked_on
-from annotator.wording import counted
+from annotator.wording import counted, first_named
 from ui.commands import CoreEditCommand
 from ui.dialogs.keys import close_buttons
 from ui.dialogs.problems import problem_text
@@ -52,6 +52,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SET_KEYS = "ABCDFHIJKL"  # E and G are taken by Edit and aGreed
 SETTLED = QColor("#8a8a8a")
+NAMED_LACKING = 3  # the events lacking a required role the heading names; the rest counted
 TEXT_MOST = 40  # characters of a difference's words in the Text column ("…" last when cut, whole in its tooltip)
 
 
@@ -392,7 +393,9 @@ class AdjudicationWindow(QDialog):
 
     def _not_reviewed(self) -> str:
         """Why a document whose every difference is settled is not marked reviewed: an event of the final set lacks a
-        required role (``adj.lacking_roles``), named in the words Ctrl+Enter's question uses; "" when not so."""
+        required role (``adj.lacking_roles``), named in the words Ctrl+Enter's question uses, each event (the first
+        ``NAMED_LACKING``: the heading said "and 1 more" until session 35, and the reviewer met the next one only after
+        she had filled the first and pressed G); "" when not so."""
         c = self.controller
         if c.project is None or c.doc is None or c.edits_waiting() or c.doc.status == "reviewed":
             return ""
@@ -401,9 +404,12 @@ class AdjudicationWindow(QDialog):
         lacking = adj.lacking_roles(c.project, c.doc.id)
         if not lacking:
             return ""
-        n = len({p.event_id for p in lacking})
-        first = f"{problem_text(c, lacking[0])}{f', and {n - 1} more' if n > 1 else ''}"
-        return f"not marked reviewed: {first} (fill it, then G)"
+        each: dict[int | None, Any] = {}
+        for p in lacking:  # each event's first problem, in the list's order
+            each.setdefault(p.event_id, p)
+        named = [problem_text(c, p) for p in each.values()]
+        shown = first_named(named, NAMED_LACKING, sep="; ")
+        return f"not marked reviewed: {shown} (fill {'it' if len(named) == 1 else 'them'}, then G)"
 
     def _say_not_reviewed(self, said: str = "") -> None:
         """The status line after a decision: why the document is not marked reviewed first (a line too long for the
