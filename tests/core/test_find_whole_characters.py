@@ -57,7 +57,25 @@ def test_find_s_matches_agree_with_the_cluster_edges_on_random_mixes():
 
     from annotator.graphemes import ClusterEdges
 
-    pieces = ["🇻🇳", "🇺🇸", "🇻", "👨\u200d👩\u200d👧", "👨", "👍🏽", "👍", "क्ष", "क", "कि", "्", "ᄒ", "ᅡ", "ᆫ", "x", " ", "🏛"]
+    pieces = [
+        "🇻🇳",
+        "🇺🇸",
+        "🇻",
+        "👨\u200d👩\u200d👧",
+        "👨",
+        "👍🏽",
+        "👍",
+        "क्ष",
+        "क",
+        "कि",
+        "्",
+        "ᄒ",
+        "ᅡ",
+        "ᆫ",
+        "x",
+        " ",
+        "🏛",
+    ]
     rng = random.Random(35)
     for _ in range(400):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))

@@ -119,3 +119,43 @@ def test_the_adjudication_heading_names_each_event_that_keeps_the_document_from_
         ) in said, said  # on main: "“fly”: … Artifact, and 1 more (fill it, then G)"
     finally:
         close_window(w)
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_e_on_an_event_item_selects_that_event_so_a_role_key_fills_it(qtbot, tmp_path):
+    """Seed 002 under Xvfb: every item settled, "injured" lacking its Victim; E on the "injured" row ("E: edit",
+    settled as the reviewer's own edit, selected in the main window) selected its words, not the event: the Event
+    panel said "No event selected", and a role key there would say "Select an event first". It selects the event."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_support import close_window, open_window
+
+    def at(words: str) -> tuple[int, int]:
+        s = TRAVEL.index(words)
+        return s, s + len(words)
+
+    path = tmp_path / "team.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(TRAVEL, "t.txt")]).imported[0][1]
+        for name in ("alice", "bob"):
+            p.annotation_set, p.annotator = name, name
+            edits.add_entity(p, doc, *at("Otieno"), "PERSON")
+            edits.add_event(p, doc, "Movement:Transport", *at("fly"))
+    w = open_window(qtbot, path, annotator="vera", pipeline=None)
+    try:
+        c = w.controller
+        w.actions_by_name["adjudicate"].trigger()
+        dlg = w._adjudication_window
+        qtbot.keyClick(dlg.tree, "g")  # agreed: "fly" lacks its Artifact, not reviewed
+        fly = next(d for d in dlg.diffs if d.kind == "event")
+        dlg.select(fly.id)
+        qtbot.keyClick(dlg.tree, "e")
+        (event,) = c.events.values()
+        assert c.current_event == event.id  # on main: None (the words selected, not the event)
+        dlg.close()
+        w.view.select_cp(*at("Otieno"))
+        qtbot.keyClick(w.view, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # Artifact
+        qtbot.waitUntil(lambda: any(a.role == "Artifact" for a in c.events[event.id].arguments))
+    finally:
+        close_window(w)

@@ -430,7 +430,8 @@ class AdjudicationWindow(QDialog):
         self._next()
 
     def edit_current(self) -> None:
-        """Settle as the reviewer's own edit and put the selection on it in the main window."""
+        """Settle as the reviewer's own edit and put the selection on it in the main window: an event item's event
+        selected, so its role keys fill it (the words alone were, until session 35: "No event selected")."""
         d = self.current()
         if d is None:
             return
@@ -443,8 +444,17 @@ class AdjudicationWindow(QDialog):
         elif w is not None:
             w.view.show_cp(d.start, d.end)  # scrolls there (and drops the selection) ...
             w.view.select_cp(d.start, d.end)  # ... so select afterwards
+            if d.kind == "event":  # the event itself, as a click on its trigger: its role keys act on it
+                self.controller.select_event(self._main_event(d))
             w.activateWindow()
             w.view.setFocus()
+
+    def _main_event(self, d: Difference) -> int | None:
+        """The final set's event at the item's trigger (of a type one of the versions gave, if several are there)."""
+        types = {o.type for _, o in d.options if isinstance(o, EventOption)}
+        here = [v for v in self.controller.events.values() if (v.trigger_start, v.trigger_end) == (d.start, d.end)]
+        here.sort(key=lambda v: v.type not in types)
+        return here[0].id if here else None
 
     def take_all_from(self, set_name: str) -> None:
         """Shift+A…: ``set_name``'s version of every item left, one step on the undo stack (Ctrl+Z takes it back)."""
