@@ -153,6 +153,7 @@ def test_e_on_an_event_item_selects_that_event_so_a_role_key_fills_it(qtbot, tmp
         qtbot.keyClick(dlg.tree, "e")
         (event,) = c.events.values()
         assert c.current_event == event.id  # on main: None (the words selected, not the event)
+        assert w.view.selection_cp() is None  # the caret at the trigger: a role key does not make "fly" its filler
         dlg.close()
         w.view.select_cp(*at("Otieno"))
         qtbot.keyClick(w.view, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # Artifact

@@ -442,10 +442,11 @@ class AdjudicationWindow(QDialog):
 
             edit_categories(w)
         elif w is not None:
-            w.view.show_cp(d.start, d.end)  # scrolls there (and drops the selection) ...
-            w.view.select_cp(d.start, d.end)  # ... so select afterwards
-            if d.kind == "event":  # the event itself, as a click on its trigger: its role keys act on it
-                self.controller.select_event(self._main_event(d))
+            w.view.show_cp(d.start, d.end)  # scrolls there, the caret at its start (and drops the selection) ...
+            if d.kind == "event":  # the event itself, as a click on its trigger: its role keys act on it (its words
+                self.controller.select_event(self._main_event(d))  # selected, a role key made them the filler)
+            else:
+                w.view.select_cp(d.start, d.end)  # ... so select afterwards
             w.activateWindow()
             w.view.setFocus()
 
