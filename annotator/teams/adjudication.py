@@ -15,7 +15,7 @@ import orjson
 
 from annotator import edits
 from annotator.errors import AnnotatorError, ValidationError
-from annotator.model import DEFAULT_SET, Change, RowChange
+from annotator.model import DEFAULT_SET, HUMAN, Change, RowChange
 from annotator.recorder import EditRecorder, run_edit
 from annotator.store import Project, now
 from annotator.teams.differences import (
@@ -173,12 +173,17 @@ def _apply_event(project: Project, diff: Difference, target: EventOption | None,
             key=lambda e: (
                 (e.trigger_start, e.trigger_end) != (target.trigger_start, target.trigger_end),
                 e.type != target.type,
+                e.state == "rejected",  # a suggestion rejected before is taken again only where nothing else is
             ),
             default=None,
         )
     for e in main:
-        if e is not keep:
+        if e is keep or e.state == "rejected":
+            continue
+        if e.source == HUMAN:  # made by hand (the reviewer's earlier decisions): taken out
             changes.append(edits.delete_event(project, e.id))
+        else:  # a suggester's (or an import's), decided or not: rejected, as an entity is (until session 35 deleted:
+            changes.append(edits.reject_event(project, e.id))  # its source and score gone, a version taken back new)
     if target is None:
         return changes
     attrs = dict(target.attributes)

@@ -59,3 +59,40 @@ def test_a_merge_that_keeps_every_decision_leaves_a_reviewed_document_reviewed(t
     assert main(["merge", str(team), str(tmp_path / "alice.annotator")]) == 0
     with Project(team, create=False, annotator="rita") as p:
         assert p.document(doc1).status == "reviewed"
+
+
+def test_taking_nothing_over_the_model_s_event_rejects_it_and_taking_it_back_accepts_the_same_one(tmp_path):
+    """Seed 001 (session 35): alice kept the model's Contact:Meet "held talks", bob rejected it; the reviewer's B (bob's
+    nothing) deleted the model's suggestion from main (``delete_event``), as the merge of carol's file (she kept it)
+    then made the reviewer take alice's version: a new event, 'added' by her, the suggester's source and score gone.
+    An entity taken as nothing is rejected, never deleted (model quality reads it); so is an event now, and taking a
+    version back accepts that same event."""
+    from annotator import edits
+    from annotator.recorder import undo
+    from test_adjudication_events import TEXT, _suggested_event
+
+    p = Project(tmp_path / "team.annotator", annotator="setup")
+    try:
+        from annotator.importing import IncomingDocument, import_documents
+
+        doc = import_documents(p, [IncomingDocument(text=TEXT, name="t")]).imported[0][1]
+        model = _suggested_event(p, doc, "attacked", "Conflict:Attack")
+        p.annotation_set, p.annotator = "alice", "alice"
+        edits.add_event(p, doc, "Conflict:Attack", *at(TEXT, "attacked"))
+        p.annotation_set, p.annotator = "bob", "bob"
+        edits.add_entity(p, doc, *at(TEXT, "Kabul"), "GPE")  # bob worked on it, without the event
+        p.annotation_set, p.annotator = "main", "rita"
+        item = next(d for d in differences(p, doc) if d.kind == "event")
+        ch = adjudication.take(p, item, "bob", "rita")
+        gone = p.event(model)  # on main: deleted (no such event)
+        assert (gone.state, gone.source) == ("rejected", "spacy:events")
+        undo(p, ch)
+        assert p.event(model).state == "suggested"
+        adjudication.take(p, item, "bob", "rita")
+        again = next(d for d in differences(p, doc) if d.kind == "event")
+        adjudication.take(p, again, "alice", "rita")
+        kept = p.event(model)  # the model's own event, accepted: its source stays
+        assert (kept.state, kept.source) == ("accepted", "spacy:events")
+        assert [e.id for e in p.events(doc, "main") if e.state != "rejected"] == [model]
+    finally:
+        p.close()
