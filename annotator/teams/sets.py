@@ -112,6 +112,14 @@ def not_worked_on(project: Project, doc_id: int) -> list[str]:
     return sorted(set(records) - covering_sets(project, doc_id))
 
 
+def still_in_progress(project: Project, doc_id: int) -> list[str]:
+    """The sets merged for a document whose annotator worked on it but had not finished it: her status for it was
+    ``in_progress`` in her file (not marked annotated or reviewed there), for the reviewer to be told before she
+    settles half-done work."""
+    records = document_meta(project, doc_id).get(META_KEY) or {}
+    return sorted(n for n, r in records.items() if isinstance(r, dict) and r.get("status") == "in_progress")
+
+
 def covering_sets(project: Project, doc_id: int) -> set[str]:
     """The sets that cover a document (as ``covered_documents`` says), "main" included when it does."""
     names = project.db.sets_with_decisions(doc_id)

@@ -160,3 +160,39 @@ def test_e_on_an_event_item_selects_that_event_so_a_role_key_fills_it(qtbot, tmp
         qtbot.waitUntil(lambda: any(a.role == "Artifact" for a in c.events[event.id].arguments))
     finally:
         close_window(w)
+
+
+@pytest.mark.slow  # a window of its own and a merge: ~3 s
+def test_the_adjudication_heading_says_whose_work_on_the_document_was_still_in_progress(qtbot, tmp_path):
+    """Seed 005 under Xvfb: dave's batch merged with 005 still in progress in his file (four dates rejected, the rest
+    undecided); the document waited for adjudication, its list read "0 items, 0 to settle; sets A = dave", and
+    nothing said his work there was half done. The heading says it now, as it says whose file had it unworked."""
+    import shutil
+
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.teams.merge import merge_projects
+    from ui_support import close_window, open_window
+
+    team = tmp_path / "team.annotator"
+    with Project(team, annotator="lead") as p:
+        import_documents(p, [IncomingDocument(TEAM_TEXT, "t.txt")])
+    for who in ("alice", "dave"):
+        shutil.copy(team, tmp_path / f"{who}.annotator")
+        with Project(tmp_path / f"{who}.annotator", create=False, annotator=who) as p:
+            doc = p.document_ids()[0]
+            edits.add_entity(p, doc, 16, 20, "PERSON")  # Mary: in progress
+            if who == "alice":
+                edits.set_status(p, doc, "annotated")
+    with Project(team, create=False, annotator="rita") as p:
+        merge_projects(p, [tmp_path / "alice.annotator", tmp_path / "dave.annotator"])
+    w = open_window(qtbot, team, annotator="rita", pipeline=None)
+    try:
+        w.actions_by_name["adjudicate"].trigger()
+        said = w._adjudication_window.heading.text()
+        assert "sets A = alice, B = dave; not finished by dave (in progress in the file: merge it again when done)" in (
+            said
+        ), said  # on main: "…; sets A = alice, B = dave" alone
+    finally:
+        close_window(w)

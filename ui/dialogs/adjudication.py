@@ -38,7 +38,7 @@ from annotator.teams.differences import (
     final_events,
 )
 from annotator.teams.merge_categories import said_choices
-from annotator.teams.sets import not_worked_on
+from annotator.teams.sets import not_worked_on, still_in_progress
 from annotator.wording import counted, first_named
 from ui.commands import CoreEditCommand
 from ui.dialogs.keys import close_buttons
@@ -306,13 +306,20 @@ class AdjudicationWindow(QDialog):
         self.categories.setVisible(bool(choices))
 
     def _absent(self) -> str:
-        """The annotators whose file had the document but who did not work on it: why their column is missing."""
+        """The annotators whose file had the document but who did not work on it: why their column is missing; and
+        those whose work on it was still in progress in their file (half-done work, which a reviewer may wait for)."""
         c = self.controller
-        absent = not_worked_on(c.project, c.doc.id) if c.project is not None and c.doc is not None else []
-        if not absent:
+        if c.project is None or c.doc is None:
             return ""
-        files = "their files" if len(absent) > 1 else "the file"
-        return f"; not worked on by {', '.join(absent)} (status new in {files}: left out)"
+        absent, unfinished = not_worked_on(c.project, c.doc.id), still_in_progress(c.project, c.doc.id)
+        said = ""
+        if unfinished:  # her work here not done yet when her file was merged (session 35: said nowhere)
+            files = "their files" if len(unfinished) > 1 else "the file"
+            said += f"; not finished by {', '.join(unfinished)} (in progress in {files}: merge it again when done)"
+        if absent:
+            files = "their files" if len(absent) > 1 else "the file"
+            said += f"; not worked on by {', '.join(absent)} (status new in {files}: left out)"
+        return said
 
     def _set_columns(self) -> None:
         headers = ["Kind", "Difference", "Text", *[f"{SET_KEYS[i]}: {s}" for i, s in enumerate(self.sets)], "Decision"]
