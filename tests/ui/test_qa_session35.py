@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 FLAGS = "Talks in Hanoi 🇻🇳 went on, and Washington 🇺🇸 agreed."
 
@@ -70,7 +71,8 @@ def test_the_key_that_settles_the_last_difference_is_not_said_to_come_after_the_
         qtbot.keyClick(dlg.tree, "g")  # Mary: agreed
         qtbot.keyClick(dlg.tree, "b")  # Washington: bob's nothing, the last item: reviewed
         qtbot.waitUntil(lambda: w.controller.doc.status == "reviewed")
-        qtbot.wait(50)  # the line's note comes at the next turn of the loop
+        for _ in range(3):  # the line's note comes at the next turn of the loop (a QTimer.singleShot(0))
+            QApplication.processEvents()
         assert "comes after its review" not in w.message.text(), w.message.text()  # on main: said
         dlg.close()
         w.view.setFocus()

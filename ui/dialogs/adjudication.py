@@ -313,12 +313,12 @@ class AdjudicationWindow(QDialog):
             return ""
         absent, unfinished = not_worked_on(c.project, c.doc.id), still_in_progress(c.project, c.doc.id)
         said = ""
-        if unfinished:  # her work here not done yet when her file was merged (session 35: said nowhere)
-            files = "their files" if len(unfinished) > 1 else "the file"
-            said += f"; not finished by {', '.join(unfinished)} (in progress in {files}: merge it again when done)"
         if absent:
             files = "their files" if len(absent) > 1 else "the file"
             said += f"; not worked on by {', '.join(absent)} (status new in {files}: left out)"
+        if unfinished:  # her work here not done yet when her file was merged (session 35: said nowhere)
+            files = "their files" if len(unfinished) > 1 else "the file"
+            said += f"; not finished by {', '.join(unfinished)} (in progress in {files}: merge it again when done)"
         return said
 
     def _set_columns(self) -> None:
