@@ -42,18 +42,12 @@ from annotator.suggest.trigger_clues import (
     describes_noun,
     in_a_run,
     in_short_quote,
-    kinds_of_sides,
     listed_with_things,
     means,
     misfits,
     named_subject_and_object,
     neighbour_lemmas,
-    object_labels,
-    object_kinds,
-    objects_of,
-    of_weapons,
     own_against,
-    own_object,
     parties,
     person_pronoun,
     person_undergoing,
@@ -65,6 +59,14 @@ from annotator.suggest.trigger_clues import (
     state_of,
     unplaced_object,
     what_a_body_does,
+)
+from annotator.suggest.trigger_sides import (
+    kinds_of_sides,
+    object_labels,
+    object_kinds,
+    objects_of,
+    of_weapons,
+    own_object,
 )
 from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
 

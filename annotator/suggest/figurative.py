@@ -1,7 +1,7 @@
 """Figurative and non-event senses of event words, told by who takes part and where the word is said: a clash in
 words at a debate, a market's rally, a death of what has no life. Each reads ACE's definition of its type: an Attack
 is a physical act, a Demonstrate people gathering in public, a Life:Die the end of a living being's life. Pure
-functions of spaCy tokens, for the rule-based event suggester (``trigger_clues.kinds_of_sides``, ``event_rules``).
+functions of spaCy tokens, for the rule-based event suggester (``trigger_sides.kinds_of_sides``, ``event_rules``).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from typing import Any
 
 from annotator.suggest.arg_spans import PLACE_LABELS
 from annotator.suggest.noun_classes import noun_kind
-from annotator.suggest.trigger_clues import objects_of
+from annotator.suggest.trigger_sides import objects_of
 
 # units a sum is told per ("$1 an hour", "$5 a barrel"): units of time, and of goods or people priced one by one
 RATE_UNITS = frozenset(

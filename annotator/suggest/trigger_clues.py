@@ -1,7 +1,8 @@
 """What the parse says around a candidate trigger, for the rule-based event suggester (``event_rules``): a place
-noun naming a state one is put in, the means and the objects of an event word, a person undergoing it, a purpose
-clause, a caption's side, a cited term in short quotation marks, pronouns and definite objects, named subjects and
-objects, participants that fit no slot, and the cue words near the trigger. Pure functions of spaCy tokens.
+noun naming a state one is put in, the means of an event word, a person undergoing it, a purpose clause, a caption's
+side, a cited term in short quotation marks, pronouns and definite objects, named subjects and objects, participants
+that fit no slot, and the cue words near the trigger. Who does the act and what it is done to, as the blockers read
+them, is ``trigger_sides``'. Pure functions of spaCy tokens.
 """
 
 from __future__ import annotations
@@ -10,19 +11,8 @@ from typing import Any, Callable, Sequence
 
 from annotator.role_slots import LEAVING_VERBS, REACHING_VERBS
 from annotator.rules import takes
-from annotator.suggest.figurative import figurative_kinds
-from annotator.suggest.noun_classes import (
-    ANIMALS,
-    ARMED,
-    ECONOMY,
-    PROPOSALS,
-    QUANTITIES,
-    guess_label,
-    is_natural_force,
-    is_police,
-    is_weapon,
-    noun_kind,
-)
+from annotator.suggest.noun_classes import guess_label, noun_kind
+from annotator.suggest.trigger_sides import objects_of
 from annotator.suggest.types import ArgumentSuggestion
 
 NON_CORE = {"Time", "Place"}  # roles no participant of the event fills
@@ -125,171 +115,6 @@ def means(head: Any) -> frozenset[str]:
         if g.dep_ == "pobj"
         for x in (g, *(k for k in g.children if k.dep_ == "compound"))
     )
-
-
-def object_labels(head: Any, span: Any) -> frozenset[str]:
-    """ "obj:LABEL" (lowercase) for what a verb trigger is done to (its object outside the trigger) or a noun trigger
-    is of ("donation of arms"), by its entity label or the label its noun is guessed to name: a blocker
-    "obj:product" rules a type out where the thing given is a weapon or a vehicle (ACE: a Transfer-Money gives
-    money; "donated weapons" is a transfer of ownership). A passive verb's subject is what it is done to as well
-    ("shots were fired"), and a common noun with no label is "obj:thing", neither a person nor any named kind of
-    thing ("fired tear gas": no one dismissed)."""
-    return frozenset(f"obj:{label.lower()}" for o in objects_of(head, span) if (label := _object_kind(o)))
-
-
-def object_kinds(obj: Any, cues: frozenset[str], phrases: dict[str, list[tuple[str, ...]]]) -> frozenset[str]:
-    """The kinds a schema's ``object_triggers`` may ask of what a trigger is done to (``objects_of``): its entity
-    label, named or guessed from its noun, or "thing" for a common noun of no label (as ``object_labels``);
-    "weapon" (``noun_classes.is_weapon``); "cue" when it is a cue word of the type (``cues``), or ends a cue of
-    several words (``phrases``, by last word: "tear gas"); "named_person" when the pipeline names it a PERSON (a
-    visitor received, not "refugees" guessed a PERSON from the noun)."""
-    out = set()
-    label = _object_kind(obj)
-    if label:
-        out.add(label)
-    if obj.ent_type_ == "PERSON":
-        out.add("named_person")
-    if is_weapon(obj) or of_weapons(obj):
-        out.add("weapon")
-    low, doc = obj.lower_, obj.doc
-    if low in cues or obj.lemma_.lower() in cues:
-        out.add("cue")
-    for words in phrases.get(low, ()):
-        n = len(words)
-        if (
-            " ".join(words) in cues
-            and obj.i + 1 >= n
-            and all(doc[obj.i - n + 1 + k].lower_ == words[k] for k in range(n - 1))
-        ):
-            out.add("cue")
-    return frozenset(out)
-
-
-def of_weapons(noun: Any) -> bool:
-    """Whether a noun is a thing made of weapons, by its compound ("arms supplies", "weapons shipments", "missile
-    deliveries"; "arms", the plural, names weapons only): weapons moved, whatever the head noun (a trigger word of
-    another type, "supplies", names no event here)."""
-    return any(c.dep_ == "compound" and (is_weapon(c) or c.lower_ == "arms") for c in noun.children)
-
-
-def objects_of(head: Any, span: Any) -> list[Any]:
-    """What a verb trigger is done to (its object or its passive subject, outside the trigger) or a noun trigger is
-    of ("donation of arms")."""
-    if head.pos_ == "VERB":
-        return [c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and not span.start <= c.i < span.end]
-    if head.pos_ == "NOUN":
-        return [
-            g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
-        ]
-    return []
-
-
-def nature_subject(pairs: Sequence[tuple[str, Any]]) -> bool:
-    """Whether the subject the frame reads (a relative clause's noun too) is a force of nature ("the famine that struck
-    North Korea", "an earthquake hit the city"): no attacker (ACE's Attack is a violent act by one). A blocker
-    ``subj:nature`` rules a type out there."""
-    return any(slot in ("subj", "subj_intrans") and is_natural_force(tok) for slot, tok in pairs)
-
-
-def nature_object(pairs: Sequence[tuple[str, Any]]) -> bool:
-    """Whether what the frame reads as done to (the object, the passive subject) is a force of nature or an illness
-    ("firefighters battled the blaze", "doctors battled the epidemic", "battled cancer"): no one harmed (ACE's Attack
-    harms people, places and things). A blocker ``obj:nature`` rules a type out there."""
-    return any(slot in ("obj", "subjpass") and is_natural_force(tok) for slot, tok in pairs)
-
-
-def proposal_subject(pairs: Sequence[tuple[str, Any]]) -> bool:
-    """Whether the subject the frame reads is a thing put forward or agreed (``PROPOSALS``: "the new law targets
-    immigrants", "new rules target migrants", "the policy attacks the poor"): what it does is done in words, by no
-    attacker (ACE's Attacker is a person, an organization or a state). A blocker ``subj:no_one`` rules a type out
-    there."""
-    return any(
-        slot in ("subj", "subj_intrans") and tok.pos_ == "NOUN" and tok.lemma_.lower() in PROPOSALS
-        for slot, tok in pairs
-    )
-
-
-def own_object(head: Any, span: Any) -> bool:
-    """Whether a verb's object is a noun with a possessive pronoun ("holds her baby", "held his son"): one's own, held
-    in one's arms. A blocker ``obj:own`` rules a type out there for a weak word told with no cue of the type: the
-    movement of a person constrained by a state actor (ACE's Arrest-Jail) is told otherwise ("police held his son")."""
-    return head.pos_ == "VERB" and any(
-        o.dep_ == "dobj" and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in o.children)
-        for o in objects_of(head, span)
-    )
-
-
-# a dead person's body: no one whose movement is constrained ("the bodies were held at the morgue")
-DEAD_BODIES = frozenset({"body", "corpse", "remains"})
-
-
-def held_body(head: Any, span: Any) -> bool:
-    """Whether what a verb is done to (its object, its passive subject, the noun a participle describes) is a dead
-    body or a noun in the "of" phrase of one ("police held the bodies of the victims", "the bodies of 10 assailants
-    being held by police"): a thing kept, no person arrested or jailed (ACE's Arrest-Jail constrains a person's
-    movement). A blocker ``obj:body`` rules a type out there."""
-    done_to = objects_of(head, span) + ([head.head] if head.dep_ == "acl" else [])
-    return head.pos_ == "VERB" and any(
-        t.lemma_.lower() in DEAD_BODIES
-        or (t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in DEAD_BODIES)
-        for t in done_to
-    )
-
-
-def _counted(tok: Any) -> Any:
-    """What a count names: the noun of its "of" phrase ("hundreds of cattle": the cattle), else the noun itself."""
-    if tok.lemma_.lower() in QUANTITIES or tok.like_num:
-        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        return of[0] if of else tok
-    return tok
-
-
-def no_one_undergoing(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
-    """Whether who undergoes a verb (its object, its passive subject, the subject of an intransitive one, through a
-    count's "of") is an animal or a thing put forward or agreed ("the dog died", "hundreds of cattle were killed",
-    "killed the bill", "killed the deal"): no person's life ends (ACE's Life:Die), no person, place or thing is harmed
-    ("struck down the rules", "shot two elephants": ACE's Attack). A blocker ``obj:no_one`` rules a type out there."""
-    return head.pos_ == "VERB" and any(
-        slot in ("obj", "subjpass", "subj_intrans")
-        and (t := _counted(tok)).pos_ == "NOUN"
-        and not t.ent_type_
-        and t.lemma_.lower() in ANIMALS | PROPOSALS | ECONOMY
-        for slot, tok in pairs
-    )
-
-
-SEARCHES = frozenset({"raid"})  # a search by the police as often as an attack ("a police raid")
-ARRESTS = frozenset({"arrest", "detain", "apprehend"})  # what the police do at a search
-
-
-def police_search(head: Any) -> bool:
-    """Whether a raid is told with the police or the authorities, or an arrest, in its sentence and with no armed
-    force there: a search by law enforcement ("arrested 25 men after a raid on a perfume shop", "found in a raid of his
-    home, according to police", "police seized weapons in the raid"), no violent act causing harm (ACE's Attack);
-    "soldiers killed ten militants in a raid", "police and soldiers raided the camp" stay. A blocker ``raid:police``
-    rules a type out there."""
-    if head.lemma_.lower() not in SEARCHES:
-        return False
-    police = any(is_police(t) or (t.pos_ == "VERB" and t.lemma_.lower() in ARRESTS) for t in head.sent)
-    return police and not any(t.pos_ == "NOUN" and t.lemma_.lower() in ARMED for t in head.sent)
-
-
-def kinds_of_sides(head: Any, span: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[str]:
-    """The blocker kinds read on who does the act and who undergoes it: ``subj:nature`` (``nature_subject``),
-    ``obj:body`` (``held_body``), ``obj:no_one`` (``no_one_undergoing``), ``raid:police`` (``police_search``) and
-    the figurative senses' (``figurative.figurative_kinds``)."""
-    return frozenset(
-        kind
-        for kind, said in (
-            ("subj:nature", nature_subject(pairs)),
-            ("obj:nature", nature_object(pairs)),
-            ("subj:no_one", proposal_subject(pairs)),
-            ("obj:body", held_body(head, span)),
-            ("obj:no_one", no_one_undergoing(head, pairs)),
-            ("raid:police", police_search(head)),
-        )
-        if said
-    ) | figurative_kinds(head, pairs)
 
 
 # verbs whose object is the place gone from or to (``role_slots``: "fled Ukraine", "visited the front lines"), less
@@ -482,12 +307,6 @@ def in_a_run(head: Any) -> bool:
         and first.head.lower_ == "of"
         and first.head.head.lemma_.lower() in RUN_NOUNS
     )
-
-
-def _object_kind(obj: Any) -> str | None:
-    """What a trigger is done to is of: its noun's kind (``noun_classes.noun_kind``), or "thing" for a common noun
-    of none."""
-    return noun_kind(obj) or ("thing" if obj.pos_ == "NOUN" else None)
 
 
 def possessive_pronoun(head: Any) -> bool:
