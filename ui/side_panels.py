@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabWidget
 
-from ui.panels.documents import least_width as documents_least_width
+from ui.panels.document_widths import least_width as documents_least_width
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller

@@ -20,8 +20,8 @@ from ui.palette import label_colors
 from ui.plain import categories_line, state_shown
 from ui.panels.events import list_order
 from ui.documents_width import DocumentsWidth, share_width
-from ui.panels.documents import NAMES_MEASURED
-from ui.panels.documents import least_width as documents_least_width
+from ui.panels.document_widths import NAMES_MEASURED
+from ui.panels.document_widths import least_width as documents_least_width
 from ui.side_panels import SidePanels
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -57,7 +57,7 @@ def test_the_status_column_fits_every_status_not_only_those_shown_when_filled(qt
 def test_the_status_stays_whole_beside_the_waiting_marker_at_the_least_width(qtbot):
     """The marker of a document waiting for adjudication takes room in the Status column: at the panel's least width
     (set before the project is known) the Status ran past the viewport's edge."""
-    from ui.panels.documents import least_width
+    from ui.panels.document_widths import least_width
 
     panel = DocumentPanel()
     panel.setMinimumWidth(least_width(panel))  # as the window sets it when it builds the panel

@@ -265,7 +265,8 @@ def test_document_names_stay_told_apart_in_the_least_panel(qtbot, qapp, names, b
     others: "dev_00…le.txt" 40 times, and "000…txt", "001_….txt" under 14 pt (a floor of 100 pixels)."""
     from PySide6.QtGui import QFont
 
-    from ui.panels.documents import DocumentPanel, least_width
+    from ui.panels.document_widths import least_width
+    from ui.panels.documents import DocumentPanel
     from ui_support import show_widget
 
     was = QFont(qapp.font())
