@@ -13,7 +13,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QFont,
     QKeySequence,
     QResizeEvent,
     QShortcut,
@@ -21,13 +20,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from annotator import kept_messages
 from annotator.errors import AnnotatorError
-from annotator.read_only import ASKED as ASKED_READ_ONLY
 from annotator.store import BUSY_TIMEOUT_MS
 from ui import theme as themes
 from ui.after_paint import AfterPaint
@@ -48,7 +44,6 @@ from ui.extra_menus import add_review_menu, add_training_menu
 from ui.menus import build_menus
 from ui.status_line import StatusLine
 from ui.panels.find_bar import FindBar
-from ui.elided import SLACK, ElidedLabel
 from ui.moved_bar import MovedBar
 from ui.panels.legend import Legend, LegendArea
 from ui.panels.table_model import keys_look
@@ -60,6 +55,7 @@ from ui.project_files import is_project_file
 from ui.window_files import FilesAndWork
 from ui.window_flow import WindowFlow
 from ui.window_panels import WindowPanels
+from ui import window_widgets
 from ui.workers import Worker
 
 WRITE_ACTIONS = (
@@ -94,16 +90,6 @@ PROJECT_ACTIONS = (
 )  # off with no project open (a first start, File > Close project), as WRITE_ACTIONS are
 
 
-def read_only_banner_text(project: Any) -> str:
-    """The banner over the text of a project open read-only: the file, why (``Project.read_only_why``), what works,
-    and the one line of advice that reason calls for (a folder not writable is the folder's to fix, not the file's)."""
-    why = getattr(project, "read_only_why", None) or ASKED_READ_ONLY
-    return (
-        f"Read-only: {project.path.name}: {why.text}. You can read and export; edits, import and pre-annotation are "
-        f"off. {why.advice()}"
-    )
-
-
 class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
     def __init__(
         self,
@@ -135,28 +121,8 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.edit_actions.events.without_picker = bool(settings.get("event_without_picker"))
         self.view.context_menu_builder = self._context_menu
         self.after_view_paint = AfterPaint(self.view.viewport())  # the side panels fill after the text is drawn
-        # the document's name and status, elided in the middle to the room there is (whole in its tooltip): it
-        # asked for the whole name, and at 960x540 (1920x1080 scaled twice) the window ran past the screen's edge
-        self.title = ElidedLabel("", least=12, mode=Qt.TextElideMode.ElideMiddle, ink=SLACK)
-        title_font = QFont(self.title.font())  # 13 pt bold, larger under a larger application font (it stayed 13 pt,
-        title_font.setPointSizeF(max(13.0, QApplication.font().pointSizeF() * 1.3))  # smaller than the lists at 14)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
-        self.title.setStyleSheet("padding: 4px 6px")
-        # the document's categories (a text classification's labels) after its name and status, in the room left
-        # (elided at the end, the whole in the tooltip): the name and status come first
-        self.categories_shown = ElidedLabel("", least=0, ink=SLACK)
-        plain_font = QFont(title_font)
-        plain_font.setBold(False)
-        self.categories_shown.setFont(plain_font)
-        self.categories_shown.setStyleSheet("padding: 4px 6px 4px 0px")
-        self.categories_shown.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        title_row = QWidget()
-        row = QHBoxLayout(title_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        row.addWidget(self.title)
-        row.addWidget(self.categories_shown, 1)
+        # the document's name and status over the text, its categories beside them (ui/window_widgets.py)
+        self.title, self.categories_shown, title_row = window_widgets.title_row()
         self.legend = Legend()
         self.legend.labelClicked.connect(self.edit_actions.label)
         self.find_bar = FindBar(self.view, lambda: c.doc.text if c.doc is not None else "", self._chosen_range)
@@ -172,13 +138,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.edit_actions.live_triggers,
         )
         self.find_bar.filler = partial(bar_filler, c)  # a role key in the bar: the span or name the match lies in
-        self.read_only_banner = QLabel("")  # shown while the project file is open read-only
-        self.read_only_banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.read_only_banner.setWordWrap(True)
-        self.read_only_banner.setStyleSheet(
-            "background: #fff3c4; color: #5a4300; padding: 4px 6px; border: 1px solid #e0c060"
-        )
-        self.read_only_banner.hide()
+        self.read_only_banner = window_widgets.read_only_banner()  # shown while the project file is open read-only
         self.moved_bar = MovedBar()  # the project file renamed, moved or deleted while open (WindowFlow.offer_reopen)
         self.moved_bar.answered.connect(lambda had_keys: had_keys and self.view.setFocus())  # the keys the text's
         self.moved_recall = self.moved_bar.recall  # in the status bar: the choices again once answered
@@ -331,7 +291,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.fit_documents_to_names()
         p = self.controller.project
         read_only = p is not None and p.read_only
-        self.read_only_banner.setText(read_only_banner_text(p) if read_only and p is not None else "")
+        self.read_only_banner.setText(window_widgets.read_only_banner_text(p) if read_only and p is not None else "")
         self.read_only_banner.setVisible(read_only)
         self._follow_project_actions()
         if p is None:  # closed (File > Close project, or before another opens): the title as at a start, and what the

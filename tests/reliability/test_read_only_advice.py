@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PROBE = r"""
 import json, sys
 from annotator.store import Project
-from ui.main_window import read_only_banner_text
+from ui.window_widgets import read_only_banner_text
 with Project(sys.argv[1], create=False) as p:
     why = p.read_only_why
     print(json.dumps({"kind": why.kind.value if why else None, "banner": read_only_banner_text(p)}))
@@ -69,7 +69,7 @@ def test_a_folder_not_writable_is_a_kind_with_the_folder_in_its_advice(tmp_path,
     """The folder's case told by its kind, never by its words; its advice names the folder (as ``nobody`` sees it:
     ``os.access`` answers as that user would)."""
     from annotator import opencheck
-    from ui.main_window import read_only_banner_text
+    from ui.window_widgets import read_only_banner_text
 
     path = tmp_path / "p.annotator"
     _make(path)
