@@ -24,10 +24,10 @@ def make_meet(qtbot, w):  # type: ignore[no-untyped-def]
 
 
 def test_alt_n_reads_the_tokens_once_and_goes_past_the_nearest_into_the_whole_list(qtbot, window, monkeypatch):
-    from ui import event_actions
+    from ui import role_filling
 
     w, c = window, window.controller
-    monkeypatch.setattr(event_actions, "CANDIDATES_FIRST", 1)  # the first press makes the shortest list it can
+    monkeypatch.setattr(role_filling, "CANDIDATES_FIRST", 1)  # the first press makes the shortest list it can
     ev_id = make_meet(qtbot, w)
     ev = c.events[ev_id]
     role = c.schema.event_type(ev.type).roles[0]
