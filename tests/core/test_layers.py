@@ -10,6 +10,7 @@ import ast
 import functools
 import re
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,6 +27,17 @@ def walk(node: ast.AST) -> list[ast.AST]:
     """``ast.walk`` of a parsed tree's node, once per test process: the checks walk each module again, a candidate's
     function within it again (walking them was ~75% of these tests' CPU time on a0762830)."""
     return list(ast.walk(node))
+
+
+def modules_whose_source(found: Callable[[str], object], folders: tuple[str, ...] = ("annotator", "ui")) -> list[str]:
+    """The modules of ``folders`` (their paths in the checkout, sorted) whose source ``found`` is true of: the checks
+    below that a concern's code stands in its owner alone."""
+    return sorted(
+        p.relative_to(ROOT).as_posix()
+        for folder in folders
+        for p in (ROOT / folder).rglob("*.py")
+        if found(p.read_text(encoding="utf-8"))
+    )
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -346,12 +358,7 @@ def test_the_role_rules_are_the_rule_module_s():
 def test_utf16_is_counted_in_offsets_alone():
     """The one offset conversion: code points and UTF-16 units are converted, and UTF-16 lengths counted, by
     annotator/offsets.py (Utf16Map, utf16_length); the WebAnno reader encoded each sentence to count its units."""
-    found = sorted(
-        p.relative_to(ROOT).as_posix()
-        for folder in ("annotator", "ui")
-        for p in (ROOT / folder).rglob("*.py")
-        if re.search(r"(en|de)code\(\s*[\"']utf[-_]?16", p.read_text(encoding="utf-8"), re.IGNORECASE)
-    )
+    found = modules_whose_source(lambda source: re.search(r"(en|de)code\(\s*[\"']utf[-_]?16", source, re.IGNORECASE))
     assert found == []
 
 
@@ -503,12 +510,7 @@ def test_the_liveness_check_sees_os_kill_0():
 def test_whether_a_process_lives_is_asked_of_one_function():
     """``child_process.process_alive`` says whether a process lives (another user's too); the file's identity
     (``fileid``: a killed run's log) and the per-user index (``whereabouts``: pruning) each tested it themselves."""
-    found = sorted(
-        p.relative_to(ROOT).as_posix()
-        for folder in ("annotator", "ui")
-        for p in (ROOT / folder).rglob("*.py")
-        if liveness_tests(p.read_text(encoding="utf-8"))
-    )
+    found = modules_whose_source(liveness_tests)
     assert found == ["annotator/child_process.py"]
 
 
@@ -629,12 +631,7 @@ def test_a_file_a_reader_cannot_read_is_refused_in_one_place():
     the text files' reader, the .txt and .json readers, the DocBin reader, the JSON export's and brat's
     annotation.conf each wrote out the same try and message. brat's document of several files (its text and its
     parts, read together) is refused by its name (``brat_read``)."""
-    found = sorted(
-        p.relative_to(ROOT).as_posix()
-        for folder in ("annotator", "ui")
-        for p in (ROOT / folder).rglob("*.py")
-        if re.search(r"cannot read: \{exc\.strerror", p.read_text(encoding="utf-8"))
-    )
+    found = modules_whose_source(lambda source: re.search(r"cannot read: \{exc\.strerror", source))
     assert found == ["annotator/formats/brat_read.py", "annotator/formats/reading.py"]
 
 
@@ -864,12 +861,7 @@ def test_a_text_s_digest_is_made_by_one_function():
     """A document's digest as the project keeps it (``documents.sha256``) is ``import_rows.sha256_text``: doccano's
     members' files (``formats/members.py``) and the token exports' texts found again (``formats/onto_stored.py``, of
     the text without its whitespace) wrote it out again."""
-    found = sorted(
-        p.relative_to(ROOT).as_posix()
-        for folder in ("annotator", "ui")
-        for p in (ROOT / folder).rglob("*.py")
-        if TEXT_DIGEST.search(p.read_text(encoding="utf-8"))
-    )
+    found = modules_whose_source(lambda source: TEXT_DIGEST.search(source))
     assert found == ["annotator/import_rows.py"]
 
 
@@ -880,12 +872,7 @@ def test_how_long_a_connection_waits_on_a_busy_file_is_the_store_s():
     """How long a connection to a project's file waits while another program writes it is ``store.BUSY_TIMEOUT_MS``
     (the project's own connection, the app's closing and kept edits): the JSON export's reader threads
     (``formats/json_stream.py``) and its second process (``formats/json_split.py``) spelt it again as 10000."""
-    found = sorted(
-        p.relative_to(ROOT).as_posix()
-        for folder in ("annotator", "ui")
-        for p in (ROOT / folder).rglob("*.py")
-        if BUSY_WAIT_NUMBER.search(p.read_text(encoding="utf-8"))
-    )
+    found = modules_whose_source(lambda source: BUSY_WAIT_NUMBER.search(source))
     assert found == []
 
 
@@ -1090,12 +1077,7 @@ def test_a_noun_s_kind_is_told_by_one_function():
     wrote it out in eleven places of six modules (``trigger_clues`` and ``arg_spans`` each with a private copy of
     the function), so a change of what a noun's kind is (a name's label the NER got wrong) would have reached
     some of its readers and not the others."""
-    found = sorted(
-        p.relative_to(ROOT).as_posix()
-        for folder in ("annotator", "ui")
-        for p in (ROOT / folder).rglob("*.py")
-        if NOUN_KIND_SPELT.search(p.read_text(encoding="utf-8"))
-    )
+    found = modules_whose_source(lambda source: NOUN_KIND_SPELT.search(source))
     assert found == ["annotator/suggest/noun_classes.py"]
 
 
@@ -1104,12 +1086,7 @@ def test_the_label_a_guessed_noun_fills_a_role_with_is_told_by_one_function():
     takes, a place's other kinds in a role of places alone) is ``noun_classes.label_taken``: the rule suggester wrote
     it twice (``event_args``, once with the rule on places), the DyGIE++ reader once and the role heads' offer once
     more as a test on label sets (``role_heads._fits``)."""
-    found = sorted(
-        p.relative_to(ROOT).as_posix()
-        for folder in ("annotator", "ui")
-        for p in (ROOT / folder).rglob("*.py")
-        if "alternative_labels(" in p.read_text(encoding="utf-8")
-    )
+    found = modules_whose_source(lambda source: "alternative_labels(" in source)
     assert found == ["annotator/suggest/noun_classes.py"]
 
 
@@ -1117,10 +1094,5 @@ def test_a_damaged_project_file_is_worded_by_its_error_alone():
     """ "PATH: the project file is damaged (WHY); ..." is ``errors.DamagedProjectError``'s wording: the open's check
     (``store``), the header's (``project_file``), SQLite's damage met at a read or a save and the file with a stray
     log (``opencheck``) wrote it five ways; they raise the typed error with what they found."""
-    found = sorted(
-        p.relative_to(ROOT).as_posix()
-        for folder in ("annotator", "ui")
-        for p in (ROOT / folder).rglob("*.py")
-        if re.search(r"project file[^\n]* is damaged \(", p.read_text(encoding="utf-8"))
-    )
+    found = modules_whose_source(lambda source: re.search(r"project file[^\n]* is damaged \(", source))
     assert found == ["annotator/errors.py"]
