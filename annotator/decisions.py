@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from annotator.errors import StaleChangeError, ValidationError
+from annotator.errors import DeletedElsewhereError, ValidationError
 from annotator.model import HUMAN
 from annotator.recorder import EditRecorder
 from annotator.store import now
@@ -75,9 +75,7 @@ def edit_event(rec: EditRecorder, event_id: int, values: dict | None = None, fil
     db = rec.project.db
     state = db.event_state(event_id)
     if state is None:  # deleted by another window or process between the caller's read and this transaction
-        raise StaleChangeError(
-            f"the event {event_id} was deleted elsewhere (another window or process); nothing was changed"
-        )
+        raise DeletedElsewhereError(f"the event {event_id}")
     if state == "rejected":  # no annotation: rejecting took its arguments, and a role filled there was kept hidden
         word = db.trigger_text(event_id)
         raise ValidationError(f"“{word}” is a rejected event: Enter takes it back first; nothing was changed")

@@ -225,6 +225,15 @@ class StaleChangeError(AnnotatorError):
     """An edit was aimed at a row that was changed or deleted elsewhere since the view showed it."""
 
 
+class DeletedElsewhereError(StaleChangeError):
+    """The row an edit was aimed at (``what``: "the PERSON span [0, 11)", "the event 12") was deleted by another
+    window or process since the view showed it: nothing was changed. One wording for the edits that check it."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        super().__init__(f"{what} was deleted elsewhere (another window or process); nothing was changed")
+
+
 class TrainingCancelled(AnnotatorError):
     """The user cancelled a training run; no model was put in use."""
 

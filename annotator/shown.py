@@ -10,7 +10,7 @@ from typing import Iterable
 
 import orjson
 
-from annotator.errors import StaleChangeError
+from annotator.errors import DeletedElsewhereError, StaleChangeError
 from annotator.model import Entity, Event
 from annotator.store import Project
 
@@ -30,7 +30,7 @@ def check_as_shown(project: Project, row_id: int, expected: Entity | Event | Non
         what = f"the {expected.label} span [{expected.start}, {expected.end})"
     row = project.row(table, row_id)
     if row is None:
-        raise StaleChangeError(f"{what} was deleted elsewhere (another window or process); nothing was changed")
+        raise DeletedElsewhereError(what)
     same = all(row.get(f, getattr(expected, f)) == getattr(expected, f) for f in fields)
     if same and isinstance(expected, Event):
         same = orjson.loads(row["attributes"] or "{}") == dict(expected.attributes)

@@ -22,6 +22,7 @@ from annotator.history import Outcome, Step
 from annotator.model import Argument, Change
 from annotator.store import Project
 from annotator import write_queue
+from ui.plain import out_of_history_said
 
 
 class EditHost(Protocol):
@@ -206,9 +207,7 @@ class CoreEditCommand(QUndoCommand):
         elif outcome.dropped:
             assert outcome.error is not None
             self.setObsolete(True)  # QUndoStack.undo/redo delete it; the file keeps what it has
-            self.controller.report_failure(
-                outcome.error, f"{outcome.error} — “{self.text()}” was removed from the undo history"
-            )
+            self.controller.report_failure(outcome.error, out_of_history_said(outcome.error, self.text()))
         elif outcome.kept:
             assert outcome.error is not None
             self.controller.undo_stack.hold()

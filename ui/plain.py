@@ -89,3 +89,10 @@ def categories_line(categories: list[str]) -> tuple[str, tuple[str, ...]]:
     head, n = "—  categories: ", len(categories)
     shorter = [f"{head}{', '.join(categories[:k])} and {n - k} more" for k in range(n - 1, 0, -1)]
     return head + ", ".join(categories), tuple(shorter + ([f"—  {n} categories"] if n > 1 else []))
+
+
+def out_of_history_said(error: object, step: str) -> str:
+    """What the line says of a step an undo or redo could not make (``error``, the file's refusal), taken out of the
+    undo history: the refusal, then the step by its name (``QUndoCommand.text``), one wording for the edits' steps
+    (``ui.commands``) and the annotation sets' (``ui.set_steps``)."""
+    return f"{error} — “{step}” was removed from the undo history"

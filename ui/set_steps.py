@@ -25,6 +25,7 @@ from annotator.errors import AnnotatorError, BusyError
 from annotator.store import Project
 from annotator.teams.set_names import SetChange, SetInfo, drop_set, rename_set, set_list
 from annotator.write_queue import write_when_free
+from ui.plain import out_of_history_said
 from ui.workers import Worker
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -179,7 +180,7 @@ class RenameSet(QUndoCommand):
             return
         if error is not None and not isinstance(error, BusyError):
             self.setObsolete(True)  # the move below deletes it (QUndoStack.setIndex)
-            self.window.show_error(f"{error} — “{self.text()}” was removed from the undo history")
+            self.window.show_error(out_of_history_said(error, self.text()))
         elif error is not None:  # given up while another program still wrote: the step where the file has it
             way = "Undo" if self.applied else "Redo"
             self.window.show_error(

@@ -1096,3 +1096,11 @@ def test_a_damaged_project_file_is_worded_by_its_error_alone():
     log (``opencheck``) wrote it five ways; they raise the typed error with what they found."""
     found = modules_whose_source(lambda source: re.search(r"project file[^\n]* is damaged \(", source))
     assert found == ["annotator/errors.py"]
+
+
+def test_a_row_deleted_elsewhere_and_a_step_out_of_the_undo_history_are_worded_once():
+    """ "… was deleted elsewhere (another window or process); nothing was changed" is ``errors.DeletedElsewhereError``'s
+    (``shown.check_as_shown`` and ``decisions.edit_event`` wrote it), and "… — “STEP” was removed from the undo
+    history" ``ui.plain.out_of_history_said`` (the edits' steps and the annotation sets' wrote it)."""
+    assert modules_whose_source(lambda source: "was deleted elsewhere (" in source) == ["annotator/errors.py"]
+    assert modules_whose_source(lambda source: "was removed from the undo history" in source) == ["ui/plain.py"]
