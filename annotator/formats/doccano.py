@@ -39,6 +39,7 @@ from annotator.formats.reading import (
     json_array_text,
     need,
     read_text_file,
+    whole_number,
 )
 from annotator.formats.utf16_spans import (
     CODE_POINTS,
@@ -122,7 +123,7 @@ def _regions(
                 warnings.append(f"{path}:{line}: document category {label!r}")
                 continue
             need(
-                not (isinstance(label, int) and not isinstance(label, bool)),
+                not whole_number(label),
                 path,
                 line,
                 f"{key} {k} gives label {label!r}, a doccano label id, not its name (doccano 1.x's download); "

@@ -17,7 +17,7 @@ from typing import Any
 
 
 from annotator.db import is_score
-from annotator.formats.reading import ReadResult, check_with_line, iter_json_values, need
+from annotator.formats.reading import ReadResult, check_with_line, iter_json_values, need, whole_number
 from annotator.formats.meta_keys import DYGIEPP
 from annotator.formats.told_types import EventUses
 from annotator.formats.schema_names import SchemaNames, given_spellings
@@ -60,10 +60,6 @@ class TokenLine:
     clusters: dict[str, list[list[tuple[int, int]]]]
     meta: dict[str, Any]
     dataset: str | None
-
-
-def _int(x: Any) -> bool:
-    return isinstance(x, int) and not isinstance(x, bool)
 
 
 def _probability(numbers: list[Any]) -> float | None:
@@ -113,7 +109,7 @@ def _parse_line(obj: Any, path: Path, line: int, warnings: list[str]) -> TokenLi
     n = len(starts)
 
     def tokens(s: Any, e: Any, what: str) -> tuple[int, int]:
-        if not (_int(s) and _int(e) and 0 <= s <= e < n):
+        if not (whole_number(s) and whole_number(e) and 0 <= s <= e < n):
             need(False, path, line, f"{what}: tokens {s!r}-{e!r} are not in 0-{n - 1}")
         return s, e
 
@@ -140,9 +136,11 @@ def _parse_line(obj: Any, path: Path, line: int, warnings: list[str]) -> TokenLi
                 f"{what} must be a list",
             )
             trig = item[0]
-            if len(trig) >= 2 and _int(trig[0]) and isinstance(trig[1], str):  # [token, type, (logit, prob)]
+            if len(trig) >= 2 and whole_number(trig[0]) and isinstance(trig[1], str):  # [token, type, (logit, prob)]
                 s, e, etype, numbers = trig[0], trig[0], trig[1], trig[2:]
-            elif len(trig) >= 3 and _int(trig[0]) and _int(trig[1]) and isinstance(trig[2], str):  # a span
+            elif (
+                len(trig) >= 3 and whole_number(trig[0]) and whole_number(trig[1]) and isinstance(trig[2], str)
+            ):  # a span
                 s, e, etype, numbers = trig[0], trig[1], trig[2], trig[3:]
             else:
                 need(False, path, line, f"{what}: the trigger must be [token, event type]")

@@ -23,7 +23,7 @@ from typing import Any, Mapping
 from annotator.errors import OptionError
 from annotator.formats.conll_read import BARE_LABEL, TAGS_SAID, TaggedDocument, tagged_documents
 from annotator.formats.iob import TAG, detect_scheme
-from annotator.formats.reading import ReadResult, iter_json_values, need, reader_options
+from annotator.formats.reading import ReadResult, iter_json_values, need, reader_options, whole_number
 from annotator.formats.tokens import tokens_in_text
 from annotator.schema import Schema
 from annotator.wording import counted
@@ -115,7 +115,7 @@ def _no_tags(obj: Any, asked: str | None) -> str:
 
 def _tags(obj: dict[str, Any], key: str, names: list[str] | None, path: Path, line: int) -> tuple[str, ...]:
     tags = obj[key]
-    if all(isinstance(t, int) and not isinstance(t, bool) for t in tags):
+    if all(whole_number(t) for t in tags):
         need(
             names is not None or not tags,
             path,

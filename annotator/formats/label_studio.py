@@ -43,6 +43,7 @@ from annotator.formats.reading import (
     listed,
     need,
     trigger_labels,
+    whole_number,
 )
 from annotator.formats.utf16_spans import fit_span, looks_utf16, task_reads_utf16, utf16_said_once
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, classes_of, region_class
@@ -208,7 +209,7 @@ def _is_textarea(r: Any) -> bool:
 def _storable(value: Any) -> Any:
     """``value`` for the document's meta: a whole number past 64 bits (JSON allows it, the store does not) becomes
     text, at any depth of an object or a list (kept as they are: the export writes them back into the task's data)."""
-    if isinstance(value, int) and not isinstance(value, bool) and not -(2**63) <= value < 2**64:
+    if whole_number(value) and not -(2**63) <= value < 2**64:
         return str(value)
     if isinstance(value, list):
         return [_storable(v) for v in value]

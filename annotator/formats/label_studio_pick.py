@@ -31,7 +31,7 @@ from typing import Any
 
 from annotator.db import is_score
 from annotator.formats.label_studio_names import MEMBER, PREDICTIONS_OF, UNDECIDED_BESIDE
-from annotator.formats.reading import listed, need
+from annotator.formats.reading import listed, need, whole_number
 from annotator.formats.regions import Region
 from annotator.model import DEFAULT_SET
 from annotator.wording import counted
@@ -67,7 +67,7 @@ def author(annotation: dict[str, Any]) -> str | None:
         by = by.get("email")
     if isinstance(by, str) and by.strip():
         return by.strip()
-    if isinstance(by, int) and not isinstance(by, bool):
+    if whole_number(by):
         return f"{MEMBER}{by}"
     return None
 
@@ -129,7 +129,7 @@ def _drafts(
 
 def _small_id(annotation: dict[str, Any]) -> bool:
     x = annotation.get("id")
-    return isinstance(x, str) or (isinstance(x, int) and not isinstance(x, bool) and abs(x) < 2**63)
+    return isinstance(x, str) or (whole_number(x) and abs(x) < 2**63)
 
 
 def set_name(who: str | None) -> str:

@@ -13,15 +13,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from annotator.formats.reading import listed, need
+from annotator.formats.reading import listed, need, whole_number
 from annotator.formats.tokens import JoinedTokens, join_own_texts, join_tokens
 from annotator.tokens import CJK
 
 CJK_CHAR = re.compile(f"[{CJK}]")
-
-
-def _int(x: Any) -> bool:
-    return isinstance(x, int) and not isinstance(x, bool)
 
 
 def is_maven_line(obj: Any) -> bool:
@@ -100,11 +96,17 @@ def _token_span(m: Any, joined: list[JoinedTokens], path: Path, line: int, what:
     tokens in the sentence's text."""
     need(isinstance(m, dict), path, line, f"{what} must be an object")
     k, off = m.get("sent_id"), m.get("offset")
-    if not (_int(k) and 0 <= k < len(joined)):
+    if not (whole_number(k) and 0 <= k < len(joined)):
         need(False, path, line, f"{what}: 'sent_id' {k!r} is not one of the {len(joined)} sentences")
     j = joined[k]
     n = len(j.starts)
-    if not (isinstance(off, list) and len(off) == 2 and _int(off[0]) and _int(off[1]) and 0 <= off[0] < off[1] <= n):
+    if not (
+        isinstance(off, list)
+        and len(off) == 2
+        and whole_number(off[0])
+        and whole_number(off[1])
+        and 0 <= off[0] < off[1] <= n
+    ):
         need(False, path, line, f"{what}: 'offset' {off!r} is not a token span of sentence {k} ({n} tokens)")
     return k, [j.starts[off[0]], j.ends[off[1] - 1]]
 
@@ -185,7 +187,7 @@ def _key(value: Any) -> bool:
 
 def _distance(position: Any, at: int) -> int:
     """How far a mention's start is from ``at`` (a malformed position is left for the reader to refuse)."""
-    ok = isinstance(position, list) and bool(position) and _int(position[0])
+    ok = isinstance(position, list) and bool(position) and whole_number(position[0])
     return abs(position[0] - at) if ok else 0
 
 
@@ -212,7 +214,7 @@ def maven_arg_line(obj: dict[str, Any], path: Path, line: int, lost: Counter[str
         assert ms is not None
         if len(ms) > 1:
             lost["arguments given by an entity of several mentions (its mention nearest the trigger taken)"] += 1
-        t = at[0] if isinstance(at, list) and at and _int(at[0]) else 0
+        t = at[0] if isinstance(at, list) and at and whole_number(at[0]) else 0
         return min(ms, key=lambda m: _distance(m.get("position"), t))
 
     events = []

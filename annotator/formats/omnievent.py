@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from annotator.formats.common import option_choice
-from annotator.formats.reading import ReadResult, iter_json_values, listed, need, reader_options
+from annotator.formats.reading import ReadResult, iter_json_values, listed, need, reader_options, whole_number
 from annotator.formats.utf16_spans import fit_span
 from annotator.formats.dygiepp import TokenLine, read_token_lines
 from annotator.formats.maven import (
@@ -54,10 +54,6 @@ LINE_KEYS = frozenset({"id", "text", "events", "negative_triggers", "entities", 
 NO_ID = ("", "NA")  # ids OmniEvent's ACE conversions write for every line: they name no document
 _NUMBERED = re.compile(r"^(.+)-\d+$")
 _WORD = re.compile(r"\S+")
-
-
-def _int(x: Any) -> bool:
-    return isinstance(x, int) and not isinstance(x, bool)
 
 
 def is_unified_line(obj: Any) -> bool:
@@ -200,7 +196,7 @@ class _Line:
         fit = fit_span(text, pos[0], pos[1], word if isinstance(word, str) else None)
         if fit is None:
             s, e = pos
-            if _int(s) and _int(e) and 0 <= s < e <= len(text):
+            if whole_number(s) and whole_number(e) and 0 <= s < e <= len(text):
                 need(False, path, line, f"{what}: [{s}, {e}] holds {text[s:e]!r}, not its {word_key} {word!r}")
             need(False, path, line, f"{what}: position {pos!r} is not a span of the text ({len(text)} characters)")
         assert fit is not None

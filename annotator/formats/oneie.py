@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from annotator.formats.reading import ReadResult, iter_json_values, listed, need
+from annotator.formats.reading import ReadResult, iter_json_values, listed, need, whole_number
 from annotator.formats.dygiepp import TokenLine, read_token_lines
 from annotator.formats.meta_keys import ONEIE
 from annotator.formats.docred import CLUSTERS as DOCRED_CLUSTERS
@@ -52,10 +52,6 @@ LINE_KEYS = frozenset(
 )
 
 MENTION_KEYS = ("mention_type", "entity_subtype")  # kept per entity span in the meta, for the OneIE export
-
-
-def _int(x: Any) -> bool:
-    return isinstance(x, int) and not isinstance(x, bool)
 
 
 def _is_key(x: Any) -> bool:
@@ -157,7 +153,7 @@ def _from_golden(obj: dict[str, Any], lost: Counter[str]) -> dict[str, Any]:
         if not isinstance(m, dict):
             return {}
         s, e, said = m.get("start"), m.get("end"), m.get("text")
-        if _int(s) and _int(e) and isinstance(said, str) and all(isinstance(t, str) for t in tokens):
+        if whole_number(s) and whole_number(e) and isinstance(said, str) and all(isinstance(t, str) for t in tokens):
             if " ".join(tokens[s:e]) != said and " ".join(tokens[s : e + 1]) == said:
                 e += 1
         return {"start": s, "end": e}
@@ -238,7 +234,7 @@ def _document(
 
         def tokens_of(x: dict[str, Any], what: str) -> tuple[int, int]:
             s, e = x.get("start"), x.get("end")
-            if not (_int(s) and _int(e) and 0 <= s < e <= n):
+            if not (whole_number(s) and whole_number(e) and 0 <= s < e <= n):
                 need(False, path, line, f"{what}: tokens {s!r}-{e!r} are not a span of the line's {n} tokens")
             return offset + s, offset + e - 1
 

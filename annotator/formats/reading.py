@@ -322,6 +322,12 @@ def need(cond: bool, path: Path | str, line: int | None, reason: str) -> None:
         raise ImportFileError(str(path), reason, line)
 
 
+def whole_number(value: Any) -> bool:
+    """Whether a value a file gives (JSON's) is a whole number: an ``int`` and not a ``bool`` (``true`` is one to
+    Python), as the readers ask of an offset, an index or a count."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def listed(value: Any, what: str, path: Path | str, line: int | None) -> list:
     """``value`` when it is a list, [] when it is absent (None); any other shape is refused in one line."""
     if value is None:

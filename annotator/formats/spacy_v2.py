@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.formats.iob import allowed, detect_scheme, entities
-from annotator.formats.reading import LabelTally, ReadResult, iter_json_values, need
+from annotator.formats.reading import LabelTally, ReadResult, iter_json_values, need, whole_number
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.tokens import JoinedTokens, escaped_in, join_tokens, tokens_in_raw, tokens_in_text
@@ -143,7 +143,7 @@ def _given(
     out = []
     for e in given:
         ok = isinstance(e, (list, tuple)) and len(e) == 3 and isinstance(e[2], str) and e[2] != ""
-        ok = ok and all(isinstance(x, int) and not isinstance(x, bool) for x in e[:2])
+        ok = ok and all(whole_number(x) for x in e[:2])
         need(ok, path, line, f"{where}: each of 'entities' must be [start, end, label], not {e!r}")
         need(0 <= e[0] < e[1] <= size, path, line, f"{where}: entity {list(e)!r} lies outside its {size} characters")
         out.append((e[0], e[1], e[2]))

@@ -1104,3 +1104,18 @@ def test_a_row_deleted_elsewhere_and_a_step_out_of_the_undo_history_are_worded_o
     history" ``ui.plain.out_of_history_said`` (the edits' steps and the annotation sets' wrote it)."""
     assert modules_whose_source(lambda source: "was deleted elsewhere (" in source) == ["annotator/errors.py"]
     assert modules_whose_source(lambda source: "was removed from the undo history" in source) == ["ui/plain.py"]
+
+
+# a whole number as a file gives it: an int that is no bool, spelt out
+WHOLE_NUMBER_SPELT = re.compile(r"isinstance\((\w+), int\) and not isinstance\(\1, bool\)")
+
+
+def test_a_reader_asks_whether_a_value_is_a_whole_number_of_one_function():
+    """Whether a value a file gives is a whole number (an int, not a bool) is ``formats.reading.whole_number`` for
+    the readers: MAVEN's, OneIE's, OmniEvent's and DyGIE++'s readers each had their own ``_int``, five more wrote it
+    inline. The export's records (``formats/records.py``, the writers' side, which knows nothing of the readers')
+    and the core's ``stand_ins`` keep their own."""
+    assert WHOLE_NUMBER_SPELT.search("return isinstance(x, int) and not isinstance(x, bool)")
+    assert not WHOLE_NUMBER_SPELT.search("isinstance(x, int) and not isinstance(y, bool)")
+    found = modules_whose_source(lambda source: WHOLE_NUMBER_SPELT.search(source), ("annotator/formats",))
+    assert found == ["annotator/formats/reading.py", "annotator/formats/records.py"]
