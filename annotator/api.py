@@ -16,7 +16,7 @@ from annotator.errors import AnnotatorError, OptionError
 if TYPE_CHECKING:  # pragma: no cover
     from annotator.formats.writing import FormatExportReport
     from annotator.formats.loading import FormatImportReport
-    from annotator.preannotate import PreannotateReport
+    from annotator.preannotate_report import PreannotateReport
     from annotator.store import Project
 
 EXPORTED_STATES = ("suggested", "accepted", "added")  # what an export holds unless told (rejected left out)
@@ -148,7 +148,8 @@ def preannotate(
     default version's folder is missing, the original pipeline is used), else it is a Python warning."""
     from annotator.learn.versions import choose_version, select_for_preannotation, version_folder
     from annotator.lease import check_free
-    from annotator.preannotate import PreannotateReport, choose_documents
+    from annotator.preannotate import choose_documents
+    from annotator.preannotate_report import PreannotateReport
     from annotator.preannotate import preannotate as run
 
     if model is not None and version is not None:

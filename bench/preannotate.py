@@ -34,7 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from annotator.importing import IncomingDocument, import_documents  # noqa: E402
 from annotator.nlp import EMBEDDING_BATCH, load_pipeline  # noqa: E402
-from annotator.preannotate import PreannotateReport, preannotate  # noqa: E402
+from annotator.preannotate import preannotate  # noqa: E402
+from annotator.preannotate_report import PreannotateReport  # noqa: E402
 from annotator.resources_path import resource_path  # noqa: E402
 from annotator.store import Project  # noqa: E402
 

@@ -228,7 +228,7 @@ def test_take_over_with_no_run_to_take_over_says_so(tmp_path, capsys, monkeypatc
     """Session 26 (from the README): ``preannotate --take-over`` with no run to take over ran as without it,
     unsaid."""
     from annotator import api
-    from annotator.preannotate import PreannotateReport
+    from annotator.preannotate_report import PreannotateReport
 
     path = _one_document(tmp_path)
     monkeypatch.setattr(api, "preannotate", lambda project, **kw: PreannotateReport(pipeline="m", documents=1))

@@ -62,7 +62,7 @@ def test_preannotate_json_says_what_the_run_did_as_json_on_stdout(project, tmp_p
 def test_preannotate_json_of_a_trained_version_names_it(project, capsys, monkeypatch):
     """The same, fast (the run a stand-in): the trained version that suggested is `model_version`."""
     from annotator import api
-    from annotator.preannotate import PreannotateReport
+    from annotator.preannotate_report import PreannotateReport
     from annotator.suggest.writer import WriteCounts
 
     path = project.path

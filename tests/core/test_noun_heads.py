@@ -15,7 +15,8 @@ from annotator.edits import change_argument
 from annotator.edits_flow import fill_role_with_span
 from annotator.role_heads import heads_offered, heads_place
 from annotator.nlp import Parsed, to_parsed
-from annotator.preannotate import PreannotateReport, store_tokens
+from annotator.preannotate import store_tokens
+from annotator.preannotate_report import PreannotateReport
 from annotator.store import Project
 
 TEXT = "Police sent a surgical team to Warsaw ."
