@@ -327,6 +327,12 @@ class RuleEventSuggester:
             blocked = self.blockers[type_name] & direct
             if "one_party" in self.blockers[type_name] and parties(etype, args, pairs, head.doc) < 2:
                 blocked |= {"one_party"}  # "confirmed in an email": ACE's Phone-Write names two parties at least
+            # "received a bailout", "gave the company a fine": the noun names the event, the verb is its support (a
+            # word of the type itself only for a noun of the type: "paid a fine" is a payment beside the penalty)
+            if "obj:support" in self.blockers[type_name] and self._event_object(
+                head, span, None if pattern.weak else type_name
+            ):
+                blocked |= {"obj:support"}
             if "obj:own" in self.blockers[type_name] and pattern.weak and not cue and own_object(head, span):
                 blocked |= {"obj:own"}  # "a woman holds her baby": one's own held in one's arms, no arrest
             if blocked == {"obj:thing"} and any(
@@ -440,15 +446,17 @@ class RuleEventSuggester:
         """Whether a word may be a trigger of the schema (any type, any reading)."""
         return bool(self.lexicon.candidates(tok))
 
-    def _event_object(self, head: Any, span: Any) -> bool:
+    def _event_object(self, head: Any, span: Any, type_name: str | None = None) -> bool:
         """Whether the verb's object (outside the trigger) is a noun naming an event, a trigger word of the schema
-        ("fleeing war and poverty", "brought charges against him", "returned fire")."""
+        ("fleeing war and poverty", "brought charges against him", "returned fire"); of the type ``type_name`` when
+        given ("received a bailout", "paid compensation": the noun names the transfer, not "paid a fine")."""
         return head.pos_ == "VERB" and any(
             c.dep_ == "dobj"
             and c.pos_ == "NOUN"
             and not span.start <= c.i < span.end
             and noun_kind(c) is None
-            and self.lexicon.candidates(c)
+            and (found := self.lexicon.candidates(c))
+            and (type_name is None or any(p.type == type_name for p in found))
             and not of_weapons(c)  # "received arms supplies": weapons, no event
             for c in head.children
         )

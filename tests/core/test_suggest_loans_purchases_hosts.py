@@ -226,6 +226,9 @@ def test_a_transfer_told_by_a_verb_and_its_money_noun_is_one_event(nlp, suggeste
     # and a penalty given is no thing given (Transfer-Ownership's "give")
     text = "The court gave the company a fine of $5 million."
     assert {k for _, k in suggested_triggers(nlp, suggester=suggester, text=text)} == {"Justice:Fine"}
+    # a fine paid is a payment beside the penalty (a noun of another type)
+    text = "He paid a $500 fine."
+    assert {("paid", MONEY), ("fine", "Justice:Fine")} <= set(suggested_triggers(nlp, suggester=suggester, text=text))
     # a sum received or paid is the verb's own event
     text = "Cleveland received $50 million in federal grants."
     assert ("received", MONEY) in suggested_triggers(nlp, suggester=suggester, text=text)
