@@ -8,7 +8,7 @@ Labeling Interface > Code takes the file's text as it is). It declares every tag
 session 33's reader takes as event triggers), one ``Relations`` of the relation labels (the events' roles and the
 relations between entities), a ``Choices`` per attribute (``perRegion``) and per category tag, a ``TextArea`` per
 comment tag, and the ``Text`` they point at; with the schema's labels and event types the tasks do not use, so the
-project can annotate them there too. Every value is written as an XML attribute, escaped (a label holding ``"`` or
+project can annotate them there too, each entity label in its colour (``background``, session 35: Label Studio's own). Every value is written as an XML attribute, escaped (a label holding ``"`` or
 ``<`` stays one value)."""
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ class ConfigGather:
     textareas: dict[str, bool] = field(default_factory=dict)  # from_name -> per region
     texts: dict[str, str] = field(default_factory=dict)  # to_name -> the data key it shows
     text_key: str = "text"
+    colors: dict[str, str] = field(default_factory=dict)  # a label's name -> its colour, written as its background
 
     def seen(self, task: dict[str, Any], text_key: str = "text") -> dict[str, Any]:
         """Gather the tags of ``task``'s annotations and predictions; ``task`` back, unchanged."""
@@ -72,6 +73,7 @@ class ConfigGather:
     def with_schema(self, schema: Schema, spelt: Iterable[str] = ()) -> None:
         """The schema's entity labels, event types, roles and attribute values the tasks did not use, added to their
         tags (``spelt``: names written in the tasks, not added again under the schema's spelling)."""
+        self.colors.update((x.name, x.color) for x in schema.entities)  # as the app shows them (session 35)
         written = set(spelt) | {v for _, values in self.labels.values() for v in values}
         entities = self.labels.setdefault(ENTITIES_TAG, ("labels", {}))[1]
         entities.update((x, None) for x in schema.label_names if x not in written)
@@ -94,7 +96,8 @@ class ConfigGather:
         for name, (kind, values) in self.labels.items():
             tag = ElementTree.SubElement(view, LABEL_TAGS[kind], name=name, toName=to_name)
             for v in values:
-                ElementTree.SubElement(tag, "Label", value=v)
+                extra = {"background": self.colors[v]} if v in self.colors else {}
+                ElementTree.SubElement(tag, "Label", value=v, **extra)
         if self.relations:
             tag = ElementTree.SubElement(view, "Relations")
             for v in self.relations:

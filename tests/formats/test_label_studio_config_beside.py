@@ -56,14 +56,16 @@ def test_read_back_with_its_tasks_and_a_declared_label_joins_a_new_project(tmp_p
     out, _ = _export(tmp_path, capsys)
     config = tmp_path / "tasks.label_config.xml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace('<Label value="GPE" />', '<Label value="GPE" /><Label value="WEAPON" />'), "utf-8")
+    gpe = '<Label value="GPE" background="#f4ac70" />'  # in the colour the app shows it (session 35)
+    assert gpe in text
+    config.write_text(text.replace(gpe, gpe + '<Label value="WEAPON" background="#123456" />'), "utf-8")
     again = tmp_path / "again.annotator"
     assert main(["import", str(again), str(out), "--json"]) == 0
     got = json.loads(capsys.readouterr().out)
     assert got["labels_added"] == ["WEAPON"] and got["events"] == 1 and got["entities"] == 2
     assert any("its labeling config tasks.label_config.xml read" in n for n in got["notes"])
     with Project(again, annotator="t") as p:
-        assert p.schema.label("WEAPON") is not None
+        assert p.schema.label("WEAPON") is not None and p.schema.label("WEAPON").color == "#123456"
         (doc,) = p.document_ids()
         (event,) = p.events(doc)
         assert event.type == "Conflict:Attack"
