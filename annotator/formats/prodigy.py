@@ -29,6 +29,7 @@ import orjson
 
 from annotator.wording import counted
 from annotator.formats.prodigy_answers import binary, by_annotator
+from annotator.formats.prodigy_disabled import DISABLED, disabled_tokens
 from annotator.formats.prodigy_colors import RELATION_COLORS, is_settings, relation_colors, settings_alone, theme_colors
 from annotator.formats.prodigy_out import UNDECIDED_OR_REJECTED, made_by
 from annotator.categories import CATEGORIES
@@ -562,6 +563,8 @@ def _group_document(
         meta.setdefault(PRODIGY, {})["task_hash"] = task_hashes.pop()
     if colors := relation_colors(tasks):  # the colour each relation label was drawn in: written back with them
         meta.setdefault(PRODIGY, {})[RELATION_COLORS] = colors
+    if (disabled := disabled_tokens(tasks)) is not None:  # rel.manual's unselectable tokens: written back so
+        meta.setdefault(PRODIGY, {})[DISABLED] = disabled
     if links:  # nel.manual's answers: they were said as not kept and lost on the way back to Prodigy
         meta.setdefault(PRODIGY, {})["links"] = links
     own = {k: v for t in tasks for k, v in t.items() if not k.startswith("_") and k not in TASK_KEYS}

@@ -17,6 +17,7 @@ from annotator.formats.problem_place import Where
 from annotator.formats.common import option_choice
 from annotator.formats.writing import FormatExportReport, write_per_part
 from annotator.formats.records import ExportRequest, covering_set_records, export_writer
+from annotator.formats.prodigy_disabled import DISABLED, mark_disabled
 from annotator.formats.prodigy_colors import RELATION_COLORS, colored
 from annotator.formats.kept_relations import SHARED, as_prodigy, kept_relations
 from annotator.formats.meta_keys import BRAT, PRODIGY, PRODIGY_OWN_KEYS as OWN_KEYS
@@ -50,6 +51,7 @@ def record_to_task(
     held: list[dict[str, Any]] = []
     by_entity: dict[int, dict[str, Any]] = {}
     kept = rec["meta"].get(PRODIGY) if isinstance(rec["meta"].get(PRODIGY), dict) else {}
+    mark_disabled(tokens, kept.get(DISABLED))  # the tokens the Prodigy task did not let her select
     spelt = GivenSpellings.of_meta(rec["meta"])  # the labels, event types and roles as its file spelt them (PER)
     seen: dict[tuple[int, int, str, str], dict[str, Any]] = {}
 
