@@ -16,6 +16,7 @@ from annotator.errors import AnnotatorError, DamagedTextError, OptionError
 from annotator.cli_common import (
     READ_ONLY,
     refused_data,
+    refused_file_data,
     SigtermAsInterrupt,
     Interrupted,
     UsageError,
@@ -152,17 +153,12 @@ def cmd_train(args: argparse.Namespace) -> int:
         seed=args.seed,
         make_default=True if args.make_default else None,
     )
-    try:
-        with open_project(args, create=False) as project, progress_bar(None, "train", "step") as bar:
-            project.check_writable()  # said before the kept edits: what stops it first
-            # decisions a stopped app kept that this open could not write (another user's journal): a model trained
-            # without them would miss them silently (kept_reading.refuse_left; the app's training asks the same)
-            kept_reading.refuse_left(project, kept_reading.TRAIN_AGAIN)
-            report = train_project(project, options, progress=in_stages(bar))
-    except AnnotatorError as exc:  # refused: a script reading --json gets one object saying why (session 35: none)
-        if args.json:
-            print(json.dumps(refused_data(exc), ensure_ascii=False))
-        raise
+    with open_project(args, create=False) as project, progress_bar(None, "train", "step") as bar:
+        project.check_writable()  # said before the kept edits: what stops it first
+        # decisions a stopped app kept that this open could not write (another user's journal): a model trained
+        # without them would miss them silently (kept_reading.refuse_left; the app's training asks the same)
+        kept_reading.refuse_left(project, kept_reading.TRAIN_AGAIN)
+        report = train_project(project, options, progress=in_stages(bar))
     if args.json:
         print(json.dumps(report.to_data(), ensure_ascii=False))
         return 0
@@ -449,6 +445,14 @@ def _parser() -> argparse.ArgumentParser:
     return build_parser()
 
 
+def _refusal_as_json(args: argparse.Namespace, said: dict[str, Any]) -> None:
+    """A command run with ``--json`` that is refused prints one object saying why on standard output (a script reads
+    no JSON at all otherwise; session 35 gave ``train`` one, the other commands printed nothing)."""
+    if getattr(args, "json", False):
+        print(json.dumps(said, ensure_ascii=False))
+        sys.stdout.flush()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     streams_given()  # a standard output or error closed at the start (>&-, 2>&-) is the null device, not None
     parser = _parser()
@@ -473,10 +477,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except AnnotatorError as exc:
         print(f"annotator: error: {exc}", file=sys.stderr)
+        _refusal_as_json(args, refused_data(exc, args.command))
         return EXIT_USER_ERROR
     except OSError as exc:  # a file the user named cannot be read or written
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"annotator: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        _refusal_as_json(args, refused_file_data(exc, f"{where}{exc.strerror or exc}", args.command))
         return EXIT_USER_ERROR
     except KeyboardInterrupt as exc:
         said = getattr(exc, "said", None) or INTERRUPTED.get(args.command, "every finished step is saved")

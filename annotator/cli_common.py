@@ -27,12 +27,29 @@ class UsageError(AnnotatorError):
     like argparse's own usage errors; nothing ran."""
 
 
-def refused_data(exc: AnnotatorError) -> dict[str, Any]:
-    """What a command's ``--json`` prints when it is refused (``train``: another training running, too few finished
-    documents, no project file): ``refused`` true, ``kind`` (the error's kind, ``TrainingRunning`` ->
-    ``training_running``), ``reason`` (the line stderr shows after ``annotator: error:``), ``version`` null."""
-    kind = re.sub(r"(?<!^)(?=[A-Z])", "_", type(exc).__name__.removesuffix("Error")).lower()
-    return {"refused": True, "kind": kind, "reason": str(exc), "version": None}
+def _kind_of(exc: BaseException) -> str:
+    """An error's class name as a --json ``kind``: ``TrainingRunning`` -> ``training_running``; the plain
+    ``AnnotatorError`` (a refusal with no class of its own) -> ``error``."""
+    if type(exc) is AnnotatorError:
+        return "error"
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", type(exc).__name__.removesuffix("Error")).lower()
+
+
+def refused_data(exc: AnnotatorError, command: str = "train") -> dict[str, Any]:
+    """What a command's ``--json`` prints when it is refused (another training running, too few finished documents,
+    no project file, a damaged file): ``refused`` true, ``kind`` (the error's kind, ``TrainingRunning`` ->
+    ``training_running``), ``reason`` (the line stderr shows after ``annotator: error:``); ``train``'s has ``version``
+    null too, as its report's ``version``."""
+    said: dict[str, Any] = {"refused": True, "kind": _kind_of(exc), "reason": str(exc)}
+    if command == "train":
+        said["version"] = None
+    return said
+
+
+def refused_file_data(exc: OSError, reason: str, command: str) -> dict[str, Any]:
+    """``refused_data`` for a file the user named that cannot be read or written (``file_not_found``,
+    ``permission``, ``is_a_directory``, ``os`` for another)."""
+    return refused_data(AnnotatorError(reason), command) | {"kind": _kind_of(exc) if type(exc) is not OSError else "os"}
 
 
 class Interrupted(KeyboardInterrupt):
