@@ -100,6 +100,38 @@ def settled(app, w) -> None:  # type: ignore[no-untyped-def]
     app.processEvents()  # the paints the last fill asked for
 
 
+def paints_of_open(app, w, before: int, doc_id: int) -> str:  # type: ignore[no-untyped-def]
+    """One open of ``doc_id`` after ``before`` with every Paint event the window's widgets receive counted: the
+    whole, the main window's own (a relayout of the window paints it again) and the Annotations dock's table's
+    viewport (drawn again whole at a second paint). Counted apart from the timed opens (a Python filter on every
+    event would be in their CPU)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    counts: dict[str, int] = {}
+    table = w.entities.table.viewport()
+
+    class Counter(QObject):
+        def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]  # noqa: N802 (Qt name)
+            if event.type() == QEvent.Type.Paint:
+                counts["all"] = counts.get("all", 0) + 1
+                if obj is w:
+                    counts["window"] = counts.get("window", 0) + 1
+                elif obj is table:
+                    counts["entity table"] = counts.get("entity table", 0) + 1
+            return False
+
+    w.open_document(before)
+    settled(app, w)
+    counter = Counter()
+    app.installEventFilter(counter)
+    try:
+        w.open_document(doc_id)
+        settled(app, w)
+    finally:
+        app.removeEventFilter(counter)
+    return ", ".join(f"{k} {counts.get(k, 0)}" for k in ("all", "window", "entity table"))
+
+
 def one_run(project: Path, rounds: int) -> None:
     import annotator  # noqa: F401 - from TREE before bench/gui.py puts this checkout first on the path
     import ui  # noqa: F401
@@ -152,6 +184,7 @@ def one_run(project: Path, rounds: int) -> None:
             f"[{said}; the rest (Qt's paints and layouts, the open's own) {(whole - known) / rounds * 1000:.1f}]",
             flush=True,
         )
+        print(f"    paints of one open: {paints_of_open(app, w, short, doc_id)}", flush=True)
     w.close()
 
 

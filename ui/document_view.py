@@ -133,7 +133,17 @@ class DocumentView(QPlainTextEdit):
         if at is not None and (at[0] or at[1]):
             self.show_place(at)  # where it was left: the blocks there are the ones indexed and formatted first
         h.load(c.entities.values(), c.events.values(), c.u16, self.blocks_to_show)
+        self._lay_out_in_view()
         self.viewport().update()
+
+    def _lay_out_in_view(self) -> None:
+        """The blocks in view laid out now, with their formats, as the paint would (to the first whose top is past the
+        viewport's bottom, as the labels' paint reads them: ``SpanLabels._visible_items``): laid out by the paint,
+        their wrapped lines widened the scroll bar's range after it, and the scroll bar and the window around it were
+        drawn a second time at each open (session 35)."""
+        block, offset, height = self.firstVisibleBlock(), self.contentOffset(), self.viewport().height()
+        while block.isValid() and self.blockBoundingGeometry(block).translated(offset).top() <= height:
+            block = block.next()
 
     def blocks_to_show(self, margin: int = 2) -> list[int]:
         """The blocks the viewport can show from the first visible one (and ``margin`` more each side), worked out

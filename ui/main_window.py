@@ -52,6 +52,7 @@ from ui.places import PlaceMemory
 from ui.role_keys import bar_filler
 from ui.settings import AppSettings
 from ui.project_files import is_project_file
+from ui.widget_tools import lay_out_now
 from ui.window_files import FilesAndWork
 from ui.window_flow import WindowFlow
 from ui.window_panels import WindowPanels
@@ -341,6 +342,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
             self.message.setText("")  # document, as its note does (show_note): the work left here is said
             self.describe_current_entity()
         self.remember_place()  # kept at each document, not only at a clean close: a crash lost the place
+        lay_out_now()  # the title, the legend and the lists laid out before the paint: drawn once
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

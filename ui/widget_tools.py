@@ -13,6 +13,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from PySide6.QtWidgets import QLayout, QScrollArea
 
+# levels of layouts a change inside a row reaches: the label, its row, the column holding the row, the window
+LAYOUT_ROUNDS = 4
 MARGIN = 4  # pixels kept between what is brought into a scroll area's view and the view's edge
 
 
@@ -64,3 +66,14 @@ def bring_into_view(scroll: "QScrollArea", parts: "Iterable[QWidget]") -> None:
     if boxes:
         scroll.ensureVisible(0, max(b.bottom() for b in boxes), 0, MARGIN)
         scroll.ensureVisible(0, min(b.top() for b in boxes), 0, MARGIN)
+
+
+def lay_out_now(rounds: int = LAYOUT_ROUNDS) -> None:
+    """Every layout asked for laid out at once, children and the rows and windows they widen alike, before the next
+    paint. Left to the event loop, a layout asked for while the loop lays out others (a label widened, its text set
+    again; the legend's buttons, then the column holding them) waits behind the paint already due: the window was
+    drawn, laid out again and drawn a second time (a switch of document to a longer name, session 35). Qt sends
+    the requests posted before each call alone (those they post wait for the next): ``rounds`` calls, one a level
+    of the cascade; one with nothing left to lay out costs nothing."""
+    for _ in range(rounds):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)

@@ -222,6 +222,8 @@ class WindowPanels(_Window):
         c = self.controller
         if self.panels_built and len(c.entities) + len(c.events) <= PANELS_AT_ONCE_ROWS:
             self._fill_panels()
+            for table in (self.entities.table, self.events.table):  # their rows laid out for the same paint: left
+                table.executeDelayedItemsLayout()  # to a timer, after it, a list drawn again with its scroll bar
             return
         if self.panels_built:
             self.entities.wait_for_rows()
