@@ -28,6 +28,7 @@ from annotator.queries.counts import CountReads
 from annotator.queries.decided import DecidedReads
 from annotator.queries.documents import DocumentRows
 from annotator.queries.exports import ExportReads
+from annotator.queries.held_pages import HeldPageReads
 from annotator.queries.lease import LeaseRows
 from annotator.queries.merging import MergeRows
 from annotator.queries.set_names import SetNameRows
@@ -149,6 +150,7 @@ class ProjectDb(
     DecidedReads,
     DocumentRows,
     ExportReads,
+    HeldPageReads,
     LeaseRows,
     MergeRows,
     SetNameRows,

@@ -42,6 +42,21 @@ class Shown:
     event: int | None
 
 
+ROWS_LATER = 5_000  # a document of more spans and events than this has its rows read after its text is shown
+ROWS_PAGE = 4_000  # spans or events read at a time while a long document's rows come (~15-25 ms of CPU)
+
+
+@dataclass
+class RowsComing:
+    """Where the read of a document's rows stands: how many there are and are read, the last id read, and whether
+    the spans are all read (the events come after them)."""
+
+    total: int
+    read: int = 0
+    after: int = 0
+    spans_done: bool = False
+
+
 class HeldDocument:
     """One document's annotations in one annotation set, held and kept up to date edit by edit."""
 
@@ -65,13 +80,55 @@ class HeldDocument:
         self.foreseen: list[Foreseen] = []
         self._replayed = False
         self.waiting: tuple[set[int], set[int]] = (set(), set())  # (spans, events) held made by them: not saved yet
+        self.coming: RowsComing | None = None  # a long document's rows still to read (``read_more``)
 
     # -- reading from the file ---------------------------------------------------------------------
-    def open(self, project: Project, doc_id: int) -> None:
-        """Hold ``doc_id``: its text and its annotations as the file has them now."""
+    def open(self, project: Project, doc_id: int, long_rows_later: bool = False) -> None:
+        """Hold ``doc_id``: its text and its annotations as the file has them now; ``long_rows_later``: with more
+        than ``ROWS_LATER`` spans and events, its text alone, its rows read by ``read_more`` (the text is shown
+        first: 1 MB's 32,760 rows took 170-230 ms of CPU to read, before the window could paint)."""
         self.doc = project.document(doc_id)
         self.u16 = Utf16Map(self.doc.text)
-        self.load_annotations(project)
+        total = project.db.annotation_count(doc_id, project.annotation_set) if long_rows_later else 0
+        if total <= ROWS_LATER:
+            self.load_annotations(project)
+            return
+        self.entities, self.events, self.args = {}, {}, {}
+        self.coming = RowsComing(total)
+        self._tally()
+        self._tokens = self._heads = None
+
+    def read_more(self, project: Project, rows: int | None = None) -> bool:
+        """Read the next ``rows`` (``ROWS_PAGE``) of the spans and events coming (``open(rows_later=True)``), spans first, each page
+        the file's rows as they are now (an edit's rows held meanwhile are read again as the file has them, a row
+        deleted is in no page); True once every row is held, in the order ``load_annotations`` holds them, the kept
+        edits made over them and the tallies counted."""
+        coming, doc, rows = self.coming, self.doc, rows or ROWS_PAGE
+        if coming is None or doc is None:
+            return True
+        if not coming.spans_done:
+            page = project.db.entity_page(doc.id, project.annotation_set, coming.after, rows)
+            self.entities.update((e.id, e) for e in page)
+            coming.read += len(page)
+            coming.spans_done = len(page) < rows
+            coming.after = 0 if coming.spans_done else page[-1].id  # the events' ids from their first
+            return False
+        page_events = project.db.event_page(doc.id, project.annotation_set, coming.after, rows)
+        for v in page_events:
+            self.events[v.id] = v
+            self.args.update((a.id, a) for a in v.arguments)
+        coming.read += len(page_events)
+        coming.after = page_events[-1].id if page_events else coming.after
+        if len(page_events) == rows:
+            return False
+        self.coming = None  # every row held: in the order of a whole read, as if read at once
+        self.entities = dict(sorted(self.entities.items(), key=lambda kv: (kv[1].start, kv[1].end, kv[0])))
+        self.events = dict(sorted(self.events.items(), key=lambda kv: (kv[1].trigger_start, kv[0])))
+        self._replayed = False
+        self._foresee()
+        self._tally()
+        self._tokens = self._heads = None
+        return True
 
     def reload_annotations(self, project: Project) -> tuple[set[int], set[int]]:
         """Read the document's spans and events again (after outside changes); (the spans, the events) that differ
@@ -83,8 +140,9 @@ class HeldDocument:
         return ents, evs
 
     def load_annotations(self, project: Project) -> None:
-        """Read the document's spans and events."""
+        """Read the document's spans and events (all of them: any still coming are read too)."""
         assert self.doc is not None
+        self.coming = None
         self.entities = {e.id: e for e in project.entities(self.doc.id)}
         self.events = {}
         self.args = {}
@@ -138,7 +196,7 @@ class HeldDocument:
 
     def clear(self) -> None:
         """Hold no document (the project closed, or the document deleted elsewhere)."""
-        self.doc = None
+        self.doc, self.coming = None, None
         self.entities, self.events, self.args = {}, {}, {}
         self._tally()
 

@@ -28,6 +28,7 @@ from annotator.tally import Tally
 from ui import commands
 from ui.document_reading import DocumentReading
 from ui.kept_edits import KeptEdits
+from ui.rows_arrival import edits_refused
 
 POLL_MS = 1500
 
@@ -187,7 +188,7 @@ class Controller(DocumentReading, QObject):
         keep = self.doc is not None and self.doc.id == doc_id
         if leaving and not keep and self.doc is not None:
             self.documentLeaving.emit()
-        self.held.open(self.project, doc_id)
+        self.held.open(self.project, doc_id, long_rows_later=True)  # a long one's rows after its text
         if doc_id in self._kept_statuses:  # its mark kept while another program writes: held made
             self.held.set_status(self._kept_statuses[doc_id])
         if not keep:
@@ -374,12 +375,11 @@ class Controller(DocumentReading, QObject):
         return True
 
     def refuse_read_only(self) -> bool:
-        """True, saying so, when the open project cannot be written: an edit's keys ask it before they ask anything
-        of the person (E opened the type picker, and the type chosen was then refused)."""
-        if self.project is not None and self.project.read_only:
-            self.failed.emit(f"{self.project.path.name} is open read-only: edits are not possible; nothing was changed")
-            return True
-        return False
+        """True, saying so, when no edit may be made now (``edits_refused``: the project read-only, the document's rows
+        still read): an edit's keys ask it before they ask anything of the person (E's picker opened, type refused)."""
+        if (said := edits_refused(self.project, self.held.coming)) is not None:
+            self.failed.emit(said)
+        return said is not None
 
     def report_status(self, message: str) -> None:
         self.info.emit(message)

@@ -132,8 +132,16 @@ class DocumentView(QPlainTextEdit):
         at = self.place_of(c.doc.id) if self.place_of is not None else None
         if at is not None and (at[0] or at[1]):
             self.show_place(at)  # where it was left: the blocks there are the ones indexed and formatted first
-        h.load(c.entities.values(), c.events.values(), c.u16, self.blocks_to_show)
+        if c.held.coming is None:  # else its rows are read after the text is drawn: ``rows_arrived``
+            h.load(c.entities.values(), c.events.values(), c.u16, self.blocks_to_show)
         self._lay_out_in_view()
+        self.viewport().update()
+
+    def rows_arrived(self) -> None:
+        """A long document's spans and events, read after its text was drawn: highlighted, those in view first (the
+        others after the next paint, as ``load`` does)."""
+        c = self.controller
+        self.highlighter.load(c.entities.values(), c.events.values(), c.u16, self.blocks_to_show)
         self.viewport().update()
 
     def _lay_out_in_view(self) -> None:

@@ -53,6 +53,10 @@ def annotation_key(edit: "EditActions", event: QKeyEvent) -> bool:
     ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
     alt = bool(mods & Qt.KeyboardModifier.AltModifier)
     plain = not (ctrl or alt or bool(mods & Qt.KeyboardModifier.MetaModifier))
+    if c.held.coming is not None:  # a long document's rows still read: the view's own keys (move, select, copy)
+        if key in MODIFIER_KEYS or key in CARET_MOVES or ctrl:  # work, an annotation key is refused, said
+            return False
+        return c.refuse_read_only()
     if key == Qt.Key.Key_Tab and not ctrl:
         edit.cycle(1)
         return True

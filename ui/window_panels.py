@@ -22,7 +22,9 @@ from ui.panels.events import list_order
 from ui.documents_width import DocumentsWidth, share_width
 from ui.panels.document_widths import NAMES_MEASURED
 from ui.panels.document_widths import least_width as documents_least_width
+from ui.rows_arrival import RowsArrival
 from ui.side_panels import SidePanels
+from ui.widget_tools import lay_out_now
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.window_parts import WindowParts as _Window
@@ -198,6 +200,8 @@ class WindowPanels(_Window):
         self._height_timer.setSingleShot(True)
         self._height_timer.setInterval(0)
         self._height_timer.timeout.connect(self.fit_event_height)
+        self.rows_arrival = RowsArrival(self.controller, self)  # a long document's rows, read after its text's paint
+        self.rows_arrival.arrived.connect(self._rows_arrived)
         self._docs_timer = QTimer(self)
         self._docs_timer.setSingleShot(True)
         self._docs_timer.setInterval(0)
@@ -220,15 +224,35 @@ class WindowPanels(_Window):
         again: the docks' repaint was the largest part of a seed's open, session 34); many: emptied, saying the
         rows come, and filled once the text is drawn."""
         c = self.controller
-        if self.panels_built and len(c.entities) + len(c.events) <= PANELS_AT_ONCE_ROWS:
+        self.rows_arrival.stop()  # the document before's rows, if they were still read
+        if self.panels_built and c.held.coming is None and len(c.entities) + len(c.events) <= PANELS_AT_ONCE_ROWS:
             self._fill_panels()
-            for table in (self.entities.table, self.events.table):  # their rows laid out for the same paint: left
-                table.executeDelayedItemsLayout()  # to a timer, after it, a list drawn again with its scroll bar
             return
         if self.panels_built:
             self.entities.wait_for_rows()
             self.events.wait_for_rows(c.schema)
-        self.after_view_paint.call(self._fill_panels)  # the text and its highlights are drawn first
+            self._lists_laid_out()
+        if c.held.coming is not None:  # its rows read after the text is drawn (``RowsArrival``), the lists then
+            self.after_view_paint.call(self.rows_arrival.start)
+        else:
+            self.after_view_paint.call(self._fill_panels)  # the text and its highlights are drawn first
+
+    def _lists_laid_out(self) -> None:
+        """The side lists' rows and headers laid out now, for the paint due: left to their timers, after it, a list
+        was drawn again (with its scroll bar, its columns), the window around it too (session 35)."""
+        for table in (self.entities.table, self.events.table):
+            table.executeDelayedItemsLayout()
+            table.horizontalHeader().executeDelayedItemsLayout()
+
+    def _rows_arrived(self) -> None:
+        """A long document's rows all read: highlighted in the text, listed, counted in the legend and its list row."""
+        c = self.controller
+        self.view.rows_arrived()
+        self._changed_entities = self._changed_events = None
+        self._fill_panels()
+        if c.doc is not None:
+            self._document_rows_changed({c.doc.id})
+        lay_out_now()  # the lists, the legend and the status line laid out before the paint: drawn once
 
     def _fill_panels(self) -> None:
         """The side panels, the legend and the document list's current row, for the current document."""
@@ -240,6 +264,7 @@ class WindowPanels(_Window):
             self.events.table.scrollToTop()
         self.refresh_panels()
         self.refresh_comments()
+        self._lists_laid_out()
         self.documents.model.set_current(doc.id if doc else None)
         self.documents.select(doc.id if doc else None)
 

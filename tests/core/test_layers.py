@@ -174,6 +174,7 @@ DATA_ACCESS = {
     "queries/documents",
     "queries/exports",
     "queries/set_names",  # an annotation set renamed or dropped in every table (session 31)
+    "queries/held_pages",  # a long document's rows read a page at a time after its text is shown (session 35)
 }
 STREAMING_READERS = {  # the module -> its functions that read as they stream (a read's SQL is theirs alone)
     "formats/records": {"iter_document_records", "chunk_extras", "stored_tokens"},
