@@ -28,7 +28,7 @@ from annotator.tally import Tally
 from ui import commands
 from ui.document_reading import DocumentReading
 from ui.kept_edits import KeptEdits
-from ui.rows_arrival import edits_refused
+from ui.edit_refusals import edits_refused
 
 POLL_MS = 1500
 

@@ -2,7 +2,7 @@
 work (``HeldDocument.read_more``): the window, the text and the start of the work appear first, the highlights and
 the side lists once the rows are read. Until then the text can be read, scrolled, selected, copied and searched,
 another document opened or the project closed; an edit is refused, said on the status line, nothing lost
-(``Controller.refuse_read_only``, the annotation keys)."""
+(``ui.edit_refusals``, the annotation keys)."""
 
 from __future__ import annotations
 
@@ -13,22 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from annotator.errors import AnnotatorError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from annotator.held import RowsComing
-    from annotator.store import Project
     from ui.controller import Controller
-
-
-def edits_refused(project: "Project | None", coming: "RowsComing | None") -> str | None:
-    """Why an edit is refused before it asks anything: the project open read-only, or the document's rows still
-    read (``coming``); None: it may be made."""
-    if project is not None and project.read_only:
-        return f"{project.path.name} is open read-only: edits are not possible; nothing was changed"
-    if coming is None:
-        return None
-    return (
-        f"This document's annotations are still being read ({coming.read:,} of {coming.total:,}): edits wait "
-        "until they are all shown; nothing was changed"
-    )
 
 
 class RowsArrival(QObject):
