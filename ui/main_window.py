@@ -332,7 +332,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.show_title()
         c = self.controller  # the legend's counts now, from the spans just read: it read 0 for every label while
         colors = label_colors(c.schema, self.view.palette_name)  # the panels were built, the document before's after
-        self.legend.set_counts(c.schema, c.entity_tally.kinds, colors)
+        self.legend.set_counts(c.schema, c.entity_tally.kinds if c.held.coming is None else None, colors)
         self._changed_entities = self._changed_events = None  # every row of the panels is another one
         self.panels_for_new_document()
         said, self._said_on_leaving = getattr(self, "_said_on_leaving", None), None

@@ -387,7 +387,9 @@ class WindowFlow(_Window):
         """What is left to do in the open document: (the status bar's own widget's words, the whole line)."""
         c = self.controller
         short = ""  # the count in the status bar's own widget (a selection's line no longer ends with it)
-        if c.doc is not None:
+        if c.doc is not None and (coming := c.held.coming) is not None:  # not "no suggestions here": not read yet
+            left = f"Reading this document's annotations ({coming.total:,}): they are shown once read"
+        elif c.doc is not None:
             n = self.undecided_count()
             bare = not n and c.doc.status == "new" and not c.entities and not c.events
             if bare and self.preannotating():

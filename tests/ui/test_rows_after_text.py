@@ -44,6 +44,8 @@ def test_the_text_comes_first_and_the_rows_then_as_a_whole_read_shows_them(qtbot
     assert window.view.toPlainText().startswith("Maria Lopez met")  # the text is shown
     assert not c.entities and window.view.highlighter.buckets == {}  # nothing drawn of rows not read yet
     assert window.entities.empty_note.text() == window.entities.coming_text  # "Listing…", never "No entities"
+    assert "PERSON" in window.legend.item_texts()[0] and not any(t[-1].isdigit() for t in window.legend.item_texts())
+    assert window.message.text().startswith("Reading this document's annotations")  # not "No suggestions here yet"
     _arrived(qtbot, window)
     whole = held.HeldDocument()
     whole.open(db, b)
@@ -55,6 +57,8 @@ def test_the_text_comes_first_and_the_rows_then_as_a_whole_read_shows_them(qtbot
     assert {r.id for r in window.events.model.rows} == set(c.events)
     assert window.view.highlighter.buckets  # highlighted
     assert window.entities.empty_note.isHidden()
+    persons = whole.entity_tally.kinds["PERSON"]
+    assert persons and f"PERSON {persons}" in " ".join(window.legend.item_texts())
 
 
 def test_while_the_rows_come_the_text_is_read_selected_and_copied_and_an_edit_is_refused(qtbot, window, db, rows_later):

@@ -131,13 +131,15 @@ class Legend(QWidget):
         self.more.hide()
 
     def set_counts(
-        self, schema: Schema | None, counts: Mapping[str, int], colors: dict[str, str] | None = None
+        self, schema: Schema | None, counts: Mapping[str, int] | None, colors: dict[str, str] | None = None
     ) -> None:
-        """The labels with their spans not rejected (``counts``: label -> spans)."""
+        """The labels with their spans not rejected (``counts``: label -> spans; None: not known yet, the labels
+        shown without a count, not with 0: a long document's spans still read after its text)."""
+        known, counts = counts is not None, counts or {}
         shown = self.shown_labels(schema, counts)
         hidden = len(schema.entities) - len(shown) if schema is not None else 0
         colors = colors or {}
-        state = (hidden, tuple((lab, counts.get(lab.name, 0), colors.get(lab.name, lab.color)) for lab in shown))
+        state = (known, hidden, tuple((lab, counts.get(lab.name, 0), colors.get(lab.name, lab.color)) for lab in shown))
         if state == self._shown:  # what it shows has not changed: nothing to set, nothing laid out again (it was
             return  # refilled and laid out ~10 times in a GUI test, at each open and decision: ~8 % of their CPU)
         self._shown = state
@@ -147,7 +149,8 @@ class Legend(QWidget):
         for lab in shown:
             b = self.buttons[lab.name]
             key = f"[{lab.key}] " if lab.key else ""
-            text = no_mnemonic(f"{key}{lab.name} {counts.get(lab.name, 0)}")  # a key may be "&"
+            count = f" {counts.get(lab.name, 0)}" if known else ""
+            text = no_mnemonic(f"{key}{lab.name}{count}")  # a key may be "&"
             color = colors.get(lab.name, lab.color)
             if self._colors.get(lab.name) != color:  # only what changed: an edit changes one count
                 b.setIcon(swatch(color))
