@@ -18,6 +18,15 @@ def english_vocab() -> Any:
 
 
 @functools.cache
+def english_words() -> Any:
+    """spaCy's English tokenizer alone (``spacy.blank("en")``), made once per test process: tests run it, never
+    change it (a test that adds a pipe makes its own)."""
+    import spacy
+
+    return spacy.blank("en")
+
+
+@functools.cache
 def english_sentences() -> Any:
     """spaCy's English tokenizer and a sentencizer (``spacy.blank("en")`` with ``sentencizer``), made once per test
     process: tests run it, never change it."""

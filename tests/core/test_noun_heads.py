@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import spacy
 from core_helpers import add_document
 from spacy.tokens import Doc
 
@@ -14,6 +13,7 @@ from annotator import migrations
 from annotator.edits import change_argument
 from annotator.edits_flow import fill_role_with_span
 from annotator.role_heads import heads_offered, heads_place
+from spacy_support import english_vocab, english_words
 from annotator.nlp import Parsed, to_parsed
 from annotator.preannotate import store_tokens
 from annotator.preannotate_report import PreannotateReport
@@ -24,10 +24,9 @@ TEXT = "Police sent a surgical team to Warsaw ."
 
 def parsed_doc() -> Doc:
     """A hand-parsed Doc (no model): "a surgical team" and "Police" are noun chunks, "Warsaw" an entity."""
-    nlp = spacy.blank("en")
     words = TEXT.split()
     doc = Doc(
-        nlp.vocab,
+        english_vocab(),
         words=words,
         spaces=[True] * 6 + [False, False],
         pos=["NOUN", "VERB", "DET", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT"],
@@ -46,7 +45,7 @@ def at(word: str) -> tuple[int, int]:
 def test_a_parsed_doc_gives_its_noun_heads_that_are_no_entity():
     parsed = to_parsed(parsed_doc())
     assert parsed.noun_heads == [at("Police"), at("team")]  # "Warsaw" is an entity: no head offered
-    assert to_parsed(spacy.blank("en")(TEXT)).noun_heads == []  # no parse: none
+    assert to_parsed(english_words()(TEXT)).noun_heads == []  # no parse: none
 
 
 def test_pre_annotation_stores_the_heads_and_the_migration_gives_older_documents_none(tmp_path, at_format):

@@ -5,10 +5,10 @@ helper s34-qa). Failed on main: Alt+3 made "🏛️" a LAW, the arrest's Crime."
 from __future__ import annotations
 
 import orjson
-import spacy
 from core_helpers import add_document
 from spacy.tokens import Doc
 
+from spacy_support import english_vocab
 from annotator.held import HeldDocument
 from annotator.nlp import noun_heads
 from annotator.store import Project
@@ -20,7 +20,7 @@ TEXT = "Police arrested Kovacs in Budapest 🏛️ for fraud."
 def _parsed() -> Doc:
     """``TEXT`` parsed by hand as en_core_web_sm parsed seed-like text: the emoji a NOUN heading a chunk."""
     doc = Doc(
-        spacy.blank("en").vocab,
+        english_vocab(),
         words=WORDS,
         spaces=[True] * 7 + [False, False],
         pos=["NOUN", "VERB", "PROPN", "ADP", "PROPN", "NOUN", "ADP", "NOUN", "PUNCT"],

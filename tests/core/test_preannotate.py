@@ -6,7 +6,7 @@ import pytest
 from core_helpers import add_document
 from spacy.language import Language
 
-from spacy_support import ruler_pipeline
+from spacy_support import english_words, ruler_pipeline
 from annotator import edits
 from annotator.errors import PipelineError
 from annotator.nlp import blank_pipeline_with_patterns, load_pipeline, to_parsed
@@ -155,9 +155,8 @@ def test_astral_characters_offsets_are_code_points(project, pipe):
 
 
 def test_to_parsed_without_sentences(pipe):
-    import spacy
 
-    nlp = spacy.blank("en")
+    nlp = english_words()
     parsed = to_parsed(nlp("Two words"))
     assert parsed.sentence_starts == [0] and parsed.entities == []
     assert to_parsed(nlp("")).sentence_starts == []

@@ -10,7 +10,7 @@ from annotator.resources_path import resource_path
 from annotator.suggest.event_lexicon import base_forms
 from annotator.suggest.event_rules import RuleEventSuggester
 from annotator.suggest.noun_classes import names_person
-from spacy_support import suggested_events
+from spacy_support import english_words, suggested_events
 
 NEWS = resource_path("schemas/news.toml")
 
@@ -209,8 +209,8 @@ def test_no_event_types_no_suggestions(nlp):
 
 
 def test_a_doc_without_a_parse_gets_no_suggestions(suggester):
-    spacy = pytest.importorskip("spacy")
-    doc = spacy.blank("en")("Rebels attacked the army base.")
+    pytest.importorskip("spacy")
+    doc = english_words()("Rebels attacked the army base.")
     assert suggester.suggest(doc, []) == []
 
 

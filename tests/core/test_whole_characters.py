@@ -9,7 +9,6 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-import spacy
 from core_helpers import add_document
 from spacy.tokens import Doc
 
@@ -17,6 +16,7 @@ from annotator import migrations
 from annotator.graphemes import whole_characters
 from annotator.importing import import_documents
 from annotator.incoming import IncomingDocument, IncomingEntity, IncomingEvent
+from spacy_support import english_vocab
 from annotator.nlp import to_parsed
 from annotator.store import Project
 from annotator.tokens import word_tokens
@@ -49,7 +49,7 @@ def split_doc(pieces: list[str]) -> Doc:
     words = ["Seen", "in", *pieces, "today", "."]
     spaces = [True, True] + [False] * (len(pieces) - 1) + [True, False, False]
     ents = ["O", "O", "B-GPE"] + ["O"] * (len(pieces) - 1) + ["O", "O"]
-    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, ents=ents)
+    return Doc(english_vocab(), words=words, spaces=spaces, ents=ents)
 
 
 @pytest.mark.parametrize("kind", sorted(PIECES))
@@ -65,14 +65,12 @@ def test_pre_annotation_s_tokens_and_entities_keep_a_character_whole(kind):
 
 def test_a_modifier_spacy_kept_with_a_full_stop_gives_the_stop_its_own_token():
     text = f"Great {THUMB}. Then"
-    doc = Doc(
-        spacy.blank("en").vocab, words=["Great", THUMB[0], THUMB[1] + ".", "Then"], spaces=[True, False, True, False]
-    )
+    doc = Doc(english_vocab(), words=["Great", THUMB[0], THUMB[1] + ".", "Then"], spaces=[True, False, True, False])
     doc[3].is_sent_start = True
     parsed = to_parsed(doc)
     assert [text[s:e] for s, e in zip(parsed.token_starts, parsed.token_ends)] == ["Great", THUMB, ".", "Then"]
     assert parsed.sentence_starts == [0, 3]  # "Then": its index after the merge
-    plain = Doc(spacy.blank("en").vocab, words=["Zoé", "met", "Kővacs", "."], spaces=[True, True, False, False])
+    plain = Doc(english_vocab(), words=["Zoé", "met", "Kővacs", "."], spaces=[True, True, False, False])
     parsed = to_parsed(plain)  # ordinary text: as spaCy cut it
     assert (parsed.token_starts, parsed.token_ends) == ([0, 4, 8, 14], [3, 7, 14, 15])
 

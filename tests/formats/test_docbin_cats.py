@@ -6,10 +6,9 @@ DocBin export writing every ``doc.cats`` empty, and the DocBin import saying the
 from __future__ import annotations
 
 import orjson
-import spacy
 from spacy.tokens import DocBin
 
-from spacy_support import english_vocab
+from spacy_support import english_vocab, english_words
 from annotator.cli import main
 from annotator.store import Project
 
@@ -59,8 +58,7 @@ def test_cats_and_categories_go_into_the_docbin_and_back(tmp_path):
 
 
 def test_another_tools_docbin_keeps_its_cats(tmp_path):
-    nlp = spacy.blank("en")
-    doc = nlp("Great price.")
+    doc = english_words()("Great price.")
     doc.cats = {"positive": 0.9, "negative": 0.1}
     DocBin(docs=[doc]).to_disk(tmp_path / "theirs.spacy")
     p = tmp_path / "p.annotator"

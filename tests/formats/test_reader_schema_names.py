@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from annotator.formats.loading import import_format, import_paths
+from spacy_support import english_words
 from annotator.formats.schema_names import SchemaNames
 from annotator.schema import default_schema, parse_schema
 from annotator.store import Project
@@ -135,11 +136,9 @@ def test_training_lines_take_a_trigger_by_its_type_spelt_another_way(tmp_path):
 
 
 def test_a_docbin_of_another_corpus_takes_the_aliases(tmp_path):
-    import spacy
     from spacy.tokens import DocBin
 
-    nlp = spacy.blank("en")
-    doc = nlp(TEXT)
+    doc = english_words()(TEXT)
     doc.ents = [doc.char_span(0, 6, label="PER"), doc.char_span(25, 30, label="GPE")]
     f = tmp_path / "train.spacy"
     DocBin(docs=[doc]).to_disk(f)

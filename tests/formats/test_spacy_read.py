@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from project_support import new_project
-from spacy_support import english_vocab
+from spacy_support import english_vocab, english_words
 from annotator.cli import main
 from annotator.errors import ImportFileError
 from annotator.formats import readers, writers
@@ -17,11 +17,9 @@ from annotator.store import Project
 
 
 def another_projects_corpus(path) -> None:
-    import spacy
     from spacy.tokens import DocBin, Span
 
-    nlp = spacy.blank("en")
-    doc = nlp("Angela Merkel met Emmanuel Macron in Paris.")
+    doc = english_words()("Angela Merkel met Emmanuel Macron in Paris.")
     doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 3, 5, "PERSON")]
     doc.spans["sc"] = [Span(doc, 0, 2, "PERSON"), Span(doc, 6, 7, "GPE")]  # a spancat's group
     doc.cats = {"politics": 1.0, "sports": 0.0}
@@ -136,11 +134,9 @@ def test_a_token_with_a_space_goes_to_conll_as_words(tmp_path):
 def test_a_span_categorizers_scores_come_in_with_its_spans(tmp_path):
     # what spacy's spancat leaves on its group (``attrs["scores"]``, one a span), as `spacy apply` saves a DocBin
     import numpy
-    import spacy
     from spacy.tokens import DocBin, Span, SpanGroup
 
-    nlp = spacy.blank("en")
-    doc = nlp("Angela Merkel met Emmanuel Macron in Paris.")
+    doc = english_words()("Angela Merkel met Emmanuel Macron in Paris.")
     doc.ents = [Span(doc, 0, 2, "PERSON")]
     group = SpanGroup(doc, name="sc", spans=[Span(doc, 3, 5, "PERSON"), Span(doc, 6, 7, "GPE")])
     group.attrs["scores"] = numpy.array([0.75, 0.5], dtype="float32")
