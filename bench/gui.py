@@ -78,10 +78,14 @@ def shown_window(size: tuple[int, int] = (1500, 950)):  # type: ignore[no-untype
 
 
 def settle(app, w) -> None:  # type: ignore[no-untyped-def]
-    """Events processed until the work queued after the view's paint (the side panels) is done."""
+    """Events processed until the work queued after the view's paint (the side panels; a long document's rows, read
+    after it since session 35) is done."""
     app.processEvents()
     deadline = time.perf_counter() + 5
-    while w.after_view_paint.pending and time.perf_counter() < deadline:
+    arrival = getattr(w, "rows_arrival", None)
+    while time.perf_counter() < deadline and (
+        w.after_view_paint.pending or (arrival is not None and (arrival.reading or w.controller.held.coming))
+    ):
         app.processEvents()
 
 

@@ -106,3 +106,21 @@ def test_the_project_closed_while_the_rows_come(qtbot, window, rows_later):
     window.actions_by_name["close_project"].trigger()
     window_settled(qtbot, window)
     assert c.project is None and c.doc is None and c.held.coming is None and not window.rows_arrival.reading
+
+
+@pytest.mark.parametrize("pages_read", [0, 1])
+def test_a_reload_while_the_rows_come_shows_the_document_whole(qtbot, window, db, rows_later, pages_read):
+    """Another program's commit read back (``Controller.reload``) reads the rows whole: the lists, which waited for
+    them, are filled through the reload's changes; the read of pages stops."""
+    c = window.controller
+    a = _doc(window, "a.txt")
+    window.open_document(_doc(window, "c.txt"))
+    _arrived(qtbot, window)
+    window.open_document(a)
+    if pages_read:
+        settled(qtbot, lambda: c.held.coming is None or c.held.coming.read > 0)
+    c.reload()
+    assert c.held.coming is None
+    _arrived(qtbot, window)
+    assert {r.id for r in window.entities.model.rows} == {e.id for e in db.entities(a)}
+    assert window.entities.empty_note.isHidden() and window.view.highlighter.buckets
