@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from annotator.model import Entity, Event
+from ui.e_key import retyped_by_e
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
@@ -29,8 +30,8 @@ def caret_span(c: "Controller", view: "DocumentView") -> Entity | Event | PlainW
     """The span Space would select at the caret, while an event is selected, no span is and no words are, else the
     other event whose trigger it stands on (Space selects that where no span is); None otherwise, and when the caret
     stands on the event's own trigger (``]`` puts it there)."""
-    ev = c.events.get(c.current_event) if c.current_event is not None else None
-    if ev is None or c.current_entity is not None or c.doc is None or view.selection_cp() is not None:
+    ev = retyped_by_e(c, view)  # the note says what E does there: E's own test of the selection (``ui.e_key``)
+    if ev is None or c.doc is None:
         return None
     pos = view.caret_cp()
     if ev.trigger_start <= pos <= ev.trigger_end:
