@@ -49,6 +49,7 @@ _WHILE = {"while", "when", "as"}
 # verbs done with another side ("protesters clashed with police"): the side "with" names is what it is done to
 _RECIPROCAL = frozenset("clash fight battle skirmish scuffle brawl grapple tussle".split())
 _SIDES = ("PERSON", "ORG", "NORP", "GPE")
+_SAID_OF = ("acomp", "oprd", "xcomp", "ccomp")  # an adjective said of someone through a verb ("is dead")
 WHERE_PREPS = SETTING_PREPS | {"to", "into", "from", "toward", "towards"}  # a phrase that tells where
 _AIMED = ("prep:to", "prep:at", "prep:on", "prep:against", "prep:into")
 REFLEXIVES = {"himself", "herself", "themselves", "themself", "oneself", "myself", "yourself", "ourselves"}
@@ -69,7 +70,7 @@ def frame(trigger: Any) -> list[tuple[str, Any]]:
     pos = trigger.pos_
     if pos == "VERB" and trigger.tag_ == "VBZ" and trigger.dep_ in NOMINAL_DEPS:
         pos = "NOUN"  # "killed in government airstrikes": a plural noun the tagger took for a verb, as its slot shows
-    if pos == "ADJ" and trigger.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and trigger.head.pos_ in ("VERB", "AUX"):
+    if pos == "ADJ" and trigger.head.pos_ in ("VERB", "AUX") and (trigger.dep_ in _SAID_OF or _resultative(trigger)):
         out += _predicate_frame(trigger)
     elif pos in ("VERB", "AUX") or (pos == "ADJ" and trigger.dep_ in ("acomp", "ROOT", "conj", "advcl")):
         out += _verb_frame(trigger)
@@ -97,6 +98,12 @@ def frame(trigger: Any) -> list[tuple[str, Any]]:
         # "the president, along with his wife, visited": the one along with it takes part as it does, after it
         expanded += [(slot, t) for t in group + along_with(tok)]
     return expanded
+
+
+def _resultative(adj: Any) -> bool:
+    """An adjective of the outcome right after its verb, which the parse hung on it as a clause of its own ("Soldiers
+    shot dead two protesters": "dead" said of the protesters, as in "left 55 civilians dead")."""
+    return adj.dep_ == "advcl" and adj.i == adj.head.i + 1
 
 
 def phrase_settings(head: Any, span: Any) -> list[tuple[str, Any]]:
