@@ -26,6 +26,7 @@ from annotator.role_slots import (
 from annotator.rules import has_room, takes
 from annotator.suggest.amounts import COUNTS, is_money
 from annotator.suggest.frame_preps import preps
+from annotator.suggest.indirect_objects import misread_datives
 from annotator.suggest.money_parties import money_recipients
 from annotator.suggest.person_objects import visited_person
 from annotator.suggest.headlines import subject_before_verb
@@ -289,6 +290,7 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     for c in subjpass:
         out.append(("subjpass", c))
     out += [("subjpass", g) for g in along if subjpass]
+    out += [("dative", g) for g in misread_datives(v, objs)]  # "lent Greece 10 billion euros": Greece, a modifier
     for c in kids:
         if c.dep_ == "dative" and c.pos_ == "ADP":  # "paid millions to the militants": the parse's dative "to"
             out += [(f"~prep:{c.lower_}", g) for g in c.children if g.dep_ == "pobj"]

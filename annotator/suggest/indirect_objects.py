@@ -1,0 +1,28 @@
+"""The one given to, told as a name between a verb and what it gives, which the parse read as a modifier of the thing
+("The bank lent Greece 10 billion euros": "Greece" hung on "euros" as ``nmod``). English puts an indirect object
+right after its verb and before the direct one ("gave Ukraine $500 million", which the parse reads as ``dative``);
+a name before a number in the object is such an object, no part of the sum."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# the kinds of name that are given to: a person, a body, a country or a people
+_GIVEN_TO = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def misread_datives(verb: Any, objs: list[Any]) -> list[Any]:
+    """The names in ``objs`` (the verb's direct objects) that are its indirect object: a name hung on the object as a
+    modifier, right after the verb (its own words between), with a number between it and the object's head."""
+    out = []
+    for obj in objs:
+        for name in obj.lefts:
+            if name.dep_ != "nmod" or name.pos_ != "PROPN" or name.ent_type_ not in _GIVEN_TO:
+                continue
+            first = min(t.i for t in name.subtree)
+            if first != verb.i + 1:
+                continue
+            between = verb.doc[name.i + 1 : obj.i]
+            if between and between[0].like_num:
+                out.append(name)
+    return out

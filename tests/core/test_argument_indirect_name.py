@@ -1,0 +1,30 @@
+"""The one given to, told as a name between the verb of giving and a sum ("The bank lent Greece 10 billion euros"):
+the parse reads the name as a modifier of the sum; it is the verb's indirect object, the Recipient, as in "gave
+Ukraine $500 million" (annotator/suggest/indirect_objects.py, read by event_args as slot ``dative``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from spacy_support import suggested_events
+
+
+def _roles(nlp, text: str) -> set[tuple[str, str]]:  # noqa: ANN001
+    return {
+        (a.role, text[a.start : a.end])
+        for s in suggested_events(nlp, text)
+        if s.type == "Transaction:Transfer-Money"
+        for a in s.arguments
+    }
+
+
+@pytest.mark.slow
+def test_a_name_before_a_sum_lent_is_its_recipient(nlp):
+    got = _roles(nlp, "The bank lent Greece 10 billion euros.")
+    assert ("Recipient", "Greece") in got and ("Giver", "bank") in got, got
+
+
+@pytest.mark.slow
+def test_a_place_of_the_sum_is_no_recipient(nlp):
+    got = _roles(nlp, "The company paid 10 million euros in Greece.")
+    assert ("Recipient", "Greece") not in got, got
