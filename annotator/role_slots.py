@@ -85,6 +85,7 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
         "compound",
         "then_to",
         "obj_to",
+        "dative",  # "sent Ukraine 200 tanks": a place given the thing is where it goes
     ),
     "Origin": ("prep:from", "prep:out", "obj_from", "obj_origin"),
     "Giver": ("subj", "subj_intrans", "agent", "poss", "gov_subj", "compound", "prep:from"),

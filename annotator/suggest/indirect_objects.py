@@ -1,7 +1,8 @@
 """The one given to, told as a name between a verb and what it gives, which the parse read as a modifier of the thing
 ("The bank lent Greece 10 billion euros": "Greece" hung on "euros" as ``nmod``). English puts an indirect object
 right after its verb and before the direct one ("gave Ukraine $500 million", which the parse reads as ``dative``);
-a name before a number in the object is such an object, no part of the sum."""
+a name before a number or an adjective of the object is such an object ("shipped Syria new air defense systems"), no
+part of the thing given."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ _GIVEN_TO = ("PERSON", "ORG", "GPE", "NORP")
 
 def misread_datives(verb: Any, objs: list[Any]) -> list[Any]:
     """The names in ``objs`` (the verb's direct objects) that are its indirect object: a name hung on the object as a
-    modifier, right after the verb (its own words between), with a number between it and the object's head."""
+    modifier, right after the verb, with a number or an adjective of the object between it and the object's head."""
     out = []
     for obj in objs:
         for name in obj.lefts:
@@ -23,6 +24,7 @@ def misread_datives(verb: Any, objs: list[Any]) -> list[Any]:
             if first != verb.i + 1:
                 continue
             between = verb.doc[name.i + 1 : obj.i]
-            if between and between[0].like_num:
+            # "Greece 10 billion euros", "Syria new air defense systems": the object's own words begin after the name
+            if between and (between[0].like_num or between[0].dep_ == "amod"):
                 out.append(name)
     return out
