@@ -50,6 +50,7 @@ _WHILE = {"while", "when", "as"}
 # verbs done with another side ("protesters clashed with police"): the side "with" names is what it is done to
 _RECIPROCAL = frozenset("clash fight battle skirmish scuffle brawl grapple tussle".split())
 _SIDES = ("PERSON", "ORG", "NORP", "GPE")
+_PARTY_PREPS = ("prep:with", "prep:between", "prep:among")  # the sides an event is done with
 _SAID_OF = ("acomp", "oprd", "xcomp", "ccomp")  # an adjective said of someone through a verb ("is dead")
 WHERE_PREPS = SETTING_PREPS | {"to", "into", "from", "toward", "towards"}  # a phrase that tells where
 _AIMED = ("prep:to", "prep:at", "prep:on", "prep:against", "prep:into")
@@ -99,6 +100,18 @@ def frame(trigger: Any) -> list[tuple[str, Any]]:
         # "the president, along with his wife, visited": the one along with it takes part as it does, after it
         expanded += [(slot, t) for t in group + along_with(tok)]
     return expanded
+
+
+def phrase_parties(head: Any, span: Any) -> list[tuple[str, Any]]:
+    """The sides a noun inside a trigger of several words is said with ("held talks with Putin", "shook hands with
+    Erdogan"): the verb heads the trigger and the parse hangs the phrase on the noun, but it is the event's."""
+    return [
+        (slot, g)
+        for t in span
+        if t.i != head.i and t.pos_ == "NOUN"
+        for slot, g in preps(t)
+        if slot in _PARTY_PREPS and g.i >= span.end
+    ]
 
 
 def _resultative(adj: Any) -> bool:

@@ -14,7 +14,7 @@ from typing import Any, Mapping, Sequence
 
 from annotator.rules import takes, takes_value
 from annotator.suggest.arg_spans import PLACE_LABELS, entity_index, span_of
-from annotator.suggest.event_args import fill_roles, frame, phrase_settings
+from annotator.suggest.event_args import fill_roles, frame, phrase_parties, phrase_settings
 from annotator.suggest.nearest_setting import SentenceEntities
 from annotator.suggest.place_spans import with_regions
 from annotator.suggest.event_context import Context, read_context
@@ -236,7 +236,7 @@ class RuleEventSuggester:
         extra: Sequence[int] = (),
     ) -> EventSuggestion | None:
         ctx = read_context(head, self._going_for(head))
-        pairs = frame(head) + phrase_settings(head, span)
+        pairs = frame(head) + phrase_settings(head, span) + phrase_parties(head, span)
         if extra:  # "lost their lives": the second word of the trigger is no participant, and the verb has no object
             pairs = [(s, t) for s, t in pairs if t.i not in extra]
             # "found Zielinski guilty": the small clause's subject is the verb's object, its subject a transitive one
