@@ -40,7 +40,7 @@ EVENT_KEYS = {
 OBJECT_KINDS = ("cue", "weapon", "thing", "named_person")  # an object_triggers kind, or an entity label
 ROLE_KEYS = {"name", "labels", "multiplicity", "description", "slots"}
 SLOT = re.compile(
-    r"^(subj|subj_intrans|obj|obj_from|subjpass|agent|poss|compound|gov_subj|acl_obj|given|receiver|dative|oprd|nummod|npadvmod|police|prep:[a-z]+)$"
+    r"^(subj|subj_intrans|obj|obj_from|subjpass|agent|poss|compound|gov_subj|acl_obj|given|receiver|dative|during|oprd|nummod|npadvmod|police|prep:[a-z]+)$"
 )
 ATTRIBUTE_KEYS = {"name", "description", "values", "default"}
 CATEGORY_KEYS = {"name", "description"}
@@ -278,7 +278,7 @@ def _parse_events(items: Any, labels: set[str], w: _Where, loc: Locator) -> list
                 raise w.fail(
                     loc.key(rat, "slots"),
                     f"slot {bad[0]!r} of role {rname!r} in {name!r} is not one of subj, subj_intrans, obj, obj_from, subjpass, "
-                    "agent, poss, compound, gov_subj, acl_obj, given, dative, oprd, nummod, npadvmod, prep:<word>",
+                    "agent, poss, compound, gov_subj, acl_obj, given, receiver, dative, during, oprd, nummod, npadvmod, police, prep:<word>",
                 )
             roles.append(Role(rname, tuple(rlabels), mult, tuple(slots)))
         triggers = _string_list(item.get("triggers", []), f"triggers of {name!r}", w, loc.key(at, "triggers"))
