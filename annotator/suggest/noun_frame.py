@@ -59,6 +59,9 @@ SUPPORT_VERBS = {
     "convene",
 }
 
+# verbs of owning up to an act ("claimed responsibility for the attack"): their subject did it
+_OWNING_UP = frozenset({"claim", "take", "accept", "admit", "assume", "bear"})
+
 # event nouns of an act one does to oneself: the doer is the one it is done to ("committed suicide")
 SELF_DONE = {"suicide", "self-immolation"}
 
@@ -187,6 +190,9 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
         support = head.lemma_.lower() in SUPPORT_VERBS
         out += [(s, t) for s, t in preps(head) if s != "agent" or support]
         out += [(s, t) for p in head.children if p.dep_ == "prt" and support for s, t in preps(p)]
+    elif (claimer := _claimed_by(n)) is not None:
+        # "Islamic State claimed responsibility for the attack": who claims an act as its own did it
+        out += [("gov_subj", c) for c in claimer.children if c.dep_ == "nsubj"]
     elif n.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_ in ("come", "be"):
         # "the camps came under attack": the subject is what is attacked
         out += [("subjpass", c) for c in head.head.children if c.dep_ == "nsubj"]
@@ -204,6 +210,19 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
             out.append(("subjpass", verb.head))  # "a teenager being shot to death"
         out += [(s, t) for s, t in preps(verb) if s.startswith("prep:") and s != "prep:to"]
     return out + said_owner + _present(n)
+
+
+def _claimed_by(n: Any) -> Any | None:
+    """The verb of owning up whose "responsibility for" phrase names the noun trigger ("claimed responsibility for
+    the attack", "took responsibility for the bombing"), or None (not "denied responsibility for the airstrike")."""
+    head = n.head
+    if n.dep_ != "pobj" or head.lower_ != "for" or head.head.lemma_.lower() != "responsibility":
+        return None
+    noun = head.head
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB" or verb.lemma_.lower() not in _OWNING_UP:
+        return None
+    return verb
 
 
 def _present(n: Any) -> list[tuple[str, Any]]:
