@@ -28,3 +28,9 @@ def test_a_name_before_a_sum_lent_is_its_recipient(nlp):
 def test_a_place_of_the_sum_is_no_recipient(nlp):
     got = _roles(nlp, "The company paid 10 million euros in Greece.")
     assert ("Recipient", "Greece") not in got, got
+
+
+@pytest.mark.slow
+def test_a_name_right_before_a_sum_given_is_its_recipient(nlp):
+    got = _roles(nlp, "Russia has given Syria billions of dollars in loans.")
+    assert ("Recipient", "Syria") in got and ("Money", "billions of dollars") in got, got
