@@ -234,8 +234,13 @@ def _present(n: Any) -> list[tuple[str, Any]]:
     head = n.head
     if n.dep_ != "pobj" or head.lower_ not in ("during", "for") or head.head.pos_ != "VERB":
         return []
+    act = head.head
+    if act.dep_ == "acl" and act.head.dep_ in ("dobj", "obj") and act.head.head.pos_ == "VERB":
+        # "Women chant slogans condemning terrorism during a rally": the parse hangs "during" on the participle said
+        # of the object; the act done during the rally is the clause's (who chants)
+        act = act.head.head
     # (the slot's token, the person it names: "OAS Secretary-General Luis Almagro addresses": Almagro, the body's title)
-    people = [(c, t) for c in head.head.children if noun_kind(t := titled(c)) == "PERSON"]
+    people = [(c, t) for c in act.children if noun_kind(t := titled(c)) == "PERSON"]
     done_to = [t for c, t in people if c.dep_ in ("dobj", "obj") and t.ent_type_]  # "posters": no guess of a person
     # the police at a protest or a meeting keep order ("police officers take a man into custody during a march")
     doers = [t for c, t in people if c.dep_ == "nsubj" and not is_police(t)]
