@@ -59,6 +59,7 @@ SUPPORT_VERBS = {
     "convene",
 }
 
+_PLACES = ("GPE", "LOC", "FAC")
 # verbs of owning up to an act ("claimed responsibility for the attack"): their subject did it
 _OWNING_UP = frozenset({"claim", "take", "accept", "admit", "assume", "bear"})
 
@@ -156,6 +157,15 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
     out += guests(n)  # "hosted a dinner for Obama": the guest of a meal or a reception hosted
     out += given_for(n)  # "a bailout for Greece": whom the money goes to
     out += (own := preps(n))  # and "clashes between police and protesters": the sides, which one attacks left open
+    # "the return of refugees from Lebanon": where the one of the noun is from is where it starts (as "migrants from
+    # Syria arrived"; slot ``obj_origin``, read after the noun's own "from" and no evidence of the trigger)
+    out += [
+        ("obj_origin", g)
+        for s, t in own
+        if s == "prep:of"
+        for s2, g in preps(t)
+        if s2 == "prep:from" and (g.ent_type_ or guess_label(g)) in _PLACES
+    ]
     out += [("~sides", t) for s, t in own if s == "prep:between"]
     head = n.head
     if n.dep_ in ("dobj", "attr", "obj") and head.pos_ in ("VERB", "AUX"):
