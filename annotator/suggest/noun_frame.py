@@ -164,7 +164,7 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
         for s, t in own
         if s == "prep:of"
         for s2, g in preps(t)
-        if s2 == "prep:from" and (g.ent_type_ or guess_label(g)) in _PLACES
+        if s2 == "prep:from" and noun_kind(g) in _PLACES
     ]
     out += [("~sides", t) for s, t in own if s == "prep:between"]
     head = n.head
