@@ -1,7 +1,7 @@
 """Who gets a sum of money where the parse hangs the one given to away from the verb: on the noun that says what the sum
-is ("committed $1.3 billion in aid to Ukraine": the aid goes to Ukraine), on the account it is put in ("deposited
-into the bank account of Najib Razak", "paid into his account": the account's owner gets it), or on the currency
-("lent Greece 10 billion euros": the name before the number, the verb's indirect object, slot ``dative``).
+is ("committed $1.3 billion in aid to Ukraine": the aid goes to Ukraine), or on the account it is put in ("deposited
+into the bank account of Najib Razak", "paid into his account": the account's owner gets it). A name the parse hangs on
+the sum itself ("lent Greece 10 billion euros") is the verb's indirect object, ``indirect_objects.misread_datives``'.
 
 The first two are read as hearsay slots (``~prep:to``: no evidence of the trigger), after the verb's own "to" phrase.
 
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from annotator.suggest.amounts import CURRENCIES
 from annotator.suggest.frame_preps import preps
 from annotator.suggest.noun_classes import noun_kind
 from annotator.suggest.person_objects import is_person_word
@@ -28,18 +27,10 @@ FOR_RELEASE = frozenset(("ransom",))  # paid "for" a captive, to the captors
 
 
 def money_recipients(verb: Any, objects: Sequence[Any]) -> list[tuple[str, Any]]:
-    """The (slot, token) pairs of whom the money ``verb`` moves goes to: a party named before the number of a sum told
-    in a currency's word (``dative``), the "to" phrase of the noun of a sum's "in" phrase ("$1.3 billion in aid to
-    Ukraine") and the owner of an account the money goes into (its possessive or its "of" phrase; ``~prep:to``)."""
+    """The (slot, token) pairs of whom the money ``verb`` moves goes to: the "to" phrase of the noun of a sum's "in"
+    phrase ("$1.3 billion in aid to Ukraine") and the owner of an account the money goes into (its possessive or its
+    "of" phrase; ``~prep:to``)."""
     out: list[tuple[str, Any]] = []
-    # "lent Greece 10 billion euros": the small parse hangs the one given to on the currency, before its number
-    out += [
-        ("dative", c)
-        for sum_ in objects
-        if sum_.lower_ in CURRENCIES
-        for c in sum_.children
-        if c.dep_ == "nmod" and c.i < sum_.i and c.ent_type_ in _PARTIES and c.i == sum_.left_edge.i
-    ]
     for sum_ in objects:
         if sum_.ent_type_ != "MONEY":
             continue
