@@ -60,6 +60,8 @@ SUPPORT_VERBS = {
 }
 
 _PLACES = ("GPE", "LOC", "FAC")
+# verbs that tell their subject happened ("the protest erupted in Cairo"): where and when are its
+_HAPPENING = frozenset({"occur", "happen", "erupt", "unfold", "flare"})
 # verbs of owning up to an act ("claimed responsibility for the attack"): their subject did it
 _OWNING_UP = frozenset({"claim", "take", "accept", "admit", "assume", "bear"})
 
@@ -194,6 +196,11 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
             # "from" phrase below is the Giver's)
             out += [(s, c) for c in head.children if c.dep_ == "nsubj" for s in ("given", "~receiver")]
         out += [(s, t) for s, t in preps(head) if s.startswith("prep:") or s == "npadvmod"]
+    elif n.dep_ == "nsubj" and _occurs(head):
+        # "a protest broke out in Hong Kong on Sunday", "the meeting took place in Singapore": where and when the event
+        # happened are the verb of its happening's
+        out += [(s, t) for s, t in preps(head) if s.startswith("prep:") or s == "npadvmod"]
+        out += [(s, t) for p in head.children if p.dep_ == "prt" for s, t in preps(p) if s.startswith("prep:")]
     elif n.dep_ == "nsubjpass" and head.pos_ == "VERB":  # "talks were held in Moscow"
         # the agent of a verb of doing it is the noun's ("the attack was carried out by militants"), not of another
         # verb ("the attack was condemned by the UN")
@@ -220,6 +227,18 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
             out.append(("subjpass", verb.head))  # "a teenager being shot to death"
         out += [(s, t) for s, t in preps(verb) if s.startswith("prep:") and s != "prep:to"]
     return out + said_owner + _present(n)
+
+
+def _occurs(verb: Any) -> bool:
+    """Whether a verb tells that its subject happened ("occurred", "broke out", "erupted", "took place")."""
+    if verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ in ("dobj", "obj") and c.lower_ == "place" for c in verb.children)
+    if lemma == "break":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return lemma in _HAPPENING
 
 
 def _claimed_by(n: Any) -> Any | None:
