@@ -10,11 +10,12 @@ from weakref import WeakKeyDictionary
 from typing import Any, Iterable, Sequence
 
 from annotator.suggest.headlines import headline_end
-from annotator.suggest.noun_classes import is_police
+from annotator.suggest.noun_classes import is_police, noun_kind
 from annotator.suggest.time_spans import is_duration
 
 NEAR_CHARS = 50  # a Place or Time further from the trigger is too often another event's
 TIME_LABELS = ("DATE", "TIME")
+_PLACES = ("GPE", "LOC", "FAC")
 SETTING_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "on", "within"}
 
 
@@ -118,6 +119,8 @@ def _is_setting(doc: Any, start: int, end: int) -> bool:
         return False
     tok = span.root
     while tok.dep_ in ("appos", "conj", "compound", "npadvmod") and tok.head.i != tok.i:
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and noun_kind(tok.head) not in _PLACES:
+            return False  # "received $1 billion in U.S. aid", "died in U.S. custody": a name in front of a thing
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS
 
