@@ -26,6 +26,7 @@ from annotator.suggest.headlines import headline_end, headline_match, headline_s
 from annotator.suggest.hosting import hosted_guest
 from annotator.suggest.markets import market_kinds
 from annotator.suggest.measures import measure_kinds
+from annotator.suggest.messages import object_words, senders, split_object_phrases
 from annotator.suggest.pay_idioms import pay_idiom_kinds
 from annotator.suggest.person_objects import person_object_kinds
 from annotator.suggest.purchases import bought
@@ -198,6 +199,7 @@ class RuleEventSuggester:
                     heads.append(head.i)
                 taken.update(range(tok.i, tok.i + length))
                 taken.update(extra)
+                taken.update(object_words(doc, extra))  # "answering phone calls": no second trigger on "phone"
         return share_arguments(self.types, doc, out, heads)
 
     def _match(self, tok: Any, sent: Any, named: set[int]) -> tuple[int, list[Pattern], list[int]] | None:
@@ -245,6 +247,8 @@ class RuleEventSuggester:
                 pairs = [("obj", c) for c in said] + [("subj" if s == "subj_intrans" else s, t) for s, t in pairs]
             if not any(s == "obj" for s, _ in pairs):
                 pairs = [("subj_intrans" if s == "subj" else s, t) for s, t in pairs]
+            pairs += split_object_phrases(head.doc, extra)  # "answering calls from kids": the call's "from"
+        pairs += senders(pairs)  # "a phone call from a child": who it comes from, no place
         neighbours = neighbour_lemmas(head, self.phrases)
         # a weak trigger's own words are no support of it ("years in prison" by its "prison"); a strong one's may be
         # its type's cue, and tell it from another type's weak reading of the word ("visited", Transport's "visit")

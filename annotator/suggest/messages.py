@@ -1,0 +1,52 @@
+"""The parties of a message or a call (ACE's Contact:Phone-Write: two or more people engage in discussion that is not
+face-to-face): who a call or a letter comes "from", and what a verb of taking or answering a call says of its
+object. Read from the parse and the entity labels; no word of any development text."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from annotator.suggest.arg_spans import PLACE_LABELS
+from annotator.suggest.frame_preps import preps
+from annotator.suggest.noun_classes import guess_label
+
+# what a "from" phrase names when it is where one speaks from, not who speaks ("speaking by phone from Oman")
+_WHERE_LABELS = frozenset(PLACE_LABELS) | {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+
+
+def senders(pairs: Sequence[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """The "from" phrases of the frame that name who a thing comes from, not where (slot ``sender``: "a phone call
+    from a child", "a letter from the president", "calls from kids"; not "from Oman", "from the embassy", "from
+    Monday"): a party of a call or a message, read by the roles that name ``sender`` in their slots."""
+    out = []
+    for slot, tok in pairs:
+        if slot != "prep:from":
+            continue
+        label = tok.ent_type_ or guess_label(tok)
+        if label in _WHERE_LABELS or (not label and tok.pos_ != "PROPN"):
+            continue  # a place, a time, an amount; or a common noun of no kind a person is ("from the heart")
+        out.append(("sender", tok))
+    return out
+
+
+def split_object_phrases(doc: Any, extra: Sequence[int]) -> list[tuple[str, Any]]:
+    """The phrases of a trigger's second word that stands apart as the verb's object ("answering phone calls from
+    kids", "took a call from the president": the call's "from" is who the call is with), as a noun trigger's own
+    phrases are its event's."""
+    out: list[tuple[str, Any]] = []
+    for i in extra:
+        tok = doc[i]
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+            out += [(s, t) for s, t in preps(tok) if s.startswith("prep:")]
+    return out
+
+
+def object_words(doc: Any, extra: Sequence[int]) -> set[int]:
+    """The words in front of a trigger's object noun standing apart ("phone" of "answering phone calls"): with the
+    noun, the trigger's own, no second trigger ("phone calls")."""
+    out: set[int] = set()
+    for i in extra:
+        tok = doc[i]
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+            out.update(c.i for c in tok.lefts if c.dep_ == "compound")
+    return out
