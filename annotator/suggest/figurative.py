@@ -22,6 +22,7 @@ from annotator.suggest.noun_classes import (
     MEDICINES,
     NATURAL_FORCES,
     OVERSEERS,
+    PLANTS,
     REACTIONS,
     TALK_EVENTS,
     TRADED,
@@ -186,18 +187,24 @@ def _traded(tok: Any) -> bool:
 def lifeless_undergoing(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     """Whether who undergoes a verb (its object, its passive subject, the subject of an intransitive one) has no life
     to end: "it", a hope, an undertaking, an institution or a machine (``LIFELESS``), an event of speech, a force of
-    nature, a thing made or a building ("his hopes died", "the talks died", "the company died", "the engine died"). A
+    nature, a plant (``PLANTS``), a thing made or a building ("his hopes died", "the talks died", "the company died",
+    "the engine died", "the trees died"). A
     blocker ``obj:lifeless`` rules a type out there (ACE's Life:Die ends a living being's life)."""
     if head.pos_ != "VERB":
         return False
     undergoers = [tok for slot, tok in pairs if slot in UNDERGOER_SLOTS]
-    if any(_lifeless(tok) for tok in undergoers):
+    counted = [g for tok in undergoers if tok.ent_type_ == "CARDINAL" for g in _of_phrase(tok)]  # "thousands of trees"
+    if any(_lifeless(tok) for tok in undergoers + counted):
         return True
     if any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
         # "killed off", "died off": a sense of its own, said of a party, a product, a character as of people; a life
         # ends only where a person is named ("gunmen killed off the witnesses")
         return bool(undergoers) and not any(_living(tok) for tok in undergoers)
     return _at_the_polls(head) and any(_body(tok) for tok in undergoers)
+
+
+def _of_phrase(tok: Any) -> list[Any]:
+    return [g for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
 def _living(tok: Any) -> bool:
@@ -230,7 +237,7 @@ def _lifeless(tok: Any) -> bool:
     if tok.pos_ != "NOUN" or tok.ent_type_:
         return False
     lemma = tok.lemma_.lower()
-    if lemma in LIFELESS or lemma in WORKS or lemma in NATURAL_FORCES or _talk(tok):
+    if lemma in LIFELESS or lemma in WORKS or lemma in NATURAL_FORCES or lemma in PLANTS or _talk(tok):
         return True
     return guess_label(tok) in ("PRODUCT", "FAC")
 

@@ -83,6 +83,11 @@ ANIMALS = frozenset(
     lion tiger bear wolf deer camel donkey mule monkey ape rat mouse livestock wildlife herd flock cell bacterium
     bacteria germ microbe parasite insect mosquito pest weed""".split()
 )  # and what lives without being an animal: "the drug killed the cancer cells", "the heat killed the bacteria"
+# what grows and dies without being a person or an animal ("the trees died", "the frost killed the crops"; ACE's
+# Life:Die ends a person's life)
+PLANTS = frozenset(
+    """plant tree crop flower grass forest vine shrub bush seedling orchard vineyard coral moss harvest""".split()
+)
 # what is drafted, put forward, agreed or decided, which one "kills" in the sense of stopping it ("killed the bill",
 # "killed the deal"): no one's life; nor what a court "strikes down" ("struck down the rules"): no target harmed
 PROPOSALS = frozenset(

@@ -1,0 +1,100 @@
+"""Senses of conflict words in the arts, sport and public life that name no Attack, Arrest-Jail or Demonstrate (ACE's
+Conflict:Attack is a violent physical act; Justice:Arrest-Jail constrains a person's movement; Conflict:Demonstrate
+gathers people to protest or demand): a film shot, a side held to a draw, a band marching in a parade. Each is read
+on who takes part and what is done, as ``figurative`` reads the figurative senses; pure functions of spaCy tokens for
+``trigger_clues.kinds_of_sides``. The word classes are ordinary English's, none from the development texts."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from annotator.suggest.arg_spans import PLACE_LABELS
+from annotator.suggest.noun_classes import WORKS, guess_label
+
+# what is filmed or photographed: a work made with a camera, or the picture taken ("shot a film", "shot the scene")
+FILMED = WORKS | frozenset(
+    """footage scene photo photograph picture portrait snapshot selfie episode series sequence clip trailer
+    music-video advert campaign close-up""".split()
+)
+# one whose work is filming or photographing: as the doer of "shoot", a camera's shot ("the photographer shot the
+# wedding"); as the one shot, a victim ("the photographer was shot")
+FILMERS = frozenset(
+    """photographer cameraman camerawoman filmmaker film-maker cinematographer videographer photojournalist""".split()
+)
+SHOOT_LEMMAS = frozenset(("shoot", "shot", "shooting"))
+# where a march is a show watched by a crowd, no protest ("marched in the parade", "during the festival")
+SHOWS = frozenset(
+    """parade festival carnival ceremony celebration pageant jubilee homecoming graduation inauguration""".split()
+)
+SHOW_PREPS = frozenset(("in", "during", "at"))
+# the people a march of protest is told of; with them, a parade or a festival is where a protest is held
+PROTESTERS = frozenset(("protester", "protestor", "demonstrator", "activist", "marcher", "striker", "picketer"))
+
+
+def filmed(head: Any) -> bool:
+    """Whether a word of shooting tells a film or a picture taken: its object (or its noun's "of" phrase: "the
+    shooting of the film") a work or a picture (``FILMED``: "shot a film in Paris", "shot a video of the
+    protest"), or its doer one whose trade is the camera (``FILMERS``: "the photographer shot the wedding"). No one
+    is fired at; "gunmen shot the cameraman", "the photographer was shot", "soldiers shot a protester" stay."""
+    if head.lemma_.lower() not in SHOOT_LEMMAS and head.lower_ not in SHOOT_LEMMAS:
+        return False
+    done_to = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    done_to += [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+    ]
+    if any(_word(t) in FILMED for t in done_to):
+        return True
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    return head.pos_ == "VERB" and any(_word(t) in FILMERS for t in doers)
+
+
+def held_to_result(head: Any) -> bool:
+    """Whether "hold" tells a result one is held to, no place one is kept in: its "to" phrase names no place ("the
+    team was held to a draw", "held to account", "held to a 1-1 draw"). ACE's Arrest-Jail keeps a person somewhere;
+    "held in prison", "held at a police station", "held by police" stay."""
+    if head.lemma_.lower() != "hold" or head.pos_ != "VERB":
+        return False
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            ends = [g for g in c.children if g.dep_ == "pobj"]
+            if ends and not any(_place(g) for g in ends):
+                return True
+    return False
+
+
+def marched_in_show(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
+    """Whether a march is told in, during or at a show watched by a crowd (``SHOWS``: "veterans marched in the
+    Memorial Day parade", "the band marched during the festival") and none of those marching is named as protesting
+    (``PROTESTERS``). ACE's Demonstrate is a protest or a demand; "protesters marched during the festival",
+    "thousands marched to the parliament" stay."""
+    if head.lemma_.lower() != "march":
+        return False
+    shown = any(
+        c.dep_ == "prep" and c.lower_ in SHOW_PREPS and any(g.dep_ == "pobj" and _word(g) in SHOWS for g in c.children)
+        for c in head.children
+    )
+    if not shown:
+        return False
+    return not any(_word(t) in PROTESTERS for slot, t in pairs if slot in ("subj", "subj_intrans", "gov_subj"))
+
+
+def _word(tok: Any) -> str:
+    return tok.lemma_.lower()
+
+
+def _place(tok: Any) -> bool:
+    return (tok.ent_type_ or guess_label(tok)) in PLACE_LABELS
+
+
+def pastime_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[str]:
+    """The blocker kinds of these senses: ``obj:filmed`` (``filmed``), ``to:result`` (``held_to_result``) and
+    ``in:show`` (``marched_in_show``)."""
+    return frozenset(
+        kind
+        for kind, said in (
+            ("obj:filmed", filmed(head)),
+            ("to:result", held_to_result(head)),
+            ("in:show", marched_in_show(head, pairs)),
+        )
+        if said
+    )

@@ -1,0 +1,77 @@
+"""Senses of conflict words in the arts, sport and public life (session 35, helper s35-trig,
+``annotator/suggest/pastimes.py``): a film or a picture shot, a side held to a draw, a band marching in a parade, and
+plants that die. Each beside the real event it must not hide, on short made-up sentences parsed by the default
+pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from spacy_support import news_suggester, suggested_triggers
+
+
+@pytest.fixture(scope="module")
+def suggester():
+    return news_suggester()
+
+
+def _of_type(nlp, suggester, text: str, kind: str) -> list[tuple[str, str]]:
+    return [t for t in suggested_triggers(nlp, text, suggester) if t[1] == kind]
+
+
+ATTACK, ARREST, DEMONSTRATE, DIE = "Conflict:Attack", "Justice:Arrest-Jail", "Conflict:Demonstrate", "Life:Die"
+
+
+@pytest.mark.slow
+def test_a_film_or_a_picture_shot_is_no_attack(nlp, suggester):
+    # ACE's Attack is a violent physical act: a camera's shot fires at no one
+    for text in [
+        "She shot a film in Paris last year.",
+        "The photographer shot the wedding in June.",
+        "The director shot the final scene in Morocco.",
+        "They shot a video of the police beating protesters.",
+        "The shooting of the film began in May.",
+    ]:
+        assert _of_type(nlp, suggester, text, ATTACK) == [], text
+    for text in [
+        "Gunmen shot the cameraman outside his home.",
+        "Soldiers shot a protester in the square.",
+        "The director was shot dead in Mexico City.",
+        "Police shot the suspect during the raid.",
+    ]:
+        assert _of_type(nlp, suggester, text, ATTACK) == [("shot", ATTACK)], text
+
+
+@pytest.mark.slow
+def test_a_side_held_to_a_draw_is_held_to_no_place(nlp, suggester):
+    # ACE's Arrest-Jail keeps a person somewhere; "held to" a result says how a game or a reckoning ended
+    for text in ["The team was held to a draw by Chelsea.", "The champions were held to a goalless draw by Leeds."]:
+        assert _of_type(nlp, suggester, text, ARREST) == [], text
+    for text in [
+        "The suspects were held in prison for two years.",
+        "The activists were held by police for three days.",
+    ]:
+        assert _of_type(nlp, suggester, text, ARREST) == [("held", ARREST)], text
+
+
+@pytest.mark.slow
+def test_a_march_in_a_parade_is_no_protest(nlp, suggester):
+    # ACE's Demonstrate gathers people to protest or demand; a parade or a festival is a show, unless those marching
+    # are named as protesting
+    for text in ["Veterans marched in the Memorial Day parade.", "Soldiers marched in the victory parade in Moscow."]:
+        assert _of_type(nlp, suggester, text, DEMONSTRATE) == [], text
+    for text in [
+        "Protesters marched during the festival in Rio.",
+        "Thousands of people marched in the capital on Sunday.",
+        "Mourners marched in the funeral procession.",
+    ]:
+        assert _of_type(nlp, suggester, text, DEMONSTRATE) == [("marched", DEMONSTRATE)], text
+
+
+@pytest.mark.slow
+def test_plants_that_die_are_no_deaths(nlp, suggester):
+    # ACE's Life:Die ends a person's life
+    for text in ["The tree in the garden died last winter.", "Thousands of trees died in the drought."]:
+        assert _of_type(nlp, suggester, text, DIE) == [], text
+    for text in ["Thousands of people died in the drought.", "The farmer died in the drought."]:
+        assert _of_type(nlp, suggester, text, DIE) == [("died", DIE)], text
