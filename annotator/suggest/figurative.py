@@ -10,6 +10,7 @@ import re
 from typing import Any, Sequence
 
 from annotator.role_slots import LEAVING_VERBS, REACHING_VERBS
+from annotator.suggest.pastimes import pastime_kinds
 from annotator.suggest.noun_classes import (
     ARMED,
     ASKINGS,
@@ -406,7 +407,8 @@ def figurative_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[s
     ``subj:words`` (``words_subject``), ``in:game`` (``in_game``), ``obj:lifeless`` (``lifeless_undergoing``),
     ``obj:funds`` (``funds_hit``), ``with:reaction`` (``reaction_met``), ``move:firm`` (``firm_moves``),
     ``made:gain`` (``made_gain``), ``with:words`` (``words_with``), ``summit:peak`` (``mountain_summit``), ``to:longing`` (``longing``), ``in:match`` (``in_match``), ``shot:dose`` (``dose``), ``subj:overseer``
-    (``overseen``), ``subj:place`` (``places_meeting``) and ``to:audience`` (``addressed``)."""
+    (``overseen``), ``subj:place`` (``places_meeting``) and ``to:audience`` (``addressed``); and those of the arts,
+    sport and public life (``pastimes.pastime_kinds``)."""
     return frozenset(
         kind
         for kind, said in (
@@ -428,4 +430,4 @@ def figurative_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[s
             ("to:audience", addressed(head)),
         )
         if said
-    )
+    ) | pastime_kinds(head, pairs)
