@@ -75,3 +75,20 @@ def test_plants_that_die_are_no_deaths(nlp, suggester):
         assert _of_type(nlp, suggester, text, DIE) == [], text
     for text in ["Thousands of people died in the drought.", "The farmer died in the drought."]:
         assert _of_type(nlp, suggester, text, DIE) == [("died", DIE)], text
+
+
+@pytest.mark.slow
+def test_a_politician_blasted_or_hammered_over_a_topic_is_criticised(nlp, suggester):
+    # "blast" and "hammer" also say sharp criticism (the schema's figurative_triggers): told over a topic, with no
+    # weapon, place or cue of fighting, no one is attacked
+    for text in [
+        "The senator blasted Obama over the nuclear deal.",
+        "The opposition leader hammered the prime minister over the budget.",
+    ]:
+        assert _of_type(nlp, suggester, text, ATTACK) == [], text
+    for text, word in [
+        ("Gunmen blasted Smith with a shotgun outside his home.", "blasted"),
+        ("Russian warplanes hammered Aleppo on Tuesday.", "hammered"),
+        ("A car bomb blasted the market in Baghdad.", "blasted"),
+    ]:
+        assert (word, ATTACK) in _of_type(nlp, suggester, text, ATTACK), text
