@@ -12,6 +12,7 @@ from typing import Any, Sequence
 from annotator.role_slots import LEAVING_VERBS, REACHING_VERBS
 from annotator.suggest.pastimes import pastime_kinds
 from annotator.suggest.noun_classes import (
+    ANIMALS,
     ARMED,
     ASKINGS,
     BALL_GAME,
@@ -24,6 +25,7 @@ from annotator.suggest.noun_classes import (
     NATURAL_FORCES,
     OVERSEERS,
     PLANTS,
+    PROPOSALS,
     REACTIONS,
     TALK_EVENTS,
     TRADED,
@@ -41,6 +43,7 @@ GAME_SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")  # a game's score ("7-1", "10
 NAMED_SIDES = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # who plays a game by name: a player, a team, a country
 UNDERGOER_SLOTS = ("obj", "subjpass", "subj_intrans")  # who undergoes a verb: what the frame reads as done to
 PERSONAL = frozenset("he she they we i him her them us me you who whom".split())  # said of people
+NO_PERSON = ANIMALS | PROPOSALS  # who or what a noun of dying is of with no person's life ("the killing of the bill")
 MISSED_WIDE = frozenset(("wide", "high"))  # a shot gone past the goal ("shot wide", "fired high"), with no one hit
 HIT_DEPS = frozenset(("dobj", "nsubjpass"))  # what a verb is done to
 HIT_PREPS = frozenset(("on", "of", "against"))  # what a noun of attacking is done to ("a raid on the shares")
@@ -189,8 +192,11 @@ def lifeless_undergoing(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     """Whether who undergoes a verb (its object, its passive subject, the subject of an intransitive one) has no life
     to end: "it", a hope, an undertaking, an institution or a machine (``LIFELESS``), an event of speech, a force of
     nature, a plant (``PLANTS``), a thing made or a building ("his hopes died", "the talks died", "the company died",
-    "the engine died", "the trees died"). A
+    "the engine died", "the trees died"); of a noun, its "of" phrase, or an animal or a thing put forward there
+    (``NO_PERSON``: "the death of the newspaper", "the killing of the bill", "the killing of the dog"). A
     blocker ``obj:lifeless`` rules a type out there (ACE's Life:Die ends a living being's life)."""
+    if head.pos_ == "NOUN":  # "the death of the newspaper", "the killing of the bill": of what has no life
+        return any(_lifeless(tok) or tok.lemma_.lower() in NO_PERSON for tok in _of_phrase(head))
     if head.pos_ != "VERB":
         return False
     undergoers = [tok for slot, tok in pairs if slot in UNDERGOER_SLOTS]

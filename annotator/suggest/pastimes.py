@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from annotator.suggest.arg_spans import PLACE_LABELS
-from annotator.suggest.noun_classes import WORKS, guess_label
+from annotator.suggest.noun_classes import ECONOMY, REACTIONS, WORKS, guess_label
 
 # what is filmed or photographed: a work made with a camera, or the picture taken ("shot a film", "shot the scene")
 FILMED = WORKS | frozenset(
@@ -22,6 +22,18 @@ FILMERS = frozenset(
     """photographer cameraman camerawoman filmmaker film-maker cinematographer videographer photojournalist""".split()
 )
 SHOOT_LEMMAS = frozenset(("shoot", "shot", "shooting"))
+# what one rises to, fast: a state of renown, no place nor death ("shot to fame", "shot to the top of the charts")
+RENOWN = frozenset("fame stardom prominence notoriety celebrity popularity top success glory power".split())
+# what grows or spreads as an "explosion" does: a quantity, a feeling, a kind of activity ("an explosion of interest")
+SURGES = (
+    ECONOMY
+    | REACTIONS
+    | frozenset(
+        """interest demand popularity creativity colour color activity joy emotion growth population cases
+        traffic investment spending content information data""".split()
+    )
+)
+SURGE_WORDS = frozenset(("explosion", "blast"))
 # where a march is a show watched by a crowd, no protest ("marched in the parade", "during the festival")
 SHOWS = frozenset(
     """parade festival carnival ceremony celebration pageant jubilee homecoming graduation inauguration""".split()
@@ -46,6 +58,29 @@ def filmed(head: Any) -> bool:
         return True
     doers = [c for c in head.children if c.dep_ == "nsubj"]
     return head.pos_ == "VERB" and any(_word(t) in FILMERS for t in doers)
+
+
+def rose_to_renown(head: Any) -> bool:
+    """Whether "shoot" tells a rise to renown (``RENOWN``: "the singer shot to fame", "shot to the top of the
+    charts"): no one fired at; "shot to death", "shot to pieces" stay (ACE's Attack)."""
+    if head.lemma_.lower() not in SHOOT_LEMMAS or head.pos_ != "VERB":
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and _word(g) in RENOWN for g in c.children)
+        for c in head.children
+    )
+
+
+def surge_of(head: Any) -> bool:
+    """Whether an "explosion" is of a quantity, a feeling or an activity (``SURGES``: "an explosion of interest",
+    "a population explosion" told with "of"): a sudden growth, no blast; "the explosion of a car bomb", "an explosion
+    of gunfire" stay."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in SURGE_WORDS:
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and _word(g) in SURGES for g in c.children)
+        for c in head.children
+    )
 
 
 def held_to_result(head: Any) -> bool:
@@ -87,14 +122,16 @@ def _place(tok: Any) -> bool:
 
 
 def pastime_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[str]:
-    """The blocker kinds of these senses: ``obj:filmed`` (``filmed``), ``to:result`` (``held_to_result``) and
-    ``in:show`` (``marched_in_show``)."""
+    """The blocker kinds of these senses: ``obj:filmed`` (``filmed``), ``to:result`` (``held_to_result``),
+    ``in:show`` (``marched_in_show``), ``to:renown`` (``rose_to_renown``) and ``of:surge`` (``surge_of``)."""
     return frozenset(
         kind
         for kind, said in (
             ("obj:filmed", filmed(head)),
             ("to:result", held_to_result(head)),
             ("in:show", marched_in_show(head, pairs)),
+            ("to:renown", rose_to_renown(head)),
+            ("of:surge", surge_of(head)),
         )
         if said
     )

@@ -92,3 +92,39 @@ def test_a_politician_blasted_or_hammered_over_a_topic_is_criticised(nlp, sugges
         ("A car bomb blasted the market in Baghdad.", "blasted"),
     ]:
         assert (word, ATTACK) in _of_type(nlp, suggester, text, ATTACK), text
+
+
+@pytest.mark.slow
+def test_a_rise_to_fame_a_surge_or_an_illness_is_no_attack(nlp, suggester):
+    # "shot to fame": a rise; "an explosion of interest": a surge; "an asthma attack": an illness (ACE's Attack is a
+    # violent physical act by an attacker)
+    for text in [
+        "The singer shot to fame in 2010.",
+        "The company saw an explosion of interest in its products.",
+        "She suffered an asthma attack on the plane.",
+        "He had a migraine attack during the flight.",
+    ]:
+        assert _of_type(nlp, suggester, text, ATTACK) == [], text
+    for text, word in [
+        ("He was shot to death by police.", "shot"),
+        ("The explosion of a car bomb killed ten people.", "explosion"),
+        ("An attack on asthma patients in the hospital killed two.", "attack"),
+    ]:
+        assert (word, ATTACK) in _of_type(nlp, suggester, text, ATTACK), text
+
+
+@pytest.mark.slow
+def test_the_death_of_a_thing_or_an_animal_is_no_ones_death(nlp, suggester):
+    # a noun of dying whose "of" phrase has no person's life: an industry, a bill, a dog (ACE's Life:Die)
+    for text in [
+        "The death of the newspaper industry worries journalists.",
+        "The killing of the bill angered voters.",
+        "The killing of the dog angered the neighbours.",
+    ]:
+        assert _of_type(nlp, suggester, text, DIE) == [], text
+    for text, word in [
+        ("The death of the journalist shocked the country.", "death"),
+        ("The killing of the soldiers was condemned.", "killing"),
+        ("The death of 20 people in the fire shocked the city.", "death"),
+    ]:
+        assert _of_type(nlp, suggester, text, DIE) == [(word, DIE)], text
