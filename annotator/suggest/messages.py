@@ -8,7 +8,7 @@ from typing import Any, Sequence
 
 from annotator.suggest.arg_spans import PLACE_LABELS
 from annotator.suggest.frame_preps import preps
-from annotator.suggest.noun_classes import guess_label
+from annotator.suggest.noun_classes import noun_kind
 
 # what a "from" phrase names when it is where one speaks from, not who speaks ("speaking by phone from Oman")
 _WHERE_LABELS = frozenset(PLACE_LABELS) | {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
@@ -22,7 +22,7 @@ def senders(pairs: Sequence[tuple[str, Any]]) -> list[tuple[str, Any]]:
     for slot, tok in pairs:
         if slot != "prep:from":
             continue
-        label = tok.ent_type_ or guess_label(tok)
+        label = noun_kind(tok)
         if label in _WHERE_LABELS or (not label and tok.pos_ != "PROPN"):
             continue  # a place, a time, an amount; or a common noun of no kind a person is ("from the heart")
         out.append(("sender", tok))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from annotator.suggest.arg_spans import PLACE_LABELS
-from annotator.suggest.noun_classes import ECONOMY, REACTIONS, WORKS, guess_label
+from annotator.suggest.noun_classes import ECONOMY, REACTIONS, WORKS, noun_kind
 
 # what is filmed or photographed: a work made with a camera, or the picture taken ("shot a film", "shot the scene")
 FILMED = WORKS | frozenset(
@@ -118,7 +118,7 @@ def _word(tok: Any) -> str:
 
 
 def _place(tok: Any) -> bool:
-    return (tok.ent_type_ or guess_label(tok)) in PLACE_LABELS
+    return noun_kind(tok) in PLACE_LABELS
 
 
 def pastime_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[str]:
