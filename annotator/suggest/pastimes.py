@@ -34,6 +34,14 @@ SURGES = (
     )
 )
 SURGE_WORDS = frozenset(("explosion", "blast"))
+# what is seized as goods or evidence, no person held ("police seized the drugs", "seized 200 kilograms of cocaine")
+GOODS = frozenset(
+    """drug cocaine heroin cannabis marijuana narcotic methamphetamine opium cash money banknote goods cargo contraband
+    shipment consignment document passport property asset land house home car truck computer laptop phone evidence
+    ivory gold""".split()
+)
+# what one dies "of" in hyperbole, no death ("dying of laughter", "died of embarrassment"; "died of cancer" stays)
+FEELINGS = frozenset("laughter boredom embarrassment shame curiosity envy jealousy fright".split())
 # where a march is a show watched by a crowd, no protest ("marched in the parade", "during the festival")
 SHOWS = frozenset(
     """parade festival carnival ceremony celebration pageant jubilee homecoming graduation inauguration""".split()
@@ -83,6 +91,41 @@ def surge_of(head: Any) -> bool:
     )
 
 
+def seized_goods(head: Any) -> bool:
+    """Whether what a word of arresting is done to is goods or evidence (``GOODS``; through a count's "of": "200
+    kilograms of cocaine"): a seizure, no person's movement constrained (ACE's Arrest-Jail); "police seized the
+    suspect", "seized the smugglers and their cargo" (a person first) stay."""
+    done_to = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    done_to += [g for t in done_to if t.pos_ == "NUM" or t.lemma_.lower() in _MEASURES for g in _of_phrase(t)]
+    nouns = [t for t in done_to if t.pos_ in ("NOUN", "PROPN")]
+    return bool(nouns) and _word(nouns[0]) in GOODS
+
+
+_MEASURES = frozenset("kilogram kilo kg ton tonne pound gram bag packet crate container".split())
+
+
+def died_of_feeling(head: Any) -> bool:
+    """Whether dying is told "of" a feeling (``FEELINGS``: "he was dying of laughter", "died of embarrassment"): a
+    hyperbole, no life ended; "died of cancer", "died of his wounds" stay (ACE's Life:Die)."""
+    return head.pos_ == "VERB" and any(_word(t) in FEELINGS for t in _of_phrase(head))
+
+
+def shown(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
+    """Whether "demonstrate" tells a thing shown or proved: a direct object that is no feeling (``REACTIONS``:
+    "the minister demonstrated the new system") with no protester doing it. ACE's Demonstrate gathers people to
+    protest; "protesters demonstrated their anger", "thousands demonstrated in the capital" stay."""
+    if head.lemma_.lower() != "demonstrate" or head.pos_ != "VERB":
+        return False
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    if not objects or any(_word(o) in REACTIONS for o in objects):
+        return False
+    return not any(_word(t) in PROTESTERS for slot, t in pairs if slot in ("subj", "subj_intrans"))
+
+
+def _of_phrase(tok: Any) -> list[Any]:
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+
 def held_to_result(head: Any) -> bool:
     """Whether "hold" tells a result one is held to, no place one is kept in: its "to" phrase names no place ("the
     team was held to a draw", "held to account", "held to a 1-1 draw"). ACE's Arrest-Jail keeps a person somewhere;
@@ -123,7 +166,8 @@ def _place(tok: Any) -> bool:
 
 def pastime_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[str]:
     """The blocker kinds of these senses: ``obj:filmed`` (``filmed``), ``to:result`` (``held_to_result``),
-    ``in:show`` (``marched_in_show``), ``to:renown`` (``rose_to_renown``) and ``of:surge`` (``surge_of``)."""
+    ``in:show`` (``marched_in_show``), ``to:renown`` (``rose_to_renown``), ``of:surge`` (``surge_of``), ``obj:goods``
+    (``seized_goods``), ``of:feeling`` (``died_of_feeling``) and ``obj:shown`` (``shown``)."""
     return frozenset(
         kind
         for kind, said in (
@@ -132,6 +176,9 @@ def pastime_kinds(head: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[str]
             ("in:show", marched_in_show(head, pairs)),
             ("to:renown", rose_to_renown(head)),
             ("of:surge", surge_of(head)),
+            ("obj:goods", seized_goods(head)),
+            ("of:feeling", died_of_feeling(head)),
+            ("obj:shown", shown(head, pairs)),
         )
         if said
     )

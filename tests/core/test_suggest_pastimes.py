@@ -128,3 +128,32 @@ def test_the_death_of_a_thing_or_an_animal_is_no_ones_death(nlp, suggester):
         ("The death of 20 people in the fire shocked the city.", "death"),
     ]:
         assert _of_type(nlp, suggester, text, DIE) == [(word, DIE)], text
+
+
+@pytest.mark.slow
+def test_goods_seized_are_no_arrest(nlp, suggester):
+    # ACE's Arrest-Jail constrains a person's movement: drugs or a house seized are held by no one
+    for text in ["Police seized the drugs at the airport.", "Customs officers seized 200 kilograms of cocaine."]:
+        assert _of_type(nlp, suggester, text, ARREST) == [], text
+    for text in ["Police seized the suspect at the airport.", "Police seized the smugglers and their cargo."]:
+        assert _of_type(nlp, suggester, text, ARREST) == [("seized", ARREST)], text
+
+
+@pytest.mark.slow
+def test_dying_of_laughter_is_no_death(nlp, suggester):
+    for text in ["He was dying of laughter.", "She died of embarrassment when she saw the photo."]:
+        assert _of_type(nlp, suggester, text, DIE) == [], text
+    for text in ["He died of cancer in 2010.", "The soldier died of his wounds."]:
+        assert _of_type(nlp, suggester, text, DIE) == [("died", DIE)], text
+
+
+@pytest.mark.slow
+def test_a_thing_demonstrated_is_shown_no_protest(nlp, suggester):
+    # ACE's Demonstrate gathers people to protest or demand: a system demonstrated is shown
+    assert _of_type(nlp, suggester, "The minister demonstrated the new system to reporters.", DEMONSTRATE) == []
+    for text in [
+        "Protesters demonstrated their anger outside the embassy.",
+        "Students demonstrated against the fees.",
+        "Thousands demonstrated in the capital on Sunday.",
+    ]:
+        assert _of_type(nlp, suggester, text, DEMONSTRATE) == [("demonstrated", DEMONSTRATE)], text
