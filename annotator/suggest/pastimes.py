@@ -2,7 +2,7 @@
 Conflict:Attack is a violent physical act; Justice:Arrest-Jail constrains a person's movement; Conflict:Demonstrate
 gathers people to protest or demand): a film shot, a side held to a draw, a band marching in a parade. Each is read
 on who takes part and what is done, as ``figurative`` reads the figurative senses; pure functions of spaCy tokens for
-``trigger_clues.kinds_of_sides``. The word classes are ordinary English's, none from the development texts."""
+``trigger_sides.kinds_of_sides`` (through ``figurative.figurative_kinds``). The word classes are ordinary English's, none from the development texts."""
 
 from __future__ import annotations
 
