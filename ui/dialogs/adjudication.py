@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator import kept_messages
 from annotator.categories import document_categories
 from annotator.teams import adjudication as adj
 from annotator.teams.differences import (
@@ -91,6 +92,25 @@ class TakeAllAgreed(CoreEditCommand):
         """With one annotator nothing is agreed: "Take all", as G's button says (Edit > Undo and the line after Ctrl+Z
         said "Take all agreed")."""
         return "Take all" if len(kwargs.get("sets") or ()) == 1 else self.title
+
+
+def settled_by(edit: object, diffs: list[Difference]) -> set[str]:
+    """The items of ``diffs`` that ``edit``, a decision of this window kept while another program writes, settles once
+    it is saved (none: it is no decision of this window's)."""
+    if isinstance(edit, (TakeVersion, TakeBoth, MarkEdited)) and edit.step.args:
+        return {edit.step.args[0].id}
+    if isinstance(edit, (TakeAllFrom, TakeAllAgreed)) and edit.step.args:
+        doc_id = edit.step.args[0]
+        here = [d for d in diffs if d.document_id == doc_id and not d.settled]
+        if isinstance(edit, TakeAllAgreed):
+            return {d.id for d in here if d.agreed or len(d.options) == 1}
+        return {d.id for d in here if edit.step.args[1] in d.sets}
+    return set()
+
+
+def waiting_said(title: str) -> str:
+    """The Decision cell of an item whose decision ``title`` is kept while another program writes."""
+    return f"{title}: being saved (another program is writing)"
 
 
 def describe_option(text: str, opt: EntityOption | EventOption | CategoryOption | None) -> str:
@@ -169,6 +189,10 @@ class AdjudicationWindow(QDialog):
         self.main_window = window
         self.sets: list[str] = []
         self.diffs: list[Difference] = []
+        # the items whose decision is kept while another program writes (id -> that edit's title): shown decided,
+        # being saved; a second key on one is refused (until session 35 the row looked undecided, and A on it again
+        # kept a second decision of the same item)
+        self.waiting: dict[str, str] = {}
         self.heading = QLabel("")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.tree = QTreeWidget()
@@ -217,6 +241,7 @@ class AdjudicationWindow(QDialog):
         controller.documentChanged.connect(self.refresh)
         controller.categoriesChanged.connect(self._say_categories)  # changed in Categories… meanwhile
         controller.undo_stack.indexChanged.connect(lambda _i: self.refresh())
+        controller.kept.waiting.connect(self._follow_kept)  # a key kept, saved or taken back: its row follows
         self._set_columns()  # named from the start (one column headed "1" while no set covered the document)
         self.refresh()
 
@@ -240,8 +265,10 @@ class AdjudicationWindow(QDialog):
         text = c.doc.text
         selected = None
         finals = final_events(c.project, c.doc.id) if any(d.kind == "event" and d.settled for d in self.diffs) else {}
+        self.waiting = self._kept_decisions()
         for d in self.diffs:
-            decision = decision_said(text, d, finals)
+            waits = self.waiting.get(d.id)
+            decision = decision_said(text, d, finals) if waits is None else waiting_said(waits)
             alone = len(d.options) == 1  # one annotator worked on the document: nothing to differ from
             words = "(the document)" if d.kind == "categories" else text[d.start : d.end]
             where = words if len(words) <= TEXT_MOST else words[: TEXT_MOST - 1] + "…"  # cut: said, whole in its tip
@@ -254,14 +281,18 @@ class AdjudicationWindow(QDialog):
                 item.setToolTip(k, tooltip_text(cols[k]))
             if where != words:
                 item.setToolTip(2, tooltip_text(words))
-            if d.settled:
+            if d.settled or waits is not None:
                 for k in range(len(cols)):
                     item.setForeground(k, QBrush(SETTLED))
+            if waits is not None:  # decided, not in the file yet: the decision in italics
+                font = item.font(len(cols) - 1)
+                font.setItalic(True)
+                item.setFont(len(cols) - 1, font)
             self.tree.addTopLevelItem(item)
             if d.id == keep:
                 selected = item
         self._fit_columns()
-        left = sum(not d.settled for d in self.diffs)
+        left = sum(not d.settled and d.id not in self.waiting for d in self.diffs)
         if not self.sets and not_worked_on(c.project, c.doc.id):
             self.heading.setText(f"{c.doc.name}: no annotator worked on this document{self._absent()}.")
         elif not self.sets:
@@ -276,7 +307,7 @@ class AdjudicationWindow(QDialog):
             )
         if selected is None and self.tree.topLevelItemCount():
             selected = next(
-                (self.tree.topLevelItem(i) for i, d in enumerate(self.diffs) if not d.settled),
+                (self.tree.topLevelItem(i) for i, d in enumerate(self.diffs) if self._open(d)),
                 self.tree.topLevelItem(0),
             )
         if selected is not None:
@@ -284,6 +315,34 @@ class AdjudicationWindow(QDialog):
         for b in self.buttons.values():
             b.setEnabled(bool(self.diffs))  # nothing listed: nothing to take, edit or settle
         self._follow_current()
+
+    def _kept_decisions(self) -> dict[str, str]:
+        """The listed items whose decision is kept while another program writes: id -> the title of that edit."""
+        out: dict[str, str] = {}
+        for edit in self.controller.kept.writes.keys():
+            for diff_id in settled_by(edit, self.diffs):
+                out[diff_id] = edit.text()
+        return out
+
+    def _follow_kept(self, *_: object) -> None:
+        """A decision kept, saved or taken back (``KeptEdits.waiting``, said at each retry too): the list read again
+        when the items waiting changed."""
+        if self._kept_decisions() != self.waiting:
+            self.refresh()
+            if (d := self.current()) is not None and d.id in self.waiting:
+                self._next()
+
+    def _open(self, d: Difference) -> bool:
+        """Not settled, nor its decision kept to be saved."""
+        return not d.settled and d.id not in self.waiting
+
+    def _refused_waiting(self, d: Difference) -> bool:
+        """A key deciding ``d`` again while its decision is kept: refused, said (it was kept a second time, session
+        35, and the later key changed the first one's decision once both landed)."""
+        title = self.waiting.get(d.id)
+        if title is not None:
+            self.controller.report_status(kept_messages.decision_waits("item", title))
+        return title is not None
 
     def _follow_current(self) -> None:
         """Both (+) on only where the row's two versions can both be kept (entity spans that differ; one annotator:
@@ -378,13 +437,13 @@ class AdjudicationWindow(QDialog):
             start -= 1  # the selected one is looked at first
         order = list(range(start + 1, len(self.diffs))) + list(range(0, start + 1))
         for i in order:
-            if not self.diffs[i].settled:
+            if self._open(self.diffs[i]):
                 self.tree.setCurrentItem(self.tree.topLevelItem(i))
                 return
 
     def take(self, set_name: str) -> None:
         d = self.current()
-        if d is None:
+        if d is None or self._refused_waiting(d):
             return
         c = self.controller
         opt = d.option(set_name) if d.kind == "entity" else None
@@ -427,7 +486,7 @@ class AdjudicationWindow(QDialog):
 
     def take_both(self) -> None:
         d = self.current()
-        if d is None:
+        if d is None or self._refused_waiting(d):
             return
         if not d.can_take_both:
             self.controller.report_error("Both versions can be kept only for entity spans that differ")
@@ -440,7 +499,7 @@ class AdjudicationWindow(QDialog):
         """Settle as the reviewer's own edit and put the selection on it in the main window: an event item's event
         selected, so its role keys fill it (the words alone were, until session 35: "No event selected")."""
         d = self.current()
-        if d is None:
+        if d is None or self._refused_waiting(d):
             return
         self.controller.run(MarkEdited, d, sets=self.sets)
         w = self.main_window
@@ -467,7 +526,7 @@ class AdjudicationWindow(QDialog):
     def take_all_from(self, set_name: str) -> None:
         """Shift+A…: ``set_name``'s version of every item left, one step on the undo stack (Ctrl+Z takes it back)."""
         c = self.controller
-        if c.doc is not None and any(not d.settled for d in self.diffs):
+        if c.doc is not None and any(self._open(d) for d in self.diffs):
             c.run(TakeAllFrom, c.doc.id, set_name, sets=self.sets)
             self._say_not_reviewed()
             self._next(here_first=True)
