@@ -9,11 +9,19 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from annotator.model import DEFAULT_SET, meta_object
+from annotator.model import DEFAULT_SET, FINISHED, meta_object
 from annotator.set_meta import META_KEY
 from annotator.store import Project
 
-__all__ = ["META_KEY", "by_set_status", "outside_set", "selected_ids", "set_statuses"]
+__all__ = [
+    "META_KEY",
+    "by_set_status",
+    "documents_by_status",
+    "finished_count",
+    "outside_set",
+    "selected_ids",
+    "set_statuses",
+]
 
 
 def set_statuses(project: Project, annotation_set: str) -> dict[int, str]:
@@ -27,6 +35,21 @@ def set_statuses(project: Project, annotation_set: str) -> dict[int, str]:
         if isinstance(record, dict) and isinstance(record.get("status"), str):
             out[doc_id] = record["status"]
     return out
+
+
+def documents_by_status(project: Project, annotation_set: str) -> tuple[dict[str, int], bool]:
+    """How many documents have each status in ``annotation_set`` (sorted by status), and whether they are the set's
+    own (its file's, as merged) rather than the project's (a set made here, and ``main``, keeps none). ``stats --set``
+    counts these and the Annotation sets window its Finished column of them: one count, one owner."""
+    own = set_statuses(project, annotation_set)
+    if not own:
+        return project.db.documents_by_status(), False
+    return {k: sum(1 for v in own.values() if v == k) for k in sorted(set(own.values()))}, True
+
+
+def finished_count(by_status: dict[str, int]) -> int:
+    """The documents finished (marked annotated or reviewed) of a ``documents_by_status`` count."""
+    return sum(by_status.get(status, 0) for status in FINISHED)
 
 
 def by_set_status(

@@ -9,20 +9,17 @@ from typing import Any
 from annotator.learn.decision_prior import LEAST_REJECTED, types_nobody_keeps
 from annotator.wording import counted
 from annotator.model import DEFAULT_SET
-from annotator.set_status import set_statuses
+from annotator.set_status import documents_by_status
 from annotator.store import Project
 
 
 def project_stats(project: Project, annotation_set: str | None = None) -> dict[str, Any]:
     db = project.db
     s = annotation_set or project.annotation_set
-    by_status = db.documents_by_status()
-    own = set_statuses(project, s)
+    # the set's own statuses (merged from an annotator's file), over the documents it has; else the project's
+    by_status, own = documents_by_status(project, s)
     statuses_of = "set" if own else "project"
-    outside = 0
-    if own:  # the set's own statuses (merged from an annotator's file), over the documents it has
-        by_status = {k: sum(1 for v in own.values() if v == k) for k in sorted(set(own.values()))}
-        outside = db.document_count() - len(own)
+    outside = db.document_count() - sum(by_status.values()) if own else 0
     entities: dict[str, dict[str, int]] = {}
     for label, state, n in db.entities_by_label_and_state(s):
         entities.setdefault(label, {})[state] = n

@@ -12,7 +12,7 @@ import orjson
 
 from annotator.errors import AnnotatorError
 from annotator.model import DEFAULT_SET, PROJECT_WIDE
-from annotator.set_status import set_statuses
+from annotator.set_status import documents_by_status, finished_count
 from annotator.store import Project, now
 from annotator.teams.differences import DECISIONS_KEY, differences
 from annotator.teams.sets import (
@@ -37,6 +37,9 @@ class SetInfo:
     # those agreement compares and adjudication offers; main's in a team's project those the reviewer settled
     # (``reviewer_documents``), in a project without annotators' sets the documents not new (``WORKED_ON``)
     worked_on: int = 0
+    # the documents it marked annotated or reviewed (its file's statuses for a merged set, the project's for ``main``),
+    # as ``stats --set`` counts them (``set_status.documents_by_status``)
+    finished: int = 0
 
     def to_data(self) -> dict[str, Any]:
         return {**self.__dict__, "merged_from": list(self.merged_from)}
@@ -98,10 +101,19 @@ def set_list(project: Project) -> list[SetInfo]:
         documents, entities, events = counts.get(n, (0, 0, 0))
         if n == DEFAULT_SET:
             documents = project.db.document_count()
-        own = set_statuses(project, n)  # a merged set: the documents of its file, as stats --set counts them
+        # a merged set: the documents of its file and those it finished, as stats --set counts them
+        by_status, own = documents_by_status(project, n)
         sources = tuple(row[2] for row in project.db.merge_sources(n))
         out.append(
-            SetInfo(n, len(own) if own else documents, entities, events, merged_from=sources, worked_on=worked[n])
+            SetInfo(
+                n,
+                sum(by_status.values()) if own else documents,
+                entities,
+                events,
+                merged_from=sources,
+                worked_on=worked[n],
+                finished=finished_count(by_status),
+            )
         )
     return out
 

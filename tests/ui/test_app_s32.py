@@ -76,9 +76,10 @@ def test_project_annotation_sets_lists_the_sets_and_renames_one_with_the_command
         rows = _rows(dlg)
         assert list(rows) == ["main", "alice", "root"]
         # session 33: main's documents are every document (its rows: 0), and the column Worked on came
-        assert rows["main"][:4] == ["2", "0", "0", "0"]
-        assert rows["alice"][:4] == ["2", "1", "1", "0"] and rows["alice"][4] == str(tmp_path / "alice.annotator")
-        assert rows["root"][:4] == ["2", "1", "2", "0"] and rows["root"][4] == str(tmp_path / "bob.annotator")
+        # documents, worked on, finished (session 35), entities, events; the file merged from
+        assert rows["main"][:5] == ["2", "0", "0", "0", "0"]
+        assert rows["alice"][:5] == ["2", "1", "0", "1", "0"] and rows["alice"][5] == str(tmp_path / "alice.annotator")
+        assert rows["root"][:5] == ["2", "1", "0", "2", "0"] and rows["root"][5] == str(tmp_path / "bob.annotator")
         _select(dlg, "main")
         assert not dlg.drop_button.isEnabled() and "neither renamed nor dropped" in dlg.drop_button.toolTip()
         dlg.drop_selected()  # Delete on main: refused, said

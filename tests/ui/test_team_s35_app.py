@@ -1,7 +1,9 @@
 """Session 35 (helper s35-team): the team's small losses s35-qa wrote down (docs/teams.md). Each test failed on main.
 
 - An adjudication key kept while another program writes left its row undecided in the list: a click back on it and A
-  kept a second decision of the same item, and the later one changed the first once both were saved."""
+  kept a second decision of the same item, and the later one changed the first once both were saved.
+- Project > Annotation sets… counted each set's documents and those worked on, not how many each annotator finished
+  (marked annotated in her file): only ``annotator stats --set NAME`` said it."""
 
 from __future__ import annotations
 
@@ -88,3 +90,46 @@ def test_an_adjudication_key_kept_while_another_program_writes_shows_its_row_wai
     finally:
         close_window(w)
     assert _decisions(path) == (1, {"Mary": None, "Washington": "alice", "Monday": None})  # on main: 2 rows, bob's
+
+
+TEXTS = [("one.txt", "Maria Lopez met officials in Kabul."), ("two.txt", "Rain fell on Tuesday.")]
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_the_annotation_sets_window_counts_the_documents_each_annotator_finished_as_stats_set_does(qtbot, tmp_path):
+    import shutil
+
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.stats import project_stats
+    from annotator.store import Project
+    from annotator.teams.merge import merge_projects
+    from ui_support import close_window, open_window
+
+    team = tmp_path / "team.annotator"
+    with Project(team, annotator="lead") as p:
+        import_documents(p, [IncomingDocument(t, n) for n, t in TEXTS])
+    for name, finished in (("alice", 2), ("bob", 1)):  # alice marked both annotated, bob one (the other in progress)
+        shutil.copy(team, tmp_path / f"{name}.annotator")
+        with Project(tmp_path / f"{name}.annotator", create=False, annotator=name) as p:
+            for k, doc in enumerate(p.document_ids()):
+                edits.add_entity(p, doc, 0, 4, "PERSON")
+                if k < finished:
+                    edits.set_status(p, doc, "annotated")
+    with Project(team, create=False, annotator="rita") as p:
+        merge_projects(p, [tmp_path / "alice.annotator", tmp_path / "bob.annotator"])
+        said = {n: project_stats(p, n)["documents_by_status"] for n in ("main", "alice", "bob")}
+    assert [said[n].get("annotated", 0) for n in ("main", "alice", "bob")] == [0, 2, 1]  # what stats --set says
+    w = open_window(qtbot, team, annotator="vera", pipeline=None)
+    try:
+        w.actions_by_name["annotation_sets"].trigger()
+        dlg = w._sets_dialog
+        qtbot.waitUntil(lambda: dlg.worker is None and dlg.table.rowCount() == 3)
+        t = dlg.table
+        heads = [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
+        assert "Finished" in heads  # on main: no such column
+        col = heads.index("Finished")
+        shown = {t.item(r, 0).text(): t.item(r, col).text() for r in range(t.rowCount())}
+        assert shown == {"main": "0", "alice": "2", "bob": "1"}
+    finally:
+        close_window(w)

@@ -36,8 +36,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from ui.window_face import WindowFace
 
 # the Documents column counts those a set has statuses or annotations in (``SET_DOCUMENTS``: main's are all)
-COLUMNS = ("Set", "Documents\n(statuses or annotations)", "Worked on", "Entities", "Events", "Merged from")
-NUMBERS = range(1, 5)  # the columns of counts (right-aligned)
+COLUMNS = ("Set", "Documents\n(statuses or annotations)", "Worked on", "Finished", "Entities", "Events", "Merged from")
+NUMBERS = range(1, 6)  # the columns of counts (right-aligned)
+FINISHED_SAID = (
+    "Documents marked annotated or reviewed: in the annotator's own file for a merged set (as annotator stats --set "
+    "counts them), the project's for main"
+)
 MERGED = len(COLUMNS) - 1
 ABOUT = (
     f"Each annotator's file brought in by annotator merge is a set of its own; {DEFAULT_SET!r} is the project's, the "
@@ -99,6 +103,7 @@ class AnnotationSetsDialog(QDialog):
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.horizontalHeaderItem(1).setToolTip(SET_DOCUMENTS)  # what is counted: main has every document
         self.table.horizontalHeaderItem(2).setToolTip(WORKED_ON)  # those agreement and adjudication take
+        self.table.horizontalHeaderItem(3).setToolTip(FINISHED_SAID)  # counted only by stats --set until session 35
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -162,7 +167,7 @@ class AnnotationSetsDialog(QDialog):
         self.sets = sets
         self.table.setRowCount(len(self.sets))
         for r, s in enumerate(self.sets):
-            counts = [f"{n:,}" for n in (s.documents, s.worked_on, s.entities, s.events)]
+            counts = [f"{n:,}" for n in (s.documents, s.worked_on, s.finished, s.entities, s.events)]
             cells = [s.name, *counts, ", ".join(s.merged_from) or "–"]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)  # shown as text: a set's name and a path are data, never markup
