@@ -328,9 +328,7 @@ class AdjudicationWindow(QDialog):
         """A decision kept, saved or taken back (``KeptEdits.waiting``, said at each retry too): the list read again
         when the items waiting changed."""
         if self._kept_decisions() != self.waiting:
-            self.refresh()
-            if (d := self.current()) is not None and d.id in self.waiting:
-                self._next()
+            self.refresh()  # the row kept selected: the key that kept it moves on (``_next``), once
 
     def _open(self, d: Difference) -> bool:
         """Not settled, nor its decision kept to be saved."""
