@@ -42,6 +42,7 @@ from ui.edit_keys import annotation_key
 from ui.editing import EditActions
 from ui.extra_menus import add_review_menu, add_training_menu
 from ui.menus import build_menus
+from ui.merges_in import MergesIn
 from ui.status_line import StatusLine
 from ui.panels.find_bar import FindBar
 from ui.moved_bar import MovedBar
@@ -238,6 +239,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         c.projectMoved.connect(self.offer_reopen)
         c.projectChanged.connect(self.moved_bar.forget)  # the bar spoke of the project before
         c.outsideCommit.connect(self.say_open_elsewhere)  # a program opened after this one: named at its first commit
+        self.merges_in = MergesIn(self)  # and a merge it brought (annotator merge), said after: ui/merges_in.py
         c.poll.timeout.connect(self.end_open_note_when_gone)  # and the line naming them ends once they have quit
         c.projectChanged.connect(self._on_project)
         settings.changed.connect(self.on_setting_changed)

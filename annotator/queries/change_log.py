@@ -25,3 +25,15 @@ class ChangeLogRows:
         return [
             r[0] for r in self.conn.execute("SELECT rows FROM change_log WHERE document_id = ? ORDER BY id", (doc_id,))
         ]
+
+    def last_change_id(self) -> int:
+        """The id of the change log's last row (0 when it has none): where a reader of later rows starts."""
+        return self.conn.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0]
+
+    def merge_rows_after(self, change_id: int) -> list[tuple[int, int | None, str | None, str]]:
+        """(id, document id, annotator, rows as JSON text) of each merge's row after ``change_id``, in order
+        (``merge_copy`` logs one a document it brings)."""
+        return self.conn.execute(
+            "SELECT id, document_id, annotator, rows FROM change_log WHERE id > ? AND action = 'merge' ORDER BY id",
+            (change_id,),
+        ).fetchall()

@@ -3,7 +3,9 @@
 - An adjudication key kept while another program writes left its row undecided in the list: a click back on it and A
   kept a second decision of the same item, and the later one changed the first once both were saved.
 - Project > Annotation sets… counted each set's documents and those worked on, not how many each annotator finished
-  (marked annotated in her file): only ``annotator stats --set NAME`` said it."""
+  (marked annotated in her file): only ``annotator stats --set NAME`` said it.
+- A merge (the command line's) into the open project: the list and the counts followed the file, and nothing said a
+  merge had come, into which set, on which documents."""
 
 from __future__ import annotations
 
@@ -131,5 +133,41 @@ def test_the_annotation_sets_window_counts_the_documents_each_annotator_finished
         col = heads.index("Finished")
         shown = {t.item(r, 0).text(): t.item(r, col).text() for r in range(t.rowCount())}
         assert shown == {"main": "0", "alice": "2", "bob": "1"}
+    finally:
+        close_window(w)
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_a_merge_another_program_makes_into_the_open_project_is_said_naming_its_set_and_documents(qtbot, tmp_path):
+    import shutil
+
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.teams.merge import merge_projects
+    from ui_support import close_window, open_window
+
+    team = tmp_path / "team.annotator"
+    with Project(team, annotator="lead") as p:
+        import_documents(p, [IncomingDocument(t, n) for n, t in TEXTS])
+    shutil.copy(team, tmp_path / "carol.annotator")
+    with Project(tmp_path / "carol.annotator", create=False, annotator="carol") as p:
+        edits.add_entity(p, p.document_ids()[0], 0, 11, "PERSON")
+        edits.set_status(p, p.document_ids()[0], "annotated")
+    w = open_window(qtbot, team, annotator="vera", pipeline=None)
+    try:
+        c = w.controller
+        assert c.doc is not None and c.doc.name == "one.txt"
+        c.check_outside_changes()  # nothing came: nothing said
+        assert "merge" not in w.message.text()
+        with Project(team, create=False, annotator="lead") as p:  # annotator merge, from another program
+            merge_projects(p, [tmp_path / "carol.annotator"])
+        c.check_outside_changes()  # the poll (each second)
+        said = w.message.text()
+        assert "A merge came in by lead" in said, said  # on main: nothing said
+        assert "set 'carol' on 1 document: one.txt (open: read again)" in said, said
+        w.show_note("")
+        c.check_outside_changes()  # said once: the next poll reads nothing new
+        assert w.message.text() == ""
     finally:
         close_window(w)
