@@ -70,3 +70,18 @@ def suggested_events(nlp: Any, text: str, suggester: Any = None) -> list:
 def suggested_triggers(nlp: Any, text: str, suggester: Any = None) -> list[tuple[str, str]]:
     """The (trigger words, event type) pairs of the event suggestions made on ``text``."""
     return [(text[e.trigger_start : e.trigger_end], e.type) for e in suggested_events(nlp, text, suggester)]
+
+
+def suggested_roles(nlp: Any, text: str, event_type: str | None = None) -> set[tuple[str, str]]:
+    """The (role, words) pairs of the event suggestions made on ``text`` (of ``event_type`` alone, if given)."""
+    return {
+        (a.role, text[a.start : a.end])
+        for s in suggested_events(nlp, text)
+        if event_type is None or s.type == event_type
+        for a in s.arguments
+    }
+
+
+def role_fillers(nlp: Any, text: str, event_type: str | None, role: str) -> set[str]:
+    """The words filling ``role`` in the event suggestions made on ``text`` (of ``event_type`` alone, if given)."""
+    return {words for got, words in suggested_roles(nlp, text, event_type) if got == role}

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from spacy_support import suggested_events
+from spacy_support import role_fillers
 
 
 def _places(nlp, text: str) -> set[str]:  # noqa: ANN001
-    return {text[a.start : a.end] for s in suggested_events(nlp, text) for a in s.arguments if a.role == "Place"}
+    return role_fillers(nlp, text, None, "Place")
 
 
 @pytest.mark.slow

@@ -6,17 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from spacy_support import suggested_events
+from spacy_support import role_fillers
 
 
 def _entities(nlp, text: str) -> set[str]:  # noqa: ANN001
-    return {
-        text[a.start : a.end]
-        for s in suggested_events(nlp, text)
-        if s.type == "Contact:Meet"
-        for a in s.arguments
-        if a.role == "Entity"
-    }
+    return role_fillers(nlp, text, "Contact:Meet", "Entity")
 
 
 @pytest.mark.slow

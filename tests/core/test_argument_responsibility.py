@@ -7,17 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from spacy_support import suggested_events
+from spacy_support import role_fillers
 
 
 def _attackers(nlp, text: str) -> set[str]:  # noqa: ANN001
-    return {
-        text[a.start : a.end]
-        for s in suggested_events(nlp, text)
-        if s.type == "Conflict:Attack"
-        for a in s.arguments
-        if a.role == "Attacker"
-    }
+    return role_fillers(nlp, text, "Conflict:Attack", "Attacker")
 
 
 @pytest.mark.slow

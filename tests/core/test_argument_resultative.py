@@ -6,16 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from spacy_support import suggested_events
+from spacy_support import suggested_roles
 
 
 def _die(nlp, text: str) -> set[tuple[str, str]]:  # noqa: ANN001
-    return {
-        (a.role, text[a.start : a.end])
-        for s in suggested_events(nlp, text)
-        if s.type == "Life:Die"
-        for a in s.arguments
-    }
+    return suggested_roles(nlp, text, "Life:Die")
 
 
 @pytest.mark.slow
