@@ -9,8 +9,7 @@ import json
 import pytest
 
 from annotator.cli import main
-from annotator.importing import IncomingDocument, import_documents
-from annotator.store import Project
+from core_helpers import one_document_project
 
 
 @pytest.mark.parametrize(
@@ -36,15 +35,8 @@ def test_a_missing_project_is_said_in_json_by_every_command(tmp_path, capsys, co
     assert not path.exists()  # a refused command leaves no file behind
 
 
-def _project(tmp_path):
-    path = tmp_path / "p.annotator"
-    with Project(path, annotator="t") as p:
-        import_documents(p, [IncomingDocument("Gunmen killed three soldiers near Kabul.", "a.txt")])
-    return path
-
-
 def test_an_export_refused_is_said_in_json(tmp_path, capsys):
-    path = _project(tmp_path)
+    path = one_document_project(tmp_path)
     (tmp_path / "out").mkdir()
     assert main(["export", str(path), "-f", "jsonl", "-o", str(tmp_path / "out"), "--json"]) == 1
     got = capsys.readouterr()
@@ -56,7 +48,7 @@ def test_an_export_refused_is_said_in_json(tmp_path, capsys):
 def test_a_file_that_cannot_be_read_or_written_is_said_in_json_with_its_os_kind(tmp_path, capsys, monkeypatch):
     from annotator import cli
 
-    path = _project(tmp_path)
+    path = one_document_project(tmp_path)
 
     def denied(args):
         raise PermissionError(13, "Permission denied", str(tmp_path / "x.jsonl"))

@@ -8,19 +8,12 @@ import json
 import time
 
 from annotator.cli import main
-from annotator.importing import IncomingDocument, import_documents
 from annotator.store import Project
-
-
-def _project(tmp_path):
-    path = tmp_path / "p.annotator"
-    with Project(path, annotator="t") as p:
-        import_documents(p, [IncomingDocument("Gunmen killed three soldiers near Kabul.", "a.txt")])
-    return path
+from core_helpers import one_document_project
 
 
 def test_no_finished_documents_gives_one_json_object_with_the_reason(tmp_path, capsys):
-    path = _project(tmp_path)
+    path = one_document_project(tmp_path)
     assert main(["train", str(path), "--json"]) == 1
     got = capsys.readouterr()
     said = json.loads(got.out)
@@ -34,7 +27,7 @@ def test_another_training_running_is_said_in_json(tmp_path, capsys):
 
     from annotator.learn import versions
 
-    path = _project(tmp_path)
+    path = one_document_project(tmp_path)
     holds = "import sys, time; f = open(sys.argv[1], 'rb'); print(flush=True); time.sleep(60)"
     other = subprocess.Popen([sys.executable, "-c", holds, str(path)], stdout=subprocess.PIPE)
     other.stdout.readline()

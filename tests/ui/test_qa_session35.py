@@ -13,6 +13,30 @@ from PySide6.QtWidgets import QApplication
 FLAGS = "Talks in Hanoi 🇻🇳 went on, and Washington 🇺🇸 agreed."
 
 
+def _at(text: str, words: str) -> tuple[int, int]:
+    s = text.index(words)
+    return s, s + len(words)
+
+
+def _two_sets(folder, text: str, work: dict) -> object:  # noqa: ANN001
+    """folder/team.annotator with ``text`` as t.txt and each set's work in it: {set: ([(words, label)], [(type,
+    trigger words)])}, made by the set's own annotator."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    path = folder / "team.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(text, "t.txt")]).imported[0][1]
+        for name, (spans, events) in work.items():
+            p.annotation_set, p.annotator = name, name
+            for words, label in spans:
+                edits.add_entity(p, doc, *_at(text, words), label)
+            for kind, trigger in events:
+                edits.add_event(p, doc, kind, *_at(text, trigger))
+    return path
+
+
 @pytest.mark.slow  # a window of its own: ~2 s
 def test_find_in_the_bar_matches_a_flag_whole_never_its_half(qtbot, tmp_path):
     from annotator.importing import IncomingDocument, import_documents
@@ -48,22 +72,10 @@ def test_the_key_that_settles_the_last_difference_is_not_said_to_come_after_the_
     the status line then said "t.txt is marked reviewed: this change comes after its review (Ctrl+Z takes it back)",
     a warning meant for an edit made on a document reviewed before (session 32), of the very key that reviewed it.
     A key after the review still says it."""
-    from annotator import edits
-    from annotator.importing import IncomingDocument, import_documents
-    from annotator.store import Project
     from ui_support import close_window, open_window
 
-    def at(words: str) -> tuple[int, int]:
-        s = TEAM_TEXT.index(words)
-        return s, s + len(words)
-
-    path = tmp_path / "team.annotator"
-    with Project(path, annotator="setup") as p:
-        doc = import_documents(p, [IncomingDocument(TEAM_TEXT, "t.txt")]).imported[0][1]
-        for name, spans in (("alice", [("Mary", "PERSON"), ("Washington", "GPE")]), ("bob", [("Mary", "PERSON")])):
-            p.annotation_set, p.annotator = name, name
-            for words, label in spans:
-                edits.add_entity(p, doc, *at(words), label)
+    work = {"alice": ([("Mary", "PERSON"), ("Washington", "GPE")], []), "bob": ([("Mary", "PERSON")], [])}
+    path = _two_sets(tmp_path, TEAM_TEXT, work)
     w = open_window(qtbot, path, annotator="vera", pipeline=None)
     try:
         w.actions_by_name["adjudicate"].trigger()
@@ -76,7 +88,7 @@ def test_the_key_that_settles_the_last_difference_is_not_said_to_come_after_the_
         assert "comes after its review" not in w.message.text(), w.message.text()  # on main: said
         dlg.close()
         w.view.setFocus()
-        w.view.select_cp(*at("Acme Corp"))
+        w.view.select_cp(*_at(TEAM_TEXT, "Acme Corp"))
         qtbot.keyClick(w.view, Qt.Key.Key_2)  # ORG, after the review: said
         qtbot.waitUntil(lambda: "t.txt is marked reviewed: this change comes after its review" in w.message.text())
     finally:
@@ -91,23 +103,10 @@ def test_the_adjudication_heading_names_each_event_that_keeps_the_document_from_
     """Seed 001 under Xvfb: every item settled, the heading said "not marked reviewed: “fly”: Movement:Transport needs
     Artifact, and 1 more (fill it, then G)": the reviewer filled "fly", pressed G, and only then read that "returning"
     lacked one too. Each event is named now (the first three)."""
-    from annotator import edits
-    from annotator.importing import IncomingDocument, import_documents
-    from annotator.store import Project
     from ui_support import close_window, open_window
 
-    def at(words: str) -> tuple[int, int]:
-        s = TRAVEL.index(words)
-        return s, s + len(words)
-
-    path = tmp_path / "team.annotator"
-    with Project(path, annotator="setup") as p:
-        doc = import_documents(p, [IncomingDocument(TRAVEL, "t.txt")]).imported[0][1]
-        for name in ("alice", "bob"):
-            p.annotation_set, p.annotator = name, name
-            edits.add_entity(p, doc, *at("Busan"), "GPE")
-            for trigger in ("fly", "returning"):
-                edits.add_event(p, doc, "Movement:Transport", *at(trigger))
+    each = ([("Busan", "GPE")], [("Movement:Transport", "fly"), ("Movement:Transport", "returning")])
+    path = _two_sets(tmp_path, TRAVEL, {"alice": each, "bob": each})
     w = open_window(qtbot, path, annotator="vera", pipeline=None)
     try:
         w.actions_by_name["adjudicate"].trigger()
@@ -128,22 +127,10 @@ def test_e_on_an_event_item_selects_that_event_so_a_role_key_fills_it(qtbot, tmp
     """Seed 002 under Xvfb: every item settled, "injured" lacking its Victim; E on the "injured" row ("E: edit",
     settled as the reviewer's own edit, selected in the main window) selected its words, not the event: the Event
     panel said "No event selected", and a role key there would say "Select an event first". It selects the event."""
-    from annotator import edits
-    from annotator.importing import IncomingDocument, import_documents
-    from annotator.store import Project
     from ui_support import close_window, open_window
 
-    def at(words: str) -> tuple[int, int]:
-        s = TRAVEL.index(words)
-        return s, s + len(words)
-
-    path = tmp_path / "team.annotator"
-    with Project(path, annotator="setup") as p:
-        doc = import_documents(p, [IncomingDocument(TRAVEL, "t.txt")]).imported[0][1]
-        for name in ("alice", "bob"):
-            p.annotation_set, p.annotator = name, name
-            edits.add_entity(p, doc, *at("Otieno"), "PERSON")
-            edits.add_event(p, doc, "Movement:Transport", *at("fly"))
+    each = ([("Otieno", "PERSON")], [("Movement:Transport", "fly")])
+    path = _two_sets(tmp_path, TRAVEL, {"alice": each, "bob": each})
     w = open_window(qtbot, path, annotator="vera", pipeline=None)
     try:
         c = w.controller
@@ -157,7 +144,7 @@ def test_e_on_an_event_item_selects_that_event_so_a_role_key_fills_it(qtbot, tmp
         assert c.current_event == event.id  # on main: None (the words selected, not the event)
         assert w.view.selection_cp() is None  # the caret at the trigger: a role key does not make "fly" its filler
         dlg.close()
-        w.view.select_cp(*at("Otieno"))
+        w.view.select_cp(*_at(TRAVEL, "Otieno"))
         qtbot.keyClick(w.view, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # Artifact
         qtbot.waitUntil(lambda: any(a.role == "Artifact" for a in c.events[event.id].arguments))
     finally:
