@@ -286,7 +286,10 @@ class RolesBox(QGroupBox):
         theirs = other.roles[index] if other is not None and index < len(other.roles) else None
         why = f"“{words}” lies in another sentence, whose event is {into.type} “{trigger}”"
         if theirs is None:
-            said.set_full_text(f"— {key}: “{trigger}” has no role {index + 1}")
+            # without the key where the row is narrower (session 35: "— Alt+4: “met” has no …" at 1366 cut its number)
+            said.set_full_text(
+                f"— {key}: “{trigger}” has no role {index + 1}", (f"— “{trigger}” has no role {index + 1}",)
+            )
             tip = f"{role} is empty: {key} fills nothing with the selected “{words}”: {why}, which has no role {index + 1}"
             said.setToolTip(tooltip_text(f"{tip} (it selects that event){alone}"))
             return

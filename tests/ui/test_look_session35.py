@@ -1,0 +1,49 @@
+"""Session 35 (helper s35-look, docs/keyboard.md "The app looked at, session 35"): what the app showed under Xvfb at
+1366x768 after this session's changes, each test failing on main."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+VISIT = "The visit was planned.\nThe ministers met in New York."
+
+
+@pytest.mark.slow  # about 2 s: the window at 1366x768
+def test_a_role_the_selected_spans_event_lacks_is_said_whole_at_1366(qtbot, tmp_path):
+    """A Transport selected, then a span of the next sentence, whose Meet has three roles: the Transport's rows 4 to 7
+    read "— Alt+4: “met” has no …" at 1366x768, the role's number cut. Where the whole does not fit the key goes
+    first, as the row's first column shows it: "— “met” has no role 4"; the tooltip still says it all."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_entities, write_events
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "visit.annotator"
+    spans = [(*find(VISIT, "ministers"), "PERSON"), (*find(VISIT, "New York"), "GPE")]
+    events = [
+        EventSuggestion("Movement:Transport", *find(VISIT, "visit"), 0.6, ()),
+        EventSuggestion("Contact:Meet", *find(VISIT, "met"), 0.6, ()),
+    ]
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(VISIT, "v.txt")]).imported[0][1]
+        with p.transaction():
+            write_entities(p, doc, spans, "spacy:test@1", WriteCounts())
+            write_events(p, doc, events, "rules:test@1", WriteCounts())
+    w = open_window(qtbot, path, size=(1366, 768))
+    try:
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_BracketRight)  # the Transport on "visit"
+        ed = w.event_editor
+        i = list(ed.role_rows).index("Price")  # the fourth role
+        qtbot.keyClick(w.view, Qt.Key.Key_Return)  # accepted, on to "ministers"; the editor stays on the Transport
+        assert w.controller.current_entity is not None
+        cell = ed._group._cells[i].itemAt(0).widget()
+        qtbot.waitUntil(lambda: "has no" in cell.full_text and 0 < cell.width() < ed.width())  # laid out
+        assert cell.full_text == "— Alt+4: “met” has no role 4", cell.full_text
+        assert cell.text() == "— “met” has no role 4", cell.text()  # was "— Alt+4: “met” has no …"
+        assert "Alt+4" in cell.toolTip() and "no role 4" in cell.toolTip(), cell.toolTip()
+    finally:
+        close_window(w)
