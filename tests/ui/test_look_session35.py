@@ -47,3 +47,49 @@ def test_a_role_the_selected_spans_event_lacks_is_said_whole_at_1366(qtbot, tmp_
         assert "Alt+4" in cell.toolTip() and "no role 4" in cell.toolTip(), cell.toolTip()
     finally:
         close_window(w)
+
+
+TRAVEL = "Otieno will fly to Busan before returning to Nairobi."
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_e_on_an_event_item_no_version_of_which_is_kept_says_that_e_makes_it(qtbot, tmp_path):
+    """A merged file under Xvfb: alice's Meet on "discussions", bob's nothing; E on its row ("edit by lead") put the
+    caret at the trigger and the main window's line went on saying "Nothing decided here yet: the work of alice, bob
+    waits for adjudication", no event there to select and nothing saying what the reviewer's edit is. The line says
+    the word has no event yet, the versions' types, and that E makes one (on main: the line unchanged); E makes it."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "team.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(TRAVEL, "t.txt")]).imported[0][1]
+        for name in ("alice", "bob"):
+            p.annotation_set, p.annotator = name, name
+            edits.add_entity(p, doc, *find(TRAVEL, "Otieno"), "PERSON")
+        p.annotation_set, p.annotator = "alice", "alice"
+        edits.add_event(p, doc, "Movement:Transport", *find(TRAVEL, "fly"))
+    w = open_window(qtbot, path, annotator="vera", pipeline=None)
+    try:
+        c = w.controller
+        w.actions_by_name["adjudicate"].trigger()
+        dlg = w._adjudication_window
+        fly = next(d for d in dlg.diffs if d.kind == "event")
+        dlg.select(fly.id)
+        qtbot.keyClick(dlg.tree, "e")
+        for _ in range(3):  # a note may come at the next turn of the loop
+            QApplication.processEvents()
+        said = w.message.text()
+        assert said == "“fly”: settled as your edit, no event here yet (alice's: Movement:Transport); E makes one", said
+        assert c.current_event is None and not c.events
+        dlg.close()
+        w.view.setFocus()
+        qtbot.keyClick(w.view, "e")
+        qtbot.waitUntil(lambda: [(v.type, v.trigger_start) for v in c.events.values()] == [("Movement:Transport", 12)])
+    finally:
+        close_window(w)

@@ -508,11 +508,21 @@ class AdjudicationWindow(QDialog):
         elif w is not None:
             w.view.show_cp(d.start, d.end)  # scrolls there, the caret at its start (and drops the selection) ...
             if d.kind == "event":  # the event itself, as a click on its trigger: its role keys act on it (its words
-                self.controller.select_event(self._main_event(d))  # selected, a role key made them the filler)
+                event = self._main_event(d)  # selected, a role key made them the filler)
+                self.controller.select_event(event)
+                if event is None:  # no version kept: the line said the document's work left (session 35, s35-look)
+                    self.controller.report_status(self._no_event_said(d))
             else:
                 w.view.select_cp(d.start, d.end)  # ... so select afterwards
             w.activateWindow()
             w.view.setFocus()
+
+    def _no_event_said(self, d: Difference) -> str:
+        """The line after E on an event item whose trigger has no event in the final set: what the versions give, and
+        that E (the caret on the trigger) makes one."""
+        given = "; ".join(f"{name}'s: {o.type}" for name, o in d.options if isinstance(o, EventOption))
+        word = self.controller.span_said(d.start, d.end, 30)
+        return f"“{word}”: settled as your edit, no event here yet ({given}); E makes one"
 
     def _main_event(self, d: Difference) -> int | None:
         """The final set's event at the item's trigger (of a type one of the versions gave, if several are there)."""
