@@ -34,3 +34,25 @@ def new_project(path: Path, annotator: str | None = None) -> Project:
         raise FileExistsError(f"{path}: new_project makes a new file; open one that is there with Project")
     shutil.copyfile(empty_project_template(), path)
     return Project(path, annotator=annotator)
+
+
+def store_word_tokens(path: Path, text: str, heads, starts=(0,)) -> None:  # type: ignore[no-untyped-def]
+    """Store ``text``'s words and punctuation as the first document's tokens, sentences starting at the token indices
+    ``starts``, with the parse's noun heads ``heads`` ([start, end] each) as pre-annotation with events stores them."""
+    import re
+
+    import orjson
+
+    from annotator.store import Project
+
+    words = [m.span() for m in re.finditer(r"\w+|[^\w\s]", text)]
+    with Project(path, create=False) as p, p.transaction():
+        p.db.insert_tokens(
+            p.document_ids()[0],
+            "spacy:test@1",
+            orjson.dumps([s for s, _ in words]).decode(),
+            orjson.dumps([e for _, e in words]).decode(),
+            orjson.dumps(list(starts)).decode(),
+            replace=True,
+            noun_heads=orjson.dumps(heads).decode(),
+        )

@@ -6,13 +6,12 @@ brought back from its export offered a role key no head. They are carried: writt
 from __future__ import annotations
 
 import json
-import re
 
-import orjson
 import pytest
 
 from annotator.cli import main
 from annotator.store import Project
+from project_support import store_word_tokens
 
 TEXT = "Officers from the bureau arrested a man near the station."
 
@@ -29,17 +28,7 @@ def _project_with_heads(path) -> None:
     source = path.parent / "in.txt"
     source.write_text(TEXT, encoding="utf-8")
     assert main(["import", str(path), str(source)]) == 0
-    words = [m.span() for m in re.finditer(r"\w+|[^\w\s]", TEXT)]
-    with Project(path, create=False) as p, p.transaction():
-        p.db.insert_tokens(
-            p.document_ids()[0],
-            "spacy:test@1",
-            orjson.dumps([s for s, _ in words]).decode(),
-            orjson.dumps([e for _, e in words]).decode(),
-            "[0]",
-            replace=True,
-            noun_heads=orjson.dumps(HEADS).decode(),
-        )
+    store_word_tokens(path, TEXT, HEADS)
 
 
 def _heads(path) -> list[list[int]]:

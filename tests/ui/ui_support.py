@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
 from annotator.fileid import sqlite_uri
+from project_support import store_word_tokens  # noqa: F401 (the GUI tests take it from here)
 
 DOC_A = (
     "Maria Lopez met John Smith in Paris on Monday.\n"
@@ -267,28 +268,6 @@ def one_suggested_event(path: Path, text: str, spans, event) -> None:  # type: i
         with p.transaction():
             write_entities(p, doc, spans, "spacy:test@1", WriteCounts())
             write_events(p, doc, [event], "rules:test@1", WriteCounts())
-
-
-def store_word_tokens(path: Path, text: str, heads, starts=(0,)) -> None:  # type: ignore[no-untyped-def]
-    """Store ``text``'s words and punctuation as the first document's tokens, sentences starting at the token indices
-    ``starts``, with the parse's noun heads ``heads`` ([start, end] each) as pre-annotation with events stores them."""
-    import re
-
-    import orjson
-
-    from annotator.store import Project
-
-    words = [m.span() for m in re.finditer(r"\w+|[^\w\s]", text)]
-    with Project(path, create=False) as p, p.transaction():
-        p.db.insert_tokens(
-            p.document_ids()[0],
-            "spacy:test@1",
-            orjson.dumps([s for s, _ in words]).decode(),
-            orjson.dumps([e for _, e in words]).decode(),
-            orjson.dumps(list(starts)).decode(),
-            replace=True,
-            noun_heads=orjson.dumps(heads).decode(),
-        )
 
 
 LEND = (
