@@ -12,7 +12,7 @@ from annotator.model import Entity, Event
 from annotator.pipeline_names import label_kinds
 from annotator.role_heads import heads_for_role, heads_offered, heads_place, of_no_known_kind, takes_nouns
 from ui import commands as cmd
-from ui.role_keys import elsewhere_said, filled_span, filling, next_said
+from ui.role_keys import elsewhere_said, filled_span, filling, next_said, role_shortcut
 
 if TYPE_CHECKING:
     from annotator.schema import Role
@@ -82,4 +82,6 @@ def no_candidate_said(c: "Controller", ev: Event, role: "Role", index: int, take
     held = f" (“{'”, “'.join(there)}” {'is' if len(there) == 1 else 'are'} in it)" if there else ""
     elsewhere = elsewhere_said(c, ev, role, index, "; ")
     other = " other" if there or elsewhere else ""
-    return f"No{other} entity of {', '.join(role.labels)} to fill {role.name}{held}{elsewhere}."
+    # session 36: with nothing to offer, what the key does with a selection said (it said only what was missing)
+    select = "" if there or elsewhere else f": select its words, then {role_shortcut(index)}"
+    return f"No{other} entity of {', '.join(role.labels)} to fill {role.name}{held}{elsewhere}{select}."

@@ -47,6 +47,27 @@ def role_shortcut(index: int) -> str:
     return f"Alt+{index + 1}" if index < 9 else ""
 
 
+def no_candidate_row(key: str) -> tuple[str, tuple[str, ...]]:
+    """What an empty role's row says when no entity it accepts is in the document (``set_full_text``'s text and its
+    shorter ones): its key fills it with selected words ("— select words, Alt+4"; the row's first column names
+    the key where that does not fit at 1366); a dash alone for a role with no key (a tenth). Session 36: the row said
+    a dash alone, and only its tooltip why."""
+    if not key:
+        return "—", ()
+    return f"— select words, {key}", ("— select words first",)
+
+
+def no_candidate_tip(role: str, labels: Iterable[str], key: str) -> str:
+    """The tooltip of such a row: why it is empty and what its key does with a selection."""
+    said = f"{role} is empty; no entity it accepts is in the document"
+    if not key:
+        return said
+    return (
+        f"{said}: select its words in the text (or click a span) and press {key}; words that are no span yet "
+        f"become one ({', '.join(labels)})"
+    )
+
+
 NAMED_MOST = 2  # fillers of other roles a role key's message names: three long ones filled the line at 1366 pixels
 
 

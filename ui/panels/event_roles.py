@@ -18,7 +18,7 @@ from ui.elided import ElidedLabel
 from annotator.rules import event_missing_roles
 from ui.plain import tooltip_text
 from ui.role_heads import with_heads
-from ui.role_keys import role_shortcut, sentence_said
+from ui.role_keys import no_candidate_row, no_candidate_tip, role_shortcut, sentence_said
 from ui.widget_tools import empty_layout, plain_label, widgets_of
 from ui.wrapped import WrappedButton
 
@@ -244,9 +244,9 @@ class RolesBox(QGroupBox):
         if self._selected is not None and key and self.c.doc is not None:  # the key puts it (``say_selected``)
             self._say_selected_put(said, index, role, first)
             return
-        if first is None or not key:
-            said.set_full_text("—")
-            said.setToolTip(tooltip_text(f"{role} is empty; no entity it accepts is in the document"))
+        if first is None or not key:  # session 36: the row said a dash alone, not what its key does there
+            said.set_full_text(*no_candidate_row(key))
+            said.setToolTip(tooltip_text(no_candidate_tip(role, self._role_labels(role), key)))
             return
         words, label, where = first
         # the place in a few words, kept at 1366x768 where the row shows some 25 characters (", a noun o…" was cut);
@@ -299,6 +299,10 @@ class RolesBox(QGroupBox):
         takes_it = "" if sel.label in theirs.labels else f" ({theirs.name} takes {', '.join(theirs.labels)})"
         tip = f"{role} is empty: {key} puts the selected “{words}” ({sel.label}) in {theirs.name}{takes_it}: {why}"
         said.setToolTip(tooltip_text(f"{tip}, and a span fills an event of its own sentence{alone}"))
+
+    def _role_labels(self, role: str) -> tuple[str, ...]:
+        r = self.c.schema.event_type(self._event.type).role(role)
+        return tuple(r.labels) if r is not None else ()
 
     def _first_put(self, role: str) -> tuple[str, str, str] | None:
         """The words, label and place ("" in the trigger's sentence, ``NOUN_SAID``, or "of a later sentence") of what
