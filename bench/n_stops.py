@@ -18,6 +18,9 @@ channels": ``noun_modifiers``, from the parse's noun heads pre-annotation stores
 B: odd lines), with suggestions on: the stops it takes away, those on a gold trigger (each then a Find), and the keys
 saved, the stops less FIND_KEYS times the gold ones.
 
+Session 36: the stops left after that rule, by the parse's part of speech (spaCy's tagger; not stored by
+pre-annotation, so weighed only): what N would save passing a class, both halves.
+
     python bench/n_stops.py [--cache FILE.spacy]
 """
 
@@ -64,6 +67,8 @@ def main() -> None:
     counts: dict[tuple[str, str], list[int]] = {}  # (suggestions, kind) -> [stops, on a gold trigger]
     gold_total = 0
     passed: dict[str, list[int]] = {"A": [0, 0, 0], "B": [0, 0, 0]}  # half -> [stops now, of them passed, gold passed]
+    # session 36: the stops left after session 35's rule by the parse's part of speech (not stored: weighed only)
+    by_class: dict[tuple[str, str], list[int]] = {}  # (half, class) -> [stops, on a gold trigger]
     for k, (row, doc) in enumerate(zip(rows, docs)):
         text = row["text"]
         starts, ends = [t.idx for t in doc], [t.idx + len(t) for t in doc]
@@ -74,14 +79,22 @@ def main() -> None:
         suggested = {(s.trigger_start, s.trigger_end) for s in suggester.suggest(doc, ents3)}
         strong = trigger_words(schema, text, starts, ends)
         kinds_of = NounModifiers(text, noun_heads(doc, ents3), lambda w: bool(trigger_types(schema, w)))
-        half = passed["A" if k % 2 == 0 else "B"]
+        half_name = "A" if k % 2 == 0 else "B"
+        half = passed[half_name]
+        token_at = {t.idx: t for t in doc}
         for w in strong:
             if w in suggested or any(a <= w[0] and w[1] <= b for a, b in ents):
                 continue
             half[0] += 1
+            on_gold = any(g[0] < w[1] and w[0] < g[1] for g in gold)
             if kinds_of.modifies(w):
                 half[1] += 1
-                half[2] += any(g[0] < w[1] and w[0] < g[1] for g in gold)
+                half[2] += on_gold
+                continue
+            for name in word_classes(token_at.get(w[0])):
+                c = by_class.setdefault((half_name, name), [0, 0])
+                c[0] += 1
+                c[1] += on_gold
         kinds = {
             "strong": strong,
             "weak, every type": [w for w in trigger_words(weak_all, text, starts, ends) if w not in set(strong)],
@@ -108,6 +121,44 @@ def main() -> None:
     print(f"{'half':<6}{'stops now':>10}{'passed':>8}{'gold passed':>13}{'keys saved':>12}")
     for name, (now, gone, gold_gone) in passed.items():
         print(f"{name:<6}{now:>10}{gone:>8}{gold_gone:>13}{gone - FIND_KEYS * gold_gone:>+12d}")
+    print("\nThe stops left, by the parse's part of speech (session 36; weighed, not stored), suggestions on:")
+    print(f"{'class':<40}{'A stops':>8}{'gold':>6}{'saved':>7}{'B stops':>9}{'gold':>6}{'saved':>7}")
+    for name in CLASSES:
+        a, b = by_class.get(("A", name), [0, 0]), by_class.get(("B", name), [0, 0])
+        cells = "".join(f"{n:>{w1}}{g:>6}{n - FIND_KEYS * g:>+7d}" for (n, g), w1 in ((a, 8), (b, 9)))
+        print(f"{name:<40}{cells}")
+
+
+CLASSES = (
+    "all left",
+    "noun",
+    "verb",
+    "adjective",
+    "proper noun",
+    "adjective or proper noun (passed)",
+    "verb with a direct object",
+    "verb with a direct object, no person's",
+)
+
+
+def word_classes(token) -> list[str]:  # noqa: ANN001
+    """The rows of ``CLASSES`` a stop's token counts in: its part of speech as spaCy's tagger reads it, and for a verb
+    whether it has a direct object ("demonstrating the durability") and whether that is no person's word (a
+    pronoun or a PERSON entity)."""
+    if token is None:
+        return ["all left"]
+    out = ["all left"]
+    pos = {"NOUN": "noun", "VERB": "verb", "ADJ": "adjective", "PROPN": "proper noun"}.get(token.pos_)
+    if pos:
+        out.append(pos)
+    if token.pos_ in ("ADJ", "PROPN"):
+        out.append("adjective or proper noun (passed)")
+    objects = [c for c in token.children if c.dep_ == "dobj"] if token.pos_ == "VERB" else []
+    if objects:
+        out.append("verb with a direct object")
+        if not any(o.pos_ == "PRON" or o.ent_type_ == "PERSON" for o in objects):
+            out.append("verb with a direct object, no person's")
+    return out
 
 
 if __name__ == "__main__":
