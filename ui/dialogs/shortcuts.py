@@ -84,7 +84,9 @@ GENERAL = [
         "as reached and taken back as the key moves on; the status line names the next ones; a role of amounts, as "
         "Money, takes the sentence's suggested amounts of another label too, relabelled); a span or words selected "
         "in another sentence than the selected event's (or no event selected): the event of their sentence nearest "
-        "them, selected (none there: the selected one; the status line says when a filler lies in another sentence)",
+        "them, selected (none there: the selected one; the status line says when a filler lies in another sentence); "
+        "the event panel's empty role says what its key puts, or “select words, Alt+N” where the document holds "
+        "nothing the role takes",
     ),
     (
         "Alt+Shift+1 … 9",
