@@ -35,17 +35,16 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 import orjson
 
 from annotator.exporting import atomic_output
-from annotator.categories import CATEGORIES, CATS, document_categories
+from annotator.categories import CATEGORIES, document_categories
 from annotator.formats.label_studio_config import ENTITIES_TAG, EVENTS_TAG, ConfigGather, config_path
 from annotator.formats.writing import FormatExportReport
-from annotator.formats.doccano_names import DOCCANO_ID
 from annotator.formats.label_studio_names import (
     CLASS_KINDS,
     HYPERTEXT_LABELS,
@@ -59,8 +58,7 @@ from annotator.formats.label_studio_names import (
     author_keys,
 )
 from annotator.formats.kept_relations import unwritten, from_words, kept_relations
-from annotator.formats.event_attributes_record import record
-from annotator.formats.meta_keys import BRAT, DOCCANO_FORM, EVENT_ATTRIBUTES, EVENT_TYPES, LABEL_STUDIO_TASK, PRODIGY
+from annotator.formats.meta_keys import BRAT, EVENT_TYPES, LABEL_STUDIO_TASK, PRODIGY
 from annotator.formats.label_studio_kinds_out import (
     class_results,
     html_data,
@@ -80,7 +78,6 @@ from annotator.formats.records import (
 from annotator.formats.schema_names import GivenSpellings
 from annotator.formats.webanno_tsv import SOURCE
 from annotator.model import UNFINISHED
-from annotator.graphemes import GraphemeMap
 from annotator.offsets import Utf16Map
 from annotator.store import Project
 
@@ -174,13 +171,13 @@ def regions_and_relations(
     return regions, list(dict.fromkeys(relations))
 
 
-def _beside(key: str, value: Any) -> Any:
+def beside(key: str, value: Any) -> Any:
     """A meta value as a line or task carries it: an object without the relations of two spans it holds, which the
     export writes as its own relations (``kept_relations.unwritten``)."""
     return unwritten(key, value) if isinstance(value, dict) else value
 
 
-def _meta(rec: dict[str, Any], own: tuple[str, ...]) -> dict[str, Any]:
+def meta_without(rec: dict[str, Any], own: tuple[str, ...]) -> dict[str, Any]:
     """The document's meta without the keys this format's import sets itself."""
     return {k: v for k, v in rec["meta"].items() if k not in own}
 
@@ -191,81 +188,6 @@ def recorded_event_types(rec: dict[str, Any]) -> dict[str, list[str]]:
     spelt = GivenSpellings.of_meta(rec["meta"])
     types = sorted({spelt.label(e["type"]) for e in rec["events"]})
     return {EVENT_TYPES: types} if types else {}
-
-
-def _offsets_as_read(text: str, form: dict[str, Any]) -> Callable[[int], int]:
-    """A stored offset as the doccano line it came from counted: UTF-16 units (a browser's), grapheme clusters
-    (doccano's grapheme mode, session 29), else code points."""
-    if form.get("graphemes"):
-        return GraphemeMap(text).to_grapheme
-    if form.get("utf16"):
-        return Utf16Map(text).to_utf16
-    return lambda cp: cp
-
-
-def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds | None = None) -> dict[str, Any]:
-    """A document as doccano's relation export writes it (with ``name`` and the document's meta beside); a line that
-    came from doccano's sequence-labelling export (``"label": [[start, end, LABEL]]``) goes back in that shape while it
-    has no relations, and offsets read as UTF-16 units go back as UTF-16 units (``meta["doccano_form"]``).
-
-    The document's categories go in one key, the one doccano reads them from beside the line's labels: ``label`` on a
-    line of that shape (its text classification reads ``label``), ``cats`` beside ``entities`` (its intent detection
-    and slot filling reads ``cats`` and ``entities``; none of its imports reads a ``label`` there). The meta's own
-    ``cats`` (spaCy's scores, doccano's intent list) is what that key says: not written again beside it."""
-    regions, relations = regions_and_relations(rec, report)
-    reserved = {"text", "label", "labels", "entities", "relations", "Comments", "comments", "id", "name"}
-    meta = _meta(
-        rec, (*KEPT, DOCCANO_ID, DOCCANO_FORM, CATEGORIES, CATS, SETS_KEY, EVENT_TYPES, EVENT_ATTRIBUTES)
-    ) | recorded_event_types(rec)  # one set in the file: none to record
-    for k in sorted(set(meta) & reserved):
-        report.problem("meta keys left out (doccano's own keys)", f"{rec['name']}: {k}")
-    line: dict[str, Any] = {"id": (ids or KeptIds(DOCCANO_ID)).of(rec), "name": rec["name"], "text": rec["text"]}
-    form = rec["meta"].get(DOCCANO_FORM)
-    form = form if isinstance(form, dict) else {}
-    at = _offsets_as_read(rec["text"], form)
-    spelt = GivenSpellings.of_meta(rec["meta"])  # the labels and roles as its file spelt them (PER for PERSON)
-    triggers = {r.number for r in regions[len(rec["entities"]) :]}  # the events' regions: their relations are roles
-    regions = [replace(r, label=spelt.label(r.label)) for r in regions]
-    attributes = record(rec["events"], at, spelt.label)  # doccano keeps a line's other keys: they go there
-    if attributes:
-        meta[EVENT_ATTRIBUTES] = attributes
-    relations = [(a, b, spelt.role(x) if a in triggers and x is not None else x) for a, b, x in relations]
-    categories = document_categories(rec["meta"])
-    if form.get("labels_key") in ("label", "labels") and not relations:  # sequence labelling, as it came
-        text = rec["text"]  # with each span's text when the line came with them
-        line[form["labels_key"]] = [
-            [at(r.start), at(r.end), r.label] + ([text[r.start : r.end]] if form.get("texts") else []) for r in regions
-        ] + categories  # a text classification's labels after the spans, as doccano writes either
-        line["Comments"] = [c["text"] for c in rec["comments"]]
-        line.update({k: _beside(k, v) for k, v in meta.items() if k not in reserved})
-        return line
-    if form.get("entity_lists") and not relations:  # doccano's intent detection and slot filling, as it came
-        text = rec["text"]
-        line["entities"] = [
-            [at(r.start), at(r.end), r.label] + ([text[r.start : r.end]] if form.get("texts") else []) for r in regions
-        ]
-        if categories:
-            line[CATS] = categories
-        line["Comments"] = [c["text"] for c in rec["comments"]]
-        line.update({k: _beside(k, v) for k, v in meta.items() if k not in reserved})
-        return line
-    line["entities"] = [
-        {"id": r.number, "label": r.label, "start_offset": at(r.start), "end_offset": at(r.end)}
-        | ({"text": rec["text"][r.start : r.end]} if form.get("texts") else {})  # with its text when it came with one
-        for r in regions
-    ]
-    for _, _, label in relations:
-        if label is None:
-            report.problem("relations without a label left out (a doccano relation needs a type)", rec["name"])
-    line["relations"] = [
-        {"id": k, "from_id": a, "to_id": b, "type": label}
-        for k, (a, b, label) in enumerate([r for r in relations if r[2] is not None], start=1)
-    ]
-    if categories:  # doccano's intent lines: the categories beside the entities, read back as categories
-        line[CATS] = categories
-    line["Comments"] = [c["text"] for c in rec["comments"]]
-    line.update({k: _beside(k, v) for k, v in meta.items() if k not in reserved})
-    return line
 
 
 def _shape(rec: dict[str, Any]) -> dict[str, Any]:
@@ -462,11 +384,11 @@ def label_studio_task(
     shape = _shape(rec)
     data: dict[str, Any] = {shape.get("text_key", "text"): rec["text"], "name": rec["name"]}
     own = (*KEPT, TASK_ID, LABEL_STUDIO_TASK, CATEGORIES, REGION_CHOICES, SETS_KEY, EVENT_TYPES)
-    for k, v in (_meta(rec, own) | recorded_event_types(rec)).items():
+    for k, v in (meta_without(rec, own) | recorded_event_types(rec)).items():
         if k in data:
             report.problem("meta values left out (the task's own keys)", f"{rec['name']}: {k}")
             continue
-        v = _beside(k, v)  # its relations between two spans are written as the task's relations
+        v = beside(k, v)  # its relations between two spans are written as the task's relations
         v = without_choices(v) if k == BRAT and isinstance(v, dict) else v  # its entity attributes: choices
         if v != {}:  # an object or a list as it is (a task's data holds any JSON; the import reads it back)
             data[k] = v
@@ -517,7 +439,7 @@ def label_studio_task(
     return task
 
 
-def _write(
+def write_documents(
     project: Project,
     out: str | Path,
     request: ExportRequest,
@@ -540,29 +462,6 @@ def _write(
     return report
 
 
-@export_writer("doccano")
-def write_doccano(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
-    """doccano JSONL (its relation export's shape), one document a line; or its text classification CSV or fastText
-    (``form``, else told from the output's name: ``formats.doccano_tables_out``)."""
-    from annotator.formats import doccano_tables_out as tables
-
-    form = tables.form_for(request.options, out)
-    ids = KeptIds(DOCCANO_ID, project)
-    if form == "jsonl":
-        return _write(project, out, request, "doccano", lambda rec, report: doccano_line(rec, report, ids), array=False)
-    report = FormatExportReport(format="doccano")
-    records = request_records(project, request, report)
-    if form == "csv":
-        data = tables.csv_text(records, report, tab=Path(out).suffix.lower() == ".tsv", ids=ids).encode("utf-8")
-    else:
-        data = b"".join(tables.fasttext_line(rec, report).encode("utf-8") for rec in records)
-    with atomic_output(out) as fh:
-        fh.write(data)
-        report.bytes = fh.tell()
-    report.files = [str(out)]
-    return report
-
-
 @export_writer("label_studio")
 def write_label_studio(project: Project, out: str | Path, request: ExportRequest) -> FormatExportReport:
     """Label Studio's JSON export: a list of tasks, each annotator's set of a document an annotation of its own; its
@@ -574,7 +473,7 @@ def write_label_studio(project: Project, out: str | Path, request: ExportRequest
         got = label_studio_task(rec, report, covering_set_records(project, request, rec), ids)
         return config.seen(got, _shape(rec).get("text_key", "text"))
 
-    report = _write(project, out, request, "label_studio", task, array=True)
+    report = write_documents(project, out, request, "label_studio", task, array=True)
     config.with_schema(project.schema)
     with atomic_output(config_path(out)) as fh:
         fh.write(config.xml().encode("utf-8"))

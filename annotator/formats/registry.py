@@ -247,7 +247,7 @@ FORMATS: dict[str, Format] = {
             ".jsonl",
             False,
             ("form",),
-            _M + "regions_out:write_doccano",
+            _M + "doccano_out:write_doccano",
             _M + "doccano:read_doccano",
             read_options=("skip_bad",),
             export_help="form=jsonl|csv|fasttext (default: told from the output's name, .csv/.tsv CSV, .txt fastText)",

@@ -97,7 +97,7 @@ def test_doccano_entity_objects_with_their_text_check_the_offsets_and_go_back_wi
     "start_offset": 0, "end_offset": 3, "text": "谭孝曾"}``): it was passed over, so offsets that did not hold it came in
     without a word and the export wrote no text. Now it checks the offsets as a ``[start, end, LABEL, text]`` span's
     does (code points, else UTF-16 units) and goes back out. Our own line, in that shape."""
-    from annotator.formats.regions_out import write_doccano
+    from annotator.formats.doccano_out import write_doccano
 
     text = "\U0001f600 Tan met Yuan in Paris."
     u16 = Utf16Map(text)

@@ -143,7 +143,7 @@ def test_doccano_line_ids_of_one_export_are_unique_and_the_kept_ones_stay(tmp_pa
     """doccano's line ids the same way (its JSONL and its CSV): a kept one stays, a document's own that clashes moves."""
     import csv
 
-    from annotator.formats.regions_out import write_doccano
+    from annotator.formats.doccano_out import write_doccano
 
     with Project(tmp_path / "a.annotator") as project:
         import_documents(project, [IncomingDocument(f"Text number {n}.", f"d{n}.txt") for n in range(1, 4)])
