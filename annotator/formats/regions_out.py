@@ -1,4 +1,5 @@
-"""doccano JSONL and Label Studio JSON out: the export side of ``regions`` (what their readers read, written back).
+"""Label Studio JSON out, and what it shares with doccano's JSONL out (``doccano_out``, which writes the lines): the
+export side of ``regions`` (what their readers read, written back).
 
 Both tools know labelled regions and relations between them, so a document becomes:
 
