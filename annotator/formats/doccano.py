@@ -28,6 +28,7 @@ import orjson
 
 from annotator.errors import ImportFileError, UnknownLabelsError
 from annotator.categories import CATEGORIES
+from annotator.formats.doccano_seq2seq import kept_as_targets
 from annotator.formats.reading import (
     LabelTally,
     blank_lines_note,
@@ -386,6 +387,7 @@ def _read(path: Path, schema: Schema | None, skip_bad: bool, uses: EventUses | N
     notes += blank_lines_note(path, blank)
     notes = utf16_said_once(path, notes, "line", unit="line")
     notes = utf16_said_once(path, notes, "line", unit="line", reading=READ_AS_GRAPHEMES)
+    notes += kept_as_targets(path, docs)  # a sequence-to-sequence export's texts, not categories
     notes += categories_note(path, docs, "a text classification's labels")
     notes += names.notes(str(path)) if names is not None else []
     return ReadResult(docs, None, warnings, notes)

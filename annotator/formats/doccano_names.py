@@ -1,4 +1,4 @@
-"""The names the doccano import and the doccano exports (``regions_out``, ``doccano_tables_out``) share. The readers
+"""The names the doccano import and the doccano exports (``doccano_out``, ``doccano_tables_out``) share. The readers
 are ``doccano`` and ``doccano_tables``; the writers import this module, never a reader."""
 
 from __future__ import annotations
@@ -6,3 +6,6 @@ from __future__ import annotations
 DOCCANO_ID = "doccano_id"  # the document meta's key of the line id the import kept (the export writes it back)
 FASTTEXT = "__label__"  # a fastText line's label words start so (``doccano_tables`` reads them, its export writes them)
 LABEL_SEPARATOR = "#"  # between the labels of one CSV cell, as doccano's CSV export joins them
+# the document meta's key of the target texts of doccano's sequence-to-sequence export (``doccano_seq2seq``: its
+# ``label`` list of translations or summaries), which the doccano export writes back under ``label``
+TARGETS = "doccano_targets"

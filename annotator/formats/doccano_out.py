@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 from annotator.categories import CATEGORIES, CATS, document_categories
 from annotator.exporting import atomic_output
-from annotator.formats.doccano_names import DOCCANO_ID
+from annotator.formats.doccano_names import DOCCANO_ID, TARGETS
 from annotator.formats.event_attributes_record import record
 from annotator.formats.meta_keys import DOCCANO_FORM, EVENT_ATTRIBUTES, EVENT_TYPES
 from annotator.formats.records import SETS_KEY, ExportRequest, KeptIds, export_writer, request_records
@@ -47,6 +47,12 @@ def _offsets_as_read(text: str, form: dict[str, Any]) -> Callable[[int], int]:
     return lambda cp: cp
 
 
+def _targets(meta: dict[str, Any]) -> list[str]:
+    """The target texts of a line doccano's sequence-to-sequence export wrote (``doccano_seq2seq``), as kept."""
+    given = meta.get(TARGETS)
+    return [x for x in given if isinstance(x, str)] if isinstance(given, list) else []
+
+
 def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds | None = None) -> dict[str, Any]:
     """A document as doccano's relation export writes it (with ``name`` and the document's meta beside); a line that
     came from doccano's sequence-labelling export (``"label": [[start, end, LABEL]]``) goes back in that shape while it
@@ -67,6 +73,8 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds |
     form = rec["meta"].get(DOCCANO_FORM)
     form = form if isinstance(form, dict) else {}
     at = _offsets_as_read(rec["text"], form)
+    if form.get("labels_key") in ("label", "labels") and not relations:
+        meta.pop(TARGETS, None)  # written under the line's label key; beside it in any other shape
     spelt = GivenSpellings.of_meta(rec["meta"])  # the labels and roles as its file spelt them (PER for PERSON)
     triggers = {r.number for r in regions[len(rec["entities"]) :]}  # the events' regions: their relations are roles
     regions = [replace(r, label=spelt.label(r.label)) for r in regions]
@@ -80,6 +88,7 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds |
         line[form["labels_key"]] = [
             [at(r.start), at(r.end), r.label] + ([text[r.start : r.end]] if form.get("texts") else []) for r in regions
         ] + categories  # a text classification's labels after the spans, as doccano writes either
+        line[form["labels_key"]] += _targets(rec["meta"])  # a sequence-to-sequence export's target texts
         line["Comments"] = [c["text"] for c in rec["comments"]]
         line.update({k: beside(k, v) for k, v in meta.items() if k not in reserved})
         return line
