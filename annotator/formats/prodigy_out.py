@@ -16,7 +16,7 @@ from annotator.categories import CATEGORIES, document_categories, document_cats
 from annotator.formats.problem_place import Where
 from annotator.formats.common import option_choice
 from annotator.formats.writing import FormatExportReport, write_per_part
-from annotator.formats.records import ExportRequest, covering_set_records, export_writer
+from annotator.formats.records import SETS_KEY, ExportRequest, covering_set_records, export_writer
 from annotator.formats.prodigy_disabled import DISABLED, mark_disabled
 from annotator.formats.prodigy_colors import RELATION_COLORS, colored
 from annotator.formats.kept_relations import SHARED, as_prodigy, kept_relations
@@ -298,16 +298,29 @@ def write_prodigy(project: Project, out: str | Path, request: ExportRequest) -> 
         lambda rec, toks, report: _lines(
             record_to_task(rec, toks, report, mode),
             {n: record_to_task(r, toks, report, mode) for n, r in covering_set_records(project, request, rec).items()},
+            _annotator_set(rec, request.annotation_set or project.annotation_set),
         ),
     )
 
 
-def _lines(task: dict[str, Any], others: dict[str, dict[str, Any]]) -> bytes:
-    """A document's lines: its task (with the annotators' sets as ``versions``), then its entity links' tasks."""
+def _annotator_set(rec: dict[str, Any], exported: str) -> str | None:
+    """``exported`` when it is one of the annotators' sets that cover the record's document (``SETS_KEY``: an import
+    of several annotators' answers, a merge), else None (the final set, or a set of its own)."""
+    covers = rec["meta"].get(SETS_KEY)
+    return exported if isinstance(covers, dict) and exported in covers else None
+
+
+def _lines(task: dict[str, Any], others: dict[str, dict[str, Any]], annotator_set: str | None = None) -> bytes:
+    """A document's lines: its task (with the annotators' sets as ``versions``), then its entity links' tasks. The
+    export of an annotator's set (``annotator_set``) writes her answer and each other set's as Prodigy saves several
+    annotators' answers to one question (``as_answers``), not as a review: she reviewed nothing."""
     more = task.pop(MORE, [])
     for t in others.values():
         t.pop(MORE, None)
-    tasks = [with_versions(task, others), *more]
+    if annotator_set is not None:
+        tasks = [*as_answers({annotator_set: task, **others}, task["_task_hash"]), *more]
+    else:
+        tasks = [with_versions(task, others), *more]
     return b"".join(orjson.dumps(t, option=orjson.OPT_APPEND_NEWLINE) for t in tasks)
 
 
@@ -323,3 +336,16 @@ def with_versions(task: dict[str, Any], others: dict[str, dict[str, Any]]) -> di
         for name, t in others.items()
     ]
     return {**task, "sessions": list(others), "versions": versions}
+
+
+def as_answers(tasks: dict[str, dict[str, Any]], task_hash: int) -> list[dict[str, Any]]:
+    """The tasks of a document's sets (by set name) as Prodigy's ``feed_overlap`` saves several annotators' answers to
+    one question (what its ``review`` recipe reads): each under ``_annotator_id`` and ``_session_id`` its set's name,
+    with the question's one ``_task_hash``, accepted (a rejected text classification's answer stays rejected); read
+    back each into its set (``prodigy_answers.by_annotator``). Session 35 wrote an annotator's set's export as a
+    review whose ``sessions`` were the other sets alone, and read it back as a reviewer's."""
+    return [
+        {**t, "_annotator_id": name, "_session_id": name, "_task_hash": task_hash}
+        | {"answer": "reject" if t.get("answer") == "reject" else "accept"}
+        for name, t in tasks.items()
+    ]
