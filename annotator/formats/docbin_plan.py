@@ -162,8 +162,11 @@ def event_entry(v: dict[str, Any], arguments: list[dict[str, Any]]) -> dict[str,
 
 
 def user_data_of(rec: dict[str, Any]) -> dict[str, Any]:
-    """``doc.user_data`` of a record (name, id, status, meta, comments)."""
-    return {
+    """``doc.user_data`` of a record (name, id, status, meta, comments), after the keys of its own a DocBin the
+    document came from had there (``spacy_doc_extras``: kept in ``meta[SHAPE]``, written back as they came)."""
+    kept = rec["meta"].get(SHAPE)
+    own = kept.get("user_data") if isinstance(kept, dict) else None
+    return ({k: v for k, v in own.items() if not k.startswith("annotator_")} if isinstance(own, dict) else {}) | {
         "annotator_name": rec["name"],
         "annotator_id": rec["id"],
         "annotator_status": rec["status"],

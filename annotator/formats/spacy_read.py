@@ -25,6 +25,7 @@ from annotator.categories import document_cats
 from annotator.formats.reading import LabelTally, ReadResult, check_with_line, need, need_known_labels, read_file_bytes
 from annotator.formats.docbin_plan import SHAPE, SPAN_KEY, TRIGGER_KEY
 from annotator.formats.spacy_doc_json import doc_json_docs, first_is_doc_json
+from annotator.formats.spacy_doc_extras import doc_extras, extras_said
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.model import STATUSES
@@ -32,7 +33,6 @@ from annotator.nlp import scored_spans, to_parsed
 from annotator.formats.told_types import EventUses, told_schema
 from annotator.rules import schema_lacks
 from annotator.schema import Schema, default_schema
-from annotator.wording import counted
 
 
 def _docs(path: Path) -> list[Any]:
@@ -192,36 +192,6 @@ def _document(
 OWN_GROUPS = (SPAN_KEY, TRIGGER_KEY, "scored")  # the span groups our export writes; "sc" is spaCy's spancat default
 
 
-def _left_out(doc: Any, left: Counter[str]) -> None:
-    """Count what ``doc`` carries that a document has no place for: its entities' knowledge-base ids (``kb_id``, an
-    entity linker's), the spans of groups of names of their own (read as entities, written back under ``sc``) and
-    ``doc.user_data``'s own keys (an ``annotator_`` key is our export's; a custom attribute's is counted apart)."""
-    left["kb_id"] += sum(1 for e in doc.ents if e.kb_id_)
-    for name, group in doc.spans.items():
-        if name not in OWN_GROUPS and len(group):
-            left[f"group {name}"] += len(group)
-    for key in doc.user_data if isinstance(doc.user_data, dict) else ():
-        if isinstance(key, str) and not key.startswith("annotator_"):
-            left[f"user_data {key}"] += 1
-
-
-def _left_said(path: Path, left: Counter[str]) -> list[str]:
-    """The one line saying what ``_left_out`` counted, with the numbers; none when it counted nothing."""
-    parts = []
-    if left["kb_id"]:
-        parts.append(f"the knowledge-base ids (kb_id) of {counted(left['kb_id'], 'entity', 'entities')}")
-    groups = [f"{k[6:]} ({counted(n, 'span')})" for k, n in left.items() if k.startswith("group ") and n]
-    if groups:
-        parts.append(
-            f"the names of its span groups {', '.join(groups)} (their spans read as entities; the export "
-            f"writes them under {SPAN_KEY!r})"
-        )
-    keys = [k[10:] for k, n in left.items() if k.startswith("user_data ") and n]
-    if keys:
-        parts.append(f"doc.user_data's own keys ({', '.join(keys)})")
-    return [f"{path}: {'; '.join(parts)}"] if parts else []
-
-
 def _told_role_labels(docs: list[IncomingDocument], schema: Schema, path: Path) -> Schema | None:
     """``schema`` with the labels it lacks that the Docs' events give its event types' roles (a schema's own
     ``Place`` in the news schema's ``Contact:Meet``, whose ``Place`` takes ``GPE``, ``LOC``, ``FAC``), told as a
@@ -251,17 +221,18 @@ def read_spacy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     docs, custom = doc_json_docs(path) if as_json else (_docs(path), 0)
     if custom:
         warnings.append(f"{path}: the custom attributes ('_') of {custom} Doc{'' if custom == 1 else 's'}")
-    left = Counter()  # what another project's Docs carry that no document keeps (``_left_out``)
+    tally: Counter[str] = Counter()  # what another project's Docs carry beside the annotations (``doc_extras``)
     for k, doc in enumerate(docs, start=1):
-        _left_out(doc, left)
+        extras = doc_extras(doc, OWN_GROUPS, tally)
         got = _document(doc, k, path, schema, warnings, names)
         spellings = given_spellings(names)  # PER for PERSON: written back by the DocBin export as they came
-        if spellings:
+        if spellings or extras:
             kept = got.meta.get(SHAPE)  # our own export's, back with its meta
-            got.meta[SHAPE] = {**(kept if isinstance(kept, dict) else {}), **spellings}
+            got.meta[SHAPE] = {**(kept if isinstance(kept, dict) else {}), **spellings, **extras}
         out.append(got)
     need(bool(out), path, None, "no documents in the DocBin")
-    warnings += _left_said(path, left)
+    extras_notes, extras_lost = extras_said(path, tally, SPAN_KEY)
+    warnings += extras_lost
     told = _told_role_labels(out, schema, path)  # before the labels: those filling its roles come with them
     for k, got in enumerate(out, start=1):
         with unknown.collect():
@@ -271,7 +242,7 @@ def read_spacy(path: str | Path, schema: Schema | None = None) -> ReadResult:
         check_with_line(told or schema, got, path, k)
     # how many Docs it held ("read as spaCy DocBin" is the import's own line when the format was told from the file)
     held = "as Doc.to_json() writes them" if as_json else "in the DocBin"
-    notes = [f"{path}: {len(out)} Doc{'' if len(out) == 1 else 's'} {held}"] + names.notes(str(path))
+    notes = [f"{path}: {len(out)} Doc{'' if len(out) == 1 else 's'} {held}"] + names.notes(str(path)) + extras_notes
     if told is None:
         return ReadResult(out, None, warnings, notes)
     lacked = [x for x in schema_lacks(schema, told) if x.startswith("role ")]

@@ -37,5 +37,36 @@ def test_a_span_spelt_two_ways_is_one_entity_and_what_is_lost_is_said(tmp_path, 
         (doc,) = p.document_ids()
         spans = sorted((e.start, e.end, e.label) for e in p.entities(doc))
     assert spans == [(0, 12, "PERSON"), (21, 26, "GPE"), (36, 45, "ORG")]
-    (line,) = [w for w in said["not_kept"] if "kb_id" in w]
-    assert "of 1 entity" in line and "people (1 span)" in line and "doc.user_data's own keys (source)" in line
+    assert not [w for w in said["not_kept"] if "kb_id" in w]
+    (line,) = [w for w in said["notes"] if "kb_id" in w]
+    assert "of 1 entity" in line and "people (1 span)" in line and "doc.user_data's own keys source" in line
+
+
+def test_what_another_project_s_docs_carry_is_kept_and_the_user_data_goes_back(tmp_path):
+    """Session 36: the kb_ids, the group's spans by name and the user data keys are kept in the document's meta
+    (``spacy_docbin``), which the project's JSON carries; the DocBin export writes the user data keys back at the top
+    of ``doc.user_data``. Session 35 said them and dropped them."""
+    from spacy.vocab import Vocab
+
+    given = tmp_path / "linked.spacy"
+    _docbin(given)
+    project = tmp_path / "p.annotator"
+    assert main(["import", str(project), str(given)]) == 0
+    with Project(project, annotator="t") as p:
+        (doc,) = p.document_ids()
+        kept = p.document(doc).meta["spacy_docbin"]
+    assert kept["kb_ids"] == [[0, 12, "Q76"]]
+    assert kept["span_groups"] == {"people": [[0, 12, "PER"]]}
+    assert kept["user_data"] == {"source": "wire"}
+    out = tmp_path / "out.spacy"
+    assert main(["export", str(project), "-f", "spacy", "-o", str(out)]) == 0
+    (back,) = DocBin().from_disk(out).get_docs(Vocab())
+    assert back.user_data["source"] == "wire"
+    as_json = tmp_path / "out.json"
+    assert main(["export", str(project), "-f", "json", "-o", str(as_json)]) == 0
+    assert "Q76" in as_json.read_text(encoding="utf-8")
+    again = tmp_path / "again.annotator"  # our own export read back: what it kept comes back with its meta
+    assert main(["import", str(again), str(out)]) == 0
+    with Project(again, annotator="t") as p:
+        (doc,) = p.document_ids()
+        assert p.document(doc).meta["spacy_docbin"]["kb_ids"] == [[0, 12, "Q76"]]

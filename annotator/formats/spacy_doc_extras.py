@@ -1,0 +1,85 @@
+"""What a Doc of another project carries beside the annotations a document holds, kept in the document's meta under
+``docbin_plan.SHAPE`` (``spacy_docbin``, the key the DocBin's spellings are kept under): its entities' knowledge-base
+ids (``kb_id``, an entity linker's: ``kb_ids``, ``[start, end, kb_id]`` by character offsets), the spans of its span
+groups of names of its own (``span_groups``, ``{name: [[start, end, label], ...]}``: read as entities too, and
+written under ``sc`` by the export) and ``doc.user_data``'s own keys whose values JSON holds (``user_data``), which
+the DocBin export writes back at the top of ``doc.user_data`` (``docbin_plan.user_data_of``). The project's JSON,
+Label Studio's, doccano's and Prodigy's exports carry the meta. Said in one note; what cannot be kept (a value JSON
+cannot hold) in one warning. Session 35 said all three as not kept."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from annotator.wording import counted
+
+KB_IDS, GROUPS, USER_DATA = "kb_ids", "span_groups", "user_data"  # their keys in ``meta[SHAPE]``
+OUR_KEYS = "annotator_"  # our export's own user data keys (``docbin_plan.user_data_of``)
+
+
+def _json_value(value: Any) -> bool:
+    try:
+        orjson.dumps(value)
+    except TypeError:
+        return False
+    return True
+
+
+def doc_extras(doc: Any, own_groups: tuple[str, ...], tally: Counter[str]) -> dict[str, Any]:
+    """The parts of ``doc`` (a spaCy Doc) named in the module's docstring that it has, to keep; each counted in
+    ``tally`` (``kb_id``, ``group NAME``, ``user_data KEY``, ``unkept KEY`` for a value JSON cannot hold)."""
+    kept: dict[str, Any] = {}
+    kb = [[e.start_char, e.end_char, e.kb_id_] for e in doc.ents if e.kb_id_]
+    if kb:
+        kept[KB_IDS] = kb
+        tally["kb_id"] += len(kb)
+    groups = {
+        str(name): [[s.start_char, s.end_char, s.label_] for s in group]
+        for name, group in doc.spans.items()
+        if name not in own_groups and len(group)
+    }
+    if groups:
+        kept[GROUPS] = groups
+        for name, spans in groups.items():
+            tally[f"group {name}"] += len(spans)
+    user: dict[str, Any] = {}
+    for key, value in doc.user_data.items() if isinstance(doc.user_data, dict) else ():
+        if not isinstance(key, str) or key.startswith(OUR_KEYS):
+            continue  # a custom attribute's tuple key is counted by the reader; ours are read as the document's
+        if _json_value(value):
+            user[key] = value
+            tally[f"user_data {key}"] += 1
+        else:
+            tally[f"unkept {key}"] += 1
+    if user:
+        kept[USER_DATA] = user
+    return kept
+
+
+def extras_said(path: Path, tally: Counter[str], group_key: str) -> tuple[list[str], list[str]]:
+    """The note on what ``doc_extras`` kept and the warning on what it could not, with their numbers (each [] when
+    there is nothing to say); ``group_key``: the span group the export writes entities under."""
+    parts = []
+    if tally["kb_id"]:
+        parts.append(f"the knowledge-base ids (kb_id) of {counted(tally['kb_id'], 'entity', 'entities')}")
+    groups = [f"{k[6:]} ({counted(n, 'span')})" for k, n in tally.items() if k.startswith("group ") and n]
+    if groups:
+        parts.append(
+            f"the spans of its span groups {', '.join(groups)} by group (read as entities too; the DocBin export "
+            f"writes them under {group_key!r})"
+        )
+    keys = [k[10:] for k, n in tally.items() if k.startswith("user_data ") and n]
+    if keys:
+        parts.append(f"doc.user_data's own keys {', '.join(keys)} (the DocBin export writes them back)")
+    notes = (
+        [f"{path}: kept in the documents' meta (spacy_docbin), which the project's JSON carries: {'; '.join(parts)}"]
+        if parts
+        else []
+    )
+    lost = [k[7:] for k, n in tally.items() if k.startswith("unkept ") and n]
+    warnings = [f"{path}: doc.user_data's own keys whose values JSON cannot hold ({', '.join(lost)})"] if lost else []
+    return notes, warnings
