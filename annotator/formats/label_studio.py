@@ -24,7 +24,6 @@ an ImportFileError naming the file, the task and the line where the task starts.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -43,7 +42,6 @@ from annotator.formats.reading import (
     listed,
     need,
     trigger_labels,
-    whole_number,
 )
 from annotator.formats.utf16_spans import fit_span, looks_utf16, task_reads_utf16, utf16_said_once
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, classes_of, region_class
@@ -51,13 +49,19 @@ from annotator.formats.label_studio_hypertext import KINDS as HYPERTEXT, SHAPE_K
 from annotator.formats.label_studio_forms import CSV_SUFFIXES, TASK_KEYS, from_json_min, iter_csv_tasks, min_regions
 from annotator.formats.label_studio_names import (
     CHOICES_TAG,
-    LEFT_AS,
-    PREDICTIONS_OF,
     REGION_CHOICES,
     TASK_ID,
-    UNDECIDED_BESIDE,
 )
 from annotator.formats.label_studio_paragraphs import KIND, SHAPE_KEY, paragraphs_of
+from annotator.formats.label_studio_task import (
+    REFERENCE,
+    is_key,
+    result_score,
+    status_left_as,
+    storable,
+    task_shape,
+    text_of,
+)
 from annotator.formats.label_studio_pick import (
     Reading,
     once_per_span,
@@ -70,171 +74,9 @@ from annotator.formats.meta_keys import EVENT_TYPES, LABEL_STUDIO_TASK
 from annotator.formats.told_types import EventUses, read_with_told_types
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.importing import IncomingDocument
-from annotator.db import is_score
-from annotator.model import UNFINISHED
 from annotator.offsets import Utf16Map
 from annotator.schema import Schema, default_schema
 from annotator.wording import counted
-
-REFERENCE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|/data/(?:upload|local-files)/\S+|/?\S+\?d=\S+)$", re.I)
-
-
-def _media_of(results: list) -> dict[str, str]:
-    """The ``to_name`` of each object the results mark as an image or a video (a region's ``value`` with ``x`` and
-    ``y`` or ``points``: ``rectanglelabels``, ``polygonlabels``, ``keypointlabels``, ...), with the first such kind."""
-    out: dict[str, str] = {}
-    for r in results:
-        value = r.get("value") if isinstance(r, dict) else None
-        if isinstance(value, dict) and ({"x", "y"} <= value.keys() or "points" in value):
-            if isinstance(r.get("to_name"), str):
-                out.setdefault(r["to_name"], str(r.get("type")))
-    return out
-
-
-def _text_of(data: Any, results: list, who: str, path: Path, line: int) -> tuple[str, str]:
-    """The task's text and its key in ``data``: the key its results point at (``to_name``), else ``text``; never a
-    URL."""
-    need(isinstance(data, dict), path, line, f"{who} has no 'data' object")
-    named = [r.get("to_name") for r in results if isinstance(r, dict) and isinstance(r.get("to_name"), str)]
-    media = _media_of(results)
-    key = next((k for k in named if k not in media and isinstance(data.get(k), str)), "text")
-    if key not in data and media:  # only an image's (or a video's) regions: that data value is no text
-        k, kind = next(iter(media.items()))
-        lists = [x for x, v in data.items() if isinstance(v, list)]
-        what = (  # a Repeater's object (page_0 over data['images']) is no key of the data
-            f"data[{k!r}]"
-            if k in data or not lists
-            else f"{k!r} (a Repeater's object over data[{lists[0]!r}], no key of the data)"
-        )
-        need(
-            False,
-            path,
-            line,
-            f"{who}: {what} is what its {kind} results mark (an image or video region: x, y, width, height), not "
-            "a text; only text tasks can be imported",
-        )
-    text = data.get(key)
-    if not isinstance(text, str) or not text:
-        keys = ", ".join(repr(k) for k in data) or "none"
-        need(
-            False,
-            path,
-            line,
-            f"{who} has no text under {key!r} in 'data' (its keys: {keys}); the text must sit under "
-            "the key of the labelling config's text tag",
-        )
-    need(
-        not REFERENCE.match(text.strip()),
-        path,
-        line,
-        f"{who}: data[{key!r}] is a URL or file reference ({text.strip()[:60]!r}), not the text; import the text "
-        "files themselves, or export the tasks with the text inlined",
-    )
-    return text, key
-
-
-def status_left_as(task: dict[str, Any], status: str) -> str:
-    """The document's status: as the task's annotations tell it (``status``), but a task the export wrote for an
-    unfinished document (``meta.status`` ``new`` or ``in_progress``: Label Studio shows its decisions as a submitted
-    annotation) comes back as it left, unless a review has judged it since."""
-    left = task["meta"].get(LEFT_AS) if isinstance(task.get("meta"), dict) else None
-    return left if status == "annotated" and left in UNFINISHED else status
-
-
-def task_shape(task: dict[str, Any], key: str, results: list) -> dict[str, Any]:
-    """What the Label Studio export needs to write a task the same project takes back, where it is not the default:
-    the text's key in ``data`` (``text``), the names of the labelling tag and of the text tag its regions give
-    (``label``, the text's key) and of its TextArea (``comment``; of a second one, the notes it held), the task's
-    ``meta`` (the ``data`` values other than the text are the document's meta, objects and lists too)."""
-    shape: dict[str, Any] = {}
-    if key != "text":
-        shape["text_key"] = key
-    first = next((r for r in results if isinstance(r, dict) and r.get("type") == "labels"), None)
-    if first is not None and isinstance(first.get("from_name"), str) and first["from_name"] != "label":
-        shape["from_name"] = first["from_name"]
-    if first is not None and isinstance(first.get("to_name"), str) and first["to_name"] != key:
-        shape["to_name"] = first["to_name"]
-    if tags := _other_labels_tags(results, first):
-        shape["labels_tags"] = tags
-    for key_, on_region in (("textarea", False), ("region_textarea", True)):  # the TextArea tags' names, for the export
-        notes = next((r for r in results if _is_textarea(r) and ("start" in r["value"]) == on_region), None)
-        if notes is not None and isinstance(notes.get("from_name"), str) and notes["from_name"] != "comment":
-            shape[key_] = notes["from_name"]
-    if others := _other_textareas(results, shape):
-        shape["textarea_tags"] = others
-    ours = (LEFT_AS, *UNDECIDED_BESIDE, PREDICTIONS_OF)
-    own = {k: v for k, v in task["meta"].items() if k not in ours} if isinstance(task.get("meta"), dict) else {}
-    if own:  # the task's meta but the status and the mark of undecided predictions our export wrote in it
-        shape["meta"] = own
-    return shape
-
-
-def _other_labels_tags(results: list, first: dict[str, Any] | None) -> dict[str, str]:
-    """The labels given by a Labels tag other than the first's (a config's ``objects`` and ``events`` tags): {the
-    label as the file spells it: its tag}, so that the export writes each under the tag it came from (session 33: they
-    went out under the first one's name, which a Label Studio project with both tags does not take them from)."""
-    main = first.get("from_name") if first is not None else None
-    out: dict[str, str] = {}
-    for r in results:
-        if not (isinstance(r, dict) and r.get("type") == "labels" and isinstance(r.get("from_name"), str)):
-            continue
-        picked = r.get("value", {}).get("labels") if isinstance(r.get("value"), dict) else None
-        if r["from_name"] != main and isinstance(picked, list) and picked and isinstance(picked[0], str):
-            out.setdefault(picked[0], r["from_name"])
-    return out
-
-
-def _other_textareas(results: list, shape: dict[str, Any]) -> dict[str, dict[str, str]]:
-    """The notes of a TextArea tag other than the first of its kind (a second one of the whole text, or of a region):
-    {"task" or "region": {the note: its tag}}, so that the export writes each under the tag it came from (they went
-    out under the first one's name)."""
-    out: dict[str, dict[str, str]] = {}
-    for r in results:
-        if not _is_textarea(r) or not isinstance(r.get("from_name"), str):
-            continue
-        on_region = "start" in r["value"]
-        if r["from_name"] == shape.get("region_textarea" if on_region else "textarea", "comment"):
-            continue
-        said = r["value"].get("text")
-        for t in [said] if isinstance(said, str) else said if isinstance(said, list) else []:
-            if isinstance(t, str) and t.strip():
-                out.setdefault("region" if on_region else "task", {})[t] = r["from_name"]
-    return out
-
-
-def _is_textarea(r: Any) -> bool:
-    return isinstance(r, dict) and r.get("type") == "textarea" and isinstance(r.get("value"), dict)
-
-
-def _storable(value: Any) -> Any:
-    """``value`` for the document's meta: a whole number past 64 bits (JSON allows it, the store does not) becomes
-    text, at any depth of an object or a list (kept as they are: the export writes them back into the task's data)."""
-    if whole_number(value) and not -(2**63) <= value < 2**64:
-        return str(value)
-    if isinstance(value, list):
-        return [_storable(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _storable(v) for k, v in value.items()}
-    return value
-
-
-def _score(result: dict[str, Any], value: dict[str, Any], default: float | None = None) -> float | None:
-    """A region's score: Label Studio's ``score`` on the result, else the ``confidence`` John Snow Labs' Annotation
-    Lab writes in its ``value`` (a number, or in its predictions a number as text: ``"0.9524"``), else ``default``
-    (the prediction's own ``score``)."""
-    for x in (result.get("score"), value.get("confidence")):
-        if isinstance(x, str):
-            try:
-                x = float(x)
-            except ValueError:
-                continue
-        if is_score(x):
-            return float(x)
-    return default
-
-
-def _is_key(value: Any) -> bool:
-    return isinstance(value, (str, int)) and not isinstance(value, bool)
 
 
 def _texted(results: list[Any]) -> Iterator[tuple[Any, Any, str | None]]:
@@ -271,7 +113,7 @@ def _document(
             for r in results
         ]
     elif paragraphs is None:
-        text, text_key = _text_of(task.get("data"), results, who, path, line)
+        text, text_key = text_of(task.get("data"), results, who, path, line)
     else:
         text, text_key = paragraphs.text, paragraphs.key
         results = [
@@ -298,7 +140,7 @@ def _document(
             need(isinstance(labels, list) and bool(labels), path, line, f"{who}: result {k} has no labels")
             need(all(isinstance(x, str) for x in labels), path, line, f"{who}: result {k}: labels must be strings")
             rid = r.get("id", k)
-            need(_is_key(rid), path, line, f"{who}: result {k}: 'id' must be a string or a number")
+            need(is_key(rid), path, line, f"{who}: result {k}: 'id' must be a string or a number")
             said = value.get("text") if isinstance(value.get("text"), str) else None
             start, end = value.get("start"), value.get("end")
             if said is None:
@@ -323,7 +165,7 @@ def _document(
                     notes.append(f"{path}:{line}: result {rid} offsets read as UTF-16 units")
             # several models (or an annotation and the undecided predictions beside it): its own model and state
             model, own, state_of = reading.origins[k] if reading.origins else (None, reading.score, None)
-            score = _score(r, value, own)
+            score = result_score(r, value, own)
             for lab in labels:
                 regions.append(
                     Region(rid, got[0], got[1], names.region(lab), score=score, source=model, state=state_of)
@@ -344,7 +186,7 @@ def _document(
                 f"{who}: result {k} (relation): labels must be strings",
             )
             need(
-                _is_key(r.get("from_id")) and _is_key(r.get("to_id")),
+                is_key(r.get("from_id")) and is_key(r.get("to_id")),
                 path,
                 line,
                 f"{who}: result {k} (relation): 'from_id' and 'to_id' must be strings or numbers",
@@ -424,11 +266,11 @@ def _document(
     data = task.get("data")
     name = data.get("name") or (f"task {task['id']}" if "id" in task else f"{path.name}:{line}")
     meta = {  # the text once, as the text; objects and lists as they are (our export writes the meta's there)
-        k: _storable(v) for k, v in data.items() if k not in (text_key, "name", EVENT_TYPES)
+        k: storable(v) for k, v in data.items() if k not in (text_key, "name", EVENT_TYPES)
     }
     if "id" in task:
         given = task["id"]  # an id is a value: an object or a list as its JSON
-        meta[TASK_ID] = json.dumps(given, ensure_ascii=False) if isinstance(given, (list, dict)) else _storable(given)
+        meta[TASK_ID] = json.dumps(given, ensure_ascii=False) if isinstance(given, (list, dict)) else storable(given)
     shape = task_shape(task, text_key, results)
     if paragraphs is not None:  # the paragraphs' other keys (the authors) and places, for the export
         shape[SHAPE_KEY] = paragraphs.shape
@@ -533,7 +375,7 @@ def _read(path: Path, schema: Schema, uses: EventUses | None, base: Schema | Non
     blank: list[int] = []  # the lines of the tasks whose text is spaces alone
     for n, (line, task) in enumerate(items, start=1):
         need(isinstance(task, dict), path, line, f"task number {n}: each task must be a JSON object")
-        who = f"task {task['id']!r}" if _is_key(task.get("id")) else f"task number {n}"
+        who = f"task {task['id']!r}" if is_key(task.get("id")) else f"task number {n}"
         task = from_json_min(task, tag_names) or task
         if "data" not in task:  # Label Studio takes a task without "data" as its own data ({"text": ...})
             task = {

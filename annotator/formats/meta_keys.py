@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from annotator.formats.webanno_tsv import SOURCE as WEBANNO
 
-LABEL_STUDIO_TASK = "label_studio_task"  # Label Studio's task shape (``label_studio.task_shape``)
+LABEL_STUDIO_TASK = "label_studio_task"  # Label Studio's task shape (``label_studio_task.task_shape``)
 DOCCANO_FORM = "doccano_form"  # doccano's line shape
 PRODIGY = "prodigy"  # Prodigy's answers: relations, options, category, spellings
 PRODIGY_OWN_KEYS = "task_keys"  # in PRODIGY: a task's keys of the input's own (a dataset's ids), written back

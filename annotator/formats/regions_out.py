@@ -375,7 +375,7 @@ def label_studio_task(
     ids: KeptIds | None = None,
 ) -> dict[str, Any]:
     """A document as a task of Label Studio's JSON export (``from_name`` ``label``, ``to_name`` and the text's key
-    ``text``, or the names and key the task came in with: ``meta["label_studio_task"]``, ``label_studio.task_shape``).
+    ``text``, or the names and key the task came in with: ``meta["label_studio_task"]``, ``label_studio_task.task_shape``).
     ``others``: the records of the annotators' sets that cover the document (``meta["annotation_sets"]``), each
     written as an annotation of its own (named as Label Studio's import takes it: ``label_studio_names.author_keys``), the exported set's marked ``ground_truth``
     when it has a decision: the import reads them back into the same sets. ``ids``: the export's task ids
