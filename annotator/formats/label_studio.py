@@ -177,6 +177,13 @@ def _document(
                 region_notes.append(
                     (len(regions) - len(labels), [t for t in said_notes if isinstance(t, str) and t.strip()])
                 )
+        elif kind == "relation" and "from_id" not in r and "to_id" not in r:  # a script's, its ends given elsewhere
+            named = r.get("labels") or (value.get("labels") if isinstance(value, dict) else None) or []
+            shown = ", ".join(x for x in named if isinstance(x, str)) if isinstance(named, list) else ""
+            warnings.append(
+                f"{path}:{line}: result {k}: a relation that names no regions (no 'from_id' and 'to_id', by which "
+                f"Label Studio draws one between two regions){': ' + shown if shown else ''}"
+            )
         elif kind == "relation":
             labels = listed(r.get("labels"), f"{who}: result {k} (relation): 'labels'", path, line)
             need(
