@@ -13,7 +13,9 @@ from annotator.cli import main
 from annotator.store import Project
 
 TITLE = "Gut bacteria and colitis"
-ABSTRACT = "Akkermansia muciniphila ameliorates colitis in mice. Fusobacterium nucleatum contributes to colorectal cancer."
+ABSTRACT = (
+    "Akkermansia muciniphila ameliorates colitis in mice. Fusobacterium nucleatum contributes to colorectal cancer."
+)
 TEXT = f"{TITLE}\n\n{ABSTRACT}"
 
 
@@ -43,7 +45,13 @@ def _tasks(**relation_changes):
         {**_relation("relation_0", "ameliorates", "Akkermansia muciniphila", "colitis in mice"), **relation_changes},
         _relation("relation_1", "contributes_to", "Fusobacterium nucleatum", "colorectal cancer"),
     ]
-    annotation = {"id": 0, "created_username": "llm_annotator", "created_ago": "0 minutes", "task": 0, "result": results}
+    annotation = {
+        "id": 0,
+        "created_username": "llm_annotator",
+        "created_ago": "0 minutes",
+        "task": 0,
+        "result": results,
+    }
     data = {"text": TEXT, "pmid": "12345", "title": TITLE, "abstract": ABSTRACT}
     return [{"id": 0, "data": data, "annotations": [annotation]}]
 
