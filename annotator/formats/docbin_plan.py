@@ -36,6 +36,7 @@ class DocPlan:
     scored: list[tuple[int, int, str]] = field(default_factory=list)  # the spans of entities with a score
     scores: list[float] = field(default_factory=list)  # their scores, in the same order
     cats: dict[str, float] = field(default_factory=dict)  # ``doc.cats`` (``common.document_cats``)
+    ent_kbs: list[str] = field(default_factory=list)  # each of ``ents``' knowledge-base id ("" none: ``kb_ids_of``)
 
 
 def filter_token_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -75,6 +76,7 @@ def plan_doc(
     index: dict[Any, int] = {}
     scored: list[tuple[int, int, str]] = []
     scores: list[float] = []
+    chars: list[tuple[int, int]] = []  # each span's entity's characters, as stored
     ents = rec["entities"]
     exact = toks.exact_many([e["start"] for e in ents], [e["end"] for e in ents])
     for e, x in zip(ents, exact):
@@ -84,6 +86,7 @@ def plan_doc(
             continue
         index[e["id"]] = len(spans)
         spans.append((hit[0], hit[1] + 1, given.label(e["label"])))
+        chars.append((e["start"], e["end"]))
         infos.append(entity_info(e["id"], e["state"], e["source"], e["annotator"], e["label"] in proxies))
         if e.get("score") is not None:
             scored.append(spans[-1])
@@ -139,7 +142,23 @@ def plan_doc(
     plan = DocPlan(spans, infos, flat, rec["status"] == "reviewed", triggers, events, user_data_of(rec))
     plan.cats = document_cats(rec["meta"])
     plan.scored, plan.scores = scored, scores
+    kb_of = kb_ids_of(rec["meta"])
+    if kb_of:
+        by_span = {sp: kb_of.get(c, "") for sp, c in zip(spans, chars)}
+        plan.ent_kbs = [by_span.get(sp, "") for sp in flat]
     return plan
+
+
+def kb_ids_of(meta: dict[str, Any]) -> dict[tuple[int, int], str]:
+    """The knowledge-base ids a DocBin gave the document's entities (``doc.ents``' ``kb_id``, kept by
+    ``spacy_doc_extras`` in ``meta[SHAPE]["kb_ids"]`` as ``[start, end, kb_id]``), by their characters."""
+    kept = meta.get(SHAPE)
+    given = kept.get("kb_ids") if isinstance(kept, dict) else None
+    return {
+        (x[0], x[1]): x[2]
+        for x in (given if isinstance(given, list) else ())
+        if isinstance(x, list) and len(x) == 3 and type(x[0]) is int and type(x[1]) is int and isinstance(x[2], str)
+    }
 
 
 def argument_entry(a: dict[str, Any], k: int, label: str, start: int, end: int) -> dict[str, Any]:

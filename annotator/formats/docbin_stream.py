@@ -21,7 +21,7 @@ from zlib_ng import zlib_ng as zlib  # zlib's format and interface; see LEVEL
 from annotator.formats.string_ids import StringIds
 from annotator.formats.docbin_plan import SCORED_KEY
 
-ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE", "SENT_START")
+ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "SENT_START")  # ENT_KB_ID: an entity linker's ids
 LEVEL = 2  # zlib-ng's level 2: the size of zlib's level 1 (the fastest) in 60 % of its time, Adler-32 5x faster
 BLOCK = 8 << 20
 STREAMS = ("tokens", "span_groups", "user_data")  # the parts compressed as they come
@@ -69,13 +69,14 @@ def spacy_layout() -> dict[str, Any]:
     """What a writer asks spaCy for, made once and given to the writers of another process (``docbin_split``'s
     child, which then does not import spaCy): the DocBin's version, its attribute ids, the columns of ORTH,
     ENT_IOB, ENT_TYPE and SENT_START, and spaCy's symbols (for ``string_ids``)."""
-    from spacy.attrs import ENT_IOB, ENT_TYPE, ORTH, SENT_START
+    from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, ORTH, SENT_START
     from spacy.symbols import IDS
     from spacy.tokens import DocBin
 
     proto = DocBin(attrs=ATTRS, store_user_data=True)
     cols = [proto.attrs.index(a) for a in (ORTH, ENT_IOB, ENT_TYPE, SENT_START)]
-    return {"version": proto.version, "attrs": list(proto.attrs), "cols": cols, "symbols": dict(IDS)}
+    kb = proto.attrs.index(ENT_KB_ID)
+    return {"version": proto.version, "attrs": list(proto.attrs), "cols": cols, "kb_col": kb, "symbols": dict(IDS)}
 
 
 class DocBinWriter:
@@ -158,6 +159,9 @@ class DocBinWriter:
             table[s, iob] = 3
             table[s + 1 : e, iob] = 1
             table[s:e, typ] = hashes[lab]
+        for (s, e, _), kb in zip(plan.ents, plan.ent_kbs):  # an entity linker's ids the document came with
+            if kb:
+                table[s:e, self._layout["kb_col"]] = hashes[kb]
         if toks.sent_starts:
             table[:, sent] = numpy.uint64(2**64 - 1)  # -1 as uint64
             table[toks.sent_starts, sent] = 1

@@ -63,8 +63,10 @@ def record_to_doc(
         starts = numpy.full((len(toks), 1), -1, dtype=numpy.int64)
         starts[toks.sent_starts, 0] = 1
         doc.from_array([SENT_START], starts.astype(numpy.uint64))
+    kbs = plan.ent_kbs or [""] * len(plan.ents)
     doc.set_ents(
-        [Span(doc, s, e, label=lab) for s, e, lab in plan.ents], default="outside" if plan.outside else "missing"
+        [Span(doc, s, e, label=lab, kb_id=kb) for (s, e, lab), kb in zip(plan.ents, kbs)],
+        default="outside" if plan.outside else "missing",
     )
     doc.spans[span_key] = [Span(doc, s, e, label=lab) for s, e, lab in plan.spans]
     doc.spans[span_key].attrs["entities"] = plan.infos

@@ -70,3 +70,20 @@ def test_what_another_project_s_docs_carry_is_kept_and_the_user_data_goes_back(t
     with Project(again, annotator="t") as p:
         (doc,) = p.document_ids()
         assert p.document(doc).meta["spacy_docbin"]["kb_ids"] == [[0, 12, "Q76"]]
+
+
+def test_the_kb_ids_go_back_on_doc_ents(tmp_path):
+    """Session 36: the kb_ids a DocBin gave doc.ents are written back on the same entities by the DocBin export
+    (an entity linker trains on ``ent.kb_id_``), the other entities without one (the id sits on the entity's
+    characters). Session 35 lost them. The label goes back as the file spelt it first (``PER``, of its group:
+    session 35's rule for a span spelt two ways)."""
+    from spacy.vocab import Vocab
+
+    given = tmp_path / "linked.spacy"
+    _docbin(given)
+    project = tmp_path / "p.annotator"
+    assert main(["import", str(project), str(given)]) == 0
+    out = tmp_path / "out.spacy"
+    assert main(["export", str(project), "-f", "spacy", "-o", str(out)]) == 0
+    (back,) = DocBin().from_disk(out).get_docs(Vocab())
+    assert [(e.text, e.kb_id_) for e in back.ents] == [("Barack Obama", "Q76"), ("Kabul", ""), ("Red Cross", "")]
