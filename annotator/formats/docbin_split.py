@@ -36,9 +36,11 @@ def second_range(
     assignment: dict[int, str],
     parts: list[str],
     spill_dir: Path,
+    layout: dict[str, Any] | None = None,
 ) -> Iterator[tuple[list[int] | None, Callable[[dict[str, Any], Any], None]]]:
     """Yields (the ids this process writes: None for all, a function ``joined(bins, report)`` that waits for
-    the child and appends its documents to ``bins``). The child is stopped and its files removed on any error."""
+    the child and appends its documents to ``bins``; ``layout``: the parent writers', ``spacy_layout()`` when not
+    given). The child is stopped and its files removed on any error."""
     ids = request.document_ids(project)
     if len(ids) < MIN_DOCUMENTS or (os.cpu_count() or 1) < 2 or project.db.conn.in_transaction:
         yield None, lambda bins, report: None
@@ -54,7 +56,7 @@ def second_range(
         "options": dict(request.options),
         "documents": request.documents,
     }
-    layout = spacy_layout()  # what the child's writers would ask spaCy for: it need not import spaCy
+    layout = layout or spacy_layout()  # what the child's writers would ask spaCy for: it need not import spaCy
     (work / "args").write_bytes(
         pickle.dumps((str(project.path), plain, theirs, {i: assignment[i] for i in theirs}, spills, layout))
     )

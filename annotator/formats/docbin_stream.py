@@ -21,7 +21,8 @@ from zlib_ng import zlib_ng as zlib  # zlib's format and interface; see LEVEL
 from annotator.formats.string_ids import StringIds
 from annotator.formats.docbin_plan import SCORED_KEY
 
-ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "SENT_START")  # ENT_KB_ID: an entity linker's ids
+ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE", "SENT_START")
+KB_ATTR = "ENT_KB_ID"  # an entity linker's ids: a column only in a DocBin with some (``spacy_layout``)
 LEVEL = 2  # zlib-ng's level 2: the size of zlib's level 1 (the fastest) in 60 % of its time, Adler-32 5x faster
 BLOCK = 8 << 20
 STREAMS = ("tokens", "span_groups", "user_data")  # the parts compressed as they come
@@ -65,17 +66,18 @@ def _copy(src: BinaryIO, dst: BinaryIO) -> None:
         dst.write(block)
 
 
-def spacy_layout() -> dict[str, Any]:
+def spacy_layout(kb_ids: bool = False) -> dict[str, Any]:
     """What a writer asks spaCy for, made once and given to the writers of another process (``docbin_split``'s
     child, which then does not import spaCy): the DocBin's version, its attribute ids, the columns of ORTH,
-    ENT_IOB, ENT_TYPE and SENT_START, and spaCy's symbols (for ``string_ids``)."""
+    ENT_IOB, ENT_TYPE and SENT_START (and ``kb_col``, ENT_KB_ID's, None without ``kb_ids``: the column only a
+    DocBin of an entity linker's ids needs), and spaCy's symbols (for ``string_ids``)."""
     from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, ORTH, SENT_START
     from spacy.symbols import IDS
     from spacy.tokens import DocBin
 
-    proto = DocBin(attrs=ATTRS, store_user_data=True)
+    proto = DocBin(attrs=ATTRS + (KB_ATTR,) if kb_ids else ATTRS, store_user_data=True)
     cols = [proto.attrs.index(a) for a in (ORTH, ENT_IOB, ENT_TYPE, SENT_START)]
-    kb = proto.attrs.index(ENT_KB_ID)
+    kb = proto.attrs.index(ENT_KB_ID) if kb_ids else None
     return {"version": proto.version, "attrs": list(proto.attrs), "cols": cols, "kb_col": kb, "symbols": dict(IDS)}
 
 
@@ -160,7 +162,7 @@ class DocBinWriter:
             table[s + 1 : e, iob] = 1
             table[s:e, typ] = hashes[lab]
         for (s, e, _), kb in zip(plan.ents, plan.ent_kbs):  # an entity linker's ids the document came with
-            if kb:
+            if kb and self._layout.get("kb_col") is not None:
                 table[s:e, self._layout["kb_col"]] = hashes[kb]
         if toks.sent_starts:
             table[:, sent] = numpy.uint64(2**64 - 1)  # -1 as uint64

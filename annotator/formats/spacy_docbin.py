@@ -32,7 +32,7 @@ from annotator.formats.writing import (
 )
 from annotator.formats.docbin_plan import SCORED_KEY, SPAN_KEY, TRIGGER_KEY, check_rebuilds, plan_doc
 from annotator.formats.docbin_records import add_records, msgpack_encoders_looked_up_once
-from annotator.formats.docbin_stream import DocBinWriter
+from annotator.formats.docbin_stream import DocBinWriter, spacy_layout
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.tokens import ALIGN_MODES, DocTokens
 from annotator.store import Project
@@ -92,9 +92,10 @@ def write_spacy(project: Project, out: str | Path, request: ExportRequest) -> Fo
     report = FormatExportReport(format="spacy")
     spill = Path(out).parent if str(Path(out).parent) else Path(".")
     with msgpack_encoders_looked_up_once(), no_cyclic_gc(), atomic_outputs(out, parts, ".spacy") as handles:
-        bins = {p: DocBinWriter(fh, spill_dir=spill) for p, fh in handles.items()}
+        layout = spacy_layout(kb_ids=project.db.any_meta_naming("kb_ids"))  # ENT_KB_ID only where some has one
+        bins = {p: DocBinWriter(fh, spill_dir=spill, layout=layout) for p, fh in handles.items()}
         try:
-            with docbin_split.second_range(project, request, assignment, parts, spill) as (ids, joined):
+            with docbin_split.second_range(project, request, assignment, parts, spill, layout) as (ids, joined):
                 add_records(project, request, report, bins, assignment, ids)
                 joined(bins, report)
             for p, fh in handles.items():

@@ -4,6 +4,8 @@ which labels their own way."""
 
 from __future__ import annotations
 
+import orjson
+
 import json
 import sqlite3
 from collections.abc import Sequence
@@ -97,3 +99,12 @@ class ExportReads:
             f"UNION SELECT document_id, type FROM events WHERE annotation_set = ? AND type IN ({marks})",
             [annotation_set, *names, annotation_set, *names],
         ).fetchall()
+
+    def any_meta_naming(self, key: str) -> bool:
+        """Whether some document's metadata as stored names the key ``key`` (``"key"`` in its JSON text): a cheap
+        look before an export decides how to write (the DocBin's knowledge-base id column)."""
+        needle = orjson.dumps(key).decode()
+        return (
+            self.conn.execute("SELECT EXISTS(SELECT 1 FROM documents WHERE instr(meta, ?) > 0)", [needle]).fetchone()[0]
+            == 1
+        )
