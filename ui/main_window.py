@@ -56,6 +56,7 @@ from ui.project_files import is_project_file
 from ui.widget_tools import lay_out_now
 from ui.window_files import FilesAndWork
 from ui.window_flow import WindowFlow
+from ui.window_preannotation import WindowPreannotation
 from ui.window_panels import WindowPanels
 from ui import window_widgets
 from ui.workers import Worker
@@ -92,7 +93,7 @@ PROJECT_ACTIONS = (
 )  # off with no project open (a first start, File > Close project), as WRITE_ACTIONS are
 
 
-class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
+class MainWindow(WindowPanels, FilesAndWork, WindowPreannotation, WindowFlow, QMainWindow):
     def __init__(
         self,
         settings: AppSettings,
@@ -273,8 +274,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowFlow, QMainWindow):
         self.setWindowTitle(f"{Path(path).name}{' [read-only]' if read_only else ''} — Annotator")
         if read_only:
             self.message.setText("Opened read-only: edits are not possible")
-        if self.auto_preannotate and self._needs_preannotation():
-            self.preannotate(only_new=True, auto=True)
+        self.preannotate_new_documents()
         self.opens_named.clear()
         self._open_note = None  # the project before's line of other programs' opens
         if not read_only:

@@ -1,6 +1,6 @@
 """The main window as its own parts see it (``ui.main_window.MainWindow`` is it): the window is one class split over
-files to keep each to one job: its menus (ui/menus.py), files and background work (ui/window_files.py), keyboard
-flow (ui/window_flow.py) and side panels (ui/window_panels.py). This type names what a part takes from the window
+files to keep each to one job: its menus (ui/menus.py), files and background work (ui/window_files.py),
+pre-annotation (ui/window_preannotation.py), keyboard flow (ui/window_flow.py) and side panels (ui/window_panels.py). This type names what a part takes from the window
 and from the other parts, so that no part imports the window that is made of it (the acyclic contract in
 pyproject.toml holds that). tests/ui/test_window_parts.py holds it to the window: every name declared here the
 window has, every name a part uses of the rest is declared here."""
@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ui.panels.legend import Legend
     from ui.places import PlaceMemory
     from ui.side_panels import SidePanels
+    from ui.workers import Worker
 
 
 class WindowParts(WindowFace, Protocol):
@@ -89,17 +90,25 @@ class WindowParts(WindowFace, Protocol):
 
     def export_dialog(self) -> None: ...
 
+    # pre-annotation (ui/window_preannotation.py)
+    def preannotate_new_documents(self, said_before: str = "") -> None: ...
+
     def preannotate_all(self) -> None: ...
 
     def preannotate_document(self) -> None: ...
 
     def preannotate_tokens(self) -> None: ...
 
+    def waiting_for_other_run(self) -> str: ...
+
+    # files and work again (ui/window_files.py)
     def preannotating(self) -> bool: ...
 
     def importing(self) -> bool: ...
 
-    def waiting_for_other_run(self) -> str: ...
+    def start_worker(
+        self, worker: "Worker", after: "Callable[[], None] | None" = None, said_before: str = "", note: bool = False
+    ) -> None: ...
 
     # the keyboard flow (ui/window_flow.py)
     def describe_current_entity(self) -> None: ...

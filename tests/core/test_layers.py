@@ -155,6 +155,7 @@ def test_command_line_and_api_run_no_sql():
 DATA_ACCESS = {
     "db",
     "store",
+    "project_reads",  # the open project's reads, a part of the store's Project (session 36)
     "recorder",
     "migrations",
     "new_tables",  # a new file's tables as the migrations leave them (session 27)

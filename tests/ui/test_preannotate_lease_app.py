@@ -18,11 +18,11 @@ def suggestions(path) -> int:  # type: ignore[no-untyped-def]
 
 
 def test_the_app_s_run_of_new_documents_waits_for_another_run_and_starts_after_it(qtbot, tmp_path, monkeypatch):
-    from ui import window_files
+    from ui import window_preannotation
 
     from annotator import lease
 
-    monkeypatch.setattr(window_files, "LEASE_RETRY_MS", 100)
+    monkeypatch.setattr(window_preannotation, "LEASE_RETRY_MS", 100)
     asked: list[object] = []
     monkeypatch.setattr(lease, "running", lambda p, ask=lease.running: asked.append(ask(p)) or asked[-1])
     path = project_held_elsewhere(tmp_path)

@@ -9,7 +9,6 @@ Ctrl+Z in the main window (or here) takes a decision back. The core does the wor
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -30,9 +29,7 @@ from annotator import kept_messages
 from annotator.categories import document_categories
 from annotator.teams import adjudication as adj
 from annotator.teams.differences import (
-    CategoryOption,
     Difference,
-    EntityOption,
     EventOption,
     differences,
     document_sets,
@@ -41,7 +38,15 @@ from annotator.teams.differences import (
 from annotator.teams.merge_categories import said_choices
 from annotator.teams.sets import not_worked_on, still_in_progress
 from annotator.wording import counted, first_named
-from ui.commands import CoreEditCommand
+from ui.dialogs.adjudication_steps import MarkEdited, TakeAllAgreed, TakeAllFrom, TakeBoth, TakeVersion, settled_by
+from ui.dialogs.adjudication_words import (
+    SET_KEYS,
+    decision_said,
+    describe_option,
+    difference_said,
+    keys_hint,
+    waiting_said,
+)
 from ui.dialogs.keys import close_buttons
 from ui.dialogs.problems import problem_text
 from ui.plain import no_mnemonic, tooltip_text
@@ -51,126 +56,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
     from ui.window_face import WindowFace
 
-SET_KEYS = "ABCDFHIJKL"  # E and G are taken by Edit and aGreed
 SETTLED = QColor("#8a8a8a")
 NAMED_LACKING = 3  # the events lacking a required role the heading names; the rest counted
 TEXT_MOST = 40  # characters of a difference's words in the Text column ("…" last when cut, whole in its tooltip)
-
-
-# -- undo commands: thin wrappers around the core's settling functions ---------------------------------
-class TakeVersion(CoreEditCommand):
-    edit = adj.take
-
-    def describe(self, diff: Difference, set_name: str, **kw: Any) -> str:
-        return f"Take {set_name}'s {diff.kind}"
-
-
-class TakeBoth(CoreEditCommand):
-    edit = adj.take_both
-    title = "Keep both spans"
-
-
-class MarkEdited(CoreEditCommand):
-    edit = adj.mark_edited
-    title = "Settle by editing"
-
-
-class TakeAllFrom(CoreEditCommand):
-    """Shift+A / Shift+B…: one annotator's version of every item left (``adj.take_all_from``), one step."""
-
-    edit = adj.take_all_from
-
-    def describe(self, doc_id: int, set_name: str, **kw: Any) -> str:
-        return f"Take {set_name}'s version of every item left"
-
-
-class TakeAllAgreed(CoreEditCommand):
-    edit = adj.take_all_agreed
-    title = "Take all agreed"
-
-    def describe(self, *args: Any, **kwargs: Any) -> str:
-        """With one annotator nothing is agreed: "Take all", as G's button says (Edit > Undo and the line after Ctrl+Z
-        said "Take all agreed")."""
-        return "Take all" if len(kwargs.get("sets") or ()) == 1 else self.title
-
-
-def settled_by(edit: object, diffs: list[Difference]) -> set[str]:
-    """The items of ``diffs`` that ``edit``, a decision of this window kept while another program writes, settles once
-    it is saved (none: it is no decision of this window's)."""
-    if isinstance(edit, (TakeVersion, TakeBoth, MarkEdited)) and edit.step.args:
-        return {edit.step.args[0].id}
-    if isinstance(edit, (TakeAllFrom, TakeAllAgreed)) and edit.step.args:
-        doc_id = edit.step.args[0]
-        here = [d for d in diffs if d.document_id == doc_id and not d.settled]
-        if isinstance(edit, TakeAllAgreed):
-            return {d.id for d in here if d.agreed or len(d.options) == 1}
-        return {d.id for d in here if edit.step.args[1] in d.sets}
-    return set()
-
-
-def waiting_said(title: str) -> str:
-    """The Decision cell of an item whose decision ``title`` is kept while another program writes."""
-    return f"{title}: being saved (another program is writing)"
-
-
-def describe_option(text: str, opt: EntityOption | EventOption | CategoryOption | None) -> str:
-    """One line for one annotator's version."""
-    if opt is None:
-        return "—"
-    if isinstance(opt, CategoryOption):
-        return ", ".join(opt.categories) if opt.categories else "(no category)"
-    if isinstance(opt, EntityOption):
-        return f"{opt.label} “{text[opt.start : opt.end]}” [{opt.start}, {opt.end})"
-    args = ", ".join(f"{role}=“{text[s:e]}”" for role, s, e, _ in opt.arguments)
-    attrs = ", ".join(f"{k}={v}" for k, v in opt.attributes)
-    return (
-        f"{opt.type} “{text[opt.trigger_start : opt.trigger_end]}”"
-        + (f" ({args})" if args else "")
-        + (f" [{attrs}]" if attrs else "")
-    )
-
-
-def difference_said(d: Difference) -> str:
-    """The Difference column's words: every way the versions differ ("only" says whose the item is: "only alice"; a
-    bare "only" beside an A column and an empty B read as nothing at 1366x768, session 30). Until session 34 the first
-    alone: with three annotators, "only alice, bob" hid that bob had taken an argument out of alice's event."""
-    if not d.aspects:
-        return d.status
-    only = "only " + ", ".join(name for name, opt in d.options if opt is not None)
-    return "; ".join(only if a == "only" else a for a in d.aspects)
-
-
-def decision_said(text: str, d: Difference, finals: dict[tuple[int, int], tuple[EventOption, tuple[str, ...]]]) -> str:
-    """The Decision cell: who took what, and for an event the final set's as it now is when it differs from the version
-    taken ("alice by vera; now Personnel:Elect “election”, needs Person": a label taken later took its filler out of a
-    role, and the row read as before)."""
-    if not d.decision:
-        return ""
-    said = d.decision["take"] + (f" by {d.decision['by']}" if d.decision.get("by") else "")
-    taken = d.option(d.decision["take"]) if d.kind == "event" and d.decision["take"] in d.sets else None
-    if not isinstance(taken, EventOption):
-        return said
-    now, lacking = finals.get((taken.trigger_start, taken.trigger_end), (None, ()))
-    if now is None or (now.type, now.arguments) == (taken.type, taken.arguments):  # (attributes: the defaults added)
-        return said
-    now_said = describe_option(text, replace(now, attributes=()))
-    return f"{said}; now {now_said}" + (f", needs {', '.join(lacking)}" if lacking else "")
-
-
-def keys_hint(sets: int) -> str:
-    """The keys line under the list, for ``sets`` annotators' columns: each one's key named (three annotators read
-    "A / B" until session 34, C nowhere but on its button), "A … F" for more than four."""
-    if sets == 0:  # nobody worked on the document: the heading says so, nothing to take
-        return ""
-    if sets == 1:
-        return "A: take the annotator's version · E: edit · G: take them all · Ctrl+Z: undo"
-    keys = SET_KEYS[: min(sets, len(SET_KEYS))]
-    named = " / ".join(keys) if len(keys) <= 4 else f"{keys[0]} … {keys[-1]}"
-    shifted = " / ".join(f"Shift+{k}" for k in keys) if len(keys) <= 3 else f"Shift+{keys[0]} … Shift+{keys[-1]}"
-    return (
-        f"{named}: take that annotator's version · {shifted}: of every item left · +: keep both spans · E: edit · "
-        "G: all agreed · Ctrl+Z: undo"
-    )
 
 
 class AdjudicationWindow(QDialog):
