@@ -1,5 +1,5 @@
-"""Pure helpers of the keyboard flow (no Qt): sentences, role candidates, other occurrences, trigger types and
-what the text says about a new event's attributes."""
+"""Pure helpers of the keyboard flow (no Qt): sentences, role candidates, other occurrences and trigger types (what the
+text says about a new event's attributes: ``text_attributes``)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from annotator.model import Entity
 from annotator.pipeline_names import SPACY_KINDS, LabelKinds
-from annotator.rules import can_fill, takes, takes_value
+from annotator.rules import can_fill, takes
 from annotator.role_slots import PREPOSITIONS, role_slots
 from annotator.schema import EventType, Role, Schema
 from annotator.candidate_names import JUDGE_ROLE, bare_before_the, names_judge
@@ -27,7 +27,7 @@ SOURCE_SLOT = "prep:from"  # a role filled from "from" is a source: Giver, Selle
 SOURCE_WORDS = 3  # words looked back from a name for "from": "from two construction firms"
 AGENT_SLOT = "agent"  # a passive's "by": "was arrested by officers", "was invaded by Iraq"
 # a few irregular verb forms of the kind trigger words take (the rest is handled by dropping suffixes)
-_IRREGULAR = {
+IRREGULAR_FORMS = {
     "met": "meet",
     "fought": "fight",
     "went": "go",
@@ -67,48 +67,19 @@ _IRREGULAR = {
     "made": "make",
     "told": "tell",
 }
-_FUTURE = {"will", "shall", "'ll", "going"}
-_OTHER_MODALITY = {
-    "will",
-    "shall",
-    "would",
-    "could",
-    "may",
-    "might",
-    "can",
-    "should",
-    "must",
-    "expected",
-    "planned",
-    "plan",
-    "plans",
-    "hope",
-    "hopes",
-    "upcoming",
-    "impending",
-    "planning",
-    "intends",
-    "intend",
-    "likely",
-    "possible",
-    "proposed",
-    "would-be",
-}
 _WHERE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout"}
 # words between a preposition of place and the place ("in the town of Kabkabiya"); a name's words (capitals) too
 _ON_THE_WAY = {"the", "a", "an", "of", "s", "'s", "town", "city", "village", "capital", "province", "region", "state"}
 _ON_THE_WAY |= {"district", "county", "area", "port", "camp", "suburb", "neighborhood", "neighbourhood", "northern"}
 _ON_THE_WAY |= {"southern", "eastern", "western", "central", "north", "south", "east", "west", "nearby"}
 _WHOSE = re.compile(r"['’]s\b")  # a name told as a possessor: whose, not where (``_candidate_rank``)
-_NEGATION = {"not", "n't", "never", "no", "without"}
-_PERFECT = {"has", "have", "had", "was", "were"}
 
 
 def stem(word: str) -> str:
     """A rough lemma for matching trigger words: lower case, irregular forms mapped, common suffixes dropped."""
     w = word.lower().strip()
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
+    if w in IRREGULAR_FORMS:
+        return IRREGULAR_FORMS[w]
     for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s"):
         if len(w) > len(suffix) + 2 and w.endswith(suffix):
             w = w[: -len(suffix)]
@@ -482,66 +453,6 @@ def sort_places(entities: Iterable[Entity], spans: Iterable[tuple[int, int]], la
         else:
             out.new.append(span)
     return out
-
-
-def attribute_cues(
-    schema: Schema, text: str, trigger_start: int, trigger_end: int, sentence_start: int = 0
-) -> dict[str, str]:
-    """Attributes of a new event from what the text says just before its trigger (in its sentence); where the
-    text says nothing, ``Unspecified`` when the attribute has that value, else the schema's default."""
-    before = [
-        w.lower() for w in re.findall(r"\w+|n't|'ll", text[max(sentence_start, trigger_start - 60) : trigger_start])
-    ]
-    near = before[-4:]
-    trig = text[trigger_start:trigger_end].lower()
-    future = any(w in _FUTURE for w in near) or any(w == "upcoming" or w == "impending" for w in near)
-    negated = any(w in _NEGATION for w in near[-3:])
-    other = any(w in _OTHER_MODALITY for w in near)
-    past = (not future and (trig.endswith("ed") or trig in _IRREGULAR) and not near[-1:] == ["to"]) or (
-        bool(near) and near[-1] in _PERFECT and trig.endswith("ed")
-    )
-    present = not future and not past and bool(near) and near[-1] in ("is", "are") and trig.endswith("ing")
-    if not (future or past or present):  # a noun trigger's tense is its verb's, told after it
-        future, past, present = _tense_after(text, trigger_end)
-    cues: dict[str, str] = {}
-    if future:
-        cues["tense"] = "Future"
-    elif past:
-        cues["tense"] = "Past"
-    elif present:
-        cues["tense"] = "Present"
-    if negated:
-        cues["polarity"] = "Negative"
-    if other:
-        cues["modality"] = "Other"
-    out: dict[str, str] = {}
-    for attr in schema.attributes:
-        value = cues.get(attr.name)
-        if value is None or not takes_value(attr, value):
-            value = "Unspecified" if takes_value(attr, "Unspecified") else attr.default
-        out[attr.name] = value
-    return out
-
-
-_ARRANGED = {"planned", "scheduled", "expected", "due", "set", "slated"}
-
-
-def _tense_after(text: str, trigger_end: int) -> tuple[bool, bool, bool]:
-    """(future, past, present) as the verb right after a noun trigger says it, in its sentence: "The strike took
-    place", "the meeting was held" (past), "the talks will resume", "protests are planned" (future), "the fighting is
-    spreading" (present); nothing when the next word is no verb of these kinds."""
-    clause = re.split(r"[.;:!?\n]", text[trigger_end : trigger_end + 60], maxsplit=1)[0]
-    after = [w.lower() for w in re.findall(r"\w+|n't|'ll", clause)][:2]
-    if not after:
-        return False, False, False
-    first, second = after[0], (after[1] if len(after) > 1 else "")
-    if first in _FUTURE or (first in ("is", "are") and second in _ARRANGED):
-        return True, False, False
-    if first in ("is", "are") and second.endswith("ing"):
-        return False, False, True
-    if first in ("was", "were", "had") or first in _IRREGULAR or (first.endswith("ed") and len(first) > 4):
-        return False, True, False
-    return False, False, False
 
 
 def trigger_words(schema: Schema, text: str, starts: Sequence[int], ends: Sequence[int]) -> list[tuple[int, int]]:

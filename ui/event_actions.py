@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from annotator.keyflow import attribute_cues
+from annotator.text_attributes import attribute_cues
 from annotator.keyflow import within_line
 from annotator.model import Event
 from annotator.trigger_phrase import phrase_ahead, word_types

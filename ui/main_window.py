@@ -10,7 +10,6 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
-    QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
@@ -30,9 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator import kept_messages
 from annotator.errors import AnnotatorError
-from annotator.store import BUSY_TIMEOUT_MS
 from ui import theme as themes
 from ui.after_paint import AfterPaint
 from ui.controller import Controller
@@ -57,6 +54,8 @@ from ui.widget_tools import lay_out_now
 from ui.window_files import FilesAndWork
 from ui.window_flow import WindowFlow
 from ui.window_preannotation import WindowPreannotation
+from ui.window_status import WindowStatusLine
+from ui.window_closing import WindowClosing
 from ui.window_panels import WindowPanels
 from ui import window_widgets
 from ui.workers import Worker
@@ -93,7 +92,9 @@ PROJECT_ACTIONS = (
 )  # off with no project open (a first start, File > Close project), as WRITE_ACTIONS are
 
 
-class MainWindow(WindowPanels, FilesAndWork, WindowPreannotation, WindowFlow, QMainWindow):
+class MainWindow(
+    WindowPanels, FilesAndWork, WindowPreannotation, WindowFlow, WindowStatusLine, WindowClosing, QMainWindow
+):
     def __init__(
         self,
         settings: AppSettings,
@@ -178,7 +179,7 @@ class MainWindow(WindowPanels, FilesAndWork, WindowPreannotation, WindowFlow, QM
         self.cancel_button = QPushButton("&Cancel")  # Alt+C: the keys reach it (Tab is the text's)
         self.cancel_button.clicked.connect(self.cancel_work)
         self.reviewed_label = QLabel("")
-        # the work left in the document (ui/window_flow.py): its own widget, which no long message pushes out of view
+        # the work left in the document (ui/window_status.py): its own widget, which no long message pushes out of view
         self.work_label = QLabel("")
         self.work_label.setTextFormat(Qt.TextFormat.PlainText)
         self.work_label.hide()
@@ -490,71 +491,8 @@ class MainWindow(WindowPanels, FilesAndWork, WindowPreannotation, WindowFlow, QM
         if not self.panels_built:  # a window with no document gets its (empty) panels after its first paint too
             self.after_view_paint.call(self.side_panels)
 
-    def show_waiting(self, kept: int, message: str) -> None:
-        """Edits kept while another program writes: how many, in the status bar, until they are saved; a close
-        asked for meanwhile happens then."""
-        self.waiting_label.setText(f"⏳ {kept} waiting to be saved" if kept else "")
-        self.waiting_label.setToolTip(message)
-        self.waiting_label.setVisible(bool(kept))
-        self._follow_take_back()
-        # said when it changes, not at each retry (every 150 ms): a key's own message meanwhile ("This span's
-        # decision is kept already ...") stays, the count still beside it; nor when fewer are kept (a pass of the
-        # retry timer wrote some): a refusal as they landed stays in view (under load they land in several passes,
-        # and "1 edit kept" was said over the refusal of the pass before), the count beside it tells the rest
-        said, self._waiting_said = self._waiting_said, message
-        fewer, self._waiting_kept = kept < self._waiting_kept, kept
-        if kept and message != said and not fewer:
-            self.show_note(message)
-        elif not kept and self._close_when_saved:
-            self._close_when_saved = False
-            self.close()
-
-    _close_when_saved = False
-    _waiting_said = ""  # the last waiting message shown (show_waiting)
-    _waiting_kept = 0  # and how many edits were kept then
-
-    def _follow_take_back(self) -> None:
-        """On exactly when Qt's Undo is off and an edit is kept (never both: one Ctrl+Z, one action)."""
-        c = self.controller
-        self.take_back_action.setEnabled(bool(c.edits_waiting()) and not c.undo_stack.canUndo())
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        kept = self.controller.edits_waiting()
-        # closing now would lose them: the window closes once they are saved (not for a file renamed meanwhile: they
-        # wait for its reopen, in the journal beside it)
-        if kept and not self._close_when_saved and not self.controller.kept.wait_for_reopen():
-            self._close_when_saved = True
-            event.ignore()
-            self.show_note(kept_messages.close_waits(kept, BUSY_TIMEOUT_MS // 1000))
-            return
-        running = [w for w in self.workers if w.isRunning() and not w.reads_only]  # a reading one is just stopped
-        if running and not self.confirm_stop_work(running[0].title):
-            event.ignore()
-            return
-        self.remember_place()
-        self.settings.q.setValue("window/geometry", self.saveGeometry())
-        self.settings.q.setValue("window/state", self.saveState())
-        self.documents_width.keep()  # the list's width the person's (moved) or the app's (fitted to names)
-        self.settings.q.sync()
-        # cancel and wait a moment: work checks between pieces, but spaCy cannot be stopped inside one, so a
-        # thread still running then is left to the process's end (app.finish), never destroyed while it runs
-        self.exit_hard = not self.wait_for_workers(1500)
-        self.controller.close_project()
-        super().closeEvent(event)
-
     def clear_line(self) -> None:
         """The status line empty, in its own colour (an error's red ended)."""
         self.message.setText("")
         self.message.end_error()
         self._error_timer.stop()
-
-    def confirm_stop_work(self, title: str) -> bool:
-        """Ask before quitting while background work runs; True to stop it and quit."""
-        from ui.dialogs.keys import ask_yes_no
-
-        return ask_yes_no(
-            self,
-            "Quit?",
-            f"{title} is still running.\nStop it and quit? Finished batches are saved; the documents "
-            "in progress are left as they were.",
-        )

@@ -1,6 +1,7 @@
 """The main window as its own parts see it (``ui.main_window.MainWindow`` is it): the window is one class split over
 files to keep each to one job: its menus (ui/menus.py), files and background work (ui/window_files.py),
-pre-annotation (ui/window_preannotation.py), keyboard flow (ui/window_flow.py) and side panels (ui/window_panels.py). This type names what a part takes from the window
+pre-annotation (ui/window_preannotation.py), keyboard flow (ui/window_flow.py), status line (ui/window_status.py),
+close (ui/window_closing.py) and side panels (ui/window_panels.py). This type names what a part takes from the window
 and from the other parts, so that no part imports the window that is made of it (the acyclic contract in
 pyproject.toml holds that). tests/ui/test_window_parts.py holds it to the window: every name declared here the
 window has, every name a part uses of the rest is declared here."""
@@ -111,12 +112,16 @@ class WindowParts(WindowFace, Protocol):
     ) -> None: ...
 
     # the keyboard flow (ui/window_flow.py)
+    def undecided_count(self) -> int: ...
+
+    # the status line (ui/window_status.py)
     def describe_current_entity(self) -> None: ...
 
     def forget_note(self, *_: object) -> None: ...
 
     def end_note(self, message: str) -> None: ...
 
+    # the keyboard flow again (ui/window_flow.py)
     def remember_place(self) -> None: ...
 
     def mark_annotated_and_next(self) -> None: ...

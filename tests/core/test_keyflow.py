@@ -12,13 +12,13 @@ from annotator.errors import ValidationError
 from annotator.find_words import count_all, find_all, find_stops, next_match, next_match_in, next_match_named
 from annotator.keyflow import (
     agent_order,
-    attribute_cues,
     other_occurrences,
     role_candidates,
     source_order,
     trigger_types,
 )
 from annotator.model import Entity
+from annotator.text_attributes import attribute_cues
 from annotator.recorder import redo, undo
 from annotator.schema import Role, default_schema
 from annotator.type_order import next_event_type

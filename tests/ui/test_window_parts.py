@@ -12,7 +12,14 @@ from ui.window_face import WindowFace
 from ui.window_parts import WindowParts
 
 ROOT = Path(__file__).resolve().parents[2]
-PARTS = ("ui/menus.py", "ui/window_files.py", "ui/window_preannotation.py", "ui/window_flow.py", "ui/window_panels.py")
+PARTS = (
+    "ui/menus.py",
+    "ui/window_files.py",
+    "ui/window_preannotation.py",
+    "ui/window_flow.py",
+    "ui/window_status.py",
+    "ui/window_panels.py",
+)
 WINDOW = (*PARTS, "ui/main_window.py")
 
 
