@@ -1,5 +1,9 @@
-"""Issue 9, point 9 (app): closing during a long pre-annotation asks, cancels and the process ends within a
-second or two, without "QThread: Destroyed while thread is still running" (SIGABRT); finished work is kept."""
+"""Issue 9, point 9 (app): closing during a long pre-annotation asks, cancels and the process ends without waiting
+for the piece spaCy is in, without "QThread: Destroyed while thread is still running" (SIGABRT); the file is whole.
+
+What must hold is told by what happened, not by the clock (session 36: the bound of 2.5 s after the close failed at
+2.9 s under a load of 18): the piece never ends by itself, so the process ends only if the close does not wait for
+it; the cancel was asked; once the piece ends, the worker honours the cancel before the next piece."""
 
 from __future__ import annotations
 
@@ -7,12 +11,11 @@ import pytest
 
 import subprocess
 import sys
-import time
 
 from ui_support import app_child_env
 
 SCRIPT = r"""
-import sys, time
+import sys, threading, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from spacy.language import Language
@@ -31,12 +34,13 @@ with Project(path, annotator="setup") as p:
                          IncomingDocument(sentence * (CHUNK_CHARS * 30 // len(sentence)), "long.txt")])
 
 seen = []
+piece_ends = threading.Event()  # set after the close alone: until then the piece runs on, as a real model's may
 
 @Language.component("issue9_slow")
 def slow(doc):
     if len(doc.text) > 1000:
         seen.append(1)
-        time.sleep(3.0)  # a long piece takes a while, as with a real model (25 s per piece here)
+        piece_ends.wait()
     return doc
 
 def pipeline():
@@ -64,12 +68,20 @@ w.preannotate(only_new=False)
 QTimer.singleShot(100, close_when_busy)
 code = app.exec()
 print(f"asked={asked}", flush=True)
+running = list(w.workers)
+try:
+    print(f"cancelled={[k.cancelled for k in running]} exit_hard={w.exit_hard}", flush=True)
+finally:
+    piece_ends.set()
+for k in running:
+    k.wait(60_000)
+print(f"pieces={len(seen)} still_running={[k.isRunning() for k in running]}", flush=True)
 sys.exit(finish(w, code))
 """
 
 
 @pytest.mark.slow
-def test_close_during_a_long_preannotation_exits_within_two_seconds(tmp_path):
+def test_close_during_a_long_preannotation_ends_without_waiting_for_the_piece_and_the_cancel_is_honoured(tmp_path):
     env = app_child_env(tmp_path / "config")
     path = tmp_path / "p.annotator"
     proc = subprocess.Popen(
@@ -78,9 +90,10 @@ def test_close_during_a_long_preannotation_exits_within_two_seconds(tmp_path):
     try:
         line = proc.stdout.readline()
         assert line.startswith("closing"), line + proc.stderr.read()[-3000:]
-        closed_at = time.monotonic()
-        proc.wait(timeout=60)
-        took = time.monotonic() - closed_at
+        try:  # a hang's guard, no bound on speed: the piece would never end, nor the process, were it waited for
+            proc.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            pytest.fail("the close waited for the piece in progress: the process did not end")
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -88,7 +101,8 @@ def test_close_during_a_long_preannotation_exits_within_two_seconds(tmp_path):
     assert proc.returncode == 0, (proc.returncode, err[-3000:])
     assert "QThread: Destroyed" not in err and "Traceback" not in err, err[-3000:]
     assert "asked=['Pre-annotation']" in out, out
-    assert took < 2.5, f"the app took {took:.1f} s to end after closing"
+    assert "cancelled=[True] exit_hard=True" in out, out  # the close asked the cancel, and left the piece running
+    assert "pieces=1 still_running=[False]" in out, out  # the piece over, no next one went to spaCy
     from annotator.store import Project
 
     with Project(path, create=False) as p:  # nothing half-stored; the file opens whole
