@@ -19,6 +19,15 @@ class NoProjectFileError(ProjectFileError):
     """No file where the project was named (a typo, another folder): the command line adds how one is made."""
 
 
+class UpgradeFailedError(ProjectFileError):
+    """A migration of the file's format failed and the file was left as it was: "PATH: WHY" (``path`` None: a file
+    of no name, an upgraded copy's, said "project"). ``why`` alone is what a caller that names the file itself says."""
+
+    def __init__(self, path: object, why: str) -> None:
+        self.path, self.why = path, why
+        super().__init__(f"{path or 'project'}: {why}")
+
+
 RESTORE_FROM_BACKUP = "restore it from a backup copy"
 
 

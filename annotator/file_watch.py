@@ -84,12 +84,14 @@ class WatchedFile:
         if new_path is None and here != self.identity:  # moved to another folder: named by the open handle
             new_path = fileid.where_now(self.identity)
         opened_there = new_path is not None and any(Path(f"{new_path}{x}").exists() for x in ("-wal", "-shm"))
-        kept = "everything saved before is in the file"
-        if opened_there:  # a connection under the other name has its own log: writing ours in could corrupt it
-            kept = f"what was saved here since the file was last written stays in {self.path.name}-wal"
-        elif not self._write_log_into_moved(new_path, second_name=here == self.identity):
-            kept = f"what was saved here since the file was last written stays in {self.path.name}-wal"
-        if kept.startswith("everything") and here != self.identity:
+        # a connection under the other name has its own log: writing ours in could corrupt it
+        log_in_file = not opened_there and self._write_log_into_moved(new_path, second_name=here == self.identity)
+        kept = (
+            "everything saved before is in the file"
+            if log_in_file
+            else f"what was saved here since the file was last written stays in {self.path.name}-wal"
+        )
+        if log_in_file and here != self.identity:
             # the log is in the moved file: the old name's -wal and -shm go now, not at the close (the connection
             # keeps them open for its reads; SQLite neither checkpoints nor deletes a moved file's log by name). Left
             # there, a project made at the old name meanwhile took them as its own: this connection's lock file

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from annotator.db import ProjectDb
-from annotator.errors import ProjectFileError
+from annotator.errors import UpgradeFailedError
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlite_utils import Database  # imported by migrate(), only when a file needs a migration
@@ -465,9 +465,10 @@ def _apply(db: "Database", number: int, current: int, path: Path | None, backup:
         if not isinstance(exc, Exception):
             raise
         where = f"; the copy made before the upgrade is {backup}" if backup else ""
-        raise ProjectFileError(
-            f"{path or 'project'}: upgrading the file to format {number} failed ({type(exc).__name__}: {exc}); "
-            f"the file was left at format {current}{where}"
+        raise UpgradeFailedError(
+            path,
+            f"upgrading the file to format {number} failed ({type(exc).__name__}: {exc}); the file was left at format "
+            f"{current}{where}",
         ) from exc
 
 

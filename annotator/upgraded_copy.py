@@ -15,7 +15,7 @@ from pathlib import Path
 
 from annotator import migrations
 from annotator.child_process import process_alive
-from annotator.errors import ProjectFileError
+from annotator.errors import ProjectFileError, UpgradeFailedError
 
 PREFIX = "annotator-older-"  # then the process id: a killed app's copies are removed by the next copy made
 
@@ -58,7 +58,7 @@ def make_upgraded_copy(source: sqlite3.Connection, original: Path, before: int) 
             dst.close()
     except (OSError, sqlite3.Error, ProjectFileError) as exc:
         folder.cleanup()
-        why = str(exc).removeprefix("project: ")
+        why = exc.why if isinstance(exc, UpgradeFailedError) else str(exc)  # the copy's own name not said
         raise ProjectFileError(
             f"{original}: is of file format {before} and read-only here; an upgraded copy to read it could not be "
             f"made in {tempfile.gettempdir()} ({why}); nothing was changed"

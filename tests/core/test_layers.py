@@ -1121,3 +1121,21 @@ def test_a_reader_asks_whether_a_value_is_a_whole_number_of_one_function():
     assert not WHOLE_NUMBER_SPELT.search("isinstance(x, int) and not isinstance(y, bool)")
     found = modules_whose_source(lambda source: WHOLE_NUMBER_SPELT.search(source), ("annotator/formats",))
     assert found == ["annotator/formats/reading.py", "annotator/formats/records.py"]
+
+
+# an error's message read to tell what it is or to take a part of it: ``str(exc)`` tested or cut
+ERROR_WORDS_READ = re.compile(
+    r"str\((?:exc|err|error|e)\)\.(?:startswith|endswith|removeprefix|removesuffix|split|partition|find|index)\("
+    r"|\bin str\((?:exc|err|error|e)\)"
+)
+
+
+def test_no_error_is_told_by_its_words():
+    """What an error is, or a part of what it says, is its type or an attribute, never its message read (typed errors,
+    not message matching): the upgraded copy cut "project: " off a failed migration's message to name the original
+    instead (its ``why`` is ``UpgradeFailedError.why`` since session 36). SQLite's report of a stored text that is not
+    UTF-8 is told by its words in their owner alone (``DamagedTextError.is_one``: SQLite gives no other sign)."""
+    assert ERROR_WORDS_READ.search('why = str(exc).removeprefix("project: ")')
+    assert ERROR_WORDS_READ.search('if "locked" in str(err):')
+    assert not ERROR_WORDS_READ.search("said = str(exc)")
+    assert modules_whose_source(ERROR_WORDS_READ.search) == ["annotator/errors.py"]

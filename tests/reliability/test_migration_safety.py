@@ -111,3 +111,27 @@ def test_restored_file_is_still_a_wal_project(v1_file, monkeypatch):
     with Project(v1_file) as p:
         assert p.db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         edits.add_comment(p, p.document_ids()[0], "after a failed upgrade, work goes on")
+
+
+def test_a_failed_upgrade_is_a_typed_error_and_an_upgraded_copy_s_failure_names_the_original_alone(
+    v1_file, monkeypatch
+):
+    """The failure of a migration is ``UpgradeFailedError`` (its ``why`` apart from the file's name); the upgraded copy
+    of a read-only older file says the original's name and that ``why``, not the copy's: it took the words by cutting
+    "project: " off the message (until session 36), a wording change away from saying "project: upgrading ..."."""
+    from annotator.errors import UpgradeFailedError
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, _m2_adds_then_fails])
+    monkeypatch.setattr(migrations, "LATEST", NEW)
+    with pytest.raises(UpgradeFailedError) as failed:
+        Project(v1_file)
+    assert failed.value.path == v1_file and failed.value.why.startswith(f"upgrading the file to format {NEW} failed")
+    assert str(failed.value) == f"{v1_file}: {failed.value.why}"
+    before = dump(v1_file)
+    with pytest.raises(ProjectFileError) as info:
+        Project(v1_file, read_only=True)
+    said = str(info.value)
+    assert said.startswith(f"{v1_file}: is of file format {OLD} and read-only here; an upgraded copy to read it")
+    why = f"upgrading the file to format {NEW} failed (RuntimeError: disk went away half-way); the file was left at"
+    assert f"({why} format {OLD}); nothing was changed" in said and "project:" not in said
+    assert dump(v1_file) == before
