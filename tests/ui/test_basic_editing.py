@@ -174,15 +174,15 @@ def test_undo_and_redo_show_the_place_they_change(qtbot, tmp_path):
         qtbot.waitUntil(lambda: not in_view())
         undo(qtbot, w)
         assert c.entities[paris.id].state == "suggested"
-        qtbot.waitUntil(in_view, timeout=2000)
+        qtbot.waitUntil(in_view, timeout=20_000)
         qtbot.keyClick(v, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: not in_view())
         redo(qtbot, w)
         assert c.entities[paris.id].state == "accepted"
-        qtbot.waitUntil(in_view, timeout=2000)
+        qtbot.waitUntil(in_view, timeout=20_000)
         w.open_document(next(d for d in c.project.document_ids() if d != c.doc.id))  # elsewhere: undo comes back
         undo(qtbot, w)
         assert c.doc.id == paris.document_id
-        qtbot.waitUntil(in_view, timeout=2000)
+        qtbot.waitUntil(in_view, timeout=20_000)
     finally:
         close_window(w)

@@ -38,7 +38,7 @@ def test_collection_happens_on_the_gui_thread_only_while_workers_run(qtbot):
         t.start()
         qtbot.waitUntil(lambda: not t.is_alive(), timeout=HANG_GUARD_MS)  # the GUI thread's loop runs, as in the app
         t.join()
-        qtbot.waitUntil(lambda: threading.main_thread().ident in threads and gc.isenabled(), timeout=3000)
+        qtbot.waitUntil(lambda: threading.main_thread().ident in threads and gc.isenabled(), timeout=20_000)
     finally:
         gc.callbacks.remove(seen)
     assert set(threads) == {threading.main_thread().ident}  # never in the worker

@@ -122,7 +122,7 @@ class Player:
         if QApplication.activeModalWidget() is None and widget is None:
             self.qtbot.waitUntil(
                 lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().window() is self.w,
-                timeout=2000,
+                timeout=20_000,
             )
 
     def type_in_dialog(self, plan) -> None:  # type: ignore[no-untyped-def]

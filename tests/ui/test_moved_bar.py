@@ -40,7 +40,7 @@ def test_alt_o_opens_the_project_where_it_is_now_and_gives_the_keys_back_to_the_
     c = window.controller
     moved = _renamed(qtbot, window, project_path)
     qtbot.keyClick(window.view, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # where the keys are: the text
-    qtbot.waitUntil(lambda: c.project is not None and c.project.path == moved, timeout=3000)
+    qtbot.waitUntil(lambda: c.project is not None and c.project.path == moved, timeout=20_000)
     assert c.project.stopped is None and not window.moved_bar.isVisible()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)
     click_char(qtbot, window.view, find(DOC_A, "Paris")[0])
@@ -52,7 +52,7 @@ def test_answered_once_the_moved_file_is_not_said_again_at_each_edit(qtbot, wind
     c = window.controller
     _renamed(qtbot, window, project_path)
     qtbot.keyClick(window.view, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)  # Keep working here
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=3000)  # on main: the box, held
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=20_000)  # on main: the box, held
     bar = window.moved_bar
     qtbot.waitUntil(lambda: not bar.isVisible() and QApplication.focusWidget() is window.view)
     said: list[str] = []

@@ -77,7 +77,7 @@ def test_killed_without_a_close_the_reopen_shows_where_the_caret_was(qtbot, tmp_
     _page_down(qtbot, w, 5)
     left = _where(w)
     on_disk = f"{left[0]}:{left[1]}"  # the preferences file read again, as another run reads it
-    qtbot.waitUntil(lambda: str(make_qsettings().value(f"places/{path.resolve()}")).startswith(on_disk), timeout=2000)
+    qtbot.waitUntil(lambda: str(make_qsettings().value(f"places/{path.resolve()}")).startswith(on_disk), timeout=20_000)
     w2 = open_window(qtbot, path)  # another run reading the file as it is now: no close of the first one came
     try:
         assert _where(w2) == left

@@ -51,7 +51,7 @@ def test_event_editor_fits_its_panel_when_it_scrolls(qtbot, window):
     window.resizeDocks([dock], [200], Qt.Orientation.Vertical)  # short: the roles need the vertical scroll bar
     qtbot.waitUntil(lambda: ed.scroll.verticalScrollBar().isVisible())
     body = ed.scroll.widget()
-    qtbot.waitUntil(lambda: body.width() <= ed.scroll.viewport().width(), timeout=3000)  # the panel widens
+    qtbot.waitUntil(lambda: body.width() <= ed.scroll.viewport().width(), timeout=20_000)  # the panel widens
     assert ed.scroll.verticalScrollBar().isVisible()
 
 

@@ -172,7 +172,7 @@ def test_mark_reviewed_lists_what_accepting_the_rest_breaks(qtbot, project_path)
         lambda box: QTest.keyClick(box, Qt.Key.Key_Escape),  # the problems: not reviewed after all
     )
     qtbot.keyClick(w.view, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
-    qtbot.waitUntil(lambda: len(met) == 2 or w.controller.doc.status == "reviewed", timeout=3000)
+    qtbot.waitUntil(lambda: len(met) == 2 or w.controller.doc.status == "reviewed", timeout=20_000)
     assert met == ["QMessageBox", "ProblemsDialog"], met
     close_window(w)
     with Project(project_path, create=False) as p:

@@ -22,11 +22,11 @@ def test_a_suggested_event_s_line_fits_its_fillers_again_when_the_window_is_resi
         w.resize(1920, 1000)
         qtbot.waitUntil(lambda: w.message.width() > 1200)
         wide = "Money “six hundred million doll…”; X: reject)"
-        qtbot.waitUntil(lambda: wide in w.message.shown_text(), timeout=2000)  # main: "and 1 more" at 1920
+        qtbot.waitUntil(lambda: wide in w.message.shown_text(), timeout=20_000)  # main: "and 1 more" at 1920
         w.resize(1366, 740)
         qtbot.waitUntil(lambda: w.message.width() < 1200)
         # main: "… Money “six hundred million doll…”; X: re…" (the line fitted at 1920, cut)
-        qtbot.waitUntil(lambda: "more; X: reject)" in w.message.shown_text(), timeout=2000)
+        qtbot.waitUntil(lambda: "more; X: reject)" in w.message.shown_text(), timeout=20_000)
         assert w.controller.current_event == ev.id
     finally:
         close_window(w)

@@ -101,7 +101,7 @@ def test_option_e_and_option_x_in_finds_bar_act_on_the_match_on_macos(qtbot, tmp
             bar.edit.selectAll()
             qtbot.keyClicks(bar.edit, words)
             _option_key_as_cocoa_sends_it(qtbot, key)
-            qtbot.waitUntil(lambda done=done: made(*done), timeout=2000)  # main: the accent begun in the bar, no more
+            qtbot.waitUntil(lambda done=done: made(*done), timeout=20_000)  # main: the accent begun in the bar, no more
             assert bar.edit.text() == words
     finally:
         close_window(w)
