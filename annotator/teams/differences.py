@@ -24,6 +24,9 @@ from annotator.teams.merge_categories import annotators_categories
 from annotator.teams.sets import EventItem, covering_sets, document_meta, event_items, human_spans, overlapping_pairs
 
 DECISIONS_KEY = "adjudication"  # documents.meta[DECISIONS_KEY][difference id] = {"take": ..., "by": ..., "at": ...}
+# documents.meta[REOPENED_KEY][difference id] = the decision a merge found no longer holding, with "reopened_by": the
+# set whose version differs (``merge_decisions``): the reviewer sees what she decided before (it read as never decided)
+REOPENED_KEY = "adjudication_reopened"
 ENTITY_ASPECTS = ("boundary", "label", "only")
 EVENT_ASPECTS = ("only", "trigger", "type", "arguments", "attributes")
 
@@ -82,6 +85,7 @@ class Difference:
     aspects: tuple[str, ...]  # every way they differ (empty when the same)
     options: tuple[tuple[str, Option | None], ...]  # (set name, its item) in the order of the sets
     decision: dict[str, Any] | None = None  # {"take": set name | "both" | "edit", "by": reviewer, "at": time}
+    earlier: dict[str, Any] | None = None  # the decision a merge opened it again from, with "reopened_by" (its set)
 
     @property
     def settled(self) -> bool:
@@ -193,7 +197,9 @@ def differences(project: Project, doc_id: int, sets: Sequence[str] | None = None
     names = [n for n in names if n != DEFAULT_SET]
     if not names:
         return []
-    decided = decisions(project, doc_id)
+    meta = document_meta(project, doc_id)
+    decided = dict(meta.get(DECISIONS_KEY) or {})
+    earlier = dict(meta.get(REOPENED_KEY) or {})
     out: list[Difference] = []
     seen: set[str] = set()
 
@@ -207,7 +213,7 @@ def differences(project: Project, doc_id: int, sets: Sequence[str] | None = None
             did = f"{_make_id(kind, options)}.{n}"
         seen.add(did)
         status = aspects[0] if aspects else "same"
-        out.append(Difference(did, doc_id, kind, status, aspects, tuple(options), decided.get(did)))
+        out.append(Difference(did, doc_id, kind, status, aspects, tuple(options), decided.get(did), earlier.get(did)))
 
     spans = [human_spans(project, doc_id, n) for n in names]
     for cl in _cluster(spans, lambda s: (s.start, s.end)):
@@ -215,7 +221,7 @@ def differences(project: Project, doc_id: int, sets: Sequence[str] | None = None
     events = [event_items(project, doc_id, n) for n in names]
     for cl in _cluster(events, lambda e: (e.trigger_start, e.trigger_end)):
         add("event", cl, _event_option, _event_aspects)
-    chosen = annotators_categories(document_meta(project, doc_id))
+    chosen = annotators_categories(meta)
     if any(chosen.get(n) for n in names):  # some annotator gave the document categories: one item of them
         picks = {k: CategoryOption(tuple(chosen.get(n) or ())) for k, n in enumerate(names)}
         add("categories", picks, lambda o: o, _category_aspects)

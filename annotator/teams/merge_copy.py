@@ -204,6 +204,7 @@ def copy_document(
     if new_document:
         meta = orjson.loads(meta_json or "{}")
         meta.pop("adjudication", None)
+        meta.pop("adjudication_reopened", None)  # (differences.REOPENED_KEY) the source's own review's trace
         brought(meta, record)  # its categories are hers
         meta[META_KEY] = {set_name: record}
         doc_id = db.insert_document(name, text, sha, "new", orjson.dumps(meta).decode(), bom, source_path, t)

@@ -7,7 +7,9 @@ elsewhere the item is open again, and the merge's report names the documents. De
 new ids (those of the old ids stay, as a rename leaves them). A document marked reviewed with an item open again is no longer reviewed: it is
 ``in_progress`` again (its review begun, not done; one change-log row by whoever merged), so the document list's Adj.
 dot and "to adjudicate" filter show it, ``export --status reviewed`` leaves it out, and settling its open items marks it
-reviewed again; the report's line names it (until session 35 it stayed reviewed with items open)."""
+reviewed again; the report's line names it (until session 35 it stayed reviewed with items open). An item open again
+keeps its earlier decision as a trace (``differences.REOPENED_KEY``, with the set whose version differs; carried on
+while it stays open through later merges): the Adjudication list says it (it read as never decided until session 36)."""
 
 from __future__ import annotations
 
@@ -19,7 +21,14 @@ import orjson
 
 from annotator import edits
 from annotator.store import Project
-from annotator.teams.differences import DECISIONS_KEY, Difference, Option, differences, document_sets
+from annotator.teams.differences import (
+    DECISIONS_KEY,
+    REOPENED_KEY,
+    Difference,
+    Option,
+    differences,
+    document_sets,
+)
 from annotator.teams.sets import document_meta
 from annotator.wording import first_named
 
@@ -89,7 +98,7 @@ def carry_decisions(project: Project, set_name: str, before: dict[int, Settled])
             was = differences(project, doc_id, sets=list(settled.names))
         else:
             continue
-        if not any(d.decision is not None for d in was):
+        if not any(d.decision is not None or d.earlier is not None for d in was):
             continue
         old_by_key: dict[tuple[Any, int], Difference] = {}
         seen: Counter = Counter()
@@ -101,26 +110,35 @@ def carry_decisions(project: Project, set_name: str, before: dict[int, Settled])
         meta = document_meta(project, doc_id)
         decided = dict(meta.get(DECISIONS_KEY) or {})
         added: dict[str, dict[str, Any]] = {}
-        reopened = 0
+        reopened: dict[str, dict[str, Any]] = {}  # the items open (again): the decision each had, kept as a trace
+        opened_now = 0  # of them, opened by this set's version
         for d in differences(project, doc_id):
             k = _others(d, set_name)
             seen[k] += 1
             old = old_by_key.get((k, seen[k]))
-            if d.id in decided or old is None or old.decision is None or old.id == d.id:
+            if d.id in decided or old is None or old.id == d.id:
+                continue
+            if old.decision is None:  # open before: the trace of its earlier decision, if any, goes with it
+                if old.earlier is not None:
+                    reopened[d.id] = old.earlier
                 continue
             if _holds(old, d, set_name):
                 added[d.id] = old.decision
             else:
-                reopened += 1
+                reopened[d.id] = {**old.decision, "reopened_by": set_name}
+                opened_now += 1
         carried.kept += len(added)
-        if reopened:
+        if opened_now:
             document = project.document(doc_id)
-            carried.reopened[document.name] = reopened
+            carried.reopened[document.name] = opened_now
             if document.status == "reviewed":  # an item open again: its review is not done
                 edits.set_status(project, doc_id, "in_progress")
                 carried.unreviewed.append(document.name)
         if added:
             meta[DECISIONS_KEY] = {**decided, **added}
+        if reopened:
+            meta[REOPENED_KEY] = {**(meta.get(REOPENED_KEY) or {}), **reopened}
+        if added or reopened:
             project.db.set_document_meta(doc_id, orjson.dumps(meta).decode())
     return carried
 

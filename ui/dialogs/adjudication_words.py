@@ -1,5 +1,6 @@
 """What the Adjudication window says: one annotator's version in a line, the Difference and Decision cells, an item
-waiting to be saved, and the keys line under the list (each annotator's key)."""
+waiting to be saved, and the keys line under the list (each annotator's key). An item a merge opened again says what
+was decided before (until session 36 its cell was empty, as for an item never decided)."""
 
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ def decision_said(text: str, d: Difference, finals: dict[tuple[int, int], tuple[
     taken ("alice by vera; now Personnel:Elect “election”, needs Person": a label taken later took its filler out of a
     role, and the row read as before)."""
     if not d.decision:
-        return ""
+        return earlier_said(d)  # open; opened again by a merge: what was decided before
     said = d.decision["take"] + (f" by {d.decision['by']}" if d.decision.get("by") else "")
     taken = d.option(d.decision["take"]) if d.kind == "event" and d.decision["take"] in d.sets else None
     if not isinstance(taken, EventOption):
@@ -73,3 +74,14 @@ def keys_hint(sets: int) -> str:
         f"{named}: take that annotator's version · {shifted}: of every item left · +: keep both spans · E: edit · "
         "G: all agreed · Ctrl+Z: undo"
     )
+
+
+def earlier_said(d: Difference) -> str:
+    """The cell of an open item a merge reopened: "open again (carol's merged version differs): was bob by rita"; ""
+    else."""
+    if d.decision or not d.earlier:
+        return ""
+    who = f" by {d.earlier['by']}" if d.earlier.get("by") else ""
+    by = d.earlier.get("reopened_by")
+    why = f" ({by}'s merged version differs)" if by else ""
+    return f"open again{why}: was {d.earlier.get('take', '?')}{who}"
