@@ -261,3 +261,14 @@ class ModelVersionError(AnnotatorError):
 
 class NotEnoughData(AnnotatorError):
     """Too few finished documents to train on and hold some out."""
+
+
+class SetHeldElsewhere(AnnotatorError):
+    """A merge refused before writing anything: set ``set_name`` already holds documents of ``source`` merged from
+    ``other`` (another file, or an earlier source of the same merge), and neither "combine" nor "replace" was chosen
+    (or "combine" could not tell which file worked on them). The command line's message names its options; the app
+    words the same choice as its Merge dialog offers it."""
+
+    def __init__(self, message: str, source: str, set_name: str, other: str, documents: Sequence[str]) -> None:
+        super().__init__(message)
+        self.source, self.set_name, self.other, self.documents = source, set_name, other, list(documents)

@@ -39,6 +39,7 @@ from ui.edit_keys import annotation_key
 from ui.editing import EditActions
 from ui.extra_menus import add_review_menu, add_training_menu
 from ui.menus import build_menus
+from ui.merge_files import add_merge_action
 from ui.merges_in import MergesIn
 from ui.status_line import StatusLine
 from ui.panels.find_bar import FindBar
@@ -164,6 +165,7 @@ class MainWindow(
         self.resizeDocks([self.docks["annotations"], self.docks["event"]], [330, 560], Qt.Orientation.Vertical)
 
         self.actions_by_name = build_menus(self)
+        add_merge_action(self, self.file_menu, self.actions_by_name["export"])  # File > Merge… (ui/merge_files.py)
         add_review_menu(self)  # Review > Mark reviewed, Adjudicate, Agreement (ui/extra_menus.py; windows on first use)
         add_training_menu(self)  # Project > Train suggestions… (ui/dialogs/training.py, loaded on first use)
         self.actions_by_name["annotated"].setShortcuts(["Ctrl+Return", "Ctrl+Enter"])

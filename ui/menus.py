@@ -276,6 +276,7 @@ def build_menus(w: "WindowParts") -> dict[str, QAction]:
 
     mb = w.menuBar()
     m = mb.addMenu("&File")
+    w.file_menu = m  # File > Merge annotators' files… goes in before Export (ui/merge_files.py)
     for k in ("new", "open"):
         m.addAction(a[k])
     w.recent_menu = m.addMenu("Open &recent")

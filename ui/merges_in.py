@@ -22,6 +22,7 @@ class MergesIn(QObject):
         super().__init__(window)  # type: ignore[arg-type]
         self.window_face = window
         self.seen = 0  # the change log's last row read (at the open, then at each outside commit)
+        self.own_merges = 0  # this window's own merges running (File > Merge…): their line says them, not this one
         c = window.controller
         c.projectChanged.connect(self.start)
         c.outsideCommit.connect(self.read)  # after the line naming a program opened meanwhile: this one wins
@@ -44,5 +45,5 @@ class MergesIn(QObject):
         except AnnotatorError:  # read at the next commit
             return
         self.seen = seen.last_id
-        if seen:
+        if seen and not self.own_merges:
             self.window_face.show_note(merge_line(seen, c.doc.id if c.doc is not None else None))

@@ -18,7 +18,7 @@ from typing import Callable, Sequence
 import orjson
 
 from annotator.categories import project_categories, remember_categories
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, SetHeldElsewhere
 from annotator.formats.common import SCHEMA_KEPT, schema_kept
 from annotator.model import DEFAULT_SET
 from annotator.rules import schema_covers
@@ -146,25 +146,29 @@ def _target_owners(target: Project, set_name: str) -> dict[str, _Owner]:
     return owners
 
 
-def _refusal(plan: _Plan, owner: _Owner, docs: list[str], combine: bool) -> AnnotatorError:
+def _refusal(plan: _Plan, owner: _Owner, docs: list[str], combine: bool) -> SetHeldElsewhere:
     names = ", ".join(sorted(docs)[:5]) + (", ..." if len(docs) > 5 else "")
+    facts = (str(plan.path), plan.set_name, owner.path, sorted(docs))
     keep_apart = f"--as NAME to keep {plan.path.name} as an annotation set of its own (then adjudicate)"
     if combine:
-        return AnnotatorError(
+        return SetHeldElsewhere(
             f"{plan.path}: set {plan.set_name!r} cannot be combined: {counted(len(docs), 'document')} {were(len(docs))} worked on both in this "
             f"file and in {owner.path}, or it cannot be told for the earlier file ({names}); use --replace to let this "
-            f"file's version win, or {keep_apart}; nothing was merged"
+            f"file's version win, or {keep_apart}; nothing was merged",
+            *facts,
         )
     if owner.plan is not None:
-        return AnnotatorError(
+        return SetHeldElsewhere(
             f"{owner.path} and {plan.path} would both become annotation set {plan.set_name!r} and share "
             f"{counted(len(docs), 'document')} ({names}); use --combine to take each document from the file it was worked on in, --replace "
-            f"to let the later file win, or --as NAME (one per source) to name them apart; nothing was merged"
+            f"to let the later file win, or --as NAME (one per source) to name them apart; nothing was merged",
+            *facts,
         )
-    return AnnotatorError(
+    return SetHeldElsewhere(
         f"{plan.path}: set {plan.set_name!r} already holds {len(docs)} of its documents merged from another file, "
         f"{owner.path} ({names}); merging would replace that work. Use --combine to take each document from the file it "
-        f"was worked on in, --replace to let this file's version win, or {keep_apart}; nothing was merged"
+        f"was worked on in, --replace to let this file's version win, or {keep_apart}; nothing was merged",
+        *facts,
     )
 
 

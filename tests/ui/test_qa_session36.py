@@ -6,9 +6,12 @@ on main.
 
 from __future__ import annotations
 
+import html
 import shutil
+import threading
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 TEXT = "John Smith visited Paris and Berlin with Acme Corp yesterday"
 
@@ -74,3 +77,175 @@ def _row(dlg, words: str):  # type: ignore[no-untyped-def]
         for i in range(dlg.tree.topLevelItemCount())
         if dlg.tree.topLevelItem(i).text(2) == words
     )
+
+
+def _handed_out(folder, who=("alice", "bob")):  # type: ignore[no-untyped-def]
+    """team.annotator (doc1.txt) handed out: each annotator's copy with her PERSON "John Smith" (alice GPE "Paris" too),
+    not merged yet."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    team = folder / "team.annotator"
+    with Project(team, annotator="lead") as p:
+        doc = import_documents(p, [IncomingDocument(TEXT, "doc1.txt")]).imported[0][1]
+    for name in who:
+        shutil.copy(team, folder / f"{name}.annotator")
+        with Project(folder / f"{name}.annotator", create=False, annotator=name) as p:
+            edits.add_entity(p, doc, *_at("John Smith"), "PERSON")
+            if name == "alice":
+                edits.add_entity(p, doc, *_at("Paris"), "GPE")
+    return team
+
+
+def _sets(path) -> list[str]:  # type: ignore[no-untyped-def]
+    from annotator.store import Project
+    from annotator.teams.sets import annotator_sets
+
+    with Project(path, create=False, annotator="check") as p:
+        return sorted(annotator_sets(p))
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_file_merge_brings_annotators_files_in_as_sets_and_says_it(qtbot, tmp_path, monkeypatch):
+    """The team lead had no merge in the app (the command line only, session 35's Left): File > Merge annotators'
+    files…, the two files chosen, the dialog's Merge: both sets in the file, the line saying so (not "A merge came in
+    (annotator merge)", the line of another program's), the list and Review > Adjudicate reading them."""
+    import ui.merge_files as merge_files
+    from ui_support import close_window, open_window
+
+    team = _handed_out(tmp_path)
+    chosen = [str(tmp_path / "alice.annotator"), str(tmp_path / "bob.annotator")]
+    monkeypatch.setattr(merge_files.file_dialogs, "open_file_names", lambda *a, **k: (chosen, ""))
+    monkeypatch.setattr(merge_files.MergeDialog, "exec", lambda self: 1)
+    written, polled = threading.Event(), threading.Event()
+    work = merge_files.MergeWorker.work
+
+    def work_then_wait(self, project):  # type: ignore[no-untyped-def]
+        said = work(self, project)  # committed: the window's poll reads it before the worker ends
+        written.set()
+        polled.wait(10)
+        return said
+
+    monkeypatch.setattr(merge_files.MergeWorker, "work", work_then_wait)
+    w = open_window(qtbot, team, annotator="lead", pipeline=None)
+    try:
+        menu = [a.text().split("\t")[0] for a in w.file_menu.actions()]
+        assert menu.index("Mer&ge annotators' files…") == menu.index("&Export…") - 1  # on main: no such item
+        w.actions_by_name["merge_files"].trigger()
+        qtbot.waitUntil(written.is_set, timeout=10000)
+        w.controller.check_outside_changes()  # the poll reads the worker's commits as another connection's
+        assert "A merge came in" not in w.message.text()  # the line of another program's merge, not this one's
+        polled.set()
+        qtbot.waitUntil(lambda: not w.workers, timeout=10000)
+        assert _sets(team) == ["alice", "bob"]
+        said = w.message.text()
+        assert said.startswith(
+            "Merged: alice.annotator as set 'alice' (1 document), bob.annotator as set 'bob' (1 document); "
+            "Review > Adjudicate settles the differences; not undone by Ctrl+Z"
+        ), said
+        assert "alice.annotator -> set 'alice'" in html.unescape(w.message.toolTip())  # the whole report
+        w.actions_by_name["adjudicate"].trigger()
+        dlg = w._adjudication_window
+        assert dlg.sets == ["alice", "bob"]
+        assert dlg.tree.topLevelItemCount() == 2  # John Smith agreed, Paris alice's alone
+    finally:
+        close_window(w)
+
+
+def test_a_merge_cancelled_keeps_the_files_written_whole_and_says_which_are_not(qtbot, tmp_path):
+    """Cancel after the first file was written: that file's set stays whole, the second is not begun, and the line
+    says which to merge again."""
+    from ui.merge_files import MergeWorker
+
+    team = _handed_out(tmp_path)
+    worker = MergeWorker(
+        team, [str(tmp_path / "alice.annotator"), str(tmp_path / "bob.annotator")], "lead", False, False
+    )
+
+    class CancelAfterFirst(list):
+        def append(self, report) -> None:  # type: ignore[no-untyped-def]
+            super().append(report)
+            worker.cancel()
+
+    worker.reports = CancelAfterFirst()
+    said: list[str] = []
+    worker.done.connect(said.append)
+    worker.failed.connect(said.append)
+    worker.run()  # in this thread: the cancel lands where the test says
+    assert said == [
+        "Merge: cancelled; alice.annotator merged and saved whole, bob.annotator not (File > Merge annotators' files… "
+        "again to finish)"
+    ]
+    assert _sets(team) == ["alice"]
+
+
+def test_a_set_held_from_another_file_is_refused_in_the_app_s_words_then_merged_as_chosen(qtbot, tmp_path):
+    """alice's second machine's file (her work from another copy) merged onto the set 'alice' from her first file: the
+    command line's refusal names --combine and --replace, which the app has not; its line names the dialog's choices,
+    and "This file's version wins" then merges it."""
+    from annotator.store import Project
+    from ui.merge_files import HELD_CHOICES, MergeWorker
+
+    team = _handed_out(tmp_path)
+    shutil.copy(team, tmp_path / "laptop.annotator")
+    from annotator import edits
+
+    with Project(tmp_path / "laptop.annotator", create=False, annotator="alice") as p:
+        edits.add_entity(p, p.document_ids()[0], *_at("Berlin"), "GPE")
+
+    def run(path, combine=False, replace=False) -> str:  # type: ignore[no-untyped-def]
+        said: list[str] = []
+        worker = MergeWorker(team, [str(path)], "lead", combine, replace)
+        worker.done.connect(said.append)
+        worker.failed.connect(said.append)
+        worker.run()
+        return said[0]
+
+    assert run(tmp_path / "alice.annotator").startswith("Merged: alice.annotator as set 'alice'")
+    refused = run(tmp_path / "laptop.annotator")
+    assert refused == (
+        f"laptop.annotator: set 'alice' already holds 1 document of this file merged from {tmp_path / 'alice.annotator'} "
+        "(doc1.txt); nothing was merged. Merge again and choose “This file's version wins” or “Take each document "
+        "from the file it was worked on in”"
+    )  # on main: no MergeWorker; the core's line names --combine, --replace and --as
+    assert "--" not in refused
+    shown, combine, replace = HELD_CHOICES[1]
+    assert shown.startswith("This file's version wins")
+    assert run(tmp_path / "laptop.annotator", combine, replace).startswith("Merged: laptop.annotator as set 'alice'")
+
+
+TRAVEL = "Otieno will fly to Busan before returning to Nairobi, and Kamau will travel to Seoul after visiting Daegu."
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_the_adjudication_window_stays_on_the_screen_when_its_heading_names_the_events_left(qtbot, tmp_path):
+    """Seed 001 at 1366x768, G on every agreed item: the heading ("… not marked reviewed: “fly”: Movement:Transport
+    needs Artifact; “returning”: … (fill them, then G)); sets A = alice, B = bob") was one line, and the window grew
+    past the screen's right edge with it: its Close button and the Decision column cut. The heading wraps now."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "team.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(TRAVEL, "a_long_document_name_of_the_team_001.txt")]).imported[0][1]
+        for name in ("alice", "bob"):
+            p.annotation_set, p.annotator = name, name
+            for trigger in ("fly", "returning", "travel", "visiting"):
+                s = TRAVEL.index(trigger)
+                edits.add_event(p, doc, "Movement:Transport", s, s + len(trigger))
+    w = open_window(qtbot, path, annotator="vera", pipeline=None)
+    try:
+        w.actions_by_name["adjudicate"].trigger()
+        dlg = w._adjudication_window
+        opened = dlg.frameGeometry().width()  # fitted to the main window's width at the open (1306 px at 1366)
+        qtbot.keyClick(dlg.tree, "g")  # every item agreed: not reviewed, four events without their Artifact
+        qtbot.waitUntil(lambda: "not marked reviewed" in dlg.heading.text())
+        assert dlg.heading.fontMetrics().horizontalAdvance(dlg.heading.text()) > opened  # one line would not fit
+        for _ in range(3):  # the layout's request to grow is handled at the next turns of the loop
+            QApplication.processEvents()
+        assert dlg.frameGeometry().width() == opened, (dlg.frameGeometry().width(), opened)  # on main: 1795 px
+    finally:
+        close_window(w)

@@ -83,6 +83,7 @@ class AdjudicationWindow(QDialog):
         self.waiting: dict[str, str] = {}
         self.heading = QLabel("")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)  # the events it names grew the window past the screen at 1366 (session 36)
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)

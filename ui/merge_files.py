@@ -1,0 +1,219 @@
+"""File > Merge annotators' files…: the team lead's ``annotator merge`` in the window (session 36; the command line alone
+had it). The files are chosen, then a dialog names them, what to do with a set already holding documents merged from
+another file (the command line's --combine and --replace) and that a merge is not undone by Ctrl+Z; the core's
+``merge_projects`` runs in a worker with progress and cancel (each file written whole or not at all: a cancel keeps
+the files written before it, and says which). The open document and the list read the file again when it ends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.errors import AnnotatorError, SetHeldElsewhere
+from annotator.store import Project
+from annotator.wording import counted, first_named
+from ui import file_dialogs
+from ui.project_files import PROJECT_FILTER
+from ui.workers import Cancelled, Worker
+
+if TYPE_CHECKING:  # pragma: no cover
+    from annotator.teams.merge_copy import SourceReport
+    from ui.window_face import WindowFace
+
+# the dialog's choices for a set that holds documents merged from another file: (shown, combine, replace)
+HELD_CHOICES = (
+    ("Refuse: merge nothing, say which documents", False, False),
+    ("This file's version wins (replace the set's earlier version)", False, True),
+    ("Take each document from the file it was worked on in (combine)", True, False),
+)
+NOT_UNDONE = (
+    "A merge is not undone by Ctrl+Z: each file is written whole or not at all; merging a file again brings its newer "
+    "work, and Project > Annotation sets… drops a set merged by mistake."
+)
+
+
+class MergeWorker(Worker):
+    """``merge_projects`` of ``sources`` into the open project; cancel stops it before the next document (the file
+    being written is rolled back whole, those written before stay)."""
+
+    title = "Merge"
+    again = "File > Merge annotators' files… starts it again"
+
+    def __init__(
+        self, project_path: str | Path, sources: list[str], annotator: str | None, combine: bool, replace: bool
+    ) -> None:
+        super().__init__(project_path, annotator)
+        self.sources, self.combine, self.replace = sources, combine, replace
+        self.reports: list["SourceReport"] = []
+
+    def work(self, project: Project) -> str:
+        from annotator import kept_reading
+        from annotator.teams.merge import merge_projects
+
+        notes = []
+        for path in self.sources:  # edits an app kept for a source and never saved: written into it first (as the CLI)
+            try:
+                kept = kept_reading.write_before_reading(Path(path), "merge it")
+            except kept_reading.KeptEditsLeft as exc:
+                raise AnnotatorError(f"{exc}; nothing was merged") from None
+            if kept:
+                notes.append(f"note: {Path(path).name}: {kept}")
+
+        def progress(what: str, done: int, total: int) -> None:
+            if self._cancel:
+                raise Cancelled
+            self.progress.emit(done, total, f"merging: {what}")
+
+        try:
+            merge_projects(
+                project,
+                self.sources,
+                combine=self.combine,
+                replace=self.replace,
+                on_source=self.reports.append,
+                progress=progress,
+            )
+        except SetHeldElsewhere as exc:
+            raise AnnotatorError(held_said(exc)) from None
+        except Cancelled:
+            if not self.reports:
+                raise
+            merged = {r.path for r in self.reports}
+            rest = [Path(s).name for s in self.sources if str(Path(s)) not in merged]
+            self.detail = "\n".join([*notes, *(r.summary() for r in self.reports)])
+            return (
+                f"Merge: cancelled; {first_named([Path(r.path).name for r in self.reports], 3)} merged and saved "
+                f"whole, {first_named(rest, 3)} not (File > Merge annotators' files… again to finish)"
+            )
+        self.detail = "\n".join([*notes, *(r.summary() for r in self.reports)])
+        return merged_said(self.reports)
+
+
+def merged_said(reports: list["SourceReport"]) -> str:
+    """The line after a merge: each file's set and documents, the decisions it opened again, where to go next (the
+    whole report is the line's tooltip)."""
+    sets = [
+        f"{Path(r.path).name} as set '{r.annotation_set}' "
+        f"({counted(len(r.added_documents) + len(r.matched_documents), 'document')})"
+        for r in reports
+    ]
+    reopened = [r.decisions for r in reports if "open again" in r.decisions]
+    again = f"; {len(reopened)} of them opened adjudication decisions again (the details)" if reopened else ""
+    return f"Merged: {first_named(sets, 3)}{again}; Review > Adjudicate settles the differences; not undone by Ctrl+Z"
+
+
+def held_said(exc: SetHeldElsewhere) -> str:
+    """The app's words for the command line's refusal of a set already holding documents of another file."""
+    return (
+        f"{Path(exc.source).name}: set '{exc.set_name}' already holds {counted(len(exc.documents), 'document')} of "
+        f"this file merged from {exc.other} ({first_named(exc.documents, 3)}); nothing was merged. Merge again and "
+        "choose “This file's version wins” or “Take each document from the file it was worked on in”"
+    )
+
+
+class MergeDialog(QDialog):
+    """The files to merge, the choice for a set holding documents of another file, and that it is not undone."""
+
+    def __init__(self, project_name: str, sources: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Merge annotators' files")
+        lay = QVBoxLayout(self)
+        head = QLabel(
+            f"Bring each file into {project_name} as an annotation set of its own, named after its annotator "
+            "(the one of most of its rows):"
+        )
+        head.setWordWrap(True)
+        head.setTextFormat(Qt.TextFormat.PlainText)
+        lay.addWidget(head)
+        self.files = QListWidget()
+        self.files.addItems(sources)
+        self.files.setMaximumHeight(120)
+        lay.addWidget(self.files)
+        form = QFormLayout()
+        self.held = QComboBox()
+        self.held.addItems([shown for shown, _c, _r in HELD_CHOICES])
+        form.addRow("A set already holding a &document of another file:", self.held)
+        lay.addLayout(form)
+        note = QLabel(NOT_UNDONE)
+        note.setWordWrap(True)
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        lay.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        merge = buttons.addButton("&Merge", QDialogButtonBox.ButtonRole.AcceptRole)
+        merge.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def combine_replace(self) -> tuple[bool, bool]:
+        _shown, combine, replace = HELD_CHOICES[self.held.currentIndex()]
+        return combine, replace
+
+
+def merge_files(window: "WindowFace", sources: list[str] | None = None, ask: bool = True) -> MergeWorker | None:
+    """The menu's action: choose the files (``sources`` given: those), confirm in the dialog (``ask``), start the
+    worker; the worker started, or None."""
+    c = window.controller
+    if c.project is None:
+        window.alert("No project", "Open or create the team's project first (File > Open project…).")
+        return None
+    if c.refuse_read_only():
+        return None
+    if sources is None:
+        sources, _ = file_dialogs.open_file_names(
+            window,  # type: ignore[arg-type]
+            "Merge annotators' files",
+            str(c.project.path.absolute().parent),
+            PROJECT_FILTER,
+        )
+        window.back_to_text()
+    if not sources:
+        return None
+    combine = replace = False
+    if ask:
+        dlg = MergeDialog(c.project.path.name, sources, window)  # type: ignore[arg-type]
+        chosen = dlg.exec()
+        combine, replace = dlg.combine_replace()
+        dlg.deleteLater()
+        window.back_to_text()
+        if not chosen:
+            return None
+    worker = MergeWorker(c.project.path, sources, window.settings.annotator or None, combine, replace)
+    own = getattr(window, "merges_in", None)
+    if own is not None:  # this window's own merge: its line says it, not "A merge came in (annotator merge)"
+        own.own_merges += 1
+
+    def ended() -> None:
+        if own is not None:
+            own.own_merges -= 1
+            own.start()  # the rows it wrote: read as seen
+        c.reload()
+
+    window.start_worker(worker, after=ended)
+    return worker
+
+
+def add_merge_action(window: "WindowFace", file_menu: object, before: QAction) -> QAction:
+    """File > Merge annotators' files…, put before ``before`` (Export) in ``file_menu``."""
+    act = QAction("Mer&ge annotators' files…", window)  # type: ignore[arg-type]
+    act.setStatusTip(
+        "Bring annotators' project files into this project, each as an annotation set (as 'annotator merge' does); "
+        "then Review > Adjudicate"
+    )
+    act.triggered.connect(lambda _c=False: merge_files(window))
+    file_menu.insertAction(before, act)  # type: ignore[attr-defined]
+    window.actions_by_name["merge_files"] = act
+    return act
