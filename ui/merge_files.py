@@ -103,16 +103,17 @@ class MergeWorker(Worker):
 
 
 def merged_said(reports: list["SourceReport"]) -> str:
-    """The line after a merge: each file's set and documents, the decisions it opened again, where to go next (the
-    whole report is the line's tooltip)."""
+    """The line after a merge: each file's set and documents, the adjudication decisions it opened again (the core's
+    line: how many, on which documents, those no longer reviewed), where to go next (the whole report is the line's
+    tooltip)."""
     sets = [
         f"{Path(r.path).name} as set '{r.annotation_set}' "
         f"({counted(len(r.added_documents) + len(r.matched_documents), 'document')})"
         for r in reports
     ]
-    reopened = [r.decisions for r in reports if "open again" in r.decisions]
-    again = f"; {len(reopened)} of them opened adjudication decisions again (the details)" if reopened else ""
-    return f"Merged: {first_named(sets, 3)}{again}; Review > Adjudicate settles the differences; not undone by Ctrl+Z"
+    reopened = [r.decisions for r in reports if r.reopened]
+    then = "; ".join(reopened) if reopened else "Review > Adjudicate settles the differences"
+    return f"Merged: {first_named(sets, 3)}; {then}; not undone by Ctrl+Z"
 
 
 def held_said(exc: SetHeldElsewhere) -> str:

@@ -351,4 +351,5 @@ def _write_source(
             continue
         copy_document(target, sources[src_id], here.get(sha), plan.set_name, plan.path, plan.record_id, rep)
     rep.kept_from = list(kept_from)
-    rep.decisions = carry_decisions(target, plan.set_name, adjudicated).summary(plan.set_name)
+    carried = carry_decisions(target, plan.set_name, adjudicated)
+    rep.decisions, rep.reopened = carried.summary(plan.set_name), sum(carried.reopened.values())

@@ -49,6 +49,7 @@ class SourceReport:
     # there are several: a copy the engineer worked in before handing it to bob was named after the engineer
     named_after: list[tuple[str, int]] = field(default_factory=list)
     decisions: str = ""  # what the set did to adjudication decisions (``merge_decisions``): kept, open again
+    reopened: int = 0  # of them, the items open again (said in ``decisions``)
 
     def to_data(self) -> dict[str, Any]:
         """What ``merge --json`` writes of the source (docs/command-line.md)."""

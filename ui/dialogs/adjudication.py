@@ -128,6 +128,7 @@ class AdjudicationWindow(QDialog):
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(act)
         controller.documentChanged.connect(self.refresh)
+        controller.outsideCommit.connect(self._outside_commit)  # a merge by another program: the versions it brought
         controller.categoriesChanged.connect(self._say_categories)  # changed in Categories… meanwhile
         controller.undo_stack.indexChanged.connect(lambda _i: self.refresh())
         controller.kept.waiting.connect(self._follow_kept)  # a key kept, saved or taken back: its row follows
@@ -212,6 +213,37 @@ class AdjudicationWindow(QDialog):
             for diff_id in settled_by(edit, self.diffs):
                 out[diff_id] = edit.text()
         return out
+
+    def _outside_commit(self) -> None:
+        """Another program's commit read by the poll: a merge may have brought a set, or a set's newer work, into the
+        document; the list is read again when its items changed (it showed the versions of before until reopened)."""
+        if self.isVisible() and self._stale():
+            self.refresh()
+
+    def _stale(self) -> str:
+        """Whose work came into the document since the list was read, as the line says it ("" when the list's items
+        are the file's: the same sets, the same items' ids, which are made from every set's version)."""
+        c = self.controller
+        if c.project is None or c.doc is None:
+            return ""
+        sets = document_sets(c.project, c.doc.id)
+        if sets == self.sets and [d.id for d in differences(c.project, c.doc.id, sets)] == [d.id for d in self.diffs]:
+            return ""
+        new = [f"{s}'s" for s in sets if s not in self.sets]
+        return f"{first_named(new, 3)} work came" if new else "the annotators' work changed"
+
+    def _refused_stale(self) -> bool:
+        """A key on a list the file no longer matches (a merge the poll has not read yet): nothing is decided, the list
+        is read again and the line says why. A took alice's version of the item as it was without carol's, recorded
+        under an item that no longer was: the row read undecided beside carol's version (session 36)."""
+        whose = self._stale()
+        if whose:
+            self.refresh()
+            self.controller.report_status(
+                f"{whose} into this document meanwhile (a merge): the list is read again with it; nothing was decided "
+                "(press the key again)"
+            )
+        return bool(whose)
 
     def _follow_kept(self, *_: object) -> None:
         """A decision kept, saved or taken back (``KeptEdits.waiting``, said at each retry too): the list read again
@@ -330,7 +362,7 @@ class AdjudicationWindow(QDialog):
 
     def take(self, set_name: str) -> None:
         d = self.current()
-        if d is None or self._refused_waiting(d):
+        if d is None or self._refused_waiting(d) or self._refused_stale():
             return
         c = self.controller
         opt = d.option(set_name) if d.kind == "entity" else None
@@ -373,7 +405,7 @@ class AdjudicationWindow(QDialog):
 
     def take_both(self) -> None:
         d = self.current()
-        if d is None or self._refused_waiting(d):
+        if d is None or self._refused_waiting(d) or self._refused_stale():
             return
         if not d.can_take_both:
             self.controller.report_error("Both versions can be kept only for entity spans that differ")
@@ -386,7 +418,7 @@ class AdjudicationWindow(QDialog):
         """Settle as the reviewer's own edit and put the selection on it in the main window: an event item's event
         selected, so its role keys fill it (the words alone were, until session 35: "No event selected")."""
         d = self.current()
-        if d is None or self._refused_waiting(d):
+        if d is None or self._refused_waiting(d) or self._refused_stale():
             return
         self.controller.run(MarkEdited, d, sets=self.sets)
         w = self.main_window
@@ -423,14 +455,14 @@ class AdjudicationWindow(QDialog):
     def take_all_from(self, set_name: str) -> None:
         """Shift+A…: ``set_name``'s version of every item left, one step on the undo stack (Ctrl+Z takes it back)."""
         c = self.controller
-        if c.doc is not None and any(self._open(d) for d in self.diffs):
+        if c.doc is not None and any(self._open(d) for d in self.diffs) and not self._refused_stale():
             c.run(TakeAllFrom, c.doc.id, set_name, sets=self.sets)
             self._say_not_reviewed()
             self._next(here_first=True)
 
     def take_agreed(self) -> None:
         c = self.controller
-        if c.doc is not None:
+        if c.doc is not None and not self._refused_stale():
             c.run(TakeAllAgreed, c.doc.id, sets=self.sets)
             self._say_not_reviewed()
             self._next(here_first=True)

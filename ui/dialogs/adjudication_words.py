@@ -77,11 +77,11 @@ def keys_hint(sets: int) -> str:
 
 
 def earlier_said(d: Difference) -> str:
-    """The cell of an open item a merge reopened: "open again (carol's merged version differs): was bob by rita"; ""
-    else."""
+    """The cell of an open item a merge reopened: "open again: was bob by rita (carol's merged version differs)", what
+    was decided first (the column is cut at 1366 with three annotators); "" else."""
     if d.decision or not d.earlier:
         return ""
     who = f" by {d.earlier['by']}" if d.earlier.get("by") else ""
     by = d.earlier.get("reopened_by")
     why = f" ({by}'s merged version differs)" if by else ""
-    return f"open again{why}: was {d.earlier.get('take', '?')}{who}"
+    return f"open again: was {d.earlier.get('take', '?')}{who}{why}"
