@@ -65,6 +65,7 @@ WRITE_ACTIONS = (
     "import_files",
     "import_folder",
     "import_format",
+    "merge_files",
     "preannotate",
     "preannotate_document",
     "preannotate_tokens",

@@ -91,15 +91,24 @@ class MergeWorker(Worker):
         except Cancelled:
             if not self.reports:
                 raise
-            merged = {r.path for r in self.reports}
-            rest = [Path(s).name for s in self.sources if str(Path(s)) not in merged]
             self.detail = "\n".join([*notes, *(r.summary() for r in self.reports)])
-            return (
-                f"Merge: cancelled; {first_named([Path(r.path).name for r in self.reports], 3)} merged and saved "
-                f"whole, {first_named(rest, 3)} not (File > Merge annotators' files… again to finish)"
-            )
+            return f"Merge: cancelled; {self._written_and_not()}"
+        except AnnotatorError as exc:  # a file's write failed (the disk, the lock): the files before it are in
+            if not self.reports:
+                raise
+            self.detail = "\n".join([*notes, *(r.summary() for r in self.reports)])
+            raise AnnotatorError(f"{exc}; {self._written_and_not()}") from None
         self.detail = "\n".join([*notes, *(r.summary() for r in self.reports)])
         return merged_said(self.reports)
+
+    def _written_and_not(self) -> str:
+        """Which files a merge stopped midway wrote (each whole) and which it did not."""
+        merged = {r.path for r in self.reports}
+        rest = [Path(s).name for s in self.sources if str(Path(s)) not in merged]
+        return (
+            f"{first_named([Path(r.path).name for r in self.reports], 3)} merged and saved whole, "
+            f"{first_named(rest, 3)} not (File > Merge annotators' files… again to finish)"
+        )
 
 
 def merged_said(reports: list["SourceReport"]) -> str:

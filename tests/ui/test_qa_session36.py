@@ -345,3 +345,56 @@ def test_the_adjudication_list_follows_a_merge_the_window_s_poll_reads(qtbot, tm
         assert dlg.tree.headerItem().text(5) == "C: carol"
     finally:
         close_window(w)
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_file_merge_is_off_on_a_read_only_project_as_import_is(qtbot, tmp_path):
+    """A 0444 project (a colleague's, the banner says edits, import and pre-annotation are off): File > Merge was on,
+    and its key said the project is read-only only when pressed; it is off as Import is (tried as nobody under Xvfb
+    too)."""
+    import stat
+
+    from ui_support import close_window, open_window
+
+    team = _handed_out(tmp_path)
+    team.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)  # opened read-only, even by root
+    w = open_window(qtbot, team, annotator="lead", pipeline=None)
+    try:
+        assert w.controller.project.read_only
+        assert not w.actions_by_name["import_files"].isEnabled()
+        assert not w.actions_by_name["merge_files"].isEnabled()  # on main (before this session's merge): on
+    finally:
+        close_window(w)
+        team.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_a_merge_whose_second_file_fails_to_write_says_the_first_is_in(qtbot, tmp_path, monkeypatch):
+    """The second file's write refused (a full disk, another program's lock past the wait): the worker's line said
+    that error alone, as if nothing had been merged, while alice's set was in the file, whole."""
+    import annotator.teams.merge as merge
+    from annotator.errors import AnnotatorError
+    from ui.merge_files import MergeWorker
+
+    team = _handed_out(tmp_path)
+    write = merge._write_source
+    calls: list[int] = []
+
+    def second_fails(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 2:
+            raise AnnotatorError("cannot write to the project: database or disk is full")
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(merge, "_write_source", second_fails)
+    worker = MergeWorker(
+        team, [str(tmp_path / "alice.annotator"), str(tmp_path / "bob.annotator")], "lead", False, False
+    )
+    said: list[str] = []
+    worker.done.connect(said.append)
+    worker.failed.connect(said.append)
+    worker.run()
+    assert said == [
+        "cannot write to the project: database or disk is full; alice.annotator merged and saved whole, "
+        "bob.annotator not (File > Merge annotators' files… again to finish)"
+    ]  # before: the error alone
+    assert _sets(team) == ["alice"]
