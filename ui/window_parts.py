@@ -69,7 +69,6 @@ class WindowParts(WindowFace, Protocol):
 
     # made by the menus (ui/menus.py)
     recent_menu: "QMenu"
-    file_menu: "QMenu"
 
     # files and work (ui/window_files.py)
     def new_project(self) -> None: ...
