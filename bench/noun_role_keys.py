@@ -12,9 +12,14 @@ after the entities of the trigger's sentence ("after"), or among them by distanc
 entity arguments (``role_keys.py``'s reachable ones) are ranked again with the phrases in the cycle: the keys they
 lose are counted in. Figures for half A (even lines: read errors there), half B, and the seeds with gold events (the pipeline's
 entities, as the replays start from them).
+With ``--spans``: the keys the suggested arguments' spans cost instead. A filler the rules suggest in the right role
+over the gold argument (overlapping it, the scorer's "right") is accepted as it is when its span is the gold's, and
+otherwise costs an edge key a word each of its edges moves to the gold's (Shift+Left/Right the start, Ctrl+Shift+
+Left/Right the end: ``span_edge_keys``); the suggester's own spans, half A and half B.
 Asserts nothing.
 
     python bench/noun_role_keys.py [--cache FILE.spacy] [--stored: only now and the stored heads the app offers]
+                                   [--spans: the suggested fillers' edge keys]
 """
 
 from __future__ import annotations
@@ -58,6 +63,53 @@ def find_cost(text: str, span: tuple[int, int], here: int, words: int) -> int:
         if hops == 0:
             break
     return (best or 1 + (end - start) + 1) + max(0, words - 1)
+
+
+def span_edge_keys(text: str, got: tuple[int, int], gold: tuple[int, int]) -> int:
+    """The edge keys that make the span ``got`` the span ``gold``: a key a word each edge moves over."""
+    return sum(len(text[min(a, b) : max(a, b)].split()) for a, b in ((got[0], gold[0]), (got[1], gold[1])))
+
+
+def suggested_span_keys(rows: list[dict], docs: list, schema) -> dict:  # noqa: ANN001
+    """By half (0: A, 1: B): the suggested fillers right in role over a gold argument, those whose span is the
+    gold's, and the edge keys the others cost (``span_edge_keys``, to the nearest gold argument of the role)."""
+    from events import TYPES, overlaps
+
+    from annotator.nlp import pipeline_entities
+    from annotator.suggest.event_rules import RuleEventSuggester
+
+    suggester = RuleEventSuggester(schema)
+    out = {h: {"right": 0, "exact": 0, "keys": 0} for h in (0, 1)}
+    for k, (row, doc) in enumerate(zip(rows, docs)):
+        gold = [g for g in row["events"] if g["type"] in TYPES]
+        taken: set[int] = set()
+        half = out[k % 2]
+        for s in suggester.suggest(doc, pipeline_entities(doc)):
+            trig = (s.trigger_start, s.trigger_end)
+            j = next(
+                (
+                    j
+                    for j, g in enumerate(gold)
+                    if j not in taken and g["type"] == s.type and overlaps(tuple(g["trigger"]), trig)
+                ),
+                None,
+            )
+            if j is None:
+                continue
+            taken.add(j)
+            for a in s.arguments:
+                if a.role in UNSCORED_ROLES:
+                    continue
+                got = (a.start, a.end)
+                spans = [tuple(b["span"]) for b in gold[j]["arguments"] if b["role"] == a.role]
+                spans = [sp for sp in spans if overlaps(sp, got)]
+                if not spans:
+                    continue
+                half["right"] += 1
+                keys = min(span_edge_keys(row["text"], got, sp) for sp in spans)
+                half["exact"] += keys == 0
+                half["keys"] += keys
+    return out
 
 
 def phrases(doc, sent: tuple[int, int], form: str) -> list[tuple[int, int]]:  # noqa: ANN001
@@ -180,6 +232,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cache", type=Path, default=None)
     ap.add_argument("--stored", action="store_true", help="only now and the heads the app stores and offers")
+    ap.add_argument("--spans", action="store_true", help="the edge keys of the suggested fillers' spans")
     args = ap.parse_args()
     rows = read_articles(DATA)
     schema = load_schema(SCHEMA)
@@ -187,6 +240,13 @@ def main() -> None:
 
     nlp = load_pipeline(MODEL, events=True).nlp
     docs = parse_cached([r["text"] for r in rows], args.cache, nlp=nlp)
+    if args.spans:
+        for h, r in suggested_span_keys(rows, docs, schema).items():
+            print(
+                f"{'AB'[h]} suggested fillers right in role {r['right']}: the gold's span {r['exact']}, "
+                f"{r['right'] - r['exact']} others cost {r['keys']} edge keys"
+            )
+        return
     seeds = seed_rows()
     seed_docs = parse_cached([r["text"] for r in seeds], None, nlp=nlp)
     plans = [("now (no phrase)", None, "after")] + [(f"{f}, {p}", f, p) for f in FORMS for p in ("after", "mixed")]

@@ -17,7 +17,7 @@ def _roles(nlp, text: str) -> set[tuple[str, str]]:  # noqa: ANN001
 @pytest.mark.slow
 def test_whom_a_sum_is_pledged_for_is_the_beneficiary(nlp):
     got = _roles(nlp, "Donors pledged $2 billion for Syrian refugees.")
-    assert ("Beneficiary", "Syrian refugees") in got and ("Giver", "Donors") in got, got
+    assert ("Beneficiary", "refugees") in got and ("Giver", "Donors") in got, got
 
 
 @pytest.mark.slow

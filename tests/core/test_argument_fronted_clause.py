@@ -38,4 +38,4 @@ def test_a_participle_s_own_clause_before_its_subject_is_left_as_it_is(nlp):
     doc = nlp(text)
     suggester = RuleEventSuggester(load_schema(resource_path("schemas/news.toml")))
     (attack,) = suggester.suggest(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
-    assert ("Attacker", "Syrian troops") in {(a.role, text[a.start : a.end]) for a in attack.arguments}
+    assert ("Attacker", "troops") in {(a.role, text[a.start : a.end]) for a in attack.arguments}

@@ -147,8 +147,8 @@ def test_quantities_and_controlled_subjects(nlp, suggester):
 def test_an_event_inside_another_shares_its_participants(nlp, suggester):
     events = run(nlp, suggester, "Two officers were killed in an attack by Kurdish rebels in the city of Adana.")
     die, attack = only(events, "killed"), only(events, "attack")
-    assert ("Attacker", "Kurdish rebels", "PERSON") in attack["args"] and ("Place", "Adana", "GPE") in attack["args"]
-    assert ("Agent", "Kurdish rebels", "PERSON") in die["args"] and ("Victim", "officers", "PERSON") in die["args"]
+    assert ("Attacker", "rebels", "PERSON") in attack["args"] and ("Place", "Adana", "GPE") in attack["args"]
+    assert ("Agent", "rebels", "PERSON") in die["args"] and ("Victim", "officers", "PERSON") in die["args"]
 
 
 def test_coordinated_verbs_share_subject_and_object(nlp, suggester):
@@ -294,7 +294,7 @@ def test_took_to_the_streets_is_a_demonstration(nlp, suggester):
 def test_set_fire_to_is_an_attack_on_its_target(nlp, suggester):
     e = only(run(nlp, suggester, "Iranian protesters set fire to the Saudi embassy in Tehran."), "set fire")
     assert e["type"] == "Conflict:Attack"
-    assert ("Target", "Saudi embassy", "FAC") in e["args"]
+    assert ("Target", "embassy", "FAC") in e["args"]
 
 
 def test_escort_moves_a_person(nlp, suggester):
@@ -349,8 +349,8 @@ def test_an_execution_is_also_a_death(nlp, suggester):
     events = run(nlp, suggester, "Saudi Arabia executed a Shiite cleric last week.")
     by_type = {e["type"]: e for e in events if e["trigger"] == "executed"}
     assert set(by_type) == {"Justice:Execute", "Life:Die"}
-    assert ("Person", "Shiite cleric", "PERSON") in by_type["Justice:Execute"]["args"]
-    assert ("Victim", "Shiite cleric", "PERSON") in by_type["Life:Die"]["args"]
+    assert ("Person", "cleric", "PERSON") in by_type["Justice:Execute"]["args"]
+    assert ("Victim", "cleric", "PERSON") in by_type["Life:Die"]["args"]
     assert ("Agent", "Saudi Arabia", "GPE") in by_type["Life:Die"]["args"]
 
 
@@ -456,7 +456,7 @@ def test_a_definite_noun_after_an_event_of_its_type_is_a_later_mention(nlp, sugg
 def test_a_clause_of_its_own_shares_no_object(nlp, suggester):
     text = "After the execution, the Saudi embassy in Tehran was attacked and Saudi Arabia severed diplomatic ties."
     e = only(run(nlp, suggester, text), "attacked")
-    assert ("Target", "Saudi embassy", "FAC") in e["args"] and e["score"] >= 0.6  # "ties" is not what was attacked
+    assert ("Target", "embassy", "FAC") in e["args"] and e["score"] >= 0.6  # "ties" is not what was attacked
 
 
 def test_more_trigger_words_from_the_guidelines(nlp, suggester):
