@@ -143,7 +143,9 @@ QUANTITY_HEADS = {
 
 
 def span_of(tok: Any, ents: dict[int, tuple[int, int, str]]) -> tuple[int, int, str | None] | None:
-    """The span a candidate argument covers: its entity, or the noun with its compounds ("police officers");
+    """The span a candidate argument covers: its entity, or the noun with its compounds where one names a body or
+    a nationality is said of them ("police officers", "a Nigerian refugee camp"), else its head ("suicide bombers":
+    "bombers", ``_compounds_kept``);
     for "hundreds of migrants", "some of the attackers", "a barrage of missiles", "the body of a child", the noun
     after "of" (through a chain of them: "millions of rounds of ammunition")."""
     of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]

@@ -354,9 +354,7 @@ def test_by_after_an_of_phrase_is_the_nouns_agent(nlp, suggester):
     # the parse hangs "by security forces" on "protested"; it names who killed, not who protested
     text = "Thousands protested over the killing of a student, Burhan Wani, by security forces."
     assert ("Agent", "forces") in args_of(nlp, suggester, text, "killing", "Life:Die")
-    assert not any(
-        t == "forces" for _, t in args_of(nlp, suggester, text, "protested", "Conflict:Demonstrate")
-    )
+    assert not any(t == "forces" for _, t in args_of(nlp, suggester, text, "protested", "Conflict:Demonstrate"))
     text = "Protests marked the anniversary of the death of an unarmed man by a police officer."
     assert ("Agent", "police officer") in args_of(nlp, suggester, text, "death", "Life:Die")
 
