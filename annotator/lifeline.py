@@ -1,12 +1,15 @@
 """spaCy's worker processes (``nlp.pipe(n_process=N)``) end when the process that started them ends.
 
 spaCy starts its workers as plain ``multiprocessing`` processes that wait on a queue: if the parent is
-killed, they wait for ever (about 127 MB each). A no-op component is put first in the pipeline; the first
-time it runs inside a worker it starts a thread that ends the worker as soon as its parent is gone.
+killed, they wait for ever (about 127 MB each). A no-op component is put first in the pipeline; in a worker it starts
+a thread that ends the worker as soon as its parent is gone: at the worker's start where the worker is forked (Linux:
+one whose first batch had not reached it when the parent was killed never ran the component, session 36), else the
+first time it runs.
 """
 
 from __future__ import annotations
 
+import multiprocessing.util
 import os
 import threading
 import time
@@ -28,12 +31,22 @@ class Lifeline:
     def __init__(self, parent: int) -> None:
         self.parent = parent
         self.watching: int | None = None
+        multiprocessing.util.register_after_fork(self, Lifeline._forked)
 
-    def __call__(self, doc: Any) -> Any:
+    def _forked(self) -> None:
+        """In a process ``multiprocessing`` has just forked: a child of the watched process watches it from now (a
+        grandchild, forked by a worker, does not: the process it would watch is not its parent)."""
+        if os.getppid() == self.parent:
+            self._watch_here()
+
+    def _watch_here(self) -> None:
         pid = os.getpid()
         if pid != self.parent and self.watching != pid:
             self.watching = pid
             threading.Thread(target=_watch, args=(self.parent,), name="lifeline", daemon=True).start()
+
+    def __call__(self, doc: Any) -> Any:
+        self._watch_here()
         return doc
 
 

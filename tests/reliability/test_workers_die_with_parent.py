@@ -77,3 +77,39 @@ def test_killed_preannotation_leaves_no_worker(tmp_path):
             except OSError:
                 pass
     assert not left, f"{len(left)} spaCy workers still running after their parent was killed"
+
+
+IDLE_WORKER = r"""
+import multiprocessing, os, time
+from annotator.lifeline import Lifeline
+lifeline = Lifeline(os.getpid())  # as the pipeline holds it
+worker = multiprocessing.get_context("fork").Process(target=time.sleep, args=(3600,))  # no Doc ever comes to it
+worker.start()
+print(worker.pid, flush=True)
+time.sleep(3600)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to see the worker")
+def test_a_worker_that_had_no_document_yet_ends_with_its_parent():
+    """spaCy's worker waits on its queue for its first batch, and the lifeline began to watch the parent at the first
+    Doc it passed: a worker whose batch had not reached it when the parent was killed (under load: the batch still in
+    the parent's queue feeder, killed with it) waited for ever (the test above, once at a load of 18, session 36). A
+    worker forked from the process that made the lifeline watches from its start."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen([sys.executable, "-c", IDLE_WORKER], env=env, stdout=subprocess.PIPE, text=True)
+    worker = int(proc.stdout.readline())  # type: ignore[union-attr]
+    try:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 60  # a hang's guard, no bound on speed: it polls its parent
+        while alive(worker) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = alive(worker)
+    finally:
+        try:
+            os.kill(worker, signal.SIGKILL)
+        except OSError:
+            pass
+    assert not left, "a worker that had no Doc yet outlived its killed parent"
