@@ -1059,6 +1059,39 @@ def test_the_fixed_wait_check_sees_a_fixed_wait():
     assert fixed_waits('"""qtbot.wait(50) stood here."""\nqtbot.waitSignal(s)\n') == []
 
 
+# pytest-qt's waits that are context managers: called bare, they wait nothing
+WAIT_CONTEXTS = ("waitExposed", "waitActive", "waitSignal", "waitSignals", "waitCallback", "assertNotEmitted")
+
+
+def bare_waits(source: str) -> list[int]:
+    """The lines of a ``qtbot.waitExposed(...)`` (or another of pytest-qt's waits that are context managers) called as
+    a statement of its own: it makes the context manager and waits for nothing."""
+    if not any(f".{name}(" in source for name in WAIT_CONTEXTS):
+        return []
+    return [
+        node.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Call)
+        and isinstance(node.value.func, ast.Attribute)
+        and node.value.func.attr in WAIT_CONTEXTS
+    ]
+
+
+def test_no_gui_test_waits_on_a_context_manager_called_bare():
+    """``qtbot.waitExposed(w)`` after ``w.show()`` waited for nothing: pytest-qt's ``waitExposed`` is a context manager
+    (``with qtbot.waitExposed(w): w.show()``); eight stood in ``tests/ui`` (``ui_support.show_widget`` and the window
+    pool's ``shown_window`` among them) until session 36."""
+    assert bare_waits("def t(qtbot, w):\n    w.show()\n    qtbot.waitExposed(w)\n") == [3]
+    assert bare_waits("def t(qtbot, w):\n    with qtbot.waitExposed(w):\n        w.show()\n") == []
+    found = {
+        p.relative_to(ROOT).as_posix(): lines
+        for p in sorted((ROOT / "tests").rglob("*.py"))
+        if (lines := bare_waits(p.read_text(encoding="utf-8")))
+    }
+    assert found == {}
+
+
 # a noun's kind written out: its entity label, else the word classes' guess (``noun_classes.noun_kind``)
 NOUN_KIND_SPELT = re.compile(
     r"\.ent_type_\s+or\s+guess_label\(|not\s+(\w+)\.ent_type_\s+and\s+guess_label\(\1\)\s+is\s+None"

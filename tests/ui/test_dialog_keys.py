@@ -89,8 +89,8 @@ def dialogs(window, tmp_path):  # type: ignore[no-untyped-def]
 
 def shown_active(qtbot, dlg: QDialog) -> None:  # type: ignore[no-untyped-def]
     """Shown and the active window, as a dialog a user opened is (its Alt+letters work there)."""
-    dlg.show()
-    qtbot.waitExposed(dlg)
+    with qtbot.waitExposed(dlg):
+        dlg.show()
     dlg.windowHandle().requestActivate()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg)
 
@@ -102,8 +102,8 @@ NAMES = ["export", "import", "settings", "problems", "event type", "shortcuts", 
 def test_each_dialog_fits_the_small_screen_and_has_a_key_for_everything(qtbot, window, tmp_path, name):
     dlg = dialogs(window, tmp_path)[name]()
     qtbot.addWidget(dlg)
-    dlg.show()
-    qtbot.waitExposed(dlg)
+    with qtbot.waitExposed(dlg):
+        dlg.show()
     # 1366x768 less a title bar and a panel: the whole dialog and its buttons in sight
     assert dlg.width() <= 1366 and dlg.height() <= 768 - 60, (dlg.width(), dlg.height())
     keys = keys_of(dlg)
@@ -156,8 +156,8 @@ def test_enter_in_the_adjudication_list_keeps_the_window(qtbot, window):
 
     dlg = AdjudicationWindow(window.controller, window, window)
     qtbot.addWidget(dlg)
-    dlg.show()
-    qtbot.waitExposed(dlg)
+    with qtbot.waitExposed(dlg):
+        dlg.show()
     dlg.tree.setFocus()
     qtbot.keyClick(dlg.tree, Qt.Key.Key_Return)
     assert dlg.isVisible()

@@ -72,8 +72,8 @@ def test_the_buttons_taken_again_are_laid_out_once_not_once_a_button(qtbot, monk
     legend = Legend()
     qtbot.addWidget(legend)
     legend.resize(500, 300)
-    legend.show()
-    qtbot.waitExposed(legend)
+    with qtbot.waitExposed(legend):
+        legend.show()
     news = sch.default_schema()
     legend.set_counts(news, Counter({"ORG": 2}))
     laid_out()
@@ -102,8 +102,8 @@ def test_a_close_and_an_open_of_the_same_labels_take_no_entry_out_of_the_flow_no
     legend = Legend()
     qtbot.addWidget(legend)
     legend.resize(500, 300)
-    legend.show()
-    qtbot.waitExposed(legend)
+    with qtbot.waitExposed(legend):
+        legend.show()
     news = sch.default_schema()
     legend.set_counts(news, Counter({"ORG": 2}))
     laid_out()

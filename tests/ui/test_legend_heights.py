@@ -21,8 +21,8 @@ def test_a_width_s_height_is_laid_out_once_until_an_entry_changes(qtbot, monkeyp
         flow.addWidget(b)
         buttons.append(b)
     host.resize(300, 200)
-    host.show()
-    qtbot.waitExposed(host)
+    with qtbot.waitExposed(host):
+        host.show()
 
     laid = []
     do_layout = FlowLayout._do_layout

@@ -97,8 +97,8 @@ def show_widget(qtbot, widget, size: tuple[int, int] | None = None):  # type: ig
     qtbot.addWidget(widget)
     if size is not None:
         widget.resize(*size)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):  # a bare call waits nothing: it is a context manager
+        widget.show()
     return widget
 
 

@@ -164,8 +164,8 @@ def _made(qtbot):  # type: ignore[no-untyped-def]
     settings.set("annotator", ANNOTATOR)
     w = MainWindow(settings, pipeline=pattern_pipeline, auto_preannotate=False)
     w.resize(*SIZE)
-    w.show()
-    qtbot.waitExposed(w)
+    with qtbot.waitExposed(w):
+        w.show()
     return w
 
 
