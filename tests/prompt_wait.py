@@ -1,9 +1,9 @@
 """pytest-qt's bot with a prompt ``waitUntil``: the condition asked again after 1 ms of the event loop, then 2, 4, 8
 and every 10 ms, where pytest-qt's asks every 10 ms from the first. Most waits of the GUI tests are for work the
 event loop does at once (a paint, the side panels' zero-time timers, a queued signal): each such wait took 10 ms of
-idle wall time (1,334 of them in ``tests/ui``, ~13 s of a run on one process), now 1-3 ms. What is waited for,
-the callback's forms are pytest-qt's; the time-out is a guard against a hang, no bound on speed: 20 s, not pytest-qt's
-5 s, which a wait of a second at rest passes under a load of 18 only just (session 36)."""
+idle wall time (1,334 of them in ``tests/ui``, ~13 s of a run on one process), now 1-3 ms. What is waited for
+and the callback's forms are pytest-qt's; the time-out is a guard against a hang, no bound on speed: 20 s by default
+(pytest-qt's 5 s until session 36, a bound a loaded machine can break)."""
 
 from __future__ import annotations
 
