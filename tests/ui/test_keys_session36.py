@@ -77,3 +77,15 @@ def test_an_empty_role_with_no_candidate_says_what_its_key_does(qtbot, tmp_path,
             for a in held.arguments
         ]
         assert filled == [("Price", "four hundred dollars", "MONEY")], filled
+
+
+def test_the_words_of_an_empty_role_with_no_candidate():
+    """The row's text and its shorter one, the tooltip naming the labels a selection is made, a tenth role's dash."""
+    from ui.role_keys import no_candidate_row, no_candidate_tip
+
+    assert no_candidate_row("Alt+4") == ("— select words, Alt+4", ("— select words first",))
+    assert no_candidate_row("") == ("—", ())
+    tip = no_candidate_tip("Price", ("MONEY",), "Alt+4")
+    assert tip.startswith("Price is empty; no entity it accepts is in the document: select its words"), tip
+    assert "press Alt+4" in tip and "(MONEY)" in tip, tip
+    assert no_candidate_tip("Extra", ("PERSON",), "") == "Extra is empty; no entity it accepts is in the document"
