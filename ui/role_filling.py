@@ -214,7 +214,7 @@ class RoleFilling:
         undecides the one it replaces when that was accepted only as a filler. A suggestion of a label the role does
         not take (``keyflow.kin_fits``) is relabelled as it fills, in the same step; ``drop``: ``ui.role_heads``."""
         etype = self.c.schema.event_type(ev.type)
-        ent, fill = self.c.entities.get(entity_id), next((r for r in etype.roles if r.name == role), None)
+        ent, fill = self.c.entities.get(entity_id), etype.role(role)
         undecide = tuple(sorted(self._as_filler))
         if ent is not None and fill is not None and not takes(fill, ent.label):  # an amount of another label
             label = label_to_fill(self.c.entities.values(), self.c.doc.text, ent, fill.labels)  # (keyflow.kin_fits)

@@ -1172,3 +1172,15 @@ def test_no_error_is_told_by_its_words():
     assert ERROR_WORDS_READ.search('if "locked" in str(err):')
     assert not ERROR_WORDS_READ.search("said = str(exc)")
     assert modules_whose_source(ERROR_WORDS_READ.search) == ["annotator/errors.py"]
+
+
+# a role looked for by its name in an event type's roles, written out
+ROLE_BY_NAME_SPELT = re.compile(r"for (\w+) in [\w.]*roles if \1\.name == ")
+
+
+def test_an_event_type_s_role_by_its_name_is_looked_up_by_one_function():
+    """``EventType.role(name)`` (``schema_model``) finds a type's role by its name; the role keys' Alt+N wrote the look-up
+    out again (``ui/role_filling.py``, until session 36)."""
+    assert ROLE_BY_NAME_SPELT.search("next((r for r in etype.roles if r.name == role), None)")
+    assert not ROLE_BY_NAME_SPELT.search("[r.name for r in etype.roles if r.name in WHERE_ROLES]")
+    assert modules_whose_source(ROLE_BY_NAME_SPELT.search) == ["annotator/schema_model.py"]
