@@ -1028,15 +1028,17 @@ def fixed_waits(source: str) -> list[int]:
     one that spells no ``qtbot.wait(`` (however spaced or continued) has no such call and is not parsed."""
     if not QTBOT_WAIT.search(source):
         return []
-    return [
-        node.lineno
-        for node in ast.walk(ast.parse(source))
-        if isinstance(node, ast.Call)
+    return [node.lineno for node in ast.walk(ast.parse(source)) if calls_method(node, ("wait",), on="qtbot")]
+
+
+def calls_method(node: ast.AST, names: tuple[str, ...], on: str | None = None) -> bool:
+    """``node`` is a call of a method named in ``names`` (of the name ``on``, when given: ``qtbot.wait(...)``)."""
+    return (
+        isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
-        and node.func.attr == "wait"
-        and isinstance(node.func.value, ast.Name)
-        and node.func.value.id == "qtbot"
-    ]
+        and node.func.attr in names
+        and (on is None or (isinstance(node.func.value, ast.Name) and node.func.value.id == on))
+    )
 
 
 def test_the_gui_tests_wait_on_a_condition_never_a_fixed_time():
@@ -1068,13 +1070,9 @@ def bare_waits(source: str) -> list[int]:
     a statement of its own: it makes the context manager and waits for nothing."""
     if not any(f".{name}(" in source for name in WAIT_CONTEXTS):
         return []
+    tree = ast.parse(source)
     return [
-        node.lineno
-        for node in ast.walk(ast.parse(source))
-        if isinstance(node, ast.Expr)
-        and isinstance(node.value, ast.Call)
-        and isinstance(node.value.func, ast.Attribute)
-        and node.value.func.attr in WAIT_CONTEXTS
+        node.lineno for node in ast.walk(tree) if isinstance(node, ast.Expr) and calls_method(node.value, WAIT_CONTEXTS)
     ]
 
 
