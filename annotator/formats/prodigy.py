@@ -23,7 +23,7 @@ among its ``options``) are the document's categories (``categories.CATEGORIES``)
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import orjson
 
@@ -32,6 +32,7 @@ from annotator.formats.prodigy_answers import binary, by_annotator
 from annotator.formats.prodigy_disabled import DISABLED, disabled_tokens
 from annotator.formats.prodigy_colors import RELATION_COLORS, is_settings, relation_colors, settings_alone, theme_colors
 from annotator.formats.prodigy_out import UNDECIDED_OR_REJECTED, made_by
+from annotator.formats.prodigy_spans import task_span, task_tokens, texted_spans
 from annotator.categories import CATEGORIES
 from annotator.formats.reading import (
     LabelTally,
@@ -45,7 +46,7 @@ from annotator.formats.reading import (
     need,
     trigger_labels,
 )
-from annotator.formats.utf16_spans import fit_span, task_reads_utf16, utf16_said_once
+from annotator.formats.utf16_spans import task_reads_utf16, utf16_said_once
 from annotator.formats.meta_keys import PRODIGY, PRODIGY_OWN_KEYS as OWN_KEYS
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.brat_conf import proxy_index
@@ -55,100 +56,15 @@ from annotator.rules import schema_lacks
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.model import STATUSES
 from annotator.schema import Schema
-from annotator.tokens import sentence_starts
 
 
 # -- reading --------------------------------------------------------------------------------------
-def _span(
-    text: str,
-    s: Any,
-    path: Path,
-    line: int,
-    what: str,
-    remapped: list[str],
-    bare: bool = False,
-    names: SchemaNames | None = None,
-    tokens: Any = None,
-    utf16: bool = False,
-) -> tuple[int, int, str]:
-    """A span object's offsets (checked against the text) and label (as the schema names it, with ``names``);
-    ``bare``: a relation's end, which may be words that are no span (rel.manual draws relations from any token: its
-    ``head_span`` then has ``"label": null``); ``tokens``: the task's own, which may confirm offsets its ``text``
-    does not; ``utf16``: the text's tasks count in UTF-16 units (``task_reads_utf16``), so a span that fits both ways is
-    read as they are."""
-    need(isinstance(s, dict), path, line, f"{what} must be an object")
-    label = s.get("label")
-    need((bare and label is None) or (isinstance(label, str) and label != ""), path, line, f"{what} needs a label")
-    said = s.get("text") if isinstance(s.get("text"), str) else None
-    got = fit_span(text, s.get("start"), s.get("end"), said, utf16_first=utf16)
-    if got is None and isinstance(s.get("text"), str) and _tokens_confirm(text, s, tokens):
-        # Prodigy places a span by its offsets and tokens; its "text" is only shown (a converter may leave a
-        # word piece there: "Zulu" on the token "Zuluovia")
-        got = (s["start"], s["end"], "")
-        remapped.append(
-            f"{path}:{line}: {what}: its text {s['text']!r} is not the text at its offsets "
-            f"{text[s['start'] : s['end']]!r}; kept by its offsets, which its tokens confirm"
-        )
-    need(
-        got is not None,
-        path,
-        line,
-        f"{what} has offsets {s.get('start')!r}, {s.get('end')!r} that do not fit the text"
-        + (f" (expected {s['text']!r})" if isinstance(s.get("text"), str) else ""),
-    )
-    if got[2]:
-        remapped.append(f"{path}:{line}: {what} offsets read as UTF-16 units")
-    return got[0], got[1], names.region(label) if names is not None and label is not None else label
-
-
 # the keys of a Prodigy task its recipes and our export give (``_``-keys are Prodigy's bookkeeping); any other is the
 # input's own (``proposal_id``, ``info``: a dataset's fields), kept in ``meta["prodigy"][OWN_KEYS]`` (session 34: lost)
 TASK_KEYS = frozenset(
     "text tokens spans relations answer meta accept options label events suggestions versions sessions html image "
     "audio video config score priority spans_".split()
 )
-
-
-def _texted(tasks: Iterable[Any]) -> Iterator[tuple[Any, Any, str | None]]:
-    """The offsets and text of each span of ``tasks`` that gives its text (its spans, suggestions and relations'
-    ends), for ``task_reads_utf16``."""
-    for task in tasks:
-        if not isinstance(task, dict):
-            continue
-        given = [*(task.get("spans") or []), *(task.get("suggestions") or [])]
-        given += [
-            r.get(end)
-            for r in task.get("relations") or []
-            if isinstance(r, dict)
-            for end in ("head_span", "child_span")
-        ]
-        for sp in given:
-            if isinstance(sp, dict) and isinstance(sp.get("text"), str):
-                yield sp.get("start"), sp.get("end"), sp["text"]
-
-
-def _tokens_confirm(text: str, s: dict[str, Any], tokens: Any) -> bool:
-    """Do the span's ``token_start`` and ``token_end`` name tokens of the task that fit the text and begin and end
-    exactly at its ``start`` and ``end``?"""
-    if not isinstance(tokens, list):
-        return False
-    start, end, first, last = (s.get(k) for k in ("start", "end", "token_start", "token_end"))
-    if not all(type(v) is int for v in (start, end, first, last)) or not 0 <= first <= last < len(tokens):
-        return False
-    if not 0 <= start < end <= len(text):
-        return False
-
-    def fits(t: Any) -> bool:
-        return (
-            isinstance(t, dict)
-            and type(t.get("start")) is int
-            and type(t.get("end")) is int
-            and isinstance(t.get("text"), str)
-            and text[t["start"] : t["end"]] == t["text"]
-        )
-
-    a, b = tokens[first], tokens[last]
-    return fits(a) and fits(b) and a["start"] == start and b["end"] == end
 
 
 def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
@@ -311,34 +227,6 @@ def _default() -> Schema:
     return default_schema()
 
 
-def _task_tokens(
-    text: str, task: dict[str, Any], path: Path, line: int, warnings: list[str]
-) -> tuple[list[int], list[int], list[int]] | None:
-    """A task's own tokens (``{"text", "start", "end", ...}``) as the document's tokens, sentences cut among them by
-    the fallback's rule (``annotator.tokens.sentence_starts``: Prodigy keeps no sentences); None, said, when they do
-    not fit the text."""
-    given = task.get("tokens")
-    if not isinstance(given, list) or not given:
-        return None
-    starts: list[int] = []
-    ends: list[int] = []
-    for k, t in enumerate(given):
-        s, e = (t.get("start"), t.get("end")) if isinstance(t, dict) else (None, None)
-        fits = (
-            isinstance(s, int)
-            and isinstance(e, int)
-            and (ends[-1] if ends else 0) <= s <= e <= len(text)
-            and (not isinstance(t.get("text"), str) or text[s:e] == t["text"])
-        )
-        if not fits:
-            warnings.append(f"{path}:{line}: the task's tokens (token {k} does not fit the text; cut again here)")
-            return None
-        if s < e:
-            starts.append(s)
-            ends.append(e)
-    return starts, ends, sentence_starts(text, starts, ends)
-
-
 def _suggestions(
     text: str,
     task: dict[str, Any],
@@ -356,7 +244,7 @@ def _suggestions(
     given = task.get("suggestions") or []
     need(isinstance(given, list), path, line, "'suggestions' must be a list")
     for k, sp in enumerate(given):
-        s, e, label = _span(text, sp, path, line, f"suggestion {k}", notes, names=names, utf16=utf16)
+        s, e, label = task_span(text, sp, path, line, f"suggestion {k}", notes, names=names, utf16=utf16)
         need_known_labels(schema, [label], path, line)
         st = sp.get("state", "suggested")
         need(st in UNDECIDED_OR_REJECTED, path, line, f"suggestion {k}: state {st!r} is neither suggested nor rejected")
@@ -395,8 +283,8 @@ def _group_document(
     choices: list[dict[str, Any]] = []
     links: list[dict[str, Any]] = []  # nel.manual's choices about a span: the knowledge-base ids, for the export
     form = None  # "label": they came as textcat.teach's task label
-    tokens = next((t for line, task in g["tasks"] if (t := _task_tokens(text, task, path, line, warnings))), None)
-    utf16 = task_reads_utf16(text, _texted(t for _, t in g["tasks"] + g.get("rejected", [])))
+    tokens = next((t for line, task in g["tasks"] if (t := task_tokens(text, task, path, line, warnings))), None)
+    utf16 = task_reads_utf16(text, texted_spans(t for _, t in g["tasks"] + g.get("rejected", [])))
     for line, task in g["tasks"]:
         who = task.get("_annotator_id") if isinstance(task.get("_annotator_id"), str) else None
         m = task.get("meta") or {}
@@ -441,7 +329,7 @@ def _group_document(
             _suggestions(text, task, path, line, schema, notes, entities, who, names, utf16)
         trig_spans = set()
         spans = [
-            _span(text, sp, path, line, f"span {k}", notes, names=names, tokens=task.get("tokens"), utf16=utf16)
+            task_span(text, sp, path, line, f"span {k}", notes, names=names, tokens=task.get("tokens"), utf16=utf16)
             for k, sp in enumerate(task.get("spans", []))
         ]
         need_known_labels(schema, [label for _, _, label in spans], path, line)
@@ -456,7 +344,7 @@ def _group_document(
         if given_events:
             for k, v in enumerate(task["events"]):
                 need(isinstance(v, dict) and isinstance(v.get("type"), str), path, line, f"event {k} needs a type")
-                s, e, etype = _span(
+                s, e, etype = task_span(
                     text, {**v, "label": v["type"]}, path, line, f"event {k}", notes, names=names, utf16=utf16
                 )
                 need(  # else its trigger span was taken as an entity label and the event dropped without a word
@@ -480,7 +368,7 @@ def _group_document(
                         f"event {k} argument {j} needs a role",
                     )
                     filler = entity(
-                        *_span(text, a, path, line, f"event {k} argument {j}", notes, names=names, utf16=utf16)
+                        *task_span(text, a, path, line, f"event {k} argument {j}", notes, names=names, utf16=utf16)
                     )
                     args.append((names.role(etype, a["role"]), filler))
                 # our export writes every value an event has: one it lacks has none (no schema default filled in)
@@ -504,10 +392,10 @@ def _group_document(
         held: set[tuple] = set()  # (trigger, role, filler) of each relation the answer holds
         for k, r in enumerate(task.get("relations", [])):
             need(isinstance(r, dict) and isinstance(r.get("label"), str), path, line, f"relation {k} needs a label")
-            head = _span(
+            head = task_span(
                 text, r.get("head_span"), path, line, f"relation {k} head_span", notes, True, names, utf16=utf16
             )
-            child = _span(
+            child = task_span(
                 text, r.get("child_span"), path, line, f"relation {k} child_span", notes, True, names, utf16=utf16
             )
             if head[2] not in triggers:  # between entities (rel.manual): kept for the way back, as brat's R lines
@@ -534,7 +422,7 @@ def _group_document(
     for line, task in g.get("rejected", []):  # binary answers rejecting their span: the model's, rejected
         who = task.get("_annotator_id") if isinstance(task.get("_annotator_id"), str) else None
         spans = [
-            _span(text, sp, path, line, f"span {k}", notes, names=names, tokens=task.get("tokens"), utf16=utf16)
+            task_span(text, sp, path, line, f"span {k}", notes, names=names, tokens=task.get("tokens"), utf16=utf16)
             for k, sp in enumerate(task.get("spans") or [])
         ]
         need_known_labels(schema, [label for _, _, label in spans], path, line)
