@@ -163,8 +163,8 @@ def read_chunk(
         for k, a, b in zip(t_doc.tolist(), (t_first - base).tolist(), (t_last + 1 - base).tolist()):
             triggers.setdefault(docs[k][0], []).append((a, b))
     scores = _scores(conn, [docs[k][0] for k in kept], aset, states) if len(kept) else {}
-    for k, d in enumerate(docs):  # an entity linker's ids (``docbin_plan.kb_ids_of``): the record path writes them
-        if ok[k] and '"kb_ids"' in (d[4] or ""):
+    for k, d in enumerate(docs):  # an entity linker's ids, a file's own groups (``docbin_plan``): by the record path
+        if ok[k] and ('"kb_ids"' in (d[4] or "") or '"span_groups"' in (d[4] or "")):
             ok[k] = False
     ent_off = np.searchsorted(e_doc, np.arange(nd + 1))
     return Chunk(

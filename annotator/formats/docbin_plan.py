@@ -37,6 +37,7 @@ class DocPlan:
     scores: list[float] = field(default_factory=list)  # their scores, in the same order
     cats: dict[str, float] = field(default_factory=dict)  # ``doc.cats`` (``common.document_cats``)
     ent_kbs: list[str] = field(default_factory=list)  # each of ``ents``' knowledge-base id ("" none: ``kb_ids_of``)
+    groups: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # span groups of the file's names
 
 
 def filter_token_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -77,6 +78,7 @@ def plan_doc(
     scored: list[tuple[int, int, str]] = []
     scores: list[float] = []
     chars: list[tuple[int, int]] = []  # each span's entity's characters, as stored
+    stored: list[str] = []  # and its label
     ents = rec["entities"]
     exact = toks.exact_many([e["start"] for e in ents], [e["end"] for e in ents])
     for e, x in zip(ents, exact):
@@ -87,6 +89,7 @@ def plan_doc(
         index[e["id"]] = len(spans)
         spans.append((hit[0], hit[1] + 1, given.label(e["label"])))
         chars.append((e["start"], e["end"]))
+        stored.append(e["label"])
         infos.append(entity_info(e["id"], e["state"], e["source"], e["annotator"], e["label"] in proxies))
         if e.get("score") is not None:
             scored.append(spans[-1])
@@ -142,6 +145,7 @@ def plan_doc(
     plan = DocPlan(spans, infos, flat, rec["status"] == "reviewed", triggers, events, user_data_of(rec))
     plan.cats = document_cats(rec["meta"])
     plan.scored, plan.scores = scored, scores
+    plan.groups = _own_groups(rec["meta"], spans, chars, stored)
     kb_of = kb_ids_of(rec["meta"])
     if kb_of:
         by_span = {sp: kb_of.get(c, "") for sp, c in zip(spans, chars)}
@@ -212,3 +216,21 @@ def labels_of(rec: dict[str, Any]) -> set[str]:
     """Every label a record's Doc can carry (entity labels and event types, as ``plan_doc`` writes them)."""
     given = spelt(rec)
     return {given.label(e["label"]) for e in rec["entities"]} | {given.label(v["type"]) for v in rec["events"]}
+
+
+def _own_groups(
+    meta: dict[str, Any], spans: list[tuple[int, int, str]], chars: list[tuple[int, int]], stored: list[str]
+) -> dict[str, list[tuple[int, int, str]]]:
+    """The span groups of names of its own the DocBin the document came from had (``spacy_doc_extras``:
+    ``meta[SHAPE]["span_groups"]``, ``[start, end, label]`` by characters, the label as the file spelt it), each
+    with the document's entities now on those characters and of that label (``spans`` as written, ``chars`` and
+    ``stored``: each one's characters and label as stored), in their order; an entity deleted since is not there."""
+    kept = meta.get(SHAPE)
+    given = kept.get("span_groups") if isinstance(kept, dict) else None
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for name, members in given.items() if isinstance(given, dict) else ():
+        wanted = {tuple(m) for m in members if isinstance(m, list) and len(m) == 3}
+        out[str(name)] = [
+            sp for sp, c, lab in zip(spans, chars, stored) if (*c, sp[2]) in wanted or (*c, lab) in wanted
+        ]
+    return {name: group for name, group in out.items() if group}

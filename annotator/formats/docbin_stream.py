@@ -178,11 +178,15 @@ class DocBinWriter:
         groups = {span_key: ("entities", plan.infos, plan.spans), trigger_key: ("events", plan.events, plan.triggers)}
         if plan.scored:
             groups[SCORED_KEY] = ("scores", plan.scores, plan.scored)
+        own = {k: v for k, v in plan.groups.items() if k not in groups}  # a file's groups of its own names
         msg: dict[bytes, list[str]] = {}
         pack = struct.Struct(">QQQllll").pack
         for key, (attr, value, spans) in groups.items():  # what SpanGroups.to_bytes writes
             packed = [pack(0, 0, hashes[lab], s, e, starts[s], ends[e - 1]) for s, e, lab in spans]
             msg.setdefault(self._pack({"name": key, "attrs": {attr: value}, "spans": packed}), []).append(key)
+        for key, spans in own.items():
+            packed = [pack(0, 0, hashes[lab], s, e, starts[s], ends[e - 1]) for s, e, lab in spans]
+            msg.setdefault(self._pack({"name": key, "attrs": {}, "spans": packed}), []).append(key)
         self._add_parts(self._pack(msg), self._pack(plan.user_data))
         for lab in labels:
             hashes[lab]

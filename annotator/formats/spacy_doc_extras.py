@@ -1,11 +1,12 @@
 """What a Doc of another project carries beside the annotations a document holds, kept in the document's meta under
-``docbin_plan.SHAPE`` (``spacy_docbin``, the key the DocBin's spellings are kept under): its entities' knowledge-base
-ids (``kb_id``, an entity linker's: ``kb_ids``, ``[start, end, kb_id]`` by character offsets), the spans of its span
-groups of names of its own (``span_groups``, ``{name: [[start, end, label], ...]}``: read as entities too, and
-written under ``sc`` by the export) and ``doc.user_data``'s own keys whose values JSON holds (``user_data``), which
-the DocBin export writes back at the top of ``doc.user_data`` (``docbin_plan.user_data_of``). The project's JSON,
-Label Studio's, doccano's and Prodigy's exports carry the meta. Said in one note; what cannot be kept (a value JSON
-cannot hold) in one warning. Session 35 said all three as not kept."""
+``docbin_plan.SHAPE`` (``spacy_docbin``, the key the DocBin's spellings are kept under), each written back by the
+DocBin export (``docbin_plan``): its entities' knowledge-base ids (``kb_id``, an entity linker's: ``kb_ids``,
+``[start, end, kb_id]`` by character offsets; back on ``doc.ents``, ``kb_ids_of``), the spans of its span groups of
+names of its own (``span_groups``, ``{name: [[start, end, label], ...]}``: read as entities too, written under ``sc``
+and under those names again) and ``doc.user_data``'s own keys whose values JSON holds (``user_data``: back at the top
+of ``doc.user_data``, ``user_data_of``). The project's JSON, Label Studio's, doccano's and Prodigy's exports carry
+the meta. Said in one note; what cannot be kept (a value JSON cannot hold) in one warning. Session 35 said all three
+as not kept."""
 
 from __future__ import annotations
 
@@ -70,7 +71,7 @@ def extras_said(path: Path, tally: Counter[str], group_key: str) -> tuple[list[s
     if groups:
         parts.append(
             f"the spans of its span groups {', '.join(groups)} by group (read as entities too; the DocBin export "
-            f"writes them under {group_key!r})"
+            f"writes them under {group_key!r} and under their groups' names again)"
         )
     keys = [k[10:] for k, n in tally.items() if k.startswith("user_data ") and n]
     if keys:

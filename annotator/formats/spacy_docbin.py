@@ -75,6 +75,9 @@ def record_to_doc(
     if plan.scored:  # the entities with a score, as a span categorizer leaves its predictions
         doc.spans[SCORED_KEY] = [Span(doc, s, e, label=lab) for s, e, lab in plan.scored]
         doc.spans[SCORED_KEY].attrs["scores"] = plan.scores
+    for key, spans in plan.groups.items():  # a file's groups of its own names
+        if key not in doc.spans:
+            doc.spans[key] = [Span(doc, s, e, label=lab) for s, e, lab in spans]
     doc.user_data.update(plan.user_data)
     doc.cats = dict(plan.cats)
     return doc

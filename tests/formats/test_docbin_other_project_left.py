@@ -87,3 +87,23 @@ def test_the_kb_ids_go_back_on_doc_ents(tmp_path):
     assert main(["export", str(project), "-f", "spacy", "-o", str(out)]) == 0
     (back,) = DocBin().from_disk(out).get_docs(Vocab())
     assert [(e.text, e.kb_id_) for e in back.ents] == [("Barack Obama", "Q76"), ("Kabul", ""), ("Red Cross", "")]
+
+
+def test_a_group_of_its_own_name_goes_back_under_that_name(tmp_path):
+    """Session 36: the DocBin export writes the spans of a group of the file's own name (``people``) under that name
+    again, beside ``sc`` (a spancat trained with ``spans_key = "people"`` finds them); read back, still one entity."""
+    from spacy.vocab import Vocab
+
+    given = tmp_path / "linked.spacy"
+    _docbin(given)
+    project = tmp_path / "p.annotator"
+    assert main(["import", str(project), str(given)]) == 0
+    out = tmp_path / "out.spacy"
+    assert main(["export", str(project), "-f", "spacy", "-o", str(out)]) == 0
+    (back,) = DocBin().from_disk(out).get_docs(Vocab())
+    assert [(s.text, s.label_) for s in back.spans["people"]] == [("Barack Obama", "PER")]
+    again = tmp_path / "again.annotator"
+    assert main(["import", str(again), str(out)]) == 0
+    with Project(again, annotator="t") as p:
+        (doc,) = p.document_ids()
+        assert len([e for e in p.entities(doc) if (e.start, e.end) == (0, 12)]) == 1
