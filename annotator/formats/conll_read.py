@@ -19,7 +19,6 @@ line, ``word|TAG`` or ``word|POS|TAG``. Entities come in ``accepted`` (imported 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -27,6 +26,17 @@ from typing import Mapping
 from annotator.errors import ImportFileError, OptionError
 from annotator.formats.reading import LabelTally, ReadResult, need, read_text_file, reader_options
 from annotator.formats.conll2012 import with_bracket_tags
+from annotator.formats.conll_columns import (
+    PLACEHOLDERS,
+    SNIFF_LINES,
+    Shape,
+    column_shape,
+    line_fields,
+    piped_fields,
+    sampled_rows,
+    sentence_lines,
+    token_column,
+)
 from annotator.formats.conllu_chains import keep_chains
 from annotator.formats.conllu_misc import MISC, space_after_text, with_misc_tags
 from annotator.formats.iob import (
@@ -48,126 +58,14 @@ from annotator.schema import Schema
 SHAPE = CONLL_FORM  # meta: how the file a document came from spelt the schema's labels (``given_spellings``)
 
 OPTIONS = ("scheme", "column", "documents")  # ``import --format conll --option KEY=VALUE``
-SNIFF_LINES = 200
-BARE_LABEL = re.compile(r"[^\W\d_][\w.:/-]{0,63}")  # an IO label: a word, dashes and dots inside (person-actor)
-# a value that holds nothing: a column of only these is a placeholder (our export's "-X- _", CoNLL-U's "_"), not data
-PLACEHOLDERS = frozenset({"_", "-X-", "-"})  # UNER's "-" too
 MARKER_LIKE = re.compile(r"-[A-Z]+-")  # a token shaped as -DOCSTART- is ("-DOCTYPE- -X- -X- O", a typo met in a corpus)
-# CoNLL-2000's chunk labels: a column of B-NP, I-VP... is syntax (CoNLL-2003's third column), not entities
-CHUNKS = frozenset("NP VP PP ADVP ADJP SBAR PRT CONJP INTJ LST UCP".split())
 TAGS_SAID = "O, B-LABEL, I-LABEL, E-, S-"
-# CoNLL-U's comments "# key = value" ("# text = Bo left." has as many words as UNER's five columns: it was sampled as a
-# token line, and the tag column was not found); WNUT's token "#" ("#\tO") has no "="
-KEY_VALUE = re.compile(r"#[^\t=]*=")
 OWN_TEXT = re.compile(r"#\s*text\s*=\s?(.*)")  # CoNLL-U's "# text = ..." before a sentence: its text as written
 NEWDOC = re.compile(r"#\s*newdoc(?:\s+id\s*=\s*(.*?))?\s*")  # CoNLL-U's "# newdoc id = ...": a document starts
 WORDLESS = re.compile(
     r"\d+[-.]\d+\t"
 )  # CoNLL-U's multiword token (1-2) and empty node (8.1) lines: no word of their own
 MULTIWORD = re.compile(r"(\d+)-(\d+)\t([^\t]+)\t")  # a multiword token's line: its words' ids, its text
-
-
-def _fields(line: str) -> list[str]:
-    return line.split("\t") if "\t" in line else line.split()
-
-
-@dataclass(frozen=True)
-class Shape:
-    """The columns of a CoNLL file's token lines: how many, which holds the token, which hold entity tags."""
-
-    width: int
-    token: int
-    tags: tuple[int, ...]
-    io: bool = False  # the tag column holds O and bare labels (Few-NERD's person-actor, Stanford NER's PERSON)
-
-
-def _sample(lines: list[str]) -> tuple[list[list[str]], int] | None:
-    """The first token lines' fields (comments and odd lines aside) and their width, or None when they are not
-    column lines."""
-    rows = []
-    for line in lines:
-        if not line.strip() or line.startswith("-DOCSTART-") or KEY_VALUE.match(line):
-            continue
-        rows.append(_fields(line))
-        if len(rows) == SNIFF_LINES:
-            break
-    counts = Counter(len(r) for r in rows if not r[0].startswith("#"))
-    if not counts:
-        return None
-    width = counts.most_common(1)[0][0]
-    rows = [r for r in rows if len(r) == width]
-    if width < 2 or 2 * len(rows) < sum(counts.values()):
-        return None
-    return rows, width
-
-
-def column_shape(lines: list[str]) -> Shape | None:
-    """The columns of CoNLL token lines, told from the first of ``lines``; None when they are not such lines.
-
-    The tag columns are the columns at the right whose every value is a tag (``O`` alone in a file without
-    entities), up to one that is not, or that holds chunks (CoNLL-2003's ``B-NP``): the last one alone in CoNLL-2003,
-    both of GermEval 2014's (outer and nested entities). The token is the first column, or the second after a column
-    of token numbers (GermEval's ``1\\tAuch\\tO\\tO``, CoNLL-U's ID)."""
-    sample = _sample(lines)
-    if sample is None:
-        return None
-    rows, width = sample
-    token = _token_column(rows, width)
-    tags: list[int] = []
-    for col in range(width - 1, token, -1):
-        values = [r[col] for r in rows]
-        labels = {v[2:] for v in values if v != "O"}  # none: a file without entities (our export of such documents)
-        if not all(TAG.fullmatch(v) for v in values) or (labels and labels <= CHUNKS):
-            if tags:
-                break
-            continue  # a column after the tags (LexiconNER's "TOKEN TAG 0")
-        tags.append(col)
-    if not tags and width - 1 > token and io_column([r[width - 1] for r in rows]):
-        return Shape(width, token, (width - 1,), io=True)
-    return Shape(width, token, tuple(sorted(tags))) if tags else None
-
-
-def io_column(values: list[str]) -> bool:
-    """Whether a last column is tags of the IO scheme: ``O`` and bare labels (Few-NERD's ``person-actor``, Stanford
-    NER's ``PERSON``), ``O`` at least a third of them (the sign: no part-of-speech or chunk column has an ``O``), some
-    labels, no B-/I- tag among them. Session 31: Few-NERD's ``train.txt`` came in as one plain document, its labels
-    as words, and a ``.conll`` copy was refused until ``--option scheme=io`` was given."""
-    outside = sum(v == "O" for v in values)
-    return (
-        3 * outside >= len(values)
-        and outside < len(values)
-        and all(v == "O" or BARE_LABEL.fullmatch(v) and not TAG.fullmatch(v) for v in values)
-    )
-
-
-def column_file(lines: list[str]) -> bool:
-    """Whether ``lines`` are CoNLL token lines told from their content alone (a file of another name than a CoNLL
-    one: ``train.txt``, ``eng.train``): more than one token line, the tag columns at their right end (one column may
-    follow, LexiconNER's, beside columns of placeholders alone, UNER's ``-``: session 31, its ``.iob2`` copied to a
-    ``.txt`` came in as one plain document). One line of prose is one "row" of many columns, and a word of it that looks
-    like a tag ("E-commerce", "S-400", "U-235") was taken for its tag column: a plain sentence became a one-token
-    document."""
-    sample, shape = _sample(lines), column_shape(lines)
-    if sample is None or shape is None or len(sample[0]) <= 1:
-        return False
-    after = range(max(shape.tags) + 1, shape.width)  # placeholder columns aside (UNER's "-\t-" after its tags)
-    return sum(1 for c in after if not all(r[c] in PLACEHOLDERS for r in sample[0])) <= 1
-
-
-def _token_column(rows: list[list[str]], width: int) -> int:
-    return 1 if width >= 3 and all(r[0].isdigit() for r in rows) else 0
-
-
-def _piped(token: str) -> list[str] | None:
-    parts = token.split("|")
-    return parts if len(parts) in (2, 3) and parts[0] and TAG.fullmatch(parts[-1]) else None
-
-
-def sentence_lines(lines: list[str]) -> bool:
-    """Whether ``lines`` are spaCy's ``iob`` converter input (WikiNER's): a sentence a line, each token
-    ``word|TAG`` or ``word|POS|TAG``, told from the first of them."""
-    sample = [line for line in lines if line.strip() and not line.startswith("-DOCSTART-")][:SNIFF_LINES]
-    return bool(sample) and all(_piped(t) for line in sample for t in line.split())
 
 
 def _token_rows(path: Path, lines: list[str]) -> tuple[list[tuple[int, str]], int, dict[int, tuple[int, str]]]:
@@ -194,7 +92,7 @@ def _token_rows(path: Path, lines: list[str]) -> tuple[list[tuple[int, str]], in
             rows.append((number, line))
             continue
         for token in line.split():
-            parts = _piped(token)
+            parts = piped_fields(token)
             need(parts is not None, path, number, f"{token!r} is not WORD|TAG or WORD|POS|TAG")
             assert parts is not None
             other = max(other, len(parts) - 2)
@@ -240,7 +138,7 @@ def _column_option(opts: Mapping[str, str]) -> int | None:
 def _shape(path: Path, lines: list[str], rows: list[tuple[int, str]], column: int | None, io: bool) -> Shape:
     """The file's columns, with the tag column asked for (``column``) or told from the lines; refused with the line
     of the first value that is not a tag when the last column holds tags and other things."""
-    sample = _sample(lines)
+    sample = sampled_rows(lines)
     need(
         sample is not None,
         path,
@@ -251,7 +149,7 @@ def _shape(path: Path, lines: list[str], rows: list[tuple[int, str]], column: in
     sampled, width = sample
     if column is not None:
         col = width + column if column < 0 else column
-        token = _token_column(sampled, width)
+        token = token_column(sampled, width)
         need(
             token < col < width,
             path,
@@ -261,11 +159,11 @@ def _shape(path: Path, lines: list[str], rows: list[tuple[int, str]], column: in
         )
         return Shape(width, token, (col,))
     if io:  # bare labels: the last column unless one is named
-        return Shape(width, _token_column(sampled, width), (width - 1,), io=True)
+        return Shape(width, token_column(sampled, width), (width - 1,), io=True)
     shape = column_shape(lines)
     if shape is not None:
         return shape
-    last = [(n, _fields(line)[-1]) for n, line in rows if line.strip() and not line.startswith(("-DOCSTART-", "#"))]
+    last = [(n, line_fields(line)[-1]) for n, line in rows if line.strip() and not line.startswith(("-DOCSTART-", "#"))]
     if any(TAG.fullmatch(v) for _, v in last):  # tags and other things: the first other thing
         number, value = next((n, v) for n, v in last if not TAG.fullmatch(v))
         bare = all(v == "O" or not TAG.fullmatch(v) for _, v in last)  # O and bare labels: the IO scheme
@@ -351,7 +249,7 @@ def _parse(
         if not line.strip():
             end_sentence()
             continue
-        fields = _fields(line)
+        fields = line_fields(line)
         if fields[0] == "-DOCSTART-":
             end_sentence()
             new_doc = True

@@ -216,7 +216,7 @@ def _head_lines(path: Path, size: int = 1 << 16) -> list[str]:
 def _is_conll(lines: list[str]) -> bool:
     """A column file: its first line ``-DOCSTART-`` or its first lines tokens with a column of IOB tags."""
     from annotator.formats.conll2012 import is_conll2012
-    from annotator.formats.conll_read import column_file, sentence_lines
+    from annotator.formats.conll_columns import column_file, sentence_lines
     from annotator.formats.conllu_misc import misc_entities
 
     first = next((line for line in lines if line.strip()), "")

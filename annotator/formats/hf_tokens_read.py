@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from annotator.errors import OptionError
-from annotator.formats.conll_read import BARE_LABEL, TAGS_SAID, TaggedDocument, tagged_documents
+from annotator.formats.conll_columns import BARE_LABEL
+from annotator.formats.conll_read import TAGS_SAID, TaggedDocument, tagged_documents
 from annotator.formats.iob import TAG, detect_scheme
 from annotator.formats.reading import ReadResult, iter_json_values, need, reader_options, whole_number
 from annotator.formats.tokens import tokens_in_text
