@@ -31,6 +31,7 @@ from annotator.formats.conll_columns import (
     SNIFF_LINES,
     Shape,
     column_shape,
+    global_columns,
     line_fields,
     piped_fields,
     sampled_rows,
@@ -399,9 +400,9 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
     path = Path(path)
     opts = reader_options(options, OPTIONS, "CoNLL")
     asked_scheme, per_doc, column = _scheme_option(opts), _documents_option(opts), _column_option(opts)
-    rows, piped_other, surfaces = _token_rows(
-        path, read_text_file(path, nuls_kept=True).lstrip("\ufeff").replace("\r\n", "\n").split("\n")
-    )
+    raw = read_text_file(path, nuls_kept=True).lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+    named = global_columns(raw)  # CoNLL-U Plus's names of its columns
+    rows, piped_other, surfaces = _token_rows(path, raw)
     mentions: list[tuple[int, int, str, str]] = []  # CorefUD's: (first word's line, last word's line, type, id)
     rows, misc_notes, misc_warnings = with_bracket_tags(path, rows, mentions)  # CoNLL-2012's names: IOB2 tags
     ontonotes = bool(misc_notes)  # its mentions are its coreference column's, untyped
@@ -467,9 +468,13 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
         )
     other = len(data) + piped_other
     if other:  # printed after "not kept: "
+        said = (  # by the names the file gives them, where it gives one to each of its columns
+            f"{', '.join(named[c] for c in sorted(data))}, as its '# global.columns' names them"
+            if len(named) == shape.width and not piped_other
+            else "CoNLL-2003's part-of-speech and chunk tags, say"
+        )
         warnings.append(
-            f"{path}: {other} column{'s' if other > 1 else ''} besides the token and the entity tag "
-            "(CoNLL-2003's part-of-speech and chunk tags, say)"
+            f"{path}: {other} column{'s' if other > 1 else ''} besides the token and the entity tag ({said})"
         )
     if comments:
         warnings.append(f"{path}: {counted(comments, 'comment line')} (starting with #)")
