@@ -259,6 +259,39 @@ rc.VARIANTS["confident"] = (
 )
 
 
+# -- a cut on the rules' own score per type, learned (the fifth round's first idea, on today's rules) --
+CUTS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
+RULES_CUT = 0.45  # the rules' own threshold (annotator/suggest/)
+
+
+def _at_cuts(row: rc.Row, cuts: dict[str, float]) -> list[dict]:
+    """The rules' suggestions (their weaker matches too) whose token's score reaches the cut of their type."""
+    out = []
+    for t in row["toks"]:
+        for s in t["shown"] if t["above"] else t["weak"]:
+            if t["score"] >= cuts.get(s["type"], RULES_CUT):
+                out.append(s)
+    return out
+
+
+def _fit_type_cuts(rows: list[rc.Row]) -> dict[float, dict[str, float]]:
+    """Per margin: each type's cut that raises the training articles' trigger F1 by more than ``margin`` over the
+    rules' (one type at a time, the others at the rules' threshold); else the rules' threshold."""
+    base = rc.f1(rows, [_at_cuts(r, {}) for r in rows], "triggers")
+    gains: dict[str, tuple[float, float]] = {}
+    for ty in sorted(TYPES):
+        best = max(CUTS, key=lambda c: (rc.f1(rows, [_at_cuts(r, {ty: c}) for r in rows], "triggers"), c == RULES_CUT))
+        gains[ty] = (best, rc.f1(rows, [_at_cuts(r, {ty: best}) for r in rows], "triggers") - base)
+    return {m: {ty: c for ty, (c, g) in gains.items() if g > m} for m in (0.0, 0.002, 0.005, 0.01)}
+
+
+def _predict_type_cuts(row: rc.Row, model: dict[float, dict[str, float]], margin: float) -> list[dict]:
+    return _at_cuts(row, model[margin])
+
+
+rc.VARIANTS["typecut"] = ("triggers", _fit_type_cuts, _predict_type_cuts, [0.0, 0.002, 0.005, 0.01])
+
+
 # -- what an article's own decisions say about its later mentions (the "second mentions" learner of session 36) --
 def second_mentions(rows: list[rc.Row]) -> str:
     """As an annotator goes down an article: a later suggestion of a (type, lemma) the rules showed before in it,

@@ -107,3 +107,17 @@ def test_second_mentions_counts_later_mentions_by_the_verdict_on_the_earlier_one
     said = bench.second_mentions([base])
     assert "after an accepted one right 0, wrong 0; after a rejected one right 0, wrong 1" in said
     assert "not shown as that type: right 0, wrong 1" in said
+
+
+def test_a_type_cut_moves_only_where_the_training_articles_gain_by_more_than_the_margin():
+    bench = load_bench()
+    rows = [row({1: MEET, 5: TRANSPORT}, {1: MEET}) for _ in range(4)]
+    for r in rows:  # the rules' weaker match on 'fled', below their threshold, is right
+        fled = r["toks"][5]
+        fled.update(score=0.32, weak=[{"type": TRANSPORT, "trigger": span(5), "arguments": []}])
+    assert bench._at_cuts(rows[0], {}) == rows[0]["toks"][1]["shown"]
+    cuts = bench._fit_type_cuts(rows)
+    assert cuts[0.0] == {TRANSPORT: 0.3}
+    assert cuts[0.01] == {TRANSPORT: 0.3}  # F1 0.667 -> 1.0
+    made = bench._predict_type_cuts(rows[0], cuts, 0.0)
+    assert {(s["type"], TEXT[slice(*s["trigger"])]) for s in made} == {(MEET, "met"), (TRANSPORT, "fled")}
