@@ -2,11 +2,12 @@
 
 Parses the 112 events-dev articles and the seed documents once (``--cache`` keeps the Docs between runs), then times
 ``RuleEventSuggester.suggest`` alone (CPU seconds, ``time.process_time``) over half A (even lines), over all 112 and
-over the seeds, ``--rounds`` passes (``--joined``: also over the 112 in one Doc, a long document). With ``--tree DIR`` (a checkout or an unpacked ``git archive`` holding
+over the seeds, ``--rounds`` passes (``--joined``: also over the 112 in one Doc, a long document; ``--bench-docs N``:
+also over the first N generated documents ``bench/preannotate.py`` times, parsed once into ``CACHE.benchN.spacy``). With ``--tree DIR`` (a checkout or an unpacked ``git archive`` holding
 ``annotator/`` and ``resources/``, e.g. main before a change) each tree's suggester is imported in turn (the modules
 of one swapped out of ``sys.modules`` for the other's) and the passes alternate between them, so both meet the same
 load. ``--dump FILE`` writes every suggestion of every document (all of each suggestion's fields, JSON, one document
-a line: the articles, the seeds, then the joined document) per tree (``FILE``, ``FILE.1``, ...): ``cmp`` tells whether two trees suggest the
+a line: the articles, the seeds, then the joined document, then the generated ones) per tree (``FILE``, ``FILE.1``, ...): ``cmp`` tells whether two trees suggest the
 same, byte for byte. Asserts nothing.
 
 Run: nice .venv/bin/python bench/suggester_cpu.py --cache /tmp/x/dev.spacy [--rounds 5] [--tree DIR ...] [--dump F]
@@ -72,6 +73,12 @@ def main() -> None:
     ap.add_argument(
         "--joined", action="store_true", help="also one long document: the 112 articles in one Doc (Doc.from_docs)"
     )
+    ap.add_argument(
+        "--bench-docs",
+        type=int,
+        default=0,
+        help="also the first N documents bench/preannotate.py generates (its --words 500, seed 11)",
+    )
     args = ap.parse_args()
     rows = read_articles(DATA)
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
@@ -83,12 +90,20 @@ def main() -> None:
         from spacy.tokens import Doc
 
         joined = [Doc.from_docs(articles)]
+    generated = []
+    if args.bench_docs:  # seed sentences shuffled: where pre-annotation's cost of events is measured
+        from preannotate import make_texts
+
+        bench_cache = args.cache.with_name(f"{args.cache.stem}.bench{args.bench_docs}.spacy")
+        generated = parse_cached(make_texts(args.bench_docs, 500), bench_cache, model=MODEL)
     trees = args.tree or [ROOT]
     suggesters = [load_suggester(t) for t in trees]
     if args.dump:
         for i, s in enumerate(suggesters):
-            dump(args.dump if i == 0 else Path(f"{args.dump}.{i}"), suggest_all(s, docs + joined))
+            dump(args.dump if i == 0 else Path(f"{args.dump}.{i}"), suggest_all(s, docs + joined + generated))
     parts = {"half A": half_a, "all 112": articles, "seeds": seed_docs, **({"112 joined": joined} if joined else {})}
+    if generated:
+        parts[f"bench {len(generated)}"] = generated
     times: list[dict[str, list[float]]] = [{k: [] for k in parts} for _ in trees]
     for _ in range(args.rounds):
         for i, s in enumerate(suggesters):

@@ -148,6 +148,7 @@ class RuleEventSuggester:
         self.link = link
         self.trace: list | None = None  # a list: every candidate's (type, start, end, terms, score) is added to it
         self._attributes = {a.name: a for a in schema.attributes}
+        self._kinds_of_types: dict[frozenset[str], frozenset[str]] = {}  # ``_blocker_kinds``'s, per set of types
 
     @property
     def source(self) -> str:
@@ -202,6 +203,14 @@ class RuleEventSuggester:
                 taken.update(object_words(doc, extra))  # "answering phone calls": no second trigger on "phone"
         return share_arguments(self.types, doc, out, heads)
 
+    def _blocker_kinds(self, patterns: Sequence[Pattern]) -> frozenset[str]:
+        """Every blocker kind of the types ``patterns`` name (kept per set of types)."""
+        types = frozenset(p.type for p in patterns)
+        kinds = self._kinds_of_types.get(types)
+        if kinds is None:
+            kinds = self._kinds_of_types[types] = frozenset().union(*(self.blockers[t] for t in types))
+        return kinds
+
     def _match(self, tok: Any, sent: Any, named: set[int]) -> tuple[int, list[Pattern], list[int]] | None:
         """The longest trigger starting at ``tok``, every pattern of that length matching it, and the index of a
         second word standing apart ("took it over", "found him guilty": the trigger span is the verb)."""
@@ -253,30 +262,38 @@ class RuleEventSuggester:
         # a weak trigger's own words are no support of it ("years in prison" by its "prison"); a strong one's may be
         # its type's cue, and tell it from another type's weak reading of the word ("visited", Transport's "visit")
         apart = neighbour_lemmas(head, self.phrases, range(span.start, span.end)) if len(span) > 1 else neighbours
+        # only the blocker kinds the candidate types name are read: a kind no type of these patterns blocks on
+        # changes nothing below (``blocked`` is a type's blockers met in ``direct``)
+        wanted = self._blocker_kinds(patterns)
         direct = frozenset(c.lemma_.lower() for c in head.children) | frozenset(f"dep:{c.dep_}" for c in head.children)
         direct |= frozenset(f"{c.dep_}:{c.lemma_.lower()}" for c in head.children)  # "advcl:say": an attack in words
         direct |= means(head)  # "talked by phone": no meeting
-        if self._event_object(head, span):
+        if "obj:event" in wanted and self._event_object(head, span):
             direct |= {"obj:event"}  # "fleeing war", "brought charges": what is fled or brought is an event
-        if self._event_goal(head, span):
+        if "to:event" in wanted and self._event_goal(head, span):
             direct |= {"to:event"}  # "head to local elections", "sent them to their deaths": no place gone to
-        if bought(head, self.lexicon.candidates):
+        if "for:thing" in wanted and bought(head, self.lexicon.candidates):
             direct |= {"for:thing"}  # "paid for equipment": money given for a thing, a purchase
-        if put_in_state(head, span):
+        if "to:state" in wanted and put_in_state(head, span):
             direct |= {"to:state"}  # "landed Grossu in jail", "sent him to prison": put in a state, not moved
-        if unplaced_object(head, span):
+        if "obj:unplaced" in wanted and unplaced_object(head, span):
             direct |= {"obj:unplaced"}  # "left her with little faith", "little was left": no place left or reached
         direct |= object_labels(head, span)  # "donated weapons": "obj:product", a thing given, not money
         direct |= person_object_kinds(
             head
         )  # "Erdogan was received by Putin", "visited Trump": a person, no money or place
-        if head.pos_ == "NOUN" and state_in(head):
+        if "in:state" in wanted and head.pos_ == "NOUN" and state_in(head):
             direct |= {"in:state"}  # "died while in police custody": a state one is in, no arrest
-        direct |= kinds_of_sides(head, span, pairs)  # "the famine that struck North Korea", "the bodies were held"
-        direct |= measure_kinds(head, span)  # "earning $1 an hour", "a short boat ride from Europe": measures, no event
-        direct |= market_kinds(head)  # "capital flight", "investors fled emerging markets": money moved, no one
-        direct |= abstract_going_kinds(head)  # "returned to the issue", "withdrew from the race": no place
-        direct |= pay_idiom_kinds(head)  # "paid with their lives", "paid lip service": no money given
+        # "the famine that struck North Korea", "the bodies were held"
+        direct |= kinds_of_sides(head, span, pairs, wanted)
+        # "earning $1 an hour", "a short boat ride from Europe": measures, no event
+        direct |= measure_kinds(head, span, wanted)
+        if "moved:money" in wanted:
+            direct |= market_kinds(head)  # "capital flight", "investors fled emerging markets": money moved, no one
+        if "going:abstract" in wanted:
+            direct |= abstract_going_kinds(head)  # "returned to the issue", "withdrew from the race": no place
+        if "paid:not_money" in wanted:
+            direct |= pay_idiom_kinds(head)  # "paid with their lives", "paid lip service": no money given
         purpose = purpose_of(head)
         cands: list[_Candidate] = []
         for type_name in dict.fromkeys(p.type for p in patterns):

@@ -12,7 +12,7 @@ kind the schema's blockers name: ``money:rate``, ``money:range``, ``distance``, 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import AbstractSet, Any
 
 from annotator.suggest.arg_spans import PLACE_LABELS
 from annotator.suggest.noun_classes import noun_kind
@@ -38,11 +38,16 @@ CHANGE_NOUNS = frozenset("rise fall growth drop decline increase decrease jump s
 _LYING = frozenset(("be", "lie", "sit"))  # what a place is or where it lies ("Libya lies a boat ride from Europe")
 
 
-def measure_kinds(head: Any, span: Any) -> frozenset[str]:
+MONEY_KINDS = frozenset(("money:rate", "money:range"))  # what ``money_kinds`` may tell
+
+
+def measure_kinds(head: Any, span: Any, wanted: AbstractSet[str] | None = None) -> frozenset[str]:
     """The measures a trigger is told with (``money_kinds``, ``distance`` when ``is_distance``, ``figure`` when
-    ``is_figure``): kinds the schema's blockers may name."""
-    kinds = {"distance": is_distance(head), "figure": is_figure(head)}
-    return money_kinds(head, span) | frozenset(k for k, told in kinds.items() if told)
+    ``is_figure``): kinds the schema's blockers may name. ``wanted``: the kinds asked for (None: all); the others are
+    not read, their tests not run."""
+    tests = (("distance", is_distance), ("figure", is_figure))
+    told = frozenset(k for k, test in tests if (wanted is None or k in wanted) and test(head))
+    return (money_kinds(head, span) if wanted is None or wanted & MONEY_KINDS else frozenset()) | told
 
 
 def money_kinds(head: Any, span: Any) -> frozenset[str]:

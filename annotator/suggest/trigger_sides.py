@@ -5,7 +5,7 @@ the subject or the object, a law as the subject, a raid by the police. Pure func
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import AbstractSet, Any, Sequence
 
 from annotator.suggest.figurative import figurative_kinds
 from annotator.suggest.noun_classes import (
@@ -170,22 +170,25 @@ def police_search(head: Any) -> bool:
     return police and not any(t.pos_ == "NOUN" and t.lemma_.lower() in ARMED for t in head.sent)
 
 
-def kinds_of_sides(head: Any, span: Any, pairs: Sequence[tuple[str, Any]]) -> frozenset[str]:
+def kinds_of_sides(
+    head: Any, span: Any, pairs: Sequence[tuple[str, Any]], wanted: AbstractSet[str] | None = None
+) -> frozenset[str]:
     """The blocker kinds read on who does the act and who undergoes it: ``subj:nature`` (``nature_subject``),
     ``obj:body`` (``held_body``), ``obj:no_one`` (``no_one_undergoing``), ``raid:police`` (``police_search``) and
-    the figurative senses' (``figurative.figurative_kinds``)."""
+    the figurative senses' (``figurative.figurative_kinds``).
+    ``wanted``: the kinds asked for (None: all); the others are not read, their tests not run."""
     return frozenset(
         kind
         for kind, said in (
-            ("subj:nature", nature_subject(pairs)),
-            ("obj:nature", nature_object(pairs)),
-            ("subj:no_one", proposal_subject(pairs)),
-            ("obj:body", held_body(head, span)),
-            ("obj:no_one", no_one_undergoing(head, pairs)),
-            ("raid:police", police_search(head)),
+            ("subj:nature", lambda: nature_subject(pairs)),
+            ("obj:nature", lambda: nature_object(pairs)),
+            ("subj:no_one", lambda: proposal_subject(pairs)),
+            ("obj:body", lambda: held_body(head, span)),
+            ("obj:no_one", lambda: no_one_undergoing(head, pairs)),
+            ("raid:police", lambda: police_search(head)),
         )
-        if said
-    ) | figurative_kinds(head, pairs)
+        if (wanted is None or kind in wanted) and said()
+    ) | figurative_kinds(head, pairs, wanted)
 
 
 def _object_kind(obj: Any) -> str | None:
