@@ -352,7 +352,8 @@ def _alternative(head: Any) -> bool:
     first = head
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    chain = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.head.i in (first.i, head.i))]
+    # the conjuncts of the first word and of the trigger (the trigger's subtree is within the first's)
+    chain = [first, *(t for w in {first.i: first, head.i: head}.values() for t in w.children if t.dep_ == "conj")]
     return any(c.dep_ == "cc" and c.lower_ == "or" for t in chain for c in t.children)
 
 

@@ -33,7 +33,7 @@ from annotator.suggest.purchases import bought
 from annotator.suggest.noun_classes import PersonNouns, guess_label, is_vehicle, is_weapon, names_person, noun_kind
 from annotator.suggest.rule_weights import LINK, THRESHOLD, WEIGHTS
 from annotator.suggest.rule_weights import score as rule_score
-from annotator.suggest.token_arrays import FirstWords, trigger_starts
+from annotator.suggest.token_arrays import FirstWords, QuoteMarks, trigger_starts
 from annotator.suggest.trigger_clues import (
     NON_CORE,
     caption_side,
@@ -166,6 +166,7 @@ class RuleEventSuggester:
         heads: list[int] = []  # the head token of each suggestion in ``out``
         by_sentence = SentenceEntities(entities)
         person_nouns = PersonNouns(doc)  # this document's, read at the first question
+        quotes = QuoteMarks(doc)
         # in document order, only the tokens of a trigger's part of speech, outside a name, that may start a pattern
         top = headline_end(doc)
         # a title-case headline's words the tagger took for names, read by their lower case, then the other words
@@ -185,7 +186,9 @@ class RuleEventSuggester:
             found = found or self._match(tok, sent, named)
             if not found:
                 continue
-            if in_short_quote(tok, sent):  # '"extrajudicial murder"', 'chanted "16 shots"': words cited, no event
+            if in_short_quote(
+                tok, sent, quotes
+            ):  # '"extrajudicial murder"', 'chanted "16 shots"': words cited, no event
                 continue
             length, patterns, extra = found
             span_toks = doc[tok.i : tok.i + length]

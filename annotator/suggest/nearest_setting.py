@@ -63,13 +63,13 @@ def nearest(
             continue
         if s < trigger[1] and trigger[0] < e:  # "an airstrike 10 days ago" (a DATE): the trigger is no time of itself
             continue
+        dist = trigger[0] - e if e <= trigger[0] else s - trigger[1]
+        if dist > NEAR_CHARS:  # first: the tests below read the parse
+            continue
         if setting and not _is_setting(sentence.doc, s, e):
             continue
         if set(labels) <= set(TIME_LABELS) and is_duration(sentence.doc, s, e):
             continue  # "ended a trial that lasted almost two years": the trial's length is no time of the ending
-        dist = trigger[0] - e if e <= trigger[0] else s - trigger[1]
-        if dist > NEAR_CHARS:
-            continue
         if best is None or dist < best[0]:
             best = (dist, (s, e, lab))
     return best[1] if best else None

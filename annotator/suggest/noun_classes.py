@@ -359,9 +359,9 @@ class PersonNouns:
 
     def __contains__(self, lemma: str) -> bool:
         if self._lemmas is None:
-            self._lemmas = frozenset(
-                t.lemma_.lower() for t in self._doc if t.pos_ in ("NOUN", "PROPN") and _used_of_person(t)
-            )
+            from annotator.suggest.token_arrays import person_noun_lemmas
+
+            self._lemmas = person_noun_lemmas(self._doc, _WHO)
         return lemma in self._lemmas
 
 
@@ -378,17 +378,6 @@ def names_person(token: Token, person_nouns: PersonNouns | None = None) -> bool:
 
 
 _WHO = frozenset(("who", "whom", "whose"))
-
-
-def _used_of_person(t: Token) -> bool:
-    if t.ent_type_ == "PERSON":
-        return False  # a word of the name itself
-    return (
-        (t.dep_ == "compound" and t.head.ent_type_ == "PERSON")
-        or (t.dep_ == "appos" and t.head.ent_type_ == "PERSON")
-        or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children)
-        or any(c.dep_ == "relcl" and any(g.lower_ in _WHO for g in c.children) for c in t.children)
-    )
 
 
 def is_natural_force(token: Token) -> bool:

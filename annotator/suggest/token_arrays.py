@@ -8,12 +8,15 @@ same tokens, in the same order, as walking ``doc.sents`` token by token, without
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any, Collection, Iterator
 
 import numpy as np
 
 # spaCy's attribute ids (spacy.attrs), written out so that importing this module does not import spaCy (tested)
 LOWER, LEMMA, POS, SENT_START = 66, 73, 74, 80
+DEP, ENT_TYPE, HEAD = 76, 78, 79
+IS_PUNCT, IS_QUOTE = 5, 15
 
 
 class FirstWords:
@@ -74,3 +77,48 @@ def proper_nouns(doc: Any) -> list[int]:
     if not len(doc):
         return []
     return np.flatnonzero(doc.to_array([POS]).reshape(-1) == IDS["PROPN"]).tolist()
+
+
+def person_noun_lemmas(doc: Any, who: Collection[str]) -> frozenset[str]:
+    """The lowercased lemmas of the nouns and proper nouns a Doc uses of a person, outside a PERSON name: a title in
+    front of a person's name (its compound: "striker John Smith"), in apposition to one or with one in apposition ("the
+    striker, John Smith"), or with a relative clause holding one of ``who`` (lowercase forms: "the striker who
+    missed"). What ``noun_classes.PersonNouns`` reads, from the Doc's arrays: no Token object per word."""
+    if not len(doc):
+        return frozenset()
+    from spacy.parts_of_speech import IDS
+
+    strings = doc.vocab.strings
+    cols = doc.to_array([POS, DEP, HEAD, ENT_TYPE, LOWER, LEMMA])
+    at = np.arange(len(doc))
+    head = at + cols[:, 2].astype(np.int64)  # HEAD is the offset to the head, stored unsigned
+    dep, person = cols[:, 1], cols[:, 3] == strings["PERSON"]
+    child = head != at  # a token is its own head only at a sentence's root: no child of itself
+    marked = np.isin(dep, [strings["compound"], strings["appos"]]) & person[head]  # "striker John Smith"
+    marked[head[child & (dep == strings["appos"]) & person]] = True  # "the striker, John Smith"
+    clause = head[child & np.isin(cols[:, 4], [strings[w] for w in who])]  # a "who" word's head
+    clause = clause[(dep[clause] == strings["relcl"]) & (head[clause] != clause)]
+    marked[head[clause]] = True  # "the striker who missed the penalty"
+    nouns = np.isin(cols[:, 0], [IDS["NOUN"], IDS["PROPN"]]) & ~person
+    return frozenset(strings[key].lower() for key in set(cols[marked & nouns, 5].tolist()))
+
+
+class QuoteMarks:
+    """A Doc's quotation marks and punctuation, read once from its arrays: which words stand between two quotation
+    marks of their sentence, and how many of the words between are not punctuation."""
+
+    def __init__(self, doc: Any) -> None:
+        cols = doc.to_array([IS_QUOTE, IS_PUNCT]) if len(doc) else np.zeros((0, 2), dtype=np.uint64)
+        self._quotes: list[int] = np.flatnonzero(cols[:, 0]).tolist()
+        # punctuation tokens before each index: those in [i, j) are _punct_before[j] - _punct_before[i]
+        self._punct_before: list[int] = np.concatenate(([0], np.cumsum(cols[:, 1] != 0))).tolist()
+
+    def words_quoted(self, i: int, start: int, end: int) -> int | None:
+        """The words other than punctuation between the quotation marks nearest token ``i`` on either side within the
+        sentence [start, end) (``i`` itself counted), or None when a side has none."""
+        k = bisect_left(self._quotes, i)
+        j = bisect_right(self._quotes, i)
+        if not k or self._quotes[k - 1] < start or j == len(self._quotes) or self._quotes[j] >= end:
+            return None
+        left, right = self._quotes[k - 1], self._quotes[j]
+        return (right - left - 1) - (self._punct_before[right] - self._punct_before[left + 1])

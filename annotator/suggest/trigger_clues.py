@@ -7,13 +7,16 @@ them, is ``trigger_sides``'. Pure functions of spaCy tokens.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from annotator.role_slots import LEAVING_VERBS, REACHING_VERBS
 from annotator.rules import takes
 from annotator.suggest.noun_classes import guess_label, noun_kind
 from annotator.suggest.trigger_sides import objects_of
 from annotator.suggest.types import ArgumentSuggestion
+
+if TYPE_CHECKING:  # pragma: no cover
+    from annotator.suggest.token_arrays import QuoteMarks
 
 NON_CORE = {"Time", "Place"}  # roles no participant of the event fills
 
@@ -210,15 +213,11 @@ def caption_side(tok: Any) -> bool:
 SHORT_QUOTE = 3  # words at most between quotation marks for a cited term, a slogan or a title
 
 
-def in_short_quote(tok: Any, sent: Any) -> bool:
+def in_short_quote(tok: Any, sent: Any, quotes: QuoteMarks) -> bool:
     """Whether the word stands between quotation marks with at most SHORT_QUOTE words in all (a term, slogan or title
-    cited, not reported speech)."""
-    left = next((t for t in reversed(sent[: tok.i - sent.start]) if t.is_quote), None)
-    right = next((t for t in sent[tok.i - sent.start + 1 :] if t.is_quote), None)
-    if left is None or right is None:
-        return False
-    inside = [t for t in tok.doc[left.i + 1 : right.i] if not t.is_punct]
-    return len(inside) <= SHORT_QUOTE
+    cited, not reported speech); ``quotes``: its document's."""
+    inside = quotes.words_quoted(tok.i, sent.start, sent.end)
+    return inside is not None and inside <= SHORT_QUOTE
 
 
 PERSONAL = {"he", "she", "they", "we", "i", "him", "her", "them", "us", "me", "his", "their", "our", "my"}

@@ -1,4 +1,5 @@
-"""The tokens the rule suggester tries as triggers, read from arrays, are those a walk over ``doc.sents`` would try."""
+"""The tokens the rule suggester tries as triggers, read from arrays, are those a walk over ``doc.sents`` would try;
+the nouns a document uses of a person, read from arrays, are those a walk over its tokens finds."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from annotator.resources_path import resource_path
 from annotator.suggest import token_arrays
 from annotator.suggest.event_lexicon import token_forms
 from annotator.suggest.event_rules import TRIGGER_POS, RuleEventSuggester
-from annotator.suggest.token_arrays import FirstWords, proper_nouns, trigger_starts
+from annotator.suggest.token_arrays import FirstWords, person_noun_lemmas, proper_nouns, trigger_starts
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -33,6 +34,7 @@ def test_attribute_ids_are_spacys():
         attrs.POS,
         attrs.SENT_START,
     )
+    assert (token_arrays.DEP, token_arrays.ENT_TYPE, token_arrays.HEAD) == (attrs.DEP, attrs.ENT_TYPE, attrs.HEAD)
 
 
 @pytest.mark.slow
@@ -55,3 +57,69 @@ def test_trigger_starts_are_the_walk_over_sentences():
         assert proper_nouns(doc) == [t.i for t in doc if t.pos_ == "PROPN"]
         tried += len(found)
     assert tried > 50  # the seeds hold many trigger words
+
+
+WHO = ("who", "whom", "whose")
+PERSON_NOUNS = [
+    "Striker John Smith scored twice. The striker, John Smith, left early.",
+    "The coach who lost the final was fired. Mary Jones, the coach, said nothing.",
+    "The company that lost the case appealed. Officials met on Monday.",  # no person: nothing read
+]
+
+
+def _walked(doc) -> frozenset[str]:  # noqa: ANN001 - the token walk the arrays replace (session 35's)
+    def used_of_person(t) -> bool:  # noqa: ANN001
+        if t.ent_type_ == "PERSON":
+            return False
+        return (
+            (t.dep_ == "compound" and t.head.ent_type_ == "PERSON")
+            or (t.dep_ == "appos" and t.head.ent_type_ == "PERSON")
+            or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children)
+            or any(c.dep_ == "relcl" and any(g.lower_ in WHO for g in c.children) for c in t.children)
+        )
+
+    return frozenset(t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN") and used_of_person(t))
+
+
+@pytest.mark.slow
+def test_person_nouns_are_the_walk_over_tokens():
+    pipe = load_pipeline(events=True)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + ODD + PERSON_NOUNS
+    found = 0
+    for doc in pipe.docs(texts, batch_size=4):
+        assert person_noun_lemmas(doc, WHO) == _walked(doc), doc.text[:60]
+        found += len(_walked(doc))
+    assert found > 5  # the seeds and the made-up sentences use such nouns
+
+
+QUOTED = [
+    'Protesters chanted "16 shots" outside. He said "we will not stop the march until the end" on Monday.',
+    '"Attack" was the word. They called it "an extrajudicial murder" and left "the town',  # a mark left open
+    "No marks here, (none) at all: just words.",
+    '"" "a" " , " "b c d e"',  # empty, one word, only punctuation, four words
+    "",
+]
+
+
+def _walked_quote(tok, sent) -> int | None:  # noqa: ANN001 - the walk QuoteMarks replaces (session 35's)
+    left = next((t for t in reversed(sent[: tok.i - sent.start]) if t.is_quote), None)
+    right = next((t for t in sent[tok.i - sent.start + 1 :] if t.is_quote), None)
+    if left is None or right is None:
+        return None
+    return len([t for t in tok.doc[left.i + 1 : right.i] if not t.is_punct])
+
+
+def test_quote_marks_are_the_walk_over_the_sentence():
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    seen = set()
+    for text in QUOTED:
+        doc = nlp(text)
+        marks = token_arrays.QuoteMarks(doc)
+        for cut in (len(doc), len(doc) // 2):  # the whole as one sentence, and two halves
+            for sent in (doc[:cut], doc[cut:]):
+                for tok in sent:
+                    got = marks.words_quoted(tok.i, sent.start, sent.end)
+                    assert got == _walked_quote(tok, sent), (text, tok.i, sent.start)
+                    seen.add(got)
+    assert {None, 0, 1, 2, 4} <= seen
