@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.suggest.rule_weights import CONTEXT_HAND
+from annotator.suggest.token_arrays import lower_forms
 
 FUTURE = {"will", "shall", "'ll", "wo"}
 MODALS = {"would", "could", "may", "might", "should", "can", "must", "ca"}
@@ -378,6 +379,8 @@ def recurring(ckids: list[Any]) -> bool:
     march every Sunday", "each year the camp fills", "along the same route as every week"; not in a clause of its
     own, "the city where he preached every week"), or "as usual" ("as usual, the police arrived"): the event happens
     as a rule (ACE: genericity Generic), as an adverb of frequency tells."""
+    if not ckids or lower_forms(ckids[0].doc).isdisjoint(_RECURRING_WORDS):
+        return False  # the document has none of the words it takes
     for c in ckids:
         if c.dep_ == "prep" and c.lower_ == "as" and any(d.lower_ == "usual" for d in c.children):
             return True
@@ -386,6 +389,7 @@ def recurring(ckids: list[Any]) -> bool:
     return False
 
 
+_RECURRING_WORDS = frozenset(("every", "each", "usual"))  # what ``recurring`` reads, one of them at least
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "csubj", "parataxis", "pcomp"}
 
 

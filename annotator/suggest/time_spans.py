@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from weakref import WeakKeyDictionary
 
 UNITS = frozenset("second minute hour day night week fortnight month year decade century millennium".split())
 # words that measure a length from a point, which makes it one: "two years ago", "three days later", "the past week"
@@ -185,9 +186,25 @@ def _names_something(text: str, start: int, end: int) -> bool:
     return False
 
 
+# each Doc's answers of ``is_duration`` by span: a date is asked about by every trigger near it, for each type;
+# weakly held, so no Doc is kept alive by it
+_DURATIONS: WeakKeyDictionary = WeakKeyDictionary()
+
+
 def is_duration(doc: Any, start: int, end: int) -> bool:
     """``is_length_of_time`` for the DATE/TIME span at [start, end) of a parsed ``doc`` (the suggester's), read from
-    the words around the span, not ``doc.text``, which spaCy joins anew at each read (a whole article per span)."""
+    the words around the span, not ``doc.text``, which spaCy joins anew at each read (a whole article per span);
+    answered once per span of a Doc."""
+    known = _DURATIONS.get(doc)
+    if known is None:
+        known = _DURATIONS[doc] = {}
+    told = known.get((start, end))
+    if told is None:
+        told = known[start, end] = _is_duration(doc, start, end)
+    return told
+
+
+def _is_duration(doc: Any, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False

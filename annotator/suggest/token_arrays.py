@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from typing import Any, Collection, Iterator
+from weakref import WeakKeyDictionary
 
 import numpy as np
 
@@ -122,3 +123,17 @@ class QuoteMarks:
             return None
         left, right = self._quotes[k - 1], self._quotes[j]
         return (right - left - 1) - (self._punct_before[right] - self._punct_before[left + 1])
+
+
+# each Doc's lowercase forms (``lower_forms``); weakly held, so no Doc is kept alive by it
+_LOWER_FORMS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def lower_forms(doc: Any) -> frozenset[str]:
+    """The lowercase forms of a Doc's words, read once per Doc from its arrays: whether a word occurs at all."""
+    forms = _LOWER_FORMS.get(doc)
+    if forms is None:
+        strings = doc.vocab.strings
+        keys = set(doc.to_array([LOWER]).reshape(-1).tolist()) if len(doc) else set()
+        forms = _LOWER_FORMS[doc] = frozenset(strings[k] for k in keys)
+    return forms

@@ -123,3 +123,31 @@ def test_quote_marks_are_the_walk_over_the_sentence():
                     assert got == _walked_quote(tok, sent), (text, tok.i, sent.start)
                     seen.add(got)
     assert {None, 0, 1, 2, 4} <= seen
+
+
+def test_lower_forms_are_the_words_lowercased_read_once():
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    doc = nlp("They March every Sunday, as USUAL.")
+    assert token_arrays.lower_forms(doc) == {t.lower_ for t in doc}
+    assert token_arrays.lower_forms(doc) is token_arrays.lower_forms(doc)  # kept for the Doc
+    assert token_arrays.lower_forms(nlp("")) == frozenset()
+
+
+def test_a_dates_length_is_told_once_per_span(monkeypatch):
+    from annotator.suggest import time_spans
+
+    spacy = pytest.importorskip("spacy")
+    doc = spacy.blank("en")("The trial lasted two years and ended on Monday.")
+    asked: list[tuple[int, int]] = []
+    told = time_spans._is_duration
+
+    def counted(d, start: int, end: int) -> bool:  # noqa: ANN001
+        asked.append((start, end))
+        return told(d, start, end)
+
+    monkeypatch.setattr(time_spans, "_is_duration", counted)
+    years, monday = (17, 26), (40, 46)
+    assert [time_spans.is_duration(doc, *years) for _ in range(3)] == [True] * 3
+    assert [time_spans.is_duration(doc, *monday) for _ in range(2)] == [False] * 2
+    assert asked == [years, monday]
