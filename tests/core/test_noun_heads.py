@@ -100,3 +100,21 @@ def test_a_span_the_cycle_made_is_taken_back_when_the_key_moves_on(tmp_path):
         assert sorted(TEXT[e.start : e.end] for e in p.entities(doc)) == ["Warsaw"]
         undo(p, moved)
         assert sorted(TEXT[e.start : e.end] for e in p.entities(doc)) == ["Warsaw", "team"]
+
+
+def test_a_noun_head_is_told_apart_from_the_entities_as_a_pass_over_them_would():
+    # session 36 (s36-cost): a lookup by the entities' starts, not a pass over every entity for each noun chunk
+    import random
+
+    from annotator.nlp import _Covered
+
+    rng = random.Random(36)
+    for _ in range(200):
+        ents = []
+        for _ in range(rng.randrange(0, 12)):
+            s = rng.randrange(0, 60)
+            ents.append((s, s + rng.randrange(1, 15), "X"))  # overlapping, nested and touching spans too
+        covered = _Covered(ents)
+        for start in range(0, 70):
+            for end in range(start + 1, min(start + 8, 75)):
+                assert covered.overlaps(start, end) == any(s < end and start < e for s, e, _ in ents), (ents, start)
