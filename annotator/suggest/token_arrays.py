@@ -4,6 +4,8 @@ The suggester tries a token as a trigger only when its part of speech is a trigg
 lowercased lemma is the first word of some trigger pattern (``Lexicon.by_first``, the only place ``Lexicon.candidates``
 looks). Reading those columns with ``Doc.to_array`` and making Token objects only for the tokens that pass gives the
 same tokens, in the same order, as walking ``doc.sents`` token by token, without a Token per word of the document.
+What the suggester asks of a whole document is read here too, once per Doc: the nouns it uses of a person, its
+quotation marks, its lowercase forms.
 """
 
 from __future__ import annotations
