@@ -100,22 +100,17 @@ def carry_decisions(project: Project, set_name: str, before: dict[int, Settled])
             continue
         if not any(d.decision is not None or d.earlier is not None for d in was):
             continue
-        old_by_key: dict[tuple[Any, int], Difference] = {}
-        seen: Counter = Counter()
-        for d in was:
-            k = _others(d, set_name)
-            seen[k] += 1
-            old_by_key[(k, seen[k])] = d
-        seen.clear()
+        old_by_key = dict(zip(_counted_keys(was, set_name), was))
         meta = document_meta(project, doc_id)
         decided = dict(meta.get(DECISIONS_KEY) or {})
         added: dict[str, dict[str, Any]] = {}
         reopened: dict[str, dict[str, Any]] = {}  # the items open (again): the decision each had, kept as a trace
         opened_now = 0  # of them, opened by this set's version
-        for d in differences(project, doc_id):
-            k = _others(d, set_name)
-            seen[k] += 1
-            old = old_by_key.get((k, seen[k]))
+        now = differences(project, doc_id)
+        matched = [old_by_key.get(k) for k in _counted_keys(now, set_name)]
+        taken = {id(m) for m in matched if m is not None}
+        _match_moved(now, matched, [d for d in was if id(d) not in taken], set_name)
+        for d, old in zip(now, matched):
             if d.id in decided or old is None or old.id == d.id:
                 continue
             if old.decision is None:  # open before: the trace of its earlier decision, if any, goes with it
@@ -143,9 +138,48 @@ def carry_decisions(project: Project, set_name: str, before: dict[int, Settled])
     return carried
 
 
-def _others(d: Difference, set_name: str) -> tuple[str, frozenset]:
-    """An item as the sets other than ``set_name`` have it."""
-    return d.kind, frozenset((n, o) for n, o in d.options if n != set_name)
+def _counted_keys(items: list[Difference], set_name: str) -> list[tuple[Any, int]]:
+    """Each item's ``_others`` key, counted (the second alike is (key, 2))."""
+    seen: Counter = Counter()
+    out = []
+    for d in items:
+        k = _others(d, set_name)
+        seen[k] += 1
+        out.append((k, seen[k]))
+    return out
+
+
+def _match_moved(
+    now: list[Difference], matched: list[Difference | None], left: list[Difference], set_name: str
+) -> None:
+    """An item only ``set_name`` has whose place changed (its bounds moved): matched in ``matched`` to the earlier item
+    left unmatched that only that set had, of its kind, overlapping it (the first such)."""
+    for i, d in enumerate(now):
+        own = dict(d.options).get(set_name)
+        if matched[i] is not None or own is None or _others(d, set_name)[2] is None:
+            continue
+        for old in left:
+            was = dict(old.options).get(set_name)
+            if (
+                was is not None
+                and old.kind == d.kind
+                and _others(old, set_name)[:2] == _others(d, set_name)[:2]
+                and was.start < own.end
+                and own.start < was.end
+            ):
+                matched[i] = old
+                left.remove(old)
+                break
+
+
+def _others(d: Difference, set_name: str) -> tuple[str, frozenset, tuple[int, int] | None]:
+    """An item as the sets other than ``set_name`` have it; where none of them has it, its place in ``set_name``'s
+    version as well (the items they all lack are otherwise alike, and matched by their order alone an item gone from
+    the file moved each decision after it onto the next item: s36-look saw "S Jaishankar" read "open again: was bob")."""
+    others = frozenset((n, o) for n, o in d.options if n != set_name)
+    own = dict(d.options).get(set_name)
+    place = (own.start, own.end) if own is not None and all(o is None for _n, o in others) else None
+    return d.kind, others, place
 
 
 def _holds(old: Difference, new: Difference, set_name: str) -> bool:
