@@ -127,9 +127,13 @@ def merged_said(reports: list["SourceReport"]) -> str:
 
 def held_said(exc: SetHeldElsewhere) -> str:
     """The app's words for the command line's refusal of a set already holding documents of another file."""
+    name = Path(exc.source).name
+    other = exc.other
+    if Path(exc.other).resolve() == Path(exc.source).resolve():  # another file by its history, at the same path
+        other = f"an earlier {name} at the same path (another file: this one was made anew)"
     return (
-        f"{Path(exc.source).name}: set '{exc.set_name}' already holds {counted(len(exc.documents), 'document')} of "
-        f"this file merged from {exc.other} ({first_named(exc.documents, 3)}); nothing was merged. Merge again and "
+        f"{name}: set '{exc.set_name}' already holds {counted(len(exc.documents), 'document')} of "
+        f"this file merged from {other} ({first_named(exc.documents, 3)}); nothing was merged. Merge again and "
         "choose “This file's version wins” or “Take each document from the file it was worked on in”"
     )
 
