@@ -25,8 +25,20 @@ def parsed(source: str) -> ast.Module:
 @functools.cache
 def walk(node: ast.AST) -> list[ast.AST]:
     """``ast.walk`` of a parsed tree's node, once per test process: the checks walk each module again, a candidate's
-    function within it again (walking them was ~75% of these tests' CPU time on a0762830)."""
-    return list(ast.walk(node))
+    function within it again (walking them was ~75% of these tests' CPU time on a0762830). The nodes in
+    ``ast.walk``'s order (breadth first, each node's fields in order), read without its generators: ``ast.walk``
+    itself was ~half of this file's CPU (docs/performance.md, session 36)."""
+    out, at = [node], 0
+    while at < len(out):
+        here = out[at]
+        at += 1
+        for name in here._fields:
+            value = getattr(here, name, None)
+            if isinstance(value, ast.AST):
+                out.append(value)
+            elif isinstance(value, list):
+                out += [item for item in value if isinstance(item, ast.AST)]
+    return out
 
 
 def modules_whose_source(found: Callable[[str], object], folders: tuple[str, ...] = ("annotator", "ui")) -> list[str]:
@@ -38,6 +50,21 @@ def modules_whose_source(found: Callable[[str], object], folders: tuple[str, ...
         for p in (ROOT / folder).rglob("*.py")
         if found(p.read_text(encoding="utf-8"))
     )
+
+
+def test_walk_gives_ast_walks_nodes_in_its_order():
+    """The checks' own ``walk`` is ``ast.walk``, node for node and in its order (some checks compare lists), on
+    modules of every kind of node: this file, the store, the main window, the importers' fuzzing tests."""
+    for p in (
+        Path(__file__),
+        ROOT / "annotator/store.py",
+        ROOT / "ui/main_window.py",
+        ROOT / "tests/reliability/test_fuzz_importers.py",
+    ):
+        tree = ast.parse(p.read_text(encoding="utf-8"))
+        assert [id(n) for n in walk(tree)] == [id(n) for n in ast.walk(tree)], p
+        fn = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef))
+        assert [id(n) for n in walk(fn)] == [id(n) for n in ast.walk(fn)], p
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -700,7 +727,8 @@ def test_a_binary_attribute_is_told_by_one_function():
     found = sorted(
         f"{p.relative_to(ROOT).as_posix()}:{fn.name}"
         for p in (ROOT / "annotator").rglob("*.py")
-        for fn in walk(parsed(p.read_text(encoding="utf-8")))
+        if "BINARY" in (source := p.read_text(encoding="utf-8"))  # a comparison with it spells it: others not parsed
+        for fn in walk(parsed(source))
         if isinstance(fn, ast.FunctionDef)
         and any(
             isinstance(node, ast.Compare)
