@@ -27,7 +27,7 @@ def walk(node: ast.AST) -> list[ast.AST]:
     """``ast.walk`` of a parsed tree's node, once per test process: the checks walk each module again, a candidate's
     function within it again (walking them was ~75% of these tests' CPU time on a0762830). The nodes in
     ``ast.walk``'s order (breadth first, each node's fields in order), read without its generators: ``ast.walk``
-    itself was ~half of this file's CPU (docs/performance.md, session 36)."""
+    itself was the largest part of this file's CPU under cProfile (docs/performance.md, session 36)."""
     out, at = [node], 0
     while at < len(out):
         here = out[at]
