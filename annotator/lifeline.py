@@ -9,6 +9,7 @@ first time it runs.
 
 from __future__ import annotations
 
+import multiprocessing
 import multiprocessing.util
 import os
 import threading
@@ -35,8 +36,11 @@ class Lifeline:
 
     def _forked(self) -> None:
         """In a process ``multiprocessing`` has just forked: a child of the watched process watches it from now (a
-        grandchild, forked by a worker, does not: the process it would watch is not its parent)."""
-        if os.getppid() == self.parent:
+        grandchild, forked by a worker, does not: the process it would watch is not its parent). Who forked it is
+        asked of ``multiprocessing``, not of ``os.getppid()``: a parent killed before the child got here (under load)
+        is no longer its parent, and the child, watching, ends at once."""
+        forked_by = multiprocessing.parent_process()
+        if forked_by is not None and forked_by.pid == self.parent:
             self._watch_here()
 
     def _watch_here(self) -> None:

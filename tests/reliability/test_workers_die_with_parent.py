@@ -113,3 +113,45 @@ def test_a_worker_that_had_no_document_yet_ends_with_its_parent():
         except OSError:
             pass
     assert not left, "a worker that had no Doc yet outlived its killed parent"
+
+
+LATE_WORKER = r"""
+import multiprocessing, multiprocessing.util, os, time
+from annotator.lifeline import Lifeline
+parent = os.getpid()
+class Late:
+    "Holds the child's after-fork hooks until its parent is gone: the load that let the kill come first."
+def wait_for_the_kill(late):
+    while os.getppid() == parent:
+        time.sleep(0.01)
+late = Late()
+multiprocessing.util.register_after_fork(late, wait_for_the_kill)  # runs before the lifeline's (registered later)
+lifeline = Lifeline(os.getpid())
+worker = multiprocessing.get_context("fork").Process(target=time.sleep, args=(3600,))
+worker.start()
+print(worker.pid, flush=True)
+time.sleep(3600)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to see the worker")
+def test_a_worker_whose_parent_was_killed_before_its_start_ends():
+    """The race the CI met at a load of 15-20 (session 36): the parent killed before the forked worker ran its
+    after-fork hooks; the worker, whose parent was already someone else, did not watch and slept for ever."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen([sys.executable, "-c", LATE_WORKER], env=env, stdout=subprocess.PIPE, text=True)
+    worker = int(proc.stdout.readline())  # type: ignore[union-attr]
+    try:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 60  # a hang's guard, no bound on speed
+        while alive(worker) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = alive(worker)
+    finally:
+        try:
+            os.kill(worker, signal.SIGKILL)
+        except OSError:
+            pass
+    assert not left, "a worker whose parent was killed before its start outlived it"
