@@ -70,7 +70,7 @@ VEHICLES = frozenset(
 NATURAL_FORCES = frozenset(
     """earthquake quake aftershock tremor storm hurricane typhoon cyclone tornado flood flooding famine drought
     tsunami wildfire blaze avalanche landslide mudslide blizzard heatwave epidemic pandemic disease outbreak illness
-    cancer virus infection""".split()
+    cancer virus infection comet asteroid meteor meteorite""".split()
 )
 # nouns naming a part of what their "of" phrase names ("the east of Ukraine", "parts of Syria", "the rest of the
 # country"): a part of a place is a place, a region of it

@@ -62,6 +62,8 @@ def filmed(head: Any) -> bool:
     done_to += [
         g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
     ]
+    if head.pos_ == "NOUN":  # "the film's shooting": a noun's possessor is what it is of
+        done_to += [c for c in head.children if c.dep_ == "poss"]
     if any(_word(t) in FILMED for t in done_to):
         return True
     doers = [c for c in head.children if c.dep_ == "nsubj"]
@@ -97,8 +99,8 @@ def seized_goods(head: Any) -> bool:
     suspect", "seized the smugglers and their cargo" (a person first) stay."""
     done_to = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     done_to += [g for t in done_to if t.pos_ == "NUM" or t.lemma_.lower() in _MEASURES for g in _of_phrase(t)]
-    nouns = [t for t in done_to if t.pos_ in ("NOUN", "PROPN")]
-    return bool(nouns) and _word(nouns[0]) in GOODS
+    nouns = [t for t in done_to if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in _MEASURES]
+    return bool(nouns) and _word(nouns[0]) in GOODS  # "two tonnes of cocaine": the goods, not the measure
 
 
 _MEASURES = frozenset("kilogram kilo kg ton tonne pound gram bag packet crate container".split())

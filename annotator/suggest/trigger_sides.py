@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import AbstractSet, Any, Sequence
 
 from annotator.suggest.figurative import figurative_kinds
+from annotator.suggest.turns_of_phrase import turn_kinds
 from annotator.suggest.noun_classes import (
     ANIMALS,
     ARMED,
@@ -175,7 +176,7 @@ def kinds_of_sides(
 ) -> frozenset[str]:
     """The blocker kinds read on who does the act and who undergoes it: ``subj:nature`` (``nature_subject``),
     ``obj:body`` (``held_body``), ``obj:no_one`` (``no_one_undergoing``), ``raid:police`` (``police_search``) and
-    the figurative senses' (``figurative.figurative_kinds``).
+    the figurative senses' (``figurative.figurative_kinds``) and the turns of phrase's (``turns_of_phrase.turn_kinds``).
     ``wanted``: the kinds asked for (None: all); the others are not read, their tests not run."""
     return frozenset(
         kind
@@ -188,7 +189,7 @@ def kinds_of_sides(
             ("raid:police", lambda: police_search(head)),
         )
         if (wanted is None or kind in wanted) and said()
-    ) | figurative_kinds(head, pairs, wanted)
+    ) | figurative_kinds(head, pairs, wanted) | turn_kinds(head, pairs, wanted)
 
 
 def _object_kind(obj: Any) -> str | None:

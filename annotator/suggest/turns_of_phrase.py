@@ -1,0 +1,226 @@
+"""Turns of phrase that make a word of attacking name no Attack, as news of every kind uses them: a side that "bombed
+out" of a cup, a minister who "hit out at" a rival, a candidate who "shot back at" his critics, a senator who "took a
+shot at" the president, a doctor "struck off" the register, sales that "exploded", a cyclist "hit by a car", hackers
+who "attacked" computer systems, researchers who "attacked the problem", a laser "shot at" a crystal, an attack "in
+an advertisement", a plan that "came under attack". ACE's Conflict:Attack is a violent physical act causing harm or
+damage; each of these harms no one, and each is told by the words around the trigger, never by the trigger alone.
+
+Read on made-up sentences of ordinary news (``tests/data/news_sentences.jsonl``, session 36, helper s36-trig), not on
+the development articles; the word classes are ordinary English's. Pure functions of spaCy tokens, for
+``trigger_sides.kinds_of_sides``: each gives a blocker kind the schema's Conflict:Attack lists.
+"""
+
+from __future__ import annotations
+
+from typing import AbstractSet, Any, Sequence
+
+from annotator.suggest.noun_classes import ARMED, ECONOMY, PROPOSALS, POLICE, WORKS, is_weapon, noun_kind
+
+# the verbs of attacking these turns are said with (lemmas)
+ATTACK_VERBS = frozenset("attack hit strike shoot bomb blast fire explode hammer".split())
+# a verb of attacking with "out": a side gone out of a contest ("bombed out of the cup") or a word thrown at someone
+# ("hit out at", "lashed out"); "shot out the windows" is read by its object, which no rule here takes
+OUT = frozenset(("out",))
+# a verb of attacking "off" a list: removed from it ("struck off the medical register", "struck off the roll")
+LISTS = frozenset("register list roll ballot books record records roster agenda".split())
+# a piece of words an attack may be told in ("launched an attack on its rival in a new advertisement")
+IN_WORDS = WORKS | frozenset(
+    """interview op-ed column post blog podcast broadcast campaign newsletter memo message email letter press
+    statement""".split()
+)
+# what is shot that is no missile: a beam or a look ("shot a laser at the crystal", "shot a glance at her")
+BEAMS = frozenset("laser beam ray glance look smile grin photon light".split())
+# what a mind works on: a problem attacked is a problem tackled ("attacked the problem from a new angle")
+TASKS = frozenset("problem issue question task challenge puzzle mystery backlog".split())
+# what hackers harm: machines and the data on them ("attacked the bank's computer systems", "attacked the website")
+COMPUTING = frozenset("computer server website network database software email account data".split())
+HACKERS = frozenset(("hacker", "hackers"))
+# vehicles of the road and the rail whose hitting someone is an accident (a tank or a warplane may attack)
+ROAD_VEHICLES = frozenset(
+    "car truck bus train taxi van tram lorry motorcycle motorbike bicycle bike scooter ambulance vehicle".split()
+)
+# how far and how fast a quantity grows: what "explodes" with no one hurt ("sales exploded", "prices exploded")
+QUANTITIES = ECONOMY | frozenset(
+    """sale price cost demand interest population number rate traffic spending debt market popularity""".split()
+)
+# who strikes by stopping work, and what for ("workers struck for higher pay", "the teachers struck over pensions")
+WORKERS = frozenset(
+    """worker employee staff teacher nurse doctor driver pilot miner docker union member crew labourer laborer""".split()
+)
+WAGES = frozenset("pay wage wages salary salaries pension pensions staffing conditions contract hours".split())
+# "take a shot at", "take a swipe at", "take aim at": a try or a jibe, no gunshot, unless an armed doer takes it
+JABS = frozenset("shot swipe jab dig potshot aim".split())
+# doers who might fire in earnest (ARMED and the police; "a sniper took a shot at the patrol")
+SHOOTERS = ARMED | POLICE | frozenset("sniper gunman gunmen assassin attacker shooter".split())
+
+
+def _lemma(tok: Any) -> str:
+    return tok.lemma_.lower()
+
+
+def _attack_word(head: Any) -> bool:
+    return _lemma(head) in ATTACK_VERBS or head.lower_ in ("shot", "struck")
+
+
+def _pobjs(head: Any, preps: frozenset[str]) -> list[Any]:
+    return [
+        g
+        for c in head.children
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _doer(pairs: Sequence[tuple[str, Any]]) -> Any:
+    return next((t for s, t in pairs if s in ("subj", "subj_intrans", "agent")), None)
+
+
+def gone_out(head: Any) -> bool:
+    """A verb of attacking with "out" (a particle or a preposition): "bombed out of the cup", "hit out at
+    Washington"; no Attack. "blew up", "shot down" keep their particles."""
+    return (
+        head.pos_ == "VERB"
+        and _attack_word(head)
+        and any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in OUT for c in head.children)
+    )
+
+
+def retort(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
+    """A verb of attacking "back" done by a person who bears no arms and with no weapon: "the candidate shot back at
+    his critics", "the minister hit back"; "the soldiers shot back", "police fired back", "Israel hit back with
+    airstrikes" (a country, no person) stay."""
+    if head.pos_ != "VERB" or not _attack_word(head):
+        return False
+    if not any(c.dep_ in ("advmod", "prt") and c.lower_ == "back" for c in head.children):
+        return False
+    doer = _doer(pairs)
+    if doer is None or noun_kind(doer) != "PERSON" or _lemma(doer) in SHOOTERS:
+        return False
+    return not any(is_weapon(t) for t in head.sent)
+
+
+def jab_taken(head: Any) -> bool:
+    """ "took a shot at", "took a swipe at": the noun the object of "take" with an "at" phrase and a doer who bears
+    no arms ("the senator took a shot at the president"); "a sniper took a shot at the patrol" stays."""
+    if head.pos_ != "NOUN" or head.lower_ not in JABS or head.dep_ != "dobj" or _lemma(head.head) != "take":
+        return False
+    verb = head.head
+    if not (_pobjs(head, frozenset({"at"})) or _pobjs(verb, frozenset({"at"}))):
+        return False
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return not (doer is not None and _lemma(doer) in SHOOTERS) and not any(is_weapon(t) for t in head.sent)
+
+
+def struck_off_list(head: Any) -> bool:
+    """A verb of attacking "off" a list ("the surgeon was struck off the medical register"): removed, no one hurt;
+    "struck a ship off the coast" stays."""
+    return _attack_word(head) and any(_lemma(g) in LISTS for g in _pobjs(head, frozenset({"off"})))
+
+
+def grew_fast(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
+    """ "explode" said of a quantity or of one rising to view: its subject a quantity ("sales exploded", "demand
+    exploded"; the subject's own word, not its "of" phrase) or an "onto"/"on to" phrase ("exploded onto the scene");
+    "a bomb exploded", "the car exploded" stay."""
+    if _lemma(head) != "explode" or head.pos_ != "VERB":
+        return False
+    if any(s == "subj_intrans" and _lemma(t) in QUANTITIES and not t.ent_type_ for s, t in pairs):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("onto", "on") for c in head.children)
+
+
+def hit_by_vehicle(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
+    """A verb of hitting whose doer is a vehicle of the road or the rail ("the cyclist was hit by a car", "a truck
+    struck the pedestrian"): an accident; "hit by a car bomb" (its head a bomb), "a tank hit the building" stay."""
+    if head.pos_ != "VERB" or _lemma(head) not in ("hit", "strike"):
+        return False
+    return any(s in ("agent", "subj") and _lemma(t) in ROAD_VEHICLES and not t.ent_type_ for s, t in pairs) or any(
+        _lemma(g) in ROAD_VEHICLES for g in _pobjs(head, frozenset({"by"}))
+    )
+
+
+def computers_attacked(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
+    """An attack done by hackers or to machines and data ("hackers attacked the bank's computer systems", "the
+    website was attacked"): no physical harm (ACE's Attack); "attacked the computer store with firebombs" has a
+    weapon."""
+    if not _attack_word(head) and _lemma(head) != "attack":
+        return False
+    if any(is_weapon(t) for t in head.sent):
+        return False
+    for s, t in pairs:
+        if s in ("subj", "agent") and t.lower_ in HACKERS:
+            return True
+        if s in ("obj", "subjpass") and (
+            _lemma(t) in COMPUTING or any(c.dep_ == "compound" and _lemma(c) in COMPUTING for c in t.children)
+        ):
+            return True
+    return False
+
+
+def task_tackled(pairs: Sequence[tuple[str, Any]]) -> bool:
+    """What is attacked is a problem to solve ("the researchers attacked the problem from a new angle")."""
+    return any(s in ("obj", "subjpass") and _lemma(t) in TASKS and not t.ent_type_ for s, t in pairs)
+
+
+def beam_shot(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
+    """What is shot is a beam or a look ("shot a laser at the crystal", "shot a glance at her")."""
+    return _lemma(head) == "shoot" and any(s == "obj" and _lemma(t) in BEAMS for s, t in pairs)
+
+
+def told_in_words(head: Any) -> bool:
+    """An attack told "in" a piece of words, on the trigger or on the verb it is the object of ("launched an attack
+    on its rival in a new advertisement", "attacked the minister in an interview"): an attack in words."""
+    where = _pobjs(head, frozenset({"in"}))
+    if head.dep_ == "dobj":
+        where += _pobjs(head.head, frozenset({"in"}))
+    return any(_lemma(g) in IN_WORDS for g in where) and not any(is_weapon(t) for t in head.sent)
+
+
+def proposal_under_attack(head: Any) -> bool:
+    """A proposal that "came under attack" or "is under attack" ("the tax plan came under attack from both
+    parties"): criticism; "the convoy came under attack" stays."""
+    if _lemma(head) != "attack" or head.dep_ != "pobj" or head.head.lower_ != "under":
+        return False
+    verb = head.head.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (_lemma(subject) in PROPOSALS or _lemma(subject) in TASKS)
+
+
+def labour_strike(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
+    """ "strike" with no object done by those who work, or "for" pay ("workers struck for higher pay", "the nurses
+    struck over staffing"): a labour strike, ACE's Demonstrate, no Attack; "gunmen struck the village" (an object),
+    "the militants struck at dawn" (no workers) stay."""
+    if head.pos_ != "VERB" or _lemma(head) != "strike" or any(s == "obj" for s, _ in pairs):
+        return False
+    doer = _doer(pairs)
+    if doer is not None and _lemma(doer) in WORKERS:
+        return True
+    return any(_lemma(g) in WAGES for g in _pobjs(head, frozenset({"for", "over"})))
+
+
+def turn_kinds(
+    head: Any, pairs: Sequence[tuple[str, Any]], wanted: AbstractSet[str] | None = None
+) -> frozenset[str]:
+    """The blocker kinds of these turns: ``turn:out`` (``gone_out``), ``turn:back`` (``retort``), ``turn:jab``
+    (``jab_taken``), ``off:list`` (``struck_off_list``), ``subj:quantity`` (``grew_fast``), ``by:vehicle``
+    (``hit_by_vehicle``), ``obj:computer`` (``computers_attacked``), ``obj:task`` (``task_tackled``), ``obj:beam``
+    (``beam_shot``), ``in:words`` (``told_in_words``), ``under:proposal`` (``proposal_under_attack``) and
+    ``struck:labour`` (``labour_strike``). ``wanted``: the kinds asked for (None: all); the others are not read."""
+    return frozenset(
+        kind
+        for kind, said in (
+            ("turn:out", lambda: gone_out(head)),
+            ("turn:back", lambda: retort(head, pairs)),
+            ("turn:jab", lambda: jab_taken(head)),
+            ("off:list", lambda: struck_off_list(head)),
+            ("subj:quantity", lambda: grew_fast(head, pairs)),
+            ("by:vehicle", lambda: hit_by_vehicle(head, pairs)),
+            ("obj:computer", lambda: computers_attacked(head, pairs)),
+            ("obj:task", lambda: task_tackled(pairs)),
+            ("obj:beam", lambda: beam_shot(head, pairs)),
+            ("in:words", lambda: told_in_words(head)),
+            ("under:proposal", lambda: proposal_under_attack(head)),
+            ("struck:labour", lambda: labour_strike(head, pairs)),
+        )
+        if (wanted is None or kind in wanted) and said()
+    )
