@@ -50,3 +50,35 @@ def object_words(doc: Any, extra: Sequence[int]) -> set[int]:
         if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
             out.update(c.i for c in tok.lefts if c.dep_ == "compound")
     return out
+
+
+CALLING_VERBS = frozenset(("call", "phone", "ring", "telephone"))
+# what may follow the one called when "call" is a phone call, not a naming ("called the prime minister on Saturday",
+# "called Merkel to discuss the crisis", "called him."): a preposition, "to", an adverb, a conjunction, a stop; a
+# naming goes on with what the one called is called ("called Putin a threat", "calling immigrants rapists", "called
+# him “a true professional”")
+_AFTER_CALL_TAGS = frozenset(("IN", "TO", "RB", "CC", ".", ",", ":"))
+_PERSON_PRONOUNS = frozenset(("him", "her", "them", "me", "us"))
+
+
+def person_phoned(head: Any) -> bool:
+    """Whether a verb of calling is done to a person and ends there, a phone call with a doer ("Trump called the
+    Australian prime minister on Saturday", "the president called Angela Merkel to discuss the crisis"): the weak
+    "call" with a person as its object and nothing said of that person after it, no complement (a naming: "called
+    Putin a threat", "called the deal dumb", "calling Mexican immigrants rapists"), no "for" ("called for talks")."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in CALLING_VERBS:
+        return False
+    if any(c.dep_ in ("oprd", "ccomp", "attr", "acomp", "dative") for c in head.children):
+        return False
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    if len(objects) != 1 or not doers:
+        return False
+    obj = objects[0]
+    if not (noun_kind(obj) == "PERSON" or obj.lower_ in _PERSON_PRONOUNS):
+        return False
+    after = obj.right_edge.i + 1
+    if after >= len(obj.doc) or obj.doc[after].sent != obj.sent:
+        return True
+    nxt = obj.doc[after]
+    return nxt.tag_ in _AFTER_CALL_TAGS or nxt.ent_type_ in ("DATE", "TIME")

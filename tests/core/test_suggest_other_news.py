@@ -1,0 +1,41 @@
+"""Events of the 8 scored types as other news tells them (session 36, helper s36-trig): a person called on the phone,
+read on the made-up news sentences (``tests/data/news_sentences.jsonl``), each beside the sense it must not take.
+Short made-up sentences parsed by the default pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from spacy_support import news_suggester, suggested_triggers
+
+
+@pytest.fixture(scope="module")
+def suggester():
+    return news_suggester()
+
+
+def _of_type(nlp, suggester, text: str, kind: str) -> list[tuple[str, str]]:
+    return [t for t in suggested_triggers(nlp, text, suggester) if t[1] == kind]
+
+
+PHONE = "Contact:Phone-Write"
+
+
+@pytest.mark.slow
+def test_a_person_called_and_nothing_said_of_them_is_a_phone_call(nlp, suggester):
+    # ACE's Phone-Write: two parties in touch not face to face; the weak "call" with a person as its object that ends
+    # there is a call, one that goes on with what the person is called a naming
+    for text in [
+        "Obama called the Australian prime minister on Saturday.",
+        "The president called Angela Merkel on Tuesday to discuss the crisis.",
+        "She called her mother from the hospital.",
+    ]:
+        assert _of_type(nlp, suggester, text, PHONE) == [("called", PHONE)], text
+    for text in [
+        "Obama called Putin a threat to the United States.",
+        "He called them liars.",
+        "The senator called the deal dumb.",
+        "The union called a strike for Monday.",
+        "Protesters called for the resignation of the minister.",
+    ]:
+        assert _of_type(nlp, suggester, text, PHONE) == [], text
