@@ -26,7 +26,7 @@ from annotator.suggest.headlines import headline_end, headline_match, headline_s
 from annotator.suggest.hosting import hosted_guest
 from annotator.suggest.markets import market_kinds
 from annotator.suggest.measures import measure_kinds
-from annotator.suggest.messages import object_words, person_phoned, senders, split_object_phrases
+from annotator.suggest.messages import object_words, person_phoned, senders, split_object_phrases, wrote_to_party
 from annotator.suggest.pay_idioms import pay_idiom_kinds
 from annotator.suggest.person_objects import person_object_kinds
 from annotator.suggest.purchases import bought
@@ -334,7 +334,8 @@ class RuleEventSuggester:
                 and roles_filled < 2
                 and not named_subject_and_object(pairs, args)
                 and not hosted_guest(pairs, args)  # "Merkel hosted a dinner for Obama"
-                and not person_phoned(head)  # "Trump called the Australian prime minister on Saturday"
+                and not person_phoned(head)  # "Obama called the Australian prime minister on Saturday"
+                and not wrote_to_party(head)  # "the mayor wrote to the governor"
                 and not person_undergoing(head, args)
                 and not (roles_filled == 1 and own_against(head))  # "its war against the government"
                 and not pronoun_sides(pairs)

@@ -82,3 +82,24 @@ def person_phoned(head: Any) -> bool:
         return True
     nxt = obj.doc[after]
     return nxt.tag_ in _AFTER_CALL_TAGS or nxt.ent_type_ in ("DATE", "TIME")
+
+
+_PARTY_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
+
+
+def wrote_to_party(head: Any) -> bool:
+    """Whether "write" is done "to" a party with nothing written as its object, a letter sent ("the mayor wrote to the
+    governor asking for more money", "the prime minister wrote to the European Commission"): two parties in touch not
+    face to face; "wrote in a report", "wrote a book", "written to a high standard" (no party) are no letter."""
+    if head.pos_ != "VERB" or head.lemma_.lower() != "write":
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in head.children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in head.children):
+        return False
+    return any(
+        g.dep_ == "pobj" and (noun_kind(g) in _PARTY_LABELS or g.lower_ in _PERSON_PRONOUNS)
+        for c in head.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for g in c.children
+    )

@@ -39,3 +39,18 @@ def test_a_person_called_and_nothing_said_of_them_is_a_phone_call(nlp, suggester
         "Protesters called for the resignation of the minister.",
     ]:
         assert _of_type(nlp, suggester, text, PHONE) == [], text
+
+
+@pytest.mark.slow
+def test_one_who_wrote_to_a_party_sent_a_letter(nlp, suggester):
+    for text in [
+        "The mayor wrote to the governor asking for more money for schools.",
+        "He wrote to the mayor in 1952.",
+    ]:
+        assert _of_type(nlp, suggester, text, PHONE) == [("wrote", PHONE)], text
+    for text in [
+        "The law firm wrote in a report that sales would grow.",
+        "He wrote a book about the war in 1952.",
+        "The report was written to a high standard.",
+    ]:
+        assert _of_type(nlp, suggester, text, PHONE) == [], text
