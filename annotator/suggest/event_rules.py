@@ -26,6 +26,7 @@ from annotator.suggest.headlines import headline_end, headline_match, headline_s
 from annotator.suggest.hosting import hosted_guest
 from annotator.suggest.markets import market_kinds
 from annotator.suggest.measures import measure_kinds
+from annotator.suggest.gifts import thing_given
 from annotator.suggest.messages import object_words, person_phoned, senders, split_object_phrases, wrote_to_party
 from annotator.suggest.pay_idioms import pay_idiom_kinds
 from annotator.suggest.person_objects import person_object_kinds
@@ -297,6 +298,8 @@ class RuleEventSuggester:
             direct |= abstract_going_kinds(head)  # "returned to the issue", "withdrew from the race": no place
         if "paid:not_money" in wanted:
             direct |= pay_idiom_kinds(head)  # "paid with their lives", "paid lip service": no money given
+        if "obj:no_money" in wanted and thing_given(head):
+            direct |= {"obj:no_money"}  # "received hundreds of letters", "gave him a medal": a thing, no money
         purpose = purpose_of(head)
         cands: list[_Candidate] = []
         for type_name in dict.fromkeys(p.type for p in patterns):

@@ -54,3 +54,23 @@ def test_one_who_wrote_to_a_party_sent_a_letter(nlp, suggester):
         "The report was written to a high standard.",
     ]:
         assert _of_type(nlp, suggester, text, PHONE) == [], text
+
+
+MONEY = "Transaction:Transfer-Money"
+
+
+@pytest.mark.slow
+def test_a_thing_given_or_received_is_no_money(nlp, suggester):
+    # ACE's Transfer-Money gives money: a weak word of giving with a thing as its object gives none
+    for text in [
+        "The senator received hundreds of letters from angry voters.",
+        "The king gave the soldier a medal.",
+        "The charity sent blankets to the refugees in the camp.",
+    ]:
+        assert _of_type(nlp, suggester, text, MONEY) == [], text
+    for text, word in [
+        ("The United States gave Ukraine $1 billion in military aid.", "gave"),
+        ("The museum received a $10 million gift from a local family.", "received"),
+        ("The city received a loan from the World Bank.", "loan"),
+    ]:
+        assert (word, MONEY) in _of_type(nlp, suggester, text, MONEY), text
