@@ -27,6 +27,7 @@ from annotator.suggest.hosting import hosted_guest
 from annotator.suggest.markets import market_kinds
 from annotator.suggest.measures import measure_kinds
 from annotator.suggest.gifts import thing_given
+from annotator.suggest.object_senses import object_sense_kinds
 from annotator.suggest.messages import object_words, person_phoned, senders, split_object_phrases, wrote_to_party
 from annotator.suggest.pay_idioms import pay_idiom_kinds
 from annotator.suggest.person_objects import person_object_kinds
@@ -298,6 +299,8 @@ class RuleEventSuggester:
             direct |= abstract_going_kinds(head)  # "returned to the issue", "withdrew from the race": no place
         if "paid:not_money" in wanted:
             direct |= pay_idiom_kinds(head)  # "paid with their lives", "paid lip service": no money given
+        if wanted & {"obj:flag", "obj:trend"}:
+            direct |= object_sense_kinds(head)  # "flew its flag at half-mast", "arrested its slide": no going, no arrest
         if "obj:no_money" in wanted and thing_given(head):
             direct |= {"obj:no_money"}  # "received hundreds of letters", "gave him a medal": a thing, no money
         purpose = purpose_of(head)

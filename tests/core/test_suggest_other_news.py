@@ -74,3 +74,15 @@ def test_a_thing_given_or_received_is_no_money(nlp, suggester):
         ("The city received a loan from the World Bank.", "loan"),
     ]:
         assert (word, MONEY) in _of_type(nlp, suggester, text, MONEY), text
+
+
+@pytest.mark.slow
+def test_a_flag_flown_and_a_slide_arrested_are_no_going_nor_arrest(nlp, suggester):
+    text = "The company flew its flag at half-mast after the founder's death."
+    assert _of_type(nlp, suggester, text, "Movement:Transport") == [], text
+    text = "The party arrested its slide in the polls."
+    assert _of_type(nlp, suggester, text, "Justice:Arrest-Jail") == [], text
+    text = "The air force flew the troops to the front."
+    assert _of_type(nlp, suggester, text, "Movement:Transport") == [("flew", "Movement:Transport")], text
+    text = "Police arrested the suspect in his home on Friday."
+    assert _of_type(nlp, suggester, text, "Justice:Arrest-Jail") == [("arrested", "Justice:Arrest-Jail")], text
