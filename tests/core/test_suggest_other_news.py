@@ -86,3 +86,24 @@ def test_a_flag_flown_and_a_slide_arrested_are_no_going_nor_arrest(nlp, suggeste
     assert _of_type(nlp, suggester, text, "Movement:Transport") == [("flew", "Movement:Transport")], text
     text = "Police arrested the suspect in his home on Friday."
     assert _of_type(nlp, suggester, text, "Justice:Arrest-Jail") == [("arrested", "Justice:Arrest-Jail")], text
+
+
+@pytest.mark.slow
+def test_blows_money_poured_in_and_a_life_taken(nlp, suggester):
+    # words the schema lacked for ACE's senses: blows with the body (Attack), money poured or pumped into a party
+    # (Transfer-Money), one's own life taken (Die)
+    for text, word, kind in [
+        ("The referee was punched by a player after the match.", "punched", "Conflict:Attack"),
+        ("The police officer slapped the woman.", "slapped", "Conflict:Attack"),
+        ("Investors poured $300 million into the startup last year.", "poured", MONEY),
+        ("The government pumped billions of dollars into the banks.", "pumped", MONEY),
+        ("The singer took his own life in 1994.", "took", "Life:Die"),
+    ]:
+        assert (word, kind) in _of_type(nlp, suggester, text, kind), text
+    for text, kind in [
+        ("The boxer punched above his weight.", "Conflict:Attack"),
+        ("The striker kicked the ball into the net.", "Conflict:Attack"),
+        ("She poured water on the fire.", MONEY),
+        ("The company pumped oil from the well.", MONEY),
+    ]:
+        assert _of_type(nlp, suggester, text, kind) == [], text
