@@ -28,6 +28,7 @@ from annotator.suggest.markets import market_kinds
 from annotator.suggest.measures import measure_kinds
 from annotator.suggest.gifts import thing_given
 from annotator.suggest.object_senses import object_sense_kinds
+from annotator.suggest.turns_of_phrase import labour_strike
 from annotator.suggest.messages import object_words, person_phoned, senders, split_object_phrases, wrote_to_party
 from annotator.suggest.pay_idioms import pay_idiom_kinds
 from annotator.suggest.person_objects import person_object_kinds
@@ -342,6 +343,7 @@ class RuleEventSuggester:
                 and not hosted_guest(pairs, args)  # "Merkel hosted a dinner for Obama"
                 and not person_phoned(head)  # "Obama called the Australian prime minister on Saturday"
                 and not wrote_to_party(head)  # "the mayor wrote to the governor"
+                and not labour_strike(head, pairs)  # "workers struck for higher pay": a strike, who and why told
                 and not person_undergoing(head, args)
                 and not (roles_filled == 1 and own_against(head))  # "its war against the government"
                 and not pronoun_sides(pairs)

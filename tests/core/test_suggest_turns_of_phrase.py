@@ -99,6 +99,10 @@ def test_workers_who_strike_stop_work(nlp, suggester):
         assert _of_type(nlp, suggester, text, ATTACK) == [], text
     for text in ["The militants struck at dawn.", "Gunmen struck the village at night."]:
         assert _of_type(nlp, suggester, text, ATTACK) == [("struck", ATTACK)], text
+        assert _of_type(nlp, suggester, text, DEMONSTRATE) == [], text
+    # who struck and what over told, the weak "strike" is a labour strike with no other cue
+    text = "The nurses struck over staffing."
+    assert _of_type(nlp, suggester, text, DEMONSTRATE) == [("struck", DEMONSTRATE)], text
 
 
 @pytest.mark.slow
