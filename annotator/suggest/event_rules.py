@@ -301,7 +301,9 @@ class RuleEventSuggester:
         if "paid:not_money" in wanted:
             direct |= pay_idiom_kinds(head)  # "paid with their lives", "paid lip service": no money given
         if wanted & {"obj:flag", "obj:trend"}:
-            direct |= object_sense_kinds(head)  # "flew its flag at half-mast", "arrested its slide": no going, no arrest
+            direct |= object_sense_kinds(
+                head
+            )  # "flew its flag at half-mast", "arrested its slide": no going, no arrest
         if "obj:no_money" in wanted and thing_given(head):
             direct |= {"obj:no_money"}  # "received hundreds of letters", "gave him a medal": a thing, no money
         purpose = purpose_of(head)

@@ -178,18 +178,22 @@ def kinds_of_sides(
     ``obj:body`` (``held_body``), ``obj:no_one`` (``no_one_undergoing``), ``raid:police`` (``police_search``) and
     the figurative senses' (``figurative.figurative_kinds``) and the turns of phrase's (``turns_of_phrase.turn_kinds``).
     ``wanted``: the kinds asked for (None: all); the others are not read, their tests not run."""
-    return frozenset(
-        kind
-        for kind, said in (
-            ("subj:nature", lambda: nature_subject(pairs)),
-            ("obj:nature", lambda: nature_object(pairs)),
-            ("subj:no_one", lambda: proposal_subject(pairs)),
-            ("obj:body", lambda: held_body(head, span)),
-            ("obj:no_one", lambda: no_one_undergoing(head, pairs)),
-            ("raid:police", lambda: police_search(head)),
+    return (
+        frozenset(
+            kind
+            for kind, said in (
+                ("subj:nature", lambda: nature_subject(pairs)),
+                ("obj:nature", lambda: nature_object(pairs)),
+                ("subj:no_one", lambda: proposal_subject(pairs)),
+                ("obj:body", lambda: held_body(head, span)),
+                ("obj:no_one", lambda: no_one_undergoing(head, pairs)),
+                ("raid:police", lambda: police_search(head)),
+            )
+            if (wanted is None or kind in wanted) and said()
         )
-        if (wanted is None or kind in wanted) and said()
-    ) | figurative_kinds(head, pairs, wanted) | turn_kinds(head, pairs, wanted)
+        | figurative_kinds(head, pairs, wanted)
+        | turn_kinds(head, pairs, wanted)
+    )
 
 
 def _object_kind(obj: Any) -> str | None:

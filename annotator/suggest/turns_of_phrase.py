@@ -200,9 +200,7 @@ def labour_strike(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     return any(_lemma(g) in WAGES for g in _pobjs(head, frozenset({"for", "over"})))
 
 
-def turn_kinds(
-    head: Any, pairs: Sequence[tuple[str, Any]], wanted: AbstractSet[str] | None = None
-) -> frozenset[str]:
+def turn_kinds(head: Any, pairs: Sequence[tuple[str, Any]], wanted: AbstractSet[str] | None = None) -> frozenset[str]:
     """The blocker kinds of these turns: ``turn:out`` (``gone_out``), ``turn:back`` (``retort``), ``turn:jab``
     (``jab_taken``), ``off:list`` (``struck_off_list``), ``subj:quantity`` (``grew_fast``), ``by:vehicle``
     (``hit_by_vehicle``), ``obj:computer`` (``computers_attacked``), ``obj:task`` (``task_tackled``), ``obj:beam``
