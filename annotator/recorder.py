@@ -145,12 +145,17 @@ def _apply_states_in_transaction(project: Project, change: Change, use_after: bo
         for r in rows:  # refuse if someone else changed these rows meanwhile
             current[(r.table, r.id)] = now_row = _row(project, r.table, r.id)
             if now_row != (r.before if use_after else r.after):
+                named = (now_row or r.before or {}).get("name") if r.table == "documents" else None
                 what = (
-                    f"the project's value {(r.before or r.after or {}).get('key')!r}"
+                    f"the project's value {(r.before or r.after or {}).get('key')!r} was changed elsewhere"
                     if r.table == VALUES
-                    else f"the {r.table[:-1]} {r.id}"
+                    # a document by its name (its id is seen nowhere), and what changes one: a merge its window made
+                    # was "elsewhere" too (session 36)
+                    else f"{named} was changed since (a merge, or an edit of another program)"
+                    if named
+                    else f"the {r.table[:-1]} {r.id} was changed elsewhere"
                 )
-                raise StaleChangeError(f"cannot {action.split(':')[0]} '{change.action}': {what} was changed elsewhere")
+                raise StaleChangeError(f"cannot {action.split(':')[0]} '{change.action}': {what}")
         order = {t: i for i, t in enumerate(TABLE_ORDER)}
         targets = [(r, r.after if use_after else r.before) for r in rows]
         # rows made and changed first (parents before children), then rows taken away (children before parents): an

@@ -40,8 +40,9 @@ HELD_CHOICES = (
     ("Take each document from the file it was worked on in (combine)", True, False),
 )
 NOT_UNDONE = (
-    "A merge is not undone by Ctrl+Z: each file is written whole or not at all; merging a file again brings its newer "
-    "work, and Project > Annotation sets… drops a set merged by mistake."
+    "A merge is not undone by Ctrl+Z, nor can Ctrl+Z then take back a decision or a status mark made before it on the "
+    "documents it brings work to. Each file is written whole or not at all; merging a file again brings its newer work, "
+    "and Project > Annotation sets… drops a set merged by mistake."
 )
 
 

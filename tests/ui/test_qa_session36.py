@@ -398,3 +398,33 @@ def test_a_merge_whose_second_file_fails_to_write_says_the_first_is_in(qtbot, tm
         "bob.annotator not (File > Merge annotators' files… again to finish)"
     ]  # before: the error alone
     assert _sets(team) == ["alice"]
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_ctrl_z_of_a_decision_a_merge_came_after_names_the_document_and_the_merge(qtbot, tmp_path):
+    """A on doc1's Paris, then carol's file merged (her work on doc1): Ctrl+Z of the decision is refused, as the
+    document's decisions changed since (taking it back would leave the merge's copy of it); the line read "cannot
+    undo 'adjudicate:take alice': the document 1 was changed elsewhere", an id the reviewer never sees and "elsewhere"
+    of a merge this window made. It names the document and what changes one."""
+    from ui_support import close_window, open_window
+
+    team = _handed_out(tmp_path, ("alice", "bob", "carol"))
+    _merge_elsewhere(team, tmp_path / "alice.annotator")
+    _merge_elsewhere(team, tmp_path / "bob.annotator")
+    w = open_window(qtbot, team, annotator="rita", pipeline=None)
+    try:
+        w.actions_by_name["adjudicate"].trigger()
+        dlg = w._adjudication_window
+        dlg.tree.setCurrentItem(_row(dlg, "Paris"))
+        qtbot.keyClick(dlg.tree, "a")
+        qtbot.waitUntil(lambda: _row(dlg, "Paris").text(dlg.tree.columnCount() - 1) == "alice by rita")
+        _merge_elsewhere(team, tmp_path / "carol.annotator")
+        w.controller.check_outside_changes()
+        w.controller.undo_stack.undo()
+        said = w.message.text()
+        assert said.startswith(
+            "cannot undo 'adjudicate:take alice': doc1.txt was changed since (a merge, or an edit of another program)"
+        ), said  # on main: "… the document 1 was changed elsewhere"
+        assert _row(dlg, "Paris").text(dlg.tree.columnCount() - 1) == "alice by rita"  # the decision stands
+    finally:
+        close_window(w)
