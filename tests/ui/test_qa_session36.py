@@ -428,3 +428,29 @@ def test_ctrl_z_of_a_decision_a_merge_came_after_names_the_document_and_the_merg
         assert _row(dlg, "Paris").text(dlg.tree.columnCount() - 1) == "alice by rita"  # the decision stands
     finally:
         close_window(w)
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_a_document_s_name_tip_says_the_counts_the_list_scrolls_out_of_sight_at_1366(qtbot, tmp_path):
+    """At 1366x768 the list shows Name and Status; Ent., Ev., Sugg. and Adj. are scrolled out of sight (s35-look's
+    Left), and the name's tip said the name alone. It says the row's counts now, whose work waits too."""
+    from PySide6.QtCore import Qt
+    from ui_support import close_window, open_window
+
+    team = _handed_out(tmp_path)
+    _merge_elsewhere(team, tmp_path / "alice.annotator")
+    _merge_elsewhere(team, tmp_path / "bob.annotator")
+    w = open_window(qtbot, team, annotator="rita", pipeline=None, size=(1366, 768))
+    try:
+        tip = html.unescape(w.documents.proxy.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
+        lines = (
+            tip.removeprefix("<qt>").removesuffix("</qt>").replace("<nobr>", "").replace("</nobr>", "").split("<br>")
+        )
+        assert lines == [
+            "doc1.txt",
+            "0 entities, 0 events, 0 suggestions undecided",
+            "Waiting for adjudication: the work of alice, bob",
+        ], tip  # on main: "<qt>doc1.txt</qt>"
+        assert "<nobr>0 entities" in tip  # a line each (Qt wrapped "…, 60 / suggestions undecided" in its tip)
+    finally:
+        close_window(w)

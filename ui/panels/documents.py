@@ -235,10 +235,18 @@ class DocumentListModel(RowTableModel):
             return bold_font()
         if role == ALIGNMENT and index.column() >= 2:
             return RIGHT_ALIGNED
-        if role == TOOLTIP and key == "name":
+        if role == TOOLTIP and key == "name":  # the counts too: at 1366x768 their columns are scrolled out of sight
             import html
 
-            return f"<qt>{html.escape(row['name'])}</qt>"
+            said = [
+                row["name"],
+                f"{counted(row['entities'], 'entity', 'entities')}, {counted(row['events'], 'event')}, "
+                f"{counted(row['suggestions'], 'suggestion')} undecided",
+            ]
+            if self.annotators and (names := self.waiting(row)):
+                said.append(waiting_tip(names))
+            lines = (f"<nobr>{html.escape(line)}</nobr>" for line in said)  # Qt wrapped "60 / suggestions undecided"
+            return "<qt>" + "<br>".join(lines) + "</qt>"
         return None
 
     def _marker(self, row: dict[str, Any], role: int) -> Any:
