@@ -218,6 +218,10 @@ def merge_files(window: "WindowFace", sources: list[str] | None = None, ask: boo
         c.reload()
 
     window.start_worker(worker, after=ended)
+    if worker not in window.workers:  # not started (the file renamed or moved meanwhile: said): no merge of its own
+        if own is not None:  # runs, and another program's merges are said again (its count stayed up, for good)
+            own.own_merges -= 1
+        return None
     return worker
 
 

@@ -442,6 +442,7 @@ def test_a_document_s_name_tip_says_the_counts_the_list_scrolls_out_of_sight_at_
     _merge_elsewhere(team, tmp_path / "bob.annotator")
     w = open_window(qtbot, team, annotator="rita", pipeline=None, size=(1366, 768))
     try:
+        qtbot.waitUntil(lambda: w.documents.proxy.rowCount() == 1)  # filled after the open, under load later
         tip = html.unescape(w.documents.proxy.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
         lines = (
             tip.removeprefix("<qt>").removesuffix("</qt>").replace("<nobr>", "").replace("</nobr>", "").split("<br>")
@@ -452,5 +453,29 @@ def test_a_document_s_name_tip_says_the_counts_the_list_scrolls_out_of_sight_at_
             "Waiting for adjudication: the work of alice, bob",
         ], tip  # on main: "<qt>doc1.txt</qt>"
         assert "<nobr>0 entities" in tip  # a line each (Qt wrapped "…, 60 / suggestions undecided" in its tip)
+    finally:
+        close_window(w)
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_a_merge_that_does_not_start_leaves_other_programs_merges_said(qtbot, tmp_path, monkeypatch):
+    """File > Merge on a project file renamed meanwhile: the worker does not start (the window says the file moved);
+    the window's count of its own merges running stayed at 1, and a merge another program made later was never said
+    ("A merge came in …")."""
+    import ui.merge_files as merge_files
+    from ui_support import close_window, open_window
+
+    team = _handed_out(tmp_path, ("alice", "bob", "carol"))
+    monkeypatch.setattr(merge_files.MergeDialog, "exec", lambda self: 1)
+    w = open_window(qtbot, team, annotator="lead", pipeline=None)
+    try:
+        monkeypatch.setattr(w.controller, "still_here", lambda: False)  # the file renamed: the work does not start
+        assert merge_files.merge_files(w, [str(tmp_path / "alice.annotator")]) is None
+        assert not w.workers
+        assert w.merges_in.own_merges == 0  # on the first version: 1, for good
+        monkeypatch.undo()
+        _merge_elsewhere(team, tmp_path / "bob.annotator")
+        w.controller.check_outside_changes()
+        assert w.message.text().startswith("A merge came in by lead (annotator merge): set 'bob'"), w.message.text()
     finally:
         close_window(w)
