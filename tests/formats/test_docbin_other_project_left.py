@@ -27,6 +27,21 @@ def _docbin(path) -> None:
     bin_.to_disk(path)
 
 
+def _imported_and_exported(tmp_path):
+    """The DocBin of ``_docbin`` imported into a new project and exported again as a DocBin: its one Doc, read back,
+    and the exported file."""
+    from spacy.vocab import Vocab
+
+    given = tmp_path / "linked.spacy"
+    _docbin(given)
+    project = tmp_path / "p.annotator"
+    assert main(["import", str(project), str(given)]) == 0
+    out = tmp_path / "out.spacy"
+    assert main(["export", str(project), "-f", "spacy", "-o", str(out)]) == 0
+    (back,) = DocBin().from_disk(out).get_docs(Vocab())
+    return back, out
+
+
 def test_a_span_spelt_two_ways_is_one_entity_and_what_is_lost_is_said(tmp_path, capsys):
     given = tmp_path / "linked.spacy"
     _docbin(given)
@@ -77,30 +92,16 @@ def test_the_kb_ids_go_back_on_doc_ents(tmp_path):
     (an entity linker trains on ``ent.kb_id_``), the other entities without one (the id sits on the entity's
     characters). Session 35 lost them. The label goes back as the file spelt it first (``PER``, of its group:
     session 35's rule for a span spelt two ways)."""
-    from spacy.vocab import Vocab
 
-    given = tmp_path / "linked.spacy"
-    _docbin(given)
-    project = tmp_path / "p.annotator"
-    assert main(["import", str(project), str(given)]) == 0
-    out = tmp_path / "out.spacy"
-    assert main(["export", str(project), "-f", "spacy", "-o", str(out)]) == 0
-    (back,) = DocBin().from_disk(out).get_docs(Vocab())
+    back, out = _imported_and_exported(tmp_path)
     assert [(e.text, e.kb_id_) for e in back.ents] == [("Barack Obama", "Q76"), ("Kabul", ""), ("Red Cross", "")]
 
 
 def test_a_group_of_its_own_name_goes_back_under_that_name(tmp_path):
     """Session 36: the DocBin export writes the spans of a group of the file's own name (``people``) under that name
     again, beside ``sc`` (a spancat trained with ``spans_key = "people"`` finds them); read back, still one entity."""
-    from spacy.vocab import Vocab
 
-    given = tmp_path / "linked.spacy"
-    _docbin(given)
-    project = tmp_path / "p.annotator"
-    assert main(["import", str(project), str(given)]) == 0
-    out = tmp_path / "out.spacy"
-    assert main(["export", str(project), "-f", "spacy", "-o", str(out)]) == 0
-    (back,) = DocBin().from_disk(out).get_docs(Vocab())
+    back, out = _imported_and_exported(tmp_path)
     assert [(s.text, s.label_) for s in back.spans["people"]] == [("Barack Obama", "PER")]
     again = tmp_path / "again.annotator"
     assert main(["import", str(again), str(out)]) == 0

@@ -97,22 +97,9 @@ def test_a_worker_that_had_no_document_yet_ends_with_its_parent():
     Doc it passed: a worker whose batch had not reached it when the parent was killed (under load: the batch still in
     the parent's queue feeder, killed with it) waited for ever (the test above, once at a load of 18, session 36). A
     worker forked from the process that made the lifeline watches from its start."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    proc = subprocess.Popen([sys.executable, "-c", IDLE_WORKER], env=env, stdout=subprocess.PIPE, text=True)
-    worker = int(proc.stdout.readline())  # type: ignore[union-attr]
-    try:
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
-        deadline = time.monotonic() + 60  # a hang's guard, no bound on speed: it polls its parent
-        while alive(worker) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        left = alive(worker)
-    finally:
-        try:
-            os.kill(worker, signal.SIGKILL)
-        except OSError:
-            pass
-    assert not left, "a worker that had no Doc yet outlived its killed parent"
+    assert not _worker_outlives_its_killed_parent(IDLE_WORKER), (
+        "a worker that had no Doc yet outlived its killed parent"
+    )
 
 
 LATE_WORKER = r"""
@@ -139,19 +126,26 @@ time.sleep(3600)
 def test_a_worker_whose_parent_was_killed_before_its_start_ends():
     """The race the CI met at a load of 15-20 (session 36): the parent killed before the forked worker ran its
     after-fork hooks; the worker, whose parent was already someone else, did not watch and slept for ever."""
+    assert not _worker_outlives_its_killed_parent(LATE_WORKER), (
+        "a worker whose parent was killed before its start outlived it"
+    )
+
+
+def _worker_outlives_its_killed_parent(script: str) -> bool:
+    """Run ``script`` (it prints its worker's pid), kill it, and say whether the worker is still alive after a
+    minute (a hang's guard, no bound on speed: the lifeline polls its parent)."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    proc = subprocess.Popen([sys.executable, "-c", LATE_WORKER], env=env, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE, text=True)
     worker = int(proc.stdout.readline())  # type: ignore[union-attr]
     try:
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
-        deadline = time.monotonic() + 60  # a hang's guard, no bound on speed
+        deadline = time.monotonic() + 60
         while alive(worker) and time.monotonic() < deadline:
             time.sleep(0.1)
-        left = alive(worker)
+        return alive(worker)
     finally:
         try:
             os.kill(worker, signal.SIGKILL)
         except OSError:
             pass
-    assert not left, "a worker whose parent was killed before its start outlived it"

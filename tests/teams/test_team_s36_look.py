@@ -15,7 +15,9 @@ from annotator.teams.differences import differences
 from teams_data import DOC1, at, new_project
 
 
-def test_an_item_gone_from_a_file_merged_again_moves_no_decision_onto_the_next_item(tmp_path):
+def _alice_and_bob_merged(tmp_path, alice_marks: tuple[str, ...]) -> tuple[str, int]:
+    """rita's project of DOC1, alice's copy marking ``alice_marks`` (John Smith a PERSON, the rest GPEs), bob's Acme
+    Corp, both merged: the team file's path and the document's id."""
     import shutil
 
     team, ids = new_project(tmp_path / "team.annotator", "rita", [("doc1.txt", DOC1)])
@@ -24,13 +26,17 @@ def test_an_item_gone_from_a_file_merged_again_moves_no_decision_onto_the_next_i
     for who in ("alice", "bob"):
         shutil.copy(tmp_path / "team.annotator", tmp_path / f"{who}.annotator")
     with Project(tmp_path / "alice.annotator", create=False, annotator="alice") as p:
-        edits.add_entity(p, doc1, *at(DOC1, "John Smith"), "PERSON")
-        edits.add_entity(p, doc1, *at(DOC1, "Paris"), "GPE")
-        edits.add_entity(p, doc1, *at(DOC1, "Berlin"), "GPE")
+        for words in alice_marks:
+            edits.add_entity(p, doc1, *at(DOC1, words), "PERSON" if words == "John Smith" else "GPE")
     with Project(tmp_path / "bob.annotator", create=False, annotator="bob") as p:
         edits.add_entity(p, doc1, *at(DOC1, "Acme Corp"), "ORG")
     path = str(tmp_path / "team.annotator")
     assert main(["merge", path, str(tmp_path / "alice.annotator"), str(tmp_path / "bob.annotator")]) == 0
+    return path, doc1
+
+
+def test_an_item_gone_from_a_file_merged_again_moves_no_decision_onto_the_next_item(tmp_path):
+    path, doc1 = _alice_and_bob_merged(tmp_path, ("John Smith", "Paris", "Berlin"))
     with Project(path, create=False, annotator="rita") as p:
         items = {d.start: d for d in differences(p, doc1)}
         adjudication.take(p, items[0], "alice", "rita")  # John Smith
@@ -49,20 +55,7 @@ def test_an_item_gone_from_a_file_merged_again_moves_no_decision_onto_the_next_i
 
 def test_an_item_whose_only_version_moved_keeps_the_trace_of_its_decision(tmp_path):
     """Matched by place, an item only alice has whose bounds she changed is still the item decided (it overlaps)."""
-    import shutil
-
-    team, ids = new_project(tmp_path / "team.annotator", "rita", [("doc1.txt", DOC1)])
-    team.close()
-    doc1 = ids["doc1.txt"]
-    for who in ("alice", "bob"):
-        shutil.copy(tmp_path / "team.annotator", tmp_path / f"{who}.annotator")
-    with Project(tmp_path / "alice.annotator", create=False, annotator="alice") as p:
-        edits.add_entity(p, doc1, *at(DOC1, "Paris"), "GPE")
-        edits.add_entity(p, doc1, *at(DOC1, "Berlin"), "GPE")
-    with Project(tmp_path / "bob.annotator", create=False, annotator="bob") as p:
-        edits.add_entity(p, doc1, *at(DOC1, "Acme Corp"), "ORG")
-    path = str(tmp_path / "team.annotator")
-    assert main(["merge", path, str(tmp_path / "alice.annotator"), str(tmp_path / "bob.annotator")]) == 0
+    path, doc1 = _alice_and_bob_merged(tmp_path, ("Paris", "Berlin"))
     with Project(path, create=False, annotator="rita") as p:
         items = {d.start: d for d in differences(p, doc1)}
         adjudication.take(p, items[at(DOC1, "Paris")[0]], "bob", "rita")  # no Paris
