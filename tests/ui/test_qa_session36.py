@@ -51,6 +51,19 @@ def _reviewed_then_reopened(folder):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.slow  # a window of its own: ~2 s
+def _rita_adjudicating_alice_and_bob(qtbot, tmp_path):
+    """Three sets handed out, alice's and bob's files merged by another program, rita's window with the Adjudication
+    window open (carol's file left to merge): the team file, the window and the Adjudication window."""
+    from ui_support import open_window
+
+    team = _handed_out(tmp_path, ("alice", "bob", "carol"))
+    _merge_elsewhere(team, tmp_path / "alice.annotator")
+    _merge_elsewhere(team, tmp_path / "bob.annotator")
+    w = open_window(qtbot, team, annotator="rita", pipeline=None)
+    w.actions_by_name["adjudicate"].trigger()
+    return team, w, w._adjudication_window
+
+
 def test_an_item_a_merge_opened_again_says_the_decision_it_had(qtbot, tmp_path):
     from ui_support import close_window, open_window
 
@@ -296,15 +309,10 @@ def test_a_key_on_a_list_a_merge_made_stale_decides_nothing_and_reads_the_list_a
     decides the item as it is."""
     from annotator.store import Project
     from annotator.teams.differences import differences
-    from ui_support import close_window, open_window
+    from ui_support import close_window
 
-    team = _handed_out(tmp_path, ("alice", "bob", "carol"))
-    _merge_elsewhere(team, tmp_path / "alice.annotator")
-    _merge_elsewhere(team, tmp_path / "bob.annotator")
-    w = open_window(qtbot, team, annotator="rita", pipeline=None)
+    team, w, dlg = _rita_adjudicating_alice_and_bob(qtbot, tmp_path)
     try:
-        w.actions_by_name["adjudicate"].trigger()
-        dlg = w._adjudication_window
         assert dlg.sets == ["alice", "bob"]
         _merge_elsewhere(team, tmp_path / "carol.annotator")  # before the window's poll reads it
         steps = w.controller.undo_stack.count()
@@ -330,15 +338,10 @@ def test_a_key_on_a_list_a_merge_made_stale_decides_nothing_and_reads_the_list_a
 def test_the_adjudication_list_follows_a_merge_the_window_s_poll_reads(qtbot, tmp_path):
     """The same merge, read by the window's poll (another program's commit): the list shows carol's column then,
     before any key (on main it kept two columns until the document was opened again)."""
-    from ui_support import close_window, open_window
+    from ui_support import close_window
 
-    team = _handed_out(tmp_path, ("alice", "bob", "carol"))
-    _merge_elsewhere(team, tmp_path / "alice.annotator")
-    _merge_elsewhere(team, tmp_path / "bob.annotator")
-    w = open_window(qtbot, team, annotator="rita", pipeline=None)
+    team, w, dlg = _rita_adjudicating_alice_and_bob(qtbot, tmp_path)
     try:
-        w.actions_by_name["adjudicate"].trigger()
-        dlg = w._adjudication_window
         _merge_elsewhere(team, tmp_path / "carol.annotator")
         w.controller.check_outside_changes()
         assert dlg.sets == ["alice", "bob", "carol"]  # on main: ["alice", "bob"]
@@ -406,15 +409,10 @@ def test_ctrl_z_of_a_decision_a_merge_came_after_names_the_document_and_the_merg
     document's decisions changed since (taking it back would leave the merge's copy of it); the line read "cannot
     undo 'adjudicate:take alice': the document 1 was changed elsewhere", an id the reviewer never sees and "elsewhere"
     of a merge this window made. It names the document and what changes one."""
-    from ui_support import close_window, open_window
+    from ui_support import close_window
 
-    team = _handed_out(tmp_path, ("alice", "bob", "carol"))
-    _merge_elsewhere(team, tmp_path / "alice.annotator")
-    _merge_elsewhere(team, tmp_path / "bob.annotator")
-    w = open_window(qtbot, team, annotator="rita", pipeline=None)
+    team, w, dlg = _rita_adjudicating_alice_and_bob(qtbot, tmp_path)
     try:
-        w.actions_by_name["adjudicate"].trigger()
-        dlg = w._adjudication_window
         dlg.tree.setCurrentItem(_row(dlg, "Paris"))
         qtbot.keyClick(dlg.tree, "a")
         qtbot.waitUntil(lambda: _row(dlg, "Paris").text(dlg.tree.columnCount() - 1) == "alice by rita")
