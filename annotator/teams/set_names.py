@@ -14,7 +14,7 @@ from annotator.errors import AnnotatorError
 from annotator.model import DEFAULT_SET, PROJECT_WIDE
 from annotator.set_status import documents_by_status, finished_count
 from annotator.store import Project, now
-from annotator.teams.differences import DECISIONS_KEY, differences
+from annotator.teams.differences import DECISIONS_KEY, REOPENED_KEY, differences
 from annotator.teams.sets import (
     META_KEY,
     annotator_sets,
@@ -164,7 +164,9 @@ def rename_set(project: Project, old: str, new: str) -> SetChange:
     change = SetChange(old, new)
     with project.transaction():
         metas = _metas_naming(project, old)
-        before = {d: differences(project, d) for d, meta in metas.items() if meta.get(DECISIONS_KEY)}
+        before = {
+            d: differences(project, d) for d, meta in metas.items() if meta.get(DECISIONS_KEY) or meta.get(REOPENED_KEY)
+        }
         change.entities, change.events = project.db.rename_set_rows(old, new)
         for doc_id, meta in metas.items():
             sets = meta.get(META_KEY)
@@ -250,8 +252,9 @@ def _decided_with(meta: dict[str, Any], project: Project, doc_id: int, name: str
 def _carry_decisions(project: Project, doc_id: int, meta: dict[str, Any], before: list, old: str, new: str) -> int:
     """The adjudication decisions of ``doc_id`` keyed by its differences' ids as they were with set ``old``, keyed
     by the same items' ids under ``new`` (an id is made from the sets' names), a decision taking ``old`` taking
-    ``new``; how many were carried."""
-    decided = meta.get(DECISIONS_KEY) or {}
+    ``new``; so the traces of the decisions a merge opened again (``REOPENED_KEY``, whose ``reopened_by`` may name
+    ``old`` too: until session 37 a rename left them under the old ids, and the item read as never decided); how many
+    decisions were carried."""
 
     def key(kind: str, options: Any) -> frozenset:
         return frozenset((kind, n, o) for n, o in options)
@@ -263,19 +266,34 @@ def _carry_decisions(project: Project, doc_id: int, meta: dict[str, Any], before
         seen[k] += 1
         old_ids[(k, seen[k])] = d.id
     seen.clear()
-    carried = {}
+    new_ids = {}
     for d in differences(project, doc_id):
         k = key(d.kind, d.options)
         seen[k] += 1
         was = old_ids.get((k, seen[k]))
-        if was is not None and was in decided:
-            record = dict(decided[was])
-            if record.get("take") == old:
-                record["take"] = new
-            carried[d.id] = record
-    rest = {k: v for k, v in decided.items() if k not in set(old_ids.values())}
-    meta[DECISIONS_KEY] = {**rest, **carried}
-    return len(carried)
+        if was is not None:
+            new_ids[was] = d.id
+    carried = 0
+    for meta_key in (DECISIONS_KEY, REOPENED_KEY):
+        records = meta.get(meta_key) or {}
+        moved = {}
+        for was, record in records.items():
+            if was in new_ids:
+                moved[new_ids[was]] = _renamed(record, old, new)
+        if meta_key == DECISIONS_KEY:
+            carried = len(moved)
+        if records or moved:
+            meta[meta_key] = {**{k: v for k, v in records.items() if k not in new_ids}, **moved}
+    return carried
+
+
+def _renamed(record: dict[str, Any], old: str, new: str) -> dict[str, Any]:
+    """A decision (or its trace) with set ``old`` named ``new`` where it names a set."""
+    out = dict(record)
+    for field_name in ("take", "reopened_by"):
+        if out.get(field_name) == old:
+            out[field_name] = new
+    return out
 
 
 def _log(project: Project, action: str, what: dict[str, Any]) -> None:
