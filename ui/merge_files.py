@@ -132,10 +132,10 @@ def held_said(exc: SetHeldElsewhere) -> str:
     other = exc.other
     if Path(exc.other).resolve() == Path(exc.source).resolve():  # another file by its history, at the same path
         other = f"an earlier {name} at the same path (another file: this one was made anew)"
-    return (
-        f"{name}: set '{exc.set_name}' already holds {counted(len(exc.documents), 'document')} of "
-        f"this file merged from {other} ({first_named(exc.documents, 3)}); nothing was merged. Merge again and "
-        "choose “This file's version wins” or “Take each document from the file it was worked on in”"
+    return (  # the remedy before the documents and the other file's path: a whole path cut it off the line at 1366
+        f"{name}: nothing was merged, set '{exc.set_name}' already holds {counted(len(exc.documents), 'document')} "
+        "of this file from another: merge again and choose “This file's version wins” or “Take each document from "
+        f"the file it was worked on in”; merged from {other} ({first_named(exc.documents, 3)})"
     )
 
 

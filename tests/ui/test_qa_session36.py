@@ -218,10 +218,10 @@ def test_a_set_held_from_another_file_is_refused_in_the_app_s_words_then_merged_
     assert run(tmp_path / "alice.annotator").startswith("Merged: alice.annotator as set 'alice'")
     refused = run(tmp_path / "laptop.annotator")
     assert refused == (
-        f"laptop.annotator: set 'alice' already holds 1 document of this file merged from {tmp_path / 'alice.annotator'} "
-        "(doc1.txt); nothing was merged. Merge again and choose “This file's version wins” or “Take each document "
-        "from the file it was worked on in”"
-    )  # on main: no MergeWorker; the core's line names --combine, --replace and --as
+        "laptop.annotator: nothing was merged, set 'alice' already holds 1 document of this file from another: merge "
+        "again and choose “This file's version wins” or “Take each document from the file it was worked on in”; "
+        f"merged from {tmp_path / 'alice.annotator'} (doc1.txt)"
+    )  # the remedy first (session 37: after a whole path it was cut off the line)  # on main: no MergeWorker; the core's line names --combine, --replace and --as
     assert "--" not in refused
     shown, combine, replace = HELD_CHOICES[1]
     assert shown.startswith("This file's version wins")
