@@ -325,7 +325,12 @@ class AdjudicationWindow(QDialog):
         for col in range(n):
             tree.resizeColumnToContents(col)
         versions = range(3, n - 1)  # one column per annotator's set: side by side, never scrolled out of sight
-        fixed = sum(tree.columnWidth(c) for c in range(3)) + tree.fontMetrics().horizontalAdvance("M" * 12)
+        # the Decision column as wide as its longest cell (up to a third of the list): a reopened item's "open again:
+        # was agreed by lead (carol's merged version differs)" was scrolled out of sight at 1366 (session 37)
+        em = tree.fontMetrics().horizontalAdvance("M")
+        decision = min(tree.columnWidth(n - 1), max(em * 12, tree.viewport().width() // 3))
+        tree.setColumnWidth(n - 1, decision)
+        fixed = sum(tree.columnWidth(c) for c in range(3)) + decision
         share = (tree.viewport().width() - fixed) // max(1, len(versions))
         for col in versions:
             if tree.columnWidth(col) > share:
