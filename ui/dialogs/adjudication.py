@@ -216,32 +216,43 @@ class AdjudicationWindow(QDialog):
 
     def _outside_commit(self) -> None:
         """Another program's commit read by the poll: a merge may have brought a set, or a set's newer work, into the
-        document; the list is read again when its items changed (it showed the versions of before until reopened)."""
+        document, or another window on the file decided items; the list is read again when its items or their
+        decisions changed (it showed the versions of before until reopened; decisions until session 37)."""
         if self.isVisible() and self._stale():
             self.refresh()
 
     def _stale(self) -> str:
-        """Whose work came into the document since the list was read, as the line says it ("" when the list's items
-        are the file's: the same sets, the same items' ids, which are made from every set's version)."""
+        """What came into the document since the list was read, as the line says it ("" when the list's items are the
+        file's: the same sets, the same items' ids, which are made from every set's version, the same decisions)."""
         c = self.controller
         if c.project is None or c.doc is None:
             return ""
         sets = document_sets(c.project, c.doc.id)
-        if sets == self.sets and [d.id for d in differences(c.project, c.doc.id, sets)] == [d.id for d in self.diffs]:
-            return ""
+        now = differences(c.project, c.doc.id, sets) if sets == self.sets else []
+        if sets == self.sets and [d.id for d in now] == [d.id for d in self.diffs]:
+            # decided in the project's other window, or by another reviewer's program (s37: B overwrote her A)
+            changed = [d for d, was in zip(now, self.diffs) if d.decision != was.decision]
+            if not changed:
+                return ""
+            who = sorted({str((d.decision or {}).get("by") or "someone") for d in changed if d.decision})
+            whose = f"{first_named(who, 3)} decided" if who else "a decision was taken back on"
+            return (
+                f"{whose} {counted(len(changed), 'item')} of this document meanwhile (another window or program)"
+            )
         new = [f"{s}'s" for s in sets if s not in self.sets]
         return f"{first_named(new, 3)} work came" if new else "the annotators' work changed"
 
     def _refused_stale(self) -> bool:
-        """A key on a list the file no longer matches (a merge the poll has not read yet): nothing is decided, the list
-        is read again and the line says why. A took alice's version of the item as it was without carol's, recorded
-        under an item that no longer was: the row read undecided beside carol's version (session 36)."""
+        """A key on a list the file no longer matches (a merge the poll has not read yet, a decision of the project's
+        other window): nothing is decided, the list is read again and the line says why. A took alice's version of
+        the item as it was without carol's, recorded under an item that no longer was: the row read undecided beside
+        carol's version (session 36); B overwrote the other window's A (session 37)."""
         whose = self._stale()
         if whose:
             self.refresh()
+            where = "" if "meanwhile" in whose else " into this document meanwhile (a merge)"
             self.controller.report_status(
-                f"{whose} into this document meanwhile (a merge): the list is read again with it; nothing was decided "
-                "(press the key again)"
+                f"{whose}{where}: the list is read again with it; nothing was decided (press the key again)"
             )
         return bool(whose)
 
