@@ -27,6 +27,10 @@ DECISIONS_KEY = "adjudication"  # documents.meta[DECISIONS_KEY][difference id] =
 # documents.meta[REOPENED_KEY][difference id] = the decision a merge found no longer holding, with "reopened_by": the
 # set whose version differs (``merge_decisions``): the reviewer sees what she decided before (it read as never decided)
 REOPENED_KEY = "adjudication_reopened"
+# documents.meta[DROPPED_KEY] = [{"kind", "start", "end", "decision"}, ...]: the decisions whose item a merge took away
+# (the only set having it merged again without it), kept by place until a later version there brings the item back,
+# which takes the decision as its trace with "dropped_by" (``merge_decisions``; session 37: it went without a word)
+DROPPED_KEY = "adjudication_dropped"
 ENTITY_ASPECTS = ("boundary", "label", "only")
 EVENT_ASPECTS = ("only", "trigger", "type", "arguments", "attributes")
 

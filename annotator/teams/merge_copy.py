@@ -206,6 +206,7 @@ def copy_document(
         meta = orjson.loads(meta_json or "{}")
         meta.pop("adjudication", None)
         meta.pop("adjudication_reopened", None)  # (differences.REOPENED_KEY) the source's own review's trace
+        meta.pop("adjudication_dropped", None)  # (differences.DROPPED_KEY) so
         brought(meta, record)  # its categories are hers
         meta[META_KEY] = {set_name: record}
         doc_id = db.insert_document(name, text, sha, "new", orjson.dumps(meta).decode(), bom, source_path, t)

@@ -23,6 +23,7 @@ from annotator import edits
 from annotator.store import Project
 from annotator.teams.differences import (
     DECISIONS_KEY,
+    DROPPED_KEY,
     REOPENED_KEY,
     Difference,
     Option,
@@ -40,12 +41,15 @@ class DecisionsCarried:
     kept: int = 0  # decisions that hold: the set's version is the one taken
     reopened: dict[str, int] = field(default_factory=dict)  # document name -> its items open again
     unreviewed: list[str] = field(default_factory=list)  # documents marked reviewed before, in progress again
+    dropped: dict[str, int] = field(default_factory=dict)  # document name -> its decided items the set's version took
 
     def summary(self, set_name: str) -> str:
         """One line of the merge's report ("" when no decision was touched)."""
-        if not self.kept and not self.reopened:
+        if not self.kept and not self.reopened and not self.dropped:
             return ""
         kept = f"{self.kept:,} kept ({set_name}'s version the one taken)"
+        if self.dropped:
+            kept = (f"{kept}, " if self.kept else "") + self._dropped_said(set_name)
         if not self.reopened:
             return f"adjudication decisions: {kept}"
         n = sum(self.reopened.values())
@@ -58,6 +62,17 @@ class DecisionsCarried:
         if self.unreviewed:
             line += f"; no longer reviewed, in progress again: {first_named(self.unreviewed, 5)}"
         return line
+
+    def _dropped_said(self, set_name: str) -> str:
+        """The decided items gone with ``set_name``'s version (no other set had them): the project's final set keeps
+        what was taken; a later version there brings the decision back as the item's trace."""
+        if not self.dropped:
+            return ""
+        n = sum(self.dropped.values())
+        names = ", ".join(f"{name}: {k:,}" for name, k in list(self.dropped.items())[:5])
+        more = " …" if len(self.dropped) > 5 else ""
+        item = "item" if n == 1 else "items"
+        return f"{n:,} decided {item} gone with {set_name}'s version ({names}{more}: no set has it; main keeps what was taken)"
 
 
 @dataclass(frozen=True)
@@ -98,10 +113,11 @@ def carry_decisions(project: Project, set_name: str, before: dict[int, Settled])
             was = differences(project, doc_id, sets=list(settled.names))
         else:
             continue
-        if not any(d.decision is not None or d.earlier is not None for d in was):
+        meta = document_meta(project, doc_id)
+        dropped_before = list(meta.get(DROPPED_KEY) or [])
+        if not dropped_before and not any(d.decision is not None or d.earlier is not None for d in was):
             continue
         old_by_key = dict(zip(_counted_keys(was, set_name), was))
-        meta = document_meta(project, doc_id)
         decided = dict(meta.get(DECISIONS_KEY) or {})
         added: dict[str, dict[str, Any]] = {}
         reopened: dict[str, dict[str, Any]] = {}  # the items open (again): the decision each had, kept as a trace
@@ -110,6 +126,10 @@ def carry_decisions(project: Project, set_name: str, before: dict[int, Settled])
         matched = [old_by_key.get(k) for k in _counted_keys(now, set_name)]
         taken = {id(m) for m in matched if m is not None}
         _match_moved(now, matched, [d for d in was if id(d) not in taken], set_name)
+        taken = {id(m) for m in matched if m is not None}
+        gone = [_dropped(d, set_name) for d in was if id(d) not in taken and (d.decision or d.earlier)]
+        dropped_now = [g for g in gone if g is not None]
+        back = _back(now, matched, dropped_before, set_name)
         for d, old in zip(now, matched):
             if d.id in decided or old is None or old.id == d.id:
                 continue
@@ -129,13 +149,54 @@ def carry_decisions(project: Project, set_name: str, before: dict[int, Settled])
             if document.status == "reviewed":  # an item open again: its review is not done
                 edits.set_status(project, doc_id, "in_progress")
                 carried.unreviewed.append(document.name)
+        if dropped_now:
+            carried.dropped[project.document(doc_id).name] = len(dropped_now)
+        reopened.update({k: {**t, "reopened_by": set_name} for k, t in back.items()})
         if added:
             meta[DECISIONS_KEY] = {**decided, **added}
         if reopened:
             meta[REOPENED_KEY] = {**(meta.get(REOPENED_KEY) or {}), **reopened}
-        if added or reopened:
+        if dropped_now or back:
+            used = {id(t) for t in back.values()}
+            still = [t for t in dropped_before if id(t.get("decision")) not in used]
+            meta[DROPPED_KEY] = [*[t for t in still if "decision" in t], *dropped_now]
+            if not meta[DROPPED_KEY]:
+                del meta[DROPPED_KEY]
+        if added or reopened or dropped_now or back:
             project.db.set_document_meta(doc_id, orjson.dumps(meta).decode())
     return carried
+
+
+def _dropped(d: Difference, set_name: str) -> dict[str, Any] | None:
+    """The trace of decided (or reopened) item ``d`` whose only version, ``set_name``'s, a merge took away: its place
+    and the decision it had (``DROPPED_KEY``); None for an item other sets had (it is matched, never gone)."""
+    own = dict(d.options).get(set_name)
+    if own is None or any(o is not None for n, o in d.options if n != set_name):
+        return None
+    decision = dict(d.decision) if d.decision is not None else {k: v for k, v in (d.earlier or {}).items()}
+    decision.pop("reopened_by", None)
+    decision.pop("dropped_by", None)
+    return {"kind": d.kind, "start": own.start, "end": own.end, "decision": {**decision, "dropped_by": set_name}}
+
+
+def _back(
+    now: list[Difference], matched: list[Difference | None], dropped: list[dict[str, Any]], set_name: str
+) -> dict[str, dict[str, Any]]:
+    """The items new with ``set_name``'s version (matched to no earlier item) where a decided item was taken away
+    before (a trace of ``dropped`` of its kind overlapping it): item id -> that decision, kept as its trace; each
+    trace given once. The returned values are the traces' own dicts' decisions (``carry_decisions`` drops those)."""
+    out: dict[str, dict[str, Any]] = {}
+    left = [t for t in dropped if isinstance(t, dict) and isinstance(t.get("decision"), dict)]
+    for d, old in zip(now, matched):
+        own = dict(d.options).get(set_name)
+        if old is not None or own is None or d.decision is not None:
+            continue
+        for t in left:
+            if t.get("kind") == d.kind and t.get("start", 0) < own.end and own.start < t.get("end", 0):
+                out[d.id] = t["decision"]
+                left.remove(t)
+                break
+    return out
 
 
 def _counted_keys(items: list[Difference], set_name: str) -> list[tuple[Any, int]]:

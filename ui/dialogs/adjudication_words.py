@@ -82,6 +82,8 @@ def earlier_said(d: Difference) -> str:
     if d.decision or not d.earlier:
         return ""
     who = f" by {d.earlier['by']}" if d.earlier.get("by") else ""
-    by = d.earlier.get("reopened_by")
+    by, gone = d.earlier.get("reopened_by"), d.earlier.get("dropped_by")
     why = f" ({by}'s merged version differs)" if by else ""
+    if gone:  # the item went with the only version of it, and a later merge brought one back (session 37)
+        why = f" (gone with {gone}'s merged version, back with {by}'s)" if by else f" (gone with {gone}'s version)"
     return f"open again: was {d.earlier.get('take', '?')}{who}{why}"
