@@ -272,3 +272,17 @@ class SetHeldElsewhere(AnnotatorError):
     def __init__(self, message: str, source: str, set_name: str, other: str, documents: Sequence[str]) -> None:
         super().__init__(message)
         self.source, self.set_name, self.other, self.documents = source, set_name, other, list(documents)
+
+
+class WentInAsAnotherSet(AnnotatorError):
+    """A merge refused before writing anything: ``source`` (the same file by its history) went in as set ``earlier_set``
+    at an earlier merge, from ``earlier_path``, and would now be merged as ``set_name`` too (its work counted twice).
+    The command line's message names --as and ``annotator sets --rename``; the app words the same as its Merge
+    dialog's set names and Project > Annotation sets… (session 37)."""
+
+    def __init__(
+        self, message: str, source: str, set_name: str, earlier_set: str, earlier_path: str, documents: Sequence[str]
+    ) -> None:
+        super().__init__(message)
+        self.source, self.set_name, self.earlier_set = source, set_name, earlier_set
+        self.earlier_path, self.documents = earlier_path, list(documents)

@@ -15,14 +15,18 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QAbstractItemView,
     QFormLayout,
+    QHeaderView,
     QLabel,
-    QListWidget,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.errors import AnnotatorError, SetHeldElsewhere
+from annotator.errors import AnnotatorError, SetHeldElsewhere, WentInAsAnotherSet
+from annotator.model import DEFAULT_SET
 from annotator.store import Project
 from annotator.wording import counted, first_named
 from ui import file_dialogs
@@ -54,10 +58,17 @@ class MergeWorker(Worker):
     again = "File > Merge annotators' files… starts it again"
 
     def __init__(
-        self, project_path: str | Path, sources: list[str], annotator: str | None, combine: bool, replace: bool
+        self,
+        project_path: str | Path,
+        sources: list[str],
+        annotator: str | None,
+        combine: bool,
+        replace: bool,
+        names: list[str | None] | None = None,
     ) -> None:
         super().__init__(project_path, annotator)
         self.sources, self.combine, self.replace = sources, combine, replace
+        self.names = names  # each file's set name (None: named after its annotator), as the command line's --as
         self.reports: list["SourceReport"] = []
 
     def work(self, project: Project) -> str:
@@ -82,6 +93,7 @@ class MergeWorker(Worker):
             merge_projects(
                 project,
                 self.sources,
+                self.names,
                 combine=self.combine,
                 replace=self.replace,
                 on_source=self.reports.append,
@@ -89,6 +101,8 @@ class MergeWorker(Worker):
             )
         except SetHeldElsewhere as exc:
             raise AnnotatorError(held_said(exc)) from None
+        except WentInAsAnotherSet as exc:
+            raise AnnotatorError(another_set_said(exc)) from None
         except Cancelled:
             if not self.reports:
                 raise
@@ -139,6 +153,20 @@ def held_said(exc: SetHeldElsewhere) -> str:
     )
 
 
+def another_set_said(exc: WentInAsAnotherSet) -> str:
+    """The app's words for the command line's refusal of a file merged before as another set (its --as, its
+    ``annotator sets --rename``): the dialog's Set name cell and Project > Annotation sets…, the remedy first."""
+    return (
+        f"{Path(exc.source).name}: nothing was merged, this file went in as set '{exc.earlier_set}' at an earlier "
+        f"merge: merge it again with '{exc.earlier_set}' as its set name (or blank), or rename that set "
+        f"'{exc.set_name}' first (Project > Annotation sets…); as '{exc.set_name}' too its work would count twice "
+        f"({counted(len(exc.documents), 'document')}: {first_named(exc.documents, 3)})"
+    )
+
+
+SET_NAME_HEADER = "Set name (blank: its annotator's)"
+
+
 class MergeDialog(QDialog):
     """The files to merge, the choice for a set holding documents of another file, and that it is not undone."""
 
@@ -148,15 +176,41 @@ class MergeDialog(QDialog):
         lay = QVBoxLayout(self)
         head = QLabel(
             f"Bring each file into {project_name} as an annotation set of its own, named after its annotator "
-            "(the one of most of its rows):"
+            "(the one of most of its rows), or the set name typed beside it:"
         )
         head.setWordWrap(True)
         head.setTextFormat(Qt.TextFormat.PlainText)
         lay.addWidget(head)
-        self.files = QListWidget()
-        self.files.addItems(sources)
-        self.files.setMaximumHeight(120)
+        # each file's set name, typed where its annotator's name will not do (two machines' logins alike, a file
+        # made under a shared account): the command line's --as (session 37: the app had none)
+        self.files = QTableWidget(len(sources), 2)
+        self.files.setHorizontalHeaderLabels(["File", SET_NAME_HEADER])
+        self.files.verticalHeader().hide()
+        self.files.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.files.setEditTriggers(
+            QAbstractItemView.EditTrigger.AllEditTriggers & ~QAbstractItemView.EditTrigger.CurrentChanged
+        )
+        for row, path in enumerate(sources):
+            shown = QTableWidgetItem(path)
+            shown.setFlags(shown.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            shown.setToolTip(path)
+            self.files.setItem(row, 0, shown)
+            name = QTableWidgetItem("")
+            name.setToolTip("The annotation set this file's work goes into; blank: named after its annotator")
+            self.files.setItem(row, 1, name)
+        header = self.files.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.files.setMaximumHeight(140)
+        self.files.setCurrentCell(0, 1)
         lay.addWidget(self.files)
+        self.refused = QLabel("")  # a set name the dialog cannot take, said where it is typed
+        self.refused.setTextFormat(Qt.TextFormat.PlainText)
+        self.refused.setWordWrap(True)
+        self.refused.setStyleSheet("color: #b00020")
+        self.refused.hide()
+        lay.addWidget(self.refused)
         form = QFormLayout()
         self.held = QComboBox()
         self.held.addItems([shown for shown, _c, _r in HELD_CHOICES])
@@ -172,6 +226,26 @@ class MergeDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+
+    def set_names(self) -> list[str | None]:
+        """Each file's set name as typed (spaces around it dropped), None where blank."""
+        out: list[str | None] = []
+        for row in range(self.files.rowCount()):
+            item = self.files.item(row, 1)
+            out.append((item.text().strip() if item is not None else "") or None)
+        return out
+
+    def accept(self) -> None:
+        """Merge, unless a set name typed is the project's final set's (the core refused it in the command line's
+        words, after the dialog had gone)."""
+        if DEFAULT_SET in self.set_names():
+            self.refused.setText(
+                f"A set cannot be named '{DEFAULT_SET}': that is the project's final set (Review > Adjudicate settles "
+                "into it); type another name or leave it blank"
+            )
+            self.refused.show()
+            return
+        super().accept()
 
     def combine_replace(self) -> tuple[bool, bool]:
         _shown, combine, replace = HELD_CHOICES[self.held.currentIndex()]
@@ -198,15 +272,17 @@ def merge_files(window: "WindowFace", sources: list[str] | None = None, ask: boo
     if not sources:
         return None
     combine = replace = False
+    names: list[str | None] | None = None
     if ask:
         dlg = MergeDialog(c.project.path.name, sources, window)  # type: ignore[arg-type]
         chosen = dlg.exec()
         combine, replace = dlg.combine_replace()
+        names = dlg.set_names()
         dlg.deleteLater()
         window.back_to_text()
         if not chosen:
             return None
-    worker = MergeWorker(c.project.path, sources, window.settings.annotator or None, combine, replace)
+    worker = MergeWorker(c.project.path, sources, window.settings.annotator or None, combine, replace, names)
     own = getattr(window, "merges_in", None)
     if own is not None:  # this window's own merge: its line says it, not "A merge came in (annotator merge)"
         own.own_merges += 1

@@ -18,7 +18,7 @@ from typing import Callable, Sequence
 import orjson
 
 from annotator.categories import project_categories, remember_categories
-from annotator.errors import AnnotatorError, SetHeldElsewhere
+from annotator.errors import AnnotatorError, SetHeldElsewhere, WentInAsAnotherSet
 from annotator.formats.common import SCHEMA_KEPT, schema_kept
 from annotator.model import DEFAULT_SET
 from annotator.rules import schema_covers
@@ -209,12 +209,17 @@ def _refuse_another_name(target: Project, plan: _Plan) -> None:
         return
     record, docs = earlier
     names = ", ".join(sorted(docs)[:5]) + (", ..." if len(docs) > 5 else "")
-    raise AnnotatorError(
+    raise WentInAsAnotherSet(
         f"{plan.path}: this file went in as set {record.annotation_set!r} at an earlier merge (from {record.path}; "
         f"{counted(len(docs), 'document')}: {names}); merging it as {plan.set_name!r} too would count the same work "
         f"twice. Merge it as {record.annotation_set!r} (--as {record.annotation_set}) to bring that set up to date, "
         f"or name that set {plan.set_name!r} first (annotator sets {target.path} --rename {record.annotation_set} "
-        f"{plan.set_name}); nothing was merged"
+        f"{plan.set_name}); nothing was merged",
+        str(plan.path),
+        plan.set_name,
+        record.annotation_set,
+        str(record.path),
+        sorted(docs),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from test_qa_session36 import _at, _handed_out
+from test_qa_session36 import TEXT, _at, _handed_out
 
 
 @pytest.mark.slow  # a window of its own: ~2 s
@@ -146,3 +146,100 @@ def test_a_decision_made_in_the_project_s_other_window_is_followed_and_never_ove
         assert _row(dlg, "John Smith").text(last) == "alice by sam"  # on main: "" (open)
     finally:
         close_window(w)
+
+
+def _two_logins_alike(folder):  # type: ignore[no-untyped-def]
+    """team.annotator handed out to two people whose machines have the same login ("ubuntu", every edit recorded under
+    it): their files, the first with "John Smith" a PERSON, the second with "Paris" a GPE."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    team = folder / "team.annotator"
+    with Project(team, annotator="lead") as p:
+        doc = import_documents(p, [IncomingDocument(TEXT, "doc1.txt")]).imported[0][1]
+    files = []
+    for n, words in ((1, "John Smith"), (2, "Paris")):
+        files.append(folder / f"machine{n}.annotator")
+        shutil.copy(team, files[-1])
+        with Project(files[-1], create=False, annotator="ubuntu") as p:
+            edits.add_entity(p, doc, *_at(words), "PERSON" if n == 1 else "GPE")
+    return team, files
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_file_merge_names_each_file_s_set_in_its_dialog_as_the_command_line_s_as(qtbot, tmp_path, monkeypatch):
+    """Two annotators whose machines share the login "ubuntu": File > Merge named both files' sets 'ubuntu', the second
+    refused (its set held by the first), and only the command line's --as could name them. The dialog has a Set name
+    cell for each file (blank: named after its annotator); alice and bob typed there are the sets."""
+    from PySide6.QtWidgets import QDialog
+
+    from test_qa_session36 import _sets
+    from ui import merge_files as mf
+    from ui_support import close_window, open_window
+
+    team, files = _two_logins_alike(tmp_path)
+    typed = {"machine1.annotator": "alice", "machine2.annotator": " bob "}
+
+    def exec_typing(dlg) -> int:  # type: ignore[no-untyped-def]
+        for row in range(dlg.files.rowCount()):  # on main: a list of the files, no set name to type
+            name = dlg.files.item(row, 0).text()
+            dlg.files.item(row, 1).setText(typed[name.rsplit("/", 1)[-1]])
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(mf.MergeDialog, "exec", exec_typing)
+    w = open_window(qtbot, team, annotator="lead", pipeline=None, size=(1366, 768))
+    try:
+        worker = mf.merge_files(w, [str(f) for f in files])
+        assert worker is not None
+        qtbot.waitUntil(lambda: w.message.text().startswith("Merged:"), timeout=20000)
+        w.wait_for_workers()
+        assert w.message.text().startswith(
+            "Merged: machine1.annotator as set 'alice' (1 document), machine2.annotator as set 'bob' (1 document)"
+        )
+    finally:
+        close_window(w)
+    assert _sets(team) == ["alice", "bob"]
+
+
+def test_a_file_merged_again_under_another_set_name_is_refused_in_the_app_s_words(qtbot, tmp_path):
+    """machine1's file merged as 'alice', then again with 'robert' typed as its set name: the core's refusal names
+    --as and `annotator sets --rename`, which the app has not; its line names the dialog's set name and Project >
+    Annotation sets…, the remedy first."""
+    from ui.merge_files import MergeWorker
+
+    team, files = _two_logins_alike(tmp_path)
+
+    def run(name: str) -> str:
+        said: list[str] = []
+        worker = MergeWorker(team, [str(files[0])], "lead", False, False, [name])
+        worker.done.connect(said.append)
+        worker.failed.connect(said.append)
+        worker.run()
+        return said[0]
+
+    assert run("alice").startswith("Merged: machine1.annotator as set 'alice'")
+    refused = run("robert")
+    assert refused.startswith(
+        "machine1.annotator: nothing was merged, this file went in as set 'alice' at an earlier merge: merge it again "
+        "with 'alice' as its set name (or blank), or rename that set 'robert' first (Project > Annotation sets…)"
+    ), refused
+    assert "--" not in refused
+
+
+def test_the_merge_dialog_keeps_a_set_name_it_cannot_take_and_says_why(qtbot):
+    """'main' typed as a file's set name: the core refused it after the dialog had gone, in the command line's words
+    ("give another name with --as NAME"); the dialog stays open and says why."""
+    from ui.merge_files import MergeDialog
+
+    dlg = MergeDialog("team.annotator", ["/tmp/x/alice.annotator"])
+    qtbot.addWidget(dlg)
+    dlg.files.item(0, 1).setText("main")
+    dlg.accept()
+    assert dlg.result() != dlg.DialogCode.Accepted.value
+    assert not dlg.refused.isHidden()
+    assert dlg.refused.text().startswith("A set cannot be named 'main'")
+    dlg.files.item(0, 1).setText("alice")
+    dlg.accept()
+    assert dlg.result() == dlg.DialogCode.Accepted.value
+    assert dlg.set_names() == ["alice"]
