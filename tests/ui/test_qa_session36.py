@@ -221,7 +221,7 @@ def test_a_set_held_from_another_file_is_refused_in_the_app_s_words_then_merged_
         "laptop.annotator: nothing was merged, set 'alice' already holds 1 document of this file from another: merge "
         "again and choose “This file's version wins” or “Take each document from the file it was worked on in”; "
         f"merged from {tmp_path / 'alice.annotator'} (doc1.txt)"
-    )  # the remedy first (session 37: after a whole path it was cut off the line)  # on main: no MergeWorker; the core's line names --combine, --replace and --as
+    )  # the remedy first (session 37: after a whole path it was cut off the line); the core's line names --combine
     assert "--" not in refused
     shown, combine, replace = HELD_CHOICES[1]
     assert shown.startswith("This file's version wins")

@@ -236,9 +236,7 @@ class AdjudicationWindow(QDialog):
                 return ""
             who = sorted({str((d.decision or {}).get("by") or "someone") for d in changed if d.decision})
             whose = f"{first_named(who, 3)} decided" if who else "a decision was taken back on"
-            return (
-                f"{whose} {counted(len(changed), 'item')} of this document meanwhile (another window or program)"
-            )
+            return f"{whose} {counted(len(changed), 'item')} of this document meanwhile (another window or program)"
         new = [f"{s}'s" for s in sets if s not in self.sets]
         return f"{first_named(new, 3)} work came" if new else "the annotators' work changed"
 
