@@ -15,7 +15,7 @@ from annotator.errors import AnnotatorError, OptionError
 
 if TYPE_CHECKING:  # pragma: no cover
     from annotator.formats.writing import FormatExportReport
-    from annotator.formats.loading import FormatImportReport
+    from annotator.formats.import_report import FormatImportReport
     from annotator.preannotate_report import PreannotateReport
     from annotator.store import Project
 
@@ -105,7 +105,7 @@ def check_import(
     """What ``import_files`` refuses before it opens anything (``OptionError``): options or ``skip_bad`` without
     a format (they are a reader's), a format there is no reader for, options its reader does not take, an encoding
     Python does not know."""
-    from annotator.formats.loading import check_import_options
+    from annotator.formats.told_format import check_import_options
     from annotator.formats.registry import import_formats
     from annotator.text_encoding import encoding_named
 

@@ -64,7 +64,7 @@ def own_kind_only(paths: list[str], kind: str, spool: str = "") -> None:
     """``import -f json`` (``jsonl``, ``txt``: the project's own files, ``OWN_FORMATS``): every file given, and every
     file of a folder given, must end in ``.json``; else one line naming the first that does not, before anything is
     read (the files are read as without ``-f``, each by its ending and content)."""
-    from annotator.formats.loading import expand_paths
+    from annotator.formats.input_paths import expand_paths
 
     what = {"json": "the project's JSON export", "jsonl": "JSONL, one document a line", "txt": "plain texts"}[kind]
     for path in expand_paths(paths):
@@ -92,7 +92,7 @@ def _told_format(paths: list[str]) -> str | None:
     ``--format`` (``annotator import P eng.train --option column=3``: "--option goes with --format" was the
     answer); None when they are told to be several or none (``_import_paths`` then says what options go with)."""
     from annotator.formats.detect import detect_format
-    from annotator.formats.loading import expand_paths
+    from annotator.formats.input_paths import expand_paths
     from annotator.formats.registry import shown_name
 
     told = {detect_format(p) if p.exists() else None for p in expand_paths(paths)}
@@ -121,7 +121,7 @@ def _read_as(fmt: str, path: str) -> str:
 
 def _import_paths(args: argparse.Namespace) -> int:
     from annotator import api
-    from annotator.formats.loading import expand_paths
+    from annotator.formats.input_paths import expand_paths
 
     api.check_import(None, _import_options(args), getattr(args, "skip_bad", False))  # before the project is opened
     choices = _choices(args)

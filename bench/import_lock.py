@@ -30,7 +30,8 @@ import orjson
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from annotator.db import ENTITY_COLUMNS  # noqa: E402
-from annotator.formats.loading import import_paths, read_any  # noqa: E402
+from annotator.formats.input_paths import read_any  # noqa: E402
+from annotator.formats.loading import import_paths  # noqa: E402
 from annotator.importing import ImportReport, check_document, prepare_documents, store_documents  # noqa: E402
 from annotator.store import Project  # noqa: E402
 

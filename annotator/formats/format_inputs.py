@@ -21,7 +21,7 @@ PROJECT_FILES = re.compile(r"\.annotator(-wal|-shm|-journal)?$")  # project file
 
 def folder_files(folder: Path) -> list[Path]:
     """Every file in ``folder`` and its subfolders, sorted, hidden ones and project files aside (what an import
-    reads of a folder: ``loading.expand_paths``, ``format_inputs``)."""
+    reads of a folder: ``input_paths.expand_paths``, ``format_inputs``)."""
     return sorted(
         f for f in folder.rglob("*") if f.is_file() and not f.name.startswith(".") and not PROJECT_FILES.search(f.name)
     )

@@ -3,9 +3,8 @@ it in one transaction), or files and folders each through the reader its name or
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import orjson
 
@@ -14,22 +13,24 @@ from annotator.errors import (
     AnnotatorError,
     ImportFileError,
     LegacyEncodingError,
-    OptionError,
     SchemaLacksError,
     UnknownLabelsError,
 )
-from annotator.formats import readers, readers_by_suffix
+from annotator.formats import readers
 from annotator.formats.common import SCHEMA_KEPT
-from annotator.formats.reading import ReadResult, check_with_line, reader_options
-from annotator.formats.detect import detect_format, told_apart
-from annotator.formats.format_inputs import PROJECT_FILES, folder_files, format_inputs, in_folder
+from annotator.formats.reading import ReadResult, as_result, check_with_line
+from annotator.formats.import_report import FormatImportReport
+from annotator.formats.input_paths import empty_folders, expand_paths, read_any_result, refuse_project_file
+from annotator.formats.told_format import check_import_options, refuse_own_export, told_otherwise, told_read_as
+from annotator.formats.detect import detect_format
+from annotator.formats.format_inputs import folder_files, format_inputs, in_folder
 from annotator.formats.brat_files import not_brat
-from annotator.formats.label_studio_config import SUFFIX as CONFIG_SUFFIX, config_alone, tasks_of
-from annotator.formats.prodigy_colors import beside_datasets, is_settings, settings_alone
+from annotator.formats.label_studio_config import tasks_of
+from annotator.formats.prodigy_colors import beside_datasets
 from annotator.formats.held_encoded import held_in_encoding
 from annotator.formats.members import doccano_members
 from annotator.formats.onto_stored import match_stored
-from annotator.formats.registry import FORMATS, read_as_name
+from annotator.formats.registry import FORMATS
 from annotator.formats.read_growing import read_growing
 from annotator.formats.schema_choices import (
     NO_CHOICES,
@@ -42,75 +43,17 @@ from annotator.formats.schema_choices import (
 from annotator.formats.schema_match import match_to_schema, matched_labels
 from annotator.importing import (
     BATCH,
-    ImportReport,
     IncomingDocument,
     check_document,
     prepare_documents,
     store_documents,
 )
 from annotator.formats.folder_names import names_in_folders
-from annotator.formats.wikievents_coref import coref_refusal
 from annotator.rules import schema_covers
 from annotator.schema_given import schema_open
-from annotator.wording import counted, first_named
-from annotator.schema import Schema
+from annotator.wording import first_named
 from annotator.store import Project
 from annotator.text_encoding import reading_in
-
-
-@dataclass
-class FormatImportReport(ImportReport):
-    warnings: list[str] = field(default_factory=list)  # what could not be kept
-    notes: list[str] = field(default_factory=list)  # how something was read (not a loss)
-    schema_adopted: str | None = None
-    labels_added: list[str] = field(default_factory=list)  # entity labels the input's files added to the schema
-    types_added: list[str] = field(default_factory=list)  # what --add-types added ("label Report", "event type X")
-    types_told: list[str] = field(default_factory=list)  # what a new project took of a schema told from the events
-    # (path, what it lacks) of each input skipped because the project's schema lacks names it uses (SchemaLacksError):
-    # the app offers to add them
-    schema_lacks: list[tuple[str, list[str]]] = field(default_factory=list)
-    # (path, encoding, word) of each input skipped as not UTF-8 that reads as Windows-1252 (LegacyEncodingError): the
-    # app offers to import them so, as the command line's --encoding (session 29)
-    legacy_encoded: list[tuple[str, str, str]] = field(default_factory=list)
-    formats: list[tuple[str, str]] = field(default_factory=list)  # (path, reader) told from the content
-    # the line of each file whose documents matched stored ones (formats.onto_stored), also among the notes: the
-    # app shows it beside the summary, which counts them as "annotated (already in the project)"
-    matched: list[str] = field(default_factory=list)
-    # (attribute, its default, how many events) of each event attribute the import added to the schema: the events
-    # already in the project given its default in the import's transaction (they had no value: a binary one read false)
-    defaults_given: list[tuple[str, str, int]] = field(default_factory=list)
-
-    def to_data(self) -> dict[str, Any]:
-        return {
-            **super().to_data(),
-            "read_as": [{"path": p, "format": f} for p, f in self.formats],
-            "not_kept": list(self.warnings),
-            "notes": list(self.notes),
-            "labels_added": list(self.labels_added),
-            "types_added": list(self.types_added),
-            "types_told": list(self.types_told),
-            "schema_adopted": self.schema_adopted,
-        }
-
-    def summary(self) -> str:
-        s = super().summary()
-        if self.types_added:
-            s += f"; added to the project's schema (--add-types): {', '.join(self.types_added)}"
-        elif self.types_told:
-            s += f"; added to the project's schema (told from the events): {', '.join(self.types_told)}"
-        elif self.labels_added:
-            s += f"; labels added to the project's schema: {', '.join(self.labels_added)}"
-        elif self.schema_adopted:
-            s += f"; the project now uses the schema {self.schema_adopted!r} from the input"
-        for name, value, n in self.defaults_given:
-            s += f"; {counted(n, 'event')} already in the project given {name} {value!r} (its default)"
-        if self.warnings:
-            s += f"; {counted(len(self.warnings), 'thing')} not kept (see warnings)"
-        return s
-
-
-def as_result(got: ReadResult | list[IncomingDocument]) -> ReadResult:
-    return got if isinstance(got, ReadResult) else ReadResult(list(got))
 
 
 def import_format(
@@ -204,64 +147,6 @@ def _import_format(
     return report
 
 
-def check_import_options(fmt: str, skip_bad: bool = False, options: Mapping[str, str] | None = None) -> None:
-    """Refuse, before anything is opened or read, a format ``import_format`` has no reader for, ``skip_bad`` for a
-    reader that reads files whole, and options its reader does not take (``OptionError``)."""
-    table = readers()
-    if fmt not in table:
-        raise AnnotatorError(f"unknown import format {fmt!r}; choose one of {', '.join(table)}")
-    if skip_bad and "skip_bad" not in FORMATS[fmt].read_options:
-        can = ", ".join(f.shown for f in FORMATS.values() if "skip_bad" in f.read_options)
-        raise AnnotatorError(f"skipping bad lines is for {can}; {FORMATS[fmt].shown} files are read whole or refused")
-    takes = FORMATS[fmt].import_options
-    if options and not takes:
-        can = ", ".join(f.shown for f in FORMATS.values() if f.import_options)
-        raise OptionError(f"{FORMATS[fmt].shown} import takes no options (formats with options: {can})")
-    reader_options(options, takes, FORMATS[fmt].shown)
-
-
-def told_otherwise(exc: ImportFileError, path: Path, fmt: str) -> ImportFileError:
-    """``exc`` (the reader ``fmt`` refused ``path``) with what the file is and how to import it, when its name or
-    content tells another kind (``--format prodigy`` on the JSON export said only "'text' must be a non-empty
-    string")."""
-    told = told_apart(path)
-    if told is None or told[1] == f"--format {fmt}":
-        return exc
-    what, how = told
-    option = "import it without --format" if how == "no --format" else f"import it with {how}"
-    read_as = read_as_name(fmt, str(path))  # "not spaCy v2 JSON" of a .jsonl, not "not spaCy DocBin"
-    return ImportFileError(exc.path, f"{exc.reason} (not {read_as}: this is {what}; {option})", exc.line)
-
-
-def refuse_own_export(path: Path, fmt: str) -> None:
-    """Refuse the project's own JSON or JSONL export that another tool's reader took, as the readers that refuse it do:
-    doccano's and Label Studio's took the JSONL export's texts and left out its entities and events (said in a note
-    since session 10, the documents stored without them)."""
-    told = told_apart(path) if path.suffix.lower() in (".json", ".jsonl") else None
-    if told is not None and told[1] == "no --format":
-        shown = FORMATS[fmt].shown
-        raise ImportFileError(
-            str(path),
-            f"this is {told[0]}, which the {shown} reader would read only in part (its texts, without their "
-            "entities and events); import it without --format (nothing was imported)",
-        )
-
-
-def told_read_as(path: Path, fmt: str) -> str | None:
-    """A note when the reader ``fmt`` took a file that its name and content tell to be something else (the
-    project's JSONL export read as doccano kept the texts and said nothing of its entities and events), else None."""
-    told = told_apart(path)
-    if told is None or told[1] == f"--format {fmt}":
-        return None
-    what, how = told
-    option = "without --format" if how == "no --format" else f"with {how}"
-    shown = FORMATS[fmt].shown
-    return (
-        f"{path}: this is {what}, read as {shown} as --format says: what {shown} does not read in it is not kept "
-        f"(import it {option} to read it whole)"
-    )
-
-
 def store_results(
     project: Project, results: list[tuple[Path, ReadResult]], grow: bool = False, choices: SchemaChoices = NO_CHOICES
 ) -> FormatImportReport:
@@ -350,74 +235,6 @@ def store_results(
         project.schema = old
         raise
     return report
-
-
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """What to import, one unit at a time: files as given; a folder that another tool's reader takes whole
-    (brat: it holds .ann files) as itself, and the files in it that reader does not read (a ``.jsonl`` beside brat's
-    pairs: ``brat_files.not_brat``), each told by its content; other folders as every file in them (hidden ones
-    aside), sorted."""
-    for p in map(Path, paths):
-        told = detect_format(p) if p.is_dir() else None
-        if p.is_dir() and told is None:
-            yield from folder_files(p)
-            continue
-        yield p
-        if told == "brat":
-            yield from not_brat(folder_files(p))
-
-
-def empty_folders(paths: Iterable[str | Path]) -> list[Path]:
-    """The folders among ``paths`` that ``expand_paths`` finds no file in (hidden files and project files aside)."""
-    return [Path(p) for p in paths if Path(p).is_dir() and next(expand_paths([p]), None) is None]
-
-
-def refuse_project_file(path: Path) -> None:
-    """A project file (or one of its side files) given as an input is said to be one, whatever reader was asked
-    for: read as a DocBin or a Label Studio export it got that reader's complaint ('not a spaCy DocBin
-    (ValueError: [E1014] ...', 'binary file')."""
-    if path.is_file() and PROJECT_FILES.search(path.name):
-        raise ImportFileError(
-            str(path),
-            "a project file, not an input: bring a colleague's project in with 'annotator merge' (as an "
-            "annotation set), or export it (--format json) and import that",
-        )
-
-
-def read_any(path: Path) -> list[IncomingDocument]:
-    """The documents of a file of the project's own inputs, read by the reader of its suffix."""
-    return read_any_result(path).documents
-
-
-def read_any_result(
-    path: Path, schema: Schema | None = None, grow: bool = False, mapped: Mapping[str, str] | None = None
-) -> ReadResult:
-    """A file of the project's own inputs, read by the reader of its suffix (``readers_by_suffix``), with the schema
-    it holds (a JSON export's header). Given the project's ``schema``, spaCy's training lines (``entities`` as
-    ``[start, end, label]`` lists) are named by it; labels they use that it lacks are added to it when ``grow`` (a new
-    project: ``ReadResult.labels_added``), as doccano's and CoNLL's are (``read_growing``)."""
-    if not path.exists():
-        raise ImportFileError(str(path), "no such file or folder")
-    if is_settings(path):
-        raise ImportFileError(str(path), settings_alone(path))
-    reader = readers_by_suffix().get(path.suffix.lower())
-    if reader is None:
-        refuse_project_file(path)
-        if path.name.endswith(CONFIG_SUFFIX):
-            raise ImportFileError(str(path), config_alone(path))
-        if (why := coref_refusal(path)) is not None:
-            raise ImportFileError(str(path), why)
-        *rest, last = [f.shown for f in FORMATS.values() if f.reader]  # the registry's: a list by hand lacked five
-        kinds = f"{', '.join(rest)} and {last}"
-        raise ImportFileError(
-            str(path),
-            f"unknown kind of file {path.suffix!r} (annotator reads .txt, .jsonl and .json files and those of {kinds}; "
-            "one of them under another name: give its --format, as annotator import --help lists them)",
-        )
-    if schema is None:
-        return as_result(reader(path))
-    fmt = "json" if path.suffix.lower() == ".json" else "jsonl"
-    return read_growing(lambda s: as_result(reader(path, schema=s)), path, schema, grow, fmt, mapped)
 
 
 def _read_plain(project: Project, choices: SchemaChoices) -> Callable[[Path], list[IncomingDocument]]:

@@ -377,3 +377,8 @@ def blank_lines_note(path: str | Path, lines: list[int]) -> list[str]:
         f"{path}: {counted(len(lines), 'line')} ({shown}) with a text of spaces and line breaks alone (or none) "
         "not imported, as an empty file is not"
     ]
+
+
+def as_result(got: ReadResult | list[IncomingDocument]) -> ReadResult:
+    """A reader's answer as a ``ReadResult`` (the readers of plain documents give a list)."""
+    return got if isinstance(got, ReadResult) else ReadResult(list(got))

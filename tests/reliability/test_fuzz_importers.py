@@ -16,7 +16,8 @@ from annotator.errors import AnnotatorError, ImportFileError
 from annotator.formats import readers
 from annotator.formats import writers
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
-from annotator.formats.loading import import_paths, read_any
+from annotator.formats.input_paths import read_any
+from annotator.formats.loading import import_paths
 from annotator.schema import default_schema
 from annotator.store import Project
 from reliability_settings import RELIABLE, scaled

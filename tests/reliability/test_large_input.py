@@ -13,7 +13,8 @@ from annotator.errors import ImportFileError
 from annotator.formats.project_json import write_json, write_jsonl
 from annotator.formats.project_json_read import read_json
 from annotator.importing import MAX_TEXT_CHARS
-from annotator.formats.loading import import_paths, read_any
+from annotator.formats.input_paths import read_any
+from annotator.formats.loading import import_paths
 from annotator.formats.plain import read_jsonl
 from annotator.nlp import blank_pipeline_with_patterns
 from annotator.preannotate import CHUNK_CHARS, preannotate
