@@ -35,6 +35,7 @@ from annotator.formats.brat_conf import (
 )
 from annotator.formats.brat_text import LINE_BREAKS, NOTE_TYPE, BratOffsets, parse_note
 from annotator.formats.common import schema_kept
+from annotator.formats.entity_links import BRAT_LINKS, brat_reference, links_beyond
 from annotator.formats.kept_relations import SHARED, from_words, kept_relations
 from annotator.formats.meta_keys import BRAT, PRODIGY
 from annotator.formats.writing import FormatExportReport, parts_of, say_categories_left_out, split_option
@@ -307,6 +308,7 @@ def document_ann(
         w = item["target"]
         if w[0] in "TE":
             line_ids.setdefault(("normalization", w[1], w[2], w[3]), f"N{k}")
+    extra += _link_lines(rec, at_span, len(kept.get("normalizations", [])), report)
     lines += extra
     first = lines[0].split("\t", 1)[0] if lines else None
     for k, c in enumerate(rec["comments"], start=1):
@@ -330,6 +332,24 @@ def document_ann(
             body = LINE_BREAKS.sub(" ", body)
         lines.append(f"#{k}\t{ntype} {target}\t{body}")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _link_lines(
+    rec: dict[str, Any], at_span: dict[tuple[int, int], list[str]], written: int, report: FormatExportReport
+) -> list[str]:
+    """The entity links another format kept (a DocBin's kb_id, a Prodigy link: ``entity_links``) as brat's
+    normalisations, numbered after the ``written`` ones a brat import kept: ``N3\tReference T1 KB:Q76\tBarack Obama``
+    (the entity's text as the line's, brat's referent name); a link whose entity is gone is left out, said."""
+    out = []
+    for (s, e), kb_id in links_beyond(rec["meta"], BRAT_LINKS).items():
+        on = at_span.get((s, e))
+        if not on or any(c.isspace() for c in kb_id):  # brat reads a reference up to a space
+            why = "their entity is gone" if not on else "brat's reference holds no space"
+            report.problem(f"entity links left out ({why})", f"{rec['name']} [{s}, {e}): {kb_id}")
+            continue
+        shown = LINE_BREAKS.sub(" ", rec["text"][s:e])
+        out.append(f"N{written + len(out) + 1}\tReference {on[0]} {brat_reference(kb_id)}\t{shown}")
+    return out
 
 
 def _end_id(x: Any, targets: dict[Any, str], by_trigger: dict[tuple[str, int, int], list[str]]) -> str | None:

@@ -25,6 +25,7 @@ import numpy as np
 import orjson
 
 from annotator.errors import DamagedTextError
+from annotator.formats.entity_links import LINK_KEYS
 from annotator.formats.docbin_plan import SCORED_KEY, argument_entry, event_entry, spelt, user_data_of
 from annotator.categories import document_cats
 from annotator.formats.records import ExportRequest, chunk_extras, event_dicts, in_marks
@@ -163,8 +164,9 @@ def read_chunk(
         for k, a, b in zip(t_doc.tolist(), (t_first - base).tolist(), (t_last + 1 - base).tolist()):
             triggers.setdefault(docs[k][0], []).append((a, b))
     scores = _scores(conn, [docs[k][0] for k in kept], aset, states) if len(kept) else {}
-    for k, d in enumerate(docs):  # an entity linker's ids, a file's own groups (``docbin_plan``): by the record path
-        if ok[k] and ('"kb_ids"' in (d[4] or "") or '"span_groups"' in (d[4] or "")):
+    needles = [f'"{key}"' for key in (*LINK_KEYS, "span_groups")]
+    for k, d in enumerate(docs):  # entity links, a file's own groups (``docbin_plan``): by the record path
+        if ok[k] and any(needle in (d[4] or "") for needle in needles):
             ok[k] = False
     ent_off = np.searchsorted(e_doc, np.arange(nd + 1))
     return Chunk(

@@ -13,6 +13,7 @@ from annotator.categories import document_cats
 from annotator.formats.problem_place import Where
 from annotator.formats.writing import FormatExportReport
 from annotator.formats.meta_keys import SPACY_DOCBIN
+from annotator.formats.entity_links import links_of
 from annotator.formats.schema_names import GivenSpellings
 from annotator.formats.tokens import DocTokens, align
 
@@ -36,7 +37,9 @@ class DocPlan:
     scored: list[tuple[int, int, str]] = field(default_factory=list)  # the spans of entities with a score
     scores: list[float] = field(default_factory=list)  # their scores, in the same order
     cats: dict[str, float] = field(default_factory=dict)  # ``doc.cats`` (``common.document_cats``)
-    ent_kbs: list[str] = field(default_factory=list)  # each of ``ents``' knowledge-base id ("" none: ``kb_ids_of``)
+    ent_kbs: list[str] = field(
+        default_factory=list
+    )  # each of ``ents``' knowledge-base id ("" none: ``entity_links.links_of``)
     groups: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # span groups of the file's names
 
 
@@ -146,23 +149,11 @@ def plan_doc(
     plan.cats = document_cats(rec["meta"])
     plan.scored, plan.scores = scored, scores
     plan.groups = _own_groups(rec["meta"], spans, chars, stored)
-    kb_of = kb_ids_of(rec["meta"])
+    kb_of = links_of(rec["meta"])  # a DocBin's kb_ids, a Prodigy link's, a brat normalisation's
     if kb_of:
         by_span = {sp: kb_of.get(c, "") for sp, c in zip(spans, chars)}
         plan.ent_kbs = [by_span.get(sp, "") for sp in flat]
     return plan
-
-
-def kb_ids_of(meta: dict[str, Any]) -> dict[tuple[int, int], str]:
-    """The knowledge-base ids a DocBin gave the document's entities (``doc.ents``' ``kb_id``, kept by
-    ``spacy_doc_extras`` in ``meta[SHAPE]["kb_ids"]`` as ``[start, end, kb_id]``), by their characters."""
-    kept = meta.get(SHAPE)
-    given = kept.get("kb_ids") if isinstance(kept, dict) else None
-    return {
-        (x[0], x[1]): x[2]
-        for x in (given if isinstance(given, list) else ())
-        if isinstance(x, list) and len(x) == 3 and type(x[0]) is int and type(x[1]) is int and isinstance(x[2], str)
-    }
 
 
 def argument_entry(a: dict[str, Any], k: int, label: str, start: int, end: int) -> dict[str, Any]:

@@ -15,6 +15,7 @@ import orjson
 from annotator.categories import CATEGORIES, document_categories, document_cats
 from annotator.formats.problem_place import Where
 from annotator.formats.common import option_choice
+from annotator.formats.entity_links import PRODIGY_LINKS, links_beyond, without_docbin_links
 from annotator.formats.writing import FormatExportReport, write_per_part
 from annotator.formats.records import SETS_KEY, ExportRequest, covering_set_records, export_writer
 from annotator.formats.prodigy_disabled import DISABLED, mark_disabled
@@ -166,6 +167,9 @@ def record_to_task(
     if textcat:
         meta.pop(CATEGORIES, None)
     links = _links(kept, spans, report, name)  # nel.manual's choices about spans (the ids each links to)
+    other = _other_links(rec["meta"], spans, report, name)  # a DocBin's kb_ids, brat's normalisations: as nel.manual's
+    links += other
+    meta = without_docbin_links(meta, [(x["spans"][0]["start"], x["spans"][0]["end"]) for x in other])  # said once
     # one link on all the task's spans goes on the task itself, as nel.manual saved it; others as tasks of their own
     alone = len(links) == 1 and len(links[0]["spans"]) == len(spans)
     link = {"options": links[0]["options"], "accept": links[0]["accept"]} if alone else {}
@@ -257,6 +261,19 @@ def _links(kept: dict[str, Any], spans: list[dict[str, Any]], report: Any, name:
         out.append(
             {"spans": [by_key[k] for k in keys], "options": x.get("options") or [], "accept": x.get("accept") or []}
         )
+    return out
+
+
+def _other_links(meta: dict[str, Any], spans: list[dict[str, Any]], report: Any, name: str) -> list[dict[str, Any]]:
+    """The entity links another format kept (``entity_links``: a DocBin's kb_id, a brat normalisation) as nel.manual
+    answers of the task's span: the id its one option, chosen; a link whose span the task lacks is left out, said."""
+    by_chars = {(s["start"], s["end"]): s for s in reversed(spans)}  # a span's first dict
+    out = []
+    for (s, e), kb_id in links_beyond(meta, PRODIGY_LINKS).items():
+        if (s, e) not in by_chars:
+            report.problem("Prodigy entity links left out (their span is gone)", f"{name} [{s}, {e}): {kb_id}")
+            continue
+        out.append({"spans": [by_chars[(s, e)]], "options": [{"id": kb_id, "text": kb_id}], "accept": [kb_id]})
     return out
 
 

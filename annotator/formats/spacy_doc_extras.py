@@ -1,7 +1,7 @@
 """What a Doc of another project carries beside the annotations a document holds, kept in the document's meta under
 ``docbin_plan.SHAPE`` (``spacy_docbin``, the key the DocBin's spellings are kept under), each written back by the
 DocBin export (``docbin_plan``): its entities' knowledge-base ids (``kb_id``, an entity linker's: ``kb_ids``,
-``[start, end, kb_id]`` by character offsets; back on ``doc.ents``, ``kb_ids_of``), the spans of its span groups of
+``[start, end, kb_id]`` by character offsets; back on ``doc.ents``, ``entity_links.links_of``), the spans of its span groups of
 names of its own (``span_groups``, ``{name: [[start, end, label], ...]}``: read as entities too, written under ``sc``
 and under those names again) and ``doc.user_data``'s own keys whose values JSON holds (``user_data``: back at the top
 of ``doc.user_data``, ``user_data_of``). The project's JSON, Label Studio's, doccano's and Prodigy's exports carry

@@ -33,6 +33,7 @@ from annotator.formats.writing import (
 from annotator.formats.docbin_plan import SCORED_KEY, SPAN_KEY, TRIGGER_KEY, check_rebuilds, plan_doc
 from annotator.formats.docbin_records import add_records, msgpack_encoders_looked_up_once
 from annotator.formats.docbin_stream import DocBinWriter, spacy_layout
+from annotator.formats.entity_links import LINK_KEYS
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.tokens import ALIGN_MODES, DocTokens
 from annotator.store import Project
@@ -95,7 +96,8 @@ def write_spacy(project: Project, out: str | Path, request: ExportRequest) -> Fo
     report = FormatExportReport(format="spacy")
     spill = Path(out).parent if str(Path(out).parent) else Path(".")
     with msgpack_encoders_looked_up_once(), no_cyclic_gc(), atomic_outputs(out, parts, ".spacy") as handles:
-        layout = spacy_layout(kb_ids=project.db.any_meta_naming("kb_ids"))  # ENT_KB_ID only where some has one
+        linked = any(project.db.any_meta_naming(k) for k in LINK_KEYS)  # ENT_KB_ID only where some has one
+        layout = spacy_layout(kb_ids=linked)
         bins = {p: DocBinWriter(fh, spill_dir=spill, layout=layout) for p, fh in handles.items()}
         try:
             with docbin_split.second_range(project, request, assignment, parts, spill, layout) as (ids, joined):
