@@ -9,6 +9,11 @@ from functools import cached_property
 from typing import Any
 
 
+# the colour the app draws every trigger in, whatever its event type (the light theme's: ui/theme.py takes it); an
+# export that gives event types a colour (Label Studio's labeling config) gives them this one
+TRIGGER_COLOR = "#9c0d2c"
+
+
 @dataclass(frozen=True)
 class EntityLabel:
     name: str

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
+from annotator.schema_model import TRIGGER_COLOR
+
 TEXT_CONTRAST = 4.5  # WCAG 2 AA, normal text
 MARK_CONTRAST = 3.0  # WCAG 2.1 1.4.11, graphical marks (a suggestion's dashes, a focus frame)
 
@@ -62,7 +64,7 @@ LIGHT = Theme(
     muted="#555555",
     faint="#999999",
     error="#b00020",
-    trigger="#9c0d2c",
+    trigger=TRIGGER_COLOR,
     trigger_tint="#f6dde3",
     argument="#1f4e9c",
     mark_ink="#ffffff",

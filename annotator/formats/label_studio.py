@@ -29,7 +29,12 @@ from typing import Any, Iterator
 
 from annotator.categories import CATEGORIES
 from annotator.errors import ImportFileError
-from annotator.formats.label_studio_config import SUFFIX as CONFIG_SUFFIX, config_alone, config_beside
+from annotator.formats.label_studio_config import (
+    SUFFIX as CONFIG_SUFFIX,
+    EVENT_COLORS,
+    config_alone,
+    config_beside,
+)
 from annotator.formats.label_studio_declared import declared_events, relation_types
 from annotator.formats.reading import (
     LabelTally,
@@ -410,6 +415,8 @@ def _read(path: Path, schema: Schema, uses: EventUses | None, base: Schema | Non
     config, said = config_beside(path)  # our export's config beside the tasks: its labels a new project takes too
     if config is None:
         return ReadResult(docs, None, warnings, notes + said)
+    for doc in docs if config.event_colors else ():  # no place in the schema: kept for the export's config
+        doc.meta.setdefault(LABEL_STUDIO_TASK, {})[EVENT_COLORS] = dict(config.event_colors)
     declared = tuple(x for x in config.entity_labels() if schema.label(seen.region(x)) is None)
     takes = [seen.region(x) for x in config.entity_labels()]  # what its roles take, as the schema names them
     events, roles = declared_events(config, schema, base or schema, relation_types(docs), takes)

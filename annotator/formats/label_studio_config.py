@@ -8,8 +8,10 @@ Labeling Interface > Code takes the file's text as it is). It declares every tag
 session 33's reader takes as event triggers), one ``Relations`` of the relation labels (the events' roles and the
 relations between entities), a ``Choices`` per attribute (``perRegion``) and per category tag, a ``TextArea`` per
 comment tag, and the ``Text`` they point at; with the schema's labels and event types the tasks do not use, so the
-project can annotate them there too, each entity label in its colour (``background``, session 35: Label Studio's own). Every value is written as an XML attribute, escaped (a label holding ``"`` or
-``<`` stays one value)."""
+project can annotate them there too, each entity label in its colour (``background``, session 35: Label Studio's own),
+each event type in the app's trigger colour (``schema_model.TRIGGER_COLOR``; session 37), or in the colour a config it
+came from gave it (``EVENT_COLORS``, kept in the documents' task shape: the app draws every trigger in one colour). Every
+value is written as an XML attribute, escaped (a label holding ``"`` or ``<`` stays one value)."""
 
 from __future__ import annotations
 
@@ -20,12 +22,14 @@ from typing import Any, Iterable
 from xml.etree import ElementTree
 
 from annotator.schema import Schema, is_color
+from annotator.schema_model import TRIGGER_COLOR
 
 SUFFIX = ".label_config.xml"
 EVENTS_TAG = "events"  # the Labels tag of the events' triggers (``label_studio_told.EVENT_TAG`` reads it so)
 ENTITIES_TAG = "label"  # the export's default tag of entity regions
 # the names of a Labels tag whose regions are event triggers: events, Event, triggers, event_triggers, event-trigger
 EVENT_TAG = re.compile(r"(?i)(events?|triggers?|events?[ _-]?triggers?)")
+EVENT_COLORS = "event_colors"  # in a document's task shape: the event types' colours of the config it came with
 LABEL_TAGS = {"labels": "Labels", "paragraphlabels": "ParagraphLabels", "hypertextlabels": "HyperTextLabels"}
 
 
@@ -46,6 +50,7 @@ class ConfigGather:
     texts: dict[str, str] = field(default_factory=dict)  # to_name -> the data key it shows
     text_key: str = "text"
     colors: dict[str, str] = field(default_factory=dict)  # a label's name -> its colour, written as its background
+    event_colors: dict[str, str] = field(default_factory=dict)  # an event type's name -> its colour, the same
 
     def seen(self, task: dict[str, Any], text_key: str = "text") -> dict[str, Any]:
         """Gather the tags of ``task``'s annotations and predictions; ``task`` back, unchanged."""
@@ -74,6 +79,8 @@ class ConfigGather:
         """The schema's entity labels, event types, roles and attribute values the tasks did not use, added to their
         tags (``spelt``: names written in the tasks, not added again under the schema's spelling)."""
         self.colors.update((x.name, x.color) for x in schema.entities)  # as the app shows them (session 35)
+        for name in schema.event_type_names:  # every trigger in the app's one colour (a config's own kept: ``kept``)
+            self.event_colors.setdefault(name, TRIGGER_COLOR)
         written = set(spelt) | {v for _, values in self.labels.values() for v in values}
         entities = self.labels.setdefault(ENTITIES_TAG, ("labels", {}))[1]
         entities.update((x, None) for x in schema.label_names if x not in written)
@@ -95,8 +102,9 @@ class ConfigGather:
         to_name = next(iter(texts))
         for name, (kind, values) in self.labels.items():
             tag = ElementTree.SubElement(view, LABEL_TAGS[kind], name=name, toName=to_name)
+            colors = self.event_colors if EVENT_TAG.fullmatch(name) else self.colors
             for v in values:
-                extra = {"background": self.colors[v]} if v in self.colors else {}
+                extra = {"background": colors[v]} if v in colors else {}
                 ElementTree.SubElement(tag, "Label", value=v, **extra)
         if self.relations:
             tag = ElementTree.SubElement(view, "Relations")
@@ -122,6 +130,8 @@ class ReadConfig:
     labels: dict[str, list[str]] = field(default_factory=dict)
     relations: list[str] = field(default_factory=list)
     colors: dict[str, str] = field(default_factory=dict)  # a Label's value -> its background, where one is #rrggbb
+    # the same of the event tags' Labels (``EVENT_TAG``), but the app's trigger colour (our export's: none of its own)
+    event_colors: dict[str, str] = field(default_factory=dict)
 
     def event_types(self) -> list[str]:
         return [v for name, values in self.labels.items() if EVENT_TAG.fullmatch(name) for v in values]
@@ -147,10 +157,14 @@ def read_config(path: Path) -> ReadConfig:
         if tag.tag in LABEL_TAGS.values() and tag.get("name"):
             values = [x.get("value") for x in tag if x.tag == "Label" and x.get("value")]
             got.labels.setdefault(tag.get("name", ""), []).extend(v for v in values if v)
-            got.colors.update(
-                (str(x.get("value")), str(x.get("background")).lower())
+            events = EVENT_TAG.fullmatch(tag.get("name", "")) is not None
+            (got.event_colors if events else got.colors).update(
+                (str(x.get("value")), color)
                 for x in tag
-                if x.tag == "Label" and x.get("value") and is_color(x.get("background") or "")
+                if x.tag == "Label"
+                and x.get("value")
+                and is_color(color := str(x.get("background")).lower())
+                and not (events and color == TRIGGER_COLOR)  # the app's own (our export's): nothing to keep
             )
         elif tag.tag == "Relations":
             got.relations += [v for x in tag if x.tag == "Relation" and (v := x.get("value"))]
@@ -177,10 +191,24 @@ def config_beside(tasks: Path) -> tuple[ReadConfig | None, list[str]]:
     except ConfigError as exc:
         return None, [f"{exc}; the tasks read without it"]
     events = got.event_types()
+    kept = (
+        " (the event types' colours kept for the Label Studio export: the app draws every trigger in one colour)"
+        if got.event_colors
+        else ""
+    )
     return got, [
         f"{tasks}: its labeling config {where.name} read: {len(got.entity_labels())} labels, {len(events)} event "
-        f"types (its {EVENTS_TAG!r} tag), {len(got.relations)} relation labels"
+        f"types (its {EVENTS_TAG!r} tag), {len(got.relations)} relation labels{kept}"
     ]
+
+
+def kept_event_colors(shape: Any) -> dict[str, str]:
+    """The event types' colours a document's task shape kept (``EVENT_COLORS``: the config it came with), each
+    ``#rrggbb``."""
+    given = shape.get(EVENT_COLORS) if isinstance(shape, dict) else None
+    return {
+        str(k): v for k, v in (given.items() if isinstance(given, dict) else ()) if isinstance(v, str) and is_color(v)
+    }
 
 
 def config_alone(config: Path) -> str:

@@ -186,7 +186,7 @@ def store_results(
             matched, lacks = match_to_schema(r.schema, r.documents, base, str(p), choices.mapped)
             if lacks and adds and addable(lacks):
                 labels = matched_labels(r.schema, base, choices.mapped)
-                grown = with_added_types(base, r.schema, lacks, labels, p)
+                grown = with_added_types(base, r.schema, lacks, labels, p, r.label_colors)
                 matched, still = match_to_schema(r.schema, r.documents, grown, str(p), choices.mapped)
                 if not still:  # the user's choice (a new project's, of a told schema): the project's schema takes them
                     report.notes += [matched] if matched else []

@@ -44,7 +44,13 @@ import orjson
 
 from annotator.exporting import atomic_output
 from annotator.categories import CATEGORIES, document_categories
-from annotator.formats.label_studio_config import ENTITIES_TAG, EVENTS_TAG, ConfigGather, config_path
+from annotator.formats.label_studio_config import (
+    ENTITIES_TAG,
+    EVENTS_TAG,
+    ConfigGather,
+    config_path,
+    kept_event_colors,
+)
 from annotator.formats.writing import FormatExportReport
 from annotator.formats.label_studio_names import (
     CLASS_KINDS,
@@ -472,6 +478,7 @@ def write_label_studio(project: Project, out: str | Path, request: ExportRequest
 
     def task(rec: dict[str, Any], report: FormatExportReport) -> dict[str, Any]:
         got = label_studio_task(rec, report, covering_set_records(project, request, rec), ids)
+        config.event_colors.update(kept_event_colors(_shape(rec)))  # a config's own, as it came (the app's: one)
         return config.seen(got, _shape(rec).get("text_key", "text"))
 
     report = write_documents(project, out, request, "label_studio", task, array=True)

@@ -72,14 +72,22 @@ def addable(lacks: list[str]) -> bool:
     return all(w.startswith((LABEL, TYPE, ROLE, ATTRIBUTE)) for w in lacks)
 
 
-def with_added_types(base: Schema, told: Schema, lacks: list[str], labels: Mapping[str, str], path: Path) -> Schema:
+def with_added_types(
+    base: Schema,
+    told: Schema,
+    lacks: list[str],
+    labels: Mapping[str, str],
+    path: Path,
+    colors: Mapping[str, str] | None = None,
+) -> Schema:
     """``base`` with the labels, event types, roles and attributes of ``lacks`` (as ``schema_match`` names them) added
     as ``told`` declares them: an event type's roles take the labels the project has or gets (``labels``: the file's
     matched label or event type -> the project's), an event as an argument (brat's ``Event-Arg:<EVENT>``) the label
     of its type's name that stands for one (``brat_conf.PROXY_NOTE``), added when the project lacks it; a role left
     with none is not added; one of a name the project's type has takes the labels the file's gives it and it lacks,
     after its own (session 21: they stayed the schema's and the role was still lacked); an attribute of a name the project has takes the values the file declares and it lacks, after its
-    own (its default stays the schema's)."""
+    own (its default stays the schema's). ``colors``: the colours the file gives its labels (a Label Studio
+    config's, ``ReadResult.label_colors``), given to the labels added (the others the palette's)."""
     added = [w[len(LABEL) :] for w in lacks if w.startswith(LABEL)]
     types = [w[len(TYPE) :] for w in lacks if w.startswith(TYPE)]
     known = set(base.label_names) | set(added)
@@ -139,6 +147,7 @@ def with_added_types(base: Schema, told: Schema, lacks: list[str], labels: Mappi
         attributes,
         {k: v for k, v in values.items() if v},
         wider,
+        colors=colors,
     )
 
 
