@@ -283,6 +283,7 @@ def _group_document(
     choices: list[dict[str, Any]] = []
     links: list[dict[str, Any]] = []  # nel.manual's choices about a span: the knowledge-base ids, for the export
     form = None  # "label": they came as textcat.teach's task label
+    blocks = False  # a choice made beside spans in one interface (``_view_id: "blocks"``): categories, not a link
     tokens = next((t for line, task in g["tasks"] if (t := task_tokens(text, task, path, line, warnings))), None)
     utf16 = task_reads_utf16(text, texted_spans(t for _, t in g["tasks"] + g.get("rejected", [])))
     for line, task in g["tasks"]:
@@ -300,7 +301,9 @@ def _group_document(
             continue
         options = [c for c in chosen if isinstance(c, (str, int))]
         spans_of = [s for s in task.get("spans") or [] if isinstance(s, dict)]
-        if options and spans_of:  # a choice about the task's span (nel.manual: the knowledge-base id it links to)
+        beside = options and spans_of and task.get("_view_id") == "blocks"  # a choice block beside a spans block
+        blocks = blocks or bool(beside)  # (span-and-textcat): the text's categories, as a choice without spans
+        if options and spans_of and not beside:  # a choice about the task's span (nel.manual: the id it links to)
             on = ", ".join(f"{s.get('label')} [{s.get('start')}, {s.get('end')})" for s in spans_of)
             notes.append(f"{path}:{line}: {', '.join(map(repr, options))} chosen for {on} (an entity link) kept for the "
                          "Prodigy export (the app does not show it)")  # fmt: skip
@@ -468,6 +471,8 @@ def _group_document(
         meta[CATEGORIES] = given + [c for c in categories if c not in given]
         if choices:
             meta.setdefault(PRODIGY, {})["options"] = choices
+            if blocks:  # the export writes the choice beside the spans again, in a blocks task
+                meta[PRODIGY]["view_id"] = "blocks"
         elif form:
             meta.setdefault(PRODIGY, {})["category"] = form
     doc = IncomingDocument(

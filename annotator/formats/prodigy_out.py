@@ -163,7 +163,9 @@ def record_to_task(
     colored(relations, kept.get(RELATION_COLORS))  # the colours the Prodigy import kept, by label
     # the file holds one set: the record of the annotators' sets (teams.sets.META_KEY) would name sets it lacks
     meta = {k: v for k, v in rec["meta"].items() if k not in (PRODIGY, "annotation_sets")}
-    textcat = _textcat(meta, kept) if not spans else {}  # with spans, "accept" would be read as the spans' links
+    # with spans, "accept" would be read as the spans' links, but in the blocks task a choice beside spans came in
+    blocks = kept.get("view_id") == "blocks"
+    textcat = _textcat(meta, kept) if not spans or blocks else {}
     if textcat:
         meta.pop(CATEGORIES, None)
     links = _links(kept, spans, report, name)  # nel.manual's choices about spans (the ids each links to)
@@ -182,6 +184,7 @@ def record_to_task(
         "meta": {**meta, "name": name, "document_id": rec["id"], "status": rec["status"]},
         **textcat,
         **link,
+        **({"_view_id": "blocks"} if blocks and textcat else {}),
     }
     if not answered and rec["status"] == "new":  # a task to do: its answer in Prodigy says how far it got (the
         del task["meta"]["status"]  # status it left with, which Prodigy keeps in the meta, beat an accept there)
