@@ -29,7 +29,8 @@ from annotator.suggest.measures import measure_kinds
 from annotator.suggest.gifts import thing_given
 from annotator.suggest.object_senses import object_sense_kinds
 from annotator.suggest.turns_of_phrase import labour_strike
-from annotator.suggest.messages import object_words, person_phoned, senders, split_object_phrases, wrote_to_party
+from annotator.suggest.messages import called_object, object_words, person_phoned, senders
+from annotator.suggest.messages import split_object_phrases, wrote_to_party
 from annotator.suggest.pay_idioms import pay_idiom_kinds
 from annotator.suggest.person_objects import person_object_kinds
 from annotator.suggest.purchases import bought
@@ -264,6 +265,8 @@ class RuleEventSuggester:
                 pairs = [("subj_intrans" if s == "subj" else s, t) for s, t in pairs]
             pairs += split_object_phrases(head.doc, extra)  # "answering calls from kids": the call's "from"
         pairs += senders(pairs)  # "a phone call from a child": who it comes from, no place
+        called = called_object(head)  # "Trump called the Australian prime minister": the parse's complement
+        pairs += called
         neighbours = neighbour_lemmas(head, self.phrases)
         # a weak trigger's own words are no support of it ("years in prison" by its "prison"); a strong one's may be
         # its type's cue, and tell it from another type's weak reading of the word ("visited", Transport's "visit")
@@ -274,6 +277,7 @@ class RuleEventSuggester:
         direct = frozenset(c.lemma_.lower() for c in head.children) | frozenset(f"dep:{c.dep_}" for c in head.children)
         direct |= frozenset(f"{c.dep_}:{c.lemma_.lower()}" for c in head.children)  # "advcl:say": an attack in words
         direct |= means(head)  # "talked by phone": no meeting
+        direct -= {"dep:oprd"} if called else set()  # the one called, no naming
         if "obj:event" in wanted and self._event_object(head, span):
             direct |= {"obj:event"}  # "fleeing war", "brought charges": what is fled or brought is an event
         if "to:event" in wanted and self._event_goal(head, span):

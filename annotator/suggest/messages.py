@@ -68,9 +68,9 @@ def person_phoned(head: Any) -> bool:
     Putin a threat", "called the deal dumb", "calling Mexican immigrants rapists"), no "for" ("called for talks")."""
     if head.pos_ != "VERB" or head.lemma_.lower() not in CALLING_VERBS:
         return False
-    if any(c.dep_ in ("oprd", "ccomp", "attr", "acomp", "dative") for c in head.children):
+    objects = [c for c in head.children if c.dep_ == "dobj"] or _object_read_as_complement(head)
+    if any(c.dep_ in ("oprd", "ccomp", "attr", "acomp", "dative") and c not in objects for c in head.children):
         return False
-    objects = [c for c in head.children if c.dep_ == "dobj"]
     doers = [c for c in head.children if c.dep_ == "nsubj"]
     if len(objects) != 1 or not doers:
         return False
@@ -82,6 +82,27 @@ def person_phoned(head: Any) -> bool:
         return True
     nxt = obj.doc[after]
     return nxt.tag_ in _AFTER_CALL_TAGS or nxt.ent_type_ in ("DATE", "TIME")
+
+
+def _object_read_as_complement(head: Any) -> list[Any]:
+    """The one called, where the small parse read a title after "called" as what someone is called ("Trump called the
+    Australian prime minister on Saturday": "minister" an ``oprd``, no object): a complement naming a person with
+    "the" in front, the verb active with no object of its own, so nothing else can be the one named ("called him the
+    best minister", "was called the greatest president" keep their naming)."""
+    if any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in head.children):
+        return []
+    said = [c for c in head.children if c.dep_ == "oprd"]
+    if len(said) != 1 or noun_kind(said[0]) != "PERSON":
+        return []
+    return said if any(c.dep_ == "det" and c.lower_ == "the" for c in said[0].children) else []
+
+
+def called_object(head: Any) -> list[tuple[str, Any]]:
+    """The one called as the verb's object (slot ``obj``) where the parse read it as a complement and the call is a
+    phone call (``person_phoned``): "Trump called the Australian prime minister on Saturday"; none otherwise."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in CALLING_VERBS or not person_phoned(head):
+        return []
+    return [("obj", c) for c in _object_read_as_complement(head)]
 
 
 _PARTY_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP"))

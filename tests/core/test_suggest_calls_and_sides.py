@@ -1,0 +1,46 @@
+"""Events whose parties the small parse hangs where the rules did not look (session 37, helper s37-trig): the one
+called read as a complement of "called", and the sides of a fight or of talks told by "between". Short made-up
+sentences parsed by the default pipeline, each beside the sense it must not take."""
+
+from __future__ import annotations
+
+import pytest
+
+from spacy_support import news_suggester, suggested_events, suggested_triggers
+
+
+@pytest.fixture(scope="module")
+def suggester():
+    return news_suggester()
+
+
+def _of_type(nlp, suggester, text: str, kind: str) -> list[tuple[str, str]]:
+    return [t for t in suggested_triggers(nlp, text, suggester) if t[1] == kind]
+
+
+PHONE = "Contact:Phone-Write"
+
+
+@pytest.mark.slow
+def test_a_title_the_parse_reads_as_what_someone_is_called_is_the_one_phoned(nlp, suggester):
+    # the small parse makes "minister" an ``oprd`` of "called" (what one is called), with no object: a phone call all
+    # the same when nothing else can be the one named
+    for text in [
+        "Trump called the Australian prime minister on Saturday.",
+        "Macron called the Italian prime minister on Monday.",
+    ]:
+        assert _of_type(nlp, suggester, text, PHONE) == [("called", PHONE)], text
+    for text in [
+        "He was called the greatest president of his time.",
+        "Critics called him the worst minister in years.",
+        "They called the new coach a genius.",
+    ]:
+        assert _of_type(nlp, suggester, text, PHONE) == [], text
+
+
+@pytest.mark.slow
+def test_the_one_phoned_read_as_a_complement_is_a_party_of_the_call(nlp, suggester):
+    text = "Trump called the Australian prime minister on Saturday."
+    (event,) = [e for e in suggested_events(nlp, text, suggester) if e.type == PHONE]
+    parties = {text[a.start : a.end] for a in event.arguments if a.role == "Entity"}
+    assert any("minister" in p for p in parties), parties
