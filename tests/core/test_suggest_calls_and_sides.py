@@ -1,5 +1,5 @@
-"""Events whose parties the small parse hangs where the rules did not look (session 37, helper s37-trig): the one
-called read as a complement of "called", and the sides of a fight or of talks told by "between". Short made-up
+"""Events the rules missed in ordinary news (session 37, helper s37-trig): the one called, which the small parse reads
+as a complement of "called"; and bullets or tear gas "sprayed", a word of firing the schema lacked. Short made-up
 sentences parsed by the default pipeline, each beside the sense it must not take."""
 
 from __future__ import annotations
@@ -44,3 +44,23 @@ def test_the_one_phoned_read_as_a_complement_is_a_party_of_the_call(nlp, suggest
     (event,) = [e for e in suggested_events(nlp, text, suggester) if e.type == PHONE]
     parties = {text[a.start : a.end] for a in event.arguments if a.role == "Entity"}
     assert any("minister" in p for p in parties), parties
+
+
+ATTACK = "Conflict:Attack"
+
+
+@pytest.mark.slow
+def test_bullets_or_tear_gas_sprayed_are_fired(nlp, suggester):
+    # ACE's Attack takes firing as attacking; "spray" names it only by what is sprayed, a weapon or a cue of the type,
+    # as "throw" and "hurl" do
+    for text in [
+        "Gunmen sprayed bullets into the crowd outside the mosque.",
+        "Police sprayed tear gas at the protesters.",
+    ]:
+        assert _of_type(nlp, suggester, text, ATTACK) == [("sprayed", ATTACK)], text
+    for text in [
+        "Farmers sprayed pesticides on the crops.",
+        "Firefighters sprayed water on the burning building.",
+        "The vandals sprayed graffiti on the mosque.",
+    ]:
+        assert _of_type(nlp, suggester, text, ATTACK) == [], text
