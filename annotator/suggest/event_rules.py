@@ -31,6 +31,7 @@ from annotator.suggest.object_senses import object_sense_kinds
 from annotator.suggest.turns_of_phrase import labour_strike
 from annotator.suggest.messages import called_object, object_words, person_phoned, senders
 from annotator.suggest.messages import split_object_phrases, wrote_to_party
+from annotator.suggest.passive_parties import named_passive_pair
 from annotator.suggest.pay_idioms import pay_idiom_kinds
 from annotator.suggest.person_objects import person_object_kinds
 from annotator.suggest.purchases import bought
@@ -346,6 +347,7 @@ class RuleEventSuggester:
                 and not cue
                 and roles_filled < 2
                 and not named_subject_and_object(pairs, args)
+                and not named_passive_pair(pairs, args)  # "Obama was greeted by Abe"
                 and not hosted_guest(pairs, args)  # "Merkel hosted a dinner for Obama"
                 and not person_phoned(head)  # "Obama called the Australian prime minister on Saturday"
                 and not wrote_to_party(head)  # "the mayor wrote to the governor"

@@ -1,5 +1,6 @@
 """Events the rules missed in ordinary news (session 37, helper s37-trig): the one called, which the small parse reads
-as a complement of "called"; and bullets or tear gas "sprayed", a word of firing the schema lacked. Short made-up
+as a complement of "called"; two named parties told in the passive ("Macron was greeted by Putin"); and bullets or
+tear gas "sprayed", a word of firing the schema lacked. Short made-up
 sentences parsed by the default pipeline, each beside the sense it must not take."""
 
 from __future__ import annotations
@@ -64,3 +65,19 @@ def test_bullets_or_tear_gas_sprayed_are_fired(nlp, suggester):
         "The vandals sprayed graffiti on the mosque.",
     ]:
         assert _of_type(nlp, suggester, text, ATTACK) == [], text
+
+
+MEET = "Contact:Meet"
+
+
+@pytest.mark.slow
+def test_a_named_person_greeted_by_another_in_the_passive_met_them(nlp, suggester):
+    # the passive tells the two parties the active does ("Putin greeted Macron"): a weak word of meeting has its
+    # support; a crowd with no name is no party the rule reads
+    for text, word in [
+        ("Macron was greeted by Putin at the Kremlin.", "greeted"),
+        ("Abe was hosted by Trump at Mar-a-Lago.", "hosted"),
+        ("Obama was greeted by Abe at the airport.", "greeted"),
+    ]:
+        assert _of_type(nlp, suggester, text, MEET) == [(word, MEET)], text
+    assert _of_type(nlp, suggester, "Obama was greeted by cheering crowds in Havana.", MEET) == []
