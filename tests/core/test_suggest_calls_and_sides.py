@@ -1,6 +1,6 @@
 """Events the rules missed in ordinary news (session 37, helper s37-trig): the one called, which the small parse reads
 as a complement of "called"; two named parties told in the passive ("Macron was greeted by Putin"); and bullets or
-tear gas "sprayed", a word of firing the schema lacked. Short made-up
+tear gas "sprayed", a word of firing the schema lacked; a person "texted". Short made-up
 sentences parsed by the default pipeline, each beside the sense it must not take."""
 
 from __future__ import annotations
@@ -81,3 +81,12 @@ def test_a_named_person_greeted_by_another_in_the_passive_met_them(nlp, suggeste
     ]:
         assert _of_type(nlp, suggester, text, MEET) == [(word, MEET)], text
     assert _of_type(nlp, suggester, "Obama was greeted by cheering crowds in Havana.", MEET) == []
+
+
+@pytest.mark.slow
+def test_a_person_texted_was_written_to(nlp, suggester):
+    # ACE's Phone-Write counts messages of every kind; "texted" is the verb only, the noun "text" what is written
+    for text in ["She texted her sister from the bunker.", "The senator texted the reporter on Friday."]:
+        assert _of_type(nlp, suggester, text, PHONE) == [("texted", PHONE)], text
+    for text in ["The text of the agreement was published on Monday.", "He read the text aloud."]:
+        assert _of_type(nlp, suggester, text, PHONE) == [], text
