@@ -38,6 +38,7 @@ from annotator.suggest.purchases import bought
 from annotator.suggest.noun_classes import PersonNouns, guess_label, is_vehicle, is_weapon, names_person, noun_kind
 from annotator.suggest.rule_weights import LINK, THRESHOLD, WEIGHTS
 from annotator.suggest.rule_weights import score as rule_score
+from annotator.suggest.sides_between import sides_between
 from annotator.suggest.token_arrays import FirstWords, QuoteMarks, trigger_starts
 from annotator.suggest.trigger_clues import (
     NON_CORE,
@@ -322,7 +323,9 @@ class RuleEventSuggester:
             etype = self.types[type_name]
             args = fill_roles(etype, pairs, ents, (span.start_char, span.end_char), sent, entities)
             core = sum(1 for a in args if a.role not in NON_CORE and a.score >= 0.5)
-            if not core and person_pronoun(pairs):  # "his conversations", "they attacked": a participant all the same
+            sides = sides_between(head)
+            # "his conversations", "they attacked", "a fight between police and protesters": participants all the same
+            if not core and (person_pronoun(pairs) or sides):
                 core = 1
             # "a car bomb exploded", "the device exploded": the weapon or the thing made that went off is the event's
             # instrument, no subject of another sense
@@ -355,6 +358,7 @@ class RuleEventSuggester:
                 and not person_undergoing(head, args)
                 and not (roles_filled == 1 and own_against(head))  # "its war against the government"
                 and not pronoun_sides(pairs)
+                and not sides  # "a brawl between police and fans": who with whom
             ):
                 continue
             if pattern.weak and what_a_body_does(head):
