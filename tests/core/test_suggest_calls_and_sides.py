@@ -1,7 +1,7 @@
 """Events the rules missed in ordinary news (session 37, helper s37-trig): the one called, which the small parse reads
 as a complement of "called"; two named parties told in the passive ("Macron was greeted by Putin"); and bullets or
 tear gas "sprayed", a word of firing the schema lacked; a person "texted"; the two sides of one fight told by
-"between". Short made-up
+"between"; words of fighting the schema lacked ("gunfight", "brawl"). Short made-up
 sentences parsed by the default pipeline, each beside the sense it must not take."""
 
 from __future__ import annotations
@@ -108,3 +108,16 @@ def test_one_fight_between_two_parties_names_its_sides(nlp, suggester):
         "Prices were set between June and May.",
     ]:
         assert _of_type(nlp, suggester, text, ATTACK) == [], text
+
+
+@pytest.mark.slow
+def test_fights_of_fists_and_guns_are_attacks(nlp, suggester):
+    # words of fighting the schema lacked (ACE's Attack: a violent physical act); "altercation" also names a quarrel
+    # in words, so it needs support as a weak word
+    for text, word in [
+        ("A gunfight between police and smugglers erupted near the border.", "gunfight"),
+        ("Two men were arrested after a fistfight outside a bar.", "fistfight"),
+        ("A brawl between fans of the two clubs broke out after the match.", "brawl"),
+    ]:
+        assert _of_type(nlp, suggester, text, ATTACK) == [(word, ATTACK)], text
+    assert _of_type(nlp, suggester, "The two senators had a heated altercation over the budget.", ATTACK) == []
