@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from annotator.model import Entity
+from annotator.offsets import token_index_at
 from annotator.pipeline_names import SPACY_KINDS, LabelKinds
 from annotator.rules import can_fill, takes
 from annotator.role_slots import PREPOSITIONS, role_slots
@@ -134,7 +135,7 @@ def sentence_bounds(
     """The code-point range of the sentence holding ``cp`` (the whole text when sentences are unknown)."""
     if not starts or not sentence_starts:
         return 0, text_len
-    tok = max(0, bisect_right(starts, cp) - 1)  # no copy of the lists: 100,000 tokens each, at every Alt+N
+    tok = max(0, token_index_at(starts, cp))  # no copy of the lists: 100,000 tokens each, at every Alt+N
     i = max(0, bisect_right(sentence_starts, tok) - 1)
     first = sentence_starts[i]
     last = (sentence_starts[i + 1] - 1) if i + 1 < len(sentence_starts) else len(starts) - 1

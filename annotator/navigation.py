@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from annotator.stand_ins import stand_in
 from annotator.model import Entity, Event
-from annotator.offsets import snap_to_tokens
+from annotator.offsets import snap_to_tokens, token_index_at
 from annotator import tokens as fallback
 from annotator.tokens import word_tokens
 
@@ -132,7 +132,7 @@ def _sentence_in(
 ) -> tuple[int, int] | None:
     """The range of the sentence holding ``cp`` when the sentence starts ``known`` (token indices) hold one at or
     before its token and one after it (or ``to_end``: the tokens go to the text's end), else None."""
-    tok = max(0, bisect_right(starts, cp) - 1)
+    tok = max(0, token_index_at(starts, cp))  # before the first token: the first
     i = bisect_right(known, tok)
     if i == 0 or (i == len(known) and not to_end):
         return None

@@ -43,7 +43,7 @@ def caret_span(c: "Controller", view: "DocumentView") -> Entity | Event | PlainW
     events = c.events_at(pos) or (c.events_at(pos - 1) if pos > 0 else [])  # as Space finds them
     if events:
         return events[0] if events[0].id != ev.id else None
-    word = c.token_at(pos) or (c.token_at(pos - 1) if pos > 0 else None)
+    word = c.word_at(pos)  # the word E makes a new event on (``EventActions.trigger_span``)
     return PlainWord(*word) if word is not None and any(ch.isalnum() for ch in c.doc.text[word[0] : word[1]]) else None
 
 

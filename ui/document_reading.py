@@ -67,9 +67,6 @@ class DocumentReading:
         text = self.doc.text if self.doc is not None else ""
         return navigation.snapped(self.tokens(), text, start, end)
 
-    def token_at(self, cp: int) -> tuple[int, int] | None:
-        return self.tokens().at(cp)
-
     def word_at(self, cp: int) -> tuple[int, int] | None:
         """The word the caret at ``cp`` is on (the one ending there rather than a full stop after it)."""
         return navigation.word_at(self.tokens(), self.doc.text if self.doc else "", cp)

@@ -61,7 +61,7 @@ class EventActions(RoleFilling):
         if cur is not None:
             return cur.start, cur.end
         pos = self.view.to_cp(self.view.textCursor().position())
-        return self.c.token_at(pos) or (self.c.token_at(pos - 1) if pos > 0 else None)
+        return self.c.word_at(pos)  # the word a caret at its end is on, not the full stop after it (as a label key)
 
     def likely_types(self, span: tuple[int, int]) -> list[str]:  # the words' types, else a phrase's: word_types
         c, at = self.c, span[0]

@@ -405,6 +405,33 @@ def test_the_token_fallback_is_chosen_in_two_places():
     assert found == ["annotator/formats/tokens.py", "annotator/navigation.py"]
 
 
+def test_the_token_at_an_offset_is_found_by_one_function():
+    """The token holding an offset, or the last one before it, is ``offsets.token_index_at``: the sentence of a
+    caret (``keyflow.sentence_bounds``, ``navigation._sentence_in``) bisected the token starts by hand again. What
+    is left bisects starts that are no tokens' (a sentence's, a grapheme's, a merged span's, a text block's); the
+    formats' readers and writers (``formats/``, their helpers' this session) are not looked at."""
+    found = [
+        path
+        for path in modules_whose_source(lambda source: re.search(r"bisect_right\([\w.]*starts, [^()]*\) - 1", source))
+        if not path.startswith("annotator/formats/")
+    ]
+    assert found == [
+        "annotator/graphemes.py",
+        "annotator/keyflow.py",
+        "annotator/offsets.py",
+        "annotator/trigger_reach.py",
+        "ui/highlighter.py",
+    ]
+
+
+def test_the_word_under_the_caret_is_found_by_one_function():
+    """The word a caret is on (the token holding it, else the word ending there, never the full stop after a word)
+    is ``navigation.word_at``, asked through ``Controller.word_at``: E's new event and the caret note took the
+    token at the caret, else the one before it, written out twice in ui/ (at "workers|." E made a "." event)."""
+    found = modules_whose_source(lambda source: re.search(r"tokens\(\)\.at\(|\bdef token_at\b", source), ("ui",))
+    assert found == []
+
+
 ATTRIBUTE_EVENTS = re.compile(r"\.[\s\\]*events\b")  # ``x.events``, however spaced or continued
 
 

@@ -154,3 +154,37 @@ def test_a_selection_inside_one_stored_token_leaving_out_its_dashes_snaps_to_the
     assert snapped(tokens, text, 49, 52) == (49, 53)  # "U.S" of "U.S.": the whole token, as before
     assert snapped(tokens, text, 12, 25) == (10, 26)  # over several tokens: as before
     assert snapped(tokens, text, 9, 10) == (9, 10)  # a space alone: as it is
+
+
+EDGES = "  𝒳avier met Zoë 🙂. Then 𝒴 left"  # spaces first, astral letters (two UTF-16 units), an emoji, no end mark
+
+
+def test_the_word_at_a_caret_at_the_text_s_edges_in_spaces_and_on_astral_characters() -> None:
+    """One function finds the word a caret is on (``word_at``: E's new event, the caret note, a label key), in code
+    points, the same on the stored tokens as on the fallback's; pinned where a hand-written look-up went wrong."""
+    starts, ends = [2, 9, 13, 17, 18, 20, 25, 27], [8, 12, 16, 18, 19, 24, 26, 31]
+    for tokens in (Tokens.of(EDGES, None), Tokens(starts, ends)):
+        assert word_at(tokens, EDGES, 0) is None and word_at(tokens, EDGES, 1) is None  # spaces before any word
+        assert word_at(tokens, EDGES, 2) == (2, 8)  # "𝒳avier": an astral letter is one code point of a word
+        assert word_at(tokens, EDGES, 8) == (2, 8)  # "𝒳avier| met": the word before the space
+        assert word_at(tokens, EDGES, 17) == (17, 18)  # on the emoji: a token of its own, taken as it is
+        assert word_at(tokens, EDGES, 18) == (18, 19)  # "🙂|.": no word ends there, the full stop
+        assert word_at(tokens, EDGES, 19) is None  # ".| Then": nothing wordy ends at a space
+        assert word_at(tokens, EDGES, 25) == (25, 26) and word_at(tokens, EDGES, 26) == (25, 26)  # "𝒴" alone
+        assert word_at(tokens, EDGES, len(EDGES)) == (27, 31)  # the text's end: its last word
+
+
+def test_the_sentence_of_a_caret_at_the_text_s_edges_in_spaces_and_on_astral_characters() -> None:
+    """The sentence holding a code point: the token at it or the last before it (``offsets.token_index_at``), the
+    first before any; stored tokens (``keyflow.sentence_bounds``) and the fallback's found around the caret
+    (``LocalTokens.sentence``) agree."""
+    from annotator.keyflow import sentence_bounds
+    from annotator.navigation import LocalTokens
+    from annotator.tokens import sentence_starts, word_tokens
+
+    starts, ends = word_tokens(EDGES)
+    sents = sentence_starts(EDGES, starts, ends)
+    first, second = (2, 19), (20, 31)
+    for cp, want in [(0, first), (1, first), (2, first), (18, first), (19, first), (20, second), (31, second)]:
+        assert sentence_bounds(starts, ends, sents, len(EDGES), cp) == want, cp
+        assert LocalTokens(EDGES).sentence(cp) == want, cp
