@@ -17,7 +17,7 @@ from annotator.errors import (
     ProjectMovedError,
     SaveError,
 )
-from annotator.held import HeldDocument
+from annotator.held import Applied, HeldDocument
 from annotator.model import PROJECT_WIDE, Change, Document, Entity, Event
 from annotator import fileid, navigation
 from annotator.navigation import still_there
@@ -71,6 +71,7 @@ class Controller(DocumentReading, QObject):
         self.last_saved: str | None = None
         self._said: str | None = None  # what the last undo or redo did, told once the undo stack has moved
         self._data_version = 0
+        self._read_version: int | None = None  # the file's data_version when it was last read again
         self._changes_seen = self._changes_written = -1
         self.poll = QTimer(self)
         self.poll.setInterval(POLL_MS)
@@ -138,6 +139,7 @@ class Controller(DocumentReading, QObject):
         self.landed.clear()
         self.last_saved = None  # the closed project's last save is not the next one's
         self._data_version, self._changes_seen, self._changes_written = 0, -1, -1  # its poll's marks, as at the start
+        self._read_version = None
         if said:  # the list emptied too (File > Close project left the closed project's rows there)
             for signal in (self.projectChanged, self.documentChanged, self.documentsChanged):
                 signal.emit()
@@ -231,14 +233,19 @@ class Controller(DocumentReading, QObject):
         """The current document's spans by start (made again only after a span was added, removed or resized)."""
         return self.held.span_index()
 
-    def reload(self) -> None:
+    def reload(self, marked: tuple[set[int], set[int]] | None = None) -> None:
         """Read the current document's annotations again from the file (after outside changes).
 
         The text of a document never changes, so the view keeps its place: only the spans, events, comments
-        and status that differ are announced (a full reload would reset the caret and scroll to the top).
+        and status that differ are announced (a full reload would reset the caret and scroll to the top), with the
+        spans and events ``marked`` (whose mark of waiting went) told in the same breath.
         """
         if self.project is None:
             return
+        try:  # taken before the rows are read: the poll then reads again only a commit made after it
+            self._read_version = self.project.data_version()
+        except Exception:  # the file went away: the poll finds it so
+            self._read_version = None
         self.documentsChanged.emit()
         if self.doc is None:
             return
@@ -258,16 +265,10 @@ class Controller(DocumentReading, QObject):
         status = self._kept_statuses.get(self.doc.id, row[1])  # a mark kept is held made, not the file's yet
         if status != self.doc.status:
             self.held.set_status(status)
-            self.statusChanged.emit(status)
-        selection = (self.current_entity, self.current_event)
-        self._keep_selection()
-        if ents:
-            self.entitiesChanged.emit(ents)
-        if evs:
-            self.eventsChanged.emit(evs)
-        self.commentsChanged.emit()
-        if (self.current_entity, self.current_event) != selection:
-            self.selectionChanged.emit()
+        else:
+            status = None
+        ents, evs = (ents | marked[0], evs | marked[1]) if marked else (ents, evs)
+        self._tell(Applied(ents, evs, status, comments=True))
 
     def check_outside_changes(self) -> None:
         """Poll PRAGMA data_version: it moves only when another connection commits."""
@@ -284,7 +285,8 @@ class Controller(DocumentReading, QObject):
             return
         if v != self._data_version:
             self._data_version = v
-            self.reload()
+            if v != self._read_version:  # not read already by the reload at the end of the window's own worker
+                self.reload()
             self.outsideCommit.emit()
         # what was saved goes into the file itself, at the first poll after a pause in editing (each write-in waits
         # for the disk, ~7 ms): a copy of the file alone (cp while the app is open) then misses nothing
@@ -341,18 +343,11 @@ class Controller(DocumentReading, QObject):
         gone = {(f.table, f.item_id) for f in self.held.foreseen if f not in now}
         if gone:
             self.held.foreseen = now
-            self.reload()  # the file's rows, the ones still kept held as made over them
             marks = {i for t, i in gone if t == "entities"}, {i for t, i in gone if t == "events"}
-            if marks[0]:  # their lists' mark (waits to be saved) goes, the row the same or not
-                self.entitiesChanged.emit(marks[0])
-            if marks[1]:
-                self.eventsChanged.emit(marks[1])
-            return
+            self.reload(marks)  # the file's rows, the ones still kept held as made over them; their lists' mark
+            return  # (waits to be saved) goes, the row the same or not
         ents, evs = self.held.foresee(now)
-        if ents:
-            self.entitiesChanged.emit(ents)
-        if evs:
-            self.eventsChanged.emit(evs)
+        self._tell(Applied(ents, evs))
 
     def take_back_kept(self) -> None:
         """Undo of an edit that is kept, not yet written: it is forgotten (never written) and the person told."""
@@ -430,24 +425,29 @@ class Controller(DocumentReading, QObject):
             self.reload()
             self.saved.emit(self.last_saved)
             return
-        applied = self.held.apply(change, self.project.annotation_set)
+        self._tell(self.held.apply(change, self.project.annotation_set))
+        self.documentRowsChanged.emit({change.document_id})  # one row of the list, not the whole list
+        self.saved.emit(self.last_saved)
+
+    def _tell(self, applied: Applied) -> None:
+        """What one change did to the open document, told to the views once and in one order, whichever way it came
+        (an edit or its undo, a commit read again, an edit kept while another program writes): its status, its
+        comments, its categories, the spans and the events that differ, then the selection if it moved (a selected
+        kept span landed, or went)."""
         if applied.status is not None:
             self.statusChanged.emit(applied.status)
         if applied.comments:
             self.commentsChanged.emit()
         if applied.meta:
             self.categoriesChanged.emit()
-        ents, evs = applied.entities, applied.events
         selection = (self.current_entity, self.current_event)
         self._keep_selection()
-        if ents:
-            self.entitiesChanged.emit(ents)
-        if evs:
-            self.eventsChanged.emit(evs)
-        if (self.current_entity, self.current_event) != selection:  # a selected kept span landed, or went
+        if applied.entities:
+            self.entitiesChanged.emit(applied.entities)
+        if applied.events:
+            self.eventsChanged.emit(applied.events)
+        if (self.current_entity, self.current_event) != selection:
             self.selectionChanged.emit()
-        self.documentRowsChanged.emit({change.document_id})  # one row of the list, not the whole list
-        self.saved.emit(self.last_saved)
 
     def _apply_project_change(self, change: Change) -> None:
         """A change of the project (``edits.remove_category``): the current document's row of it, if any, is held;

@@ -432,6 +432,24 @@ def test_the_word_under_the_caret_is_found_by_one_function():
     assert found == []
 
 
+def test_what_changed_in_the_open_document_is_told_by_one_path():
+    """The spans and events a change touched reach the views by ``Controller._tell`` alone (with the status, the
+    comments, the categories and the selection, in one order): an edit, a commit read again and an edit kept while
+    another program writes each emitted them by hand, in three orders, the mark of a kept edit that landed twice."""
+    told = [
+        (path, line.strip())
+        for path in modules_whose_source(
+            lambda source: ".entitiesChanged.emit(" in source or ".eventsChanged.emit(" in source
+        )
+        for line in (ROOT / path).read_text(encoding="utf-8").splitlines()
+        if ".entitiesChanged.emit(" in line or ".eventsChanged.emit(" in line
+    ]
+    assert told == [
+        ("ui/controller.py", "self.entitiesChanged.emit(applied.entities)"),
+        ("ui/controller.py", "self.eventsChanged.emit(applied.events)"),
+    ]
+
+
 ATTRIBUTE_EVENTS = re.compile(r"\.[\s\\]*events\b")  # ``x.events``, however spaced or continued
 
 

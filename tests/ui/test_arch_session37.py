@@ -47,3 +47,63 @@ def test_e_at_a_word_s_end_before_a_full_stop_makes_the_event_on_the_word_as_the
     assert asked in ([], ["workers"]), asked  # main: ["."]
     made = [DOC_A[e.trigger_start : e.trigger_end] for e in db.events(d) if e.type == "Personnel:End-Position"]
     assert made == ["workers"], made  # main: ["."]
+
+
+TOLD = ("entitiesChanged", "eventsChanged", "documentsChanged", "documentRowsChanged", "commentsChanged")
+
+
+def _listened(c):  # type: ignore[no-untyped-def]
+    """How often the controller told each of ``TOLD`` (the list's and the panels' refreshes) since this call."""
+    from collections import Counter
+
+    told: Counter[str] = Counter()
+    for name in TOLD:
+        getattr(c, name).connect(lambda *_a, name=name: told.update([name]))
+    return told
+
+
+def test_an_edit_an_undo_and_a_commit_elsewhere_are_each_told_to_the_list_and_panels_once(qtbot, window, db):
+    """Every change reaches the views by one path of the controller (``Controller._tell``): an edit and its undo
+    one row of the list and the spans changed, a commit of another program read by the poll the whole list, the
+    spans changed and the comments, once; the next poll, with nothing new, tells nothing."""
+    from annotator import edits
+    from ui import commands
+    from ui_helpers import find
+    from ui_support import DOC_A, read_as_the_poll_reads
+
+    c = window.controller
+    told = _listened(c)
+    c.run(commands.AddEntity, c.doc.id, *find(DOC_A, "workers"), "PERSON")
+    assert dict(told) == {"entitiesChanged": 1, "documentRowsChanged": 1}
+    told.clear()
+    c.undo_stack.undo()
+    assert dict(told) == {"entitiesChanged": 1, "documentRowsChanged": 1}
+    told.clear()
+    edits.add_entity(db, c.doc.id, *find(DOC_A, "Maria"), "PERSON")
+    read_as_the_poll_reads(c)
+    read_as_the_poll_reads(c)
+    assert dict(told) == {"documentsChanged": 1, "entitiesChanged": 1, "commentsChanged": 1}
+
+
+def test_the_app_s_own_background_commit_read_at_its_end_is_not_read_again_by_the_poll(qtbot, window, db):
+    """A worker of the window's (an import, a pre-annotation, a merge) ends with ``Controller.reload``; the poll then
+    met the same commit (another connection's) and read the file again: the whole list and the comments refreshed
+    twice for one change. The poll still says the commit (``outsideCommit``: a merge's line, the Adjudication
+    window), and reads nothing it has read."""
+    from annotator import edits
+    from ui_helpers import find
+    from ui_support import DOC_A, read_as_the_poll_reads
+
+    c = window.controller
+    told = _listened(c)
+    commits: list[bool] = []
+    c.outsideCommit.connect(lambda: commits.append(True))
+    edits.add_entity(db, c.doc.id, *find(DOC_A, "Smith"), "PERSON")  # the worker's write, by its own connection
+    c.reload()  # the worker's end
+    read_as_the_poll_reads(c)
+    assert dict(told) == {"documentsChanged": 1, "entitiesChanged": 1, "commentsChanged": 1}  # main: 2, 1, 2
+    assert commits == [True]
+    edits.add_entity(db, c.doc.id, *find(DOC_A, "Lopez"), "PERSON")  # then another program's: read, as before
+    read_as_the_poll_reads(c)
+    assert told["documentsChanged"] == 2 and told["entitiesChanged"] == 2 and commits == [True, True]
+    assert any(DOC_A[e.start : e.end] == "Lopez" for e in c.entities.values())
