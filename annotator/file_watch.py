@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from annotator import fileid, filemark
+from annotator import file_logs, fileid, filemark
 from annotator.errors import ProjectMovedError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,7 +34,7 @@ class WatchedFile:
         """Close the connection the watch's way: a file renamed, moved or deleted while open first gets what was
         saved written into it (SQLite closes such a file without its checkpoint: the work stayed in the old name's
         -wal, and the moved file lacked it), then the -wal and -shm SQLite leaves under the old name go, when
-        provably ours (``fileid.remove_left_logs``)."""
+        provably ours (``file_logs.remove_left_logs``)."""
         fileid.forget_open(self)
         moved = not self.read_only and self.identity is not None and self._moved()
         if moved:
@@ -44,11 +44,11 @@ class WatchedFile:
                 pass
         self.db.conn.close()
         if not self.read_only:
-            fileid.closed_for_writing(self.identity)
+            file_logs.closed_for_writing(self.identity)
         if moved:
-            fileid.remove_left_logs(self.path, self._logs)
+            file_logs.remove_left_logs(self.path, self._logs)
         if self._made_logs:
-            fileid.remove_made_logs(self.path, self._made_logs)
+            file_logs.remove_made_logs(self.path, self._made_logs)
 
     def _moved(self) -> bool:
         """True when the file at ``self.path`` is not (only) the one opened: renamed, moved, deleted, replaced, linked."""
@@ -95,7 +95,7 @@ class WatchedFile:
             # the log is in the moved file: the old name's -wal and -shm go now, not at the close (the connection
             # keeps them open for its reads; SQLite neither checkpoints nor deletes a moved file's log by name). Left
             # there, a project made at the old name meanwhile took them as its own: this connection's lock file
-            fileid.remove_left_logs(self.path, self._logs)
+            file_logs.remove_left_logs(self.path, self._logs)
         file_now = self.path if here == self.identity else new_path or fileid.where_now(self.identity)
         deleted = here is None and file_now is None and fileid.deleted_while_open(self.identity)
         if deleted:  # no name left: "reopen it from where it is now" pointed nowhere, and "in the file" at a file gone
@@ -131,7 +131,7 @@ class WatchedFile:
 
     def _write_log_into_moved(self, new_path: Path | None, second_name: bool) -> bool:
         """Write what was saved into the file, wherever it now is (a checkpoint through the open handle); False when it
-        could not be done safely. A renamed or moved file's log is given its new name first (``fileid.log_also_at``):
+        could not be done safely. A renamed or moved file's log is given its new name first (``file_logs.log_also_at``):
         killed half-way through the checkpoint, the file was left with no log beside it to finish it, "database disk
         image is malformed" at its next open."""
         wal = Path(f"{self.path}-wal")
@@ -140,7 +140,7 @@ class WatchedFile:
         if not second_name:  # a second name: the log is still beside the first, where the file still is
             target = new_path or fileid.where_now(self.identity)  # type: ignore[arg-type]
             if target is not None:
-                link = fileid.log_also_at(wal, ours, target)
+                link = file_logs.log_also_at(wal, ours, target)
                 if link is None:
                     return False
         try:
@@ -148,7 +148,7 @@ class WatchedFile:
         except sqlite3.Error:
             pass  # the log stays, beside the file's new name too: its next open writes it in
         if link is not None:
-            fileid.drop_log_name(link, ours)
+            file_logs.drop_log_name(link, ours)
         return True
 
     def _check_copied_over(self, before_stop: Callable[[], None] | None = None) -> None:

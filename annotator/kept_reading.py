@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from annotator import fileid, kept_messages, opencheck
+from annotator import file_logs, fileid, kept_messages, opencheck
 from annotator.errors import AnnotatorError
 from annotator.kept_journal import pending, unreadable, unwritable
 from annotator.kept_replay import held as _held, not_landed, replay
@@ -42,11 +42,11 @@ def write_before_reading(path: Path, again: str, running_ok: bool = False) -> st
     one line ending in what to do and then ``again`` ("merge it"), when some cannot be written here: a program still
     running holds them, the file cannot be written by this user, a journal this user cannot read, another program is
     writing to it, a damaged line. The same for the edits a program killed after the file was renamed or moved had
-    saved under its old name (its log there, which a read-write open takes: ``fileid.take_left_log``).
+    saved under its old name (its log there, which a read-write open takes: ``file_logs.take_left_log``).
     ``running_ok``: a journal a live program holds is passed over (``export``: the file as it is at that moment, as
     with any program's edits not saved yet; ``merge`` refuses the source)."""
     ident = fileid.identity(path)
-    log = fileid.take_left_log(path, look_only=True)  # saved under a name it had, by a program killed since
+    log = file_logs.take_left_log(path, look_only=True)  # saved under a name it had, by a program killed since
 
     def left_now() -> list[Path]:
         return [p for p in pending(path, ident) if not (running_ok and _held(p))]
@@ -54,7 +54,7 @@ def write_before_reading(path: Path, again: str, running_ok: bool = False) -> st
     if not left_now() and log is None:
         return None
     try:
-        project = Project(path, create=False)  # a read-write open takes such a log (``fileid.take_left_log``)
+        project = Project(path, create=False)  # a read-write open takes such a log (``file_logs.take_left_log``)
     except AnnotatorError as exc:
         raise KeptEditsLeft(kept_messages.not_opened_to_write_kept(path, exc)) from None
     try:

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from annotator import filemark, fileid, migrations, new_tables, opencheck, project_file, upgraded_copy
+from annotator import file_logs, filemark, fileid, migrations, new_tables, opencheck, project_file, upgraded_copy
 from annotator.db import ProjectDb, now
 from annotator.errors import (
     NoProjectFileError,
@@ -78,7 +78,7 @@ class Project(WatchedFile, ProjectReads):
         # read-only, the file read alone: its log holds saved changes this user cannot read (opencheck.unread_log)
         self.log_unread: str | None = None
         # a process killed with this file open under another name (renamed or moved meanwhile) left its log there
-        self._took_log = fileid.take_left_log(self.path) if exists and not self.read_only else None
+        self._took_log = file_logs.take_left_log(self.path) if exists and not self.read_only else None
         self._had_log = exists and not self.read_only and opencheck.has_log(self.path)
         # a -wal beside the file: check file and log where nothing can be written, before a read-write open
         self._prechecked = self._had_log and opencheck.check_log_before_writing(self.path)
@@ -96,7 +96,7 @@ class Project(WatchedFile, ProjectReads):
                     raise ProjectFileError(f"{self.path}: cannot create the project: {why}") from None
                 self.read_only, self.read_only_why = True, opencheck.why_write_open_failed(self.path, exc)
         if self.read_only:
-            before = fileid.side_identities(self.path)
+            before = file_logs.side_identities(self.path)
             uris = opencheck.read_only_uris(self.path.resolve(), write_open_failed=not read_only)
             for n, uri in enumerate(uris):
                 try:
@@ -110,11 +110,11 @@ class Project(WatchedFile, ProjectReads):
         self.identity = fileid.identity(self.path)  # the file opened: device and inode, not its name
         # the -wal/-shm a read-only connection made (owned by this user): removed at the close, or the file's owner
         # could not write them, nor so edit the project
-        self._made_logs = fileid.made_logs(self.path, before) if self.read_only and exists else {}
+        self._made_logs = file_logs.made_logs(self.path, before) if self.read_only and exists else {}
         # its -wal and -shm as opened: the close removes them under an old name only if they are these
-        self._logs = {} if self.read_only else fileid.side_identities(self.path)
+        self._logs = {} if self.read_only else file_logs.side_identities(self.path)
         if not self.read_only:  # a close under the old name killed half-way: its log was finished from this name
-            fileid.remove_old_log_names(self.path, self._took_log)
+            file_logs.remove_old_log_names(self.path, self._took_log)
         # what the file alone held: a file copied over it later (same inode) is told by its history (filemark)
         self._unsure = False  # the file changed on disk and could not be read alone: perhaps a copy under way
         self._mark = (
@@ -124,7 +124,7 @@ class Project(WatchedFile, ProjectReads):
         )
         fileid.register_open(self)
         if not self.read_only:
-            fileid.opened_for_writing(self)  # where its log is, should it be killed after a move (``take_left_log``)
+            file_logs.opened_for_writing(self)  # where its log is, should it be killed after a move (``take_left_log``)
 
     # -- opening ---------------------------------------------------------------------------------
     def _connect(self, target: str, uri: bool, exists: bool, schema: Schema | None, synchronous: str) -> None:

@@ -15,7 +15,7 @@ Two kinds of entry, each a symbolic link in one small folder:
 - ``o-<device>-<inode>-<pid>`` → the path a process opened the file at for writing (its log, ``<path>-wal``): made at
   the open, removed at the last close in that process. An app killed before its next poll (1.5 s) met a rename or a
   move left the edits it saved since its last write of the log into the file in ``<old name>-wal``, and SQLite looks
-  for the log by the file's name (``fileid.take_left_log``).
+  for the log by the file's name (``file_logs.take_left_log``).
 
 The folder is ``$ANNOTATOR_STATE_DIR``, else ``$XDG_STATE_HOME/annotator/whereabouts``, else
 ``~/.local/state/annotator/whereabouts`` (mode 0700). Another user's open does not see it (their index is their own),

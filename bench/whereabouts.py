@@ -35,7 +35,7 @@ from typing import Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from annotator import api, fileid, kept_journal, whereabouts  # noqa: E402
+from annotator import api, file_logs, fileid, kept_journal, whereabouts  # noqa: E402
 from annotator.store import Project  # noqa: E402
 
 
@@ -47,16 +47,26 @@ def summary(seconds: list[float]) -> str:
 @contextmanager
 def without_index(on: bool) -> Iterator[None]:
     """The index's steps made no-ops (``on`` False): the code as before session 15."""
-    saved = (whereabouts.note_journal, fileid.take_left_log, fileid.opened_for_writing, fileid.closed_for_writing)
+    saved = (
+        whereabouts.note_journal,
+        file_logs.take_left_log,
+        file_logs.opened_for_writing,
+        file_logs.closed_for_writing,
+    )
     if not on:
         whereabouts.note_journal = lambda *a: False  # type: ignore[assignment]
-        fileid.take_left_log = lambda *a: None  # type: ignore[assignment]
-        fileid.opened_for_writing = lambda *a: None  # type: ignore[assignment]
-        fileid.closed_for_writing = lambda *a: None  # type: ignore[assignment]
+        file_logs.take_left_log = lambda *a: None  # type: ignore[assignment]
+        file_logs.opened_for_writing = lambda *a: None  # type: ignore[assignment]
+        file_logs.closed_for_writing = lambda *a: None  # type: ignore[assignment]
     try:
         yield
     finally:
-        (whereabouts.note_journal, fileid.take_left_log, fileid.opened_for_writing, fileid.closed_for_writing) = saved
+        (
+            whereabouts.note_journal,
+            file_logs.take_left_log,
+            file_logs.opened_for_writing,
+            file_logs.closed_for_writing,
+        ) = saved
 
 
 def main() -> None:
@@ -110,8 +120,8 @@ def measure(folder: Path, runs: int, others: int) -> None:
     steps = []
     for _ in range(runs * 20):  # the index's own steps at an open and a close, alone
         t = time.perf_counter()
-        fileid.take_left_log(path)
-        fileid.opened_for_writing(opened)  # type: ignore[arg-type]
+        file_logs.take_left_log(path)
+        file_logs.opened_for_writing(opened)  # type: ignore[arg-type]
         whereabouts.forget_open(opened.identity)
         steps.append(time.perf_counter() - t)
     pruning, due, bare = [], [], []

@@ -137,7 +137,7 @@ def test_a_kill_while_a_renamed_project_is_closed_never_damages_it(tmp_path, fig
 KILLED_IN_CLOSE = r"""
 import os, signal, sys
 from pathlib import Path
-from annotator import edits, fileid
+from annotator import edits, file_logs
 from annotator.importing import IncomingDocument, import_documents
 from annotator.store import Project
 path, new = Path(sys.argv[1]), Path(sys.argv[2])
@@ -148,7 +148,7 @@ for k in range(1, 21):
     edits.add_comment(p, k, "acknowledged")
 os.rename(path, new)
 # the close's first step (file_watch._write_log_into_moved): the log gets the new name; killed before the rest
-assert fileid.log_also_at(Path(f"{path}-wal"), p._logs["-wal"], new) is not None
+assert file_logs.log_also_at(Path(f"{path}-wal"), p._logs["-wal"], new) is not None
 os.kill(os.getpid(), signal.SIGKILL)
 """
 
