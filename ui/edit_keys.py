@@ -1,6 +1,6 @@
 """The annotation keys on the document view: which edit or move of ``ui.editing.EditActions`` a key press asks for
 (Tab, Enter, X, Delete, Escape, Space, Shift+Space, a label key (Ctrl+ one that is a digit too), E, A, N, [ ], Alt+N,
-Shift+arrows). The main window hands it the view's keys; the actions do the work."""
+Shift+arrows, Ctrl+Shift+N). The main window hands it the view's keys; the actions do the work."""
 
 from __future__ import annotations
 
@@ -73,6 +73,9 @@ def annotation_key(edit: "EditActions", event: QKeyEvent) -> bool:
         else:
             edit.fill_role(ROLE_KEYS[key] - 1)
         edit.events.show_role(ROLE_KEYS[key] - 1)  # the row the key changed, in the editor's view
+        return True
+    if ctrl and shift and not alt and key in ROLE_KEYS:  # the filler of role N of the selected event (round 31)
+        edit.events.select_filler(ROLE_KEYS[key] - 1)
         return True
     if ctrl and shift and not alt and key == Qt.Key.Key_Right and _past_the_match_s_word(edit):
         return False  # the view takes the selection on to the next word's end, as from a word's end

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Sequence
 
+from annotator.filler_pick import filler_to_select
 from annotator.text_attributes import attribute_cues
 from annotator.keyflow import within_line
 from annotator.model import Event
@@ -153,6 +154,35 @@ class EventActions(RoleFilling):
             self.c.report_status(near_type_said(type_, word, gone, nxt))
         self._tried = (ev.id, tried_after(tried, ev.type, type_))
         return True
+
+    def select_filler(self, index: int) -> None:
+        """Ctrl+Shift+N: select the filler of role N of the selected event (``filler_pick.filler_to_select``; again,
+        the next of a role of several), the event kept: its edges' keys, a label key and Delete act on it then. A
+        suggested filler of another extent took Find to its words and Space before its edge keys (round 31)."""
+        c, ev = self.c, self.current()
+        etype = c.schema.event_type(ev.type) if ev is not None and c.schema is not None else None
+        if ev is None or etype is None:
+            c.report_status("Ctrl+Shift+1…9 selects a filler of the selected event: select an event first ([ or ])")
+            return
+        if not 0 <= index < len(etype.roles):
+            c.report_status(f"{ev.type} has no role {index + 1}")
+            return
+        role = etype.roles[index].name
+        span = filler_to_select(ev, role, c.entities, c.current_entity)
+        if span is None:
+            c.report_status(f"{role} of “{c.span_said(ev.trigger_start, ev.trigger_end, 30)}” is empty: Alt+{index + 1} fills it")
+            return
+        self.forget_left()  # chosen by the person: a role key takes it
+        self.edit.clear_selection()
+        self.view.show_cp(span.start, span.end)
+        c.select_entity(span.id)
+        c.select_event(ev.id)  # kept: the role keys and ] [ go on from it
+        more = len([a for a in ev.arguments if a.role == role]) > 1
+        again = f"; Ctrl+Shift+{index + 1} again: its next filler" if more else ""
+        c.report_status(
+            f"{role} “{c.span_said(span.start, span.end, 40)}” selected: Shift+Left/Right moves its start, "
+            f"Ctrl+Shift+Left/Right its end, a label key relabels it{again}"
+        )
 
     def phrase(self, ev: Event) -> tuple[int, int] | None:
         """The trigger phrase of ``ev``'s type that its trigger word starts, its rest told after it in its sentence

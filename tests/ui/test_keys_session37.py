@@ -1,0 +1,101 @@
+"""Session 37 (helper s37-keys, docs/keyboard.md "By keyboard, round 31, session 37"): through the real window with
+keys, each test failing on main."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+SHOT = "The army flew police officers and a doctor to Kabul on Monday."
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def _attack_project(tmp_path):  # type: ignore[no-untyped-def]
+    """A suggested Transport on "flew" whose Artifact the rules made wider than meant ("police officers": the gold
+    marks the head, "officers"), a second Artifact "doctor", its Destination "Kabul" the pipeline's GPE."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_entities, write_events
+    from ui_helpers import find
+
+    path = tmp_path / "shot.annotator"
+    args = (
+        ArgumentSuggestion("Artifact", *find(SHOT, "police officers"), "PERSON"),
+        ArgumentSuggestion("Artifact", *find(SHOT, "doctor"), "PERSON"),
+        ArgumentSuggestion("Destination", *find(SHOT, "Kabul"), "GPE"),
+    )
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(SHOT, "s.txt")]).imported[0][1]
+        with p.transaction():
+            write_entities(p, doc, [(*find(SHOT, "Kabul"), "GPE")], "spacy:test@1", WriteCounts())
+            write_events(
+                p, doc, [EventSuggestion("Movement:Transport", *find(SHOT, "flew"), 0.6, args)], "r@1", WriteCounts()
+            )
+    return path
+
+
+@pytest.mark.slow  # about 2 s: a window of its own
+def test_ctrl_shift_digit_selects_a_filler_whose_edges_then_move(qtbot, tmp_path):
+    """`]` to the suggested Transport, Ctrl+Shift+2 (Artifact, its second role) selects its first filler "police
+    officers", the event kept; Shift+Right takes "police" off (one key, where Find "po", Enter, Space came first);
+    Ctrl+Shift+2 again selects the next Artifact, "doctor"; Ctrl+Shift+1 on the empty Agent says Alt+1 fills it;
+    Escape, `[` back on the event and Enter accepts it. The file holds Artifact "officers" and "doctor". On main
+    Ctrl+Shift+2 did nothing."""
+    from annotator.store import Project
+    from ui_support import close_window, open_window
+
+    path = _attack_project(tmp_path)
+    w = open_window(qtbot, path, size=(1366, 768))
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        qtbot.keyClick(v, Qt.Key.Key_BracketRight)  # the Transport on "flew"
+        (ev_id,) = c.events
+        assert c.current_event == ev_id
+        qtbot.keyClick(v, Qt.Key.Key_2, CTRL_SHIFT)
+        sel = c.entities.get(c.current_entity) if c.current_entity is not None else None
+        assert sel is not None and SHOT[sel.start : sel.end] == "police officers", sel  # main: nothing selected
+        assert c.current_event == ev_id
+        said = w.message.text()
+        assert said.startswith("Artifact “police officers” selected: Shift+Left/Right moves its start"), said
+        assert "Ctrl+Shift+2 again: its next filler" in said, said
+        qtbot.keyClick(v, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+        qtbot.waitUntil(lambda: SHOT[c.entities[sel.id].start : c.entities[sel.id].end] == "officers")
+        qtbot.keyClick(v, Qt.Key.Key_2, CTRL_SHIFT)
+        nxt = c.entities[c.current_entity]
+        assert SHOT[nxt.start : nxt.end] == "doctor"
+        qtbot.keyClick(v, Qt.Key.Key_1, CTRL_SHIFT)  # the Agent: empty
+        assert w.message.text() == "Agent of “flew” is empty: Alt+1 fills it", w.message.text()
+        qtbot.keyClick(v, Qt.Key.Key_Escape)
+        qtbot.keyClick(v, Qt.Key.Key_BracketLeft)
+        assert c.current_event == ev_id and c.current_entity is None
+        qtbot.keyClick(v, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: c.events[ev_id].state == "accepted")
+    finally:
+        close_window(w)
+    with Project(path, annotator="check") as p:
+        (doc_id,) = p.document_ids()
+        (held,) = p.events(doc_id)
+        ents = {e.id: e for e in p.entities(doc_id)}
+        filled = sorted((a.role, SHOT[ents[a.entity_id].start : ents[a.entity_id].end]) for a in held.arguments)
+        assert filled == [("Artifact", "doctor"), ("Artifact", "officers"), ("Destination", "Kabul")], filled
+        assert held.state == "accepted"
+
+
+@pytest.mark.slow  # about 2 s: a window of its own
+def test_ctrl_shift_digit_with_no_event_selected_says_so(qtbot, tmp_path):
+    """Nothing selected: Ctrl+Shift+2 says what it needs (main: nothing said)."""
+    from ui_support import close_window, open_window
+
+    path = _attack_project(tmp_path)
+    w = open_window(qtbot, path, size=(1366, 768))
+    try:
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_2, CTRL_SHIFT)
+        assert w.message.text() == (
+            "Ctrl+Shift+1…9 selects a filler of the selected event: select an event first ([ or ])"
+        ), w.message.text()
+        assert w.controller.current_entity is None
+    finally:
+        close_window(w)
