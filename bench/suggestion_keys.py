@@ -11,7 +11,9 @@ each suggestion of the 8 annotated types set against the gold events whose trigg
   Shift+E (session 29: with no other type named, the document's types);
 - the gold type: the trigger's extent (the same or not), then each role but Time (not annotated there): right; its
   filler overlapping the gold one but another extent (wider or narrower, a span the pipeline found or one the rules
-  made); empty or wrong with the gold filler an entity of a label the role takes (the role key's presses as
+  made; session 37: the keys to select that filler from its event, Tab / Shift+Tab past the undecided items between
+  or Find to its first word and Space, against Ctrl+Shift+N, its presses the filler's place in the role, and the edge
+  keys a word each edge moves, the same both ways); empty or wrong with the gold filler an entity of a label the role takes (the role key's presses as
   ``bench/role_keys.py`` counts them: the rank in ``keyflow.role_candidates``, the role's own and the other roles'
   fillers left out, plus one, at most 5); the gold filler no such entity (Find and the role key in the bar); a filler
   where the gold has none (Ctrl+Alt+N, one key). A role of several that holds the gold fillers and one more is
@@ -34,6 +36,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from events import MODEL, SCHEMA, TYPES, UNSCORED_ROLES, overlaps, parse_cached, read_articles  # noqa: E402
 
 from picker_keys import picker_keys  # noqa: E402
+from noun_role_keys import find_cost, span_edge_keys  # noqa: E402
 
 from annotator.keyflow import agent_order, role_candidates, source_order, within_line  # noqa: E402
 from annotator.model import Entity, Event  # noqa: E402
@@ -45,7 +48,13 @@ from annotator.suggest.event_rules import RuleEventSuggester  # noqa: E402
 
 MOST_KEYS = 5  # past the fourth candidate a person goes to the filler (as bench/role_keys.py counts)
 TYPE_KEYS = ("  ... its keys: E and the picker", "  ... its keys: E and the picker, or Shift+E (session 29)")
-KEYS = "keys counted: X, Ctrl+Alt+N, the role keys"  # not the reach, types, extents nor Find
+KEYS = "keys counted: X, Ctrl+Alt+N, the role keys"
+EXTENT_KEYS = (  # session 37: a filler of another extent selected from its event (Ctrl+Shift+N) and its edges moved
+    "  ... selecting them: Tab or Find and Space",
+    "  ... selecting them, decided (no Tab): Find, Space",
+    "  ... selecting them: Ctrl+Shift+N (session 37)",
+    "  ... their edge keys (either way)",
+)  # not the reach, types, extents nor Find
 ORDER = (  # the lines printed, in this order (a class nothing falls in prints 0)
     "suggestions",
     "wrong: X",
@@ -63,6 +72,10 @@ ORDER = (  # the lines printed, in this order (a class nothing falls in prints 0
     "  ... wider, the pipeline",
     "  ... narrower or crossing, made by the rules",
     "  ... narrower or crossing, the pipeline",
+    EXTENT_KEYS[0],
+    EXTENT_KEYS[1],
+    EXTENT_KEYS[2],
+    EXTENT_KEYS[3],
     "role: a filler, none in the gold (Ctrl+Alt+N)",
     "role empty: the gold filler a candidate",
     "role empty: first right",
@@ -91,8 +104,20 @@ class Fillers:
         return made
 
 
-def role_class(c: Counter, etype, role, sugg, args: list, gold: dict, fillers: Fillers, text: str, sent) -> None:  # noqa: ANN001
-    """Count one role of a suggestion of the gold type into ``c``."""
+def role_class(  # noqa: C901
+    c: Counter,
+    etype,  # noqa: ANN001
+    role,  # noqa: ANN001
+    sugg,  # noqa: ANN001
+    args: list,
+    gold: dict,
+    fillers: Fillers,
+    text: str,
+    sent,  # noqa: ANN001
+    undecided: tuple[int, ...] = (),
+) -> None:
+    """Count one role of a suggestion of the gold type into ``c`` (``undecided``: the starts of the document's undecided
+    items, its spans and suggested triggers, as Tab steps through them)."""
     want = sorted(
         (tuple(a["span"]) for a in gold["arguments"] if a["role"] == role.name),
         key=lambda sp: abs(sp[0] - sugg.trigger_start),
@@ -111,6 +136,19 @@ def role_class(c: Counter, etype, role, sugg, args: list, gold: dict, fillers: F
         c[
             f"  ... {'wider' if wider else 'narrower or crossing'}, {'made by the rules' if made else 'the pipeline'}"
         ] += 1
+        trig = sugg.trigger_start
+        in_order = sorted(have, key=lambda e: (e.start, e.end))
+        for k, (e, h) in enumerate(zip(have, spans)):
+            if h in want:
+                continue
+            gold_span = min((w for w in want if overlaps(h, w)), key=lambda w: abs(w[0] - h[0]))
+            after = e.start > trig  # Tab; else Shift+Tab, which stops on the filler's own start
+            tab = sum(1 for a in undecided if (trig < a <= e.start if after else e.start <= a < trig))
+            by_find = find_cost(text, (e.start, e.end), trig, 1) + 1
+            c[EXTENT_KEYS[0]] += min(tab, by_find)
+            c[EXTENT_KEYS[1]] += by_find
+            c[EXTENT_KEYS[2]] += in_order.index(e) + 1
+            c[EXTENT_KEYS[3]] += span_edge_keys(text, h, gold_span)
         return
     if not want:
         c["role: a filler, none in the gold (Ctrl+Alt+N)"] += 1
@@ -173,6 +211,13 @@ def document(c: Counter, row: dict, doc, suggester, schema, examples: list | Non
     gold = [g for g in row["events"] if g["type"] in TYPES]
     runs: dict[tuple[int, int], list[bool]] = {}
     out = suggester.suggest(doc, spans)
+    every = Fillers(spans)  # the fillers every suggestion makes (Tab steps through them all), the counts' own apart
+    for sugg in out:
+        etype = schema.event_type(sugg.type)
+        for a in sugg.arguments:
+            if (role := etype.role(a.role)) is not None:
+                every.filler(a.start, a.end, role.labels, a.label)
+    undecided = tuple(sorted({e.start for e in every.ents} | {v.trigger_start for v in out}))
     for sugg in out:
         etype = schema.event_type(sugg.type)
         args: list[tuple[str, Entity]] = []
@@ -206,7 +251,7 @@ def document(c: Counter, row: dict, doc, suggester, schema, examples: list | Non
         for role in etype.roles:
             if role.name not in UNSCORED_ROLES:
                 line = within_line(text, sent, trig[0])
-                role_class(c, etype, role, sugg, args, g, fillers, text, line)
+                role_class(c, etype, role, sugg, args, g, fillers, text, line, undecided)
     for seq in runs.values():
         n = 0
         for wrong in [*seq, False]:

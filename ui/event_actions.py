@@ -170,7 +170,9 @@ class EventActions(RoleFilling):
         role = etype.roles[index].name
         span = filler_to_select(ev, role, c.entities, c.current_entity)
         if span is None:
-            c.report_status(f"{role} of “{c.span_said(ev.trigger_start, ev.trigger_end, 30)}” is empty: Alt+{index + 1} fills it")
+            c.report_status(
+                f"{role} of “{c.span_said(ev.trigger_start, ev.trigger_end, 30)}” is empty: Alt+{index + 1} fills it"
+            )
             return
         self.forget_left()  # chosen by the person: a role key takes it
         self.edit.clear_selection()

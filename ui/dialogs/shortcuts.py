@@ -94,6 +94,11 @@ GENERAL = [
         "stays there too)",
     ),
     ("Ctrl+Alt+1 … 9", "Empty role 1…9 of the selected event"),
+    (
+        "Ctrl+Shift+1 … 9",
+        "Select the filler of role 1…9 of the selected event (again: its next filler), the event kept: then Shift+Left/"
+        "Right and Ctrl+Shift+Left/Right move its edges (“police officers” to “officers”), a label key relabels it",
+    ),
     ("[ / ]", "Previous / next event the text shows"),
     (
         "N / Shift+N",
