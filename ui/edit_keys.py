@@ -103,6 +103,8 @@ def annotation_key(edit: "EditActions", event: QKeyEvent) -> bool:
     if key == Qt.Key.Key_Escape:
         if edit.closes_find():
             return True
+        if edit.events.back_to_picked_event():  # the filler Ctrl+Shift+N selected: back to its event
+            return True
         bare = view.selection_cp() is None and c.current_entity is None and c.current_event is None
         edit.clear_selection()
         c.select_entity(None)

@@ -47,11 +47,13 @@ class EventActions(RoleFilling):
         # suggested event at a person's first change to it): a role key that takes one out of its last role puts it
         # back to undecided (it stayed accepted, out of Tab's and Ctrl+Enter's reach)
         self._as_filler: set[int] = set()
+        self._picked: tuple[int, int] | None = None  # (event, filler) Ctrl+Shift+N selected: Escape goes back to it
         self.c.selectionChanged.connect(self._forget_left_when_moved)
 
     def forget_project(self) -> None:
         """The project closed: what the keys remembered of its rows by id forgotten (the next one's start at 1 too)."""
         self._tried, self._cycle, self._left, self._one_only, self._as_filler = (-1, []), None, None, "", set()
+        self._picked = None
 
     # -- new event ---------------------------------------------------------------------------------------
     def trigger_span(self) -> tuple[int, int] | None:
@@ -179,12 +181,27 @@ class EventActions(RoleFilling):
         self.view.show_cp(span.start, span.end)
         c.select_entity(span.id)
         c.select_event(ev.id)  # kept: the role keys and ] [ go on from it
+        self._picked = (ev.id, span.id)
         more = len([a for a in ev.arguments if a.role == role]) > 1
-        again = f"; Ctrl+Shift+{index + 1} again: its next filler" if more else ""
+        again = f"; Ctrl+Shift+{index + 1} again: the next" if more else ""
         c.report_status(
             f"{role} “{c.span_said(span.start, span.end, 40)}” selected: Shift+Left/Right moves its start, "
-            f"Ctrl+Shift+Left/Right its end, a label key relabels it{again}"
+            f"Ctrl+Shift+Left/Right its end; Escape: back to the event{again}"
         )
+
+    def back_to_picked_event(self) -> bool:
+        """Escape on the filler Ctrl+Shift+N selected (still selected, its event too): the span let go of, the event
+        kept selected, for Enter or its other roles (Escape cleared both, and `]` or `[` found the event again). False:
+        anything else selected, Escape as before."""
+        picked, self._picked = self._picked, None
+        c = self.c
+        if picked is None or (c.current_event, c.current_entity) != picked or c.current_event not in c.events:
+            return False
+        ev = c.events[c.current_event]
+        c.select_entity(None)
+        self.view.show_cp(ev.trigger_start, ev.trigger_end)
+        c.report_status(f"{ev.type} “{c.span_said(ev.trigger_start, ev.trigger_end, 40)}” selected (Escape: nothing)")
+        return True
 
     def phrase(self, ev: Event) -> tuple[int, int] | None:
         """The trigger phrase of ``ev``'s type that its trigger word starts, its rest told after it in its sentence

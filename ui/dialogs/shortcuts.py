@@ -97,7 +97,8 @@ GENERAL = [
     (
         "Ctrl+Shift+1 … 9",
         "Select the filler of role 1…9 of the selected event (again: its next filler), the event kept: then Shift+Left/"
-        "Right and Ctrl+Shift+Left/Right move its edges (“police officers” to “officers”), a label key relabels it",
+        "Right and Ctrl+Shift+Left/Right move its edges (“police officers” to “officers”), a label key relabels it; "
+        "Escape: back to the event",
     ),
     ("[ / ]", "Previous / next event the text shows"),
     (
@@ -141,7 +142,7 @@ GENERAL = [
     ("F3 / Shift+F3", "The next / previous match of Find's words, the keys left in the text (Ctrl+F, Enter: two keys)"),
     ("Ctrl++ / Ctrl+-", "Zoom in / out"),
     ("Ctrl+W", "Close the project (the window stays, with none open, to open another)"),
-    ("Escape", "Clear the selection"),
+    ("Escape", "Clear the selection (on a filler Ctrl+Shift+1…9 selected: back to its event)"),
     ("Alt+C", "Cancel the work running in the background (import, pre-annotation, export, training)"),
     (
         "Alt+O / Alt+K",
