@@ -17,7 +17,9 @@ each suggestion of the 8 annotated types set against the gold events whose trigg
   ``bench/role_keys.py`` counts them: the rank in ``keyflow.role_candidates``, the role's own and the other roles'
   fillers left out, plus one, at most 5); the gold filler no such entity (Find and the role key in the bar); a filler
   where the gold has none (Ctrl+Alt+N, one key). A role of several that holds the gold fillers and one more is
-  counted as wrong with its rank past the candidates (5: Ctrl+Alt+N and the role key again).
+  counted as wrong with its rank past the candidates (5: Ctrl+Alt+N and the role key again); session 37 counts them
+  apart too: Ctrl+Alt+N and the role key to each gold filler at its rank (at most 5), against the keys that take each
+  extra out alone (Ctrl+Shift+N to it, its place among the role's fillers, and Ctrl+Alt+N).
 Figures for the two halves (even / odd lines: half A is the one to read errors on) and all.
 
     python bench/suggestion_keys.py [--cache FILE.spacy] [--examples]
@@ -49,6 +51,11 @@ from annotator.suggest.event_rules import RuleEventSuggester  # noqa: E402
 MOST_KEYS = 5  # past the fourth candidate a person goes to the filler (as bench/role_keys.py counts)
 TYPE_KEYS = ("  ... its keys: E and the picker", "  ... its keys: E and the picker, or Shift+E (session 29)")
 KEYS = "keys counted: X, Ctrl+Alt+N, the role keys"
+MORE_KEYS = (  # session 37: a role of several holding the gold fillers and more (among "role wrong", at 5 keys)
+    "  ... of them a role of several: the gold fillers and more",
+    "  ... their keys: Ctrl+Alt+N, the role key again to each gold",
+    "  ... their keys: Ctrl+Shift+N to each extra, Ctrl+Alt+N",
+)
 EXTENT_KEYS = (  # session 37: a filler of another extent selected from its event (Ctrl+Shift+N) and its edges moved
     "  ... selecting them: Tab or Find and Space",
     "  ... selecting them, decided (no Tab): Find, Space",
@@ -85,6 +92,9 @@ ORDER = (  # the lines printed, in this order (a class nothing falls in prints 0
     "role wrong: first right",
     "role wrong: keys",
     "role wrong: the gold filler no span of its labels",
+    MORE_KEYS[0],
+    MORE_KEYS[1],
+    MORE_KEYS[2],
     KEYS,
 )
 
@@ -154,6 +164,23 @@ def role_class(  # noqa: C901
         c["role: a filler, none in the gold (Ctrl+Alt+N)"] += 1
         c[KEYS] += 1
         return
+    if want and all(w in spans for w in want):  # the gold fillers and more: each extra taken out (session 37)
+        left = sorted(spans)
+        c[MORE_KEYS[0]] += 1
+        for extra in [h for h in sorted(spans) if h not in want]:
+            c[MORE_KEYS[2]] += left.index(extra) + 1 + 1  # Ctrl+Shift+N to it, then Ctrl+Alt+N
+            left.remove(extra)
+        others = [e.id for r, e in args if r != role.name]
+        source, agent = source_order(etype, role), agent_order(etype, role)
+        refill, taken = 1, list(others)  # Ctrl+Alt+N, then the role key (Alt+Shift+N past the first) at each one's rank
+        for w in want:
+            cands = role_candidates(
+                fillers.ents, role, (sugg.trigger_start, sugg.trigger_end), sent, taken, others, text, source, agent
+            )
+            ids = [(e.start, e.end) for e in cands]
+            refill += min(ids.index(w) + 1, MOST_KEYS) if w in ids else MOST_KEYS
+            taken += [e.id for r, e in args if r == role.name and (e.start, e.end) == w]
+        c[MORE_KEYS[1]] += refill
     kind = "empty" if not have else "wrong"
     hit = [e for e in fillers.ents if (e.start, e.end) == want[0] and e.label in role.labels]
     if not hit:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from annotator.filler_pick import filler_to_select
 from annotator.text_attributes import attribute_cues
 from annotator.keyflow import within_line
-from annotator.model import Event
+from annotator.model import Argument, Event
 from annotator.trigger_phrase import phrase_ahead, word_types
 from annotator.type_order import named_other, next_event_type, retype_first, tried_after, types_nearby
 from ui.plain import retype_said, near_type_said
@@ -185,9 +185,38 @@ class EventActions(RoleFilling):
         more = len([a for a in ev.arguments if a.role == role]) > 1
         again = f"; Ctrl+Shift+{index + 1} again: the next" if more else ""
         c.report_status(
-            f"{role} “{c.span_said(span.start, span.end, 40)}” selected: Shift+Left/Right moves its start, "
-            f"Ctrl+Shift+Left/Right its end; Escape: back to the event{again}"
+            f"{role} “{c.span_said(span.start, span.end, 40)}” selected: Shift+Left/Right its start, "
+            f"Ctrl+Shift+Left/Right its end, Ctrl+Alt+{index + 1} out of {role}; Escape: back to the event{again}"
         )
+
+    def clear_role(self, index: int) -> None:
+        """Ctrl+Alt+N: every filler of role N of the selected event taken out; on the filler Ctrl+Shift+N selected
+        (still selected, of that role), that one alone, the event kept selected for Enter (round 31: a role of several
+        holding one filler too many, "Trump" and "Turnbull" met where "Trump" is meant, was emptied and filled again)."""
+        arg = self._picked_argument(index)
+        if arg is None:
+            super().clear_role(index)
+            return
+        c, ev, gone = self.c, self.current(), self.c.entities[arg.entity_id]
+        self._picked = None
+        c.select_entity(None)  # the event selected again, for Enter or its other roles
+        self.view.show_cp(ev.trigger_start, ev.trigger_end)  # type: ignore[union-attr]
+        self.remove_argument(arg.id)
+        after = c.events.get(ev.id)  # type: ignore[union-attr]
+        if after is not None and all(a.id != arg.id for a in after.arguments):  # said though a made span went with it
+            self._say_taken_out(arg.role, [gone])
+
+    def _picked_argument(self, index: int) -> Argument | None:
+        """The argument of role ``index`` of the selected event whose filler Ctrl+Shift+N selected and is still
+        selected; else None."""
+        c, ev = self.c, self.current()
+        etype = c.schema.event_type(ev.type) if ev is not None and c.schema is not None else None
+        if self._picked is None or etype is None or (c.current_event, c.current_entity) != self._picked:
+            return None
+        if not 0 <= index < len(etype.roles):
+            return None
+        role = etype.roles[index].name
+        return next((a for a in ev.arguments if a.role == role and a.entity_id == c.current_entity), None)  # type: ignore[union-attr]
 
     def back_to_picked_event(self) -> bool:
         """Escape on the filler Ctrl+Shift+N selected (still selected, its event too): the span let go of, the event

@@ -58,10 +58,12 @@ def test_ctrl_shift_digit_selects_a_filler_whose_edges_then_move(qtbot, tmp_path
         assert sel is not None and SHOT[sel.start : sel.end] == "police officers", sel  # main: nothing selected
         assert c.current_event == ev_id
         said = w.message.text()
-        assert said.startswith("Artifact “police officers” selected: Shift+Left/Right moves its start"), said
-        assert said.endswith(
-            "Ctrl+Shift+Left/Right its end; Escape: back to the event; Ctrl+Shift+2 again: the next"
+        assert said.startswith(
+            "Artifact “police officers” selected: Shift+Left/Right its start, Ctrl+Shift+Left/Right its end"
         ), said
+        assert said.endswith("Ctrl+Alt+2 out of Artifact; Escape: back to the event; Ctrl+Shift+2 again: the next"), (
+            said
+        )
         qtbot.keyClick(v, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
         qtbot.waitUntil(lambda: SHOT[c.entities[sel.id].start : c.entities[sel.id].end] == "officers")
         qtbot.keyClick(v, Qt.Key.Key_2, CTRL_SHIFT)
@@ -101,3 +103,61 @@ def test_ctrl_shift_digit_with_no_event_selected_says_so(qtbot, tmp_path):
         assert w.controller.current_entity is None
     finally:
         close_window(w)
+
+
+MET = "Donald Trump met Malcolm Turnbull and an aide in Sydney."
+
+
+@pytest.mark.slow  # about 2 s: a window of its own
+def test_ctrl_alt_digit_on_the_filler_ctrl_shift_digit_selected_takes_that_one_out(qtbot, tmp_path):
+    """A suggested Meet whose Entity holds "Malcolm Turnbull" and one filler too many, "aide": `]`, Ctrl+Shift+1
+    twice ("Malcolm Turnbull", then "aide"), Ctrl+Alt+1 takes "aide" alone out of the role (it emptied the role, and
+    the role key put Turnbull back: bench/suggestion_keys.py counts 5 keys), the event selected again; Enter accepts
+    it. The file holds the Meet with Entity "Malcolm Turnbull" alone ("aide", a span the rules made for the role,
+    gone with it, as the editor's × drops it). On main
+    Ctrl+Shift+1 selected nothing and Ctrl+Alt+1 emptied the role."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_entities, write_events
+    from ui_helpers import find
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "met.annotator"
+    args = (
+        ArgumentSuggestion("Entity", *find(MET, "Malcolm Turnbull"), "PERSON"),
+        ArgumentSuggestion("Entity", *find(MET, "aide"), "PERSON"),
+    )
+    spans = [(*find(MET, "Donald Trump"), "PERSON"), (*find(MET, "Malcolm Turnbull"), "PERSON")]
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(MET, "m.txt")]).imported[0][1]
+        with p.transaction():
+            write_entities(p, doc, [*spans, (*find(MET, "Sydney"), "GPE")], "spacy:test@1", WriteCounts())
+            write_events(p, doc, [EventSuggestion("Contact:Meet", *find(MET, "met"), 0.6, args)], "r@1", WriteCounts())
+    w = open_window(qtbot, path, size=(1366, 768))
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        qtbot.keyClick(v, Qt.Key.Key_BracketRight)
+        (ev_id,) = c.events
+        qtbot.keyClick(v, Qt.Key.Key_1, CTRL_SHIFT)
+        qtbot.keyClick(v, Qt.Key.Key_1, CTRL_SHIFT)
+        aide = c.entities.get(c.current_entity) if c.current_entity is not None else None
+        assert aide is not None and MET[aide.start : aide.end] == "aide", aide
+        qtbot.keyClick(v, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: len(c.events[ev_id].arguments) == 1)
+        assert w.message.text() == "Entity: “aide” taken out (Ctrl+Z puts it back)", w.message.text()
+        assert c.current_event == ev_id and c.current_entity is None
+        qtbot.keyClick(v, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: c.events[ev_id].state == "accepted")
+    finally:
+        close_window(w)
+    with Project(path, annotator="check") as p:
+        (doc_id,) = p.document_ids()
+        (held,) = p.events(doc_id)
+        ents = {e.id: e for e in p.entities(doc_id)}
+        assert [(a.role, MET[ents[a.entity_id].start : ents[a.entity_id].end]) for a in held.arguments] == [
+            ("Entity", "Malcolm Turnbull")
+        ]
+        assert held.state == "accepted"
+        assert not any(MET[e.start : e.end] == "aide" for e in ents.values())  # made for the role: gone with it, as ×

@@ -93,7 +93,7 @@ GENERAL = [
         "Add another filler to role 1…9 (the selected span, else the nearest one not in it; a filler of another role "
         "stays there too)",
     ),
-    ("Ctrl+Alt+1 … 9", "Empty role 1…9 of the selected event"),
+    ("Ctrl+Alt+1 … 9", "Empty role 1…9 of the selected event (its filler Ctrl+Shift+1…9 selected: that one alone)"),
     (
         "Ctrl+Shift+1 … 9",
         "Select the filler of role 1…9 of the selected event (again: its next filler), the event kept: then Shift+Left/"
