@@ -13,33 +13,54 @@ import orjson
 from annotator.errors import DeletedElsewhereError, StaleChangeError
 from annotator.model import Entity, Event
 from annotator.store import Project
+from annotator.wording import isolated
 
 ENTITY_FIELDS = ("document_id", "annotation_set", "start", "end", "label", "state")
 EVENT_FIELDS = ("document_id", "annotation_set", "type", "trigger_start", "trigger_end", "state")
 
 
 def check_as_shown(project: Project, row_id: int, expected: Entity | Event | None) -> None:
-    """Raise StaleChangeError unless the row ``row_id`` is still what ``expected`` shows (None: no check)."""
+    """Raise StaleChangeError unless the row ``row_id`` is still what ``expected`` shows (None: no check). The message
+    quotes the words the person saw and names who changed the row ("“Maria Lopez” (PERSON) was changed elsewhere, by
+    bob (now accepted)"; until session 37 "the PERSON span [0, 11) …", offsets nobody sees, and not who)."""
     if expected is None:
         return
-    if isinstance(expected, Event):
-        table, fields = "events", EVENT_FIELDS
-        what = f"the {expected.type} event at [{expected.trigger_start}, {expected.trigger_end})"
-    else:
-        table, fields = "entities", ENTITY_FIELDS
-        what = f"the {expected.label} span [{expected.start}, {expected.end})"
+    is_event = isinstance(expected, Event)
+    table, fields = ("events", EVENT_FIELDS) if is_event else ("entities", ENTITY_FIELDS)
     row = project.row(table, row_id)
+    same = row is not None and all(row.get(f, getattr(expected, f)) == getattr(expected, f) for f in fields)
+    if same and isinstance(expected, Event):
+        same = orjson.loads(row["attributes"] or "{}") == dict(expected.attributes)  # type: ignore[index]
+    if same:
+        return
+    text = project.db.document_text(expected.document_id) or ""  # read only to say the refusal
+    if isinstance(expected, Event):
+        what = f"the {expected.type} event {_quoted(text, expected.trigger_start, expected.trigger_end)}"
+    else:
+        what = f"{_quoted(text, expected.start, expected.end)} ({expected.label})"
     if row is None:
         raise DeletedElsewhereError(what)
-    same = all(row.get(f, getattr(expected, f)) == getattr(expected, f) for f in fields)
-    if same and isinstance(expected, Event):
-        same = orjson.loads(row["attributes"] or "{}") == dict(expected.attributes)
-    if not same:
-        if table == "entities":
-            now = f"now {row['label']} [{row['start']}, {row['end']}), {row['state']}"
-        else:
-            now = f"now {row['type']} [{row['trigger_start']}, {row['trigger_end']})"
-        raise StaleChangeError(f"{what} was changed elsewhere ({now}); nothing was changed")
+    if table == "entities":
+        moved = (row["start"], row["end"]) != (expected.start, expected.end)
+        now = f"{_quoted(text, row['start'], row['end'])} " if moved else ""
+        now += f"{row['label']}, " if moved or row["label"] != expected.label else ""
+        now = f"now {now}{row['state']}"
+    else:
+        moved = (row["trigger_start"], row["trigger_end"]) != (expected.trigger_start, expected.trigger_end)
+        now = f"now {row['type']}" + (f" {_quoted(text, row['trigger_start'], row['trigger_end'])}" if moved else "")
+        now += "" if row["state"] == expected.state else f", {row['state']}"
+    who = row.get("annotator")
+    by = f", by {who}" if who else ""
+    raise StaleChangeError(f"{what} was changed elsewhere{by} ({now}); nothing was changed")
+
+
+def _quoted(text: str, start: int, end: int) -> str:
+    """The words of ``[start, end)`` as a message quotes them (the first 40 code points, "…" after a longer span);
+    their offsets where the text is not at hand."""
+    words = text[start:end]
+    if not words:
+        return f"[{start}, {end})"
+    return f"“{isolated(words[:40])}{'…' if len(words) > 40 else ''}”"
 
 
 def is_as_shown(item: Entity | Event, expected: Entity | Event | None) -> bool:
