@@ -245,7 +245,9 @@ def test_the_merge_dialog_keeps_a_set_name_it_cannot_take_and_says_why(qtbot):
     assert dlg.set_names() == ["alice"]
 
 
-def test_a_key_on_a_suggestion_decided_in_the_project_s_other_window_names_its_words_and_who(qtbot, window, project_path):
+def test_a_key_on_a_suggestion_decided_in_the_project_s_other_window_names_its_words_and_who(
+    qtbot, window, project_path
+):
     """The project open twice: bob accepted the first suggestion in his window, and X on it in this one (before the
     poll) was refused as "the PERSON span [0, 11) was changed elsewhere (now PERSON [0, 11), accepted)": offsets the
     person never sees, and nothing of who. It names the words and who changed it; nothing is changed, as before."""
@@ -263,7 +265,9 @@ def test_a_key_on_a_suggestion_decided_in_the_project_s_other_window_names_its_w
     window.edit_actions.select(ent)
     qtbot.keyClick(window.view, Qt.Key.Key_X)
     said = window.message.text()
-    assert said.startswith(f"“{words}” ({ent.label}) was changed elsewhere, by bob (now accepted)"), said  # on main: [0, 11)
+    assert said.startswith(f"“{words}” ({ent.label}) was changed elsewhere, by bob (now accepted)"), (
+        said
+    )  # on main: [0, 11)
     assert said.endswith("nothing was changed")
     with Project(project_path, create=False, annotator="check") as p:
         assert next(e for e in p.entities(c.doc.id) if e.id == ent.id).state == "accepted"
