@@ -1,7 +1,7 @@
 """Events the rules missed in ordinary news (session 37, helper s37-trig): the one called, which the small parse reads
 as a complement of "called"; two named parties told in the passive ("Macron was greeted by Putin"); and bullets or
 tear gas "sprayed", a word of firing the schema lacked; a person "texted"; the two sides of one fight told by
-"between"; words of fighting the schema lacked ("gunfight", "brawl"). Short made-up
+"between"; words of fighting the schema lacked ("gunfight", "brawl"); one held "for questioning". Short made-up
 sentences parsed by the default pipeline, each beside the sense it must not take."""
 
 from __future__ import annotations
@@ -121,3 +121,17 @@ def test_fights_of_fists_and_guns_are_attacks(nlp, suggester):
     ]:
         assert _of_type(nlp, suggester, text, ATTACK) == [(word, ATTACK)], text
     assert _of_type(nlp, suggester, "The two senators had a heated altercation over the budget.", ATTACK) == []
+
+
+ARREST = "Justice:Arrest-Jail"
+
+
+@pytest.mark.slow
+def test_one_held_for_questioning_is_detained(nlp, suggester):
+    # "questioning" and "interrogation" are cues of an arrest: the weak "held" has its support
+    for text in [
+        "Two journalists were held for questioning at the airport.",
+        "He was held at the border for questioning.",
+    ]:
+        assert _of_type(nlp, suggester, text, ARREST) == [("held", ARREST)], text
+    assert _of_type(nlp, suggester, "The committee held a questioning session.", ARREST) == []
