@@ -1,7 +1,7 @@
 """Events the rules missed in ordinary news (session 37, helper s37-trig): the one called, which the small parse reads
 as a complement of "called"; two named parties told in the passive ("Macron was greeted by Putin"); and bullets or
 tear gas "sprayed", a word of firing the schema lacked; a person "texted"; the two sides of one fight told by
-"between"; words of fighting the schema lacked ("gunfight", "brawl"); one held "for questioning". Short made-up
+"between"; words of fighting the schema lacked ("gunfight", "brawl"); one held "for questioning"; a building "set on fire". Short made-up
 sentences parsed by the default pipeline, each beside the sense it must not take."""
 
 from __future__ import annotations
@@ -135,3 +135,14 @@ def test_one_held_for_questioning_is_detained(nlp, suggester):
     ]:
         assert _of_type(nlp, suggester, text, ARREST) == [("held", ARREST)], text
     assert _of_type(nlp, suggester, "The committee held a questioning session.", ARREST) == []
+
+
+@pytest.mark.slow
+def test_a_building_set_on_fire_is_attacked(nlp, suggester):
+    # arson (the schema's "set fire", "arson") told with the thing set on fire before the words or in the passive
+    for text, words in [
+        ("The building was set on fire by protesters.", "set on fire"),
+        ("The mob set ablaze a church in the north.", "set ablaze"),
+    ]:
+        assert _of_type(nlp, suggester, text, ATTACK) == [(words, ATTACK)], text
+    assert _of_type(nlp, suggester, "The song set the crowd on fire.", ATTACK) == []
