@@ -1,7 +1,7 @@
 """Events the rules missed in ordinary news (session 37, helper s37-trig): the one called, which the small parse reads
 as a complement of "called"; two named parties told in the passive ("Macron was greeted by Putin"); and bullets or
 tear gas "sprayed", a word of firing the schema lacked; a person "texted"; the two sides of one fight told by
-"between"; words of fighting the schema lacked ("gunfight", "brawl"); one held "for questioning"; a building "set on fire". Short made-up
+"between"; words of fighting the schema lacked ("gunfight", "brawl"); one held "for questioning"; a building "set on fire"; talks held, one event on the noun. Short made-up
 sentences parsed by the default pipeline, each beside the sense it must not take."""
 
 from __future__ import annotations
@@ -146,3 +146,13 @@ def test_a_building_set_on_fire_is_attacked(nlp, suggester):
     ]:
         assert _of_type(nlp, suggester, text, ATTACK) == [(words, ATTACK)], text
     assert _of_type(nlp, suggester, "The song set the crowd on fire.", ATTACK) == []
+
+
+@pytest.mark.slow
+def test_talks_held_are_one_meeting_on_the_noun(nlp, suggester):
+    # a light verb and its event noun are one event, on the noun, as the data marks it; who held them and with whom
+    # are its parties
+    text = "Kerry held talks with Lavrov in Geneva on Thursday."
+    assert _of_type(nlp, suggester, text, MEET) == [("talks", MEET)]
+    (event,) = [e for e in suggested_events(nlp, text, suggester) if e.type == MEET]
+    assert {text[a.start : a.end] for a in event.arguments if a.role == "Entity"} == {"Kerry", "Lavrov"}

@@ -124,7 +124,7 @@ def test_peace_talks_name_a_negotiation_not_one_meeting(nlp, suggester):
     held = suggested_triggers(
         nlp, suggester=suggester, text="The two foreign ministers held talks in Geneva on Monday."
     )
-    assert ("held talks", "Contact:Meet") in held
+    assert ("talks", "Contact:Meet") in held  # one event, on the noun (session 37: "hold talks" no trigger of its own)
 
 
 @pytest.mark.slow
