@@ -3,6 +3,7 @@ controller's telling of what changed, seen through the real window."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 
@@ -107,3 +108,30 @@ def test_the_app_s_own_background_commit_read_at_its_end_is_not_read_again_by_th
     read_as_the_poll_reads(c)
     assert told["documentsChanged"] == 2 and told["entitiesChanged"] == 2 and commits == [True, True]
     assert any(DOC_A[e.start : e.end] == "Lopez" for e in c.entities.values())
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_a_list_a_merge_made_stale_says_where_the_work_came_whatever_its_set_is_named(qtbot, tmp_path):
+    """The Adjudication window's refusal of a key on a stale list decided where the work came from by reading its own
+    sentence back (``"meanwhile" in whose``): a set named "meanwhile" merged by another program lost the line's
+    "into this document meanwhile (a merge)". The sentence is made whole where it is made (``_stale``)."""
+    from test_qa_session36 import _handed_out, _merge_elsewhere, _row
+    from ui_support import close_window, open_window
+
+    team = _handed_out(tmp_path, ("alice", "bob", "meanwhile"))
+    _merge_elsewhere(team, tmp_path / "alice.annotator")
+    _merge_elsewhere(team, tmp_path / "bob.annotator")
+    w = open_window(qtbot, team, annotator="rita", pipeline=None)
+    try:
+        w.actions_by_name["adjudicate"].trigger()
+        dlg = w._adjudication_window
+        _merge_elsewhere(team, tmp_path / "meanwhile.annotator")  # before the window's poll reads it
+        dlg.tree.setCurrentItem(_row(dlg, "Paris"))
+        qtbot.keyClick(dlg.tree, "a")
+        assert dlg.sets == ["alice", "bob", "meanwhile"]
+        assert w.message.text() == (  # main: "meanwhile's work came: the list is read again with it; ..."
+            "meanwhile's work came into this document meanwhile (a merge): the list is read again with it; nothing "
+            "was decided (press the key again)"
+        )
+    finally:
+        close_window(w)

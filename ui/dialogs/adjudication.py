@@ -238,7 +238,8 @@ class AdjudicationWindow(QDialog):
             whose = f"{first_named(who, 3)} decided" if who else "a decision was taken back on"
             return f"{whose} {counted(len(changed), 'item')} of this document meanwhile (another window or program)"
         new = [f"{s}'s" for s in sets if s not in self.sets]
-        return f"{first_named(new, 3)} work came" if new else "the annotators' work changed"
+        came = f"{first_named(new, 3)} work came" if new else "the annotators' work changed"
+        return f"{came} into this document meanwhile (a merge)"
 
     def _refused_stale(self) -> bool:
         """A key on a list the file no longer matches (a merge the poll has not read yet, a decision of the project's
@@ -248,9 +249,8 @@ class AdjudicationWindow(QDialog):
         whose = self._stale()
         if whose:
             self.refresh()
-            where = "" if "meanwhile" in whose else " into this document meanwhile (a merge)"
             self.controller.report_status(
-                f"{whose}{where}: the list is read again with it; nothing was decided (press the key again)"
+                f"{whose}: the list is read again with it; nothing was decided (press the key again)"
             )
         return bool(whose)
 
