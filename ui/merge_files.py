@@ -43,6 +43,8 @@ HELD_CHOICES = (
     ("This file's version wins (replace the set's earlier version)", False, True),
     ("Take each document from the file it was worked on in (combine)", True, False),
 )
+# a file of several annotators, its set named after the first: how to name it otherwise, in the app (not --as)
+RENAME_SAID = "a Set name typed beside the file in File > Merge's dialog names it otherwise"
 NOT_UNDONE = (
     "A merge is not undone by Ctrl+Z, nor can Ctrl+Z then take back a decision or a status mark made before it on the "
     "documents it brings work to. Each file is written whole or not at all; merging a file again brings its newer work, "
@@ -106,14 +108,14 @@ class MergeWorker(Worker):
         except Cancelled:
             if not self.reports:
                 raise
-            self.detail = "\n".join([*notes, *(r.summary() for r in self.reports)])
+            self.detail = "\n".join([*notes, *(r.summary(RENAME_SAID) for r in self.reports)])
             return f"Merge: cancelled; {self._written_and_not()}"
         except AnnotatorError as exc:  # a file's write failed (the disk, the lock): the files before it are in
             if not self.reports:
                 raise
-            self.detail = "\n".join([*notes, *(r.summary() for r in self.reports)])
+            self.detail = "\n".join([*notes, *(r.summary(RENAME_SAID) for r in self.reports)])
             raise AnnotatorError(f"{exc}; {self._written_and_not()}") from None
-        self.detail = "\n".join([*notes, *(r.summary() for r in self.reports)])
+        self.detail = "\n".join([*notes, *(r.summary(RENAME_SAID) for r in self.reports)])
         return merged_said(self.reports)
 
     def _written_and_not(self) -> str:

@@ -72,9 +72,10 @@ class SourceReport:
             "adjudication_decisions": self.decisions,
         }
 
-    def summary(self) -> str:
+    def summary(self, rename: str = "--as NAME names the set otherwise") -> str:
         """What the source did, one fact a line (a terminal's width for the counts; the names of documents, five at
-        most, after them): the line of the file and its set, then indented lines."""
+        most, after them): the line of the file and its set, then indented lines. ``rename``: how the set of a file
+        of several annotators is named otherwise (the command line's --as; the app's dialog says its own)."""
         copied = len(self.added_documents) + len(self.matched_documents)
         s = (
             f"{self.path} -> set {self.annotation_set!r}: {counted(copied, 'document')} "
@@ -87,7 +88,7 @@ class SourceReport:
             rest = first_named([f"{who} {k:,}" for who, k in others], 3)
             s += (
                 f"\n  named after the annotator of most of its rows, {top} ({n:,} of "
-                f"{n + sum(k for _, k in others):,}; {rest}): --as NAME names the set otherwise"
+                f"{n + sum(k for _, k in others):,}; {rest}): {rename}"
             )
         if self.replaced_documents:
             s += (

@@ -271,3 +271,30 @@ def test_a_key_on_a_suggestion_decided_in_the_project_s_other_window_names_its_w
     assert said.endswith("nothing was changed")
     with Project(project_path, create=False, annotator="check") as p:
         assert next(e for e in p.entities(c.doc.id) if e.id == ent.id).state == "accepted"
+
+
+def test_a_file_of_several_annotators_merged_in_the_app_says_how_to_name_its_set_in_the_app_s_words(qtbot, tmp_path):
+    """A file two people worked in (alice's two rows, bob's one), merged by File > Merge: its report (the line's
+    tooltip, the box a click opens) said "named after the annotator of most of its rows, alice (2 of 3; bob 1): --as
+    NAME names the set otherwise", the command line's option; it names the dialog's Set name cell."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui.merge_files import MergeWorker
+
+    team = tmp_path / "team.annotator"
+    with Project(team, annotator="lead") as p:
+        doc = import_documents(p, [IncomingDocument(TEXT, "doc1.txt")]).imported[0][1]
+    shared = tmp_path / "shared.annotator"
+    shutil.copy(team, shared)
+    for who, words in (("alice", "John Smith"), ("alice", "Paris"), ("bob", "Berlin")):
+        with Project(shared, create=False, annotator=who) as p:
+            edits.add_entity(p, doc, *_at(words), "PERSON" if words == "John Smith" else "GPE")
+    said: list[str] = []
+    worker = MergeWorker(team, [str(shared)], "lead", False, False)
+    worker.done.connect(said.append)
+    worker.run()
+    assert said[0].startswith("Merged: shared.annotator as set 'alice'")
+    assert "named after the annotator of most of its rows, alice (2 of 3; bob 1)" in worker.detail, worker.detail
+    assert "--as" not in worker.detail  # on main: "--as NAME names the set otherwise"
+    assert "a Set name typed beside the file in File > Merge's dialog names it otherwise" in worker.detail
