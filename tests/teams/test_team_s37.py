@@ -31,6 +31,9 @@ def test_a_set_renamed_keeps_the_trace_of_a_reopened_item_s_decision_under_its_n
             "rita",
             "caroline",
         )
+        rename_set(p, "robert", "bob")  # as Ctrl+Z of the rename in the app does: the trace goes back with it
+        back = next(d for d in differences(p, doc1) if d.decision is None)
+        assert back.earlier is not None and back.earlier["take"] == "bob"
 
 
 def test_a_decided_item_a_merged_file_drops_is_said_and_its_trace_comes_back_with_a_later_version(tmp_path, capsys):
