@@ -1,6 +1,6 @@
 """The Place or Time of an event from its sentence when the parse gives none (and a role of the slot ``police``, the
 police or the authorities named nearest): the nearest entity of a fitting label within NEAR_CHARS of the trigger, a Place only where it is named as where something happens ("in Kabul"), a Time
-never a bare length of time, and on the trigger's side of a headline run into the first sentence; and a document's
+never a bare length of time nor one a clause the trigger is not in tells, and on the trigger's side of a headline run into the first sentence; and a document's
 entities by sentence, which that looks through."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from annotator.suggest.time_spans import is_duration
 NEAR_CHARS = 50  # a Place or Time further from the trigger is too often another event's
 TIME_LABELS = ("DATE", "TIME")
 _PLACES = ("GPE", "LOC", "FAC")
+OTHER_CLAUSES = ("relcl", "advcl", "ccomp")  # a clause of its own verb: what it says of a place or a time is its own
 SETTING_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "on", "within"}
 
 
@@ -67,6 +68,8 @@ def nearest(
         if dist > NEAR_CHARS:  # first: the tests below read the parse
             continue
         if setting and not _is_setting(sentence.doc, s, e):
+            continue
+        if in_another_clause(sentence.doc, s, e, trigger):
             continue
         if set(labels) <= set(TIME_LABELS) and is_duration(sentence.doc, s, e):
             continue  # "ended a trial that lasted almost two years": the trial's length is no time of the ending
@@ -123,6 +126,22 @@ def _is_setting(doc: Any, start: int, end: int) -> bool:
             return False  # "received $1 billion in U.S. aid", "died in U.S. custody": a name in front of a thing
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS
+
+
+def in_another_clause(doc: Any, start: int, end: int, trigger: tuple[int, int]) -> bool:
+    """Whether the span lies in a relative, adverbial or complement clause the trigger is not in: that clause's
+    setting, not the trigger's ("Kerry, who arrived in Cairo on Sunday, met Sisi": where and when he arrived; "met the
+    families before he flew to Berlin on Friday": when he flew)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ not in OTHER_CLAUSES:
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    first, last = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    return not (first <= trigger[0] and trigger[1] <= last)
 
 
 def nearest_police(sentence: Any, trigger: tuple[int, int], lo: int, hi: int) -> Any | None:
