@@ -186,8 +186,13 @@ _NOT_PEOPLE = frozenset(
     "number paper order border matter center centre quarter water power letter other horror terror error factor sector"
     " mirror floor door color colour corridor interior meteor rumor rumour favor favour labor labour"
     # words in "-ee" that name no one done to (employee, detainee, refugee do): things, acts and bodies
-    " coffee toffee decree degree pedigree guarantee committee jubilee spree levee settee marquee".split()
+    " coffee toffee decree degree pedigree guarantee committee jubilee spree levee settee marquee"
+    # words in "-man" or "-men" that name a thing or an animal, not one who does a job or comes from somewhere
+    " talisman ottoman caiman dolman specimen abdomen regimen acumen bitumen albumen stamen".split()
 )
+# the endings of a compound that names a person by what they do or where they are from ("businessman", "tribesmen",
+# "congresswoman", "spokesperson", "townspeople"); ``guess_label`` reads them after its word lists
+_PERSON_ENDINGS = ("man", "men", "woman", "women", "person", "persons", "people")
 
 
 def guess_label(token: Token) -> str | None:
@@ -217,6 +222,8 @@ def guess_label(token: Token) -> str | None:
     if token.pos_ == "NOUN" and len(lemma) > 5 and lemma not in _NOT_PEOPLE:
         if lemma.endswith(("ist", "ian", "ee")) or (lemma.endswith(("er", "or")) and token.tag_ == "NNS"):
             return "PERSON"
+        if token.lower_.endswith(_PERSON_ENDINGS) and token.lower_ not in _NOT_PEOPLE:  # "specimen": "speciman"
+            return "PERSON"  # "businessmen", "tribesman", "militiamen", "congresswoman", "chairperson"
     return None
 
 
