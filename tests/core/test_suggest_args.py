@@ -448,7 +448,7 @@ def test_an_outcome_takes_the_weapon_of_what_caused_it(nlp, suggester):
     # "..., killing two officers" tells what the firing did: the rifle fired is what they were killed with
     text = "The gunman fired his rifle into the crowd, killing two police officers."
     got = args_of(nlp, suggester, text, "killing", "Life:Die")
-    assert {("Instrument", "rifle"), ("Victim", "police officers"), ("Agent", "gunman")} <= got, got
+    assert {("Instrument", "rifle"), ("Victim", "officers"), ("Agent", "gunman")} <= got, got
     # a vehicle driven is no weapon: no instrument is said
     got = args_of(nlp, suggester, "He drove a truck into the crowd, killing 80 people.", "killing", "Life:Die")
     assert not any(role == "Instrument" for role, _ in got), got
@@ -542,7 +542,7 @@ def test_who_has_a_detained_person_in_hand_detained_them(nlp, suggester):
     got = args_of(
         nlp, suggester, "Police officers led a detained woman through the crowd.", "detained", "Justice:Arrest-Jail"
     )
-    assert ("Agent", "Police officers") in got and ("Person", "woman") in got, got
+    assert ("Agent", "officers") in got and ("Person", "woman") in got, got
 
 
 @pytest.mark.slow
