@@ -40,7 +40,7 @@ EVENT_KEYS = {
 OBJECT_KINDS = ("cue", "weapon", "thing", "named_person")  # an object_triggers kind, or an entity label
 ROLE_KEYS = {"name", "labels", "multiplicity", "description", "slots"}
 SLOT = re.compile(
-    r"^(subj|subj_intrans|obj|obj_from|subjpass|agent|poss|compound|gov_subj|acl_obj|given|receiver|sender|dative|during|oprd|nummod|npadvmod|police|prep:[a-z]+)$"
+    r"^(subj|subj_intrans|obj|obj_from|subjpass|agent|poss|compound|gov_subj|acl_obj|given|receiver|sender|dative|during|setting|oprd|nummod|npadvmod|police|prep:[a-z]+)$"
 )
 ATTRIBUTE_KEYS = {"name", "description", "values", "default"}
 CATEGORY_KEYS = {"name", "description"}
