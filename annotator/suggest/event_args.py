@@ -25,7 +25,7 @@ from annotator.role_slots import (
 )
 from annotator.rules import has_room, takes
 from annotator.suggest.amounts import COUNTS, is_money
-from annotator.suggest.frame_preps import preps
+from annotator.suggest.frame_preps import goal_before_object, preps
 from annotator.suggest.indirect_objects import misread_datives
 from annotator.suggest.money_parties import money_recipients
 from annotator.suggest.person_objects import visited_person
@@ -428,6 +428,8 @@ def fill_roles(
 ) -> list[ArgumentSuggestion]:
     """Roles of ``event_type`` filled from the frame, then Place and Time from the sentence when still empty."""
     roles = [(r, role_slots(r)) for r in event_type.roles]
+    if any(r.name == "Destination" for r in event_type.roles):
+        pairs = goal_before_object(pairs)  # "crossed the border into Turkey": Turkey, the border its way
     out: list[ArgumentSuggestion] = []
     used: set[tuple[int, int]] = set()
     topics: set[tuple[int, int]] = set()  # what the event is about: no Place, from the sentence either

@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 from annotator.suggest.time_spans import is_weekday
+
+# the phrases telling where a going ends ("into Turkey", "to Italy", "toward the capital")
+GOAL_SLOTS = ("prep:into", "prep:to", "prep:toward", "prep:towards")
 
 
 def preps(tok: Any) -> list[tuple[str, Any]]:
@@ -42,3 +45,15 @@ def _hands_of(noun: Any) -> Any | None:
         (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
         None,
     )
+
+
+def goal_before_object(pairs: Sequence[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """A frame's (slot, token) pairs with the phrases telling where a going ends read before its object: of "crossed the
+    border into Turkey", "crossed the Mediterranean to Italy" the place gone to is the "into" or "to" phrase, and the
+    object the way crossed (a role of one filler took the object first)."""
+    goals = [p for p in pairs if p[0] in GOAL_SLOTS]
+    rest = [p for p in pairs if p[0] not in GOAL_SLOTS]
+    at = next((i for i, p in enumerate(rest) if p[0] == "obj"), None)
+    if not goals or at is None:
+        return list(pairs)
+    return rest[:at] + goals + rest[at:]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from annotator.role_slots import LEAVING_VERBS, REACHING_VERBS
+from annotator.suggest.frame_preps import GOAL_SLOTS
 from annotator.rules import takes
 from annotator.suggest.noun_classes import guess_label, noun_kind
 from annotator.suggest.trigger_sides import objects_of
@@ -347,9 +348,16 @@ def misfits(pairs: Sequence[tuple[str, Any]], args: Sequence[ArgumentSuggestion]
             and (tok.pos_ == "NOUN" or (tok.tag_ == "DT" and tok.lower_ in DEMONSTRATIVES))  # "as this demonstrated"
             and tok.ent_type_ not in NUMBER_LABELS
             and not any(a.start <= t.idx < a.end for a in args for t in (tok, *_of_phrase(tok)))
+            and not _way_to_a_goal(slot, tok, pairs)
         ):
             n += 1
     return min(n, 1)
+
+
+def _way_to_a_goal(slot: str, tok: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
+    """Whether ``tok`` is a place crossed on the way to one the frame names ("crossed the border into Turkey": the
+    border, no misfit of the going; ``frame_preps.goal_before_object`` gives the role to the goal)."""
+    return slot == "obj" and noun_kind(tok) in ("GPE", "LOC", "FAC") and any(s in GOAL_SLOTS for s, _ in pairs)
 
 
 def _of_phrase(tok: Any) -> list[Any]:
