@@ -119,22 +119,12 @@ def test_new_event_s_tooltip_and_the_line_say_e_changes_the_selected_event_s_typ
     read "New event on the selected trigger (E)". What the key does stays (the seed replays count it); the tooltip
     and the status line say it, and Escape, then E, makes the new event on the word, as the line says."""
 
-    import ui.dialogs.event_type as picker
-    from annotator.suggest.types import EventSuggestion
-    from annotator.suggest.writer import WriteCounts, write_events
-    from ui_support import DOC_A, read_as_the_poll_reads
+    from ui_support import DOC_A, picker_answering, suggest_event
 
-    asked: list[str] = []
-    monkeypatch.setattr(
-        picker, "pick_event_type", lambda words, *a, **k: asked.append(words) or "Personnel:End-Position"
-    )
+    asked = picker_answering(monkeypatch, "Personnel:End-Position")
     w, c, v = window, window.controller, window.view
     d = db.document_ids()[0]
-    with db.transaction():
-        attack = [EventSuggestion("Conflict:Attack", *find(DOC_A, "attacked"), 0.6, ())]
-        write_events(db, d, attack, "rules:test@1", WriteCounts())
-    read_as_the_poll_reads(c)
-    (ev,) = [e for e in c.events.values() if e.type == "Conflict:Attack"]
+    ev = suggest_event(db, w, "Conflict:Attack", "attacked")
     action = w.actions_by_name["new_event"]
     assert action.toolTip() == "New event on the selected trigger (E)"
     v.setFocus()

@@ -14,25 +14,12 @@ def test_e_at_a_word_s_end_before_a_full_stop_makes_the_event_on_the_word_as_the
     (``EventActions.trigger_span``), and the caret note another hand-written copy: at "workers|." E offered the
     picker for the full stop and made a "." event, where a label key labels "workers" (``navigation.word_at``). The
     keys, the note and the label keys ask one function now."""
-    import ui.dialogs.event_type as picker
-    from annotator.suggest.types import EventSuggestion
-    from annotator.suggest.writer import WriteCounts, write_events
-    from ui_support import DOC_A, read_as_the_poll_reads
-    from ui_helpers import find
+    from ui_support import DOC_A, picker_answering, suggest_event
 
-    asked: list[str] = []
-    monkeypatch.setattr(
-        picker,
-        "pick_event_type",
-        lambda parent, schema, words, *a, **k: asked.append(words) or "Personnel:End-Position",
-    )
+    asked = picker_answering(monkeypatch, "Personnel:End-Position")
     w, c, v = window, window.controller, window.view
     d = db.document_ids()[0]
-    with db.transaction():
-        attack = [EventSuggestion("Conflict:Attack", *find(DOC_A, "attacked"), 0.6, ())]
-        write_events(db, d, attack, "rules:test@1", WriteCounts())
-    read_as_the_poll_reads(c)
-    (ev,) = [e for e in c.events.values() if e.type == "Conflict:Attack"]
+    ev = suggest_event(db, w, "Conflict:Attack", "attacked")
     v.setFocus()
     w.edit_actions.select_event(ev)
     end = DOC_A.index("workers.") + len("workers")  # DOC_A has no astral character: code points are UTF-16 units

@@ -332,16 +332,36 @@ def event_fillers(path: Path, text: str) -> list[tuple[str, str]]:
 def suggest_meet(db, window, alternatives: tuple[str, ...] = ("Contact:Phone-Write",)) -> int:  # type: ignore[no-untyped-def]
     """One suggested Contact:Meet on "met" of a.txt (score 0.6, Contact:Phone-Write beside it unless told), shown in the
     window; its id."""
+    return suggest_event(db, window, "Contact:Meet", "met", alternatives).id
+
+
+def suggest_event(db, window, event_type: str, words: str, alternatives: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    """One suggested ``event_type`` on the first ``words`` of a.txt (score 0.6, by the rules), written by a second
+    connection and shown in the window as its poll reads it; the event as the window holds it."""
     from annotator.suggest.types import EventSuggestion
     from annotator.suggest.writer import WriteCounts, write_events
     from ui_helpers import find
 
     d = db.document_ids()[0]
     with db.transaction():
-        found = [EventSuggestion("Contact:Meet", *find(DOC_A, "met"), 0.6, alternatives=alternatives)]
+        found = [EventSuggestion(event_type, *find(DOC_A, words), 0.6, alternatives=alternatives)]
         write_events(db, d, found, "rules:test@1", WriteCounts())
     read_as_the_poll_reads(window.controller)
-    return next(iter(window.controller.events))
+    return next(e for e in window.controller.events.values() if e.type == event_type)
+
+
+def picker_answering(monkeypatch, event_type: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The event type picker answered with ``event_type`` at once; the trigger words it was opened on, in order."""
+    import ui.dialogs.event_type as picker
+
+    asked: list[str] = []
+
+    def answer(parent, schema, trigger: str = "", *args, **kwargs) -> str:  # type: ignore[no-untyped-def]
+        asked.append(trigger)
+        return event_type
+
+    monkeypatch.setattr(picker, "pick_event_type", answer)
+    return asked
 
 
 def read_as_the_poll_reads(c) -> None:  # type: ignore[no-untyped-def]
