@@ -259,7 +259,10 @@ def parties(etype: Any, args: Sequence[ArgumentSuggestion], pairs: Sequence[tupl
             if tok.pos_ == "PROPN" or tok.lower_ in PERSONAL:
                 heads.append(tok)
                 taken.update(t.i for t in (tok, *tok.conjuncts))
-    reciprocal = any(slot == "subj_intrans" and tok.tag_ in ("NNS", "NNPS") and tok.i in taken for slot, tok in pairs)
+    # "the two leaders talked", "the ministers held a phone call": a plural doing it with no one else named
+    reciprocal = any(
+        slot in ("subj_intrans", "gov_subj") and tok.tag_ in ("NNS", "NNPS") and tok.i in taken for slot, tok in pairs
+    )
     return len(taken) + int(reciprocal)
 
 

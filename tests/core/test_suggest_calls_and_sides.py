@@ -1,7 +1,7 @@
 """Events the rules missed in ordinary news (session 37, helper s37-trig): the one called, which the small parse reads
 as a complement of "called"; two named parties told in the passive ("Macron was greeted by Putin"); and bullets or
 tear gas "sprayed", a word of firing the schema lacked; a person "texted"; the two sides of one fight told by
-"between"; words of fighting the schema lacked ("gunfight", "brawl"); one held "for questioning"; a building "set on fire"; talks held, one event on the noun. Short made-up
+"between"; words of fighting the schema lacked ("gunfight", "brawl"); one held "for questioning"; a building "set on fire"; talks held, one event on the noun; a call held by several. Short made-up
 sentences parsed by the default pipeline, each beside the sense it must not take."""
 
 from __future__ import annotations
@@ -156,3 +156,15 @@ def test_talks_held_are_one_meeting_on_the_noun(nlp, suggester):
     assert _of_type(nlp, suggester, text, MEET) == [("talks", MEET)]
     (event,) = [e for e in suggested_events(nlp, text, suggester) if e.type == MEET]
     assert {text[a.start : a.end] for a in event.arguments if a.role == "Entity"} == {"Kerry", "Lavrov"}
+
+
+@pytest.mark.slow
+def test_a_call_held_by_several_is_among_them(nlp, suggester):
+    # the plural subject of a light verb holds the call each with the other, as "the two leaders talked" does: two
+    # parties (ACE's Phone-Write names two at least); one minister holding a call names one
+    for text, words in [
+        ("The ministers held a phone call on Monday.", "phone call"),
+        ("The two presidents held a telephone conversation on Friday.", "telephone conversation"),
+    ]:
+        assert _of_type(nlp, suggester, text, PHONE) == [(words, PHONE)], text
+    assert _of_type(nlp, suggester, "The minister held a phone call on Monday.", PHONE) == []
