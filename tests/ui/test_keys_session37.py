@@ -53,6 +53,14 @@ def test_ctrl_shift_digit_selects_a_filler_whose_edges_then_move(qtbot, tmp_path
         qtbot.keyClick(v, Qt.Key.Key_BracketRight)  # the Transport on "flew"
         (ev_id,) = c.events
         assert c.current_event == ev_id
+        ed = w.event_editor  # the editor's filler and its × name the keys (main: "(click: show it in the text)")
+        qtbot.waitUntil(lambda: ed._group._cells[list(ed.role_rows).index("Artifact")].count() == 2)
+        line = ed._group._cells[list(ed.role_rows).index("Artifact")].itemAt(0).layout()
+        tip = line.itemAt(0).widget().toolTip()
+        assert "(click: show it in the text; Ctrl+Shift+2 in the text selects it)" in tip, tip
+        assert (
+            line.itemAt(1).widget().toolTip() == "Remove this Artifact (by keys: Ctrl+Shift+2 to it, then Ctrl+Alt+2)"
+        )
         qtbot.keyClick(v, Qt.Key.Key_2, CTRL_SHIFT)
         sel = c.entities.get(c.current_entity) if c.current_entity is not None else None
         assert sel is not None and SHOT[sel.start : sel.end] == "police officers", sel  # main: nothing selected

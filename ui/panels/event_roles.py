@@ -199,11 +199,13 @@ class RolesBox(QGroupBox):
             ent = c.entities.get(a.entity_id)
             line = QHBoxLayout()
             shown = "M" * 40 if a.entity_id == PROBE_FILLER else text[ent.start : ent.end] if ent else "?"
-            btn = WrappedButton(shown, f"{shown}\n(click: show it in the text)")  # whole: elided, 7 roles cut it
+            keys = f"; Ctrl+Shift+{index + 1} in the text selects it" if index < 9 else ""  # round 31
+            btn = WrappedButton(shown, f"{shown}\n(click: show it in the text{keys})")  # whole: elided, 7 roles cut it
             btn.clicked.connect(lambda _=False, eid=a.entity_id: self.argumentClicked.emit(eid))
             rm = QToolButton()
             rm.setText("×")
-            rm.setToolTip(f"Remove this {role}")
+            by_keys = f" (by keys: Ctrl+Shift+{index + 1} to it, then Ctrl+Alt+{index + 1})" if index < 9 else ""
+            rm.setToolTip(f"Remove this {role}{by_keys}")
             rm.clicked.connect(lambda _=False, aid=a.id: self.removeArgumentRequested.emit(aid))
             line.addWidget(btn)  # as wide as its text, or wrapped onto more lines in the room there is
             line.addWidget(rm, 0, Qt.AlignmentFlag.AlignTop)  # beside the first line of a wrapped filler
