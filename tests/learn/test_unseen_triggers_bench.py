@@ -124,3 +124,33 @@ def test_a_tokens_senses_meet_the_marked_lemmas_as_synonym_hyponym_or_sibling(tm
     kinds = bench.sense_counts(wn, [row({1: ATTACK}, {})], [{ATTACK: {"hit"}}], [set()], 1)
     assert kinds[("hypo", ATTACK)] == [1, 1]
     assert kinds[("syn", ATTACK)] == [0, 1]  # 'hit' itself, not marked in this article
+
+
+def load_frames():
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        spec = importlib.util.spec_from_file_location("frame_triggers_bench", ROOT / "bench" / "frame_triggers_cv.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+
+
+def test_a_weaker_match_is_added_by_its_frame_where_the_training_articles_mark_that_frame():
+    frames = load_frames()
+    article = row({1: ATTACK}, {})
+    weak = {"type": ATTACK, "trigger": span(1), "arguments": [{"role": "Target", "span": span(2)}]}
+    article["toks"][1]["weak"] = [weak]
+    assert frames.weak_chain(article, article["toks"][1], weak) == [
+        ATTACK,
+        f"{ATTACK}|Target",
+        f"{ATTACK}|Target|VERB|ROOT|dobj:GPE+nsubj:NORP",
+        f"{ATTACK}|Target|VERB|ROOT|dobj:GPE+nsubj:NORP|",
+    ]
+    counts = frames.fit_weak([article, article])
+    assert frames.predict_weak(article, counts, (1, 0.5)) == [weak]
+    unmarked = row({}, {})
+    unmarked["toks"][1]["weak"] = [weak]
+    assert frames.predict_weak(article, frames.fit_weak([unmarked, unmarked]), (1, 0.5)) == []
+    assert frames.frame_chain(article, article["toks"][4], weak)[-1] == f"{ATTACK}|VERB|conj||prep:in:GPE"
