@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.suggest.rule_weights import CONTEXT_HAND
-from annotator.suggest.token_arrays import lower_forms
+from annotator.suggest.token_arrays import lower_forms, open_clause_heads
 
 FUTURE = {"will", "shall", "'ll", "wo"}
 MODALS = {"would", "could", "may", "might", "should", "can", "must", "ca"}
@@ -295,10 +295,11 @@ def _ongoing(head: Any) -> bool:
 _PRESENT_BE = {"is", "are", "am", "'s", "'re", "'m"}  # "be" in the present
 
 
-OPEN_MARKS = {"if", "unless", "whether", "lest"}  # a clause they open is supposed, asked or feared, not told
+OPEN_MARKS = frozenset({"if", "unless", "whether", "lest"})  # a clause they open is supposed, asked or feared, not told
 # wh-words that make a "to" infinitive an open question ("how to combat IS", "what to do", "where to go"): what is
 # asked about is not told as done
-WH_WORDS = {"how", "what", "where", "when", "which", "who", "whom"}
+WH_WORDS = frozenset({"how", "what", "where", "when", "which", "who", "whom"})
+WH_DEPS = frozenset({"advmod", "dobj", "nsubj", "pobj", "attr"})  # a wh-word's dependencies that open the question
 
 
 def _in_open_clause(clause: Any) -> bool:
@@ -307,23 +308,19 @@ def _in_open_clause(clause: Any) -> bool:
     session", "lest he arrive"):
     the event is not told as having happened (ACE: hypothetical, modality Other; the data marks events that happen).
     The walk up stops at a relative clause (told as given: "if they find the man who was extradited") and at a clause
-    coordinated with another (told on its own); coordinated nouns share their place."""
+    coordinated with another (told on its own); coordinated nouns share their place. Which tokens open a clause (a
+    marker of OPEN_MARKS, or a "to" infinitive with a wh-word of its own before it: "the focus was how to combat IS",
+    "decide what to do") is read once per Doc (``open_clause_heads``): a set lookup a step, and no walk in a Doc with none."""
+    opening = open_clause_heads(clause.doc, OPEN_MARKS, WH_WORDS, WH_DEPS)
+    if not opening:
+        return False
     tok = clause
     while True:
-        if any(c.dep_ == "mark" and c.lower_ in OPEN_MARKS for c in tok.children) or _wh_infinitive(tok):
+        if tok.i in opening:
             return True
         if tok.dep_ == "relcl" or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")) or tok.head.i == tok.i:
             return False
         tok = tok.head
-
-
-def _wh_infinitive(tok: Any) -> bool:
-    """A "to" infinitive opened by a wh-word of its own ("the focus was how to combat IS", "decide what to do"): an
-    open question, like "whether"."""
-    kids = list(tok.children)
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and any(
-        c.lower_ in WH_WORDS and c.i < tok.i and c.dep_ in ("advmod", "dobj", "nsubj", "pobj", "attr") for c in kids
-    )
 
 
 def _prevented(head: Any) -> bool:

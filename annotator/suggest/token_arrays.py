@@ -139,3 +139,47 @@ def lower_forms(doc: Any) -> frozenset[str]:
         keys = set(doc.to_array([LOWER]).reshape(-1).tolist()) if len(doc) else set()
         forms = _LOWER_FORMS[doc] = frozenset(strings[k] for k in keys)
     return forms
+
+
+# each Doc's heads of an open clause, per set of words asked (``open_clause_heads``); weakly held as above
+_OPEN_HEADS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def open_clause_heads(
+    doc: Any, marks: frozenset[str], wh_words: frozenset[str], wh_deps: frozenset[str]
+) -> frozenset[int]:
+    """Indices of the tokens that open a clause on their own: with a child marker (dependency "mark") whose lowercase
+    form is in ``marks``, or a "to" infinitive (a child "aux" "to") with a child before it whose lowercase form is in
+    ``wh_words`` and whose dependency is in ``wh_deps``. Read once per Doc from its arrays, and only from a Doc that
+    holds such a word at all (``lower_forms``)."""
+    asked = (marks, wh_words, wh_deps)
+    per_doc = _OPEN_HEADS.get(doc)
+    if per_doc is None:
+        per_doc = _OPEN_HEADS[doc] = {}
+    heads = per_doc.get(asked)
+    if heads is None:
+        heads = per_doc[asked] = _open_clause_heads(doc, *asked)
+    return heads
+
+
+def _open_clause_heads(
+    doc: Any, marks: frozenset[str], wh_words: frozenset[str], wh_deps: frozenset[str]
+) -> frozenset[int]:
+    forms = lower_forms(doc)
+    marked, infinitive = not forms.isdisjoint(marks), "to" in forms and not forms.isdisjoint(wh_words)
+    if not (marked or infinitive):
+        return frozenset()
+    strings = doc.vocab.strings
+    cols = doc.to_array([LOWER, DEP, HEAD])
+    at = np.arange(len(doc))
+    head = at + cols[:, 2].astype(np.int64)  # HEAD is the offset to the head, stored unsigned
+    lower, dep, child = cols[:, 0], cols[:, 1], head != at  # a token is its own head only at a sentence's root
+    found: set[int] = set()
+    if marked:  # "whether an airstrike had caused the blast": the marker's head
+        found.update(head[child & (dep == strings["mark"]) & np.isin(lower, [strings[w] for w in marks])].tolist())
+    if infinitive:  # "how to combat IS": a head with both children
+        to = set(head[child & (dep == strings["aux"]) & (lower == strings["to"])].tolist())
+        wh = child & (at < head) & np.isin(lower, [strings[w] for w in wh_words])
+        wh &= np.isin(dep, [strings[d] for d in wh_deps])
+        found.update(to.intersection(head[wh].tolist()))
+    return frozenset(found)

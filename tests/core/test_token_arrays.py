@@ -151,3 +151,68 @@ def test_a_dates_length_is_told_once_per_span(monkeypatch):
     assert [time_spans.is_duration(doc, *years) for _ in range(3)] == [True] * 3
     assert [time_spans.is_duration(doc, *monday) for _ in range(2)] == [False] * 2
     assert asked == [years, monday]
+
+
+def _opens_clause(tok) -> bool:  # noqa: ANN001 - the test the walk up the clause asked of each token (session 36's)
+    from annotator.suggest.event_context import OPEN_MARKS, WH_DEPS, WH_WORDS
+
+    kids = list(tok.children)
+    return any(c.dep_ == "mark" and c.lower_ in OPEN_MARKS for c in kids) or (
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+        and any(c.lower_ in WH_WORDS and c.i < tok.i and c.dep_ in WH_DEPS for c in kids)
+    )
+
+
+def _random_tree(rng, words: list[str], deps: list[str]):  # noqa: ANN001, ANN202 - a Doc of random words and arcs
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Doc
+
+    order = list(range(len(words)))
+    rng.shuffle(order)
+    heads = [0] * len(words)
+    for k, i in enumerate(order):  # the first in the order is the root; each other hangs from one before it
+        heads[i] = i if k == 0 else order[rng.randrange(k)]
+    labels = ["ROOT" if heads[i] == i else rng.choice(deps) for i in range(len(words))]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=labels)
+
+
+def test_open_clause_heads_are_the_tokens_the_walk_finds():
+    import random
+
+    from annotator.suggest.event_context import OPEN_MARKS, WH_DEPS, WH_WORDS
+
+    rng = random.Random(37)
+    words = ["if", "Whether", "lest", "how", "WHAT", "who", "to", "To", "attack", "talks", "that", "so"]
+    deps = ["mark", "aux", "advmod", "dobj", "nsubj", "pobj", "attr", "relcl", "conj", "prep"]
+    found = 0
+    for _ in range(400):
+        doc = _random_tree(rng, [rng.choice(words) for _ in range(rng.randrange(1, 12))], deps)
+        heads = token_arrays.open_clause_heads(doc, OPEN_MARKS, WH_WORDS, WH_DEPS)
+        assert heads == {t.i for t in doc if _opens_clause(t)}, [(t.text, t.head.i, t.dep_) for t in doc]
+        assert token_arrays.open_clause_heads(doc, OPEN_MARKS, WH_WORDS, WH_DEPS) is heads  # kept for the Doc
+        found += len(heads)
+    assert found > 40  # markers' heads and wh-infinitives (55 with this seed)
+    plain = _random_tree(rng, ["talks", "to", "attack", "that"], deps)  # none of the words: nothing read
+    assert token_arrays.open_clause_heads(plain, OPEN_MARKS, WH_WORDS, WH_DEPS) == frozenset()
+
+
+@pytest.mark.slow
+def test_open_clause_heads_of_parsed_texts_are_the_walks():
+    from annotator.suggest.event_context import OPEN_MARKS, WH_DEPS, WH_WORDS
+
+    pipe = load_pipeline(events=True)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + ODD + OPEN_CLAUSES
+    found = 0
+    for doc in pipe.docs(texts, batch_size=4):
+        heads = token_arrays.open_clause_heads(doc, OPEN_MARKS, WH_WORDS, WH_DEPS)
+        assert heads == {t.i for t in doc if _opens_clause(t)}, doc.text[:60]
+        found += len(heads)
+    assert found >= len(OPEN_CLAUSES)
+
+
+OPEN_CLAUSES = [
+    "The probe would determine whether an airstrike had caused the blast.",
+    "They will strike unless ministers attend a session.",
+    "The focus was how to combat IS, and they decided what to do next.",
+    "If the talks fail, the rebels will attack lest the army arrive first.",
+]
