@@ -3,6 +3,7 @@ the nouns a document uses of a person, read from arrays, are those a walk over i
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -163,8 +164,12 @@ def _opens_clause(tok) -> bool:  # noqa: ANN001 - the test the walk up the claus
     )
 
 
+@functools.cache
+def _blank_vocab():  # noqa: ANN202 - one blank pipeline's vocabulary for the random trees (a pipeline each is slow)
+    return pytest.importorskip("spacy").blank("en").vocab
+
+
 def _random_tree(rng, words: list[str], deps: list[str]):  # noqa: ANN001, ANN202 - a Doc of random words and arcs
-    spacy = pytest.importorskip("spacy")
     from spacy.tokens import Doc
 
     order = list(range(len(words)))
@@ -173,7 +178,7 @@ def _random_tree(rng, words: list[str], deps: list[str]):  # noqa: ANN001, ANN20
     for k, i in enumerate(order):  # the first in the order is the root; each other hangs from one before it
         heads[i] = i if k == 0 else order[rng.randrange(k)]
     labels = ["ROOT" if heads[i] == i else rng.choice(deps) for i in range(len(words))]
-    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=labels)
+    return Doc(_blank_vocab(), words=words, heads=heads, deps=labels)
 
 
 def test_open_clause_heads_are_the_tokens_the_walk_finds():
