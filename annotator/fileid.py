@@ -167,10 +167,21 @@ FOLDER_EXPORT_FILES = (".txt", ".ann", ".conf", ".tsv")  # what a brat export ho
 
 
 BRAT_CONFS = ("annotation.conf", "visual.conf")  # the .conf files a brat export writes (not tools.conf, ...)
+# the .conf files a brat export writes where the schema asks (label keys), each told from a brat server's own, the
+# user's, by its first line
+BRAT_WRITTEN = {"kb_shortcuts.conf": b"# kb_shortcuts.conf written by annotator"}
 BRAT_CACHES = (".stats_cache", ".DS_Store")  # made again by brat's server and the Finder: a former export holds them
 
 
 WEBANNO_HEAD = b"#FORMAT=WebAnno TSV 3"  # the start of a .tsv file a WebAnno TSV export writes
+
+
+def _is_ours(path: str, head: bytes) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(head)) == head
+    except OSError:
+        return False
 
 
 def _is_webanno(path: str) -> bool:
@@ -184,7 +195,7 @@ def _is_webanno(path: str) -> bool:
 def foreign_files(folder: Path) -> list[str]:
     """The files of ``folder`` (searched through subfolders) that a folder export (brat, WebAnno TSV) does not write,
     as paths relative to it: anything but NAME.txt with its NAME.ann beside it (and the .ann of such a .txt),
-    ``BRAT_CONFS``, ``BRAT_CACHES`` and WebAnno TSV files."""
+    ``BRAT_CONFS``, ``BRAT_WRITTEN`` (ours alone), ``BRAT_CACHES`` and WebAnno TSV files."""
     out = []
     for root, _, files in os.walk(folder):
         names = set(files)
@@ -194,7 +205,8 @@ def foreign_files(folder: Path) -> list[str]:
                 (suffix == "txt" and f"{stem}.ann" in names) or (suffix == "ann" and f"{stem}.txt" in names)
             )
             webanno = suffix == "tsv" and _is_webanno(os.path.join(root, name))
-            if not (paired or webanno or name in BRAT_CONFS or name in BRAT_CACHES):
+            ours = name in BRAT_WRITTEN and _is_ours(os.path.join(root, name), BRAT_WRITTEN[name])
+            if not (paired or webanno or ours or name in BRAT_CONFS or name in BRAT_CACHES):
                 out.append(os.path.relpath(os.path.join(root, name), folder))
     return sorted(out)
 

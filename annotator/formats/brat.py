@@ -35,6 +35,7 @@ from annotator.formats.brat_conf import (
 )
 from annotator.formats.brat_text import LINE_BREAKS, NOTE_TYPE, BratOffsets, parse_note
 from annotator.formats.common import schema_kept
+from annotator.formats.brat_shortcuts import SHORTCUTS, write_shortcuts
 from annotator.formats.entity_links import BRAT_LINKS, brat_reference, links_beyond
 from annotator.formats.kept_relations import SHARED, from_words, kept_relations
 from annotator.formats.meta_keys import BRAT, PRODIGY
@@ -556,5 +557,7 @@ def write_brat(project: Project, out: str | Path, request: ExportRequest) -> For
         text = write_annotation_conf(written, relations, attributes, declared.event_targets(conf))
         (folder / "annotation.conf").write_bytes(text.encode("utf-8"))
         (folder / "visual.conf").write_bytes(write_visual_conf(written, declared.relation_names).encode("utf-8"))
+        if (keys := write_shortcuts(written, brat_name)) is not None:  # the labels' keys, as brat's type keys
+            (folder / SHORTCUTS).write_bytes(keys.encode("utf-8"))
     report.files = [str(out)]
     return report

@@ -21,6 +21,7 @@ from annotator.text_encoding import given_encoding
 from annotator.errors import ImportFileError, SchemaError
 from annotator.schema import Attribute, EventType, Role, Schema, is_label_name, parse_schema
 from annotator.schema_write import schema_source
+from annotator.formats.brat_shortcuts import read_shortcuts
 
 MULT_OUT = {"one": "", "optional": "?", "any": "*", "one_or_more": "+"}
 MULT_IN = {"": "one", "?": "optional", "*": "any", "+": "one_or_more"}
@@ -305,8 +306,11 @@ def conf_arguments(line: str) -> tuple[str, dict[str, list[str]]]:
     return term, keys
 
 
-def conf_schema(text: str, path: Path, visual: Path | None = None, name: str | None = None) -> tuple[Schema, list[str]]:
-    """annotation.conf's text as a Schema; ``path`` names it in messages. Returns (schema, warnings)."""
+def conf_schema(
+    text: str, path: Path, visual: Path | None = None, name: str | None = None, shortcuts: Path | None = None
+) -> tuple[Schema, list[str]]:
+    """annotation.conf's text as a Schema, its entity labels' keys those of ``shortcuts`` (a kb_shortcuts.conf:
+    ``brat_shortcuts``); ``path`` names it in messages. Returns (schema, warnings)."""
     warnings: list[str] = []
     sections = _sections(text, path, warnings)
     display, colours = _visual_names(visual)
@@ -394,10 +398,12 @@ def conf_schema(text: str, path: Path, visual: Path | None = None, name: str | N
                 continue
             role_tables.append({"name": role, "labels": labels, "multiplicity": mult})
         event_tables.append({"name": ev, "roles": role_tables})
+    keys, said = read_shortcuts(shortcuts, canon, entities) if shortcuts is not None else ({}, [])
+    warnings += said
     for ent in [*entities, *proxies]:
         colour = colours.get(brat_name(ent)) or colours.get("SPAN_DEFAULT")  # brat's colour for types without one
         desc = PROXY_NOTE if ent in proxies else ""
-        entity_tables.append({"name": ent, "description": desc, "color": colour or None})
+        entity_tables.append({"name": ent, "description": desc, "color": colour or None, "key": keys.get(ent)})
     seen_attributes: set[str] = set()
     for number, line in sections.get("attributes", []):
         term, unused, spec = _term_line(line)

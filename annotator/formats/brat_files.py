@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.formats.brat_conf import conf_declarations, conf_schema, written_name
+from annotator.formats.brat_shortcuts import SHORTCUTS
 from annotator.formats.reading import read_file_bytes
 from annotator.importing import decode_text
 from annotator.schema import Schema
@@ -106,9 +107,11 @@ class ReadConf:
 
 
 def read_annotation_conf(path: Path, visual: Path | None = None, name: str | None = None) -> ReadConf:
-    """annotation.conf (+ visual.conf) as a Schema (named as its first line says, else ``name``, else its folder)."""
+    """annotation.conf (+ visual.conf, + kb_shortcuts.conf beside it) as a Schema (named as its first line says, else
+    ``name``, else its folder)."""
     data = read_file_bytes(path)
     text = decode_text(data, str(path))[0] if data else ""  # in the import's encoding, as the texts are
     written = written_name(text)
-    schema, warnings = conf_schema(text, path, visual, written or name or path.parent.name)
+    shortcuts = path.parent / SHORTCUTS  # the types' keys a brat server offered: the labels' keys
+    schema, warnings = conf_schema(text, path, visual, written or name or path.parent.name, shortcuts)
     return ReadConf(schema, warnings, conf_declarations(text, path), written)

@@ -59,11 +59,13 @@ from annotator.formats.brat_files import (
     stem_of,
 )
 from annotator.formats.brat_ann import SpanTextMismatch, parse_ann
+from annotator.formats.brat_shortcuts import SHORTCUTS, keys_said
 from annotator.formats.brat_text import BratOffsets
 from annotator.formats.reading import ReadResult, check_with_line
 from annotator.text_encoding import head_text
 from annotator.importing import IncomingDocument, decode_text
 from annotator.schema import Schema, default_schema
+from annotator.wording import counted, first_named
 
 
 def find_conf(folder: Path) -> Path | None:
@@ -92,11 +94,15 @@ def read_brat(path: str | Path, schema: Schema | None = None) -> ReadResult:
     conf = find_conf(folder)
     told = None
     declared: dict[str, list[str]] = {}
+    said_keys: list[str] = []  # the keys a kb_shortcuts.conf beside the conf gave the labels
     ours = False  # a conf our export wrote from the project's schema: that schema spelt as the file spelt it
     if conf is not None:
         read = read_annotation_conf(conf, conf.parent / "visual.conf", folder.name)
         told, warnings, declared = read.schema, read.warnings, read.declared
         ours = read.written is not None and read.written == (schema or default_schema()).name
+        keyed = {e.name: e.key for e in told.entities if e.key}
+        if keyed and not ours:  # another tool's conf: a new project adopts it with them
+            said_keys.append(f"{conf.parent / SHORTCUTS}: its keys are the conf's labels' keys: {keys_said(keyed)}")
     stems = document_stems(path)
     if not stems:
         raise ImportFileError(
@@ -105,7 +111,11 @@ def read_brat(path: str | Path, schema: Schema | None = None) -> ReadResult:
             if path.is_dir()
             else "not a brat file: brat reads a folder of .txt and .ann files, or an .ann file",
         )
-    notes: list[str] = []
+    notes: list[str] = [*said_keys]
+    textless = [s for s in stems if not pair_of(s)[0].exists()]
+    if textless and len(textless) < len(stems):  # brat lists a document by its text: the annotations alone are none
+        stems = [s for s in stems if s not in textless]
+        warnings.append(_textless_said(path, textless))
     if told is None:
         told = _schema_from_anns(folder, stems, schema or default_schema(), warnings, notes)
     use = told or schema or default_schema()
@@ -134,6 +144,18 @@ def read_brat(path: str | Path, schema: Schema | None = None) -> ReadResult:
         "" if conf is not None else "its types and attributes (told from the .ann files: no annotation.conf) are types"
     )
     return ReadResult(docs, told, warnings, notes, schema_kept=kept, schema_from=said, told=conf is None or ours)
+
+
+def _textless_said(path: Path, textless: list[Path]) -> str:
+    """The one line of the documents whose ``.ann`` has no ``.txt`` beside it (a corpus that ships its annotations
+    alone, its texts to be fetched from their source: KEEPHA-Ja's tweets), passed over as brat does."""
+    folder = path if path.is_dir() else path.parent
+    names = [pair_of(s)[1].relative_to(folder).as_posix() for s in textless]
+    its = "its" if len(names) == 1 else "their"
+    return (
+        f"{path}: {counted(len(names), '.ann file')} without {its} text (no .txt of the same name beside it: brat "
+        f"lists a document by its text), not read: {first_named(names, 3)}"
+    )
 
 
 def _schema_from_anns(

@@ -161,7 +161,13 @@ def test_brat_export_onto_a_former_brat_export_replaces_it(tmp_path, capsys):
     (out / "old-only.txt").write_text("a document exported before")
     (out / "old-only.ann").write_text("")
     assert main(["export", str(path), "-f", "brat", "-o", str(out)]) == 0, capsys.readouterr().err
-    assert sorted(p.name for p in out.iterdir()) == ["a.ann", "a.txt", "annotation.conf", "visual.conf"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "a.ann",
+        "a.txt",
+        "annotation.conf",
+        "kb_shortcuts.conf",
+        "visual.conf",
+    ]
 
 
 # -- point 2: renamed, moved or hard-linked while open -------------------------------------------------

@@ -60,6 +60,7 @@ def test_brat_export_proposes_a_folder_of_its_own_not_the_documents_folder(qtbot
         "a.ann",
         "a.txt",
         "annotation.conf",
+        "kb_shortcuts.conf",
         "visual.conf",
     ]
 
