@@ -115,7 +115,13 @@ def test_export_docs_writes_the_documents_named_as_status_and_accept_take_them(p
     assert "nobody decided" not in capsys.readouterr().err  # d0's one entity is accepted
     brat = tmp_path / "brat"
     assert main(["export", path, "-f", "brat", "-o", str(brat), "--docs", "d0.txt"]) == 0
-    assert sorted(p.name for p in brat.iterdir()) == ["annotation.conf", "d0.ann", "d0.txt", "visual.conf"]
+    assert sorted(p.name for p in brat.iterdir()) == [
+        "annotation.conf",
+        "d0.ann",
+        "d0.txt",
+        "kb_shortcuts.conf",
+        "visual.conf",
+    ]
     # with --status: those of them with the statuses; none: refused, nothing written
     assert main(["status", path, "annotated", "--docs", "d0.txt"]) == 0
     capsys.readouterr()
