@@ -2,13 +2,14 @@
 format (``detect``): which column holds the token and which the entity tags (``column_shape``), whether a last
 column is the IO scheme's (``io_column``), whether lines of a file of any name are CoNLL token lines
 (``column_file``) or spaCy's ``iob`` converter input, a sentence a line (``sentence_lines``), and the names a CoNLL-U
-Plus file's ``# global.columns`` gives its columns (``global_columns``)."""
+Plus file's ``# global.columns`` gives its columns (``global_columns``), or CoNLL-U's own (``column_names``)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from annotator.formats.iob import TAG
 
@@ -126,6 +127,8 @@ def sentence_lines(lines: list[str]) -> bool:
     return bool(sample) and all(piped_fields(t) for line in sample for t in line.split())
 
 
+# CoNLL-U's ten columns, as its specification names them (a .conllu without CoNLL-U Plus's first line has these)
+CONLLU_COLUMNS = ("ID", "FORM", "LEMMA", "UPOS", "XPOS", "FEATS", "HEAD", "DEPREL", "DEPS", "MISC")
 GLOBAL_COLUMNS = re.compile(r"#\s*global\.columns\s*=\s*(.*)")  # CoNLL-U Plus: the file's first line names its columns
 
 
@@ -135,3 +138,15 @@ def global_columns(lines: list[str]) -> list[str]:
     first = next((line for line in lines if line.strip()), "")
     got = GLOBAL_COLUMNS.fullmatch(first.strip())
     return got.group(1).split() if got else []
+
+
+def column_names(path: Path, lines: list[str]) -> tuple[list[str], str]:
+    """The names of a file's columns and who gives them: CoNLL-U Plus's first line (``global_columns``), else
+    CoNLL-U's own ten (``CONLLU_COLUMNS``) of a ``.conllu`` whose token lines have ten; ([], "") for another file."""
+    given = global_columns(lines)
+    if given:
+        return given, "its '# global.columns'"
+    first = next((x for x in lines if x.strip() and not x.startswith("#")), "")
+    if path.suffix.lower() == ".conllu" and len(first.rstrip("\r\n").split("\t")) == len(CONLLU_COLUMNS):
+        return list(CONLLU_COLUMNS), "CoNLL-U"
+    return [], ""

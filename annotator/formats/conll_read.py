@@ -31,7 +31,7 @@ from annotator.formats.conll_columns import (
     SNIFF_LINES,
     Shape,
     column_shape,
-    global_columns,
+    column_names,
     line_fields,
     piped_fields,
     sampled_rows,
@@ -401,7 +401,7 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
     opts = reader_options(options, OPTIONS, "CoNLL")
     asked_scheme, per_doc, column = _scheme_option(opts), _documents_option(opts), _column_option(opts)
     raw = read_text_file(path, nuls_kept=True).lstrip("\ufeff").replace("\r\n", "\n").split("\n")
-    named = global_columns(raw)  # CoNLL-U Plus's names of its columns
+    named, said_by = column_names(path, raw)  # CoNLL-U Plus's names of its columns, or CoNLL-U's own
     rows, piped_other, surfaces = _token_rows(path, raw)
     mentions: list[tuple[int, int, str, str]] = []  # CorefUD's: (first word's line, last word's line, type, id)
     rows, misc_notes, misc_warnings = with_bracket_tags(path, rows, mentions)  # CoNLL-2012's names: IOB2 tags
@@ -446,9 +446,9 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
             )
     notes += misc_notes + _text_notes(path, parsed)
     if len(shape.tags) > 1 and not misc_notes:  # MISC's nested mentions are no columns of the file
-        named = ", ".join(str(c + 1) for c in shape.tags[:-1]) + f" and {shape.tags[-1] + 1}"
+        numbers = ", ".join(str(c + 1) for c in shape.tags[:-1]) + f" and {shape.tags[-1] + 1}"
         notes.append(
-            f"{path}: columns {named} are {'both' if len(shape.tags) == 2 else 'each'} read as entity tags (as GermEval's outer and nested entities); "
+            f"{path}: columns {numbers} are {'both' if len(shape.tags) == 2 else 'each'} read as entity tags (as GermEval's outer and nested entities); "
             "--option column=N reads one (conlleval's gold and predicted columns, say)"
         )
     if scheme == "bioes" and asked_scheme == "auto":
@@ -469,8 +469,8 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
     other = len(data) + piped_other
     if other:  # printed after "not kept: "
         said = (  # by the names the file gives them, where it gives one to each of its columns
-            f"{', '.join(named[c] for c in sorted(data))}, as its '# global.columns' names them"
-            if len(named) == shape.width and not piped_other
+            f"{', '.join(named[c] for c in sorted(data))}, as {said_by} names them"
+            if named and all(c < len(named) for c in data) and not piped_other
             else "CoNLL-2003's part-of-speech and chunk tags, say"
         )
         warnings.append(
