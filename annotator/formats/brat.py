@@ -556,7 +556,8 @@ def write_brat(project: Project, out: str | Path, request: ExportRequest) -> For
         written = spelt_schema(schema, declared.labels, declared.roles)  # the names the .ann files use (PER)
         text = write_annotation_conf(written, relations, attributes, declared.event_targets(conf))
         (folder / "annotation.conf").write_bytes(text.encode("utf-8"))
-        (folder / "visual.conf").write_bytes(write_visual_conf(written, declared.relation_names).encode("utf-8"))
+        visual = write_visual_conf(written, declared.relation_names, conf if isinstance(conf, dict) else None)
+        (folder / "visual.conf").write_bytes(visual.encode("utf-8"))
         if (keys := write_shortcuts(written, brat_name)) is not None:  # the labels' keys, as brat's type keys
             (folder / SHORTCUTS).write_bytes(keys.encode("utf-8"))
     report.files = [str(out)]

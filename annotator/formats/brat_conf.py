@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 import webcolors
 
@@ -154,24 +154,71 @@ def write_annotation_conf(
     return "\n".join(lines) + "\n"
 
 
-def write_visual_conf(schema: Schema, relation_names: Iterable[str] = ()) -> str:
+def write_visual_conf(schema: Schema, relation_names: Iterable[str] = (), kept: Mapping[str, Any] | None = None) -> str:
     """visual.conf: each label's and event type's brat name with the name it stands for first, and so each relation
     type's of ``relation_names`` that brat stores under another (``org_founded_by | org:founded_by``, Label Studio's
-    Relation Extraction template's; session 30: read back as ``org_founded_by``)."""
+    Relation Extraction template's; session 30: read back as ``org_founded_by``); with the lines a brat import kept of
+    the visual.conf the schema came with (``kept``: ``visual_kept``): a type's abbreviations, its drawing beyond the
+    schema's colour, the other types' and the defaults' lines, as they were."""
     schema = one_type_a_name(schema)
-    lines = ["# visual.conf written by annotator: display names and colours", "", "[labels]"]
+    labels: dict[str, str] = {}  # brat type -> its [labels] line
     for e in schema.entities:
         if e.name not in schema.event_type_names:
-            lines.append(f"{brat_name(e.name)} | {e.name}")
+            labels[brat_name(e.name)] = f"{brat_name(e.name)} | {e.name}"
     for t in schema.events:
         short = t.name.split(":")[-1]
-        lines.append(f"{brat_name(t.name)} | {t.name}" + (f" | {short}" if short != t.name else ""))
-    lines += [f"{brat_name(r)} | {r}" for r in dict.fromkeys(relation_names) if brat_name(r) != r]
-    lines += ["", "[drawing]"]
-    lines += [
-        f"{brat_name(e.name)}\tbgColor:{e.color}" for e in schema.entities if e.name not in schema.event_type_names
-    ]
+        labels[brat_name(t.name)] = f"{brat_name(t.name)} | {t.name}" + (f" | {short}" if short != t.name else "")
+    labels |= {brat_name(r): f"{brat_name(r)} | {r}" for r in dict.fromkeys(relation_names) if brat_name(r) != r}
+    drawing = {
+        brat_name(e.name): f"bgColor:{e.color}" for e in schema.entities if e.name not in schema.event_type_names
+    }
+    labels, drawing = with_visual_kept(labels, drawing, kept or {})
+    lines = ["# visual.conf written by annotator: display names and colours", "", "[labels]", *labels.values()]
+    lines += ["", "[drawing]", *(f"{t}\t{d}" for t, d in drawing.items())]
     return "\n".join(lines) + "\n"
+
+
+def visual_kept(visual: Path | None) -> dict[str, list[str]]:
+    """What a visual.conf says, for the brat export to say again (``write_visual_conf``): its ``[labels]`` lines
+    (``visual_labels``: abbreviations, the display names of relations and attributes) and its ``[drawing]`` lines
+    (``visual_drawing``: borders, arrows, glyphs, the defaults), macros expanded; {} without one."""
+    if visual is None or not visual.is_file():
+        return {}
+    try:
+        text = visual.read_text(encoding=given_encoding() or "utf-8")
+    except (OSError, UnicodeError):
+        return {}
+    sections = _sections(text, visual)
+    got = {
+        "visual_labels": [line.strip() for _, line in sections.get("labels", [])],
+        "visual_drawing": [line.strip() for _, line in sections.get("drawing", [])],
+    }
+    return {k: v for k, v in got.items() if v}
+
+
+def with_visual_kept(
+    labels: dict[str, str], drawing: dict[str, str], kept: Mapping[str, Any]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The schema's [labels] lines and [drawing] styles (by brat type) with a kept visual.conf's: a type's kept label
+    line where it names the type as the schema does (its abbreviations with it), its kept style beside the schema's
+    colour (the colour the project's), and every kept line of a type the schema does not draw, in the file's order."""
+    labels, drawing = dict(labels), dict(drawing)
+    for line in kept.get("visual_labels") or []:
+        parts = [p.strip() for p in str(line).split("|")]
+        ours = labels.get(parts[0])
+        if ours is None:
+            labels[parts[0]] = str(line)
+        elif len(parts) > 2 and [p.strip() for p in ours.split("|")][:2] == parts[:2]:
+            labels[parts[0]] = " | ".join(parts)
+    for line in kept.get("visual_drawing") or []:
+        type_, _, style = str(line).partition("\t") if "\t" in str(line) else str(line).partition(" ")
+        type_, style = type_.strip(), style.strip()
+        if type_ not in drawing:
+            drawing[type_] = style
+            continue
+        more = [x.strip() for x in style.split(",") if x.strip() and not x.strip().startswith("bgColor")]
+        drawing[type_] = ", ".join([drawing[type_], *more])
+    return labels, drawing
 
 
 # -- reading --------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.formats.brat_conf import conf_declarations, conf_schema, written_name
+from annotator.formats.brat_conf import conf_declarations, conf_schema, visual_kept, written_name
 from annotator.formats.brat_shortcuts import SHORTCUTS
 from annotator.formats.reading import read_file_bytes
 from annotator.importing import decode_text
@@ -114,4 +114,5 @@ def read_annotation_conf(path: Path, visual: Path | None = None, name: str | Non
     written = written_name(text)
     shortcuts = path.parent / SHORTCUTS  # the types' keys a brat server offered: the labels' keys
     schema, warnings = conf_schema(text, path, visual, written or name or path.parent.name, shortcuts)
-    return ReadConf(schema, warnings, conf_declarations(text, path), written)
+    declared = conf_declarations(text, path) | visual_kept(visual)  # visual.conf's lines: written back
+    return ReadConf(schema, warnings, declared, written)
