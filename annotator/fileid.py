@@ -167,9 +167,12 @@ FOLDER_EXPORT_FILES = (".txt", ".ann", ".conf", ".tsv")  # what a brat export ho
 
 
 BRAT_CONFS = ("annotation.conf", "visual.conf")  # the .conf files a brat export writes (not tools.conf, ...)
-# the .conf files a brat export writes where the schema asks (label keys), each told from a brat server's own, the
+# the .conf files a brat export writes where the schema asks (label keys, a corpus's tools.conf), each told from a brat server's own, the
 # user's, by its first line
-BRAT_WRITTEN = {"kb_shortcuts.conf": b"# kb_shortcuts.conf written by annotator"}
+BRAT_WRITTEN = {
+    "kb_shortcuts.conf": b"# kb_shortcuts.conf written by annotator",
+    "tools.conf": b"# tools.conf written by annotator",
+}
 BRAT_CACHES = (".stats_cache", ".DS_Store")  # made again by brat's server and the Finder: a former export holds them
 
 

@@ -36,6 +36,7 @@ from annotator.formats.brat_conf import (
 from annotator.formats.brat_text import LINE_BREAKS, NOTE_TYPE, BratOffsets, parse_note
 from annotator.formats.common import schema_kept
 from annotator.formats.brat_shortcuts import SHORTCUTS, write_shortcuts
+from annotator.formats.brat_tools import TOOLS, tools_text
 from annotator.formats.entity_links import BRAT_LINKS, brat_reference, links_beyond
 from annotator.formats.kept_relations import SHARED, from_words, kept_relations
 from annotator.formats.meta_keys import BRAT, PRODIGY
@@ -560,5 +561,7 @@ def write_brat(project: Project, out: str | Path, request: ExportRequest) -> For
         (folder / "visual.conf").write_bytes(visual.encode("utf-8"))
         if (keys := write_shortcuts(written, brat_name)) is not None:  # the labels' keys, as brat's type keys
             (folder / SHORTCUTS).write_bytes(keys.encode("utf-8"))
+        if (tools := tools_text(conf if isinstance(conf, dict) else None)) is not None:  # the corpus's own settings
+            (folder / TOOLS).write_bytes(tools.encode("utf-8"))
     report.files = [str(out)]
     return report

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from annotator.formats.brat_conf import conf_declarations, conf_schema, visual_kept, written_name
 from annotator.formats.brat_shortcuts import SHORTCUTS
+from annotator.formats.brat_tools import TOOLS, tools_kept
 from annotator.formats.reading import read_file_bytes
 from annotator.importing import decode_text
 from annotator.schema import Schema
@@ -114,5 +115,5 @@ def read_annotation_conf(path: Path, visual: Path | None = None, name: str | Non
     written = written_name(text)
     shortcuts = path.parent / SHORTCUTS  # the types' keys a brat server offered: the labels' keys
     schema, warnings = conf_schema(text, path, visual, written or name or path.parent.name, shortcuts)
-    declared = conf_declarations(text, path) | visual_kept(visual)  # visual.conf's lines: written back
+    declared = conf_declarations(text, path) | visual_kept(visual) | tools_kept(path.parent / TOOLS)  # written back
     return ReadConf(schema, warnings, declared, written)
