@@ -24,6 +24,14 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 ENTITY_KEYS = {"name", "description", "color", "key", "aliases"}
 # plain keys the app's document view already uses (either case): a label key there would never work
 APP_KEYS = {"x": "rejecting a suggestion (X)", "e": "a new event (E)"}
+# plain keys of the app's commands that a label key, checked first, takes over: a schema written by hand may give
+# them to a label (its author's choice), a key file of another tool (brat's kb_shortcuts.conf) is not given them
+COMMAND_KEYS = {
+    "a": "labelling a name everywhere (A)",
+    "n": "the next trigger word (N)",
+    "[": "the previous item ([)",
+    "]": "the next item (])",
+}
 EVENT_KEYS = {
     "name",
     "description",

@@ -3,7 +3,8 @@
 brings (a new project's label keys, ``EntityLabel.key``: the key that labels a selection), and written by the brat
 export from the schema's keys, so a brat server offers the keys the app's annotators use. brat takes a key by the
 key pressed (``M`` is the m key, as a ``keyCode``); the app by the character typed: a letter is read lower case and
-written upper case. A key the schema cannot give a label (the app's own: ``schema.APP_KEYS``; one already taken; more
+written upper case. A key the schema cannot give a label (the app's own: ``schema.APP_KEYS`` and
+``schema.COMMAND_KEYS``, whose commands a label key would hide; one already taken; more
 than one character) or a type that is no entity label (an event type has no key in the app) is said, not taken."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from annotator.fileid import BRAT_WRITTEN
-from annotator.schema import APP_KEYS, Schema
+from annotator.schema import APP_KEYS, COMMAND_KEYS, Schema
 
 SHORTCUTS = "kb_shortcuts.conf"
 # its first line in our export: what tells a former export's (which another export replaces) from a brat server's
@@ -42,6 +43,7 @@ def read_shortcuts(path: Path, name_of: Callable[[str], str], labels: list[str])
             else "a key is one character" if len(key) != 1
             else f"{label} is no entity label (only they have keys in the app)" if label not in labels
             else f"the app's key for {APP_KEYS[key.lower()]}" if key.lower() in APP_KEYS
+            else f"the app's key for {COMMAND_KEYS[key.lower()]}" if key.lower() in COMMAND_KEYS
             else f"{taken[key.lower()]} has it already" if key.lower() in taken
             else f"{label} has a key already" if label in keys
             else None

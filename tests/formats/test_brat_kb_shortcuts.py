@@ -58,3 +58,18 @@ def test_the_keys_come_in_as_label_keys_and_go_back_out(tmp_path):
     api.export(project, out, format="brat")  # a former export's own file: replaced
     with pytest.raises(ExportTargetError, match=r"does not write \(kb_shortcuts.conf\)"):  # a brat server's: not
         api.export(project, tmp_path / "keep", format="brat")
+
+
+def test_a_key_of_the_apps_commands_is_said_not_taken(tmp_path):
+    """KEEPHA-Ja's own kb_shortcuts.conf gives A to ANATOMY: taken as a label key, it hid A (labelling a name
+    everywhere) without a word, as N would hide the next trigger word. Said and not taken, as X is."""
+    root = tmp_path / "keep"
+    _corpus(root)
+    (root / "kb_shortcuts.conf").write_text("A\tDRUG\nN\tDISORDER\n]\tTIME\nC\tCHANGE_TRIGGER\n", encoding="utf-8")
+    project = api.new_project(tmp_path / "p.annotator")
+    report = api.import_files(project, [root])
+    assert {e.name: e.key for e in project.schema.entities if e.key} == {"CHANGE_TRIGGER": "c"}
+    said = [w for w in report.warnings if "kb_shortcuts.conf" in w]
+    assert len(said) == 3, said
+    assert "labelling a name everywhere (A)" in said[0] and "the next trigger word (N)" in said[1], said
+    assert "'DRUG'" not in said[0] and "key 'A' for DRUG not taken" in said[0], said
