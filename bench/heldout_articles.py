@@ -77,14 +77,8 @@ def parse_article(name: str, marked: str) -> dict:
         raise MarkupError(f"{name}: a bracket or bar left in the text (a mark not closed?)")
     events = []
     for event_id, (event_type, start, end) in triggers.items():
-        args = [
-            {"role": role, "span": [s, e], "text": text[s:e]}
-            for eid, role, s, e in arguments
-            if eid == event_id
-        ]
-        events.append(
-            {"type": event_type, "trigger": [start, end], "trigger_text": text[start:end], "arguments": args}
-        )
+        args = [{"role": role, "span": [s, e], "text": text[s:e]} for eid, role, s, e in arguments if eid == event_id]
+        events.append({"type": event_type, "trigger": [start, end], "trigger_text": text[start:end], "arguments": args})
     unknown = {eid for eid, *_ in arguments} - set(triggers)
     if unknown:
         raise MarkupError(f"{name}: arguments of events with no trigger: {sorted(unknown)}")
