@@ -83,3 +83,16 @@ def test_the_events_bench_scores_another_file_whole_without_halves() -> None:
 
     assert half_titles(JSONL) is None
     assert half_titles(DATA) is not None
+
+
+@pytest.mark.slow  # imports the rule suggester (spaCy): about a second
+def test_the_article_bootstrap_interval_holds_the_figure_and_is_exact_when_every_event_is_found() -> None:
+    from events import bootstrap_interval, figures
+
+    articles = read_jsonl()
+    golds = [a["events"] for a in articles]
+    assert bootstrap_interval(articles, golds, 50) == {"triggers": (1.0, 1.0), "arguments": (1.0, 1.0)}
+    halved = [events[: len(events) // 2] for events in golds]  # half the events of each article found
+    whole = figures(golds, halved)["triggers"]["all"]["f1"]
+    low, high = bootstrap_interval(articles, halved, 200)["triggers"]
+    assert low <= whole <= high and low < high < 1.0
