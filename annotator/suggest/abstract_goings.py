@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.suggest.frame_preps import preps
-from annotator.suggest.noun_classes import CONTESTS, PROPOSALS, TALK_EVENTS, noun_kind
+from annotator.suggest.noun_classes import CONTESTS, PROPOSALS, TALK_EVENTS, lemma_of, noun_kind
 
 # what one comes back or turns to in speech or thought ("returned to the issue of taxes")
 TOPICS = frozenset("issue topic subject question theme matter point".split())
@@ -34,13 +34,9 @@ def abstract_going_kinds(head: Any) -> frozenset[str]:
     where = preps(head) + [(s, g) for c in head.children if c.dep_ == "prt" for s, g in preps(c)]
     objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
     abstract = (
-        any(s == "prep:to" and _lemma(g) in TOPICS for s, g in where)
-        or any(s == "prep:from" and _lemma(g) in _GIVEN_UP and not g.ent_type_ for s, g in where)
-        or (lemma == "withdraw" and any(_lemma(o) in PROPOSALS | OFFERS for o in objects))
+        any(s == "prep:to" and lemma_of(g) in TOPICS for s, g in where)
+        or any(s == "prep:from" and lemma_of(g) in _GIVEN_UP and not g.ent_type_ for s, g in where)
+        or (lemma == "withdraw" and any(lemma_of(o) in PROPOSALS | OFFERS for o in objects))
         or (lemma in QUITTING and any(noun_kind(o) == "ORG" and o.ent_type_ != "GPE" for o in objects))
     )
     return frozenset({"going:abstract"}) if abstract else frozenset()
-
-
-def _lemma(tok: Any) -> str:
-    return tok.lemma_.lower()

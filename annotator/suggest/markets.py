@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.suggest.frame_preps import preps
+from annotator.suggest.noun_classes import lemma_of
 
 # nouns of money as what moves ("capital flight", "money fled the country")
 MONEY_MOVERS = frozenset("capital money cash fund investment deposit savings".split())
@@ -33,10 +34,6 @@ def market_kinds(head: Any) -> frozenset[str]:
     else:
         return frozenset()
     places += [g for s, g in preps(head) if s in _WHERE]
-    money = any(_lemma(m) in MONEY_MOVERS for m in movers)
-    market = any(_lemma(p) in MARKETS and not p.ent_type_ for p in places)
+    money = any(lemma_of(m) in MONEY_MOVERS for m in movers)
+    market = any(lemma_of(p) in MARKETS and not p.ent_type_ for p in places)
     return frozenset({"moved:money"}) if money or market else frozenset()
-
-
-def _lemma(tok: Any) -> str:
-    return tok.lemma_.lower()

@@ -195,6 +195,11 @@ _NOT_PEOPLE = frozenset(
 _PERSON_ENDINGS = ("man", "men", "woman", "women", "person", "persons", "people")
 
 
+def lemma_of(token: Token) -> str:
+    """A token's lemma in lower case, as the word lists hold their words."""
+    return token.lemma_.lower()
+
+
 def guess_label(token: Token) -> str | None:
     """The OntoNotes label a common noun most likely names, or None."""
     if token.pos_ not in ("NOUN", "PROPN"):

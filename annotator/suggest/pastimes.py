@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import AbstractSet, Any, Sequence
 
 from annotator.suggest.arg_spans import PLACE_LABELS
-from annotator.suggest.noun_classes import ECONOMY, REACTIONS, WORKS, noun_kind
+from annotator.suggest.noun_classes import ECONOMY, REACTIONS, WORKS, lemma_of, noun_kind
 
 # what is filmed or photographed: a work made with a camera, or the picture taken ("shot a film", "shot the scene")
 FILMED = WORKS | frozenset(
@@ -64,10 +64,10 @@ def filmed(head: Any) -> bool:
     ]
     if head.pos_ == "NOUN":  # "the film's shooting": a noun's possessor is what it is of
         done_to += [c for c in head.children if c.dep_ == "poss"]
-    if any(_word(t) in FILMED for t in done_to):
+    if any(lemma_of(t) in FILMED for t in done_to):
         return True
     doers = [c for c in head.children if c.dep_ == "nsubj"]
-    return head.pos_ == "VERB" and any(_word(t) in FILMERS for t in doers)
+    return head.pos_ == "VERB" and any(lemma_of(t) in FILMERS for t in doers)
 
 
 def rose_to_renown(head: Any) -> bool:
@@ -76,7 +76,7 @@ def rose_to_renown(head: Any) -> bool:
     if head.lemma_.lower() not in SHOOT_LEMMAS or head.pos_ != "VERB":
         return False
     return any(
-        c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and _word(g) in RENOWN for g in c.children)
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and lemma_of(g) in RENOWN for g in c.children)
         for c in head.children
     )
 
@@ -88,7 +88,7 @@ def surge_of(head: Any) -> bool:
     if head.pos_ != "NOUN" or head.lemma_.lower() not in SURGE_WORDS:
         return False
     return any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and _word(g) in SURGES for g in c.children)
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and lemma_of(g) in SURGES for g in c.children)
         for c in head.children
     )
 
@@ -100,7 +100,7 @@ def seized_goods(head: Any) -> bool:
     done_to = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     done_to += [g for t in done_to if t.pos_ == "NUM" or t.lemma_.lower() in _MEASURES for g in _of_phrase(t)]
     nouns = [t for t in done_to if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in _MEASURES]
-    return bool(nouns) and _word(nouns[0]) in GOODS  # "two tonnes of cocaine": the goods, not the measure
+    return bool(nouns) and lemma_of(nouns[0]) in GOODS  # "two tonnes of cocaine": the goods, not the measure
 
 
 _MEASURES = frozenset("kilogram kilo kg ton tonne pound gram bag packet crate container".split())
@@ -109,7 +109,7 @@ _MEASURES = frozenset("kilogram kilo kg ton tonne pound gram bag packet crate co
 def died_of_feeling(head: Any) -> bool:
     """Whether dying is told "of" a feeling (``FEELINGS``: "he was dying of laughter", "died of embarrassment"): a
     hyperbole, no life ended; "died of cancer", "died of his wounds" stay (ACE's Life:Die)."""
-    return head.pos_ == "VERB" and any(_word(t) in FEELINGS for t in _of_phrase(head))
+    return head.pos_ == "VERB" and any(lemma_of(t) in FEELINGS for t in _of_phrase(head))
 
 
 def shown(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
@@ -119,9 +119,9 @@ def shown(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     if head.lemma_.lower() != "demonstrate" or head.pos_ != "VERB":
         return False
     objects = [c for c in head.children if c.dep_ == "dobj"]
-    if not objects or any(_word(o) in REACTIONS for o in objects):
+    if not objects or any(lemma_of(o) in REACTIONS for o in objects):
         return False
-    return not any(_word(t) in PROTESTERS for slot, t in pairs if slot in ("subj", "subj_intrans"))
+    return not any(lemma_of(t) in PROTESTERS for slot, t in pairs if slot in ("subj", "subj_intrans"))
 
 
 def _of_phrase(tok: Any) -> list[Any]:
@@ -150,16 +150,14 @@ def marched_in_show(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     if head.lemma_.lower() != "march":
         return False
     shown = any(
-        c.dep_ == "prep" and c.lower_ in SHOW_PREPS and any(g.dep_ == "pobj" and _word(g) in SHOWS for g in c.children)
+        c.dep_ == "prep"
+        and c.lower_ in SHOW_PREPS
+        and any(g.dep_ == "pobj" and lemma_of(g) in SHOWS for g in c.children)
         for c in head.children
     )
     if not shown:
         return False
-    return not any(_word(t) in PROTESTERS for slot, t in pairs if slot in ("subj", "subj_intrans", "gov_subj"))
-
-
-def _word(tok: Any) -> str:
-    return tok.lemma_.lower()
+    return not any(lemma_of(t) in PROTESTERS for slot, t in pairs if slot in ("subj", "subj_intrans", "gov_subj"))
 
 
 def _place(tok: Any) -> bool:

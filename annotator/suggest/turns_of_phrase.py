@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import AbstractSet, Any, Sequence
 
-from annotator.suggest.noun_classes import ARMED, ECONOMY, POLICE, PROPOSALS, is_weapon, noun_kind
+from annotator.suggest.noun_classes import ARMED, ECONOMY, POLICE, PROPOSALS, is_weapon, lemma_of, noun_kind
 
 # the verbs of attacking these turns are said with (lemmas)
 ATTACK_VERBS = frozenset("attack hit strike shoot bomb blast fire explode hammer".split())
@@ -56,12 +56,8 @@ JABS = frozenset("shot swipe jab dig potshot aim".split())
 SHOOTERS = ARMED | POLICE | frozenset("sniper gunman gunmen assassin attacker shooter".split())
 
 
-def _lemma(tok: Any) -> str:
-    return tok.lemma_.lower()
-
-
 def _attack_word(head: Any) -> bool:
-    return _lemma(head) in ATTACK_VERBS or head.lower_ in ("shot", "struck")
+    return lemma_of(head) in ATTACK_VERBS or head.lower_ in ("shot", "struck")
 
 
 def _pobjs(head: Any, preps: frozenset[str]) -> list[Any]:
@@ -97,7 +93,7 @@ def retort(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     if not any(c.dep_ in ("advmod", "prt") and c.lower_ == "back" for c in head.children):
         return False
     doer = _doer(pairs)
-    if doer is None or noun_kind(doer) != "PERSON" or _lemma(doer) in SHOOTERS:
+    if doer is None or noun_kind(doer) != "PERSON" or lemma_of(doer) in SHOOTERS:
         return False
     return not any(is_weapon(t) for t in head.sent)
 
@@ -105,28 +101,28 @@ def retort(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
 def jab_taken(head: Any) -> bool:
     """ "took a shot at", "took a swipe at": the noun the object of "take" with an "at" phrase and a doer who bears
     no arms ("the senator took a shot at the president"); "a sniper took a shot at the patrol" stays."""
-    if head.pos_ != "NOUN" or head.lower_ not in JABS or head.dep_ != "dobj" or _lemma(head.head) != "take":
+    if head.pos_ != "NOUN" or head.lower_ not in JABS or head.dep_ != "dobj" or lemma_of(head.head) != "take":
         return False
     verb = head.head
     if not (_pobjs(head, frozenset({"at"})) or _pobjs(verb, frozenset({"at"}))):
         return False
     doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return not (doer is not None and _lemma(doer) in SHOOTERS) and not any(is_weapon(t) for t in head.sent)
+    return not (doer is not None and lemma_of(doer) in SHOOTERS) and not any(is_weapon(t) for t in head.sent)
 
 
 def struck_off_list(head: Any) -> bool:
     """A verb of attacking "off" a list ("the surgeon was struck off the medical register"): removed, no one hurt;
     "struck a ship off the coast" stays."""
-    return _attack_word(head) and any(_lemma(g) in LISTS for g in _pobjs(head, frozenset({"off"})))
+    return _attack_word(head) and any(lemma_of(g) in LISTS for g in _pobjs(head, frozenset({"off"})))
 
 
 def grew_fast(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     """ "explode" said of a quantity or of one rising to view: its subject a quantity ("sales exploded", "demand
     exploded"; the subject's own word, not its "of" phrase) or an "onto"/"on to" phrase ("exploded onto the scene");
     "a bomb exploded", "the car exploded" stay."""
-    if _lemma(head) != "explode" or head.pos_ != "VERB":
+    if lemma_of(head) != "explode" or head.pos_ != "VERB":
         return False
-    if any(s == "subj_intrans" and _lemma(t) in QUANTITIES and not t.ent_type_ for s, t in pairs):
+    if any(s == "subj_intrans" and lemma_of(t) in QUANTITIES and not t.ent_type_ for s, t in pairs):
         return True
     return any(c.dep_ == "prep" and c.lower_ in ("onto", "on") for c in head.children)
 
@@ -134,10 +130,10 @@ def grew_fast(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
 def hit_by_vehicle(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     """A verb of hitting whose doer is a vehicle of the road or the rail ("the cyclist was hit by a car", "a truck
     struck the pedestrian"): an accident; "hit by a car bomb" (its head a bomb), "a tank hit the building" stay."""
-    if head.pos_ != "VERB" or _lemma(head) not in ("hit", "strike"):
+    if head.pos_ != "VERB" or lemma_of(head) not in ("hit", "strike"):
         return False
-    return any(s in ("agent", "subj") and _lemma(t) in ROAD_VEHICLES and not t.ent_type_ for s, t in pairs) or any(
-        _lemma(g) in ROAD_VEHICLES for g in _pobjs(head, frozenset({"by"}))
+    return any(s in ("agent", "subj") and lemma_of(t) in ROAD_VEHICLES and not t.ent_type_ for s, t in pairs) or any(
+        lemma_of(g) in ROAD_VEHICLES for g in _pobjs(head, frozenset({"by"}))
     )
 
 
@@ -145,7 +141,7 @@ def computers_attacked(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     """An attack done by hackers or to machines and data ("hackers attacked the bank's computer systems", "the
     website was attacked"): no physical harm (ACE's Attack); "attacked the computer store with firebombs" has a
     weapon."""
-    if not _attack_word(head) and _lemma(head) != "attack":
+    if not _attack_word(head) and lemma_of(head) != "attack":
         return False
     if any(is_weapon(t) for t in head.sent):
         return False
@@ -153,7 +149,7 @@ def computers_attacked(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
         if s in ("subj", "agent") and t.lower_ in HACKERS:
             return True
         if s in ("obj", "subjpass") and (
-            _lemma(t) in COMPUTING or any(c.dep_ == "compound" and _lemma(c) in COMPUTING for c in t.children)
+            lemma_of(t) in COMPUTING or any(c.dep_ == "compound" and lemma_of(c) in COMPUTING for c in t.children)
         ):
             return True
     return False
@@ -161,12 +157,12 @@ def computers_attacked(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
 
 def task_tackled(pairs: Sequence[tuple[str, Any]]) -> bool:
     """What is attacked is a problem to solve ("the researchers attacked the problem from a new angle")."""
-    return any(s in ("obj", "subjpass") and _lemma(t) in TASKS and not t.ent_type_ for s, t in pairs)
+    return any(s in ("obj", "subjpass") and lemma_of(t) in TASKS and not t.ent_type_ for s, t in pairs)
 
 
 def beam_shot(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     """What is shot is a beam or a look ("shot a laser at the crystal", "shot a glance at her")."""
-    return _lemma(head) == "shoot" and any(s == "obj" and _lemma(t) in BEAMS for s, t in pairs)
+    return lemma_of(head) == "shoot" and any(s == "obj" and lemma_of(t) in BEAMS for s, t in pairs)
 
 
 def told_in_words(head: Any) -> bool:
@@ -175,29 +171,29 @@ def told_in_words(head: Any) -> bool:
     where = _pobjs(head, frozenset({"in"}))
     if head.dep_ == "dobj":
         where += _pobjs(head.head, frozenset({"in"}))
-    return any(_lemma(g) in IN_WORDS for g in where) and not any(is_weapon(t) for t in head.sent)
+    return any(lemma_of(g) in IN_WORDS for g in where) and not any(is_weapon(t) for t in head.sent)
 
 
 def proposal_under_attack(head: Any) -> bool:
     """A proposal that "came under attack" or "is under attack" ("the tax plan came under attack from both
     parties"): criticism; "the convoy came under attack" stays."""
-    if _lemma(head) != "attack" or head.dep_ != "pobj" or head.head.lower_ != "under":
+    if lemma_of(head) != "attack" or head.dep_ != "pobj" or head.head.lower_ != "under":
         return False
     verb = head.head.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and (_lemma(subject) in PROPOSALS or _lemma(subject) in TASKS)
+    return subject is not None and (lemma_of(subject) in PROPOSALS or lemma_of(subject) in TASKS)
 
 
 def labour_strike(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     """ "strike" with no object done by those who work, or "for" pay ("workers struck for higher pay", "the nurses
     struck over staffing"): a labour strike, ACE's Demonstrate, no Attack; "gunmen struck the village" (an object),
     "the militants struck at dawn" (no workers) stay."""
-    if head.pos_ != "VERB" or _lemma(head) != "strike" or any(s == "obj" for s, _ in pairs):
+    if head.pos_ != "VERB" or lemma_of(head) != "strike" or any(s == "obj" for s, _ in pairs):
         return False
     doer = _doer(pairs)
-    if doer is not None and _lemma(doer) in WORKERS:
+    if doer is not None and lemma_of(doer) in WORKERS:
         return True
-    return any(_lemma(g) in WAGES for g in _pobjs(head, frozenset({"for", "over"})))
+    return any(lemma_of(g) in WAGES for g in _pobjs(head, frozenset({"for", "over"})))
 
 
 def turn_kinds(head: Any, pairs: Sequence[tuple[str, Any]], wanted: AbstractSet[str] | None = None) -> frozenset[str]:

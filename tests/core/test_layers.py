@@ -1255,3 +1255,21 @@ def test_an_event_type_s_role_by_its_name_is_looked_up_by_one_function():
     assert ROLE_BY_NAME_SPELT.search("next((r for r in etype.roles if r.name == role), None)")
     assert not ROLE_BY_NAME_SPELT.search("[r.name for r in etype.roles if r.name in WHERE_ROLES]")
     assert modules_whose_source(ROLE_BY_NAME_SPELT.search) == ["annotator/schema_model.py"]
+
+
+# a function that gives its token's lemma in lower case and nothing else
+LEMMA_FUNCTION = re.compile(
+    r"def \w+\((\w+)[^)]*\) -> str:\n(?:    \"\"\".*\"\"\"\n)?    return \1\.lemma_\.lower\(\)\n"
+)
+
+
+def test_a_token_s_lemma_in_lower_case_is_given_by_one_function():
+    """``noun_classes.lemma_of`` is a token's lemma in lower case, as the word lists hold their words; four rules
+    modules of ``suggest/`` each defined their own (``_lemma`` in ``turns_of_phrase``, ``abstract_goings`` and
+    ``markets``, ``_word`` in ``pastimes``; until session 37)."""
+    assert LEMMA_FUNCTION.search("def _lemma(tok: Any) -> str:\n    return tok.lemma_.lower()\n")
+    assert LEMMA_FUNCTION.search(
+        'def lemma_of(token: Token) -> str:\n    """A lemma."""\n    return token.lemma_.lower()\n'
+    )
+    assert not LEMMA_FUNCTION.search("def low(tok: Any) -> str:\n    return tok.lower_\n")
+    assert modules_whose_source(LEMMA_FUNCTION.search) == ["annotator/suggest/noun_classes.py"]
