@@ -7,12 +7,11 @@ categories a ``taxonomy`` or ``rating`` result brought as those results. ``regio
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Any
 
 from annotator.formats.label_studio_html import parse
 from annotator.formats.label_studio_names import CLASS_KINDS, HYPERTEXT_SHAPE, PARAGRAPH_TEXT_KEY, PARAGRAPHS_SHAPE
-from annotator.offsets import Utf16Map, utf16_length
+from annotator.offsets import Utf16Map, token_index_at, utf16_length
 
 SHAPE_KEY, TEXT_KEY, KINDS = PARAGRAPHS_SHAPE, PARAGRAPH_TEXT_KEY, CLASS_KINDS
 
@@ -41,8 +40,8 @@ def paragraph_value(shape: dict[str, Any], text: str, start: int, end: int) -> d
     starts = kept.get("starts") if isinstance(kept, dict) else None
     if not isinstance(starts, list) or not starts:
         return None
-    i = max(bisect_right(starts, start) - 1, 0)
-    j = max(bisect_right(starts, max(end - 1, start)) - 1, 0)
+    i = max(token_index_at(starts, start), 0)
+    j = max(token_index_at(starts, max(end - 1, start)), 0)
 
     def units(k: int, at: int) -> int:  # code points into paragraph k as UTF-16 units
         return utf16_length(text[starts[k] : at])
@@ -63,7 +62,7 @@ def hypertext_value(shape: dict[str, Any], text: str, start: int, end: int) -> d
     starts = [n.start for n in page.nodes]
 
     def place(at: int, is_end: bool) -> tuple[str, int]:
-        k = bisect_right(starts, at) - 1
+        k = token_index_at(starts, at)
         if is_end and k > 0 and starts[k] == at:  # an end at a node's start: the end of the one before
             k -= 1
         node = page.nodes[max(k, 0)]

@@ -12,11 +12,11 @@ stored one and it is marked ``onto_stored``: ``importing.store_documents`` puts 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from pathlib import Path
 
 from annotator.import_rows import sha256_text
 from annotator.importing import IncomingDocument
+from annotator.offsets import token_index_at
 from annotator.wording import counted, first_named
 from annotator.store import Project
 
@@ -48,12 +48,12 @@ class _Chars:
 
     def count(self, at: int) -> int:
         """The number of non-whitespace characters before offset ``at``."""
-        k = bisect_right(self.starts, at) - 1
+        k = token_index_at(self.starts, at)
         return 0 if k < 0 else self.before[k] + min(at, self.ends[k]) - self.starts[k]
 
     def offset(self, index: int) -> int:
         """The offset of the ``index``-th non-whitespace character (from 0)."""
-        k = bisect_right(self.before, index) - 1
+        k = token_index_at(self.before, index)
         return self.starts[k] + index - self.before[k]
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from annotator.formats.tokens import DocTokens
 from annotator.formats.webanno_tsv import NAMED_ENTITY
+from annotator.offsets import token_index_at
 
 UnitKey = tuple[int, int, int]  # (word token index, begin, end): the token itself when begin, end are its own
 
@@ -65,7 +66,7 @@ class Rows:
         return keys, (s, e)
 
     def point(self, at: int) -> UnitKey:  # a zero-width row at ``at``, on the token it is in or ends (else the first)
-        k = max(bisect_right(self.starts, at) - 1, 0)
+        k = max(token_index_at(self.starts, at), 0)
         return (k, min(max(at, self.starts[k]), self.ends[k]), min(max(at, self.starts[k]), self.ends[k]))
 
     def is_token(self, key: UnitKey) -> bool:
