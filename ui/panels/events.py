@@ -121,18 +121,19 @@ class EventTableModel(RowTableModel):
     def set_events(self, schema: Schema | None, events: list[Event], entities: dict[int, Entity], text: str) -> None:
         orders: dict[str, dict[str, int]] = {}  # each type's order of its roles, made once for the fill
         waiting = self.waiting
-        cells = [event_cells(schema, v, entities, text, v.id in waiting, orders) for v in events]
+        made = [event_cells(schema, v, entities, text, v.id in waiting, orders) for v in events]
+        cells = [c for c, _ in made]
         if [v.id for v in events] != [v.id for v in self.rows]:
             self.beginResetModel()
             self.rows, self.cells = events, cells
-            self.missing = [missing_length(c) for c in cells]
+            self.missing = [m for _, m in made]
             self._row_by_id = {v.id: i for i, v in enumerate(events)}
             self.types = frozenset(c[0] for c in cells)
             self.endResetModel()
             return
-        for r, (v, row_cells) in enumerate(zip(events, cells)):
+        for r, (v, (row_cells, missing)) in enumerate(zip(events, made)):
             if v != self.rows[r] or row_cells != self.cells[r]:
-                self.rows[r], self.cells[r], self.missing[r] = v, row_cells, missing_length(row_cells)
+                self.rows[r], self.cells[r], self.missing[r] = v, row_cells, missing
                 self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
         self._types_changed()
 
@@ -161,12 +162,14 @@ class EventTableModel(RowTableModel):
         made = []
         for event_id, v in changed:
             r = self.row_of(event_id)
-            cells = event_cells(schema, v, entities, text, v.id in self.waiting) if v is not None else None
+            cells, missing = (
+                event_cells(schema, v, entities, text, v.id in self.waiting) if v is not None else (None, 0)
+            )
             if cells is not None:
                 made.append(cells)
             if r >= 0 and v is not None and list_order(self.rows[r]) == list_order(v):
                 if v != self.rows[r] or cells != self.cells[r]:
-                    self.rows[r], self.cells[r], self.missing[r] = v, cells, missing_length(cells)
+                    self.rows[r], self.cells[r], self.missing[r] = v, cells, missing
                     self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
                 continue
             if r >= 0:
@@ -179,7 +182,7 @@ class EventTableModel(RowTableModel):
                 self.beginInsertRows(QModelIndex(), at, at)
                 self.rows.insert(at, v)
                 self.cells.insert(at, cells)
-                self.missing.insert(at, missing_length(cells))
+                self.missing.insert(at, missing)
                 self._row_by_id = {x.id: i for i, x in enumerate(self.rows)}
                 self.endInsertRows()
         self._types_changed()
@@ -200,9 +203,9 @@ class EventTableModel(RowTableModel):
             if v is None:
                 rows.pop(event_id, None)
                 continue
-            cells = event_cells(schema, v, entities, text, v.id in self.waiting, orders)
+            cells, missing = event_cells(schema, v, entities, text, v.id in self.waiting, orders)
             made.append(cells)
-            rows[event_id] = (v, cells, missing_length(cells))
+            rows[event_id] = (v, cells, missing)
         ordered = sorted(rows.values(), key=lambda r: list_order(r[0]))
         self.beginResetModel()
         self.rows = [r[0] for r in ordered]
@@ -252,24 +255,19 @@ def event_cells(
     text: str,
     waits: bool = False,
     orders: dict[str, dict[str, int]] | None = None,
-) -> tuple[str, ...]:
+) -> tuple[tuple[str, ...], int]:
     """Type (short), trigger, arguments by role after the missing required roles, state: as the list shows them
-    (``waits``: its decision kept, not yet saved, marked; ``orders``: as ``arguments_text``'s, for a fill of many)."""
+    (``waits``: its decision kept, not yet saved, marked; ``orders``: as ``arguments_text``'s, for a fill of many);
+    and how many characters of the Arguments cell say the missing roles (0: none missing), as it was written (a
+    role's name may hold "missing " or "; ")."""
     miss = event_missing_roles(schema, v) if schema else []
     state = "undecided" if v.state == "suggested" else v.state
     said = arguments_text(v, entities, text, schema, orders)
+    missing = f"{MISSING_SAID}{', '.join(miss)}" if miss else ""
     if miss:
-        said = f"{MISSING_SAID}{', '.join(miss)}" + (f"; {said}" if said else "")
-    return (v.type.rpartition(":")[2], text[v.trigger_start : v.trigger_end], said, state_shown(state, waits))
-
-
-def missing_length(cells: tuple[str, ...]) -> int:
-    """How many characters of the Arguments cell say the missing roles (0: none missing)."""
-    said = cells[ARGUMENTS]
-    if not said.startswith(MISSING_SAID):
-        return 0
-    end = said.find("; ")
-    return len(said) if end < 0 else end
+        said = missing + (f"; {said}" if said else "")
+    cells = (v.type.rpartition(":")[2], text[v.trigger_start : v.trigger_end], said, state_shown(state, waits))
+    return cells, len(missing)
 
 
 def _state_in_room(_index: QModelIndex, text: str, room: float, advance: Callable[[str], float]) -> str:
