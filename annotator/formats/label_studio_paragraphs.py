@@ -71,7 +71,9 @@ class Paragraphs:
         )
         assert start is not None and end is not None
         said = value.get("text")
-        if start is not None and end is not None and isinstance(said, str) and self.text[start:end] != said:
+        # read as code points first; past the text's end the slice is cut short and may still read right (an
+        # emoji ending the last paragraph, offsets in UTF-16 units): then read as UTF-16 units
+        if isinstance(said, str) and (self.text[start:end] != said or end > len(self.text)):
             s16 = self._utf16(value["start"], value["startOffset"])
             e16 = self._utf16(value["end"], value["endOffset"])
             if s16 is not None and e16 is not None and self.text[s16:e16] == said:
