@@ -12,7 +12,10 @@ import orjson
 from project_support import new_project
 from annotator.cli import main
 from annotator.formats import writers
+from annotator.formats.label_studio import read_label_studio
 from annotator.formats.loading import import_format
+from annotator.formats.regions_out import write_label_studio
+from annotator.importing import import_documents
 from annotator.store import Project
 
 
@@ -122,3 +125,37 @@ def test_paragraph_spans_at_the_text_s_start_its_end_and_a_paragraph_s_edges_go_
         ("1", "1", 0, 4, "Omar"),
         ("1", "1", 14, 16, "🙂"),
     ]
+
+
+def _hypertext_region(rid: str, start: str, so: int, end: str, eo: int, text: str, label: str) -> dict:
+    value = {"start": start, "end": end, "startOffset": so, "endOffset": eo, "text": text, "hypertextlabels": [label]}
+    return {"id": rid, "from_name": "ner", "to_name": "html", "type": "hypertextlabels", "value": value}
+
+
+def test_hypertext_spans_at_the_text_s_start_its_end_and_a_text_node_s_edges_go_back_to_their_nodes(tmp_path):
+    """HTML text nodes placed by XPath and UTF-16 offset: a span at the text's start (astral), one ending where the
+    next node starts (its end written in its own node, not at the next one's start), one starting a node, and an
+    emoji ending the text in a node of its own."""
+    html = "<div><p>𝐀li met</p><p>Omar <b>🙂</b></p></div>"
+    first, second, bold = "/div[1]/p[1]/text()[1]", "/div[1]/p[2]/text()[1]", "/div[1]/p[2]/b[1]/text()[1]"
+    regions = [
+        _hypertext_region("a", first, 0, first, 4, "𝐀li", "PERSON"),
+        _hypertext_region("b", first, 5, first, 8, "met", "EVENT"),
+        _hypertext_region("c", second, 0, second, 4, "Omar", "PERSON"),
+        _hypertext_region("d", bold, 0, bold, 2, "🙂", "NORP"),
+    ]
+    (tmp_path / "tasks.json").write_bytes(
+        orjson.dumps([{"id": 7, "data": {"html": html}, "annotations": [{"id": 1, "result": regions}]}])
+    )
+    with Project(tmp_path / "a.annotator") as project:
+        import_documents(project, read_label_studio(tmp_path / "tasks.json").documents)
+        write_label_studio(project, tmp_path / "out.json")
+    (out,) = orjson.loads((tmp_path / "out.json").read_bytes())
+    got = sorted(
+        (r["value"]["text"], r["value"]["start"], r["value"]["startOffset"], r["value"]["end"], r["value"]["endOffset"])
+        for r in out["annotations"][0]["result"]
+    )
+    assert got == sorted(
+        (r["value"]["text"], r["value"]["start"], r["value"]["startOffset"], r["value"]["end"], r["value"]["endOffset"])
+        for r in regions
+    )
