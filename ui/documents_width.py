@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MOST_SHARE = 22  # per cent of the window's width the list may take for its names (300 px at 1366, 422 at 1920)
 OWN_KEY = "window/documents_width_own"  # the person moved the list's edge: their width, never fitted again
+WIDE_WINDOW = 1600  # from this width the text is wider than it reads well: the counts may add to the list's share
 SLACK = 2  # pixels a dock's width may differ from the one set (the separator's rounding) and still be the app's
 
 
@@ -41,13 +42,16 @@ class DocumentsWidth:
             self.own = abs(self.dock.width() - self.fitted) > SLACK
         return self.own
 
-    def fit(self, names: Iterable[str], marked: bool = False) -> None:
-        """The dock as wide as the widest of ``names`` needs beside the Status column, between the window's share
-        for it and ``MOST_SHARE`` of the window; nothing when the width is the person's or the dock not shown."""
+    def fit(self, names: Iterable[str], marked: bool = False, counts: int = 0) -> None:
+        """The dock as wide as the widest of ``names`` needs beside the Status column and the count columns of
+        ``counts`` pixels (in sight when the window has room), between the window's share for it and ``MOST_SHARE``
+        of the window (with the counts beyond it in a window of ``WIDE_WINDOW``: at 1920 the names were cut); nothing when the width is the person's or the dock not shown."""
         if self.moved() or self.dock.isFloating() or self.dock.isHidden():
             return
         room = self.window.width()
-        width = min(max(content_width(self.dock.widget(), names, marked), share_width(room)), room * MOST_SHARE // 100)
+        width = content_width(self.dock.widget(), names, marked, counts)
+        most = room * MOST_SHARE // 100 + (counts if room >= WIDE_WINDOW else 0)  # 422 + 90 px at 1920
+        width = min(max(width, share_width(room)), most)
         if abs(self.dock.width() - width) > SLACK:
             self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
         self.fitted = width

@@ -26,7 +26,7 @@ from ui.panels.table_model import (
     RowTableModel,
 )
 
-COLUMNS = ("Name", "Status", "Ent.", "Ev.", "Sugg.", "Adj.")
+COLUMNS = ("Name", "Status", "Ent", "Ev", "Sug", "Adj")  # the counts' titles short: their tips say them whole
 HEADER_TIPS = (
     "Document name",
     "new, in progress, annotated, reviewed",

@@ -7,10 +7,10 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QStyle, QTableView, QWidget
 
 from annotator.model import STATUSES
-from ui.panels.table_model import GRID_SLACK, cell_width
+from ui.panels.table_model import GRID_SLACK, cell_width, header_width
 from ui.plain import state_shown
 
 MIN_NAME_WIDTH = 130  # below this names read "0…t": the count columns scroll sideways instead
@@ -61,13 +61,31 @@ def names_width(widget: QWidget, names: Iterable[str]) -> int:
     return max((cell_width(widget, n, bold=True) + GRID_SLACK for n in longest(names)), default=0)
 
 
-def content_width(widget: QWidget, names: Iterable[str], marked: bool = False) -> int:
+def content_width(widget: QWidget, names: Iterable[str], marked: bool = False, counts: int = 0) -> int:
     """The panel's width with the widest of ``names`` whole and the Status column beside it (its frame, scroll bar
-    and margins, as ``least_width``); never less than that least width. The counts scroll sideways."""
-    return least_width(widget, marked) - name_floor(widget) + max(name_floor(widget), names_width(widget, names))
+    and margins, as ``least_width``) and the count columns of ``counts`` pixels; never less than that least width."""
+    return (
+        least_width(widget, marked) - name_floor(widget) + max(name_floor(widget), names_width(widget, names)) + counts
+    )
 
 
 def digits_width(table: QWidget, digits: int) -> int:
     """A cell showing a count of ``digits`` digits whole, in bold (the open document's row), whichever digits: the
     widest of them repeated (0 for no count)."""
     return max(cell_width(table, d * digits, bold=True) for d in "0123456789") if digits else 0
+
+
+def count_width(table: QTableView, col: int, title: str, digits: int) -> int:
+    """A count column's width: its short title whole (in bold, as a selected row's header draws it) and its widest
+    count; the room of the sort mark only while the list is sorted by it (every column kept that room, 20 px each:
+    at 1366x768 the counts scrolled out of sight)."""
+    hh = table.horizontalHeader()
+    title_width = header_width(table, title)
+    if hh.isSortIndicatorShown() and hh.sortIndicatorSection() == col:
+        style = table.style()
+        mark = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, hh)
+        title_width = max(
+            hh.sectionSizeHint(col),
+            title_width + mark + style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, hh),
+        )
+    return max(title_width, digits_width(table, digits))

@@ -24,7 +24,7 @@ from annotator.model import STATUSES
 from ui.elided import common_end, common_start, elide_apart
 from ui.panels.document_widths import (
     MARGIN,
-    digits_width,
+    count_width,
     least_width,
     name_floor,
     name_width,
@@ -95,6 +95,8 @@ class DocumentPanel(QWidget):
         self.model = DocumentListModel()
         self._names_width = 0  # a Name cell with the widest name of the rows whole (``names_width``)
         self._shape: ColumnShape | None = None  # what the count and Status columns were last sized for
+        self._counts_fitted: dict[int, int] = {}  # count column -> the width the list gave it (else the person's)
+        self._sort_column = -1  # the column the sort mark stands on
         self.proxy = DocumentFilter()
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit()
@@ -122,6 +124,7 @@ class DocumentPanel(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         hh = self.table.horizontalHeader()
+        hh.sortIndicatorChanged.connect(lambda col, _order: self._sorted_by(col))
         hh.setResizeContentsPrecision(60)  # size columns from the first rows, not all of them
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for i in range(1, len(COLUMNS)):  # sized when the rows are set, not on every row's change (each
@@ -224,18 +227,42 @@ class DocumentPanel(QWidget):
             # every status, not only those of the rows now (marking one in progress cut it to "in p…ress"), in bold
             status = status_width(self.table, marked=shape.marked, waits=shape.waits)
             hh.resizeSection(1, max(hh.sectionSizeHint(1), status))
-            for col, digits in enumerate(shape.digits, start=2):
-                hh.resizeSection(col, max(hh.sectionSizeHint(col), digits_width(self.table, digits)))
+            for col in range(2, len(COLUMNS)):
+                self._fit_count(col, force=True)
         self._fit_name()
 
+    def _fit_count(self, col: int, force: bool = False) -> None:
+        """A count column as narrow as its title and counts (with the sort mark's room while sorted by it); unless
+        ``force``, only while its width is still the one the list gave it (not one the person set)."""
+        if self._shape is None or (not force and self.table.columnWidth(col) != self._counts_fitted.get(col)):
+            return
+        width = count_width(self.table, col, COLUMNS[col], self._shape.digits[col - 2])
+        self.table.horizontalHeader().resizeSection(col, width)
+        self._counts_fitted[col] = width
+
+    def _sorted_by(self, col: int) -> None:
+        """The sort mark moved: the column it left gives its room back, the one sorted by gets it."""
+        for count_col in {self._sort_column, col} & set(range(2, len(COLUMNS))):
+            self._fit_count(count_col)
+        self._sort_column = col
+        self._fit_name()
+
+    def counts_width(self) -> int:
+        """The count columns shown, in pixels (0 before the rows are known): the dock's fit keeps them in sight."""
+        if self._shape is None:
+            return 0
+        return sum(self.table.columnWidth(c) for c in range(2, len(COLUMNS)) if not self.table.isColumnHidden(c))
+
     def _fit_name(self) -> None:
-        """The name stretches when every column fits; else it keeps a readable width but gives up what the Status
-        column needs to stay whole in sight (the counts scroll sideways)."""
+        """The name stretches when every column fits beside its readable floor, elided in the middle and told apart
+        from its neighbours (the counts scrolled sideways at 1366x768 and 1920x1080 to keep the names whole); else
+        it keeps a readable width but gives up what the Status column needs to stay whole in sight (the counts
+        scroll sideways)."""
         hh = self.table.horizontalHeader()
         room = self.table.viewport().width()
         others = sum(self.table.columnWidth(i) for i in range(1, len(COLUMNS)))
         floor, least = name_floor(self.table), max(name_width(self.table), self._names_width)
-        if room - others >= least:
+        if room - others >= floor:
             hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         else:  # the names whole first, the Status beside them (at 1366x768 "000_c508…1.txt" beside the counts)
             hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
