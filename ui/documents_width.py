@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 
-from ui.panels.document_widths import content_width
+from ui.panels.document_widths import content_width, counts_room
 
 if TYPE_CHECKING:  # pragma: no cover
     from PySide6.QtWidgets import QDockWidget, QMainWindow
@@ -42,14 +42,15 @@ class DocumentsWidth:
             self.own = abs(self.dock.width() - self.fitted) > SLACK
         return self.own
 
-    def fit(self, names: Iterable[str], marked: bool = False, counts: int = 0) -> None:
-        """The dock as wide as the widest of ``names`` needs beside the Status column and the count columns of
-        ``counts`` pixels (in sight when the window has room), between the window's share for it and ``MOST_SHARE``
-        of the window (with the counts beyond it in a window of ``WIDE_WINDOW``: at 1920 the names were cut); nothing when the width is the person's or the dock not shown."""
+    def fit(self, names: Iterable[str], marked: bool = False) -> None:
+        """The dock as wide as the widest of ``names`` needs beside the Status column (and the count
+        columns in a window of ``WIDE_WINDOW``, where they add to the share), between the window's share for it and ``MOST_SHARE``
+        of the window; nothing when the width is the person's or the dock not shown."""
         if self.moved() or self.dock.isFloating() or self.dock.isHidden():
             return
-        room = self.window.width()
-        width = content_width(self.dock.widget(), names, marked, counts)
+        room, panel = self.window.width(), self.dock.widget()
+        counts = counts_room(panel, marked) if room >= WIDE_WINDOW else 0  # the same before the rows and after them
+        width = content_width(panel, names, marked, counts)
         most = room * MOST_SHARE // 100 + (counts if room >= WIDE_WINDOW else 0)  # 422 + 90 px at 1920
         width = min(max(width, share_width(room)), most)
         if abs(self.dock.width() - width) > SLACK:

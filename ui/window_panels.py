@@ -386,8 +386,7 @@ class WindowPanels(_Window):
         else:
             rows, annotators = c.document_summaries(), annotators_by_document(c.project)
             self.documents.set_rows(rows, current, annotators)
-            names = (r["name"] for r in rows)  # an import's names, and the counts beside them where the window has room
-            self.documents_width.fit(names, marked=bool(annotators), counts=self.documents.counts_width())
+            self.documents_width.fit((r["name"] for r in rows), marked=bool(annotators))  # an import's names
         # none with no project open (it said "reviewed 0/0" after File > Close project)
         self.reviewed_label.setText(f"reviewed {model.reviewed}/{len(model.rows)}" if c.project is not None else "")
 

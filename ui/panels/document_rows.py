@@ -15,6 +15,7 @@ from annotator.teams.sets import waits_for_adjudication
 from ui import theme as themes
 from ui.plain import WAITS_MARK, state_shown
 from annotator.wording import counted
+from ui.panels.document_widths import ADJ_TITLE, COUNT_TITLES
 from ui.panels.table_model import (
     ALIGNMENT,
     DECORATION,
@@ -26,7 +27,7 @@ from ui.panels.table_model import (
     RowTableModel,
 )
 
-COLUMNS = ("Name", "Status", "Ent", "Ev", "Sug", "Adj")  # the counts' titles short: their tips say them whole
+COLUMNS = ("Name", "Status", *COUNT_TITLES, ADJ_TITLE)  # the counts' titles short: their tips say them whole
 HEADER_TIPS = (
     "Document name",
     "new, in progress, annotated, reviewed",

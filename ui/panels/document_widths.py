@@ -75,6 +75,19 @@ def digits_width(table: QWidget, digits: int) -> int:
     return max(cell_width(table, d * digits, bold=True) for d in "0123456789") if digits else 0
 
 
+COUNT_TITLES = ("Ent", "Ev", "Sug")  # the count columns' titles (``document_rows.COLUMNS``), "Adj" with a team's work
+ADJ_TITLE = "Adj"
+ROOM_DIGITS = 3  # the counts the dock's fit keeps room for, known before the rows are (up to 999 each)
+
+
+def counts_room(widget: QWidget, marked: bool = False) -> int:
+    """The room the dock's fit keeps for the count columns (``marked``: with Adj.), from their titles and counts of
+    ``ROOM_DIGITS`` digits: the same before the rows come and after (fitted to the rows' counts, the dock widened
+    after the first paint and the text reflowed under the reader's eyes); a narrower count gives the name its room."""
+    titles = COUNT_TITLES + ((ADJ_TITLE,) if marked else ())
+    return sum(max(cell_width(widget, t, bold=True), digits_width(widget, ROOM_DIGITS)) for t in titles)
+
+
 def count_width(table: QTableView, col: int, title: str, digits: int) -> int:
     """A count column's width: its short title whole (in bold, as a selected row's header draws it) and its widest
     count; the room of the sort mark only while the list is sorted by it (every column kept that room, 20 px each:

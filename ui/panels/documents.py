@@ -247,12 +247,6 @@ class DocumentPanel(QWidget):
         self._sort_column = col
         self._fit_name()
 
-    def counts_width(self) -> int:
-        """The count columns shown, in pixels (0 before the rows are known): the dock's fit keeps them in sight."""
-        if self._shape is None:
-            return 0
-        return sum(self.table.columnWidth(c) for c in range(2, len(COLUMNS)) if not self.table.isColumnHidden(c))
-
     def _fit_name(self) -> None:
         """The name stretches when every column fits beside its readable floor, elided in the middle and told apart
         from its neighbours (the counts scrolled sideways at 1366x768 and 1920x1080 to keep the names whole); else
