@@ -68,10 +68,12 @@ def test_a_count_column_sorted_by_gets_the_room_of_its_sort_mark(qtbot):
     mark (the other columns give the name that room back when the sort moves on)."""
     panel = show_widget(qtbot, DocumentPanel(), (300, 500))
     panel.set_rows(_rows(), 0)
+    qtbot.waitUntil(lambda: not _in_sight(panel))
     table, header = panel.table, panel.table.horizontalHeader()
     narrow = table.columnWidth(4)
     table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
     assert table.columnWidth(4) >= header.sectionSizeHint(4) > narrow  # the title beside the mark, not cut
+    qtbot.waitUntil(lambda: not _in_sight(panel))  # the name gave the mark its room (the counts went out of sight)
     table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
     assert table.columnWidth(4) == narrow
     assert table.columnWidth(2) >= header.sectionSizeHint(2)

@@ -88,17 +88,17 @@ def counts_room(widget: QWidget, marked: bool = False) -> int:
     return sum(max(cell_width(widget, t, bold=True), digits_width(widget, ROOM_DIGITS)) for t in titles)
 
 
-def count_width(table: QTableView, col: int, title: str, digits: int) -> int:
+def count_width(table: QTableView, col: int, title: str, digits: int, mark: bool | None = None) -> int:
     """A count column's width: its short title whole (in bold, as a selected row's header draws it) and its widest
-    count; the room of the sort mark only while the list is sorted by it (every column kept that room, 20 px each:
-    at 1366x768 the counts scrolled out of sight)."""
+    count; the room of the sort mark only while the list is sorted by it (``mark`` None: as the header is; every
+    column kept that room, 20 px each: at 1366x768 the counts scrolled out of sight)."""
     hh = table.horizontalHeader()
     title_width = header_width(table, title)
-    if hh.isSortIndicatorShown() and hh.sortIndicatorSection() == col:
+    if mark is None:
+        mark = hh.isSortIndicatorShown() and hh.sortIndicatorSection() == col
+    if mark:
         style = table.style()
-        mark = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, hh)
-        title_width = max(
-            hh.sectionSizeHint(col),
-            title_width + mark + style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, hh),
-        )
+        room = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, hh)
+        room += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, hh)
+        title_width = max(hh.sectionSizeHint(col), title_width + room)
     return max(title_width, digits_width(table, digits))

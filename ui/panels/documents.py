@@ -247,6 +247,20 @@ class DocumentPanel(QWidget):
         self._sort_column = col
         self._fit_name()
 
+    def _mark_room(self) -> int:
+        """What the sort mark's room adds to the count column sorted by (0 when the list is sorted by none, or by a
+        count column the person sized): the name gives it up below its floor rather than the counts going out of
+        sight at 1366x768 when the list was sorted by one."""
+        col = self._sort_column
+        if (
+            self._shape is None
+            or col not in self._counts_fitted
+            or self._counts_fitted[col] != self.table.columnWidth(col)
+        ):
+            return 0
+        narrow = count_width(self.table, col, COLUMNS[col], self._shape.digits[col - 2], mark=False)
+        return self._counts_fitted[col] - narrow
+
     def _fit_name(self) -> None:
         """The name stretches when every column fits beside its readable floor, elided in the middle and told apart
         from its neighbours (the counts scrolled sideways at 1366x768 and 1920x1080 to keep the names whole); else
@@ -254,7 +268,7 @@ class DocumentPanel(QWidget):
         scroll sideways)."""
         hh = self.table.horizontalHeader()
         room = self.table.viewport().width()
-        others = sum(self.table.columnWidth(i) for i in range(1, len(COLUMNS)))
+        others = sum(self.table.columnWidth(i) for i in range(1, len(COLUMNS))) - self._mark_room()
         floor, least = name_floor(self.table), max(name_width(self.table), self._names_width)
         if room - others >= floor:
             hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
