@@ -47,7 +47,7 @@ def test_the_list_shows_and_filters_the_documents_waiting_for_adjudication(qtbot
         panel = w.documents
         settled(qtbot, lambda: panel.proxy.rowCount() == 2)
         assert not panel.table.isColumnHidden(ADJ_COLUMN)
-        assert panel.model.headerData(ADJ_COLUMN, Qt.Orientation.Horizontal) == "Adj."
+        assert panel.model.headerData(ADJ_COLUMN, Qt.Orientation.Horizontal) == "Adj"
         assert _cells(panel, ADJ_COLUMN) == {"one.txt": "2", "two.txt": ""}
         one = panel.proxy.index(0, ADJ_COLUMN)
         assert one.data(Qt.ItemDataRole.ToolTipRole) == "Waiting for adjudication: the work of alice, bob"

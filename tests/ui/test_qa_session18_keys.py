@@ -105,7 +105,11 @@ def test_the_document_list_is_as_wide_as_its_names_within_reason(qtbot, tmp_path
     """Round 10b: the list kept 16 % of the window (218 px at 1366, 307 at 1920) and cut every seed's name
     ("000_c508…1.txt"; at 1920 the counts took the room). It is as wide as the names need beside the Status, at most
     22 % of the window: at 1920 every seed name whole, at 1366 those of 24 characters (the longer cut in their middle);
-    the Status whole in sight, the text's column 640 px or more."""
+    the Status whole in sight, the text's column 640 px or more. Session 37 (s37-look): the count columns in sight
+    too, at 1920 beside the names whole (the dock's share grows by the counts' room), at 1366 beside names cut after
+    the start that tells them apart (the counts scrolled out of sight at both)."""
+    from ui.documents_width import WIDE_WINDOW
+    from ui.panels.document_widths import counts_room
     from ui_support import close_window, open_window
 
     w = open_window(qtbot, _named_project(tmp_path), size=size)
@@ -116,12 +120,15 @@ def test_the_document_list_is_as_wide_as_its_names_within_reason(qtbot, tmp_path
             w.open_document(doc_id)
             window_settled(qtbot, w)
             shown = dict(zip(sorted(SEED_NAMES), _names_shown(w)))
-            whole = [n for n in SEED_NAMES if size[0] >= 1920 or len(n) <= 24]  # at 1366 "000_c5086996ec44ef81.txt"
+            whole = [n for n in SEED_NAMES if size[0] >= 1920]  # at 1366 "002_airstrike_…" beside the counts
             assert [shown[n] for n in whole] == whole
+            assert len(set(shown.values())) == len(SEED_NAMES)  # told apart
             # the start whole (session 19: "…" last, the ".txt" every name ends with given up first, not the middle)
             assert all(shown[n] == n or (shown[n].endswith("…") and n.startswith(shown[n][:-1])) for n in SEED_NAMES)
         assert table.columnViewportPosition(1) + table.columnWidth(1) <= table.viewport().width()  # the Status
-        assert w.docks["documents"].width() <= size[0] * 22 // 100 + 2
+        counts = counts_room(w.documents) if size[0] >= WIDE_WINDOW else 0
+        assert w.docks["documents"].width() <= size[0] * 22 // 100 + counts + 2
+        assert table.columnViewportPosition(4) + table.columnWidth(4) <= table.viewport().width()  # the counts
         assert w.view.width() >= 640  # at 1366: about 70 characters a line
     finally:
         close_window(w)
