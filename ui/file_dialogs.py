@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QFileInfo, QMimeDatabase
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
-from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QFileSystemModel, QTreeView, QWidget
 
 from ui.project_files import is_project_file
 
@@ -54,7 +54,22 @@ def _dialog(
     icons = NameOnlyIcons()
     dlg.setIconProvider(icons)
     dlg._icons = icons  # type: ignore[attr-defined]  # kept alive as long as the dialog
+    _fit_details(dlg)
     return dlg
+
+
+DETAILS = (1, 2, 3)  # the file list's Size, Type and Date Modified columns
+WIDTH = 900  # the dialog's width where the screen has room: a name of 30 characters beside the three whole
+
+
+def _fit_details(dlg: QFileDialog) -> None:
+    """The file list's Size, Type and Date Modified columns fitted to what they show at each folder's listing: at
+    Qt's default widths they read "624…KiB" and "Ann…ect" in the Merge dialog at 1366x768."""
+    screen = (dlg.parentWidget() or dlg).screen().availableGeometry()
+    dlg.resize(max(dlg.width(), min(WIDTH, screen.width() * 2 // 3)), dlg.height())  # the Date Modified in sight too
+    tree, files = dlg.findChild(QTreeView, "treeView"), dlg.findChild(QFileSystemModel)
+    if tree is not None and files is not None:
+        files.directoryLoaded.connect(lambda _folder: [tree.resizeColumnToContents(c) for c in DETAILS])
 
 
 def _chosen(dlg: QFileDialog) -> list[str]:
