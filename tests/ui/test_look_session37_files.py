@@ -15,8 +15,8 @@ def test_the_file_dialog_shows_each_file_s_size_and_kind_whole(qtbot, tmp_path):
         None, "Merge", str(tmp_path), "Annotator projects (*.annotator)", QFileDialog.FileMode.ExistingFiles, None
     )
     qtbot.addWidget(dlg)
-    dlg.show()
-    qtbot.waitExposed(dlg)
+    with qtbot.waitExposed(dlg):
+        dlg.show()
     tree = dlg.findChild(QTreeView, "treeView")
     qtbot.waitUntil(lambda: tree.model().rowCount(tree.rootIndex()) == 2)
     for col in (1, 2):  # Size, Type

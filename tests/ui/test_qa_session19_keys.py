@@ -153,7 +153,9 @@ def test_the_longest_seed_name_keeps_its_words_at_1366(qtbot, tmp_path):
         long = "001_state_visit_trade_agreement.txt"
         assert shown[long] != long  # the cap: still not whole at 1366
         assert shown[long].endswith("…") and long.startswith(shown[long][:-1]), shown[long]
-        assert shown[long].startswith("001_state_visit_trade"), shown[long]
+        # the start kept to the room: "001_state_visit_trade_ag…"; beside the counts since session 37 (s37-look: they
+        # were scrolled out of sight) "001_state_visi…"
+        assert shown[long].startswith("001_state_vis"), shown[long]
         assert len(set(shown.values())) == len(names)  # told apart
         row = names.index(long)
         tip = w.documents.proxy.index(row, 0).data(_Qt.ItemDataRole.ToolTipRole)
