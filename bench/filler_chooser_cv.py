@@ -16,7 +16,6 @@ margin. Scored as rescoring_cv scores a variant (5-fold by article inside the fi
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 import finished_counts_cv as fc  # noqa: E402
 import rescoring_cv as rc  # noqa: E402
-from events import DATA, read_articles  # noqa: E402
 
 Choice = tuple[dict, list[str], list[tuple[list[int], list[str]]]]  # a rules' filler, its chain, [(candidate, chain)]
 
@@ -119,15 +117,7 @@ def main() -> int:
     ap.add_argument("--cache", type=Path, help="the parsed rows (bench/finished_counts_cv.py --cache makes them)")
     args = ap.parse_args()
     fc.ROLES.update(fc._roles())
-    if args.cache and args.cache.exists():
-        rows = pickle.loads(args.cache.read_bytes())
-    else:
-        articles = read_articles(DATA)
-        rows = rc.article_rows(articles)
-        for a, r in zip(articles, rows):
-            r["text"] = a["text"]
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(rows))
+    rows = rc.parsed_rows(args.cache)
     if args.reverse:
         rows = rows[::-1]
     side = "last" if args.reverse else "first"

@@ -22,7 +22,6 @@ The rules are parsed and asked once (``--cache FILE`` keeps their rows between r
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 import rescoring_cv as rc  # noqa: E402
-from events import DATA, read_articles  # noqa: E402
 
 LEFT_OUT = {"Time"}  # roles events-dev does not annotate (annotator.learn.argument_tuning.unfilled_roles finds it)
 
@@ -253,15 +251,7 @@ def main() -> int:
     args = ap.parse_args()
     ROLES.update(_roles())
     FAR[0] = args.far
-    if args.cache and args.cache.exists():
-        rows = pickle.loads(args.cache.read_bytes())
-    else:
-        articles = read_articles(DATA)
-        rows = rc.article_rows(articles)
-        for a, r in zip(articles, rows):
-            r["text"] = a["text"]
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(rows))
+    rows = rc.parsed_rows(args.cache)
     if args.reverse:
         rows = rows[::-1]
     side = "last" if args.reverse else "first"

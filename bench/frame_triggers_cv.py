@@ -14,7 +14,6 @@ setting an inner 4-fold chooses; then trained on the N, scored on the rest):
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 import rescoring_cv as rc  # noqa: E402
 import unseen_triggers as ut  # noqa: E402
-from events import DATA, read_articles  # noqa: E402
 
 
 def frame_chain(row: rc.Row, t: dict, s: dict) -> list[str]:
@@ -76,15 +74,7 @@ def main() -> int:
     ap.add_argument("--variants", nargs="+", choices=["vetoframe", "weakframe"], default=["vetoframe", "weakframe"])
     ap.add_argument("--cache", type=Path, help="the parsed rows (bench/finished_counts_cv.py --cache makes them)")
     args = ap.parse_args()
-    if args.cache and args.cache.exists():
-        rows = pickle.loads(args.cache.read_bytes())
-    else:
-        articles = read_articles(DATA)
-        rows = rc.article_rows(articles)
-        for a, r in zip(articles, rows):
-            r["text"] = a["text"]
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(rows))
+    rows = rc.parsed_rows(args.cache)
     if args.reverse:
         rows = rows[::-1]
     side = "last" if args.reverse else "first"

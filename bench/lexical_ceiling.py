@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import pickle
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -39,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 import rescoring_cv as rc  # noqa: E402
-from events import DATA, TYPES, read_articles  # noqa: E402
+from events import TYPES  # noqa: E402
 
 CHOICES = ("none", "rules", "all")
 Kind = tuple[str, str]  # (event type, lemma)
@@ -350,13 +349,7 @@ def main() -> int:
     )
     ap.add_argument("--cache", type=Path, help="the parsed rows (bench/finished_counts_cv.py --cache): read or kept")
     args = ap.parse_args()
-    if args.cache and args.cache.exists():
-        rows = pickle.loads(args.cache.read_bytes())
-    else:
-        articles = read_articles(DATA)
-        rows = rc.article_rows(articles)
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(rows))
+    rows = rc.parsed_rows(args.cache)
     if args.reverse:
         rows = rows[::-1]
     side = "last" if args.reverse else "first"

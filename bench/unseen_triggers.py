@@ -25,7 +25,6 @@ verdict per token) are bench/rescoring_cv.py's, cached by ``--cache`` as bench/f
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -36,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 import lexical_ceiling as lc  # noqa: E402
 import rescoring_cv as rc  # noqa: E402
-from events import DATA, TYPES, read_articles  # noqa: E402
+from events import TYPES  # noqa: E402
 
 WORDNET_POS = {"VERB": "v", "NOUN": "n"}
 RELATIONS = ("syn", "hypo", "sib")
@@ -264,15 +263,7 @@ def main() -> int:
     ap.add_argument("--least", type=int, default=8, help="tokens a frame kind needs to be listed")
     ap.add_argument("--schema", action="store_true", help="seed words: the schema's trigger words, not the marked")
     args = ap.parse_args()
-    if args.cache and args.cache.exists():
-        rows = pickle.loads(args.cache.read_bytes())
-    else:
-        articles = read_articles(DATA)
-        rows = rc.article_rows(articles)
-        for a, r in zip(articles, rows):
-            r["text"] = a["text"]
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(rows))
+    rows = rc.parsed_rows(args.cache)
     if args.reverse:
         rows = rows[::-1]
     train, rest = rows[: args.articles], rows[args.articles :]
