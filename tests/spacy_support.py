@@ -72,6 +72,11 @@ def suggested_triggers(nlp: Any, text: str, suggester: Any = None) -> list[tuple
     return [(text[e.trigger_start : e.trigger_end], e.type) for e in suggested_events(nlp, text, suggester)]
 
 
+def triggers_of_type(nlp: Any, suggester: Any, text: str, kind: str) -> list[tuple[str, str]]:
+    """The (trigger words, event type) pairs of ``text``'s event suggestions of type ``kind``."""
+    return [t for t in suggested_triggers(nlp, text, suggester) if t[1] == kind]
+
+
 def suggested_roles(nlp: Any, text: str, event_type: str | None = None) -> set[tuple[str, str]]:
     """The (role, words) pairs of the event suggestions made on ``text`` (of ``event_type`` alone, if given)."""
     return {

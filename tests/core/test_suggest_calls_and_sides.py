@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from spacy_support import news_suggester, suggested_events, suggested_triggers
+from spacy_support import news_suggester, suggested_events, triggers_of_type
 
 
 @pytest.fixture(scope="module")
 def suggester():
     return news_suggester()
-
-
-def _of_type(nlp, suggester, text: str, kind: str) -> list[tuple[str, str]]:
-    return [t for t in suggested_triggers(nlp, text, suggester) if t[1] == kind]
 
 
 PHONE = "Contact:Phone-Write"
@@ -31,13 +27,13 @@ def test_a_title_the_parse_reads_as_what_someone_is_called_is_the_one_phoned(nlp
         "Trump called the Australian prime minister on Saturday.",
         "Macron called the Italian prime minister on Monday.",
     ]:
-        assert _of_type(nlp, suggester, text, PHONE) == [("called", PHONE)], text
+        assert triggers_of_type(nlp, suggester, text, PHONE) == [("called", PHONE)], text
     for text in [
         "He was called the greatest president of his time.",
         "Critics called him the worst minister in years.",
         "They called the new coach a genius.",
     ]:
-        assert _of_type(nlp, suggester, text, PHONE) == [], text
+        assert triggers_of_type(nlp, suggester, text, PHONE) == [], text
 
 
 @pytest.mark.slow
@@ -59,13 +55,13 @@ def test_bullets_or_tear_gas_sprayed_are_fired(nlp, suggester):
         "Gunmen sprayed bullets into the crowd outside the mosque.",
         "Police sprayed tear gas at the protesters.",
     ]:
-        assert _of_type(nlp, suggester, text, ATTACK) == [("sprayed", ATTACK)], text
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [("sprayed", ATTACK)], text
     for text in [
         "Farmers sprayed pesticides on the crops.",
         "Firefighters sprayed water on the burning building.",
         "The vandals sprayed graffiti on the mosque.",
     ]:
-        assert _of_type(nlp, suggester, text, ATTACK) == [], text
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [], text
 
 
 MEET = "Contact:Meet"
@@ -80,17 +76,17 @@ def test_a_named_person_greeted_by_another_in_the_passive_met_them(nlp, suggeste
         ("Abe was hosted by Trump at Mar-a-Lago.", "hosted"),
         ("Obama was greeted by Abe at the airport.", "greeted"),
     ]:
-        assert _of_type(nlp, suggester, text, MEET) == [(word, MEET)], text
-    assert _of_type(nlp, suggester, "Obama was greeted by cheering crowds in Havana.", MEET) == []
+        assert triggers_of_type(nlp, suggester, text, MEET) == [(word, MEET)], text
+    assert triggers_of_type(nlp, suggester, "Obama was greeted by cheering crowds in Havana.", MEET) == []
 
 
 @pytest.mark.slow
 def test_a_person_texted_was_written_to(nlp, suggester):
     # ACE's Phone-Write counts messages of every kind; "texted" is the verb only, the noun "text" what is written
     for text in ["She texted her sister from the bunker.", "The senator texted the reporter on Friday."]:
-        assert _of_type(nlp, suggester, text, PHONE) == [("texted", PHONE)], text
+        assert triggers_of_type(nlp, suggester, text, PHONE) == [("texted", PHONE)], text
     for text in ["The text of the agreement was published on Monday.", "He read the text aloud."]:
-        assert _of_type(nlp, suggester, text, PHONE) == [], text
+        assert triggers_of_type(nlp, suggester, text, PHONE) == [], text
 
 
 @pytest.mark.slow
@@ -101,13 +97,13 @@ def test_one_fight_between_two_parties_names_its_sides(nlp, suggester):
         ("A clash between police and protesters left dozens injured.", "clash"),
         ("The fight between Israel and Hamas lasted eleven days.", "fight"),
     ]:
-        assert _of_type(nlp, suggester, text, ATTACK) == [(word, ATTACK)], text
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [(word, ATTACK)], text
     for text in [
         "Clashes between police and protesters left dozens injured.",  # several, which the data leaves unmarked
         "The region is often seen as a fight between two regional giants.",  # no party named
         "Prices were set between June and May.",
     ]:
-        assert _of_type(nlp, suggester, text, ATTACK) == [], text
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [], text
 
 
 @pytest.mark.slow
@@ -119,8 +115,8 @@ def test_fights_of_fists_and_guns_are_attacks(nlp, suggester):
         ("Two men were arrested after a fistfight outside a bar.", "fistfight"),
         ("A brawl between fans of the two clubs broke out after the match.", "brawl"),
     ]:
-        assert _of_type(nlp, suggester, text, ATTACK) == [(word, ATTACK)], text
-    assert _of_type(nlp, suggester, "The two senators had a heated altercation over the budget.", ATTACK) == []
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [(word, ATTACK)], text
+    assert triggers_of_type(nlp, suggester, "The two senators had a heated altercation over the budget.", ATTACK) == []
 
 
 ARREST = "Justice:Arrest-Jail"
@@ -133,8 +129,8 @@ def test_one_held_for_questioning_is_detained(nlp, suggester):
         "Two journalists were held for questioning at the airport.",
         "He was held at the border for questioning.",
     ]:
-        assert _of_type(nlp, suggester, text, ARREST) == [("held", ARREST)], text
-    assert _of_type(nlp, suggester, "The committee held a questioning session.", ARREST) == []
+        assert triggers_of_type(nlp, suggester, text, ARREST) == [("held", ARREST)], text
+    assert triggers_of_type(nlp, suggester, "The committee held a questioning session.", ARREST) == []
 
 
 @pytest.mark.slow
@@ -144,8 +140,8 @@ def test_a_building_set_on_fire_is_attacked(nlp, suggester):
         ("The building was set on fire by protesters.", "set on fire"),
         ("The mob set ablaze a church in the north.", "set ablaze"),
     ]:
-        assert _of_type(nlp, suggester, text, ATTACK) == [(words, ATTACK)], text
-    assert _of_type(nlp, suggester, "The song set the crowd on fire.", ATTACK) == []
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [(words, ATTACK)], text
+    assert triggers_of_type(nlp, suggester, "The song set the crowd on fire.", ATTACK) == []
 
 
 @pytest.mark.slow
@@ -153,7 +149,7 @@ def test_talks_held_are_one_meeting_on_the_noun(nlp, suggester):
     # a light verb and its event noun are one event, on the noun, as the data marks it; who held them and with whom
     # are its parties
     text = "Kerry held talks with Lavrov in Geneva on Thursday."
-    assert _of_type(nlp, suggester, text, MEET) == [("talks", MEET)]
+    assert triggers_of_type(nlp, suggester, text, MEET) == [("talks", MEET)]
     (event,) = [e for e in suggested_events(nlp, text, suggester) if e.type == MEET]
     assert {text[a.start : a.end] for a in event.arguments if a.role == "Entity"} == {"Kerry", "Lavrov"}
 
@@ -166,5 +162,5 @@ def test_a_call_held_by_several_is_among_them(nlp, suggester):
         ("The ministers held a phone call on Monday.", "phone call"),
         ("The two presidents held a telephone conversation on Friday.", "telephone conversation"),
     ]:
-        assert _of_type(nlp, suggester, text, PHONE) == [(words, PHONE)], text
-    assert _of_type(nlp, suggester, "The minister held a phone call on Monday.", PHONE) == []
+        assert triggers_of_type(nlp, suggester, text, PHONE) == [(words, PHONE)], text
+    assert triggers_of_type(nlp, suggester, "The minister held a phone call on Monday.", PHONE) == []

@@ -6,16 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from spacy_support import news_suggester, suggested_triggers
+from spacy_support import news_suggester, triggers_of_type
 
 
 @pytest.fixture(scope="module")
 def suggester():
     return news_suggester()
-
-
-def _of_type(nlp, suggester, text: str, kind: str) -> list[tuple[str, str]]:
-    return [t for t in suggested_triggers(nlp, text, suggester) if t[1] == kind]
 
 
 PHONE = "Contact:Phone-Write"
@@ -30,7 +26,7 @@ def test_a_person_called_and_nothing_said_of_them_is_a_phone_call(nlp, suggester
         "The president called Angela Merkel on Tuesday to discuss the crisis.",
         "She called her mother from the hospital.",
     ]:
-        assert _of_type(nlp, suggester, text, PHONE) == [("called", PHONE)], text
+        assert triggers_of_type(nlp, suggester, text, PHONE) == [("called", PHONE)], text
     for text in [
         "Obama called Putin a threat to the United States.",
         "He called them liars.",
@@ -38,7 +34,7 @@ def test_a_person_called_and_nothing_said_of_them_is_a_phone_call(nlp, suggester
         "The union called a strike for Monday.",
         "Protesters called for the resignation of the minister.",
     ]:
-        assert _of_type(nlp, suggester, text, PHONE) == [], text
+        assert triggers_of_type(nlp, suggester, text, PHONE) == [], text
 
 
 @pytest.mark.slow
@@ -47,13 +43,13 @@ def test_one_who_wrote_to_a_party_sent_a_letter(nlp, suggester):
         "The mayor wrote to the governor asking for more money for schools.",
         "He wrote to the mayor in 1952.",
     ]:
-        assert _of_type(nlp, suggester, text, PHONE) == [("wrote", PHONE)], text
+        assert triggers_of_type(nlp, suggester, text, PHONE) == [("wrote", PHONE)], text
     for text in [
         "The law firm wrote in a report that sales would grow.",
         "He wrote a book about the war in 1952.",
         "The report was written to a high standard.",
     ]:
-        assert _of_type(nlp, suggester, text, PHONE) == [], text
+        assert triggers_of_type(nlp, suggester, text, PHONE) == [], text
 
 
 MONEY = "Transaction:Transfer-Money"
@@ -67,25 +63,25 @@ def test_a_thing_given_or_received_is_no_money(nlp, suggester):
         "The king gave the soldier a medal.",
         "The charity sent blankets to the refugees in the camp.",
     ]:
-        assert _of_type(nlp, suggester, text, MONEY) == [], text
+        assert triggers_of_type(nlp, suggester, text, MONEY) == [], text
     for text, word in [
         ("The United States gave Ukraine $1 billion in military aid.", "gave"),
         ("The museum received a $10 million gift from a local family.", "received"),
         ("The city received a loan from the World Bank.", "loan"),
     ]:
-        assert (word, MONEY) in _of_type(nlp, suggester, text, MONEY), text
+        assert (word, MONEY) in triggers_of_type(nlp, suggester, text, MONEY), text
 
 
 @pytest.mark.slow
 def test_a_flag_flown_and_a_slide_arrested_are_no_going_nor_arrest(nlp, suggester):
     text = "The company flew its flag at half-mast after the founder's death."
-    assert _of_type(nlp, suggester, text, "Movement:Transport") == [], text
+    assert triggers_of_type(nlp, suggester, text, "Movement:Transport") == [], text
     text = "The party arrested its slide in the polls."
-    assert _of_type(nlp, suggester, text, "Justice:Arrest-Jail") == [], text
+    assert triggers_of_type(nlp, suggester, text, "Justice:Arrest-Jail") == [], text
     text = "The air force flew the troops to the front."
-    assert _of_type(nlp, suggester, text, "Movement:Transport") == [("flew", "Movement:Transport")], text
+    assert triggers_of_type(nlp, suggester, text, "Movement:Transport") == [("flew", "Movement:Transport")], text
     text = "Police arrested the suspect in his home on Friday."
-    assert _of_type(nlp, suggester, text, "Justice:Arrest-Jail") == [("arrested", "Justice:Arrest-Jail")], text
+    assert triggers_of_type(nlp, suggester, text, "Justice:Arrest-Jail") == [("arrested", "Justice:Arrest-Jail")], text
 
 
 @pytest.mark.slow
@@ -99,11 +95,11 @@ def test_blows_money_poured_in_and_a_life_taken(nlp, suggester):
         ("The government pumped billions of dollars into the banks.", "pumped", MONEY),
         ("The singer took his own life in 1994.", "took", "Life:Die"),
     ]:
-        assert (word, kind) in _of_type(nlp, suggester, text, kind), text
+        assert (word, kind) in triggers_of_type(nlp, suggester, text, kind), text
     for text, kind in [
         ("The boxer punched above his weight.", "Conflict:Attack"),
         ("The striker kicked the ball into the net.", "Conflict:Attack"),
         ("She poured water on the fire.", MONEY),
         ("The company pumped oil from the well.", MONEY),
     ]:
-        assert _of_type(nlp, suggester, text, kind) == [], text
+        assert triggers_of_type(nlp, suggester, text, kind) == [], text

@@ -7,16 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from spacy_support import news_suggester, suggested_triggers
+from spacy_support import news_suggester, triggers_of_type
 
 
 @pytest.fixture(scope="module")
 def suggester():
     return news_suggester()
-
-
-def _of_type(nlp, suggester, text: str, kind: str) -> list[tuple[str, str]]:
-    return [t for t in suggested_triggers(nlp, text, suggester) if t[1] == kind]
 
 
 ATTACK, ARREST, DEMONSTRATE = "Conflict:Attack", "Justice:Arrest-Jail", "Conflict:Demonstrate"
@@ -31,21 +27,21 @@ def test_a_word_of_attacking_with_out_back_or_off_is_a_turn_of_phrase(nlp, sugge
         "The candidate shot back at his critics in a television interview.",
         "The surgeon was struck off the medical register.",
     ]:
-        assert _of_type(nlp, suggester, text, ATTACK) == [], text
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [], text
     for text, word in [
         ("The soldiers shot back at the gunmen.", "shot"),
         ("A missile struck the ship off the coast of Yemen.", "struck"),
         ("Militants blew up the bridge near the border.", "blew up"),
     ]:
-        assert _of_type(nlp, suggester, text, ATTACK) == [(word, ATTACK)], text
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [(word, ATTACK)], text
 
 
 @pytest.mark.slow
 def test_a_shot_taken_at_a_rival_is_a_jibe(nlp, suggester):
-    assert _of_type(nlp, suggester, "The senator took a shot at the president during the debate.", ATTACK) == []
-    assert _of_type(nlp, suggester, "The governor took a swipe at his rivals in the party.", ATTACK) == []
+    assert triggers_of_type(nlp, suggester, "The senator took a shot at the president during the debate.", ATTACK) == []
+    assert triggers_of_type(nlp, suggester, "The governor took a swipe at his rivals in the party.", ATTACK) == []
     text = "A sniper took a shot at the patrol near the border."
-    assert _of_type(nlp, suggester, text, ATTACK) == [("shot", ATTACK)], text
+    assert triggers_of_type(nlp, suggester, text, ATTACK) == [("shot", ATTACK)], text
 
 
 @pytest.mark.slow
@@ -55,12 +51,12 @@ def test_what_grows_fast_explodes_and_what_a_car_hits_is_an_accident(nlp, sugges
         "The pop star exploded onto the scene in 1985.",
         "The cyclist was hit by a car during training and died in hospital.",
     ]:
-        assert _of_type(nlp, suggester, text, ATTACK) == [], text
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [], text
     for text, word in [
         ("A car bomb exploded outside the embassy.", "exploded"),
         ("The convoy was hit by a car bomb near Kabul.", "hit"),
     ]:
-        assert _of_type(nlp, suggester, text, ATTACK) == [(word, ATTACK)], text
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [(word, ATTACK)], text
 
 
 @pytest.mark.slow
@@ -72,41 +68,43 @@ def test_computers_problems_beams_and_attacks_in_words_harm_no_one(nlp, suggeste
         "The brand launched an attack on its rival in a new advertisement.",
         "The tax plan came under attack from both parties.",
     ]:
-        assert _of_type(nlp, suggester, text, ATTACK) == [], text
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [], text
     for text, word in [
         ("Gunmen attacked the bank's headquarters with grenades.", "attacked"),
         ("Soldiers shot a protester in the square.", "shot"),
         ("The convoy came under attack from militants near Kandahar.", "attack"),
     ]:
-        assert _of_type(nlp, suggester, text, ATTACK) == [(word, ATTACK)], text
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [(word, ATTACK)], text
 
 
 @pytest.mark.slow
 def test_a_films_shooting_a_comet_and_a_disease_that_strikes(nlp, suggester):
-    assert _of_type(nlp, suggester, "The film's shooting wrapped in Prague in October.", ATTACK) == []
-    assert _of_type(nlp, suggester, "The comet struck Jupiter in 1994.", ATTACK) == []
-    assert _of_type(nlp, suggester, "The disease struck thousands of children in the region.", DEMONSTRATE) == []
+    assert triggers_of_type(nlp, suggester, "The film's shooting wrapped in Prague in October.", ATTACK) == []
+    assert triggers_of_type(nlp, suggester, "The comet struck Jupiter in 1994.", ATTACK) == []
+    assert (
+        triggers_of_type(nlp, suggester, "The disease struck thousands of children in the region.", DEMONSTRATE) == []
+    )
     text = "The gunman's shooting killed five people in Texas."
-    assert _of_type(nlp, suggester, text, ATTACK) == [("shooting", ATTACK)], text
+    assert triggers_of_type(nlp, suggester, text, ATTACK) == [("shooting", ATTACK)], text
     text = "Thousands of teachers struck on Monday."
-    assert _of_type(nlp, suggester, text, DEMONSTRATE) == [("struck", DEMONSTRATE)], text
+    assert triggers_of_type(nlp, suggester, text, DEMONSTRATE) == [("struck", DEMONSTRATE)], text
 
 
 @pytest.mark.slow
 def test_workers_who_strike_stop_work(nlp, suggester):
     # a labour strike is ACE's Demonstrate, no violent act
     for text in ["Workers struck for higher pay at the car plant in Detroit.", "The nurses struck over staffing."]:
-        assert _of_type(nlp, suggester, text, ATTACK) == [], text
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [], text
     for text in ["The militants struck at dawn.", "Gunmen struck the village at night."]:
-        assert _of_type(nlp, suggester, text, ATTACK) == [("struck", ATTACK)], text
-        assert _of_type(nlp, suggester, text, DEMONSTRATE) == [], text
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [("struck", ATTACK)], text
+        assert triggers_of_type(nlp, suggester, text, DEMONSTRATE) == [], text
     # who struck and what over told, the weak "strike" is a labour strike with no other cue
     text = "The nurses struck over staffing."
-    assert _of_type(nlp, suggester, text, DEMONSTRATE) == [("struck", DEMONSTRATE)], text
+    assert triggers_of_type(nlp, suggester, text, DEMONSTRATE) == [("struck", DEMONSTRATE)], text
 
 
 @pytest.mark.slow
 def test_goods_seized_by_the_tonne_are_no_arrest(nlp, suggester):
-    assert _of_type(nlp, suggester, "Police seized two tonnes of cocaine at the port.", ARREST) == []
+    assert triggers_of_type(nlp, suggester, "Police seized two tonnes of cocaine at the port.", ARREST) == []
     text = "Police seized two smugglers at the port."
-    assert _of_type(nlp, suggester, text, ARREST) == [("seized", ARREST)], text
+    assert triggers_of_type(nlp, suggester, text, ARREST) == [("seized", ARREST)], text
