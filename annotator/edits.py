@@ -41,7 +41,7 @@ from annotator.edit_checks import (
     event_of,
     text_of,
 )
-from annotator.errors import CategoryInUse, ValidationError
+from annotator.errors import CategoryInUse, DeletedElsewhereError, ValidationError
 from annotator.model import HUMAN, PROJECT_WIDE, STATES, Change, Entity, Event
 from annotator.recorder import EditRecorder, run_edit
 from annotator.shown import aimed_at, check_as_shown, check_none_unseen
@@ -254,6 +254,8 @@ def set_event_type(project: Project, event_id: int, type_: str, *, expected: Eve
 
     def body(rec: EditRecorder) -> None:
         check_as_shown(project, event_id, expected)
+        if project.db.event_state(event_id) is None:  # deleted by another window or process since the read above
+            raise DeletedElsewhereError(f"the event {event_id}")
         rec.result_id = event_id
         for arg_id, to in retyped_arguments(project, etype, event_id, row["document_id"]):
             if to is None:

@@ -135,3 +135,25 @@ def test_an_event_edit_aimed_at_an_event_changed_elsewhere_is_refused(tmp_path):
         edits.set_event_type(
             app, edits.add_event(app, 1, "Contact:Meet", 12, 15).result_id, "Conflict:Attack", expected=None
         )
+
+
+def test_a_type_change_read_before_another_process_deleted_the_event_is_refused_in_words(tmp_path, monkeypatch):
+    """set_event_type reads the event before its transaction; another window or process deleting the event in between
+    made the type change's argument carry fail on a missing row (a TypeError, seen in CI's two editing processes),
+    not the refusal every other event edit gives. Nothing is written."""
+    path = tmp_path / "p.annotator"
+    with Project(path, annotator="app") as app, Project(path, annotator="other") as other:
+        import_documents(app, [IncomingDocument(TEXT, "a.txt")])
+        ev = edits.add_event(app, 1, "Contact:Meet", 12, 15).result_id
+        read = edits.event_of
+
+        def read_then_deleted_elsewhere(project, event_id):  # type: ignore[no-untyped-def]
+            row = read(project, event_id)
+            if project is app:  # the other process's delete reads the event too
+                edits.delete_event(other, event_id)
+            return row
+
+        monkeypatch.setattr(edits, "event_of", read_then_deleted_elsewhere)
+        with pytest.raises(DeletedElsewhereError):
+            edits.set_event_type(app, ev, "Life:Die")
+        assert app.row("events", ev) is None
