@@ -118,13 +118,7 @@ def main() -> int:
     args = ap.parse_args()
     fc.ROLES.update(fc._roles())
     rows = rc.parsed_rows(args.cache)
-    if args.reverse:
-        rows = rows[::-1]
-    side = "last" if args.reverse else "first"
-    for n in args.articles:
-        train, rest = rows[:n], rows[n:]
-        print(f"{len(train)} {side} articles, {args.folds}-fold by article; then scored on the other {len(rest)}")
-        print(rc.measure("chooser", train, rest, args.folds, args.seed), flush=True)
+    rc.print_splits(rows, args.articles, ["chooser"], args.folds, args.seed, args.reverse)
     return 0
 
 

@@ -252,14 +252,7 @@ def main() -> int:
     ROLES.update(_roles())
     FAR[0] = args.far
     rows = rc.parsed_rows(args.cache)
-    if args.reverse:
-        rows = rows[::-1]
-    side = "last" if args.reverse else "first"
-    for n in args.articles:
-        train, rest = rows[:n], rows[n:]
-        print(f"{len(train)} {side} articles, {args.folds}-fold by article; then scored on the other {len(rest)}")
-        for name in args.variants:
-            print(rc.measure(name, train, rest, args.folds, args.seed), flush=True)
+    rc.print_splits(rows, args.articles, args.variants, args.folds, args.seed, args.reverse)
     return 0
 
 

@@ -50,6 +50,18 @@ def parsed_rows(cache: Path | None) -> list[dict]:
     return rows
 
 
+def print_splits(rows: list, articles: list[int], variants: list[str], folds: int, seed: int, reverse: bool) -> None:
+    """Each learner of ``variants`` chosen by a ``folds``-fold inside the first (``reverse``: last) N of ``rows`` for
+    each N of ``articles``, then scored on the rest: the k-fold benches' one loop."""
+    rows = rows[::-1] if reverse else rows
+    side = "last" if reverse else "first"
+    for n in articles:
+        train, rest = rows[:n], rows[n:]
+        print(f"{len(train)} {side} articles, {folds}-fold by article; then scored on the other {len(rest)}")
+        for name in variants:
+            print(measure(name, train, rest, folds, seed), flush=True)
+
+
 def article_rows(articles: list[dict]) -> list[Row]:
     """Per article: gold events and per token its lemma, parse, entity label and the rules' verdict (shown
     suggestions, the weaker match at threshold 0, score) as plain data."""
