@@ -53,7 +53,7 @@ from annotator.formats.utf16_spans import (
     task_reads_utf16,
     utf16_said_once,
 )
-from annotator.formats.doccano_names import DOCCANO_ID
+from annotator.formats.doccano_names import DOCCANO_ID, intent_categories
 from annotator.formats.event_attributes_record import by_region
 from annotator.formats.meta_keys import DOCCANO_FORM, EVENT_ATTRIBUTES, EVENT_TYPES
 from annotator.formats.regions import Region, build_document
@@ -190,7 +190,9 @@ def _document(  # type: ignore[no-untyped-def]
     spans, relations, said = _regions(obj, path, line, warnings, categories)
     attributes = by_region(spans, obj.get(EVENT_ATTRIBUTES), relations)  # our export's, on the triggers' regions
     form: dict[str, Any] = {}  # how the line was written, for the doccano export to write it the same way
-    if "entities" not in obj:
+    if "entities" not in obj and "label" not in obj and "labels" not in obj and intent_categories(obj):
+        form["entity_lists"] = True  # an intent line without slots ("cats" alone): written back so, not as "label"
+    elif "entities" not in obj:
         form["labels_key"] = "labels" if "labels" in obj and "label" not in obj else "label"
     elif isinstance(obj["entities"], list) and obj["entities"] and all(isinstance(e, list) for e in obj["entities"]):
         form["entity_lists"] = True  # an intent line's slots, written back the same way

@@ -9,3 +9,10 @@ LABEL_SEPARATOR = "#"  # between the labels of one CSV cell, as doccano's CSV ex
 # the document meta's key of the target texts of doccano's sequence-to-sequence export (``doccano_seq2seq``: its
 # ``label`` list of translations or summaries), which the doccano export writes back under ``label``
 TARGETS = "doccano_targets"
+
+
+def intent_categories(line: dict) -> bool:
+    """Does a line give its categories as doccano's intent detection and slot filling does, a list of names
+    (``"cats": ["flight"]``)? spaCy's training lines give them as scores (``"cats": {"flight": 1.0}``): not these."""
+    cats = line.get("cats")
+    return isinstance(cats, list) and bool(cats) and all(isinstance(x, str) for x in cats)

@@ -14,6 +14,7 @@ from typing import Any
 
 
 from annotator.errors import ImportFileError
+from annotator.formats.doccano_names import intent_categories
 from annotator.formats.duee import duee_as_line, duee_note, is_duee_line
 from annotator.formats.reading import (
     LabelTally,
@@ -28,8 +29,9 @@ from annotator.formats.reading import (
     trigger_labels,
 )
 from annotator.formats.project_json_read import export_result, load_json, parse_document
+from annotator.formats.meta_keys import DOCCANO_FORM
 from annotator.formats.regions import Region, build_document
-from annotator.formats.schema_names import SchemaNames
+from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.told_types import EventUses, told_schema
 from annotator.importing import IncomingDocument, IncomingEntity, decode_text
 from annotator.text_encoding import head_text
@@ -201,9 +203,18 @@ def parse_jsonl_object(obj: Any, path: str, line: int, names: SchemaNames | None
         )
         need(isinstance(label, str) and label != "", path, line, f"{what} {k} needs a label")
         ents.append(IncomingEntity(k, start, end, label))
+    # doccano's intent detection and slot filling lines (slots as lists, "cats" a list of names): the doccano export
+    # writes them back in that shape, their labels as the line spelt them (session 38: its relation shape)
+    intent = not cluener and ("entities" not in obj or triples) and intent_categories(obj)
     if (triples or cluener) and names is not None:
         regions = [Region(e.key, e.start, e.end, e.label) for e in ents]
-        return build_document(text, name, regions, [], names.schema, Path(path), line, [], meta=meta, names=names)
+        doc = build_document(text, name, regions, [], names.schema, Path(path), line, [], meta=meta, names=names)
+        spelt = given_spellings(names)  # asked each line: a line keeps its own spellings
+        if intent:
+            doc.meta[DOCCANO_FORM] = {"entity_lists": True, **spelt}
+        return doc
+    if intent:
+        meta = {**meta, DOCCANO_FORM: {"entity_lists": True}}
     return IncomingDocument(text=text, name=name, meta=meta, source_path=path, entities=ents)
 
 

@@ -54,7 +54,7 @@ def test_intent_lines_go_back_out_as_they_came(tmp_path):
     out = [orjson.loads(x) for x in (tmp_path / "d.jsonl").read_bytes().splitlines()]
     assert [(x["text"], x.get("entities"), x.get("cats"), x.get("label")) for x in out] == [
         ("Book a flight to Paris", [[17, 22, "LOC"]], ["book_flight"], None),
-        ("Weather please", None, None, ["weather"]),
+        ("Weather please", [], ["weather"], None),  # an intent without slots: "cats" as it came (session 38: "label")
         # one slot came with its text: each goes out with its own, as label lists do
         ("Trains to Oslo and Bergen", [[10, 14, "LOC", "Oslo"], [19, 25, "LOC", "Bergen"]], None, None),
     ]
