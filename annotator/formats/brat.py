@@ -311,6 +311,8 @@ def document_ann(
         if w[0] in "TE":
             line_ids.setdefault(("normalization", w[1], w[2], w[3]), f"N{k}")
     extra += _link_lines(rec, at_span, len(kept.get("normalizations", [])), report)
+    if declared is not None:
+        declared.normalizations([x for x in extra if x.startswith("N")])
     lines += extra
     first = lines[0].split("\t", 1)[0] if lines else None
     for k, c in enumerate(rec["comments"], start=1):
@@ -390,6 +392,13 @@ class Declared:
         self.labels: dict[str, list[str]] = {}
         self.roles: dict[str, list[str]] = {}
         self.relation_names: list[str] = []  # another tool's relation types, for visual.conf to give their names back
+        self.databases: dict[str, list[str]] = {}  # the N lines' databases -> their ids, for tools.conf to declare
+
+    def normalizations(self, lines: list[str]) -> None:
+        """The databases of the ``N`` lines written (``N1\tReference T1 DB:ID``)."""
+        for line in lines:
+            db, _, id_ = line.split("\t")[1].split(" ")[2].partition(":")
+            self.databases.setdefault(db, []).append(id_)
 
     def spelling(self, spelt: GivenSpellings) -> tuple[Callable[[str], str], Callable[[str], str]]:
         """How one document names labels (event types too) and roles, each name written kept for the conf."""
@@ -561,7 +570,10 @@ def write_brat(project: Project, out: str | Path, request: ExportRequest) -> For
         (folder / "visual.conf").write_bytes(visual.encode("utf-8"))
         if (keys := write_shortcuts(written, brat_name)) is not None:  # the labels' keys, as brat's type keys
             (folder / SHORTCUTS).write_bytes(keys.encode("utf-8"))
-        if (tools := tools_text(conf if isinstance(conf, dict) else None)) is not None:  # the corpus's own settings
+        tools, unknown = tools_text(conf if isinstance(conf, dict) else None, declared.databases)  # its own settings
+        if tools is not None:  # and the databases the N lines name
             (folder / TOOLS).write_bytes(tools.encode("utf-8"))
+        for db in unknown:
+            report.problem("normalisation databases whose address brat needs (a # line in tools.conf: fill it in)", db)
     report.files = [str(out)]
     return report
