@@ -3,7 +3,8 @@
 ``with_aliases``, another schema's aliases added to a file with its comments kept (a migration's), and ``with_roles``,
 roles added to event types the file has (``import --add-types``), and ``with_values``, values added to attributes it
 has (``import --add-types`` too), and ``with_role_labels``, labels added to roles it has (``import --add-types``
-too), the rest of it as it was."""
+too), and ``with_keys``, keys given to labels that have none (a brat corpus's kb_shortcuts.conf), the rest of it as it
+was."""
 
 from __future__ import annotations
 
@@ -70,6 +71,24 @@ def with_aliases(schema: Schema, like: Schema) -> str | None:
             f"{json.dumps(role)} = {json.dumps(list(names), ensure_ascii=False)}" for role, names in wanted
         )
         inserts.append((head, f"role_aliases = {{ {body} }}"))
+    if not inserts:
+        return None
+    lines = schema.source.splitlines()
+    for line, text in sorted(inserts, reverse=True):
+        lines.insert(line, text)
+    return "\n".join(lines) + "\n"
+
+
+def with_keys(schema: Schema, keys: Mapping[str, str]) -> str | None:
+    """``schema``'s source with ``keys`` (an entity label's name -> its key) given to those labels, a line after each
+    one's table header, the rest of the file (its comments) as it was; None when there is nothing to give or the
+    tables cannot be told apart (a schema written as inline arrays). The caller gives keys only to labels without."""
+    headers = Locator(schema.source).lines_of.get("entity", [])
+    if len(headers) != len(schema.entities):
+        return None
+    inserts = [
+        (line, f"key = {json.dumps(keys[e.name])}") for line, e in zip(headers, schema.entities) if e.name in keys
+    ]
     if not inserts:
         return None
     lines = schema.source.splitlines()

@@ -143,7 +143,10 @@ def read_brat(path: str | Path, schema: Schema | None = None) -> ReadResult:
     said = (
         "" if conf is not None else "its types and attributes (told from the .ann files: no annotation.conf) are types"
     )
-    return ReadResult(docs, told, warnings, notes, schema_kept=kept, schema_from=said, told=conf is None or ours)
+    keys = {e.name: e.key for e in told.entities if e.key} if conf is not None and told is not None and not ours else {}
+    return ReadResult(
+        docs, told, warnings, notes, schema_kept=kept, schema_from=said, told=conf is None or ours, label_keys=keys
+    )
 
 
 def _textless_said(path: Path, textless: list[Path]) -> str:

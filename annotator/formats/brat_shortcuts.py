@@ -5,15 +5,20 @@ export from the schema's keys, so a brat server offers the keys the app's annota
 key pressed (``M`` is the m key, as a ``keyCode``); the app by the character typed: a letter is read lower case and
 written upper case. A key the schema cannot give a label (the app's own: ``schema.APP_KEYS`` and
 ``schema.COMMAND_KEYS``, whose commands a label key would hide; one already taken; more
-than one character) or a type that is no entity label (an event type has no key in the app) is said, not taken."""
+than one character) or a type that is no entity label (an event type has no key in the app) is said, not taken.
+Imported into a project holding documents (whose schema the conf's is matched to, not adopted), each key goes to the
+project's label of that name (or alias) that has none, where no other label has it (``keys_given``; session 38: none
+was taken, though the import's note said the keys were the labels')."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Callable, Mapping
 
+from annotator.errors import SchemaError
 from annotator.fileid import BRAT_WRITTEN
-from annotator.schema import APP_KEYS, COMMAND_KEYS, Schema
+from annotator.schema import APP_KEYS, COMMAND_KEYS, Schema, parse_schema
+from annotator.schema_write import with_keys
 
 SHORTCUTS = "kb_shortcuts.conf"
 # its first line in our export: what tells a former export's (which another export replaces) from a brat server's
@@ -66,3 +71,38 @@ def write_shortcuts(schema: Schema, brat_type: Callable[[str], str]) -> str | No
 def keys_said(keys: Mapping[str, str]) -> str:
     """The keys taken, for the import's note: ``m DRUG, c CHANGE_TRIGGER``."""
     return ", ".join(f"{k} {label}" for label, k in keys.items())
+
+
+def keys_given(schema: Schema, keys: Mapping[str, str], where: str) -> tuple[Schema | None, list[str]]:
+    """``schema`` (a project's that the file's was matched to) with ``keys`` (a conf's label -> its key, as the conf's
+    schema gave them) on the labels of those names (or aliases) that have none and whose key no other label has;
+    None when none was given (or the schema's file cannot take them: ``with_keys``); the notes, ``where`` (the file)
+    first: the keys taken and those not, each with why."""
+    taken = {e.key.lower(): e.name for e in schema.entities if e.key}
+    given: dict[str, str] = {}
+    not_taken: list[str] = []
+    for name, key in keys.items():
+        ours = schema.label(name) or next((e for e in schema.entities if name in e.aliases), None)
+        why = (
+            f"the project's schema has no label {name}" if ours is None
+            else f"{ours.name} has key {ours.key!r}" if ours.key
+            else f"{taken[key]} has it" if key in taken
+            else None
+        )  # fmt: skip
+        if why is not None or ours is None:  # (ours is None has its why: for the type checker)
+            not_taken.append(f"{key} {name} ({why})")
+            continue
+        given[ours.name] = key
+        taken[key] = ours.name
+    source = with_keys(schema, given) if given else None
+    try:
+        keyed = parse_schema(source, "the project's schema", app_keys=False) if source is not None else None
+    except SchemaError:  # not expected: each key was checked against the schema's own
+        keyed = None
+    notes = [f"{where}: the project's labels without a key took the file's keys: {keys_said(given)}"] if keyed else []
+    if given and keyed is None:
+        not_taken.append(f"{keys_said(given)} (the schema's file gives its labels as inline tables)")
+    if not_taken:
+        left = not_taken
+        notes.append(f"{where}: keys not given to the project's labels: {'; '.join(left)}")
+    return keyed, notes

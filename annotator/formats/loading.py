@@ -25,6 +25,7 @@ from annotator.formats.told_format import check_import_options, refuse_own_expor
 from annotator.formats.detect import detect_format
 from annotator.formats.format_inputs import folder_files, format_inputs, in_folder
 from annotator.formats.brat_files import not_brat
+from annotator.formats.brat_shortcuts import keys_given
 from annotator.formats.label_studio_config import tasks_of
 from annotator.formats.prodigy_colors import beside_datasets
 from annotator.formats.held_encoded import held_in_encoding
@@ -209,6 +210,12 @@ def store_results(
             given_new = holding and not project.document_ids()  # a new project already: its schema given
             raise SchemaLacksError(str(p), refusal(said, first_named(lacks, 4), lacks, choices, given_new), lacks)
         new_schema, kept, grew = r.schema, r.schema_kept, grows
+    keyed = None  # the project's labels given the keys of a file whose schema it did not adopt (kb_shortcuts.conf)
+    for p, r in results:
+        if r.label_keys and r.schema is not new_schema:
+            got, said = keys_given(keyed or new_schema or project.schema, r.label_keys, str(p))
+            keyed, report.notes = got or keyed, report.notes + said
+    new_schema = keyed if keyed is not None and new_schema is not None else new_schema
     use = new_schema or project.schema
     docs = []
     for p, r in results:
@@ -229,6 +236,8 @@ def store_results(
                         report.defaults_given.append((a.name, a.default, n))
                 report.schema_adopted = new_schema.name
                 report.labels_added = [n for _, r in results for n in r.labels_added]
+            if keyed is not None and keyed is not new_schema:  # the schema kept, its labels given keys
+                project.set_schema(keyed)
             remember_categories(project, [c for _, r in results for c in r.categories])  # the inputs' lists first
             store_documents(project, prepared, report)
     except BaseException:

@@ -52,6 +52,9 @@ class ReadResult:
     # label -> colour (#rrggbb) the input gives its labels (a Prodigy config's custom_theme, a Label Studio config's
     # background): the labels a new project's schema takes from it are given them, not the palette's (session 35)
     label_colors: dict[str, str] = field(default_factory=dict)
+    # label -> key the input gives its labels (brat's kb_shortcuts.conf, on ``schema``'s labels): a project holding
+    # documents gives each to its label of that name that has none (``brat_shortcuts.keys_given``; session 38)
+    label_keys: dict[str, str] = field(default_factory=dict)
 
 
 def reader_options(options: Mapping[str, str] | None, known: tuple[str, ...], shown: str) -> dict[str, str]:

@@ -44,7 +44,8 @@ def test_an_alias_of_the_schema_is_its_label_with_a_note(tmp_path):
         assert p.schema.label("PER") is None
         assert any("PER -> PERSON (1)" in n for n in report.notes)
         (doc,) = [p.document(d) for d in p.document_ids() if p.document(d).text == TEXT]
-        assert doc.meta == {"cats": ["politics"]}
+        # doccano's intent line: its shape and spellings kept for the doccano export (session 38)
+        assert doc.meta == {"cats": ["politics"], "doccano_form": {"entity_lists": True, "labels": {"PERSON": "PER"}}}
 
 
 def test_labels_the_schema_lacks_grow_a_new_project_as_doccanos_do(tmp_path, capsys):
