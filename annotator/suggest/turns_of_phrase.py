@@ -1,7 +1,7 @@
 """Turns of phrase that make a word of attacking name no Attack, as news of every kind uses them: a side that "bombed
 out" of a cup, a minister who "hit out at" a rival, a candidate who "shot back at" his critics, a senator who "took a
 shot at" the president, a doctor "struck off" the register, sales that "exploded", a cyclist "hit by a car", hackers
-who "attacked" computer systems, researchers who "attacked the problem", a laser "shot at" a crystal, an attack "in
+who "attacked" computer systems, researchers who "attacked the problem", a politician who "attacked a UN program", a laser "shot at" a crystal, an attack "in
 an advertisement", a plan that "came under attack". ACE's Conflict:Attack is a violent physical act causing harm or
 damage; each of these harms no one, and each is told by the words around the trigger, never by the trigger alone.
 
@@ -34,6 +34,9 @@ IN_WORDS = frozenset(
 BEAMS = frozenset("laser beam ray glance look smile grin photon light".split())
 # what a mind works on: a problem attacked is a problem tackled ("attacked the problem from a new angle")
 TASKS = frozenset("problem issue question task challenge puzzle mystery backlog".split())
+# what is run or said, which one attacks in words ("attacked a UN program on refugees", "attacked the minister's
+# remarks"): as a thing put forward (``noun_classes.PROPOSALS``, the blocker ``obj:no_one``), no one harmed
+SCHEMES_AND_WORDS = frozenset("program programme remark comment record rhetoric".split())
 # what hackers harm: machines and the data on them ("attacked the bank's computer systems", "attacked the website")
 COMPUTING = frozenset("computer server website network database software email account data".split())
 HACKERS = frozenset(("hacker", "hackers"))
@@ -160,6 +163,12 @@ def task_tackled(pairs: Sequence[tuple[str, Any]]) -> bool:
     return any(s in ("obj", "subjpass") and lemma_of(t) in TASKS and not t.ent_type_ for s, t in pairs)
 
 
+def words_attacked(pairs: Sequence[tuple[str, Any]]) -> bool:
+    """What is attacked is a scheme run or words said ("the vice president attacked a UN program", "the senator
+    attacked the minister's remarks"): an attack in words; "attacked a UN food programme convoy" (the convoy) stays."""
+    return any(s in ("obj", "subjpass") and lemma_of(t) in SCHEMES_AND_WORDS and not t.ent_type_ for s, t in pairs)
+
+
 def beam_shot(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     """What is shot is a beam or a look ("shot a laser at the crystal", "shot a glance at her")."""
     return lemma_of(head) == "shoot" and any(s == "obj" and lemma_of(t) in BEAMS for s, t in pairs)
@@ -199,7 +208,8 @@ def labour_strike(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
 def turn_kinds(head: Any, pairs: Sequence[tuple[str, Any]], wanted: AbstractSet[str] | None = None) -> frozenset[str]:
     """The blocker kinds of these turns: ``turn:out`` (``gone_out``), ``turn:back`` (``retort``), ``turn:jab``
     (``jab_taken``), ``off:list`` (``struck_off_list``), ``subj:quantity`` (``grew_fast``), ``by:vehicle``
-    (``hit_by_vehicle``), ``obj:computer`` (``computers_attacked``), ``obj:task`` (``task_tackled``), ``obj:beam``
+    (``hit_by_vehicle``), ``obj:computer`` (``computers_attacked``), ``obj:task`` (``task_tackled``), ``obj:words``
+    (``words_attacked``), ``obj:beam``
     (``beam_shot``), ``in:words`` (``told_in_words``), ``under:proposal`` (``proposal_under_attack``) and
     ``struck:labour`` (``labour_strike``). ``wanted``: the kinds asked for (None: all); the others are not read."""
     return frozenset(
@@ -213,6 +223,7 @@ def turn_kinds(head: Any, pairs: Sequence[tuple[str, Any]], wanted: AbstractSet[
             ("by:vehicle", lambda: hit_by_vehicle(head, pairs)),
             ("obj:computer", lambda: computers_attacked(head, pairs)),
             ("obj:task", lambda: task_tackled(pairs)),
+            ("obj:words", lambda: words_attacked(pairs)),
             ("obj:beam", lambda: beam_shot(head, pairs)),
             ("in:words", lambda: told_in_words(head)),
             ("under:proposal", lambda: proposal_under_attack(head)),
