@@ -1,7 +1,7 @@
 """Turns of phrase that make a word of attacking name no Attack, as news of every kind uses them: a side that "bombed
 out" of a cup, a minister who "hit out at" a rival, a candidate who "shot back at" his critics, a senator who "took a
 shot at" the president, a doctor "struck off" the register, sales that "exploded", a cyclist "hit by a car", hackers
-who "attacked" computer systems, researchers who "attacked the problem", a politician who "attacked a UN program", a laser "shot at" a crystal, an attack "in
+who "attacked" computer systems, researchers who "attacked the problem", a politician who "attacked a UN program", a senator who "blasted" the president, a laser "shot at" a crystal, an attack "in
 an advertisement", a plan that "came under attack". ACE's Conflict:Attack is a violent physical act causing harm or
 damage; each of these harms no one, and each is told by the words around the trigger, never by the trigger alone.
 
@@ -169,6 +169,31 @@ def words_attacked(pairs: Sequence[tuple[str, Any]]) -> bool:
     return any(s in ("obj", "subjpass") and lemma_of(t) in SCHEMES_AND_WORDS and not t.ent_type_ for s, t in pairs)
 
 
+# verbs of hitting hard that news also uses of harsh words ("the senator blasted the president", "the opposition
+# hammered the minister"); "attack" keeps its own reading (``event_rules._in_words``: a named person, nothing physical)
+HARSH_WORDS = frozenset(("blast", "hammer"))
+PARTIES = frozenset(("PERSON", "ORG", "NORP"))
+
+
+def harsh_words(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
+    """A verb of hitting hard done by a person or a body who bears no arms to a person, a body or a thing put forward,
+    with no weapon in the sentence and no "with" phrase ("the party blasted the Arab legislators", "the Labour leader
+    hammered the prime minister"): criticism. "Troops blasted the rebel positions", "warplanes blasted Gaza",
+    "police blasted the crowd with water cannon" stay."""
+    if head.pos_ != "VERB" or lemma_of(head) not in HARSH_WORDS or _pobjs(head, frozenset({"with"})):
+        return False
+    doer = _doer(pairs)
+    named = doer is not None and doer.pos_ == "PROPN" and not doer.ent_type_  # a name the NER missed
+    if doer is None or not (named or noun_kind(doer) in PARTIES) or lemma_of(doer) in SHOOTERS:
+        return False
+    undergoers = [t for s, t in pairs if s in ("obj", "subjpass")]
+    if not undergoers or not all(
+        noun_kind(t) in PARTIES or lemma_of(t) in PROPOSALS | SCHEMES_AND_WORDS for t in undergoers
+    ):
+        return False
+    return not any(is_weapon(t) for t in head.sent)
+
+
 def beam_shot(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     """What is shot is a beam or a look ("shot a laser at the crystal", "shot a glance at her")."""
     return lemma_of(head) == "shoot" and any(s == "obj" and lemma_of(t) in BEAMS for s, t in pairs)
@@ -209,7 +234,7 @@ def turn_kinds(head: Any, pairs: Sequence[tuple[str, Any]], wanted: AbstractSet[
     """The blocker kinds of these turns: ``turn:out`` (``gone_out``), ``turn:back`` (``retort``), ``turn:jab``
     (``jab_taken``), ``off:list`` (``struck_off_list``), ``subj:quantity`` (``grew_fast``), ``by:vehicle``
     (``hit_by_vehicle``), ``obj:computer`` (``computers_attacked``), ``obj:task`` (``task_tackled``), ``obj:words``
-    (``words_attacked``), ``obj:beam``
+    (``words_attacked``), ``turn:harsh`` (``harsh_words``), ``obj:beam``
     (``beam_shot``), ``in:words`` (``told_in_words``), ``under:proposal`` (``proposal_under_attack``) and
     ``struck:labour`` (``labour_strike``). ``wanted``: the kinds asked for (None: all); the others are not read."""
     return frozenset(
@@ -224,6 +249,7 @@ def turn_kinds(head: Any, pairs: Sequence[tuple[str, Any]], wanted: AbstractSet[
             ("obj:computer", lambda: computers_attacked(head, pairs)),
             ("obj:task", lambda: task_tackled(pairs)),
             ("obj:words", lambda: words_attacked(pairs)),
+            ("turn:harsh", lambda: harsh_words(head, pairs)),
             ("obj:beam", lambda: beam_shot(head, pairs)),
             ("in:words", lambda: told_in_words(head)),
             ("under:proposal", lambda: proposal_under_attack(head)),

@@ -31,3 +31,21 @@ def test_a_scheme_or_words_attacked_is_an_attack_in_words(nlp, suggester):
         "Rebels attacked the army base with rockets.",
     ]:
         assert triggers_of_type(nlp, suggester, text, ATTACK) == [("attacked", ATTACK)], text
+
+
+@pytest.mark.slow
+def test_harsh_words_told_with_a_verb_of_hitting_hard_are_no_attack(nlp, suggester):
+    # "blast" and "hammer" done by an unarmed person or body to people or a proposal, with no weapon: criticism
+    for text in [
+        "The senator blasted the president over the deal.",
+        "The Labour leader hammered the prime minister in parliament.",
+        "Oded Forer blasted the Arab legislators.",
+        "The union blasted the new pension plan.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [], text
+    for text in [
+        "Gunmen blasted the villagers.",
+        "Israel blasted Gaza overnight.",
+        "Police blasted the protesters with water cannon.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [("blasted", ATTACK)], text
