@@ -306,7 +306,7 @@ class RuleEventSuggester:
             direct |= abstract_going_kinds(head)  # "returned to the issue", "withdrew from the race": no place
         if "paid:not_money" in wanted:
             direct |= pay_idiom_kinds(head)  # "paid with their lives", "paid lip service": no money given
-        if wanted & {"obj:flag", "obj:trend"}:
+        if wanted & {"obj:flag", "obj:trend", "obj:joined"}:
             direct |= object_sense_kinds(
                 head
             )  # "flew its flag at half-mast", "arrested its slide": no going, no arrest

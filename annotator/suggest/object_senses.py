@@ -1,13 +1,17 @@
 """Words of going and of arresting done to what makes them another sense, as news of every kind uses them: a flag
 flown ("the company flew its flag at half-mast": nothing moved from one place to another, ACE's Movement:Transport)
-and a trend arrested ("the party arrested its slide in the polls": no person held, ACE's Justice:Arrest-Jail). Told
-by the object alone, a common noun of a closed class of ordinary English. Read on made-up news sentences
+and a trend arrested ("the party arrested its slide in the polls": no person held, ACE's Justice:Arrest-Jail), and a
+body of people infiltrated ("agents infiltrated the gang": joined in secret, no one moved from one place to another;
+session 38, helper s38-trig). Told by the object alone, a common noun of a closed class of ordinary English or a body
+of people named or guessed (``noun_classes.noun_kind`` ORG). Read on made-up news sentences
 (``tests/data/news_sentences.jsonl``, session 36, helper s36-trig). Pure functions of spaCy tokens for the rule
-suggester's blockers (``obj:flag`` on Transport, ``obj:trend`` on Arrest-Jail)."""
+suggester's blockers (``obj:flag`` and ``obj:joined`` on Transport, ``obj:trend`` on Arrest-Jail)."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from annotator.suggest.noun_classes import noun_kind
 
 # what is flown in place, raised on a mast or a string: no one and nothing carried anywhere
 FLOWN = frozenset("flag flags banner banners kite kites colours colors ensign pennant standard".split())
@@ -16,6 +20,9 @@ TRENDS = frozenset(
     """slide decline fall drop slump growth spread rise trend momentum progress deterioration decay erosion
     downturn collapse advance""".split()
 )
+
+# bodies of people one joins in secret that the ORG class lacks (crime and its circles)
+SECRET_BODIES = frozenset("gang ring network cell cartel mafia syndicate clan sect cult circle".split())
 
 
 def _objects(head: Any) -> list[Any]:
@@ -36,8 +43,25 @@ def trend_arrested(head: Any) -> bool:
     return head.pos_ == "VERB" and any(o.lemma_.lower() in TRENDS and not o.ent_type_ for o in _objects(head))
 
 
+def body_infiltrated(head: Any) -> bool:
+    """Whether "infiltrate" is done to a body of people ("agents infiltrated the gang", "the informant infiltrated a
+    group led by a smuggler"): joined in secret; "militants infiltrated the town", "infiltrated into Kashmir" stay."""
+    return (
+        head.pos_ == "VERB"
+        and head.lemma_.lower() == "infiltrate"
+        and any(noun_kind(o) == "ORG" or o.lemma_.lower() in SECRET_BODIES for o in _objects(head))
+    )
+
+
 def object_sense_kinds(head: Any) -> frozenset[str]:
-    """The blocker kinds of these senses: ``obj:flag`` (``flag_flown``) and ``obj:trend`` (``trend_arrested``)."""
+    """The blocker kinds of these senses: ``obj:flag`` (``flag_flown``), ``obj:trend`` (``trend_arrested``) and
+    ``obj:joined`` (``body_infiltrated``)."""
     return frozenset(
-        kind for kind, said in (("obj:flag", flag_flown(head)), ("obj:trend", trend_arrested(head))) if said
+        kind
+        for kind, said in (
+            ("obj:flag", flag_flown(head)),
+            ("obj:trend", trend_arrested(head)),
+            ("obj:joined", body_infiltrated(head)),
+        )
+        if said
     )

@@ -49,3 +49,22 @@ def test_harsh_words_told_with_a_verb_of_hitting_hard_are_no_attack(nlp, suggest
         "Police blasted the protesters with water cannon.",
     ]:
         assert triggers_of_type(nlp, suggester, text, ATTACK) == [("blasted", ATTACK)], text
+
+
+TRANSPORT = "Movement:Transport"
+
+
+@pytest.mark.slow
+def test_a_body_of_people_infiltrated_is_joined_not_gone_to(nlp, suggester):
+    # ACE's Transport moves someone from one place to another; a gang or a group infiltrated is joined in secret
+    for text in [
+        "Undercover agents infiltrated the gang.",
+        "The spy infiltrated a smuggling network in Sudan.",
+        "The informant infiltrated a group led by a smuggler.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, TRANSPORT) == [], text
+    for text in [
+        "Militants infiltrated the town overnight.",
+        "Militants infiltrated into Kashmir from Pakistan.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, TRANSPORT) == [("infiltrated", TRANSPORT)], text
