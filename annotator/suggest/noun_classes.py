@@ -57,7 +57,7 @@ PRODUCT = frozenset(
 )
 WEAPONS = frozenset(
     """bomb missile rocket gun rifle weapon explosive grenade mortar shell bullet artillery knife machete cannon munition
-    ammunition warhead ied landmine""".split()
+    ammunition warhead ied landmine acid pistol revolver shotgun sword axe dagger bayonet firebomb teargas""".split()
 )
 VEHICLES = frozenset(
     """drone tank plane aircraft jet airplane airliner warplane helicopter ship vessel boat car truck vehicle bus train

@@ -68,3 +68,19 @@ def test_a_body_of_people_infiltrated_is_joined_not_gone_to(nlp, suggester):
         "Militants infiltrated into Kashmir from Pakistan.",
     ]:
         assert triggers_of_type(nlp, suggester, text, TRANSPORT) == [("infiltrated", TRANSPORT)], text
+
+
+@pytest.mark.slow
+def test_acid_and_firebombs_thrown_are_weapons(nlp, suggester):
+    # "throw" and "spray" name an attack by what is thrown, a weapon: acid thrown at people is one (ACE's Attack),
+    # and the weapons of ordinary English the class lacked (a firebomb, a sword)
+    for text in [
+        "A man threw acid at two women in the market.",
+        "Rioters hurled firebombs at the police station.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, ATTACK) != [], text
+    for text in [
+        "Farmers sprayed pesticides on the crops.",
+        "The factory leaked acid into the river.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [], text
