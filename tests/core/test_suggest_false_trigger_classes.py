@@ -1,6 +1,7 @@
-"""General classes of false triggers in news (session 38, helper s38-trig): a scheme run or words said "attacked"
-(an attack in words, no one harmed). Short made-up sentences parsed by the default pipeline, each beside the real
-event it must keep."""
+"""General classes of false triggers in news, and one of misses (session 38, helper s38-trig): a scheme run or words
+said "attacked" and harsh words told with "blast" or "hammer" (attacks in words, no one harmed), a body of people
+"infiltrated" (joined, no going), and acid or a firebomb thrown (weapons the class lacked). Short made-up sentences
+parsed by the default pipeline, each beside the real event it must keep."""
 
 from __future__ import annotations
 
