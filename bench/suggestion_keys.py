@@ -19,7 +19,10 @@ each suggestion of the 8 annotated types set against the gold events whose trigg
   where the gold has none (Ctrl+Alt+N, one key). A role of several that holds the gold fillers and one more is
   counted as wrong with its rank past the candidates (5: Ctrl+Alt+N and the role key again); session 37 counts them
   apart too: Ctrl+Alt+N and the role key to each gold filler at its rank (at most 5), against the keys that take each
-  extra out alone (Ctrl+Shift+N to it, its place among the role's fillers, and Ctrl+Alt+N).
+  extra out alone (Ctrl+Shift+N to it, its place among the role's fillers, and Ctrl+Alt+N). Session 38: what the
+  key of another role means after Ctrl+Shift+N selected a filler: the wrong fillers that are the gold filler of another
+  role of the event (moved there by that role's key), against the events with a filler of another extent and another
+  role empty or wrong (the person goes on to that role's candidates).
 Figures for the two halves (even / odd lines: half A is the one to read errors on) and all.
 
     python bench/suggestion_keys.py [--cache FILE.spacy] [--examples]
@@ -62,6 +65,10 @@ EXTENT_KEYS = (  # session 37: a filler of another extent selected from its even
     "  ... selecting them: Ctrl+Shift+N (session 37)",
     "  ... their edge keys (either way)",
 )  # not the reach, types, extents nor Find
+ROLE_NEXT = (  # session 38: after Ctrl+Shift+N on one role, the key of another role (moves it, or goes on to that role)
+    "role wrong: its filler another role's gold (a move)",
+    "events: one of extent, another role to fill (on to it)",
+)
 ORDER = (  # the lines printed, in this order (a class nothing falls in prints 0)
     "suggestions",
     "wrong: X",
@@ -92,6 +99,7 @@ ORDER = (  # the lines printed, in this order (a class nothing falls in prints 0
     "role wrong: first right",
     "role wrong: keys",
     "role wrong: the gold filler no span of its labels",
+    *ROLE_NEXT,
     MORE_KEYS[0],
     MORE_KEYS[1],
     MORE_KEYS[2],
@@ -182,6 +190,8 @@ def role_class(  # noqa: C901
             taken += [e.id for r, e in args if r == role.name and (e.start, e.end) == w]
         c[MORE_KEYS[1]] += refill
     kind = "empty" if not have else "wrong"
+    if have and any(tuple(a["span"]) in spans for a in gold["arguments"] if a["role"] != role.name):
+        c[ROLE_NEXT[0]] += 1
     hit = [e for e in fillers.ents if (e.start, e.end) == want[0] and e.label in role.labels]
     if not hit:
         c[f"role {kind}: the gold filler no span of its labels"] += 1
@@ -275,10 +285,15 @@ def document(c: Counter, row: dict, doc, suggester, schema, examples: list | Non
         c["the gold type"] += 1
         if tuple(g["trigger"]) != trig:
             c["the gold type: trigger of another extent"] += 1
+        kinds: list[str] = []
         for role in etype.roles:
             if role.name not in UNSCORED_ROLES:
                 line = within_line(text, sent, trig[0])
+                before = Counter(c)
                 role_class(c, etype, role, sugg, args, g, fillers, text, line, undecided)
+                kinds += [k for k in c if c[k] != before[k] and k.startswith(("role empty", "role wrong", "role:"))]
+        if "role: filler of another extent" in kinds and any(k.startswith(("role empty", "role wrong")) for k in kinds):
+            c[ROLE_NEXT[1]] += 1
     for seq in runs.values():
         n = 0
         for wrong in [*seq, False]:
