@@ -7,13 +7,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from annotator.model import Entity, Event
+from annotator.model import Argument, Entity, Event
+
+
+def arguments_in_order(event: Event, role: str, entities: Mapping[int, Entity]) -> list[Argument]:
+    """The arguments of ``role`` in ``event`` in the text's order of their fillers, as the event editor lists them and
+    Ctrl+Shift+N steps through them (session 38: the editor listed them as they were put); one whose span is not
+    known last, as put."""
+    args = [a for a in event.arguments if a.role == role]
+    far = (float("inf"), float("inf"), 0)
+    return sorted(args, key=lambda a: (e.start, e.end, e.id) if (e := entities.get(a.entity_id)) else far)
 
 
 def fillers_in_order(event: Event, role: str, entities: Mapping[int, Entity]) -> list[Entity]:
     """The fillers of ``role`` in ``event``, in the text's order (one whose span is not known left out)."""
-    spans = [entities[a.entity_id] for a in event.arguments if a.role == role and a.entity_id in entities]
-    return sorted(spans, key=lambda e: (e.start, e.end, e.id))
+    return [entities[a.entity_id] for a in arguments_in_order(event, role, entities) if a.entity_id in entities]
 
 
 def filler_to_select(event: Event, role: str, entities: Mapping[int, Entity], selected: int | None) -> Entity | None:

@@ -48,12 +48,15 @@ class EventActions(RoleFilling):
         # back to undecided (it stayed accepted, out of Tab's and Ctrl+Enter's reach)
         self._as_filler: set[int] = set()
         self._picked: tuple[int, int] | None = None  # (event, filler) Ctrl+Shift+N selected: Escape goes back to it
+        # that filler's (start, end, label) when selected, if it was accepted only as a filler: taken out unchanged it
+        # is undecided again (as the editor's × leaves it); its edges or label changed since, the person's (session 38)
+        self._picked_as: tuple[int, int, str] | None = None
         self.c.selectionChanged.connect(self._forget_left_when_moved)
 
     def forget_project(self) -> None:
         """The project closed: what the keys remembered of its rows by id forgotten (the next one's start at 1 too)."""
         self._tried, self._cycle, self._left, self._one_only, self._as_filler = (-1, []), None, None, "", set()
-        self._picked = None
+        self._picked = self._picked_as = None
 
     # -- new event ---------------------------------------------------------------------------------------
     def trigger_span(self) -> tuple[int, int] | None:
@@ -160,7 +163,10 @@ class EventActions(RoleFilling):
     def select_filler(self, index: int) -> None:
         """Ctrl+Shift+N: select the filler of role N of the selected event (``filler_pick.filler_to_select``; again,
         the next of a role of several), the event kept: its edges' keys, a label key and Delete act on it then. A
-        suggested filler of another extent took Find to its words and Space before its edge keys (round 31)."""
+        suggested filler of another extent took Find to its words and Space before its edge keys (round 31). Another
+        role's key then fills that role as with the event alone selected (session 38: it moved the filler into it, and
+        Escape came first; on events-dev an event with a filler of another extent has another role to fill 27 times,
+        a filler the gold one of another role once); selecting it makes it no more the person's than it was."""
         c, ev = self.c, self.current()
         etype = c.schema.event_type(ev.type) if ev is not None and c.schema is not None else None
         if ev is None or etype is None:
@@ -176,12 +182,16 @@ class EventActions(RoleFilling):
                 f"{role} of “{c.span_said(ev.trigger_start, ev.trigger_end, 30)}” is empty: Alt+{index + 1} fills it"
             )
             return
-        self.forget_left()  # chosen by the person: a role key takes it
+        as_filler = span.id in self._as_filler
         self.edit.clear_selection()
         self.view.show_cp(span.start, span.end)
         c.select_entity(span.id)
         c.select_event(ev.id)  # kept: the role keys and ] [ go on from it
+        self._left = span.id  # as a role key's: another role's key finds its own filler, this role's keeps it
         self._picked = (ev.id, span.id)
+        self._picked_as = (span.start, span.end, span.label) if as_filler else None
+        if as_filler:  # looked at from its event, not decided: taken out unchanged, undecided again
+            self._as_filler.add(span.id)
         more = len([a for a in ev.arguments if a.role == role]) > 1
         again = f"; Ctrl+Shift+{index + 1} again: the next" if more else ""
         c.report_status(
@@ -199,12 +209,29 @@ class EventActions(RoleFilling):
             return
         c, ev, gone = self.c, self.current(), self.c.entities[arg.entity_id]
         self._picked = None
+        self._picked_changed(gone.id)
         c.select_entity(None)  # the event selected again, for Enter or its other roles
         self.view.show_cp(ev.trigger_start, ev.trigger_end)  # type: ignore[union-attr]
         self.remove_argument(arg.id)
         after = c.events.get(ev.id)  # type: ignore[union-attr]
         if after is not None and all(a.id != arg.id for a in after.arguments):  # said though a made span went with it
             self._say_taken_out(arg.role, [gone])
+
+    def _picked_changed(self, entity_id: int) -> None:
+        """The filler Ctrl+Shift+N selected, accepted only as a filler, whose edges or label the person changed since:
+        his now (an edit of his), it stays accepted when taken out of its role."""
+        now = self.c.entities.get(entity_id)
+        if now is not None and (now.start, now.end, now.label) != self._picked_as:
+            self._as_filler.discard(entity_id)
+
+    def remove_argument(self, argument_id: int) -> None:
+        """The editor's ×: as ``RoleFilling.remove_argument``, the filler Ctrl+Shift+N selected and the person changed
+        since kept accepted."""
+        ev = next((v for v in self.c.events.values() if any(a.id == argument_id for a in v.arguments)), None)
+        arg = next((a for a in ev.arguments if a.id == argument_id), None) if ev is not None else None
+        if arg is not None and self._picked is not None and arg.entity_id == self._picked[1]:
+            self._picked_changed(arg.entity_id)
+        super().remove_argument(argument_id)
 
     def _picked_argument(self, index: int) -> Argument | None:
         """The argument of role ``index`` of the selected event whose filler Ctrl+Shift+N selected and is still

@@ -1,6 +1,6 @@
 """Ctrl+Shift+1…9's filler: the first of the role in the text, again the next (annotator/filler_pick.py)."""
 
-from annotator.filler_pick import filler_to_select, fillers_in_order
+from annotator.filler_pick import arguments_in_order, filler_to_select, fillers_in_order
 from annotator.model import Argument, Entity, Event
 
 
@@ -28,3 +28,12 @@ def test_a_role_of_one_filler_and_an_empty_role():
     assert filler_to_select(ev, "Place", ents, 3).id == 3
     assert filler_to_select(ev, "Agent", ents, None) is None
     assert filler_to_select(ev, "Victim", {3: ents[3]}, None) is None  # its spans not known
+
+
+def test_the_arguments_of_a_role_in_the_texts_order_as_the_editor_lists_them():
+    """The editor lists a role's fillers as Ctrl+Shift+N steps through them (session 38; it listed them as put): the
+    Victim put first lies later in the text; one whose span is not known comes last."""
+    ev, ents = _event()
+    assert [a.id for a in arguments_in_order(ev, "Victim", ents)] == [2, 1]
+    assert [a.id for a in arguments_in_order(ev, "Victim", {1: ents[1]})] == [1, 2]
+    assert arguments_in_order(ev, "Agent", ents) == []

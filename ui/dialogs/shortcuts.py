@@ -97,8 +97,9 @@ GENERAL = [
     (
         "Ctrl+Shift+1 … 9",
         "Select the filler of role 1…9 of the selected event (again: its next filler), the event kept: then Shift+Left/"
-        "Right and Ctrl+Shift+Left/Right move its edges (“police officers” to “officers”), a label key relabels it; "
-        "Escape: back to the event",
+        "Right and Ctrl+Shift+Left/Right move its edges (“police officers” to “officers”), a label key relabels it, "
+        "another role's Alt+1…9 fills that role; the editor lists a role's fillers in this order; Escape: back to "
+        "the event",
     ),
     ("[ / ]", "Previous / next event the text shows"),
     (

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from annotator.filler_pick import arguments_in_order
 from annotator.keyflow import agent_order, first_role_candidates, source_order
 from annotator.role_heads import of_no_known_kind
 from annotator.span_label import label_for_span
@@ -103,7 +104,7 @@ class RolesBox(QGroupBox):
         grid.setColumnStretch(2, 1)
         missing = set(event_missing_roles(schema, ev))
         for i, role in enumerate(etype.roles if etype else ()):
-            filled = [a for a in ev.arguments if a.role == role.name]
+            filled = arguments_in_order(ev, role.name, controller.entities)  # as Ctrl+Shift+N goes (session 38)
             key, name = role_label_columns(i, role)
             # a row never widens the panel (the dock took the width of each event): the argument elides first
             accepts = f"{role.name}: accepts " + ", ".join(role.labels) + f" ({role.multiplicity.replace('_', ' ')})"
@@ -161,7 +162,7 @@ class RolesBox(QGroupBox):
             if now[0] != was[0]:
                 had_keys = any(w.hasFocus() for w in widgets_of(self._cells[i]))  # its × pressed by Space
                 empty_layout(self._cells[i])
-                self._fill_cell(self._cells[i], i, role.name, [a for a in ev.arguments if a.role == role.name])
+                self._fill_cell(self._cells[i], i, role.name, arguments_in_order(ev, role.name, self.c.entities))
                 if had_keys:  # the keys stay in the row, seen there: Qt gave them on (to its fill list) unframed
                     combo = self.fill_combos[i]
                     combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -183,8 +184,7 @@ class RolesBox(QGroupBox):
         ents = self.c.entities
         fillers = tuple(
             (a.id, a.entity_id, (e.start, e.end) if (e := ents.get(a.entity_id)) else None)
-            for a in ev.arguments
-            if a.role == role
+            for a in arguments_in_order(ev, role, ents)
         )
         ids = tuple(e.id for e in self._lists.get(role, ()))
         return fillers, (ids, self.c.sentence(ev.trigger_start)), missing  # the list says where each lies against it
