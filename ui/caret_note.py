@@ -4,15 +4,14 @@ moved by Ctrl+Right onto "Yongsan" read "event Movement:Transport (accepted): tr
 not tell what the keys there act on (session 29's lead, seen in session 30): the span is named, with the key that
 selects it (Space: ``EditActions.select_at_caret``, whose choice this is). Another event's trigger under the caret
 is named the same way (session 33: "sentenced" selected, Ctrl+Left onto "fined", and Enter accepted "sentenced"). A
-plain word (no span, no trigger) is named with what E does there: the selected event's type, not a new event on the
-word (session 34, ``ui.e_key``)."""
+plain word (no span, no trigger) is named with what E does there: a new event on the word (session 38; it changed the
+selected event's type from session 34 on, ``ui.e_key``)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
 from annotator.model import Entity, Event
-from ui.e_key import retyped_by_e
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.controller import Controller
@@ -26,11 +25,19 @@ class PlainWord(NamedTuple):
     end: int
 
 
+def event_alone(c: "Controller", view: "DocumentView") -> Event | None:
+    """The selected event while no span is selected and no words are: the event the caret note speaks of, and the one
+    E changes the type of unless the caret is on a plain word (``e_key.retyped_by_e``)."""
+    if c.current_event is None or c.current_entity is not None or view.selection_cp() is not None:
+        return None
+    return c.events.get(c.current_event)
+
+
 def caret_span(c: "Controller", view: "DocumentView") -> Entity | Event | PlainWord | None:
     """The span Space would select at the caret, while an event is selected, no span is and no words are, else the
     other event whose trigger it stands on (Space selects that where no span is); None otherwise, and when the caret
     stands on the event's own trigger (``]`` puts it there)."""
-    ev = retyped_by_e(c, view)  # the note says what E does there: E's own test of the selection (``ui.e_key``)
+    ev = event_alone(c, view)
     if ev is None or c.doc is None:
         return None
     pos = view.caret_cp()
@@ -57,12 +64,11 @@ def caret_key(under: Entity | Event | PlainWord | None) -> tuple[str, int] | Non
 def caret_note(c: "Controller", e: Entity | Event | PlainWord | None, most: int = 40) -> str:
     """The words the line adds for the caret's span ``e`` ("" for none): its label, words (the first ``most`` code
     points, "…" where cut) and state, the role it fills in the selected event, and Space; for another event's
-    trigger, its type, words and state; for a plain word, that E changes the selected event's type and how to make a
-    new event on it."""
+    trigger, its type, words and state; for a plain word, that E makes a new event on it."""
     if e is None:
         return ""
     if isinstance(e, PlainWord):
-        return f"; the caret is on “{c.span_said(e.start, e.end, 40)}” (E: this event's type; Escape, E: a new event)"
+        return f"; the caret is on “{c.span_said(e.start, e.end, 40)}” (E: a new event on it)"
     if isinstance(e, Event):
         words = c.span_said(e.trigger_start, e.trigger_end, most) + (
             "…" if e.trigger_end - e.trigger_start > most else ""

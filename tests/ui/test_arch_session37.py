@@ -28,7 +28,7 @@ def test_e_at_a_word_s_end_before_a_full_stop_makes_the_event_on_the_word_as_the
     qtbot.mouseClick(v.viewport(), Qt.MouseButton.LeftButton, pos=v.cursorRect(cursor).center())
     assert c.current_event == ev.id and v.textCursor().position() == end
     line = w.message.text()
-    assert "the caret is on “workers” (E: this event's type; Escape, E: a new event)" in line, line  # main: none
+    assert "the caret is on “workers” (E: a new event on it)" in line, line  # main: none (session 38's words)
     qtbot.keyClick(v, Qt.Key.Key_Escape)
     assert v.textCursor().position() == end
     qtbot.keyClick(v, Qt.Key.Key_E)

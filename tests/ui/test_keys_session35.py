@@ -57,10 +57,11 @@ def test_n_passes_a_word_naming_the_kind_of_the_noun_after_it(qtbot, tmp_path):
         close_window(w)
 
 
-def test_shift_e_after_a_click_onto_a_word_retypes_the_selected_event_as_its_tooltip_says(qtbot, window, db):
+def test_shift_e_after_a_click_onto_its_trigger_retypes_the_selected_event_as_its_tooltip_says(qtbot, window, db):
     """E and Shift+E ask one test of which event they change (``e_key.retyped_by_e``): the selected one, no span and
-    no words selected, also after a click put the caret on a plain word. New event…'s tooltip names both keys (on
-    main it named E alone); Shift+E gives the event its suggestion's other type, the file holds it."""
+    no words selected, the caret on its trigger (session 38: on a plain word E and Shift+E make a new event there).
+    New event…'s tooltip names both keys (on main it named E alone); Shift+E gives the event its suggestion's other
+    type, the file holds it."""
     from annotator.suggest.types import EventSuggestion
     from annotator.suggest.writer import WriteCounts, write_events
     from ui_helpers import find
@@ -76,7 +77,7 @@ def test_shift_e_after_a_click_onto_a_word_retypes_the_selected_event_as_its_too
     v.setFocus()
     w.edit_actions.select_event(ev)
     cursor = v.textCursor()
-    cursor.setPosition(DOC_A.index("fired") + 2)  # DOC_A has no astral character: code points are UTF-16 units
+    cursor.setPosition(DOC_A.index("attacked") + 2)  # DOC_A has no astral character: code points are UTF-16 units
     qtbot.mouseClick(v.viewport(), Qt.MouseButton.LeftButton, pos=v.cursorRect(cursor).center())
     assert c.current_event == ev.id
     tip = w.actions_by_name["new_event"].toolTip()

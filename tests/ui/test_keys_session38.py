@@ -172,3 +172,38 @@ def test_the_editor_lists_a_roles_fillers_in_the_texts_order(qtbot, tmp_path):
         assert MET[first.start : first.end] == shown[0]
     finally:
         close_window(w)
+
+
+def test_e_on_a_plain_word_the_caret_was_put_in_makes_an_event_there_with_an_event_selected(
+    qtbot, window, db, monkeypatch
+):
+    """An event selected ("attacked"), a click onto the plain word "fired" (a missed trigger): E makes the event on
+    "fired", one key, and "attacked" keeps its type. On main E opened the picker on "attacked" (sessions 34-35: the
+    line said so, Escape, E made the new event): a type picked there for "fired" retyped "attacked", unseen. The
+    caret note says what E does there; on the event's own trigger E still changes its type."""
+    from ui_support import DOC_A, picker_answering, suggest_event
+
+    asked = picker_answering(monkeypatch, "Personnel:End-Position")
+    w, c, v = window, window.controller, window.view
+    d = db.document_ids()[0]
+    ev = suggest_event(db, w, "Conflict:Attack", "attacked")
+    v.setFocus()
+    w.edit_actions.select_event(ev)
+    cursor = v.textCursor()
+    cursor.setPosition(DOC_A.index("fired") + 2)  # DOC_A has no astral character: code points are UTF-16 units
+    qtbot.mouseClick(v.viewport(), Qt.MouseButton.LeftButton, pos=v.cursorRect(cursor).center())
+    assert c.current_event == ev.id
+    line = w.message.text()
+    assert "the caret is on “fired” (E: a new event on it)" in line, line
+    assert w.actions_by_name["new_event"].toolTip() == "New event on the selected trigger (E)"
+    qtbot.keyClick(v, Qt.Key.Key_E)
+    assert asked in ([], ["fired"]), asked  # main: ["attacked"]
+    made = {(DOC_A[e.trigger_start : e.trigger_end], e.type) for e in db.events(d)}
+    assert ("fired", "Personnel:End-Position") in made and ("attacked", "Conflict:Attack") in made, made
+    fired = c.events[c.current_event]
+    assert DOC_A[fired.trigger_start : fired.trigger_end] == "fired"
+    w.edit_actions.select_event(c.events[ev.id])  # on its own trigger: E is its type, as before
+    tip = w.actions_by_name["new_event"].toolTip()
+    assert tip.startswith("Change the type of the selected event “attacked” (E: the picker; Shift+E: its next type)")
+    qtbot.keyClick(v, Qt.Key.Key_E)
+    assert asked[-1:] == ["attacked"], asked

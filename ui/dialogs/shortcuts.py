@@ -64,7 +64,8 @@ GENERAL = [
         "E",
         "New event on the trigger word(s) (no picker when they are a type's trigger words, “found … guilty” with its "
         "object between too, or a word that starts such a phrase, “pleading” of “pleading guilty”: the first type they "
-        "name); on a selected event: change its type (the picker lists its other possible types, then the types of the "
+        "name; the word the caret is in, also with an event selected); on a selected event, the caret on its trigger "
+        "or a span: change its type (the picker lists its other possible types, then the types of the "
         "document's events, nearest first, then its own; letters typed there put a type with a word they start first)",
     ),
     (
