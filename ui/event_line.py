@@ -81,11 +81,10 @@ def event_line(
     suggested = v.state == "suggested"
     etype = c.schema.event_type(v.type) if c.schema is not None else None
     roles = [r.name for r in etype.roles] if etype is not None else []
-    fillers = [
-        (a.role, e)
-        for a in sorted(v.arguments, key=lambda a: roles.index(a.role) if a.role in roles else len(roles))
-        if (e := c.entities.get(a.entity_id))
-    ]
+    fillers = sorted(  # by role, a role's in the text's order, as the editor lists them (session 38)
+        ((a.role, e) for a in v.arguments if (e := c.entities.get(a.entity_id))),
+        key=lambda f: (roles.index(f[0]) if f[0] in roles else len(roles), f[1].start),
+    )
     others = list(v.alternatives) if suggested else []
     missing = missing_said(roles, event_missing_roles(c.schema, v) if c.schema is not None else [])
 

@@ -151,7 +151,8 @@ def test_a_filler_resized_before_ctrl_alt_digit_stays_accepted(qtbot, tmp_path):
 def test_the_editor_lists_a_roles_fillers_in_the_texts_order(qtbot, tmp_path):
     """The suggested Meet's Entity was put "Donald Trump" first, then "Malcolm Turnbull" (the suggester's order):
     the editor lists them in the text's order, "Malcolm Turnbull" first, as Ctrl+Shift+1 steps through them (on
-    main it listed them as put: the first Ctrl+Shift+1 selected the second row's)."""
+    main it listed them as put: the first Ctrl+Shift+1 selected the second row's); the status line and the Events
+    list's Arguments cell name them in that order."""
     from ui_support import close_window, open_window
 
     names = [("Malcolm Turnbull", "PERSON"), ("Donald Trump", "PERSON"), ("Sydney", "GPE")]
@@ -167,6 +168,12 @@ def test_the_editor_lists_a_roles_fillers_in_the_texts_order(qtbot, tmp_path):
         qtbot.waitUntil(lambda: ed._group._cells[row].count() == 2)
         shown = [ed._group._cells[row].itemAt(k).layout().itemAt(0).widget().text() for k in range(2)]
         assert shown == ["Malcolm Turnbull", "Donald Trump"], shown
+        line = w.message.text()  # the line and the Events list name them in that order too
+        assert "Entity “Malcolm Turnbull”, Entity “Donald Trump”" in line, line
+        from ui.panels.events import arguments_text
+
+        cell = arguments_text(c.events[c.current_event], c.entities, MET, c.schema)
+        assert cell == "Entity: Malcolm Turnbull; Entity: Donald Trump", cell
         qtbot.keyClick(v, Qt.Key.Key_1, CTRL_SHIFT)
         first = c.entities[c.current_entity]
         assert MET[first.start : first.end] == shown[0]

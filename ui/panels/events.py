@@ -82,7 +82,8 @@ def arguments_text(
     schema: Schema | None = None,
     orders: dict[str, dict[str, int]] | None = None,
 ) -> str:
-    """'Role: words; ...' in the order of the type's roles (as the editor lists them), else as stored. ``orders``:
+    """'Role: words; ...' in the order of the type's roles, a role's fillers in the text's order (as the editor lists
+    them), else as stored. ``orders``:
     each type's order of its roles, kept by the caller from one event to the next (a fill of the 4,992 events of a
     1 MB document made the same type's order again for each)."""
     order = None if orders is None else orders.get(event.type)
@@ -92,9 +93,11 @@ def arguments_text(
         if orders is not None:
             orders[event.type] = order
     args = event.arguments
-    if len(args) > 1:
-        last = len(order)
-        args = sorted(args, key=lambda a: order.get(a.role, last))
+    if len(args) > 1:  # a role's fillers in the text's order, as the editor lists them (session 38)
+        last, far = len(order), len(text)
+        args = sorted(
+            args, key=lambda a: (order.get(a.role, last), e.start if (e := entities.get(a.entity_id)) else far)
+        )
     parts = []
     for a in args:
         e = entities.get(a.entity_id)
