@@ -247,17 +247,16 @@ class EventActions(RoleFilling):
 
     def back_to_picked_event(self) -> bool:
         """Escape on the filler Ctrl+Shift+N selected (still selected, its event too): the span let go of, the event
-        kept selected, for Enter or its other roles (Escape cleared both, and `]` or `[` found the event again). False:
-        anything else selected, Escape as before."""
+        kept selected, for Enter or its other roles (Escape cleared both, and `]` or `[` found the event again); the line
+        says the event as its selection does. False: anything else selected, Escape as before."""
         picked, self._picked = self._picked, None
         c = self.c
         if picked is None or (c.current_event, c.current_entity) != picked or c.current_event not in c.events:
             return False
         ev = c.events[c.current_event]
-        c.select_entity(None)
         self.view.show_cp(ev.trigger_start, ev.trigger_end)
-        c.report_status(f"{ev.type} “{c.span_said(ev.trigger_start, ev.trigger_end, 40)}” selected (Escape: nothing)")
-        return True
+        c.select_entity(None)  # the event's own line (its keys), which the caret's note follows (session 38: a line of
+        return True  # its own, "… selected (Escape: nothing)", stayed as the caret moved, and the note never came)
 
     def phrase(self, ev: Event) -> tuple[int, int] | None:
         """The trigger phrase of ``ev``'s type that its trigger word starts, its rest told after it in its sentence

@@ -47,7 +47,8 @@ def _held(path, text):  # type: ignore[no-untyped-def]
 def test_another_roles_key_after_ctrl_shift_digit_fills_that_role(qtbot, tmp_path):
     """`]` to the suggested Transport, Ctrl+Shift+2 selects its Artifact "police officers", Shift+Right makes it
     "officers"; Alt+1 then fills the Agent with its candidate "army" and the Artifact keeps "officers" (on main it
-    moved "officers" into the Agent: Escape came first). Escape goes back to the event, Enter accepts it."""
+    moved "officers" into the Agent: Escape came first). Escape goes back to the event, the line the event's own (on
+    main a line of its own, which stayed as the caret moved: the caret's note never came), Enter accepts it."""
     from ui_support import close_window, open_window
 
     path = _project(
@@ -72,8 +73,15 @@ def test_another_roles_key_after_ctrl_shift_digit_fills_that_role(qtbot, tmp_pat
         qtbot.waitUntil(lambda: any(a.role == "Agent" for a in c.events[ev_id].arguments))
         assert w.message.text().startswith("Agent: army"), w.message.text()
         assert c.current_event == ev_id
-        qtbot.keyClick(v, Qt.Key.Key_Escape)  # back to the event
+        qtbot.keyClick(v, Qt.Key.Key_Escape)  # back to the event: its own line, which the caret's note then follows
         assert c.current_event == ev_id and c.current_entity is None
+        said = w.message.text()
+        assert said.startswith("event Movement:Transport (accepted): flew"), said  # main: "… selected (Escape: …)"
+        cursor = v.textCursor()
+        cursor.setPosition(SHOT.index("Monday") + 2)  # no astral character: code points are UTF-16 units
+        qtbot.mouseClick(v.viewport(), Qt.MouseButton.LeftButton, pos=v.cursorRect(cursor).center())
+        said = w.message.text()
+        assert "the caret is on “Monday” (E: a new event on it)" in said, said  # main: the Escape line stayed
         qtbot.keyClick(v, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: c.events[ev_id].state == "accepted")
     finally:
