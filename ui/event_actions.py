@@ -52,6 +52,7 @@ class EventActions(RoleFilling):
         # is undecided again (as the editor's × leaves it); its edges or label changed since, the person's (session 38)
         self._picked_as: tuple[int, int, str] | None = None
         self.c.selectionChanged.connect(self._forget_left_when_moved)
+        self.c.selectionChanged.connect(self._leave_picked)
 
     def forget_project(self) -> None:
         """The project closed: what the keys remembered of its rows by id forgotten (the next one's start at 1 too)."""
@@ -224,6 +225,12 @@ class EventActions(RoleFilling):
         if now is not None and (now.start, now.end, now.label) != self._picked_as:
             self._as_filler.discard(entity_id)
 
+    def _leave_picked(self) -> None:
+        """The selection moved off the filler Ctrl+Shift+N selected: changed by the person meanwhile, it is his."""
+        if self._picked is not None and (self.c.current_event, self.c.current_entity) != self._picked:
+            self._picked_changed(self._picked[1])
+            self._picked = None
+
     def remove_argument(self, argument_id: int) -> None:
         """The editor's ×: as ``RoleFilling.remove_argument``, the filler Ctrl+Shift+N selected and the person changed
         since kept accepted."""
@@ -249,14 +256,16 @@ class EventActions(RoleFilling):
         """Escape on the filler Ctrl+Shift+N selected (still selected, its event too): the span let go of, the event
         kept selected, for Enter or its other roles (Escape cleared both, and `]` or `[` found the event again); the line
         says the event as its selection does. False: anything else selected, Escape as before."""
-        picked, self._picked = self._picked, None
-        c = self.c
+        picked, c = self._picked, self.c
         if picked is None or (c.current_event, c.current_entity) != picked or c.current_event not in c.events:
+            self._picked = None
             return False
         ev = c.events[c.current_event]
         self.view.show_cp(ev.trigger_start, ev.trigger_end)
-        c.select_entity(None)  # the event's own line (its keys), which the caret's note follows (session 38: a line of
-        return True  # its own, "… selected (Escape: nothing)", stayed as the caret moved, and the note never came)
+        # off the filler (``_leave_picked``): the event's own line (its keys), which the caret's note follows (session
+        # 38: a line of its own, "… selected (Escape: nothing)", stayed as the caret moved, and the note never came)
+        c.select_entity(None)
+        return True
 
     def phrase(self, ev: Event) -> tuple[int, int] | None:
         """The trigger phrase of ``ev``'s type that its trigger word starts, its rest told after it in its sentence

@@ -156,6 +156,40 @@ def test_a_filler_resized_before_ctrl_alt_digit_stays_accepted(qtbot, tmp_path):
 
 
 @pytest.mark.slow  # about 2 s: a window of its own
+def test_a_filler_resized_then_let_go_of_stays_accepted_when_its_role_is_emptied(qtbot, tmp_path):
+    """The same Meet: "Donald Trump" selected by Ctrl+Shift+1 twice, made "Trump", Escape (back to the event), then
+    Ctrl+Alt+1 empties the role: "Malcolm Turnbull", accepted only with its event, is undecided again; "Trump", the
+    person's change, stays accepted."""
+    from ui_support import close_window, open_window
+
+    names = [("Malcolm Turnbull", "PERSON"), ("Donald Trump", "PERSON"), ("Sydney", "GPE")]
+    args = [("Entity", "Malcolm Turnbull", "PERSON"), ("Entity", "Donald Trump", "PERSON")]
+    path = _project(tmp_path, MET, names, "Contact:Meet", "met", args)
+    w = open_window(qtbot, path, size=(1366, 768))
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        qtbot.keyClick(v, Qt.Key.Key_BracketRight)
+        (ev_id,) = c.events
+        qtbot.keyClick(v, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: c.events[ev_id].state == "accepted")
+        qtbot.keyClick(v, Qt.Key.Key_1, CTRL_SHIFT)
+        qtbot.keyClick(v, Qt.Key.Key_1, CTRL_SHIFT)
+        trump = c.current_entity
+        qtbot.keyClick(v, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+        qtbot.waitUntil(lambda: MET[c.entities[trump].start : c.entities[trump].end] == "Trump")
+        qtbot.keyClick(v, Qt.Key.Key_Escape)
+        assert c.current_event == ev_id and c.current_entity is None
+        qtbot.keyClick(v, Qt.Key.Key_1, CTRL_ALT)
+        qtbot.waitUntil(lambda: not any(a.role == "Entity" for a in c.events[ev_id].arguments))
+    finally:
+        close_window(w)
+    _, filled, spans = _held(path, MET)
+    assert filled == [("Place", "Sydney")]
+    assert spans["Trump"] == "accepted" and spans["Malcolm Turnbull"] == "suggested", spans
+
+
+@pytest.mark.slow  # about 2 s: a window of its own
 def test_the_editor_lists_a_roles_fillers_in_the_texts_order(qtbot, tmp_path):
     """The suggested Meet's Entity was put "Donald Trump" first, then "Malcolm Turnbull" (the suggester's order):
     the editor lists them in the text's order, "Malcolm Turnbull" first, as Ctrl+Shift+1 steps through them (on
