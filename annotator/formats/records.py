@@ -22,6 +22,7 @@ from annotator.wording import counted, first_named
 from annotator.errors import OptionError
 from annotator.formats.json_chunks import event_dicts  # noqa: F401  (the name every export imports from here)
 from annotator.formats.schema_names import GivenSpellings, has_spellings
+from annotator.formats.set_meta_kept import with_own_meta
 from annotator.model import STATUSES, UNFINISHED
 from annotator.set_meta import status_in_set
 from annotator.set_status import by_set_status, outside_set, selected_ids, set_statuses
@@ -436,4 +437,5 @@ def covering_set_records(project: Project, request: "ExportRequest", rec: dict[s
         if name != exported:
             got = iter_document_records(project, request.states, None, name, ExportReport(), ids=[rec["id"]])
             out[name] = next(got)
+            out[name]["meta"] = with_own_meta(out[name]["meta"], covers[name])  # her relations and choices
     return out

@@ -1,0 +1,46 @@
+"""An annotator's own part of a document's meta, where her work came in as an annotation set of its own beside the
+import's (a Label Studio task's per-annotator annotations): her relations between entities and her choices of the
+text. A document keeps one meta, the one of the first set stored (the import's); hers is kept in her set's record
+(``meta["annotation_sets"][set]["meta"]``, ``records.SETS_KEY``: ``own_meta``) and put back on her set's record by
+the exports that write each annotator's work (``records.covering_set_records``: ``with_own_meta``). Session 38: they
+were dropped without a word (the Label Studio export wrote the import's set's choice for every annotator, and no
+relation for the annotator who drew one)."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from annotator.categories import CATEGORIES
+from annotator.formats.meta_keys import LABEL_STUDIO_TASK
+
+OWN = "meta"  # the key of a set's record that holds her own part of the document's meta
+RELATIONS = "label_studio"  # where the Label Studio import keeps relations between entities (``regions_out.KEPT``)
+OWN_KEYS = (RELATIONS, CATEGORIES)
+CHOICE_TAGS = "choices"  # in the task's shape (``LABEL_STUDIO_TASK``): a category -> the Choices tag that gave it
+
+
+def own_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """The parts of a set's document meta that are hers: her relations and categories (empty where she gave none:
+    the document's are another annotator's) and the tags her choices came from."""
+    out: dict[str, Any] = {RELATIONS: meta.get(RELATIONS) or {}, CATEGORIES: meta.get(CATEGORIES) or []}
+    shape = meta.get(LABEL_STUDIO_TASK)
+    tags = shape.get(CHOICE_TAGS) if isinstance(shape, dict) else None
+    if isinstance(tags, dict) and tags:
+        out[CHOICE_TAGS] = tags
+    return out
+
+
+def with_own_meta(meta: dict[str, Any], record: Any) -> dict[str, Any]:
+    """A document's meta as a set's record (``record``) says hers was (``own_meta``); ``meta`` itself where the record
+    keeps none (a merge's, an import before session 38)."""
+    own = record.get(OWN) if isinstance(record, dict) else None
+    if not isinstance(own, dict):
+        return meta
+    out = {k: v for k, v in meta.items() if k not in OWN_KEYS}
+    out.update({k: own[k] for k in OWN_KEYS if own.get(k)})
+    tags = own.get(CHOICE_TAGS)
+    if isinstance(tags, dict):
+        shape = dict(out.get(LABEL_STUDIO_TASK) or {})
+        shape[CHOICE_TAGS] = {**(shape.get(CHOICE_TAGS) or {}), **tags}
+        out[LABEL_STUDIO_TASK] = shape
+    return out
