@@ -47,6 +47,7 @@ from annotator.formats.reading import (
     trigger_labels,
 )
 from annotator.formats.utf16_spans import task_reads_utf16, utf16_said_once
+from annotator.formats.set_meta_kept import OWN, own_meta
 from annotator.formats.meta_keys import PRODIGY, PRODIGY_OWN_KEYS as OWN_KEYS
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.brat_conf import proxy_index
@@ -147,6 +148,8 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
                 spelt = given_spellings(names)  # PER for PERSON, attacker for Attacker: written back as they came
                 if spelt:
                     doc.meta.setdefault(PRODIGY, {}).update(spelt)
+                if covers and aset in covers:  # her relations and choices: her set's (every set's document holds it)
+                    covers[aset][OWN] = own_meta(doc.meta)
                 docs.append(doc)
     unknown.check()
     notes = utf16_said_once(path, notes, "span", why="the spans' texts fit them that way")

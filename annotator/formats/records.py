@@ -349,7 +349,7 @@ def iter_document_records(
                 "text": text,
                 "sha256": d[3],
                 "status": status_in_set(d[4], d[5], aset),  # a merged set's own (its file's)
-                "meta": orjson.loads(d[5] or "{}"),
+                "meta": _as_set_has_it(orjson.loads(d[5] or "{}"), aset),
                 # the file began with a byte order mark (stripped from the text): said only then (format version 5)
                 **({"bom": True} if d[6] else {}),
                 **({"tokens": stored[d[0]]} if d[0] in stored else {}),
@@ -425,6 +425,13 @@ def chunk_extras(
 SETS_KEY = "annotation_sets"  # teams.sets.META_KEY: the annotators' sets that cover a document (merge, imports)
 
 
+def _as_set_has_it(meta: dict[str, Any], aset: str) -> dict[str, Any]:
+    """A document's meta as the annotation set ``aset`` has it: her own relations and choices where an import kept
+    them in her set's record (``set_meta_kept``), the document's otherwise."""
+    covers = meta.get(SETS_KEY)
+    return with_own_meta(meta, covers.get(aset)) if isinstance(covers, dict) and aset in covers else meta
+
+
 def covering_set_records(project: Project, request: "ExportRequest", rec: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """The records of the annotators' sets that cover ``rec``'s document (``meta["annotation_sets"]``, written by a
     merge or by an import of several annotators' work), the exported set (``request.annotation_set``) apart, for the
@@ -437,5 +444,4 @@ def covering_set_records(project: Project, request: "ExportRequest", rec: dict[s
         if name != exported:
             got = iter_document_records(project, request.states, None, name, ExportReport(), ids=[rec["id"]])
             out[name] = next(got)
-            out[name]["meta"] = with_own_meta(out[name]["meta"], covers[name])  # her relations and choices
     return out

@@ -77,3 +77,67 @@ def test_each_annotators_relations_and_choices_go_back_out_as_hers(tmp_path):
     api.import_files(again, [tmp_path / "out.json"])
     api.export(again, tmp_path / "again.json", format="label_studio")
     assert _by_annotator(tmp_path / "again.json") == got
+
+
+def _prodigy_answer(who: str, relation: bool) -> dict:
+    words = [("Barack", 0, 6, True), ("Obama", 7, 12, True), ("visited", 13, 20, True), ("Paris", 21, 26, False)]
+    tokens = [
+        {"text": t, "start": s, "end": e, "id": i, "ws": w}
+        for i, (t, s, e, w) in enumerate(words + [(".", 26, 27, False)])
+    ]
+    per = {"start": 0, "end": 12, "token_start": 0, "token_end": 1, "label": "PERSON"}
+    gpe = {"start": 21, "end": 26, "token_start": 3, "token_end": 3, "label": "GPE"}
+    rel = {"head": 1, "child": 3, "head_span": per, "child_span": gpe, "label": "VISITED"}
+    return {
+        "text": "Barack Obama visited Paris.",
+        "tokens": tokens,
+        "spans": [per, gpe],
+        "relations": [rel] if relation else [],
+        "_view_id": "relations",
+        "answer": "accept",
+        "_input_hash": 11,
+        "_task_hash": 22,
+        "_annotator_id": f"news-{who}",
+        "_session_id": f"news-{who}",
+    }
+
+
+def _choice_answer(who: str, choice: str) -> dict:
+    options = [{"id": "BUSINESS", "text": "BUSINESS"}, {"id": "POLITICS", "text": "POLITICS"}]
+    return {
+        "text": "Stocks fell sharply today.",
+        "options": options,
+        "accept": [choice],
+        "_view_id": "choice",
+        "answer": "accept",
+        "_input_hash": 33,
+        "_task_hash": 44,
+        "_annotator_id": f"news-{who}",
+        "_session_id": f"news-{who}",
+    }
+
+
+def test_each_prodigy_annotators_relations_and_choices_are_hers_in_every_sets_export(tmp_path):
+    """A Prodigy dataset's rel.manual and textcat answers of two annotators (``_annotator_id``): the Prodigy export of
+    either's set wrote the first annotator's relation and category for both (bob drew no relation and chose POLITICS)."""
+    answers = [_prodigy_answer("alice", True), _prodigy_answer("bob", False)]
+    answers += [_choice_answer("alice", "BUSINESS"), _choice_answer("bob", "POLITICS")]
+    src = tmp_path / "answers.jsonl"
+    src.write_text("".join(json.dumps(x) + "\n" for x in answers), encoding="utf-8")
+    project = api.new_project(tmp_path / "p.annotator")
+    api.import_files(project, [src])
+    for exported in ("news-alice", "news-bob"):
+        out = tmp_path / f"{exported}.jsonl"
+        api.export(project, out, format="prodigy", annotation_set=exported)
+        tasks = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+        got = {
+            (t["_annotator_id"], t["text"][:6]): ([r["label"] for r in t.get("relations", [])], t.get("accept"))
+            for t in tasks
+            if t.get("_annotator_id")
+        }
+        assert got == {
+            ("news-alice", "Barack"): (["VISITED"], None),
+            ("news-bob", "Barack"): ([], None),
+            ("news-alice", "Stocks"): ([], ["BUSINESS"]),
+            ("news-bob", "Stocks"): ([], ["POLITICS"]),
+        }, exported
