@@ -29,6 +29,7 @@ ADDRESSES = {
     "UniProt": ("http://www.uniprot.org/", "http://www.uniprot.org/uniprot/%s"),
     "GO": ("http://www.geneontology.org/", "http://amigo.geneontology.org/cgi-bin/amigo/term_details?term=GO:%s"),
 }
+IRI = re.compile(r"https?://[^/\s]+/")  # an entity's IRI (INCEpTION's identifier): its site
 QID = re.compile(r"Q[1-9][0-9]*")  # a Wikidata item's id
 PLACE_HELD = "<URL>:(its address), <URLBASE>:(an entry's address, %s for the id)"  # a database's line to fill in
 SECTION = re.compile(r"^\s*\[(.*)\]\s*$")
@@ -79,10 +80,13 @@ def _declared(lines: list[str]) -> tuple[set[str], set[str], int | None]:
 
 def _database_line(name: str, ids: list[str]) -> str | None:
     """brat's declaration of a database: ``Wikidata\t<URL>:..., <URLBASE>:...%s``; ``KB`` (ids that named no
-    database: an entity linker's) as Wikidata where every id is a Wikidata item's; None where the address is unknown."""
+    database: an entity linker's) as Wikidata where every id is a Wikidata item's, as links of their own where every id is
+    an IRI (INCEpTION's identifiers: ``<URLBASE>:%s``); None where the address is unknown."""
     known = ADDRESSES.get(name) or (
         ADDRESSES["Wikidata"] if name == "KB" and ids and all(map(QID.fullmatch, ids)) else None
     )
+    if known is None and name == "KB" and ids and all(map(IRI.match, ids)):  # IRIs (INCEpTION's): each its own link
+        known = (IRI.match(ids[0]).group(0), "%s")  # type: ignore[union-attr]
     return f"{name}\t<URL>:{known[0]}, <URLBASE>:{known[1]}" if known else None
 
 

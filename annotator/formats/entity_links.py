@@ -8,7 +8,9 @@ writes the links of any of them there:
   "accept": [id], "options": [...]}``);
 - brat's normalisations (``brat_ann``: ``meta["brat"]["normalizations"]``, ``{"type": "Reference", "target": ["T",
   label, start, end], "reference": "DB:ID", "text"}``). brat writes a reference as ``DB:ID``; an id of no database (a
-  spaCy kb_id ``Q76``) goes out under ``KB`` (``KB:Q76``) and comes back without it.
+  spaCy kb_id ``Q76``) goes out under ``KB`` (``KB:Q76``) and comes back without it;
+- WebAnno TSV's ``NamedEntity`` ``identifier`` (INCEpTION's entity linking: ``webanno_read``,
+  ``meta["webanno"]["links"]``, ``[start, end, identifier]``; session 38: said as not kept).
 
 ``links_of`` gives a document's links by their entity's characters, the first place in that order winning; the
 exports ask it and leave out what their own format's record already writes (``links_beyond``)."""
@@ -18,10 +20,10 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Mapping
 
-from annotator.formats.meta_keys import BRAT, PRODIGY, SPACY_DOCBIN
+from annotator.formats.meta_keys import BRAT, PRODIGY, SPACY_DOCBIN, WEBANNO
 
 KB_DB = "KB"  # brat's database name of an id that names none (``brat_reference``)
-DOCBIN, PRODIGY_LINKS, BRAT_LINKS = "docbin", "prodigy", "brat"  # where a link was kept, as ``links_beyond`` is told
+DOCBIN, PRODIGY_LINKS, BRAT_LINKS, WEBANNO_LINKS = "docbin", "prodigy", "brat", "webanno"  # where a link was kept
 # the meta keys that hold links, as they appear in a document's stored meta: a DocBin export looks for them before it
 # decides how to write (``docbin_arrays``, ``spacy_docbin``)
 LINK_KEYS = ("kb_ids", "links", "normalizations")
@@ -67,12 +69,34 @@ def _brat_links(meta: Mapping[str, Any]) -> dict[Span, str]:
     return out
 
 
-READERS = {DOCBIN: _docbin_links, PRODIGY_LINKS: _prodigy_links, BRAT_LINKS: _brat_links}
+def _webanno_links(meta: Mapping[str, Any]) -> dict[Span, str]:
+    """WebAnno TSV's ``NamedEntity`` ``identifier``s, as its import keeps them (``[start, end, identifier, label]``:
+    the label tells the spans of a stack apart, ``webanno_links``)."""
+    return {(s, e): kb_id for (s, e, _), kb_id in webanno_links(meta).items()}
+
+
+def webanno_links(meta: Mapping[str, Any]) -> dict[tuple[int, int, str], str]:
+    """WebAnno TSV's ``identifier``s by their span's (start, end, label as the file spelt it)."""
+    kept = meta.get(WEBANNO)
+    given = kept.get("links") if isinstance(kept, dict) else None
+    return {
+        (x[0], x[1], x[3]): x[2]
+        for x in (given if isinstance(given, list) else ())
+        if isinstance(x, list)
+        and len(x) == 4
+        and type(x[0]) is int
+        and type(x[1]) is int
+        and isinstance(x[2], str)
+        and isinstance(x[3], str)
+    }
+
+
+READERS = {DOCBIN: _docbin_links, PRODIGY_LINKS: _prodigy_links, BRAT_LINKS: _brat_links, WEBANNO_LINKS: _webanno_links}
 
 
 def links_of(meta: Mapping[str, Any]) -> dict[Span, str]:
     """A document's entity links, each knowledge-base id by its entity's (start, end): a DocBin's, then Prodigy's,
-    then brat's (a span linked in two places takes the first)."""
+    then brat's, then WebAnno TSV's (a span linked in two places takes the first)."""
     out: dict[Span, str] = {}
     for read in READERS.values():
         for span, kb_id in read(meta).items():
@@ -89,8 +113,9 @@ def links_beyond(meta: Mapping[str, Any], own: str) -> dict[Span, str]:
 
 def brat_reference(kb_id: str) -> str:
     """A knowledge-base id as brat's normalisation writes it, ``DB:ID``: one that holds a colon as it is
-    (``Wikidata:Q76``), one that does not under ``KB`` (``KB:Q76``)."""
-    return kb_id if DB_ID.match(kb_id) else f"{KB_DB}:{kb_id}"
+    (``Wikidata:Q76``), one that does not under ``KB`` (``KB:Q76``), as does an IRI (INCEpTION's identifier,
+    ``KB:http://www.wikidata.org/entity/Q60``: its ``http`` is no database)."""
+    return kb_id if DB_ID.match(kb_id) and "://" not in kb_id else f"{KB_DB}:{kb_id}"  # an IRI's scheme is no DB
 
 
 def kb_id_of(reference: str) -> str:

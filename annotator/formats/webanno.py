@@ -34,6 +34,7 @@ from annotator.formats.problem_place import Where
 from annotator.formats.brat import name_parts, unused_stem
 from annotator.formats.common import option_choice
 from annotator.formats.writing import FormatExportReport, parts_of, records_with_tokens, split_option
+from annotator.formats.entity_links import links_of, webanno_links
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.kept_relations import EVENT_ENDED, event_ended_shared, from_words, kept_relations
 from annotator.formats.meta_keys import BRAT, PRODIGY
@@ -132,13 +133,19 @@ def document_tsv(
     spelt = GivenSpellings.of_meta(rec["meta"])  # the labels, types and roles as the file it came from spelt them
     not_labelled = unset_labels(rec)  # labels read for spans without a value (the layer's name): written back so
     kept_features = span_features(rec["meta"])  # E3C's TIMEX3 value beside its class, on the span it came with
+    kb_ids = links_of(rec["meta"])  # the entities' knowledge-base links, from whichever file: NamedEntity's identifier
+    stacked = webanno_links(rec["meta"])  # a WebAnno TSV import's own, by label too: a stack's spans each their own
+    own_spans = {(s, e) for s, e, _ in stacked}
     for e in rec["entities"]:
         units = place(e["start"], e["end"], f"entity {e['label']}", e["label"])
         if units is not None:
             written = shown.get(e["label"], spelt.label(e["label"]))  # as the file spelt it (INCEpTION's PER)
-            entities[e["id"]] = Span(
-                units, written, extra=_decision(e) if decisions else {}, unset=e["label"] in not_labelled
-            )
+            extra = _decision(e) if decisions else {}
+            at = (e["start"], e["end"])
+            kb_id = stacked.get((*at, written)) if at in own_spans else kb_ids.get(at)
+            if kb_id is not None and e["label"] not in own:
+                extra["identifier"] = kb_id
+            entities[e["id"]] = Span(units, written, extra=extra, unset=e["label"] in not_labelled)
             if e["label"] in own:
                 layer = own[e["label"]][0]
                 on_layer.setdefault(layer, []).append(entities[e["id"]])
@@ -225,7 +232,8 @@ def document_tsv(
     for x in own_layers:
         n = _give_ids(x.at, x.spans, n)
     _give_ids(co_at, notes, n)
-    layers = Layers(events, decisions, custom, ANY_SPAN if any_span else NAMED_ENTITY, own_layers, spelt)
+    linked = any("identifier" in sp.extra for sp in ne_spans)
+    layers = Layers(events, decisions, custom, ANY_SPAN if any_span else NAMED_ENTITY, own_layers, spelt, linked)
     return render(rows, ne_at, ev_at, co_at, relations, chains, layers, report, name)
 
 

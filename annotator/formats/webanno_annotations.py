@@ -136,6 +136,7 @@ def entities_of(
     zero: list[list[Any]] | None = None,
     linked: frozenset[str] | None = None,
     features: list[list[Any]] | None = None,
+    links: list[list[Any]] | None = None,
 ) -> dict[int, IncomingEntity]:
     """Entities from the span layers that label spans; keyed by ``id`` of the annotation they come from.
     ``span_layers`` gets, for each label that came from a layer other than ``NamedEntity`` (and never from it), that
@@ -145,7 +146,8 @@ def entities_of(
     layer (the export writes such an entity back unset); ``features``, for each span of a project's own layer with
     values of features other than its label's (E3C's ``TIMEX3`` ``value``, TimeML's normalised date beside
     ``timex3Class``), ``[begin, end, label, layer, {feature: value}]``, which the export writes back (else they are
-    said as not kept)."""
+    said as not kept); ``links``, for each ``NamedEntity`` with an ``identifier`` (INCEpTION's entity linking),
+    ``[begin, end, identifier, label]`` (``entity_links``; else said as not kept)."""
     out: dict[int, IncomingEntity] = {}
     seen: dict[tuple[int, int, str], list[tuple[IncomingEntity, set[str]]]] = {}  # each entity with its layers
     layers = layout.layers("span")
@@ -175,7 +177,7 @@ def entities_of(
             warn.add(f"spans of layer {a.layer}, which has no single feature to label them with", _where(layout, a))
             continue
         label = short_name(a.layer) if feature == LAYER_NAME else a.features.get(feature)
-        if a.layer == NAMED_ENTITY and a.features.get("identifier") is not None:
+        if a.layer == NAMED_ENTITY and a.features.get("identifier") is not None and links is None:
             warn.add("entity links (NamedEntity identifier)", f"{_where(layout, a)} -> {a.features['identifier']}")
         if not label and a.begin < a.end:  # marked, its label not set yet (or an entity link alone): the layer's name
             label = short_name(a.layer)
@@ -191,6 +193,8 @@ def entities_of(
         lost = [f"{f}={v}" for f, v in a.features.items() if f != feature and v is not None and a.layer != NAMED_ENTITY]
         if lost and feature != LAYER_NAME and features is None:
             warn.add(f"features of layer {a.layer} other than {feature}", f"{label} {', '.join(lost)}")
+        if a.layer == NAMED_ENTITY and a.features.get("identifier") is not None and links is not None:
+            links.append([a.begin, a.end, a.features["identifier"], label])  # its label: one of a stack's spans
         begin, end = a.begin, a.end
         if begin >= end and zero is not None:  # kept for the export: an entity needs a width
             zero.append([begin, label, a.layer, feature])

@@ -271,7 +271,10 @@ def read_document(
     unset: dict[str, str] = {}
     zero: list[list[Any]] = []
     features: list[list[Any]] = []
-    entities = entities_of(layout, doc, warn, result.notes, path, span_layers, values, unset, zero, linked, features)
+    kb_links: list[list[Any]] = []
+    entities = entities_of(
+        layout, doc, warn, result.notes, path, span_layers, values, unset, zero, linked, features, kb_links
+    )
     event_layers: dict[str, dict[str, Any]] = {}
     events_of(layout, entities, doc, warn, path, attributes, event_layers, linked)
     kept = relations_of(layout, entities, warn, path)
@@ -318,6 +321,12 @@ def read_document(
         result.notes.append(
             f"{path}: {counted(len(zero), 'zero-width span')} ({', '.join(sorted({z[1] for z in zero}))}) kept for the "
             "export to WebAnno TSV, which writes them back where they were (an entity needs a width: the app does not show them)"
+        )
+    if kb_links:  # INCEpTION's entity links: every export with a place for a link writes them (``entity_links``)
+        doc.meta.setdefault(SOURCE, {})["links"] = kb_links
+        result.notes.append(
+            f"{path}: {counted(len(kb_links), 'entity link')} (NamedEntity identifier) kept for the exports that write "
+            "links (WebAnno TSV, brat's N lines, Prodigy's nel.manual answers, a DocBin's kb_id; the app does not show them)"
         )
     if values:  # the values that are no label names, as the export writes them back
         doc.meta.setdefault(SOURCE, {})[LABEL_VALUES] = values

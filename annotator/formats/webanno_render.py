@@ -41,10 +41,12 @@ class Layers:
     slot_target: str = NAMED_ENTITY  # the event slot's target: ANY_SPAN when an argument is on a project's own layer
     own_events: list[EventLayer] = field(default_factory=list)  # the project's own event layers
     spelt: GivenSpellings = field(default_factory=GivenSpellings)  # the roles as the document's file spelt them
+    linked: bool = False  # entities with a knowledge-base link: NamedEntity's ``identifier``, as INCEpTION writes it
 
     @property
     def entity(self) -> tuple[str, ...]:
-        return (*DECISION_FEATURES, "value") if self.decisions else ("value",)
+        own = ("identifier", "value") if self.linked else ("value",)
+        return (*DECISION_FEATURES, *own) if self.decisions else own
 
     @property
     def comments(self) -> tuple[str, ...]:
@@ -176,7 +178,7 @@ def render(
 
     def cells(key: UnitKey) -> list[str]:
         ne = ne_at.get(key)
-        if decisions:
+        if decisions or layers.linked:  # each feature a column: the decisions', the link's, the label
             out = features(ne, entity_features)
         else:
             out = ["|".join(label(sp) + suffix(sp) for sp in ne) if ne else EMPTY]

@@ -52,7 +52,11 @@ def test_a_named_entity_without_a_value_is_kept_and_goes_back_unset(tmp_path, ca
         ],
     )
     assert spans == [("Merkel", "NamedEntity"), ("Obama", "NamedEntity")]
-    assert rows["1-1 Obama"][0] == "*" and rows["1-3 Merkel"][0] == "*"  # NamedEntity|value, unset again
+    # NamedEntity|identifier|value: Merkel's link kept (session 38), the values unset again
+    assert rows["1-1 Obama"][:2] == ["*", "*"] and rows["1-3 Merkel"][:2] == [
+        "http://www.wikidata.org/entity/Q567",
+        "*",
+    ]
     assert second == first
     said = capsys.readouterr().err
     assert "spans without a value read as entities labelled with their layer's name (NamedEntity)" in said, said
