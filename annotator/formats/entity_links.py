@@ -23,7 +23,8 @@ from typing import Any, Iterable, Mapping
 from annotator.formats.meta_keys import BRAT, PRODIGY, SPACY_DOCBIN, WEBANNO
 
 KB_DB = "KB"  # brat's database name of an id that names none (``brat_reference``)
-DOCBIN, PRODIGY_LINKS, BRAT_LINKS, WEBANNO_LINKS = "docbin", "prodigy", "brat", "webanno"  # where a link was kept
+DOCBIN, PRODIGY_LINKS, BRAT_LINKS = "docbin", "prodigy", "brat"  # where a link was kept, as ``links_beyond`` is told
+WEBANNO_LINKS = WEBANNO  # (``webanno_tsv.SOURCE``: one spelling of it)
 # the meta keys that hold links, as they appear in a document's stored meta: a DocBin export looks for them before it
 # decides how to write (``docbin_arrays``, ``spacy_docbin``)
 LINK_KEYS = ("kb_ids", "links", "normalizations")

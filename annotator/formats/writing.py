@@ -261,8 +261,16 @@ def say_brat_kept_left_out(rec: dict[str, Any], report: FormatExportReport) -> N
             continue  # written as DyGIE++'s clusters (dygiepp_out), WebAnno TSV's chains (webanno_chains)
         given = kept.get(key)
         for item in given if isinstance(given, list) else ():
+            if key == "normalizations" and report.format == WEBANNO and _on_span(item):
+                continue  # an entity's: NamedEntity's identifier (``entity_links``)
             shown = item.get(named) if isinstance(item, dict) else None
             report.problem(f"brat {what} left out (the format has no place for them)", f"{rec['name']}: {shown}")
+
+
+def _on_span(item: Any) -> bool:
+    """Whether a kept brat normalisation is on a text span (``["T", label, start, end]``), not on an event."""
+    target = item.get("target") if isinstance(item, dict) else None
+    return isinstance(target, list) and len(target) == 4 and target[0] == "T"
 
 
 def records_with_tokens(

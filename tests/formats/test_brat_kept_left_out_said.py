@@ -47,6 +47,8 @@ def test_the_exports_without_a_place_say_what_they_leave_out(project, tmp_path, 
     }
     if fmt in ("dygiepp", "webanno"):  # its clusters, its chains hold the equivalence (session 31)
         del said["brat equivalences (* lines)"]
+    if fmt == "webanno":  # NamedEntity's identifier holds an entity's normalisation (session 38)
+        del said["brat normalisations (N lines)"]
     assert _said(report) == said, report.problems
 
 

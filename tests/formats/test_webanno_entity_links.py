@@ -59,3 +59,27 @@ def test_inceptions_identifiers_are_kept_written_back_and_given_to_the_other_exp
         ("Bank of America", f"{WD}Q487907"),
         ("New York", f"{WD}Q60"),
     ]  # a DocBin's ents do not overlap: America and the LOC New York are in its span groups
+
+
+def test_a_brat_normalisation_goes_to_webanno_as_the_entitys_identifier(tmp_path):
+    """brat's ``N1  Reference T2 GeoNames:2988507`` was "left out (the format has no place for them)" by the WebAnno
+    TSV export: NamedEntity's identifier is that place, read back the brat export writes the same N line."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Barack Obama visited Paris.\n", encoding="utf-8")
+    (corpus / "a.ann").write_text(
+        "T1\tPERSON 0 12\tBarack Obama\nT2\tGPE 21 26\tParis\nN1\tReference T2 GeoNames:2988507\tParis\n",
+        encoding="utf-8",
+    )
+    project = api.new_project(tmp_path / "p.annotator")
+    api.import_files(project, [corpus])
+    report = api.export(project, tmp_path / "out", format="webanno")
+    assert not [p for p in report.problems if "normalisation" in str(p)], report.problems
+    assert _ne_rows(tmp_path / "out")[3] == ("GeoNames:2988507", "GPE")
+    again = api.new_project(tmp_path / "q.annotator")
+    api.import_files(again, [tmp_path / "out"])
+    api.export(again, tmp_path / "brat", format="brat")
+    (ann,) = (tmp_path / "brat").glob("*.ann")
+    assert [x.split("\t")[1].split(" ")[2] for x in ann.read_text(encoding="utf-8").splitlines() if x[0] == "N"] == [
+        "GeoNames:2988507"
+    ]
