@@ -1,7 +1,7 @@
 """Turns of phrase that make a word of attacking name no Attack, as news of every kind uses them: a side that "bombed
 out" of a cup, a minister who "hit out at" a rival, a candidate who "shot back at" his critics, a senator who "took a
 shot at" the president, a doctor "struck off" the register, sales that "exploded", a cyclist "hit by a car", hackers
-who "attacked" computer systems, researchers who "attacked the problem", a politician who "attacked a UN program", a senator who "blasted" the president, a laser "shot at" a crystal, an attack "in
+who "attacked" computer systems, researchers who "attacked the problem", a politician who "attacked a UN program", a senator who "blasted" the president, students who "occupied" a square, a laser "shot at" a crystal, an attack "in
 an advertisement", a plan that "came under attack". ACE's Conflict:Attack is a violent physical act causing harm or
 damage; each of these harms no one, and each is told by the words around the trigger, never by the trigger alone.
 
@@ -194,6 +194,23 @@ def harsh_words(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     return not any(is_weapon(t) for t in head.sent)
 
 
+# who occupies a place to protest: people of no arms who make demands ("students occupied the square", "protesters
+# occupied the parliament building": a sit-in, ACE's Demonstrate); soldiers, rebels or a state occupying is an attack
+PROTESTERS = frozenset(
+    """protester protestor demonstrator student activist campaigner worker striker picketer occupier supporter""".split()
+)
+
+
+def sit_in(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
+    """ "occupy" done by protesters, students, activists or workers with no weapon in the sentence: a sit-in, no
+    attack ("Students occupied the main square to demand reforms"); "Rebels occupied the town", "Gunmen occupied the
+    building", "Israel occupied the West Bank" stay."""
+    if head.pos_ != "VERB" or lemma_of(head) != "occupy":
+        return False
+    doer = _doer(pairs)
+    return doer is not None and lemma_of(doer) in PROTESTERS and not any(is_weapon(t) for t in head.sent)
+
+
 def beam_shot(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     """What is shot is a beam or a look ("shot a laser at the crystal", "shot a glance at her")."""
     return lemma_of(head) == "shoot" and any(s == "obj" and lemma_of(t) in BEAMS for s, t in pairs)
@@ -234,7 +251,8 @@ def turn_kinds(head: Any, pairs: Sequence[tuple[str, Any]], wanted: AbstractSet[
     """The blocker kinds of these turns: ``turn:out`` (``gone_out``), ``turn:back`` (``retort``), ``turn:jab``
     (``jab_taken``), ``off:list`` (``struck_off_list``), ``subj:quantity`` (``grew_fast``), ``by:vehicle``
     (``hit_by_vehicle``), ``obj:computer`` (``computers_attacked``), ``obj:task`` (``task_tackled``), ``obj:words``
-    (``words_attacked``), ``turn:harsh`` (``harsh_words``), ``obj:beam``
+    (``words_attacked``), ``turn:harsh`` (``harsh_words``), ``turn:sit_in``
+    (``sit_in``), ``obj:beam``
     (``beam_shot``), ``in:words`` (``told_in_words``), ``under:proposal`` (``proposal_under_attack``) and
     ``struck:labour`` (``labour_strike``). ``wanted``: the kinds asked for (None: all); the others are not read."""
     return frozenset(
@@ -250,6 +268,7 @@ def turn_kinds(head: Any, pairs: Sequence[tuple[str, Any]], wanted: AbstractSet[
             ("obj:task", lambda: task_tackled(pairs)),
             ("obj:words", lambda: words_attacked(pairs)),
             ("turn:harsh", lambda: harsh_words(head, pairs)),
+            ("turn:sit_in", lambda: sit_in(head, pairs)),
             ("obj:beam", lambda: beam_shot(head, pairs)),
             ("in:words", lambda: told_in_words(head)),
             ("under:proposal", lambda: proposal_under_attack(head)),

@@ -101,3 +101,22 @@ def test_someone_taken_away_in_haste_or_by_force_is_moved(nlp, suggester):
         "She bundled the papers into a drawer.",
     ]:
         assert triggers_of_type(nlp, suggester, text, TRANSPORT) == [], text
+
+
+DEMONSTRATE = "Conflict:Demonstrate"
+
+
+@pytest.mark.slow
+def test_a_place_occupied_by_protesters_is_a_sit_in_not_an_attack(nlp, suggester):
+    # ACE's Attack is violent; students or protesters occupying a square or a building with no weapon protest there
+    for text in [
+        "Protesters occupied the parliament building for three days.",
+        "Students occupied the main square to demand reforms.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [], text
+        assert triggers_of_type(nlp, suggester, text, DEMONSTRATE) == [("occupied", DEMONSTRATE)], text
+    for text in [
+        "Rebels occupied the town after heavy fighting.",
+        "Armed protesters occupied the police station with rifles.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [("occupied", ATTACK)], text
