@@ -22,7 +22,10 @@ each suggestion of the 8 annotated types set against the gold events whose trigg
   extra out alone (Ctrl+Shift+N to it, its place among the role's fillers, and Ctrl+Alt+N). Session 38: what the
   key of another role means after Ctrl+Shift+N selected a filler: the wrong fillers that are the gold filler of another
   role of the event (moved there by that role's key), against the events with a filler of another extent and another
-  role empty or wrong (the person goes on to that role's candidates).
+  role empty or wrong (the person goes on to that role's candidates). And the gold triggers no suggestion lies on (E
+  makes them): how many lie in a sentence with a right suggested event (a person deciding it has an event selected
+  there when he clicks the missed word: E made the event there from session 38 on, it changed that event's type
+  before), and how many of them E makes without the picker.
 Figures for the two halves (even / odd lines: half A is the one to read errors on) and all.
 
     python bench/suggestion_keys.py [--cache FILE.spacy] [--examples]
@@ -69,6 +72,11 @@ ROLE_NEXT = (  # session 38: after Ctrl+Shift+N on one role, the key of another 
     "role wrong: its filler another role's gold (a move)",
     "events: one of extent, another role to fill (on to it)",
 )
+MISSED = (  # session 38: the gold triggers no suggestion lies on (made by E), and whether an event is near to be selected
+    "missed gold triggers (no suggestion on them: E)",
+    "  ... in a sentence with a right suggestion (selected near)",
+    "  ... their words name its type first (E alone, no picker)",
+)
 ORDER = (  # the lines printed, in this order (a class nothing falls in prints 0)
     "suggestions",
     "wrong: X",
@@ -100,6 +108,7 @@ ORDER = (  # the lines printed, in this order (a class nothing falls in prints 0
     "role wrong: keys",
     "role wrong: the gold filler no span of its labels",
     *ROLE_NEXT,
+    *MISSED,
     MORE_KEYS[0],
     MORE_KEYS[1],
     MORE_KEYS[2],
@@ -294,6 +303,15 @@ def document(c: Counter, row: dict, doc, suggester, schema, examples: list | Non
                 kinds += [k for k in c if c[k] != before[k] and k.startswith(("role empty", "role wrong", "role:"))]
         if "role: filler of another extent" in kinds and any(k.startswith(("role empty", "role wrong")) for k in kinds):
             c[ROLE_NEXT[1]] += 1
+    right = [sg for sg in out if any(overlaps(tuple(g["trigger"]), (sg.trigger_start, sg.trigger_end)) for g in gold)]
+    for g in gold:
+        trig = tuple(g["trigger"])
+        if any(overlaps(trig, (sg.trigger_start, sg.trigger_end)) for sg in out):
+            continue
+        c[MISSED[0]] += 1
+        sent = next((s for s in sents if s[0] <= trig[0] < s[1]), (0, len(text)))
+        c[MISSED[1]] += any(sent[0] <= sg.trigger_start < sent[1] for sg in right)
+        c[MISSED[2]] += word_types(schema, text, trig[0], trig[1], sent[1])[:1] == [g["type"]]
     for seq in runs.values():
         n = 0
         for wrong in [*seq, False]:
