@@ -276,8 +276,9 @@ class RuleEventSuggester:
         # only the blocker kinds the candidate types name are read: a kind no type of these patterns blocks on
         # changes nothing below (``blocked`` is a type's blockers met in ``direct``)
         wanted = self._blocker_kinds(patterns)
-        direct = frozenset(c.lemma_.lower() for c in head.children) | frozenset(f"dep:{c.dep_}" for c in head.children)
-        direct |= frozenset(f"{c.dep_}:{c.lemma_.lower()}" for c in head.children)  # "advcl:say": an attack in words
+        kids = [(c.lemma_.lower(), c.dep_) for c in head.children]  # read once: a Token and a lemma a child
+        direct = frozenset(lemma for lemma, _ in kids) | frozenset(f"dep:{dep}" for _, dep in kids)
+        direct |= frozenset(f"{dep}:{lemma}" for lemma, dep in kids)  # "advcl:say": an attack in words
         direct |= means(head)  # "talked by phone": no meeting
         direct -= {"dep:oprd"} if called else set()  # the one called, no naming
         if "obj:event" in wanted and self._event_object(head, span):
