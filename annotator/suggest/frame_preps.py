@@ -6,13 +6,25 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from annotator.suggest.time_spans import is_weekday
+from annotator.suggest.per_doc import PerDoc
 
 # the phrases telling where a going ends ("into Turkey", "to Italy", "toward the capital")
 GOAL_SLOTS = ("prep:into", "prep:to", "prep:toward", "prep:towards")
 
 
+_PREPS = PerDoc()  # a token's pairs: asked ~3 times a candidate (its frame, a noun's frame, settings, parties)
+
+
 def preps(tok: Any) -> list[tuple[str, Any]]:
-    """The (slot, token) pairs of ``tok``'s prepositions and bare dates."""
+    """The (slot, token) pairs of ``tok``'s prepositions and bare dates (a new list: the caller's to change)."""
+    kept = _PREPS.of(tok.doc)
+    pairs = kept.get(tok.i)
+    if pairs is None:
+        pairs = kept[tok.i] = tuple(_preps(tok))
+    return list(pairs)
+
+
+def _preps(tok: Any) -> list[tuple[str, Any]]:
     out = []
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.pos_ in ("ADP", "SCONJ"):

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
+from annotator.suggest.per_doc import PerDoc
+
 if TYPE_CHECKING:  # pragma: no cover: spaCy loads with the pipeline, not with this module
     from spacy.tokens import Token
 
@@ -200,8 +202,20 @@ def lemma_of(token: Token) -> str:
     return token.lemma_.lower()
 
 
+_GUESSED = PerDoc()  # a token's label: asked ~3 times a token (its kind, a side's, a filler's, a frame's)
+
+
 def guess_label(token: Token) -> str | None:
     """The OntoNotes label a common noun most likely names, or None."""
+    kept = _GUESSED.of(token.doc)
+    i = token.i
+    if i in kept:
+        return kept[i]
+    label = kept[i] = _guess_label(token)
+    return label
+
+
+def _guess_label(token: Token) -> str | None:
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     lemma = token.lemma_.lower()
