@@ -1,6 +1,7 @@
-"""General classes of false triggers in news, and one of misses (session 38, helper s38-trig): a scheme run or words
+"""General classes of false triggers in news, and of misses (session 38, helper s38-trig): a scheme run or words
 said "attacked" and harsh words told with "blast" or "hammer" (attacks in words, no one harmed), a body of people
-"infiltrated" (joined, no going), and acid or a firebomb thrown (weapons the class lacked). Short made-up sentences
+"infiltrated" (joined, no going), a place occupied by protesters (a sit-in, no attack); and of misses: acid or a
+firebomb thrown (weapons the class lacked), someone whisked away, a suspect handcuffed, migrants disembarked. Short made-up sentences
 parsed by the default pipeline, each beside the real event it must keep."""
 
 from __future__ import annotations
@@ -120,3 +121,19 @@ def test_a_place_occupied_by_protesters_is_a_sit_in_not_an_attack(nlp, suggester
         "Armed protesters occupied the police station with rifles.",
     ]:
         assert triggers_of_type(nlp, suggester, text, ATTACK) == [("occupied", ATTACK)], text
+
+
+ARREST = "Justice:Arrest-Jail"
+
+
+@pytest.mark.slow
+def test_someone_handcuffed_by_the_police_or_disembarked_from_a_ship(nlp, suggester):
+    # words of ordinary English the schema lacked: the police handcuffing a suspect restrain one (ACE's Arrest-Jail,
+    # a weak word: a cue of the type needed), passengers disembarking arrive (ACE's Transport, a weak word)
+    assert triggers_of_type(nlp, suggester, "Police handcuffed the suspect outside the bank.", ARREST) == [
+        ("handcuffed", ARREST)
+    ]
+    for text in ["The kidnappers handcuffed him to a radiator.", "The singer handcuffed himself to the railings."]:
+        assert triggers_of_type(nlp, suggester, text, ARREST) == [], text
+    text = "Hundreds of migrants disembarked from the rescue ship in Sicily."
+    assert triggers_of_type(nlp, suggester, text, TRANSPORT) == [("disembarked", TRANSPORT)]
