@@ -1,8 +1,8 @@
 """General classes of false triggers in news, and of misses (session 38, helper s38-trig): a scheme run or words
 said "attacked" and harsh words told with "blast" or "hammer" (attacks in words, no one harmed), a body of people
 "infiltrated" (joined, no going), a place occupied by protesters (a sit-in, no attack); and of misses: acid or a
-firebomb thrown (weapons the class lacked), someone whisked away, a suspect handcuffed, migrants disembarked. Short made-up sentences
-parsed by the default pipeline, each beside the real event it must keep."""
+firebomb thrown (weapons the class lacked), someone whisked away, a suspect handcuffed, migrants disembarked. Short
+made-up sentences parsed by the default pipeline, each beside the real event it must keep."""
 
 from __future__ import annotations
 
