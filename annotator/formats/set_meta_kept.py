@@ -1,6 +1,6 @@
 """An annotator's own part of a document's meta, where her work came in as an annotation set of its own beside the
 import's (a Label Studio task's per-annotator annotations, a Prodigy dataset's answers of several ``_annotator_id``s):
-her relations between entities and her choices of the text. A document keeps one meta, the one of the first set stored (the import's); hers is kept in her set's record
+her relations between entities, her choices of the text and on her regions. A document keeps one meta, the one of the first set stored (the import's); hers is kept in her set's record
 (``meta["annotation_sets"][set]["meta"]``, ``records.SETS_KEY``: ``own_meta``) and put back on her set's record by
 the exports that write each annotator's work (``records.covering_set_records``: ``with_own_meta``). Session 38: they
 were dropped without a word (the Label Studio and Prodigy exports wrote the first set's choice and relations for every
@@ -11,11 +11,12 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from annotator.categories import CATEGORIES
+from annotator.formats.label_studio_names import REGION_CHOICES
 from annotator.formats.meta_keys import LABEL_STUDIO_TASK, PRODIGY
 
 OWN = "meta"  # the key of a set's record that holds her own part of the document's meta
 RELATIONS = "label_studio"  # where the Label Studio import keeps relations between entities (``regions_out.KEPT``)
-OWN_KEYS = (RELATIONS, CATEGORIES)
+OWN_KEYS = (RELATIONS, CATEGORIES, REGION_CHOICES)  # relations, the text's categories, the regions' choices
 CHOICE_TAGS = "choices"  # in the task's shape (``LABEL_STUDIO_TASK``): a category -> the Choices tag that gave it
 PRODIGY_RELATIONS = (
     "prodigy_relations"  # in ``own_meta``: a Prodigy answer's relations (``meta["prodigy"]["relations"]``)
@@ -26,6 +27,7 @@ def own_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
     """The parts of a set's document meta that are hers: her relations and categories (empty where she gave none:
     the document's are another annotator's) and the tags her choices came from."""
     out: dict[str, Any] = {RELATIONS: meta.get(RELATIONS) or {}, CATEGORIES: meta.get(CATEGORIES) or []}
+    out[REGION_CHOICES] = meta.get(REGION_CHOICES) or []
     answer = meta.get(PRODIGY)
     out[PRODIGY_RELATIONS] = (answer.get("relations") if isinstance(answer, dict) else None) or []
     shape = meta.get(LABEL_STUDIO_TASK)

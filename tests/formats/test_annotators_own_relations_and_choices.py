@@ -36,6 +36,13 @@ TASK = {
                 _region("a2", 21, 26, "Paris", "LOC"),
                 {"from_id": "a1", "to_id": "a2", "type": "relation", "direction": "right", "labels": ["visited"]},
                 _choice("c1", "Politics"),
+                {  # a choice on her region (Label Studio's per-region choices)
+                    "value": {"start": 21, "end": 26, "text": "Paris", "choices": ["Capital"]},
+                    "id": "a2",
+                    "from_name": "kind",
+                    "to_name": "text",
+                    "type": "choices",
+                },
             ],
         },
         {
@@ -57,8 +64,18 @@ def _by_annotator(path) -> dict:
         relations = [(r["from_id"], r["to_id"], r["labels"]) for r in a["result"] if r["type"] == "relation"]
         texts = {r["id"]: r["value"]["text"] for r in a["result"] if r["type"] == "labels"}
         out[a.get("completed_by")] = (
-            sorted(c for r in a["result"] if r["type"] == "choices" for c in r["value"]["choices"]),
+            sorted(
+                c
+                for r in a["result"]
+                if r["type"] == "choices" and "start" not in r["value"]
+                for c in r["value"]["choices"]
+            ),
             [(texts[f], texts[t], labels) for f, t, labels in relations],
+            sorted(
+                (r["value"]["text"], *r["value"]["choices"])
+                for r in a["result"]
+                if r["type"] == "choices" and "start" in r["value"]
+            ),
         )
     return out
 
@@ -70,9 +87,9 @@ def test_each_annotators_relations_and_choices_go_back_out_as_hers(tmp_path):
     api.import_files(project, [src])
     api.export(project, tmp_path / "out.json", format="label_studio")
     got = _by_annotator(tmp_path / "out.json")
-    assert got[1] == (["Politics"], [("Barack Obama", "Paris", ["visited"])])
-    assert got[2] == (["Travel"], [])
-    assert got[None] == (["Travel"], [])  # the import's set: the ground truth's
+    assert got[1] == (["Politics"], [("Barack Obama", "Paris", ["visited"])], [("Paris", "Capital")])
+    assert got[2] == (["Travel"], [], [])
+    assert got[None] == (["Travel"], [], [])  # the import's set: the ground truth's
     again = api.new_project(tmp_path / "q.annotator")  # read back: the same again
     api.import_files(again, [tmp_path / "out.json"])
     api.export(again, tmp_path / "again.json", format="label_studio")
