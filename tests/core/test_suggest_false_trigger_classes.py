@@ -88,22 +88,6 @@ def test_acid_and_firebombs_thrown_are_weapons(nlp, suggester):
         assert triggers_of_type(nlp, suggester, text, ATTACK) == [], text
 
 
-@pytest.mark.slow
-def test_someone_taken_away_in_haste_or_by_force_is_moved(nlp, suggester):
-    # phrasal verbs of taking someone away ("whisk away", "spirit away", "bundle into"): ACE's Transport of a person
-    for text, words in [
-        ("The activist was pushed into a car and whisked away by plainclothes officers.", "whisked away"),
-        ("The opposition leader was bundled into a van by masked men.", "bundled into"),
-        ("The dissident was spirited away to a secret prison.", "spirited away"),
-    ]:
-        assert triggers_of_type(nlp, suggester, text, TRANSPORT) == [(words, TRANSPORT)], text
-    for text in [
-        "Whisk the eggs until they are light.",
-        "She bundled the papers into a drawer.",
-    ]:
-        assert triggers_of_type(nlp, suggester, text, TRANSPORT) == [], text
-
-
 DEMONSTRATE = "Conflict:Demonstrate"
 
 
