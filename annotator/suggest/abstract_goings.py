@@ -30,7 +30,7 @@ def abstract_going_kinds(head: Any) -> frozenset[str]:
     proposal, an organisation), else nothing."""
     if head.pos_ != "VERB":
         return frozenset()
-    lemma = head.lemma_.lower()
+    lemma = lemma_of(head)
     where = preps(head) + [(s, g) for c in head.children if c.dep_ == "prt" for s, g in preps(c)]
     objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
     abstract = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from annotator.suggest.noun_classes import agrees, guess_label
+from annotator.suggest.noun_classes import agrees, guess_label, lemma_of
 from annotator.suggest.token_arrays import proper_nouns
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -149,13 +149,9 @@ def span_of(tok: Any, ents: dict[int, tuple[int, int, str]]) -> tuple[int, int, 
     for "hundreds of migrants", "some of the attackers", "a barrage of missiles", "the body of a child", the noun
     after "of" (through a chain of them: "millions of rounds of ammunition")."""
     of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    if (
-        of
-        and (tok.i not in ents or ents[tok.i][2] in ("CARDINAL", "QUANTITY"))
-        and tok.lemma_.lower() in QUANTITY_HEADS
-    ):
+    if of and (tok.i not in ents or ents[tok.i][2] in ("CARDINAL", "QUANTITY")) and lemma_of(tok) in QUANTITY_HEADS:
         tok = of[0]
-        while tok.i not in ents and tok.lemma_.lower() in QUANTITY_HEADS:  # "millions of rounds of ammunition"
+        while tok.i not in ents and lemma_of(tok) in QUANTITY_HEADS:  # "millions of rounds of ammunition"
             nxt = [
                 g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
             ]

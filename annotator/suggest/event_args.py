@@ -33,7 +33,7 @@ from annotator.suggest.headlines import subject_before_verb
 from annotator.suggest.noun_frame import noun_frame, of_noun_before
 from annotator.suggest.shared_parts import along_with, conjuncts, first_conjunct
 from annotator.suggest.arg_spans import PLACE_LABELS, WH, resolve, span_of
-from annotator.suggest.noun_classes import court_role, is_crime, is_weapon, label_taken, noun_kind
+from annotator.suggest.noun_classes import court_role, is_crime, is_weapon, label_taken, noun_kind, lemma_of
 from annotator.suggest.nearest_setting import (
     SETTING_PREPS,
     TIME_LABELS,
@@ -76,7 +76,7 @@ def frame(trigger: Any) -> list[tuple[str, Any]]:
         out += _predicate_frame(trigger)
     elif pos in ("VERB", "AUX") or (pos == "ADJ" and trigger.dep_ in ("acomp", "ROOT", "conj", "advcl")):
         out += _verb_frame(trigger)
-        if trigger.lemma_.lower() in SELLING_VERBS:  # "Russia sold weapons to Egypt": the seller and the buyer
+        if lemma_of(trigger) in SELLING_VERBS:  # "Russia sold weapons to Egypt": the seller and the buyer
             out = [(SELLING_SLOTS.get(s, s), t) for s, t in out]
     elif pos == "ADJ":
         if trigger.dep_ == "amod":
@@ -246,10 +246,10 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     # suicide's Victim, as "committed suicide" gives it: session 31); the pronoun itself names no one to a reader
     objs = [subj[0] if c.lower_ in REFLEXIVES and subj else c for c in objs]
     # the object of a verb of leaving is where the movement starts ("fled Ukraine", "left Kabul")
-    obj_slot = "obj_from" if v.lemma_.lower() in LEAVING_VERBS else "obj"
+    obj_slot = "obj_from" if lemma_of(v) in LEAVING_VERBS else "obj"
     # the object of a verb of reaching is where the movement ends, whatever it is ("visited the front lines",
     # "entered the building"): no thing moved, and its subject the one who moves
-    reaching = v.lemma_.lower() in REACHING_VERBS
+    reaching = lemma_of(v) in REACHING_VERBS
     for c in objs:  # a person visited is met, no place: the object all the same ("visited Trump")
         if noun_kind(c) in PLACE_LABELS or not reaching or visited_person(v, c):
             out.append((obj_slot if noun_kind(c) in PLACE_LABELS else "obj", c))
@@ -297,7 +297,7 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     # "was arrested along with his partner", "fled together with his family": the one along with the verb's subject
     # undergoes or does it too (with an object, "arrested the mayor along with two aides", either may be meant)
     along = along_with(v) if subjpass or not transitive else []
-    subj_slot = "receiver" if v.lemma_.lower() in RECEIVING_VERBS else "subj" if transitive else "subj_intrans"
+    subj_slot = "receiver" if lemma_of(v) in RECEIVING_VERBS else "subj" if transitive else "subj_intrans"
     out += [(subj_slot, c) for c in subj]
     out += [("subj_intrans", g) for g in along if not subjpass and subj]
     for c in subjpass:
@@ -320,7 +320,7 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
         for s, t in preps(v)
         if not (s in ("agent", "prep:by") and v.tag_ != "VBN" and of_noun_before(t.head) is not None)
     ]
-    if v.lemma_.lower() in _RECIPROCAL:  # "protesters clashed with police": the other side, what it is done to
+    if lemma_of(v) in _RECIPROCAL:  # "protesters clashed with police": the other side, what it is done to
         own = [("~obj" if s == "prep:with" and noun_kind(t) in _SIDES else s, t) for s, t in own]
     # "spoke on the phone with Putin": the parse hangs "with" on the phone; the one spoken with is the verb's
     late += [

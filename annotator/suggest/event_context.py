@@ -13,6 +13,7 @@ from typing import Any
 
 from annotator.suggest.rule_weights import CONTEXT_HAND
 from annotator.suggest.token_arrays import lower_forms, open_clause_heads
+from annotator.suggest.noun_classes import lemma_of
 
 FUTURE = {"will", "shall", "'ll", "wo"}
 MODALS = {"would", "could", "may", "might", "should", "can", "must", "ca"}
@@ -158,11 +159,11 @@ def read_context(head: Any, purpose_of: Any = None) -> Context:
         ("to" in aux or clause.tag_ == "VBG" or "being" in aux)  # "plans to attack", "avoided launching airstrikes",
         # "avoid being hit": a gerund, active or passive
         and comp.dep_ in ("xcomp", "ccomp")
-        and comp.head.lemma_.lower() in IRREALIS_HEADS
+        and lemma_of(comp.head) in IRREALIS_HEADS
     ):
         ctx.attributes["modality"] = "Other"
         ctx.signs.append("irrealis")
-    elif "to" in aux and clause.dep_ == "acl" and clause.head.lemma_.lower() in IRREALIS_HEADS | IRREALIS_NOUNS:
+    elif "to" in aux and clause.dep_ == "acl" and lemma_of(clause.head) in IRREALIS_HEADS | IRREALIS_NOUNS:
         ctx.attributes["modality"] = "Other"  # "the right to invade", "a plan to attack": not (yet) real
         ctx.signs.append("irrealis")
     elif "to" in aux and clause.dep_ in ("advcl", "relcl", "acl"):  # "troops sent to attack the town": a purpose
@@ -171,7 +172,7 @@ def read_context(head: Any, purpose_of: Any = None) -> Context:
         head.pos_ in ("NOUN", "PROPN")
         and head.dep_ == "pobj"
         and head.head.lower_ == "for"
-        and head.head.head.lemma_.lower() in IRREALIS_HEADS
+        and lemma_of(head.head.head) in IRREALIS_HEADS
     ):  # "called for talks"
         ctx.attributes["modality"] = "Other"
         ctx.signs.append("irrealis")
@@ -179,7 +180,7 @@ def read_context(head: Any, purpose_of: Any = None) -> Context:
         head.pos_ == "NOUN"
         and head.dep_ == "dobj"
         and head.head.pos_ == "VERB"
-        and head.head.lemma_.lower() in IRREALIS_HEADS - NAMING_HEADS
+        and lemma_of(head.head) in IRREALIS_HEADS - NAMING_HEADS
     ):  # "plans an attack", "to avoid deportation": the object of a wish, a plan or a fear
         ctx.attributes["modality"] = "Other"
         ctx.signs.append("irrealis")
@@ -263,7 +264,7 @@ def _tense_under_to(clause: Any) -> str | None:
     release", "hopes to bring", "was told to withdraw"): ``_tense_after_governor``. A perfect infinitive ("is believed
     to have been killed", "appear to have died") tells an event before the governor's time: None, the default (Past)
     stands."""
-    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children):
+    if any(c.dep_ == "aux" and lemma_of(c) == "have" for c in clause.children):
         return None
     return _tense_after_governor(clause.head)
 
@@ -287,7 +288,7 @@ def _ongoing(head: Any) -> bool:
     aux = [c for c in head.children if c.dep_ == "aux"]
     if head.tag_ != "VBG":
         return False
-    if any(c.lower_ == "been" for c in aux) and any(c.lemma_.lower() == "have" for c in aux):
+    if any(c.lower_ == "been" for c in aux) and any(lemma_of(c) == "have" for c in aux):
         return True
     return any(c.lower_ in _PRESENT_BE for c in aux) and not any(c.tag_ == "MD" for c in aux)
 
@@ -329,7 +330,7 @@ def _prevented(head: Any) -> bool:
     if head.pos_ != "NOUN" or head.dep_ not in ("dobj", "nsubjpass") or head.head.pos_ != "VERB":
         return False
     verb = head.head
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb)
     particle = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     return lemma in PREVENTED_HEADS or (lemma in ("call", "put") and "off" in particle)
 
@@ -342,7 +343,7 @@ def _denied(clause: Any) -> bool:
     gov = clause.head
     if clause.dep_ == "acl" and gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "pobj"):  # "a claim that ..."
         gov = gov.head if gov.dep_ == "dobj" else gov.head.head
-    return gov.lemma_.lower() in DENIAL_HEADS
+    return lemma_of(gov) in DENIAL_HEADS
 
 
 def _alternative(head: Any) -> bool:
@@ -366,7 +367,7 @@ def _under_irrealis(clause: Any, depth: int = 3) -> bool:
         if x.dep_ not in ("xcomp", "ccomp") or x.head.pos_ not in ("VERB", "AUX"):
             return False
         x = x.head
-        if x.dep_ in ("xcomp", "ccomp") and x.head.lemma_.lower() in IRREALIS_HEADS:
+        if x.dep_ in ("xcomp", "ccomp") and lemma_of(x.head) in IRREALIS_HEADS:
             return True
     return False
 
@@ -401,6 +402,4 @@ def _own_words(tok: Any) -> list[Any]:
 
 def _every_time(tok: Any) -> bool:
     """A unit of time with "every" or "each" ("every Sunday", "each year")."""
-    return tok.lemma_.lower() in TIME_UNITS and any(
-        d.dep_ == "det" and d.lower_ in ("every", "each") for d in tok.children
-    )
+    return lemma_of(tok) in TIME_UNITS and any(d.dep_ == "det" and d.lower_ in ("every", "each") for d in tok.children)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from annotator.suggest.noun_classes import lemma_of
+
 if TYPE_CHECKING:  # pragma: no cover: spaCy loads with the pipeline, not with this module
     from spacy.tokens import Token
 
@@ -156,7 +158,7 @@ class Pattern:
 
 
 def token_forms(token: Token) -> tuple[str, str]:
-    return token.lower_, token.lemma_.lower()
+    return token.lower_, lemma_of(token)
 
 
 def matches(word: Word, token: Token) -> bool:

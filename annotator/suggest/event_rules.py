@@ -35,7 +35,15 @@ from annotator.suggest.passive_parties import named_passive_pair
 from annotator.suggest.pay_idioms import pay_idiom_kinds
 from annotator.suggest.person_objects import person_object_kinds
 from annotator.suggest.purchases import bought
-from annotator.suggest.noun_classes import PersonNouns, guess_label, is_vehicle, is_weapon, names_person, noun_kind
+from annotator.suggest.noun_classes import (
+    PersonNouns,
+    guess_label,
+    is_vehicle,
+    is_weapon,
+    names_person,
+    noun_kind,
+    lemma_of,
+)
 from annotator.suggest.rule_weights import LINK, THRESHOLD, WEIGHTS
 from annotator.suggest.rule_weights import score as rule_score
 from annotator.suggest.sides_between import sides_between
@@ -203,7 +211,7 @@ class RuleEventSuggester:
                 head, span_toks, patterns, sent, ents, by_sentence.of(sent), seen, person_nouns, extra
             )
             if suggestion is not None:
-                seen.add((suggestion.type, head.lemma_.lower()))
+                seen.add((suggestion.type, lemma_of(head)))
                 for s in (suggestion, *implied_events(self.types, suggestion)):
                     out.append(s)
                     heads.append(head.i)
@@ -276,7 +284,7 @@ class RuleEventSuggester:
         # only the blocker kinds the candidate types name are read: a kind no type of these patterns blocks on
         # changes nothing below (``blocked`` is a type's blockers met in ``direct``)
         wanted = self._blocker_kinds(patterns)
-        kids = [(c.lemma_.lower(), c.dep_) for c in head.children]  # read once: a Token and a lemma a child
+        kids = [(lemma_of(c), c.dep_) for c in head.children]  # read once: a Token and a lemma a child
         direct = frozenset(lemma for lemma, _ in kids) | frozenset(f"dep:{dep}" for _, dep in kids)
         direct |= frozenset(f"{dep}:{lemma}" for lemma, dep in kids)  # "advcl:say": an attack in words
         direct |= means(head)  # "talked by phone": no meeting
@@ -383,8 +391,7 @@ class RuleEventSuggester:
             if "obj:own" in self.blockers[type_name] and pattern.weak and not cue and own_object(head, span):
                 blocked |= {"obj:own"}  # "a woman holds her baby": one's own held in one's arms, no arrest
             if blocked == {"obj:thing"} and any(
-                o.lemma_.lower() in self.cues[type_name] or names_person(o, person_nouns)
-                for o in objects_of(head, span)
+                lemma_of(o) in self.cues[type_name] or names_person(o, person_nouns) for o in objects_of(head, span)
             ):
                 blocked = set()  # a noun the type's cues name, or one used of a person, is no mere thing: "fired
                 # the coach", "fired its striker, John Smith"
@@ -438,7 +445,7 @@ class RuleEventSuggester:
             # a later mention of an event already suggested, told with no participant: a noun referring back ("the
             # attack"), or a verb of no tense; a finite verb asserts an occurrence of its own ("At least 12 were
             # killed", the parse finding none of its participants)
-            if not core and head.tag_ not in FINITE_TAGS and (type_name, head.lemma_.lower()) in seen:
+            if not core and head.tag_ not in FINITE_TAGS and (type_name, lemma_of(head)) in seen:
                 terms["later_mention"] = 1
             if ctx.given and any(t == type_name for t, _ in seen):
                 terms["given"] = 1
@@ -485,7 +492,7 @@ class RuleEventSuggester:
         """Whether ``words`` hold a trigger word or a cue of the type ("gathered to protest", "for a rally")."""
         cues = self.cues[type_name]
         return any(
-            t.lemma_.lower() in cues or t.lower_ in cues or any(p.type == type_name for p in self.lexicon.candidates(t))
+            lemma_of(t) in cues or t.lower_ in cues or any(p.type == type_name for p in self.lexicon.candidates(t))
             for t in words
         )
 
@@ -528,7 +535,7 @@ class RuleEventSuggester:
     def _doer(self, type_name: str, tok: Any) -> bool:
         """A noun naming those who do an event of the type, made from one of its triggers ("protesters",
         "demonstrators", "rioters"): who they are already tells the sense ("demonstrators rally to mark ...")."""
-        lemma = tok.lemma_.lower()
+        lemma = lemma_of(tok)
         if tok.pos_ != "NOUN" or not lemma.endswith(("er", "or")):
             return False
         stem = lemma[:-2]

@@ -34,6 +34,7 @@ from annotator.suggest.noun_classes import (
     guess_label,
     is_police,
     noun_kind,
+    lemma_of,
 )
 
 SETTING_PREPS = frozenset({"during", "in", "at"})  # where or when an act is told as done ("during the debate")
@@ -79,7 +80,7 @@ def in_talk(head: Any) -> bool:
         for c in head.children
         for g in c.children
     )
-    return talk and not any(is_police(t) or t.lemma_.lower() in ARMED for t in _sides(head))
+    return talk and not any(is_police(t) or lemma_of(t) in ARMED for t in _sides(head))
 
 
 def _sides(head: Any) -> list[Any]:
@@ -99,7 +100,7 @@ def in_game(head: Any) -> bool:
     score = any(_score(t) for t in near) or _ball_game(head, near) or _into_contest(head)
     if not score:
         contest = any(
-            t.dep_ == "pobj" and t.lemma_.lower() in CONTESTS and t.pos_ == "NOUN" and t.head.lower_ in SETTING_PREPS
+            t.dep_ == "pobj" and lemma_of(t) in CONTESTS and t.pos_ == "NOUN" and t.head.lower_ in SETTING_PREPS
             for t in near
         )
         # at a contest, the side beaten is named (a team, a player, a country): "fans attacked the referee during the
@@ -107,14 +108,14 @@ def in_game(head: Any) -> bool:
         objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")] if contest else []
         if not objects or not all(o.ent_type_ in NAMED_SIDES for o in objects):
             return False
-    return not any(is_police(t) or t.lemma_.lower() in ARMED for t in _sides(head))
+    return not any(is_police(t) or lemma_of(t) in ARMED for t in _sides(head))
 
 
 def _ball_game(head: Any, near: Sequence[Any]) -> bool:
     """Whether a word is told of a ball game with no score: done to, by or at a ball or the goal's frame (``BALL_GAME``:
     "struck the woodwork", "was struck by the ball") or, with nothing done to, gone wide or high ("the striker shot
     wide")."""
-    if any(t.pos_ == "NOUN" and not t.ent_type_ and t.lemma_.lower() in BALL_GAME for t in near):
+    if any(t.pos_ == "NOUN" and not t.ent_type_ and lemma_of(t) in BALL_GAME for t in near):
         return True
     return (
         head.pos_ == "VERB"
@@ -129,11 +130,11 @@ def in_match(head: Any) -> bool:
     together to interact). Only "in": one meets another at a final as a spectator ("Putin met Macron at the World Cup
     final"). A blocker ``in:match`` rules a type out there."""
     played = any(
-        c.dep_ == "prep" and c.lower_ == "in" and g.dep_ == "pobj" and g.lemma_.lower() in CONTESTS
+        c.dep_ == "prep" and c.lower_ == "in" and g.dep_ == "pobj" and lemma_of(g) in CONTESTS
         for c in head.children
         for g in c.children
     )
-    return played and head.pos_ == "VERB" and not any(is_police(t) or t.lemma_.lower() in ARMED for t in _sides(head))
+    return played and head.pos_ == "VERB" and not any(is_police(t) or lemma_of(t) in ARMED for t in _sides(head))
 
 
 def _into_contest(head: Any) -> bool:
@@ -142,7 +143,7 @@ def _into_contest(head: Any) -> bool:
         c.dep_ == "prep"
         and c.lower_ in ("into", "to")
         and g.dep_ == "pobj"  # a noun whatever its tag ("into the final": the tagger's JJ)
-        and g.lemma_.lower() in GOALS_WON
+        and lemma_of(g) in GOALS_WON
         for c in head.children
         for g in c.children
     )
@@ -185,7 +186,7 @@ def market_move(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
 
 def _traded(tok: Any) -> bool:
     """A common noun naming a thing traded, or one in the "of" phrase of a price or a share ("shares of Apple")."""
-    return tok.pos_ == "NOUN" and not tok.ent_type_ and tok.lemma_.lower() in TRADED
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and lemma_of(tok) in TRADED
 
 
 def lifeless_undergoing(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
@@ -196,7 +197,7 @@ def lifeless_undergoing(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     (``NO_PERSON``: "the death of the newspaper", "the killing of the bill", "the killing of the dog"). A
     blocker ``obj:lifeless`` rules a type out there (ACE's Life:Die ends a living being's life)."""
     if head.pos_ == "NOUN":  # "the death of the newspaper", "the killing of the bill": of what has no life
-        return any(_lifeless(tok) or tok.lemma_.lower() in NO_PERSON for tok in _of_phrase(head))
+        return any(_lifeless(tok) or lemma_of(tok) in NO_PERSON for tok in _of_phrase(head))
     if head.pos_ != "VERB":
         return False
     undergoers = [tok for slot, tok in pairs if slot in UNDERGOER_SLOTS]
@@ -227,7 +228,7 @@ def _living(tok: Any) -> bool:
 def _at_the_polls(head: Any) -> bool:
     """Whether a verb is told in or at a vote ("killed at the polls", "crushed in the election": ``VOTES``)."""
     return any(
-        c.dep_ == "prep" and c.lower_ in ("in", "at") and g.dep_ == "pobj" and g.lemma_.lower() in VOTES
+        c.dep_ == "prep" and c.lower_ in ("in", "at") and g.dep_ == "pobj" and lemma_of(g) in VOTES
         for c in head.children
         for g in c.children
     )
@@ -243,7 +244,7 @@ def _lifeless(tok: Any) -> bool:
         return True
     if tok.pos_ != "NOUN" or tok.ent_type_:
         return False
-    lemma = tok.lemma_.lower()
+    lemma = lemma_of(tok)
     if lemma in LIFELESS or lemma in WORKS or lemma in NATURAL_FORCES or lemma in PLANTS or _talk(tok):
         return True
     return guess_label(tok) in ("PRODUCT", "FAC")
@@ -251,7 +252,7 @@ def _lifeless(tok: Any) -> bool:
 
 def _talk(tok: Any) -> bool:
     """A common noun naming an event of speech, by its lemma or its form ("the talks", lemma "talk")."""
-    return tok.lemma_.lower() in TALK_EVENTS or tok.lower_ in TALK_EVENTS
+    return lemma_of(tok) in TALK_EVENTS or tok.lower_ in TALK_EVENTS
 
 
 def words_subject(pairs: Sequence[tuple[str, Any]]) -> bool:
@@ -259,7 +260,7 @@ def words_subject(pairs: Sequence[tuple[str, Any]]) -> bool:
     government", "a campaign ad attacks Clinton"): an attack in words, by no attacker (ACE's Attack is a violent act).
     A blocker ``subj:words`` rules a type out there."""
     return any(
-        slot in ("subj", "subj_intrans") and tok.pos_ == "NOUN" and not tok.ent_type_ and tok.lemma_.lower() in WORKS
+        slot in ("subj", "subj_intrans") and tok.pos_ == "NOUN" and not tok.ent_type_ and lemma_of(tok) in WORKS
         for slot, tok in pairs
     )
 
@@ -271,7 +272,7 @@ def funds_hit(head: Any) -> bool:
     blocker ``obj:funds`` rules a type out there."""
     hit = [c for c in head.children if c.dep_ in HIT_DEPS]
     hit += [g for c in head.children if c.dep_ == "prep" and c.lower_ in HIT_PREPS for g in c.children]
-    return any(t.pos_ == "NOUN" and not t.ent_type_ and t.lemma_.lower() in MONEY_HIT for t in hit)
+    return any(t.pos_ == "NOUN" and not t.ent_type_ and lemma_of(t) in MONEY_HIT for t in hit)
 
 
 def reaction_met(head: Any) -> bool:
@@ -285,8 +286,8 @@ def reaction_met(head: Any) -> bool:
         c.dep_ == "prep"
         and c.lower_ == "with"
         and g.dep_ == "pobj"
-        and g.lemma_.lower() in REACTIONS
-        and not (g.lemma_.lower() == "opposition" and any(d.dep_ in ("det", "poss") for d in g.children))
+        and lemma_of(g) in REACTIONS
+        and not (lemma_of(g) == "opposition" and any(d.dep_ in ("det", "poss") for d in g.children))
         for c in head.children
         for g in c.children
     )
@@ -298,12 +299,12 @@ def firm_moves(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     to a new office"): no person, weapon or vehicle moved (ACE's Transport). A blocker ``move:firm`` rules a type out
     there; "moved its staff to Boston" and "visited the company's headquarters" (the place gone to) stay."""
     moved = [tok for slot, tok in pairs if slot == "obj"]
-    if moved and head.lemma_.lower() in PLACE_OBJECT_VERBS:
+    if moved and lemma_of(head) in PLACE_OBJECT_VERBS:
         return False  # "visited the headquarters", "left the office": the object is the place gone to or from
     if moved:
-        return all(t.pos_ == "NOUN" and t.lemma_.lower() in FIRM_SEATS for t in moved)
+        return all(t.pos_ == "NOUN" and lemma_of(t) in FIRM_SEATS for t in moved)
     return any(
-        slot in ("subj", "subj_intrans") and tok.pos_ == "NOUN" and not tok.ent_type_ and tok.lemma_.lower() in FIRMS
+        slot in ("subj", "subj_intrans") and tok.pos_ == "NOUN" and not tok.ent_type_ and lemma_of(tok) in FIRMS
         for slot, tok in pairs
     )
 
@@ -313,11 +314,7 @@ def words_with(head: Any) -> bool:
     ``WORKS``, ``REACTIONS``: "bombarded with questions", "attacked him with insults"): no weapon, no violent act (ACE's
     Attack). A blocker ``with:words`` rules a type out there; "pelted with stones" stays."""
     return any(
-        c.dep_ == "prep"
-        and c.lower_ == "with"
-        and g.dep_ == "pobj"
-        and g.pos_ == "NOUN"
-        and g.lemma_.lower() in SAID_THINGS
+        c.dep_ == "prep" and c.lower_ == "with" and g.dep_ == "pobj" and g.pos_ == "NOUN" and lemma_of(g) in SAID_THINGS
         for c in head.children
         for g in c.children
     )
@@ -327,9 +324,9 @@ def mountain_summit(head: Any) -> bool:
     """Whether a summit is a mountain's top: its "of" phrase is a mountain or a place of the land ("the summit of
     Everest", "the summit of the mountain") or it is climbed ("climbed the summit"): no meeting (ACE's Meet). A blocker
     ``summit:peak`` rules a type out there; "the summit of the African Union" stays."""
-    if head.lemma_.lower() != "summit" or head.pos_ != "NOUN":
+    if lemma_of(head) != "summit" or head.pos_ != "NOUN":
         return False
-    if head.dep_ == "dobj" and head.head.lemma_.lower() in CLIMBS:
+    if head.dep_ == "dobj" and lemma_of(head.head) in CLIMBS:
         return True
     return any(
         c.dep_ == "prep" and c.lower_ == "of" and g.dep_ == "pobj" and noun_kind(g) == "LOC"
@@ -345,7 +342,7 @@ def made_gain(head: Any) -> bool:
     return (
         head.pos_ == "NOUN"
         and head.dep_ == "dobj"
-        and head.head.lemma_.lower() == "make"
+        and lemma_of(head.head) == "make"
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
     )
@@ -369,7 +366,7 @@ def dose(head: Any) -> bool:
     one fired at (ACE's Attack). A blocker ``shot:dose`` rules a type out there; "a single shot killed him" stays."""
     kinds = [c for c in head.children if c.dep_ in ("compound", "amod")]
     kinds += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-    return head.pos_ == "NOUN" and any(t.lemma_.lower() in MEDICINES or t.lower_ in MEDICINES for t in kinds)
+    return head.pos_ == "NOUN" and any(lemma_of(t) in MEDICINES or t.lower_ in MEDICINES for t in kinds)
 
 
 def overseen(pairs: Sequence[tuple[str, Any]]) -> bool:
@@ -377,7 +374,7 @@ def overseen(pairs: Sequence[tuple[str, Any]]) -> bool:
     regulators", "prosecutors targeted the firm"): a probe, no violent act (ACE's Attack). A blocker ``subj:overseer``
     rules a type out there; the police are none of them ("police targeted the protesters with tear gas" stays)."""
     return any(
-        slot in ("subj", "subj_intrans", "agent") and tok.pos_ == "NOUN" and tok.lemma_.lower() in OVERSEERS
+        slot in ("subj", "subj_intrans", "agent") and tok.pos_ == "NOUN" and lemma_of(tok) in OVERSEERS
         for slot, tok in pairs
     )
 
@@ -403,9 +400,9 @@ def addressed(head: Any) -> bool:
     gatherings unmarked, on both halves). A blocker ``to:audience`` rules a type out there; "spoke at the meeting",
     "the leaders met at the summit" stay."""
     gov = head.head
-    if head.dep_ == "dobj" and gov.lemma_.lower() == "address":
+    if head.dep_ == "dobj" and lemma_of(gov) == "address":
         return True
-    return head.dep_ == "pobj" and gov.lower_ == "to" and gov.head.lemma_.lower() in ("address", "speech", "speak")
+    return head.dep_ == "pobj" and gov.lower_ == "to" and lemma_of(gov.head) in ("address", "speech", "speak")
 
 
 def figurative_kinds(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from annotator.suggest.time_spans import is_weekday
+from annotator.suggest.noun_classes import lemma_of
 from annotator.suggest.per_doc import PerDoc
 
 # the phrases telling where a going ends ("into Turkey", "to Italy", "toward the capital")
@@ -51,7 +52,7 @@ def _name_before_day(day: Any) -> Any | None:
 
 def _hands_of(noun: Any) -> Any | None:
     """X of "at (in) the hands of X", the one who did it, or None."""
-    if noun.lemma_.lower() != "hand" or noun.tag_ != "NNS" or noun.head.lower_ not in ("at", "in"):
+    if lemma_of(noun) != "hand" or noun.tag_ != "NNS" or noun.head.lower_ not in ("at", "in"):
         return None
     return next(
         (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.suggest.amounts import CURRENCIES
-from annotator.suggest.noun_classes import FUNDS, noun_kind
+from annotator.suggest.noun_classes import FUNDS, noun_kind, lemma_of
 
 # the weak words of giving and receiving, which name money only when money is what is given
 GIVING_VERBS = frozenset("give receive send provide grant award contribute pledge offer hand deliver".split())
@@ -30,14 +30,14 @@ _COUNTS = frozenset("hundred hundreds thousand thousands million millions dozen 
 
 def _counted(tok: Any) -> Any:
     """What a count is of ("hundreds of letters": the letters), else the noun itself."""
-    if tok.lemma_.lower() in _COUNTS or tok.like_num:
+    if lemma_of(tok) in _COUNTS or tok.like_num:
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         return of[0] if of else tok
     return tok
 
 
 def _money_word(tok: Any) -> bool:
-    return tok.lemma_.lower() in MONEY_NOUNS or tok.lower_ in MONEY_NOUNS
+    return lemma_of(tok) in MONEY_NOUNS or tok.lower_ in MONEY_NOUNS
 
 
 def thing_given(head: Any) -> bool:
@@ -45,7 +45,7 @@ def thing_given(head: Any) -> bool:
     its passive subject, through a count's "of") a common noun with no entity label and no kind guessed, which is no
     word of money nor has one in front of it ("received hundreds of letters", "gave him a medal", "sent blankets";
     not "received $50 million", "gave $1 billion in aid", "sent aid money", "received a loan", "paid the workers")."""
-    if head.pos_ != "VERB" or head.lemma_.lower() not in GIVING_VERBS:
+    if head.pos_ != "VERB" or lemma_of(head) not in GIVING_VERBS:
         return False
     objects = [_counted(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     if not objects:

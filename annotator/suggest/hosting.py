@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from annotator.suggest.noun_classes import noun_kind
+from annotator.suggest.noun_classes import noun_kind, lemma_of
 from annotator.suggest.person_objects import is_person_word
 from annotator.suggest.types import ArgumentSuggestion
 
@@ -31,9 +31,9 @@ def guests(noun: Any) -> list[tuple[str, Any]]:
     "with" phrase of the noun or of the verb of hosting it is the object of ("with" alone for a verb of having or
     sharing it), when it names a party."""
     verb = noun.head
-    if noun.lemma_.lower() not in MEALS or noun.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB":
+    if lemma_of(noun) not in MEALS or noun.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB":
         return []
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb)
     words = ("for", "with") if lemma in HOSTING_VERBS else ("with",) if lemma in SHARING_VERBS else ()
     told = [c for x in (noun, verb) for c in x.children if c.dep_ in ("prep", "dative") and c.lower_ in words]
     return [("guest", g) for c in told for g in c.children if g.dep_ == "pobj" and _party(g)]

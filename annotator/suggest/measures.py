@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import AbstractSet, Any
 
 from annotator.suggest.arg_spans import PLACE_LABELS
-from annotator.suggest.noun_classes import noun_kind
+from annotator.suggest.noun_classes import noun_kind, lemma_of
 from annotator.suggest.trigger_sides import objects_of
 
 # units a sum is told per ("$1 an hour", "$5 a barrel"): units of time, and of goods or people priced one by one
@@ -68,7 +68,7 @@ def money_kinds(head: Any, span: Any) -> frozenset[str]:
 def _per_unit(amount: Any) -> bool:
     """Whether an amount is told per a unit: "an hour" (a noun phrase under it), "per day" (a preposition)."""
     for c in amount.children:
-        if c.dep_ == "npadvmod" and c.lemma_.lower() in RATE_UNITS and any(d.lower_ in _PER for d in c.children):
+        if c.dep_ == "npadvmod" and lemma_of(c) in RATE_UNITS and any(d.lower_ in _PER for d in c.children):
             return True
         if c.dep_ == "prep" and c.lower_ == "per":
             return True
@@ -114,10 +114,10 @@ def is_figure(head: Any) -> bool:
         return False
     if head.tag_ == "NNS" and _per_unit(head):  # "300 flights a day", "400 deportations per week": a rate
         return True
-    if head.dep_ == "nsubj" and head.head.lemma_.lower() in CHANGES:
+    if head.dep_ == "nsubj" and lemma_of(head.head) in CHANGES:
         return not any(c.dep_ == "dobj" for c in head.head.children)  # "the attack increased tensions": a cause
     if head.dep_ == "pobj" and head.head.dep_ == "prep":
         prep, noun = head.head, head.head.head
-        low = noun.lemma_.lower()
+        low = lemma_of(noun)
         return (prep.lower_ == "of" and low in AMOUNTS) or (prep.lower_ == "in" and low in CHANGE_NOUNS)
     return False

@@ -8,7 +8,7 @@ from typing import Any, Sequence
 
 from annotator.suggest.arg_spans import PLACE_LABELS
 from annotator.suggest.frame_preps import preps
-from annotator.suggest.noun_classes import noun_kind
+from annotator.suggest.noun_classes import noun_kind, lemma_of
 
 # what a "from" phrase names when it is where one speaks from, not who speaks ("speaking by phone from Oman")
 _WHERE_LABELS = frozenset(PLACE_LABELS) | {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
@@ -66,7 +66,7 @@ def person_phoned(head: Any) -> bool:
     Australian prime minister on Saturday", "the president called Angela Merkel to discuss the crisis"): the weak
     "call" with a person as its object and nothing said of that person after it, no complement (a naming: "called
     Putin a threat", "called the deal dumb", "calling Mexican immigrants rapists"), no "for" ("called for talks")."""
-    if head.pos_ != "VERB" or head.lemma_.lower() not in CALLING_VERBS:
+    if head.pos_ != "VERB" or lemma_of(head) not in CALLING_VERBS:
         return False
     objects = [c for c in head.children if c.dep_ == "dobj"] or _object_read_as_complement(head)
     if any(c.dep_ in ("oprd", "ccomp", "attr", "acomp", "dative") and c not in objects for c in head.children):
@@ -100,7 +100,7 @@ def _object_read_as_complement(head: Any) -> list[Any]:
 def called_object(head: Any) -> list[tuple[str, Any]]:
     """The one called as the verb's object (slot ``obj``) where the parse read it as a complement and the call is a
     phone call (``person_phoned``): "Trump called the Australian prime minister on Saturday"; none otherwise."""
-    if head.pos_ != "VERB" or head.lemma_.lower() not in CALLING_VERBS or not person_phoned(head):
+    if head.pos_ != "VERB" or lemma_of(head) not in CALLING_VERBS or not person_phoned(head):
         return []
     return [("obj", c) for c in _object_read_as_complement(head)]
 
@@ -112,7 +112,7 @@ def wrote_to_party(head: Any) -> bool:
     """Whether "write" is done "to" a party with nothing written as its object, a letter sent ("the mayor wrote to the
     governor asking for more money", "the prime minister wrote to the European Commission"): two parties in touch not
     face to face; "wrote in a report", "wrote a book", "written to a high standard" (no party) are no letter."""
-    if head.pos_ != "VERB" or head.lemma_.lower() != "write":
+    if head.pos_ != "VERB" or lemma_of(head) != "write":
         return False
     if any(c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in head.children):
         return False

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from annotator.suggest.frame_preps import preps
-from annotator.suggest.noun_classes import noun_kind
+from annotator.suggest.noun_classes import noun_kind, lemma_of
 from annotator.suggest.person_objects import is_person_word
 
 _ACCOUNTS = frozenset(("account",))
@@ -38,7 +38,7 @@ def money_recipients(verb: Any, objects: Sequence[Any]) -> list[tuple[str, Any]]
             if slot == "prep:in":
                 out += [("~prep:to", g) for s, g in preps(noun) if s == "prep:to"]
     for slot, place in preps(verb):
-        if slot in _INTO and place.lemma_.lower() in _ACCOUNTS:
+        if slot in _INTO and lemma_of(place) in _ACCOUNTS:
             out += [("~prep:to", c) for c in place.children if c.dep_ == "poss" and c.pos_ != "PRON"]
             out += [("~prep:to", g) for s, g in preps(place) if s == "prep:of"]
     return out
@@ -47,7 +47,7 @@ def money_recipients(verb: Any, objects: Sequence[Any]) -> list[tuple[str, Any]]
 def given_for(noun: Any) -> list[tuple[str, Any]]:
     """The (``given_for``, token) pairs of the party a noun trigger is "for" ("a bailout for Greece"): a person named
     or guessed, a pronoun of one, an organisation, a country or a nationality; none for a ransom."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() in FOR_RELEASE:
+    if noun.pos_ != "NOUN" or lemma_of(noun) in FOR_RELEASE:
         return []
     return [
         ("given_for", g) for s, g in preps(noun) if s == "prep:for" and (is_person_word(g) or noun_kind(g) in _PARTIES)

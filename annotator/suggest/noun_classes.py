@@ -218,7 +218,7 @@ def guess_label(token: Token) -> str | None:
 def _guess_label(token: Token) -> str | None:
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    lemma = token.lemma_.lower()
+    lemma = lemma_of(token)
     forms = {lemma, token.lower_}
     if token.pos_ == "PROPN" and token.lower_.endswith("s"):  # "Rebels" at the start of a headline
         forms.add(token.lower_[:-1])
@@ -236,7 +236,7 @@ def _guess_label(token: Token) -> str | None:
             ),
             None,
         )
-        if whole is not None and (whole.ent_type_ or _label_of({whole.lemma_.lower(), whole.lower_})) in _PLACES:
+        if whole is not None and (whole.ent_type_ or _label_of({lemma_of(whole), whole.lower_})) in _PLACES:
             return "LOC"
     if token.pos_ == "NOUN" and len(lemma) > 5 and lemma not in _NOT_PEOPLE:
         if lemma.endswith(("ist", "ian", "ee")) or (lemma.endswith(("er", "or")) and token.tag_ == "NNS"):
@@ -330,7 +330,7 @@ CRIMES = frozenset(
 
 def is_crime(token: Token) -> bool:
     """Whether a common noun names a crime ("charged with corruption", "convicted of murder")."""
-    return token.pos_ == "NOUN" and token.lemma_.lower() in CRIMES
+    return token.pos_ == "NOUN" and lemma_of(token) in CRIMES
 
 
 def court_role(token: Token) -> str | None:
@@ -338,7 +338,7 @@ def court_role(token: Token) -> str | None:
     jury", "Judge Kowalczyk"'s title aside), "Prosecutor" for who prosecutes, else None."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    words = {token.lemma_.lower(), token.lower_}
+    words = {lemma_of(token), token.lower_}
     if words & ADJUDICATORS:
         return "Adjudicator"
     if words & PROSECUTORS or token.lower_ == "prosecutors":
@@ -359,7 +359,7 @@ MALE = frozenset(
 
 def agrees(pronoun: str, token: Token) -> bool:
     """Whether a personal pronoun ("she", "his") may stand for a noun, by the noun's sex where its lemma tells one."""
-    lemma = token.lemma_.lower()
+    lemma = lemma_of(token)
     if pronoun in ("she", "her", "hers"):
         return lemma not in MALE
     return pronoun not in ("he", "him", "his") or lemma not in FEMALE
@@ -367,12 +367,12 @@ def agrees(pronoun: str, token: Token) -> bool:
 
 def is_police(token: Token) -> bool:
     """Whether a common noun names the police or the authorities ("police", "officers", "the authorities")."""
-    return token.pos_ == "NOUN" and token.lemma_.lower() in POLICE
+    return token.pos_ == "NOUN" and lemma_of(token) in POLICE
 
 
 def is_weapon(token: Token) -> bool:
     """Whether a common noun names a weapon (what is fired, thrown or dropped), not a vehicle."""
-    return token.pos_ == "NOUN" and token.lemma_.lower() in WEAPONS
+    return token.pos_ == "NOUN" and lemma_of(token) in WEAPONS
 
 
 class PersonNouns:
@@ -400,7 +400,7 @@ def names_person(token: Token, person_nouns: PersonNouns | None = None) -> bool:
         return True
     if token.pos_ != "NOUN":
         return False
-    return token.lemma_.lower() in (person_nouns if person_nouns is not None else PersonNouns(token.doc))
+    return lemma_of(token) in (person_nouns if person_nouns is not None else PersonNouns(token.doc))
 
 
 _WHO = frozenset(("who", "whom", "whose"))
@@ -411,12 +411,12 @@ def is_natural_force(token: Token) -> bool:
     one in front of it ("Typhoon Haiyan", "Hurricane Harvey")."""
     if token.pos_ == "PROPN":
         return any(c.dep_ == "compound" and c.lower_ in NATURAL_FORCES for c in token.children)
-    return token.pos_ == "NOUN" and token.lemma_.lower() in NATURAL_FORCES
+    return token.pos_ == "NOUN" and lemma_of(token) in NATURAL_FORCES
 
 
 def is_vehicle(token: Token) -> bool:
     """Whether a common noun names a vehicle (what carries people or things, or is driven or flown)."""
-    return token.pos_ == "NOUN" and token.lemma_.lower() in VEHICLES
+    return token.pos_ == "NOUN" and lemma_of(token) in VEHICLES
 
 
 def alternative_labels(label: str) -> tuple[str, ...]:

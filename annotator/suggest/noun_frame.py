@@ -8,7 +8,7 @@ from typing import Any
 from annotator.suggest.frame_preps import preps
 from annotator.suggest.hosting import guests
 from annotator.suggest.money_parties import given_for
-from annotator.suggest.noun_classes import noun_kind, is_police
+from annotator.suggest.noun_classes import noun_kind, is_police, lemma_of
 from annotator.suggest.shared_parts import chain_subjects, titled
 from annotator.suggest.trigger_clues import put_in
 
@@ -76,7 +76,7 @@ GETTING_VERBS = frozenset({"receive", "get", "obtain", "secure"})
 
 def _gets(verb: Any) -> bool:
     """Whether ``verb`` says its subject gets its object: a verb of getting, or "take out" ("took out a loan")."""
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb)
     return (
         lemma in GETTING_VERBS or lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
     )
@@ -153,7 +153,7 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
             # participle says, so that object is the one the noun's event is done to (right after the noun: further
             # on, the parse hangs another noun's participle on it, "clashes between youth and forces firing bullets")
             out += [("acl_obj", g) for g in c.children if g.dep_ in ("dobj", "obj")]
-        elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in SUPPORT_VERBS:
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and lemma_of(c) in SUPPORT_VERBS:
             # "airstrikes carried out by a Saudi-led coalition": who does the noun's event
             out += [("~agent", t) for s, t in preps(c) if s == "agent"]
     out += guests(n)  # "hosted a dinner for Obama": the guest of a meal or a reception hosted
@@ -173,14 +173,14 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
     if n.dep_ in ("dobj", "attr", "obj") and head.pos_ in ("VERB", "AUX"):
         getting = _gets(head)  # "took out a loan": who takes it out gets it, no doer of the noun's event
         if not getting and (
-            n.dep_ == "attr" or head.lemma_.lower() in SUPPORT_VERBS
+            n.dep_ == "attr" or lemma_of(head) in SUPPORT_VERBS
         ):  # "X launched an attack", not "X condemned it"
             # an act done to oneself: who did it undergoes it ("he committed suicide": the one who died)
-            slot = "subjpass" if n.lemma_.lower() in SELF_DONE else "gov_subj"
+            slot = "subjpass" if lemma_of(n) in SELF_DONE else "gov_subj"
             out += [(slot, c) for c in head.children if c.dep_ == "nsubj"]
         # "X was given a suspended sentence", "gave him a fine", "received a life sentence": the one given a penalty
         # is its defendant (slot ``given``)
-        if head.lemma_.lower() == "give":
+        if lemma_of(head) == "give":
             out += [("given", c) for c in head.children if c.dep_ in ("nsubjpass", "dative")]
             # "China gave Kenya a $1 billion loan": the one given the money (Recipient's slot ``dative``)
             out += [("dative", c) for c in head.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
@@ -204,7 +204,7 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
     elif n.dep_ == "nsubjpass" and head.pos_ == "VERB":  # "talks were held in Moscow"
         # the agent of a verb of doing it is the noun's ("the attack was carried out by militants"), not of another
         # verb ("the attack was condemned by the UN")
-        support = head.lemma_.lower() in SUPPORT_VERBS
+        support = lemma_of(head) in SUPPORT_VERBS
         out += [(s, t) for s, t in preps(head) if s != "agent" or support]
         out += [(s, t) for p in head.children if p.dep_ == "prt" and support for s, t in preps(p)]
     elif (claimer := _claimed_by(n)) is not None:
@@ -233,7 +233,7 @@ def _occurs(verb: Any) -> bool:
     """Whether a verb tells that its subject happened ("occurred", "broke out", "erupted", "took place")."""
     if verb.pos_ != "VERB":
         return False
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb)
     if lemma == "take":
         return any(c.dep_ in ("dobj", "obj") and c.lower_ == "place" for c in verb.children)
     if lemma == "break":
@@ -245,11 +245,11 @@ def _claimed_by(n: Any) -> Any | None:
     """The verb of owning up whose "responsibility for" phrase names the noun trigger ("claimed responsibility for
     the attack", "took responsibility for the bombing"), or None (not "denied responsibility for the airstrike")."""
     head = n.head
-    if n.dep_ != "pobj" or head.lower_ != "for" or head.head.lemma_.lower() != "responsibility":
+    if n.dep_ != "pobj" or head.lower_ != "for" or lemma_of(head.head) != "responsibility":
         return None
     noun = head.head
     verb = noun.head
-    if noun.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB" or verb.lemma_.lower() not in _OWNING_UP:
+    if noun.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB" or lemma_of(verb) not in _OWNING_UP:
         return None
     return verb
 

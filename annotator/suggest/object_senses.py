@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotator.suggest.noun_classes import noun_kind
+from annotator.suggest.noun_classes import lemma_of, noun_kind
 
 # what is flown in place, raised on a mast or a string: no one and nothing carried anywhere
 FLOWN = frozenset("flag flags banner banners kite kites colours colors ensign pennant standard".split())
@@ -32,15 +32,13 @@ def _objects(head: Any) -> list[Any]:
 def flag_flown(head: Any) -> bool:
     """Whether "fly" is done to a flag or a kite ("flew its flag at half-mast", "flags were flown at half-staff");
     "flew the plane to Paris", "flew troops to the front" stay."""
-    return (
-        head.pos_ == "VERB" and head.lemma_.lower() == "fly" and any(o.lemma_.lower() in FLOWN for o in _objects(head))
-    )
+    return head.pos_ == "VERB" and lemma_of(head) == "fly" and any(lemma_of(o) in FLOWN for o in _objects(head))
 
 
 def trend_arrested(head: Any) -> bool:
     """Whether "arrest" (or "halt", "check") is done to a trend ("arrested its slide in the polls", "arrest the
     decline of the town"); "arrested the suspect" stays."""
-    return head.pos_ == "VERB" and any(o.lemma_.lower() in TRENDS and not o.ent_type_ for o in _objects(head))
+    return head.pos_ == "VERB" and any(lemma_of(o) in TRENDS and not o.ent_type_ for o in _objects(head))
 
 
 def body_infiltrated(head: Any) -> bool:
@@ -48,8 +46,8 @@ def body_infiltrated(head: Any) -> bool:
     group led by a smuggler"): joined in secret; "militants infiltrated the town", "infiltrated into Kashmir" stay."""
     return (
         head.pos_ == "VERB"
-        and head.lemma_.lower() == "infiltrate"
-        and any(noun_kind(o) == "ORG" or o.lemma_.lower() in SECRET_BODIES for o in _objects(head))
+        and lemma_of(head) == "infiltrate"
+        and any(noun_kind(o) == "ORG" or lemma_of(o) in SECRET_BODIES for o in _objects(head))
     )
 
 

@@ -56,7 +56,7 @@ def filmed(head: Any) -> bool:
     shooting of the film") a work or a picture (``FILMED``: "shot a film in Paris", "shot a video of the
     protest"), or its doer one whose trade is the camera (``FILMERS``: "the photographer shot the wedding"). No one
     is fired at; "gunmen shot the cameraman", "the photographer was shot", "soldiers shot a protester" stay."""
-    if head.lemma_.lower() not in SHOOT_LEMMAS and head.lower_ not in SHOOT_LEMMAS:
+    if lemma_of(head) not in SHOOT_LEMMAS and head.lower_ not in SHOOT_LEMMAS:
         return False
     done_to = [c for c in head.children if c.dep_ in ("dobj", "obj")]
     done_to += [
@@ -73,7 +73,7 @@ def filmed(head: Any) -> bool:
 def rose_to_renown(head: Any) -> bool:
     """Whether "shoot" tells a rise to renown (``RENOWN``: "the singer shot to fame", "shot to the top of the
     charts"): no one fired at; "shot to death", "shot to pieces" stay (ACE's Attack)."""
-    if head.lemma_.lower() not in SHOOT_LEMMAS or head.pos_ != "VERB":
+    if lemma_of(head) not in SHOOT_LEMMAS or head.pos_ != "VERB":
         return False
     return any(
         c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and lemma_of(g) in RENOWN for g in c.children)
@@ -85,7 +85,7 @@ def surge_of(head: Any) -> bool:
     """Whether an "explosion" is of a quantity, a feeling or an activity (``SURGES``: "an explosion of interest",
     "a population explosion" told with "of"): a sudden growth, no blast; "the explosion of a car bomb", "an explosion
     of gunfire" stay."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in SURGE_WORDS:
+    if head.pos_ != "NOUN" or lemma_of(head) not in SURGE_WORDS:
         return False
     return any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and lemma_of(g) in SURGES for g in c.children)
@@ -98,8 +98,8 @@ def seized_goods(head: Any) -> bool:
     kilograms of cocaine"): a seizure, no person's movement constrained (ACE's Arrest-Jail); "police seized the
     suspect", "seized the smugglers and their cargo" (a person first) stay."""
     done_to = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-    done_to += [g for t in done_to if t.pos_ == "NUM" or t.lemma_.lower() in _MEASURES for g in _of_phrase(t)]
-    nouns = [t for t in done_to if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in _MEASURES]
+    done_to += [g for t in done_to if t.pos_ == "NUM" or lemma_of(t) in _MEASURES for g in _of_phrase(t)]
+    nouns = [t for t in done_to if t.pos_ in ("NOUN", "PROPN") and lemma_of(t) not in _MEASURES]
     return bool(nouns) and lemma_of(nouns[0]) in GOODS  # "two tonnes of cocaine": the goods, not the measure
 
 
@@ -116,7 +116,7 @@ def shown(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     """Whether "demonstrate" tells a thing shown or proved: a direct object that is no feeling (``REACTIONS``:
     "the minister demonstrated the new system") with no protester doing it. ACE's Demonstrate gathers people to
     protest; "protesters demonstrated their anger", "thousands demonstrated in the capital" stay."""
-    if head.lemma_.lower() != "demonstrate" or head.pos_ != "VERB":
+    if lemma_of(head) != "demonstrate" or head.pos_ != "VERB":
         return False
     objects = [c for c in head.children if c.dep_ == "dobj"]
     if not objects or any(lemma_of(o) in REACTIONS for o in objects):
@@ -132,7 +132,7 @@ def held_to_result(head: Any) -> bool:
     """Whether "hold" tells a result one is held to, no place one is kept in: its "to" phrase names no place ("the
     team was held to a draw", "held to account", "held to a 1-1 draw"). ACE's Arrest-Jail keeps a person somewhere;
     "held in prison", "held at a police station", "held by police" stay."""
-    if head.lemma_.lower() != "hold" or head.pos_ != "VERB":
+    if lemma_of(head) != "hold" or head.pos_ != "VERB":
         return False
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ == "to":
@@ -147,7 +147,7 @@ def marched_in_show(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     Memorial Day parade", "the band marched during the festival") and none of those marching is named as protesting
     (``PROTESTERS``). ACE's Demonstrate is a protest or a demand; "protesters marched during the festival",
     "thousands marched to the parliament" stay."""
-    if head.lemma_.lower() != "march":
+    if lemma_of(head) != "march":
         return False
     shown = any(
         c.dep_ == "prep"

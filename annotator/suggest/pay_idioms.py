@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.suggest.frame_preps import preps
+from annotator.suggest.noun_classes import lemma_of
 
 # what one pays "with" that is no money: what is lost ("paid with their lives", "with his job")
 LOSSES = frozenset("life blood job freedom liberty health career seat limb".split())
@@ -18,11 +19,11 @@ LOSSES = frozenset("life blood job freedom liberty health career seat limb".spli
 
 def pay_idiom_kinds(head: Any) -> frozenset[str]:
     """``paid:not_money`` when the verb "pay" is told with a loss ("with their lives") or of lip service."""
-    if head.pos_ != "VERB" or head.lemma_.lower() != "pay":
+    if head.pos_ != "VERB" or lemma_of(head) != "pay":
         return frozenset()
-    lost = any(s == "prep:with" and g.lemma_.lower() in LOSSES for s, g in preps(head))
+    lost = any(s == "prep:with" and lemma_of(g) in LOSSES for s, g in preps(head))
     lip = any(
-        c.dep_ in ("dobj", "obj") and c.lemma_.lower() == "service" and any(g.lower_ == "lip" for g in c.children)
+        c.dep_ in ("dobj", "obj") and lemma_of(c) == "service" and any(g.lower_ == "lip" for g in c.children)
         for c in head.children
     )
     return frozenset({"paid:not_money"}) if lost or lip else frozenset()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.role_slots import RECEIVING_VERBS
-from annotator.suggest.noun_classes import noun_kind
+from annotator.suggest.noun_classes import noun_kind, lemma_of
 
 # personal pronouns a person may be told by ("he was paid", "received him")
 _PERSONS = frozenset(("he", "she", "they", "him", "her", "them", "i", "me", "we", "us", "you"))
@@ -33,7 +33,7 @@ def person_object_kinds(head: Any) -> frozenset[str]:
     place."""
     if head.pos_ != "VERB":
         return frozenset()
-    lemma = head.lemma_.lower()
+    lemma = lemma_of(head)
     kind = "received:person" if lemma in RECEIVING_VERBS else "visited:person" if lemma in _VISITING else None
     if kind is None:
         return frozenset()
@@ -50,4 +50,4 @@ def _place(tok: Any) -> bool:
 
 def visited_person(verb: Any, obj: Any) -> bool:
     """Whether ``obj`` is a person ``verb`` visits ("visited Trump"): one met, a party of a meeting, no place reached."""
-    return verb.lemma_.lower() in _VISITING and is_person_word(obj)
+    return lemma_of(verb) in _VISITING and is_person_word(obj)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from annotator.suggest.noun_classes import noun_kind
+from annotator.suggest.noun_classes import noun_kind, lemma_of
 from annotator.suggest.person_objects import is_person_word
 
 _PAYING = frozenset(("pay", "payment", "spend"))  # words of paying a price, not of giving (donate, grant, pledge)
@@ -25,7 +25,7 @@ def bought(head: Any, names_event: Callable[[Any], Any]) -> bool:
     bought (``bought_thing``) that names no event (``names_event``: "for his release"), and not a person ("for the
     victims")."""
     paid = person_paid(head)
-    paying = head.lemma_.lower() in _PAYING
+    paying = lemma_of(head) in _PAYING
     return any(
         c.dep_ == "prep"
         and c.lower_ == "for"
@@ -58,7 +58,7 @@ def bought_place(tok: Any) -> bool:
 def bought_holding(tok: Any) -> bool:
     """A share, a stake, a bond paid for (``HOLDINGS``): ownership bought (ACE's Transfer-Ownership of an organization's
     part), not money given."""
-    return tok.pos_ == "NOUN" and tok.lemma_.lower() in HOLDINGS
+    return tok.pos_ == "NOUN" and lemma_of(tok) in HOLDINGS
 
 
 def person_paid(head: Any) -> bool:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 from annotator.role_slots import LEAVING_VERBS, REACHING_VERBS
 from annotator.suggest.frame_preps import GOAL_SLOTS
 from annotator.rules import takes
-from annotator.suggest.noun_classes import guess_label, noun_kind
+from annotator.suggest.noun_classes import guess_label, noun_kind, lemma_of
 from annotator.suggest.trigger_sides import objects_of
 from annotator.suggest.types import ArgumentSuggestion
 
@@ -96,7 +96,7 @@ def put_in_state(head: Any, span: Any) -> bool:
     person to a place; one put in jail is arrested or jailed (Arrest-Jail), not moved: a blocker "to:state"."""
     preps = [c for c in head.children if c.dep_ in ("prep", "dative")]
     preps += [t for t in span if t.dep_ == "prep" and t != head]
-    leaving = head.lemma_.lower() in LEAVING_VERBS  # "fled to safety", "evacuated to safety": away from a place
+    leaving = lemma_of(head) in LEAVING_VERBS  # "fled to safety", "evacuated to safety": away from a place
     return any(
         g.dep_ == "pobj"
         and ((p.lower_ in ("to", "into") and (state_of(g) or (bare_state(g) and not leaving))) or put_in(g, p))
@@ -112,7 +112,7 @@ def means(head: Any) -> frozenset[str]:
     """Lemmas of what the event is done by or via ("talked by phone", "spoke via video link"): a blocker there rules
     a type out as one of the trigger's own modifiers does."""
     return frozenset(
-        x.lemma_.lower()
+        lemma_of(x)
         for c in head.children
         if c.dep_ == "prep" and c.lower_ in MEANS_PREPS
         for g in c.children
@@ -133,7 +133,7 @@ def unplaced_object(head: Any, span: Any) -> bool:
     ("left them with nothing", "little was left inside"). A noun is left alone: a person's may be a meeting's
     ("visited the pope"), but the data marks such goings too, and a noun of no kind may be a place the word lists do
     not know ("left the east of Ukraine"). A blocker ``obj:unplaced`` rules a type out there."""
-    if head.pos_ != "VERB" or head.lemma_.lower() not in PLACE_OBJECT_VERBS:
+    if head.pos_ != "VERB" or lemma_of(head) not in PLACE_OBJECT_VERBS:
         return False
     return any(o.lower_ in PERSONAL or o.lower_ in AMOUNTS or o.pos_ in ("ADJ", "NUM") for o in objects_of(head, span))
 
@@ -308,7 +308,7 @@ def in_a_run(head: Any) -> bool:
         head.pos_ == "NOUN"
         and first.dep_ == "pobj"
         and first.head.lower_ == "of"
-        and first.head.head.lemma_.lower() in RUN_NOUNS
+        and lemma_of(first.head.head) in RUN_NOUNS
     )
 
 
@@ -405,7 +405,7 @@ def neighbour_lemmas(
         if t.i in leave_out:
             continue
         low = t.lower_
-        out.add(t.lemma_.lower())
+        out.add(lemma_of(t))
         out.add(low)
         for words in phrases.get(low, ()):
             n = len(words)

@@ -19,6 +19,7 @@ from annotator.suggest.noun_classes import (
     is_police,
     is_weapon,
     noun_kind,
+    lemma_of,
 )
 
 
@@ -47,7 +48,7 @@ def object_kinds(obj: Any, cues: frozenset[str], phrases: dict[str, list[tuple[s
     if is_weapon(obj) or of_weapons(obj):
         out.add("weapon")
     low, doc = obj.lower_, obj.doc
-    if low in cues or obj.lemma_.lower() in cues:
+    if low in cues or lemma_of(obj) in cues:
         out.add("cue")
     for words in phrases.get(low, ()):
         n = len(words)
@@ -99,8 +100,7 @@ def proposal_subject(pairs: Sequence[tuple[str, Any]]) -> bool:
     attacker (ACE's Attacker is a person, an organization or a state). A blocker ``subj:no_one`` rules a type out
     there."""
     return any(
-        slot in ("subj", "subj_intrans") and tok.pos_ == "NOUN" and tok.lemma_.lower() in PROPOSALS
-        for slot, tok in pairs
+        slot in ("subj", "subj_intrans") and tok.pos_ == "NOUN" and lemma_of(tok) in PROPOSALS for slot, tok in pairs
     )
 
 
@@ -125,15 +125,15 @@ def held_body(head: Any, span: Any) -> bool:
     movement). A blocker ``obj:body`` rules a type out there."""
     done_to = objects_of(head, span) + ([head.head] if head.dep_ == "acl" else [])
     return head.pos_ == "VERB" and any(
-        t.lemma_.lower() in DEAD_BODIES
-        or (t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in DEAD_BODIES)
+        lemma_of(t) in DEAD_BODIES
+        or (t.dep_ == "pobj" and t.head.lower_ == "of" and lemma_of(t.head.head) in DEAD_BODIES)
         for t in done_to
     )
 
 
 def _counted(tok: Any) -> Any:
     """What a count names: the noun of its "of" phrase ("hundreds of cattle": the cattle), else the noun itself."""
-    if tok.lemma_.lower() in QUANTITIES or tok.like_num:
+    if lemma_of(tok) in QUANTITIES or tok.like_num:
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         return of[0] if of else tok
     return tok
@@ -148,7 +148,7 @@ def no_one_undergoing(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
         slot in ("obj", "subjpass", "subj_intrans")
         and (t := _counted(tok)).pos_ == "NOUN"
         and not t.ent_type_
-        and t.lemma_.lower() in ANIMALS | PROPOSALS | ECONOMY
+        and lemma_of(t) in ANIMALS | PROPOSALS | ECONOMY
         for slot, tok in pairs
     )
 
@@ -165,10 +165,10 @@ def police_search(head: Any) -> bool:
     home, according to police", "police seized weapons in the raid"), no violent act causing harm (ACE's Attack);
     "soldiers killed ten militants in a raid", "police and soldiers raided the camp" stay. A blocker ``raid:police``
     rules a type out there."""
-    if head.lemma_.lower() not in SEARCHES:
+    if lemma_of(head) not in SEARCHES:
         return False
-    police = any(is_police(t) or (t.pos_ == "VERB" and t.lemma_.lower() in ARRESTS) for t in head.sent)
-    return police and not any(t.pos_ == "NOUN" and t.lemma_.lower() in ARMED for t in head.sent)
+    police = any(is_police(t) or (t.pos_ == "VERB" and lemma_of(t) in ARRESTS) for t in head.sent)
+    return police and not any(t.pos_ == "NOUN" and lemma_of(t) in ARMED for t in head.sent)
 
 
 def kinds_of_sides(
