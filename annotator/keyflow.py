@@ -7,7 +7,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from annotator.model import Entity
@@ -136,7 +136,7 @@ def sentence_bounds(
     if not starts or not sentence_starts:
         return 0, text_len
     tok = max(0, token_index_at(starts, cp))  # no copy of the lists: 100,000 tokens each, at every Alt+N
-    i = max(0, bisect_right(sentence_starts, tok) - 1)
+    i = max(0, token_index_at(sentence_starts, tok))  # the sentence holding the token
     first = sentence_starts[i]
     last = (sentence_starts[i + 1] - 1) if i + 1 < len(sentence_starts) else len(starts) - 1
     return starts[first], ends[last]

@@ -64,11 +64,17 @@ def snap_to_tokens(starts: Sequence[int], ends: Sequence[int], start: int, end: 
     """
     if not starts or start >= end:
         return start, end
+    touched = tokens_touched(starts, ends, start, end)
+    return (starts[touched[0]], ends[touched[1]]) if touched else (start, end)
+
+
+def tokens_touched(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> tuple[int, int] | None:
+    """Token indices [first, last] (inclusive) of the tokens [start, end) touches (the first ending after ``start``,
+    the last starting before ``end``; a zero-width ``start == end`` strictly inside a token touches it), or None
+    when it touches none (only spaces between tokens, a zero-width span at a token's edge, past either end)."""
     i = bisect_right(ends, start)  # first token ending after start
     j = bisect_left(starts, end) - 1  # last token starting before end
-    if i > j or i >= len(starts) or j < 0:
-        return start, end
-    return starts[i], ends[j]
+    return (i, j) if i <= j and i < len(starts) and j >= 0 else None
 
 
 def token_index_at(starts: Sequence[int], offset: int) -> int:

@@ -4,13 +4,12 @@ complete, and span lookup."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar
 
 from annotator.formats.problem_place import Where
-from annotator.offsets import char_to_token_span
+from annotator.offsets import char_to_token_span, token_index_at, tokens_touched
 from annotator.store import Project
 from annotator.tokens import sentence_starts, word_tokens
 
@@ -44,9 +43,7 @@ class DocTokens:
 
     def cover(self, start: int, end: int) -> tuple[int, int] | None:
         """The tokens [first, last] that [start, end) touches, or None if it touches none."""
-        i = bisect_right(self.ends, start)
-        j = bisect_left(self.starts, end) - 1
-        return (i, j) if i <= j and i < len(self.starts) and j >= 0 else None
+        return tokens_touched(self.starts, self.ends, start, end)
 
     def np_bounds(self) -> tuple[Any, Any]:
         """``starts`` and ``ends`` as numpy int64 arrays (made once)."""
@@ -72,7 +69,7 @@ class DocTokens:
         return [(a, b) if k else None for a, b, k in zip(i.tolist(), j.tolist(), ok.tolist())]
 
     def sentence_of(self, token: int) -> int:
-        return max(0, bisect_right(self.sent_starts, token) - 1)
+        return max(0, token_index_at(self.sent_starts, token))  # the sentence holding ``token``
 
     def is_space(self, text: str, token: int) -> bool:
         return text[self.starts[token] : self.ends[token]].isspace()

@@ -4,14 +4,13 @@ between them (``Relation``). ``webanno`` places a record's annotations on them; 
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
 from typing import Any
 
 from annotator.formats.tokens import DocTokens
 from annotator.formats.webanno_tsv import NAMED_ENTITY
-from annotator.offsets import token_index_at
+from annotator.offsets import token_index_at, tokens_touched
 
 UnitKey = tuple[int, int, int]  # (word token index, begin, end): the token itself when begin, end are its own
 
@@ -54,10 +53,10 @@ class Rows:
     def units(self, start: int, end: int) -> tuple[list[UnitKey], tuple[int, int]] | None:
         """The rows [start, end) goes on (tokens, sub-tokens at cut edges) and the extent they give, or None when
         it touches no token."""
-        i = bisect_right(self.ends, start)
-        j = bisect_left(self.starts, end) - 1
-        if i > j or i >= len(self.starts) or j < 0:
+        touched = tokens_touched(self.starts, self.ends, start, end)
+        if touched is None:
             return None
+        i, j = touched
         s, e = max(start, self.starts[i]), min(end, self.ends[j])
         keys: list[UnitKey] = []
         for k in range(i, j + 1):

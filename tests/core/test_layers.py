@@ -409,17 +409,25 @@ def test_the_token_at_an_offset_is_found_by_one_function():
     """The token holding an offset, or the last one before it, is ``offsets.token_index_at``: the sentence of a
     caret (``keyflow.sentence_bounds``, ``navigation._sentence_in``) bisected the token starts by hand again, and so
     did three formats' readers and writers (``webanno_rows.Rows.point``, ``onto_stored``'s runs,
-    ``label_studio_kinds_out``'s paragraphs and HTML nodes; until session 37). What is left bisects starts that are
-    no tokens' (a sentence's, in characters or in tokens, a grapheme's, a merged span's, a text block's)."""
+    ``label_studio_kinds_out``'s paragraphs and HTML nodes; until session 37), and the sentence holding a token
+    (``formats/tokens.DocTokens.sentence_of``, ``keyflow.sentence_bounds``; until session 38). What is left bisects
+    starts that are no tokens' nor sentences' (a grapheme's, a merged span's, a text block's)."""
     found = modules_whose_source(lambda source: re.search(r"bisect_right\([\w.]*starts, [^()]*\) - 1", source))
     assert found == [
-        "annotator/formats/tokens.py",
         "annotator/graphemes.py",
-        "annotator/keyflow.py",
         "annotator/offsets.py",
         "annotator/trigger_reach.py",
         "ui/highlighter.py",
     ]
+
+
+def test_the_tokens_a_span_touches_are_found_by_one_function():
+    """The tokens [first, last] a span touches (the first ending after its start, the last starting before its end)
+    are ``offsets.tokens_touched``, which ``snap_to_tokens`` snaps by: the token formats' ``DocTokens.cover`` and
+    WebAnno TSV's ``Rows.units`` wrote its pair of bisections again (until session 38)."""
+    pair = re.compile(r"bisect_right\([\w.]*\bends, \w+\)[^\n]*\n[^\n]*bisect_left\([\w.]*\bstarts, \w+\) - 1")
+    assert pair.search("    i = bisect_right(self.ends, start)\n    j = bisect_left(self.starts, end) - 1\n")
+    assert modules_whose_source(pair.search) == ["annotator/offsets.py"]
 
 
 def test_the_word_under_the_caret_is_found_by_one_function():
