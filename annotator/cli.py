@@ -7,7 +7,6 @@ import argparse
 import contextlib
 import dataclasses
 import functools
-import json
 import sys
 from pathlib import Path
 from typing import Any, Sequence
@@ -22,6 +21,7 @@ from annotator.cli_common import (
     UsageError,
     in_stages,
     open_project,
+    print_json,
     progress_bar,
     streams_given,
     write_kept_edits_of,
@@ -110,7 +110,7 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
             ) from None
     more = " (--finished pre-annotates them too)" if report.kept_finished else ""
     if args.json:
-        print(json.dumps({**report.to_data(), "summary": f"{report.pipeline}: {report.summary()}{more}"}))
+        print_json({**report.to_data(), "summary": f"{report.pipeline}: {report.summary()}{more}"})
         return 0
     print(f"{report.pipeline}: {report.summary()}{more}")
     return 0
@@ -160,7 +160,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         kept_reading.refuse_left(project, kept_reading.TRAIN_AGAIN)
         report = train_project(project, options, progress=in_stages(bar))
     if args.json:
-        print(json.dumps(report.to_data(), ensure_ascii=False))
+        print_json(report.to_data())
         return 0
     print(report.summary())
     return 0
@@ -189,21 +189,19 @@ def cmd_models(args: argparse.Namespace) -> int:
             set_default(project, None if args.default == ORIGINAL else _version_number(args.default))
         infos = list_versions(project)
         if args.json:
-            print(
-                json.dumps(
-                    [
-                        {
-                            "version": v.version,
-                            "default": v.default,
-                            "present": v.present,
-                            "created": v.created,
-                            "documents": v.documents,
-                            "manifest": v.manifest,
-                        }
-                        for v in infos
-                    ],
-                    indent=2,
-                )
+            print_json(
+                [
+                    {
+                        "version": v.version,
+                        "default": v.default,
+                        "present": v.present,
+                        "created": v.created,
+                        "documents": v.documents,
+                        "manifest": v.manifest,
+                    }
+                    for v in infos
+                ],
+                indented=True,
             )
         else:
             print(format_versions(infos, default_version(project) is None))
@@ -236,11 +234,17 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
         with open_project(args, create=False, reads_set=True) as project:
             result = model_quality(project, args.set or "main")
-        print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_model_quality(result))
+        if args.json:
+            print_json(result, indented=True)
+        else:
+            print(format_model_quality(result))
         return 0
     with open_project(args, create=False, reads_set=True) as project:
         stats = project_stats(project, args.set)
-    print(json.dumps(stats, indent=2, ensure_ascii=False) if args.json else format_stats(stats))
+    if args.json:
+        print_json(stats, indented=True)
+    else:
+        print(format_stats(stats))
     return 0
 
 
@@ -295,7 +299,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 listed = "" if args.json or not found else f" (the {counted(len(found), 'problem')} above are theirs)"
                 raise Interrupted(f"{READ_ONLY}; {done:,} of {counted(len(ids), 'document')} checked{listed}") from None
     if args.json:
-        print(json.dumps({"problems": found}, indent=2, ensure_ascii=False))
+        print_json({"problems": found}, indented=True)
     else:
         print(counted(len(found), "problem") if found else "no problems")
     return 1 if found else 0
@@ -327,7 +331,10 @@ def cmd_agree(args: argparse.Namespace) -> int:
                 else "no document was scored yet"
             )
             raise Interrupted(f"{READ_ONLY}; {done}, no score printed") from None
-    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_agreement(result))
+    if args.json:
+        print_json(result, indented=True)
+    else:
+        print(format_agreement(result))
     return 0
 
 
@@ -371,7 +378,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
                 "finish"
             ) from None
     if args.json:
-        print(json.dumps({"sources": [r.to_data() for r in reports]}, ensure_ascii=False, indent=2))
+        print_json({"sources": [r.to_data() for r in reports]}, indented=True)
     return 0
 
 
@@ -449,7 +456,7 @@ def _refusal_as_json(args: argparse.Namespace, said: dict[str, Any]) -> None:
     """A command run with ``--json`` that is refused prints one object saying why on standard output (a script reads
     no JSON at all otherwise; session 35 gave ``train`` one, the other commands printed nothing)."""
     if getattr(args, "json", False):
-        print(json.dumps(said, ensure_ascii=False))
+        print_json(said)
         sys.stdout.flush()
 
 

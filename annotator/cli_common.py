@@ -4,6 +4,7 @@ what was kept), the project a command opens (and the notes about it), progress b
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import signal
@@ -50,6 +51,13 @@ def refused_file_data(exc: OSError, reason: str, command: str) -> dict[str, Any]
     """``refused_data`` for a file the user named that cannot be read or written (``file_not_found``,
     ``permission``, ``is_a_directory``, ``os`` for another)."""
     return refused_data(AnnotatorError(reason), command) | {"kind": _kind_of(exc) if type(exc) is not OSError else "os"}
+
+
+def print_json(data: Any, *, indented: bool = False) -> None:
+    """A command's result (``--json``) on standard output, the one way the command line prints JSON: characters
+    beyond ASCII as they are (the stream is UTF-8), on one line, or ``indented`` by two (the reports a person reads
+    too: ``stats``, ``check``, ``agreement``, ``merge``, ``import``, ``models``)."""
+    print(json.dumps(data, ensure_ascii=False, indent=2 if indented else None))
 
 
 class Interrupted(KeyboardInterrupt):

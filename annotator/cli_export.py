@@ -5,7 +5,6 @@ went into a training format."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from annotator.cli_common import (
     Interrupted,
     UsageError,
     open_project,
+    print_json,
     progress_bar,
     split_option,
     stdout_closed,
@@ -156,7 +156,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     notes += [set_note] if set_note else []
     notes += [outside_note] if outside_note else []
     if args.json:
-        print(json.dumps(export_data(args.output, args.format, files, report, notes), ensure_ascii=False))
+        print_json(export_data(args.output, args.format, files, report, notes))
     elif to_stdout:  # the summary out of the data's way
         print(f"wrote standard output{told}: {report.summary()}", file=sys.stderr)
     elif files:

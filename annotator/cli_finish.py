@@ -5,11 +5,10 @@ line it prints or, with ``--json``, one JSON document on standard output (docs/c
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
-from annotator.cli_common import Interrupted, check_which, chosen_or_named, open_project
+from annotator.cli_common import Interrupted, check_which, chosen_or_named, open_project, print_json
 from annotator.model import FINISHED
 from annotator.wording import counted, were
 
@@ -40,7 +39,7 @@ def cmd_status(args: argparse.Namespace) -> int:
             "undecided": {"entities": undecided[0], "events": undecided[1]},
             "summary": summary,
         }
-        print(json.dumps(data, ensure_ascii=False))
+        print_json(data)
     else:
         print(summary)
     if any(undecided):  # marked done with nobody's decision on them: training would find nothing to learn there
@@ -107,7 +106,7 @@ def cmd_accept(args: argparse.Namespace) -> int:
             "event_ids": args.event_ids,
             "summary": summary,
         }
-        print(json.dumps(data, ensure_ascii=False))
+        print_json(data)
     else:
         print(summary)
     return 0

@@ -4,12 +4,11 @@ noted, skipped and read otherwise said on stderr, the summary (or ``--json``) on
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from annotator.cli_common import Interrupted, UsageError, open_project, progress_bar, split_option
+from annotator.cli_common import Interrupted, UsageError, open_project, print_json, progress_bar, split_option
 from annotator.cli_parser import LISTED
 from annotator.cli_usage import OWN_FORMATS
 from annotator.errors import AnnotatorError, OptionError, ValidationError
@@ -171,7 +170,7 @@ def _print_import_result(report: Any, args: argparse.Namespace) -> None:
             return {k: shown(v) for k, v in value.items()}
         return value
 
-    print(json.dumps(shown(report.to_data()), indent=2, ensure_ascii=False))
+    print_json(shown(report.to_data()), indented=True)
 
 
 def _tell(kind: str, lines: list[str], every: bool, spool: str = "") -> None:

@@ -6,10 +6,9 @@ finishes documents as an annotator would rejects what it does not want, then acc
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any, Callable
 
-from annotator.cli_common import Interrupted, check_which, chosen_or_named, open_project
+from annotator.cli_common import Interrupted, check_which, chosen_or_named, open_project, print_json
 from annotator.errors import AnnotatorError
 from annotator.model import Change
 from annotator.store import Project
@@ -97,7 +96,7 @@ def cmd_reject(args: argparse.Namespace) -> int:
             "event_ids": args.event_ids,
             "summary": summary,
         }
-        print(json.dumps(data, ensure_ascii=False))
+        print_json(data)
     else:
         print(summary)
     return 0

@@ -4,9 +4,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from annotator.cli_common import open_project
+from annotator.cli_common import open_project, print_json
 from annotator.wording import counted
 
 
@@ -17,7 +16,7 @@ def cmd_sets(args: argparse.Namespace) -> int:
         if args.rename is None and args.drop is None:
             sets = set_list(project)
             if args.json:
-                print(json.dumps({"sets": [s.to_data() for s in sets]}, ensure_ascii=False))
+                print_json({"sets": [s.to_data() for s in sets]})
                 return 0
             width = max(len(s.name) for s in sets)
             for s in sets:
@@ -41,7 +40,7 @@ def cmd_sets(args: argparse.Namespace) -> int:
             "already": change.already,
             "summary": line,
         }
-        print(json.dumps(data, ensure_ascii=False))
+        print_json(data)
     else:
         print(line)
     return 0
