@@ -41,8 +41,8 @@ class Tokens:
 
     def at(self, cp: int) -> tuple[int, int] | None:
         """The token holding code point ``cp``, or None (a space)."""
-        i = bisect_left(self.ends, cp + 1)
-        if i < len(self.starts) and self.starts[i] <= cp < self.ends[i]:
+        i = token_index_at(self.starts, cp)
+        if i >= 0 and cp < self.ends[i]:
             return self.starts[i], self.ends[i]
         return None
 

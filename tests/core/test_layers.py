@@ -410,7 +410,8 @@ def test_the_token_at_an_offset_is_found_by_one_function():
     caret (``keyflow.sentence_bounds``, ``navigation._sentence_in``) bisected the token starts by hand again, and so
     did three formats' readers and writers (``webanno_rows.Rows.point``, ``onto_stored``'s runs,
     ``label_studio_kinds_out``'s paragraphs and HTML nodes; until session 37), and the sentence holding a token
-    (``formats/tokens.DocTokens.sentence_of``, ``keyflow.sentence_bounds``; until session 38). What is left bisects
+    (``formats/tokens.DocTokens.sentence_of``, ``keyflow.sentence_bounds``) and the token holding a code point
+    (``navigation.Tokens.at``, by the ends; until session 38). What is left bisects
     starts that are no tokens' nor sentences' (a grapheme's, a merged span's, a text block's)."""
     found = modules_whose_source(lambda source: re.search(r"bisect_right\([\w.]*starts, [^()]*\) - 1", source))
     assert found == [
@@ -419,6 +420,9 @@ def test_the_token_at_an_offset_is_found_by_one_function():
         "annotator/trigger_reach.py",
         "ui/highlighter.py",
     ]
+    # the same search from the other side, the first token ending after the offset (``navigation.Tokens.at``, the
+    # stored tokens' word under a caret; until session 38)
+    assert modules_whose_source(lambda source: re.search(r"bisect_left\([\w.]*ends, \w+ \+ 1\)", source)) == []
 
 
 def test_the_tokens_a_span_touches_are_found_by_one_function():

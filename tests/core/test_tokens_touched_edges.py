@@ -11,6 +11,7 @@ import pytest
 from annotator.formats.tokens import DocTokens, complete
 from annotator.formats.webanno_rows import Rows
 from annotator.keyflow import sentence_bounds
+from annotator.navigation import LocalTokens, Tokens
 from annotator.offsets import snap_to_tokens
 from annotator.tokens import sentence_starts, word_tokens
 
@@ -81,3 +82,17 @@ def test_the_sentence_holding_a_token_and_a_caret_at_every_offset(text):
             toks.starts[sents[i]],
             toks.ends[last],
         ), cp
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_token_holding_a_code_point_at_every_offset(text):
+    """``navigation.Tokens.at`` (the stored tokens') and ``LocalTokens.at`` (the fallback's, worked out around the
+    offset): the token holding ``cp``, None on a space, before the text and past its end."""
+    toks = _tokens(text)
+    words = [(s, e) for s, e in zip(toks.starts, toks.ends) if not text[s:e].isspace()]
+    stored = Tokens([s for s, _ in words], [e for _, e in words])
+    local = LocalTokens(text)
+    for cp in range(-1, len(text) + 2):
+        want = next(((s, e) for s, e in words if s <= cp < e), None)
+        assert stored.at(cp) == want, cp
+        assert local.at(cp) == want, cp
