@@ -14,12 +14,21 @@ from annotator.recorder import EditRecorder
 from annotator.store import now
 
 
+def decide_entities(rec: EditRecorder, entity_ids: Iterable[int], state: str) -> None:
+    """A person's decision (``state``: accepted or rejected) on entity suggestions: each row says who decided and
+    when, and a rejected one leaves the roles of suggested events (``leave_suggested_events``). One rule for every
+    decision on many at once: the fillers an accepted event takes, Accept/Reject all, the rest, a script's chosen."""
+    ids = list(entity_ids)
+    t = now()
+    for entity_id in ids:
+        rec.update("entities", entity_id, {"state": state, "annotator": rec.project.annotator, "updated_at": t})
+    if state == "rejected":
+        leave_suggested_events(rec, ids)
+
+
 def accept_fillers(rec: EditRecorder, event_id: int) -> None:
     """Accept the entity suggestions that fill the roles of an event."""
-    project = rec.project
-    t = now()
-    for entity_id in project.db.suggested_fillers(event_id):
-        rec.update("entities", entity_id, {"state": "accepted", "annotator": project.annotator, "updated_at": t})
+    decide_entities(rec, rec.project.db.suggested_fillers(event_id), "accepted")
 
 
 def undecide_fillers(rec: EditRecorder, entity_ids: Iterable[int]) -> None:
@@ -87,9 +96,7 @@ def edit_event(rec: EditRecorder, event_id: int, values: dict | None = None, fil
         accept_fillers(rec, event_id)
     elif filler is not None:
         if db.entity_state(filler) == "suggested":  # (a filler deleted meanwhile: the foreign key refuses)
-            rec.update(
-                "entities", filler, {"state": "accepted", "annotator": rec.project.annotator, "updated_at": now()}
-            )
+            decide_entities(rec, [filler], "accepted")
 
 
 def accept_events(rec: EditRecorder, event_ids: list[int]) -> None:

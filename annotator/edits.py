@@ -21,6 +21,7 @@ from annotator.db import argument_row, event_row, span_row
 from annotator.role_carry import retyped_arguments
 from annotator.decisions import (
     accept_events,
+    decide_entities,
     decided_values,
     edit_event,
     leave_suggested_events,
@@ -152,11 +153,7 @@ def _decide_all(
         # with a minimum, only the suggestions scored at least that much: one without a score stays undecided
         ids = project.db.suggested_entities(doc_id, project.annotation_set, min_score)
         check_none_unseen(project, ids, shown, "entity")
-        t = now()
-        for i in ids:
-            rec.update("entities", i, {"state": state, "annotator": project.annotator, "updated_at": t})
-        if state == "rejected":
-            leave_suggested_events(rec, ids)
+        decide_entities(rec, ids, state)
         if ids:
             rec.touch_document()
 

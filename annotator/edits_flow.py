@@ -7,10 +7,10 @@ from typing import Iterable
 from annotator.db import argument_row, span_row
 from annotator.decisions import (
     accept_events,
+    decide_entities,
     drop_cycled_span,
     drop_made_fillers,
     edit_event,
-    leave_suggested_events,
     reject_events,
     undecide_fillers,
 )
@@ -89,8 +89,7 @@ def accept_rest(
         events = suggested_events(project, doc_id)  # read in the edit's transaction: nothing comes in between
         check_none_unseen(project, entities, shown, "entity")
         check_none_unseen(project, events, shown_events, "event")
-        for entity_id in entities:
-            rec.update("entities", entity_id, {"state": "accepted", "annotator": project.annotator, "updated_at": t})
+        decide_entities(rec, entities, "accepted")
         accept_events(rec, events)
         if status is not None:
             rec.update("documents", doc_id, {"status": status, "updated_at": t})
@@ -293,10 +292,7 @@ def reject_rest(
             entities = db.suggested_entities(doc_id, annotation_set)
         else:
             entities = db.suggested_of_kinds("entities", doc_id, annotation_set, labels or ())
-        t = now()
-        for entity_id in entities:
-            rec.update("entities", entity_id, {"state": "rejected", "annotator": project.annotator, "updated_at": t})
-        leave_suggested_events(rec, entities)
+        decide_entities(rec, entities, "rejected")
         if rec.rows:
             rec.touch_document()
 
@@ -346,11 +342,7 @@ def decide_chosen(
         (accept_events if state == "accepted" else reject_events)(rec, events)
         # read after the events: a rejected event's lone filler is gone, an accepted one's filler decided
         entities = [i for i in dict.fromkeys(entity_ids) if db.entity_state(i) == "suggested"]
-        t = now()
-        for entity_id in entities:
-            rec.update("entities", entity_id, {"state": state, "annotator": project.annotator, "updated_at": t})
-        if state == "rejected":
-            leave_suggested_events(rec, entities)
+        decide_entities(rec, entities, state)
         if rec.rows:
             rec.touch_document()
 

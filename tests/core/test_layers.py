@@ -1301,3 +1301,15 @@ def test_the_command_line_prints_json_by_one_function():
     beyond ASCII (``preannotate``, ``models``; until session 38)."""
     found = modules_whose_source(lambda source: "json.dumps(" in source, ("annotator",))
     assert [path for path in found if path.startswith("annotator/cli")] == ["annotator/cli_common.py"]
+
+
+def test_a_person_s_decision_on_entity_suggestions_is_written_by_one_function():
+    """Accepting or rejecting entity suggestions, many at once (the fillers an accepted event takes, Accept/Reject
+    all, the rest, a script's chosen ids, a suggestion put in a role), is ``decisions.decide_entities``: who and when
+    on each row, and a rejected one out of the roles of suggested events. ``edits._decide_all``, three edits of
+    ``edits_flow`` and two of ``decisions`` wrote the row and the rule again (until session 38); an import's answers
+    (``answers_onto``, with the import's time) are the file's decisions, not the person's."""
+    decided = re.compile(r'rec\.update\(\s*"entities", [\w.]+, \{"state": (state|"accepted"|"rejected")')
+    assert modules_whose_source(decided.search) == ["annotator/answers_onto.py", "annotator/decisions.py"]
+    source = (ROOT / "annotator/decisions.py").read_text(encoding="utf-8")
+    assert len(decided.findall(source)) == 1
