@@ -29,7 +29,7 @@ from typing import Callable, Iterable, Sequence
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from events import DATA, MODEL, SCHEMA, as_dicts, figures, overlaps, parse_cached, read_articles  # noqa: E402
+from events import DATA, MODEL, SCHEMA, argument_found, as_dicts, figures, matched_gold, parse_cached, read_articles  # noqa: E402
 
 from annotator.learn.decision_prior import LEAST_REJECTED, types_nobody_keeps  # noqa: E402
 from annotator.suggest.types import EventSuggestion  # noqa: E402
@@ -263,30 +263,18 @@ def lemma_key(lemmas: list[tuple[int, int, str]]):  # noqa: ANN201
 def decisions(gold: list[dict], shown: list[dict], roles: list | None = None) -> list[tuple[int, int, str, str]]:
     """(trigger start, end, type, state) of what the annotator did with ``shown`` on this article, gold standing in;
     ``roles`` gets (type, role, kept) of the arguments of the accepted ones."""
-    used: set[int] = set()
+    matched = matched_gold(gold, shown)
+    used = {j for j in matched if j is not None}
     out = []
-    for p in shown:
-        j = next(
-            (
-                j
-                for j, g in enumerate(gold)
-                if j not in used and g["type"] == p["type"] and overlaps(tuple(g["trigger"]), tuple(p["trigger"]))
-            ),
-            None,
-        )
+    for p, j in zip(shown, matched):
         s, e = p["trigger"]
         if j is None:
             out.append((s, e, p["type"], "rejected"))
         else:
-            used.add(j)
             out.append((s, e, p["type"], "accepted"))
             if roles is not None:
                 for a in p["arguments"]:
-                    kept = any(
-                        a["role"] == b["role"] and overlaps(tuple(a["span"]), tuple(b["span"]))
-                        for b in gold[j]["arguments"]
-                    )
-                    roles.append((p["type"], a["role"], kept))
+                    roles.append((p["type"], a["role"], argument_found(a, gold[j]["arguments"])))
     for j, g in enumerate(gold):
         if j not in used:
             s, e = g["trigger"]

@@ -97,13 +97,13 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def score_document(gold: list[dict], pred: list[dict], trig: dict, args: dict, errors: list | None, text: str) -> None:
-    """Add one document's counts to the per-type tables ``trig`` and ``args``; collect errors when asked."""
-    gold = [g for g in gold if g["type"] in TYPES]
-    pred = [p for p in pred if p["type"] in TYPES]
+def matched_gold(gold: list[dict], pred: list[dict]) -> list[int | None]:
+    """The gold event each predicted one scores against, in the predictions' order: the first of its type, not taken
+    by an earlier one, whose trigger overlaps its own (None: no gold event is left for it). The score's one matching
+    rule: every bench that counts events right as this one does asks it."""
     used: set[int] = set()
-    pairs = []
-    for i, p in enumerate(pred):
+    out: list[int | None] = []
+    for p in pred:
         j = next(
             (
                 j
@@ -114,6 +114,24 @@ def score_document(gold: list[dict], pred: list[dict], trig: dict, args: dict, e
         )
         if j is not None:
             used.add(j)
+        out.append(j)
+    return out
+
+
+def argument_found(a: dict, arguments: list[dict]) -> bool:
+    """Whether argument ``a`` is among ``arguments`` as the score counts it: one of the same role whose span overlaps."""
+    return any(a["role"] == b["role"] and overlaps(tuple(a["span"]), tuple(b["span"])) for b in arguments)
+
+
+def score_document(gold: list[dict], pred: list[dict], trig: dict, args: dict, errors: list | None, text: str) -> None:
+    """Add one document's counts to the per-type tables ``trig`` and ``args``; collect errors when asked."""
+    gold = [g for g in gold if g["type"] in TYPES]
+    pred = [p for p in pred if p["type"] in TYPES]
+    matched = matched_gold(gold, pred)
+    used = {j for j in matched if j is not None}
+    pairs = []
+    for p, j in zip(pred, matched):
+        if j is not None:
             pairs.append((p, gold[j]))
         elif errors is not None:
             near = [g["type"] for g in gold if overlaps(tuple(g["trigger"]), tuple(p["trigger"]))]
@@ -130,26 +148,16 @@ def score_document(gold: list[dict], pred: list[dict], trig: dict, args: dict, e
         trig[p["type"]].tp_p += 1
         trig[p["type"]].tp_r += 1
         pa = [a for a in p["arguments"] if a["role"] not in UNSCORED_ROLES]
-        args[p["type"]].tp_p += sum(
-            1
-            for a in pa
-            if any(a["role"] == b["role"] and overlaps(tuple(a["span"]), tuple(b["span"])) for b in g["arguments"])
-        )
-        args[p["type"]].tp_r += sum(
-            1
-            for b in g["arguments"]
-            if any(a["role"] == b["role"] and overlaps(tuple(a["span"]), tuple(b["span"])) for a in pa)
-        )
+        args[p["type"]].tp_p += sum(1 for a in pa if argument_found(a, g["arguments"]))
+        args[p["type"]].tp_r += sum(1 for b in g["arguments"] if argument_found(b, pa))
         if errors is not None:
             for a in pa:
-                if not any(
-                    a["role"] == b["role"] and overlaps(tuple(a["span"]), tuple(b["span"])) for b in g["arguments"]
-                ):
+                if not argument_found(a, g["arguments"]):
                     errors.append(
                         ("ARG-FP", p["type"], _ctx(text, p["trigger"]), [a["role"], text[a["span"][0] : a["span"][1]]])
                     )
             for b in g["arguments"]:
-                if not any(a["role"] == b["role"] and overlaps(tuple(a["span"]), tuple(b["span"])) for a in pa):
+                if not argument_found(b, pa):
                     errors.append(("ARG-FN", p["type"], _ctx(text, p["trigger"]), [b["role"], b["text"]]))
 
 

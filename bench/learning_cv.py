@@ -25,7 +25,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from events import DATA, UNSCORED_ROLES, as_dicts, figures, labelled_entities, overlaps, parse_texts, read_articles  # noqa: E402
+from events import (  # noqa: E402
+    DATA,
+    UNSCORED_ROLES,
+    argument_found,
+    as_dicts,
+    figures,
+    labelled_entities,
+    matched_gold,
+    parse_texts,
+    read_articles,
+)
 from learning import gold_events  # noqa: E402
 
 
@@ -66,27 +76,13 @@ def role_counts(golds: list[list[dict]], preds: list[list[dict]]) -> dict[tuple[
     filler is right when its event's trigger is and a gold argument of the role overlaps it)."""
     counts: dict[tuple[str, str], list[int]] = {}
     for gold, pred in zip(golds, preds):
-        used: set[int] = set()
-        for p in pred:
-            j = next(
-                (
-                    j
-                    for j, g in enumerate(gold)
-                    if j not in used and g["type"] == p["type"] and overlaps(tuple(g["trigger"]), tuple(p["trigger"]))
-                ),
-                None,
-            )
-            if j is not None:
-                used.add(j)
+        for p, j in zip(pred, matched_gold(gold, pred)):
             for a in p["arguments"]:
                 if a["role"] in UNSCORED_ROLES:
                     continue
                 c = counts.setdefault((p["type"], a["role"]), [0, 0, 0])
                 c[1] += 1
-                c[0] += j is not None and any(
-                    a["role"] == b["role"] and overlaps(tuple(a["span"]), tuple(b["span"]))
-                    for b in gold[j]["arguments"]
-                )
+                c[0] += j is not None and argument_found(a, gold[j]["arguments"])
         for g in gold:
             for b in g["arguments"]:
                 counts.setdefault((g["type"], b["role"]), [0, 0, 0])[2] += 1

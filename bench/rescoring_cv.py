@@ -27,7 +27,17 @@ from typing import Any, Callable, Iterable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from events import DATA, TYPES, UNSCORED_ROLES, as_dicts, figures, labelled_entities, parse_texts, read_articles  # noqa: E402
+from events import (  # noqa: E402
+    DATA,
+    TYPES,
+    UNSCORED_ROLES,
+    as_dicts,
+    figures,
+    labelled_entities,
+    matched_gold,
+    parse_texts,
+    read_articles,
+)
 from learning import gold_events  # noqa: E402
 
 Row = dict[str, Any]  # one article: its gold events and its tokens with the rules' verdict
@@ -426,23 +436,12 @@ def exact_arguments_f1(rows: list[Row], predictions: list[list[dict]]) -> float:
     tp = n_pred = n_gold = 0
     for row, preds in zip(rows, predictions):
         gold = [e for e in row["events"] if e["type"] in TYPES]
-        used: set[int] = set()
         n_gold += sum(len(e["arguments"]) for e in gold)
-        for p in preds:
-            if p["type"] not in TYPES:
-                continue
+        scored = [p for p in preds if p["type"] in TYPES]
+        for p, j in zip(scored, matched_gold(gold, scored)):
             mine = [a for a in p["arguments"] if a["role"] not in UNSCORED_ROLES]
             n_pred += len(mine)
-            j = next(
-                (
-                    j
-                    for j, g in enumerate(gold)
-                    if j not in used and g["type"] == p["type"] and _overlap(g["trigger"], p["trigger"])
-                ),
-                None,
-            )
             if j is not None:
-                used.add(j)
                 tp += sum(
                     any(a["role"] == b["role"] and a["span"] == b["span"] for b in gold[j]["arguments"]) for a in mine
                 )

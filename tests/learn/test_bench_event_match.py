@@ -1,0 +1,60 @@
+"""The benches' one matching rule (``bench/events.py``'s ``matched_gold`` and ``argument_found``): which gold event a
+predicted one scores against and whether an argument is found. ``bench/learning_cv.py``, ``decision_prior.py`` and
+``rescoring_cv.py`` wrote the rule again each (until session 38); their figures are the score's only while they
+count as it does."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_events():
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        spec = importlib.util.spec_from_file_location("events_bench", ROOT / "bench" / "events.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+
+
+def event(type_: str, start: int, end: int, *arguments: tuple[str, int, int]) -> dict:
+    return {"type": type_, "trigger": [start, end], "arguments": [{"role": r, "span": [s, e]} for r, s, e in arguments]}
+
+
+def test_each_gold_event_is_taken_once_by_the_first_prediction_of_its_type_that_overlaps_it():
+    bench = load_events()
+    gold = [event("Conflict:Attack", 10, 16), event("Conflict:Attack", 12, 20), event("Life:Die", 10, 16)]
+    pred = [
+        event("Conflict:Attack", 14, 15),  # overlaps both attacks: the first
+        event("Conflict:Attack", 11, 13),  # the first is taken: the second
+        event("Conflict:Attack", 15, 16),  # both taken
+        event("Life:Die", 16, 18),  # touches the death's end: no overlap
+        event("Life:Die", 0, 11),
+        event("Movement:Transport", 10, 16),  # no gold event of its type
+    ]
+    assert bench.matched_gold(gold, pred) == [0, 1, None, None, 2, None]
+    assert bench.matched_gold([], pred) == [None] * 6 and bench.matched_gold(gold, []) == []
+
+
+def test_an_argument_is_found_by_its_role_and_an_overlapping_span():
+    bench = load_events()
+    gold = event("Conflict:Attack", 0, 5, ("Target", 10, 20), ("Place", 30, 35))["arguments"]
+    assert bench.argument_found({"role": "Target", "span": [19, 25]}, gold)
+    assert not bench.argument_found({"role": "Target", "span": [20, 25]}, gold)  # ends touch
+    assert not bench.argument_found({"role": "Attacker", "span": [10, 20]}, gold)  # another role
+
+
+def test_the_benches_that_score_events_ask_the_one_rule():
+    written = sorted(
+        p.name
+        for p in (ROOT / "bench").glob("*.py")
+        if 'g["type"] == p["type"] and' in p.read_text(encoding="utf-8")
+        or 'a["role"] == b["role"] and overlaps(' in p.read_text(encoding="utf-8")
+    )
+    assert written == ["events.py"]
