@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterator, Protocol
 
 from annotator.errors import ExportTargetError
+from annotator.own_descriptors import OWN_DESCRIPTORS, descriptors_of
 from annotator.wording import first_named
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -274,17 +275,13 @@ def where_now(wanted: Identity) -> Path | None:
     """The name the file ``wanted``, open in this process, has now, in whatever folder of its file system it was moved
     to (read from the process's own descriptor of it, ``/proc/self/fd``); None when it has none (deleted) or it
     cannot be told (another system)."""
-    try:
-        names = os.listdir("/proc/self/fd")
-    except OSError:
+    held = descriptors_of(wanted)
+    if held is None:
         return None
-    for name in names:
+    for fd, _st in held:
         try:
-            st = os.fstat(int(name))
-            if (st.st_dev, st.st_ino) != wanted:
-                continue
-            target = os.readlink(f"/proc/self/fd/{name}")
-        except (OSError, ValueError):
+            target = os.readlink(f"{OWN_DESCRIPTORS}/{fd}")
+        except OSError:
             continue
         if target.endswith(" (deleted)") or identity(target) != wanted:
             return None
@@ -296,18 +293,9 @@ def deleted_while_open(wanted: Identity) -> bool:
     """True when the file ``wanted``, open in this process, has no name left in any folder (deleted: its link count,
     read from the process's own descriptor of it, is 0): what is open is the only copy. False when it has a name or it
     cannot be told (no ``/proc/self/fd``: another system)."""
-    try:
-        names = os.listdir("/proc/self/fd")
-    except OSError:
-        return False
-    for name in names:
-        try:
-            st = os.fstat(int(name))
-        except (OSError, ValueError):
-            continue
-        if (st.st_dev, st.st_ino) == wanted:
-            return st.st_nlink == 0
-    return False
+    held = descriptors_of(wanted)
+    first = next(held, None) if held is not None else None
+    return first is not None and first[1].st_nlink == 0
 
 
 def remove_made_empty(path: Path) -> None:

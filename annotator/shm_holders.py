@@ -8,11 +8,11 @@ import os
 from pathlib import Path
 
 from annotator.child_process import process_owner
+from annotator.own_descriptors import descriptors_of
 
 SHM_DMS_BYTE = 128  # SQLite's "dead man switch" lock in a -shm file: every connection using the file holds it shared
 
 LOCKS_TABLE = "/proc/locks"  # the system's table of file locks (Linux): "1: POSIX  ADVISORY  READ <pid> <maj>:<min>:<ino> <start> <end>"
-OWN_DESCRIPTORS = "/proc/self/fd"  # this process's open files (Linux)
 FLOCK = "hhqqi"  # Linux's struct flock: type, whence, start, length, pid
 
 
@@ -29,18 +29,10 @@ def others_may_hold(shm: os.stat_result) -> bool:
 
     if not sys.platform.startswith("linux"):
         return True
-    try:
-        names = os.listdir(OWN_DESCRIPTORS)
-    except OSError:
+    held = descriptors_of((shm.st_dev, shm.st_ino))
+    if held is None:
         return True
-    for name in names:
-        try:
-            fd = int(name)
-            st = os.fstat(fd)
-        except (ValueError, OSError):
-            continue
-        if (st.st_dev, st.st_ino) != (shm.st_dev, shm.st_ino):
-            continue
+    for fd, _st in held:
         ask = struct.pack(FLOCK, fcntl.F_WRLCK, os.SEEK_SET, SHM_DMS_BYTE, 1, 0)
         try:
             answer = fcntl.fcntl(fd, fcntl.F_GETLK, ask)

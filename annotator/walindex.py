@@ -17,6 +17,8 @@ import struct
 from pathlib import Path
 from typing import NamedTuple
 
+from annotator.own_descriptors import descriptors_of
+
 # the wal-index header (wal.c, WalIndexHdr: 48 bytes, twice) and its checkpoint info (WalCkptInfo) after it, in the
 # machine's own byte order but for the salts (kept as the log's header has them, big-endian)
 _CHANGE = 8  # iChange: one more at each commit
@@ -26,7 +28,6 @@ _SECOND_HEADER = 48
 _BACKFILL = 96  # WalCkptInfo.nBackfill: frames written into the file
 _ATTEMPTED = 128  # WalCkptInfo.nBackfillAttempted: frames a checkpoint began writing
 _READ = 136
-_PROC_FDS = "/proc/self/fd"
 
 
 class Checkpoints(NamedTuple):
@@ -44,17 +45,11 @@ def _our_descriptor(shm: Path) -> int | None:
     """A descriptor of ``shm`` this process holds open (SQLite's), or None."""
     try:
         st = os.stat(shm)
-        names = os.listdir(_PROC_FDS)
     except OSError:
         return None
-    for name in names:
-        try:
-            fst = os.fstat(int(name))
-        except (OSError, ValueError):
-            continue
-        if (fst.st_dev, fst.st_ino) == (st.st_dev, st.st_ino):
-            return int(name)
-    return None
+    held = descriptors_of((st.st_dev, st.st_ino))
+    first = next(held, None) if held is not None else None
+    return first[0] if first is not None else None
 
 
 def checkpoints(path: str | Path) -> Checkpoints | None:

@@ -1313,3 +1313,10 @@ def test_a_person_s_decision_on_entity_suggestions_is_written_by_one_function():
     assert modules_whose_source(decided.search) == ["annotator/answers_onto.py", "annotator/decisions.py"]
     source = (ROOT / "annotator/decisions.py").read_text(encoding="utf-8")
     assert len(decided.findall(source)) == 1
+
+
+def test_this_process_s_descriptors_of_a_file_are_read_by_one_function():
+    """Which descriptors this process holds open on a file (``/proc/self/fd``) is ``own_descriptors.descriptors_of``:
+    ``fileid.where_now``, ``fileid.deleted_while_open``, ``walindex``'s and ``shm_holders``' SQLite descriptor on the
+    ``-shm`` each listed and ``fstat``-ed them by hand (until session 38)."""
+    assert modules_whose_source(lambda source: '"/proc/self/fd"' in source) == ["annotator/own_descriptors.py"]
