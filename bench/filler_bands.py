@@ -25,7 +25,16 @@ from typing import Callable, Iterable, NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from events import MODEL, SCHEMA, TYPES, UNSCORED_ROLES, figures, overlaps, read_articles  # noqa: E402  (one scorer)
+from events import (  # noqa: E402  (one scorer)
+    MODEL,
+    SCHEMA,
+    TYPES,
+    UNSCORED_ROLES,
+    argument_found,
+    figures,
+    matched_gold,
+    read_articles,
+)
 
 PARTS: dict[str, Callable[[int], Iterable[int]]] = {
     "A": lambda n: range(0, n, 2),
@@ -64,27 +73,13 @@ def fillers(gold: list[dict], pred: list[dict]) -> list[Filler]:
     """The fillers of one document's suggestions (``pred``: ``scored_dicts``), each suggestion paired with a gold
     event as bench/events.py's ``score_document`` pairs them (the first unpaired gold event of its type it overlaps)."""
     gold = [g for g in gold if g["type"] in TYPES]
-    used: set[int] = set()
+    scored = [p for p in pred if p["type"] in TYPES]
     out = []
-    for p in pred:
-        if p["type"] not in TYPES:
-            continue
-        j = next(
-            (
-                j
-                for j, g in enumerate(gold)
-                if j not in used and g["type"] == p["type"] and overlaps(tuple(g["trigger"]), tuple(p["trigger"]))
-            ),
-            None,
-        )
-        if j is not None:
-            used.add(j)
+    for p, j in zip(scored, matched_gold(gold, scored)):
         for a in p["arguments"]:
             if a["role"] in UNSCORED_ROLES:
                 continue
-            right = j is not None and any(
-                a["role"] == b["role"] and overlaps(tuple(a["span"]), tuple(b["span"])) for b in gold[j]["arguments"]
-            )
+            right = j is not None and argument_found(a, gold[j]["arguments"])
             out.append(Filler(p["type"], a["role"], p["score"], a["score"], j is not None, right))
     return out
 
