@@ -261,7 +261,10 @@ class Controller(DocumentReading, QObject):
         if row[0] != self.doc.sha256:
             self.open_document(self.doc.id)
             return
+        coming = self.held.coming is not None  # rows read in pages so far are held but shown by no view yet
         ents, evs = self.held.reload_annotations(self.project)
+        if coming:  # every row is new to the views (those already held too): all told, as their arrival would
+            ents, evs = ents | self.held.entities.keys(), evs | self.held.events.keys()
         status = self._kept_statuses.get(self.doc.id, row[1])  # a mark kept is held made, not the file's yet
         if status != self.doc.status:
             self.held.set_status(status)
