@@ -17,6 +17,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from ui.event_actions import EventActions
 
 
+def _same(kept: tuple[object, ...], key: tuple[object, ...]) -> bool:
+    """Whether a cache's key holds the very objects of ``key``: an ``id()`` or a document's id matched another
+    project's once the first was closed (its first document is 1 too; a freed object's id is given again)."""
+    return len(kept) == len(key) and all(a is b for a, b in zip(kept, key))
+
+
 class EventMoves:
     """N, Shift+N, [ and ]: one selection per key, nothing written."""
 
@@ -48,8 +54,9 @@ class EventMoves:
     def trigger_words(self) -> list[tuple[int, int]]:
         """Words of the document that are trigger words of the schema (cached per document)."""
         c = self.c
-        key = (c.doc.id if c.doc else None, id(c.schema))
-        if getattr(self, "_words_key", None) != key:
+        # the objects themselves, held (the text is kept by a change of status): another project's are others
+        key = (c.doc.text if c.doc else None, c.schema)
+        if not _same(getattr(self, "_words_key", ()), key):
             toks = c.tokens()
             starts, ends = toks.starts, toks.ends
             self._words = trigger_words(c.schema, c.doc.text, starts, ends) if c.doc and c.schema else []
@@ -86,8 +93,8 @@ class EventMoves:
         noun heads (none stored: none such), made once per document and schema."""
         c = self.c
         heads = c.held.noun_heads(c.project)
-        key = (c.doc.id if c.doc else None, id(c.schema), id(heads))
-        if getattr(self, "_kinds_key", None) != key:
+        key = (c.doc.text if c.doc else None, c.schema, heads)
+        if not _same(getattr(self, "_kinds_key", ()), key):
             self._kinds = NounModifiers(c.doc.text if c.doc else "", heads, self.names_type)
             self._kinds_key = key
         return self._kinds
