@@ -113,3 +113,18 @@ def _application_look_put_back():  # type: ignore[no-untyped-def]
         app.setPalette(before[0])
         app.setStyleSheet(before[1])
     ui.style._given[:] = given
+
+
+@pytest.fixture(autouse=True)
+def _modal_left_unanswered():  # type: ignore[no-untyped-def]
+    """A modal dialog no one answered in a test rejected after ``ui_support.MODAL_GUARD_MS``, the test failed saying
+    which: a key that opened a dialog where the test expected none left its process waiting for ever (an inner loop
+    hung at 97 %; session 38)."""
+    from ui_support import ModalGuard
+
+    guard = ModalGuard()
+    guard.start()
+    yield
+    guard.stop()
+    if guard.left is not None:
+        pytest.fail(f"a modal dialog, {guard.left}, was left unanswered for {guard.guard_ms // 1000} s: rejected")

@@ -69,6 +69,46 @@ def settled(qtbot, condition) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(condition, timeout=HANG_GUARD_MS)
 
 
+MODAL_GUARD_MS = 120_000  # how long one modal dialog may stay up unanswered in a test (a guard, no bound on speed)
+MODAL_LOOK_MS = 2_000
+
+
+class ModalGuard:
+    """Rejects the modal dialog that stays up ``guard_ms`` (looked at every ``look_ms`` while an event loop runs: a
+    modal's own does) and names it in ``left``: a key that opened a dialog where a test expected none left the test
+    waiting in the dialog's event loop for ever (tests/ui/conftest.py's ``_modal_left_unanswered``)."""
+
+    def __init__(self, guard_ms: int = MODAL_GUARD_MS, look_ms: int = MODAL_LOOK_MS) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.guard_ms = guard_ms
+        self.left: str | None = None
+        self._seen: Any = None
+        self._since = 0.0
+        self._timer = QTimer()
+        self._timer.setInterval(look_ms)
+        self._timer.timeout.connect(self.look)
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def look(self) -> None:
+        import time
+
+        from PySide6.QtWidgets import QApplication, QDialog
+
+        dlg = QApplication.activeModalWidget()
+        if dlg is None or dlg is not self._seen:
+            self._seen, self._since = dlg, time.monotonic()
+        elif (time.monotonic() - self._since) * 1000 >= self.guard_ms and isinstance(dlg, QDialog):
+            self.left = f"{type(dlg).__name__} “{dlg.windowTitle()}”"
+            self._seen = None
+            dlg.reject()
+
+
 def laid_out() -> None:
     """The layouts Qt was asked for, done now: the posted ``LayoutRequest`` events delivered (a layout sets its
     widgets' geometry, and theirs in turn, when its request arrives), and again for any a layout posted on the way.
