@@ -185,17 +185,7 @@ def open_window(
     pipeline=pattern_pipeline,  # type: ignore[no-untyped-def]
     size: tuple[int, int] = (1200, 800),
 ):
-    """The real main window on the project at ``path``, shown and exposed; end it with ``close_window``. The window
-    the test before left at this size is given again when a new one would be made as it was (``window_pool``: the
-    default annotator and pipeline, nothing patched or preferred yet, nothing left in it by that test): made, shown,
-    opened, its side panels built and closed, a window took ~51 ms of CPU, a kept one ~28 (267 made a run;
-    docs/performance.md, session 38)."""
-    import window_pool
-
-    if annotator == window_pool.ANNOTATOR and pipeline is pattern_pipeline and window_pool.made_as_new(qtbot):
-        w = window_pool.take(qtbot, path, size)
-        qtbot._request.addfinalizer(lambda: window_pool.give_back(qtbot, w))
-        return w
+    """The real main window on the project at ``path``, shown and exposed; end it with ``close_window``."""
     w = shown_window(qtbot, annotator, pipeline, size)
     assert w.open_project(path)
     settled(qtbot, lambda: not w.after_view_paint.pending)  # the side panels fill just after the text is drawn

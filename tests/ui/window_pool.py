@@ -6,13 +6,10 @@ the window's size and state, every dock and toolbar, every widget's visibility, 
 splitter, every action's state, the plain attributes of the window and its parts, no other window shown, no worker,
 no deferred work. Anything else (a preference changed, a dialog left open, a monkeypatched method, a dock moved):
 the window is closed as qtbot closes one and the next test gets a new one. Made, shown and its side panels filled
-after its first paint, a window took ~45 ms of CPU a test (docs/performance.md, session 24). One window is kept for
-each size: the ``window`` fixture's 1400x900 and ``ui_support.open_window``'s sizes (session 38), the windows of the
-other sizes moved aside while one is taken."""
+after its first paint, a window took ~45 ms of CPU a test (docs/performance.md, session 24)."""
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from types import MethodType
 from typing import Any
@@ -25,25 +22,17 @@ ASIDE = QPoint(-20000, -20000)  # out of every screen
 ANNOTATOR = "tester"
 _kept: list[Any] = []  # the window whose project the test before closed, at most one (looked at when taken)
 _first: list["Look"] = []  # how the window looked closed the first time, before any test
-# the same for each size of window (``ui_support.open_window``'s 1200x800 beside the ``window`` fixture's), by size
-_kept_at: dict[tuple[int, int], list[Any]] = {SIZE: _kept}
-_first_at: dict[tuple[int, int], list["Look"]] = {SIZE: _first}
-_size_of: dict[int, tuple[int, int]] = {}  # id of a window the pool made -> its size (the pool it goes back to)
 reused = [0, 0]  # windows given again, windows made (counted for the measure in docs/performance.md)
 refusals: Counter[str] = Counter()  # what kept a window from the next test, by part (the same measure)
 
 
-def take(qtbot, path, size: tuple[int, int] = SIZE):  # type: ignore[no-untyped-def]
-    """The main window of ``size`` on the project at ``path``, shown, its panels filled: the kept one when there is
-    one (its preferences in this test's folder, the active window again), else a new one. The windows kept at other
-    sizes are moved aside (a mouse move to a point of this one never reaches them)."""
-    kept, first = _kept_at.setdefault(size, []), _first_at.setdefault(size, [])
-    for other in (k for at, ks in _kept_at.items() if at != size for k in ks):
-        other.move(ASIDE)
-    w = kept.pop() if kept else None
-    if w is not None and w.pos() != first[0].place:  # moved aside (``aside``): back where it stood
-        w.move(first[0].place)
-    if w is not None and _as_new(w, first[0]) and _activated(qtbot, w):
+def take(qtbot, path):  # type: ignore[no-untyped-def]
+    """The main window on the project at ``path``, shown, its panels filled: the kept one when there is one (its
+    preferences in this test's folder, the active window again), else a new one."""
+    w = _kept.pop() if _kept else None
+    if w is not None and w.pos() != _first[0].place:  # moved aside (``aside``): back where it stood
+        w.move(_first[0].place)
+    if w is not None and _as_new(w) and _activated(qtbot, w):
         from ui.settings import make_qsettings
 
         reused[0] += 1
@@ -52,57 +41,22 @@ def take(qtbot, path, size: tuple[int, int] = SIZE):  # type: ignore[no-untyped-
     else:
         if w is not None:
             _closed(w)
-        w = _made(qtbot, size)
+        w = _made(qtbot)
         reused[1] += 1
-        if not first:  # how it looks closed, before any test: opened (a project of its own) and closed once
-            _open(qtbot, w, _own_project(qtbot))
+        if not _first:  # how it looks closed, before any test: opened and closed once
+            _open(qtbot, w, path)
             _close(qtbot, w)
-            first.append(Look.of(w))
-            first[0].place = w.pos()
+            _first.append(Look.of(w))
+            _first[0].place = w.pos()
     _open(qtbot, w, path)
     return w
-
-
-# What every GUI test's autouse fixtures patch (tests/conftest.py, tests/ui/conftest.py): a window made after them
-# is made as one made before them
-AUTOUSE_PATCHED = {("annotator.write_queue", "FIRST_WAIT_MS")}
-AUTOUSE_ENVIRONMENT = {"XDG_CONFIG_HOME", "ANNOTATOR_CONFIG_DIR", "ANNOTATOR_STATE_DIR"}
-
-
-def made_as_new(qtbot) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a window made now would be made as a kept one was, for the test of ``qtbot`` (``ui_support.open_window``
-    asks before it takes one): no preference written in the test's folder yet (a window reads them as it is made),
-    nothing patched by the test's ``monkeypatch`` but what the autouse fixtures patch, no folder changed. The
-    application's font, palette and style sheet are compared by ``Look`` at the take."""
-    from ui.settings import make_qsettings
-
-    if make_qsettings().allKeys():
-        return False
-    patched = qtbot._request.getfixturevalue("monkeypatch")
-    if patched._cwd is not None or patched._savesyspath is not None:
-        return False
-    if any((getattr(obj, "__name__", None), name) not in AUTOUSE_PATCHED for obj, name, _ in patched._setattr):
-        return False
-    return all(mapping is os.environ and name in AUTOUSE_ENVIRONMENT for mapping, name, _ in patched._setitem)
-
-
-def _own_project(qtbot):  # type: ignore[no-untyped-def]
-    """A copy of the GUI tests' project (tests/ui/conftest.py) for a new window's first open: never the test's own
-    (a damaged file's message was said at that first open, and not again at the test's)."""
-    import shutil
-
-    request = qtbot._request
-    path = request.getfixturevalue("tmp_path_factory").mktemp("pool") / "first.annotator"
-    shutil.copyfile(request.getfixturevalue("_project_template"), path)
-    return path
 
 
 def aside() -> None:
     """The kept window moved out of the screen (it stays shown: see ``give_back``), for a test that makes windows of
     its own; ``take`` moves it back."""
-    for kept in _kept_at.values():
-        for w in kept:
-            w.move(ASIDE)
+    for w in _kept:
+        w.move(ASIDE)
 
 
 def _activated(qtbot, w) -> bool:  # type: ignore[no-untyped-def]
@@ -122,17 +76,10 @@ def give_back(qtbot, w) -> None:  # type: ignore[no-untyped-def]
     """The test's end: the project closed (its background work waited for first) and the window kept, shown (shown
     again after a hide, offscreen Qt never makes it active again); the next ``take`` looks at it, once the test's
     fixtures are undone (its monkeypatches: the ``monkeypatch`` the autouse fixtures share ends after this one)."""
-    from shiboken6 import Shiboken
-
-    if not Shiboken.isValid(w):  # deleted by the test
-        _size_of.pop(id(w), None)
-        return
     w.wait_for_workers()
     _windows_of_it_closed(w)
-    size = _size_of.get(id(w), SIZE)
-    kept, first = _kept_at[size], _first_at[size]
-    if _close(qtbot, w) and first and not kept:  # one kept a size (a test's second window of it is closed)
-        kept.append(w)
+    if _close(qtbot, w) and _first:
+        _kept.append(w)
     else:
         _closed(w)
 
@@ -149,7 +96,7 @@ def _windows_of_it_closed(w) -> None:  # type: ignore[no-untyped-def]
             t.deleteLater()
 
 
-def _as_new(w, first: "Look") -> bool:  # type: ignore[no-untyped-def]
+def _as_new(w) -> bool:  # type: ignore[no-untyped-def]
     """Whether the kept window looks as it did closed the first time, after what a new window has too is put back:
     the find bar's words (kept from project to project, as a person wants them; a new window has none) and the
     methods monkeypatch's undo leaves on an instance (it sets the bound method it read, which is the class's)."""
@@ -167,7 +114,7 @@ def _as_new(w, first: "Look") -> bool:  # type: ignore[no-untyped-def]
     # what the test let go (``deleteLater``: the legend's entries at a close, a dialog) but no event loop of its
     # level ran to delete since, as the app's own loop does: in the widgets compared, a window kept ~18 buttons
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    differences = Look.of(w).differences(first)
+    differences = Look.of(w).differences(_first[0])
     refusals.update(differences)
     return not differences
 
@@ -198,19 +145,17 @@ def _memos_forgotten(w) -> None:  # type: ignore[no-untyped-def]
 
 def _closed(w) -> None:  # type: ignore[no-untyped-def]
     """Closed as qtbot closes the widgets it keeps."""
-    _size_of.pop(id(w), None)
     w.close()
     w.deleteLater()
 
 
 def drop() -> None:
     """The process's kept window closed (the session's end)."""
-    for kept in _kept_at.values():
-        while kept:
-            _closed(kept.pop())
+    while _kept:
+        _closed(_kept.pop())
 
 
-def _made(qtbot, size: tuple[int, int]):  # type: ignore[no-untyped-def]
+def _made(qtbot):  # type: ignore[no-untyped-def]
     from ui.main_window import MainWindow
     from ui.settings import AppSettings
     from ui_support import pattern_pipeline
@@ -218,8 +163,7 @@ def _made(qtbot, size: tuple[int, int]):  # type: ignore[no-untyped-def]
     settings = AppSettings()
     settings.set("annotator", ANNOTATOR)
     w = MainWindow(settings, pipeline=pattern_pipeline, auto_preannotate=False)
-    _size_of[id(w)] = size
-    w.resize(*size)
+    w.resize(*SIZE)
     with qtbot.waitExposed(w):
         w.show()
     return w
@@ -327,8 +271,6 @@ class Look:
             QWidget,
         )
 
-        from PySide6.QtGui import QPalette
-
         from ui.settings import DEFAULTS
 
         app = QApplication.instance()
@@ -336,13 +278,9 @@ class Look:
             "preferences": tuple((name, w.settings.get(name)) for name in DEFAULTS),
             "window": (w.isVisible(), w.geometry().getRect(), int(w.windowState().value), w.windowTitle()),
             "others shown": tuple(
-                type(t).__name__
-                for t in QApplication.topLevelWidgets()
-                if t is not w and t.isVisible() and not any(t in kept for kept in _kept_at.values())
+                type(t).__name__ for t in QApplication.topLevelWidgets() if t is not w and t.isVisible()
             ),
             "font": app.font().toString(),
-            "palette": QPalette(app.palette()),  # compared by its colours
-            "style sheet": app.styleSheet(),
             "workers": len(w.workers),
             "deferred": (w._panel_timer.isActive(), w._docs_timer.isActive(), bool(w.after_view_paint.pending)),
             "focus": type(w.focusWidget()).__name__,
