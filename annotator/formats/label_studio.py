@@ -431,5 +431,6 @@ def _read(path: Path, schema: Schema, uses: EventUses | None, base: Schema | Non
         declared_labels=declared,
         declared_events=events,
         declared_roles=roles,
+        type_colors=dict(config.event_colors),
         label_colors=config.colors,
     )

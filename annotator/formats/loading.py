@@ -17,7 +17,7 @@ from annotator.errors import (
     UnknownLabelsError,
 )
 from annotator.formats import readers
-from annotator.formats.common import SCHEMA_KEPT
+from annotator.formats.common import SCHEMA_KEPT, keep_type_colors
 from annotator.formats.reading import ReadResult, as_result, check_with_line
 from annotator.formats.import_report import FormatImportReport
 from annotator.formats.input_paths import empty_folders, expand_paths, read_any_result, refuse_project_file
@@ -239,6 +239,8 @@ def store_results(
             if keyed is not None and keyed is not new_schema:  # the schema kept, its labels given keys
                 project.set_schema(keyed)
             remember_categories(project, [c for _, r in results for c in r.categories])  # the inputs' lists first
+            if colors := {k: v for _, r in results for k, v in r.type_colors.items()}:  # any document's export's
+                keep_type_colors(project, colors)
             store_documents(project, prepared, report)
     except BaseException:
         project.schema = old

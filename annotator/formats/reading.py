@@ -55,6 +55,9 @@ class ReadResult:
     # label -> key the input gives its labels (brat's kb_shortcuts.conf, on ``schema``'s labels): a project holding
     # documents gives each to its label of that name that has none (``brat_shortcuts.keys_given``; session 38)
     label_keys: dict[str, str] = field(default_factory=dict)
+    # event type -> colour (#rrggbb) the input gives it (a Label Studio config's events tag), which a schema has no
+    # place for: kept with the project (``common.TYPE_COLORS``) for the exports of any of its documents (session 38)
+    type_colors: dict[str, str] = field(default_factory=dict)
 
 
 def reader_options(options: Mapping[str, str] | None, known: tuple[str, ...], shown: str) -> dict[str, str]:

@@ -43,6 +43,7 @@ from typing import Any, Callable, Mapping, Sequence, TypeVar
 import orjson
 
 from annotator.exporting import atomic_output
+from annotator.formats.common import kept_type_colors
 from annotator.categories import CATEGORIES, document_categories
 from annotator.formats.label_studio_config import (
     ENTITIES_TAG,
@@ -474,7 +475,7 @@ def write_label_studio(project: Project, out: str | Path, request: ExportRequest
     """Label Studio's JSON export: a list of tasks, each annotator's set of a document an annotation of its own; its
     labeling config beside it (``label_studio_config``: ``tasks.json`` -> ``tasks.label_config.xml``)."""
     ids = KeptIds(TASK_ID, project)
-    config = ConfigGather()
+    config = ConfigGather(event_colors=kept_type_colors(project))  # the inputs' own, whichever documents go out
 
     def task(rec: dict[str, Any], report: FormatExportReport) -> dict[str, Any]:
         got = label_studio_task(rec, report, covering_set_records(project, request, rec), ids)

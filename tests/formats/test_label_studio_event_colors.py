@@ -71,3 +71,31 @@ def test_a_config_s_event_colours_are_kept_and_written_back(tmp_path):
     assert events["Protest"] == "#aa00ff", events
     assert events["Conflict:Attack"] == TRIGGER_COLOR  # the project's own types: as the app shows them
     assert _backgrounds(tmp_path / "out.label_config.xml", "label")["Group"] == "#ff0000"
+
+
+def test_a_config_s_event_colours_are_the_project_s_for_a_document_of_another_file_exported_alone(tmp_path):
+    """Session 38: the colours were kept on the file's documents alone; exported without them (``--docs`` of the
+    project's earlier document, after ``--add-types`` into a project holding it) every type read the app's trigger
+    colour, Protest's and Boycott's lost."""
+    given = tmp_path / "in"
+    given.mkdir()
+    results = [
+        _region("g", 0, 7, "label", "Group"),
+        _region("p", 8, 17, "events", "Protest"),
+        {"from_id": "p", "to_id": "g", "type": "relation", "direction": "right", "labels": ["organizer"]},
+    ]
+    tasks = [{"id": 1, "data": {"text": TEXT}, "annotations": [{"id": 1, "result": results}]}]
+    (given / "tasks.json").write_text(json.dumps(tasks), encoding="utf-8")
+    config = CONFIG.replace('"Group" background="#FF0000"/>', '"Group" background="#FF0000"/><Label value="Venue"/>')
+    (given / "tasks.label_config.xml").write_text(config, encoding="utf-8")
+    project = api.new_project(tmp_path / "p.annotator")
+    (tmp_path / "earlier.txt").write_text("An earlier text.", encoding="utf-8")
+    api.import_files(project, [tmp_path / "earlier.txt"])
+    api.import_files(project, [given / "tasks.json"], add_types=True)
+    assert project.schema.event_type("Boycott") is not None
+    (earlier,) = project.documents_named(["earlier.txt"])
+    api.export(project, tmp_path / "out.json", format="label_studio", documents=[earlier])
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))[0]["data"]["text"] == "An earlier text."
+    events = _backgrounds(tmp_path / "out.label_config.xml", "events")
+    assert (events["Protest"], events["Boycott"]) == ("#aa00ff", "#00aaff"), events
+    assert events["Conflict:Attack"] == TRIGGER_COLOR
