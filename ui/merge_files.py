@@ -35,6 +35,7 @@ from ui.workers import Cancelled, Worker
 
 if TYPE_CHECKING:  # pragma: no cover
     from annotator.teams.merge_copy import SourceReport
+    from annotator.teams.merge_preview import MergePreview
     from ui.window_face import WindowFace
 
 # the dialog's choices for a set that holds documents merged from another file: (shown, combine, replace)
@@ -172,8 +173,15 @@ SET_NAME_HEADER = "Set name (blank: its annotator's)"
 class MergeDialog(QDialog):
     """The files to merge, the choice for a set holding documents of another file, and that it is not undone."""
 
-    def __init__(self, project_name: str, sources: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        project_name: str,
+        sources: list[str],
+        parent: QWidget | None = None,
+        preview: "MergePreview | None" = None,
+    ) -> None:
         super().__init__(parent)
+        self.preview = preview  # what the merge would do with each file's set, said before Merge (session 38)
         self.setWindowTitle("Merge annotators' files")
         lay = QVBoxLayout(self)
         head = QLabel(
@@ -218,6 +226,15 @@ class MergeDialog(QDialog):
         self.held.addItems([shown for shown, _c, _r in HELD_CHOICES])
         form.addRow("A set already holding a &document of another file:", self.held)
         lay.addLayout(form)
+        self.ahead = QLabel("")  # two files into one set, a set's documents from another file: before Merge
+        self.ahead.setTextFormat(Qt.TextFormat.PlainText)
+        self.ahead.setWordWrap(True)
+        self.ahead.setStyleSheet("color: #8a4b00")
+        self.ahead.hide()
+        lay.addWidget(self.ahead)
+        self.files.itemChanged.connect(lambda _item: self.say_ahead())
+        self.held.currentIndexChanged.connect(lambda _i: self.say_ahead())
+        self.say_ahead()
         note = QLabel(NOT_UNDONE)
         note.setWordWrap(True)
         note.setTextFormat(Qt.TextFormat.PlainText)
@@ -228,6 +245,14 @@ class MergeDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+
+    def say_ahead(self) -> None:
+        """What the merge would do with the sets as typed and the choice made, under the choice (hidden: nothing)."""
+        if self.preview is None:
+            return
+        lines = self.preview.said(self.set_names(), *self.combine_replace())
+        self.ahead.setText("\n".join(lines))
+        self.ahead.setVisible(bool(lines))
 
     def set_names(self) -> list[str | None]:
         """Each file's set name as typed (spaces around it dropped), None where blank."""
@@ -276,7 +301,10 @@ def merge_files(window: "WindowFace", sources: list[str] | None = None, ask: boo
     combine = replace = False
     names: list[str | None] | None = None
     if ask:
-        dlg = MergeDialog(c.project.path.name, sources, window)  # type: ignore[arg-type]
+        from annotator.teams.merge_preview import MergePreview, read_source
+
+        preview = MergePreview(c.project, [read_source(s) for s in sources])
+        dlg = MergeDialog(c.project.path.name, sources, window, preview)  # type: ignore[arg-type]
         chosen = dlg.exec()
         combine, replace = dlg.combine_replace()
         names = dlg.set_names()

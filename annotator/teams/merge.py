@@ -81,6 +81,8 @@ def _open_source(path: Path, stack: ExitStack) -> Project:
 
 
 def _set_name(source: Project, path: Path, given: str | None, source_set: str) -> str:
+    """The set the file goes into: ``given``, else its annotator's, else its name's stem; refused when it is none or
+    the final set."""
     name = given or source_annotator(source, source_set) or path.stem
     name = name.strip()
     if not name:
@@ -108,7 +110,7 @@ class _Plan:
 
 
 @dataclass
-class _Owner:
+class SetOwner:
     """Where a set's version of one document came from."""
 
     path: str
@@ -118,16 +120,21 @@ class _Owner:
     plan: _Plan | None = None  # an earlier source of the same merge
 
     def same_file(self, plan: _Plan) -> bool:
-        if self.history is not None and continues(self.history, plan.history):
+        return self.same_source(plan.history, plan.path)
+
+    def same_source(self, history: bytes, path: Path) -> bool:
+        """Whether the file of ``history`` at ``path`` is the one this version came from (maybe further on)."""
+        if self.history is not None and continues(self.history, history):
             return True
         if self.history is not None and self.history:
             return False  # a history that does not go on from the recorded one: another file
-        return self.source_document_id is not None and Path(self.path).resolve() == plan.path.resolve()
+        return self.source_document_id is not None and Path(self.path).resolve() == path.resolve()
 
 
-def _target_owners(target: Project, set_name: str) -> dict[str, _Owner]:
+def target_owners(target: Project, set_name: str) -> dict[str, SetOwner]:
+    """Where each of the set's documents (by its text's sha256) came from: the file merged, or the target itself."""
     records = source_records(target, set_name)
-    owners: dict[str, _Owner] = {}
+    owners: dict[str, SetOwner] = {}
     digests = target.db.document_digests()
     for doc_id, meta in target.db.document_metas(containing=set_name):
         sha = digests[doc_id]
@@ -135,18 +142,18 @@ def _target_owners(target: Project, set_name: str) -> dict[str, _Owner]:
         if rec is None:
             continue
         known = records.get(rec.get("merge_source"))
-        owners[sha] = _Owner(
+        owners[sha] = SetOwner(
             known.path if known else str(rec.get("source")),
             known.history if known else None,
             rec.get("source_document_id"),
             known.id if known else None,
         )
     for sha in target.db.digests_in_set(set_name):
-        owners.setdefault(sha, _Owner(f"{target.path} itself", None, None))
+        owners.setdefault(sha, SetOwner(f"{target.path} itself", None, None))
     return owners
 
 
-def _refusal(plan: _Plan, owner: _Owner, docs: list[str], combine: bool) -> SetHeldElsewhere:
+def _refusal(plan: _Plan, owner: SetOwner, docs: list[str], combine: bool) -> SetHeldElsewhere:
     names = ", ".join(sorted(docs)[:5]) + (", ..." if len(docs) > 5 else "")
     facts = (str(plan.path), plan.set_name, owner.path, sorted(docs))
     keep_apart = f"--as NAME to keep {plan.path.name} as an annotation set of its own (then adjudicate)"
@@ -172,9 +179,9 @@ def _refusal(plan: _Plan, owner: _Owner, docs: list[str], combine: bool) -> SetH
     )
 
 
-def _decide(plan: _Plan, owners: dict[str, _Owner], combine: bool, replace: bool) -> None:
+def _decide(plan: _Plan, owners: dict[str, SetOwner], combine: bool, replace: bool) -> None:
     """Fill ``plan.actions``; refuse (before anything is written) where the set's documents came from another file."""
-    conflicts: dict[str, tuple[_Owner, list[str]]] = {}
+    conflicts: dict[str, tuple[SetOwner, list[str]]] = {}
     for src_id, name, sha, _status in plan.docs:
         owner = owners.get(sha)
         action = "copy"
@@ -194,7 +201,7 @@ def _decide(plan: _Plan, owners: dict[str, _Owner], combine: bool, replace: bool
                 continue
         plan.actions[sha] = action
         if action == "copy":
-            owners[sha] = _Owner(str(plan.path), plan.history, src_id, plan=plan)
+            owners[sha] = SetOwner(str(plan.path), plan.history, src_id, plan=plan)
     if conflicts:
         owner, docs = next(iter(conflicts.values()))
         raise _refusal(plan, owner, docs, combine)
@@ -252,7 +259,7 @@ def merge_projects(
     report = MergeReport()
     with ExitStack() as stack:
         plans: list[_Plan] = []
-        owners_by_set: dict[str, dict[str, _Owner]] = {}
+        owners_by_set: dict[str, dict[str, SetOwner]] = {}
         known = set(target.db.document_digests().values())
         pending_texts: dict[object, str] = {}
         twins: TwinIndex | None = None  # read at the first document the target does not have (every text of it)
@@ -276,7 +283,7 @@ def merge_projects(
             plan.adopt_schema = adopt
             _refuse_another_name(target, plan)
             if set_name not in owners_by_set:
-                owners_by_set[set_name] = _target_owners(target, set_name)
+                owners_by_set[set_name] = target_owners(target, set_name)
             _decide(plan, owners_by_set[set_name], combine, replace)
             for done, (src_id, doc_name, sha, _) in enumerate(docs, start=1):
                 step(f"check {path.name}", done, len(docs))
@@ -345,7 +352,7 @@ def _write_source(
     rep.schema_kept = carry_schema_kept(target, kept)
     here = {sha: i for i, sha in target.db.document_digests().items()}
     kept_from = {}
-    owners = _target_owners(target, plan.set_name)
+    owners = target_owners(target, plan.set_name)
     copied = {here[sha] for _, _, sha, _ in plan.docs if sha in here and plan.actions.get(sha) != "keep"}
     adjudicated = decided_before(target, plan.set_name, copied)  # the items as settled, to carry the decisions
     for done, (src_id, name, sha, _) in enumerate(plan.docs, start=1):

@@ -1,0 +1,89 @@
+"""Session 38 (helper s38-app): session 37's Left and a day's work through the window. Each test failed on main."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from test_app_s37 import _two_logins_alike
+from test_qa_session36 import _at, _handed_out
+
+
+def _dialog_said(qtbot, monkeypatch, window, sources, steps=()) -> list[str]:  # type: ignore[no-untyped-def]
+    """File > Merge of ``sources`` in ``window``: what its dialog says under the choice, after each of ``steps``
+    (callables given the dialog); the dialog then cancelled (nothing merged)."""
+    from PySide6.QtWidgets import QDialog
+
+    from ui import merge_files as mf
+
+    said: list[str] = []
+
+    def exec_looking(dlg) -> int:  # type: ignore[no-untyped-def]
+        said.append(dlg.ahead.text() if dlg.ahead.isVisibleTo(dlg) else "")
+        for step in steps:
+            step(dlg)
+            said.append(dlg.ahead.text() if dlg.ahead.isVisibleTo(dlg) else "")
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(mf.MergeDialog, "exec", exec_looking)
+    assert mf.merge_files(window, [str(s) for s in sources]) is None
+    return said
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_the_merge_dialog_says_before_merge_that_two_files_go_into_one_set(qtbot, tmp_path, monkeypatch):
+    """Two machines of one login ("ubuntu"): the dialog said nothing; Merge then refused the second file (its set held
+    by the first). It says so before Merge, and no more once a set name keeps them apart."""
+    from ui_support import close_window, open_window
+
+    team, files = _two_logins_alike(tmp_path)
+    w = open_window(qtbot, team, annotator="lead", pipeline=None, size=(1366, 768))
+    try:
+        said = _dialog_said(qtbot, monkeypatch, w, files, [lambda d: d.files.item(0, 1).setText("alice")])
+    finally:
+        close_window(w)
+    assert said[0] == (
+        "machine1.annotator and machine2.annotator both go into set 'ubuntu' and share 1 document (doc1.txt): type a "
+        "set name beside one to keep them apart; as chosen, nothing is merged"
+    ), said
+    assert said[1] == "", said
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_the_merge_dialog_says_before_merge_that_a_file_replaces_the_set_s_earlier_file(qtbot, tmp_path, monkeypatch):
+    """alice's file merged, then her laptop's (another file of the same login): the dialog said nothing of the set's
+    earlier file; it names it and what the choice below does with it, and that a file merged before brings its newer
+    work."""
+    from annotator import edits
+    from annotator.store import Project
+    from ui.merge_files import merge_files
+    from ui_support import close_window, open_window
+
+    team = _handed_out(tmp_path)
+    shutil.copy(team, tmp_path / "laptop.annotator")
+    with Project(tmp_path / "laptop.annotator", create=False, annotator="alice") as p:
+        edits.add_entity(p, p.document_ids()[0], *_at("Berlin"), "GPE")
+    w = open_window(qtbot, team, annotator="lead", pipeline=None, size=(1366, 768))
+    try:
+        assert merge_files(w, [str(tmp_path / "alice.annotator")], ask=False) is not None
+        qtbot.waitUntil(lambda: w.message.text().startswith("Merged:"), timeout=20000)
+        w.wait_for_workers()
+        said = _dialog_said(
+            qtbot,
+            monkeypatch,
+            w,
+            [tmp_path / "laptop.annotator"],
+            [lambda d: d.held.setCurrentIndex(1), lambda d: d.files.item(0, 1).setText("alice-laptop")],
+        )
+        again = _dialog_said(qtbot, monkeypatch, w, [tmp_path / "alice.annotator"])
+    finally:
+        close_window(w)
+    assert said[0] == (
+        "set 'alice' already holds 1 document of laptop.annotator (doc1.txt) from another file, alice.annotator: as "
+        "chosen, nothing is merged"
+    ), said
+    assert said[1].endswith("from another file, alice.annotator: as chosen, this file's version replaces them")
+    assert said[2] == ""  # a set of its own
+    assert again == [
+        "alice.annotator was merged before as set 'alice' (1 document): its newer work replaces that version"
+    ]
