@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 
-from ui.panels.document_widths import content_width, counts_room
+from ui.panels.document_widths import content_width, counts_room, least_width
 
 if TYPE_CHECKING:  # pragma: no cover
     from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 MOST_SHARE = 22  # per cent of the window's width the list may take for its names (300 px at 1366, 422 at 1920)
+COUNTS_SHARE = 26  # in a narrower window, what a team's list may take to keep the counts in sight beside a name's
+# floor (355 px at 1366: the Status with its marker and the Adj column did not fit in 300, the counts scrolled away)
 OWN_KEY = "window/documents_width_own"  # the person moved the list's edge: their width, never fitted again
 WIDE_WINDOW = 1600  # from this width the text is wider than it reads well: the counts may add to the list's share
 SLACK = 2  # pixels a dock's width may differ from the one set (the separator's rounding) and still be the app's
@@ -49,9 +51,14 @@ class DocumentsWidth:
         if self.moved() or self.dock.isFloating() or self.dock.isHidden():
             return
         room, panel = self.window.width(), self.dock.widget()
-        counts = counts_room(panel, marked) if room >= WIDE_WINDOW else 0  # the same before the rows and after them
+        counts = counts_room(panel, marked)  # the same before the rows and after them
         width = content_width(panel, names, marked, counts)
-        most = room * MOST_SHARE // 100 + (counts if room >= WIDE_WINDOW else 0)  # 422 + 90 px at 1920
+        most = room * MOST_SHARE // 100
+        if room >= WIDE_WINDOW:
+            most += counts  # 422 + 90 px at 1920
+        elif marked:  # a team's: the Status with its marker and the Adj column beside a name cut to its floor
+            # (session 38: they did not fit in the 300 px at 1366, the counts scrolled sideways), within COUNTS_SHARE
+            most = max(most, min(least_width(panel, marked) + counts, room * COUNTS_SHARE // 100))
         width = min(max(width, share_width(room)), most)
         if abs(self.dock.width() - width) > SLACK:
             self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)

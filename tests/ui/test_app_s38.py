@@ -87,3 +87,36 @@ def test_the_merge_dialog_says_before_merge_that_a_file_replaces_the_set_s_earli
     assert again == [
         "alice.annotator was merged before as set 'alice' (1 document): its newer work replaces that version"
     ]
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+@pytest.mark.parametrize("team", [False, True])
+def test_the_counts_are_in_sight_at_1366_in_a_team_s_project_and_beside_short_names(qtbot, tmp_path, team):
+    """At 1366x768 the list of a team's project (the waiting marker before each status, the Adj column) needed more
+    than its 300 px beside a name's floor, and one of short names kept the window's 218 px share: the counts scrolled
+    sideways in both (session 37's Left). The dock makes room for them (a team's up to 26 % of the window)."""
+    from annotator.cli import main
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from test_look_session37 import _in_sight
+    from ui.panels.document_widths import name_floor
+    from ui_support import DOC_A, close_window, open_window
+
+    if team:
+        path = _handed_out(tmp_path)
+        assert main(["merge", str(path), str(tmp_path / "alice.annotator"), str(tmp_path / "bob.annotator")]) == 0
+    else:
+        path = tmp_path / "p.annotator"
+        with Project(path, annotator="setup") as p:
+            import_documents(p, [IncomingDocument(DOC_A, "doc1.txt")])
+    w = open_window(qtbot, path, pipeline=None, size=(1366, 768))
+    try:
+        panel = w.side_panels().documents
+        qtbot.waitUntil(lambda: panel.proxy.rowCount() == 1)
+        assert panel.table.isColumnHidden(5) is not team  # the Adj column: a team's only
+        qtbot.waitUntil(lambda: not _in_sight(panel))  # on main: Ent, Ev, Sug (and Adj) out of sight
+        assert panel.table.columnWidth(0) >= name_floor(panel.table)
+        assert w.docks["documents"].width() <= 1366 * (26 if team else 22) // 100 + 2
+        assert w.view.width() >= 580  # the text keeps some 64 characters a line
+    finally:
+        close_window(w)
