@@ -25,7 +25,12 @@ class WindowPreannotation(_Window):
     """Methods of MainWindow that pre-annotate (``self`` is the MainWindow; the worker runs in ``start_worker``)."""
 
     def preannotate_new_documents(self, said_before: str = "") -> None:
-        """The app's own run after an open or an import (``auto_preannotate``), when there are new documents."""
+        """The app's own run after an open or an import (``auto_preannotate``), when there are new documents; none on a
+        project open read-only (its banner says pre-annotation is off: the run's refusal read as an edit the person
+        had tried, "… nothing was changed", over the open's line)."""
+        p = self.controller.project
+        if p is not None and p.read_only:
+            return
         if self.auto_preannotate and self._needs_preannotation():
             self.preannotate(only_new=True, said_before=said_before, auto=True)
 

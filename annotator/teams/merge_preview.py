@@ -62,12 +62,18 @@ class MergePreview:
         """One line for each thing the user should know before Merge (none when every file goes into a set of its own,
         new or its own earlier version)."""
         names = self.set_names(typed)
+        here = self.target.path.resolve()
         out = [
+            f"{s.path.name} is this project's own file: it cannot be merged into itself; nothing will be merged"
+            for s in self.sources
+            if s.path.resolve() == here
+        ]
+        out += [
             f"{s.path.name}: cannot be read ({s.unreadable}); nothing will be merged"
             for s in self.sources
             if s.unreadable
         ]
-        readable = [(s, n) for s, n in zip(self.sources, names) if not s.unreadable]
+        readable = [(s, n) for s, n in zip(self.sources, names) if not s.unreadable and s.path.resolve() != here]
         by_set: dict[str, list[SourceSeen]] = {}
         for s, n in readable:
             by_set.setdefault(n, []).append(s)

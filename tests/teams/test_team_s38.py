@@ -38,3 +38,10 @@ def test_three_files_into_one_set_and_one_that_cannot_be_read_are_said(tmp_path)
         "in (refused where both were)"
     ), said
     assert _said(team, [tmp_path / "carol.annotator"]) == []  # a set of its own
+
+
+def test_the_project_s_own_file_chosen_is_said_before_merge(tmp_path):
+    team, _doc1 = _round(tmp_path)
+    assert _said(team, [team, tmp_path / "carol.annotator"]) == [
+        "team.annotator is this project's own file: it cannot be merged into itself; nothing will be merged"
+    ]

@@ -120,3 +120,31 @@ def test_the_counts_are_in_sight_at_1366_in_a_team_s_project_and_beside_short_na
         assert w.view.width() >= 580  # the text keeps some 64 characters a line
     finally:
         close_window(w)
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_a_read_only_project_of_new_documents_opens_without_an_edit_refused(qtbot, tmp_path):
+    """A teammate's file on a read-only medium (here a 0444 file: opened read-only, even by root), its document never
+    pre-annotated: the app's own pre-annotation at the open was refused as an edit, and the line read "laptop.annotator
+    is open read-only: edits are not possible; nothing was changed" over "Opened read-only", as if the person had
+    tried something. The open says it is read-only, and no run is tried (the banner says pre-annotation is off)."""
+    import stat
+
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_support import DOC_A, close_window, settled, shown_window
+
+    path = tmp_path / "laptop.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument(DOC_A, "doc1.txt")])
+    path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    w = shown_window(qtbot, auto_preannotate=True)
+    try:
+        assert w.open_project(path)
+        settled(qtbot, lambda: not w.after_view_paint.pending)
+        assert w.controller.project.read_only
+        assert w.message.text() == "Opened read-only: edits are not possible", w.message.text()
+        assert not w.workers
+    finally:
+        close_window(w)
+        path.chmod(stat.S_IRUSR | stat.S_IWUSR)
