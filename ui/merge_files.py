@@ -168,6 +168,7 @@ def another_set_said(exc: WentInAsAnotherSet) -> str:
 
 
 SET_NAME_HEADER = "Set name (blank: its annotator's)"
+AHEAD_LINES = 4  # what the dialog says of the sets before Merge, at most (the rest in the text's tooltip)
 
 
 class MergeDialog(QDialog):
@@ -251,7 +252,11 @@ class MergeDialog(QDialog):
         if self.preview is None:
             return
         lines = self.preview.said(self.set_names(), *self.combine_replace())
-        self.ahead.setText("\n".join(lines))
+        shown = lines[:AHEAD_LINES] + (
+            [f"… and {len(lines) - AHEAD_LINES} more (in this text's tip)"] if len(lines) > AHEAD_LINES else []
+        )
+        self.ahead.setText("\n".join(shown))  # the dialog stays on a 768 px screen however many files are chosen
+        self.ahead.setToolTip("\n".join(lines) if len(lines) > AHEAD_LINES else "")
         self.ahead.setVisible(bool(lines))
 
     def set_names(self) -> list[str | None]:

@@ -19,6 +19,7 @@ else:
 
 
 LEASE_RETRY_MS = 30_000  # the app's pre-annotation of new documents, waiting for another run's end, tries again
+ROWS_RETRY_MS = 250  # ... and waiting for the rows of a long document opened to be read (``ui.rows_arrival``)
 
 
 class WindowPreannotation(_Window):
@@ -29,10 +30,21 @@ class WindowPreannotation(_Window):
         project open read-only (its banner says pre-annotation is off: the run's refusal read as an edit the person
         had tried, "… nothing was changed", over the open's line)."""
         p = self.controller.project
-        if p is not None and p.read_only:
+        if p is None or p.read_only or not self.auto_preannotate:
             return
-        if self.auto_preannotate and self._needs_preannotation():
+        if self.controller.held.coming is not None:  # a long document's rows still read after its text: the run was
+            # refused as an edit ("… still being read …; nothing was changed") and never made; after them now
+            QTimer.singleShot(
+                ROWS_RETRY_MS, self, lambda path=p.path: self._new_documents_after_rows(path, said_before)
+            )
+            return
+        if self._needs_preannotation():
             self.preannotate(only_new=True, said_before=said_before, auto=True)
+
+    def _new_documents_after_rows(self, path: object, said_before: str) -> None:
+        p = self.controller.project
+        if p is not None and p.path == path and not self.preannotating():  # not another project opened meanwhile
+            self.preannotate_new_documents(said_before)
 
     def preannotate_all(self) -> None:
         """Every unfinished document (annotated and reviewed ones are left as they are: ``choose_documents``)."""

@@ -148,3 +148,65 @@ def test_a_read_only_project_of_new_documents_opens_without_an_edit_refused(qtbo
     finally:
         close_window(w)
         path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+@pytest.mark.slow  # a window of its own and a long document: ~4 s
+def test_new_documents_are_pre_annotated_when_the_document_opened_first_is_long(qtbot, tmp_path):
+    """A project whose first document has more than 5,000 spans (its rows read after its text) and a document never
+    pre-annotated: the app's own pre-annotation at the open was refused as an edit ("This document's annotations are
+    still being read (0 of 5,100): edits wait until they are all shown; nothing was changed", the person having done
+    nothing) and never made. It runs once the rows are read."""
+    from annotator.held import ROWS_LATER
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+    from annotator.store import Project
+    from ui_support import close_window, settled, shown_window
+
+    words = [f"w{k}" for k in range(ROWS_LATER + 200)]
+    starts: list[int] = []
+    at = 0
+    for word in words:
+        starts.append(at)
+        at += len(word) + 1
+    spans = [
+        IncomingEntity(k, starts[k], starts[k] + len(words[k]), "PERSON", "added", "human", "a")
+        for k in range(ROWS_LATER + 100)
+    ]
+    path = tmp_path / "p.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(
+            p,
+            [
+                IncomingDocument(" ".join(words), "a_long.txt", entities=spans),
+                IncomingDocument("John Smith visited Paris.", "b_new.txt"),
+            ],
+        )
+    refused: list[str] = []
+    w = shown_window(qtbot, auto_preannotate=True)
+    w.controller.failed.connect(refused.append)
+    try:
+        assert w.open_project(path)
+        settled(qtbot, lambda: not w.after_view_paint.pending)
+        qtbot.waitUntil(lambda: w.controller.held.coming is None, timeout=60000)
+        qtbot.waitUntil(lambda: not w.preannotating() and not w._needs_preannotation(), timeout=60000)
+        w.wait_for_workers()
+        assert refused == []
+    finally:
+        close_window(w)
+
+
+def test_the_merge_dialog_says_at_most_four_lines_of_many_files_and_the_rest_in_its_tip(qtbot, tmp_path):
+    """Twelve files that cannot be read: the dialog grew a line each, past a 768 px screen."""
+    from annotator.store import Project
+    from annotator.teams.merge_preview import MergePreview, read_source
+    from ui.merge_files import AHEAD_LINES, MergeDialog
+
+    team = _handed_out(tmp_path)
+    paths = [tmp_path / f"gone{n}.annotator" for n in range(12)]
+    with Project(team, create=False, annotator="lead") as p:
+        preview = MergePreview(p, [read_source(x) for x in paths])
+        dlg = MergeDialog(team.name, [str(x) for x in paths], None, preview)
+        qtbot.addWidget(dlg)
+        shown = dlg.ahead.text().split("\n")
+        assert len(shown) == AHEAD_LINES + 1 and shown[-1] == "… and 8 more (in this text's tip)", shown
+        assert len(dlg.ahead.toolTip().split("\n")) == 12
+        assert dlg.sizeHint().height() < 700
