@@ -19,6 +19,7 @@ def _dialog_said(qtbot, monkeypatch, window, sources, steps=()) -> list[str]:  #
     said: list[str] = []
 
     def exec_looking(dlg) -> int:  # type: ignore[no-untyped-def]
+        qtbot.waitUntil(lambda: dlg.preview is not None)  # the files read in a thread of their own
         said.append(dlg.ahead.text() if dlg.ahead.isVisibleTo(dlg) else "")
         for step in steps:
             step(dlg)
