@@ -68,11 +68,15 @@ class WindowPanels(_Window):
 
     def size_docks(self) -> None:
         """The text column gets the room: side panels in proportion to the window (F8 hides them)."""
+        own = self.documents_width.moved()  # before the widths change
         self.resizeDocks(
             [self.docks["documents"], self.docks["annotations"]],
             [share_width(self.width()), max(300, self.width() * 27 // 100)],
             Qt.Orientation.Horizontal,
         )
+        if not own and self.documents_width.fitted is not None:  # the app's width still (the list's fit to the
+            # counts made it differ from the share: taken for the person's, never fitted again)
+            self.documents_width.fitted = share_width(self.width())  # as asked (the dock takes it at its layout)
 
     def keep_dock_shares(self, before: int, now: int) -> None:
         """The side docks keep their share of the window's width when it changes (as a splitter's panes do): Qt gives

@@ -23,7 +23,8 @@ def test_the_status_column_is_whole_in_sight_at_1366(qtbot, project_path):
 
         def status_in_sight() -> bool:
             right = table.columnViewportPosition(1) + table.columnWidth(1)
-            return table.viewport().width() < 260 and right <= table.viewport().width()  # the dock's share at 1366
+            # the dock's share at 1366, 300 px at most since session 38 (fitted to the counts too: 218 px hid them)
+            return table.viewport().width() <= 1366 * 22 // 100 and right <= table.viewport().width()
 
         qtbot.waitUntil(status_in_sight)
         assert table.columnWidth(1) >= table.sizeHintForColumn(1)

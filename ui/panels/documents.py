@@ -230,6 +230,8 @@ class DocumentPanel(QWidget):
             for col in range(2, len(COLUMNS)):
                 self._fit_count(col, force=True)
         self._fit_name()
+        self.table.updateGeometries()  # the scroll bars now: fitted after Qt's defaults (100 px a column), the
+        # sideways one stayed shown until the next layout of the list though every column was in sight
 
     def _fit_count(self, col: int, force: bool = False) -> None:
         """A count column as narrow as its title and counts (with the sort mark's room while sorted by it); unless
