@@ -67,16 +67,16 @@ class WindowPanels(_Window):
         self.documents_width = DocumentsWidth(self, self.docks["documents"], self.settings.q)
 
     def size_docks(self) -> None:
-        """The text column gets the room: side panels in proportion to the window (F8 hides them)."""
-        own = self.documents_width.moved()  # before the widths change
+        """The text column gets the room: side panels in proportion to the window (F8 hides them); the list as the app
+        fitted it to the project's names and counts, when it did (a share of its own made the list's width look the
+        person's: never fitted again)."""
+        fitted = self.documents_width.fitted
+        listed = fitted if fitted is not None and not self.documents_width.moved() else share_width(self.width())
         self.resizeDocks(
             [self.docks["documents"], self.docks["annotations"]],
-            [share_width(self.width()), max(300, self.width() * 27 // 100)],
+            [listed, max(300, self.width() * 27 // 100)],
             Qt.Orientation.Horizontal,
         )
-        if not own and self.documents_width.fitted is not None:  # the app's width still (the list's fit to the
-            # counts made it differ from the share: taken for the person's, never fitted again)
-            self.documents_width.fitted = share_width(self.width())  # as asked (the dock takes it at its layout)
 
     def keep_dock_shares(self, before: int, now: int) -> None:
         """The side docks keep their share of the window's width when it changes (as a splitter's panes do): Qt gives
