@@ -51,6 +51,7 @@ from annotator.importing import (
 )
 from annotator.formats.folder_names import names_in_folders
 from annotator.rules import schema_covers
+from annotator.schema import Schema
 from annotator.schema_given import schema_open
 from annotator.wording import first_named
 from annotator.store import Project
@@ -185,6 +186,8 @@ def store_results(
             adds = choices.add_types or ((told or mapping) and not holding)
             check_mapped(choices.mapped, base, str(p))
             matched, lacks = match_to_schema(r.schema, r.documents, base, str(p), choices.mapped)
+            if adds:  # what its config declares and no document uses (a Label Studio file's): said added by the read
+                lacks += [x for x in declared_lacking(r, base, choices.mapped) if x not in lacks]
             if lacks and adds and addable(lacks):
                 labels = matched_labels(r.schema, base, choices.mapped)
                 grown = with_added_types(base, r.schema, lacks, labels, p, r.label_colors)
@@ -246,6 +249,22 @@ def store_results(
         project.schema = old
         raise
     return report
+
+
+def declared_lacking(result: ReadResult, base: Schema, mapped: Mapping[str, str] | None) -> list[str]:
+    """The event types ``result``'s input declares beside its documents and no document uses (a Label Studio config's,
+    ``ReadResult.declared_events``) that ``base`` lacks and has under no other name, as ``schema_match`` names them:
+    they went through its rule with the told schema, which keeps the used names only, and were dropped ("not kept")
+    after the read had said them added (session 38). Their roles come with them from the told schema; a role declared
+    for a type the project has by another name (our own export's every role, on its `Attack`) is left out, as before."""
+    if result.schema is None:
+        return []
+    matched = matched_labels(result.schema, base, mapped)
+    return [
+        f"event type {t['name']}"
+        for t in result.declared_events
+        if base.event_type(t["name"]) is None and t["name"] not in matched
+    ]
 
 
 def _read_plain(project: Project, choices: SchemaChoices) -> Callable[[Path], list[IncomingDocument]]:

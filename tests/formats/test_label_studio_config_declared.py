@@ -99,3 +99,27 @@ def test_a_project_holding_documents_takes_them_with_add_types_and_is_told_witho
     assert "not added" in note and "event type Boycott" in note and "Venue" in note
     with Project(other, annotator="t") as p:
         assert p.schema.event_type("Boycott") is None and p.schema.label("Venue") is None
+
+
+def test_a_declared_event_type_no_task_uses_joins_the_schema_when_no_label_is_declared_with_it(tmp_path, capsys):
+    """Session 38: the config's unused `Boycott` was said "added to the project's schema" and then "declared without a
+    match, used by no document (not kept)", and was not added, when the config declared no entity label the schema
+    lacks (the told schema went through schema_match, which kept the used types only): in a new project and with
+    --add-types into one holding documents."""
+    config = CONFIG.replace('<Label value="Venue" background="#00aa00"/>', "").replace(
+        '<Label value="Boycott"/>', '<Label value="Boycott" background="#00aaff"/>'
+    )
+    tasks = _write(tmp_path)
+    (tmp_path / "tasks.label_config.xml").write_text(config, encoding="utf-8")
+    new, holding = tmp_path / "new.annotator", tmp_path / "holding.annotator"
+    (tmp_path / "other.txt").write_text("Another text.", encoding="utf-8")
+    assert main(["import", str(holding), str(tmp_path / "other.txt")]) == 0
+    capsys.readouterr()
+    assert main(["import", str(new), tasks]) == 0
+    assert main(["import", str(holding), tasks, "--add-types"]) == 0
+    said = capsys.readouterr().err
+    assert "not kept" not in said, said
+    for path in (new, holding):
+        with Project(path, annotator="t") as p:
+            boycott = p.schema.event_type("Boycott")
+            assert boycott is not None and [r.name for r in boycott.roles] == ["organizer", "venue", "target"], path
