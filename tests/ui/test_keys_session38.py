@@ -3,6 +3,8 @@ left, through the real window with keys, each test failing on main."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -41,6 +43,38 @@ def _held(path, text):  # type: ignore[no-untyped-def]
         ents = {e.id: e for e in p.entities(doc_id)}
         filled = sorted((a.role, text[ents[a.entity_id].start : ents[a.entity_id].end]) for a in ev.arguments)
         return ev.state, filled, {text[e.start : e.end]: e.state for e in ents.values()}
+
+
+NAMES = [("Malcolm Turnbull", "PERSON"), ("Donald Trump", "PERSON"), ("Sydney", "GPE")]
+TWO_PARTIES = [("Entity", "Malcolm Turnbull", "PERSON"), ("Entity", "Donald Trump", "PERSON")]
+
+
+@contextmanager
+def _meet_window(qtbot, tmp_path, args=TWO_PARTIES):  # type: ignore[no-untyped-def]
+    """A window at 1366x768 on MET's suggested Meet (its Entity ``args``), `]` pressed: the event selected."""
+    from ui_support import close_window, open_window
+
+    path = _project(tmp_path, MET, NAMES, "Contact:Meet", "met", args)
+    w = open_window(qtbot, path, size=(1366, 768))
+    try:
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_BracketRight)
+        yield w, path
+    finally:
+        close_window(w)
+
+
+def _accepted_then_trump_selected(qtbot, w) -> int:  # type: ignore[no-untyped-def]
+    """Alt+3 (Place: Sydney) accepts the Meet, its fillers with it; Ctrl+Shift+1 twice selects "Donald Trump"."""
+    c, v = w.controller, w.view
+    (ev_id,) = c.events
+    qtbot.keyClick(v, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: c.events[ev_id].state == "accepted")
+    qtbot.keyClick(v, Qt.Key.Key_1, CTRL_SHIFT)
+    qtbot.keyClick(v, Qt.Key.Key_1, CTRL_SHIFT)
+    trump = c.entities[c.current_entity]
+    assert MET[trump.start : trump.end] == "Donald Trump"
+    return ev_id
 
 
 @pytest.mark.slow  # about 2 s: a window of its own
@@ -97,28 +131,12 @@ def test_a_filler_accepted_with_its_event_taken_out_by_keys_is_undecided_again(q
     a first change (Alt+3: Place "Sydney"), its fillers with it; Ctrl+Shift+1 twice selects "Donald Trump" and
     Ctrl+Alt+1 takes it out: it is undecided again, as the editor's × and Ctrl+Alt+N emptying the role leave such a
     filler (on main it stayed an accepted PERSON, out of Tab's reach). "Malcolm Turnbull" stays accepted."""
-    from ui_support import close_window, open_window
-
-    names = [("Malcolm Turnbull", "PERSON"), ("Donald Trump", "PERSON"), ("Sydney", "GPE")]
-    args = [("Entity", "Malcolm Turnbull", "PERSON"), ("Entity", "Donald Trump", "PERSON")]
-    path = _project(tmp_path, MET, names, "Contact:Meet", "met", args)
-    w = open_window(qtbot, path, size=(1366, 768))
-    try:
+    with _meet_window(qtbot, tmp_path) as (w, path):
         c, v = w.controller, w.view
-        v.setFocus()
-        qtbot.keyClick(v, Qt.Key.Key_BracketRight)
-        (ev_id,) = c.events
-        qtbot.keyClick(v, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # Place: Sydney, the event accepted
-        qtbot.waitUntil(lambda: c.events[ev_id].state == "accepted")
-        qtbot.keyClick(v, Qt.Key.Key_1, CTRL_SHIFT)
-        qtbot.keyClick(v, Qt.Key.Key_1, CTRL_SHIFT)
-        trump = c.entities[c.current_entity]
-        assert MET[trump.start : trump.end] == "Donald Trump"
+        ev_id = _accepted_then_trump_selected(qtbot, w)
         qtbot.keyClick(v, Qt.Key.Key_1, CTRL_ALT)
         qtbot.waitUntil(lambda: len([a for a in c.events[ev_id].arguments if a.role == "Entity"]) == 1)
         assert w.message.text() == "Entity: “Donald Trump” taken out (Ctrl+Z puts it back)", w.message.text()
-    finally:
-        close_window(w)
     state, filled, spans = _held(path, MET)
     assert filled == [("Entity", "Malcolm Turnbull"), ("Place", "Sydney")]
     assert spans["Donald Trump"] == "suggested", spans  # main: accepted
@@ -129,28 +147,14 @@ def test_a_filler_accepted_with_its_event_taken_out_by_keys_is_undecided_again(q
 def test_a_filler_resized_before_ctrl_alt_digit_stays_accepted(qtbot, tmp_path):
     """The same Meet, its Entity "Donald Trump" selected by Ctrl+Shift+1 twice and made "Trump" by Ctrl+Right
     (Shift+Right): the person's change; taken out by Ctrl+Alt+1 it stays an accepted span."""
-    from ui_support import close_window, open_window
-
-    names = [("Malcolm Turnbull", "PERSON"), ("Donald Trump", "PERSON"), ("Sydney", "GPE")]
-    args = [("Entity", "Malcolm Turnbull", "PERSON"), ("Entity", "Donald Trump", "PERSON")]
-    path = _project(tmp_path, MET, names, "Contact:Meet", "met", args)
-    w = open_window(qtbot, path, size=(1366, 768))
-    try:
+    with _meet_window(qtbot, tmp_path) as (w, path):
         c, v = w.controller, w.view
-        v.setFocus()
-        qtbot.keyClick(v, Qt.Key.Key_BracketRight)
-        (ev_id,) = c.events
-        qtbot.keyClick(v, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
-        qtbot.waitUntil(lambda: c.events[ev_id].state == "accepted")
-        qtbot.keyClick(v, Qt.Key.Key_1, CTRL_SHIFT)
-        qtbot.keyClick(v, Qt.Key.Key_1, CTRL_SHIFT)
+        ev_id = _accepted_then_trump_selected(qtbot, w)
         trump = c.current_entity
         qtbot.keyClick(v, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
         qtbot.waitUntil(lambda: MET[c.entities[trump].start : c.entities[trump].end] == "Trump")
         qtbot.keyClick(v, Qt.Key.Key_1, CTRL_ALT)
         qtbot.waitUntil(lambda: len([a for a in c.events[ev_id].arguments if a.role == "Entity"]) == 1)
-    finally:
-        close_window(w)
     _, _, spans = _held(path, MET)
     assert spans["Trump"] == "accepted", spans
 
@@ -160,21 +164,9 @@ def test_a_filler_resized_then_let_go_of_stays_accepted_when_its_role_is_emptied
     """The same Meet: "Donald Trump" selected by Ctrl+Shift+1 twice, made "Trump", Escape (back to the event), then
     Ctrl+Alt+1 empties the role: "Malcolm Turnbull", accepted only with its event, is undecided again; "Trump", the
     person's change, stays accepted."""
-    from ui_support import close_window, open_window
-
-    names = [("Malcolm Turnbull", "PERSON"), ("Donald Trump", "PERSON"), ("Sydney", "GPE")]
-    args = [("Entity", "Malcolm Turnbull", "PERSON"), ("Entity", "Donald Trump", "PERSON")]
-    path = _project(tmp_path, MET, names, "Contact:Meet", "met", args)
-    w = open_window(qtbot, path, size=(1366, 768))
-    try:
+    with _meet_window(qtbot, tmp_path) as (w, path):
         c, v = w.controller, w.view
-        v.setFocus()
-        qtbot.keyClick(v, Qt.Key.Key_BracketRight)
-        (ev_id,) = c.events
-        qtbot.keyClick(v, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
-        qtbot.waitUntil(lambda: c.events[ev_id].state == "accepted")
-        qtbot.keyClick(v, Qt.Key.Key_1, CTRL_SHIFT)
-        qtbot.keyClick(v, Qt.Key.Key_1, CTRL_SHIFT)
+        ev_id = _accepted_then_trump_selected(qtbot, w)
         trump = c.current_entity
         qtbot.keyClick(v, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
         qtbot.waitUntil(lambda: MET[c.entities[trump].start : c.entities[trump].end] == "Trump")
@@ -182,8 +174,6 @@ def test_a_filler_resized_then_let_go_of_stays_accepted_when_its_role_is_emptied
         assert c.current_event == ev_id and c.current_entity is None
         qtbot.keyClick(v, Qt.Key.Key_1, CTRL_ALT)
         qtbot.waitUntil(lambda: not any(a.role == "Entity" for a in c.events[ev_id].arguments))
-    finally:
-        close_window(w)
     _, filled, spans = _held(path, MET)
     assert filled == [("Place", "Sydney")]
     assert spans["Trump"] == "accepted" and spans["Malcolm Turnbull"] == "suggested", spans
@@ -195,16 +185,8 @@ def test_the_editor_lists_a_roles_fillers_in_the_texts_order(qtbot, tmp_path):
     the editor lists them in the text's order, "Malcolm Turnbull" first, as Ctrl+Shift+1 steps through them (on
     main it listed them as put: the first Ctrl+Shift+1 selected the second row's); the status line and the Events
     list's Arguments cell name them in that order."""
-    from ui_support import close_window, open_window
-
-    names = [("Malcolm Turnbull", "PERSON"), ("Donald Trump", "PERSON"), ("Sydney", "GPE")]
-    args = [("Entity", "Donald Trump", "PERSON"), ("Entity", "Malcolm Turnbull", "PERSON")]
-    path = _project(tmp_path, MET, names, "Contact:Meet", "met", args)
-    w = open_window(qtbot, path, size=(1366, 768))
-    try:
+    with _meet_window(qtbot, tmp_path, args=TWO_PARTIES[::-1]) as (w, _):
         c, v = w.controller, w.view
-        v.setFocus()
-        qtbot.keyClick(v, Qt.Key.Key_BracketRight)
         ed = w.event_editor
         row = list(ed.role_rows).index("Entity")
         qtbot.waitUntil(lambda: ed._group._cells[row].count() == 2)
@@ -219,8 +201,6 @@ def test_the_editor_lists_a_roles_fillers_in_the_texts_order(qtbot, tmp_path):
         qtbot.keyClick(v, Qt.Key.Key_1, CTRL_SHIFT)
         first = c.entities[c.current_entity]
         assert MET[first.start : first.end] == shown[0]
-    finally:
-        close_window(w)
 
 
 def test_e_on_a_plain_word_the_caret_was_put_in_makes_an_event_there_with_an_event_selected(
