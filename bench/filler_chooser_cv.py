@@ -110,10 +110,7 @@ rc.VARIANTS["chooser"] = (
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, nargs="+", default=[80])
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--reverse", action="store_true")
-    ap.add_argument("--seed", type=int, default=0)
+    rc.sizes_options(ap)
     ap.add_argument("--cache", type=Path, help="the parsed rows (bench/finished_counts_cv.py --cache makes them)")
     args = ap.parse_args()
     fc.ROLES.update(fc._roles())

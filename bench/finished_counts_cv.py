@@ -241,10 +241,7 @@ rc.VARIANTS["bare"] = (
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, nargs="+", default=[80])
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--reverse", action="store_true")
-    ap.add_argument("--seed", type=int, default=0)
+    rc.sizes_options(ap)
     ap.add_argument("--variants", nargs="+", choices=sorted(rc.VARIANTS), default=["adder", "never", "cut", "bare"])
     ap.add_argument("--far", action="store_true", help="candidates farther than 3 dependency steps too")
     ap.add_argument("--cache", type=Path, help="keep the parsed rows here (read when it exists)")

@@ -571,12 +571,18 @@ def measure(name: str, rows: list[Row], rest: list[Row], k: int, seed: int) -> s
     return line
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def sizes_options(ap: argparse.ArgumentParser) -> None:
+    """The rescoring benches' options: training sizes (``--articles``, each a run), ``--reverse``, ``--folds``,
+    ``--seed`` (learning_cv.fold_options takes one size)."""
     ap.add_argument("--articles", type=int, nargs="+", default=[80], help="training sizes (each a run)")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--reverse", action="store_true", help="the LAST N articles (bench/learning.py --reverse)")
     ap.add_argument("--seed", type=int, default=0)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sizes_options(ap)
     ap.add_argument("--variants", nargs="+", choices=sorted(VARIANTS), default=list(VARIANTS))
     ap.add_argument("--breakdown", action="store_true", help="also what the rules' fillers get right and miss")
     args = ap.parse_args()

@@ -178,17 +178,23 @@ def write_visual_conf(schema: Schema, relation_names: Iterable[str] = (), kept: 
     return "\n".join(lines) + "\n"
 
 
-def visual_kept(visual: Path | None) -> dict[str, list[str]]:
-    """What a visual.conf says, for the brat export to say again (``write_visual_conf``): its ``[labels]`` lines
-    (``visual_labels``: abbreviations, the display names of relations and attributes) and its ``[drawing]`` lines
-    (``visual_drawing``: borders, arrows, glyphs, the defaults), macros expanded; {} without one."""
+def _visual_sections(visual: Path | None) -> dict[str, list[tuple[int, str]]]:
+    """A visual.conf's sections (``_sections``), read in the import's encoding as annotation.conf's; {} without a
+    readable one (the one reader of visual.conf for its labels, colours and kept lines)."""
     if visual is None or not visual.is_file():
         return {}
     try:
         text = visual.read_text(encoding=given_encoding() or "utf-8")
     except (OSError, UnicodeError):
         return {}
-    sections = _sections(text, visual)
+    return _sections(text, visual)
+
+
+def visual_kept(visual: Path | None) -> dict[str, list[str]]:
+    """What a visual.conf says, for the brat export to say again (``write_visual_conf``): its ``[labels]`` lines
+    (``visual_labels``: abbreviations, the display names of relations and attributes) and its ``[drawing]`` lines
+    (``visual_drawing``: borders, arrows, glyphs, the defaults), macros expanded; {} without one."""
+    sections = _visual_sections(visual)
     got = {
         "visual_labels": [line.strip() for _, line in sections.get("labels", [])],
         "visual_drawing": [line.strip() for _, line in sections.get("drawing", [])],
@@ -273,13 +279,7 @@ def _visual_names(visual: Path | None) -> tuple[dict[str, str], dict[str, str]]:
     """brat type -> original name (from [labels]), brat type -> #rrggbb colour (from [drawing])."""
     names: dict[str, str] = {}
     colours: dict[str, str] = {}
-    if visual is None or not visual.exists():
-        return names, colours
-    try:
-        text = visual.read_text(encoding=given_encoding() or "utf-8")  # the import's, as annotation.conf's
-    except (OSError, UnicodeError):
-        return names, colours
-    for section, lines in _sections(text, visual).items():
+    for section, lines in _visual_sections(visual).items():
         for _, line in lines:
             if section == "labels" and "|" in line:
                 parts = [p.strip() for p in line.split("|")]
@@ -296,14 +296,8 @@ def _visual_names(visual: Path | None) -> tuple[dict[str, str], dict[str, str]]:
 def relation_names(visual: Path | None) -> dict[str, str]:
     """brat type -> the name it stands for, from visual.conf's [labels], for relation types (no schema names: any
     name brat stores under another, ``org_founded_by | org:founded_by``, ``per_employeeU0020of | per:employee of``)."""
-    if visual is None or not visual.is_file():
-        return {}
-    try:
-        text = visual.read_text(encoding=given_encoding() or "utf-8")
-    except (OSError, UnicodeError):
-        return {}
     names: dict[str, str] = {}
-    for _, line in _sections(text, visual).get("labels", []):
+    for _, line in _visual_sections(visual).get("labels", []):
         parts = [p.strip() for p in line.split("|")]
         if len(parts) > 1 and parts[1] != parts[0] and brat_name(parts[1]) == parts[0]:
             names[parts[0]] = parts[1]
