@@ -9,7 +9,7 @@ from typing import Any, Sequence
 
 from annotator.learn.lemma_stats import evidence_bin, rate_bin
 from annotator.suggest.event_context import read_context
-from annotator.suggest.noun_classes import guess_label
+from annotator.suggest.noun_classes import guess_label, lemma_of
 
 TRIGGER_POS = {"VERB", "NOUN", "ADJ", "PROPN"}
 ARGUMENT_POS = {"NOUN", "PROPN", "PRON", "NUM", "ADJ"}
@@ -87,7 +87,7 @@ def document_state(doc: Any) -> tuple[list[int], list[int]]:
     prev, sent_index = [0] * len(doc), [0] * len(doc)
     for k, sent in enumerate(doc.sents):
         for t in sent:
-            lemma = t.lemma_.lower()
+            lemma = lemma_of(t)
             prev[t.i] = seen[lemma]
             seen[lemma] += 1
             sent_index[t.i] = k
@@ -105,7 +105,7 @@ def trigger_features(
     """Features of a candidate trigger token: its words and parse, the prior's verdict (type, score, whether
     shown), how often people marked its lemma (``style``: rate, occurrences, usual type), whether it is a later
     mention of the same word in the document, where its sentence is, and negation, modality and generic cues."""
-    lemma = tok.lemma_.lower()
+    lemma = lemma_of(tok)
     # few word-identity features: with tens of documents they are memorised, the parse and style generalise
     f = [
         "bias",
@@ -129,7 +129,7 @@ def trigger_features(
         if c.dep_ == "prep":
             for g in c.children:
                 if g.i in ents:
-                    f.append(f"cpe={c.lemma_.lower()}|{ents[g.i][2]}")
+                    f.append(f"cpe={lemma_of(c)}|{ents[g.i][2]}")
                     n_args += 1
     cat = view.category
     f += [f"rc={cat}", f"na={min(n_args, 2)}|{cat}", f"tp={tok.tag_}|{cat}"]
@@ -199,7 +199,7 @@ def _path(a: Any, b: Any) -> tuple[str, int]:
     k = where[down[-1].i]
     steps = [f"^{t.dep_}" for t in up[:k]]
     for t in reversed(down[:-1]):
-        steps.append(f"v{t.dep_}:{t.lemma_.lower()}" if t.dep_ in ("prep", "agent") else f"v{t.dep_}")
+        steps.append(f"v{t.dep_}:{lemma_of(t)}" if t.dep_ in ("prep", "agent") else f"v{t.dep_}")
     n = len(steps)
     return ("/".join(steps) if n <= MAX_PATH else "long"), n
 
@@ -214,7 +214,7 @@ def argument_features(
     d = head.i - trigger.i
     side = "L" if d < 0 else "R"
     dist = min(abs(d), 10) // 3
-    tl = trigger.lemma_.lower()
+    tl = lemma_of(trigger)
     base = [
         f"path={path}",
         f"lab={lab}",
@@ -222,7 +222,7 @@ def argument_features(
         f"n={min(n, 6)}",
         f"side={side}{dist}",
         f"cdep={head.dep_}",
-        f"cl={head.lemma_.lower()}",
+        f"cl={lemma_of(head)}",
         f"cpos={head.pos_}",
         f"tp={trigger.pos_}|{path}",
     ]

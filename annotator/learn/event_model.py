@@ -31,6 +31,7 @@ from annotator.learn.lemma_stats import LemmaStats
 from annotator.learn.perceptron import LogLinear, softmax
 from annotator.rules import takes
 from annotator.schema import Schema
+from annotator.suggest.noun_classes import lemma_of
 from annotator.suggest.types import ArgumentSuggestion, EventSuggester, EventSuggestion
 
 NONE = "-"
@@ -66,13 +67,13 @@ class TriggerWordPrior:
     def suggest(self, doc: Any, entities: Sequence[tuple[int, int, str]]) -> list[EventSuggestion]:
         out = []
         for tok in doc:
-            types = self.single.get(tok.lemma_.lower()) or self.single.get(tok.lower_) or ()
+            types = self.single.get(lemma_of(tok)) or self.single.get(tok.lower_) or ()
             if types:
                 out.append(EventSuggestion(types[0], tok.idx, tok.idx + len(tok), 0.5, alternatives=tuple(types[1:])))
         for parts, type_ in self.multi:
             n = len(parts)
             for i in range(len(doc) - n + 1):
-                if all(doc[i + j].lemma_.lower() == p or doc[i + j].lower_ == p for j, p in enumerate(parts)):
+                if all(lemma_of(doc[i + j]) == p or doc[i + j].lower_ == p for j, p in enumerate(parts)):
                     out.append(EventSuggestion(type_, doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1]), 0.5))
         return out
 
@@ -106,7 +107,7 @@ class PreparedDoc:
 
     @property
     def lemmas(self) -> list[str]:
-        return [t.lemma_.lower() for t in self.doc]
+        return [lemma_of(t) for t in self.doc]
 
 
 def prepare(
@@ -185,11 +186,11 @@ class EventModel:
 
     # -- candidates and features, the same in training and suggesting --
     def is_candidate(self, tok: Any, views: dict[int, RuleView]) -> bool:
-        return tok.i in views or (tok.pos_ in CANDIDATE_POS and tok.lemma_.lower() in self.lexicon)
+        return tok.i in views or (tok.pos_ in CANDIDATE_POS and lemma_of(tok) in self.lexicon)
 
     def features(self, p: PreparedDoc, tok: Any, leave_out: int | None = None) -> list[str]:
         view = p.views.get(tok.i, NO_RULE)
-        style = self.stats.lookup(tok.lemma_.lower(), view.category, leave_out)
+        style = self.stats.lookup(lemma_of(tok), view.category, leave_out)
         return trigger_features(tok, p.ents, view, style, p.prev[tok.i], p.sent_index[tok.i])
 
     def trigger_probabilities(self, p: PreparedDoc, leave_out: int | None = None) -> list[tuple[int, np.ndarray]]:

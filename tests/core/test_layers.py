@@ -1285,12 +1285,14 @@ def test_a_token_s_lemma_in_lower_case_is_given_by_one_function():
     assert modules_whose_source(LEMMA_FUNCTION.search) == ["annotator/suggest/noun_classes.py"]
 
 
-def test_the_suggester_takes_a_token_s_lemma_in_lower_case_from_its_one_function():
-    """``suggest/`` asks ``noun_classes.lemma_of`` for a token's lemma in lower case: after its four private copies
-    went (session 37), 117 places in 22 modules still wrote ``tok.lemma_.lower()`` out inline (until session 38)."""
+def test_the_suggester_and_the_learner_take_a_token_s_lemma_in_lower_case_from_its_one_function():
+    """``suggest/`` and ``learn/`` ask ``noun_classes.lemma_of`` for a token's lemma in lower case: after its four
+    private copies went (session 37), 117 places in 22 modules of ``suggest/`` still wrote ``tok.lemma_.lower()`` out
+    inline (until session 38), and 11 in the learner's features (``event_model``, ``event_features``; until session
+    39)."""
     written = {
         path: (ROOT / path).read_text(encoding="utf-8").count(".lemma_.lower()")
-        for path in modules_whose_source(lambda source: ".lemma_.lower()" in source, ("annotator/suggest",))
+        for path in modules_whose_source(lambda source: ".lemma_.lower()" in source, ("annotator", "ui"))
     }
     assert written == {"annotator/suggest/noun_classes.py": 1}
 
