@@ -208,6 +208,7 @@ def write_events(
     decided = [(s, e, t) for s, e, t, state, edited in rows if state in ("accepted", "added") or edited]
     stored: set[tuple[int, int, str]] = set()
     entities = _Entities(project, doc_id, source, counts)
+    arguments: list[tuple[int, str, int, str | None, str]] = []
     t = now()
     for sug in suggestions:
         etype = schema.event_type(sug.type)
@@ -253,4 +254,5 @@ def write_events(
             if entity_id is None or room_breach(etype, arg.role, entity_id, held) is not None:  # it fills it already
                 continue
             filled.setdefault(arg.role, []).append(entity_id)
-            counts.arguments += project.db.insert_arguments([(event_id, arg.role, entity_id, None, t)])
+            arguments.append((event_id, arg.role, entity_id, None, t))
+    counts.arguments += project.db.insert_arguments(arguments)  # one statement for the document's arguments
