@@ -73,7 +73,7 @@ def span_edge_keys(text: str, got: tuple[int, int], gold: tuple[int, int]) -> in
 def suggested_span_keys(rows: list[dict], docs: list, schema) -> dict:  # noqa: ANN001
     """By half (0: A, 1: B): the suggested fillers right in role over a gold argument, those whose span is the
     gold's, and the edge keys the others cost (``span_edge_keys``, to the nearest gold argument of the role)."""
-    from events import TYPES, overlaps
+    from events import TYPES, as_dicts, matched_gold, overlaps
 
     from annotator.nlp import pipeline_entities
     from annotator.suggest.event_rules import RuleEventSuggester
@@ -82,21 +82,11 @@ def suggested_span_keys(rows: list[dict], docs: list, schema) -> dict:  # noqa: 
     out = {h: {"right": 0, "exact": 0, "keys": 0} for h in (0, 1)}
     for k, (row, doc) in enumerate(zip(rows, docs)):
         gold = [g for g in row["events"] if g["type"] in TYPES]
-        taken: set[int] = set()
         half = out[k % 2]
-        for s in suggester.suggest(doc, pipeline_entities(doc)):
-            trig = (s.trigger_start, s.trigger_end)
-            j = next(
-                (
-                    j
-                    for j, g in enumerate(gold)
-                    if j not in taken and g["type"] == s.type and overlaps(tuple(g["trigger"]), trig)
-                ),
-                None,
-            )
+        suggestions = suggester.suggest(doc, pipeline_entities(doc))
+        for s, j in zip(suggestions, matched_gold(gold, as_dicts(suggestions))):
             if j is None:
                 continue
-            taken.add(j)
             for a in s.arguments:
                 if a.role in UNSCORED_ROLES:
                     continue

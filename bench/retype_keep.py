@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from events import DATA, SCHEMA, TYPES, UNSCORED_ROLES, overlaps, parse_cached, read_articles  # noqa: E402
+from events import DATA, SCHEMA, TYPES, UNSCORED_ROLES, argument_found, overlaps, parse_cached, read_articles  # noqa: E402
 
 from annotator.nlp import pipeline_entities  # noqa: E402
 from annotator.role_carry import carry_plan  # noqa: E402
@@ -57,7 +57,8 @@ def count_half(rows: list[dict], docs: list, suggester: RuleEventSuggester, sche
             old, new = schema.event_type(s.type), schema.event_type(gold["type"])
             args = [a for a in s.arguments if a.role not in UNSCORED_ROLES]
             plan_args = [(a.role, a.label, i, a.start) for i, a in enumerate(args)]
-            gold_args = [(g["role"], tuple(g["span"])) for g in gold["arguments"] if g["role"] not in UNSCORED_ROLES]
+            scored = [g for g in gold["arguments"] if g["role"] not in UNSCORED_ROLES]
+            gold_args = [(g["role"], tuple(g["span"])) for g in scored]
             for rule, given, trigger_end in (("before", None, None), ("s33", old, None), ("now", old, s.trigger_end)):
                 c = out[rule]
                 c["events"] += 1
@@ -72,7 +73,7 @@ def count_half(rows: list[dict], docs: list, suggester: RuleEventSuggester, sche
                         c["taken out, a gold span"] += any(overlaps(sp, (a.start, a.end)) for _, sp in gold_args)
                         continue
                     kind = "carried" if i in moved else "kept"
-                    right = any(r == role and overlaps(sp, (a.start, a.end)) for r, sp in gold_args)
+                    right = argument_found({"role": role, "span": (a.start, a.end)}, scored)
                     c[f"{kind} right" if right else f"{kind} wrong"] += 1
                     if ERRORS is not None and rule == "now" and kind == "carried" and not right:
                         said = [f"{r} {text[sp[0] : sp[1]]!r}" for r, sp in gold_args]
