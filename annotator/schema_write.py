@@ -71,12 +71,7 @@ def with_aliases(schema: Schema, like: Schema) -> str | None:
             f"{json.dumps(role)} = {json.dumps(list(names), ensure_ascii=False)}" for role, names in wanted
         )
         inserts.append((head, f"role_aliases = {{ {body} }}"))
-    if not inserts:
-        return None
-    lines = schema.source.splitlines()
-    for line, text in sorted(inserts, reverse=True):
-        lines.insert(line, text)
-    return "\n".join(lines) + "\n"
+    return _with_lines_after(schema.source, inserts)
 
 
 def with_keys(schema: Schema, keys: Mapping[str, str]) -> str | None:
@@ -89,12 +84,7 @@ def with_keys(schema: Schema, keys: Mapping[str, str]) -> str | None:
     inserts = [
         (line, f"key = {json.dumps(keys[e.name])}") for line, e in zip(headers, schema.entities) if e.name in keys
     ]
-    if not inserts:
-        return None
-    lines = schema.source.splitlines()
-    for line, text in sorted(inserts, reverse=True):
-        lines.insert(line, text)
-    return "\n".join(lines) + "\n"
+    return _with_lines_after(schema.source, inserts)
 
 
 def with_roles(schema: Schema, roles: Mapping[str, Sequence[dict[str, Any]]]) -> str | None:
@@ -188,3 +178,14 @@ def _grow_array(lines: list[str], line: int, current: Sequence[str], more: Seque
     grown = list(dict.fromkeys([*current, *more]))
     lines[line - 1] = f"{key.rstrip()} = {json.dumps(grown, ensure_ascii=False)}"
     return True
+
+
+def _with_lines_after(source: str, inserts: Sequence[tuple[int, str]]) -> str | None:
+    """``source`` with each (header line, text) of ``inserts`` put on a line of its own right after that header line
+    (1-based), the other lines as they were; None when there is nothing to insert."""
+    if not inserts:
+        return None
+    lines = source.splitlines()
+    for line, text in sorted(inserts, reverse=True):
+        lines.insert(line, text)
+    return "\n".join(lines) + "\n"
