@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 import finished_counts_cv as fc  # noqa: E402
 import rescoring_cv as rc  # noqa: E402
+from events import overlaps  # noqa: E402
 
 Choice = tuple[dict, list[str], list[tuple[list[int], list[str]]]]  # a rules' filler, its chain, [(candidate, chain)]
 
@@ -41,7 +42,7 @@ def choices(row: rc.Row) -> list[tuple[dict, list[Choice]]]:
         out = []
         for t, s, fillers in rc._argument_kinds(row):
             spans = [a["span"] for a in s["arguments"]]
-            cands = [c for c in fc.candidates(row, t) if not any(rc._overlap(c[0], u) for u in spans)]
+            cands = [c for c in fc.candidates(row, t) if not any(overlaps(c[0], u) for u in spans)]
             per = []
             for a, chain in fillers:
                 if a["role"] in fc.LEFT_OUT:
@@ -91,7 +92,7 @@ def predict(row: rc.Row, counts: Any, setting: tuple[float, float, float]) -> li
             best = (own + margin, None)
             for span, alt_chain in alts:
                 rate = rc.smoothed(counts, alt_chain, 0.0, alpha)
-                if rate >= cut and rate > best[0] and not any(rc._overlap(span, u) for u in taken):
+                if rate >= cut and rate > best[0] and not any(overlaps(span, u) for u in taken):
                     best = (rate, span)
             span = best[1] or a["span"]
             taken.append(span)

@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 import rescoring_cv as rc  # noqa: E402
-from events import TYPES  # noqa: E402
+from events import TYPES, matched_gold, overlaps  # noqa: E402
 
 CHOICES = ("none", "rules", "all")
 Kind = tuple[str, str]  # (event type, lemma)
@@ -73,26 +73,17 @@ def counted(rows: list[rc.Row], kinds: set[Kind]) -> tuple[dict[Kind, dict[str, 
         golds = gold_lemmas(row)
         gold += len(golds)
         for choice in ("rules", "all"):
-            used: set[int] = set()
+            made = []  # (kind, trigger) in the tokens' order
             for t in row["toks"]:
                 if choice == "rules":
-                    made = [(s["type"], s["trigger"]) for s in t["shown"] if s["type"] in TYPES]
+                    made += [((s["type"], t["lemma"]), s["trigger"]) for s in t["shown"] if s["type"] in TYPES]
                 else:
-                    made = [(ty, [t["idx"], t["end"]]) for ty in TYPES if (ty, t["lemma"]) in counts]
-                for ty, span in made:
-                    if (ty, t["lemma"]) not in counts:
-                        continue  # a rules' trigger of a kind outside the set: counted apart, below
-                    j = next(
-                        (
-                            j
-                            for j, (e, _) in enumerate(golds)
-                            if j not in used and e["type"] == ty and rc._overlap(e["trigger"], span)
-                        ),
-                        None,
-                    )
-                    if j is not None:
-                        used.add(j)
-                    counts[(ty, t["lemma"])][choice][j is None] += 1
+                    made += [((ty, t["lemma"]), [t["idx"], t["end"]]) for ty in TYPES if (ty, t["lemma"]) in counts]
+            # a rules' trigger of a kind outside the set: counted apart, below
+            made = [(kind, span) for kind, span in made if kind in counts]
+            matched = matched_gold([e for e, _ in golds], [{"type": kind[0], "trigger": span} for kind, span in made])
+            for (kind, _span), j in zip(made, matched):
+                counts[kind][choice][j is None] += 1
     return counts, gold
 
 
@@ -139,16 +130,9 @@ def describe(train: list[rc.Row], test: list[rc.Row]) -> str:
         for row in test:
             shown = [s for t in row["toks"] for s in t["shown"] if s["type"] == ty]
             golds = [(e, lemma) for e, lemma in gold_lemmas(row) if e["type"] == ty]
-            used: set[int] = set()
-            for s in shown:
-                j = next(
-                    (j for j, (e, _) in enumerate(golds) if j not in used and rc._overlap(e["trigger"], s["trigger"])),
-                    None,
-                )
-                if j is None:
-                    wrong += 1
-                else:
-                    used.add(j)
+            matched = matched_gold([e for e, _ in golds], shown)
+            used = {j for j in matched if j is not None}
+            wrong += matched.count(None)
             for j, (e, lemma) in enumerate(golds):
                 n += 1
                 is_seen = train_gold[ty][lemma] > 0
@@ -313,9 +297,7 @@ def second_mentions(rows: list[rc.Row]) -> str:
         added: dict[Kind, int] = {}
         for e, lemma in gold_lemmas(row):
             covered = any(
-                s["type"] == e["type"] and rc._overlap(s["trigger"], e["trigger"])
-                for t in row["toks"]
-                for s in t["shown"]
+                s["type"] == e["type"] and overlaps(s["trigger"], e["trigger"]) for t in row["toks"] for s in t["shown"]
             )
             head = rc._root(row["toks"], e["trigger"])
             if not covered and head is not None:

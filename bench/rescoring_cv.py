@@ -31,10 +31,12 @@ from events import (  # noqa: E402
     DATA,
     TYPES,
     UNSCORED_ROLES,
+    argument_found,
     as_dicts,
     figures,
     labelled_entities,
     matched_gold,
+    overlaps,
     parse_texts,
     read_articles,
 )
@@ -124,17 +126,14 @@ def _cues(ctx: Any) -> str:
     return "+".join(signs) or "plain"
 
 
-def _overlap(a: list[int], b: list[int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def right_event(row: Row, s: dict) -> dict | None:
     """The gold event of the same type whose trigger overlaps the suggestion's."""
-    return next((e for e in row["events"] if e["type"] == s["type"] and _overlap(e["trigger"], s["trigger"])), None)
+    return next((e for e in row["events"] if e["type"] == s["type"] and overlaps(e["trigger"], s["trigger"])), None)
 
 
 def kept(event: dict, a: dict) -> bool:
-    return any(b["role"] == a["role"] and _overlap(b["span"], a["span"]) for b in event["arguments"])
+    """Whether the gold ``event`` has the argument ``a`` as the score counts it (``events.argument_found``)."""
+    return argument_found(a, event["arguments"])
 
 
 def smoothed(counts: dict, keys: list[str], start: float, alpha: float) -> float:
@@ -204,7 +203,7 @@ def _chain_coref(row: Row, t: dict, s: dict) -> list[str]:
     spans = [a["span"] for a in s["arguments"] if a["role"] != "Time"]
     if any(u["lemma"] == t["lemma"] for u, _x in earlier):
         kind = "lemma"
-    elif any(_overlap(a["span"], b) for _u, x in earlier for a in x["arguments"] if a["role"] != "Time" for b in spans):
+    elif any(overlaps(a["span"], b) for _u, x in earlier for a in x["arguments"] if a["role"] != "Time" for b in spans):
         kind = "argument"
     else:
         kind = "type" if earlier else "first"
@@ -257,7 +256,7 @@ def _fit_unmatched(rows: list[Row]) -> Any:
                 continue
             occurrences[t["lemma"]] += 1
             for e in row["events"]:
-                if _overlap(e["trigger"], [t["idx"], t["end"]]):
+                if overlaps(e["trigger"], [t["idx"], t["end"]]):
                     marked[t["lemma"]][e["type"]] += 1
     return occurrences, marked
 
@@ -277,7 +276,7 @@ def _predict_unmatched(row: Row, model: Any, setting: tuple[float, float]) -> li
 
 # -- the cut of the rules' argument fillers by kind --
 def _root(toks: list[dict], span: list[int]) -> dict | None:
-    inside = [t for t in toks if _overlap([t["idx"], t["end"]], span)]
+    inside = [t for t in toks if overlaps([t["idx"], t["end"]], span)]
     ids = {t["i"] for t in inside}
     return next((t for t in inside if t["head"] not in ids or t["head"] == t["i"]), inside[0] if inside else None)
 
@@ -346,7 +345,7 @@ def _fit_roles(rows: list[Row]) -> Any:
             if event is None:
                 continue
             for a, chain in fillers:
-                found = [b["role"] for b in event["arguments"] if _overlap(a["span"], b["span"])]
+                found = [b["role"] for b in event["arguments"] if overlaps(a["span"], b["span"])]
                 if a["role"] == "Time" or not found:
                     continue
                 role = a["role"] if a["role"] in found else found[0]
@@ -378,7 +377,7 @@ def _extent(row: Row, span: list[int], style: str) -> list[int]:
     """The filler's span cut to a style: as the rules found it, without leading determiners, a common noun's without
     determiners and adjectives, or a common noun's head word alone ('Syrian refugees' -> 'refugees'; an entity keeps
     its span)."""
-    toks = [t for t in row["toks"] if _overlap([t["idx"], t["end"]], span)]
+    toks = [t for t in row["toks"] if overlaps([t["idx"], t["end"]], span)]
     head = _root(row["toks"], span)
     if not toks or head is None or style == "as found":
         return span
@@ -405,7 +404,7 @@ def _fit_extents(rows: list[Row]) -> Any:
             event = right_event(row, s)
             for a, _chain in fillers if event else []:
                 gold = next(
-                    (b for b in event["arguments"] if b["role"] == a["role"] and _overlap(a["span"], b["span"])), None
+                    (b for b in event["arguments"] if b["role"] == a["role"] and overlaps(a["span"], b["span"])), None
                 )
                 if gold is None:
                     continue
@@ -484,7 +483,7 @@ def breakdown(rows: list[Row]) -> str:
                 continue
             mine = [a for a in s["arguments"] if a["role"] != "Time"]
             for a in mine:
-                near = [b for b in event["arguments"] if _overlap(a["span"], b["span"])]
+                near = [b for b in event["arguments"] if overlaps(a["span"], b["span"])]
                 same = next((b for b in near if b["role"] == a["role"]), None)
                 fills["kept" if same else "another role" if near else "no gold argument"] += 1
                 if same:
@@ -499,7 +498,7 @@ def breakdown(rows: list[Row]) -> str:
                         else "crossing"
                     ] += 1
             for b in event["arguments"]:
-                if any(_overlap(a["span"], b["span"]) for a in mine):
+                if any(overlaps(a["span"], b["span"]) for a in mine):
                     continue
                 line = text.count("\n", 0, b["span"][0]) == text.count("\n", 0, s["trigger"][0])
                 head = _root(row["toks"], b["span"])

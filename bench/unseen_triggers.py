@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 import lexical_ceiling as lc  # noqa: E402
 import rescoring_cv as rc  # noqa: E402
-from events import TYPES  # noqa: E402
+from events import TYPES, overlaps  # noqa: E402
 
 WORDNET_POS = {"VERB": "v", "NOUN": "n"}
 RELATIONS = ("syn", "hypo", "sib")
@@ -63,7 +63,7 @@ def unseen_tokens(row: rc.Row, marked: set[str]) -> Iterator[dict]:
 def gold_type(row: rc.Row, tok: dict) -> str | None:
     """The type of the gold trigger of the 8 types the token overlaps, if any."""
     span = [tok["idx"], tok["end"]]
-    return next((e["type"] for e in row["events"] if e["type"] in TYPES and rc._overlap(e["trigger"], span)), None)
+    return next((e["type"] for e in row["events"] if e["type"] in TYPES and overlaps(e["trigger"], span)), None)
 
 
 def frame_keys(row: rc.Row, tok: dict) -> list[str]:
