@@ -27,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from annotator.learn.scoring import matched_triggers  # noqa: E402
 from annotator.nlp import pipeline_entities  # noqa: E402
 from annotator.schema import load_schema  # noqa: E402
 from annotator.resources_path import resource_path  # noqa: E402
@@ -100,22 +101,9 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def matched_gold(gold: list[dict], pred: list[dict]) -> list[int | None]:
     """The gold event each predicted one scores against, in the predictions' order: the first of its type, not taken
     by an earlier one, whose trigger overlaps its own (None: no gold event is left for it). The score's one matching
-    rule: every bench that counts events right as this one does asks it."""
-    used: set[int] = set()
-    out: list[int | None] = []
-    for p in pred:
-        j = next(
-            (
-                j
-                for j, g in enumerate(gold)
-                if j not in used and g["type"] == p["type"] and overlaps(tuple(g["trigger"]), tuple(p["trigger"]))
-            ),
-            None,
-        )
-        if j is not None:
-            used.add(j)
-        out.append(j)
-    return out
+    rule (``annotator.learn.scoring.matched_triggers``, the training runs' too): every bench that counts events right
+    as this one does asks it."""
+    return matched_triggers([(g["type"], *g["trigger"]) for g in gold], [(p["type"], *p["trigger"]) for p in pred])
 
 
 def argument_found(a: dict, arguments: list[dict]) -> bool:

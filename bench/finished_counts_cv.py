@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 import rescoring_cv as rc  # noqa: E402
+from events import overlaps  # noqa: E402
 
 LEFT_OUT = {"Time"}  # roles events-dev does not annotate (annotator.learn.argument_tuning.unfilled_roles finds it)
 
@@ -86,7 +87,7 @@ def _open_roles(row: rc.Row) -> list[tuple[dict, dict, list[tuple[str, list]]]]:
         for t in row["toks"]:
             for s in t["shown"]:
                 used = [a["span"] for a in s["arguments"]]
-                cands = [c for c in candidates(row, t) if not any(rc._overlap(c[0], u) for u in used)]
+                cands = [c for c in candidates(row, t) if not any(overlaps(c[0], u) for u in used)]
                 filled = {a["role"] for a in s["arguments"]}
                 empty = [r for r in ROLES.get(s["type"], []) if r not in filled and r not in LEFT_OUT]
                 out.append(
@@ -140,7 +141,7 @@ def _predict_adder(row: rc.Row, counts: Any, setting: tuple[float, float]) -> li
         for role, cands in open_roles:
             best = None
             for (span, _label, _path), chain in cands:
-                if any(rc._overlap(span, u) for u in taken):
+                if any(overlaps(span, u) for u in taken):
                     continue
                 rate = rc.smoothed(counts, chain, 0.0, alpha)
                 if rate >= cut and (best is None or rate > best[0]):

@@ -62,6 +62,28 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
+def matched_triggers(gold: Sequence[tuple[str, int, int]], pred: Sequence[tuple[str, int, int]]) -> list[int | None]:
+    """The gold event each predicted one counts against, both given as (type, start, end) of their triggers, in the
+    predictions' order: the first gold event of its type, not taken by an earlier prediction, whose trigger overlaps
+    its own (None: none is left for it). The one matching rule of events: the training runs' scores and the benches'
+    (bench/events.py's ``matched_gold``) ask it."""
+    used: set[int] = set()
+    out: list[int | None] = []
+    for type_, start, end in pred:
+        match = next(
+            (
+                k
+                for k, (gold_type, gold_start, gold_end) in enumerate(gold)
+                if k not in used and gold_type == type_ and _overlap(start, end, gold_start, gold_end)
+            ),
+            None,
+        )
+        if match is not None:
+            used.add(match)
+        out.append(match)
+    return out
+
+
 def tally_entities(
     gold: Iterable[tuple[int, int, str]], pred: Iterable[tuple[int, int, str]], tally: Tally | None = None
 ) -> Tally:
@@ -112,26 +134,18 @@ def tally_events(
     if left_out_roles:
         gold = [replace(g, arguments=tuple(a for a in g.arguments if a.role not in left_out_roles)) for g in gold]
         pred = [replace(p, arguments=tuple(a for a in p.arguments if a.role not in left_out_roles)) for p in pred]
-    used: set[int] = set()
+    matches = matched_triggers([(g.type, g.start, g.end) for g in gold], [(p.type, p.start, p.end) for p in pred])
+    used = {k for k in matches if k is not None}
 
     def key(ev: GoldEvent, role: str) -> str:
         return f"{ev.type}|{role}" if typed_roles else role
 
-    for p in pred:
-        match = next(
-            (
-                k
-                for k, g in enumerate(gold)
-                if k not in used and g.type == p.type and _overlap(p.start, p.end, g.start, g.end)
-            ),
-            None,
-        )
+    for p, match in zip(pred, matches):
         if match is None:
             tt.add(p.type, "fp")
             for a in p.arguments:
                 at.add(key(p, a.role), "fp")
             continue
-        used.add(match)
         tt.add(p.type, "tp")
         g = gold[match]
         taken: set[int] = set()
