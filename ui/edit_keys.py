@@ -1,6 +1,6 @@
 """The annotation keys on the document view: which edit or move of ``ui.editing.EditActions`` a key press asks for
 (Tab, Enter, X, Delete, Escape, Space, Shift+Space, a label key (Ctrl+ one that is a digit too), E, A, N, [ ], Alt+N,
-Shift+arrows, Ctrl+Shift+N). The main window hands it the view's keys; the actions do the work."""
+Shift+arrows, Ctrl+Shift+N, Ctrl+Alt+Shift+N). The main window hands it the view's keys; the actions do the work."""
 
 from __future__ import annotations
 
@@ -66,7 +66,9 @@ def annotation_key(edit: "EditActions", event: QKeyEvent) -> bool:
     if not (alt and key in ROLE_KEYS) and key not in MODIFIER_KEYS:
         edit.events.forget_candidates()  # Alt+N again moves to the next candidate only when pressed in a row
     if alt and key in ROLE_KEYS:
-        if ctrl:
+        if ctrl and shift:  # the filler selected moved into role N (session 39)
+            edit.events.move_filler(ROLE_KEYS[key] - 1)
+        elif ctrl:
             edit.events.clear_role(ROLE_KEYS[key] - 1)
         elif shift:
             edit.events.add_another(ROLE_KEYS[key] - 1)

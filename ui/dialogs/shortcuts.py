@@ -99,8 +99,13 @@ GENERAL = [
         "Ctrl+Shift+1 … 9",
         "Select the filler of role 1…9 of the selected event (again: its next filler), the event kept: then Shift+Left/"
         "Right and Ctrl+Shift+Left/Right move its edges (“police officers” to “officers”), a label key relabels it, "
-        "another role's Alt+1…9 fills that role; the editor lists a role's fillers in this order; Escape: back to "
+        "another role's Alt+1…9 fills that role, Ctrl+Alt+Shift+1…9 moves it into that role; the editor lists a role's fillers in this order; Escape: back to "
         "the event",
+    ),
+    (
+        "Ctrl+Alt+Shift+1 … 9",
+        "Move the filler selected (Ctrl+Shift+1…9, or a click) out of its role into role 1…9 of the selected event, in "
+        "one step: in place of the filler of a role of one, beside the fillers of a role of several",
     ),
     ("[ / ]", "Previous / next event the text shows"),
     (
