@@ -199,7 +199,7 @@ class EventActions(RoleFilling):
         c.report_status(
             f"{role} “{c.span_said(span.start, span.end, 40)}” selected: Shift+Left/Right its start, "
             f"Ctrl+Shift+Left/Right its end, Ctrl+Alt+{index + 1} out of {role}; Escape: back to the event{again}; "
-            "Ctrl+Alt+Shift+1…9: into another role"  # the rarest last: elided first at 1366 (a click shows it whole)
+            "Ctrl+Alt+Shift+1…9 moves it"  # into that role (Help says it); the rarest last: elided first at 1366 (a click shows it whole)
         )
 
     def move_filler(self, index: int) -> None:

@@ -42,7 +42,7 @@ def test_ctrl_alt_shift_digit_moves_the_picked_filler_into_that_role(qtbot, tmp_
         picked = c.current_entity
         assert SHOT[c.entities[picked].start : c.entities[picked].end] == "police officers"
         said = w.message.text()
-        assert said.endswith("; Escape: back to the event; Ctrl+Alt+Shift+1…9: into another role"), said
+        assert said.endswith("; Escape: back to the event; Ctrl+Alt+Shift+1…9 moves it"), said
         qtbot.keyClick(v, Qt.Key.Key_2, CTRL_ALT_SHIFT)
         qtbot.waitUntil(lambda: any(a.role == "Artifact" and a.entity_id == picked for a in c.events[ev_id].arguments))
         said = w.message.text()
