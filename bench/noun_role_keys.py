@@ -38,7 +38,7 @@ from annotator.find_words import find_stops  # noqa: E402
 from annotator.keyflow import agent_order, role_candidates, source_order, within_line  # noqa: E402
 from annotator.model import Entity  # noqa: E402
 from annotator.nlp import noun_heads  # noqa: E402
-from annotator.role_heads import heads_for_role, heads_of_kind, heads_offered  # noqa: E402
+from annotator.role_heads import cycle_with_heads, heads_for_role, heads_of_kind, heads_offered, noun_side  # noqa: E402
 from annotator.schema import load_schema  # noqa: E402
 
 DETERMINERS = {"DT", "PRP$", "WDT", "WP$", "PDT", "POS"}
@@ -133,7 +133,9 @@ def run(  # noqa: C901
     """Keys of every gold argument (Time aside) by half: entity arguments at their rank, no-span ones by Find or, with
     ``form``, at their rank among the phrases put in the cycle at ``place``; ``kinds``: the stored heads offered to a
     role only when of a kind it takes (``role_heads.heads_of_kind``; "open": and those of no kind known among them;
-    "last": those of no kind known after them, as the app offers them since session 34: ``heads_for_role``)."""
+    "last": those of no kind known after them, as the app offers them since session 34: ``heads_for_role``; "beside":
+    and the one of the role's kind beside the trigger first of all, as the app since session 39:
+    ``role_heads.cycle_with_heads``)."""
     labels = {lab.name for lab in schema.entities}
     out = {h: {"ent": 0, "ent_keys": 0, "none": 0, "none_keys": 0, "none_cycled": 0} for h in (0, 1)}
     for k, (row, doc) in enumerate(zip(rows, docs)):
@@ -171,7 +173,11 @@ def run(  # noqa: C901
                         (e.start, e.end)
                         for e in role_candidates(ents, role, trig, sent, used, used, text, source, agent)
                     ]
-                    if kinds == "last":
+                    if kinds == "beside":  # the app since session 39: the noun beside the trigger first
+                        heads = heads_for_role(nps, text, role.labels)
+                        cands = cycle_with_heads(cands, cands, heads, sent, text, trig, noun_side(role))  # type: ignore[assignment]
+                        offered = []
+                    elif kinds == "last":
                         fit, unknown = heads_for_role(nps, text, role.labels)
                         offered = [*fit, *unknown]
                     else:
@@ -245,7 +251,8 @@ def main() -> None:
         plans += [
             ("stored, role's kinds", "stored", "after", "kinds"),
             ("stored, kinds or none", "stored", "after", "open"),
-            ("stored, kinds, then none known", "stored", "kept", "last"),  # the app since session 34
+            ("stored, kinds, then none known", "stored", "kept", "last"),  # the app in sessions 34-38
+            ("stored, and the noun beside first", "stored", "kept", "beside"),  # the app since session 39
         ]
     for name, form, place, *kinds in plans:
         dev = run(rows, docs, schema, None, form, place, *kinds)

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 from annotator.span_label import label_for_span
 from annotator.model import Entity, Event
 from annotator.pipeline_names import label_kinds
-from annotator.role_heads import heads_for_role, heads_offered, heads_place, of_no_known_kind, takes_nouns
+from annotator.role_heads import (
+    cycle_with_heads,
+    heads_for_role,
+    heads_offered,
+    noun_side,
+    of_no_known_kind,
+    takes_nouns,
+)
 from ui import commands as cmd
 from ui.role_keys import elsewhere_said, filled_span, filling, next_said, role_shortcut
 
@@ -30,19 +37,22 @@ def with_heads(
     """``role``'s candidates (entity ids) with the sentence's stored noun heads that are no span
     (``role_heads.heads_offered``) after that sentence's entities (``role_heads.heads_place``): those of a kind the
     role takes ("market" is offered to no Attacker), then those of no kind known (``role_heads.heads_for_role``,
-    session 34: "deal" after "firms" for an Org, said so); none for a role of times or amounts alone
-    (``role_heads.takes_nouns``)."""
+    session 34: "deal" after "firms" for an Org, said so); the one of its kind beside the trigger first of all
+    (``role_heads.cycle_with_heads``, session 39: "police" of "police arrest"); none for a role of times or amounts
+    alone (``role_heads.takes_nouns``)."""
     ids: list[Candidate] = [e.id for e in ents]
     if not takes_nouns(role.labels, label_kinds(c.schema)):
         return ids
     spans = [(e.start, e.end) for e in c.entities.values() if e.state != "rejected"]
     near = heads_offered(c.held.noun_heads(c.project), sentence, (ev.trigger_start, ev.trigger_end), spans)
-    fit, unknown = heads_for_role(near, c.doc.text if c.doc is not None else "", role.labels)
-    heads = [*fit, *unknown]
-    if not heads:
+    text = c.doc.text if c.doc is not None else ""
+    fit, unknown = heads_for_role(near, text, role.labels)
+    if not fit and not unknown:
         return ids
-    k = heads_place([(e.start, e.end) for e in ents], sentence)
-    return [*ids[:k], *heads, *ids[k:]]
+    trigger = (ev.trigger_start, ev.trigger_end)
+    return cycle_with_heads(
+        ids, [(e.start, e.end) for e in ents], (fit, unknown), sentence, text, trigger, noun_side(role)
+    )
 
 
 def fill_with_head(

@@ -29,7 +29,7 @@ from annotator.keyflow import (
 )
 from annotator.span_label import label_for_span, label_to_fill
 from annotator.model import Entity, Event
-from annotator.role_heads import heads_for_role, heads_offered, heads_place
+from annotator.role_heads import cycle_with_heads, heads_for_role, heads_offered, noun_side
 from annotator.pipeline_names import label_kinds
 from annotator.role_event import event_for_filler
 from annotator.trigger_phrase import phrase_ahead
@@ -527,8 +527,9 @@ class Player:
 
     def cycle_spans(self, v: Event, role) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
         """The spans a role key's cycle offers for ``role`` of ``v``: its entity candidates, the trigger's sentence's
-        stored noun heads that are no span, of a kind the role takes and then of none known, after that sentence's
-        (``role_heads.heads_offered``, ``heads_for_role``, ``heads_place``)."""
+        stored noun heads that are no span, of a kind the role takes and then of none known, after that sentence's,
+        the one of its kind beside the trigger first (``role_heads.heads_offered``, ``heads_for_role``,
+        ``cycle_with_heads``)."""
         ev = self.current_event()
         taken = [a.entity_id for a in ev.arguments if a.role == role.name]  # type: ignore[union-attr]
         others = [a.entity_id for a in ev.arguments if a.role != role.name]  # type: ignore[union-attr]
@@ -547,10 +548,8 @@ class Player:
         spans = [(e.start, e.end) for e in cands]
         live = [(e.start, e.end) for e in self.c.entities.values() if e.state != "rejected"]
         heads = heads_offered(self.c.held.noun_heads(self.c.project), sentence, trigger, live)
-        fit, unknown = heads_for_role(heads, self.text, role.labels)
-        heads = [*fit, *unknown]
-        k = heads_place(spans, sentence)
-        return [*spans[:k], *heads, *spans[k:]]
+        fit = heads_for_role(heads, self.text, role.labels)
+        return cycle_with_heads(spans, spans, fit, sentence, self.text, trigger, noun_side(role))
 
     def head_offered(self, v: Event, role, span: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]
         """Whether ``span``, no span yet, is a noun head the role key's cycle reaches among the first few, made a span

@@ -111,9 +111,56 @@ def test_ctrl_alt_shift_digit_into_a_role_of_one_and_its_own_role(qtbot, tmp_pat
 
 
 def test_help_shortcuts_says_the_move_chord():
-    """Help > Shortcuts has the chord's row, and Ctrl+Shift+1…9's row names it (on main: neither)."""
+    """Help > Shortcuts has the chord's row, Ctrl+Shift+1…9's row names it, Alt+1…9's says the noun beside the trigger
+    comes first (on main: none of them)."""
     from ui.dialogs.shortcuts import shortcut_rows
 
     rows = dict(shortcut_rows(None))
     assert rows["Ctrl+Alt+Shift+1 … 9"].startswith("Move the filler selected (Ctrl+Shift+1…9, or a click)")
     assert "Ctrl+Alt+Shift+1…9 moves it into that role" in rows["Ctrl+Shift+1 … 9"]
+    assert "a noun of a kind the role takes just beside the trigger first" in rows["Alt+1 … Alt+9"]
+
+
+ARREST = "Police arrested Marek Zielinski in Warsaw, the Polish Interior Ministry said."
+
+
+@pytest.mark.slow  # about 2 s: a window of its own
+def test_the_role_key_offers_the_noun_beside_the_trigger_first(qtbot, tmp_path):
+    """A suggested Arrest-Jail on "arrested" (Person "Marek Zielinski"), the sentence's ORG "the Polish Interior
+    Ministry" and the stored noun head "Police" just before the trigger: Alt+2 (Agent) fills it with "Police" first, a
+    span made; again, the Ministry, the made span taken back. On main the Ministry came first and "Police" second."""
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from ui_helpers import find
+    from ui_support import close_window, one_suggested_event, open_window, store_word_tokens
+
+    path = tmp_path / "beside.annotator"
+    person = ArgumentSuggestion("Person", *find(ARREST, "Marek Zielinski"), "PERSON")
+    arrest = EventSuggestion("Justice:Arrest-Jail", *find(ARREST, "arrested"), 0.6, (person,))
+    spans = [(*find(ARREST, "Warsaw"), "GPE"), (*find(ARREST, "the Polish Interior Ministry"), "ORG")]
+    one_suggested_event(path, ARREST, spans, arrest)
+    store_word_tokens(path, ARREST, [find(ARREST, "Police")])
+    w = open_window(qtbot, path, size=(1366, 768))
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        (ev_id,) = c.events
+        c.select_event(ev_id)
+
+        def agent() -> list[str]:
+            ev = c.events[ev_id]
+            return [
+                ARREST[c.entities[a.entity_id].start : c.entities[a.entity_id].end]
+                for a in ev.arguments
+                if a.role == "Agent"
+            ]
+
+        qtbot.keyClick(v, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: agent() == ["Police"])  # main: ["the Polish Interior Ministry"]
+        said = w.message.text()
+        assert said.startswith("Agent: Police as ORG, a noun of the sentence"), said
+        assert "Alt+2 again: “the Polish Interior Ministry”" in said, said
+        qtbot.keyClick(v, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: agent() == ["the Polish Interior Ministry"])
+        assert not any(ARREST[e.start : e.end] == "Police" for e in c.entities.values())  # the made span taken back
+    finally:
+        close_window(w)
