@@ -40,12 +40,11 @@ def test_the_cycle_puts_the_noun_beside_first_and_the_other_nouns_after_the_sent
 def test_a_subjects_role_looks_before_the_trigger_an_objects_after():
     """The Agent of "sent" is not offered "team", its object (seed 002: "Médecins Sans Frontières said it had sent a
     surgical team"); the Person of "arrested" is not offered the subject "police"; a Meet's Entity either."""
-    from pathlib import Path
-
+    from annotator.resources_path import resource_path
     from annotator.role_heads import noun_side
     from annotator.schema import load_schema
 
-    schema = load_schema(Path(__file__).resolve().parents[2] / "resources" / "schemas" / "news.toml")
+    schema = load_schema(resource_path("schemas/news.toml"))
     sides = {
         (t, r): noun_side(schema.event_type(t).role(r))  # type: ignore[union-attr]
         for t, r in [("Movement:Transport", "Agent"), ("Justice:Arrest-Jail", "Person"), ("Contact:Meet", "Entity")]
