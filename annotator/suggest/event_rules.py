@@ -55,6 +55,7 @@ from annotator.suggest.trigger_clues import (
     cue_words,
     definite_object,
     describes_noun,
+    for_duration,
     in_a_run,
     in_short_quote,
     listed_with_things,
@@ -288,6 +289,7 @@ class RuleEventSuggester:
         direct = frozenset(lemma for lemma, _ in kids) | frozenset(f"dep:{dep}" for _, dep in kids)
         direct |= frozenset(f"{dep}:{lemma}" for lemma, dep in kids)  # "advcl:say": an attack in words
         direct |= means(head)  # "talked by phone": no meeting
+        direct -= {"for"} if for_duration(head) else set()  # "talked for an hour": how long, nothing called for
         direct -= {"dep:oprd"} if called else set()  # the one called, no naming
         if "obj:event" in wanted and self._event_object(head, span):
             direct |= {"obj:event"}  # "fleeing war", "brought charges": what is fled or brought is an event

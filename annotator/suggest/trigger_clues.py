@@ -106,18 +106,35 @@ def put_in_state(head: Any, span: Any) -> bool:
 
 
 MEANS_PREPS = {"by", "via"}
+# "on" and "over" name a means only with a line of speech at a distance after them ("talked on the phone", "spoke
+# over the telephone", "met over video"): ACE's Phone-Write, no one face to face; any other "on" is a time or a topic
+# ("talked on Monday", "talks on trade")
+CHANNEL_PREPS = {"on", "over"}
+CHANNELS = frozenset("phone telephone cellphone videophone video videolink webcam".split())
 
 
 def means(head: Any) -> frozenset[str]:
-    """Lemmas of what the event is done by or via ("talked by phone", "spoke via video link"): a blocker there rules
-    a type out as one of the trigger's own modifiers does."""
+    """Lemmas of what the event is done by or via ("talked by phone", "spoke via video link"), or on or over when it
+    is a line of speech at a distance (``CHANNELS``: "talked with Lavrov on the phone"): a blocker there rules a type
+    out as one of the trigger's own modifiers does."""
+    # "talked by telephone": the parse may take an active verb's "by" for a passive's agent
+    deps = ("prep",) if any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) else ("prep", "agent")
     return frozenset(
         lemma_of(x)
         for c in head.children
-        if c.dep_ == "prep" and c.lower_ in MEANS_PREPS
+        if c.dep_ in deps and c.lower_ in MEANS_PREPS | CHANNEL_PREPS
         for g in c.children
-        if g.dep_ == "pobj"
+        if g.dep_ == "pobj" and (c.lower_ in MEANS_PREPS or lemma_of(g) in CHANNELS)
         for x in (g, *(k for k in g.children if k.dep_ == "compound"))
+    )
+
+
+def for_duration(head: Any) -> bool:
+    """Whether every "for" phrase of the trigger is a stretch of time ("talked for an hour", "spoke for 20 minutes"):
+    how long, no thing asked for ("called for talks": the blocker ``for`` of a word of calling)."""
+    fors = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"]
+    return bool(fors) and all(
+        any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in fors
     )
 
 

@@ -1,0 +1,47 @@
+"""Classes of ACE's definitions of a type against news English (session 39, helper s39-trig): a talk on the phone is
+no meeting (ACE's Meet is face to face, its Phone-Write at a distance), and a talk "for an hour" calls for nothing.
+Short made-up sentences parsed by the default pipeline, each beside the real event it must keep."""
+
+from __future__ import annotations
+
+import pytest
+
+from spacy_support import news_suggester, triggers_of_type
+
+
+@pytest.fixture(scope="module")
+def suggester():
+    return news_suggester()
+
+
+MEET = "Contact:Meet"
+PHONE = "Contact:Phone-Write"
+
+
+@pytest.mark.slow
+def test_a_talk_on_the_phone_is_phone_write_not_a_meeting(nlp, suggester):
+    # "on" or "over" a line of speech at a distance names the means, as "by phone" does
+    for text, word in [
+        ("Kerry talked with Lavrov on the phone on Monday.", "talked"),
+        ("The two leaders talked on the telephone for an hour.", "talked"),
+        ("The two leaders talked by telephone for an hour.", "talked"),
+        ("Merkel and Putin spoke over the phone on Tuesday.", "spoke"),
+    ]:
+        found = triggers_of_type(nlp, suggester, text, MEET) + triggers_of_type(nlp, suggester, text, PHONE)
+        assert found == [(word, PHONE)], text
+    for text in [
+        "The ministers talked on Monday in Geneva.",
+        "The foreign minister talked with his counterpart on the sidelines in Brussels.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, MEET) == [("talked", MEET)], text
+        assert triggers_of_type(nlp, suggester, text, PHONE) == [], text
+
+
+@pytest.mark.slow
+def test_a_call_for_something_stays_no_phone_call(nlp, suggester):
+    # the blocker "for" of a word of calling is lifted for a stretch of time only
+    for text in [
+        "The minister called for talks with the rebels.",
+        "Protesters called for the president's resignation on Monday.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, PHONE) == [], text
