@@ -45,3 +45,25 @@ def test_a_call_for_something_stays_no_phone_call(nlp, suggester):
         "Protesters called for the president's resignation on Monday.",
     ]:
         assert triggers_of_type(nlp, suggester, text, PHONE) == [], text
+
+
+TRANSPORT = "Movement:Transport"
+
+
+@pytest.mark.slow
+def test_a_carriers_routes_are_no_movement(nlp, suggester):
+    # a carrier's verb of going in the simple present, undated: the routes it serves, not one movement
+    for text in [
+        "The airline flies to 50 cities in Europe.",
+        "The carrier flies to Dubai and Doha.",
+        "Ryanair flies from Dublin to 30 destinations.",
+        "The company ships its products to 40 countries.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, TRANSPORT) == [], text
+    for text, word in [
+        ("The plane flew to Paris on Monday.", "flew"),
+        ("The airline flew the stranded tourists home on Monday.", "flew"),
+        ("The president flies to Paris on Monday.", "flies"),
+        ("Migrants cross the border into Greece every night.", "cross"),
+    ]:
+        assert triggers_of_type(nlp, suggester, text, TRANSPORT) == [(word, TRANSPORT)], text
