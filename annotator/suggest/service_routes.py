@@ -42,9 +42,7 @@ def routes_served(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
 def _rate(ent: Any) -> bool:
     """A DATE or TIME that tells how often, not when: "twice a day", "daily", "three times a week", "every Sunday"."""
     words = [t.lower_ for t in ent]
-    return any(w in RATE_WORDS for w in words) or any(
-        w in ("a", "per") and i > 0 for i, w in enumerate(words)
-    )
+    return any(w in RATE_WORDS for w in words) or any(w in ("a", "per") and i > 0 for i, w in enumerate(words))
 
 
 def _carrier(tok: Any, verb: Any) -> bool:
