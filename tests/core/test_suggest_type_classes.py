@@ -1,5 +1,7 @@
 """Classes of ACE's definitions of a type against news English (session 39, helper s39-trig): a talk on the phone is
-no meeting (ACE's Meet is face to face, its Phone-Write at a distance), and a talk "for an hour" calls for nothing.
+no meeting (ACE's Meet is face to face, its Phone-Write at a distance), and a talk "for an hour" calls for nothing; a
+carrier's routes are no movement (ACE's Transport moves someone or something once); shots fired into the air harm no
+one (ACE's Attack).
 Short made-up sentences parsed by the default pipeline, each beside the real event it must keep."""
 
 from __future__ import annotations
@@ -67,3 +69,22 @@ def test_a_carriers_routes_are_no_movement(nlp, suggester):
         ("Migrants cross the border into Greece every night.", "cross"),
     ]:
         assert triggers_of_type(nlp, suggester, text, TRANSPORT) == [(word, TRANSPORT)], text
+
+
+ATTACK = "Conflict:Attack"
+
+
+@pytest.mark.slow
+def test_shots_fired_into_the_air_are_no_attack(nlp, suggester):
+    # a volley into the sky with no one aimed at harms no one: no Attack
+    for text in [
+        "The soldiers fired warning shots into the air.",
+        "Troops fired shots in the air as the crowd grew.",
+        "Celebrating fans fired guns into the air.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [], text
+    for text in [
+        "Soldiers fired at the protesters.",
+        "Police fired on the crowd, killing three.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [("fired", ATTACK)], text
