@@ -89,6 +89,14 @@ def nature_subject(pairs: Sequence[tuple[str, Any]]) -> bool:
     return any(slot in ("subj", "subj_intrans") and is_natural_force(tok) for slot, tok in pairs)
 
 
+def nature_moving(head: Any) -> bool:
+    """Whether a verb's own subject is a force of nature or an illness ("the storm headed to the coast", "the virus
+    arrived in Europe"): nothing carried and no one going (ACE's Transport moves a person, a weapon or a vehicle). Its
+    own subject only: "the hurricane forced thousands to flee" has people fleeing. A blocker ``mover:nature`` rules a
+    type out there."""
+    return head.pos_ == "VERB" and any(c.dep_ == "nsubj" and is_natural_force(c) for c in head.children)
+
+
 def nature_object(pairs: Sequence[tuple[str, Any]]) -> bool:
     """Whether what the frame reads as done to (the object, the passive subject) is a force of nature or an illness
     ("firefighters battled the blaze", "doctors battled the epidemic", "battled cancer"): no one harmed (ACE's Attack
@@ -177,6 +185,7 @@ def kinds_of_sides(
     head: Any, span: Any, pairs: Sequence[tuple[str, Any]], wanted: AbstractSet[str] | None = None
 ) -> frozenset[str]:
     """The blocker kinds read on who does the act and who undergoes it: ``subj:nature`` (``nature_subject``),
+    ``mover:nature`` (``nature_moving``),
     ``obj:body`` (``held_body``), ``obj:no_one`` (``no_one_undergoing``), ``raid:police`` (``police_search``),
     ``route:served`` (``service_routes.routes_served``), ``air:aimless`` (``aimless_fire.fired_in_air``) and
     the figurative senses' (``figurative.figurative_kinds``) and the turns of phrase's (``turns_of_phrase.turn_kinds``).
@@ -187,6 +196,7 @@ def kinds_of_sides(
             for kind, said in (
                 ("subj:nature", lambda: nature_subject(pairs)),
                 ("obj:nature", lambda: nature_object(pairs)),
+                ("mover:nature", lambda: nature_moving(head)),
                 ("subj:no_one", lambda: proposal_subject(pairs)),
                 ("obj:body", lambda: held_body(head, span)),
                 ("obj:no_one", lambda: no_one_undergoing(head, pairs)),

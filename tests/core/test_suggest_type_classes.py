@@ -1,8 +1,7 @@
 """Classes of ACE's definitions of a type against news English (session 39, helper s39-trig): a talk on the phone is
 no meeting (ACE's Meet is face to face, its Phone-Write at a distance), and a talk "for an hour" calls for nothing; a
-carrier's routes are no movement (ACE's Transport moves someone or something once); shots fired into the air harm no
-one (ACE's Attack).
-Short made-up sentences parsed by the default pipeline, each beside the real event it must keep."""
+carrier's routes and a storm's or an illness's course are no movement (ACE's Transport moves a person, a weapon or a
+vehicle); shots fired into the air harm no one (ACE's Attack). Short made-up sentences parsed by the default pipeline, each beside the real event it must keep."""
 
 from __future__ import annotations
 
@@ -88,3 +87,18 @@ def test_shots_fired_into_the_air_are_no_attack(nlp, suggester):
         "Police fired on the crowd, killing three.",
     ]:
         assert triggers_of_type(nlp, suggester, text, ATTACK) == [("fired", ATTACK)], text
+
+
+@pytest.mark.slow
+def test_a_force_of_nature_going_is_no_transport(nlp, suggester):
+    # a storm or an illness as the doer of a verb of going: nothing carried, no one moved
+    for text in [
+        "The typhoon headed to Vietnam on Tuesday.",
+        "The virus arrived in Europe in January.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, TRANSPORT) == [], text
+    for text, word in [
+        ("The hurricane forced thousands to flee their homes.", "flee"),
+        ("The president arrived in Europe in January.", "arrived"),
+    ]:
+        assert triggers_of_type(nlp, suggester, text, TRANSPORT) == [(word, TRANSPORT)], text
