@@ -1,7 +1,8 @@
 """Classes of ACE's definitions of a type against news English (session 39, helper s39-trig): a talk on the phone is
 no meeting (ACE's Meet is face to face, its Phone-Write at a distance), and a talk "for an hour" calls for nothing; a
 carrier's routes and a storm's or an illness's course are no movement (ACE's Transport moves a person, a weapon or a
-vehicle); shots fired into the air harm no one (ACE's Attack). Short made-up sentences parsed by the default pipeline, each beside the real event it must keep."""
+vehicle); shots fired into the air and a market a seller aims at harm no one (ACE's Attack). Short made-up sentences
+parsed by the default pipeline, each beside the real event it must keep."""
 
 from __future__ import annotations
 
@@ -102,3 +103,18 @@ def test_a_force_of_nature_going_is_no_transport(nlp, suggester):
         ("The president arrived in Europe in January.", "arrived"),
     ]:
         assert triggers_of_type(nlp, suggester, text, TRANSPORT) == [(word, TRANSPORT)], text
+
+
+@pytest.mark.slow
+def test_a_market_aimed_at_by_a_seller_is_no_attack(nlp, suggester):
+    # a firm or a campaign "targets" customers or voters to sell to or win them: no one harmed
+    for text in [
+        "The company targets young customers.",
+        "The campaign targeted young voters in swing states.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [], text
+    for text in [
+        "Militants targeted shoppers in a crowded market.",
+        "The gunman targeted worshippers at a mosque.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [("targeted", ATTACK)], text
