@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 from contextlib import contextmanager
 from contextvars import ContextVar
+from pathlib import Path
 from typing import Iterator
 
 from annotator.errors import OptionError
@@ -78,6 +79,23 @@ def file_encoding(head: bytes) -> str:
 def head_text(head: bytes) -> str:
     """The first bytes of a file as text, for telling its kind (bad bytes replaced, a byte order mark dropped)."""
     return head.decode(file_encoding(head), "replace").lstrip("\ufeff")
+
+
+def file_head(path: Path, size: int = 64) -> str:
+    """The first ``size`` bytes of the file at ``path`` as text (``head_text``), "" where it cannot be opened: the one
+    look every sniffing of a file's kind takes at its start."""
+    try:
+        with path.open("rb") as fh:
+            return head_text(fh.read(size))
+    except OSError:
+        return ""
+
+
+def json_opening(path: Path) -> str:
+    """``{`` or ``[`` where the file at ``path`` starts as JSON text does (after white space and a byte order mark,
+    UTF-8's or UTF-16's), else "": a DocBin starts with zlib's header, a ``.txt`` with its words."""
+    first = file_head(path).lstrip(" \t\r\n")[:1]
+    return first if first in ("{", "[") else ""
 
 
 def utf32_hint(data: bytes) -> str:

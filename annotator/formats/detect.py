@@ -52,19 +52,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from annotator.text_encoding import head_text
+from annotator.text_encoding import file_head, head_text, json_opening
 
 SNIFF_BYTES = 1 << 20
 BRAT_SUFFIXES = (".ann", ".a1", ".a2")  # brat's file, and the BioNLP Shared Tasks' pair brat reads as one
 
 
 def _first_object(path: Path) -> Any:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(SNIFF_BYTES)
-    except OSError:
-        return None
-    text = head_text(head).lstrip(" \t\r\n")
+    text = file_head(path, SNIFF_BYTES).lstrip(" \t\r\n")
     decoder = json.JSONDecoder()
     try:
         if text.startswith("["):
@@ -97,10 +92,8 @@ def _is_label_studio_csv(path: Path) -> bool:
     """Label Studio's CSV (TSV) export: its first row is a JSON-MIN task (a column of regions as JSON text)."""
     from annotator.formats.label_studio_forms import csv_first_task, from_json_min
 
-    try:
-        with path.open("rb") as fh:
-            head = head_text(fh.read(SNIFF_BYTES))
-    except OSError:
+    head = file_head(path, SNIFF_BYTES)
+    if not head:
         return False
     task = csv_first_task(path, head)
     return task is not None and from_json_min(task) is not None
@@ -117,16 +110,6 @@ def _is_prodigy(obj: Any) -> bool:
 def _is_prodigy_task(obj: Any) -> bool:
     """A task Prodigy (or ``export -f prodigy``) wrote: text and its hashes, whatever the file is called."""
     return isinstance(obj, dict) and isinstance(obj.get("text"), str) and ("_input_hash" in obj or "_task_hash" in obj)
-
-
-def _starts_like_json(path: Path) -> bool:
-    """A cheap look before reading a file of another suffix (a .txt, a .spacy DocBin) as JSON."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(64)
-    except OSError:
-        return False
-    return head_text(head).lstrip(" \t\r\n")[:1] == "{"  # a UTF-16 file's too (its mark names it)
 
 
 def _is_doccano(obj: Any) -> bool:
@@ -300,7 +283,7 @@ def detect_format(path: str | Path) -> str | None:
     ):  # a Prodigy export or a CoNLL file under another name, else the suffix readers'
         if not p.is_file():
             return None
-        if _starts_like_json(p):
+        if json_opening(p) == "{":  # a .txt or .spacy written as JSON (UTF-16 too)
             return "prodigy" if _is_prodigy_task(_first_object(p)) else None
         lines = _head_lines(p)
         if _is_pubtator(lines):

@@ -33,6 +33,7 @@ from annotator.nlp import scored_spans, to_parsed
 from annotator.formats.told_types import EventUses, told_schema
 from annotator.rules import schema_lacks
 from annotator.schema import Schema, default_schema
+from annotator.text_encoding import json_opening
 
 
 def _docs(path: Path) -> list[Any]:
@@ -44,17 +45,6 @@ def _docs(path: Path) -> list[Any]:
         return list(DocBin(store_user_data=True).from_bytes(data).get_docs(Vocab()))
     except Exception as exc:  # zlib, msgpack or spaCy's own errors: each says the bytes are not a DocBin
         raise ImportFileError(str(path), _why_not_read(data, exc)) from None
-
-
-def _is_json(path: Path) -> bool:
-    """Whether ``path`` starts as JSON text does (``[`` or ``{``), as spaCy v2's training files do; a DocBin starts
-    with zlib's header."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(64)
-    except OSError:
-        return False
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"[", b"{")
 
 
 def zlib_header(data: bytes) -> bool:
@@ -208,8 +198,9 @@ def _told_role_labels(docs: list[IncomingDocument], schema: Schema, path: Path) 
 def read_spacy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     """The Docs of a DocBin file as documents (the line number in messages is the Doc's place in the file)."""
     path = Path(path)
-    as_json = _is_json(path) and first_is_doc_json(path)  # Doc.to_json()'s objects, a line each or a list
-    if _is_json(path) and not as_json:  # spaCy v2's JSON training format, which spacy convert makes a DocBin of
+    is_json = json_opening(path) != ""  # a DocBin starts with zlib's header
+    as_json = is_json and first_is_doc_json(path)  # Doc.to_json()'s objects, a line each or a list
+    if is_json and not as_json:  # spaCy v2's JSON training format, which spacy convert makes a DocBin of
         from annotator.formats.spacy_v2 import read_spacy_v2
 
         return read_spacy_v2(path, schema)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from annotator.text_encoding import head_text
+from annotator.text_encoding import file_head
 
 HEADER = "#FORMAT=WebAnno TSV 3.3"
 FORMAT_LINE = re.compile(r"#FORMAT=WebAnno TSV (\d+)(?:\.(\d+))?\s*$")  # WebAnno 3.0 wrote "TSV 3", no minor
@@ -154,12 +154,7 @@ def short_name(layer: str) -> str:
 def is_webanno_file(path: Path) -> bool:
     """Does the file start with a ``#FORMAT=WebAnno TSV`` line (of any version: 2.x is refused by the reader, saying
     so)?"""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(64)
-    except OSError:
-        return False
-    first = head_text(head).split("\n", 1)[0]
+    first = file_head(path).split("\n", 1)[0]
     return (
         FORMAT_LINE.match(first) is not None or first.startswith("#FORMAT=WebAnno TSV ") or bool(TSV2_LINE.match(first))
     )
