@@ -55,6 +55,7 @@ from annotator.formats.label_studio_hypertext import KINDS as HYPERTEXT, SHAPE_K
 from annotator.formats.label_studio_forms import CSV_SUFFIXES, TASK_KEYS, from_json_min, iter_csv_tasks, min_regions
 from annotator.formats.label_studio_names import (
     CHOICES_TAG,
+    PREDICTION_SCORES,
     REGION_CHOICES,
     TASK_ID,
 )
@@ -70,6 +71,7 @@ from annotator.formats.label_studio_task import (
 )
 from annotator.formats.label_studio_pick import (
     Reading,
+    prediction_scores,
     once_per_span,
     readings,
     undecided_beside,
@@ -285,6 +287,8 @@ def _document(
         given = task["id"]  # an id is a value: an object or a list as its JSON
         meta[TASK_ID] = json.dumps(given, ensure_ascii=False) if isinstance(given, (list, dict)) else storable(given)
     shape = task_shape(task, text_key, results)
+    if scores := prediction_scores(task):  # written back on each model's prediction
+        shape[PREDICTION_SCORES] = scores
     if paragraphs is not None:  # the paragraphs' other keys (the authors) and places, for the export
         shape[SHAPE_KEY] = paragraphs.shape
     if page is not None:  # the HTML, written back by the export with each span's XPaths

@@ -37,6 +37,7 @@ HYPERTEXT_KINDS = (
     "htmllabels",
 )  # Label Studio 0.x named it htmllabels (HyperTextRegion's toStateJSON)
 HYPERTEXT_SHAPE = "hypertext"  # in meta["label_studio_task"]: {"key", "html"}
+PREDICTION_SCORES = "prediction_scores"  # in meta["label_studio_task"]: {model_version: its prediction's own score}
 CLASS_KINDS = ("taxonomy", "rating")  # classifications of the whole text (or a region) besides choices
 
 MEMBER = "label-studio user "  # a set read from a member's number (``completed_by: 7``), named so by ``label_studio_pick.author``

@@ -156,6 +156,19 @@ def _own_score(prediction: dict[str, Any]) -> float | None:
     return float(score) if is_score(score) else None
 
 
+def prediction_scores(task: dict[str, Any]) -> dict[str, float]:
+    """The task's predictions' own ``score`` by model (``model_version``, ``undefined`` without one; the first
+    prediction of a model): Label Studio's Data Manager sorts and filters tasks by it, apart from its regions' scores,
+    so it is kept with the task's shape and written back on the model's prediction (it was lost where the regions
+    had scores of their own, and went onto the regions where they had none)."""
+    preds = task.get("predictions")
+    out: dict[str, float] = {}
+    for p in preds if isinstance(preds, list) else []:
+        if isinstance(p, dict) and (score := _own_score(p)) is not None:
+            out.setdefault(_model(p) or UNDEFINED, score)
+    return out
+
+
 def _keyed(result: Any, j: int) -> Any:
     """A result of prediction ``j`` with its region ids (``id``, ``from_id``, ``to_id``) made that prediction's
     own (``1:r3``): several models may name their regions alike."""

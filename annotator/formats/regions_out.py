@@ -42,6 +42,7 @@ from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 import orjson
 
+from annotator.db import is_score
 from annotator.exporting import atomic_output
 from annotator.formats.common import kept_type_colors
 from annotator.categories import CATEGORIES, document_categories
@@ -59,6 +60,7 @@ from annotator.formats.label_studio_names import (
     PARAGRAPH_LABELS,
     CHOICES_TAG,
     LEFT_AS,
+    PREDICTION_SCORES,
     PREDICTIONS_OF,
     REGION_CHOICES,
     TASK_ID,
@@ -344,13 +346,16 @@ def _choices(rec: dict[str, Any], to_name: str) -> list[dict[str, Any]]:
     ] + classes
 
 
-def _predictions(items: list[Item], every: list[Item] | None = None) -> list[dict[str, Any]]:
+def _predictions(
+    items: list[Item], every: list[Item] | None = None, scores: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
     """Undecided suggestions as Label Studio predictions: one per model (``label-studio:MODEL_VERSION`` sources, in
     the order their first region comes), its ``model_version`` the model's; suggestions of another source (our own
     pipeline's) are ``annotator``'s; a relation's region of another model (a span two models gave, one suggestion),
     or of the annotation (``every``: the document's items, the decided ones among them; an undecided event's
     argument that is decided), is written in the relation's prediction too, as Label Studio wants a prediction's
-    relations between its own regions; items of no region (the comments) go with the first."""
+    relations between its own regions; items of no region (the comments) go with the first. ``scores``: the
+    predictions' own scores the import kept by model (``PREDICTION_SCORES``), each on its model's prediction."""
     by_model: dict[str, list[dict[str, Any]]] = {}
     for source, _, item in items:
         if source is None:
@@ -372,7 +377,11 @@ def _predictions(items: list[Item], every: list[Item] | None = None) -> list[dic
         result[at:at] = [x for rid in dict.fromkeys(ends) if rid not in ids for x in regions.get(rid, [])]
     first = next(iter(by_model.values()))
     first += [item for source, _, item in items if source is None]
-    return [{"model_version": model, "result": result} for model, result in by_model.items()]
+    scores = scores or {}
+    return [
+        {"model_version": model, **({"score": scores[model]} if is_score(scores.get(model)) else {}), "result": result}
+        for model, result in by_model.items()
+    ]
 
 
 def label_studio_task(
@@ -414,6 +423,7 @@ def label_studio_task(
         task["meta"] = shape["meta"]
     decided = [x for x in rec["entities"] + rec["events"] if x["state"] != "suggested"]
     of_sets = {name: _result_items(r, report) for name, r in (others or {}).items()}
+    scores = shape.get(PREDICTION_SCORES) if isinstance(shape.get(PREDICTION_SCORES), dict) else None
     # each annotator's decisions in her annotation; her undecided suggestions predictions of the task (the meta names
     # her set): inside her annotation they came back as her decisions
     theirs = [{**author_keys(name), "result": [x for _, u, x in got if not u]} for name, got in of_sets.items()]
@@ -421,11 +431,11 @@ def label_studio_task(
         (name, p)
         for name, got in of_sets.items()
         if any(u for _, u, _ in got)
-        for p in _predictions([x for x in got if x[1]], got)
+        for p in _predictions([x for x in got if x[1]], got, scores)
     ]
     suggested = bool(rec["entities"] or rec["events"]) or not _choices(rec, "")  # categories are no suggestions
     if result and not decided and suggested:  # undecided suggestions only: a prediction a model, read back as such
-        task["annotations"], task["predictions"] = theirs, _predictions(items)
+        task["annotations"], task["predictions"] = theirs, _predictions(items, scores=scores)
     elif theirs and not decided:  # the annotators' alone: no decision yet
         task["annotations"] = theirs
     else:
@@ -437,7 +447,7 @@ def label_studio_task(
             task["meta"] = {**task.get("meta", {}), LEFT_AS: rec["status"]}
         undecided = [x for x in items if x[1]]
         if undecided:  # beside the decisions, where Label Studio keeps a model's suggestions; the meta says so
-            task["predictions"] = _predictions(undecided, items)
+            task["predictions"] = _predictions(undecided, items, scores)
             task["meta"] = {**task.get("meta", {}), **UNDECIDED_BESIDE}
     if her_predictions:  # which set each prediction is of: the exported set's (None) first
         own = task.get("predictions", [])
