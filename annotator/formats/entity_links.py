@@ -29,7 +29,12 @@ WEBANNO_LINKS = WEBANNO  # (``webanno_tsv.SOURCE``: one spelling of it)
 # decides how to write (``docbin_arrays``, ``spacy_docbin``)
 LINK_KEYS = ("kb_ids", "links", "normalizations")
 
-DB_ID = re.compile(r"[^:\s]+:\S")  # brat's reference: a database's name, a colon, the id (``(\S+?):(\S+)``)
+DB_ID = re.compile(r"[^:\s]+:\S")
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"  # the IRI of a Wikidata item, as INCEpTION's Wikidata KB names it
+# a Wikidata item or property by its id alone (spaCy's entity linker's ``Q76``) or under brat's database name
+WIKIDATA_ID = re.compile(
+    r"(?:wikidata:)?([QP][1-9]\d*)", re.IGNORECASE
+)  # brat's reference: a database's name, a colon, the id (``(\S+?):(\S+)``)
 Span = tuple[int, int]
 
 
@@ -117,6 +122,15 @@ def brat_reference(kb_id: str) -> str:
     (``Wikidata:Q76``), one that does not under ``KB`` (``KB:Q76``), as does an IRI (INCEpTION's identifier,
     ``KB:http://www.wikidata.org/entity/Q60``: its ``http`` is no database)."""
     return kb_id if DB_ID.match(kb_id) and "://" not in kb_id else f"{KB_DB}:{kb_id}"  # an IRI's scheme is no DB
+
+
+def inception_identifier(kb_id: str) -> str:
+    """A knowledge-base id as WebAnno TSV's ``NamedEntity`` ``identifier`` for INCEpTION, which links an identifier
+    only as an IRI of one of its knowledge bases: a Wikidata item by its id alone or as ``Wikidata:Q5838`` (a DocBin's
+    kb_id, brat's reference) is Wikidata's IRI (``http://www.wikidata.org/entity/Q76``); any other id as it is (an
+    IRI, ``UniProt:P04637``)."""
+    got = WIKIDATA_ID.fullmatch(kb_id)
+    return f"{WIKIDATA_ENTITY}{got.group(1).upper()}" if got else kb_id
 
 
 def kb_id_of(reference: str) -> str:

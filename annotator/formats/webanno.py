@@ -34,7 +34,7 @@ from annotator.formats.problem_place import Where
 from annotator.formats.brat import name_parts, unused_stem
 from annotator.formats.common import option_choice
 from annotator.formats.writing import FormatExportReport, parts_of, records_with_tokens, split_option
-from annotator.formats.entity_links import links_of, webanno_links
+from annotator.formats.entity_links import DB_ID, inception_identifier, links_of, webanno_links
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.kept_relations import EVENT_ENDED, event_ended_shared, from_words, kept_relations
 from annotator.formats.meta_keys import BRAT, PRODIGY
@@ -144,7 +144,7 @@ def document_tsv(
             at = (e["start"], e["end"])
             kb_id = stacked.get((*at, written)) if at in own_spans else kb_ids.get(at)
             if kb_id is not None and e["label"] not in own:
-                extra["identifier"] = kb_id
+                extra["identifier"] = _identifier(kb_id, f"{name}: {e['label']} [{e['start']}, {e['end']})", report)
             entities[e["id"]] = Span(units, written, extra=extra, unset=e["label"] in not_labelled)
             if e["label"] in own:
                 layer = own[e["label"]][0]
@@ -240,6 +240,19 @@ def document_tsv(
 def _extras(spans: list[Span], feature: str) -> tuple[str, ...]:
     """The features beside ``feature`` the layer's spans have values of (``span_features``), by name."""
     return tuple(sorted({f for sp in spans for f in sp.attributes} - {feature})) if feature else ()
+
+
+def _identifier(kb_id: str, where: str, report: FormatExportReport) -> str:
+    """A link as INCEpTION's identifier (``inception_identifier``), what was written otherwise than it was kept said:
+    a Wikidata id as its IRI, an id of no knowledge base (neither an IRI nor ``DB:ID``) as it is, linked to none."""
+    written = inception_identifier(kb_id)
+    if written != kb_id:
+        report.problem("entity links written as Wikidata IRIs (INCEpTION's identifier)", f"{where}: {kb_id}")
+    elif "://" not in kb_id and not DB_ID.match(kb_id):
+        report.problem(
+            "entity links of no knowledge base written as they are (INCEpTION links an IRI of one)", f"{where}: {kb_id}"
+        )
+    return written
 
 
 def _decision(x: dict[str, Any]) -> dict[str, Any]:
