@@ -12,7 +12,7 @@ from annotator.formats.reading import ReadResult
 from annotator.formats.registry import a_shown
 from annotator.formats.schema_choices import check_mapped_labels
 from annotator.formats.schema_growth import grown_schema
-from annotator.formats.schema_match import take_mapped_labels
+from annotator.formats.schema_match import matched_labels, take_mapped_labels
 from annotator.schema import Schema
 
 
@@ -33,7 +33,15 @@ def read_growing(
     have = result.schema if result.schema is not None else schema
     declared = [x for x in result.declared_labels if have.label(x) is None]
     events = [t for t in result.declared_events if have.event_type(t["name"]) is None]
-    roles = {t: rs for t, rs in result.declared_roles.items() if have.event_type(t) is not None and rs}
+    # a type the project has by another name (our own export's Attack, spelt as a brat file gave it: Conflict:Attack)
+    # keeps the project's roles, as schema_match keeps them: the config's roles are not told onto it (session 38 said
+    # every role of the config added, then "declared without a match ... not kept")
+    theirs = matched_labels(have, schema, mapped) if result.declared_roles and have is not schema else {}
+    roles = {
+        t: rs
+        for t, rs in result.declared_roles.items()
+        if have.event_type(t) is not None and rs and theirs.get(t, t) == t
+    }
     if not declared and not events and not roles:
         return result
     named = declared + [f"event type {t['name']}" for t in events]
