@@ -37,7 +37,7 @@ from annotator.formats.brat_text import LINE_BREAKS, NOTE_TYPE, BratOffsets, par
 from annotator.formats.common import schema_kept
 from annotator.formats.brat_shortcuts import SHORTCUTS, write_shortcuts
 from annotator.formats.brat_tools import TOOLS, tools_text
-from annotator.formats.entity_links import BRAT_LINKS, brat_reference, links_beyond
+from annotator.formats.entity_links import BRAT_LINKS, DB_ID, brat_reference, links_beyond
 from annotator.formats.kept_relations import SHARED, from_words, kept_relations
 from annotator.formats.meta_keys import BRAT, PRODIGY
 from annotator.formats.writing import FormatExportReport, parts_of, say_categories_left_out, split_option
@@ -56,9 +56,11 @@ STEM_MAX_BYTES = 200  # file names are at most 255 bytes on common file systems;
 
 def file_stem(name: str, added: str = ".txt") -> str:
     """A document's name as a file's stem, the suffix the format adds back (``added``: brat's ``.txt``) taken off; the
-    WebAnno TSV export adds ``.tsv`` and keeps the whole name (``story.txt.tsv``, read back as ``story.txt``)."""
+    WebAnno TSV export adds ``.tsv`` and keeps the whole name (``story.txt.tsv``, read back as ``story.txt``). A ``+``
+    stays (every file system takes it): the BioNLP Bacteria Biotope tasks name their files so (``BB-rel+ner-F-...``),
+    their evaluation by those names, which came back as ``BB-rel_ner-F-...``."""
     stem = name[: -len(added)] if added and name.lower().endswith(added) else name
-    stem = re.sub(r"[^\w.\-]+", "_", stem).strip("._") or "document"
+    stem = re.sub(r"[^\w.\-+]+", "_", stem).strip("._") or "document"
     if len(stem.encode("utf-8")) > STEM_MAX_BYTES:  # cut whole characters only
         stem = stem.encode("utf-8")[:STEM_MAX_BYTES].decode("utf-8", "ignore").rstrip("._") or "document"
     return stem
@@ -304,9 +306,9 @@ def document_ann(
                 "brat normalisations left out (their annotation is gone)", f"{name}: {item.get('reference')}"
             )
             continue
-        extra.append(
-            f"N{k}\t{item['type']} {target} {item['reference']}" + (f"\t{item['text']}" if item.get("text") else "")
-        )
+        reference = item["reference"]  # brat reads DB:ID: an id of no database (BB's NCBI_Taxonomy 1590) under KB
+        reference = reference if DB_ID.match(reference) else brat_reference(reference)
+        extra.append(f"N{k}\t{item['type']} {target} {reference}" + (f"\t{item['text']}" if item.get("text") else ""))
         w = item["target"]
         if w[0] in "TE":
             line_ids.setdefault(("normalization", w[1], w[2], w[3]), f"N{k}")

@@ -58,10 +58,13 @@ def ann_files(stem: Path) -> list[Path]:
     return [p for p in (stem.parent / f"{stem.name}{s}" for s in PARTIAL_SUFFIXES) if p.exists()]
 
 
-# brat's BIONLP_ST_2013_NORMALIZATION_RES (server/src/annotation.py): the 2013 tasks' N lines as brat's own
+# brat's BIONLP_ST_2013_NORMALIZATION_RES (server/src/annotation.py): the 2013 tasks' N lines as brat's own; brat's
+# take the type Reference alone, the Bacteria Biotope tasks (2016, 2019) write their own types in that form
+# (``N1	OntoBiotope Annotation:T4 Referent:OBT:000372``, ``N2	NCBI_Taxonomy Annotation:T3 Referent:1590``), which
+# refused their whole file ("normalisation: unknown target or reference"): any type now
 BIONLP_2013_NORMALIZATION = (
-    (re.compile(r"^(Reference) Annotation:(\S+) Referent:(\S+)"), r"\1 \2 \3"),
-    (re.compile(r"^(Reference) Referent:(\S+) Annotation:(\S+)"), r"\1 \3 \2"),
+    (re.compile(r"^(\S+) Annotation:(\S+) Referent:(\S+)"), r"\1 \2 \3"),
+    (re.compile(r"^(\S+) Referent:(\S+) Annotation:(\S+)"), r"\1 \3 \2"),
 )
 
 

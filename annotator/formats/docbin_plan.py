@@ -41,6 +41,9 @@ class DocPlan:
         default_factory=list
     )  # each of ``ents``' knowledge-base id ("" none: ``entity_links.links_of``)
     groups: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # span groups of the file's names
+    # each of ``spans``' knowledge-base id ("" none): an entity kept only in ``doc.spans`` (overlapping another) keeps
+    # its link there (a BioNLP Bacteria Biotope entity inside its Title lost it)
+    span_kbs: list[str] = field(default_factory=list)
 
 
 def filter_token_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -153,6 +156,7 @@ def plan_doc(
     if kb_of:
         by_span = {sp: kb_of.get(c, "") for sp, c in zip(spans, chars)}
         plan.ent_kbs = [by_span.get(sp, "") for sp in flat]
+        plan.span_kbs = [by_span.get(sp, "") for sp in spans]
     return plan
 
 

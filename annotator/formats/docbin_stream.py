@@ -182,7 +182,11 @@ class DocBinWriter:
         msg: dict[bytes, list[str]] = {}
         pack = struct.Struct(">QQQllll").pack
         for key, (attr, value, spans) in groups.items():  # what SpanGroups.to_bytes writes
-            packed = [pack(0, 0, hashes[lab], s, e, starts[s], ends[e - 1]) for s, e, lab in spans]
+            kbs = plan.span_kbs if key == span_key and plan.span_kbs else [""] * len(spans)
+            packed = [
+                pack(0, hashes[kb] if kb else 0, hashes[lab], s, e, starts[s], ends[e - 1])
+                for (s, e, lab), kb in zip(spans, kbs)
+            ]
             msg.setdefault(self._pack({"name": key, "attrs": {attr: value}, "spans": packed}), []).append(key)
         for key, spans in own.items():
             packed = [pack(0, 0, hashes[lab], s, e, starts[s], ends[e - 1]) for s, e, lab in spans]

@@ -31,10 +31,15 @@ def _json_value(value: Any) -> bool:
 
 
 def doc_extras(doc: Any, own_groups: tuple[str, ...], tally: Counter[str]) -> dict[str, Any]:
-    """The parts of ``doc`` (a spaCy Doc) named in the module's docstring that it has, to keep; each counted in
+    """The parts of ``doc`` (a spaCy Doc) named in the module's docstring that it has, to keep (``own_groups``: the
+    span groups the reader takes, the entities' first, whose spans' kb_ids are kept too); each counted in
     ``tally`` (``kb_id``, ``group NAME``, ``user_data KEY``, ``unkept KEY`` for a value JSON cannot hold)."""
     kept: dict[str, Any] = {}
     kb = [[e.start_char, e.end_char, e.kb_id_] for e in doc.ents if e.kb_id_]
+    on_ents = {(e.start_char, e.end_char) for e in doc.ents}
+    for s in doc.spans.get(own_groups[0], []) if own_groups and own_groups[0] in doc.spans else ():
+        if s.kb_id_ and (s.start_char, s.end_char) not in on_ents:  # an entity kept only in the span group (it
+            kb.append([s.start_char, s.end_char, s.kb_id_])  # overlaps another), its link with it (docbin_plan)
     if kb:
         kept[KB_IDS] = kb
         tally["kb_id"] += len(kb)

@@ -69,7 +69,8 @@ def record_to_doc(
         [Span(doc, s, e, label=lab, kb_id=kb) for (s, e, lab), kb in zip(plan.ents, kbs)],
         default="outside" if plan.outside else "missing",
     )
-    doc.spans[span_key] = [Span(doc, s, e, label=lab) for s, e, lab in plan.spans]
+    span_kbs = plan.span_kbs or [""] * len(plan.spans)
+    doc.spans[span_key] = [Span(doc, s, e, label=lab, kb_id=kb) for (s, e, lab), kb in zip(plan.spans, span_kbs)]
     doc.spans[span_key].attrs["entities"] = plan.infos
     doc.spans[trigger_key] = [Span(doc, s, e, label=lab) for s, e, lab in plan.triggers]
     doc.spans[trigger_key].attrs["events"] = plan.events
