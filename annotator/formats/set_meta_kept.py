@@ -1,6 +1,7 @@
 """An annotator's own part of a document's meta, where her work came in as an annotation set of its own beside the
-import's (a Label Studio task's per-annotator annotations, a Prodigy dataset's answers of several ``_annotator_id``s):
-her relations between entities, her choices of the text and on her regions. A document keeps one meta, the one of the first set stored (the import's); hers is kept in her set's record
+import's (a Label Studio task's per-annotator annotations, a Prodigy dataset's answers of several ``_annotator_id``s, an
+INCEpTION project export's TSV of each annotator): her relations between entities, her choices of the text and on her
+regions, her WebAnno TSV file's entity links and other kept annotations. A document keeps one meta, the one of the first set stored (the import's); hers is kept in her set's record
 (``meta["annotation_sets"][set]["meta"]``, ``records.SETS_KEY``: ``own_meta``) and put back on her set's record by
 the exports that write each annotator's work (``records.covering_set_records``: ``with_own_meta``). Session 38: they
 were dropped without a word (the Label Studio and Prodigy exports wrote the first set's choice and relations for every
@@ -13,6 +14,8 @@ from typing import Any, Mapping
 from annotator.categories import CATEGORIES
 from annotator.formats.label_studio_names import REGION_CHOICES
 from annotator.formats.meta_keys import LABEL_STUDIO_TASK, PRODIGY
+from annotator.formats.webanno_chains import CHAIN_MENTIONS
+from annotator.formats.webanno_tsv import SOURCE as WEBANNO, SPAN_FEATURES, ZERO_WIDTH
 
 OWN = "meta"  # the key of a set's record that holds her own part of the document's meta
 RELATIONS = "label_studio"  # where the Label Studio import keeps relations between entities (``regions_out.KEPT``)
@@ -21,6 +24,11 @@ CHOICE_TAGS = "choices"  # in the task's shape (``LABEL_STUDIO_TASK``): a catego
 PRODIGY_RELATIONS = (
     "prodigy_relations"  # in ``own_meta``: a Prodigy answer's relations (``meta["prodigy"]["relations"]``)
 )
+# in ``own_meta``: what an annotator's WebAnno TSV file of an INCEpTION project export kept of her annotations (its
+# relations and coreference links, entity links, chain mentions, zero-width spans, span features); session 39: the
+# first file's went out in every annotator's set (bob's export wrote alice's relation and link)
+WEBANNO_OWN = "webanno"
+WEBANNO_KEYS = ("relations", "links", CHAIN_MENTIONS, ZERO_WIDTH, SPAN_FEATURES)
 
 
 def own_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
@@ -34,6 +42,8 @@ def own_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
     tags = shape.get(CHOICE_TAGS) if isinstance(shape, dict) else None
     if isinstance(tags, dict) and tags:
         out[CHOICE_TAGS] = tags
+    kept = meta.get(WEBANNO)
+    out[WEBANNO_OWN] = {k: kept[k] for k in WEBANNO_KEYS if kept.get(k)} if isinstance(kept, dict) else {}
     return out
 
 
@@ -49,6 +59,10 @@ def with_own_meta(meta: dict[str, Any], record: Any) -> dict[str, Any]:
     if isinstance(answer, dict) and PRODIGY_RELATIONS in own:  # hers, none where she drew none
         answer = {k: v for k, v in answer.items() if k != "relations"}
         out[PRODIGY] = answer | ({"relations": own[PRODIGY_RELATIONS]} if own[PRODIGY_RELATIONS] else {})
+    hers = own.get(WEBANNO_OWN)
+    if isinstance(hers, dict):  # her WebAnno TSV file's, none where she drew none (a record before session 39: none)
+        kept = {k: v for k, v in (out.get(WEBANNO) or {}).items() if k not in WEBANNO_KEYS} | hers
+        out = {k: v for k, v in out.items() if k != WEBANNO} | ({WEBANNO: kept} if kept else {})
     tags = own.get(CHOICE_TAGS)
     if isinstance(tags, dict):
         shape = dict(out.get(LABEL_STUDIO_TASK) or {})

@@ -48,6 +48,7 @@ from annotator.formats.webanno_annotations import (
 )
 from annotator.formats.webanno_chains import CHAIN_MENTIONS
 from annotator.formats.webanno_chains_read import read_chains
+from annotator.formats.set_meta_kept import OWN, own_meta
 from annotator.formats.webanno_layout import Layout, read_layout
 from annotator.formats.webanno_schema import extended_schema
 from annotator.formats.webanno_tsv2 import as_tsv3, is_tsv2
@@ -148,7 +149,8 @@ def project_export_sets(
             users[0][1].name = name
             out.append(users[0][1])
             continue
-        covers = {user: {"source": f"webanno:{folder.name}"} for user, _ in users}
+        # each annotator's own kept relations and links in her set's record (``set_meta_kept``): a document keeps one meta
+        covers = {user: {"source": f"webanno:{folder.name}", OWN: own_meta(d.meta)} for user, d in users}
         for d in curated[:1]:
             d.meta["annotation_sets"] = covers
         for user, d in users:
