@@ -326,8 +326,11 @@ def document_ann(
                 hit = relation_ids.get((label, spans))
             elif kind in ("normalization", "attribute"):  # a note on an N or A line: back on it
                 hit = line_ids.get((kind, label, *spans[0]))
-            else:
-                hit = by_trigger.get((label, *spans[0]), [None])[0] if kind else targets.get((label, *spans[0]))
+            elif kind:
+                hit = by_trigger.get((label, *spans[0]), [None])[0]
+            else:  # its label as the note spelt it (a doccano import's Person, matched to PERSON): the one span there
+                one = at_span.get(tuple(spans[0]), [])  # type: ignore[arg-type]
+                hit = targets.get((label, *spans[0])) or (one[0] if len(one) == 1 else None)
             if hit:
                 target, body, ntype = hit, text_, note_type
         if target is None:

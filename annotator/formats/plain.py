@@ -28,6 +28,7 @@ from annotator.formats.reading import (
     read_file_bytes,
     trigger_labels,
 )
+from annotator.formats.project_json_names import FORMAT
 from annotator.formats.project_json_read import export_result, load_json, parse_document
 from annotator.formats.meta_keys import DOCCANO_FORM
 from annotator.formats.regions import Region, build_document
@@ -291,6 +292,11 @@ def _parsed(items: Any, path: Path, schema: Schema | None) -> ReadResult:
 def read_jsonl(path: Path, schema: Schema | None = None) -> ReadResult:
     """The whole file or nothing: the first bad line names the file and line (``schema``: ``parse_jsonl_object``)."""
     said: list[str] = []  # objects written over several lines: said once the file is read
+    first = next(iter_jsonl(path, []), None)
+    if first is not None and isinstance(first[1], dict) and first[1].get("format") == FORMAT:
+        # the project's JSON export under a .jsonl name (export -f json -o out.jsonl): it was read as lines, its one
+        # object a document without a text ("'text' must be a non-empty string")
+        return read_json(path, schema)
     result = _parsed(iter_jsonl(path, said), path, schema)
     if not result.documents:
         raise ImportFileError(str(path), "no documents in file")
