@@ -13,9 +13,9 @@ from typing import Any, Mapping
 
 from annotator.categories import CATEGORIES
 from annotator.formats.label_studio_names import REGION_CHOICES
-from annotator.formats.meta_keys import LABEL_STUDIO_TASK, PRODIGY
+from annotator.formats.meta_keys import LABEL_STUDIO_TASK, PRODIGY, WEBANNO
 from annotator.formats.webanno_chains import CHAIN_MENTIONS
-from annotator.formats.webanno_tsv import SOURCE as WEBANNO, SPAN_FEATURES, ZERO_WIDTH
+from annotator.formats.webanno_tsv import SPAN_FEATURES, ZERO_WIDTH
 
 OWN = "meta"  # the key of a set's record that holds her own part of the document's meta
 RELATIONS = "label_studio"  # where the Label Studio import keeps relations between entities (``regions_out.KEPT``)
@@ -24,10 +24,9 @@ CHOICE_TAGS = "choices"  # in the task's shape (``LABEL_STUDIO_TASK``): a catego
 PRODIGY_RELATIONS = (
     "prodigy_relations"  # in ``own_meta``: a Prodigy answer's relations (``meta["prodigy"]["relations"]``)
 )
-# in ``own_meta``: what an annotator's WebAnno TSV file of an INCEpTION project export kept of her annotations (its
-# relations and coreference links, entity links, chain mentions, zero-width spans, span features); session 39: the
-# first file's went out in every annotator's set (bob's export wrote alice's relation and link)
-WEBANNO_OWN = "webanno"
+# in ``own_meta`` under ``WEBANNO``: what an annotator's WebAnno TSV file of an INCEpTION project export kept of her
+# annotations (its relations and coreference links, entity links, chain mentions, zero-width spans, span features);
+# session 39: the first file's went out in every annotator's set (bob's export wrote alice's relation and link)
 WEBANNO_KEYS = ("relations", "links", CHAIN_MENTIONS, ZERO_WIDTH, SPAN_FEATURES)
 
 
@@ -43,7 +42,7 @@ def own_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
     if isinstance(tags, dict) and tags:
         out[CHOICE_TAGS] = tags
     kept = meta.get(WEBANNO)
-    out[WEBANNO_OWN] = {k: kept[k] for k in WEBANNO_KEYS if kept.get(k)} if isinstance(kept, dict) else {}
+    out[WEBANNO] = {k: kept[k] for k in WEBANNO_KEYS if kept.get(k)} if isinstance(kept, dict) else {}
     return out
 
 
@@ -59,7 +58,7 @@ def with_own_meta(meta: dict[str, Any], record: Any) -> dict[str, Any]:
     if isinstance(answer, dict) and PRODIGY_RELATIONS in own:  # hers, none where she drew none
         answer = {k: v for k, v in answer.items() if k != "relations"}
         out[PRODIGY] = answer | ({"relations": own[PRODIGY_RELATIONS]} if own[PRODIGY_RELATIONS] else {})
-    hers = own.get(WEBANNO_OWN)
+    hers = own.get(WEBANNO)
     if isinstance(hers, dict):  # her WebAnno TSV file's, none where she drew none (a record before session 39: none)
         kept = {k: v for k, v in (out.get(WEBANNO) or {}).items() if k not in WEBANNO_KEYS} | hers
         out = {k: v for k, v in out.items() if k != WEBANNO} | ({WEBANNO: kept} if kept else {})
