@@ -1,8 +1,8 @@
 """Classes of ACE's definitions of a type against news English (session 39, helper s39-trig): a talk on the phone is
 no meeting (ACE's Meet is face to face, its Phone-Write at a distance), and a talk "for an hour" calls for nothing; a
-carrier's routes and a storm's or an illness's course are no movement (ACE's Transport moves a person, a weapon or a
-vehicle); shots fired into the air and a market a seller aims at harm no one (ACE's Attack). Short made-up sentences
-parsed by the default pipeline, each beside the real event it must keep."""
+carrier's routes, a storm's or an illness's course and a website visited are no movement (ACE's Transport moves a
+person, a weapon or a vehicle); shots fired into the air and a market a seller aims at harm no one (ACE's Attack).
+Short made-up sentences parsed by the default pipeline, each beside the real event it must keep."""
 
 from __future__ import annotations
 
@@ -118,3 +118,18 @@ def test_a_market_aimed_at_by_a_seller_is_no_attack(nlp, suggester):
         "The gunman targeted worshippers at a mosque.",
     ]:
         assert triggers_of_type(nlp, suggester, text, ATTACK) == [("targeted", ATTACK)], text
+
+
+@pytest.mark.slow
+def test_a_website_visited_is_no_going(nlp, suggester):
+    # a place on the web gone to or visited: no one moves
+    for text in [
+        "More than a million people visited the ministry's website on Monday.",
+        "Visitors returned to the website after the outage on Monday.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, TRANSPORT) == [], text
+    for text in [
+        "The minister visited the site of the attack on Monday.",
+        "The president visited the flooded region on Monday.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, TRANSPORT) == [("visited", TRANSPORT)], text
