@@ -28,6 +28,7 @@ class ElidedLabel(QLabel):
         parent: QWidget | None = None,
         mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
         ink: int = 0,
+        cut_shortest: bool = False,
     ):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
@@ -35,6 +36,9 @@ class ElidedLabel(QLabel):
         self.least = least
         self.mode = mode  # where "…" goes (the window's title: in the name's middle, its status kept)
         self.ink = ink  # pixels kept free after the text's advance (up to SLACK: whole at its size hint)
+        # where no text fits, the last of ``shorter`` is the one cut rather than the whole: a role's row read
+        # "— Alt+1: selected: alm…" at 1366, the key its first column shows kept, the words it puts cut (session 39)
+        self.cut_shortest = cut_shortest
         self.setToolTip(tooltip_text(tooltip or text))
         super().setText(text)
 
@@ -82,7 +86,8 @@ class ElidedLabel(QLabel):
         for text in (self.full_text, *self.shorter):
             if fm.horizontalAdvance(text) <= room:
                 return text
-        return fm.elidedText(self.full_text, self.mode, room)
+        cut = self.shorter[-1] if self.cut_shortest and self.shorter else self.full_text
+        return fm.elidedText(cut, self.mode, room)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

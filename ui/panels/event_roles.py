@@ -217,7 +217,7 @@ class RolesBox(QGroupBox):
     def _empty_role(self, index: int, role: str) -> ElidedLabel:
         """An empty role's cell: a dash, then "Alt+N: " and the words of the entity the key would put (elided, never
         widening the panel; the whole in its tooltip), faint and in italics, a candidate and no filler."""
-        said = ElidedLabel("—")
+        said = ElidedLabel("—", cut_shortest=True)  # "— selected: the Warsaw…", not "— Alt+1: selected: the…"
         said.setStyleSheet(f"color: {themes.current().faint}; font-style: italic")
         self._say_candidate(said, index, role)
         return said
