@@ -52,6 +52,7 @@ class WindowPanels(_Window):
 
     _side_panels: SidePanels | None = None
     _draft_of: tuple[object, int] | None = None  # (project, document) whose kept draft the comment box was given
+    _split_fitted = False  # the right-hand docks' split fitted to the schema's events (a first start: once)
 
     def _make_docks(self) -> None:
         """The docks, each holding a placeholder until the panels are built."""
@@ -117,6 +118,7 @@ class WindowPanels(_Window):
                 self.docks[name].setWidget(widget)
                 placeholder.deleteLater()
             self._wire_panels(p)
+            QTimer.singleShot(0, self, self.fit_event_split)  # a first start's split, once the panels are laid out
             p.entities.model.colors = label_colors(self.controller.schema, self.view.palette_name)
         return self._side_panels
 
@@ -352,15 +354,42 @@ class WindowPanels(_Window):
             return
         self._height_fitted_for = self.event_editor.event_id  # once per event shown: a person's shorter panel stays
         short = self.event_editor.height_short()
+        if short > 0 and self._docks_stacked():
+            self._grow_event_dock(short)
+
+    def fit_event_split(self) -> None:
+        """At a first start (no split kept from a last run) the right-hand docks are split so that the event panel is
+        as tall as an event of the schema's type of the most roles needs (``EventEditor.most_height``) and the
+        Annotations have the rest: at 1920x1080 Qt's split left the panel 610 px, a Meet's three roles or a
+        Transport's seven shown over 250-330 px of nothing, beside an event list of 13 rows (session 39). Where
+        the panel needs more, it grows as ``fit_event_height`` grows it, the list keeping its least rows."""
+        if self._split_fitted or self._docks_restored or not self.panels_built or self.controller.schema is None:
+            return
+        if not self._docks_stacked():
+            return
+        self._split_fitted = True
+        dock = self.docks["event"]
+        change = self.event_editor.most_height() - self.event_editor.height()
+        if change > 0:
+            self._grow_event_dock(change)
+        elif change < 0:
+            above = self.docks["annotations"]
+            self.resizeDocks([above, dock], [above.height() - change, dock.height() + change], Qt.Orientation.Vertical)
+
+    def _docks_stacked(self) -> bool:
+        """The event panel's dock stands below the Annotations' in one area, neither floating nor tabbed."""
         dock, above = self.docks["event"], self.docks["annotations"]
-        stacked = (
+        return (
             self.dockWidgetArea(dock) == self.dockWidgetArea(above)
             and not (dock.isFloating() or above.isFloating() or self.tabifiedDockWidgets(dock))
             and above.isVisible()
             and above.y() < dock.y()
         )
-        if short <= 0 or not stacked:
-            return
+
+    def _grow_event_dock(self, short: int) -> None:
+        """The event panel ``short`` pixels taller, the Annotations above it giving up rows down to
+        ``ANNOTATIONS_LEAST_ROWS``."""
+        dock, above = self.docks["event"], self.docks["annotations"]
         table = self.entities.table
         spare = table.viewport().height() - ANNOTATIONS_LEAST_ROWS * table.verticalHeader().defaultSectionSize()
         give = min(short, spare)

@@ -46,3 +46,58 @@ def test_a_role_row_cut_at_1366_keeps_the_selected_words_not_the_key(qtbot, tmp_
         assert court in cell.toolTip(), cell.toolTip()
     finally:
         close_window(w)
+
+
+TRAVEL = (
+    "The minister's visit to Warsaw was planned for May.\n"
+    "The two ministers met in Berlin on Monday and discussed trade with Germany's envoy at the embassy.\n"
+)
+
+
+@pytest.mark.slow  # two windows: ~4 s
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_a_first_start_splits_the_right_docks_to_the_schemas_largest_event(qtbot, tmp_path, size):
+    """Seeds 000 and 004 at 1920x1080 on a first start: Qt's split left the event panel 610 px, a Justice:Sentence's
+    six roles or a Meet's three over 250-330 px of nothing, beside an Annotations list of 13 rows (42 entities, 12
+    events). The panel is as tall as the schema's event of the most roles (a Movement:Transport's seven) needs, the
+    list has the rest: the Transport shown whole with no blank of more than two rows below it, at 1366 as at 1920."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_entities, write_events
+    from ui_helpers import find
+    from ui_support import close_window, open_window, window_settled
+
+    path = tmp_path / "travel.annotator"
+    spans = [(*find(TRAVEL, name), label) for name, label in (("Warsaw", "GPE"), ("May", "DATE"), ("Berlin", "GPE"))]
+    events = [
+        EventSuggestion("Movement:Transport", *find(TRAVEL, "visit"), 0.6, ()),
+        EventSuggestion("Contact:Meet", *find(TRAVEL, "met"), 0.6, ()),
+    ]
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(TRAVEL, "t.txt")]).imported[0][1]
+        with p.transaction():
+            write_entities(p, doc, spans, "spacy:test@1", WriteCounts())
+            write_events(p, doc, events, "rules:test@1", WriteCounts())
+    w = open_window(qtbot, path, size=size)
+    try:
+        window_settled(qtbot, w)
+        dock, above = w.docks["event"], w.docks["annotations"]
+        before = above.height()
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_BracketRight)  # the Transport on "visit": seven roles
+        ed = w.event_editor
+        qtbot.waitUntil(
+            lambda: ed.event_id is not None and ed._group is not None and ed._group.event_type.endswith("Transport")
+        )
+        window_settled(qtbot, w)
+        qtbot.wait(50)  # the panel's height fit (a zero-time timer) and the docks' layout after it
+        window_settled(qtbot, w)
+        body, view = ed.scroll.widget(), ed.scroll.viewport()
+        need = body.heightForWidth(view.width()) if body.hasHeightForWidth() else body.sizeHint().height()
+        row = w.entities.table.verticalHeader().defaultSectionSize()
+        assert need <= view.height(), (need, view.height())  # every role in sight
+        assert view.height() - need <= 2 * row, (view.height(), need, dock.height(), above.height())
+        assert above.height() >= before - row, (above.height(), before)  # the list kept its rows at the Transport
+    finally:
+        close_window(w)

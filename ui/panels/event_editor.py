@@ -382,6 +382,29 @@ class EventEditor(QWidget):
         self.type_combo, self.attribute_combos = None, {}
         return least
 
+    def most_height(self) -> int:
+        """The editor's height (its view, and "Delete event" below it) for an event of the open schema's type of the
+        most roles, one filler each, at the view's width now: what the event panel is given at a first start
+        (``WindowPanels.fit_event_split``). Measured off screen, as ``_measure_least_width`` is; 0 without a schema."""
+        schema = self.c.schema
+        most = max(schema.events, key=lambda t: len(t.roles), default=None) if schema is not None else None
+        if most is None:
+            return 0
+        kept = (self.type_combo, self.attribute_combos, self.trigger_label)  # _head sets them: the event shown's
+        probe = QWidget()
+        lay = QVBoxLayout(probe)
+        lay.addLayout(self._head(schema, None, ""))
+        args = tuple(Argument(-1 - i, -1, r.name, PROBE_FILLER) for i, r in enumerate(most.roles))
+        lay.addWidget(self._roles_group(Event(-1, -1, most.name, 0, 0, {}, None, args)))
+        width = self.scroll.viewport().width()
+        need = lay.totalHeightForWidth(width) if lay.hasHeightForWidth() else lay.totalSizeHint().height()
+        probe.deleteLater()
+        self.type_combo, self.attribute_combos, self.trigger_label = kept
+        around = self.height() - self.scroll.viewport().height()  # the view's frame, and the button when shown
+        if not self._delete.isVisibleTo(self):
+            around += self._delete.sizeHint().height() + self.layout().spacing()
+        return need + around
+
     def reveal_role(self, index: int) -> None:
         """Bring role ``index``'s row (its name, every filler, its fill list) into the editor's view, once the rows are
         laid out after the edit under way: a role of several fillers, or a long filler wrapped onto lines, scrolls the
