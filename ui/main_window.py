@@ -247,6 +247,7 @@ class MainWindow(
         self.merges_in = MergesIn(self)  # and a merge it brought (annotator merge), said after: ui/merges_in.py
         c.poll.timeout.connect(self.end_open_note_when_gone)  # and the line naming them ends once they have quit
         c.projectChanged.connect(self._on_project)
+        QApplication.instance().focusChanged.connect(self.keys_moved)  # a panel's keys said (ui/pane_keys.py)
         settings.changed.connect(self.on_setting_changed)
         geo = settings.q.value("window/geometry")
         self.first_start = not isinstance(geo, QByteArray)  # no geometry of a last run: the screen's room (app.py)

@@ -50,6 +50,7 @@ class WindowParts(WindowFace, Protocol):
     work_label: "QLabel"
     opens_named: "set[int]"
     places: "PlaceMemory"
+    _docks_restored: bool  # the docks' places and sizes of a last run restored (not a first start)
 
     def open_project(self, path: str | Path) -> bool: ...
 

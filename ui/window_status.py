@@ -9,18 +9,21 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from annotator.model import DEFAULT_SET, FINISHED
 from annotator.navigation import LocalTokens
 from annotator.teams.sets import covering_sets, waits_for_adjudication
 from ui.caret_note import caret_key, caret_span
 from ui.event_line import DECIDE_KEYS, event_line
+from ui.pane_keys import pane_keys
 from ui.plain import tooltip_text
 from ui.status_line import SEPARATOR
 from ui.step_notes import after_review_said, made_fillers_said
 from ui.work_left import work_left, work_left_short
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ui.side_panels import SidePanels
     from ui.window_parts import WindowParts as _Window
 else:
     _Window = object  # a part of the window: what it takes from the rest is WindowParts
@@ -159,8 +162,11 @@ class WindowStatusLine(_Window):
             # "Version 1 is now the default" minutes later, at the pre-annotation that message asked for
             note = self._note = None
         whole = ""  # the line's whole text where it says less (the selected event's, ``ui.event_line``)
+        pane = pane_keys(self._panels_shown(), QApplication.focusWidget())  # the keys in a panel: what they do there
         if note is not None:
             text = note[0]
+        elif pane:
+            text = pane
         elif e is not None:
             keys = DECIDE_KEYS if e.state == "suggested" else ""
             text = f"{e.label} ({e.state}): {c.span_said(e.start, e.end, 80)}{keys}"
@@ -185,6 +191,19 @@ class WindowStatusLine(_Window):
             self.message.setText(left)
             self._described = left
         self.follow_work_label()  # once the line is set (shown before it, the line's text hid it again: a relayout)
+
+    def keys_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        """The keys went into a side panel, to another or back to the text (F6, Escape, a click): the line says what
+        they do there, while it says the selection (no message came since)."""
+        panels = self._panels_shown()
+        if pane_keys(panels, old) == pane_keys(panels, new):
+            return
+        if self.message.text() in ("", getattr(self, "_described", "")):
+            self.describe_current_entity()
+
+    def _panels_shown(self) -> "SidePanels | None":
+        """The side panels when built (asked for, they would be built now)."""
+        return self.side_panels() if self.panels_built else None
 
     def status_shown(self) -> None:
         """The open document's status changed (Mark reviewed, which stays on it; an undo of a mark): the title, and the

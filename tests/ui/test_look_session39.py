@@ -101,3 +101,55 @@ def test_a_first_start_splits_the_right_docks_to_the_schemas_largest_event(qtbot
         assert above.height() >= before - row, (above.height(), before)  # the list kept its rows at the Transport
     finally:
         close_window(w)
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_the_line_says_what_the_keys_do_in_the_panel_that_holds_them(qtbot, tmp_path):
+    """Seed 004 at 1366: F6 took the keys to the Events list (its frame drawn) while the line still said "PERSON
+    (suggested): Anna Kowalczyk (Enter: accept; X: reject)"; Enter there selected the row's event, accepting nothing
+    (in the document list it opened another document). The line says the panel's keys while it holds them, and the
+    selection's again once Escape brings the keys back to the text."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_entities, write_events
+    from ui_helpers import find
+    from ui_support import close_window, open_window, window_settled
+
+    path = tmp_path / "trial.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(TRIAL, "t.txt")]).imported[0][1]
+        with p.transaction():
+            write_entities(p, doc, [(*find(TRIAL, "Krakow"), "GPE")], "spacy:test@1", WriteCounts())
+            write_events(
+                p, doc, [EventSuggestion("Justice:Trial-Hearing", *find(TRIAL, "trial"), 0.6, ())], "r@1", WriteCounts()
+            )
+    w = open_window(qtbot, path, size=(1366, 768))
+    try:
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_Tab)  # the first suggestion
+        window_settled(qtbot, w)
+        assert "(Enter: accept" in w.message.text(), w.message.text()
+        said = {}
+        for _ in range(6):  # F6 through the panels: documents, entities, events, comments, the event editor
+            w.focus_pane(1)
+            window_settled(qtbot, w)
+            focus = QApplication.focusWidget()
+            for name, table in (
+                ("documents", w.documents.table),
+                ("entities", w.entities.table),
+                ("events", w.events.table),
+            ):
+                if focus is table:
+                    said[name] = w.message.text()
+        assert said["documents"].startswith("Document list: ↑/↓ a document, Enter opens it"), said
+        assert said["entities"].startswith("Entity list: ↑/↓ a span, Enter selects it in the text"), said
+        assert said["events"].startswith("Event list: ↑/↓ an event, Enter selects it in the text"), said
+        assert all("Escape: back to the text" in line and "X: reject" not in line for line in said.values()), said
+        w.back_to_text()  # Escape
+        window_settled(qtbot, w)
+        assert "(Enter: accept" in w.message.text(), w.message.text()
+    finally:
+        close_window(w)
