@@ -153,3 +153,51 @@ def test_the_line_says_what_the_keys_do_in_the_panel_that_holds_them(qtbot, tmp_
         assert "(Enter: accept" in w.message.text(), w.message.text()
     finally:
         close_window(w)
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_the_event_enter_chose_in_the_list_stays_selected_there(qtbot, tmp_path):
+    """Seed 004 at 1366, a span selected: F6 to the Events list, Down, Enter: the row's event selected in the text
+    and the editor, but no row of the list shown selected (the selection went through none, clearing the list's,
+    and the row that was current already was not selected again)."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_entities, write_events
+    from ui_helpers import find
+    from ui_support import close_window, open_window, window_settled
+
+    path = tmp_path / "trial.annotator"
+    events = [
+        EventSuggestion("Justice:Trial-Hearing", *find(TRIAL, "trial"), 0.6, ()),
+        EventSuggestion("Justice:Trial-Hearing", *find(TRIAL, "opened"), 0.6, ()),
+    ]
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(TRIAL, "t.txt")]).imported[0][1]
+        with p.transaction():
+            write_entities(p, doc, [(*find(TRIAL, "Krakow"), "GPE")], "spacy:test@1", WriteCounts())
+            write_events(p, doc, events, "rules:test@1", WriteCounts())
+    w = open_window(qtbot, path, size=(1366, 768))
+    try:
+        w.view.setFocus()
+        (krakow,) = w.controller.entities
+        w.controller.select_entity(krakow)  # a span selected: no event, no row of the Events list
+        window_settled(qtbot, w)
+        table = w.events.table
+        for _ in range(6):
+            if QApplication.focusWidget() is table:
+                break
+            w.focus_pane(1)
+            window_settled(qtbot, w)
+        assert QApplication.focusWidget() is table
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+        window_settled(qtbot, w)
+        chosen = w.controller.current_event
+        assert chosen is not None and w.controller.current_entity is None
+        rows = [i.row() for i in table.selectionModel().selectedRows()]
+        assert rows == [w.events.model.row_of(chosen)], rows  # was []
+    finally:
+        close_window(w)

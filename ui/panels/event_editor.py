@@ -391,6 +391,7 @@ class EventEditor(QWidget):
         if most is None:
             return 0
         kept = (self.type_combo, self.attribute_combos, self.trigger_label)  # _head sets them: the event shown's
+        self.attribute_combos = {}  # the probe's boxes put in a dict of their own, not in the event shown's
         probe = QWidget()
         lay = QVBoxLayout(probe)
         lay.addLayout(self._head(schema, None, ""))

@@ -55,7 +55,9 @@ class RowPanel(QWidget):
         selection when it is not shown."""
         r = self.model.row_of(row_id)  # type: ignore[attr-defined]
         if r >= 0:
-            if self.table.currentIndex().row() != r:
+            # the current row may be unselected: cleared (the selection went through none), the row Enter chose in
+            # the list stayed current and showed nothing selected (session 39)
+            if self.table.currentIndex().row() != r or not self.table.selectionModel().isRowSelected(r, QModelIndex()):
                 self.table.selectRow(r)
                 self.table.scrollTo(self.model.index(r, 0))
         else:
