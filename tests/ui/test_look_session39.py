@@ -201,3 +201,57 @@ def test_the_event_enter_chose_in_the_list_stays_selected_there(qtbot, tmp_path)
         assert rows == [w.events.model.row_of(chosen)], rows  # was []
     finally:
         close_window(w)
+
+
+def test_the_work_left_beside_a_decided_selection_says_the_keys_left():
+    """Seed 000 decided by Enter at 1366: the last Enter left "GPE (accepted): Russia" on the line and "Left: all
+    decided; 8 trigger words no event yet" beside it; Ctrl+Enter, the key that marks the document, was in that
+    widget's tooltip alone. A finished document's widget says its status, as before."""
+    from ui.work_left import work_left_short
+
+    assert work_left_short(0, "in_progress", 0, 8) == (
+        "Left: all decided; 8 trigger words no event yet (N: the next; Ctrl+Enter: mark it annotated)"
+    )
+    assert work_left_short(0, "in_progress", 0, 0) == "All decided (Ctrl+Enter: mark it annotated)"
+    assert work_left_short(0, "reviewed", 0, 0) == "All decided; reviewed"
+    assert work_left_short(3, "in_progress", 1, 0) == "Left: 3 undecided, one of them an event"
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_the_keys_left_are_in_sight_beside_an_accepted_events_line_at_1366(qtbot, tmp_path):
+    """Every suggestion decided, an accepted event selected at 1366: its line and the work left with its keys both
+    whole, side by side, neither over the other."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.types import EventSuggestion
+    from annotator.suggest.writer import WriteCounts, write_entities, write_events
+    from ui_helpers import find
+    from ui_support import close_window, open_window, window_settled
+
+    path = tmp_path / "trial.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(TRIAL, "t.txt")]).imported[0][1]
+        with p.transaction():
+            write_entities(p, doc, [(*find(TRIAL, "Krakow"), "GPE")], "spacy:test@1", WriteCounts())
+            write_events(
+                p, doc, [EventSuggestion("Justice:Trial-Hearing", *find(TRIAL, "trial"), 0.6, ())], "r@1", WriteCounts()
+            )
+    w = open_window(qtbot, path, size=(1366, 768))
+    try:
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_Tab)  # "trial"
+        qtbot.keyClick(w.view, Qt.Key.Key_Return)  # accepted, on to Krakow
+        qtbot.keyClick(w.view, Qt.Key.Key_Return)  # every suggestion decided
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_BracketLeft)  # back to the accepted "trial"
+        window_settled(qtbot, w)
+        line, left = w.message, w.work_label
+        assert w.controller.current_event is not None and "(accepted)" in line.text(), line.text()
+        assert left.isVisible() and "Ctrl+Enter: mark it annotated" in left.text(), left.text()
+        assert "…" not in line.text() and "…" not in left.text(), (line.text(), left.text())
+        fm = left.fontMetrics()
+        assert left.width() >= fm.horizontalAdvance(left.text()), (left.width(), left.text())
+        at = left.mapTo(w, left.rect().topLeft()).x()
+        assert line.mapTo(w, line.rect().topLeft()).x() + line.fontMetrics().horizontalAdvance(line.text()) <= at
+    finally:
+        close_window(w)
