@@ -298,7 +298,7 @@ class MainWindow(
             self.docks["event"].widget().setMinimumWidth(least_width(self.controller))
         self.fit_documents_to_names()
         if self.panels_built:  # a first start's split, for this schema's events (the panels were built before it)
-            QTimer.singleShot(0, self, self.fit_event_split)
+            self.fit_event_split()
         p = self.controller.project
         read_only = p is not None and p.read_only
         self.read_only_banner.setText(window_widgets.read_only_banner_text(p) if read_only and p is not None else "")

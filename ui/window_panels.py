@@ -118,7 +118,8 @@ class WindowPanels(_Window):
                 self.docks[name].setWidget(widget)
                 placeholder.deleteLater()
             self._wire_panels(p)
-            QTimer.singleShot(0, self, self.fit_event_split)  # a first start's split, once the panels are laid out
+            lay_out_now()  # in their docks: the event panel's width known for its measure
+            self.fit_event_split()  # a first start's split (here, not after: a close before it came found no project)
             p.entities.model.colors = label_colors(self.controller.schema, self.view.palette_name)
         return self._side_panels
 

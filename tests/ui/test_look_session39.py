@@ -90,8 +90,7 @@ def test_a_first_start_splits_the_right_docks_to_the_schemas_largest_event(qtbot
         qtbot.waitUntil(
             lambda: ed.event_id is not None and ed._group is not None and ed._group.event_type.endswith("Transport")
         )
-        window_settled(qtbot, w)
-        qtbot.wait(50)  # the panel's height fit (a zero-time timer) and the docks' layout after it
+        qtbot.waitUntil(lambda: not w._height_timer.isActive())  # the panel's height fit for it (a zero-time timer)
         window_settled(qtbot, w)
         body, view = ed.scroll.widget(), ed.scroll.viewport()
         need = body.heightForWidth(view.width()) if body.hasHeightForWidth() else body.sizeHint().height()
