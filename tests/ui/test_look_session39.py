@@ -140,12 +140,14 @@ def test_the_line_says_what_the_keys_do_in_the_panel_that_holds_them(qtbot, tmp_
                 ("documents", w.documents.table),
                 ("entities", w.entities.table),
                 ("events", w.events.table),
+                ("comments", w.comments.edit),  # its box, where Enter adds the words typed as a comment
             ):
                 if focus is table:
                     said[name] = w.message.text()
         assert said["documents"].startswith("Document list: ↑/↓ a document, Enter opens it"), said
         assert said["entities"].startswith("Entity list: ↑/↓ a span, Enter selects it in the text"), said
         assert said["events"].startswith("Event list: ↑/↓ an event, Enter selects it in the text"), said
+        assert said["comments"].startswith("Comments: type one in the box, Enter adds it"), said
         assert all("Escape: back to the text" in line and "X: reject" not in line for line in said.values()), said
         w.back_to_text()  # Escape
         window_settled(qtbot, w)
