@@ -20,7 +20,7 @@ from ui.pane_keys import pane_keys
 from ui.plain import tooltip_text
 from ui.status_line import SEPARATOR
 from ui.step_notes import after_review_said, made_fillers_said
-from ui.work_left import work_left, work_left_short
+from ui.work_left import keys_left, work_left, work_left_short
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.side_panels import SidePanels
@@ -33,6 +33,7 @@ class WindowStatusLine(_Window):
     """Methods of MainWindow that tell the status line (``self`` is the MainWindow)."""
 
     _refit_queued = False  # a refit of the status line waits for the layout to settle (``refit_line``)
+    _keys_left = ""  # the keys the work-left widget says where there is room (``say_keys_left``)
 
     def show_note(self, message: str) -> None:
         """A key's own message ("Entity: John Smith (Alt+1 again: next candidate)"): it stays, with the work left,
@@ -108,6 +109,7 @@ class WindowStatusLine(_Window):
         """What is left to do in the open document: (the status bar's own widget's words, the whole line)."""
         c = self.controller
         short = ""  # the count in the status bar's own widget (a selection's line no longer ends with it)
+        self._keys_left = ""
         if c.doc is not None and (coming := c.held.coming) is not None:  # not "no suggestions here": not read yet
             left = f"Reading this document's annotations ({coming.total:,}): they are shown once read"
         elif c.doc is not None:
@@ -136,6 +138,7 @@ class WindowStatusLine(_Window):
                 )
                 left = work_left(n, c.doc.status, c.event_tally.count("suggested"), words, made)
                 short = work_left_short(n, c.doc.status, c.event_tally.count("suggested"), words, made)
+                self._keys_left = keys_left(n, c.doc.status, words)
         elif c.project is not None and self.importing():  # not "has no documents yet" while they come in
             left = "Importing: the documents come into the list as each batch is stored (Alt+C cancels; stored ones are kept)"
         elif c.project is not None and not c.project.document_ids():  # a new project (`gui NEW` makes one): said so
@@ -191,6 +194,19 @@ class WindowStatusLine(_Window):
             self.message.setText(left)
             self._described = left
         self.follow_work_label()  # once the line is set (shown before it, the line's text hid it again: a relayout)
+        self.say_keys_left()
+
+    def say_keys_left(self) -> None:
+        """The work-left widget followed by the keys left (``keys_left``) when the selection's line keeps its whole
+        text beside them: the line's words come first (a decided event's "Shift+Enter: widen the trigger to …" was
+        cut for them at 1200 px)."""
+        label, keys = self.work_label, self._keys_left
+        if not keys or not label.isVisible() or label.text().endswith(keys):
+            return
+        self.message.parentWidget().layout().activate()  # the status bar's widths as the texts now set make them
+        fm = self.message.fontMetrics()
+        if fm.horizontalAdvance(self.message.text()) + fm.horizontalAdvance(keys) <= self.message.width():
+            label.setText(label.text() + keys)
 
     def keys_moved(self, old: QWidget | None, new: QWidget | None) -> None:
         """The keys went into a side panel, to another or back to the text (F6, Escape, a click): the line says what

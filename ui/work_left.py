@@ -47,14 +47,19 @@ def work_left_short(n: int, status: str = "in_progress", events: int = 0, words:
         among = _events_among(n, events)
         return f"Left: {n} undecided{among}"
     said = "all decided" if made else "no suggestions"
-    if status in FINISHED:
-        return f"{said[:1].upper()}{said[1:]}; {status}"
-    # the keys of what is left, as the whole line says them: with every suggestion decided the selection's line
-    # says none ("GPE (accepted): Russia"), and Ctrl+Enter, the one key left, was only in this widget's tooltip
-    # (seed 000 decided by Enter at 1366: session 39)
-    if words:
-        return f"Left: {said}; {words} trigger word{'' if words == 1 else 's'} no event yet (N: the next; {MARK_KEY})"
-    return f"{said[:1].upper()}{said[1:]} ({MARK_KEY})"
+    if words and status not in FINISHED:
+        return f"Left: {said}; {words} trigger word{'' if words == 1 else 's'} no event yet"
+    return f"{said[:1].upper()}{said[1:]}{f'; {status}' if status in FINISHED else ''}"
+
+
+def keys_left(n: int, status: str = "in_progress", words: int = 0) -> str:
+    """The keys ``work_left_short``'s words are followed by where the status bar has room beside the selection's line
+    (``WindowStatusLine.say_keys_left``): with every suggestion decided that line says no key ("GPE (accepted):
+    Russia"), and Ctrl+Enter, the one key left, was in the widget's tooltip alone (seed 000 decided by Enter at 1366,
+    session 39); "" while suggestions are left (the line says their keys) or the document is finished."""
+    if n or status in FINISHED:
+        return ""
+    return f" (N: the next; {MARK_KEY})" if words else f" ({MARK_KEY})"
 
 
 def unasked_note(name: str, n: int, status: str) -> str | None:
