@@ -19,6 +19,7 @@ import webcolors
 
 from annotator.text_encoding import given_encoding
 from annotator.errors import ImportFileError, SchemaError
+from annotator.rules import takes
 from annotator.schema import Attribute, EventType, Role, Schema, is_label_name, parse_schema
 from annotator.schema_write import schema_source
 from annotator.formats.brat_shortcuts import read_shortcuts
@@ -109,7 +110,7 @@ def one_type_a_name(schema: Schema) -> Schema:
             if had is None:
                 roles[r.name] = r
                 continue
-            labels = (*had.labels, *(x for x in r.labels if x not in had.labels))
+            labels = (*had.labels, *(x for x in r.labels if not takes(had, x)))
             loose = max(had.multiplicity, r.multiplicity, key=lambda m: LOOSER.get(m, 1))
             roles[r.name] = replace(had, labels=labels, multiplicity=loose)
         events[brat_name(t.name)] = replace(first, roles=tuple(roles.values()))

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Mapping
 
 from annotator.errors import ImportFileError, ValidationError
 from annotator.formats.schema_growth import grown_schema
-from annotator.rules import takes_value
+from annotator.rules import takes, takes_value
 from annotator.schema import Role, Schema
 
 LABEL, TYPE, ROLE, ATTRIBUTE = "label ", "event type ", "role ", "attribute "  # how ``schema_match`` names them
@@ -118,7 +118,7 @@ def with_added_types(
         if r is None or ours is None:
             continue
         if (mine := ours.role(r.name)) is not None:
-            more = [x for x in dict.fromkeys(filler(x) for x in r.labels) if x is not None and x not in mine.labels]
+            more = [x for x in dict.fromkeys(filler(x) for x in r.labels) if x is not None and not takes(mine, x)]
             if more:
                 wider.setdefault(ours.name, {})[mine.name] = more
             continue

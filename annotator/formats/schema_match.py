@@ -18,6 +18,7 @@ from typing import Any, Mapping
 from annotator.formats.meta_keys import SCHEMA_MATCHED
 from annotator.formats.schema_names import SchemaNames
 from annotator.incoming import IncomingDocument
+from annotator.rules import takes
 from annotator.schema import Schema
 from annotator.wording import first_named
 
@@ -66,7 +67,7 @@ def _renames(told: Schema, schema: Schema, mapped: Mapping[str, str] | None = No
         for r in t.roles:
             role = names.declared_role(ours, r.name)
             theirs = mine.role(role) if role is not None else None
-            if theirs is None or any(got.labels.get(x) not in theirs.labels for x in r.labels):
+            if theirs is None or any(x not in got.labels or not takes(theirs, got.labels[x]) for x in r.labels):
                 got.unmatched[f"role {t.name}:{r.name}"] = ("role", r.name, t.name)
             else:
                 got.roles[(t.name, r.name)] = theirs.name

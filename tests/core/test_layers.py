@@ -384,6 +384,33 @@ def test_the_role_rules_are_the_rule_module_s():
     assert {k: v for k, v in found.items() if v} == {}
 
 
+# ``in X.labels`` that asks no role: spaCy's NER component's labels, a training run's labels, an import's label match
+NO_ROLE_LABELS = {
+    ("annotator/learn/ner.py", "label not in ner.labels"),
+    ("annotator/learn/train.py", "e.label_ in run.labels"),
+    ("annotator/formats/schema_match.py", "x not in got.labels"),
+}
+
+
+def test_whether_a_role_takes_a_label_is_asked_of_the_rule_module_whatever_the_role_is_named():
+    """``rules.takes`` says whether a role takes a label; ``role_rule_checks`` sees the check by the role's name
+    (``r``, a name with "role" in it), and four more stood where the role was named otherwise: the Roles box's tip
+    (``theirs``), the import's match of another schema's roles (``theirs``) and its wider roles (``mine``), brat's
+    merge of two types of one name (``had``; until session 39). Every ``in X.labels`` is ``takes``' or one of
+    ``NO_ROLE_LABELS``."""
+    found = set()
+    for folder in ("annotator", "ui"):
+        for p in sorted((ROOT / folder).rglob("*.py")):
+            path = p.relative_to(ROOT).as_posix()
+            for node in walk(parsed(p.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Compare) and any(
+                    isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, ast.Attribute) and right.attr == "labels"
+                    for op, right in zip(node.ops, node.comparators)
+                ):
+                    found.add((path, ast.unparse(node)))
+    assert found - NO_ROLE_LABELS == {("annotator/rules.py", "label in role.labels")}
+
+
 def test_utf16_is_counted_in_offsets_alone():
     """The one offset conversion: code points and UTF-16 units are converted, and UTF-16 lengths counted, by
     annotator/offsets.py (Utf16Map, utf16_length); the WebAnno reader encoded each sentence to count its units."""

@@ -16,7 +16,7 @@ from annotator.pipeline_names import label_kinds
 from annotator.model import Entity, Event
 from ui import theme as themes
 from ui.elided import ElidedLabel
-from annotator.rules import event_missing_roles
+from annotator.rules import event_missing_roles, takes
 from ui.plain import tooltip_text
 from ui.role_heads import with_heads
 from ui.role_keys import no_candidate_row, no_candidate_tip, role_shortcut, sentence_said
@@ -298,7 +298,7 @@ class RolesBox(QGroupBox):
         # the selected words in the tooltip alone (they are selected in the text): at 1366x768 the row has some 25
         # characters, and "— Alt+1: Lyon → arrested: Person" was cut before its role
         said.set_full_text(f"— {key}: → {trigger}: {theirs.name}", (f"— → {trigger}: {theirs.name}",))
-        takes_it = "" if sel.label in theirs.labels else f" ({theirs.name} takes {', '.join(theirs.labels)})"
+        takes_it = "" if takes(theirs, sel.label) else f" ({theirs.name} takes {', '.join(theirs.labels)})"
         tip = f"{role} is empty: {key} puts the selected “{words}” ({sel.label}) in {theirs.name}{takes_it}: {why}"
         said.setToolTip(tooltip_text(f"{tip}, and a span fills an event of its own sentence{alone}"))
 
