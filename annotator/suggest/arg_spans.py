@@ -8,6 +8,7 @@ from typing import Any, Sequence
 
 from annotator.suggest.noun_classes import agrees, guess_label, lemma_of
 from annotator.suggest.token_arrays import proper_nouns
+from annotator.suggest.shared_parts import of_objects
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 WH = {"who", "that", "which", "whom"}
@@ -148,13 +149,11 @@ def span_of(tok: Any, ents: dict[int, tuple[int, int, str]]) -> tuple[int, int, 
     "bombers", "police officers": "officers", ``_compounds_kept``);
     for "hundreds of migrants", "some of the attackers", "a barrage of missiles", "the body of a child", the noun
     after "of" (through a chain of them: "millions of rounds of ammunition")."""
-    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    of = of_objects(tok)
     if of and (tok.i not in ents or ents[tok.i][2] in ("CARDINAL", "QUANTITY")) and lemma_of(tok) in QUANTITY_HEADS:
         tok = of[0]
         while tok.i not in ents and lemma_of(tok) in QUANTITY_HEADS:  # "millions of rounds of ammunition"
-            nxt = [
-                g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
-            ]
+            nxt = of_objects(tok)
             if not nxt:
                 break
             tok = nxt[0]

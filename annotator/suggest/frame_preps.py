@@ -8,6 +8,7 @@ from typing import Any, Sequence
 from annotator.suggest.time_spans import is_weekday
 from annotator.suggest.noun_classes import lemma_of
 from annotator.suggest.per_doc import PerDoc
+from annotator.suggest.shared_parts import of_objects
 
 # the phrases telling where a going ends ("into Turkey", "to Italy", "toward the capital")
 GOAL_SLOTS = ("prep:into", "prep:to", "prep:toward", "prep:towards")
@@ -54,10 +55,7 @@ def _hands_of(noun: Any) -> Any | None:
     """X of "at (in) the hands of X", the one who did it, or None."""
     if lemma_of(noun) != "hand" or noun.tag_ != "NNS" or noun.head.lower_ not in ("at", "in"):
         return None
-    return next(
-        (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
-        None,
-    )
+    return next(iter(of_objects(noun)), None)
 
 
 def goal_before_object(pairs: Sequence[tuple[str, Any]]) -> list[tuple[str, Any]]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from annotator.suggest.amounts import CURRENCIES
 from annotator.suggest.noun_classes import FUNDS, noun_kind, lemma_of
+from annotator.suggest.shared_parts import of_objects
 
 # the weak words of giving and receiving, which name money only when money is what is given
 GIVING_VERBS = frozenset("give receive send provide grant award contribute pledge offer hand deliver".split())
@@ -31,7 +32,7 @@ _COUNTS = frozenset("hundred hundreds thousand thousands million millions dozen 
 def _counted(tok: Any) -> Any:
     """What a count is of ("hundreds of letters": the letters), else the noun itself."""
     if lemma_of(tok) in _COUNTS or tok.like_num:
-        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        of = of_objects(tok)
         return of[0] if of else tok
     return tok
 

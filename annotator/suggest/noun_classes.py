@@ -11,6 +11,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from annotator.suggest.per_doc import PerDoc
+from annotator.suggest.shared_parts import of_objects
 
 if TYPE_CHECKING:  # pragma: no cover: spaCy loads with the pipeline, not with this module
     from spacy.tokens import Token
@@ -226,16 +227,7 @@ def _guess_label(token: Token) -> str | None:
     if label is not None:
         return label
     if lemma in PARTS:  # "the east of Ukraine", "other parts of the country": a part of a place is a place
-        whole = next(
-            (
-                g
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ),
-            None,
-        )
+        whole = next(iter(of_objects(token)), None)
         if whole is not None and (whole.ent_type_ or _label_of({lemma_of(whole), whole.lower_})) in _PLACES:
             return "LOC"
     if token.pos_ == "NOUN" and len(lemma) > 5 and lemma not in _NOT_PEOPLE:

@@ -10,6 +10,7 @@ from typing import AbstractSet, Any, Sequence
 
 from annotator.suggest.arg_spans import PLACE_LABELS
 from annotator.suggest.noun_classes import ECONOMY, REACTIONS, WORKS, lemma_of, noun_kind
+from annotator.suggest.shared_parts import of_objects
 
 # what is filmed or photographed: a work made with a camera, or the picture taken ("shot a film", "shot the scene")
 FILMED = WORKS | frozenset(
@@ -59,9 +60,7 @@ def filmed(head: Any) -> bool:
     if lemma_of(head) not in SHOOT_LEMMAS and head.lower_ not in SHOOT_LEMMAS:
         return False
     done_to = [c for c in head.children if c.dep_ in ("dobj", "obj")]
-    done_to += [
-        g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
-    ]
+    done_to += of_objects(head)
     if head.pos_ == "NOUN":  # "the film's shooting": a noun's possessor is what it is of
         done_to += [c for c in head.children if c.dep_ == "poss"]
     if any(lemma_of(t) in FILMED for t in done_to):
@@ -98,7 +97,7 @@ def seized_goods(head: Any) -> bool:
     kilograms of cocaine"): a seizure, no person's movement constrained (ACE's Arrest-Jail); "police seized the
     suspect", "seized the smugglers and their cargo" (a person first) stay."""
     done_to = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-    done_to += [g for t in done_to if t.pos_ == "NUM" or lemma_of(t) in _MEASURES for g in _of_phrase(t)]
+    done_to += [g for t in done_to if t.pos_ == "NUM" or lemma_of(t) in _MEASURES for g in of_objects(t)]
     nouns = [t for t in done_to if t.pos_ in ("NOUN", "PROPN") and lemma_of(t) not in _MEASURES]
     return bool(nouns) and lemma_of(nouns[0]) in GOODS  # "two tonnes of cocaine": the goods, not the measure
 
@@ -109,7 +108,7 @@ _MEASURES = frozenset("kilogram kilo kg ton tonne pound gram bag packet crate co
 def died_of_feeling(head: Any) -> bool:
     """Whether dying is told "of" a feeling (``FEELINGS``: "he was dying of laughter", "died of embarrassment"): a
     hyperbole, no life ended; "died of cancer", "died of his wounds" stay (ACE's Life:Die)."""
-    return head.pos_ == "VERB" and any(lemma_of(t) in FEELINGS for t in _of_phrase(head))
+    return head.pos_ == "VERB" and any(lemma_of(t) in FEELINGS for t in of_objects(head))
 
 
 def shown(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
@@ -122,10 +121,6 @@ def shown(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     if not objects or any(lemma_of(o) in REACTIONS for o in objects):
         return False
     return not any(lemma_of(t) in PROTESTERS for slot, t in pairs if slot in ("subj", "subj_intrans"))
-
-
-def _of_phrase(tok: Any) -> list[Any]:
-    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
 def held_to_result(head: Any) -> bool:

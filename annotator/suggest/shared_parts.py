@@ -1,6 +1,6 @@
 """Who takes part as a token does: the nouns coordinated with it ("Odessa and Mariupol"), the one "along with" or
 "together with" it ("was arrested along with his partner"), the subject a chain of clauses shares ("arrived to take
-them to jail")."""
+them to jail"), the nouns of its "of" phrase ("the city of Adana")."""
 
 from __future__ import annotations
 
@@ -14,6 +14,12 @@ def conjuncts(tok: Any) -> list[Any]:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
             out += [c, *conjuncts(c)]
     return out
+
+
+def of_objects(tok: Any) -> list[Any]:
+    """The nouns of ``tok``'s own "of" phrase ("hundreds of migrants", "the city of Adana", "parts of Ukraine"), in
+    order; none when it has none."""
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
 def first_conjunct(tok: Any) -> Any:

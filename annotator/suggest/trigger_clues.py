@@ -15,6 +15,7 @@ from annotator.rules import takes
 from annotator.suggest.noun_classes import guess_label, noun_kind, lemma_of
 from annotator.suggest.trigger_sides import objects_of
 from annotator.suggest.types import ArgumentSuggestion
+from annotator.suggest.shared_parts import of_objects
 
 if TYPE_CHECKING:  # pragma: no cover
     from annotator.suggest.token_arrays import QuoteMarks
@@ -367,7 +368,7 @@ def misfits(pairs: Sequence[tuple[str, Any]], args: Sequence[ArgumentSuggestion]
             slot in slots
             and (tok.pos_ == "NOUN" or (tok.tag_ == "DT" and tok.lower_ in DEMONSTRATIVES))  # "as this demonstrated"
             and tok.ent_type_ not in NUMBER_LABELS
-            and not any(a.start <= t.idx < a.end for a in args for t in (tok, *_of_phrase(tok)))
+            and not any(a.start <= t.idx < a.end for a in args for t in (tok, *of_objects(tok)))
             and not _way_to_a_goal(slot, tok, pairs)
         ):
             n += 1
@@ -378,12 +379,6 @@ def _way_to_a_goal(slot: str, tok: Any, pairs: Sequence[tuple[str, Any]]) -> boo
     """Whether ``tok`` is a place crossed on the way to one the frame names ("crossed the border into Turkey": the
     border, no misfit of the going; ``frame_preps.goal_before_object`` gives the role to the goal)."""
     return slot == "obj" and noun_kind(tok) in ("GPE", "LOC", "FAC") and any(s in GOAL_SLOTS for s, _ in pairs)
-
-
-def _of_phrase(tok: Any) -> list[Any]:
-    """The nouns of ``tok``'s own "of" phrase: a role that took one took ``tok``'s phrase ("entered other parts of
-    Ukraine", "fled the city of Adana": the name is the filler, the noun no misfit)."""
-    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
 def cue_words(cue: str) -> tuple[str, ...]:

@@ -24,6 +24,7 @@ from annotator.suggest.noun_classes import (
     noun_kind,
     lemma_of,
 )
+from annotator.suggest.shared_parts import of_objects
 
 
 def object_labels(head: Any, span: Any) -> frozenset[str]:
@@ -77,9 +78,7 @@ def objects_of(head: Any, span: Any) -> list[Any]:
     if head.pos_ == "VERB":
         return [c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and not span.start <= c.i < span.end]
     if head.pos_ == "NOUN":
-        return [
-            g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
-        ]
+        return of_objects(head)
     return []
 
 
@@ -145,7 +144,7 @@ def held_body(head: Any, span: Any) -> bool:
 def _counted(tok: Any) -> Any:
     """What a count names: the noun of its "of" phrase ("hundreds of cattle": the cattle), else the noun itself."""
     if lemma_of(tok) in QUANTITIES or tok.like_num:
-        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        of = of_objects(tok)
         return of[0] if of else tok
     return tok
 
