@@ -17,7 +17,7 @@ from typing import Any
 
 
 from annotator.db import is_score
-from annotator.formats.reading import ReadResult, check_with_line, iter_json_values, need, whole_number
+from annotator.formats.reading import ReadResult, check_with_line, is_key, iter_json_values, need, whole_number
 from annotator.formats.meta_keys import DYGIEPP
 from annotator.formats.told_types import EventUses
 from annotator.formats.schema_names import SchemaNames, given_spellings
@@ -98,7 +98,7 @@ def _parse_line(obj: Any, path: Path, line: int, warnings: list[str]) -> TokenLi
         "'sentences' must be a list of sentences, each a list of token strings",
     )
     key = obj.get("doc_key")
-    name = str(key) if isinstance(key, (str, int)) and not isinstance(key, bool) else f"{path.name}:{line}"
+    name = str(key) if is_key(key) else f"{path.name}:{line}"
     for k, sentence in enumerate(sentences):
         need(bool(sentence), path, line, f"sentence {k} has no tokens")
         for j, token in enumerate(sentence):

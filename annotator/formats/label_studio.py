@@ -43,6 +43,7 @@ from annotator.formats.reading import (
     blank_text,
     categories_note,
     ReadResult,
+    is_key,
     iter_json_array,
     iter_jsonl,
     listed,
@@ -62,7 +63,6 @@ from annotator.formats.label_studio_names import (
 from annotator.formats.label_studio_paragraphs import KIND, SHAPE_KEY, paragraphs_of
 from annotator.formats.label_studio_task import (
     REFERENCE,
-    is_key,
     result_score,
     status_left_as,
     storable,

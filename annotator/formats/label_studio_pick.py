@@ -31,7 +31,7 @@ from typing import Any
 
 from annotator.db import is_score
 from annotator.formats.label_studio_names import MEMBER, PREDICTIONS_OF, UNDECIDED_BESIDE
-from annotator.formats.reading import listed, need, whole_number
+from annotator.formats.reading import is_key, listed, need, whole_number
 from annotator.formats.regions import Region
 from annotator.model import DEFAULT_SET
 from annotator.wording import counted
@@ -177,7 +177,7 @@ def _keyed(result: Any, j: int) -> Any:
     keyed = dict(result)
     for key in ("id", "from_id", "to_id"):
         x = keyed.get(key)
-        if isinstance(x, (str, int)) and not isinstance(x, bool):
+        if is_key(x):
             keyed[key] = f"{j}:{x}"
     return keyed
 

@@ -1,7 +1,7 @@
 """What a Label Studio task's data and results say beside its regions, for the reader (``label_studio``): the text
 and the key it is under (or the media a result names), the task's shape to write back (``task_shape``: the tags'
 names, the text key, the other tags of labels and text areas), the status an export left it as, a meta value as
-the store can hold it, a result's score, whether a value is a region id."""
+the store can hold it, a result's score (whether a value is a region id: ``reading.is_key``)."""
 
 from __future__ import annotations
 
@@ -169,7 +169,3 @@ def result_score(result: dict[str, Any], value: dict[str, Any], default: float |
         if is_score(x):
             return float(x)
     return default
-
-
-def is_key(value: Any) -> bool:
-    return isinstance(value, (str, int)) and not isinstance(value, bool)

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 
 from annotator.formats.label_studio_config import EVENT_TAG
 from annotator.formats.meta_keys import EVENT_TYPES
+from annotator.formats.reading import is_key
 from annotator.formats.schema_names import SchemaNames
 from annotator.formats.told_types import EventUses, add_regions, nothing_to_tell, recorded_types
 from annotator.schema import Schema
@@ -39,10 +40,6 @@ def event_tag_types(task: Any) -> list[str]:
             picked = value.get("labels")
             found.update((x, None) for x in (picked if isinstance(picked, list) else ()) if isinstance(x, str))
     return list(found)
-
-
-def _key(value: Any) -> bool:
-    return isinstance(value, (str, int)) and not isinstance(value, bool)
 
 
 def tell_task(task: Any, uses: EventUses, schema: Schema, names: SchemaNames) -> None:
@@ -72,15 +69,15 @@ def tell_task(task: Any, uses: EventUses, schema: Schema, names: SchemaNames) ->
             for r in results if isinstance(results, list) else ():
                 value = r.get("value") if isinstance(r, dict) else None
                 value = value if isinstance(value, dict) else {}
-                if r.get("type") == "labels" and _key(r.get("id")) and isinstance(value.get("labels"), list):
+                if r.get("type") == "labels" and is_key(r.get("id")) and isinstance(value.get("labels"), list):
                     labels.setdefault(r["id"], []).extend(
                         names.region(x) for x in value["labels"] if isinstance(x, str)
                     )
                 elif r.get("type") == "relation" and isinstance(r.get("labels"), list):
                     ends = (r.get("from_id"), r.get("to_id"))
-                    if all(_key(x) for x in ends):
+                    if all(is_key(x) for x in ends):
                         relations += [(*ends, x) for x in r["labels"]]
-                elif r.get("type") == "choices" and _key(r.get("id")) and "start" in value:
+                elif r.get("type") == "choices" and is_key(r.get("id")) and "start" in value:
                     picked = value.get("choices")
                     if isinstance(picked, list) and picked and isinstance(r.get("from_name"), str):
                         choices.setdefault(r["id"], {})[r["from_name"]] = picked[0]

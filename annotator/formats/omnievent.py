@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from annotator.formats.common import option_choice
-from annotator.formats.reading import ReadResult, iter_json_values, listed, need, reader_options, whole_number
+from annotator.formats.reading import ReadResult, is_key, iter_json_values, listed, need, reader_options, whole_number
 from annotator.formats.utf16_spans import fit_span
 from annotator.formats.dygiepp import TokenLine, read_token_lines
 from annotator.formats.maven import (
@@ -230,7 +230,7 @@ def _group_key(obj: dict[str, Any], mode: str) -> Any:
 
 def _name(doc_id: Any, path: Path, line: int) -> str:
     """A document's name: its id, else where it starts in the file."""
-    ok = isinstance(doc_id, (str, int)) and not isinstance(doc_id, bool) and doc_id not in NO_ID
+    ok = is_key(doc_id) and doc_id not in NO_ID
     return str(doc_id) if ok else f"{path.name}:{line}"
 
 

@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from annotator.formats.reading import ReadResult, iter_json_values, listed, need, whole_number
+from annotator.formats.reading import ReadResult, is_key, iter_json_values, listed, need, whole_number
 from annotator.formats.dygiepp import TokenLine, read_token_lines
 from annotator.formats.meta_keys import ONEIE
 from annotator.formats.docred import CLUSTERS as DOCRED_CLUSTERS
@@ -52,11 +52,6 @@ LINE_KEYS = frozenset(
 )
 
 MENTION_KEYS = ("mention_type", "entity_subtype")  # kept per entity span in the meta, for the OneIE export
-
-
-def _is_key(x: Any) -> bool:
-    """An id as the files give them: a string or a whole number."""
-    return isinstance(x, (str, int)) and not isinstance(x, bool)
 
 
 GOLDEN = ("golden_entity_mentions", "golden_event_mentions")  # nlpcl-lab/ace2005-preprocessing's names of them
@@ -248,7 +243,7 @@ def _document(
             s, e = tokens_of(m, f"entity_mentions {k}")
             predicted = m.get("predicted") is True  # a prediction's (graph)
             entities.append((s, e, label, predicted, m.get("score") if predicted else None))
-            if _is_key(m.get("id")):
+            if is_key(m.get("id")):
                 span_of[m["id"]] = (s, e)
                 chars_of[str(m["id"])] = (starts[s], ends[e], label)
             kinds = [
@@ -262,7 +257,7 @@ def _document(
             args = {
                 a.get("role"): a.get("entity_id")
                 for a in listed(r.get("arguments"), "'arguments'", path, line)
-                if isinstance(a, dict) and _is_key(a.get("role")) and _is_key(a.get("entity_id"))
+                if isinstance(a, dict) and is_key(a.get("role")) and is_key(a.get("entity_id"))
             }
             ends_ = [span_of.get(args.get(role)) for role in ("Arg-1", "Arg-2")]
             if ends_[0] is None or ends_[1] is None:
@@ -282,7 +277,7 @@ def _document(
             for j, a in enumerate(listed(v.get("arguments"), "'arguments'", path, line)):
                 need(isinstance(a, dict) and isinstance(a.get("role"), str), path, line, f"{what} argument {j}: role")
                 if "entity_id" in a:
-                    got = span_of.get(a["entity_id"]) if _is_key(a["entity_id"]) else None
+                    got = span_of.get(a["entity_id"]) if is_key(a["entity_id"]) else None
                     need(got is not None, path, line, f"{what} argument {j}: no entity {a['entity_id']!r} in its line")
                     # the entity's label too: of two on the same tokens, the one the id names
                     args.append((*got, a["role"], chars_of[str(a["entity_id"])][2]))
@@ -296,9 +291,7 @@ def _document(
             if obj.get(key):
                 lost[key.replace("_", " ")] += len(obj[key]) if isinstance(obj[key], list) else 1
     doc_id = group[0][1].get("doc_id")
-    name = (
-        str(doc_id) if isinstance(doc_id, (str, int)) and not isinstance(doc_id, bool) else f"{path.name}:{first_line}"
-    )
+    name = str(doc_id) if is_key(doc_id) else f"{path.name}:{first_line}"
     meta: dict[str, Any] = {k: v for k, v in group[0][1].items() if k not in LINE_KEYS}
     if meta_ids or mentions or levels:  # the lines' ids, a sentence each
         meta[SOURCE] = {

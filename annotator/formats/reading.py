@@ -328,6 +328,12 @@ def need(cond: bool, path: Path | str, line: int | None, reason: str) -> None:
         raise ImportFileError(str(path), reason, line)
 
 
+def is_key(value: Any) -> bool:
+    """Whether a value a file gives (JSON's) can be an id or a name: a string or a whole number (not a ``bool``, which
+    is one to Python), as the readers ask of a region's, a mention's or a document's id."""
+    return isinstance(value, (str, int)) and not isinstance(value, bool)
+
+
 def whole_number(value: Any) -> bool:
     """Whether a value a file gives (JSON's) is a whole number: an ``int`` and not a ``bool`` (``true`` is one to
     Python), as the readers ask of an offset, an index or a count."""

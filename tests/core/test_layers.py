@@ -411,6 +411,32 @@ def test_whether_a_role_takes_a_label_is_asked_of_the_rule_module_whatever_the_r
     assert found - NO_ROLE_LABELS == {("annotator/rules.py", "label in role.labels")}
 
 
+# the nouns of a token's own "of" phrase, as the suggester reads them
+OF_OBJECTS = re.compile(r'c\.dep_ == "prep" and c\.lower_ == "of"\s+for g in c\.children\s+if g\.dep_ == "pobj"')
+
+
+def test_the_nouns_of_a_token_s_of_phrase_are_read_by_one_function():
+    """``shared_parts.of_objects`` gives the nouns of a token's own "of" phrase ("hundreds of migrants", "the city of
+    Adana"); seven modules of ``suggest/`` wrote it out again, two of them as a private ``_of_phrase`` of the same
+    body (``trigger_clues``, ``pastimes``; until session 39)."""
+    assert OF_OBJECTS.search(
+        '[g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]'
+    )
+    assert modules_whose_source(OF_OBJECTS.search) == ["annotator/suggest/shared_parts.py"]
+
+
+# an id or a name a file gives: a string or a whole number, a bool being none
+KEY_CHECK = re.compile(r"isinstance\((\w+), \(str, int\)\) and not isinstance\(\1, bool\)")
+
+
+def test_an_id_a_file_gives_is_told_by_one_function():
+    """``formats.reading.is_key`` says whether a value a file gives can be an id (a string or a whole number, not a
+    bool): ``label_studio_task.is_key``, ``label_studio_told._key`` and ``oneie._is_key`` were three copies of it, and
+    the Label Studio predictions, the OmniEvent, OneIE and DyGIE++ readers' names wrote it inline (until session 39)."""
+    assert KEY_CHECK.search("ok = isinstance(x, (str, int)) and not isinstance(x, bool)")
+    assert modules_whose_source(KEY_CHECK.search) == ["annotator/formats/reading.py"]
+
+
 def test_utf16_is_counted_in_offsets_alone():
     """The one offset conversion: code points and UTF-16 units are converted, and UTF-16 lengths counted, by
     annotator/offsets.py (Utf16Map, utf16_length); the WebAnno reader encoded each sentence to count its units."""
