@@ -26,6 +26,9 @@ each suggestion of the 8 annotated types set against the gold events whose trigg
   makes them): how many lie in a sentence with a right suggested event (a person deciding it has an event selected
   there when he clicks the missed word: E made the event there from session 38 on, it changed that event's type
   before), and how many of them E makes without the picker.
+Session 39: the suggested roles whose gold filler is no span of their labels, by the role key's cycle over the
+entities and the stored noun heads (``nlp.noun_heads``): reached among its first four and their keys (the rank, else
+Find), as sessions 34-38 ordered the cycle and with the noun beside the trigger first (``role_heads.cycle_with_heads``).
 Figures for the two halves (even / odd lines: half A is the one to read errors on) and all.
 
     python bench/suggestion_keys.py [--cache FILE.spacy] [--examples]
@@ -50,7 +53,8 @@ from annotator.keyflow import agent_order, role_candidates, source_order, within
 from annotator.model import Entity, Event  # noqa: E402
 from annotator.trigger_phrase import word_types  # noqa: E402
 from annotator.type_order import next_event_type, ranked_types, retype_first, types_nearby  # noqa: E402
-from annotator.nlp import pipeline_entities  # noqa: E402
+from annotator.nlp import noun_heads, pipeline_entities  # noqa: E402
+from annotator.role_heads import cycle_with_heads, heads_for_role, heads_offered, heads_place, noun_side  # noqa: E402
 from annotator.schema import load_schema  # noqa: E402
 from annotator.suggest.event_rules import RuleEventSuggester  # noqa: E402
 
@@ -71,6 +75,12 @@ EXTENT_KEYS = (  # session 37: a filler of another extent selected from its even
 ROLE_NEXT = (  # session 38: after Ctrl+Shift+N on one role, the key of another role (moves it, or goes on to that role)
     "role wrong: its filler another role's gold (a move)",
     "events: one of extent, another role to fill (on to it)",
+)
+NOUNS = (  # session 39: the suggested roles whose gold filler is no span of their labels, by the role key's cycle
+    "  ... by the role key: reached in four (s34-38's order)",
+    "  ... their keys (its rank, else Find), s34-38's order",
+    "  ... reached in four, the noun beside first (s39)",
+    "  ... their keys, the noun beside first (s39)",
 )
 MISSED = (  # session 38: the gold triggers no suggestion lies on (made by E), and whether an event is near to be selected
     "missed gold triggers (no suggestion on them: E)",
@@ -107,6 +117,7 @@ ORDER = (  # the lines printed, in this order (a class nothing falls in prints 0
     "role wrong: first right",
     "role wrong: keys",
     "role wrong: the gold filler no span of its labels",
+    *NOUNS,
     *ROLE_NEXT,
     *MISSED,
     MORE_KEYS[0],
@@ -142,6 +153,7 @@ def role_class(  # noqa: C901
     text: str,
     sent,  # noqa: ANN001
     undecided: tuple[int, ...] = (),
+    heads: list[tuple[int, int]] | None = None,
 ) -> None:
     """Count one role of a suggestion of the gold type into ``c`` (``undecided``: the starts of the document's undecided
     items, its spans and suggested triggers, as Tab steps through them)."""
@@ -204,6 +216,8 @@ def role_class(  # noqa: C901
     hit = [e for e in fillers.ents if (e.start, e.end) == want[0] and e.label in role.labels]
     if not hit:
         c[f"role {kind}: the gold filler no span of its labels"] += 1
+        if heads is not None:
+            noun_keys(c, etype, role, sugg, args, want[0], fillers, text, sent, heads)
         return
     others = [e.id for r, e in args if r != role.name]
     cands = role_candidates(
@@ -223,6 +237,52 @@ def role_class(  # noqa: C901
     c[f"role {kind}: first right"] += rank == 0
     c[f"role {kind}: keys"] += min(rank + 1, MOST_KEYS)
     c[KEYS] += min(rank + 1, MOST_KEYS)
+
+
+def noun_keys(  # noqa: PLR0913
+    c: Counter,
+    etype,  # noqa: ANN001
+    role,  # noqa: ANN001
+    sugg,  # noqa: ANN001
+    args: list,
+    gold_span: tuple[int, int],
+    fillers: Fillers,
+    text: str,
+    sent,  # noqa: ANN001
+    heads: list[tuple[int, int]],
+) -> None:
+    """The keys to fill ``role`` of ``sugg`` with ``gold_span``, no span of the role's labels, by the role key's cycle
+    over the entities and the sentence's stored noun heads (its rank + 1 among the first four, else Find: ``find_cost``),
+    as sessions 34-38 ordered it and with the noun beside the trigger first (``role_heads.cycle_with_heads``)."""
+    trig = (sugg.trigger_start, sugg.trigger_end)
+    others = [e.id for r, e in args if r != role.name]
+    taken = [e.id for r, e in args if r == role.name]
+    cands = role_candidates(
+        fillers.ents,
+        role,
+        trig,
+        sent,
+        [*taken, *others],
+        others,
+        text,
+        source_order(etype, role),
+        agent_order(etype, role),
+    )
+    spans = [(e.start, e.end) for e in cands]
+    fit, unknown = heads_for_role(
+        heads_offered(heads, sent, trig, [(e.start, e.end) for e in fillers.ents]), text, role.labels
+    )
+    k = heads_place(spans, sent)
+    orders = (
+        [*spans[:k], *fit, *unknown, *spans[k:]],
+        cycle_with_heads(spans, spans, (fit, unknown), sent, text, trig, noun_side(role)),
+    )
+    by_find = find_cost(text, gold_span, trig[0], len(text[gold_span[0] : gold_span[1]].split()))
+    for (reached, keys), order in zip((NOUNS[:2], NOUNS[2:]), orders):
+        rank = order.index(gold_span) if gold_span in order else None
+        near = rank is not None and rank < 4
+        c[reached] += near
+        c[keys] += rank + 1 if near else by_find  # type: ignore[operator]
 
 
 def type_keys(c: Counter, schema, sugg, out: list, text: str, type_: str) -> None:  # noqa: ANN001
@@ -253,6 +313,7 @@ def document(c: Counter, row: dict, doc, suggester, schema, examples: list | Non
     text = row["text"]
     spans = pipeline_entities(doc)
     fillers = Fillers(spans)
+    stored = noun_heads(doc, spans)  # the heads pre-annotation with events stores (tokens.noun_heads)
     sents = [(s.start_char, s.end_char) for s in doc.sents]
     gold = [g for g in row["events"] if g["type"] in TYPES]
     runs: dict[tuple[int, int], list[bool]] = {}
@@ -299,7 +360,7 @@ def document(c: Counter, row: dict, doc, suggester, schema, examples: list | Non
             if role.name not in UNSCORED_ROLES:
                 line = within_line(text, sent, trig[0])
                 before = Counter(c)
-                role_class(c, etype, role, sugg, args, g, fillers, text, line, undecided)
+                role_class(c, etype, role, sugg, args, g, fillers, text, line, undecided, stored)
                 kinds += [k for k in c if c[k] != before[k] and k.startswith(("role empty", "role wrong", "role:"))]
         if "role: filler of another extent" in kinds and any(k.startswith(("role empty", "role wrong")) for k in kinds):
             c[ROLE_NEXT[1]] += 1
