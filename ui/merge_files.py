@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -186,6 +188,34 @@ class SourcesRead(QObject):
         self.deleteLater()
 
 
+class _SetNameCell(QStyledItemDelegate):
+    """The Set name cell's editor tells the dialog each key (``MergeDialog.typing``), so the preview under the choice
+    follows the name as it is typed; until session 39 it followed only a committed edit (Enter, Tab, Alt+M), and a
+    name typed and not yet committed was said as the set it would replace."""
+
+    def __init__(self, dialog: "MergeDialog") -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+
+    def createEditor(self, parent: QWidget, option: object, index: QModelIndex | QPersistentModelIndex) -> QWidget:  # noqa: N802 - Qt's name
+        editor = super().createEditor(parent, option, index)  # type: ignore[arg-type]
+        if isinstance(editor, QLineEdit):
+            row = index.row()
+            editor.textEdited.connect(lambda text, row=row: self.dialog.typed(row, text))
+        return editor
+
+    def destroyEditor(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802 - Qt's name
+        """The edit ended, committed or not (Escape): the preview follows the cell as it holds it."""
+        super().destroyEditor(editor, index)
+        self.dialog.typed(index.row(), None)
+
+    def setModelData(
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:  # noqa: N802 - Qt's name
+        self.dialog.typing.pop(index.row(), None)  # committed: the cell holds it now
+        super().setModelData(editor, model, index)
+
+
 class MergeDialog(QDialog):
     """The files to merge, the choice for a set holding documents of another file, and that it is not undone."""
 
@@ -230,6 +260,8 @@ class MergeDialog(QDialog):
         self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.files.setMaximumHeight(140)
         self.files.setCurrentCell(0, 1)
+        self.typing: dict[int, str] = {}  # a Set name cell being edited: its row -> the name as typed so far
+        self.files.setItemDelegateForColumn(1, _SetNameCell(self))
         lay.addWidget(self.files)
         self.refused = QLabel("")  # a set name the dialog cannot take, said where it is typed
         self.refused.setTextFormat(Qt.TextFormat.PlainText)
@@ -274,12 +306,22 @@ class MergeDialog(QDialog):
         self.ahead.setToolTip("\n".join(lines) if len(lines) > AHEAD_LINES else "")
         self.ahead.setVisible(bool(lines))
 
+    def typed(self, row: int, text: str | None) -> None:
+        """A key in ``row``'s Set name cell (``text`` as typed so far; None: its edit ended): said again at once."""
+        if text is None:
+            self.typing.pop(row, None)
+        else:
+            self.typing[row] = text
+        self.say_ahead()
+
     def set_names(self) -> list[str | None]:
-        """Each file's set name as typed (spaces around it dropped), None where blank."""
+        """Each file's set name as typed (spaces around it dropped; a cell being edited as typed so far), None where
+        blank."""
         out: list[str | None] = []
         for row in range(self.files.rowCount()):
             item = self.files.item(row, 1)
-            out.append((item.text().strip() if item is not None else "") or None)
+            text = self.typing.get(row, item.text() if item is not None else "")
+            out.append(text.strip() or None)
         return out
 
     def accept(self) -> None:
