@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from annotator.categories import CATEGORIES
-from annotator.formats.set_meta_kept import OWN, own_meta
+from annotator.formats.set_meta_kept import OWN, own_meta, undecided
 from annotator.errors import ImportFileError
 from annotator.formats.label_studio_config import (
     SUFFIX as CONFIG_SUFFIX,
@@ -401,11 +401,15 @@ def _read(path: Path, schema: Schema, uses: EventUses | None, base: Schema | Non
             }
         if uses is not None:
             tell_task(task, uses, schema, seen)
-        for reading in readings(task, who, path, line, warnings, notes):
+        task_readings = readings(task, who, path, line, warnings, notes)
+        decided = any(r.annotation_set is None and r.state == "accepted" for r in task_readings)
+        for reading in task_readings:
             with unknown.collect():  # labels the schema lacks: named all at once, after the whole file
                 doc = _document(task, reading, who, path, line, schema, warnings, notes, names)
                 if reading.covers and reading.annotation_set in reading.covers:  # her relations and choices: her set's
                     reading.covers[reading.annotation_set][OWN] = own_meta(doc.meta)  # (every set's document holds it)
+                    if not decided:  # the document's (the final set's) are nobody's yet, not the first annotator's
+                        doc.meta = undecided(doc.meta)
                 if blank_text(doc.text):  # spaces alone: left out, as an empty file is
                     blank.append(line)
                 else:

@@ -16,8 +16,9 @@ from typing import Any
 
 import orjson
 
-from annotator.categories import document_categories, with_categories
+from annotator.categories import CATEGORIES, document_categories, with_categories
 from annotator.formats.common import SCHEMA_KEPT, schema_kept
+from annotator.formats.set_meta_kept import OWN
 from annotator.store import Project
 from annotator.teams.sets import META_KEY
 
@@ -65,16 +66,26 @@ def carry_categories(
 
 
 def annotators_categories(meta: dict[str, Any]) -> dict[str, list[str]]:
-    """Each annotator's categories of a document, as her set's merge record keeps them (set -> categories, her
-    choice of none included); {} for a document no merge gave any."""
+    """Each annotator's categories of a document, as her set's merge record keeps them, or an import of several
+    annotators' work kept them as her own (``set_meta_kept``: a Label Studio task's, a Prodigy dataset's annotators;
+    read by the app and adjudication since session 39, by the exports since 38): set -> categories, her choice of none
+    included where another annotator of the document chose some; {} for a document no annotator gave any."""
     records = meta.get(META_KEY)
     if not isinstance(records, dict):
         return {}
-    return {
+    out = {
         name: [c for c in rec["categories"] if isinstance(c, str)]
         for name, rec in records.items()
         if isinstance(rec, dict) and isinstance(rec.get("categories"), list)
     }
+    imported = {
+        name: [c for c in rec[OWN].get(CATEGORIES) or () if isinstance(c, str)]
+        for name, rec in records.items()
+        if name not in out and isinstance(rec, dict) and isinstance(rec.get(OWN), dict)
+    }
+    if any(imported.values()):  # none chose any: no item of categories (as a merge records none then)
+        out.update(imported)
+    return out
 
 
 def said_choices(meta: dict[str, Any]) -> str:

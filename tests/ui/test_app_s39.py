@@ -40,3 +40,80 @@ def test_the_merge_dialog_s_preview_follows_a_set_name_at_each_key(qtbot, tmp_pa
     assert said[1] == "", said  # on main: the first line still, the edit not committed
     assert again[1] == "", again
     assert again[2].startswith("machine1.annotator and machine2.annotator both go into set 'ali'"), again
+
+
+def _label_studio_task(tmp_path, ground_truth: bool):  # type: ignore[no-untyped-def]
+    """A project of one Label Studio task two annotators did (session 38's shape: the first chose Politics, the
+    second Travel), the second's marked ground truth (the final set takes it) or not (the final set has nothing)."""
+    import json
+
+    from annotator import api
+
+    def region(rid: str, start: int, end: int, label: str) -> dict:
+        value = {"start": start, "end": end, "labels": [label]}
+        return {"value": value, "id": rid, "from_name": "label", "to_name": "text", "type": "labels"}
+
+    def choice(rid: str, chosen: str) -> dict:
+        return {"value": {"choices": [chosen]}, "id": rid, "from_name": "topic", "to_name": "text", "type": "choices"}
+
+    annotations = [
+        {"id": 10, "completed_by": 1, "result": [region("a1", 0, 12, "PER"), choice("c1", "Politics")]},
+        {"id": 11, "completed_by": 2, "ground_truth": ground_truth, "result": [region("b1", 0, 12, "PER")]},
+    ]
+    annotations[1]["result"].append(choice("c2", "Travel"))
+    task = {"id": 1, "data": {"text": "Barack Obama visited Paris yesterday."}, "annotations": annotations}
+    src = tmp_path / "tasks.json"
+    src.write_text(json.dumps([task]), encoding="utf-8")
+    path = tmp_path / "ls.annotator"
+    project = api.new_project(path)
+    api.import_files(project, [src])
+    project.close()
+    return path
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+@pytest.mark.parametrize("ground_truth", [True, False])
+def test_categories_shows_each_annotator_s_own_and_whose_the_ticked_ones_are(qtbot, tmp_path, ground_truth):
+    """A Label Studio task two annotators did, each with her own choice of the text: the import keeps each one's in her
+    set (the exports write them), but Document > Categories… showed only the document's one list (the ground truth's
+    Travel ticked, as if nobody had chosen Politics; with no ground truth nothing at all), and did not say whose that
+    list was. It names each annotator's own and says the ticked ones are the final set's; a choice made there changes
+    the final set's alone (each annotator's own go out as they were)."""
+    import json
+
+    from PySide6.QtCore import Qt
+
+    from annotator import api
+    from annotator.store import Project
+    from ui_support import close_window, open_window, settled
+
+    path = _label_studio_task(tmp_path, ground_truth)
+    w = open_window(qtbot, path, annotator="rita", pipeline=None, size=(1366, 768))
+    try:
+        w.actions_by_name["categories"].trigger()
+        dlg = w._categories_dialog
+        settled(qtbot, lambda: dlg.isVisible())
+        assert dlg.choices.isVisibleTo(dlg)
+        assert dlg.choices.text() == (
+            "The annotators chose: label-studio user 1 — Politics · label-studio user 2 — Travel"
+        )
+        assert dlg.whose.text() == "&Categories of the final set (main): what the exports write as the document's"
+        ticked = dlg.chosen()
+        assert ticked == (["Travel"] if ground_truth else [])
+        rows = [dlg.list.item(k).text() for k in range(dlg.list.count())]
+        dlg.list.setCurrentRow(rows.index("Politics"))
+        qtbot.keyClick(dlg.list, Qt.Key.Key_Space)
+        qtbot.keyClick(dlg.list, Qt.Key.Key_Return)
+        settled(qtbot, lambda: not dlg.isVisible())
+    finally:
+        close_window(w)
+    with Project(path, create=False) as p:
+        api.export(p, tmp_path / "out.json", format="label_studio")
+        meta = json.loads(p.db.document_meta(p.document_ids()[0]))
+    assert sorted(meta["doccano_categories"]) == sorted(["Politics", *(["Travel"] if ground_truth else [])])
+    (task,) = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    got = {
+        a.get("completed_by"): [c for r in a["result"] if r["type"] == "choices" for c in r["value"]["choices"]]
+        for a in task["annotations"]
+    }
+    assert got[1] == ["Politics"] and got[2] == ["Travel"]  # each annotator's own as she chose

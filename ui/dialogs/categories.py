@@ -1,6 +1,8 @@
 """Document > Categories… (Ctrl+Shift+C): the current document's categories (a text classification's labels, as the
 doccano, Prodigy, Label Studio and spaCy imports keep them) chosen among those the project knows, or typed new. The
-choice is one command on the undo stack (``commands.SetCategories``: ``edits.set_categories``); the exports carry it."""
+choice is one command on the undo stack (``commands.SetCategories``: ``edits.set_categories``); the exports carry it.
+A team's document (merged annotators' files, an import of several annotators' work) shows each annotator's own above
+the list, which is then said to be the final set's (session 39: an import's annotators' own were not shown)."""
 
 from __future__ import annotations
 
@@ -21,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from annotator.categories import carrier_names, category_names, document_categories, project_categories
 from annotator.errors import ValidationError
-from annotator.teams.merge_categories import said_choices
+from annotator.model import DEFAULT_SET
+from annotator.teams.merge_categories import annotators_categories, said_choices
 from annotator.wording import first_named
 from ui import theme as themes
 from ui.commands import RemoveCategory, SetCategories
@@ -36,6 +39,8 @@ HOW = (
     "Space ticks or unticks the category under the cursor; a new one typed in New category above is added with Enter. "
     "Delete takes the category under the cursor off the project's list."
 )
+FINAL_SET = f"the final set ({DEFAULT_SET})"  # what the app edits: the list ticked below is its own
+FINAL_SET_IS = "what the exports write as the document's"
 # the note while the list is empty (no category declared, kept or on a document): ticking has nothing to act on yet
 NONE_YET = "The project has no category yet: type one in New category above and press Enter to add it."
 
@@ -114,7 +119,10 @@ class CategoriesDialog(QDialog):
         self.remove_button.setVisible(remove is not None)
         lay = QVBoxLayout(self)
         lay.addWidget(self.choices)
-        lay.addWidget(buddy_label("&Categories", self.list))
+        # whose the ticked ones are: a team's document has each annotator's own beside them (session 39)
+        self.whose = buddy_label(f"&Categories of {FINAL_SET}: {FINAL_SET_IS}" if choices else "&Categories", self.list)
+        self.whose.setWordWrap(bool(choices))  # a team's document's line is long
+        lay.addWidget(self.whose)
         lay.addWidget(self.list, 1)
         lay.addWidget(buddy_label("&New category", self.new))
         lay.addWidget(self.new)
@@ -204,7 +212,10 @@ def edit_categories(window: "WindowFace") -> CategoriesDialog | None:
 
     parent = window if isinstance(window, QWidget) else None
     choices = said_choices(doc.meta) if isinstance(doc.meta, dict) else ""
-    dlg = CategoriesDialog(doc.name, project_categories(c.project), before, parent, remove=remove, choices=choices)
+    known = project_categories(c.project)  # and each annotator's own (kept with her set): the reviewer takes them here
+    theirs = annotators_categories(doc.meta) if isinstance(doc.meta, dict) else {}
+    known += [name for name in dict.fromkeys(n for chosen in theirs.values() for n in chosen) if name not in known]
+    dlg = CategoriesDialog(doc.name, known, before, parent, remove=remove, choices=choices)
     window._categories_dialog = dlg  # type: ignore[attr-defined]
 
     def done(code: int) -> None:
