@@ -117,3 +117,68 @@ def test_categories_shows_each_annotator_s_own_and_whose_the_ticked_ones_are(qtb
         for a in task["annotations"]
     }
     assert got[1] == ["Politics"] and got[2] == ["Travel"]  # each annotator's own as she chose
+
+
+def _long_project(tmp_path, entities: int):  # type: ignore[no-untyped-def]
+    """A project of two documents, the first with ``entities`` added PERSON spans (a book-length text) and a few
+    suggestions, the second short."""
+    from annotator.importing import IncomingDocument, IncomingEntity, import_documents
+    from annotator.store import Project
+
+    words = [f"w{k}" for k in range(entities + 50)]
+    starts, at = [], 0
+    for word in words:
+        starts.append(at)
+        at += len(word) + 1
+    spans = [
+        IncomingEntity(k, starts[k], starts[k] + len(words[k]), "PERSON", "added", "human", "a")
+        for k in range(entities)
+    ]
+    spans += [
+        IncomingEntity(k, starts[k], starts[k] + len(words[k]), "ORG", "suggested", "spacy", None)
+        for k in range(entities, entities + 20)
+    ]
+    path = tmp_path / "long.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(
+            p,
+            [
+                IncomingDocument(" ".join(words), "000_c508e2d4_the_whole_book.txt", entities=spans),
+                IncomingDocument("John Smith visited Paris.", "001_4f1a_short_report.txt"),
+            ],
+        )
+    return path
+
+
+@pytest.mark.slow  # a window of its own and 12,000 spans: ~4 s
+def test_five_digit_counts_stay_in_sight_beside_a_name_at_its_floor_at_1366(qtbot, tmp_path):
+    """A document of 12,000 entities: its count (five digits, in bold on the open row) widened the Ent column past the
+    room the dock keeps for counts of three digits, and at 1366x768 the counts scrolled sideways out of sight (or the
+    name went below its floor: session 38's Left). Counts of four digits and more are shown short ("12k", the exact
+    count in the cell's tip), the list still sorted by the counts themselves."""
+    from PySide6.QtCore import Qt
+
+    from test_look_session37 import _in_sight
+    from ui.panels.document_rows import KEYS
+    from ui.panels.document_widths import name_floor
+    from ui_support import close_window, open_window
+
+    path = _long_project(tmp_path, 12_000)
+    w = open_window(qtbot, path, pipeline=None, size=(1366, 768))
+    try:
+        panel = w.side_panels().documents
+        qtbot.waitUntil(lambda: panel.proxy.rowCount() == 2)
+        qtbot.waitUntil(lambda: w.controller.held.coming is None, timeout=60000)
+        ent = KEYS.index("entities")
+        qtbot.waitUntil(lambda: not _in_sight(panel))  # on main: Ent, Ev, Sug out of sight
+        assert panel.table.columnWidth(0) >= name_floor(panel.table)
+        assert w.docks["documents"].width() <= 1366 * 22 // 100 + 2
+        first = panel.proxy.index(0, ent)
+        assert first.data() == "12k"
+        assert first.data(Qt.ItemDataRole.ToolTipRole) == "12,020 entities"  # the suggestions among them
+        panel.table.sortByColumn(ent, Qt.SortOrder.DescendingOrder)  # by the counts, not their text
+        assert [panel.proxy.index(r, 0).data() for r in range(2)][0] == "000_c508e2d4_the_whole_book.txt"
+        panel.table.sortByColumn(ent, Qt.SortOrder.AscendingOrder)
+        assert [panel.proxy.index(r, 0).data() for r in range(2)][0] == "001_4f1a_short_report.txt"
+    finally:
+        close_window(w)

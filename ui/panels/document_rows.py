@@ -37,6 +37,7 @@ HEADER_TIPS = (
     "Annotators whose work here waits for adjudication (Review > Adjudicate differences…)",
 )
 KEYS = ("name", "status", "entities", "events", "suggestions", "annotators")
+COUNT_WORDS = {"entities": "entities", "events": "events", "suggestions": "undecided suggestions"}  # a count's tip
 ADJ_COLUMN = KEYS.index("annotators")  # shown only in a project holding annotators' sets (merged)
 TO_ADJUDICATE = "to adjudicate"  # the status filter's item for the documents waiting for adjudication
 ALL_STATUSES = "All statuses"  # the status filter's first item: no filter
@@ -99,7 +100,22 @@ def waiting_tip(names: list[str]) -> str:
     return f"Waiting for adjudication: the work of {', '.join(names)}"
 
 
-ANSWERED = frozenset({DISPLAY, USER, DECORATION, TOOLTIP, FOREGROUND, FONT, ALIGNMENT})  # the roles data() answers
+SORT = int(Qt.ItemDataRole.UserRole) + 1  # what the list sorts by: a count itself where its cell shows it short
+ANSWERED = frozenset({DISPLAY, USER, DECORATION, TOOLTIP, FOREGROUND, FONT, ALIGNMENT, SORT})  # what data() answers
+COUNT_KEYS = frozenset(KEYS[2:ADJ_COLUMN])  # entities, events, suggestions
+SHORT_FROM = 1000  # a count from here on is shown short: "1k", "12k" (its tip says it whole)
+
+
+def count_shown(n: int) -> int | str:
+    """A count as its cell shows it: whole below ``SHORT_FROM``; else in whole thousands, cut (never rounded up: 1,999
+    is "1k"), no wider than three digits up to 99,999 (the room the dock keeps for each count: "1.2k" was 4 px wider
+    and pushed the name below its floor at 1366x768). Session 39: a document of 12,000 entities widened its column
+    past that room, and at 1366x768 the counts scrolled out of sight beside a name at its floor."""
+    if n < SHORT_FROM:
+        return n
+    return f"{n // SHORT_FROM}k"
+
+
 RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # the counts
 
 
@@ -172,10 +188,16 @@ class DocumentListModel(RowTableModel):
         row = self.rows[index.row()]
         key = KEYS[index.column()]
         if key == "annotators":
-            return self._annotators_data(row, role)
-        if role == DISPLAY:
+            return self._annotators_data(row, DISPLAY if role == SORT else role)
+        if role == SORT and key in COUNT_KEYS:
+            return row[key]
+        if role == DISPLAY or role == SORT:
             v = row[key]
+            if key in COUNT_KEYS:
+                return count_shown(v)
             return state_shown(v.replace("_", " "), row.get("waits", False)) if key == "status" else v
+        if role == TOOLTIP and key in COUNT_KEYS and row[key] >= SHORT_FROM:  # "12k": the count whole
+            return f"{row[key]:,} {COUNT_WORDS[key]}"
         if role == USER:
             return row["id"]
         if key == "status" and (role == DECORATION or role == TOOLTIP):
@@ -240,6 +262,7 @@ class DocumentListModel(RowTableModel):
 class DocumentFilter(QSortFilterProxyModel):
     def __init__(self) -> None:
         super().__init__()
+        self.setSortRole(SORT)  # the counts themselves, not "12k" and "9k" as text
         self.status = ""
         self.text = ""
 

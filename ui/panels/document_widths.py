@@ -69,26 +69,33 @@ def content_width(widget: QWidget, names: Iterable[str], marked: bool = False, c
     )
 
 
-def digits_width(table: QWidget, digits: int) -> int:
-    """A cell showing a count of ``digits`` digits whole, in bold (the open document's row), whichever digits: the
-    widest of them repeated (0 for no count)."""
-    return max(cell_width(table, d * digits, bold=True) for d in "0123456789") if digits else 0
+def digits_as_zeros(count: int | str) -> str:
+    """A count as its cell shows it (``document_rows.count_shown``) with each digit a 0: counts of one shape ("00",
+    "00k") are as wide whichever their digits."""
+    return "".join("0" if c.isdigit() else c for c in str(count))
+
+
+def shown_width(table: QWidget, shown: str) -> int:
+    """A cell showing a count of the shape ``shown`` (``digits_as_zeros``) whole, in bold (the open document's row),
+    whichever its digits: the widest of them in each place (0 for no count)."""
+    return max(cell_width(table, shown.replace("0", d), bold=True) for d in "0123456789") if shown else 0
 
 
 COUNT_TITLES = ("Ent", "Ev", "Sug")  # the count columns' titles (``document_rows.COLUMNS``), "Adj" with a team's work
 ADJ_TITLE = "Adj"
-ROOM_DIGITS = 3  # the counts the dock's fit keeps room for, known before the rows are (up to 999 each)
+ROOM_SHAPE = "000"  # the counts the dock's fit keeps room for, known before the rows are (up to 999 each; a count
+# of 1,000 and more is shown short, "1k", "12k", no wider up to 99,999: session 39)
 
 
 def counts_room(widget: QWidget, marked: bool = False) -> int:
     """The room the dock's fit keeps for the count columns (``marked``: with Adj.), from their titles and counts of
-    ``ROOM_DIGITS`` digits: the same before the rows come and after (fitted to the rows' counts, the dock widened
+    the shape ``ROOM_SHAPE``: the same before the rows come and after (fitted to the rows' counts, the dock widened
     after the first paint and the text reflowed under the reader's eyes); a narrower count gives the name its room."""
     titles = COUNT_TITLES + ((ADJ_TITLE,) if marked else ())
-    return sum(max(cell_width(widget, t, bold=True), digits_width(widget, ROOM_DIGITS)) for t in titles)
+    return sum(max(cell_width(widget, t, bold=True), shown_width(widget, ROOM_SHAPE)) for t in titles)
 
 
-def count_width(table: QTableView, col: int, title: str, digits: int, mark: bool | None = None) -> int:
+def count_width(table: QTableView, col: int, title: str, shown: str, mark: bool | None = None) -> int:
     """A count column's width: its short title whole (in bold, as a selected row's header draws it) and its widest
     count; the room of the sort mark only while the list is sorted by it (``mark`` None: as the header is; every
     column kept that room, 20 px each: at 1366x768 the counts scrolled out of sight)."""
@@ -101,4 +108,4 @@ def count_width(table: QTableView, col: int, title: str, digits: int, mark: bool
         room = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, hh)
         room += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, hh)
         title_width = max(hh.sectionSizeHint(col), title_width + room)
-    return max(title_width, digits_width(table, digits))
+    return max(title_width, shown_width(table, shown))

@@ -25,6 +25,7 @@ from ui.elided import common_end, common_start, elide_apart
 from ui.panels.document_widths import (
     MARGIN,
     count_width,
+    digits_as_zeros,
     least_width,
     name_floor,
     name_width,
@@ -40,6 +41,7 @@ from ui.panels.document_rows import (
     TO_ADJUDICATE,
     DocumentFilter,
     DocumentListModel,
+    count_shown,
     filtered_out,
 )
 from ui.panels.empty_note import EmptyNote
@@ -56,20 +58,20 @@ class ColumnShape(NamedTuple):
     font: str
     marked: bool  # a document waits for adjudication: the marker before the status
     waits: bool  # a status kept while another program writes: "annotated ⏳"
-    digits: tuple[int, ...]  # of the largest count of each column (0: none shown)
+    counts: tuple[str, ...]  # the largest count of each column as shown, its digits 0s ("00", "00k"; "": none shown)
 
 
 def column_shape(table: QTableView, model: "DocumentListModel") -> ColumnShape:
     """The shape of ``model``'s rows shown in ``table``: equal shapes have equal column widths (counts of as many
     digits are as wide: the digits of a font share one advance)."""
     rows = model.rows
-    counts = [len(str(max(map(itemgetter(k), rows), default=0))) for k in KEYS[2:ADJ_COLUMN]]
+    counts = [digits_as_zeros(count_shown(max(map(itemgetter(k), rows), default=0))) for k in KEYS[2:ADJ_COLUMN]]
     waiting = max((len(model.waiting(r)) for r in rows), default=0) if model.annotators else 0
     return ColumnShape(
         f"{table.font().toString()} {table.style().name()}",
         bool(model.annotators),
         any(map(dict.get, rows, repeat("waits"))),
-        (*counts, len(str(waiting)) if waiting else 0),
+        (*counts, digits_as_zeros(waiting) if waiting else ""),
     )
 
 
@@ -238,7 +240,7 @@ class DocumentPanel(QWidget):
         ``force``, only while its width is still the one the list gave it (not one the person set)."""
         if self._shape is None or (not force and self.table.columnWidth(col) != self._counts_fitted.get(col)):
             return
-        width = count_width(self.table, col, COLUMNS[col], self._shape.digits[col - 2])
+        width = count_width(self.table, col, COLUMNS[col], self._shape.counts[col - 2])
         self.table.horizontalHeader().resizeSection(col, width)
         self._counts_fitted[col] = width
 
@@ -260,7 +262,7 @@ class DocumentPanel(QWidget):
             or self._counts_fitted[col] != self.table.columnWidth(col)
         ):
             return 0
-        narrow = count_width(self.table, col, COLUMNS[col], self._shape.digits[col - 2], mark=False)
+        narrow = count_width(self.table, col, COLUMNS[col], self._shape.counts[col - 2], mark=False)
         return self._counts_fitted[col] - narrow
 
     def _fit_name(self) -> None:
