@@ -190,15 +190,23 @@ class ProjectMovedError(ProjectFileError):
     hard-linked while open): editing stops; ``new_path`` is where the file was found, if it was (what to reopen);
     ``file_now`` where the very file opened is now, under any name (renamed, moved to another folder, or given a
     second name): edits kept for it still belong to it. None when it was replaced, overwritten or deleted.
-    ``deleted``: the file has no name left anywhere; what is open is the only copy (nothing to reopen)."""
+    ``deleted``: the file has no name left anywhere; what is open is the only copy (nothing to reopen); ``replaced``:
+    so because another file was put at its name (renamed over it: session 39, said "everything saved before is in the
+    file" of a file nobody could open any more)."""
 
     def __init__(
-        self, message: str, new_path: str | None = None, file_now: str | None = None, deleted: bool = False
+        self,
+        message: str,
+        new_path: str | None = None,
+        file_now: str | None = None,
+        deleted: bool = False,
+        replaced: bool = False,
     ) -> None:
         super().__init__(message)
         self.new_path = new_path
         self.file_now = file_now
         self.deleted = deleted
+        self.replaced = replaced
 
 
 class SaveError(AnnotatorError):

@@ -97,7 +97,9 @@ class WatchedFile:
             # there, a project made at the old name meanwhile took them as its own: this connection's lock file
             file_logs.remove_left_logs(self.path, self._logs)
         file_now = self.path if here == self.identity else new_path or fileid.where_now(self.identity)
-        deleted = here is None and file_now is None and fileid.deleted_while_open(self.identity)
+        nameless = file_now is None and fileid.deleted_while_open(self.identity)  # the file opened has no name left
+        deleted = here is None and nameless
+        replaced = here is not None and here != self.identity and nameless  # another file at its name, its own gone
         if deleted:  # no name left: "reopen it from where it is now" pointed nowhere, and "in the file" at a file gone
             why = "was deleted while open"
             kept = "what is open is now the only copy of the work saved in it"
@@ -118,6 +120,13 @@ class WatchedFile:
             hint = (
                 "reopen it from where it is now, or save a copy of what is open (if the file was deleted, the only one)"
             )
+        elif replaced:  # renamed over it (a sync client, `cp x.tmp && mv`): the work saved here is in no file at all
+            why = "was replaced by another file while open"
+            kept = "what is open is now the only copy of the work saved in it (the file replaced has no name left)"
+            hint = (
+                "save a copy of what is open before closing it (in the app: Save a copy…), or that work is lost; "
+                "then open the file now at that name to see it"
+            )
         else:
             why = "was replaced by another file while open"
             hint = "reopen the project to see the file now at that name"
@@ -125,7 +134,8 @@ class WatchedFile:
             f"{self.path}: the project file {why}; editing has stopped and {kept}; {hint}",
             str(new_path) if new_path is not None else None,
             str(file_now) if file_now is not None else None,
-            deleted=deleted,
+            deleted=deleted or replaced,
+            replaced=replaced,
         )
         raise self.stopped
 

@@ -50,7 +50,8 @@ class Controller(DocumentReading, QObject):
     failed = Signal(str)  # a message for the person
     info = Signal(str)  # a passing message (not an error) for the status bar
     saveFailed = Signal(str)  # the file could not be written (full disk, read-only, damaged): worth a dialog
-    projectMoved = Signal(str, str, bool)  # (message, new path or "", deleted): renamed/moved/linked/deleted while open
+    # (message, new path or "", no name left, replaced): renamed/moved/linked/deleted/replaced while open
+    projectMoved = Signal(str, str, bool, bool)
     selectionChanged = Signal()  # current entity or current event changed
     placeChanged = Signal(int, int)  # (start, end) of the current document that an undo or redo changed
     documentLeaving = Signal()  # the person is about to leave the current document (another one, closing the project)
@@ -391,7 +392,7 @@ class Controller(DocumentReading, QObject):
         text = message or str(exc)
         self.failed.emit(text)
         if isinstance(exc, ProjectMovedError):
-            self.projectMoved.emit(text, exc.new_path or "", exc.deleted)
+            self.projectMoved.emit(text, exc.new_path or "", exc.deleted, exc.replaced)
         elif isinstance(exc, BusyError):  # passing: another program writes; the step stays to try again
             pass
         elif isinstance(exc, (SaveError, ProjectFileError)):

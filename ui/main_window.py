@@ -264,6 +264,8 @@ class MainWindow(
 
     # -- project and documents ---------------------------------------------------------------------------
     def open_project(self, path: str | Path) -> bool:
+        if not self.confirm_lose_only_copy():  # the open one deleted or replaced: the only copy of its work
+            return False
         said = self.opening(path)  # the file open here under its new name: the moved bar's Open (ui/window_flow.py)
         place = self.saved_place(path)  # the document left there is the one read (not the first, then that one),
         try:  # shown where it was left from the start (its spans there indexed first): ui/places.py

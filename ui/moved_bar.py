@@ -79,18 +79,19 @@ class MovedBar(QFrame):
         deleted: bool,
         reopen: Callable[[], object] | None,
         save_copy: Callable[[], object] | None,
+        replaced: bool = False,
     ) -> None:
         """The move ``seen`` (where the file is now, deleted, the edits kept) said with the project's ``message``,
-        unless answered already or shown now. ``reopen`` when it is found; else ``save_copy`` (deleted: the only way;
-        moved out of sight: or File > Open)."""
+        unless answered already or shown now. ``reopen`` when it is found; else ``save_copy`` (deleted, or
+        ``replaced`` by another file renamed over it: the only way; moved out of sight: or File > Open)."""
         if seen == self._answered or (self.isVisible() and seen == self._offered):
             return
         self._offered = seen
         if reopen is not None:
             said = kept_messages.kept_for_reopen(kept) if kept else ""
             self.offer("Project file moved", f"{message} {said}".rstrip(), reopen, None)
-        elif deleted:
-            self.offer("Project file deleted", message, None, save_copy)
+        elif deleted:  # no name left: what is open is the only copy
+            self.offer("Project file replaced" if replaced else "Project file deleted", message, None, save_copy)
         else:
             said = "Save a copy of what is open, or open the file where it is now with File > Open."
             self.offer("Project file moved", f"{message} {said}", None, save_copy)

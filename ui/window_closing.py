@@ -58,6 +58,9 @@ class WindowClosing(_Window):
             event.ignore()
             self.show_note(kept_messages.close_waits(kept, BUSY_TIMEOUT_MS // 1000))
             return
+        if not self.confirm_lose_only_copy():
+            event.ignore()
+            return
         running = [w for w in self.workers if w.isRunning() and not w.reads_only]  # a reading one is just stopped
         if running and not self.confirm_stop_work(running[0].title):
             event.ignore()
@@ -72,6 +75,25 @@ class WindowClosing(_Window):
         self.exit_hard = not self.wait_for_workers(1500)
         self.controller.close_project()
         super().closeEvent(event)
+
+    def confirm_lose_only_copy(self) -> bool:
+        """True to close: asked first when what is open is the only copy of its work (the file deleted, or replaced by
+        another renamed over it, while open: session 39, the close lost it without a word, the bar over the text
+        having said to save a copy); Enter answers No, the window staying with its Save a copy…."""
+        p = self.controller.project
+        stopped = p.stopped if p is not None else None
+        if stopped is None or not stopped.deleted:
+            return True
+        from ui.dialogs import keys
+
+        how = "replaced by another file" if stopped.replaced else "deleted"
+        return keys.ask_yes_no(
+            self,
+            "Quit and lose the work?",
+            f"{p.path.name} was {how} while open: what is open is now the only copy of the work saved in it.\n\n"
+            "Quit and lose it? No keeps the window open: Save a copy… on the bar over the text (File > Moved project "
+            "file…) keeps it.",
+        )
 
     def confirm_stop_work(self, title: str) -> bool:
         """Ask before quitting while background work runs; True to stop it and quit."""

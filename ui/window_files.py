@@ -125,6 +125,8 @@ class FilesAndWork(_Window):
         if kept and not c.kept.wait_for_reopen():  # kept for a file renamed meanwhile: in the journal beside it
             self.show_note(kept_messages.close_project_waits(kept))
             return
+        if not self.confirm_lose_only_copy():  # deleted or replaced while open: the only copy of its work
+            return
         running = [w for w in self.workers if w.isRunning() and not w.reads_only]
         if running:
             self.show_note(

@@ -312,11 +312,12 @@ class WindowFlow(_Window):
         while open): the reopen then shows the person's document where it was, not the first (places are by name)."""
         self.places.carry(new_path)
 
-    def offer_reopen(self, message: str, new_path: str, deleted: bool = False) -> None:
-        """The open file renamed, moved or deleted: the bar over the text offers it, once (``MovedBar.offer_move``)."""
+    def offer_reopen(self, message: str, new_path: str, deleted: bool = False, replaced: bool = False) -> None:
+        """The open file renamed, moved, deleted or replaced: the bar over the text offers it, once
+        (``MovedBar.offer_move``)."""
         kept = self.controller.edits_waiting() if new_path else 0
         do = (partial(self.reopen_moved, new_path), None) if new_path else (None, self.save_copy_of_project)
-        self.moved_bar.offer_move(message, (new_path, deleted, kept), kept, deleted, *do)
+        self.moved_bar.offer_move(message, (new_path, deleted, kept), kept, deleted, *do, replaced=replaced)
 
     def reopen_moved(self, new_path: str) -> None:
         """The moved bar's Open: the project open again where its file is now; the line no longer says "…: the project

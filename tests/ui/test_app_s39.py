@@ -182,3 +182,89 @@ def test_five_digit_counts_stay_in_sight_beside_a_name_at_its_floor_at_1366(qtbo
         assert [panel.proxy.index(r, 0).data() for r in range(2)][0] == "001_4f1a_short_report.txt"
     finally:
         close_window(w)
+
+
+def test_a_project_replaced_by_a_teammate_s_copy_while_open_says_what_is_open_is_the_only_copy(
+    qtbot, window, project_path, tmp_path, monkeypatch
+):
+    """A teammate's copy put in place of the open project (copied beside it, then renamed over it, as a sync client
+    or `cp x.tmp && mv` does): the bar said "Project file moved: … the project file was replaced by another file while
+    open; editing has stopped and everything saved before is in the file; reopen the project to see the file now at
+    that name": the person's work was in no file anyone could open (the one replaced has no name left), and reopening
+    closed the only copy of it. It says what is open is the only copy, and Save a copy… keeps it."""
+    import os
+    import shutil
+    import sqlite3
+
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui import file_dialogs
+
+    theirs = tmp_path / "elsewhere" / "theirs.annotator"
+    theirs.parent.mkdir()
+    with Project(theirs, annotator="them") as o:
+        import_documents(o, [IncomingDocument(f"Their document {k} about Rome.", f"theirs{k}.txt") for k in range(4)])
+    c = window.controller
+    window.edit_actions.accept_all()  # the person's work, saved
+    accepted = sum(e.state == "accepted" for e in c.entities.values())
+    assert accepted
+    incoming = project_path.with_name("incoming.tmp")
+    shutil.copyfile(theirs, incoming)
+    os.replace(incoming, project_path)
+    c.check_outside_changes()  # the app's poll
+    qtbot.waitUntil(lambda: window.moved_bar.isVisible())
+    bar = window.moved_bar
+    said = bar.text()
+    assert bar.title() == "Project file replaced", said
+    assert "replaced by another file while open" in said and "only copy" in said, said
+    assert "everything saved before is in the file" not in said, said
+    assert [b.text() for b in bar.buttons()] == ["&Save a copy… (Alt+S)", "&Keep working here (Alt+K)"]
+    copy = tmp_path / "mine.annotator"
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(copy), ""))
+    bar.save_button.click()
+    qtbot.waitUntil(lambda: c.project is not None and c.project.path == copy)
+    conn = sqlite3.connect(copy)
+    try:
+        assert conn.execute("SELECT count(*) FROM entities WHERE state = 'accepted'").fetchone()[0] >= accepted
+    finally:
+        conn.close()
+    conn = sqlite3.connect(project_path)  # the teammate's file as it came, no log of ours mixed in
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 4
+    finally:
+        conn.close()
+
+
+def test_quitting_with_the_only_copy_of_a_replaced_project_open_asks_first(
+    qtbot, window, project_path, tmp_path, monkeypatch
+):
+    """The open project replaced by a teammate's copy (renamed over it): what is open is the only copy of the work
+    saved in it, and Ctrl+Q closed it without a word (the bar said to save a copy; a person who had not read it lost
+    the work). The close asks first; No (Enter) keeps the window and its Save a copy…."""
+    import os
+    import shutil
+
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui.dialogs import keys
+
+    theirs = tmp_path / "theirs.annotator"
+    with Project(theirs, annotator="them") as o:
+        import_documents(o, [IncomingDocument("Their document about Rome.", "theirs.txt")])
+    c = window.controller
+    window.edit_actions.accept_all()
+    incoming = project_path.with_name("incoming.tmp")
+    shutil.copyfile(theirs, incoming)
+    os.replace(incoming, project_path)
+    c.check_outside_changes()
+    qtbot.waitUntil(lambda: window.moved_bar.isVisible())
+    asked: list[str] = []
+    monkeypatch.setattr(keys, "ask_yes_no", lambda _parent, title, text: asked.append(f"{title}: {text}") or False)
+    window.close()
+    assert asked and "only copy" in asked[0] and "Save a copy" in asked[0], asked  # on main: closed, nothing asked
+    assert window.isVisible() and c.project is not None
+    window.actions_by_name["close_project"].trigger()  # File > Close project asks the same
+    assert len(asked) == 2 and c.project is not None
+    assert not window.open_project(tmp_path / "theirs.annotator") and len(asked) == 3  # and another opened over it
+    assert c.project is not None and c.project.path == project_path

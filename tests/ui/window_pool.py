@@ -179,6 +179,10 @@ def _close(qtbot, w) -> bool:  # type: ignore[no-untyped-def]
     refused)."""
     if not w.isVisible():
         return False
+    p = w.controller.project
+    if p is not None and p.stopped is not None and p.stopped.deleted:  # the only copy of its work: the close asks
+        w.controller.close_project()  # (a test that deleted or replaced the open file): closed as before, not kept
+        return False
     w.actions_by_name["close_project"].trigger()
     if w.controller.project is not None:  # refused (an edit kept, work running): closed as before, nothing kept
         w.controller.close_project()
