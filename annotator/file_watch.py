@@ -122,11 +122,8 @@ class WatchedFile:
             )
         elif replaced:  # renamed over it (a sync client, `cp x.tmp && mv`): the work saved here is in no file at all
             why = "was replaced by another file while open"
-            kept = "what is open is now the only copy of the work saved in it (the file replaced has no name left)"
-            hint = (
-                "save a copy of what is open before closing it (in the app: Save a copy…), or that work is lost; "
-                "then open the file now at that name to see it"
-            )
+            kept = "what is open is now the only copy of the work saved in it"
+            hint = "save a copy of what is open before closing it (in the app: Save a copy…), or that work is lost"
         else:
             why = "was replaced by another file while open"
             hint = "reopen the project to see the file now at that name"
