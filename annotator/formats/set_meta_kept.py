@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from annotator.categories import CATEGORIES
+from annotator.categories import CATEGORIES, with_categories
 from annotator.formats.label_studio_names import REGION_CHOICES
 from annotator.formats.meta_keys import LABEL_STUDIO_TASK, PRODIGY, WEBANNO
 from annotator.formats.webanno_chains import CHAIN_MENTIONS
 from annotator.formats.webanno_tsv import SPAN_FEATURES, ZERO_WIDTH
 
 OWN = "meta"  # the key of a set's record that holds her own part of the document's meta
+MERGED_CATEGORIES = "categories"  # a merge's record of her set: her categories of the document (``merge_categories``)
 RELATIONS = "label_studio"  # where the Label Studio import keeps relations between entities (``regions_out.KEPT``)
 OWN_KEYS = (RELATIONS, CATEGORIES, REGION_CHOICES)  # relations, the text's categories, the regions' choices
 CHOICE_TAGS = "choices"  # in the task's shape (``LABEL_STUDIO_TASK``): a category -> the Choices tag that gave it
@@ -50,8 +51,9 @@ def with_own_meta(meta: dict[str, Any], record: Any) -> dict[str, Any]:
     """A document's meta as a set's record (``record``) says hers was (``own_meta``); ``meta`` itself where the record
     keeps none (a merge's, an import before session 38)."""
     own = record.get(OWN) if isinstance(record, dict) else None
-    if not isinstance(own, dict):
-        return meta
+    if not isinstance(own, dict):  # a merge's record keeps her categories alone (session 39: the document's went out)
+        merged = record.get(MERGED_CATEGORIES) if isinstance(record, dict) else None
+        return with_categories(meta, merged) if isinstance(merged, list) else meta
     out = {k: v for k, v in meta.items() if k not in OWN_KEYS}
     out.update({k: own[k] for k in OWN_KEYS if own.get(k)})
     answer = out.get(PRODIGY)

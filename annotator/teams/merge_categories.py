@@ -18,7 +18,7 @@ import orjson
 
 from annotator.categories import CATEGORIES, document_categories, with_categories
 from annotator.formats.common import SCHEMA_KEPT, schema_kept
-from annotator.formats.set_meta_kept import OWN
+from annotator.formats.set_meta_kept import MERGED_CATEGORIES, OWN
 from annotator.store import Project
 from annotator.teams.sets import META_KEY
 
@@ -38,7 +38,7 @@ def brought(meta: dict[str, Any], record: dict[str, Any]) -> None:
     """A document new to the target comes with its meta: its categories are hers, kept in her set's ``record``."""
     theirs = document_categories(meta)
     if theirs:
-        record["categories"] = theirs
+        record[MERGED_CATEGORIES] = theirs
         record[TAKEN] = True
 
 
@@ -52,13 +52,13 @@ def carry_categories(
     theirs = document_categories(source_meta)
     ours = document_categories(meta)
     if theirs or ours:
-        record["categories"] = theirs  # hers, also when none: she left it without a category
+        record[MERGED_CATEGORIES] = theirs  # hers, also when none: she left it without a category
     mine_before = bool(earlier and earlier.get(TAKEN))  # the document's are what her set gave it before
     if set(theirs) == set(ours):
         if theirs and mine_before:
             record[TAKEN] = True
         return meta, False
-    if not ours or (mine_before and set(earlier.get("categories") or ()) == set(ours)):  # type: ignore[union-attr]
+    if not ours or (mine_before and set(earlier.get(MERGED_CATEGORIES) or ()) == set(ours)):  # type: ignore[union-attr]
         if theirs:
             record[TAKEN] = True
         return with_categories(meta, theirs), False
@@ -74,9 +74,9 @@ def annotators_categories(meta: dict[str, Any]) -> dict[str, list[str]]:
     if not isinstance(records, dict):
         return {}
     out = {
-        name: [c for c in rec["categories"] if isinstance(c, str)]
+        name: [c for c in rec[MERGED_CATEGORIES] if isinstance(c, str)]
         for name, rec in records.items()
-        if isinstance(rec, dict) and isinstance(rec.get("categories"), list)
+        if isinstance(rec, dict) and isinstance(rec.get(MERGED_CATEGORIES), list)
     }
     imported = {
         name: [c for c in rec[OWN].get(CATEGORIES) or () if isinstance(c, str)]

@@ -1,0 +1,34 @@
+"""Session 39 (helper s39-app): what a merge keeps of each annotator's categories goes out with her set's export.
+Fails on main."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from annotator import api, edits
+from annotator.importing import IncomingDocument, import_documents
+from annotator.store import Project
+from annotator.teams.merge import merge_projects
+
+
+def test_a_merged_set_s_export_writes_her_own_categories_not_the_document_s(tmp_path):
+    """alice chose politics, bob trade; merged, the document took alice's (the first): `export --set bob` wrote
+    politics for bob too, though his merge record keeps trade (the exports read an import's own record only)."""
+    team = tmp_path / "team.annotator"
+    with Project(team, annotator="lead") as p:
+        import_documents(p, [IncomingDocument("Maria Lopez met officials in Kabul.", "one.txt")])
+    for name, cats in (("alice", ["politics"]), ("bob", ["trade"])):
+        shutil.copy(team, tmp_path / f"{name}.annotator")
+        with Project(tmp_path / f"{name}.annotator", create=False, annotator=name) as p:
+            edits.add_entity(p, p.document_ids()[0], 0, 11, "PERSON")
+            edits.set_categories(p, p.document_ids()[0], cats)
+    with Project(team, create=False, annotator="rita") as p:
+        merge_projects(p, [tmp_path / "alice.annotator", tmp_path / "bob.annotator"])
+        got = {}
+        for name in ("alice", "bob", None):
+            out = tmp_path / f"{name}.jsonl"
+            api.export(p, out, format="doccano", annotation_set=name)
+            (line,) = out.read_text(encoding="utf-8").splitlines()
+            got[name] = json.loads(line)["cats"]
+    assert got == {"alice": ["politics"], "bob": ["trade"], None: ["politics"]}  # the final set's: the document's
