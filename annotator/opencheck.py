@@ -160,16 +160,23 @@ def owner_name(path: Path) -> str:
         return "another user"
 
 
+def why_folder_refuses(folder: Path) -> str | None:
+    """Why no file can be made in ``folder`` (missing, on a read-only file system, not writable by this user), or
+    None: SQLite says only 'unable to open database file'."""
+    if not folder.is_dir():
+        return f"no folder {folder}"
+    if _read_only_fs(folder):
+        return f"the folder {folder} is on a read-only file system"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"the folder {folder} is not writable (Permission denied)"
+    return None
+
+
 def why_cannot_create(path: Path, exc: BaseException) -> str:
     """The reason to show when a new project file could not be made at ``path`` (SQLite says only 'unable to
     open database file')."""
     folder = path.parent
-    if _read_only_fs(folder):
-        why = f"the folder {folder} is on a read-only file system"
-    elif not os.access(folder, os.W_OK | os.X_OK):
-        why = f"the folder {folder} is not writable (Permission denied)"
-    else:
-        why = why_write_open_failed(path, exc).text
+    why = (why_folder_refuses(folder) if folder.is_dir() else None) or why_write_open_failed(path, exc).text
     return f"{why}; nothing was created"
 
 

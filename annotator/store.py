@@ -363,6 +363,8 @@ class Project(WatchedFile, ProjectReads):
         part = dest.with_name(f".{dest.name}.part")
         if (too_long := opencheck.path_too_long(dest, False, room=len(part.name) - len(dest.name))) is not None:
             raise SaveError(f"{dest}: cannot save a copy of the project there: {too_long}")
+        if (refused := opencheck.why_folder_refuses(dest.parent)) is not None:  # SQLite's "unable to open database
+            raise SaveError(f"{dest}: cannot save a copy of the project there: {refused}; nothing was written")  # file"
         try:
             project_file.make_new(part)
             out = sqlite3.connect(part)

@@ -32,3 +32,19 @@ def test_a_merged_set_s_export_writes_her_own_categories_not_the_document_s(tmp_
             (line,) = out.read_text(encoding="utf-8").splitlines()
             got[name] = json.loads(line)["cats"]
     assert got == {"alice": ["politics"], "bob": ["trade"], None: ["politics"]}  # the final set's: the document's
+
+
+def test_save_a_copy_into_a_folder_it_cannot_write_says_why(tmp_path):
+    """Save a copy… of a project replaced while open, into a folder that is not there (or, seen as `nobody`, one not
+    writable): "cannot save a copy of the project there (unable to open database file)", SQLite's words."""
+    import pytest
+
+    from annotator.errors import SaveError
+
+    with Project(tmp_path / "p.annotator", annotator="a") as p:
+        with pytest.raises(SaveError) as got:
+            p.save_copy(tmp_path / "gone" / "copy.annotator")
+    assert str(got.value) == (
+        f"{tmp_path / 'gone' / 'copy.annotator'}: cannot save a copy of the project there: no folder "
+        f"{tmp_path / 'gone'}; nothing was written"
+    )
