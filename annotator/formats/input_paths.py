@@ -49,8 +49,9 @@ def refuse_project_file(path: Path) -> None:
     if path.is_file() and PROJECT_FILES.search(path.name):
         raise ImportFileError(
             str(path),
-            "a project file, not an input: bring a colleague's project in with 'annotator merge' (as an "
-            "annotation set), or export it (--format json) and import that",
+            "a project file, not an input: bring a colleague's project in as an annotation set (File > Merge "
+            "annotators' files… in the app, annotator merge on the command line), or export it as JSON and import "
+            "that",  # the app's words and the command line's in one line (session 39: the app said only the latter)
         )
 
 

@@ -268,3 +268,26 @@ def test_quitting_with_the_only_copy_of_a_replaced_project_open_asks_first(
     assert len(asked) == 2 and c.project is not None
     assert not window.open_project(tmp_path / "theirs.annotator") and len(asked) == 3  # and another opened over it
     assert c.project is not None and c.project.path == project_path
+
+
+def test_a_project_file_given_to_file_import_is_sent_to_file_merge_in_the_app_s_words(qtbot, tmp_path):
+    """A teammate's project file chosen in File > Import files…: "a project file, not an input: bring a colleague's
+    project in with 'annotator merge' (as an annotation set), or export it (--format json) and import that", the
+    command line's words in the window, which has File > Merge annotators' files… and File > Export."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui_support import close_window, open_window
+
+    path, theirs = tmp_path / "p.annotator", tmp_path / "theirs.annotator"
+    for p_, name in ((path, "ours.txt"), (theirs, "theirs.txt")):
+        with Project(p_, annotator="setup") as p:
+            import_documents(p, [IncomingDocument(f"A text about Paris in {name}.", name)])
+    w = open_window(qtbot, path, pipeline=None)
+    try:
+        w.import_paths([str(theirs)])
+        qtbot.waitUntil(lambda: w.message.text().startswith("Import:"), timeout=20000)
+        said = w.message.text()
+    finally:
+        close_window(w)
+    assert "theirs.annotator: a project file, not an input" in said, said
+    assert "File > Merge annotators' files…" in said and "--format" not in said, said
