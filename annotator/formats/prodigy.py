@@ -47,7 +47,7 @@ from annotator.formats.reading import (
     trigger_labels,
 )
 from annotator.formats.utf16_spans import task_reads_utf16, utf16_said_once
-from annotator.formats.set_meta_kept import OWN, own_meta
+from annotator.formats.set_meta_kept import OWN, own_meta, undecided
 from annotator.formats.meta_keys import PRODIGY, PRODIGY_OWN_KEYS as OWN_KEYS
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.brat_conf import proxy_index
@@ -135,7 +135,9 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     for g in groups.values():
         if not g["tasks"] and not g["rejected"]:
             continue
-        for aset, part, covers in by_annotator(g, path, notes):
+        parts = by_annotator(g, path, notes)
+        decided = any(aset is None for aset, _part, _covers in parts)  # a reviewer's, or the only annotator's
+        for aset, part, covers in parts:
             with unknown.collect():
                 doc = _group_document(part, path, use, warnings, notes, names)
                 if aset is not None:  # an annotator's answers: her set; the final set has no decision yet
@@ -150,6 +152,8 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
                     doc.meta.setdefault(PRODIGY, {}).update(spelt)
                 if covers and aset in covers:  # her relations and choices: her set's (every set's document holds it)
                     covers[aset][OWN] = own_meta(doc.meta)
+                    if not decided:  # the document's (the final set's) are nobody's yet, not the first annotator's
+                        doc.meta = undecided(doc.meta)
                 docs.append(doc)
     unknown.check()
     notes = utf16_said_once(path, notes, "span", why="the spans' texts fit them that way")

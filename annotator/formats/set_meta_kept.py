@@ -75,6 +75,11 @@ def with_own_meta(meta: dict[str, Any], record: Any) -> dict[str, Any]:
 def undecided(meta: dict[str, Any]) -> dict[str, Any]:
     """A document's meta with no annotator's own part (her relations, categories and region choices, kept in her set's
     record by ``own_meta``): the final set's where no annotation was decided into it (a Label Studio task none of whose
-    annotators' work is the ground truth). Until session 39 the document kept the first annotator's there, shown in
-    Document > Categories… as the final set's choice and written by its exports."""
-    return {k: v for k, v in meta.items() if k not in OWN_KEYS}
+    annotators' work is the ground truth, a Prodigy text several annotators answered and no reviewer). Until session
+    39 the document kept the first annotator's there, shown in Document > Categories… as the final set's choice and
+    written by its exports; a Prodigy answer's relations likewise."""
+    out = {k: v for k, v in meta.items() if k not in OWN_KEYS}
+    answer = out.get(PRODIGY)
+    if isinstance(answer, dict) and "relations" in answer:
+        out[PRODIGY] = {k: v for k, v in answer.items() if k != "relations"}
+    return out

@@ -48,3 +48,27 @@ def test_save_a_copy_into_a_folder_it_cannot_write_says_why(tmp_path):
         f"{tmp_path / 'gone' / 'copy.annotator'}: cannot save a copy of the project there: no folder "
         f"{tmp_path / 'gone'}; nothing was written"
     )
+
+
+def test_a_prodigy_text_two_annotators_answered_leaves_the_final_set_s_categories_undecided(tmp_path):
+    """Two annotators' textcat answers to one text (no reviewer): the import said "the import's set has no decision
+    yet", but the document (the final set) took the first annotator's choice, shown ticked in Document > Categories…
+    as the final set's and written by its exports. Each one's stays in her set."""
+    from annotator.categories import document_categories
+    from annotator.teams.merge_categories import annotators_categories
+
+    options = [{"id": "BUSINESS", "text": "BUSINESS"}, {"id": "POLITICS", "text": "POLITICS"}]
+    answers = [
+        {"text": "Stocks fell sharply today.", "options": options, "accept": [chosen], "_view_id": "choice",
+         "answer": "accept", "_input_hash": 33, "_task_hash": 44, "_annotator_id": f"news-{who}",
+         "_session_id": f"news-{who}"}
+        for who, chosen in (("alice", "BUSINESS"), ("bob", "POLITICS"))
+    ]  # fmt: skip
+    src = tmp_path / "answers.jsonl"
+    src.write_text("".join(json.dumps(x) + "\n" for x in answers), encoding="utf-8")
+    project = api.new_project(tmp_path / "p.annotator")
+    api.import_files(project, [src])
+    meta = json.loads(project.db.document_meta(project.document_ids()[0]))
+    project.close()
+    assert document_categories(meta) == []  # on main: ['BUSINESS'], alice's
+    assert annotators_categories(meta) == {"news-alice": ["BUSINESS"], "news-bob": ["POLITICS"]}
