@@ -48,8 +48,9 @@ def own_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def with_own_meta(meta: dict[str, Any], record: Any) -> dict[str, Any]:
-    """A document's meta as a set's record (``record``) says hers was (``own_meta``); ``meta`` itself where the record
-    keeps none (a merge's, an import before session 38)."""
+    """A document's meta as a set's record (``record``) says hers was (``own_meta``); a merge's record: the document's
+    with her categories (``MERGED_CATEGORIES``, where it keeps them); ``meta`` itself where the record keeps none (an
+    import before session 38)."""
     own = record.get(OWN) if isinstance(record, dict) else None
     if not isinstance(own, dict):  # a merge's record keeps her categories alone (session 39: the document's went out)
         merged = record.get(MERGED_CATEGORIES) if isinstance(record, dict) else None
