@@ -128,3 +128,14 @@ def _modal_left_unanswered():  # type: ignore[no-untyped-def]
     guard.stop()
     if guard.left is not None:
         pytest.fail(f"a modal dialog, {guard.left}, was left unanswered for {guard.guard_ms // 1000} s: rejected")
+
+
+@pytest.fixture(autouse=True)
+def _modal_answers_stopped():  # type: ignore[no-untyped-def]
+    """A ``ui_support.when_modal`` answer whose dialog never came stopped at the test's end: its timer would look on
+    in the tests after it (and answer their dialogs)."""
+    yield
+    from ui_support import ModalAnswer
+
+    for left in list(ModalAnswer.pending):
+        left.stop()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from ui_support import DOC_A
+from ui_support import DOC_A, when_modal
 from ui_helpers import click_char, drag_select, entity_rows, find
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -22,7 +22,7 @@ def pick_in_dialog(qtbot, typed: str) -> None:  # type: ignore[no-untyped-def]
         qtbot.keyClicks(dlg.filter, typed)
         qtbot.keyClick(dlg.filter, Qt.Key.Key_Return)
 
-    QTimer.singleShot(50, act)
+    when_modal(act)
 
 
 def make_attack(qtbot, window) -> int:  # type: ignore[no-untyped-def]
@@ -123,7 +123,7 @@ def test_cancelled_picker_makes_no_event(qtbot, window, db):
     def cancel() -> None:
         QApplication.activeModalWidget().reject()
 
-    QTimer.singleShot(50, cancel)
+    when_modal(cancel)
     qtbot.keyClick(window.view, "e")
     assert db.events(db.document_ids()[0]) == []
 

@@ -4,13 +4,12 @@ from its name and content): an older corpus's Windows-1252 texts were refused in
 
 from __future__ import annotations
 
-from ui_support import modal_answerer
+from ui_support import modal_answerer, when_modal
 
 TEXT = "Café owner José said “no comment” – he paid €500."
 
 
 def test_the_import_dialog_reads_a_windows_1252_text_in_the_encoding_chosen(qtbot, window, tmp_path):
-    from PySide6.QtCore import QTimer
 
     from ui.dialogs.import_format import ImportFormatDialog
 
@@ -33,7 +32,7 @@ def test_the_import_dialog_reads_a_windows_1252_text_in_the_encoding_chosen(qtbo
         box.setCurrentIndex(box.findText("Windows-1252"))
         dlg.accept()
 
-    QTimer.singleShot(50, modal_answerer(fill, seen))
+    when_modal(modal_answerer(fill, seen))
     window.import_format_dialog()
     qtbot.waitUntil(lambda: not window.workers, timeout=20000)
     assert "failed" not in seen, seen.get("failed")
@@ -115,7 +114,6 @@ def test_left_out_the_files_stay_out_and_a_utf8_import_offers_nothing(qtbot, win
 def test_a_format_chosen_with_utf8_left_is_offered_the_encoding_too(qtbot, window, tmp_path):
     """Import from another tool with CoNLL chosen and UTF-8 left in Encoding: the Latin-1 file's refusal offers the
     same choice, and the import again reads it with the format and options chosen."""
-    from PySide6.QtCore import QTimer
 
     from ui.dialogs.import_format import ImportFormatDialog
 
@@ -130,7 +128,7 @@ def test_a_format_chosen_with_utf8_left_is_offered_the_encoding_too(qtbot, windo
         dlg.path.setText(str(conll))
         dlg.accept()
 
-    QTimer.singleShot(50, modal_answerer(fill, seen))
+    when_modal(modal_answerer(fill, seen))
     window.import_format_dialog()
     qtbot.waitUntil(lambda: not window.workers, timeout=20000)
     assert "failed" not in seen, seen.get("failed")

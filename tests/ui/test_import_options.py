@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-from ui_support import modal_answerer
+from ui_support import modal_answerer, when_modal
 
 TWEETS = "Maria\tB-PERSON\nLopez\tI-PERSON\nflew\tO\n\t\nParis\tB-GPE\nwaits\tO\n\t\n"
 
 
 def test_the_import_dialog_gives_the_conll_reader_its_options(qtbot, window, tmp_path):
-    from PySide6.QtCore import QTimer
 
     from ui.dialogs.import_format import ImportFormatDialog
 
@@ -33,7 +32,7 @@ def test_the_import_dialog_gives_the_conll_reader_its_options(qtbot, window, tmp
         dlg.options_edit.setText("documents=sentence")
         dlg.accept()
 
-    QTimer.singleShot(50, modal_answerer(fill, seen))
+    when_modal(modal_answerer(fill, seen))
     window.import_format_dialog()
     qtbot.waitUntil(lambda: not window.workers, timeout=20000)
     assert "failed" not in seen, seen.get("failed")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from annotator.fileid import sqlite_uri
+from ui_support import when_modal
 
 
 def test_export_dialog_refuses_the_open_project_and_its_wal(qtbot, window, project_path):
@@ -21,7 +21,7 @@ def test_export_dialog_refuses_the_open_project_and_its_wal(qtbot, window, proje
             seen["visible"] = dlg.isVisible()
             dlg.reject()
 
-        QTimer.singleShot(50, fill)
+        when_modal(fill)
         window.actions_by_name["export"].trigger()
         assert seen["visible"] and "open project" in seen["error"], seen
         assert not window.workers

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from ui_support import DOC_A
+from ui_support import DOC_A, when_modal
 from ui_helpers import click_char, find
 from spacy_support import english_vocab
 
@@ -19,7 +19,7 @@ def run_export(qtbot, window, fmt, out, options=""):  # type: ignore[no-untyped-
         qtbot.keyClicks(dlg.options_edit, options)
         dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
 
-    QTimer.singleShot(50, fill)
+    when_modal(fill)
     window.actions_by_name["export"].trigger()
     qtbot.waitUntil(lambda: not window.workers, timeout=30000)
 
@@ -33,7 +33,7 @@ def test_export_dialog_offers_every_registered_writer(qtbot, window):
         assert names == list(writers())
         dlg.reject()
 
-    QTimer.singleShot(50, check)
+    when_modal(check)
     window.actions_by_name["export"].trigger()
 
 
@@ -84,7 +84,7 @@ def test_export_dialog_states_statuses_and_options_reach_the_writer(qtbot, windo
             qtbot.keyClicks(dlg.options_edit, options)
             dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
 
-        QTimer.singleShot(50, go)
+        when_modal(go)
         window.actions_by_name["export"].trigger()
         qtbot.waitUntil(lambda: not window.workers, timeout=30000)
         assert "Exported" in window.message.text(), window.message.text()
@@ -116,7 +116,7 @@ def test_bad_export_option_is_refused_in_the_dialog(qtbot, window, tmp_path):
         seen["visible"] = dlg.isVisible()
         dlg.reject()
 
-    QTimer.singleShot(50, fill)
+    when_modal(fill)
     window.actions_by_name["export"].trigger()
     assert "KEY=VALUE" in seen["error"] and seen["visible"]
 
@@ -135,7 +135,7 @@ def test_import_from_another_tool(qtbot, window, db, tmp_path):
         dlg.path.setText(str(src))
         dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
 
-    QTimer.singleShot(50, fill)
+    when_modal(fill)
     window.actions_by_name["import_format"].trigger()
     qtbot.waitUntil(lambda: not window.workers, timeout=20000)
     assert "doccano" in window.message.text(), window.message.text()

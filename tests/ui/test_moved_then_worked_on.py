@@ -9,11 +9,11 @@ from __future__ import annotations
 import os
 import shutil
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from annotator.importing import IncomingDocument, import_documents
 from annotator.store import Project
+from ui_support import when_modal
 
 
 def _another_project_at(path) -> None:  # type: ignore[no-untyped-def]
@@ -41,7 +41,7 @@ def test_an_export_after_the_project_was_moved_and_replaced_exports_nothing_of_t
         dlg.path.setText(str(out))
         dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
 
-    QTimer.singleShot(50, fill)
+    when_modal(fill)
     window.actions_by_name["export"].trigger()
     qtbot.waitUntil(lambda: not window.workers, timeout=60000)
     assert not out.exists()  # it held other.txt, said "Exported to ..."

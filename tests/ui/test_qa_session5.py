@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from ui_support import DOC_A
+from ui_support import DOC_A, when_modal
 from ui_helpers import drag_select, find
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -121,7 +121,6 @@ def test_every_panel_is_reached_by_keys_and_escape_comes_back_to_the_text(qtbot,
 
 
 def test_the_keys_go_back_to_the_text_after_the_import_dialog(qtbot, window, tmp_path):
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QLineEdit
 
     (tmp_path / "in").mkdir()
@@ -140,7 +139,7 @@ def test_the_keys_go_back_to_the_text_after_the_import_dialog(qtbot, window, tmp
             dlg.findChild(QLineEdit).setText(str(tmp_path / "in"))
             dlg.accept()
 
-        QTimer.singleShot(50, answer)
+        when_modal(answer)
         window.import_format_dialog()
         qtbot.waitUntil(lambda: not window.workers)
         qtbot.waitUntil(lambda: QApplication.focusWidget() is v)  # (it stayed None: no widget had the keys)
@@ -226,7 +225,6 @@ def test_a_trained_version_kept_aside_can_be_made_the_default_from_its_result(qt
 
 
 def test_ctrl_enter_accepting_the_rest_is_one_undo_step(qtbot, window, db):
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from ui_helpers import click_char
@@ -237,7 +235,7 @@ def test_ctrl_enter_accepting_the_rest_is_one_undo_step(qtbot, window, db):
     undecided = [e.id for e in db.entities(a) if e.state == "suggested"]
     assert undecided
 
-    QTimer.singleShot(50, lambda: qtbot.keyClick(QApplication.activeModalWidget(), Qt.Key.Key_Return))  # accept rest
+    when_modal(lambda: qtbot.keyClick(QApplication.activeModalWidget(), Qt.Key.Key_Return))  # accept rest
     qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)
     assert db.document(a).status == "annotated"
     assert {e.state for e in db.entities(a) if e.id in undecided} == {"accepted"}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from ui_support import DOC_A
+from ui_support import DOC_A, when_modal
 from ui_helpers import drag_select, find
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -180,7 +180,6 @@ def test_a_new_empty_project_says_how_to_bring_documents_in(qtbot, tmp_path):
 
 def test_a_problem_of_mark_reviewed_can_be_gone_to(qtbot, window, db):
     # the list of problems could only be confirmed or cancelled: the event was then looked for by hand
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from ui.dialogs.problems import ProblemsDialog
@@ -192,17 +191,14 @@ def test_a_problem_of_mark_reviewed_can_be_gone_to(qtbot, window, db):
     c.select_event(None)
 
     def go() -> None:
-        dlg = QApplication.activeModalWidget()
-        if dlg is None:  # not shown yet (the checks and the dialog load on first use)
-            QTimer.singleShot(50, go)
-            return
+        dlg = QApplication.activeModalWidget()  # up: when_modal waits for it (the dialog loads on first use)
         if not isinstance(dlg, ProblemsDialog) or not hasattr(dlg, "go"):  # no way to go to it: closed unanswered
             dlg.reject()
             return
         assert dlg.go.text() == "&Go to it"  # Alt+G (test_dialog_keys checks each dialog's letters)
         dlg.go.click()
 
-    QTimer.singleShot(50, go)
+    when_modal(go)
     window.mark_reviewed()
     assert db.document(c.doc.id).status != "reviewed"
     assert c.current_event == ev

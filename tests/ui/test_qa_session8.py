@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
-from ui_support import close_window, open_window
+from ui_support import close_window, open_window, when_modal
 
 
 def test_the_status_column_is_whole_in_sight_at_1366(qtbot, project_path):
@@ -62,7 +62,6 @@ def test_train_suggestions_offers_a_quick_try_and_remembers_it(qtbot, window, mo
     articles); Project > Train suggestions… always ran the full settings. It asks first: full or quick, and
     whether the new model becomes the default even if it scores worse (`--make-default`); the choice of a quick try
     is kept for the next time."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     from annotator import edits
     from ui.dialogs.training import TrainDialog
@@ -84,7 +83,7 @@ def test_train_suggestions_offers_a_quick_try_and_remembers_it(qtbot, window, mo
         qtbot.keyClick(dlg.full, Qt.Key.Key_Down)  # from Full to Quick try (Alt+Q under X11 too)
         qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_Return)
 
-    QTimer.singleShot(50, choose_quick)
+    when_modal(choose_quick)
     window.actions_by_name["train"].trigger()
     assert seen == [(True, False)]  # the full run first
     assert len(started) == 1 and isinstance(started[0], TrainWorker)
@@ -96,7 +95,7 @@ def test_train_suggestions_offers_a_quick_try_and_remembers_it(qtbot, window, mo
         seen.append((dlg.full.isChecked(), dlg.quick.isChecked()))
         qtbot.keyClick(dlg, Qt.Key.Key_Escape)
 
-    QTimer.singleShot(50, cancel)
+    when_modal(cancel)
     window.actions_by_name["train"].trigger()
     assert seen[-1] == (False, True)  # remembered
     assert len(started) == 1  # cancelled: no run

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
-from ui_support import DOC_A, close_window, open_window, pattern_pipeline, window_settled
+from ui_support import DOC_A, close_window, open_window, pattern_pipeline, window_settled, when_modal
 from ui_helpers import entity_rows, find
 
 from annotator import edits
@@ -326,7 +326,6 @@ def snapshot(path: Path) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("fmt", ["json", "brat"])
 def test_export_asks_once_before_replacing(qtbot, window, tmp_path, monkeypatch, fmt, figures):
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from ui import file_dialogs
@@ -364,7 +363,7 @@ def test_export_asks_once_before_replacing(qtbot, window, tmp_path, monkeypatch,
             if dlg.isVisible():  # "No": the dialog stays open for another name; give up
                 dlg.reject()
 
-        QTimer.singleShot(50, fill)
+        when_modal(fill)
         window.actions_by_name["export"].trigger()
         qtbot.waitUntil(lambda: not window.workers, timeout=15000)
 

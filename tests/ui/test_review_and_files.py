@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from ui_support import DOC_A, DOC_B
+from ui_support import DOC_A, DOC_B, when_modal
 from ui_helpers import click_char, find
 
 from ui import file_dialogs
@@ -30,7 +30,7 @@ def test_first_edit_in_progress_ctrl_enter_annotated_and_next(qtbot, window, db)
         assert box is not None and box.defaultButton().text() == "&Accept the rest and mark annotated"
         qtbot.keyClick(box, Qt.Key.Key_Return)
 
-    QTimer.singleShot(50, answer)
+    when_modal(answer)
     qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)
     assert db.document(a).status == "annotated"
     assert {e.state for e in db.entities(a) if e.id in undecided} == {"accepted"}
@@ -72,7 +72,7 @@ def test_problems_dialog_lists_and_confirms(qtbot, window):
         assert dlg.windowTitle() == "Validation problems"
         dlg.confirm.click()
 
-    QTimer.singleShot(50, press)
+    when_modal(press)
     assert confirm_problems(window, [Problem("missing_role", "X needs Person", 1, role="Person")])
     assert confirm_problems(window, [])
 
@@ -143,7 +143,7 @@ def test_export_through_dialog(qtbot, window, tmp_path, monkeypatch, fmt, split)
         dlg.states["suggested"].setChecked(True)
         dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
 
-    QTimer.singleShot(50, fill)
+    when_modal(fill)
     window.actions_by_name["export"].trigger()
     qtbot.waitUntil(lambda: out.exists() and not window.workers, timeout=10000)
     raw = out.read_text(encoding="utf-8")
@@ -157,7 +157,6 @@ def test_export_through_dialog(qtbot, window, tmp_path, monkeypatch, fmt, split)
 def test_review_problems_name_the_words_not_the_database_ids(qtbot, window, monkeypatch):
     """Marking a document reviewed listed 'event 2 (Contact:Meet): Contact:Meet needs Entity': the id means
     nothing on screen; the trigger's words say which event it is."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QListWidget
     from ui_helpers import drag_select
 
@@ -174,7 +173,7 @@ def test_review_problems_name_the_words_not_the_database_ids(qtbot, window, monk
         seen.extend(dlg.findChild(QListWidget).item(i).text() for i in range(dlg.findChild(QListWidget).count()))
         dlg.reject()
 
-    QTimer.singleShot(50, look)
+    when_modal(look)
     window.mark_reviewed()
     assert seen and all(f"event {ev}" not in line for line in seen)
     assert any(line.startswith("“met”") and "needs Entity" in line for line in seen), seen

@@ -109,6 +109,55 @@ class ModalGuard:
             dlg.reject()
 
 
+class ModalAnswer:
+    """Runs ``answer`` at the first turn of the event loop that finds a modal dialog up and its window active (the
+    focus given), or ``ANSWER_AFTER_MS`` after it came up if the window is never made active: what a
+    ``QTimer.singleShot(50, answer)`` stood for, where the 50 ms was a guess at when the dialog would be up (~40 GUI
+    tests waited it out, ~2 s of idle wall a run; session 39). Stopped at the test's end if no dialog came
+    (tests/ui/conftest.py's ``_modal_answers_stopped``)."""
+
+    ANSWER_AFTER_MS = 50
+    pending: list[ModalAnswer] = []
+
+    def __init__(self, answer: Callable[[], None]) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.answer = answer
+        self.answered = False
+        self._up_since: float | None = None
+        self._timer = QTimer()
+        self._timer.setInterval(0)  # each pass of the event loop: the modal's own loop runs it
+        self._timer.timeout.connect(self.look)
+        self._timer.start()
+        ModalAnswer.pending.append(self)
+
+    def look(self) -> None:
+        import time
+
+        from PySide6.QtWidgets import QApplication
+
+        dlg = QApplication.activeModalWidget()
+        if dlg is None or not dlg.isVisible():
+            return
+        if self._up_since is None:
+            self._up_since = time.monotonic()
+        if not dlg.isActiveWindow() and (time.monotonic() - self._up_since) * 1000 < self.ANSWER_AFTER_MS:
+            return
+        self.stop()
+        self.answered = True
+        self.answer()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self in ModalAnswer.pending:
+            ModalAnswer.pending.remove(self)
+
+
+def when_modal(answer: Callable[[], None]) -> ModalAnswer:
+    """``answer`` run once a modal dialog is up (``ModalAnswer``): call it before the action that opens the dialog."""
+    return ModalAnswer(answer)
+
+
 def laid_out() -> None:
     """The layouts Qt was asked for, done now: the posted ``LayoutRequest`` events delivered (a layout sets its
     widgets' geometry, and theirs in turn, when its request arrives), and again for any a layout posted on the way.
