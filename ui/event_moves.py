@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ui.event_actions import EventActions
 
 
-def _same(kept: tuple[object, ...], key: tuple[object, ...]) -> bool:
+def same_objects(kept: tuple[object, ...], key: tuple[object, ...]) -> bool:
     """Whether a cache's key holds the very objects of ``key``: an ``id()`` or a document's id matched another
     project's once the first was closed (its first document is 1 too; a freed object's id is given again)."""
     return len(kept) == len(key) and all(a is b for a, b in zip(kept, key))
@@ -56,7 +56,7 @@ class EventMoves:
         c = self.c
         # the objects themselves, held (the text is kept by a change of status): another project's are others
         key = (c.doc.text if c.doc else None, c.schema)
-        if not _same(getattr(self, "_words_key", ()), key):
+        if not same_objects(getattr(self, "_words_key", ()), key):
             toks = c.tokens()
             starts, ends = toks.starts, toks.ends
             self._words = trigger_words(c.schema, c.doc.text, starts, ends) if c.doc and c.schema else []
@@ -94,7 +94,7 @@ class EventMoves:
         c = self.c
         heads = c.held.noun_heads(c.project)
         key = (c.doc.text if c.doc else None, c.schema, heads)
-        if not _same(getattr(self, "_kinds_key", ()), key):
+        if not same_objects(getattr(self, "_kinds_key", ()), key):
             self._kinds = NounModifiers(c.doc.text if c.doc else "", heads, self.names_type)
             self._kinds_key = key
         return self._kinds

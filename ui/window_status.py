@@ -16,6 +16,7 @@ from annotator.navigation import LocalTokens
 from annotator.teams.sets import covering_sets, waits_for_adjudication
 from ui.caret_note import caret_key, caret_span
 from ui.event_line import DECIDE_KEYS, event_line
+from ui.event_moves import same_objects
 from ui.pane_keys import pane_keys
 from ui.plain import tooltip_text
 from ui.status_line import SEPARATOR
@@ -84,20 +85,23 @@ class WindowStatusLine(_Window):
         decided."""
         c = self.controller
         taken = frozenset((v.trigger_start, v.trigger_end) for v in c.events.values())  # a rejected one's too
-        key = (c.doc.id if c.doc is not None else None, id(c.span_index()), c.entity_tally.count("rejected"), taken)
+        # the text and the span index themselves, held: an index made after a span was added took the freed one's
+        # memory, and its ``id()`` matched: N's words counted before the span (session 39)
+        held = (c.doc.text if c.doc is not None else None, c.span_index())
+        key = (c.entity_tally.count("rejected"), taken)
         kept = getattr(self, "_words_left", None)
-        if kept is None or kept[0] != key:
-            kept = self._words_left = (key, len(self.edit_actions.moves.n_stops()))
-        return kept[1]
+        if kept is None or not same_objects(kept[0], held) or kept[1] != key:
+            kept = self._words_left = (held, key, len(self.edit_actions.moves.n_stops()))
+        return kept[2]
 
     def _waiting_annotators(self) -> list[str]:
         """The annotators whose work on the open document waits for adjudication (``teams.sets``), read again only
         when the document or its status changed (the line is told at every key)."""
         c = self.controller
         doc = c.doc
-        key = (c.project.path if c.project is not None else None, id(doc), doc.id if doc else None, doc and doc.status)
+        key = (c.project, doc)  # the objects themselves, held (a status changed makes another Document)
         kept = getattr(self, "_adjudication_kept", None)
-        if kept is None or kept[0] != key:
+        if kept is None or not same_objects(kept[0], key):
             names: list[str] = []
             if c.project is not None and c.doc is not None:
                 names = sorted(covering_sets(c.project, c.doc.id) - {DEFAULT_SET})
