@@ -45,7 +45,7 @@ from ui.status_line import StatusLine
 from ui.panels.find_bar import FindBar
 from ui.moved_bar import MovedBar
 from ui.panels.legend import Legend, LegendArea
-from ui.panels.table_model import keys_look
+from ui.panels.table_model import KEYS_LOOK, keys_look
 from ui.palette import label_colors
 from ui.places import PlaceMemory
 from ui.role_keys import bar_filler
@@ -437,8 +437,8 @@ class MainWindow(
                 self.view.highlighter.set_theme(apply_style(QApplication.instance(), True, str(s.get(name))))
                 self.event_editor.restyle()
                 for table in self.findChildren(QTableView):  # the lists' frames and rows, set when they were made
-                    if table.styleSheet():
-                        table.setStyleSheet(keys_look(table.hasFocus()))
+                    if table.property(KEYS_LOOK):
+                        keys_look(table, table.hasFocus())
             self.view.set_palette(str(s.get("palette")))
             self._on_project()
             self.refresh_panels()

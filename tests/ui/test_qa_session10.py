@@ -160,8 +160,9 @@ def test_settings_theme_dark_and_back(qtbot, project_path, qapp):  # type: ignor
         assert QColor(w.view.highlighter.theme.paper).lightness() < 80
         from ui.theme import DARK
 
-        sheet_of_list = w.documents.table.styleSheet()  # the list's frame and current row follow at once
-        assert DARK.idle_selection in sheet_of_list or DARK.selection in sheet_of_list
+        table = w.documents.table  # the list's frame and current row follow at once (a sheet only with the keys)
+        row = table.palette().color(QPalette.ColorRole.Highlight).name()
+        assert row == DARK.idle_selection or DARK.selection in table.styleSheet()
         w.settings.set("appearance", "system")
         assert qapp.palette().color(QPalette.ColorRole.Window) == palette.color(QPalette.ColorRole.Window)
         assert QColor(w.view.highlighter.theme.paper).lightness() > 200
