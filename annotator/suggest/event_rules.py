@@ -24,6 +24,7 @@ from annotator.suggest.abstract_goings import abstract_going_kinds
 from annotator.suggest.figurative import told_in_words
 from annotator.suggest.headlines import headline_end, headline_match, headline_starts
 from annotator.suggest.hosting import hosted_guest
+from annotator.suggest.leaving_places import without_place_left
 from annotator.suggest.markets import market_kinds
 from annotator.suggest.measures import measure_kinds
 from annotator.suggest.gifts import thing_given
@@ -212,6 +213,7 @@ class RuleEventSuggester:
                 head, span_toks, patterns, sent, ents, by_sentence.of(sent), seen, person_nouns, extra
             )
             if suggestion is not None:
+                suggestion = without_place_left(suggestion, head)
                 seen.add((suggestion.type, lemma_of(head)))
                 for s in (suggestion, *implied_events(self.types, suggestion)):
                     out.append(s)
