@@ -28,6 +28,7 @@ from annotator.suggest.amounts import COUNTS, is_money
 from annotator.suggest.frame_preps import goal_before_object, preps
 from annotator.suggest.indirect_objects import misread_datives
 from annotator.suggest.money_parties import money_recipients
+from annotator.suggest.travel_means import means_of_travel
 from annotator.suggest.person_objects import visited_person
 from annotator.suggest.headlines import subject_before_verb
 from annotator.suggest.noun_frame import noun_frame, of_noun_before
@@ -320,6 +321,7 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
         for s, t in preps(v)
         if not (s in ("agent", "prep:by") and v.tag_ != "VBN" and of_noun_before(t.head) is not None)
     ]
+    own = means_of_travel(v, own)
     if lemma_of(v) in _RECIPROCAL:  # "protesters clashed with police": the other side, what it is done to
         own = [("~obj" if s == "prep:with" and noun_kind(t) in _SIDES else s, t) for s, t in own]
     # "spoke on the phone with Putin": the parse hangs "with" on the phone; the one spoken with is the verb's
