@@ -70,6 +70,7 @@ DEFAULT_SLOTS: dict[str, tuple[str, ...]] = {
         "compound",
         "weapon",
         "during_doer",
+        "goer",  # "a visit by Obama", "visits by naval ships": who goes (``suggest.travel_means``)
     ),
     "Vehicle": ("prep:by", "prep:aboard", "prep:on", "prep:in", "subj"),
     "Destination": (

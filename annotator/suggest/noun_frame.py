@@ -11,6 +11,7 @@ from annotator.suggest.money_parties import given_for
 from annotator.suggest.noun_classes import noun_kind, is_police, lemma_of
 from annotator.suggest.shared_parts import chain_subjects, titled
 from annotator.suggest.trigger_clues import put_in
+from annotator.suggest.travel_means import goers
 
 # verbs whose subject takes part in the event their object names ("launched an attack", "held talks", "paid a
 # visit"); the subject of any other verb is someone speaking of it ("condemned the attack", "announced his arrival")
@@ -158,7 +159,9 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
             out += [("~agent", t) for s, t in preps(c) if s == "agent"]
     out += guests(n)  # "hosted a dinner for Obama": the guest of a meal or a reception hosted
     out += given_for(n)  # "a bailout for Greece": whom the money goes to
-    out += (own := preps(n))  # and "clashes between police and protesters": the sides, which one attacks left open
+    own = preps(n)
+    out += goers(n, own)  # "visits by Russian naval ships": who goes, before the "by" is read as a doer
+    out += own  # and "clashes between police and protesters": the sides, which one attacks left open
     # "the return of refugees from Lebanon": where the one of the noun is from is where it starts (as "migrants from
     # Syria arrived"; slot ``obj_origin``, read after the noun's own "from" and no evidence of the trigger)
     out += [
