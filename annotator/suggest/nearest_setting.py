@@ -69,7 +69,7 @@ def nearest(
             continue
         if setting and not _is_setting(sentence.doc, s, e):
             continue
-        if in_another_clause(sentence.doc, s, e, trigger) or setting_of_a_cause(sentence.doc, s, e, trigger):
+        if in_another_clause(sentence.doc, s, e, trigger):
             continue
         if set(labels) <= set(TIME_LABELS) and is_duration(sentence.doc, s, e):
             continue  # "ended a trial that lasted almost two years": the trial's length is no time of the ending
@@ -142,27 +142,6 @@ def in_another_clause(doc: Any, start: int, end: int, trigger: tuple[int, int]) 
         tok = tok.head
     first, last = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
     return not (first <= trigger[0] and trigger[1] <= last)
-
-
-CAUSE_PREPS = frozenset(("for", "over"))  # what an act is done for or over: a cause told before it, apart from it
-
-
-def setting_of_a_cause(doc: Any, start: int, end: int, trigger: tuple[int, int]) -> bool:
-    """Whether the span is where a verb's act happened ("was convicted in Kuwait", "arrested in Berlin") and the
-    trigger a noun told in that verb's "for" or "over" phrase, what the act was done for ("for his role in bomb
-    attacks", "over the bombing of a synagogue"): a cause apart from the act, not placed by the act's setting."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    at = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
-    if span is None or at is None:
-        return False
-    prep = span.root.head
-    verb = prep.head
-    if prep.dep_ != "prep" or verb.pos_ != "VERB" or at.root.pos_ not in ("NOUN", "PROPN"):
-        return False
-    tok = at.root
-    while tok.head.i != tok.i and tok.head.i != verb.i:
-        tok = tok.head
-    return tok.head.i == verb.i and tok.i != prep.i and tok.dep_ == "prep" and tok.lower_ in CAUSE_PREPS
 
 
 def nearest_police(sentence: Any, trigger: tuple[int, int], lo: int, hi: int) -> Any | None:
