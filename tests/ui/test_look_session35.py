@@ -14,11 +14,8 @@ def test_a_role_the_selected_spans_event_lacks_is_said_whole_at_1366(qtbot, tmp_
     """A Transport selected, then a span of the next sentence, whose Meet has three roles: the Transport's rows 4 to 7
     read "— Alt+4: “met” has no …" at 1366x768, the role's number cut. Where the whole does not fit the key goes
     first, as the row's first column shows it: "— “met” has no role 4"; the tooltip still says it all."""
-    from annotator.importing import IncomingDocument, import_documents
-    from annotator.store import Project
     from annotator.suggest.types import EventSuggestion
-    from annotator.suggest.writer import WriteCounts, write_entities, write_events
-    from ui_helpers import find
+    from ui_helpers import find, project_with_suggestions
     from ui_support import close_window, open_window
 
     path = tmp_path / "visit.annotator"
@@ -27,11 +24,7 @@ def test_a_role_the_selected_spans_event_lacks_is_said_whole_at_1366(qtbot, tmp_
         EventSuggestion("Movement:Transport", *find(VISIT, "visit"), 0.6, ()),
         EventSuggestion("Contact:Meet", *find(VISIT, "met"), 0.6, ()),
     ]
-    with Project(path, annotator="setup") as p:
-        doc = import_documents(p, [IncomingDocument(VISIT, "v.txt")]).imported[0][1]
-        with p.transaction():
-            write_entities(p, doc, spans, "spacy:test@1", WriteCounts())
-            write_events(p, doc, events, "rules:test@1", WriteCounts())
+    project_with_suggestions(path, VISIT, spans, events, "v.txt")
     w = open_window(qtbot, path, size=(1366, 768))
     try:
         w.view.setFocus()

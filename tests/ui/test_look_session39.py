@@ -14,22 +14,15 @@ def test_a_role_row_cut_at_1366_keeps_the_selected_words_not_the_key(qtbot, tmp_
     """Seed 004 at 1366: Enter accepted the Trial-Hearing "trial" and went on to the DATE "almost two years"; every
     empty role read "— Alt+1: selected: alm…", the key the row's first column shows already kept, the words its key
     puts cut. Where neither the whole nor the keyless text fits, the keyless one is cut: "— selected: the Wars…"."""
-    from annotator.importing import IncomingDocument, import_documents
-    from annotator.store import Project
     from annotator.suggest.types import EventSuggestion
-    from annotator.suggest.writer import WriteCounts, write_entities, write_events
-    from ui_helpers import find
+    from ui_helpers import find, project_with_suggestions
     from ui_support import close_window, open_window
 
     path = tmp_path / "trial.annotator"
     court = "the Warsaw Regional Court of Appeal"
     spans = [(*find(TRIAL, court), "ORG")]
     events = [EventSuggestion("Justice:Trial-Hearing", *find(TRIAL, "trial"), 0.6, ())]
-    with Project(path, annotator="setup") as p:
-        doc = import_documents(p, [IncomingDocument(TRIAL, "t.txt")]).imported[0][1]
-        with p.transaction():
-            write_entities(p, doc, spans, "spacy:test@1", WriteCounts())
-            write_events(p, doc, events, "rules:test@1", WriteCounts())
+    project_with_suggestions(path, TRIAL, spans, events)
     w = open_window(qtbot, path, size=(1366, 768))
     try:
         w.view.setFocus()
@@ -61,11 +54,8 @@ def test_a_first_start_splits_the_right_docks_to_the_schemas_largest_event(qtbot
     six roles or a Meet's three over 250-330 px of nothing, beside an Annotations list of 13 rows (42 entities, 12
     events). The panel is as tall as the schema's event of the most roles (a Movement:Transport's seven) needs, the
     list has the rest: the Transport shown whole with no blank of more than two rows below it, at 1366 as at 1920."""
-    from annotator.importing import IncomingDocument, import_documents
-    from annotator.store import Project
     from annotator.suggest.types import EventSuggestion
-    from annotator.suggest.writer import WriteCounts, write_entities, write_events
-    from ui_helpers import find
+    from ui_helpers import find, project_with_suggestions
     from ui_support import close_window, open_window, window_settled
 
     path = tmp_path / "travel.annotator"
@@ -74,11 +64,7 @@ def test_a_first_start_splits_the_right_docks_to_the_schemas_largest_event(qtbot
         EventSuggestion("Movement:Transport", *find(TRAVEL, "visit"), 0.6, ()),
         EventSuggestion("Contact:Meet", *find(TRAVEL, "met"), 0.6, ()),
     ]
-    with Project(path, annotator="setup") as p:
-        doc = import_documents(p, [IncomingDocument(TRAVEL, "t.txt")]).imported[0][1]
-        with p.transaction():
-            write_entities(p, doc, spans, "spacy:test@1", WriteCounts())
-            write_events(p, doc, events, "rules:test@1", WriteCounts())
+    project_with_suggestions(path, TRAVEL, spans, events)
     w = open_window(qtbot, path, size=size)
     try:
         window_settled(qtbot, w)
@@ -110,21 +96,17 @@ def test_the_line_says_what_the_keys_do_in_the_panel_that_holds_them(qtbot, tmp_
     selection's again once Escape brings the keys back to the text."""
     from PySide6.QtWidgets import QApplication
 
-    from annotator.importing import IncomingDocument, import_documents
-    from annotator.store import Project
     from annotator.suggest.types import EventSuggestion
-    from annotator.suggest.writer import WriteCounts, write_entities, write_events
-    from ui_helpers import find
+    from ui_helpers import find, project_with_suggestions
     from ui_support import close_window, open_window, window_settled
 
     path = tmp_path / "trial.annotator"
-    with Project(path, annotator="setup") as p:
-        doc = import_documents(p, [IncomingDocument(TRIAL, "t.txt")]).imported[0][1]
-        with p.transaction():
-            write_entities(p, doc, [(*find(TRIAL, "Krakow"), "GPE")], "spacy:test@1", WriteCounts())
-            write_events(
-                p, doc, [EventSuggestion("Justice:Trial-Hearing", *find(TRIAL, "trial"), 0.6, ())], "r@1", WriteCounts()
-            )
+    project_with_suggestions(
+        path,
+        TRIAL,
+        [(*find(TRIAL, "Krakow"), "GPE")],
+        [EventSuggestion("Justice:Trial-Hearing", *find(TRIAL, "trial"), 0.6, ())],
+    )
     w = open_window(qtbot, path, size=(1366, 768))
     try:
         w.view.setFocus()
@@ -163,11 +145,8 @@ def test_the_event_enter_chose_in_the_list_stays_selected_there(qtbot, tmp_path)
     and the row that was current already was not selected again)."""
     from PySide6.QtWidgets import QApplication
 
-    from annotator.importing import IncomingDocument, import_documents
-    from annotator.store import Project
     from annotator.suggest.types import EventSuggestion
-    from annotator.suggest.writer import WriteCounts, write_entities, write_events
-    from ui_helpers import find
+    from ui_helpers import find, project_with_suggestions
     from ui_support import close_window, open_window, window_settled
 
     path = tmp_path / "trial.annotator"
@@ -175,11 +154,7 @@ def test_the_event_enter_chose_in_the_list_stays_selected_there(qtbot, tmp_path)
         EventSuggestion("Justice:Trial-Hearing", *find(TRIAL, "trial"), 0.6, ()),
         EventSuggestion("Justice:Trial-Hearing", *find(TRIAL, "opened"), 0.6, ()),
     ]
-    with Project(path, annotator="setup") as p:
-        doc = import_documents(p, [IncomingDocument(TRIAL, "t.txt")]).imported[0][1]
-        with p.transaction():
-            write_entities(p, doc, [(*find(TRIAL, "Krakow"), "GPE")], "spacy:test@1", WriteCounts())
-            write_events(p, doc, events, "rules:test@1", WriteCounts())
+    project_with_suggestions(path, TRIAL, [(*find(TRIAL, "Krakow"), "GPE")], events)
     w = open_window(qtbot, path, size=(1366, 768))
     try:
         w.view.setFocus()
@@ -220,21 +195,17 @@ def test_the_work_left_beside_a_decided_selection_says_the_keys_left():
 def test_the_keys_left_are_in_sight_beside_an_accepted_events_line_at_1366(qtbot, tmp_path):
     """Every suggestion decided, an accepted event selected at 1366: its line and the work left with its keys both
     whole, side by side, neither over the other."""
-    from annotator.importing import IncomingDocument, import_documents
-    from annotator.store import Project
     from annotator.suggest.types import EventSuggestion
-    from annotator.suggest.writer import WriteCounts, write_entities, write_events
-    from ui_helpers import find
+    from ui_helpers import find, project_with_suggestions
     from ui_support import close_window, open_window, window_settled
 
     path = tmp_path / "trial.annotator"
-    with Project(path, annotator="setup") as p:
-        doc = import_documents(p, [IncomingDocument(TRIAL, "t.txt")]).imported[0][1]
-        with p.transaction():
-            write_entities(p, doc, [(*find(TRIAL, "Krakow"), "GPE")], "spacy:test@1", WriteCounts())
-            write_events(
-                p, doc, [EventSuggestion("Justice:Trial-Hearing", *find(TRIAL, "trial"), 0.6, ())], "r@1", WriteCounts()
-            )
+    project_with_suggestions(
+        path,
+        TRIAL,
+        [(*find(TRIAL, "Krakow"), "GPE")],
+        [EventSuggestion("Justice:Trial-Hearing", *find(TRIAL, "trial"), 0.6, ())],
+    )
     w = open_window(qtbot, path, size=(1366, 768))
     try:
         w.view.setFocus()

@@ -7,6 +7,20 @@ from PySide6.QtGui import QTextCursor
 from text_support import word_span as find  # noqa: F401 (the app tests take it from here)
 
 
+def project_with_suggestions(path, text: str, spans, events, name: str = "t.txt") -> None:  # type: ignore[no-untyped-def]
+    """A project at ``path`` of one document ``text`` holding the entity suggestions ``spans`` ((start, end, label))
+    and the event suggestions ``events`` (EventSuggestion), as pre-annotation stores them."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from annotator.suggest.writer import WriteCounts, write_entities, write_events
+
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(text, name)]).imported[0][1]
+        with p.transaction():
+            write_entities(p, doc, spans, "spacy:test@1", WriteCounts())
+            write_events(p, doc, events, "rules:test@1", WriteCounts())
+
+
 def point_of(view, cp: int) -> QPoint:  # type: ignore[no-untyped-def]
     """The viewport point in the middle of the character at code point ``cp``."""
     cur = QTextCursor(view.document())
