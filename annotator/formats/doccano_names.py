@@ -3,6 +3,8 @@ are ``doccano`` and ``doccano_tables``; the writers import this module, never a 
 
 from __future__ import annotations
 
+from typing import Any
+
 DOCCANO_ID = "doccano_id"  # the document meta's key of the line id the import kept (the export writes it back)
 FASTTEXT = "__label__"  # a fastText line's label words start so (``doccano_tables`` reads them, its export writes them)
 LABEL_SEPARATOR = "#"  # between the labels of one CSV cell, as doccano's CSV export joins them
@@ -16,3 +18,11 @@ def intent_categories(line: dict) -> bool:
     (``"cats": ["flight"]``)? spaCy's training lines give them as scores (``"cats": {"flight": 1.0}``): not these."""
     cats = line.get("cats")
     return isinstance(cats, list) and bool(cats) and all(isinstance(x, str) for x in cats)
+
+
+def kept_targets(meta: dict[str, Any]) -> list[str]:
+    """The target texts a document's meta kept of doccano's sequence-to-sequence export (``TARGETS``: the strings of
+    its ``label`` list), [] when it kept none: what the JSONL export writes back under ``label`` and the CSV in its
+    label column, and what fastText cannot hold."""
+    given = meta.get(TARGETS)
+    return [x for x in given if isinstance(x, str)] if isinstance(given, list) else []

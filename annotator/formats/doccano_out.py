@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 from annotator.categories import CATEGORIES, CATS, document_categories
 from annotator.exporting import atomic_output
-from annotator.formats.doccano_names import DOCCANO_ID, TARGETS
+from annotator.formats.doccano_names import DOCCANO_ID, TARGETS, kept_targets
 from annotator.formats.event_attributes_record import record
 from annotator.formats.meta_keys import DOCCANO_FORM, EVENT_ATTRIBUTES, EVENT_TYPES
 from annotator.formats.records import SETS_KEY, ExportRequest, KeptIds, export_writer, request_records
@@ -45,12 +45,6 @@ def _offsets_as_read(text: str, form: dict[str, Any]) -> Callable[[int], int]:
     if form.get("utf16"):
         return Utf16Map(text).to_utf16
     return lambda cp: cp
-
-
-def _targets(meta: dict[str, Any]) -> list[str]:
-    """The target texts of a line doccano's sequence-to-sequence export wrote (``doccano_seq2seq``), as kept."""
-    given = meta.get(TARGETS)
-    return [x for x in given if isinstance(x, str)] if isinstance(given, list) else []
 
 
 def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds | None = None) -> dict[str, Any]:
@@ -88,7 +82,7 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds |
         line[form["labels_key"]] = [
             [at(r.start), at(r.end), r.label] + ([text[r.start : r.end]] if form.get("texts") else []) for r in regions
         ] + categories  # a text classification's labels after the spans, as doccano writes either
-        line[form["labels_key"]] += _targets(rec["meta"])  # a sequence-to-sequence export's target texts
+        line[form["labels_key"]] += kept_targets(rec["meta"])  # a sequence-to-sequence export's target texts
         line["Comments"] = [c["text"] for c in rec["comments"]]
         line.update({k: beside(k, v) for k, v in meta.items() if k not in reserved})
         return line

@@ -23,7 +23,7 @@ from typing import Any, Iterable
 
 from annotator.categories import CATEGORIES, document_categories
 from annotator.formats.writing import FormatExportReport
-from annotator.formats.doccano_names import DOCCANO_ID, FASTTEXT, LABEL_SEPARATOR, TARGETS
+from annotator.formats.doccano_names import DOCCANO_ID, FASTTEXT, LABEL_SEPARATOR, TARGETS, kept_targets
 from annotator.formats.meta_keys import DOCCANO_FORM
 from annotator.formats.records import SETS_KEY, KeptIds
 
@@ -41,13 +41,6 @@ def form_for(options: dict[str, str], out: str | Path) -> str:
     if "form" in options:
         return option_choice(options, "form", FORMS)
     return BY_SUFFIX.get(Path(out).suffix.lower(), "jsonl")
-
-
-def _targets(meta: dict[str, Any]) -> list[str]:
-    """The target texts of doccano's sequence-to-sequence export the document came with (``doccano_seq2seq``): its
-    CSV writes them in the label column, as its text classification's labels."""
-    given = meta.get(TARGETS)
-    return [x for x in given if isinstance(x, str)] if isinstance(given, list) else []
 
 
 def _left_out(rec: dict[str, Any], report: FormatExportReport, shape: str) -> None:
@@ -72,7 +65,7 @@ def csv_text(
             "id": str(ids.of(rec)),
             "name": rec["name"],
             "text": rec["text"],
-            "label": LABEL_SEPARATOR.join(document_categories(rec["meta"]) + _targets(rec["meta"])),
+            "label": LABEL_SEPARATOR.join(document_categories(rec["meta"]) + kept_targets(rec["meta"])),
         }
         for k, v in rec["meta"].items():
             if k in OWN or k in FIXED:
@@ -93,7 +86,7 @@ def csv_text(
 def fasttext_line(rec: dict[str, Any], report: FormatExportReport) -> str:
     """A document as a line of doccano's fastText export: ``__label__A __label__B text``."""
     _left_out(rec, report, "a fastText line")
-    if _targets(rec["meta"]):
+    if kept_targets(rec["meta"]):
         report.problem("target texts left out (a fastText line holds labels, a word each)", rec["name"])
     labels = []
     for c in document_categories(rec["meta"]):

@@ -437,6 +437,12 @@ def test_an_id_a_file_gives_is_told_by_one_function():
     assert modules_whose_source(KEY_CHECK.search) == ["annotator/formats/reading.py"]
 
 
+def test_the_target_texts_doccano_s_export_writes_back_are_read_by_one_function():
+    """``doccano_names.kept_targets`` reads the target texts a document kept of doccano's sequence-to-sequence export;
+    ``doccano_out._targets`` and ``doccano_tables_out._targets`` were two copies of it (until session 39)."""
+    assert modules_whose_source(lambda source: "meta.get(TARGETS)" in source) == ["annotator/formats/doccano_names.py"]
+
+
 def test_utf16_is_counted_in_offsets_alone():
     """The one offset conversion: code points and UTF-16 units are converted, and UTF-16 lengths counted, by
     annotator/offsets.py (Utf16Map, utf16_length); the WebAnno reader encoded each sentence to count its units."""
