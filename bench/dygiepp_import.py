@@ -14,7 +14,6 @@ import argparse
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import orjson
@@ -26,13 +25,8 @@ from annotator.errors import ProjectFileError  # noqa: E402
 from annotator.formats import writers  # noqa: E402
 from annotator.formats.loading import import_format  # noqa: E402
 from annotator.store import Project  # noqa: E402
+from cpu_timing import timed  # noqa: E402  (a call's result, wall and CPU seconds)
 from formats import build  # noqa: E402
-
-
-def timed(work):  # type: ignore[no-untyped-def]
-    t0, c0 = time.perf_counter(), time.process_time()
-    got = work()
-    return got, time.perf_counter() - t0, time.process_time() - c0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from annotator import api  # noqa: E402
 from annotator.formats.label_studio import read_label_studio  # noqa: E402
-from told_types import cpu  # noqa: E402  (the best of the repeats, CPU seconds)
+from cpu_timing import least_cpu  # noqa: E402  (the best of the repeats, CPU seconds)
 
 TEXT = "Maria Lopez met Tom Berg of Acme Corp in Lyon on day {k}."
 
@@ -54,11 +54,11 @@ def main() -> None:
         project = api.new_project(Path(tmp) / "p.annotator")
         api.import_files(project, [src], format="prodigy")
         out = Path(tmp) / "tasks.json"
-        export = cpu(lambda: api.export(project, out, "label_studio"), args.repeat)
+        export = least_cpu(lambda: api.export(project, out, "label_studio"), args.repeat)
         tasks = orjson.loads(out.read_bytes())
-        write_limit = cpu(lambda: (Path(tmp) / "limit.json").write_bytes(orjson.dumps(tasks)), args.repeat)
-        read = cpu(lambda: read_label_studio(out), args.repeat)
-        read_limit = cpu(lambda: orjson.loads(out.read_bytes()), args.repeat)
+        write_limit = least_cpu(lambda: (Path(tmp) / "limit.json").write_bytes(orjson.dumps(tasks)), args.repeat)
+        read = least_cpu(lambda: read_label_studio(out), args.repeat)
+        read_limit = least_cpu(lambda: orjson.loads(out.read_bytes()), args.repeat)
         kept = sum("prodigy" in d.meta for d in read_label_studio(out).documents)
         print(
             f"{args.docs} documents, {out.stat().st_size / 1e6:.2f} MB, {kept} with their 'prodigy' meta back: "

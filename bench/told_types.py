@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import orjson
@@ -22,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from annotator.formats.plain import read_jsonl  # noqa: E402
 from annotator.formats.prodigy import read_prodigy  # noqa: E402
 from annotator.schema import default_schema  # noqa: E402
+from cpu_timing import least_cpu  # noqa: E402  (the best of the repeats, CPU seconds)
 
 SENTENCE = "Rebels attacked the convoy near Kabul on Friday and police arrested Ahmad Shah in Herat ."
 FILLER = " officials said the talks would go on after the dispute over funding for the program ended"
@@ -66,15 +66,6 @@ def jsonl_line(k: int) -> dict:
     return {"name": f"d{k}.txt", "text": text, "entities": entities, "events": events}
 
 
-def cpu(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t)
-    return best
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=2000)
@@ -87,8 +78,8 @@ def main() -> None:
             path.write_bytes(b"".join(orjson.dumps(make(k)) + b"\n" for k in range(args.docs)))
             got = read(path, schema)
             assert len(got.documents) == args.docs and got.schema is None, "a schema told where none should be"
-            limit = cpu(lambda: [orjson.loads(x) for x in path.read_bytes().splitlines()], args.repeat)
-            ours = cpu(lambda: read(path, schema), args.repeat)
+            limit = least_cpu(lambda: [orjson.loads(x) for x in path.read_bytes().splitlines()], args.repeat)
+            ours = least_cpu(lambda: read(path, schema), args.repeat)
             size = path.stat().st_size / 1e6
             print(
                 f"{name:8} {args.docs} docs {size:.1f} MB: {ours:.3f} s CPU (limit {limit:.3f} s, {ours / limit:.1f}x)"

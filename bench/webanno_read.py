@@ -15,7 +15,6 @@ import argparse
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -25,12 +24,7 @@ from formats import build  # noqa: E402  (bench/formats.py: the same cached proj
 
 from annotator.formats import readers, writers  # noqa: E402
 from annotator.store import Project  # noqa: E402
-
-
-def timed(fn):  # type: ignore[no-untyped-def]
-    t0, c0 = time.perf_counter(), time.process_time()
-    got = fn()
-    return got, time.perf_counter() - t0, time.process_time() - c0
+from cpu_timing import timed  # noqa: E402  (a call's result, wall and CPU seconds)
 
 
 def floor(folder: Path) -> int:

@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from annotator.nlp import _read_parsed, kept_whole, load_pipeline  # noqa: E402
 from annotator.tokens import word_tokens  # noqa: E402
+from cpu_timing import least_cpu  # noqa: E402  (the best of the repeats, CPU seconds)
 
 DATA = Path("/work/shared/data/events-dev/dev.jsonl")
 EMOJI = [
@@ -40,16 +41,6 @@ def with_emoji(text: str) -> str:
     return ". ".join(p + (EMOJI[k // 10 % len(EMOJI)] if k % 10 == 9 else "") for k, p in enumerate(parts))
 
 
-def cpu(fn, runs: int) -> float:
-    """The least CPU seconds of ``runs`` calls of ``fn``."""
-    best = float("inf")
-    for _ in range(runs):
-        t = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t)
-    return best
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
@@ -62,10 +53,10 @@ def main() -> None:
     ):
         docs = list(pipe.docs(texts))
         chars = sum(map(len, texts))
-        before = cpu(lambda: [_read_parsed(d) for d in docs], args.runs)
-        after = cpu(lambda: [kept_whole(t, _read_parsed(d)) for t, d in zip(texts, docs)], args.runs)
-        spacy_cpu = cpu(lambda: list(pipe.docs(texts)), 1)
-        tokens = cpu(lambda: [word_tokens(t) for t in texts], args.runs)
+        before = least_cpu(lambda: [_read_parsed(d) for d in docs], args.runs)
+        after = least_cpu(lambda: [kept_whole(t, _read_parsed(d)) for t, d in zip(texts, docs)], args.runs)
+        spacy_cpu = least_cpu(lambda: list(pipe.docs(texts)), 1)
+        tokens = least_cpu(lambda: [word_tokens(t) for t in texts], args.runs)
         print(
             f"{name}: {len(texts)} texts, {chars:,} characters; spaCy {spacy_cpu * 1000:.0f} ms CPU; reading the Docs "
             f"{before * 1000:.1f} ms before, {after * 1000:.1f} ms kept whole (+{(after - before) * 1000:.2f} ms, "
