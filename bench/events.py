@@ -55,7 +55,8 @@ CPU: dict[str, float] = {}  # --direct: CPU seconds of the pipeline and of the s
 
 
 def read_articles(path: Path = DATA) -> list[dict]:
-    """The articles of an events-dev JSONL file (``text``, ``name``, gold ``events``), one a line."""
+    """The articles of an events-dev JSONL file (``text``, ``name``, gold ``events``), one a line; the benches' one
+    reader of such a file (``news_sentences`` reads its made-up sentences by it, a JSON object a line too)."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 

@@ -116,13 +116,15 @@ def check_article(article: dict) -> None:
 
 
 def main() -> int:
+    from events import read_articles  # events-dev's JSONL reader (here: the tests import this module)
+
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="only check the JSONL")
     args = ap.parse_args()
     if not args.check:
         articles = parse_marked(MARKED.read_text(encoding="utf-8"))
         JSONL.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
-    articles = [json.loads(line) for line in JSONL.read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles = read_articles(JSONL)
     for article in articles:
         check_article(article)
     events = [e for a in articles for e in a["events"]]

@@ -15,7 +15,6 @@ Run: nice .venv/bin/python bench/news_sentences.py [--quiet]
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import defaultdict
@@ -27,15 +26,10 @@ from annotator.nlp import pipeline_entities  # noqa: E402
 from annotator.resources_path import resource_path  # noqa: E402
 from annotator.schema import load_schema  # noqa: E402
 from annotator.suggest.event_rules import RuleEventSuggester  # noqa: E402
-from events import MODEL, TYPES  # noqa: E402  (bench/events.py's: the scored types and the articles' pipeline)
+from events import MODEL, TYPES, read_articles  # noqa: E402  (bench/events.py's types, pipeline, JSONL reader)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "news_sentences.jsonl"
-
-
-def read_sentences(path: Path = DATA) -> list[dict]:
-    """The made-up sentences (``domain``, ``text``, gold ``events`` of ``words`` and ``type``), one a line."""
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def word_spans(text: str, word: str) -> list[tuple[int, int]]:
@@ -77,7 +71,7 @@ def main() -> None:
     args = ap.parse_args()
     import spacy
 
-    rows = read_sentences()
+    rows = read_articles(DATA)  # the made-up sentences: ``domain``, ``text``, gold ``events`` of ``words`` and ``type``
     nlp = spacy.load(MODEL)
     suggester = RuleEventSuggester(load_schema(resource_path("schemas/news.toml")))
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # right suggestions, suggested, found, gold

@@ -443,6 +443,23 @@ def test_the_target_texts_doccano_s_export_writes_back_are_read_by_one_function(
     assert modules_whose_source(lambda source: "meta.get(TARGETS)" in source) == ["annotator/formats/doccano_names.py"]
 
 
+def test_the_benches_time_a_call_by_one_module():
+    """``bench/cpu_timing`` times a call for the benches: the least CPU seconds of several runs (``least_cpu``:
+    ``told_types.cpu`` and ``whole_characters.cpu`` were two copies) and a call's result with its wall and CPU
+    seconds (``timed``: ``webanno_read.timed`` and ``dygiepp_import.timed`` were two copies), until session 39."""
+    least = modules_whose_source(lambda source: "min(best, time.process_time() - t)" in source, ("bench",))
+    assert least == ["bench/cpu_timing.py"]
+    both = "return got, time.perf_counter() - t0, time.process_time() - c0"
+    assert modules_whose_source(lambda source: both in source, ("bench",)) == ["bench/cpu_timing.py"]
+
+
+def test_the_benches_read_a_json_object_a_line_by_one_function():
+    """``bench/events.read_articles`` reads a JSONL file of articles or sentences for the benches:
+    ``news_sentences.read_sentences`` and ``heldout_articles.main`` read theirs by the same line (until session 39)."""
+    found = modules_whose_source(lambda source: "json.loads(line) for line in" in source, ("bench",))
+    assert found == ["bench/events.py"]
+
+
 def test_utf16_is_counted_in_offsets_alone():
     """The one offset conversion: code points and UTF-16 units are converted, and UTF-16 lengths counted, by
     annotator/offsets.py (Utf16Map, utf16_length); the WebAnno reader encoded each sentence to count its units."""

@@ -18,13 +18,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 @pytest.mark.slow
 def test_the_rules_on_news_of_every_kind(nlp):
-    from news_sentences import read_sentences, score_sentence
+    from events import read_articles
+    from news_sentences import DATA, score_sentence
 
     from annotator.nlp import pipeline_entities
 
     suggester = news_suggester()
     right = suggested = found = gold = 0
-    for row in read_sentences():
+    for row in read_articles(DATA):
         doc = nlp(row["text"])
         events = suggester.suggest(doc, pipeline_entities(doc))
         ok, false, missed = score_sentence(row, [(e.trigger_start, e.trigger_end, e.type) for e in events])
