@@ -295,7 +295,10 @@ class MergeDialog(QDialog):
         lay.addWidget(buttons)
 
     def say_ahead(self) -> None:
-        """What the merge would do with the sets as typed and the choice made, under the choice (hidden: nothing)."""
+        """What the merge would do with the sets as typed and the choice made, under the choice (hidden: nothing); the
+        red refusal Merge said goes once no set is named as the final set."""
+        if DEFAULT_SET not in self.set_names():
+            self.refused.hide()
         if self.preview is None:
             return
         lines = self.preview.said(self.set_names(), *self.combine_replace())

@@ -1,7 +1,8 @@
 """What a merge would do with each file's annotation set, said before it runs (File > Merge's dialog, session 38: it
 said nothing until Merge was pressed): two files going into one set, a file whose set holds documents merged from
 another file (refused, replaced or combined as chosen), a file that brings a set its newer work (merged before), a
-file that went in as another set at an earlier merge. Read only: each file is read once (its annotator, its history,
+file that went in as another set at an earlier merge, a set that would be named as the final set (session 39: said only
+once Merge was pressed). Read only: each file is read once (its annotator, its history,
 its texts' hashes) and closed; the project's sets are read as the merge reads them (``merge.target_owners``)."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from annotator.errors import AnnotatorError
+from annotator.model import DEFAULT_SET
 from annotator.store import Project
 from annotator.teams.merge import SetOwner, source_annotator, target_owners
 from annotator.teams.provenance import file_history, went_in_as_another_set
@@ -74,6 +76,9 @@ class MergePreview:
             if s.unreadable
         ]
         readable = [(s, n) for s, n in zip(self.sources, names) if not s.unreadable and s.path.resolve() != here]
+        typed_by_file = {s.path: bool((t or "").strip()) for s, t in zip(self.sources, typed)}
+        out += [self._named_final(s, typed_by_file.get(s.path, False)) for s, n in readable if n == DEFAULT_SET]
+        readable = [(s, n) for s, n in readable if n != DEFAULT_SET]  # refused whole: nothing else to say of it
         by_set: dict[str, list[SourceSeen]] = {}
         for s, n in readable:
             by_set.setdefault(n, []).append(s)
@@ -83,6 +88,19 @@ class MergePreview:
         for s, n in readable:
             out += self._against_the_project(s, n, combine, replace)
         return out
+
+    @staticmethod
+    def _named_final(s: SourceSeen, typed: bool) -> str:
+        """The merge refuses a set named as the project's final set (``merge._set_name``): typed, or its annotator's."""
+        if typed:
+            return (
+                f"{s.path.name}: a set cannot be named '{DEFAULT_SET}', the project's final set (Review > Adjudicate "
+                "settles into it): type another name beside it or leave it blank; nothing will be merged"
+            )
+        return (
+            f"{s.path.name}: its set would be named '{DEFAULT_SET}' (its annotator's or its file's name), the project's "
+            "final set (Review > Adjudicate settles into it): type another name beside it; nothing will be merged"
+        )
 
     def _together(self, name: str, files: list[SourceSeen], combine: bool, replace: bool) -> str:
         shared = set(files[0].documents).intersection(*(f.documents for f in files[1:]))

@@ -72,3 +72,35 @@ def test_a_prodigy_text_two_annotators_answered_leaves_the_final_set_s_categorie
     project.close()
     assert document_categories(meta) == []  # on main: ['BUSINESS'], alice's
     assert annotators_categories(meta) == {"news-alice": ["BUSINESS"], "news-bob": ["POLITICS"]}
+
+
+def test_a_file_whose_set_would_be_named_main_is_said_before_merge(tmp_path):
+    """A file made under the login "main" (its set named after its annotator, nothing typed): the merge refuses it
+    (the final set's name), and the preview said nothing of it. It says so (s39-app2), and that a name typed beside it
+    is the remedy; a name typed takes the line away, "main" typed says it as typed."""
+    import pytest
+
+    from annotator.errors import AnnotatorError
+    from annotator.teams.merge_preview import MergePreview, read_source
+
+    team = tmp_path / "team.annotator"
+    with Project(team, annotator="lead") as p:
+        import_documents(p, [IncomingDocument("Maria Lopez met officials in Kabul.", "one.txt")])
+    made = tmp_path / "laptop.annotator"
+    shutil.copy(team, made)
+    with Project(made, create=False, annotator="main") as p:
+        edits.add_entity(p, p.document_ids()[0], 0, 11, "PERSON")
+    with Project(team, create=False, annotator="lead") as p:
+        preview = MergePreview(p, [read_source(made)])
+        said = {typed: preview.said([typed], False, False) for typed in (None, "alice", " main ")}
+        with pytest.raises(AnnotatorError, match="would be named 'main'"):
+            merge_projects(p, [made])
+    assert said[None] == [
+        "laptop.annotator: its set would be named 'main' (its annotator's or its file's name), the project's final "
+        "set (Review > Adjudicate settles into it): type another name beside it; nothing will be merged"
+    ], said
+    assert said["alice"] == []
+    assert said[" main "] == [
+        "laptop.annotator: a set cannot be named 'main', the project's final set (Review > Adjudicate settles into "
+        "it): type another name beside it or leave it blank; nothing will be merged"
+    ], said

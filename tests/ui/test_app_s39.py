@@ -291,3 +291,50 @@ def test_a_project_file_given_to_file_import_is_sent_to_file_merge_in_the_app_s_
         close_window(w)
     assert "theirs.annotator: a project file, not an input" in said, said
     assert "File > Merge annotators' files…" in said and "--format" not in said, said
+
+
+def _pressing_merge(shown: list[bool]):  # type: ignore[no-untyped-def]
+    """A step of ``_dialog_said``: Merge pressed (the Set name cell's edit left open); whether the dialog then said
+    its refusal in red goes into ``shown``."""
+
+    def step(dlg) -> None:  # type: ignore[no-untyped-def]
+        dlg.accept()
+        shown.append(dlg.refused.isVisibleTo(dlg))
+
+    return step
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_the_merge_dialog_says_a_set_named_main_is_refused_as_it_is_typed(qtbot, tmp_path, monkeypatch):
+    """ "main" typed beside a file (the project's final set's name, which a merge refuses): the preview said nothing
+    of it (still "both go into set 'ubuntu'" until the edit was committed, then nothing), and only Merge said it, in
+    red. The amber line says it at the key that makes it "main", and that nothing will be merged; a key more ("maine")
+    takes the line and the red one Merge had shown away (s39-app's Left)."""
+    from ui_support import close_window, open_window
+
+    team, files = _two_logins_alike(tmp_path)
+    w = open_window(qtbot, team, annotator="lead", pipeline=None, size=(1366, 768))
+    refused: list[bool] = []
+    try:
+        said = _dialog_said(
+            qtbot,
+            monkeypatch,
+            w,
+            files,
+            [
+                _typing(qtbot, 0, "mai"),
+                _typing(qtbot, 0, "n"),
+                _pressing_merge(refused),
+                _typing(qtbot, 0, "e"),
+                lambda dlg: refused.append(dlg.refused.isVisibleTo(dlg)),
+            ],
+        )
+    finally:
+        close_window(w)
+    assert said[1] == "", said  # "mai": a set of its own
+    assert said[2] == (  # on main: "" (nothing said until Merge)
+        "machine1.annotator: a set cannot be named 'main', the project's final set (Review > Adjudicate settles "
+        "into it): type another name beside it or leave it blank; nothing will be merged"
+    ), said
+    assert said[3] == said[2] and refused[0], (said, refused)  # Merge refused it, in red too
+    assert said[4] == "" and refused == [True, False], (said, refused)  # "maine": neither line
