@@ -41,6 +41,20 @@ def _backgrounds(config_path, tag: str) -> dict[str, str | None]:
     return {x.get("value"): x.get("background") for x in labels}
 
 
+def _protest_tasks(tmp_path):  # type: ignore[no-untyped-def]
+    """A folder ``in`` holding tasks.json: Group organised a Protest (a relation), its config left to the test."""
+    given = tmp_path / "in"
+    given.mkdir()
+    results = [
+        _region("g", 0, 7, "label", "Group"),
+        _region("p", 8, 17, "events", "Protest"),
+        {"from_id": "p", "to_id": "g", "type": "relation", "direction": "right", "labels": ["organizer"]},
+    ]
+    tasks = [{"id": 1, "data": {"text": TEXT}, "annotations": [{"id": 1, "result": results}]}]
+    (given / "tasks.json").write_text(json.dumps(tasks), encoding="utf-8")
+    return given
+
+
 def test_the_export_s_event_types_have_the_app_s_trigger_colour(tmp_path):
     project = api.new_project(tmp_path / "p.annotator")
     (tmp_path / "d.txt").write_text(TEXT, encoding="utf-8")
@@ -52,15 +66,7 @@ def test_the_export_s_event_types_have_the_app_s_trigger_colour(tmp_path):
 
 
 def test_a_config_s_event_colours_are_kept_and_written_back(tmp_path):
-    given = tmp_path / "in"
-    given.mkdir()
-    results = [
-        _region("g", 0, 7, "label", "Group"),
-        _region("p", 8, 17, "events", "Protest"),
-        {"from_id": "p", "to_id": "g", "type": "relation", "direction": "right", "labels": ["organizer"]},
-    ]
-    tasks = [{"id": 1, "data": {"text": TEXT}, "annotations": [{"id": 1, "result": results}]}]
-    (given / "tasks.json").write_text(json.dumps(tasks), encoding="utf-8")
+    given = _protest_tasks(tmp_path)
     (given / "tasks.label_config.xml").write_text(CONFIG, encoding="utf-8")
     project = api.new_project(tmp_path / "p.annotator")
     report = api.import_files(project, [given / "tasks.json"])
@@ -77,15 +83,7 @@ def test_a_config_s_event_colours_are_the_project_s_for_a_document_of_another_fi
     """Session 38: the colours were kept on the file's documents alone; exported without them (``--docs`` of the
     project's earlier document, after ``--add-types`` into a project holding it) every type read the app's trigger
     colour, Protest's and Boycott's lost."""
-    given = tmp_path / "in"
-    given.mkdir()
-    results = [
-        _region("g", 0, 7, "label", "Group"),
-        _region("p", 8, 17, "events", "Protest"),
-        {"from_id": "p", "to_id": "g", "type": "relation", "direction": "right", "labels": ["organizer"]},
-    ]
-    tasks = [{"id": 1, "data": {"text": TEXT}, "annotations": [{"id": 1, "result": results}]}]
-    (given / "tasks.json").write_text(json.dumps(tasks), encoding="utf-8")
+    given = _protest_tasks(tmp_path)
     config = CONFIG.replace('"Group" background="#FF0000"/>', '"Group" background="#FF0000"/><Label value="Venue"/>')
     (given / "tasks.label_config.xml").write_text(config, encoding="utf-8")
     project = api.new_project(tmp_path / "p.annotator")

@@ -9,6 +9,21 @@ from PySide6.QtCore import Qt
 TRIAL = "The trial of the former minister opened at the Warsaw Regional Court of Appeal in Krakow on Monday."
 
 
+def _trial_project(tmp_path):  # type: ignore[no-untyped-def]
+    """TRIAL's project: Krakow a GPE suggestion, "trial" a suggested Justice:Trial-Hearing."""
+    from annotator.suggest.types import EventSuggestion
+    from ui_helpers import find, project_with_suggestions
+
+    path = tmp_path / "trial.annotator"
+    project_with_suggestions(
+        path,
+        TRIAL,
+        [(*find(TRIAL, "Krakow"), "GPE")],
+        [EventSuggestion("Justice:Trial-Hearing", *find(TRIAL, "trial"), 0.6, ())],
+    )
+    return path
+
+
 @pytest.mark.slow  # about 2 s: the window at 1366x768
 def test_a_role_row_cut_at_1366_keeps_the_selected_words_not_the_key(qtbot, tmp_path):
     """Seed 004 at 1366: Enter accepted the Trial-Hearing "trial" and went on to the DATE "almost two years"; every
@@ -96,17 +111,9 @@ def test_the_line_says_what_the_keys_do_in_the_panel_that_holds_them(qtbot, tmp_
     selection's again once Escape brings the keys back to the text."""
     from PySide6.QtWidgets import QApplication
 
-    from annotator.suggest.types import EventSuggestion
-    from ui_helpers import find, project_with_suggestions
     from ui_support import close_window, open_window, window_settled
 
-    path = tmp_path / "trial.annotator"
-    project_with_suggestions(
-        path,
-        TRIAL,
-        [(*find(TRIAL, "Krakow"), "GPE")],
-        [EventSuggestion("Justice:Trial-Hearing", *find(TRIAL, "trial"), 0.6, ())],
-    )
+    path = _trial_project(tmp_path)
     w = open_window(qtbot, path, size=(1366, 768))
     try:
         w.view.setFocus()
@@ -195,17 +202,9 @@ def test_the_work_left_beside_a_decided_selection_says_the_keys_left():
 def test_the_keys_left_are_in_sight_beside_an_accepted_events_line_at_1366(qtbot, tmp_path):
     """Every suggestion decided, an accepted event selected at 1366: its line and the work left with its keys both
     whole, side by side, neither over the other."""
-    from annotator.suggest.types import EventSuggestion
-    from ui_helpers import find, project_with_suggestions
     from ui_support import close_window, open_window, window_settled
 
-    path = tmp_path / "trial.annotator"
-    project_with_suggestions(
-        path,
-        TRIAL,
-        [(*find(TRIAL, "Krakow"), "GPE")],
-        [EventSuggestion("Justice:Trial-Hearing", *find(TRIAL, "trial"), 0.6, ())],
-    )
+    path = _trial_project(tmp_path)
     w = open_window(qtbot, path, size=(1366, 768))
     try:
         w.view.setFocus()
