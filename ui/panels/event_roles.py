@@ -19,6 +19,7 @@ from ui.elided import ElidedLabel
 from annotator.rules import event_missing_roles, takes
 from ui.plain import tooltip_text
 from ui.role_heads import with_heads
+from ui.role_rows import RoleRowLabel, agree_forms
 from ui.role_keys import no_candidate_row, no_candidate_tip, role_shortcut, sentence_said
 from ui.widget_tools import empty_layout, plain_label, widgets_of
 from ui.wrapped import WrappedButton
@@ -178,6 +179,7 @@ class RolesBox(QGroupBox):
                 self.fill_combos[i].setCurrentIndex(0)  # "fill…" again, as a new box shows it
             if now[2] != was[2]:
                 self.role_rows[role.name].setStyleSheet(name_style(now[2]))
+        self.agree_rows()  # a row filled or emptied: the others' form may change with it
 
     def _row_of(self, ev: Event, role: str, missing: bool) -> tuple:
         """What a role's row shows of ``ev``: its fillers (argument, entity, offsets), its fill list, its flag."""
@@ -214,10 +216,18 @@ class RolesBox(QGroupBox):
         if not filled:
             cell.addWidget(self._empty_role(index, role))
 
-    def _empty_role(self, index: int, role: str) -> ElidedLabel:
+    def agree_rows(self) -> None:
+        """The empty roles' rows in one form, each with its key or none without (``role_rows.agree_forms``)."""
+        agree_forms(self._empty_rows())
+
+    def _empty_rows(self) -> list[RoleRowLabel]:
+        said = (cell.itemAt(0).widget() if cell.count() == 1 else None for cell in self._cells)
+        return [w for w in said if isinstance(w, RoleRowLabel)]
+
+    def _empty_role(self, index: int, role: str) -> RoleRowLabel:
         """An empty role's cell: a dash, then "Alt+N: " and the words of the entity the key would put (elided, never
         widening the panel; the whole in its tooltip), faint and in italics, a candidate and no filler."""
-        said = ElidedLabel("—", cut_shortest=True)  # "— selected: the Warsaw…", not "— Alt+1: selected: the…"
+        said = RoleRowLabel("—", self.agree_rows)  # one form with its neighbours (``role_rows``)
         said.setStyleSheet(f"color: {themes.current().faint}; font-style: italic")
         self._say_candidate(said, index, role)
         return said
