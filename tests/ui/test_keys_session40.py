@@ -47,10 +47,11 @@ def test_the_empty_roles_rows_of_one_event_say_their_keys_in_one_form(qtbot, tmp
         assert [c.full_text for c in cells][2] == "— Alt+3: → found: Crime"
         shown = [c.text() for c in cells]
         # main: ['— → found: Defendant', '— → found: Adjudicator', '— Alt+3: → found: Crime', ...] at both sizes
-        assert shown[:3] == ["— → found: Defendant", "— → found: Adjudicator", "— → found: Crime"], shown
-        assert not any("Alt+" in t for t in shown), shown
-        assert (
-            "Adjudicator is empty: Alt+3 puts the selected “Jan Kowalski”" in cells[2].toolTip()
-        )  # the key's words kept
+        keyed = ["Alt+" in t for t in shown]
+        assert all(keyed) or not any(keyed), shown
+        if not any(keyed):  # the keyless forms whole, the key in each row's first column
+            assert shown[:3] == ["— → found: Defendant", "— → found: Adjudicator", "— → found: Crime"], shown
+        tip = cells[2].toolTip()
+        assert "Adjudicator is empty: Alt+3 puts the selected “Jan Kowalski”" in tip, tip  # the key's words kept
     finally:
         close_window(w)
