@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 Candidate = TypeVar("Candidate")
 BESIDE_WORDS = 3  # at most this many words between the trigger and a noun of the role's kind put first
 BESIDE_BREAKS = ",;:()"  # a mark between them: another clause or an aside, not the trigger's own noun
+PASSIVE_BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"})  # "… were arrested"
 
 
 def heads_offered(
@@ -91,17 +92,32 @@ def head_beside(
     """Of ``heads`` (a role's nouns of its kind: ``heads_for_role``' first list), the nearest the trigger with at most
     ``BESIDE_WORDS`` words and no mark of ``BESIDE_BREAKS`` between them ("police arrest", "militants attacked",
     "killing three civilians"): the noun the role key offers first, before the sentence's entities (session 39);
-    ``lean`` (``noun_side``): -1 before the trigger only, 1 after it only."""
-    close = []
+    ``lean`` (``noun_side``): -1 before the trigger only, 1 after it only. A passive turns the sides (session 40): the
+    noun of a "by" phrase after the trigger is the subject's ("captured by Islamic State militants", "death … by a
+    white police officer"), first for a subject's role, never an object's; a noun before "was", "were", "been" … and
+    the trigger is the object's ("protesters were arrested")."""
+    close, by_phrase = [], []
     for h in heads:
-        if h[1] <= trigger[0] and lean <= 0:
-            between = text[h[1] : trigger[0]]
-        elif trigger[1] <= h[0] and lean >= 0:
-            between = text[trigger[1] : h[0]]
+        if h[1] <= trigger[0]:
+            between, side = text[h[1] : trigger[0]], -1
+            last = between.split()[-1:]
+            if last and last[0].lower() in PASSIVE_BE and not text[trigger[0] : trigger[1]].endswith("ing"):
+                side = 1  # "protesters were arrested": the object, told first ("police are investigating": no)
+        elif trigger[1] <= h[0]:
+            between, side = text[trigger[1] : h[0]], 1
+            if between.split()[:1] and between.split()[0].lower() == "by":
+                side = -1  # "arrested by police": the subject, told in a "by" phrase
+                if len(between.split()) <= BESIDE_WORDS + 1 and not any(m in between for m in BESIDE_BREAKS):
+                    by_phrase.append(h)
+                continue
         else:
+            continue
+        if lean and side != lean:
             continue
         if len(between.split()) <= BESIDE_WORDS and not any(mark in between for mark in BESIDE_BREAKS):
             close.append(h)
+    if by_phrase and lean <= 0:
+        close = by_phrase if lean < 0 else close + by_phrase
     return min(close, key=lambda h: (abs(h[0] - trigger[0]), h[0])) if close else None
 
 

@@ -60,3 +60,20 @@ def test_a_subjects_role_looks_before_the_trigger_an_objects_after():
     arrested, police, protesters = _at(text, "arrested"), _at(text, "Police"), _at(text, "protesters")
     assert head_beside([police, protesters], text, arrested, 1) == protesters
     assert head_beside([police, protesters], text, arrested, -1) == police
+
+
+def test_a_passive_turns_the_sides_a_by_phrase_the_subjects_the_noun_before_be_the_objects():
+    """Session 40 (s40-keys): "captured by Islamic State militants": the Agent's noun is the "by" phrase's, after the
+    trigger (main: none after it for a subject's role); "protesters were arrested": the Person's noun is before it
+    (main: none before it for an object's role, and the Agent was offered "protesters"); "police are investigating"
+    is no passive."""
+    text = "Two protesters were arrested by riot police near the square. Police are investigating the guards."
+    arrested, protesters, police = _at(text, "arrested"), _at(text, "protesters"), _at(text, "police")
+    assert head_beside([protesters, police], text, arrested, -1) == police  # the Agent: the "by" phrase's
+    assert head_beside([protesters, police], text, arrested, 1) == protesters  # the Person: before "were"
+    assert head_beside([protesters, police], text, arrested) == protesters  # either side: the nearer
+    investigating, cops, guards = _at(text, "investigating"), _at(text, "Police"), _at(text, "guards")
+    assert head_beside([cops, guards], text, investigating, -1) == cops  # "are …ing": active
+    assert head_beside([cops, guards], text, investigating, 1) == guards
+    far = "Two protesters were arrested by the newly formed city police."  # four words after "by": too far
+    assert head_beside([_at(far, "police")], far, _at(far, "arrested"), -1) is None

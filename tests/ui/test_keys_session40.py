@@ -55,3 +55,49 @@ def test_the_empty_roles_rows_of_one_event_say_their_keys_in_one_form(qtbot, tmp
         assert "Adjudicator is empty: Alt+3 puts the selected “Jan Kowalski”" in tip, tip  # the key's words kept
     finally:
         close_window(w)
+
+
+PASSIVE = "Two protesters were arrested by riot police near the square in Warsaw."
+
+
+@pytest.mark.slow  # about 2 s: a window of its own
+def test_the_agents_key_offers_the_by_phrases_noun_of_a_passive_first(qtbot, tmp_path):
+    """A suggested Arrest-Jail on "arrested" with no filler, the stored noun heads "protesters", "police" and "square":
+    Alt+2 (Agent) fills it with "police", the noun of the "by" phrase, first; Alt+1 (Person) with "protesters", the
+    subject of the passive. On main Alt+2 put "protesters" first (the noun before the trigger, for a subject's role)."""
+    from annotator.suggest.types import EventSuggestion
+    from ui_helpers import find
+    from ui_support import close_window, one_suggested_event, open_window, store_word_tokens
+
+    path = tmp_path / "passive.annotator"
+    arrest = EventSuggestion("Justice:Arrest-Jail", *find(PASSIVE, "arrested"), 0.6, ())
+    one_suggested_event(path, PASSIVE, [(*find(PASSIVE, "Warsaw"), "GPE")], arrest)
+    store_word_tokens(path, PASSIVE, [find(PASSIVE, w) for w in ("protesters", "police", "square")])
+    w = open_window(qtbot, path, size=(1366, 768))
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        (ev_id,) = c.events
+        c.select_event(ev_id)
+
+        def role(name: str) -> list[str]:
+            ents = [c.entities[a.entity_id] for a in c.events[ev_id].arguments if a.role == name]
+            return [PASSIVE[e.start : e.end] for e in ents]
+
+        qtbot.keyClick(v, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: role("Agent") == ["police"])  # main: ["protesters"]
+        said = w.message.text()
+        assert said.startswith("Agent: police as "), said
+        qtbot.keyClick(v, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: role("Person") == ["protesters"])
+        assert role("Agent") == ["police"]
+    finally:
+        close_window(w)
+
+
+def test_help_shortcuts_says_a_passive_turns_the_sides():
+    """Alt+1…9's row in Help > Shortcuts says the passive's nouns (on main: not)."""
+    from ui.dialogs.shortcuts import shortcut_rows
+
+    row = dict(shortcut_rows(None))["Alt+1 … Alt+9"]
+    assert "in a passive the “by” phrase's noun a subject's, the noun before “were” an object's" in row, row

@@ -81,7 +81,7 @@ GENERAL = [
         "the one the span overlaps, else the last; a suggestion of a label the role does not take is relabelled when "
         "the label is clear; a filler of another role of the event is moved); nothing selected: the nearest fitting "
         "entity of the sentence, a noun of a kind the role takes just beside the trigger first (“police” of “police "
-        "arrested”: a subject's role before it, an object's after it; again: the next one; after the sentence's "
+        "arrested”: a subject's role before it, an object's after it; in a passive the “by” phrase's noun a subject's, the noun before “were” an object's: “protesters were arrested by police”; again: the next one; after the sentence's "
         "entities, its nouns pre-annotation with "
         "events found, those of a kind the role takes first and those of no kind known after them, each made a span "
         "as reached and taken back as the key moves on; the status line names the next ones; a role of amounts, as "
