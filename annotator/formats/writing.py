@@ -267,6 +267,43 @@ def say_brat_kept_left_out(rec: dict[str, Any], report: FormatExportReport) -> N
             report.problem(f"brat {what} left out (the format has no place for them)", f"{rec['name']}: {shown}")
 
 
+# the exports with no place for a document's notes (its comments: the app's, a brat import's `#` notes): each says
+# once how many it leaves out (session 40; session 27 left them unsaid, each docstring's "Lost" alone telling it);
+# brat, doccano, Label Studio, the DocBin and the project's JSON write them, WebAnno TSV with ``decisions=yes``
+COMMENTS_LEFT_OUT = ("conll", "hf", "dygiepp", "oneie", "wikievents", "omnievent", "prodigy", WEBANNO)
+COMMENTS_LEFT_OUT_KIND = "notes (document comments) left out (the format has no place for them)"
+# the token exports with no place for an event's attributes (DyGIE++'s, OneIE's, WikiEvents' and OmniEvent's events
+# are a type, a trigger and arguments; CoNLL and Hugging Face leave events out, said): a value other than the
+# schema's default does not come back on import (the default does), so each such value is said (session 40)
+ATTRIBUTES_LEFT_OUT = ("dygiepp", "oneie", "wikievents", "omnievent")
+ATTRIBUTES_LEFT_OUT_KIND = "event attribute values left out (the format has no place for them)"
+
+
+def say_comments_left_out(rec: dict[str, Any], report: FormatExportReport, request: ExportRequest) -> None:
+    """A document's notes, said as left out where ``report``'s format is one of ``COMMENTS_LEFT_OUT`` (WebAnno TSV
+    without ``decisions=yes``, which writes them on a layer of their own)."""
+    if report.format not in COMMENTS_LEFT_OUT or not rec["comments"]:
+        return
+    if report.format == WEBANNO and request.options.get("decisions") == "yes":
+        return
+    for c in rec["comments"]:
+        report.problem(COMMENTS_LEFT_OUT_KIND, f"{rec['name']}: {c['text']}")
+
+
+def say_attributes_left_out(rec: dict[str, Any], report: FormatExportReport, defaults: Mapping[str, str]) -> None:
+    """Each event attribute whose value is not the schema's default (``defaults``), said as left out where
+    ``report``'s format is one of ``ATTRIBUTES_LEFT_OUT``."""
+    if report.format not in ATTRIBUTES_LEFT_OUT:
+        return
+    for v in rec["events"]:
+        given = v.get("attributes") or {}
+        changed = [f"{k}={x}" for k, x in given.items() if defaults.get(k) != x]
+        if changed:
+            t = v["trigger"]
+            at = f"{rec['name']}: {v['type']} [{t['start']}, {t['end']})"
+            report.problem(ATTRIBUTES_LEFT_OUT_KIND, f"{at} {' '.join(changed)}")
+
+
 def _on_span(item: Any) -> bool:
     """Whether a kept brat normalisation is on a text span (``["T", label, start, end]``), not on an event."""
     target = item.get("target") if isinstance(item, dict) else None
@@ -281,9 +318,12 @@ def records_with_tokens(
 ) -> Iterator[tuple[dict[str, Any], DocTokens]]:
     """Each exported document record with its tokens; documents without stored tokens go in ``report.tokenized``;
     ``ids``: only these documents (see ``iter_document_records``)."""
+    defaults = project.schema.default_attributes() if report.format in ATTRIBUTES_LEFT_OUT else {}
     for rec in request_records(project, request, report, ids):
         say_categories_left_out(rec, report)
         say_brat_kept_left_out(rec, report)
+        say_comments_left_out(rec, report, request)
+        say_attributes_left_out(rec, report, defaults)
         toks = tokens_for(project, rec["id"], rec["text"])
         if not toks.stored:
             report.tokenized.append(rec["name"])
