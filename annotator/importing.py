@@ -6,9 +6,10 @@ name and content are imported by ``formats.loading.import_paths``."""
 from __future__ import annotations
 
 import shlex
-
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
+
+import orjson
 
 
 from annotator.answers_onto import apply_answers
@@ -21,6 +22,7 @@ from annotator.textcheck import BOM, first_surrogate, printable
 from annotator.text_encoding import given_encoding, marked_encoding, utf32_hint
 from annotator.wording import counted
 from annotator.model import STATES, STATUSES
+from annotator.set_meta import META_KEY, OWN_META
 from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches, event_type_breach, label_breach
 from annotator.schema import Schema
 from annotator.store import Project, now
@@ -320,6 +322,19 @@ def _brings_more(project: Project, doc: IncomingDocument, doc_id: int, aset: str
     }
 
 
+def _keep_in_set_record(project: Project, doc_id: int, aset: str, own: dict[str, Any]) -> None:
+    """The input's own part of its meta (``IncomingDocument.own_meta``: its relations, brat's kept lines) kept in the
+    record of the set ``aset`` its annotations went into on the stored document ``doc_id`` (the exports of that set
+    write them, ``set_meta_kept.with_own_meta``); in the current transaction. Until session 40 they were dropped
+    without a word and that set's exports wrote the document's (another annotator's)."""
+    meta = orjson.loads(project.db.document_meta(doc_id) or "{}")
+    records = meta.setdefault(META_KEY, {})
+    record = records.get(aset) if isinstance(records.get(aset), dict) else {"source": "import"}
+    record[OWN_META] = {**(record.get(OWN_META) or {}), **own}
+    records[aset] = record
+    project.db.set_document_meta(doc_id, orjson.dumps(meta).decode())
+
+
 def _set_is_empty(project: Project, doc_id: int, aset: str) -> bool:
     """Whether the document has no entity and no event in the annotation set."""
     return aset not in project.db.sets_with_rows(doc_id)
@@ -408,6 +423,8 @@ def store_documents(
             continue
         if dup_id is not None:
             _store_annotations(project, p, dup_id)
+            if doc.annotation_set is None and doc.own_meta is not None:
+                _keep_in_set_record(project, dup_id, aset, doc.own_meta)
             had = {(c[0], c[1]) for c in db.comment_texts(dup_id)}
             db.insert_comments(
                 p.comment_rows(dup_id, [c for c in doc.comments if (c.get("author"), c["text"]) not in had])

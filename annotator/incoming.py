@@ -66,3 +66,7 @@ class IncomingDocument:
     # a person's answers to this document's task in another tool (Prodigy's accept): onto a stored document of the same
     # text whose set has annotations they are decisions there (``answers_onto``), not a duplicate
     answered: bool = False
+    # what of ``meta`` is the work of whoever made this file (its kept relations, brat's kept lines, ...:
+    # ``set_meta_kept.imported_own``): where its annotations go onto a stored document of the same text in a set that
+    # had none (``import --set bob`` of a colleague's export), kept in that set's record, as hers (session 40)
+    own_meta: dict[str, Any] | None = None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from annotator.model import DEFAULT_SET, meta_object
 
 META_KEY = "annotation_sets"  # documents.meta[META_KEY][set name] = where the set came from (written by merge)
+OWN_META = "meta"  # in a set's record: her own part of the document's meta (``formats.set_meta_kept``)
 
 
 def status_in_set(status: str, raw_meta: str | None, annotation_set: str) -> str:

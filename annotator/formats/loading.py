@@ -42,6 +42,7 @@ from annotator.formats.schema_choices import (
     with_added_types,
 )
 from annotator.formats.schema_match import match_to_schema, matched_labels
+from annotator.formats.set_meta_kept import imported_own
 from annotator.importing import (
     BATCH,
     IncomingDocument,
@@ -224,6 +225,7 @@ def store_results(
     for p, r in results:
         for d in r.documents:
             check_with_line(use, d, d.source_path or p, None)
+            d.own_meta = imported_own(d.meta) if d.annotation_set is None else None
             docs.append(d)
     old = project.schema
     prepared = prepare_documents(project, docs, use)  # before the lock: it covers the inserts only

@@ -13,11 +13,11 @@ from typing import Any, Mapping
 
 from annotator.categories import CATEGORIES, with_categories
 from annotator.formats.label_studio_names import REGION_CHOICES
-from annotator.formats.meta_keys import LABEL_STUDIO_TASK, PRODIGY, WEBANNO
+from annotator.formats.meta_keys import BRAT, LABEL_STUDIO_TASK, PRODIGY, WEBANNO
 from annotator.formats.webanno_chains import CHAIN_MENTIONS
 from annotator.formats.webanno_tsv import SPAN_FEATURES, ZERO_WIDTH
+from annotator.set_meta import OWN_META as OWN  # the key of a set's record that holds her own part of the meta
 
-OWN = "meta"  # the key of a set's record that holds her own part of the document's meta
 MERGED_CATEGORIES = "categories"  # a merge's record of her set: her categories of the document (``merge_categories``)
 RELATIONS = "label_studio"  # where the Label Studio import keeps relations between entities (``regions_out.KEPT``)
 OWN_KEYS = (RELATIONS, CATEGORIES, REGION_CHOICES)  # relations, the text's categories, the regions' choices
@@ -47,6 +47,24 @@ def own_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def imported_own(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """The parts of an input document's meta that are the work of whoever made the file (``IncomingDocument.own_meta``:
+    kept in the record of the set an ``import --set NAME`` puts its annotations in, onto a document of the same text
+    the project holds): its relations between entities (Label Studio's, Prodigy's), its WebAnno TSV file's kept
+    annotations and a brat file's kept lines (``meta["brat"]``: its relations, attributes, normalisations,
+    equivalences, fragments), each empty where the file had none. Its categories stay the document's. Session 40:
+    bob's brat folder imported with ``--set bob`` onto alice's documents lost his relations, attributes and
+    normalisations without a word, and his set's export wrote alice's."""
+    own = own_meta(meta)
+    kept = meta.get(BRAT)
+    return {
+        RELATIONS: own[RELATIONS],
+        PRODIGY_RELATIONS: own[PRODIGY_RELATIONS],
+        WEBANNO: own[WEBANNO],
+        BRAT: kept if isinstance(kept, dict) else {},
+    }
+
+
 def with_own_meta(meta: dict[str, Any], record: Any) -> dict[str, Any]:
     """A document's meta as a set's record (``record``) says hers was (``own_meta``); a merge's record: the document's
     with her categories (``MERGED_CATEGORIES``, where it keeps them); ``meta`` itself where the record keeps none (an
@@ -55,8 +73,10 @@ def with_own_meta(meta: dict[str, Any], record: Any) -> dict[str, Any]:
     if not isinstance(own, dict):  # a merge's record keeps her categories alone (session 39: the document's went out)
         merged = record.get(MERGED_CATEGORIES) if isinstance(record, dict) else None
         return with_categories(meta, merged) if isinstance(merged, list) else meta
-    out = {k: v for k, v in meta.items() if k not in OWN_KEYS}
+    out = {k: v for k, v in meta.items() if k not in OWN_KEYS or k not in own}  # hers where her record has them
     out.update({k: own[k] for k in OWN_KEYS if own.get(k)})
+    if isinstance(own.get(BRAT), dict):  # her brat file's kept lines (``imported_own``), none where it had none
+        out = {k: v for k, v in out.items() if k != BRAT} | ({BRAT: own[BRAT]} if own[BRAT] else {})
     answer = out.get(PRODIGY)
     if isinstance(answer, dict) and PRODIGY_RELATIONS in own:  # hers, none where she drew none
         answer = {k: v for k, v in answer.items() if k != "relations"}
