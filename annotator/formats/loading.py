@@ -39,6 +39,7 @@ from annotator.formats.schema_choices import (
     addable,
     check_mapped,
     refusal,
+    said_added,
     with_added_types,
 )
 from annotator.formats.schema_match import match_to_schema, matched_labels
@@ -195,10 +196,11 @@ def store_results(
                 matched, still = match_to_schema(r.schema, r.documents, grown, str(p), choices.mapped)
                 if not still:  # the user's choice (a new project's, of a told schema): the project's schema takes them
                     report.notes += [matched] if matched else []
+                    said = said_added(base, grown, lacks, labels)  # under the project's names
                     if choices.add_types:
-                        report.types_added += lacks
+                        report.types_added += said
                     else:
-                        report.types_told += lacks
+                        report.types_told += said
                     new_schema, grew = grown, True
                     continue
                 lacks = still  # what --add-types could not add (a role of that name the type has): named alone

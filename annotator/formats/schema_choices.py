@@ -174,3 +174,27 @@ def refusal(said: str, named: str, lacks: list[str], choices: SchemaChoices, giv
     else:
         how = f"import it into {elsewhere}, or give the project a schema that has them"
     return f"{said} the project's schema does not have, which its documents use (the project's schema has no {named}, nor a name that matches); {how} (nothing was imported)"
+
+
+def said_added(base: Schema, grown: Schema, lacks: list[str], labels: Mapping[str, str]) -> list[str]:
+    """What ``lacks`` (as ``schema_match`` names them: the file's spellings) became in ``grown`` (``base`` with them
+    added, ``with_added_types``), as the import's summary says it: a role under the project's name of its type
+    (``labels``: the file's type -> the project's), one the type had said by the labels it now takes besides its own,
+    or not at all where it takes no more (session 40: a DuEE ``Conflict-Attack`` matched to ``Conflict:Attack`` said
+    "role Conflict-Attack:Attacker" and ":Place" added, which the project's type had)."""
+    out = []
+    for w in lacks:
+        if not w.startswith(ROLE):
+            out.append(w)
+            continue
+        theirs, _, role = w[len(ROLE) :].rpartition(":")
+        ours = labels.get(theirs, theirs)
+        had, now = base.event_type(ours), grown.event_type(ours)
+        before, after = (had.role(role) if had else None), (now.role(role) if now else None)
+        if after is None:
+            continue  # a role no label fills is not added (``role_table``)
+        if before is None:
+            out.append(f"{ROLE}{ours}:{role}")
+        elif more := [x for x in after.labels if x not in before.labels]:
+            out.append(f"{ROLE}{ours}:{role} (takes {', '.join(more)})")
+    return out
