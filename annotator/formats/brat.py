@@ -34,7 +34,8 @@ from annotator.formats.brat_conf import (
     write_visual_conf,
 )
 from annotator.formats.brat_text import LINE_BREAKS, NOTE_TYPE, BratOffsets, parse_note
-from annotator.formats.common import schema_kept
+from annotator.formats.brat_files import BIONLP_FORM, BIONLP_WRITTEN_AS_BRAT, NORMALIZATIONS, normalization_line
+from annotator.formats.common import option_choice, schema_kept
 from annotator.formats.brat_shortcuts import SHORTCUTS, write_shortcuts
 from annotator.formats.brat_tools import TOOLS, tools_text
 from annotator.formats.entity_links import BRAT_LINKS, DB_ID, brat_reference, links_beyond
@@ -123,9 +124,14 @@ def kept_fragments(kept: dict[str, Any], text: str) -> dict[tuple[str, int, int]
 
 
 def document_ann(
-    rec: dict[str, Any], schema: Schema, report: FormatExportReport, declared: "Declared | None" = None
+    rec: dict[str, Any],
+    schema: Schema,
+    report: FormatExportReport,
+    declared: "Declared | None" = None,
+    form: str = "brat",
 ) -> str:
-    """The .ann text of one exported document record (``declared`` collects the types the conf must add)."""
+    """The .ann text of one exported document record (``declared`` collects the types the conf must add; ``form``:
+    that of the kept normalisations, ``normalization_line``)."""
     text, name = rec["text"], rec["name"]
     at = BratOffsets(text, rec.get("bom", False))  # a .txt written with its BOM: brat counts it
     proxies = proxy_labels(schema)
@@ -308,13 +314,15 @@ def document_ann(
             continue
         reference = item["reference"]  # brat reads DB:ID: an id of no database (BB's NCBI_Taxonomy 1590) under KB
         reference = reference if DB_ID.match(reference) else brat_reference(reference)
-        extra.append(f"N{k}\t{item['type']} {target} {reference}" + (f"\t{item['text']}" if item.get("text") else ""))
+        extra.append(normalization_line(k, item, target, reference, form))
+        if item.get("form") == BIONLP_FORM and form != BIONLP_FORM:
+            report.problem(BIONLP_WRITTEN_AS_BRAT, f"{name}: {item['type']} {item['reference']}")
         w = item["target"]
         if w[0] in "TE":
             line_ids.setdefault(("normalization", w[1], w[2], w[3]), f"N{k}")
     extra += _link_lines(rec, at_span, len(kept.get("normalizations", [])), report)
     if declared is not None:
-        declared.normalizations([x for x in extra if x.startswith("N")])
+        declared.normalizations([x for x in extra if x.startswith("N") and " Annotation:" not in x])
     lines += extra
     first = lines[0].split("\t", 1)[0] if lines else None
     for k, c in enumerate(rec["comments"], start=1):
@@ -537,6 +545,7 @@ def write_brat(project: Project, out: str | Path, request: ExportRequest) -> For
     opts = dict(request.options)
     assignment = split_option(project, request.statuses, opts, request.annotation_set, request.documents)
     report = FormatExportReport(format="brat")
+    form = option_choice(opts, "normalizations", NORMALIZATIONS)
     schema = project.schema
     declared = Declared()
     with atomic_folder(out) as folder:
@@ -556,7 +565,7 @@ def write_brat(project: Project, out: str | Path, request: ExportRequest) -> For
                     "document names too long for a file name, shortened", f"{rec['name'][:60]}… -> {stem[:60]}…"
                 )
             data = (BOM + rec["text"]).encode("utf-8") if rec.get("bom") else rec["text"].encode("utf-8")
-            ann = document_ann(rec, schema, report, declared).encode("utf-8")
+            ann = document_ann(rec, schema, report, declared, form).encode("utf-8")
             try:
                 (sub / f"{stem}.txt").write_bytes(data)
                 (sub / f"{stem}.ann").write_bytes(ann)

@@ -15,7 +15,7 @@ from typing import Any, Mapping
 
 from annotator.errors import ImportFileError, UnknownTypeError
 from annotator.formats.brat_conf import BINARY, PROXY_SOURCE, is_binary, names_from_brat
-from annotator.formats.brat_files import BIONLP_2013_NORMALIZATION
+from annotator.formats.brat_files import BIONLP_2013_NORMALIZATION, BIONLP_FORM
 from annotator.formats.brat_infer import generic_triggers
 from annotator.formats.brat_text import NOTE_TYPE, BRAT_ID, BratOffsets, note_comment, universal_newlines
 from annotator.formats.reading import need
@@ -272,8 +272,9 @@ def parse_ann(
     on_lines: dict[str, tuple[str, str, list[Any]]] = {}  # an N or A id -> (kind, label, what it sits on), for notes
     for kind, aid, rest, number in others:
         head, _, tail = rest.partition("\t")
-        if kind == "N":  # the BioNLP Shared Task 2013 form, which brat reads too: Reference Annotation:T1 Referent:ID
-            head = next((r.sub(to, head) for r, to in BIONLP_2013_NORMALIZATION if r.match(head)), head)
+        bionlp = kind == "N" and any(r.match(head) for r, _ in BIONLP_2013_NORMALIZATION)
+        if bionlp:  # the BioNLP Shared Task 2013 form, which brat reads too: Reference Annotation:T1 Referent:ID
+            head = next(r.sub(to, head) for r, to in BIONLP_2013_NORMALIZATION if r.match(head))
         parts = head.split()
         need(len(parts) >= 2, ann, number, f"{kind}: the line is cut short")
         if kind == "R":
@@ -299,6 +300,7 @@ def parse_ann(
             )
             kept.setdefault("normalizations", []).append(
                 {"type": parts[0], "target": where(parts[1]), "reference": " ".join(parts[2:]), "text": tail}
+                | ({"form": BIONLP_FORM} if bionlp else {})  # written so again on request (``normalization_line``)
             )
             if (w := where(parts[1])) is not None:
                 on_lines[aid] = ("normalization", "", w)
