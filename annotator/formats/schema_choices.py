@@ -195,6 +195,6 @@ def said_added(base: Schema, grown: Schema, lacks: list[str], labels: Mapping[st
             continue  # a role no label fills is not added (``role_table``)
         if before is None:
             out.append(f"{ROLE}{ours}:{role}")
-        elif more := [x for x in after.labels if x not in before.labels]:
+        elif more := [x for x in after.labels if not takes(before, x)]:
             out.append(f"{ROLE}{ours}:{role} (takes {', '.join(more)})")
     return out
