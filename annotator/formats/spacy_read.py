@@ -184,15 +184,19 @@ OWN_GROUPS = (SPAN_KEY, TRIGGER_KEY, "scored")  # the span groups our export wri
 
 def _told_role_labels(docs: list[IncomingDocument], schema: Schema, path: Path) -> Schema | None:
     """``schema`` with the labels it lacks that the Docs' events give its event types' roles (a schema's own
-    ``Place`` in the news schema's ``Contact:Meet``, whose ``Place`` takes ``GPE``, ``LOC``, ``FAC``), told as a
-    Prodigy file's are (``EventUses.lacking``); None when there are none (a DocBin brings no schema: it was refused
-    at the first)."""
+    ``Place`` in the news schema's ``Contact:Meet``, whose ``Place`` takes ``GPE``, ``LOC``, ``FAC``), and the
+    attributes and values it lacks that they give (a brat corpus's ``Negation``: session 40, the DocBin was refused,
+    "attribute 'Negation' is not in the schema", where the WebAnno TSV and Prodigy exports of the same project came in
+    with it), told as a Prodigy file's are (``EventUses.lacking``, ``EventUses.attributes``); None when there are none
+    (a DocBin brings no schema: it was refused at the first)."""
     uses = EventUses()
     for d in docs:
         labels = {e.key: e.label for e in d.entities}
         for v in d.events:
             uses.lacking(schema, v.type, [(role, labels.get(key)) for role, key in v.arguments])
-    return told_schema(schema, uses, path, "a DocBin") if uses.role_labels or uses.new_roles else None
+            uses.attributes(schema, v.attributes)
+    told = uses.role_labels or uses.new_roles or uses.values
+    return told_schema(schema, uses, path, "a DocBin") if told else None
 
 
 def read_spacy(path: str | Path, schema: Schema | None = None) -> ReadResult:
@@ -236,9 +240,10 @@ def read_spacy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     notes = [f"{path}: {len(out)} Doc{'' if len(out) == 1 else 's'} {held}"] + names.notes(str(path)) + extras_notes
     if told is None:
         return ReadResult(out, None, warnings, notes)
-    lacked = [x for x in schema_lacks(schema, told) if x.startswith("role ")]
+    lacked = [x for x in schema_lacks(schema, told) if x.startswith(("role ", "attribute "))]
     notes.append(
-        f"{path}: labels the roles of the schema {schema.name!r} lack, told from its events: {', '.join(lacked)}"
+        f"{path}: what the schema {schema.name!r} lacks, told from its events (labels of its roles, attributes, "
+        f"their values): {', '.join(lacked)}"
     )
-    said = "its events (told from them: a DocBin brings no schema) give roles labels"
+    said = "its events (told from them: a DocBin brings no schema) give roles labels and attributes values"
     return ReadResult(out, told, warnings, notes, schema_from=said, told=True)
