@@ -61,10 +61,12 @@ from annotator.schema import Schema
 
 # -- reading --------------------------------------------------------------------------------------
 # the keys of a Prodigy task its recipes and our export give (``_``-keys are Prodigy's bookkeeping); any other is the
-# input's own (``proposal_id``, ``info``: a dataset's fields), kept in ``meta["prodigy"][OWN_KEYS]`` (session 34: lost)
+# input's own (``proposal_id``, ``info``: a dataset's fields), kept in ``meta["prodigy"][OWN_KEYS]`` (session 34: lost);
+# so is a task's ``config`` (``{"choice_style": "multiple"}``: a choice task's own settings, which our export does not
+# write: session 40, dropped without a word, the task fed to Prodigy again offered one choice of several)
 TASK_KEYS = frozenset(
     "text tokens spans relations answer meta accept options label events suggestions versions sessions html image "
-    "audio video config score priority spans_".split()
+    "audio video score priority spans_".split()
 )
 
 
