@@ -33,8 +33,16 @@ from annotator.formats.brat_conf import (
     write_annotation_conf,
     write_visual_conf,
 )
-from annotator.formats.brat_text import LINE_BREAKS, NOTE_TYPE, BratOffsets, parse_note
-from annotator.formats.brat_files import BIONLP_FORM, BIONLP_WRITTEN_AS_BRAT, NORMALIZATIONS, normalization_line
+from annotator.formats.brat_text import (
+    BIONLP_FORM,
+    BIONLP_WRITTEN_AS_BRAT,
+    LINE_BREAKS,
+    NORMALIZATIONS,
+    NOTE_TYPE,
+    BratOffsets,
+    normalization_line,
+    parse_note,
+)
 from annotator.formats.common import option_choice, schema_kept
 from annotator.formats.brat_shortcuts import SHORTCUTS, write_shortcuts
 from annotator.formats.brat_tools import TOOLS, tools_text
@@ -123,13 +131,8 @@ def kept_fragments(kept: dict[str, Any], text: str) -> dict[tuple[str, int, int]
     return out
 
 
-def document_ann(
-    rec: dict[str, Any],
-    schema: Schema,
-    report: FormatExportReport,
-    declared: "Declared | None" = None,
-    form: str = "brat",
-) -> str:
+def document_ann(rec: dict[str, Any], schema: Schema, report: FormatExportReport, declared: "Declared | None" = None,
+                 form: str = "brat") -> str:  # fmt: skip
     """The .ann text of one exported document record (``declared`` collects the types the conf must add; ``form``:
     that of the kept normalisations, ``normalization_line``)."""
     text, name = rec["text"], rec["name"]

@@ -15,9 +15,9 @@ from typing import Any, Mapping
 
 from annotator.errors import ImportFileError, UnknownTypeError
 from annotator.formats.brat_conf import BINARY, PROXY_SOURCE, is_binary, names_from_brat
-from annotator.formats.brat_files import BIONLP_2013_NORMALIZATION, BIONLP_FORM
+from annotator.formats.brat_files import BIONLP_2013_NORMALIZATION
 from annotator.formats.brat_infer import generic_triggers
-from annotator.formats.brat_text import NOTE_TYPE, BRAT_ID, BratOffsets, note_comment, universal_newlines
+from annotator.formats.brat_text import BIONLP_FORM, NOTE_TYPE, BRAT_ID, BratOffsets, note_comment, universal_newlines
 from annotator.formats.reading import need
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches, takes_value

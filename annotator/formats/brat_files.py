@@ -10,7 +10,6 @@ A document's annotations are ``NAME.ann``, or, as brat reads them when there is 
 from __future__ import annotations
 
 import re
-from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,26 +66,6 @@ BIONLP_2013_NORMALIZATION = (
     (re.compile(r"^(\S+) Annotation:(\S+) Referent:(\S+)"), r"\1 \2 \3"),
     (re.compile(r"^(\S+) Referent:(\S+) Annotation:(\S+)"), r"\1 \3 \2"),
 )
-
-BIONLP_FORM = "bionlp"  # a kept normalisation read in that form (``meta["brat"]["normalizations"][k]["form"]``)
-NORMALIZATIONS = ("brat", BIONLP_FORM)  # the brat export's ``normalizations`` option: the form its N lines take
-
-BIONLP_WRITTEN_AS_BRAT = (  # a normalisation read in the BioNLP-ST 2013 form, written in brat's by default
-    "normalisations read in the BioNLP Shared Task 2013 form written in brat's (--option normalizations=bionlp "
-    "writes the task's form, which brat's server reads for Reference alone)"
-)
-
-
-def normalization_line(number: int, item: dict[str, Any], target: str, reference: str, form: str) -> str:
-    """A kept normalisation's ``N`` line on ``target``: brat's (``N1\tNCBI_Taxonomy T3 KB:1590``, ``reference`` as
-    brat reads it, ``DB:ID``), or with ``form`` "bionlp" the BioNLP Shared Task 2013 form the Bacteria Biotope task's
-    files and evaluation use (``N1\tNCBI_Taxonomy Annotation:T3 Referent:1590``, the id as it came: brat's server
-    reads that form for the type ``Reference`` alone, so it is an option, not the default)."""
-    if form == BIONLP_FORM:
-        head = f"{item['type']} Annotation:{target} Referent:{item['reference']}"
-    else:
-        head = f"{item['type']} {target} {reference}"
-    return f"N{number}\t{head}" + (f"\t{item['text']}" if item.get("text") else "")
 
 
 def read_parts(parts: list[Path]) -> tuple[str, list[tuple[Path, int]]]:
