@@ -74,6 +74,9 @@ def with_own_meta(meta: dict[str, Any], record: Any) -> dict[str, Any]:
         merged = record.get(MERGED_CATEGORIES) if isinstance(record, dict) else None
         return with_categories(meta, merged) if isinstance(merged, list) else meta
     out = {k: v for k, v in meta.items() if k not in OWN_KEYS or k not in own}  # hers where her record has them
+    merged = record.get(MERGED_CATEGORIES)
+    if isinstance(merged, list) and CATEGORIES not in own:  # a merge's record: her categories beside her own part
+        out = with_categories(out, merged)
     out.update({k: own[k] for k in OWN_KEYS if own.get(k)})
     if isinstance(own.get(BRAT), dict):  # her brat file's kept lines (``imported_own``), none where it had none
         out = {k: v for k, v in out.items() if k != BRAT} | ({BRAT: own[BRAT]} if own[BRAT] else {})

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import orjson
 
+from annotator.formats.set_meta_kept import OWN, imported_own
 from annotator.categories import document_categories
 from annotator.wording import counted, first_named
 from annotator.db import EVENT_COLUMNS as DB_EVENT_COLUMNS
@@ -231,6 +232,7 @@ def copy_document(
             report.categories_taken.append(name)
         elif set(ours) - set(now_has):  # her file took them off (she removed the category she had given)
             report.categories_removed.append(name)
+        record[OWN] = imported_own(source_meta)  # her brat lines, relations: her set's (session 40: the first file's)
         meta.setdefault(META_KEY, {})[set_name] = record
         db.set_document_meta(doc_id, orjson.dumps(meta).decode())
         report.matched_documents.append(name)
