@@ -47,7 +47,7 @@ def test_without_add_types_the_refusal_names_the_role_and_the_way(busy, tmp_path
 
 def test_add_types_adds_the_role_to_the_projects_own_type(busy, tmp_path):
     report = api.import_files(busy, [folder(tmp_path)], format="brat", add_types=True)
-    assert report.types_added == ["role Attack:Witness"]
+    assert report.types_added == ["role Conflict:Attack:Witness"]  # the project's name (session 40: the file's)
     attack = busy.schema.event_type("Conflict:Attack")
     assert [r.name for r in attack.roles][-1] == "Witness"
     assert attack.role("Witness").labels == ("PERSON",) and attack.role("Attacker").labels[0] == "PERSON"
@@ -70,7 +70,7 @@ def test_a_role_the_type_has_takes_the_labels_the_file_gives_it(busy, tmp_path):
         api.import_files(busy, [src], format="brat")
     assert got.value.lacks == ["role Attack:Instrument"] and "--add-types" in got.value.reason
     report = api.import_files(busy, [src], format="brat", add_types=True)
-    assert report.types_added == ["role Attack:Instrument"]
+    assert report.types_added == ["role Conflict:Attack:Instrument (takes PERSON)"]  # session 40: as the project has it
     instrument = busy.schema.event_type("Conflict:Attack").role("Instrument")
     assert instrument.labels == ("PRODUCT", "PERSON")
     (event,) = busy.events(busy.document_ids()[-1])

@@ -348,7 +348,10 @@ def test_labels_and_event_types_the_schema_lacks_come_with_the_file_into_a_new_p
     report = import_format(new, "webanno", [path])
     # since session 22 the schema the layers tell is matched by schema_match's rule in a new project too, as the
     # project holding documents above matched it: Attack is the news schema's Conflict:Attack, whose Attacker takes OTH
-    assert report.schema_adopted == "news" and report.types_told == ["label OTH", "role Attack:Attacker"]
+    assert report.schema_adopted == "news" and report.types_told == [
+        "label OTH",
+        "role Conflict:Attack:Attacker (takes OTH)",
+    ]
     assert any("Attack -> Conflict:Attack" in n for n in report.notes), report.notes
     schema = new.schema
     assert schema.label("OTH") is not None and schema.label("PERSON") is not None  # the news schema's stay

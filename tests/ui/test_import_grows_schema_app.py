@@ -111,9 +111,10 @@ def test_a_role_of_the_projects_own_type_is_offered_to_add_alone(qtbot, tmp_path
     try:
         w.import_paths([str(folder)])
         qtbot.waitUntil(lambda: bool(asked) and not w.workers, timeout=30000)
-        qtbot.waitUntil(lambda: "role Attack:Witness" in w.message.text(), timeout=20000)
-        assert asked == [[(str(folder), ["role Attack:Witness"])]]
-        assert "added to the project's schema (--add-types): role Attack:Witness" in w.message.text()
+        qtbot.waitUntil(lambda: "role Conflict:Attack:Witness" in w.message.text(), timeout=20000)
+        assert asked == [[(str(folder), ["role Attack:Witness"])]]  # what the file lacks, by its names
+        # what was added, by the project's (session 40: the file's)
+        assert "added to the project's schema (--add-types): role Conflict:Attack:Witness" in w.message.text()
         dlg = AddOrMapDialog(w, asked[0], ["PERSON"], ["Conflict:Attack"])
         qtbot.addWidget(dlg)
         assert not dlg.take.isEnabled() and not dlg.lists and dlg.ok.isEnabled() and dlg.choice() == (True, {})
