@@ -159,9 +159,10 @@ def a_word(text: str) -> bool:
 
 
 def noun_heads(doc: Any, ents: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """(start, end) of the head word of each noun chunk of a parsed Doc, pronouns, emoji and symbols
-    (``a_word``) and words inside ``ents`` aside; []
-    without a dependency parse (pre-annotation of entities alone)."""
+    """(start, end) of the head word of each noun chunk of a parsed Doc, and of each common noun in it that names the
+    kind of the noun after it ("bomb" of "the bomb attack", "police" of "police officers": an Instrument, an Agent
+    the role keys offer, session 40), in the text's order; pronouns, emoji and symbols (``a_word``) and words inside
+    ``ents`` aside; [] without a dependency parse (pre-annotation of entities alone)."""
     if not doc.has_annotation("DEP"):
         return []
     taken = _Covered(ents)
@@ -170,10 +171,12 @@ def noun_heads(doc: Any, ents: list[tuple[int, int, str]]) -> list[tuple[int, in
         root = chunk.root
         if root.pos_ == "PRON" or not a_word(root.text):
             continue  # he, they: no filler a person types; nor an emoji the parser calls a noun
-        start, end = root.idx, root.idx + len(root)
-        if not taken.overlaps(start, end):
-            out.append((start, end))
-    return out
+        kinds = [t for t in chunk if t.dep_ == "compound" and t.pos_ == "NOUN" and a_word(t.text)]
+        for word in (*kinds, root):
+            start, end = word.idx, word.idx + len(word)
+            if not taken.overlaps(start, end):
+                out.append((start, end))
+    return sorted(set(out))
 
 
 class _Covered:

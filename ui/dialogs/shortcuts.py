@@ -83,7 +83,7 @@ GENERAL = [
         "entity of the sentence, a noun of a kind the role takes just beside the trigger first (“police” of “police "
         "arrested”: a subject's role before it, an object's after it; in a passive the “by” phrase's noun a subject's, the noun before “were” an object's: “protesters were arrested by police”; again: the next one; after the sentence's "
         "entities, its nouns pre-annotation with "
-        "events found, those of a kind the role takes first and those of no kind known after them, each made a span "
+        "events found (a noun naming the kind of the next one too: “missile” of “missile attack”), those of a kind the role takes first and those of no kind known after them, each made a span "
         "as reached and taken back as the key moves on; the status line names the next ones; a role of amounts, as "
         "Money, takes the sentence's suggested amounts of another label too, relabelled); a span or words selected "
         "in another sentence than the selected event's (or no event selected): the event of their sentence nearest "
