@@ -10,8 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.suggest.amounts import CURRENCIES
-from annotator.suggest.noun_classes import FUNDS, noun_kind, lemma_of
-from annotator.suggest.shared_parts import of_objects
+from annotator.suggest.noun_classes import FUNDS, counted, noun_kind, lemma_of
 
 # the weak words of giving and receiving, which name money only when money is what is given
 GIVING_VERBS = frozenset("give receive send provide grant award contribute pledge offer hand deliver".split())
@@ -29,14 +28,6 @@ MONEY_NOUNS = (
 _COUNTS = frozenset("hundred hundreds thousand thousands million millions dozen dozens lot lots number".split())
 
 
-def _counted(tok: Any) -> Any:
-    """What a count is of ("hundreds of letters": the letters), else the noun itself."""
-    if lemma_of(tok) in _COUNTS or tok.like_num:
-        of = of_objects(tok)
-        return of[0] if of else tok
-    return tok
-
-
 def _money_word(tok: Any) -> bool:
     return lemma_of(tok) in MONEY_NOUNS or tok.lower_ in MONEY_NOUNS
 
@@ -48,7 +39,7 @@ def thing_given(head: Any) -> bool:
     not "received $50 million", "gave $1 billion in aid", "sent aid money", "received a loan", "paid the workers")."""
     if head.pos_ != "VERB" or lemma_of(head) not in GIVING_VERBS:
         return False
-    objects = [_counted(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = [counted(c, _COUNTS) for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     if not objects:
         return False
     return all(

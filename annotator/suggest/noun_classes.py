@@ -203,6 +203,15 @@ def lemma_of(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def counted(token: Token, counts: Collection[str] = QUANTITIES) -> Token:
+    """What a count names: the first noun of its "of" phrase ("hundreds of cattle": the cattle), a count being a
+    number or a word of ``counts`` (by its lemma); else the token itself."""
+    if lemma_of(token) in counts or token.like_num:
+        of = of_objects(token)
+        return of[0] if of else token
+    return token
+
+
 _GUESSED = PerDoc()  # a token's label: asked ~3 times a token (its kind, a side's, a filler's, a frame's)
 
 

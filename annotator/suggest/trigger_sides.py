@@ -17,7 +17,7 @@ from annotator.suggest.noun_classes import (
     ARMED,
     ECONOMY,
     PROPOSALS,
-    QUANTITIES,
+    counted,
     is_natural_force,
     is_police,
     is_weapon,
@@ -141,14 +141,6 @@ def held_body(head: Any, span: Any) -> bool:
     )
 
 
-def _counted(tok: Any) -> Any:
-    """What a count names: the noun of its "of" phrase ("hundreds of cattle": the cattle), else the noun itself."""
-    if lemma_of(tok) in QUANTITIES or tok.like_num:
-        of = of_objects(tok)
-        return of[0] if of else tok
-    return tok
-
-
 def no_one_undergoing(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     """Whether who undergoes a verb (its object, its passive subject, the subject of an intransitive one, through a
     count's "of") is an animal or a thing put forward or agreed ("the dog died", "hundreds of cattle were killed",
@@ -156,7 +148,7 @@ def no_one_undergoing(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     ("struck down the rules", "shot two elephants": ACE's Attack). A blocker ``obj:no_one`` rules a type out there."""
     return head.pos_ == "VERB" and any(
         slot in ("obj", "subjpass", "subj_intrans")
-        and (t := _counted(tok)).pos_ == "NOUN"
+        and (t := counted(tok)).pos_ == "NOUN"
         and not t.ent_type_
         and lemma_of(t) in ANIMALS | PROPOSALS | ECONOMY
         for slot, tok in pairs

@@ -425,6 +425,23 @@ def test_the_nouns_of_a_token_s_of_phrase_are_read_by_one_function():
     assert modules_whose_source(OF_OBJECTS.search) == ["annotator/suggest/shared_parts.py"]
 
 
+def counts_of_phrase(source: str) -> bool:
+    """Whether a function of ``source`` tells what a count names: it asks whether a token is a number
+    (``.like_num``) and reads the nouns of its "of" phrase (``of_objects``)."""
+    return any(
+        isinstance(node, ast.FunctionDef) and "like_num" in (body := ast.unparse(node)) and "of_objects(" in body
+        for node in walk(parsed(source))
+    )
+
+
+def test_what_a_count_names_is_told_by_one_function():
+    """``noun_classes.counted`` gives what a count names ("hundreds of cattle": the cattle), a count being a number or
+    one of the words it is given; ``trigger_sides._counted`` and ``gifts._counted`` were two copies of it, each with
+    its word set (until session 40)."""
+    assert counts_of_phrase("def f(t):\n    if t.like_num:\n        return of_objects(t)[0]\n    return t\n")
+    assert modules_whose_source(counts_of_phrase) == ["annotator/suggest/noun_classes.py"]
+
+
 # an id or a name a file gives: a string or a whole number, a bool being none
 KEY_CHECK = re.compile(r"isinstance\((\w+), \(str, int\)\) and not isinstance\(\1, bool\)")
 
