@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.graphemes import whole_characters
 from annotator.schema import Attribute, EventType, Role, Schema
+from annotator.schema_model import is_required, multiplicity_of
 
 if TYPE_CHECKING:
     from annotator.model import Event
@@ -89,6 +90,24 @@ def has_room(role: Role, fillers: int) -> bool:
     """Does ``role``, filled by ``fillers`` entities, take one more? A role that takes one has room only while empty
     (an edit refuses a second: ``room_breach``'s too_many; the app's keys replace its filler instead)."""
     return role.repeatable or fillers == 0
+
+
+def merged_multiplicity(first: Role, second: Role) -> str:
+    """The multiplicity of one role standing for a role of two types made one (brat's one name for two spellings of a
+    type): required where both are (either type's events may leave it empty otherwise), repeatable where either is."""
+    return multiplicity_of(first.required and second.required, first.repeatable or second.repeatable)
+
+
+def numbered_multiplicity(first: str, second: str) -> str:
+    """The multiplicity of one repeatable role standing for two numbered ones of these multiplicities (brat's
+    ``Theme`` and ``Theme2``): required where either is."""
+    return multiplicity_of(is_required(first) or is_required(second), True)
+
+
+def unrequired_multiplicity(role: Role) -> str:
+    """``role``'s multiplicity with the role made not required (either of two names an export writes fills it),
+    repeatable as it was."""
+    return multiplicity_of(False, role.repeatable)
 
 
 def missing_roles(etype: EventType, filled: Iterable[str]) -> list[str]:

@@ -24,6 +24,21 @@ class EntityLabel:
     aliases: tuple[str, ...] = ()
 
 
+# a role's multiplicity by whether it is required and whether it is repeatable: the one reading of the four names
+_MULTIPLICITY = {(True, False): "one", (False, False): "optional", (True, True): "one_or_more", (False, True): "any"}
+
+
+def multiplicity_of(required: bool, repeatable: bool) -> str:
+    """The multiplicity of a role that is (or is not) required and repeatable: ``one``, ``optional``,
+    ``one_or_more``, ``any`` (``Role.required`` and ``Role.repeatable`` read it back)."""
+    return _MULTIPLICITY[(required, repeatable)]
+
+
+def is_required(multiplicity: str) -> bool:
+    """Whether a role of ``multiplicity`` must be filled (``one``, ``one_or_more``)."""
+    return multiplicity in ("one", "one_or_more")
+
+
 @dataclass(frozen=True)
 class Role:
     name: str
@@ -33,7 +48,7 @@ class Role:
 
     @property
     def required(self) -> bool:
-        return self.multiplicity in ("one", "one_or_more")
+        return is_required(self.multiplicity)
 
     @property
     def repeatable(self) -> bool:

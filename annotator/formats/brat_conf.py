@@ -19,7 +19,7 @@ import webcolors
 
 from annotator.text_encoding import given_encoding
 from annotator.errors import ImportFileError, SchemaError
-from annotator.rules import takes
+from annotator.rules import merged_multiplicity, numbered_multiplicity, takes
 from annotator.schema import Attribute, EventType, Role, Schema, is_label_name, parse_schema
 from annotator.schema_write import schema_source
 from annotator.formats.brat_shortcuts import read_shortcuts
@@ -84,9 +84,6 @@ def written_name(text: str) -> str | None:
     return name if isinstance(name, str) and name.strip() else None
 
 
-LOOSER = {"one": 0, "optional": 1, "one_or_more": 2, "any": 3}  # a role merged from two types: the looser kept
-
-
 def one_type_a_name(schema: Schema) -> Schema:
     """``schema`` with one entity label and one event type a brat name: two spellings brat stores alike
     (``Conflict.Attack`` and ``Conflict:Attack`` are both ``Conflict_Attack``) are one type, the first named, its
@@ -111,8 +108,7 @@ def one_type_a_name(schema: Schema) -> Schema:
                 roles[r.name] = r
                 continue
             labels = (*had.labels, *(x for x in r.labels if not takes(had, x)))
-            loose = max(had.multiplicity, r.multiplicity, key=lambda m: LOOSER.get(m, 1))
-            roles[r.name] = replace(had, labels=labels, multiplicity=loose)
+            roles[r.name] = replace(had, labels=labels, multiplicity=merged_multiplicity(had, r))
         events[brat_name(t.name)] = replace(first, roles=tuple(roles.values()))
     return replace(schema, entities=tuple(entities), events=tuple(events.values()))
 
@@ -415,7 +411,7 @@ def conf_schema(
                 old = roles.get(role, ([], "optional"))
                 roles[role] = (
                     old[0] + labels,
-                    "any" if mult in ("optional", "any") and old[1] in ("optional", "any") else "one_or_more",
+                    numbered_multiplicity(mult, old[1]),
                 )
             else:
                 roles[role] = (labels, mult)

@@ -23,6 +23,7 @@ from typing import Any, Callable
 
 from annotator.formats.meta_keys import SPELLING_KEYS
 from annotator.schema import Role, Schema
+from annotator.rules import unrequired_multiplicity
 
 _SEPARATORS = re.compile(r"[\W_]+")
 _TYPE_PARTS = re.compile(r"[.:]")  # a type's parts: ACE's Conflict.Attack, the news schema's Conflict:Attack
@@ -342,7 +343,7 @@ def spelt_schema(schema: Schema, labels: dict[str, list[str]], roles: dict[str, 
     def multiplicity(role: Role) -> str:
         if len(names(role.name, roles)) < 2:
             return role.multiplicity
-        return {"one": "optional", "one_or_more": "any"}.get(role.multiplicity, role.multiplicity)
+        return unrequired_multiplicity(role)
 
     entities = tuple(replace(e, name=n) for e in schema.entities for n in names(e.name, labels))
     events = tuple(

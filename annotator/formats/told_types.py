@@ -14,6 +14,7 @@ from annotator.formats.brat_conf import BINARY
 from annotator.formats.schema_growth import grown_schema
 from annotator.rules import schema_lacks, takes_value
 from annotator.schema import Schema
+from annotator.schema_model import multiplicity_of
 
 if TYPE_CHECKING:
     from annotator.formats.reading import ReadResult
@@ -87,9 +88,7 @@ class EventUses:
                     continue
                 got = self.counts[(etype, role)]
                 optional, repeated = len(got) < self.per_type[etype], max(got) > 1
-                mult = (
-                    "any" if optional and repeated else "optional" if optional else "one_or_more" if repeated else "one"
-                )
+                mult = multiplicity_of(not optional, repeated)
                 role_tables.append({"name": role, "labels": filled, "multiplicity": mult})
             out.append({"name": etype, "roles": role_tables})
         return out

@@ -442,6 +442,25 @@ def test_what_a_count_names_is_told_by_one_function():
     assert modules_whose_source(counts_of_phrase) == ["annotator/suggest/noun_classes.py"]
 
 
+def names_a_repeatable_required_role(source: str) -> bool:
+    """Whether ``source`` spells the multiplicity ``one_or_more`` (a role required and repeatable) in its code."""
+    return any(isinstance(node, ast.Constant) and node.value == "one_or_more" for node in walk(parsed(source)))
+
+
+def test_a_role_s_multiplicity_is_read_as_required_and_repeatable_by_one_module():
+    """``schema_model.multiplicity_of`` names the multiplicity of a role that is (or is not) required and repeatable,
+    ``Role.required`` and ``Role.repeatable`` read it back; ``schema`` lists the four names and ``brat_conf`` maps them
+    to brat's marks. brat's merge of two spellings (a ranking that made ``optional`` and ``one_or_more`` required),
+    its numbered roles, ``schema_names.spelt_schema`` and ``told_types.EventUses.tables`` wrote them out again (until
+    session 40)."""
+    assert names_a_repeatable_required_role('m = "any" if a else "one_or_more"')
+    assert modules_whose_source(names_a_repeatable_required_role) == [
+        "annotator/formats/brat_conf.py",
+        "annotator/schema.py",
+        "annotator/schema_model.py",
+    ]
+
+
 # an id or a name a file gives: a string or a whole number, a bool being none
 KEY_CHECK = re.compile(r"isinstance\((\w+), \(str, int\)\) and not isinstance\(\1, bool\)")
 
