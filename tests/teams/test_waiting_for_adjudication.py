@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from annotator import edits
@@ -11,6 +10,7 @@ from annotator.importing import IncomingDocument, import_documents
 from annotator.store import Project
 from annotator.teams.merge import merge_projects
 from annotator.teams.sets import annotators_by_document, covering_sets, waits_for_adjudication
+from team_copies import merged_copies
 from teams_data import new_project, span
 
 
@@ -33,12 +33,10 @@ def test_a_document_an_annotator_never_opened_is_not_hers(tmp_path):
         import_documents(
             p, [IncomingDocument("Maria Lopez met officials.", "one.txt"), IncomingDocument("Rain.", "two.txt")]
         )
-    for name in ("alice", "bob"):
-        shutil.copy(team, tmp_path / f"{name}.annotator")
-    with Project(tmp_path / "alice.annotator", create=False, annotator="alice") as p:
-        edits.add_entity(p, p.document_ids()[0], 0, 11, "PERSON")  # bob opens nothing; nobody opens two.txt
+    merged_copies(
+        team, {"alice": lambda p: edits.add_entity(p, p.document_ids()[0], 0, 11, "PERSON"), "bob": None}
+    )  # bob opens nothing; nobody opens two.txt
     with Project(team, create=False, annotator="rita") as p:
-        merge_projects(p, [tmp_path / "alice.annotator", tmp_path / "bob.annotator"])
         assert annotators_by_document(p) == {_ids(p)["one.txt"]: ["alice"]}
 
 

@@ -3,7 +3,6 @@ rule that leaves them out (session 13) would otherwise just drop their column wi
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from ui_support import close_window, open_window
@@ -15,18 +14,14 @@ def _team(tmp_path: Path) -> Path:
     from annotator import edits
     from annotator.importing import IncomingDocument, import_documents
     from annotator.store import Project
-    from annotator.teams.merge import merge_projects
+    from team_copies import merged_copies
 
     team = tmp_path / "team.annotator"
     with Project(team, annotator="lead") as p:
         import_documents(p, [IncomingDocument(TEXT, "one.txt")])
-    for name in ("alice", "bob"):
-        shutil.copy(team, tmp_path / f"{name}.annotator")
-    with Project(tmp_path / "alice.annotator", create=False, annotator="alice") as p:
-        edits.add_entity(p, p.document_ids()[0], 0, 11, "PERSON")  # bob never opens it
-    with Project(team, create=False, annotator="rita") as p:
-        merge_projects(p, [tmp_path / "alice.annotator", tmp_path / "bob.annotator"])
-    return team
+    return merged_copies(
+        team, {"alice": lambda p: edits.add_entity(p, p.document_ids()[0], 0, 11, "PERSON"), "bob": None}
+    )  # bob never opens it
 
 
 def test_the_heading_names_the_annotator_who_did_not_work_on_the_document(qtbot, tmp_path):

@@ -5,7 +5,6 @@ document reviewed without seeing that bob had chosen other categories than alice
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -20,20 +19,20 @@ def _team(tmp_path: Path) -> Path:
     from annotator import edits
     from annotator.importing import IncomingDocument, import_documents
     from annotator.store import Project
-    from annotator.teams.merge import merge_projects
+    from team_copies import merged_copies
 
     team = tmp_path / "team.annotator"
     with Project(team, annotator="lead") as p:
         import_documents(p, [IncomingDocument(TEXT, "one.txt")])
-    for name in ("alice", "bob"):
-        shutil.copy(team, tmp_path / f"{name}.annotator")
-    for name, cats in (("alice", ["politics", "diplomacy"]), ("bob", ["politics"])):
-        with Project(tmp_path / f"{name}.annotator", create=False, annotator=name) as p:
+
+    def works(cats: list[str]):  # type: ignore[no-untyped-def]
+        def work(p: Project) -> None:
             edits.add_entity(p, p.document_ids()[0], 0, 11, "PERSON")
             edits.set_categories(p, p.document_ids()[0], cats)
-    with Project(team, create=False, annotator="rita") as p:
-        merge_projects(p, [tmp_path / "alice.annotator", tmp_path / "bob.annotator"])
-    return team
+
+        return work
+
+    return merged_copies(team, {"alice": works(["politics", "diplomacy"]), "bob": works(["politics"])})
 
 
 def test_categories_and_the_adjudication_window_show_each_annotators_categories(qtbot, tmp_path):

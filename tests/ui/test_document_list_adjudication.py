@@ -3,7 +3,6 @@ and pressed Ctrl+Shift+J to find out): a column and a filter, in a merged projec
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -17,21 +16,18 @@ def _team(tmp_path: Path, merged: bool = True) -> Path:
     from annotator import edits
     from annotator.importing import IncomingDocument, import_documents
     from annotator.store import Project
-    from annotator.teams.merge import merge_projects
+    from team_copies import merged_copies
 
     team = tmp_path / "team.annotator"
     with Project(team, annotator="lead") as p:
         import_documents(p, [IncomingDocument(t, n) for n, t in TEXTS])
     if not merged:
         return team
-    for name in ("alice", "bob"):
-        shutil.copy(team, tmp_path / f"{name}.annotator")
-    for name in ("alice", "bob"):
-        with Project(tmp_path / f"{name}.annotator", create=False, annotator=name) as p:
-            edits.add_entity(p, p.document_ids()[0], 0, 11, "PERSON")  # one.txt; nobody opened two.txt
-    with Project(team, create=False, annotator="rita") as p:
-        merge_projects(p, [tmp_path / "alice.annotator", tmp_path / "bob.annotator"])
-    return team
+
+    def person(p: Project) -> None:  # on one.txt; nobody opened two.txt
+        edits.add_entity(p, p.document_ids()[0], 0, 11, "PERSON")
+
+    return merged_copies(team, {"alice": person, "bob": person})
 
 
 def _cells(panel, column: int) -> dict[str, str]:  # type: ignore[no-untyped-def]

@@ -3,7 +3,6 @@ user"): seen under Xvfb at 1366x768 on a project made from seeds/; each test fai
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,17 +13,13 @@ def _team(tmp_path: Path, project_path: Path) -> Path:
     """A team project merged from alice's copy (every entity suggestion of the first document accepted) and bob's (not
     opened): nothing decided in its final set."""
     from annotator import edits
-    from annotator.store import Project
-    from annotator.teams.merge import merge_projects
+    from team_copies import merged_copies
 
-    for name in ("alice", "bob"):
-        shutil.copy(project_path, tmp_path / f"{name}.annotator")
-    with Project(tmp_path / "alice.annotator", create=False, annotator="alice") as p:
-        edits.accept_all(p, p.document_ids()[0])
-    team = tmp_path / "team.annotator"
-    with Project(team, annotator="rita") as p:
-        merge_projects(p, [tmp_path / "alice.annotator", tmp_path / "bob.annotator"])
-    return team
+    return merged_copies(
+        project_path,
+        {"alice": lambda p: edits.accept_all(p, p.document_ids()[0]), "bob": None},
+        into=tmp_path / "team.annotator",
+    )
 
 
 @pytest.mark.slow  # a merge of two projects and a window: 1.5 s
