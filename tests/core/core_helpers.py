@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from annotator import edits, kept_journal
+from annotator.kept_journal import KeptJournal
 from annotator.store import Project
 from annotator.fileid import sqlite_uri
 
@@ -105,3 +107,12 @@ def two_suggested_documents(project: Project) -> str:
             docs.append(doc)
         import_documents(p, docs)
     return path
+
+
+def journal_left_by_a_killed_program(project: Project, texts: list[str]) -> KeptJournal:
+    """What a program killed with these comments kept leaves: its journal (one comment on document 1 a text), still
+    open (``close()``: the kill's end, the journal no longer locked)."""
+    journal = KeptJournal.start(project)
+    for text in texts:
+        journal.append(kept_journal.record(project, edits.add_comment, (1, text), {}))
+    return journal

@@ -14,7 +14,7 @@ from annotator.kept_journal import KeptJournal
 from annotator.model import Entity
 from annotator.store import Project
 from annotator.write_queue import WriteQueue
-from core_helpers import hold_lock, stored_comments
+from core_helpers import hold_lock, journal_left_by_a_killed_program, stored_comments
 
 
 @pytest.fixture(scope="session")
@@ -49,14 +49,6 @@ def keep(queue: WriteQueue[str], project: Project, text: str) -> None:
 def reopen(path: Path, annotator: str = "ann") -> Project:
     """The person's next open (the app's, a command's, the API's: each writes what a killed program kept)."""
     return api.open_project(path, write=True, annotator=annotator)
-
-
-def journal_left_by_a_killed_program(project: Project, texts: list[str]) -> KeptJournal:
-    """What a program killed with these comments kept leaves: its journal, no longer locked."""
-    journal = KeptJournal.start(project)
-    for text in texts:
-        journal.append(kept_journal.record(project, edits.add_comment, (1, text), {}))
-    return journal
 
 
 def test_a_kept_edit_is_a_line_of_the_journal_before_submit_returns(path: Path) -> None:

@@ -14,10 +14,9 @@ import pytest
 from annotator import api, edits, kept_journal, kept_lines, kept_replay
 from annotator.errors import ProjectMovedError
 from annotator.importing import IncomingDocument, import_documents
-from annotator.kept_journal import KeptJournal
 from annotator.store import Project
 from annotator.write_queue import WriteQueue
-from core_helpers import hold_lock, stored_comments
+from core_helpers import hold_lock, journal_left_by_a_killed_program, stored_comments
 
 
 @pytest.fixture
@@ -28,20 +27,13 @@ def path(tmp_path: Path) -> Path:
     return p
 
 
-def left_by_a_killed_program(project: Project, texts: list[str]) -> KeptJournal:
-    journal = KeptJournal.start(project)
-    for text in texts:
-        journal.append(kept_journal.record(project, edits.add_comment, (1, text), {}))
-    return journal
-
-
 def journals_in(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if "-kept" in p.name)
 
 
 def test_the_open_of_a_renamed_project_writes_the_edits_kept_under_its_old_name(path: Path) -> None:
     with Project(path, annotator="ann") as project:
-        left_by_a_killed_program(project, ["one", "two"]).close()
+        journal_left_by_a_killed_program(project, ["one", "two"]).close()
     renamed = path.with_name("renamed.annotator")
     os.rename(path, renamed)
     with api.open_project(renamed, write=True, annotator="someone") as reopened:
@@ -57,7 +49,7 @@ def test_the_open_of_a_renamed_project_writes_the_edits_kept_under_its_old_name(
 
 def test_edits_that_landed_under_the_old_name_before_the_kill_are_not_made_twice(path: Path) -> None:
     with Project(path, annotator="ann") as project:
-        journal = left_by_a_killed_program(project, ["one", "two", "three"])
+        journal = journal_left_by_a_killed_program(project, ["one", "two", "three"])
         parsed = kept_replay.parse(journal.path, journal.path.read_bytes())
         with project.riding(journal.mark(1)):
             kept_lines.run_line(project, parsed.lines[0])
@@ -73,7 +65,7 @@ def test_a_journal_taken_over_from_the_old_name_is_kept_under_the_new_one(path: 
     """Opened while the other program still writes: the journal is taken over under the file's name now, so a kill
     then leaves it where the next open of that name looks, and the old name is free."""
     with Project(path, annotator="ann") as project:
-        left_by_a_killed_program(project, ["one"]).close()
+        journal_left_by_a_killed_program(project, ["one"]).close()
     renamed = path.with_name("renamed.annotator")
     os.rename(path, renamed)
     other = hold_lock(renamed)
@@ -98,7 +90,7 @@ def test_another_project_s_journal_in_the_folder_is_left_to_it(path: Path) -> No
     neighbour = path.with_name("neighbour.annotator")
     with Project(neighbour, annotator="ann") as project:
         import_documents(project, [IncomingDocument("Rome.", "b.txt")])
-        left_by_a_killed_program(project, ["theirs"]).close()
+        journal_left_by_a_killed_program(project, ["theirs"]).close()
     with api.open_project(path, write=True) as opened:
         assert opened.kept_replay is None
     assert journals_in(path.parent) == ["neighbour.annotator-kept"]
@@ -169,7 +161,7 @@ def test_a_file_renamed_while_its_open_writes_a_killed_run_s_edits_leaves_them_f
     """Renamed between the open and its writing of the journal: each kept edit met the move, was taken for one the file
     refuses ('could not be made') and skipped: the open of the new name had none of them."""
     with Project(path, annotator="ann") as project:
-        left_by_a_killed_program(project, ["one", "two"]).close()
+        journal_left_by_a_killed_program(project, ["one", "two"]).close()
     renamed = path.with_name("renamed.annotator")
     with Project(path, annotator="ann") as opened:
         os.rename(path, renamed)
@@ -192,7 +184,7 @@ def test_two_projects_renamed_crosswise_each_get_their_own_kept_edits_and_the_no
         p = tmp_path / f"{name}.annotator"
         with Project(p, annotator="ann") as project:
             import_documents(project, [IncomingDocument(text, "t.txt")])
-            left_by_a_killed_program(project, [f"for-{name}"]).close()
+            journal_left_by_a_killed_program(project, [f"for-{name}"]).close()
         paths[name] = p
     os.rename(paths["a"], tmp_path / "tmp.annotator")
     os.rename(paths["b"], paths["a"])

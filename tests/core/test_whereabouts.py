@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from annotator import api, edits, whereabouts, kept_journal, kept_reading, kept_replay
+from annotator import api, whereabouts, kept_reading, kept_replay
 from annotator.importing import IncomingDocument, import_documents
-from annotator.kept_journal import KeptJournal
 from annotator.store import Project
-from core_helpers import stored_comments
+from core_helpers import journal_left_by_a_killed_program, stored_comments
 
 
 @pytest.fixture
@@ -24,14 +23,6 @@ def path(tmp_path: Path) -> Path:
     with Project(p, annotator="ann") as project:
         import_documents(project, [IncomingDocument("Paris is in France.", "a.txt")])
     return p
-
-
-def left_by_a_killed_program(project: Project, texts: list[str]) -> KeptJournal:
-    journal = KeptJournal.start(project)
-    for text in texts:
-        journal.append(kept_journal.record(project, edits.add_comment, (1, text), {}))
-    journal.close()
-    return journal
 
 
 def moved(path: Path, folder: str = "new", name: str = "p.annotator") -> Path:
@@ -52,7 +43,7 @@ def kept_files(top: Path) -> list[str]:
 
 def test_the_open_of_a_project_moved_to_another_folder_writes_the_edits_left_in_the_old_one(path: Path) -> None:
     with Project(path, annotator="ann") as project:
-        left_by_a_killed_program(project, ["one", "two"])
+        journal_left_by_a_killed_program(project, ["one", "two"]).close()
     to = moved(path, name="renamed too.annotator")
     with api.open_project(to, write=True, annotator="someone") as reopened:
         assert reopened.kept_replay is not None and reopened.kept_replay.written == 2
@@ -67,7 +58,8 @@ def test_a_journal_that_waits_is_moved_beside_the_file_and_the_index_follows(pat
     """The old folder's journal goes beside the moved file as the open writes it; one whose edits wait (here: a
     full disk stand-in, the file read-only for the write) is beside it for the next open, named there."""
     with Project(path, annotator="ann") as project:
-        journal = left_by_a_killed_program(project, ["one"])
+        journal = journal_left_by_a_killed_program(project, ["one"])
+        journal.close()
     to = moved(path)
     with Project(to, annotator="x") as opened:
         opened.db.conn.execute("PRAGMA query_only = 1")
@@ -84,7 +76,7 @@ def test_a_journal_that_waits_is_moved_beside_the_file_and_the_index_follows(pat
 
 def test_a_merge_of_a_source_moved_to_another_folder_writes_its_kept_edits_first(path: Path) -> None:
     with Project(path, annotator="ann") as project:
-        left_by_a_killed_program(project, ["one"])
+        journal_left_by_a_killed_program(project, ["one"]).close()
     to = moved(path)
     said = kept_reading.write_before_reading(to, "merge it")
     assert said is not None and "Saved now: 1 edit" in said
@@ -93,7 +85,7 @@ def test_a_merge_of_a_source_moved_to_another_folder_writes_its_kept_edits_first
 
 def test_another_file_s_journal_named_in_the_index_is_left_to_it(path: Path, tmp_path: Path) -> None:
     with Project(path, annotator="ann") as project:
-        left_by_a_killed_program(project, ["one"])
+        journal_left_by_a_killed_program(project, ["one"]).close()
     other = tmp_path / "other.annotator"
     with Project(other, annotator="ann") as made:
         assert kept_replay.replay(made) is None
@@ -102,7 +94,8 @@ def test_another_file_s_journal_named_in_the_index_is_left_to_it(path: Path, tmp
 
 def test_an_entry_whose_journal_is_gone_is_removed_at_the_next_look(path: Path) -> None:
     with Project(path, annotator="ann") as project:
-        journal = left_by_a_killed_program(project, ["one"])
+        journal = journal_left_by_a_killed_program(project, ["one"])
+        journal.close()
         ident = project.identity
     os.unlink(journal.path)  # a kill between the journal's removal and its entry's
     assert len(entries()) == 1
@@ -117,7 +110,7 @@ def test_where_the_index_cannot_be_written_journals_work_as_before(
     blocker.write_text("")
     monkeypatch.setenv("ANNOTATOR_STATE_DIR", str(blocker / "kept"))  # cannot be made: a file is in the way
     with Project(path, annotator="ann") as project:
-        left_by_a_killed_program(project, ["one"])
+        journal_left_by_a_killed_program(project, ["one"]).close()
     with api.open_project(path, write=True) as reopened:
         assert reopened.kept_replay.written == 1
     assert stored_comments(path) == [("ann", "one")]
