@@ -9,23 +9,12 @@ import json
 
 from annotator.cli import main
 from annotator.store import Project
-
-
-def _result(rid: str, paragraph: int, start: int, end: int, text: str, label: str) -> dict:
-    value = {"start": str(paragraph), "end": str(paragraph), "startOffset": start, "endOffset": end, "text": text}
-    return {
-        "value": {**value, "paragraphlabels": [label]},
-        "id": rid,
-        "from_name": "label",
-        "to_name": "dialogue",
-        "type": "paragraphlabels",
-        "origin": "manual",
-    }
+from format_helpers import paragraph_result
 
 
 def _task(second: str, start: int, end: int) -> list[dict]:
     dialogue = [{"author": "Mia:", "text": "Don't you hate that?"}, {"author": "Vincent:", "text": second}]
-    results = [_result("a1", 0, 0, 5, "Don't", "NEG"), _result("a2", 1, start, end, "Obama", "PER")]
+    results = [paragraph_result("a1", 0, 0, 5, "Don't", "NEG"), paragraph_result("a2", 1, start, end, "Obama", "PER")]
     return [{"id": 3, "data": {"dialogue": dialogue}, "annotations": [{"id": 9, "result": results}]}]
 
 

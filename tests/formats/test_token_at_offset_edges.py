@@ -17,6 +17,7 @@ from annotator.formats.loading import import_format
 from annotator.formats.regions_out import write_label_studio
 from annotator.importing import import_documents
 from annotator.store import Project
+from format_helpers import paragraph_result
 
 
 def test_zero_width_spans_at_the_text_s_start_its_end_and_after_an_astral_letter_are_written_back_in_place(tmp_path):
@@ -82,18 +83,6 @@ def test_bare_tokens_come_back_onto_the_stored_text_at_its_start_its_end_beside_
     assert got == sorted((EDGE.index(w), w, label) for w, label in wanted.items())
 
 
-def _paragraph_result(rid: str, paragraph: int, start: int, end: int, text: str, label: str) -> dict:
-    value = {"start": str(paragraph), "end": str(paragraph), "startOffset": start, "endOffset": end, "text": text}
-    return {
-        "value": {**value, "paragraphlabels": [label]},
-        "id": rid,
-        "from_name": "label",
-        "to_name": "dialogue",
-        "type": "paragraphlabels",
-        "origin": "manual",
-    }
-
-
 def test_paragraph_spans_at_the_text_s_start_its_end_and_a_paragraph_s_edges_go_back_as_they_came(tmp_path):
     """Spans on the first paragraph's first word (astral), on a paragraph's last word and first word, and on the
     last paragraph's last characters (an emoji, two UTF-16 units), placed by paragraph and UTF-16 offset. The emoji
@@ -101,10 +90,10 @@ def test_paragraph_spans_at_the_text_s_start_its_end_and_a_paragraph_s_edges_go_
     and the cut-short slice still said the emoji."""
     dialogue = [{"author": "A:", "text": "𝐀li left."}, {"author": "B:", "text": "Omar  met Ali 🙂"}]
     results = [
-        _paragraph_result("r1", 0, 0, 4, "𝐀li", "PER"),
-        _paragraph_result("r2", 0, 5, 10, "left.", "NEG"),
-        _paragraph_result("r3", 1, 0, 4, "Omar", "PER"),
-        _paragraph_result("r4", 1, 14, 16, "🙂", "NEG"),
+        paragraph_result("r1", 0, 0, 4, "𝐀li", "PER"),
+        paragraph_result("r2", 0, 5, 10, "left.", "NEG"),
+        paragraph_result("r3", 1, 0, 4, "Omar", "PER"),
+        paragraph_result("r4", 1, 14, 16, "🙂", "NEG"),
     ]
     source = tmp_path / "dialogue.json"
     source.write_text(

@@ -6,10 +6,9 @@ took the argument's entity back on another layer. Our own file, in the shape of 
 
 from __future__ import annotations
 
-from pathlib import Path
 
-from annotator.cli import main
 from annotator.store import Project
+from format_helpers import webanno_round
 
 LINES = [
     "#FORMAT=WebAnno TSV 3.3",
@@ -28,19 +27,11 @@ LINES = [
 ]
 
 
-def _round(tmp_path: Path, source: Path, name: str) -> str:
-    project = tmp_path / f"{name}.annotator"
-    assert main(["import", str(project), str(source)]) == 0
-    assert main(["export", str(project), "-f", "webanno", "-o", str(tmp_path / name)]) == 0
-    (out,) = (tmp_path / name).glob("*.tsv")
-    return out.read_text(encoding="utf-8")
-
-
 def test_an_argument_on_a_projects_own_layer_stays_there_linked_by_its_id(tmp_path, capsys):
     (tmp_path / "in").mkdir()
     source = tmp_path / "in" / "doc.tsv"
     source.write_text("\n".join(LINES) + "\n", encoding="utf-8")
-    first = _round(tmp_path, source, "out")
+    first = webanno_round(tmp_path, source, "out")
     assert "written on NamedEntity" not in capsys.readouterr().out  # it was said so
     head = [line for line in first.split("\n") if line.startswith("#T_")]
     assert head[1] == "#T_SP=webanno.custom.Entidade|Rotulo"
@@ -57,7 +48,7 @@ def test_an_argument_on_a_projects_own_layer_stays_there_linked_by_its_id(tmp_pa
         ["_", "Lugar", "_", "_"],  # no argument: no id needed
         ["_", "_", "_", "_"],
     ]
-    assert _round(tmp_path, tmp_path / "out", "again") == first  # out and in again: the same file
+    assert webanno_round(tmp_path, tmp_path / "out", "again") == first  # out and in again: the same file
     with Project(tmp_path / "again.annotator", create=False) as p:
         (d,) = p.document_ids()
         text = p.document(d).text

@@ -7,9 +7,8 @@ header names). Our own file, in that header's shape (with a feature-less layer t
 
 from __future__ import annotations
 
-from pathlib import Path
 
-from annotator.cli import main
+from format_helpers import webanno_round
 
 LINES = [
     "#FORMAT=WebAnno TSV 3.3",
@@ -28,19 +27,11 @@ LINES = [
 ]
 
 
-def _round(tmp_path: Path, source: Path, name: str) -> str:
-    project = tmp_path / f"{name}.annotator"
-    assert main(["import", str(project), str(source)]) == 0
-    assert main(["export", str(project), "-f", "webanno", "-o", str(tmp_path / name)]) == 0
-    (out,) = (tmp_path / name).glob("*.tsv")
-    return out.read_text(encoding="utf-8")
-
-
 def test_the_entities_and_relations_of_a_project_s_own_layers_go_back_on_them(tmp_path):
     source = tmp_path / "in"
     source.mkdir()
     (source / "doc.tsv").write_text("\n".join(LINES) + "\n", encoding="utf-8")
-    first = _round(tmp_path, source / "doc.tsv", "out")
+    first = webanno_round(tmp_path, source / "doc.tsv", "out")
     head = [line for line in first.split("\n") if line.startswith("#T_")]
     assert head[:3] == [
         "#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value",
@@ -57,7 +48,7 @@ def test_the_entities_and_relations_of_a_project_s_own_layers_go_back_on_them(tm
         ["_", "Organizacao", "*[2]", "emprega", "1-1[1_0]"],
         ["_", "_", "*[2]", "_", "_"],
     ]
-    assert _round(tmp_path, tmp_path / "out", "again") == first  # out and in again: the same file
+    assert webanno_round(tmp_path, tmp_path / "out", "again") == first  # out and in again: the same file
 
 
 INFOLINK = [  # InfoLink's test input shape (WebAnno TSV 3): a layer of three features, none named as a label
@@ -83,13 +74,13 @@ def test_a_layer_whose_features_name_no_label_is_labelled_by_the_feature_its_spa
     source = tmp_path / "in"
     source.mkdir()
     (source / "paper.tsv").write_text("\n".join(INFOLINK) + "\n", encoding="utf-8")
-    first = _round(tmp_path, source / "paper.tsv", "out")
+    first = webanno_round(tmp_path, source / "paper.tsv", "out")
     assert "#T_SP=webanno.custom.Dataset|Information\n" in first
     assert "#T_RL=webanno.custom.Metadata|MetadataforDataset|Relation|sameas|BT_webanno.custom.Dataset\n" in first
     rows = {r.split("\t")[2]: r.split("\t") for r in first.split("\n") if r[:1].isdigit()}
     assert rows["Survey"][4] == "Title[1]" and rows["(PIAAC)"][4] == "Title"
     assert rows["Survey"][-5:-1] == ["*", "same-as", "false", "1-6[0_1]"]  # the relation, from (PIAAC)
-    assert _round(tmp_path, tmp_path / "out", "again") == first
+    assert webanno_round(tmp_path, tmp_path / "out", "again") == first
 
 
 TERMFRAME = [  # the TermFrame project's curated definitions (WebAnno TSV 3.2): category values with spaces
@@ -116,8 +107,8 @@ def test_values_that_are_no_label_names_come_in_and_go_back_out_as_they_were(tmp
     source = tmp_path / "in"
     source.mkdir()
     (source / "def.tsv").write_text("\n".join(TERMFRAME) + "\n", encoding="utf-8")
-    first = _round(tmp_path, source / "def.tsv", "out")
+    first = webanno_round(tmp_path, source / "def.tsv", "out")
     assert "'A.2 Landform' -> A.2_Landform, 'D.1 Abiotic' -> D.1_Abiotic" in capsys.readouterr().err
     rows = {r.split("\t")[2]: r.split("\t")[4] for r in first.split("\n") if r[:1].isdigit()}
     assert (rows["dune"], rows["sand"]) == ("A.2 Landform", "D.1 Abiotic")  # back as they were
-    assert _round(tmp_path, tmp_path / "out", "again") == first
+    assert webanno_round(tmp_path, tmp_path / "out", "again") == first

@@ -1,0 +1,32 @@
+"""What several format tests build the same way (imported by name): a WebAnno TSV file's round through the command
+line, a Label Studio paragraph span's result. Each was written in two test files until session 40."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.cli import main
+
+
+def webanno_round(tmp_path: Path, source: Path, name: str) -> str:
+    """``source`` imported into a new project ``NAME.annotator`` and exported as WebAnno TSV into the folder ``name``:
+    the one file written, as text."""
+    project = tmp_path / f"{name}.annotator"
+    assert main(["import", str(project), str(source)]) == 0
+    assert main(["export", str(project), "-f", "webanno", "-o", str(tmp_path / name)]) == 0
+    (out,) = (tmp_path / name).glob("*.tsv")
+    return out.read_text(encoding="utf-8")
+
+
+def paragraph_result(rid: str, paragraph: int, start: int, end: int, text: str, label: str) -> dict:
+    """A Label Studio ``paragraphlabels`` result (a person's, id ``rid``): ``label`` on [start, end) of the
+    ``paragraph``-th paragraph of the task's ``dialogue``."""
+    value = {"start": str(paragraph), "end": str(paragraph), "startOffset": start, "endOffset": end, "text": text}
+    return {
+        "value": {**value, "paragraphlabels": [label]},
+        "id": rid,
+        "from_name": "label",
+        "to_name": "dialogue",
+        "type": "paragraphlabels",
+        "origin": "manual",
+    }
