@@ -18,7 +18,7 @@ from typing import Any, Mapping
 from annotator.formats.meta_keys import SCHEMA_MATCHED
 from annotator.formats.schema_names import SchemaNames
 from annotator.incoming import IncomingDocument
-from annotator.rules import takes
+from annotator.rules import takes, takes_value
 from annotator.schema import Schema
 from annotator.wording import first_named
 
@@ -73,7 +73,7 @@ def _renames(told: Schema, schema: Schema, mapped: Mapping[str, str] | None = No
                 got.roles[(t.name, r.name)] = theirs.name
     for a in told.attributes:
         mine_a = schema.attribute(a.name)
-        if mine_a is None or set(a.values) - set(mine_a.values):
+        if mine_a is None or not all(takes_value(mine_a, v) for v in a.values):
             got.unmatched[f"attribute {a.name}"] = ("attribute", a.name, "")
     return got
 

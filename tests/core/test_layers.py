@@ -357,6 +357,15 @@ def role_rule_checks(source: str) -> list[str]:
         elif isinstance(node, (ast.BoolOp, ast.comprehension)):
             parts = node.values if isinstance(node, ast.BoolOp) else node.ifs
             found += [ast.unparse(p) for p in parts if isinstance(p, ast.Attribute) and p.attr == "required"]
+        elif (  # an attribute's values as a set, to compare with another's (session 40)
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("set", "frozenset")
+            and node.args
+            and isinstance(node.args[0], ast.Attribute)
+            and node.args[0].attr == "values"
+        ):
+            found.append(ast.unparse(node))
     return found
 
 
@@ -368,12 +377,17 @@ def test_the_role_rule_check_sees_a_rule():
     assert role_rule_checks("if v not in spec.values: pass") == ["v not in spec.values"]
     assert role_rule_checks('star = " *" if role.required else ""; ok = x in ner.labels; n = len(role.labels)') == []
     assert role_rule_checks("ok = x in d.values()") == []
+    assert role_rule_checks("lacks = set(a.values) - set(mine.values)") == ["set(a.values)", "set(mine.values)"]
+    assert role_rule_checks("box.addItems(list(attr.values))") == []
 
 
 def test_the_role_rules_are_the_rule_module_s():
     """Which labels a role takes, whether it takes another filler, which roles an event misses and which values an
     attribute takes are ``annotator.rules``'s to say (takes, has_room, missing_roles, takes_value): the suggesters,
-    the readers, the app's keys and its event list each checked them themselves."""
+    the readers, the app's keys and its event list each checked them themselves. So is the multiplicity of a role
+    made of two (``merged_multiplicity``, ``numbered_multiplicity``, ``unrequired_multiplicity``): brat's conf and an
+    export's spellings wrote it, and the import's match of a file's schema compared attribute values by hand (until
+    session 40)."""
     found = {
         str(p.relative_to(ROOT)): role_rule_checks(p.read_text(encoding="utf-8"))
         for folder in ("annotator", "ui")
