@@ -142,6 +142,21 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def kept_worker_edits(path: Path) -> tuple[list[str], list[tuple[int, int]]]:
+    """What a project file holds of the edits ``kept_worker`` makes: the comments by 'ann' and the (start, end) of
+    the ORG spans, in the order they were written, the file checked sound first."""
+    conn = connect(path)
+    try:
+        assert_sound(conn)
+        texts = [r[0] for r in conn.execute("SELECT text FROM comments WHERE author = 'ann' ORDER BY id")]
+        spans = [
+            (r[0], r[1]) for r in conn.execute("SELECT start, [end] FROM entities WHERE label = 'ORG' ORDER BY id")
+        ]
+        return texts, spans
+    finally:
+        conn.close()
+
+
 def assert_sound(conn: sqlite3.Connection) -> None:
     """SQLite's own checks: the page structure and every foreign key."""
     result = conn.execute("PRAGMA integrity_check").fetchall()

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from kept_worker import kept_text, word
-from reliability_support import HERE, ROOT, assert_sound, connect, read_side_log
+from reliability_support import HERE, ROOT, kept_worker_edits, read_side_log
 
 from annotator import api
 from annotator.importing import IncomingDocument, import_documents
@@ -65,19 +65,6 @@ def _expected(lines: list[dict]) -> tuple[list[str], list[tuple[int, int]]]:
     return [f"k{i}" for i in made if i % 3 != 2], [word(i) for i in made if i % 3 == 2]
 
 
-def _in_file(path: Path) -> tuple[list[str], list[tuple[int, int]]]:
-    conn = connect(path)
-    try:
-        assert_sound(conn)
-        texts = [r[0] for r in conn.execute("SELECT text FROM comments WHERE author = 'ann' ORDER BY id")]
-        spans = [
-            (r[0], r[1]) for r in conn.execute("SELECT start, [end] FROM entities WHERE label = 'ORG' ORDER BY id")
-        ]
-        return texts, spans
-    finally:
-        conn.close()
-
-
 def _end(proc: subprocess.Popen, other: sqlite3.Connection) -> None:
     """The app's process gone (killed if the test failed before its kill) and the other program's lock let go."""
     if proc.poll() is None:
@@ -111,14 +98,14 @@ def test_kept_edits_of_a_killed_app_are_in_the_file_once_in_order_after_the_next
         proc.wait()
     finally:
         _end(proc, other)
-    before = _in_file(path)
+    before = kept_worker_edits(path)
     with api.open_project(path, write=True, annotator="someone") as reopened:
         replay = reopened.kept_replay
-    assert _in_file(path) == _expected(lines)
+    assert kept_worker_edits(path) == _expected(lines)
     assert not any(p.exists() for p in journal_paths(path))
     with api.open_project(path, write=True) as again:  # once: a second open writes nothing
         assert again.kept_replay is None
-    assert _in_file(path) == _expected(lines)
+    assert kept_worker_edits(path) == _expected(lines)
     figures.update(landed_before_kill=len(before[0]) + len(before[1]), written_at_open=replay.written if replay else 0)
 
 
@@ -148,7 +135,7 @@ def test_a_run_killed_after_taking_over_a_killed_run_s_edits_loses_none_of_eithe
     assert runs[1][0]["waiting"] == N  # the first run's edits (one of them taken back), then its own first key
     with api.open_project(path, write=True) as reopened:
         assert reopened.kept_replay.written == len(first_comments) + len(first_spans) + len(second)
-    assert _in_file(path) == (first_comments + second, first_spans)
+    assert kept_worker_edits(path) == (first_comments + second, first_spans)
     assert not any(p.exists() for p in journal_paths(path))
 
 
@@ -183,10 +170,10 @@ def test_a_project_renamed_while_edits_are_kept_then_the_app_killed_gets_them_at
         proc.wait()
     finally:
         _end(proc, other)
-    assert _in_file(moved) == ([], [])  # nothing landed before the kill
+    assert kept_worker_edits(moved) == ([], [])  # nothing landed before the kill
     with api.open_project(moved, write=True, annotator="someone") as reopened:
         assert reopened.kept_replay is not None and reopened.kept_replay.written == N - 1
-    assert _in_file(moved) == _expected(lines)
+    assert kept_worker_edits(moved) == _expected(lines)
     assert not [p.name for p in tmp_path.rglob("*-kept*")]
     with api.open_project(moved, write=True) as again:
         assert again.kept_replay is None
@@ -219,11 +206,11 @@ def test_a_project_moved_to_another_folder_the_app_killed_before_it_noticed_gets
     finally:
         _end(proc, other)
     assert [p.name for p in journal_paths(path) if p.exists()] == ["p.annotator-kept"]  # left in the old folder
-    assert _in_file(moved) == ([], [])
+    assert kept_worker_edits(moved) == ([], [])
     with api.open_project(moved, write=True, annotator="someone") as reopened:
         assert reopened.kept_replay is not None and reopened.kept_replay.written == N - 1
-    assert _in_file(moved) == _expected(lines)
+    assert kept_worker_edits(moved) == _expected(lines)
     assert not [p.name for p in tmp_path.rglob("*-kept*")]  # the journal is gone from both folders
     with api.open_project(moved, write=True) as again:
         assert again.kept_replay is None
-    assert _in_file(moved) == _expected(lines)
+    assert kept_worker_edits(moved) == _expected(lines)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from kept_worker import kept_text, word
-from reliability_support import HERE, ROOT, assert_sound, read_side_log
+from reliability_support import HERE, ROOT, assert_sound, kept_worker_edits, read_side_log
 
 from annotator import api
 from annotator.importing import IncomingDocument, import_documents
@@ -28,24 +28,11 @@ from annotator.store import Project
 N = 12
 
 
-def _saved(path: Path) -> tuple[list[str], list[tuple[int, int]]]:
-    conn = sqlite3.connect(path)
-    try:
-        assert_sound(conn)
-        texts = [r[0] for r in conn.execute("SELECT text FROM comments WHERE author = 'ann' ORDER BY id")]
-        spans = [
-            (r[0], r[1]) for r in conn.execute("SELECT start, [end] FROM entities WHERE label = 'ORG' ORDER BY id")
-        ]
-        return texts, spans
-    finally:
-        conn.close()
-
-
 def _file_alone(path: Path, tmp: Path) -> tuple[list[str], list[tuple[int, int]]]:
     """What the file holds without any log (a copy of it alone)."""
     copy = tmp / "alone.annotator"
     shutil.copyfile(path, copy)
-    return _saved(copy)
+    return kept_worker_edits(copy)
 
 
 @pytest.mark.slow
@@ -88,7 +75,7 @@ def test_edits_saved_just_before_the_project_was_moved_and_the_app_killed_are_in
             proc.wait()
     with api.open_project(moved, write=True):
         pass
-    assert _saved(moved) == expected
+    assert kept_worker_edits(moved) == expected
     assert not [p.name for p in tmp_path.rglob("p.annotator-*")]  # the old name's logs went once used
 
 
