@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from pathlib import Path
 from typing import Any, Callable
 
@@ -50,3 +52,17 @@ def bob_merged(tmp_path: Path, capsys: Any, project: Any = None) -> Path:
     assert main(["merge", str(team), str(bob), "--as", "bob"]) == 0
     capsys.readouterr()
     return team
+
+
+def two_spellings_project(tmp_path: Path) -> Path:
+    """A project of two documents whose person's label came spelt two ways: a CoNLL-2003 file's ``PER`` ("Obama left")
+    and a JSONL line's ``PERSON``, as the schema names it ("Merkel stayed"), both imported by the command line."""
+    from annotator.cli import main
+
+    conll = tmp_path / "train.conll"
+    conll.write_text("Obama -X- _ B-PER\nleft -X- _ O\n\n", encoding="utf-8")
+    lines = tmp_path / "more.jsonl"
+    lines.write_text(json.dumps({"text": "Merkel stayed", "spans": [{"start": 0, "end": 6, "label": "PERSON"}]}) + "\n")
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(conll), str(lines)]) == 0
+    return p

@@ -7,20 +7,11 @@ from __future__ import annotations
 import json
 
 from annotator.cli import main
-
-
-def _project(tmp_path):  # type: ignore[no-untyped-def]
-    conll = tmp_path / "train.conll"
-    conll.write_text("Obama -X- _ B-PER\nleft -X- _ O\n\n", encoding="utf-8")
-    lines = tmp_path / "more.jsonl"
-    lines.write_text(json.dumps({"text": "Merkel stayed", "spans": [{"start": 0, "end": 6, "label": "PERSON"}]}) + "\n")
-    p = tmp_path / "p.annotator"
-    assert main(["import", str(p), str(conll), str(lines)]) == 0
-    return p
+from cli_support import two_spellings_project
 
 
 def test_a_label_written_two_ways_in_one_file_is_said(tmp_path, capsys):
-    p = _project(tmp_path)
+    p = two_spellings_project(tmp_path)
     capsys.readouterr()
     assert main(["export", str(p), "-f", "hf", "-o", str(tmp_path / "out.jsonl")]) == 0
     said = capsys.readouterr().err

@@ -4,19 +4,8 @@ only what it wrote, and a tagger trained on the file learns two classes for one 
 
 from __future__ import annotations
 
-import json
 
-from annotator.cli import main
-
-
-def _project(tmp_path):  # type: ignore[no-untyped-def]
-    conll = tmp_path / "train.conll"
-    conll.write_text("Obama -X- _ B-PER\nleft -X- _ O\n\n", encoding="utf-8")
-    lines = tmp_path / "more.jsonl"
-    lines.write_text(json.dumps({"text": "Merkel stayed", "spans": [{"start": 0, "end": 6, "label": "PERSON"}]}) + "\n")
-    p = tmp_path / "p.annotator"
-    assert main(["import", str(p), str(conll), str(lines)]) == 0
-    return p
+from cli_support import two_spellings_project
 
 
 def _exported(qtbot, window, path, fmt, out):  # type: ignore[no-untyped-def]
@@ -29,7 +18,7 @@ def _exported(qtbot, window, path, fmt, out):  # type: ignore[no-untyped-def]
 
 
 def test_the_export_result_says_a_label_written_two_ways(qtbot, window, tmp_path):
-    p = _project(tmp_path)
+    p = two_spellings_project(tmp_path)
     lines = _exported(qtbot, window, p, "hf", tmp_path / "out.jsonl")
     assert lines[0] == f"Exported to {tmp_path / 'out.jsonl'}"
     assert lines[1] == (  # before the counts: the status line's width shows it at 1366x768
