@@ -164,7 +164,7 @@ def read_chunk(
         for k, a, b in zip(t_doc.tolist(), (t_first - base).tolist(), (t_last + 1 - base).tolist()):
             triggers.setdefault(docs[k][0], []).append((a, b))
     scores = _scores(conn, [docs[k][0] for k in kept], aset, states) if len(kept) else {}
-    needles = [f'"{key}"' for key in (*LINK_KEYS, "span_groups")]
+    needles = [f'"{key}"' for key in (*LINK_KEYS, "span_groups", "spans_only")]
     for k, d in enumerate(docs):  # entity links, a file's own groups (``docbin_plan``): by the record path
         if ok[k] and any(needle in (d[4] or "") for needle in needles):
             ok[k] = False

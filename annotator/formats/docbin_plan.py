@@ -100,7 +100,12 @@ def plan_doc(
         if e.get("score") is not None:
             scored.append(spans[-1])
             scores.append(float(e["score"]))
-    candidates = [sp for sp, info in zip(spans, infos) if not info.get("event_proxy")]
+    apart = _spans_only(rec["meta"])  # the file's spans that were not its doc.ents: in doc.spans alone again
+    candidates = [
+        sp
+        for sp, info, ch in zip(spans, infos, chars)
+        if not info.get("event_proxy") and (ch[0], ch[1], sp[2]) not in apart
+    ]
     flat = filter_token_spans(candidates)
     kept = set(flat)
     for sp in candidates:  # one problem per entity left out of doc.ents
@@ -199,6 +204,16 @@ def check_rebuilds(rec: dict[str, Any], toks: DocTokens, words: list[str], repor
         report.problem(
             "documents whose tokens do not rebuild the text", rec["name"], Where(rec.get("id"), rec["name"]).at()
         )
+
+
+def _spans_only(meta: dict[str, Any]) -> set[tuple[int, int, str]]:
+    """The spans of the DocBin a document came from that were in its span groups and not in its ``doc.ents``
+    (``spacy_doc_extras.SPANS_ONLY``: characters and the file's label), which the export leaves out of ``doc.ents``."""
+    kept = meta.get(SHAPE)
+    given = kept.get("spans_only") if isinstance(kept, dict) else None
+    return (
+        {(x[0], x[1], x[2]) for x in given if isinstance(x, list) and len(x) == 3} if isinstance(given, list) else set()
+    )
 
 
 def spelt(rec: dict[str, Any]) -> GivenSpellings:

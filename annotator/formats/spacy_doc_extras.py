@@ -19,6 +19,10 @@ import orjson
 from annotator.wording import counted
 
 KB_IDS, GROUPS, USER_DATA = "kb_ids", "span_groups", "user_data"  # their keys in ``meta[SHAPE]``
+# the spans of the Doc's span groups that were not in its ``doc.ents`` (``[start, end, label]`` by characters, the label
+# as the file spelt it): the DocBin export leaves them in ``doc.spans`` alone (session 40: it chose ``doc.ents`` anew,
+# the longer of two spans on the same words, and a spancat group's spans went into them)
+SPANS_ONLY = "spans_only"
 OUR_KEYS = "annotator_"  # our export's own user data keys (``docbin_plan.user_data_of``)
 
 
@@ -43,6 +47,19 @@ def doc_extras(doc: Any, own_groups: tuple[str, ...], tally: Counter[str]) -> di
     if kb:
         kept[KB_IDS] = kb
         tally["kb_id"] += len(kb)
+    ours = isinstance(doc.user_data, dict) and any(isinstance(k, str) and k.startswith(OUR_KEYS) for k in doc.user_data)
+    # a span spelt otherwise on an entity's words (PER for PERSON) is that entity; the export's own groups of
+    # triggers and scores are no entities (own_groups[1:]); our own DocBin's doc.ents are the export's choice
+    apart = {
+        (s.start_char, s.end_char, s.label_)
+        for name, group in (() if ours else doc.spans.items())
+        if name not in own_groups[1:]
+        for s in group
+        if (s.start_char, s.end_char) not in on_ents
+    }
+    if apart:
+        kept[SPANS_ONLY] = sorted([list(x) for x in apart])
+        tally["spans only"] += len(apart)
     groups = {
         str(name): [[s.start_char, s.end_char, s.label_] for s in group]
         for name, group in doc.spans.items()
@@ -77,6 +94,11 @@ def extras_said(path: Path, tally: Counter[str], group_key: str) -> tuple[list[s
         parts.append(
             f"the spans of its span groups {', '.join(groups)} by group (read as entities too; the DocBin export "
             f"writes them under {group_key!r} and under their groups' names again)"
+        )
+    if tally["spans only"]:
+        parts.append(
+            f"which spans of its span groups were not in doc.ents ({counted(tally['spans only'], 'span')}: the "
+            "DocBin export leaves them in doc.spans alone)"
         )
     keys = [k[10:] for k, n in tally.items() if k.startswith("user_data ") and n]
     if keys:
