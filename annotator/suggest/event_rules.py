@@ -34,6 +34,7 @@ from annotator.suggest.messages import called_object, object_words, person_phone
 from annotator.suggest.messages import split_object_phrases, wrote_to_party
 from annotator.suggest.passive_parties import named_passive_pair
 from annotator.suggest.pay_idioms import pay_idiom_kinds
+from annotator.suggest.person_names import persons_named
 from annotator.suggest.person_objects import person_object_kinds
 from annotator.suggest.purchases import bought
 from annotator.suggest.noun_classes import (
@@ -173,6 +174,7 @@ class RuleEventSuggester:
     def suggest(self, doc: Any, entities: Sequence[tuple[int, int, str]]) -> list[EventSuggestion]:
         if not self.types or len(doc) == 0 or not doc.has_annotation("DEP"):
             return []  # no event types, or no parse to read arguments and sentences from
+        entities = persons_named(doc, entities)  # "Badreddine" an ORG where "Mustafa Badreddine" is a PERSON
         ents = entity_index(doc, entities)
         entities = with_regions(doc, entities, ents)  # "Mombasa, Kenya": one place
         named = {i for i, (_, _, lab) in ents.items() if lab in NAME_LABELS}
