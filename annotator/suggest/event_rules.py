@@ -13,7 +13,7 @@ from heapq import merge
 from typing import Any, Mapping, Sequence
 
 from annotator.rules import takes, takes_value
-from annotator.suggest.arg_spans import PLACE_LABELS, entity_index, span_of
+from annotator.suggest.arg_spans import PLACE_LABELS, entity_index, persons_named, span_of
 from annotator.suggest.event_args import fill_roles, frame, phrase_parties, phrase_settings
 from annotator.suggest.nearest_setting import SentenceEntities
 from annotator.suggest.place_spans import with_regions
@@ -34,7 +34,6 @@ from annotator.suggest.messages import called_object, object_words, person_phone
 from annotator.suggest.messages import split_object_phrases, wrote_to_party
 from annotator.suggest.passive_parties import named_passive_pair
 from annotator.suggest.pay_idioms import pay_idiom_kinds
-from annotator.suggest.person_names import persons_named
 from annotator.suggest.person_objects import person_object_kinds
 from annotator.suggest.purchases import bought
 from annotator.suggest.noun_classes import (

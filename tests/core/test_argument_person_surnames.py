@@ -1,13 +1,13 @@
 """One person, one label in a document: a surname the NER labels an ORG (or a NORP, or a place it names less often)
 where the document names that person in full as a PERSON is the person, so a role of people takes it ("A car bomb
-killed Khouri": its Victim). ``suggest.person_names.persons_named``."""
+killed Khouri": its Victim). ``suggest.arg_spans.persons_named``, read before ``entity_index``'s vote."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
 
-from annotator.suggest.person_names import persons_named
+from annotator.suggest.arg_spans import persons_named
 from spacy_support import english_vocab, suggested_events
 
 
