@@ -55,7 +55,7 @@ from annotator.formats.utf16_spans import (
 )
 from annotator.formats.doccano_names import DOCCANO_ID, intent_categories
 from annotator.formats.event_attributes_record import by_region
-from annotator.formats.meta_keys import DOCCANO_FORM, EVENT_ATTRIBUTES, EVENT_TYPES
+from annotator.formats.meta_keys import DOCCANO, DOCCANO_FORM, EVENT_ATTRIBUTES, EVENT_TYPES
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.told_types import (
@@ -260,7 +260,7 @@ def _document(  # type: ignore[no-untyped-def]
         warnings,
         source="doccano",
         meta=meta,
-        keep_as="doccano",
+        keep_as=DOCCANO,
         notes=notes,
         comments=_comments(obj),
         names=names,

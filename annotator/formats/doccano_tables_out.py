@@ -24,12 +24,12 @@ from typing import Any, Iterable
 from annotator.categories import CATEGORIES, document_categories
 from annotator.formats.writing import FormatExportReport
 from annotator.formats.doccano_names import DOCCANO_ID, FASTTEXT, LABEL_SEPARATOR, TARGETS, kept_targets
-from annotator.formats.meta_keys import DOCCANO_FORM
+from annotator.formats.meta_keys import DOCCANO, DOCCANO_FORM, LABEL_STUDIO
 from annotator.formats.records import SETS_KEY, KeptIds
 
 FORMS = ("jsonl", "csv", "fasttext")
 BY_SUFFIX = {".csv": "csv", ".tsv": "csv", ".txt": "fasttext"}
-OWN = (DOCCANO_ID, DOCCANO_FORM, "doccano", "label_studio", CATEGORIES, SETS_KEY, TARGETS)  # the import's own keys
+OWN = (DOCCANO_ID, DOCCANO_FORM, DOCCANO, LABEL_STUDIO, CATEGORIES, SETS_KEY, TARGETS)  # the import's own keys
 FIXED = ("id", "name", "text", "label")
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any, Container, Iterator, Mapping
 
-from annotator.formats.meta_keys import BRAT, DYGIEPP, PRODIGY, WEBANNO
+from annotator.formats.meta_keys import BRAT, DOCCANO, DYGIEPP, LABEL_STUDIO, PRODIGY, WEBANNO
 from annotator.formats.webanno_chains import is_chain_link
 
-SHARED = ("doccano", "label_studio", WEBANNO)  # the keys that keep them in the shared shape
+SHARED = (DOCCANO, LABEL_STUDIO, WEBANNO)  # the keys that keep them in the shared shape
 CHAINS_LEFT_OUT = (
     "coreference links left out (no place for them: DyGIE++'s clusters and WebAnno TSV's chains hold them)"
 )

@@ -78,7 +78,7 @@ from annotator.formats.label_studio_pick import (
 )
 from annotator.formats.regions import Region, build_document
 from annotator.formats.label_studio_told import tell_task
-from annotator.formats.meta_keys import EVENT_TYPES, LABEL_STUDIO_TASK
+from annotator.formats.meta_keys import EVENT_TYPES, LABEL_STUDIO, LABEL_STUDIO_TASK
 from annotator.formats.told_types import EventUses, read_with_told_types
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.importing import IncomingDocument
@@ -337,7 +337,7 @@ def _document(
         annotator=author,
         meta=meta,
         comments=comments,
-        keep_as="label_studio",
+        keep_as=LABEL_STUDIO,
         notes=notes,
         both_ways=set(both_ways),
         names=names,

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from annotator.formats.webanno_tsv import SOURCE as WEBANNO
 
+# the relations between entities a doccano and a Label Studio import kept (``regions.read_regions``' keep_as), one
+# shape under either (``kept_relations``), which their exports write back
+DOCCANO = "doccano"
+LABEL_STUDIO = "label_studio"
 LABEL_STUDIO_TASK = "label_studio_task"  # Label Studio's task shape (``label_studio_task.task_shape``)
 DOCCANO_FORM = "doccano_form"  # doccano's line shape
 PRODIGY = "prodigy"  # Prodigy's answers: relations, options, category, spellings

@@ -68,7 +68,7 @@ from annotator.formats.label_studio_names import (
     author_keys,
 )
 from annotator.formats.kept_relations import unwritten, from_words, kept_relations
-from annotator.formats.meta_keys import BRAT, EVENT_TYPES, LABEL_STUDIO_TASK, PRODIGY
+from annotator.formats.meta_keys import BRAT, DOCCANO, EVENT_TYPES, LABEL_STUDIO, LABEL_STUDIO_TASK, PRODIGY
 from annotator.formats.label_studio_kinds_out import (
     class_results,
     html_data,
@@ -104,7 +104,7 @@ class OutRegion:
     undecided: bool = False  # a suggestion nobody decided (a Label Studio prediction, beside the annotation)
 
 
-KEPT = ("doccano", "label_studio")  # where the two imports keep relations between entities (the same shape)
+KEPT = (DOCCANO, LABEL_STUDIO)  # where the two imports keep relations between entities (the same shape)
 ALSO_KEPT = (
     SOURCE,
 )  # a WebAnno TSV import (meta["webanno"]) keeps them in that shape too: written by these exports as well

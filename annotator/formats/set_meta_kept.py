@@ -13,13 +13,13 @@ from typing import Any, Mapping
 
 from annotator.categories import CATEGORIES, with_categories
 from annotator.formats.label_studio_names import REGION_CHOICES
-from annotator.formats.meta_keys import BRAT, LABEL_STUDIO_TASK, PRODIGY, WEBANNO
+from annotator.formats.meta_keys import BRAT, LABEL_STUDIO, LABEL_STUDIO_TASK, PRODIGY, WEBANNO
 from annotator.formats.webanno_chains import CHAIN_MENTIONS
 from annotator.formats.webanno_tsv import SPAN_FEATURES, ZERO_WIDTH
 from annotator.set_meta import OWN_META as OWN  # the key of a set's record that holds her own part of the meta
 
 MERGED_CATEGORIES = "categories"  # a merge's record of her set: her categories of the document (``merge_categories``)
-RELATIONS = "label_studio"  # where the Label Studio import keeps relations between entities (``regions_out.KEPT``)
+RELATIONS = LABEL_STUDIO  # where the Label Studio import keeps relations between entities (``regions_out.KEPT``)
 OWN_KEYS = (RELATIONS, CATEGORIES, REGION_CHOICES)  # relations, the text's categories, the regions' choices
 CHOICE_TAGS = "choices"  # in the task's shape (``LABEL_STUDIO_TASK``): a category -> the Choices tag that gave it
 PRODIGY_RELATIONS = (

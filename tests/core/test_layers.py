@@ -475,6 +475,32 @@ def test_a_role_s_multiplicity_is_read_as_required_and_repeatable_by_one_module(
     ]
 
 
+def spells_a_relations_meta_key(source: str) -> bool:
+    """Whether ``source`` spells the meta key under which the doccano or the Label Studio import keeps relations
+    between entities (``"doccano"``, ``"label_studio"``) as a key: in a tuple of keys, as a module's name for it, or as
+    a reader's ``keep_as``. (The format's name, the same word, is the registry's and the writers'.)"""
+    keys = ("doccano", "label_studio")
+    tree = parsed(source)
+    named = [n.value for n in tree.body if isinstance(n, ast.Assign)]
+    for node in walk(tree):
+        if isinstance(node, ast.Tuple) and any(isinstance(e, ast.Constant) and e.value in keys for e in node.elts):
+            return True
+        if isinstance(node, ast.keyword) and node.arg == "keep_as" and isinstance(node.value, ast.Constant):
+            return True
+    return any(isinstance(v, ast.Constant) and v.value in keys for v in named)
+
+
+def test_the_meta_keys_of_the_relations_doccano_and_label_studio_keep_are_spelt_once():
+    """``meta_keys.DOCCANO`` and ``LABEL_STUDIO`` name where the two imports keep relations between entities; the
+    doccano and Label Studio readers (``keep_as``), ``regions_out.KEPT``, ``kept_relations.SHARED``,
+    ``doccano_tables_out.OWN`` and ``set_meta_kept.RELATIONS`` each spelt them (until session 40)."""
+    assert spells_a_relations_meta_key('KEPT = ("doccano", "label_studio")')
+    assert spells_a_relations_meta_key('read(x, keep_as="doccano")')
+    assert spells_a_relations_meta_key('RELATIONS = "label_studio"')
+    assert not spells_a_relations_meta_key('write_documents(p, out, r, "label_studio", task)')
+    assert modules_whose_source(spells_a_relations_meta_key) == ["annotator/formats/meta_keys.py"]
+
+
 # an id or a name a file gives: a string or a whole number, a bool being none
 KEY_CHECK = re.compile(r"isinstance\((\w+), \(str, int\)\) and not isinstance\(\1, bool\)")
 
