@@ -1,5 +1,6 @@
 """What several format tests build the same way (imported by name): a WebAnno TSV file's round through the command
-line, a Label Studio paragraph span's result. Each was written in two test files until session 40."""
+line, a Label Studio paragraph span's result, a Label Studio ``labels`` result. Each was written in two test files or
+more until session 40."""
 
 from __future__ import annotations
 
@@ -30,3 +31,13 @@ def paragraph_result(rid: str, paragraph: int, start: int, end: int, text: str, 
         "type": "paragraphlabels",
         "origin": "manual",
     }
+
+
+def labels_region(
+    rid: str, start: int, end: int, label: str, text: str | None = None, tag: str = "label", **extra
+) -> dict:
+    """A Label Studio ``labels`` result (region ``rid``): ``label`` on [start, end) of the task's ``text``, with the
+    span's text where given (``text``), from the control named ``tag``; ``extra``: the result's other keys
+    (``origin``, ``meta``, ``source``)."""
+    value = {"start": start, "end": end, **({} if text is None else {"text": text}), "labels": [label]}
+    return {"id": rid, "from_name": tag, "to_name": "text", "type": "labels", "value": value, **extra}

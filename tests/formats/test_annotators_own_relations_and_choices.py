@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 
 from annotator import api
+from format_helpers import labels_region
 
 
 def _region(rid: str, start: int, end: int, text: str, label: str) -> dict:
-    value = {"start": start, "end": end, "text": text, "labels": [label]}
-    return {"value": value, "id": rid, "from_name": "label", "to_name": "text", "type": "labels", "origin": "manual"}
+    return labels_region(rid, start, end, label, text, origin="manual")
 
 
 def _choice(rid: str, choice: str) -> dict:

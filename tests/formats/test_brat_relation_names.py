@@ -8,13 +8,13 @@ from __future__ import annotations
 import json
 
 from annotator.cli import main
+from format_helpers import labels_region
 
 TEXT = "Ahmad Shah founded Acme Corp in Kabul."
 
 
 def _region(rid: str, start: int, end: int, label: str) -> dict[str, object]:
-    value = {"start": start, "end": end, "text": TEXT[start:end], "labels": [label]}
-    return {"id": rid, "from_name": "label", "to_name": "text", "type": "labels", "value": value}
+    return labels_region(rid, start, end, label, TEXT[start:end])
 
 
 def _relations(path) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]

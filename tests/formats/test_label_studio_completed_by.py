@@ -13,14 +13,14 @@ from annotator.formats.label_studio_names import author_keys
 from annotator.formats.label_studio_pick import author
 from annotator.store import Project
 from tests.formats.conftest import cli_round_trip
+from format_helpers import labels_region
 
 TEXT = "Rebels attacked Kabul on Monday."
 
 
 def _region(rid: str, word: str, label: str) -> dict:
     s = TEXT.index(word)
-    value = {"start": s, "end": s + len(word), "text": word, "labels": [label]}
-    return {"id": rid, "from_name": "label", "to_name": "text", "type": "labels", "value": value}
+    return labels_region(rid, s, s + len(word), label, word)
 
 
 def test_each_annotators_set_goes_out_as_label_studio_takes_it_and_comes_back(tmp_path):

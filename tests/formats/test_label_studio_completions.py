@@ -11,20 +11,14 @@ import json
 from annotator.cli import main
 from annotator.formats.detect import detect_format
 from annotator.store import Project
+from format_helpers import labels_region
 
 TEXT = "Rebels attacked the convoy near Kabul on Monday."
 
 
 def _region(rid: str, word: str, label: str) -> dict:
     s = TEXT.index(word)
-    return {
-        "id": rid,
-        "from_name": "ner",
-        "to_name": "text",
-        "source": "$text",
-        "type": "labels",
-        "value": {"start": s, "end": s + len(word), "text": word, "labels": [label]},
-    }
+    return labels_region(rid, s, s + len(word), label, word, tag="ner", source="$text")
 
 
 def _task() -> dict:

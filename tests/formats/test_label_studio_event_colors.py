@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 
 from annotator import api
 from annotator.schema_model import TRIGGER_COLOR
+from format_helpers import labels_region
 
 TEXT = "Farmers protested outside the ministry on Monday."
 
@@ -31,8 +32,7 @@ CONFIG = """<View>
 
 
 def _region(rid: str, start: int, end: int, tag: str, label: str) -> dict:
-    value = {"start": start, "end": end, "text": TEXT[start:end], "labels": [label]}
-    return {"id": rid, "from_name": tag, "to_name": "text", "type": "labels", "value": value}
+    return labels_region(rid, start, end, label, TEXT[start:end], tag)
 
 
 def _backgrounds(config_path, tag: str) -> dict[str, str | None]:

@@ -11,6 +11,7 @@ import json
 
 from annotator.cli import main
 from annotator.store import Project
+from format_helpers import labels_region
 
 TITLE = "Gut bacteria and colitis"
 ABSTRACT = (
@@ -21,8 +22,7 @@ TEXT = f"{TITLE}\n\n{ABSTRACT}"
 
 def _region(rid, words, label, tag="label"):
     start = TEXT.index(words)
-    value = {"start": start, "end": start + len(words), "text": words, "labels": [label]}
-    return {"value": value, "id": rid, "from_name": tag, "to_name": "text", "type": "labels"}
+    return labels_region(rid, start, start + len(words), label, words, tag)
 
 
 def _relation(rid, label, subject, obj):

@@ -12,19 +12,9 @@ from annotator.errors import ImportFileError
 from annotator.formats.doccano import read_doccano
 from annotator.formats.label_studio import read_label_studio
 from annotator.formats.loading import import_format
+from format_helpers import labels_region
 
 TEXT = "I \U0001f600 love Tim Cook and Apple."
-
-
-def _region(rid: str, start: int, end: int, label: str, **extra) -> dict:
-    return {
-        "id": rid,
-        "from_name": "label",
-        "to_name": "text",
-        "type": "labels",
-        "value": {"start": start, "end": end, "labels": [label]},
-        **extra,
-    }
 
 
 def _write(tmp_path, tasks) -> object:
@@ -40,7 +30,7 @@ def test_label_studio_without_value_text_reads_utf16_offsets_on_the_right_words(
     task = {
         "id": 7,
         "data": {"text": TEXT},
-        "annotations": [{"result": [_region("a", s16, e16, "PERSON"), _region("b", a16, a16 + 5, "ORG")]}],
+        "annotations": [{"result": [labels_region("a", s16, e16, "PERSON"), labels_region("b", a16, a16 + 5, "ORG")]}],
     }
     result = read_label_studio(_write(tmp_path, [task]))
     assert sorted(TEXT[e.start : e.end] for e in result.documents[0].entities) == ["Apple", "Tim Cook"]
@@ -56,14 +46,14 @@ def test_label_studio_without_value_text_reads_utf16_offsets_on_the_right_words(
     ],
 )
 def test_label_studio_text_that_is_not_there_is_refused_naming_the_task(tmp_path, data, message):
-    task = {"id": 12, "data": data, "annotations": [{"result": [_region("a", 0, 1, "PERSON")]}]}
+    task = {"id": 12, "data": data, "annotations": [{"result": [labels_region("a", 0, 1, "PERSON")]}]}
     with pytest.raises(ImportFileError, match=message) as info:
         read_label_studio(_write(tmp_path, [task]))
     assert "task 12" in str(info.value)
 
 
 def test_label_studio_text_under_the_key_its_results_name(tmp_path):
-    region = _region("a", 0, 5, "PERSON")
+    region = labels_region("a", 0, 5, "PERSON")
     region["to_name"] = "dialogue"
     task = {
         "id": 1,
@@ -76,8 +66,8 @@ def test_label_studio_text_under_the_key_its_results_name(tmp_path):
 
 def test_label_studio_left_relations_and_region_notes(tmp_path):
     text = "Gunmen killed three soldiers."
-    trigger = _region("t", 7, 13, "Life:Die", meta={"text": ["check the tense"]})
-    victim = _region("v", 14, 28, "PERSON")
+    trigger = labels_region("t", 7, 13, "Life:Die", meta={"text": ["check the tense"]})
+    victim = labels_region("v", 14, 28, "PERSON")
     # drawn from the victim to the trigger, with the arrow pointing left: the relation goes trigger -> victim
     rel = {"from_id": "v", "to_id": "t", "type": "relation", "direction": "left", "labels": ["Victim"]}
     task = {"id": 3, "data": {"text": text}, "annotations": [{"result": [trigger, victim, rel]}]}
@@ -135,9 +125,9 @@ KILLED = "Gunmen killed three soldiers."
 
 def _reused_label_studio(tmp_path, second: tuple[int, int]):
     results = [
-        _region("a", 0, 6, "PERSON"),
-        _region("a", *second, "PERSON"),
-        _region("b", 7, 13, "Life:Die"),
+        labels_region("a", 0, 6, "PERSON"),
+        labels_region("a", *second, "PERSON"),
+        labels_region("b", 7, 13, "Life:Die"),
         {"from_id": "b", "to_id": "a", "type": "relation", "direction": "right", "labels": ["Victim"]},
     ]
     return _write(tmp_path, [{"id": 3, "data": {"text": KILLED}, "annotations": [{"result": results}]}])
@@ -180,8 +170,8 @@ def test_a_region_given_twice_whole_is_one_region(tmp_path):
 def test_label_studio_a_relation_both_ways_goes_from_its_trigger(tmp_path):
     """direction "bi" (an arrow at both ends) drawn from the victim to the trigger was read victim -> trigger and
     reported as not kept ("does not go from a trigger to an entity")."""
-    trigger = _region("t", 7, 13, "Life:Die")
-    victim = _region("v", 14, 28, "PERSON")
+    trigger = labels_region("t", 7, 13, "Life:Die")
+    victim = labels_region("v", 14, 28, "PERSON")
     rel = {"from_id": "v", "to_id": "t", "type": "relation", "direction": "bi", "labels": ["Victim"]}
     task = {"id": 4, "data": {"text": KILLED}, "annotations": [{"result": [rel, trigger, victim]}]}
     result = read_label_studio(_write(tmp_path, [task]))
@@ -202,9 +192,9 @@ def _doccano_lines(tmp_path):
 
 def _label_studio_tasks(tmp_path):
     rows = [
-        ("Ann can weld.", [_region("a", 0, 3, "PERSON"), _region("b", 8, 12, "Skill")]),
-        ("Bo can code.", [_region("c", 7, 11, "Skill")]),
-        ("A wrench.", [_region("d", 2, 8, "Tool")]),
+        ("Ann can weld.", [labels_region("a", 0, 3, "PERSON"), labels_region("b", 8, 12, "Skill")]),
+        ("Bo can code.", [labels_region("c", 7, 11, "Skill")]),
+        ("A wrench.", [labels_region("d", 2, 8, "Tool")]),
     ]
     tasks = [{"id": k, "data": {"text": t}, "annotations": [{"result": r}]} for k, (t, r) in enumerate(rows, 1)]
     f = tmp_path / "skills.jsonl"
@@ -232,7 +222,7 @@ def test_label_studio_a_per_region_textarea_is_a_note_on_its_region(tmp_path):
     away from the span it is about (a brat export put it on the document's first annotation)."""
     note = {"id": "v", "from_name": "why", "to_name": "text", "type": "textarea", "value": {"text": ["a soldier?"]}}
     general = {"id": "zz9", "from_name": "notes", "to_name": "text", "type": "textarea", "value": {"text": ["ok"]}}
-    results = [_region("v", 14, 28, "PERSON"), note, general]
+    results = [labels_region("v", 14, 28, "PERSON"), note, general]
     task = {"id": 5, "data": {"text": KILLED}, "annotations": [{"result": results}]}
     doc = read_label_studio(_write(tmp_path, [task])).documents[0]
     assert sorted(c["text"] for c in doc.comments) == ["[on PERSON 14-28] a soldier?", "ok"]
@@ -244,10 +234,10 @@ def test_label_studio_a_per_region_textarea_is_a_note_on_its_region(tmp_path):
 def test_label_studio_the_annotation_used_says_whose_it_is(tmp_path, completed_by, who):
     """completed_by (an object with the email in some exports, the user's number in others) was dropped: every span
     came in as the importing user's, though the report said whose annotation was used only by its place."""
-    trigger, victim = _region("t", 7, 13, "Life:Die"), _region("v", 14, 28, "PERSON")
+    trigger, victim = labels_region("t", 7, 13, "Life:Die"), labels_region("v", 14, 28, "PERSON")
     rel = {"from_id": "t", "to_id": "v", "type": "relation", "direction": "right", "labels": ["Victim"]}
     first = {"completed_by": completed_by, "result": [trigger, victim, rel]}
-    other = {"completed_by": 99, "result": [_region("v", 14, 28, "ORG")]}
+    other = {"completed_by": 99, "result": [labels_region("v", 14, 28, "ORG")]}
     task = {"id": 6, "data": {"text": KILLED}, "annotations": [first, other]}
     doc = read_label_studio(_write(tmp_path, [task])).documents[0]
     assert {e.annotator for e in doc.entities} == {who} and [v.annotator for v in doc.events] == [who]
