@@ -93,8 +93,9 @@ def stem(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _phrase_key(text: str) -> tuple[str, ...]:
-    """Rough lemmas of the words; kept: each call of ``trigger_types`` asks again of every trigger word of the schema."""
+def phrase_key(text: str) -> tuple[str, ...]:
+    """Rough lemmas (``stem``) of a phrase's words, by which trigger words and the text are matched (``trigger_types``,
+    ``trigger_phrase``); kept: each call of ``trigger_types`` asks again of every trigger word of the schema."""
     return tuple(stem(w) for w in _WORD.findall(text))
 
 
@@ -110,7 +111,7 @@ def trigger_types(schema: Schema, trigger: str, weak: bool = True) -> list[str]:
     trigger words, then the same lemma, then a phrase with its object between its words; then (``weak``) a type's
     weak (ambiguous) trigger words and its words that need an object of a kind (``object_triggers``: "throwing") the
     same way."""
-    key = _phrase_key(trigger)
+    key = phrase_key(trigger)
     if not key:
         return []
     word = trigger.strip().lower()
@@ -122,8 +123,8 @@ def trigger_types(schema: Schema, trigger: str, weak: bool = True) -> list[str]:
     for words_of in (lambda t: t.triggers, weak_words):
         for same in (
             lambda x: x.lower() == word,
-            lambda x: _phrase_key(x) == key,
-            lambda x: len(key) > 2 and _around_object(_phrase_key(x), key),  # three words or more (N's: one)
+            lambda x: phrase_key(x) == key,
+            lambda x: len(key) > 2 and _around_object(phrase_key(x), key),  # three words or more (N's: one)
         ):
             out += [t.name for t in schema.events if t.name not in out and any(same(x) for x in words_of(t))]
     return out
@@ -460,14 +461,14 @@ def trigger_words(schema: Schema, text: str, starts: Sequence[int], ends: Sequen
     """Tokens of ``text`` that are (strong) trigger words of some event type, in text order."""
     keys: set[tuple[str, ...]] = set()
     for t in schema.events:
-        keys.update(_phrase_key(x) for x in t.triggers)
+        keys.update(phrase_key(x) for x in t.triggers)
     known: dict[str, bool] = {}  # each distinct word looked at once (N's first press on 100,000 words took 130 ms)
     out = []
     for a, b in zip(starts, ends):
         word = text[a:b]
         hit = known.get(word)
         if hit is None:
-            hit = known[word] = _phrase_key(word) in keys
+            hit = known[word] = phrase_key(word) in keys
         if hit:
             out.append((a, b))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from annotator.keyflow import stem, trigger_types
+from annotator.keyflow import phrase_key, stem, trigger_types
 from annotator.schema import EventType, Schema
 
 MOST_BETWEEN = 4  # words between the phrase's first word and its rest: "set the old depot on fire", "shot it down"
@@ -13,23 +13,19 @@ _WORD = re.compile(r"\w+")
 _STOP = re.compile(r"[.;:!?()\[\]\n]")  # a phrase never runs past a sentence's end, a clause's or a bracket
 
 
-def _key(words: str) -> tuple[str, ...]:
-    return tuple(stem(w) for w in _WORD.findall(words))
-
-
 def phrase_ahead(etype: EventType, text: str, start: int, end: int, bound: int) -> tuple[int, int] | None:
     """The span from the trigger word ``text[start:end]`` to the end of the rest of a trigger phrase of ``etype`` (its
     trigger words, weak ones too, of two words or more) that starts with that word, the rest told after it before
     ``bound`` (the sentence's end) with at most ``MOST_BETWEEN`` words before it and no mark of a sentence's or
     clause's end; the nearest such rest. None when the trigger is not one word or no phrase goes on from it."""
-    first = _key(text[start:end])
+    first = phrase_key(text[start:end])
     if len(first) != 1:
         return None
     stop = _STOP.search(text, end, bound)
     words = [(m.end(), stem(m.group())) for m in _WORD.finditer(text, end, stop.start() if stop else bound)]
     best: tuple[int, int] | None = None
     for phrase in (*etype.triggers, *getattr(etype, "weak_triggers", ())):
-        key = _key(phrase)
+        key = phrase_key(phrase)
         if len(key) < 2 or key[0] != first[0]:
             continue
         rest = key[1:]

@@ -501,6 +501,27 @@ def test_the_meta_keys_of_the_relations_doccano_and_label_studio_keep_are_spelt_
     assert modules_whose_source(spells_a_relations_meta_key) == ["annotator/formats/meta_keys.py"]
 
 
+def keys_a_phrase(source: str) -> bool:
+    """Whether a function of ``source`` makes a phrase's key: the stems of the words it finds (``tuple(stem(w) for w
+    in ....findall(...))``)."""
+    return any(
+        isinstance(node, ast.GeneratorExp | ast.ListComp)
+        and isinstance(node.elt, ast.Call)
+        and isinstance(node.elt.func, ast.Name)
+        and node.elt.func.id == "stem"
+        and any(isinstance(c, ast.Call) and getattr(c.func, "attr", "") == "findall" for c in walk(node.generators[0]))
+        for node in walk(parsed(source))
+    )
+
+
+def test_a_phrase_s_key_is_made_by_one_function():
+    """``keyflow.phrase_key`` gives the stems of a phrase's words, by which the schema's trigger words and the text are
+    matched; ``trigger_phrase._key`` (Shift+Enter's trigger phrase) was the same body (until session 40)."""
+    assert keys_a_phrase("def k(x):\n    return tuple(stem(w) for w in WORD.findall(x))\n")
+    assert not keys_a_phrase("words = [(m.end(), stem(m.group())) for m in WORD.finditer(text)]")
+    assert modules_whose_source(keys_a_phrase) == ["annotator/keyflow.py"]
+
+
 # an id or a name a file gives: a string or a whole number, a bool being none
 KEY_CHECK = re.compile(r"isinstance\((\w+), \(str, int\)\) and not isinstance\(\1, bool\)")
 
