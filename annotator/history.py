@@ -21,6 +21,7 @@ from typing import Any, Callable
 from annotator import recorder
 from annotator.errors import AnnotatorError, StaleChangeError
 from annotator.model import Change
+from annotator.stale_steps import onto_successors
 from annotator.store import Project
 
 
@@ -76,6 +77,8 @@ class Step:
     def _replay(self, how: Callable[[Project, Change], Change], project: Project, applied_after: bool) -> Outcome:
         assert self.change is not None
         try:
+            # an undecided suggestion a later pre-annotation wrote again under a new id: the step goes on with it
+            self.change = onto_successors(project, self.change, use_after=applied_after)
             change = how(project, self.change)
         except StaleChangeError as exc:
             return Outcome(error=exc, dropped=True)

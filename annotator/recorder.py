@@ -11,6 +11,7 @@ from annotator.categories import CATEGORY_LIST, list_step_again
 from annotator.db import insert_sql
 from annotator.errors import AnnotatorError, StaleChangeError
 from annotator.model import Change, RowChange
+from annotator.stale_steps import stale_said
 from annotator.store import Project, now
 
 # parents before children: inserts run in this order, deletes in the reverse
@@ -145,6 +146,9 @@ def _apply_states_in_transaction(project: Project, change: Change, use_after: bo
         for r in rows:  # refuse if someone else changed these rows meanwhile
             current[(r.table, r.id)] = now_row = _row(project, r.table, r.id)
             if now_row != (r.before if use_after else r.after):
+                said = stale_said(project, r.table, r.before if use_after else r.after, now_row)
+                if said:  # a span or an event in the person's words; the step's own name is the window's to say
+                    raise StaleChangeError(f"cannot {action.split(':')[0]}: {said}")
                 named = (now_row or r.before or {}).get("name") if r.table == "documents" else None
                 what = (
                     f"the project's value {(r.before or r.after or {}).get('key')!r} was changed elsewhere"

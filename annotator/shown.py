@@ -35,26 +35,26 @@ def check_as_shown(project: Project, row_id: int, expected: Entity | Event | Non
         return
     text = project.db.document_text(expected.document_id) or ""  # read only to say the refusal
     if isinstance(expected, Event):
-        what = f"the {expected.type} event {_quoted(text, expected.trigger_start, expected.trigger_end)}"
+        what = f"the {expected.type} event {quoted(text, expected.trigger_start, expected.trigger_end)}"
     else:
-        what = f"{_quoted(text, expected.start, expected.end)} ({expected.label})"
+        what = f"{quoted(text, expected.start, expected.end)} ({expected.label})"
     if row is None:
         raise DeletedElsewhereError(what)
     if table == "entities":
         moved = (row["start"], row["end"]) != (expected.start, expected.end)
-        now = f"{_quoted(text, row['start'], row['end'])} " if moved else ""
+        now = f"{quoted(text, row['start'], row['end'])} " if moved else ""
         now += f"{row['label']}, " if moved or row["label"] != expected.label else ""
         now = f"now {now}{row['state']}"
     else:
         moved = (row["trigger_start"], row["trigger_end"]) != (expected.trigger_start, expected.trigger_end)
-        now = f"now {row['type']}" + (f" {_quoted(text, row['trigger_start'], row['trigger_end'])}" if moved else "")
+        now = f"now {row['type']}" + (f" {quoted(text, row['trigger_start'], row['trigger_end'])}" if moved else "")
         now += "" if row["state"] == expected.state else f", {row['state']}"
     who = row.get("annotator")
     by = f", by {who}" if who else ""
     raise StaleChangeError(f"{what} was changed elsewhere{by} ({now}); nothing was changed")
 
 
-def _quoted(text: str, start: int, end: int) -> str:
+def quoted(text: str, start: int, end: int) -> str:
     """The words of ``[start, end)`` as a message quotes them (the first 40 code points, "…" after a longer span);
     their offsets where the text is not at hand."""
     words = text[start:end]

@@ -92,3 +92,90 @@ def test_training_parses_its_finished_documents_a_few_at_a_time_between_looks_at
         qtbot.waitUntil(lambda: not w.workers, timeout=120_000)
     close_window(w)
     assert at_first and at_first[0] <= 1, at_first  # on main 3: every finished document taken at once
+
+
+def _entity_states(path: Path) -> list[tuple[int, int, int, str, str]]:
+    """The file's spans: (document, start, end, label, state), sorted."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        return sorted(con.execute("SELECT document_id, start, end, label, state FROM entities").fetchall())
+    finally:
+        con.close()
+
+
+def _press(qtbot, w, *keys) -> None:  # type: ignore[no-untyped-def]
+    """Each (key, modifiers) pressed on the text, the window settled after each (its write landed)."""
+    from PySide6.QtCore import Qt
+
+    for key in keys:
+        key, mods = key if isinstance(key, tuple) else (key, Qt.KeyboardModifier.NoModifier)
+        qtbot.keyClick(w.view, key, mods)
+        qtbot.waitUntil(lambda: not w.controller.landing)
+
+
+def _resuggested(qtbot, w, pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Project > Pre-annotate all documents with ``pipeline``, waited for."""
+    from ui_support import settled
+
+    w.pipeline = pipeline
+    w.actions_by_name["preannotate"].trigger()
+    settled(qtbot, lambda: not w.workers)
+
+
+def test_ctrl_y_after_a_re_suggest_redoes_the_accept_on_the_same_suggestion_written_again(qtbot, project_path):
+    """Tab, Enter (“Maria Lopez” accepted), Ctrl+Z, Project > Pre-annotate all documents (which writes the suggestions
+    nobody decided afresh, the same ones under new ids), Ctrl+Y: refused, "cannot redo 'accept_entity': the entitie 1
+    was changed elsewhere — “Accept suggestion” was removed from the undo history", though the suggestion was there
+    as it was. The redo accepts it (as a key on it does, ``shown.aimed_at``), and Ctrl+Z takes it back again."""
+    from PySide6.QtCore import Qt
+    from ui_support import close_window, open_window, pattern_pipeline
+
+    w = open_window(qtbot, project_path, size=(1366, 768))
+    w.view.setFocus()
+    before = _entity_states(project_path)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    _press(qtbot, w, Qt.Key.Key_Tab, Qt.Key.Key_Return)
+    accepted = _entity_states(project_path)
+    _press(qtbot, w, (Qt.Key.Key_Z, ctrl))
+    _resuggested(qtbot, w, pattern_pipeline)
+    _press(qtbot, w, (Qt.Key.Key_Y, ctrl))
+    said = w.message.text()
+    redone = _entity_states(project_path)
+    _press(qtbot, w, (Qt.Key.Key_Z, ctrl))
+    undone, said_undo = _entity_states(project_path), w.message.text()
+    close_window(w)
+    assert (1, 0, 11, "PERSON", "accepted") in accepted
+    assert said == "Redone: Accept suggestion", said  # on main: refused, the step dropped
+    assert redone == accepted
+    assert undone == before and said_undo == "Undone: Accept suggestion", said_undo
+
+
+def test_ctrl_y_of_a_suggestion_a_re_suggest_took_away_names_its_words(qtbot, project_path):
+    """The same with a pipeline that no longer suggests “Maria Lopez”: the refusal is right, but it said "the entitie 1
+    was changed elsewhere" (a row's number nobody sees, the table's name cut, "elsewhere" of the window's own
+    pre-annotation). It names the words and the label, and what takes a suggestion away."""
+    from PySide6.QtCore import Qt
+    from spacy_support import ruler_pipeline
+    from ui_support import close_window, open_window
+
+    def fewer():  # type: ignore[no-untyped-def]
+        from annotator.nlp import Pipeline
+
+        made = ruler_pipeline([{"label": "PERSON", "pattern": "John Smith"}])
+        return Pipeline(made.nlp, "fewer", "1")
+
+    w = open_window(qtbot, project_path, size=(1366, 768))
+    w.view.setFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    _press(qtbot, w, Qt.Key.Key_Tab, Qt.Key.Key_Return, (Qt.Key.Key_Z, ctrl))
+    _resuggested(qtbot, w, fewer)
+    _press(qtbot, w, (Qt.Key.Key_Y, ctrl))
+    said = w.message.text()
+    close_window(w)
+    assert said == (
+        "cannot redo: the suggestion “Maria Lopez” (PERSON) is no longer there (a pre-annotation "
+        "writes the suggestions nobody decided afresh; or another window or program took it away) — “Accept "
+        "suggestion” was removed from the undo history"
+    ), said
