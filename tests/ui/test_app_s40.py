@@ -179,3 +179,48 @@ def test_ctrl_y_of_a_suggestion_a_re_suggest_took_away_names_its_words(qtbot, pr
         "writes the suggestions nobody decided afresh; or another window or program took it away) — “Accept "
         "suggestion” was removed from the undo history"
     ), said
+
+
+def test_make_it_the_default_on_a_training_result_left_open_over_another_project_changes_nothing_there(
+    qtbot, tmp_path, project_path
+):
+    """The "Training finished" box stays open while the person works (it is not modal). Left open, the project closed
+    and another opened in the window, its "Make it the default" made version 1 of the other project the default
+    (a model trained on other documents, in place of its better version 2), saying "Version 1 is now the default". The
+    box's button is the trained project's: on another it changes nothing and says why."""
+    import shutil
+
+    from annotator.learn import versions
+    from annotator.learn.train import TrainReport
+    from annotator.store import Project
+    from test_qa_session7_app import _version
+    from ui.dialogs.training import show_training_result
+    from ui_support import close_window, open_window
+
+    other = tmp_path / "other.annotator"
+    shutil.copyfile(project_path, other)
+    with Project(other, create=False) as project:
+        _version(project, 8, 0.9, default=False)
+        _version(project, 9, 0.95, default=True)
+    w = open_window(qtbot, project_path)
+    _version(w.controller.project, 3, 0.5, default=False)
+    report = TrainReport(documents=3, quick=True)
+    report.version, report.made_default = 1, False
+    show_training_result(w, "Training: done", report)
+    box = w.training_result
+    w.close_project_asked()
+    assert w.open_project(other)
+    next(b for b in box.buttons() if b.text() == "&Make it the default").click()
+    said = w.message.text()
+    with Project(other, create=False) as project:
+        default = versions.default_version(project)
+    assert w.open_project(project_path)
+    with Project(project_path, create=False) as project:
+        trained_default = versions.default_version(project)
+    close_window(w)
+    assert default == 2, default  # on main: 1, the other project's model changed by this project's box
+    assert trained_default is None
+    assert said == (
+        "Version 1 is gui.annotator's, which is no longer open in this window; nothing was changed (open gui.annotator, "
+        "then Project > Models… makes it the default)"
+    ), said

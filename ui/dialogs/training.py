@@ -136,7 +136,11 @@ def show_training_result(window: "WindowFace", text: str, report: "TrainReport |
     box = QMessageBox(window)
     if report is not None and report.version is not None and not report.made_default:
         make = box.addButton("&Make it the default", QMessageBox.ButtonRole.AcceptRole)
-        make.clicked.connect(lambda: make_default(window, report.version))
+        # the trained project's button: the box stays open while the person works, over another project opened since
+        # too (its click made that project's version of the same number the default)
+        trained = window.controller.project
+        of = (trained.identity, trained.path.name) if trained is not None else None
+        make.clicked.connect(lambda: make_default(window, report.version, of))
         # Enter closes the box: it made a version that scored worse the default (Qt's default, the first accept)
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Close))
     box.setWindowTitle("Training finished")
@@ -169,14 +173,21 @@ def show_training_result(window: "WindowFace", text: str, report: "TrainReport |
     window.training_result = box  # type: ignore[attr-defined]
 
 
-def make_default(window: "WindowFace", version: int | None) -> None:
+def make_default(window: "WindowFace", version: int | None, of: tuple[tuple[int, int], str] | None = None) -> None:
     """A version (None: the original pipeline) becomes the project's default for pre-annotation, as
-    ``annotator models --default N|original`` makes it."""
+    ``annotator models --default N|original`` makes it; ``of``: the identity and name of the project the version is
+    of (a training result's), refused when another is open."""
     from annotator.errors import AnnotatorError
     from annotator.learn.versions import set_default
     from annotator.nlp import DEFAULT_PIPELINE
 
     c = window.controller
+    if of is not None and (c.project is None or c.project.identity != of[0]):
+        window.show_error(
+            f"Version {version} is {of[1]}'s, which is no longer open in this window; nothing was changed (open "
+            f"{of[1]}, then Project > Models… makes it the default)"
+        )
+        return
     if c.project is None or c.refuse_read_only():
         return
     try:
