@@ -60,14 +60,15 @@ def stale_said(project: Project, table: str, expected: dict[str, Any] | None, no
     if row is None or table not in ("entities", "events"):
         return ""
     text = project.db.document_text(row["document_id"]) or ""  # read only to say the refusal
-    if table == "entities":
-        what = f"{quoted(text, row['start'], row['end'])} ({row['label']})"
-    else:
-        what = f"the {row['type']} event {quoted(text, row['trigger_start'], row['trigger_end'])}"
     suggested = row.get("state") == "suggested"
+    if table == "entities":
+        what = f"{'the suggestion ' if suggested else ''}{quoted(text, row['start'], row['end'])} ({row['label']})"
+    else:
+        trigger = quoted(text, row["trigger_start"], row["trigger_end"])
+        what = f"the {'suggested ' if suggested else ''}{row['type']} event {trigger}"
     if now_row is None:
         why = GONE_SUGGESTION if suggested else "another window or program deleted it"
-        return f"{'the suggestion ' if suggested else ''}{what} is no longer there ({why})"
+        return f"{what} is no longer there ({why})"
     who = now_row.get("annotator")
     changed = now_row.get("label", now_row.get("type"))
     now = f"{changed}, " if changed != row.get("label", row.get("type")) else ""
