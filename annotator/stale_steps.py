@@ -9,9 +9,8 @@ from annotator.model import Change, RowChange
 from annotator.shown import quoted
 from annotator.store import Project
 
-GONE_SUGGESTION = (
-    "a pre-annotation writes the suggestions nobody decided afresh; or another window or program took it away"
-)
+# a pre-annotation writes the suggestions nobody decided afresh (the same ones are carried over: ``onto_successors``)
+GONE_SUGGESTION = "a pre-annotation or another window took it away"
 
 
 def onto_successors(project: Project, change: Change, use_after: bool) -> Change:
@@ -54,7 +53,7 @@ def _successor(project: Project, r: RowChange, expected: dict[str, Any] | None) 
 
 def stale_said(project: Project, table: str, expected: dict[str, Any] | None, now_row: dict[str, Any] | None) -> str:
     """What an undo or redo found changed, for a span or an event (``expected``: the row as the step left it;
-    ``now_row``: as it is, None when gone): "the suggestion “Maria Lopez” (PERSON) is no longer there (…)", "“Paris”
+    ``now_row``: as it is, None when gone): "the suggestion “Maria Lopez” (PERSON) is gone (…)", "“Paris”
     (GPE) was changed elsewhere, by bob (now rejected)" (as a key's refusal says it); "" for another table (its caller's words)."""
     row = expected or now_row
     if row is None or table not in ("entities", "events"):
@@ -68,7 +67,7 @@ def stale_said(project: Project, table: str, expected: dict[str, Any] | None, no
         what = f"the {'suggested ' if suggested else ''}{row['type']} event {trigger}"
     if now_row is None:
         why = GONE_SUGGESTION if suggested else "another window or program deleted it"
-        return f"{what} is no longer there ({why})"
+        return f"{what} is gone ({why})"
     who = now_row.get("annotator")
     changed = now_row.get("label", now_row.get("type"))
     now = f"{changed}, " if changed != row.get("label", row.get("type")) else ""

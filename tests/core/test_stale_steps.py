@@ -27,6 +27,5 @@ def test_a_redo_of_an_event_suggestion_a_re_run_took_away_names_its_type_and_tri
     with pytest.raises(StaleChangeError) as refused:
         redo(project, change)
     assert str(refused.value) == (
-        "cannot redo: the suggested Contact:Meet event “met” is no longer there (a pre-annotation writes the "
-        "suggestions nobody decided afresh; or another window or program took it away)"
+        "cannot redo: the suggested Contact:Meet event “met” is gone (a pre-annotation or another window took it away)"
     )

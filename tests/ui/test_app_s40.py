@@ -175,9 +175,8 @@ def test_ctrl_y_of_a_suggestion_a_re_suggest_took_away_names_its_words(qtbot, pr
     said = w.message.text()
     close_window(w)
     assert said == (
-        "cannot redo: the suggestion “Maria Lopez” (PERSON) is no longer there (a pre-annotation "
-        "writes the suggestions nobody decided afresh; or another window or program took it away) — “Accept "
-        "suggestion” was removed from the undo history"
+        "cannot redo: the suggestion “Maria Lopez” (PERSON) is gone (a pre-annotation or another window took it "
+        "away) — “Accept suggestion” was removed from the undo history"
     ), said
 
 
