@@ -53,8 +53,9 @@ def _successor(project: Project, r: RowChange, expected: dict[str, Any] | None) 
 
 def stale_said(project: Project, table: str, expected: dict[str, Any] | None, now_row: dict[str, Any] | None) -> str:
     """What an undo or redo found changed, for a span or an event (``expected``: the row as the step left it;
-    ``now_row``: as it is, None when gone): "the suggestion “Maria Lopez” (PERSON) is gone (…)", "“Paris”
-    (GPE) was changed elsewhere, by bob (now rejected)" (as a key's refusal says it); "" for another table (its caller's words)."""
+    ``now_row``: as it is, None when gone): "the suggestion “Maria Lopez” (PERSON) is gone (…)", "“Moscow” (LOC)
+    was changed elsewhere, by bob (now FAC, accepted)" (as a key's refusal says it); "" for another table (its
+    caller's words: a document's, the project's values)."""
     row = expected or now_row
     if row is None or table not in ("entities", "events"):
         return ""

@@ -290,6 +290,7 @@ def _train_into(
     report.current = versions.source_of(project, current_version) if current_version else versions.ORIGINAL
 
     run.progress("parsing the finished documents", 0, len(docs))
+    run.check()  # a Cancel pressed in the run's first moments: the model's load (1-2.7 s of CPU) not begun
     base = _load_full(opt.base or DEFAULT_PIPELINE)
     run.check()  # a Cancel pressed while the model loaded (seconds): nothing parsed (session 40)
     parsed: dict[int, Any] = {}
