@@ -36,7 +36,6 @@ from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.told_types import EventUses, told_schema
 from annotator.importing import IncomingDocument, IncomingEntity, decode_text
 from annotator.text_encoding import head_text
-from annotator.rules import schema_lacks
 from annotator.schema import Schema
 from annotator.wording import counted
 
@@ -274,13 +273,11 @@ def _parsed(items: Any, path: Path, schema: Schema | None) -> ReadResult:
         notes.append(duee_note(path, duee, placed))
     if told is None or schema is None:
         return ReadResult(docs, None, warnings, notes)
-    lacked = [t for t in told.event_type_names if schema.event_type(t) is None]
-    lacked += [f"label {x}" for x in uses.new_labels]
-    lacked += [x for x in schema_lacks(schema, told) if x.startswith("role ")]
-    lacked += [f"attribute {a.name}" for a in told.attributes if schema.attribute(a.name) is None]
+    # what the project lacks or has under another name is said by the import alone (``schema_match``'s rule, with
+    # --map): named here, a type it matched read as lacked just before the match's note (session 40)
     notes.append(
-        f"{path}: event types (and labels, roles, attributes) the schema {schema.name!r} lacks, told from their events' "
-        f"arguments (the lines bring no schema; the project's JSON export carries it): {', '.join(lacked)}"
+        f"{path}: event types (and labels, roles, attributes) told from their events' arguments (the lines bring no "
+        f"schema; the project's JSON export carries it), matched to the schema {schema.name!r} as a file's schema is"
     )
     said = "its events' types and attributes (told from the events: the lines bring no schema) are types"
     # the project's own labels filling the roles of the schema's types (Person, Place for PERSON, GPE): kept as the

@@ -53,7 +53,6 @@ from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.brat_conf import proxy_index
 from annotator.formats.told_types import EventUses, told_schema
 from annotator.db import is_score
-from annotator.rules import schema_lacks
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.model import STATUSES
 from annotator.schema import Schema
@@ -129,9 +128,9 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     told = _told_event_types(groups, base, path)  # our export's events of types the schema lacks
     use = told or base
     if told is not None:
-        notes.append(
-            f"{path}: event types (and roles, attributes) the schema {base.name!r} lacks, told from their events' arguments (a Prodigy task "
-            f"brings no schema): {', '.join(_lacked(told, base))}"
+        notes.append(  # what it lacks or matched is said by the import (``schema_match``), as for the JSONL lines
+            f"{path}: event types (and roles, attributes) told from their events' arguments (a Prodigy task brings no "
+            f"schema), matched to the schema {base.name!r} as a file's schema is"
         )
     names = SchemaNames(use)  # PER as the news schema's PERSON (its alias), attack as Conflict:Attack
     for g in groups.values():
@@ -180,13 +179,6 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
         told=told is not None,
         label_colors=colors,
     )
-
-
-def _lacked(told: Schema, base: Schema) -> list[str]:
-    """The event types and attributes ``told`` has and ``base`` lacks, as a note names them."""
-    types = [t for t in told.event_type_names if base.event_type(t) is None]
-    roles = [x for x in schema_lacks(base, told) if x.startswith("role ")]
-    return types + roles + [f"attribute {a.name}" for a in told.attributes if base.attribute(a.name) is None]
 
 
 def _told_event_types(groups: dict[Any, dict[str, Any]], schema: Schema, path: Path) -> Schema | None:
