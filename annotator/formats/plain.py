@@ -33,7 +33,7 @@ from annotator.formats.project_json_read import export_result, load_json, parse_
 from annotator.formats.meta_keys import DOCCANO_FORM
 from annotator.formats.regions import Region, build_document
 from annotator.formats.schema_names import SchemaNames, given_spellings
-from annotator.formats.told_types import EventUses, told_schema
+from annotator.formats.told_types import EventUses, told_note, told_schema
 from annotator.importing import IncomingDocument, IncomingEntity, decode_text
 from annotator.text_encoding import head_text
 from annotator.schema import Schema
@@ -273,12 +273,11 @@ def _parsed(items: Any, path: Path, schema: Schema | None) -> ReadResult:
         notes.append(duee_note(path, duee, placed))
     if told is None or schema is None:
         return ReadResult(docs, None, warnings, notes)
-    # what the project lacks or has under another name is said by the import alone (``schema_match``'s rule, with
-    # --map): named here, a type it matched read as lacked just before the match's note (session 40)
-    notes.append(
-        f"{path}: event types (and labels, roles, attributes) told from their events' arguments (the lines bring no "
-        f"schema; the project's JSON export carries it), matched to the schema {schema.name!r} as a file's schema is"
+    how = (
+        "(and labels, roles, attributes) told from their events' arguments (the lines bring no schema; the project's "
+        "JSON export carries it)"
     )
+    notes.append(told_note(path, schema, how))
     said = "its events' types and attributes (told from the events: the lines bring no schema) are types"
     # the project's own labels filling the roles of the schema's types (Person, Place for PERSON, GPE): kept as the
     # lines spell them, added as the labels of lines without events are (``labels_added``), the roles taking them

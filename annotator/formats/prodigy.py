@@ -51,7 +51,7 @@ from annotator.formats.set_meta_kept import OWN, own_meta, undecided
 from annotator.formats.meta_keys import PRODIGY, PRODIGY_OWN_KEYS as OWN_KEYS
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.brat_conf import proxy_index
-from annotator.formats.told_types import EventUses, told_schema
+from annotator.formats.told_types import EventUses, told_note, told_schema
 from annotator.db import is_score
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.model import STATUSES
@@ -128,10 +128,8 @@ def read_prodigy(path: str | Path, schema: Schema | None = None) -> ReadResult:
     told = _told_event_types(groups, base, path)  # our export's events of types the schema lacks
     use = told or base
     if told is not None:
-        notes.append(  # what it lacks or matched is said by the import (``schema_match``), as for the JSONL lines
-            f"{path}: event types (and roles, attributes) told from their events' arguments (a Prodigy task brings no "
-            f"schema), matched to the schema {base.name!r} as a file's schema is"
-        )
+        how = "(and roles, attributes) told from their events' arguments (a Prodigy task brings no schema)"
+        notes.append(told_note(path, base, how))
     names = SchemaNames(use)  # PER as the news schema's PERSON (its alias), attack as Conflict:Attack
     for g in groups.values():
         if not g["tasks"] and not g["rejected"]:

@@ -81,3 +81,26 @@ def test_a_prodigy_type_the_schema_matches_is_not_said_lacking(tmp_path):
     assert "added to the project's schema (told from the events): attribute Hedged" in report.summary()
     (event,) = project.events(project.document_ids()[0])
     assert (event.type, event.attributes["Hedged"]) == ("Conflict:Attack", "yes")
+
+
+def test_a_doccano_and_a_label_studio_records_type_the_schema_matches_is_not_said_lacking(tmp_path):
+    """Their readers' note ("event types the schema 'news' lacks, told from those its lines record: Attack") had the
+    same contradiction: our own brat file's ``Attack`` (the news schema's ``Conflict:Attack``) out and in again."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "g.txt").write_text(TEXT + "\n", encoding="utf-8")
+    (corpus / "g.ann").write_text(
+        "T1\tORG 0 6\tRebels\nT2\tGPE 30 34\tGoma\nT3\tAttack 7 14\tshelled\nE1\tAttack:T3 Attacker:T1 Place:T2\n",
+        encoding="utf-8",
+    )
+    first = api.new_project(tmp_path / "first.annotator")
+    api.import_files(first, [corpus])
+    for fmt, name in [("doccano", "out.jsonl"), ("label_studio", "out.json")]:
+        api.export(first, tmp_path / name, format=fmt)
+        project = api.new_project(tmp_path / f"{fmt}.annotator")
+        report = api.import_files(project, [tmp_path / name], format=fmt)
+        assert any("Attack -> Conflict:Attack" in n for n in report.notes), report.notes
+        assert _lacking_notes(report.notes, "Attack") == [], report.notes
+        assert any("event types told from those its" in n for n in report.notes), report.notes
+        (event,) = project.events(project.document_ids()[0])
+        assert event.type == "Conflict:Attack"
