@@ -234,13 +234,17 @@ def _own_groups(
     """The span groups of names of its own the DocBin the document came from had (``spacy_doc_extras``:
     ``meta[SHAPE]["span_groups"]``, ``[start, end, label]`` by characters, the label as the file spelt it), each
     with the document's entities now on those characters and of that label (``spans`` as written, ``chars`` and
-    ``stored``: each one's characters and label as stored), in their order; an entity deleted since is not there."""
+    ``stored``: each one's characters and label as stored), in their order; an entity deleted since is not there (a
+    group left without any, not at all); a group the file had empty goes empty again (session 40)."""
     kept = meta.get(SHAPE)
     given = kept.get("span_groups") if isinstance(kept, dict) else None
     out: dict[str, list[tuple[int, int, str]]] = {}
+    empty: set[str] = set()  # the file's groups without spans (a spancat group found empty): written empty again
     for name, members in given.items() if isinstance(given, dict) else ():
         wanted = {tuple(m) for m in members if isinstance(m, list) and len(m) == 3}
+        if not members:
+            empty.add(str(name))
         out[str(name)] = [
             sp for sp, c, lab in zip(spans, chars, stored) if (*c, sp[2]) in wanted or (*c, lab) in wanted
         ]
-    return {name: group for name, group in out.items() if group}
+    return {name: group for name, group in out.items() if group or name in empty}

@@ -3,7 +3,7 @@
 DocBin export (``docbin_plan``): its entities' knowledge-base ids (``kb_id``, an entity linker's: ``kb_ids``,
 ``[start, end, kb_id]`` by character offsets; back on ``doc.ents``, ``entity_links.links_of``), the spans of its span groups of
 names of its own (``span_groups``, ``{name: [[start, end, label], ...]}``: read as entities too, written under ``sc``
-and under those names again) and ``doc.user_data``'s own keys whose values JSON holds (``user_data``: back at the top
+and under those names again; an empty one kept and written empty) and ``doc.user_data``'s own keys whose values JSON holds (``user_data``: back at the top
 of ``doc.user_data``, ``user_data_of``). The project's JSON, Label Studio's, doccano's and Prodigy's exports carry
 the meta. Said in one note; what cannot be kept (a value JSON cannot hold) in one warning. Session 35 said all three
 as not kept."""
@@ -63,12 +63,12 @@ def doc_extras(doc: Any, own_groups: tuple[str, ...], tally: Counter[str]) -> di
     groups = {
         str(name): [[s.start_char, s.end_char, s.label_] for s in group]
         for name, group in doc.spans.items()
-        if name not in own_groups and len(group)
+        if name not in own_groups
     }
-    if groups:
+    if groups:  # an empty one too (a spancat group looked at and found without spans): written back empty
         kept[GROUPS] = groups
         for name, spans in groups.items():
-            tally[f"group {name}"] += len(spans)
+            tally[f"group {name}" if spans else f"empty {name}"] += len(spans) or 1
     user: dict[str, Any] = {}
     for key, value in doc.user_data.items() if isinstance(doc.user_data, dict) else ():
         if not isinstance(key, str) or key.startswith(OUR_KEYS):
@@ -95,6 +95,9 @@ def extras_said(path: Path, tally: Counter[str], group_key: str) -> tuple[list[s
             f"the spans of its span groups {', '.join(groups)} by group (read as entities too; the DocBin export "
             f"writes them under {group_key!r} and under their groups' names again)"
         )
+    empty = [k[6:] for k, n in tally.items() if k.startswith("empty ") and n]
+    if empty:
+        parts.append(f"its empty span groups {', '.join(empty)} (the DocBin export writes them again, empty)")
     if tally["spans only"]:
         parts.append(
             f"which spans of its span groups were not in doc.ents ({counted(tally['spans only'], 'span')}: the "
