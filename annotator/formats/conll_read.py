@@ -39,7 +39,7 @@ from annotator.formats.conll_columns import (
     token_column,
 )
 from annotator.formats.conllu_chains import keep_chains
-from annotator.formats.conllu_misc import MISC, space_after_text, with_misc_tags
+from annotator.formats.conllu_misc import MISC, empty_node_entities, space_after_text, with_misc_tags
 from annotator.formats.iob import (
     SCHEME_NAMES,
     TAG,
@@ -409,6 +409,7 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
     lines = [line for _, line in rows]
     if column is None and not misc_notes and column_shape(lines) is None:  # CoNLL-U's entities in MISC (NER=B-PER,
         rows, misc_notes, misc_warnings = with_misc_tags(path, rows, mentions)  # Entity=(...)
+        misc_warnings += empty_node_entities(path, raw)  # their lines are left out by _token_rows: said here
         lines = [line for _, line in rows]
     spaced = any("SpaceAfter=No" in line for line in lines)
     shape = _shape(path, lines, rows, column, asked_scheme == "io")

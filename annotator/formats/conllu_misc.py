@@ -266,6 +266,33 @@ def with_misc_tags(
     return out, notes, warnings
 
 
+EMPTY_NODE = re.compile(r"\d+\.\d+$")  # CoNLL-U's empty node's id (8.1): a word of the enhanced graph, not in the text
+
+
+def empty_node_entities(path: Path, lines: list[str]) -> list[str]:
+    """The warning (or []) on CoNLL-U ``lines``' empty nodes (``8.1``) whose MISC carries an entity (a tag other than
+    ``O``, ``NER=B-GPE``, or CorefUD's ``Entity=`` brackets, a dropped subject's mention): the node is no word of the
+    text, so its entity has no characters to lie on and is left out, said with its line, word and tag (session 40:
+    left out without a word)."""
+    lost: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        fields = line.split("\t")
+        if len(fields) != 10 or not EMPTY_NODE.match(fields[0]):
+            continue
+        misc = misc_fields(fields[MISC])
+        tags = [f"{k}={v}" for k, v in misc.items() if v != "O" and TAG.fullmatch(v)]
+        tags += [f"Entity={misc['Entity']}"] if "(" in misc.get("Entity", "") else []
+        if tags:
+            lost.append(f"line {number}: {fields[0]} {fields[1]} {'|'.join(tags)}")
+    if not lost:
+        return []
+    shown = "; ".join(lost[:3]) + ("; ..." if len(lost) > 3 else "")
+    return [
+        f"{path}: {counted(len(lost), 'empty node')} (CoNLL-U's 8.1: a word of the enhanced graph, not in the text) "
+        f"carrying an entity, left out (no characters to lie on): {shown}"
+    ]
+
+
 def space_after_text(words: list[tuple[str, str]]) -> str:
     """A sentence's text from its words and their MISC values: ``SpaceAfter=No`` joins a word to the next, the others
     are followed by a space (CoNLL-U's rule where a sentence has no ``# text``)."""
