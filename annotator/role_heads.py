@@ -95,9 +95,15 @@ def head_beside(
     ``lean`` (``noun_side``): -1 before the trigger only, 1 after it only. A passive turns the sides (session 40): the
     noun of a "by" phrase after the trigger is the subject's ("captured by Islamic State militants", "death … by a
     white police officer"), first for a subject's role, never an object's; a noun before "was", "were", "been" … and
-    the trigger is the object's ("protesters were arrested")."""
+    the trigger is the object's ("protesters were arrested"). After the trigger a noun followed by another of the
+    role's kind is passed for that one, its phrase's head ("attacked army bases": "bases"; ``nlp.noun_heads`` stores
+    "army" too, naming the kind of the next)."""
     close, by_phrase = [], []
+    starts = {h[0] for h in heads}
     for h in heads:
+        if trigger[1] <= h[0] and text[h[1] : h[1] + 1] == " " and h[1] + 1 in starts:
+            continue  # "attacked army bases": the noun after "army" is its phrase's head (compounds stored: session 40)
+
         if h[1] <= trigger[0]:
             between, side = text[h[1] : trigger[0]], -1
             last = between.split()[-1:]

@@ -77,3 +77,14 @@ def test_a_passive_turns_the_sides_a_by_phrase_the_subjects_the_noun_before_be_t
     assert head_beside([cops, guards], text, investigating, 1) == guards
     far = "Two protesters were arrested by the newly formed city police."  # four words after "by": too far
     assert head_beside([_at(far, "police")], far, _at(far, "arrested"), -1) is None
+
+
+def test_after_the_trigger_the_phrases_head_comes_before_the_noun_naming_its_kind():
+    """Session 40: "army" of "army bases" is stored too (a compound); the Target's noun beside "attacked" is "bases",
+    the phrase's head (main: "army", the nearer)."""
+    text = "Jets attacked army bases near the city."
+    army, bases, attacked = _at(text, "army"), _at(text, "bases"), _at(text, "attacked")
+    assert head_beside([army, bases], text, attacked, 1) == bases
+    assert head_beside([army], text, attacked, 1) == army  # alone: as before
+    jets = _at(text, "Jets")
+    assert head_beside([jets, army, bases], text, attacked, -1) == jets  # before the trigger: the nearest, as before
