@@ -15,6 +15,7 @@ import orjson
 
 from annotator.errors import PipelineError
 from annotator.graphemes import ClusterEdges
+from annotator.line_sentences import add_line_sentences
 from annotator.suggest.time_spans import day_and_part, name_and_weekday, point_and_length
 
 MODEL_SOURCE = "spacy:"  # the source of a spaCy pipeline's suggestions: spacy:NAME@VERSION
@@ -326,6 +327,7 @@ def load_pipeline(name: str | None = None, events: bool = False) -> Pipeline:
         use_lemma_cache(nlp)  # the same lemmas, asked once per distinct word, tag and morphology
     if "sentencizer" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
+    add_line_sentences(nlp)  # a headline's line with no stop ends its sentence
     meta = nlp.meta or {}
     return Pipeline(nlp, _meta_name(meta, str(name)), str(meta.get("version", "0.0.0")))
 

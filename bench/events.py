@@ -28,6 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from annotator.learn.scoring import matched_triggers  # noqa: E402
+from annotator.line_sentences import add_line_sentences  # noqa: E402
 from annotator.nlp import pipeline_entities  # noqa: E402
 from annotator.schema import load_schema  # noqa: E402
 from annotator.resources_path import resource_path  # noqa: E402
@@ -65,6 +66,7 @@ def parse_texts(texts: list[str], model: str = MODEL, batch_size: int = 16) -> t
     import spacy
 
     nlp = spacy.load(model)
+    add_line_sentences(nlp)  # as load_pipeline: a line with no stop ends its sentence
     t = time.monotonic()
     docs = list(nlp.pipe(texts, batch_size=batch_size))
     return docs, time.monotonic() - t
@@ -196,6 +198,7 @@ def parse_cached(texts: list[str], cache: Path | None = None, model: str = MODEL
         import spacy
 
         nlp = spacy.load(model)
+        add_line_sentences(nlp)
     if cache is not None and cache.exists():
         return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
     docs = list(nlp.pipe(texts, batch_size=32))
@@ -210,6 +213,7 @@ def run_direct(
     import spacy
 
     nlp = spacy.load(model)
+    add_line_sentences(nlp)  # as load_pipeline: a line with no stop ends its sentence
     kwargs: dict = {}
     if weights is not None:  # weights of the score other than the suggester's own (bench/fit_rule_weights.py)
         w, link, thr = read_weights(weights)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from annotator.line_sentences import add_line_sentences  # noqa: E402
 from annotator.nlp import pipeline_entities  # noqa: E402
 from annotator.resources_path import resource_path  # noqa: E402
 from annotator.schema import load_schema  # noqa: E402
@@ -73,6 +74,7 @@ def main() -> None:
 
     rows = read_articles(DATA)  # the made-up sentences: ``domain``, ``text``, gold ``events`` of ``words`` and ``type``
     nlp = spacy.load(MODEL)
+    add_line_sentences(nlp)  # as load_pipeline: a line with no stop ends its sentence
     suggester = RuleEventSuggester(load_schema(resource_path("schemas/news.toml")))
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # right suggestions, suggested, found, gold
     lines = []
