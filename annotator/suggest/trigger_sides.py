@@ -10,6 +10,7 @@ from typing import AbstractSet, Any, Sequence
 from annotator.suggest.figurative import figurative_kinds
 from annotator.suggest.aimless_fire import fired_in_air
 from annotator.suggest.market_targets import market_targeted
+from annotator.suggest.seated import sat_alone
 from annotator.suggest.service_routes import routes_served
 from annotator.suggest.turns_of_phrase import turn_kinds
 from annotator.suggest.noun_classes import (
@@ -180,7 +181,7 @@ def kinds_of_sides(
     ``mover:nature`` (``nature_moving``),
     ``obj:body`` (``held_body``), ``obj:no_one`` (``no_one_undergoing``), ``raid:police`` (``police_search``),
     ``route:served`` (``service_routes.routes_served``), ``air:aimless`` (``aimless_fire.fired_in_air``),
-    ``obj:market`` (``market_targets.market_targeted``) and
+    ``obj:market`` (``market_targets.market_targeted``), ``sit:alone`` (``seated.sat_alone``) and
     the figurative senses' (``figurative.figurative_kinds``) and the turns of phrase's (``turns_of_phrase.turn_kinds``).
     ``wanted``: the kinds asked for (None: all); the others are not read, their tests not run."""
     return (
@@ -197,6 +198,7 @@ def kinds_of_sides(
                 ("route:served", lambda: routes_served(head, pairs)),
                 ("air:aimless", lambda: fired_in_air(head)),
                 ("obj:market", lambda: market_targeted(head, pairs)),
+                ("sit:alone", lambda: sat_alone(head)),
             )
             if (wanted is None or kind in wanted) and said()
         )

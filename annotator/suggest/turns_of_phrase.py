@@ -14,7 +14,16 @@ from __future__ import annotations
 
 from typing import AbstractSet, Any, Sequence
 
-from annotator.suggest.noun_classes import ARMED, ECONOMY, POLICE, PROPOSALS, is_weapon, lemma_of, noun_kind
+from annotator.suggest.noun_classes import (
+    ARMED,
+    ECONOMY,
+    POLICE,
+    PROPOSALS,
+    WORKS,
+    is_weapon,
+    lemma_of,
+    noun_kind,
+)
 
 # the verbs of attacking these turns are said with (lemmas)
 ATTACK_VERBS = frozenset("attack hit strike shoot bomb blast fire explode hammer".split())
@@ -57,6 +66,12 @@ WAGES = frozenset("pay wage wages salary salaries pension pensions staffing cond
 JABS = frozenset("shot swipe jab dig potshot aim".split())
 # doers who might fire in earnest (ARMED and the police; "a sniper took a shot at the patrol")
 SHOOTERS = ARMED | POLICE | frozenset("sniper gunman gunmen assassin attacker shooter".split())
+# what is put before an audience or a market and may fail there: a work, a show, a launch, a performer ("the film
+# bombed at the box office", "the share offering bombed")
+FLOPPERS = WORKS | frozenset(
+    """show play musical comedy drama sitcom series sequel album single tour concert performance production premiere
+    launch release offering ipo product gadget novel comedian comic performer act""".split()
+)
 
 
 def _attack_word(head: Any) -> bool:
@@ -247,6 +262,25 @@ def labour_strike(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     return any(lemma_of(g) in WAGES for g in _pobjs(head, frozenset({"for", "over"})))
 
 
+def flopped(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
+    """ "bomb" with nothing bombed, said of a work, a show, a product put on the market or a performer: a failure
+    ("the film bombed at the box office", "his comedy bombed on Broadway", "the share offering bombed", "the comedian
+    bombed in front of a tough crowd"). No Attack: "bomb" with no object and no doer told by "by", whose subject (or
+    the noun the small parse hangs it on as a participle: "The film bombed" read as "the film [that was] bombed") is
+    one of ``FLOPPERS``, in a sentence that tells no weapon; "warplanes bombed overnight", "Hospital bombed in Idlib",
+    "they bombed the bridge" stay."""
+    if head.pos_ != "VERB" or lemma_of(head) != "bomb":
+        return False
+    if any(c.dep_ in ("dobj", "obj", "agent", "auxpass") for c in head.children):
+        return False
+    doer = _doer(pairs) or next((t for s, t in pairs if s == "subjpass"), None)
+    if doer is None and head.dep_ == "acl":
+        doer = head.head
+    if doer is None or doer.pos_ not in ("NOUN", "ADJ") or lemma_of(doer) not in FLOPPERS:
+        return False
+    return not any(is_weapon(t) for t in head.sent if t.i != head.i)  # the verb's own "bomb" tells none
+
+
 def turn_kinds(head: Any, pairs: Sequence[tuple[str, Any]], wanted: AbstractSet[str] | None = None) -> frozenset[str]:
     """The blocker kinds of these turns: ``turn:out`` (``gone_out``), ``turn:back`` (``retort``), ``turn:jab``
     (``jab_taken``), ``off:list`` (``struck_off_list``), ``subj:quantity`` (``grew_fast``), ``by:vehicle``
@@ -254,7 +288,7 @@ def turn_kinds(head: Any, pairs: Sequence[tuple[str, Any]], wanted: AbstractSet[
     (``words_attacked``), ``turn:harsh`` (``harsh_words``), ``turn:sit_in``
     (``sit_in``), ``obj:beam``
     (``beam_shot``), ``in:words`` (``told_in_words``), ``under:proposal`` (``proposal_under_attack``) and
-    ``struck:labour`` (``labour_strike``). ``wanted``: the kinds asked for (None: all); the others are not read."""
+    ``struck:labour`` (``labour_strike``) and ``bomb:flop`` (``flopped``). ``wanted``: the kinds asked for (None: all); the others are not read."""
     return frozenset(
         kind
         for kind, said in (
@@ -273,6 +307,7 @@ def turn_kinds(head: Any, pairs: Sequence[tuple[str, Any]], wanted: AbstractSet[
             ("in:words", lambda: told_in_words(head)),
             ("under:proposal", lambda: proposal_under_attack(head)),
             ("struck:labour", lambda: labour_strike(head, pairs)),
+            ("bomb:flop", lambda: flopped(head, pairs)),
         )
         if (wanted is None or kind in wanted) and said()
     )

@@ -1,0 +1,93 @@
+"""Misreadings of made-up news English found by hand and fixed as classes of ACE's definitions (session 40, helper
+s40-trig; each class's 20-odd sentences are in ``tests/data/news_sentences.jsonl``): sitting down with no one is no
+meeting (ACE's Meet brings two or more together face to face); money withdrawn or moved is no movement (ACE's
+Transport moves a person, a weapon or a vehicle); a film or a show that "bombed" failed (ACE's Attack harms a
+target); a phone call or a letter told as the channel of another act has that act's parties (ACE's Phone-Write).
+Short made-up sentences parsed by the default pipeline, each class beside the real events it must keep."""
+
+from __future__ import annotations
+
+import pytest
+
+from spacy_support import news_suggester, triggers_of_type
+
+MEET = "Contact:Meet"
+TRANSPORT = "Movement:Transport"
+ATTACK = "Conflict:Attack"
+PHONE = "Contact:Phone-Write"
+
+
+@pytest.fixture(scope="module")
+def suggester():
+    return news_suggester()
+
+
+@pytest.mark.slow
+def test_sitting_down_with_no_one_is_no_meeting(nlp, suggester):
+    for text in [
+        "The old man sat down on a bench in the park.",
+        "She sat down at her desk and began to write.",
+        "The crowd sat down as the anthem ended.",
+        "The pilot sat down in the cockpit.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, MEET) == [], text
+    for text in [
+        "The president sat down with reporters at the White House on Friday.",
+        "The minister sat down to dinner with the visiting delegation.",
+        "The senator sat down for an interview with CNN.",
+        "Union leaders and management sat down to negotiate a new contract.",
+        "Israeli and Palestinian negotiators will sit down together next week.",
+    ]:
+        assert [w for w, _ in triggers_of_type(nlp, suggester, text, MEET)][:1] in (["sat down"], ["sit down"]), text
+
+
+@pytest.mark.slow
+def test_money_withdrawn_or_moved_is_no_movement(nlp, suggester):
+    for text in [
+        "The thieves withdrew cash from the machine using stolen cards.",
+        "Greeks withdrew 1 billion euros from their banks on Monday.",
+        "She withdrew money from her account on Friday.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, TRANSPORT) == [], text
+    for text, word in [
+        ("The army withdrew its troops from the border.", "withdrew"),
+        ("Russia withdrew its warships from the port.", "withdrew"),
+        ("The United States will withdraw 2,000 soldiers from Iraq.", "withdraw"),
+    ]:
+        assert triggers_of_type(nlp, suggester, text, TRANSPORT) == [(word, TRANSPORT)], text
+
+
+@pytest.mark.slow
+def test_a_work_or_a_show_that_bombed_failed(nlp, suggester):
+    for text in [
+        "The film bombed at the box office.",
+        "His new comedy bombed on Broadway.",
+        "The show bombed with critics.",
+        "The company's share offering bombed on its first day of trading.",
+        "The comedian bombed in front of a tough crowd.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [], text
+    for text in [
+        "Insurgents bombed a police station in Kabul.",
+        "Warplanes bombed the city overnight.",
+        "Russian jets bombed a hospital in Idlib.",
+        "Hospital bombed in Idlib, doctors say",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [("bombed", ATTACK)], text
+
+
+@pytest.mark.slow
+def test_a_call_told_as_the_channel_of_an_act_has_its_parties(nlp, suggester):
+    from spacy_support import suggested_events
+
+    for text, word, parties in [
+        ("In a phone call on Sunday, Obama told Netanyahu he would visit.", "phone call", {"Obama", "Netanyahu"}),
+        ("In a 30-minute phone call, Biden pressed Xi on trade.", "phone call", {"Biden", "Xi"}),
+        ("The two leaders discussed the crisis in a phone call.", "phone call", {"leaders"}),
+    ]:
+        calls = [e for e in suggested_events(nlp, text) if e.type == PHONE]
+        assert [text[e.trigger_start : e.trigger_end] for e in calls] == [word], text
+        assert {text[a.start : a.end] for a in calls[0].arguments if a.role == "Entity"} >= parties, text
+    # a call that is only a time or a thing: no parties read from another act
+    for text in ["The call came as tensions rose.", "She ignored the phone call from her boss."]:
+        assert triggers_of_type(nlp, suggester, text, PHONE) == [], text
