@@ -10,7 +10,9 @@ comma or colon: the parser reads a line that ends as a sentence does, or that go
 starts as a sentence does (not with a lower-case letter). Text
 wrapped at a fixed width (an e-mail, a plain-text book) breaks lines inside its sentences: where at least a quarter of
 its line breaks go on with a lower-case word, the document is read as wrapped and only a blank line ends a sentence
-there. The marks are set before the parser, which keeps them (spaCy's parser respects sentence starts set before
+there. A subhead whose line break was lost in copying ("Border dispute The two countries have argued") ends where
+a capitalised word that opens sentences (a determiner, a conjunction, a pronoun) follows a word in lower case
+(``run_in_starts``). The marks are set before the parser, which keeps them (spaCy's parser respects sentence starts set before
 it) and finds the other sentences itself; with no parser they are added to the sentencizer's.
 """
 
@@ -44,9 +46,33 @@ def line_sentence_starts(doc: Any) -> list[int]:
     return sorted(blank + starts)
 
 
+# the tags of words that open a sentence and are written in lower case inside one (the tagger's, before the parser)
+OPENER_TAGS = frozenset(("DT", "PDT", "CC", "PRP", "PRP$", "EX"))
+
+
+def run_in_starts(doc: Any) -> list[int]:
+    """Where a subhead runs into its paragraph with its line break lost ("Ukraine-IMF talks A Ukrainian Central Bank
+    official has voiced optimism"): a capitalised word of a kind that opens a sentence (a determiner, a conjunction,
+    a pronoun; not "I", nor "The" or "Our" in front of a name: "in The Hague", "Our Lady") right after a word in
+    lower case."""
+    out = []
+    for tok in doc[1:]:
+        before = doc[tok.i - 1]
+        if tok.tag_ not in OPENER_TAGS or not tok.text[:1].isupper() or tok.text == "I":
+            continue
+        if not (before.text[:1].isalpha() and before.text[:1].islower()):
+            continue
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.tag_ in ("DT", "PRP$") and tok.lower_ != "a" and after is not None and after.text[:1].isupper():
+            continue
+        out.append(tok.i)
+    return out
+
+
 def mark_line_sentences(doc: Any) -> Any:
-    """``doc`` with its layout's sentence starts (``line_sentence_starts``) set: a spaCy component."""
-    for i in line_sentence_starts(doc):
+    """``doc`` with its layout's sentence starts (``line_sentence_starts``, ``run_in_starts``) set: a spaCy
+    component."""
+    for i in line_sentence_starts(doc) + run_in_starts(doc):
         doc[i].is_sent_start = True
     return doc
 

@@ -70,3 +70,19 @@ def test_a_headline_no_longer_runs_into_the_first_sentence(app_nlp):
     assert ("Entity", "European finance ministers") in suggested(text)["met"][1]  # not the headline's "Ministers"
     text = "Obama to meet Putin in Paris\nThe two presidents will discuss Syria, officials said."
     assert ("Entity", "Obama") not in suggested(text)["discuss"][1]
+
+
+@pytest.mark.slow
+def test_a_subhead_run_into_its_paragraph_ends_at_the_capitalised_opener(app_nlp):
+    # the line break lost: a determiner, a conjunction or a pronoun in capitals right after a word in lower case
+    text = "Border dispute The two countries have argued over the river for decades."
+    assert [s.text for s in app_nlp(text).sents] == ["Border dispute", text[len("Border dispute ") :]]
+    text = "Talks stall A senior diplomat said the two sides would meet again in March."
+    assert [s.text for s in app_nlp(text).sents][0] == "Talks stall"
+    for text in [  # a name that starts with "The" or "Our", and "I", stay inside their sentence
+        "The case was heard in The Hague on Monday.",
+        "The minister told The Associated Press that the talks would go on.",
+        "Earlier, he visited Our Lady of Lourdes church in the city.",
+        "He said I would never leave the country.",
+    ]:
+        assert len(list(app_nlp(text).sents)) == 1, text
