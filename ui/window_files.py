@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Callable
 from annotator import filesystems, kept_messages, shm_holders, whereabouts
 from annotator.errors import SaveError
 from annotator.wording import first_named
+from annotator.learn.copy_models import copy_models_beside
 from ui import file_dialogs
 from ui.plain import no_mnemonic
 from ui.project_files import PROJECT_FILTER, still_there
@@ -91,7 +92,8 @@ class FilesAndWork(_Window):
     def save_copy_of_project(self) -> None:
         """The open project written to a file the person names, then open there: a project deleted while open was
         lost at the close (its message spoke of "the file", which was no more). The one open is closed first: its
-        -wal and -shm names may be the copy's."""
+        -wal and -shm names may be the copy's. Its trained models' folder goes with it (``copy_models_beside``), or
+        the line says where they were left."""
         c = self.controller
         if c.project is None:
             return
@@ -103,9 +105,16 @@ class FilesAndWork(_Window):
         except SaveError as exc:
             self.alert("Copy not saved", str(exc))
             return
+        models = copy_models_beside(c.project, saved)
         c.close_project()
         if self.open_project(saved):
-            c.report_status(f"A copy of the project is saved as {saved}; it is the one open now")
+            said = f"A copy of the project is saved as {saved}; it is the one open now"
+            if models.versions:
+                numbers = ", ".join(map(str, models.versions))
+                said += f"; its trained model version{'s' if len(models.versions) > 1 else ''} {numbers} came with it"
+            elif models.left_behind:
+                said += f"; {models.left_behind}"
+            c.report_status(said)
 
     def open_project_dialog(self) -> None:
         path, _ = file_dialogs.open_file_name(self, "Open project", self.start_folder(), PROJECT_FILTER)

@@ -1,0 +1,84 @@
+"""Session 40 (helper s40-app2): a copy of a project keeps its trained models (File > Save a copy…), or one line says
+where they were left; nothing half-written is left at the target."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.learn import versions
+from annotator.learn.copy_models import copy_models_beside
+from annotator.store import Project
+
+
+def _trained(path: Path, count: int) -> Project:
+    project = Project(path, annotator="tester")
+    for k in range(count):
+        tmp = versions.new_temp_folder(project)
+        (tmp / "pipeline").mkdir()
+        (tmp / "pipeline" / "weights.bin").write_bytes(bytes(range(256)) * (k + 1))
+        versions.publish(project, tmp, {"created": f"run {k}", "documents": 3}, k == 0)
+    return project
+
+
+def test_a_saved_copy_keeps_its_trained_versions_usable(tmp_path):
+    with _trained(tmp_path / "p.annotator", 2) as project:
+        (tmp_path / "away").mkdir()
+        copy = project.save_copy(tmp_path / "away" / "c.annotator")
+        done = copy_models_beside(project, copy)
+    assert done.versions == [1, 2] and done.left_behind == ""
+    with Project(copy, create=False, annotator="tester") as there:
+        assert versions.left_behind(there) == []
+        assert versions.default_version(there) == 1
+        assert (versions.version_folder(there, 2) / "pipeline" / "weights.bin").read_bytes() == bytes(range(256)) * 2
+    assert sorted(p.name for p in (tmp_path / "away").iterdir()) == ["c.annotator", "c.annotator.models"]
+
+
+def test_a_cancelled_copy_leaves_nothing_at_the_target_and_says_where_the_models_are(tmp_path):
+    asked = []
+    with _trained(tmp_path / "p.annotator", 2) as project:
+        copy = project.save_copy(tmp_path / "c.annotator")
+        done = copy_models_beside(project, copy, cancelled=lambda: asked.append(1) or len(asked) > 2)
+        source = versions.models_dir(project)
+    assert done.versions == []
+    assert done.left_behind == f"its trained models were left in {source} (the copy of them was cancelled)"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.annotator", "p.annotator", "p.annotator.models"]
+
+
+def test_a_models_folder_already_at_the_target_is_not_replaced_and_said(tmp_path):
+    theirs = tmp_path / "c.annotator.models"
+    (theirs / "1").mkdir(parents=True)
+    (theirs / "1" / "keep.txt").write_text("another project's model")
+    with _trained(tmp_path / "p.annotator", 1) as project:
+        copy = project.save_copy(tmp_path / "c.annotator")
+        done = copy_models_beside(project, copy)
+    assert done.versions == [] and "c.annotator.models is there already (not replaced)" in done.left_behind
+    assert (theirs / "1" / "keep.txt").read_text() == "another project's model"
+    assert sorted(p.name for p in theirs.iterdir()) == ["1"]
+
+
+def test_a_copy_that_fails_midway_leaves_nothing_at_the_target(tmp_path, monkeypatch):
+    import shutil
+
+    real = shutil.copy2
+    calls = []
+
+    def failing(src, dst, **kw):  # type: ignore[no-untyped-def]
+        calls.append(src)
+        if len(calls) > 1:
+            raise OSError(28, "No space left on device")
+        return real(src, dst, **kw)
+
+    monkeypatch.setattr(shutil, "copy2", failing)
+    with _trained(tmp_path / "p.annotator", 2) as project:
+        copy = project.save_copy(tmp_path / "c.annotator")
+        done = copy_models_beside(project, copy)
+    assert done.versions == [] and "(No space left on device); copy that folder to" in done.left_behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.annotator", "p.annotator", "p.annotator.models"]
+
+
+def test_a_project_with_no_trained_model_copies_nothing_and_says_nothing(tmp_path):
+    with Project(tmp_path / "p.annotator", annotator="tester") as project:
+        copy = project.save_copy(tmp_path / "c.annotator")
+        done = copy_models_beside(project, copy)
+    assert done.versions == [] and done.left_behind == ""
+    assert not (tmp_path / "c.annotator.models").exists()

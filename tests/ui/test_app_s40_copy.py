@@ -1,0 +1,54 @@
+"""Session 40 (helper s40-app2): File > Save a copy… takes the project's trained models with it, or its line says
+where they were left. Each test failed on main before the fix (written and run first)."""
+
+from __future__ import annotations
+
+
+def _train_versions(project, count: int) -> None:  # type: ignore[no-untyped-def]
+    from annotator.learn import versions
+
+    for k in range(count):
+        tmp = versions.new_temp_folder(project)
+        (tmp / "pipeline").mkdir()
+        (tmp / "pipeline" / "weights.bin").write_bytes(b"w" * 1000 * (k + 1))
+        versions.publish(project, tmp, {"created": f"run {k}", "documents": 3}, k == 0)
+
+
+def test_save_a_copy_takes_the_trained_models_and_the_copy_uses_them(qtbot, window, tmp_path, monkeypatch):
+    from annotator.learn import versions
+    from ui import file_dialogs
+
+    c = window.controller
+    _train_versions(c.project, 2)
+    said: list[str] = []
+    c.info.connect(said.append)
+    copy = tmp_path / "away" / "copy.annotator"
+    copy.parent.mkdir()
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(copy), ""))
+    window.save_copy_of_project()
+    qtbot.waitUntil(lambda: c.project is not None and c.project.path == copy)
+    assert versions.left_behind(c.project) == []
+    assert (versions.version_folder(c.project, 2) / "pipeline" / "weights.bin").stat().st_size == 2000
+    assert any(line.endswith("its trained model versions 1, 2 came with it") for line in said), said
+
+
+def test_save_a_copy_over_a_models_folder_already_there_leaves_it_and_says_where_the_models_are(
+    qtbot, window, tmp_path, monkeypatch
+):
+    from annotator.learn import versions
+    from ui import file_dialogs
+
+    c = window.controller
+    _train_versions(c.project, 1)
+    source = versions.models_dir(c.project)
+    said: list[str] = []
+    c.info.connect(said.append)
+    copy = tmp_path / "copy.annotator"
+    theirs = tmp_path / "copy.annotator.models"
+    theirs.mkdir()
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(copy), ""))
+    window.save_copy_of_project()
+    qtbot.waitUntil(lambda: c.project is not None and c.project.path == copy)
+    assert list(theirs.iterdir()) == []
+    line = f"its trained models were left in {source}: {theirs} is there already (not replaced)"
+    assert any(line in s for s in said), said
