@@ -108,13 +108,15 @@ class FilesAndWork(_Window):
         models = copy_models_beside(c.project, saved)
         c.close_project()
         if self.open_project(saved):
-            said = f"A copy of the project is saved as {saved}; it is the one open now"
-            if models.versions:
-                numbers = ", ".join(map(str, models.versions))
-                said += f"; its trained model version{'s' if len(models.versions) > 1 else ''} {numbers} came with it"
-            elif models.left_behind:
-                said += f"; {models.left_behind}"
-            c.report_status(said)
+            if models.left_behind:  # the whole line in a box: on the status line its paths are cut at 1366
+                self.alert("Trained models not copied", f"{saved.name} is saved and open, but {models.left_behind}")
+                return
+            numbers = ", ".join(map(str, models.versions))
+            with_models = f", with its trained model version{'s' if len(models.versions) > 1 else ''} {numbers},"
+            c.report_status(
+                f"A copy of the project{with_models if models.versions else ''} is saved as {saved}; it is the one "
+                "open now"
+            )
 
     def open_project_dialog(self) -> None:
         path, _ = file_dialogs.open_file_name(self, "Open project", self.start_folder(), PROJECT_FILTER)

@@ -29,7 +29,9 @@ def test_save_a_copy_takes_the_trained_models_and_the_copy_uses_them(qtbot, wind
     qtbot.waitUntil(lambda: c.project is not None and c.project.path == copy)
     assert versions.left_behind(c.project) == []
     assert (versions.version_folder(c.project, 2) / "pipeline" / "weights.bin").stat().st_size == 2000
-    assert any(line.endswith("its trained model versions 1, 2 came with it") for line in said), said
+    assert any(
+        line.startswith("A copy of the project, with its trained model versions 1, 2, is saved as") for line in said
+    ), said
 
 
 def test_save_a_copy_over_a_models_folder_already_there_leaves_it_and_says_where_the_models_are(
@@ -41,8 +43,6 @@ def test_save_a_copy_over_a_models_folder_already_there_leaves_it_and_says_where
     c = window.controller
     _train_versions(c.project, 1)
     source = versions.models_dir(c.project)
-    said: list[str] = []
-    c.info.connect(said.append)
     copy = tmp_path / "copy.annotator"
     theirs = tmp_path / "copy.annotator.models"
     theirs.mkdir()
@@ -50,5 +50,10 @@ def test_save_a_copy_over_a_models_folder_already_there_leaves_it_and_says_where
     window.save_copy_of_project()
     qtbot.waitUntil(lambda: c.project is not None and c.project.path == copy)
     assert list(theirs.iterdir()) == []
-    line = f"its trained models were left in {source}: {theirs} is there already (not replaced)"
-    assert any(line in s for s in said), said
+    box = window._alert_box
+    assert box.isVisible() and box.windowTitle() == "Trained models not copied"
+    assert box.text() == (
+        f"copy.annotator is saved and open, but its trained models were left in {source}: {theirs} is there already "
+        "(not replaced); copy them into it to use them"
+    )
+    box.close()
