@@ -331,10 +331,14 @@ class MergeDialog(QDialog):
         """Merge, unless a set name typed is the project's final set's (the core refused it in the command line's
         words, after the dialog had gone)."""
         if DEFAULT_SET in self.set_names():
-            self.refused.setText(
-                f"A set cannot be named '{DEFAULT_SET}': that is the project's final set (Review > Adjudicate settles "
-                "into it); type another name or leave it blank"
-            )
+            if self.ahead.isVisibleTo(self):  # the line under the choice says which file, why and what to type
+                said = f"Nothing merged: a set cannot be named '{DEFAULT_SET}' (the line below says what to type)"
+            else:
+                said = (
+                    f"A set cannot be named '{DEFAULT_SET}': that is the project's final set (Review > Adjudicate "
+                    "settles into it); type another name or leave it blank"
+                )
+            self.refused.setText(said)
             self.refused.show()
             return
         super().accept()

@@ -44,7 +44,10 @@ class LabelledView(Protocol):
 
 BRACKET_GAP = 3.0  # pixels between stacked brackets under nested spans
 LANE_GAP = 3.0  # pixels between the margin's vertical runs of arguments on other lines
-BAND_LIFT = 2.0  # pixels above a row of label boxes where the lines to arguments on other lines run
+BAND_LIFT = 5.0  # pixels above a row of label boxes where the lines to arguments on other lines run
+LANE_ROOM = 3.0  # pixels of the room above every line kept for those lines: their own lane, clear of the labels'
+# tops (2 px over them they ran through every label's top and the same-line brackets, s40-look) and of the
+# underlines and brackets of the line above
 CORNER = 3.0  # radius of their corners
 
 
@@ -85,8 +88,9 @@ def label_font(view: "LabelledView") -> QFont:
 
 
 def room_for(view: "LabelledView") -> float:
-    """Room above each line: one row of labels and the gap for the brackets of the line above."""
-    return QFontMetricsF(label_font(view)).height() + 3 + 2 * BRACKET_GAP
+    """Room above each line: one row of labels, the gap for the brackets of the line above and the lane of the
+    selected event's lines to its arguments on other lines."""
+    return QFontMetricsF(label_font(view)).height() + 3 + 2 * BRACKET_GAP + LANE_ROOM
 
 
 def short_type(type_: str) -> str:

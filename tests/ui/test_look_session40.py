@@ -1,0 +1,111 @@
+"""Session 40 (helper s40-look, docs/keyboard.md "Session 40 (helper s40-look)"): the event display on a long, dense
+events-dev article under Xvfb at 1366x768 and 1920x1080; each test fails on main."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF
+from test_app_screen import text_rects
+from ui_helpers import drag_select, find
+from ui_support import DOC_A
+
+
+def _horizontal_points(path, samples: int = 400) -> list[QPointF]:  # type: ignore[no-untyped-def]
+    """Points of a path where it runs level (its horizontal runs: a band or a bracket's top)."""
+    out = []
+    for i in range(samples + 1):
+        t = i / samples
+        if abs(path.angleAtPercent(t) % 180) < 1:
+            out.append(path.pointAtPercent(t))
+    return out
+
+
+def _attack_with_arguments_on_three_lines(qtbot, window):  # type: ignore[no-untyped-def]
+    from ui import commands as cmd
+
+    v, c = window.view, window.controller
+    drag_select(qtbot, v, *find(DOC_A, "attacked"))  # line 2
+    qtbot.keyClick(v, "e")
+    ev = c.current_event
+    span = {c.span_text(e.start, e.end): e.id for e in c.entities.values()}
+    c.run(cmd.AddArgument, ev, "Attacker", span["Maria Lopez"])  # line 1
+    c.run(cmd.AddArgument, ev, "Target", span["Acme Corp"])  # line 3
+    c.run(cmd.AddArgument, ev, "Place", span["Tal Abyad"])  # line 2, the same line
+    v.viewport().repaint()
+    return v, ev
+
+
+def test_lines_to_fillers_on_other_lines_keep_clear_of_the_labels_tops_and_the_line_above(qtbot, window):
+    """s39-look's Left, seen again on a dense article at 1366: the line from "deployed" (Transport) to "fighters" on
+    the next line ran 2 px over the tops of "Die", "Attack", "Destination" and "Agent" along its row, just under the
+    underlines of the line above, at the very height of the same-line brackets to "Syria" and "group": one line
+    through every label's top, which role it led to unreadable. The band now has a lane of its own: at least 4 px
+    over every label box it passes, at least 3 px under the text above it, and 3 px clear of the same-line
+    brackets' tops."""
+    v, _ = _attack_with_arguments_on_three_lines(qtbot, window)
+    arcs = v.labels.arcs
+    assert len(arcs) == 3
+    boxes = [box for box, _, _ in v.labels.boxes]
+    lines = text_rects(v)
+    bands, brackets = [], []
+    for path in arcs:
+        level = _horizontal_points(path)
+        assert level, path.elementAt(0)
+        ys = {round(p.y(), 1) for p in level}
+        (brackets if len(ys) == 1 else bands).append(level)  # a same-line bracket has one level run, a route two
+    assert len(brackets) == 1 and len(bands) == 2
+    for level in bands:
+        for pt in level:
+            for box in boxes:
+                if box.left() <= pt.x() <= box.right() and 0 <= box.top() - pt.y() < 12:
+                    assert box.top() - pt.y() >= 4, (pt, box)  # over a label's top: a lane's clearance
+            for r in lines:
+                if r.left() <= pt.x() <= r.right() and 0 <= pt.y() - r.bottom() < 12:
+                    assert pt.y() - r.bottom() >= 3, (pt, r)  # under the line above: clear of its underlines
+    bracket_y = brackets[0][0].y()
+    for level in bands:
+        for pt in level:
+            if abs(pt.y() - bracket_y) < 10:  # the band along the trigger's own row
+                assert abs(pt.y() - bracket_y) >= 3, (pt, bracket_y)
+
+
+def test_the_lines_still_never_cross_text_with_the_lane(qtbot, window):
+    v, _ = _attack_with_arguments_on_three_lines(qtbot, window)
+    lines = [QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5) for r in text_rects(v)]
+    for box, _, text in v.labels.boxes:
+        assert not any(box.adjusted(0.5, 0.5, -0.5, -0.5).intersects(r) for r in lines), text
+    for path in v.labels.arcs:
+        for i in range(201):
+            pt = path.pointAtPercent(i / 200)
+            assert not any(r.contains(pt) for r in lines), pt
+
+
+@pytest.mark.slow  # a window of its own: ~2 s
+def test_merge_s_red_refusal_is_one_short_line_where_the_line_below_says_the_why(qtbot, tmp_path, monkeypatch):
+    """File > Merge at 1366, "main" typed beside alice's file, Merge pressed: the red line over the choice said
+    again in two lines what the amber line under it said already ("A set cannot be named 'main': that is the
+    project's final set (Review > Adjudicate settles into it); type another name or leave it blank"), squeezing
+    the file table. Where the amber line says it, the red one answers the press in one line and points to it."""
+    from test_app_s37 import _two_logins_alike
+    from test_app_s38 import _dialog_said
+    from test_app_s39 import _typing
+    from ui_support import close_window, open_window
+
+    team, files = _two_logins_alike(tmp_path)
+    w = open_window(qtbot, team, annotator="lead", pipeline=None, size=(1366, 768))
+    red: list[tuple[str, bool, int]] = []
+
+    def press_merge(dlg) -> None:  # type: ignore[no-untyped-def]
+        dlg.accept()
+        line = dlg.refused
+        red.append((line.text(), line.isVisibleTo(dlg), line.fontMetrics().horizontalAdvance(line.text()) - line.width()))
+
+    try:
+        said = _dialog_said(qtbot, monkeypatch, w, files, [_typing(qtbot, 0, "main"), press_merge])
+    finally:
+        close_window(w)
+    assert "cannot be named 'main'" in said[-1], said  # the amber line says the why and the remedy
+    text, shown, overflow = red[0]
+    assert shown and "main" in text, red
+    assert overflow <= 0, red  # one line at the dialog's width (on main: two, 140 px over)
+    assert "type another name" not in text, red  # the remedy is the amber line's, not said twice
