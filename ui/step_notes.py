@@ -42,7 +42,7 @@ def reviewed_by(step: "cmd.CoreEditCommand") -> bool:
     )
 
 
-def made_fillers_said(c: "Controller", step: "QUndoCommand | None") -> str:
+def made_fillers_said(c: "Controller", step: "QUndoCommand | None", short: bool = False) -> str:
     """What the line says first after X on a suggested event that took spans with it: the suggester's spans made for
     its roles alone (``decisions.reject_events``), gone from the text and the Entities tab ("" when none went). Seed
     005 (session 33): X on "creating" took "electricity groups", its Org, unsaid, the line naming only the next
@@ -64,4 +64,6 @@ def made_fillers_said(c: "Controller", step: "QUndoCommand | None") -> str:
     its = f"its {' and '.join(taken)} only" if taken else "it only"
     trigger = c.span_said(event["trigger_start"], event["trigger_end"], 40)
     back = "it" if len(gone) == 1 else "them"
+    if short:  # ``short``: the line would not keep the next suggestion's keys beside the whole (s40-look at 1366)
+        return f"“{trigger}” rejected with {first_named(named, MADE_NAMED)} (Ctrl+Z: back)"
     return f"“{trigger}” rejected, and with it {first_named(named, MADE_NAMED)}, made for {its} (Ctrl+Z brings {back} back)"

@@ -70,14 +70,20 @@ class WindowStatusLine(_Window):
             if new and (review := after_review_said(self.controller, step)):  # after the key's own line (move_on's)
                 QTimer.singleShot(0, self, partial(self.controller.report_status, review))
             if new and (went := made_fillers_said(self.controller, step)):  # before the next suggestion's line
-                QTimer.singleShot(
-                    0, self, lambda: self.controller.report_status(went + SEPARATOR + self.message.text())
-                )
+                short = made_fillers_said(self.controller, step, short=True)
+                QTimer.singleShot(0, self, lambda: self.controller.report_status(self._went_beside(went, short)))
             if made and getattr(self, "_note", None) is not None:  # a step made: said again
                 self.forget_note()  # now (a comment, which changes no span or event, left "Undone: Accept all
                 self.describe_current_entity()  # suggestions" as if that were the last thing done)
         else:
             self.show_note(said)
+
+    def _went_beside(self, went: str, short: str) -> str:
+        """What a rejected event took with it before the next suggestion's line: whole where the line keeps the next
+        one's keys beside it, else its short form (at 1366 "X: reject)" of the next was cut, s40-look)."""
+        line = self.message.text()
+        whole = went + SEPARATOR + line
+        return whole if self.message.fits(whole) else short + SEPARATOR + line
 
     def _trigger_words_left(self) -> int:
         """How many words N stops at (``EventMoves.n_stops``), counted again only when a span, a rejection or an event
