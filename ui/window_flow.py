@@ -262,7 +262,8 @@ class WindowFlow(_Window):
         if self.docks["documents"].isVisible():
             panes.append((self.docks["documents"], self.documents.table, None))
         if self.docks["annotations"].isVisible():
-            panes += [(self.tabs.widget(i), _focus_target(self.tabs.widget(i)), i) for i in range(self.tabs.count())]
+            order = self._tab_lap(step)
+            panes += [(self.tabs.widget(i), _focus_target(self.tabs.widget(i)), i) for i in order]
         if self.docks["event"].isVisible():
             panes.append((self.docks["event"], self.event_editor.type_combo, None))
         focus = QApplication.focusWidget()
@@ -276,6 +277,17 @@ class WindowFlow(_Window):
         if target is None or not (target.isVisible() and target.isEnabled()):
             target = box if tab is not None else box.widget()  # type: ignore[attr-defined]
         self.keys_to(target)
+
+    def _tab_lap(self, step: int) -> list[int]:
+        """The annotation panel's tabs in F6's order: coming in from another pane, the tab shown first (last for
+        Shift+F6), then the others in turn; kept while the keys go from tab to tab. The fixed order took the keys of
+        a person who had clicked Events to the Entities tab, and showed it in its place (s40-look)."""
+        n = self.tabs.count()
+        if not self.tabs.isAncestorOf(QApplication.focusWidget()) or getattr(self, "_tabs_lap", None) is None:
+            shown = self.tabs.currentIndex()
+            start = shown if step > 0 else shown + 1
+            self._tabs_lap = [(start + i) % n for i in range(n)]
+        return [i for i in self._tabs_lap if i < n]
 
     def toggle_side_panels(self) -> None:
         """F8: hide every side panel (the text gets the width), or show them again."""

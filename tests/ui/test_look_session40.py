@@ -127,3 +127,29 @@ def test_x_on_an_event_that_took_a_filler_keeps_the_next_suggestion_s_keys_in_si
         assert w.message.fits(line), (line, w.message.shown_text())  # on main: "… (Enter: accept; X: re…"
     finally:
         close_window(w)
+
+
+def test_f6_takes_the_keys_to_the_tab_the_person_chose_first(qtbot, window):
+    """The dense article decided, the Events tab clicked to read its 34 events, the keys in the text: F6 went to the
+    document list, F6 again to the Entities tab, which it showed in place of the Events the person had chosen (its
+    list is first in F6's fixed round). F6 now goes to the tab shown first, then the others in turn, then the event
+    editor; Shift+F6 from the editor comes back to it last."""
+    from PySide6.QtWidgets import QApplication
+
+    w = window
+    w.tabs.setCurrentWidget(w.events)  # the tab clicked
+    w.view.setFocus()
+    seen = []
+    for _ in range(6):
+        w.focus_pane(1)
+        focus = QApplication.focusWidget()
+        names = {w.documents.table: "documents", w.entities.table: "entities", w.events.table: "events"}
+        names[w.comments.edit] = "comments"
+        seen.append(names.get(focus, "editor" if w.event_editor.isAncestorOf(focus) else "text"))
+    assert seen == ["documents", "events", "comments", "entities", "editor", "text"], seen
+    w.tabs.setCurrentWidget(w.events)
+    w.view.setFocus()
+    w.focus_pane(-1)  # Shift+F6: the editor
+    w.focus_pane(-1)  # the tab shown, last of the round backwards
+    assert QApplication.focusWidget() is w.events.table
+    assert w.tabs.currentWidget() is w.events
