@@ -107,7 +107,7 @@ def test_x_on_an_event_that_took_a_filler_keeps_the_next_suggestion_s_keys_in_si
     the whole does not fit, the first part is said short and the next suggestion's keys stay whole."""
     from test_qa_session33 import _creating_with_a_made_org
     from PySide6.QtCore import Qt
-    from ui_support import close_window, open_window
+    from ui_support import close_window, open_window, window_settled
 
     path = tmp_path / "m.annotator"
     _creating_with_a_made_org(path)
@@ -115,7 +115,7 @@ def test_x_on_an_event_that_took_a_filler_keeps_the_next_suggestion_s_keys_in_si
     try:
         c, v = w.controller, w.view
         w.setFixedWidth(1100)  # the line as narrow as the dense article's window left it beside its work-left widget
-        qtbot.wait(50)
+        window_settled(qtbot, w)
         v.setFocus()
         creating = next(e for e in c.events.values() if e.type == "Business:Start-Org")
         c.select_event(creating.id)
