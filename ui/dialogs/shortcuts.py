@@ -119,7 +119,7 @@ GENERAL = [
     (
         "F6 / Shift+F6",
         "Next / previous panel: text, the moved-file bar's choices while shown (Space presses one), documents (Enter "
-        "opens one), entities, events, comments, event editor (Escape: back to the text)",
+        "opens one), entities, events, comments (the tab shown first), event editor (Escape: back to the text)",
     ),
     ("F8", "Hide / show the side panels"),
     ("Ctrl+Shift+A", "Accept all suggestions in this document"),
