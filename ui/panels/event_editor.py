@@ -115,6 +115,9 @@ class EventEditor(QWidget):
         self._head_of: Schema | None = None  # the schema whose type and attribute boxes are shown (None: no event)
         self._shown: tuple = ()
         self._shown_at: tuple = ()  # (controller revision, event, schema) that ``_shown`` was worked out at
+        # the schema whose ``id()`` ``_shown_at`` and ``_shown`` hold, held by them: no other object can have that id
+        # while they hold it (before, only the boxes' ``_head_of`` and the least width's memos happened to hold it)
+        self._keyed_schema: Schema | None = None
         self._lists: dict[str, list[Entity]] = {}  # each role's fill list, as shown() last found it
         self._group: RolesBox | None = None  # the Roles box of the event shown
         self.rebuild()
@@ -154,6 +157,7 @@ class EventEditor(QWidget):
         flags."""
         c = self.c
         self._shown_at = (c.revision, c.current_event, id(c.schema))
+        self._keyed_schema = c.schema
         ev = c.events.get(c.current_event) if c.current_event is not None else None
         self._lists = {}
         if ev is None or c.schema is None or c.doc is None:  # the same "No event selected" in every document: kept
