@@ -9,6 +9,7 @@ from annotator import edits, kept_journal
 from annotator.kept_journal import KeptJournal
 from annotator.store import Project
 from annotator.fileid import sqlite_uri
+from text_support import argument_words
 
 TABLES = ("documents", "entities", "events", "arguments", "comments", "tokens")
 
@@ -86,7 +87,7 @@ def event_with_roles(project: Project, doc: int, text: str, trigger: str, roles:
 
 def role_words(project: Project, text: str, ev: int) -> list[tuple[str, str]]:
     """(role, words) of every argument of event ``ev``, sorted."""
-    return sorted((a.role, text[(e := project.entity(a.entity_id)).start : e.end]) for a in project.event(ev).arguments)
+    return sorted(argument_words(text, project.event(ev).arguments, project.entity))
 
 
 def two_suggested_documents(project: Project) -> str:

@@ -11,6 +11,7 @@ from annotator import edits
 from annotator.errors import PipelineError
 from annotator.nlp import blank_pipeline_with_patterns, load_pipeline, to_parsed
 from annotator.preannotate import preannotate
+from text_support import argument_words
 
 TEXT = "Sergey Lavrov met Antony Blinken in Moscow and Paris near the Kremlin with a cat.\nThey left on Friday."
 PATTERNS = [
@@ -268,9 +269,7 @@ def test_events_suggested_with_their_arguments(project, pipe, suggester):
         0.8,
         ("Contact:Phone-Write",),
     )
-    roles = {
-        (a.role, TEXT[project.entity(a.entity_id).start : project.entity(a.entity_id).end]) for a in meet.arguments
-    }
+    roles = set(argument_words(TEXT, meet.arguments, project.entity))
     assert roles == {
         ("Entity", "Sergey Lavrov"),
         ("Entity", "Antony Blinken"),

@@ -14,6 +14,7 @@ from annotator.schema import parse_schema
 from annotator.store import Project
 from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
 from core_helpers import add_document
+from text_support import argument_words
 
 SCHEMA = """
 [schema]
@@ -86,9 +87,5 @@ def test_a_schema_that_renames_the_place_and_amount_labels_gets_one_suggestion_p
         got = sorted((TEXT[e.start : e.end], e.label, e.state) for e in project.entities(doc))
         assert got == [("500,000 zlotys", "Money", "suggested"), ("Mombasa, Kenya", "Place", "suggested")]
         ents = {e.id: e for e in project.entities(doc)}
-        filled = sorted(
-            (a.role, TEXT[ents[a.entity_id].start : ents[a.entity_id].end])
-            for v in project.events(doc)
-            for a in v.arguments
-        )
+        filled = sorted(pair for v in project.events(doc) for pair in argument_words(TEXT, v.arguments, ents))
         assert filled == [("Money", "500,000 zlotys"), ("Place", "Mombasa, Kenya")]

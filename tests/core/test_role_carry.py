@@ -74,10 +74,6 @@ def _typed(project, doc: int, type_: str, trigger: str, roles: list[tuple[str, s
     return ev
 
 
-def _war_roles(project, ev: int) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return sorted((a.role, WAR[(e := project.entity(a.entity_id)).start : e.end]) for a in project.event(ev).arguments)
-
-
 def test_attack_to_die_carries_the_attacker_as_agent_and_a_person_target_as_victim_in_one_undo_step(project):
     doc = add_document(project, WAR)
     ev = _typed(
@@ -90,30 +86,30 @@ def test_attack_to_die_carries_the_attacker_as_agent_and_a_person_target_as_vict
     before = dump(project)
     change = edits.set_event_type(project, ev, "Life:Die")
     # on main: [("Place", "Aleppo")]: the Attacker and the Target taken out
-    assert _war_roles(project, ev) == [("Agent", "Rebels"), ("Place", "Aleppo"), ("Victim", "Omar Haddad")]
+    assert role_words(project, WAR, ev) == [("Agent", "Rebels"), ("Place", "Aleppo"), ("Victim", "Omar Haddad")]
     undo(project, change)
     assert dump(project) == before
     redo(project, change)
-    assert _war_roles(project, ev) == [("Agent", "Rebels"), ("Place", "Aleppo"), ("Victim", "Omar Haddad")]
+    assert role_words(project, WAR, ev) == [("Agent", "Rebels"), ("Place", "Aleppo"), ("Victim", "Omar Haddad")]
 
 
 def test_a_target_the_new_type_cannot_hold_and_a_second_filler_of_a_single_role_are_taken_out(project):
     doc = add_document(project, WAR)
     ev = _typed(project, doc, "Conflict:Attack", "attacked", [("Target", "convoy", "PRODUCT")])
     edits.set_event_type(project, ev, "Life:Die")
-    assert _war_roles(project, ev) == []  # a PRODUCT is no Victim
+    assert role_words(project, WAR, ev) == []  # a PRODUCT is no Victim
     met = _typed(project, doc, "Contact:Meet", "tried", [("Entity", "Lee", "PERSON"), ("Entity", "Kim", "PERSON")])
     edits.set_event_type(project, met, "Life:Die")
-    assert _war_roles(project, met) == [("Victim", "Lee")]  # Victim takes one: the second has no room
+    assert role_words(project, WAR, met) == [("Victim", "Lee")]  # Victim takes one: the second has no room
 
 
 def test_the_schema_s_declared_correspondence_goes_both_ways(project):
     doc = add_document(project, WAR)
     ev = _typed(project, doc, "Life:Die", "executed", [("Victim", "Ray Stone", "PERSON"), ("Agent", "state", "GPE")])
     edits.set_event_type(project, ev, "Justice:Execute")  # Execute implies Die, Person = Victim
-    assert _war_roles(project, ev) == [("Agent", "state"), ("Person", "Ray Stone")]
+    assert role_words(project, WAR, ev) == [("Agent", "state"), ("Person", "Ray Stone")]
     edits.set_event_type(project, ev, "Life:Die")
-    assert _war_roles(project, ev) == [("Agent", "state"), ("Victim", "Ray Stone")]
+    assert role_words(project, WAR, ev) == [("Agent", "state"), ("Victim", "Ray Stone")]
 
 
 def test_money_is_the_price_of_a_purchase_and_a_role_the_old_type_has_is_not_taken(project):
@@ -128,7 +124,7 @@ def test_money_is_the_price_of_a_purchase_and_a_role_the_old_type_has_is_not_tak
     edits.set_event_type(project, paid, "Transaction:Transfer-Ownership")
     # the Giver buys (both filled from the subject); Money and Price take the same labels; the Recipient shares too
     # little with any role and its labels are the Buyer's and the Seller's alike: taken out
-    assert _war_roles(project, paid) == [("Buyer", "Acme"), ("Price", "$5 million")]
+    assert role_words(project, WAR, paid) == [("Buyer", "Acme"), ("Price", "$5 million")]
     tried = _typed(
         project,
         doc,
@@ -139,4 +135,4 @@ def test_money_is_the_price_of_a_purchase_and_a_role_the_old_type_has_is_not_tak
     edits.set_event_type(
         project, tried, "Justice:Convict"
     )  # the Adjudicator is Trial-Hearing's own: not the Prosecutor's
-    assert _war_roles(project, tried) == [("Defendant", "Lee")]
+    assert role_words(project, WAR, tried) == [("Defendant", "Lee")]

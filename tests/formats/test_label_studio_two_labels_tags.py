@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from annotator.cli import main
+from text_support import argument_words
 
 TEXT = "A gas leak at the depot injured two workers."
 
@@ -86,6 +87,6 @@ def test_the_regions_of_a_labels_tag_named_events_are_events_with_their_relation
     labels = sorted(e.label for e in entities.values())
     assert [e.type for e in events] == ["Accident"], (events, labels)
     (event,) = events
-    filled = [(a.role, TEXT[entities[a.entity_id].start : entities[a.entity_id].end]) for a in event.arguments]
+    filled = argument_words(TEXT, event.arguments, entities)
     assert filled == [("Place", "depot")] and TEXT[event.trigger_start : event.trigger_end] == "gas leak"
     assert "Accident" not in labels and schema.event_type("Accident") is not None

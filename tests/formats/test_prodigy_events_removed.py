@@ -12,7 +12,7 @@ import json
 from annotator.cli import main
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent, import_documents
 from annotator.store import Project
-from text_support import word_span as at
+from text_support import argument_words, word_span as at
 
 TEXT = "Gunmen attacked Mosul on Friday and killed two guards, police in Baghdad said."
 
@@ -69,12 +69,7 @@ def test_an_event_taken_out_in_prodigy_is_not_accepted(tmp_path):
         got = {TEXT[v.trigger_start : v.trigger_end]: v for v in project.events(doc)}
         assert got["killed"].state == "suggested"  # taken out: not in the answer, left undecided
         assert got["attacked"].state == "accepted"
-        roles = {
-            a.role: TEXT[e.start : e.end]
-            for a in got["attacked"].arguments
-            for e in project.entities(doc)
-            if e.id == a.entity_id
-        }
+        roles = dict(argument_words(TEXT, got["attacked"].arguments, project.entity))
         assert roles["Place"] == "Mosul"
 
 

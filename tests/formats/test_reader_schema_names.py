@@ -14,6 +14,7 @@ from spacy_support import english_words
 from annotator.formats.schema_names import SchemaNames
 from annotator.schema import default_schema, parse_schema
 from annotator.store import Project
+from text_support import argument_words
 
 TEXT = "Rebels attacked Obama in Kabul."  # Rebels 0-6, attacked 7-15, Obama 16-21, Kabul 25-30
 
@@ -39,7 +40,7 @@ def spans_and_events(p: Project) -> tuple[list[tuple[str, str]], list[tuple[str,
         ents = {e.id: e for e in p.entities(d)}
         spans += [(text[e.start : e.end], e.label) for e in ents.values()]
         for v in p.events(d):
-            args = sorted((a.role, text[ents[a.entity_id].start : ents[a.entity_id].end]) for a in v.arguments)
+            args = sorted(argument_words(text, v.arguments, ents))
             events.append((text[v.trigger_start : v.trigger_end], v.type, args))
     return sorted(spans), sorted(events)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from annotator.cli import main
 from annotator.store import Project
+from text_support import argument_words
 
 NE = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
 
@@ -45,11 +46,7 @@ def _events(project: Path) -> list[tuple[str, str, list[tuple[str, str]]]]:
         text = p.document(d).text
         ents = {e.id: e for e in p.entities(d)}
         return sorted(
-            (
-                v.type,
-                text[v.trigger_start : v.trigger_end],
-                sorted((a.role, text[ents[a.entity_id].start : ents[a.entity_id].end]) for a in v.arguments),
-            )
+            (v.type, text[v.trigger_start : v.trigger_end], sorted(argument_words(text, v.arguments, ents)))
             for v in p.events(d)
         )
 

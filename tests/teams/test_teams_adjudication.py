@@ -13,6 +13,7 @@ from annotator.teams import adjudication as adj
 from annotator.teams.differences import differences
 from annotator.teams.sets import human_spans
 from teams_data import DOC1, at
+from text_support import argument_words
 
 
 def _doc1(p: Project) -> int:
@@ -62,7 +63,7 @@ def test_settle_a_whole_document(team):
         adj.take_both(team, _by_text(diffs, DOC1, "with"))
     adj.take(team, _by_text(diffs, DOC1, "visited"), "bob", reviewer="vera")
     (ev,) = team.events(doc, "main")
-    args = {a.role: DOC1[team.entity(a.entity_id).start : team.entity(a.entity_id).end] for a in ev.arguments}
+    args = dict(argument_words(DOC1, ev.arguments, team.entity))
     assert (ev.type, args) == ("Movement:Transport", {"Artifact": "John Smith", "Destination": "Berlin"})
     assert team.document(doc).status != "reviewed"
     last = adj.take(team, _by_text(diffs, DOC1, "with"), "alice", reviewer="vera")  # no Meet event

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from ui_support import DOC_A
 from ui_helpers import click_char, drag_select, entity_rows, find
+from text_support import argument_words
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -70,10 +71,7 @@ def test_role_keys_without_a_selection_take_the_nearest_candidate_then_the_next(
     c.select_event(ev_id)
     qtbot.keyClick(v, Qt.Key.Key_5, ALT)  # Place: the nearest GPE/LOC/FAC of the sentence
     place = db.event(ev_id).arguments[0]
-    assert (place.role, DOC_A[db.entity(place.entity_id).start : db.entity(place.entity_id).end]) == (
-        "Place",
-        "Tal Abyad",
-    )
+    assert argument_words(DOC_A, [place], db.entity) == [("Place", "Tal Abyad")]
     assert db.entity(place.entity_id).state == "accepted"  # an undecided suggestion used as an argument is accepted
     qtbot.keyClick(v, Qt.Key.Key_5, ALT)  # again: the next candidate, in the same argument
     args = db.event(ev_id).arguments

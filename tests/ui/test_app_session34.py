@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from ui_helpers import find
+from text_support import argument_words
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 VISIT = "Shohei Ōtani will visit Tokyo next week, his agent said."
@@ -38,9 +39,7 @@ def test_shift_e_carries_the_place_a_visit_names_as_its_object_to_the_destinatio
         with Project(path, create=False) as p:
             got = p.event(ev.id)
             assert got.type == "Movement:Transport"
-            assert [
-                (a.role, VISIT[p.entity(a.entity_id).start : p.entity(a.entity_id).end]) for a in got.arguments
-            ] == [("Destination", "Tokyo")]
+            assert argument_words(VISIT, got.arguments, p.entity) == [("Destination", "Tokyo")]
         qtbot.keyClick(v, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         with Project(path, create=False) as p:
             back = p.event(ev.id)

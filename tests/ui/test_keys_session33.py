@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from ui_helpers import find
 from ui_support import DOC_A, read_as_the_poll_reads
+from text_support import argument_words
 
 SHIFT, CTRL, ALT = (
     Qt.KeyboardModifier.ShiftModifier,
@@ -35,7 +36,7 @@ def _suggest_attack(db, window) -> int:  # type: ignore[no-untyped-def]
 
 def _roles(db, ev_id: int) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     ents = {e.id: e for e in db.entities(db.document_ids()[0])}
-    return sorted((a.role, DOC_A[ents[a.entity_id].start : ents[a.entity_id].end]) for a in db.event(ev_id).arguments)
+    return sorted(argument_words(DOC_A, db.event(ev_id).arguments, ents))
 
 
 def test_shift_e_to_die_carries_the_attacker_as_agent_says_what_it_took_out_and_ctrl_z_puts_all_back(qtbot, window, db):

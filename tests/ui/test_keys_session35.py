@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from text_support import argument_words
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 TEXT = "The deputy transport minister said payment channels were cut before the trial, and told a phone call."
@@ -120,7 +121,7 @@ def test_the_line_of_a_suggested_event_names_its_empty_required_role_and_its_key
             doc = p.document_ids()[0]
             ents = {e.id: e for e in p.entities(doc)}
             (ev,) = p.events(doc)
-            held = sorted((a.role, VISIT[ents[a.entity_id].start : ents[a.entity_id].end]) for a in ev.arguments)
+            held = sorted(argument_words(VISIT, ev.arguments, ents))
         assert held == [("Artifact", "Ruto"), ("Destination", "Paris")], held
     finally:
         close_window(w)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from text_support import argument_words
 
 SHOT = "The army flew police officers and a doctor to Kabul on Monday."
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -89,7 +90,7 @@ def test_ctrl_shift_digit_selects_a_filler_whose_edges_then_move(qtbot, tmp_path
         (doc_id,) = p.document_ids()
         (held,) = p.events(doc_id)
         ents = {e.id: e for e in p.entities(doc_id)}
-        filled = sorted((a.role, SHOT[ents[a.entity_id].start : ents[a.entity_id].end]) for a in held.arguments)
+        filled = sorted(argument_words(SHOT, held.arguments, ents))
         assert filled == [("Artifact", "doctor"), ("Artifact", "officers"), ("Destination", "Kabul")], filled
         assert held.state == "accepted"
 
@@ -163,8 +164,6 @@ def test_ctrl_alt_digit_on_the_filler_ctrl_shift_digit_selected_takes_that_one_o
         (doc_id,) = p.document_ids()
         (held,) = p.events(doc_id)
         ents = {e.id: e for e in p.entities(doc_id)}
-        assert [(a.role, MET[ents[a.entity_id].start : ents[a.entity_id].end]) for a in held.arguments] == [
-            ("Entity", "Malcolm Turnbull")
-        ]
+        assert argument_words(MET, held.arguments, ents) == [("Entity", "Malcolm Turnbull")]
         assert held.state == "accepted"
         assert not any(MET[e.start : e.end] == "aide" for e in ents.values())  # made for the role: gone with it, as ×

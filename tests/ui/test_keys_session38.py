@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import Qt
+from text_support import argument_words
 
 SHOT = "The army flew police officers and a doctor to Kabul on Monday."
 MET = "Malcolm Turnbull met Donald Trump and an aide in Sydney."
@@ -41,7 +42,7 @@ def _held(path, text):  # type: ignore[no-untyped-def]
         (doc_id,) = p.document_ids()
         (ev,) = p.events(doc_id)
         ents = {e.id: e for e in p.entities(doc_id)}
-        filled = sorted((a.role, text[ents[a.entity_id].start : ents[a.entity_id].end]) for a in ev.arguments)
+        filled = sorted(argument_words(text, ev.arguments, ents))
         return ev.state, filled, {text[e.start : e.end]: e.state for e in ents.values()}
 
 

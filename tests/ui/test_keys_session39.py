@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from test_keys_session38 import SHOT, _held, _project
+from text_support import argument_words
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 CTRL_ALT_SHIFT = CTRL_SHIFT | Qt.KeyboardModifier.AltModifier
@@ -48,10 +49,7 @@ def test_ctrl_alt_shift_digit_moves_the_picked_filler_into_that_role(qtbot, tmp_
         said = w.message.text()
         assert said == "Artifact: police officers, moved from Agent (Ctrl+Z puts it back)", said
         assert (c.current_event, c.current_entity) == (ev_id, picked)  # still on it: its edges, or Escape
-        roles = sorted(
-            (a.role, SHOT[c.entities[a.entity_id].start : c.entities[a.entity_id].end])
-            for a in c.events[ev_id].arguments
-        )
+        roles = sorted(argument_words(SHOT, c.events[ev_id].arguments, c.entities))
         assert roles == [("Artifact", "doctor"), ("Artifact", "police officers"), ("Destination", "Kabul")]
         qtbot.keyClick(v, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # the emptied Agent: its own candidate
         qtbot.waitUntil(lambda: any(a.role == "Agent" for a in c.events[ev_id].arguments))

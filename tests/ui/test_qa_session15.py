@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from ui_support import suggest_meet
+from text_support import argument_words
 
 
 def test_the_event_editor_says_whether_an_event_is_decided_with_its_score_and_other_type(qtbot, window, db):
@@ -166,5 +167,5 @@ def test_a_roles_fill_list_offers_first_what_its_key_puts(qtbot, tmp_path):
         doc = p.document_ids()[0]
         ents = {e.id: e for e in p.entities(doc)}
         (held,) = p.events(doc)
-        filled = [(a.role, text[ents[a.entity_id].start : ents[a.entity_id].end]) for a in held.arguments]
+        filled = argument_words(text, held.arguments, ents)
     assert filled == [("Place", "Geneva")]  # what the list offered first

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
+from text_support import argument_words
 
 TRANSPORT = "Hezbollah deployed thousands of fighters from Lebanon to Syria by truck on Friday."
 
@@ -88,7 +89,7 @@ def test_an_empty_role_names_the_entity_its_key_would_put(qtbot, tmp_path):
         doc = p.document_ids()[0]
         ents = {e.id: e for e in p.entities(doc)}
         (held,) = p.events(doc)
-        filled = [(a.role, text[ents[a.entity_id].start : ents[a.entity_id].end]) for a in held.arguments]
+        filled = argument_words(text, held.arguments, ents)
     assert filled == [("Place", "Geneva")]  # the entity its row named
 
 

@@ -7,6 +7,7 @@ import re
 
 from PySide6.QtCore import Qt
 from ui_support import event_fillers, laid_out, window_on_its_event
+from text_support import argument_words
 
 ALT, SHIFT = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
 SENTENCED = "A former deputy transport minister of Poland was sentenced on Tuesday, and so was Jan Nowak of Gdansk."
@@ -140,7 +141,7 @@ def test_a_role_key_brings_its_row_into_view_at_1366x768(qtbot, tmp_path):
     with Project(path, create=False) as p:
         ents = {e.id: e for e in p.entities(p.document_ids()[0])}
         (held,) = p.events(p.document_ids()[0])
-        filled = {(a.role, CARRIED[ents[a.entity_id].start : ents[a.entity_id].end]) for a in held.arguments}
+        filled = set(argument_words(CARRIED, held.arguments, ents))
     assert {("Time", "Friday"), ("Agent", "Hezbollah")} <= filled
 
 
@@ -246,7 +247,7 @@ def test_a_role_key_takes_the_trigger_s_sentence_first_not_the_next_paragraph(qt
         doc = p.document_ids()[0]
         ents = {e.id: e for e in p.entities(doc)}
         (held,) = p.events(doc)
-        filled = [(a.role, PARAGRAPHS[ents[a.entity_id].start : ents[a.entity_id].end]) for a in held.arguments]
+        filled = argument_words(PARAGRAPHS, held.arguments, ents)
     assert filled == [("Defendant", "partner")]
 
 
@@ -332,12 +333,7 @@ def test_bracket_after_filling_a_role_from_words_found_goes_on_from_the_event(qt
     with Project(path, create=False) as p:
         doc = p.document_ids()[0]
         ents = {e.id: e for e in p.entities(doc)}
-        filled = {
-            ev.trigger_start: sorted(
-                (a.role, text[ents[a.entity_id].start : ents[a.entity_id].end]) for a in ev.arguments
-            )
-            for ev in p.events(doc)
-        }
+        filled = {ev.trigger_start: sorted(argument_words(text, ev.arguments, ents)) for ev in p.events(doc)}
     assert filled == {at[0]: [("Entity", "Lula")], at[1]: [("Time", "Tuesday")], at[2]: []}
 
 

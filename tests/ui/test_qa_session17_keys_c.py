@@ -5,6 +5,7 @@ failed on main before its fix."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from text_support import argument_words
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -166,7 +167,7 @@ def test_the_adjudicator_key_puts_the_court_told_before_the_verdict(qtbot, tmp_p
         with Project(path, create=False) as p:
             (held,) = p.events(p.document_ids()[0])
             ents = {e.id: e for e in p.entities(held.document_id)}
-            got = [(a.role, COURT[ents[a.entity_id].start : ents[a.entity_id].end]) for a in held.arguments]
+            got = argument_words(COURT, held.arguments, ents)
         assert got == [("Adjudicator", "court")]
     finally:
         if w.controller.project is not None:

@@ -6,6 +6,7 @@ its fix."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from text_support import argument_words
 
 TEXT = (
     "Ahmed Yousif said by telephone that the wounded arrived. Among the dead was a teacher who had gone to buy grain."
@@ -168,6 +169,4 @@ def test_alt_shift_n_on_a_role_of_one_filler_says_what_it_replaced(qtbot, tmp_pa
     with Project(path, create=False) as p:
         ents = {e.id: e for e in p.entities(p.document_ids()[0])}
         (ev,) = p.events(p.document_ids()[0])
-        assert [(a.role, text[ents[a.entity_id].start : ents[a.entity_id].end]) for a in ev.arguments] == [
-            ("Place", "Victoria Island")
-        ]
+        assert argument_words(text, ev.arguments, ents) == [("Place", "Victoria Island")]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from test_qa_session22_keys import SENTENCE
+from text_support import argument_words
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
@@ -71,7 +72,7 @@ def test_a_name_inside_the_widened_phrase_is_its_object_for_the_role_keys(qtbot,
         qtbot.keyClick(v, Qt.Key.Key_2, alt)
         qtbot.keyClick(v, Qt.Key.Key_1, alt)
         ev = c.events[c.current_event]
-        filled = {a.role: text[c.entities[a.entity_id].start : c.entities[a.entity_id].end] for a in ev.arguments}
+        filled = dict(argument_words(text, ev.arguments, c.entities))
         assert text[ev.trigger_start : ev.trigger_end] == "found Marek Zielinski guilty"
         assert filled == {"Adjudicator": "Anna Kowalczyk", "Defendant": "Marek Zielinski"}
     finally:

@@ -9,6 +9,7 @@ from ui_helpers import find
 from ui_support import DOC_A, file_rows, let_go_and_land, locked, press_role_key
 
 from ui import commands
+from text_support import argument_words
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -29,10 +30,7 @@ def _event(w, type_: str, trigger: str) -> int:  # type: ignore[no-untyped-def]
 
 def _held(c, ev: int) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     """The event's roles as the window holds them: (role, the filler's words)."""
-    return [
-        (a.role, c.doc.text[c.entities[a.entity_id].start : c.entities[a.entity_id].end])
-        for a in c.events[ev].arguments
-    ]
+    return argument_words(c.doc.text, c.events[ev].arguments, c.entities)
 
 
 def _in_file(path) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from text_support import argument_words
 
 ACCEPTING = (
     "A Warsaw court convicted the former minister of taking bribes on Tuesday and fined him 500,000 zlotys. Prosecutors "
@@ -159,7 +160,5 @@ def test_a_kept_new_span_fill_leaves_the_span_selected_as_a_made_one_does(qtbot,
         assert selected is not None and stand_in(selected.id), (c.current_entity, w.view.selection_cp())
         assert (selected.start, selected.end) == find(DOC_A, "forces") and w.view.selection_cp() is None
     press_role_key(qtbot, w, "Conflict:Attack", "Target")
-    roles = [
-        (a.role, DOC_A[c.entities[a.entity_id].start : c.entities[a.entity_id].end]) for a in c.events[ev].arguments
-    ]
+    roles = argument_words(DOC_A, c.events[ev].arguments, c.entities)
     assert sorted(roles) == [("Attacker", "forces"), ("Target", "Tal Abyad")], roles  # main: Target forces alone

@@ -4,6 +4,7 @@ keys through the real window, then reads what the project file holds, and failed
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from text_support import argument_words
 
 BUREAU = (
     "Zielinski was arrested by officers of the Central Anti-Corruption Bureau at his home in Krakow. "
@@ -72,9 +73,7 @@ def test_a_kept_new_span_fill_keeps_its_span_selected_once_it_lands(qtbot, windo
     assert selected is not None and not stand_in(selected.id), c.current_entity  # main: None
     assert DOC_A[selected.start : selected.end] == "forces"
     press_role_key(qtbot, w, "Conflict:Attack", "Target")
-    roles = [
-        (a.role, DOC_A[c.entities[a.entity_id].start : c.entities[a.entity_id].end]) for a in c.events[ev].arguments
-    ]
+    roles = argument_words(DOC_A, c.events[ev].arguments, c.entities)
     assert sorted(roles) == [("Attacker", "forces"), ("Target", "Tal Abyad")], roles
     qtbot.keyClick(w.view, Qt.Key.Key_2)  # ORG: the label key on the span still selected
     from annotator.store import Project

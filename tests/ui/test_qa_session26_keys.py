@@ -5,6 +5,7 @@ fix."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from text_support import argument_words
 
 DARFUR = (
     "Fighting spread across North Darfur on Saturday, officials said. "
@@ -110,7 +111,7 @@ def test_a_role_key_in_the_find_bar_labels_the_court_as_the_court_told_before(qt
         got = sorted((COURT[e.start : e.end], e.label) for e in p.entities(doc))
         (event,) = p.events(doc)
         by_id = {e.id: e for e in p.entities(doc)}
-        args = [(a.role, COURT[by_id[a.entity_id].start : by_id[a.entity_id].end]) for a in event.arguments]
+        args = argument_words(COURT, event.arguments, by_id)
     assert got == [("court", "ORG"), ("the Warsaw Regional Court", "ORG")], got  # main: ("court", "PERSON")
     assert args == [("Adjudicator", "court")], args
 

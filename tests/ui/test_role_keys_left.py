@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from ui_support import DOC_A
 from ui_helpers import drag_select, find, select_suggested_meet
+from text_support import argument_words
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -23,9 +24,8 @@ def attack(qtbot, w) -> int:  # type: ignore[no-untyped-def]
 
 def fillers(c, ev: int) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     out: dict[str, list[str]] = {}
-    for a in c.events[ev].arguments:
-        e = c.entities[a.entity_id]
-        out.setdefault(a.role, []).append(DOC_A[e.start : e.end])
+    for role, words in argument_words(DOC_A, c.events[ev].arguments, c.entities):
+        out.setdefault(role, []).append(words)
     return out
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 from annotator.fileid import sqlite_uri
 from project_support import store_word_tokens  # noqa: F401 (the GUI tests take it from here)
+from text_support import argument_words
 
 DOC_A = (
     "Maria Lopez met John Smith in Paris on Monday.\n"
@@ -415,7 +416,7 @@ def event_fillers(path: Path, text: str) -> list[tuple[str, str]]:
     with Project(path, create=False) as p:
         (event,) = p.events(p.document_ids()[0])
         ents = {e.id: e for e in p.entities(p.document_ids()[0])}
-        return sorted((a.role, text[ents[a.entity_id].start : ents[a.entity_id].end]) for a in event.arguments)
+        return sorted(argument_words(text, event.arguments, ents))
 
 
 def suggest_meet(db, window, alternatives: tuple[str, ...] = ("Contact:Phone-Write",)) -> int:  # type: ignore[no-untyped-def]
