@@ -398,7 +398,7 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
     """A CoNLL-style column file: documents at ``-DOCSTART-`` (or by ``documents=``), entities from the tag column
     (``column=``) in its scheme (``scheme=``)."""
     path = Path(path)
-    opts = reader_options(options, OPTIONS, "CoNLL")
+    opts = reader_options(options, OPTIONS, "conll")
     asked_scheme, per_doc, column = _scheme_option(opts), _documents_option(opts), _column_option(opts)
     raw = read_text_file(path, nuls_kept=True).lstrip("\ufeff").replace("\r\n", "\n").split("\n")
     named, said_by = column_names(path, raw)  # CoNLL-U Plus's names of its columns, or CoNLL-U's own

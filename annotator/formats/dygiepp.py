@@ -19,6 +19,7 @@ from typing import Any
 from annotator.db import is_score
 from annotator.formats.reading import ReadResult, check_with_line, is_key, iter_json_values, need, whole_number
 from annotator.formats.meta_keys import DYGIEPP
+from annotator.formats.registry import FORMATS, a_shown
 from annotator.formats.told_types import EventUses
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.schema_growth import PALETTE
@@ -87,7 +88,7 @@ def _per_sentence(obj: dict[str, Any], key: str, n_sent: int, path: Path, line: 
 
 
 def _parse_line(obj: Any, path: Path, line: int, warnings: list[str]) -> TokenLine:
-    need(isinstance(obj, dict), path, line, "each line must be a JSON object (a DyGIE++ document)")
+    need(isinstance(obj, dict), path, line, f"each line must be a JSON object ({a_shown('dygiepp')} document)")
     sentences = obj.get("sentences")
     need(
         isinstance(sentences, list)
@@ -205,9 +206,7 @@ def _rename(d: TokenLine, names: SchemaNames) -> None:
     d.events = events
 
 
-def _told_schema(
-    lines: list[TokenLine], name: str, schema: Schema, what: str = "DyGIE++", bare_roles: bool = False
-) -> Schema:
+def _told_schema(lines: list[TokenLine], name: str, schema: Schema, what: str, bare_roles: bool = False) -> Schema:
     """A schema with every label, event type and role the file uses (DyGIE++ files come without one): a role takes
     the labels of the entities that filled it, or, when none of its arguments is on an entity, those the role of that
     name takes in another event type, else a label named as the role (its arguments come in as entities of it; with ``bare_roles``, for the schema the file is read
@@ -403,7 +402,7 @@ def read_dygiepp(path: str | Path, schema: Schema | None = None) -> ReadResult:
     path = Path(path)
     warnings: list[str] = []
     lines = [_parse_line(obj, path, line, warnings) for line, obj in iter_json_values(path)]
-    return read_token_lines(lines, path, schema, warnings, KEPT, "DyGIE++")
+    return read_token_lines(lines, path, schema, warnings, KEPT, "dygiepp")
 
 
 def read_token_lines(
@@ -412,15 +411,17 @@ def read_token_lines(
     schema: Schema | None,
     warnings: list[str],
     source: str,
-    what: str,
+    fmt: str,
     text_note: str | None = None,
     entities_key: str = "ner",
 ) -> ReadResult:
     """Documents of tokens read from a file (DyGIE++'s lines, OneIE's sentences) made into the project's: names
     matched to the schema's, a schema told from them when the project's lacks some, checked; ``source`` names the
-    reader (each annotation's source, the tokens' pipeline), ``what`` the format in the notes, ``text_note`` how the
-    texts were made (default: of the tokens alone), ``entities_key`` the file's key of entities (DyGIE++'s ``ner``)."""
+    reader (each annotation's source, the tokens' pipeline), ``fmt`` the format (the registry's name: its title in the
+    notes), ``text_note`` how the texts were made (default: of the tokens alone), ``entities_key`` the file's key of
+    entities (DyGIE++'s ``ner``)."""
     notes: list[str] = []
+    what = FORMATS[fmt].shown
     need(bool(lines), path, None, "no documents in the file")
     schema = schema or default_schema()
     names = SchemaNames(schema)  # ACE's names (Conflict.Attack, PER, attacker) as the schema spells them
@@ -460,7 +461,9 @@ def read_token_lines(
         if n
     ]
     if kept:
-        notes.append(f"{path}: {' and '.join(kept)} kept for the export to DyGIE++ (the app does not show them)")
+        notes.append(
+            f"{path}: {' and '.join(kept)} kept for the export to {FORMATS['dygiepp'].shown} (the app does not show them)"
+        )
     return ReadResult(
         docs,
         told,

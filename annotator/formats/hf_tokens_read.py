@@ -174,7 +174,7 @@ def _scheme(parsed: list[TaggedDocument], path: Path) -> str:
 def read_hf(path: str | Path, schema: Schema | None = None, options: Mapping[str, str] | None = None) -> ReadResult:
     """A token classification JSONL (or JSON list): a sentence or a document a line, see the module's text."""
     path = Path(path)
-    opts = reader_options(options, OPTIONS, "Hugging Face")
+    opts = reader_options(options, OPTIONS, "hf")
     names, per_doc = _tag_names(opts.get("tag_names")), _documents(opts)
     asked = opts.get("tag_key", "").strip() or None
     parsed: list[TaggedDocument] = []

@@ -268,7 +268,7 @@ def read_omnievent(
 ) -> ReadResult:
     """An OmniEvent unified file (or MAVEN's own): see the module's text."""
     path = Path(path)
-    mode = option_choice(reader_options(options, OPTIONS, "OmniEvent"), "documents", DOCUMENTS)
+    mode = option_choice(reader_options(options, OPTIONS, "omnievent"), "documents", DOCUMENTS)
     lost: Counter[str] = Counter()
     groups: list[tuple[Any, list[_Line], dict[str, Any]]] = []
     maven: Counter[str] = Counter()  # MAVEN's and MAVEN-ARG's documents
@@ -346,6 +346,6 @@ def read_omnievent(
             f"its type; {counted(relations['MAVEN-ERE'], 'temporal, causal or subevent relation')} between events "
             "kept in the document's meta as the file gives them (by its event ids: no export writes them)"
         )
-    result = read_token_lines(docs, path, schema, warnings, SOURCE, "OmniEvent", text_note, "entities")
+    result = read_token_lines(docs, path, schema, warnings, SOURCE, "omnievent", text_note, "entities")
     result.notes = notes + result.notes
     return result

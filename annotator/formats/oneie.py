@@ -28,6 +28,7 @@ from typing import Any
 from annotator.formats.reading import ReadResult, is_key, iter_json_values, listed, need, whole_number
 from annotator.formats.dygiepp import TokenLine, read_token_lines
 from annotator.formats.meta_keys import ONEIE
+from annotator.formats.registry import a_shown
 from annotator.formats.docred import CLUSTERS as DOCRED_CLUSTERS
 from annotator.formats.docred import docred_as_wikievents, is_docred_document
 from annotator.formats.rams import is_rams_line, rams_as_wikievents
@@ -344,7 +345,12 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
             if made is None:  # another pair of a sentence read before: added to its line
                 continue
             obj = made
-        need(is_oneie_line(obj), path, line, "each line must be a OneIE sentence: 'tokens' and 'entity_mentions'")
+        need(
+            is_oneie_line(obj),
+            path,
+            line,
+            f"each line must be {a_shown('oneie')} sentence: 'tokens' and 'entity_mentions'",
+        )
         key = obj.get("doc_id")
         key = ("line", line) if not isinstance(key, (str, int)) or isinstance(key, bool) else key
         predicted += isinstance(obj.get("graph"), dict)
@@ -399,7 +405,7 @@ def read_oneie(path: str | Path, schema: Schema | None = None) -> ReadResult:
             f"; WikiEvents documents ({wiki - rams - docred}): the line's 'text' (its sentences run together) and the sentences' "
             "character offsets (of an article the file does not hold) not kept"
         )
-    result = read_token_lines(lines, path, schema, warnings, SOURCE, "OneIE", text_note, "entity_mentions")
+    result = read_token_lines(lines, path, schema, warnings, SOURCE, "oneie", text_note, "entity_mentions")
     result.notes += notes
     if docred:
         keep_docred_clusters(

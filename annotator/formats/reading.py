@@ -15,6 +15,7 @@ import orjson
 from annotator.wording import counted, first_named
 from annotator.categories import CATEGORIES
 from annotator.errors import ImportFileError, OptionError, UnknownLabelsError
+from annotator.formats.registry import FORMATS
 from annotator.importing import MAX_FILE_CHARS, IncomingDocument, check_incoming, decode_text
 from annotator.schema import Schema
 
@@ -60,14 +61,15 @@ class ReadResult:
     type_colors: dict[str, str] = field(default_factory=dict)
 
 
-def reader_options(options: Mapping[str, str] | None, known: tuple[str, ...], shown: str) -> dict[str, str]:
-    """``options`` as a dict, refused (``OptionError``) when it names a key the reader ``shown`` (``CoNLL``) does not
-    take: the one wording of it for the command line, the app's import dialog and a reader called directly."""
+def reader_options(options: Mapping[str, str] | None, known: tuple[str, ...], fmt: str) -> dict[str, str]:
+    """``options`` as a dict, refused (``OptionError``) when it names a key the reader of the format ``fmt`` (the
+    registry's name, ``conll``: named by its title, CoNLL) does not take: the one wording of it for the command line,
+    the app's import dialog and a reader called directly."""
     opts = dict(options or {})
     unknown = sorted(set(opts) - set(known))
     if unknown:
         raise OptionError(
-            f"{shown} import takes the options {', '.join(known)}, not {', '.join(map(repr, unknown))}; nothing was "
+            f"{FORMATS[fmt].shown} import takes the options {', '.join(known)}, not {', '.join(map(repr, unknown))}; nothing was "
             "imported"
         )
     return opts

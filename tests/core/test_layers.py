@@ -522,6 +522,37 @@ def test_a_phrase_s_key_is_made_by_one_function():
     assert modules_whose_source(keys_a_phrase) == ["annotator/keyflow.py"]
 
 
+def passes_a_format_s_title(source: str) -> bool:
+    """Whether ``source`` passes the title of a format of the registry (``DyGIE++``, ``OneIE``, ``CoNLL``) as a
+    call's argument or a parameter's default: a reader naming its format in its messages by the title written again,
+    where the registry's name gives it (``FORMATS[name].shown``). The registry's own ``title=`` is its record; a title
+    that is the format's name (brat, doccano) is not told from it."""
+    from annotator.formats.registry import FORMATS
+
+    titles = {f.title for f in FORMATS.values() if f.title not in ("", f.name)}  # brat's and doccano's are names
+    for node in walk(parsed(source)):
+        if isinstance(node, ast.Call):
+            given = [*node.args, *(k.value for k in node.keywords if k.arg != "title")]
+        elif isinstance(node, ast.arguments):
+            given = [*node.defaults, *(d for d in node.kw_defaults if d is not None)]
+        else:
+            continue
+        if any(isinstance(v, ast.Constant) and v.value in titles for v in given):
+            return True
+    return False
+
+
+def test_a_reader_names_its_format_by_the_registry_s_title():
+    """The readers name their format in their messages by the registry's title: ``reading.reader_options`` and
+    ``dygiepp.read_token_lines`` take the format's name; the CoNLL, Hugging Face and OmniEvent readers gave
+    ``reader_options`` the title, the DyGIE++, OneIE and OmniEvent readers ``read_token_lines`` (until session 40)."""
+    assert passes_a_format_s_title('opts = reader_options(options, OPTIONS, "CoNLL")')
+    assert passes_a_format_s_title('def told(lines, what: str = "DyGIE++"): ...')
+    assert not passes_a_format_s_title('opts = reader_options(options, OPTIONS, "conll")')
+    assert not passes_a_format_s_title('Format("oneie", title="OneIE")')
+    assert modules_whose_source(passes_a_format_s_title) == []
+
+
 # an id or a name a file gives: a string or a whole number, a bool being none
 KEY_CHECK = re.compile(r"isinstance\((\w+), \(str, int\)\) and not isinstance\(\1, bool\)")
 
