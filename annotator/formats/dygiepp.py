@@ -19,7 +19,7 @@ from typing import Any
 from annotator.db import is_score
 from annotator.formats.reading import ReadResult, check_with_line, is_key, iter_json_values, need, whole_number
 from annotator.formats.meta_keys import DYGIEPP
-from annotator.formats.registry import FORMATS, a_shown
+from annotator.formats.registry import FORMATS, a_shown, shown_name
 from annotator.formats.told_types import EventUses
 from annotator.formats.schema_names import SchemaNames, given_spellings
 from annotator.formats.schema_growth import PALETTE
@@ -462,7 +462,7 @@ def read_token_lines(
     ]
     if kept:
         notes.append(
-            f"{path}: {' and '.join(kept)} kept for the export to {FORMATS['dygiepp'].shown} (the app does not show them)"
+            f"{path}: {' and '.join(kept)} kept for the export to {shown_name('dygiepp')} (the app does not show them)"
         )
     return ReadResult(
         docs,
