@@ -1,11 +1,12 @@
 """What several format tests build the same way (imported by name): a WebAnno TSV file's round through the command
-line, a Label Studio paragraph span's result, a Label Studio ``labels`` result. Each was written in two test files or
-more until session 40."""
+line, a Label Studio paragraph span's result, a Label Studio ``labels`` result, a brat document imported into a new
+project. Each was written in two test files or more until session 40."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from annotator import api
 from annotator.cli import main
 
 
@@ -41,3 +42,17 @@ def labels_region(
     (``origin``, ``meta``, ``source``)."""
     value = {"start": start, "end": end, **({} if text is None else {"text": text}), "labels": [label]}
     return {"id": rid, "from_name": tag, "to_name": "text", "type": "labels", "value": value, **extra}
+
+
+def brat_project(tmp_path: Path, text: str, ann: str, conf: str | None = None) -> Path:
+    """A new project at ``tmp_path/p.annotator`` holding one brat document ``d`` (its text, its ``.ann`` and, when
+    given, the folder's ``annotation.conf``) imported as brat."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "d.txt").write_text(text)
+    (folder / "d.ann").write_text(ann)
+    if conf is not None:
+        (folder / "annotation.conf").write_text(conf)
+    made = api.new_project(tmp_path / "p.annotator")
+    api.import_files(made, [folder], format="brat")
+    return made

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from annotator import api
+from format_helpers import brat_project
 
 TEXT = "Protein p50 binds p65 and NF-kappaB (p50) in cells, said Obama.\n"
 ANN = (
@@ -20,13 +21,7 @@ ANN = (
 
 @pytest.fixture
 def project(tmp_path):  # type: ignore[no-untyped-def]
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "d.txt").write_text(TEXT)
-    (folder / "d.ann").write_text(ANN)
-    made = api.new_project(tmp_path / "p.annotator")
-    api.import_files(made, [folder], format="brat")
-    return made
+    return brat_project(tmp_path, TEXT, ANN)
 
 
 def _said(report) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from annotator import api
+from format_helpers import brat_project
 
 TEXT = "Gunmen killed three soldiers near Kabul.\n"
 ANN = (
@@ -22,13 +23,7 @@ CONF = (
 
 @pytest.fixture
 def docbin(tmp_path):  # type: ignore[no-untyped-def]
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "d.txt").write_text(TEXT)
-    (folder / "d.ann").write_text(ANN)
-    (folder / "annotation.conf").write_text(CONF)
-    made = api.new_project(tmp_path / "p.annotator")
-    api.import_files(made, [folder], format="brat")
+    made = brat_project(tmp_path, TEXT, ANN, CONF)
     api.export(made, tmp_path / "out.spacy", "spacy")
     return tmp_path / "out.spacy"
 

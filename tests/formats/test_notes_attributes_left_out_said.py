@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from annotator import api
+from format_helpers import brat_project
 
 TEXT = "Gunmen killed three soldiers near Kabul.\n"
 ANN = (
@@ -26,14 +27,7 @@ NOTE = "d.txt: [on PERSON 0-6] men not named"
 
 @pytest.fixture
 def project(tmp_path):  # type: ignore[no-untyped-def]
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "d.txt").write_text(TEXT)
-    (folder / "d.ann").write_text(ANN)
-    (folder / "annotation.conf").write_text(CONF)
-    made = api.new_project(tmp_path / "p.annotator")
-    api.import_files(made, [folder], format="brat")
-    return made
+    return brat_project(tmp_path, TEXT, ANN, CONF)
 
 
 def _said(report, kind: str) -> list[str]:  # type: ignore[no-untyped-def]

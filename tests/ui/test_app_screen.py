@@ -19,6 +19,23 @@ def text_rects(view) -> list[QRectF]:  # type: ignore[no-untyped-def]
     return out
 
 
+def attack_with_arguments_on_three_lines(qtbot, window):  # type: ignore[no-untyped-def]
+    """DOC_A's "attacked" made an event with an argument on each of the three lines (Attacker on the first, Place on
+    its own, Target on the third), painted: (the view, the event's id)."""
+    from ui import commands as cmd
+
+    v, c = window.view, window.controller
+    drag_select(qtbot, v, *find(DOC_A, "attacked"))  # line 2
+    qtbot.keyClick(v, "e")
+    ev = c.current_event
+    span = {c.span_text(e.start, e.end): e.id for e in c.entities.values()}
+    c.run(cmd.AddArgument, ev, "Attacker", span["Maria Lopez"])  # line 1
+    c.run(cmd.AddArgument, ev, "Target", span["Acme Corp"])  # line 3
+    c.run(cmd.AddArgument, ev, "Place", span["Tal Abyad"])  # line 2, the same line
+    v.viewport().repaint()
+    return v, ev
+
+
 def test_labels_sit_above_the_lines_never_over_text_nor_cut(qtbot, window):
     v = window.view
     drag_select(qtbot, v, *find(DOC_A, "attacked"))
@@ -334,17 +351,7 @@ def test_deciding_an_event_leaves_its_line_where_it_was(qtbot, window, db):
 def test_lines_to_arguments_on_other_lines_never_cross_text(qtbot, window):
     """The selected event's arc to an argument on another line was a curve from box to box, drawn across every
     line of text between: it runs in the room above the lines and in the left margin now."""
-    from ui import commands as cmd
-
-    v, c = window.view, window.controller
-    drag_select(qtbot, v, *find(DOC_A, "attacked"))  # line 2
-    qtbot.keyClick(v, "e")
-    ev = c.current_event
-    span = {c.span_text(e.start, e.end): e.id for e in c.entities.values()}
-    c.run(cmd.AddArgument, ev, "Attacker", span["Maria Lopez"])  # line 1
-    c.run(cmd.AddArgument, ev, "Target", span["Acme Corp"])  # line 3
-    c.run(cmd.AddArgument, ev, "Place", span["Tal Abyad"])  # line 2, the same line
-    v.viewport().repaint()
+    v, _ = attack_with_arguments_on_three_lines(qtbot, window)
     assert len(v.labels.arcs) == 3
     lines = [r.adjusted(0.5, 0.5, -0.5, -0.5) for r in text_rects(v)]
     for path in v.labels.arcs:

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF
-from test_app_screen import text_rects
-from ui_helpers import drag_select, find
-from ui_support import DOC_A
+from test_app_screen import attack_with_arguments_on_three_lines, text_rects
 
 
 def _horizontal_points(path, samples: int = 400) -> list[QPointF]:  # type: ignore[no-untyped-def]
@@ -20,28 +18,13 @@ def _horizontal_points(path, samples: int = 400) -> list[QPointF]:  # type: igno
     return out
 
 
-def _attack_with_arguments_on_three_lines(qtbot, window):  # type: ignore[no-untyped-def]
-    from ui import commands as cmd
-
-    v, c = window.view, window.controller
-    drag_select(qtbot, v, *find(DOC_A, "attacked"))  # line 2
-    qtbot.keyClick(v, "e")
-    ev = c.current_event
-    span = {c.span_text(e.start, e.end): e.id for e in c.entities.values()}
-    c.run(cmd.AddArgument, ev, "Attacker", span["Maria Lopez"])  # line 1
-    c.run(cmd.AddArgument, ev, "Target", span["Acme Corp"])  # line 3
-    c.run(cmd.AddArgument, ev, "Place", span["Tal Abyad"])  # line 2, the same line
-    v.viewport().repaint()
-    return v, ev
-
-
 def test_lines_to_fillers_on_other_lines_keep_clear_of_the_labels_tops_and_the_line_above(qtbot, window):
     """s39-look's Left, seen again on a dense article at 1366: the line from "deployed" (Transport) to "fighters" on
     the next line ran 2 px over the tops of "Die", "Attack", "Destination" and "Agent" along its row, just under the
     underlines of the line above, at the very height of the same-line brackets to "Syria" and "group": one line
     through every label's top, which role it led to unreadable. The lines now have a lane of their own: at least
     4 px over every label box they pass, at least 3 px under the text above; the same-line brackets (which skimmed "GPE" and "NORP" between "attacks" and its Target "embassies") run in it too."""
-    v, _ = _attack_with_arguments_on_three_lines(qtbot, window)
+    v, _ = attack_with_arguments_on_three_lines(qtbot, window)
     arcs = v.labels.arcs
     assert len(arcs) == 3
     boxes = [box for box, _, _ in v.labels.boxes]
