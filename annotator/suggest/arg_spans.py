@@ -310,11 +310,12 @@ def persons_named(doc: Any, entities: Sequence[tuple[int, int, str]]) -> list[tu
         full_names[span[-1].text] += 1
     if not full_names:
         return list(entities)
-    places = Counter(doc.text[start:end] for start, end, label in entities if label in PLACE_LABELS)
+    text = doc.text  # read once: spaCy's Doc.text joins every token's text again at each read
+    places = Counter(text[start:end] for start, end, label in entities if label in PLACE_LABELS)
     out = []
     for start, end, label in entities:
-        backed = full_names.get(doc.text[start:end], 0)
-        if backed and (label in _NO_PERSON_LABELS or label in PLACE_LABELS and backed > places[doc.text[start:end]]):
+        backed = full_names.get(text[start:end], 0)
+        if backed and (label in _NO_PERSON_LABELS or label in PLACE_LABELS and backed > places[text[start:end]]):
             label = "PERSON"
         out.append((start, end, label))
     return out
