@@ -36,7 +36,6 @@ def take(qtbot, path):  # type: ignore[no-untyped-def]
         from ui.settings import make_qsettings
 
         reused[0] += 1
-        _painted(w, True)  # painted again from the open on (``give_back``)
         w.settings.q = make_qsettings()  # this test's own preferences folder (tests/conftest.py)
         w.settings.set("annotator", ANNOTATOR)
     else:
@@ -79,23 +78,10 @@ def give_back(qtbot, w) -> None:  # type: ignore[no-untyped-def]
     fixtures are undone (its monkeypatches: the ``monkeypatch`` the autouse fixtures share ends after this one)."""
     w.wait_for_workers()
     _windows_of_it_closed(w)
-    _painted(w, False)
     if _close(qtbot, w) and _first:
         _kept.append(w)
     else:
         _closed(w)
-
-
-def _painted(w, on: bool) -> None:  # type: ignore[no-untyped-def]
-    """The kept window's paints off from its project's close to the next test's open, and back on: no test looks at
-    the closed window, and its close painted the whole window ~7 times a test (~3.5 ms each; docs/performance.md,
-    session 40). What waits for the text's next paint (``AfterPaint``: the document list after the close) runs at
-    the first turn of the event loop, as its backstop runs it for a window whose updates are off, without the
-    backstop's 1 s wait."""
-    from ui.after_paint import BACKSTOP_MS
-
-    w.setUpdatesEnabled(on)
-    w.after_view_paint._backstop.setInterval(BACKSTOP_MS if on else 0)
 
 
 def _windows_of_it_closed(w) -> None:  # type: ignore[no-untyped-def]
