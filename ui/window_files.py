@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Callable
 from annotator import filesystems, kept_messages, shm_holders, whereabouts
 from annotator.errors import SaveError
 from annotator.wording import first_named
-from annotator.learn.copy_models import copy_models_beside
+from annotator.learn.copy_models import ModelsCopied, models_to_copy
 from ui import file_dialogs
 from ui.plain import no_mnemonic
 from ui.project_files import PROJECT_FILTER, still_there
-from ui.workers import ExportWorker, ImportFormatWorker, ImportWorker, PreannotateWorker, Worker
+from ui.workers import CopyModelsWorker, ExportWorker, ImportFormatWorker, ImportWorker, PreannotateWorker, Worker
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.window_parts import WindowParts as _Window
@@ -92,8 +92,10 @@ class FilesAndWork(_Window):
     def save_copy_of_project(self) -> None:
         """The open project written to a file the person names, then open there: a project deleted while open was
         lost at the close (its message spoke of "the file", which was no more). The one open is closed first: its
-        -wal and -shm names may be the copy's. Its trained models' folder goes with it (``copy_models_beside``), or
-        the line says where they were left."""
+        -wal and -shm names may be the copy's. Its trained models (its versions and the models kept aside for it,
+        ``copy_models.models_to_copy``) go with it, copied by a worker with its progress and a cancel (they held the
+        window while a few hundred MB went to a stick: session 41); the copy is opened once they are there, or the
+        line says where they were left."""
         c = self.controller
         if c.project is None:
             return
@@ -105,18 +107,37 @@ class FilesAndWork(_Window):
         except SaveError as exc:
             self.alert("Copy not saved", str(exc))
             return
-        models = copy_models_beside(c.project, saved)
+        models = models_to_copy(c.project)
         c.close_project()
-        if self.open_project(saved):
-            if models.left_behind:  # the whole line in a box: on the status line its paths are cut at 1366
-                self.alert("Trained models not copied", f"{saved.name} is saved and open, but {models.left_behind}")
-                return
-            numbers = ", ".join(map(str, models.versions))
-            with_models = f", with its trained model version{'s' if len(models.versions) > 1 else ''} {numbers},"
-            c.report_status(
-                f"A copy of the project{with_models if models.versions else ''} is saved as {saved}; it is the one "
-                "open now"
-            )
+        if models.empty:
+            self._open_copy(saved, ModelsCopied([]))
+            return
+        worker = CopyModelsWorker(saved, models)
+        self.start_worker(worker, after=lambda: self._open_copy(saved, worker.copied))
+
+    def _open_copy(self, saved: Path, models: ModelsCopied | None) -> None:
+        """The copy opened once its models are beside it (``models``, what their copy did), and said; another project
+        opened meanwhile is left open, the line naming the copy."""
+        c = self.controller
+        if models is None:  # the worker ended before its copy (never seen): said as models not copied
+            models = ModelsCopied([], "its trained models were not copied")
+        if c.project is not None:  # opened while the models were copied: not taken away from the person
+            c.report_status(f"A copy of the project is saved as {saved} (File > Open project… opens it)")
+            if models.left_behind:
+                self.alert("Trained models not copied", f"{saved.name} is saved, but {models.left_behind}")
+            return
+        if not self.open_project(saved):
+            return
+        if models.left_behind:  # the whole line in a box: on the status line its paths are cut at 1366
+            self.alert("Trained models not copied", f"{saved.name} is saved and open, but {models.left_behind}")
+            return
+        parts, many = [], len(models.versions) > 1
+        if models.versions:
+            parts.append(f"its trained model version{'s' if many else ''} {', '.join(map(str, models.versions))}")
+        if models.kept:
+            parts.append(f"the model{'s' if len(models.kept) > 1 else ''} kept aside for it")
+        with_models = f", with {' and '.join(parts)}," if parts else ""
+        c.report_status(f"A copy of the project{with_models} is saved as {saved}; it is the one open now")
 
     def open_project_dialog(self) -> None:
         path, _ = file_dialogs.open_file_name(self, "Open project", self.start_folder(), PROJECT_FILTER)

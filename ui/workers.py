@@ -219,6 +219,36 @@ class TrainWorker(Worker):
         return f"Training: {head}"
 
 
+class CopyModelsWorker(Worker):
+    """File > Save a copy…'s second half: the trained models copied beside the copy (``copy_models``), off the GUI
+    thread, with its progress in KB and a cancel seen within a chunk; nothing half-written is left at the target.
+    ``project_path`` is the copy's; no project is opened (the one copied from may be gone: a file deleted while
+    open is what Save a copy… saves)."""
+
+    title = "Copying the trained models"
+
+    def __init__(self, copy_path: str | Path, models: Any) -> None:
+        super().__init__(copy_path)
+        self.models = models  # what ``copy_models.models_to_copy`` chose where the project was open
+        self.copied: Any = None  # the ModelsCopied once done
+
+    def _run(self) -> None:
+        from annotator.learn.copy_models import copy_models
+
+        try:
+            self.copied = copy_models(
+                self.models,
+                self.project_path,
+                cancelled=lambda: self._cancel,
+                progress=lambda done, total: self.progress.emit(done >> 10, total >> 10, self.title),
+            )
+        except Exception as exc:  # a bug: said in the copy's line, the window goes on to open the copy
+            from annotator.learn.copy_models import ModelsCopied
+
+            why = f"their copy failed: {type(exc).__name__}: {exc}"
+            self.copied = ModelsCopied([], f"its trained models were left in {self.models.source} ({why})")
+
+
 class ImportWorker(Worker):
     title = "Import"
 
