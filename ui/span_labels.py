@@ -49,6 +49,9 @@ LANE_ROOM = 3.0  # pixels of the room above every line kept for those lines: the
 # tops (2 px over them they ran through every label's top and the same-line brackets, s40-look) and of the
 # underlines and brackets of the line above
 CORNER = 3.0  # radius of their corners
+DROP_INSET = 4.0  # pixels in from a box's edge where its lines meet it: every line leaving the trigger on one side
+# leaves at one point (the same-line bracket's left at its edge + 2, the margin's at + 4: two drops read as one thick
+# one, s40-look's Left), and a corner rounded alike on both, so that the lines run as one until they part
 
 
 class RoomyLayout(QPlainTextDocumentLayout):
@@ -131,12 +134,13 @@ def margin_route(trig: QRectF, box: QRectF | None, lane: float, edge: float = 0.
     scrolled out of sight) it runs along the margin to the viewport's ``edge`` and ends in an arrowhead there."""
     band_t = trig.top() - BAND_LIFT
     band_b = box.top() - BAND_LIFT if box is not None else edge
-    xt = trig.left() + 4
+    xt = trig.left() + DROP_INSET
     r = min(CORNER, abs(band_b - band_t) / 2)
     down = 1.0 if band_b > band_t else -1.0
     path = QPainterPath()
     path.moveTo(xt, trig.top())
-    path.lineTo(xt, band_t)
+    path.lineTo(xt, band_t + CORNER)
+    path.quadTo(xt, band_t, xt - CORNER, band_t)  # rounded as ``row_route``'s corner over the trigger
     path.lineTo(lane + r, band_t)
     path.quadTo(lane, band_t, lane, band_t + down * r)
     if box is None:
@@ -145,10 +149,10 @@ def margin_route(trig: QRectF, box: QRectF | None, lane: float, edge: float = 0.
         path.lineTo(lane, edge)
         path.lineTo(lane + 2, edge - down * 5)
         return path
-    xb = box.left() + 4
+    xb = box.left() + DROP_INSET
     path.lineTo(lane, band_b - down * r)
     path.quadTo(lane, band_b, lane + r, band_b)
-    path.lineTo(xb, band_b)
+    path.lineTo(xb, band_b)  # one line meets a role box: its corner left square
     path.lineTo(xb, box.top())
     return path
 
@@ -159,7 +163,7 @@ def row_route(trig: QRectF, box: QRectF) -> QPainterPath:
     their tops it read as joining them too, s40-look)."""
     band = trig.top() - BAND_LIFT
     left, right = (trig, box) if trig.center().x() < box.center().x() else (box, trig)
-    x0, x1 = left.right() - 2, right.left() + 2
+    x0, x1 = left.right() - DROP_INSET, right.left() + DROP_INSET  # where ``margin_route`` meets a box too
     r = max(0.0, min(CORNER, (x1 - x0) / 2))
     path = QPainterPath()
     path.moveTo(x0, left.top())
