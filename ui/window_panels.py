@@ -52,7 +52,9 @@ class WindowPanels(_Window):
 
     _side_panels: SidePanels | None = None
     _draft_of: tuple[object, int] | None = None  # (project, document) whose kept draft the comment box was given
-    _split_fitted = False  # the right-hand docks' split fitted to the schema's events (a first start: once)
+    _split_fitted = (
+        False  # the right-hand docks' split fitted to the schema's events (once a run: a later start only grows it)
+    )
 
     def _make_docks(self) -> None:
         """The docks, each holding a placeholder until the panels are built."""
@@ -119,7 +121,7 @@ class WindowPanels(_Window):
                 placeholder.deleteLater()
             self._wire_panels(p)
             lay_out_now()  # in their docks: the event panel's width known for its measure
-            self.fit_event_split()  # a first start's split (here, not after: a close before it came found no project)
+            self.fit_event_split()  # the start's split (here, not after: a close before it came found no project)
             p.entities.model.colors = label_colors(self.controller.schema, self.view.palette_name)
         return self._side_panels
 
@@ -363,8 +365,14 @@ class WindowPanels(_Window):
         as tall as an event of the schema's type of the most roles needs (``EventEditor.most_height``) and the
         Annotations have the rest: at 1920x1080 Qt's split left the panel 610 px, a Meet's three roles or a
         Transport's seven shown over 250-330 px of nothing, beside an event list of 13 rows (session 39). Where
-        the panel needs more, it grows as ``fit_event_height`` grows it, the list keeping its least rows."""
-        if self._split_fitted or self._docks_restored or not self.panels_built or self.controller.schema is None:
+        the panel needs more, it grows as ``fit_event_height`` grows it, the list keeping its least rows.
+
+        A later start keeps the last run's split, but a panel shorter than that height grows to it there too (only
+        grows: a taller one stays the person's): the split restored into a shorter window (1366x768 with a taskbar,
+        the screen's room 25-60 px less than the window saved) left the panel 20-40 px short of a Transport's seven
+        roles under "No event selected", and the first Transport shown took them from the Annotations, the layout
+        jumping under the person's eyes (session 41). ``fit_event_height`` grows it at each event shown anyway."""
+        if self._split_fitted or not self.panels_built or self.controller.schema is None:
             return
         if not self._docks_stacked():
             return
@@ -373,7 +381,7 @@ class WindowPanels(_Window):
         change = self.event_editor.most_height() - self.event_editor.height()
         if change > 0:
             self._grow_event_dock(change)
-        elif change < 0:
+        elif change < 0 and not self._docks_restored:
             above = self.docks["annotations"]
             self.resizeDocks([above, dock], [above.height() - change, dock.height() + change], Qt.Orientation.Vertical)
 

@@ -4,6 +4,7 @@ each test fails on main."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QRectF
 from ui_helpers import find
 from ui_support import DOC_A
@@ -48,3 +49,50 @@ def test_the_lines_leaving_a_trigger_on_one_side_leave_it_at_one_point(qtbot, wi
     (at_acme,) = [x for path in v.labels.arcs for x in _ends_on(path, placed[span["Acme Corp"]])]
     assert abs(placed[nato].right() - at_nato - inset) < 0.01, (at_nato, placed[nato])  # as far in from its near edge
     assert abs(at_acme - placed[span["Acme Corp"]].left() - inset) < 0.01, (at_acme, placed[span["Acme Corp"]])
+
+
+@pytest.mark.slow  # two windows: ~3 s
+def test_a_later_start_in_a_shorter_window_keeps_room_for_seven_roles_before_an_event_is_chosen(qtbot, tmp_path):
+    """At 1366 the split kept from a run in a 768 px window was restored into the screen's room 25-60 px less (a
+    taskbar; Xvfb's 25 px): under "No event selected" the event panel was 20-40 px short of a Transport's seven roles,
+    and the first Transport shown took them from the Annotations, the list jumping up under the person's eyes. The
+    panel is as tall as the schema's event of the most roles needs from the start; choosing the Transport moves
+    nothing."""
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+    from ui.widget_tools import lay_out_now
+    from ui_support import close_window, open_window, show_widget
+
+    text = "The ministry said the minister will travel to Moscow on Monday."
+    path = tmp_path / "t.annotator"
+    with Project(path, annotator="setup") as p:
+        doc = import_documents(p, [IncomingDocument(text, "t.txt")]).imported[0][1]
+        ev = edits.add_event(p, doc, "Movement:Transport", *find(text, "travel")).result_id
+    w = open_window(qtbot, path, pipeline=None, size=(1366, 768))
+    w.settings.q.setValue("window/geometry", w.saveGeometry())  # as the window's close keeps them
+    w.settings.q.setValue("window/state", w.saveState())
+    close_window(w)
+    w.close()
+    settings = AppSettings()
+    settings.set("annotator", "tester")
+    w = show_widget(qtbot, MainWindow(settings, pipeline=None, auto_preannotate=False), (1366, 708))
+    try:
+        assert w.open_project(path)
+        qtbot.waitUntil(lambda: not w.after_view_paint.pending)
+        assert w._docks_restored
+        ed, above = w.event_editor, w.docks["annotations"]
+        assert ed.event_id is None
+        need = ed.most_height()
+        lay_out_now()  # the split asked for laid out, as the paint due lays it out
+        assert ed.height() >= need, (ed.height(), need)  # main: 372 of 409
+        rows = above.height()
+        w.controller.select_event(ev)
+        qtbot.waitUntil(lambda: ed.event_id == ev)
+        qtbot.waitUntil(lambda: not w._height_timer.isActive())  # the height fitted once the rows are laid out
+        assert ed.height_short() == 0
+        assert above.height() == rows  # nothing jumped
+    finally:
+        close_window(w)
