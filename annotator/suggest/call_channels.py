@@ -14,13 +14,14 @@ the subject of a verb ("the call came as tensions rose") or its object ("ignored
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 from annotator.suggest.noun_classes import lemma_of, noun_kind
 
 # nouns of a talk at a distance or in writing (the heads of the schema's "phone call", "telephone conversation")
 CHANNELS = frozenset("call conversation letter email e-mail message".split())
 CHANNEL_PREPS = frozenset(("in", "over"))
+LINE_PREPS = frozenset(("in", "on", "over"))  # a call told as a verb's channel ("spoke on a conference call")
 TOLD = frozenset(("dobj", "obj", "dative"))
 
 
@@ -36,3 +37,24 @@ def channel_parties(n: Any) -> list[tuple[str, Any]]:
     out: list[tuple[str, Any]] = [("gov_subj", c) for c in act.children if c.dep_ == "nsubj"]
     out += [("receiver", c) for c in act.children if c.dep_ in TOLD and noun_kind(c) == "PERSON"]
     return out
+
+
+def one_call(doc: Any, types: Sequence[str], heads: Sequence[int]) -> list[bool]:
+    """Which suggestions to keep (``types`` and ``heads``: each suggestion's type and trigger head, in order): a call
+    told "in", "on" or "over" on a verb suggested as the same event ("spoke to her in a phone call", "the two leaders
+    talked in a telephone call") is that verb's channel, one event with it, carried by the verb (as the data marks
+    "spoke to both her brothers by phone"); the call's own suggestion is dropped."""
+    by_head = {(h, t) for h, t in zip(heads, types)}
+    keep = []
+    for h, t in zip(heads, types):
+        n = doc[h]
+        prep = n.head
+        told = (
+            n.dep_ == "pobj"
+            and prep.lower_ in LINE_PREPS
+            and lemma_of(n) in CHANNELS
+            and prep.head.i != h
+            and (prep.head.i, t) in by_head
+        )
+        keep.append(not told)
+    return keep

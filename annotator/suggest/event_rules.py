@@ -24,6 +24,7 @@ from annotator.suggest.abstract_goings import abstract_going_kinds
 from annotator.suggest.figurative import told_in_words
 from annotator.suggest.headlines import headline_end, headline_match, headline_starts
 from annotator.suggest.hosting import hosted_guest
+from annotator.suggest.call_channels import one_call
 from annotator.suggest.leaving_places import without_place_left
 from annotator.suggest.markets import market_kinds
 from annotator.suggest.measures import measure_kinds
@@ -222,6 +223,10 @@ class RuleEventSuggester:
                 taken.update(range(tok.i, tok.i + length))
                 taken.update(extra)
                 taken.update(object_words(doc, extra))  # "answering phone calls": no second trigger on "phone"
+        if len(out) > 1:  # "spoke to her in a phone call": one event, on the verb
+            kept = one_call(doc, [s.type for s in out], heads)
+            out = [s for s, k in zip(out, kept) if k]
+            heads = [h for h, k in zip(heads, kept) if k]
         return share_arguments(self.types, doc, out, heads)
 
     def _blocker_kinds(self, patterns: Sequence[Pattern]) -> frozenset[str]:

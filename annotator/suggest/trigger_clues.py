@@ -112,6 +112,10 @@ MEANS_PREPS = {"by", "via"}
 # ("talked on Monday", "talks on trade")
 CHANNEL_PREPS = {"on", "over"}
 CHANNELS = frozenset("phone telephone cellphone videophone video videolink webcam".split())
+# "in" names a means only with a call or a conversation on such a line after it ("talked in a telephone call", "spoke
+# to her in a phone call"): the call is how the talk was held; any other "in" is a place or a time ("talked in Paris")
+LINE_PREPS = frozenset(("in", "on", "over"))
+LINE_TALKS = frozenset(("call", "conversation", "chat"))
 
 
 def means(head: Any) -> frozenset[str]:
@@ -123,11 +127,18 @@ def means(head: Any) -> frozenset[str]:
     return frozenset(
         lemma_of(x)
         for c in head.children
-        if c.dep_ in deps and c.lower_ in MEANS_PREPS | CHANNEL_PREPS
+        if c.dep_ in deps and c.lower_ in MEANS_PREPS | LINE_PREPS
         for g in c.children
-        if g.dep_ == "pobj" and (c.lower_ in MEANS_PREPS or lemma_of(g) in CHANNELS)
+        if g.dep_ == "pobj"
+        and (c.lower_ in MEANS_PREPS or (c.lower_ in CHANNEL_PREPS and lemma_of(g) in CHANNELS) or line_talk(g))
         for x in (g, *(k for k in g.children if k.dep_ == "compound"))
     )
+
+
+def line_talk(noun: Any) -> bool:
+    """A call or a conversation on a line of speech at a distance ("a phone call", "a telephone conversation", "a video
+    call"): a noun of ``LINE_TALKS`` with a compound of ``CHANNELS``."""
+    return lemma_of(noun) in LINE_TALKS and any(k.dep_ == "compound" and lemma_of(k) in CHANNELS for k in noun.children)
 
 
 def for_duration(head: Any) -> bool:
@@ -255,6 +266,8 @@ def pronoun_sides(pairs: Sequence[tuple[str, Any]]) -> bool:
 
 PARTY_SLOTS = ("subj", "subj_intrans", "obj", "subjpass", "dative", "prep:with", "prep:to")
 NO_PARTY = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+# verbs of talking with one another, whose object is what is talked about: a plural subject names both sides
+TALKING_TOGETHER = frozenset("discuss confer converse chat talk".split())
 
 
 def parties(etype: Any, args: Sequence[ArgumentSuggestion], pairs: Sequence[tuple[str, Any]], doc: Any) -> int:
@@ -277,9 +290,13 @@ def parties(etype: Any, args: Sequence[ArgumentSuggestion], pairs: Sequence[tupl
             if tok.pos_ == "PROPN" or tok.lower_ in PERSONAL:
                 heads.append(tok)
                 taken.update(t.i for t in (tok, *tok.conjuncts))
-    # "the two leaders talked", "the ministers held a phone call": a plural doing it with no one else named
+    # "the two leaders talked", "the ministers held a phone call": a plural doing it with no one else named; with a
+    # verb of talking together, whatever its object ("the two presidents discussed trade by telephone": a topic)
     reciprocal = any(
-        slot in ("subj_intrans", "gov_subj") and tok.tag_ in ("NNS", "NNPS") and tok.i in taken for slot, tok in pairs
+        (slot in ("subj_intrans", "gov_subj") or (slot == "subj" and lemma_of(tok.head) in TALKING_TOGETHER))
+        and tok.tag_ in ("NNS", "NNPS")
+        and tok.i in taken
+        for slot, tok in pairs
     )
     return len(taken) + int(reciprocal)
 

@@ -70,7 +70,13 @@ SHOOTERS = ARMED | POLICE | frozenset("sniper gunman gunmen assassin attacker sh
 # bombed at the box office", "the share offering bombed")
 FLOPPERS = WORKS | frozenset(
     """show play musical comedy drama sitcom series sequel album single tour concert performance production premiere
-    launch release offering ipo product gadget novel comedian comic performer act""".split()
+    launch release offering ipo product gadget novel comedian comic performer act debut rollout sale""".split()
+)
+# goods put on the market, which bomb as a show does ("the new phone bombed in stores", "its latest tablet bombed";
+# session 41): things made to be sold to people, no weapon nor vehicle, which a bomb may strike
+GOODS = frozenset(
+    """phone smartphone handset tablet laptop computer console app software game toy perfume fragrance model brand
+    line gizmo""".split()
 )
 
 
@@ -276,9 +282,27 @@ def flopped(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     doer = _doer(pairs) or next((t for s, t in pairs if s == "subjpass"), None)
     if doer is None and head.dep_ == "acl":
         doer = head.head
-    if doer is None or doer.pos_ not in ("NOUN", "ADJ") or lemma_of(doer) not in FLOPPERS:
+    if doer is None and head.dep_ == "pobj" and head.head.dep_ == "prep":  # "The launch of the new phone bombed",
+        doer = head.head.head  # parsed as the launch of "the new phone bombed": the noun the phrase hangs on
+    if doer is None or doer.pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return False
+    # "sales of the electric scooter bombed", parsed as the scooter [that was] bombed: the noun the "of" hangs on
+    owner = doer.head if doer.dep_ == "pobj" and doer.head.lower_ == "of" else None
+    if not (_put_on_market(doer) or (owner is not None and _put_on_market(owner.head))):
         return False
     return not any(is_weapon(t) for t in head.sent if t.i != head.i)  # the verb's own "bomb" tells none
+
+
+def _put_on_market(noun: Any) -> bool:
+    """A work, a show, a launch, a performer or goods for sale (``FLOPPERS``, ``GOODS``), or a product or a work the
+    pipeline names ("The iPhone 5c bombed"), no weapon: what may bomb as a failure."""
+    if noun.pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return False
+    lemma = lemma_of(noun)
+    if lemma in FLOPPERS or (noun.pos_ == "NOUN" and lemma in GOODS):
+        return True
+    named = noun.ent_type_ or next((k.ent_type_ for k in noun.children if k.dep_ == "compound"), "")
+    return named in ("PRODUCT", "WORK_OF_ART") and not is_weapon(noun)
 
 
 def turn_kinds(head: Any, pairs: Sequence[tuple[str, Any]], wanted: AbstractSet[str] | None = None) -> frozenset[str]:

@@ -3,6 +3,9 @@ s40-trig; each class's 20-odd sentences are in ``tests/data/news_sentences.jsonl
 meeting (ACE's Meet brings two or more together face to face); money withdrawn or moved is no movement (ACE's
 Transport moves a person, a weapon or a vehicle); a film or a show that "bombed" failed (ACE's Attack harms a
 target); a phone call or a letter told as the channel of another act has that act's parties (ACE's Phone-Write).
+Session 41 (helper s41-trig): a verb of talking and the call it is held in are one event, not a call and a meeting
+or two calls; a verb of talking by phone is a Phone-Write ("discussed Syria by phone"); goods or a launch that
+"bombed" failed as a show does.
 Short made-up sentences parsed by the default pipeline, each class beside the real events it must keep."""
 
 from __future__ import annotations
@@ -83,7 +86,8 @@ def test_a_call_told_as_the_channel_of_an_act_has_its_parties(nlp, suggester):
     for text, word, parties in [
         ("In a phone call on Sunday, Obama told Netanyahu he would visit.", "phone call", {"Obama", "Netanyahu"}),
         ("In a 30-minute phone call, Biden pressed Xi on trade.", "phone call", {"Biden", "Xi"}),
-        ("The two leaders discussed the crisis in a phone call.", "phone call", {"leaders"}),
+        # a verb of talking done in the call carries the one event (session 41)
+        ("The two leaders discussed the crisis in a phone call.", "discussed", {"leaders"}),
     ]:
         calls = [e for e in suggested_events(nlp, text) if e.type == PHONE]
         assert [text[e.trigger_start : e.trigger_end] for e in calls] == [word], text
@@ -91,3 +95,61 @@ def test_a_call_told_as_the_channel_of_an_act_has_its_parties(nlp, suggester):
     # a call that is only a time or a thing: no parties read from another act
     for text in ["The call came as tensions rose.", "She ignored the phone call from her boss."]:
         assert triggers_of_type(nlp, suggester, text, PHONE) == [], text
+
+
+@pytest.mark.slow
+def test_a_talk_held_in_a_call_is_one_call(nlp, suggester):
+    from spacy_support import suggested_events
+
+    for text, word in [
+        ("The two leaders talked in a telephone call on Friday.", "talked"),
+        ("He spoke to her in a phone call.", "spoke"),
+        ("In a phone call on Tuesday, the French president spoke with the Ukrainian leader.", "spoke"),
+        ("The two chief executives discussed the merger in a phone call last week.", "discussed"),
+    ]:
+        found = [(text[e.trigger_start : e.trigger_end], e.type) for e in suggested_events(nlp, text)]
+        assert [f for f in found if f[1] in (PHONE, MEET)] == [(word, PHONE)], text
+    # talk face to face, or a call no verb of talking is held in, stay as they were
+    assert triggers_of_type(nlp, suggester, "The two leaders talked for an hour at the White House.", MEET) == [
+        ("talked", MEET)
+    ]
+    assert triggers_of_type(
+        nlp, suggester, "In a phone call on Sunday, Obama told Netanyahu he would visit.", PHONE
+    ) == [("phone call", PHONE)]
+
+
+@pytest.mark.slow
+def test_a_verb_of_talking_by_phone_is_a_phone_call(nlp, suggester):
+    for text in [
+        "They discussed Syria by phone.",
+        "Kerry and Lavrov discussed the ceasefire by phone on Saturday.",
+        "The two presidents discussed trade by telephone on Tuesday.",
+        "The suspect consulted his lawyer by phone before the hearing.",
+    ]:
+        assert [k for _, k in triggers_of_type(nlp, suggester, text, PHONE)] == [PHONE], text
+    for text in [
+        "Analysts discussed the results in a research note.",
+        "The ministers discussed the budget on Monday.",
+        "Doctors discussed the new treatment in a medical journal.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, PHONE) == [], text
+
+
+@pytest.mark.slow
+def test_goods_or_a_launch_that_bombed_failed(nlp, suggester):
+    for text in [
+        "The launch of the new phone bombed.",
+        "The new phone bombed in stores.",
+        "The company's new smartphone bombed despite heavy marketing.",
+        "The launch of the game console bombed in Japan.",
+        "The new tablet bombed with consumers.",
+        "Sales of the electric scooter bombed in Europe.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [], text
+    for text in [
+        "Warplanes bombed overnight.",
+        "Phone shop bombed in Baghdad, police say",
+        "Jets bombed a factory that made mobile phones.",
+        "A bus bombed in the capital killed nine people.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [("bombed", ATTACK)], text
