@@ -120,8 +120,9 @@ LINE_TALKS = frozenset(("call", "conversation", "chat"))
 
 def means(head: Any) -> frozenset[str]:
     """Lemmas of what the event is done by or via ("talked by phone", "spoke via video link"), or on or over when it
-    is a line of speech at a distance (``CHANNELS``: "talked with Lavrov on the phone"): a blocker there rules a type
-    out as one of the trigger's own modifiers does."""
+    is a line of speech at a distance (``CHANNELS``: "talked with Lavrov on the phone"), or in, on or over a call on such
+    a line (``line_talk``: "talked in a telephone call"): a blocker there rules a type out as one of the trigger's own
+    modifiers does."""
     # "talked by telephone": the parse may take an active verb's "by" for a passive's agent
     deps = ("prep",) if any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) else ("prep", "agent")
     return frozenset(
