@@ -26,6 +26,12 @@ def preps(tok: Any) -> list[tuple[str, Any]]:
     return list(pairs)
 
 
+def dative_to(verb: Any) -> list[Any]:
+    """The objects of the "to" the parse takes for a verb's dative ("gave compensation to the victims", "sent an email
+    to his lawyer": ``dative``, not ``prep``), so no "to" phrase of ``preps``."""
+    return [g for c in verb.children if c.dep_ == "dative" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+
+
 def _preps(tok: Any) -> list[tuple[str, Any]]:
     out = []
     for c in tok.children:

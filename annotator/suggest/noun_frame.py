@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.suggest.call_channels import channel_parties
-from annotator.suggest.frame_preps import preps
+from annotator.suggest.frame_preps import dative_to, preps
 from annotator.suggest.hosting import guests
 from annotator.suggest.money_parties import given_for
 from annotator.suggest.noun_classes import noun_kind, is_police, lemma_of
@@ -200,6 +200,8 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
             # "from" phrase below is the Giver's)
             out += [(s, c) for c in head.children if c.dep_ == "nsubj" for s in ("given", "~receiver")]
         out += [(s, t) for s, t in preps(head) if s.startswith("prep:") or s == "npadvmod"]
+        # "gave compensation to the victims": the "to" the parse takes for the verb's dative is a "to" phrase too
+        out += [("prep:to", g) for g in dative_to(head)]
     elif n.dep_ == "nsubj" and _occurs(head):
         # "a protest broke out in Hong Kong on Sunday", "the meeting took place in Singapore": where and when the event
         # happened are the verb of its happening's

@@ -265,7 +265,11 @@ def pronoun_sides(pairs: Sequence[tuple[str, Any]]) -> bool:
     return bool(subj and obj)
 
 
-PARTY_SLOTS = ("subj", "subj_intrans", "obj", "subjpass", "dative", "prep:with", "prep:to")
+# who talks or writes: a verb trigger's own slots, and a noun trigger's from the verb it is done or told by ("they held
+# a phone call with ...", "he told his mother in a phone call": ``gov_subj``, ``receiver``) or who it comes from
+PARTY_SLOTS = frozenset(
+    ("subj", "subj_intrans", "obj", "subjpass", "dative", "prep:with", "prep:to", "gov_subj", "sender", "receiver")
+)
 NO_PARTY = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 # verbs of talking with one another, whose object is what is talked about: a plural subject names both sides
 TALKING_TOGETHER = frozenset("discuss confer converse chat talk".split())
@@ -273,8 +277,10 @@ TALKING_TOGETHER = frozenset("discuss confer converse chat talk".split())
 
 def parties(etype: Any, args: Sequence[ArgumentSuggestion], pairs: Sequence[tuple[str, Any]], doc: Any) -> int:
     """How many parties the event's own words name: its fillers of roles that take a person (ACE's parties, a
-    person, a body or a country), a proper noun or a person pronoun in its subject, object, "with" or "to" slot that
-    no role took ("Trump spoke with Putin", the NER reading no "Trump"; "we spoke by phone"), the words coordinated
+    person, a body or a country), a proper noun or a person pronoun in its subject, object, "with" or "to" slot, or
+    the subject of the verb a noun trigger is done or told by, that no role took ("Trump spoke with Putin", the NER
+    reading no "Trump"; "we spoke by phone"; "he told his mother in a phone call": a pronoun is an entity mention in
+    ACE, a party, though no role takes the pronoun itself), the words coordinated
     with them ("Merkel and Putin spoke"), and two for a plural subject of a verb with no object ("the two leaders
     talked": each with the other). ACE's Phone-Write is marked only where at least two parties are specified ("spoke
     to her brothers by phone"; not "confirmed in an email", "speaking by phone from Oman"): a blocker ``one_party``
