@@ -96,3 +96,30 @@ def test_a_later_start_in_a_shorter_window_keeps_room_for_seven_roles_before_an_
         assert above.height() == rows  # nothing jumped
     finally:
         close_window(w)
+
+
+def test_corpus_names_of_a_long_common_start_are_cut_once_their_number_in_sight(qtbot):
+    """The document list at 1366 on five events-dev articles read "…3131977.t…", "…6.07.09.34…", "…6.11.28.36…": cut
+    at both ends around where each parts from its neighbours, the number telling the articles apart cut too. Each
+    shows its end now, cut once before it, the article's number (its last digits) and ".txt" in sight."""
+    from test_qa_session10 import _shown_names
+
+    from ui.panels.document_widths import least_width
+    from ui.panels.documents import DocumentPanel
+    from ui_support import show_widget
+
+    numbers = ["3131977", "3132000", "3410778", "3614228", "3630378"]
+    dates = ["01.05", "01.05", "07.09", "11.28", "12.09"]
+    names = [f"VOA_EN_NW_2016.{d}.{n}.txt" for d, n in zip(dates, numbers)]
+    panel = DocumentPanel()
+    panel.resize(least_width(panel), 500)
+    show_widget(qtbot, panel)
+    rows = [
+        {"id": i, "name": n, "status": "new", "entities": 0, "events": 0, "suggestions": 0} for i, n in enumerate(names)
+    ]
+    panel.set_rows(rows, 0)
+    shown = _shown_names(panel)
+    assert len(set(shown)) == len(names), shown
+    for name, number, seen in zip(names, numbers, shown):
+        assert seen == name or (seen.startswith("…") and name.endswith(seen[1:])), (name, seen)  # main: "…3131977.t…"
+        assert seen.endswith(".txt") and number[-4:] in seen, (number, seen)
