@@ -223,7 +223,11 @@ def _told_end(text: str, differs_at: int, room: float, advance: Callable[[str], 
     if len(text) - shared_end - start < LEAST_CHARACTERS:
         return ""
     stem = text[: len(text) - len(PurePath(text).suffix)]
-    return "…" + text[start:] if start <= differs_at or stem[-1:].isdigit() else ""
+    if not (start <= differs_at or stem[-1:].isdigit()):
+        return ""
+    if text[start] in "._-" and len(text) - shared_end - start > LEAST_CHARACTERS:
+        start += 1  # "…3132000.txt", not "….3132000.txt" (read as four dots)
+    return "…" + text[start:]
 
 
 def _around(text: str, differs_at: int, room: float, advance: Callable[[str], float]) -> str:
