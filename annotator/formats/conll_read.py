@@ -58,7 +58,6 @@ from annotator.schema import Schema
 
 SHAPE = CONLL_FORM  # meta: how the file a document came from spelt the schema's labels (``given_spellings``)
 
-OPTIONS = ("scheme", "column", "documents")  # ``import --format conll --option KEY=VALUE``
 MARKER_LIKE = re.compile(r"-[A-Z]+-")  # a token shaped as -DOCSTART- is ("-DOCTYPE- -X- -X- O", a typo met in a corpus)
 TAGS_SAID = "O, B-LABEL, I-LABEL, E-, S-"
 OWN_TEXT = re.compile(r"#\s*text\s*=\s?(.*)")  # CoNLL-U's "# text = ..." before a sentence: its text as written
@@ -398,7 +397,7 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
     """A CoNLL-style column file: documents at ``-DOCSTART-`` (or by ``documents=``), entities from the tag column
     (``column=``) in its scheme (``scheme=``)."""
     path = Path(path)
-    opts = reader_options(options, OPTIONS, "conll")
+    opts = reader_options(options, "conll")
     asked_scheme, per_doc, column = _scheme_option(opts), _documents_option(opts), _column_option(opts)
     raw = read_text_file(path, nuls_kept=True).lstrip("\ufeff").replace("\r\n", "\n").split("\n")
     named, said_by = column_names(path, raw)  # CoNLL-U Plus's names of its columns, or CoNLL-U's own

@@ -29,7 +29,6 @@ from annotator.formats.tokens import tokens_in_text
 from annotator.schema import Schema
 from annotator.wording import counted
 
-OPTIONS = ("tag_names", "documents", "tag_key")  # ``import --format hf --option KEY=VALUE``
 TOKEN_KEYS = ("tokens", "words")  # the token column's name (the Hub's datasets: tokens; Polyglot-NER: words)
 # the tag column's name in the datasets met (conll2003, wikiann, Few-NERD, CrossNER, MultiCoNER: ner_tags; TNER: tags;
 # Polyglot-NER: ner; Create ML's word tagger: labels)
@@ -174,7 +173,7 @@ def _scheme(parsed: list[TaggedDocument], path: Path) -> str:
 def read_hf(path: str | Path, schema: Schema | None = None, options: Mapping[str, str] | None = None) -> ReadResult:
     """A token classification JSONL (or JSON list): a sentence or a document a line, see the module's text."""
     path = Path(path)
-    opts = reader_options(options, OPTIONS, "hf")
+    opts = reader_options(options, "hf")
     names, per_doc = _tag_names(opts.get("tag_names")), _documents(opts)
     asked = opts.get("tag_key", "").strip() or None
     parsed: list[TaggedDocument] = []

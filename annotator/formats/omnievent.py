@@ -48,7 +48,6 @@ from annotator.schema import Schema
 from annotator.wording import counted
 
 SOURCE = OMNIEVENT
-OPTIONS = ("documents",)  # ``import --format omnievent --option KEY=VALUE``
 DOCUMENTS = ("id", "prefix", "line")
 LINE_KEYS = frozenset({"id", "text", "events", "negative_triggers", "entities", "candidates"})
 NO_ID = ("", "NA")  # ids OmniEvent's ACE conversions write for every line: they name no document
@@ -268,7 +267,7 @@ def read_omnievent(
 ) -> ReadResult:
     """An OmniEvent unified file (or MAVEN's own): see the module's text."""
     path = Path(path)
-    mode = option_choice(reader_options(options, OPTIONS, "omnievent"), "documents", DOCUMENTS)
+    mode = option_choice(reader_options(options, "omnievent"), "documents", DOCUMENTS)
     lost: Counter[str] = Counter()
     groups: list[tuple[Any, list[_Line], dict[str, Any]]] = []
     maven: Counter[str] = Counter()  # MAVEN's and MAVEN-ARG's documents

@@ -61,10 +61,12 @@ class ReadResult:
     type_colors: dict[str, str] = field(default_factory=dict)
 
 
-def reader_options(options: Mapping[str, str] | None, known: tuple[str, ...], fmt: str) -> dict[str, str]:
+def reader_options(options: Mapping[str, str] | None, fmt: str) -> dict[str, str]:
     """``options`` as a dict, refused (``OptionError``) when it names a key the reader of the format ``fmt`` (the
     registry's name, ``conll``: named by its title, CoNLL) does not take: the one wording of it for the command line,
-    the app's import dialog and a reader called directly."""
+    the app's import dialog and a reader called directly. The keys it takes are its registry record's
+    ``import_options``, their one list (the CoNLL, Hugging Face and OmniEvent readers kept a copy until session 41)."""
+    known = FORMATS[fmt].import_options
     opts = dict(options or {})
     unknown = sorted(set(opts) - set(known))
     if unknown:

@@ -26,7 +26,7 @@ def check_import_options(fmt: str, skip_bad: bool = False, options: Mapping[str,
     if options and not takes:
         can = ", ".join(f.shown for f in FORMATS.values() if f.import_options)
         raise OptionError(f"{FORMATS[fmt].shown} import takes no options (formats with options: {can})")
-    reader_options(options, takes, fmt)
+    reader_options(options, fmt)
 
 
 def told_otherwise(exc: ImportFileError, path: Path, fmt: str) -> ImportFileError:

@@ -546,11 +546,44 @@ def test_a_reader_names_its_format_by_the_registry_s_title():
     """The readers name their format in their messages by the registry's title: ``reading.reader_options`` and
     ``dygiepp.read_token_lines`` take the format's name; the CoNLL, Hugging Face and OmniEvent readers gave
     ``reader_options`` the title, the DyGIE++, OneIE and OmniEvent readers ``read_token_lines`` (until session 40)."""
-    assert passes_a_format_s_title('opts = reader_options(options, OPTIONS, "CoNLL")')
+    assert passes_a_format_s_title('opts = reader_options(options, "CoNLL")')
     assert passes_a_format_s_title('def told(lines, what: str = "DyGIE++"): ...')
-    assert not passes_a_format_s_title('opts = reader_options(options, OPTIONS, "conll")')
+    assert not passes_a_format_s_title('opts = reader_options(options, "conll")')
     assert not passes_a_format_s_title('Format("oneie", title="OneIE")')
     assert modules_whose_source(passes_a_format_s_title) == []
+
+
+def lists_a_reader_s_options(source: str) -> bool:
+    """Whether ``source`` spells, as a tuple or list of strings, the option keys a reader takes (its registry record's
+    ``import_options``, more than one key, or one key bound to a name with ``OPTIONS`` in it)."""
+    from annotator.formats.registry import FORMATS
+
+    lists = {frozenset(f.import_options): len(f.import_options) for f in FORMATS.values() if f.import_options}
+    for node in walk(parsed(source)):
+        value, names = node, ()
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            value = node.value
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names = tuple(t.id for t in targets if isinstance(t, ast.Name))
+        if not isinstance(value, (ast.Tuple, ast.List)) or not value.elts:
+            continue
+        if not all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts):
+            continue
+        keys = frozenset(e.value for e in value.elts)
+        if keys in lists and (lists[keys] > 1 or any("OPTIONS" in n for n in names)):
+            return True
+    return False
+
+
+def test_a_reader_s_options_are_listed_once_in_its_registry_record():
+    """The option keys a reader takes (``import --format conll --option scheme=bioes``) are its registry record's
+    ``import_options``, which ``reading.reader_options`` reads by the format's name: the CoNLL, Hugging Face and
+    OmniEvent readers kept their own ``OPTIONS`` beside it, two lists of one thing (until session 41)."""
+    assert lists_a_reader_s_options('OPTIONS = ("scheme", "column", "documents")')
+    assert lists_a_reader_s_options('OPTIONS = ("documents",)')
+    assert not lists_a_reader_s_options('DOCUMENTS = ("documents",)')
+    assert not lists_a_reader_s_options('opts = reader_options(options, "conll")')
+    assert modules_whose_source(lists_a_reader_s_options) == ["annotator/formats/registry.py"]
 
 
 # an id or a name a file gives: a string or a whole number, a bool being none
