@@ -36,9 +36,12 @@ from annotator.formats.brat_conf import (
 from annotator.formats.brat_text import (
     BIONLP_FORM,
     BIONLP_WRITTEN_AS_BRAT,
+    FILES,
+    GIVEN,
     LINE_BREAKS,
     NORMALIZATIONS,
     NOTE_TYPE,
+    PAIR_WRITTEN_AS_ANN,
     BratOffsets,
     normalization_line,
     parse_note,
@@ -131,13 +134,64 @@ def kept_fragments(kept: dict[str, Any], text: str) -> dict[tuple[str, int, int]
     return out
 
 
+def given_first(rec: dict[str, Any], proxies: set[str]) -> tuple[list[dict[str, Any]], int]:
+    """A record's entities with those the BioNLP Shared Tasks' ``NAME.a1`` holds first, and how many they are: the
+    ones a brat import read from the document's .a1 (``meta["brat"]["given"]``: by label and span, or by span alone
+    where another name came for the label), else, for a document that came another way, every entity (no stand-in
+    for a nested event): the events and what else the document has are the .a2's."""
+    kept = rec["meta"].get("brat")
+    given = kept.get(GIVEN) if isinstance(kept, dict) else None
+    if isinstance(given, list):
+        full = {tuple(x) for x in given if isinstance(x, list) and len(x) == 3}
+        labels = {x[0] for x in full}
+        spans = {(x[1], x[2]) for x in full}
+
+        def is_given(e: dict[str, Any]) -> bool:
+            key = (e["label"], e["start"], e["end"])
+            return key in full or (e["label"] not in labels and key[1:] in spans)
+    else:
+
+        def is_given(e: dict[str, Any]) -> bool:
+            return e["label"] not in proxies
+
+    first = [e for e in rec["entities"] if is_given(e)]
+    return first + [e for e in rec["entities"] if not is_given(e)], len(first)
+
+
 def document_ann(rec: dict[str, Any], schema: Schema, report: FormatExportReport, declared: "Declared | None" = None,
                  form: str = "brat") -> str:  # fmt: skip
     """The .ann text of one exported document record (``declared`` collects the types the conf must add; ``form``:
     that of the kept normalisations, ``normalization_line``)."""
+    return _joined(document_lines(rec, schema, report, declared, form)[0])
+
+
+def document_pair(rec: dict[str, Any], schema: Schema, report: FormatExportReport, declared: "Declared | None" = None,
+                  form: str = "brat") -> tuple[str, str]:  # fmt: skip
+    """The BioNLP Shared Tasks' ``NAME.a1`` and ``NAME.a2`` texts of one exported document record: the given
+    entities' ``T`` lines (``given_first``), then everything else, its ids going on from theirs (``T4`` after the
+    .a1's ``T1``-``T3``), as brat and the tasks' tools read the two as one."""
+    lines, given = document_lines(rec, schema, report, declared, form, pair=True)
+    return _joined(lines[:given]), _joined(lines[given:])
+
+
+def _joined(lines: list[str]) -> str:
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def document_lines(
+    rec: dict[str, Any],
+    schema: Schema,
+    report: FormatExportReport,
+    declared: "Declared | None" = None,
+    form: str = "brat",
+    pair: bool = False,
+) -> tuple[list[str], int]:
+    """The .ann lines of one exported document record, and how many of the first are the given entities' (``pair``:
+    those first, for the .a1 of ``document_pair``; else 0)."""
     text, name = rec["text"], rec["name"]
     at = BratOffsets(text, rec.get("bom", False))  # a .txt written with its BOM: brat counts it
     proxies = proxy_labels(schema)
+    entities, given = given_first(rec, proxies) if pair else (rec["entities"], 0)
     lines: list[str] = []
     events = rec["events"]
     by_trigger: dict[tuple[str, int, int], list[str]] = defaultdict(list)
@@ -153,7 +207,7 @@ def document_ann(rec: dict[str, Any], schema: Schema, report: FormatExportReport
     ref: dict[int, str] = {}
     targets: dict[tuple[str, int, int], str] = {}
     n = 0
-    for e in rec["entities"]:
+    for e in entities:
         if e["label"] in proxies:
             same = by_trigger.get((e["label"], e["start"], e["end"]), [])
             k = proxy_index(e["source"])
@@ -298,8 +352,9 @@ def document_ann(rec: dict[str, Any], schema: Schema, report: FormatExportReport
         attr_keys.append(("attribute", brat_name(aname), on[0], on[1]))
         if declared is not None:
             declared.attribute(brat_name(aname), value, "T")
-    lines += [f"A{k}\t{a}" for k, a in enumerate(attrs, start=1)]
-    line_ids = {key: f"A{k}" for k, key in reversed(list(enumerate(attr_keys, start=1)))}  # the first of a key
+    kind = "M" if pair else "A"  # the tasks' files write attributes as modifications (M1 Negation E3), brat reads both
+    lines += [f"{kind}{k}\t{a}" for k, a in enumerate(attrs, start=1)]
+    line_ids = {key: f"{kind}{k}" for k, key in reversed(list(enumerate(attr_keys, start=1)))}  # the first of a key
     for item in kept.get("equivalences", []):
         members = [resolve(w) for w in item.get("members", [])]
         if len(members) < 2 or any(m is None for m in members):
@@ -351,7 +406,7 @@ def document_ann(rec: dict[str, Any], schema: Schema, report: FormatExportReport
             report.problem("comments with line breaks joined into one line", name)
             body = LINE_BREAKS.sub(" ", body)
         lines.append(f"#{k}\t{ntype} {target}\t{body}")
-    return "\n".join(lines) + ("\n" if lines else "")
+    return lines, given
 
 
 def _link_lines(
@@ -549,6 +604,7 @@ def write_brat(project: Project, out: str | Path, request: ExportRequest) -> For
     assignment = split_option(project, request.statuses, opts, request.annotation_set, request.documents)
     report = FormatExportReport(format="brat")
     form = option_choice(opts, "normalizations", NORMALIZATIONS)
+    pair = option_choice(opts, "files", FILES) == BIONLP_FORM  # the BioNLP Shared Tasks' NAME.a1 and NAME.a2
     schema = project.schema
     declared = Declared()
     with atomic_folder(out) as folder:
@@ -568,16 +624,24 @@ def write_brat(project: Project, out: str | Path, request: ExportRequest) -> For
                     "document names too long for a file name, shortened", f"{rec['name'][:60]}… -> {stem[:60]}…"
                 )
             data = (BOM + rec["text"]).encode("utf-8") if rec.get("bom") else rec["text"].encode("utf-8")
-            ann = document_ann(rec, schema, report, declared, form).encode("utf-8")
+            if pair:
+                a1, a2 = (x.encode("utf-8") for x in document_pair(rec, schema, report, declared, form))
+                files = {f"{stem}.a1": a1, f"{stem}.a2": a2}
+            else:
+                files = {f"{stem}.ann": document_ann(rec, schema, report, declared, form).encode("utf-8")}
+                kept = rec["meta"].get("brat")
+                if isinstance(kept, dict) and isinstance(kept.get(GIVEN), list):
+                    report.problem(PAIR_WRITTEN_AS_ANN, rec["name"])
             try:
                 (sub / f"{stem}.txt").write_bytes(data)
-                (sub / f"{stem}.ann").write_bytes(ann)
+                for file_name, ann in files.items():
+                    (sub / file_name).write_bytes(ann)
             except OSError as exc:  # name the document; atomic_folder removes the half-made folder
                 raise AnnotatorError(
                     f"{out}: export failed at document {rec['name']!r} (file {stem}.txt): {exc.strerror or exc}; "
                     "nothing was replaced"
                 ) from None
-            report.bytes += len(data) + len(ann)
+            report.bytes += len(data) + sum(map(len, files.values()))
         conf = schema_kept(project).get(BRAT_KEPT)
         relations, attributes = declared.conf_lines(conf)
         written = spelt_schema(schema, declared.labels, declared.roles)  # the names the .ann files use (PER)

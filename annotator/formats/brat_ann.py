@@ -17,7 +17,15 @@ from annotator.errors import ImportFileError, UnknownTypeError
 from annotator.formats.brat_conf import BINARY, PROXY_SOURCE, is_binary, names_from_brat
 from annotator.formats.brat_files import BIONLP_2013_NORMALIZATION
 from annotator.formats.brat_infer import generic_triggers
-from annotator.formats.brat_text import BIONLP_FORM, NOTE_TYPE, BRAT_ID, BratOffsets, note_comment, universal_newlines
+from annotator.formats.brat_text import (
+    BIONLP_FORM,
+    GIVEN,
+    NOTE_TYPE,
+    BRAT_ID,
+    BratOffsets,
+    note_comment,
+    universal_newlines,
+)
 from annotator.formats.reading import need
 from annotator.importing import IncomingDocument, IncomingEntity, IncomingEvent
 from annotator.rules import ALLOWED_WHILE_WORKING, event_breaches, takes_value
@@ -90,9 +98,12 @@ def parse_ann(
     offsets: BratOffsets | None = None,
     said: list[str] | None = None,
     renamed: Mapping[str, str] | None = None,
+    given_upto: int | None = None,
 ) -> None:
     """Read one .ann into ``doc``; what is not kept goes to ``warnings``, how something was read to ``said``;
-    ``renamed``: relation types by the names visual.conf gives them."""
+    ``renamed``: relation types by the names visual.conf gives them; ``given_upto``: for the BioNLP Shared Tasks'
+    files read as one, the last line of ``NAME.a1`` (0 when there is none): the entities of its ``T`` lines, the
+    task's given ones, are kept as such (``meta["brat"]["given"]``) for the export of the pair (``brat.GIVEN``)."""
     offsets = offsets or BratOffsets(text)
     names = names_from_brat(schema)
     event_types = set(schema.event_type_names)
@@ -199,6 +210,8 @@ def parse_ann(
         counted[key] += 1
     labels = set(schema.label_names)
     triggers = {e.trigger for e in es.values()}
+    if given_upto is not None:  # read from the pair: which entities were given, none when its .a1 had none
+        doc.meta.setdefault("brat", {}).setdefault(GIVEN, [])
     for tid, t in ts.items():
         if t.frags:  # a discontinuous span: its fragments for the way back
             doc.meta.setdefault("brat", {}).setdefault("fragments", []).append(
@@ -211,6 +224,8 @@ def parse_ann(
             continue
         if t.type not in event_types:
             doc.entities.append(IncomingEntity(tid, t.start, t.end, t.type, source="brat"))
+            if given_upto is not None and t.line <= given_upto:
+                doc.meta.setdefault("brat", {}).setdefault(GIVEN, []).append([t.type, t.start, t.end])
         elif tid not in triggers:  # brat shows it as a plain span: kept for the way back
             doc.meta.setdefault("brat", {}).setdefault("textbounds", []).append([t.type, t.start, t.end])
     proxies: dict[str, str] = {}

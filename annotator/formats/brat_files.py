@@ -10,6 +10,7 @@ A document's annotations are ``NAME.ann``, or, as brat reads them when there is 
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,6 +80,16 @@ def read_parts(parts: list[Path]) -> tuple[str, list[tuple[Path, int]]]:
         at += t.count("\n")
         texts.append(t)
     return "".join(texts), starts
+
+
+def given_upto(starts: list[tuple[Path, int]]) -> int | None:
+    """For a document's parts read as one (``read_parts``' starts), the last line of the whole that its ``NAME.a1``
+    (the task's given entities) holds: 0 when the parts have no .a1, None when the annotations are a ``NAME.ann``."""
+    if not starts or starts[0][0].suffix not in PARTIAL_SUFFIXES:
+        return None
+    if starts[0][0].suffix != ".a1":
+        return 0
+    return starts[1][1] - 1 if len(starts) > 1 else sys.maxsize
 
 
 def in_part(starts: list[tuple[Path, int]], line: int) -> tuple[Path, int]:

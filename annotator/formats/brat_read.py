@@ -51,6 +51,7 @@ from annotator.formats.brat_conf import (
 from annotator.formats.brat_infer import conf_from_anns, types_used
 from annotator.formats.brat_files import (
     ann_files,
+    given_upto,
     in_part,
     pair_of,
     read_annotation_conf,
@@ -241,7 +242,7 @@ def _read_annotations(
         found: list[str] = []
         noted: list[str] = []
         try:
-            parse_ann(ann_text, text, schema, doc, ann, found, offsets, noted, renamed)
+            parse_ann(ann_text, text, schema, doc, ann, found, offsets, noted, renamed, given_upto(starts))
         except SpanTextMismatch as first:
             if offsets.identity:
                 raise ImportFileError(first.path, first.reason, first.line) from None
@@ -249,7 +250,9 @@ def _read_annotations(
             doc = IncomingDocument(text=text, name=txt.name, bom=bom, source_path=str(txt))
             found, noted = [], []
             try:
-                parse_ann(ann_text, text, schema, doc, ann, found, BratOffsets("", bom), noted, renamed)
+                parse_ann(
+                    ann_text, text, schema, doc, ann, found, BratOffsets("", bom), noted, renamed, given_upto(starts)
+                )
             except SpanTextMismatch:
                 raise ImportFileError(first.path, first.reason, first.line) from None
             (notes if notes is not None else found).append(

@@ -81,6 +81,15 @@ class BratOffsets:
 BIONLP_FORM = "bionlp"  # a kept normalisation read in that form (``meta["brat"]["normalizations"][k]["form"]``)
 NORMALIZATIONS = ("brat", BIONLP_FORM)  # the brat export's ``normalizations`` option: the form its N lines take
 
+# the BioNLP Shared Tasks' files: the brat export's ``files`` option, one ``NAME.ann`` a document (brat's own) or the
+# tasks' ``NAME.a1`` (the given entities' ``T`` lines) and ``NAME.a2`` (the rest, its ids going on from the .a1's)
+FILES = ("ann", BIONLP_FORM)
+GIVEN = "given"  # ``meta["brat"]["given"]``: the entities a document's NAME.a1 gave, [type, start, end] each
+PAIR_WRITTEN_AS_ANN = (  # a document read from the tasks' pair, written as one .ann by default
+    "documents read from the BioNLP Shared Tasks' .a1/.a2 files written as one .ann each (--option files=bionlp "
+    "writes the pair)"
+)
+
 BIONLP_WRITTEN_AS_BRAT = (  # a normalisation read in the BioNLP-ST 2013 form, written in brat's by default
     "normalisations read in the BioNLP Shared Task 2013 form written in brat's (--option normalizations=bionlp "
     "writes the task's form, which brat's server reads for Reference alone)"
