@@ -53,7 +53,14 @@ from annotator.formats.reading import (
 from annotator.formats.utf16_spans import fit_span, looks_utf16, task_reads_utf16, utf16_said_once
 from annotator.formats.label_studio_classes import KINDS as CLASS_KINDS, classes_of, region_class
 from annotator.formats.label_studio_hypertext import KINDS as HYPERTEXT, SHAPE_KEY as HYPERTEXT_SHAPE, hypertext_of
-from annotator.formats.label_studio_forms import CSV_SUFFIXES, TASK_KEYS, from_json_min, iter_csv_tasks, min_regions
+from annotator.formats.label_studio_forms import (
+    CSV_SUFFIXES,
+    TASK_KEYS,
+    from_json_min,
+    iter_csv_tasks,
+    min_regions,
+    min_tasks,
+)
 from annotator.formats.label_studio_names import (
     CHOICES_TAG,
     PREDICTION_SCORES,
@@ -390,7 +397,7 @@ def _read(path: Path, schema: Schema, uses: EventUses | None, base: Schema | Non
     else:
         items = iter_jsonl(path) if suffix == ".jsonl" else iter_json_array(path)
     blank: list[int] = []  # the lines of the tasks whose text is spaces alone
-    for n, (line, task) in enumerate(items, start=1):
+    for n, (line, task) in enumerate(min_tasks(items, tag_names), start=1):
         need(isinstance(task, dict), path, line, f"task number {n}: each task must be a JSON object")
         who = f"task {task['id']!r}" if is_key(task.get("id")) else f"task number {n}"
         task = from_json_min(task, tag_names) or task

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from annotator.errors import ImportFileError
 from annotator.formats.label_studio_names import CLASS_KINDS
@@ -110,11 +110,39 @@ def from_json_min(task: dict[str, Any], tag_names: frozenset[str] | set[str] = f
             for r in task[tag]
         ]
     )
+    annotation = {"result": result, **({"completed_by": task["annotator"]} if "annotator" in task else {})}
+    # the row's annotation's own id and times, which tell one annotator's newest where a task has several rows
+    annotation |= {k: task[k] for k in ("created_at", "updated_at") if k in task}
+    if "annotation_id" in task:
+        annotation["id"] = task["annotation_id"]
     return {
         **{k: task[k] for k in ("id", "created_at", "updated_at") if k in task},
         "data": data,
-        "annotations": [{"result": result, **({"completed_by": task["annotator"]} if "annotator" in task else {})}],
+        "annotations": [annotation],
     }
+
+
+def min_tasks(items: Iterable[tuple[int, Any]], tag_names: set[str]) -> Iterator[tuple[int, Any]]:
+    """(line, task) of a file's tasks with JSON-MIN's (and the CSV's) rows read as the full export's tasks
+    (``from_json_min``), the rows of one task joined: those exports write a row per annotation, one after the other
+    (several annotators', newest first), so each row of the same ``id`` and data after the first is that task's next
+    annotation. They were read as tasks of their own, every annotation after the first "a duplicate skipped"."""
+    held: tuple[int, dict[str, Any]] | None = None
+    for line, raw in items:
+        task = from_json_min(raw, tag_names) if isinstance(raw, dict) else None
+        if task is not None and held is not None and "id" in task and held[1].get("id") == task["id"]:
+            if held[1]["data"] == task["data"]:
+                held[1]["annotations"] += task["annotations"]
+                continue
+        if held is not None:
+            yield held
+            held = None
+        if task is None:
+            yield line, raw
+        else:
+            held = (line, task)
+    if held is not None:
+        yield held
 
 
 CSV_SUFFIXES = (".csv", ".tsv")
