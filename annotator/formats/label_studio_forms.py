@@ -30,6 +30,10 @@ TASK_KEYS = {
     "file_upload",
 }
 MIN_KEYS = {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time"}  # JSON-MIN's own keys
+# the keys every row of JSON-MIN and of the CSV export has, annotated or not (a task without annotations: each null, or
+# an empty cell), and the CSV's annotation ``history``: the annotation's, never the task's data
+ROW_KEYS = MIN_KEYS - {"id"}
+ANNOTATION_KEYS = MIN_KEYS | {"history"}
 
 
 def min_regions(value: Any) -> bool:
@@ -75,13 +79,17 @@ def from_json_min(task: dict[str, Any], tag_names: frozenset[str] | set[str] = f
     are its results too, for the reader to refuse the task as an image's (``_min_media``)."""
     if not isinstance(task, dict) or "data" in task or "annotations" in task or "predictions" in task:
         return None
-    tags = {k: v for k, v in task.items() if min_regions(v) or (k in tag_names and v == [])}
+    # a tag's column of the CSV export is empty ("") in a row of a task without annotations
+    tags = {k: v for k, v in task.items() if min_regions(v) or (k in tag_names and v in ([], ""))}
     classes = {k: kind for k, v in task.items() if k not in tags and (kind := _min_class(v))}
     media = {k: kind for k, v in task.items() if k not in tags and (kind := _min_media(v))}
-    if not tags and not media and not (classes and "annotation_id" in task):
+    unannotated = ROW_KEYS <= task.keys() and task["annotation_id"] in (None, "")
+    if not tags and not media and not (classes and "annotation_id" in task) and not unannotated:
         return None
     data = {
-        k: v for k, v in task.items() if k not in tags and k not in classes and k not in media and k not in MIN_KEYS
+        k: v
+        for k, v in task.items()
+        if k not in tags and k not in classes and k not in media and k not in ANNOTATION_KEYS
     }
     strings = [k for k, v in data.items() if isinstance(v, str)]
     said = [r for rs in tags.values() for r in rs if isinstance(r.get("text"), str)]
@@ -110,6 +118,8 @@ def from_json_min(task: dict[str, Any], tag_names: frozenset[str] | set[str] = f
             for r in task[tag]
         ]
     )
+    if unannotated and not result:  # a row of a task no one annotated: its data alone (the values said none)
+        return {"id": task["id"], "data": data, "annotations": []} if "id" in task else {"data": data}
     annotation = {"result": result, **({"completed_by": task["annotator"]} if "annotator" in task else {})}
     # the row's annotation's own id and times, which tell one annotator's newest where a task has several rows
     annotation |= {k: task[k] for k in ("created_at", "updated_at") if k in task}

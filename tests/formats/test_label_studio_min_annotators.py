@@ -97,3 +97,46 @@ def test_the_csv_export_s_rows_too(tmp_path):
     assert report.duplicates == [] and not report.skipped
     project.close()
     assert _sets(tmp_path / "p.annotator") == WANTED
+
+
+UNANNOTATED = {  # the converter's row of a task no one annotated: its keys there, each null
+    "text": "Rebels seized Herat.",
+    "id": 43,
+    "annotator": None,
+    "annotation_id": None,
+    "created_at": None,
+    "updated_at": None,
+    "lead_time": None,
+}
+
+
+def _metas(path) -> dict[str, tuple[str, dict]]:  # type: ignore[no-untyped-def]
+    with Project(path, create=False) as project:
+        return {
+            project.document(d).text.split()[0]: (project.document(d).status, project.document(d).meta)
+            for d in project.document_ids()
+        }
+
+
+def test_a_row_of_a_task_no_one_annotated_brings_its_data_alone(tmp_path):
+    """Its null ``annotator``, ``annotation_id`` and times were read as the task's data: kept in the document's meta
+    and written back by the Label Studio export as data keys; the CSV's row (empty cells, the tag's column too) was
+    read so, and the CSV's annotation ``history`` as data too."""
+    src = tmp_path / "min.json"
+    src.write_text(json.dumps([ROWS[2], UNANNOTATED]), encoding="utf-8")
+    project = api.new_project(tmp_path / "p.annotator")
+    api.import_files(project, [src])
+    project.close()
+    assert _metas(tmp_path / "p.annotator")["Rebels"] == ("new", {"label_studio_id": 43})
+    table = tmp_path / "t.csv"
+    with table.open("w", encoding="utf-8", newline="") as f:
+        out = csv.DictWriter(f, sorted([*ROWS[2], "history"]), quoting=csv.QUOTE_NONNUMERIC)
+        out.writeheader()
+        out.writerow({**ROWS[2], "label": json.dumps(ROWS[2]["label"]), "history": '[{"action": "submitted"}]'})
+        out.writerow({**UNANNOTATED, "annotator": "", "label": ""})
+    again = api.new_project(tmp_path / "q.annotator")
+    api.import_files(again, [table])
+    again.close()
+    metas = _metas(tmp_path / "q.annotator")
+    assert metas["Rebels"] == ("new", {"label_studio_id": 43})
+    assert metas["A"] == ("annotated", {"label_studio_id": 42})
