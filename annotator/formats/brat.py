@@ -23,6 +23,7 @@ from typing import Any, Callable
 
 from annotator.errors import AnnotatorError
 from annotator.exporting import atomic_folder
+from annotator.formats.brat_files import REST_SUFFIXES
 from annotator.formats.brat_conf import (
     is_binary,
     BRAT_KEPT,
@@ -42,6 +43,7 @@ from annotator.formats.brat_text import (
     NORMALIZATIONS,
     NOTE_TYPE,
     PAIR_WRITTEN_AS_ANN,
+    REST_IN,
     BratOffsets,
     normalization_line,
     parse_note,
@@ -626,7 +628,9 @@ def write_brat(project: Project, out: str | Path, request: ExportRequest) -> For
             data = (BOM + rec["text"]).encode("utf-8") if rec.get("bom") else rec["text"].encode("utf-8")
             if pair:
                 a1, a2 = (x.encode("utf-8") for x in document_pair(rec, schema, report, declared, form))
-                files = {f"{stem}.a1": a1, f"{stem}.a2": a2}
+                kept = rec["meta"].get("brat")
+                rest = kept.get(REST_IN) if isinstance(kept, dict) else None  # the REL task's .rel
+                files = {f"{stem}.a1": a1, f"{stem}{rest if rest in REST_SUFFIXES else '.a2'}": a2}
             else:
                 files = {f"{stem}.ann": document_ann(rec, schema, report, declared, form).encode("utf-8")}
                 kept = rec["meta"].get("brat")

@@ -30,6 +30,7 @@ def pair_of(stem: Path) -> tuple[Path, Path]:
 # the BioNLP Shared Tasks' files: a document's annotations split over NAME.a1 (given entities), NAME.a2 (events and
 # the rest), NAME.co (coreference), NAME.rel (relations); brat reads them together when there is no NAME.ann
 PARTIAL_SUFFIXES = (".a1", ".a2", ".co", ".rel")
+REST_SUFFIXES = (".co", ".rel")  # a task's part beside the .a1 in the place of the .a2 (CO, REL)
 
 
 def stem_of(path: Path) -> Path | None:
@@ -90,6 +91,13 @@ def given_upto(starts: list[tuple[Path, int]]) -> int | None:
     if starts[0][0].suffix != ".a1":
         return 0
     return starts[1][1] - 1 if len(starts) > 1 else sys.maxsize
+
+
+def rest_suffix(starts: list[tuple[Path, int]]) -> str | None:
+    """The suffix of the one part beside a document's ``NAME.a1`` when it is not ``.a2``: the BioNLP Shared Tasks'
+    REL task gives its relations in ``NAME.rel``, the CO task some in ``NAME.co``; None otherwise."""
+    rest = [p.suffix for p, _ in starts if p.suffix != ".a1"]
+    return rest[0] if len(rest) == 1 and rest[0] in REST_SUFFIXES else None
 
 
 def in_part(starts: list[tuple[Path, int]], line: int) -> tuple[Path, int]:

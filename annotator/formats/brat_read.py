@@ -56,12 +56,13 @@ from annotator.formats.brat_files import (
     pair_of,
     read_annotation_conf,
     read_parts,
+    rest_suffix,
     said_in_parts,
     stem_of,
 )
 from annotator.formats.brat_ann import SpanTextMismatch, parse_ann
 from annotator.formats.brat_shortcuts import SHORTCUTS, keys_said
-from annotator.formats.brat_text import BratOffsets
+from annotator.formats.brat_text import REST_IN, BratOffsets
 from annotator.formats.reading import ReadResult, check_with_line
 from annotator.text_encoding import head_text
 from annotator.importing import IncomingDocument, decode_text
@@ -261,4 +262,6 @@ def _read_annotations(
         warnings += said_in_parts(ann, starts, found)
         if notes is not None:
             notes += said_in_parts(ann, starts, noted)
+    if rest := rest_suffix(starts):  # the REL task's .rel (the CO task's .co) beside the .a1: written back there
+        doc.meta.setdefault("brat", {})[REST_IN] = rest
     return doc

@@ -85,3 +85,20 @@ def test_a_files_value_not_known_is_refused(project, tmp_path):
     with pytest.raises(OptionError, match="option files must be one of ann, bionlp, not 'a1'"):
         api.export(project, tmp_path / "x", format="brat", options={"files": "a1"})
     assert not (tmp_path / "x").exists()
+
+
+REL_TEXT = "The p50 subunit of the NF-kappa B complex binds DNA.\n"
+REL_A1 = "T1\tProtein 4 7\tp50\nT2\tProtein 23 33\tNF-kappa B\n"
+REL = (  # the 2011 REL task's part beside the .a1 (brat reads NAME.rel as it reads NAME.a2)
+    "T3\tEntity 23 41\tNF-kappa B complex\n"
+    "R1\tSubunit-Complex Arg1:T1 Arg2:T3\n"
+    "R2\tProtein-Component Arg1:T2 Arg2:T3\n"
+)
+
+
+def test_the_rel_task_s_part_goes_back_to_its_own_file(tmp_path):
+    corpus = _write(tmp_path / "REL", {"PMID-3.txt": REL_TEXT, "PMID-3.a1": REL_A1, "PMID-3.rel": REL})
+    made = api.new_project(tmp_path / "p.annotator")
+    api.import_files(made, [corpus])
+    api.export(made, tmp_path / "out", format="brat", options={"files": "bionlp"})
+    assert _files(tmp_path / "out") == {"PMID-3.txt": REL_TEXT, "PMID-3.a1": REL_A1, "PMID-3.rel": REL}
