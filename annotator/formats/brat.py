@@ -23,7 +23,6 @@ from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.exporting import atomic_folder
-from annotator.formats.brat_files import REST_SUFFIXES
 from annotator.formats.brat_declared import Declared, add_once
 from annotator.formats.brat_conf import (
     is_binary,
@@ -44,6 +43,7 @@ from annotator.formats.brat_text import (
     NOTE_TYPE,
     PAIR_WRITTEN_AS_ANN,
     REST_IN,
+    REST_SUFFIXES,
     BratOffsets,
     normalization_line,
     parse_note,

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from annotator.formats.brat_conf import conf_declarations, conf_schema, visual_kept, written_name
 from annotator.formats.brat_shortcuts import SHORTCUTS
+from annotator.formats.brat_text import REST_SUFFIXES
 from annotator.formats.brat_tools import TOOLS, tools_kept
 from annotator.formats.reading import read_file_bytes
 from annotator.importing import decode_text
@@ -30,7 +31,6 @@ def pair_of(stem: Path) -> tuple[Path, Path]:
 # the BioNLP Shared Tasks' files: a document's annotations split over NAME.a1 (given entities), NAME.a2 (events and
 # the rest), NAME.co (coreference), NAME.rel (relations); brat reads them together when there is no NAME.ann
 PARTIAL_SUFFIXES = (".a1", ".a2", ".co", ".rel")
-REST_SUFFIXES = (".co", ".rel")  # a task's part beside the .a1 in the place of the .a2 (CO, REL)
 
 
 def stem_of(path: Path) -> Path | None:

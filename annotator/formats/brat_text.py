@@ -85,6 +85,7 @@ NORMALIZATIONS = ("brat", BIONLP_FORM)  # the brat export's ``normalizations`` o
 # tasks' ``NAME.a1`` (the given entities' ``T`` lines) and ``NAME.a2`` (the rest, its ids going on from the .a1's)
 FILES = ("ann", BIONLP_FORM)
 GIVEN = "given"  # ``meta["brat"]["given"]``: the entities a document's NAME.a1 gave, [type, start, end] each
+REST_SUFFIXES = (".co", ".rel")  # a task's part beside the .a1 in the place of the .a2 (CO, REL)
 REST_IN = "rest_in"  # ``meta["brat"]["rest_in"]``: the suffix of the part beside its .a1 when not .a2 (.rel, .co)
 PAIR_WRITTEN_AS_ANN = (  # a document read from the tasks' pair, written as one .ann by default
     "documents read from the BioNLP Shared Tasks' .a1/.a2 files written as one .ann each (--option files=bionlp "
