@@ -46,18 +46,38 @@ class SuggestionRows:
     ) -> int | None:
         """The id of an undecided, unedited event suggestion with this trigger and type, whose arguments fill the
         same ``roles`` (sorted), made after the row ``after`` (a run that replaced that one by the same), else None."""
-        for (event_id,) in self.conn.execute(
-            f"SELECT id FROM events WHERE {_UNDECIDED} AND trigger_start = ? AND trigger_end = ? AND type = ? "
-            "AND id > ? ORDER BY id",
-            (doc_id, annotation_set, trigger[0], trigger[1], type_, after),
-        ).fetchall():
-            has = [
-                r[0]
-                for r in self.conn.execute("SELECT role FROM arguments WHERE event_id = ? ORDER BY role", (event_id,))
-            ]
-            if has == roles:
-                return int(event_id)
+        for event_id in self.event_suggestions_at(doc_id, annotation_set, trigger, type_, after):
+            if self.roles_filled(event_id) == roles:
+                return event_id
         return None
+
+    def event_suggestions_at(
+        self, doc_id: int, annotation_set: str, trigger: tuple[int, int], type_: str, after: int
+    ) -> list[int]:
+        """The ids of the undecided, unedited event suggestions with this trigger and type made after the row
+        ``after``, oldest first."""
+        return [
+            int(r[0])
+            for r in self.conn.execute(
+                f"SELECT id FROM events WHERE {_UNDECIDED} AND trigger_start = ? AND trigger_end = ? AND type = ? "
+                "AND id > ? ORDER BY id",
+                (doc_id, annotation_set, trigger[0], trigger[1], type_, after),
+            )
+        ]
+
+    def roles_filled(self, event_id: int) -> list[str]:
+        """The roles an event's arguments fill, sorted (a role filled twice, twice)."""
+        return [
+            r[0] for r in self.conn.execute("SELECT role FROM arguments WHERE event_id = ? ORDER BY role", (event_id,))
+        ]
+
+    def argument_filling(self, event_id: int, role: str, entity_id: int) -> int | None:
+        """The id of the event's argument that fills ``role`` with the entity, else None."""
+        row = self.conn.execute(
+            "SELECT id FROM arguments WHERE event_id = ? AND role = ? AND entity_id = ? ORDER BY id LIMIT 1",
+            (event_id, role, entity_id),
+        ).fetchone()
+        return None if row is None else int(row[0])
 
     def entity_marks(self, doc_id: int, annotation_set: str) -> list[tuple[int, int, int, str, str, int]]:
         """(id, start, end, label, state, edited) of the document's entities in the set."""
