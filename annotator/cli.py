@@ -239,12 +239,17 @@ def cmd_stats(args: argparse.Namespace) -> int:
         else:
             print(format_model_quality(result))
         return 0
+    from annotator.role_heads import older_heads_said
+
     with open_project(args, create=False, reads_set=True) as project:
         stats = project_stats(project, args.set)
+        older = older_heads_said(project)
     if args.json:
         print_json(stats, indented=True)
     else:
         print(format_stats(stats))
+    if older:  # the role keys of those documents offer what older rules found (session 41)
+        print(f"annotator: note: {older}", file=sys.stderr)
     return 0
 
 

@@ -332,6 +332,14 @@ def _m12_tokens_whole(db: "Database") -> None:
     )
 
 
+def _m13_heads_version(db: "Database") -> None:
+    """Which rules stored a document's noun heads (``tokens.heads_version``: ``nlp.NOUN_HEADS_VERSION`` of the run that
+    stored them). NULL for heads stored before: by older rules, kept until the document is pre-annotated again, which
+    the project's open now says (``role_heads.older_heads_said``)."""
+    if not ProjectDb(db.conn).has_column("tokens", "heads_version"):
+        db.conn.execute("ALTER TABLE tokens ADD COLUMN heads_version INTEGER")
+
+
 MIGRATIONS: list[Callable[["Database"], None]] = [
     _m1_initial,
     _m2_event_suggestions,
@@ -345,6 +353,7 @@ MIGRATIONS: list[Callable[["Database"], None]] = [
     _m10_news_words,
     _m11_noun_heads,
     _m12_tokens_whole,
+    _m13_heads_version,
 ]
 LATEST = len(MIGRATIONS)
 

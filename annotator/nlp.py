@@ -159,6 +159,12 @@ def a_word(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
+# the rules ``noun_heads`` follows, stored with the heads it finds (``tokens.heads_version``): one more each time they
+# change, so a project whose documents keep heads of older rules says so (1: session 33's chunk heads; 2: session 40's
+# nouns naming the kind of the next)
+NOUN_HEADS_VERSION = 2
+
+
 def noun_heads(doc: Any, ents: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """(start, end) of the head word of each noun chunk of a parsed Doc, and of each common noun in it that names the
     kind of the noun after it ("bomb" of "the bomb attack", "police" of "police officers": an Instrument, an Agent

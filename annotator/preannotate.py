@@ -12,7 +12,7 @@ from annotator.errors import DamagedTextError, ValidationError
 from annotator.lease import Lease, check_free, held
 from annotator.model import FINISHED
 from annotator.graphemes import ClusterEdges
-from annotator.nlp import CHUNK_CHARS, Parsed, Pipeline, load_pipeline, to_parsed  # a cancel waits for a piece
+from annotator.nlp import CHUNK_CHARS, NOUN_HEADS_VERSION, Parsed, Pipeline, load_pipeline, to_parsed  # a cancel waits
 from annotator.schema import Schema, default_schema
 from annotator.pipeline_names import AdoptedNames, RenamedSuggester
 from annotator.store import Project, now
@@ -106,6 +106,7 @@ def store_tokens(project: Project, doc_id: int, parsed: Parsed, source: str, rep
         orjson.dumps(parsed.sentence_starts).decode(),
         replace=True,
         noun_heads=orjson.dumps(parsed.noun_heads).decode() if parsed.noun_heads else None,
+        heads_version=NOUN_HEADS_VERSION,
     )
     report.words += len(parsed.token_starts)
     report.documents += 1

@@ -11,6 +11,7 @@ from annotator.role_slots import role_slots
 from annotator.suggest.noun_classes import guess_label_of_word, label_taken
 
 if TYPE_CHECKING:
+    from annotator.store import Project
     from annotator.pipeline_names import LabelKinds
     from annotator.schema import Role
 
@@ -184,3 +185,20 @@ def nouns_before_their_modifiers(
         if named is not None:
             items.insert(named, items.pop(at))
     return [item for item, _ in items]
+
+
+def older_heads_said(project: "Project") -> str:
+    """One line when documents not finished keep noun heads stored by older rules (``tokens.heads_version`` below
+    ``nlp.NOUN_HEADS_VERSION``): their role keys offer what those rules found until they are pre-annotated again,
+    and nothing said so (session 41); "" when none does."""
+    from annotator.model import FINISHED
+    from annotator.nlp import NOUN_HEADS_VERSION
+
+    count = project.db.older_heads(NOUN_HEADS_VERSION, FINISHED)
+    if not count:
+        return ""
+    which = f"{count} document{'s' if count > 1 else ''}"
+    return (
+        f"{which} keep{'' if count > 1 else 's'} the nouns older rules stored for the role keys: Project > Pre-annotate "
+        f"all documents (annotator preannotate {project.path.name}) stores them afresh"
+    )

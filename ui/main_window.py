@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import AnnotatorError
+from annotator.role_heads import older_heads_said
 from ui import theme as themes
 from ui.after_paint import AfterPaint
 from ui.controller import Controller
@@ -315,8 +316,12 @@ class MainWindow(
             self._height_fitted_for = self._caret_said = None
             self.edit_actions.events.forget_project()  # the event keys' memos (a role key's cycle, Shift+E's types)
         self.saved_label.setText("")  # the project before's last save ("saved 02:20:09") is not this one's
+        older = older_heads_said(p) if p is not None else ""  # nouns stored by older rules (session 41)
         if p is not None and p.upgraded is not None:  # said once, kept while the first document's note shows
-            self.after_view_paint.call(partial(self.show_note, p.upgraded.summary(p.path.name)))
+            upgraded = p.upgraded.summary(p.path.name)
+            self.after_view_paint.call(partial(self.show_note, f"{upgraded}; {older}" if older else upgraded))
+        elif older:
+            self.after_view_paint.call(partial(self.show_note, older))
         if p is not None and p.log_unread is not None:  # another user's saved changes in a log not readable here
             self.after_view_paint.call(partial(self.show_note, f"{p.path.name}: {p.log_unread}"))
         if p is not None and p.read_from is not None:  # an older file read-only: shown from an upgraded copy

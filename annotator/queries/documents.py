@@ -105,13 +105,26 @@ class DocumentRows:
         *,
         replace: bool = False,
         noun_heads: str | None = None,
+        heads_version: int | None = None,
     ) -> None:
         """Store a document's tokens (offsets as JSON lists) as ``pipeline`` cut them, with the parse's noun heads
-        (JSON [[start, end], ...], None: not parsed); ``replace``: over those it has."""
+        (JSON [[start, end], ...], None: not parsed) and the version of the rules that found them (None: not known);
+        ``replace``: over those it has."""
         self.conn.execute(
             f"INSERT {'OR REPLACE ' if replace else ''}INTO tokens (document_id, pipeline, starts, ends, "
-            "sentence_starts, noun_heads) VALUES (?, ?, ?, ?, ?, ?)",
-            (doc_id, pipeline, starts, ends, sentence_starts, noun_heads),
+            "sentence_starts, noun_heads, heads_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (doc_id, pipeline, starts, ends, sentence_starts, noun_heads, heads_version if noun_heads else None),
+        )
+
+    def older_heads(self, version: int, finished: tuple[str, ...]) -> int:
+        """How many documents not ``finished`` keep noun heads stored by rules older than ``version`` (or unknown)."""
+        placeholders = ", ".join("?" * len(finished))
+        return int(
+            self.conn.execute(
+                "SELECT count(*) FROM tokens t JOIN documents d ON d.id = t.document_id WHERE t.noun_heads IS NOT NULL "
+                f"AND coalesce(t.heads_version, 0) < ? AND d.status NOT IN ({placeholders})",
+                (version, *finished),
+            ).fetchone()[0]
         )
 
     def comment_texts(self, doc_id: int) -> list[tuple[str | None, str, str | None]]:

@@ -86,18 +86,23 @@ class MergeRows:
             "SELECT id, name, text, sha256, status, meta, bom, source_path FROM documents WHERE id = ?", (doc_id,)
         ).fetchone()
 
-    def token_row(self, doc_id: int) -> tuple[str, str, str, str, str | None] | None:
-        """(pipeline, starts, ends, sentence starts, noun heads) of a document's tokens as stored, or None."""
+    def token_row(self, doc_id: int) -> tuple[str, str, str, str, str | None, int | None] | None:
+        """(pipeline, starts, ends, sentence starts, noun heads, their rules' version) of a document's tokens as
+        stored, or None."""
         return self.conn.execute(
-            "SELECT pipeline, starts, ends, sentence_starts, noun_heads FROM tokens WHERE document_id = ?", (doc_id,)
+            "SELECT pipeline, starts, ends, sentence_starts, noun_heads, heads_version FROM tokens WHERE document_id = ?",
+            (doc_id,),
         ).fetchone()
 
-    def add_noun_heads(self, doc_id: int, starts: str, ends: str, noun_heads: str) -> None:
-        """Give a document's stored tokens the parse's ``noun_heads`` where they have none and are cut at the same
-        ``starts`` and ``ends`` (a copy's: the heads were found on those tokens)."""
+    def add_noun_heads(
+        self, doc_id: int, starts: str, ends: str, noun_heads: str, heads_version: int | None = None
+    ) -> None:
+        """Give a document's stored tokens the parse's ``noun_heads`` (found by rules of ``heads_version``) where they
+        have none and are cut at the same ``starts`` and ``ends`` (a copy's: the heads were found on those tokens)."""
         self.conn.execute(
-            "UPDATE tokens SET noun_heads = ? WHERE document_id = ? AND noun_heads IS NULL AND starts = ? AND ends = ?",
-            (noun_heads, doc_id, starts, ends),
+            "UPDATE tokens SET noun_heads = ?, heads_version = ? WHERE document_id = ? AND noun_heads IS NULL "
+            "AND starts = ? AND ends = ?",
+            (noun_heads, heads_version, doc_id, starts, ends),
         )
 
     def entity_rows_in_set(self, doc_id: int, annotation_set: str) -> list[tuple[Any, ...]]:

@@ -159,7 +159,7 @@ class SourceDocument:
     source of 20,000 documents held the target's lock 20 s while it was read document by document)."""
 
     row: tuple  # (id, name, text, sha256, status, meta, bom, source_path) in the source
-    tokens: tuple | None  # (pipeline, starts, ends, sentence_starts, noun_heads)
+    tokens: tuple | None  # (pipeline, starts, ends, sentence_starts, noun_heads, heads_version)
     model: list[tuple[int, int, str, str]]  # the model's original suggestions (model_spans)
     entities: list[tuple]  # (source id, ENTITY_COLUMNS[2:] ...)
     events: list[tuple]  # (source id, EVENT_COLUMNS ...)
@@ -239,9 +239,9 @@ def copy_document(
     # tokens: the same text has the same tokens; copy them where the target has none
     tok = source.tokens
     if tok and (new_document or not db.has_tokens(doc_id)):
-        db.insert_tokens(doc_id, *tok[:4], noun_heads=tok[4])
+        db.insert_tokens(doc_id, *tok[:4], noun_heads=tok[4], heads_version=tok[5])
     elif tok and tok[4]:  # the parse's noun heads (the role keys offer them) where the same tokens lack them
-        db.add_noun_heads(doc_id, tok[1], tok[2], tok[4])
+        db.add_noun_heads(doc_id, tok[1], tok[2], tok[4], tok[5])
     carry_suggestions(target, doc_id, set_name, source.model)
     entity_ids: dict[int, int] = {}
     for r in source.entities:

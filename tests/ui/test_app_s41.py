@@ -85,3 +85,22 @@ def test_cancel_during_save_a_copy_s_models_leaves_nothing_and_opens_the_copy(qt
         "cancelled)"
     )
     assert [p.name for p in tmp_path.iterdir() if "copy.annotator.models" in p.name] == []  # nor its .part folder
+
+
+def test_opening_a_project_whose_documents_keep_nouns_of_older_rules_says_so_and_how_to_refresh(qtbot, project_path):
+    """A project pre-annotated before the rules' last change keeps the noun heads those rules stored (the role keys
+    offer them) until it is pre-annotated again: nothing said so. Its open says it in one line with the command."""
+    from annotator.store import Project
+    from ui_support import close_window, open_window
+
+    with Project(project_path, create=False, annotator="t") as p, p.transaction():
+        for doc in p.document_ids()[:2]:
+            starts, ends, *_ = p.db.token_row(doc)[1:]
+            p.db.insert_tokens(doc, "spacy:x@1", starts, ends, "[0]", replace=True, noun_heads="[[0, 4]]")
+    w = open_window(qtbot, project_path, size=(1366, 768))
+    said = (
+        "2 documents keep the nouns older rules stored for the role keys: Project > Pre-annotate all documents "
+        "(annotator preannotate gui.annotator) stores them afresh"
+    )
+    qtbot.waitUntil(lambda: w.message.text() == said, timeout=20000)
+    close_window(w)
