@@ -243,7 +243,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     with open_project(args, create=False, reads_set=True) as project:
         stats = project_stats(project, args.set)
-        older = older_heads_said(project)
+        older = older_heads_said(project, f"annotator preannotate {project.path}")
     if args.json:
         print_json(stats, indented=True)
     else:

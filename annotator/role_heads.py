@@ -187,10 +187,11 @@ def nouns_before_their_modifiers(
     return [item for item, _ in items]
 
 
-def older_heads_said(project: "Project") -> str:
+def older_heads_said(project: "Project", refresh: str = "Project > Pre-annotate all documents") -> str:
     """One line when documents not finished keep noun heads stored by older rules (``tokens.heads_version`` below
     ``nlp.NOUN_HEADS_VERSION``): their role keys offer what those rules found until they are pre-annotated again,
-    and nothing said so (session 41); "" when none does."""
+    and nothing said so (session 41); ``refresh``: what stores them afresh (the app's menu; the command line's
+    command); "" when none does."""
     from annotator.model import FINISHED
     from annotator.nlp import NOUN_HEADS_VERSION
 
@@ -198,7 +199,4 @@ def older_heads_said(project: "Project") -> str:
     if not count:
         return ""
     which = f"{count} document{'s' if count > 1 else ''}"
-    return (
-        f"{which} keep{'' if count > 1 else 's'} the nouns older rules stored for the role keys: Project > Pre-annotate "
-        f"all documents (annotator preannotate {project.path.name}) stores them afresh"
-    )
+    return f"{which} keep{'' if count > 1 else 's'} the nouns older rules stored for the role keys: {refresh} refreshes them"

@@ -1,7 +1,7 @@
 """Session 41: a project whose documents keep the noun heads older rules stored (the role keys offer them after the
 sentence's spans) kept them until pre-annotated again, and nothing said so. The heads carry the version of the rules
 that found them (``tokens.heads_version``); the project's open in the app and ``annotator stats`` say, in one line,
-how many unfinished documents keep older ones and the command that stores them afresh."""
+how many unfinished documents keep older ones and what stores them afresh (the app's menu, the command)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def test_documents_keeping_heads_of_older_rules_are_said_with_the_command_that_r
     edits.set_status(project, done, "annotated")  # a finished document is left as its annotators decided: not said
     assert older_heads_said(project) == (
         "2 documents keep the nouns older rules stored for the role keys: Project > Pre-annotate all documents "
-        f"(annotator preannotate {project.path.name}) stores them afresh"
+        "refreshes them"
     )
     with project.transaction():  # a pre-annotation now stores them with its rules' version
         store_tokens(
@@ -54,6 +54,6 @@ def test_annotator_stats_says_the_documents_keeping_heads_of_older_rules(tmp_pat
     assert main(["stats", str(path)]) == 0
     err = capsys.readouterr().err
     assert err == (
-        "annotator: note: 1 document keeps the nouns older rules stored for the role keys: Project > Pre-annotate all "
-        "documents (annotator preannotate p.annotator) stores them afresh\n"
+        f"annotator: note: 1 document keeps the nouns older rules stored for the role keys: annotator preannotate {path} "
+        "refreshes them\n"
     )

@@ -100,7 +100,7 @@ def test_opening_a_project_whose_documents_keep_nouns_of_older_rules_says_so_and
     w = open_window(qtbot, project_path, size=(1366, 768))
     said = (
         "2 documents keep the nouns older rules stored for the role keys: Project > Pre-annotate all documents "
-        "(annotator preannotate gui.annotator) stores them afresh"
+        "refreshes them"
     )
     qtbot.waitUntil(lambda: w.message.text() == said, timeout=20000)
     close_window(w)
