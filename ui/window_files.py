@@ -113,7 +113,9 @@ class FilesAndWork(_Window):
             self._open_copy(saved, ModelsCopied([]))
             return
         worker = CopyModelsWorker(saved, models)
-        self.start_worker(worker, after=lambda: self._open_copy(saved, worker.copied))
+        # the line while they are copied: it said "No project open: File > New project… makes one" (a screenshot)
+        said = f"{saved.name} is saved; it opens once its trained models are copied beside it (Cancel: without them)"
+        self.start_worker(worker, after=lambda: self._open_copy(saved, worker.copied), said_before=said)
 
     def _open_copy(self, saved: Path, models: ModelsCopied | None) -> None:
         """The copy opened once its models are beside it (``models``, what their copy did), and said; another project

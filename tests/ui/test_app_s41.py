@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 
 def _train_versions(project, count: int, size: int = 1000) -> None:  # type: ignore[no-untyped-def]
     from annotator.learn import versions
@@ -71,7 +73,7 @@ def test_cancel_during_save_a_copy_s_models_leaves_nothing_and_opens_the_copy(qt
     monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(copy), ""))
     window.save_copy_of_project()
     qtbot.waitUntil(lambda: window.cancel_button.isVisible(), timeout=20000)
-    shown = window.progress_label.text()
+    shown, line = window.progress_label.text(), window.message.text()
     qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
     gate.set()
     qtbot.waitUntil(lambda: c.project is not None and c.project.path == copy, timeout=20000)
@@ -79,6 +81,10 @@ def test_cancel_during_save_a_copy_s_models_leaves_nothing_and_opens_the_copy(qt
     text, title = box.text(), box.windowTitle()
     box.close()
     assert shown in ("Copying the trained models", "cancelling…"), shown
+    # the line while they are copied (it said "No project open: File > New project… makes one")
+    assert (
+        line == "copy.annotator is saved; it opens once its trained models are copied beside it (Cancel: without them)"
+    )
     assert title == "Trained models not copied"
     assert text == (
         f"copy.annotator is saved and open, but its trained models were left in {source} (the copy of them was "
@@ -87,6 +93,7 @@ def test_cancel_during_save_a_copy_s_models_leaves_nothing_and_opens_the_copy(qt
     assert [p.name for p in tmp_path.iterdir() if "copy.annotator.models" in p.name] == []  # nor its .part folder
 
 
+@pytest.mark.slow  # a window of its own: ~1 s
 def test_opening_a_project_whose_documents_keep_nouns_of_older_rules_says_so_and_how_to_refresh(qtbot, project_path):
     """A project pre-annotated before the rules' last change keeps the noun heads those rules stored (the role keys
     offer them) until it is pre-annotated again: nothing said so. Its open says it in one line with the command."""
