@@ -111,3 +111,74 @@ def test_opening_a_project_whose_documents_keep_nouns_of_older_rules_says_so_and
     )
     qtbot.waitUntil(lambda: w.message.text() == said, timeout=20000)
     close_window(w)
+
+
+def _meet_written(path) -> None:  # type: ignore[no-untyped-def]
+    """A run's store of a suggested Contact:Meet on a.txt's "met", its Entity the two people around it (another
+    connection, as ``annotator preannotate`` or the app's run writes it: the undecided cleared, then written afresh)."""
+    from annotator.store import Project
+    from annotator.suggest.types import ArgumentSuggestion, EventSuggestion
+    from annotator.suggest.writer import WriteCounts, clear_undecided, write_entities, write_events
+    from ui_helpers import find
+    from ui_support import DOC_A
+
+    with Project(path, create=False, annotator="cli") as p:
+        doc = next(d["id"] for d in p.document_summaries() if d["name"] == "a.txt")
+        people = tuple(ArgumentSuggestion("Entity", *find(DOC_A, w), "PERSON") for w in ("Maria Lopez", "John Smith"))
+        counts = WriteCounts()
+        with p.transaction():
+            clear_undecided(p, doc, counts)
+            write_entities(p, doc, [], "spacy:x@1", counts)
+            write_events(
+                p, doc, [EventSuggestion("Contact:Meet", *find(DOC_A, "met"), 0.8, people)], "rules:t@1", counts
+            )
+
+
+def _event_states(path):  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        return sorted(con.execute("SELECT type, state FROM events").fetchall()), sorted(
+            con.execute("SELECT start, end, label, state FROM entities WHERE label = 'PERSON'").fetchall()
+        )
+    finally:
+        con.close()
+
+
+@pytest.mark.slow  # a window of its own: ~4 s
+def test_ctrl_y_of_an_accepted_event_after_a_re_suggest_is_redone_on_the_event_written_again(qtbot, project_path):
+    """] to a suggested Meet, Enter (accepted, its people with it), Ctrl+Z, a re-suggest writes the same suggestion
+    again (new ids), Ctrl+Y: "cannot redo: the suggested Contact:Meet event “met” is gone …", the step dropped. It is
+    redone on the event written again; Ctrl+Z takes it back."""
+    from PySide6.QtCore import Qt
+
+    from ui_helpers import find
+    from ui_support import DOC_A, close_window, open_window
+
+    _meet_written(project_path)
+    w = open_window(qtbot, project_path, size=(1366, 768))
+    c, v = w.controller, w.view
+    qtbot.waitUntil(lambda: w.panels_built)
+    v.setFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(v, Qt.Key.Key_BracketRight)  # ] to the event
+    assert c.events[c.current_event].type == "Contact:Meet"
+    before = _event_states(project_path)
+    for key, mods in ((Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_Z, ctrl)):
+        qtbot.keyClick(v, key, mods)
+        qtbot.waitUntil(lambda: not c.landing)
+    _meet_written(project_path)  # the re-suggest
+    qtbot.keyClick(v, Qt.Key.Key_Y, ctrl)
+    qtbot.waitUntil(lambda: not c.landing)
+    said, redone = w.message.text(), _event_states(project_path)
+    qtbot.keyClick(v, Qt.Key.Key_Z, ctrl)
+    qtbot.waitUntil(lambda: not c.landing)
+    undone = _event_states(project_path)
+    close_window(w)
+    fillers = {find(DOC_A, "Maria Lopez"), find(DOC_A, "John Smith")}
+    accepted = [(a, b, label, "accepted" if (a, b) in fillers else state) for a, b, label, state in before[1]]
+    assert before[0] == [("Contact:Meet", "suggested")]
+    assert said.startswith("Redone:"), said  # on main: "cannot redo: the suggested Contact:Meet event “met” is gone …"
+    assert redone == ([("Contact:Meet", "accepted")], accepted) != before
+    assert undone == before
