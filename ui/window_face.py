@@ -56,4 +56,6 @@ class WindowFace(Protocol):
 
     def width(self) -> int: ...
 
+    def isVisible(self) -> bool: ...  # noqa: N802 (Qt name)
+
     def activateWindow(self) -> None: ...  # noqa: N802 (Qt name)

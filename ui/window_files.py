@@ -121,6 +121,8 @@ class FilesAndWork(_Window):
         """The copy opened once its models are beside it (``models``, what their copy did), and said; another project
         opened meanwhile is left open, the line naming the copy."""
         c = self.controller
+        if not self.isVisible():  # the window closed while they were copied (Quit stops the copy): nothing to open
+            return
         if models is None:  # the worker ended before its copy (never seen): said as models not copied
             models = ModelsCopied([], "its trained models were not copied")
         if c.project is not None:  # opened while the models were copied: not taken away from the person
