@@ -16,6 +16,7 @@ import orjson
 from annotator.errors import PipelineError
 from annotator.graphemes import ClusterEdges
 from annotator.line_sentences import add_line_sentences
+from annotator.person_labels import persons_named
 from annotator.suggest.time_spans import day_and_part, name_and_weekday, point_and_length
 
 MODEL_SOURCE = "spacy:"  # the source of a spaCy pipeline's suggestions: spacy:NAME@VERSION
@@ -205,7 +206,9 @@ def pipeline_entities(doc: Any) -> list[tuple[int, int, str]]:
     """The Doc's entities as pre-annotation keeps them: (start, end, label), a DATE the NER ran across a preposition
     from a day to a length of time ("sentenced on Tuesday to eight years") in its two phrases
     (``time_spans.point_and_length``): a time and a term are two arguments, not one; a day and a part of it the NER
-    read as a DATE and a TIME side by side ("on Saturday morning") one TIME (``time_spans.day_and_part``)."""
+    read as a DATE and a TIME side by side ("on Saturday morning") one TIME (``time_spans.day_and_part``); a surname
+    the NER labels an ORG, a NORP or a place where the document names that person in full a PERSON
+    (``person_labels.persons_named``: "Badreddine" after "Mustafa Badreddine")."""
     out: list[tuple[int, int, str]] = []
     last = None  # the entity before, whole
     for e in doc.ents:
@@ -224,7 +227,7 @@ def pipeline_entities(doc: Any) -> list[tuple[int, int, str]]:
             out.append((e.start_char, e.end_char, e.label_))
         else:
             out += [(e.start_char + a, e.start_char + b, e.label_) for a, b in parts]
-    return out
+    return persons_named(doc, out)
 
 
 def scored_spans(doc: Any) -> dict[tuple[int, int, str], float]:

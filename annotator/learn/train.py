@@ -20,6 +20,7 @@ from annotator.learn.ner import make_examples, update_ner
 from annotator.learn.options import LEAST_DOCUMENTS, QUICK_EPOCHS, TrainOptions
 from annotator.learn.scoring import Tally, as_events, tally_entities, tally_events
 from annotator.nlp import CHUNK_CHARS, DEFAULT_PIPELINE
+from annotator.person_labels import persons_named
 from annotator.store import Project, now
 from annotator.wording import counted, first_named
 
@@ -220,10 +221,10 @@ class _Run:
         self,
         docs: Sequence[FinishedDoc],
         parsed: dict[int, Any],
-        original: dict[int, list],
+        seen: dict[int, list],
         unannotated: frozenset[str],
     ) -> EventModel:
-        examples = [(parsed[d.id], original[d.id], d.events) for d in docs]
+        examples = [(parsed[d.id], seen[d.id], d.events) for d in docs]
         return train_event_model(
             examples,
             self.schema,
@@ -305,11 +306,14 @@ def _train_into(
         i: [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in run.labels]
         for i, doc in parsed.items()
     }
+    # what an event suggester reads: the pipeline's entities with pre-annotation's one label a person (a surname the
+    # NER labels an ORG where the document names the person in full is the PERSON, as ``nlp.pipeline_entities`` has it)
+    seen = {i: persons_named(parsed[i], ents) for i, ents in original.items()}
     # roles the rules fill in the finished documents and nobody there does: how these annotators work (they do
     # not annotate them), so they are left out of every score (the current model's too) and of the argument
     # tuning, and the new version does not suggest them
     unannotated = (
-        unfilled_roles((d.events for d in docs), (run.prior.suggest(parsed[d.id], original[d.id]) for d in docs))
+        unfilled_roles((d.events for d in docs), (run.prior.suggest(parsed[d.id], seen[d.id]) for d in docs))
         if run.has_events
         else frozenset()
     )
@@ -350,11 +354,11 @@ def _train_into(
         if run.has_events:
             # the model chooses its thresholds and its per-type use of the prior by k-fold inside train_docs
             step("events", opt.ner_epochs)
-            events_new = run.train_events(train_docs, parsed, original, unannotated)
+            events_new = run.train_events(train_docs, parsed, seen, unannotated)
             sugg = TrainedEventSuggester(events_new, run.schema, "new", run.prior)
             for d in held:
                 for who, suggester in (("current", current_events), ("new", sugg)):
-                    pred = as_events(suggester.suggest(parsed[d.id], original[d.id]))
+                    pred = as_events(suggester.suggest(parsed[d.id], seen[d.id]))
                     t = tallies[who]
                     tally_events(d.events, pred, t["triggers"], t["arguments"], types, left_out_roles=unannotated)
         run.check()
@@ -364,7 +368,7 @@ def _train_into(
         nlp_new = run.train_ner(docs, original, rehearsal, step)
         if run.has_events:
             step("events", opt.ner_epochs)
-        events_new = run.train_events(docs, parsed, original, unannotated) if run.has_events else None
+        events_new = run.train_events(docs, parsed, seen, unannotated) if run.has_events else None
         run.check()
     for who in ("current", "new"):
         report.scores[who] = {p: t.result() for p, t in tallies[who].items() if p == "entities" or run.has_events}

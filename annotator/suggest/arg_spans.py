@@ -4,7 +4,6 @@ description refers to in its sentence ("the man who attacked", "a commander, Bur
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any, Sequence
 
 from annotator.suggest.noun_classes import agrees, guess_label, lemma_of
@@ -283,42 +282,6 @@ def _place_name(
         if c.dep_ in ("amod", "compound") and c.i in ents and ents[c.i][2] == "NORP" and kind in ("GPE", "LOC"):
             return ents[c.i][0], ents[c.i][1], kind
     return None
-
-
-# labels of no person that the NER gives a surname: relabelled on the evidence of one full name
-_NO_PERSON_LABELS = frozenset(("ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"))
-
-
-def persons_named(doc: Any, entities: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """``entities`` (start, end, label; code-point offsets into ``doc.text``) with each mention of a person named in
-    full elsewhere in ``doc`` labelled PERSON, the others as they are, in the same order: one person, one label in a
-    document, read before ``entity_index``'s vote. An article names a person in full once ("Mustafa Badreddine", "Kem
-    Ley", "Joe Biden") and by the surname after that; the small pipeline often labels the bare surname an ORG, a NORP
-    or a GPE ("the attack that killed Badreddine": ORG), so no role that takes a person took it, and the vote keeps
-    the NER's label where it is the more frequent ("Trump" an ORG more often than "Donald Trump" a PERSON). A mention is the
-    person where its text is the whole of a name of two or more proper nouns the NER labels PERSON, or that name's last
-    word; a place label gives way only where such names outnumber the place's mentions ("Biden" a GPE once, "Joe Biden"
-    twice; "India" a GPE four times stays, against a misread "Narendra Modi India"). The stored entity takes the role's
-    label when an argument is made of it (``writer.held_for_arguments``), as any name an argument fills under another
-    label."""
-    full_names: Counter[str] = Counter()  # a full name's text and its last word: the mentions that back them
-    for start, end, label in entities:
-        span = doc.char_span(start, end) if label == "PERSON" else None
-        if span is None or len(span) < 2 or any(tok.pos_ != "PROPN" for tok in span):
-            continue
-        full_names[span.text] += 1
-        full_names[span[-1].text] += 1
-    if not full_names:
-        return list(entities)
-    text = doc.text  # read once: spaCy's Doc.text joins every token's text again at each read
-    places = Counter(text[start:end] for start, end, label in entities if label in PLACE_LABELS)
-    out = []
-    for start, end, label in entities:
-        backed = full_names.get(text[start:end], 0)
-        if backed and (label in _NO_PERSON_LABELS or label in PLACE_LABELS and backed > places[text[start:end]]):
-            label = "PERSON"
-        out.append((start, end, label))
-    return out
 
 
 def entity_index(doc: Any, entities: Sequence[tuple[int, int, str]]) -> dict[int, tuple[int, int, str]]:

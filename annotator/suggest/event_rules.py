@@ -13,7 +13,7 @@ from heapq import merge
 from typing import Any, Mapping, Sequence
 
 from annotator.rules import takes, takes_value
-from annotator.suggest.arg_spans import PLACE_LABELS, entity_index, persons_named, span_of
+from annotator.suggest.arg_spans import PLACE_LABELS, entity_index, span_of
 from annotator.suggest.event_args import fill_roles, frame, phrase_parties, phrase_settings
 from annotator.suggest.nearest_setting import SentenceEntities
 from annotator.suggest.place_spans import with_regions
@@ -174,7 +174,6 @@ class RuleEventSuggester:
     def suggest(self, doc: Any, entities: Sequence[tuple[int, int, str]]) -> list[EventSuggestion]:
         if not self.types or len(doc) == 0 or not doc.has_annotation("DEP"):
             return []  # no event types, or no parse to read arguments and sentences from
-        entities = persons_named(doc, entities)  # "Badreddine" an ORG where "Mustafa Badreddine" is a PERSON
         ents = entity_index(doc, entities)
         entities = with_regions(doc, entities, ents)  # "Mombasa, Kenya": one place
         named = {i for i, (_, _, lab) in ents.items() if lab in NAME_LABELS}

@@ -1,14 +1,16 @@
 """One person, one label in a document: a surname the NER labels an ORG (or a NORP, or a place it names less often)
 where the document names that person in full as a PERSON is the person, so a role of people takes it ("A car bomb
-killed Khouri": its Victim). ``suggest.arg_spans.persons_named``, read before ``entity_index``'s vote."""
+killed Khouri": its Victim). ``person_labels.persons_named``, applied where pre-annotation's entities are made
+(``nlp.pipeline_entities``), so the suggester reads it before ``entity_index``'s vote."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
 
-from annotator.suggest.arg_spans import persons_named
-from spacy_support import english_vocab, suggested_events
+from annotator.nlp import pipeline_entities
+from annotator.person_labels import persons_named
+from spacy_support import english_vocab, news_suggester
 
 
 def _doc(words: list[str], pos: list[str]) -> Doc:
@@ -53,9 +55,12 @@ def test_no_evidence_from_a_one_word_name_or_words_that_are_no_names():
 
 
 def _fillers(nlp, text: str, event_type: str) -> set[tuple[str, str, str]]:
+    """The fillers of ``event_type``'s suggestions with the entities as pre-annotation keeps them (the relabelling is
+    theirs, not the suggester's)."""
+    doc = nlp(text)
     return {
         (a.role, text[a.start : a.end], a.label)
-        for s in suggested_events(nlp, text)
+        for s in news_suggester().suggest(doc, pipeline_entities(doc))
         if s.type == event_type
         for a in s.arguments
     }
