@@ -125,7 +125,10 @@ def test_the_training_s_end_offers_to_attach_the_model_kept_aside(qtbot, tmp_pat
             assert info.version == 1 and info.present
         assert "attached to backup.annotator as version 1" in window.message.text()
     finally:
-        window.wait_for_workers()
+        # its project closed here, as the tests above close theirs: the window's own close (qtbot's, at the test's
+        # end) asks "Quit and lose the work?" once the poll has seen the file deleted, and under load it had: the
+        # question waited out the modal guard (120 s) and failed the tear-down
+        close_window(window)
 
 
 def test_models_window_says_a_model_is_kept_aside(qtbot, tmp_path, project_path):
