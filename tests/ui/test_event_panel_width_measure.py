@@ -85,3 +85,29 @@ def test_a_second_window_on_the_same_schema_measures_nothing(qtbot, project_path
         assert measured == []
     finally:
         close_window(second)
+
+
+def test_a_second_window_of_the_same_width_measures_no_most_height(qtbot, project_path, tmp_path, monkeypatch):
+    """The height the event panel is given at a first start (``EventEditor.most_height``: the head and a Roles box of
+    the type of the most roles, made off screen) is kept per schema, width and font for the process: every new window
+    made the probe again (~6-10 ms of CPU), every GUI test's window among them. What is kept is what a measure now
+    gives."""
+    import shutil
+
+    first = open_window(qtbot, project_path)
+    height = first.event_editor.most_height()
+    close_window(first)
+    made: list[str] = []
+    real = event_editor.EventEditor._roles_group
+    monkeypatch.setattr(event_editor.EventEditor, "_roles_group", lambda s, ev: made.append(ev.type) or real(s, ev))
+    again = tmp_path / "again.annotator"
+    shutil.copyfile(project_path, again)
+    second = open_window(qtbot, again)  # its first start fits the event panel's split (``fit_event_split``)
+    try:
+        ed = second.event_editor
+        assert second._split_fitted and made == []  # fitted without a Roles box made
+        assert ed.most_height() == height and made == []
+        event_editor._MOST_HEIGHTS.clear()
+        assert ed.most_height() == height and len(made) == 1  # measured again: the same
+    finally:
+        close_window(second)

@@ -35,6 +35,10 @@ if TYPE_CHECKING:  # pragma: no cover
 # An event's least width by (schema, font, application style sheet), measured once per process: a window made
 # again on the same schema (a project reopened; every GUI test's window) measured it again, ~40 % of opening one.
 _LEAST_WIDTHS: dict[tuple["Schema", str, str], int] = {}
+# The height an event of the schema's type of the most roles needs, by (schema, the view's width, font, application
+# style sheet), measured once per process: every new window measured it at its first start (``fit_event_split``),
+# its head and a Roles box of that type made off screen, ~6-10 ms of CPU a window.
+_MOST_HEIGHTS: dict[tuple["Schema", int, str, str], int] = {}
 
 
 def _widest_roles_type(schema: "Schema") -> "EventType | None":
@@ -389,11 +393,26 @@ class EventEditor(QWidget):
     def most_height(self) -> int:
         """The editor's height (its view, and "Delete event" below it) for an event of the open schema's type of the
         most roles, one filler each, at the view's width now: what the event panel is given at a first start
-        (``WindowPanels.fit_event_split``). Measured off screen, as ``_measure_least_width`` is; 0 without a schema."""
+        (``WindowPanels.fit_event_split``). Measured off screen, as ``_measure_least_width`` is, once per schema, width,
+        font and application style sheet in a process (``_MOST_HEIGHTS``); 0 without a schema."""
         schema = self.c.schema
         most = max(schema.events, key=lambda t: len(t.roles), default=None) if schema is not None else None
         if most is None:
             return 0
+        width = self.scroll.viewport().width()
+        app = QApplication.instance()
+        key = (schema, width, QApplication.font().key(), app.styleSheet() if isinstance(app, QApplication) else "")
+        if (need := _MOST_HEIGHTS.get(key)) is None:
+            need = _MOST_HEIGHTS[key] = self._measure_most_height(schema, most, width)
+        around = self.height() - self.scroll.viewport().height()  # the view's frame, and the button when shown
+        if not self._delete.isVisibleTo(self):
+            around += self._delete.sizeHint().height() + self.layout().spacing()
+        return need + around
+
+    def _measure_most_height(self, schema: "Schema", most: "EventType", width: int) -> int:
+        """The height ``most_height`` keeps: the head and ``most``'s Roles box, one filler a role, at ``width``,
+        measured off screen (the probe, like any widget without a parent, has the application's font and style
+        sheet)."""
         kept = (self.type_combo, self.attribute_combos, self.trigger_label)  # _head sets them: the event shown's
         self.attribute_combos = {}  # the probe's boxes put in a dict of their own, not in the event shown's
         probe = QWidget()
@@ -401,14 +420,10 @@ class EventEditor(QWidget):
         lay.addLayout(self._head(schema, None, ""))
         args = tuple(Argument(-1 - i, -1, r.name, PROBE_FILLER) for i, r in enumerate(most.roles))
         lay.addWidget(self._roles_group(Event(-1, -1, most.name, 0, 0, {}, None, args)))
-        width = self.scroll.viewport().width()
         need = lay.totalHeightForWidth(width) if lay.hasHeightForWidth() else lay.totalSizeHint().height()
         probe.deleteLater()
         self.type_combo, self.attribute_combos, self.trigger_label = kept
-        around = self.height() - self.scroll.viewport().height()  # the view's frame, and the button when shown
-        if not self._delete.isVisibleTo(self):
-            around += self._delete.sizeHint().height() + self.layout().spacing()
-        return need + around
+        return need
 
     def reveal_role(self, index: int) -> None:
         """Bring role ``index``'s row (its name, every filler, its fill list) into the editor's view, once the rows are
