@@ -113,6 +113,8 @@ def _is_prodigy_task(obj: Any) -> bool:
 
 
 def _is_doccano(obj: Any) -> bool:
+    from annotator.formats.doccano_names import intent_categories
+
     if not isinstance(obj, dict) or "text" not in obj and not isinstance(obj.get("data"), str):
         return False  # doccano 1.4's and 1.5's download: the text under "data", a string (Label Studio's an object)
     labels = obj.get("label", obj.get("labels"))
@@ -123,6 +125,17 @@ def _is_doccano(obj: Any) -> bool:
     ents = obj.get("entities")
     if isinstance(ents, list) and not ents and isinstance(obj.get("relations"), list):
         return True  # the relation export of a text without spans ("entities": [], "relations": []); spaCy's has none
+    if (
+        isinstance(ents, list)
+        and all(isinstance(x, list) for x in ents)
+        and intent_categories(obj)
+        and "Comments" in obj
+    ):
+        # doccano's intent detection and slot filling export ({"id", "text", "cats": ["flight"], "entities": [[0, 5,
+        # "City"]], "Comments": []}: its Comments column is in every line it writes): read as spaCy's training lines,
+        # its Comments and id became meta and the doccano export wrote the id as 1; lines in its upload's shape
+        # (no Comments) stay training lines, which keep the intent shape too (session 38)
+        return True
     if not isinstance(ents, list):
         ents = obj.get("annotations")  # doccano 1.x's download: the same objects under "annotations"
     return isinstance(ents, list) and bool(ents) and isinstance(ents[0], dict) and "start_offset" in ents[0]

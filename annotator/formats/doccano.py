@@ -194,8 +194,12 @@ def _document(  # type: ignore[no-untyped-def]
         form["entity_lists"] = True  # an intent line without slots ("cats" alone): written back so, not as "label"
     elif "entities" not in obj:
         form["labels_key"] = "labels" if "labels" in obj and "label" not in obj else "label"
-    elif isinstance(obj["entities"], list) and obj["entities"] and all(isinstance(e, list) for e in obj["entities"]):
-        form["entity_lists"] = True  # an intent line's slots, written back the same way
+    elif (
+        isinstance(obj["entities"], list)
+        and all(isinstance(e, list) for e in obj["entities"])
+        and (obj["entities"] or intent_categories(obj) and "relations" not in obj)
+    ):
+        form["entity_lists"] = True  # an intent line's slots (none: "entities": [] beside its cats), written back so
     as_graphemes, reading = None, CODE_POINTS
     if said:  # a span whose text fits neither as code points nor as UTF-16 units: grapheme clusters, all of them?
         u16 = Utf16Map(text)
