@@ -68,6 +68,7 @@ class WatchedFile:
         into the file itself (a checkpoint, through the open handle), and editing stops; reading goes on.
         """
         if self.stopped is not None:
+            self._deleted_where_it_went()
             raise self.stopped
         if self.read_only or self.identity is None:
             return
@@ -135,6 +136,24 @@ class WatchedFile:
             replaced=replaced,
         )
         raise self.stopped
+
+    def _deleted_where_it_went(self) -> None:
+        """A file stopped as moved (renamed, moved to a folder: "everything saved before is in the file") and deleted
+        there since (a move to the bin, then the bin emptied): the stop says so now, as a delete's does. It kept
+        offering to open it where it went, and quitting lost the only copy without a word (session 41)."""
+        moved = self.stopped
+        if moved is None or moved.deleted or moved.file_now is None or self.identity is None:
+            return
+        if not fileid.deleted_while_open(self.identity):
+            return
+        self.stopped = ProjectMovedError(
+            f"{self.path}: the project file was moved to {moved.file_now} and deleted there while open; editing has "
+            "stopped and what is open is now the only copy of the work saved in it; save a copy of what is open "
+            "before closing it (in the app: Save a copy…), or that work is lost",
+            None,
+            None,
+            deleted=True,
+        )
 
     def _write_log_into_moved(self, new_path: Path | None, second_name: bool) -> bool:
         """Write what was saved into the file, wherever it now is (a checkpoint through the open handle); False when it

@@ -278,11 +278,13 @@ class Controller(DocumentReading, QObject):
         """Poll PRAGMA data_version: it moves only when another connection commits."""
         if self.project is None:
             return
-        if self.project.stopped is None:
+        stopped = self.project.stopped
+        if stopped is None or not stopped.deleted:  # a moved file may be deleted where it went: said then (session 41)
             try:  # renamed or moved meanwhile: what was saved goes into the file now, not at the next edit
                 self.project.check_still_here()
             except ProjectMovedError as exc:
-                self.report_failure(exc)
+                if exc is not stopped:
+                    self.report_failure(exc)
         try:
             v = self.project.data_version()
         except Exception:  # the file went away; nothing to refresh

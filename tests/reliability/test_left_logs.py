@@ -235,3 +235,29 @@ def test_the_old_name_s_logs_go_once_the_move_is_noticed_and_a_new_project_there
     with Project(path, create=False) as fresh:
         assert [e.label for e in fresh.entities(1)] == ["GPE"]
         assert fresh.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_moved_then_deleted_where_it_went_says_it_is_the_only_copy(tmp_path):
+    """Session 41 (s41-app, under Xvfb): the open project moved (a move to the bin: "… was renamed or moved to … ;
+    everything saved before is in the file; reopen it from …"), then deleted there (the bin emptied): the stop kept
+    saying "reopen it from …" of a file gone, its bar offered Open it where it is now, and quitting did not ask (the
+    stop was no delete). The stop says the delete now, and carries it (``deleted``) for the bar's Save a copy… and
+    the quit's question."""
+    path, moved = tmp_path / "p.annotator", tmp_path / "bin" / "p.annotator"
+    moved.parent.mkdir()
+    p = make(path)
+    edits.add_entity(p, 1, 0, 11, "PERSON")
+    os.rename(path, moved)
+    with pytest.raises(ProjectMovedError) as first:
+        p.check_still_here()
+    assert not first.value.deleted
+    os.remove(moved)
+    with pytest.raises(ProjectMovedError) as now:
+        p.check_still_here()
+    said = str(now.value)
+    assert now.value.deleted and p.stopped is now.value  # on main: the move's stop again
+    assert f"was moved to {moved} and deleted there while open" in said and "only copy" in said
+    assert "reopen it from" not in said
+    copy = p.save_copy(tmp_path / "copy.annotator")
+    p.close()
+    assert alone(copy) == ["PERSON"]

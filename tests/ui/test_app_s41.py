@@ -182,3 +182,25 @@ def test_ctrl_y_of_an_accepted_event_after_a_re_suggest_is_redone_on_the_event_w
     assert said.startswith("Redone:"), said  # on main: "cannot redo: the suggested Contact:Meet event “met” is gone …"
     assert redone == ([("Contact:Meet", "accepted")], accepted) != before
     assert undone == before
+
+
+def test_a_project_moved_then_deleted_where_it_went_offers_save_a_copy(qtbot, window, project_path, tmp_path):
+    """The open project moved to the bin (the bar: "Project file moved … reopen it from …", Open it where it is now),
+    then the bin emptied: the bar kept offering to open a file gone, and quitting lost the only copy of the work
+    without a word. The app's poll sees the delete: the bar says the work is the only copy and offers Save a copy…."""
+    import os
+
+    c = window.controller
+    window.edit_actions.accept_all()  # the person's work, saved
+    moved = tmp_path / "bin" / project_path.name
+    moved.parent.mkdir()
+    os.rename(project_path, moved)
+    c.check_outside_changes()  # the app's poll
+    qtbot.waitUntil(lambda: window.moved_bar.isVisible())
+    assert window.moved_bar.title() == "Project file moved"
+    os.remove(moved)
+    c.check_outside_changes()  # the next poll
+    bar = window.moved_bar
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.title() == "Project file deleted")  # on main: "moved" stays
+    assert "only copy" in bar.text(), bar.text()
+    assert [b.text() for b in bar.buttons()] == ["&Save a copy… (Alt+S)", "&Keep working here (Alt+K)"]
