@@ -327,6 +327,7 @@ def load_pipeline(name: str | None = None, events: bool = False) -> Pipeline:
         if pipe in keep and pipe != "senter":
             nlp.enable_pipe(pipe)
     _drop_unheard_embeddings(nlp)
+    products_by_numpy(nlp)  # the same Docs, a third less CPU where blis has no kernel for the processor
     if events:
         from annotator.attribute_table import use_attribute_table
 
@@ -360,6 +361,28 @@ def _drop_unheard_embeddings(nlp: Any) -> None:
         for shared in ("tok2vec", "transformer"):
             if shared in nlp.pipe_names:
                 nlp.remove_pipe(shared)
+
+
+def products_by_numpy(nlp: Any) -> None:
+    """Give the layers of ``nlp``'s components that multiply matrices with blis (thinc's ``NumpyOps``, its default on
+    the CPU) thinc's own ``NumpyOps(use_blis=False)``, whose ``gemm`` is numpy's (its OpenBLAS picks its kernels for
+    the processor at run time).
+
+    blis 1.3 as thinc uses it carries generic, Haswell, Skylake-X, Zen and Zen 2 kernels and takes the generic ones on
+    a processor it does not know (an AMD EPYC of family 25: 30-34 GFLOPS against OpenBLAS's 85-95 on the embeddings'
+    products, ``bench/preannotate.py --gemm``). The Docs are the same, token for token (docs/performance.md, Session
+    41); the transition loops of the parser and the NER keep blis (spaCy's C code calls it directly)."""
+    from thinc.api import NumpyOps
+
+    ops = None
+    for _name, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for node in model.walk():
+            if type(node.ops) is NumpyOps and node.ops.use_blis:
+                ops = ops or NumpyOps(use_blis=False)
+                node.ops = ops
 
 
 def _excluded(name: str, keep: set[str]) -> list[str]:

@@ -15,6 +15,7 @@ Run: nice .venv/bin/python bench/preannotate.py [--docs 2000] [--words 500] [--b
      [--components: only each component's CPU seconds, for the entity and the event pipelines]
      [--component-major N: with --events, also spaCy alone run component by component over N documents at a time]
      [--candidates: only the share of sentences that may hold a trigger, on these texts and the events-dev articles]
+     [--gemm: only the matrix products' CPU GFLOPS, blis against numpy's BLAS (what load_pipeline gives the components)]
      [--mapped-embedding MODE: with --events, also pre-annotation with events whose tagger and parser read the NER's
       own embedding through a map (token or window; bench/embedding_map.py fits it first, outside the timed runs)]
 """
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import math
 import pstats
 import random
 import sys
@@ -144,6 +146,30 @@ def component_costs(texts: list[str], model: str | None, batch_size: int) -> Non
         print(
             f"{'events' if events else 'entities'}: {total:.1f} s CPU: "
             + ", ".join(f"{k} {v:.2f}" for k, v in costs.items())
+        )
+
+
+def gemm_speeds() -> None:
+    """CPU GFLOPS of the products the embeddings' Maxout layers make (a batch's tokens by 576 or 288 inputs, 288
+    outputs), through thinc's ``NumpyOps`` with blis and without (numpy's BLAS: what ``load_pipeline`` gives the
+    components, ``nlp.products_by_numpy``); the best of 5 each."""
+    import numpy
+    from thinc.api import NumpyOps
+
+    rng = numpy.random.default_rng(0)
+    for rows, inputs in ((10_000, 576), (10_000, 288), (40_000, 288), (2_500, 288)):
+        x = rng.standard_normal((rows, inputs), dtype=numpy.float32)
+        w = rng.standard_normal((288, inputs), dtype=numpy.float32)
+        speeds = []
+        for ops in (NumpyOps(), NumpyOps(use_blis=False)):
+            best = math.inf
+            for _ in range(5):
+                c0 = time.process_time()
+                ops.gemm(x, w, trans2=True)
+                best = min(best, time.process_time() - c0)
+            speeds.append(2 * rows * inputs * 288 / max(best, 1e-9) / 1e9)
+        print(
+            f"{rows:>6} x {inputs} by {inputs} x 288: blis {speeds[0]:5.1f} GFLOPS, numpy {speeds[1]:5.1f} GFLOPS (CPU)"
         )
 
 
@@ -313,7 +339,15 @@ def main() -> None:
         action="store_true",
         help="only print the share of sentences that may hold a trigger (what parsing only those would spare)",
     )
+    ap.add_argument(
+        "--gemm",
+        action="store_true",
+        help="only print the matrix products' speed, blis (thinc's default) against numpy's BLAS, on the embeddings' shapes",
+    )
     args = ap.parse_args()
+    if args.gemm:
+        gemm_speeds()
+        return
     if args.candidates:
         trigger_candidates(make_texts(args.docs, args.words), args.model, args.batch_size)
         return
