@@ -391,6 +391,48 @@ def test_event_components_load_only_for_events():
     assert [t.lemma_ for t in doc][:2] == ["Lavrov", "meet"] and doc[1].dep_ == "ROOT"
 
 
+def _layers(nlp):
+    return [
+        node for _, proc in nlp.pipeline if hasattr(getattr(proc, "model", None), "walk") for node in proc.model.walk()
+    ]
+
+
+def test_products_by_numpy_takes_blis_off_every_layer():
+    """blis takes its generic kernels on a processor it has none for (docs/performance.md, Session 41): the layers
+    multiply through numpy's BLAS instead, every one of them, the shared embedding's listeners too."""
+    import spacy
+    from thinc.api import NumpyOps
+
+    from annotator.nlp import products_by_numpy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tok2vec")
+    nlp.add_pipe("tagger")
+    assert any(type(n.ops) is NumpyOps and n.ops.use_blis for n in _layers(nlp))
+    products_by_numpy(nlp)
+    ops = {id(n.ops): n.ops for n in _layers(nlp)}
+    assert len(ops) == 1 and [type(o) for o in ops.values()] == [NumpyOps]
+    assert not next(iter(ops.values())).use_blis
+
+
+@pytest.mark.slow
+def test_loaded_pipelines_parse_as_with_blis(seed_text):
+    """The real pipelines, loaded, multiply through numpy, and give the Docs blis gives: every token's part of speech,
+    tag, morphology, lemma, arc, entity and sentence start on a seed document."""
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+    from thinc.api import NumpyOps
+
+    attrs = [POS, TAG, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
+    for events in (False, True):
+        ours, blis = load_pipeline(events=events), load_pipeline(events=events)
+        assert not any(n.ops.use_blis for n in _layers(ours.nlp))
+        for node in _layers(blis.nlp):
+            node.ops = NumpyOps()
+        a, b = next(ours.docs([seed_text])), next(blis.docs([seed_text]))
+        assert len(a) > 400 and len(a.ents) > 10
+        assert (a.to_array(attrs) == b.to_array(attrs)).all()
+
+
 def test_events_with_several_processes(project, pipe, suggester):
     ids = [add_document(project, f"{TEXT} ({i})", f"d{i}") for i in range(4)]
     report = preannotate(project, pipe, batch_size=2, n_process=2, event_suggester=suggester)
