@@ -1,0 +1,39 @@
+"""A sum is its currency sign and its figure: spaCy's small pipeline reads "$5,000" as the MONEY "5,000" after a "$"
+token (and "$5 million" whole), so a Transfer-Money's Money and the entity suggestion lost the sign. The entities
+pre-annotation keeps take it back (``nlp._signed``, in ``pipeline_entities``), as the seeds' hand-written gold has
+every sum ("about $850,000")."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.nlp import pipeline_entities
+from spacy_support import news_suggester
+
+
+def _money(nlp, text: str) -> list[str]:  # noqa: ANN001
+    return [text[s:e] for s, e, label in pipeline_entities(nlp(text)) if label == "MONEY"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "sum_"),
+    [
+        ("The driver was paid $200 by the company.", "$200"),
+        ("She received $3,000 from her employer.", "$3,000"),
+        ("He paid the smugglers $3,000 to cross the border.", "$3,000"),
+    ],
+)
+def test_the_sign_the_ner_left_out_is_the_sum_s(nlp, text, sum_):
+    doc = nlp(text)
+    assert [e.text for e in doc.ents if e.label_ == "MONEY"] == [sum_[1:]]  # the NER's reading, which this mends
+    assert _money(nlp, text) == [sum_]
+    (payment,) = [s for s in news_suggester().suggest(doc, pipeline_entities(doc)) if s.type.endswith("Money")]
+    assert [text[a.start : a.end] for a in payment.arguments if a.role == "Money"] == [sum_]
+
+
+@pytest.mark.slow
+def test_a_sum_the_ner_reads_whole_or_with_a_space_stays(nlp):
+    """Guards: "$5 million" is whole already; a sign apart from the figure is no part of it."""
+    assert _money(nlp, "Japan gave Ukraine $300 million in aid.") == ["$300 million"]
+    assert _money(nlp, "The fund paid 500 million dollars to the contractors.") == ["500 million dollars"]
