@@ -127,6 +127,16 @@ def _load_full(base: str) -> Any:
         raise pipeline_not_found(base, exc) from None
 
 
+def _load_parser(base: str, events: bool) -> Any:
+    """The pipeline that parses the finished documents: pre-annotation's (``annotator.nlp.load_pipeline``), so that
+    training reads the sentences, lemmas and rules' verdicts pre-annotation will give. It parsed them with spaCy's
+    pipeline as loaded, without the line component (a headline's line with no stop ends its sentence): there a
+    headline ran into the next sentence while pre-annotation split them (session 41)."""
+    from annotator.nlp import load_pipeline
+
+    return load_pipeline(base, events=events).nlp
+
+
 def _predict_entities(nlp: Any, texts: Sequence[str], labels: set[str]) -> list[list[tuple[int, int, str]]]:
     other = [p for p in nlp.pipe_names if p not in ("tok2vec", "ner")]
     with nlp.select_pipes(disable=other):
@@ -292,7 +302,7 @@ def _train_into(
 
     run.progress("parsing the finished documents", 0, len(docs))
     run.check()  # a Cancel pressed in the run's first moments: the model's load (1-2.7 s of CPU) not begun
-    base = _load_full(opt.base or DEFAULT_PIPELINE)
+    base = _load_parser(opt.base or DEFAULT_PIPELINE, run.has_events)
     run.check()  # a Cancel pressed while the model loaded (seconds): nothing parsed (session 40)
     parsed: dict[int, Any] = {}
     # one at a time: spaCy parses a whole batch before it gives its first Doc back, and a Cancel waited for the 16 of

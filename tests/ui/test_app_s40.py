@@ -22,11 +22,11 @@ def _finished(path: Path, names: int) -> None:
 
 
 def _counting_parser(load, seen: list[int], on_load=None):  # type: ignore[no-untyped-def]
-    """``train._load_full`` whose pipeline counts in ``seen`` the texts its ``pipe`` has taken (a text taken is being
+    """``train._load_parser`` whose pipeline counts in ``seen`` the texts its ``pipe`` has taken (a text taken is being
     parsed: spaCy parses a batch before it gives the first Doc back); ``on_load`` runs once the model is loaded."""
 
-    def loaded(base):  # type: ignore[no-untyped-def]
-        nlp = load(base)
+    def loaded(base, events):  # type: ignore[no-untyped-def]
+        nlp = load(base, events)
         real = nlp.pipe
 
         def taken(texts):  # type: ignore[no-untyped-def]
@@ -54,7 +54,7 @@ def test_cancel_pressed_while_training_loads_its_model_parses_no_document(qtbot,
     _finished(project_path, 3)
     w = open_window(qtbot, project_path, pipeline=None, size=(1366, 768))
     pressed, seen = threading.Event(), []
-    monkeypatch.setattr(train, "_load_full", _counting_parser(train._load_full, seen, lambda: pressed.wait(60)))
+    monkeypatch.setattr(train, "_load_parser", _counting_parser(train._load_parser, seen, lambda: pressed.wait(60)))
     start_training(w, train.TrainOptions().quick())
     qtbot.waitUntil(lambda: w.progress_label.isVisible())
     qtbot.mouseClick(w.cancel_button, __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton)
@@ -79,7 +79,7 @@ def test_training_parses_its_finished_documents_a_few_at_a_time_between_looks_at
     seen: list[int] = []
     at_first: list[int] = []
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(train, "_load_full", _counting_parser(train._load_full, seen))
+        mp.setattr(train, "_load_parser", _counting_parser(train._load_parser, seen))
         start_training(w, train.TrainOptions().quick())
         worker = w.workers[-1]
         # the count of texts taken when the first document's parse is said (the worker's thread, in order)
@@ -246,7 +246,7 @@ def test_cancel_pressed_before_training_loads_its_model_loads_none(qtbot, projec
         return finished
 
     monkeypatch.setattr(train, "finished_documents", read_then_cancel)
-    monkeypatch.setattr(train, "_load_full", lambda base: loads.append(base) or spacy.blank("en"))
+    monkeypatch.setattr(train, "_load_parser", lambda base, events: loads.append(base) or spacy.blank("en"))
     start_training(w, train.TrainOptions().quick())
     qtbot.waitUntil(lambda: not w.workers, timeout=120_000)
     said = w.message.text()
