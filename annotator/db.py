@@ -27,6 +27,7 @@ from annotator.queries.columns import ENTITY_COLUMNS, EVENT_COLUMNS
 from annotator.queries.counts import CountReads
 from annotator.queries.decided import DecidedReads
 from annotator.queries.documents import DocumentRows
+from annotator.queries.export_chunks import StreamingConnection
 from annotator.queries.exports import ExportReads
 from annotator.queries.held_pages import HeldPageReads
 from annotator.queries.lease import LeaseRows
@@ -155,6 +156,7 @@ class ProjectDb(
     MergeRows,
     SetNameRows,
     SuggestionRows,
+    StreamingConnection,
 ):
     """One open project file: ``conn`` is its connection (autocommit; ``Project.transaction`` opens writes); the
     named reads and writes of ``annotator.queries`` are its parts."""

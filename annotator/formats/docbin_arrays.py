@@ -28,7 +28,14 @@ from annotator.errors import DamagedTextError
 from annotator.formats.entity_links import LINK_KEYS
 from annotator.formats.docbin_plan import SCORED_KEY, argument_entry, event_entry, spelt, user_data_of
 from annotator.categories import document_cats
-from annotator.formats.records import ExportRequest, chunk_extras, event_dicts, in_marks
+from annotator.formats.records import ExportRequest, chunk_extras, event_dicts
+from annotator.queries.export_chunks import (
+    chunk_documents,
+    chunk_entity_rows,
+    chunk_entity_rows_grouped,
+    chunk_entity_scores,
+    chunk_token_offsets,
+)
 from annotator.formats.schema_names import has_spellings
 from annotator.set_meta import status_in_set
 from annotator.formats.string_ids import murmurhash64a_ranges
@@ -92,17 +99,10 @@ def read_chunk(
     """Read documents ``ids`` (see the module doc)."""
     states = tuple(request.states)
     with DamagedTextError.raised_for(getattr(conn, "project_path", "the project file")):
-        docs = conn.execute(
-            f"SELECT id, name, text, status, meta FROM documents WHERE id IN ({in_marks(ids)}) ORDER BY id", ids
-        ).fetchall()
-    docs = [(i, name, text, status_in_set(status, meta, aset), meta) for i, name, text, status, meta in docs]
+        docs = chunk_documents(conn, ids)
+    docs = [(i, name, text, status_in_set(status, meta, aset), meta) for i, name, text, _, status, meta, _ in docs]
     nd = len(docs)
-    stored = {
-        r[0]: r[1:]
-        for r in conn.execute(
-            f"SELECT document_id, starts, ends, sentence_starts FROM tokens WHERE document_id IN ({in_marks(ids)})", ids
-        )
-    }
+    stored = {r[0]: r[1:] for r in chunk_token_offsets(conn, ids)}
     kept, starts, ends, counts, sent_doc, sent_at = _parse_tokens(docs, stored)
     text = "".join(docs[k][2] for k in kept)
     text_len = np.array([len(docs[k][2]) for k in kept], dtype=np.int64)
@@ -285,8 +285,7 @@ def _word_index(text: str, starts: Any, ends: Any) -> tuple[np.ndarray, list[str
 
 def _scores(conn: Any, ids: list[int], aset: str, states: tuple[str, ...]) -> dict[int, float]:
     """The scores of the exported entities of ``ids`` that have one, by entity id (read as Python floats: exact)."""
-    where = f"document_id IN ({in_marks(ids)}) AND annotation_set = ? AND state IN ({in_marks(states)}) AND score IS NOT NULL"
-    return dict(conn.execute(f"SELECT id, score FROM entities WHERE {where}", [*ids, aset, *states]).fetchall())
+    return {eid: score for _, eid, score in chunk_entity_scores(conn, ids, aset, states)}
 
 
 def _read_entities(
@@ -299,16 +298,10 @@ def _read_entities(
     empty = np.zeros(0, dtype=np.int64)
     if not ids:
         return empty, empty, empty, empty, empty, []
-    where = f"document_id IN ({in_marks(ids)}) AND annotation_set = ? AND state IN ({in_marks(states)})"
-    params = [*ids, aset, *states]
     try:  # one row per document (SQLite's per-row cost is most of a row per entity), see _grouped
-        got = _grouped(conn, where, params)
+        got = _grouped(chunk_entity_rows_grouped(conn, ids, aset, states))
         if got is None:
-            rows = conn.execute(
-                f"SELECT document_id, id, start, end, json_array(label, state, source, annotator) FROM entities "
-                f"WHERE {where}",
-                params,
-            ).fetchall()
+            rows = chunk_entity_rows(conn, ids, aset, states)
             if rows:
                 did, eid, start, end, key = zip(*rows)
                 got = tuple(np.fromiter(x, dtype=np.int64, count=len(x)) for x in (did, eid, start, end)), key
@@ -325,17 +318,11 @@ def _read_entities(
     return doc_index, eid_a[order], start_a[order], end_a[order], combo[order], keys
 
 
-def _grouped(conn: Any, where: str, params: list[Any]) -> tuple[tuple[np.ndarray, ...], list[str]] | None:
-    """The entities of ``where`` read as one row per document (their ids, starts, ends and combinations joined
-    by ``group_concat``, in the same row order within a row): the document id, id, start and end of each entity
+def _grouped(rows: list[tuple]) -> tuple[tuple[np.ndarray, ...], list[str]] | None:
+    """The entities read as one row per document (``chunk_entity_rows_grouped``: their ids, starts, ends and
+    combinations joined, in the same order within a row): the document id, id, start and end of each entity
     as arrays, and its combination (``json_array`` text). None when there are none, or when a value does not read
     back as an integer (a text or real in an INTEGER column: the row query reads those as the arrays did)."""
-    rows = conn.execute(
-        "SELECT document_id, count(*), group_concat(id), group_concat(start), group_concat(end), "
-        "group_concat(k, char(30)) FROM (SELECT document_id, id, start, end, "
-        f"json_array(label, state, source, annotator) AS k FROM entities WHERE {where}) GROUP BY document_id",
-        params,
-    ).fetchall()
     if not rows:
         return None
     did, counts, eid, start, end, key = zip(*rows)

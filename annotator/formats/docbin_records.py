@@ -76,7 +76,7 @@ def add_records(
     aset = request.annotation_set or project.annotation_set
     ids = request.document_ids(project) if ids is None else ids
     for k in range(0, len(ids), CHUNK):
-        chunk = docbin_arrays.read_chunk(project.db.conn, ids[k : k + CHUNK], request, aset, proxies)
+        chunk = docbin_arrays.read_chunk(project.db.streaming_connection(), ids[k : k + CHUNK], request, aset, proxies)
         docs = chunk.docs
         lo = 0
         while lo < len(docs):  # runs of documents of one part, all regular or all not

@@ -42,7 +42,7 @@ def second_range(
     the child and appends its documents to ``bins``; ``layout``: the parent writers', ``spacy_layout()`` when not
     given). The child is stopped and its files removed on any error."""
     ids = request.document_ids(project)
-    if len(ids) < MIN_DOCUMENTS or (os.cpu_count() or 1) < 2 or project.db.conn.in_transaction:
+    if len(ids) < MIN_DOCUMENTS or (os.cpu_count() or 1) < 2 or project.db.in_transaction():
         yield None, lambda bins, report: None
         return
     cut = len(ids) - int(len(ids) * CHILD_SHARE)

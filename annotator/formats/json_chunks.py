@@ -14,7 +14,7 @@ a JSON string, so that sequence is only ever our key and value; any other ``%``,
 and doubled). Python slices the texts, quotes them all with one orjson call (joined by a character the document
 does not hold, split after), and fills them in with one ``bytes %`` call over the whole column (the offsets hold no
 ``%``), cut after the offsets without a copy: no per-entity Python object beyond the slice and its quoted form. A
-chunk's documents come in one row (see ``_chunk_sql``).
+chunk's documents come in one row (see ``queries.export_chunks.chunk_documents_json_row``).
 """
 
 from __future__ import annotations
@@ -26,6 +26,16 @@ import orjson
 
 from annotator.errors import DamagedTextError
 from annotator.model import DEFAULT_SET
+from annotator.queries.export_chunks import (
+    chunk_arguments,
+    chunk_comments,
+    chunk_documents_json,
+    chunk_documents_json_row,
+    chunk_entity_ids,
+    chunk_entity_scores,
+    chunk_events,
+    read_transaction,
+)
 from annotator.set_meta import status_in_set
 
 _TEXT = b'"text":"%b"'  # where an entity's quoted text goes (a raw quote is never inside a JSON string)
@@ -39,50 +49,6 @@ _BOM_KEY = b',"bom":true}'  # a document whose file began with a byte order mark
 
 _dumps = orjson.dumps
 _loads = orjson.loads
-
-
-def _in(n: int) -> str:
-    return ",".join("?" * n)
-
-
-def _documents_sql(n_states: int, n_docs: int, tokens: bool = True) -> str:
-    # parameters: annotation set, states (the correlated subquery comes first in the text), then document ids; the
-    # BOM flag is the last column, so the columns before it keep the places the renderer indexes
-    return (
-        "SELECT d.id, d.name, d.text, d.sha256, d.status, d.meta, ("
-        "  SELECT CAST(json_group_array(s) || json_group_array(t) || '[' || coalesce(group_concat(q), '') || ']' "
-        "    || group_concat(frag, ',') AS BLOB) FROM ("
-        "    SELECT json_object('id', e.id, 'start', e.start, 'end', e.end, 'label', e.label, 'text', '%b',"
-        "      'state', e.state, 'source', e.source, 'annotator', e.annotator,"
-        "      'edited', json(CASE WHEN e.edited THEN 'true' ELSE 'false' END),"
-        "      'score', CASE WHEN e.score IS NULL THEN NULL ELSE '' END) AS frag, e.start AS s, e.end AS t,"
-        "      CASE WHEN e.score IS NOT NULL THEN 0 END AS q"
-        "    FROM entities e"
-        f"   WHERE e.document_id = d.id AND e.annotation_set = ? AND e.state IN ({_in(n_states)})"
-        "    ORDER BY e.start, e.end, e.id)) AS ents, ("
-        + (
-            "  SELECT CASE WHEN k.noun_heads IS NULL THEN json_object('source', k.pipeline, 'starts', json(k.starts),"
-            "    'ends', json(k.ends), 'sentence_starts', json(coalesce(k.sentence_starts, '[]')))"
-            "  ELSE json_object('source', k.pipeline, 'starts', json(k.starts), 'ends', json(k.ends),"
-            "    'sentence_starts', json(coalesce(k.sentence_starts, '[]')), 'noun_heads', json(k.noun_heads)) END"
-            "  FROM tokens k WHERE k.document_id = d.id)"
-            if tokens
-            else "  NULL)"  # the export's tokens=no: not read at all
-        )
-        + f" AS toks, d.bom FROM documents d WHERE d.id IN ({_in(n_docs)}) ORDER BY d.id"
-    )
-
-
-def _chunk_sql(n_states: int, n_docs: int, tokens: bool = True) -> str:
-    """The documents of a chunk in one row, so a reader thread takes the GIL once a chunk (a row a document would
-    wait for the GIL once a document, while the joining thread holds it): their small fields as a JSON array, then
-    the texts (UTF-8) and the entity columns, each joined, with their lengths in bytes."""
-    return (
-        "SELECT json_group_array(json_array(id, name, sha256, status, meta, length(CAST(text AS BLOB)), length(ents),"
-        " length(CAST(toks AS BLOB)), bom)),"
-        " CAST(group_concat(text, '') AS BLOB), CAST(group_concat(ents, '') AS BLOB), CAST(group_concat(toks, '') AS BLOB)"
-        f" FROM ({_documents_sql(n_states, n_docs, tokens)})"
-    )
 
 
 class Chunk:
@@ -126,63 +92,33 @@ def read_chunk(
     tokens: bool = True,
 ) -> Chunk:
     """Everything the export needs of these documents, read in one read transaction. ``one_row``: the documents
-    come in one row (``_chunk_sql``: for reader threads, which take the GIL back after each row), else a row each
+    come in one row (``chunk_documents_json_row``: for reader threads, which take the GIL back after each row), else a row each
     (in a process of its own: 0.06-0.1 s less CPU for 10,000 documents, no chunk-sized strings to build and cut).
     ``where``: the project file, named if a stored text is not UTF-8 (``DamagedTextError``). ``tokens``: with the
     stored tokens (the export's ``tokens=no`` leaves them out)."""
     out = Chunk()
-    marks, smarks = _in(len(chunk)), _in(len(states))
-    began = not conn.in_transaction
-    if began:
-        conn.execute("BEGIN")
-    try:
-        params = [aset, *states, *chunk]
+    with read_transaction(conn):
         if one_row:
             try:
-                out.docs = _split_docs(*conn.execute(_chunk_sql(len(states), len(chunk), tokens), params).fetchone())
+                out.docs = _split_docs(*chunk_documents_json_row(conn, chunk, aset, states, tokens))
             except UnicodeDecodeError:
                 raise DamagedTextError(where or getattr(conn, "project_path", "the project file")) from None
         else:
-            out.docs = conn.execute(_documents_sql(len(states), len(chunk), tokens), params).fetchall()
+            out.docs = chunk_documents_json(conn, chunk, aset, states, tokens)
         if aset != DEFAULT_SET:  # a merged set's documents carry the statuses its file had (set_meta)
             out.docs = [(*d[:4], status_in_set(d[4], d[5], aset), *d[5:]) for d in out.docs]
-        # the scores as Python reads them (exact): SQLite's quote() of a few doubles is not the stored value
-        # (0.6782850768370841 as 0.678285076837084), nor is any of its printf's formats over the whole range
-        for did, score in conn.execute(
-            f"SELECT document_id, score FROM entities WHERE document_id IN ({marks}) AND annotation_set = ? "
-            f"AND state IN ({smarks}) AND score IS NOT NULL ORDER BY document_id, start, end, id",
-            [*chunk, aset, *states],
-        ):
+        # the scores as Python reads them (exact), in the entities column's order
+        for did, _, score in chunk_entity_scores(conn, chunk, aset, states):
             out.scores.setdefault(did, []).append(score)
-        for r in conn.execute(
-            f"SELECT id, document_id, type, trigger_start, trigger_end, attributes, annotator, state, source, score, "
-            f"alternatives, edited FROM events WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({smarks}) "
-            "ORDER BY document_id, trigger_start, id",
-            [*chunk, aset, *states],
-        ):
+        for r in chunk_events(conn, chunk, aset, states):
             out.events.setdefault(r[1], []).append(r)
         if out.events:
-            for r in conn.execute(
-                f"SELECT a.event_id, a.role, a.entity_id FROM arguments a JOIN events v ON v.id = a.event_id "
-                f"WHERE v.document_id IN ({marks}) AND v.annotation_set = ? AND v.state IN ({smarks}) ORDER BY a.id",
-                [*chunk, aset, *states],
-            ):
+            for r in chunk_arguments(conn, chunk, aset, states):
                 out.args.setdefault(r[0], []).append(r)
-            with_events = list(out.events)
-            for did, eid in conn.execute(
-                f"SELECT document_id, id FROM entities WHERE document_id IN ({_in(len(with_events))}) "
-                f"AND annotation_set = ? AND state IN ({smarks})",
-                [*with_events, aset, *states],
-            ):
+            for did, eid in chunk_entity_ids(conn, list(out.events), aset, states):
                 out.kept.setdefault(did, set()).add(eid)
-        for r in conn.execute(
-            f"SELECT document_id, author, text, created_at FROM comments WHERE document_id IN ({marks}) ORDER BY id",
-            chunk,
-        ):
+        for r in chunk_comments(conn, chunk):
             out.comments.setdefault(r[0], []).append({"author": r[1], "text": r[2], "created_at": r[3]})
-    finally:
-        if began:
-            conn.execute("COMMIT")
     return out
 
 

@@ -37,6 +37,7 @@ import orjson
 
 from annotator.errors import DamagedTextError, second_process_failed
 from annotator.formats.json_chunks import event_dicts, read_chunk, render_chunk
+from annotator.queries.export_chunks import open_reader
 
 MIN_DOCUMENTS = 1000  # below this the second interpreter (~0.05 s CPU to start) is not worth it
 MAX_CHUNKS = 4096  # chunk numbers the claims pipe holds: 16 KB, within any pipe's buffer, written before either reads
@@ -325,11 +326,10 @@ def _child() -> int:
     gc.disable()  # a short-lived process that makes no cycles
     a = orjson.loads(sys.stdin.buffer.read())
     claims, recv, send, out = a["fds"]
-    conn = sqlite3.connect(a["uri"], uri=True, isolation_level=None)
-    conn.execute(f"PRAGMA busy_timeout = {int(a['busy_ms'])}")  # as long as the project's own connection waits
-    # the file's pages mapped, not copied by a read() each (~7 % of this process's CPU). An I/O error under a
-    # mapping is a SIGBUS: it ends this process, not the app, and the export fails with nothing replaced
-    conn.execute(f"PRAGMA mmap_size = {MMAP_SIZE}")
+    # waiting as long as the project's own connection waits; the file's pages mapped, not copied by a read() each
+    # (~7 % of this process's CPU). An I/O error under a mapping is a SIGBUS: it ends this process, not the app, and
+    # the export fails with nothing replaced
+    conn = open_reader(a["uri"], a["busy_ms"], mmap_size=MMAP_SIZE)
     report, dropped = Counts(), {}
     render = _renderer(
         conn, a["chunks"], a["aset"], tuple(a["states"]), a["separator"].encode(), report, dropped, None, a["tokens"]

@@ -24,6 +24,7 @@ from annotator import fileid
 from annotator.exporting import synced_behind
 from annotator.formats import json_split
 from annotator.formats.json_chunks import Chunk, event_dicts, read_chunk, render_chunk
+from annotator.queries.export_chunks import open_reader
 from annotator.store import BUSY_TIMEOUT_MS, Project
 
 CHUNK = 100  # documents per read transaction (100: 1.61-1.65 s, 500: 1.88-1.95 s, same run: smaller buffers)
@@ -38,9 +39,7 @@ def _reader_connection(project: Project) -> Callable[[], sqlite3.Connection] | N
     uri = fileid.sqlite_uri(project.path.resolve(), mode="ro")
 
     def connect() -> sqlite3.Connection:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        return conn
+        return open_reader(uri, BUSY_TIMEOUT_MS, check_same_thread=False)
 
     try:
         connect().close()
@@ -70,16 +69,16 @@ def iter_chunks(
     connect = _reader_connection(project) if readers > 0 and len(chunks) > 1 else None
     if connect is None:
         for c in chunks:
-            yield read_chunk(project.db.conn, c, aset, states, where=project.path, tokens=tokens)
+            yield read_chunk(project.db.streaming_connection(), c, aset, states, where=project.path, tokens=tokens)
         return
     local = threading.local()
     opened: list[sqlite3.Connection] = []
     lock = threading.Lock()
 
     def work(c: list[int]) -> Chunk:
-        conn = getattr(local, "conn", None)
+        conn = getattr(local, "reader", None)
         if conn is None:
-            conn = local.conn = connect()
+            conn = local.reader = connect()
             with lock:
                 opened.append(conn)
         return read_chunk(conn, c, aset, states, where=project.path, tokens=tokens)
@@ -133,7 +132,7 @@ def write_documents(
 
             json_split.write_split(
                 fh,
-                project.db.conn,
+                project.db.streaming_connection(),
                 uri,
                 chunks,
                 aset,
@@ -164,7 +163,7 @@ def write_documents(
 
 def _split_uri(project: Project, ids: list[int], events_of: Callable) -> str | None:
     """The project file's URI for the second process of a split export, or None to write in this process."""
-    if events_of is not event_dicts or not json_split.usable(len(ids)) or project.db.conn.in_transaction:
+    if events_of is not event_dicts or not json_split.usable(len(ids)) or project.db.in_transaction():
         return None  # (an open transaction: the second process would not see its changes)
     if _reader_connection(project) is None:
         return None

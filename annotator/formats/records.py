@@ -24,6 +24,14 @@ from annotator.formats.json_chunks import event_dicts  # noqa: F401  (the name e
 from annotator.formats.schema_names import GivenSpellings, has_spellings
 from annotator.formats.set_meta_kept import with_own_meta
 from annotator.model import STATUSES, UNFINISHED
+from annotator.queries.export_chunks import (
+    chunk_arguments,
+    chunk_comments,
+    chunk_documents,
+    chunk_entities,
+    chunk_events,
+    chunk_tokens,
+)
 from annotator.set_meta import status_in_set
 from annotator.set_status import by_set_status, outside_set, selected_ids, set_statuses
 from annotator.store import Project
@@ -274,11 +282,6 @@ def _status_of(project: Project, annotation_set: str | None, documents: Sequence
     return [status_in_set(s, m, aset) for d, s, m in project.db.document_statuses() if d in named]
 
 
-def in_marks(values: tuple[str, ...] | list[str] | list[int]) -> str:
-    """``?,?,...``: the placeholders of an ``IN (...)`` of ``values``."""
-    return ",".join("?" * len(values))
-
-
 def iter_document_records(
     project: Project,
     states: tuple[str, ...] | list[str] = DEFAULT_STATES,
@@ -296,26 +299,18 @@ def iter_document_records(
     ``progress(report.documents)`` is called once the caller has handled each document; ``ids``: only these
     documents (a range of ``selected_ids(project, statuses, annotation_set)``), in that order.
     """
-    conn = project.db.conn
+    conn = project.db.streaming_connection()
     aset = annotation_set or project.annotation_set
     states = tuple(states)
     report = report if report is not None else ExportReport()
     ids = selected_ids(project, statuses, annotation_set) if ids is None else ids
     for k in range(0, len(ids), CHUNK):
         chunk = ids[k : k + CHUNK]
-        marks = in_marks(chunk)
-        docs = conn.execute(
-            f"SELECT id, name, text, sha256, status, meta, bom FROM documents WHERE id IN ({marks}) ORDER BY id", chunk
-        ).fetchall()
+        docs = chunk_documents(conn, chunk)
         texts = {d[0]: d[2] for d in docs}
         ents: dict[int, list[dict[str, Any]]] = {}
         doc_id, text, bucket = None, "", []  # rows come grouped by document: one dict per row, one pass
-        for eid, did, start, end, label, state, source, who, edited, score in conn.execute(
-            f"SELECT id, document_id, start, end, label, state, source, annotator, edited, score FROM entities "
-            f"WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({in_marks(states)}) "
-            "ORDER BY document_id, start, end, id",
-            [*chunk, aset, *states],
-        ):
+        for eid, did, start, end, label, state, source, who, edited, score in chunk_entities(conn, chunk, aset, states):
             if did != doc_id:
                 doc_id, text, bucket = did, texts[did], []
                 ents[did] = bucket
@@ -374,11 +369,6 @@ def request_records(
 
 def stored_tokens(conn: Any, chunk: list[int]) -> dict[int, dict[str, Any]]:
     """The stored tokens of the documents ``chunk``, by document id, as the JSON export writes them."""
-    rows = conn.execute(
-        f"SELECT document_id, pipeline, starts, ends, sentence_starts, noun_heads FROM tokens "
-        f"WHERE document_id IN ({in_marks(chunk)})",
-        chunk,
-    )
     return {
         did: {
             "source": p,
@@ -387,7 +377,7 @@ def stored_tokens(conn: Any, chunk: list[int]) -> dict[int, dict[str, Any]]:
             "sentence_starts": orjson.loads(c or "[]"),
             **({"noun_heads": orjson.loads(h)} if h else {}),  # the parse's noun heads, where stored (session 33)
         }
-        for did, p, a, b, c, h in rows
+        for did, p, a, b, c, h in chunk_tokens(conn, chunk)
     }
 
 
@@ -397,27 +387,14 @@ def chunk_extras(
     """The event rows, argument rows (by event id) and comments of the documents ``chunk``, by document id:
     the export's reads besides documents and entities (shared by ``iter_document_records`` and the DocBin's
     array reader)."""
-    marks = in_marks(chunk)
     events: dict[int, list] = {}
-    for r in conn.execute(
-        f"SELECT id, document_id, type, trigger_start, trigger_end, attributes, annotator, state, source, score, "
-        f"alternatives, edited FROM events WHERE document_id IN ({marks}) AND annotation_set = ? AND state IN ({in_marks(states)}) "
-        "ORDER BY document_id, trigger_start, id",
-        [*chunk, aset, *states],
-    ):
+    for r in chunk_events(conn, chunk, aset, states):
         events.setdefault(r[1], []).append(r)
     args: dict[int, list] = {}
-    for r in conn.execute(
-        f"SELECT a.event_id, a.role, a.entity_id FROM arguments a JOIN events v ON v.id = a.event_id "
-        f"WHERE v.document_id IN ({marks}) AND v.annotation_set = ? AND v.state IN ({in_marks(states)}) ORDER BY a.id",
-        [*chunk, aset, *states],
-    ):
+    for r in chunk_arguments(conn, chunk, aset, states):
         args.setdefault(r[0], []).append(r)
     comments: dict[int, list] = {}
-    for r in conn.execute(
-        f"SELECT document_id, author, text, created_at FROM comments WHERE document_id IN ({marks}) ORDER BY id",
-        chunk,
-    ):
+    for r in chunk_comments(conn, chunk):
         comments.setdefault(r[0], []).append({"author": r[1], "text": r[2], "created_at": r[3]})
     return events, args, comments
 

@@ -177,8 +177,8 @@ def test_command_line_and_api_run_no_sql():
 
 
 # Where the core's SQL may stand: the data-access layer (db.py and its parts, annotator/queries/) and the file's own
-# plumbing; and the exports' streaming readers (a chunk of rows rendered as read, in a second process too: their SQL
-# is their job). Every other module of the core names the read or write it wants.
+# plumbing. Every other module of the core names the read or write it wants; the exports' streaming readers too
+# (their chunk's reads are queries/export_chunks.py's since session 41).
 DATA_ACCESS = {
     "db",
     "store",
@@ -201,17 +201,9 @@ DATA_ACCESS = {
     "queries/decided",
     "queries/documents",
     "queries/exports",
+    "queries/export_chunks",  # the exports' streaming reads of a chunk, on the connection the reader holds (session 41)
     "queries/set_names",  # an annotation set renamed or dropped in every table (session 31)
     "queries/held_pages",  # a long document's rows read a page at a time after its text is shown (session 35)
-}
-STREAMING_READERS = {  # the module -> its functions that read as they stream (a read's SQL is theirs alone)
-    "formats/records": {"iter_document_records", "chunk_extras", "stored_tokens"},
-    "formats/json_chunks": {"_documents_sql", "_chunk_sql", "read_chunk"},
-    "formats/json_split": {"_child"},
-    "formats/json_stream": {"_reader_connection", "iter_chunks", "write_documents", "_split_uri"},
-    "formats/docbin_arrays": {"read_chunk", "_scores", "_read_entities", "_grouped"},
-    "formats/docbin_records": {"add_records"},
-    "formats/docbin_split": {"second_range"},
 }
 
 
@@ -219,40 +211,21 @@ STREAMING_READERS = {  # the module -> its functions that read as they stream (a
 def test_sql_stays_in_the_data_access_layer():
     """No module of the core but those runs SQL of its own: a read or write goes into the data-access layer
     (annotator/db.py's ProjectDb and its parts in annotator/queries/, or the store) as a named function."""
-    allowed = DATA_ACCESS | set(STREAMING_READERS)
     with_sql = {
         p.relative_to(ROOT / "annotator").with_suffix("").as_posix()
         for p in sorted((ROOT / "annotator").rglob("*.py"))
         if sql_in(p.read_text(encoding="utf-8"))
     }
-    assert sorted(with_sql - allowed) == []
+    assert sorted(with_sql - DATA_ACCESS) == []
 
 
-def functions_with_sql(source: str) -> list[str]:
-    """The module's top-level functions (and classes) that hold SQL of their own (``sql_in``), by name."""
-    return [
-        node.name
-        for node in parsed(source).body
-        if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and sql_in(ast.unparse(node))
-    ]
-
-
-def test_the_function_check_sees_sql():
-    source = (
-        'def a(p):\n    return p.db.conn.execute("SELECT 1")\n\ndef b(p):\n    return p.db.undecided_counts("main")\n'
-    )
-    assert functions_with_sql(source) == ["a"]
-
-
-def test_the_streaming_readers_run_only_their_streaming_reads():
-    """The exports' streaming readers may run their own SQL where they stream (a chunk of rows rendered as read);
-    any other read of theirs is the data-access layer's, named there: the export's notes (``records``'s
-    ``undecided_counts``, ``spelling_mix``) counted and read with SQL of their own (``queries/exports.py`` now)."""
+def test_the_formats_run_no_sql():
+    """No module of annotator/formats/ holds SQL or a connection's use of its own: the exports' streaming readers
+    (``records``, ``json_chunks``, ``docbin_arrays``, their split and threaded parts) read a chunk through
+    ``queries/export_chunks.py``, one function a read's shape, and every other read is the data-access layer's."""
     found = {
-        module: sorted(
-            set(functions_with_sql((ROOT / "annotator" / f"{module}.py").read_text(encoding="utf-8"))) - streaming
-        )
-        for module, streaming in STREAMING_READERS.items()
+        p.relative_to(ROOT / "annotator").as_posix(): sql_in(p.read_text(encoding="utf-8"))
+        for p in sorted((ROOT / "annotator" / "formats").glob("*.py"))
     }
     assert {k: v for k, v in found.items() if v} == {}
 
