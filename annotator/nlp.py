@@ -383,9 +383,12 @@ def products_by_numpy(nlp: Any) -> None:
     blis 1.3 as thinc uses it carries generic, Haswell, Skylake-X, Zen and Zen 2 kernels and takes the generic ones on
     a processor it does not know (an AMD EPYC of family 25: 30-34 GFLOPS against OpenBLAS's 85-95 on the embeddings'
     products, ``bench/preannotate.py --gemm``). The Docs are the same, token for token (docs/performance.md, Session
-    41); the transition loops of the parser and the NER keep blis (spaCy's C code calls it directly)."""
+    41); the transition loops of the parser and the NER keep blis (spaCy's C code calls it directly). numpy's BLAS is
+    held to one thread (``one_blas_thread``): its second thread waits spinning between products, and pre-annotation's
+    suggester runs between them (CPU a third higher for the same work with it)."""
     from thinc.api import NumpyOps
 
+    one_blas_thread()
     ops = None
     for _name, pipe in nlp.pipeline:
         model = getattr(pipe, "model", None)
@@ -395,6 +398,24 @@ def products_by_numpy(nlp: Any) -> None:
             if type(node.ops) is NumpyOps and node.ops.use_blis:
                 ops = ops or NumpyOps(use_blis=False)
                 node.ops = ops
+
+
+def one_blas_thread() -> int | None:
+    """Hold numpy's OpenBLAS (the library its wheels ship beside it, in ``numpy.libs``) to one thread, as blis runs;
+    the threads it had, or None where numpy has no such library (another BLAS: left as it is)."""
+    import ctypes
+    import numpy
+
+    for lib_path in sorted((Path(numpy.__file__).parent.parent / "numpy.libs").glob("*openblas*.so*")):
+        lib = ctypes.CDLL(str(lib_path))  # numpy's own, already loaded: the same library, not a second copy
+        for suffix in ("64_", ""):
+            get = getattr(lib, f"scipy_openblas_get_num_threads{suffix}", None)
+            put = getattr(lib, f"scipy_openblas_set_num_threads{suffix}", None)
+            if get is not None and put is not None:
+                had = int(get())
+                put(1)
+                return had
+    return None
 
 
 def _excluded(name: str, keep: set[str]) -> list[str]:

@@ -415,6 +415,14 @@ def test_products_by_numpy_takes_blis_off_every_layer():
     assert not next(iter(ops.values())).use_blis
 
 
+def test_numpy_blas_is_held_to_one_thread():
+    """numpy's second BLAS thread spins between the products, and pre-annotation's suggester runs between them."""
+    from annotator.nlp import one_blas_thread, products_by_numpy
+
+    products_by_numpy(type("Blank", (), {"pipeline": []})())
+    assert one_blas_thread() in (1, None)
+
+
 @pytest.mark.slow
 def test_loaded_pipelines_parse_as_with_blis(seed_text):
     """The real pipelines, loaded, multiply through numpy, and give the Docs blis gives: every token's part of speech,
