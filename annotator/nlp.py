@@ -401,21 +401,14 @@ def products_by_numpy(nlp: Any) -> None:
 
 
 def one_blas_thread() -> int | None:
-    """Hold numpy's OpenBLAS (the library its wheels ship beside it, in ``numpy.libs``) to one thread, as blis runs;
-    the threads it had, or None where numpy has no such library (another BLAS: left as it is)."""
-    import ctypes
-    import numpy
+    """Hold the BLAS libraries loaded in this process (numpy's OpenBLAS) to one thread, as blis runs; the threads the
+    first had, or None where none is loaded. threadpoolctl finds each library and its thread setter, whatever its
+    build names them (numpy's wheels: ``scipy_openblas_set_num_threads64_``)."""
+    from threadpoolctl import threadpool_info, threadpool_limits
 
-    for lib_path in sorted((Path(numpy.__file__).parent.parent / "numpy.libs").glob("*openblas*.so*")):
-        lib = ctypes.CDLL(str(lib_path))  # numpy's own, already loaded: the same library, not a second copy
-        for suffix in ("64_", ""):
-            get = getattr(lib, f"scipy_openblas_get_num_threads{suffix}", None)
-            put = getattr(lib, f"scipy_openblas_set_num_threads{suffix}", None)
-            if get is not None and put is not None:
-                had = int(get())
-                put(1)
-                return had
-    return None
+    had = [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+    threadpool_limits(limits=1, user_api="blas")  # not a context manager: the limit stays for the process
+    return had[0] if had else None
 
 
 def _excluded(name: str, keep: set[str]) -> list[str]:
