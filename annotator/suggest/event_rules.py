@@ -39,6 +39,7 @@ from annotator.suggest.person_objects import person_object_kinds
 from annotator.suggest.purchases import bought
 from annotator.suggest.noun_classes import (
     PersonNouns,
+    counted,
     guess_label,
     is_vehicle,
     is_weapon,
@@ -412,7 +413,8 @@ class RuleEventSuggester:
                 pattern.weak
                 and purpose is not None
                 and not self._of_type(type_name, purpose)
-                and not any(self._doer(type_name, t) for s, t in pairs if s in ("subj", "subj_intrans"))
+                # "thousands of protesters": who a count names (session 41)
+                and not any(self._doer(type_name, counted(t)) for s, t in pairs if s in ("subj", "subj_intrans"))
             ):
                 continue  # "gathered for the weekly market", "gather to see him speak": gathered, not protesting
             terms: dict[str, float] = {"core": min(core, 2), "cue": min(cue, 2)}

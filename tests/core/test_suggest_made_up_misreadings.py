@@ -5,7 +5,8 @@ Transport moves a person, a weapon or a vehicle); a film or a show that "bombed"
 target); a phone call or a letter told as the channel of another act has that act's parties (ACE's Phone-Write).
 Session 41 (helper s41-trig): a verb of talking and the call it is held in are one event, not a call and a meeting
 or two calls; a verb of talking by phone is a Phone-Write ("discussed Syria by phone"); goods or a launch that
-"bombed" failed as a show does.
+"bombed" failed as a show does; protesters named by a count ("thousands of protesters") gathering for a purpose
+that names no protest gather to protest all the same.
 Short made-up sentences parsed by the default pipeline, each class beside the real events it must keep."""
 
 from __future__ import annotations
@@ -153,3 +154,19 @@ def test_goods_or_a_launch_that_bombed_failed(nlp, suggester):
         "A bus bombed in the capital killed nine people.",
     ]:
         assert triggers_of_type(nlp, suggester, text, ATTACK) == [("bombed", ATTACK)], text
+
+
+@pytest.mark.slow
+def test_protesters_named_by_a_count_gather_to_protest(nlp, suggester):
+    demonstrate = "Conflict:Demonstrate"
+    for text, word in [
+        ("Thousands of protesters gathered in the square to demand his resignation.", "gathered"),
+        ("Hundreds of demonstrators gathered outside the embassy to denounce the election.", "gathered"),
+        ("Dozens of protesters rallied in front of city hall to oppose the new tax.", "rallied"),
+    ]:
+        assert triggers_of_type(nlp, suggester, text, demonstrate) == [(word, demonstrate)], text
+    for text in [
+        "Thousands of people gathered in the square to watch the fireworks.",
+        "Hundreds of fans gathered outside the stadium to greet the team.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, demonstrate) == [], text
