@@ -43,18 +43,17 @@ def one_call(doc: Any, types: Sequence[str], heads: Sequence[int]) -> list[bool]
     """Which suggestions to keep (``types`` and ``heads``: each suggestion's type and trigger head, in order): a call
     told "in", "on" or "over" on a verb suggested as the same event ("spoke to her in a phone call", "the two leaders
     talked in a telephone call") is that verb's channel, one event with it, carried by the verb (as the data marks
-    "spoke to both her brothers by phone"); the call's own suggestion is dropped."""
+    "spoke to both her brothers by phone"); so is a call or a letter that is the object of a verb suggested as the
+    same event ("the governor wrote an email to the mayor": "takes a phone call", "answering phone calls" as the data
+    marks them); the call's own suggestion is dropped."""
     by_head = {(h, t) for h, t in zip(heads, types)}
     keep = []
     for h, t in zip(heads, types):
         n = doc[h]
         prep = n.head
-        told = (
-            n.dep_ == "pobj"
-            and prep.lower_ in LINE_PREPS
-            and lemma_of(n) in CHANNELS
-            and prep.head.i != h
-            and (prep.head.i, t) in by_head
+        told = lemma_of(n) in CHANNELS and (
+            (n.dep_ == "pobj" and prep.lower_ in LINE_PREPS and prep.head.i != h and (prep.head.i, t) in by_head)
+            or (n.dep_ == "dobj" and (prep.i, t) in by_head)  # "wrote an email to the mayor": the verb's object
         )
         keep.append(not told)
     return keep

@@ -59,6 +59,8 @@ SUPPORT_VERBS = {
     "embark",
     "chair",
     "convene",
+    "write",  # "the senator wrote a letter to the president": the one who writes it (session 41)
+    "send",  # "sent a letter", "sent an email": the one who sends it
 }
 
 _PLACES = ("GPE", "LOC", "FAC")

@@ -6,7 +6,8 @@ target); a phone call or a letter told as the channel of another act has that ac
 Session 41 (helper s41-trig): a verb of talking and the call it is held in are one event, not a call and a meeting
 or two calls; a verb of talking by phone is a Phone-Write ("discussed Syria by phone"); goods or a launch that
 "bombed" failed as a show does; protesters named by a count ("thousands of protesters") gathering for a purpose
-that names no protest gather to protest all the same.
+that names no protest gather to protest all the same; a letter written to someone is a Phone-Write between the
+writer and the one written to, one event with its verb.
 Short made-up sentences parsed by the default pipeline, each class beside the real events it must keep."""
 
 from __future__ import annotations
@@ -170,3 +171,21 @@ def test_protesters_named_by_a_count_gather_to_protest(nlp, suggester):
         "Hundreds of fans gathered outside the stadium to greet the team.",
     ]:
         assert triggers_of_type(nlp, suggester, text, demonstrate) == [], text
+
+
+@pytest.mark.slow
+def test_a_letter_written_to_someone_is_one_letter(nlp, suggester):
+    from spacy_support import suggested_events
+
+    for text, parties in [
+        ("The senator wrote a letter to the president about the budget.", {"senator", "president"}),
+        ("The minister wrote a letter to his French counterpart on Monday.", {"minister", "counterpart"}),
+    ]:
+        letters = [e for e in suggested_events(nlp, text) if e.type == PHONE]
+        assert [text[e.trigger_start : e.trigger_end] for e in letters] == ["letter"], text
+        assert {text[a.start : a.end] for a in letters[0].arguments if a.role == "Entity"} == parties, text
+    # the verb and its object are one event, not two
+    text = "The governor wrote an email to the mayor after the storm."
+    assert len(triggers_of_type(nlp, suggester, text, PHONE)) == 1, text
+    for text in ["The author wrote a book about the war.", "The singer wrote a song about her childhood."]:
+        assert triggers_of_type(nlp, suggester, text, PHONE) == [], text
