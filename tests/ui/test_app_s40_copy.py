@@ -3,29 +3,19 @@ where they were left. Each test failed on main before the fix (written and run f
 
 from __future__ import annotations
 
-
-def _train_versions(project, count: int) -> None:  # type: ignore[no-untyped-def]
-    from annotator.learn import versions
-
-    for k in range(count):
-        tmp = versions.new_temp_folder(project)
-        (tmp / "pipeline").mkdir()
-        (tmp / "pipeline" / "weights.bin").write_bytes(b"w" * 1000 * (k + 1))
-        versions.publish(project, tmp, {"created": f"run {k}", "documents": 3}, k == 0)
+from ui_support import save_copy_as, train_versions
 
 
 def test_save_a_copy_takes_the_trained_models_and_the_copy_uses_them(qtbot, window, tmp_path, monkeypatch):
     from annotator.learn import versions
-    from ui import file_dialogs
 
     c = window.controller
-    _train_versions(c.project, 2)
+    train_versions(c.project, 2)
     said: list[str] = []
     c.info.connect(said.append)
     copy = tmp_path / "away" / "copy.annotator"
     copy.parent.mkdir()
-    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(copy), ""))
-    window.save_copy_of_project()
+    save_copy_as(window, monkeypatch, copy)
     qtbot.waitUntil(lambda: c.project is not None and c.project.path == copy)
     assert versions.left_behind(c.project) == []
     assert (versions.version_folder(c.project, 2) / "pipeline" / "weights.bin").stat().st_size == 2000
@@ -38,16 +28,14 @@ def test_save_a_copy_over_a_models_folder_already_there_leaves_it_and_says_where
     qtbot, window, tmp_path, monkeypatch
 ):
     from annotator.learn import versions
-    from ui import file_dialogs
 
     c = window.controller
-    _train_versions(c.project, 1)
+    train_versions(c.project, 1)
     source = versions.models_dir(c.project)
     copy = tmp_path / "copy.annotator"
     theirs = tmp_path / "copy.annotator.models"
     theirs.mkdir()
-    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(copy), ""))
-    window.save_copy_of_project()
+    save_copy_as(window, monkeypatch, copy)
     qtbot.waitUntil(lambda: c.project is not None and c.project.path == copy)
     assert list(theirs.iterdir()) == []
     box = window._alert_box

@@ -6,16 +6,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-
-
-def _train_versions(project, count: int, size: int = 1000) -> None:  # type: ignore[no-untyped-def]
-    from annotator.learn import versions
-
-    for k in range(count):
-        tmp = versions.new_temp_folder(project)
-        (tmp / "pipeline").mkdir()
-        (tmp / "pipeline" / "weights.bin").write_bytes(b"w" * size * (k + 1))
-        versions.publish(project, tmp, {"created": f"run {k}", "documents": 3}, k == 0)
+from ui_support import save_copy_as, train_versions
 
 
 def test_save_a_copy_copies_the_trained_models_off_the_window_s_thread(qtbot, window, tmp_path, monkeypatch):
@@ -23,10 +14,9 @@ def test_save_a_copy_copies_the_trained_models_off_the_window_s_thread(qtbot, wi
     the window (no repaint, no key, no cancel) for as long. The copy runs in a worker; the copy is opened when its
     models are there, and the line says so."""
     from annotator.learn import copy_models, versions
-    from ui import file_dialogs
 
     c = window.controller
-    _train_versions(c.project, 2)
+    train_versions(c.project, 2)
     threads: list[bool] = []
     real = copy_models.size_of
     monkeypatch.setattr(
@@ -38,8 +28,7 @@ def test_save_a_copy_copies_the_trained_models_off_the_window_s_thread(qtbot, wi
     c.info.connect(said.append)
     copy = tmp_path / "away" / "copy.annotator"
     copy.parent.mkdir()
-    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(copy), ""))
-    window.save_copy_of_project()
+    save_copy_as(window, monkeypatch, copy)
     qtbot.waitUntil(lambda: c.project is not None and c.project.path == copy, timeout=20000)
     assert threads == [False]  # on main: [True], the GUI thread's
     assert versions.left_behind(c.project) == []
@@ -56,10 +45,9 @@ def test_cancel_during_save_a_copy_s_models_leaves_nothing_and_opens_the_copy(qt
     from PySide6.QtCore import Qt
 
     from annotator.learn import copy_models, versions
-    from ui import file_dialogs
 
     c = window.controller
-    _train_versions(c.project, 1, size=64 * 1024)
+    train_versions(c.project, 1, size=64 * 1024)
     source = versions.models_dir(c.project)
     monkeypatch.setattr(copy_models, "CHUNK", 1024)
     gate, real = threading.Event(), copy_models._copy_file
@@ -70,8 +58,7 @@ def test_cancel_during_save_a_copy_s_models_leaves_nothing_and_opens_the_copy(qt
 
     monkeypatch.setattr(copy_models, "_copy_file", held)
     copy = tmp_path / "copy.annotator"
-    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(copy), ""))
-    window.save_copy_of_project()
+    save_copy_as(window, monkeypatch, copy)
     qtbot.waitUntil(lambda: window.cancel_button.isVisible(), timeout=20000)
     shown, line = window.progress_label.text(), window.message.text()
     qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)

@@ -519,3 +519,23 @@ def suggested_court_fine(path: Path) -> str:
     args = (ArgumentSuggestion("Adjudicator", *find(text, "court"), "ORG"),)
     one_suggested_event(path, text, spans, EventSuggestion("Justice:Fine", *find(text, "fined"), 0.6, args))
     return text
+
+
+def train_versions(project, count: int, size: int = 1000) -> None:  # type: ignore[no-untyped-def]
+    """``count`` trained versions published for ``project`` (the first the default), each a weights file of
+    ``size * (k + 1)`` bytes: what Save a copy… has to copy."""
+    from annotator.learn import versions
+
+    for k in range(count):
+        tmp = versions.new_temp_folder(project)
+        (tmp / "pipeline").mkdir()
+        (tmp / "pipeline" / "weights.bin").write_bytes(b"w" * size * (k + 1))
+        versions.publish(project, tmp, {"created": f"run {k}", "documents": 3}, k == 0)
+
+
+def save_copy_as(window, monkeypatch, copy: Path) -> None:  # type: ignore[no-untyped-def]
+    """File > Save a copy… in ``window`` with ``copy`` answered in the save dialog."""
+    from ui import file_dialogs
+
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(copy), ""))
+    window.save_copy_of_project()
