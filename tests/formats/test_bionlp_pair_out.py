@@ -90,9 +90,7 @@ def test_a_files_value_not_known_is_refused(project, tmp_path):
 REL_TEXT = "The p50 subunit of the NF-kappa B complex binds DNA.\n"
 REL_A1 = "T1\tProtein 4 7\tp50\nT2\tProtein 23 33\tNF-kappa B\n"
 REL = (  # the 2011 REL task's part beside the .a1 (brat reads NAME.rel as it reads NAME.a2)
-    "T3\tEntity 23 41\tNF-kappa B complex\n"
-    "R1\tSubunit-Complex Arg1:T1 Arg2:T3\n"
-    "R2\tProtein-Component Arg1:T2 Arg2:T3\n"
+    "T3\tEntity 23 41\tNF-kappa B complex\nR1\tSubunit-Complex Arg1:T1 Arg2:T3\nR2\tProtein-Component Arg1:T2 Arg2:T3\n"
 )
 
 
