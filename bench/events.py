@@ -73,14 +73,12 @@ def parse_texts(texts: list[str], model: str = MODEL, batch_size: int = 16) -> t
 
 
 def labelled_entities(docs: list, labels: set[str]) -> list[list[tuple[int, int, str]]]:
-    """Each Doc's entities (start, end, label) whose label is one of ``labels`` (the schema's), a surname the NER
-    mislabels where the document names the person in full a PERSON (``person_labels.persons_named``, as pre-annotation
-    and training give the suggesters; it was the suggester's own row until session 41 moved it to the entity layer)."""
-    from annotator.person_labels import persons_named
+    """Each Doc's entities (start, end, label) whose label is one of ``labels`` (the schema's), as pre-annotation and
+    training give them to the suggesters (``nlp.pipeline_entities``: a surname of a person named in full a PERSON, a
+    sum with its currency sign, a day and a term two phrases)."""
+    from annotator.nlp import pipeline_entities
 
-    return [
-        persons_named(d, [(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels]) for d in docs
-    ]
+    return [[x for x in pipeline_entities(d) if x[2] in labels] for d in docs]
 
 
 class PRF:

@@ -19,8 +19,7 @@ from annotator.learn.event_tuning import train_event_model
 from annotator.learn.ner import make_examples, update_ner
 from annotator.learn.options import LEAST_DOCUMENTS, QUICK_EPOCHS, TrainOptions
 from annotator.learn.scoring import Tally, as_events, tally_entities, tally_events
-from annotator.nlp import CHUNK_CHARS, DEFAULT_PIPELINE
-from annotator.person_labels import persons_named
+from annotator.nlp import CHUNK_CHARS, DEFAULT_PIPELINE, pipeline_entities
 from annotator.store import Project, now
 from annotator.wording import counted, first_named
 
@@ -316,9 +315,9 @@ def _train_into(
         i: [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in run.labels]
         for i, doc in parsed.items()
     }
-    # what an event suggester reads: the pipeline's entities with pre-annotation's one label a person (a surname the
-    # NER labels an ORG where the document names the person in full is the PERSON, as ``nlp.pipeline_entities`` has it)
-    seen = {i: persons_named(parsed[i], ents) for i, ents in original.items()}
+    # what an event suggester reads: the entities as pre-annotation gives them to it (``nlp.pipeline_entities``: a
+    # surname of a person named in full a PERSON, a sum with its currency sign, a day and a term two phrases)
+    seen = {i: [x for x in pipeline_entities(doc) if x[2] in run.labels] for i, doc in parsed.items()}
     # roles the rules fill in the finished documents and nobody there does: how these annotators work (they do
     # not annotate them), so they are left out of every score (the current model's too) and of the argument
     # tuning, and the new version does not suggest them
