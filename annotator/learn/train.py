@@ -317,7 +317,7 @@ def _train_into(
     }
     # what an event suggester reads: the entities as pre-annotation gives them to it (``nlp.pipeline_entities``: a
     # surname of a person named in full a PERSON, a sum with its currency sign, a day and a term two phrases)
-    seen = {i: [x for x in pipeline_entities(doc) if x[2] in run.labels] for i, doc in parsed.items()}
+    seen = {i: [span for span in pipeline_entities(doc) if span[2] in run.labels] for i, doc in parsed.items()}
     # roles the rules fill in the finished documents and nobody there does: how these annotators work (they do
     # not annotate them), so they are left out of every score (the current model's too) and of the argument
     # tuning, and the new version does not suggest them
