@@ -61,10 +61,8 @@ def test_a_later_start_in_a_shorter_window_keeps_room_for_seven_roles_before_an_
     from annotator import edits
     from annotator.importing import IncomingDocument, import_documents
     from annotator.store import Project
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
     from ui.widget_tools import lay_out_now
-    from ui_support import close_window, open_window, show_widget
+    from ui_support import close_window, open_window, shown_window
 
     text = "The ministry said the minister will travel to Moscow on Monday."
     path = tmp_path / "t.annotator"
@@ -76,9 +74,7 @@ def test_a_later_start_in_a_shorter_window_keeps_room_for_seven_roles_before_an_
     w.settings.q.setValue("window/state", w.saveState())
     close_window(w)
     w.close()
-    settings = AppSettings()
-    settings.set("annotator", "tester")
-    w = show_widget(qtbot, MainWindow(settings, pipeline=None, auto_preannotate=False), (1366, 708))
+    w = shown_window(qtbot, pipeline=None, size=(1366, 708))
     try:
         assert w.open_project(path)
         qtbot.waitUntil(lambda: not w.after_view_paint.pending)
