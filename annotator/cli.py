@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from annotator.errors import AnnotatorError, DamagedTextError, OptionError
+from annotator.errors import AnnotatorError, DamagedTextError, OptionError, TrainingCancelled
 from annotator.cli_common import (
     READ_ONLY,
     refused_data,
@@ -25,6 +25,7 @@ from annotator.cli_common import (
     progress_bar,
     streams_given,
     write_kept_edits_of,
+    terminated,
 )
 from annotator.cli_export import cmd_export
 from annotator.cli_finish import cmd_accept, cmd_status
@@ -158,7 +159,13 @@ def cmd_train(args: argparse.Namespace) -> int:
         # decisions a stopped app kept that this open could not write (another user's journal): a model trained
         # without them would miss them silently (kept_reading.refuse_left; the app's training asks the same)
         kept_reading.refuse_left(project, kept_reading.TRAIN_AGAIN)
-        report = train_project(project, options, progress=in_stages(bar))
+        try:
+            # a SIGTERM whose KeyboardInterrupt was swallowed (cli_common.terminated) cancels at the next step
+            report = train_project(project, options, progress=in_stages(bar), cancelled=terminated)
+        except TrainingCancelled:
+            if terminated():
+                raise KeyboardInterrupt from None
+            raise
     if args.json:
         print_json(report.to_data())
         return 0

@@ -213,6 +213,17 @@ def split_option(text: str) -> tuple[str, str]:
     return k.strip(), v.strip()
 
 
+# set by SigtermAsInterrupt's handler: its KeyboardInterrupt is lost when the signal lands inside a weakref callback
+# or a __del__ (Python prints "Exception ignored in ..." and goes on: an import's module-lock callback did it on CI),
+# so long work asks ``terminated()`` at its own cancel points too
+_TERMINATED = threading.Event()
+
+
+def terminated() -> bool:
+    """SIGTERM came while a command ran, whether or not its KeyboardInterrupt reached the command."""
+    return _TERMINATED.is_set()
+
+
 class SigtermAsInterrupt:
     """While a command runs, SIGTERM (`timeout`, `docker stop`, a CI job cancelled, a plain `kill`) stops it as Ctrl+C
     does: what it had saved is kept and said, a training's half-made model folder and a pre-annotation's lease go,
@@ -226,9 +237,11 @@ class SigtermAsInterrupt:
 
     def _stop(self, signum: int, frame: Any) -> None:
         self.got = True
+        _TERMINATED.set()
         raise KeyboardInterrupt
 
     def __enter__(self) -> SigtermAsInterrupt:
+        _TERMINATED.clear()
         if threading.current_thread() is threading.main_thread():
             self._before = signal.signal(signal.SIGTERM, self._stop)
             self._installed = True

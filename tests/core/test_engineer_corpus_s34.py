@@ -218,6 +218,43 @@ def test_sigterm_stops_a_training_as_ctrl_c_does_saying_so_and_leaving_no_model_
     assert not models.exists()
 
 
+@pytest.mark.slow
+def test_a_sigterm_whose_interrupt_python_swallowed_still_stops_the_training(project, monkeypatch, capsys):
+    """CI, session 41: the SIGTERM above landed while an import's module-lock weakref callback ran; the handler's
+    KeyboardInterrupt was raised inside that callback, where Python prints "Exception ignored" and goes on, and the
+    training finished, made a version and exited 0. The signal is remembered and the training's next step stops."""
+    import signal
+    import sys
+    import weakref
+    from pathlib import Path
+
+    from annotator.learn import train
+
+    path = _finished_project(project)
+    capsys.readouterr()
+    swallowed: list[type] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda unraisable: swallowed.append(unraisable.exc_type))
+    load = train._load_parser
+
+    def load_then_sigterm_in_a_callback(*args, **kwargs):  # type: ignore[no-untyped-def]
+        nlp = load(*args, **kwargs)
+
+        class Held:
+            pass
+
+        held = Held()
+        ref = weakref.ref(held, lambda _gone: signal.raise_signal(signal.SIGTERM))
+        del held  # the callback runs here, the handler inside it
+        assert ref() is None
+        return nlp
+
+    monkeypatch.setattr(train, "_load_parser", load_then_sigterm_in_a_callback)
+    assert main(["train", path, "--ner-epochs", "1", "--event-epochs", "1"]) == 143
+    assert swallowed == [KeyboardInterrupt]  # the race reproduced: the interrupt never reached the training
+    assert "annotator: terminated (SIGTERM); no model version was made" in capsys.readouterr().err
+    assert not Path(path + ".models").exists()
+
+
 def test_a_copy_trained_since_is_told_to_copy_the_version_folders_into_its_models_folder(tmp_path):
     """A project copied without its models and trained since (two.annotator: version 1 in p.annotator.models, 2
     and 3 in its own) was told "rename or copy that folder to two.annotator.models to use it": `cp -r
