@@ -25,6 +25,8 @@ from annotator.cli_common import (
     progress_bar,
     streams_given,
     write_kept_edits_of,
+    stop_asked,
+    stopping_at_cancel_points,
     terminated,
 )
 from annotator.cli_export import cmd_export
@@ -160,11 +162,11 @@ def cmd_train(args: argparse.Namespace) -> int:
         # without them would miss them silently (kept_reading.refuse_left; the app's training asks the same)
         kept_reading.refuse_left(project, kept_reading.TRAIN_AGAIN)
         try:
-            # a SIGTERM whose KeyboardInterrupt was swallowed (cli_common.terminated) cancels at the next step
-            report = train_project(project, options, progress=in_stages(bar), cancelled=terminated)
+            with stopping_at_cancel_points():  # SIGTERM or Ctrl+C: the training stops at its next step
+                report = train_project(project, options, progress=in_stages(bar), cancelled=stop_asked)
         except TrainingCancelled:
-            if terminated():
-                raise KeyboardInterrupt from None
+            if stop_asked():
+                raise KeyboardInterrupt from None  # said as for any command: "no model version was made"
             raise
     if args.json:
         print_json(report.to_data())
@@ -505,7 +507,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     except KeyboardInterrupt as exc:
         said = getattr(exc, "said", None) or INTERRUPTED.get(args.command, "every finished step is saved")
-        if sigterm.got:  # `timeout`, `docker stop`, a CI job cancelled: what was kept, as for Ctrl+C
+        if sigterm.got or terminated():  # `timeout`, `docker stop`, a CI job cancelled: what was kept, as for Ctrl+C
             print(f"annotator: terminated (SIGTERM); {said}", file=sys.stderr)
             return EXIT_TERMINATED
         print(f"annotator: interrupted; {said}", file=sys.stderr)

@@ -4,6 +4,7 @@ what was kept), the project a command opens (and the notes about it), progress b
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -11,7 +12,7 @@ import signal
 import sys
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from annotator.errors import AnnotatorError, NoProjectFileError, ProjectFileError
 
@@ -213,15 +214,44 @@ def split_option(text: str) -> tuple[str, str]:
     return k.strip(), v.strip()
 
 
-# set by SigtermAsInterrupt's handler: its KeyboardInterrupt is lost when the signal lands inside a weakref callback
-# or a __del__ (Python prints "Exception ignored in ..." and goes on: an import's module-lock callback did it on CI),
-# so long work asks ``terminated()`` at its own cancel points too
+# SIGTERM came (SigtermAsInterrupt's handler, or ``stopping_at_cancel_points``'s); a stop asked (that, or Ctrl+C
+# inside ``stopping_at_cancel_points``)
 _TERMINATED = threading.Event()
+_STOP_ASKED = threading.Event()
 
 
 def terminated() -> bool:
-    """SIGTERM came while a command ran, whether or not its KeyboardInterrupt reached the command."""
+    """SIGTERM came while a command ran."""
     return _TERMINATED.is_set()
+
+
+def stop_asked() -> bool:
+    """SIGTERM or Ctrl+C came inside ``stopping_at_cancel_points``: the work stops at its next cancel point."""
+    return _STOP_ASKED.is_set()
+
+
+@contextlib.contextmanager
+def stopping_at_cancel_points() -> Iterator[None]:
+    """Within, SIGTERM and Ctrl+C only ask the work to stop (``stop_asked``), which it looks at between its steps.
+    A KeyboardInterrupt raised at whatever line was running (Python's way, and SigtermAsInterrupt's) landed inside
+    imports on CI: swallowed in a module lock's weakref callback (the training went on and made a version, exit 0),
+    turned into a RuntimeError in a class's ``__set_name__`` (exit 1, a traceback), or raised again at exit (-2)."""
+    if threading.current_thread() is not threading.main_thread():  # Python runs handlers in the main thread only
+        yield
+        return
+
+    def ask(signum: int, frame: Any) -> None:
+        if signum == signal.SIGTERM:
+            _TERMINATED.set()
+        _STOP_ASKED.set()
+
+    _STOP_ASKED.clear()
+    before = {sig: signal.signal(sig, ask) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
 
 
 class SigtermAsInterrupt:
