@@ -243,7 +243,9 @@ def _suggestions(
     given = task.get("suggestions") or []
     need(isinstance(given, list), path, line, "'suggestions' must be a list")
     for k, sp in enumerate(given):
-        s, e, label = task_span(text, sp, path, line, f"suggestion {k}", notes, names=names, utf16=utf16)
+        s, e, label = task_span(
+            text, sp, path, line, f"suggestion {k}", notes, names=names, tokens=task.get("tokens"), utf16=utf16
+        )
         need_known_labels(schema, [label], path, line)
         st = sp.get("state", "suggested")
         need(st in UNDECIDED_OR_REJECTED, path, line, f"suggestion {k}: state {st!r} is neither suggested nor rejected")
@@ -395,10 +397,28 @@ def _group_document(
         for k, r in enumerate(task.get("relations", [])):
             need(isinstance(r, dict) and isinstance(r.get("label"), str), path, line, f"relation {k} needs a label")
             head = task_span(
-                text, r.get("head_span"), path, line, f"relation {k} head_span", notes, True, names, utf16=utf16
+                text,
+                r.get("head_span"),
+                path,
+                line,
+                f"relation {k} head_span",
+                notes,
+                True,
+                names,
+                tokens=task.get("tokens"),
+                utf16=utf16,
             )
             child = task_span(
-                text, r.get("child_span"), path, line, f"relation {k} child_span", notes, True, names, utf16=utf16
+                text,
+                r.get("child_span"),
+                path,
+                line,
+                f"relation {k} child_span",
+                notes,
+                True,
+                names,
+                tokens=task.get("tokens"),
+                utf16=utf16,
             )
             if head[2] not in triggers:  # between entities (rel.manual): kept for the way back, as brat's R lines
                 for end in (head, child):  # an end without a label is words that are no span: no entity

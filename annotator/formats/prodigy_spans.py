@@ -36,6 +36,10 @@ def task_span(
     label = s.get("label")
     need((bare and label is None) or (isinstance(label, str) and label != ""), path, line, f"{what} needs a label")
     said = s.get("text") if isinstance(s.get("text"), str) else None
+    if s.get("start") is None and s.get("end") is None and (edges := token_edges(text, s, tokens)) is not None:
+        # a span given by its tokens alone (a converter's, or a script's that writes token indices): its characters
+        # are where the task's tokens put them, the one place its offsets would have come from
+        s = {**s, "start": edges[0], "end": edges[1]}
     got = fit_span(text, s.get("start"), s.get("end"), said, utf16_first=utf16)
     if got is None and isinstance(s.get("text"), str) and tokens_confirm(text, s, tokens):
         # Prodigy places a span by its offsets and tokens; its "text" is only shown (a converter may leave a
@@ -45,11 +49,17 @@ def task_span(
             f"{path}:{line}: {what}: its text {s['text']!r} is not the text at its offsets "
             f"{text[s['start'] : s['end']]!r}; kept by its offsets, which its tokens confirm"
         )
+    by_tokens = s.get("start") is None and s.get("end") is None and "token_start" in s
     need(
         got is not None,
         path,
         line,
-        f"{what} has offsets {s.get('start')!r}, {s.get('end')!r} that do not fit the text"
+        (
+            f"{what} has token indices {s.get('token_start')!r}, {s.get('token_end')!r} and no offsets: they name no "
+            "tokens of the task that fit the text"
+            if by_tokens
+            else f"{what} has offsets {s.get('start')!r}, {s.get('end')!r} that do not fit the text"
+        )
         + (f" (expected {s['text']!r})" if isinstance(s.get("text"), str) else ""),
     )
     if got[2]:
@@ -78,25 +88,33 @@ def texted_spans(tasks: Iterable[Any]) -> Iterator[tuple[Any, Any, str | None]]:
 def tokens_confirm(text: str, s: dict[str, Any], tokens: Any) -> bool:
     """Do the span's ``token_start`` and ``token_end`` name tokens of the task that fit the text and begin and end
     exactly at its ``start`` and ``end``?"""
+    start, end = s.get("start"), s.get("end")
+    edges = token_edges(text, s, tokens)
+    return edges is not None and type(start) is int and type(end) is int and edges == (start, end)
+
+
+def token_edges(text: str, s: dict[str, Any], tokens: Any) -> tuple[int, int] | None:
+    """The characters from the start of the span's ``token_start`` to the end of its ``token_end`` (both ends
+    inclusive, as Prodigy counts them), when both name tokens of the task that fit the text; else None."""
     if not isinstance(tokens, list):
-        return False
-    start, end, first, last = (s.get(k) for k in ("start", "end", "token_start", "token_end"))
-    if not all(type(v) is int for v in (start, end, first, last)) or not 0 <= first <= last < len(tokens):
-        return False
-    if not 0 <= start < end <= len(text):
-        return False
+        return None
+    first, last = s.get("token_start"), s.get("token_end")
+    if type(first) is not int or type(last) is not int or not 0 <= first <= last < len(tokens):
+        return None
 
     def fits(t: Any) -> bool:
         return (
             isinstance(t, dict)
             and type(t.get("start")) is int
             and type(t.get("end")) is int
-            and isinstance(t.get("text"), str)
-            and text[t["start"] : t["end"]] == t["text"]
+            and 0 <= t["start"] <= t["end"] <= len(text)
+            and (not isinstance(t.get("text"), str) or text[t["start"] : t["end"]] == t["text"])
         )
 
     a, b = tokens[first], tokens[last]
-    return fits(a) and fits(b) and a["start"] == start and b["end"] == end
+    if not (fits(a) and fits(b) and a["start"] < b["end"]):
+        return None
+    return a["start"], b["end"]
 
 
 def task_tokens(
