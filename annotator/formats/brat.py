@@ -42,6 +42,7 @@ from annotator.formats.brat_text import (
     NORMALIZATIONS,
     NOTE_TYPE,
     PAIR_WRITTEN_AS_ANN,
+    READ_SOURCE,
     REST_IN,
     REST_SUFFIXES,
     BratOffsets,
@@ -147,10 +148,17 @@ def given_first(rec: dict[str, Any], proxies: set[str]) -> tuple[list[dict[str, 
         full = {tuple(x) for x in given if isinstance(x, list) and len(x) == 3}
         labels = {x[0] for x in full}
         spans = {(x[1], x[2]) for x in full}
+        # an entity of a type the .a1 gives that came from no file (a person added a protein the given layer lacked)
+        # is a given one too, so the tasks' tools read it as such, unless the .a2 itself held entities of that type
+        in_a2 = {
+            e["label"]
+            for e in rec["entities"]
+            if e["source"] == READ_SOURCE and (e["label"], e["start"], e["end"]) not in full
+        }
 
         def is_given(e: dict[str, Any]) -> bool:
             key = (e["label"], e["start"], e["end"])
-            return key in full or (e["label"] not in labels and key[1:] in spans)
+            return key in full or (e["label"] not in labels and key[1:] in spans) or (key[0] in labels - in_a2)
     else:
 
         def is_given(e: dict[str, Any]) -> bool:

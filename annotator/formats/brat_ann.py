@@ -21,6 +21,7 @@ from annotator.formats.brat_text import (
     BIONLP_FORM,
     GIVEN,
     NOTE_TYPE,
+    READ_SOURCE,
     BRAT_ID,
     BratOffsets,
     note_comment,
@@ -223,7 +224,7 @@ def parse_ann(
             )
             continue
         if t.type not in event_types:
-            doc.entities.append(IncomingEntity(tid, t.start, t.end, t.type, source="brat"))
+            doc.entities.append(IncomingEntity(tid, t.start, t.end, t.type, source=READ_SOURCE))
             if given_upto is not None and t.line <= given_upto:
                 doc.meta.setdefault("brat", {}).setdefault(GIVEN, []).append([t.type, t.start, t.end])
         elif tid not in triggers:  # brat shows it as a plain span: kept for the way back

@@ -84,6 +84,7 @@ NORMALIZATIONS = ("brat", BIONLP_FORM)  # the brat export's ``normalizations`` o
 # the BioNLP Shared Tasks' files: the brat export's ``files`` option, one ``NAME.ann`` a document (brat's own) or the
 # tasks' ``NAME.a1`` (the given entities' ``T`` lines) and ``NAME.a2`` (the rest, its ids going on from the .a1's)
 FILES = ("ann", BIONLP_FORM)
+READ_SOURCE = "brat"  # the source of the entities a brat import brings (the others: a person's, a model's)
 GIVEN = "given"  # ``meta["brat"]["given"]``: the entities a document's NAME.a1 gave, [type, start, end] each
 REST_SUFFIXES = (".co", ".rel")  # a task's part beside the .a1 in the place of the .a2 (CO, REL)
 REST_IN = "rest_in"  # ``meta["brat"]["rest_in"]``: the suffix of the part beside its .a1 when not .a2 (.rel, .co)
