@@ -447,7 +447,9 @@ def store_documents(
         _store_annotations(project, p, doc_id)
         db.insert_comments(p.comment_rows(doc_id))
         if p.tokens is not None:
-            db.insert_tokens(doc_id, doc.tokens_source, *p.tokens, noun_heads=sound_noun_heads(doc))
+            db.insert_tokens(
+                doc_id, doc.tokens_source, *p.tokens, noun_heads=sound_noun_heads(doc), heads_version=doc.heads_version
+            )
         logs.append(p.log_row(doc_id, "import_document", project.annotator))
         report.imported.append((doc.name, doc_id))
         if clash is not None:

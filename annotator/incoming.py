@@ -60,6 +60,9 @@ class IncomingDocument:
     # the parse's noun heads stored with those tokens (``tokens.noun_heads``: [[start, end], ...]) where the input
     # carries them (the project's own JSON and JSONL exports, session 33); the role keys offer them
     noun_heads: list[tuple[int, int]] | None = None
+    # the version of the rules that found them (``tokens.heads_version``, ``nlp.NOUN_HEADS_VERSION``): None where the
+    # input does not say (an export before session 42: heads of rules older than the versions, said as such)
+    heads_version: int | None = None
     # a document a reader rebuilt from tokens, matched to the stored one it came from (formats.onto_stored): its
     # annotations go onto that document even where its set has some, as suggestions of what it lacks
     onto_stored: bool = False

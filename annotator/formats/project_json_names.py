@@ -10,4 +10,6 @@ FORMAT = "annotator-json"
 # without one (they do not say)
 # 6: the stored tokens carry the parse's noun heads ("noun_heads", where stored: session 33); older files read as
 # without them (a role key then offers the sentence's entity spans alone)
-VERSION = 6
+# 7: the noun heads carry the version of the rules that found them ("heads_version", where stored: session 42, of
+# migration 13); older files read as heads of unknown rules (said as older ones, as a project before migration 13)
+VERSION = 7

@@ -174,6 +174,12 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
         and all(isinstance(h, list) and len(h) == 2 and all(type(i) is int for i in h) for h in heads),
         f"document {name!r}: the tokens' 'noun_heads' must be a list of [start, end] pairs of numbers",
     )
+    version = tokens.get("heads_version") if isinstance(tokens, dict) else None
+    need(
+        version is None or type(version) is int and version >= 1,
+        f"document {name!r}: the tokens' 'heads_version' must be a whole number from 1 (the rules that found the "
+        f"noun heads), not {version!r}",
+    )
     bom = obj.get("bom", False)  # since format version 5, said only where true; older files do not say
     need(isinstance(bom, bool), f"document {name!r}: 'bom' must be true or false")
     doc = IncomingDocument(
@@ -191,6 +197,7 @@ def parse_document(obj: Any, path: str, line: int | None = None) -> IncomingDocu
     if tokens is not None:  # the stored tokens the export wrote: the document is cut as it was
         doc.tokens, doc.tokens_source = (lists[0], lists[1], lists[2]), tokens["source"]
         doc.noun_heads = [(s, e) for s, e in heads] if heads else None
+        doc.heads_version = version if heads else None
     return doc
 
 

@@ -376,8 +376,11 @@ def stored_tokens(conn: Any, chunk: list[int]) -> dict[int, dict[str, Any]]:
             "ends": orjson.loads(b),
             "sentence_starts": orjson.loads(c or "[]"),
             **({"noun_heads": orjson.loads(h)} if h else {}),  # the parse's noun heads, where stored (session 33)
+            # and the version of the rules that found them (migration 13), so a project read back says older ones
+            # as the one exported did, and no others (session 42)
+            **({"heads_version": v} if h and v is not None else {}),
         }
-        for did, p, a, b, c, h in chunk_tokens(conn, chunk)
+        for did, p, a, b, c, h, v in chunk_tokens(conn, chunk)
     }
 
 

@@ -135,10 +135,10 @@ def chunk_comments(conn: Any, ids: Sequence[int]) -> Any:
 
 
 def chunk_tokens(conn: Any, ids: Sequence[int]) -> Any:
-    """(document_id, pipeline, starts, ends, sentence_starts, noun_heads) of the stored tokens of ``ids`` (their JSON
-    text as stored): a cursor (``records``: the JSON export's ``tokens``)."""
+    """(document_id, pipeline, starts, ends, sentence_starts, noun_heads, heads_version) of the stored tokens of
+    ``ids`` (their JSON text as stored): a cursor (``records``: the JSON export's ``tokens``)."""
     return conn.execute(
-        f"SELECT document_id, pipeline, starts, ends, sentence_starts, noun_heads FROM tokens "
+        f"SELECT document_id, pipeline, starts, ends, sentence_starts, noun_heads, heads_version FROM tokens "
         f"WHERE document_id IN ({in_marks(ids)})",
         ids,
     )
@@ -196,8 +196,10 @@ def _documents_json_sql(n_states: int, n_docs: int, tokens: bool = True) -> str:
         + (
             "  SELECT CASE WHEN k.noun_heads IS NULL THEN json_object('source', k.pipeline, 'starts', json(k.starts),"
             "    'ends', json(k.ends), 'sentence_starts', json(coalesce(k.sentence_starts, '[]')))"
-            "  ELSE json_object('source', k.pipeline, 'starts', json(k.starts), 'ends', json(k.ends),"
-            "    'sentence_starts', json(coalesce(k.sentence_starts, '[]')), 'noun_heads', json(k.noun_heads)) END"
+            "  ELSE json_patch(json_object('source', k.pipeline, 'starts', json(k.starts), 'ends', json(k.ends),"
+            "    'sentence_starts', json(coalesce(k.sentence_starts, '[]')), 'noun_heads', json(k.noun_heads)),"
+            # the heads' rules' version where stored (a null member of the patch adds nothing: RFC 7396)
+            "    json_object('heads_version', k.heads_version)) END"
             "  FROM tokens k WHERE k.document_id = d.id)"
             if tokens
             else "  NULL)"  # the export's tokens=no: not read at all

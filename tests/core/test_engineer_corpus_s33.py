@@ -141,7 +141,7 @@ def test_accept_and_status_json_say_what_they_did_as_json_on_stdout(project, cap
 
 
 def test_the_json_schema_s_id_names_the_version_its_files_carry():
-    """The project's JSON is version 6 (noun heads, session 33) and the JSON Schema requires `"version": 6`, but its
+    """The project's JSON was version 6 (noun heads, session 33; 7 since session 42's heads_version) and the JSON Schema requires `"version": 6`, but its
     `$id` still named `export-5.schema.json`: a pipeline that keeps schemas by `$id` (a registry, jsonschema's
     referencing) filed version 6's schema under version 5's name, over the one version 5 files need."""
     import json

@@ -68,7 +68,7 @@ def test_import_keeps_scores_and_json_round_trips_them_exactly(project, tmp_path
     out = tmp_path / "out.json"
     write_json(project, out)
     data = orjson.loads(out.read_bytes())
-    assert data["version"] == 6
+    assert data["version"] == 7
     assert [e["score"] for e in data["documents"][0]["entities"]] == IN_TEXT_ORDER
     with Project(tmp_path / "back.annotator") as back:
         import_documents(back, read_json(out))

@@ -80,7 +80,7 @@ def test_json_export_carries_state_source_score_and_validates(world, tmp_path):
     out = tmp_path / "x.json"
     report = write_json(project, out)
     data = validate_json_export(out)
-    assert data["version"] == 6
+    assert data["version"] == 7
     evs = events_by_type(data["documents"][0])
     assert set(evs) == {"Contact:Meet", "Conflict:Attack", "Life:Die"}  # rejected left out by default
     meet, attack, die = evs["Contact:Meet"], evs["Conflict:Attack"], evs["Life:Die"]

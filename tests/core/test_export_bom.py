@@ -48,7 +48,7 @@ def test_a_bom_survives_the_json_into_a_second_project(project, tmp_path, fmt):
     if fmt == "json":
         write_json(project, out)
         data = validate_json_export(out)  # the JSON Schema takes the key
-        assert data["version"] == 6
+        assert data["version"] == 7
         docs = data["documents"]
     else:
         write_jsonl(project, out)

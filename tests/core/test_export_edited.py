@@ -72,7 +72,7 @@ EXPECTED = {"Kabul": True, "Ahmad Shah": True, "Herat": False, "Monday": False, 
 def test_json_and_jsonl_say_what_a_person_edited(project, edited_world, tmp_path):
     write_json(project, tmp_path / "out.json")
     data = validate_json_export(tmp_path / "out.json")  # the JSON Schema requires the flag
-    assert data["version"] == 6
+    assert data["version"] == 7
     assert _flags(data["documents"][0]) == EXPECTED
     write_jsonl(project, tmp_path / "out.jsonl")
     (line,) = validate_jsonl_export(tmp_path / "out.jsonl")

@@ -94,7 +94,7 @@ def test_json_export_content(filled, tmp_path):
     out = tmp_path / "out.json"
     report = write_json(project, out)
     data = validate_json_export(out)
-    assert data["format"] == "annotator-json" and data["version"] == 6 and data["annotation_set"] == "main"
+    assert data["format"] == "annotator-json" and data["version"] == 7 and data["annotation_set"] == "main"
     assert data["schema"] == project.schema.to_dict()
     assert [d["name"] for d in data["documents"]] == ["a.txt", "b.txt", "c.txt"]
     d1 = data["documents"][0]
