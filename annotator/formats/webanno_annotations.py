@@ -23,6 +23,7 @@ from annotator.formats.webanno_tsv import (
     NAMED_ENTITY,
     SOURCE,
     TOKEN_LAYERS,
+    PDF_LAYOUT_LAYERS,
     short_name,
     split_suffix,
 )
@@ -171,6 +172,9 @@ def entities_of(
             continue
         if a.layer.startswith(TOKEN_LAYERS):
             warn.add(f"spans of DKPro Core's token-level layers (not entities): {a.layer}")
+            continue
+        if a.layer.startswith(PDF_LAYOUT_LAYERS):  # a page spans the whole page: its height was read as a label
+            warn.add(f"spans of the PDF layout INCEpTION's PDF editor made (pages, not entities): {a.layer}")
             continue
         feature = label_of[a.layer]
         if feature is None:

@@ -52,6 +52,9 @@ TOKEN_LAYERS = (
     "de.tudarmstadt.ukp.dkpro.core.api.segmentation.",
     "de.tudarmstadt.ukp.dkpro.core.api.syntax.",
 )
+# the layout INCEpTION's PDF editor reads into a document made from a PDF (its pages, with their height, number and
+# width, spanning every token of each; its chunks of glyphs): not entities
+PDF_LAYOUT_LAYERS = ("org.dkpro.core.api.pdf.type.",)
 EMPTY = "_"  # no annotation of the layer on this unit
 UNSET = "*"  # an annotation whose feature has no value
 
