@@ -32,7 +32,7 @@ from annotator.formats.prodigy_answers import binary, by_annotator
 from annotator.formats.prodigy_disabled import DISABLED, disabled_tokens
 from annotator.formats.prodigy_colors import RELATION_COLORS, is_settings, relation_colors, settings_alone, theme_colors
 from annotator.formats.prodigy_out import UNDECIDED_OR_REJECTED, made_by
-from annotator.formats.prodigy_spans import task_span, task_tokens, texted_spans
+from annotator.formats.prodigy_spans import given_offsets, task_span, task_tokens, texted_spans
 from annotator.categories import CATEGORIES
 from annotator.formats.reading import (
     LabelTally,
@@ -305,11 +305,12 @@ def _group_document(
         beside = options and spans_of and task.get("_view_id") == "blocks"  # a choice block beside a spans block
         blocks = blocks or bool(beside)  # (span-and-textcat): the text's categories, as a choice without spans
         if options and spans_of and not beside:  # a choice about the task's span (nel.manual: the id it links to)
-            on = ", ".join(f"{s.get('label')} [{s.get('start')}, {s.get('end')})" for s in spans_of)
+            placed = [given_offsets(text, s, task.get("tokens")) for s in spans_of]  # by its tokens, given alone
+            on = ", ".join(f"{s.get('label')} [{a}, {b})" for s, (a, b) in zip(spans_of, placed))
             notes.append(f"{path}:{line}: {', '.join(map(repr, options))} chosen for {on} (an entity link) kept for the "
                          "Prodigy export (the app does not show it)")  # fmt: skip
             given = [o for o in task.get("options") or [] if isinstance(o, dict) and "id" in o]
-            links.append({"spans": [[x.get("start"), x.get("end"), x.get("label")] for x in spans_of],
+            links.append({"spans": [[a, b, x.get("label")] for x, (a, b) in zip(spans_of, placed)],
                           "accept": options, "options": given})  # fmt: skip
             options = []
         categories += [str(c) for c in label + options if str(c) not in categories]

@@ -36,10 +36,10 @@ def task_span(
     label = s.get("label")
     need((bare and label is None) or (isinstance(label, str) and label != ""), path, line, f"{what} needs a label")
     said = s.get("text") if isinstance(s.get("text"), str) else None
-    if s.get("start") is None and s.get("end") is None and (edges := token_edges(text, s, tokens)) is not None:
-        # a span given by its tokens alone (a converter's, or a script's that writes token indices): its characters
-        # are where the task's tokens put them, the one place its offsets would have come from
-        s = {**s, "start": edges[0], "end": edges[1]}
+    # a span given by its tokens alone (a converter's, or a script's that writes token indices): its characters are
+    # where the task's tokens put them, the one place its offsets would have come from
+    if s.get("start") is None and s.get("end") is None:
+        s = {**s, **dict(zip(("start", "end"), given_offsets(text, s, tokens)))}
     got = fit_span(text, s.get("start"), s.get("end"), said, utf16_first=utf16)
     if got is None and isinstance(s.get("text"), str) and tokens_confirm(text, s, tokens):
         # Prodigy places a span by its offsets and tokens; its "text" is only shown (a converter may leave a
@@ -83,6 +83,14 @@ def texted_spans(tasks: Iterable[Any]) -> Iterator[tuple[Any, Any, str | None]]:
         for sp in given:
             if isinstance(sp, dict) and isinstance(sp.get("text"), str):
                 yield sp.get("start"), sp.get("end"), sp["text"]
+
+
+def given_offsets(text: str, s: dict[str, Any], tokens: Any) -> tuple[Any, Any]:
+    """A span object's ``start`` and ``end`` as given, or, when it gives neither, where its tokens put it
+    (``token_edges``), for what is kept of it before ``task_span`` checks it (an entity link's span)."""
+    if s.get("start") is None and s.get("end") is None and (edges := token_edges(text, s, tokens)) is not None:
+        return edges
+    return s.get("start"), s.get("end")
 
 
 def tokens_confirm(text: str, s: dict[str, Any], tokens: Any) -> bool:

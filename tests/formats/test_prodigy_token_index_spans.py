@@ -91,3 +91,28 @@ def test_token_indices_the_tasks_tokens_do_not_hold_are_refused_in_one_line(tmp_
     src.write_bytes(orjson.dumps({**TASK, "tokens": None, "relations": []}) + b"\n")
     assert main(["import", str(tmp_path / "r.annotator"), str(src), "--format", "prodigy"]) == 1
     assert "span 0 has token indices 0, 0 and no offsets" in capsys.readouterr().err
+
+
+def test_an_entity_link_on_a_span_given_by_tokens_is_kept_on_its_characters(tmp_path):
+    # nel.manual's answer (a span, the knowledge base's options, the chosen one in "accept") whose span came by
+    # token indices: the link is kept for the Prodigy export on the span's characters, written back with it
+    task = {
+        "text": TEXT,
+        "tokens": TASK["tokens"],
+        "spans": [by_tokens(2, 2, "GPE")],
+        "options": [{"id": "Q41183", "html": "Aleppo, Syria"}, {"id": "Q0", "html": "another"}],
+        "accept": ["Q41183"],
+        "answer": "accept",
+        "_input_hash": 21,
+    }
+    src = tmp_path / "nel.jsonl"
+    src.write_bytes(orjson.dumps(task) + b"\n")
+    result = read_prodigy(src)
+    assert [n.split(": ", 1)[1] for n in result.notes if "entity link" in n] == [
+        "'Q41183' chosen for GPE [15, 21) (an entity link) kept for the Prodigy export (the app does not show it)"
+    ]
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(src)]) == 0
+    assert main(["export", str(p), "-f", "prodigy", "-o", str(tmp_path / "out.jsonl")]) == 0
+    (out,) = [orjson.loads(x) for x in (tmp_path / "out.jsonl").read_bytes().splitlines()]
+    assert out["accept"] == ["Q41183"] and [(s["start"], s["end"]) for s in out["spans"]] == [(15, 21)]
