@@ -18,7 +18,7 @@ class FormatImportReport(ImportReport):
     schema_adopted: str | None = None
     labels_added: list[str] = field(default_factory=list)  # entity labels the input's files added to the schema
     types_added: list[str] = field(default_factory=list)  # what --add-types added ("label Report", "event type X")
-    types_told: list[str] = field(default_factory=list)  # what a new project took of a schema told from the events
+    types_told: list[str] = field(default_factory=list)  # what a new project took of a schema told from the file
     # (path, what it lacks) of each input skipped because the project's schema lacks names it uses (SchemaLacksError):
     # the app offers to add them
     schema_lacks: list[tuple[str, list[str]]] = field(default_factory=list)
@@ -50,7 +50,7 @@ class FormatImportReport(ImportReport):
         if self.types_added:
             s += f"; added to the project's schema (--add-types): {', '.join(self.types_added)}"
         elif self.types_told:
-            s += f"; added to the project's schema (told from the events): {', '.join(self.types_told)}"
+            s += f"; added to the project's schema (told from the file's annotations): {', '.join(self.types_told)}"
         elif self.labels_added:
             s += f"; labels added to the project's schema: {', '.join(self.labels_added)}"
         elif self.schema_adopted:

@@ -56,7 +56,7 @@ def test_a_new_project_takes_the_type_told_from_its_events(tmp_path):
     assert [(r.name, r.labels) for r in summit.roles] == [("Chair", ("PERSON",)), ("Place", ("GPE",))]
     assert project.schema.attribute("Negation").values == ("false", "true")
     assert any("told from their events' arguments" in n for n in report.notes)  # what it added: said by the import
-    assert "(told from the events): event type Summit, attribute Negation" in report.summary()
+    assert "(told from the file's annotations): event type Summit, attribute Negation" in report.summary()
 
 
 def test_a_project_holding_documents_takes_it_with_add_types(busy, tmp_path):

@@ -84,7 +84,7 @@ def test_a_new_project_matches_the_told_type_as_a_project_holding_documents_does
     assert project.schema.event_type("Meet") is None and project.schema.label("Meet") is None
     assert project.schema.attribute("Negation") is not None
     assert report.types_added == [] and "--add-types" not in report.summary()  # nobody asked for it
-    assert "added to the project's schema (told from the events): attribute Negation" in report.summary()
+    assert "added to the project's schema (told from the file's annotations): attribute Negation" in report.summary()
     # the reader's note names no type: Meet is the schema's Contact:Meet, not one it lacks (session 40)
     assert any("told from their events' arguments" in n and "Meet" not in n for n in report.notes)
     assert any("Meet -> Contact:Meet" in n for n in report.notes)

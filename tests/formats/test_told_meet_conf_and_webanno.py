@@ -55,5 +55,5 @@ def test_an_import_told_from_the_content_says_what_the_told_schema_added(tmp_pat
     assert main(["import", str(tmp_path / "p.annotator"), str(src)]) == 0
     got = capsys.readouterr()
     err = got.out + got.err
-    assert "added to the project's schema (told from the events): attribute Negation" in err, err
+    assert "added to the project's schema (told from the file's annotations): attribute Negation" in err, err
     assert "now uses the schema" not in err

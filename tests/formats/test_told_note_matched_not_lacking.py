@@ -68,7 +68,7 @@ def test_a_duee_type_the_schema_matches_is_not_said_lacking(tmp_path):
     assert _lacking_notes(report.notes, "Conflict-Attack") == []
     assert any("told from their events' arguments" in n for n in report.notes), report.notes
     said = report.summary()
-    assert "added to the project's schema (told from the events): label Attacker, label Target" in said, said
+    assert "added to the project's schema (told from the file's annotations): label Attacker, label Target" in said, said
     assert "role Conflict:Attack:Attacker (takes Attacker)" in said
     assert [v.type for v in project.events(project.document_ids()[0])] == ["Conflict:Attack"]
 
@@ -78,7 +78,7 @@ def test_a_prodigy_type_the_schema_matches_is_not_said_lacking(tmp_path):
     assert any("attack -> Conflict:Attack" in n for n in report.notes), report.notes
     assert _lacking_notes(report.notes, "attack") == []
     assert any("told from their events' arguments" in n for n in report.notes), report.notes
-    assert "added to the project's schema (told from the events): attribute Hedged" in report.summary()
+    assert "added to the project's schema (told from the file's annotations): attribute Hedged" in report.summary()
     (event,) = project.events(project.document_ids()[0])
     assert (event.type, event.attributes["Hedged"]) == ("Conflict:Attack", "yes")
 

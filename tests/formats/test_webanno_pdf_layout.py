@@ -48,3 +48,30 @@ def test_the_pages_of_a_pdf_document_are_its_layout_not_entities(tmp_path):
     tags = [(r[0], r[-1]) for r in rows if r and r[0] != "-DOCSTART-"]
     assert [t for t in tags if t[1] != "O"] == [("Kabul", "B-GPE"), ("United", "B-ORG"), ("Nations", "I-ORG")]
     assert len(tags) == 10
+
+
+def test_labels_a_file_s_span_layers_gave_are_said_told_from_its_annotations(tmp_path):
+    # the import's summary said "added to the project's schema (told from the events): label Quote, ..." of a file
+    # that holds no event (an INCEpTION TSV of a layer declared without features and one of one feature, in the shape
+    # of a public treebank's tests: `#T_SP=webanno.custom.Quote|`); our own sentence
+    src = tmp_path / "quotes.tsv"
+    src.write_text(
+        "#FORMAT=WebAnno TSV 3.2\n"
+        "#T_SP=webanno.custom.Quote|\n"
+        "#T_SP=webanno.custom.Hedging|hedgingType\n"
+        "\n\n"
+        "#Text=It was likely a mistake .\n"
+        "1-1\t0-2\tIt\t*[1]\t_\t\n"
+        "1-2\t3-6\twas\t*[1]\t_\t\n"
+        "1-3\t7-13\tlikely\t*[1]\tprobability\t\n"
+        "1-4\t14-15\ta\t*[1]\t_\t\n"
+        "1-5\t16-23\tmistake\t*[1]\t_\t\n"
+        "1-6\t24-25\t.\t*[1]\t_\t\n",
+        encoding="utf-8",
+    )
+    made = api.new_project(tmp_path / "p.annotator")
+    report = api.import_files(made, [src])
+    assert "; added to the project's schema (told from the file's annotations): label Quote, label probability" in (
+        report.summary()
+    )
+    assert "told from the events" not in report.summary()
