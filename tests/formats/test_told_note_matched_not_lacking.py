@@ -68,7 +68,9 @@ def test_a_duee_type_the_schema_matches_is_not_said_lacking(tmp_path):
     assert _lacking_notes(report.notes, "Conflict-Attack") == []
     assert any("told from their events' arguments" in n for n in report.notes), report.notes
     said = report.summary()
-    assert "added to the project's schema (told from the file's annotations): label Attacker, label Target" in said, said
+    assert "added to the project's schema (told from the file's annotations): label Attacker, label Target" in said, (
+        said
+    )
     assert "role Conflict:Attack:Attacker (takes Attacker)" in said
     assert [v.type for v in project.events(project.document_ids()[0])] == ["Conflict:Attack"]
 
