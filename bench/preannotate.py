@@ -13,6 +13,8 @@ over pre-annotation of entities alone is the floor of the cost of events, before
 
 Run: nice .venv/bin/python bench/preannotate.py [--docs 2000] [--words 500] [--batch-size 64] [--model NAME] [--events]
      [--components: only each component's CPU seconds, for the entity and the event pipelines]
+     [--parts: only where preannotate()'s CPU goes, with events and with entities alone: spaCy inside it, the suggester,
+      to_parsed and its noun heads, store_parsed, the rest; and spaCy alone as pre-annotation runs it]
      [--component-major N: with --events, also spaCy alone run component by component over N documents at a time]
      [--candidates: only the share of sentences that may hold a trigger, on these texts and the events-dev articles]
      [--gemm: only the matrix products' CPU GFLOPS, blis against numpy's BLAS (what load_pipeline gives the components)]
@@ -126,8 +128,16 @@ def component_major(pipe, texts: list[str], batch_size: int, chunk: int):
         docs = [pipe.nlp.make_doc(t) for t in texts[first : first + chunk]]
         for name, proc in pipe.nlp.pipeline:
             size = min(batch_size, EMBEDDING_BATCH) if name == "tok2vec" else batch_size
-            docs = list(proc.pipe(docs, batch_size=size))
+            docs = list(_run_component(proc, docs, size))
         yield from docs
+
+
+def _run_component(proc, docs, batch_size: int):
+    """A component over ``docs`` as ``nlp.pipe`` runs it: its ``pipe`` at ``batch_size``, or a plain function component
+    (``line_sentences``) called on each Doc."""
+    if hasattr(proc, "pipe"):
+        return proc.pipe(docs, batch_size=batch_size)
+    return (proc(doc) for doc in docs)
 
 
 def component_costs(texts: list[str], model: str | None, batch_size: int) -> None:
@@ -140,13 +150,125 @@ def component_costs(texts: list[str], model: str | None, batch_size: int) -> Non
         for name, proc in pipe.nlp.pipeline:
             c0 = time.process_time()
             size = min(batch_size, EMBEDDING_BATCH) if name == "tok2vec" else batch_size  # as Pipeline.docs runs it
-            docs = list(proc.pipe(docs, batch_size=size))
+            docs = list(_run_component(proc, docs, size))
             costs[name] = time.process_time() - c0
         total = sum(costs.values())
         print(
             f"{'events' if events else 'entities'}: {total:.1f} s CPU: "
             + ", ".join(f"{k} {v:.2f}" for k, v in costs.items())
         )
+
+
+class _Parts:
+    """CPU seconds of the parts of ``preannotate()``, by a timer around each (``parts_of_preannotate``)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.run = ""
+
+    def add(self, part: str, seconds: float) -> None:
+        key = f"{self.run}: {part}"
+        self.seconds[key] = self.seconds.get(key, 0.0) + seconds
+
+    def timed(self, part: str, fn):
+        def wrapper(*args, **kwargs):
+            c0 = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.add(part, time.process_time() - c0)
+
+        return wrapper
+
+    def spacy(self, pipe):
+        """``pipe.docs`` whose generator's own CPU (spaCy's, each Doc made) is counted apart from its caller's."""
+        docs = pipe.docs
+
+        def timed_docs(*args, **kwargs):
+            it = iter(docs(*args, **kwargs))
+            while True:
+                c0 = time.process_time()
+                try:
+                    doc = next(it)
+                except StopIteration:
+                    self.add("spaCy", time.process_time() - c0)
+                    return
+                self.add("spaCy", time.process_time() - c0)
+                yield doc
+
+        return timed_docs
+
+
+def parts_of_preannotate(texts: list[str], model: str | None, batch_size: int, rounds: int) -> None:
+    """Where ``preannotate()``'s CPU goes, with events and with entities alone, over the same texts: spaCy inside it
+    (``Pipeline.docs``, as it groups the pieces), the rule suggester's ``suggest``, ``to_parsed`` (of it the stored noun
+    heads), ``store_parsed`` (the writer's SQL), and the rest; beside spaCy alone as ``Pipeline.docs`` runs it over
+    the whole list (the floor). Each part over entities alone. The three runs alternate over ``rounds`` slices in a
+    rotated order. Timers wrap the module's functions for these runs only (restored after)."""
+    import annotator.nlp as nlp_module
+    import annotator.preannotate as pre
+    from annotator.suggest.event_rules import RuleEventSuggester
+
+    pipes = {"entities": load_pipeline(model), "events": load_pipeline(model, events=True)}
+    for p in pipes.values():
+        list(p.nlp.pipe(texts[:32], batch_size=batch_size))  # warm up
+    parts = _Parts()
+    saved = (pre.to_parsed, pre.store_parsed, nlp_module.noun_heads, RuleEventSuggester.suggest)
+    pre.to_parsed = parts.timed("to_parsed", pre.to_parsed)
+    pre.store_parsed = parts.timed("store_parsed", pre.store_parsed)
+    nlp_module.noun_heads = parts.timed("  of it noun_heads", nlp_module.noun_heads)
+    RuleEventSuggester.suggest = parts.timed("suggest", RuleEventSuggester.suggest)
+    try:
+        with tempfile.TemporaryDirectory(prefix="annotator-bench-") as tmp:
+            projects = {}
+            for name in pipes:
+                projects[name] = Project(Path(tmp) / f"{name}.annotator", annotator="bench")
+                import_documents(
+                    projects[name], [IncomingDocument(text=t, name=f"d{i:05}") for i, t in enumerate(texts)]
+                )
+            ids = projects["entities"].document_ids()
+            runs = ["entities", "events", "spaCy alone, events"]
+            step = max(1, -(-len(texts) // rounds))
+            for k, first in enumerate(range(0, len(texts), step)):
+                for j in range(len(runs)):
+                    parts.run = runs[(j + k) % len(runs)]
+                    c0 = time.process_time()
+                    if parts.run == "spaCy alone, events":
+                        for _ in pipes["events"].docs(texts[first : first + step], batch_size=batch_size):
+                            pass
+                    else:
+                        pipe = pipes[parts.run]
+                        pipe.docs = parts.spacy(pipe)  # an attribute of this instance only
+                        try:
+                            preannotate(
+                                projects[parts.run],
+                                pipe,
+                                doc_ids=ids[first : first + step],
+                                batch_size=batch_size,
+                                suggest_events=parts.run == "events",
+                            )
+                        finally:
+                            del pipe.docs
+                    parts.add("all", time.process_time() - c0)
+            for project in projects.values():
+                project.close()
+    finally:
+        pre.to_parsed, pre.store_parsed, nlp_module.noun_heads, RuleEventSuggester.suggest = saved
+    whole = parts.seconds["entities: all"]
+    order = ("spaCy", "to_parsed", "  of it noun_heads", "suggest", "store_parsed")
+    for run in runs:
+        total = parts.seconds[f"{run}: all"]
+        if run == "spaCy alone, events":
+            print(f"{run + ': all':<40} {total:7.2f} s CPU  {total / whole:5.2f}x")
+            continue
+        for part in order:
+            if f"{run}: {part}" in parts.seconds:
+                value = parts.seconds[f"{run}: {part}"]
+                print(f"{run + ': ' + part:<40} {value:7.2f} s CPU  {value / whole:5.2f}x")
+        rest = total - sum(parts.seconds.get(f"{run}: {part}", 0.0) for part in order if "of it" not in part)
+        print(f"{run + ': the rest':<40} {rest:7.2f} s CPU  {rest / whole:5.2f}x")
+        print(f"{run + ': all':<40} {total:7.2f} s CPU  {total / whole:5.2f}x")
+    print("(x: over all of preannotate() with entities alone)")
 
 
 def gemm_speeds() -> None:
@@ -340,6 +462,12 @@ def main() -> None:
         help="only print the share of sentences that may hold a trigger (what parsing only those would spare)",
     )
     ap.add_argument(
+        "--parts",
+        action="store_true",
+        help="only print where preannotate()'s CPU goes, with events and with entities alone: spaCy inside it, the "
+        "suggester, to_parsed (the noun heads), store_parsed, the rest; and spaCy alone",
+    )
+    ap.add_argument(
         "--gemm",
         action="store_true",
         help="only print the matrix products' speed, blis (thinc's default) against numpy's BLAS, on the embeddings' shapes",
@@ -350,6 +478,9 @@ def main() -> None:
         return
     if args.candidates:
         trigger_candidates(make_texts(args.docs, args.words), args.model, args.batch_size)
+        return
+    if args.parts:
+        parts_of_preannotate(make_texts(args.docs, args.words), args.model, args.batch_size, args.rounds)
         return
     if args.components:
         component_costs(make_texts(args.docs, args.words), args.model, args.batch_size)
