@@ -296,7 +296,11 @@ class RuleEventSuggester:
         kids = [(lemma_of(c), c.dep_) for c in head.children]  # read once: a Token and a lemma a child
         direct = frozenset(lemma for lemma, _ in kids) | frozenset(f"dep:{dep}" for _, dep in kids)
         direct |= frozenset(f"{dep}:{lemma}" for lemma, dep in kids)  # "advcl:say": an attack in words
-        direct |= means(head)  # "talked by phone": no meeting
+        by = means(head)
+        direct |= by  # "talked by phone": no meeting
+        if by - neighbours:  # a call the parse hangs on the talk's party ("spoke to analysts on a conference call")
+            neighbours |= by  # is a cue as one on the verb is (session 42)
+            apart |= by
         direct -= {"for"} if for_duration(head) else set()  # "talked for an hour": how long, nothing called for
         direct -= {"dep:oprd"} if called else set()  # the one called, no naming
         if "obj:event" in wanted and self._event_object(head, span):
@@ -390,7 +394,7 @@ class RuleEventSuggester:
             ):
                 continue  # "threw a party": a word that names the type only with an object of a kind ("threw stones")
             blocked = self.blockers[type_name] & direct
-            if "one_party" in self.blockers[type_name] and parties(etype, args, pairs, head.doc) < 2:
+            if "one_party" in self.blockers[type_name] and parties(etype, args, pairs, head.doc, head) < 2:
                 blocked |= {"one_party"}  # "confirmed in an email": ACE's Phone-Write names two parties at least
             # "received a bailout", "gave the company a fine": the noun names the event, the verb is its support (a
             # word of the type itself only for a noun of the type: "paid a fine" is a payment beside the penalty)

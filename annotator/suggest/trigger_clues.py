@@ -116,6 +116,10 @@ CHANNELS = frozenset("phone telephone cellphone videophone video videolink webca
 # to her in a phone call"): the call is how the talk was held; any other "in" is a place or a time ("talked in Paris")
 LINE_PREPS = frozenset(("in", "on", "over"))
 LINE_TALKS = frozenset(("call", "conversation", "chat"))
+# a call whose compound tells it is held on a line though it names no device: "a conference call" (session 42)
+LINE_COMPOUNDS = CHANNELS | {"conference"}
+# the slots of the parties a talk is held between: who talks, and to or with whom
+TALK_SLOTS = frozenset(("subj", "subj_intrans", "prep:to", "prep:with"))
 
 
 def means(head: Any) -> frozenset[str]:
@@ -125,7 +129,7 @@ def means(head: Any) -> frozenset[str]:
     modifiers does."""
     # "talked by telephone": the parse may take an active verb's "by" for a passive's agent
     deps = ("prep",) if any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) else ("prep", "agent")
-    return frozenset(
+    found = frozenset(
         lemma_of(x)
         for c in head.children
         if c.dep_ in deps and c.lower_ in MEANS_PREPS | LINE_PREPS
@@ -134,12 +138,63 @@ def means(head: Any) -> frozenset[str]:
         and (c.lower_ in MEANS_PREPS or (c.lower_ in CHANNEL_PREPS and lemma_of(g) in CHANNELS) or line_talk(g))
         for x in (g, *(k for k in g.children if k.dep_ == "compound"))
     )
+    # a call on a line is named as its words are ("a conference call": a blocker of Meet, a cue of Phone-Write), also
+    # where the parse hangs it on the talk's party ("spoke to analysts on a conference call"; session 42)
+    calls = party_line_calls(head) + [
+        g
+        for c in head.children
+        if c.dep_ in deps and c.lower_ in LINE_PREPS
+        for g in c.children
+        if g.dep_ == "pobj" and line_talk(g)
+    ]
+    if not calls:
+        return found
+    return found | frozenset(
+        w
+        for g in calls
+        for k in g.children
+        if k.dep_ == "compound" and lemma_of(k) in LINE_COMPOUNDS
+        for w in (lemma_of(g), lemma_of(k), f"{lemma_of(k)} {lemma_of(g)}")
+    )
 
 
 def line_talk(noun: Any) -> bool:
     """A call or a conversation on a line of speech at a distance ("a phone call", "a telephone conversation", "a video
-    call"): a noun of ``LINE_TALKS`` with a compound of ``CHANNELS``."""
-    return lemma_of(noun) in LINE_TALKS and any(k.dep_ == "compound" and lemma_of(k) in CHANNELS for k in noun.children)
+    call", "a conference call"): a noun of ``LINE_TALKS`` with a compound of ``LINE_COMPOUNDS``."""
+    return lemma_of(noun) in LINE_TALKS and any(
+        k.dep_ == "compound" and lemma_of(k) in LINE_COMPOUNDS for k in noun.children
+    )
+
+
+def party_line_calls(head: Any) -> list[Any]:
+    """The calls on a line told "in", "on" or "over" on the "to" or "with" party of a verb of talking, where the parse
+    hangs them ("spoke to analysts on a conference call": the call is the talk's means, not a kind of analyst; session
+    42)."""
+    if head.pos_ != "VERB":
+        return []
+    return [
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in ("to", "with")
+        for party in c.children
+        if party.dep_ == "pobj"
+        for p in party.children
+        if p.dep_ == "prep" and p.lower_ in LINE_PREPS
+        for g in p.children
+        if g.dep_ == "pobj" and line_talk(g)
+    ]
+
+
+def held_on_line(head: Any) -> bool:
+    """A talk said to be held in, on or over a call on a line ("spoke to analysts on a conference call", "talked
+    with the mayor over a video call", "talked to the player in a telephone conversation"): the call tells the talk
+    was at a distance, so those it is held between are its parties whoever they are (``parties``)."""
+    return bool(party_line_calls(head)) or any(
+        g.dep_ == "pobj" and line_talk(g)
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in LINE_PREPS
+        for g in c.children
+    )
 
 
 def for_duration(head: Any) -> bool:
@@ -271,11 +326,17 @@ PARTY_SLOTS = frozenset(
     ("subj", "subj_intrans", "obj", "subjpass", "dative", "prep:with", "prep:to", "gov_subj", "sender", "receiver")
 )
 NO_PARTY = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+# what a common noun in a talk's slot names that cannot talk: a place, a building, a thing made ("spoke to the
+# room", "talked on the subject"); the word lists know few people's nouns ("analysts", "the coach"), so a noun of no
+# kind counts
+NO_PARTY_KINDS = NO_PARTY | {"FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 # verbs of talking with one another, whose object is what is talked about: a plural subject names both sides
 TALKING_TOGETHER = frozenset("discuss confer converse chat talk".split())
 
 
-def parties(etype: Any, args: Sequence[ArgumentSuggestion], pairs: Sequence[tuple[str, Any]], doc: Any) -> int:
+def parties(
+    etype: Any, args: Sequence[ArgumentSuggestion], pairs: Sequence[tuple[str, Any]], doc: Any, head: Any = None
+) -> int:
     """How many parties the event's own words name: its fillers of roles that take a person (ACE's parties, a
     person, a body or a country), a proper noun or a person pronoun in its subject, object, "with" or "to" slot, or
     the subject of the verb a noun trigger is done or told by, that no role took ("Trump spoke with Putin", the NER
@@ -284,7 +345,8 @@ def parties(etype: Any, args: Sequence[ArgumentSuggestion], pairs: Sequence[tupl
     with them ("Merkel and Putin spoke"), and two for a plural subject of a verb with no object ("the two leaders
     talked": each with the other). ACE's Phone-Write is marked only where at least two parties are specified ("spoke
     to her brothers by phone"; not "confirmed in an email", "speaking by phone from Oman"): a blocker ``one_party``
-    rules a type out with fewer."""
+    rules a type out with fewer. ``head``: the trigger, whose talk held on a line (``held_on_line``) counts the
+    people named by common nouns in its slots of talking too."""
     roles = {r.name for r in etype.roles if takes(r, "PERSON")}
     heads = []
     for a in args:
@@ -292,9 +354,17 @@ def parties(etype: Any, args: Sequence[ArgumentSuggestion], pairs: Sequence[tupl
         if span is not None:
             heads.append(span.root)
     taken = {t.i for h in heads for t in (h, *h.conjuncts)}
+    # a talk held on a line between people named by common nouns ("the chief executive spoke to analysts on a
+    # conference call"): the call tells the talk is at a distance, and the people talking are its parties (session 42;
+    # a common noun counted in every talk's slots (session 41) took "wrote a letter to the president" too)
+    on_line = head is not None and held_on_line(head)
     for slot, tok in pairs:
         if slot in PARTY_SLOTS and tok.i not in taken and tok.ent_type_ not in NO_PARTY:
-            if tok.pos_ == "PROPN" or tok.lower_ in PERSONAL:
+            if (
+                tok.pos_ == "PROPN"
+                or tok.lower_ in PERSONAL
+                or (on_line and slot in TALK_SLOTS and tok.pos_ == "NOUN" and noun_kind(tok) not in NO_PARTY_KINDS)
+            ):
                 heads.append(tok)
                 taken.update(t.i for t in (tok, *tok.conjuncts))
     # "the two leaders talked", "the ministers held a phone call": a plural doing it with no one else named; with a

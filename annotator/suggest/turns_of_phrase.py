@@ -284,7 +284,7 @@ def flopped(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
         doer = head.head
     if doer is None and head.dep_ == "pobj" and head.head.dep_ == "prep":  # "The launch of the new phone bombed",
         doer = head.head.head  # parsed as the launch of "the new phone bombed": the noun the phrase hangs on
-    if doer is None or doer.pos_ not in ("NOUN", "ADJ", "PROPN"):
+    if doer is None or doer.pos_ not in ("NOUN", "ADJ", "PROPN", "NUM"):
         return False
     # "sales of the electric scooter bombed", parsed as the scooter [that was] bombed: the noun the "of" hangs on
     owner = doer.head if doer.dep_ == "pobj" and doer.head.lower_ == "of" else None
@@ -296,6 +296,8 @@ def flopped(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
 def _put_on_market(noun: Any) -> bool:
     """A work, a show, a launch, a performer or goods for sale (``FLOPPERS``, ``GOODS``), or a product or a work the
     pipeline names ("The iPhone 5c bombed"), no weapon: what may bomb as a failure."""
+    if _named_thing(noun):
+        return True
     if noun.pos_ not in ("NOUN", "ADJ", "PROPN"):
         return False
     lemma = lemma_of(noun)
@@ -303,6 +305,24 @@ def _put_on_market(noun: Any) -> bool:
         return True
     named = noun.ent_type_ or next((k.ent_type_ for k in noun.children if k.dep_ == "compound"), "")
     return named in ("PRODUCT", "WORK_OF_ART") and not is_weapon(noun)
+
+
+# the labels of those who may bomb (a person, a people, a body, a country) and of places, which may be bombed
+PARTIES_AND_PLACES = frozenset("PERSON NORP ORG GPE LOC FAC".split())
+
+
+def _named_thing(noun: Any) -> bool:
+    """A name with the definite article that the pipeline reads as no one and nowhere: a product or a work the NER
+    does not label ("The iPhone 5c", "The Galaxy Fold", "The new Zune", "The Xbox One"; session 42). News puts no
+    "the" before a person's name, and a people, a body, a country or a place the NER labels (or a plural: "the
+    Houthis") stays one that may bomb or be bombed."""
+    if noun.tag_ in ("NNS", "NNPS") or noun_kind(noun) in PARTIES_AND_PLACES:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    return noun.pos_ == "PROPN" or (
+        noun.pos_ in ("NOUN", "NUM") and any(k.dep_ == "compound" and k.pos_ == "PROPN" for k in noun.children)
+    )
 
 
 def turn_kinds(head: Any, pairs: Sequence[tuple[str, Any]], wanted: AbstractSet[str] | None = None) -> frozenset[str]:

@@ -189,3 +189,39 @@ def test_a_letter_written_to_someone_is_one_letter(nlp, suggester):
     assert len(triggers_of_type(nlp, suggester, text, PHONE)) == 1, text
     for text in ["The author wrote a book about the war.", "The singer wrote a song about her childhood."]:
         assert triggers_of_type(nlp, suggester, text, PHONE) == [], text
+
+
+@pytest.mark.slow
+def test_a_product_named_with_the_that_bombed_failed(nlp, suggester):
+    # session 42: a name with "the" the NER labels as no one and nowhere is a product or a work, which fails
+    for text in [
+        "The Galaxy Fold bombed in Europe last year.",
+        "The new Zune bombed despite heavy advertising.",
+        "The Kindle Fire bombed in Germany, analysts said.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [], text
+    for text in [
+        "The United States bombed in Syria overnight.",
+        "The Islamic State bombed in Baghdad on Monday.",
+        "The Houthis bombed in Aden on Tuesday.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [("bombed", ATTACK)], text
+
+
+@pytest.mark.slow
+def test_a_talk_held_on_a_call_has_its_common_noun_parties(nlp, suggester):
+    # session 42: a talk said to be held on a conference or a video call is at a distance, between its speaker and
+    # those spoken to or with, whoever they are; one event, on the verb
+    for text, word in [
+        ("The chief executive spoke to analysts on a conference call after the results.", "spoke"),
+        ("The governor talked with the mayor over a video call about the floods.", "talked"),
+        ("The doctor talked with her patients over a video call.", "talked"),
+    ]:
+        assert triggers_of_type(nlp, suggester, text, PHONE) == [(word, PHONE)], text
+        assert triggers_of_type(nlp, suggester, text, MEET) == [], text
+    for text in [
+        "The minister spoke to reporters at a news conference.",
+        "The manager spoke to the players in the dressing room.",
+        "The chief executive spoke at a conference on climate change.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, PHONE) == [], text
