@@ -16,6 +16,7 @@ from annotator.suggest.noun_classes import (
     ARMED,
     ASKINGS,
     BALL_GAME,
+    GAME_CLOCK,
     CONTESTS,
     FIRM_SEATS,
     FIRMS,
@@ -113,9 +114,15 @@ def in_game(head: Any) -> bool:
 
 def _ball_game(head: Any, near: Sequence[Any]) -> bool:
     """Whether a word is told of a ball game with no score: done to, by or at a ball or the goal's frame (``BALL_GAME``:
-    "struck the woodwork", "was struck by the ball") or, with nothing done to, gone wide or high ("the striker shot
+    "struck the woodwork", "was struck by the ball", "attacked the basket"), or at a time of the game's clock
+    (``GAME_CLOCK``: "attacked from the first whistle"; session 42) with nothing done to ("attacked the referee at
+    halftime", "a player was shot at halftime" stay), or, with nothing done to, gone wide or high ("the striker shot
     wide")."""
     if any(t.pos_ == "NOUN" and not t.ent_type_ and lemma_of(t) in BALL_GAME for t in near):
+        return True
+    if any(t.pos_ == "NOUN" and lemma_of(t) in GAME_CLOCK for t in near) and not any(
+        c.dep_ in HIT_DEPS for c in head.children
+    ):
         return True
     return (
         head.pos_ == "VERB"

@@ -147,7 +147,10 @@ OVERSEERS = frozenset(
 VOTES = frozenset("election poll vote ballot referendum primary runoff caucus".split())
 # what a ball game is played with and at, which a player strikes, shoots at or is struck by with no one attacked ("the
 # striker shot wide", "struck the woodwork", "was struck by the ball"; ACE's Attack is a violent act by an attacker)
-BALL_GAME = frozenset("ball puck crossbar goalpost woodwork upright shuttlecock".split())
+BALL_GAME = frozenset("ball puck crossbar goalpost woodwork upright shuttlecock basket hoop".split())
+# a game's clock, by which what a side does is told as play ("attacked from the first whistle", "fired in overtime";
+# session 42)
+GAME_CLOCK = frozenset("whistle kickoff kick-off halftime half-time overtime inning innings".split())
 # money kept or invested, which one "raids" or "hits" with no one harmed ("raided the pension fund", "a dawn raid on the
 # company's shares"), with the things traded (``TRADED``) less "market", which is also a place ("an airstrike hit a
 # market")

@@ -225,3 +225,20 @@ def test_a_talk_held_on_a_call_has_its_common_noun_parties(nlp, suggester):
         "The chief executive spoke at a conference on climate change.",
     ]:
         assert triggers_of_type(nlp, suggester, text, PHONE) == [], text
+
+
+@pytest.mark.slow
+def test_a_side_attacking_in_a_game_is_play(nlp, suggester):
+    # session 42: attacking the basket, or attacking with nothing done to at a time of the game's clock, is play
+    for text in [
+        "The Lakers attacked the basket all night.",
+        "Liverpool attacked from the first whistle.",
+        "Chelsea attacked relentlessly after halftime.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [], text
+    for text, word in [
+        ("A fan attacked the referee at halftime.", "attacked"),
+        ("A player was shot in the parking lot at halftime.", "shot"),
+        ("Gunmen attacked the stadium before kickoff.", "attacked"),
+    ]:
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [(word, ATTACK)], text
