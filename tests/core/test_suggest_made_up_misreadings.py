@@ -242,3 +242,22 @@ def test_a_side_attacking_in_a_game_is_play(nlp, suggester):
         ("Gunmen attacked the stadium before kickoff.", "attacked"),
     ]:
         assert triggers_of_type(nlp, suggester, text, ATTACK) == [(word, ATTACK)], text
+
+
+@pytest.mark.slow
+def test_pay_with_nothing_paid_in_a_turn_of_phrase_is_no_payment(nlp, suggester):
+    # session 42: a penalty made to be borne, a thing worth doing, an effort that succeeded: no money given
+    money = "Transaction:Transfer-Money"
+    for text in [
+        "Voters will make the party pay at the ballot box.",
+        "We will make them pay for what they did, the general said.",
+        "It pays to shop around for a mortgage.",
+        "Hard work paid off for the young team.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, money) == [], text
+    for text, word in [
+        ("The court made the company pay $5 million in damages.", "pay"),
+        ("The company paid off its debts last year.", "paid"),
+        ("It paid $2 million to settle the case.", "paid"),
+    ]:
+        assert triggers_of_type(nlp, suggester, text, money) == [(word, money)], text
