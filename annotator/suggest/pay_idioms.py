@@ -39,8 +39,8 @@ def unpaid_turn(head: Any) -> bool:
     42): a penalty someone is made to bear ("vowed to make the killers pay", "we will make them pay for what they
     did"), a thing worth doing ("it pays to be careful": "it" standing for the clause after) or an effort that
     succeeded ("hard work paid off"). ACE's Transfer-Money gives money; "the court made the company pay $5 million",
-    "paid off its debts", "it paid $2 million" stay."""
-    if any(c.dep_ in ("dobj", "obj", "dative") for c in head.children):
+    "paid off its debts", "it paid $2 million", "the loan was paid off" (a passive: what was paid its subject) stay."""
+    if any(c.dep_ in ("dobj", "obj", "dative", "nsubjpass", "auxpass") for c in head.children):
         return False
     if any(t.ent_type_ == "MONEY" or t.tag_ == "$" for t in head.subtree):
         return False

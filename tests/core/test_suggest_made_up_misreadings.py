@@ -259,5 +259,6 @@ def test_pay_with_nothing_paid_in_a_turn_of_phrase_is_no_payment(nlp, suggester)
         ("The court made the company pay $5 million in damages.", "pay"),
         ("The company paid off its debts last year.", "paid"),
         ("It paid $2 million to settle the case.", "paid"),
+        ("The debts were finally paid off last year.", "paid"),
     ]:
         assert triggers_of_type(nlp, suggester, text, money) == [(word, money)], text
