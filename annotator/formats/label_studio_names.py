@@ -57,3 +57,18 @@ def author_keys(name: str) -> dict[str, Any]:
     if EMAIL.fullmatch(name):
         return {"completed_by": {"email": name}}
     return {"created_username": name}
+
+
+def final_author(decided: list[dict[str, Any]]) -> dict[str, Any]:
+    """The keys naming the author of a task's one annotation (the final set's, no annotator's set beside it) when every
+    decision in it is one Label Studio user's as its import recorded her (``label-studio user 7`` from a member's
+    number, or an e-mail address): written back, Label Studio's import gives the annotation to her again, where it
+    went to the importing user; none for a person of this app, for several, or for none."""
+    names = {x.get("annotator") for x in decided}
+    if len(names) != 1:
+        return {}
+    name = names.pop()
+    if not isinstance(name, str) or not (name.startswith(MEMBER) or EMAIL.fullmatch(name)):
+        return {}
+    keys = author_keys(name)
+    return keys if "completed_by" in keys else {}

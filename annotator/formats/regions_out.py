@@ -66,6 +66,7 @@ from annotator.formats.label_studio_names import (
     TASK_ID,
     UNDECIDED_BESIDE,
     author_keys,
+    final_author,
 )
 from annotator.formats.kept_relations import unwritten, from_words, kept_relations
 from annotator.formats.meta_keys import BRAT, DOCCANO, EVENT_TYPES, LABEL_STUDIO, LABEL_STUDIO_TASK, PRODIGY
@@ -442,7 +443,8 @@ def label_studio_task(
         truth = {"ground_truth": True} if theirs else {}
         review = {"reviews": [{"accepted": True}]} if rec["status"] == "reviewed" else {}  # read back as reviewed
         decisions = [item for _, undecided, item in items if not undecided]
-        task["annotations"] = [{"result": decisions, **truth, **review}] + theirs
+        author = {} if theirs else final_author(decided)  # a task one Label Studio user did: back to her
+        task["annotations"] = [{**author, "result": decisions, **truth, **review}] + theirs
         if rec["status"] in UNFINISHED:  # a submitted annotation reads as done: not yet (status_left_as)
             task["meta"] = {**task.get("meta", {}), LEFT_AS: rec["status"]}
         undecided = [x for x in items if x[1]]

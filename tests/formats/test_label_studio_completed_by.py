@@ -49,3 +49,53 @@ def test_each_annotators_set_goes_out_as_label_studio_takes_it_and_comes_back(tm
 def test_author_keys_and_author_are_each_others_way_back():
     for name in ("label-studio user 12", "carol@example.org", "dave", "label-studio user x"):
         assert author(author_keys(name)) == name
+
+
+def test_a_task_one_member_did_goes_back_as_hers(tmp_path):
+    # session 42: a task one annotator did (``completed_by: 7``, or her e-mail as an object) came in as the final set's,
+    # its spans recorded as hers, but went out without its author: read back by Label Studio, the annotation was the
+    # importing user's. Written back as the import takes it; a task a person of this app changed since (her own
+    # span beside) goes out without one, as before
+    from annotator import edits
+    from annotator.cli import main
+
+    tasks = [
+        {
+            "id": 1,
+            "data": {"text": TEXT},
+            "annotations": [{"completed_by": 7, "result": [_region("a", "Kabul", "GPE")]}],
+        },
+        {
+            "id": 2,
+            "data": {"text": TEXT + " "},
+            "annotations": [
+                {"completed_by": {"email": "alice@example.org"}, "result": [_region("b", "Monday", "DATE")]}
+            ],
+        },
+        {
+            "id": 3,
+            "data": {"text": TEXT + "  "},
+            "annotations": [{"completed_by": 7, "result": [_region("c", "Kabul", "GPE")]}],
+        },
+    ]
+    path = tmp_path / "tasks.json"
+    path.write_bytes(orjson.dumps(tasks))
+    p = tmp_path / "p.annotator"
+    assert main(["import", str(p), str(path)]) == 0
+    with Project(p, create=False, annotator="carol") as project:
+        third = project.document_ids()[2]
+        edits.add_entity(project, third, 0, 6, "NORP")
+    out, q, again = tmp_path / "out.json", tmp_path / "q.annotator", tmp_path / "again.json"
+    assert main(["export", str(p), "-f", "label_studio", "-o", str(out)]) == 0
+    written = orjson.loads(out.read_bytes())
+    assert [[a.get("completed_by") for a in t["annotations"]] for t in written] == [
+        [7],
+        [{"email": "alice@example.org"}],
+        [None],
+    ]
+    assert main(["import", str(q), str(out)]) == 0
+    with Project(q, create=False) as project:
+        who = [e.annotator for d in project.document_ids()[:2] for e in project.entities(d)]
+    assert who == ["label-studio user 7", "alice@example.org"]
+    assert main(["export", str(q), "-f", "label_studio", "-o", str(again)]) == 0
+    assert [t["annotations"] for t in orjson.loads(again.read_bytes())[:2]] == [t["annotations"] for t in written[:2]]
