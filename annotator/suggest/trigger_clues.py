@@ -129,33 +129,32 @@ def means(head: Any) -> frozenset[str]:
     modifiers does."""
     # "talked by telephone": the parse may take an active verb's "by" for a passive's agent
     deps = ("prep",) if any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) else ("prep", "agent")
-    found = frozenset(
-        lemma_of(x)
-        for c in head.children
-        if c.dep_ in deps and c.lower_ in MEANS_PREPS | LINE_PREPS
-        for g in c.children
-        if g.dep_ == "pobj"
-        and (c.lower_ in MEANS_PREPS or (c.lower_ in CHANNEL_PREPS and lemma_of(g) in CHANNELS) or line_talk(g))
-        for x in (g, *(k for k in g.children if k.dep_ == "compound"))
-    )
+    found: set[str] = set()
+    calls: list[Any] = []  # the calls on a line told as the means (session 42)
+    verb = head.pos_ == "VERB"
+    for c in head.children:
+        if c.dep_ not in deps:
+            continue
+        low = c.lower_
+        if low in MEANS_PREPS or low in LINE_PREPS:
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                talk = low in LINE_PREPS and line_talk(g)
+                if low in MEANS_PREPS or (low in CHANNEL_PREPS and lemma_of(g) in CHANNELS) or talk:
+                    found.add(lemma_of(g))
+                    found.update(lemma_of(k) for k in g.children if k.dep_ == "compound")
+                if talk:
+                    calls.append(g)
+        elif verb and low in PARTY_PREPS and c.dep_ == "prep":
+            calls += _calls_on_party(c)
     # a call on a line is named as its words are ("a conference call": a blocker of Meet, a cue of Phone-Write), also
     # where the parse hangs it on the talk's party ("spoke to analysts on a conference call"; session 42)
-    calls = party_line_calls(head) + [
-        g
-        for c in head.children
-        if c.dep_ in deps and c.lower_ in LINE_PREPS
-        for g in c.children
-        if g.dep_ == "pobj" and line_talk(g)
-    ]
-    if not calls:
-        return found
-    return found | frozenset(
-        w
-        for g in calls
-        for k in g.children
-        if k.dep_ == "compound" and lemma_of(k) in LINE_COMPOUNDS
-        for w in (lemma_of(g), lemma_of(k), f"{lemma_of(k)} {lemma_of(g)}")
-    )
+    for g in calls:
+        for k in g.children:
+            if k.dep_ == "compound" and lemma_of(k) in LINE_COMPOUNDS:
+                found.update((lemma_of(g), lemma_of(k), f"{lemma_of(k)} {lemma_of(g)}"))
+    return frozenset(found)
 
 
 def line_talk(noun: Any) -> bool:
@@ -172,11 +171,17 @@ def party_line_calls(head: Any) -> list[Any]:
     42)."""
     if head.pos_ != "VERB":
         return []
+    return [g for c in head.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS for g in _calls_on_party(c)]
+
+
+PARTY_PREPS = frozenset(("to", "with"))  # the prepositions of those a talk is held with
+
+
+def _calls_on_party(prep: Any) -> list[Any]:
+    """The calls on a line told "in", "on" or "over" on the object of ``prep`` (a verb's "to" or "with")."""
     return [
         g
-        for c in head.children
-        if c.dep_ == "prep" and c.lower_ in ("to", "with")
-        for party in c.children
+        for party in prep.children
         if party.dep_ == "pobj"
         for p in party.children
         if p.dep_ == "prep" and p.lower_ in LINE_PREPS
