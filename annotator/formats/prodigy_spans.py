@@ -98,7 +98,10 @@ def tokens_confirm(text: str, s: dict[str, Any], tokens: Any) -> bool:
     exactly at its ``start`` and ``end``?"""
     start, end = s.get("start"), s.get("end")
     edges = token_edges(text, s, tokens)
-    return edges is not None and type(start) is int and type(end) is int and edges == (start, end)
+    if edges is None or type(start) is not int or type(end) is not int or edges != (start, end):
+        return False
+    # tokens that show their text, which the text has there: they outweigh the span's own shown text
+    return all(isinstance(tokens[s[k]].get("text"), str) for k in ("token_start", "token_end"))
 
 
 def token_edges(text: str, s: dict[str, Any], tokens: Any) -> tuple[int, int] | None:
