@@ -1,16 +1,19 @@
 """The app's edits, kept while another program holds the write lock, in a process the test SIGKILLs.
 
-``python kept_worker.py PROJECT LOG N [TAKE_BACK [PREFIX]]``: the app's controller (``ui.controller.Controller``, its
+``python kept_worker.py PROJECT LOG N [TAKE_BACK [PREFIX]] [--stop-at-all]``: the app's controller (``ui.controller.Controller``, its
 commands and write queue; no window) opens PROJECT and makes N edits (comments, and every third a new ORG span on
 word ``w<i>``); after each returns it writes one fsynced line to LOG (``{"kept": i}``: a claim the person saw it
 made); at edit TAKE_BACK it takes the newest kept edit back (Ctrl+Z: ``{"taken_back": i}``). With PREFIX (a run
 after another's kill) the comments are ``<PREFIX><i>`` and no span is added. Then it runs the event
-loop: the retry timer writes the kept edits once the lock is free, until the test kills it.
+loop: the retry timer writes the kept edits once the lock is free, until the test kills it. With ``--stop-at-all`` it
+stops itself (SIGSTOP) after the ``all`` line instead, its event loop never run: no poll writes its log into the file
+(the first poll after a pause in editing, 1.5-3 s on), however long the test takes to act on the line (session 42).
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -34,6 +37,8 @@ def main(argv: list[str]) -> int:
     from ui import commands
     from ui.controller import Controller
 
+    stop_at_all = "--stop-at-all" in argv
+    argv = [a for a in argv if a != "--stop-at-all"]
     project, log_path, n = Path(argv[0]), Path(argv[1]), int(argv[2])
     take_back = int(argv[3]) if len(argv) > 3 else -1
     prefix = argv[4] if len(argv) > 4 else ""
@@ -59,6 +64,8 @@ def main(argv: list[str]) -> int:
             c.take_back_kept()
             say({"taken_back": i})
     say({"all": n})
+    if stop_at_all:
+        os.kill(os.getpid(), signal.SIGSTOP)
     return app.exec()
 
 

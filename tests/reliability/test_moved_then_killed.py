@@ -35,6 +35,21 @@ def _file_alone(path: Path, tmp: Path) -> tuple[list[str], list[tuple[int, int]]
     return kept_worker_edits(copy)
 
 
+def _wait_stopped(proc: subprocess.Popen) -> None:
+    """Until ``kept_worker --stop-at-all`` has stopped itself after its last edit, before its event loop (a hang's
+    guard, no bound on speed). The test sent the SIGSTOP once it read the worker's "all": a test process held up for
+    1.5-3 s between the two (a loaded machine) let the worker's poll write its log into the file first, and the file
+    alone held every edit (forced with a 4 s pause: both cases failed; session 42)."""
+    end = time.monotonic() + 300
+    while True:
+        pid, status = os.waitpid(proc.pid, os.WNOHANG | os.WUNTRACED)
+        if pid and os.WIFSTOPPED(status):
+            return
+        assert not pid, f"the worker ended: {proc.stderr.read().decode()[-2000:]}"  # type: ignore[union-attr]
+        assert time.monotonic() < end, "the worker never got to its last edit"
+        time.sleep(0.01)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("where", ["same folder", "another folder"])
 def test_edits_saved_just_before_the_project_was_moved_and_the_app_killed_are_in_the_moved_file(
@@ -50,18 +65,15 @@ def test_edits_saved_just_before_the_project_was_moved_and_the_app_killed_are_in
     log = tmp_path / "claims.log"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), *sys.path]), "QT_QPA_PLATFORM": "offscreen"}
     proc = subprocess.Popen(
-        [sys.executable, str(HERE / "kept_worker.py"), str(path), str(log), str(N)],
+        [sys.executable, str(HERE / "kept_worker.py"), str(path), str(log), str(N), "--stop-at-all"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
     try:
-        end = time.monotonic() + 300
-        while not any("all" in ln for ln in read_side_log(log)):
-            assert time.monotonic() < end and proc.poll() is None, proc.stderr.read().decode()[-2000:]  # type: ignore[union-attr]
-            time.sleep(0.01)
-        proc.send_signal(signal.SIGSTOP)  # it never polls again: the move is never met
+        _wait_stopped(proc)  # it never polls: the move is never met, nor its log written into the file
         lines = read_side_log(log)
+        assert any("all" in ln for ln in lines), lines
         made = [ln["kept"] for ln in lines if "kept" in ln]
         assert all(ln["waiting"] == 0 for ln in lines if "kept" in ln)  # every one saved when its key returned
         expected = ([f"k{i}" for i in made if i % 3 != 2], [word(i) for i in made if i % 3 == 2])
