@@ -1392,6 +1392,51 @@ def test_no_gui_test_waits_on_a_context_manager_called_bare():
     assert found == {}
 
 
+# pytest-qt's waits that take a time-out: the condition, the signal, the window waited for
+TIMED_WAITS = ("waitUntil", "waitSignal", "waitSignals", "waitExposed", "waitActive", "waitCallback")
+# a short time-out that decides nothing: the window pool's wait for its kept window to become active (TimeoutError
+# caught: a new window is made)
+SHORT_WAIT_ALLOWED = ("tests/ui/window_pool.py",)
+
+
+def short_wait_guards(source: str, least_ms: int) -> list[int]:
+    """The lines of a ``qtbot`` wait (``TIMED_WAITS``) given a time-out below ``least_ms`` as a number."""
+    if "timeout" not in source or not any(f".{name}(" in source for name in TIMED_WAITS):
+        return []
+    return [
+        node.lineno
+        for node in ast.walk(ast.parse(source))
+        if calls_method(node, TIMED_WAITS, on="qtbot")
+        and any(
+            k.arg == "timeout" and isinstance(k.value, ast.Constant) and k.value.value < least_ms
+            for k in node.keywords  # type: ignore[attr-defined]
+        )
+    ]
+
+
+def test_no_gui_test_waits_less_than_the_hang_guard():
+    """A wait's time-out is a guard against a hang, no bound on speed (a pass costs no more): 53 waits in ``tests/ui``
+    kept pytest-qt's old 5 s (or 10-15 s) where the default became 20 s (``prompt_wait.WAIT_MS``, session 36), each a
+    failure for a loaded machine whose worker, poll or paint took longer (session 42)."""
+    from prompt_wait import WAIT_MS
+
+    assert short_wait_guards("def t(qtbot):\n    qtbot.waitUntil(lambda: x, timeout=5000)\n", WAIT_MS) == [2]
+    assert short_wait_guards(
+        "def t(qtbot):\n    qtbot.waitUntil(\n        f,\n        timeout=10_000,\n    )\n", WAIT_MS
+    ) == [2]
+    assert (
+        short_wait_guards("def t(qtbot):\n    with qtbot.waitSignal(s, timeout=60_000):\n        go()\n", WAIT_MS) == []
+    )
+    assert short_wait_guards("def t(qtbot):\n    qtbot.waitUntil(lambda: x)\n    w.wait(5000)\n", WAIT_MS) == []
+    found = {
+        name: lines
+        for p in sorted((ROOT / "tests").rglob("*.py"))
+        if (name := p.relative_to(ROOT).as_posix()) not in SHORT_WAIT_ALLOWED
+        and (lines := short_wait_guards(p.read_text(encoding="utf-8"), WAIT_MS))
+    }
+    assert found == {}
+
+
 # a noun's kind written out: its entity label, else the word classes' guess (``noun_classes.noun_kind``)
 NOUN_KIND_SPELT = re.compile(
     r"\.ent_type_\s+or\s+guess_label\(|not\s+(\w+)\.ent_type_\s+and\s+guess_label\(\1\)\s+is\s+None"

@@ -99,7 +99,7 @@ def test_cancel_stops_at_the_next_document_and_leaves_nothing_behind(qtbot, team
         dlg.cancel_button.click()
         assert not dlg.isVisible()  # the window goes at once
         gate.set()  # the document being scored ends; the next progress stops the work
-        qtbot.waitUntil(lambda: not w.workers, timeout=10000)
+        qtbot.waitUntil(lambda: not w.workers)
         assert dlg.worker is None  # the thread ended (and was deleted by the window's start_worker)
         assert len(scored) == 1  # one document of four: stopped, not run to the end
         assert dlg.result is None and dlg.tabs.count() == 0

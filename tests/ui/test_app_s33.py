@@ -63,7 +63,7 @@ def test_a_rename_is_a_step_of_the_main_window_s_undo_history_after_its_adjudica
         ended: list[bool] = []
         step.after = lambda: ended.append(True)
         undo.trigger()
-        qtbot.waitUntil(lambda: ended == [True] and not w.workers, timeout=10_000)
+        qtbot.waitUntil(lambda: ended == [True] and not w.workers)
         assert _sets(team) == ["alice", "root"]
         assert w.message.text().startswith("Undone: Rename set 'root' to 'bob' (set 'bob' renamed 'root'"), (
             w.message.text()
@@ -76,7 +76,7 @@ def test_a_rename_is_a_step_of_the_main_window_s_undo_history_after_its_adjudica
         w.actions_by_name["redo"].trigger()  # the decision
         ended.clear()
         w.actions_by_name["redo"].trigger()  # the rename, in its worker
-        qtbot.waitUntil(lambda: ended == [True] and not w.workers, timeout=10_000)
+        qtbot.waitUntil(lambda: ended == [True] and not w.workers)
         assert _sets(team) == ["alice", "bob"]
         assert w.message.text().startswith("Redone: Rename set 'root' to 'bob'"), w.message.text()
     finally:
@@ -104,7 +104,7 @@ def test_ctrl_z_in_the_sets_window_takes_the_rename_back_through_the_main_window
         _rename(qtbot, dlg, "root", "bob")
         assert c.undo_stack.count() == 2 and c.undo_stack.canUndo()  # on main: the rename not in the history
         qtbot.keyClick(dlg.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-        qtbot.waitUntil(lambda: not w.workers and list(_rows(dlg)) == ["main", "alice", "root"], timeout=10_000)
+        qtbot.waitUntil(lambda: not w.workers and list(_rows(dlg)) == ["main", "alice", "root"])
         assert dlg.said.text().startswith("Undone: Rename set 'root' to 'bob' (set 'bob' renamed 'root'"), (
             dlg.said.text()
         )
@@ -136,7 +136,7 @@ def test_a_rename_back_refused_leaves_the_undo_history_said(qtbot, tmp_path):
         ended: list[bool] = []
         step.after = lambda: ended.append(True)
         w.actions_by_name["undo"].trigger()
-        qtbot.waitUntil(lambda: bool(ended) and not w.workers, timeout=10_000)
+        qtbot.waitUntil(lambda: bool(ended) and not w.workers)
         assert "the project has a set 'root' already" in w.message.text(), w.message.text()
         assert "was removed from the undo history" in w.message.text()
         assert c.undo_stack.count() == 0 and _sets(team) == ["bob", "root"]
@@ -229,7 +229,7 @@ def test_file_export_in_a_team_s_project_says_which_set_it_writes_and_writes_the
     monkeypatch.setattr(export.ExportDialog, "exec", chosen)
     try:
         w.actions_by_name["export"].trigger()
-        qtbot.waitUntil(lambda: not w.workers and out.exists(), timeout=10_000)
+        qtbot.waitUntil(lambda: not w.workers and out.exists())
         assert seen["row shown"] and seen["items"] == [
             "main — the final set: what Review > Adjudicate settled",
             "alice — an annotator's own work (the statuses of her file)",

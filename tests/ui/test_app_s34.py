@@ -36,8 +36,8 @@ def _undo_while_locked(qtbot, w, team):  # type: ignore[no-untyped-def]
     w.actions_by_name["undo"].trigger()
     since = time.monotonic()
     # the wait said (on main never: the worker gave up after the busy timeout) and held past six busy timeouts
-    qtbot.waitUntil(lambda: "waiting for another program to finish writing" in w.progress_label.text(), timeout=5000)
-    qtbot.waitUntil(lambda: time.monotonic() - since > 1.2 or bool(ended), timeout=5000)
+    qtbot.waitUntil(lambda: "waiting for another program to finish writing" in w.progress_label.text())
+    qtbot.waitUntil(lambda: time.monotonic() - since > 1.2 or bool(ended))
     return other, ended
 
 
@@ -57,7 +57,7 @@ def test_a_rename_taken_back_while_another_program_writes_waits_and_lands_when_i
         finally:
             other.execute("COMMIT")
             other.close()
-        qtbot.waitUntil(lambda: ended == [True] and not w.workers, timeout=10_000)
+        qtbot.waitUntil(lambda: ended == [True] and not w.workers)
         assert _sets(team) == ["alice", "root"]
         assert w.message.text().startswith("Undone: Rename set 'root' to 'bob' (set 'bob' renamed 'root'"), (
             w.message.text()
@@ -81,7 +81,7 @@ def test_a_rename_s_undo_given_up_while_another_program_writes_is_said_and_stays
         other, ended = _undo_while_locked(qtbot, w, team)
         try:
             w.cancel_work()  # the status bar's Cancel
-            qtbot.waitUntil(lambda: ended == [True] and not w.workers, timeout=10_000)
+            qtbot.waitUntil(lambda: ended == [True] and not w.workers)
         finally:
             other.execute("COMMIT")
             other.close()
@@ -92,7 +92,7 @@ def test_a_rename_s_undo_given_up_while_another_program_writes_is_said_and_stays
         assert c.undo_stack.index() == 1 and undo.text() == "&Undo Rename set 'root' to 'bob'", undo.text()
         ended.clear()
         undo.trigger()  # the other program done: taken back now
-        qtbot.waitUntil(lambda: ended == [True] and not w.workers, timeout=10_000)
+        qtbot.waitUntil(lambda: ended == [True] and not w.workers)
         assert _sets(team) == ["alice", "root"] and c.undo_stack.index() == 0
     finally:
         close_window(w)

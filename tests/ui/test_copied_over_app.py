@@ -28,7 +28,7 @@ def test_a_project_copied_over_the_open_one_is_left_as_copied_and_offered(qtbot,
     box = window.moved_bar
     assert box.isVisible() and "overwritten by another file" in box.text()
     box.reopen_button.click()
-    qtbot.waitUntil(lambda: c.project is not None and c.project.stopped is None, timeout=5000)
+    qtbot.waitUntil(lambda: c.project is not None and c.project.stopped is None)
     assert c.doc is not None and c.doc.name.startswith("theirs")  # what is now at the name
     c.close_project()
     assert hashlib.sha256(project_path.read_bytes()).hexdigest() == copied

@@ -74,7 +74,7 @@ def test_keys_pressed_while_another_program_writes_are_kept_and_saved_once_it_is
         # a redo now would land before the kept edits: refused, the stack where it is
     finally:
         other.finish()
-    qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: c.edits_waiting() == 0)
     rows = entity_rows(db, doc)
     assert rows[forces].label == rows[workers].label == "NORP" and acme not in rows
     assert rows[before].id < rows[forces].id < rows[workers].id  # in the order they were pressed
@@ -99,7 +99,7 @@ def test_the_window_closes_only_once_its_kept_edits_are_saved(qtbot, window, db)
         assert "The window closes once 1 edit" in window.message.text()
     finally:
         other.finish()
-    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not window.isVisible())
     assert forces in entity_rows(db, doc)
 
 
@@ -118,7 +118,7 @@ def test_ctrl_z_takes_back_a_kept_edit_when_nothing_is_on_the_undo_stack(qtbot, 
         assert c.edits_waiting() == 1 and "Taken back before it was saved: Add NORP" in window.message.text()
     finally:
         other.finish()
-    qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: c.edits_waiting() == 0)
     assert forces in entity_rows(db, doc) and workers not in entity_rows(db, doc)
     assert c.undo_stack.count() == 1 and not window.take_back_action.isEnabled()
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # now Qt's Undo, as ever

@@ -140,7 +140,6 @@ def test_an_attribute_the_event_does_not_have_shows_no_value(qtbot, window, db):
             w.event_editor.attribute_combos.get("polarity") is not None
             and w.event_editor.attribute_combos["polarity"].currentText() == "Negative"
         ),
-        timeout=5000,
     )
     tense = w.event_editor.attribute_combos["tense"]
     assert tense.currentIndex() == -1 and tense.currentText() == ""

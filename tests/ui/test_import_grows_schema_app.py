@@ -37,7 +37,7 @@ def test_a_conll_file_of_new_labels_brings_them_into_the_window(qtbot, tmp_path)
     try:
         w.import_paths([str(f)])
         qtbot.waitUntil(lambda: not w.workers, timeout=20000)
-        qtbot.waitUntil(lambda: w.controller.doc is not None, timeout=5000)
+        qtbot.waitUntil(lambda: w.controller.doc is not None)
         assert "labels added to the project's schema: GENE" in w.message.text()
         assert w.controller.schema.label("GENE") is not None
         assert {e.label for e in w.controller.entities.values()} == {"GENE"}
@@ -57,7 +57,7 @@ def test_a_brat_folders_own_types_reach_the_window(qtbot, tmp_path):
     try:
         w.import_paths([str(folder)])
         qtbot.waitUntil(lambda: not w.workers, timeout=20000)
-        qtbot.waitUntil(lambda: w.controller.doc is not None, timeout=5000)
+        qtbot.waitUntil(lambda: w.controller.doc is not None)
         assert w.controller.schema.label("Protein") is not None
     finally:
         close_window(w)

@@ -56,5 +56,4 @@ def test_a_prediction_on_the_open_document_shows_there_after_the_import(qtbot, w
             == (starts[k], starts[k] + len(words[k]), "ORG", "suggested", 0.77)
             for e in c.entities.values()
         ),
-        timeout=10000,
     )

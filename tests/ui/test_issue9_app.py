@@ -66,7 +66,7 @@ def test_a_project_renamed_while_open_stops_editing_and_offers_to_reopen(qtbot, 
     assert box.isVisible() and str(moved) in box.text()
     yes = box.reopen_button
     yes.click()
-    qtbot.waitUntil(lambda: c.project is not None and c.project.path == moved, timeout=5000)
+    qtbot.waitUntil(lambda: c.project is not None and c.project.path == moved)
     doc = c.doc.id
     window.edit_actions.accept_all()
     with Project(moved, create=False) as p:  # the edit made after reopening is in the file at its new name

@@ -48,7 +48,7 @@ def test_long_document_highlights_visible_blocks_first(qtbot, tmp_path):
             return v.document().findBlockByNumber(n).layout().formats()
 
         assert formats(min(shown)) and not formats(599)
-        qtbot.waitUntil(lambda: not h.deferred, timeout=5000)  # the rest follows without anything asked
+        qtbot.waitUntil(lambda: not h.deferred)  # the rest follows without anything asked
         assert formats(599)
         assert len(h.items) == 600
     finally:
@@ -85,12 +85,12 @@ def test_blocks_out_of_view_are_formatted_without_repainting_the_view(qtbot, tmp
     w = open_window(qtbot, path)
     try:
         h, v = w.view.highlighter, w.view
-        qtbot.waitUntil(lambda: not h.deferred, timeout=5000)
+        qtbot.waitUntil(lambda: not h.deferred)
         paints = _each_paint(v)
         v.load()  # the document shown again (as when it is opened)
         assert h.deferred
-        qtbot.waitUntil(lambda: bool(paints), timeout=5000)  # the first paint: the background formatting follows it
-        qtbot.waitUntil(lambda: not h.deferred, timeout=5000)
+        qtbot.waitUntil(lambda: bool(paints))  # the first paint: the background formatting follows it
+        qtbot.waitUntil(lambda: not h.deferred)
         window_settled(qtbot, w)
         QApplication.processEvents()  # a repaint the formatting asked for would be painted now
         assert len(paints) == 1  # hundreds of blocks formatted, nothing repainted
@@ -100,7 +100,7 @@ def test_blocks_out_of_view_are_formatted_without_repainting_the_view(qtbot, tmp
         assert far.layout().lineCount() == 0  # formatted, not laid out
         bar = v.verticalScrollBar()
         bar.setValue(bar.maximum())
-        qtbot.waitUntil(lambda: len(paints) > 1, timeout=5000)
+        qtbot.waitUntil(lambda: len(paints) > 1)
         assert 599 in v.visible_blocks()
         assert far.layout().lineCount() > 0  # laid out once shown, with its formats
         assert [(r.start, r.length) for r in far.layout().formats()] == paris
@@ -147,7 +147,7 @@ def test_formatting_blocks_just_above_the_view_repaints_it(qtbot, tmp_path):
         assert above == list(range(min(shown) - 5, min(shown)))
         paints = _each_paint(v)
         h.highlight_now(above)
-        qtbot.waitUntil(lambda: bool(paints), timeout=5000)
+        qtbot.waitUntil(lambda: bool(paints))
         doc = v.document()
         assert all(doc.findBlockByNumber(b).layout().lineCount() > 0 for b in shown[2:-2])  # laid out again
         assert all(doc.findBlockByNumber(b).layout().formats() for b in above + shown)
@@ -162,14 +162,14 @@ def test_only_the_spans_near_the_view_are_indexed_before_the_first_paint(qtbot, 
     w = open_window(qtbot, path)
     try:
         h, v = w.view.highlighter, w.view
-        qtbot.waitUntil(lambda: not h.deferred, timeout=5000)
+        qtbot.waitUntil(lambda: not h.deferred)
         seen = _each_paint(v, lambda: (len(h._items), len(v.labels.boxes)))
         v.load()  # the document shown again, as when it is opened
-        qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+        qtbot.waitUntil(lambda: bool(seen))
         indexed, labels = seen[0]
         assert 0 < labels <= indexed < 100  # the first paint: the spans in view (with their labels), not 600
         assert len(h.items) == 600  # asked for: all of them
-        qtbot.waitUntil(lambda: not h.deferred, timeout=5000)
+        qtbot.waitUntil(lambda: not h.deferred)
         assert v.document().findBlockByNumber(599).layout().formats()
     finally:
         close_window(w)
@@ -193,7 +193,7 @@ def test_a_long_document_reopened_at_its_place_is_shown_there_first(qtbot, tmp_p
     )
     try:
         assert w.open_project(path)
-        qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+        qtbot.waitUntil(lambda: bool(seen))
         indexed, block, formats = seen[0]
         assert block == 500 and formats  # the first paint is at the place, highlighted
         assert indexed < 100  # with the spans near it indexed, not all 600

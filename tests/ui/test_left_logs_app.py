@@ -37,7 +37,7 @@ def test_reopening_from_the_new_place_leaves_no_log_under_the_old_name(qtbot, wi
     os.rename(project_path, moved)
     c.check_outside_changes()  # the poll notices and offers to reopen
     window.moved_bar.reopen_button.click()
-    qtbot.waitUntil(lambda: c.project is not None and c.project.path == moved, timeout=5000)
+    qtbot.waitUntil(lambda: c.project is not None and c.project.path == moved)
     assert not any(f.startswith("gui.annotator") for f in os.listdir(project_path.parent))  # was: -wal and -shm
 
 

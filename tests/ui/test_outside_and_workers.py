@@ -19,7 +19,7 @@ def test_changes_by_another_process_are_shown(qtbot, window, db):
     a = db.document_ids()[0]
     s, e = find(DOC_A, "forces")
     change = edits.add_entity(db, a, s, e, "NORP")
-    qtbot.waitUntil(lambda: change.result_id in window.controller.entities, timeout=5000)
+    qtbot.waitUntil(lambda: change.result_id in window.controller.entities)
     assert change.result_id in window.view.highlighter.items
 
 
@@ -58,7 +58,7 @@ def test_import_worker_adds_documents_to_the_list(qtbot, window, db, tmp_path):
     (tmp_path / "in" / "bad.txt").write_bytes(b"\x00\x01bad")  # NULs, no byte order mark: binary (session 29)
     window.import_paths([str(tmp_path / "in")])
     qtbot.waitUntil(lambda: not window.workers, timeout=20000)
-    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 4, timeout=5000)
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 4)
     assert "1 imported" in window.message.text() and "bad.txt" in window.message.text()
 
 

@@ -28,7 +28,7 @@ def test_pre_annotate_all_leaves_the_annotated_document_and_this_document_asks_f
         assert "this one too: Project > Pre-annotate this document" in said
         # whole at the window's width (the status bar lays itself out again once the progress bar is hidden, after the
         # run's end: read at once, under load, it was still the narrower line); the whole account in the tooltip
-        qtbot.waitUntil(lambda: w.message.shown_text() == said, timeout=5000)
+        qtbot.waitUntil(lambda: w.message.shown_text() == said)
         assert "old suggestions replaced" in w.message.toolTip() and "(annotated or reviewed)" in w.message.toolTip()
         assert _rows(db, a) == before  # main replaced its undecided suggestions (new rows)
 

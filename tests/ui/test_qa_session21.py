@@ -29,7 +29,7 @@ def reopen_renamed(qtbot, window, project_path):  # type: ignore[no-untyped-def]
     os.rename(project_path, moved)
     c.check_outside_changes()  # the poll notices and offers to reopen
     window.moved_bar.reopen_button.click()
-    qtbot.waitUntil(lambda: c.project is not None and c.project.path == moved, timeout=5000)
+    qtbot.waitUntil(lambda: c.project is not None and c.project.path == moved)
     return moved
 
 

@@ -131,7 +131,7 @@ def test_enter_and_x_while_another_program_writes_move_on_each_keeping_one_decis
         other.close()
     assert len({first, second, third}) == 3  # was: the three the same span, the X kept as a reject of it
     c.kept.write_kept()  # the retry timer, once the lock is free
-    qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: c.edits_waiting() == 0)
     conn = sqlite3.connect(sqlite_uri(project_path, mode="ro"), uri=True)
     try:
         states = dict(conn.execute("SELECT id, state FROM entities WHERE id IN (?, ?)", (first, second)).fetchall())
@@ -208,7 +208,7 @@ def test_a_suggestion_whose_decision_is_kept_is_passed_over_by_tab_and_a_second_
     assert back != first  # was: Shift+Tab went back to it
     assert waiting == 1  # was: each key kept one more (Enter a second accept of it, refused when it landed)
     c.kept.write_kept()  # the retry timer, once the lock is free
-    qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: c.edits_waiting() == 0)
     assert refused == []  # was: '... was changed elsewhere ...' for each
     assert c.entities[first].state == "accepted"
 
@@ -259,7 +259,7 @@ def test_a_decision_kept_while_another_program_writes_is_shown_made_and_as_the_f
         other.execute("COMMIT")
         other.close()
     c.kept.write_kept()  # the retry timer, once the lock is free: the kept accept is refused
-    qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: c.edits_waiting() == 0)
     assert any("changed elsewhere" in said for said in refused), refused
     qtbot.waitUntil(lambda: state(first) == "rejected")  # the file's, no longer waiting; the panels updated
     qtbot.waitUntil(lambda: not w._panel_timer.isActive())  # the panels' update after it, then a poll (1.5 s)
@@ -323,7 +323,7 @@ def test_an_event_s_decision_kept_while_another_program_writes_is_listed_made(qt
             other.execute("COMMIT")
             other.close()
         c.kept.write_kept()
-        qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=10_000)
+        qtbot.waitUntil(lambda: c.edits_waiting() == 0)
         qtbot.waitUntil(lambda: model.cells[model.row_of(ev.id)][-1] == "accepted")
     finally:
         close_window(w)

@@ -106,7 +106,7 @@ def test_the_reopen_after_a_rename_goes_back_to_the_document_the_person_was_on(q
     os.rename(project_path, moved)
     c.check_outside_changes()  # the poll sees the move
     window.moved_bar.reopen_button.click()
-    qtbot.waitUntil(lambda: c.project is not None and c.project.path == moved, timeout=10_000)
+    qtbot.waitUntil(lambda: c.project is not None and c.project.path == moved)
     assert c.doc.id == second  # was the first document
     assert window.view.to_cp(window.view.textCursor().position()) == 5  # the caret where it was
 

@@ -146,11 +146,11 @@ def test_file_merge_brings_annotators_files_in_as_sets_and_says_it(qtbot, tmp_pa
         menu = [a.text().split("\t")[0] for a in w.file_menu.actions()]
         assert menu.index("Mer&ge annotators' files…") == menu.index("&Export…") - 1  # on main: no such item
         w.actions_by_name["merge_files"].trigger()
-        qtbot.waitUntil(written.is_set, timeout=10000)
+        qtbot.waitUntil(written.is_set)
         w.controller.check_outside_changes()  # the poll reads the worker's commits as another connection's
         assert "A merge came in" not in w.message.text()  # the line of another program's merge, not this one's
         polled.set()
-        qtbot.waitUntil(lambda: not w.workers, timeout=10000)
+        qtbot.waitUntil(lambda: not w.workers)
         assert _sets(team) == ["alice", "bob"]
         said = w.message.text()
         assert said.startswith(

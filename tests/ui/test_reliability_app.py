@@ -212,7 +212,7 @@ def test_undo_of_a_step_changed_elsewhere_is_refused_and_dropped(qtbot, window, 
     added = entity_rows(db, doc)[(s, e)].id
     db.annotator = "someone else"
     edits.relabel_entity(db, added, "ORG")
-    qtbot.waitUntil(lambda: c.entities[added].label == "ORG", timeout=5000)  # the poll noticed
+    qtbot.waitUntil(lambda: c.entities[added].label == "ORG")  # the poll noticed
     assert_view_matches_file(window, db)
     before = file_dump(db.path)
     undo(window)
@@ -226,7 +226,7 @@ def test_undo_of_a_step_changed_elsewhere_is_refused_and_dropped(qtbot, window, 
     assert_view_matches_file(window, db)
     # redo of a step whose rows changed meanwhile: refused and dropped
     edits.reject_entity(db, entity_rows(db, doc)[paris].id)
-    qtbot.waitUntil(lambda: c.entities[entity_rows(db, doc)[paris].id].state == "rejected", timeout=5000)
+    qtbot.waitUntil(lambda: c.entities[entity_rows(db, doc)[paris].id].state == "rejected")
     redo(window)
     assert "changed elsewhere" in window.message.text()
     assert c.undo_stack.count() == 0
@@ -365,7 +365,7 @@ def test_export_asks_once_before_replacing(qtbot, window, tmp_path, monkeypatch,
 
         when_modal(fill)
         window.actions_by_name["export"].trigger()
-        qtbot.waitUntil(lambda: not window.workers, timeout=15000)
+        qtbot.waitUntil(lambda: not window.workers)
 
     export_once()  # "No": the old export is untouched, nothing started
     assert len(asked) == 1 and str(out) in asked[0] and "already exists" in asked[0]
@@ -375,7 +375,7 @@ def test_export_asks_once_before_replacing(qtbot, window, tmp_path, monkeypatch,
     answer[0] = QMessageBox.StandardButton.Yes
     export_once()  # "Yes": asked once more, then replaced
     assert len(asked) == 2
-    qtbot.waitUntil(lambda: "Exported" in window.message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Exported" in window.message.text())
     new = snapshot(out)
     assert new != old
     if fmt == "json":
@@ -401,7 +401,7 @@ def test_changes_by_another_connection_are_shown_without_losing_the_place(qtbot,
     long_text = "\n".join(f"Line {i}: Maria Lopez met John Smith in Paris." for i in range(400))
     import_documents(db, [IncomingDocument(long_text, "long.txt")])
     preannotate(db, pattern_pipeline())
-    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 4, timeout=5000)
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 4)
     long_id = db.document_ids()[-1]
     window.open_document(long_id)
     doc, text = long_id, long_text
@@ -426,8 +426,8 @@ def test_changes_by_another_connection_are_shown_without_losing_the_place(qtbot,
     edits.set_status(db, doc, "annotated")
     import_documents(db, [IncomingDocument("Acme Corp hired Maria Lopez.", "cli.txt")])
     preannotate(db, pattern_pipeline(), only_new=True)
-    qtbot.waitUntil(lambda: c.entities[mine].label == "ORG", timeout=5000)
-    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 5, timeout=5000)
+    qtbot.waitUntil(lambda: c.entities[mine].label == "ORG")
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 5)
     assert_view_matches_file(window, db)
     assert window.comments.list.count() == 1 and "command line" in window.comments.list.item(0).text()
     assert "annotated" in window.title.text()

@@ -53,7 +53,7 @@ def test_a_rename_s_undo_pushed_over_by_a_new_edit_then_cancelled_can_still_be_t
         qtbot.keyClick(w.view, Qt.Key.Key_1)  # a label key, landed between the other program's writes: pushed
         assert c.undo_stack.count() == 1 and "Rename" not in c.undo_stack.text(0)  # the rename's step gone
         w.cancel_work()  # the status bar's Cancel
-        qtbot.waitUntil(lambda: not w.workers, timeout=10_000)
+        qtbot.waitUntil(lambda: not w.workers)
         said = w.message.text()
         assert _sets(team) == ["alice", "bob"]  # the rename still made
         assert "“Rename set 'root' to 'bob'” stays made; Undo tries it again" in said, said
@@ -64,7 +64,7 @@ def test_a_rename_s_undo_pushed_over_by_a_new_edit_then_cancelled_can_still_be_t
         ended: list[bool] = []
         step.after = lambda: ended.append(True)
         undo.trigger()
-        qtbot.waitUntil(lambda: ended == [True] and not w.workers, timeout=10_000)
+        qtbot.waitUntil(lambda: ended == [True] and not w.workers)
         assert _sets(team) == ["alice", "root"] and c.undo_stack.index() == 1
         assert undo.text().startswith("&Undo Add"), undo.text()  # the label next
     finally:

@@ -56,7 +56,7 @@ def test_enter_on_an_event_suggestion_a_rerun_replaced_by_the_same_accepts_it(qt
     c = window.controller
     doc = c.doc.id
     preannotate(db, pattern_pipeline(), doc_ids=[doc], event_suggester=_MeetSuggester())
-    qtbot.waitUntil(lambda: len(c.events) == 1, timeout=10_000)  # the poll shows it
+    qtbot.waitUntil(lambda: len(c.events) == 1)  # the poll shows it
     (shown,) = c.events.values()
     c.select_entity(None)
     c.select_event(shown.id)

@@ -145,7 +145,7 @@ def test_export_through_dialog(qtbot, window, tmp_path, monkeypatch, fmt, split)
 
     when_modal(fill)
     window.actions_by_name["export"].trigger()
-    qtbot.waitUntil(lambda: out.exists() and not window.workers, timeout=10000)
+    qtbot.waitUntil(lambda: out.exists() and not window.workers)
     raw = out.read_text(encoding="utf-8")
     docs = json.loads(raw)["documents"] if fmt == "json" else [json.loads(x) for x in raw.splitlines()]
     texts = [d["text"] for d in docs]

@@ -483,7 +483,7 @@ def let_go_and_land(qtbot, c, other: sqlite3.Connection) -> None:  # type: ignor
     other.execute("COMMIT")
     other.close()
     c.kept.write_kept()  # the retry timer, once the lock is free
-    qtbot.waitUntil(lambda: c.edits_waiting() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: c.edits_waiting() == 0)
 
 
 @contextmanager
