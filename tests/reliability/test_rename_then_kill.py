@@ -13,6 +13,7 @@ import time
 
 import pytest
 
+from annotator import api
 from annotator.importing import IncomingDocument, import_documents
 from annotator.store import Project
 
@@ -34,6 +35,16 @@ while True:
     print(f"ok {eid}", flush=True)
     n += 1
 """
+
+
+def _comment_ids(path) -> set[int]:  # type: ignore[no-untyped-def]
+    """The comments' ids a plain connection reads in ``path`` (its ``integrity_check`` ok)."""
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return {r[0] for r in conn.execute("SELECT id FROM comments")}
+    finally:
+        conn.close()
 
 
 def _until_stopped(proc: subprocess.Popen) -> str:
@@ -76,12 +87,17 @@ def test_edits_acknowledged_before_a_rename_survive_a_kill(tmp_path, figures):
         text = " ".join(lines)
         ids = [int(t) for k, t in zip(lines, lines[1:]) if k == "ok"]
         stopped += "stopped" in text
-        conn = sqlite3.connect(moved)  # what a person finds when reopening the file at its new name
-        stored = {r[0] for r in conn.execute("SELECT id FROM comments")}
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        conn.close()
-        missing = [i for i in ids if i not in stored]
-        assert not missing, f"round {round_}: {len(missing)} acknowledged edits lost after the rename"
+        alone = _comment_ids(moved)  # the renamed file read by a plain connection: whole, never a -wal it lacks
+        if "stopped" in text:  # the editor met the rename: its log went into the renamed file at once
+            missing = [i for i in ids if i not in alone]
+            assert not missing, f"round {round_}: {len(missing)} acknowledged edits lost after the rename"
+        # killed before its next edit met the rename (under load: 2 of 3 runs at a load of 23-26 had such a round,
+        # which the plain connection alone read as "39 acknowledged edits lost"; session 42): its log is still beside
+        # the old name, and the app's open of the renamed file takes it (``whereabouts``, session 15)
+        with api.open_project(moved, write=True):  # as the person reopens it at its new name
+            pass
+        missing = [i for i in ids if i not in _comment_ids(moved)]
+        assert not missing, f"round {round_}: {len(missing)} acknowledged edits lost after the rename and the open"
         acknowledged += len(ids)
         survived += 1
     assert acknowledged > ROUNDS and stopped >= ROUNDS // 2
