@@ -331,9 +331,8 @@ PARTY_SLOTS = frozenset(
     ("subj", "subj_intrans", "obj", "subjpass", "dative", "prep:with", "prep:to", "gov_subj", "sender", "receiver")
 )
 NO_PARTY = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
-# what a common noun in a talk's slot names that cannot talk: a place, a building, a thing made ("spoke to the
-# room", "talked on the subject"); the word lists know few people's nouns ("analysts", "the coach"), so a noun of no
-# kind counts
+# what a common noun in a talk's slot names that cannot talk: a place, a building, a thing made, an event; the word
+# lists know few people's nouns ("analysts", "the coach"), so a noun of no kind counts
 NO_PARTY_KINDS = NO_PARTY | {"FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 # verbs of talking with one another, whose object is what is talked about: a plural subject names both sides
 TALKING_TOGETHER = frozenset("discuss confer converse chat talk".split())
