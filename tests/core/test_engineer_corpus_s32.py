@@ -91,7 +91,7 @@ def test_train_json_says_what_it_made_as_json_on_stdout(project, capsys, monkeyp
     }
     made = TrainReport(version=2, documents=12, held_out=3, folds=3, current="1", scores=scores, better=True)
     made.made_default, made.seconds, made.undecided = True, 81.234, (0, 4)
-    monkeypatch.setattr(train, "train_project", lambda project, options, progress=None: made)
+    monkeypatch.setattr(train, "train_project", lambda project, options, progress=None, cancelled=None: made)
     assert main(["train", str(path), "--ner-epochs", "1", "--event-epochs", "1", "--json"]) == 0
     data = _strict(capsys.readouterr().out)
     assert (data["version"], data["made_default"], data["documents"], data["held_out"]) == (2, True, 12, 3)
