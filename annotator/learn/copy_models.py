@@ -142,13 +142,3 @@ def copy_models(
         why = why_file_not_written(exc.error if isinstance(exc, _FileNotCopied) else exc)
         return ModelsCopied([], f"{left} ({why}); copy that folder to {target} to use them")
     return ModelsCopied([int(f.name) for f in models.folders], kept=[f.name for f in models.kept])
-
-
-def copy_models_beside(
-    project: Project,
-    copy_file: str | Path,
-    cancelled: Callable[[], bool] = lambda: False,
-    progress: Callable[[int, int], None] = lambda done, total: None,
-) -> ModelsCopied:
-    """``copy_models`` of what ``project`` has (``models_to_copy``), in one call."""
-    return copy_models(models_to_copy(project), copy_file, cancelled, progress)

@@ -9,6 +9,7 @@ import pytest
 import ast
 import functools
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Callable
 
@@ -1586,3 +1587,26 @@ def test_this_process_s_descriptors_of_a_file_are_read_by_one_function():
     ``fileid.where_now``, ``fileid.deleted_while_open``, ``walindex``'s and ``shm_holders``' SQLite descriptor on the
     ``-shm`` each listed and ``fstat``-ed them by hand (until session 38)."""
     assert modules_whose_source(lambda source: '"/proc/self/fd"' in source) == ["annotator/own_descriptors.py"]
+
+
+PUBLIC_API = "annotator/api.py"  # the functions a user's own script calls (docs/api.md): their users are not here
+
+
+def test_every_public_function_of_the_core_has_a_user_besides_the_tests():
+    """A core function only the tests call is code no user runs, kept working for its tests alone (session 41 left
+    ``copy_models_beside``, the models' copy in one call, once File > Save a copy… had moved to its worker): each public
+    function and class of ``annotator/`` is named again by the app, the core, the command line or a bench."""
+    texts = {
+        p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8")
+        for folder in ("annotator", "ui", "bench")
+        for p in sorted((ROOT / folder).rglob("*.py"))
+    }
+    named = Counter(word for text in texts.values() for word in re.findall(r"\w+", text))
+    unused = [
+        f"{path}: {name}"
+        for path, text in texts.items()
+        if path.startswith("annotator/") and path != PUBLIC_API
+        for name in re.findall(r"^(?:def|class) ([A-Za-z]\w*)", text, re.MULTILINE)
+        if named[name] < 2
+    ]
+    assert unused == []

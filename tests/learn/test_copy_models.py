@@ -3,10 +3,11 @@ where they were left; nothing half-written is left at the target."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from annotator.learn import versions
-from annotator.learn.copy_models import copy_models_beside
+from annotator.learn.copy_models import ModelsCopied, copy_models, models_to_copy
 from annotator.store import Project
 
 
@@ -20,11 +21,22 @@ def _trained(path: Path, count: int) -> Project:
     return project
 
 
+def copied(
+    project: Project,
+    copy: Path,
+    cancelled: Callable[[], bool] = lambda: False,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+) -> ModelsCopied:
+    """What File > Save a copy… does with the models: chosen where the project is open (``models_to_copy``), copied
+    by its worker (``copy_models``)."""
+    return copy_models(models_to_copy(project), copy, cancelled, progress)
+
+
 def test_a_saved_copy_keeps_its_trained_versions_usable(tmp_path):
     with _trained(tmp_path / "p.annotator", 2) as project:
         (tmp_path / "away").mkdir()
         copy = project.save_copy(tmp_path / "away" / "c.annotator")
-        done = copy_models_beside(project, copy)
+        done = copied(project, copy)
     assert done.versions == [1, 2] and done.left_behind == ""
     with Project(copy, create=False, annotator="tester") as there:
         assert versions.left_behind(there) == []
@@ -37,7 +49,7 @@ def test_a_cancelled_copy_leaves_nothing_at_the_target_and_says_where_the_models
     asked = []
     with _trained(tmp_path / "p.annotator", 2) as project:
         copy = project.save_copy(tmp_path / "c.annotator")
-        done = copy_models_beside(project, copy, cancelled=lambda: asked.append(1) or len(asked) > 2)
+        done = copied(project, copy, cancelled=lambda: asked.append(1) or len(asked) > 2)
         source = versions.models_dir(project)
     assert done.versions == []
     assert done.left_behind == f"its trained models were left in {source} (the copy of them was cancelled)"
@@ -50,7 +62,7 @@ def test_a_models_folder_already_at_the_target_is_not_replaced_and_said(tmp_path
     (theirs / "1" / "keep.txt").write_text("another project's model")
     with _trained(tmp_path / "p.annotator", 1) as project:
         copy = project.save_copy(tmp_path / "c.annotator")
-        done = copy_models_beside(project, copy)
+        done = copied(project, copy)
     assert done.versions == [] and "c.annotator.models is there already (not replaced)" in done.left_behind
     assert (theirs / "1" / "keep.txt").read_text() == "another project's model"
     assert sorted(p.name for p in theirs.iterdir()) == ["1"]
@@ -71,7 +83,7 @@ def test_a_copy_that_fails_midway_leaves_nothing_at_the_target(tmp_path, monkeyp
     monkeypatch.setattr(copy_models, "_copy_file", failing)
     with _trained(tmp_path / "p.annotator", 2) as project:
         copy = project.save_copy(tmp_path / "c.annotator")
-        done = copy_models_beside(project, copy)
+        done = copied(project, copy)
     assert done.versions == [] and "(No space left on device); copy that folder to" in done.left_behind
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.annotator", "p.annotator", "p.annotator.models"]
 
@@ -79,7 +91,7 @@ def test_a_copy_that_fails_midway_leaves_nothing_at_the_target(tmp_path, monkeyp
 def test_a_project_with_no_trained_model_copies_nothing_and_says_nothing(tmp_path):
     with Project(tmp_path / "p.annotator", annotator="tester") as project:
         copy = project.save_copy(tmp_path / "c.annotator")
-        done = copy_models_beside(project, copy)
+        done = copied(project, copy)
     assert done.versions == [] and done.left_behind == ""
     assert not (tmp_path / "c.annotator.models").exists()
 
@@ -98,7 +110,7 @@ def test_a_cancel_during_one_large_file_stops_within_it(tmp_path, monkeypatch):
         (tmp / "pipeline" / "weights.bin").write_bytes(b"w" * 64 * 1024)
         versions.publish(project, tmp, {"created": "run", "documents": 3}, True)
         copy = project.save_copy(tmp_path / "c.annotator")
-        done = copy_models_beside(project, copy, cancelled=lambda: len(seen) >= 3, progress=lambda d, t: seen.append(d))
+        done = copied(project, copy, cancelled=lambda: len(seen) >= 3, progress=lambda d, t: seen.append(d))
     assert done.versions == [] and done.left_behind.endswith("(the copy of them was cancelled)")
     assert seen[-1] < 64 * 1024  # stopped inside the weights' file (on main: the whole file, then the cancel)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.annotator", "p.annotator", "p.annotator.models"]
@@ -118,7 +130,7 @@ def test_the_models_kept_aside_for_a_project_travel_with_its_copy(tmp_path):
         (kept / versions.MANIFEST).write_text(f'{{"created": "moved run", "born": "{project.db.birth()}"}}')
         (tmp_path / "away").mkdir()
         copy = project.save_copy(tmp_path / "away" / "c.annotator")
-        done = copy_models_beside(project, copy)
+        done = copied(project, copy)
     assert done.versions == [1] and done.kept == [kept.name] and done.left_behind == ""
     with Project(copy, create=False, annotator="tester") as there:
         found = kept_for(there)
