@@ -68,11 +68,12 @@ def redo_waits(n: int) -> str:
     )
 
 
-def close_project_waits(n: int) -> str:
-    """File > Close project while ``n`` edits are kept: refused (the window stays on the project until they land)."""
+def close_project_waits(n: int, refused: str = "Not closed", then: str = "close the project") -> str:
+    """File > Close project while ``n`` edits are kept: refused (the window stays on the project until they land);
+    File > Save a copy… too (``refused`` and ``then`` its words: the copy would lack them)."""
     return (
-        f"Not closed: {counted(n, 'edit')} waiting for another program to finish writing "
-        f"{'is' if n == 1 else 'are'} not saved yet; close the project once the count beside this line is gone"
+        f"{refused}: {counted(n, 'edit')} waiting for another program to finish writing "
+        f"{'is' if n == 1 else 'are'} not saved yet; {then} once the count beside this line is gone"
     )
 
 

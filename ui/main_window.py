@@ -77,6 +77,7 @@ WRITE_ACTIONS = (
     "reviewed",
 )  # off while the project is open read-only
 PROJECT_ACTIONS = (
+    "save_copy",
     "close_project",
     "export",
     "next_suggestion",

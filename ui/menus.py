@@ -90,6 +90,13 @@ def build_menus(w: "WindowParts") -> dict[str, QAction]:
     a["undo"], a["redo"] = undo, redo
     a["new"] = _action(w, "&New project…", w.new_project, "Ctrl+N", "Create a project file")
     a["open"] = _action(w, "&Open project…", w.open_project_dialog, "Ctrl+O", "Open a project file")
+    a["save_copy"] = _action(
+        w,
+        "Sa&ve a copy…",
+        w.save_copy_of_project,
+        "Ctrl+Shift+S",
+        "Save the project to a file you name, its trained models with it, and go on in that copy",
+    )
     a["close_project"] = _action(
         w,
         "&Close project",
@@ -281,6 +288,7 @@ def build_menus(w: "WindowParts") -> dict[str, QAction]:
         m.addAction(a[k])
     w.recent_menu = m.addMenu("Open &recent")
     w.recent_menu.aboutToShow.connect(w.fill_recent_menu)
+    m.addAction(a["save_copy"])  # any open project's (it was the moved-file bar's alone: session 41)
     m.addAction(a["close_project"])
     m.addAction(a["moved_file"])
     m.addSeparator()

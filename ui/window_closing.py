@@ -91,8 +91,8 @@ class WindowClosing(_Window):
             self,
             "Quit and lose the work?",
             f"{p.path.name} was {how} while open: what is open is now the only copy of the work saved in it.\n\n"
-            "Quit and lose it? No keeps the window open: Save a copy… on the bar over the text (File > Moved project "
-            "file…) keeps it.",
+            "Quit and lose it? No keeps the window open: Save a copy… (the File menu's, Ctrl+Shift+S, or the bar's over "
+            "the text) keeps it.",
         )
 
     def confirm_stop_work(self, title: str) -> bool:

@@ -90,17 +90,28 @@ class FilesAndWork(_Window):
             self.open_project(path)
 
     def save_copy_of_project(self) -> None:
-        """The open project written to a file the person names, then open there: a project deleted while open was
-        lost at the close (its message spoke of "the file", which was no more). The one open is closed first: its
-        -wal and -shm names may be the copy's. Its trained models (its versions and the models kept aside for it,
+        """File > Save a copy… (Ctrl+Shift+S), and the moved-file bar's: the open project written to a file the person
+        names, then open there, at the document and caret left here: a project deleted while open was lost at the
+        close (its message spoke of "the file", which was no more). The one open is closed first: its -wal and -shm
+        names may be the copy's. Its trained models (its versions and the models kept aside for it,
         ``copy_models.models_to_copy``) go with it, copied by a worker with its progress and a cancel (they held the
         window while a few hundred MB went to a stick: session 41); the copy is opened once they are there, or the
-        line says where they were left."""
+        line says where they were left. Refused with a line, nothing written, while work that writes runs or edits
+        wait for another program's write (the copy would lack them), or onto the open file itself."""
         c = self.controller
         if c.project is None:
             return
-        path, _ = file_dialogs.save_file_name(self, "Save a copy of the project", str(c.project.path), PROJECT_FILTER)
+        if (refused := self._copy_refused()) is not None:
+            self.show_note(refused)
+            return
+        here = c.project.path
+        start = here if c.project.stopped is not None else here.with_name(f"{here.stem} copy{here.suffix}")
+        path, _ = file_dialogs.save_file_name(self, "Save a copy of the project", str(start), PROJECT_FILTER)
+        self.back_to_text()
         if not path:
+            return
+        if c.project.stopped is None and Path(path).resolve() == here.resolve():
+            self.show_note(f"Not saved: {here.name} is the project open here; a copy needs a name of its own")
             return
         try:
             saved = c.project.save_copy(path)
@@ -108,6 +119,8 @@ class FilesAndWork(_Window):
             self.alert("Copy not saved", str(exc))
             return
         models = models_to_copy(c.project)
+        self.wait_for_workers(1500)  # the reading ones (Agreement's scores): stopping them loses nothing
+        self.carry_place(saved)  # the copy opens at the document and the caret the person was at
         c.close_project()
         if models.empty:
             self._open_copy(saved, ModelsCopied([]))
@@ -116,6 +129,21 @@ class FilesAndWork(_Window):
         # the line while they are copied: it said "No project open: File > New project… makes one" (a screenshot)
         said = f"{saved.name} is saved; it opens once its trained models are copied beside it (Cancel: without them)"
         self.start_worker(worker, after=lambda: self._open_copy(saved, worker.copied), said_before=said)
+
+    def _copy_refused(self) -> str | None:
+        """Why Save a copy… cannot be made now (one line), else None: work that writes to the project runs (the copy
+        would lack what it writes after, and the close for the copy would stop it), or edits wait for another
+        program's write (not in the file yet)."""
+        kept = self.controller.edits_waiting()
+        if kept and not self.controller.kept.wait_for_reopen():
+            return kept_messages.close_project_waits(kept, "Not saved as a copy", "save a copy")
+        running = [w for w in self.workers if w.isRunning() and not w.reads_only]
+        if running:
+            return (
+                f"Not saved as a copy: {running[0].title} is still running; Alt+C cancels it (what it finished is "
+                "kept), then save a copy"
+            )
+        return None
 
     def _open_copy(self, saved: Path, models: ModelsCopied | None) -> None:
         """The copy opened once its models are beside it (``models``, what their copy did), and said; another project

@@ -150,6 +150,10 @@ GENERAL = [
     ),
     ("F3 / Shift+F3", "The next / previous match of Find's words, the keys left in the text (Ctrl+F, Enter: two keys)"),
     ("Ctrl++ / Ctrl+-", "Zoom in / out"),
+    (
+        "Ctrl+Shift+S",
+        "Save a copy of the project to a file you name, its trained models with it, and go on in the copy",
+    ),
     ("Ctrl+W", "Close the project (the window stays, with none open, to open another)"),
     ("Escape", "Clear the selection (on a filler Ctrl+Shift+1…9 selected: back to its event)"),
     ("Alt+C", "Cancel the work running in the background (import, pre-annotation, export, training)"),
