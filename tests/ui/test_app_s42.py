@@ -91,3 +91,27 @@ def test_save_a_copy_is_refused_while_an_import_runs(qtbot, window, tmp_path, mo
     assert w.message.text() == (
         "Not saved as a copy: Importing is still running; Alt+C cancels it (what it finished is kept), then save a copy"
     )
+
+
+def test_opening_a_project_whose_new_documents_are_all_finished_starts_no_pre_annotation(
+    qtbot, window, tmp_path, monkeypatch
+):
+    """A project whose documents came finished and were never pre-annotated (a gold corpus imported, a team's finished
+    work): each open started the app's run of new documents, which loaded spaCy for seconds to leave them all as they
+    were and said "Pre-annotation: 0 documents, 0 suggestions, 0 event suggestions; 1 finished document left as they
+    were …" over the open's line (the copy's line of Save a copy…, seen at 1366)."""
+    from ui_support import window_settled
+
+    from annotator import edits
+    from annotator.importing import IncomingDocument, import_documents
+    from annotator.store import Project
+
+    path = tmp_path / "gold.annotator"
+    with Project(path, annotator="tester") as p:
+        report = import_documents(p, [IncomingDocument(text="Maria Lopez met Ivan Petrov in Moscow.", name="g.txt")])
+        edits.set_status(p, report.imported[0][1], "annotated")
+    monkeypatch.setattr(window, "auto_preannotate", True)
+    assert window.open_project(path)
+    window_settled(qtbot, window)
+    assert window.workers == []
+    assert not window.message.text().startswith("Pre-annotation"), window.message.text()  # on main it did
