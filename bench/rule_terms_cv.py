@@ -195,7 +195,9 @@ def main() -> int:
                     ):
                         out[who][0].append(as_dicts(gold))
                         out[who][1].append(as_dicts(pred))
-                print(f"  trained on all {len(articles)}, scored on the other {len(rest)} (types to the model: {types})")
+                print(
+                    f"  trained on all {len(articles)}, scored on the other {len(rest)} (types to the model: {types})"
+                )
                 show(variant, out, "")
         finally:
             switch.off()
