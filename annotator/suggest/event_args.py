@@ -148,6 +148,26 @@ def _predicate_frame(adj: Any) -> list[tuple[str, Any]]:
     return out + preps(verb) + preps(adj) + _settings(verb, objs)
 
 
+def _done_to_under(v: Any, kids: list) -> list:
+    """Who a passive verb under another is done to ("avoided being arrested", "were filmed being shot dead", "men
+    filmed being shot dead", "wanted to be transferred"): the subject the two verbs share, the governing verb's subject
+    (active or passive), its object where it has one ("ordered the prisoners to be shot"), or the noun a governing
+    participle is said of, and the same of a passive after a preposition ("were accused of being bribed"); none when ``v`` is no passive complement. The subject is the one the act is done
+    to, not its doer (ACE: "the men" are the Target of "shot", not the Attacker)."""
+    governor = v.head.head if v.dep_ == "pcomp" else v.head
+    if v.dep_ not in ("xcomp", "pcomp") or not any(c.dep_ == "auxpass" for c in kids):
+        return []
+    if governor.pos_ not in ("VERB", "AUX"):
+        return []
+    told = [c for c in governor.children if c.dep_ in ("dobj", "obj")]
+    if told:  # "ordered the prisoners to be shot": the governing verb's object is who it is done to
+        return told
+    shared = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not shared and governor.dep_ in ("acl", "amod") and governor.tag_ in ("VBN", "VBG"):
+        return [governor.head]  # "men filmed being shot dead", "a journalist seen being beaten": the noun of both
+    return shared
+
+
 def _nearest_labelled(v: Any) -> Any:
     """The noun a participle after a noun phrase is said of: its head, or when the head names nothing a role takes
     ("the coffin of officers Serdar Kazar and Isa Ipek, killed in an attack") the noun right before it in the head's
@@ -222,7 +242,12 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     governor = v.head
     if v.dep_ == "pcomp" and governor.head.pos_ in ("VERB", "AUX"):  # "accused of shooting": the accused shoots
         governor = governor.head
-    if not subj and not subjpass and v.dep_ in ("xcomp", "conj", "advcl", "pcomp") and governor.pos_ in ("VERB", "AUX"):
+    done_to = _done_to_under(v, kids) if not subj and not subjpass else []
+    if done_to:  # "were filmed being shot dead", "avoided being arrested": the one it is done to
+        subjpass = done_to
+    elif (
+        not subj and not subjpass and v.dep_ in ("xcomp", "conj", "advcl", "pcomp") and governor.pos_ in ("VERB", "AUX")
+    ):
         hk = list(governor.children)
         subj = [c for c in hk if c.dep_ == "nsubj"]
         if v.dep_ == "pcomp" and v.head.lower_ in ("for", "of"):  # "thanked the pope for visiting": the pope visits

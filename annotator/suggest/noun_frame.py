@@ -110,6 +110,14 @@ def of_noun_before(by: Any) -> Any | None:
     return None
 
 
+def supporting(verb: Any) -> bool:
+    """Whether ``verb`` is one of doing the noun it governs (``SUPPORT_VERBS``), by its lemma or, where the small
+    pipeline's lemmatizer took a stem ending in "e" for one without ("staged" read "stag", "waged" "wag": English
+    drops the "e" before "-ed"), by that stem: "students staged a protest", "the rebels waged attacks"."""
+    lemma = lemma_of(verb)
+    return lemma in SUPPORT_VERBS or (verb.lower_ == lemma + "ed" and lemma + "e" in SUPPORT_VERBS)
+
+
 def noun_frame(n: Any) -> list[tuple[str, Any]]:
     """The (slot, token) pairs around a noun trigger's head token ``n``."""
     out: list[tuple[str, Any]] = []
@@ -157,7 +165,7 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
             # participle says, so that object is the one the noun's event is done to (right after the noun: further
             # on, the parse hangs another noun's participle on it, "clashes between youth and forces firing bullets")
             out += [("acl_obj", g) for g in c.children if g.dep_ in ("dobj", "obj")]
-        elif c.dep_ == "acl" and c.tag_ == "VBN" and lemma_of(c) in SUPPORT_VERBS:
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and supporting(c):
             # "airstrikes carried out by a Saudi-led coalition": who does the noun's event
             out += [("~agent", t) for s, t in preps(c) if s == "agent"]
     out += guests(n)  # "hosted a dinner for Obama": the guest of a meal or a reception hosted
@@ -178,9 +186,7 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
     head = n.head
     if n.dep_ in ("dobj", "attr", "obj") and head.pos_ in ("VERB", "AUX"):
         getting = _gets(head)  # "took out a loan": who takes it out gets it, no doer of the noun's event
-        if not getting and (
-            n.dep_ == "attr" or lemma_of(head) in SUPPORT_VERBS
-        ):  # "X launched an attack", not "X condemned it"
+        if not getting and (n.dep_ == "attr" or supporting(head)):  # "X launched an attack", not "X condemned it"
             # an act done to oneself: who did it undergoes it ("he committed suicide": the one who died)
             slot = "subjpass" if lemma_of(n) in SELF_DONE else "gov_subj"
             out += [(slot, c) for c in head.children if c.dep_ == "nsubj"]
@@ -212,7 +218,7 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
     elif n.dep_ == "nsubjpass" and head.pos_ == "VERB":  # "talks were held in Moscow"
         # the agent of a verb of doing it is the noun's ("the attack was carried out by militants"), not of another
         # verb ("the attack was condemned by the UN")
-        support = lemma_of(head) in SUPPORT_VERBS
+        support = supporting(head)
         out += [(s, t) for s, t in preps(head) if s != "agent" or support]
         out += [(s, t) for p in head.children if p.dep_ == "prt" and support for s, t in preps(p)]
     elif (claimer := _claimed_by(n)) is not None:
