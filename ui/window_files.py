@@ -452,6 +452,8 @@ class FilesAndWork(_Window):
         self.progress_label.setText(worker.title)
         self.progress_bar.setRange(0, 0)
         self._show_progress(True)
+        if self.message.text() not in ("", getattr(self, "_described", "")):  # a work's message came after a note:
+            self.forget_note()  # the note is over (it came back here, told again with the selection: session 42)
         self.message.setText(said_before)  # a message of before (a refusal of a first try) is not what happens now
         self.message.setStyleSheet("")
         if not said_before:

@@ -115,3 +115,29 @@ def test_opening_a_project_whose_new_documents_are_all_finished_starts_no_pre_an
     window_settled(qtbot, window)
     assert window.workers == []
     assert not window.message.text().startswith("Pre-annotation"), window.message.text()  # on main it did
+
+
+def test_a_note_a_work_s_summary_wrote_over_does_not_come_back_when_the_next_work_starts(qtbot, window):
+    """Seen at 1366: Save a copy…'s line ("A copy of the project … is the one open now", a note kept while the
+    selection stays) was written over by the pre-annotation's summary; minutes later Project > Train suggestions…
+    started and the line said the copy's words again (the start tells the selection again, which showed the note)."""
+    from ui_support import window_settled
+    from ui.workers import Worker
+
+    class Quick(Worker):
+        title = "Quick work"
+
+        def work(self, project) -> str:  # type: ignore[no-untyped-def]
+            return "Quick work: done"
+
+    w, c = window, window.controller
+    c.report_status("A copy of the project is saved as copy.annotator; it is the one open now")
+    first = Quick(c.project.path)
+    w.start_worker(first)
+    qtbot.waitUntil(lambda: w.message.text() == "Quick work: done", timeout=30000)
+    second = Quick(c.project.path)
+    w.start_worker(second)
+    shown = w.message.text()
+    qtbot.waitUntil(lambda: not w.workers, timeout=30000)
+    window_settled(qtbot, w)
+    assert "A copy of the project" not in shown, shown  # on main: the copy's line again
