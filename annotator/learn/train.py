@@ -136,10 +136,20 @@ def _load_parser(base: str, events: bool) -> Any:
     return load_pipeline(base, events=events).nlp
 
 
-def _predict_entities(nlp: Any, texts: Sequence[str], labels: set[str]) -> list[list[tuple[int, int, str]]]:
+def _predict_entities(
+    nlp: Any, texts: Sequence[str], labels: set[str], looked: Callable[[], None] | None = None
+) -> list[list[tuple[int, int, str]]]:
+    """``nlp``'s entities of ``labels`` in each of ``texts``. ``looked`` (a training's look at Cancel) is called after
+    each document, the documents then parsed one at a time: a held-out fold's documents in one batch were 0.4-0.6 s
+    of CPU with no look at Cancel between (session 42; the entities found are the same)."""
     other = [p for p in nlp.pipe_names if p not in ("tok2vec", "ner")]
+    found: list[list[tuple[int, int, str]]] = []
     with nlp.select_pipes(disable=other):
-        return [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in nlp.pipe(texts)]
+        for d in nlp.pipe(texts, batch_size=1 if looked is not None else None):
+            found.append([(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels])
+            if looked is not None:
+                looked()
+    return found
 
 
 SPACY_MAX_CHARS = 1_000_000  # spaCy's nlp.max_length: a longer text is refused (E088); a finished one is cut to fit
@@ -163,9 +173,12 @@ def _first_words(text: str, words: int) -> str:
     return text[: min(cut, words * 30, REHEARSAL_CHARS)]
 
 
-def _rehearsal(project: Project, base: Any, finished: set[int], labels: set[str], words: int) -> list[FinishedDoc]:
+def _rehearsal(
+    project: Project, base: Any, finished: set[int], labels: set[str], words: int, looked: Callable[[], None]
+) -> list[FinishedDoc]:
     """Up to ``words`` words of the project's other documents with the original pipeline's entities, marked
-    complete: the update keeps seeing what the original predicted on text nobody corrected."""
+    complete: the update keeps seeing what the original predicted on text nobody corrected. ``looked`` after each
+    document parsed (the training's look at Cancel)."""
     texts: list[tuple[int, str]] = []
     total = 0
     for doc_id in project.document_ids():
@@ -176,7 +189,7 @@ def _rehearsal(project: Project, base: Any, finished: set[int], labels: set[str]
         text = _first_words(project.document(doc_id).text, words - total)
         texts.append((doc_id, text))
         total += len(text.split())
-    ents = _predict_entities(base, [t for _i, t in texts], labels) if texts else []
+    ents = _predict_entities(base, [t for _i, t in texts], labels, looked) if texts else []
     return [FinishedDoc(i, f"rehearsal {i}", t, "reviewed", list(e)) for (i, t), e in zip(texts, ents)]
 
 
@@ -327,7 +340,7 @@ def _train_into(
         else frozenset()
     )
     report.unannotated_roles = sorted(unannotated)
-    rehearsal = _rehearsal(project, base, {d.document_id for d in docs}, run.labels, opt.rehearsal_words)
+    rehearsal = _rehearsal(project, base, {d.document_id for d in docs}, run.labels, opt.rehearsal_words, run.check)
     run.check()
     current_nlp = versions.load_version_pipeline(project, current_version).nlp if current_version else None
     current_events = (versions.load_version_events(project, current_version) if current_version else None) or run.prior
@@ -355,8 +368,12 @@ def _train_into(
         nlp_new = run.train_ner(train_docs, original, rehearsal, step)
         run.check()
         texts = [d.text for d in held]
-        new_ents = _predict_entities(nlp_new, texts, run.labels)
-        cur_ents = _predict_entities(current_nlp, texts, run.labels) if current_nlp else [original[d.id] for d in held]
+        new_ents = _predict_entities(nlp_new, texts, run.labels, run.check)
+        cur_ents = (
+            _predict_entities(current_nlp, texts, run.labels, run.check)
+            if current_nlp
+            else [original[d.id] for d in held]
+        )
         for d, n_e, c_e in zip(held, new_ents, cur_ents):
             tally_entities(d.entities, n_e, tallies["new"]["entities"])
             tally_entities(d.entities, c_e, tallies["current"]["entities"])
