@@ -174,7 +174,12 @@ def _first_words(text: str, words: int) -> str:
 
 
 def _rehearsal(
-    project: Project, base: Any, finished: set[int], labels: set[str], words: int, looked: Callable[[], None]
+    project: Project,
+    base: Any,
+    finished: set[int],
+    labels: set[str],
+    words: int,
+    looked: Callable[[], None] | None = None,
 ) -> list[FinishedDoc]:
     """Up to ``words`` words of the project's other documents with the original pipeline's entities, marked
     complete: the update keeps seeing what the original predicted on text nobody corrected. ``looked`` after each
