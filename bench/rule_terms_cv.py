@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from events import DATA, as_dicts, figures, labelled_entities, parse_texts, read_articles  # noqa: E402
 from learning import gold_events  # noqa: E402
 from learning_cv import fold_options, fold_setup  # noqa: E402
+from vectors_cv import alone  # noqa: E402
 
 VARIANTS = ("base", "terms")
 
@@ -110,13 +111,6 @@ class TermFeatures:
         if self._saved is not None:
             EventModel.features = self._saved
             self._saved = None
-
-
-def alone(model: Any) -> Any:
-    """The same model with its own triggers for every type (its k-fold thresholds), the rules' for none."""
-    m = copy.copy(model)
-    m.prior_types = set()
-    return m
 
 
 def main() -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from ui_support import train_versions
+from ui_support import RunningImport, train_versions
 
 
 def _answer_save_dialog(monkeypatch, copy: Path) -> list[str]:  # type: ignore[no-untyped-def]
@@ -64,24 +64,11 @@ def test_save_a_copy_onto_the_open_project_s_own_file_is_refused(qtbot, window, 
     assert w.message.text() == "Not saved: gui.annotator is the project open here; a copy needs a name of its own"
 
 
-class _Import:
-    """An import running (what the refusal reads of a worker: its state, its title, whether it writes)."""
-
-    reads_only = False
-    title = "Importing"
-
-    def isRunning(self) -> bool:  # noqa: N802
-        return True
-
-    def cancel(self) -> None:  # pragma: no cover - a refusal cancels nothing
-        raise AssertionError("the import was cancelled")
-
-
 def test_save_a_copy_is_refused_while_an_import_runs(qtbot, window, tmp_path, monkeypatch):
     """The copy would lack what the import writes after it, and the close for the copy would stop the import."""
     w, c = window, window.controller
     proposed = _answer_save_dialog(monkeypatch, tmp_path / "copy.annotator")
-    w.workers.append(_Import())
+    w.workers.append(RunningImport())
     try:
         w.actions_by_name["save_copy"].trigger()
     finally:

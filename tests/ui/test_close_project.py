@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from ui_support import file_rows, let_go_and_land, locked, window_settled
+from ui_support import RunningImport, file_rows, let_go_and_land, locked, window_settled
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NEEDS_A_PROJECT = (
@@ -93,22 +93,9 @@ def test_close_project_is_refused_while_an_edit_waits_for_another_programs_write
     assert file_rows(project_path, f"SELECT state FROM entities WHERE id = {span.id}") == [("rejected",)]
 
 
-class _Import:
-    """An import running (what the refusal reads of a worker: its state, its title, whether it writes)."""
-
-    reads_only = False
-    title = "Importing"
-
-    def isRunning(self) -> bool:  # noqa: N802
-        return True
-
-    def cancel(self) -> None:  # pragma: no cover - a refusal cancels nothing
-        raise AssertionError("the import was cancelled")
-
-
 def test_close_project_is_refused_while_an_import_runs(qtbot, window):
     w, c = window, window.controller
-    w.workers.append(_Import())
+    w.workers.append(RunningImport())
     try:
         w.actions_by_name["close_project"].trigger()
     finally:

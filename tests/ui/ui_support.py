@@ -550,3 +550,16 @@ def save_copy_as(window, monkeypatch, copy: Path) -> None:  # type: ignore[no-un
 
     monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(copy), ""))
     window.save_copy_of_project()
+
+
+class RunningImport:
+    """An import running (what the refusal reads of a worker: its state, its title, whether it writes)."""
+
+    reads_only = False
+    title = "Importing"
+
+    def isRunning(self) -> bool:  # noqa: N802
+        return True
+
+    def cancel(self) -> None:  # pragma: no cover - a refusal cancels nothing
+        raise AssertionError("the import was cancelled")
