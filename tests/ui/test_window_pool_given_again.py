@@ -19,7 +19,7 @@ def test_a_window_whose_project_counted_another_entity_looks_as_new_once_its_pro
     assert "[1] PERSON 3" in window.legend.item_texts()
     window.actions_by_name["close_project"].trigger()
     window_settled(qtbot, window)
-    assert window_pool.Look.of(window).differences(window_pool.first_look(window)) == []
+    assert window_pool.Look.of(window).differences(window_pool._first[0]) == []
 
 
 def test_a_window_whose_line_named_the_span_under_the_caret_looks_as_new_once_its_project_is_closed(qtbot, window, db):
@@ -37,7 +37,7 @@ def test_a_window_whose_line_named_the_span_under_the_caret_looks_as_new_once_it
     qtbot.waitUntil(lambda: "the caret is on DATE “Monday”" in w.message.text())
     w.actions_by_name["close_project"].trigger()
     window_settled(qtbot, w)
-    assert window_pool.Look.of(w).differences(window_pool.first_look(w)) == []
+    assert window_pool.Look.of(w).differences(window_pool._first[0]) == []
 
 
 def test_a_window_whose_line_asked_who_waits_for_adjudication_looks_as_new_once_its_project_is_closed(qtbot, window):
@@ -47,4 +47,4 @@ def test_a_window_whose_line_asked_who_waits_for_adjudication_looks_as_new_once_
     assert window._adjudication_kept is not None
     window.actions_by_name["close_project"].trigger()
     window_settled(qtbot, window)
-    assert window_pool.Look.of(window).differences(window_pool.first_look(window)) == []
+    assert window_pool.Look.of(window).differences(window_pool._first[0]) == []

@@ -234,20 +234,8 @@ def open_window(
     annotator: str = "tester",
     pipeline=pattern_pipeline,  # type: ignore[no-untyped-def]
     size: tuple[int, int] = (1200, 800),
-    new: bool = False,
 ):
-    """The real main window on the project at ``path``, shown and exposed; end it with ``close_window``. With the
-    pattern pipeline, the window of its size and annotator the test before gave back when nothing that test did is
-    left in it, else a new one (tests/ui/window_pool.py, as the ``window`` fixture's); given back at the test's end.
-    Making, showing and letting go of a new one was ~30 ms of CPU of ~270 calls a run (docs/performance.md, session
-    42). ``new``: a window never used, for a test of what a new window does."""
-    if pipeline is pattern_pipeline and not new:
-        import window_pool
-
-        first = qtbot._request.getfixturevalue("_project_template")  # a kind's first window: opened on it once
-        w = window_pool.take(qtbot, path, size, annotator, first)
-        qtbot._request.addfinalizer(lambda: window_pool.give_back(qtbot, w))
-        return w
+    """The real main window on the project at ``path``, shown and exposed; end it with ``close_window``."""
     w = shown_window(qtbot, annotator, pipeline, size)
     assert w.open_project(path)
     settled(qtbot, lambda: not w.after_view_paint.pending)  # the side panels fill just after the text is drawn

@@ -20,90 +20,42 @@ from ui_support import settled, window_settled
 SIZE = (1400, 900)
 ASIDE = QPoint(-20000, -20000)  # out of every screen
 ANNOTATOR = "tester"
-# A window is kept for its kind: its size and the annotator it was made for (the ``window`` fixture's 1400x900 for
-# "tester"; ``ui_support.open_window``'s sizes and annotators), each kind's own.
-Kind = tuple[tuple[int, int], str]
-_kept: dict[Kind, Any] = {}  # a kind's window whose project the test before closed (looked at when taken)
-_first: dict[Kind, "Look"] = {}  # how a kind's window looked closed the first time, before any test
-_kinds: dict[int, Kind] = {}  # every window the pool made and has not closed, by id: its kind
+_kept: list[Any] = []  # the window whose project the test before closed, at most one (looked at when taken)
+_first: list["Look"] = []  # how the window looked closed the first time, before any test
 reused = [0, 0]  # windows given again, windows made (counted for the measure in docs/performance.md)
 refusals: Counter[str] = Counter()  # what kept a window from the next test, by part (the same measure)
 
 
-def first_look(w) -> "Look":  # type: ignore[no-untyped-def]
-    """How a window of ``w``'s kind looked closed the first time."""
-    return _first[_kinds[id(w)]]
-
-
-def take(qtbot, path, size: tuple[int, int] = SIZE, annotator: str = ANNOTATOR, first=None):  # type: ignore[no-untyped-def]
-    """The main window of ``size`` for ``annotator`` on the project at ``path``, shown, its panels filled: the kept
-    one of that kind when there is one (its preferences in this test's folder, the active window again), else a new
-    one. The other kinds' kept windows are moved aside (they would lie under it). A kind's first window is opened
-    and closed once before its look is kept: on ``path`` itself, or on a copy of the project at ``first`` with
-    preferences and state of its own (``_opened_aside``), which the test's never see."""
-    kind = (tuple(size), annotator)
-    w = _kept.pop(kind, None)  # type: ignore[arg-type]
-    aside()
-    if w is not None and w.pos() != _first[kind].place:  # moved aside (``aside``): back where it stood
-        w.move(_first[kind].place)
+def take(qtbot, path):  # type: ignore[no-untyped-def]
+    """The main window on the project at ``path``, shown, its panels filled: the kept one when there is one (its
+    preferences in this test's folder, the active window again), else a new one."""
+    w = _kept.pop() if _kept else None
+    if w is not None and w.pos() != _first[0].place:  # moved aside (``aside``): back where it stood
+        w.move(_first[0].place)
     if w is not None and _as_new(w) and _activated(qtbot, w):
         from ui.settings import make_qsettings
 
         reused[0] += 1
         w.settings.q = make_qsettings()  # this test's own preferences folder (tests/conftest.py)
-        w.settings.set("annotator", annotator)
+        w.settings.set("annotator", ANNOTATOR)
     else:
         if w is not None:
             _closed(w)
-        w = _made(qtbot, size, annotator)
-        _kinds[id(w)] = kind  # type: ignore[assignment]
+        w = _made(qtbot)
         reused[1] += 1
-        if kind not in _first:  # how it looks closed, before any test: opened and closed once
-            if first is None:
-                _open(qtbot, w, path)
-                _close(qtbot, w)
-            else:
-                _opened_aside(qtbot, w, first, annotator)
-            _first[kind] = Look.of(w)  # type: ignore[index]
-            _first[kind].place = w.pos()  # type: ignore[index]
+        if not _first:  # how it looks closed, before any test: opened and closed once
+            _open(qtbot, w, path)
+            _close(qtbot, w)
+            _first.append(Look.of(w))
+            _first[0].place = w.pos()
     _open(qtbot, w, path)
     return w
 
 
-def _opened_aside(qtbot, w, path, annotator: str) -> None:  # type: ignore[no-untyped-def]
-    """``w`` opened on a copy of the project at ``path`` and closed, its preferences and the per-user state
-    (``ANNOTATOR_STATE_DIR``) in a folder of their own meanwhile: the test's recent projects, places and
-    whereabouts are as if it had not been (a test opening a project twice meets its saved place)."""
-    import os
-    import shutil
-    import tempfile
-    from pathlib import Path
-
-    from PySide6.QtCore import QSettings
-
-    folder = Path(tempfile.mkdtemp(prefix="window-pool-", dir=os.environ.get("PYTEST_DEBUG_TEMPROOT")))
-    shutil.copyfile(path, folder / "first.annotator")
-    own, w.settings.q = w.settings.q, QSettings(str(folder / "annotator-gui.ini"), QSettings.Format.IniFormat)
-    state = os.environ.get("ANNOTATOR_STATE_DIR")
-    os.environ["ANNOTATOR_STATE_DIR"] = str(folder / "state")
-    try:
-        w.settings.set("annotator", annotator)
-        _open(qtbot, w, folder / "first.annotator")
-        _close(qtbot, w)
-    finally:
-        if state is None:
-            os.environ.pop("ANNOTATOR_STATE_DIR", None)
-        else:
-            os.environ["ANNOTATOR_STATE_DIR"] = state
-        w.settings.q.sync()
-        w.settings.q = own
-        shutil.rmtree(folder, ignore_errors=True)
-
-
 def aside() -> None:
-    """The kept windows moved out of the screen (they stay shown: see ``give_back``), for a test that makes windows
-    of its own; ``take`` moves one back."""
-    for w in _kept.values():
+    """The kept window moved out of the screen (it stays shown: see ``give_back``), for a test that makes windows of
+    its own; ``take`` moves it back."""
+    for w in _kept:
         w.move(ASIDE)
 
 
@@ -122,19 +74,12 @@ def _activated(qtbot, w) -> bool:  # type: ignore[no-untyped-def]
 
 def give_back(qtbot, w) -> None:  # type: ignore[no-untyped-def]
     """The test's end: the project closed (its background work waited for first) and the window kept, shown (shown
-    again after a hide, offscreen Qt never makes it active again), when no window of its kind is kept already; the
-    next ``take`` looks at it, once the test's fixtures are undone (its monkeypatches: the ``monkeypatch`` the
-    autouse fixtures share ends after this one)."""
-    from shiboken6 import Shiboken
-
-    if not Shiboken.isValid(w):  # deleted by the test
-        _kinds.pop(id(w), None)
-        return
+    again after a hide, offscreen Qt never makes it active again); the next ``take`` looks at it, once the test's
+    fixtures are undone (its monkeypatches: the ``monkeypatch`` the autouse fixtures share ends after this one)."""
     w.wait_for_workers()
     _windows_of_it_closed(w)
-    kind = _kinds.get(id(w))
-    if _close(qtbot, w) and kind in _first and kind not in _kept:
-        _kept[kind] = w  # type: ignore[index]
+    if _close(qtbot, w) and _first:
+        _kept.append(w)
     else:
         _closed(w)
 
@@ -169,7 +114,7 @@ def _as_new(w) -> bool:  # type: ignore[no-untyped-def]
     # what the test let go (``deleteLater``: the legend's entries at a close, a dialog) but no event loop of its
     # level ran to delete since, as the app's own loop does: in the widgets compared, a window kept ~18 buttons
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    differences = Look.of(w).differences(first_look(w))
+    differences = Look.of(w).differences(_first[0])
     refusals.update(differences)
     return not differences
 
@@ -200,26 +145,25 @@ def _memos_forgotten(w) -> None:  # type: ignore[no-untyped-def]
 
 def _closed(w) -> None:  # type: ignore[no-untyped-def]
     """Closed as qtbot closes the widgets it keeps."""
-    _kinds.pop(id(w), None)
     w.close()
     w.deleteLater()
 
 
 def drop() -> None:
-    """The process's kept windows closed (the session's end)."""
+    """The process's kept window closed (the session's end)."""
     while _kept:
-        _closed(_kept.popitem()[1])
+        _closed(_kept.pop())
 
 
-def _made(qtbot, size: tuple[int, int], annotator: str):  # type: ignore[no-untyped-def]
+def _made(qtbot):  # type: ignore[no-untyped-def]
     from ui.main_window import MainWindow
     from ui.settings import AppSettings
     from ui_support import pattern_pipeline
 
     settings = AppSettings()
-    settings.set("annotator", annotator)
+    settings.set("annotator", ANNOTATOR)
     w = MainWindow(settings, pipeline=pattern_pipeline, auto_preannotate=False)
-    w.resize(*size)
+    w.resize(*SIZE)
     with qtbot.waitExposed(w):
         w.show()
     return w
@@ -337,10 +281,8 @@ class Look:
         parts: dict[str, Any] = {
             "preferences": tuple((name, w.settings.get(name)) for name in DEFAULTS),
             "window": (w.isVisible(), w.geometry().getRect(), int(w.windowState().value), w.windowTitle()),
-            "others shown": tuple(  # the pool's other windows are no test's
-                type(t).__name__
-                for t in QApplication.topLevelWidgets()
-                if t is not w and t.isVisible() and id(t) not in _kinds
+            "others shown": tuple(
+                type(t).__name__ for t in QApplication.topLevelWidgets() if t is not w and t.isVisible()
             ),
             "font": app.font().toString(),
             "workers": len(w.workers),
