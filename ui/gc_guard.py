@@ -6,6 +6,13 @@ worker thread, it can free Qt wrappers that belong to the GUI thread and crash t
 collection is turned off while a worker runs (and only then), and the GUI thread collects on a timer with the
 interpreter's own thresholds — the approach pyqtgraph's GarbageCollector takes (written out here: it is ten lines, and pyqtgraph
 is not a dependency). Reference counting still frees everything that is not in a cycle, at once, in any thread.
+
+Off means the youngest generation's threshold at 0 as well as ``gc.disable()``: a library may turn the collector on
+again behind our back, and spaCy does in every model it loads (``srsly.msgpack_loads``, the lemmatizer's lookups, the
+vocabulary: ``gc.disable()`` then ``gc.enable()`` around each unpacking). Until session 43 that turned automatic
+collection on in the middle of a worker's run: in the worker's thread and in the GUI thread's event loop at any
+allocation (a CI run died of a segmentation fault in such a collection, docs/reliability.md, "Session 43"). A
+threshold of 0 stops automatic collection whatever ``gc.isenabled()`` says; no library sets thresholds.
 """
 
 from __future__ import annotations
@@ -25,21 +32,26 @@ class GuiThreadCollector(QObject):
 
     def __init__(self, parent: QObject, interval_ms: int = INTERVAL_MS) -> None:
         super().__init__(parent)
-        self.thresholds = gc.get_threshold()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check)
         self.timer.start(interval_ms)
 
+    @property
+    def thresholds(self) -> tuple[int, int, int]:
+        """The interpreter's thresholds, as they were before a worker's run turned automatic collection off."""
+        with _lock:
+            return _kept if _kept is not None else gc.get_threshold()
+
     def check(self) -> None:
-        counts = gc.get_count()
-        if counts[0] > self.thresholds[0]:
+        counts, thresholds = gc.get_count(), self.thresholds
+        if counts[0] > thresholds[0]:
             generation = 0
-            if counts[1] > self.thresholds[1]:
-                generation = 2 if counts[2] > self.thresholds[2] else 1
+            if counts[1] > thresholds[1]:
+                generation = 2 if counts[2] > thresholds[2] else 1
             gc.collect(generation)
         with _lock:
-            if _running == 0 and not gc.isenabled():
-                gc.enable()  # turned back on here, on the GUI thread: never by a worker on its way out
+            if _running == 0:  # turned back on here, on the GUI thread: never by a worker on its way out
+                _automatic_on()
 
 
 def install() -> GuiThreadCollector | None:
@@ -55,6 +67,27 @@ def install() -> GuiThreadCollector | None:
 
 _lock = threading.Lock()
 _running = 0
+_kept: tuple[int, int, int] | None = None  # the thresholds while automatic collection is off (``_automatic_off``)
+
+
+def _automatic_off() -> None:
+    """No automatic collection in any thread (under ``_lock``): disabled, and the youngest threshold 0, which a
+    library's ``gc.enable()`` leaves as it is."""
+    global _kept
+    if _kept is None:
+        _kept = gc.get_threshold()
+        gc.set_threshold(0, *_kept[1:])
+    gc.disable()
+
+
+def _automatic_on() -> None:
+    """Automatic collection as before ``_automatic_off`` (under ``_lock``, on the GUI thread)."""
+    global _kept
+    if _kept is not None:
+        gc.set_threshold(*_kept)
+        _kept = None
+    if not gc.isenabled():
+        gc.enable()
 
 
 def freeze_start() -> None:
@@ -72,7 +105,7 @@ def no_collection_here() -> Iterator[None]:
     global _running
     with _lock:
         _running += 1
-        gc.disable()
+        _automatic_off()
     try:
         yield
     finally:

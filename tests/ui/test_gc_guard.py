@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 
 from ui import gc_guard
@@ -61,3 +62,43 @@ def test_the_start_is_left_out_of_later_collections_and_what_follows_is_still_co
         gc.unfreeze()
         if before:  # the test process froze its start (tests/conftest.py): frozen again, as the tests after expect
             gc.freeze()
+
+
+def test_no_automatic_collection_while_a_worker_runs_though_a_library_turns_the_collector_on(qtbot):
+    """spaCy turns the collector on again in every model it loads (``srsly.msgpack_loads``: ``gc.disable()``, the
+    unpacking, ``gc.enable()``). Until session 43 automatic collection was then on for the rest of a worker's run, in
+    its thread and in the GUI thread's event loop at any allocation (a CI run died of a segmentation fault in such a
+    collection while a training worker loaded spaCy): each collection comes from the GUI thread's timer now."""
+    srsly = __import__("pytest").importorskip("srsly")
+    Worker("unused.annotator")  # making a worker installs the guard
+    automatic: list[str] = []
+    running = threading.Event()  # set inside the worker's run: automatic collection is off from then on
+
+    def seen(phase: str, info: dict) -> None:
+        if phase == "start" and running.is_set():
+            frame, timer = sys._getframe(1), False
+            while frame is not None and not timer:  # asked for by the guard's timer (``check``) or not
+                timer = frame.f_code is gc_guard.GuiThreadCollector.check.__code__
+                frame = frame.f_back
+            if not timer:
+                automatic.append(threading.current_thread().name)
+
+    def worker_run() -> None:  # as Worker.run wraps its work, which loads a model
+        with gc_guard.no_collection_here():
+            running.set()
+            srsly.msgpack_loads(srsly.msgpack_dumps({"lemma": {"was": "be"}}))
+            for _ in range(200_000):
+                _Cycle()
+            running.clear()
+
+    gc.callbacks.append(seen)
+    try:
+        t = threading.Thread(target=worker_run, name="worker")
+        t.start()
+        # the GUI thread's loop runs and allocates meanwhile, as in the app
+        qtbot.waitUntil(lambda: bool([_Cycle() for _ in range(100)]) and not t.is_alive(), timeout=HANG_GUARD_MS)
+        t.join()
+    finally:
+        gc.callbacks.remove(seen)
+    assert automatic == []  # on main: ~300 collections, in both threads
+    qtbot.waitUntil(lambda: gc.isenabled() and gc.get_threshold()[0] > 0, timeout=HANG_GUARD_MS)  # on again after
