@@ -176,19 +176,56 @@ def common_end(a: str, b: str) -> int:
     return common_start(a[::-1], b[::-1])
 
 
-def elide_apart(text: str, differs_at: int, room: float, advance: Callable[[str], float], shared_end: int = 0) -> str:
+LEAD_CHARACTERS = 8  # a name's first word kept before "…" (its separator with it) when its end is shown: at most
+
+
+def first_word(text: str) -> int:
+    """How many characters ``text``'s first word and the separator after it are ("new-" of
+    "new-VOA_EN_NW_2014.12.16.2560677.txt": 4), when that word is short (``LEAD_CHARACTERS``); else 0."""
+    for k, ch in enumerate(text[: LEAD_CHARACTERS + 1]):
+        if ch in "-_. ":
+            return k + 1 if k else 0
+    return 0
+
+
+def told_leads(names: Collection[str]) -> frozenset[str]:
+    """The first words (``first_word``, with their separator) that fewer than half of ``names`` start with: what
+    marks a few names apart from the rest ("new-" of four documents imported again beside twelve "VOA_…"), which
+    ``elide_apart`` keeps before "…" when it shows such a name's end. Session 43: at 1366x768 those four read
+    "…6.2560677.txt" beside the others' "…3.2556485.txt", and which documents were the new ones was not seen."""
+    counts: dict[str, int] = {}
+    for name in names:
+        if n := first_word(name):
+            counts[name[:n]] = counts.get(name[:n], 0) + 1
+    return frozenset(word for word, n in counts.items() if 2 * n < len(names))
+
+
+def elide_apart(
+    text: str,
+    differs_at: int,
+    room: float,
+    advance: Callable[[str], float],
+    shared_end: int = 0,
+    lead: int = 0,
+) -> str:
     """``text`` in ``room`` (``advance`` measures a string), keeping what tells it from its neighbours: its start up
     to the character at ``differs_at`` (where it parts from the names above and below it), then as much of its end
     (the extension) and of the rest as fits around "…". Qt's middle elision cut "dev_000_article.txt" and
     "dev_001_article.txt" both to "dev_00…le.txt". When even that start does not fit, the text from a little before
     the difference, elided at its end ("…12.09.4163…"). With ``shared_end`` (characters of its end a neighbour's
     name ends with too, as ".txt"), the end tells nothing apart: the most of the start is kept, "…" last (at 1366x768
-    "001_state_visit_trade_agreement.txt" read "001_state_visi…agreement.txt", its words cut in the middle)."""
+    "001_state_visit_trade_agreement.txt" read "001_state_visi…agreement.txt", its words cut in the middle). With
+    ``lead`` (characters of a first word few names start with, ``told_leads``), a name shown by its end keeps that word before
+    "…" ("new-…2560677.txt") when the end still tells it apart beside it."""
     if advance(text) <= room:
         return text
     keep = min(len(text), differs_at + 1)
     if advance(text[:keep] + "…") > room:
-        return _told_end(text, differs_at, room, advance, shared_end) or _around(text, differs_at, room, advance)
+        return (
+            (lead and _told_end(text, differs_at, room, advance, shared_end, lead))
+            or _told_end(text, differs_at, room, advance, shared_end)
+            or _around(text, differs_at, room, advance)
+        )
     left, right = keep, 0
     if shared_end:
         while left < len(text) and advance(text[: left + 1] + "…") <= room:
@@ -208,17 +245,21 @@ def elide_apart(text: str, differs_at: int, room: float, advance: Callable[[str]
     return text[:left] + "…" + (text[len(text) - right :] if right else "")
 
 
-def _told_end(text: str, differs_at: int, room: float, advance: Callable[[str], float], shared_end: int) -> str:
+def _told_end(
+    text: str, differs_at: int, room: float, advance: Callable[[str], float], shared_end: int, lead: int = 0
+) -> str:
     """``text``'s end after "…", the most of it that fits in ``room``, where that end tells the name from its
     neighbours (longer than the end they share, ``shared_end``: ".txt") with at least ``LEAST_CHARACTERS`` before
     that shared end, and holds either the character at ``differs_at`` or the name's last digits (a corpus's document
     number, "…410778.txt"): else "". Around the difference alone, the events-dev articles
     "VOA_EN_NW_2016.01.05.3131977.txt" and their like read "…3131977.t…" and "…6.07.09.34…" at 1366, cut at both
-    ends, the number telling them apart cut too (session 41): now "…131977.txt", "…410778.txt"."""
+    ends, the number telling them apart cut too (session 41): now "…131977.txt", "…410778.txt". ``lead`` characters
+    of the start kept before "…" ("new-…2560677.txt"): "" when the end that fits beside them tells nothing."""
+    head = text[:lead]
     start = len(text)
-    while start > 0 and advance("…" + text[start - 1 :]) <= room:
+    while start > lead and advance(head + "…" + text[start - 1 :]) <= room:
         start -= 1
-    if start == 0:
+    if start <= lead:
         return text
     if len(text) - shared_end - start < LEAST_CHARACTERS:
         return ""
@@ -227,7 +268,7 @@ def _told_end(text: str, differs_at: int, room: float, advance: Callable[[str], 
         return ""
     if text[start] in "._-" and len(text) - shared_end - start > LEAST_CHARACTERS:
         start += 1  # "…3132000.txt", not "….3132000.txt" (read as four dots)
-    return "…" + text[start:]
+    return head + "…" + text[start:]
 
 
 def _around(text: str, differs_at: int, room: float, advance: Callable[[str], float]) -> str:

@@ -13,6 +13,7 @@ from annotator.find_words import words_pattern
 from annotator.model import UNFINISHED
 from annotator.teams.sets import waits_for_adjudication
 from ui import theme as themes
+from ui.elided import told_leads
 from ui.plain import WAITS_MARK, state_shown
 from annotator.wording import counted
 from ui.panels.document_widths import ADJ_TITLE, COUNT_TITLES
@@ -139,6 +140,7 @@ class DocumentListModel(RowTableModel):
         self.current_id: int | None = None
         self._index: dict[int, int] = {}  # document id -> row
         self.reviewed = 0  # rows whose status is reviewed
+        self.leads: frozenset[str] = frozenset()  # first words few rows' names start with (``elided.told_leads``)
         self.annotators: dict[int, list[str]] = {}  # document id -> annotators' sets covering it (teams.sets)
         self._icons: tuple[str, QIcon, QIcon] | None = None  # (ink, the waiting marker, a blank), made at first use
 
@@ -146,6 +148,7 @@ class DocumentListModel(RowTableModel):
         """Every row (after an import, an outside commit, ...): rows that differ are updated in place when the
         documents are the same ones (the view keeps its selection); a different set of documents resets."""
         self.reviewed = sum(r["status"] == "reviewed" for r in rows)
+        self.leads = told_leads([r["name"] for r in rows])
         if [r["id"] for r in rows] == [r["id"] for r in self.rows]:
             old, self.rows = self.rows, rows
             for k, (a, b) in enumerate(zip(old, rows)):
@@ -179,6 +182,8 @@ class DocumentListModel(RowTableModel):
                 continue
             self.reviewed += (r["status"] == "reviewed") - (old["status"] == "reviewed")
             self.rows[k] = r
+            if r["name"] != old["name"]:
+                self.leads = told_leads([row["name"] for row in self.rows])
             self.dataChanged.emit(self.index(k, 0), self.index(k, len(COLUMNS) - 1))
         return True
 

@@ -7,7 +7,7 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Any, Callable, NamedTuple
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model import STATUSES
-from ui.elided import common_end, common_start, elide_apart
+from ui.elided import common_end, common_start, elide_apart, first_word
 from ui.panels.document_widths import (
     MARGIN,
     count_width,
@@ -77,14 +77,19 @@ def column_shape(table: QTableView, model: "DocumentListModel") -> ColumnShape:
 
 def apart_from_neighbours(index: QModelIndex, name: str, room: float, advance: Callable[[str], float]) -> str:
     """A document's name elided so that it keeps what tells it from the names above and below it in the list (an end
-    they share, as ".txt", given up first)."""
+    they share, as ".txt", given up first), and its first word when that tells it from other names of the list
+    ("new-…2560677.txt" beside "VOA_…2556485.txt")."""
     model, differs, shared = index.model(), 0, 0
     for row in (index.row() - 1, index.row() + 1):
         if 0 <= row < model.rowCount():
             other = str(model.index(row, 0).data())
             differs = max(differs, common_start(name, other))
             shared = max(shared, common_end(name, other))
-    return elide_apart(name, differs, room, advance, shared)
+    rows = model.sourceModel() if isinstance(model, QSortFilterProxyModel) else model
+    lead = first_word(name)
+    if name[:lead] not in getattr(rows, "leads", ()):
+        lead = 0
+    return elide_apart(name, differs, room, advance, shared, lead)
 
 
 class DocumentPanel(QWidget):

@@ -1,0 +1,73 @@
+"""Session 43 (helper s43-app): the app's loose ends of session 42. Each test failed on main before its fix (written
+and run first)."""
+
+from __future__ import annotations
+
+from ui.elided import elide_apart, first_word, told_leads
+from ui.panels.documents import DocumentPanel
+from ui_support import show_widget
+
+# events-dev's names (a date and a number), five of them imported again with "new-" before their names
+OLD = [
+    "VOA_EN_NW_2014.08.20.2422182.txt",
+    "VOA_EN_NW_2014.09.10.2444962.txt",
+    "VOA_EN_NW_2014.10.09.2478154.txt",
+    "VOA_EN_NW_2014.11.09.2508360.txt",
+    "VOA_EN_NW_2014.12.13.2556485.txt",
+]
+NEW = [
+    "new-VOA_EN_NW_2014.12.16.2560677.txt",
+    "new-VOA_EN_NW_2014.12.17.2562583.txt",
+    "new-VOA_EN_NW_2014.12.25.2573211.txt",
+]
+
+
+def _shown(panel: DocumentPanel) -> list[str]:
+    """The names as the list's delegate hands them to Qt (elided to the cell's room)."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    table, out = panel.table, []
+    for row in range(table.model().rowCount()):
+        index = table.model().index(row, 0)
+        option = QStyleOptionViewItem()
+        option.rect = table.visualRect(index)
+        option.widget = table
+        option.font = table.font()
+        table.itemDelegateForIndex(index).initStyleOption(option, index)
+        out.append(option.text)
+    return out
+
+
+def test_a_first_word_a_few_names_start_with_is_kept_when_the_list_shows_their_ends(qtbot):
+    """At 1366x768 the events-dev articles imported again as "new-VOA_EN_NW_….txt" read "…6.2560677.txt" beside their
+    originals' "…3.2556485.txt" (the end, which tells a name from its neighbours): which ones were new was not seen.
+    A first word fewer than half the names start with is kept before "…"; the others read as before."""
+    from ui.panels.document_widths import least_width
+
+    panel = DocumentPanel()
+    panel.resize(least_width(panel), 400)  # the list's least width, as at 1366x768
+    show_widget(qtbot, panel)
+    rows = [
+        {"id": i, "name": n, "status": "new", "entities": 0, "events": 0, "suggestions": 0}
+        for i, n in enumerate(OLD + NEW)
+    ]
+    panel.set_rows(rows, 0)
+    shown = _shown(panel)
+    assert all("…" in s for s in shown), shown  # the room of 1366x768's list: every name cut
+    assert [s for s in shown if s.startswith("new-")] == shown[len(OLD) :], shown
+    assert len(set(shown)) == len(shown), shown
+    assert all(s[-5:-4].isdigit() for s in shown), shown  # the number's end kept, ".txt" after it
+
+
+def test_the_first_word_kept_is_a_short_one_few_names_start_with():
+    assert first_word("new-VOA_EN_NW_2014.12.16.2560677.txt") == 4
+    assert first_word("VOA_EN_NW_2014.12.16.2560677.txt") == 4
+    assert first_word("interviews-2014.txt") == 0  # longer than a mark: no first word kept
+    assert first_word("-draft.txt") == 0
+    assert told_leads(OLD + NEW) == {"new-"}
+    assert told_leads(OLD) == frozenset()  # every name's: tells nothing apart
+    assert told_leads(NEW + OLD[:2]) == {"VOA_"}
+    name = NEW[0]
+    assert elide_apart(name, 25, 15, len, 4, 4) == "new-…560677.txt"
+    assert elide_apart(name, 25, 15, len, 4) == "…16.2560677.txt"
+    assert elide_apart(name, 25, len(name), len, 4, 4) == name  # fits whole: whole
