@@ -60,6 +60,7 @@ from annotator.formats.webanno_render import Layers, render
 from annotator.formats.webanno_rows import Relation, Rows, Span, UnitKey
 from annotator.formats.webanno_own import (
     SpanLayer,
+    declared_features,
     event_layers,
     label_values,
     own_feature,
@@ -197,8 +198,14 @@ def document_tsv(
     ]
     ne_spans += [sp for sp in stand_ins.values() if sp is not None]
     ne_at = _layer_cells(ne_spans)
+    declared = declared_features(rec["meta"])  # INCEpTION declares a layer's every feature, set or not
     custom = [
-        SpanLayer(layer, own_feature(own, layer), _layer_cells(spans), _extras(spans, own_feature(own, layer)))
+        SpanLayer(
+            layer,
+            own_feature(own, layer),
+            _layer_cells(spans),
+            _extras(spans, own_feature(own, layer), declared.get(layer, ())),
+        )
         for layer, spans in on_layer.items()
     ]
     ev_at = _layer_cells(triggers)
@@ -234,12 +241,14 @@ def document_tsv(
     _give_ids(co_at, notes, n)
     linked = any("identifier" in sp.extra for sp in ne_spans)
     layers = Layers(events, decisions, custom, ANY_SPAN if any_span else NAMED_ENTITY, own_layers, spelt, linked)
+    layers.entity_declared = tuple(f for f in declared.get(NAMED_ENTITY, ()) if f != "value") if ne_spans else ()
     return render(rows, ne_at, ev_at, co_at, relations, chains, layers, report, name)
 
 
-def _extras(spans: list[Span], feature: str) -> tuple[str, ...]:
-    """The features beside ``feature`` the layer's spans have values of (``span_features``), by name."""
-    return tuple(sorted({f for sp in spans for f in sp.attributes} - {feature})) if feature else ()
+def _extras(spans: list[Span], feature: str, declared: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The features beside ``feature`` the layer's spans have values of (``span_features``) or the file it came from
+    declared (``declared_features``), by name."""
+    return tuple(sorted(({f for sp in spans for f in sp.attributes} | set(declared)) - {feature})) if feature else ()
 
 
 def _identifier(kb_id: str, where: str, report: FormatExportReport) -> str:

@@ -15,6 +15,7 @@ from annotator.formats.webanno_tsv import (
     ANY_SPAN,
     EVENT_LAYERS,
     LABEL_VALUES,
+    LAYER_FEATURES,
     SOURCE,
     SPAN_FEATURES,
     SPAN_LAYERS,
@@ -70,6 +71,20 @@ def span_features(meta: dict[str, Any]) -> dict[tuple[int, int, str, str], dict[
             values = {str(f): str(v) for f, v in x[4].items() if v is not None}
             out.setdefault((x[0], x[1], x[2], x[3]), {}).update(values)
     return out
+
+
+def declared_features(meta: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """layer -> the features its header declared in the file the document came from (``LAYER_FEATURES``), which the
+    export declares back though no span of the document sets them; a kept item not of that shape is passed over."""
+    kept = meta.get(SOURCE)
+    given = kept.get(LAYER_FEATURES) if isinstance(kept, dict) else None
+    if not isinstance(given, dict):
+        return {}
+    return {
+        layer: tuple(names)
+        for layer, names in given.items()
+        if isinstance(layer, str) and isinstance(names, list) and all(isinstance(n, str) and n for n in names)
+    }
 
 
 def own_feature(own: dict[str, tuple[str, str]], layer: str) -> str:

@@ -54,8 +54,10 @@ from annotator.formats.webanno_schema import extended_schema
 from annotator.formats.webanno_tsv2 import as_tsv3, is_tsv2
 from annotator.formats.webanno_tsv import (
     ZERO_WIDTH,
+    DECISION_FEATURES,
     EVENT_LAYERS,
     LABEL_VALUES,
+    LAYER_FEATURES,
     SOURCE,
     SPAN_FEATURES,
     SPAN_LAYERS,
@@ -244,6 +246,18 @@ def _slot_layers(path: Path) -> int:
     return n
 
 
+def _declared_features(layout: Layout, entities: dict[int, Any]) -> dict[str, list[str]]:
+    """layer -> its declared features (the decision features aside: read as decisions), for each span layer that gave
+    an entity (``entities`` by ``id`` of its annotation) and declares more than one."""
+    used = {a.layer for a in layout.spans if id(a) in entities}
+    out: dict[str, list[str]] = {}
+    for layer, cols in layout.layers("span").items():
+        names = [c.feature for c in cols if c.role == "feature" and c.feature not in DECISION_FEATURES]
+        if layer in used and len(names) > 1:
+            out[layer] = names
+    return out
+
+
 def read_document(
     path: Path,
     name: str,
@@ -307,6 +321,9 @@ def read_document(
     made_of = [[e.start, e.end, e.label] for e in doc.entities[before:] if (e.start, e.end, e.label) in ends]
     if made_of:
         doc.meta.setdefault(SOURCE, {})[CHAIN_MENTIONS] = made_of
+    declared = _declared_features(layout, entities)
+    if declared:  # the features the layers that gave entities declared, set or not: the export declares them back
+        doc.meta.setdefault(SOURCE, {})[LAYER_FEATURES] = declared
     if span_layers:  # the labels of a project's own span layers: the export writes them back there
         doc.meta.setdefault(SOURCE, {})[SPAN_LAYERS] = span_layers
     if event_layers:  # the event types of a project's own event layers: the export writes them back there

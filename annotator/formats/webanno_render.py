@@ -42,10 +42,13 @@ class Layers:
     own_events: list[EventLayer] = field(default_factory=list)  # the project's own event layers
     spelt: GivenSpellings = field(default_factory=GivenSpellings)  # the roles as the document's file spelt them
     linked: bool = False  # entities with a knowledge-base link: NamedEntity's ``identifier``, as INCEpTION writes it
+    entity_declared: tuple[str, ...] = ()  # NamedEntity's other features the file it came from declared, set or not
 
     @property
     def entity(self) -> tuple[str, ...]:
         own = ("identifier", "value") if self.linked else ("value",)
+        if self.entity_declared:  # INCEpTION's order: by name
+            own = tuple(sorted({*own, *self.entity_declared} - set(DECISION_FEATURES)))
         return (*DECISION_FEATURES, *own) if self.decisions else own
 
     @property
@@ -178,7 +181,9 @@ def render(
 
     def cells(key: UnitKey) -> list[str]:
         ne = ne_at.get(key)
-        if decisions or layers.linked:  # each feature a column: the decisions', the link's, the label
+        if (
+            decisions or layers.linked or layers.entity_declared
+        ):  # each feature a column: the decisions', the link's, the label
             out = features(ne, entity_features)
         else:
             out = ["|".join(label(sp) + suffix(sp) for sp in ne) if ne else EMPTY]

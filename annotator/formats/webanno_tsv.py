@@ -45,6 +45,10 @@ ZERO_WIDTH = "zero_width"
 # meta["webanno"]: the values of features other than the label's on spans of a project's own layers (E3C's TIMEX3
 # ``value``, GUM's ``infstat``), [begin, end, label, layer, {feature: value}] each, for the export to write back
 SPAN_FEATURES = "span_features"
+# meta["webanno"]: layer -> the features its header declared (decisions aside), for each span layer that gave entities
+# and declared more than one: INCEpTION writes a layer's every feature, set or not (``NamedEntity|identifier|value``
+# with no link, ``MedicalEntity|DCT|label`` with no DCT), and the export declares them back (session 43)
+LAYER_FEATURES = "layer_features"
 ANY_SPAN = "uima.tcas.Annotation"  # a slot that may point at a span of any layer
 # DKPro Core's token-level layers (POS, lemma, stem, morphology, tokens, sentences, chunks): not entities
 TOKEN_LAYERS = (

@@ -75,10 +75,11 @@ def test_a_layer_whose_features_name_no_label_is_labelled_by_the_feature_its_spa
     source.mkdir()
     (source / "paper.tsv").write_text("\n".join(INFOLINK) + "\n", encoding="utf-8")
     first = webanno_round(tmp_path, source / "paper.tsv", "out")
-    assert "#T_SP=webanno.custom.Dataset|Information\n" in first
+    # its other features declared back as the file declared them, unset as they came (session 43: left out)
+    assert "#T_SP=webanno.custom.Dataset|Information|LeftContext|RightContext\n" in first
     assert "#T_RL=webanno.custom.Metadata|MetadataforDataset|Relation|sameas|BT_webanno.custom.Dataset\n" in first
     rows = {r.split("\t")[2]: r.split("\t") for r in first.split("\n") if r[:1].isdigit()}
-    assert rows["Survey"][4] == "Title[1]" and rows["(PIAAC)"][4] == "Title"
+    assert rows["Survey"][4:7] == ["Title[1]", "*[1]", "*[1]"] and rows["(PIAAC)"][4:7] == ["Title", "*", "*"]
     assert rows["Survey"][-5:-1] == ["*", "same-as", "false", "1-6[0_1]"]  # the relation, from (PIAAC)
     assert webanno_round(tmp_path, tmp_path / "out", "again") == first
 
