@@ -62,6 +62,7 @@ from annotator.formats.label_studio_forms import (
     min_tasks,
 )
 from annotator.formats.label_studio_names import (
+    ANNOTATION_KEYS,
     CHOICES_TAG,
     PREDICTION_SCORES,
     REGION_CHOICES,
@@ -298,6 +299,8 @@ def _document(
         shape[PREDICTION_SCORES] = scores
     if paragraphs is not None:  # the paragraphs' other keys (the authors) and places, for the export
         shape[SHAPE_KEY] = paragraphs.shape
+    if reading.given:  # a task's one annotation: its id, lead time and ground truth, written back while it is hers
+        shape[ANNOTATION_KEYS] = reading.given
     if page is not None:  # the HTML, written back by the export with each span's XPaths
         shape[HYPERTEXT_SHAPE] = page.shape
     if categories:  # the document's categories, as a doccano or Prodigy text classification's

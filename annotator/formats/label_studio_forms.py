@@ -122,7 +122,7 @@ def from_json_min(task: dict[str, Any], tag_names: frozenset[str] | set[str] = f
         return {"id": task["id"], "data": data, "annotations": []} if "id" in task else {"data": data}
     annotation = {"result": result, **({"completed_by": task["annotator"]} if "annotator" in task else {})}
     # the row's annotation's own id and times, which tell one annotator's newest where a task has several rows
-    annotation |= {k: task[k] for k in ("created_at", "updated_at") if k in task}
+    annotation |= {k: task[k] for k in ("created_at", "updated_at", "lead_time") if k in task}
     if "annotation_id" in task:
         annotation["id"] = task["annotation_id"]
     return {

@@ -5,6 +5,7 @@ back). The reader is ``label_studio``; the writer imports this module, never the
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -37,6 +38,9 @@ HYPERTEXT_KINDS = (
     "htmllabels",
 )  # Label Studio 0.x named it htmllabels (HyperTextRegion's toStateJSON)
 HYPERTEXT_SHAPE = "hypertext"  # in meta["label_studio_task"]: {"key", "html"}
+# in meta["label_studio_task"]: a task's one annotation's own keys Label Studio's import keeps (``id``, ``lead_time``,
+# ``ground_truth``), written back on it while it is still its annotator's (``final_author``)
+ANNOTATION_KEYS = "annotation"
 PREDICTION_SCORES = "prediction_scores"  # in meta["label_studio_task"]: {model_version: its prediction's own score}
 CLASS_KINDS = ("taxonomy", "rating")  # classifications of the whole text (or a region) besides choices
 
@@ -57,6 +61,35 @@ def author_keys(name: str) -> dict[str, Any]:
     if EMAIL.fullmatch(name):
         return {"completed_by": {"email": name}}
     return {"created_username": name}
+
+
+def lead_time(annotation: dict[str, Any]) -> dict[str, float]:
+    """An annotation's ``lead_time`` (the seconds its annotator spent on it, which Label Studio's import keeps) where it
+    is a number of seconds, for the set's record (``annotation_sets``) and the export to write back."""
+    x = annotation.get("lead_time")
+    ok = isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x) and x >= 0
+    return {"lead_time": x} if ok else {}
+
+
+def set_annotation(record: Any) -> dict[str, Any]:
+    """The keys of an annotator's annotation her set's record kept from the Label Studio file it came from (its
+    ``id``, which Label Studio's import keeps as ``import_id``, and ``lead_time``), as the export writes them back."""
+    if not isinstance(record, dict):
+        return {}
+    given = record.get("annotation_id")
+    ok = isinstance(given, str) or (isinstance(given, int) and not isinstance(given, bool))
+    return {**({"id": given} if ok else {}), **lead_time(record)}
+
+
+def kept_keys(shape: dict[str, Any]) -> dict[str, Any]:
+    """The keys of a task's one annotation its import kept (``ANNOTATION_KEYS``), those of the right kind."""
+    given = shape.get(ANNOTATION_KEYS)
+    if not isinstance(given, dict):
+        return {}
+    out = {**set_annotation({"annotation_id": given.get("id"), **lead_time(given)})}
+    if isinstance(given.get("ground_truth"), bool):
+        out["ground_truth"] = given["ground_truth"]
+    return out
 
 
 def final_author(decided: list[dict[str, Any]]) -> dict[str, Any]:

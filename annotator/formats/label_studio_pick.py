@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.db import is_score
-from annotator.formats.label_studio_names import MEMBER, PREDICTIONS_OF, UNDECIDED_BESIDE
+from annotator.formats.label_studio_names import MEMBER, PREDICTIONS_OF, UNDECIDED_BESIDE, lead_time
 from annotator.formats.reading import is_key, listed, need, whole_number
 from annotator.formats.regions import Region
 from annotator.model import DEFAULT_SET
@@ -57,6 +57,9 @@ class Reading:
     # one: the source of its model (None: the reading's), its prediction's own score, its state (None: the reading's)
     origins: list[tuple[str | None, float | None, str | None]] | None = None
     status: str = "new"  # the document's: annotated when submitted, reviewed or in_progress as reviews and drafts tell
+    # a task's one annotation: its own keys Label Studio's import keeps (``id`` as its ``import_id``, ``lead_time``,
+    # ``ground_truth``), for the export to write back while it is still hers (``label_studio_names.final_author``)
+    given: dict[str, Any] | None = None
 
 
 def author(annotation: dict[str, Any]) -> str | None:
@@ -357,6 +360,12 @@ def readings(
     if len(kept) == 1:
         main = kept[0][1]
         out.append(Reading(listed(main.get("result"), f"{who}: 'result'", path, line), "accepted", kept[0][0], SOURCE))
+        if any(a is main for a in anns):  # submitted (a draft's id is no annotation's)
+            out[-1].given = {
+                **({"id": main["id"]} if _small_id(main) else {}),
+                **lead_time(main),
+                **({"ground_truth": main["ground_truth"]} if isinstance(main.get("ground_truth"), bool) else {}),
+            }
     elif kept:
         truths = [(k, a) for k, (_, a) in enumerate(kept) if a.get("ground_truth") is True]
         truths = truths or [(k, a) for k, (_, a) in enumerate(kept) if review(a) is True]  # else accepted in review
@@ -370,7 +379,11 @@ def readings(
         kept = [(n, a) for n, a in kept if not (n is None and a is main)]
         names = [set_name(n) for n, _ in kept]
         covers = {
-            set_name(n): {"source": f"{SOURCE}:{path.name}", **({"annotation_id": a["id"]} if _small_id(a) else {})}
+            set_name(n): {
+                "source": f"{SOURCE}:{path.name}",
+                **({"annotation_id": a["id"]} if _small_id(a) else {}),
+                **lead_time(a),
+            }
             for n, a in kept
         }
         for name, a in kept:

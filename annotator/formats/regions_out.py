@@ -67,6 +67,8 @@ from annotator.formats.label_studio_names import (
     UNDECIDED_BESIDE,
     author_keys,
     final_author,
+    kept_keys,
+    set_annotation,
 )
 from annotator.formats.kept_relations import unwritten, from_words, kept_relations
 from annotator.formats.meta_keys import BRAT, DOCCANO, EVENT_TYPES, LABEL_STUDIO, LABEL_STUDIO_TASK, PRODIGY
@@ -427,7 +429,18 @@ def label_studio_task(
     scores = shape.get(PREDICTION_SCORES) if isinstance(shape.get(PREDICTION_SCORES), dict) else None
     # each annotator's decisions in her annotation; her undecided suggestions predictions of the task (the meta names
     # her set): inside her annotation they came back as her decisions
-    theirs = [{**author_keys(name), "result": [x for _, u, x in got if not u]} for name, got in of_sets.items()]
+    # her annotation's id and lead time as her set's record kept them; never the ground truth (Label Studio's import
+    # takes an annotation without the key for one: every annotator's was; session 43)
+    records = rec["meta"].get(SETS_KEY) if isinstance(rec["meta"].get(SETS_KEY), dict) else {}
+    theirs = [
+        {
+            **set_annotation(records.get(name)),
+            **author_keys(name),
+            "result": [x for _, u, x in got if not u],
+            "ground_truth": False,
+        }
+        for name, got in of_sets.items()
+    ]
     her_predictions = [
         (name, p)
         for name, got in of_sets.items()
@@ -444,7 +457,10 @@ def label_studio_task(
         review = {"reviews": [{"accepted": True}]} if rec["status"] == "reviewed" else {}  # read back as reviewed
         decisions = [item for _, undecided, item in items if not undecided]
         author = {} if theirs else final_author(decided)  # a task one Label Studio user did: back to her
-        task["annotations"] = [{**author, "result": decisions, **truth, **review}] + theirs
+        given = kept_keys(shape) if author else {}  # and its id, lead time and ground truth with it (session 43)
+        truth = {"ground_truth": given.pop("ground_truth")} if "ground_truth" in given else truth
+        ident = {"id": given.pop("id")} if "id" in given else {}
+        task["annotations"] = [{**ident, **author, "result": decisions, **truth, **given, **review}] + theirs
         if rec["status"] in UNFINISHED:  # a submitted annotation reads as done: not yet (status_left_as)
             task["meta"] = {**task.get("meta", {}), LEFT_AS: rec["status"]}
         undecided = [x for x in items if x[1]]
