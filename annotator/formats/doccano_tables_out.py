@@ -62,7 +62,7 @@ def csv_text(
     for rec in records:
         _left_out(rec, report, "a CSV row")
         row = {
-            "id": str(ids.of(rec)),
+            "id": str(ids.of(rec, report)),
             "name": rec["name"],
             "text": rec["text"],
             "label": LABEL_SEPARATOR.join(document_categories(rec["meta"]) + kept_targets(rec["meta"])),

@@ -216,21 +216,37 @@ class KeptIds:
     kept (``meta[key]``), as the tool gave it; else the document's, or, where that is an id another document kept,
     the document's plus the largest document or kept id of the project (unique, and the same in every export of the
     project whatever it selects). A document that never came from the tool took its project id, which could equal a
-    kept one: two tasks or lines of one id in one file."""
+    kept one: two tasks or lines of one id in one file. An id two documents kept (a file that gave two tasks one id:
+    two projects' exports joined) is the first document's; the others' go out as a document's own that another kept
+    (session 43: both went out with it, and label-studio-sdk's converter, which names its files by task id, wrote one
+    over the other)."""
 
     def __init__(self, key: str, project: Project | None = None) -> None:
         self.key = key
         kept: set[int] = set()
-        for _, raw in project.db.document_metas(containing=key) if project is not None else ():
+        self.owner: dict[Any, int] = {}  # a kept id -> the first document that kept it
+        for doc_id, raw in project.db.document_metas(containing=key) if project is not None else ():
             given = orjson.loads(raw).get(key) if raw else None
             if isinstance(given, int) and not isinstance(given, bool):
                 kept.add(given)
+            if isinstance(given, (int, str)) and not isinstance(given, bool):
+                self.owner[given] = min(doc_id, self.owner.get(given, doc_id))
         self.kept = kept
         self.top = max([*(project.document_ids() if project is not None else ()), *kept], default=0)
 
-    def of(self, rec: dict[str, Any]) -> Any:
+    def of(self, rec: dict[str, Any], report: Any = None) -> Any:
+        """The id ``rec`` goes out with; ``report`` (a ``FormatExportReport``) told of a kept id written anew."""
         if self.key in rec["meta"]:
-            return rec["meta"][self.key]
+            given = rec["meta"][self.key]
+            first = self.owner.get(given, rec["id"]) if isinstance(given, (int, str)) else rec["id"]
+            if first == rec["id"] or isinstance(given, bool):
+                return given
+            if report is not None:
+                report.problem(
+                    "ids written anew (the file they came from gave another document the same one)",
+                    f"{rec['name']}: {given} -> {rec['id'] + self.top}",
+                )
+            return rec["id"] + self.top
         return rec["id"] + self.top if rec["id"] in self.kept else rec["id"]
 
 

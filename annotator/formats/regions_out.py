@@ -420,7 +420,7 @@ def label_studio_task(
     page = html_data(shape)  # HTML: as it came, its text the document's
     if page is not None:
         data[page[0]] = page[1]
-    task: dict[str, Any] = {"id": (ids or KeptIds(TASK_ID)).of(rec)}
+    task: dict[str, Any] = {"id": (ids or KeptIds(TASK_ID)).of(rec, report)}
     task["data"] = data
     if isinstance(shape.get("meta"), dict):
         task["meta"] = shape["meta"]
