@@ -77,7 +77,7 @@ def set_annotation(record: Any) -> dict[str, Any]:
     if not isinstance(record, dict):
         return {}
     given = record.get("annotation_id")
-    ok = isinstance(given, str) or (isinstance(given, int) and not isinstance(given, bool))
+    ok = isinstance(given, str) or type(given) is int  # an id, not a bool
     return {**({"id": given} if ok else {}), **lead_time(record)}
 
 
