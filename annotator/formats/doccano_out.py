@@ -63,7 +63,11 @@ def doccano_line(rec: dict[str, Any], report: FormatExportReport, ids: KeptIds |
     ) | recorded_event_types(rec)  # one set in the file: none to record
     for k in sorted(set(meta) & reserved):
         report.problem("meta keys left out (doccano's own keys)", f"{rec['name']}: {k}")
-    line: dict[str, Any] = {"id": (ids or KeptIds(DOCCANO_ID)).of(rec, report), "name": rec["name"], "text": rec["text"]}
+    line: dict[str, Any] = {
+        "id": (ids or KeptIds(DOCCANO_ID)).of(rec, report),
+        "name": rec["name"],
+        "text": rec["text"],
+    }
     form = rec["meta"].get(DOCCANO_FORM)
     form = form if isinstance(form, dict) else {}
     at = _offsets_as_read(rec["text"], form)
