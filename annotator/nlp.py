@@ -211,7 +211,7 @@ def pipeline_entities(doc: Any) -> list[tuple[int, int, str]]:
     the NER labels an ORG, a NORP or a place where the document names that person in full a PERSON
     (``person_labels.persons_named``: "Badreddine" after "Mustafa Badreddine"); a MONEY with the currency sign the
     NER left out before it ("$5,000": ``_signed``); a count or a measure whose words name a currency a MONEY
-    ("500,000 zlotys": ``_sum_named``)."""
+    ("500,000 zlotys", and "10 billion euros" where the NER stops before "euros": ``_sum_named``)."""
     out: list[tuple[int, int, str]] = []
     text = None  # the Doc's text, read once when a count asks it (spaCy joins every token's text again at each read)
     last = None  # the entity before, whole
@@ -240,10 +240,17 @@ def pipeline_entities(doc: Any) -> list[tuple[int, int, str]]:
 def _sum_named(ent: Any, text: str) -> tuple[int, int, str]:
     """A count or a measure (``amounts.COUNTS``) whose words name a currency, as a MONEY: spaCy's small pipeline gives
     "500,000 zlotys" and "3.4 million zlotys" a QUANTITY, where OntoNotes, whose labels the schema's are, marks a
-    monetary value with its unit MONEY, as the seeds' hand-written gold does (``amounts.names_currency``); any other
-    count as the NER gives it. ``text``: the Doc's text, read once by the caller."""
+    monetary value with its unit MONEY, as the seeds' hand-written gold does (``amounts.names_currency``); a count the
+    NER stopped before the currency's name right after it grown over that name, a MONEY ("10 billion euros", "3,000
+    rupees": the CARDINAL "10 billion" before the common noun "euros"; session 43); any other count as the NER gives
+    it. ``text``: the Doc's text, read once by the caller."""
     start, end = ent.start_char, ent.end_char
-    return start, end, "MONEY" if names_currency(text[start:end]) else ent.label_
+    if names_currency(text[start:end]):
+        return start, end, "MONEY"
+    unit = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if unit is not None and unit.is_alpha and not unit.ent_type and names_currency(unit.text):
+        return start, unit.idx + len(unit), "MONEY"  # "10 billion euros": the NER stopped before the currency's name
+    return start, end, ent.label_
 
 
 def _signed(doc: Any, ent: Any) -> int:

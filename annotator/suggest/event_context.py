@@ -60,6 +60,9 @@ IRREALIS_HEADS = {
     "bid",
     "proposal",
 }
+# verbs of an intention whose past perfect tells it went unfulfilled ("had planned to pay", "had hoped to reopen an
+# embassy": English says so with the past perfect of an intention, where "planned to pay" leaves it open; session 43)
+INTENTION_HEADS = {"plan", "intend", "hope", "want", "mean", "expect"}
 # verbs that say their complement did not happen: "denied that he received payments", "denied targeting civilians"
 DENIAL_HEADS = {"deny", "refute", "dismiss", "reject"}
 # verbs that say the event their object names was stopped before it took place: "foiled an attack", "the rally was
@@ -163,6 +166,8 @@ def read_context(head: Any, purpose_of: Any = None) -> Context:
     ):
         ctx.attributes["modality"] = "Other"
         ctx.signs.append("irrealis")
+        if _unfulfilled(comp.head):  # "had planned to pay 2,000 euros": a plan given up, no event
+            ctx.signs.append("unfulfilled")
     elif "to" in aux and clause.dep_ == "acl" and lemma_of(clause.head) in IRREALIS_HEADS | IRREALIS_NOUNS:
         ctx.attributes["modality"] = "Other"  # "the right to invade", "a plan to attack": not (yet) real
         ctx.signs.append("irrealis")
@@ -354,6 +359,15 @@ def _alternative(head: Any) -> bool:
     # the conjuncts of the first word and of the trigger (the trigger's subtree is within the first's)
     chain = [first, *(t for w in {first.i: first, head.i: head}.values() for t in w.children if t.dep_ == "conj")]
     return any(c.dep_ == "cc" and c.lower_ == "or" for t in chain for c in t.children)
+
+
+def _unfulfilled(verb: Any) -> bool:
+    """Whether ``verb``, a verb of intention an event is the complement of, is told in the past perfect ("he had planned
+    to pay", "they had hoped to meet him", "had been expected to arrive"): English tells an intention that went
+    unfulfilled so, where "planned to pay" leaves open whether it was done."""
+    if lemma_of(verb) not in INTENTION_HEADS or verb.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 def _under_irrealis(clause: Any, depth: int = 3) -> bool:

@@ -29,6 +29,7 @@ CONTEXT_TERMS = (
     "ongoing",  # "has been fighting": an activity going on over a stretch of time, not one occurrence
     "open_clause",  # "whether", "if", "unless", "lest" here or above: "would determine whether an attack caused it"
     "habitual",  # "militants sometimes throw grenades", "every Sunday", "as usual": what happens as a rule
+    "unfulfilled",  # "had planned to pay", "had hoped to meet": an intention told in the past perfect (with irrealis)
 )
 
 # (term, hand weight) in the order the score adds them; a tuple of several is one group, summed on its own first
@@ -36,7 +37,9 @@ GROUPS: tuple[tuple[tuple[str, float], ...], ...] = (
     (("bias", 0.55), ("core", 0.1), ("cue", 0.08)),  # participants in core roles (up to 2), cue words (up to 2)
     tuple(
         (name, w)
-        for name, w in zip(CONTEXT_TERMS, (-0.25, -0.25, -0.15, -0.2, -0.2, -0.15, -0.2, -0.15, -0.2, -0.25, -0.25))
+        for name, w in zip(
+            CONTEXT_TERMS, (-0.25, -0.25, -0.15, -0.2, -0.2, -0.15, -0.2, -0.15, -0.2, -0.25, -0.25, -0.25)
+        )
     ),
     (("named", 0.05),),  # a named participant in a core role
     (("time", 0.05),),  # a Time argument the parse gives (not the sentence's nearest date): a specific event

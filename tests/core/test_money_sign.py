@@ -50,3 +50,32 @@ def test_a_measure_that_names_a_currency_is_a_sum(nlp):
     labels = {weight[s:e]: label for s, e, label in pipeline_entities(nlp(weight))}
     assert labels == {"500 pounds": "QUANTITY"}
     assert _money(nlp, "Three men were arrested.") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "sum_", "giver"),
+    [
+        ("The World Bank lent Greece 10 billion euros last year.", "10 billion euros", "The World Bank"),
+        ("Workers at the factory were paid 3,000 rupees by the owner.", "3,000 rupees", "owner"),
+        ("Ukraine received 2 million euros from the European Union.", "2 million euros", "the European Union"),
+    ],
+)
+def test_a_count_the_ner_stops_before_its_currency_s_name_is_the_sum(nlp, text, sum_, giver):
+    """spaCy's small pipeline reads "10 billion euros" as the CARDINAL "10 billion" before a common noun "euros": the
+    count and the currency's name after it are one sum, a MONEY, the payment's Money (session 43)."""
+    doc = nlp(text)
+    assert [e.label_ for e in doc.ents if sum_.startswith(e.text)] == ["CARDINAL"]  # the NER's reading, mended here
+    assert _money(nlp, text) == [sum_]
+    (payment,) = [s for s in news_suggester().suggest(doc, pipeline_entities(doc)) if s.type.endswith("Money")]
+    roles = {a.role: text[a.start : a.end] for a in payment.arguments}
+    assert roles["Money"] == sum_
+    assert roles["Giver"] == giver
+
+
+@pytest.mark.slow
+def test_a_count_before_another_noun_stays_a_count(nlp):
+    """Guards: a count of people or of a weight, and a currency's name the NER put in an entity of its own."""
+    text = "Police arrested 3,000 people and seized 40 tons of cocaine."
+    assert _money(nlp, text) == []
+    assert _money(nlp, "He paid 5,000 to the Dollar General store.") == []

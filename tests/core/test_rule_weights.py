@@ -23,6 +23,7 @@ _CONTEXT = {"negated": 0.25, "denied": 0.25, "future": 0.15, "modal": 0.2, "irre
 _CONTEXT |= {"conditional": 0.2, "generic_det": 0.15, "ongoing": 0.2}  # "ongoing": session 17
 _CONTEXT |= {"open_clause": 0.25}  # session 20
 _CONTEXT |= {"habitual": 0.25}  # session 23
+_CONTEXT |= {"unfulfilled": 0.25}  # session 43
 _FORMS = {"VB": 0.1, "VBG": 0.05, "NNS": 0.05}
 
 

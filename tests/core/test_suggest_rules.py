@@ -417,6 +417,17 @@ def test_the_object_of_a_plan_is_not_real(nlp, suggester):
     assert e["attributes"].get("modality") == "Other"
 
 
+def test_an_intention_told_in_the_past_perfect_went_unfulfilled(nlp, suggester):
+    """English tells an intention given up with the past perfect ("had planned to pay", "had intended to meet"), where
+    "planned to pay" leaves open whether it was done (session 43: sign ``unfulfilled`` beside ``irrealis``)."""
+    assert run(nlp, suggester, "Ali had planned to pay the smugglers $2,000 to take him to Italy.") == []
+    assert run(nlp, suggester, "The president had intended to meet the Pope in Rome on Friday.") == []
+    e = only(run(nlp, suggester, "Ali planned to pay the smugglers $2,000 to take him to Italy."), "pay")
+    assert e["attributes"].get("modality") == "Other"  # a plan, the payment open: suggested as before
+    e = only(run(nlp, suggester, "The president agreed to meet the Pope in Rome on Friday."), "meet")
+    assert e["attributes"].get("modality") == "Other"
+
+
 def test_the_subject_of_a_verb_speaking_of_an_event_takes_no_part_in_it(nlp, suggester):
     e = only(run(nlp, suggester, "Officials announced his arrival in the capital."), "arrival")
     assert not [a for a in e["args"] if a[1] == "Officials"]
