@@ -11,7 +11,7 @@ from annotator.suggest.hosting import guests
 from annotator.suggest.money_parties import given_for
 from annotator.suggest.noun_classes import noun_kind, is_police, lemma_of
 from annotator.suggest.shared_parts import chain_subjects, titled
-from annotator.suggest.trigger_clues import put_in
+from annotator.suggest.trigger_clues import RUN_NOUNS, put_in
 from annotator.suggest.travel_means import goers
 
 # verbs whose subject takes part in the event their object names ("launched an attack", "held talks", "paid a
@@ -68,6 +68,10 @@ _PLACES = ("GPE", "LOC", "FAC")
 _HAPPENING = frozenset({"occur", "happen", "erupt", "unfold", "flare"})
 # verbs of owning up to an act ("claimed responsibility for the attack"): their subject did it
 _OWNING_UP = frozenset({"claim", "take", "accept", "admit", "assume", "bear"})
+
+# nouns naming acts as a whole, done as the acts are ("waged a campaign of bombings", "held a round of talks",
+# "carried out a series of raids"): the verb of doing the whole does each act (``trigger_clues.RUN_NOUNS`` and these)
+CARRIER_NOUNS = RUN_NOUNS | {"campaign", "round", "barrage", "volley", "flurry"}
 
 # event nouns of an act one does to oneself: the doer is the one it is done to ("committed suicide")
 SELF_DONE = {"suicide", "self-immolation"}
@@ -183,10 +187,14 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
         if s2 == "prep:from" and noun_kind(g) in _PLACES
     ]
     out += [("~sides", t) for s, t in own if s == "prep:between"]
-    head = n.head
-    if n.dep_ in ("dobj", "attr", "obj") and head.pos_ in ("VERB", "AUX"):
+    n_dep, head = n.dep_, n.head
+    if (whole := _whole_of(n)) is not None:
+        # "waged a campaign of bombings", "a round of talks was held": the noun whose "of" phrase the trigger is names
+        # the acts as a whole, so the verb that does the whole does the trigger's (who wages the campaign bombs)
+        n_dep, head = whole.dep_, whole.head
+    if n_dep in ("dobj", "attr", "obj") and head.pos_ in ("VERB", "AUX"):
         getting = _gets(head)  # "took out a loan": who takes it out gets it, no doer of the noun's event
-        if not getting and (n.dep_ == "attr" or supporting(head)):  # "X launched an attack", not "X condemned it"
+        if not getting and (n_dep == "attr" or supporting(head)):  # "X launched an attack", not "X condemned it"
             # an act done to oneself: who did it undergoes it ("he committed suicide": the one who died)
             slot = "subjpass" if lemma_of(n) in SELF_DONE else "gov_subj"
             out += [(slot, c) for c in head.children if c.dep_ == "nsubj"]
@@ -210,12 +218,12 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
         out += [(s, t) for s, t in preps(head) if s.startswith("prep:") or s == "npadvmod"]
         # "gave compensation to the victims": the "to" the parse takes for the verb's dative is a "to" phrase too
         out += [("prep:to", g) for g in dative_to(head)]
-    elif n.dep_ == "nsubj" and _occurs(head):
+    elif n_dep == "nsubj" and _occurs(head):
         # "a protest broke out in Hong Kong on Sunday", "the meeting took place in Singapore": where and when the event
         # happened are the verb of its happening's
         out += [(s, t) for s, t in preps(head) if s.startswith("prep:") or s == "npadvmod"]
         out += [(s, t) for p in head.children if p.dep_ == "prt" for s, t in preps(p) if s.startswith("prep:")]
-    elif n.dep_ == "nsubjpass" and head.pos_ == "VERB":  # "talks were held in Moscow"
+    elif n_dep == "nsubjpass" and head.pos_ == "VERB":  # "talks were held in Moscow"
         # the agent of a verb of doing it is the noun's ("the attack was carried out by militants"), not of another
         # verb ("the attack was condemned by the UN")
         support = supporting(head)
@@ -241,6 +249,22 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
             out.append(("subjpass", verb.head))  # "a teenager being shot to death"
         out += [(s, t) for s, t in preps(verb) if s.startswith("prep:") and s != "prep:to"]
     return out + said_owner + _present(n) + channel_parties(n)  # "told X in a phone call": the call's parties
+
+
+def _whole_of(n: Any) -> Any | None:
+    """The noun naming acts as a whole (``CARRIER_NOUNS``) whose "of" phrase a noun trigger is, where that noun is a
+    verb's object or passive subject ("waged a campaign of bombings", "a new round of talks was held"), or None."""
+    of = n.head
+    if n.dep_ != "pobj" or of.lower_ != "of":
+        return None
+    whole = of.head
+    if (
+        whole.pos_ != "NOUN"
+        or whole.dep_ not in ("dobj", "obj", "attr", "nsubjpass")
+        or lemma_of(whole) not in CARRIER_NOUNS
+    ):
+        return None
+    return whole if whole.head.pos_ in ("VERB", "AUX") else None
 
 
 def _occurs(verb: Any) -> bool:
