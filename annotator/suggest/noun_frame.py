@@ -79,7 +79,7 @@ SELF_DONE = {"suicide", "self-immolation"}
 
 # verbs whose subject gets what their object names ("secured a loan", "obtained a grant"; "took out a loan" with its
 # particle): the one given, not the giver
-GETTING_VERBS = frozenset({"receive", "get", "obtain", "secure"})
+GETTING_VERBS = frozenset({"receive", "get", "obtain", "secure", "accept"})  # "accepted a donation": session 43
 
 
 def _gets(verb: Any) -> bool:

@@ -27,3 +27,18 @@ def test_who_condemns_a_payment_is_no_recipient(nlp):
     """A guard: the subject of another verb is someone speaking of the transfer, not given it."""
     got = _roles(nlp, "The opposition condemned the $5 million payment to the militants.")
     assert not any(text == "opposition" for _, text in got), got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "recipient", "giver"),
+    [
+        ("The minister accepted a bribe from a businessman.", "minister", "businessman"),
+        ("The senator accepted a donation of $5,000 from a lobbyist.", "senator", "lobbyist"),
+    ],
+)
+def test_who_accepts_a_payment_is_its_recipient(nlp, text, recipient, giver):
+    """Who accepts a bribe or a donation is given it, as who receives it is ("accept" a verb of getting:
+    ``noun_frame.GETTING_VERBS``, session 43), the "from" phrase its Giver."""
+    got = _roles(nlp, text)
+    assert ("Recipient", recipient) in got and ("Giver", giver) in got, got
