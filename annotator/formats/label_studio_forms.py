@@ -6,6 +6,7 @@ list and object values written as JSON text (``iter_csv_tasks``); the keys a tas
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -159,7 +160,8 @@ CSV_SUFFIXES = (".csv", ".tsv")
 
 
 def _csv_value(key: str, value: str) -> Any:
-    """A CSV cell as the JSON-MIN value it was written from: lists and objects are JSON text, ids whole numbers."""
+    """A CSV cell as the JSON-MIN value it was written from: lists and objects are JSON text, ids whole numbers, the
+    lead time a number of seconds."""
     if value[:1] in "[{":
         try:
             return json.loads(value)
@@ -167,6 +169,8 @@ def _csv_value(key: str, value: str) -> Any:
             return value
     if key in ("id", "annotation_id") and value.isdigit():
         return int(value)
+    if key == "lead_time" and re.fullmatch(r"\d+(\.\d+)?", value):  # seconds, as Label Studio's import keeps them
+        return float(value)
     return value
 
 

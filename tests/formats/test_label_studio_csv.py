@@ -62,14 +62,14 @@ def test_a_csv_export_imports_as_its_json_min_rows(tmp_path, capsys, name, delim
             ("Paris", "GPE", "ann@example.com"),
         ]
         # the row without regions is a task of the same export: its JSON-MIN keys are not data
-        # each task's one annotation keeps its id, which Label Studio's import keeps (session 43)
+        # each task's one annotation keeps its id and lead time, which Label Studio's import keeps (session 43)
         kept = "label_studio_task"
         assert project.document(second).meta == {
             "source": "desk",
             "label_studio_id": 4,
-            kept: {"annotation": {"id": 8}},
+            kept: {"annotation": {"id": 8, "lead_time": 1.0}},
         }
-        assert doc.meta == {"source": "wire", "label_studio_id": 3, kept: {"annotation": {"id": 7}}}
+        assert doc.meta == {"source": "wire", "label_studio_id": 3, kept: {"annotation": {"id": 7, "lead_time": 4.2}}}
 
 
 def test_another_table_stays_unknown_and_a_short_row_is_refused_with_its_line(tmp_path):

@@ -139,5 +139,6 @@ def test_a_row_of_a_task_no_one_annotated_brings_its_data_alone(tmp_path):
     again.close()
     metas = _metas(tmp_path / "q.annotator")
     assert metas["Rebels"] == ("new", {"label_studio_id": 43})
-    # the task's one annotation keeps its id (session 43)
-    assert metas["A"] == ("annotated", {"label_studio_id": 42, "label_studio_task": {"annotation": {"id": 103}}})
+    # the task's one annotation keeps its id and lead time, the CSV's cell read as the number it was (session 43)
+    kept = {"annotation": {"id": 103, "lead_time": 3.0}}
+    assert metas["A"] == ("annotated", {"label_studio_id": 42, "label_studio_task": kept})
