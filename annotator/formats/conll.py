@@ -2,7 +2,8 @@
 sentences, ``-DOCSTART- -X- O O`` and a blank line before each document (``docstart=no`` leaves it out): the one
 document line ``spacy convert`` recognises, and one seqeval reads as an ``O`` token. ``docstart=label-studio`` writes
 Label Studio's CONLL2003 export's marker instead, ``-DOCSTART- -X- O`` with no blank line after it, for the scripts
-made for that export's files.
+made for that export's files. ``scheme=bioes`` (or ``bilou``) writes the tags as BIOES (BILOU), the scheme a file
+read so came in.
 
 Entities that stand for a nested event (a label that is also an event type: see brat import) are not
 entities of the text: they are left out.
@@ -21,6 +22,7 @@ from typing import Any
 from annotator.formats.problem_place import Where
 from annotator.formats.brat_conf import proxy_labels
 from annotator.formats.common import option_choice
+from annotator.formats.iob import OUT_SCHEMES, as_scheme
 from annotator.formats.writing import FormatExportReport, write_per_part
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.schema_names import GivenSpellings
@@ -127,12 +129,15 @@ def document_conll(
     mode: str,
     docstart: str,
     skip: set[str] | frozenset[str] = frozenset(),
+    scheme: str = "iob2",
 ) -> str:
-    """A document's lines: the marker ``docstart`` names (``MARKERS``), then its sentences' token lines."""
+    """A document's lines: the marker ``docstart`` names (``MARKERS``), then its sentences' token lines, tagged in
+    ``scheme`` (``iob.OUT_SCHEMES``)."""
     tags = flat_tags(rec, toks, report, mode, skip)
     out = list(MARKERS[docstart])
     for sentence in tagged_sentences(rec, toks, tags):
-        out += [f"{word} -X- _ {tag}" for word, tag in sentence] + [""]
+        tagged = as_scheme([tag for _, tag in sentence], scheme)
+        out += [f"{word} -X- _ {tag}" for (word, _), tag in zip(sentence, tagged)] + [""]
     return "\n".join(out) + "\n"
 
 
@@ -141,11 +146,12 @@ def write_conll(project: Project, out: str | Path, request: ExportRequest) -> Fo
     opts = dict(request.options)
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
     docstart = option_choice(opts, "docstart", tuple(MARKERS))
+    scheme = option_choice(opts, "scheme", OUT_SCHEMES)
     skip = proxy_labels(project.schema)
     return write_per_part(
         project,
         out,
         request,
         "conll",
-        lambda rec, toks, report: document_conll(rec, toks, report, mode, docstart, skip).encode("utf-8"),
+        lambda rec, toks, report: document_conll(rec, toks, report, mode, docstart, skip, scheme).encode("utf-8"),
     )

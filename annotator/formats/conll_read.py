@@ -452,7 +452,10 @@ def read_conll(path: str | Path, schema: Schema | None = None, options: Mapping[
             "--option column=N reads one (conlleval's gold and predicted columns, say)"
         )
     if scheme == "bioes" and asked_scheme == "auto":
-        notes.append(f"{path}: read as BIOES (its tags use S-/E-/U-/L-)")
+        notes.append(
+            f"{path}: read as BIOES (its tags use S-/E-/U-/L-); the CoNLL export writes IOB2 unless --option "
+            "scheme=bioes (or bilou) writes them so"
+        )
     if told_io:
         notes.append(
             f"{path}: read as the IO scheme (its tags are O and labels without B-/I-, as Few-NERD's): a run of one "

@@ -27,6 +27,28 @@ PREFIXES = {"iob": frozenset("BI"), "bioes": frozenset("BIESLU")}
 TO_BILUO = {"B": "B", "I": "I", "E": "L", "L": "L", "S": "U", "U": "U"}
 
 
+OUT_SCHEMES = ("iob2", "bioes", "bilou")  # what the CoNLL export's ``scheme=`` takes: IOB2's tags written as
+# BIOES's (``S-`` one token, ``E-`` the last; CoNLL-2003's BIOES copies, Flair's and NCRF++'s taggers) or BILOU's
+# (``U-``, ``L-``; spaCy's BILUO)
+LAST_SINGLE = {"bioes": ("E", "S"), "bilou": ("L", "U")}
+
+
+def as_scheme(tags: list[str], scheme: str) -> list[str]:
+    """One sentence's IOB2 tags (every entity starts with ``B-``) as ``scheme`` writes them (``OUT_SCHEMES``): an
+    entity's last token ``E-``/``L-``, a one-token entity ``S-``/``U-``; IOB2's as they are."""
+    if scheme == "iob2":
+        return tags
+    last, single = LAST_SINGLE[scheme]
+    out = list(tags)
+    for k, tag in enumerate(tags):
+        if tag == "O":
+            continue
+        ends = k + 1 == len(tags) or tags[k + 1][:2] != "I-"  # the next tag continues no entity
+        if ends:
+            out[k] = (single if tag[0] == "B" else last) + tag[1:]
+    return out
+
+
 def scheme_name(value: str) -> str | None:
     """The scheme an option value names (``iob2`` -> ``iob``, ``bilou`` -> ``bioes``, ``auto``), or None."""
     value = value.strip().lower()
