@@ -14,7 +14,7 @@ rules' fillers at every point of the learning curve (docs/learning.md)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -28,6 +28,7 @@ from annotator.learn.event_model import (
     learned_fillers,
     merge_arguments,
 )
+from annotator.learn.perceptron import check_cancel
 from annotator.learn.scoring import Tally, as_events, paired_bootstrap, tally_events
 from annotator.schema import Schema
 from annotator.suggest.types import EventSuggestion
@@ -73,12 +74,18 @@ class _Held:
     key: int = -1  # the PreparedDoc's key
 
 
-def held_prior_events(held_models: Sequence[tuple[EventModel, Sequence[PreparedDoc]]], schema: Schema) -> list[_Held]:
-    """Each held-out document of each (fold model, its held-out documents) with the prior's events on it."""
+def held_prior_events(
+    held_models: Sequence[tuple[EventModel, Sequence[PreparedDoc]]],
+    schema: Schema,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[_Held]:
+    """Each held-out document of each (fold model, its held-out documents) with the prior's events on it; ``cancelled``
+    looked at after each."""
     allowed = {et.name: {r.name for r in et.roles} for et in schema.events}
     out = []
     for m, held in held_models:
         for p in held:
+            check_cancel(cancelled)
             events = [
                 (s, p.doc[i], m.role_probabilities(p.doc[i], s.type, p, allowed[s.type]))
                 for i, s in shown_suggestions(p.views)

@@ -28,7 +28,7 @@ from annotator.learn.event_features import (
     trigger_features,
 )
 from annotator.learn.lemma_stats import LemmaStats
-from annotator.learn.perceptron import LogLinear, softmax
+from annotator.learn.perceptron import LogLinear, check_cancel, softmax
 from annotator.rules import takes
 from annotator.schema import Schema
 from annotator.suggest.noun_classes import lemma_of
@@ -114,9 +114,13 @@ def prepare(
     examples: Sequence[tuple[Any, Sequence[tuple[int, int, str]], Sequence[GoldEvent]]],
     types: Sequence[str],
     prior: EventSuggester,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[PreparedDoc]:
+    """Each example (parsed Doc, the entity spans a suggester sees, gold events) with the prior's suggestions and what
+    the features read; ``cancelled`` looked at after each document (the prior's rules run on each)."""
     out = []
     for k, (doc, entities, gold) in enumerate(examples):
+        check_cancel(cancelled)
         prev, sent_index = document_state(doc)
         p = PreparedDoc(
             k, doc, entities, entity_tokens(doc, entities), rule_views(prior, doc, entities), prev, sent_index
@@ -239,6 +243,7 @@ class EventModel:
         stats = LemmaStats()
         base: dict[str, list[int]] = {"above": [0, 0], "below": [0, 0], "none": [0, 0]}
         for p in docs:
+            check_cancel(cancelled)  # the documents' features are read with a look at Cancel after each
             lemmas = p.lemmas
             stats.add_document(p.key, lemmas, {i: g.type for i, g in p.gold.items()})
             for i, g in p.gold.items():
@@ -253,6 +258,7 @@ class EventModel:
             stats=stats,
         )
         for p in docs:
+            check_cancel(cancelled)
             for tok in p.doc:
                 if model.is_candidate(tok, p.views):
                     c = base[p.views.get(tok.i, NO_RULE).category]
@@ -263,6 +269,7 @@ class EventModel:
         a_inst: list[tuple[list[str], str]] = []
         labels: dict[str, Counter] = {}
         for p in docs:
+            check_cancel(cancelled)
             for tok in p.doc:
                 if model.is_candidate(tok, p.views):
                     y = p.gold[tok.i].type if tok.i in p.gold else NONE

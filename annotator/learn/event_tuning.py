@@ -15,6 +15,7 @@ import numpy as np
 
 from annotator.learn.argument_tuning import held_prior_events, threshold_on_gold, tune_arguments, unfilled_roles
 from annotator.learn.event_features import shown_suggestions
+from annotator.learn.perceptron import check_cancel
 from annotator.learn.scoring import Tally, as_events, paired_bootstrap, prf, tally_events
 
 from annotator.learn.data import GoldEvent
@@ -72,7 +73,7 @@ def train_event_model(
     do not annotate, left out of every measure and not suggested; None: the roles the prior fills in these
     documents and none of them does (argument_tuning.unfilled_roles: Time in events-dev)."""
     types = list(schema.event_type_names)
-    docs = prepare(examples, types, prior)
+    docs = prepare(examples, types, prior, cancelled)
     if unannotated_roles is None:
         unannotated_roles = unfilled_roles(
             (p.gold.values() for p in docs), ([s for _i, s in shown_suggestions(p.views)] for p in docs)
@@ -195,6 +196,7 @@ def tune(
         held_models.append((m, held))
         classes = m.triggers.classes
         for p in held:
+            check_cancel(cancelled)
             for i, pr in m.trigger_probabilities(p):
                 pr = pr.copy()
                 pr[0] = 0.0
@@ -204,7 +206,8 @@ def tune(
                     rec.triggers[classes[k]].append((float(pr[k]), g is not None and g.type == classes[k], p.key, i))
             for i, g in p.gold.items():
                 rec.gold_roles.append((p.key, g, m.role_probabilities(p.doc[i], g.type, p, allowed[g.type])))
-    rec.helds = held_prior_events(held_models, schema)
+    rec.helds = held_prior_events(held_models, schema, cancelled)
+    check_cancel(cancelled)
     every = {p.key for p in docs}
     dec, tuning = _decide(rec, every, schema, types, seed, model.unannotated_roles, model)
     tuning["folds"] = len(held_models)
@@ -228,6 +231,7 @@ def tune(
             fold_dec.apply(m)
             sugg = TrainedEventSuggester(m, schema, "k-fold", prior=_NoPrior())
             for p in held:
+                check_cancel(cancelled)
                 gold = list(p.gold.values())
                 for who, events in (
                     ("model", sugg.suggest_prepared(p)),
@@ -246,6 +250,7 @@ def tune(
             }
         return out
 
+    check_cancel(cancelled)
     guards = []
     chosen = _model_types(tuning)  # (types with too few examples that the prior never suggests keep the model's)
     score = crossfit(prior_triggers=not chosen)

