@@ -17,6 +17,8 @@ from ui.plain import no_mnemonic
 from ui.project_files import PROJECT_FILTER, still_there
 from ui.workers import CopyModelsWorker, ExportWorker, ImportFormatWorker, ImportWorker, PreannotateWorker, Worker
 
+CANCELLING = "cancelling…"  # the progress line from a Cancel on, until the work stops
+
 if TYPE_CHECKING:  # pragma: no cover
     from ui.window_parts import WindowParts as _Window
 else:
@@ -461,6 +463,8 @@ class FilesAndWork(_Window):
         worker.start()
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
+        if any(w.cancelled for w in self.workers):  # Cancel pressed: the work's next step is not what happens now
+            text = CANCELLING  # (a training's "part 2 of 5: loading the spaCy pipeline" wrote over it, session 43)
         self.progress_label.setText(text)
         self.progress_bar.setRange(0, max(0, total))
         self.progress_bar.setValue(done)
@@ -474,7 +478,7 @@ class FilesAndWork(_Window):
     def cancel_work(self) -> None:
         for w in self.workers:
             w.cancel()
-        self.progress_label.setText("cancelling…")
+        self.progress_label.setText(CANCELLING)
 
     def wait_for_workers(self, ms: int = 30000) -> bool:
         """Cancel every worker and wait up to ``ms`` in all; True when none is still running."""

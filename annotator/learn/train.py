@@ -152,6 +152,9 @@ def _predict_entities(
     return found
 
 
+# what the progress says while a pipeline loads (0.4 s of CPU on a quiet machine, 1-2.7 s under load, several seconds
+# of wall time; spaCy's load gives no hand back to look at Cancel inside it: a Cancel is seen right after it)
+LOADING = "loading the spaCy pipeline"
 SPACY_MAX_CHARS = 1_000_000  # spaCy's nlp.max_length: a longer text is refused (E088); a finished one is cut to fit
 
 
@@ -227,7 +230,12 @@ class _Run:
         rehearsal: Sequence[FinishedDoc] = (),
         step: Callable[[str, int], None] | None = None,
     ) -> Any:
+        if step:
+            step(LOADING, 0)  # seconds under load with no look at Cancel inside: said, as the look right after it
         nlp = _load_full(self.opt.base or DEFAULT_PIPELINE)
+        self.check()  # a Cancel pressed while it loaded: seen here, not after the first batch's update
+        if step:
+            step(f"entities, pass 1 of {self.opt.ner_epochs}" if self.opt.ner_epochs else "events", 0)
         examples = make_examples(
             nlp, [*docs, *rehearsal], [*(original[d.id] for d in docs), *(d.entities for d in rehearsal)]
         )
@@ -317,9 +325,10 @@ def _train_into(
     current_version = versions.choose_version(project, "default")
     report.current = versions.source_of(project, current_version) if current_version else versions.ORIGINAL
 
-    run.progress("parsing the finished documents", 0, len(docs))
+    run.progress(LOADING, 0, len(docs))  # "parsing the finished documents" stood there for the load's seconds
     run.check()  # a Cancel pressed in the run's first moments: the model's load (1-2.7 s of CPU) not begun
     base = _load_parser(opt.base or DEFAULT_PIPELINE, run.has_events)
+    run.progress("parsing the finished documents", 0, len(docs))
     run.check()  # a Cancel pressed while the model loaded (seconds): nothing parsed (session 40)
     parsed: dict[int, Any] = {}
     # one at a time: spaCy parses a whole batch before it gives its first Doc back, and a Cancel waited for the 16 of
@@ -347,8 +356,11 @@ def _train_into(
     report.unannotated_roles = sorted(unannotated)
     rehearsal = _rehearsal(project, base, {d.document_id for d in docs}, run.labels, opt.rehearsal_words, run.check)
     run.check()
+    if current_version:
+        run.progress(f"loading the current model (version {current_version}) to score it", 0, 0)
     current_nlp = versions.load_version_pipeline(project, current_version).nlp if current_version else None
     current_events = (versions.load_version_events(project, current_version) if current_version else None) or run.prior
+    run.check()  # a Cancel pressed while it loaded: seen before the first part's own load (two loads, no look between)
 
     # held out by document: a long one's pieces on one side together (scored on text it was trained on, otherwise)
     pieces: dict[int, list[int]] = {}
@@ -366,7 +378,6 @@ def _train_into(
     steps = len(splits) + (1 if len(splits) > 1 else 0)
     for k, (train_ids, held_ids) in enumerate(splits):
         step = run.part_progress(k, steps, f"training and scoring part {k + 1} of {len(splits)}")
-        step(f"entities, pass 1 of {opt.ner_epochs}" if opt.ner_epochs else "events", 0)
         train_docs = [by_id[i] for i in train_ids]
         held = [by_id[i] for i in held_ids]
         report.held_out += len({d.document_id for d in held})  # documents (a long one's pieces count once)
@@ -387,7 +398,8 @@ def _train_into(
             step("events", opt.ner_epochs)
             events_new = run.train_events(train_docs, parsed, seen, unannotated)
             sugg = TrainedEventSuggester(events_new, run.schema, "new", run.prior)
-            for d in held:
+            for d in held:  # each held-out document suggested on twice: a look at Cancel after each
+                run.check()
                 for who, suggester in (("current", current_events), ("new", sugg)):
                     pred = as_events(suggester.suggest(parsed[d.id], seen[d.id]))
                     t = tallies[who]
@@ -395,7 +407,6 @@ def _train_into(
         run.check()
     if len(splits) > 1:  # k-fold: the scores are the folds'; the model is trained on every finished document
         step = run.part_progress(len(splits), steps, "training on all finished documents")
-        step(f"entities, pass 1 of {opt.ner_epochs}" if opt.ner_epochs else "events", 0)
         nlp_new = run.train_ner(docs, original, rehearsal, step)
         if run.has_events:
             step("events", opt.ner_epochs)

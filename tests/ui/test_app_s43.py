@@ -3,6 +3,8 @@ and run first)."""
 
 from __future__ import annotations
 
+import pytest
+
 from ui.elided import elide_apart, first_word, told_leads
 from ui.panels.documents import DocumentPanel
 from ui_support import show_widget
@@ -71,3 +73,48 @@ def test_the_first_word_kept_is_a_short_one_few_names_start_with():
     assert elide_apart(name, 25, 15, len, 4, 4) == "new-…560677.txt"
     assert elide_apart(name, 25, 15, len, 4) == "…16.2560677.txt"
     assert elide_apart(name, 25, len(name), len, 4, 4) == name  # fits whole: whole
+
+
+@pytest.mark.slow  # a window opened and a training started: ~4 s
+def test_a_training_says_it_loads_the_pipeline_and_after_a_cancel_says_cancelling_till_it_stops(
+    qtbot, project_path, monkeypatch
+):
+    """Project > Train suggestions…: for the seconds spaCy's pipeline loads (no look at Cancel inside it) the line read
+    "parsing the finished documents" with nothing parsed; a Cancel pressed then read "cancelling…" until the work's
+    next step wrote over it ("parsing the finished documents" once loaded). The load is said, and from the click on
+    the line says "cancelling…" until "Training: cancelled"."""
+    import threading
+
+    from PySide6.QtCore import Qt
+
+    from annotator import edits, edits_flow
+    from annotator.learn import train
+    from annotator.store import Project
+    from ui.dialogs.training import start_training
+    from ui_support import close_window, open_window
+
+    with Project(project_path, create=False, annotator="tester") as project:
+        for doc_id in project.document_ids()[:3]:  # training's finished documents
+            edits_flow.accept_rest(project, doc_id)
+            edits.set_status(project, doc_id, "annotated")
+    w = open_window(qtbot, project_path, pipeline=None, size=(1366, 768))
+    loading, released = threading.Event(), threading.Event()
+
+    def load_parser(_base, _events):  # type: ignore[no-untyped-def]
+        loading.set()
+        released.wait(60)  # the load's seconds: until the test has pressed Cancel (a guard, not a timing)
+        return None  # never used: the run looks at Cancel right after the load
+
+    monkeypatch.setattr(train, "_load_parser", load_parser)
+    start_training(w, train.TrainOptions().quick())
+    qtbot.waitUntil(lambda: loading.is_set() and w.progress_label.text() == train.LOADING)  # main: "parsing the…"
+    shown: list[str] = []
+    set_text = w.progress_label.setText
+    monkeypatch.setattr(w.progress_label, "setText", lambda text: shown.append(text) or set_text(text))
+    qtbot.mouseClick(w.cancel_button, Qt.MouseButton.LeftButton)
+    released.set()
+    qtbot.waitUntil(lambda: not w.workers, timeout=120_000)
+    said = w.message.text()
+    close_window(w)
+    assert said.startswith("Training: cancelled"), said
+    assert shown and set(shown) == {"cancelling…"}, shown
