@@ -50,13 +50,19 @@ def gold_tags(doc: Any, fd: FinishedDoc, original: Sequence[tuple[int, int, str]
 
 
 def make_examples(
-    nlp: Any, docs: Sequence[FinishedDoc], original: Sequence[Sequence[tuple[int, int, str]]]
+    nlp: Any,
+    docs: Sequence[FinishedDoc],
+    original: Sequence[Sequence[tuple[int, int, str]]],
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[Any]:
-    """One spaCy Example per finished document ("-" tags are missing: no loss on them)."""
+    """One spaCy Example per finished document ("-" tags are missing: no loss on them); ``cancelled`` looked at
+    before each (the documents and the rehearsal's words tokenized: 0.3 s of CPU on 12 news articles, session 43)."""
     from spacy.training import Example
 
     out = []
     for fd, orig in zip(docs, original):
+        if cancelled and cancelled():
+            raise TrainingCancelled()
         pred = nlp.make_doc(fd.text)
         out.append(Example.from_dict(pred, {"entities": gold_tags(pred, fd, orig)}))
     return out

@@ -237,7 +237,10 @@ class _Run:
         if step:
             step(f"entities, pass 1 of {self.opt.ner_epochs}" if self.opt.ner_epochs else "events", 0)
         examples = make_examples(
-            nlp, [*docs, *rehearsal], [*(original[d.id] for d in docs), *(d.entities for d in rehearsal)]
+            nlp,
+            [*docs, *rehearsal],
+            [*(original[d.id] for d in docs), *(d.entities for d in rehearsal)],
+            self.cancelled,
         )
         update_ner(
             nlp,

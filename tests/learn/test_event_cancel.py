@@ -81,3 +81,24 @@ def test_the_event_training_looks_at_the_cancel_after_each_document(monkeypatch)
     cancelled()
     assert model.tuning["folds"] == 4
     assert most[0] == 1
+
+
+def test_the_entity_examples_are_made_with_a_look_at_the_cancel_before_each_document():
+    """A part's examples (its documents and the rehearsal's 10,000 words tokenized) came right after its pipeline's
+    load, 0.3 s of CPU on 12 news articles without a look at Cancel."""
+    from annotator.errors import TrainingCancelled
+    from annotator.learn.data import FinishedDoc
+    from annotator.learn.ner import make_examples
+    from spacy_support import english_words
+
+    docs = [FinishedDoc(k, f"d{k}", f"Anna Berg met Ivan Petrov in Moscow ({k}).", "annotated", []) for k in range(5)]
+    looks: list[int] = []
+
+    def cancelled() -> bool:
+        looks.append(1)
+        return len(looks) == 3  # pressed while the second document was made
+
+    assert len(make_examples(english_words(), docs, [[]] * 5, lambda: False)) == 5
+    with pytest.raises(TrainingCancelled):
+        make_examples(english_words(), docs, [[]] * 5, cancelled)
+    assert len(looks) == 3  # main: no look (all five made)
