@@ -17,13 +17,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from annotator.model import Entity
 from annotator.name_heads import label_of_named_head
 from annotator.pipeline_names import SPACY_KINDS, LabelKinds
+from annotator.rules import takes
 from annotator.suggest.noun_classes import guess_label_of_name
 from annotator.suggest.time_spans import tells_time_of_day
+
+if TYPE_CHECKING:  # pragma: no cover
+    from annotator.schema import Role
 
 _WORD = re.compile(r"\w+")
 
@@ -69,6 +73,16 @@ def label_for_span(
     if found is None and kinds.clock in labels and tells_time_of_day(text[span[0] : span[1]]):
         found = kinds.clock  # "Saturday morning", "about 10:30 a.m.": a part of a day or the clock (Time: DATE first)
     return found or label_of_words(text, span, labels) or labels[0]
+
+
+def key_fill_label(entities: Iterable[Entity], text: str, ent: Entity, role: Role) -> str | None:
+    """The label a role key puts ``ent`` into ``role`` with: its own when the role takes it; an undecided
+    suggestion's new one when the choice is clear (``label_to_fill``); None when the key refuses it (a label key
+    first). The role keys' (``ui.role_filling``) and what an empty role's row says of the span selected (session 43:
+    "— selected: First Lieute…" stood in the rows of Crime, Time and Place, which refuse an ORG)."""
+    if takes(role, ent.label):
+        return ent.label
+    return label_to_fill(entities, text, ent, role.labels) if ent.state == "suggested" else None
 
 
 def label_to_fill(entities: Iterable[Entity], text: str, suggestion: Entity, labels: Sequence[str]) -> str | None:

@@ -8,13 +8,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from annotator.keyflow import agent_order, first_role_candidates
-from annotator.span_label import label_for_span, label_to_fill
+from annotator.span_label import key_fill_label, label_for_span, label_to_fill
 from annotator.keyflow import role_candidates, source_order
 from annotator.pipeline_names import label_kinds
 from annotator.model import Argument, Entity, Event
 from annotator.rules import has_room, takes
 from ui.role_keys import already_in, elsewhere_said, event_to_fill, filling, next_said, one_only, role_shortcut
-from ui.role_keys import filled_span, put_said, said_on_event
+from ui.role_keys import filled_span, labels_with_keys, put_said, said_on_event
 from ui.role_heads import Cycle, fill_with_head, no_candidate_said, with_heads
 from ui.span_keys import SpanKeys
 from ui import commands as cmd
@@ -267,10 +267,9 @@ class RoleFilling:
         role = c.schema.event_type(ev.type).roles[index]
         words = c.span_said(ent.start, ent.end)
         said = self._in_place(ev, role, replace)
-        label = label_to_fill(c.entities.values(), c.doc.text, ent, role.labels)
+        label = key_fill_label(c.entities.values(), c.doc.text, ent, role)
         if label is None:
-            keys = {e.name: e.key for e in c.schema.entities}
-            fit = ", ".join(f"{lab} ({keys[lab]})" if keys.get(lab) else lab for lab in role.labels)
+            fit = labels_with_keys(c.schema, role.labels)
             c.report_error(
                 f"“{words}” is suggested as {ent.label}; {role.name} takes {fit}: "
                 f"that label's key relabels it, then {role_shortcut(index)}."

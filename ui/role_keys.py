@@ -17,7 +17,7 @@ from annotator.wording import first_named
 
 if TYPE_CHECKING:  # pragma: no cover
     from annotator.model import Entity, Event
-    from annotator.schema import Role
+    from annotator.schema import Role, Schema
     from ui.controller import Controller
 
 ROLE_KEYS = {getattr(Qt.Key, f"Key_{i}"): i for i in range(1, 10)}
@@ -218,3 +218,10 @@ def bar_filler(c: "Controller", start: int, end: int) -> tuple[int, int] | None:
     word = c.snap(start, end)
     got = filler_around(text, spans, word, c.name_around(start, end))
     return None if got == word else got
+
+
+def labels_with_keys(schema: "Schema", labels: Iterable[str]) -> str:
+    """``labels`` with the key of each that has one: "DATE (7), TIME (8)" (what a role takes, said where a role key
+    refuses a span of another label)."""
+    keys = {e.name: e.key for e in schema.entities}
+    return ", ".join(f"{lab} ({keys[lab]})" if keys.get(lab) else lab for lab in labels)

@@ -4,6 +4,7 @@ and run first)."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from ui.elided import elide_apart, first_word, told_leads
 from ui.panels.documents import DocumentPanel
@@ -118,3 +119,38 @@ def test_a_training_says_it_loads_the_pipeline_and_after_a_cancel_says_cancellin
     close_window(w)
     assert said.startswith("Training: cancelled"), said
     assert shown and set(shown) == {"cancelling…"}, shown
+
+
+MEETING = "On November 17 the ministers arrived in town.\nThe planned meeting highlights the cooperation."
+
+
+@pytest.mark.slow  # about 2 s: the window at 1366x768
+def test_an_empty_role_that_refuses_the_span_selected_says_what_it_takes(qtbot, tmp_path):
+    """Enter accepted an event and went on to the next suggestion, an entity; the event panel kept the event, its empty
+    rows saying what their keys put: "— selected: First Lieute…" in Crime, Time and Place alike, whose keys refuse an
+    ORG ("Time takes DATE (7), TIME (8): that label's key relabels it, then Alt+4"). A row whose key refuses the span
+    says what the role takes; a row whose key puts it says so, as before."""
+    from annotator.suggest.types import EventSuggestion
+    from ui_helpers import find
+    from ui_support import close_window, one_suggested_event, open_window
+
+    path = tmp_path / "meeting.annotator"
+    meet = EventSuggestion("Contact:Meet", *find(MEETING, "meeting"), 0.6, ())
+    one_suggested_event(path, MEETING, [(*find(MEETING, "November 17"), "DATE")], meet)
+    w = open_window(qtbot, path, size=(1366, 768))
+    try:
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_BracketRight)
+        ed = w.event_editor
+        cells = {role: ed._group._cells[i].itemAt(0).widget() for i, role in enumerate(ed.role_rows)}
+        qtbot.keyClick(w.view, Qt.Key.Key_Return)  # the Meet accepted, on to the DATE "November 17"
+        assert w.controller.current_entity is not None
+        qtbot.waitUntil(lambda: cells["Time"].full_text == "— Alt+2: selected: November 17")
+        entity, place = cells["Entity"], cells["Place"]
+        assert entity.full_text.startswith("— Alt+1: takes PERSON (1), ORG (2), GPE (3)"), entity.full_text  # main:
+        assert place.full_text.startswith("— Alt+3: takes GPE (3), LOC (5), FAC (6)"), place.full_text  # "selected: …"
+        assert "does not put the selected “November 17” (DATE)" in entity.toolTip(), entity.toolTip()
+        qtbot.keyClick(w.view, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # what the row said: refused
+        assert "Entity takes PERSON (1)" in w.message.text(), w.message.text()
+    finally:
+        close_window(w)

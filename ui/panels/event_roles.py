@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QL
 from annotator.filler_pick import arguments_in_order
 from annotator.keyflow import agent_order, first_role_candidates, source_order
 from annotator.role_heads import of_no_known_kind
-from annotator.span_label import label_for_span
+from annotator.span_label import key_fill_label, label_for_span
 from annotator.pipeline_names import label_kinds
 from annotator.model import Entity, Event
 from ui import theme as themes
@@ -20,7 +20,7 @@ from annotator.rules import event_missing_roles, takes
 from ui.plain import tooltip_text
 from ui.role_heads import with_heads
 from ui.role_rows import RoleRowLabel, agree_forms
-from ui.role_keys import no_candidate_row, no_candidate_tip, role_shortcut, sentence_said
+from ui.role_keys import labels_with_keys, no_candidate_row, no_candidate_tip, role_shortcut, sentence_said
 from ui.widget_tools import empty_layout, plain_label, widgets_of
 from ui.wrapped import WrappedButton
 
@@ -289,6 +289,21 @@ class RolesBox(QGroupBox):
         sel, into = self._selected
         key, words = role_shortcut(index), self.c.doc.text[sel.start : sel.end]
         alone = f"; with nothing selected it puts “{first[0]}”" if first is not None else ""
+        r = self.c.schema.event_type(self._event.type).role(role)
+        if (
+            into.id == self._event.id
+            and r is not None
+            and key_fill_label(self.c.entities.values(), self.c.doc.text, sel, r) is None
+        ):
+            fit = labels_with_keys(self.c.schema, r.labels)  # the key refuses it: what the role takes, and their keys
+            said.set_full_text(f"— {key}: takes {fit}", (f"— takes {fit}", f"— takes {', '.join(r.labels)}"))
+            said.setToolTip(
+                tooltip_text(
+                    f"{role} is empty and takes {fit}: {key} does not put the selected “{words}” ({sel.label}); "
+                    f"that label's key relabels it first{alone}"
+                )
+            )
+            return
         if into.id == self._event.id:
             said.set_full_text(f"— {key}: selected: {words}", (f"— selected: {words}",))
             said.setToolTip(tooltip_text(f"{role} is empty: {key} puts the selected “{words}” ({sel.label}){alone}"))
