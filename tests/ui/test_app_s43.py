@@ -154,3 +154,35 @@ def test_an_empty_role_that_refuses_the_span_selected_says_what_it_takes(qtbot, 
         assert "Entity takes PERSON (1)" in w.message.text(), w.message.text()
     finally:
         close_window(w)
+
+
+RAID = "Rebels raided Kabul with rockets on Monday."
+
+
+@pytest.mark.slow  # about 2 s: the window at 1366x768
+def test_an_empty_role_whose_key_relabels_the_span_selected_says_as_what(qtbot, tmp_path):
+    """A role of one label takes an undecided suggestion of another relabelled (``span_label.label_to_fill``): Alt+3
+    put the GPE "Kabul" in an Attack's Instrument as a PRODUCT while its row said "— Alt+3: selected: Kabul"."""
+    from annotator.suggest.types import EventSuggestion
+    from ui_helpers import find
+    from ui_support import close_window, one_suggested_event, open_window
+
+    path = tmp_path / "raid.annotator"
+    attack = EventSuggestion("Conflict:Attack", *find(RAID, "raided"), 0.6, ())
+    one_suggested_event(path, RAID, [(*find(RAID, "Kabul"), "GPE")], attack)
+    w = open_window(qtbot, path, size=(1920, 1080))
+    try:
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_BracketRight)
+        ed = w.event_editor
+        cells = {role: ed._group._cells[i].itemAt(0).widget() for i, role in enumerate(ed.role_rows)}
+        qtbot.keyClick(w.view, Qt.Key.Key_Return)  # the Attack accepted, on to the GPE "Kabul"
+        qtbot.waitUntil(lambda: "Kabul" in cells["Place"].full_text)
+        assert cells["Place"].full_text == "— Alt+5: selected: Kabul", cells["Place"].full_text
+        assert cells["Instrument"].full_text == "— Alt+3: selected: Kabul as PRODUCT"  # main: "… Kabul"
+        assert cells["Time"].full_text.startswith("— Alt+4: takes DATE (7), TIME (8)"), cells["Time"].full_text
+        qtbot.keyClick(w.view, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # what the row said
+        kabul = [e for e in w.controller.entities.values() if RAID[e.start : e.end] == "Kabul"]
+        assert [e.label for e in kabul] == ["PRODUCT"], kabul
+    finally:
+        close_window(w)

@@ -290,11 +290,8 @@ class RolesBox(QGroupBox):
         key, words = role_shortcut(index), self.c.doc.text[sel.start : sel.end]
         alone = f"; with nothing selected it puts “{first[0]}”" if first is not None else ""
         r = self.c.schema.event_type(self._event.type).role(role)
-        if (
-            into.id == self._event.id
-            and r is not None
-            and key_fill_label(self.c.entities.values(), self.c.doc.text, sel, r) is None
-        ):
+        put = key_fill_label(self.c.entities.values(), self.c.doc.text, sel, r) if r is not None else sel.label
+        if into.id == self._event.id and r is not None and put is None:
             fit = labels_with_keys(self.c.schema, r.labels)  # the key refuses it: what the role takes, and their keys
             said.set_full_text(f"— {key}: takes {fit}", (f"— takes {fit}", f"— takes {', '.join(r.labels)}"))
             said.setToolTip(
@@ -305,8 +302,15 @@ class RolesBox(QGroupBox):
             )
             return
         if into.id == self._event.id:
-            said.set_full_text(f"— {key}: selected: {words}", (f"— selected: {words}",))
-            said.setToolTip(tooltip_text(f"{role} is empty: {key} puts the selected “{words}” ({sel.label}){alone}"))
+            new = f" as {put}" if put and put != sel.label else ""  # a suggestion the key relabels: "Syria as PRODUCT"
+            said.set_full_text(f"— {key}: selected: {words}{new}", (f"— selected: {words}{new}",))
+            said.setToolTip(
+                tooltip_text(
+                    f"{role} is empty: {key} puts the selected “{words}” ({sel.label}"
+                    + (f", relabelled {put}" if new else "")
+                    + f"){alone}"
+                )
+            )
             return
         trigger = self.c.span_said(into.trigger_start, into.trigger_end, 30)
         other = self.c.schema.event_type(into.type)
