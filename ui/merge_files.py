@@ -32,7 +32,7 @@ from annotator.errors import AnnotatorError, SetHeldElsewhere, WentInAsAnotherSe
 from annotator.model import DEFAULT_SET
 from annotator.store import Project
 from annotator.wording import counted, first_named
-from ui import file_dialogs
+from ui import file_dialogs, gc_guard
 from ui.project_files import PROJECT_FILTER
 from ui.workers import Cancelled, Worker
 
@@ -181,10 +181,16 @@ class SourcesRead(QObject):
 
     read = Signal(object)  # list[SourceSeen]
 
-    def read_all(self, sources: list[str]) -> None:
-        from annotator.teams.merge_preview import read_source
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        gc_guard.install()  # made on the GUI thread: its collector turns collection on again after ``read_all``
 
-        self.read.emit([read_source(s) for s in sources])
+    def read_all(self, sources: list[str]) -> None:
+        from annotator.teams import merge_preview
+
+        with gc_guard.no_collection_here():  # no collection in this thread, as in a worker's (ui/gc_guard.py)
+            seen = [merge_preview.read_source(s) for s in sources]
+        self.read.emit(seen)
         self.deleteLater()
 
 
