@@ -137,3 +137,22 @@ def test_the_merge_preview_s_thread_never_collects(qtbot, monkeypatch):
         gc.callbacks.remove(seen)
     assert got == [["a.annotator"]]
     assert "preview" not in threads  # on main: collected there ~10 times
+
+
+def test_a_deleted_panel_s_item_models_go_with_it(qtbot):
+    """The document list's, entity list's and event list's models were made without a parent: a window closed and
+    deleted left them alive, owned by Python, in its garbage, and the cyclic collector deleted them (their C++ side,
+    Qt's destructors) inside some later collection (9 of each in the garbage a CI run's crashing test met). They are
+    their panel's children now, deleted with it by Qt."""
+    import shiboken6
+
+    from ui.panels.documents import DocumentPanel
+    from ui.panels.entities import EntityPanel
+    from ui.panels.events import EventPanel
+
+    panels = [DocumentPanel(), EntityPanel(), EventPanel()]
+    models = [panels[0].model, panels[0].proxy, panels[1].model, panels[2].model]
+    for panel in panels:
+        panel.deleteLater()
+    qtbot.waitUntil(lambda: not any(shiboken6.isValid(p) for p in panels), timeout=HANG_GUARD_MS)
+    assert [type(m).__name__ for m in models if shiboken6.isValid(m)] == []  # on main: the four, alive

@@ -100,11 +100,13 @@ class DocumentPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = DocumentListModel()
+        self.model.setParent(self)  # the panel's children, deleted with it by Qt (as a RowPanel's model)
         self._names_width = 0  # a Name cell with the widest name of the rows whole (``names_width``)
         self._shape: ColumnShape | None = None  # what the count and Status columns were last sized for
         self._counts_fitted: dict[int, int] = {}  # count column -> the width the list gave it (else the person's)
         self._sort_column = -1  # the column the sort mark stands on
         self.proxy = DocumentFilter()
+        self.proxy.setParent(self)
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Filter by name")

@@ -21,6 +21,9 @@ class RowPanel(QWidget):
     def __init__(self, model: RowTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        # the panel's child: deleted with the window by Qt, never left to the cyclic collector (docs/reliability.md,
+        # "Session 43: the crash in CI"), which deleted a closed window's models inside a later collection
+        model.setParent(self)
         self.table = QTableView()
         self.table.setModel(self.model)
         show_keys(self.table)
