@@ -139,3 +139,37 @@ def _modal_answers_stopped():  # type: ignore[no-untyped-def]
 
     for left in list(ModalAnswer.pending):
         left.stop()
+
+
+@pytest.fixture(autouse=True)
+def _workers_ended():  # type: ignore[no-untyped-def]
+    """Every worker (a QThread of ``ui.workers``) a test started has ended before the next test: cancelled and
+    waited for. One left running went on into the tests after it, its thread loading spaCy or writing while their
+    windows came and went and the GUI thread collected their garbage (the CI run that died of a segmentation fault in
+    session 42: docs/reliability.md, "Session 43: the crash in CI"). The worker is kept (a strong reference) until it
+    has ended, so its Python side is never the last thing to go while its thread runs."""
+    from ui.workers import Worker
+    from ui_support import HANG_GUARD_MS
+
+    started: list[Worker] = []
+    start = Worker.start
+
+    def kept_start(self, *args):  # type: ignore[no-untyped-def]
+        started.append(self)
+        start(self, *args)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Worker, "start", kept_start)
+        yield
+    hung = []
+    for worker in started:
+        try:
+            if worker.isRunning():
+                worker.cancel()
+                if not worker.wait(HANG_GUARD_MS):
+                    hung.append(worker.title)
+        except RuntimeError:  # its C++ side deleted (``deleteLater`` once finished): it had ended
+            pass
+    started.clear()
+    if hung:
+        pytest.fail(f"a worker left running did not end within {HANG_GUARD_MS // 1000} s of its cancel: {hung}")
