@@ -336,6 +336,7 @@ class RuleEventSuggester:
         if "obj:no_money" in wanted and thing_given(head):
             direct |= {"obj:no_money"}  # "received hundreds of letters", "gave him a medal": a thing, no money
         purpose = purpose_of(head)
+        sides = None
         cands: list[_Candidate] = []
         for type_name in dict.fromkeys(p.type for p in patterns):
             pattern = (
@@ -343,10 +344,13 @@ class RuleEventSuggester:
                 if any(p.type == type_name and not p.weak for p in patterns)
                 else next(p for p in patterns if p.type == type_name)
             )
+            if (self.blockers[type_name] & direct) - {"obj:thing"}:
+                continue  # blocked whatever its arguments (below, only a lone "obj:thing" may be let through)
             etype = self.types[type_name]
             args = fill_roles(etype, pairs, ents, (span.start_char, span.end_char), sent, entities)
             core = sum(1 for a in args if a.role not in NON_CORE and a.score >= 0.5)
-            sides = sides_between(head)
+            if sides is None:
+                sides = sides_between(head)  # the head's: one reading for every type
             # "his conversations", "they attacked", "a fight between police and protesters": participants all the same
             if not core and (person_pronoun(pairs) or sides):
                 core = 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import AbstractSet, Any, Sequence
 
+from annotator.suggest.kind_tests import KindTests
 from annotator.role_slots import LEAVING_VERBS, REACHING_VERBS
 from annotator.suggest.pastimes import pastime_kinds
 from annotator.suggest.noun_classes import (
@@ -422,25 +423,24 @@ def figurative_kinds(
     (``overseen``), ``subj:place`` (``places_meeting``) and ``to:audience`` (``addressed``); and those of the arts,
     sport and public life (``pastimes.pastime_kinds``).
     ``wanted``: the kinds asked for (None: all); the others are not read, their tests not run."""
-    return frozenset(
-        kind
-        for kind, said in (
-            ("subj:market", lambda: market_move(head, pairs)),
-            ("subj:words", lambda: words_subject(pairs)),
-            ("in:game", lambda: in_game(head)),
-            ("obj:lifeless", lambda: lifeless_undergoing(head, pairs)),
-            ("obj:funds", lambda: funds_hit(head)),
-            ("with:reaction", lambda: reaction_met(head)),
-            ("move:firm", lambda: firm_moves(head, pairs)),
-            ("made:gain", lambda: made_gain(head)),
-            ("with:words", lambda: words_with(head)),
-            ("summit:peak", lambda: mountain_summit(head)),
-            ("to:longing", lambda: longing(head)),
-            ("in:match", lambda: in_match(head)),
-            ("shot:dose", lambda: dose(head)),
-            ("subj:overseer", lambda: overseen(pairs)),
-            ("subj:place", lambda: places_meeting(pairs)),
-            ("to:audience", lambda: addressed(head)),
-        )
-        if (wanted is None or kind in wanted) and said()
-    ) | pastime_kinds(head, pairs, wanted)
+    return _FIGURATIVE.kinds(wanted, head, pairs) | pastime_kinds(head, pairs, wanted)
+
+
+_FIGURATIVE = KindTests(
+    ("subj:market", lambda head, pairs: market_move(head, pairs)),
+    ("subj:words", lambda head, pairs: words_subject(pairs)),
+    ("in:game", lambda head, pairs: in_game(head)),
+    ("obj:lifeless", lambda head, pairs: lifeless_undergoing(head, pairs)),
+    ("obj:funds", lambda head, pairs: funds_hit(head)),
+    ("with:reaction", lambda head, pairs: reaction_met(head)),
+    ("move:firm", lambda head, pairs: firm_moves(head, pairs)),
+    ("made:gain", lambda head, pairs: made_gain(head)),
+    ("with:words", lambda head, pairs: words_with(head)),
+    ("summit:peak", lambda head, pairs: mountain_summit(head)),
+    ("to:longing", lambda head, pairs: longing(head)),
+    ("in:match", lambda head, pairs: in_match(head)),
+    ("shot:dose", lambda head, pairs: dose(head)),
+    ("subj:overseer", lambda head, pairs: overseen(pairs)),
+    ("subj:place", lambda head, pairs: places_meeting(pairs)),
+    ("to:audience", lambda head, pairs: addressed(head)),
+)

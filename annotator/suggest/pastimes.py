@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import AbstractSet, Any, Sequence
 
+from annotator.suggest.kind_tests import KindTests
 from annotator.suggest.arg_spans import PLACE_LABELS
 from annotator.suggest.noun_classes import ECONOMY, REACTIONS, WORKS, lemma_of, noun_kind
 from annotator.suggest.shared_parts import of_objects
@@ -166,17 +167,16 @@ def pastime_kinds(
     ``in:show`` (``marched_in_show``), ``to:renown`` (``rose_to_renown``), ``of:surge`` (``surge_of``), ``obj:goods``
     (``seized_goods``), ``of:feeling`` (``died_of_feeling``) and ``obj:shown`` (``shown``).
     ``wanted``: the kinds asked for (None: all); the others are not read, their tests not run."""
-    return frozenset(
-        kind
-        for kind, said in (
-            ("obj:filmed", lambda: filmed(head)),
-            ("to:result", lambda: held_to_result(head)),
-            ("in:show", lambda: marched_in_show(head, pairs)),
-            ("to:renown", lambda: rose_to_renown(head)),
-            ("of:surge", lambda: surge_of(head)),
-            ("obj:goods", lambda: seized_goods(head)),
-            ("of:feeling", lambda: died_of_feeling(head)),
-            ("obj:shown", lambda: shown(head, pairs)),
-        )
-        if (wanted is None or kind in wanted) and said()
-    )
+    return _PASTIMES.kinds(wanted, head, pairs)
+
+
+_PASTIMES = KindTests(
+    ("obj:filmed", lambda head, pairs: filmed(head)),
+    ("to:result", lambda head, pairs: held_to_result(head)),
+    ("in:show", lambda head, pairs: marched_in_show(head, pairs)),
+    ("to:renown", lambda head, pairs: rose_to_renown(head)),
+    ("of:surge", lambda head, pairs: surge_of(head)),
+    ("obj:goods", lambda head, pairs: seized_goods(head)),
+    ("of:feeling", lambda head, pairs: died_of_feeling(head)),
+    ("obj:shown", lambda head, pairs: shown(head, pairs)),
+)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import AbstractSet, Any, Sequence
 
+from annotator.suggest.kind_tests import KindTests
 from annotator.suggest.figurative import figurative_kinds
 from annotator.suggest.aimless_fire import fired_in_air
 from annotator.suggest.market_targets import market_targeted
@@ -185,26 +186,25 @@ def kinds_of_sides(
     the figurative senses' (``figurative.figurative_kinds``) and the turns of phrase's (``turns_of_phrase.turn_kinds``).
     ``wanted``: the kinds asked for (None: all); the others are not read, their tests not run."""
     return (
-        frozenset(
-            kind
-            for kind, said in (
-                ("subj:nature", lambda: nature_subject(pairs)),
-                ("obj:nature", lambda: nature_object(pairs)),
-                ("mover:nature", lambda: nature_moving(head)),
-                ("subj:no_one", lambda: proposal_subject(pairs)),
-                ("obj:body", lambda: held_body(head, span)),
-                ("obj:no_one", lambda: no_one_undergoing(head, pairs)),
-                ("raid:police", lambda: police_search(head)),
-                ("route:served", lambda: routes_served(head, pairs)),
-                ("air:aimless", lambda: fired_in_air(head)),
-                ("obj:market", lambda: market_targeted(head, pairs)),
-                ("sit:alone", lambda: sat_alone(head)),
-            )
-            if (wanted is None or kind in wanted) and said()
-        )
+        _SIDES.kinds(wanted, head, span, pairs)
         | figurative_kinds(head, pairs, wanted)
         | turn_kinds(head, pairs, wanted)
     )
+
+
+_SIDES = KindTests(
+    ("subj:nature", lambda head, span, pairs: nature_subject(pairs)),
+    ("obj:nature", lambda head, span, pairs: nature_object(pairs)),
+    ("mover:nature", lambda head, span, pairs: nature_moving(head)),
+    ("subj:no_one", lambda head, span, pairs: proposal_subject(pairs)),
+    ("obj:body", lambda head, span, pairs: held_body(head, span)),
+    ("obj:no_one", lambda head, span, pairs: no_one_undergoing(head, pairs)),
+    ("raid:police", lambda head, span, pairs: police_search(head)),
+    ("route:served", lambda head, span, pairs: routes_served(head, pairs)),
+    ("air:aimless", lambda head, span, pairs: fired_in_air(head)),
+    ("obj:market", lambda head, span, pairs: market_targeted(head, pairs)),
+    ("sit:alone", lambda head, span, pairs: sat_alone(head)),
+)
 
 
 def _object_kind(obj: Any) -> str | None:

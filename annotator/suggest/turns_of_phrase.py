@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import AbstractSet, Any, Sequence
 
+from annotator.suggest.kind_tests import KindTests
 from annotator.suggest.noun_classes import (
     ARMED,
     ECONOMY,
@@ -333,25 +334,24 @@ def turn_kinds(head: Any, pairs: Sequence[tuple[str, Any]], wanted: AbstractSet[
     (``sit_in``), ``obj:beam``
     (``beam_shot``), ``in:words`` (``told_in_words``), ``under:proposal`` (``proposal_under_attack``) and
     ``struck:labour`` (``labour_strike``) and ``bomb:flop`` (``flopped``). ``wanted``: the kinds asked for (None: all); the others are not read."""
-    return frozenset(
-        kind
-        for kind, said in (
-            ("turn:out", lambda: gone_out(head)),
-            ("turn:back", lambda: retort(head, pairs)),
-            ("turn:jab", lambda: jab_taken(head)),
-            ("off:list", lambda: struck_off_list(head)),
-            ("subj:quantity", lambda: grew_fast(head, pairs)),
-            ("by:vehicle", lambda: hit_by_vehicle(head, pairs)),
-            ("obj:computer", lambda: computers_attacked(head, pairs)),
-            ("obj:task", lambda: task_tackled(pairs)),
-            ("obj:words", lambda: words_attacked(pairs)),
-            ("turn:harsh", lambda: harsh_words(head, pairs)),
-            ("turn:sit_in", lambda: sit_in(head, pairs)),
-            ("obj:beam", lambda: beam_shot(head, pairs)),
-            ("in:words", lambda: told_in_words(head)),
-            ("under:proposal", lambda: proposal_under_attack(head)),
-            ("struck:labour", lambda: labour_strike(head, pairs)),
-            ("bomb:flop", lambda: flopped(head, pairs)),
-        )
-        if (wanted is None or kind in wanted) and said()
-    )
+    return _TURNS.kinds(wanted, head, pairs)
+
+
+_TURNS = KindTests(
+    ("turn:out", lambda head, pairs: gone_out(head)),
+    ("turn:back", lambda head, pairs: retort(head, pairs)),
+    ("turn:jab", lambda head, pairs: jab_taken(head)),
+    ("off:list", lambda head, pairs: struck_off_list(head)),
+    ("subj:quantity", lambda head, pairs: grew_fast(head, pairs)),
+    ("by:vehicle", lambda head, pairs: hit_by_vehicle(head, pairs)),
+    ("obj:computer", lambda head, pairs: computers_attacked(head, pairs)),
+    ("obj:task", lambda head, pairs: task_tackled(pairs)),
+    ("obj:words", lambda head, pairs: words_attacked(pairs)),
+    ("turn:harsh", lambda head, pairs: harsh_words(head, pairs)),
+    ("turn:sit_in", lambda head, pairs: sit_in(head, pairs)),
+    ("obj:beam", lambda head, pairs: beam_shot(head, pairs)),
+    ("in:words", lambda head, pairs: told_in_words(head)),
+    ("under:proposal", lambda head, pairs: proposal_under_attack(head)),
+    ("struck:labour", lambda head, pairs: labour_strike(head, pairs)),
+    ("bomb:flop", lambda head, pairs: flopped(head, pairs)),
+)
