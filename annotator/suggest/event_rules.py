@@ -141,6 +141,10 @@ def _placeless(etype: Any, args: Sequence[ArgumentSuggestion], head: Any) -> boo
     )
 
 
+# the blocker kinds a type's blockers may meet among the head's own words and still let it through: "obj:thing" (a cue
+# or a person's noun as the object), "for" and "dep:oprd" (taken off ``direct`` for a length of time, a call)
+_LET_THROUGH = frozenset({"obj:thing", "for", "dep:oprd"})
+
 FINITE_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP"})  # verbs with a tense (a past participle: "were killed")
 
 
@@ -272,7 +276,6 @@ class RuleEventSuggester:
         person_nouns: PersonNouns,
         extra: Sequence[int] = (),
     ) -> EventSuggestion | None:
-        ctx = read_context(head, self._going_for(head))
         pairs = frame(head) + phrase_settings(head, span) + phrase_parties(head, span)
         if extra:  # "lost their lives": the second word of the trigger is no participant, and the verb has no object
             pairs = [(s, t) for s, t in pairs if t.i not in extra]
@@ -290,9 +293,6 @@ class RuleEventSuggester:
         # a weak trigger's own words are no support of it ("years in prison" by its "prison"); a strong one's may be
         # its type's cue, and tell it from another type's weak reading of the word ("visited", Transport's "visit")
         apart = neighbour_lemmas(head, self.phrases, range(span.start, span.end)) if len(span) > 1 else neighbours
-        # only the blocker kinds the candidate types name are read: a kind no type of these patterns blocks on
-        # changes nothing below (``blocked`` is a type's blockers met in ``direct``)
-        wanted = self._blocker_kinds(patterns)
         kids = [(lemma_of(c), c.dep_) for c in head.children]  # read once: a Token and a lemma a child
         direct = frozenset(lemma for lemma, _ in kids) | frozenset(f"dep:{dep}" for _, dep in kids)
         direct |= frozenset(f"{dep}:{lemma}" for lemma, dep in kids)  # "advcl:say": an attack in words
@@ -301,51 +301,20 @@ class RuleEventSuggester:
         if by - neighbours:  # a call the parse hangs on the talk's party ("spoke to analysts on a conference call")
             neighbours |= by  # is a cue as one on the verb is (session 42)
             apart |= by
-        direct -= {"for"} if for_duration(head) else set()  # "talked for an hour": how long, nothing called for
-        direct -= {"dep:oprd"} if called else set()  # the one called, no naming
-        if "obj:event" in wanted and self._event_object(head, span):
-            direct |= {"obj:event"}  # "fleeing war", "brought charges": what is fled or brought is an event
-        if "to:event" in wanted and self._event_goal(head, span):
-            direct |= {"to:event"}  # "head to local elections", "sent them to their deaths": no place gone to
-        if "for:thing" in wanted and bought(head, self.lexicon.candidates):
-            direct |= {"for:thing"}  # "paid for equipment": money given for a thing, a purchase
-        if "to:state" in wanted and put_in_state(head, span):
-            direct |= {"to:state"}  # "landed Grossu in jail", "sent him to prison": put in a state, not moved
-        if "obj:unplaced" in wanted and unplaced_object(head, span):
-            direct |= {"obj:unplaced"}  # "left her with little faith", "little was left": no place left or reached
-        direct |= object_labels(head, span)  # "donated weapons": "obj:product", a thing given, not money
-        direct |= person_object_kinds(
-            head
-        )  # "Erdogan was received by Putin", "visited Trump": a person, no money or place
-        if "in:state" in wanted and head.pos_ == "NOUN" and state_in(head):
-            direct |= {"in:state"}  # "died while in police custody": a state one is in, no arrest
-        # "the famine that struck North Korea", "the bodies were held"
-        direct |= kinds_of_sides(head, span, pairs, wanted)
-        # "earning $1 an hour", "a short boat ride from Europe": measures, no event
-        direct |= measure_kinds(head, span, wanted)
-        if "moved:money" in wanted:
-            direct |= market_kinds(head)  # "capital flight", "investors fled emerging markets": money moved, no one
-        if "going:abstract" in wanted:
-            direct |= abstract_going_kinds(head)  # "returned to the issue", "withdrew from the race": no place
-        if "paid:not_money" in wanted:
-            direct |= pay_idiom_kinds(head)  # "paid with their lives", "paid lip service": no money given
-        if wanted & {"obj:flag", "obj:trend", "obj:joined"}:
-            direct |= object_sense_kinds(
-                head
-            )  # "flew its flag at half-mast", "arrested its slide": no going, no arrest
-        if "obj:no_money" in wanted and thing_given(head):
-            direct |= {"obj:no_money"}  # "received hundreds of letters", "gave him a medal": a thing, no money
-        purpose = purpose_of(head)
+        # first what a type needs of its arguments and cues (most candidates end there: a weak trigger unsupported),
+        # then, for the types left, the blocker kinds and the context: every test a pure function of the parse, so a
+        # type is dropped as by the one order before (session 43); a blocker among the head's own words and deps
+        # drops a type before its roles are filled ("for" and "dep:oprd" aside: taken off ``direct`` below)
         sides = None
-        cands: list[_Candidate] = []
+        left = []
         for type_name in dict.fromkeys(p.type for p in patterns):
             pattern = (
                 next(p for p in patterns if p.type == type_name and not p.weak)
                 if any(p.type == type_name and not p.weak for p in patterns)
                 else next(p for p in patterns if p.type == type_name)
             )
-            if (self.blockers[type_name] & direct) - {"obj:thing"}:
-                continue  # blocked whatever its arguments (below, only a lone "obj:thing" may be let through)
+            if (self.blockers[type_name] & direct) - _LET_THROUGH:
+                continue
             etype = self.types[type_name]
             args = fill_roles(etype, pairs, ents, (span.start_char, span.end_char), sent, entities)
             core = sum(1 for a in args if a.role not in NON_CORE and a.score >= 0.5)
@@ -397,6 +366,50 @@ class RuleEventSuggester:
                 for o in objects_of(head, span)
             ):
                 continue  # "threw a party": a word that names the type only with an object of a kind ("threw stones")
+            left.append((type_name, pattern, etype, args, core, weapon_subject, anchored, cue, roles_filled))
+        if not left:
+            return None
+        # only the blocker kinds the types left name are read: a kind no type of these blocks on changes nothing below
+        # (``blocked`` is a type's blockers met in ``direct``)
+        wanted = self._blocker_kinds([p for p in patterns if any(p.type == t[0] for t in left)])
+        direct -= {"for"} if for_duration(head) else set()  # "talked for an hour": how long, nothing called for
+        direct -= {"dep:oprd"} if called else set()  # the one called, no naming
+        if "obj:event" in wanted and self._event_object(head, span):
+            direct |= {"obj:event"}  # "fleeing war", "brought charges": what is fled or brought is an event
+        if "to:event" in wanted and self._event_goal(head, span):
+            direct |= {"to:event"}  # "head to local elections", "sent them to their deaths": no place gone to
+        if "for:thing" in wanted and bought(head, self.lexicon.candidates):
+            direct |= {"for:thing"}  # "paid for equipment": money given for a thing, a purchase
+        if "to:state" in wanted and put_in_state(head, span):
+            direct |= {"to:state"}  # "landed Grossu in jail", "sent him to prison": put in a state, not moved
+        if "obj:unplaced" in wanted and unplaced_object(head, span):
+            direct |= {"obj:unplaced"}  # "left her with little faith", "little was left": no place left or reached
+        direct |= object_labels(head, span)  # "donated weapons": "obj:product", a thing given, not money
+        direct |= person_object_kinds(
+            head
+        )  # "Erdogan was received by Putin", "visited Trump": a person, no money or place
+        if "in:state" in wanted and head.pos_ == "NOUN" and state_in(head):
+            direct |= {"in:state"}  # "died while in police custody": a state one is in, no arrest
+        # "the famine that struck North Korea", "the bodies were held"
+        direct |= kinds_of_sides(head, span, pairs, wanted)
+        # "earning $1 an hour", "a short boat ride from Europe": measures, no event
+        direct |= measure_kinds(head, span, wanted)
+        if "moved:money" in wanted:
+            direct |= market_kinds(head)  # "capital flight", "investors fled emerging markets": money moved, no one
+        if "going:abstract" in wanted:
+            direct |= abstract_going_kinds(head)  # "returned to the issue", "withdrew from the race": no place
+        if "paid:not_money" in wanted:
+            direct |= pay_idiom_kinds(head)  # "paid with their lives", "paid lip service": no money given
+        if wanted & {"obj:flag", "obj:trend", "obj:joined"}:
+            direct |= object_sense_kinds(
+                head
+            )  # "flew its flag at half-mast", "arrested its slide": no going, no arrest
+        if "obj:no_money" in wanted and thing_given(head):
+            direct |= {"obj:no_money"}  # "received hundreds of letters", "gave him a medal": a thing, no money
+        purpose = purpose_of(head)
+        ctx: Context | None = None
+        cands: list[_Candidate] = []
+        for type_name, pattern, etype, args, core, weapon_subject, anchored, cue, roles_filled in left:
             blocked = self.blockers[type_name] & direct
             if "one_party" in self.blockers[type_name] and parties(etype, args, pairs, head.doc, head) < 2:
                 blocked |= {"one_party"}  # "confirmed in an email": ACE's Phone-Write names two parties at least
@@ -425,6 +438,8 @@ class RuleEventSuggester:
                 and not any(self._doer(type_name, counted(t)) for s, t in pairs if s in ("subj", "subj_intrans"))
             ):
                 continue  # "gathered for the weekly market", "gather to see him speak": gathered, not protesting
+            if ctx is None:
+                ctx = read_context(head, self._going_for(head))
             terms: dict[str, float] = {"core": min(core, 2), "cue": min(cue, 2)}
             terms.update((sign, 1.0) for sign in ctx.signs)
             if any(a.role not in NON_CORE and a.score >= 0.8 for a in args):  # a named participant
@@ -474,7 +489,7 @@ class RuleEventSuggester:
             if self.trace is not None:
                 self.trace.append((type_name, span.start_char, span.end_char, terms, score))
             cands.append(_Candidate(type_name, pattern, score, args))
-        if not cands:
+        if not cands or ctx is None:
             return None
         cands.sort(key=lambda c: -c.score)
         best = cands[0]
