@@ -25,7 +25,7 @@ from annotator.suggest.figurative import told_in_words
 from annotator.suggest.headlines import headline_end, headline_match, headline_starts
 from annotator.suggest.hosting import hosted_guest
 from annotator.suggest.call_channels import one_call
-from annotator.suggest.leaving_places import without_place_left
+from annotator.suggest.leaving_places import DIRECTIONS, directed, placeless, without_place_left
 from annotator.suggest.markets import market_kinds
 from annotator.suggest.measures import measure_kinds
 from annotator.suggest.gifts import thing_given
@@ -113,34 +113,6 @@ class _Candidate:
 
 
 GOAL_PREPS = {"to", "into", "toward", "towards"}  # where a going ends
-DIRECTIONS = ("Origin", "Destination")  # the roles of where a going starts and ends
-
-
-# words of direction a going's verb may take without a place: "flying north", "went home", "headed back", "fled abroad",
-# "crossed over", "a way to" anywhere
-DIRECTION_WORDS = {
-    "to", "into", "onto", "toward", "towards", "from", "across", "through", "over", "out", "back", "home", "away",
-    "abroad", "north", "south", "east", "west", "northward", "southward", "eastward", "westward", "inland", "ashore",
-    "overseas", "offshore", "upstream", "downstream",
-}  # fmt: skip
-
-
-def _directed(head: Any) -> bool:
-    """Whether a verb of going is told with a direction, a place named or not ("before flying north", "heading to a
-    pagoda", "fled abroad"): a preposition, particle or adverb of direction on it."""
-    return any(c.dep_ in ("prep", "prt", "advmod", "npadvmod") and c.lower_ in DIRECTION_WORDS for c in head.children)
-
-
-def _placeless(etype: Any, args: Sequence[ArgumentSuggestion], head: Any) -> bool:
-    """Whether the type is a going (a role of where it starts or ends: Origin, Destination) told with no place:
-    ``args`` fill neither and no place is named in the trigger's phrase ("the arrival of the refugees in Athens")."""
-    return (
-        any(etype.role(r) is not None for r in DIRECTIONS)
-        and not any(a.role in DIRECTIONS for a in args)
-        and not any(t.ent_type_ in PLACE_LABELS for t in head.subtree)
-    )
-
-
 # the blocker kinds a type's blockers may meet among the head's own words and still let it through: "obj:thing" (a cue
 # or a person's noun as the object), "for" and "dep:oprd" (taken off ``direct`` for a length of time, a call)
 _LET_THROUGH = frozenset({"obj:thing", "for", "dep:oprd"})
@@ -446,12 +418,12 @@ class RuleEventSuggester:
                 terms["named"] = 1
             # a noun of a going told with no place it starts or ends at, and less than who moved what ("the pope's
             # arrival", "his visit", "the trip"): a mention of a trip told before, or of none in particular
-            if head.pos_ == "NOUN" and roles_filled == 1 and _placeless(etype, args, head):
+            if head.pos_ == "NOUN" and roles_filled == 1 and placeless(etype, args, head):
                 terms["placeless_noun"] = 1
             # a going in a form of no tense (a base form, a gerund or participle) with no place and no cue of the
             # type: an activity named, no movement from one place to another told ("warplanes flying sorties",
             # "convicted of smuggling immigrants", "spoke of deporting them"); "boarding the helicopter" has its cue
-            elif head.tag_ in ("VB", "VBG") and not cue and _placeless(etype, args, head) and not _directed(head):
+            elif head.tag_ in ("VB", "VBG") and not cue and placeless(etype, args, head) and not directed(head):
                 terms["placeless_verb"] = 1
             if any(a.role == "Time" and a.score >= 0.5 for a in args):  # a time the parse gives it: a specific event
                 terms["time"] = 1
