@@ -452,8 +452,11 @@ def fill_roles(
     trigger_span: tuple[int, int],
     sentence: Any,
     entities: Sequence[tuple[int, int, str]],
+    read: dict[int, tuple[Any, Any]] | None = None,
 ) -> list[ArgumentSuggestion]:
-    """Roles of ``event_type`` filled from the frame, then Place and Time from the sentence when still empty."""
+    """Roles of ``event_type`` filled from the frame, then Place and Time from the sentence when still empty.
+    ``read``: each filler's token index -> what it stands for and its span (``resolve``, ``span_of``), kept between
+    calls with the same ``ents`` (the suggester's, one a document: a filler is read again by the next trigger)."""
     roles = [(r, role_slots(r)) for r in event_type.roles]
     if any(r.name == "Destination" for r in event_type.roles):
         pairs = goal_before_object(pairs)  # "crossed the border into Turkey": Turkey, the border its way
@@ -480,11 +483,8 @@ def fill_roles(
             # data marks (one filler a role in every event of events-dev's half A; docs/suggestions.md, session 31)
             continue
         verb = tok.head
-        tok = resolve(tok, ents)
-        if tok is None:
-            continue
-        got = span_of(tok, ents)
-        if got is None:
+        tok, got = _filler(tok, ents, read)
+        if tok is None or got is None:
             continue
         start, end, label = got
         if slot in ACTIVE_SUBJECTS and (start < lo or end > hi):
@@ -566,6 +566,18 @@ def fill_roles(
             out.append(ArgumentSuggestion(role.name, near[0], near[1], near[2], 0.4))
             used.add((near[0], near[1]))
     return out
+
+
+def _filler(tok: Any, ents: dict[int, tuple[int, int, str]], read: dict[int, tuple[Any, Any]] | None) -> tuple:
+    """What a filler stands for (``resolve``) and its span (``span_of``; None where it stands for nothing), kept in
+    ``read`` when given."""
+    kept = read.get(tok.i) if read is not None else None
+    if kept is None:
+        who = resolve(tok, ents)
+        kept = (who, span_of(who, ents) if who is not None else None)
+        if read is not None:
+            read[tok.i] = kept
+    return kept
 
 
 _OTHER_SIDE = {"Adjudicator": "Prosecutor", "Prosecutor": "Adjudicator"}

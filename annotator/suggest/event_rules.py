@@ -161,6 +161,7 @@ class RuleEventSuggester:
         by_sentence = SentenceEntities(entities)
         person_nouns = PersonNouns(doc)  # this document's, read at the first question
         quotes = QuoteMarks(doc)
+        fillers: dict = {}  # the arguments' fillers read (``fill_roles``): ``ents`` is this document's from here on
         # in document order, only the tokens of a trigger's part of speech, outside a name, that may start a pattern
         top = headline_end(doc)
         # a title-case headline's words the tagger took for names, read by their lower case, then the other words
@@ -188,7 +189,7 @@ class RuleEventSuggester:
             span_toks = doc[tok.i : tok.i + length]
             head = span_toks.root
             suggestion = self._decide(
-                head, span_toks, patterns, sent, ents, by_sentence.of(sent), seen, person_nouns, extra
+                head, span_toks, patterns, sent, ents, by_sentence.of(sent), seen, person_nouns, extra, fillers
             )
             if suggestion is not None:
                 suggestion = without_place_left(suggestion, head)
@@ -247,6 +248,7 @@ class RuleEventSuggester:
         seen: set[tuple[str, str]],
         person_nouns: PersonNouns,
         extra: Sequence[int] = (),
+        fillers: dict | None = None,
     ) -> EventSuggestion | None:
         pairs = frame(head) + phrase_settings(head, span) + phrase_parties(head, span)
         if extra:  # "lost their lives": the second word of the trigger is no participant, and the verb has no object
@@ -288,7 +290,7 @@ class RuleEventSuggester:
             if (self.blockers[type_name] & direct) - _LET_THROUGH:
                 continue
             etype = self.types[type_name]
-            args = fill_roles(etype, pairs, ents, (span.start_char, span.end_char), sent, entities)
+            args = fill_roles(etype, pairs, ents, (span.start_char, span.end_char), sent, entities, fillers)
             core = sum(1 for a in args if a.role not in NON_CORE and a.score >= 0.5)
             if sides is None:
                 sides = sides_between(head)  # the head's: one reading for every type
