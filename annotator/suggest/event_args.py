@@ -457,7 +457,7 @@ def fill_roles(
     """Roles of ``event_type`` filled from the frame, then Place and Time from the sentence when still empty.
     ``read``: each filler's token index -> what it stands for and its span (``resolve``, ``span_of``), kept between
     calls with the same ``ents`` (the suggester's, one a document: a filler is read again by the next trigger)."""
-    roles = [(r, role_slots(r)) for r in event_type.roles]
+    roles = _slots_of(event_type)
     if any(r.name == "Destination" for r in event_type.roles):
         pairs = goal_before_object(pairs)  # "crossed the border into Turkey": Turkey, the border its way
     out: list[ArgumentSuggestion] = []
@@ -566,6 +566,20 @@ def fill_roles(
             out.append(ArgumentSuggestion(role.name, near[0], near[1], near[2], 0.4))
             used.add((near[0], near[1]))
     return out
+
+
+_SLOTS_OF: dict[int, tuple[Any, tuple[tuple[Any, tuple[str, ...]], ...]]] = {}  # id -> (the type, its roles' slots)
+
+
+def _slots_of(event_type: Any) -> tuple[tuple[Any, tuple[str, ...]], ...]:
+    """Each role of ``event_type`` with its slots (``role_slots``), kept per type (a schema's types are frozen: an
+    id taken again by another object is told by the object kept)."""
+    kept = _SLOTS_OF.get(id(event_type))
+    if kept is None or kept[0] is not event_type:
+        if len(_SLOTS_OF) > 1000:  # schemas loaded again and again (tests): none kept for long
+            _SLOTS_OF.clear()
+        kept = _SLOTS_OF[id(event_type)] = (event_type, tuple((r, role_slots(r)) for r in event_type.roles))
+    return kept[1]
 
 
 def _filler(tok: Any, ents: dict[int, tuple[int, int, str]], read: dict[int, tuple[Any, Any]] | None) -> tuple:

@@ -1,12 +1,14 @@
-"""Session 43 (s43-cost): a filler's reading (``resolve``, ``span_of``) kept for the document by ``fill_roles``
-(the suggester reads the same subjects and objects again for the next trigger), the roles filled as afresh. Failed on
-main (``fill_roles`` took no ``read``)."""
+"""Session 43 (s43-cost): what the suggester read again and again, kept, and the same as read afresh: a filler's
+reading (``resolve``, ``span_of``) kept for the document by ``fill_roles`` (the same subjects and objects are read
+again for the next trigger), and an event type's roles with their slots. Failed on main (``fill_roles`` took
+no ``read``; no ``_slots_of``)."""
 
 from __future__ import annotations
 
 import pytest
 
 from annotator.suggest import event_args
+from annotator.role_slots import role_slots
 from tests.spacy_support import english_words, news_suggester
 
 
@@ -54,3 +56,17 @@ def test_a_fillers_reading_is_kept_and_the_roles_filled_are_the_same(monkeypatch
     again = event_args.fill_roles(etype, pairs, ents, (head.idx, head.idx + 8), sent, entities, read)
     assert again == fresh
     assert len(resolved) == asked  # read from what was kept
+
+
+def test_a_types_roles_and_slots_are_kept_per_type_and_read_as_afresh():
+    etypes = news_suggester().types
+    for etype in etypes.values():
+        slots = event_args._slots_of(etype)
+        assert slots == tuple((r, role_slots(r)) for r in etype.roles)
+        assert event_args._slots_of(etype) is slots  # kept
+    from dataclasses import replace
+
+    arrest = etypes["Justice:Arrest-Jail"]
+    fewer = replace(arrest, roles=arrest.roles[:1])  # another type (another schema's): its own roles
+    assert event_args._slots_of(fewer) == ((arrest.roles[0], role_slots(arrest.roles[0])),)
+    assert len(event_args._slots_of(arrest)) == len(arrest.roles)
