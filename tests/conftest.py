@@ -140,9 +140,20 @@ def seed_text() -> str:
 
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path_factory, monkeypatch):
-    """Keep QSettings and the app's config out of the user's home."""
-    cfg = tmp_path_factory.mktemp("config")
+    """Keep QSettings and the app's config out of the user's home.
+
+    Both folders of a test in one folder of a random name (``tempfile.mkdtemp``), not ``tmp_path_factory.mktemp``:
+    a numbered folder's next number is found by listing the whole base folder, where every test's two folders were
+    left until the run's end (~4,000 a worker), so each test listed all those before it: O(n²), ~0.4 s of CPU a
+    100 tests by a worker's end (docs/performance.md, session 43)."""
+    import tempfile
+
+    home = Path(tempfile.mkdtemp(prefix="settings-", dir=tmp_path_factory.getbasetemp()))
+    cfg = home / "config"
+    cfg.mkdir()
+    state = home / "state"
+    state.mkdir()
     monkeypatch.setenv("XDG_CONFIG_HOME", str(cfg))
     monkeypatch.setenv("ANNOTATOR_CONFIG_DIR", str(cfg))
     # the per-user index of where journals and logs are (annotator.whereabouts): each test its own, never the user's
-    monkeypatch.setenv("ANNOTATOR_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.setenv("ANNOTATOR_STATE_DIR", str(state))
