@@ -138,17 +138,24 @@ def seed_text() -> str:
     return SEED.read_bytes().decode("utf-8")
 
 
+@pytest.fixture(scope="session")
+def _settings_folders(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
+    """The folder of every test's config and state folders (``_isolated_settings``), one per test process."""
+    return tmp_path_factory.mktemp("settings", numbered=False)
+
+
 @pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path_factory, monkeypatch):
+def _isolated_settings(_settings_folders, monkeypatch):
     """Keep QSettings and the app's config out of the user's home.
 
-    Both folders of a test in one folder of a random name (``tempfile.mkdtemp``), not ``tmp_path_factory.mktemp``:
-    a numbered folder's next number is found by listing the whole base folder, where every test's two folders were
-    left until the run's end (~4,000 a worker), so each test listed all those before it: O(n²), ~0.4 s of CPU a
-    100 tests by a worker's end (docs/performance.md, session 43)."""
+    A test's two folders in one of a random name (``tempfile.mkdtemp``) in a folder of their own, not two numbered
+    ones (``tmp_path_factory.mktemp``) in pytest's base folder: a numbered folder's next number is found by listing
+    the whole base folder, where each test left its two until the run's end (~4,000 a worker by its end), and
+    pytest's ``tmp_path`` lists it too: each test listed all the folders of the tests before it, O(n²)
+    (docs/performance.md, session 43)."""
     import tempfile
 
-    home = Path(tempfile.mkdtemp(prefix="settings-", dir=tmp_path_factory.getbasetemp()))
+    home = Path(tempfile.mkdtemp(dir=_settings_folders))
     cfg = home / "config"
     cfg.mkdir()
     state = home / "state"
