@@ -1,5 +1,5 @@
 """Hugging Face token classification JSONL (``hf``), written: a line per sentence (or per document) with its
-``tokens`` and their IOB2 ``ner_tags``, what ``datasets.load_dataset("json", data_files=...)`` reads and what
+``tokens`` and their IOB2 ``ner_tags`` (``scheme=bioes`` or ``bilou``: in that scheme, as the CoNLL export's), what ``datasets.load_dataset("json", data_files=...)`` reads and what
 transformers' token classification examples (``run_ner.py``) train on.
 
 Out (``hf_tokens_read`` reads them in): ``{"id", "document", "text", "tokens", "ner_tags"}`` a line (``text`` the
@@ -19,6 +19,7 @@ from annotator.formats.brat_conf import proxy_labels
 from annotator.formats.common import option_choice
 from annotator.formats.writing import FormatExportReport, write_lines_per_part
 from annotator.formats.conll import flat_tags, tagged_sentences
+from annotator.formats.iob import OUT_SCHEMES, as_scheme
 from annotator.formats.records import ExportRequest, export_writer
 from annotator.formats.tokens import ALIGN_MODES
 from annotator.store import Project
@@ -27,10 +28,18 @@ UNITS = ("sentence", "document")
 
 
 def _lines(
-    rec: dict[str, Any], toks: Any, report: FormatExportReport, mode: str, unit: str, skip: set[str]
+    rec: dict[str, Any],
+    toks: Any,
+    report: FormatExportReport,
+    mode: str,
+    unit: str,
+    skip: set[str],
+    scheme: str = "iob2",
 ) -> list[dict[str, Any]]:
     spans: list[tuple[int, int]] = []
     sentences = tagged_sentences(rec, toks, flat_tags(rec, toks, report, mode, skip), spans)
+    if scheme != "iob2":  # each sentence's tags in the scheme asked for (``scheme=bioes``), as the CoNLL export's
+        sentences = [list(zip([w for w, _ in x], as_scheme([t for _, t in x], scheme))) for x in sentences]
     name, text = rec["name"], rec["text"]
     if unit == "document":
         sentences = [[pair for s in sentences for pair in s]] if sentences else []
@@ -52,7 +61,8 @@ def write_hf(project: Project, out: str | Path, request: ExportRequest) -> Forma
     opts = dict(request.options)
     mode = option_choice(opts, "misaligned", ALIGN_MODES)
     unit = option_choice(opts, "unit", UNITS)
+    scheme = option_choice(opts, "scheme", OUT_SCHEMES)
     skip = proxy_labels(project.schema)
     return write_lines_per_part(
-        project, out, request, "hf", lambda rec, toks, report: _lines(rec, toks, report, mode, unit, skip)
+        project, out, request, "hf", lambda rec, toks, report: _lines(rec, toks, report, mode, unit, skip, scheme)
     )

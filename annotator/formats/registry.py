@@ -229,7 +229,7 @@ FORMATS: dict[str, Format] = {
             "hf",
             ".jsonl",
             False,
-            (*SPLIT, "misaligned", "unit"),
+            (*SPLIT, "misaligned", "unit", "scheme"),
             _M + "hf_tokens:write_hf",
             _M + "hf_tokens_read:read_hf",
             import_options=("tag_names", "documents", "tag_key"),
@@ -237,7 +237,8 @@ FORMATS: dict[str, Format] = {
             "tag_key=KEY (the tags under another key: fine_ner_tags)",
             import_example="tag_names=label.json",
             rebuilds_text=True,
-            export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, unit=sentence|document",
+            export_help="split=train=0.8,dev=0.2, seed=N, misaligned=expand|skip, unit=sentence|document, "
+            "scheme=iob2|bioes|bilou",
             description="token classification JSONL (tokens and ner_tags) for datasets and transformers",
             title="Hugging Face",
             spelt=True,

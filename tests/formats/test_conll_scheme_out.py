@@ -2,9 +2,12 @@
 Flair's and NCRF++'s taggers) was read right, said "read as BIOES", and went back out in IOB2 with no way to the
 scheme it came in: a tool trained on the BIOES copy read our export's ``B-``/``I-`` as broken sequences. The CoNLL
 export takes ``--option scheme=bioes`` (or ``bilou``: spaCy's BILUO letters) and writes the file back line for line;
-IOB2 stays the default, and the import's note names the option. Our own sentences in CoNLL-2003's layout."""
+IOB2 stays the default, and the import's note names the option; the Hugging Face lines take the option too. Our own
+sentences in CoNLL-2003's layout."""
 
 from __future__ import annotations
+
+import orjson
 
 from annotator.cli import main
 
@@ -66,3 +69,19 @@ def test_an_unknown_scheme_is_refused(tmp_path, capsys):
     assert main(["export", str(p), "-f", "conll", "-o", str(out), "--option", "scheme=bioe"]) != 0
     assert "option scheme must be one of iob2, bioes, bilou, not 'bioe'" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_the_hugging_face_lines_take_the_scheme_too(tmp_path):
+    path, p, out, q, again = (tmp_path / x for x in ("bioes.conll", "p.annotator", "o.jsonl", "q.annotator", "a.jsonl"))
+    path.write_text(BIOES, encoding="utf-8")
+    assert main(["import", str(p), str(path)]) == 0
+    assert main(["export", str(p), "-f", "hf", "-o", str(out), "--option", "scheme=bioes"]) == 0
+    lines = [orjson.loads(x) for x in out.read_bytes().splitlines()]
+    assert [x["ner_tags"] for x in lines][:2] == [
+        ["S-ORG", "O", "S-MISC", "O", "O", "O", "S-MISC", "O", "O"],
+        ["B-PER", "E-PER"],
+    ]
+    assert lines[2]["ner_tags"] == ["O", "B-ORG", "I-ORG", "E-ORG", "O", "S-ORG", "S-ORG", "O"]
+    assert main(["import", str(q), str(out)]) == 0  # read back as BIOES: the same lines again
+    assert main(["export", str(q), "-f", "hf", "-o", str(again), "--option", "scheme=bioes"]) == 0
+    assert again.read_bytes() == out.read_bytes()
