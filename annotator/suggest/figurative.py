@@ -320,9 +320,14 @@ def firm_moves(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
 def words_with(head: Any) -> bool:
     """Whether a word is told with what is asked, said or sent in words as what it is done with (``ASKINGS``,
     ``WORKS``, ``REACTIONS``: "bombarded with questions", "attacked him with insults"): no weapon, no violent act (ACE's
-    Attack). A blocker ``with:words`` rules a type out there; "pelted with stones" stays."""
+    Attack), or a noun told as made "of" words ("a war of words", "a battle of insults": a quarrel; session 43). A
+    blocker ``with:words`` rules a type out there; "pelted with stones" stays."""
     return any(
-        c.dep_ == "prep" and c.lower_ == "with" and g.dep_ == "pobj" and g.pos_ == "NOUN" and lemma_of(g) in SAID_THINGS
+        c.dep_ == "prep"
+        and (c.lower_ == "with" or c.lower_ == "of" and head.pos_ == "NOUN")
+        and g.dep_ == "pobj"
+        and g.pos_ == "NOUN"
+        and (lemma_of(g) in SAID_THINGS or c.lower_ == "of" and lemma_of(g) == "word")
         for c in head.children
         for g in c.children
     )

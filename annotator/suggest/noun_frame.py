@@ -218,7 +218,7 @@ def noun_frame(n: Any) -> list[tuple[str, Any]]:
         out += [(s, t) for s, t in preps(head) if s.startswith("prep:") or s == "npadvmod"]
         # "gave compensation to the victims": the "to" the parse takes for the verb's dative is a "to" phrase too
         out += [("prep:to", g) for g in dative_to(head)]
-    elif n_dep == "nsubj" and _occurs(head):
+    elif n_dep == "nsubj" and occurs(head):
         # "a protest broke out in Hong Kong on Sunday", "the meeting took place in Singapore": where and when the event
         # happened are the verb of its happening's
         out += [(s, t) for s, t in preps(head) if s.startswith("prep:") or s == "npadvmod"]
@@ -267,7 +267,7 @@ def _whole_of(n: Any) -> Any | None:
     return whole if whole.head.pos_ in ("VERB", "AUX") else None
 
 
-def _occurs(verb: Any) -> bool:
+def occurs(verb: Any) -> bool:
     """Whether a verb tells that its subject happened ("occurred", "broke out", "erupted", "took place")."""
     if verb.pos_ != "VERB":
         return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.suggest.noun_classes import noun_kind
+from annotator.suggest.noun_frame import occurs
 
 _PARTIES = frozenset(("PERSON", "ORG", "GPE", "NORP"))  # who may take part: people, bodies, countries, peoples
 _TWO = frozenset(("two", "both"))  # the words that count two sides in one plural noun ("the two sides")
@@ -25,11 +26,18 @@ def one_event(head: Any) -> bool:
 def sides_between(head: Any) -> list[Any]:
     """The parties a noun trigger's own "between" phrase names: two or more coordinated ("between police and
     protesters", "between Israel and Hamas"), or one plural counted as two ("between the two armies", "both
-    countries"); none for a noun that names no one event by its form, a side that is no party (a time, an amount, a
+    countries"), or those of the verb of happening the noun is the subject of ("fighting broke out between police and
+    protesters": one occurrence told, whatever the noun's form; session 43); none for a noun that names no one event
+    by its form told by no such verb, a side that is no party (a time, an amount, a
     thing: "between June and May", "between $5 and $9", "a fight between two regional giants"), or a single side."""
-    if head.pos_ != "NOUN" or not one_event(head):
+    if head.pos_ != "NOUN":
         return []
-    for prep in head.children:
+    told = list(head.children) if one_event(head) else []
+    if head.dep_ == "nsubj" and occurs(head.head):
+        # "fighting broke out between the army and the rebels", "clashes erupted between police and protesters": a
+        # verb of happening tells one occurrence of its subject, and its "between" phrase is the event's sides
+        told += head.head.children
+    for prep in told:
         if prep.dep_ != "prep" or prep.lower_ != "between":
             continue
         for side in prep.children:

@@ -1,6 +1,6 @@
 """Where and when an event noun happened, told by the verb of its happening ("A protest broke out in Hong Kong on
 Sunday", "The attack occurred near the border town of Kilis on Monday", "Clashes erupted in Kiev on Tuesday"): the
-verb's phrases are the noun's, as "talks were held in Moscow" gives (annotator/suggest/noun_frame.py, ``_occurs``)."""
+verb's phrases are the noun's, as "talks were held in Moscow" gives (annotator/suggest/noun_frame.py, ``occurs``)."""
 
 from __future__ import annotations
 

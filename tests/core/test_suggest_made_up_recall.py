@@ -1,7 +1,9 @@
 """Events of made-up news English the rules missed, fixed as classes of ACE's definitions (session 43, helper
 s43-trig; each class's sentences are in ``tests/data/news_sentences.jsonl``): money passed from hand to hand ("handed
 the money to an accomplice", "accepted $50,000 from the smugglers") is money given and received (ACE's Transfer-Money:
-the giving or receiving of money), while a trophy handed over or an offer accepted is none.
+the giving or receiving of money), while a trophy handed over or an offer accepted is none; a fight that "broke out"
+or "erupted" "between" two sides is one occurrence with its sides told ("Fighting broke out between government forces
+and rebels"), while a price war, a trade war or a war of words is a contest of no violence (ACE's Attack is physical).
 Short made-up sentences parsed by the default pipeline, each class beside the sentences it must leave alone."""
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import pytest
 from spacy_support import news_suggester, triggers_of_type
 
 MONEY = "Transaction:Transfer-Money"
+ATTACK = "Conflict:Attack"
 
 
 @pytest.fixture(scope="module")
@@ -40,3 +43,25 @@ def test_money_handed_or_accepted_is_money_given(nlp, suggester):
     # the noun names the money given, the verb only takes it: one event, on the noun
     text = "The charity accepted a donation of $2 million from the foundation."
     assert triggers_of_type(nlp, suggester, text, MONEY) == [("donation", MONEY)], text
+
+
+@pytest.mark.slow
+def test_a_fight_that_broke_out_between_two_sides_is_an_attack(nlp, suggester):
+    for text, word in [
+        ("Fighting broke out between government forces and rebels in the east.", "Fighting"),
+        ("Heavy fighting broke out between Kurdish fighters and Islamic State militants near the town.", "fighting"),
+        ("Fighting broke out between the two rival gangs in the prison.", "Fighting"),
+        ("Violence erupted between police and protesters outside parliament.", "Violence"),
+        ("A fight broke out between police and fans outside the stadium.", "fight"),
+    ]:
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [(word, ATTACK)], text
+    for text in [
+        "A price war broke out between the two companies.",
+        "A trade war broke out between the United States and China.",
+        "The trade war between the two countries escalated.",
+        "A war of words broke out between the two leaders.",
+        "The war of words between Washington and Pyongyang escalated.",
+        "A dispute broke out between the two companies over the patent.",
+        "Tensions flared between the two neighbours.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, ATTACK) == [], text
