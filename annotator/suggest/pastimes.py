@@ -115,8 +115,15 @@ def died_of_feeling(head: Any) -> bool:
 def shown(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     """Whether "demonstrate" tells a thing shown or proved: a direct object that is no feeling (``REACTIONS``:
     "the minister demonstrated the new system") with no protester doing it. ACE's Demonstrate gathers people to
-    protest; "protesters demonstrated their anger", "thousands demonstrated in the capital" stay."""
-    if lemma_of(head) != "demonstrate" or head.pos_ != "VERB":
+    protest; "protesters demonstrated their anger", "thousands demonstrated in the capital" stay. And "gather" told
+    with a direct object, others or things brought together by the subject ("the minister gathered her advisers",
+    "gathered evidence"; session 43): "thousands gathered in the square" stays."""
+    if head.pos_ != "VERB":
+        return False
+    lemma = lemma_of(head)
+    if lemma == "gather":
+        return any(c.dep_ == "dobj" for c in head.children)
+    if lemma != "demonstrate":
         return False
     objects = [c for c in head.children if c.dep_ == "dobj"]
     if not objects or any(lemma_of(o) in REACTIONS for o in objects):

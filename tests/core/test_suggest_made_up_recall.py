@@ -3,7 +3,9 @@ s43-trig; each class's sentences are in ``tests/data/news_sentences.jsonl``): mo
 the money to an accomplice", "accepted $50,000 from the smugglers") is money given and received (ACE's Transfer-Money:
 the giving or receiving of money), while a trophy handed over or an offer accepted is none; a fight that "broke out"
 or "erupted" "between" two sides is one occurrence with its sides told ("Fighting broke out between government forces
-and rebels"), while a price war, a trade war or a war of words is a contest of no violence (ACE's Attack is physical).
+and rebels"), while a price war, a trade war or a war of words is a contest of no violence (ACE's Attack is physical);
+a rally or a march "to demand" something is a protest (ACE's Demonstrate: people come together "to protest or demand
+some sort of official action"), while one who gathers others or things ("gathered her advisers") gathers no protest.
 Short made-up sentences parsed by the default pipeline, each class beside the sentences it must leave alone."""
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from spacy_support import news_suggester, triggers_of_type
 
 MONEY = "Transaction:Transfer-Money"
 ATTACK = "Conflict:Attack"
+PROTEST = "Conflict:Demonstrate"
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +68,19 @@ def test_a_fight_that_broke_out_between_two_sides_is_an_attack(nlp, suggester):
         "Tensions flared between the two neighbours.",
     ]:
         assert triggers_of_type(nlp, suggester, text, ATTACK) == [], text
+
+
+@pytest.mark.slow
+def test_people_come_together_to_demand_something_protest(nlp, suggester):
+    for text, word in [
+        ("Farmers staged a rally in Warsaw to demand lower fuel prices.", "rally"),
+        ("Thousands of nurses held a rally outside the ministry to demand better pay.", "rally"),
+        ("Students gathered in the main square on Sunday, demanding the release of their classmates.", "gathered"),
+    ]:
+        assert triggers_of_type(nlp, suggester, text, PROTEST) == [(word, PROTEST)], text
+    for text in [
+        "The minister gathered her advisers to demand answers.",
+        "The coach gathered his players to demand more effort.",
+        "Detectives gathered evidence for months to build the case.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, PROTEST) == [], text

@@ -96,15 +96,16 @@ def test_the_event_list_reads_each_event_s_fillers_at_1366(qtbot, qapp, tmp_path
 
 BRIBES = (
     "A former minister was sentenced for taking bribes in exchange for contracts. The judge found him guilty of "
-    "accepting 3.4 million zlotys from two firms."
+    "pocketing 3.4 million zlotys from two firms."
 )
 
 
 def test_the_picker_puts_the_types_of_the_events_nearby_first_for_a_word_of_no_type(qtbot, tmp_path):
-    """Seed 004's "accepting" (bribes): its word names no type, and the picker listed the schema's types from the
+    """Seed 004's "accepting" (bribes): its word named no type, and the picker listed the schema's types from the
     first (Life:Be-Born); the player typed `m o n` for Transaction:Transfer-Money. The types of the document's
     events come first now, the nearest trigger first (Justice:Convict on "found", then Transfer-Money on "bribes"),
-    before the schema's order: Down, Enter. A rejected event's type is not one of them."""
+    before the schema's order: Down, Enter. A rejected event's type is not one of them. ("Accepting" a sum names
+    Transfer-Money since session 43, the schema's object triggers: "pocketing" stands for a word of no type.)"""
     from annotator import edits
     from annotator.importing import IncomingDocument, import_documents
     from annotator.store import Project
@@ -131,13 +132,13 @@ def test_the_picker_puts_the_types_of_the_events_nearby_first_for_a_word_of_no_t
             qtbot.keyClick(dlg.filter, Qt.Key.Key_Return)
 
         v.setFocus()
-        v.select_cp(*find(BRIBES, "accepting"))
+        v.select_cp(*find(BRIBES, "pocketing"))
         QTimer.singleShot(0, read_and_choose)
         qtbot.keyClick(v, Qt.Key.Key_E)
         assert listed and listed[0][:2] == ["Justice:Convict", "Transaction:Transfer-Money"], listed[0][:4]
         assert listed[0].index("Conflict:Attack") > 2  # the rejected event's type: where the schema puts it
         ev = c.events[c.current_event]
-        assert (ev.type, BRIBES[ev.trigger_start : ev.trigger_end]) == ("Transaction:Transfer-Money", "accepting")
+        assert (ev.type, BRIBES[ev.trigger_start : ev.trigger_end]) == ("Transaction:Transfer-Money", "pocketing")
     finally:
         close_window(w)
 

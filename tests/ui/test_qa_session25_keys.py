@@ -9,13 +9,13 @@ from text_support import argument_words
 
 ACCEPTING = (
     "A Warsaw court convicted the former minister of taking bribes on Tuesday and fined him 500,000 zlotys. Prosecutors "
-    "said he was accepting 3.4 million zlotys from two firms."
+    "said he was pocketing 3.4 million zlotys from two firms."
 )
 
 
 def test_a_letter_typed_in_the_picker_takes_the_type_with_a_word_it_starts(qtbot, tmp_path):
-    """E on "accepting" (a word that names no type) opens the picker on the document's types first, the nearest trigger
-    first (Justice:Fine, Transaction:Transfer-Money, Justice:Convict); "m" kept every type whose name or description holds an m, in the picker's order, and Enter took
+    """E on "pocketing" (a word that names no type; "accepting" a sum names Transfer-Money since session 43) opens the
+    picker on the document's types first, the nearest trigger first (Justice:Fine, Transaction:Transfer-Money, Justice:Convict); "m" kept every type whose name or description holds an m, in the picker's order, and Enter took
     Justice:Fine ("punishment"). The types whose name has a word the letters start come first now: "m" and Enter give
     Transaction:Transfer-Money (seed 004's "accepting": `Down Down Down Return` was the cheapest, now `m Return`)."""
     from annotator import edits
@@ -46,7 +46,7 @@ def test_a_letter_typed_in_the_picker_takes_the_type_with_a_word_it_starts(qtbot
             qtbot.keyClick(dlg.filter, Qt.Key.Key_Return)
 
         v.setFocus()
-        v.select_cp(*find(ACCEPTING, "accepting"))
+        v.select_cp(*find(ACCEPTING, "pocketing"))
         QTimer.singleShot(0, type_m)
         qtbot.keyClick(v, Qt.Key.Key_E)
         assert shown, "the picker did not open"
@@ -59,8 +59,8 @@ def test_a_letter_typed_in_the_picker_takes_the_type_with_a_word_it_starts(qtbot
     assert types == [
         ("Justice:Convict", "convicted"),
         ("Justice:Fine", "fined"),
-        ("Transaction:Transfer-Money", "accepting"),
         ("Transaction:Transfer-Money", "bribes"),
+        ("Transaction:Transfer-Money", "pocketing"),
     ]
 
 
