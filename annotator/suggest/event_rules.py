@@ -410,6 +410,9 @@ class RuleEventSuggester:
                 and not self._of_type(type_name, purpose)
                 # "thousands of protesters": who a count names (session 41)
                 and not any(self._doer(type_name, counted(t)) for s, t in pairs if s in ("subj", "subj_intrans"))
+                # "wrote to the European Commission to request an extension": a letter's purpose is what it says
+                # (session 43)
+                and not wrote_to_party(head)
             ):
                 continue  # "gathered for the weekly market", "gather to see him speak": gathered, not protesting
             if ctx is None:

@@ -5,7 +5,9 @@ the giving or receiving of money), while a trophy handed over or an offer accept
 or "erupted" "between" two sides is one occurrence with its sides told ("Fighting broke out between government forces
 and rebels"), while a price war, a trade war or a war of words is a contest of no violence (ACE's Attack is physical);
 a rally or a march "to demand" something is a protest (ACE's Demonstrate: people come together "to protest or demand
-some sort of official action"), while one who gathers others or things ("gathered her advisers") gathers no protest.
+some sort of official action"), while one who gathers others or things ("gathered her advisers") gathers no protest;
+a letter written to a party "to request" or "to ask" something is a letter all the same (ACE's Phone-Write: the purpose
+of writing to someone is what the letter says), while writing "to pass the time" is none.
 Short made-up sentences parsed by the default pipeline, each class beside the sentences it must leave alone."""
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from spacy_support import news_suggester, triggers_of_type
 MONEY = "Transaction:Transfer-Money"
 ATTACK = "Conflict:Attack"
 PROTEST = "Conflict:Demonstrate"
+WRITE = "Contact:Phone-Write"
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +87,19 @@ def test_people_come_together_to_demand_something_protest(nlp, suggester):
         "Detectives gathered evidence for months to build the case.",
     ]:
         assert triggers_of_type(nlp, suggester, text, PROTEST) == [], text
+
+
+@pytest.mark.slow
+def test_a_letter_written_to_a_party_for_a_purpose_is_a_letter(nlp, suggester):
+    for text in [
+        "The prime minister wrote to the European Commission to request an extension.",
+        "The mayor wrote to the governor to ask for more money.",
+        "Residents wrote to the council to complain about the noise.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, WRITE) == [("wrote", WRITE)], text
+    for text in [
+        "The author wrote to a high standard to impress the critics.",
+        "He wrote to pass the time in prison.",
+        "The journalist wrote to expose corruption in the ministry.",
+    ]:
+        assert triggers_of_type(nlp, suggester, text, WRITE) == [], text
