@@ -116,13 +116,14 @@ def shown(head: Any, pairs: Sequence[tuple[str, Any]]) -> bool:
     """Whether "demonstrate" tells a thing shown or proved: a direct object that is no feeling (``REACTIONS``:
     "the minister demonstrated the new system") with no protester doing it. ACE's Demonstrate gathers people to
     protest; "protesters demonstrated their anger", "thousands demonstrated in the capital" stay. And "gather" told
-    with a direct object, others or things brought together by the subject ("the minister gathered her advisers",
-    "gathered evidence"; session 43): "thousands gathered in the square" stays."""
+    with a direct object, people or things brought together by the subject ("the minister gathered her advisers",
+    "gathered evidence"; session 43): "thousands gathered in the square" stays, and so does a place the parse takes for
+    the object ("gathered outside parliament", "outside" read as an adjective)."""
     if head.pos_ != "VERB":
         return False
     lemma = lemma_of(head)
     if lemma == "gather":
-        return any(c.dep_ == "dobj" for c in head.children)
+        return any(c.dep_ == "dobj" and noun_kind(c) in (None, "PERSON") for c in head.children)
     if lemma != "demonstrate":
         return False
     objects = [c for c in head.children if c.dep_ == "dobj"]

@@ -79,6 +79,8 @@ def test_people_come_together_to_demand_something_protest(nlp, suggester):
         ("Farmers staged a rally in Warsaw to demand lower fuel prices.", "rally"),
         ("Thousands of nurses held a rally outside the ministry to demand better pay.", "rally"),
         ("Students gathered in the main square on Sunday, demanding the release of their classmates.", "gathered"),
+        # "outside" read as an adjective and "parliament" as the object: a place, no one gathered by another
+        ("Thousands gathered outside parliament in Kyiv on Sunday.", "gathered"),
     ]:
         assert triggers_of_type(nlp, suggester, text, PROTEST) == [(word, PROTEST)], text
     for text in [
