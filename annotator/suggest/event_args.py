@@ -29,7 +29,7 @@ from annotator.suggest.frame_preps import goal_before_object, preps
 from annotator.suggest.indirect_objects import misread_datives
 from annotator.suggest.money_parties import money_recipients
 from annotator.suggest.travel_means import means_of_travel
-from annotator.suggest.person_objects import visited_person
+from annotator.suggest.person_objects import is_person_word, visited_person
 from annotator.suggest.headlines import subject_before_verb
 from annotator.suggest.noun_frame import noun_frame, of_noun_before
 from annotator.suggest.shared_parts import along_with, conjuncts, first_conjunct
@@ -323,7 +323,10 @@ def _verb_frame(v: Any) -> list[tuple[str, Any]]:
     # "was arrested along with his partner", "fled together with his family": the one along with the verb's subject
     # undergoes or does it too (with an object, "arrested the mayor along with two aides", either may be meant)
     along = along_with(v) if subjpass or not transitive else []
-    subj_slot = "receiver" if lemma_of(v) in RECEIVING_VERBS else "subj" if transitive else "subj_intrans"
+    # who receives someone hosts them ("the king received the envoy": a party of the meeting, the subject as any
+    # verb's, session 43); who receives a thing is given it (slot ``receiver``)
+    receiving = lemma_of(v) in RECEIVING_VERBS and not any(is_person_word(c) for c in objs)
+    subj_slot = "receiver" if receiving else "subj" if transitive else "subj_intrans"
     out += [(subj_slot, c) for c in subj]
     out += [("subj_intrans", g) for g in along if not subjpass and subj]
     for c in subjpass:

@@ -42,3 +42,18 @@ def test_who_accepts_a_payment_is_its_recipient(nlp, text, recipient, giver):
     ``noun_frame.GETTING_VERBS``, session 43), the "from" phrase its Giver."""
     got = _roles(nlp, text)
     assert ("Recipient", recipient) in got and ("Giver", giver) in got, got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "host", "guest"),
+    [
+        ("The king received the envoy at his palace in Riyadh.", "king", "envoy"),
+        ("Pope Francis received the Argentine president at the Vatican on Monday.", "Francis", "president"),
+    ],
+)
+def test_who_receives_a_visitor_meets_them(nlp, text, host, guest):
+    """ACE's Meet has both parties as Entity: who receives a visitor hosts them, the verb's subject as any verb's (not
+    the ``receiver`` of a thing given; ``event_args``, session 43), the one received the other."""
+    got = _roles(nlp, text, "Contact:Meet")
+    assert ("Entity", host) in got and ("Entity", guest) in got, got
