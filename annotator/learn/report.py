@@ -63,6 +63,42 @@ def format_comparison(scores: dict[str, dict[str, Any]], current: str = "current
     return "\n".join(lines)
 
 
+def changed_words(
+    current: dict[tuple[str, str], list[int]], new: dict[tuple[str, str], list[int]]
+) -> list[dict[str, Any]]:
+    """The (type, trigger word) the new version suggests differently from the current one on the held-out documents
+    (``scoring.tally_trigger_words`` of each): type, word, [right, wrong] of each, gold; the largest change first, then
+    by type and word. Where the trained model took a type from the rules, these are the words it dropped or added."""
+    out = []
+    for key in set(current) | set(new):
+        c, n = current.get(key, [0, 0, 0]), new.get(key, [0, 0, 0])
+        if c[:2] != n[:2]:
+            out.append({"type": key[0], "word": key[1], "current": c[:2], "new": n[:2], "gold": max(c[2], n[2])})
+    change = {id(r): abs(r["new"][0] - r["current"][0]) + abs(r["new"][1] - r["current"][1]) for r in out}
+    return sorted(out, key=lambda r: (-change[id(r)], r["type"], r["word"]))
+
+
+def format_changed_words(rows: list[dict[str, Any]], limit: int = 20) -> str:
+    """``changed_words`` as lines under the held-out table: which trigger words the new version dropped, added or
+    suggests with another result, right / wrong on the held-out documents ("" when it suggests every word as the
+    current model does)."""
+    if not rows:
+        return ""
+    lines = [
+        "trigger words the new version suggests differently on the held-out documents (right / wrong):",
+        f"  {'word':20} {'type':30} {'current':>9} {'new':>9}  gold",
+    ]
+    for r in rows[:limit]:
+        c, n = r["current"], r["new"]
+        said = "  (dropped)" if not sum(n) else "  (added)" if not sum(c) else ""
+        lines.append(
+            f"  {r['word'][:20]:20} {r['type'][:30]:30} {c[0]:>4} / {c[1]:<2} {n[0]:>4} / {n[1]:<2} {r['gold']:>4}{said}"
+        )
+    if len(rows) > limit:
+        lines.append(f"  ({counted(len(rows) - limit, 'more word')})")
+    return "\n".join(lines)
+
+
 def _seen(s: dict[str, Any] | None) -> bool:
     """A row's score counts something: gold or a suggestion (else it is all zeros)."""
     return bool(s) and any(s.get(k, 0) for k in ("tp", "fp", "fn"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from typing import Any, Collection, Iterable, Sequence
+from typing import Any, Callable, Collection, Iterable, Sequence
 
 import numpy as np
 
@@ -82,6 +82,27 @@ def matched_triggers(gold: Sequence[tuple[str, int, int]], pred: Sequence[tuple[
             used.add(match)
         out.append(match)
     return out
+
+
+def tally_trigger_words(
+    gold: Sequence[GoldEvent],
+    pred: Sequence[GoldEvent],
+    word: Callable[[int, int], str],
+    counts: dict[tuple[str, str], list[int]],
+    types: set[str] | None = None,
+) -> dict[tuple[str, str], list[int]]:
+    """Per (type, trigger word) into ``counts``: [suggested and right, suggested and wrong, gold], as ``tally_events``
+    matches triggers (``matched_triggers``); ``word(start, end)`` names a trigger (its lemma in training runs): what
+    a training run says per word of the suggestions the new version makes differently (session 43)."""
+    if types is not None:
+        gold = [g for g in gold if g.type in types]
+        pred = [p for p in pred if p.type in types]
+    matches = matched_triggers([(g.type, g.start, g.end) for g in gold], [(p.type, p.start, p.end) for p in pred])
+    for p, match in zip(pred, matches):
+        counts.setdefault((p.type, word(p.start, p.end)), [0, 0, 0])[0 if match is not None else 1] += 1
+    for g in gold:
+        counts.setdefault((g.type, word(g.start, g.end)), [0, 0, 0])[2] += 1
+    return counts
 
 
 def tally_entities(

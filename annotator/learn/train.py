@@ -18,9 +18,11 @@ from annotator.learn.event_model import EventModel, TrainedEventSuggester, defau
 from annotator.learn.event_tuning import train_event_model
 from annotator.learn.ner import make_examples, update_ner
 from annotator.learn.options import LEAST_DOCUMENTS, QUICK_EPOCHS, TrainOptions
-from annotator.learn.scoring import Tally, as_events, tally_entities, tally_events
+from annotator.learn.scoring import Tally, as_events, tally_entities, tally_events, tally_trigger_words
+from annotator.learn.report import changed_words
 from annotator.nlp import CHUNK_CHARS, DEFAULT_PIPELINE, pipeline_entities
 from annotator.store import Project, now
+from annotator.suggest.noun_classes import lemma_of
 from annotator.wording import counted, first_named
 
 Progress = Callable[[str, int, int], None]
@@ -46,6 +48,9 @@ class TrainReport:
     # version (argument_tuning.unfilled_roles)
     unannotated_roles: list[str] = field(default_factory=list)
     moved_to: str | None = None  # the project file was renamed or moved while it trained: the version is kept there
+    # the (type, trigger lemma) the new version suggests differently from the current model on the held-out
+    # documents, right / wrong of each (report.changed_words): the words a type the model took dropped or added
+    trigger_words: list[dict[str, Any]] = field(default_factory=list)
 
     def to_data(self) -> dict[str, Any]:
         """The run as ``train --json`` prints it (docs/command-line.md)."""
@@ -66,13 +71,14 @@ class TrainReport:
             "cut": list(self.cut),
             "unannotated_roles": list(self.unannotated_roles),
             "moved_to": self.moved_to,
+            "trigger_words": self.trigger_words,
             "summary": self.summary(),
         }
 
     def summary(self, not_default_hint: str | None = None) -> str:
         """The run in a line and the held-out table; ``not_default_hint`` says how to make a version kept aside the
         default (the command line's by default; the app offers a button instead)."""
-        from annotator.learn.report import format_comparison
+        from annotator.learn.report import format_changed_words, format_comparison
 
         head = (
             f"version {self.version} trained on {self.documents} finished documents "
@@ -105,7 +111,8 @@ class TrainReport:
             )
         if self.moved_to:
             head += f" (the project file was renamed or moved while it trained: kept beside the project where it is now, {self.moved_to})"
-        return f"{head}; {verdict}\n{format_comparison(self.scores, self.current)}"
+        words = format_changed_words(self.trigger_words)
+        return f"{head}; {verdict}\n{format_comparison(self.scores, self.current)}" + (f"\n{words}" if words else "")
 
 
 def overall(scores: dict[str, Any]) -> float:
@@ -156,6 +163,17 @@ def _predict_entities(
 # of wall time; spaCy's load gives no hand back to look at Cancel inside it: a Cancel is seen right after it)
 LOADING = "loading the spaCy pipeline"
 SPACY_MAX_CHARS = 1_000_000  # spaCy's nlp.max_length: a longer text is refused (E088); a finished one is cut to fit
+
+
+def _trigger_lemma(doc: Any, text: str) -> Callable[[int, int], str]:
+    """A trigger's word in ``doc`` (parsed from ``text``) by its characters: the lemma of the span's root token, as
+    the trained model counts words (``lemma_of``); the characters themselves, lowercased, where no token is there."""
+
+    def word(start: int, end: int) -> str:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return lemma_of(span.root) if span is not None and len(span) else text[start:end].lower()
+
+    return word
 
 
 def _cut_words(names: list[str]) -> str:
@@ -375,6 +393,7 @@ def _train_into(
     ]
     report.folds = len(splits)
     tallies = {w: {p: Tally() for p in ("entities", "triggers", "arguments")} for w in ("current", "new")}
+    words: dict[str, dict[tuple[str, str], list[int]]] = {"current": {}, "new": {}}  # per (type, trigger lemma)
     types = set(run.schema.event_type_names)
     nlp_new: Any = None
     events_new: EventModel | None = None
@@ -403,10 +422,12 @@ def _train_into(
             sugg = TrainedEventSuggester(events_new, run.schema, "new", run.prior)
             for d in held:  # each held-out document suggested on twice: a look at Cancel after each
                 run.check()
+                lemma = _trigger_lemma(parsed[d.id], d.text)
                 for who, suggester in (("current", current_events), ("new", sugg)):
                     pred = as_events(suggester.suggest(parsed[d.id], seen[d.id]))
                     t = tallies[who]
                     tally_events(d.events, pred, t["triggers"], t["arguments"], types, left_out_roles=unannotated)
+                    tally_trigger_words(d.events, pred, lemma, words[who], types)
         run.check()
     if len(splits) > 1:  # k-fold: the scores are the folds'; the model is trained on every finished document
         step = run.part_progress(len(splits), steps, "training on all finished documents")
@@ -418,6 +439,7 @@ def _train_into(
     for who in ("current", "new"):
         report.scores[who] = {p: t.result() for p, t in tallies[who].items() if p == "entities" or run.has_events}
     report.better = overall(report.scores["new"]) >= overall(report.scores["current"])
+    report.trigger_words = changed_words(words["current"], words["new"])
     make_default = report.better if opt.make_default is None else opt.make_default
     run.progress("saving the model", 1, 1)
     try:
@@ -437,6 +459,7 @@ def _train_into(
             "scores": report.scores,
             "better": report.better,
             "unannotated_roles": report.unannotated_roles,
+            "trigger_words": report.trigger_words,
             "seconds": report.seconds,
             "settings": {
                 "ner_epochs": opt.ner_epochs,
