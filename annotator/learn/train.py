@@ -112,7 +112,7 @@ class TrainReport:
         if self.moved_to:
             head += f" (the project file was renamed or moved while it trained: kept beside the project where it is now, {self.moved_to})"
         words = format_changed_words(self.trigger_words)
-        return f"{head}; {verdict}\n{format_comparison(self.scores, self.current)}" + (f"\n{words}" if words else "")
+        return f"{head}; {verdict}\n{format_comparison(self.scores, self.current)}" + (f"\n\n{words}" if words else "")
 
 
 def overall(scores: dict[str, Any]) -> float:
